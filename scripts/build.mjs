@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Builds dist/: the CLI (dist/cli.js) and the GitHub Action (dist/index.js), bundled
+// with esbuild as ES modules. @vercel/ncc could not bundle PGlite into a working file
+// (see shared/NOTES.md), so esbuild it is. The WebAssembly and data files the
+// parsers and PGlite load at run time are copied next to the bundles.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const root = path.resolve(new URL('..', import.meta.url).pathname);
+const dist = path.join(root, 'dist');
+const require = createRequire(import.meta.url);
+
+const entries = [
+  { in: 'src/cli/bin.ts', out: 'cli' },
+  ...(existsSync(path.join(root, 'src/action/main.ts')) ? [{ in: 'src/action/main.ts', out: 'index' }] : []),
+];
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+await build({
+  entryPoints: entries.map((e) => ({ in: path.join(root, e.in), out: e.out })),
+  outdir: dist,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: {
+    js: [
+      "import { createRequire as __zdCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __zdFileURLToPath } from 'node:url';",
+      "import { dirname as __zdDirname } from 'node:path';",
+      'const require = __zdCreateRequire(import.meta.url);',
+      'const __filename = __zdFileURLToPath(import.meta.url);',
+      'const __dirname = __zdDirname(__filename);',
+    ].join('\n'),
+  },
+});
+
+// run-time assets
+const assets = [];
+const pgq = path.dirname(require.resolve('libpg-query'));
+assets.push(path.join(pgq, 'libpg-query.wasm'));
+const pglite = path.dirname(require.resolve('@electric-sql/pglite'));
+for (const f of readdirSync(pglite)) {
+  if (/\.(wasm|data)$/.test(f)) assets.push(path.join(pglite, f));
+}
+for (const a of assets) {
+  copyFileSync(a, path.join(dist, path.basename(a)));
+}
+console.log(`dist/: ${entries.map((e) => `${e.out}.js`).join(', ')} + ${assets.length} assets`);

@@ -1,0 +1,70 @@
+/**
+ * `zerodown` command line. Thin: parses options, calls the pipeline, prints.
+ * Exit codes (DESIGN.md): 0 nothing reaches --fail-on, 1 something does, 2 usage/config/I-O error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { lintCommand } from './lint.js';
+
+export const VERSION = '0.1.0';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('zerodown')
+    .description('Stop database migrations from causing downtime.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('lint')
+    .description('parse migrations and flag statements that would lock or rewrite busy tables')
+    .argument('[paths...]', 'migration files, directories or globs (default: config `paths`, or auto-discovery)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
+    .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(['error', 'warning', 'never']))
+    .option('-c, --config <file>', 'config file (default: zerodown.config.json or .zerodown.yml in the current directory)')
+    .option('--framework <name>', 'migration tool, instead of detecting it')
+    .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await lintCommand(paths, opts);
+    });
+
+  return program;
+}
+
+function parseIntOption(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 9 || n > 19) throw new UsageError(`${name} must be a PostgreSQL major version such as 15 (got "${v}")`);
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit 0; usage errors exit 2 (commander already printed them)
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    const name = (err as Error).name;
+    if (name === 'UsageError' || name === 'ConfigError' || name === 'DiscoveryError') {
+      process.stderr.write(`zerodown: ${(err as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`zerodown: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Config: `zerodown.config.json` or `.zerodown.yml` (also `.zerodown.yaml`) at the
+ * repository root, validated with a JSON schema. An unknown key or a bad value
+ * is an error that names the key.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { allRules } from '../rules/index.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+export type RuleLevel = 'off' | 'warning' | 'error';
+
+export interface Config {
+  paths?: string[];
+  framework?: string;
+  pgVersion?: number;
+  assumeInTransaction?: boolean;
+  failOn?: FailOn;
+  rules?: Record<string, RuleLevel | { severity?: RuleLevel; options?: Record<string, unknown> }>;
+  plan?: {
+    lockTimeout?: string;
+    statementTimeout?: string;
+    batchSize?: number;
+    /** backfill expressions for new NOT NULL columns without a default, keyed `table.column` */
+    backfill?: Record<string, string>;
+  };
+  dryRun?: {
+    seedRows?: number;
+    shadowUrl?: string;
+  };
+}
+
+export const CONFIG_FILES = ['zerodown.config.json', '.zerodown.yml', '.zerodown.yaml'];
+
+const level = { enum: ['off', 'warning', 'error'] };
+
+export const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    paths: { type: 'array', items: { type: 'string', minLength: 1 } },
+    framework: { type: 'string' },
+    pgVersion: { type: 'integer', minimum: 9, maximum: 19 },
+    assumeInTransaction: { type: 'boolean' },
+    failOn: { enum: ['error', 'warning', 'never'] },
+    rules: {
+      type: 'object',
+      additionalProperties: {
+        anyOf: [
+          level,
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: { severity: level, options: { type: 'object' } },
+          },
+        ],
+      },
+    },
+    plan: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        lockTimeout: { type: 'string', pattern: '^[0-9]+\\s*(ms|s|min)?$' },
+        statementTimeout: { type: 'string', pattern: '^[0-9]+\\s*(ms|s|min|h)?$' },
+        batchSize: { type: 'integer', minimum: 1, maximum: 1000000 },
+        backfill: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+      },
+    },
+    dryRun: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        seedRows: { type: 'integer', minimum: 0, maximum: 1000000 },
+        shadowUrl: { type: 'string' },
+      },
+    },
+  },
+} as const;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+function describe(err: ErrorObject): string {
+  const at = err.instancePath
+    ? err.instancePath
+        .slice(1)
+        .split('/')
+        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .join('.')
+    : '';
+  if (err.keyword === 'additionalProperties') {
+    const key = (err.params as { additionalProperty: string }).additionalProperty;
+    return `unknown key "${at ? `${at}.` : ''}${key}"`;
+  }
+  if (err.keyword === 'enum') {
+    return `"${at}" must be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return `"${at || '(root)'}" ${err.message ?? 'is invalid'}`;
+}
+
+/** Validates a parsed config object; throws `ConfigError` naming the offending key. */
+export function validateConfig(raw: unknown, file = 'config'): Config {
+  validator ??= new Ajv({ allErrors: true }).compile(configSchema);
+  if (!validator(raw)) {
+    const errors = validator.errors ?? [];
+    // anyOf errors are noisy: prefer the most specific message
+    const specific = errors.filter((e) => e.keyword !== 'anyOf');
+    const first = specific.find((e) => e.keyword === 'additionalProperties') ?? specific[0] ?? errors[0]!;
+    throw new ConfigError(`${file}: ${describe(first)}`);
+  }
+  const config = raw as Config;
+  const known = new Set(allRules.map((r) => r.meta.id));
+  known.add('syntax-error');
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!known.has(id)) {
+      const near = [...known].find((k) => k.includes(id) || id.includes(k));
+      throw new ConfigError(`${file}: unknown rule "rules.${id}"${near ? ` (did you mean "${near}"?)` : ''}`);
+    }
+  }
+  return config;
+}
+
+/** Loads the config from `explicit`, or the first config file found in `dir`. Returns {} when there is none. */
+export function loadConfig(dir: string, explicit?: string): { config: Config; file?: string } {
+  const file = explicit ? path.resolve(dir, explicit) : CONFIG_FILES.map((f) => path.join(dir, f)).find((f) => existsSync(f));
+  if (!file) return { config: {} };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read config ${file}: ${(err as Error).message}`);
+  }
+  const name = path.relative(dir, file) || file;
+  let raw: unknown;
+  try {
+    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new ConfigError(`${name}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+  }
+  return { config: validateConfig(raw ?? {}, name), file };
+}
+
+/** Rule severities and options in the engine's form. */
+export function ruleSettings(config: Config): {
+  rules: Record<string, RuleLevel>;
+  ruleOptions: Record<string, Record<string, unknown>>;
+} {
+  const rules: Record<string, RuleLevel> = {};
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  for (const [id, v] of Object.entries(config.rules ?? {})) {
+    if (typeof v === 'string') rules[id] = v;
+    else {
+      if (v.severity) rules[id] = v.severity;
+      if (v.options) ruleOptions[id] = v.options;
+    }
+  }
+  return { rules, ruleOptions };
+}

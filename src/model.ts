@@ -1,0 +1,123 @@
+/**
+ * The plain typed data that flows between pipeline stages (see DESIGN.md):
+ * files ─discover→ Migration[] ─parse→ Statement[] ─schema replay→ Context ─rules→ Finding[]
+ * Nothing here holds behaviour; stages never talk through globals.
+ */
+import type { Node } from 'libpg-query';
+
+export type Severity = 'error' | 'warning';
+export type Dialect = 'postgres' | 'mysql';
+
+/** How the migration tool runs a file. */
+export type TransactionMode =
+  /** the tool wraps the whole file in one transaction (Prisma's default is NOT this; Flyway, goose, dbmate are) */
+  | 'wrapped'
+  /** the tool sends statements one by one in autocommit mode, unless the file itself says BEGIN */
+  | 'none';
+
+/** A source region of a migration file that holds forward ("up") SQL. */
+export interface Segment {
+  /** character offset of the first character of the segment in `Migration.source` */
+  start: number;
+  /** character offset one past the segment's end */
+  end: number;
+}
+
+export interface Migration {
+  /** path shown to the user: as given on the command line, or relative to cwd */
+  path: string;
+  absPath: string;
+  source: string;
+  dialect: Dialect;
+  /** detected or forced migration tool, e.g. `plain`, `prisma`, `golang-migrate`, `goose` */
+  framework: string;
+  /** version key used for ordering, when the framework has one */
+  version?: string;
+  /** how the tool runs this file */
+  transaction: TransactionMode;
+  /** where the forward SQL lives; undefined means the whole file */
+  segments?: Segment[];
+  /** true when this file is under review; false when it only feeds the schema replay */
+  review: boolean;
+}
+
+/** 1-based line and column; offsets are 0-based character offsets into the file. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+}
+
+export interface Statement {
+  /** index of the statement within its file */
+  index: number;
+  /** the AST node type, e.g. `AlterTableStmt` */
+  kind: string;
+  /** the typed node wrapper as libpg-query returns it, e.g. `{ AlterTableStmt: {...} }` */
+  node: Node;
+  /** the inner node (`node[kind]`), what rules read most */
+  ast: any;
+  /** source text of the statement, without the trailing semicolon */
+  text: string;
+  span: Span;
+  /** rule ids ignored for this statement by a `-- zerodown-ignore` comment */
+  ignored: Set<string>;
+  /** true when an ignore comment disables every rule for this statement */
+  ignoreAll: boolean;
+}
+
+export interface ParsedMigration {
+  migration: Migration;
+  statements: Statement[];
+  /** a parse failure; the file then has no statements */
+  error?: ParseError;
+  /** `-- zerodown-ignore-file`: every rule is off for this file */
+  ignoreFile: boolean;
+  /** `-- zerodown-ignore-file rule-a, rule-b`: these rules are off for this file */
+  ignoreFileRules: Set<string>;
+}
+
+export interface ParseError {
+  message: string;
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** what is wrong, in one sentence a person in a hurry understands */
+  message: string;
+  /** what to do instead, in one line */
+  help: string;
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** index of the statement within its file, or -1 for file-level findings */
+  statementIndex: number;
+  /** the lock the statement takes, when the rule knows it (PostgreSQL lock mode name) */
+  lock?: string;
+  /** affected table, qualified as `schema.table` when known */
+  table?: string;
+  /** machine-readable facts for the planner (column names, expressions, ...) */
+  data?: Record<string, unknown>;
+  /** set by `lint --dry-run` when the shadow database saw what the rule predicted */
+  confirmed?: boolean;
+}
+
+export interface FileResult {
+  migration: Migration;
+  statements: Statement[];
+  findings: Finding[];
+}
+
+export interface LintResult {
+  files: FileResult[];
+  summary: { files: number; statements: number; errors: number; warnings: number };
+}

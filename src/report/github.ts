@@ -1,0 +1,37 @@
+/**
+ * `--format github`: workflow commands that GitHub Actions turns into
+ * annotations on the pull request's diff.
+ * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+import type { Finding, LintResult } from '../model.js';
+
+/** Escapes a workflow-command property value. */
+function escapeProperty(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Escapes a workflow-command message. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function annotation(f: Finding): string {
+  const cmd = f.severity === 'error' ? 'error' : 'warning';
+  const props = [
+    `file=${escapeProperty(f.path)}`,
+    `line=${f.line}`,
+    `col=${f.column}`,
+    `endLine=${f.endLine}`,
+    `title=${escapeProperty(`zerodown ${f.rule}`)}`,
+  ];
+  if (f.endLine === f.line) props.push(`endColumn=${f.endColumn}`);
+  return `::${cmd} ${props.join(',')}::${escapeData(`${f.message}\nFix: ${f.help}`)}`;
+}
+
+export function formatGithub(result: LintResult): string {
+  const lines: string[] = [];
+  for (const file of result.files) for (const f of file.findings) lines.push(annotation(f));
+  const s = result.summary;
+  lines.push(`zerodown: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} migration file(s)`);
+  return lines.join('\n') + '\n';
+}
