@@ -74,6 +74,9 @@ export interface RangeVarLike {
 
 export const DEFAULT_SCHEMA = 'public';
 
+export type FunctionVolatility = 'immutable' | 'stable' | 'volatile';
+const VOLATILITY_RANK: Record<FunctionVolatility, number> = { immutable: 0, stable: 1, volatile: 2 };
+
 export function relKey(rv: RangeVarLike | undefined): string {
   return `${rv?.schemaname ?? DEFAULT_SCHEMA}.${rv?.relname ?? ''}`;
 }
@@ -97,7 +100,9 @@ export class Catalog {
   readonly indexes = new Map<string, Index>();
   readonly enums = new Map<string, EnumType>();
   /** domains by `schema.name`, with their base type */
-  readonly domains = new Map<string, { name: string; base: TypeRef; hasCheck: boolean }>();
+  readonly domains = new Map<string, { name: string; base: TypeRef; hasCheck: boolean; notNull?: boolean }>();
+  /** volatility of user functions created by earlier statements, by bare function name (overloads: most volatile) */
+  readonly functions = new Map<string, FunctionVolatility>();
 
   table(rv: RangeVarLike | string | undefined): Table | undefined {
     if (rv === undefined) return undefined;
@@ -133,6 +138,10 @@ export class Catalog {
           return this.alterEnum(ast);
         case 'CreateDomainStmt':
           return this.createDomain(ast);
+        case 'CreateFunctionStmt':
+          return this.createFunction(ast);
+        case 'AlterFunctionStmt':
+          return this.alterFunction(ast);
         case 'AlterObjectSchemaStmt':
           return this.setSchema(ast);
         default:
@@ -506,6 +515,28 @@ export class Catalog {
     const key = qualifiedKey(stringList(ast.domainname));
     const hasCheck = (ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_CHECK');
     this.domains.set(key, { name: key, base: typeRef(ast.typeName), hasCheck });
+    if ((ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_NOTNULL')) this.domains.get(key)!.notNull = true;
+  }
+
+  /** CREATE FUNCTION: remembers its declared volatility (VOLATILE when not said, as PostgreSQL does). */
+  private createFunction(ast: any): void {
+    const names = stringList(ast.funcname);
+    const name = names[names.length - 1];
+    if (!name) return;
+    const opt = (ast.options ?? []).find((o: any) => o.DefElem?.defname === 'volatility');
+    const v = (str(opt?.DefElem?.arg) ?? 'volatile') as FunctionVolatility;
+    const prev = this.functions.get(name);
+    // CREATE OR REPLACE of the same name replaces; another overload keeps the most volatile
+    if (prev && !ast.replace && VOLATILITY_RANK[prev] > VOLATILITY_RANK[v]) return;
+    this.functions.set(name, v);
+  }
+
+  private alterFunction(ast: any): void {
+    const names = stringList(ast.func?.objname);
+    const name = names[names.length - 1];
+    const opt = (ast.actions ?? []).find((o: any) => o.DefElem?.defname === 'volatility');
+    const v = str(opt?.DefElem?.arg) as FunctionVolatility | undefined;
+    if (name && v) this.functions.set(name, v);
   }
 
   private setSchema(ast: any): void {
