@@ -1,29 +1,224 @@
 /**
  * PostgreSQL parsing with libpg-query (the real PostgreSQL parser compiled to
  * WebAssembly). One module instance is loaded per process and re-used.
+ *
+ * zerodown talks to libpg-query's Emscripten module directly rather than
+ * through its `parseSync`: the SQL is written into WebAssembly memory with
+ * `TextEncoder.encodeInto` into one re-used buffer, and the JSON parse tree is
+ * read back with a native NUL search and a single decode. That halves the cost
+ * of moving strings across the boundary, which on a large migration corpus is
+ * a sizeable share of the whole run.
+ *
+ * Positions: libpg-query reports statement locations in UTF-8 bytes and error
+ * cursors in characters (Unicode code points); zerodown's spans are UTF-16
+ * offsets (JavaScript string indexes), converted here.
  */
-import { loadModule, parseSync } from 'libpg-query';
+import factory, { type PgQueryWasm } from 'libpg-query/wasm/libpg-query.js';
+import type { ParseResult, ScanResult } from 'libpg-query';
 import type { Migration, ParsedMigration, ParseError, Statement } from '../model.js';
-import { LineIndex, byteToCharMapper, skipTrivia, trimEnd } from './source.js';
+import { LineIndex, skipTrivia, trimEnd } from './source.js';
 import { readIgnores } from './ignores.js';
 
-let loaded: Promise<void> | undefined;
+let wasm: PgQueryWasm | undefined;
+let loading: Promise<void> | undefined;
 
-/** Loads the WebAssembly parser once; every parse function awaits this first. */
+/** Loads the WebAssembly parser once; every parse function needs this to have resolved. Safe to call many times. */
 export function loadParser(): Promise<void> {
-  loaded ??= loadModule();
-  return loaded;
+  loading ??= factory().then((m) => {
+    wasm = m;
+  });
+  return loading;
 }
 
-interface RawStmt {
+function module(): PgQueryWasm {
+  if (!wasm) throw new Error('zerodown: the PostgreSQL parser is not loaded; await loadParser() first');
+  return wasm;
+}
+
+/** A statement as libpg-query returns it (offsets in UTF-8 bytes; a 0 location or missing length is omitted). */
+export interface RawStmt {
   stmt?: Record<string, unknown>;
   stmt_location?: number;
   stmt_len?: number;
 }
 
+/** PostgreSQL rejected the text. `cursor` is a 0-based UTF-16 offset into the parsed text. */
+export class SqlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly cursor: number,
+  ) {
+    super(message);
+    this.name = 'SqlSyntaxError';
+  }
+}
+
+export interface JsonParse {
+  /** the parse tree as libpg-query's JSON text: `{"version":…,"stmts":[…]}` */
+  json: string;
+  /** true when the text is pure ASCII, so byte offsets equal string offsets */
+  ascii: boolean;
+}
+
+// One input buffer in WebAssembly memory, grown on demand and never freed.
+let inPtr = 0;
+let inCap = 0;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function i32(heap: Uint8Array, p: number): number {
+  return heap[p]! | (heap[p + 1]! << 8) | (heap[p + 2]! << 16) | (heap[p + 3]! << 24);
+}
+
+/** Writes `text` as NUL-terminated UTF-8 into the input buffer; returns the number of bytes. */
+function writeInput(m: PgQueryWasm, text: string): number {
+  const need = text.length * 3 + 1; // a UTF-16 code unit is at most 3 UTF-8 bytes
+  if (need > inCap) {
+    if (inPtr) m._free(inPtr);
+    inCap = Math.max(need, 1 << 16);
+    inPtr = m._malloc(inCap);
+    if (!inPtr) throw new Error('zerodown: out of WebAssembly memory for the parser input');
+  }
+  const heap = m.HEAPU8;
+  const { written } = encoder.encodeInto(text, heap.subarray(inPtr, inPtr + inCap - 1));
+  heap[inPtr + written] = 0;
+  return written;
+}
+
+function readString(heap: Uint8Array, ptr: number, ascii: boolean): string {
+  const end = heap.indexOf(0, ptr);
+  const bytes = heap.subarray(ptr, end < 0 ? heap.length : end);
+  return ascii ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1') : decoder.decode(bytes);
+}
+
+/**
+ * Parses SQL and returns libpg-query's JSON text without building objects.
+ * Throws `SqlSyntaxError` when PostgreSQL rejects the text.
+ */
+export function parseToJson(text: string): JsonParse {
+  const m = module();
+  const bytes = writeInput(m, text);
+  const ascii = bytes === text.length;
+  const result = m._wasm_parse_query_raw(inPtr);
+  if (!result) throw new Error('zerodown: the PostgreSQL parser ran out of memory');
+  try {
+    const heap = m.HEAPU8; // re-read: parsing may have grown memory
+    const tree = i32(heap, result);
+    const error = i32(heap, result + 8);
+    if (error) {
+      const msgPtr = i32(heap, error);
+      const cursorpos = i32(heap, error + 16); // 1-based, in characters; 0 when unknown
+      const message = msgPtr ? readString(heap, msgPtr, false) : 'syntax error';
+      throw new SqlSyntaxError(message, codePointToIndex(text, cursorpos > 0 ? cursorpos - 1 : 0));
+    }
+    if (!tree) return { json: '{"stmts":[]}', ascii };
+    return { json: readString(heap, tree, ascii), ascii };
+  } finally {
+    m._wasm_free_parse_result(result);
+  }
+}
+
+/** Parses SQL into libpg-query's statement list. Throws `SqlSyntaxError`. */
+export function parseRaw(text: string): { stmts: RawStmt[]; ascii: boolean } {
+  const { json, ascii } = parseToJson(text);
+  return { stmts: (JSON.parse(json) as { stmts?: RawStmt[] }).stmts ?? [], ascii };
+}
+
+/**
+ * Parses the body of a PL/pgSQL function: `text` is a whole `CREATE FUNCTION …
+ * LANGUAGE plpgsql` statement. Returns libpg-query's PL/pgSQL tree (one entry per
+ * function). Throws when the body does not parse. Uses the same module instance
+ * as statement parsing, so rules never need to load libpg-query themselves.
+ */
+export function parsePlpgsql(text: string): unknown[] {
+  const m = module();
+  writeInput(m, text);
+  const ptr = m._wasm_parse_plpgsql(inPtr);
+  try {
+    const s = readString(m.HEAPU8, ptr, false);
+    if (!s.startsWith('{') && !s.startsWith('[')) throw new Error(s);
+    const parsed = JSON.parse(s) as unknown;
+    return Array.isArray(parsed) ? parsed : ((parsed as { plpgsql_funcs?: unknown[] }).plpgsql_funcs ?? [parsed]);
+  } finally {
+    if (ptr) m._wasm_free_string(ptr);
+  }
+}
+
+/**
+ * Drop-in for libpg-query's `parseSync`, on zerodown's one module instance
+ * (importing `libpg-query` itself would load and compile a second copy of the
+ * WebAssembly parser). Throws `SqlSyntaxError`. Await `loadParser()` first.
+ */
+export function parseSync(sql: string): ParseResult {
+  return JSON.parse(parseToJson(sql).json) as ParseResult;
+}
+
+/** Drop-in for libpg-query's `scanSync` (token offsets in UTF-8 bytes), on zerodown's module instance. */
+export function scanSync(sql: string): ScanResult {
+  const m = module();
+  writeInput(m, sql);
+  const ptr = m._wasm_scan(inPtr);
+  try {
+    const s = readString(m.HEAPU8, ptr, false);
+    if (!s.startsWith('{')) throw new Error(s);
+    return JSON.parse(s) as ScanResult;
+  } finally {
+    if (ptr) m._wasm_free_string(ptr);
+  }
+}
+
+/** 0-based code point offset → UTF-16 offset. */
+export function codePointToIndex(text: string, cp: number): number {
+  let i = 0;
+  for (let n = 0; n < cp && i < text.length; n++) {
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * Maps increasing UTF-8 byte offsets to UTF-16 offsets by walking the text
+ * forward once (statement locations arrive in order). Going backwards restarts.
+ */
+export function byteOffsetMapper(text: string, ascii: boolean): (byte: number) => number {
+  if (ascii) return (b) => Math.min(b, text.length);
+  let byte = 0;
+  let idx = 0;
+  return (target) => {
+    if (target < byte) {
+      byte = 0;
+      idx = 0;
+    }
+    while (byte < target && idx < text.length) {
+      const c = text.charCodeAt(idx);
+      if (c < 0x80) {
+        byte += 1;
+        idx += 1;
+      } else if (c < 0x800) {
+        byte += 2;
+        idx += 1;
+      } else if (c >= 0xd800 && c <= 0xdbff && idx + 1 < text.length) {
+        byte += 4;
+        idx += 2;
+      } else {
+        byte += 3;
+        idx += 1;
+      }
+    }
+    return idx;
+  };
+}
+
+/** A byte order mark is not whitespace to PostgreSQL; editors on Windows still write one. */
+function withoutBom(text: string): string {
+  return text.includes('\uFEFF') ? text.replace(/\uFEFF/g, ' ') : text;
+}
+
 /**
  * Parses one migration. Never throws for bad SQL: a parse failure is returned
- * as `error` with the parser's line and column.
+ * as `error` with the parser's line and column (the first failing segment; the
+ * file then has no statements).
  */
 export function parseMigration(migration: Migration, lines = new LineIndex(migration.source)): ParsedMigration {
   const source = migration.source;
@@ -31,21 +226,25 @@ export function parseMigration(migration: Migration, lines = new LineIndex(migra
   const statements: Statement[] = [];
   const ignores = readIgnores(source);
   for (const seg of segments) {
-    const text = source.slice(seg.start, seg.end);
-    if (skipTrivia(text, 0) >= text.length) continue; // only comments
-    let stmts: RawStmt[];
+    const text = withoutBom(source.slice(seg.start, seg.end));
+    if (skipTrivia(text, 0) >= text.length) continue; // only comments and whitespace
+    let raw: { stmts: RawStmt[]; ascii: boolean };
     try {
-      stmts = (parseSync(text) as { stmts?: RawStmt[] }).stmts ?? [];
+      raw = parseRaw(text);
     } catch (err) {
-      return { migration, statements: [], error: toParseError(err, text, seg.start, lines), ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+      if (!(err instanceof SqlSyntaxError)) throw err;
+      const offset = seg.start + Math.min(err.cursor, text.length);
+      const { line, column } = lines.position(offset);
+      const error: ParseError = { message: err.message, line, column, offset };
+      return { migration, statements: [], error, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
     }
-    const toChar = byteToCharMapper(text);
-    for (const raw of stmts) {
-      if (!raw.stmt) continue;
-      const kind = Object.keys(raw.stmt)[0]!;
-      const byteStart = raw.stmt_location ?? 0;
+    const toChar = byteOffsetMapper(text, raw.ascii);
+    for (const stmt of raw.stmts) {
+      if (!stmt.stmt) continue;
+      const kind = Object.keys(stmt.stmt)[0]!;
+      const byteStart = stmt.stmt_location ?? 0;
       const rawStart = toChar(byteStart);
-      const rawEnd = raw.stmt_len ? toChar(byteStart + raw.stmt_len) : text.length;
+      const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
       const start = skipTrivia(text, rawStart, rawEnd);
       const end = trimEnd(text, start, rawEnd);
       const offset = seg.start + start;
@@ -56,8 +255,8 @@ export function parseMigration(migration: Migration, lines = new LineIndex(migra
       statements.push({
         index: statements.length,
         kind,
-        node: raw.stmt as Statement['node'],
-        ast: raw.stmt[kind],
+        node: stmt.stmt as Statement['node'],
+        ast: stmt.stmt[kind],
         text: source.slice(offset, endOffset),
         span: { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset },
         ignored: ig.rules,
@@ -68,17 +267,7 @@ export function parseMigration(migration: Migration, lines = new LineIndex(migra
   return { migration, statements, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
 }
 
-function toParseError(err: unknown, text: string, base: number, lines: LineIndex): ParseError {
-  const e = err as { message?: string; sqlDetails?: { cursorPosition?: number; message?: string } };
-  const message = e.sqlDetails?.message ?? e.message ?? String(err);
-  // cursorPosition is a 0-based character offset into the parsed text.
-  const cursor = Math.min(Math.max(e.sqlDetails?.cursorPosition ?? 0, 0), text.length);
-  const offset = base + cursor;
-  const { line, column } = lines.position(offset);
-  return { message, line, column, offset };
-}
-
-/** Parses a standalone SQL string (plan phases, tests). Throws on a syntax error. */
+/** Parses a standalone SQL string (plan phases, tests). Throws on a syntax error. Await `loadParser()` first. */
 export function parseSql(sql: string): Statement[] {
   const m: Migration = {
     path: '<sql>',
