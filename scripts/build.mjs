@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
-const dist = path.join(root, 'dist');
+// `--outdir DIR` builds somewhere else (the dist-is-stale check and the Action's end-to-end tests)
+const outArg = process.argv.indexOf('--outdir');
+const dist = outArg > 0 && process.argv[outArg + 1] ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'dist');
 const require = createRequire(import.meta.url);
 
 const entries = [
@@ -23,6 +25,7 @@ mkdirSync(dist, { recursive: true });
 await build({
   entryPoints: entries.map((e) => ({ in: path.join(root, e.in), out: e.out })),
   outdir: dist,
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,0 +1,78 @@
+/**
+ * The Action's inputs (action.yml), read the way @actions/core reads them:
+ * `INPUT_<NAME uppercased, spaces → _>` with hyphens kept (`INPUT_FAIL-ON`).
+ * Every input has a default here too, so the Action also runs with none set.
+ */
+import * as core from '@actions/core';
+import type { FailOn } from '../config.js';
+
+export interface ActionInputs {
+  token: string;
+  /** globs, files or directories, one per line; empty = auto-discover */
+  paths: string[];
+  failOn: FailOn;
+  dryRun: boolean;
+  shadowUrl?: string;
+  pgVersion?: number;
+  comment: boolean;
+  /** where to write SARIF, relative to the workspace; empty = don't write */
+  sarifFile: string;
+}
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const v = core.getInput(name).trim().toLowerCase();
+  if (v === '') return fallback;
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  throw new InputError(`input "${name}" must be true or false (got "${v}")`);
+}
+
+export function readInputs(): ActionInputs {
+  // mask the shadow URL before anything can print it (it may hold a password)
+  const shadowUrl = core.getInput('shadow-database-url').trim();
+  if (shadowUrl) {
+    core.setSecret(shadowUrl);
+    try {
+      const pw = new URL(shadowUrl).password;
+      if (pw) core.setSecret(decodeURIComponent(pw));
+    } catch {
+      /* not a URL; the whole value is masked already */
+    }
+  }
+  const token = core.getInput('github-token').trim();
+  if (token) core.setSecret(token);
+
+  const failOn = (core.getInput('fail-on').trim().toLowerCase() || 'error') as FailOn;
+  if (!['error', 'warning', 'never'].includes(failOn)) {
+    throw new InputError(`input "fail-on" must be error, warning or never (got "${failOn}")`);
+  }
+
+  const pg = core.getInput('pg-version').trim();
+  let pgVersion: number | undefined;
+  if (pg) {
+    pgVersion = Number(pg);
+    if (!Number.isInteger(pgVersion) || pgVersion < 9 || pgVersion > 19) {
+      throw new InputError(`input "pg-version" must be a PostgreSQL major version such as 16 (got "${pg}")`);
+    }
+  }
+
+  const sarifInput = process.env['INPUT_SARIF-FILE'];
+  return {
+    token,
+    paths: core.getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
+    failOn,
+    dryRun: bool('dry-run', true),
+    shadowUrl: shadowUrl || undefined,
+    pgVersion,
+    comment: bool('comment', true),
+    // an explicitly empty sarif-file turns SARIF off; unset means the default
+    sarifFile: sarifInput === undefined ? 'zerodown.sarif' : sarifInput.trim(),
+  };
+}

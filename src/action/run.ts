@@ -1,0 +1,194 @@
+/**
+ * The GitHub Action: finds the migrations under review for this event, lints
+ * them (history feeds the schema replay), then reports in every channel GitHub
+ * offers — annotations on the offending lines, the job summary, a SARIF file,
+ * step outputs, one sticky PR comment — and fails the step when findings reach
+ * `fail-on`. A comment that cannot be posted (fork PRs, read-only tokens) never
+ * fails the run.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { discover } from '../discover/index.js';
+import { loadConfig, ruleSettings } from '../config.js';
+import { lintMigrations } from '../engine/lint.js';
+import type { LintResult, Migration } from '../model.js';
+import { toSarif } from '../report/sarif.js';
+import { formatText } from '../report/text.js';
+import { COMMENT_BUDGET, SUMMARY_BUDGET, composeReport, type RepoRef, type ReportInput } from '../report/markdown.js';
+import { exitCodeFor } from '../cli/lint.js';
+import { VERSION } from '../cli/main.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { changedFiles, type EventInfo, type Octokit } from './files.js';
+import { explainNoComment, upsertStickyComment } from './comment.js';
+import { extraSections } from './extras.js';
+
+/** Well-known migration layouts, tried from the repository root when `paths` is empty. */
+const WELL_KNOWN = ['prisma/migrations', 'supabase/migrations', 'db/migrations', 'migrations', 'drizzle', 'database/migrations', 'sql/migrations'];
+
+const isDownFile = (f: string) => /(^|[._-])down\.sql$/i.test(path.basename(f));
+
+export interface Selection {
+  migrations: Migration[];
+  /** how the migrations were found, for the log */
+  how: string;
+}
+
+/** Migrations in apply order; those under review have `review: true`, earlier ones feed the schema replay. */
+export async function selectMigrations(workspace: string, paths: string[], changed: Set<string> | null, framework?: string): Promise<Selection> {
+  const reviewOnly = changed ?? undefined;
+  if (paths.length) {
+    return { migrations: await discover(paths, { cwd: workspace, framework, reviewOnly }), how: `paths: ${paths.join(', ')}` };
+  }
+  const dirs = WELL_KNOWN.filter((d) => {
+    const abs = path.join(workspace, d);
+    return existsSync(abs) && statSync(abs).isDirectory();
+  });
+  // a nested well-known dir (db/migrations) wins over its parent being matched too
+  const roots = dirs.filter((d) => !dirs.some((o) => o !== d && d.startsWith(`${o}/`)));
+  if (roots.length) {
+    const found: Migration[] = [];
+    for (const d of roots) {
+      try {
+        found.push(...(await discover([d], { cwd: workspace, framework, reviewOnly })));
+      } catch {
+        /* an empty well-known directory: not this layout */
+      }
+    }
+    if (found.length) return { migrations: found, how: `auto-discovered ${roots.join(', ')}` };
+  }
+  // no known layout: the changed .sql files themselves, each with the files before it in its directory as history
+  if (changed) {
+    const files = [...changed].filter((f) => f.endsWith('.sql') && !isDownFile(f) && !path.relative(workspace, f).startsWith('..'));
+    const rel = files.map((f) => path.relative(workspace, f).split(path.sep).join('/')).filter((f) => existsSync(path.join(workspace, f)));
+    if (rel.length) return { migrations: await discover(rel, { cwd: workspace, framework }), how: 'the changed .sql files' };
+    return { migrations: [], how: 'no migration layout found and no .sql file changed' };
+  }
+  throw new Error('no migrations found: set the `paths` input to your migration directory (e.g. `paths: db/migrations`)');
+}
+
+function eventInfo(workspace: string): EventInfo {
+  const ctx = github.context;
+  let owner = '';
+  let repo = '';
+  try {
+    ({ owner, repo } = ctx.repo);
+  } catch {
+    /* no GITHUB_REPOSITORY: a local run */
+  }
+  return { eventName: ctx.eventName ?? '', payload: ctx.payload ?? {}, owner, repo, workspace, sha: ctx.sha };
+}
+
+function withStopCommands(text: string): string {
+  // untrusted text (file names, SQL in code frames) must not be read as workflow commands
+  const token = `zerodown-${randomUUID()}`;
+  return `::stop-commands::${token}\n${text.replace(/\n$/, '')}\n::${token}::\n`;
+}
+
+function annotate(result: LintResult): void {
+  for (const file of result.files) {
+    for (const f of file.findings) {
+      const props: core.AnnotationProperties = { title: `zerodown ${f.rule}`, file: f.path, startLine: f.line, endLine: f.endLine };
+      if (f.endLine === f.line) {
+        props.startColumn = f.column;
+        props.endColumn = f.endColumn;
+      }
+      const msg = `${f.message}\nFix: ${f.help}`;
+      if (f.severity === 'error') core.error(msg, props);
+      else core.warning(msg, props);
+    }
+  }
+}
+
+export async function run(): Promise<void> {
+  const inputs: ActionInputs = readInputs();
+  const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+  const ev = eventInfo(workspace);
+  const octokit: Octokit | undefined = inputs.token ? github.getOctokit(inputs.token, { baseUrl: github.context.apiUrl }) : undefined;
+  const { config } = loadConfig(workspace);
+
+  // 1. what is under review
+  const changed = await changedFiles(ev, octokit, (m) => core.info(m));
+  core.info(`zerodown: files under review come from ${changed.source}.`);
+  const paths = inputs.paths.length ? inputs.paths : (config.paths ?? []);
+  const selection = await selectMigrations(workspace, paths, changed.files, config.framework);
+  const reviewed = selection.migrations.filter((m) => m.review);
+  core.info(`zerodown: ${reviewed.length} migration file(s) under review, ${selection.migrations.length - reviewed.length} earlier file(s) replayed as history (${selection.how}).`);
+
+  // 2. lint
+  const pgVersion = inputs.pgVersion ?? config.pgVersion;
+  const result = await lintMigrations(selection.migrations, {
+    pgVersion,
+    assumeInTransaction: config.assumeInTransaction,
+    ...ruleSettings(config),
+  });
+
+  // 3. staged plan and dry run (when those stages are part of this build)
+  const extras = await extraSections({ result, migrations: selection.migrations, inputs, config, pgVersion, log: (m) => core.info(m) });
+
+  // 4. the log, annotations, SARIF, outputs
+  if (reviewed.length) process.stdout.write(withStopCommands(formatText(result, { color: true })));
+  annotate(result);
+  let sarifOut = '';
+  if (inputs.sarifFile) {
+    const abs = path.resolve(workspace, inputs.sarifFile);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, JSON.stringify(toSarif(result, VERSION), null, 2) + '\n');
+    sarifOut = inputs.sarifFile;
+    core.info(`zerodown: SARIF written to ${inputs.sarifFile}`);
+  }
+  const { errors, warnings } = result.summary;
+  core.setOutput('findings', errors + warnings);
+  core.setOutput('errors', errors);
+  core.setOutput('warnings', warnings);
+  core.setOutput('sarif-file', sarifOut);
+
+  // 5. the job summary (full report) and the sticky comment
+  const pr = ev.payload?.pull_request;
+  const serverUrl = github.context.serverUrl || 'https://github.com';
+  const runId = process.env.GITHUB_RUN_ID;
+  const repoRef: RepoRef | undefined = ev.owner
+    ? {
+        serverUrl,
+        owner: ev.owner,
+        repo: ev.repo,
+        sha: pr?.head?.sha ?? ev.sha ?? 'HEAD',
+        runUrl: runId ? `${serverUrl.replace(/\/+$/, '')}/${ev.owner}/${ev.repo}/actions/runs/${runId}` : undefined,
+      }
+    : undefined;
+  const report: ReportInput = { result, repo: repoRef, version: VERSION, noMigrations: !reviewed.length, ...extras };
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      await core.summary.addRaw(composeReport(report, { budget: SUMMARY_BUDGET, detailed: true }).body).write();
+    } catch (err) {
+      core.warning(`zerodown could not write the job summary: ${(err as Error).message}`);
+    }
+  }
+  if (pr && typeof pr.number === 'number') {
+    if (!inputs.comment) core.info('zerodown: commenting is off (`comment: false`).');
+    else if (!octokit) core.info('zerodown: no `github-token`, so no pull request comment.');
+    else {
+      const composed = composeReport(report, { budget: COMMENT_BUDGET, marker: true });
+      if (composed.level > 0) core.info(`zerodown: the full report is too long for a comment; the comment is shortened (level ${composed.level}) and points to the job summary.`);
+      const outcome = await upsertStickyComment(octokit, { owner: ev.owner, repo: ev.repo, number: pr.number }, composed.body, {
+        createIfMissing: reviewed.length > 0,
+      });
+      if (outcome.action === 'created' || outcome.action === 'updated') core.info(`zerodown: ${outcome.action} the pull request comment${outcome.url ? ` ${outcome.url}` : ''}.`);
+      else if (outcome.action === 'skipped') core.info(`zerodown: no pull request comment (${outcome.reason}).`);
+      else {
+        const fork = !pr.head?.repo || pr.head.repo.full_name !== pr.base?.repo?.full_name;
+        core.warning(explainNoComment(outcome, fork));
+      }
+    }
+  }
+
+  // 6. the status
+  const code = exitCodeFor(result, inputs.failOn);
+  if (code !== 0) {
+    core.setFailed(`zerodown: ${errors} error(s) and ${warnings} warning(s) in ${reviewed.length} migration file(s) (fail-on: ${inputs.failOn}).`);
+  } else {
+    core.info(`zerodown: ${errors} error(s), ${warnings} warning(s); nothing reaches fail-on: ${inputs.failOn}.`);
+  }
+}

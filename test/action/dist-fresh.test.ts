@@ -1,0 +1,45 @@
+/**
+ * dist/ is committed (GitHub runs the Action straight from it), so it must be
+ * exactly what the sources build to. This rebuilds with the same build script
+ * and esbuild options into a temp directory and compares byte for byte.
+ * When it fails: `npm run build` and commit dist/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './harness.js';
+
+let fresh: string;
+
+beforeAll(() => {
+  fresh = mkdtempSync(path.join(tmpdir(), 'zd-dist-'));
+  execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', fresh], { cwd: ROOT, stdio: 'pipe' });
+});
+
+afterAll(() => {
+  if (fresh) rmSync(fresh, { recursive: true, force: true });
+});
+
+describe('dist/ is up to date with the sources', () => {
+  for (const file of ['index.js', 'cli.js']) {
+    it(`dist/${file} matches a fresh build`, () => {
+      const committed = path.join(ROOT, 'dist', file);
+      expect(existsSync(committed), `dist/${file} is missing: run \`npm run build\` and commit dist/`).toBe(true);
+      const same = readFileSync(committed).equals(readFileSync(path.join(fresh, file)));
+      expect(same, `dist/${file} is stale: run \`npm run build\` and commit dist/`).toBe(true);
+    });
+  }
+
+  it('dist/ holds every WebAssembly and data file the bundles load at run time', () => {
+    const assets = readdirSync(fresh).filter((f) => !f.endsWith('.js'));
+    expect(assets).toContain('libpg-query.wasm');
+    expect(assets).toContain('pglite.wasm');
+    for (const a of assets) {
+      const committed = path.join(ROOT, 'dist', a);
+      expect(existsSync(committed), `dist/${a} is missing: run \`npm run build\` and commit dist/`).toBe(true);
+      expect(readFileSync(committed).equals(readFileSync(path.join(fresh, a))), `dist/${a} differs from a fresh build`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * A local stand-in for the GitHub REST API: a real node:http server that
+ * implements the endpoints the Action uses, with GitHub's pagination (`Link`
+ * headers, `per_page`/`page`) and GitHub's rules (comment bodies over 65,536
+ * characters are rejected with 422; a read-only token gets 403), and records
+ * every request.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization?: string;
+  body?: any;
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: { login: string; id: number; type: 'Bot' | 'User' };
+  created_at: string;
+  updated_at: string;
+  html_url: string;
+}
+
+export interface FakePrFile {
+  filename: string;
+  status: 'added' | 'modified' | 'removed' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+}
+
+export interface FakeGitHub {
+  url: string;
+  requests: RecordedRequest[];
+  comments: FakeComment[];
+  files: FakePrFile[];
+  /** HTTP status to answer comment creation/update with instead of doing it (e.g. 403 for a fork's read-only token) */
+  failWrites?: number;
+  /** the identity GET /user returns; undefined = 403 like an installation token */
+  tokenUser?: string;
+  owner: string;
+  repo: string;
+  prNumber: number;
+  addComment(body: string, user?: FakeComment['user']): FakeComment;
+  close(): Promise<void>;
+}
+
+const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const };
+
+function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(data);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function paginate<T>(req: IncomingMessage, base: string, items: T[], query: Record<string, string>): { page: T[]; headers: Record<string, string> } {
+  const perPage = Math.min(100, Number(query.per_page ?? 30));
+  const page = Math.max(1, Number(query.page ?? 1));
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (p: number, rel: string) => `<${base}${req.url!.split('?')[0]}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+  const links: string[] = [];
+  if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+  if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
+  return { page: slice, headers: links.length ? { link: links.join(', ') } : {} };
+}
+
+export async function startFakeGitHub(opts: { owner: string; repo: string; prNumber: number }): Promise<FakeGitHub> {
+  let nextId = 1000;
+  const state: FakeGitHub = {
+    url: '',
+    requests: [],
+    comments: [],
+    files: [],
+    owner: opts.owner,
+    repo: opts.repo,
+    prNumber: opts.prNumber,
+    addComment(body, user = BOT) {
+      const now = new Date().toISOString();
+      const id = nextId++;
+      const c: FakeComment = { id, body, user, created_at: now, updated_at: now, html_url: `https://github.com/${opts.owner}/${opts.repo}/pull/${opts.prNumber}#issuecomment-${id}` };
+      state.comments.push(c);
+      return c;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const u = new URL(req.url!, 'http://localhost');
+      const query = Object.fromEntries(u.searchParams);
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: any;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        body = raw;
+      }
+      state.requests.push({ method: req.method!, path: u.pathname, query, authorization: req.headers.authorization, body });
+      const base = `/repos/${opts.owner}/${opts.repo}`;
+      const m = (re: RegExp) => u.pathname.match(re);
+
+      if (req.method === 'GET' && u.pathname === `${base}/pulls/${opts.prNumber}/files`) {
+        const files = state.files.map((f, i) => ({ sha: `${i}`.padStart(40, '0'), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1 }));
+        const { page, headers } = paginate(req, state.url, files, query);
+        return send(res, 200, page, headers);
+      }
+      if (req.method === 'GET' && u.pathname === `${base}/issues/${opts.prNumber}/comments`) {
+        const { page, headers } = paginate(req, state.url, state.comments, query);
+        return send(res, 200, page, headers);
+      }
+      if (req.method === 'POST' && u.pathname === `${base}/issues/${opts.prNumber}/comments`) {
+        if (state.failWrites) return send(res, state.failWrites, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: String(state.failWrites) });
+        if (typeof body?.body !== 'string' || !body.body) return send(res, 422, { message: 'Validation Failed' });
+        if ([...body.body].length > 65536) return send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }] });
+        return send(res, 201, state.addComment(body.body));
+      }
+      const patch = m(new RegExp(`^${base}/issues/comments/(\\d+)$`));
+      if (req.method === 'PATCH' && patch) {
+        if (state.failWrites) return send(res, state.failWrites, { message: 'Resource not accessible by integration', status: String(state.failWrites) });
+        const c = state.comments.find((x) => x.id === Number(patch[1]));
+        if (!c) return send(res, 404, { message: 'Not Found' });
+        if ([...(body?.body ?? '')].length > 65536) return send(res, 422, { message: 'Validation Failed' });
+        c.body = body.body;
+        c.updated_at = new Date().toISOString();
+        return send(res, 200, c);
+      }
+      if (req.method === 'GET' && u.pathname === '/user') {
+        if (state.tokenUser) return send(res, 200, { login: state.tokenUser, id: 1, type: 'User' });
+        return send(res, 403, { message: 'Resource not accessible by integration' });
+      }
+      send(res, 404, { message: 'Not Found', path: u.pathname });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return state;
+}
