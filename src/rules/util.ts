@@ -139,3 +139,222 @@ export const LOCKS = {
   AccessExclusiveLock: { blocksReads: true, blocksWrites: true },
 } as const;
 export type LockMode = keyof typeof LOCKS;
+
+// ---------------------------------------------------------------------------
+// Source text of AST parts (rule batch A). libpg-query gives node locations as
+// byte offsets into the text it parsed (the whole file segment); these helpers
+// map them onto `Statement.text` so rules can quote the user's own SQL.
+
+import type { Statement } from '../model.js';
+import { parseSync, scanSync } from '../parse/postgres.js'; // one shared WebAssembly parser instance (see src/parse/postgres.ts)
+
+interface Located {
+  /** byte offset of the statement's AST locations relative to `stmt.text` (subtract it) */
+  delta: number;
+  tokens: { start: number; end: number; text: string; upper: string; keyword: boolean }[];
+  bytes: Buffer;
+}
+const locatedCache = new WeakMap<Statement, Located | null>();
+
+function firstLocation(node: any): number | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const l = firstLocation(n);
+      if (l !== undefined) return l;
+    }
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'location' && typeof v === 'number' && v >= 0) return v;
+    const l = firstLocation(v);
+    if (l !== undefined) return l;
+  }
+  return undefined;
+}
+
+function located(stmt: Statement): Located | null {
+  let l = locatedCache.get(stmt);
+  if (l !== undefined) return l;
+  l = null;
+  try {
+    const again = (parseSync(stmt.text) as any).stmts?.[0]?.stmt?.[stmt.kind];
+    const a = firstLocation(stmt.ast);
+    const b = firstLocation(again);
+    const bytes = Buffer.from(stmt.text, 'utf8');
+    const tokens = (scanSync(stmt.text).tokens ?? []).map((t: any) => {
+      const text = bytes.subarray(t.start, t.end).toString('utf8');
+      return { start: t.start as number, end: t.end as number, text, upper: text.toUpperCase(), keyword: t.keywordKind > 0 };
+    });
+    l = { delta: a !== undefined && b !== undefined ? a - b : 0, tokens, bytes };
+  } catch {
+    l = null;
+  }
+  locatedCache.set(stmt, l);
+  return l;
+}
+
+const DEFAULT_STOPS = new Set(['NOT', 'NULL', 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'DEFAULT', 'COLLATE', 'GENERATED', 'DEFERRABLE', 'INITIALLY']);
+
+/**
+ * SQL text of an expression as the user wrote it, starting at the token at AST
+ * `location` (skipping `skip` leading keywords, e.g. `DEFAULT`) and ending before
+ * the first depth-0 comma, unbalanced `)`, `;` or one of `stops` (keywords, upper case).
+ * Undefined when the location cannot be mapped.
+ */
+export function exprSql(stmt: Statement, location: number | undefined, opts: { skip?: string[]; stops?: Set<string> } = {}): string | undefined {
+  const l = located(stmt);
+  if (!l || location === undefined || location < 0) return undefined;
+  const at = location - l.delta;
+  let i = l.tokens.findIndex((t) => t.start >= at);
+  if (i < 0) return undefined;
+  while (i < l.tokens.length && opts.skip?.includes(l.tokens[i]!.upper)) i++;
+  const stops = opts.stops ?? DEFAULT_STOPS;
+  let depth = 0;
+  let j = i;
+  for (; j < l.tokens.length; j++) {
+    const t = l.tokens[j]!;
+    if (t.text === '(' || t.text === '[') depth++;
+    else if (t.text === ')' || t.text === ']') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && (t.text === ',' || t.text === ';')) break;
+    else if (depth === 0 && j > i && t.keyword && stops.has(t.upper) && !(t.upper === 'NOT' && l.tokens[j - 1]?.upper === 'IS')) break;
+  }
+  if (j <= i) return undefined;
+  return l.bytes.subarray(l.tokens[i]!.start, l.tokens[j - 1]!.end).toString('utf8');
+}
+
+/**
+ * SQL text after the first depth-0 `keyword` of the statement (e.g. `WHERE`), up to
+ * the first depth-0 keyword in `stops` or the end. Undefined when there is no such keyword.
+ */
+export function clauseSql(stmt: Statement, keyword: string, stops: string[] = []): string | undefined {
+  const l = located(stmt);
+  if (!l) return undefined;
+  let depth = 0;
+  let start = -1;
+  let end = l.tokens.length;
+  for (let j = 0; j < l.tokens.length; j++) {
+    const t = l.tokens[j]!;
+    if (t.text === '(' || t.text === '[') depth++;
+    else if (t.text === ')' || t.text === ']') depth--;
+    else if (depth === 0 && t.keyword) {
+      if (start < 0 && t.upper === keyword) start = j + 1;
+      else if (start >= 0 && stops.includes(t.upper)) {
+        end = j;
+        break;
+      }
+    }
+  }
+  if (start < 0 || start >= end) return undefined;
+  return l.bytes.subarray(l.tokens[start]!.start, l.tokens[end - 1]!.end).toString('utf8');
+}
+
+/** Column names referenced in an expression (last field of each ColumnRef). */
+export function columnRefs(expr: any): string[] {
+  const out: string[] = [];
+  const visit = (node: any): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'ColumnRef') {
+        const f = names((value as any).fields);
+        if (f.length) out.push(f[f.length - 1]!);
+      } else visit(value);
+    }
+  };
+  visit(expr);
+  return out;
+}
+
+/**
+ * True when statements `from` and `to` (indexes in `statements`, from < to) run in
+ * the same transaction: the later one is inside a transaction and no BEGIN, COMMIT
+ * or ROLLBACK lies between them.
+ */
+export function sameTransaction(statements: readonly Statement[], from: number, to: number, toInTransaction: boolean): boolean {
+  if (!toInTransaction) return false;
+  for (let i = from + 1; i < to; i++) if (statements[i]?.kind === 'TransactionStmt') return false;
+  return true;
+}
+
+/** Why `ALTER TABLE … ADD COLUMN <def>` rewrites the whole table, or undefined when it does not. */
+export type AddColumnRewrite =
+  | { reason: 'generated'; expr: any }
+  | { reason: 'identity' }
+  | { reason: 'serial' }
+  | { reason: 'volatile-default'; expr: any; functions: string[] }
+  | { reason: 'pre-11-default'; expr: any }
+  | { reason: 'domain-constraint'; domain: string };
+
+export function addColumnRewrite(
+  def: any,
+  env: { pgVersion: number; functions?: Map<string, Volatility>; domains?: Map<string, { hasCheck: boolean; notNull?: boolean }> },
+): AddColumnRewrite | undefined {
+  const cons = columnConstraints(def);
+  const gen = cons.find((c) => c.contype === 'CONSTR_GENERATED');
+  // PostgreSQL 18's virtual generated columns are computed on read: no rewrite
+  if (gen && gen.generated_kind !== 'v') return { reason: 'generated', expr: gen.raw_expr };
+  if (cons.some((c) => c.contype === 'CONSTR_IDENTITY')) return { reason: 'identity' };
+  const typeNames = names(def.typeName?.names);
+  const typeName = typeNames[typeNames.length - 1] ?? '';
+  if (typeNames.length === 1 && /^(small|big)?serial[248]?$/.test(typeName)) return { reason: 'serial' };
+  const dflt = cons.find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
+  const isNull = !!dflt?.A_Const?.isnull;
+  if (dflt && !isNull) {
+    const fns = calledFunctions(dflt);
+    if (volatility(dflt, env.functions) === 'volatile') return { reason: 'volatile-default', expr: dflt, functions: fns };
+    if (env.pgVersion < 11) return { reason: 'pre-11-default', expr: dflt };
+  }
+  // a domain with constraints is checked row by row: PostgreSQL (through 18 at least) rewrites
+  const domainKey = typeNames.length > 1 ? `${typeNames[typeNames.length - 2]}.${typeName}` : `${DEFAULT_SCHEMA}.${typeName}`;
+  const domain = env.domains?.get(domainKey);
+  if (domain && (domain.hasCheck || domain.notNull)) return { reason: 'domain-constraint', domain: typeName };
+  return undefined;
+}
+
+/**
+ * The earlier statement of this file (before `stmt`) that added `column` to `rel`
+ * with ALTER TABLE … ADD COLUMN, if any.
+ */
+export function addColumnStatement(statements: readonly Statement[], stmt: Statement, rel: { schemaname?: string; relname?: string }, column: string): Statement | undefined {
+  const key = `${rel.schemaname ?? DEFAULT_SCHEMA}.${rel.relname ?? ''}`;
+  for (let i = stmt.index - 1; i >= 0; i--) {
+    const s = statements[i]!;
+    if (s.kind !== 'AlterTableStmt' || !s.ast.relation) continue;
+    if (`${s.ast.relation.schemaname ?? DEFAULT_SCHEMA}.${s.ast.relation.relname ?? ''}` !== key) continue;
+    if (alterCmds(s.ast).some((c) => c.subtype === 'AT_AddColumn' && c.def?.ColumnDef?.colname === column)) return s;
+  }
+  return undefined;
+}
+
+/**
+ * True when `column` of `rel` is new in this migration on a table that already
+ * existed: the replay says so, or (table unknown to the replay) an earlier
+ * ALTER TABLE … ADD COLUMN of this file added it.
+ */
+export function isFreshColumn(
+  ctx: { statements: readonly Statement[]; isNewColumn(rel: any, c: string): boolean; isNewTable(rel: any): boolean; table(rel: any): unknown },
+  stmt: Statement,
+  rel: any,
+  column: string,
+): boolean {
+  if (ctx.isNewColumn(rel, column)) return true;
+  if (ctx.table(rel)) return false;
+  return !!addColumnStatement(ctx.statements, stmt, rel, column);
+}
+
+/**
+ * Key columns of an ALTER TABLE constraint that are new in this migration: added by
+ * an earlier ADD COLUMN of the same statement (`addedHere`) or of this file.
+ */
+export function freshConstraintColumns(
+  ctx: Parameters<typeof isFreshColumn>[0],
+  stmt: Statement,
+  con: any,
+  addedHere: ReadonlySet<string>,
+): string[] {
+  const cols = con.contype === 'CONSTR_FOREIGN' ? names(con.fk_attrs) : [...names(con.keys), ...names(con.including)];
+  return cols.filter((c) => addedHere.has(c) || isFreshColumn(ctx, stmt, stmt.ast.relation, c));
+}
