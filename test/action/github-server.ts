@@ -37,6 +37,8 @@ export interface FakeGitHub {
   files: FakePrFile[];
   /** HTTP status to answer comment creation/update with instead of doing it (e.g. 403 for a fork's read-only token) */
   failWrites?: number;
+  /** HTTP status to answer the PR file list with (e.g. 500) */
+  failFiles?: number;
   /** the identity GET /user returns; undefined = 403 like an installation token */
   tokenUser?: string;
   owner: string;
@@ -104,6 +106,7 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
       const m = (re: RegExp) => u.pathname.match(re);
 
       if (req.method === 'GET' && u.pathname === `${base}/pulls/${opts.prNumber}/files`) {
+        if (state.failFiles) return send(res, state.failFiles, { message: 'Server Error' });
         const files = state.files.map((f, i) => ({ sha: `${i}`.padStart(40, '0'), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1 }));
         const { page, headers } = paginate(req, state.url, files, query);
         return send(res, 200, page, headers);
