@@ -486,6 +486,26 @@ export class Catalog {
         t.constraints.set(con.name, con);
         return;
       }
+      case 'OBJECT_TYPE': {
+        // ALTER TYPE … RENAME TO (Prisma's enum swap): the enum and the columns of that type follow the new name
+        const parts = stringList(ast.object?.List?.items);
+        if (!parts.length) return;
+        const key = qualifiedKey(parts);
+        const schema = key.slice(0, key.indexOf('.'));
+        const oldName = parts[parts.length - 1]!;
+        const e = this.enums.get(key);
+        if (e) {
+          this.enums.delete(key);
+          e.name = `${schema}.${ast.newname}`;
+          this.enums.set(e.name, e);
+        }
+        for (const t of this.tables.values()) {
+          for (const c of t.columns.values()) {
+            if (c.type.name === oldName && (c.type.schema ?? DEFAULT_SCHEMA) === schema) c.type = { ...c.type, name: ast.newname };
+          }
+        }
+        return;
+      }
       default:
         return;
     }
