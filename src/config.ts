@@ -89,32 +89,83 @@ export class ConfigError extends Error {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
+/** Dotted path of an ajv instance path: `/rules/ban-drop-column` → `rules.ban-drop-column`. */
+function keyPath(instancePath: string): string {
+  return instancePath
+    .slice(1)
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+function shown(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+/** Small edit distance, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = c.includes(word) || word.includes(c) ? 1 : distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** The keys a schema object allows at an instance path, for "did you mean" on unknown keys. */
+function allowedKeys(at: string): string[] {
+  let node: any = configSchema;
+  for (const part of at ? at.split('.') : []) {
+    node = node?.properties?.[part];
+  }
+  return Object.keys(node?.properties ?? {});
+}
+
 function describe(err: ErrorObject): string {
-  const at = err.instancePath
-    ? err.instancePath
-        .slice(1)
-        .split('/')
-        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .join('.')
-    : '';
+  const at = keyPath(err.instancePath);
   if (err.keyword === 'additionalProperties') {
     const key = (err.params as { additionalProperty: string }).additionalProperty;
-    return `unknown key "${at ? `${at}.` : ''}${key}"`;
+    const near = suggest(key, allowedKeys(at));
+    return `unknown key "${at ? `${at}.` : ''}${key}"${near ? ` (did you mean "${near}"?)` : ''}`;
   }
+  const got = 'data' in err ? ` (got ${shown(err.data)})` : '';
   if (err.keyword === 'enum') {
-    return `"${at}" must be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    const allowed = (err.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
+    return `"${at}" must be one of ${allowed}${got}`;
   }
-  return `"${at || '(root)'}" ${err.message ?? 'is invalid'}`;
+  return `"${at || '(root)'}" ${err.message ?? 'is invalid'}${got}`;
 }
 
 /** Validates a parsed config object; throws `ConfigError` naming the offending key. */
 export function validateConfig(raw: unknown, file = 'config'): Config {
-  validator ??= new Ajv({ allErrors: true }).compile(configSchema);
+  validator ??= new Ajv({ allErrors: true, verbose: true }).compile(configSchema);
   if (!validator(raw)) {
     const errors = validator.errors ?? [];
     // anyOf errors are noisy: prefer the most specific message
     const specific = errors.filter((e) => e.keyword !== 'anyOf');
-    const first = specific.find((e) => e.keyword === 'additionalProperties') ?? specific[0] ?? errors[0]!;
+    // ...and the deepest one: `rules.x.severity` says more than `rules.x`
+    const deepest = [...specific].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0];
+    const first = specific.find((e) => e.keyword === 'additionalProperties') ?? deepest ?? errors[0]!;
     throw new ConfigError(`${file}: ${describe(first)}`);
   }
   const config = raw as Config;
@@ -122,7 +173,7 @@ export function validateConfig(raw: unknown, file = 'config'): Config {
   known.add('syntax-error');
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id)) {
-      const near = [...known].find((k) => k.includes(id) || id.includes(k));
+      const near = suggest(id, known);
       throw new ConfigError(`${file}: unknown rule "rules.${id}"${near ? ` (did you mean "${near}"?)` : ''}`);
     }
   }
@@ -144,7 +195,8 @@ export function loadConfig(dir: string, explicit?: string): { config: Config; fi
   try {
     raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
-    throw new ConfigError(`${name}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+    const first = (err as Error).message.split('\n')[0]!.trim();
+    throw new ConfigError(`${name}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${first}`);
   }
   return { config: validateConfig(raw ?? {}, name), file };
 }

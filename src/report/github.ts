@@ -5,13 +5,13 @@
  */
 import type { Finding, LintResult } from '../model.js';
 
-/** Escapes a workflow-command property value. */
-function escapeProperty(s: string): string {
+/** Escapes a workflow-command property value (as @actions/core does: `%`, CR, LF, `:` and `,`). */
+export function escapeProperty(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Escapes a workflow-command message. */
-function escapeData(s: string): string {
+/** Escapes a workflow-command message (`%`, CR and LF; `:` and `,` are fine after the `::`). */
+export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 

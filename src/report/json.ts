@@ -1,4 +1,16 @@
-/** `--format json`: the stable lint contract (version 1). Every input file appears, even with no findings. */
+/**
+ * `--format json`: the stable lint contract, version 1.
+ *
+ *   {"version":1,
+ *    "files":[{"path":"…","findings":[{"rule","severity","message","help","line","column","endLine","endColumn"}]}],
+ *    "summary":{"files","statements","errors","warnings"}}
+ *
+ * Every file under review appears, in the order it was linted, even with no findings.
+ * Paths are as given on the command line or relative to the working directory.
+ * Lines and columns are 1-based; `endColumn` is one past the last character.
+ * `confirmed` appears only after a dry run (`true` when the shadow database saw what the rule predicted).
+ * Fields are only ever added, never renamed or removed, within a version.
+ */
 import type { LintResult } from '../model.js';
 
 export interface JsonFinding {
@@ -13,10 +25,15 @@ export interface JsonFinding {
   confirmed?: boolean;
 }
 
+export interface JsonFile {
+  path: string;
+  findings: JsonFinding[];
+}
+
 export interface JsonReport {
   version: 1;
-  files: { path: string; framework: string; findings: JsonFinding[] }[];
-  summary: LintResult['summary'];
+  files: JsonFile[];
+  summary: { files: number; statements: number; errors: number; warnings: number };
 }
 
 export function toJson(result: LintResult): JsonReport {
@@ -24,7 +41,6 @@ export function toJson(result: LintResult): JsonReport {
     version: 1,
     files: result.files.map((f) => ({
       path: f.migration.path,
-      framework: f.migration.framework,
       findings: f.findings.map((x) => {
         const o: JsonFinding = {
           rule: x.rule,
@@ -40,7 +56,12 @@ export function toJson(result: LintResult): JsonReport {
         return o;
       }),
     })),
-    summary: result.summary,
+    summary: {
+      files: result.summary.files,
+      statements: result.summary.statements,
+      errors: result.summary.errors,
+      warnings: result.summary.warnings,
+    },
   };
 }
 

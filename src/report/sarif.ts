@@ -1,61 +1,122 @@
-/** `--format sarif`: SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`). */
+/**
+ * `--format sarif`: SARIF 2.1.0, for GitHub code scanning (`github/codeql-action/upload-sarif`)
+ * and any other SARIF viewer. Validated against the official schema in test/report/sarif.test.ts.
+ *
+ * Paths relative to the working directory become relative URIs against `%SRCROOT%` (what code
+ * scanning expects: paths from the repository root); absolute paths become `file://` URIs.
+ * Columns are UTF-16 code units, SARIF's default `columnKind`; `endColumn` is exclusive.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { LintResult } from '../model.js';
 import { allRules } from '../../rules/index.js';
 
 export const DOCS_BASE = 'https://github.com/zerodown/zerodown/blob/main/docs/rules/';
+export const SRCROOT = '%SRCROOT%';
 
-export function toSarif(result: LintResult, version = '0.1.0'): Log {
-  const used = new Set(result.files.flatMap((f) => f.findings.map((x) => x.rule)));
-  const descriptors: ReportingDescriptor[] = allRules
-    .filter((r) => used.has(r.meta.id))
-    .map((r) => ({
-      id: r.meta.id,
-      name: r.meta.id,
-      shortDescription: { text: r.meta.summary },
-      helpUri: `${DOCS_BASE}${r.meta.id}.md`,
-      defaultConfiguration: { level: r.meta.severity },
-    }));
-  if (used.has('syntax-error')) {
-    descriptors.push({
-      id: 'syntax-error',
-      name: 'syntax-error',
-      shortDescription: { text: 'The migration file does not parse as PostgreSQL.' },
-      defaultConfiguration: { level: 'error' },
-    });
-  }
-  const index = new Map(descriptors.map((d, i) => [d.id, i]));
+export interface SarifOptions {
+  /** directory the relative paths are relative to (default: process.cwd()) */
+  cwd?: string;
+}
+
+const SYNTAX_ERROR: ReportingDescriptor = {
+  id: 'syntax-error',
+  name: 'SyntaxError',
+  shortDescription: { text: 'The migration file does not parse as PostgreSQL.' },
+  fullDescription: {
+    text: 'PostgreSQL\'s own parser (libpg-query) rejected the file at this position. Nothing else in the file is checked until it parses.',
+  },
+  help: { text: 'Fix the SQL at the reported position.' },
+  defaultConfiguration: { level: 'error' },
+  properties: { tags: ['postgresql', 'migration'] },
+};
+
+/** `ban-drop-column` → `BanDropColumn` (SARIF `name` is meant to be a readable identifier). */
+function pascal(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase());
+}
+
+function descriptors(): ReportingDescriptor[] {
+  const list: ReportingDescriptor[] = allRules.map((r) => ({
+    id: r.meta.id,
+    name: pascal(r.meta.id),
+    shortDescription: { text: r.meta.summary },
+    help: { text: `${r.meta.summary} See ${DOCS_BASE}${r.meta.id}.md`, markdown: `${r.meta.summary} [Documentation](${DOCS_BASE}${r.meta.id}.md)` },
+    helpUri: `${DOCS_BASE}${r.meta.id}.md`,
+    defaultConfiguration: { level: r.meta.severity },
+    properties: { tags: ['postgresql', 'migration'] },
+  }));
+  list.push(SYNTAX_ERROR);
+  return list;
+}
+
+/** Percent-encodes each path segment of a relative path (spaces, `#`, `%`, non-ASCII…). */
+function relativeUri(p: string): string {
+  return p
+    .split(/[\\/]/)
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}
+
+export function artifactUri(p: string): { uri: string; uriBaseId?: string } {
+  if (path.isAbsolute(p)) return { uri: pathToFileURL(p).href };
+  return { uri: relativeUri(p), uriBaseId: SRCROOT };
+}
+
+export function toSarif(result: LintResult, version = '0.1.0', opts: SarifOptions = {}): Log {
+  const rules = descriptors();
+  const index = new Map(rules.map((d, i) => [d.id, i]));
   const results: Result[] = [];
   for (const file of result.files) {
     for (const f of file.findings) {
-      results.push({
+      const r: Result = {
         ruleId: f.rule,
-        ruleIndex: index.get(f.rule)!,
         level: f.severity,
         message: { text: `${f.message} Fix: ${f.help}` },
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: f.path.split('\\').join('/') },
-              region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              artifactLocation: artifactUri(f.path),
+              region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1) },
             },
           },
         ],
-      });
+      };
+      const i = index.get(f.rule);
+      if (i !== undefined) r.ruleIndex = i;
+      const props: Record<string, unknown> = {};
+      if (f.lock) props.lock = f.lock;
+      if (f.table) props.table = f.table;
+      if (f.confirmed !== undefined) props.confirmedByDryRun = f.confirmed;
+      if (Object.keys(props).length) r.properties = props;
+      results.push(r);
     }
   }
+  const root = pathToFileURL(opts.cwd ?? process.cwd()).href;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'zerodown', version, informationUri: 'https://github.com/zerodown/zerodown', rules: descriptors } },
+        tool: {
+          driver: {
+            name: 'zerodown',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://github.com/zerodown/zerodown',
+            rules,
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith('/') ? root : `${root}/` } },
+        invocations: [{ executionSuccessful: true }],
+        columnKind: 'utf16CodeUnits',
         results,
       },
     ],
   };
 }
 
-export function formatSarif(result: LintResult): string {
-  return JSON.stringify(toSarif(result), null, 2) + '\n';
+export function formatSarif(result: LintResult, version?: string): string {
+  return JSON.stringify(toSarif(result, version), null, 2) + '\n';
 }

@@ -1,54 +1,87 @@
-/** `--format text`: a code frame per finding, for people at a terminal. Colours only when asked (TTY). */
+/**
+ * `--format text`: for a person at a terminal. Per finding: `path:line:col  severity  rule`,
+ * the message, a code frame of the statement, and a one-line fix. Then one summary line.
+ * Colours only when asked (the CLI decides from the TTY, NO_COLOR, FORCE_COLOR and flags).
+ */
 import pc from 'picocolors';
 import type { Finding, LintResult } from '../model.js';
 
 export interface TextOptions {
   color: boolean;
-  /** lines of context around the statement's first line */
-  context?: number;
 }
 
-function frame(source: string, f: Finding, color: boolean): string {
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** most statement lines shown in a frame; longer statements end with `… N more lines` */
+const MAX_LINES = 5;
+/** frame lines are cut at this width */
+const MAX_WIDTH = 160;
+
+function expandTabs(s: string): string {
+  return s.includes('\t') ? s.replace(/\t/g, '  ') : s;
+}
+
+/** Display width of the first `col - 1` characters of a line, after tab expansion. */
+function caretOffset(line: string, col: number): number {
+  const before = line.slice(0, Math.max(0, col - 1));
+  return expandTabs(before).length;
+}
+
+function cut(s: string): string {
+  return s.length > MAX_WIDTH ? `${s.slice(0, MAX_WIDTH - 1)}…` : s;
+}
+
+/** The source lines of a finding: one line of context above, the statement's lines (marked `>`), a caret for syntax errors. */
+export function codeFrame(source: string, f: Finding, c: Colors): string {
   const lines = source.split('\n');
   const first = Math.max(1, f.line - 1);
-  const last = Math.min(lines.length, Math.min(f.endLine, f.line + 4));
+  const endLine = Math.max(f.line, Math.min(f.endLine, lines.length));
+  const last = Math.min(endLine, f.line + MAX_LINES - 1);
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = (lines[n - 1] ?? '').replace(/\r$/, '').replace(/\t/g, '  ');
-    const marked = n >= f.line && n <= f.endLine;
+    const raw = (lines[n - 1] ?? '').replace(/\r$/, '');
+    const marked = n >= f.line && n <= endLine;
     const gutter = `${marked ? '>' : ' '} ${String(n).padStart(width)} | `;
-    out.push(color ? (marked ? pc.red(gutter) : pc.dim(gutter)) + text : gutter + text);
+    out.push(`  ${marked ? c.red(gutter) : c.dim(gutter)}${marked ? cut(expandTabs(raw)) : c.dim(cut(expandTabs(raw)))}`);
+    if (n === f.line && f.rule === 'syntax-error') {
+      const pad = Math.min(caretOffset(raw, f.column), MAX_WIDTH);
+      out.push(`  ${c.dim(`  ${' '.repeat(width)} | `)}${' '.repeat(pad)}${c.red('^')}`);
+    }
   }
-  if (f.endLine > last) out.push(`  ${' '.repeat(width)} | …`);
+  if (endLine > last) {
+    const more = endLine - last;
+    out.push(`  ${c.dim(`  ${' '.repeat(width)} | … ${more} more line${more === 1 ? '' : 's'}`)}`);
+  }
   return out.join('\n');
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function formatText(result: LintResult, opts: TextOptions): string {
-  const c = opts.color ? pc : pc.createColors(false);
+  const c = pc.createColors(opts.color);
   const out: string[] = [];
-  const frameworks = new Set(result.files.map((f) => f.migration.framework));
   for (const file of result.files) {
     for (const f of file.findings) {
       const sev = f.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
-      out.push(`${c.bold(`${f.path}:${f.line}:${f.column}`)}  ${sev}  ${c.cyan(f.rule)}${f.confirmed ? c.magenta('  (confirmed by dry run)') : ''}`);
+      const confirmed = f.confirmed ? c.magenta('  (confirmed by dry run)') : '';
+      out.push(`${c.bold(`${f.path}:${f.line}:${f.column}`)}  ${sev}  ${c.cyan(f.rule)}${confirmed}`);
       out.push(`  ${f.message}`);
-      if (f.statementIndex >= 0 || f.rule === 'syntax-error') out.push(frame(file.migration.source, f, opts.color));
+      if (f.statementIndex >= 0 || f.rule === 'syntax-error') out.push(codeFrame(file.migration.source, f, c));
       out.push(`  ${c.green('fix:')} ${f.help}`);
       out.push('');
     }
   }
   const s = result.summary;
-  const withFindings = result.files.filter((f) => f.findings.length).length;
-  const fw = [...frameworks].join(', ') || 'none';
+  const frameworks = [...new Set(result.files.map((f) => f.migration.framework))].join(', ') || 'none';
+  const scope = `${plural(s.statements, 'statement')}; framework: ${frameworks}`;
   if (s.errors + s.warnings === 0) {
-    out.push(c.green(`✔ no problems in ${s.files} migration file${s.files === 1 ? '' : 's'} (${s.statements} statements; framework: ${fw})`));
+    out.push(c.green(`✔ no problems in ${plural(s.files, 'migration file')} (${scope})`));
   } else {
-    const parts = [
-      s.errors ? c.red(`${s.errors} error${s.errors === 1 ? '' : 's'}`) : '',
-      s.warnings ? c.yellow(`${s.warnings} warning${s.warnings === 1 ? '' : 's'}`) : '',
-    ].filter(Boolean);
-    out.push(`${s.errors ? c.red('✖') : c.yellow('⚠')} ${parts.join(', ')} in ${withFindings} of ${s.files} migration files (${s.statements} statements; framework: ${fw})`);
+    const withFindings = result.files.filter((f) => f.findings.length).length;
+    const parts = [s.errors ? c.red(plural(s.errors, 'error')) : '', s.warnings ? c.yellow(plural(s.warnings, 'warning')) : ''].filter(Boolean);
+    const mark = s.errors ? c.red('✖') : c.yellow('⚠');
+    out.push(`${mark} ${parts.join(', ')} in ${withFindings} of ${plural(s.files, 'migration file')} (${scope})`);
   }
   return out.join('\n') + '\n';
 }

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, ruleSettings, suggest, validateConfig } from '../src/config.js';
+
+const dirs: string[] = [];
+function dir(files: Record<string, string>): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'zerodown-config-'));
+  dirs.push(d);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(d, name), text);
+  return d;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function configError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as Error).message;
+    expect(msg).not.toContain('\n');
+    return msg;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loading', () => {
+  it('reads zerodown.config.json from the directory', () => {
+    const d = dir({
+      'zerodown.config.json': JSON.stringify({
+        paths: ['db/migrations'],
+        pgVersion: 13,
+        failOn: 'warning',
+        assumeInTransaction: true,
+        rules: { 'require-concurrent-index-creation': 'warning', 'adding-field-with-default': { severity: 'off' } },
+        plan: { lockTimeout: '2s', batchSize: 5000 },
+      }),
+    });
+    const { config, file } = loadConfig(d);
+    expect(file).toBe(path.join(d, 'zerodown.config.json'));
+    expect(config).toMatchObject({ paths: ['db/migrations'], pgVersion: 13, failOn: 'warning', assumeInTransaction: true });
+    expect(ruleSettings(config)).toEqual({
+      rules: { 'require-concurrent-index-creation': 'warning', 'adding-field-with-default': 'off' },
+      ruleOptions: {},
+    });
+  });
+
+  it('reads .zerodown.yml and .zerodown.yaml', () => {
+    const yml = dir({ '.zerodown.yml': 'pgVersion: 12\nrules:\n  require-concurrent-index-creation: off\n' });
+    expect(loadConfig(yml).config).toEqual({ pgVersion: 12, rules: { 'require-concurrent-index-creation': 'off' } });
+    const yaml = dir({ '.zerodown.yaml': 'failOn: never\n' });
+    expect(loadConfig(yaml).config).toEqual({ failOn: 'never' });
+  });
+
+  it('an empty YAML file is an empty config; no file at all is {}', () => {
+    expect(loadConfig(dir({ '.zerodown.yml': '# nothing yet\n' })).config).toEqual({});
+    expect(loadConfig(dir({}))).toEqual({ config: {} });
+  });
+
+  it('an explicit --config path is used, and a missing one is an error', () => {
+    const d = dir({ 'custom.yml': 'pgVersion: 16\n' });
+    expect(loadConfig(d, 'custom.yml').config).toEqual({ pgVersion: 16 });
+    expect(configError(() => loadConfig(d, 'nope.json'))).toMatch(/cannot read config .*nope\.json/);
+  });
+
+  it('broken JSON or YAML is an error that names the file, on one line', () => {
+    expect(configError(() => loadConfig(dir({ 'zerodown.config.json': '{ "pgVersion": 15, }' })))).toMatch(
+      /^zerodown\.config\.json: not valid JSON/,
+    );
+    expect(configError(() => loadConfig(dir({ '.zerodown.yml': 'pgVersion: 15\npgVersion: 16\n' })))).toMatch(
+      /^\.zerodown\.yml: not valid YAML/,
+    );
+  });
+});
+
+describe('validation names the key', () => {
+  const check = (raw: unknown) => configError(() => validateConfig(raw, 'zerodown.config.json'));
+
+  it('unknown top-level key, with a suggestion', () => {
+    expect(check({ pgversion: 15 })).toBe('zerodown.config.json: unknown key "pgversion" (did you mean "pgVersion"?)');
+    expect(check({ colour: true })).toBe('zerodown.config.json: unknown key "colour"');
+  });
+
+  it('unknown nested key', () => {
+    expect(check({ plan: { lockTimout: '1s' } })).toBe('zerodown.config.json: unknown key "plan.lockTimout" (did you mean "lockTimeout"?)');
+    expect(check({ rules: { 'ban-drop-column': { severity: 'warning', level: 'x' } } })).toMatch(/unknown key "rules\.ban-drop-column\.level"/);
+  });
+
+  it('bad values say which key, what is allowed and what was given', () => {
+    expect(check({ failOn: 'fatal' })).toBe('zerodown.config.json: "failOn" must be one of "error", "warning", "never" (got "fatal")');
+    expect(check({ pgVersion: 8 })).toBe('zerodown.config.json: "pgVersion" must be >= 9 (got 8)');
+    expect(check({ pgVersion: '15' })).toBe('zerodown.config.json: "pgVersion" must be integer (got "15")');
+    expect(check({ paths: 'db/migrations' })).toMatch(/"paths" must be array/);
+    expect(check({ plan: { batchSize: 0 } })).toMatch(/"plan\.batchSize" must be >= 1/);
+    expect(check({ rules: { 'require-concurrent-index-creation': { severity: 'fatal' } } })).toMatch(
+      /"rules\.require-concurrent-index-creation\.severity" must be one of "off", "warning", "error" \(got "fatal"\)/,
+    );
+    expect(check({ rules: { 'require-concurrent-index-creation': 'fatal' } })).toMatch(/"rules\.require-concurrent-index-creation" must be one of/);
+    expect(check([1, 2])).toMatch(/"\(root\)" must be object/);
+  });
+
+  it('an unknown rule id is an error, with the nearest rule', () => {
+    expect(check({ rules: { 'require-concurrent-index': 'off' } })).toBe(
+      'zerodown.config.json: unknown rule "rules.require-concurrent-index" (did you mean "require-concurrent-index-creation"?)',
+    );
+    expect(check({ rules: { 'no-such-rule-at-all': 'off' } })).toBe('zerodown.config.json: unknown rule "rules.no-such-rule-at-all"');
+  });
+
+  it('accepts $schema and every documented key', () => {
+    expect(() =>
+      validateConfig({
+        $schema: './zerodown.schema.json',
+        paths: ['a', 'b/*.sql'],
+        framework: 'prisma',
+        pgVersion: 16,
+        assumeInTransaction: false,
+        failOn: 'error',
+        rules: { 'syntax-error': 'error' },
+        plan: { lockTimeout: '500ms', statementTimeout: '10min', batchSize: 1000, backfill: { 'users.plan': "'free'" } },
+        dryRun: { seedRows: 100, shadowUrl: 'postgres://localhost/shadow' },
+      }),
+    ).not.toThrow();
+  });
+});
+
+describe('suggest', () => {
+  it('finds near misses and refuses far ones', () => {
+    expect(suggest('failon', ['failOn', 'paths'])).toBe('failOn');
+    expect(suggest('xyz', ['failOn', 'paths'])).toBeUndefined();
+  });
+});
