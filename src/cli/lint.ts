@@ -1,3 +1,9 @@
+/**
+ * `zerodown lint [paths...]`: discover → parse → replay → rules → one report on stdout.
+ * Exit codes (DESIGN.md): 0 nothing reaches --fail-on, 1 something does, 2 usage, config or I/O error.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { discover } from '../discover/index.js';
 import { loadConfig, ruleSettings, type FailOn } from '../config.js';
 import { lintMigrations } from '../engine/lint.js';
@@ -8,15 +14,20 @@ import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
 import { UsageError } from './main.js';
 
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+
 export interface LintCliOptions {
-  format: 'text' | 'json' | 'sarif' | 'github';
+  format: OutputFormat;
   pgVersion?: number;
   assumeInTransaction?: boolean;
   failOn?: FailOn;
   config?: string;
   framework?: string;
   history?: boolean;
+  /** `--color` / `--no-color`; undefined means decide from the environment */
   color?: boolean;
+  /** write the report to this file instead of stdout */
+  output?: string;
 }
 
 export function exitCodeFor(result: LintResult, failOn: FailOn): number {
@@ -26,11 +37,55 @@ export function exitCodeFor(result: LintResult, failOn: FailOn): number {
   return 0;
 }
 
-export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream): boolean {
-  if (flag !== undefined && process.argv.some((a) => a === '--color' || a === '--no-color')) return flag;
-  if (process.env.NO_COLOR) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  return !!stream.isTTY;
+/**
+ * Colours: an explicit `--color`/`--no-color` wins, then `NO_COLOR` (no-color.org: set and
+ * not empty), then `FORCE_COLOR` (anything but `0`/`false`), then whether the stream is a
+ * terminal (and not `TERM=dumb`).
+ */
+export function useColor(flag: boolean | undefined, stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return !!stream.isTTY && env.TERM !== 'dumb';
+}
+
+export function formatReport(result: LintResult, format: OutputFormat, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return formatJson(result);
+    case 'sarif':
+      return formatSarif(result);
+    case 'github':
+      return formatGithub(result);
+    case 'text':
+      return formatText(result, { color });
+    default:
+      throw new UsageError(`unknown format "${format as string}" (use text, json, sarif or github)`);
+  }
+}
+
+/**
+ * A progress line on stderr, only when stderr is a terminal and the run is long
+ * enough to need one (shown after half a second, redrawn at most 10 times a second,
+ * erased at the end so it never mixes with the report).
+ */
+function progressReporter(stream: NodeJS.WriteStream): { tick(done: number, total: number): void; end(): void } {
+  if (!stream.isTTY) return { tick() {}, end() {} };
+  const started = performance.now();
+  let last = 0;
+  let shown = false;
+  return {
+    tick(done, total) {
+      const now = performance.now();
+      if (now - started < 500 || now - last < 100) return;
+      last = now;
+      shown = true;
+      stream.write(`\r\x1b[Kzerodown: linting ${done}/${total} migration files…`);
+    },
+    end() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
 }
 
 export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
@@ -38,38 +93,41 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   const { config } = loadConfig(cwd, opts.config);
   const inputs = paths.length ? paths : (config.paths ?? []);
   if (!inputs.length) {
-    throw new UsageError('no migrations given: pass files or directories (e.g. `zerodown lint db/migrations`), or set `paths` in zerodown.config.json');
+    throw new UsageError(
+      'no migrations given: pass files, directories or globs (e.g. `zerodown lint db/migrations`), or set `paths` in zerodown.config.json',
+    );
   }
   const migrations = await discover(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,
     history: opts.history !== false,
   });
-  const progress = process.stderr.isTTY && migrations.length > 200 && opts.format === 'text';
-  const result = await lintMigrations(migrations, {
-    pgVersion: opts.pgVersion ?? config.pgVersion,
-    assumeInTransaction: opts.assumeInTransaction ?? config.assumeInTransaction,
-    ...ruleSettings(config),
-    onProgress: progress
-      ? (done, total) => {
-          if (done % 100 === 0 || done === total) process.stderr.write(`\rlinting ${done}/${total} files…${done === total ? '\n' : ''}`);
-        }
-      : undefined,
-  });
-  let out: string;
-  switch (opts.format) {
-    case 'json':
-      out = formatJson(result);
-      break;
-    case 'sarif':
-      out = formatSarif(result);
-      break;
-    case 'github':
-      out = formatGithub(result);
-      break;
-    default:
-      out = formatText(result, { color: useColor(opts.color, process.stdout) });
+  const progress = progressReporter(process.stderr);
+  let result: LintResult;
+  try {
+    result = await lintMigrations(migrations, {
+      pgVersion: opts.pgVersion ?? config.pgVersion,
+      assumeInTransaction: opts.assumeInTransaction ?? config.assumeInTransaction,
+      ...ruleSettings(config),
+      onProgress: (done, total) => progress.tick(done, total),
+    });
+  } finally {
+    progress.end();
   }
-  process.stdout.write(out);
+  const out = formatReport(result, opts.format, opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout));
+  if (opts.output) {
+    try {
+      writeFileSync(path.resolve(cwd, opts.output), out);
+    } catch (err) {
+      throw new UsageError(`cannot write ${opts.output}: ${(err as Error).message}`);
+    }
+  } else {
+    // `zerodown lint … | head`: a closed pipe is the reader's choice, not an error worth a stack trace
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error'));
+      throw err;
+    });
+    process.stdout.write(out);
+  }
   return exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
 }

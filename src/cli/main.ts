@@ -3,7 +3,8 @@
  * Exit codes (DESIGN.md): 0 nothing reaches --fail-on, 1 something does, 2 usage/config/I-O error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { lintCommand } from './lint.js';
+// Commands are imported lazily inside their actions, so that `zerodown lint` never
+// evaluates PGlite or the GitHub toolkit and `zerodown dry-run` never pays for the linter.
 
 export const VERSION = '0.1.0';
 
@@ -34,9 +35,11 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file (default: zerodown.config.json or .zerodown.yml in the current directory)')
     .option('--framework <name>', 'migration tool, instead of detecting it')
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .action(async (paths: string[], opts) => {
+      const { lintCommand } = await import('./lint.js');
       process.exitCode = await lintCommand(paths, opts);
     });
 
@@ -44,7 +47,7 @@ export function buildProgram(): Command {
 }
 
 function parseIntOption(v: string, name: string): number {
-  const n = Number(v);
+  const n = Number(/^\d+(\.\d+)*$/.test(v.trim()) ? v.trim().split('.')[0] : v); // `15`, `15.4` or `13.0` (squawk's form)
   if (!Number.isInteger(n) || n < 9 || n > 19) throw new UsageError(`${name} must be a PostgreSQL major version such as 15 (got "${v}")`);
   return n;
 }
