@@ -202,12 +202,22 @@ const DEFAULT_STOPS = new Set(['NOT', 'NULL', 'CONSTRAINT', 'PRIMARY', 'UNIQUE',
  * the first depth-0 comma, unbalanced `)`, `;` or one of `stops` (keywords, upper case).
  * Undefined when the location cannot be mapped.
  */
-export function exprSql(stmt: Statement, location: number | undefined, opts: { skip?: string[]; stops?: Set<string> } = {}): string | undefined {
+export function exprSql(
+  stmt: Statement,
+  location: number | undefined,
+  opts: { skip?: string[]; stops?: Set<string>; after?: string } = {},
+): string | undefined {
   const l = located(stmt);
   if (!l || location === undefined || location < 0) return undefined;
   const at = location - l.delta;
   let i = l.tokens.findIndex((t) => t.start >= at);
   if (i < 0) return undefined;
+  if (opts.after) {
+    // start right after the first `after` keyword (e.g. CHECK in `CONSTRAINT "x" CHECK (…)`)
+    const k = l.tokens.findIndex((t, j) => j >= i && t.keyword && t.upper === opts.after);
+    if (k < 0) return undefined;
+    i = k + 1;
+  }
   while (i < l.tokens.length && opts.skip?.includes(l.tokens[i]!.upper)) i++;
   const stops = opts.stops ?? DEFAULT_STOPS;
   let depth = 0;
@@ -357,4 +367,29 @@ export function freshConstraintColumns(
 ): string[] {
   const cols = con.contype === 'CONSTR_FOREIGN' ? names(con.fk_attrs) : [...names(con.keys), ...names(con.including)];
   return cols.filter((c) => addedHere.has(c) || isFreshColumn(ctx, stmt, stmt.ast.relation, c));
+}
+
+/** True when a CHECK expression proves `column IS NOT NULL`: the test itself, or one arm of a top-level AND. */
+export function checkImpliesNotNull(expr: any, column: string): boolean {
+  if (expr?.NullTest) {
+    const t = expr.NullTest;
+    const f = names(t.arg?.ColumnRef?.fields);
+    return t.nulltesttype === 'IS_NOT_NULL' && f[f.length - 1] === column;
+  }
+  if (expr?.BoolExpr?.boolop === 'AND_EXPR') return (expr.BoolExpr.args ?? []).some((a: any) => checkImpliesNotNull(a, column));
+  return false;
+}
+
+/**
+ * Name of a validated CHECK constraint of `table` proving `column IS NOT NULL`, which
+ * lets PostgreSQL 12+ skip the full-table scan of SET NOT NULL.
+ */
+export function notNullProvingCheck(
+  table: { constraints: Map<string, { type: string; validated: boolean; expr?: any; name: string }> } | undefined,
+  column: string,
+): string | undefined {
+  for (const c of table?.constraints.values() ?? []) {
+    if (c.type === 'check' && c.validated && checkImpliesNotNull(c.expr, column)) return c.name;
+  }
+  return undefined;
 }

@@ -100,7 +100,7 @@ export class Catalog {
   readonly indexes = new Map<string, Index>();
   readonly enums = new Map<string, EnumType>();
   /** domains by `schema.name`, with their base type */
-  readonly domains = new Map<string, { name: string; base: TypeRef; hasCheck: boolean; notNull?: boolean }>();
+  readonly domains = new Map<string, { name: string; base: TypeRef; hasCheck: boolean; notNull?: boolean; hasDefault?: boolean }>();
   /** volatility of user functions created by earlier statements, by bare function name (overloads: most volatile) */
   readonly functions = new Map<string, FunctionVolatility>();
 
@@ -536,6 +536,7 @@ export class Catalog {
     const hasCheck = (ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_CHECK');
     this.domains.set(key, { name: key, base: typeRef(ast.typeName), hasCheck });
     if ((ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_NOTNULL')) this.domains.get(key)!.notNull = true;
+    if ((ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_DEFAULT')) this.domains.get(key)!.hasDefault = true;
   }
 
   /** CREATE FUNCTION: remembers its declared volatility (VOLATILE when not said, as PostgreSQL does). */

@@ -1,0 +1,45 @@
+import { defineRule, type Issue } from '../src/rules/api.js';
+import { relKey } from '../src/schema/catalog.js';
+import { alterCmds, displayTable, freshConstraintColumns, names, quoteIdent, quoteRel } from '../src/rules/util.js';
+
+export default defineRule({
+  meta: {
+    id: 'adding-foreign-key-constraint',
+    severity: 'error',
+    summary: 'ADD FOREIGN KEY without NOT VALID on an existing table checks every row while blocking writes to both tables.',
+    kinds: ['AlterTableStmt'],
+    fixable: true,
+  },
+  check(stmt, ctx) {
+    const ast = stmt.ast;
+    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
+    // A table created in this migration has no rows to check.
+    if (ctx.isNewTable(ast.relation)) return;
+    const table = displayTable(ast.relation);
+    const issues: Issue[] = [];
+    const addedHere = new Set<string>();
+    for (const cmd of alterCmds(ast)) {
+      if (cmd.subtype === 'AT_AddColumn') {
+        // a foreign key on a column added by this migration: index-same-step-as-add-column reports it
+        if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
+        continue;
+      }
+      if (cmd.subtype !== 'AT_AddConstraint') continue;
+      const con = cmd.def?.Constraint;
+      if (con?.contype !== 'CONSTR_FOREIGN' || con.skip_validation) continue;
+      if (freshConstraintColumns(ctx, stmt, con, addedHere).length) continue;
+      const target = displayTable(con.pktable);
+      const cols = names(con.fk_attrs);
+      const name = con.conname ? `\`${con.conname}\` ` : '';
+      const conSql = con.conname ? quoteIdent(con.conname) : '<name>';
+      issues.push({
+        message: `Adding foreign key ${name}on \`${table}\` (${cols.join(', ')} → \`${target}\`) checks every existing row while holding SHARE ROW EXCLUSIVE locks on both \`${table}\` and \`${target}\`: every INSERT, UPDATE and DELETE on both tables waits until the scan finishes.`,
+        help: `Add it with NOT VALID (instant; new rows are checked at once), then run \`ALTER TABLE ${quoteRel(ast.relation)} VALIDATE CONSTRAINT ${conSql}\` in a separate transaction (it takes only SHARE UPDATE EXCLUSIVE).`,
+        lock: 'ShareRowExclusiveLock',
+        table: relKey(ast.relation),
+        data: { constraint: con.conname ?? null, columns: cols, references: relKey(con.pktable) },
+      });
+    }
+    return issues;
+  },
+});
