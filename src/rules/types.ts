@@ -164,13 +164,13 @@ export function typeChangeCost(from: TypeRef, to: TypeRef, pgVersion = 15): Type
   return 'rewrite';
 }
 
-/** A domain with no CHECK constraint is replaced by its base type (PostgreSQL relabels it without a rewrite). */
+/** A domain with no CHECK or NOT NULL constraint is replaced by its base type (PostgreSQL relabels it without a rewrite). */
 export function resolveDomain(t: TypeRef, catalog: Catalog): { type: TypeRef; constrainedDomain?: string } {
   if (t.arrayDims) return { type: t };
   const key = `${t.schema ?? 'public'}.${t.name}`;
   const d = catalog.domains.get(key);
   if (!d) return { type: t };
-  if (d.hasCheck) return { type: t, constrainedDomain: t.schema ? key : t.name };
+  if (d.hasCheck || d.notNull) return { type: t, constrainedDomain: t.schema ? key : t.name };
   return { type: d.base };
 }
 
@@ -264,4 +264,86 @@ export function mentionsColumn(expr: any, column: string): boolean {
   };
   visit(expr);
   return found;
+}
+
+/** A foreign-key column paired with the column it references, with both types when known. */
+export interface ForeignKeyPair {
+  /** the referencing table's RangeVar */
+  rel: any;
+  column: string;
+  type?: TypeRef;
+  /** the referenced table's RangeVar */
+  refRel: any;
+  refColumn: string;
+  refType?: TypeRef;
+}
+
+interface Lookup {
+  column(rel: any, column: string): { type: TypeRef } | undefined;
+  table(rel: any): { constraints: Map<string, { type: string; columns: string[] }> } | undefined;
+}
+
+const sameRel = (a: any, b: any) => relKey(a) === relKey(b);
+
+/**
+ * Foreign keys declared by a statement (inline REFERENCES, table-level FOREIGN
+ * KEY in CREATE TABLE, ALTER TABLE … ADD [COLUMN … REFERENCES | CONSTRAINT …
+ * FOREIGN KEY]), one entry per column pair. Types come from the statement's own
+ * column definitions first, then from the replayed catalog.
+ */
+export function foreignKeyPairs(stmt: Statement, ctx: Lookup): ForeignKeyPair[] {
+  const ast = stmt.ast;
+  const rel = stmt.kind === 'CreateStmt' || stmt.kind === 'AlterTableStmt' ? ast.relation : undefined;
+  if (!rel) return [];
+  const own = new Map<string, TypeRef>();
+  let ownPk: string[] = [];
+  const fks: { con: any; inline?: string }[] = [];
+  const collectDef = (def: any) => {
+    if (def?.typeName) own.set(def.colname, typeRef(def.typeName));
+    for (const c of def?.constraints ?? []) {
+      const con = c.Constraint;
+      if (con?.contype === 'CONSTR_FOREIGN') fks.push({ con, inline: def.colname });
+      if (con?.contype === 'CONSTR_PRIMARY') ownPk = [def.colname];
+    }
+  };
+  if (stmt.kind === 'CreateStmt') {
+    for (const elt of ast.tableElts ?? []) {
+      if (elt.ColumnDef) collectDef(elt.ColumnDef);
+      const con = elt.Constraint;
+      if (con?.contype === 'CONSTR_FOREIGN') fks.push({ con });
+      if (con?.contype === 'CONSTR_PRIMARY') ownPk = (con.keys ?? []).map((k: any) => k.String?.sval);
+    }
+  } else {
+    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return [];
+    for (const cmd of alterCmds(ast)) {
+      if (cmd.subtype === 'AT_AddColumn') collectDef(cmd.def?.ColumnDef);
+      const con = cmd.def?.Constraint;
+      if (cmd.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_FOREIGN') fks.push({ con });
+    }
+  }
+  const out: ForeignKeyPair[] = [];
+  for (const { con, inline } of fks) {
+    const refRel = con.pktable;
+    const self = sameRel(refRel, rel);
+    const local: string[] = inline ? [inline] : (con.fk_attrs ?? []).map((k: any) => k.String?.sval);
+    let refs: string[] = (con.pk_attrs ?? []).map((k: any) => k.String?.sval);
+    if (!refs.length) {
+      if (self && ownPk.length) refs = ownPk;
+      else {
+        const pk = [...(ctx.table(refRel)?.constraints.values() ?? [])].find((c) => c.type === 'primary');
+        refs = pk?.columns ?? [];
+      }
+    }
+    local.forEach((column, i) => {
+      const refColumn = refs[i];
+      if (!column || !refColumn) return;
+      const pair: ForeignKeyPair = { rel, column, refRel, refColumn };
+      const type = own.get(column) ?? ctx.column(rel, column)?.type;
+      const refType = (self ? own.get(refColumn) : undefined) ?? ctx.column(refRel, refColumn)?.type;
+      if (type) pair.type = type;
+      if (refType) pair.refType = refType;
+      out.push(pair);
+    });
+  }
+  return out;
 }

@@ -113,6 +113,21 @@ ruleTester(rule, {
       message: /domain `posint`/,
     },
     {
+      name: "Prisma's enum swap: names follow ALTER TYPE … RENAME",
+      sql: 'CREATE TYPE "Status_new" AS ENUM (\'A\');\nALTER TABLE "Job" ALTER COLUMN "status" TYPE "Status_new" USING ("status"::text::"Status_new");',
+      history: [
+        'CREATE TYPE "Status" AS ENUM (\'A\', \'B\'); CREATE TABLE "Job" ("status" "Status");',
+        'CREATE TYPE "Status_new" AS ENUM (\'A\'); ALTER TABLE "Job" ALTER COLUMN "status" TYPE "Status_new" USING ("status"::text::"Status_new"); ALTER TYPE "Status" RENAME TO "Status_old"; ALTER TYPE "Status_new" RENAME TO "Status"; DROP TYPE "Status_old";',
+      ],
+      line: 2,
+      message: /`Job.status` from Status to Status_new rewrites/,
+    },
+    {
+      name: 'NOT NULL domain validates every row',
+      sql: 'ALTER TABLE t ALTER COLUMN n TYPE req;',
+      history: 'CREATE DOMAIN req AS integer NOT NULL; CREATE TABLE t (n integer);',
+    },
+    {
       name: 'quoted mixed-case names',
       sql: 'ALTER TABLE "User" ALTER COLUMN "loginCount" SET DATA TYPE BIGINT;',
       history: 'CREATE TABLE "User" ("loginCount" INTEGER NOT NULL);',
