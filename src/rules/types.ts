@@ -8,7 +8,7 @@
  * See docs/rules/changing-column-type.md for the list.
  */
 import { relKey, type Catalog } from '../schema/catalog.js';
-import { sameType, typeRef, typeToSql, type TypeRef } from '../schema/types.js';
+import { sameType, typeRef, type TypeRef } from '../schema/types.js';
 import type { Statement } from '../model.js';
 import { parseSync } from 'libpg-query';
 import { alterCmds } from './util.js';
@@ -228,8 +228,6 @@ export function usingText(stmt: Statement, cmdIndex: number): string | null {
   const out = text.slice(start, i).trim();
   return out || null;
 }
-
-export { typeToSql, relKey };
 
 /**
  * When a USING expression only re-reads the column, possibly through casts
