@@ -69,16 +69,19 @@ export function formatReport(result: LintResult, format: OutputFormat, color: bo
  * enough to need one (shown after half a second, redrawn at most 10 times a second,
  * erased at the end so it never mixes with the report).
  */
-function progressReporter(stream: NodeJS.WriteStream): { tick(done: number, total: number): void; end(): void } {
+export function progressReporter(
+  stream: { isTTY?: boolean; write(s: string): unknown },
+  now: () => number = () => performance.now(),
+): { tick(done: number, total: number): void; end(): void } {
   if (!stream.isTTY) return { tick() {}, end() {} };
-  const started = performance.now();
+  const started = now();
   let last = 0;
   let shown = false;
   return {
     tick(done, total) {
-      const now = performance.now();
-      if (now - started < 500 || now - last < 100) return;
-      last = now;
+      const t = now();
+      if (t - started < 500 || t - last < 100) return;
+      last = t;
       shown = true;
       stream.write(`\r\x1b[Kzerodown: linting ${done}/${total} migration files…`);
     },
@@ -86,6 +89,19 @@ function progressReporter(stream: NodeJS.WriteStream): { tick(done: number, tota
       if (shown) stream.write('\r\x1b[K');
     },
   };
+}
+
+let pipeGuard = false;
+let pipeExitCode = 0;
+/** `zerodown lint … | head`: a closed pipe is the reader's choice, not an error worth a stack trace. */
+function quietOnClosedPipe(code: number): void {
+  pipeExitCode = code;
+  if (pipeGuard) return;
+  pipeGuard = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(pipeExitCode);
+    throw err;
+  });
 }
 
 export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
@@ -114,6 +130,7 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   } finally {
     progress.end();
   }
+  const code = exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
   const out = formatReport(result, opts.format, opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout));
   if (opts.output) {
     try {
@@ -122,12 +139,8 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       throw new UsageError(`cannot write ${opts.output}: ${(err as Error).message}`);
     }
   } else {
-    // `zerodown lint … | head`: a closed pipe is the reader's choice, not an error worth a stack trace
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error'));
-      throw err;
-    });
+    quietOnClosedPipe(code);
     process.stdout.write(out);
   }
-  return exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
+  return code;
 }

@@ -1,0 +1,336 @@
+/**
+ * `zerodown lint` as a user runs it. Most cases call the CLI's `main(argv)` in this process
+ * (same code path as the binary, minus process start-up); the end-to-end block at the bottom
+ * runs the real bundle built from these sources, as a child process, from outside the repo.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { exitCodeFor, progressReporter, useColor } from '../../src/cli/lint.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ANSI = /\x1b\[[0-9;]*m/;
+
+const CLEAN = 'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);\n';
+const WARN_ONLY = 'CREATE TABLE w (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name varchar(20));\n';
+const UNSAFE = 'BEGIN;\nCREATE INDEX CONCURRENTLY t_name_idx ON t (name);\nCOMMIT;\n';
+
+let tmp: string;
+function project(files: Record<string, string>): string {
+  const d = mkdtempSync(path.join(tmp, 'p-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(d, name)), { recursive: true });
+    writeFileSync(path.join(d, name), text);
+  }
+  return d;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process in `cwd`, capturing stdout and stderr. */
+async function run(cwd: string, ...args: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ow = process.stdout.write;
+  const ew = process.stderr.write;
+  const prev = process.cwd();
+  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
+  process.chdir(cwd);
+  try {
+    const code = await main(args);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = ow;
+    process.stderr.write = ew;
+    process.chdir(prev);
+    process.exitCode = undefined;
+  }
+}
+
+const json = (r: Run) => JSON.parse(r.stdout);
+const rules = (r: Run) => json(r).files.flatMap((f: { path: string; findings: { rule: string }[] }) => f.findings.map((x) => `${f.path}:${x.rule}`));
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-cli-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('exit codes', () => {
+  it('0 when nothing reaches --fail-on, 1 when something does', async () => {
+    const d = project({ 'm/1_clean.sql': CLEAN, 'm/2_warn.sql': WARN_ONLY, 'm/3_unsafe.sql': UNSAFE });
+    expect((await run(d, 'lint', 'm/1_clean.sql', '--format', 'json')).code).toBe(0);
+    // warnings only: default --fail-on error passes, --fail-on warning fails
+    expect((await run(d, 'lint', 'm/2_warn.sql', '--no-history', '--format', 'json')).code).toBe(0);
+    expect((await run(d, 'lint', 'm/2_warn.sql', '--no-history', '--format', 'json', '--fail-on', 'warning')).code).toBe(1);
+    const all = await run(d, 'lint', 'm', '--format', 'json');
+    expect(all.code).toBe(1);
+    expect(rules(all)).toContain('m/3_unsafe.sql:ban-concurrent-index-creation-in-transaction');
+    expect((await run(d, 'lint', 'm', '--format', 'json', '--fail-on', 'never')).code).toBe(0);
+  });
+
+  it('2 with one clear line on stderr for usage, config and I/O errors', async () => {
+    const d = project({ 'm/1.sql': CLEAN, 'bad/zerodown.config.json': '{"failOn":"sometimes"}', 'typo/.zerodown.yml': 'pgVersoin: 14\n' });
+    const cases: [string[], RegExp, string?][] = [
+      [['lint', 'nope/'], /^zerodown: nope\/: no such file or directory$/],
+      [['lint', 'm', '--format', 'xml'], /^error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json, sarif, github\.$/],
+      [['lint', 'm', '--pg-version', 'fifteen'], /^zerodown: --pg-version must be a PostgreSQL major version such as 15 \(got "fifteen"\)$/],
+      [['lint', 'm', '--fail-on', 'sometimes'], /^error: option '--fail-on <level>' argument 'sometimes' is invalid/],
+      [['lint', 'm', '--framework', 'rails'], /^zerodown: unknown framework "rails"/],
+      [['lint', 'm', '--config', 'missing.json'], /^zerodown: cannot read config .*missing\.json/],
+      [['lint', 'm', '--bogus'], /^error: unknown option '--bogus'$/],
+      [['lint', '../m'], /^zerodown: zerodown\.config\.json: "failOn" must be one of "error", "warning", "never" \(got "sometimes"\)$/, 'bad'],
+      [['lint', '../m'], /^zerodown: \.zerodown\.yml: unknown key "pgVersoin" \(did you mean "pgVersion"\?\)$/, 'typo'],
+      [['lint'], /^zerodown: no migrations given/],
+    ];
+    for (const [args, message, sub] of cases) {
+      const r = await run(sub ? path.join(d, sub) : d, ...args);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('--help and --version exit 0', async () => {
+    const d = project({});
+    const help = await run(d, 'lint', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--assume-in-transaction');
+    expect((await run(d, '--version')).code).toBe(0);
+  });
+
+  it('exitCodeFor follows --fail-on', () => {
+    const r = (errors: number, warnings: number) => ({ files: [], summary: { files: 1, statements: 1, errors, warnings } });
+    expect(exitCodeFor(r(0, 0), 'error')).toBe(0);
+    expect(exitCodeFor(r(0, 3), 'error')).toBe(0);
+    expect(exitCodeFor(r(0, 3), 'warning')).toBe(1);
+    expect(exitCodeFor(r(2, 0), 'error')).toBe(1);
+    expect(exitCodeFor(r(2, 3), 'never')).toBe(0);
+  });
+});
+
+describe('options', () => {
+  it('--format json lists every file with paths as given, relative to the working directory', async () => {
+    const r = await run(ROOT, 'lint', 'examples/migrations', '--format', 'json');
+    expect(r.code).toBe(1);
+    const report = json(r);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual([
+      'examples/migrations/20261001120000_create_accounts.sql',
+      'examples/migrations/20261101090000_add_plan_code.sql',
+      'examples/migrations/20261102090000_tidy_up.sql',
+      'examples/migrations/20261103090000_safe_index.sql',
+    ]);
+    expect(report.summary.files).toBe(4);
+    expect(report.summary.errors).toBeGreaterThan(0);
+  });
+
+  it('--pg-version decides version-dependent rules', async () => {
+    const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': 'ALTER TABLE t ADD COLUMN flag boolean DEFAULT false;\n' });
+    expect(rules(await run(d, 'lint', 'm/2.sql', '--format', 'json'))).not.toContain('m/2.sql:adding-field-with-default');
+    expect(rules(await run(d, 'lint', 'm/2.sql', '--format', 'json', '--pg-version', '10'))).toContain('m/2.sql:adding-field-with-default');
+    expect(rules(await run(d, 'lint', 'm/2.sql', '--format', 'json', '--pg-version', '10.23'))).toContain('m/2.sql:adding-field-with-default');
+  });
+
+  it('--assume-in-transaction treats each file as wrapped by the migration tool', async () => {
+    const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': 'CREATE INDEX CONCURRENTLY t_name_idx ON t (name);\n' });
+    expect(rules(await run(d, 'lint', 'm', '--format', 'json'))).not.toContain('m/2.sql:ban-concurrent-index-creation-in-transaction');
+    expect(rules(await run(d, 'lint', 'm', '--format', 'json', '--assume-in-transaction'))).toContain(
+      'm/2.sql:ban-concurrent-index-creation-in-transaction',
+    );
+  });
+
+  it('the config file sets rules, failOn, pgVersion and paths; flags win over it', async () => {
+    const d = project({
+      'db/1.sql': CLEAN,
+      'db/2.sql': 'ALTER TABLE t ADD COLUMN flag boolean DEFAULT false;\n' + UNSAFE,
+      'zerodown.config.json': JSON.stringify({
+        paths: ['db'],
+        pgVersion: 10,
+        failOn: 'never',
+        rules: { 'ban-concurrent-index-creation-in-transaction': 'off' },
+      }),
+    });
+    const r = await run(d, 'lint', '--format', 'json');
+    expect(r.code).toBe(0); // failOn: never
+    expect(rules(r)).toContain('db/2.sql:adding-field-with-default'); // pgVersion 10
+    expect(rules(r)).not.toContain('db/2.sql:ban-concurrent-index-creation-in-transaction'); // off
+    expect((await run(d, 'lint', '--format', 'json', '--fail-on', 'error')).code).toBe(1);
+    expect(rules(await run(d, 'lint', '--format', 'json', '--pg-version', '15'))).not.toContain('db/2.sql:adding-field-with-default');
+  });
+
+  it('a rule can be downgraded to a warning in YAML config', async () => {
+    const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': UNSAFE, '.zerodown.yml': 'rules:\n  ban-concurrent-index-creation-in-transaction: warning\n' });
+    const r = await run(d, 'lint', 'm', '--format', 'json');
+    const f = json(r).files[1].findings.find((x: { rule: string }) => x.rule === 'ban-concurrent-index-creation-in-transaction');
+    expect(f.severity).toBe('warning');
+  });
+
+  it('--framework overrides detection', async () => {
+    const d = project({
+      'prisma/migrations/20240101000000_init/migration.sql': CLEAN,
+      'prisma/migrations/20240102000000_idx/migration.sql': 'CREATE INDEX t_name_idx ON t (name);\n',
+    });
+    const r = await run(d, 'lint', 'prisma/migrations', '--format', 'text', '--no-color');
+    expect(r.stdout).toMatch(/framework: prisma\)/);
+    expect(r.stdout).toContain('require-concurrent-index-creation');
+    const forced = await run(d, 'lint', 'prisma/migrations', '--framework', 'plain', '--format', 'text', '--no-color');
+    expect(forced.stdout).toMatch(/framework: plain\)/);
+  });
+
+  it('ignore comments work through the CLI', async () => {
+    const d = project({
+      'm/1.sql': CLEAN,
+      'm/2.sql': '-- zerodown-ignore ban-concurrent-index-creation-in-transaction\nBEGIN;\nCREATE INDEX CONCURRENTLY a ON t (name);\nCOMMIT;\n',
+      'm/3.sql': `-- zerodown-ignore-file\n${UNSAFE}`,
+    });
+    const r = await run(d, 'lint', 'm', '--format', 'json');
+    // the ignore in 2.sql sits above BEGIN, not above the CREATE INDEX: it must not hide it
+    expect(rules(r)).toContain('m/2.sql:ban-concurrent-index-creation-in-transaction');
+    expect(rules(r).filter((x: string) => x.startsWith('m/3.sql'))).toEqual([]);
+    const moved = project({ 'm/1.sql': CLEAN, 'm/2.sql': 'BEGIN;\n-- zerodown-ignore ban-concurrent-index-creation-in-transaction\nCREATE INDEX CONCURRENTLY a ON t (name);\nCOMMIT;\n' });
+    expect(rules(await run(moved, 'lint', 'm', '--format', 'json'))).not.toContain('m/2.sql:ban-concurrent-index-creation-in-transaction');
+  });
+
+  it('an unparsable file gives one syntax-error and the other files are still linted', async () => {
+    const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': 'CREATE TABLE {{ .Schema }}.x (id int);\n', 'm/3.sql': UNSAFE });
+    const r = await run(d, 'lint', 'm', '--format', 'json');
+    expect(r.code).toBe(1);
+    const files = json(r).files;
+    expect(files.map((f: { path: string }) => f.path)).toEqual(['m/1.sql', 'm/2.sql', 'm/3.sql']);
+    expect(files[1].findings.map((f: { rule: string; line: number; column: number }) => [f.rule, f.line, f.column])).toEqual([['syntax-error', 1, 14]]);
+    expect(files[2].findings.map((f: { rule: string }) => f.rule)).toContain('ban-concurrent-index-creation-in-transaction');
+  });
+
+  it('--output writes the report to a file, without colours', async () => {
+    const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': UNSAFE });
+    const r = await run(d, 'lint', 'm', '--format', 'sarif', '--output', 'out/report.sarif');
+    expect(r.code).toBe(2); // out/ does not exist
+    expect(r.stderr).toMatch(/^zerodown: cannot write out\/report\.sarif: ENOENT/);
+    mkdirSync(path.join(d, 'out'));
+    const ok = await run(d, 'lint', 'm', '--output', 'out/report.txt');
+    expect(ok.code).toBe(1);
+    expect(ok.stdout).toBe('');
+    const text = readFileSync(path.join(d, 'out/report.txt'), 'utf8');
+    expect(text).toContain('ban-concurrent-index-creation-in-transaction');
+    expect(text).not.toMatch(ANSI);
+  });
+
+  it('every format works on the same run', async () => {
+    const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': UNSAFE });
+    const text = await run(d, 'lint', 'm', '--no-color');
+    expect(text.stdout).toMatch(/m\/2\.sql:2:1 {2}error {2}ban-concurrent-index-creation-in-transaction/);
+    const sarif = JSON.parse((await run(d, 'lint', 'm', '--format', 'sarif')).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const gh = (await run(d, 'lint', 'm', '-f', 'github')).stdout;
+    expect(gh).toMatch(/^::error file=m\/2\.sql,line=2,col=1,/m);
+  });
+});
+
+describe('colours and progress', () => {
+  it('useColor: flag, then NO_COLOR, then FORCE_COLOR, then TTY (not TERM=dumb)', () => {
+    const tty = { isTTY: true };
+    const pipe = { isTTY: false };
+    expect(useColor(undefined, tty, {})).toBe(true);
+    expect(useColor(undefined, pipe, {})).toBe(false);
+    expect(useColor(undefined, tty, { TERM: 'dumb' })).toBe(false);
+    expect(useColor(undefined, tty, { NO_COLOR: '1' })).toBe(false);
+    expect(useColor(undefined, tty, { NO_COLOR: '' })).toBe(true); // empty NO_COLOR does not count
+    expect(useColor(undefined, pipe, { FORCE_COLOR: '1' })).toBe(true);
+    expect(useColor(undefined, pipe, { FORCE_COLOR: '' })).toBe(true);
+    expect(useColor(undefined, tty, { FORCE_COLOR: '0' })).toBe(true); // FORCE_COLOR=0 does not force; the TTY decides
+    expect(useColor(undefined, pipe, { FORCE_COLOR: '0' })).toBe(false);
+    expect(useColor(undefined, pipe, { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(false);
+    expect(useColor(true, pipe, { NO_COLOR: '1' })).toBe(true);
+    expect(useColor(false, tty, { FORCE_COLOR: '1' })).toBe(false);
+  });
+
+  it('progress appears only on a terminal, only for long runs, throttled, and is erased', () => {
+    const writes: string[] = [];
+    let t = 0;
+    const p = progressReporter({ isTTY: true, write: (s: string) => writes.push(s) }, () => t);
+    p.tick(1, 3000); // at 0 ms: too early
+    t = 600;
+    p.tick(200, 3000);
+    t = 650;
+    p.tick(210, 3000); // 50 ms later: throttled
+    t = 800;
+    p.tick(400, 3000);
+    p.end();
+    expect(writes).toEqual([
+      '\r\x1b[Kzerodown: linting 200/3000 migration files…',
+      '\r\x1b[Kzerodown: linting 400/3000 migration files…',
+      '\r\x1b[K',
+    ]);
+    const none: string[] = [];
+    const q = progressReporter({ isTTY: false, write: (s: string) => none.push(s) }, () => (t += 1000));
+    q.tick(1, 2);
+    q.end();
+    expect(none).toEqual([]);
+    const quick: string[] = [];
+    const r = progressReporter({ isTTY: true, write: (s: string) => quick.push(s) }, () => 10);
+    r.tick(1, 2);
+    r.end();
+    expect(quick).toEqual([]); // a fast run never shows (nor erases) anything
+  });
+});
+
+describe('the built CLI, end to end', () => {
+  let cli: string;
+  beforeAll(() => {
+    // build from these sources into a temp dir outside the repo, the way users get dist/
+    const out = path.join(tmp, 'dist');
+    execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', out], { cwd: ROOT, stdio: 'pipe' });
+    const moved = path.join(tmp, 'installed', 'dist');
+    cpSync(out, moved, { recursive: true });
+    cli = path.join(moved, 'cli.js');
+  }, 120_000);
+
+  const exec = (cwd: string, args: string[], env: Record<string, string> = {}) => {
+    const base = { ...process.env };
+    delete base.FORCE_COLOR;
+    delete base.NO_COLOR;
+    return spawnSync(process.execPath, [cli, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
+  };
+
+  it('lints the examples: findings on stdout, exit 1, no colours in a pipe', () => {
+    const r = exec(ROOT, ['lint', 'examples/migrations']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('examples/migrations/20261101090000_add_plan_code.sql:');
+    expect(r.stdout).toMatch(/fix: /);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stderr).toBe('');
+  });
+
+  it('colours with FORCE_COLOR or --color, never with NO_COLOR', () => {
+    expect(exec(ROOT, ['lint', 'examples/migrations'], { FORCE_COLOR: '1' }).stdout).toMatch(ANSI);
+    expect(exec(ROOT, ['lint', 'examples/migrations', '--color']).stdout).toMatch(ANSI);
+    expect(exec(ROOT, ['lint', 'examples/migrations'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toMatch(ANSI);
+  });
+
+  it('JSON from the bundle; a bad path exits 2 with one line', () => {
+    const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': "SELECT 'Zoë 😀' FROM;\n", 'm/3.sql': UNSAFE });
+    const r = exec(d, ['lint', 'm', '--format', 'json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.files[1].findings).toMatchObject([{ rule: 'syntax-error', line: 1, column: 21 }]); // the ';' after an emoji (two UTF-16 units)
+    const bad = exec(d, ['lint', 'm/missing.sql']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('zerodown: m/missing.sql: no such file or directory\n');
+  });
+
+  it('a closed pipe does not crash', () => {
+    const d = project(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`m/${i}.sql`, UNSAFE])));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" lint m --no-history | head -c 10`], { cwd: d, encoding: 'utf8' });
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});
