@@ -13,6 +13,10 @@ export interface TypeRef {
   serial?: boolean;
 }
 
+// The parser already spells SQL-standard names the internal way (`integer` →
+// pg_catalog.int4, `char(3)` → pg_catalog.bpchar). These cover what it leaves
+// as written: serial pseudo-types and names given without pg_catalog. Note the
+// quoted single-byte `"char"` arrives as plain `char` and stays `char`.
 const ALIASES: Record<string, string> = {
   int: 'int4',
   integer: 'int4',
@@ -30,8 +34,6 @@ const ALIASES: Record<string, string> = {
   float: 'float8',
   decimal: 'numeric',
   'character varying': 'varchar',
-  character: 'bpchar',
-  char: 'bpchar',
   'timestamp with time zone': 'timestamptz',
   'timestamp without time zone': 'timestamp',
   'time with time zone': 'timetz',
