@@ -21,6 +21,12 @@ export interface Segment {
   start: number;
   /** character offset one past the segment's end */
   end: number;
+  /**
+   * how the tool runs this region when it differs from other regions of the
+   * file (goose NO TRANSACTION blocks, dbmate sections, Liquibase changesets,
+   * Supabase CLI statements run on their own); undefined: `Migration.transaction`
+   */
+  transaction?: TransactionMode;
 }
 
 export interface Migration {
@@ -33,8 +39,10 @@ export interface Migration {
   framework: string;
   /** version key used for ordering, when the framework has one */
   version?: string;
-  /** how the tool runs this file */
+  /** how the tool runs this file ('wrapped' when any part of it runs in a transaction; see `Segment.transaction`) */
   transaction: TransactionMode;
+  /** one sentence on how the tool runs this file, for messages (e.g. "golang-migrate sends the file as one query string, …") */
+  transactionNote?: string;
   /** where the forward SQL lives; undefined means the whole file */
   segments?: Segment[];
   /** true when this file is under review; false when it only feeds the schema replay */

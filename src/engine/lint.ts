@@ -73,7 +73,10 @@ export class LintEngine {
     const { migration, statements } = parsed;
     const findings: Finding[] = [];
     const review = migration.review;
-    const wrapped = migration.transaction === 'wrapped' || !!this.options.assumeInTransaction;
+    let wrapped = migration.transaction === 'wrapped' || !!this.options.assumeInTransaction;
+    // regions the tool runs differently from the rest of the file (Segment.transaction): goose
+    // NO TRANSACTION blocks, dbmate sections, Liquibase changesets, Supabase CLI statements run alone
+    const regions = migration.segments?.filter((s) => s.transaction);
     const tx: TxState = { inTransaction: wrapped, explicit: false, depth: 0, lockTimeout: false, statementTimeout: false };
     let localLock = false;
     let localStatement = false;
@@ -114,6 +117,8 @@ export class LintEngine {
     };
 
     for (const stmt of statements) {
+      const region = regions?.length ? regions.find((s) => stmt.span.offset >= s.start && stmt.span.offset < s.end) : undefined;
+      if (region && tx.depth === 0) tx.inTransaction = wrapped = region.transaction === 'wrapped' || !!this.options.assumeInTransaction;
       if (active.length) {
         const ctx: RuleContext = { ...ctxBase, tx: { ...tx }, options: {} };
         for (const rule of active) {
