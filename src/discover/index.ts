@@ -1,31 +1,58 @@
 /**
  * Discovery: turns paths (files, directories, globs) into an ordered list of
  * migrations, each marked as under review or as history (feeds the schema
- * replay only).
+ * replay only), with the transaction handling of the tool that runs it.
  *
  * - A directory: every migration in it is under review, in the order the
- *   migration tool would apply them.
- * - A file: it is under review; the migrations that sort before it in the
- *   same migration directory are replayed first as history.
- * - A glob: every matched file is under review.
+ *   migration tool applies them. A directory that is not itself a migration
+ *   root (say `prisma/` or a repository root) is searched for known layouts.
+ * - A file or a glob: the matched files are under review; the migrations that
+ *   the tool applies before them are replayed first as history.
+ * - Files of one migration sequence always come out in the tool's order, each
+ *   once, whatever order or overlap the inputs had; history comes first.
+ * - `reviewOnly` (changed-only mode): only those files are under review; the
+ *   earlier files of their sequences are history, later ones are left out.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { Migration } from '../model.js';
-import { detectFramework, frameworks, type Framework } from './frameworks.js';
+import type { Migration, Segment, TransactionMode } from '../model.js';
+import { detectFramework, frameworkByName, frameworkNames, plain, type Framework } from './frameworks.js';
+import { existsSync } from './fsutil.js';
 import { naturalCompare } from './order.js';
+import { countStatements } from './sqlsplit.js';
+import type { DescribeContext, FileInfo } from './types.js';
+import { autoDiscover } from './auto.js';
 
 export { naturalCompare };
+export { autoDiscover, type MigrationRoot } from './auto.js';
+export { changedFiles } from './git.js';
+export { layoutPhases, type Phase, type PhaseFile, type LayoutTarget } from './layout.js';
+export { detectFramework, frameworks, frameworkNames } from './frameworks.js';
 
 export interface DiscoverOptions {
   cwd?: string;
   /** force a framework by name instead of detecting it */
   framework?: string;
-  /** replay earlier migrations of the same directory as history when files are given (default true) */
+  /** replay earlier migrations of the same sequence as history when files are given (default true) */
   history?: boolean;
   /** only these absolute paths are under review; everything else found is history (changed-only mode) */
   reviewOnly?: Set<string>;
+  /** target PostgreSQL major version (Flyway decides ALTER TYPE … ADD VALUE by it); default 15 */
+  pgVersion?: number;
+}
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export interface DiscoveryResult {
+  migrations: Migration[];
+  /** files found but not run by their tool as forward migrations (down files, undo files, names the tool ignores) */
+  skipped: SkippedFile[];
+  /** detected (or forced) tools, in order of first appearance */
+  frameworks: string[];
 }
 
 export class DiscoveryError extends Error {
@@ -48,52 +75,75 @@ function readSource(abs: string): string {
   }
 }
 
-function toMigrations(fw: Framework, root: string, files: string[], cwd: string, review: (abs: string) => boolean): Migration[] {
-  const ordered = fw.order(root, files);
-  const out: Migration[] = [];
-  for (const abs of ordered) {
-    const source = readSource(abs);
-    const info = fw.describe(abs, source, root);
-    if (info.skip) continue;
-    const m: Migration = {
-      path: display(abs, cwd),
-      absPath: abs,
-      source,
-      dialect: 'postgres',
-      framework: fw.name,
-      transaction: info.transaction,
-      review: review(abs),
-    };
-    if (info.segments) m.segments = info.segments;
-    if (info.version) m.version = info.version;
-    out.push(m);
-  }
-  return out;
+/**
+ * Turns a tool's description of a file into the model's transaction and
+ * segments: `script` regions become `wrapped` when they hold several
+ * statements (one implicit transaction) and `none` otherwise.
+ */
+export function resolveFile(source: string, info: FileInfo): { transaction: TransactionMode; segments?: Segment[] } {
+  const resolveTx = (tx: FileInfo['transaction'], start: number, end: number): TransactionMode =>
+    tx === 'script' ? (countStatements(source, start, end) > 1 ? 'wrapped' : 'none') : (tx ?? 'none');
+  if (!info.segments) return { transaction: resolveTx(info.transaction, 0, source.length) };
+  const segs = info.segments.map((s) => ({ start: s.start, end: s.end, transaction: resolveTx(s.tx, s.start, s.end) }));
+  const transaction: TransactionMode = segs.some((s) => s.transaction === 'wrapped') ? 'wrapped' : 'none';
+  const uniform = segs.every((s) => s.transaction === transaction);
+  return { transaction, segments: segs.map((s) => (uniform ? { start: s.start, end: s.end } : s)) };
+}
+
+interface Group {
+  fw: Framework;
+  /** root → its per-root facts */
+  roots: Map<string, DescribeContext>;
+  /** abs path → root it was found under */
+  files: Map<string, string>;
+  review: Set<string>;
 }
 
 /** Finds and orders migrations. Throws `DiscoveryError` for a path that does not exist or matches nothing. */
 export async function discover(inputs: string[], options: DiscoverOptions = {}): Promise<Migration[]> {
+  return (await discoverDetailed(inputs, options)).migrations;
+}
+
+export async function discoverDetailed(inputs: string[], options: DiscoverOptions = {}): Promise<DiscoveryResult> {
   const cwd = options.cwd ?? process.cwd();
-  const forced = options.framework ? frameworks.find((f) => f.name === options.framework) : undefined;
+  const pgVersion = options.pgVersion ?? 15;
+  const forced = options.framework ? frameworkByName(options.framework) : undefined;
   if (options.framework && !forced) {
-    throw new DiscoveryError(
-      `unknown framework "${options.framework}"; known: ${frameworks.map((f) => f.name).join(', ')}`,
-    );
+    throw new DiscoveryError(`unknown framework "${options.framework}"; known: ${frameworkNames.join(', ')}`);
   }
-  const result: Migration[] = [];
-  const seen = new Set<string>();
-  const push = (ms: Migration[]) => {
-    for (const m of ms) {
-      const prev = seen.has(m.absPath) ? result.find((r) => r.absPath === m.absPath) : undefined;
-      if (prev) {
-        if (m.review) prev.review = true;
-        continue;
-      }
-      seen.add(m.absPath);
-      result.push(m);
+  const reviewOnly = options.reviewOnly;
+  const history = options.history !== false;
+  const groups = new Map<string, Group>();
+
+  const groupFor = (fw: Framework, root: string): Group => {
+    const key = `${fw.name}\0${fw.sequence?.(root) ?? root}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { fw, roots: new Map(), files: new Map(), review: new Set() };
+      groups.set(key, g);
+    }
+    if (!g.roots.has(root)) g.roots.set(root, { root, info: fw.prepare?.(root) ?? {}, pgVersion });
+    return g;
+  };
+  const addAll = async (fw: Framework, root: string, reviewAll: boolean): Promise<number> => {
+    const g = groupFor(fw, root);
+    const files = await fw.find(root);
+    for (const f of files) {
+      if (!g.files.has(f)) g.files.set(f, root);
+      if (reviewAll && (!reviewOnly || reviewOnly.has(f))) g.review.add(f);
+    }
+    return files.length;
+  };
+  const addFiles = async (fw: Framework, dir: string, files: string[]) => {
+    const root = fw.root(dir);
+    const g = groupFor(fw, root);
+    if (history) await addAll(fw, root, false);
+    for (const f of files) {
+      if (!g.files.has(f)) g.files.set(f, root);
+      if (!reviewOnly || reviewOnly.has(f)) g.review.add(f);
     }
   };
-  const reviewOnly = options.reviewOnly;
+
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
     if (isDynamicPattern(input) && !existsSync(abs)) {
@@ -101,38 +151,79 @@ export async function discover(inputs: string[], options: DiscoverOptions = {}):
       if (!matches.length) throw new DiscoveryError(`no files match ${input}`);
       const sqlFiles = matches.filter((f) => f.endsWith('.sql'));
       if (!sqlFiles.length) throw new DiscoveryError(`${input} matches no .sql files`);
-      // group by directory so that each group is ordered by its own framework
       const byDir = new Map<string, string[]>();
-      for (const f of sqlFiles) {
-        const d = path.dirname(f);
-        byDir.set(d, [...(byDir.get(d) ?? []), f]);
-      }
-      for (const [dir, files] of byDir) {
-        const fw = forced ?? detectFramework(dir, files);
-        push(toMigrations(fw, fw.root(dir), files, cwd, (f) => !reviewOnly || reviewOnly.has(f)));
-      }
+      for (const f of sqlFiles) byDir.set(path.dirname(f), [...(byDir.get(path.dirname(f)) ?? []), f]);
+      for (const [dir, files] of byDir) await addFiles(forced ?? detectFramework(dir, files), dir, files);
       continue;
     }
     if (!existsSync(abs)) throw new DiscoveryError(`${input}: no such file or directory`);
     if (statSync(abs).isDirectory()) {
-      const fw = forced ?? detectFramework(abs);
-      const files = await fw.find(abs);
-      if (!files.length) throw new DiscoveryError(`${input}: no migration files found (looked for ${fw.pattern})`);
-      push(toMigrations(fw, abs, files, cwd, (f) => !reviewOnly || reviewOnly.has(f)));
-    } else {
-      const fw = forced ?? detectFramework(path.dirname(abs), [abs]);
-      const root = fw.root(path.dirname(abs));
-      if (options.history === false) {
-        push(toMigrations(fw, root, [abs], cwd, () => true));
+      let fw = forced ?? detectFramework(abs);
+      const single = ['migration.sql', 'up.sql'].map((f) => path.join(abs, f)).find((f) => existsSync(f));
+      if (!forced && fw === plain && single) {
+        // one migration folder (Prisma, Diesel, Drizzle 1.x): that migration, with its history
+        await addFiles(detectFramework(abs, [single]), abs, [single]);
         continue;
       }
-      const siblings = await fw.find(root);
-      const all = siblings.includes(abs) ? siblings : [...siblings, abs];
-      const ordered = fw.order(root, all);
-      const upTo = ordered.slice(0, ordered.indexOf(abs) + 1);
-      push(toMigrations(fw, root, upTo, cwd, (f) => f === abs));
+      if (!forced && fw === plain) {
+        // not a migration root itself: look for known layouts inside (prisma/, a repository root, …)
+        const inner = (await autoDiscover(abs)).filter((r) => r.absPath !== abs && r.framework !== 'plain');
+        if (inner.length) {
+          for (const r of inner) await addAll(detectFramework(r.absPath), r.absPath, true);
+          continue;
+        }
+      }
+      const root = fw.root(abs);
+      if (root !== abs) fw = forced ?? detectFramework(root);
+      const n = await addAll(fw, root, true);
+      if (!n) throw new DiscoveryError(`${input}: no migration files found (looked for ${fw.pattern})`);
+    } else {
+      const dir = path.dirname(abs);
+      await addFiles(forced ?? detectFramework(dir, [abs]), dir, [abs]);
     }
   }
-  // review files keep their relative order; history first overall where a file was given twice
-  return result;
+
+  const migrations: Migration[] = [];
+  const skipped: SkippedFile[] = [];
+  const used: string[] = [];
+  const seen = new Set<string>();
+  for (const g of groups.values()) {
+    const firstCtx = g.roots.values().next().value as DescribeContext;
+    const ordered = g.fw.order([...g.files.keys()], firstCtx);
+    let last = -1;
+    ordered.forEach((f, i) => {
+      if (g.review.has(f)) last = i;
+    });
+    if (last < 0) continue; // nothing under review in this sequence
+    const out: Migration[] = [];
+    for (const abs of ordered.slice(0, last + 1)) {
+      const review = g.review.has(abs);
+      if (!review && !history) continue;
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      const source = readSource(abs);
+      const info = g.fw.describe(abs, source, g.roots.get(g.files.get(abs)!)!);
+      if (info.skip) {
+        skipped.push({ path: display(abs, cwd), reason: info.skip });
+        continue;
+      }
+      const { transaction, segments } = resolveFile(source, info);
+      const m: Migration = {
+        path: display(abs, cwd),
+        absPath: abs,
+        source,
+        dialect: 'postgres',
+        framework: g.fw.name,
+        transaction,
+        review,
+      };
+      if (segments) m.segments = segments;
+      if (info.version) m.version = info.version;
+      if (info.note) m.transactionNote = info.note;
+      out.push(m);
+    }
+    if (out.length && !used.includes(g.fw.name)) used.push(g.fw.name);
+    migrations.push(...out);
+  }
+  return { migrations, skipped, frameworks: used };
 }
