@@ -310,14 +310,37 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
       return files;
     }
     case 'liquibase': {
-      const vs = nextVersions(withAfter(prefixVersions(names, /^(\d+)[_-].*\.sql$/)), 1, now, false);
+      // next to the last file the master changelog includes, numbered and separated like the existing files
+      const master = names.find((f) => /changelog.*\.(ya?ml|json|xml)$/i.test(f));
+      const masterSrc = master ? (readText(path.join(dir, master)) ?? '') : '';
+      const includes = [...masterSrc.matchAll(/file["']?\s*[:=]\s*["']?([^"'\s>]+\.sql)/g)].map((m) => m[1]!);
+      const lastInclude = includes.at(-1);
+      const sub = lastInclude ? path.dirname(lastInclude.split('/').slice(-2).join('/')) : '.';
+      const subDir = lastInclude && sub !== '.' && names.includes(sub) ? join(dir, sub) : dir;
+      const siblings = subDir === dir ? names : list(subDir);
+      const sep = siblings.some((f) => /^\d+-/.test(f)) ? '-' : '_';
+      const vs = nextVersions(withAfter(prefixVersions(siblings, /^(\d+)[_-].*\.sql$/)), 1, now, false);
+      const file = `${vs[0]}${sep}${base.replace(/_/g, sep)}.sql`;
       const content = ['--liquibase formatted sql', ''];
       phases.forEach((p, i) => {
         content.push(`--changeset zerodown:${base}-${i + 1}-${slug(p.name)}${p.transactional ? '' : ' runInTransaction:false'}`);
         content.push(header(p, i, n).trimEnd());
         content.push(body(p.sql));
       });
-      return [{ path: join(dir, `${vs[0]}_${base}.sql`), content: `${content.join('\n').trimEnd()}\n` }];
+      const files: PhaseFile[] = [{ path: join(subDir, file), content: `${content.join('\n').trimEnd()}\n` }];
+      if (master && lastInclude) {
+        // an explicit include list runs only what it names: add the new file after the last include
+        const ref = lastInclude.replace(/[^/]+$/, file);
+        let updated: string;
+        if (/\.xml$/i.test(master)) updated = masterSrc.replace(/(\s*)<\/databaseChangeLog>/, `$1    <include file="${ref}"/>$1</databaseChangeLog>`);
+        else if (/\.json$/i.test(master)) {
+          const doc = JSON.parse(masterSrc);
+          doc.databaseChangeLog.push({ include: { file: ref } });
+          updated = `${JSON.stringify(doc, null, 2)}\n`;
+        } else updated = `${masterSrc.replace(/\n*$/, '\n')}  - include:\n      file: ${ref}\n`;
+        files.push({ path: join(dir, master), content: updated, replaces: true });
+      }
+      return files;
     }
     default:
       throw new Error(`layoutPhases: unknown framework "${framework}"`);
