@@ -1,0 +1,133 @@
+/**
+ * Batched backfills: one UPDATE split into batches by primary key, each batch
+ * committed on its own, as a DO block that runs as emitted (PostgreSQL 11+;
+ * it must be sent on its own, outside any transaction block).
+ *
+ * Restartable: the per-batch UPDATE only touches rows still to do (`pending`),
+ * so a rerun after a failure skips finished rows. When no such predicate exists
+ * (e.g. `SET n = n + 1`), progress is kept in a small table that the block
+ * drops when it finishes.
+ */
+import { quoteIdent, quoteLiteral } from '../rules/util.js';
+
+export interface BackfillSpec {
+  /** quoted (possibly schema-qualified) relation, as written in the UPDATE */
+  table: string;
+  /** quoted relation name without schema, to qualify the key column */
+  tableName: string;
+  /** the table's single-column primary key (unquoted) */
+  pk: string;
+  /** the SET list, e.g. `plan_code = upper(md5(random()::text))` */
+  set: string;
+  /** alias of the table in the UPDATE, when it has one */
+  alias?: string;
+  /** FROM list of an UPDATE … FROM */
+  from?: string;
+  /** the original WHERE condition */
+  where?: string;
+  /** rows still to do; a rerun skips the others. Without it, progress goes to a table. */
+  pending?: string;
+  /**
+   * Instead of `set`: fill `fill.column` with `fill.value` where it is NULL, then apply
+   * `fill.then` (a SET list) to exactly the rows filled in the same batch, where `fill.where` holds.
+   */
+  fill?: { column: string; value: string; then: string; where?: string };
+  batchSize: number;
+  lockTimeout: string;
+  /** name used for the progress row, unique per backfill */
+  progressKey: string;
+  /** when set, the block raises this exception before doing anything (a TODO a person must resolve) */
+  todo?: string;
+}
+
+function dollarTag(body: string): string {
+  let tag = 'zerodown';
+  for (let i = 1; body.includes(`$${tag}$`); i++) tag = `zerodown${i}`;
+  return `$${tag}$`;
+}
+
+function indent(lines: string[], n: number): string[] {
+  const pad = ' '.repeat(n);
+  return lines.map((l) => (l ? pad + l : l));
+}
+
+/** The DO block for one batched backfill. */
+export function backfillSql(spec: BackfillSpec): string {
+  const pk = quoteIdent(spec.pk);
+  const self = spec.alias ? quoteIdent(spec.alias) : spec.tableName;
+  const key = `${self}.${pk}`;
+  const keyType = `${spec.table}.${pk}%TYPE`;
+  const range = `${key} BETWEEN zd_batch_start AND zd_batch_end`;
+  const target = spec.alias ? `${spec.table} AS ${quoteIdent(spec.alias)}` : spec.table;
+  const useProgress = !spec.pending && !spec.fill;
+  const progress = 'zerodown_backfill_progress';
+
+  const perBatch: string[] = [];
+  if (spec.fill) {
+    const col = quoteIdent(spec.fill.column);
+    perBatch.push(
+      `WITH filled AS (`,
+      `  UPDATE ${spec.table} SET ${col} = ${spec.fill.value}`,
+      `   WHERE ${spec.tableName}.${pk} BETWEEN zd_batch_start AND zd_batch_end AND ${col} IS NULL`,
+      `  RETURNING ${pk}`,
+      `)`,
+      `SELECT array_agg(${pk}::text) INTO zd_filled FROM filled;`,
+      `UPDATE ${spec.table} SET ${spec.fill.then}`,
+      ` WHERE ${spec.tableName}.${pk} BETWEEN zd_batch_start AND zd_batch_end AND ${spec.tableName}.${pk}::text = ANY (zd_filled)${spec.fill.where ? ` AND (${spec.fill.where})` : ''};`,
+    );
+  } else {
+    const conds = [range];
+    if (spec.where) conds.push(`(${spec.where})`);
+    if (spec.pending) conds.push(spec.pending);
+    perBatch.push(`UPDATE ${target} SET ${spec.set}`);
+    if (spec.from) perBatch.push(`  FROM ${spec.from}`);
+    conds.forEach((c, i) => perBatch.push(`${i === 0 ? ' WHERE' : '   AND'} ${c}${i === conds.length - 1 ? ';' : ''}`));
+  }
+  if (useProgress) {
+    perBatch.push(
+      `INSERT INTO ${progress} (backfill, done_up_to) VALUES (${quoteLiteral(spec.progressKey)}, zd_batch_end::text)`,
+      `  ON CONFLICT (backfill) DO UPDATE SET done_up_to = EXCLUDED.done_up_to;`,
+    );
+  }
+
+  const tableName = spec.table;
+  const lines: string[] = [];
+  lines.push('DECLARE');
+  lines.push(`  zd_batch_start ${keyType};`);
+  lines.push(`  zd_batch_end ${keyType};`);
+  if (spec.fill) lines.push('  zd_filled text[];');
+  lines.push('BEGIN');
+  if (spec.todo) lines.push(`  RAISE EXCEPTION ${quoteLiteral(spec.todo)};`);
+  lines.push(`  SET lock_timeout = ${quoteLiteral(spec.lockTimeout)};`);
+  if (useProgress) {
+    lines.push(
+      `  -- this UPDATE cannot tell done rows from pending ones: progress is kept in ${progress}`,
+      `  CREATE TABLE IF NOT EXISTS ${progress} (backfill text PRIMARY KEY, done_up_to text NOT NULL);`,
+      '  COMMIT;',
+      `  zd_batch_end := (SELECT done_up_to FROM ${progress} WHERE backfill = ${quoteLiteral(spec.progressKey)});`,
+      `  SELECT min(${pk}) INTO zd_batch_start FROM ${tableName} WHERE zd_batch_end IS NULL OR ${pk} > zd_batch_end;`,
+    );
+  } else {
+    lines.push(`  SELECT min(${pk}) INTO zd_batch_start FROM ${tableName};`);
+  }
+  lines.push('  WHILE zd_batch_start IS NOT NULL LOOP');
+  lines.push(
+    `    SELECT max(${pk}) INTO zd_batch_end FROM (SELECT ${pk} FROM ${tableName} WHERE ${pk} >= zd_batch_start ORDER BY ${pk} LIMIT ${spec.batchSize}) AS zd_batch;`,
+  );
+  lines.push(...indent(perBatch, 4));
+  lines.push('    COMMIT;');
+  lines.push(`    SELECT min(${pk}) INTO zd_batch_start FROM ${tableName} WHERE ${pk} > zd_batch_end;`);
+  lines.push('  END LOOP;');
+  if (useProgress) {
+    lines.push(
+      `  DELETE FROM ${progress} WHERE backfill = ${quoteLiteral(spec.progressKey)};`,
+      `  IF NOT EXISTS (SELECT FROM ${progress}) THEN`,
+      `    DROP TABLE ${progress};`,
+      '  END IF;',
+    );
+  }
+  lines.push('END');
+  const body = `\n${lines.join('\n')}\n`;
+  const tag = dollarTag(body);
+  return `DO ${tag}${body}${tag};`;
+}

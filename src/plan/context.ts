@@ -1,0 +1,159 @@
+/**
+ * What a rewrite sees: the catalog before the statement, the file, options,
+ * and helpers to build steps with correctly quoted SQL.
+ */
+import type { Statement } from '../model.js';
+import { Catalog, DEFAULT_SCHEMA, relKey, type Column, type Table } from '../schema/catalog.js';
+import { quoteIdent, quoteLiteral } from '../rules/util.js';
+import type { ExpectedDifference, PhaseName, PlanNote, Rewrite } from './types.js';
+import type { Step } from './schedule.js';
+import { StmtSource } from './sqltext.js';
+
+export interface RewriteContext {
+  catalog: Catalog;
+  pgVersion: number;
+  /** absPath of the migration under review */
+  origin: string;
+  path: string;
+  statements: readonly Statement[];
+  /** statements folded into an earlier rewrite (e.g. an UPDATE fused into a backfill) */
+  consumed: Set<number>;
+  notes: PlanNote[];
+  rewrites: Rewrite[];
+  expected: ExpectedDifference[];
+  lockTimeout: string;
+  statementTimeout: string;
+  batchSize: number;
+  backfill: Record<string, string>;
+  /** names the plan has already used, per schema (`schema.name`) */
+  usedNames: Set<string>;
+  /** rules with a finding on this statement (from the lint run), when findings were given */
+  flaggedBy(stmt: Statement): Set<string>;
+  /** false when the statement or file ignores the rule */
+  allowed(stmt: Statement, rule: string): boolean;
+  /** source texts of statements the catalog nodes came from (defaults, indexes) */
+  sourceOf: WeakMap<object, string>;
+}
+
+export function isNewTable(ctx: RewriteContext, key: string): boolean {
+  return ctx.catalog.table(key)?.createdIn === ctx.origin;
+}
+
+export function tableOf(ctx: RewriteContext, rel: any): Table | undefined {
+  return ctx.catalog.table(relKey(rel));
+}
+
+/** Single-column primary key of a table, when it has one. */
+export function primaryKey(table: Table | undefined): Column | undefined {
+  if (!table) return undefined;
+  for (const c of table.constraints.values()) {
+    if (c.type === 'primary' && c.columns.length === 1) return table.columns.get(c.columns[0]!);
+  }
+  return undefined;
+}
+
+/** True when `schema.name` is used by a relation, index or constraint the catalog or the plan knows. */
+export function nameTaken(ctx: RewriteContext, schema: string, name: string, table?: Table): boolean {
+  if (ctx.usedNames.has(`${schema}.${name}`)) return true;
+  if (ctx.catalog.tables.has(`${schema}.${name}`)) return true;
+  if (ctx.catalog.indexes.has(`${schema}.${name}`)) return true;
+  if (table?.constraints.has(name)) return true;
+  for (const t of ctx.catalog.tables.values()) if (t.schema === schema && t.constraints.has(name)) return true;
+  return false;
+}
+
+export function reserve(ctx: RewriteContext, schema: string, name: string): string {
+  ctx.usedNames.add(`${schema}.${name}`);
+  return name;
+}
+
+/** Key of one column for step dependencies. */
+export function colKey(tableKey: string, column: string): string {
+  return `${tableKey}#${column}`;
+}
+
+/** Relation keys a statement touches: every RangeVar-like object in its AST, or `*` when none. */
+export function tablesOf(stmt: { kind: string; ast: any }): string[] {
+  if (stmt.kind === 'DropStmt') {
+    const t = stmt.ast.removeType;
+    if (t !== 'OBJECT_TABLE' && t !== 'OBJECT_VIEW' && t !== 'OBJECT_MATVIEW') return ['*'];
+  }
+  const out = new Set<string>();
+  const visit = (n: any): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    if (typeof n.relname === 'string') out.add(relKey(n));
+    for (const v of Object.values(n)) visit(v);
+  };
+  visit(stmt.ast);
+  if (stmt.kind === 'DropStmt') {
+    for (const o of stmt.ast.objects ?? []) {
+      const names = (o.List?.items ?? []).map((x: any) => x.String?.sval).filter(Boolean);
+      if (names.length) out.add(names.length > 1 ? `${names[names.length - 2]}.${names[names.length - 1]}` : `${DEFAULT_SCHEMA}.${names[0]}`);
+    }
+  }
+  return out.size ? [...out] : ['*'];
+}
+
+/** Statements that PostgreSQL refuses to run inside a transaction block. */
+export function mustRunAlone(stmt: { kind: string; ast: any }): boolean {
+  switch (stmt.kind) {
+    case 'IndexStmt':
+      return !!stmt.ast.concurrent;
+    case 'DropStmt':
+      return !!stmt.ast.concurrent;
+    case 'ReindexStmt':
+      return (stmt.ast.params ?? []).some((p: any) => p.DefElem?.defname === 'concurrently');
+    case 'VacuumStmt':
+    case 'CreatedbStmt':
+    case 'DropdbStmt':
+    case 'AlterSystemStmt':
+    case 'CallStmt':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `SET lock_timeout = '2s';` etc. for the start of a transactional phase. */
+export function timeoutPreamble(ctx: { lockTimeout: string; statementTimeout: string }, scan: boolean): string[] {
+  return [
+    `SET lock_timeout = ${quoteLiteral(ctx.lockTimeout)};`,
+    scan
+      ? `SET statement_timeout = 0; -- VALIDATE scans the table under SHARE UPDATE EXCLUSIVE: reads and writes go on, so no time limit`
+      : `SET statement_timeout = ${quoteLiteral(ctx.statementTimeout)};`,
+  ];
+}
+
+export function step(kind: PhaseName, sql: string, keys: string[], reason: string, extra: Partial<Step> = {}): Step {
+  return {
+    kind,
+    sql: sql.trimEnd().endsWith(';') ? sql.trimEnd() : `${sql.trimEnd()};`,
+    transactional: kind !== 'backfill' && kind !== 'index',
+    keys,
+    reason,
+    ...extra,
+  };
+}
+
+export function shorten(text: string, max = 90): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** The source of a statement, re-parsed on its own so that AST locations point into it. */
+export function source(stmt: Statement): StmtSource {
+  return new StmtSource(stmt.text);
+}
+
+export const q = quoteIdent;
+
+/** `schema.table` key → the relation name in an UPDATE's qualification (no schema). */
+export function bareName(rel: any): string {
+  return quoteIdent(rel.relname);
+}
+
+/** Volatile functions PostgreSQL evaluates per row; used in messages. */
+export function schemaOf(rel: any): string {
+  return rel?.schemaname ?? DEFAULT_SCHEMA;
+}

@@ -1,0 +1,212 @@
+/**
+ * The planner: replays history into a catalog, and for each migration under
+ * review turns unsafe statements into staged phases (see rewrite.ts,
+ * schedule.ts). Every phase's SQL is parsed with libpg-query (and PL/pgSQL
+ * bodies with the PL/pgSQL parser) before the plan is returned; a plan whose
+ * SQL does not parse is never shown.
+ */
+import { parsePlPgSQLSync } from 'libpg-query';
+import type { Migration, ParsedMigration, Statement } from '../model.js';
+import { loadParser, parseMigration, parseSql } from '../parse/postgres.js';
+import { Catalog } from '../schema/catalog.js';
+import { shorten, timeoutPreamble, type RewriteContext } from './context.js';
+import { passThrough, rewriteStatement, type Group } from './rewrite.js';
+import { schedule, type ScheduledPhase } from './schedule.js';
+import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan } from './types.js';
+
+export interface PlanResult {
+  /** one plan per reviewed file that needs one */
+  plans: StagedPlan[];
+  /** reviewed files that need no plan (paths) */
+  unchanged: string[];
+  /** reviewed files the planner could not handle (parse errors, internal errors) */
+  failed: { path: string; message: string }[];
+}
+
+function dropped(stmt: Statement): boolean {
+  if (stmt.kind === 'TransactionStmt') return true;
+  if (stmt.kind === 'VariableSetStmt') {
+    const name = stmt.ast.name as string | undefined;
+    return name === 'lock_timeout' || name === 'statement_timeout';
+  }
+  return false;
+}
+
+/** Throws when a phase's SQL does not parse, or a non-transactional phase holds more than one statement. */
+export function checkPhaseSql(phase: Pick<Phase, 'sql' | 'transactional'>): void {
+  const stmts = parseSql(phase.sql);
+  if (!stmts.length) throw new Error('phase has no statement');
+  if (!phase.transactional && stmts.length !== 1) throw new Error('a phase that runs outside a transaction must hold exactly one statement');
+  for (const s of stmts) {
+    const isPlpgsql =
+      s.kind === 'DoStmt'
+        ? !(s.ast.args ?? []).some((a: any) => a.DefElem?.defname === 'language' && a.DefElem.arg?.String?.sval !== 'plpgsql')
+        : s.kind === 'CreateFunctionStmt' &&
+          (s.ast.options ?? []).some((o: any) => o.DefElem?.defname === 'language' && o.DefElem.arg?.String?.sval === 'plpgsql');
+    if (isPlpgsql) parsePlPgSQLSync(s.text);
+  }
+}
+
+function phaseFrom(sp: ScheduledPhase, opts: { lockTimeout: string; statementTimeout: string }): Phase {
+  const reasons = [...new Set(sp.steps.map((s) => s.reason))];
+  let sql: string;
+  if (sp.transactional) {
+    const scan = sp.steps.every((s) => s.timeout === 'scan');
+    sql = [...timeoutPreamble(opts, scan), ...sp.steps.map((s) => s.sql), 'RESET statement_timeout;', 'RESET lock_timeout;'].join('\n');
+  } else {
+    sql = sp.steps.map((s) => s.sql).join('\n');
+  }
+  const phase: Phase = { name: sp.kind, transactional: sp.transactional, reason: reasons.join('; '), sql };
+  if (sp.deploy) phase.deploy = sp.deploy;
+  if (sp.steps.some((s) => s.todo)) phase.todo = true;
+  return phase;
+}
+
+class Planner {
+  readonly catalog = new Catalog();
+  readonly sourceOf = new WeakMap<object, string>();
+  readonly pgVersion: number;
+  readonly lockTimeout: string;
+  readonly statementTimeout: string;
+  readonly batchSize: number;
+
+  constructor(private readonly options: PlanOptions) {
+    this.pgVersion = options.pgVersion ?? 15;
+    this.lockTimeout = options.lockTimeout ?? DEFAULTS.lockTimeout;
+    this.statementTimeout = options.statementTimeout ?? DEFAULTS.statementTimeout;
+    this.batchSize = options.batchSize ?? DEFAULTS.batchSize;
+  }
+
+  private remember(stmt: Statement): void {
+    // keep the source text of nodes that later rewrites may need to reproduce (defaults, indexes)
+    const visit = (n: any): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) return n.forEach(visit);
+      for (const [k, v] of Object.entries(n)) {
+        if (k === 'raw_expr' && v && typeof v === 'object') this.sourceOf.set(v, stmt.text);
+        visit(v);
+      }
+    };
+    if (stmt.kind === 'CreateStmt' || stmt.kind === 'AlterTableStmt') visit(stmt.ast);
+    if (stmt.kind === 'AlterTableStmt') {
+      for (const c of stmt.ast.cmds ?? []) if (c.AlterTableCmd?.subtype === 'AT_ColumnDefault' && c.AlterTableCmd.def) this.sourceOf.set(c.AlterTableCmd.def, stmt.text);
+    }
+  }
+
+  replay(parsed: ParsedMigration): void {
+    for (const stmt of parsed.statements) {
+      this.remember(stmt);
+      this.catalog.apply(stmt.kind, stmt.ast, parsed.migration.absPath);
+    }
+  }
+
+  plan(parsed: ParsedMigration): StagedPlan | undefined {
+    const m = parsed.migration;
+    const findings = (this.options.findings ?? []).filter((f) => f.path === m.path);
+    const ctx: RewriteContext = {
+      catalog: this.catalog,
+      pgVersion: this.pgVersion,
+      origin: m.absPath,
+      path: m.path,
+      statements: parsed.statements,
+      consumed: new Set(),
+      notes: [],
+      rewrites: [],
+      expected: [],
+      lockTimeout: this.lockTimeout,
+      statementTimeout: this.statementTimeout,
+      batchSize: this.batchSize,
+      backfill: this.options.backfill ?? {},
+      usedNames: new Set(),
+      flaggedBy: (stmt) => new Set(findings.filter((f) => f.statementIndex === stmt.index).map((f) => f.rule)),
+      allowed: (stmt, rule) => !parsed.ignoreFile && !parsed.ignoreFileRules.has(rule) && !stmt.ignoreAll && !stmt.ignored.has(rule),
+      sourceOf: this.sourceOf,
+    };
+    const groups: Group[] = [];
+    const rewritten = new Set<number>();
+    let hadTransaction = m.transaction === 'wrapped' || !!this.options.assumeInTransaction;
+    for (const stmt of parsed.statements) {
+      if (stmt.kind === 'TransactionStmt') hadTransaction = true;
+      if (ctx.consumed.has(stmt.index) || dropped(stmt)) {
+        this.remember(stmt);
+        this.catalog.apply(stmt.kind, stmt.ast, m.absPath);
+        continue;
+      }
+      let out: Group[] | undefined;
+      try {
+        out = rewriteStatement(stmt, ctx);
+      } catch (err) {
+        ctx.notes.push({ level: 'warning', line: stmt.span.line, message: `No automatic plan for this statement (${(err as Error).message}); it is kept as written.` });
+        out = undefined;
+      }
+      if (out) {
+        rewritten.add(stmt.index);
+        groups.push(...out);
+      } else groups.push([passThrough(stmt)]);
+      this.remember(stmt);
+      this.catalog.apply(stmt.kind, stmt.ast, m.absPath);
+    }
+    if (!ctx.rewrites.length) return undefined;
+    // findings the plan does not answer: say so rather than present the plan as the whole fix
+    for (const f of findings) {
+      if (f.severity !== 'error' || f.statementIndex < 0) continue;
+      if (rewritten.has(f.statementIndex) || ctx.consumed.has(f.statementIndex)) continue;
+      ctx.notes.push({ level: 'warning', line: f.line, message: `Not rewritten automatically: ${f.rule}: ${shorten(f.message, 160)}` });
+    }
+    if (hadTransaction) {
+      ctx.notes.push({
+        level: 'info',
+        message: 'The original runs as one transaction; the plan deliberately splits it into phases so that no lock outlives a step. If a phase fails, the earlier ones stay applied; each is safe to keep, and each can be run again.',
+      });
+    }
+    const phases = schedule(groups).map((sp) => phaseFrom(sp, this));
+    phases.forEach((p, i) => {
+      try {
+        checkPhaseSql(p);
+      } catch (err) {
+        throw new Error(`generated SQL of phase ${i + 1} (${p.name}) does not parse: ${(err as Error).message}\n${p.sql}`);
+      }
+    });
+    return { path: m.path, migration: m, phases, rewrites: ctx.rewrites, notes: ctx.notes, expectedDifferences: ctx.expected };
+  }
+}
+
+/** Plans every migration under review (`review: true`), replaying the others as history first. */
+export async function planMigrations(migrations: Migration[], options: PlanOptions = {}): Promise<PlanResult> {
+  await loadParser();
+  const planner = new Planner(options);
+  const result: PlanResult = { plans: [], unchanged: [], failed: [] };
+  for (const m of migrations) {
+    const parsed = parseMigration(m);
+    if (!m.review) {
+      if (!parsed.error) planner.replay(parsed);
+      continue;
+    }
+    if (parsed.error) {
+      result.failed.push({ path: m.path, message: `cannot parse: ${parsed.error.message} at line ${parsed.error.line}` });
+      continue;
+    }
+    try {
+      const plan = planner.plan(parsed);
+      if (plan) result.plans.push(plan);
+      else result.unchanged.push(m.path);
+    } catch (err) {
+      // plan() has replayed the file into the catalog before it checks the generated SQL
+      result.failed.push({ path: m.path, message: `internal error while planning: ${(err as Error).message}` });
+    }
+  }
+  return result;
+}
+
+/** The phases as one script for psql: transactional phases wrapped in BEGIN/COMMIT. */
+export function planScript(plan: StagedPlan): string {
+  const out: string[] = [`-- zerodown plan for ${plan.path}: ${plan.phases.length} phases`];
+  plan.phases.forEach((p, i) => {
+    out.push('', `-- Phase ${i + 1} · ${p.name} (${p.transactional ? 'transactional' : 'no transaction'}): ${p.reason}`);
+    if (p.deploy) out.push(`-- DEPLOY FIRST: ${p.deploy}`);
+    if (p.transactional) out.push('BEGIN;', p.sql, 'COMMIT;');
+    else out.push(p.sql);
+  });
+  return `${out.join('\n')}\n`;
+}
+

@@ -1,0 +1,123 @@
+/**
+ * Staged plans: the safe version of a migration, as ordered phases.
+ * Plain data only; the planner (planner.ts) builds it, verify.ts proves it on
+ * the shadow database, src/report/plan-*.ts render it.
+ */
+import type { Migration } from '../model.js';
+
+/** Phase kinds, in the order a rewrite usually walks through them. */
+export type PhaseName = 'expand' | 'backfill' | 'validate' | 'index' | 'contract';
+
+export const PHASE_ORDER: readonly PhaseName[] = ['expand', 'backfill', 'validate', 'index', 'contract'];
+
+export interface Phase {
+  name: PhaseName;
+  /** true: run the phase inside one transaction; false: send it on its own, outside any transaction */
+  transactional: boolean;
+  /** one line: why this phase exists */
+  reason: string;
+  /** complete runnable SQL of the phase (transactional phases start with SET lock_timeout / statement_timeout) */
+  sql: string;
+  /** an application deploy that must be live before this phase runs */
+  deploy?: string;
+  /** the phase contains a TODO that fails loudly until a person edits it */
+  todo?: boolean;
+}
+
+export interface PlanNote {
+  level: 'todo' | 'warning' | 'info';
+  message: string;
+  /** 1-based line of the statement in the original file */
+  line?: number;
+}
+
+/** One statement of the original that the plan rewrote. */
+export interface Rewrite {
+  /** the rule whose finding this rewrite answers */
+  rule: string;
+  line: number;
+  /** the original statement, shortened */
+  statement: string;
+  /** what the plan does instead, one line */
+  summary: string;
+}
+
+export interface LockSpan {
+  phase: number;
+  table: string;
+  mode: string;
+  ms: number;
+}
+
+export interface Verification {
+  /** e.g. `PGlite 18.6` or `PostgreSQL 16.4` */
+  engine: string;
+  schemaEqual: boolean;
+  /** null: the original's data changes are not comparable (the original fails, or every changed column is volatile) */
+  dataEqual: boolean | null;
+  /** no phase held a lock that blocks reads or writes across a table rewrite or a full scan */
+  locksSafe: boolean;
+  /** the longest time any phase held AccessExclusiveLock on a table that has rows, in ms */
+  longestAccessExclusiveMs: number;
+  /** human-readable differences (schema, data, locks); empty when everything matched */
+  differences: string[];
+  /** columns left out of the data comparison because their values are not deterministic (`table.column`) */
+  nondeterministic: string[];
+  /** differences that the plan makes on purpose (e.g. below PG 12 the NOT NULL stays a CHECK), and were seen */
+  expected: string[];
+  /** what the original did on the shadow that the plan avoids (locks held across rewrites or scans) */
+  originalViolations: string[];
+  /** the longest AccessExclusiveLock the original held on a table with rows, in ms */
+  originalLongestAccessExclusiveMs: number;
+  /** seeded rows per table */
+  seedRows: number;
+  /** how the original behaved on the shadow: null when it ran, or its error */
+  originalError: string | null;
+  /** the plan phase that failed (1-based) and its error */
+  planError?: { phase: number; message: string };
+  /** set when the proof could not run at all */
+  error?: string;
+  /** per-phase lock facts */
+  locks: LockSpan[];
+}
+
+export interface ExpectedDifference {
+  /** schema snapshot keys (see verify.ts) the difference may touch, e.g. `column public.t.c` */
+  keys: string[];
+  /** why, for a person */
+  why: string;
+}
+
+export interface StagedPlan {
+  /** path of the original migration as shown to the user */
+  path: string;
+  migration: Migration;
+  phases: Phase[];
+  rewrites: Rewrite[];
+  notes: PlanNote[];
+  /** differences from the original's final schema that the plan makes on purpose */
+  expectedDifferences: ExpectedDifference[];
+  verified?: Verification;
+}
+
+export interface PlanOptions {
+  pgVersion?: number;
+  /** `lock_timeout` set at the start of every transactional phase (default `2s`) */
+  lockTimeout?: string;
+  /** `statement_timeout` for expand/contract phases (default `15s`); validate phases use 0 (no limit) */
+  statementTimeout?: string;
+  /** rows per backfill batch (default 1000) */
+  batchSize?: number;
+  /** backfill expressions for new NOT NULL columns without a default, keyed `table.column` or `schema.table.column` */
+  backfill?: Record<string, string>;
+  /** lint findings; a statement flagged by a rule a rewrite knows is rewritten even when the planner would not */
+  findings?: { path: string; rule: string; statementIndex: number; severity: string; line: number; message: string }[];
+  /** treat every file as wrapped in a transaction by the migration tool */
+  assumeInTransaction?: boolean;
+}
+
+export const DEFAULTS = {
+  lockTimeout: '2s',
+  statementTimeout: '15s',
+  batchSize: 1000,
+} as const;
