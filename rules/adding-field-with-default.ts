@@ -1,7 +1,7 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
 import { typeRef, typeToSql } from '../src/schema/types.js';
-import { addColumnRewrite, alterCmds, builtinVolatility, columnConstraints, displayTable, exprSql, quoteIdent, quoteRel } from '../src/rules/util.js';
+import { addColumnRewrite, alterCmds, builtinVolatility, columnConstraints, displayTable, exprSql, quoteIdent, quoteRel, shortSql } from '../src/rules/util.js';
 
 const GENERATED_STOPS = new Set(['STORED', 'VIRTUAL', 'NOT', 'NULL', 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'DEFAULT']);
 
@@ -48,7 +48,7 @@ export default defineRule({
       switch (rewrite.reason) {
         case 'volatile-default': {
           const unknown = rewrite.functions.filter((f) => !builtinVolatility(f) && !ctx.catalog.functions.has(f));
-          const what = defaultSql ?? 'this default';
+          const what = defaultSql ? shortSql(defaultSql) : 'this default';
           const why = unknown.length
             ? `${unknown.map((f) => `${f}()`).join(', ')} is not a function zerodown knows to be IMMUTABLE or STABLE (PostgreSQL makes functions VOLATILE unless declared otherwise)`
             : `${what} is volatile`;
@@ -57,7 +57,7 @@ export default defineRule({
           break;
         }
         case 'pre-11-default':
-          message = `Adding column ${col} to \`${table}\` with DEFAULT ${defaultSql ?? '…'} rewrites the whole table under an ACCESS EXCLUSIVE lock on PostgreSQL ${ctx.pgVersion} (only PostgreSQL 11+ stores constant defaults without a rewrite), and ${waits}.`;
+          message = `Adding column ${col} to \`${table}\` with DEFAULT ${defaultSql ? shortSql(defaultSql) : '…'} rewrites the whole table under an ACCESS EXCLUSIVE lock on PostgreSQL ${ctx.pgVersion} (only PostgreSQL 11+ stores constant defaults without a rewrite), and ${waits}.`;
           help = `Add the column without a default, run \`${setDefault}\` as a separate statement (new rows only), and backfill existing rows in batches.`;
           break;
         case 'identity':
@@ -67,7 +67,7 @@ export default defineRule({
           break;
         case 'generated': {
           const expr = genCon ? exprSql(stmt, genCon.location, { skip: ['GENERATED', 'ALWAYS', 'AS'], stops: GENERATED_STOPS }) : undefined;
-          message = `Adding stored generated column ${col} to \`${table}\` rewrites the whole table under an ACCESS EXCLUSIVE lock to compute ${expr ?? 'its expression'} for every existing row, and ${waits}.`;
+          message = `Adding stored generated column ${col} to \`${table}\` rewrites the whole table under an ACCESS EXCLUSIVE lock to compute ${expr ? shortSql(expr) : 'its expression'} for every existing row, and ${waits}.`;
           help =
             ctx.pgVersion >= 18
               ? 'Make it a VIRTUAL generated column (PostgreSQL 18, no rewrite), or add a plain nullable column kept up to date by a trigger and backfill old rows in batches.'
@@ -94,6 +94,14 @@ export default defineRule({
         },
       });
     }
-    return issues;
+    if (issues.length < 2) return issues;
+    // one statement, one rewrite: one finding that names every column forcing it
+    const [first, ...rest] = issues as [Issue, ...Issue[]];
+    const others = rest.map((i) => `\`${i.data!.column}\``).join(', ');
+    return {
+      ...first,
+      message: `${first.message} The same statement also adds ${others}, which force${rest.length === 1 ? 's' : ''} the same rewrite.`,
+      data: { ...first.data, columns: issues.map((i) => i.data) },
+    };
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
-import { alterCmds, displayTable, freshConstraintColumns, names, quoteIdent, quoteRel } from '../src/rules/util.js';
+import { alterCmds, displayTable, freshConstraintColumns, mergeIssues, names, quoteIdent, quoteRel } from '../src/rules/util.js';
 
 export default defineRule({
   meta: {
@@ -40,6 +40,6 @@ export default defineRule({
         data: { constraint: con.conname ?? null, columns: cols, references: relKey(con.pktable) },
       });
     }
-    return issues;
+    return mergeIssues(issues, (i) => `${(i.data!.columns as string[]).join(', ')} → \`${displayTable(i.data!.references as string)}\``);
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
-import { alterCmds, displayTable, notNullProvingCheck, quoteIdent, quoteRel } from '../src/rules/util.js';
+import { alterCmds, displayTable, mergeIssues, notNullProvingCheck, quoteIdent, quoteRel } from '../src/rules/util.js';
 
 export default defineRule({
   meta: {
@@ -41,6 +41,6 @@ export default defineRule({
         data: { column: cmd.name, checkConstraint: conName },
       });
     }
-    return issues;
+    return mergeIssues(issues, (i) => `\`${i.data!.column as string}\``);
   },
 });

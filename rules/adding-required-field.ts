@@ -1,7 +1,13 @@
-import { defineRule, type Issue } from '../src/rules/api.js';
+import { defineRule } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
 import { typeRef, typeToSql } from '../src/schema/types.js';
 import { alterCmds, columnConstraints, displayTable, names, quoteIdent, quoteRel } from '../src/rules/util.js';
+
+interface Col {
+  column: string;
+  type: string;
+  sql: string;
+}
 
 export default defineRule({
   meta: {
@@ -16,7 +22,7 @@ export default defineRule({
     // A table created in this migration is empty: a required column is fine.
     if (ctx.isNewTable(ast.relation)) return;
     const table = displayTable(ast.relation);
-    const issues: Issue[] = [];
+    const issues: Col[] = [];
     for (const cmd of alterCmds(ast)) {
       if (cmd.subtype !== 'AT_AddColumn') continue;
       const def = cmd.def?.ColumnDef;
@@ -33,18 +39,19 @@ export default defineRule({
       if (cons.some((c) => c.contype === 'CONSTR_DEFAULT' || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED')) continue;
       if (type.serial || domain?.hasDefault) continue;
       const col = quoteIdent(def.colname);
-      issues.push({
-        message: `Adding NOT NULL column \`${def.colname}\` to \`${table}\` without a DEFAULT fails with "column contains null values" as soon as \`${table}\` has a single row, so the deploy breaks (and on an empty development database it looks fine).`,
-        help: `Give it a constant DEFAULT (instant since PostgreSQL 11), or add it nullable, backfill in batches, then enforce NOT NULL with a validated CHECK (${col} IS NOT NULL) and SET NOT NULL.`,
-        lock: 'AccessExclusiveLock',
-        table: relKey(ast.relation),
-        data: {
-          column: def.colname,
-          type: typeToSql(type),
-          sql: `ALTER TABLE ${quoteRel(ast.relation)} ADD COLUMN ${col} ${typeToSql(type)}`,
-        },
-      });
+      issues.push({ column: def.colname, type: typeToSql(type), sql: `ALTER TABLE ${quoteRel(ast.relation)} ADD COLUMN ${col} ${typeToSql(type)}` });
     }
-    return issues;
+    if (!issues.length) return;
+    // one statement fails once: one finding naming every required column
+    const [first] = issues as [Col, ...Col[]];
+    const cols = issues.map((c) => `\`${c.column}\``).join(', ');
+    const many = issues.length > 1;
+    return {
+      message: `Adding NOT NULL column${many ? 's' : ''} ${cols} to \`${table}\` without a DEFAULT fails with "column contains null values" as soon as \`${table}\` has a single row, so the deploy breaks (on an empty development database it looks fine).`,
+      help: `Give ${many ? 'each' : 'it'} a constant DEFAULT (instant since PostgreSQL 11), or add ${many ? 'them' : 'it'} nullable, backfill in batches, then enforce NOT NULL with a validated CHECK (${quoteIdent(first.column)} IS NOT NULL) and SET NOT NULL.`,
+      lock: 'AccessExclusiveLock',
+      table: relKey(ast.relation),
+      data: { ...first, columns: issues },
+    };
   },
 });

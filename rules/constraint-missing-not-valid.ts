@@ -1,7 +1,7 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import type { Statement } from '../src/model.js';
 import { relKey } from '../src/schema/catalog.js';
-import { addColumnRewrite, alterCmds, columnConstraints, displayTable, exprSql, quoteIdent, quoteRel, sameTransaction } from '../src/rules/util.js';
+import { addColumnRewrite, alterCmds, columnConstraints, displayTable, exprSql, quoteIdent, quoteRel, mergeIssues, sameTransaction, shortSql } from '../src/rules/util.js';
 
 /** The earlier statement of this file that added constraint `name` to `key` as NOT VALID. */
 function notValidAdd(statements: readonly Statement[], before: number, key: string, name: string): { stmt: Statement; con: any } | undefined {
@@ -58,7 +58,7 @@ export default defineRule({
         if (addColumnRewrite(def, { pgVersion: ctx.pgVersion, functions: ctx.catalog.functions, domains: ctx.catalog.domains })) continue;
         const expr = exprSql(stmt, check.location, { after: 'CHECK', stops: CHECK_STOPS });
         issues.push({
-          message: `ADD COLUMN \`${def.colname}\` with an inline CHECK ${expr ?? ''} on \`${table}\` makes PostgreSQL check every existing row under the ACCESS EXCLUSIVE lock of the ALTER TABLE (inline column constraints cannot be NOT VALID): ${waits}.`.replace('  ', ' '),
+          message: `ADD COLUMN \`${def.colname}\` with an inline CHECK ${expr ? shortSql(expr) : ''} on \`${table}\` makes PostgreSQL check every existing row under the ACCESS EXCLUSIVE lock of the ALTER TABLE (inline column constraints cannot be NOT VALID): ${waits}.`.replace('  ', ' '),
           help: `Add the column without the CHECK, then add it as a table constraint with NOT VALID and VALIDATE CONSTRAINT it in a separate transaction.`,
           lock: 'AccessExclusiveLock',
           table: key,
@@ -81,6 +81,6 @@ export default defineRule({
         });
       }
     }
-    return issues;
+    return mergeIssues(issues, (i) => (i.data!.constraint ? `\`${i.data!.constraint as string}\`` : i.data!.column ? `\`${i.data!.column as string}\`` : 'another CHECK'));
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/rules/api.js';
 import type { Statement } from '../src/model.js';
 import { relKey } from '../src/schema/catalog.js';
-import { clauseSql, displayTable, names, str } from '../src/rules/util.js';
+import { clauseSql, displayTable, names, shortSql, str } from '../src/rules/util.js';
 
 /**
  * Column names that identify one row or one entity: an equality or IN-list on
@@ -188,6 +188,8 @@ export default defineRule({
     const ast = stmt.ast;
     const rel = ast.relation;
     if (!rel?.relname || rel.relpersistence === 't') return;
+    // system catalogs (e.g. UPDATE pg_index SET indisready …) are tiny and not application data
+    if (rel.relname.startsWith('pg_') || rel.schemaname === 'pg_catalog' || rel.schemaname === 'information_schema') return;
     // A table created in this migration is empty (or filled by this migration): nothing to batch.
     if (ctx.isNewTable(rel)) return;
     const where = ast.whereClause;
@@ -198,7 +200,7 @@ export default defineRule({
     const verb = stmt.kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE';
     const whereSql = where ? clauseSql(stmt, 'WHERE', ['RETURNING']) : undefined;
     const setSql = stmt.kind === 'UpdateStmt' ? clauseSql(stmt, 'SET', ['FROM', 'WHERE', 'RETURNING']) : undefined;
-    const scope = where ? `${verb} on \`${table}\` WHERE ${whereSql ?? '…'} is not bounded to one batch` : `${verb} on \`${table}\` has no WHERE: it ${verb === 'UPDATE' ? 'rewrites' : 'deletes'} every row in one statement`;
+    const scope = where ? `${verb} on \`${table}\` WHERE ${whereSql ? shortSql(whereSql) : '…'} is not bounded to one batch` : `${verb} on \`${table}\` has no WHERE: it ${verb === 'UPDATE' ? 'rewrites' : 'deletes'} every row in one statement`;
     const cost =
       verb === 'UPDATE'
         ? 'it holds a row lock on every row it touches until it commits (concurrent writes to those rows wait), writes a new version of each row (table and WAL bloat, replica lag), and on a large table runs for minutes'

@@ -393,3 +393,32 @@ export function notNullProvingCheck(
   }
   return undefined;
 }
+
+/** SQL text for a one-line message: comments dropped, whitespace collapsed, cut to `max` characters. */
+export function shortSql(sql: string, max = 80): string {
+  const flat = sql
+    .replace(/--[^\n]*/g, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/**
+ * One finding per statement: when a multi-command ALTER TABLE raises several issues of
+ * one rule, keep the first and mention the others (`label` names each one), with every
+ * issue's data in `data.all`.
+ */
+export function mergeIssues<T extends { message: string; data?: Record<string, unknown> }>(issues: T[], label: (i: T) => string): T[] {
+  if (issues.length < 2) return issues;
+  const [first, ...rest] = issues as [T, ...T[]];
+  const names = rest.map(label);
+  const shown = names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names;
+  return [
+    {
+      ...first,
+      message: `${first.message} The same statement does the same for ${shown.join(', ')}.`,
+      data: { ...first.data, all: issues.map((i) => i.data ?? {}) },
+    },
+  ];
+}

@@ -13,7 +13,7 @@ ruleTester(rule, {
     { name: 'CHECK on another column', sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', history: [history, 'ALTER TABLE users ADD CONSTRAINT c CHECK (name IS NOT NULL);'] },
     { name: 'CHECK that does not imply NOT NULL (OR)', sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', history: [history, "ALTER TABLE users ADD CONSTRAINT c CHECK (email IS NOT NULL OR name = 'x');"] },
     { name: 'column added and backfilled in this file', sql: "ALTER TABLE users ADD COLUMN plan text;\nUPDATE users SET plan = 'free' WHERE id = 1;\nALTER TABLE users ALTER COLUMN plan SET NOT NULL;", history, line: 3 },
-    { name: 'unknown table counts as existing', sql: 'ALTER TABLE accounts ALTER COLUMN owner SET NOT NULL, ALTER COLUMN kind SET NOT NULL;', count: 2 },
+    { name: 'unknown table counts as existing; one finding per statement', sql: 'ALTER TABLE accounts ALTER COLUMN owner SET NOT NULL, ALTER COLUMN kind SET NOT NULL;', message: /The same statement does the same for `kind`\.$/ },
   ],
   valid: [
     { name: 'validated CHECK (col IS NOT NULL), PostgreSQL 12+', sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', history: validated },

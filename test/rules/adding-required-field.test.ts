@@ -7,7 +7,7 @@ const history = 'CREATE TABLE users (id bigint PRIMARY KEY, email text);';
 ruleTester(rule, {
   invalid: [
     { sql: 'ALTER TABLE users ADD COLUMN plan text NOT NULL;', history, message: /NOT NULL column `plan` to `users` without a DEFAULT fails with "column contains null values"/ },
-    { sql: 'ALTER TABLE users ADD COLUMN a int NOT NULL, ADD COLUMN b int NOT NULL;', history, count: 2 },
+    { name: 'one finding per statement', sql: 'ALTER TABLE users ADD COLUMN a int NOT NULL, ADD COLUMN b int NOT NULL, ADD COLUMN c int;', history, message: /NOT NULL columns `a`, `b` to `users`/ },
     { name: 'inline PRIMARY KEY implies NOT NULL', sql: 'ALTER TABLE users ADD COLUMN uid uuid PRIMARY KEY;', history },
     { name: 'NOT NULL domain without a default', sql: 'ALTER TABLE users ADD COLUMN score nn_int;', history: [history, 'CREATE DOMAIN nn_int AS int NOT NULL;'] },
     { name: 'unknown table counts as existing', sql: '\nALTER TABLE accounts ADD COLUMN owner bigint NOT NULL;', line: 2 },
@@ -29,4 +29,5 @@ ruleTester(rule, {
 it('reports the lock and the nullable form of the column for the planner', async () => {
   const [f] = await lintSql('ALTER TABLE "Users" ADD COLUMN "Plan" varchar(20) NOT NULL;', { history: 'CREATE TABLE "Users" (id int);', ruleSet: [rule] });
   expect(f).toMatchObject({ lock: 'AccessExclusiveLock', table: 'public.Users', data: { column: 'Plan', type: 'varchar(20)', sql: 'ALTER TABLE "Users" ADD COLUMN "Plan" varchar(20)' } });
+  expect(f!.data!.columns).toHaveLength(1);
 });

@@ -8,6 +8,7 @@ ruleTester(rule, {
   invalid: [
     { sql: 'ALTER TABLE accounts ADD CONSTRAINT positive_balance CHECK (balance >= 0);', history, message: /CHECK constraint `positive_balance` on `accounts` checks every existing row under an ACCESS EXCLUSIVE lock/ },
     { name: 'unnamed CHECK', sql: 'ALTER TABLE accounts ADD CHECK (balance >= 0);', history },
+    { name: 'two CHECKs in one statement: one finding', sql: 'ALTER TABLE accounts ADD CONSTRAINT a CHECK (balance >= 0), ADD CONSTRAINT b CHECK (balance < 100);', history, message: /The same statement does the same for `b`\.$/ },
     { name: 'inline CHECK on ADD COLUMN scans too', sql: 'ALTER TABLE accounts ADD COLUMN limit_cents int CHECK (limit_cents >= 0);', history, message: /inline CHECK \(limit_cents >= 0\) on `accounts`/ },
     {
       name: 'NOT VALID then VALIDATE in one explicit transaction',

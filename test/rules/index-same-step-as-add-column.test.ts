@@ -35,8 +35,21 @@ ruleTester(rule, {
     { name: 'inline REFERENCES on ADD COLUMN', sql: 'ALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id);', history, message: /foreign key on `orders` \(`user_id` → `users`\) is validated/ },
     { name: 'ADD CONSTRAINT UNIQUE in a later statement', sql: 'ALTER TABLE users ADD COLUMN code text;\nALTER TABLE users ADD CONSTRAINT users_code_key UNIQUE (code);', history, line: 2, message: /added at line 1/ },
     { name: 'ADD CONSTRAINT UNIQUE in the same statement', sql: 'ALTER TABLE users ADD COLUMN code text, ADD CONSTRAINT users_code_key UNIQUE (code);', history },
+    {
+      name: 'several new columns with foreign keys in one statement: one finding',
+      sql: 'ALTER TABLE orders ADD COLUMN a_id bigint REFERENCES users, ADD COLUMN b_id bigint REFERENCES users, ADD COLUMN c_id bigint UNIQUE;',
+      history,
+      message: /The same statement does the same for `b_id`, `c_id`\.$/,
+    },
     { name: 'validated foreign key on the new column', sql: 'ALTER TABLE orders ADD COLUMN user_id bigint;\nALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);', history, line: 2 },
     { name: 'schema-qualified and quoted names', sql: 'ALTER TABLE app."Users" ADD COLUMN "Code" text;\nCREATE INDEX ON app."Users" ("Code");', history: 'CREATE SCHEMA app; CREATE TABLE app."Users" (id int);', message: /`app.Users` covers `Code`/ },
+    {
+      name: 'column filled by a default, but the build holds the ADD COLUMN lock in the same transaction',
+      sql: 'BEGIN;\nALTER TABLE users ADD COLUMN score int NOT NULL DEFAULT 0;\nCREATE INDEX users_score_idx ON users (score);\nCOMMIT;',
+      history,
+      message: /held for the whole index build, so every read and write on `users` waits\.$/,
+    },
+    { name: 'UNIQUE on a column filled by a default still builds under ACCESS EXCLUSIVE', sql: "ALTER TABLE users ADD COLUMN uid uuid NOT NULL DEFAULT gen_random_uuid();\nALTER TABLE users ADD CONSTRAINT users_uid_key UNIQUE (uid);", history, message: /waits\.$/ },
     { name: 'table unknown to the replay: the ADD COLUMN is still in this file', sql: 'ALTER TABLE accounts ADD COLUMN code text;\nCREATE INDEX CONCURRENTLY ON accounts (code);' },
   ],
   valid: [
@@ -47,6 +60,8 @@ ruleTester(rule, {
     { name: 'constraint attached to an index built elsewhere', sql: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;', history },
     { name: 'CHECK constraint is not an index', sql: 'ALTER TABLE users ADD COLUMN age int CHECK (age > 0);', history },
     { name: 'partial index only filtering on the new column', sql: 'ALTER TABLE users ADD COLUMN deleted_at timestamptz;\nCREATE INDEX CONCURRENTLY ON users (email) WHERE deleted_at IS NULL;', history },
+    { name: 'column filled by a constant default, index built concurrently', sql: 'ALTER TABLE users ADD COLUMN score int NOT NULL DEFAULT 0;\nCREATE INDEX CONCURRENTLY users_score_idx ON users (score);', history },
+    { name: 'column filled by a default, plain index outside a transaction: require-concurrent-index-creation covers the lock', sql: 'ALTER TABLE users ADD COLUMN score int NOT NULL DEFAULT 0;\nCREATE INDEX users_score_idx ON users (score);', history },
     { name: 'index on a different table', sql: 'ALTER TABLE users ADD COLUMN code text;\nCREATE INDEX CONCURRENTLY ON orders (total);', history },
   ],
 });
@@ -58,6 +73,6 @@ it('warns (not errors) for a concurrent build outside a transaction, and tells t
     severity: 'warning',
     lock: 'ShareUpdateExclusiveLock',
     table: 'public.users',
-    data: { columns: ['code'], index: 'users_code_idx', kind: 'index', addedAtLine: 2, concurrent: true },
+    data: { columns: ['code'], index: 'users_code_idx', kind: 'index', addedAtLine: 2, concurrent: true, backfilled: false },
   });
 });

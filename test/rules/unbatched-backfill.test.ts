@@ -18,6 +18,12 @@ ruleTester(rule, {
     { name: 'join to an unbounded table', sql: 'UPDATE users u SET status = b.reason FROM bans b WHERE u.id = b.user_id;', history },
     { name: 'unknown table counts as existing', sql: 'UPDATE accounts SET flag = true;' },
     {
+      name: 'long multi-line WHERE is flattened in the message',
+      sql: "DELETE FROM users\nWHERE status = 'x' -- old rows\n  AND email LIKE '%@example.com'\n  AND tenant NOT IN (SELECT tenant FROM orgs WHERE plan = 'free' AND region = 3);",
+      history,
+      message: /^DELETE on `users` WHERE status = 'x' AND email LIKE '%@example\.com' AND tenant NOT IN \(SELECT tenant FR… is not bounded/,
+    },
+    {
       name: 'same transaction as an ALTER TABLE on the table: the ACCESS EXCLUSIVE lock is held',
       sql: "BEGIN;\nALTER TABLE users ADD COLUMN plan text;\nUPDATE users SET plan = 'free';\nCOMMIT;",
       history,
@@ -48,6 +54,7 @@ ruleTester(rule, {
     { name: 'table created in the same file', sql: "CREATE TABLE plans (id int, name text);\nINSERT INTO plans VALUES (1, 'free');\nUPDATE plans SET name = 'basic';" },
     { name: 'statements inside DO blocks are not seen', sql: "DO $$ BEGIN UPDATE users SET status = 'x'; END $$;", history },
     { name: 'INSERT … SELECT is not an update', sql: 'CREATE TABLE users_copy (id bigint);\nINSERT INTO users_copy SELECT id FROM users;', history },
+    { name: 'system catalog', sql: "UPDATE pg_index SET indisready = false WHERE indrelid = (SELECT oid FROM pg_class WHERE relname = 'post');" },
     { name: 'WHERE CURRENT OF a cursor', sql: "UPDATE users SET status = 'x' WHERE CURRENT OF c;", history },
   ],
 });
