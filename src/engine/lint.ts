@@ -80,6 +80,9 @@ export class LintEngine {
     const tx: TxState = { inTransaction: wrapped, explicit: false, depth: 0, lockTimeout: false, statementTimeout: false };
     let localLock = false;
     let localStatement = false;
+    // session-level values, which a SET LOCAL overrides only until COMMIT/ROLLBACK
+    let sessionLock = false;
+    let sessionStatement = false;
 
     if (parsed.error) {
       if (review) {
@@ -138,26 +141,34 @@ export class LintEngine {
           tx.explicit = true;
           tx.inTransaction = true;
         } else if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK' || k === 'TRANS_STMT_PREPARE') {
-          tx.depth = Math.max(0, tx.depth - 1);
-          if (tx.depth === 0) {
-            tx.explicit = false;
-            tx.inTransaction = wrapped;
-            if (localLock) tx.lockTimeout = false;
-            if (localStatement) tx.statementTimeout = false;
-            localLock = localStatement = false;
-          }
+          // PostgreSQL does not nest: the first COMMIT/ROLLBACK ends the transaction however many
+          // BEGINs preceded it; `AND CHAIN` starts a new one at once.
+          const chain = !!stmt.ast.chain && tx.explicit;
+          tx.depth = chain ? 1 : 0;
+          tx.explicit = chain;
+          tx.inTransaction = chain || wrapped;
+          if (localLock) tx.lockTimeout = sessionLock;
+          if (localStatement) tx.statementTimeout = sessionStatement;
+          localLock = localStatement = false;
         }
       } else if (stmt.kind === 'VariableSetStmt') {
         const name = stmt.ast.name as string | undefined;
         const on = stmt.ast.kind === 'VAR_SET_VALUE' && !isZero(settingValue(stmt.ast.args));
-        if (name === 'lock_timeout') {
+        const local = !!stmt.ast.is_local;
+        // SET LOCAL outside a transaction block only raises a WARNING and changes nothing
+        if (local && !tx.inTransaction) {
+          // no effect
+        } else if (name === 'lock_timeout') {
           tx.lockTimeout = on;
-          localLock = !!stmt.ast.is_local;
+          localLock = local;
+          if (!local) sessionLock = on;
         } else if (name === 'statement_timeout') {
           tx.statementTimeout = on;
-          localStatement = !!stmt.ast.is_local;
+          localStatement = local;
+          if (!local) sessionStatement = on;
         } else if (stmt.ast.kind === 'VAR_RESET_ALL') {
           tx.lockTimeout = tx.statementTimeout = false;
+          sessionLock = sessionStatement = false;
         }
       }
     }
