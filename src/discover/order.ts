@@ -1,6 +1,13 @@
 /** Ordering helpers: each migration tool sorts its files its own way. */
 
-/** Natural ordering: digit runs compare by value, so `2_x` < `10_x`. */
+const dateLike = (d: string) => d.length >= 8 && /^(19|20)/.test(d);
+
+/**
+ * Natural ordering: digit runs compare by value, so `2_x` < `10_x`. Two
+ * date-like runs of different lengths (`20250625` against `20250604085536`)
+ * compare left-aligned, as timestamps of different precision: by value the
+ * 8-digit date would sort before every 14-digit timestamp.
+ */
 export function naturalCompare(a: string, b: string): number {
   const re = /(\d+)|(\D+)/g;
   const pa = a.match(re) ?? [];
@@ -12,6 +19,11 @@ export function naturalCompare(a: string, b: string): number {
     const nx = /^\d/.test(x);
     const ny = /^\d/.test(y);
     if (nx && ny) {
+      if (x.length !== y.length && dateLike(x) && dateLike(y)) {
+        const [p, q] = x.length < y.length ? [x, y.slice(0, x.length)] : [x.slice(0, y.length), y];
+        if (p !== q) return p < q ? -1 : 1;
+        return x.length - y.length;
+      }
       const d = BigInt(x) - BigInt(y);
       if (d !== 0n) return d < 0n ? -1 : 1;
       if (x.length !== y.length) return x.length - y.length;
