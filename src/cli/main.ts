@@ -43,12 +43,40 @@ export function buildProgram(): Command {
       process.exitCode = await lintCommand(paths, opts);
     });
 
+  program
+    .command('plan')
+    .description('rewrite unsafe migrations into safe staged phases, proven on a shadow database')
+    .argument('[paths...]', 'migration files, directories or globs (default: config `paths`)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'sql', 'markdown', 'json']).default('text'))
+    .option('--out <dir>', 'write one migration file per phase into this directory, in the layout of the migration tool')
+    .option('--force', 'let --out overwrite existing files')
+    .option('--shadow-url <url>', 'prove plans on this PostgreSQL server (a throwaway database is created) instead of embedded PGlite')
+    .option('--no-verify', 'do not prove the plans on the shadow database (they are then shown as unverified)')
+    .option('--seed-rows <n>', 'rows seeded per table for the proof (default 200)', (v) => parseCountOption(v, '--seed-rows'))
+    .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
+    .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
+    .option('-c, --config <file>', 'config file (default: zerodown.config.json or .zerodown.yml in the current directory)')
+    .option('--framework <name>', 'migration tool, instead of detecting it')
+    .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .action(async (paths: string[], opts) => {
+      const { planCommand } = await import('./plan.js');
+      process.exitCode = await planCommand(paths, opts);
+    });
+
   return program;
 }
 
 function parseIntOption(v: string, name: string): number {
   const n = Number(/^\d+(\.\d+)*$/.test(v.trim()) ? v.trim().split('.')[0] : v); // `15`, `15.4` or `13.0` (squawk's form)
   if (!Number.isInteger(n) || n < 9 || n > 19) throw new UsageError(`${name} must be a PostgreSQL major version such as 15 (got "${v}")`);
+  return n;
+}
+
+function parseCountOption(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new UsageError(`${name} must be a whole number from 0 to 1000000 (got "${v}")`);
   return n;
 }
 

@@ -1,0 +1,55 @@
+/**
+ * `plan --format json`: the stable plan contract, version 1.
+ *
+ *   {"version":1,
+ *    "plans":[{"path":"…",
+ *              "phases":[{"name":"expand","transactional":true,"reason":"…","sql":"…"}],
+ *              "verified":{"engine":"…","schemaEqual":true,"dataEqual":true, …} | null}],
+ *    "unchanged":["…"], "failed":[{"path":"…","message":"…"}]}
+ *
+ * `verified` is null with --no-verify. `dataEqual` is null when the original's data
+ * changes cannot be compared. Optional phase fields: `deploy` (an app deploy that
+ * must be live first), `todo` (the phase stops until a person edits it).
+ * Fields are only ever added, never renamed or removed, within a version.
+ */
+import type { PlanResult } from '../plan/planner.js';
+import { proofState } from './plan-summary.js';
+
+export function formatPlanJson(result: PlanResult): string {
+  const doc = {
+    version: 1,
+    plans: result.plans.map((p) => ({
+      path: p.path,
+      phases: p.phases.map((ph) => ({
+        name: ph.name,
+        transactional: ph.transactional,
+        reason: ph.reason,
+        sql: ph.sql,
+        ...(ph.deploy ? { deploy: ph.deploy } : {}),
+        ...(ph.todo ? { todo: true } : {}),
+      })),
+      verified: p.verified
+        ? {
+            engine: p.verified.engine,
+            schemaEqual: p.verified.schemaEqual,
+            dataEqual: p.verified.dataEqual,
+            locksSafe: p.verified.locksSafe,
+            proven: proofState(p) === 'proven',
+            longestAccessExclusiveMs: p.verified.longestAccessExclusiveMs,
+            seedRows: p.verified.seedRows,
+            differences: p.verified.differences,
+            nondeterministic: p.verified.nondeterministic,
+            expected: p.verified.expected,
+            originalError: p.verified.originalError,
+            ...(p.verified.planError ? { planError: p.verified.planError } : {}),
+            ...(p.verified.error ? { error: p.verified.error } : {}),
+          }
+        : null,
+      rewrites: p.rewrites,
+      notes: p.notes,
+    })),
+    unchanged: result.unchanged,
+    failed: result.failed,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

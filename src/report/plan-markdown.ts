@@ -1,0 +1,78 @@
+/**
+ * `plan --format markdown`, and the staged-plan section of the PR comment: one
+ * collapsible `<details>` per plan whose summary carries the verdict; inside,
+ * each phase with its reason and its SQL in a copyable fence (longer than any
+ * backtick run in the SQL). Everything from the repository goes through the
+ * escaping helpers of markdown.ts.
+ */
+import type { PlanResult } from '../plan/planner.js';
+import type { StagedPlan } from '../plan/types.js';
+import { codeFence, escapeHtml, escapeText, inlineCode, type ReportSection } from './markdown.js';
+import { originalLine, phaseTitle, proofFacts, proofState } from './plan-summary.js';
+
+function summary(plan: StagedPlan): string {
+  const v = plan.verified;
+  const n = `${plan.phases.length} phases`;
+  const where = escapeHtml(plan.path);
+  switch (proofState(plan)) {
+    case 'proven':
+      return `✅ Safe staged plan for <code>${where}</code>: ${n}, verified on ${escapeHtml(v!.engine)} (${escapeHtml(proofFacts(v!))})`;
+    case 'needs-edit':
+      return `✏️ Staged plan for <code>${where}</code>: ${n}, needs one edit before it runs (phase ${v!.planError!.phase} stops on its TODO)`;
+    case 'unverified':
+      return `⚠️ Staged plan for <code>${where}</code>: ${n}, NOT verified`;
+    case 'error':
+      return `⚠️ Staged plan for <code>${where}</code>: ${n}, NOT verified (the proof could not run)`;
+    default:
+      return `❌ Staged plan for <code>${where}</code>: ${n}, proof FAILED: do not merge it as is`;
+  }
+}
+
+/** The Markdown of one plan (a `<details>` block). */
+export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): string {
+  const out: string[] = [];
+  out.push(`<details${opts.open ? ' open' : ''}><summary>${summary(plan)}</summary>`, '');
+  const v = plan.verified;
+  const state = proofState(plan);
+  if (state === 'failed' || state === 'error') {
+    out.push('**What the proof found:**', '');
+    for (const d of (v?.error ? [v.error] : v?.differences ?? []).slice(0, 10)) out.push(`- ${escapeText(d)}`);
+    out.push('');
+  }
+  const orig = originalLine(v);
+  if (orig) out.push(`<sub>${escapeText(orig)}</sub>`, '');
+  for (const e of v?.expected ?? []) out.push(`- on purpose: ${escapeText(e)}`);
+  const rewrites = [...plan.rewrites].sort((a, b) => a.line - b.line);
+  if (rewrites.length) {
+    out.push('| line | rule | the plan instead |', '|---|---|---|');
+    for (const r of rewrites) out.push(`| ${r.line} | ${inlineCode(r.rule, { table: true })} | ${escapeText(r.summary)} |`);
+    out.push('');
+  }
+  for (const n of plan.notes) {
+    const tag = n.level === 'todo' ? '✏️ **TODO**' : n.level === 'warning' ? '⚠️' : 'ℹ️';
+    out.push(`${tag}${n.line ? ` line ${n.line}:` : ''} ${escapeText(n.message)}`, '');
+  }
+  plan.phases.forEach((p, i) => {
+    out.push(`**${escapeText(phaseTitle(p, i))}**: ${escapeText(p.reason)}`);
+    if (p.deploy) out.push('', `> 🚀 **Deploy first:** ${escapeText(p.deploy)}`);
+    out.push('', codeFence(p.sql), '');
+  });
+  out.push('</details>');
+  return out.join('\n');
+}
+
+/** The whole `--format markdown` document. */
+export function formatPlanMarkdown(result: PlanResult): string {
+  const out: string[] = ['### zerodown plan', ''];
+  if (!result.plans.length && !result.failed.length) out.push('Every migration is already safe: nothing to rewrite.', '');
+  for (const plan of result.plans) out.push(planMarkdown(plan, { open: result.plans.length === 1 }), '');
+  if (result.unchanged.length) out.push(`<sub>No plan needed: ${result.unchanged.map((p) => inlineCode(p)).join(', ')}</sub>`, '');
+  for (const f of result.failed) out.push(`- ❌ ${inlineCode(f.path)}: ${escapeText(f.message)}`);
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The staged-plan section for the PR comment composer (src/report/markdown.ts). */
+export function planSection(plan: StagedPlan): ReportSection {
+  const short = `<details><summary>${summary(plan)}</summary>\n\nThe SQL did not fit in this comment: run ${inlineCode(`zerodown plan ${plan.path}`)} locally.\n\n</details>`;
+  return { id: `plan:${plan.path}`, markdown: planMarkdown(plan), short };
+}

@@ -1,0 +1,61 @@
+/** Plain-text building blocks shared by the plan formatters: the verification verdict and phase labels. */
+import { isProven } from '../plan/verify.js';
+import type { Phase, StagedPlan, Verification } from '../plan/types.js';
+
+const ms = (n: number) => (n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`);
+
+export type ProofState = 'proven' | 'failed' | 'needs-edit' | 'unverified' | 'error';
+
+/** needs-edit: the only failure is a TODO phase that raises on purpose until a person fills it in. */
+export function proofState(plan: StagedPlan): ProofState {
+  const v = plan.verified;
+  if (!v) return 'unverified';
+  if (v.error) return 'error';
+  if (isProven(v)) return 'proven';
+  const todoPhase = v.planError && plan.phases[v.planError.phase - 1]?.todo;
+  if (todoPhase) return 'needs-edit';
+  return 'failed';
+}
+
+/** "same schema, same data, longest AccessExclusiveLock 2 ms" (the facts, without the verdict word). */
+export function proofFacts(v: Verification): string {
+  const parts: string[] = [];
+  parts.push(v.schemaEqual ? 'same schema' : 'schema differs');
+  if (v.dataEqual === true) {
+    const skipped = v.nondeterministic.filter((c) => !c.endsWith('.*')).map((c) => c.replace(/^public\./, ''));
+    parts.push(skipped.length ? `same data (except ${skipped.join(', ')}: random in the original too)` : 'same data');
+  } else if (v.dataEqual === false) parts.push('data differs');
+  else parts.push(v.originalError ? 'data not comparable (the original fails on tables with rows)' : 'data not comparable');
+  parts.push(v.locksSafe ? `longest AccessExclusiveLock ${ms(v.longestAccessExclusiveMs)}` : 'a lock is held across a rewrite or scan');
+  return parts.join(', ');
+}
+
+/** One line: "verified on PGlite 18.6: same schema, same data, longest AccessExclusiveLock 2 ms". */
+export function verificationLine(plan: StagedPlan): string {
+  const v = plan.verified;
+  switch (proofState(plan)) {
+    case 'unverified':
+      return 'NOT verified (--no-verify): run without it to prove the plan on the shadow database';
+    case 'error':
+      return `NOT verified: the proof could not run: ${v!.error}`;
+    case 'proven':
+      return `verified on ${v!.engine} (${v!.seedRows} rows per table): ${proofFacts(v!)}`;
+    case 'needs-edit':
+      return `needs an edit before it can run: phase ${v!.planError!.phase} stops on its TODO (${v!.engine})`;
+    default:
+      return `NOT verified on ${v!.engine}: ${v!.differences[0] ?? proofFacts(v!)}`;
+  }
+}
+
+/** "Phase 2 · backfill (no transaction)" */
+export function phaseTitle(p: Phase, i: number): string {
+  return `Phase ${i + 1} · ${p.name} (${p.transactional ? 'transactional' : 'no transaction'})`;
+}
+
+/** What the original did wrong on the shadow, for contrast ("rewrote subscriptions under AccessExclusiveLock"). */
+export function originalLine(v: Verification | undefined): string | undefined {
+  if (!v || v.error) return undefined;
+  if (v.originalError) return `the original fails on the shadow with rows: ${v.originalError}`;
+  if (!v.originalViolations.length) return undefined;
+  return `the original held AccessExclusiveLock for ${ms(v.originalLongestAccessExclusiveMs)} on ${v.seedRows} rows: ${v.originalViolations[0]}${v.originalViolations.length > 1 ? ` (+${v.originalViolations.length - 1} more)` : ''}`;
+}

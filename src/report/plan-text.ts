@@ -1,0 +1,39 @@
+/** `plan --format text`: each plan with its verdict, what it rewrote, notes, and the phases with their SQL. */
+import pc from 'picocolors';
+import type { PlanResult } from '../plan/planner.js';
+import { originalLine, phaseTitle, proofState, verificationLine } from './plan-summary.js';
+
+export function formatPlanText(result: PlanResult, opts: { color: boolean }): string {
+  const c = opts.color ? pc : pc.createColors(false);
+  const out: string[] = [];
+  for (const plan of result.plans) {
+    const state = proofState(plan);
+    const mark = state === 'proven' ? c.green('✓') : state === 'needs-edit' || state === 'unverified' ? c.yellow('!') : c.red('✗');
+    out.push(`${c.bold(plan.path)}: ${plan.phases.length} phases`);
+    out.push(`  ${mark} ${verificationLine(plan)}`);
+    const orig = originalLine(plan.verified);
+    if (orig) out.push(`    ${c.dim(orig)}`);
+    if (state === 'failed') for (const d of plan.verified!.differences.slice(1, 8)) out.push(`    ${c.red('-')} ${d}`);
+    for (const e of plan.verified?.expected ?? []) out.push(`    ${c.dim(`on purpose: ${e}`)}`);
+    out.push('  rewrites:');
+    for (const r of [...plan.rewrites].sort((a, b) => a.line - b.line)) out.push(`    line ${r.line}  ${c.cyan(r.rule)}: ${r.summary}`);
+    if (plan.notes.length) {
+      out.push('  notes:');
+      for (const n of plan.notes) {
+        const tag = n.level === 'todo' ? c.yellow('TODO') : n.level === 'warning' ? c.yellow('warning') : c.dim('note');
+        out.push(`    ${tag}${n.line ? ` (line ${n.line})` : ''}: ${n.message}`);
+      }
+    }
+    plan.phases.forEach((p, i) => {
+      out.push('');
+      out.push(`  ${c.bold(phaseTitle(p, i))}: ${p.reason}`);
+      if (p.deploy) out.push(`  ${c.yellow('deploy first:')} ${p.deploy}`);
+      for (const line of p.sql.split('\n')) out.push(`    ${line}`);
+    });
+    out.push('');
+  }
+  if (result.unchanged.length) out.push(c.dim(`no plan needed (nothing to rewrite): ${result.unchanged.join(', ')}`));
+  for (const f of result.failed) out.push(`${c.red('✗')} ${f.path}: ${f.message}`);
+  if (!result.plans.length && !result.failed.length) out.push('zerodown plan: every migration is already safe, nothing to rewrite.');
+  return `${out.join('\n')}\n`;
+}
