@@ -1,15 +1,37 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
 import { typeRef, typeToSql } from '../src/schema/types.js';
-import { addColumnRewrite, alterCmds, builtinVolatility, columnConstraints, displayTable, exprSql, quoteIdent, quoteRel, shortSql } from '../src/rules/util.js';
+import {
+  addColumnRewrite,
+  alterCmds,
+  builtinVolatility,
+  columnConstraints,
+  displayTable,
+  exprSql,
+  quoteIdent,
+  quoteRel,
+  shortSql,
+} from '../src/rules/util.js';
 
-const GENERATED_STOPS = new Set(['STORED', 'VIRTUAL', 'NOT', 'NULL', 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'DEFAULT']);
+const GENERATED_STOPS = new Set([
+  'STORED',
+  'VIRTUAL',
+  'NOT',
+  'NULL',
+  'CONSTRAINT',
+  'PRIMARY',
+  'UNIQUE',
+  'REFERENCES',
+  'CHECK',
+  'DEFAULT',
+]);
 
 export default defineRule({
   meta: {
     id: 'adding-field-with-default',
     severity: 'error',
-    summary: 'ADD COLUMN whose default (volatile, identity, serial, stored generated, or any default before PostgreSQL 11) rewrites the whole table under an ACCESS EXCLUSIVE lock.',
+    summary:
+      'ADD COLUMN whose default (volatile, identity, serial, stored generated, or any default before PostgreSQL 11) rewrites the whole table under an ACCESS EXCLUSIVE lock.',
     kinds: ['AlterTableStmt'],
     fixable: true,
   },
@@ -26,7 +48,11 @@ export default defineRule({
       if (!def?.colname) continue;
       // ADD COLUMN IF NOT EXISTS on a column that is already there does nothing
       if (cmd.missing_ok && ctx.column(ast.relation, def.colname)) continue;
-      const rewrite = addColumnRewrite(def, { pgVersion: ctx.pgVersion, functions: ctx.catalog.functions, domains: ctx.catalog.domains });
+      const rewrite = addColumnRewrite(def, {
+        pgVersion: ctx.pgVersion,
+        functions: ctx.catalog.functions,
+        domains: ctx.catalog.domains,
+      });
       if (!rewrite) continue;
 
       const cons = columnConstraints(def);
@@ -37,7 +63,9 @@ export default defineRule({
       const defaultSql = defaultCon ? exprSql(stmt, defaultCon.location, { skip: ['DEFAULT'] }) : undefined;
       const notNull =
         !!def.is_not_null ||
-        cons.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_IDENTITY') ||
+        cons.some(
+          (c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_IDENTITY',
+        ) ||
         rewrite.reason === 'serial';
       const waits = `every read and write on \`${table}\` waits until all existing rows are copied`;
       const setDefault = defaultSql
@@ -66,7 +94,9 @@ export default defineRule({
           help = `Add a nullable ${rewrite.reason === 'serial' ? type.replace('smallserial', 'smallint').replace('bigserial', 'bigint').replace('serial', 'integer') : type} column, create a sequence and SET DEFAULT nextval(…) on it (new rows only), backfill existing rows in batches, then enforce NOT NULL.`;
           break;
         case 'generated': {
-          const expr = genCon ? exprSql(stmt, genCon.location, { skip: ['GENERATED', 'ALWAYS', 'AS'], stops: GENERATED_STOPS }) : undefined;
+          const expr = genCon
+            ? exprSql(stmt, genCon.location, { skip: ['GENERATED', 'ALWAYS', 'AS'], stops: GENERATED_STOPS })
+            : undefined;
           message = `Adding stored generated column ${col} to \`${table}\` rewrites the whole table under an ACCESS EXCLUSIVE lock to compute ${expr ? shortSql(expr) : 'its expression'} for every existing row, and ${waits}.`;
           help =
             ctx.pgVersion >= 18
@@ -76,7 +106,8 @@ export default defineRule({
         }
         case 'domain-constraint':
           message = `Adding column ${col} of domain \`${rewrite.domain}\` to \`${table}\` rewrites the whole table under an ACCESS EXCLUSIVE lock, because PostgreSQL checks the domain's constraints against every existing row, and ${waits}.`;
-          help = "Add the column with the domain's base type, backfill in batches, and enforce the rule with a CHECK constraint added NOT VALID and validated separately.";
+          help =
+            "Add the column with the domain's base type, backfill in batches, and enforce the rule with a CHECK constraint added NOT VALID and validated separately.";
           break;
       }
       issues.push({

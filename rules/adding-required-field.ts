@@ -32,14 +32,28 @@ export default defineRule({
       const type = typeRef(def.typeName);
       const typeNames = names(def.typeName?.names);
       const typeName = typeNames[typeNames.length - 1] ?? '';
-      const domain = ctx.catalog.domains.get(typeNames.length > 1 ? `${typeNames[typeNames.length - 2]}.${typeName}` : `public.${typeName}`);
-      const notNull = !!def.is_not_null || !!domain?.notNull || cons.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
+      const domain = ctx.catalog.domains.get(
+        typeNames.length > 1 ? `${typeNames[typeNames.length - 2]}.${typeName}` : `public.${typeName}`,
+      );
+      const notNull =
+        !!def.is_not_null ||
+        !!domain?.notNull ||
+        cons.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
       if (!notNull) continue;
       // values come from somewhere: a default (the column's or its domain's), a sequence, or the generation expression
-      if (cons.some((c) => c.contype === 'CONSTR_DEFAULT' || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED')) continue;
+      if (
+        cons.some(
+          (c) => c.contype === 'CONSTR_DEFAULT' || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED',
+        )
+      )
+        continue;
       if (type.serial || domain?.hasDefault) continue;
       const col = quoteIdent(def.colname);
-      issues.push({ column: def.colname, type: typeToSql(type), sql: `ALTER TABLE ${quoteRel(ast.relation)} ADD COLUMN ${col} ${typeToSql(type)}` });
+      issues.push({
+        column: def.colname,
+        type: typeToSql(type),
+        sql: `ALTER TABLE ${quoteRel(ast.relation)} ADD COLUMN ${col} ${typeToSql(type)}`,
+      });
     }
     if (!issues.length) return;
     // one statement fails once: one finding naming every required column

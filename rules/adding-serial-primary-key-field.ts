@@ -1,12 +1,21 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
-import { alterCmds, displayTable, freshConstraintColumns, names, notNullProvingCheck, quoteIdent, quoteRel } from '../src/rules/util.js';
+import {
+  alterCmds,
+  displayTable,
+  freshConstraintColumns,
+  names,
+  notNullProvingCheck,
+  quoteIdent,
+  quoteRel,
+} from '../src/rules/util.js';
 
 export default defineRule({
   meta: {
     id: 'adding-serial-primary-key-field',
     severity: 'error',
-    summary: 'ADD PRIMARY KEY without USING INDEX builds the index (and checks NOT NULL) under an ACCESS EXCLUSIVE lock.',
+    summary:
+      'ADD PRIMARY KEY without USING INDEX builds the index (and checks NOT NULL) under an ACCESS EXCLUSIVE lock.',
     kinds: ['AlterTableStmt'],
     fixable: true,
   },
@@ -32,7 +41,8 @@ export default defineRule({
         const ix = ctx.catalog.indexes.get(`${ast.relation.schemaname ?? 'public'}.${con.indexname}`);
         const tbl = ctx.table(ast.relation);
         const nullable = (ix?.columns ?? []).filter(
-          (c): c is string => !!c && tbl?.columns.get(c)?.notNull === false && !(ctx.pgVersion >= 12 && notNullProvingCheck(tbl, c)),
+          (c): c is string =>
+            !!c && tbl?.columns.get(c)?.notNull === false && !(ctx.pgVersion >= 12 && notNullProvingCheck(tbl, c)),
         );
         if (!nullable.length) continue;
         const list = nullable.map((c) => `\`${c}\``).join(', ');
@@ -52,7 +62,9 @@ export default defineRule({
       const name = con.conname ?? `${ast.relation.relname}_pkey`;
       const indexName = `${name}_idx`;
       const rel = quoteRel(ast.relation);
-      const scan = nullable.length ? `, after scanning the whole table to check ${nullable.map((c) => `\`${c}\``).join(', ')} for NULLs` : '';
+      const scan = nullable.length
+        ? `, after scanning the whole table to check ${nullable.map((c) => `\`${c}\``).join(', ')} for NULLs`
+        : '';
       issues.push({
         message: `Adding PRIMARY KEY on \`${table}\` (${cols.join(', ')}) builds its unique index${scan} while ALTER TABLE holds an ACCESS EXCLUSIVE lock: every read and write on \`${table}\` waits until it is done.`,
         help: `\`CREATE UNIQUE INDEX CONCURRENTLY ${quoteIdent(indexName)} ON ${rel} (${cols.map(quoteIdent).join(', ')})\` outside a transaction${nullable.length ? ', make the columns NOT NULL via a validated CHECK (see adding-not-nullable-field)' : ''}, then \`ALTER TABLE ${rel} ADD CONSTRAINT ${quoteIdent(name)} PRIMARY KEY USING INDEX ${quoteIdent(indexName)}\`.`,

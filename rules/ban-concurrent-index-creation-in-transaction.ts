@@ -7,7 +7,8 @@ const HOW: Record<string, string> = {
   goose: 'add `-- +goose NO TRANSACTION` to that file',
   dbmate: 'mark its up block `-- migrate:up transaction:false` and keep the statement alone in it',
   sqlx: 'start that file with `-- no-transaction` and keep the statement alone in it',
-  flyway: 'keep the statement alone in its script (Flyway then runs it without a transaction) or set `executeInTransaction=false` in its `.sql.conf`',
+  flyway:
+    'keep the statement alone in its script (Flyway then runs it without a transaction) or set `executeInTransaction=false` in its `.sql.conf`',
   diesel: 'set `run_in_transaction = false` in its metadata.toml and keep the statement alone in up.sql',
   liquibase: 'give its changeset `runInTransaction:false`',
   drizzle: 'run it outside `drizzle-kit migrate` (Drizzle applies all pending migrations in one transaction)',
@@ -17,7 +18,8 @@ export default defineRule({
   meta: {
     id: 'ban-concurrent-index-creation-in-transaction',
     severity: 'error',
-    summary: 'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY fail inside a transaction block.',
+    summary:
+      'CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY fail inside a transaction block.',
     kinds: ['IndexStmt', 'DropStmt', 'ReindexStmt', 'AlterTableStmt'],
   },
   check(stmt, ctx) {
@@ -28,14 +30,18 @@ export default defineRule({
     let table: string | undefined;
     switch (stmt.kind) {
       case 'IndexStmt':
-        if (ast.concurrent) [what, error] = [`CREATE ${ast.unique ? 'UNIQUE ' : ''}INDEX CONCURRENTLY`, 'CREATE INDEX CONCURRENTLY'];
+        if (ast.concurrent)
+          [what, error] = [`CREATE ${ast.unique ? 'UNIQUE ' : ''}INDEX CONCURRENTLY`, 'CREATE INDEX CONCURRENTLY'];
         table = ast.relation ? relKey(ast.relation) : undefined;
         break;
       case 'DropStmt':
         if (ast.removeType === 'OBJECT_INDEX' && ast.concurrent) what = error = 'DROP INDEX CONCURRENTLY';
         break;
       case 'ReindexStmt':
-        if ((ast.params ?? []).some((p: any) => p.DefElem?.defname === 'concurrently' && str(p.DefElem.arg) !== 'false')) what = error = 'REINDEX CONCURRENTLY';
+        if (
+          (ast.params ?? []).some((p: any) => p.DefElem?.defname === 'concurrently' && str(p.DefElem.arg) !== 'false')
+        )
+          what = error = 'REINDEX CONCURRENTLY';
         break;
       case 'AlterTableStmt':
         if (alterCmds(ast).some((c) => c.subtype === 'AT_DetachPartition' && c.def?.PartitionCmd?.concurrent)) {

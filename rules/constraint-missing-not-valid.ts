@@ -1,10 +1,26 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import type { Statement } from '../src/model.js';
 import { relKey } from '../src/schema/catalog.js';
-import { addColumnRewrite, alterCmds, columnConstraints, displayTable, exprSql, quoteIdent, quoteRel, mergeIssues, sameTransaction, shortSql } from '../src/rules/util.js';
+import {
+  addColumnRewrite,
+  alterCmds,
+  columnConstraints,
+  displayTable,
+  exprSql,
+  quoteIdent,
+  quoteRel,
+  mergeIssues,
+  sameTransaction,
+  shortSql,
+} from '../src/rules/util.js';
 
 /** The earlier statement of this file that added constraint `name` to `key` as NOT VALID. */
-function notValidAdd(statements: readonly Statement[], before: number, key: string, name: string): { stmt: Statement; con: any } | undefined {
+function notValidAdd(
+  statements: readonly Statement[],
+  before: number,
+  key: string,
+  name: string,
+): { stmt: Statement; con: any } | undefined {
   for (let i = before - 1; i >= 0; i--) {
     const s = statements[i]!;
     if (s.kind !== 'AlterTableStmt' || relKey(s.ast.relation) !== key) continue;
@@ -16,13 +32,26 @@ function notValidAdd(statements: readonly Statement[], before: number, key: stri
   return undefined;
 }
 
-const CHECK_STOPS = new Set(['NOT', 'NO', 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'DEFAULT', 'COLLATE', 'GENERATED', 'DEFERRABLE', 'INITIALLY']);
+const CHECK_STOPS = new Set([
+  'NOT',
+  'NO',
+  'CONSTRAINT',
+  'PRIMARY',
+  'UNIQUE',
+  'REFERENCES',
+  'DEFAULT',
+  'COLLATE',
+  'GENERATED',
+  'DEFERRABLE',
+  'INITIALLY',
+]);
 
 export default defineRule({
   meta: {
     id: 'constraint-missing-not-valid',
     severity: 'error',
-    summary: 'ADD CHECK constraint without NOT VALID scans the table under an ACCESS EXCLUSIVE lock; VALIDATE in the same transaction as the NOT VALID add defeats it.',
+    summary:
+      'ADD CHECK constraint without NOT VALID scans the table under an ACCESS EXCLUSIVE lock; VALIDATE in the same transaction as the NOT VALID add defeats it.',
     kinds: ['AlterTableStmt'],
     fixable: true,
   },
@@ -55,10 +84,21 @@ export default defineRule({
         const check = columnConstraints(def).find((c) => c.contype === 'CONSTR_CHECK');
         if (!check) continue;
         // when the ADD COLUMN rewrites the table anyway, adding-field-with-default reports it
-        if (addColumnRewrite(def, { pgVersion: ctx.pgVersion, functions: ctx.catalog.functions, domains: ctx.catalog.domains })) continue;
+        if (
+          addColumnRewrite(def, {
+            pgVersion: ctx.pgVersion,
+            functions: ctx.catalog.functions,
+            domains: ctx.catalog.domains,
+          })
+        )
+          continue;
         const expr = exprSql(stmt, check.location, { after: 'CHECK', stops: CHECK_STOPS });
         issues.push({
-          message: `ADD COLUMN \`${def.colname}\` with an inline CHECK ${expr ? shortSql(expr) : ''} on \`${table}\` makes PostgreSQL check every existing row under the ACCESS EXCLUSIVE lock of the ALTER TABLE (inline column constraints cannot be NOT VALID): ${waits}.`.replace('  ', ' '),
+          message:
+            `ADD COLUMN \`${def.colname}\` with an inline CHECK ${expr ? shortSql(expr) : ''} on \`${table}\` makes PostgreSQL check every existing row under the ACCESS EXCLUSIVE lock of the ALTER TABLE (inline column constraints cannot be NOT VALID): ${waits}.`.replace(
+              '  ',
+              ' ',
+            ),
           help: `Add the column without the CHECK, then add it as a table constraint with NOT VALID and VALIDATE CONSTRAINT it in a separate transaction.`,
           lock: 'AccessExclusiveLock',
           table: key,
@@ -81,6 +121,12 @@ export default defineRule({
         });
       }
     }
-    return mergeIssues(issues, (i) => (i.data!.constraint ? `\`${i.data!.constraint as string}\`` : i.data!.column ? `\`${i.data!.column as string}\`` : 'another CHECK'));
+    return mergeIssues(issues, (i) =>
+      i.data!.constraint
+        ? `\`${i.data!.constraint as string}\``
+        : i.data!.column
+          ? `\`${i.data!.column as string}\``
+          : 'another CHECK',
+    );
   },
 });

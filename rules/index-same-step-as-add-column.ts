@@ -21,21 +21,25 @@ function filledByDefault(def: any): boolean {
   if (/^(small|big)?serial[248]?$/.test(def.typeName?.names?.at(-1)?.String?.sval ?? '')) return true;
   return columnConstraints(def).some(
     (c) =>
-      (c.contype === 'CONSTR_DEFAULT' && !c.raw_expr?.A_Const?.isnull) || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED',
+      (c.contype === 'CONSTR_DEFAULT' && !c.raw_expr?.A_Const?.isnull) ||
+      c.contype === 'CONSTR_IDENTITY' ||
+      c.contype === 'CONSTR_GENERATED',
   );
 }
 
 /** The ColumnDef with which `stmt` (an ALTER TABLE) adds `column`. */
 function columnDef(stmt: Statement | undefined, column: string): any {
   if (!stmt) return undefined;
-  return alterCmds(stmt.ast).find((c) => c.subtype === 'AT_AddColumn' && c.def?.ColumnDef?.colname === column)?.def?.ColumnDef;
+  return alterCmds(stmt.ast).find((c) => c.subtype === 'AT_AddColumn' && c.def?.ColumnDef?.colname === column)?.def
+    ?.ColumnDef;
 }
 
 export default defineRule({
   meta: {
     id: 'index-same-step-as-add-column',
     severity: 'error',
-    summary: 'An index, unique/primary key or validated foreign key on a column added by the same migration: it must wait until the column is backfilled, in its own step, built concurrently.',
+    summary:
+      'An index, unique/primary key or validated foreign key on a column added by the same migration: it must wait until the column is backfilled, in its own step, built concurrently.',
     kinds: ['IndexStmt', 'AlterTableStmt'],
   },
   check(stmt, ctx) {
@@ -57,7 +61,9 @@ export default defineRule({
       const fresh = [...cols].filter((c) => isFreshColumn(ctx, stmt, rel, c));
       if (!fresh.length) return;
       const added = addColumnStatement(ctx.statements, stmt, rel, fresh[0]!);
-      const empty = fresh.filter((c) => !filledByDefault(columnDef(addColumnStatement(ctx.statements, stmt, rel, c), c)));
+      const empty = fresh.filter(
+        (c) => !filledByDefault(columnDef(addColumnStatement(ctx.statements, stmt, rel, c), c)),
+      );
       const where = added ? `line ${added.span.line}` : 'earlier in this file';
       const name = ast.idxname ? `\`${ast.idxname}\` ` : '';
       const what = `${ast.unique ? 'unique ' : ''}index ${name}on \`${table}\``;
@@ -105,7 +111,8 @@ export default defineRule({
       const s = addColumnStatement(ctx.statements, stmt, rel, c);
       return s ? `at line ${s.span.line}` : 'earlier in this file';
     };
-    const lineOf = (c: string) => (addedHere.has(c) ? stmt.span.line : (addColumnStatement(ctx.statements, stmt, rel, c)?.span.line ?? null));
+    const lineOf = (c: string) =>
+      addedHere.has(c) ? stmt.span.line : (addColumnStatement(ctx.statements, stmt, rel, c)?.span.line ?? null);
 
     const report = (con: any, fresh: string[]) => {
       if (!fresh.length) return;
@@ -114,7 +121,12 @@ export default defineRule({
       const empty = fresh.filter((c) => !filledByDefault(defOf(c)));
       const notYet = empty.length ? `, and ${list(empty)} is not even backfilled yet` : '';
       const backfill = empty.length ? 'backfill it, then ' : 'then ';
-      const data = { columns: fresh, constraint: con.conname ?? null, addedAtLine: lineOf(fresh[0]!), backfilled: !empty.length };
+      const data = {
+        columns: fresh,
+        constraint: con.conname ?? null,
+        addedAtLine: lineOf(fresh[0]!),
+        backfilled: !empty.length,
+      };
       const sameStmt = addedHere.size > 0;
       if (con.contype === 'CONSTR_FOREIGN') {
         const target = displayTable(con.pktable);
@@ -144,7 +156,8 @@ export default defineRule({
         if (cmd.missing_ok && ctx.column(rel, def.colname)) continue;
         addedHere.set(def.colname, def);
         for (const con of columnConstraints(def)) {
-          if (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY' || con.contype === 'CONSTR_FOREIGN') report(con, [def.colname]);
+          if (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY' || con.contype === 'CONSTR_FOREIGN')
+            report(con, [def.colname]);
         }
       } else if (cmd.subtype === 'AT_AddConstraint') {
         const con = cmd.def?.Constraint;

@@ -6,7 +6,8 @@ export default defineRule({
   meta: {
     id: 'require-concurrent-partition-detach',
     severity: 'error',
-    summary: 'DETACH PARTITION without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the partitioned table (PostgreSQL 14+ has CONCURRENTLY).',
+    summary:
+      'DETACH PARTITION without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the partitioned table (PostgreSQL 14+ has CONCURRENTLY).',
     kinds: ['AlterTableStmt'],
     fixable: true,
   },

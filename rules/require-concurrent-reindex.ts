@@ -9,7 +9,8 @@ export default defineRule({
   meta: {
     id: 'require-concurrent-reindex',
     severity: 'error',
-    summary: 'REINDEX without CONCURRENTLY blocks writes to the table and, through the planner, nearly every query on it.',
+    summary:
+      'REINDEX without CONCURRENTLY blocks writes to the table and, through the planner, nearly every query on it.',
     kinds: ['ReindexStmt'],
     fixable: true,
   },

@@ -28,7 +28,8 @@ function colName(n: any): { name: string; qualifier?: string } | undefined {
   return { name: f[f.length - 1]!, qualifier: f.length > 1 ? f[f.length - 2] : undefined };
 }
 
-const isKey = (env: Env, c: { name: string; qualifier?: string } | undefined) => !!c && (env.unique.has(c.name) || ID_LIKE.test(c.name));
+const isKey = (env: Env, c: { name: string; qualifier?: string } | undefined) =>
+  !!c && (env.unique.has(c.name) || ID_LIKE.test(c.name));
 
 /** An expression that yields one value per statement: no column references (or a scalar subquery). */
 function isValue(n: any): boolean {
@@ -45,7 +46,8 @@ function limitedSelect(sel: any, env: Env): boolean {
   if (!s) return false;
   if (s.limitCount && !s.limitCount.A_Const?.isnull) return true;
   if (s.valuesLists?.length) return true;
-  if (s.op && s.op !== 'SETOP_NONE') return limitedSelect({ SelectStmt: s.larg }, env) && limitedSelect({ SelectStmt: s.rarg }, env);
+  if (s.op && s.op !== 'SETOP_NONE')
+    return limitedSelect({ SelectStmt: s.larg }, env) && limitedSelect({ SelectStmt: s.rarg }, env);
   for (const f of s.fromClause ?? []) if (f.RangeVar && env.limitedCtes.has(f.RangeVar.relname)) return true;
   return !!s.whereClause && bounded(s.whereClause, { ...env, unique: new Set() });
 }
@@ -56,7 +58,8 @@ function bounded(n: any, env: Env): boolean {
   if (n.BoolExpr) {
     const { boolop, args = [] } = n.BoolExpr;
     if (boolop === 'OR_EXPR') return args.length > 0 && args.every((a: any) => bounded(a, env));
-    if (boolop === 'AND_EXPR') return args.some((a: any) => bounded(a, env)) || keyRange(args, env) || coversComposite(args, env);
+    if (boolop === 'AND_EXPR')
+      return args.some((a: any) => bounded(a, env)) || keyRange(args, env) || coversComposite(args, env);
     return false;
   }
   if (n.SubLink) {
@@ -138,8 +141,10 @@ function environment(ctx: RuleContext, ast: any): Env {
   const key = relKey(ast.relation);
   const table = ctx.table(ast.relation);
   const sets: string[][] = [];
-  for (const c of table?.constraints.values() ?? []) if (c.type === 'primary' || c.type === 'unique') sets.push(c.columns);
-  for (const ix of ctx.catalog.indexesOf(key)) if (ix.unique && ix.columns.every((c) => c)) sets.push(ix.columns as string[]);
+  for (const c of table?.constraints.values() ?? [])
+    if (c.type === 'primary' || c.type === 'unique') sets.push(c.columns);
+  for (const ix of ctx.catalog.indexesOf(key))
+    if (ix.unique && ix.columns.every((c) => c)) sets.push(ix.columns as string[]);
   for (const s of sets) {
     if (s.length === 1) env.unique.add(s[0]!);
     else if (s.length > 1) env.composite.push(s);
@@ -180,7 +185,8 @@ export default defineRule({
   meta: {
     id: 'unbatched-backfill',
     severity: 'error',
-    summary: 'UPDATE or DELETE of an unbounded set of rows of an existing table in one statement (a backfill that should run in batches).',
+    summary:
+      'UPDATE or DELETE of an unbounded set of rows of an existing table in one statement (a backfill that should run in batches).',
     kinds: ['UpdateStmt', 'DeleteStmt'],
     fixable: true,
   },
@@ -189,7 +195,8 @@ export default defineRule({
     const rel = ast.relation;
     if (!rel?.relname || rel.relpersistence === 't') return;
     // system catalogs (e.g. UPDATE pg_index SET indisready …) are tiny and not application data
-    if (rel.relname.startsWith('pg_') || rel.schemaname === 'pg_catalog' || rel.schemaname === 'information_schema') return;
+    if (rel.relname.startsWith('pg_') || rel.schemaname === 'pg_catalog' || rel.schemaname === 'information_schema')
+      return;
     // A table created in this migration is empty (or filled by this migration): nothing to batch.
     if (ctx.isNewTable(rel)) return;
     const where = ast.whereClause;
@@ -200,7 +207,9 @@ export default defineRule({
     const verb = stmt.kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE';
     const whereSql = where ? clauseSql(stmt, 'WHERE', ['RETURNING']) : undefined;
     const setSql = stmt.kind === 'UpdateStmt' ? clauseSql(stmt, 'SET', ['FROM', 'WHERE', 'RETURNING']) : undefined;
-    const scope = where ? `${verb} on \`${table}\` WHERE ${whereSql ? shortSql(whereSql) : '…'} is not bounded to one batch` : `${verb} on \`${table}\` has no WHERE: it ${verb === 'UPDATE' ? 'rewrites' : 'deletes'} every row in one statement`;
+    const scope = where
+      ? `${verb} on \`${table}\` WHERE ${whereSql ? shortSql(whereSql) : '…'} is not bounded to one batch`
+      : `${verb} on \`${table}\` has no WHERE: it ${verb === 'UPDATE' ? 'rewrites' : 'deletes'} every row in one statement`;
     const cost =
       verb === 'UPDATE'
         ? 'it holds a row lock on every row it touches until it commits (concurrent writes to those rows wait), writes a new version of each row (table and WAL bloat, replica lag), and on a large table runs for minutes'
@@ -217,7 +226,13 @@ export default defineRule({
       help: `Run it in batches of a few thousand rows by key (e.g. WHERE id >= $1 AND id < $2, or WHERE id IN (SELECT id … LIMIT 5000)), each batch in its own transaction, outside the schema migration.`,
       lock: 'RowExclusiveLock',
       table: key,
-      data: { table: key, set: setSql ?? null, where: where ? (whereSql ?? null) : null, statement: verb.toLowerCase(), inTransactionWithDdl: held ? held.stmt.span.line : null },
+      data: {
+        table: key,
+        set: setSql ?? null,
+        where: where ? (whereSql ?? null) : null,
+        statement: verb.toLowerCase(),
+        inTransactionWithDdl: held ? held.stmt.span.line : null,
+      },
     };
   },
 });

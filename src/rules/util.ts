@@ -184,7 +184,13 @@ function located(stmt: Statement): Located | null {
     const bytes = Buffer.from(stmt.text, 'utf8');
     const tokens = (scanSync(stmt.text).tokens ?? []).map((t: any) => {
       const text = bytes.subarray(t.start, t.end).toString('utf8');
-      return { start: t.start as number, end: t.end as number, text, upper: text.toUpperCase(), keyword: t.keywordKind > 0 };
+      return {
+        start: t.start as number,
+        end: t.end as number,
+        text,
+        upper: text.toUpperCase(),
+        keyword: t.keywordKind > 0,
+      };
     });
     l = { delta: a !== undefined && b !== undefined ? a - b : 0, tokens, bytes };
   } catch {
@@ -194,7 +200,20 @@ function located(stmt: Statement): Located | null {
   return l;
 }
 
-const DEFAULT_STOPS = new Set(['NOT', 'NULL', 'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'CHECK', 'DEFAULT', 'COLLATE', 'GENERATED', 'DEFERRABLE', 'INITIALLY']);
+const DEFAULT_STOPS = new Set([
+  'NOT',
+  'NULL',
+  'CONSTRAINT',
+  'PRIMARY',
+  'UNIQUE',
+  'REFERENCES',
+  'CHECK',
+  'DEFAULT',
+  'COLLATE',
+  'GENERATED',
+  'DEFERRABLE',
+  'INITIALLY',
+]);
 
 /**
  * SQL text of an expression as the user wrote it, starting at the token at AST
@@ -229,7 +248,14 @@ export function exprSql(
       if (depth === 0) break;
       depth--;
     } else if (depth === 0 && (t.text === ',' || t.text === ';')) break;
-    else if (depth === 0 && j > i && t.keyword && stops.has(t.upper) && !(t.upper === 'NOT' && l.tokens[j - 1]?.upper === 'IS')) break;
+    else if (
+      depth === 0 &&
+      j > i &&
+      t.keyword &&
+      stops.has(t.upper) &&
+      !(t.upper === 'NOT' && l.tokens[j - 1]?.upper === 'IS')
+    )
+      break;
   }
   if (j <= i) return undefined;
   return l.bytes.subarray(l.tokens[i]!.start, l.tokens[j - 1]!.end).toString('utf8');
@@ -283,7 +309,12 @@ export function columnRefs(expr: any): string[] {
  * the same transaction: the later one is inside a transaction and no BEGIN, COMMIT
  * or ROLLBACK lies between them.
  */
-export function sameTransaction(statements: readonly Statement[], from: number, to: number, toInTransaction: boolean): boolean {
+export function sameTransaction(
+  statements: readonly Statement[],
+  from: number,
+  to: number,
+  toInTransaction: boolean,
+): boolean {
   if (!toInTransaction) return false;
   for (let i = from + 1; i < to; i++) if (statements[i]?.kind === 'TransactionStmt') return false;
   return true;
@@ -300,7 +331,11 @@ export type AddColumnRewrite =
 
 export function addColumnRewrite(
   def: any,
-  env: { pgVersion: number; functions?: Map<string, Volatility>; domains?: Map<string, { hasCheck: boolean; notNull?: boolean }> },
+  env: {
+    pgVersion: number;
+    functions?: Map<string, Volatility>;
+    domains?: Map<string, { hasCheck: boolean; notNull?: boolean }>;
+  },
 ): AddColumnRewrite | undefined {
   const cons = columnConstraints(def);
   const gen = cons.find((c) => c.contype === 'CONSTR_GENERATED');
@@ -314,11 +349,13 @@ export function addColumnRewrite(
   const isNull = !!dflt?.A_Const?.isnull;
   if (dflt && !isNull) {
     const fns = calledFunctions(dflt);
-    if (volatility(dflt, env.functions) === 'volatile') return { reason: 'volatile-default', expr: dflt, functions: fns };
+    if (volatility(dflt, env.functions) === 'volatile')
+      return { reason: 'volatile-default', expr: dflt, functions: fns };
     if (env.pgVersion < 11) return { reason: 'pre-11-default', expr: dflt };
   }
   // a domain with constraints is checked row by row: PostgreSQL (through 18 at least) rewrites
-  const domainKey = typeNames.length > 1 ? `${typeNames[typeNames.length - 2]}.${typeName}` : `${DEFAULT_SCHEMA}.${typeName}`;
+  const domainKey =
+    typeNames.length > 1 ? `${typeNames[typeNames.length - 2]}.${typeName}` : `${DEFAULT_SCHEMA}.${typeName}`;
   const domain = env.domains?.get(domainKey);
   if (domain && (domain.hasCheck || domain.notNull)) return { reason: 'domain-constraint', domain: typeName };
   return undefined;
@@ -328,7 +365,12 @@ export function addColumnRewrite(
  * The earlier statement of this file (before `stmt`) that added `column` to `rel`
  * with ALTER TABLE … ADD COLUMN, if any.
  */
-export function addColumnStatement(statements: readonly Statement[], stmt: Statement, rel: { schemaname?: string; relname?: string }, column: string): Statement | undefined {
+export function addColumnStatement(
+  statements: readonly Statement[],
+  stmt: Statement,
+  rel: { schemaname?: string; relname?: string },
+  column: string,
+): Statement | undefined {
   const key = `${rel.schemaname ?? DEFAULT_SCHEMA}.${rel.relname ?? ''}`;
   for (let i = stmt.index - 1; i >= 0; i--) {
     const s = statements[i]!;
@@ -345,7 +387,12 @@ export function addColumnStatement(statements: readonly Statement[], stmt: State
  * ALTER TABLE … ADD COLUMN of this file added it.
  */
 export function isFreshColumn(
-  ctx: { statements: readonly Statement[]; isNewColumn(rel: any, c: string): boolean; isNewTable(rel: any): boolean; table(rel: any): unknown },
+  ctx: {
+    statements: readonly Statement[];
+    isNewColumn(rel: any, c: string): boolean;
+    isNewTable(rel: any): boolean;
+    table(rel: any): unknown;
+  },
   stmt: Statement,
   rel: any,
   column: string,
@@ -376,7 +423,8 @@ export function checkImpliesNotNull(expr: any, column: string): boolean {
     const f = names(t.arg?.ColumnRef?.fields);
     return t.nulltesttype === 'IS_NOT_NULL' && f[f.length - 1] === column;
   }
-  if (expr?.BoolExpr?.boolop === 'AND_EXPR') return (expr.BoolExpr.args ?? []).some((a: any) => checkImpliesNotNull(a, column));
+  if (expr?.BoolExpr?.boolop === 'AND_EXPR')
+    return (expr.BoolExpr.args ?? []).some((a: any) => checkImpliesNotNull(a, column));
   return false;
 }
 
@@ -409,7 +457,10 @@ export function shortSql(sql: string, max = 80): string {
  * one rule, keep the first and mention the others (`label` names each one), with every
  * issue's data in `data.all`.
  */
-export function mergeIssues<T extends { message: string; data?: Record<string, unknown> }>(issues: T[], label: (i: T) => string): T[] {
+export function mergeIssues<T extends { message: string; data?: Record<string, unknown> }>(
+  issues: T[],
+  label: (i: T) => string,
+): T[] {
   if (issues.length < 2) return issues;
   const [first, ...rest] = issues as [T, ...T[]];
   const names = rest.map(label);
