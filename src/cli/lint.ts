@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { discover } from '../discover/index.js';
+import { findMigrations } from '../discover/index.js';
 import { loadConfig, ruleSettings, type FailOn } from '../config.js';
 import { lintMigrations } from '../engine/lint.js';
 import type { LintResult } from '../model.js';
@@ -28,6 +28,8 @@ export interface LintCliOptions {
   color?: boolean;
   /** write the report to this file instead of stdout */
   output?: string;
+  /** changed-only mode: review only migrations added or changed since this git ref */
+  since?: string;
 }
 
 export function exitCodeFor(result: LintResult, failOn: FailOn): number {
@@ -108,15 +110,13 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
   const inputs = paths.length ? paths : (config.paths ?? []);
-  if (!inputs.length) {
-    throw new UsageError(
-      'no migrations given: pass files, directories or globs (e.g. `zerodown lint db/migrations`), or set `paths` in zerodown.config.json',
-    );
-  }
-  const migrations = await discover(inputs, {
+  // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
+  const { migrations } = await findMigrations(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,
     history: opts.history !== false,
+    pgVersion: opts.pgVersion ?? config.pgVersion,
+    ...(opts.since ? { since: opts.since } : {}),
   });
   const progress = progressReporter(process.stderr);
   let result: LintResult;

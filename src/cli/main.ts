@@ -35,6 +35,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file (default: zerodown.config.json or .zerodown.yml in the current directory)')
     .option('--framework <name>', 'migration tool, instead of detecting it')
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
+    .option('--since <git-ref>', 'lint only migrations added or changed since this git ref (earlier ones still build the schema)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')

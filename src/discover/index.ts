@@ -23,6 +23,7 @@ import { naturalCompare } from './order.js';
 import { countStatements } from './sqlsplit.js';
 import type { DescribeContext, FileInfo } from './types.js';
 import { autoDiscover } from './auto.js';
+import { changedFiles as changedFilesOf } from './git.js';
 
 export { naturalCompare };
 export { autoDiscover, type MigrationRoot } from './auto.js';
@@ -226,4 +227,36 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
     migrations.push(...out);
   }
   return { migrations, skipped, frameworks: used };
+}
+
+export interface FindOptions extends DiscoverOptions {
+  /** changed-only mode: review only the files added or changed since this git ref (earlier ones are history) */
+  since?: string;
+}
+
+/**
+ * What `zerodown lint` (and the Action) should lint: the given paths, or — when
+ * there are none — the migration roots `autoDiscover` finds under `cwd`. With
+ * `since`, only the files changed since that git ref are under review.
+ * Throws `DiscoveryError` when nothing can be found.
+ */
+export async function findMigrations(paths: string[], options: FindOptions = {}): Promise<DiscoveryResult & { how: string }> {
+  const cwd = options.cwd ?? process.cwd();
+  const { since, ...rest } = options;
+  const reviewOnly = since ? changedFilesOf(cwd, since) : options.reviewOnly;
+  let inputs = paths;
+  let how = `paths: ${paths.join(', ')}`;
+  if (!inputs.length) {
+    const roots = await autoDiscover(cwd);
+    if (!roots.length) {
+      throw new DiscoveryError(
+        'no migrations given and none found: pass files, directories or globs (e.g. `zerodown lint db/migrations`), or set `paths` in zerodown.config.json',
+      );
+    }
+    inputs = roots.map((r) => r.path);
+    how = `auto-discovered ${roots.map((r) => `${r.path} (${r.framework})`).join(', ')}`;
+  }
+  if (since) how += `; under review: files changed since ${since}`;
+  const result = await discoverDetailed(inputs, { ...rest, cwd, ...(reviewOnly ? { reviewOnly } : {}) });
+  return { ...result, how };
 }
