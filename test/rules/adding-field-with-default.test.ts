@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/adding-field-with-default.js';
 import { lintSql, ruleTester } from '../helpers.js';
 
@@ -202,4 +203,64 @@ it('keeps the default as written, casts and all', async () => {
     '(random() * 100)::int',
     "'é' || gen_random_uuid()::text",
   ]);
+});
+
+describe('agrees with PostgreSQL (PGlite 18): flagged exactly when the table file is rewritten', () => {
+  let db: PGlite;
+  beforeAll(async () => {
+    db = new PGlite();
+    await db.exec(`CREATE DOMAIN positive_int AS int CHECK (VALUE > 0);
+      CREATE DOMAIN plain_int AS int;
+      CREATE TYPE mood AS ENUM ('sad', 'happy');
+      CREATE FUNCTION make_code() RETURNS text LANGUAGE sql STABLE AS $$ SELECT 'x' $$;
+      CREATE FUNCTION make_token() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$;`);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  const pgHistory = [
+    history,
+    'CREATE DOMAIN positive_int AS int CHECK (VALUE > 0);',
+    'CREATE DOMAIN plain_int AS int;',
+    "CREATE TYPE mood AS ENUM ('sad', 'happy');",
+    "CREATE FUNCTION make_code() RETURNS text LANGUAGE sql STABLE AS $$ SELECT 'x' $$;",
+    'CREATE FUNCTION make_token() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$;',
+  ];
+  const columns = [
+    'c uuid DEFAULT gen_random_uuid()',
+    'c timestamptz NOT NULL DEFAULT clock_timestamp()',
+    'c int DEFAULT (random() * 100)::int',
+    'c bigserial',
+    'c bigint GENERATED ALWAYS AS IDENTITY',
+    'c int GENERATED ALWAYS AS (a * 2) STORED',
+    'c int GENERATED ALWAYS AS (a * 2) VIRTUAL',
+    'c positive_int DEFAULT 1',
+    'c positive_int',
+    'c plain_int DEFAULT 1',
+    'c text DEFAULT make_token()',
+    'c text DEFAULT make_code()',
+    'c timestamptz NOT NULL DEFAULT now()',
+    "c text NOT NULL DEFAULT 'active'",
+    "c jsonb NOT NULL DEFAULT '{}'::jsonb",
+    'c int DEFAULT 2 + 2',
+    "c mood DEFAULT 'happy'",
+    'c date DEFAULT CURRENT_DATE',
+    "c timestamp DEFAULT timezone('utc', now())",
+    'c text',
+  ];
+  for (const col of columns) {
+    it(col, async () => {
+      const sql = `ALTER TABLE users ADD COLUMN ${col};`;
+      await db.exec(
+        'DROP TABLE IF EXISTS users; CREATE TABLE users (id bigint PRIMARY KEY, email text, a int, b int); INSERT INTO users SELECT g, NULL, g, g FROM generate_series(1, 50) g;',
+      );
+      const before = (await db.query<{ f: number }>("SELECT relfilenode AS f FROM pg_class WHERE relname = 'users'"))
+        .rows[0]!.f;
+      await db.exec(sql);
+      const after = (await db.query<{ f: number }>("SELECT relfilenode AS f FROM pg_class WHERE relname = 'users'"))
+        .rows[0]!.f;
+      const findings = await lintSql(sql, { history: pgHistory, pgVersion: 18, ruleSet: [rule] });
+      expect(findings.length > 0, `rewrite=${before !== after}`).toBe(before !== after);
+    });
+  }
 });

@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/ban-concurrent-index-creation-in-transaction.js';
 import { lintSql, ruleTester } from '../helpers.js';
 import { migration } from '../helpers.js';
@@ -87,4 +88,34 @@ it('follows --assume-in-transaction', async () => {
     ruleSet: [rule],
   });
   expect(findings.map((f) => f.rule)).toEqual(['ban-concurrent-index-creation-in-transaction']);
+});
+
+describe('PostgreSQL (PGlite 18) really refuses each flagged statement inside a transaction', () => {
+  let db: PGlite;
+  beforeAll(async () => {
+    db = new PGlite();
+    await db.exec(`CREATE TABLE users (id bigint PRIMARY KEY, email text);
+      CREATE INDEX users_email_idx ON users (email);
+      CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);
+      CREATE TABLE events_2020 PARTITION OF events FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');`);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  for (const stmt of [
+    'CREATE INDEX CONCURRENTLY users_email2_idx ON users (email)',
+    'REINDEX INDEX CONCURRENTLY users_email_idx',
+    'DROP INDEX CONCURRENTLY users_email_idx',
+    'ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY',
+  ]) {
+    it(stmt, async () => {
+      const findings = await lintSql(`BEGIN;\n${stmt};\nCOMMIT;`, { ruleSet: [rule] });
+      expect(findings).toHaveLength(1);
+      const quoted = /rejects it with "([^"]+)"/.exec(findings[0]!.message)![1]!;
+      await db.exec('BEGIN');
+      await expect(db.exec(stmt)).rejects.toThrow(quoted);
+      await db.exec('ROLLBACK');
+      await db.exec(stmt); // and it works outside one
+    });
+  }
 });

@@ -1,5 +1,17 @@
-import { expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/disallowed-unique-constraint.js';
+import fk from '../../rules/adding-foreign-key-constraint.js';
+import check from '../../rules/constraint-missing-not-valid.js';
+import notNull from '../../rules/adding-not-nullable-field.js';
+import pk from '../../rules/adding-serial-primary-key-field.js';
+import dropIndex from '../../rules/require-concurrent-index-deletion.js';
+import reindex from '../../rules/require-concurrent-reindex.js';
+import detach from '../../rules/require-concurrent-partition-detach.js';
+import backfill from '../../rules/unbatched-backfill.js';
+import fieldDefault from '../../rules/adding-field-with-default.js';
+import required from '../../rules/adding-required-field.js';
+import type { Rule } from '../../src/rules/api.js';
 import { lintSql, ruleTester } from '../helpers.js';
 
 const history = 'CREATE TABLE users (id bigint PRIMARY KEY, email text, tenant int);';
@@ -67,4 +79,56 @@ it('writes the concurrent replacement with quoted names', async () => {
     table: 'public.Users',
     data: { constraint: 'Users_email_key', columns: ['Email'], index: 'Users_email_key_idx' },
   });
+});
+
+// One PGlite boot checks the lock every batch-A rule reports against what PostgreSQL takes.
+describe('batch A lock claims match pg_locks (PGlite 18)', () => {
+  const setup = `CREATE TABLE users (id bigint PRIMARY KEY, email text, code text);
+    CREATE INDEX users_email_idx ON users (email);
+    CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, total int);
+    CREATE TABLE items (id bigint, n int);
+    CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);
+    CREATE TABLE events_2020 PARTITION OF events FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');`;
+  let db: PGlite;
+  beforeAll(async () => {
+    db = new PGlite();
+    await db.exec(setup);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  const cases: [Rule, string][] = [
+    [rule, 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email)'],
+    [fk, 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)'],
+    [check, 'ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0)'],
+    [notNull, 'ALTER TABLE users ALTER COLUMN email SET NOT NULL'],
+    [pk, 'ALTER TABLE items ADD PRIMARY KEY (id)'],
+    [dropIndex, 'DROP INDEX users_email_idx'],
+    [reindex, 'REINDEX INDEX users_email_idx'],
+    [detach, 'ALTER TABLE events DETACH PARTITION events_2020'],
+    [backfill, "UPDATE users SET code = 'x'"],
+    [fieldDefault, 'ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid()'],
+    [required, 'ALTER TABLE users ADD COLUMN plan text NOT NULL'],
+  ];
+  for (const [r, sql] of cases) {
+    it(`${r.meta.id}: ${sql}`, async () => {
+      const [f] = await lintSql(`${sql};`, { history: setup, ruleSet: [r] });
+      expect(f, 'rule must flag it').toBeDefined();
+      await db.exec('BEGIN');
+      await db.exec(sql);
+      const { rows } = await db.query<{ relname: string; mode: string }>(
+        "SELECT c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = pg_backend_pid() AND c.relnamespace = 'public'::regnamespace",
+      );
+      await db.exec('ROLLBACK');
+      const onTable = rows.filter((x) => `public.${x.relname}` === f!.table).map((x) => x.mode);
+      if (r === reindex) {
+        // the table gets SHARE, the index being rebuilt ACCESS EXCLUSIVE
+        expect(rows).toContainEqual({ relname: 'users', mode: 'ShareLock' });
+        expect(rows).toContainEqual({ relname: 'users_email_idx', mode: f!.lock });
+      } else {
+        expect(onTable).toContain(f!.lock);
+      }
+      if (r === fk) expect(rows).toContainEqual({ relname: 'users', mode: 'ShareRowExclusiveLock' });
+    });
+  }
 });
