@@ -28,10 +28,10 @@ export default defineRule({
     }
     if (!names.length) return;
     const on = tables.size ? [...tables].map((t) => `\`${displayTable(t)}\``).join(', ') : 'its table';
-    const what = names.length > 1 ? `indexes ${names.map((n) => `\`${n}\``).join(', ')}` : `index \`${names[0]}\``;
+    const what = names.map((n) => `\`${n}\``).join(', ');
     const table = tables.size === 1 ? [...tables][0] : undefined;
     return {
-      message: `DROP INDEX of ${what} takes an ACCESS EXCLUSIVE lock on ${on}: it first waits for every running query on the table, and while it waits every new read and write queues behind it.`,
+      message: `DROP INDEX ${what} takes an ACCESS EXCLUSIVE lock on ${on}: it first waits for every running query on the table, and while it waits every new read and write queues behind it.`,
       help: `Use DROP INDEX CONCURRENTLY${names.length > 1 ? ' (one index per statement)' : ''}${ast.behavior === 'DROP_CASCADE' ? ' (CASCADE is not allowed with it)' : ''}, in a migration that does not run inside a transaction.`,
       lock: 'AccessExclusiveLock',
       ...(table ? { table } : {}),

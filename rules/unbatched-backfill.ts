@@ -166,18 +166,27 @@ function environment(ctx: RuleContext, ast: any): Env {
 
 const DDL = new Set(['AlterTableStmt', 'IndexStmt', 'RenameStmt']);
 
-/** The latest DDL statement run earlier in the same transaction, preferring one on the same table. */
+/**
+ * DDL run earlier in the same transaction whose locks are still held: an ALTER TABLE of
+ * the same table first (ACCESS EXCLUSIVE), then other DDL on it, then DDL on other tables.
+ */
 function heldDdl(ctx: RuleContext, stmt: Statement, key: string): { stmt: Statement; sameTable: boolean } | undefined {
   if (!ctx.tx.inTransaction) return undefined;
+  let alter: Statement | undefined;
+  let same: Statement | undefined;
   let other: Statement | undefined;
   for (let i = stmt.index - 1; i >= 0; i--) {
     const s = ctx.statements[i]!;
     if (s.kind === 'TransactionStmt') break;
     if (!DDL.has(s.kind)) continue;
     if (s.kind === 'IndexStmt' && s.ast.concurrent) continue;
-    if (s.ast.relation && relKey(s.ast.relation) === key) return { stmt: s, sameTable: true };
-    other ??= s;
+    if (s.ast.relation && relKey(s.ast.relation) === key) {
+      if (s.kind === 'AlterTableStmt') alter ??= s;
+      else same ??= s;
+    } else other ??= s;
   }
+  const held = alter ?? same;
+  if (held) return { stmt: held, sameTable: true };
   return other ? { stmt: other, sameTable: false } : undefined;
 }
 

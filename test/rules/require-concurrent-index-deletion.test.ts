@@ -10,7 +10,7 @@ ruleTester(rule, {
     {
       sql: 'DROP INDEX users_email_idx;',
       history,
-      message: /DROP INDEX of index `users_email_idx` takes an ACCESS EXCLUSIVE lock on `users`/,
+      message: /DROP INDEX `users_email_idx` takes an ACCESS EXCLUSIVE lock on `users`/,
     },
     { sql: 'DROP INDEX IF EXISTS users_email_idx;', history },
     {
@@ -29,7 +29,7 @@ ruleTester(rule, {
       sql: '-- clean up\nDROP INDEX users_email_idx, other_idx CASCADE;',
       history,
       line: 2,
-      message: /indexes `users_email_idx`, `other_idx`/,
+      message: /DROP INDEX `users_email_idx`, `other_idx` takes/,
     },
   ],
   valid: [

@@ -65,6 +65,12 @@ ruleTester(rule, {
         /same transaction as the ALTER TABLE at line 2, so that statement's ACCESS EXCLUSIVE lock \(all reads and writes wait\) on `users` is held for the whole UPDATE/,
     },
     {
+      name: 'the ALTER TABLE lock is named even when a CREATE INDEX came later',
+      sql: "BEGIN;\nALTER TABLE users ADD COLUMN plan text;\nCREATE INDEX users_plan_idx ON users (plan);\nUPDATE users SET plan = 'free';\nCOMMIT;",
+      history,
+      message: /same transaction as the ALTER TABLE at line 2/,
+    },
+    {
       name: 'file wrapped in a transaction by the tool, DDL on another table',
       sql: "ALTER TABLE orders ADD COLUMN note text;\nUPDATE users SET status = 'x';",
       history: [history, 'CREATE TABLE orders (id int);'],
