@@ -1,5 +1,6 @@
 import type { Statement } from '../src/model.js';
 import { defineRule } from '../src/rules/api.js';
+import { SCRIPT_TOOLS } from '../src/rules/locks.js';
 
 /** The BEGIN that opened the transaction still open at the end of the file. */
 function openBegin(statements: readonly Statement[]): Statement | undefined {
@@ -22,8 +23,9 @@ export default defineRule({
   },
   checkFile(ctx) {
     if (!ctx.tx.explicit) return;
-    // a tool that wraps the file commits it anyway; transaction-nesting reports that BEGIN
-    if (ctx.migration.transaction === 'wrapped') return;
+    // a tool that wraps the file in its own transaction commits it anyway (transaction-nesting reports
+    // that BEGIN); a tool that sends the file as one query string leaves an explicit BEGIN open
+    if (ctx.migration.transaction === 'wrapped' && !SCRIPT_TOOLS.has(ctx.migration.framework)) return;
     const begin = openBegin(ctx.statements);
     if (!begin) return;
     return {

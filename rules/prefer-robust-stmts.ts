@@ -9,6 +9,8 @@ interface Problem {
   help: string;
   /** the statement itself can fail half-way and leave something behind (CONCURRENTLY builds) */
   partial?: boolean;
+  /** the whole message, when the generic wording does not fit */
+  message?: string;
   data?: Record<string, unknown>;
 }
 
@@ -68,7 +70,8 @@ function problem(stmt: Statement, dropped: Set<string>): Problem | undefined {
       if (ast.if_not_exists || dropped.has(`OBJECT_INDEX:${ast.idxname}`)) return undefined;
       if (ast.concurrent) {
         return {
-          rerun: `${exists(`relation ${ast.idxname}`)}: a CONCURRENTLY build that fails or is cancelled leaves the INVALID index behind`,
+          rerun: exists(`relation ${ast.idxname}`),
+          message: `CREATE INDEX CONCURRENTLY is not atomic: a build that fails or is cancelled (deadlock, unique violation, timeout) leaves the INVALID index \`${ast.idxname}\` behind, and re-running the migration then fails with "relation ${ast.idxname} already exists".`,
           help: `Precede it with DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(ast.idxname)}; (IF NOT EXISTS alone would keep an INVALID index from a failed build).`,
           partial: true,
           data: { index: ast.idxname },
@@ -189,7 +192,9 @@ export default defineRule({
     if (!p.partial && !laterCanFail(ctx.statements, stmt.index)) return;
     const table = stmt.ast.relation ?? stmt.ast.into?.rel;
     return {
-      message: p.partial
+      message: p.message
+        ? p.message
+        : p.partial
         ? `This runs outside a transaction and is not atomic: re-running the migration after a failure ${p.rerun}.`
         : `This migration does not run in a transaction: if a later statement fails, this one stays applied, and re-running the migration ${p.rerun}.`,
       help: p.help,

@@ -48,7 +48,7 @@ export default defineRule({
     }
     return {
       message:
-        `${label} needs ${aLock(mode)} on ${where}${others.length ? ` (and on ${others.join(', ')})` : ''} and ${because}. ` +
+        `${label} needs ${aLock(mode)} on ${where}${others.length ? `, plus a lock on ${others.join(' and ')}` : ''}, and ${because}. ` +
         `If any transaction holds a lock there, even a long SELECT, this statement waits, and ${lockImpact(mode)}${mode === 'AccessExclusiveLock' ? '' : ' (reads continue)'} arriving meanwhile queues behind it: an outage until the blocker finishes.`,
       help: "Start the migration with `SET lock_timeout = '2s';` so the statement gives up instead of queueing traffic, and retry the migration.",
       lock: mode,

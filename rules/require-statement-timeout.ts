@@ -90,6 +90,40 @@ function alterTableWork(stmt: Statement, ctx: RuleContext): string | undefined {
   return undefined;
 }
 
+const isConstant = (n: any): boolean => !!(n?.A_Const || n?.ParamRef || (n?.TypeCast && isConstant(n.TypeCast.arg)));
+
+/**
+ * True when the WHERE clause pins a primary key or unique key of the table to
+ * constants (`id = 5`, `id IN ('a', 'b')`): the statement touches a handful of rows.
+ */
+function pinsUniqueKey(ctx: RuleContext, rel: any, where: any): boolean {
+  if (!where) return false;
+  const conjuncts: any[] = [];
+  const flatten = (n: any): void => {
+    if (n?.BoolExpr?.boolop === 'AND_EXPR') n.BoolExpr.args.forEach(flatten);
+    else conjuncts.push(n);
+  };
+  flatten(where);
+  const pinned = new Set<string>();
+  for (const c of conjuncts) {
+    const e = c?.A_Expr;
+    if (!e) continue;
+    const col = (n: any) => names(n?.ColumnRef?.fields).at(-1);
+    if (e.kind === 'AEXPR_OP' && names(e.name).join() === '=') {
+      if (col(e.lexpr) && isConstant(e.rexpr)) pinned.add(col(e.lexpr)!);
+      else if (col(e.rexpr) && isConstant(e.lexpr)) pinned.add(col(e.rexpr)!);
+    } else if (e.kind === 'AEXPR_IN' && col(e.lexpr) && (e.rexpr?.List?.items ?? []).every(isConstant)) {
+      pinned.add(col(e.lexpr)!);
+    }
+  }
+  if (!pinned.size) return false;
+  const key = relKey(rel);
+  const keys: string[][] = [];
+  for (const ix of ctx.catalog.indexesOf(key)) if (ix.unique && ix.columns.every((c) => c !== null)) keys.push(ix.columns as string[]);
+  for (const con of ctx.table(rel)?.constraints.values() ?? []) if (con.type === 'primary' || con.type === 'unique') keys.push(con.columns);
+  return keys.some((k) => k.length > 0 && k.every((c) => pinned.has(c)));
+}
+
 /** What makes this statement run long on an existing table, or undefined. */
 function longWork(stmt: Statement, ctx: RuleContext): LongWork | undefined {
   const ast = stmt.ast;
@@ -111,8 +145,11 @@ function longWork(stmt: Statement, ctx: RuleContext): LongWork | undefined {
       break;
     case 'UpdateStmt':
     case 'DeleteStmt':
-    case 'MergeStmt':
+      if (pinsUniqueKey(ctx, ast.relation, ast.whereClause)) return undefined;
       [work, rel] = [`${stmt.kind === 'DeleteStmt' ? 'deletes' : 'updates'} every matching row, locking each one until the transaction ends`, ast.relation];
+      break;
+    case 'MergeStmt':
+      [work, rel] = ['merges every matching row, locking each one until the transaction ends', ast.relation];
       break;
     case 'InsertStmt': {
       const sel = ast.selectStmt?.SelectStmt;

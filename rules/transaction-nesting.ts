@@ -1,5 +1,6 @@
 import type { Statement } from '../src/model.js';
 import { defineRule } from '../src/rules/api.js';
+import { SCRIPT_TOOLS } from '../src/rules/locks.js';
 
 const BEGIN = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
 const END = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK']);
@@ -26,6 +27,7 @@ function closing(statements: readonly Statement[], index: number): Statement | u
   return undefined;
 }
 
+
 const word = (s: Statement): string => (s.ast.kind === 'TRANS_STMT_ROLLBACK' ? 'ROLLBACK' : 'COMMIT');
 
 export default defineRule({
@@ -37,6 +39,7 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const kind = stmt.ast.kind as string;
+    const script = ctx.migration.transaction === 'wrapped' && SCRIPT_TOOLS.has(ctx.migration.framework);
     const tool = ctx.migration.framework && ctx.migration.framework !== 'plain' ? ctx.migration.framework : 'the migration tool';
     if (BEGIN.has(kind)) {
       if (ctx.tx.explicit) {
@@ -48,7 +51,7 @@ export default defineRule({
           help: 'Remove the inner BEGIN (use SAVEPOINT for a nested unit), or COMMIT the first transaction before starting the next.',
         };
       }
-      if (ctx.tx.inTransaction) {
+      if (ctx.tx.inTransaction && !script) {
         const end = closing(ctx.statements, stmt.index);
         return {
           message:
@@ -61,7 +64,7 @@ export default defineRule({
       }
       return;
     }
-    if (END.has(kind) && !ctx.tx.explicit && ctx.tx.inTransaction) {
+    if (END.has(kind) && !ctx.tx.explicit && ctx.tx.inTransaction && !script) {
       return {
         message:
           `This ${word(stmt)} ends the transaction ${tool} wraps around the file` +

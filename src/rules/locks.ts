@@ -507,3 +507,10 @@ export function firstInFile(ruleId: string, ctx: { statements: readonly Statemen
   m.set(ruleId, { catalog: ctx.catalog, index: stmt.index });
   return true;
 }
+
+/**
+ * Tools that send a file as one multi-statement query string: PostgreSQL runs it in an implicit
+ * transaction, which an explicit BEGIN simply turns into a regular one (no warning), and a COMMIT
+ * ends; that is the documented way to control transactions with these tools.
+ */
+export const SCRIPT_TOOLS = new Set(['prisma', 'golang-migrate']);

@@ -1,5 +1,7 @@
 import rule from '../../rules/ban-uncommitted-transaction.js';
-import { ruleTester } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { lintMigrations } from '../../src/engine/lint.js';
+import { migration, ruleTester } from '../helpers.js';
 
 ruleTester(rule, {
   invalid: [
@@ -18,4 +20,13 @@ ruleTester(rule, {
     { name: 'the tool commits a file it wraps', sql: 'BEGIN;\nCREATE TABLE users (id bigint);', transaction: 'wrapped' },
     { name: 'COMMIT inside a DO block does not count, but the file-level COMMIT does', sql: 'BEGIN;\nDO $$ BEGIN PERFORM 1; END $$;\nCOMMIT;' },
   ],
+});
+
+describe('ban-uncommitted-transaction with tools that send the file as one query string', () => {
+  it('an explicit BEGIN stays open after the query string ends (Prisma, golang-migrate)', async () => {
+    const m = migration('BEGIN;\nCREATE TABLE users (id bigint);', { transaction: 'wrapped' });
+    m.framework = 'prisma';
+    const f = (await lintMigrations([m], { ruleSet: [rule] })).files[0]!.findings;
+    expect(f.map((x) => [x.rule, x.line])).toEqual([['ban-uncommitted-transaction', 1]]);
+  });
 });

@@ -28,7 +28,7 @@ ruleTester(rule, {
       message: /SHARE ROW EXCLUSIVE lock on table `posts` \(referenced by a foreign key\)/,
     },
     { name: 'DROP INDEX locks the table it belongs to', sql: 'DROP INDEX posts_title_idx;', history, message: /table `posts` \(index `posts_title_idx`\)/ },
-    { name: 'DROP TABLE locks the tables its foreign keys reference', sql: 'DROP TABLE posts;', history, message: /and on table `users` \(referenced by `posts`\)/ },
+    { name: 'DROP TABLE locks the tables its foreign keys reference', sql: 'DROP TABLE posts;', history, message: /, plus a lock on table `users` \(referenced by `posts`\), and no lock_timeout/ },
     { name: 'renames take ACCESS EXCLUSIVE', sql: 'ALTER TABLE users RENAME COLUMN email TO email_address;', history },
     { name: 'ALTER DOMAIN … ADD CONSTRAINT locks the tables using the domain', sql: 'ALTER DOMAIN posint ADD CONSTRAINT posint_positive CHECK (VALUE > 0);', history, message: /SHARE lock on table `scores` \(column of domain `posint`\)/ },
     { name: 'CREATE TRIGGER', sql: 'CREATE TRIGGER t BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION f();', history },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/transaction-nesting.js';
-import { lintSql, ruleTester } from '../helpers.js';
+import { lintMigrations } from '../../src/engine/lint.js';
+import { lintSql, migration, ruleTester } from '../helpers.js';
 
 ruleTester(rule, {
   invalid: [
@@ -36,5 +37,22 @@ describe('transaction-nesting with --assume-in-transaction', () => {
   it('speaks of the migration tool for plain SQL files', async () => {
     const f = await lintSql('COMMIT;', { assumeInTransaction: true, ruleSet: [rule] });
     expect(f[0]!.message).toMatch(/the migration tool wraps around the file/);
+  });
+});
+
+describe('transaction-nesting with tools that send the file as one query string', () => {
+  const run = async (sql: string, framework: string) => {
+    const m = migration(sql, { transaction: 'wrapped' });
+    m.framework = framework;
+    return (await lintMigrations([m], { ruleSet: [rule] })).files[0]!.findings;
+  };
+  it('BEGIN … COMMIT in a multi-statement Prisma file turns the implicit transaction into an explicit one (no warning)', async () => {
+    expect(await run('BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;', 'prisma')).toEqual([]);
+  });
+  it('a nested BEGIN is still nesting there', async () => {
+    expect((await run('BEGIN;\nBEGIN;\nCOMMIT;', 'golang-migrate')).map((f) => f.line)).toEqual([2]);
+  });
+  it('the same file under a tool that wraps it in its own transaction is flagged', async () => {
+    expect((await run('BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;', 'flyway')).map((f) => f.line)).toEqual([1]);
   });
 });
