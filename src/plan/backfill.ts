@@ -5,8 +5,9 @@
  *
  * Restartable: the per-batch UPDATE only touches rows still to do (`pending`),
  * so a rerun after a failure skips finished rows. When no such predicate exists
- * (e.g. `SET n = n + 1`), progress is kept in a small table that the block
- * drops when it finishes.
+ * (e.g. `SET n = n + 1`), progress is committed with each batch into a small
+ * bookkeeping table (`zerodown_backfill_progress`), which also remembers that
+ * the backfill finished, so even a rerun after success changes nothing.
  */
 import { quoteIdent, quoteLiteral } from '../rules/util.js';
 
@@ -52,6 +53,25 @@ function indent(lines: string[], n: number): string[] {
 }
 
 /** The DO block for one batched backfill. */
+export const PROGRESS_TABLE = 'zerodown_backfill_progress';
+
+/** Snapshot keys (verify.ts) of the bookkeeping table, for the plan's expected differences. */
+export function progressTableKeys(schema = 'public'): string[] {
+  const t = `${schema}.${PROGRESS_TABLE}`;
+  return [
+    `relation ${t}`,
+    `column ${t}.backfill`,
+    `column ${t}.done_up_to`,
+    `column ${t}.finished`,
+    `column order ${t}`,
+    `constraint ${t}.${PROGRESS_TABLE}_pkey`,
+    // PostgreSQL 18 records NOT NULL as named constraints
+    `constraint ${t}.${PROGRESS_TABLE}_backfill_not_null`,
+    `constraint ${t}.${PROGRESS_TABLE}_finished_not_null`,
+    `index ${schema}.${PROGRESS_TABLE}_pkey`,
+  ];
+}
+
 export function backfillSql(spec: BackfillSpec): string {
   const pk = quoteIdent(spec.pk);
   const self = spec.alias ? quoteIdent(spec.alias) : spec.tableName;
@@ -60,7 +80,7 @@ export function backfillSql(spec: BackfillSpec): string {
   const range = `${key} BETWEEN zd_batch_start AND zd_batch_end`;
   const target = spec.alias ? `${spec.table} AS ${quoteIdent(spec.alias)}` : spec.table;
   const useProgress = !spec.pending && !spec.fill;
-  const progress = 'zerodown_backfill_progress';
+  const progress = PROGRESS_TABLE;
 
   const perBatch: string[] = [];
   if (spec.fill) {
@@ -102,8 +122,12 @@ export function backfillSql(spec: BackfillSpec): string {
   if (useProgress) {
     lines.push(
       `  -- this UPDATE cannot tell done rows from pending ones: progress is kept in ${progress}`,
-      `  CREATE TABLE IF NOT EXISTS ${progress} (backfill text PRIMARY KEY, done_up_to text NOT NULL);`,
+      `  CREATE TABLE IF NOT EXISTS ${progress} (backfill text PRIMARY KEY, done_up_to text, finished boolean NOT NULL DEFAULT false);`,
       '  COMMIT;',
+      `  IF EXISTS (SELECT FROM ${progress} WHERE backfill = ${quoteLiteral(spec.progressKey)} AND finished) THEN`,
+      `    RAISE NOTICE 'zerodown: backfill % already finished, nothing to do', ${quoteLiteral(spec.progressKey)};`,
+      '    RETURN;',
+      '  END IF;',
       `  zd_batch_end := (SELECT done_up_to FROM ${progress} WHERE backfill = ${quoteLiteral(spec.progressKey)});`,
       `  SELECT min(${pk}) INTO zd_batch_start FROM ${tableName} WHERE zd_batch_end IS NULL OR ${pk} > zd_batch_end;`,
     );
@@ -119,12 +143,7 @@ export function backfillSql(spec: BackfillSpec): string {
   lines.push(`    SELECT min(${pk}) INTO zd_batch_start FROM ${tableName} WHERE ${pk} > zd_batch_end;`);
   lines.push('  END LOOP;');
   if (useProgress) {
-    lines.push(
-      `  DELETE FROM ${progress} WHERE backfill = ${quoteLiteral(spec.progressKey)};`,
-      `  IF NOT EXISTS (SELECT FROM ${progress}) THEN`,
-      `    DROP TABLE ${progress};`,
-      '  END IF;',
-    );
+    lines.push(`  UPDATE ${progress} SET finished = true WHERE backfill = ${quoteLiteral(spec.progressKey)};`);
   }
   lines.push('END');
   const body = `\n${lines.join('\n')}\n`;

@@ -11,7 +11,7 @@
 import type { Statement } from '../model.js';
 import { relKey, type Table } from '../schema/catalog.js';
 import { alterCmds, columnConstraints, names, quoteIdent, quoteLiteral, quoteRel, volatility } from '../rules/util.js';
-import { backfillSql } from './backfill.js';
+import { backfillSql, PROGRESS_TABLE, progressTableKeys } from './backfill.js';
 import {
   colKey,
   isNewTable,
@@ -624,14 +624,16 @@ function createIndex(stmt: Statement, ctx: RewriteContext, src: StmtSource): Gro
 
 // ───────────────────────────── UPDATE ─────────────────────────────
 
-function isPkEquality(where: any, pk: string): boolean {
+/** `pk = constant`, `pk IN (constants)`, or an AND holding one: the UPDATE touches a handful of rows. */
+function isPkEquality(where: any, pk: string, quals: string[]): boolean {
   if (!where) return false;
   const e = where.A_Expr;
-  const isPk = (n: any) => names(n?.ColumnRef?.fields).at(-1) === pk;
-  if (e?.kind === 'AEXPR_OP' && names(e.name)[0] === '=' && (isPk(e.lexpr) || isPk(e.rexpr))) return true;
-  if (e?.kind === 'AEXPR_IN' && isPk(e.lexpr) && Array.isArray(e.rexpr?.List?.items)) return true;
+  const isPk = (n: any) => !!n?.ColumnRef && refersTo(n.ColumnRef, pk, quals);
+  const isConst = (n: any) => !!(n?.A_Const || n?.ParamRef || (n?.TypeCast && (n.TypeCast.arg?.A_Const || n.TypeCast.arg?.ParamRef)));
+  if (e?.kind === 'AEXPR_OP' && names(e.name)[0] === '=' && ((isPk(e.lexpr) && isConst(e.rexpr)) || (isPk(e.rexpr) && isConst(e.lexpr)))) return true;
+  if (e?.kind === 'AEXPR_IN' && isPk(e.lexpr) && Array.isArray(e.rexpr?.List?.items) && e.rexpr.List.items.every(isConst)) return true;
   const b = where.BoolExpr;
-  if (b?.boolop === 'AND_EXPR') return (b.args ?? []).some((a: any) => isPkEquality(a, pk));
+  if (b?.boolop === 'AND_EXPR') return (b.args ?? []).some((a: any) => isPkEquality(a, pk, quals));
   return false;
 }
 
@@ -644,7 +646,8 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
   if (ast.withClause || ast.returningList?.length || findNodes(ast.whereClause, 'CurrentOfExpr').length) return undefined;
   const pk = primaryKey(table);
   const flagged = ctx.flaggedBy(stmt).has('unbatched-backfill');
-  if (!flagged && pk && isPkEquality(ast.whereClause, pk.name)) return undefined;
+  const quals = [rel.relname, ...(rel.alias?.aliasname ? [rel.alias.aliasname] : [])];
+  if (!flagged && pk && isPkEquality(ast.whereClause, pk.name, quals)) return undefined;
   if (!ctx.allowed(stmt, 'unbatched-backfill')) return undefined;
   if (!pk) {
     note(ctx, stmt, 'warning', `No automatic plan for this UPDATE: batching needs a single-column primary key, and ${rel.relname} has none the replay knows of.`);
@@ -657,15 +660,16 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
   const alias: string | undefined = rel.alias?.aliasname;
   const targets = (ast.targetList ?? []).map((t: any) => t.ResTarget);
   const self = alias ? q(alias) : q(rel.relname);
-  // idempotent SET (no target column read, nothing volatile, no FROM): rows already at their target value are done
+  // idempotent SET (no target column read, nothing volatile, no FROM): applying it again to a row gives the
+  // same values, so rows already at their target value are done (the WHERE may read the targets: a row it
+  // selects again only gets the same values again)
   let pending: string | undefined;
   const simple = targets.every((t: any) => t?.name && !t.indirection?.length && t.val && !('SetToDefault' in t.val) && !('MultiAssignRef' in t.val));
   if (simple && !from) {
     const targetNames = targets.map((t: any) => t.name as string);
     const readsTarget = targets.some((t: any) => findNodes(t.val, 'ColumnRef').some((r) => targetNames.includes(names(r.fields).at(-1)!)));
-    const whereReadsTarget = ast.whereClause && findNodes(ast.whereClause, 'ColumnRef').some((r) => targetNames.includes(names(r.fields).at(-1)!));
     const volatile = targets.some((t: any) => volatility(t.val) === 'volatile') || findNodes(ast, 'SubLink').length > 0;
-    if (!readsTarget && !whereReadsTarget && !volatile) {
+    if (!readsTarget && !volatile) {
       try {
         const exprs = targets.map((t: any) => src.expr(t.val));
         pending =
@@ -691,7 +695,13 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
     progressKey: `${ctx.path}:${stmt.span.line}`,
   });
   const keys = targets.every((t: any) => t?.name) ? [...new Set([...targets.map((t: any) => colKey(key, t.name)), key])] : [key];
-  record(ctx, stmt, 'unbatched-backfill', `the same UPDATE in batches of ${ctx.batchSize} rows by ${pk.name}, each committed on its own${pending ? '' : ' (progress kept in a table, so a rerun resumes)'}`);
+  if (!pending && !ctx.expected.some((e) => e.keys.includes(progressTableKeys()[0]!))) {
+    ctx.expected.push({
+      keys: progressTableKeys(),
+      why: `${PROGRESS_TABLE} remembers which batches are done, so that running the backfill again never applies the UPDATE twice; drop it once the migration has run everywhere`,
+    });
+  }
+  record(ctx, stmt, 'unbatched-backfill', `the same UPDATE in batches of ${ctx.batchSize} rows by ${pk.name}, each committed on its own${pending ? '' : ` (progress kept in ${PROGRESS_TABLE}, so a rerun resumes)`}`);
   return [[step('backfill', sql, keys, REASONS.backfill.replace('{n}', String(ctx.batchSize)))]];
 }
 
