@@ -167,6 +167,20 @@ export function scanSync(sql: string): ScanResult {
   }
 }
 
+/** Drop-in for libpg-query's `parsePlPgSQLSync` (a whole `CREATE FUNCTION … LANGUAGE plpgsql`), on zerodown's module instance. */
+export function parsePlPgSQLSync(sql: string): ParseResult {
+  const m = module();
+  writeInput(m, sql);
+  const ptr = m._wasm_parse_plpgsql(inPtr);
+  try {
+    const s = readString(m.HEAPU8, ptr, false);
+    if (!s.startsWith('{')) throw new Error(s);
+    return JSON.parse(s) as ParseResult;
+  } finally {
+    if (ptr) m._wasm_free_string(ptr);
+  }
+}
+
 /** 0-based code point offset → UTF-16 offset. */
 export function codePointToIndex(text: string, cp: number): number {
   let i = 0;
