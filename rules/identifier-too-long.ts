@@ -1,4 +1,4 @@
-import { scanSync } from 'libpg-query';
+import { scanSync } from '../src/parse/postgres.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import { defineRule } from '../src/rules/api.js';
 import { names } from '../src/rules/util.js';
 
@@ -56,7 +56,14 @@ function definedNames(kind: string, ast: any): Map<string, string> {
       def(ast.idxname, 'index');
       break;
     case 'RenameStmt':
-      def(ast.newname, String(ast.renameType ?? 'OBJECT').replace(/^OBJECT_/, '').replace('TABCONSTRAINT', 'constraint').replace(/_/g, ' ').toLowerCase());
+      def(
+        ast.newname,
+        String(ast.renameType ?? 'OBJECT')
+          .replace(/^OBJECT_/, '')
+          .replace('TABCONSTRAINT', 'constraint')
+          .replace(/_/g, ' ')
+          .toLowerCase(),
+      );
       break;
     case 'ViewStmt':
       def(ast.view?.relname, 'view');
@@ -129,7 +136,9 @@ function longIdentifiers(text: string): string[] {
   }
   for (const t of tokens) {
     if (t.tokenName !== 'IDENT' || !t.text) continue;
-    const name = t.text.startsWith('"') ? t.text.slice(1, -1).replace(/""/g, '"') : t.text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const name = t.text.startsWith('"')
+      ? t.text.slice(1, -1).replace(/""/g, '"')
+      : t.text.replace(/[A-Z]/g, (c) => c.toLowerCase());
     if (bytes(name) > MAX_BYTES && !out.includes(name)) out.push(name);
   }
   return out;
@@ -139,7 +148,8 @@ export default defineRule({
   meta: {
     id: 'identifier-too-long',
     severity: 'warning',
-    summary: 'A name longer than 63 bytes: PostgreSQL silently truncates it, so later references by the full name break and long names can collide.',
+    summary:
+      'A name longer than 63 bytes: PostgreSQL silently truncates it, so later references by the full name break and long names can collide.',
   },
   check(stmt) {
     if (!mayHaveLongIdentifier(stmt.text)) return;

@@ -5,7 +5,7 @@
  * bodies with the PL/pgSQL parser) before the plan is returned; a plan whose
  * SQL does not parse is never shown.
  */
-import { parsePlPgSQLSync } from 'libpg-query';
+import { parsePlPgSQLSync } from '../parse/postgres.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import type { Migration, ParsedMigration, Statement } from '../model.js';
 import { loadParser, parseMigration, parseSql } from '../parse/postgres.js';
 import { Catalog } from '../schema/catalog.js';

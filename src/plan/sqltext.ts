@@ -7,7 +7,7 @@
  * relative to that text, and finds the exact source extent of an AST node by
  * re-parsing candidate slices until one yields the same AST.
  */
-import { parseSync, scanSync } from 'libpg-query';
+import { parseSync, scanSync } from '../parse/postgres.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 
 export interface Token {
   start: number;

@@ -10,7 +10,7 @@
 import { relKey, type Catalog } from '../schema/catalog.js';
 import { sameType, typeRef, type TypeRef } from '../schema/types.js';
 import type { Statement } from '../model.js';
-import { parseSync } from 'libpg-query';
+import { parseSync } from '../parse/postgres.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import { alterCmds } from './util.js';
 
 /** A place where a statement gives a column a type. */
