@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rules/api.js';
 import { displayTable } from '../src/rules/util.js';
+import indexSameStep from './index-same-step-as-add-column.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +15,9 @@ export default defineRule({
     if (ast.concurrent) return;
     // A table created in this migration is empty: a plain index on it is instant.
     if (ctx.isNewTable(ast.relation)) return;
+    // An index on a column this migration adds is index-same-step-as-add-column's finding, with the
+    // fuller fix (backfill first, then build concurrently); one finding per statement is enough.
+    if (indexSameStep.check?.(stmt, ctx)) return;
     const table = displayTable(ast.relation);
     return {
       message: `CREATE INDEX on \`${table}\` takes a SHARE lock and blocks every INSERT, UPDATE and DELETE until the index is built, which takes minutes on a large table.`,
