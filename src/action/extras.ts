@@ -5,10 +5,17 @@
  * findings and collapsible sections (plan phases with their verification, the
  * per-statement lock table). The composer (src/report/markdown.ts) orders them
  * and drops them to their short form when the PR comment would be too long.
+ *
+ * Nothing here may fail the run: a stage that breaks becomes a note in the
+ * report and a warning in the log.
  */
 import type { Config } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
+import { planMigrations } from '../plan/planner.js';
+import { verifyPlan } from '../plan/verify.js';
 import type { ReportSection } from '../report/markdown.js';
+import { planSection } from '../report/plan-markdown.js';
+import { proofState } from '../report/plan-summary.js';
 import type { ActionInputs } from './inputs.js';
 
 export interface ExtrasInput {
@@ -19,6 +26,7 @@ export interface ExtrasInput {
   config: Config;
   pgVersion?: number;
   log: (msg: string) => void;
+  warn: (msg: string) => void;
 }
 
 export interface Extras {
@@ -27,6 +35,52 @@ export interface Extras {
   notes?: string[];
 }
 
-export async function extraSections(_input: ExtrasInput): Promise<Extras> {
-  return {};
+const errText = (err: unknown) => ((err as Error)?.message ?? String(err)).split('\n')[0]!.slice(0, 300);
+
+/** Staged plans for the reviewed files with findings, proven on the shadow database when `dry-run` is on. */
+async function planSections(x: ExtrasInput, notes: string[]): Promise<ReportSection[]> {
+  const findings = x.result.files.flatMap((f) => f.findings);
+  if (!findings.length) return [];
+  const { config, pgVersion } = x;
+  const plan = config.plan ?? {};
+  const result = await planMigrations(x.migrations, {
+    ...(pgVersion ? { pgVersion } : {}),
+    ...(plan.lockTimeout ? { lockTimeout: plan.lockTimeout } : {}),
+    ...(plan.statementTimeout ? { statementTimeout: plan.statementTimeout } : {}),
+    ...(plan.batchSize ? { batchSize: plan.batchSize } : {}),
+    ...(plan.backfill ? { backfill: plan.backfill } : {}),
+    ...(config.assumeInTransaction ? { assumeInTransaction: true } : {}),
+    findings,
+  });
+  for (const f of result.failed) notes.push(`No staged plan for ${f.path}: ${f.message}`);
+  if (!result.plans.length) return [];
+  if (x.inputs.dryRun) {
+    const shadowUrl = x.inputs.shadowUrl ?? config.dryRun?.shadowUrl;
+    const seedRows = config.dryRun?.seedRows;
+    for (const p of result.plans) {
+      const at = x.migrations.indexOf(p.migration);
+      const started = Date.now();
+      try {
+        p.verified = await verifyPlan(p, x.migrations.slice(0, at), { ...(shadowUrl ? { shadowUrl } : {}), ...(seedRows !== undefined ? { seedRows } : {}) });
+        x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms).`);
+      } catch (err) {
+        x.warn(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`);
+      }
+    }
+  } else {
+    notes.push('The staged plans are not verified: dry-run is off.');
+  }
+  return result.plans.map((p) => planSection(p));
+}
+
+export async function extraSections(x: ExtrasInput): Promise<Extras> {
+  const notes: string[] = [];
+  const sections: ReportSection[] = [];
+  try {
+    sections.push(...(await planSections(x, notes)));
+  } catch (err) {
+    x.warn(`zerodown could not make a staged plan: ${errText(err)}`);
+    notes.push(`The staged plan could not be made: ${errText(err)}`);
+  }
+  return { sections, notes };
 }

@@ -87,18 +87,24 @@ function withStopCommands(text: string): string {
   return `::stop-commands::${token}\n${text.replace(/\n$/, '')}\n::${token}::\n`;
 }
 
+/** GitHub shows at most 10 error and 10 warning annotations per step and 50 per job; more is only log noise. */
+export const MAX_ANNOTATIONS = 50;
+
 function annotate(result: LintResult): void {
-  for (const file of result.files) {
-    for (const f of file.findings) {
-      const props: core.AnnotationProperties = { title: `zerodown ${f.rule}`, file: f.path, startLine: f.line, endLine: f.endLine };
-      if (f.endLine === f.line) {
-        props.startColumn = f.column;
-        props.endColumn = f.endColumn;
-      }
-      const msg = `${f.message}\nFix: ${f.help}`;
-      if (f.severity === 'error') core.error(msg, props);
-      else core.warning(msg, props);
+  const all = result.files.flatMap((file) => file.findings);
+  const ordered = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity !== 'error')];
+  if (ordered.length > MAX_ANNOTATIONS) {
+    core.info(`zerodown: annotating the first ${MAX_ANNOTATIONS} of ${ordered.length} findings (GitHub shows no more); all of them are in the job summary and the SARIF file.`);
+  }
+  for (const f of ordered.slice(0, MAX_ANNOTATIONS)) {
+    const props: core.AnnotationProperties = { title: `zerodown ${f.rule}`, file: f.path, startLine: f.line, endLine: f.endLine };
+    if (f.endLine === f.line) {
+      props.startColumn = f.column;
+      props.endColumn = f.endColumn;
     }
+    const msg = `${f.message}\nFix: ${f.help}`;
+    if (f.severity === 'error') core.error(msg, props);
+    else core.warning(msg, props);
   }
 }
 
@@ -126,7 +132,7 @@ export async function run(): Promise<void> {
   });
 
   // 3. staged plan and dry run (when those stages are part of this build)
-  const extras = await extraSections({ result, migrations: selection.migrations, inputs, config, pgVersion, log: (m) => core.info(m) });
+  const extras = await extraSections({ result, migrations: selection.migrations, inputs, config, pgVersion, log: (m) => core.info(m), warn: (m) => core.warning(m) });
 
   // 4. the log, annotations, SARIF, outputs
   if (reviewed.length) process.stdout.write(withStopCommands(formatText(result, { color: true })));

@@ -57,8 +57,9 @@ afterAll(async () => {
 describe('zerodown GitHub Action (built dist/index.js)', () => {
   let first: RunResult;
 
-  it('reviews the PR’s migration, annotates it, writes summary/outputs/SARIF, creates one comment and fails the step', async () => {
+  it('reviews the PR’s migration, annotates it, writes summary/outputs/SARIF, creates one comment and fails the step', { timeout: 240_000 }, async () => {
     first = await prRun();
+    if (process.env.ZERODOWN_DEBUG) writeFileSync('/tmp/zd-run1.log', first.stdout + first.stderr);
     expect(first.stderr).not.toMatch(/internal error/);
     expect(first.code, first.stdout + first.stderr).toBe(1);
 
@@ -109,12 +110,15 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     expect(body).toContain('CONCURRENTLY');
     // the human comment quoting the marker is untouched
     expect(gh.comments.find((c) => c.user.login === 'mallory')!.body).toContain('please ignore');
+    // the staged plan, proven on the shadow database, in a collapsible section with copyable SQL
+    expect(body).toMatch(/<details><summary>✅ Safe staged plan for <code>db\/migrations\/20261101090000_add_plan_code\.sql<\/code>: \d+ phases, verified on PGlite/);
+    expect(body).toMatch(/```sql\n[^`]*CREATE INDEX CONCURRENTLY/);
     if (process.env.ZERODOWN_WRITE_EXAMPLE) writeFileSync(path.join(ROOT, 'docs/pr-comment-example.md'), exampleDoc(body));
   });
 
   it('a second run updates the same comment in place (PATCH), never posts again', async () => {
     const before = gh.requests.length;
-    const second = await prRun();
+    const second = await prRun({ 'dry-run': 'false' });
     expect(second.code).toBe(1);
     const mine = gh.requests.slice(before);
     // listed every page of comments (the sticky one is on page 2)
@@ -127,19 +131,23 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
   });
 
   it('when the PR fixes the migration, the same comment turns into a green verdict and the step passes', async () => {
-    write(ws.dir, NEW_MIGRATION, `SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY subscriptions_status_idx ON subscriptions (status);\n`);
+    write(ws.dir, NEW_MIGRATION, `SET lock_timeout = '2s';\nDROP INDEX CONCURRENTLY IF EXISTS subscriptions_status_idx;\nCREATE INDEX CONCURRENTLY subscriptions_status_idx ON subscriptions (status);\n`);
     git(ws.dir, 'commit', '-q', '-am', 'safe index instead');
-    const fixedHead = git(ws.dir, 'rev-parse', 'HEAD');
-    const before = gh.requests.length;
-    const third = await prRun({}, pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: ws.baseSha, headSha: fixedHead }));
-    expect(third.code, third.stdout).toBe(0);
-    expect(third.outputs).toMatchObject({ findings: '0', errors: '0', warnings: '0' });
-    expect(annotations(third.stdout)).toHaveLength(0);
-    expect(gh.requests.slice(before).filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['PATCH']);
-    expect(botComments()).toHaveLength(1);
-    expect(botComments()[0]!.body).toMatch(/^### ✅ zerodown: 1 migration checked, no locking or rewrite problems found$/m);
-    // put the unsafe migration back for the next tests
-    git(ws.dir, 'revert', '--no-edit', 'HEAD');
+    try {
+      const fixedHead = git(ws.dir, 'rev-parse', 'HEAD');
+      const before = gh.requests.length;
+      const third = await prRun({}, pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: ws.baseSha, headSha: fixedHead }));
+      expect(third.code, third.stdout).toBe(0);
+      expect(third.outputs).toMatchObject({ findings: '0', errors: '0', warnings: '0' });
+      expect(annotations(third.stdout)).toHaveLength(0);
+      expect(gh.requests.slice(before).filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['PATCH']);
+      expect(botComments()).toHaveLength(1);
+      expect(botComments()[0]!.body).toMatch(/^### ✅ zerodown: 1 migration checked, no locking or rewrite problems found$/m);
+      expect(botComments()[0]!.body).not.toContain('Staged plan');
+    } finally {
+      // put the unsafe migration back for the next tests
+      git(ws.dir, 'revert', '--no-edit', 'HEAD');
+    }
   });
 
   it('a fork PR with a read-only token (403): still annotates, sets the status, explains, does not crash', async () => {
@@ -147,7 +155,7 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     gh.failWrites = 403;
     try {
       const event = pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: ws.baseSha, headSha: ws.headSha, fork: true });
-      const failing = await prRun({}, event);
+      const failing = await prRun({ 'dry-run': 'false' }, event);
       expect(failing.stderr).not.toMatch(/internal error|Unhandled|TypeError/);
       expect(failing.code).toBe(1); // fail-on: error still decides
       expect(annotations(failing.stdout).some((a) => a.props.file === NEW_MIGRATION && a.props.line === '4')).toBe(true);
@@ -157,7 +165,7 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
       expect(gh.comments).toHaveLength(0);
 
       // and with fail-on: never the step passes
-      const lenient = await prRun({ 'fail-on': 'never' }, event);
+      const lenient = await prRun({ 'fail-on': 'never', 'dry-run': 'false' }, event);
       expect(lenient.code).toBe(0);
       expect(lenient.stdout).toMatch(/did not post its pull request comment/);
     } finally {
@@ -175,9 +183,12 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     gh.files.push({ filename: hugeFile, status: 'added' });
     try {
       const before = gh.requests.length;
-      const res = await prRun({ 'fail-on': 'never' });
+      const res = await prRun({ 'fail-on': 'never', 'dry-run': 'false' });
       expect(res.code).toBe(0);
       expect(Number(res.outputs.errors)).toBeGreaterThanOrEqual(1501);
+      // annotations stop at GitHub's per-job maximum; the log says where the rest are
+      expect(annotations(res.stdout)).toHaveLength(50);
+      expect(res.stdout).toMatch(/annotating the first 50 of \d+ findings/);
       const w = gh.requests.slice(before).filter((r) => r.method !== 'GET');
       expect(w.map((r) => r.method)).toEqual(['PATCH']);
       const body: string = w[0]!.body.body;
@@ -202,7 +213,7 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
       apiUrl: gh.url,
       sha: ws.headSha,
       repository: `${OWNER}/${REPO}`,
-      inputs: { paths: 'db/migrations' },
+      inputs: { paths: 'db/migrations', 'dry-run': 'false' },
     });
     expect(res.code).toBe(1);
     expect(gh.requests.length).toBe(before);
