@@ -11,7 +11,9 @@
  * - Files of one migration sequence always come out in the tool's order, each
  *   once, whatever order or overlap the inputs had; history comes first.
  * - `reviewOnly` (changed-only mode): only those files are under review; the
- *   earlier files of their sequences are history, later ones are left out.
+ *   earlier files of their sequences are history, later ones are left out. A
+ *   sequence with no file under review comes back as history only, or not at
+ *   all with `dropUnreviewed`.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -41,6 +43,8 @@ export interface DiscoverOptions {
   reviewOnly?: Set<string>;
   /** target PostgreSQL major version (Flyway decides ALTER TYPE … ADD VALUE by it); default 15 */
   pgVersion?: number;
+  /** leave out sequences with no file under review (default: they come back as history only) */
+  dropUnreviewed?: boolean;
 }
 
 export interface SkippedFile {
@@ -195,7 +199,11 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
     ordered.forEach((f, i) => {
       if (g.review.has(f)) last = i;
     });
-    if (last < 0) continue; // nothing under review in this sequence
+    if (last < 0) {
+      // nothing under review in this sequence (changed-only mode): history only, or nothing
+      if (options.dropUnreviewed) continue;
+      last = ordered.length - 1;
+    }
     const out: Migration[] = [];
     for (const abs of ordered.slice(0, last + 1)) {
       const review = g.review.has(abs);
@@ -257,6 +265,6 @@ export async function findMigrations(paths: string[], options: FindOptions = {})
     how = `auto-discovered ${roots.map((r) => `${r.path} (${r.framework})`).join(', ')}`;
   }
   if (since) how += `; under review: files changed since ${since}`;
-  const result = await discoverDetailed(inputs, { ...rest, cwd, ...(reviewOnly ? { reviewOnly } : {}) });
+  const result = await discoverDetailed(inputs, { ...rest, cwd, dropUnreviewed: true, ...(reviewOnly ? { reviewOnly } : {}) });
   return { ...result, how };
 }

@@ -62,9 +62,14 @@ describe('zerodown lint and migration tools', () => {
     expect(files.map((f) => f.path)).toEqual(['db/migrations/20240201090000_users_email_lower.sql']);
     expect(files[0]!.findings.filter((f) => f.rule === 'ban-concurrent-index-creation-in-transaction')).toEqual([]);
     expect(r.code).toBe(0);
-    // nothing changed: nothing to review
+    // untracked files count as changed
     const none = await run(dir, 'lint', '--since', 'HEAD', '--format', 'json');
-    expect(JSON.parse(none.stdout).files.map((f: JsonFile) => f.path)).toEqual(['db/migrations/20240201090000_users_email_lower.sql']); // untracked counts as changed
+    expect(JSON.parse(none.stdout).files.map((f: JsonFile) => f.path)).toEqual(['db/migrations/20240201090000_users_email_lower.sql']);
+    git('add', '.');
+    git('commit', '-q', '-m', 'index');
+    const clean = await run(dir, 'lint', '--since', 'HEAD', '--format', 'json');
+    expect(JSON.parse(clean.stdout).files).toEqual([]); // nothing to review, nothing replayed
+    expect(clean.code).toBe(0);
     const bad = await run(dir, 'lint', '--since', 'no-such-branch');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^zerodown: --since no-such-branch: no such commit, branch or tag/);

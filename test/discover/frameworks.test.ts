@@ -338,7 +338,9 @@ describe('discover() with files, globs and overrides', () => {
       ['00001_create_users.sql', false],
       ['00002_users_name_index.sql', true],
     ]);
-    expect((await load(g, { reviewOnly: new Set() })).files).toEqual([]);
+    // nothing under review: the sequence comes back as history only, or not at all
+    expect((await load(g, { reviewOnly: new Set() })).files.map((f) => f.review)).toEqual([false, false, false, false, false]);
+    expect((await load(g, { reviewOnly: new Set(), dropUnreviewed: true })).files).toEqual([]);
   });
 
   it('--framework overrides detection; an unknown name is a usage error naming the known ones', async () => {
