@@ -7,7 +7,8 @@ export default defineRule({
   meta: {
     id: 'ban-alter-domain-with-add-constraint',
     severity: 'error',
-    summary: 'ALTER DOMAIN … ADD CONSTRAINT / SET NOT NULL / VALIDATE CONSTRAINT checks every column that uses the domain while blocking writes to those tables.',
+    summary:
+      'ALTER DOMAIN … ADD CONSTRAINT / SET NOT NULL / VALIDATE CONSTRAINT checks every column that uses the domain while blocking writes to those tables.',
     kinds: ['AlterDomainStmt'],
   },
   check(stmt, ctx) {
@@ -17,7 +18,8 @@ export default defineRule({
     if (ast.subtype === 'C' && con) {
       // NOT VALID only checks new values: no scan, no lock on the tables
       if (con.skip_validation) return;
-      what = con.contype === 'CONSTR_NOTNULL' ? 'ADD NOT NULL' : `ADD CONSTRAINT${con.conname ? ` ${con.conname}` : ''}`;
+      what =
+        con.contype === 'CONSTR_NOTNULL' ? 'ADD NOT NULL' : `ADD CONSTRAINT${con.conname ? ` ${con.conname}` : ''}`;
     } else if (ast.subtype === 'O') {
       what = 'SET NOT NULL';
     } else if (ast.subtype === 'V') {
@@ -39,7 +41,9 @@ export default defineRule({
     const tables = tablesUsingType(ctx.catalog, key).filter((t) => !ctx.isNewTable(t));
     // the replay knows the domain and no existing table uses it: nothing to scan
     if (ctx.catalog.domains.has(key) && !tables.length) return;
-    const on = tables.length ? tables.map((t) => `\`${displayTable(t)}\``).join(', ') : 'every table with a column of this domain';
+    const on = tables.length
+      ? tables.map((t) => `\`${displayTable(t)}\``).join(', ')
+      : 'every table with a column of this domain';
     return {
       message:
         `ALTER DOMAIN \`${domain}\` ${what} checks every existing value of the domain, holding a SHARE lock on ${on} for the whole scan: ` +

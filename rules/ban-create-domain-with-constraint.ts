@@ -5,7 +5,8 @@ export default defineRule({
   meta: {
     id: 'ban-create-domain-with-constraint',
     severity: 'warning',
-    summary: 'CREATE DOMAIN with a CHECK or NOT NULL constraint: domain constraints cannot be changed later without blocking writes to every table that uses the domain.',
+    summary:
+      'CREATE DOMAIN with a CHECK or NOT NULL constraint: domain constraints cannot be changed later without blocking writes to every table that uses the domain.',
     kinds: ['CreateDomainStmt'],
   },
   check(stmt) {

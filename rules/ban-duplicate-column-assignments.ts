@@ -86,7 +86,8 @@ function figureColname(node: any): [string, number] | undefined {
 function selectNames(sel: any): (string | undefined)[] {
   if (!sel) return [];
   if (sel.op && sel.op !== 'SETOP_NONE') return selectNames(sel.larg);
-  if (sel.valuesLists?.length) return (sel.valuesLists[0].List?.items ?? []).map((_: any, i: number) => `column${i + 1}`);
+  if (sel.valuesLists?.length)
+    return (sel.valuesLists[0].List?.items ?? []).map((_: any, i: number) => `column${i + 1}`);
   return (sel.targetList ?? []).map((t: any) => {
     const rt = t.ResTarget;
     if (!rt) return undefined;
@@ -120,7 +121,10 @@ function duplicateNames(list: (string | undefined)[]): string[] {
 }
 
 const assignments = (targets: any[] | undefined): Assignment[] =>
-  (targets ?? []).map((t: any) => t.ResTarget).filter((rt: any) => rt?.name).map((rt: any) => ({ name: rt.name, partial: !!rt.indirection?.length }));
+  (targets ?? [])
+    .map((t: any) => t.ResTarget)
+    .filter((rt: any) => rt?.name)
+    .map((rt: any) => ({ name: rt.name, partial: !!rt.indirection?.length }));
 
 const list = (xs: string[]) => xs.map((x) => `\`${x}\``).join(', ');
 
@@ -128,7 +132,8 @@ export default defineRule({
   meta: {
     id: 'ban-duplicate-column-assignments',
     severity: 'error',
-    summary: 'The same column assigned or defined twice in one statement: PostgreSQL rejects the statement and the migration fails.',
+    summary:
+      'The same column assigned or defined twice in one statement: PostgreSQL rejects the statement and the migration fails.',
   },
   check(stmt) {
     const ast = stmt.ast;
@@ -155,13 +160,19 @@ export default defineRule({
         break;
       case 'InsertStmt':
         assign(duplicateAssignments(assignments(ast.cols)), 'The INSERT column list', ast.relation);
-        assign(duplicateAssignments(assignments(ast.onConflictClause?.targetList)), 'ON CONFLICT DO UPDATE SET', ast.relation);
+        assign(
+          duplicateAssignments(assignments(ast.onConflictClause?.targetList)),
+          'ON CONFLICT DO UPDATE SET',
+          ast.relation,
+        );
         break;
       case 'MergeStmt':
         for (const w of ast.mergeWhenClauses ?? []) {
           const c = w.MergeWhenClause;
-          if (c?.commandType === 'CMD_UPDATE') assign(duplicateAssignments(assignments(c.targetList)), 'MERGE … UPDATE SET', ast.relation);
-          if (c?.commandType === 'CMD_INSERT') assign(duplicateAssignments(assignments(c.targetList)), 'MERGE … INSERT', ast.relation);
+          if (c?.commandType === 'CMD_UPDATE')
+            assign(duplicateAssignments(assignments(c.targetList)), 'MERGE … UPDATE SET', ast.relation);
+          if (c?.commandType === 'CMD_INSERT')
+            assign(duplicateAssignments(assignments(c.targetList)), 'MERGE … INSERT', ast.relation);
         }
         break;
       case 'CreateStmt': {
@@ -171,17 +182,25 @@ export default defineRule({
       }
       case 'ViewStmt':
       case 'CreateTableAsStmt': {
-        const aliases: string[] = ((stmt.kind === 'ViewStmt' ? ast.aliases : ast.into?.colNames) ?? []).map((a: any) => a.String?.sval);
+        const aliases: string[] = ((stmt.kind === 'ViewStmt' ? ast.aliases : ast.into?.colNames) ?? []).map(
+          (a: any) => a.String?.sval,
+        );
         const selected = selectNames(ast.query?.SelectStmt);
         const out = selected.map((n, i) => aliases[i] ?? n);
         for (let i = selected.length; i < aliases.length; i++) out.push(aliases[i]);
         const rel = stmt.kind === 'ViewStmt' ? ast.view : ast.into?.rel;
-        const what = stmt.kind === 'ViewStmt' ? 'CREATE VIEW' : ast.objtype === 'OBJECT_MATVIEW' ? 'CREATE MATERIALIZED VIEW' : 'CREATE TABLE … AS';
+        const what =
+          stmt.kind === 'ViewStmt'
+            ? 'CREATE VIEW'
+            : ast.objtype === 'OBJECT_MATVIEW'
+              ? 'CREATE MATERIALIZED VIEW'
+              : 'CREATE TABLE … AS';
         define(duplicateNames(out), `${what} \`${displayTable(rel)}\``);
         break;
       }
       case 'SelectStmt':
-        if (ast.intoClause) define(duplicateNames(selectNames(ast)), `SELECT … INTO \`${displayTable(ast.intoClause.rel)}\``);
+        if (ast.intoClause)
+          define(duplicateNames(selectNames(ast)), `SELECT … INTO \`${displayTable(ast.intoClause.rel)}\``);
         break;
       default:
         break;

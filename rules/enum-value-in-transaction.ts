@@ -21,7 +21,12 @@ function enumKey(list: any[]): { key: string; name: string } {
 }
 
 /** Values added by ALTER TYPE … ADD VALUE earlier in the same transaction as statement `index`. */
-function addedInSameTransaction(statements: readonly Statement[], index: number, catalog: Catalog, origin: string): Added[] {
+function addedInSameTransaction(
+  statements: readonly Statement[],
+  index: number,
+  catalog: Catalog,
+  origin: string,
+): Added[] {
   const out: Added[] = [];
   for (let i = index - 1; i >= 0; i--) {
     const s = statements[i]!;
@@ -71,9 +76,10 @@ function findUse(s: Statement, a: Added, catalog: Catalog): string | undefined {
   const isEnumCol = (name: string | undefined): boolean => !!name && [...rels].some((r) => cols.get(r)?.has(name));
   const isEnumType = (tn: any): boolean => {
     const n = names(tn?.names);
-    return n[n.length - 1] === a.name && !(tn?.arrayBounds?.length);
+    return n[n.length - 1] === a.name && !tn?.arrayBounds?.length;
   };
-  const isValue = (n: any): boolean => sval(n) === a.value || (sval(n?.TypeCast?.arg) === a.value && isEnumType(n.TypeCast.typeName));
+  const isValue = (n: any): boolean =>
+    sval(n) === a.value || (sval(n?.TypeCast?.arg) === a.value && isEnumType(n.TypeCast.typeName));
   const colName = (n: any): string | undefined => {
     const f = names(n?.ColumnRef?.fields);
     return f[f.length - 1];
@@ -85,7 +91,8 @@ function findUse(s: Statement, a: Added, catalog: Catalog): string | undefined {
     if (Array.isArray(n)) return n.forEach(visit);
     for (const [k, v] of Object.entries(n) as [string, any][]) {
       if (found) return;
-      if (k === 'TypeCast' && sval(v.arg) === a.value && isEnumType(v.typeName)) found = `the cast ${quoteLiteral(a.value)}::${a.name}`;
+      if (k === 'TypeCast' && sval(v.arg) === a.value && isEnumType(v.typeName))
+        found = `the cast ${quoteLiteral(a.value)}::${a.name}`;
       else if (k === 'A_Expr') {
         const sides = [v.lexpr, v.rexpr];
         const hasValue = sides.some((x) => isValue(x) || (x?.List?.items ?? []).some(isValue));
@@ -114,7 +121,8 @@ function findUse(s: Statement, a: Added, catalog: Catalog): string | undefined {
     const order = list.length ? list : [...(catalog.table(target)?.columns.keys() ?? [])];
     for (const row of s.ast.selectStmt?.SelectStmt?.valuesLists ?? []) {
       const items: any[] = row.List?.items ?? [];
-      for (let i = 0; i < items.length; i++) if (isValue(items[i]) && enumCols.has(order[i] ?? '')) return `the value for column ${order[i]}`;
+      for (let i = 0; i < items.length; i++)
+        if (isValue(items[i]) && enumCols.has(order[i] ?? '')) return `the value for column ${order[i]}`;
     }
   }
   return undefined;
@@ -124,7 +132,8 @@ export default defineRule({
   meta: {
     id: 'enum-value-in-transaction',
     severity: 'error',
-    summary: 'ALTER TYPE … ADD VALUE inside a transaction: fails before PostgreSQL 12, and the new value cannot be used until that transaction commits.',
+    summary:
+      'ALTER TYPE … ADD VALUE inside a transaction: fails before PostgreSQL 12, and the new value cannot be used until that transaction commits.',
   },
   check(stmt, ctx) {
     if (!ctx.tx.inTransaction) return;

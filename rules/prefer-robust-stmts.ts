@@ -21,11 +21,18 @@ function droppedBefore(statements: readonly Statement[], before: number): Set<st
     const s = statements[i]!;
     if (s.kind === 'DropStmt' && s.ast.missing_ok) {
       for (const o of s.ast.objects ?? []) {
-        const n = o.List ? stringList(o.List.items) : o.String ? [o.String.sval] : o.TypeName ? stringList(o.TypeName.names) : [];
+        const n = o.List
+          ? stringList(o.List.items)
+          : o.String
+            ? [o.String.sval]
+            : o.TypeName
+              ? stringList(o.TypeName.names)
+              : [];
         if (n.length) out.add(`${s.ast.removeType}:${n[n.length - 1]}`);
       }
     } else if (s.kind === 'AlterTableStmt') {
-      for (const cmd of alterCmds(s.ast)) if (cmd.subtype === 'AT_DropConstraint' && cmd.missing_ok) out.add(`OBJECT_TABCONSTRAINT:${cmd.name}`);
+      for (const cmd of alterCmds(s.ast))
+        if (cmd.subtype === 'AT_DropConstraint' && cmd.missing_ok) out.add(`OBJECT_TABCONSTRAINT:${cmd.name}`);
     }
   }
   return out;
@@ -77,7 +84,11 @@ function problem(stmt: Statement, dropped: Set<string>): Problem | undefined {
           data: { index: ast.idxname },
         };
       }
-      return { rerun: exists(`relation ${ast.idxname}`), help: `Write CREATE INDEX IF NOT EXISTS ${quoteIdent(ast.idxname)}.`, data: { index: ast.idxname } };
+      return {
+        rerun: exists(`relation ${ast.idxname}`),
+        help: `Write CREATE INDEX IF NOT EXISTS ${quoteIdent(ast.idxname)}.`,
+        data: { index: ast.idxname },
+      };
     }
     case 'CreateSeqStmt':
       if (ast.if_not_exists || dropped.has(`OBJECT_SEQUENCE:${ast.sequence?.relname}`)) return undefined;
@@ -93,8 +104,12 @@ function problem(stmt: Statement, dropped: Set<string>): Problem | undefined {
       return { rerun: exists(`relation ${ast.view?.relname}`), help: 'Write CREATE OR REPLACE VIEW.' };
     case 'CreateFunctionStmt': {
       const fn = names(ast.funcname).at(-1);
-      if (ast.replace || dropped.has(`${ast.is_procedure ? 'OBJECT_PROCEDURE' : 'OBJECT_FUNCTION'}:${fn}`)) return undefined;
-      return { rerun: `fails with "${ast.is_procedure ? 'procedure' : 'function'} ${fn} already exists"`, help: `Write CREATE OR REPLACE ${ast.is_procedure ? 'PROCEDURE' : 'FUNCTION'}.` };
+      if (ast.replace || dropped.has(`${ast.is_procedure ? 'OBJECT_PROCEDURE' : 'OBJECT_FUNCTION'}:${fn}`))
+        return undefined;
+      return {
+        rerun: `fails with "${ast.is_procedure ? 'procedure' : 'function'} ${fn} already exists"`,
+        help: `Write CREATE OR REPLACE ${ast.is_procedure ? 'PROCEDURE' : 'FUNCTION'}.`,
+      };
     }
     case 'CreateTrigStmt':
       if (ast.replace || dropped.has(`OBJECT_TRIGGER:${ast.trigname}`)) return undefined;
@@ -104,12 +119,21 @@ function problem(stmt: Statement, dropped: Set<string>): Problem | undefined {
       };
     case 'CreatePolicyStmt':
       if (dropped.has(`OBJECT_POLICY:${ast.policy_name}`)) return undefined;
-      return { rerun: exists(`policy ${ast.policy_name}`), help: `Precede it with DROP POLICY IF EXISTS ${quoteIdent(ast.policy_name)} ON ${quoteRel(ast.table)};.` };
+      return {
+        rerun: exists(`policy ${ast.policy_name}`),
+        help: `Precede it with DROP POLICY IF EXISTS ${quoteIdent(ast.policy_name)} ON ${quoteRel(ast.table)};.`,
+      };
     case 'CreateEnumStmt':
     case 'CompositeTypeStmt':
     case 'CreateRangeStmt':
     case 'CreateDomainStmt': {
-      const n = names(stmt.kind === 'CreateDomainStmt' ? ast.domainname : stmt.kind === 'CompositeTypeStmt' ? [{ String: { sval: ast.typevar?.relname } }] : ast.typeName).at(-1);
+      const n = names(
+        stmt.kind === 'CreateDomainStmt'
+          ? ast.domainname
+          : stmt.kind === 'CompositeTypeStmt'
+            ? [{ String: { sval: ast.typevar?.relname } }]
+            : ast.typeName,
+      ).at(-1);
       const type = stmt.kind === 'CreateDomainStmt' ? 'OBJECT_DOMAIN' : 'OBJECT_TYPE';
       if (dropped.has(`${type}:${n}`)) return undefined;
       return {
@@ -119,7 +143,10 @@ function problem(stmt: Statement, dropped: Set<string>): Problem | undefined {
     }
     case 'DropStmt': {
       if (ast.missing_ok) return undefined;
-      const what = String(ast.removeType ?? 'OBJECT').replace(/^OBJECT_/, '').replace(/_/g, ' ').toLowerCase();
+      const what = String(ast.removeType ?? 'OBJECT')
+        .replace(/^OBJECT_/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase();
       return { rerun: `fails with "${what} … does not exist"`, help: `Write DROP ${what.toUpperCase()} IF EXISTS.` };
     }
     case 'AlterTableStmt': {
@@ -127,21 +154,39 @@ function problem(stmt: Statement, dropped: Set<string>): Problem | undefined {
         switch (cmd.subtype) {
           case 'AT_AddColumn': {
             const col = cmd.def?.ColumnDef?.colname;
-            if (!cmd.missing_ok) return { rerun: exists(`column ${col} of relation ${ast.relation?.relname}`), help: 'Write ADD COLUMN IF NOT EXISTS.', data: { column: col } };
+            if (!cmd.missing_ok)
+              return {
+                rerun: exists(`column ${col} of relation ${ast.relation?.relname}`),
+                help: 'Write ADD COLUMN IF NOT EXISTS.',
+                data: { column: col },
+              };
             break;
           }
           case 'AT_DropColumn':
-            if (!cmd.missing_ok) return { rerun: missing(`column ${cmd.name} of relation ${ast.relation?.relname}`), help: 'Write DROP COLUMN IF EXISTS.', data: { column: cmd.name } };
+            if (!cmd.missing_ok)
+              return {
+                rerun: missing(`column ${cmd.name} of relation ${ast.relation?.relname}`),
+                help: 'Write DROP COLUMN IF EXISTS.',
+                data: { column: cmd.name },
+              };
             break;
           case 'AT_DropConstraint':
-            if (!cmd.missing_ok) return { rerun: missing(`constraint ${cmd.name} of relation ${ast.relation?.relname}`), help: 'Write DROP CONSTRAINT IF EXISTS.', data: { constraint: cmd.name } };
+            if (!cmd.missing_ok)
+              return {
+                rerun: missing(`constraint ${cmd.name} of relation ${ast.relation?.relname}`),
+                help: 'Write DROP CONSTRAINT IF EXISTS.',
+                data: { constraint: cmd.name },
+              };
             break;
           case 'AT_AddConstraint': {
             const con = cmd.def?.Constraint;
             if (!con) break;
             if (!con.conname) {
               return {
-                rerun: con.contype === 'CONSTR_PRIMARY' ? 'fails with "multiple primary keys are not allowed"' : 'adds a second, duplicate constraint under a generated name',
+                rerun:
+                  con.contype === 'CONSTR_PRIMARY'
+                    ? 'fails with "multiple primary keys are not allowed"'
+                    : 'adds a second, duplicate constraint under a generated name',
                 help: `Name the constraint and precede it with ALTER TABLE ${quoteRel(ast.relation)} DROP CONSTRAINT IF EXISTS <name>;.`,
               };
             }
@@ -162,8 +207,20 @@ function problem(stmt: Statement, dropped: Set<string>): Problem | undefined {
     }
     case 'RenameStmt': {
       const from = ast.subname ?? ast.relation?.relname;
-      if (!from || !['OBJECT_COLUMN', 'OBJECT_TABLE', 'OBJECT_TABCONSTRAINT', 'OBJECT_INDEX', 'OBJECT_VIEW', 'OBJECT_SEQUENCE'].includes(ast.renameType)) return undefined;
-      if (ast.missing_ok && ast.renameType !== 'OBJECT_COLUMN' && ast.renameType !== 'OBJECT_TABCONSTRAINT') return undefined;
+      if (
+        !from ||
+        ![
+          'OBJECT_COLUMN',
+          'OBJECT_TABLE',
+          'OBJECT_TABCONSTRAINT',
+          'OBJECT_INDEX',
+          'OBJECT_VIEW',
+          'OBJECT_SEQUENCE',
+        ].includes(ast.renameType)
+      )
+        return undefined;
+      if (ast.missing_ok && ast.renameType !== 'OBJECT_COLUMN' && ast.renameType !== 'OBJECT_TABCONSTRAINT')
+        return undefined;
       return {
         rerun: `fails because ${from} was already renamed to ${ast.newname}`,
         help: 'Guard the rename in a DO block that checks the catalog first, or run this file in a transaction.',
@@ -181,7 +238,8 @@ export default defineRule({
   meta: {
     id: 'prefer-robust-stmts',
     severity: 'warning',
-    summary: 'In a migration that does not run in a transaction, a statement that fails when the migration is re-run after a partial failure.',
+    summary:
+      'In a migration that does not run in a transaction, a statement that fails when the migration is re-run after a partial failure.',
   },
   check(stmt, ctx) {
     // a failed transactional migration rolls back completely: re-running it starts clean
@@ -195,8 +253,8 @@ export default defineRule({
       message: p.message
         ? p.message
         : p.partial
-        ? `This runs outside a transaction and is not atomic: re-running the migration after a failure ${p.rerun}.`
-        : `This migration does not run in a transaction: if a later statement fails, this one stays applied, and re-running the migration ${p.rerun}.`,
+          ? `This runs outside a transaction and is not atomic: re-running the migration after a failure ${p.rerun}.`
+          : `This migration does not run in a transaction: if a later statement fails, this one stays applied, and re-running the migration ${p.rerun}.`,
       help: p.help,
       table: table?.relname ? `${table.schemaname ?? 'public'}.${table.relname}` : undefined,
       data: { ...p.data, ...(table?.relname ? { relation: displayTable(table) } : {}) },

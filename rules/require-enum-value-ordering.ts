@@ -5,7 +5,8 @@ export default defineRule({
   meta: {
     id: 'require-enum-value-ordering',
     severity: 'warning',
-    summary: 'ALTER TYPE … ADD VALUE without BEFORE or AFTER: the value lands at the end of the enum’s sort order, whether or not that is where it belongs.',
+    summary:
+      'ALTER TYPE … ADD VALUE without BEFORE or AFTER: the value lands at the end of the enum’s sort order, whether or not that is where it belongs.',
     kinds: ['AlterEnumStmt'],
   },
   check(stmt, ctx) {
@@ -22,9 +23,10 @@ export default defineRule({
       message:
         `ADD VALUE ${quoteLiteral(ast.newVal)} appends it after ${last !== undefined ? quoteLiteral(last) : 'the last value'} of enum \`${type}\`: ` +
         'enum values compare in declaration order, so ORDER BY, <, > and BETWEEN on this type now put it last, which is easy to get wrong and cannot be changed later without recreating the type.',
-      help: last !== undefined
-        ? `State the position: ADD VALUE ${quoteLiteral(ast.newVal)} BEFORE … / AFTER … (AFTER ${quoteLiteral(last)} if last is intended).`
-        : `State the position: ADD VALUE ${quoteLiteral(ast.newVal)} BEFORE '…' or AFTER '…'.`,
+      help:
+        last !== undefined
+          ? `State the position: ADD VALUE ${quoteLiteral(ast.newVal)} BEFORE … / AFTER … (AFTER ${quoteLiteral(last)} if last is intended).`
+          : `State the position: ADD VALUE ${quoteLiteral(ast.newVal)} BEFORE '…' or AFTER '…'.`,
       data: { type, value: ast.newVal, ...(last !== undefined ? { after: last } : {}) },
     };
   },

@@ -1,6 +1,15 @@
 import type { Statement } from '../src/model.js';
 import { defineRule, type RuleContext } from '../src/rules/api.js';
-import { aLock, commandLabel, firstInFile, lastSetting, lockImpact, setsZero, statementLocks, strongerLock } from '../src/rules/locks.js';
+import {
+  aLock,
+  commandLabel,
+  firstInFile,
+  lastSetting,
+  lockImpact,
+  setsZero,
+  statementLocks,
+  strongerLock,
+} from '../src/rules/locks.js';
 import { resolveDomain, typeChangeCost } from '../src/rules/types.js';
 import { alterCmds, columnConstraints, displayTable, names, volatility, type LockMode } from '../src/rules/util.js';
 import { relKey } from '../src/schema/catalog.js';
@@ -21,17 +30,22 @@ interface LongWork {
 /** Why `ADD COLUMN <def>` reads or rewrites every row, or undefined when it is instant. */
 function addColumnWork(def: any, ctx: RuleContext): string | undefined {
   const cons = columnConstraints(def);
-  if (cons.some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v')) return 'rewrites the table to fill a stored generated column';
+  if (cons.some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v'))
+    return 'rewrites the table to fill a stored generated column';
   if (cons.some((c) => c.contype === 'CONSTR_IDENTITY')) return 'rewrites the table to fill an identity column';
   const tn = names(def.typeName?.names);
-  if (['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8'].includes(tn[tn.length - 1] ?? '')) return 'rewrites the table to fill a serial column';
+  if (['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8'].includes(tn[tn.length - 1] ?? ''))
+    return 'rewrites the table to fill a serial column';
   const dflt = cons.find((c) => c.contype === 'CONSTR_DEFAULT');
   if (dflt) {
     if (ctx.pgVersion < 11) return 'rewrites the table to store the default in every row (before PostgreSQL 11)';
-    if (volatility(dflt.raw_expr, ctx.catalog.functions) === 'volatile') return 'rewrites the table to evaluate a volatile default for every row';
+    if (volatility(dflt.raw_expr, ctx.catalog.functions) === 'volatile')
+      return 'rewrites the table to evaluate a volatile default for every row';
   }
-  if (cons.some((c) => c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE')) return 'builds a unique index over every row';
-  if (cons.some((c) => c.contype === 'CONSTR_CHECK' || c.contype === 'CONSTR_FOREIGN')) return 'scans every row to validate the new constraint';
+  if (cons.some((c) => c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE'))
+    return 'builds a unique index over every row';
+  if (cons.some((c) => c.contype === 'CONSTR_CHECK' || c.contype === 'CONSTR_FOREIGN'))
+    return 'scans every row to validate the new constraint';
   return undefined;
 }
 
@@ -68,8 +82,10 @@ function alterTableWork(stmt: Statement, ctx: RuleContext): string | undefined {
       case 'AT_AddConstraint': {
         const con = cmd.def?.Constraint;
         if (!con) break;
-        if ((con.contype === 'CONSTR_CHECK' || con.contype === 'CONSTR_FOREIGN') && !con.skip_validation) return 'scans every row to validate the new constraint';
-        if ((con.contype === 'CONSTR_PRIMARY' || con.contype === 'CONSTR_UNIQUE') && !con.indexname) return 'builds a unique index over every row';
+        if ((con.contype === 'CONSTR_CHECK' || con.contype === 'CONSTR_FOREIGN') && !con.skip_validation)
+          return 'scans every row to validate the new constraint';
+        if ((con.contype === 'CONSTR_PRIMARY' || con.contype === 'CONSTR_UNIQUE') && !con.indexname)
+          return 'builds a unique index over every row';
         if (con.contype === 'CONSTR_EXCLUSION') return 'builds an exclusion index over every row';
         break;
       }
@@ -119,8 +135,10 @@ function pinsUniqueKey(ctx: RuleContext, rel: any, where: any): boolean {
   if (!pinned.size) return false;
   const key = relKey(rel);
   const keys: string[][] = [];
-  for (const ix of ctx.catalog.indexesOf(key)) if (ix.unique && ix.columns.every((c) => c !== null)) keys.push(ix.columns as string[]);
-  for (const con of ctx.table(rel)?.constraints.values() ?? []) if (con.type === 'primary' || con.type === 'unique') keys.push(con.columns);
+  for (const ix of ctx.catalog.indexesOf(key))
+    if (ix.unique && ix.columns.every((c) => c !== null)) keys.push(ix.columns as string[]);
+  for (const con of ctx.table(rel)?.constraints.values() ?? [])
+    if (con.type === 'primary' || con.type === 'unique') keys.push(con.columns);
   return keys.some((k) => k.length > 0 && k.every((c) => pinned.has(c)));
 }
 
@@ -146,7 +164,10 @@ function longWork(stmt: Statement, ctx: RuleContext): LongWork | undefined {
     case 'UpdateStmt':
     case 'DeleteStmt':
       if (pinsUniqueKey(ctx, ast.relation, ast.whereClause)) return undefined;
-      [work, rel] = [`${stmt.kind === 'DeleteStmt' ? 'deletes' : 'updates'} every matching row, locking each one until the transaction ends`, ast.relation];
+      [work, rel] = [
+        `${stmt.kind === 'DeleteStmt' ? 'deletes' : 'updates'} every matching row, locking each one until the transaction ends`,
+        ast.relation,
+      ];
       break;
     case 'MergeStmt':
       [work, rel] = ['merges every matching row, locking each one until the transaction ends', ast.relation];
@@ -161,15 +182,30 @@ function longWork(stmt: Statement, ctx: RuleContext): LongWork | undefined {
       const locks = statementLocks(stmt.kind, ast, { pgVersion: ctx.pgVersion, catalog: ctx.catalog });
       if (stmt.kind === 'VacuumStmt' && locks.some((l) => l.mode === 'AccessExclusiveLock')) {
         const l = locks[0]!;
-        return { work: 'rewrites the whole table (VACUUM FULL)', rel: l.rel, display: l.rel ? `\`${displayTable(l.rel)}\`` : l.what, lock: l.mode };
+        return {
+          work: 'rewrites the whole table (VACUUM FULL)',
+          rel: l.rel,
+          display: l.rel ? `\`${displayTable(l.rel)}\`` : l.what,
+          lock: l.mode,
+        };
       }
       if (stmt.kind === 'ReindexStmt' && locks.some((l) => l.mode === 'AccessExclusiveLock')) {
         const l = locks[0]!;
-        return { work: 'rebuilds indexes from every row', rel: l.rel, display: l.rel ? `\`${displayTable(l.rel)}\`` : l.what, lock: l.mode };
+        return {
+          work: 'rebuilds indexes from every row',
+          rel: l.rel,
+          display: l.rel ? `\`${displayTable(l.rel)}\`` : l.what,
+          lock: l.mode,
+        };
       }
       if (stmt.kind === 'AlterDomainStmt' && locks.length) {
         const l = locks[0]!;
-        return { work: 'scans every column that uses the domain', rel: l.rel, display: l.rel ? `\`${displayTable(l.rel)}\`` : l.what, lock: l.mode };
+        return {
+          work: 'scans every column that uses the domain',
+          rel: l.rel,
+          display: l.rel ? `\`${displayTable(l.rel)}\`` : l.what,
+          lock: l.mode,
+        };
       }
       return undefined;
     }
@@ -177,7 +213,10 @@ function longWork(stmt: Statement, ctx: RuleContext): LongWork | undefined {
   if (!work || !rel?.relname || ctx.isNewTable(rel)) return undefined;
   const locks = statementLocks(stmt.kind, ast, { pgVersion: ctx.pgVersion, catalog: ctx.catalog });
   const key = relKey(rel);
-  const mode = locks.filter((l) => l.rel === key).map((l) => l.mode).reduce<LockMode>(strongerLock, 'RowExclusiveLock');
+  const mode = locks
+    .filter((l) => l.rel === key)
+    .map((l) => l.mode)
+    .reduce<LockMode>(strongerLock, 'RowExclusiveLock');
   return { work, rel: key, display: `\`${displayTable(key)}\``, lock: mode };
 }
 
@@ -185,7 +224,8 @@ export default defineRule({
   meta: {
     id: ID,
     severity: 'warning',
-    summary: 'A statement that can run for a long time on an existing table (rewrite, scan, index build, backfill) with no statement_timeout set.',
+    summary:
+      'A statement that can run for a long time on an existing table (rewrite, scan, index build, backfill) with no statement_timeout set.',
   },
   check(stmt, ctx) {
     if (ctx.tx.statementTimeout) return;

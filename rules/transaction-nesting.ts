@@ -27,20 +27,21 @@ function closing(statements: readonly Statement[], index: number): Statement | u
   return undefined;
 }
 
-
 const word = (s: Statement): string => (s.ast.kind === 'TRANS_STMT_ROLLBACK' ? 'ROLLBACK' : 'COMMIT');
 
 export default defineRule({
   meta: {
     id: 'transaction-nesting',
     severity: 'warning',
-    summary: 'BEGIN inside a transaction that is already open, or COMMIT/ROLLBACK that ends the migration tool’s own transaction early.',
+    summary:
+      'BEGIN inside a transaction that is already open, or COMMIT/ROLLBACK that ends the migration tool’s own transaction early.',
     kinds: ['TransactionStmt'],
   },
   check(stmt, ctx) {
     const kind = stmt.ast.kind as string;
     const script = ctx.migration.transaction === 'wrapped' && SCRIPT_TOOLS.has(ctx.migration.framework);
-    const tool = ctx.migration.framework && ctx.migration.framework !== 'plain' ? ctx.migration.framework : 'the migration tool';
+    const tool =
+      ctx.migration.framework && ctx.migration.framework !== 'plain' ? ctx.migration.framework : 'the migration tool';
     if (BEGIN.has(kind)) {
       if (ctx.tx.explicit) {
         const outer = openingBegin(ctx.statements, stmt.index);

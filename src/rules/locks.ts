@@ -80,7 +80,8 @@ function keyOfNames(list: string[]): string | undefined {
   return list.length > 1 ? `${list[list.length - 2]}.${list[list.length - 1]}` : `${DEFAULT_SCHEMA}.${list[0]}`;
 }
 
-const short = (key: string): string => '`' + (key.startsWith(`${DEFAULT_SCHEMA}.`) ? key.slice(DEFAULT_SCHEMA.length + 1) : key) + '`';
+const short = (key: string): string =>
+  '`' + (key.startsWith(`${DEFAULT_SCHEMA}.`) ? key.slice(DEFAULT_SCHEMA.length + 1) : key) + '`';
 
 /** ALTER TABLE sub-command lock levels (tablecmds.c AlterTableGetLockLevel, checked against pg_locks). */
 function alterCmdMode(cmd: any, pgVersion: number): LockMode {
@@ -121,7 +122,8 @@ function foreignKeys(nodes: any[] | undefined): any[] {
   const out: any[] = [];
   for (const n of nodes ?? []) {
     if (n.Constraint?.contype === 'CONSTR_FOREIGN') out.push(n.Constraint);
-    for (const c of n.ColumnDef?.constraints ?? []) if (c.Constraint?.contype === 'CONSTR_FOREIGN') out.push(c.Constraint);
+    for (const c of n.ColumnDef?.constraints ?? [])
+      if (c.Constraint?.contype === 'CONSTR_FOREIGN') out.push(c.Constraint);
   }
   return out;
 }
@@ -202,7 +204,13 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
     case 'AlterTableStmt': {
       const objtype = ast.objtype ?? 'OBJECT_TABLE';
       const noun =
-        objtype === 'OBJECT_VIEW' ? 'view' : objtype === 'OBJECT_MATVIEW' ? 'materialized view' : objtype === 'OBJECT_SEQUENCE' ? 'sequence' : 'table';
+        objtype === 'OBJECT_VIEW'
+          ? 'view'
+          : objtype === 'OBJECT_MATVIEW'
+            ? 'materialized view'
+            : objtype === 'OBJECT_SEQUENCE'
+              ? 'sequence'
+              : 'table';
       const self = relKey(ast.relation);
       for (const c of ast.cmds ?? []) {
         const cmd = c.AlterTableCmd;
@@ -218,7 +226,11 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
           // dropping a foreign key also drops its triggers on the referenced table
           const con = knownConstraint(self, cmd.name);
           if (con?.type === 'foreign' && con.references && con.references !== self) {
-            add(con.references, 'AccessExclusiveLock', `table ${short(con.references)} (referenced by \`${cmd.name}\`)`);
+            add(
+              con.references,
+              'AccessExclusiveLock',
+              `table ${short(con.references)} (referenced by \`${cmd.name}\`)`,
+            );
           }
         }
       }
@@ -240,14 +252,19 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
             const t = catalog?.table(key);
             for (const con of t?.constraints.values() ?? []) {
               if (con.type === 'foreign' && con.references && con.references !== key) {
-                add(con.references, 'AccessExclusiveLock', `table ${short(con.references)} (referenced by ${short(key)})`);
+                add(
+                  con.references,
+                  'AccessExclusiveLock',
+                  `table ${short(con.references)} (referenced by ${short(key)})`,
+                );
               }
             }
             if (ast.behavior === 'DROP_CASCADE' && catalog) {
               for (const [other, ot] of catalog.tables) {
                 if (other === key) continue;
                 for (const con of ot.constraints.values()) {
-                  if (con.type === 'foreign' && con.references === key) add(other, 'AccessExclusiveLock', `table ${short(other)} (its foreign key is dropped)`);
+                  if (con.type === 'foreign' && con.references === key)
+                    add(other, 'AccessExclusiveLock', `table ${short(other)} (its foreign key is dropped)`);
                 }
               }
             }
@@ -278,7 +295,8 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
           case 'OBJECT_TYPE':
           case 'OBJECT_DOMAIN':
             // CASCADE drops every column of that type
-            if (ast.behavior === 'DROP_CASCADE') for (const t of tablesUsingType(catalog, key)) add(t, 'AccessExclusiveLock', `table ${short(t)}`);
+            if (ast.behavior === 'DROP_CASCADE')
+              for (const t of tablesUsingType(catalog, key)) add(t, 'AccessExclusiveLock', `table ${short(t)}`);
             break;
           default:
             break;
@@ -297,7 +315,15 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
         case 'OBJECT_TRIGGER':
         case 'OBJECT_POLICY':
         case 'OBJECT_RULE':
-          table(ast.relation, 'AccessExclusiveLock', ast.relationType === 'OBJECT_VIEW' ? 'view' : ast.relationType === 'OBJECT_MATVIEW' ? 'materialized view' : 'table');
+          table(
+            ast.relation,
+            'AccessExclusiveLock',
+            ast.relationType === 'OBJECT_VIEW'
+              ? 'view'
+              : ast.relationType === 'OBJECT_MATVIEW'
+                ? 'materialized view'
+                : 'table',
+          );
           break;
         case 'OBJECT_VIEW':
           table(ast.relation, 'AccessExclusiveLock', 'view');
@@ -330,7 +356,9 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
       break;
     case 'ReindexStmt': {
       const concurrent = (ast.params ?? []).some(
-        (p: any) => p.DefElem?.defname === 'concurrently' && !['false', 'off', '0'].includes(String(defElemValue(p.DefElem)).toLowerCase()),
+        (p: any) =>
+          p.DefElem?.defname === 'concurrently' &&
+          !['false', 'off', '0'].includes(String(defElemValue(p.DefElem)).toLowerCase()),
       );
       const mode: LockMode = concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock';
       if (ast.kind === 'REINDEX_OBJECT_INDEX' && ast.relation) index(relKey(ast.relation), mode);
@@ -343,8 +371,13 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
     case 'VacuumStmt': {
       const full =
         ast.is_vacuumcmd &&
-        (ast.options ?? []).some((o: any) => o.DefElem?.defname === 'full' && !['false', 'off', '0'].includes(String(defElemValue(o.DefElem)).toLowerCase()));
-      for (const r of ast.rels ?? []) table(r.VacuumRelation?.relation, full ? 'AccessExclusiveLock' : 'ShareUpdateExclusiveLock');
+        (ast.options ?? []).some(
+          (o: any) =>
+            o.DefElem?.defname === 'full' &&
+            !['false', 'off', '0'].includes(String(defElemValue(o.DefElem)).toLowerCase()),
+        );
+      for (const r of ast.rels ?? [])
+        table(r.VacuumRelation?.relation, full ? 'AccessExclusiveLock' : 'ShareUpdateExclusiveLock');
       break;
     }
     case 'CreateTrigStmt':
@@ -367,7 +400,9 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
       break;
     case 'AlterDomainStmt': {
       const validates =
-        (ast.subtype === 'C' && ast.def?.Constraint && !ast.def.Constraint.skip_validation) || ast.subtype === 'O' || ast.subtype === 'V';
+        (ast.subtype === 'C' && ast.def?.Constraint && !ast.def.Constraint.skip_validation) ||
+        ast.subtype === 'O' ||
+        ast.subtype === 'V';
       if (!validates) break;
       const key = keyOfNames(stringList(ast.typeName));
       if (!key) break;
@@ -406,7 +441,13 @@ function defElemValue(d: any): unknown {
 
 /** The SQL command a statement runs, for messages: `ALTER TABLE`, `CREATE INDEX`, `DROP TABLE`. */
 export function commandLabel(kind: string, ast: any): string {
-  const obj = (t: string | undefined, dflt: string): string => (t ? t.replace(/^OBJECT_/, '').replace(/_/g, ' ').replace('MATVIEW', 'MATERIALIZED VIEW') : dflt);
+  const obj = (t: string | undefined, dflt: string): string =>
+    t
+      ? t
+          .replace(/^OBJECT_/, '')
+          .replace(/_/g, ' ')
+          .replace('MATVIEW', 'MATERIALIZED VIEW')
+      : dflt;
   switch (kind) {
     case 'AlterTableStmt':
       return `ALTER ${obj(ast.objtype, 'TABLE')}`;
@@ -455,7 +496,10 @@ export function commandLabel(kind: string, ast: any): string {
     case 'MergeStmt':
       return 'MERGE';
     default:
-      return kind.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+      return kind
+        .replace(/Stmt$/, '')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toUpperCase();
   }
 }
 
@@ -465,7 +509,15 @@ export function createdBefore(statements: readonly Statement[], before: number):
   for (let i = 0; i < before && i < statements.length; i++) {
     const s = statements[i]!;
     const rv =
-      s.kind === 'CreateStmt' ? s.ast.relation : s.kind === 'ViewStmt' ? s.ast.view : s.kind === 'CreateSeqStmt' ? s.ast.sequence : s.kind === 'CreateTableAsStmt' ? s.ast.into?.rel : undefined;
+      s.kind === 'CreateStmt'
+        ? s.ast.relation
+        : s.kind === 'ViewStmt'
+          ? s.ast.view
+          : s.kind === 'CreateSeqStmt'
+            ? s.ast.sequence
+            : s.kind === 'CreateTableAsStmt'
+              ? s.ast.into?.rel
+              : undefined;
     if (rv?.relname) out.add(relKey(rv));
   }
   return out;
@@ -499,7 +551,11 @@ const reportedIn = new WeakMap<readonly Statement[], Map<string, { catalog: Cata
  * that qualifies, false for later ones. Keyed on the file's statement list and
  * the catalog, so linting the same file again starts afresh.
  */
-export function firstInFile(ruleId: string, ctx: { statements: readonly Statement[]; catalog: Catalog }, stmt: Statement): boolean {
+export function firstInFile(
+  ruleId: string,
+  ctx: { statements: readonly Statement[]; catalog: Catalog },
+  stmt: Statement,
+): boolean {
   let m = reportedIn.get(ctx.statements);
   if (!m) reportedIn.set(ctx.statements, (m = new Map()));
   const prev = m.get(ruleId);

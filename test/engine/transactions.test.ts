@@ -18,7 +18,10 @@ interface Seen {
 }
 
 /** Lints `sql` with a probe rule that records the transaction state before each statement and at the end of the file. */
-async function trace(sql: string, opts: LintOptions & { transaction?: TransactionMode } = {}): Promise<{ before: Seen[]; end: TxState }> {
+async function trace(
+  sql: string,
+  opts: LintOptions & { transaction?: TransactionMode } = {},
+): Promise<{ before: Seen[]; end: TxState }> {
   const before: Seen[] = [];
   let end: TxState | undefined;
   const probe = defineRule({
@@ -38,14 +41,18 @@ const inTx = (s: Seen[]) => s.map((x) => x.tx.inTransaction);
 
 describe('engine transaction tracking', () => {
   it('explicit BEGIN … COMMIT in a file the tool does not wrap', async () => {
-    const { before, end } = await trace('CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\nCREATE TABLE c (id int);');
+    const { before, end } = await trace(
+      'CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\nCREATE TABLE c (id int);',
+    );
     expect(inTx(before)).toEqual([false, false, true, true, false]);
     expect(before.map((x) => x.tx.explicit)).toEqual([false, false, true, true, false]);
     expect(end).toMatchObject({ inTransaction: false, explicit: false, depth: 0 });
   });
 
   it('START TRANSACTION, END and ABORT are transaction control too', async () => {
-    const { before, end } = await trace('START TRANSACTION;\nSELECT 1;\nEND;\nBEGIN WORK;\nSELECT 2;\nABORT;\nSELECT 3;');
+    const { before, end } = await trace(
+      'START TRANSACTION;\nSELECT 1;\nEND;\nBEGIN WORK;\nSELECT 2;\nABORT;\nSELECT 3;',
+    );
     expect(inTx(before)).toEqual([false, true, true, false, true, true, false]);
     expect(end.explicit).toBe(false);
   });
@@ -64,7 +71,9 @@ describe('engine transaction tracking', () => {
   });
 
   it('savepoints do not end the transaction', async () => {
-    const { before } = await trace('BEGIN;\nSAVEPOINT s;\nROLLBACK TO SAVEPOINT s;\nRELEASE SAVEPOINT s;\nSELECT 1;\nCOMMIT;');
+    const { before } = await trace(
+      'BEGIN;\nSAVEPOINT s;\nROLLBACK TO SAVEPOINT s;\nRELEASE SAVEPOINT s;\nSELECT 1;\nCOMMIT;',
+    );
     expect(inTx(before)).toEqual([false, true, true, true, true, true]);
   });
 
@@ -84,7 +93,7 @@ describe('engine transaction tracking', () => {
     const sql = [
       'BEGIN;',
       'DO $$ BEGIN COMMIT; END $$;',
-      "CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN COMMIT; ROLLBACK; END $$;",
+      'CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN COMMIT; ROLLBACK; END $$;',
       "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS 'BEGIN EXECUTE ''COMMIT''; END';",
       'SELECT 1;',
       'COMMIT;',
@@ -95,7 +104,15 @@ describe('engine transaction tracking', () => {
 
   it('SET LOCAL lasts until COMMIT; a session SET outlives it', async () => {
     const { before, end } = await trace(
-      ["SET lock_timeout = '5s';", 'BEGIN;', "SET LOCAL lock_timeout = '1s';", "SET LOCAL statement_timeout = '1min';", 'SELECT 1;', 'COMMIT;', 'SELECT 2;'].join('\n'),
+      [
+        "SET lock_timeout = '5s';",
+        'BEGIN;',
+        "SET LOCAL lock_timeout = '1s';",
+        "SET LOCAL statement_timeout = '1min';",
+        'SELECT 1;',
+        'COMMIT;',
+        'SELECT 2;',
+      ].join('\n'),
     );
     expect(before.map((x) => [x.tx.lockTimeout, x.tx.statementTimeout])).toEqual([
       [false, false],
@@ -120,9 +137,32 @@ describe('engine transaction tracking', () => {
   });
 
   it('zero, DEFAULT, RESET and RESET ALL turn a timeout off', async () => {
-    const sql = ["SET lock_timeout = '1s';", 'SET lock_timeout = 0;', "SET lock_timeout = '1s';", "SET lock_timeout = '0ms';", "SET lock_timeout = '1s';", 'SET lock_timeout TO DEFAULT;', "SET lock_timeout = '1s';", 'RESET lock_timeout;', "SET statement_timeout = '1s';", 'RESET ALL;', 'SELECT 1;'].join('\n');
+    const sql = [
+      "SET lock_timeout = '1s';",
+      'SET lock_timeout = 0;',
+      "SET lock_timeout = '1s';",
+      "SET lock_timeout = '0ms';",
+      "SET lock_timeout = '1s';",
+      'SET lock_timeout TO DEFAULT;',
+      "SET lock_timeout = '1s';",
+      'RESET lock_timeout;',
+      "SET statement_timeout = '1s';",
+      'RESET ALL;',
+      'SELECT 1;',
+    ].join('\n');
     const { before } = await trace(sql);
-    expect(before.slice(1).map((x) => x.tx.lockTimeout)).toEqual([true, false, true, false, true, false, true, false, false, false]);
+    expect(before.slice(1).map((x) => x.tx.lockTimeout)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(before.at(-1)!.tx.statementTimeout).toBe(false);
   });
 
@@ -135,7 +175,10 @@ describe('engine transaction tracking', () => {
       },
     });
     await lintMigrations(
-      [migration("SET lock_timeout = '1s';\nSELECT 1;", { path: 'm/1.sql' }), migration('SELECT 2;', { path: 'm/2.sql' })],
+      [
+        migration("SET lock_timeout = '1s';\nSELECT 1;", { path: 'm/1.sql' }),
+        migration('SELECT 2;', { path: 'm/2.sql' }),
+      ],
       { ruleSet: [probe] },
     );
     expect(seen).toEqual([false, true, false]);
@@ -170,9 +213,33 @@ describe('engine transaction tracking agrees with PostgreSQL (PGlite, one statem
     ['CREATE TABLE t1 (id int);', 'BEGIN;', 'CREATE TABLE t2 (id int);', 'COMMIT;', 'SELECT 1;'],
     ['BEGIN;', 'BEGIN;', 'SELECT 1;', 'COMMIT;', 'SELECT 2;', 'COMMIT;'],
     ['BEGIN;', 'SELECT 1;', 'COMMIT AND CHAIN;', 'SELECT 2;', 'COMMIT;', 'SELECT 3;'],
-    ["SET LOCAL lock_timeout = '1s';", 'SELECT 1;', 'BEGIN;', "SET LOCAL lock_timeout = '2s';", 'SELECT 2;', 'COMMIT;', 'SELECT 3;'],
-    ["SET lock_timeout = '5s';", 'BEGIN;', "SET LOCAL lock_timeout = '1s';", 'ROLLBACK;', 'SELECT 1;', 'RESET lock_timeout;', 'SELECT 2;'],
-    ['DO $$ BEGIN COMMIT; END $$;', 'SELECT 1;', 'START TRANSACTION;', 'SAVEPOINT s;', 'ROLLBACK TO SAVEPOINT s;', 'END;', 'SELECT 2;'],
+    [
+      "SET LOCAL lock_timeout = '1s';",
+      'SELECT 1;',
+      'BEGIN;',
+      "SET LOCAL lock_timeout = '2s';",
+      'SELECT 2;',
+      'COMMIT;',
+      'SELECT 3;',
+    ],
+    [
+      "SET lock_timeout = '5s';",
+      'BEGIN;',
+      "SET LOCAL lock_timeout = '1s';",
+      'ROLLBACK;',
+      'SELECT 1;',
+      'RESET lock_timeout;',
+      'SELECT 2;',
+    ],
+    [
+      'DO $$ BEGIN COMMIT; END $$;',
+      'SELECT 1;',
+      'START TRANSACTION;',
+      'SAVEPOINT s;',
+      'ROLLBACK TO SAVEPOINT s;',
+      'END;',
+      'SELECT 2;',
+    ],
   ];
   for (const c of cases) {
     it(c.join(' '), async () => {
