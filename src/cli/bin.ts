@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isMainThread } from 'node:worker_threads';
 import { main } from './main.js';
 
 function exit(code: number): void {
@@ -6,7 +7,12 @@ function exit(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
-main(process.argv.slice(2)).then(exit, (err) => {
-  process.stderr.write(`zerodown: internal error: ${err?.stack ?? err}\n`);
-  exit(2);
-});
+if (isMainThread) {
+  main(process.argv.slice(2)).then(exit, (err) => {
+    process.stderr.write(`zerodown: internal error: ${err?.stack ?? err}\n`);
+    exit(2);
+  });
+} else {
+  // `zerodown lint` on a large run starts this same file as a worker thread (src/cli/parallel.ts)
+  void import('./parallel.js').then((p) => (p.isLintWorker() ? p.runLintWorker() : undefined));
+}

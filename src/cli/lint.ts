@@ -7,6 +7,7 @@ import path from 'node:path';
 import { findMigrations } from '../discover/index.js';
 import { loadConfig, ruleSettings, type FailOn } from '../config.js';
 import { lintMigrations } from '../engine/lint.js';
+import { lintParallel } from './parallel.js';
 import type { LintResult } from '../model.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
@@ -121,12 +122,14 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   const progress = progressReporter(process.stderr);
   let result: LintResult;
   try {
-    result = await lintMigrations(migrations, {
+    const lintOptions = {
       pgVersion: opts.pgVersion ?? config.pgVersion,
       assumeInTransaction: opts.assumeInTransaction ?? config.assumeInTransaction,
       ...ruleSettings(config),
-      onProgress: (done, total) => progress.tick(done, total),
-    });
+      onProgress: (done: number, total: number) => progress.tick(done, total),
+    };
+    // large runs use both cores with the same result (src/cli/parallel.ts); small ones one thread
+    result = (await lintParallel(migrations, lintOptions)) ?? (await lintMigrations(migrations, lintOptions));
   } finally {
     progress.end();
   }
