@@ -417,7 +417,10 @@ export class Catalog {
   }
 
   private drop(ast: any): void {
-    const names: string[][] = (ast.objects ?? []).map((o: any) => stringList(o.List?.items ?? (o.String ? [o] : [])));
+    // tables and indexes come as List of String; types and domains as TypeName
+    const names: string[][] = (ast.objects ?? []).map((o: any) =>
+      stringList(o.List?.items ?? o.TypeName?.names ?? (o.String ? [o] : [])),
+    );
     for (const n of names) {
       if (!n.length) continue;
       const key = qualifiedKey(n);

@@ -83,6 +83,8 @@ describe('Catalog replay', () => {
     expect(c.table('app.t')!.columns.get('id')!.type.name).toBe('int4');
     expect(c.table('public.t')!.columns.get('id')!.type.name).toBe('int8');
     expect(c.enums.get('public.mood')!.values).toEqual(['sad', 'ok', 'happy']);
+    replay('DROP TYPE mood;', 'm2', c);
+    expect(c.enums.has('public.mood')).toBe(false);
   });
 
   it('ignores statements it does not model without throwing', () => {
