@@ -177,6 +177,17 @@ describe('Flyway', () => {
     expect(r.files.map((f) => f.file).slice(3, 6)).toEqual(['V1.10__orders.sql', 'V2__orders_user_index_and_column.sql', 'V3__trim_names.sql']);
     expect(new Set(r.files.map((f) => f.file)).size).toBe(r.files.length);
   });
+
+  it('a file in a sub-folder gets the whole location before it as history', async () => {
+    const r = await load('flyway/src/main/resources/db/migration/orders/V2__orders_user_index_and_column.sql');
+    expect(r.files.map((f) => [f.file, f.review])).toEqual([
+      ['V1__create_users.sql', false],
+      ['V1.1__add_email.sql', false],
+      ['V1.2__email_index.sql', false],
+      ['V1.10__orders.sql', false],
+      ['V2__orders_user_index_and_column.sql', true],
+    ]);
+  });
 });
 
 describe('SQLx', () => {

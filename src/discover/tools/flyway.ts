@@ -72,7 +72,8 @@ export const flyway: Framework = {
     return names.some((n) => VERSIONED.test(n) || REPEATABLE.test(n));
   },
   root(dir) {
-    return dir;
+    // a file in a sub-folder belongs to the whole location (Flyway scans locations recursively)
+    return findUp(dir, (d) => ['migration', 'migrations', 'sql'].includes(path.basename(d)), 3) ?? dir;
   },
   sequence() {
     return 'flyway';
