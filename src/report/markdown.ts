@@ -43,11 +43,12 @@ export function escapeHtml(s: string): string {
 /**
  * Escapes untrusted text for Markdown prose (and table cells): HTML entities,
  * backslash-escaped Markdown punctuation that could open emphasis, links,
- * code, tables or strikethrough, newlines folded to spaces, mentions broken.
+ * code, tables, strikethrough or GitHub's `$…$` math, newlines folded to
+ * spaces, mentions broken.
  */
 export function escapeText(s: string): string {
   const flat = s.replace(/\r?\n|\r/g, ' ');
-  const md = flat.replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
+  const md = flat.replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`);
   return neutralise(md.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 

@@ -121,8 +121,8 @@ describe('safe Markdown helpers', () => {
   });
 
   it('escapes HTML and Markdown, and breaks mentions and references', () => {
-    const s = escapeText('<img src=x> & @octocat [link](http://x) *b* team@org/x #12 GH-3 a|b\nnext');
-    expect(s).toBe(`&lt;img src=x&gt; &amp; @${ZWJ}octocat \\[link\\](http://x) \\*b\\* team@${ZWJ}org/x #${ZWJ}12 GH-${ZWJ}3 a\\|b next`);
+    const s = escapeText('<img src=x> & @octocat [link](http://x) *b* team@org/x #12 GH-3 a|b $x$\nnext');
+    expect(s).toBe(`&lt;img src=x&gt; &amp; @${ZWJ}octocat \\[link\\](http://x) \\*b\\* team@${ZWJ}org/x #${ZWJ}12 GH-${ZWJ}3 a\\|b \\$x\\$ next`);
     assertSafe(s);
     expect(richText('CREATE INDEX on `</b>@x` blocks <writes>')).toBe(`CREATE INDEX on \`</b>@x\` blocks &lt;writes&gt;`);
   });
