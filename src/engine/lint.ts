@@ -191,7 +191,7 @@ export class LintEngine {
         findings.push(this.toFinding(rule, issue, target, migration));
       }
     }
-    findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)); // not localeCompare: its first call loads ICU collation data, ~20 ms of every run
     return { migration, statements, findings };
   }
 
