@@ -52,10 +52,10 @@ export function useColor(flag: boolean | undefined, stream: { isTTY?: boolean },
   return !!stream.isTTY && env.TERM !== 'dumb';
 }
 
-export function formatReport(result: LintResult, format: OutputFormat, color: boolean): string {
+export function formatReport(result: LintResult, format: OutputFormat, color: boolean, pretty = true): string {
   switch (format) {
     case 'json':
-      return formatJson(result);
+      return formatJson(result, pretty ? 2 : 0);
     case 'sarif':
       return formatSarif(result);
     case 'github':
@@ -134,7 +134,9 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     progress.end();
   }
   const code = exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
-  const out = formatReport(result, opts.format, opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout));
+  // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
+  const tty = !opts.output && !!process.stdout.isTTY;
+  const out = formatReport(result, opts.format, opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout), tty);
   if (opts.output) {
     try {
       writeFileSync(path.resolve(cwd, opts.output), out);

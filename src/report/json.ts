@@ -65,6 +65,7 @@ export function toJson(result: LintResult): JsonReport {
   };
 }
 
-export function formatJson(result: LintResult): string {
-  return JSON.stringify(toJson(result), null, 2) + '\n';
+/** `indent` 2 (default) for people; 0 for a pipe or file, where a large run's output is a third smaller and faster to write. */
+export function formatJson(result: LintResult, indent = 2): string {
+  return JSON.stringify(toJson(result), null, indent || undefined) + '\n';
 }
