@@ -6,12 +6,12 @@
  * `fail-on`. A comment that cannot be posted (fork PRs, read-only tokens) never
  * fails the run.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { discover } from '../discover/index.js';
+import { discover, findMigrations } from '../discover/index.js';
 import { loadConfig, ruleSettings } from '../config.js';
 import { lintMigrations } from '../engine/lint.js';
 import type { LintResult, Migration } from '../model.js';
@@ -25,9 +25,6 @@ import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
 import { extraSections } from './extras.js';
 
-/** Well-known migration layouts, tried from the repository root when `paths` is empty. */
-const WELL_KNOWN = ['prisma/migrations', 'supabase/migrations', 'db/migrations', 'migrations', 'drizzle', 'database/migrations', 'sql/migrations'];
-
 const isDownFile = (f: string) => /(^|[._-])down\.sql$/i.test(path.basename(f));
 
 export interface Selection {
@@ -36,37 +33,32 @@ export interface Selection {
   how: string;
 }
 
-/** Migrations in apply order; those under review have `review: true`, earlier ones feed the schema replay. */
-export async function selectMigrations(workspace: string, paths: string[], changed: Set<string> | null, framework?: string): Promise<Selection> {
-  const reviewOnly = changed ?? undefined;
-  if (paths.length) {
-    return { migrations: await discover(paths, { cwd: workspace, framework, reviewOnly }), how: `paths: ${paths.join(', ')}` };
+/**
+ * Migrations in apply order; those under review have `review: true`, earlier
+ * ones of the same sequences feed the schema replay. `paths` (or, when empty,
+ * the roots autoDiscover finds) say where migrations live; `changed` says which
+ * of them are under review (null: all).
+ */
+export async function selectMigrations(
+  workspace: string,
+  paths: string[],
+  changed: Set<string> | null,
+  opts: { framework?: string; pgVersion?: number } = {},
+): Promise<Selection> {
+  const common = { cwd: workspace, ...(opts.framework ? { framework: opts.framework } : {}), ...(opts.pgVersion ? { pgVersion: opts.pgVersion } : {}), ...(changed ? { reviewOnly: changed } : {}) };
+  try {
+    const found = await findMigrations(paths, common);
+    return { migrations: found.migrations, how: found.how };
+  } catch (err) {
+    // no known layout anywhere: review the changed .sql files themselves, each after the files before it in its directory
+    if (paths.length || !changed || (err as Error).name !== 'DiscoveryError') throw err;
+    const rel = [...changed]
+      .filter((f) => f.endsWith('.sql') && !isDownFile(f) && existsSync(f))
+      .map((f) => path.relative(workspace, f).split(path.sep).join('/'))
+      .filter((f) => !f.startsWith('../'));
+    if (!rel.length) return { migrations: [], how: 'no migration layout found and no .sql file changed' };
+    return { migrations: await discover(rel, { cwd: workspace, ...(opts.framework ? { framework: opts.framework } : {}) }), how: 'the changed .sql files (no migration layout found)' };
   }
-  const dirs = WELL_KNOWN.filter((d) => {
-    const abs = path.join(workspace, d);
-    return existsSync(abs) && statSync(abs).isDirectory();
-  });
-  // a nested well-known dir (db/migrations) wins over its parent being matched too
-  const roots = dirs.filter((d) => !dirs.some((o) => o !== d && d.startsWith(`${o}/`)));
-  if (roots.length) {
-    const found: Migration[] = [];
-    for (const d of roots) {
-      try {
-        found.push(...(await discover([d], { cwd: workspace, framework, reviewOnly })));
-      } catch {
-        /* an empty well-known directory: not this layout */
-      }
-    }
-    if (found.length) return { migrations: found, how: `auto-discovered ${roots.join(', ')}` };
-  }
-  // no known layout: the changed .sql files themselves, each with the files before it in its directory as history
-  if (changed) {
-    const files = [...changed].filter((f) => f.endsWith('.sql') && !isDownFile(f) && !path.relative(workspace, f).startsWith('..'));
-    const rel = files.map((f) => path.relative(workspace, f).split(path.sep).join('/')).filter((f) => existsSync(path.join(workspace, f)));
-    if (rel.length) return { migrations: await discover(rel, { cwd: workspace, framework }), how: 'the changed .sql files' };
-    return { migrations: [], how: 'no migration layout found and no .sql file changed' };
-  }
-  throw new Error('no migrations found: set the `paths` input to your migration directory (e.g. `paths: db/migrations`)');
 }
 
 function eventInfo(workspace: string): EventInfo {
@@ -119,12 +111,12 @@ export async function run(): Promise<void> {
   const changed = await changedFiles(ev, octokit, (m) => core.info(m));
   core.info(`zerodown: files under review come from ${changed.source}.`);
   const paths = inputs.paths.length ? inputs.paths : (config.paths ?? []);
-  const selection = await selectMigrations(workspace, paths, changed.files, config.framework);
+  const pgVersion = inputs.pgVersion ?? config.pgVersion;
+  const selection = await selectMigrations(workspace, paths, changed.files, { framework: config.framework, pgVersion });
   const reviewed = selection.migrations.filter((m) => m.review);
   core.info(`zerodown: ${reviewed.length} migration file(s) under review, ${selection.migrations.length - reviewed.length} earlier file(s) replayed as history (${selection.how}).`);
 
   // 2. lint
-  const pgVersion = inputs.pgVersion ?? config.pgVersion;
   const result = await lintMigrations(selection.migrations, {
     pgVersion,
     assumeInTransaction: config.assumeInTransaction,

@@ -167,7 +167,7 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 /** The one-line verdict (a level-3 heading). */
 export function verdict(input: ReportInput): string {
   const { result } = input;
-  if (input.noMigrations) return '### ✅ zerodown: this pull request changes no migration files';
+  if (input.noMigrations) return '### ✅ zerodown: no migration files changed';
   const files = result.files;
   const errorFiles = files.filter((f) => f.findings.some((x) => x.severity === 'error'));
   const warnFiles = files.filter((f) => f.findings.length);

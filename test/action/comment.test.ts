@@ -10,6 +10,7 @@ import { getOctokit } from '@actions/github';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { explainNoComment, findStickyComment, upsertStickyComment } from '../../src/action/comment.js';
 import { changedFiles } from '../../src/action/files.js';
+import { selectMigrations } from '../../src/action/run.js';
 import { STICKY_MARKER } from '../../src/report/markdown.js';
 import { startFakeGitHub, type FakeGitHub } from './github-server.js';
 import { NEW_MIGRATION, makeWorkspace, type Workspace } from './harness.js';
@@ -119,5 +120,24 @@ describe('files under review', () => {
     expect(log.join('\n')).toMatch(/fetch-depth/);
     const manual = await changedFiles({ ...push, eventName: 'workflow_dispatch', payload: {} }, undefined, () => {});
     expect(manual.files).toBeNull();
+  });
+});
+
+describe('migrations under review', () => {
+  it('auto-discovers the layout, reviews only the changed migration and replays the earlier ones as history', async () => {
+    const sel = await selectMigrations(ws.dir, [], new Set([path.join(ws.dir, NEW_MIGRATION), path.join(ws.dir, 'src/app.ts')]));
+    expect(sel.migrations.map((m) => [m.path, m.review])).toEqual([
+      ['db/migrations/20260101000000_create_accounts.sql', false],
+      ['db/migrations/20260102000000_index_account_id.sql', false],
+      [NEW_MIGRATION, true],
+    ]);
+    expect(sel.how).toMatch(/auto-discovered db\/migrations/);
+  });
+
+  it('reviews nothing when the PR changes no migration, and everything on a manual run', async () => {
+    const none = await selectMigrations(ws.dir, ['db/migrations'], new Set([path.join(ws.dir, 'src/app.ts')]));
+    expect(none.migrations.filter((m) => m.review)).toHaveLength(0);
+    const all = await selectMigrations(ws.dir, ['db/migrations'], null);
+    expect(all.migrations.map((m) => m.review)).toEqual([true, true, true]);
   });
 });
