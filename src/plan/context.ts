@@ -31,8 +31,10 @@ export interface RewriteContext {
   flaggedBy(stmt: Statement): Set<string>;
   /** false when the statement or file ignores the rule */
   allowed(stmt: Statement, rule: string): boolean;
-  /** source texts of statements the catalog nodes came from (defaults, indexes) */
+  /** source texts of statements the catalog nodes came from (defaults) */
   sourceOf: WeakMap<object, string>;
+  /** CREATE INDEX text per index (`schema.name`), for rebuilding an index on a replacement column */
+  indexSource: Map<string, string>;
 }
 
 export function isNewTable(ctx: RewriteContext, key: string): boolean {

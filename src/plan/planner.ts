@@ -65,6 +65,7 @@ function phaseFrom(sp: ScheduledPhase, opts: { lockTimeout: string; statementTim
 class Planner {
   readonly catalog = new Catalog();
   readonly sourceOf = new WeakMap<object, string>();
+  readonly indexSource = new Map<string, string>();
   readonly pgVersion: number;
   readonly lockTimeout: string;
   readonly statementTimeout: string;
@@ -88,6 +89,13 @@ class Planner {
       }
     };
     if (stmt.kind === 'CreateStmt' || stmt.kind === 'AlterTableStmt') visit(stmt.ast);
+    if (stmt.kind === 'IndexStmt') {
+      // the same name the catalog replay gives the index
+      const ast = stmt.ast;
+      const cols = (ast.indexParams ?? []).map((p: any) => p.IndexElem?.name ?? null);
+      const name = ast.idxname ?? `${ast.relation?.relname}_${cols.filter(Boolean).join('_')}_idx`;
+      this.indexSource.set(`${ast.relation?.schemaname ?? 'public'}.${name}`, stmt.text);
+    }
     if (stmt.kind === 'AlterTableStmt') {
       for (const c of stmt.ast.cmds ?? []) if (c.AlterTableCmd?.subtype === 'AT_ColumnDefault' && c.AlterTableCmd.def) this.sourceOf.set(c.AlterTableCmd.def, stmt.text);
     }
@@ -121,6 +129,7 @@ class Planner {
       flaggedBy: (stmt) => new Set(findings.filter((f) => f.statementIndex === stmt.index).map((f) => f.rule)),
       allowed: (stmt, rule) => !parsed.ignoreFile && !parsed.ignoreFileRules.has(rule) && !stmt.ignoreAll && !stmt.ignored.has(rule),
       sourceOf: this.sourceOf,
+      indexSource: this.indexSource,
     };
     const groups: Group[] = [];
     const rewritten = new Set<number>();
