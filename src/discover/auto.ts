@@ -59,18 +59,32 @@ function rootOf(file: string): string | undefined {
 export async function autoDiscover(cwd: string): Promise<MigrationRoot[]> {
   const base = path.resolve(cwd);
   const roots = new Set<string>();
-  const matches = await glob(['**/migration_lock.toml', '**/meta/_journal.json', '**/sqitch.plan', '**/*.sql', '**/*changelog*.{xml,yaml,yml,json}'], {
-    cwd: base,
-    absolute: true,
-    onlyFiles: true,
-    ignore: AUTO_IGNORE,
-    deep: 8,
-  });
+  const matches = await glob(
+    [
+      '**/migration_lock.toml',
+      '**/meta/_journal.json',
+      '**/sqitch.plan',
+      '**/*.sql',
+      '**/*changelog*.{xml,yaml,yml,json}',
+    ],
+    {
+      cwd: base,
+      absolute: true,
+      onlyFiles: true,
+      ignore: AUTO_IGNORE,
+      deep: 8,
+    },
+  );
   for (const m of matches) {
     if (/changelog.*\.(xml|ya?ml|json)$/i.test(path.basename(m))) {
       // Liquibase outside a conventional folder: a formatted-SQL file next to a master changelog
       const dir = path.dirname(m);
-      if (list(dir).some((f) => f.endsWith('.sql') && LIQUIBASE_HEADER.test(readText(path.join(dir, f))?.slice(0, 200) ?? ''))) roots.add(dir);
+      if (
+        list(dir).some(
+          (f) => f.endsWith('.sql') && LIQUIBASE_HEADER.test(readText(path.join(dir, f))?.slice(0, 200) ?? ''),
+        )
+      )
+        roots.add(dir);
       continue;
     }
     const root = rootOf(m);

@@ -42,9 +42,9 @@ export { existsSync };
 
 /** Files matching `pattern` under `root`, absolute, in natural order. */
 export async function globFiles(root: string, pattern: string | string[]): Promise<string[]> {
-  return (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE, expandDirectories: false })).sort(
-    naturalCompare,
-  );
+  return (
+    await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE, expandDirectories: false })
+  ).sort(naturalCompare);
 }
 
 /** The first ancestor of `from` (inclusive) for which `test` is true, up to `levels` levels. */

@@ -38,10 +38,14 @@ export function changedFiles(cwd: string, ref: string): Set<string> {
   // the top level as seen from cwd (not a realpath), so paths compare equal to discovery's
   const top = path.resolve(cwd, git(cwd, ['rev-parse', '--show-cdup']).trim() || '.');
   const verify = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, encoding: 'utf8' });
-  if (verify.status !== 0) throw new GitError(`--since ${ref}: no such commit, branch or tag in this repository (fetch it first, e.g. git fetch origin main)`);
+  if (verify.status !== 0)
+    throw new GitError(
+      `--since ${ref}: no such commit, branch or tag in this repository (fetch it first, e.g. git fetch origin main)`,
+    );
   const out = new Set<string>();
   const add = (rel: string) => out.add(path.resolve(top, rel));
-  for (const f of entries(git(top, ['diff', '-z', '--name-only', '--no-renames', '--diff-filter=AM', `${ref}...HEAD`]))) add(f);
+  for (const f of entries(git(top, ['diff', '-z', '--name-only', '--no-renames', '--diff-filter=AM', `${ref}...HEAD`])))
+    add(f);
   for (const f of entries(git(top, ['diff', '-z', '--name-only', '--no-renames', '--diff-filter=AM', 'HEAD']))) add(f);
   for (const f of entries(git(top, ['ls-files', '-z', '--others', '--exclude-standard']))) add(f);
   return out;

@@ -248,7 +248,10 @@ export interface FindOptions extends DiscoverOptions {
  * `since`, only the files changed since that git ref are under review.
  * Throws `DiscoveryError` when nothing can be found.
  */
-export async function findMigrations(paths: string[], options: FindOptions = {}): Promise<DiscoveryResult & { how: string }> {
+export async function findMigrations(
+  paths: string[],
+  options: FindOptions = {},
+): Promise<DiscoveryResult & { how: string }> {
   const cwd = options.cwd ?? process.cwd();
   const { since, ...rest } = options;
   const reviewOnly = since ? changedFilesOf(cwd, since) : options.reviewOnly;
@@ -265,6 +268,11 @@ export async function findMigrations(paths: string[], options: FindOptions = {})
     how = `auto-discovered ${roots.map((r) => `${r.path} (${r.framework})`).join(', ')}`;
   }
   if (since) how += `; under review: files changed since ${since}`;
-  const result = await discoverDetailed(inputs, { ...rest, cwd, dropUnreviewed: true, ...(reviewOnly ? { reviewOnly } : {}) });
+  const result = await discoverDetailed(inputs, {
+    ...rest,
+    cwd,
+    dropUnreviewed: true,
+    ...(reviewOnly ? { reviewOnly } : {}),
+  });
   return { ...result, how };
 }

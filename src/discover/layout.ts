@@ -105,11 +105,24 @@ function stamp(d: Date): string {
  * otherwise the next integers with the same zero padding.
  */
 function nextVersions(existing: string[], count: number, now: Date, preferTimestamps: boolean): string[] {
-  const max = existing.reduce<string | undefined>((m, v) => (m === undefined || numericCompare(v, m) > 0 ? v : m), undefined);
+  const max = existing.reduce<string | undefined>(
+    (m, v) => (m === undefined || numericCompare(v, m) > 0 ? v : m),
+    undefined,
+  );
   const timestamps = max ? max.length >= 12 : preferTimestamps;
   const out: string[] = [];
   if (timestamps) {
-    const asDate = max && max.length === 14 ? Date.UTC(+max.slice(0, 4), +max.slice(4, 6) - 1, +max.slice(6, 8), +max.slice(8, 10), +max.slice(10, 12), +max.slice(12, 14)) : NaN;
+    const asDate =
+      max && max.length === 14
+        ? Date.UTC(
+            +max.slice(0, 4),
+            +max.slice(4, 6) - 1,
+            +max.slice(6, 8),
+            +max.slice(8, 10),
+            +max.slice(10, 12),
+            +max.slice(12, 14),
+          )
+        : NaN;
     if (!max || (!Number.isNaN(asDate) && stamp(new Date(asDate)) === max)) {
       // real clock readings: one second apart, after both the clock and the last migration
       const t0 = Math.max(now.getTime() - (now.getTime() % 1000), Number.isNaN(asDate) ? 0 : asDate + 1000);
@@ -128,7 +141,11 @@ function nextVersions(existing: string[], count: number, now: Date, preferTimest
 const prefixVersions = (names: string[], re: RegExp) =>
   names.map((n) => re.exec(n)?.[1]).filter((v): v is string => v !== undefined);
 
-const join = (dir: string, ...p: string[]) => path.join(dir, ...p).split(path.sep).join('/');
+const join = (dir: string, ...p: string[]) =>
+  path
+    .join(dir, ...p)
+    .split(path.sep)
+    .join('/');
 
 /** Lays phases out the way `framework` expects. Throws for an unknown framework name. */
 export function layoutPhases(framework: string, target: LayoutTarget, phases: Phase[]): PhaseFile[] {
@@ -139,7 +156,8 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
   const n = phases.length;
   const us = units(phases);
   const name = (u: (typeof us)[number]) => `${base}_${slug(u.phase.name)}${u.part ? `_${u.part}` : ''}`;
-  const withAfter = (vs: string[]) => (target.afterVersion && /^\d+$/.test(target.afterVersion) ? [...vs, target.afterVersion] : vs);
+  const withAfter = (vs: string[]) =>
+    target.afterVersion && /^\d+$/.test(target.afterVersion) ? [...vs, target.afterVersion] : vs;
 
   switch (framework) {
     case 'plain': {
@@ -154,8 +172,12 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
       return us.map((u, i) => ({
         path: join(dir, `${vs[i]}_${name(u)}`, 'migration.sql'),
         content:
-          header(u.phase, u.index, n, u.phase.transactional ? undefined : 'alone in its migration: Prisma then runs it without a transaction') +
-          (u.phase.transactional ? txBody(u.sql) : body(u.sql)),
+          header(
+            u.phase,
+            u.index,
+            n,
+            u.phase.transactional ? undefined : 'alone in its migration: Prisma then runs it without a transaction',
+          ) + (u.phase.transactional ? txBody(u.sql) : body(u.sql)),
       }));
     }
     case 'golang-migrate': {
@@ -164,8 +186,12 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
         {
           path: join(dir, `${vs[i]}_${name(u)}.up.sql`),
           content:
-            header(u.phase, u.index, n, u.phase.transactional ? undefined : 'alone in its file: golang-migrate sends a file as one query string') +
-            (u.phase.transactional ? txBody(u.sql) : body(u.sql)),
+            header(
+              u.phase,
+              u.index,
+              n,
+              u.phase.transactional ? undefined : 'alone in its file: golang-migrate sends a file as one query string',
+            ) + (u.phase.transactional ? txBody(u.sql) : body(u.sql)),
         },
         { path: join(dir, `${vs[i]}_${name(u)}.down.sql`), content: `-- TODO: reverse ${name(u)}\n` },
       ]);
@@ -175,7 +201,12 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
       return phases.map((p, i) => {
         const stmts = statements(p.sql).map((s) =>
           // goose cuts a statement at every line ending in `;`: protect bodies that contain one
-          s.split('\n').slice(0, -1).some((l) => /;\s*(--.*)?$/.test(l)) ? `-- +goose StatementBegin\n${s}\n-- +goose StatementEnd` : s,
+          s
+            .split('\n')
+            .slice(0, -1)
+            .some((l) => /;\s*(--.*)?$/.test(l))
+            ? `-- +goose StatementBegin\n${s}\n-- +goose StatementEnd`
+            : s,
         );
         return {
           path: join(dir, `${vs[i]}_${base}_${slug(p.name)}.sql`),
@@ -233,7 +264,11 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
         }));
       }
       const journalFile = join(dir, 'meta', '_journal.json');
-      let journal: { version: string; dialect: string; entries: { idx: number; version: string; when: number; tag: string; breakpoints: boolean }[] } = {
+      let journal: {
+        version: string;
+        dialect: string;
+        entries: { idx: number; version: string; when: number; tag: string; breakpoints: boolean }[];
+      } = {
         version: '7',
         dialect: 'postgresql',
         entries: [],
@@ -258,7 +293,13 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
           return;
         }
         files.push({ path: join(dir, `${tag}.sql`), content: `${header(p, i, n)}${sql}\n` });
-        journal.entries.push({ idx, version: journal.entries.at(-1)?.version ?? '7', when: when++, tag, breakpoints: true });
+        journal.entries.push({
+          idx,
+          version: journal.entries.at(-1)?.version ?? '7',
+          when: when++,
+          tag,
+          breakpoints: true,
+        });
         idx++;
       });
       files.push({ path: journalFile, content: `${JSON.stringify(journal, null, 2)}\n`, replaces: true });
@@ -269,13 +310,35 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
       return phases.map((p, i) => ({
         path: join(dir, `${vs[i]}_${base}_${slug(p.name)}.sql`),
         content:
-          header(p, i, n, p.transactional ? undefined : 'the Supabase CLI (v2.109+) runs CONCURRENTLY statements on their own, outside its batch') + body(p.sql),
+          header(
+            p,
+            i,
+            n,
+            p.transactional
+              ? undefined
+              : 'the Supabase CLI (v2.109+) runs CONCURRENTLY statements on their own, outside its batch',
+          ) + body(p.sql),
       }));
     }
     case 'diesel': {
       const existing = names.filter((f) => /^\d/.test(f)).map((f) => dieselVersion(f));
       const dashed = names.some((f) => /^\d{4}-\d{2}-\d{2}-\d{6}/.test(f));
-      const t0 = Math.max(now.getTime(), ...existing.filter((v) => /^\d{14}/.test(v)).map((v) => Date.UTC(+v.slice(0, 4), +v.slice(4, 6) - 1, +v.slice(6, 8), +v.slice(8, 10), +v.slice(10, 12), +v.slice(12, 14)) + 1000));
+      const t0 = Math.max(
+        now.getTime(),
+        ...existing
+          .filter((v) => /^\d{14}/.test(v))
+          .map(
+            (v) =>
+              Date.UTC(
+                +v.slice(0, 4),
+                +v.slice(4, 6) - 1,
+                +v.slice(6, 8),
+                +v.slice(8, 10),
+                +v.slice(10, 12),
+                +v.slice(12, 14),
+              ) + 1000,
+          ),
+      );
       return us.flatMap((u, i) => {
         const s = stamp(new Date(t0 + i * 1000));
         const v = dashed || !existing.length ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}-${s.slice(8)}` : s;
@@ -284,7 +347,8 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
           { path: join(dir, folder, 'up.sql'), content: header(u.phase, u.index, n) + body(u.sql) },
           { path: join(dir, folder, 'down.sql'), content: `-- TODO: reverse ${name(u)}\n` },
         ];
-        if (!u.phase.transactional) files.push({ path: join(dir, folder, 'metadata.toml'), content: 'run_in_transaction = false\n' });
+        if (!u.phase.transactional)
+          files.push({ path: join(dir, folder, 'metadata.toml'), content: 'run_in_transaction = false\n' });
         return files;
       });
     }
@@ -300,7 +364,10 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
         let change = `${base}_${slug(p.name)}`;
         for (let k = 2; known.has(change); k++) change = `${base}_${slug(p.name)}_${k}`;
         known.add(change);
-        files.push({ path: join(dir, 'deploy', `${change}.sql`), content: header(p, i, n) + (p.transactional ? txBody(p.sql) : body(p.sql)) });
+        files.push({
+          path: join(dir, 'deploy', `${change}.sql`),
+          content: header(p, i, n) + (p.transactional ? txBody(p.sql) : body(p.sql)),
+        });
         files.push({ path: join(dir, 'revert', `${change}.sql`), content: `-- TODO: revert ${change}\n` });
         files.push({ path: join(dir, 'verify', `${change}.sql`), content: `-- TODO: verify ${change}\n` });
         lines.push(`${change} ${prev ? `[${prev}] ` : ''}${iso} zerodown <zerodown@localhost> # ${p.name}`);
@@ -323,7 +390,9 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
       const file = `${vs[0]}${sep}${base.replace(/_/g, sep)}.sql`;
       const content = ['--liquibase formatted sql', ''];
       phases.forEach((p, i) => {
-        content.push(`--changeset zerodown:${base}-${i + 1}-${slug(p.name)}${p.transactional ? '' : ' runInTransaction:false'}`);
+        content.push(
+          `--changeset zerodown:${base}-${i + 1}-${slug(p.name)}${p.transactional ? '' : ' runInTransaction:false'}`,
+        );
         content.push(header(p, i, n).trimEnd());
         content.push(body(p.sql));
       });
@@ -332,7 +401,11 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
         // an explicit include list runs only what it names: add the new file after the last include
         const ref = lastInclude.replace(/[^/]+$/, file);
         let updated: string;
-        if (/\.xml$/i.test(master)) updated = masterSrc.replace(/(\s*)<\/databaseChangeLog>/, `$1    <include file="${ref}"/>$1</databaseChangeLog>`);
+        if (/\.xml$/i.test(master))
+          updated = masterSrc.replace(
+            /(\s*)<\/databaseChangeLog>/,
+            `$1    <include file="${ref}"/>$1</databaseChangeLog>`,
+          );
         else if (/\.json$/i.test(master)) {
           const doc = JSON.parse(masterSrc);
           doc.databaseChangeLog.push({ include: { file: ref } });

@@ -45,13 +45,17 @@ describe('autoDiscover', () => {
       // and discovery of the repository root uses exactly those
       const r = await discoverDetailed(['.'], { cwd: s.dir });
       expect(r.frameworks).toEqual(['goose', 'prisma']);
-      expect(r.migrations.map((m) => m.path).at(-1)).toBe('packages/billing/prisma/migrations/20240101000000_init/migration.sql');
+      expect(r.migrations.map((m) => m.path).at(-1)).toBe(
+        'packages/billing/prisma/migrations/20240101000000_init/migration.sql',
+      );
     } finally {
       s.cleanup();
     }
   });
 
   it('finds nothing in a directory without migrations', async () => {
-    expect(await autoDiscover(path.join(FIXTURES, 'prisma', 'prisma', 'migrations', '20240101090000_init'))).toEqual([]);
+    expect(await autoDiscover(path.join(FIXTURES, 'prisma', 'prisma', 'migrations', '20240101090000_init'))).toEqual(
+      [],
+    );
   });
 });

@@ -48,7 +48,16 @@ describe('zerodown lint and migration tools', () => {
   it('--since lints only what changed since the ref, with the earlier files as history', async () => {
     const dir = copy('dbmate');
     const git = (...a: string[]) =>
-      execFileSync('git', a, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+      execFileSync('git', a, {
+        cwd: dir,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+      });
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-q', '-m', 'init');
@@ -64,7 +73,9 @@ describe('zerodown lint and migration tools', () => {
     expect(r.code).toBe(0);
     // untracked files count as changed
     const none = await run(dir, 'lint', '--since', 'HEAD', '--format', 'json');
-    expect(JSON.parse(none.stdout).files.map((f: JsonFile) => f.path)).toEqual(['db/migrations/20240201090000_users_email_lower.sql']);
+    expect(JSON.parse(none.stdout).files.map((f: JsonFile) => f.path)).toEqual([
+      'db/migrations/20240201090000_users_email_lower.sql',
+    ]);
     git('add', '.');
     git('commit', '-q', '-m', 'index');
     const clean = await run(dir, 'lint', '--since', 'HEAD', '--format', 'json');
@@ -77,9 +88,15 @@ describe('zerodown lint and migration tools', () => {
 
   it('--framework overrides detection: as plain SQL the goose Down section is linted as forward SQL', async () => {
     const dir = copy('goose');
-    writeFileSync(path.join(dir, 'migrations', '00020_comment.sql'), "-- +goose Up\nCOMMENT ON TABLE orders IS 'orders';\n\n-- +goose Down\nDROP TABLE orders;\n");
-    const rulesOf = (out: string) => (JSON.parse(out).files as JsonFile[]).at(-1)!.findings.map((f) => `${f.rule}@${f.line}`);
+    writeFileSync(
+      path.join(dir, 'migrations', '00020_comment.sql'),
+      "-- +goose Up\nCOMMENT ON TABLE orders IS 'orders';\n\n-- +goose Down\nDROP TABLE orders;\n",
+    );
+    const rulesOf = (out: string) =>
+      (JSON.parse(out).files as JsonFile[]).at(-1)!.findings.map((f) => `${f.rule}@${f.line}`);
     expect(rulesOf((await run(dir, 'lint', 'migrations', '--format', 'json')).stdout)).toEqual([]);
-    expect(rulesOf((await run(dir, 'lint', 'migrations', '--framework', 'plain', '--format', 'json')).stdout)).toContain('ban-drop-table@5');
+    expect(
+      rulesOf((await run(dir, 'lint', 'migrations', '--framework', 'plain', '--format', 'json')).stdout),
+    ).toContain('ban-drop-table@5');
   });
 });

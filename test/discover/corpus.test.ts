@@ -45,7 +45,9 @@ function readmeOrder(project: string, files: string[]): string[] {
   if (/ente-io__ente|flipt-io__flipt|supabase__storage/.test(project)) {
     const key = (f: string) => (project.includes('storage') ? f.split('__')[0]! : '');
     const num = (f: string) => BigInt(/(\d+)/.exec(f.split('__').at(-1)!)![1]!);
-    return sorted.sort((a, b) => (key(a) !== key(b) ? (key(a) < key(b) ? -1 : 1) : num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : a < b ? -1 : 1));
+    return sorted.sort((a, b) =>
+      key(a) !== key(b) ? (key(a) < key(b) ? -1 : 1) : num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : a < b ? -1 : 1,
+    );
   }
   return sorted;
 }
@@ -75,9 +77,15 @@ describe.skipIf(!projects.length)('corpus discovery', () => {
   it('numeric order matters where the README says so', async () => {
     const r = await discoverDetailed([path.join(CORPUS, 'postgres', 'ente-io__ente')]);
     const names = r.migrations.map((m) => path.basename(m.absPath));
-    expect(names.indexOf('9_create_datacenter.up.sql')).toBeLessThan(names.indexOf('10_update_temp_object_keys.up.sql'));
-    expect(names.indexOf('99_alter_file_data_column_type.up.sql')).toBeLessThan(names.indexOf('100_add_upgraded_at.up.sql'));
-    const storage = (await discoverDetailed([path.join(CORPUS, 'postgres', 'supabase__storage')])).migrations.map((m) => path.basename(m.absPath));
+    expect(names.indexOf('9_create_datacenter.up.sql')).toBeLessThan(
+      names.indexOf('10_update_temp_object_keys.up.sql'),
+    );
+    expect(names.indexOf('99_alter_file_data_column_type.up.sql')).toBeLessThan(
+      names.indexOf('100_add_upgraded_at.up.sql'),
+    );
+    const storage = (await discoverDetailed([path.join(CORPUS, 'postgres', 'supabase__storage')])).migrations.map((m) =>
+      path.basename(m.absPath),
+    );
     const prefixes = storage.map((f) => f.split('__')[0]);
     // each sequence is contiguous and in its own numeric order
     expect(prefixes).toEqual([...prefixes].sort());

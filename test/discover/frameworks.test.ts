@@ -46,7 +46,9 @@ describe('Prisma', () => {
       ['20240103090000_email_index/migration.sql', 'none'],
       ['20240104090000_name_index_and_backfill/migration.sql', 'wrapped'],
     ]);
-    expect(r.byFile('20240104090000_name_index_and_backfill/migration.sql').transactionNote).toMatch(/Prisma 5\.22\.0 sends migration\.sql as one query string/);
+    expect(r.byFile('20240104090000_name_index_and_backfill/migration.sql').transactionNote).toMatch(
+      /Prisma 5\.22\.0 sends migration\.sql as one query string/,
+    );
     expect(await concurrentFindings(r.migrations)).toEqual(['20240104090000_name_index_and_backfill/migration.sql:5']);
   });
 
@@ -111,7 +113,10 @@ describe('goose', () => {
       'IndexStmt@5:wrapped',
       'IndexStmt@7:none',
     ]);
-    expect(await concurrentFindings(r.migrations)).toEqual(['00003_email.sql:3', '00004_block_without_transaction.sql:5']);
+    expect(await concurrentFindings(r.migrations)).toEqual([
+      '00003_email.sql:3',
+      '00004_block_without_transaction.sql:5',
+    ]);
   });
 
   it('cuts a PL/pgSQL body without StatementBegin/End where goose cuts it, so the parse error shows what goose would send', async () => {
@@ -174,7 +179,11 @@ describe('Flyway', () => {
   it('merges several locations into one version sequence', async () => {
     const base = 'flyway/src/main/resources/db/migration';
     const r = await load([`${base}/orders`, base]);
-    expect(r.files.map((f) => f.file).slice(3, 6)).toEqual(['V1.10__orders.sql', 'V2__orders_user_index_and_column.sql', 'V3__trim_names.sql']);
+    expect(r.files.map((f) => f.file).slice(3, 6)).toEqual([
+      'V1.10__orders.sql',
+      'V2__orders_user_index_and_column.sql',
+      'V3__trim_names.sql',
+    ]);
     expect(new Set(r.files.map((f) => f.file)).size).toBe(r.files.length);
   });
 
@@ -230,7 +239,11 @@ describe('Drizzle', () => {
       journal.entries.reverse();
       writeFileSync(j, JSON.stringify(journal));
       const r = await load(path.join(s.dir, 'drizzle'));
-      expect(r.files.map((f) => f.file)).toEqual(['0002_orphan.sql', '0001_brave_mystique.sql', '0000_steep_wolverine.sql']);
+      expect(r.files.map((f) => f.file)).toEqual([
+        '0002_orphan.sql',
+        '0001_brave_mystique.sql',
+        '0000_steep_wolverine.sql',
+      ]);
     } finally {
       s.cleanup();
     }
@@ -243,10 +256,19 @@ describe('Supabase', () => {
     expect(r.frameworks).toEqual(['supabase']);
     expect(r.files.map((f) => [f.file, f.transaction, f.statements])).toEqual([
       ['20240101090000_create_profiles.sql', 'wrapped', ['CreateStmt@1', 'AlterTableStmt@7']],
-      ['20240102090000_profiles_username.sql', 'wrapped', ['AlterTableStmt@1:wrapped', 'IndexStmt@3:none', 'CommentStmt@5:wrapped']],
+      [
+        '20240102090000_profiles_username.sql',
+        'wrapped',
+        ['AlterTableStmt@1:wrapped', 'IndexStmt@3:none', 'CommentStmt@5:wrapped'],
+      ],
       ['20240103090000_profiles_search.sql', 'wrapped', ['IndexStmt@1']],
     ]);
-    expect(r.skipped).toEqual([{ path: 'supabase/supabase/migrations/notes.sql', reason: 'the Supabase CLI skips files not named <timestamp>_<name>.sql' }]);
+    expect(r.skipped).toEqual([
+      {
+        path: 'supabase/supabase/migrations/notes.sql',
+        reason: 'the Supabase CLI skips files not named <timestamp>_<name>.sql',
+      },
+    ]);
     expect(await concurrentFindings(r.migrations)).toEqual([]);
   });
 
@@ -304,9 +326,21 @@ describe('Liquibase formatted SQL', () => {
     expect(r.frameworks).toEqual(['liquibase']);
     expect(r.files.map((f) => [f.file, f.statements, f.error])).toEqual([
       ['001-create-users.sql', ['CreateStmt@5'], undefined], // dbms:mysql changeset and --rollback left out
-      ['002-users-indexes.sql', ['AlterTableStmt@4:wrapped', 'IndexStmt@5:wrapped', 'IndexStmt@9:none', 'IndexStmt@10:none', 'IndexStmt@17:none'], undefined],
+      [
+        '002-users-indexes.sql',
+        [
+          'AlterTableStmt@4:wrapped',
+          'IndexStmt@5:wrapped',
+          'IndexStmt@9:none',
+          'IndexStmt@10:none',
+          'IndexStmt@17:none',
+        ],
+        undefined,
+      ],
     ]);
-    expect(r.skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([['003-not-included.sql', 'not included by the master changelog']]);
+    expect(r.skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([
+      ['003-not-included.sql', 'not included by the master changelog'],
+    ]);
     expect(await concurrentFindings(r.migrations)).toEqual(['002-users-indexes.sql:5']);
   });
 });
@@ -350,7 +384,13 @@ describe('discover() with files, globs and overrides', () => {
       ['00002_users_name_index.sql', true],
     ]);
     // nothing under review: the sequence comes back as history only, or not at all
-    expect((await load(g, { reviewOnly: new Set() })).files.map((f) => f.review)).toEqual([false, false, false, false, false]);
+    expect((await load(g, { reviewOnly: new Set() })).files.map((f) => f.review)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect((await load(g, { reviewOnly: new Set(), dropUnreviewed: true })).files).toEqual([]);
   });
 
@@ -359,7 +399,9 @@ describe('discover() with files, globs and overrides', () => {
     expect(r.frameworks).toEqual(['plain']);
     expect(r.files[0]!.statements).toContain('DropStmt@26'); // plain lints the Down section too
     await expect(discover([g], { cwd: (await import('./helpers.js')).FIXTURES, framework: 'rails' })).rejects.toThrow(
-      new DiscoveryError('unknown framework "rails"; known: sqitch, drizzle, prisma, diesel, supabase, liquibase, goose, dbmate, flyway, sqlx, golang-migrate, plain'),
+      new DiscoveryError(
+        'unknown framework "rails"; known: sqitch, drizzle, prisma, diesel, supabase, liquibase, goose, dbmate, flyway, sqlx, golang-migrate, plain',
+      ),
     );
   });
 

@@ -7,7 +7,18 @@ import path from 'node:path';
 import { changedFiles, discover } from '../../src/discover/index.js';
 
 let repo: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+const git = (...args: string[]) =>
+  execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  });
 const put = (rel: string, body: string) => {
   mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
   writeFileSync(path.join(repo, rel), body);
@@ -48,14 +59,20 @@ describe('changedFiles', () => {
     appendFileSync(path.join(repo, 'db/migrations/00001_users.sql'), '-- touched\n');
     try {
       const changed = changedFiles(path.join(repo, 'db'), 'main');
-      expect([...changed].map((f) => path.basename(f)).sort()).toEqual(['00001_users.sql', '00003_email.sql', '00004 name index.sql']);
+      expect([...changed].map((f) => path.basename(f)).sort()).toEqual([
+        '00001_users.sql',
+        '00003_email.sql',
+        '00004 name index.sql',
+      ]);
     } finally {
       git('checkout', '-q', '--', 'db/migrations/00001_users.sql');
     }
   });
 
   it('a bad ref is a usage error that says what to do', () => {
-    expect(() => changedFiles(repo, 'origin/nope')).toThrow(/--since origin\/nope: no such commit, branch or tag in this repository \(fetch it first/);
+    expect(() => changedFiles(repo, 'origin/nope')).toThrow(
+      /--since origin\/nope: no such commit, branch or tag in this repository \(fetch it first/,
+    );
     expect(() => changedFiles(repo, 'origin/nope')).toThrow(expect.objectContaining({ name: 'DiscoveryError' }));
   });
 

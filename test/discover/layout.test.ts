@@ -62,7 +62,9 @@ async function roundTrip(fixture: string, framework: string, root: string) {
   const added = after.migrations.filter((m) => m.review);
   seen.length = 0;
   const result = await lintMigrations(after.migrations, { ruleSet: [probe] });
-  const errors = result.files.filter((f) => f.findings.some((x) => x.rule === 'syntax-error')).map((f) => f.migration.path);
+  const errors = result.files
+    .filter((f) => f.findings.some((x) => x.rule === 'syntax-error'))
+    .map((f) => f.migration.path);
   return {
     files: files.map((f) => path.relative(dir, f.path).split(path.sep).join('/')),
     content: (rel: string) => readFileSync(path.join(dir, rel), 'utf8'),
@@ -75,7 +77,14 @@ async function roundTrip(fixture: string, framework: string, root: string) {
 }
 
 /** What the engine must see for the three phases when every statement lands where it belongs. */
-const expected = ['CreateStmt:true', 'DoStmt:true', 'IndexStmt:false', 'IndexStmt:false', 'AlterTableStmt:true', 'AlterTableStmt:true'];
+const expected = [
+  'CreateStmt:true',
+  'DoStmt:true',
+  'IndexStmt:false',
+  'IndexStmt:false',
+  'AlterTableStmt:true',
+  'AlterTableStmt:true',
+];
 
 describe('layoutPhases round trip through the tool models', () => {
   it('plain: numbered after the last file, BEGIN/COMMIT around transactional phases, one file per CONCURRENTLY', async () => {
@@ -86,7 +95,9 @@ describe('layoutPhases round trip through the tool models', () => {
       '13_accounts_nickname_index_2.sql',
       '14_accounts_nickname_validate.sql',
     ]);
-    expect(r.content('11_accounts_nickname_expand.sql')).toMatch(/^-- zerodown phase 1\/3: expand \(runs in one transaction\)\nBEGIN;\n\nCREATE TABLE accounts/);
+    expect(r.content('11_accounts_nickname_expand.sql')).toMatch(
+      /^-- zerodown phase 1\/3: expand \(runs in one transaction\)\nBEGIN;\n\nCREATE TABLE accounts/,
+    );
     expect(r.errors).toEqual([]);
     expect(r.tx).toEqual(expected);
   });
@@ -121,9 +132,15 @@ describe('layoutPhases round trip through the tool models', () => {
 
   it('goose: NO TRANSACTION for the index phase, StatementBegin/End around the DO block', async () => {
     const r = await roundTrip('goose', 'goose', 'migrations');
-    expect(r.files).toEqual(['00011_accounts_nickname_expand.sql', '00012_accounts_nickname_index.sql', '00013_accounts_nickname_validate.sql']);
+    expect(r.files).toEqual([
+      '00011_accounts_nickname_expand.sql',
+      '00012_accounts_nickname_index.sql',
+      '00013_accounts_nickname_validate.sql',
+    ]);
     expect(r.content('00012_accounts_nickname_index.sql')).toMatch(/^-- \+goose NO TRANSACTION\n/);
-    expect(r.content('00011_accounts_nickname_expand.sql')).toContain('-- +goose StatementBegin\nDO $$\nBEGIN\n  UPDATE accounts SET nickname = name WHERE nickname IS NULL;\nEND\n$$;\n-- +goose StatementEnd');
+    expect(r.content('00011_accounts_nickname_expand.sql')).toContain(
+      '-- +goose StatementBegin\nDO $$\nBEGIN\n  UPDATE accounts SET nickname = name WHERE nickname IS NULL;\nEND\n$$;\n-- +goose StatementEnd',
+    );
     expect(r.added).toEqual([
       ['00011_accounts_nickname_expand.sql', 'wrapped'],
       ['00012_accounts_nickname_index.sql', 'none'],
@@ -141,7 +158,9 @@ describe('layoutPhases round trip through the tool models', () => {
       '20250101000002_accounts_nickname_index_2.sql',
       '20250101000003_accounts_nickname_validate.sql',
     ]);
-    expect(r.content('20250101000001_accounts_nickname_index_1.sql')).toMatch(/^-- migrate:up transaction:false\n[\s\S]*-- migrate:down\n/);
+    expect(r.content('20250101000001_accounts_nickname_index_1.sql')).toMatch(
+      /^-- migrate:up transaction:false\n[\s\S]*-- migrate:down\n/,
+    );
     expect(r.errors).toEqual([]);
     expect(r.tx).toEqual(expected);
   });
@@ -249,8 +268,12 @@ describe('layoutPhases round trip through the tool models', () => {
   it('liquibase: one changelog with a changeset per phase, added to the master changelog', async () => {
     const r = await roundTrip('liquibase', 'liquibase', 'src/main/resources/db/changelog');
     expect(r.files).toEqual(['changes/004-accounts-nickname.sql', 'db.changelog-master.yaml']);
-    expect(r.content('changes/004-accounts-nickname.sql')).toContain('--changeset zerodown:accounts_nickname-2-index runInTransaction:false');
-    expect(r.content('db.changelog-master.yaml')).toContain('  - include:\n      file: db/changelog/changes/004-accounts-nickname.sql\n');
+    expect(r.content('changes/004-accounts-nickname.sql')).toContain(
+      '--changeset zerodown:accounts_nickname-2-index runInTransaction:false',
+    );
+    expect(r.content('db.changelog-master.yaml')).toContain(
+      '  - include:\n      file: db/changelog/changes/004-accounts-nickname.sql\n',
+    );
     expect(r.added).toEqual([['004-accounts-nickname.sql', 'wrapped']]);
     expect(r.after.migrations.length).toBe(r.before + 1);
     expect(r.errors).toEqual([]);
@@ -258,6 +281,8 @@ describe('layoutPhases round trip through the tool models', () => {
   });
 
   it('rejects an unknown tool', () => {
-    expect(() => layoutPhases('rails', { dir: 'db', baseName: 'x', existing: [] }, phases)).toThrow('unknown framework "rails"');
+    expect(() => layoutPhases('rails', { dir: 'db', baseName: 'x', existing: [] }, phases)).toThrow(
+      'unknown framework "rails"',
+    );
   });
 });

@@ -35,7 +35,8 @@ export const diesel: Framework = {
   order(files) {
     const folder = (f: string) => path.basename(path.dirname(f));
     return [...files].sort(
-      (a, b) => codepointCompare(dieselVersion(folder(a)), dieselVersion(folder(b))) || codepointCompare(folder(a), folder(b)),
+      (a, b) =>
+        codepointCompare(dieselVersion(folder(a)), dieselVersion(folder(b))) || codepointCompare(folder(a), folder(b)),
     );
   },
   describe(abs): FileInfo {

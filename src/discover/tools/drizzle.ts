@@ -20,7 +20,8 @@ import { codepointCompare, naturalCompare } from '../order.js';
 import type { FileInfo, Framework } from '../types.js';
 
 const journalPath = (dir: string) => path.join(dir, 'meta', '_journal.json');
-const isV1Folder = (d: string) => existsSync(path.join(d, 'migration.sql')) && existsSync(path.join(d, 'snapshot.json'));
+const isV1Folder = (d: string) =>
+  existsSync(path.join(d, 'migration.sql')) && existsSync(path.join(d, 'snapshot.json'));
 
 export function readJournal(root: string): string[] | undefined {
   const src = readText(journalPath(root));
@@ -64,7 +65,8 @@ export const drizzle: Framework = {
   describe(abs, _source, { info }): FileInfo {
     const folder = path.basename(abs) === 'migration.sql';
     const tag = folder ? path.basename(path.dirname(abs)) : path.basename(abs, '.sql');
-    if (!folder && info.tags && !info.index.has(tag)) return { skip: 'not listed in meta/_journal.json, so Drizzle never runs it' };
+    if (!folder && info.tags && !info.index.has(tag))
+      return { skip: 'not listed in meta/_journal.json, so Drizzle never runs it' };
     const version = /^(\d+)/.exec(tag)?.[1];
     return {
       ...(version ? { version } : {}),

@@ -68,7 +68,9 @@ export const flyway: Framework = {
   name: 'flyway',
   pattern: 'V<version>__<description>.sql',
   detect(dir, files) {
-    const names = files ? sqlNames(dir, files) : [...sqlNames(dir), ...list(dir).flatMap((d) => sqlNames(path.join(dir, d)))];
+    const names = files
+      ? sqlNames(dir, files)
+      : [...sqlNames(dir), ...list(dir).flatMap((d) => sqlNames(path.join(dir, d)))];
     return names.some((n) => VERSIONED.test(n) || REPEATABLE.test(n));
   },
   root(dir) {
@@ -105,11 +107,18 @@ export const flyway: Framework = {
     const name = path.basename(abs);
     if (UNDO.test(name)) return { skip: 'a Flyway undo migration' };
     if (BASELINE.test(name)) return { skip: 'a Flyway baseline migration (only used to create a new database)' };
-    if (!FLYWAY_NAME.test(name)) return { skip: 'Flyway ignores files not named V<version>__<description>.sql or R__<description>.sql' };
+    if (!FLYWAY_NAME.test(name))
+      return { skip: 'Flyway ignores files not named V<version>__<description>.sql or R__<description>.sql' };
     const version = VERSIONED.exec(name)?.[1];
     const base = version ? { version } : {};
     const conf = readText(`${abs}.conf`);
-    const scriptTx = conf ? /^\s*executeInTransaction\s*=\s*false\b/m.test(conf) ? false : /^\s*executeInTransaction\s*=\s*true\b/m.test(conf) ? true : undefined : undefined;
+    const scriptTx = conf
+      ? /^\s*executeInTransaction\s*=\s*false\b/m.test(conf)
+        ? false
+        : /^\s*executeInTransaction\s*=\s*true\b/m.test(conf)
+          ? true
+          : undefined
+      : undefined;
     const configTx = scriptTx ?? info.executeInTransaction;
     let nonTx = 0;
     let tx = 0;
@@ -126,13 +135,22 @@ export const flyway: Framework = {
       };
     }
     if (nonTx) {
-      return { ...base, transaction: 'none', note: 'Flyway detects a statement that cannot run in a transaction and runs this migration without one' };
+      return {
+        ...base,
+        transaction: 'none',
+        note: 'Flyway detects a statement that cannot run in a transaction and runs this migration without one',
+      };
     }
     if (!configTx) {
-      return { ...base, transaction: 'none', note: 'executeInTransaction=false: Flyway runs each statement on its own' };
+      return {
+        ...base,
+        transaction: 'none',
+        note: 'executeInTransaction=false: Flyway runs each statement on its own',
+      };
     }
     return { ...base, transaction: 'wrapped', note: 'Flyway runs each migration in a transaction' };
   },
 };
 
-export const isFlywayConfig = (dir: string) => isFile(path.join(dir, 'flyway.conf')) || isFile(path.join(dir, 'flyway.toml'));
+export const isFlywayConfig = (dir: string) =>
+  isFile(path.join(dir, 'flyway.conf')) || isFile(path.join(dir, 'flyway.toml'));

@@ -35,7 +35,11 @@ function endsWithSemicolon(line: string): boolean {
 }
 
 /** Splits a goose file into the statements goose would send for the Up direction. */
-export function gooseUnits(source: string): { units: { start: number; end: number }[]; useTx: boolean; hasUp: boolean } {
+export function gooseUnits(source: string): {
+  units: { start: number; end: number }[];
+  useTx: boolean;
+  hasUp: boolean;
+} {
   type State = 'start' | 'up' | 'upBlock' | 'down' | 'downBlock';
   let state: State = 'start';
   let useTx = true;

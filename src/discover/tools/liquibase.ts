@@ -35,7 +35,10 @@ function attrs(rest: string): Map<string, string> {
 
 function forPostgres(dbms: string | undefined): boolean {
   if (!dbms) return true;
-  const list = dbms.toLowerCase().split(',').map((s) => s.trim());
+  const list = dbms
+    .toLowerCase()
+    .split(',')
+    .map((s) => s.trim());
   if (list.includes('!postgresql')) return false;
   if (list.includes('all') || list.includes('postgresql')) return true;
   return list.every((d) => d.startsWith('!'));
@@ -67,7 +70,10 @@ function changelogOrder(root: string): string[] | undefined {
   }
   // relative to the changelog, or a classpath path (db/changelog/…): try ever shorter suffixes
   const resolve = (p: string) => {
-    const parts = p.replace(/^classpath:/, '').split(/[\\/]+/).filter(Boolean);
+    const parts = p
+      .replace(/^classpath:/, '')
+      .split(/[\\/]+/)
+      .filter(Boolean);
     for (let i = 0; i < parts.length; i++) {
       const abs = path.resolve(root, ...parts.slice(i));
       if (existsSync(abs)) return abs;
@@ -81,7 +87,13 @@ function changelogOrder(root: string): string[] | undefined {
       if (abs) out.push(abs);
     } else if (e.dir) {
       const dir = resolve(e.dir);
-      if (dir && isDir(dir)) out.push(...list(dir).filter((f) => /\.sql$/i.test(f)).sort().map((f) => path.join(dir, f)));
+      if (dir && isDir(dir))
+        out.push(
+          ...list(dir)
+            .filter((f) => /\.sql$/i.test(f))
+            .sort()
+            .map((f) => path.join(dir, f)),
+        );
     }
   }
   return out;
@@ -91,8 +103,13 @@ export const liquibase: Framework = {
   name: 'liquibase',
   pattern: '--liquibase formatted sql files',
   detect(dir, files) {
-    if (!files && list(dir).some((f) => MASTER.test(f) && /databaseChangeLog/.test(readText(path.join(dir, f)) ?? ''))) return true;
-    const sub = files ? [] : list(dir).flatMap((d) => (isDir(path.join(dir, d)) ? list(path.join(dir, d)).map((f) => path.join(dir, d, f)) : []));
+    if (!files && list(dir).some((f) => MASTER.test(f) && /databaseChangeLog/.test(readText(path.join(dir, f)) ?? '')))
+      return true;
+    const sub = files
+      ? []
+      : list(dir).flatMap((d) =>
+          isDir(path.join(dir, d)) ? list(path.join(dir, d)).map((f) => path.join(dir, d, f)) : [],
+        );
     const names = [...(files ?? list(dir).map((f) => path.join(dir, f))), ...sub].filter((f) => /\.sql$/i.test(f));
     return names.slice(0, 40).some((f) => LIQUIBASE_HEADER.test(readText(f)?.slice(0, 200) ?? ''));
   },
@@ -116,7 +133,10 @@ export const liquibase: Framework = {
   describe(abs, source, { info }): FileInfo {
     if (info.order && !info.index.has(abs)) return { skip: 'not included by the master changelog' };
     if (!LIQUIBASE_HEADER.test(source.slice(0, 200))) {
-      return { transaction: 'wrapped', note: 'Liquibase runs a plain SQL changelog as one changeset, in a transaction' };
+      return {
+        transaction: 'wrapped',
+        note: 'Liquibase runs a plain SQL changelog as one changeset, in a transaction',
+      };
     }
     const heads = [...source.matchAll(CHANGESET)];
     if (!heads.length) return { skip: 'a formatted SQL changelog without --changeset' };
@@ -129,7 +149,8 @@ export const liquibase: Framework = {
       let end = i + 1 < heads.length ? heads[i + 1]!.index! : source.length;
       const rb = /^--\s*rollback\b|^\/\*\s*liquibase\s+rollback/im.exec(source.slice(start, end));
       if (rb) end = start + rb.index;
-      const tx: TxKind = a.get('runintransaction') === 'false' ? (a.get('splitstatements') === 'false' ? 'script' : 'none') : 'wrapped';
+      const tx: TxKind =
+        a.get('runintransaction') === 'false' ? (a.get('splitstatements') === 'false' ? 'script' : 'none') : 'wrapped';
       if (tx !== 'wrapped') anyNone = true;
       const delim = a.get('enddelimiter');
       if (delim && delim !== ';') {

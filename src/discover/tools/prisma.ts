@@ -27,14 +27,18 @@ import { simplify, splitSql } from '../sqlsplit.js';
 import type { Framework } from '../types.js';
 
 const hasMigrationFolders = (dir: string) =>
-  list(dir).some((d) => existsSync(path.join(dir, d, 'migration.sql')) && !existsSync(path.join(dir, d, 'snapshot.json')));
+  list(dir).some(
+    (d) => existsSync(path.join(dir, d, 'migration.sql')) && !existsSync(path.join(dir, d, 'snapshot.json')),
+  );
 
 export const prisma: Framework = {
   name: 'prisma',
   pattern: '<timestamp>_<name>/migration.sql',
   detect(dir, files) {
     if (files) {
-      return files.some((f) => path.basename(f) === 'migration.sql' && !existsSync(path.join(path.dirname(f), 'snapshot.json')));
+      return files.some(
+        (f) => path.basename(f) === 'migration.sql' && !existsSync(path.join(path.dirname(f), 'snapshot.json')),
+      );
     }
     return existsSync(path.join(dir, 'migration_lock.toml')) || hasMigrationFolders(dir);
   },
@@ -70,6 +74,10 @@ export const prisma: Framework = {
         note: `${which} cannot split a script holding DROP INDEX CONCURRENTLY and sends it as one query string, which PostgreSQL runs in one implicit transaction`,
       };
     }
-    return { ...base, transaction: 'none', note: `${which} runs each statement of migration.sql on its own, without a transaction` };
+    return {
+      ...base,
+      transaction: 'none',
+      note: `${which} runs each statement of migration.sql on its own, without a transaction`,
+    };
   },
 };

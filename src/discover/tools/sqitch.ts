@@ -62,7 +62,9 @@ export const sqitch: Framework = {
   },
   async find(root) {
     const info = this.prepare!(root);
-    const planned = (info.scripts as string[]).map((s) => path.join(info.deploy, `${s}.sql`)).filter((f) => existsSync(f));
+    const planned = (info.scripts as string[])
+      .map((s) => path.join(info.deploy, `${s}.sql`))
+      .filter((f) => existsSync(f));
     const all = await globFiles(info.deploy, '**/*.sql');
     return [...planned, ...all.filter((f) => !planned.includes(f))];
   },

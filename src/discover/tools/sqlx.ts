@@ -18,7 +18,8 @@ import type { FileInfo, Framework } from '../types.js';
 
 /** A Rust project using sqlx above `dir`, or a file with the sqlx no-transaction directive. */
 function looksLikeSqlx(dir: string, names: string[]): boolean {
-  if (names.some((n) => (readText(path.isAbsolute(n) ? n : path.join(dir, n)) ?? '').startsWith('-- no-transaction'))) return true;
+  if (names.some((n) => (readText(path.isAbsolute(n) ? n : path.join(dir, n)) ?? '').startsWith('-- no-transaction')))
+    return true;
   return !!findUp(
     dir,
     (d) =>
@@ -56,6 +57,10 @@ export const sqlx: Framework = {
           transaction: 'script',
           note: 'sqlx sends a -- no-transaction file as one query string, and PostgreSQL runs a multi-statement string in one implicit transaction',
         }
-      : { version, transaction: 'wrapped', note: 'sqlx runs each migration in a transaction (no -- no-transaction first line)' };
+      : {
+          version,
+          transaction: 'wrapped',
+          note: 'sqlx runs each migration in a transaction (no -- no-transaction first line)',
+        };
   },
 };

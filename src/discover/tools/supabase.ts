@@ -33,7 +33,8 @@ const DROP_CONCURRENTLY = /^DROP INDEX CONCURRENTLY(\s|$)/;
 
 export const isSupabaseMigrations = (dir: string) =>
   path.basename(dir) === 'migrations' &&
-  (path.basename(path.dirname(dir)) === 'supabase' || /project_id\s*=/.test(readText(path.join(path.dirname(dir), 'config.toml')) ?? ''));
+  (path.basename(path.dirname(dir)) === 'supabase' ||
+    /project_id\s*=/.test(readText(path.join(path.dirname(dir), 'config.toml')) ?? ''));
 
 export const supabase: Framework = {
   name: 'supabase',
@@ -63,7 +64,11 @@ export const supabase: Framework = {
     if (!m) return { skip: 'the Supabase CLI skips files not named <timestamp>_<name>.sql' };
     const version = m[1]!;
     const cli = info.version ? `Supabase CLI ${info.version}` : 'The Supabase CLI';
-    const batched = { version, transaction: 'wrapped' as const, note: `${cli} sends the statements of a migration as one batch, which PostgreSQL runs as one transaction` };
+    const batched = {
+      version,
+      transaction: 'wrapped' as const,
+      note: `${cli} sends the statements of a migration as one batch, which PostgreSQL runs as one transaction`,
+    };
     if (!info.splits) return batched;
     const stmts = splitSql(source);
     const alone = stmts.map((r) => {
