@@ -1,0 +1,173 @@
+/**
+ * A real PostgreSQL server as the shadow: zerodown creates a fresh, uniquely
+ * named database for the run and drops it afterwards, so it never touches
+ * existing data. Roles are cluster-wide, so roles the migrations create are
+ * dropped again on close (only those that did not exist before the run).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { EngineLimit, Shadow, SideConnection } from './driver.js';
+import { majorVersion, toSqlError } from './driver.js';
+
+export class ShadowSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShadowSetupError';
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '<invalid url>';
+  }
+}
+
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+function quiet(client: pg.Client): pg.Client {
+  // notices (e.g. "relation already exists, skipping") are not errors; drop them
+  client.on('notice', () => {});
+  client.on('error', () => {});
+  return client;
+}
+
+export class PostgresShadow implements Shadow {
+  readonly kind = 'postgresql' as const;
+  readonly limits: EngineLimit[] = [];
+  engine = 'postgresql';
+  serverVersion = 0;
+  /** name of the throwaway database */
+  readonly database: string;
+  private closed = false;
+  private available = new Set<string>();
+  private rolesBefore = new Set<string>();
+
+  private constructor(
+    private readonly adminUrl: string,
+    private readonly admin: pg.Client,
+    private client: pg.Client,
+    database: string,
+  ) {
+    this.database = database;
+  }
+
+  static async open(url: string): Promise<PostgresShadow> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ShadowSetupError(`--shadow-url is not a URL: ${url}`);
+    }
+    if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
+      throw new ShadowSetupError(`--shadow-url must start with postgres:// (got ${parsed.protocol}//)`);
+    }
+    const admin = quiet(new pg.Client({ connectionString: url }));
+    try {
+      await admin.connect();
+    } catch (err) {
+      throw new ShadowSetupError(`cannot connect to the shadow server ${redact(url)}: ${(err as Error).message}`);
+    }
+    const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+    const database = `zerodown_shadow_${stamp}_${randomBytes(4).toString('hex')}`;
+    try {
+      await admin.query(`CREATE DATABASE ${quoteIdent(database)} TEMPLATE template0`);
+    } catch (err) {
+      const e = toSqlError(err);
+      await admin.end().catch(() => {});
+      if (e.code === '42501') {
+        const who = parsed.username ? decodeURIComponent(parsed.username) : 'the connecting role';
+        throw new ShadowSetupError(
+          `role "${who}" may not create databases, and zerodown needs a throwaway database for the shadow run. ` +
+            `Grant it with \`ALTER ROLE ${quoteIdent(who)} CREATEDB\`, use another role, or drop --shadow-url to use the embedded PGlite shadow.`,
+        );
+      }
+      throw new ShadowSetupError(`cannot create the shadow database on ${redact(url)}: ${e.message}`);
+    }
+    const client = quiet(new pg.Client({ connectionString: withDatabase(url, database) }));
+    const shadow = new PostgresShadow(url, admin, client, database);
+    try {
+      await client.connect();
+      const [v] = await shadow.query<{ server_version: string }>('SHOW server_version');
+      shadow.serverVersion = majorVersion(v!.server_version);
+      shadow.engine = `postgresql ${v!.server_version.split(' ')[0]}`;
+      const ext = await shadow.query<{ name: string }>('SELECT name FROM pg_available_extensions');
+      shadow.available = new Set(ext.map((r) => r.name));
+      const roles = await shadow.query<{ rolname: string }>('SELECT rolname FROM pg_roles');
+      shadow.rolesBefore = new Set(roles.map((r) => r.rolname));
+    } catch (err) {
+      await shadow.close();
+      throw new ShadowSetupError(`cannot use the shadow database ${database}: ${(err as Error).message}`);
+    }
+    return shadow;
+  }
+
+  extensionAvailable(name: string): boolean {
+    return this.available.has(name);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
+
+  async query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]> {
+    const r = await this.client.query(sql, params as any[] | undefined);
+    // a multi-statement string returns one result per statement
+    return (Array.isArray(r) ? (r.at(-1)?.rows ?? []) : r.rows) as T[];
+  }
+
+  async openSideConnection(): Promise<SideConnection> {
+    const side = quiet(new pg.Client({ connectionString: withDatabase(this.adminUrl, this.database) }));
+    await side.connect();
+    return {
+      query: async <T = Record<string, any>>(sql: string, params?: unknown[]) =>
+        (await side.query(sql, params as any[] | undefined)).rows as T[],
+      close: () => side.end().catch(() => {}),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // roles created by the migrations (cluster-wide objects) go too
+    let newRoles: string[] = [];
+    try {
+      const roles = await this.query<{ rolname: string }>('SELECT rolname FROM pg_roles');
+      newRoles = roles.map((r) => r.rolname).filter((r) => !this.rolesBefore.has(r));
+    } catch {
+      // connection already broken
+    }
+    await this.client.end().catch(() => {});
+    try {
+      await dropDatabase(this.admin, this.database, this.serverVersion);
+      for (const role of newRoles) {
+        await this.admin.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`).catch(() => {});
+      }
+    } finally {
+      await this.admin.end().catch(() => {});
+    }
+  }
+}
+
+async function dropDatabase(admin: pg.Client, database: string, version: number): Promise<void> {
+  const force = version >= 13 ? ' WITH (FORCE)' : '';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)}${force}`);
+      return;
+    } catch (err) {
+      // 55006: still in use (a side connection closing); retry shortly
+      if (toSqlError(err).code !== '55006' || attempt === 4) throw err;
+      await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
+    }
+  }
+}

@@ -1,0 +1,468 @@
+/**
+ * Seeding: sample rows in every existing table, generated from the column
+ * types, so that scans, validations, rewrites and backfills act on real data
+ * (and `SET NOT NULL` on a column holding NULLs fails, as in production).
+ *
+ * - parents before children (foreign keys point at real parent rows);
+ * - NOT NULL respected; nullable columns without a default get some NULLs;
+ * - unique keys: values derive from the row number, and ON CONFLICT DO NOTHING
+ *   drops the rare collision with rows the migrations inserted;
+ * - CHECK constraints: when one fails, its nullable columns become NULL and its
+ *   NOT NULL columns cycle through the literals it mentions (`status IN (…)`,
+ *   `rating BETWEEN 1 AND 5`), then the insert is retried.
+ * A table that still cannot be seeded is reported, never fatal.
+ */
+import type { Shadow } from './driver.js';
+import { toSqlError } from './driver.js';
+
+export interface SeedOptions {
+  /** rows per table (default 1000) */
+  rows?: number;
+  /** only these tables (`schema.name` or `name` for the default schema); default all */
+  tables?: string[];
+}
+
+export interface SeedFailure {
+  table: string;
+  code: string;
+  message: string;
+}
+
+export interface SeedResult {
+  tables: number;
+  /** rows per table after seeding, by name (`name`, or `schema.name` outside the default schema) */
+  rows: Map<string, number>;
+  failures: SeedFailure[];
+  durationMs: number;
+}
+
+interface Col {
+  name: string;
+  num: number;
+  type: string;
+  notNull: boolean;
+  hasDefault: boolean;
+  defaultVolatile: boolean;
+  identity: boolean;
+  generated: boolean;
+  /** base type after domains and arrays */
+  base: string;
+  baseTypmod: number;
+  isArray: boolean;
+  enumLabels?: string[];
+}
+
+interface Fk {
+  cols: number[];
+  parent: number;
+  parentCols: number[];
+}
+
+interface Tbl {
+  oid: number;
+  schema: string;
+  name: string;
+  display: string;
+  cols: Col[];
+  fks: Fk[];
+  /** column-number sets of unique keys (PK, unique constraints, unique indexes) */
+  uniques: number[][];
+  checks: { name: string; cols: number[]; def: string }[];
+}
+
+const qi = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const ql = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const rel = (t: { schema: string; name: string }) => `${qi(t.schema)}.${qi(t.name)}`;
+
+async function loadTables(shadow: Shadow): Promise<Map<number, Tbl>> {
+  const userNs = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
+  const tables = await shadow.query<{ oid: number; nspname: string; relname: string }>(
+    `SELECT c.oid::int8 AS oid, n.nspname, c.relname
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userNs}
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+      ORDER BY n.nspname, c.relname`,
+  );
+  const map = new Map<number, Tbl>();
+  for (const t of tables) {
+    const oid = Number(t.oid);
+    map.set(oid, {
+      oid,
+      schema: t.nspname,
+      name: t.relname,
+      display: t.nspname === 'public' ? t.relname : `${t.nspname}.${t.relname}`,
+      cols: [],
+      fks: [],
+      uniques: [],
+      checks: [],
+    });
+  }
+  if (!map.size) return map;
+  const oids = [...map.keys()].join(',');
+  const cols = await shadow.query<any>(
+    `SELECT a.attrelid::int8 AS rel, a.attname, a.attnum::int AS num, format_type(a.atttypid, a.atttypmod) AS type,
+            a.attnotnull, a.atthasdef, a.attidentity::text AS ident, a.attgenerated::text AS gen,
+            pg_get_expr(d.adbin, d.adrelid) AS def,
+            bt.typname AS base, CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS base_typmod,
+            (t.typcategory = 'A' OR bt0.typcategory = 'A') AS is_array,
+            bt.oid::int8 AS base_oid, bt.typtype::text AS base_typtype
+       FROM pg_attribute a
+       JOIN pg_type t ON t.oid = a.atttypid
+       LEFT JOIN pg_type bt0 ON bt0.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+       LEFT JOIN pg_type bt ON bt.oid = CASE WHEN bt0.typcategory = 'A' THEN bt0.typelem ELSE bt0.oid END
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE a.attrelid IN (${oids}) AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY a.attrelid, a.attnum`,
+  );
+  const enumOids = new Set<number>();
+  for (const c of cols) if (c.base_typtype === 'e') enumOids.add(Number(c.base_oid));
+  const labels = new Map<number, string[]>();
+  if (enumOids.size) {
+    const rows = await shadow.query<{ oid: number; label: string }>(
+      `SELECT enumtypid::int8 AS oid, enumlabel AS label FROM pg_enum WHERE enumtypid IN (${[...enumOids].join(',')}) ORDER BY enumtypid, enumsortorder`,
+    );
+    for (const r of rows) {
+      const k = Number(r.oid);
+      labels.set(k, [...(labels.get(k) ?? []), r.label]);
+    }
+  }
+  for (const c of cols) {
+    const t = map.get(Number(c.rel))!;
+    const def: string | null = c.def;
+    const col: Col = {
+      name: c.attname,
+      num: c.num,
+      type: c.type,
+      notNull: c.attnotnull,
+      hasDefault: c.atthasdef && !c.gen,
+      defaultVolatile: !!def && /nextval\(|gen_random_uuid|uuid_generate|random\(|clock_timestamp|txid_current|gen_random_bytes/i.test(def),
+      identity: !!c.ident,
+      generated: !!c.gen,
+      base: c.base ?? '',
+      baseTypmod: Number(c.base_typmod),
+      isArray: !!c.is_array,
+    };
+    if (c.base_typtype === 'e') col.enumLabels = labels.get(Number(c.base_oid)) ?? [];
+    t.cols.push(col);
+  }
+  const cons = await shadow.query<any>(
+    `SELECT conrelid::int8 AS rel, conname, contype::text AS contype, conkey::int[] AS conkey,
+            confrelid::int8 AS confrel, confkey::int[] AS confkey, pg_get_constraintdef(oid) AS def
+       FROM pg_constraint WHERE conrelid IN (${oids}) AND contype IN ('f', 'c', 'u', 'p')`,
+  );
+  for (const c of cons) {
+    const t = map.get(Number(c.rel))!;
+    const conkey = parseIntArray(c.conkey);
+    if (c.contype === 'f') {
+      const parent = Number(c.confrel);
+      if (map.has(parent)) t.fks.push({ cols: conkey, parent, parentCols: parseIntArray(c.confkey) });
+    } else if (c.contype === 'c') t.checks.push({ name: c.conname, cols: conkey, def: c.def });
+    else t.uniques.push(conkey);
+  }
+  const idx = await shadow.query<{ rel: number; key: string }>(
+    `SELECT indrelid::int8 AS rel, indkey::text AS key FROM pg_index WHERE indrelid IN (${oids}) AND indisunique AND indpred IS NULL`,
+  );
+  for (const i of idx) {
+    const key = i.key.split(' ').map(Number);
+    if (key.includes(0)) continue; // expression index
+    map.get(Number(i.rel))!.uniques.push(key);
+  }
+  return map;
+}
+
+function parseIntArray(v: unknown): number[] {
+  if (Array.isArray(v)) return v.map(Number);
+  if (typeof v === 'string') return v.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
+  return [];
+}
+
+/** Expression of the base type for row number `g`; undefined when zerodown cannot make one. */
+function baseExpr(col: Col, table: Tbl, n: number): string | undefined {
+  const tm = col.baseTypmod;
+  switch (col.base) {
+    case 'int2':
+      return `(g % 30000)`;
+    case 'int4':
+    case 'int8':
+    case 'oid':
+      return `(g + 100000)`;
+    case 'float4':
+    case 'float8':
+      return `(g * 1.5)`;
+    case 'numeric': {
+      if (tm >= 4) {
+        const p = ((tm - 4) >> 16) & 0xffff;
+        const s = (tm - 4) & 0xffff;
+        const digits = p - s;
+        return digits <= 0 ? `0` : `(g % ${10 ** Math.min(digits, 15)})`;
+      }
+      return `(g * 1.5)`;
+    }
+    case 'money':
+      return `(g::numeric)`;
+    case 'bool':
+      return `(g % 2 = 0)`;
+    case 'text':
+    case 'varchar':
+    case 'bpchar':
+    case 'name':
+    case 'citext': {
+      const limit = col.base === 'varchar' || col.base === 'bpchar' ? tm - 4 : -1;
+      const label = `${col.name}_`;
+      if (limit > 0 && limit < label.length + String(n).length) return `(g::text)`;
+      return `(${ql(label)} || g)`;
+    }
+    case 'uuid':
+      return `(md5(${ql(`${table.display}.${col.name}.`)} || g)::uuid)`;
+    case 'date':
+      return `(date '2024-01-01' + (g % 3650))`;
+    case 'timestamp':
+    case 'timestamptz':
+      return `(timestamp '2024-01-01 00:00:00' + g * interval '1 minute')`;
+    case 'time':
+    case 'timetz':
+      return `(time '00:00' + g * interval '1 second')`;
+    case 'interval':
+      return `(g * interval '1 second')`;
+    case 'json':
+    case 'jsonb':
+      return `(json_build_object('n', g)::text)`;
+    case 'bytea':
+      return `decode(md5(g::text), 'hex')`;
+    case 'inet':
+      return `(('10.' || (g / 65536) % 256 || '.' || (g / 256) % 256 || '.' || g % 256)::inet)`;
+    case 'cidr':
+      return `(('10.' || (g / 65536) % 256 || '.' || (g / 256) % 256 || '.' || g % 256 || '/32')::cidr)`;
+    case 'macaddr':
+      return `(('08:00:2b:' || lpad(to_hex((g / 65536) % 256), 2, '0') || ':' || lpad(to_hex((g / 256) % 256), 2, '0') || ':' || lpad(to_hex(g % 256), 2, '0'))::macaddr)`;
+    case 'tsvector':
+      return `to_tsvector('simple', 'word' || g)`;
+    case 'ltree':
+      return `('top.n' || g)`;
+    case 'hstore':
+      return `('k=>' || g)`;
+    case 'xml':
+      return `('<v>' || g || '</v>')`;
+    case 'point':
+      return `point(g, g)`;
+    case 'int4range':
+    case 'int8range':
+    case 'numrange':
+      return `${col.base}(g, g + 10)`;
+    case 'tsrange':
+    case 'tstzrange':
+      return `${col.base}(timestamp '2024-01-01' + g * interval '1 minute', timestamp '2024-01-01' + (g + 1) * interval '1 minute')`;
+    case 'daterange':
+      return `daterange(date '2024-01-01' + g, date '2024-01-01' + g + 1)`;
+    case 'bit':
+      return `(g::int4::bit(${tm > 0 ? tm : 1}))`;
+    case 'varbit':
+      return `(g::int4::bit(32)::varbit)`;
+    default:
+      if (col.enumLabels?.length) {
+        return `(ARRAY[${col.enumLabels.map(ql).join(', ')}])[1 + g % ${col.enumLabels.length}]`;
+      }
+      return undefined;
+  }
+}
+
+function valueExpr(col: Col, table: Tbl, n: number, override?: string[]): string | undefined {
+  let e: string | undefined;
+  if (override?.length) {
+    e = `(ARRAY[${override.join(', ')}])[1 + g % ${override.length}]`;
+  } else {
+    e = baseExpr(col, table, n);
+  }
+  if (e === undefined) return undefined;
+  if (col.isArray) e = `ARRAY[${e}]`;
+  return `(${e})::${col.type}`;
+}
+
+function inUnique(t: Tbl, num: number): boolean {
+  return t.uniques.some((u) => u.includes(num));
+}
+
+interface Plan {
+  sql: string;
+  cols: string[];
+}
+
+/** Builds the INSERT for one table; `nulls` and `literals` come from CHECK retries. */
+function planInsert(
+  t: Tbl,
+  tables: Map<number, Tbl>,
+  n: number,
+  nulls: Set<number>,
+  literals: Map<number, string[]>,
+): Plan | undefined {
+  const ctes: string[] = [];
+  const joins: string[] = [];
+  const names: string[] = [];
+  const values: string[] = [];
+  const fkCol = new Map<number, string>();
+  let ctr = 0;
+  const self = new Map<number, string>();
+  // plain values first (self-referencing keys reuse them)
+  const plain = new Map<number, string | undefined>();
+  for (const c of t.cols) plain.set(c.num, valueExpr(c, t, n, literals.get(c.num)));
+  for (const fk of t.fks) {
+    if (fk.cols.some((c) => fkCol.has(c))) continue;
+    const childCols = fk.cols.map((num) => t.cols.find((c) => c.num === num)!);
+    if (childCols.some((c) => !c || c.generated || c.identity)) continue;
+    const nullable = childCols.every((c) => !c.notNull);
+    if (nullable && childCols.some((c) => nulls.has(c.num))) continue;
+    if (fk.parent === t.oid) {
+      // self reference: point at the row itself when the key is generated here; else NULL
+      const exprs = fk.parentCols.map((pc) => {
+        const col = t.cols.find((c) => c.num === pc);
+        return col && !(col.hasDefault && col.defaultVolatile) && !col.identity ? plain.get(pc) : undefined;
+      });
+      if (exprs.every((e) => e !== undefined)) {
+        fk.cols.forEach((c, i) => self.set(c, exprs[i]!));
+      }
+      fk.cols.forEach((c) => fkCol.set(c, self.get(c) ?? 'NULL'));
+      continue;
+    }
+    const parent = tables.get(fk.parent)!;
+    const pcols = fk.parentCols.map((pc) => parent.cols.find((c) => c.num === pc)?.name);
+    if (pcols.some((c) => c === undefined)) continue;
+    const alias = `p${ctr++}`;
+    const unique = t.uniques.some((u) => u.every((num) => fk.cols.includes(num)));
+    ctes.push(
+      `${alias} AS (SELECT ${pcols.map((c, i) => `${qi(c!)} AS c${i}`).join(', ')}, row_number() OVER () AS rn FROM ${rel(parent)} WHERE ${pcols.map((c) => `${qi(c!)} IS NOT NULL`).join(' AND ')})`,
+      `${alias}n AS (SELECT GREATEST(count(*), 1) AS n FROM ${alias})`,
+    );
+    const cond = unique ? `${alias}.rn = g` : `${alias}.rn = 1 + (g - 1) % ${alias}n.n`;
+    joins.push(`CROSS JOIN ${alias}n ${nullable ? 'LEFT' : ''} JOIN ${alias} ON ${cond}`);
+    fk.cols.forEach((c, i) => fkCol.set(c, `${alias}.c${i}`));
+  }
+  for (const c of t.cols) {
+    if (c.generated || c.identity) continue;
+    if (fkCol.has(c.num)) {
+      names.push(qi(c.name));
+      values.push(fkCol.get(c.num)!);
+      continue;
+    }
+    if (nulls.has(c.num) && !c.notNull) {
+      continue; // leave it NULL (or its default): the CHECK passes
+    }
+    if (c.hasDefault && !literals.has(c.num)) {
+      // the default is what production rows get; but a constant default in a unique key would collide
+      if (c.defaultVolatile || !inUnique(t, c.num)) continue;
+    }
+    const v = plain.get(c.num);
+    if (v === undefined) {
+      if (c.notNull && !c.hasDefault) return undefined;
+      continue;
+    }
+    names.push(qi(c.name));
+    // nullable columns without a default: every 10th row NULL, as real data has
+    values.push(!c.notNull && !c.hasDefault && !inUnique(t, c.num) ? `CASE WHEN g % 10 = 0 THEN NULL ELSE ${v} END` : v);
+  }
+  if (!names.length) {
+    // only defaults (or identity): a zero-column SELECT fills every column with its default
+    return { sql: `INSERT INTO ${rel(t)} SELECT FROM generate_series(1, ${n}) g ON CONFLICT DO NOTHING`, cols: [] };
+  }
+  const withClause = ctes.length ? `WITH ${ctes.join(',\n     ')}\n` : '';
+  const sql =
+    `${withClause}INSERT INTO ${rel(t)} (${names.join(', ')})\n` +
+    `SELECT ${values.join(',\n       ')}\n  FROM generate_series(1, ${n}) g ${joins.join(' ')}\nON CONFLICT DO NOTHING`;
+  return { sql, cols: names };
+}
+
+/** Orders tables parents first (cycles broken arbitrarily; self references ignored). */
+function order(tables: Map<number, Tbl>): Tbl[] {
+  const out: Tbl[] = [];
+  const state = new Map<number, 1 | 2>();
+  const visit = (t: Tbl) => {
+    if (state.get(t.oid)) return;
+    state.set(t.oid, 1);
+    for (const fk of t.fks) {
+      if (fk.parent !== t.oid) visit(tables.get(fk.parent)!);
+    }
+    state.set(t.oid, 2);
+    out.push(t);
+  };
+  for (const t of tables.values()) visit(t);
+  return out;
+}
+
+/** Literal values a CHECK expression mentions: candidates that may satisfy it. */
+function checkLiterals(def: string, col: Col): string[] {
+  const strings = [...def.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+  const numbers = [...def.replace(/'(?:[^']|'')*'/g, '').matchAll(/(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.])/g)].map((m) => m[1]!);
+  const numeric = ['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'money', 'oid'].includes(col.base);
+  if (numeric) return [...new Set(numbers)];
+  if (col.enumLabels) return [...new Set(strings.filter((s) => col.enumLabels!.includes(s)))].map(ql);
+  return [...new Set(strings)].map(ql);
+}
+
+export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<SeedResult> {
+  const t0 = performance.now();
+  const n = opts.rows ?? 1000;
+  const result: SeedResult = { tables: 0, rows: new Map(), failures: [], durationMs: 0 };
+  const tables = await loadTables(shadow);
+  const only = opts.tables ? new Set(opts.tables.map((x) => (x.startsWith('public.') ? x.slice(7) : x))) : undefined;
+  let replica = false;
+  try {
+    // triggers off while seeding (they would write their own rows, or fail on synthetic ones)
+    await shadow.exec('SET session_replication_role = replica');
+    replica = true;
+  } catch {
+    // not a superuser on the server: seed with triggers on
+  }
+  try {
+    for (const t of order(tables)) {
+      if (only && !only.has(t.display)) continue;
+      result.tables++;
+      if (n <= 0) continue;
+      const nulls = new Set<number>();
+      const literals = new Map<number, string[]>();
+      const tried = new Set<string>();
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const plan = planInsert(t, tables, n, nulls, literals);
+        if (!plan) {
+          result.failures.push({ table: t.display, code: '0A000', message: 'no generator for a NOT NULL column type' });
+          break;
+        }
+        try {
+          await shadow.exec(plan.sql);
+          break;
+        } catch (err) {
+          const e = toSqlError(err);
+          const name = /constraint "([^"]+)"/.exec(e.message)?.[1];
+          const check = e.code === '23514' && name ? t.checks.find((c) => c.name === name) : undefined;
+          if (check && !tried.has(check.name)) {
+            tried.add(check.name);
+            for (const num of check.cols) {
+              const col = t.cols.find((c) => c.num === num);
+              if (!col) continue;
+              if (!col.notNull) nulls.add(num);
+              else {
+                const lits = checkLiterals(check.def, col);
+                if (lits.length) literals.set(num, lits);
+              }
+            }
+            continue;
+          }
+          result.failures.push({ table: t.display, code: e.code, message: e.message });
+          break;
+        }
+      }
+    }
+  } finally {
+    if (replica) await shadow.exec('SET session_replication_role = DEFAULT');
+  }
+  // row counts, in one round trip
+  const list = [...tables.values()].filter((t) => !only || only.has(t.display));
+  for (let i = 0; i < list.length; i += 200) {
+    const chunk = list.slice(i, i + 200);
+    if (!chunk.length) break;
+    const rows = await shadow.query<{ t: string; n: number }>(
+      chunk.map((t) => `SELECT ${ql(t.display)} AS t, count(*)::int8 AS n FROM ${rel(t)}`).join(' UNION ALL '),
+    );
+    for (const r of rows) result.rows.set(r.t, Number(r.n));
+  }
+  result.durationMs = Math.round(performance.now() - t0);
+  return result;
+}
