@@ -132,7 +132,7 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
   };
   const addAll = async (fw: Framework, root: string, reviewAll: boolean): Promise<number> => {
     const g = groupFor(fw, root);
-    const files = await fw.find(root);
+    const files = reviewAll || !fw.siblings ? await fw.find(root) : await fw.siblings(root);
     for (const f of files) {
       if (!g.files.has(f)) g.files.set(f, root);
       if (reviewAll && (!reviewOnly || reviewOnly.has(f))) g.review.add(f);

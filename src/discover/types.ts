@@ -52,6 +52,8 @@ export interface Framework {
   sequence?(root: string): string;
   /** every migration file under a root (absolute paths), forward files only where the layout allows */
   find(root: string): Promise<string[]>;
+  /** the files that may precede a file given on its own (default: `find`) */
+  siblings?(root: string): Promise<string[]>;
   /** per-root facts (journal, plan, config) read once */
   prepare?(root: string): any;
   /** orders files the way the tool applies them */

@@ -20,6 +20,21 @@ describe('plain SQL directory', () => {
     expect(r.files.every((f) => f.transaction === 'none')).toBe(true);
     expect(await concurrentFindings(r.migrations)).toEqual([]);
   });
+
+  it('a file given on its own has its own directory as history, not every .sql file below it', async () => {
+    const s = scratchCopy('plain');
+    try {
+      mkdirSync(path.join(s.dir, 'db', 'seeds'));
+      writeFileSync(path.join(s.dir, 'db', 'seeds', '1_demo_users.sql'), "INSERT INTO users (name) VALUES ('demo');\n");
+      const r = await load(path.join(s.dir, 'db', '2_add_email.sql'));
+      expect(r.files.map((f) => [f.file, f.review])).toEqual([
+        ['1_create_users.sql', false],
+        ['2_add_email.sql', true],
+      ]);
+    } finally {
+      s.cleanup();
+    }
+  });
 });
 
 describe('Prisma', () => {

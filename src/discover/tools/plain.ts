@@ -24,6 +24,10 @@ export const plain: Framework = {
   find(root) {
     return globFiles(root, '**/*.sql');
   },
+  // a file given on its own: its history is its own directory, not every .sql file below it
+  siblings(root) {
+    return globFiles(root, '*.sql');
+  },
   order(files, { root }) {
     return [...files].sort((a, b) => naturalCompare(path.relative(root, a), path.relative(root, b)));
   },
