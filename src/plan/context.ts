@@ -74,8 +74,33 @@ export function colKey(tableKey: string, column: string): string {
   return `${tableKey}#${column}`;
 }
 
-/** Relation keys a statement touches: every RangeVar-like object in its AST, or `*` when none. */
+/**
+ * What a statement kept as written touches, for step ordering: column keys for
+ * column renames and ALTER TABLE sub-commands that name one column, else every
+ * relation in its AST (whole tables), or `*` when it names none.
+ */
 export function tablesOf(stmt: { kind: string; ast: any }): string[] {
+  if (stmt.kind === 'RenameStmt' && stmt.ast.renameType === 'OBJECT_COLUMN' && stmt.ast.relation) {
+    const k = relKey(stmt.ast.relation);
+    return [colKey(k, stmt.ast.subname), colKey(k, stmt.ast.newname)];
+  }
+  if (stmt.kind === 'AlterTableStmt' && stmt.ast.relation && (stmt.ast.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE') {
+    const k = relKey(stmt.ast.relation);
+    const cols: string[] = [];
+    for (const c of stmt.ast.cmds ?? []) {
+      const cmd = c.AlterTableCmd;
+      const simple = ['AT_AddColumn', 'AT_ColumnDefault', 'AT_DropNotNull', 'AT_SetNotNull', 'AT_AlterColumnType', 'AT_SetStatistics', 'AT_SetStorage'];
+      const name = cmd?.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef?.colname : cmd?.name;
+      const plainDef = cmd?.subtype !== 'AT_AddColumn' || !(cmd.def?.ColumnDef?.constraints ?? []).some((x: any) => ['CONSTR_FOREIGN', 'CONSTR_CHECK', 'CONSTR_PRIMARY', 'CONSTR_UNIQUE'].includes(x.Constraint?.contype));
+      if (!cmd || !simple.includes(cmd.subtype) || !name || !plainDef) return tablesOfAst(stmt);
+      cols.push(colKey(k, name));
+    }
+    if (cols.length) return cols;
+  }
+  return tablesOfAst(stmt);
+}
+
+function tablesOfAst(stmt: { kind: string; ast: any }): string[] {
   if (stmt.kind === 'DropStmt') {
     const t = stmt.ast.removeType;
     if (t !== 'OBJECT_TABLE' && t !== 'OBJECT_VIEW' && t !== 'OBJECT_MATVIEW') return ['*'];

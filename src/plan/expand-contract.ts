@@ -176,11 +176,13 @@ function blockers(ctx: RewriteContext, table: Table, column: Column): string | u
     if (c.type === 'exclusion') return `the exclusion constraint ${c.name} uses it`;
     if (c.type === 'unique' && c.columns.length !== 1) return `the multi-column unique constraint ${c.name} uses it`;
   }
+  // a foreign key can only reference columns under a unique index or primary key
   const key = `${table.schema}.${table.name}`;
-  for (const t of ctx.catalog.tables.values()) {
-    for (const c of t.constraints.values()) {
-      if (c.type === 'foreign' && c.references === key) {
-        return `the foreign key ${c.name} of ${t.name} references ${table.name}, and the replay cannot tell which columns`;
+  const referencable = ctx.catalog.indexesOf(key).some((ix) => (ix.unique || ix.primary) && ix.columns.includes(column.name));
+  if (referencable) {
+    for (const t of ctx.catalog.tables.values()) {
+      for (const c of t.constraints.values()) {
+        if (c.type === 'foreign' && c.references === key) return `the foreign key ${c.name} of ${t.name} may reference it`;
       }
     }
   }
@@ -200,8 +202,9 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
   const taken = (n: string) => nameTaken(ctx, schema, n, table);
   const fn = reserve(ctx, schema, helperName(`${table.name}_${column.name}`, 'zd_sync', taken));
   const fnRef = `${q(schema)}.${q(fn)}`;
-  const keys = [colKey(key, column.name), colKey(key, spec.newName)];
-  const tableKeys = [key];
+  // everything here touches just the two columns (and indexes on them)
+  const keys = [colKey(key, column.name), colKey(key, spec.newName), colKey(key, spec.finalName)];
+  const tableKeys = keys;
   const expand: Step[] = [];
   const validate: Step[] = [];
   const index: Step[] = [];
@@ -284,7 +287,7 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
       lockTimeout: ctx.lockTimeout,
       progressKey: `${ctx.path}:${stmt.span.line}:${column.name}`,
     }),
-    [...keys, key],
+    keys,
     `copy the existing values into ${spec.newName} in batches of ${ctx.batchSize}, each committed on its own (no transaction; safe to run again)`,
   );
 

@@ -557,7 +557,9 @@ function addConstraint(inp: AlterInput, cmd: any): Group[] | undefined {
     const name =
       con.conname ?? reserve(ctx, schema, fk ? chooseName(rel.relname, cols.join('_'), 'fkey', taken) : chooseName(rel.relname, checkName(rel, con.raw_expr), 'check', taken));
     const text = con.conname ? cmdText : cmdText.replace(/^ADD\s+/i, `ADD CONSTRAINT ${q(name)} `);
-    const keys = [...(cols.length ? cols.map((c) => colKey(key, c)) : [key]), ...(fk && con.pktable ? [relKey(con.pktable)] : [])];
+    const refCols = names(con.pk_attrs);
+    const refKeys = fk && con.pktable ? (refCols.length ? refCols.map((c) => colKey(relKey(con.pktable), c)) : [relKey(con.pktable)]) : [];
+    const keys = [...(cols.length ? cols.map((c) => colKey(key, c)) : [key]), ...refKeys];
     record(ctx, stmt, rule, `${fk ? 'foreign key' : 'CHECK'} ${name} added NOT VALID, validated in a later phase`);
     return [
       [
