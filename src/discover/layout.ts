@@ -52,6 +52,12 @@ export interface LayoutTarget {
   existing?: string[];
   /** clock for timestamped versions (tests) */
   now?: Date;
+  /**
+   * reads an existing file (journal, sqitch.plan, master changelog); default: from disk.
+   * Laying out several plans in a row, pass a reader that returns the content an
+   * earlier call produced, so the second plan extends the first one's journal.
+   */
+  read?: (file: string) => string | undefined;
 }
 
 export interface PhaseFile {
@@ -151,6 +157,7 @@ const join = (dir: string, ...p: string[]) =>
 export function layoutPhases(framework: string, target: LayoutTarget, phases: Phase[]): PhaseFile[] {
   const dir = target.dir;
   const names = target.existing ?? list(dir);
+  const read = target.read ?? readText;
   const now = target.now ?? new Date();
   const base = slug(target.baseName);
   const n = phases.length;
@@ -274,7 +281,7 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
         entries: [],
       };
       try {
-        journal = JSON.parse(readText(journalFile) ?? '') ?? journal;
+        journal = JSON.parse(read(journalFile) ?? '') ?? journal;
       } catch {
         /* a new journal */
       }
@@ -354,7 +361,7 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
     }
     case 'sqitch': {
       const planFile = join(dir, 'sqitch.plan');
-      const plan = readText(planFile) ?? '%syntax-version=1.0.0\n%project=app\n\n';
+      const plan = read(planFile) ?? '%syntax-version=1.0.0\n%project=app\n\n';
       const known = new Set(readPlan(plan));
       const iso = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
       const files: PhaseFile[] = [];
@@ -379,7 +386,7 @@ export function layoutPhases(framework: string, target: LayoutTarget, phases: Ph
     case 'liquibase': {
       // next to the last file the master changelog includes, numbered and separated like the existing files
       const master = names.find((f) => /changelog.*\.(ya?ml|json|xml)$/i.test(f));
-      const masterSrc = master ? (readText(path.join(dir, master)) ?? '') : '';
+      const masterSrc = master ? (read(join(dir, master)) ?? '') : '';
       const includes = [...masterSrc.matchAll(/file["']?\s*[:=]\s*["']?([^"'\s>]+\.sql)/g)].map((m) => m[1]!);
       const lastInclude = includes.at(-1);
       const sub = lastInclude ? path.dirname(lastInclude.split('/').slice(-2).join('/')) : '.';

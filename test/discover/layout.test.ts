@@ -280,6 +280,24 @@ describe('layoutPhases round trip through the tool models', () => {
     expect(r.tx).toEqual(expected);
   });
 
+  it('several plans in a row extend the same journal and plan when given a reader of the earlier output', () => {
+    for (const [fixture, root, file] of [
+      ['drizzle', 'drizzle', 'meta/_journal.json'],
+      ['sqitch', '.', 'sqitch.plan'],
+    ] as const) {
+      const s = scratchCopy(fixture);
+      cleanups.push(s.cleanup);
+      const dir = path.join(s.dir, root);
+      const first = layoutPhases(fixture, { dir, baseName: 'first', now }, [phases[0]!]);
+      const pending = new Map(first.map((f) => [f.path, f.content]));
+      const second = layoutPhases(fixture, { dir, baseName: 'second', now, read: (f) => pending.get(f) ?? readFileSync(f, 'utf8') }, [phases[2]!]);
+      const final = second.find((f) => f.path.endsWith(file))!.content;
+      expect(final).toContain('first_expand');
+      expect(final).toContain('second_validate');
+      expect(final.indexOf('first_expand')).toBeLessThan(final.indexOf('second_validate'));
+    }
+  });
+
   it('rejects an unknown tool', () => {
     expect(() => layoutPhases('rails', { dir: 'db', baseName: 'x', existing: [] }, phases)).toThrow(
       'unknown framework "rails"',
