@@ -290,7 +290,11 @@ describe('layoutPhases round trip through the tool models', () => {
       const dir = path.join(s.dir, root);
       const first = layoutPhases(fixture, { dir, baseName: 'first', now }, [phases[0]!]);
       const pending = new Map(first.map((f) => [f.path, f.content]));
-      const second = layoutPhases(fixture, { dir, baseName: 'second', now, read: (f) => pending.get(f) ?? readFileSync(f, 'utf8') }, [phases[2]!]);
+      const second = layoutPhases(
+        fixture,
+        { dir, baseName: 'second', now, read: (f) => pending.get(f) ?? readFileSync(f, 'utf8') },
+        [phases[2]!],
+      );
       const final = second.find((f) => f.path.endsWith(file))!.content;
       expect(final).toContain('first_expand');
       expect(final).toContain('second_validate');
