@@ -66,6 +66,25 @@ export function buildProgram(): Command {
       process.exitCode = await planCommand(paths, opts);
     });
 
+  program
+    .command('dry-run')
+    .description('run migrations on a shadow database and report the real locks, rewrites, durations and errors')
+    .argument('[paths...]', 'migration files to run; earlier migrations of the same directory build the schema first')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--shadow-url <url>', 'PostgreSQL server to run on (a throwaway database is created and dropped) instead of embedded PGlite')
+    .option('--schema <dump.sql>', 'build the schema from `pg_dump --schema-only` output instead of replaying earlier migrations')
+    .option('--seed-rows <n>', 'sample rows per table (default 1000)', (v) => parseCountOption(v, '--seed-rows'))
+    .option('-c, --config <file>', 'config file (default: zerodown.config.json or .zerodown.yml in the current directory)')
+    .option('--framework <name>', 'migration tool, instead of detecting it')
+    .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .action(async (paths: string[], opts) => {
+      const { dryRunCommand } = await import('./dry-run.js');
+      process.exitCode = await dryRunCommand(paths, opts);
+    });
+
   return program;
 }
 

@@ -2,7 +2,8 @@
  * A real PostgreSQL server as the shadow: zerodown creates a fresh, uniquely
  * named database for the run and drops it afterwards, so it never touches
  * existing data. Roles are cluster-wide, so roles the migrations create are
- * dropped again on close (only those that did not exist before the run).
+ * dropped again on close (only those that did not exist before the run and
+ * that a statement of this run created).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -51,6 +52,8 @@ export class PostgresShadow implements Shadow {
   private closed = false;
   private available = new Set<string>();
   private rolesBefore = new Set<string>();
+  /** role names that statements sent to this shadow create (CREATE ROLE/USER/GROUP, also inside DO blocks) */
+  private rolesMentioned = new Set<string>();
 
   private constructor(
     private readonly adminUrl: string,
@@ -116,6 +119,11 @@ export class PostgresShadow implements Shadow {
   }
 
   async exec(sql: string): Promise<void> {
+    if (/create\s+(role|user|group)\b/i.test(sql)) {
+      for (const m of sql.matchAll(/create\s+(?:role|user|group)\s+(?:"((?:[^"]|"")+)"|([a-z_][\w$]*))/gi)) {
+        this.rolesMentioned.add(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase());
+      }
+    }
     await this.client.query(sql);
   }
 
@@ -142,7 +150,8 @@ export class PostgresShadow implements Shadow {
     let newRoles: string[] = [];
     try {
       const roles = await this.query<{ rolname: string }>('SELECT rolname FROM pg_roles');
-      newRoles = roles.map((r) => r.rolname).filter((r) => !this.rolesBefore.has(r));
+      // only roles this run created: new since the start AND named in a CREATE ROLE we sent
+      newRoles = roles.map((r) => r.rolname).filter((r) => !this.rolesBefore.has(r) && this.rolesMentioned.has(r));
     } catch {
       // connection already broken
     }

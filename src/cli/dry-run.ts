@@ -1,0 +1,182 @@
+/**
+ * `zerodown dry-run PATH...`: run the migrations under review on a shadow
+ * database (embedded PGlite, or a throwaway database on --shadow-url) and
+ * report the locks, rewrites, durations and errors PostgreSQL really showed.
+ * Exit codes: 0 every file ran, 1 a file failed on the shadow, 2 usage/setup error.
+ *
+ * Also home of `lint --dry-run` (`addDryRunFacts`), which lint.ts calls.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config.js';
+import { findMigrations } from '../discover/index.js';
+import type { Finding, LintResult, Migration } from '../model.js';
+import { formatDryRunJson } from '../report/dryrun-json.js';
+import { formatDryRunMarkdown } from '../report/dryrun-markdown.js';
+import { formatDryRunText } from '../report/dryrun-text.js';
+import type { Shadow } from '../shadow/driver.js';
+import { confirmFindings, dryRun, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
+import { UsageError } from './main.js';
+
+export type DryRunFormat = 'text' | 'json' | 'markdown';
+
+export interface DryRunCliOptions {
+  format: DryRunFormat;
+  shadowUrl?: string;
+  /** `pg_dump --schema-only` file to build the schema from instead of the history */
+  schema?: string;
+  seedRows?: number;
+  config?: string;
+  framework?: string;
+  history?: boolean;
+  color?: boolean;
+  output?: string;
+}
+
+function colorFor(flag: boolean | undefined, stream: { isTTY?: boolean }): boolean {
+  if (flag !== undefined) return flag;
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0' && process.env.FORCE_COLOR !== 'false') return true;
+  return !!stream.isTTY && process.env.TERM !== 'dumb';
+}
+
+/** "replaying history 120/342" on stderr when it is a terminal; erased at the end. */
+function historyProgress(stream: NodeJS.WriteStream) {
+  if (!stream.isTTY) return { tick: undefined, end() {} };
+  let shown = false;
+  let last = 0;
+  return {
+    tick(done: number, total: number, file: string) {
+      const t = performance.now();
+      if (done !== total && t - last < 80) return;
+      last = t;
+      shown = true;
+      const name = file.length > 50 ? `…${file.slice(-49)}` : file;
+      stream.write(`\r\x1b[Kzerodown: replaying history on the shadow, file ${done} of ${total} (${name})`);
+    },
+    end() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
+}
+
+/**
+ * Runs a dry run with Ctrl-C handled: the shadow database is dropped (or
+ * PGlite closed) before the process exits, so nothing is left behind.
+ */
+export async function runDryRun(migrations: Migration[], opts: DryRunOptions): Promise<DryRun> {
+  let shadow: Shadow | undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    process.stderr.write(`\nzerodown: ${sig}: dropping the shadow database…\n`);
+    const done = () => process.exit(sig === 'SIGINT' ? 130 : 143);
+    (shadow ? shadow.close() : Promise.resolve()).then(done, done);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = historyProgress(process.stderr);
+  try {
+    return await dryRun(migrations, {
+      ...opts,
+      onOpen: (s) => {
+        shadow = s;
+        opts.onOpen?.(s);
+      },
+      ...(progress.tick ? { onProgress: progress.tick } : {}),
+    });
+  } catch (err) {
+    if ((err as Error).name === 'ShadowSetupError') throw new UsageError((err as Error).message);
+    throw err;
+  } finally {
+    progress.end();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Promise<number> {
+  const cwd = process.cwd();
+  const { config } = loadConfig(cwd, opts.config);
+  const inputs = paths.length ? paths : (config.paths ?? []);
+  const { migrations } = await findMigrations(inputs, {
+    cwd,
+    framework: opts.framework ?? config.framework,
+    history: opts.history !== false,
+  });
+  if (!migrations.some((m) => m.review)) throw new UsageError('no migration under review: pass the files to dry-run');
+  let schema: DryRunOptions['schema'];
+  if (opts.schema) {
+    try {
+      schema = { path: opts.schema, sql: readFileSync(path.resolve(cwd, opts.schema), 'utf8') };
+    } catch (err) {
+      throw new UsageError(`cannot read --schema ${opts.schema}: ${(err as Error).message}`);
+    }
+  }
+  const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
+  const d = await runDryRun(migrations, {
+    ...(url ? { url } : {}),
+    ...(schema ? { schema } : {}),
+    seedRows: opts.seedRows ?? config.dryRun?.seedRows ?? 1000,
+  });
+  let out: string;
+  switch (opts.format) {
+    case 'json':
+      out = formatDryRunJson(d);
+      break;
+    case 'markdown':
+      out = formatDryRunMarkdown(d);
+      break;
+    case 'text':
+      out = formatDryRunText(d, { color: opts.output ? (opts.color ?? false) : colorFor(opts.color, process.stdout) });
+      break;
+    default:
+      throw new UsageError(`unknown format "${opts.format as string}" (use text, json or markdown)`);
+  }
+  if (opts.output) {
+    try {
+      writeFileSync(path.resolve(cwd, opts.output), out);
+    } catch (err) {
+      throw new UsageError(`cannot write ${opts.output}: ${(err as Error).message}`);
+    }
+  } else process.stdout.write(out);
+  return d.files.some((f) => f.error) ? 1 : 0;
+}
+
+export interface LintDryRunOptions {
+  shadowUrl?: string;
+  seedRows?: number;
+}
+
+/**
+ * `lint --dry-run`: runs the same migrations on the shadow and adds what it saw
+ * to the lint result: findings whose predicted lock or rewrite the shadow saw
+ * are marked `confirmed: true` (false when the statement ran without it), and
+ * each statement that fails on the shadow becomes a `dry-run-error` finding.
+ */
+export async function addDryRunFacts(result: LintResult, migrations: Migration[], opts: LintDryRunOptions = {}): Promise<DryRun> {
+  const url = opts.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
+  const d = await runDryRun(migrations, { ...(url ? { url } : {}), seedRows: opts.seedRows ?? 1000 });
+  confirmFindings(result, d);
+  for (const s of d.statements) {
+    if (!s.error) continue;
+    const file = result.files.find((f) => f.migration.path === s.path);
+    if (!file) continue;
+    const e = s.error;
+    const f: Finding = {
+      rule: 'dry-run-error',
+      severity: 'error',
+      message: `This statement fails on the shadow database (${d.engine}): ${e.code} ${e.message}. The migration would stop here in production too, leaving the file half applied unless the tool runs it in a transaction.`,
+      help: e.hint ?? (e.limit ? `Engine limit: ${e.limit}.` : 'Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again.'),
+      path: s.path,
+      line: e.line,
+      column: e.column,
+      endLine: Math.max(e.line, s.endLine),
+      endColumn: 1,
+      statementIndex: s.index,
+      data: { code: e.code, engine: d.engine },
+    };
+    file.findings.push(f);
+    file.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    result.summary.errors++;
+  }
+  return d;
+}

@@ -1,0 +1,77 @@
+/** Shared wording for the dry-run formatters. Pure functions. */
+import type { DryRun } from '../shadow/dryrun.js';
+import type { HeldLock, LockInfo, TracedStatement } from '../shadow/trace.js';
+
+const STRENGTH = [
+  'AccessShareLock',
+  'RowShareLock',
+  'RowExclusiveLock',
+  'ShareUpdateExclusiveLock',
+  'ShareLock',
+  'ShareRowExclusiveLock',
+  'ExclusiveLock',
+  'AccessExclusiveLock',
+];
+const strength = (m: string) => STRENGTH.indexOf(m);
+
+/**
+ * The locks worth showing a person: per relation the strongest mode; index and
+ * sequence locks only when they are stronger than every table lock of the
+ * statement (a plain DROP INDEX), since a table lock already says who waits.
+ */
+export function shownLocks(s: TracedStatement): LockInfo[] {
+  const best = new Map<string, LockInfo>();
+  for (const l of s.locks) {
+    const cur = best.get(l.relation);
+    if (!cur || strength(l.mode) > strength(cur.mode)) best.set(l.relation, l);
+  }
+  const all = [...best.values()];
+  const tableMax = Math.max(-1, ...all.filter((l) => !isAux(l)).map((l) => strength(l.mode)));
+  return all
+    .filter((l) => !isAux(l) || strength(l.mode) > tableMax)
+    .sort((a, b) => strength(b.mode) - strength(a.mode) || a.relation.localeCompare(b.relation));
+}
+
+function isAux(l: LockInfo): boolean {
+  return l.kind === 'index' || l.kind === 'sequence';
+}
+
+export function blocksText(l: { blocksReads: boolean; blocksWrites: boolean }): string {
+  if (l.blocksReads) return 'reads and writes';
+  if (l.blocksWrites) return 'writes';
+  return 'nothing';
+}
+
+/** `1.2 s`, `85 ms`, `0.4 ms` */
+export function ms(v: number): string {
+  if (v >= 1000) return `${(v / 1000).toFixed(1)} s`;
+  if (v >= 10) return `${Math.round(v)} ms`;
+  return `${v.toFixed(1)} ms`;
+}
+
+export function firstLine(sql: string, max = 60): string {
+  const one = sql.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** "AccessExclusiveLock on `users` taken at line 2 and held until COMMIT at line 9, across 3 statements, for 1.2 s on the shadow with 1000 rows" */
+export function heldSentence(h: HeldLock, tick = '`'): string {
+  const until = h.until === 'end of file' ? `the end of the file (the tool commits there, line ${h.untilLine})` : h.until === 'error' ? `the error at line ${h.untilLine}` : `${h.until} at line ${h.untilLine}`;
+  const rows = h.rows !== undefined ? ` with ${h.rows} row${h.rows === 1 ? '' : 's'}` : '';
+  return `${h.mode} on ${tick}${h.relation}${tick} taken at line ${h.line} and held until ${until}, across ${h.statements} statement${h.statements === 1 ? '' : 's'}, for ${ms(h.heldMs)} on the shadow${rows}: ${blocksText(h)} on it wait all that time.`;
+}
+
+export function historyLine(d: DryRun): string {
+  const h = d.history;
+  if (h.source === 'schema') {
+    return `schema from ${h.path} (${h.statements} statements${h.errors.length ? `, ${h.errors.length} failed` : ''})`;
+  }
+  if (!h.files) return 'no earlier migrations to replay';
+  return `history: ${h.files} earlier file${h.files === 1 ? '' : 's'} replayed${h.failures.length ? `, ${h.failures.length} failed` : ''}`;
+}
+
+export function seedLine(d: DryRun): string {
+  const s = d.seed;
+  if (!s.tables) return 'no tables to seed';
+  return `seeded ${s.tables} table${s.tables === 1 ? '' : 's'} with up to ${s.rowsPerTable} rows each${s.failures.length ? ` (${s.failures.length} could not be seeded)` : ''}`;
+}

@@ -1,0 +1,86 @@
+/**
+ * `dry-run --format json`: the stable contract (version 1).
+ * `{"version":1,"engine":"pglite 18.6","statements":[{"path","line","sql","durationMs","locks":[{"relation","mode","blocksReads","blocksWrites"}],"rewrites":[…],"error":null}]}`
+ * Lock modes are PostgreSQL's own names, as pg_locks reports them. Fields after
+ * the contract's (kind, source, heldLocks, history, …) are additions.
+ */
+import type { DryRun } from '../shadow/dryrun.js';
+
+export interface DryRunJsonLock {
+  relation: string;
+  mode: string;
+  blocksReads: boolean;
+  blocksWrites: boolean;
+  kind?: string;
+  source: string;
+}
+
+export interface DryRunJsonStatement {
+  path: string;
+  line: number;
+  sql: string;
+  durationMs: number;
+  locks: DryRunJsonLock[];
+  rewrites: string[];
+  error: { code: string; message: string; line: number; column: number; detail?: string; hint?: string; limit?: string } | null;
+  column: number;
+  endLine: number;
+  kind: string;
+  transaction: string;
+  rebuiltIndexes: string[];
+  skipped?: true;
+}
+
+export function toDryRunJson(d: DryRun) {
+  const statements: DryRunJsonStatement[] = d.statements.map((s) => {
+    const o: DryRunJsonStatement = {
+      path: s.path,
+      line: s.line,
+      sql: s.sql,
+      durationMs: s.durationMs,
+      locks: s.locks.map((l) => {
+        const x: DryRunJsonLock = { relation: l.relation, mode: l.mode, blocksReads: l.blocksReads, blocksWrites: l.blocksWrites, source: l.source };
+        if (l.kind) x.kind = l.kind;
+        return x;
+      }),
+      rewrites: s.rewrites,
+      error: s.error
+        ? {
+            code: s.error.code,
+            message: s.error.message,
+            line: s.error.line,
+            column: s.error.column,
+            ...(s.error.detail ? { detail: s.error.detail } : {}),
+            ...(s.error.hint ? { hint: s.error.hint } : {}),
+            ...(s.error.limit ? { limit: s.error.limit } : {}),
+          }
+        : null,
+      column: s.column,
+      endLine: s.endLine,
+      kind: s.kind,
+      transaction: s.transaction,
+      rebuiltIndexes: s.rebuiltIndexes,
+    };
+    if (s.skipped) o.skipped = true;
+    return o;
+  });
+  const h = d.history;
+  return {
+    version: 1 as const,
+    engine: d.engine,
+    statements,
+    heldLocks: d.heldLocks,
+    files: d.files.map((f) => ({ path: f.path, statements: f.statements, ok: !f.error })),
+    history:
+      h.source === 'migrations'
+        ? { source: h.source, files: h.files, statements: h.statements, failures: h.failures, durationMs: h.durationMs }
+        : { source: h.source, path: h.path, statements: h.statements, failures: h.errors, durationMs: h.durationMs },
+    seed: d.seed,
+    limits: d.limits,
+    timings: d.timings,
+  };
+}
+
+export function formatDryRunJson(d: DryRun): string {
+  return JSON.stringify(toDryRunJson(d), null, 2) + '\n';
+}

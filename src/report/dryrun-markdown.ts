@@ -1,0 +1,59 @@
+/** `dry-run --format markdown`: the PR comment. */
+import type { DryRun } from '../shadow/dryrun.js';
+import { blocksText, firstLine, heldSentence, historyLine, ms, seedLine, shownLocks } from './dryrun-common.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const code = (s: string) => (s ? `\`${s.replace(/`/g, "'")}\`` : '');
+
+export function formatDryRunMarkdown(d: DryRun): string {
+  const out: string[] = [];
+  const failed = d.files.filter((f) => f.error);
+  const blocking = d.statements.some((s) => s.locks.some((l) => l.blocksReads || l.blocksWrites));
+  const icon = failed.length ? '❌' : blocking || d.heldLocks.length ? '⚠️' : '✅';
+  out.push(`### ${icon} zerodown dry run`);
+  out.push('');
+  out.push(`Ran on **${d.engine}** · ${historyLine(d)} · ${seedLine(d)} · ${ms(d.timings.totalMs)}`);
+  out.push('');
+  if (failed.length) {
+    for (const f of failed) {
+      const e = f.error!;
+      out.push(`> **${cell(f.path)}:${e.line}** fails: \`${e.code}\` ${cell(e.message)}`);
+    }
+    out.push('');
+  }
+  const byFile = new Map<string, typeof d.statements>();
+  for (const s of d.statements) byFile.set(s.path, [...(byFile.get(s.path) ?? []), s]);
+  for (const [file, stmts] of byFile) {
+    out.push(`#### \`${file}\``);
+    out.push('');
+    out.push('| line | statement | locks | blocks | rewrite | time | error |');
+    out.push('| ---: | --- | --- | --- | --- | ---: | --- |');
+    for (const s of stmts) {
+      if (s.skipped) {
+        out.push(`| ${s.line} | ${code(cell(firstLine(s.sql, 60)))} | | | | | not run (earlier error) |`);
+        continue;
+      }
+      const locks = s.error ? [] : shownLocks(s);
+      const lockCell = locks.map((l) => `${l.mode} on ${code(l.relation)}${l.source === 'documented' ? ' (documented)' : ''}`).join('<br>');
+      const blocks = locks.map((l) => (l.blocksReads ? '**reads and writes**' : l.blocksWrites ? '**writes**' : blocksText(l))).join('<br>');
+      const rewrite = [...s.rewrites.map(code), ...s.rebuiltIndexes.map((i) => `${code(i)} (index)`)].join(', ');
+      const err = s.error ? `❌ \`${s.error.code}\` ${cell(s.error.message)}` : '';
+      out.push(`| ${s.line} | ${code(cell(firstLine(s.sql, 60)))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`);
+    }
+    out.push('');
+  }
+  if (d.heldLocks.length) {
+    out.push('**Locks held across a transaction**');
+    out.push('');
+    for (const h of d.heldLocks) out.push(`- \`${h.path}\`: ${heldSentence(h)}`);
+    out.push('');
+  }
+  if (d.limits.length) {
+    out.push('**Engine limits**');
+    out.push('');
+    for (const l of d.limits) out.push(`- ${l.message}`);
+    out.push('');
+  }
+  out.push('<sub>Lock modes as PostgreSQL reports them in pg_locks; "documented" marks statements that cannot run inside a transaction, whose lock comes from the PostgreSQL documentation.</sub>');
+  return out.join('\n') + '\n';
+}

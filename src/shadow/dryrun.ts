@@ -1,0 +1,141 @@
+/**
+ * The whole dry run: open a shadow, build the schema (history replay or a
+ * schema dump), seed it, run the files under review traced, close the shadow.
+ * Nothing persists: the PGlite instance is dropped, the server database is dropped.
+ */
+import type { LintResult, Migration } from '../model.js';
+import { displayTable } from '../rules/util.js';
+import type { EngineLimit, Shadow } from './driver.js';
+import { loadSchemaDump, type DumpResult } from './dump.js';
+import { extensionsIn } from './extensions.js';
+import { openShadow } from './open.js';
+import { replayHistory, type ReplayProgress, type ReplayResult } from './replay.js';
+import { seed, type SeedResult } from './seed.js';
+import { runTraced, type HeldLock, type StatementError, type TracedStatement } from './trace.js';
+
+export interface DryRunOptions {
+  /** PostgreSQL server URL; default embedded PGlite */
+  url?: string;
+  /** `pg_dump --schema-only` output to build the schema from, instead of replaying history */
+  schema?: { path: string; sql: string };
+  /** rows per table (default 1000) */
+  seedRows?: number;
+  onProgress?: ReplayProgress;
+  /** called once the shadow is open (the CLI uses it to clean up on Ctrl-C) */
+  onOpen?: (shadow: Shadow) => void;
+}
+
+export interface DryRunFile {
+  path: string;
+  statements: number;
+  error: StatementError | null;
+}
+
+export interface DryRun {
+  version: 1;
+  engine: string;
+  statements: TracedStatement[];
+  heldLocks: HeldLock[];
+  files: DryRunFile[];
+  history: (Omit<ReplayResult, 'limits'> & { source: 'migrations' }) | (DumpResult & { source: 'schema'; path: string; durationMs: number });
+  seed: { tables: number; rowsPerTable: number; rows: number; failures: SeedResult['failures']; durationMs: number };
+  limits: EngineLimit[];
+  timings: { bootMs: number; historyMs: number; seedMs: number; runMs: number; totalMs: number };
+}
+
+export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}): Promise<DryRun> {
+  const t0 = performance.now();
+  const review = migrations.filter((m) => m.review);
+  const history = opts.schema ? [] : migrations.filter((m) => !m.review);
+  const sources = [...migrations.map((m) => m.source), ...(opts.schema ? [opts.schema.sql] : [])];
+  const shadow = await openShadow({ url: opts.url, extensions: extensionsIn(sources) });
+  opts.onOpen?.(shadow);
+  try {
+    const tBoot = performance.now();
+    let hist: DryRun['history'];
+    if (opts.schema) {
+      const d = await loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
+      hist = { ...d, source: 'schema', path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
+    } else {
+      const { limits: _limits, ...r } = await replayHistory(shadow, history, opts.onProgress);
+      hist = { ...r, source: 'migrations' };
+    }
+    const tHist = performance.now();
+    const rowsPerTable = opts.seedRows ?? 1000;
+    const s = await seed(shadow, { rows: rowsPerTable });
+    const tSeed = performance.now();
+    const statements: TracedStatement[] = [];
+    const heldLocks: HeldLock[] = [];
+    const files: DryRunFile[] = [];
+    for (const m of review) {
+      const r = await runTraced(shadow, m, { rows: s.rows });
+      statements.push(...r.statements);
+      heldLocks.push(...r.heldLocks);
+      files.push({ path: m.path, statements: r.statements.filter((x) => x.index >= 0).length, error: r.error });
+    }
+    const tRun = performance.now();
+    return {
+      version: 1,
+      engine: shadow.engine,
+      statements,
+      heldLocks,
+      files,
+      history: hist,
+      seed: {
+        tables: s.tables,
+        rowsPerTable,
+        rows: [...s.rows.values()].reduce((a, b) => a + b, 0),
+        failures: s.failures,
+        durationMs: s.durationMs,
+      },
+      limits: [...shadow.limits],
+      timings: {
+        bootMs: Math.round(tBoot - t0),
+        historyMs: Math.round(tHist - tBoot),
+        seedMs: Math.round(tSeed - tHist),
+        runMs: Math.round(tRun - tSeed),
+        totalMs: Math.round(tRun - t0),
+      },
+    };
+  } finally {
+    await shadow.close();
+  }
+}
+
+/** A finding's `schema.table` against a traced relation name (default schema dropped). */
+function sameTable(finding: string | undefined, traced: string): boolean {
+  if (!finding) return true;
+  return displayTable(finding) === traced;
+}
+
+/**
+ * `lint --dry-run`: marks each static finding that predicts a lock or a rewrite
+ * as confirmed when the shadow saw it on that statement (read from pg_locks or
+ * relfilenode, not from the documentation), and as not confirmed when the
+ * statement ran and the shadow did not. Findings of statements that did not
+ * run (an earlier error) stay unmarked. Returns how many were confirmed.
+ */
+export function confirmFindings(result: LintResult, dry: DryRun): { confirmed: number; unconfirmed: number } {
+  const byKey = new Map<string, TracedStatement>();
+  for (const s of dry.statements) byKey.set(`${s.path}\0${s.index}`, s);
+  let confirmed = 0;
+  let unconfirmed = 0;
+  for (const file of result.files) {
+    for (const f of file.findings) {
+      if (f.statementIndex < 0) continue;
+      const s = byKey.get(`${f.path}\0${f.statementIndex}`);
+      if (!s || s.skipped || s.error) continue;
+      const predictsRewrite = f.data?.rewrite === true;
+      if (!f.lock && !predictsRewrite) continue;
+      let seen = false;
+      if (predictsRewrite) seen = s.rewrites.some((r) => sameTable(f.table, r));
+      if (!seen && f.lock) {
+        seen = s.locks.some((l) => l.source !== 'documented' && l.mode === f.lock && sameTable(f.table, l.relation));
+      }
+      f.confirmed = seen;
+      if (seen) confirmed++;
+      else unconfirmed++;
+    }
+  }
+  return { confirmed, unconfirmed };
+}

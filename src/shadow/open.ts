@@ -1,0 +1,16 @@
+import type { Shadow } from './driver.js';
+import { PgliteShadow } from './pglite.js';
+import { PostgresShadow } from './postgres.js';
+
+export interface OpenShadowOptions {
+  /** a PostgreSQL server URL; a fresh uniquely named database is created there and dropped on close. Default: embedded PGlite */
+  url?: string;
+  /** extensions the migrations create (PGlite must load their bundles at start); see `extensionsIn` */
+  extensions?: string[];
+}
+
+/** Opens a shadow database: embedded PGlite by default, or a fresh database on the server at `url`. */
+export async function openShadow(opts: OpenShadowOptions = {}): Promise<Shadow> {
+  if (opts.url) return PostgresShadow.open(opts.url);
+  return PgliteShadow.open({ extensions: opts.extensions });
+}
