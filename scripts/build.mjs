@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ensure as ensureDataDir, install as installDataDir, reusable } from './make-pglite-snapshot.mjs';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
 // `--outdir DIR` builds somewhere else (the dist-is-stale check and the Action's end-to-end tests)
@@ -18,6 +19,10 @@ const entries = [
   { in: 'src/cli/bin.ts', out: 'cli' },
   ...(existsSync(path.join(root, 'src/action/main.ts')) ? [{ in: 'src/action/main.ts', out: 'index' }] : []),
 ];
+
+// the PGlite data directory is regenerated only when the PGlite version changes (see
+// scripts/make-pglite-snapshot.mjs): keep the one of the previous build before emptying dist/
+const previousDataDir = reusable(dist) ?? reusable(path.join(root, 'dist'));
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -50,9 +55,13 @@ const pgq = path.dirname(require.resolve('libpg-query'));
 assets.push(path.join(pgq, 'libpg-query.wasm'));
 const pglite = path.dirname(require.resolve('@electric-sql/pglite'));
 for (const f of readdirSync(pglite)) {
-  if (/\.(wasm|data)$/.test(f)) assets.push(path.join(pglite, f));
+  // *.tar.gz: extension bundles (pgcrypto, pg_trgm, …) the dry run loads when a migration creates one
+  if (/\.(wasm|data|tar\.gz)$/.test(f)) assets.push(path.join(pglite, f));
 }
 for (const a of assets) {
   copyFileSync(a, path.join(dist, path.basename(a)));
 }
+const dataDir = await ensureDataDir({ previous: previousDataDir });
+installDataDir(dist, dataDir);
+console.log(`dist/: PGlite data directory ${(dataDir.gz.length / 1e6).toFixed(2)} MB gzip (${dataDir.source})`);
 console.log(`dist/: ${entries.map((e) => `${e.out}.js`).join(', ')} + ${assets.length} assets`);

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// The pre-initialised PGlite data directory shipped in dist/ (pglite-datadir.tgz), so
+// that the embedded shadow boots in about a second instead of running initdb (3.5-6 s).
+//
+// initdb output is not byte-for-byte reproducible (pg_control holds a time-based system
+// id), so the tarball is generated only when the PGlite version changes: a build reuses
+// the one already in dist/ (committed) when its sidecar names the installed version,
+// else the checkout's cache (node_modules/.cache/zerodown, also what `src/` uses at run
+// time), and only runs initdb when neither exists. dist/ therefore does not churn.
+//
+//   node scripts/make-pglite-snapshot.mjs            ensure the cache, print its size
+//   node scripts/make-pglite-snapshot.mjs --force    regenerate the cache
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const require = createRequire(import.meta.url);
+
+export const DATADIR_FILE = 'pglite-datadir.tgz';
+export const SIDECAR_FILE = 'pglite-datadir.json';
+
+export function pgliteVersion() {
+  const dist = path.dirname(require.resolve('@electric-sql/pglite'));
+  return JSON.parse(readFileSync(path.join(dist, '..', 'package.json'), 'utf8')).version;
+}
+
+export function cacheFile(version = pgliteVersion()) {
+  return path.join(root, 'node_modules', '.cache', 'zerodown', `pglite-datadir-${version}.tgz`);
+}
+
+/** initdb in PGlite, template databases dropped (they only double the size), checkpointed, gzip -9. */
+export async function generate() {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = new PGlite();
+  try {
+    await db.waitReady;
+    for (const name of ['template0', 'template1']) {
+      await db.exec(`ALTER DATABASE ${name} IS_TEMPLATE false`);
+      await db.exec(`DROP DATABASE ${name}`);
+    }
+    await db.exec('CHECKPOINT');
+    const [{ server_version: pg }] = (await db.query('SHOW server_version')).rows;
+    const tar = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
+    return { gz: gzipSync(tar, { level: 9 }), postgres: pg, tarBytes: tar.length };
+  } finally {
+    await db.close();
+  }
+}
+
+function writeAtomic(file, data) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+/**
+ * The snapshot a build may reuse from a previous dist/ (read BEFORE the build empties it):
+ * `{ gz, meta }` when the sidecar names the installed PGlite version, else undefined.
+ */
+export function reusable(distDir, version = pgliteVersion()) {
+  const f = path.join(distDir, DATADIR_FILE);
+  const s = path.join(distDir, SIDECAR_FILE);
+  if (!existsSync(f) || !existsSync(s)) return undefined;
+  try {
+    const meta = JSON.parse(readFileSync(s, 'utf8'));
+    if (meta.pglite !== version) return undefined;
+    return { gz: readFileSync(f), meta };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ensures the cache holds a snapshot for the installed PGlite; returns `{ gz, meta, source }`. */
+export async function ensure({ previous, force = false } = {}) {
+  const version = pgliteVersion();
+  const cache = cacheFile(version);
+  if (!force && previous) {
+    if (!existsSync(cache)) writeAtomic(cache, previous.gz);
+    return { ...previous, source: 'previous dist/' };
+  }
+  if (!force && existsSync(cache)) {
+    const gz = readFileSync(cache);
+    return { gz, meta: { pglite: version, bytes: gz.length }, source: 'cache' };
+  }
+  const { gz, postgres } = await generate();
+  writeAtomic(cache, gz);
+  return { gz, meta: { pglite: version, postgres, bytes: gz.length }, source: 'initdb' };
+}
+
+/** Writes the snapshot and its sidecar into `outDir`. */
+export function install(outDir, snap) {
+  writeFileSync(path.join(outDir, DATADIR_FILE), snap.gz);
+  writeFileSync(path.join(outDir, SIDECAR_FILE), JSON.stringify({ pglite: snap.meta.pglite, bytes: snap.gz.length }) + '\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const t0 = performance.now();
+  const snap = await ensure({ force: process.argv.includes('--force') });
+  console.log(
+    `PGlite ${snap.meta.pglite} data directory: ${(snap.gz.length / 1e6).toFixed(2)} MB gzip (${snap.source}, ${Math.round(performance.now() - t0)} ms) → ${path.relative(root, cacheFile())}`,
+  );
+}
