@@ -22,8 +22,8 @@ import { loadParser, parseMigration, parseSql } from '../parse/postgres.js';
 import { LOCKS, quoteIdent, quoteLiteral } from '../rules/util.js';
 import type { Shadow } from '../shadow/driver.js';
 import { extensionsIn } from '../shadow/extensions.js';
-import { PgliteShadow } from '../shadow/pglite.js';
-import { PostgresShadow } from '../shadow/postgres.js';
+import { openShadow as openEngine } from '../shadow/open.js';
+import { replayHistory } from '../shadow/replay.js';
 import { mustRunAlone, shorten } from './context.js';
 import type { LockSpan, StagedPlan, Verification } from './types.js';
 
@@ -39,8 +39,7 @@ export const DEFAULT_SEED_ROWS = 200;
 const userSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
 
 async function openShadow(opts: VerifyOptions, sources: string[]): Promise<Shadow> {
-  if (opts.shadowUrl) return PostgresShadow.open(opts.shadowUrl);
-  return PgliteShadow.open({ extensions: extensionsIn(sources) });
+  return openEngine(opts.shadowUrl ? { url: opts.shadowUrl } : { extensions: extensionsIn(sources) });
 }
 
 function errorText(err: unknown): string {
@@ -50,26 +49,10 @@ function errorText(err: unknown): string {
 
 // ───────────────────────────── replay and seed ─────────────────────────────
 
-/** Applies migrations statement by statement; returns the failures (the run goes on). */
+/** Applies the history the way each file's tool would (the shadow engine's replay); returns the failures, one line each. */
 export async function replay(sh: Shadow, migrations: Migration[]): Promise<string[]> {
-  const failures: string[] = [];
-  for (const m of migrations) {
-    const parsed = parseMigration(m);
-    if (parsed.error) {
-      failures.push(`${m.path}: cannot parse`);
-      continue;
-    }
-    for (const s of parsed.statements) {
-      try {
-        await sh.exec(s.text);
-      } catch (err) {
-        failures.push(`${m.path}:${s.span.line}: ${errorText(err)}`);
-        if (s.kind !== 'TransactionStmt') await sh.exec('ROLLBACK').catch(() => {});
-      }
-    }
-  }
-  await sh.exec('ROLLBACK').catch(() => {});
-  return failures;
+  const r = await replayHistory(sh, migrations);
+  return r.failures.map((f) => `${f.path}:${f.line}: ${f.message}${f.limit ? ` (${f.limit})` : ''}`);
 }
 
 interface SeedColumn {
@@ -109,6 +92,11 @@ function valueFor(c: SeedColumn): string | undefined {
  * Seeds `rows` rows in every user table, deterministically (row g gets values derived
  * from g), parents before children so that foreign keys point at existing rows.
  * Returns tables it could not fill.
+ *
+ * Not the shadow engine's `seed`: the proof runs the original twice and the plan
+ * once on three separate shadows, so every start must hold exactly the same rows,
+ * and it must hold no NULLs in nullable columns (the original's SET NOT NULL would
+ * fail on them, where the dry run wants exactly that failure to show).
  */
 export async function seed(sh: Shadow, rows: number): Promise<string[]> {
   const problems: string[] = [];
