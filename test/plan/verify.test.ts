@@ -27,7 +27,7 @@ describe('the proof says no to a broken plan', () => {
     const v = await verifyPlan(tampered(p, (ph) => ph.filter((x) => x.name !== 'contract')), p.history, { seedRows: 30 });
     expect(v.schemaEqual).toBe(false);
     expect(isProven(v)).toBe(false);
-    expect(v.differences.join('\n')).toMatch(/schema column public\.subscriptions\.plan_code: original text NOT NULL DEFAULT md5\(random\(\)::text\); plan text DEFAULT md5/);
+    expect(v.differences.join('\n')).toMatch(/schema column public\.subscriptions\.plan_code: original text NOT NULL DEFAULT md5\(\(random\(\)\)::text\); plan text DEFAULT md5/);
     expect(v.differences.join('\n')).toMatch(/subscriptions_plan_code_not_null_check: only after the plan/);
   });
 
