@@ -8,6 +8,7 @@ import { findMigrations } from '../discover/index.js';
 import { loadConfig, ruleSettings, type FailOn } from '../config.js';
 import { lintMigrations } from '../engine/lint.js';
 import { lintParallel } from './parallel.js';
+import { loadParser } from '../parse/postgres.js';
 import type { LintResult } from '../model.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
@@ -108,6 +109,9 @@ function quietOnClosedPipe(code: number): void {
 }
 
 export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
+  // compile the WebAssembly parser in the background while the config is read and migrations are found
+  const parserReady = loadParser();
+  parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
   const inputs = paths.length ? paths : (config.paths ?? []);
