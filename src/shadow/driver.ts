@@ -23,6 +23,8 @@ export interface Shadow {
   readonly engine: string;
   /** server major version, e.g. 18 */
   readonly serverVersion: number;
+  /** how the engine started: `datadir` (pre-initialised PGlite data directory), `initdb` (cold PGlite) or `database` (fresh server database) */
+  readonly boot: string;
   /** engine limits met so far (unavailable extensions, …) */
   readonly limits: EngineLimit[];
   /** runs SQL with the simple query protocol (one statement, or several in one implicit transaction) */

@@ -34,6 +34,8 @@ export interface DryRunFile {
 export interface DryRun {
   version: 1;
   engine: string;
+  /** `datadir` / `initdb` (PGlite) or `database` (server) */
+  boot: string;
   statements: TracedStatement[];
   heldLocks: HeldLock[];
   files: DryRunFile[];
@@ -77,6 +79,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
     return {
       version: 1,
       engine: shadow.engine,
+      boot: shadow.boot,
       statements,
       heldLocks,
       files,

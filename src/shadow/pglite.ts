@@ -116,8 +116,9 @@ export class PgliteShadow implements Shadow {
   readonly limits: EngineLimit[] = [];
   engine = 'pglite';
   serverVersion = 0;
-  /** how the engine started: `datadir:<file>` or `initdb` */
   boot = '';
+  /** the data directory tarball it booted from, when it did */
+  bootFile?: string;
   private closed = false;
   private readonly available: Set<string>;
 
@@ -139,6 +140,7 @@ export class PgliteShadow implements Shadow {
 
     let db: PGlite | undefined;
     let boot = 'initdb';
+    let bootFile: string | undefined;
     if (!opts.cold) {
       for (const file of dataDirCandidates()) {
         if (!existsSync(file)) continue;
@@ -146,7 +148,8 @@ export class PgliteShadow implements Shadow {
           const tar = gunzipSync(readFileSync(file));
           db = new PGlite({ loadDataDir: new Blob([tar]), extensions });
           await db.waitReady;
-          boot = `datadir:${file}`;
+          boot = 'datadir';
+          bootFile = file;
           break;
         } catch {
           // a data directory from another PGlite version does not boot: fall back
@@ -167,6 +170,7 @@ export class PgliteShadow implements Shadow {
     }
     const shadow = new PgliteShadow(db, loaded);
     shadow.boot = boot;
+    if (bootFile) shadow.bootFile = bootFile;
     const [row] = await shadow.query<{ server_version: string }>('SHOW server_version');
     shadow.serverVersion = majorVersion(row!.server_version);
     shadow.engine = `pglite ${row!.server_version.split(' ')[0]}`;

@@ -44,6 +44,7 @@ function quiet(client: pg.Client): pg.Client {
 
 export class PostgresShadow implements Shadow {
   readonly kind = 'postgresql' as const;
+  readonly boot = 'database';
   readonly limits: EngineLimit[] = [];
   engine = 'postgresql';
   serverVersion = 0;

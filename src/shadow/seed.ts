@@ -56,6 +56,8 @@ interface Fk {
   cols: number[];
   parent: number;
   parentCols: number[];
+  /** not a declared foreign key: a `user_id` column next to a `users` table */
+  inferred?: boolean;
 }
 
 interface Tbl {
@@ -67,6 +69,7 @@ interface Tbl {
   fks: Fk[];
   /** column-number sets of unique keys (PK, unique constraints, unique indexes) */
   uniques: number[][];
+  primaryKey?: number[];
   checks: { name: string; cols: number[]; def: string }[];
 }
 
@@ -157,7 +160,10 @@ async function loadTables(shadow: Shadow): Promise<Map<number, Tbl>> {
       const parent = Number(c.confrel);
       if (map.has(parent)) t.fks.push({ cols: conkey, parent, parentCols: parseIntArray(c.confkey) });
     } else if (c.contype === 'c') t.checks.push({ name: c.conname, cols: conkey, def: c.def });
-    else t.uniques.push(conkey);
+    else {
+      t.uniques.push(conkey);
+      if (c.contype === 'p') t.primaryKey = conkey;
+    }
   }
   const idx = await shadow.query<{ rel: number; key: string }>(
     `SELECT indrelid::int8 AS rel, indkey::text AS key FROM pg_index WHERE indrelid IN (${oids}) AND indisunique AND indpred IS NULL`,
@@ -167,7 +173,40 @@ async function loadTables(shadow: Shadow): Promise<Map<number, Tbl>> {
     if (key.includes(0)) continue; // expression index
     map.get(Number(i.rel))!.uniques.push(key);
   }
+  inferForeignKeys(map);
   return map;
+}
+
+const INTS = new Set(['int2', 'int4', 'int8']);
+
+/**
+ * A `user_id` (or Prisma's `userId`) column without a declared foreign key,
+ * next to a `users` (`user`, `User`) table with a one-column primary key of a
+ * compatible type, gets values from that table: production data is consistent,
+ * so a later `ADD FOREIGN KEY` / `VALIDATE CONSTRAINT` must not fail on the
+ * shadow just because the sample rows were random.
+ */
+function inferForeignKeys(map: Map<number, Tbl>): void {
+  const byName = new Map<string, Tbl>();
+  for (const t of map.values()) byName.set(`${t.schema}.${t.name.toLowerCase()}`, t);
+  for (const t of map.values()) {
+    for (const c of t.cols) {
+      if (c.generated || c.identity || c.isArray) continue;
+      if (t.fks.some((f) => f.cols.includes(c.num)) || t.primaryKey?.includes(c.num)) continue;
+      const m = /^(.+?)(?:_id|Id|ID)$/.exec(c.name);
+      if (!m) continue;
+      const base = m[1]!.toLowerCase();
+      const names = [base, `${base}s`, `${base}es`, base.replace(/y$/, 'ies')];
+      const parent = names.map((nm) => byName.get(`${t.schema}.${nm}`)).find((p) => p && p !== t);
+      const pk = parent?.primaryKey;
+      if (!parent || !pk || pk.length !== 1) continue;
+      const pcol = parent.cols.find((x) => x.num === pk[0]);
+      if (!pcol) continue;
+      const compatible = pcol.base === c.base || (INTS.has(pcol.base) && INTS.has(c.base));
+      if (!compatible) continue;
+      t.fks.push({ cols: [c.num], parent: parent.oid, parentCols: [pcol.num], inferred: true });
+    }
+  }
 }
 
 function parseIntArray(v: unknown): number[] {

@@ -1,0 +1,186 @@
+/**
+ * The classic cases: the lock modes and rewrites the shadow reports must be the
+ * ones PostgreSQL's documentation gives and a real server shows. Same suite on
+ * PGlite and on the server at ZERODOWN_TEST_PG_URL.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runTraced, seed, type Shadow, type TraceResult, type TracedStatement } from '../../src/shadow/index.js';
+import { eachEngine } from './engines.js';
+
+const modesOn = (s: TracedStatement, relation: string) => s.locks.filter((l) => l.relation === relation).map((l) => l.mode);
+
+eachEngine('traced statements', (engine) => {
+  let shadow: Shadow;
+  let n = 0;
+  /** a fresh `users`-like table (and optionally a child) with seeded rows, unique per test */
+  async function fixture(rows = 200): Promise<{ t: string; c: string; schema: string }> {
+    const schema = `case${++n}`;
+    const t = `${schema}.users`;
+    const c = `${schema}.posts`;
+    const r = await runTraced(shadow, {
+      path: 'history.sql',
+      sql: `CREATE SCHEMA ${schema};
+            CREATE TABLE ${t} (id bigserial PRIMARY KEY, email text, name varchar(200) NOT NULL, n int NOT NULL);
+            CREATE TABLE ${c} (id serial PRIMARY KEY, user_id bigint NOT NULL, title text NOT NULL);`,
+    });
+    expect(r.error).toBeNull();
+    const s = await seed(shadow, { rows, tables: [t, c] });
+    expect(s.failures).toEqual([]);
+    return { t, c, schema };
+  }
+  const run = (sql: string, transaction: 'none' | 'wrapped' = 'none'): Promise<TraceResult> =>
+    runTraced(shadow, { path: 'db/migrations/0002_change.sql', sql, transaction });
+
+  beforeAll(async () => {
+    shadow = await engine.open();
+  });
+  afterAll(async () => {
+    await shadow?.close();
+  });
+
+  it('ADD COLUMN with a volatile default rewrites the table under AccessExclusiveLock', async () => {
+    const { t } = await fixture();
+    const r = await run(`ALTER TABLE ${t} ADD COLUMN score float8 DEFAULT random()`);
+    const s = r.statements[0]!;
+    expect(s.error).toBeNull();
+    expect(s.rewrites).toEqual([t]);
+    expect(modesOn(s, t)).toContain('AccessExclusiveLock');
+    const l = s.locks.find((x) => x.relation === t && x.mode === 'AccessExclusiveLock')!;
+    expect(l).toMatchObject({ blocksReads: true, blocksWrites: true, source: 'pg_locks', kind: 'table' });
+  });
+
+  it('ADD COLUMN with a constant default does not rewrite', async () => {
+    const { t } = await fixture();
+    const r = await run(`ALTER TABLE ${t} ADD COLUMN flag boolean NOT NULL DEFAULT false`);
+    const s = r.statements[0]!;
+    expect(s.error).toBeNull();
+    expect(s.rewrites).toEqual([]);
+    expect(modesOn(s, t)).toEqual(['AccessExclusiveLock']);
+  });
+
+  it('CREATE INDEX takes ShareLock (blocks writes, not reads)', async () => {
+    const { t } = await fixture();
+    const s = (await run(`CREATE INDEX users_email_idx ON ${t} (email)`)).statements[0]!;
+    expect(s.error).toBeNull();
+    expect(modesOn(s, t)).toEqual(['ShareLock']);
+    expect(s.locks[0]).toMatchObject({ blocksReads: false, blocksWrites: true });
+    // the new index itself is invisible to other sessions until commit: not reported
+    expect(s.locks.some((l) => l.relation.endsWith('_email_idx'))).toBe(false);
+  });
+
+  it('CREATE INDEX CONCURRENTLY runs outside a transaction, under ShareUpdateExclusiveLock', async () => {
+    const { t, schema } = await fixture();
+    const s = (await run(`CREATE INDEX CONCURRENTLY users_name_idx ON ${t} (name)`)).statements[0]!;
+    expect(s.error).toBeNull();
+    expect(s.transaction).toBe('alone');
+    expect(modesOn(s, t)).toContain('ShareUpdateExclusiveLock');
+    expect(modesOn(s, t)).not.toContain('ShareLock');
+    expect(s.locks.find((l) => l.mode === 'ShareUpdateExclusiveLock')).toMatchObject({ blocksReads: false, blocksWrites: false });
+    const [idx] = await shadow.query<{ valid: boolean }>(
+      `SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = '${schema}.users_name_idx'::regclass`,
+    );
+    expect(idx!.valid).toBe(true);
+  });
+
+  it('CREATE INDEX CONCURRENTLY inside BEGIN fails with 25001 at its line', async () => {
+    const { t } = await fixture(10);
+    const r = await run(`BEGIN;\nCREATE INDEX CONCURRENTLY users_x ON ${t} (n);\nCOMMIT;`);
+    expect(r.error).toMatchObject({ code: '25001', line: 2, path: 'db/migrations/0002_change.sql' });
+    expect(r.statements[2]!.skipped).toBe(true);
+  });
+
+  it('ADD FOREIGN KEY takes ShareRowExclusiveLock on both tables; VALIDATE takes ShareUpdateExclusiveLock', async () => {
+    const { t, c } = await fixture();
+    const r = await run(
+      `ALTER TABLE ${c} ADD CONSTRAINT posts_user_fk FOREIGN KEY (user_id) REFERENCES ${t} (id) NOT VALID;\n` +
+        `ALTER TABLE ${c} VALIDATE CONSTRAINT posts_user_fk;`,
+    );
+    const [add, validate] = r.statements;
+    expect(add!.error).toBeNull();
+    expect(modesOn(add!, c)).toContain('ShareRowExclusiveLock');
+    expect(modesOn(add!, t)).toContain('ShareRowExclusiveLock');
+    // seeded child rows point at seeded parent rows: validation succeeds on real data
+    expect(validate!.error).toBeNull();
+    expect(modesOn(validate!, c)).toContain('ShareUpdateExclusiveLock');
+    expect(modesOn(validate!, c)).not.toContain('AccessExclusiveLock');
+    expect(modesOn(validate!, t)).toContain('RowShareLock');
+  });
+
+  it('ALTER COLUMN TYPE int to bigint rewrites; varchar widening and varchar to text do not', async () => {
+    const { t, schema } = await fixture();
+    const r = await run(
+      `ALTER TABLE ${t} ALTER COLUMN n TYPE bigint;\nALTER TABLE ${t} ALTER COLUMN name TYPE varchar(500);\nALTER TABLE ${t} ALTER COLUMN name TYPE text;`,
+    );
+    const [big, widen, text] = r.statements;
+    expect(big!.rewrites).toEqual([t]);
+    expect(big!.rebuiltIndexes).toEqual([`${schema}.users_pkey`]);
+    expect(modesOn(big!, t)).toContain('AccessExclusiveLock');
+    expect(widen!.error).toBeNull();
+    expect(widen!.rewrites).toEqual([]);
+    expect(modesOn(widen!, t)).toContain('AccessExclusiveLock');
+    expect(text!.rewrites).toEqual([]);
+  });
+
+  it('a missing column is reported with SQLSTATE 42703 at the file and line of the error', async () => {
+    const { t } = await fixture(10);
+    const r = await run(`-- add a column\nALTER TABLE ${t} ADD COLUMN a int;\nUPDATE ${t}\n   SET a = 1\n WHERE nope = 2;\nSELECT 1;`);
+    expect(r.error).toMatchObject({ code: '42703', path: 'db/migrations/0002_change.sql', line: 5 });
+    expect(r.error!.message).toContain('nope');
+    // the statement before it ran (autocommit); the one after did not (tools stop at the first error)
+    expect(r.statements[0]!.error).toBeNull();
+    expect(r.statements[2]).toMatchObject({ skipped: true, line: 6 });
+  });
+
+  it('SET NOT NULL fails on the NULLs seeding put in a nullable column (23502, right line)', async () => {
+    const { t } = await fixture();
+    const [{ nulls }] = await shadow.query<{ nulls: number }>(`SELECT count(*)::int AS nulls FROM ${t} WHERE email IS NULL`);
+    expect(Number(nulls)).toBeGreaterThan(0);
+    const r = await run(`ALTER TABLE ${t} ADD COLUMN b int;\n\nALTER TABLE ${t} ALTER COLUMN email SET NOT NULL;`);
+    expect(r.error).toMatchObject({ code: '23502', line: 3, column: 1 });
+    expect(r.error!.message).toContain('email');
+  });
+
+  it('reports an AccessExclusiveLock held across an explicit transaction', async () => {
+    const { t } = await fixture();
+    const r = await run(
+      `SET lock_timeout = '5s';\nBEGIN;\nALTER TABLE ${t} ADD COLUMN c int;\nUPDATE ${t} SET c = n;\nSELECT count(*) FROM ${t};\nCOMMIT;`,
+    );
+    expect(r.error).toBeNull();
+    expect(r.statements.slice(2, 5).every((s) => s.transaction === 'explicit')).toBe(true);
+    expect(r.heldLocks).toHaveLength(1);
+    expect(r.heldLocks[0]).toMatchObject({
+      relation: t,
+      mode: 'AccessExclusiveLock',
+      blocksReads: true,
+      line: 3,
+      until: 'COMMIT',
+      untilLine: 6,
+      statements: 3,
+    });
+    expect(r.heldLocks[0]!.heldMs).toBeGreaterThan(0);
+  });
+
+  it('a file the tool wraps in one transaction: locks are held to the end, and an error undoes the whole file', async () => {
+    const { t, schema } = await fixture(50);
+    const ok = await run(`ALTER TABLE ${t} ADD COLUMN d int;\nUPDATE ${t} SET d = 1;`, 'wrapped');
+    expect(ok.statements.map((s) => s.transaction)).toEqual(['file', 'file']);
+    expect(ok.heldLocks[0]).toMatchObject({ relation: t, mode: 'AccessExclusiveLock', until: 'end of file', statements: 2 });
+    const bad = await run(`ALTER TABLE ${t} ADD COLUMN e int;\nALTER TABLE ${t} ADD COLUMN e int;`, 'wrapped');
+    expect(bad.error).toMatchObject({ code: '42701', line: 2 });
+    const cols = await shadow.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = 'users' AND column_name = 'e'`);
+    expect(cols).toHaveLength(0);
+    // the same file in autocommit mode keeps its first statement
+    const auto = await run(`ALTER TABLE ${t} ADD COLUMN e int;\nALTER TABLE ${t} ADD COLUMN e int;`, 'none');
+    expect(auto.error).toMatchObject({ code: '42701', line: 2 });
+    expect(await shadow.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = 'users' AND column_name = 'e'`)).toHaveLength(1);
+    // and CREATE INDEX CONCURRENTLY cannot run inside the tool's transaction
+    const cic = await run(`CREATE INDEX CONCURRENTLY users_e ON ${t} (e);`, 'wrapped');
+    expect(cic.error).toMatchObject({ code: '25001', line: 1 });
+  });
+
+  it('a syntax error is reported at its line without running anything', async () => {
+    const r = await run(`SELECT 1;\nALTER TABLE x ADD COLUMN;\n`);
+    expect(r.error).toMatchObject({ code: '42601', line: 2 });
+    expect(r.statements).toHaveLength(1);
+  });
+});
