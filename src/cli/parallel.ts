@@ -13,7 +13,7 @@
  * Only findings and statement counts come back from the worker: the CLI's reports need no
  * ASTs, and structured-cloning them would cost more than parsing twice.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { LintEngine, type LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, LintResult, Migration } from '../model.js';
@@ -80,13 +80,38 @@ export function splitPoint(migrations: Migration[], opts: { force?: boolean } = 
   return best > 0 && best < migrations.length && bestMax < total * 0.85 ? best : -1;
 }
 
+function cpuTimes(): { idle: number; total: number; at: number } {
+  let idle = 0;
+  let total = 0;
+  for (const c of cpus()) {
+    idle += c.times.idle;
+    total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
+  }
+  return { idle, total, at: performance.now() };
+}
+// sampled when `zerodown lint` starts; compared when the split is decided, after discovery
+const cpuAtStart = cpuTimes();
+
+/**
+ * Idle cores, on average, since the command started (this process's own main thread is
+ * busy all along, so a free core shows as about 1). Falls back to the load average when
+ * too little time has passed to tell.
+ */
+export function idleCores(): number {
+  const now = cpuTimes();
+  const cores = availableParallelism();
+  const dt = now.total - cpuAtStart.total;
+  if (now.at - cpuAtStart.at < 60 || dt <= 0) return Math.max(0, cores - loadavg()[0]);
+  return (cores * (now.idle - cpuAtStart.idle)) / dt;
+}
+
 /** True when this code runs from the bundle, where a worker can load the same file. */
 function bundled(): boolean {
   return /\/(cli|index)\.js$/.test(new URL(import.meta.url).pathname);
 }
 
 /**
- * Lints on two threads when the run is large enough (and `ZERODOWN_WORKERS` is not `0`;
+ * Lints on two threads when the run is large enough and a core is free (and `ZERODOWN_WORKERS` is not `0`;
  * `ZERODOWN_WORKERS=1` forces it for any run of two files or more; `ZERODOWN_TRACE=1` says so on stderr). Returns undefined when it is not worth it,
  * and the caller lints on one thread. FileResults of worker files carry no statements
  * (the summary counts them).
@@ -96,7 +121,10 @@ export async function lintParallel(
   options: PortableLintOptions & { onProgress?: LintOptions['onProgress'] },
 ): Promise<LintResult | undefined> {
   const env = process.env.ZERODOWN_WORKERS;
-  if (env === '0' || !bundled() || availableParallelism() < 2) return undefined;
+  if (env === '0' || !bundled()) return undefined;
+  // the worker repeats part of the parsing: a win only with a core to spare (measured: on a
+  // machine already running two busy processes the two-thread run is slower than one thread)
+  if (env !== '1' && (availableParallelism() < 2 || idleCores() < 0.6)) return undefined;
   const split = splitPoint(migrations, { force: env === '1' });
   if (split < 0) return undefined;
   const trace = !!process.env.ZERODOWN_TRACE;
