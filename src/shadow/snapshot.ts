@@ -85,7 +85,9 @@ export async function snapshotSchema(shadow: Shadow): Promise<SchemaSnapshot> {
          FROM pg_constraint WHERE conrelid IN (${oids})`,
     );
     for (const c of cons) {
-      byOid.get(Number(c.rel))!.constraints[c.conname] = { type: c.contype, definition: c.def, validated: !!c.convalidated };
+      // NOT VALID is in `validated`; the definition stays comparable across ADD … NOT VALID + VALIDATE
+      const definition = String(c.def).replace(/ NOT VALID$/, '');
+      byOid.get(Number(c.rel))!.constraints[c.conname] = { type: c.contype, definition, validated: !!c.convalidated };
     }
   }
   const enums = await shadow.query<{ key: string; label: string }>(

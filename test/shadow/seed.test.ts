@@ -1,0 +1,125 @@
+/** Seeding from column types, respecting NOT NULL, unique keys, foreign keys and CHECKs; and snapshots. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { diffData, diffSchemas, runTraced, seed, snapshotData, snapshotSchema, type Shadow } from '../../src/shadow/index.js';
+import { eachEngine } from './engines.js';
+
+const SCHEMA = `
+CREATE TYPE status AS ENUM ('active', 'banned', 'deleted');
+CREATE DOMAIN positive AS int CHECK (VALUE > 0);
+CREATE TABLE orgs (id serial PRIMARY KEY, slug varchar(40) NOT NULL UNIQUE, created_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE users (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id int NOT NULL REFERENCES orgs (id),
+  email text NOT NULL,
+  nickname text,
+  status status NOT NULL,
+  rating int NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  kind text NOT NULL CHECK (kind IN ('human', 'bot')),
+  score numeric(4, 2),
+  weight positive NOT NULL,
+  tags text[] NOT NULL,
+  meta jsonb NOT NULL,
+  manager_id bigint REFERENCES users (id),
+  ip inet,
+  token uuid NOT NULL,
+  born date,
+  active boolean NOT NULL,
+  CONSTRAINT users_email_org UNIQUE (org_id, email)
+);
+CREATE TABLE profiles (user_id bigint PRIMARY KEY REFERENCES users (id), bio text NOT NULL);
+CREATE TABLE "Session" (id text PRIMARY KEY, "userId" bigint NOT NULL, expires timestamp(3) NOT NULL);
+CREATE TABLE impossible (id int PRIMARY KEY, v int NOT NULL CHECK (v > 0 AND v < 0));
+`;
+
+eachEngine('seeding and snapshots', (engine) => {
+  let shadow: Shadow;
+  let result: Awaited<ReturnType<typeof seed>>;
+
+  beforeAll(async () => {
+    shadow = await engine.open();
+    const r = await runTraced(shadow, { path: 'schema.sql', sql: SCHEMA });
+    expect(r.error).toBeNull();
+    result = await seed(shadow, { rows: 300 });
+  });
+  afterAll(async () => {
+    await shadow?.close();
+  });
+
+  it('fills every table it can, parents before children, and reports the one it cannot', () => {
+    expect(result.rows.get('orgs')).toBe(300);
+    expect(result.rows.get('users')).toBe(300);
+    expect(result.rows.get('Session')).toBe(300);
+    // one profile per user at most (its key is the foreign key)
+    expect(result.rows.get('profiles')).toBe(300);
+    expect(result.failures.map((f) => [f.table, f.code])).toEqual([['impossible', '23514']]);
+    expect(result.rows.get('impossible')).toBe(0);
+  });
+
+  it('respects foreign keys, NOT NULL, unique keys, enums, domains and CHECKs', async () => {
+    const [x] = await shadow.query<Record<string, number>>(`
+      SELECT (SELECT count(*) FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE o.id IS NULL)::int AS orphans,
+             (SELECT count(*) FROM profiles p LEFT JOIN users u ON u.id = p.user_id WHERE u.id IS NULL)::int AS orphan_profiles,
+             (SELECT count(DISTINCT (org_id, email)) FROM users)::int AS distinct_keys,
+             (SELECT count(DISTINCT status) FROM users)::int AS statuses,
+             (SELECT count(*) FROM users WHERE rating NOT BETWEEN 1 AND 5 OR kind NOT IN ('human', 'bot'))::int AS bad_checks,
+             (SELECT count(*) FROM users WHERE nickname IS NULL)::int AS null_nicknames,
+             (SELECT count(*) FROM users WHERE email IS NULL OR meta IS NULL OR tags IS NULL)::int AS null_required,
+             (SELECT count(*) FROM users WHERE manager_id IS NOT NULL AND manager_id <> id)::int AS foreign_managers`);
+    expect(x).toEqual({
+      orphans: 0,
+      orphan_profiles: 0,
+      distinct_keys: 300,
+      statuses: 3,
+      bad_checks: 0,
+      // nullable columns without a default get some NULLs, as real data has
+      null_nicknames: 30,
+      null_required: 0,
+      foreign_managers: 0,
+    });
+  });
+
+  it('an undeclared `userId` next to a table with that primary key gets real parent keys', async () => {
+    // "Session"."userId" has no foreign key, but its values exist in users.id (Prisma naming: userId → "User"/users)
+    const [r] = await shadow.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Session" s JOIN users u ON u.id = s."userId"`);
+    expect(r!.n).toBe(300);
+  });
+
+  it('snapshotSchema / diffSchemas see type, nullability, default, index and constraint changes', async () => {
+    const before = await snapshotSchema(shadow);
+    expect(before.tables['public.users']!.columns.rating).toMatchObject({ type: 'integer', notNull: true });
+    expect(before.enums['public.status']).toEqual(['active', 'banned', 'deleted']);
+    expect(diffSchemas(before, before)).toEqual([]);
+    const r = await runTraced(shadow, {
+      path: 'm.sql',
+      sql: `ALTER TABLE users ALTER COLUMN rating TYPE bigint;
+            ALTER TABLE users ALTER COLUMN nickname SET DEFAULT 'anon';
+            CREATE INDEX users_born ON users (born);
+            ALTER TABLE profiles ADD CONSTRAINT bio_len CHECK (length(bio) < 1000) NOT VALID;
+            ALTER TYPE status ADD VALUE 'archived';`,
+    });
+    expect(r.error).toBeNull();
+    const after = await snapshotSchema(shadow);
+    // one line per difference, tables in name order, then enums
+    expect(diffSchemas(before, after)).toEqual([
+      'constraint bio_len on public.profiles: only in b',
+      "column public.users.nickname: default none in a, 'anon'::text in b",
+      'column public.users.rating: type integer in a, bigint in b',
+      'index users_born on public.users: only in b',
+      'enum public.status: (active, banned, deleted) in a, (active, banned, deleted, archived) in b',
+    ]);
+    await runTraced(shadow, { path: 'v.sql', sql: 'ALTER TABLE profiles VALIDATE CONSTRAINT bio_len;' });
+    const validated = await snapshotSchema(shadow);
+    expect(diffSchemas(after, validated)).toEqual(['constraint bio_len on public.profiles: NOT VALID in a, validated in b']);
+  });
+
+  it('snapshotData hashes table contents independently of row order', async () => {
+    const a = await snapshotData(shadow);
+    expect(a['public.users']!.rows).toBe(300);
+    expect(diffData(a, await snapshotData(shadow))).toEqual([]);
+    // rewriting every row with the same values changes the physical order, not the contents
+    await shadow.exec('UPDATE orgs SET slug = slug');
+    expect(diffData(a, await snapshotData(shadow))).toEqual([]);
+    await shadow.exec(`UPDATE users SET nickname = 'x' WHERE id = (SELECT min(id) FROM users)`);
+    expect(diffData(a, await snapshotData(shadow))).toEqual(['table public.users: same row count (300), different contents']);
+  });
+});
