@@ -105,9 +105,9 @@ export function idleCores(): number {
   return (cores * (now.idle - cpuAtStart.idle)) / dt;
 }
 
-/** True when this code runs from the bundle, where a worker can load the same file. */
+/** True when this code runs from the CLI bundle, whose entry (src/cli/bin.ts) starts the worker side in a worker thread. */
 function bundled(): boolean {
-  return /\/(cli|index)\.js$/.test(new URL(import.meta.url).pathname);
+  return /\/cli\.js$/.test(new URL(import.meta.url).pathname);
 }
 
 /**
