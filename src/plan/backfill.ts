@@ -1,5 +1,6 @@
 /**
- * Batched backfills: one UPDATE split into batches by primary key, each batch
+ * Batched backfills: one UPDATE split into batches by primary key (walked with
+ * ORDER BY … LIMIT, so any btree-ordered key type works, uuid included), each batch
  * committed on its own, as a DO block that runs as emitted (PostgreSQL 11+;
  * it must be sent on its own, outside any transaction block).
  *
@@ -129,18 +130,18 @@ export function backfillSql(spec: BackfillSpec): string {
       '    RETURN;',
       '  END IF;',
       `  zd_batch_end := (SELECT done_up_to FROM ${progress} WHERE backfill = ${quoteLiteral(spec.progressKey)});`,
-      `  SELECT min(${pk}) INTO zd_batch_start FROM ${tableName} WHERE zd_batch_end IS NULL OR ${pk} > zd_batch_end;`,
+      `  SELECT ${pk} INTO zd_batch_start FROM ${tableName} WHERE zd_batch_end IS NULL OR ${pk} > zd_batch_end ORDER BY ${pk} LIMIT 1;`,
     );
   } else {
-    lines.push(`  SELECT min(${pk}) INTO zd_batch_start FROM ${tableName};`);
+    lines.push(`  SELECT ${pk} INTO zd_batch_start FROM ${tableName} ORDER BY ${pk} LIMIT 1;`);
   }
   lines.push('  WHILE zd_batch_start IS NOT NULL LOOP');
   lines.push(
-    `    SELECT max(${pk}) INTO zd_batch_end FROM (SELECT ${pk} FROM ${tableName} WHERE ${pk} >= zd_batch_start ORDER BY ${pk} LIMIT ${spec.batchSize}) AS zd_batch;`,
+    `    SELECT ${pk} INTO zd_batch_end FROM (SELECT ${pk} FROM ${tableName} WHERE ${pk} >= zd_batch_start ORDER BY ${pk} LIMIT ${spec.batchSize}) AS zd_batch ORDER BY ${pk} DESC LIMIT 1;`,
   );
   lines.push(...indent(perBatch, 4));
   lines.push('    COMMIT;');
-  lines.push(`    SELECT min(${pk}) INTO zd_batch_start FROM ${tableName} WHERE ${pk} > zd_batch_end;`);
+  lines.push(`    SELECT ${pk} INTO zd_batch_start FROM ${tableName} WHERE ${pk} > zd_batch_end ORDER BY ${pk} LIMIT 1;`);
   lines.push('  END LOOP;');
   if (useProgress) {
     lines.push(`  UPDATE ${progress} SET finished = true WHERE backfill = ${quoteLiteral(spec.progressKey)};`);

@@ -2,8 +2,10 @@
  * What a rewrite sees: the catalog before the statement, the file, options,
  * and helpers to build steps with correctly quoted SQL.
  */
+import { scanSync } from 'libpg-query';
 import type { Statement } from '../model.js';
 import { Catalog, DEFAULT_SCHEMA, relKey, type Column, type Table } from '../schema/catalog.js';
+import { typeToSql, type TypeRef } from '../schema/types.js';
 import { quoteIdent, quoteLiteral } from '../rules/util.js';
 import type { ExpectedDifference, PhaseName, PlanNote, Rewrite } from './types.js';
 import type { Step } from './schedule.js';
@@ -152,10 +154,31 @@ export function timeoutPreamble(ctx: { lockTimeout: string; statementTimeout: st
   ];
 }
 
+/** A column type as SQL, from the replayed catalog; user type names are quoted when they need it. */
+export function typeSqlOf(t: TypeRef): string {
+  const full = typeToSql(t);
+  const bare = full.replace(/(\([^)]*\))?(\[\])*$/, '');
+  const name = t.schema ? bare.slice(t.schema.length + 1) : bare;
+  const quoteType = (n: string) => (/^[a-z_][a-z0-9_ ]*$/.test(n) ? n : quoteIdent(n));
+  return `${t.schema ? `${quoteIdent(t.schema)}.` : ''}${quoteType(name)}${full.slice(bare.length)}`;
+}
+
+/** Ends a statement with `;`, on a line of its own when the text ends in a `--` comment. */
+export function terminate(sql: string): string {
+  const t = sql.trimEnd();
+  if (t.endsWith(';')) return t;
+  const lastLine = t.slice(t.lastIndexOf('\n') + 1);
+  if (lastLine.includes('--')) {
+    const tokens = (scanSync(t) as { tokens: { text: string }[] }).tokens;
+    if (tokens.at(-1)?.text.startsWith('--')) return `${t}\n;`;
+  }
+  return `${t};`;
+}
+
 export function step(kind: PhaseName, sql: string, keys: string[], reason: string, extra: Partial<Step> = {}): Step {
   return {
     kind,
-    sql: sql.trimEnd().endsWith(';') ? sql.trimEnd() : `${sql.trimEnd()};`,
+    sql: terminate(sql),
     transactional: kind !== 'backfill' && kind !== 'index',
     keys,
     reason,

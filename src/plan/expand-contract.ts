@@ -19,11 +19,11 @@
  */
 import type { Statement } from '../model.js';
 import { relKey, type Column, type Index, type Table } from '../schema/catalog.js';
-import { typeRef, typeToSql, sameType, type TypeRef } from '../schema/types.js';
+import { typeRef, sameType, type TypeRef } from '../schema/types.js';
 import { findNodes, sameAst, StmtSource } from './sqltext.js';
 import { names, quoteIdent, quoteRel, volatility } from '../rules/util.js';
 import { backfillSql } from './backfill.js';
-import { colKey, isNewTable, nameTaken, primaryKey, reserve, shorten, step, type RewriteContext } from './context.js';
+import { colKey, isNewTable, nameTaken, primaryKey, reserve, shorten, step, typeSqlOf, type RewriteContext } from './context.js';
 import { chooseName, helperName, makeObjectName } from './names.js';
 import type { AlterInput, Group } from './rewrite.js';
 import type { Step } from './schedule.js';
@@ -156,6 +156,8 @@ interface ReplaceSpec {
   typeSql: string;
   /** the new column's value from a row; `col` renders a column of that row */
   convert: (col: (name: string) => string) => string;
+  /** other columns the conversion reads */
+  reads: string[];
   /** for renames: the old column's value from the new one (two-way sync while the app switches) */
   back?: (col: (name: string) => string) => string;
   rule: string;
@@ -287,7 +289,7 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
       lockTimeout: ctx.lockTimeout,
       progressKey: `${ctx.path}:${stmt.span.line}:${column.name}`,
     }),
-    keys,
+    [...keys, colKey(key, pk!.name), ...spec.reads.map((c) => colKey(key, c))],
     `copy the existing values into ${spec.newName} in batches of ${ctx.batchSize}, each committed on its own (no transaction; safe to run again)`,
   );
 
@@ -387,6 +389,7 @@ export function alterColumnType(inp: AlterInput, cmd: any): Group[] | undefined 
     finalName: column.name,
     typeSql,
     convert: (col) => (using ? `(${convert(col)})` : convert(col)),
+    reads: using ? findNodes(def.raw_default, 'ColumnRef').map((r) => names(r.fields).at(-1)!) : [],
     rule: 'changing-column-type',
     summary: `expand/contract: ${newName} ${shorten(typeSql, 30)} kept in sync by a trigger, backfilled in batches, indexes rebuilt CONCURRENTLY, then swapped in one short transaction${volatileUsing ? ' (the USING expression is volatile: values differ from the original run)' : ''}`,
     contractReason: `swap in one short transaction: drop the trigger and the old column, rename ${newName} to ${column.name}, restore its default, NOT NULL and index names (the app keeps using the same column name)`,
@@ -405,12 +408,7 @@ export function renameColumn(stmt: Statement, ctx: RewriteContext, src: StmtSour
   if (!ctx.allowed(stmt, 'renaming-column')) return undefined;
   const header = `ALTER TABLE ${ast.missing_ok ? 'IF EXISTS ' : ''}${rel.inh === false ? 'ONLY ' : ''}${quoteRel(rel)}`;
   void src;
-  // the column's type as the replay knows it; user type names are quoted when they need it
-  const full = typeToSql(column.type);
-  const bare = full.replace(/(\([^)]*\))?(\[\])*$/, '');
-  const name = column.type.schema ? bare.slice(column.type.schema.length + 1) : bare;
-  const quoteType = (n: string) => (/^[a-z_][a-z0-9_ ]*$/.test(n) ? n : q(n));
-  const typeSql = `${column.type.schema ? `${q(column.type.schema)}.` : ''}${quoteType(name)}${full.slice(bare.length)}`;
+  const typeSql = typeSqlOf(column.type);
   return replaceColumn({
     stmt,
     ctx,
@@ -423,6 +421,7 @@ export function renameColumn(stmt: Statement, ctx: RewriteContext, src: StmtSour
     typeSql,
     convert: (col) => col(column.name),
     back: (col) => col(ast.newname),
+    reads: [],
     rule: 'renaming-column',
     summary: `expand/contract: ${ast.newname} added next to ${column.name}, kept in sync both ways by a trigger and backfilled; ${column.name} is dropped after the app is deployed`,
     deploy: `deploy the app version that reads and writes ${ast.newname} instead of ${column.name}`,

@@ -23,6 +23,7 @@ import {
   source,
   step,
   tablesOf,
+  typeSqlOf,
   type RewriteContext,
 } from './context.js';
 import { chooseName, makeObjectName } from './names.js';
@@ -486,7 +487,18 @@ function makeBackfill(
   }
   sql ??= backfillSql({ ...base, set: `${q(column)} = ${value}`, pending });
   const reason = REASONS.backfill.replace('{n}', String(ctx.batchSize)) + (fused && sql ? '; the UPDATE of the original is folded in' : '');
-  return step('backfill', sql, fused ? [...keys, key] : keys, reason, todo ? { todo: true } : {});
+  // the batches walk the primary key, and the value may read other columns: later changes to those wait
+  const reads = fused ? [key] : columnsRead(value).map((c) => colKey(key, c));
+  return step('backfill', sql, [...keys, colKey(key, pk), ...reads], reason, todo ? { todo: true } : {});
+}
+
+/** Columns an expression (source text) reads; when it does not parse, none (it fails its own parse check later). */
+export function columnsRead(expr: string): string[] {
+  try {
+    return [...new Set(findNodes(new StmtSource(`SELECT ${expr}`).ast, 'ColumnRef').map((r) => names(r.fields).at(-1)!))];
+  } catch {
+    return [];
+  }
 }
 
 /** The next statement touching the table, if it is an UPDATE that sets only `column`. */
@@ -671,12 +683,14 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
     const targetNames = targets.map((t: any) => t.name as string);
     const readsTarget = targets.some((t: any) => findNodes(t.val, 'ColumnRef').some((r) => targetNames.includes(names(r.fields).at(-1)!)));
     const volatile = targets.some((t: any) => volatility(t.val) === 'volatile') || findNodes(ast, 'SubLink').length > 0;
-    if (!readsTarget && !volatile) {
+    const types = targetNames.map((n: string) => table?.columns.get(n)?.type);
+    if (!readsTarget && !volatile && types.every((t: unknown) => t && (t as { name: string }).name !== 'unknown')) {
       try {
-        const exprs = targets.map((t: any) => src.expr(t.val));
+        // compared as the column's type: the SET assigns with a cast, a comparison would not
+        const exprs = targets.map((t: any, i: number) => `CAST(${src.expr(t.val)} AS ${typeSqlOf(types[i]!)})`);
         pending =
           targets.length === 1
-            ? `${self}.${q(targetNames[0]!)} IS DISTINCT FROM ${term(exprs[0]!)}`
+            ? `${self}.${q(targetNames[0]!)} IS DISTINCT FROM ${exprs[0]!}`
             : `ROW(${targetNames.map((n: string) => `${self}.${q(n)}`).join(', ')}) IS DISTINCT FROM ROW(${exprs.join(', ')})`;
       } catch {
         pending = undefined;
@@ -696,7 +710,7 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
     lockTimeout: ctx.lockTimeout,
     progressKey: `${ctx.path}:${stmt.span.line}`,
   });
-  const keys = targets.every((t: any) => t?.name) ? [...new Set([...targets.map((t: any) => colKey(key, t.name)), key])] : [key];
+  const keys = [key];
   if (!pending && !ctx.expected.some((e) => e.keys.includes(progressTableKeys()[0]!))) {
     ctx.expected.push({
       keys: progressTableKeys(),

@@ -71,6 +71,8 @@ export interface Verification {
   originalLongestAccessExclusiveMs: number;
   /** seeded rows per table */
   seedRows: number;
+  /** the original and the plan both failed on the seeded rows, so both were compared on empty tables (locks and data not measured) */
+  emptyTables?: boolean;
   /** how the original behaved on the shadow: null when it ran, or its error */
   originalError: string | null;
   /** the plan phase that failed (1-based) and its error */

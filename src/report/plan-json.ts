@@ -37,6 +37,7 @@ export function formatPlanJson(result: PlanResult): string {
             proven: proofState(p) === 'proven',
             longestAccessExclusiveMs: p.verified.longestAccessExclusiveMs,
             seedRows: p.verified.seedRows,
+            ...(p.verified.emptyTables ? { emptyTables: true } : {}),
             differences: p.verified.differences,
             nondeterministic: p.verified.nondeterministic,
             expected: p.verified.expected,

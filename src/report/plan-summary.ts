@@ -23,7 +23,7 @@ export function proofFacts(v: Verification): string {
   parts.push(v.schemaEqual ? 'same schema' : 'schema differs');
   if (v.dataEqual === true) {
     const skipped = v.nondeterministic.filter((c) => !c.endsWith('.*')).map((c) => c.replace(/^public\./, ''));
-    parts.push(skipped.length ? `same data (except ${skipped.join(', ')}: random in the original too)` : 'same data');
+    parts.push(skipped.length ? `same data (except ${skipped.join(', ')}: not the same on two runs of the original either)` : 'same data');
   } else if (v.dataEqual === false) parts.push('data differs');
   else parts.push(v.originalError ? 'data not comparable (the original fails on tables with rows)' : 'data not comparable');
   parts.push(v.locksSafe ? `longest AccessExclusiveLock ${ms(v.longestAccessExclusiveMs)}` : 'a lock is held across a rewrite or scan');
@@ -39,6 +39,7 @@ export function verificationLine(plan: StagedPlan): string {
     case 'error':
       return `NOT verified: the proof could not run: ${v!.error}`;
     case 'proven':
+      if (v!.emptyTables) return `verified on ${v!.engine} on empty tables only: same schema; the seeded rows do not fit this migration (the original fails on them too: ${v!.originalError}), so data and locks were not measured`;
       return `verified on ${v!.engine} (${v!.seedRows} rows per table): ${proofFacts(v!)}`;
     case 'needs-edit':
       return `needs an edit before it can run: phase ${v!.planError!.phase} stops on its TODO (${v!.engine})`;

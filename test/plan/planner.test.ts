@@ -88,6 +88,11 @@ describe('schedule', () => {
     expect(phases.map((p) => p.steps[0]!.sql)).toEqual(['A1', 'I', 'A2']);
   });
 
+  it('steps waiting for deploys share one phase, which names every deploy', () => {
+    const phases = schedule([[s('contract', 'A', ['p.t#a'], { deploy: 'use x' })], [s('contract', 'B', ['p.t#b'], { deploy: 'use y' })]]);
+    expect(phases.map((p) => [p.steps.map((x) => x.sql).join(','), p.deploy])).toEqual([['A,B', 'use x; use y']]);
+  });
+
   it('a deploy starts a phase of its own', () => {
     const phases = schedule([[s('contract', 'A', ['p.t#a'])], [s('contract', 'B', ['p.t#b'], { deploy: 'ship it' })]]);
     expect(phases.map((p) => [p.steps[0]!.sql, p.deploy])).toEqual([
