@@ -59,7 +59,8 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
       const d = await loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
       hist = { ...d, source: 'schema', path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
     } else {
-      const { limits: _limits, ...r } = await replayHistory(shadow, history, opts.onProgress);
+      const tools = migrations.map((m) => m.framework);
+      const { limits: _limits, ...r } = await replayHistory(shadow, history, opts.onProgress, tools);
       hist = { ...r, source: 'migrations' };
     }
     const tHist = performance.now();

@@ -92,7 +92,7 @@ export class PostgresShadow implements Shadow {
         const who = parsed.username ? decodeURIComponent(parsed.username) : 'the connecting role';
         throw new ShadowSetupError(
           `role "${who}" may not create databases, and zerodown needs a throwaway database for the shadow run. ` +
-            `Grant it with \`ALTER ROLE ${quoteIdent(who)} CREATEDB\`, use another role, or drop --shadow-url to use the embedded PGlite shadow.`,
+            `Grant it with \`ALTER ROLE ${/^[a-z_][a-z0-9_$]*$/.test(who) ? who : quoteIdent(who)} CREATEDB\`, use another role, or drop --shadow-url to use the embedded PGlite shadow.`,
         );
       }
       throw new ShadowSetupError(`cannot create the shadow database on ${redact(url)}: ${e.message}`);

@@ -8,6 +8,7 @@
 import type { Migration, ParsedMigration } from '../model.js';
 import { loadParser, parseMigration } from '../parse/postgres.js';
 import type { EngineLimit, Shadow } from './driver.js';
+import { ensureToolTables } from './tools.js';
 import { runTraced } from './trace.js';
 
 export interface ReplayFailure {
@@ -43,8 +44,11 @@ export async function replayHistory(
   shadow: Shadow,
   migrations: (Migration | ParsedMigration)[],
   onProgress?: ReplayProgress,
+  /** migration tools whose bookkeeping table exists before the first migration (default: those of `migrations`) */
+  frameworks?: string[],
 ): Promise<ReplayResult> {
   await loadParser();
+  await ensureToolTables(shadow, frameworks ?? migrations.map((m) => ('migration' in m ? m.migration : m).framework));
   const t0 = performance.now();
   const result: ReplayResult = { files: migrations.length, statements: 0, failures: [], limits: [], durationMs: 0 };
   const limitSubjects = new Set(shadow.limits.map((l) => l.subject));

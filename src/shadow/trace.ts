@@ -207,11 +207,37 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
     tx = undefined;
   };
 
-  try {
-    if (mode === 'wrapped' && statements.length) {
-      await shadow.exec('BEGIN');
-      tx = { kind: 'file', startRels: trace ? await relations(shadow) : undefined, held: new Map(), run: [] };
+  // A file may run partly in a transaction (Segment.transaction: goose NO TRANSACTION
+  // blocks, dbmate sections, …): each region is a unit the tool wraps or not.
+  const segments = opts.transaction ? undefined : parsed.migration.segments?.filter((sg) => sg.transaction);
+  const unitOf = (stmt: Statement): { key: number; wrapped: boolean } => {
+    if (segments?.length) {
+      const i = segments.findIndex((sg) => stmt.span.offset >= sg.start && stmt.span.offset < sg.end);
+      if (i >= 0) return { key: i, wrapped: segments[i]!.transaction === 'wrapped' };
     }
+    return { key: -1, wrapped: mode === 'wrapped' };
+  };
+  /** COMMIT of the transaction the tool opened around a unit; false when it failed (deferred constraints) */
+  const commitToolTx = async (last: Statement): Promise<boolean> => {
+    const c0 = now();
+    try {
+      await shadow.exec('COMMIT');
+      endTx('end of file', last.span.endLine, now() - c0);
+      return true;
+    } catch (err) {
+      const e = errorAt(last, path, toSqlError(err));
+      out.error ??= e;
+      const rec = out.statements.find((x) => x.index === last.index);
+      if (rec && !rec.error) rec.error = e;
+      endTx('error', last.span.endLine, 0);
+      await shadow.exec('ROLLBACK').catch(() => {});
+      return false;
+    }
+  };
+  let unit: number | undefined;
+  let prev: Statement | undefined;
+
+  try {
     for (const stmt of statements) {
       const base: Omit<TracedStatement, 'durationMs' | 'error' | 'transaction'> = {
         path,
@@ -230,6 +256,21 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         out.statements.push(skipped);
         continue;
       }
+      const u = unitOf(stmt);
+      if (u.key !== unit) {
+        // leaving a unit the tool wrapped: it commits; entering one it wraps: it begins
+        if (tx?.kind === 'file' && prev && !(await commitToolTx(prev))) {
+          failed = true;
+          out.statements.push({ ...base, durationMs: 0, error: null, transaction: 'autocommit', skipped: true });
+          continue;
+        }
+        unit = u.key;
+        if (u.wrapped && !tx) {
+          await shadow.exec('BEGIN');
+          tx = { kind: 'file', startRels: trace ? await relations(shadow) : undefined, held: new Map(), run: [] };
+        }
+      }
+      prev = stmt;
       const ctl = txControl(stmt);
       const alone = notInTransaction(stmt, shadow.serverVersion);
       const ownWrap = trace && !tx && !ctl && !alone;
@@ -335,21 +376,9 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
       opts.onStatement?.(rec);
     }
     if (tx) {
-      const last = statements[statements.length - 1]!;
+      const last = prev ?? statements[statements.length - 1]!;
       if (tx.kind === 'file' && !failed) {
-        const c0 = now();
-        try {
-          await shadow.exec('COMMIT');
-          endTx('end of file', last.span.endLine, now() - c0);
-        } catch (err) {
-          // deferred constraints are checked at COMMIT
-          const e = errorAt(last, path, toSqlError(err));
-          out.error ??= e;
-          const rec = out.statements.find((s) => s.index === last.index);
-          if (rec && !rec.error) rec.error = e;
-          endTx('error', last.span.endLine, 0);
-          await shadow.exec('ROLLBACK').catch(() => {});
-        }
+        await commitToolTx(last);
       } else {
         // the file left a transaction open: the tool's connection would roll it back
         endTx('ROLLBACK', last.span.endLine, 0);

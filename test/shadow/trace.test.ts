@@ -178,6 +178,30 @@ eachEngine('traced statements', (engine) => {
     expect(cic.error).toMatchObject({ code: '25001', line: 1 });
   });
 
+  it('a file run partly in a transaction (goose NO TRANSACTION block, dbmate sections): each region as the tool runs it', async () => {
+    const { t, schema } = await fixture(20);
+    const source = `ALTER TABLE ${t} ADD COLUMN f int;\nUPDATE ${t} SET f = 1;\nCREATE INDEX CONCURRENTLY users_f ON ${t} (f);\n`;
+    const second = source.indexOf('CREATE INDEX');
+    const r = await runTraced(shadow, {
+      path: 'db/migrations/00003_goose.sql',
+      absPath: '/x/00003_goose.sql',
+      source,
+      dialect: 'postgres',
+      framework: 'goose',
+      transaction: 'wrapped',
+      segments: [
+        { start: 0, end: second, transaction: 'wrapped' },
+        { start: second, end: source.length, transaction: 'none' },
+      ],
+      review: true,
+    });
+    expect(r.error).toBeNull();
+    expect(r.statements.map((s) => s.transaction)).toEqual(['file', 'file', 'alone']);
+    expect(r.heldLocks[0]).toMatchObject({ relation: t, until: 'end of file', untilLine: 2, statements: 2 });
+    const [idx] = await shadow.query<{ valid: boolean }>(`SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = '${schema}.users_f'::regclass`);
+    expect(idx!.valid).toBe(true);
+  });
+
   it('a syntax error is reported at its line without running anything', async () => {
     const r = await run(`SELECT 1;\nALTER TABLE x ADD COLUMN;\n`);
     expect(r.error).toMatchObject({ code: '42601', line: 2 });
