@@ -3,9 +3,8 @@
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-    }
+    // indexOf is a native scan: several times faster than a charCodeAt loop on long files
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   /** 1-based line and column of a 0-based character offset. */
   position(offset: number): { line: number; column: number } {
