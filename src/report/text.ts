@@ -32,8 +32,8 @@ function cut(s: string): string {
 }
 
 /** The source lines of a finding: one line of context above, the statement's lines (marked `>`), a caret for syntax errors. */
-export function codeFrame(source: string, f: Finding, c: Colors): string {
-  const lines = source.split('\n');
+export function codeFrame(source: string | string[], f: Finding, c: Colors): string {
+  const lines = typeof source === 'string' ? source.split('\n') : source;
   const first = Math.max(1, f.line - 1);
   const endLine = Math.max(f.line, Math.min(f.endLine, lines.length));
   const last = Math.min(endLine, f.line + MAX_LINES - 1);
@@ -62,12 +62,13 @@ export function formatText(result: LintResult, opts: TextOptions): string {
   const c = pc.createColors(opts.color);
   const out: string[] = [];
   for (const file of result.files) {
+    let lines: string[] | undefined; // split once per file, not once per finding
     for (const f of file.findings) {
       const sev = f.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
       const confirmed = f.confirmed ? c.magenta('  (confirmed by dry run)') : '';
       out.push(`${c.bold(`${f.path}:${f.line}:${f.column}`)}  ${sev}  ${c.cyan(f.rule)}${confirmed}`);
       out.push(`  ${f.message}`);
-      if (f.statementIndex >= 0 || f.rule === 'syntax-error') out.push(codeFrame(file.migration.source, f, c));
+      if (f.statementIndex >= 0 || f.rule === 'syntax-error') out.push(codeFrame((lines ??= file.migration.source.split('\n')), f, c));
       out.push(`  ${c.green('fix:')} ${f.help}`);
       out.push('');
     }
