@@ -13,7 +13,8 @@ import type { Config } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
 import { planMigrations } from '../plan/planner.js';
 import { verifyPlan } from '../plan/verify.js';
-import type { ReportSection } from '../report/markdown.js';
+import { dryRunReport, type ReportSection } from '../report/markdown.js';
+import { confirmFindings, dryRun } from '../shadow/dryrun.js';
 import { planSection } from '../report/plan-markdown.js';
 import { proofState } from '../report/plan-summary.js';
 import type { ActionInputs } from './inputs.js';
@@ -57,6 +58,7 @@ async function planSections(x: ExtrasInput, notes: string[]): Promise<ReportSect
   if (x.inputs.dryRun) {
     const shadowUrl = x.inputs.shadowUrl ?? config.dryRun?.shadowUrl;
     const seedRows = config.dryRun?.seedRows;
+    const redact = redactor(shadowUrl);
     for (const p of result.plans) {
       const at = x.migrations.indexOf(p.migration);
       const started = Date.now();
@@ -64,7 +66,7 @@ async function planSections(x: ExtrasInput, notes: string[]): Promise<ReportSect
         p.verified = await verifyPlan(p, x.migrations.slice(0, at), { ...(shadowUrl ? { shadowUrl } : {}), ...(seedRows !== undefined ? { seedRows } : {}) });
         x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms).`);
       } catch (err) {
-        x.warn(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`);
+        x.warn(redact(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`));
       }
     }
   } else {
@@ -73,14 +75,50 @@ async function planSections(x: ExtrasInput, notes: string[]): Promise<ReportSect
   return result.plans.map((p) => planSection(p));
 }
 
+/** Never lets the shadow URL (it may hold a password) reach the comment through an error message. */
+function redactor(url: string | undefined): (s: string) => string {
+  if (!url) return (s) => s;
+  const secrets = [url];
+  try {
+    const pw = new URL(url).password;
+    if (pw) secrets.push(pw, decodeURIComponent(pw));
+  } catch {
+    /* not a URL */
+  }
+  return (s) => secrets.filter(Boolean).reduce((acc, sec) => acc.split(sec).join('***'), s);
+}
+
 export async function extraSections(x: ExtrasInput): Promise<Extras> {
   const notes: string[] = [];
   const sections: ReportSection[] = [];
+  let headline: string | undefined;
+  const shadowUrl = x.inputs.shadowUrl ?? x.config.dryRun?.shadowUrl;
+  const redact = redactor(shadowUrl);
+  const reviewed = x.migrations.some((m) => m.review);
+
+  // the dry run: the files under review on a shadow database, after the history; confirms the findings it sees
+  let dryRunSection: ReportSection | undefined;
+  if (x.inputs.dryRun && reviewed) {
+    try {
+      const seedRows = x.config.dryRun?.seedRows;
+      const d = await dryRun(x.migrations, { ...(shadowUrl ? { url: shadowUrl } : {}), ...(seedRows !== undefined ? { seedRows } : {}) });
+      const c = confirmFindings(x.result, d);
+      const r = dryRunReport(d);
+      headline = r.headline;
+      dryRunSection = r.section;
+      x.log(`zerodown: dry run on ${d.engine}: ${d.statements.length} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`);
+    } catch (err) {
+      x.warn(redact(`zerodown could not run the dry run: ${errText(err)}`));
+      notes.push(redact(`The dry run could not run: ${errText(err)}`));
+    }
+  }
+
   try {
     sections.push(...(await planSections(x, notes)));
   } catch (err) {
-    x.warn(`zerodown could not make a staged plan: ${errText(err)}`);
-    notes.push(`The staged plan could not be made: ${errText(err)}`);
+    x.warn(redact(`zerodown could not make a staged plan: ${errText(err)}`));
+    notes.push(redact(`The staged plan could not be made: ${errText(err)}`));
   }
-  return { sections, notes };
+  if (dryRunSection) sections.push(dryRunSection);
+  return { ...(headline ? { headline } : {}), sections, notes: notes.map(redact) };
 }

@@ -16,6 +16,9 @@
 import type { Finding, LintResult } from '../model.js';
 import { LOCKS } from '../rules/util.js';
 import { DOCS_BASE } from './sarif.js';
+import type { DryRun } from '../shadow/dryrun.js';
+import type { TracedStatement } from '../shadow/trace.js';
+import { firstLine, historyLine, ms as dryMs, seedLine, shownLocks } from './dryrun-common.js';
 
 /** The hidden marker that identifies zerodown's sticky comment. */
 export const STICKY_MARKER = '<!-- zerodown:sticky -->';
@@ -304,4 +307,76 @@ export function composeReport(input: ReportInput, opts: ComposeOptions): Compose
   // level 4: the verdict and counts only
   const minimal = [top, counts, seeSummary(input, 'The findings did not fit in this comment'), footer(input)].filter(Boolean).join('\n\n') + '\n';
   return { body: minimal, level: 4, omittedFindings: rows.length };
+}
+
+// ---------------------------------------------------------------- the dry run
+
+/**
+ * The dry-run part of the report, rendered here (not by the CLI's
+ * dryrun-markdown.ts) so that every piece of text from the shadow (SQL,
+ * relation names, PostgreSQL error messages that quote values) goes through the
+ * safe helpers above. `headline` sits under the findings; `section` is the
+ * collapsible per-statement lock table.
+ */
+export function dryRunReport(d: DryRun): { headline: string; section: ReportSection } {
+  const runLine = `${escapeText(d.engine)} (${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${dryMs(d.timings.totalMs)})`;
+  const facts: string[] = [];
+  for (const f of d.files) {
+    if (!f.error) continue;
+    const e = f.error;
+    facts.push(`❌ ${inlineCode(`${f.path}:${e.line}`)} fails on the shadow: ${inlineCode(e.code)} ${escapeText(e.message)}${e.limit ? ' (an engine limit, not a bug in the migration)' : ''}`);
+  }
+  const kindOf = (path: string, line: number, relation: string) =>
+    d.statements.find((s) => s.path === path && s.line === line)?.locks.find((l) => l.relation === relation)?.kind;
+  for (const h of d.heldLocks) {
+    if (!h.blocksReads && !h.blocksWrites) continue;
+    // a table's indexes are locked with it: the table says who waits
+    const kind = kindOf(h.path, h.line, h.relation);
+    if (kind === 'index' || kind === 'sequence') continue;
+    const until = h.until === 'end of file' ? `the end of the file (line ${h.untilLine}, where the tool commits)` : h.until === 'error' ? `the error at line ${h.untilLine}` : `${h.until} at line ${h.untilLine}`;
+    const rows = h.rows !== undefined ? ` on ${plural(h.rows, 'row')}` : '';
+    facts.push(
+      `${escapeText(h.mode)} on ${inlineCode(h.relation)} taken at line ${h.line} and held until ${until}, across ${plural(h.statements, 'statement')}, ${dryMs(h.heldMs)}${rows}: ${h.blocksReads ? 'reads and writes' : 'writes'} wait all that time`,
+    );
+  }
+  // the first statement of each file that rewrote a table
+  const seen = new Set<string>();
+  for (const s of d.statements) {
+    const fresh = s.rewrites.filter((r) => !seen.has(`${s.path}\0${r}`));
+    for (const r of s.rewrites) seen.add(`${s.path}\0${r}`);
+    if (fresh.length) facts.push(`${fresh.map((r) => inlineCode(r)).join(', ')} rewritten at line ${s.line} of ${inlineCode(s.path)}`);
+  }
+  const blocking = d.statements.some((s) => !s.skipped && !s.error && s.locks.some((l) => l.blocksReads || l.blocksWrites));
+  if (!facts.length) facts.push(blocking ? 'locks that block reads or writes were taken, each only for its own statement (see the table)' : 'no statement took a lock that blocks reads or writes, and no table was rewritten');
+  const shown = facts.slice(0, 8);
+  if (facts.length > shown.length) shown.push(`…and ${facts.length - shown.length} more`);
+  const headline = `**Dry run** on ${runLine}:\n${shown.map((f) => `- ${f}`).join('\n')}`;
+
+  const out: string[] = ['<details><summary>Dry-run details: locks per statement</summary>', ''];
+  const byFile = new Map<string, TracedStatement[]>();
+  for (const s of d.statements) byFile.set(s.path, [...(byFile.get(s.path) ?? []), s]);
+  for (const [file, stmts] of byFile) {
+    out.push(`**${inlineCode(file)}**`, '', '| line | statement | locks | blocks | rewrite | time |', '|---:|---|---|---|---|---:|');
+    for (const s of stmts) {
+      const stmt = inlineCode(firstLine(s.sql, 70), { table: true });
+      if (s.skipped) {
+        out.push(`| ${s.line} | ${stmt} | not run: an earlier statement failed | | | |`);
+        continue;
+      }
+      if (s.error) {
+        out.push(`| ${s.line} | ${stmt} | ❌ ${inlineCode(s.error.code, { table: true })} ${escapeText(s.error.message)} | | | ${dryMs(s.durationMs)} |`);
+        continue;
+      }
+      const locks = shownLocks(s);
+      const lockCell = locks.map((l) => `${escapeText(l.mode)} ${inlineCode(l.relation, { table: true })}${l.source === 'documented' ? ' (documented)' : ''}`).join('<br>');
+      const blocks = locks.map((l) => (l.blocksReads ? '**reads, writes**' : l.blocksWrites ? '**writes**' : 'nothing')).join('<br>');
+      const rewrite = [...s.rewrites.map((r) => inlineCode(r, { table: true })), ...s.rebuiltIndexes.map((i) => `${inlineCode(i, { table: true })} (index)`)].join(', ') || 'no';
+      out.push(`| ${s.line} | ${stmt} | ${lockCell} | ${blocks} | ${rewrite} | ${dryMs(s.durationMs)} |`);
+    }
+    out.push('');
+  }
+  for (const l of d.limits) out.push(`- engine limit: ${escapeText(l.message)}`);
+  if (d.limits.length) out.push('');
+  out.push('<sub>Lock modes as PostgreSQL reported them in pg_locks on the shadow; "documented" marks statements that cannot run in a transaction, whose lock comes from the PostgreSQL documentation.</sub>', '', '</details>');
+  return { headline, section: { id: 'dry-run', markdown: out.join('\n') } };
 }

@@ -116,6 +116,13 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     // the staged plan, proven on the shadow database, in a collapsible section with copyable SQL
     expect(body).toMatch(/<details><summary>✅ Safe staged plan for <code>db\/migrations\/20261101090000_add_plan_code\.sql<\/code>: \d+ phases, verified on PGlite/);
     expect(body).toMatch(/```sql\n[^`]*CREATE INDEX CONCURRENTLY/);
+    // the dry run: headline under the findings, and the lock table (statement, locks, blocks, rewrite, time)
+    expect(body).toMatch(/\*\*Dry run\*\* on pglite 18\.\d+ \(history: 2 earlier files replayed/);
+    expect(body).toMatch(/AccessExclusiveLock on `subscriptions` taken at line 2 and held until COMMIT at line 5/);
+    expect(body).toContain('<details><summary>Dry-run details: locks per statement</summary>');
+    expect(body).toMatch(/\| 2 \| `ALTER TABLE subscriptions ADD COLUMN plan_code[^|]*` \| AccessExclusiveLock `subscriptions` \| \*\*reads, writes\*\* \| `subscriptions`/);
+    // the findings the shadow saw are marked as such
+    expect(body).toMatch(/#L2\) \| \[`adding-field-with-default`\][^\n]*\(seen in the dry run\)/);
     if (process.env.ZERODOWN_WRITE_EXAMPLE) writeFileSync(path.join(ROOT, 'docs/pr-comment-example.md'), exampleDoc(body));
   });
 

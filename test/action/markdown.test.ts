@@ -8,8 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { lintMigrations } from '../../src/engine/lint.js';
 import type { LintResult, Migration } from '../../src/model.js';
+import { dryRun } from '../../src/shadow/dryrun.js';
 import {
   COMMENT_BUDGET,
+  dryRunReport,
   STICKY_MARKER,
   codeFence,
   composeReport,
@@ -229,5 +231,32 @@ describe('composeReport with hostile migrations', () => {
     expect(Buffer.byteLength(l4.body)).toBeLessThanOrEqual(1_000);
     expect(l4.body).toMatch(/^### 🛑 zerodown: 1 migration would block writes on `accounts`/);
     for (const c of [full, l1, l3, l4]) assertSafe(c.body);
+  });
+});
+
+describe('dry-run part of the report', () => {
+  it('renders a real PGlite dry run, with hostile names and PostgreSQL error messages kept inert', { timeout: 120_000 }, async () => {
+    const history = mig('m/0001.sql', `CREATE TABLE "Evil</details>@admin" (id bigint PRIMARY KEY, v int);\n`, false);
+    const change = mig(
+      'm/0002_`x`.sql',
+      `BEGIN;\nALTER TABLE "Evil</details>@admin" ALTER COLUMN v TYPE bigint;\nALTER TABLE "nope<img src=x>@team" ADD COLUMN w int;\nCOMMIT;\n`,
+    );
+    const d = await dryRun([history, change], { seedRows: 20 });
+    expect(d.files[0]!.error?.code).toBe('42P01'); // the missing relation, quoted in PostgreSQL's message
+    const { headline, section } = dryRunReport(d);
+    expect(headline).toMatch(/^\*\*Dry run\*\* on pglite/);
+    expect(headline).toContain('42P01');
+    expect(headline).toContain(`nope&lt;img src=x&gt;@${ZWJ}team`);
+    expect(headline).toMatch(/AccessExclusiveLock on `Evil<\/details>@admin` taken at line 2 and held until the error at line 3/);
+    expect(headline).toMatch(/`Evil<\/details>@admin` rewritten at line 2/);
+    expect(section.markdown).toMatch(/\| 2 \| `ALTER TABLE "Evil<\/details>@admin" ALTER COLUMN v TYPE bigint` \| AccessExclusiveLock `Evil<\/details>@admin` \| \*\*reads, writes\*\*/);
+    expect(section.markdown).toContain('not run: an earlier statement failed');
+    const result = await lint([history, change]);
+    const { body } = composeReport({ result, headline, sections: [section] }, { budget: COMMENT_BUDGET, marker: true });
+    assertSafe(body);
+    // outside code, exactly our own <details> pair: the identifier's </details> cannot close it
+    const prose = proseOutsideCode(body);
+    expect(prose.match(/<details>/g)).toHaveLength(1);
+    expect(prose.match(/<\/details>/g)).toHaveLength(1);
   });
 });
