@@ -72,11 +72,22 @@ export async function upsertStickyComment(
   }
   try {
     if (existing) {
-      const { data } = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body });
+      const { data } = await octokit.rest.issues.updateComment({
+        owner: pr.owner,
+        repo: pr.repo,
+        comment_id: existing.id,
+        body,
+      });
       return { action: 'updated', id: data.id, url: data.html_url };
     }
-    if (!opts.createIfMissing) return { action: 'skipped', reason: 'no migration changes and no earlier zerodown comment' };
-    const { data } = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
+    if (!opts.createIfMissing)
+      return { action: 'skipped', reason: 'no migration changes and no earlier zerodown comment' };
+    const { data } = await octokit.rest.issues.createComment({
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      body,
+    });
     return { action: 'created', id: data.id, url: data.html_url };
   } catch (err) {
     return failure(err, existing ? 'updating the comment' : 'creating the comment');
@@ -101,6 +112,8 @@ export function explainNoComment(outcome: CommentOutcome, isFork: boolean): stri
         : 'The token cannot write to pull requests. Give the job `permissions: pull-requests: write` (and `contents: read`), or pass a token that can.',
     );
   }
-  lines.push('The findings are still reported as annotations on the changed lines, in the job summary and the SARIF file, and through the exit status of this step.');
+  lines.push(
+    'The findings are still reported as annotations on the changed lines, in the job summary and the SARIF file, and through the exit status of this step.',
+  );
   return lines.join('\n');
 }

@@ -63,7 +63,10 @@ async function planSections(x: ExtrasInput, notes: string[]): Promise<ReportSect
       const at = x.migrations.indexOf(p.migration);
       const started = Date.now();
       try {
-        p.verified = await verifyPlan(p, x.migrations.slice(0, at), { ...(shadowUrl ? { shadowUrl } : {}), ...(seedRows !== undefined ? { seedRows } : {}) });
+        p.verified = await verifyPlan(p, x.migrations.slice(0, at), {
+          ...(shadowUrl ? { shadowUrl } : {}),
+          ...(seedRows !== undefined ? { seedRows } : {}),
+        });
         x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms).`);
       } catch (err) {
         x.warn(redact(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`));
@@ -101,12 +104,17 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
   if (x.inputs.dryRun && reviewed) {
     try {
       const seedRows = x.config.dryRun?.seedRows;
-      const d = await dryRun(x.migrations, { ...(shadowUrl ? { url: shadowUrl } : {}), ...(seedRows !== undefined ? { seedRows } : {}) });
+      const d = await dryRun(x.migrations, {
+        ...(shadowUrl ? { url: shadowUrl } : {}),
+        ...(seedRows !== undefined ? { seedRows } : {}),
+      });
       const c = confirmFindings(x.result, d);
       const r = dryRunReport(d);
       headline = r.headline;
       dryRunSection = r.section;
-      x.log(`zerodown: dry run on ${d.engine}: ${d.statements.length} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`);
+      x.log(
+        `zerodown: dry run on ${d.engine}: ${d.statements.length} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`,
+      );
     } catch (err) {
       x.warn(redact(`zerodown could not run the dry run: ${errText(err)}`));
       notes.push(redact(`The dry run could not run: ${errText(err)}`));

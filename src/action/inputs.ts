@@ -66,7 +66,10 @@ export function readInputs(): ActionInputs {
   const sarifInput = process.env['INPUT_SARIF-FILE'];
   return {
     token,
-    paths: core.getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
+    paths: core
+      .getMultilineInput('paths')
+      .map((p) => p.trim())
+      .filter(Boolean),
     failOn,
     dryRun: bool('dry-run', true),
     shadowUrl: shadowUrl || undefined,

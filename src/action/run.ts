@@ -45,7 +45,12 @@ export async function selectMigrations(
   changed: Set<string> | null,
   opts: { framework?: string; pgVersion?: number } = {},
 ): Promise<Selection> {
-  const common = { cwd: workspace, ...(opts.framework ? { framework: opts.framework } : {}), ...(opts.pgVersion ? { pgVersion: opts.pgVersion } : {}), ...(changed ? { reviewOnly: changed } : {}) };
+  const common = {
+    cwd: workspace,
+    ...(opts.framework ? { framework: opts.framework } : {}),
+    ...(opts.pgVersion ? { pgVersion: opts.pgVersion } : {}),
+    ...(changed ? { reviewOnly: changed } : {}),
+  };
   try {
     const found = await findMigrations(paths, common);
     return { migrations: found.migrations, how: found.how };
@@ -57,7 +62,10 @@ export async function selectMigrations(
       .map((f) => path.relative(workspace, f).split(path.sep).join('/'))
       .filter((f) => !f.startsWith('../'));
     if (!rel.length) return { migrations: [], how: 'no migration layout found and no .sql file changed' };
-    return { migrations: await discover(rel, { cwd: workspace, ...(opts.framework ? { framework: opts.framework } : {}) }), how: 'the changed .sql files (no migration layout found)' };
+    return {
+      migrations: await discover(rel, { cwd: workspace, ...(opts.framework ? { framework: opts.framework } : {}) }),
+      how: 'the changed .sql files (no migration layout found)',
+    };
   }
 }
 
@@ -86,10 +94,17 @@ function annotate(result: LintResult): void {
   const all = result.files.flatMap((file) => file.findings);
   const ordered = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity !== 'error')];
   if (ordered.length > MAX_ANNOTATIONS) {
-    core.info(`zerodown: annotating the first ${MAX_ANNOTATIONS} of ${ordered.length} findings (GitHub shows no more); all of them are in the job summary and the SARIF file.`);
+    core.info(
+      `zerodown: annotating the first ${MAX_ANNOTATIONS} of ${ordered.length} findings (GitHub shows no more); all of them are in the job summary and the SARIF file.`,
+    );
   }
   for (const f of ordered.slice(0, MAX_ANNOTATIONS)) {
-    const props: core.AnnotationProperties = { title: `zerodown ${f.rule}`, file: f.path, startLine: f.line, endLine: f.endLine };
+    const props: core.AnnotationProperties = {
+      title: `zerodown ${f.rule}`,
+      file: f.path,
+      startLine: f.line,
+      endLine: f.endLine,
+    };
     if (f.endLine === f.line) {
       props.startColumn = f.column;
       props.endColumn = f.endColumn;
@@ -104,7 +119,9 @@ export async function run(): Promise<void> {
   const inputs: ActionInputs = readInputs();
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const ev = eventInfo(workspace);
-  const octokit: Octokit | undefined = inputs.token ? github.getOctokit(inputs.token, { baseUrl: github.context.apiUrl }) : undefined;
+  const octokit: Octokit | undefined = inputs.token
+    ? github.getOctokit(inputs.token, { baseUrl: github.context.apiUrl })
+    : undefined;
   const { config } = loadConfig(workspace);
 
   // 1. what is under review
@@ -114,7 +131,9 @@ export async function run(): Promise<void> {
   const pgVersion = inputs.pgVersion ?? config.pgVersion;
   const selection = await selectMigrations(workspace, paths, changed.files, { framework: config.framework, pgVersion });
   const reviewed = selection.migrations.filter((m) => m.review);
-  core.info(`zerodown: ${reviewed.length} migration file(s) under review, ${selection.migrations.length - reviewed.length} earlier file(s) replayed as history (${selection.how}).`);
+  core.info(
+    `zerodown: ${reviewed.length} migration file(s) under review, ${selection.migrations.length - reviewed.length} earlier file(s) replayed as history (${selection.how}).`,
+  );
 
   // 2. lint
   const result = await lintMigrations(selection.migrations, {
@@ -124,7 +143,15 @@ export async function run(): Promise<void> {
   });
 
   // 3. staged plan and dry run (when those stages are part of this build)
-  const extras = await extraSections({ result, migrations: selection.migrations, inputs, config, pgVersion, log: (m) => core.info(m), warn: (m) => core.warning(m) });
+  const extras = await extraSections({
+    result,
+    migrations: selection.migrations,
+    inputs,
+    config,
+    pgVersion,
+    log: (m) => core.info(m),
+    warn: (m) => core.warning(m),
+  });
 
   // 4. the log, annotations, SARIF, outputs
   if (reviewed.length) process.stdout.write(withStopCommands(formatText(result, { color: true })));
@@ -169,11 +196,20 @@ export async function run(): Promise<void> {
     else if (!octokit) core.info('zerodown: no `github-token`, so no pull request comment.');
     else {
       const composed = composeReport(report, { budget: COMMENT_BUDGET, marker: true });
-      if (composed.level > 0) core.info(`zerodown: the full report is too long for a comment; the comment is shortened (level ${composed.level}) and points to the job summary.`);
-      const outcome = await upsertStickyComment(octokit, { owner: ev.owner, repo: ev.repo, number: pr.number }, composed.body, {
-        createIfMissing: reviewed.length > 0,
-      });
-      if (outcome.action === 'created' || outcome.action === 'updated') core.info(`zerodown: ${outcome.action} the pull request comment${outcome.url ? ` ${outcome.url}` : ''}.`);
+      if (composed.level > 0)
+        core.info(
+          `zerodown: the full report is too long for a comment; the comment is shortened (level ${composed.level}) and points to the job summary.`,
+        );
+      const outcome = await upsertStickyComment(
+        octokit,
+        { owner: ev.owner, repo: ev.repo, number: pr.number },
+        composed.body,
+        {
+          createIfMissing: reviewed.length > 0,
+        },
+      );
+      if (outcome.action === 'created' || outcome.action === 'updated')
+        core.info(`zerodown: ${outcome.action} the pull request comment${outcome.url ? ` ${outcome.url}` : ''}.`);
       else if (outcome.action === 'skipped') core.info(`zerodown: no pull request comment (${outcome.reason}).`);
       else {
         const fork = !pr.head?.repo || pr.head.repo.full_name !== pr.base?.repo?.full_name;
@@ -185,7 +221,9 @@ export async function run(): Promise<void> {
   // 6. the status
   const code = exitCodeFor(result, inputs.failOn);
   if (code !== 0) {
-    core.setFailed(`zerodown: ${errors} error(s) and ${warnings} warning(s) in ${reviewed.length} migration file(s) (fail-on: ${inputs.failOn}).`);
+    core.setFailed(
+      `zerodown: ${errors} error(s) and ${warnings} warning(s) in ${reviewed.length} migration file(s) (fail-on: ${inputs.failOn}).`,
+    );
   } else {
     core.info(`zerodown: ${errors} error(s), ${warnings} warning(s); nothing reaches fail-on: ${inputs.failOn}.`);
   }

@@ -35,7 +35,10 @@ const ZWJ = '\u200D';
 
 /** Breaks @mentions and #123 / GH-123 references so that text from a PR cannot ping or cross-link anyone. */
 export function neutralise(s: string): string {
-  return s.replace(/@/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+  return s
+    .replace(/@/g, `@${ZWJ}`)
+    .replace(/#(?=\d)/g, `#${ZWJ}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
 }
 
 /** Escapes text for an HTML context (`<summary>`, attributes): entities, plus mention neutralising. */
@@ -194,7 +197,8 @@ export function verdict(input: ReportInput): string {
     }
     return `### 🛑 zerodown: ${plural(errors, 'error')} in ${who}${more}`;
   }
-  if (warnings) return `### ⚠️ zerodown: ${plural(warnings, 'warning')} in ${plural(warnFiles.length, 'migration')}, nothing blocking`;
+  if (warnings)
+    return `### ⚠️ zerodown: ${plural(warnings, 'warning')} in ${plural(warnFiles.length, 'migration')}, nothing blocking`;
   return `### ✅ zerodown: ${plural(files.length, 'migration')} checked, no locking or rewrite problems found`;
 }
 
@@ -221,7 +225,9 @@ function findingRows(input: ReportInput): string[] {
       const icon = f.severity === 'error' ? '🛑' : '⚠️';
       const where = first ? inlineCode(f.path, { table: true }) : '″';
       const confirmed = f.confirmed ? ' **(seen in the dry run)**' : '';
-      rows.push(`| ${icon} | ${where} | ${lineLink(f, input.repo)} | ${ruleLink(f.rule)} | ${richText(f.message, { table: true })}${confirmed}<br>**Instead:** ${richText(f.help, { table: true })} |`);
+      rows.push(
+        `| ${icon} | ${where} | ${lineLink(f, input.repo)} | ${ruleLink(f.rule)} | ${richText(f.message, { table: true })}${confirmed}<br>**Instead:** ${richText(f.help, { table: true })} |`,
+      );
       first = false;
     }
   }
@@ -233,11 +239,19 @@ function details(input: ReportInput): string {
   for (const file of input.result.files) {
     const stmts = file.statements;
     for (const f of file.findings) {
-      out.push('', `**${inlineCode(`${f.path}:${f.line}`)}** · ${ruleLink(f.rule)} · ${f.severity}`, '', richText(f.message), '', `**Instead:** ${richText(f.help)}`);
+      out.push(
+        '',
+        `**${inlineCode(`${f.path}:${f.line}`)}** · ${ruleLink(f.rule)} · ${f.severity}`,
+        '',
+        richText(f.message),
+        '',
+        `**Instead:** ${richText(f.help)}`,
+      );
       const s = f.statementIndex >= 0 ? stmts[f.statementIndex] : undefined;
       if (s) {
         const lines = s.text.split('\n');
-        const text = lines.length > 40 ? `${lines.slice(0, 40).join('\n')}\n-- … ${lines.length - 40} more lines` : s.text;
+        const text =
+          lines.length > 40 ? `${lines.slice(0, 40).join('\n')}\n-- … ${lines.length - 40} more lines` : s.text;
         out.push('', codeFence(text.length > 8000 ? `${text.slice(0, 8000)}\n-- … (truncated)` : text));
       }
     }
@@ -251,7 +265,9 @@ function footer(input: ReportInput): string {
 }
 
 function seeSummary(input: ReportInput, what: string): string {
-  return input.repo?.runUrl ? `${what}: see the [job summary](${input.repo.runUrl}).` : `${what}: see the job summary of this workflow run.`;
+  return input.repo?.runUrl
+    ? `${what}: see the [job summary](${input.repo.runUrl}).`
+    : `${what}: see the job summary of this workflow run.`;
 }
 
 /**
@@ -276,13 +292,15 @@ export function composeReport(input: ReportInput, opts: ComposeOptions): Compose
     if (rows.length) {
       const shown = rows.slice(0, rowCount);
       let table = `${ROW_HEAD}\n${shown.join('\n')}`;
-      if (shown.length < rows.length) table += `\n\n${seeSummary(input, `…and ${plural(rows.length - shown.length, 'more finding')}`)}`;
+      if (shown.length < rows.length)
+        table += `\n\n${seeSummary(input, `…and ${plural(rows.length - shown.length, 'more finding')}`)}`;
       parts.push(table);
     }
     if (level <= 3 && input.headline) parts.push(input.headline);
     if (level === 0) for (const s of sections) parts.push(s.markdown);
     else if (level === 1) for (const s of sections) if (s.short) parts.push(s.short);
-    if (level >= 1 && sections.length) parts.push(seeSummary(input, 'The full staged plan and dry-run details did not fit in this comment'));
+    if (level >= 1 && sections.length)
+      parts.push(seeSummary(input, 'The full staged plan and dry-run details did not fit in this comment'));
     if (level === 0 && opts.detailed && rows.length) parts.push(details(input));
     if (notes) parts.push(notes);
     parts.push(footer(input));
@@ -305,7 +323,10 @@ export function composeReport(input: ReportInput, opts: ComposeOptions): Compose
   const body3 = build(3, lo);
   if (lo > 0 && bytes(body3) <= opts.budget) return { body: body3, level: 3, omittedFindings: rows.length - lo };
   // level 4: the verdict and counts only
-  const minimal = [top, counts, seeSummary(input, 'The findings did not fit in this comment'), footer(input)].filter(Boolean).join('\n\n') + '\n';
+  const minimal =
+    [top, counts, seeSummary(input, 'The findings did not fit in this comment'), footer(input)]
+      .filter(Boolean)
+      .join('\n\n') + '\n';
   return { body: minimal, level: 4, omittedFindings: rows.length };
 }
 
@@ -324,7 +345,9 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
   for (const f of d.files) {
     if (!f.error) continue;
     const e = f.error;
-    facts.push(`❌ ${inlineCode(`${f.path}:${e.line}`)} fails on the shadow: ${inlineCode(e.code)} ${escapeText(e.message)}${e.limit ? ' (an engine limit, not a bug in the migration)' : ''}`);
+    facts.push(
+      `❌ ${inlineCode(`${f.path}:${e.line}`)} fails on the shadow: ${inlineCode(e.code)} ${escapeText(e.message)}${e.limit ? ' (an engine limit, not a bug in the migration)' : ''}`,
+    );
   }
   const kindOf = (path: string, line: number, relation: string) =>
     d.statements.find((s) => s.path === path && s.line === line)?.locks.find((l) => l.relation === relation)?.kind;
@@ -333,7 +356,12 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
     // a table's indexes are locked with it: the table says who waits
     const kind = kindOf(h.path, h.line, h.relation);
     if (kind === 'index' || kind === 'sequence') continue;
-    const until = h.until === 'end of file' ? `the end of the file (line ${h.untilLine}, where the tool commits)` : h.until === 'error' ? `the error at line ${h.untilLine}` : `${h.until} at line ${h.untilLine}`;
+    const until =
+      h.until === 'end of file'
+        ? `the end of the file (line ${h.untilLine}, where the tool commits)`
+        : h.until === 'error'
+          ? `the error at line ${h.untilLine}`
+          : `${h.until} at line ${h.untilLine}`;
     const rows = h.rows !== undefined ? ` on ${plural(h.rows, 'row')}` : '';
     facts.push(
       `${escapeText(h.mode)} on ${inlineCode(h.relation)} taken at line ${h.line} and held until ${until}, across ${plural(h.statements, 'statement')}, ${dryMs(h.heldMs)}${rows}: ${h.blocksReads ? 'reads and writes' : 'writes'} wait all that time`,
@@ -344,10 +372,18 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
   for (const s of d.statements) {
     const fresh = s.rewrites.filter((r) => !seen.has(`${s.path}\0${r}`));
     for (const r of s.rewrites) seen.add(`${s.path}\0${r}`);
-    if (fresh.length) facts.push(`${fresh.map((r) => inlineCode(r)).join(', ')} rewritten at line ${s.line} of ${inlineCode(s.path)}`);
+    if (fresh.length)
+      facts.push(`${fresh.map((r) => inlineCode(r)).join(', ')} rewritten at line ${s.line} of ${inlineCode(s.path)}`);
   }
-  const blocking = d.statements.some((s) => !s.skipped && !s.error && s.locks.some((l) => l.blocksReads || l.blocksWrites));
-  if (!facts.length) facts.push(blocking ? 'locks that block reads or writes were taken, each only for its own statement (see the table)' : 'no statement took a lock that blocks reads or writes, and no table was rewritten');
+  const blocking = d.statements.some(
+    (s) => !s.skipped && !s.error && s.locks.some((l) => l.blocksReads || l.blocksWrites),
+  );
+  if (!facts.length)
+    facts.push(
+      blocking
+        ? 'locks that block reads or writes were taken, each only for its own statement (see the table)'
+        : 'no statement took a lock that blocks reads or writes, and no table was rewritten',
+    );
   const shown = facts.slice(0, 8);
   if (facts.length > shown.length) shown.push(`…and ${facts.length - shown.length} more`);
   const headline = `**Dry run** on ${runLine}:\n${shown.map((f) => `- ${f}`).join('\n')}`;
@@ -356,7 +392,12 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
   const byFile = new Map<string, TracedStatement[]>();
   for (const s of d.statements) byFile.set(s.path, [...(byFile.get(s.path) ?? []), s]);
   for (const [file, stmts] of byFile) {
-    out.push(`**${inlineCode(file)}**`, '', '| line | statement | locks | blocks | rewrite | time |', '|---:|---|---|---|---|---:|');
+    out.push(
+      `**${inlineCode(file)}**`,
+      '',
+      '| line | statement | locks | blocks | rewrite | time |',
+      '|---:|---|---|---|---|---:|',
+    );
     for (const s of stmts) {
       const stmt = inlineCode(firstLine(s.sql, 70), { table: true });
       if (s.skipped) {
@@ -364,19 +405,36 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
         continue;
       }
       if (s.error) {
-        out.push(`| ${s.line} | ${stmt} | ❌ ${inlineCode(s.error.code, { table: true })} ${escapeText(s.error.message)} | | | ${dryMs(s.durationMs)} |`);
+        out.push(
+          `| ${s.line} | ${stmt} | ❌ ${inlineCode(s.error.code, { table: true })} ${escapeText(s.error.message)} | | | ${dryMs(s.durationMs)} |`,
+        );
         continue;
       }
       const locks = shownLocks(s);
-      const lockCell = locks.map((l) => `${escapeText(l.mode)} ${inlineCode(l.relation, { table: true })}${l.source === 'documented' ? ' (documented)' : ''}`).join('<br>');
-      const blocks = locks.map((l) => (l.blocksReads ? '**reads, writes**' : l.blocksWrites ? '**writes**' : 'nothing')).join('<br>');
-      const rewrite = [...s.rewrites.map((r) => inlineCode(r, { table: true })), ...s.rebuiltIndexes.map((i) => `${inlineCode(i, { table: true })} (index)`)].join(', ') || 'no';
+      const lockCell = locks
+        .map(
+          (l) =>
+            `${escapeText(l.mode)} ${inlineCode(l.relation, { table: true })}${l.source === 'documented' ? ' (documented)' : ''}`,
+        )
+        .join('<br>');
+      const blocks = locks
+        .map((l) => (l.blocksReads ? '**reads, writes**' : l.blocksWrites ? '**writes**' : 'nothing'))
+        .join('<br>');
+      const rewrite =
+        [
+          ...s.rewrites.map((r) => inlineCode(r, { table: true })),
+          ...s.rebuiltIndexes.map((i) => `${inlineCode(i, { table: true })} (index)`),
+        ].join(', ') || 'no';
       out.push(`| ${s.line} | ${stmt} | ${lockCell} | ${blocks} | ${rewrite} | ${dryMs(s.durationMs)} |`);
     }
     out.push('');
   }
   for (const l of d.limits) out.push(`- engine limit: ${escapeText(l.message)}`);
   if (d.limits.length) out.push('');
-  out.push('<sub>Lock modes as PostgreSQL reported them in pg_locks on the shadow; "documented" marks statements that cannot run in a transaction, whose lock comes from the PostgreSQL documentation.</sub>', '', '</details>');
+  out.push(
+    '<sub>Lock modes as PostgreSQL reported them in pg_locks on the shadow; "documented" marks statements that cannot run in a transaction, whose lock comes from the PostgreSQL documentation.</sub>',
+    '',
+    '</details>',
+  );
   return { headline, section: { id: 'dry-run', markdown: out.join('\n') } };
 }

@@ -9,7 +9,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STICKY_MARKER } from '../../src/report/markdown.js';
 import { startFakeGitHub, type FakeGitHub } from './github-server.js';
-import { NEW_MIGRATION, ROOT, buildActionInto, git, makeWorkspace, pullRequestEvent, runAction, write, type RunResult, type Workspace } from './harness.js';
+import {
+  NEW_MIGRATION,
+  ROOT,
+  buildActionInto,
+  git,
+  makeWorkspace,
+  pullRequestEvent,
+  runAction,
+  write,
+  type RunResult,
+  type Workspace,
+} from './harness.js';
 
 const OWNER = 'acme';
 const REPO = 'shop';
@@ -30,8 +41,19 @@ const annotations = (stdout: string) =>
 const botComments = () => gh.comments.filter((c) => c.user.type === 'Bot' && c.body.includes(STICKY_MARKER));
 const writes = () => gh.requests.filter((r) => r.method === 'POST' || r.method === 'PATCH');
 
-function prRun(inputs: Record<string, string> = {}, event: object = pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: ws.baseSha, headSha: ws.headSha })): Promise<RunResult> {
-  return runAction(indexJs, { workspace: ws.dir, eventName: 'pull_request', event, apiUrl: gh.url, sha: ws.headSha, repository: `${OWNER}/${REPO}`, inputs });
+function prRun(
+  inputs: Record<string, string> = {},
+  event: object = pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: ws.baseSha, headSha: ws.headSha }),
+): Promise<RunResult> {
+  return runAction(indexJs, {
+    workspace: ws.dir,
+    eventName: 'pull_request',
+    event,
+    apiUrl: gh.url,
+    sha: ws.headSha,
+    repository: `${OWNER}/${REPO}`,
+    inputs,
+  });
 }
 
 beforeAll(async () => {
@@ -45,7 +67,8 @@ beforeAll(async () => {
   gh.files.push({ filename: NEW_MIGRATION, status: 'added' });
   gh.files.push({ filename: 'db/migrations/20250101000000_gone.sql', status: 'removed' });
   // a busy PR: 104 human comments before ours, one of them quoting the marker (must never be edited)
-  for (let i = 0; i < 103; i++) gh.addComment(`looks good @reviewer${i}`, { login: `human${i}`, id: 100 + i, type: 'User' });
+  for (let i = 0; i < 103; i++)
+    gh.addComment(`looks good @reviewer${i}`, { login: `human${i}`, id: 100 + i, type: 'User' });
   gh.addComment(`quoting the bot: ${STICKY_MARKER} please ignore`, { login: 'mallory', id: 666, type: 'User' });
 }, 120_000);
 
@@ -57,74 +80,90 @@ afterAll(async () => {
 describe('zerodown GitHub Action (built dist/index.js)', () => {
   let first: RunResult;
 
-  it('reviews the PR’s migration, annotates it, writes summary/outputs/SARIF, creates one comment and fails the step', { timeout: 240_000 }, async () => {
-    first = await prRun();
-    if (process.env.ZERODOWN_DEBUG) writeFileSync('/tmp/zd-run1.log', first.stdout + first.stderr);
-    expect(first.stderr).not.toMatch(/internal error/);
-    expect(first.code, first.stdout + first.stderr).toBe(1);
+  it(
+    'reviews the PR’s migration, annotates it, writes summary/outputs/SARIF, creates one comment and fails the step',
+    { timeout: 240_000 },
+    async () => {
+      first = await prRun();
+      if (process.env.ZERODOWN_DEBUG) writeFileSync('/tmp/zd-run1.log', first.stdout + first.stderr);
+      expect(first.stderr).not.toMatch(/internal error/);
+      expect(first.code, first.stdout + first.stderr).toBe(1);
 
-    // the PR file list was read through the API, every page
-    const fileReqs = gh.requests.filter((r) => r.path === `/repos/${OWNER}/${REPO}/pulls/${PR}/files`);
-    expect(fileReqs.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
-    expect(fileReqs[0]!.authorization).toBe('token ghs_testtoken123456');
-    // the token only ever appears in the command that asks the runner to mask it
-    expect(first.stdout).toContain('::add-mask::ghs_testtoken123456');
-    expect(first.stdout.replace('::add-mask::ghs_testtoken123456', '')).not.toContain('ghs_testtoken123456');
+      // the PR file list was read through the API, every page
+      const fileReqs = gh.requests.filter((r) => r.path === `/repos/${OWNER}/${REPO}/pulls/${PR}/files`);
+      expect(fileReqs.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
+      expect(fileReqs[0]!.authorization).toBe('token ghs_testtoken123456');
+      // the token only ever appears in the command that asks the runner to mask it
+      expect(first.stdout).toContain('::add-mask::ghs_testtoken123456');
+      expect(first.stdout.replace('::add-mask::ghs_testtoken123456', '')).not.toContain('ghs_testtoken123456');
 
-    // annotations on the offending line of the new file, nothing on history
-    const anns = annotations(first.stdout);
-    // line 2 (volatile default: table rewrite) and line 4 (index build under the same lock) are errors, whichever rule names them
-    const errorLines = anns.filter((a) => a.level === 'error' && a.props.file === NEW_MIGRATION).map((a) => a.props.line);
-    expect(errorLines).toContain('2');
-    expect(errorLines).toContain('4');
-    const idx = anns.find((a) => a.level === 'error' && a.props.line === '4')!;
-    expect(idx.props.endLine).toBe('4');
-    expect(idx.props.title).toMatch(/^zerodown [a-z-]+$/);
-    expect(anns.every((a) => a.props.file === NEW_MIGRATION)).toBe(true);
+      // annotations on the offending line of the new file, nothing on history
+      const anns = annotations(first.stdout);
+      // line 2 (volatile default: table rewrite) and line 4 (index build under the same lock) are errors, whichever rule names them
+      const errorLines = anns
+        .filter((a) => a.level === 'error' && a.props.file === NEW_MIGRATION)
+        .map((a) => a.props.line);
+      expect(errorLines).toContain('2');
+      expect(errorLines).toContain('4');
+      const idx = anns.find((a) => a.level === 'error' && a.props.line === '4')!;
+      expect(idx.props.endLine).toBe('4');
+      expect(idx.props.title).toMatch(/^zerodown [a-z-]+$/);
+      expect(anns.every((a) => a.props.file === NEW_MIGRATION)).toBe(true);
 
-    // outputs agree with the annotations and the SARIF file
-    const errors = anns.filter((a) => a.level === 'error').length;
-    const warnings = anns.filter((a) => a.level === 'warning').length;
-    expect(first.outputs).toMatchObject({ findings: String(errors + warnings), errors: String(errors), warnings: String(warnings), 'sarif-file': 'zerodown.sarif' });
-    const sarif = JSON.parse(readFileSync(path.join(ws.dir, 'zerodown.sarif'), 'utf8'));
-    expect(sarif.version).toBe('2.1.0');
-    const results = sarif.runs[0].results;
-    expect(results).toHaveLength(errors + warnings);
-    const r = results.find((x: any) => x.ruleId === idx.props.title!.replace('zerodown ', ''));
-    expect(r.level).toBe('error');
-    expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe(NEW_MIGRATION);
-    expect(r.locations[0].physicalLocation.region.startLine).toBe(4);
+      // outputs agree with the annotations and the SARIF file
+      const errors = anns.filter((a) => a.level === 'error').length;
+      const warnings = anns.filter((a) => a.level === 'warning').length;
+      expect(first.outputs).toMatchObject({
+        findings: String(errors + warnings),
+        errors: String(errors),
+        warnings: String(warnings),
+        'sarif-file': 'zerodown.sarif',
+      });
+      const sarif = JSON.parse(readFileSync(path.join(ws.dir, 'zerodown.sarif'), 'utf8'));
+      expect(sarif.version).toBe('2.1.0');
+      const results = sarif.runs[0].results;
+      expect(results).toHaveLength(errors + warnings);
+      const r = results.find((x: any) => x.ruleId === idx.props.title!.replace('zerodown ', ''));
+      expect(r.level).toBe('error');
+      expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe(NEW_MIGRATION);
+      expect(r.locations[0].physicalLocation.region.startLine).toBe(4);
 
-    // the job summary has the full report, with the statement's SQL
-    expect(first.summary).toContain('zerodown');
-    expect(first.summary).toContain(idx.props.title!.replace('zerodown ', ''));
-    expect(first.summary).toContain('CREATE INDEX subscriptions_plan_code_idx ON subscriptions (plan_code)');
-    expect(first.summary).not.toContain(STICKY_MARKER);
+      // the job summary has the full report, with the statement's SQL
+      expect(first.summary).toContain('zerodown');
+      expect(first.summary).toContain(idx.props.title!.replace('zerodown ', ''));
+      expect(first.summary).toContain('CREATE INDEX subscriptions_plan_code_idx ON subscriptions (plan_code)');
+      expect(first.summary).not.toContain(STICKY_MARKER);
 
-    // exactly one comment created, with the verdict, the finding and a link to the line at the head commit
-    expect(writes().map((w) => w.method)).toEqual(['POST']);
-    expect(botComments()).toHaveLength(1);
-    const body = botComments()[0]!.body;
-    expect(body.startsWith(STICKY_MARKER)).toBe(true);
-    expect(body).toMatch(/^### 🛑 zerodown: 1 migration would block (reads and )?writes on `subscriptions`/m);
-    expect(body).toContain(`[4](https://github.com/${OWNER}/${REPO}/blob/${ws.headSha}/${NEW_MIGRATION}#L4)`);
-    expect(body).toContain(`[2](https://github.com/${OWNER}/${REPO}/blob/${ws.headSha}/${NEW_MIGRATION}#L2)`);
-    expect(body).toContain(idx.props.title!.replace('zerodown ', ''));
-    expect(body).toContain('CONCURRENTLY');
-    // the human comment quoting the marker is untouched
-    expect(gh.comments.find((c) => c.user.login === 'mallory')!.body).toContain('please ignore');
-    // the staged plan, proven on the shadow database, in a collapsible section with copyable SQL
-    expect(body).toMatch(/<details><summary>✅ Safe staged plan for <code>db\/migrations\/20261101090000_add_plan_code\.sql<\/code>: \d+ phases, verified on PGlite/);
-    expect(body).toMatch(/```sql\n[^`]*CREATE INDEX CONCURRENTLY/);
-    // the dry run: headline under the findings, and the lock table (statement, locks, blocks, rewrite, time)
-    expect(body).toMatch(/\*\*Dry run\*\* on pglite 18\.\d+ \(history: 2 earlier files replayed/);
-    expect(body).toMatch(/AccessExclusiveLock on `subscriptions` taken at line 2 and held until COMMIT at line 5/);
-    expect(body).toContain('<details><summary>Dry-run details: locks per statement</summary>');
-    expect(body).toMatch(/\| 2 \| `ALTER TABLE subscriptions ADD COLUMN plan_code[^|]*` \| AccessExclusiveLock `subscriptions` \| \*\*reads, writes\*\* \| `subscriptions`/);
-    // the findings the shadow saw are marked as such
-    expect(body).toMatch(/#L2\) \| \[`adding-field-with-default`\][^\n]*\(seen in the dry run\)/);
-    if (process.env.ZERODOWN_WRITE_EXAMPLE) writeFileSync(path.join(ROOT, 'docs/pr-comment-example.md'), exampleDoc(body));
-  });
+      // exactly one comment created, with the verdict, the finding and a link to the line at the head commit
+      expect(writes().map((w) => w.method)).toEqual(['POST']);
+      expect(botComments()).toHaveLength(1);
+      const body = botComments()[0]!.body;
+      expect(body.startsWith(STICKY_MARKER)).toBe(true);
+      expect(body).toMatch(/^### 🛑 zerodown: 1 migration would block (reads and )?writes on `subscriptions`/m);
+      expect(body).toContain(`[4](https://github.com/${OWNER}/${REPO}/blob/${ws.headSha}/${NEW_MIGRATION}#L4)`);
+      expect(body).toContain(`[2](https://github.com/${OWNER}/${REPO}/blob/${ws.headSha}/${NEW_MIGRATION}#L2)`);
+      expect(body).toContain(idx.props.title!.replace('zerodown ', ''));
+      expect(body).toContain('CONCURRENTLY');
+      // the human comment quoting the marker is untouched
+      expect(gh.comments.find((c) => c.user.login === 'mallory')!.body).toContain('please ignore');
+      // the staged plan, proven on the shadow database, in a collapsible section with copyable SQL
+      expect(body).toMatch(
+        /<details><summary>✅ Safe staged plan for <code>db\/migrations\/20261101090000_add_plan_code\.sql<\/code>: \d+ phases, verified on PGlite/,
+      );
+      expect(body).toMatch(/```sql\n[^`]*CREATE INDEX CONCURRENTLY/);
+      // the dry run: headline under the findings, and the lock table (statement, locks, blocks, rewrite, time)
+      expect(body).toMatch(/\*\*Dry run\*\* on pglite 18\.\d+ \(history: 2 earlier files replayed/);
+      expect(body).toMatch(/AccessExclusiveLock on `subscriptions` taken at line 2 and held until COMMIT at line 5/);
+      expect(body).toContain('<details><summary>Dry-run details: locks per statement</summary>');
+      expect(body).toMatch(
+        /\| 2 \| `ALTER TABLE subscriptions ADD COLUMN plan_code[^|]*` \| AccessExclusiveLock `subscriptions` \| \*\*reads, writes\*\* \| `subscriptions`/,
+      );
+      // the findings the shadow saw are marked as such
+      expect(body).toMatch(/#L2\) \| \[`adding-field-with-default`\][^\n]*\(seen in the dry run\)/);
+      if (process.env.ZERODOWN_WRITE_EXAMPLE)
+        writeFileSync(path.join(ROOT, 'docs/pr-comment-example.md'), exampleDoc(body));
+    },
+  );
 
   it('a second run updates the same comment in place (PATCH), never posts again', async () => {
     const before = gh.requests.length;
@@ -132,7 +171,11 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     expect(second.code).toBe(1);
     const mine = gh.requests.slice(before);
     // listed every page of comments (the sticky one is on page 2)
-    expect(mine.filter((r) => r.path.endsWith(`/issues/${PR}/comments`) && r.method === 'GET').map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
+    expect(
+      mine
+        .filter((r) => r.path.endsWith(`/issues/${PR}/comments`) && r.method === 'GET')
+        .map((r) => r.query.page ?? '1'),
+    ).toEqual(['1', '2']);
     const w = mine.filter((r) => r.method !== 'GET');
     expect(w.map((r) => r.method)).toEqual(['PATCH']);
     expect(w[0]!.path).toBe(`/repos/${OWNER}/${REPO}/issues/comments/${botComments()[0]!.id}`);
@@ -141,18 +184,32 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
   });
 
   it('when the PR fixes the migration, the same comment turns into a green verdict and the step passes', async () => {
-    write(ws.dir, NEW_MIGRATION, `SET lock_timeout = '2s';\nDROP INDEX CONCURRENTLY IF EXISTS subscriptions_status_idx;\nCREATE INDEX CONCURRENTLY subscriptions_status_idx ON subscriptions (status);\n`);
+    write(
+      ws.dir,
+      NEW_MIGRATION,
+      `SET lock_timeout = '2s';\nDROP INDEX CONCURRENTLY IF EXISTS subscriptions_status_idx;\nCREATE INDEX CONCURRENTLY subscriptions_status_idx ON subscriptions (status);\n`,
+    );
     git(ws.dir, 'commit', '-q', '-am', 'safe index instead');
     try {
       const fixedHead = git(ws.dir, 'rev-parse', 'HEAD');
       const before = gh.requests.length;
-      const third = await prRun({}, pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: ws.baseSha, headSha: fixedHead }));
+      const third = await prRun(
+        {},
+        pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: ws.baseSha, headSha: fixedHead }),
+      );
       expect(third.code, third.stdout).toBe(0);
       expect(third.outputs).toMatchObject({ findings: '0', errors: '0', warnings: '0' });
       expect(annotations(third.stdout)).toHaveLength(0);
-      expect(gh.requests.slice(before).filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['PATCH']);
+      expect(
+        gh.requests
+          .slice(before)
+          .filter((r) => r.method !== 'GET')
+          .map((r) => r.method),
+      ).toEqual(['PATCH']);
       expect(botComments()).toHaveLength(1);
-      expect(botComments()[0]!.body).toMatch(/^### ✅ zerodown: 1 migration checked, no locking or rewrite problems found$/m);
+      expect(botComments()[0]!.body).toMatch(
+        /^### ✅ zerodown: 1 migration checked, no locking or rewrite problems found$/m,
+      );
       expect(botComments()[0]!.body).not.toContain('Staged plan');
     } finally {
       // put the unsafe migration back for the next tests
@@ -164,11 +221,20 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     const saved = gh.comments.splice(0); // a fresh PR: no comments yet
     gh.failWrites = 403;
     try {
-      const event = pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: ws.baseSha, headSha: ws.headSha, fork: true });
+      const event = pullRequestEvent({
+        owner: OWNER,
+        repo: REPO,
+        number: PR,
+        baseSha: ws.baseSha,
+        headSha: ws.headSha,
+        fork: true,
+      });
       const failing = await prRun({ 'dry-run': 'false' }, event);
       expect(failing.stderr).not.toMatch(/internal error|Unhandled|TypeError/);
       expect(failing.code).toBe(1); // fail-on: error still decides
-      expect(annotations(failing.stdout).some((a) => a.props.file === NEW_MIGRATION && a.props.line === '4')).toBe(true);
+      expect(annotations(failing.stdout).some((a) => a.props.file === NEW_MIGRATION && a.props.line === '4')).toBe(
+        true,
+      );
       expect(failing.stdout).toMatch(/did not post its pull request comment.*HTTP 403/);
       expect(failing.stdout).toMatch(/comes from a fork.*read-only GITHUB_TOKEN/);
       expect(failing.outputs.errors).not.toBe('0');
@@ -186,7 +252,8 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
 
   it('a huge migration degrades the comment to fit GitHub’s 65,536-character limit and points to the job summary', async () => {
     const big = ['BEGIN;'];
-    for (let i = 0; i < 1500; i++) big.push(`CREATE INDEX subscriptions_huge_${i}_idx ON subscriptions (status, created_at, account_id, id);`);
+    for (let i = 0; i < 1500; i++)
+      big.push(`CREATE INDEX subscriptions_huge_${i}_idx ON subscriptions (status, created_at, account_id, id);`);
     big.push('COMMIT;');
     const hugeFile = 'db/migrations/20261201000000_many_indexes.sql';
     write(ws.dir, hugeFile, big.join('\n') + '\n');
@@ -219,7 +286,12 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     const res = await runAction(indexJs, {
       workspace: ws.dir,
       eventName: 'push',
-      event: { ref: 'refs/heads/feature', before: ws.baseSha, after: ws.headSha, repository: { name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER, name: OWNER } } },
+      event: {
+        ref: 'refs/heads/feature',
+        before: ws.baseSha,
+        after: ws.headSha,
+        repository: { name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER, name: OWNER } },
+      },
       apiUrl: gh.url,
       sha: ws.headSha,
       repository: `${OWNER}/${REPO}`,

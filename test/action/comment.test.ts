@@ -96,7 +96,11 @@ describe('files under review', () => {
     expect(got.files?.size).toBe(251);
     expect(got.files?.has(path.join(ws.dir, NEW_MIGRATION))).toBe(true);
     expect(got.files?.has(path.join(ws.dir, 'db/old.sql'))).toBe(false);
-    expect(gh.requests.filter((r) => r.path.endsWith('/files')).map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3']);
+    expect(gh.requests.filter((r) => r.path.endsWith('/files')).map((r) => r.query.page ?? '1')).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
   });
 
   it('falls back to git diff base...head when the API fails, and says so', async () => {
@@ -109,13 +113,27 @@ describe('files under review', () => {
   });
 
   it('on push compares with `before`; without a usable `before` it reviews everything', async () => {
-    const push = { eventName: 'push', owner: pr.owner, repo: pr.repo, workspace: ws.dir, payload: { before: ws.baseSha, after: ws.headSha } };
+    const push = {
+      eventName: 'push',
+      owner: pr.owner,
+      repo: pr.repo,
+      workspace: ws.dir,
+      payload: { before: ws.baseSha, after: ws.headSha },
+    };
     const got = await changedFiles(push, undefined, () => {});
     expect([...got.files!].map((f) => path.relative(ws.dir, f)).sort()).toEqual([NEW_MIGRATION, 'src/app.ts']);
-    const created = await changedFiles({ ...push, payload: { before: '0'.repeat(40), after: ws.headSha } }, undefined, () => {});
+    const created = await changedFiles(
+      { ...push, payload: { before: '0'.repeat(40), after: ws.headSha } },
+      undefined,
+      () => {},
+    );
     expect(created.files).toBeNull();
     const log: string[] = [];
-    const missing = await changedFiles({ ...push, payload: { before: 'f'.repeat(40), after: ws.headSha } }, undefined, (m) => log.push(m));
+    const missing = await changedFiles(
+      { ...push, payload: { before: 'f'.repeat(40), after: ws.headSha } },
+      undefined,
+      (m) => log.push(m),
+    );
     expect(missing.files).toBeNull();
     expect(log.join('\n')).toMatch(/fetch-depth/);
     const manual = await changedFiles({ ...push, eventName: 'workflow_dispatch', payload: {} }, undefined, () => {});
@@ -125,7 +143,11 @@ describe('files under review', () => {
 
 describe('migrations under review', () => {
   it('auto-discovers the layout, reviews only the changed migration and replays the earlier ones as history', async () => {
-    const sel = await selectMigrations(ws.dir, [], new Set([path.join(ws.dir, NEW_MIGRATION), path.join(ws.dir, 'src/app.ts')]));
+    const sel = await selectMigrations(
+      ws.dir,
+      [],
+      new Set([path.join(ws.dir, NEW_MIGRATION), path.join(ws.dir, 'src/app.ts')]),
+    );
     expect(sel.migrations.map((m) => [m.path, m.review])).toEqual([
       ['db/migrations/20260101000000_create_accounts.sql', false],
       ['db/migrations/20260102000000_index_account_id.sql', false],

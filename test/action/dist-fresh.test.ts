@@ -39,7 +39,10 @@ describe('dist/ is up to date with the sources', () => {
     for (const a of assets) {
       const committed = path.join(ROOT, 'dist', a);
       expect(existsSync(committed), `dist/${a} is missing: run \`npm run build\` and commit dist/`).toBe(true);
-      expect(readFileSync(committed).equals(readFileSync(path.join(fresh, a))), `dist/${a} differs from a fresh build`).toBe(true);
+      expect(
+        readFileSync(committed).equals(readFileSync(path.join(fresh, a))),
+        `dist/${a} differs from a fresh build`,
+      ).toBe(true);
     }
   });
 });

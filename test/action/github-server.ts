@@ -52,16 +52,26 @@ const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const }
 
 function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(data);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
-function paginate<T>(req: IncomingMessage, base: string, items: T[], query: Record<string, string>): { page: T[]; headers: Record<string, string> } {
+function paginate<T>(
+  req: IncomingMessage,
+  base: string,
+  items: T[],
+  query: Record<string, string>,
+): { page: T[]; headers: Record<string, string> } {
   const perPage = Math.min(100, Number(query.per_page ?? 30));
   const page = Math.max(1, Number(query.page ?? 1));
   const slice = items.slice((page - 1) * perPage, page * perPage);
   const last = Math.max(1, Math.ceil(items.length / perPage));
-  const link = (p: number, rel: string) => `<${base}${req.url!.split('?')[0]}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+  const link = (p: number, rel: string) =>
+    `<${base}${req.url!.split('?')[0]}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
   const links: string[] = [];
   if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
   if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
@@ -81,7 +91,14 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
     addComment(body, user = BOT) {
       const now = new Date().toISOString();
       const id = nextId++;
-      const c: FakeComment = { id, body, user, created_at: now, updated_at: now, html_url: `https://github.com/${opts.owner}/${opts.repo}/pull/${opts.prNumber}#issuecomment-${id}` };
+      const c: FakeComment = {
+        id,
+        body,
+        user,
+        created_at: now,
+        updated_at: now,
+        html_url: `https://github.com/${opts.owner}/${opts.repo}/pull/${opts.prNumber}#issuecomment-${id}`,
+      };
       state.comments.push(c);
       return c;
     },
@@ -101,13 +118,26 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
       } catch {
         body = raw;
       }
-      state.requests.push({ method: req.method!, path: u.pathname, query, authorization: req.headers.authorization, body });
+      state.requests.push({
+        method: req.method!,
+        path: u.pathname,
+        query,
+        authorization: req.headers.authorization,
+        body,
+      });
       const base = `/repos/${opts.owner}/${opts.repo}`;
       const m = (re: RegExp) => u.pathname.match(re);
 
       if (req.method === 'GET' && u.pathname === `${base}/pulls/${opts.prNumber}/files`) {
         if (state.failFiles) return send(res, state.failFiles, { message: 'Server Error' });
-        const files = state.files.map((f, i) => ({ sha: `${i}`.padStart(40, '0'), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1 }));
+        const files = state.files.map((f, i) => ({
+          sha: `${i}`.padStart(40, '0'),
+          filename: f.filename,
+          status: f.status,
+          additions: 1,
+          deletions: 0,
+          changes: 1,
+        }));
         const { page, headers } = paginate(req, state.url, files, query);
         return send(res, 200, page, headers);
       }
@@ -116,14 +146,34 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
         return send(res, 200, page, headers);
       }
       if (req.method === 'POST' && u.pathname === `${base}/issues/${opts.prNumber}/comments`) {
-        if (state.failWrites) return send(res, state.failWrites, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: String(state.failWrites) });
+        if (state.failWrites)
+          return send(res, state.failWrites, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+            status: String(state.failWrites),
+          });
         if (typeof body?.body !== 'string' || !body.body) return send(res, 422, { message: 'Validation Failed' });
-        if ([...body.body].length > 65536) return send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }] });
+        if ([...body.body].length > 65536)
+          return send(res, 422, {
+            message: 'Validation Failed',
+            errors: [
+              {
+                resource: 'IssueComment',
+                code: 'unprocessable',
+                field: 'data',
+                message: 'Body is too long (maximum is 65536 characters)',
+              },
+            ],
+          });
         return send(res, 201, state.addComment(body.body));
       }
       const patch = m(new RegExp(`^${base}/issues/comments/(\\d+)$`));
       if (req.method === 'PATCH' && patch) {
-        if (state.failWrites) return send(res, state.failWrites, { message: 'Resource not accessible by integration', status: String(state.failWrites) });
+        if (state.failWrites)
+          return send(res, state.failWrites, {
+            message: 'Resource not accessible by integration',
+            status: String(state.failWrites),
+          });
         const c = state.comments.find((x) => x.id === Number(patch[1]));
         if (!c) return send(res, 404, { message: 'Not Found' });
         if ([...(body?.body ?? '')].length > 65536) return send(res, 422, { message: 'Validation Failed' });

@@ -14,7 +14,10 @@ export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 /** Builds the bundles with the repository's build script into `<dir>/dist` and copies action.yml next to it. */
 export function buildActionInto(dir: string): string {
   execFileSync(process.execPath, ['scripts/gen-rules-index.mjs'], { cwd: ROOT, stdio: 'pipe' });
-  execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', path.join(dir, 'dist')], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', path.join(dir, 'dist')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   copyFileSync(path.join(ROOT, 'action.yml'), path.join(dir, 'action.yml'));
   return path.join(dir, 'dist', 'index.js');
 }
@@ -23,7 +26,13 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'dev', GIT_COMMITTER_EMAIL: 'dev@example.com' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'dev',
+      GIT_AUTHOR_EMAIL: 'dev@example.com',
+      GIT_COMMITTER_NAME: 'dev',
+      GIT_COMMITTER_EMAIL: 'dev@example.com',
+    },
   }).trim();
 }
 
@@ -86,7 +95,14 @@ export function makeWorkspace(parent: string): Workspace {
 }
 
 /** A pull_request event payload shaped like GitHub's (the fields that matter, and a few that don't). */
-export function pullRequestEvent(opts: { owner: string; repo: string; number: number; baseSha: string; headSha: string; fork?: boolean }) {
+export function pullRequestEvent(opts: {
+  owner: string;
+  repo: string;
+  number: number;
+  baseSha: string;
+  headSha: string;
+  fork?: boolean;
+}) {
   const full = `${opts.owner}/${opts.repo}`;
   const headRepo = opts.fork ? `contributor/${opts.repo}` : full;
   return {
@@ -101,12 +117,34 @@ export function pullRequestEvent(opts: { owner: string; repo: string; number: nu
       state: 'open',
       title: 'Add a plan code to subscriptions',
       user: { login: 'contributor', id: 2, type: 'User' },
-      head: { label: 'contributor:feature', ref: 'feature', sha: opts.headSha, repo: { id: 3, name: opts.repo, full_name: headRepo, fork: !!opts.fork, owner: { login: headRepo.split('/')[0] } } },
-      base: { label: `${opts.owner}:main`, ref: 'main', sha: opts.baseSha, repo: { id: 4, name: opts.repo, full_name: full, fork: false, owner: { login: opts.owner } } },
+      head: {
+        label: 'contributor:feature',
+        ref: 'feature',
+        sha: opts.headSha,
+        repo: {
+          id: 3,
+          name: opts.repo,
+          full_name: headRepo,
+          fork: !!opts.fork,
+          owner: { login: headRepo.split('/')[0] },
+        },
+      },
+      base: {
+        label: `${opts.owner}:main`,
+        ref: 'main',
+        sha: opts.baseSha,
+        repo: { id: 4, name: opts.repo, full_name: full, fork: false, owner: { login: opts.owner } },
+      },
       draft: false,
       merged: false,
     },
-    repository: { id: 4, name: opts.repo, full_name: full, private: false, owner: { login: opts.owner, id: 5, type: 'Organization' } },
+    repository: {
+      id: 4,
+      name: opts.repo,
+      full_name: full,
+      private: false,
+      owner: { login: opts.owner, id: 5, type: 'Organization' },
+    },
     sender: { login: 'contributor', id: 2, type: 'User' },
   };
 }
@@ -128,7 +166,18 @@ export function parseOutputs(text: string): Record<string, string> {
 }
 
 /** Runs dist/index.js as the runner does: cwd = workspace, env = GITHUB_* and INPUT_* only (plus PATH/HOME). */
-export async function runAction(indexJs: string, opts: { workspace: string; eventName: string; event: unknown; apiUrl: string; sha: string; repository: string; inputs?: Record<string, string> }): Promise<RunResult> {
+export async function runAction(
+  indexJs: string,
+  opts: {
+    workspace: string;
+    eventName: string;
+    event: unknown;
+    apiUrl: string;
+    sha: string;
+    repository: string;
+    inputs?: Record<string, string>;
+  },
+): Promise<RunResult> {
   const runner = mkdtempSync(path.join(tmpdir(), 'zd-runner-'));
   const eventPath = path.join(runner, 'event.json');
   const outputPath = path.join(runner, 'output');
@@ -156,7 +205,17 @@ export async function runAction(indexJs: string, opts: { workspace: string; even
     GITHUB_RUN_ATTEMPT: '1',
     RUNNER_TEMP: runner,
   };
-  const inputs = { 'github-token': 'ghs_testtoken123456', 'fail-on': 'error', 'dry-run': 'true', comment: 'true', 'sarif-file': 'zerodown.sarif', paths: '', 'pg-version': '', 'shadow-database-url': '', ...opts.inputs };
+  const inputs = {
+    'github-token': 'ghs_testtoken123456',
+    'fail-on': 'error',
+    'dry-run': 'true',
+    comment: 'true',
+    'sarif-file': 'zerodown.sarif',
+    paths: '',
+    'pg-version': '',
+    'shadow-database-url': '',
+    ...opts.inputs,
+  };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   const child = spawn(process.execPath, [indexJs], { cwd: opts.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -164,5 +223,11 @@ export async function runAction(indexJs: string, opts: { workspace: string; even
   child.stdout.on('data', (c) => (stdout += c));
   child.stderr.on('data', (c) => (stderr += c));
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+    summary: readFileSync(summaryPath, 'utf8'),
+  };
 }

@@ -25,7 +25,15 @@ import {
 const ZWJ = '\u200D';
 
 function mig(path: string, source: string, review = true): Migration {
-  return { path, absPath: `/virtual/${path}`, source, dialect: 'postgres', framework: 'plain', transaction: 'none', review };
+  return {
+    path,
+    absPath: `/virtual/${path}`,
+    source,
+    dialect: 'postgres',
+    framework: 'plain',
+    transaction: 'none',
+    review,
+  };
 }
 
 const HISTORY = `CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL);
@@ -95,7 +103,8 @@ const ALLOWED_TAGS = /<(\/?(br|sub|details|summary)|!-- zerodown:sticky --)>/g;
 function assertSafe(md: string): void {
   const prose = proseOutsideCode(md).replace(ALLOWED_TAGS, '');
   expect(prose).not.toMatch(/<[a-z/!]/i); // no raw HTML left
-  for (const m of prose.matchAll(/@/g)) expect(prose[m.index! + 1], `mention at ${prose.slice(m.index!, m.index! + 20)}`).toBe(ZWJ);
+  for (const m of prose.matchAll(/@/g))
+    expect(prose[m.index! + 1], `mention at ${prose.slice(m.index!, m.index! + 20)}`).toBe(ZWJ);
   expect(prose).not.toMatch(/#\d/); // no issue cross-references
 }
 
@@ -124,9 +133,13 @@ describe('safe Markdown helpers', () => {
 
   it('escapes HTML and Markdown, and breaks mentions and references', () => {
     const s = escapeText('<img src=x> & @octocat [link](http://x) *b* team@org/x #12 GH-3 a|b $x$\nnext');
-    expect(s).toBe(`&lt;img src=x&gt; &amp; @${ZWJ}octocat \\[link\\](http://x) \\*b\\* team@${ZWJ}org/x #${ZWJ}12 GH-${ZWJ}3 a\\|b \\$x\\$ next`);
+    expect(s).toBe(
+      `&lt;img src=x&gt; &amp; @${ZWJ}octocat \\[link\\](http://x) \\*b\\* team@${ZWJ}org/x #${ZWJ}12 GH-${ZWJ}3 a\\|b \\$x\\$ next`,
+    );
     assertSafe(s);
-    expect(richText('CREATE INDEX on `</b>@x` blocks <writes>')).toBe(`CREATE INDEX on \`</b>@x\` blocks &lt;writes&gt;`);
+    expect(richText('CREATE INDEX on `</b>@x` blocks <writes>')).toBe(
+      `CREATE INDEX on \`</b>@x\` blocks &lt;writes&gt;`,
+    );
   });
 
   it('encodes paths for links so a file name cannot end the Markdown link', () => {
@@ -162,13 +175,17 @@ describe('composeReport with hostile migrations', () => {
   it('escapes untrusted text that reaches the prose of a message (defaults, parser errors)', async () => {
     const result = await lint([
       mig('m/0001.sql', HISTORY, false),
-      mig('m/0002.sql', `ALTER TABLE accounts ADD COLUMN c text NOT NULL DEFAULT ('<img src=x onerror=alert(1)> @admin #12 ' || random());\n`),
+      mig(
+        'm/0002.sql',
+        `ALTER TABLE accounts ADD COLUMN c text NOT NULL DEFAULT ('<img src=x onerror=alert(1)> @admin #12 ' || random());\n`,
+      ),
     ]);
     // a message as a rule could word it, with SQL outside backticks
     result.files[0]!.findings.push({
       rule: 'syntax-error',
       severity: 'error',
-      message: 'PostgreSQL cannot parse this file: syntax error at or near "<script>alert(1)</script> @octocat [x](http://evil) #3".',
+      message:
+        'PostgreSQL cannot parse this file: syntax error at or near "<script>alert(1)</script> @octocat [x](http://evil) #3".',
       help: 'Fix the SQL </details> at this position.',
       path: 'm/0002.sql',
       line: 1,
@@ -195,10 +212,18 @@ describe('composeReport with hostile migrations', () => {
   });
 
   it('gives a green one-line verdict when nothing is wrong, and says when no migration changed', async () => {
-    const result = await lint([mig('m/0001.sql', HISTORY, false), mig('m/0002.sql', 'DROP INDEX CONCURRENTLY IF EXISTS i;\nCREATE INDEX CONCURRENTLY i ON accounts (name);\n')]);
+    const result = await lint([
+      mig('m/0001.sql', HISTORY, false),
+      mig('m/0002.sql', 'DROP INDEX CONCURRENTLY IF EXISTS i;\nCREATE INDEX CONCURRENTLY i ON accounts (name);\n'),
+    ]);
     expect(verdict({ result })).toBe('### ✅ zerodown: 1 migration checked, no locking or rewrite problems found');
     expect(composeReport({ result }, { budget: COMMENT_BUDGET }).body).not.toContain('| 🛑');
-    expect(verdict({ result: { files: [], summary: { files: 0, statements: 0, errors: 0, warnings: 0 } }, noMigrations: true })).toBe('### ✅ zerodown: no migration files changed');
+    expect(
+      verdict({
+        result: { files: [], summary: { files: 0, statements: 0, errors: 0, warnings: 0 } },
+        noMigrations: true,
+      }),
+    ).toBe('### ✅ zerodown: no migration files changed');
   });
 
   it('degrades step by step to fit the budget: sections → short forms → fewer rows → counts only', async () => {
@@ -206,8 +231,25 @@ describe('composeReport with hostile migrations', () => {
     const result = await lint([mig('m/0001.sql', HISTORY, false), mig('m/0002.sql', stmts)]);
     const total = result.summary.errors + result.summary.warnings;
     expect(result.summary.errors).toBeGreaterThanOrEqual(400); // one CREATE INDEX finding each, at least
-    const sections = [{ id: 'plan', markdown: `<details><summary>plan</summary>\n\n${codeFence('x'.repeat(30_000))}\n\n</details>`, short: '**Plan**: 3 phases, verified.' }];
-    const input = { result, sections, headline: '**Dry run**: ok', repo: { serverUrl: 'https://github.com', owner: 'o', repo: 'r', sha: 's', runUrl: 'https://github.com/o/r/actions/runs/1' } };
+    const sections = [
+      {
+        id: 'plan',
+        markdown: `<details><summary>plan</summary>\n\n${codeFence('x'.repeat(30_000))}\n\n</details>`,
+        short: '**Plan**: 3 phases, verified.',
+      },
+    ];
+    const input = {
+      result,
+      sections,
+      headline: '**Dry run**: ok',
+      repo: {
+        serverUrl: 'https://github.com',
+        owner: 'o',
+        repo: 'r',
+        sha: 's',
+        runUrl: 'https://github.com/o/r/actions/runs/1',
+      },
+    };
     const full = composeReport(input, { budget: 10_000_000 });
     expect(full.level).toBe(0);
     expect(full.body).toContain('x'.repeat(30_000));
@@ -235,28 +277,39 @@ describe('composeReport with hostile migrations', () => {
 });
 
 describe('dry-run part of the report', () => {
-  it('renders a real PGlite dry run, with hostile names and PostgreSQL error messages kept inert', { timeout: 120_000 }, async () => {
-    const history = mig('m/0001.sql', `CREATE TABLE "Evil</details>@admin" (id bigint PRIMARY KEY, v int);\n`, false);
-    const change = mig(
-      'm/0002_`x`.sql',
-      `BEGIN;\nALTER TABLE "Evil</details>@admin" ALTER COLUMN v TYPE bigint;\nALTER TABLE "nope<img src=x>@team" ADD COLUMN w int;\nCOMMIT;\n`,
-    );
-    const d = await dryRun([history, change], { seedRows: 20 });
-    expect(d.files[0]!.error?.code).toBe('42P01'); // the missing relation, quoted in PostgreSQL's message
-    const { headline, section } = dryRunReport(d);
-    expect(headline).toMatch(/^\*\*Dry run\*\* on pglite/);
-    expect(headline).toContain('42P01');
-    expect(headline).toContain(`nope&lt;img src=x&gt;@${ZWJ}team`);
-    expect(headline).toMatch(/AccessExclusiveLock on `Evil<\/details>@admin` taken at line 2 and held until the error at line 3/);
-    expect(headline).toMatch(/`Evil<\/details>@admin` rewritten at line 2/);
-    expect(section.markdown).toMatch(/\| 2 \| `ALTER TABLE "Evil<\/details>@admin" ALTER COLUMN v TYPE bigint` \| AccessExclusiveLock `Evil<\/details>@admin` \| \*\*reads, writes\*\*/);
-    expect(section.markdown).toContain('not run: an earlier statement failed');
-    const result = await lint([history, change]);
-    const { body } = composeReport({ result, headline, sections: [section] }, { budget: COMMENT_BUDGET, marker: true });
-    assertSafe(body);
-    // outside code, exactly our own <details> pair: the identifier's </details> cannot close it
-    const prose = proseOutsideCode(body);
-    expect(prose.match(/<details>/g)).toHaveLength(1);
-    expect(prose.match(/<\/details>/g)).toHaveLength(1);
-  });
+  it(
+    'renders a real PGlite dry run, with hostile names and PostgreSQL error messages kept inert',
+    { timeout: 120_000 },
+    async () => {
+      const history = mig('m/0001.sql', `CREATE TABLE "Evil</details>@admin" (id bigint PRIMARY KEY, v int);\n`, false);
+      const change = mig(
+        'm/0002_`x`.sql',
+        `BEGIN;\nALTER TABLE "Evil</details>@admin" ALTER COLUMN v TYPE bigint;\nALTER TABLE "nope<img src=x>@team" ADD COLUMN w int;\nCOMMIT;\n`,
+      );
+      const d = await dryRun([history, change], { seedRows: 20 });
+      expect(d.files[0]!.error?.code).toBe('42P01'); // the missing relation, quoted in PostgreSQL's message
+      const { headline, section } = dryRunReport(d);
+      expect(headline).toMatch(/^\*\*Dry run\*\* on pglite/);
+      expect(headline).toContain('42P01');
+      expect(headline).toContain(`nope&lt;img src=x&gt;@${ZWJ}team`);
+      expect(headline).toMatch(
+        /AccessExclusiveLock on `Evil<\/details>@admin` taken at line 2 and held until the error at line 3/,
+      );
+      expect(headline).toMatch(/`Evil<\/details>@admin` rewritten at line 2/);
+      expect(section.markdown).toMatch(
+        /\| 2 \| `ALTER TABLE "Evil<\/details>@admin" ALTER COLUMN v TYPE bigint` \| AccessExclusiveLock `Evil<\/details>@admin` \| \*\*reads, writes\*\*/,
+      );
+      expect(section.markdown).toContain('not run: an earlier statement failed');
+      const result = await lint([history, change]);
+      const { body } = composeReport(
+        { result, headline, sections: [section] },
+        { budget: COMMENT_BUDGET, marker: true },
+      );
+      assertSafe(body);
+      // outside code, exactly our own <details> pair: the identifier's </details> cannot close it
+      const prose = proseOutsideCode(body);
+      expect(prose.match(/<details>/g)).toHaveLength(1);
+      expect(prose.match(/<\/details>/g)).toHaveLength(1);
+    },
+  );
 });
