@@ -200,14 +200,15 @@ export async function run(): Promise<void> {
         core.info(
           `zerodown: the full report is too long for a comment; the comment is shortened (level ${composed.level}) and points to the job summary.`,
         );
-      const outcome = await upsertStickyComment(
-        octokit,
-        { owner: ev.owner, repo: ev.repo, number: pr.number },
-        composed.body,
-        {
-          createIfMissing: reviewed.length > 0,
-        },
-      );
+      const pull = { owner: ev.owner, repo: ev.repo, number: pr.number };
+      const createIfMissing = reviewed.length > 0;
+      let outcome = await upsertStickyComment(octokit, pull, composed.body, { createIfMissing });
+      if (outcome.action === 'failed' && outcome.status === 422) {
+        // GitHub still refused the body (its own size count): post the bare verdict, which always fits
+        core.info(`zerodown: GitHub refused the comment (${outcome.reason}); posting the short form.`);
+        const bare = composeReport(report, { budget: 4_000, marker: true });
+        outcome = await upsertStickyComment(octokit, pull, bare.body, { createIfMissing });
+      }
       if (outcome.action === 'created' || outcome.action === 'updated')
         core.info(`zerodown: ${outcome.action} the pull request comment${outcome.url ? ` ${outcome.url}` : ''}.`);
       else if (outcome.action === 'skipped') core.info(`zerodown: no pull request comment (${outcome.reason}).`);

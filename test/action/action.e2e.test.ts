@@ -275,7 +275,22 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
       expect(body).toContain('require-concurrent-index-creation');
       expect(res.summary.length).toBeGreaterThan(body.length);
       expect(Buffer.byteLength(res.summary)).toBeLessThanOrEqual(1024 * 1024);
+
+      // if GitHub still refuses the body (422), the bare verdict is posted instead, and the run goes on
+      gh.maxBody = 20_000;
+      const mark = gh.requests.length;
+      const again = await prRun({ 'fail-on': 'never', 'dry-run': 'false' });
+      expect(again.code).toBe(0);
+      const tries = gh.requests.slice(mark).filter((r) => r.method !== 'GET');
+      expect(tries.map((r) => r.method)).toEqual(['PATCH', 'PATCH']);
+      expect([...tries[0]!.body.body].length).toBeGreaterThan(20_000);
+      const bare: string = tries[1]!.body.body;
+      expect(bare.length).toBeLessThanOrEqual(4_000);
+      expect(bare).toMatch(/^<!-- zerodown:sticky -->\n### 🛑 zerodown: /);
+      expect(bare).toContain('job summary');
+      expect(botComments()[0]!.body).toBe(bare);
     } finally {
+      gh.maxBody = 65_536;
       gh.files.pop();
       rmSync(path.join(ws.dir, hugeFile));
     }

@@ -37,6 +37,8 @@ export interface FakeGitHub {
   files: FakePrFile[];
   /** HTTP status to answer comment creation/update with instead of doing it (e.g. 403 for a fork's read-only token) */
   failWrites?: number;
+  /** the longest comment body accepted (GitHub: 65,536 characters); longer ones get 422 */
+  maxBody: number;
   /** HTTP status to answer the PR file list with (e.g. 500) */
   failFiles?: number;
   /** the identity GET /user returns; undefined = 403 like an installation token */
@@ -88,6 +90,7 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
     owner: opts.owner,
     repo: opts.repo,
     prNumber: opts.prNumber,
+    maxBody: 65_536,
     addComment(body, user = BOT) {
       const now = new Date().toISOString();
       const id = nextId++;
@@ -153,7 +156,7 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
             status: String(state.failWrites),
           });
         if (typeof body?.body !== 'string' || !body.body) return send(res, 422, { message: 'Validation Failed' });
-        if ([...body.body].length > 65536)
+        if ([...body.body].length > state.maxBody)
           return send(res, 422, {
             message: 'Validation Failed',
             errors: [
@@ -176,7 +179,7 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
           });
         const c = state.comments.find((x) => x.id === Number(patch[1]));
         if (!c) return send(res, 404, { message: 'Not Found' });
-        if ([...(body?.body ?? '')].length > 65536) return send(res, 422, { message: 'Validation Failed' });
+        if ([...(body?.body ?? '')].length > state.maxBody) return send(res, 422, { message: 'Validation Failed' });
         c.body = body.body;
         c.updated_at = new Date().toISOString();
         return send(res, 200, c);
