@@ -21,6 +21,8 @@ export interface BackfillSpec {
   pk: string;
   /** the SET list, e.g. `plan_code = upper(md5(random()::text))` */
   set: string;
+  /** a DELETE instead of an UPDATE (`set` unused; `from` is its USING list); deleted rows are gone, so a rerun skips them */
+  delete?: boolean;
   /** alias of the table in the UPDATE, when it has one */
   alias?: string;
   /** FROM list of an UPDATE … FROM */
@@ -80,7 +82,7 @@ export function backfillSql(spec: BackfillSpec): string {
   const keyType = `${spec.table}.${pk}%TYPE`;
   const range = `${key} BETWEEN zd_batch_start AND zd_batch_end`;
   const target = spec.alias ? `${spec.table} AS ${quoteIdent(spec.alias)}` : spec.table;
-  const useProgress = !spec.pending && !spec.fill;
+  const useProgress = !spec.pending && !spec.fill && !spec.delete;
   const progress = PROGRESS_TABLE;
 
   const perBatch: string[] = [];
@@ -100,8 +102,13 @@ export function backfillSql(spec: BackfillSpec): string {
     const conds = [range];
     if (spec.where) conds.push(`(${spec.where})`);
     if (spec.pending) conds.push(spec.pending);
-    perBatch.push(`UPDATE ${target} SET ${spec.set}`);
-    if (spec.from) perBatch.push(`  FROM ${spec.from}`);
+    if (spec.delete) {
+      perBatch.push(`DELETE FROM ${target}`);
+      if (spec.from) perBatch.push(`  USING ${spec.from}`);
+    } else {
+      perBatch.push(`UPDATE ${target} SET ${spec.set}`);
+      if (spec.from) perBatch.push(`  FROM ${spec.from}`);
+    }
     conds.forEach((c, i) => perBatch.push(`${i === 0 ? ' WHERE' : '   AND'} ${c}${i === conds.length - 1 ? ';' : ''}`));
   }
   if (useProgress) {

@@ -156,7 +156,8 @@ export function timeoutPreamble(ctx: { lockTimeout: string; statementTimeout: st
 
 /** A column type as SQL, from the replayed catalog; user type names are quoted when they need it. */
 export function typeSqlOf(t: TypeRef): string {
-  const full = typeToSql(t);
+  // serial is a column shorthand, not a type: the column is an integer with a sequence default
+  const full = typeToSql({ ...t, serial: false });
   const bare = full.replace(/(\([^)]*\))?(\[\])*$/, '');
   const name = t.schema ? bare.slice(t.schema.length + 1) : bare;
   const quoteType = (n: string) => (/^[a-z_][a-z0-9_ ]*$/.test(n) ? n : quoteIdent(n));

@@ -8,7 +8,7 @@
 import { parsePlPgSQLSync } from '../parse/postgres.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import type { Migration, ParsedMigration, Statement } from '../model.js';
 import { loadParser, parseMigration, parseSql } from '../parse/postgres.js';
-import { Catalog } from '../schema/catalog.js';
+import { Catalog, relKey } from '../schema/catalog.js';
 import { shorten, timeoutPreamble, type RewriteContext } from './context.js';
 import { passThrough, rewriteStatement, type Group } from './rewrite.js';
 import { schedule, type ScheduledPhase } from './schedule.js';
@@ -154,6 +154,13 @@ class Planner {
       } else groups.push([passThrough(stmt)]);
       this.remember(stmt);
       this.catalog.apply(stmt.kind, stmt.ast, m.absPath);
+      // a later rename of the table: the plan's expected differences follow it
+      if (stmt.kind === 'RenameStmt' && stmt.ast.renameType === 'OBJECT_TABLE' && stmt.ast.relation) {
+        const from = relKey(stmt.ast.relation);
+        const to = `${stmt.ast.relation.schemaname ?? 'public'}.${stmt.ast.newname}`;
+        const follow = (k: string) => (k.endsWith(` ${from}`) ? `${k.slice(0, -from.length)}${to}` : k.replace(` ${from}.`, ` ${to}.`));
+        for (const e of ctx.expected) e.keys = e.keys.map(follow);
+      }
     }
     if (!ctx.rewrites.length) return undefined;
     // findings the plan does not answer: say so rather than present the plan as the whole fix

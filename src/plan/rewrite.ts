@@ -50,7 +50,7 @@ export const REASONS = {
 /** Entry point: the groups of steps replacing a statement, or undefined to keep it as written. */
 export function rewriteStatement(original: Statement, ctx: RewriteContext): Group[] | undefined {
   if (original.ignoreAll) return undefined;
-  if (!['AlterTableStmt', 'IndexStmt', 'UpdateStmt', 'RenameStmt'].includes(original.kind)) return undefined;
+  if (!['AlterTableStmt', 'IndexStmt', 'UpdateStmt', 'DeleteStmt', 'RenameStmt'].includes(original.kind)) return undefined;
   // re-parse the statement on its own: AST locations then point into its text
   const src = new StmtSource(original.text);
   if (src.kind !== original.kind) return undefined;
@@ -62,6 +62,8 @@ export function rewriteStatement(original: Statement, ctx: RewriteContext): Grou
       return createIndex(stmt, ctx, src);
     case 'UpdateStmt':
       return update(stmt, ctx, src);
+    case 'DeleteStmt':
+      return deleteRows(stmt, ctx, src);
     case 'RenameStmt':
       if (stmt.ast.renameType === 'OBJECT_TABLE') return renameTable(stmt, ctx);
       if (stmt.ast.renameType === 'OBJECT_COLUMN' && (stmt.ast.relationType ?? 'OBJECT_TABLE') === 'OBJECT_TABLE') return renameColumn(stmt, ctx, src);
@@ -719,6 +721,43 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
   }
   record(ctx, stmt, 'unbatched-backfill', `the same UPDATE in batches of ${ctx.batchSize} rows by ${pk.name}, each committed on its own${pending ? '' : ` (progress kept in ${PROGRESS_TABLE}, so a rerun resumes)`}`);
   return [[step('backfill', sql, keys, REASONS.backfill.replace('{n}', String(ctx.batchSize)))]];
+}
+
+/** DELETE over many rows (unbatched-backfill): the same DELETE in batches by primary key. */
+function deleteRows(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
+  const ast = stmt.ast;
+  const rel = ast.relation;
+  const key = relKey(rel);
+  if (isNewTable(ctx, key)) return undefined;
+  if (ast.withClause || ast.returningList?.length || findNodes(ast.whereClause, 'CurrentOfExpr').length) return undefined;
+  const table = ctx.catalog.table(key);
+  const pk = primaryKey(table);
+  const quals = [rel.relname, ...(rel.alias?.aliasname ? [rel.alias.aliasname] : [])];
+  const flagged = ctx.flaggedBy(stmt).has('unbatched-backfill');
+  if (!flagged && (!pk || isPkEquality(ast.whereClause, pk.name, quals))) return undefined;
+  if (!ctx.allowed(stmt, 'unbatched-backfill')) return undefined;
+  if (!pk) {
+    note(ctx, stmt, 'warning', `No automatic plan for this DELETE: batching needs a single-column primary key, and ${rel.relname} has none the replay knows of.`);
+    return undefined;
+  }
+  const using = ast.usingClause?.length ? src.clause('USING', ['WHERE', 'RETURNING']) : undefined;
+  const where = ast.whereClause ? src.clause('WHERE', ['RETURNING']) : undefined;
+  const alias: string | undefined = rel.alias?.aliasname;
+  const sql = backfillSql({
+    table: quoteRel(rel),
+    tableName: q(rel.relname),
+    pk: pk.name,
+    set: '',
+    delete: true,
+    ...(alias ? { alias } : {}),
+    ...(using ? { from: using } : {}),
+    ...(where ? { where } : {}),
+    batchSize: ctx.batchSize,
+    lockTimeout: ctx.lockTimeout,
+    progressKey: `${ctx.path}:${stmt.span.line}`,
+  });
+  record(ctx, stmt, 'unbatched-backfill', `the same DELETE in batches of ${ctx.batchSize} rows by ${pk.name}, each committed on its own`);
+  return [[step('backfill', sql, [key], `delete in batches of ${ctx.batchSize}, each committed on its own (no transaction; safe to run again)`)]];
 }
 
 // ───────────────────────────── RENAME TABLE ─────────────────────────────

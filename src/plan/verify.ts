@@ -179,8 +179,9 @@ export async function seed(sh: Shadow, rows: number): Promise<string[]> {
     const overriding = cols.some((c) => c.identity === 'a' && names.includes(quoteIdent(c.name))) ? ' OVERRIDING SYSTEM VALUE' : '';
     const sql =
       (ctes.length ? `WITH ${ctes.join(', ')} ` : '') +
-      `INSERT INTO ${rel} (${names.join(', ')})${overriding} SELECT ${values.join(', ')} FROM generate_series(1, ${rows}) AS g`;
+      `INSERT INTO ${rel} (${names.join(', ')})${overriding} SELECT ${values.join(', ')} FROM generate_series(1, ${rows}) AS g ON CONFLICT DO NOTHING`;
     try {
+      // rows the history inserted keep their keys: a seeded row that collides with one is skipped
       await sh.exec(names.length ? sql : `INSERT INTO ${rel} SELECT FROM generate_series(1, ${rows})`);
       seeded.add(t.oid);
       // sequences behind serial / identity columns continue after the seeded values

@@ -45,6 +45,12 @@ describe('changing-column-type', () => {
     await expectProven(p);
   });
 
+  it('a table renamed later in the same file: what the plan changes on purpose follows the new name', async () => {
+    const p = await planSql(history, `ALTER TABLE accounts ALTER COLUMN score TYPE bigint;\nALTER TABLE accounts RENAME TO members;`);
+    const v = await expectProven(p);
+    expect(v.expected.join('\n')).toMatch(/accounts\.score is now the last column/);
+  });
+
   it('varchar(200) → varchar(320) or text needs no rewrite: kept as written', async () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');

@@ -213,6 +213,19 @@ describe('unbatched backfill (unbatched-backfill)', () => {
     await expectProven(p);
   });
 
+  it('DELETE over many rows: the same DELETE in batches (deleted rows are gone, so a rerun skips them)', async () => {
+    const p = await planSql(accounts, `DELETE FROM invoices i USING accounts a WHERE a.id = i.account_id AND a.id % 3 = 0;`);
+    expect(names(p.plan)).toEqual(['backfill']);
+    expect(p.plan.phases[0]!.sql).toMatch(/DELETE FROM invoices AS i\n\s+USING accounts a\n\s+WHERE i\.id BETWEEN zd_batch_start AND zd_batch_end\n\s+AND \(a\.id = i\.account_id AND a\.id % 3 = 0\);/);
+    await expectProven(p);
+  });
+
+  it('a serial key the history already filled: batches by it, compares in its real type', async () => {
+    const p = await planSql(`CREATE TABLE role (role_id serial PRIMARY KEY, name text);\nINSERT INTO role (name) VALUES ('guest'), ('maintainer');`, `UPDATE role SET role_id = 1000 WHERE name = 'maintainer' AND role_id != 1000;`);
+    expect(p.plan.phases[0]!.sql).toContain('AND role.role_id IS DISTINCT FROM CAST(1000 AS integer)');
+    await expectProven(p);
+  });
+
   it('a single-row UPDATE by primary key is left alone', async () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');
