@@ -8,7 +8,7 @@
 import type { PlanResult } from '../plan/planner.js';
 import type { StagedPlan } from '../plan/types.js';
 import { codeFence, escapeHtml, escapeText, inlineCode, type ReportSection } from './markdown.js';
-import { originalLine, phaseTitle, proofFacts, proofState } from './plan-summary.js';
+import { originalLine, phaseTitle, proofFacts, proofState, verificationLine, volatileColumns } from './plan-summary.js';
 
 function summary(plan: StagedPlan): string {
   const v = plan.verified;
@@ -16,7 +16,8 @@ function summary(plan: StagedPlan): string {
   const where = escapeHtml(plan.path);
   switch (proofState(plan)) {
     case 'proven':
-      return `✅ Safe staged plan for <code>${where}</code>: ${n}, verified on ${escapeHtml(v!.engine)} (${escapeHtml(proofFacts(v!))})`;
+      if (v!.emptyTables) return `✅ Staged plan for <code>${where}</code>: ${n}, verified on ${escapeHtml(v!.engine)} on empty tables only (same schema)`;
+      return `✅ Safe staged plan for <code>${where}</code>: ${n}, verified on ${escapeHtml(v!.engine)}: ${escapeHtml(proofFacts(v!, { short: true }))}`;
     case 'needs-edit':
       return `✏️ Staged plan for <code>${where}</code>: ${n}, needs one edit before it runs (phase ${v!.planError!.phase} stops on its TODO)`;
     case 'unverified':
@@ -38,6 +39,18 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
     out.push('**What the proof found:**', '');
     for (const d of (v?.error ? [v.error] : v?.differences ?? []).slice(0, 10)) out.push(`- ${escapeText(d)}`);
     out.push('');
+  }
+  if (state === 'proven' && v) {
+    if (v.emptyTables) out.push(`⚠️ ${escapeText(verificationLine(plan))}.`, '');
+    else {
+      const data = v.dataEqual ? 'the same data' : 'data that cannot be compared (the original fails on tables with rows)';
+      out.push(
+        escapeText(`Proven on ${v.engine} with ${v.seedRows} rows per table: the original and the plan end with the same schema and ${data}, and no phase holds a lock that blocks writes across a rewrite or a full scan.`),
+        '',
+      );
+    }
+    const skipped = volatileColumns(v);
+    if (skipped.length && v.dataEqual) out.push(`Left out of the data comparison: ${skipped.map((c) => inlineCode(c)).join(', ')} (not the same on two runs of the original either).`, '');
   }
   const orig = originalLine(v);
   if (orig) out.push(`<sub>${escapeText(orig)}</sub>`, '');

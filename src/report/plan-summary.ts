@@ -17,13 +17,20 @@ export function proofState(plan: StagedPlan): ProofState {
   return 'failed';
 }
 
+/** Columns left out of the data comparison, for display (`subscriptions.plan_code`). */
+export function volatileColumns(v: Verification): string[] {
+  return v.nondeterministic.filter((c) => !c.endsWith('.*')).map((c) => c.replace(/^public\./, ''));
+}
+
 /** "same schema, same data, longest AccessExclusiveLock 2 ms" (the facts, without the verdict word). */
-export function proofFacts(v: Verification): string {
+export function proofFacts(v: Verification, opts: { short?: boolean } = {}): string {
   const parts: string[] = [];
   parts.push(v.schemaEqual ? 'same schema' : 'schema differs');
   if (v.dataEqual === true) {
-    const skipped = v.nondeterministic.filter((c) => !c.endsWith('.*')).map((c) => c.replace(/^public\./, ''));
-    parts.push(skipped.length ? `same data (except ${skipped.join(', ')}: not the same on two runs of the original either)` : 'same data');
+    const skipped = volatileColumns(v);
+    if (!skipped.length) parts.push('same data');
+    else if (opts.short) parts.push(`same data except ${skipped.length} random column${skipped.length === 1 ? '' : 's'}`);
+    else parts.push(`same data (except ${skipped.join(', ')}: not the same on two runs of the original either)`);
   } else if (v.dataEqual === false) parts.push('data differs');
   else parts.push(v.originalError ? 'data not comparable (the original fails on tables with rows)' : 'data not comparable');
   parts.push(v.locksSafe ? `longest AccessExclusiveLock ${ms(v.longestAccessExclusiveMs)}` : 'a lock is held across a rewrite or scan');
