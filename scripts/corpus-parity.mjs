@@ -19,7 +19,8 @@ const { corpusProjects, compareEngines } = await import('../src/shadow/parity.ts
 
 const args = process.argv.slice(2);
 const urlAt = args.indexOf('--url');
-const url = urlAt >= 0 ? args[urlAt + 1] : (process.env.ZERODOWN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+const url =
+  urlAt >= 0 ? args[urlAt + 1] : (process.env.ZERODOWN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 const json = args.includes('--json');
 const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--url');
 const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres');
@@ -40,7 +41,17 @@ if (json) {
 } else {
   const engines = results[0]?.runs.map((r) => r.engine) ?? ['pglite', 'postgresql'];
   const rows = [
-    ['project', 'files', `fail on ${engines[0]}`, `fail on ${engines[1]}`, 'fail on both', 'differ', 'explained', `${engines[0]} s`, `${engines[1]} s`],
+    [
+      'project',
+      'files',
+      `fail on ${engines[0]}`,
+      `fail on ${engines[1]}`,
+      'fail on both',
+      'differ',
+      'explained',
+      `${engines[0]} s`,
+      `${engines[1]} s`,
+    ],
   ];
   for (const r of results) {
     rows.push([
@@ -68,7 +79,9 @@ if (json) {
       console.log(`  ${d.explanation ?? 'NOT EXPLAINED by a named engine limit'}`);
     }
   }
-  const both = results.flatMap((r) => r.bothFail.map((p) => ({ project: r.project, p, f: r.runs[0].failures.find((x) => x.path === p) })));
+  const both = results.flatMap((r) =>
+    r.bothFail.map((p) => ({ project: r.project, p, f: r.runs[0].failures.find((x) => x.path === p) })),
+  );
   if (both.length) {
     console.log('\nFiles that fail on both engines (same on a real server: not a shadow problem):');
     for (const b of both) console.log(`- ${b.p}:${b.f.line} ${b.f.code} ${b.f.message.slice(0, 110)}`);

@@ -94,7 +94,10 @@ export async function ensure({ previous, force = false } = {}) {
 /** Writes the snapshot and its sidecar into `outDir`. */
 export function install(outDir, snap) {
   writeFileSync(path.join(outDir, DATADIR_FILE), snap.gz);
-  writeFileSync(path.join(outDir, SIDECAR_FILE), JSON.stringify({ pglite: snap.meta.pglite, bytes: snap.gz.length }) + '\n');
+  writeFileSync(
+    path.join(outDir, SIDECAR_FILE),
+    JSON.stringify({ pglite: snap.meta.pglite, bytes: snap.gz.length }) + '\n',
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

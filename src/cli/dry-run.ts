@@ -15,6 +15,7 @@ import { formatDryRunJson } from '../report/dryrun-json.js';
 import { formatDryRunMarkdown } from '../report/dryrun-markdown.js';
 import { formatDryRunText } from '../report/dryrun-text.js';
 import type { Shadow } from '../shadow/driver.js';
+import { defaultCacheDir } from '../shadow/cache.js';
 import { confirmFindings, dryRun, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
 import { UsageError } from './main.js';
 
@@ -31,12 +32,15 @@ export interface DryRunCliOptions {
   history?: boolean;
   color?: boolean;
   output?: string;
+  /** `--no-cache`: do not reuse or save the replayed shadow state */
+  cache?: boolean;
 }
 
 function colorFor(flag: boolean | undefined, stream: { isTTY?: boolean }): boolean {
   if (flag !== undefined) return flag;
   if (process.env.NO_COLOR) return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0' && process.env.FORCE_COLOR !== 'false') return true;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0' && process.env.FORCE_COLOR !== 'false')
+    return true;
   return !!stream.isTTY && process.env.TERM !== 'dumb';
 }
 
@@ -116,6 +120,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
     ...(url ? { url } : {}),
     ...(schema ? { schema } : {}),
     seedRows: opts.seedRows ?? config.dryRun?.seedRows ?? 1000,
+    ...(opts.cache !== false && defaultCacheDir(cwd) ? { cacheDir: defaultCacheDir(cwd)! } : {}),
   });
   let out: string;
   switch (opts.format) {
@@ -144,6 +149,8 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
 export interface LintDryRunOptions {
   shadowUrl?: string;
   seedRows?: number;
+  /** directory for the shadow cache (see src/shadow/cache.ts); default none */
+  cacheDir?: string;
 }
 
 /**
@@ -152,9 +159,17 @@ export interface LintDryRunOptions {
  * are marked `confirmed: true` (false when the statement ran without it), and
  * each statement that fails on the shadow becomes a `dry-run-error` finding.
  */
-export async function addDryRunFacts(result: LintResult, migrations: Migration[], opts: LintDryRunOptions = {}): Promise<DryRun> {
+export async function addDryRunFacts(
+  result: LintResult,
+  migrations: Migration[],
+  opts: LintDryRunOptions = {},
+): Promise<DryRun> {
   const url = opts.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
-  const d = await runDryRun(migrations, { ...(url ? { url } : {}), seedRows: opts.seedRows ?? 1000 });
+  const d = await runDryRun(migrations, {
+    ...(url ? { url } : {}),
+    seedRows: opts.seedRows ?? 1000,
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+  });
   confirmFindings(result, d);
   for (const s of d.statements) {
     if (!s.error) continue;
@@ -165,7 +180,11 @@ export async function addDryRunFacts(result: LintResult, migrations: Migration[]
       rule: 'dry-run-error',
       severity: 'error',
       message: `This statement fails on the shadow database (${d.engine}): ${e.code} ${e.message}. The migration would stop here in production too, leaving the file half applied unless the tool runs it in a transaction.`,
-      help: e.hint ?? (e.limit ? `Engine limit: ${e.limit}.` : 'Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again.'),
+      help:
+        e.hint ??
+        (e.limit
+          ? `Engine limit: ${e.limit}.`
+          : 'Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again.'),
       path: s.path,
       line: e.line,
       column: e.column,

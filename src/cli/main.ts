@@ -78,6 +78,7 @@ export function buildProgram(): Command {
     .option('--framework <name>', 'migration tool, instead of detecting it')
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--no-cache', 'do not reuse or save the replayed shadow state (node_modules/.cache/zerodown/shadow)')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .action(async (paths: string[], opts) => {

@@ -56,7 +56,12 @@ export function firstLine(sql: string, max = 60): string {
 
 /** "AccessExclusiveLock on `users` taken at line 2 and held until COMMIT at line 9, across 3 statements, for 1.2 s on the shadow with 1000 rows" */
 export function heldSentence(h: HeldLock, tick = '`'): string {
-  const until = h.until === 'end of file' ? `the end of the file (the tool commits there, line ${h.untilLine})` : h.until === 'error' ? `the error at line ${h.untilLine}` : `${h.until} at line ${h.untilLine}`;
+  const until =
+    h.until === 'end of file'
+      ? `the end of the file (the tool commits there, line ${h.untilLine})`
+      : h.until === 'error'
+        ? `the error at line ${h.untilLine}`
+        : `${h.until} at line ${h.untilLine}`;
   const rows = h.rows !== undefined ? ` with ${h.rows} row${h.rows === 1 ? '' : 's'}` : '';
   return `${h.mode} on ${tick}${h.relation}${tick} taken at line ${h.line} and held until ${until}, across ${h.statements} statement${h.statements === 1 ? '' : 's'}, for ${ms(h.heldMs)} on the shadow${rows}: ${blocksText(h)} on it wait all that time.`;
 }

@@ -22,7 +22,15 @@ export interface DryRunJsonStatement {
   durationMs: number;
   locks: DryRunJsonLock[];
   rewrites: string[];
-  error: { code: string; message: string; line: number; column: number; detail?: string; hint?: string; limit?: string } | null;
+  error: {
+    code: string;
+    message: string;
+    line: number;
+    column: number;
+    detail?: string;
+    hint?: string;
+    limit?: string;
+  } | null;
   column: number;
   endLine: number;
   kind: string;
@@ -39,7 +47,13 @@ export function toDryRunJson(d: DryRun) {
       sql: s.sql,
       durationMs: s.durationMs,
       locks: s.locks.map((l) => {
-        const x: DryRunJsonLock = { relation: l.relation, mode: l.mode, blocksReads: l.blocksReads, blocksWrites: l.blocksWrites, source: l.source };
+        const x: DryRunJsonLock = {
+          relation: l.relation,
+          mode: l.mode,
+          blocksReads: l.blocksReads,
+          blocksWrites: l.blocksWrites,
+          source: l.source,
+        };
         if (l.kind) x.kind = l.kind;
         return x;
       }),
@@ -77,6 +91,8 @@ export function toDryRunJson(d: DryRun) {
         : { source: h.source, path: h.path, statements: h.statements, failures: h.errors, durationMs: h.durationMs },
     seed: d.seed,
     limits: d.limits,
+    boot: d.boot,
+    cache: d.cache,
     timings: d.timings,
   };
 }

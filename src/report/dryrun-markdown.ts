@@ -34,11 +34,17 @@ export function formatDryRunMarkdown(d: DryRun): string {
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);
-      const lockCell = locks.map((l) => `${l.mode} on ${code(l.relation)}${l.source === 'documented' ? ' (documented)' : ''}`).join('<br>');
-      const blocks = locks.map((l) => (l.blocksReads ? '**reads and writes**' : l.blocksWrites ? '**writes**' : blocksText(l))).join('<br>');
+      const lockCell = locks
+        .map((l) => `${l.mode} on ${code(l.relation)}${l.source === 'documented' ? ' (documented)' : ''}`)
+        .join('<br>');
+      const blocks = locks
+        .map((l) => (l.blocksReads ? '**reads and writes**' : l.blocksWrites ? '**writes**' : blocksText(l)))
+        .join('<br>');
       const rewrite = [...s.rewrites.map(code), ...s.rebuiltIndexes.map((i) => `${code(i)} (index)`)].join(', ');
       const err = s.error ? `❌ \`${s.error.code}\` ${cell(s.error.message)}` : '';
-      out.push(`| ${s.line} | ${code(cell(firstLine(s.sql, 60)))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`);
+      out.push(
+        `| ${s.line} | ${code(cell(firstLine(s.sql, 60)))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`,
+      );
     }
     out.push('');
   }
@@ -54,6 +60,8 @@ export function formatDryRunMarkdown(d: DryRun): string {
     for (const l of d.limits) out.push(`- ${l.message}`);
     out.push('');
   }
-  out.push('<sub>Lock modes as PostgreSQL reports them in pg_locks; "documented" marks statements that cannot run inside a transaction, whose lock comes from the PostgreSQL documentation.</sub>');
+  out.push(
+    '<sub>Lock modes as PostgreSQL reports them in pg_locks; "documented" marks statements that cannot run inside a transaction, whose lock comes from the PostgreSQL documentation.</sub>',
+  );
   return out.join('\n') + '\n';
 }

@@ -9,6 +9,10 @@ import type { EngineLimit, Shadow } from './driver.js';
 import { loadSchemaDump, type DumpResult } from './dump.js';
 import { extensionsIn } from './extensions.js';
 import { openShadow } from './open.js';
+import { PgliteShadow, pgliteVersion } from './pglite.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
+import { ensureToolTables } from './tools.js';
+import { loadParser, parseMigration } from '../parse/postgres.js';
 import { replayHistory, type ReplayProgress, type ReplayResult } from './replay.js';
 import { seed, type SeedResult } from './seed.js';
 import { runTraced, type HeldLock, type StatementError, type TracedStatement } from './trace.js';
@@ -20,6 +24,8 @@ export interface DryRunOptions {
   schema?: { path: string; sql: string };
   /** rows per table (default 1000) */
   seedRows?: number;
+  /** PGlite only: keep the replayed + seeded state here and reuse it when the inputs are the same */
+  cacheDir?: string;
   onProgress?: ReplayProgress;
   /** called once the shadow is open (the CLI uses it to clean up on Ctrl-C) */
   onOpen?: (shadow: Shadow) => void;
@@ -31,18 +37,30 @@ export interface DryRunFile {
   error: StatementError | null;
 }
 
+type History =
+  | (Omit<ReplayResult, 'limits'> & { source: 'migrations' })
+  | (DumpResult & { source: 'schema'; path: string; durationMs: number });
+
 export interface DryRun {
   version: 1;
   engine: string;
-  /** `datadir` / `initdb` (PGlite) or `database` (server) */
+  /** `datadir` / `initdb` / `cache` (PGlite) or `database` (server) */
   boot: string;
+  /** `hit`: history and seed came from the shadow cache; `miss`: computed and saved; `off` */
+  cache: 'hit' | 'miss' | 'off';
   statements: TracedStatement[];
   heldLocks: HeldLock[];
   files: DryRunFile[];
-  history: (Omit<ReplayResult, 'limits'> & { source: 'migrations' }) | (DumpResult & { source: 'schema'; path: string; durationMs: number });
+  history: History;
   seed: { tables: number; rowsPerTable: number; rows: number; failures: SeedResult['failures']; durationMs: number };
   limits: EngineLimit[];
   timings: { bootMs: number; historyMs: number; seedMs: number; runMs: number; totalMs: number };
+}
+
+interface CacheMeta {
+  history: History;
+  seed: { tables: number; rows: [string, number][]; failures: SeedResult['failures']; durationMs: number };
+  limits: EngineLimit[];
 }
 
 export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}): Promise<DryRun> {
@@ -50,54 +68,105 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
   const review = migrations.filter((m) => m.review);
   const history = opts.schema ? [] : migrations.filter((m) => !m.review);
   const sources = [...migrations.map((m) => m.source), ...(opts.schema ? [opts.schema.sql] : [])];
-  const shadow = await openShadow({ url: opts.url, extensions: extensionsIn(sources) });
+  const extensions = extensionsIn(sources);
+  const rowsPerTable = opts.seedRows ?? 1000;
+  const tools = migrations.map((m) => m.framework);
+
+  const cacheDir = opts.url ? undefined : opts.cacheDir;
+  const key = cacheDir
+    ? cacheKey({
+        engine: `pglite ${pgliteVersion()}`,
+        extensions,
+        seedRows: rowsPerTable,
+        history,
+        ...(opts.schema ? { schema: opts.schema.sql } : {}),
+      })
+    : undefined;
+  const cached = cacheDir && key ? readCache<CacheMeta>(cacheDir, key) : undefined;
+
+  // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
+  const opening: Promise<Shadow> = opts.url
+    ? openShadow({ url: opts.url, extensions })
+    : PgliteShadow.open({ extensions, ...(cached ? { dataDir: cached.tar } : {}) });
+  opening.catch(() => {});
+  await loadParser();
+  const parsedHistory = cached ? [] : history.map((m) => parseMigration(m));
+  const parsedReview = review.map((m) => parseMigration(m));
+  const shadow = await opening;
   opts.onOpen?.(shadow);
   try {
     const tBoot = performance.now();
-    let hist: DryRun['history'];
-    if (opts.schema) {
-      const d = await loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
-      hist = { ...d, source: 'schema', path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
+    const hit = !!cached && shadow.boot === 'cache';
+    let hist: History;
+    let seeded: { tables: number; rows: Map<string, number>; failures: SeedResult['failures']; durationMs: number };
+    if (hit) {
+      hist = cached!.meta.history;
+      seeded = { ...cached!.meta.seed, rows: new Map(cached!.meta.seed.rows) };
+      for (const l of cached!.meta.limits)
+        if (!shadow.limits.some((x) => x.subject === l.subject)) shadow.limits.push(l);
     } else {
-      const tools = migrations.map((m) => m.framework);
-      const { limits: _limits, ...r } = await replayHistory(shadow, history, opts.onProgress, tools);
-      hist = { ...r, source: 'migrations' };
+      if (opts.schema) {
+        await ensureToolTables(shadow, tools);
+        const d = await loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
+        hist = { ...d, source: 'schema', path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
+      } else {
+        const { limits: _limits, ...r } = await replayHistory(shadow, parsedHistory, opts.onProgress, tools);
+        hist = { ...r, source: 'migrations' };
+      }
+      seeded = await seed(shadow, { rows: rowsPerTable });
     }
-    const tHist = performance.now();
-    const rowsPerTable = opts.seedRows ?? 1000;
-    const s = await seed(shadow, { rows: rowsPerTable });
     const tSeed = performance.now();
+    const tHist = hit ? tBoot : tSeed - seeded.durationMs;
+    if (!hit && cacheDir && key && shadow instanceof PgliteShadow) {
+      const meta: CacheMeta = {
+        history: hist,
+        seed: {
+          tables: seeded.tables,
+          rows: [...seeded.rows],
+          failures: seeded.failures,
+          durationMs: seeded.durationMs,
+        },
+        limits: [...shadow.limits],
+      };
+      writeCache(cacheDir, key, await shadow.dumpDataDir(), meta);
+    }
+    const tRunStart = performance.now();
     const statements: TracedStatement[] = [];
     const heldLocks: HeldLock[] = [];
     const files: DryRunFile[] = [];
-    for (const m of review) {
-      const r = await runTraced(shadow, m, { rows: s.rows });
+    for (const m of parsedReview) {
+      const r = await runTraced(shadow, m, { rows: seeded.rows });
       statements.push(...r.statements);
       heldLocks.push(...r.heldLocks);
-      files.push({ path: m.path, statements: r.statements.filter((x) => x.index >= 0).length, error: r.error });
+      files.push({
+        path: m.migration.path,
+        statements: r.statements.filter((x) => x.index >= 0).length,
+        error: r.error,
+      });
     }
     const tRun = performance.now();
     return {
       version: 1,
       engine: shadow.engine,
       boot: shadow.boot,
+      cache: !cacheDir ? 'off' : hit ? 'hit' : 'miss',
       statements,
       heldLocks,
       files,
       history: hist,
       seed: {
-        tables: s.tables,
+        tables: seeded.tables,
         rowsPerTable,
-        rows: [...s.rows.values()].reduce((a, b) => a + b, 0),
-        failures: s.failures,
-        durationMs: s.durationMs,
+        rows: [...seeded.rows.values()].reduce((a, b) => a + b, 0),
+        failures: seeded.failures,
+        durationMs: seeded.durationMs,
       },
       limits: [...shadow.limits],
       timings: {
         bootMs: Math.round(tBoot - t0),
         historyMs: Math.round(tHist - tBoot),
         seedMs: Math.round(tSeed - tHist),
-        runMs: Math.round(tRun - tSeed),
+        runMs: Math.round(tRun - tRunStart),
         totalMs: Math.round(tRun - t0),
       },
     };

@@ -19,7 +19,13 @@ export type RelMap = Map<number, RelInfo>;
 const USER_NAMESPACES = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
 
 export async function relations(shadow: Shadow): Promise<RelMap> {
-  const rows = await shadow.query<{ oid: number; nspname: string; relname: string; relkind: string; relfilenode: number }>(
+  const rows = await shadow.query<{
+    oid: number;
+    nspname: string;
+    relname: string;
+    relkind: string;
+    relfilenode: number;
+  }>(
     `SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relfilenode::int8 AS relfilenode
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE ${USER_NAMESPACES}`,
@@ -27,7 +33,12 @@ export async function relations(shadow: Shadow): Promise<RelMap> {
   const map: RelMap = new Map();
   for (const r of rows) {
     const oid = Number(r.oid);
-    map.set(oid, { oid, name: displayTable(`${r.nspname}.${r.relname}`), relkind: r.relkind, filenode: Number(r.relfilenode) });
+    map.set(oid, {
+      oid,
+      name: displayTable(`${r.nspname}.${r.relname}`),
+      relkind: r.relkind,
+      filenode: Number(r.relfilenode),
+    });
   }
   return map;
 }

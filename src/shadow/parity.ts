@@ -81,7 +81,12 @@ export async function replayOn(migrations: Migration[], url?: string): Promise<E
   const shadow = await openShadow({ url, extensions: extensionsIn(migrations.map((m) => m.source)) });
   try {
     const r = await replayHistory(shadow, migrations);
-    return { engine: shadow.engine, failures: r.failures, limits: r.limits.map((l) => l.message), ms: Math.round(performance.now() - t0) };
+    return {
+      engine: shadow.engine,
+      failures: r.failures,
+      limits: r.limits.map((l) => l.message),
+      ms: Math.round(performance.now() - t0),
+    };
   } finally {
     await shadow.close();
   }

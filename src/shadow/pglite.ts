@@ -76,6 +76,17 @@ export function dataDirCandidates(): string[] {
   return out;
 }
 
+/** Version of the PGlite this runs: the installed package, or the sidecar shipped next to the bundle. */
+export function pgliteVersion(): string {
+  const inst = pgliteInstall();
+  if (inst) return inst.version;
+  try {
+    return String(JSON.parse(readFileSync(path.join(moduleDir(), 'pglite-datadir.json'), 'utf8')).pglite);
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** The cache file a checkout writes after a cold start, so the next start is fast. */
 function cacheTarget(): string | undefined {
   const cache = cacheDir();
@@ -105,10 +116,34 @@ export async function makeDataDirSnapshot(db?: PGlite): Promise<Buffer> {
   }
 }
 
+/**
+ * A throwaway database needs no durability: no full-page images, minimal WAL,
+ * no synchronous commit, no statistics collection. Replaying lemmy's 342
+ * files took 25-50% less time with these. Semantics are unchanged.
+ */
+const FAST_SETTINGS = [
+  'full_page_writes=off',
+  'wal_level=minimal',
+  'max_wal_senders=0',
+  'synchronous_commit=off',
+  'autovacuum=off',
+  'track_counts=off',
+  'track_activities=off',
+  // a checkpoint removes old WAL segments instead of keeping them for reuse: smaller cached states
+  'wal_recycle=off',
+];
+const FAST_PARAMS = FAST_SETTINGS.flatMap((s) => ['-c', s]);
+
+function startParams(): string[] {
+  return [...PGlite.defaultStartParams, ...FAST_PARAMS];
+}
+
 export interface PgliteOptions {
   extensions?: string[];
   /** skip the pre-initialised data directory (tests of the cold path) */
   cold?: boolean;
+  /** boot from this data directory tarball (uncompressed) instead: a cached shadow state */
+  dataDir?: Buffer;
 }
 
 export class PgliteShadow implements Shadow {
@@ -141,12 +176,22 @@ export class PgliteShadow implements Shadow {
     let db: PGlite | undefined;
     let boot = 'initdb';
     let bootFile: string | undefined;
-    if (!opts.cold) {
+    if (opts.dataDir) {
+      try {
+        db = new PGlite({ loadDataDir: new Blob([opts.dataDir]), extensions, startParams: startParams() });
+        await db.waitReady;
+        boot = 'cache';
+      } catch {
+        await db?.close().catch(() => {});
+        db = undefined;
+      }
+    }
+    if (!db && !opts.cold) {
       for (const file of dataDirCandidates()) {
         if (!existsSync(file)) continue;
         try {
           const tar = gunzipSync(readFileSync(file));
-          db = new PGlite({ loadDataDir: new Blob([tar]), extensions });
+          db = new PGlite({ loadDataDir: new Blob([tar]), extensions, startParams: startParams() });
           await db.waitReady;
           boot = 'datadir';
           bootFile = file;
@@ -163,7 +208,7 @@ export class PgliteShadow implements Shadow {
       }
     }
     if (!db) {
-      db = new PGlite({ extensions });
+      db = new PGlite({ extensions, startParams: startParams() });
       await db.waitReady;
       const target = opts.cold ? undefined : cacheTarget();
       if (target) await writeSnapshotCache(target, db);
@@ -182,6 +227,12 @@ export class PgliteShadow implements Shadow {
       });
     }
     return shadow;
+  }
+
+  /** The current data directory as an uncompressed tarball (for the shadow cache). */
+  async dumpDataDir(): Promise<Buffer> {
+    await this.db.exec('CHECKPOINT');
+    return Buffer.from(await (await this.db.dumpDataDir('none')).arrayBuffer());
   }
 
   extensionAvailable(name: string): boolean {

@@ -9,6 +9,7 @@ import type { Migration, ParsedMigration } from '../model.js';
 import { loadParser, parseMigration } from '../parse/postgres.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { ensureToolTables } from './tools.js';
+import { breaksBatch } from './statements.js';
 import { runTraced } from './trace.js';
 
 export interface ReplayFailure {
@@ -37,6 +38,10 @@ export interface ReplayResult {
 
 export type ReplayProgress = (done: number, total: number, path: string) => void;
 
+/** files / statements per shared-transaction chunk of the replay fast path */
+const CHUNK_FILES = 40;
+const CHUNK_STATEMENTS = 800;
+
 /** SQLSTATEs of "X does not exist": what a missing extension's types and functions cause later. */
 const MISSING_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000']);
 
@@ -52,14 +57,18 @@ export async function replayHistory(
   const t0 = performance.now();
   const result: ReplayResult = { files: migrations.length, statements: 0, failures: [], limits: [], durationMs: 0 };
   const limitSubjects = new Set(shadow.limits.map((l) => l.subject));
-  let total = 0;
-  for (const [i, m] of migrations.entries()) {
-    const parsed = 'statements' in m && 'migration' in m ? m : parseMigration(m);
-    total += parsed.statements.length;
-    const r = await runTraced(shadow, parsed, { trace: false });
+  const parsed = migrations.map((m) => ('statements' in m && 'migration' in m ? m : parseMigration(m)));
+  const total = parsed.reduce((n, p) => n + p.statements.length, 0);
+  // Deferred constraints are checked at COMMIT: files sharing a transaction could hide a
+  // failure a file's own commit would show. Then every file gets its own transaction.
+  const deferred = parsed.some((p) => /\bdeferr|\bset\s+constraints\b/i.test(p.migration.source));
+  let done = 0;
+
+  const runOne = async (p: ParsedMigration) => {
+    const r = await runTraced(shadow, p, { trace: false });
     if (r.error) {
       const e = r.error;
-      const stmt = r.statements.find((s) => s.error === e);
+      const stmt = r.statements.find((x) => x.error === e);
       const f: ReplayFailure = {
         path: e.path,
         line: e.line,
@@ -81,8 +90,46 @@ export async function replayHistory(
       }
       result.failures.push(f);
     }
-    onProgress?.(i + 1, migrations.length, parsed.migration.path);
+    onProgress?.(++done, parsed.length, p.migration.path);
+  };
+
+  // Fast path: consecutive files whose statements can all share one transaction run as one
+  // round trip. Only a success counts; on any error the chunk is rolled back and its files
+  // run one by one, the way their tool runs them, so errors keep their file and line.
+  let chunk: ParsedMigration[] = [];
+  let size = 0;
+  const flush = async () => {
+    const files = chunk;
+    chunk = [];
+    size = 0;
+    if (!files.length) return;
+    if (files.length > 1) {
+      try {
+        await shadow.exec(`BEGIN;\n${files.flatMap((p) => p.statements.map((x) => x.text)).join('\n;\n')}\n;\nCOMMIT`);
+        for (const p of files) onProgress?.(++done, parsed.length, p.migration.path);
+        return;
+      } catch {
+        await shadow.exec('ROLLBACK').catch(() => {});
+      }
+    }
+    for (const p of files) await runOne(p);
+  };
+  for (const p of parsed) {
+    const batchable =
+      !deferred &&
+      !p.error &&
+      p.statements.length > 0 &&
+      !p.statements.some((x) => breaksBatch(x, shadow.serverVersion));
+    if (!batchable) {
+      await flush();
+      await runOne(p);
+      continue;
+    }
+    chunk.push(p);
+    size += p.statements.length;
+    if (chunk.length >= CHUNK_FILES || size >= CHUNK_STATEMENTS) await flush();
   }
+  await flush();
   result.statements = total;
   result.limits = [...shadow.limits];
   result.durationMs = Math.round(performance.now() - t0);

@@ -138,7 +138,9 @@ async function loadTables(shadow: Shadow): Promise<Map<number, Tbl>> {
       type: c.type,
       notNull: c.attnotnull,
       hasDefault: c.atthasdef && !c.gen,
-      defaultVolatile: !!def && /nextval\(|gen_random_uuid|uuid_generate|random\(|clock_timestamp|txid_current|gen_random_bytes/i.test(def),
+      defaultVolatile:
+        !!def &&
+        /nextval\(|gen_random_uuid|uuid_generate|random\(|clock_timestamp|txid_current|gen_random_bytes/i.test(def),
       identity: !!c.ident,
       generated: !!c.gen,
       base: c.base ?? '',
@@ -327,13 +329,29 @@ interface Plan {
 }
 
 /** Builds the INSERT for one table; `nulls` and `literals` come from CHECK retries. */
+/**
+ * Last resort for CHECK constraints the simple fixes cannot satisfy (lemmy's
+ * `kind = 'AdminBan' AND num_nonnulls(a, b) = 2 AND …` per kind): generate many
+ * candidate rows with nullable columns NULL at random, keep those for which
+ * every CHECK of the table holds, insert the first `n`.
+ */
+interface CheckFilter {
+  /** CHECK expressions (as pg_get_constraintdef prints them, without `CHECK`) */
+  checks: string[];
+  /** candidate rows per wanted row */
+  factor: number;
+}
+
 function planInsert(
   t: Tbl,
   tables: Map<number, Tbl>,
   n: number,
   nulls: Set<number>,
   literals: Map<number, string[]>,
+  filter?: CheckFilter,
 ): Plan | undefined {
+  const randomNull = (c: Col, v: string) =>
+    filter && !c.notNull ? `CASE WHEN abs(hashtext(g::text || ${ql(c.name)})) % 2 = 0 THEN NULL ELSE ${v} END` : v;
   const ctes: string[] = [];
   const joins: string[] = [];
   const names: string[] = [];
@@ -359,7 +377,7 @@ function planInsert(
       if (exprs.every((e) => e !== undefined)) {
         fk.cols.forEach((c, i) => self.set(c, exprs[i]!));
       }
-      fk.cols.forEach((c) => fkCol.set(c, self.get(c) ?? 'NULL'));
+      fk.cols.forEach((c) => fkCol.set(c, self.get(c) ?? `NULL::${t.cols.find((x) => x.num === c)!.type}`));
       continue;
     }
     const parent = tables.get(fk.parent)!;
@@ -379,7 +397,7 @@ function planInsert(
     if (c.generated || c.identity) continue;
     if (fkCol.has(c.num)) {
       names.push(qi(c.name));
-      values.push(fkCol.get(c.num)!);
+      values.push(randomNull(c, fkCol.get(c.num)!));
       continue;
     }
     if (nulls.has(c.num) && !c.notNull) {
@@ -396,11 +414,25 @@ function planInsert(
     }
     names.push(qi(c.name));
     // nullable columns without a default: every 10th row NULL, as real data has
-    values.push(!c.notNull && !c.hasDefault && !inUnique(t, c.num) ? `CASE WHEN g % 10 = 0 THEN NULL ELSE ${v} END` : v);
+    values.push(
+      filter
+        ? randomNull(c, v)
+        : !c.notNull && !c.hasDefault && !inUnique(t, c.num)
+          ? `CASE WHEN g % 10 = 0 THEN NULL ELSE ${v} END`
+          : v,
+    );
   }
   if (!names.length) {
     // only defaults (or identity): a zero-column SELECT fills every column with its default
     return { sql: `INSERT INTO ${rel(t)} SELECT FROM generate_series(1, ${n}) g ON CONFLICT DO NOTHING`, cols: [] };
+  }
+  if (filter) {
+    const cand = `cand AS (SELECT ${values.map((v, i) => `${v} AS ${names[i]}`).join(',\n       ')}\n  FROM generate_series(1, ${n * filter.factor}) g ${joins.join(' ')})`;
+    const where = filter.checks.map((c) => `(${c}) IS NOT FALSE`).join(' AND ');
+    const sql =
+      `WITH ${[...ctes, cand].join(',\n     ')}\n` +
+      `INSERT INTO ${rel(t)} (${names.join(', ')})\nSELECT ${names.join(', ')} FROM cand WHERE ${where} LIMIT ${n}\nON CONFLICT DO NOTHING`;
+    return { sql, cols: names };
   }
   const withClause = ctes.length ? `WITH ${ctes.join(',\n     ')}\n` : '';
   const sql =
@@ -429,7 +461,9 @@ function order(tables: Map<number, Tbl>): Tbl[] {
 /** Literal values a CHECK expression mentions: candidates that may satisfy it. */
 function checkLiterals(def: string, col: Col): string[] {
   const strings = [...def.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
-  const numbers = [...def.replace(/'(?:[^']|'')*'/g, '').matchAll(/(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.])/g)].map((m) => m[1]!);
+  const numbers = [...def.replace(/'(?:[^']|'')*'/g, '').matchAll(/(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.])/g)].map(
+    (m) => m[1]!,
+  );
   const numeric = ['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'money', 'oid'].includes(col.base);
   if (numeric) return [...new Set(numbers)];
   if (col.enumLabels) return [...new Set(strings.filter((s) => col.enumLabels!.includes(s)))].map(ql);
@@ -450,6 +484,7 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
   } catch {
     // not a superuser on the server: seed with triggers on
   }
+  const filtered = new Set<string>();
   try {
     for (const t of order(tables)) {
       if (only && !only.has(t.display)) continue;
@@ -458,19 +493,31 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
       const nulls = new Set<number>();
       const literals = new Map<number, string[]>();
       const tried = new Set<string>();
-      for (let attempt = 0; attempt < 6; attempt++) {
-        const plan = planInsert(t, tables, n, nulls, literals);
+      let filter: CheckFilter | undefined;
+      for (let attempt = 0; attempt < 7; attempt++) {
+        const plan = planInsert(t, tables, n, nulls, literals, filter);
         if (!plan) {
           result.failures.push({ table: t.display, code: '0A000', message: 'no generator for a NOT NULL column type' });
           break;
         }
         try {
           await shadow.exec(plan.sql);
+          if (filter) filtered.add(t.display);
           break;
         } catch (err) {
           const e = toSqlError(err);
           const name = /constraint "([^"]+)"/.exec(e.message)?.[1];
           const check = e.code === '23514' && name ? t.checks.find((c) => c.name === name) : undefined;
+          if (check && tried.has(check.name) && !filter && t.checks.length) {
+            // the simple fixes were not enough: filter random candidates through every CHECK
+            filter = {
+              checks: t.checks.map((c) => c.def.replace(/^CHECK\s*/, '').replace(/\s+NOT VALID$/, '')),
+              factor: 40,
+            };
+            nulls.clear();
+            literals.clear();
+            continue;
+          }
           if (check && !tried.has(check.name)) {
             tried.add(check.name);
             for (const num of check.cols) {
@@ -501,6 +548,17 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
       chunk.map((t) => `SELECT ${ql(t.display)} AS t, count(*)::int8 AS n FROM ${rel(t)}`).join(' UNION ALL '),
     );
     for (const r of rows) result.rows.set(r.t, Number(r.n));
+  }
+  // a table left empty without an error: say why
+  if (n > 0) {
+    for (const t of list) {
+      if (result.rows.get(t.display) !== 0 || result.failures.some((f) => f.table === t.display)) continue;
+      result.failures.push(
+        filtered.has(t.display)
+          ? { table: t.display, code: '23514', message: 'no generated row satisfies its CHECK constraints' }
+          : { table: t.display, code: '02000', message: 'no rows: a NOT NULL foreign key points at an empty table' },
+      );
+    }
   }
   result.durationMs = Math.round(performance.now() - t0);
   return result;

@@ -121,9 +121,14 @@ export function diffSchemas(a: SchemaSnapshot, b: SchemaSnapshot): string[] {
         continue;
       }
       if (ca.type !== cb.type) out.push(`column ${t}.${c}: type ${ca.type} in a, ${cb.type} in b`);
-      if (ca.notNull !== cb.notNull) out.push(`column ${t}.${c}: ${ca.notNull ? 'NOT NULL' : 'nullable'} in a, ${cb.notNull ? 'NOT NULL' : 'nullable'} in b`);
-      if (ca.default !== cb.default) out.push(`column ${t}.${c}: default ${ca.default ?? 'none'} in a, ${cb.default ?? 'none'} in b`);
-      if (ca.identity !== cb.identity || ca.generated !== cb.generated) out.push(`column ${t}.${c}: identity/generated differs`);
+      if (ca.notNull !== cb.notNull)
+        out.push(
+          `column ${t}.${c}: ${ca.notNull ? 'NOT NULL' : 'nullable'} in a, ${cb.notNull ? 'NOT NULL' : 'nullable'} in b`,
+        );
+      if (ca.default !== cb.default)
+        out.push(`column ${t}.${c}: default ${ca.default ?? 'none'} in a, ${cb.default ?? 'none'} in b`);
+      if (ca.identity !== cb.identity || ca.generated !== cb.generated)
+        out.push(`column ${t}.${c}: identity/generated differs`);
     }
     for (const i of keys(ta.indexes, tb.indexes)) {
       const ia = ta.indexes[i];
@@ -138,8 +143,12 @@ export function diffSchemas(a: SchemaSnapshot, b: SchemaSnapshot): string[] {
         out.push(`constraint ${k} on ${t}: only in ${ka ? 'a' : 'b'}`);
         continue;
       }
-      if (ka.definition !== kb.definition) out.push(`constraint ${k} on ${t}: ${ka.definition} in a, ${kb.definition} in b`);
-      if (ka.validated !== kb.validated) out.push(`constraint ${k} on ${t}: ${ka.validated ? 'validated' : 'NOT VALID'} in a, ${kb.validated ? 'validated' : 'NOT VALID'} in b`);
+      if (ka.definition !== kb.definition)
+        out.push(`constraint ${k} on ${t}: ${ka.definition} in a, ${kb.definition} in b`);
+      if (ka.validated !== kb.validated)
+        out.push(
+          `constraint ${k} on ${t}: ${ka.validated ? 'validated' : 'NOT VALID'} in a, ${kb.validated ? 'validated' : 'NOT VALID'} in b`,
+        );
     }
   }
   for (const e of keys(a.enums, b.enums)) {

@@ -53,7 +53,9 @@ export function notInTransaction(stmt: Statement, serverVersion: number): string
       return a?.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
     case 'ReindexStmt':
       if (hasDefElem(a?.params, 'concurrently')) return 'REINDEX CONCURRENTLY';
-      return a?.kind === 'REINDEX_OBJECT_DATABASE' || a?.kind === 'REINDEX_OBJECT_SYSTEM' ? 'REINDEX DATABASE' : undefined;
+      return a?.kind === 'REINDEX_OBJECT_DATABASE' || a?.kind === 'REINDEX_OBJECT_SYSTEM'
+        ? 'REINDEX DATABASE'
+        : undefined;
     case 'VacuumStmt':
       return a?.is_vacuumcmd ? 'VACUUM' : undefined;
     case 'ClusterStmt':
@@ -120,7 +122,10 @@ export function documentedLocks(stmt: Statement): DocumentedLock[] {
     case 'DropStmt':
       return (a?.objects ?? []).map((o: any) => {
         const parts = (o?.List?.items ?? []).map((i: any) => i?.String?.sval).filter(Boolean);
-        return { relation: parts.length > 1 ? parts.join('.') : `public.${parts[0]}`, mode: 'ShareUpdateExclusiveLock' };
+        return {
+          relation: parts.length > 1 ? parts.join('.') : `public.${parts[0]}`,
+          mode: 'ShareUpdateExclusiveLock',
+        };
       });
     case 'ReindexStmt':
       return a?.relation ? [{ relation: rel(a.relation), mode: 'ShareUpdateExclusiveLock' }] : [];

@@ -159,7 +159,13 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
   const out: TraceResult = { path, statements: [], heldLocks: [], error: null };
   if (parsed.error) {
     const lines = parsed.migration.source.split('\n');
-    out.error = { code: '42601', message: parsed.error.message, path, line: parsed.error.line, column: parsed.error.column };
+    out.error = {
+      code: '42601',
+      message: parsed.error.message,
+      path,
+      line: parsed.error.line,
+      column: parsed.error.column,
+    };
     out.statements.push({
       path,
       index: -1,
@@ -252,7 +258,13 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         rebuiltIndexes: [],
       };
       if (failed) {
-        const skipped: TracedStatement = { ...base, durationMs: 0, error: null, transaction: tx ? tx.kind : 'autocommit', skipped: true };
+        const skipped: TracedStatement = {
+          ...base,
+          durationMs: 0,
+          error: null,
+          transaction: tx ? tx.kind : 'autocommit',
+          skipped: true,
+        };
         out.statements.push(skipped);
         continue;
       }
@@ -322,20 +334,38 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
             if (had.has(`${l.oid}/${l.mode}`)) continue;
             const rel = visible.get(l.oid);
             if (!rel) continue; // created in this transaction: nobody else can see it yet
-            rec.locks.push({ relation: rel.name, mode: l.mode, ...lockEffect(l.mode), kind: RELKIND[rel.relkind] ?? rel.relkind, source: 'pg_locks' });
+            rec.locks.push({
+              relation: rel.name,
+              mode: l.mode,
+              ...lockEffect(l.mode),
+              kind: RELKIND[rel.relkind] ?? rel.relkind,
+              source: 'pg_locks',
+            });
           }
         } else if (alone) {
           const byName = new Map([...beforeRels.values()].map((r) => [r.name, r]));
           for (const d of documentedLocks(stmt)) {
             const name = displayTable(d.relation);
             const rel = byName.get(name);
-            rec.locks.push({ relation: name, mode: d.mode, ...lockEffect(d.mode), kind: rel ? (RELKIND[rel.relkind] ?? rel.relkind) : undefined, source: 'documented' });
+            rec.locks.push({
+              relation: name,
+              mode: d.mode,
+              ...lockEffect(d.mode),
+              kind: rel ? (RELKIND[rel.relkind] ?? rel.relkind) : undefined,
+              source: 'documented',
+            });
           }
           for (const s of sampled) {
             const rel = beforeRels.get(s.oid) ?? afterRels.get(s.oid);
             if (!rel || !beforeRels.has(s.oid)) continue;
             if (rec.locks.some((l) => l.relation === rel.name && l.mode === s.mode)) continue;
-            rec.locks.push({ relation: rel.name, mode: s.mode, ...lockEffect(s.mode), kind: RELKIND[rel.relkind] ?? rel.relkind, source: 'sampled' });
+            rec.locks.push({
+              relation: rel.name,
+              mode: s.mode,
+              ...lockEffect(s.mode),
+              kind: RELKIND[rel.relkind] ?? rel.relkind,
+              source: 'sampled',
+            });
           }
         }
         rec.locks.sort((a, b) => lockStrength(b.mode) - lockStrength(a.mode) || a.relation.localeCompare(b.relation));
@@ -344,7 +374,8 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
           const after = afterRels.get(oid);
           if (!after || after.filenode === before.filenode || before.filenode === 0) continue;
           if (before.relkind === 'i' || before.relkind === 'I') rec.rebuiltIndexes.push(after.name);
-          else if (before.relkind === 'r' || before.relkind === 'm' || before.relkind === 'p') rec.rewrites.push(after.name);
+          else if (before.relkind === 'r' || before.relkind === 'm' || before.relkind === 'p')
+            rec.rewrites.push(after.name);
         }
         rec.rewrites.sort();
         rec.rebuiltIndexes.sort();
@@ -360,11 +391,17 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         for (const l of rec.locks) {
           if (!l.blocksReads && !l.blocksWrites) continue;
           const h = tx.held.get(l.relation);
-          if (!h || lockStrength(l.mode) > lockStrength(h.mode)) tx.held.set(l.relation, { mode: l.mode, index: stmt.index, line: stmt.span.line });
+          if (!h || lockStrength(l.mode) > lockStrength(h.mode))
+            tx.held.set(l.relation, { mode: l.mode, index: stmt.index, line: stmt.span.line });
         }
       }
       if (ctl === 'begin' && !tx) {
-        tx = { kind: 'explicit', startRels: trace ? (beforeRels ?? (await relations(shadow))) : undefined, held: new Map(), run: [] };
+        tx = {
+          kind: 'explicit',
+          startRels: trace ? (beforeRels ?? (await relations(shadow))) : undefined,
+          held: new Map(),
+          run: [],
+        };
       } else if ((ctl === 'commit' || ctl === 'rollback') && tx) {
         endTx(ctl === 'commit' ? 'COMMIT' : 'ROLLBACK', stmt.span.line, 0);
       } else if ((ctl === 'commit-chain' || ctl === 'rollback-chain') && tx) {

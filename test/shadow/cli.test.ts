@@ -76,11 +76,35 @@ describe('zerodown dry-run', () => {
     const [add, cic, , alter, , , notNull] = j.statements;
     expect(Object.keys(add).slice(0, 7)).toEqual(['path', 'line', 'sql', 'durationMs', 'locks', 'rewrites', 'error']);
     expect(add).toMatchObject({ path: 'migrations/002_change.sql', line: 1, rewrites: ['users'], error: null });
-    expect(add.locks).toContainEqual({ relation: 'users', mode: 'AccessExclusiveLock', blocksReads: true, blocksWrites: true, source: 'pg_locks', kind: 'table' });
-    expect(cic.locks).toContainEqual(expect.objectContaining({ relation: 'users', mode: 'ShareUpdateExclusiveLock', blocksReads: false, blocksWrites: false }));
+    expect(add.locks).toContainEqual({
+      relation: 'users',
+      mode: 'AccessExclusiveLock',
+      blocksReads: true,
+      blocksWrites: true,
+      source: 'pg_locks',
+      kind: 'table',
+    });
+    expect(cic.locks).toContainEqual(
+      expect.objectContaining({
+        relation: 'users',
+        mode: 'ShareUpdateExclusiveLock',
+        blocksReads: false,
+        blocksWrites: false,
+      }),
+    );
     expect(alter).toMatchObject({ line: 4, transaction: 'explicit', rewrites: [] });
     expect(notNull.error).toMatchObject({ code: '23502', line: 7 });
-    expect(j.heldLocks).toEqual([expect.objectContaining({ relation: 'posts', mode: 'AccessExclusiveLock', line: 4, untilLine: 6, until: 'COMMIT', statements: 2, rows: 100 })]);
+    expect(j.heldLocks).toEqual([
+      expect.objectContaining({
+        relation: 'posts',
+        mode: 'AccessExclusiveLock',
+        line: 4,
+        untilLine: 6,
+        until: 'COMMIT',
+        statements: 2,
+        rows: 100,
+      }),
+    ]);
     expect(j.history).toMatchObject({ source: 'migrations', files: 1, failures: [] });
     expect(j.seed).toMatchObject({ tables: 2, rowsPerTable: 100, rows: 200, failures: [] });
   });
@@ -89,29 +113,55 @@ describe('zerodown dry-run', () => {
     const d = project({ 'migrations/001_init.sql': HISTORY, 'migrations/002_change.sql': CHANGE });
     const r = await run(d, 'dry-run', 'migrations/002_change.sql', '--seed-rows', '50', '--no-color');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/zerodown dry run on pglite 18\.\d+ · history: 1 earlier file replayed · seeded 2 tables with up to 50 rows each/);
-    expect(r.stdout).toMatch(/\n  1 +ALTER TABLE users ADD COLUMN score float8 DEF… +[\d.]+ m?s +AccessExclusiveLock users +reads and writes +users, users_pkey \(index\)\n/);
+    expect(r.stdout).toMatch(
+      /zerodown dry run on pglite 18\.\d+ · history: 1 earlier file replayed · seeded 2 tables with up to 50 rows each/,
+    );
+    expect(r.stdout).toMatch(
+      /\n  1 +ALTER TABLE users ADD COLUMN score float8 DEF… +[\d.]+ m?s +AccessExclusiveLock users +reads and writes +users, users_pkey \(index\)\n/,
+    );
     expect(r.stdout).toContain('ShareUpdateExclusiveLock users (documented)');
-    expect(r.stdout).toContain('AccessExclusiveLock on `posts` taken at line 4 and held until COMMIT at line 6, across 2 statements');
+    expect(r.stdout).toContain(
+      'AccessExclusiveLock on `posts` taken at line 4 and held until COMMIT at line 6, across 2 statements',
+    );
     expect(r.stdout).toContain('with 50 rows: reads and writes on it wait all that time.');
-    expect(r.stdout).toContain('✖ 23502 column "email" of relation "users" contains null values (migrations/002_change.sql:7:1)');
+    expect(r.stdout).toContain(
+      '✖ 23502 column "email" of relation "users" contains null values (migrations/002_change.sql:7:1)',
+    );
     expect(r.stdout).toMatch(/✖ 1 of 1 migration file failed on the shadow · 7 statements/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
   it('--format markdown: the PR comment', async () => {
-    const d = project({ 'migrations/001_init.sql': HISTORY, 'migrations/002_ok.sql': 'CREATE INDEX users_email ON users (email);\n' });
+    const d = project({
+      'migrations/001_init.sql': HISTORY,
+      'migrations/002_ok.sql': 'CREATE INDEX users_email ON users (email);\n',
+    });
     const r = await run(d, 'dry-run', 'migrations/002_ok.sql', '--format', 'markdown', '--seed-rows', '10');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('### ⚠️ zerodown dry run');
     expect(r.stdout).toContain('| line | statement | locks | blocks | rewrite | time | error |');
-    expect(r.stdout).toMatch(/\| 1 \| `CREATE INDEX users_email ON users \(email\)` \| ShareLock on `users` \| \*\*writes\*\* \|/);
+    expect(r.stdout).toMatch(
+      /\| 1 \| `CREATE INDEX users_email ON users \(email\)` \| ShareLock on `users` \| \*\*writes\*\* \|/,
+    );
   });
 
   it('--schema builds the schema from a pg_dump file (meta-commands and the emptied search_path handled)', async () => {
     const dump = `--\n-- PostgreSQL database dump\n--\n\\restrict abc123\nSET statement_timeout = 0;\nSELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.accounts (\n    id integer NOT NULL,\n    balance numeric(12,2) NOT NULL\n);\nALTER TABLE public.accounts OWNER TO nobody_here;\nALTER TABLE ONLY public.accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);\n\\unrestrict abc123\n`;
-    const d = project({ 'schema.sql': dump, 'migrations/010_more.sql': 'ALTER TABLE accounts ALTER COLUMN balance TYPE numeric(12,4);\n' });
-    const r = await run(d, 'dry-run', 'migrations/010_more.sql', '--schema', 'schema.sql', '--format', 'json', '--seed-rows', '20');
+    const d = project({
+      'schema.sql': dump,
+      'migrations/010_more.sql': 'ALTER TABLE accounts ALTER COLUMN balance TYPE numeric(12,4);\n',
+    });
+    const r = await run(
+      d,
+      'dry-run',
+      'migrations/010_more.sql',
+      '--schema',
+      'schema.sql',
+      '--format',
+      'json',
+      '--seed-rows',
+      '20',
+    );
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
     expect(j.history).toMatchObject({ source: 'schema', path: 'schema.sql' });
@@ -138,7 +188,9 @@ describe.skipIf(!PG_URL)(`zerodown dry-run --shadow-url${PG_URL ? '' : ' (skippe
     const c = new pg.Client({ connectionString: PG_URL });
     await c.connect();
     try {
-      return (await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'zerodown_shadow_%'`)).rows.map((r) => r.datname);
+      return (await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'zerodown_shadow_%'`)).rows.map(
+        (r) => r.datname,
+      );
     } finally {
       await c.end();
     }
@@ -147,7 +199,17 @@ describe.skipIf(!PG_URL)(`zerodown dry-run --shadow-url${PG_URL ? '' : ' (skippe
   it('runs on a fresh database of the server and drops it afterwards', async () => {
     const d = project({ 'migrations/001_init.sql': HISTORY, 'migrations/002_change.sql': CHANGE });
     const before = new Set(await shadowDatabases());
-    const r = await run(d, 'dry-run', 'migrations/002_change.sql', '--format', 'json', '--shadow-url', PG_URL!, '--seed-rows', '100');
+    const r = await run(
+      d,
+      'dry-run',
+      'migrations/002_change.sql',
+      '--format',
+      'json',
+      '--shadow-url',
+      PG_URL!,
+      '--seed-rows',
+      '100',
+    );
     const j = JSON.parse(r.stdout);
     expect(j.engine).toMatch(/^postgresql \d+\.\d+$/);
     expect(j.boot).toBe('database');
@@ -179,7 +241,9 @@ describe.skipIf(!PG_URL)(`zerodown dry-run --shadow-url${PG_URL ? '' : ' (skippe
 
   it('roles a migration creates are dropped with the shadow database', async () => {
     const role = `zd_mig_role_${process.pid}`;
-    const d = project({ 'm/001.sql': `CREATE ROLE ${role};\nCREATE TABLE t (id int);\nGRANT SELECT ON t TO ${role};\n` });
+    const d = project({
+      'm/001.sql': `CREATE ROLE ${role};\nCREATE TABLE t (id int);\nGRANT SELECT ON t TO ${role};\n`,
+    });
     const r = await run(d, 'dry-run', 'm/001.sql', '--format', 'json', '--shadow-url', PG_URL!);
     expect(r.code).toBe(0);
     const c = new pg.Client({ connectionString: PG_URL });

@@ -26,17 +26,29 @@ eachEngine('history replay', (engine) => {
       shadow,
       [
         mig('001_users.sql', 'CREATE TABLE users (id serial PRIMARY KEY, name text);\n'),
-        mig('002_bad.sql', '-- comment\nALTER TABLE users ADD COLUMN age int;\n\nALTER TABLE userz ADD COLUMN x int;\nALTER TABLE users ADD COLUMN after_error int;\n'),
+        mig(
+          '002_bad.sql',
+          '-- comment\nALTER TABLE users ADD COLUMN age int;\n\nALTER TABLE userz ADD COLUMN x int;\nALTER TABLE users ADD COLUMN after_error int;\n',
+        ),
         mig('003_more.sql', 'CREATE INDEX users_name ON users (name);\nALTER TABLE users ADD COLUMN email text;\n'),
       ],
       (done, total, path) => progress.push(`${done}/${total} ${path}`),
     );
     expect(r.files).toBe(3);
     expect(r.failures).toHaveLength(1);
-    expect(r.failures[0]).toMatchObject({ path: '002_bad.sql', line: 4, code: '42P01', statement: 'ALTER TABLE userz ADD COLUMN x int' });
+    expect(r.failures[0]).toMatchObject({
+      path: '002_bad.sql',
+      line: 4,
+      code: '42P01',
+      statement: 'ALTER TABLE userz ADD COLUMN x int',
+    });
     expect(progress).toEqual(['1/3 001_users.sql', '2/3 002_bad.sql', '3/3 003_more.sql']);
     // autocommit file: the statement before the error stays, the one after never ran; the next file ran
-    const cols = (await shadow.query<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'users' ORDER BY ordinal_position`)).map((x) => x.c);
+    const cols = (
+      await shadow.query<{ c: string }>(
+        `SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'users' ORDER BY ordinal_position`,
+      )
+    ).map((x) => x.c);
     expect(cols).toEqual(['id', 'name', 'age', 'email']);
   });
 
@@ -47,7 +59,9 @@ eachEngine('history replay', (engine) => {
       mig('002.sql', 'ALTER TABLE a ADD COLUMN b int;\nALTER TABLE a ADD COLUMN b int;\n', 'wrapped'),
     ]);
     expect(r.failures).toMatchObject([{ path: '002.sql', line: 2, code: '42701' }]);
-    expect(await shadow.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'a' AND column_name = 'b'`)).toHaveLength(0);
+    expect(
+      await shadow.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'a' AND column_name = 'b'`),
+    ).toHaveLength(0);
   });
 
   it('runs statements that cannot share a transaction the way the tool does (new enum value, CONCURRENTLY, DO … COMMIT)', async () => {
@@ -55,8 +69,14 @@ eachEngine('history replay', (engine) => {
     const r = await replayHistory(shadow, [
       mig('001.sql', "CREATE TYPE mood AS ENUM ('sad');\nCREATE TABLE p (id int PRIMARY KEY, m mood);\n"),
       // the new value is used right after being added: fine in autocommit mode, an error in one transaction
-      mig('002.sql', "ALTER TYPE mood ADD VALUE 'happy';\nINSERT INTO p VALUES (1, 'happy');\nCREATE INDEX CONCURRENTLY p_m ON p (m);\n"),
-      mig('003.sql', 'CREATE TABLE q (i int);\nDO $$ BEGIN INSERT INTO q VALUES (1); COMMIT; INSERT INTO q VALUES (2); END $$;\n'),
+      mig(
+        '002.sql',
+        "ALTER TYPE mood ADD VALUE 'happy';\nINSERT INTO p VALUES (1, 'happy');\nCREATE INDEX CONCURRENTLY p_m ON p (m);\n",
+      ),
+      mig(
+        '003.sql',
+        'CREATE TABLE q (i int);\nDO $$ BEGIN INSERT INTO q VALUES (1); COMMIT; INSERT INTO q VALUES (2); END $$;\n',
+      ),
     ]);
     expect(r.failures).toEqual([]);
     expect(await shadow.query(`SELECT m::text FROM p`)).toEqual([{ m: 'happy' }]);
@@ -73,7 +93,7 @@ eachEngine('history replay', (engine) => {
       mig(
         '002_use.sql',
         'CREATE TABLE t (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), u uuid DEFAULT uuid_generate_v4(), path ltree, email citext, attrs hstore, name text);\n' +
-          'CREATE INDEX t_name_trgm ON t USING gin (name gin_trgm_ops);\nCREATE INDEX t_path ON t USING gist (path);\nINSERT INTO t (path, email, attrs, name) VALUES (\'a.b\', \'X@Y\', \'k=>v\', \'hello\');\n',
+          "CREATE INDEX t_name_trgm ON t USING gin (name gin_trgm_ops);\nCREATE INDEX t_path ON t USING gist (path);\nINSERT INTO t (path, email, attrs, name) VALUES ('a.b', 'X@Y', 'k=>v', 'hello');\n",
       ),
     ];
     const wanted = extensionsIn(history.map((m) => m.source));

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runTraced, seed, type Shadow, type TraceResult, type TracedStatement } from '../../src/shadow/index.js';
 import { eachEngine } from './engines.js';
 
-const modesOn = (s: TracedStatement, relation: string) => s.locks.filter((l) => l.relation === relation).map((l) => l.mode);
+const modesOn = (s: TracedStatement, relation: string) =>
+  s.locks.filter((l) => l.relation === relation).map((l) => l.mode);
 
 eachEngine('traced statements', (engine) => {
   let shadow: Shadow;
@@ -75,7 +76,10 @@ eachEngine('traced statements', (engine) => {
     expect(s.transaction).toBe('alone');
     expect(modesOn(s, t)).toContain('ShareUpdateExclusiveLock');
     expect(modesOn(s, t)).not.toContain('ShareLock');
-    expect(s.locks.find((l) => l.mode === 'ShareUpdateExclusiveLock')).toMatchObject({ blocksReads: false, blocksWrites: false });
+    expect(s.locks.find((l) => l.mode === 'ShareUpdateExclusiveLock')).toMatchObject({
+      blocksReads: false,
+      blocksWrites: false,
+    });
     const [idx] = await shadow.query<{ valid: boolean }>(
       `SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = '${schema}.users_name_idx'::regclass`,
     );
@@ -123,7 +127,9 @@ eachEngine('traced statements', (engine) => {
 
   it('a missing column is reported with SQLSTATE 42703 at the file and line of the error', async () => {
     const { t } = await fixture(10);
-    const r = await run(`-- add a column\nALTER TABLE ${t} ADD COLUMN a int;\nUPDATE ${t}\n   SET a = 1\n WHERE nope = 2;\nSELECT 1;`);
+    const r = await run(
+      `-- add a column\nALTER TABLE ${t} ADD COLUMN a int;\nUPDATE ${t}\n   SET a = 1\n WHERE nope = 2;\nSELECT 1;`,
+    );
     expect(r.error).toMatchObject({ code: '42703', path: 'db/migrations/0002_change.sql', line: 5 });
     expect(r.error!.message).toContain('nope');
     // the statement before it ran (autocommit); the one after did not (tools stop at the first error)
@@ -133,7 +139,9 @@ eachEngine('traced statements', (engine) => {
 
   it('SET NOT NULL fails on the NULLs seeding put in a nullable column (23502, right line)', async () => {
     const { t } = await fixture();
-    const [{ nulls }] = await shadow.query<{ nulls: number }>(`SELECT count(*)::int AS nulls FROM ${t} WHERE email IS NULL`);
+    const [{ nulls }] = await shadow.query<{ nulls: number }>(
+      `SELECT count(*)::int AS nulls FROM ${t} WHERE email IS NULL`,
+    );
     expect(Number(nulls)).toBeGreaterThan(0);
     const r = await run(`ALTER TABLE ${t} ADD COLUMN b int;\n\nALTER TABLE ${t} ALTER COLUMN email SET NOT NULL;`);
     expect(r.error).toMatchObject({ code: '23502', line: 3, column: 1 });
@@ -164,15 +172,26 @@ eachEngine('traced statements', (engine) => {
     const { t, schema } = await fixture(50);
     const ok = await run(`ALTER TABLE ${t} ADD COLUMN d int;\nUPDATE ${t} SET d = 1;`, 'wrapped');
     expect(ok.statements.map((s) => s.transaction)).toEqual(['file', 'file']);
-    expect(ok.heldLocks[0]).toMatchObject({ relation: t, mode: 'AccessExclusiveLock', until: 'end of file', statements: 2 });
+    expect(ok.heldLocks[0]).toMatchObject({
+      relation: t,
+      mode: 'AccessExclusiveLock',
+      until: 'end of file',
+      statements: 2,
+    });
     const bad = await run(`ALTER TABLE ${t} ADD COLUMN e int;\nALTER TABLE ${t} ADD COLUMN e int;`, 'wrapped');
     expect(bad.error).toMatchObject({ code: '42701', line: 2 });
-    const cols = await shadow.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = 'users' AND column_name = 'e'`);
+    const cols = await shadow.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = 'users' AND column_name = 'e'`,
+    );
     expect(cols).toHaveLength(0);
     // the same file in autocommit mode keeps its first statement
     const auto = await run(`ALTER TABLE ${t} ADD COLUMN e int;\nALTER TABLE ${t} ADD COLUMN e int;`, 'none');
     expect(auto.error).toMatchObject({ code: '42701', line: 2 });
-    expect(await shadow.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = 'users' AND column_name = 'e'`)).toHaveLength(1);
+    expect(
+      await shadow.query(
+        `SELECT 1 FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = 'users' AND column_name = 'e'`,
+      ),
+    ).toHaveLength(1);
     // and CREATE INDEX CONCURRENTLY cannot run inside the tool's transaction
     const cic = await run(`CREATE INDEX CONCURRENTLY users_e ON ${t} (e);`, 'wrapped');
     expect(cic.error).toMatchObject({ code: '25001', line: 1 });
@@ -198,7 +217,9 @@ eachEngine('traced statements', (engine) => {
     expect(r.error).toBeNull();
     expect(r.statements.map((s) => s.transaction)).toEqual(['file', 'file', 'alone']);
     expect(r.heldLocks[0]).toMatchObject({ relation: t, until: 'end of file', untilLine: 2, statements: 2 });
-    const [idx] = await shadow.query<{ valid: boolean }>(`SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = '${schema}.users_f'::regclass`);
+    const [idx] = await shadow.query<{ valid: boolean }>(
+      `SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = '${schema}.users_f'::regclass`,
+    );
     expect(idx!.valid).toBe(true);
   });
 

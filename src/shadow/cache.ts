@@ -1,0 +1,103 @@
+/**
+ * The shadow cache: replaying a long history and seeding it costs seconds on
+ * PGlite, and the result only depends on the history files, the seed size and
+ * the engine. After a cold run the PGlite data directory is saved (gzip) under
+ * a key of those inputs; the next run with the same inputs boots straight from
+ * it. Only used when the CLI has a cache directory (`node_modules/.cache/zerodown`
+ * of the project, or $ZERODOWN_CACHE_DIR); `--no-cache` turns it off.
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Migration } from '../model.js';
+
+const FORMAT = 1;
+/** cached states kept per directory (newest used first) */
+const KEEP = 4;
+
+export interface CacheKeyInput {
+  engine: string;
+  extensions: string[];
+  seedRows: number;
+  history: Migration[];
+  schema?: string;
+}
+
+export function cacheKey(input: CacheKeyInput): string {
+  const h = createHash('sha256');
+  h.update(
+    JSON.stringify([FORMAT, input.engine, input.extensions, input.seedRows, input.schema ? sha(input.schema) : null]),
+  );
+  for (const m of input.history) {
+    h.update(JSON.stringify([m.path, m.framework, m.transaction, m.segments ?? null, sha(m.source)]));
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+function sha(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+/** `<cwd>/node_modules/.cache/zerodown/shadow` when the project has node_modules, or $ZERODOWN_CACHE_DIR. */
+export function defaultCacheDir(cwd: string): string | undefined {
+  if (process.env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, process.env.ZERODOWN_CACHE_DIR);
+  const nm = path.join(cwd, 'node_modules');
+  return existsSync(nm) ? path.join(nm, '.cache', 'zerodown', 'shadow') : undefined;
+}
+
+export interface CachedState<M> {
+  tar: Buffer;
+  meta: M;
+}
+
+export function readCache<M>(dir: string, key: string): CachedState<M> | undefined {
+  const tgz = path.join(dir, `${key}.tgz`);
+  const json = path.join(dir, `${key}.json`);
+  if (!existsSync(tgz) || !existsSync(json)) return undefined;
+  try {
+    const meta = JSON.parse(readFileSync(json, 'utf8')) as M;
+    const tar = gunzipSync(readFileSync(tgz));
+    const now = new Date();
+    utimesSync(tgz, now, now); // most recently used
+    return { tar, meta };
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCache(dir: string, key: string, tar: Buffer, meta: unknown): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tgz = path.join(dir, `${key}.tgz`);
+    const tmp = `${tgz}.${process.pid}.tmp`;
+    writeFileSync(tmp, gzipSync(tar, { level: 1 }));
+    writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
+    renameSync(tmp, tgz);
+    prune(dir);
+  } catch {
+    // read-only or full disk: the next run is simply cold again
+  }
+}
+
+function prune(dir: string): void {
+  const entries = readdirSync(dir)
+    .filter((f) => f.endsWith('.tgz'))
+    .map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const e of entries.slice(KEEP)) {
+    const key = e.f.slice(0, -4);
+    rmSync(path.join(dir, e.f), { force: true });
+    rmSync(path.join(dir, `${key}.json`), { force: true });
+  }
+}
