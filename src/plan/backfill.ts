@@ -158,3 +158,57 @@ export function backfillSql(spec: BackfillSpec): string {
   const tag = dollarTag(body);
   return `DO ${tag}${body}${tag};`;
 }
+
+/**
+ * For a table without a single-column primary key: the same batches, walked by
+ * physical page ranges (`ctid`, TID range scans on PostgreSQL 14+), `pages` pages
+ * per batch. Only for work that knows which rows are still to do (`pending`), or
+ * a DELETE (one pass). An UPDATE passes over the table again, up to 5 times,
+ * until no row is pending: a row an app update moves behind the walk is caught.
+ */
+/** Pages per batch for about `rows` rows (a page holds roughly 100 narrow rows). */
+export const pagesFor = (rows: number) => Math.max(1, Math.round(rows / 100));
+
+export function pageBackfillSql(spec: Omit<BackfillSpec, 'pk' | 'fill' | 'progressKey'> & { pages: number }): string {
+  if (!spec.delete && !spec.pending) throw new Error('a page-range backfill needs a pending predicate');
+  const self = spec.alias ? quoteIdent(spec.alias) : spec.tableName;
+  const target = spec.alias ? `${spec.table} AS ${quoteIdent(spec.alias)}` : spec.table;
+  const conds = [`${self}.ctid >= format('(%s,0)', zd_page)::tid`, `${self}.ctid < format('(%s,0)', zd_page + ${spec.pages})::tid`];
+  if (spec.where) conds.push(`(${spec.where})`);
+  if (spec.pending) conds.push(spec.pending);
+  const left = [...(spec.where ? [`(${spec.where})`] : []), ...(spec.pending ? [spec.pending] : [])];
+  const statement = spec.delete ? [`DELETE FROM ${target}`] : [`UPDATE ${target} SET ${spec.set}`];
+  const lines = [
+    'DECLARE',
+    '  zd_page bigint;',
+    '  zd_pages bigint;',
+    '  zd_pass int := 0;',
+    'BEGIN',
+    ...(spec.todo ? [`  RAISE EXCEPTION ${quoteLiteral(spec.todo)};`] : []),
+    `  SET lock_timeout = ${quoteLiteral(spec.lockTimeout)};`,
+    '  LOOP',
+    '    zd_pass := zd_pass + 1;',
+    '    zd_page := 0;',
+    `    zd_pages := pg_relation_size(${quoteLiteral(spec.table)}::regclass) / current_setting('block_size')::int;`,
+    '    WHILE zd_page <= zd_pages LOOP',
+    ...statement.map((l) => `      ${l}`),
+    ...conds.map((c, i) => `      ${i === 0 ? ' WHERE' : '   AND'} ${c}${i === conds.length - 1 ? ';' : ''}`),
+    '      COMMIT;',
+    `      zd_page := zd_page + ${spec.pages};`,
+    '    END LOOP;',
+    // a DELETE makes one pass: rows inserted after it started are not its business
+    ...(spec.delete
+      ? ['    EXIT;']
+      : [
+          `    EXIT WHEN NOT EXISTS (SELECT FROM ${target} WHERE ${left.join(' AND ')});`,
+          `    IF zd_pass >= 5 THEN`,
+          `      RAISE EXCEPTION 'zerodown: rows of % keep moving under the backfill; run this phase again when writes calm down', ${quoteLiteral(spec.table)};`,
+          '    END IF;',
+        ]),
+    '  END LOOP;',
+    'END',
+  ];
+  const body = `\n${lines.join('\n')}\n`;
+  const tag = dollarTag(body);
+  return `DO ${tag}${body}${tag};`;
+}

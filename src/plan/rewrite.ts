@@ -11,7 +11,7 @@
 import type { Statement } from '../model.js';
 import { relKey, type Table } from '../schema/catalog.js';
 import { alterCmds, columnConstraints, names, quoteIdent, quoteLiteral, quoteRel, volatility } from '../rules/util.js';
-import { backfillSql, PROGRESS_TABLE, progressTableKeys } from './backfill.js';
+import { backfillSql, pageBackfillSql, pagesFor, PROGRESS_TABLE, progressTableKeys } from './backfill.js';
 import {
   colKey,
   isNewTable,
@@ -280,10 +280,6 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
   }
   const needsBackfill = rewritesTable || required;
   const pk = primaryKey(table);
-  if (needsBackfill && !pk) {
-    note(ctx, stmt, 'warning', `No automatic plan for ${column}: the backfill batches by primary key, and ${rel.relname} has no single-column primary key the replay knows of.`);
-    return undefined;
-  }
   const schema = rel.schemaname ?? 'public';
   const colK = colKey(key, column);
   const keys = [colK];
@@ -380,9 +376,9 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
     validate.push(step('validate', `${header} VALIDATE CONSTRAINT ${q(name)}`, [...keys, ...more], REASONS.validate, { timeout: 'scan' }));
   }
 
-  if (needsBackfill && pk) {
+  if (needsBackfill) {
     backfill.push(
-      makeBackfill(ctx, stmt, rel, pk.name, column, value!, todo, keys, (fused) => {
+      makeBackfill(ctx, stmt, rel, pk?.name, column, value!, todo, keys, (fused) => {
         if (fused) record(ctx, fused, 'unbatched-backfill', `folded into the batched backfill of ${column}`);
       }),
     );
@@ -437,7 +433,7 @@ function makeBackfill(
   ctx: RewriteContext,
   stmt: Statement,
   rel: any,
-  pk: string,
+  pk: string | undefined,
   column: string,
   value: string,
   todo: string | undefined,
@@ -445,16 +441,21 @@ function makeBackfill(
   onFused: (fused: Statement | undefined) => void,
 ): Step {
   const key = relKey(rel);
-  const base = {
+  const common = {
     table: quoteRel(rel),
     tableName: q(rel.relname),
-    pk,
     batchSize: ctx.batchSize,
     lockTimeout: ctx.lockTimeout,
-    progressKey: `${ctx.path}:${stmt.span.line}:${column}`,
     ...(todo ? { todo } : {}),
   };
   const pending = `${q(column)} IS NULL`;
+  if (!pk) pageNote(ctx, stmt, rel);
+  /** by primary key, or by page ranges when the table has no single-column key */
+  const emit = (set: string) =>
+    pk
+      ? backfillSql({ ...common, pk, progressKey: `${ctx.path}:${stmt.span.line}:${column}`, set, pending })
+      : pageBackfillSql({ ...common, set, pending, pages: pagesFor(ctx.batchSize) });
+  const base = { ...common, pk: pk ?? '', progressKey: `${ctx.path}:${stmt.span.line}:${column}` };
   const fused = todo ? undefined : findFusableUpdate(ctx, stmt, key, column);
   let sql: string | undefined;
   if (fused) {
@@ -475,23 +476,38 @@ function makeBackfill(
         const sub = (node: any) => u.substitute(node, (ref) => (isCol(ref) ? term(value) : undefined));
         const e = sub(target.val);
         const expr = u.ast.whereClause ? `CASE WHEN ${sub(u.ast.whereClause)} THEN ${e} ELSE ${value} END` : e;
-        sql = backfillSql({ ...base, set: `${q(column)} = ${expr}`, pending });
-      } else {
+        sql = emit(`${q(column)} = ${expr}`);
+      } else if (pk) {
         const set = u.clause('SET', ['FROM', 'WHERE', 'RETURNING'])!;
         const where = u.ast.whereClause ? u.clause('WHERE', ['RETURNING']) : undefined;
         sql = backfillSql({ ...base, set: '', fill: { column, value, then: set, ...(where ? { where } : {}) } });
       }
-      ctx.consumed.add(fused.index);
-      onFused(fused);
+      if (sql) {
+        ctx.consumed.add(fused.index);
+        onFused(fused);
+      }
     } catch {
       sql = undefined;
     }
   }
-  sql ??= backfillSql({ ...base, set: `${q(column)} = ${value}`, pending });
-  const reason = REASONS.backfill.replace('{n}', String(ctx.batchSize)) + (fused && sql ? '; the UPDATE of the original is folded in' : '');
+  const folded = !!sql;
+  sql ??= emit(`${q(column)} = ${value}`);
+  const reason = backfillReason(ctx, !!pk) + (folded ? '; the UPDATE of the original is folded in' : '');
   // the batches walk the primary key, and the value may read other columns: later changes to those wait
-  const reads = fused ? [key] : columnsRead(value).map((c) => colKey(key, c));
-  return step('backfill', sql, [...keys, colKey(key, pk), ...reads], reason, todo ? { todo: true } : {});
+  const reads = folded ? [key] : columnsRead(value).map((c) => colKey(key, c));
+  return step('backfill', sql, [...keys, pk ? colKey(key, pk) : key, ...reads], reason, todo ? { todo: true } : {});
+}
+
+function backfillReason(ctx: RewriteContext, byKey: boolean): string {
+  return byKey
+    ? REASONS.backfill.replace('{n}', String(ctx.batchSize))
+    : `fill existing rows in batches of ${pagesFor(ctx.batchSize)} pages (about ${ctx.batchSize} rows; no single-column primary key), each committed on its own (no transaction; safe to run again)`;
+}
+
+function pageNote(ctx: RewriteContext, stmt: Statement, rel: any): void {
+  if (ctx.pgVersion < 14) {
+    note(ctx, stmt, 'warning', `${rel.relname} has no single-column primary key, so the batches walk page ranges (ctid); below PostgreSQL 14 each batch scans the table to find its pages, which is slow on a large table.`);
+  }
 }
 
 /** Columns an expression (source text) reads; when it does not parse, none (it fails its own parse check later). */
@@ -665,10 +681,6 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
   const quals = [rel.relname, ...(rel.alias?.aliasname ? [rel.alias.aliasname] : [])];
   if (!flagged && pk && isPkEquality(ast.whereClause, pk.name, quals)) return undefined;
   if (!ctx.allowed(stmt, 'unbatched-backfill')) return undefined;
-  if (!pk) {
-    note(ctx, stmt, 'warning', `No automatic plan for this UPDATE: batching needs a single-column primary key, and ${rel.relname} has none the replay knows of.`);
-    return undefined;
-  }
   const set = src.clause('SET', ['FROM', 'WHERE', 'RETURNING']);
   if (!set) return undefined;
   const from = ast.fromClause?.length ? src.clause('FROM', ['WHERE', 'RETURNING']) : undefined;
@@ -699,10 +711,13 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
       }
     }
   }
-  const sql = backfillSql({
+  if (!pk && !pending) {
+    note(ctx, stmt, 'warning', `No automatic plan for this UPDATE: ${rel.relname} has no single-column primary key to batch by, and the UPDATE cannot tell done rows from pending ones (it reads what it writes, or calls a volatile function), so page-range batches could apply it twice.`);
+    return undefined;
+  }
+  const shared = {
     table: quoteRel(rel),
     tableName: q(rel.relname),
-    pk: pk.name,
     set,
     ...(alias ? { alias } : {}),
     ...(from ? { from } : {}),
@@ -710,8 +725,11 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
     ...(pending ? { pending } : {}),
     batchSize: ctx.batchSize,
     lockTimeout: ctx.lockTimeout,
-    progressKey: `${ctx.path}:${stmt.span.line}`,
-  });
+  };
+  if (!pk) pageNote(ctx, stmt, rel);
+  const sql = pk
+    ? backfillSql({ ...shared, pk: pk.name, progressKey: `${ctx.path}:${stmt.span.line}` })
+    : pageBackfillSql({ ...shared, pages: pagesFor(ctx.batchSize) });
   const keys = [key];
   if (!pending && !ctx.expected.some((e) => e.keys.includes(progressTableKeys()[0]!))) {
     ctx.expected.push({
@@ -719,8 +737,13 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
       why: `${PROGRESS_TABLE} remembers which batches are done, so that running the backfill again never applies the UPDATE twice; drop it once the migration has run everywhere`,
     });
   }
-  record(ctx, stmt, 'unbatched-backfill', `the same UPDATE in batches of ${ctx.batchSize} rows by ${pk.name}, each committed on its own${pending ? '' : ` (progress kept in ${PROGRESS_TABLE}, so a rerun resumes)`}`);
-  return [[step('backfill', sql, keys, REASONS.backfill.replace('{n}', String(ctx.batchSize)))]];
+  record(
+    ctx,
+    stmt,
+    'unbatched-backfill',
+    `the same UPDATE in batches of ${pk ? `${ctx.batchSize} rows by ${pk.name}` : `${pagesFor(ctx.batchSize)} pages`}, each committed on its own${pending ? '' : ` (progress kept in ${PROGRESS_TABLE}, so a rerun resumes)`}`,
+  );
+  return [[step('backfill', sql, keys, backfillReason(ctx, !!pk))]];
 }
 
 /** DELETE over many rows (unbatched-backfill): the same DELETE in batches by primary key. */
@@ -734,19 +757,14 @@ function deleteRows(stmt: Statement, ctx: RewriteContext, src: StmtSource): Grou
   const pk = primaryKey(table);
   const quals = [rel.relname, ...(rel.alias?.aliasname ? [rel.alias.aliasname] : [])];
   const flagged = ctx.flaggedBy(stmt).has('unbatched-backfill');
-  if (!flagged && (!pk || isPkEquality(ast.whereClause, pk.name, quals))) return undefined;
+  if (!flagged && pk && isPkEquality(ast.whereClause, pk.name, quals)) return undefined;
   if (!ctx.allowed(stmt, 'unbatched-backfill')) return undefined;
-  if (!pk) {
-    note(ctx, stmt, 'warning', `No automatic plan for this DELETE: batching needs a single-column primary key, and ${rel.relname} has none the replay knows of.`);
-    return undefined;
-  }
   const using = ast.usingClause?.length ? src.clause('USING', ['WHERE', 'RETURNING']) : undefined;
   const where = ast.whereClause ? src.clause('WHERE', ['RETURNING']) : undefined;
   const alias: string | undefined = rel.alias?.aliasname;
-  const sql = backfillSql({
+  const shared = {
     table: quoteRel(rel),
     tableName: q(rel.relname),
-    pk: pk.name,
     set: '',
     delete: true,
     ...(alias ? { alias } : {}),
@@ -754,10 +772,16 @@ function deleteRows(stmt: Statement, ctx: RewriteContext, src: StmtSource): Grou
     ...(where ? { where } : {}),
     batchSize: ctx.batchSize,
     lockTimeout: ctx.lockTimeout,
-    progressKey: `${ctx.path}:${stmt.span.line}`,
-  });
-  record(ctx, stmt, 'unbatched-backfill', `the same DELETE in batches of ${ctx.batchSize} rows by ${pk.name}, each committed on its own`);
-  return [[step('backfill', sql, [key], `delete in batches of ${ctx.batchSize}, each committed on its own (no transaction; safe to run again)`)]];
+  };
+  if (!pk && using) {
+    note(ctx, stmt, 'warning', `No automatic plan for this DELETE … USING: ${rel.relname} has no single-column primary key to batch by.`);
+    return undefined;
+  }
+  if (!pk) pageNote(ctx, stmt, rel);
+  const sql = pk ? backfillSql({ ...shared, pk: pk.name, progressKey: `${ctx.path}:${stmt.span.line}` }) : pageBackfillSql({ ...shared, pages: pagesFor(ctx.batchSize) });
+  const how = pk ? `${ctx.batchSize} rows by ${pk.name}` : `${pagesFor(ctx.batchSize)} pages`;
+  record(ctx, stmt, 'unbatched-backfill', `the same DELETE in batches of ${how}, each committed on its own`);
+  return [[step('backfill', sql, [key], `delete in batches of ${how}, each committed on its own (no transaction; safe to run again)`)]];
 }
 
 // ───────────────────────────── RENAME TABLE ─────────────────────────────

@@ -69,6 +69,8 @@ export interface Verification {
   originalViolations: string[];
   /** the longest AccessExclusiveLock the original held on a table with rows, in ms */
   originalLongestAccessExclusiveMs: number;
+  /** what the proof could not check on this engine */
+  caveats: string[];
   /** seeded rows per table */
   seedRows: number;
   /** the original and the plan both failed on the seeded rows, so both were compared on empty tables (locks and data not measured) */

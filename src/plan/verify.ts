@@ -372,7 +372,13 @@ class Tracer {
     private readonly busy: Map<string, string>,
   ) {}
 
+  /** false when table scans cannot be observed (statistics collection off and not ours to turn on) */
+  scansVisible = true;
+
   static async start(sh: Shadow): Promise<Tracer> {
+    // scans are counted in pg_stat_xact_user_tables only with track_counts on (a fast shadow may turn it off)
+    await sh.exec('SET track_counts = on').catch(() => {});
+    const [tc] = await sh.query<{ track_counts: string }>('SHOW track_counts').catch(() => [{ track_counts: 'off' }]);
     const rows = await sh.query<{ oid: string; name: string }>(
       `SELECT c.oid::int8::text AS oid, n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind = 'r' AND ${userSchemas}`,
@@ -382,7 +388,9 @@ class Tracer {
       const [{ has }] = (await sh.query<{ has: boolean }>(`SELECT EXISTS (SELECT FROM ${r.name.split('.').map(quoteIdent).join('.')}) AS has`)) as [{ has: boolean }];
       if (has) busy.set(r.oid, r.name);
     }
-    return new Tracer(sh, busy);
+    const tracer = new Tracer(sh, busy);
+    tracer.scansVisible = tc?.track_counts === 'on';
+    return tracer;
   }
 
   private async stats(): Promise<Map<string, TableStat>> {
@@ -566,6 +574,7 @@ export async function verifyPlan(plan: StagedPlan, history: Migration[], opts: V
     expected: [],
     originalViolations: [],
     originalLongestAccessExclusiveMs: 0,
+    caveats: [],
     seedRows: rows,
     originalError: null,
     locks: [],
@@ -637,6 +646,7 @@ export async function verifyPlan(plan: StagedPlan, history: Migration[], opts: V
     v.locks = run.tracer.spans;
     v.longestAccessExclusiveMs = Math.max(0, ...run.tracer.spans.map((s) => s.ms));
     v.locksSafe = !run.tracer.violations.length;
+    if (!run.tracer.scansVisible) v.caveats.push('table scans were not observable (track_counts is off and the shadow role may not turn it on): only rewrites were checked');
     v.differences.push(...run.tracer.violations.map((x) => `locks: ${x}`));
     const planSchema = run.schema;
     const planData = run.data;

@@ -41,6 +41,7 @@ export function formatPlanJson(result: PlanResult): string {
             differences: p.verified.differences,
             nondeterministic: p.verified.nondeterministic,
             expected: p.verified.expected,
+            caveats: p.verified.caveats,
             originalError: p.verified.originalError,
             ...(p.verified.planError ? { planError: p.verified.planError } : {}),
             ...(p.verified.error ? { error: p.verified.error } : {}),

@@ -55,6 +55,7 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
   const orig = originalLine(v);
   if (orig) out.push(`<sub>${escapeText(orig)}</sub>`, '');
   for (const e of v?.expected ?? []) out.push(`- on purpose: ${escapeText(e)}`);
+  for (const e of v?.caveats ?? []) out.push(`- ⚠️ caveat: ${escapeText(e)}`);
   const rewrites = [...plan.rewrites].sort((a, b) => a.line - b.line);
   if (rewrites.length) {
     out.push('| line | rule | the plan instead |', '|---|---|---|');

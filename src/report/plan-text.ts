@@ -15,6 +15,7 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
     if (orig) out.push(`    ${c.dim(orig)}`);
     if (state === 'failed') for (const d of plan.verified!.differences.slice(1, 8)) out.push(`    ${c.red('-')} ${d}`);
     for (const e of plan.verified?.expected ?? []) out.push(`    ${c.dim(`on purpose: ${e}`)}`);
+    for (const e of plan.verified?.caveats ?? []) out.push(`    ${c.yellow('caveat:')} ${e}`);
     out.push('  rewrites:');
     for (const r of [...plan.rewrites].sort((a, b) => a.line - b.line)) out.push(`    line ${r.line}  ${c.cyan(r.rule)}: ${r.summary}`);
     if (plan.notes.length) {

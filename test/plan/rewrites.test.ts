@@ -226,6 +226,26 @@ describe('unbatched backfill (unbatched-backfill)', () => {
     await expectProven(p);
   });
 
+  it('a table without a single-column primary key: batches by page ranges, passing again until no row is pending', async () => {
+    const history = `CREATE TABLE memberships (team_id int NOT NULL, user_id int NOT NULL, role text, PRIMARY KEY (team_id, user_id));`;
+    const p = await planSql(
+      history,
+      `ALTER TABLE memberships ADD COLUMN token text NOT NULL DEFAULT md5(random()::text);
+       UPDATE memberships SET role = 'member' WHERE role IS DISTINCT FROM 'owner';
+       DELETE FROM memberships WHERE team_id % 10 = 0;`,
+      { batchSize: 300 },
+    );
+    const backfills = p.plan.phases.filter((x) => x.name === 'backfill').map((x) => x.sql);
+    expect(backfills).toHaveLength(3);
+    expect(backfills[0]).toContain(`memberships.ctid >= format('(%s,0)', zd_page)::tid`);
+    expect(backfills[0]).toContain('AND token IS NULL;');
+    expect(backfills[0]).toMatch(/EXIT WHEN NOT EXISTS \(SELECT FROM memberships WHERE token IS NULL\);/);
+    expect(backfills[1]).toContain(`AND memberships.role IS DISTINCT FROM CAST('member' AS text)`);
+    expect(backfills[2]).toMatch(/DELETE FROM memberships\n\s+WHERE memberships\.ctid >= /);
+    expect(backfills[2]).toContain('EXIT;');
+    await expectProven(p, { seedRows: 700 });
+  });
+
   it('a single-row UPDATE by primary key is left alone', async () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');
