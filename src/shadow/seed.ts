@@ -342,6 +342,8 @@ interface CheckFilter {
   factor: number;
 }
 
+const where = (conds: string[]) => (conds.length ? `\n WHERE ${conds.join(' AND ')}` : '');
+
 function planInsert(
   t: Tbl,
   tables: Map<number, Tbl>,
@@ -354,6 +356,8 @@ function planInsert(
     filter && !c.notNull ? `CASE WHEN abs(hashtext(g::text || ${ql(c.name)})) % 2 = 0 THEN NULL ELSE ${v} END` : v;
   const ctes: string[] = [];
   const joins: string[] = [];
+  /** row conditions: a NOT NULL reference needs a parent row */
+  const conds: string[] = [];
   const names: string[] = [];
   const values: string[] = [];
   const fkCol = new Map<number, string>();
@@ -385,13 +389,19 @@ function planInsert(
     if (pcols.some((c) => c === undefined)) continue;
     const alias = `p${ctr++}`;
     const unique = t.uniques.some((u) => u.every((num) => fk.cols.includes(num)));
+    // parent keys as arrays (one row, no join to plan): row g takes element 1 + (g - 1) % count,
+    // or element g when the reference is unique (one child per parent at most)
     ctes.push(
-      `${alias} AS (SELECT ${pcols.map((c, i) => `${qi(c!)} AS c${i}`).join(', ')}, row_number() OVER () AS rn FROM ${rel(parent)} WHERE ${pcols.map((c) => `${qi(c!)} IS NOT NULL`).join(' AND ')})`,
-      `${alias}n AS (SELECT GREATEST(count(*), 1) AS n FROM ${alias})`,
+      `${alias} AS (SELECT ${pcols.map((_, i) => `array_agg(c${i} ORDER BY rn) AS a${i}`).join(', ')} FROM (SELECT ${pcols
+        .map((c, i) => `${qi(c!)} AS c${i}`)
+        .join(
+          ', ',
+        )}, row_number() OVER () AS rn FROM ${rel(parent)} WHERE ${pcols.map((c) => `${qi(c!)} IS NOT NULL`).join(' AND ')}) x)`,
     );
-    const cond = unique ? `${alias}.rn = g` : `${alias}.rn = 1 + (g - 1) % ${alias}n.n`;
-    joins.push(`CROSS JOIN ${alias}n ${nullable ? 'LEFT' : ''} JOIN ${alias} ON ${cond}`);
-    fk.cols.forEach((c, i) => fkCol.set(c, `${alias}.c${i}`));
+    joins.push(`CROSS JOIN ${alias}`);
+    const at = unique ? 'g' : `1 + (g - 1) % cardinality(${alias}.a0)`;
+    if (!nullable) conds.push(unique ? `g <= cardinality(${alias}.a0)` : `${alias}.a0 IS NOT NULL`);
+    fk.cols.forEach((c, i) => fkCol.set(c, `${alias}.a${i}[${at}]`));
   }
   for (const c of t.cols) {
     if (c.generated || c.identity) continue;
@@ -427,17 +437,17 @@ function planInsert(
     return { sql: `INSERT INTO ${rel(t)} SELECT FROM generate_series(1, ${n}) g ON CONFLICT DO NOTHING`, cols: [] };
   }
   if (filter) {
-    const cand = `cand AS (SELECT ${values.map((v, i) => `${v} AS ${names[i]}`).join(',\n       ')}\n  FROM generate_series(1, ${n * filter.factor}) g ${joins.join(' ')})`;
-    const where = filter.checks.map((c) => `(${c}) IS NOT FALSE`).join(' AND ');
+    const cand = `cand AS (SELECT ${values.map((v, i) => `${v} AS ${names[i]}`).join(',\n       ')}\n  FROM generate_series(1, ${n * filter.factor}) g ${joins.join(' ')}${where(conds)})`;
+    const checks = filter.checks.map((c) => `(${c}) IS NOT FALSE`).join(' AND ');
     const sql =
       `WITH ${[...ctes, cand].join(',\n     ')}\n` +
-      `INSERT INTO ${rel(t)} (${names.join(', ')})\nSELECT ${names.join(', ')} FROM cand WHERE ${where} LIMIT ${n}\nON CONFLICT DO NOTHING`;
+      `INSERT INTO ${rel(t)} (${names.join(', ')})\nSELECT ${names.join(', ')} FROM cand WHERE ${checks} LIMIT ${n}\nON CONFLICT DO NOTHING`;
     return { sql, cols: names };
   }
   const withClause = ctes.length ? `WITH ${ctes.join(',\n     ')}\n` : '';
   const sql =
     `${withClause}INSERT INTO ${rel(t)} (${names.join(', ')})\n` +
-    `SELECT ${values.join(',\n       ')}\n  FROM generate_series(1, ${n}) g ${joins.join(' ')}\nON CONFLICT DO NOTHING`;
+    `SELECT ${values.join(',\n       ')}\n  FROM generate_series(1, ${n}) g ${joins.join(' ')}${where(conds)}\nON CONFLICT DO NOTHING`;
   return { sql, cols: names };
 }
 
