@@ -149,8 +149,9 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
 export interface LintDryRunOptions {
   shadowUrl?: string;
   seedRows?: number;
-  /** directory for the shadow cache (see src/shadow/cache.ts); default none */
-  cacheDir?: string;
+  /** use the shadow cache of the project in `cwd` (see src/shadow/cache.ts); default true */
+  cache?: boolean;
+  cwd?: string;
 }
 
 /**
@@ -168,7 +169,9 @@ export async function addDryRunFacts(
   const d = await runDryRun(migrations, {
     ...(url ? { url } : {}),
     seedRows: opts.seedRows ?? 1000,
-    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    ...(opts.cache !== false && defaultCacheDir(opts.cwd ?? process.cwd())
+      ? { cacheDir: defaultCacheDir(opts.cwd ?? process.cwd())! }
+      : {}),
   });
   confirmFindings(result, d);
   for (const s of d.statements) {

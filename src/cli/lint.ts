@@ -32,6 +32,10 @@ export interface LintCliOptions {
   output?: string;
   /** changed-only mode: review only migrations added or changed since this git ref */
   since?: string;
+  /** `--dry-run`: also run the migrations on a shadow database (src/cli/dry-run.ts) */
+  dryRun?: boolean;
+  shadowUrl?: string;
+  seedRows?: number;
 }
 
 export function exitCodeFor(result: LintResult, failOn: FailOn): number {
@@ -136,6 +140,15 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     result = (await lintParallel(migrations, lintOptions)) ?? (await lintMigrations(migrations, lintOptions));
   } finally {
     progress.end();
+  }
+  if (opts.dryRun) {
+    // findings confirmed by what the shadow saw; statements that fail there become dry-run-error findings
+    const { addDryRunFacts } = await import('./dry-run.js');
+    await addDryRunFacts(result, migrations, {
+      shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
+      seedRows: opts.seedRows ?? config.dryRun?.seedRows,
+      cwd,
+    });
   }
   const code = exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
   // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)

@@ -183,6 +183,40 @@ describe('zerodown dry-run', () => {
   });
 });
 
+describe('zerodown lint --dry-run', () => {
+  it('marks findings confirmed when the shadow saw the predicted lock or rewrite, and reports statements that fail there', async () => {
+    const d = project({
+      'migrations/001_init.sql': HISTORY,
+      'migrations/002_change.sql': [
+        'ALTER TABLE users ADD COLUMN score float8 DEFAULT random();',
+        'CREATE INDEX users_name_idx ON users (name);',
+        'ALTER TABLE posts ADD CONSTRAINT posts_user_fk FOREIGN KEY (user_id) REFERENCES users (id);',
+        'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+        '',
+      ].join('\n'),
+    });
+    const r = await run(d, 'lint', 'migrations/002_change.sql', '--dry-run', '--seed-rows', '50', '--format', 'json');
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout).files[0].findings as {
+      rule: string;
+      line: number;
+      confirmed?: boolean;
+      message: string;
+    }[];
+    const byRule = (rule: string) => findings.find((f) => f.rule === rule);
+    expect(byRule('adding-field-with-default')).toMatchObject({ line: 1, confirmed: true });
+    expect(byRule('require-concurrent-index-creation')).toMatchObject({ line: 2, confirmed: true });
+    expect(byRule('adding-foreign-key-constraint')).toMatchObject({ line: 3, confirmed: true });
+    // seeded NULLs in users.email: the shadow run fails where production would
+    expect(byRule('dry-run-error')).toMatchObject({ line: 4 });
+    expect(byRule('dry-run-error')!.message).toContain('23502');
+    // without --dry-run nothing is marked
+    const plain = await run(d, 'lint', 'migrations/002_change.sql', '--format', 'json');
+    const plainFindings = JSON.parse(plain.stdout).files[0].findings as { rule: string; confirmed?: boolean }[];
+    expect(plainFindings.some((f) => f.confirmed !== undefined || f.rule === 'dry-run-error')).toBe(false);
+  });
+});
+
 describe.skipIf(!PG_URL)(`zerodown dry-run --shadow-url${PG_URL ? '' : ' (skipped: set ZERODOWN_TEST_PG_URL)'}`, () => {
   const shadowDatabases = async (): Promise<string[]> => {
     const c = new pg.Client({ connectionString: PG_URL });
