@@ -1,0 +1,93 @@
+/**
+ * The bundled CLI (esbuild, dist/cli.js) does a dry run from a copy OUTSIDE the
+ * repository, the way users and the GitHub Action run it: PGlite's WebAssembly,
+ * the pre-initialised data directory and the extension bundles must all be found
+ * next to the bundle, with no node_modules to fall back on.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_URL } from './engines.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let tmp: string;
+let cli: string;
+let project: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-dist-'));
+  const built = path.join(tmp, 'build');
+  // build from these sources with the real build script, into a temp dir (the repo's dist/ is the lead's)
+  execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', built], { cwd: ROOT, stdio: 'pipe' });
+  const installed = path.join(tmp, 'installed', 'dist');
+  cpSync(built, installed, { recursive: true });
+  cli = path.join(installed, 'cli.js');
+  project = path.join(tmp, 'project');
+  mkdirSync(path.join(project, 'migrations'), { recursive: true });
+  writeFileSync(
+    path.join(project, 'migrations', '001_init.sql'),
+    'CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE TABLE users (id bigserial PRIMARY KEY, email text, name text NOT NULL);\n',
+  );
+  writeFileSync(
+    path.join(project, 'migrations', '002_change.sql'),
+    'CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n',
+  );
+}, 180_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+function dryRun(...args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    [cli, 'dry-run', 'migrations/002_change.sql', '--format', 'json', '--no-cache', ...args],
+    {
+      cwd: project,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: tmp },
+    },
+  );
+  return { code: r.status, stderr: r.stderr, json: r.stdout ? JSON.parse(r.stdout) : undefined };
+}
+
+describe('the bundled CLI, copied outside the repository', () => {
+  it('ships the PGlite data directory and the extension bundles next to the bundle', () => {
+    const dist = path.dirname(cli);
+    const tgz = path.join(dist, 'pglite-datadir.tgz');
+    expect(existsSync(tgz)).toBe(true);
+    // measured: about 2.5 MB gzip; a regression to the 40 MB raw directory would show here
+    expect(statSync(tgz).size).toBeLessThan(4_000_000);
+    expect(JSON.parse(readFileSync(path.join(dist, 'pglite-datadir.json'), 'utf8')).pglite).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const ext of ['pgcrypto', 'pg_trgm', 'ltree', 'citext', 'uuid-ossp', 'hstore']) {
+      expect(existsSync(path.join(dist, `${ext}.tar.gz`)), ext).toBe(true);
+    }
+  });
+
+  it('dry-runs on embedded PGlite, booting from the shipped data directory, with an extension', () => {
+    const r = dryRun('--seed-rows', '100');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.json.engine).toMatch(/^pglite 18\.\d+$/);
+    expect(r.json.boot).toBe('datadir');
+    expect(r.json.history).toMatchObject({ files: 1, failures: [] });
+    const [index, notNull] = r.json.statements;
+    expect(index.error).toBeNull();
+    expect(index.locks).toContainEqual(
+      expect.objectContaining({ relation: 'users', mode: 'ShareLock', blocksWrites: true }),
+    );
+    expect(notNull.error).toMatchObject({ code: '23502', line: 2 });
+  });
+
+  it.skipIf(!PG_URL)(`dry-runs on a PostgreSQL server${PG_URL ? '' : ' (skipped: set ZERODOWN_TEST_PG_URL)'}`, () => {
+    const r = dryRun('--seed-rows', '100', '--shadow-url', PG_URL!);
+    expect(r.stderr).toBe('');
+    expect(r.json.engine).toMatch(/^postgresql \d+\.\d+$/);
+    expect(r.json.statements[0].locks).toContainEqual(
+      expect.objectContaining({ relation: 'users', mode: 'ShareLock' }),
+    );
+    expect(r.json.statements[1].error).toMatchObject({ code: '23502', line: 2 });
+  });
+});
