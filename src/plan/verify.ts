@@ -23,6 +23,7 @@ import { LOCKS, quoteIdent, quoteLiteral } from '../rules/util.js';
 import type { Shadow } from '../shadow/driver.js';
 import { extensionsIn } from '../shadow/extensions.js';
 import { openShadow as openEngine } from '../shadow/open.js';
+import { PgliteShadow } from '../shadow/pglite.js';
 import { replayHistory } from '../shadow/replay.js';
 import { mustRunAlone, shorten } from './context.js';
 import type { LockSpan, StagedPlan, Verification } from './types.js';
@@ -579,11 +580,20 @@ export async function verifyPlan(plan: StagedPlan, history: Migration[], opts: V
     originalError: null,
     locks: [],
   };
-  const start = async (withRows: boolean) => {
+  // on PGlite, the replayed and seeded start is saved once and booted from for the next runs
+  const states = new Map<boolean, { tar: Buffer; failures: string[]; seedProblems: string[] }>();
+  const start = async (withRows: boolean): Promise<{ sh: Shadow; failures: string[]; seedProblems: string[] }> => {
+    const saved = states.get(withRows);
+    if (saved) {
+      const sh = await PgliteShadow.open({ extensions: extensionsIn(sources), dataDir: saved.tar });
+      if (sh.boot === 'cache') return { sh, failures: saved.failures, seedProblems: saved.seedProblems };
+      await sh.close();
+    }
     const sh = await openShadow(opts, sources);
     try {
       const failures = await replay(sh, history);
       const seedProblems = withRows ? await seed(sh, rows) : [];
+      if (sh instanceof PgliteShadow) states.set(withRows, { tar: await sh.dumpDataDir(), failures, seedProblems });
       return { sh, failures, seedProblems };
     } catch (err) {
       await sh.close();
