@@ -61,7 +61,10 @@ export function formatPlans(result: PlanResult, format: PlanFormat, color: boole
 
 /** `20261101090000_add_plan_code.sql` → `add_plan_code`; `…/20240101_init/migration.sql` → `init`. */
 export function baseNameOf(m: Migration): string {
-  let stem = path.basename(m.path).replace(/\.sql$/i, '').replace(/\.(up|down)$/i, '');
+  let stem = path
+    .basename(m.path)
+    .replace(/\.sql$/i, '')
+    .replace(/\.(up|down)$/i, '');
   if (/^(migration|up|deploy)$/i.test(stem)) stem = path.basename(path.dirname(m.path));
   stem = stem.replace(/^V[\d._]+__/, '').replace(/^[\d_.\-]+(?=[A-Za-z])/, '');
   return `${stem || 'migration'}_safe`;
@@ -90,7 +93,11 @@ export function phaseFiles(plans: StagedPlan[], dir: string, now?: Date): PhaseF
     const phases = plan.phases.map((p) => ({ name: p.name, transactional: p.transactional, sql: p.sql }));
     let out: PhaseFile[];
     try {
-      out = layoutPhases(plan.migration.framework, { dir, baseName: baseNameOf(plan.migration), existing: taken, ...(now ? { now } : {}) }, phases);
+      out = layoutPhases(
+        plan.migration.framework,
+        { dir, baseName: baseNameOf(plan.migration), existing: taken, ...(now ? { now } : {}) },
+        phases,
+      );
     } catch {
       out = plainLayout(dir, baseNameOf(plan.migration), plan.phases, taken);
     }
@@ -111,7 +118,9 @@ export function phaseFiles(plans: StagedPlan[], dir: string, now?: Date): PhaseF
 export function writePhaseFiles(files: PhaseFile[], force: boolean): void {
   const clash = files.filter((f) => !f.replaces && existsSync(f.path));
   if (clash.length && !force) {
-    throw new UsageError(`--out: ${clash.map((f) => f.path).join(', ')} already exist${clash.length === 1 ? 's' : ''}; nothing written (use --force to overwrite)`);
+    throw new UsageError(
+      `--out: ${clash.map((f) => f.path).join(', ')} already exist${clash.length === 1 ? 's' : ''}; nothing written (use --force to overwrite)`,
+    );
   }
   const temps: { tmp: string; final: string }[] = [];
   try {
@@ -133,7 +142,9 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
   const { config } = loadConfig(cwd, opts.config);
   const inputs = paths.length ? paths : (config.paths ?? []);
   if (!inputs.length) {
-    throw new UsageError('no migrations given: pass files or directories (e.g. `zerodown plan db/migrations/0042_add_column.sql`), or set `paths` in zerodown.config.json');
+    throw new UsageError(
+      'no migrations given: pass files or directories (e.g. `zerodown plan db/migrations/0042_add_column.sql`), or set `paths` in zerodown.config.json',
+    );
   }
   const pgVersion = opts.pgVersion ?? config.pgVersion;
   const migrations = await discover(inputs, {
@@ -159,7 +170,10 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     const seedRows = opts.seedRows ?? config.dryRun?.seedRows;
     for (const plan of result.plans) {
       const at = migrations.indexOf(plan.migration);
-      plan.verified = await verifyPlan(plan, migrations.slice(0, at), { ...(shadowUrl ? { shadowUrl } : {}), ...(seedRows !== undefined ? { seedRows } : {}) });
+      plan.verified = await verifyPlan(plan, migrations.slice(0, at), {
+        ...(shadowUrl ? { shadowUrl } : {}),
+        ...(seedRows !== undefined ? { seedRows } : {}),
+      });
     }
   }
   const color = useColor(opts.color, process.stdout);
@@ -169,8 +183,12 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     const writable = result.plans.filter((p) => ['proven', 'needs-edit', 'unverified'].includes(proofState(p)));
     const files = phaseFiles(writable, dir);
     writePhaseFiles(files, !!opts.force);
-    for (const p of result.plans.filter((x) => !writable.includes(x))) process.stderr.write(`zerodown: not written: the plan for ${p.path} failed its proof\n`);
-    if (files.length) process.stderr.write(`zerodown: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${path.relative(cwd, dir) || '.'}\n`);
+    for (const p of result.plans.filter((x) => !writable.includes(x)))
+      process.stderr.write(`zerodown: not written: the plan for ${p.path} failed its proof\n`);
+    if (files.length)
+      process.stderr.write(
+        `zerodown: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${path.relative(cwd, dir) || '.'}\n`,
+      );
   }
   process.stdout.write(formatPlans(result, opts.format, color));
   if (result.failed.length) return 1;

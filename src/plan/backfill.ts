@@ -148,7 +148,9 @@ export function backfillSql(spec: BackfillSpec): string {
   );
   lines.push(...indent(perBatch, 4));
   lines.push('    COMMIT;');
-  lines.push(`    SELECT ${pk} INTO zd_batch_start FROM ${tableName} WHERE ${pk} > zd_batch_end ORDER BY ${pk} LIMIT 1;`);
+  lines.push(
+    `    SELECT ${pk} INTO zd_batch_start FROM ${tableName} WHERE ${pk} > zd_batch_end ORDER BY ${pk} LIMIT 1;`,
+  );
   lines.push('  END LOOP;');
   if (useProgress) {
     lines.push(`  UPDATE ${progress} SET finished = true WHERE backfill = ${quoteLiteral(spec.progressKey)};`);
@@ -173,7 +175,10 @@ export function pageBackfillSql(spec: Omit<BackfillSpec, 'pk' | 'fill' | 'progre
   if (!spec.delete && !spec.pending) throw new Error('a page-range backfill needs a pending predicate');
   const self = spec.alias ? quoteIdent(spec.alias) : spec.tableName;
   const target = spec.alias ? `${spec.table} AS ${quoteIdent(spec.alias)}` : spec.table;
-  const conds = [`${self}.ctid >= format('(%s,0)', zd_page)::tid`, `${self}.ctid < format('(%s,0)', zd_page + ${spec.pages})::tid`];
+  const conds = [
+    `${self}.ctid >= format('(%s,0)', zd_page)::tid`,
+    `${self}.ctid < format('(%s,0)', zd_page + ${spec.pages})::tid`,
+  ];
   if (spec.where) conds.push(`(${spec.where})`);
   if (spec.pending) conds.push(spec.pending);
   const left = [...(spec.where ? [`(${spec.where})`] : []), ...(spec.pending ? [spec.pending] : [])];

@@ -91,9 +91,21 @@ export function tablesOf(stmt: { kind: string; ast: any }): string[] {
     const cols: string[] = [];
     for (const c of stmt.ast.cmds ?? []) {
       const cmd = c.AlterTableCmd;
-      const simple = ['AT_AddColumn', 'AT_ColumnDefault', 'AT_DropNotNull', 'AT_SetNotNull', 'AT_AlterColumnType', 'AT_SetStatistics', 'AT_SetStorage'];
+      const simple = [
+        'AT_AddColumn',
+        'AT_ColumnDefault',
+        'AT_DropNotNull',
+        'AT_SetNotNull',
+        'AT_AlterColumnType',
+        'AT_SetStatistics',
+        'AT_SetStorage',
+      ];
       const name = cmd?.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef?.colname : cmd?.name;
-      const plainDef = cmd?.subtype !== 'AT_AddColumn' || !(cmd.def?.ColumnDef?.constraints ?? []).some((x: any) => ['CONSTR_FOREIGN', 'CONSTR_CHECK', 'CONSTR_PRIMARY', 'CONSTR_UNIQUE'].includes(x.Constraint?.contype));
+      const plainDef =
+        cmd?.subtype !== 'AT_AddColumn' ||
+        !(cmd.def?.ColumnDef?.constraints ?? []).some((x: any) =>
+          ['CONSTR_FOREIGN', 'CONSTR_CHECK', 'CONSTR_PRIMARY', 'CONSTR_UNIQUE'].includes(x.Constraint?.contype),
+        );
       if (!cmd || !simple.includes(cmd.subtype) || !name || !plainDef) return tablesOfAst(stmt);
       cols.push(colKey(k, name));
     }
@@ -118,7 +130,10 @@ function tablesOfAst(stmt: { kind: string; ast: any }): string[] {
   if (stmt.kind === 'DropStmt') {
     for (const o of stmt.ast.objects ?? []) {
       const names = (o.List?.items ?? []).map((x: any) => x.String?.sval).filter(Boolean);
-      if (names.length) out.add(names.length > 1 ? `${names[names.length - 2]}.${names[names.length - 1]}` : `${DEFAULT_SCHEMA}.${names[0]}`);
+      if (names.length)
+        out.add(
+          names.length > 1 ? `${names[names.length - 2]}.${names[names.length - 1]}` : `${DEFAULT_SCHEMA}.${names[0]}`,
+        );
     }
   }
   return out.size ? [...out] : ['*'];

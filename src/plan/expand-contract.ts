@@ -23,7 +23,17 @@ import { typeRef, sameType, type TypeRef } from '../schema/types.js';
 import { findNodes, sameAst, StmtSource } from './sqltext.js';
 import { names, quoteIdent, quoteRel, volatility } from '../rules/util.js';
 import { backfillSql } from './backfill.js';
-import { colKey, isNewTable, nameTaken, primaryKey, reserve, shorten, step, typeSqlOf, type RewriteContext } from './context.js';
+import {
+  colKey,
+  isNewTable,
+  nameTaken,
+  primaryKey,
+  reserve,
+  shorten,
+  step,
+  typeSqlOf,
+  type RewriteContext,
+} from './context.js';
 import { chooseName, helperName, makeObjectName } from './names.js';
 import type { AlterInput, Group } from './rewrite.js';
 import type { Step } from './schedule.js';
@@ -69,9 +79,12 @@ export function typeChangeIsInstant(from: TypeRef, to: TypeRef): boolean {
   if (from.name === 'text' && text(to)) return true;
   if (from.name === 'numeric' && to.name === 'numeric') {
     if (!to.mods.length) return true;
-    return from.mods.length === 2 && to.mods.length === 2 && to.mods[1] === from.mods[1] && to.mods[0]! >= from.mods[0]!;
+    return (
+      from.mods.length === 2 && to.mods.length === 2 && to.mods[1] === from.mods[1] && to.mods[0]! >= from.mods[0]!
+    );
   }
-  if (from.name === 'varbit' && to.name === 'varbit') return !to.mods.length || (!!from.mods.length && to.mods[0]! >= from.mods[0]!);
+  if (from.name === 'varbit' && to.name === 'varbit')
+    return !to.mods.length || (!!from.mods.length && to.mods[0]! >= from.mods[0]!);
   if (from.name === 'cidr' && to.name === 'inet') return true;
   return false;
 }
@@ -86,7 +99,15 @@ interface IndexPlan {
 }
 
 /** Rebuilds an index definition with `from` replaced by `to`, under a new name. Undefined when it cannot. */
-function rebuildIndex(ctx: RewriteContext, ix: Index, table: Table, rel: any, from: string, to: string, tmp: string): string | undefined {
+function rebuildIndex(
+  ctx: RewriteContext,
+  ix: Index,
+  table: Table,
+  rel: any,
+  from: string,
+  to: string,
+  tmp: string,
+): string | undefined {
   const text = ctx.indexSource.get(`${table.schema}.${ix.name}`);
   const mapName = (n: string) => q(n === from ? to : n);
   if (!text) {
@@ -169,9 +190,14 @@ interface ReplaceSpec {
 
 function blockers(ctx: RewriteContext, table: Table, column: Column): string | undefined {
   if (column.identity || column.generated || column.type.serial) return 'it is an identity, serial or generated column';
-  if (column.default && findNodes(column.default, 'FuncCall').some((f) => names(f.funcname).at(-1) === 'nextval')) return 'its default draws from a sequence';
+  if (column.default && findNodes(column.default, 'FuncCall').some((f) => names(f.funcname).at(-1) === 'nextval'))
+    return 'its default draws from a sequence';
   for (const c of table.constraints.values()) {
-    if (!c.columns.includes(column.name) && !(c.type === 'check' && findNodes(c.expr, 'ColumnRef').some((r) => names(r.fields).at(-1) === column.name))) continue;
+    if (
+      !c.columns.includes(column.name) &&
+      !(c.type === 'check' && findNodes(c.expr, 'ColumnRef').some((r) => names(r.fields).at(-1) === column.name))
+    )
+      continue;
     if (c.type === 'primary') return 'it is part of the primary key';
     if (c.type === 'foreign') return `it is part of the foreign key ${c.name}`;
     if (c.type === 'check') return `the CHECK constraint ${c.name} uses it`;
@@ -180,11 +206,14 @@ function blockers(ctx: RewriteContext, table: Table, column: Column): string | u
   }
   // a foreign key can only reference columns under a unique index or primary key
   const key = `${table.schema}.${table.name}`;
-  const referencable = ctx.catalog.indexesOf(key).some((ix) => (ix.unique || ix.primary) && ix.columns.includes(column.name));
+  const referencable = ctx.catalog
+    .indexesOf(key)
+    .some((ix) => (ix.unique || ix.primary) && ix.columns.includes(column.name));
   if (referencable) {
     for (const t of ctx.catalog.tables.values()) {
       for (const c of t.constraints.values()) {
-        if (c.type === 'foreign' && c.references === key) return `the foreign key ${c.name} of ${t.name} may reference it`;
+        if (c.type === 'foreign' && c.references === key)
+          return `the foreign key ${c.name} of ${t.name} may reference it`;
       }
     }
   }
@@ -196,9 +225,15 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
   const key = relKey(rel);
   const schema = table.schema;
   const pk = primaryKey(table);
-  const why = !pk ? `${table.name} has no single-column primary key to batch the backfill by` : blockers(ctx, table, column);
+  const why = !pk
+    ? `${table.name} has no single-column primary key to batch the backfill by`
+    : blockers(ctx, table, column);
   if (why) {
-    note(ctx, stmt, `No automatic expand/contract plan for ${table.name}.${column.name}: ${why}. Do it by hand: add the new column, keep it in sync with a trigger, backfill in batches, then swap in a short transaction.`);
+    note(
+      ctx,
+      stmt,
+      `No automatic expand/contract plan for ${table.name}.${column.name}: ${why}. Do it by hand: add the new column, keep it in sync with a trigger, backfill in batches, then swap in a short transaction.`,
+    );
     return undefined;
   }
   const taken = (n: string) => nameTaken(ctx, schema, n, table);
@@ -220,7 +255,11 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     const tmp = reserve(ctx, schema, helperName(ix.name, 'zd_new', taken));
     const create = rebuildIndex(ctx, ix, table, rel, column.name, spec.newName, tmp);
     if (!create) {
-      note(ctx, stmt, `No automatic expand/contract plan for ${table.name}.${column.name}: the index ${ix.name} uses storage options, operator class options or an expression zerodown cannot rebuild.`);
+      note(
+        ctx,
+        stmt,
+        `No automatic expand/contract plan for ${table.name}.${column.name}: the index ${ix.name} uses storage options, operator class options or an expression zerodown cannot rebuild.`,
+      );
       return undefined;
     }
     const constraint = [...table.constraints.values()].find((c) => c.type === 'unique' && c.index === ix.name)?.name;
@@ -228,7 +267,14 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
   }
 
   // expand: the new column and the trigger that keeps it in sync
-  expand.push(step('expand', `${header} ADD COLUMN ${q(spec.newName)} ${spec.typeSql}`, keys, 'add the replacement column (no default, nullable: no table rewrite)'));
+  expand.push(
+    step(
+      'expand',
+      `${header} ADD COLUMN ${q(spec.newName)} ${spec.typeSql}`,
+      keys,
+      'add the replacement column (no default, nullable: no table rewrite)',
+    ),
+  );
   const newRow = (c: string) => `NEW.${q(c)}`;
   const oldRow = (c: string) => `OLD.${q(c)}`;
   const body: string[] = [];
@@ -271,8 +317,23 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
   let check: string | undefined;
   if (column.notNull) {
     check = reserve(ctx, schema, chooseName(table.name, spec.finalName, 'not_null_check', taken));
-    expand.push(step('expand', `${header} ADD CONSTRAINT ${q(check)} CHECK (${q(spec.newName)} IS NOT NULL) NOT VALID`, keys, 'CHECK (… IS NOT NULL) NOT VALID guards new rows without a scan'));
-    validate.push(step('validate', `${header} VALIDATE CONSTRAINT ${q(check)}`, keys, 'validate constraints while reads and writes go on (SHARE UPDATE EXCLUSIVE)', { timeout: 'scan' }));
+    expand.push(
+      step(
+        'expand',
+        `${header} ADD CONSTRAINT ${q(check)} CHECK (${q(spec.newName)} IS NOT NULL) NOT VALID`,
+        keys,
+        'CHECK (… IS NOT NULL) NOT VALID guards new rows without a scan',
+      ),
+    );
+    validate.push(
+      step(
+        'validate',
+        `${header} VALIDATE CONSTRAINT ${q(check)}`,
+        keys,
+        'validate constraints while reads and writes go on (SHARE UPDATE EXCLUSIVE)',
+        { timeout: 'scan' },
+      ),
+    );
   }
 
   // backfill: the old values, converted, in batches
@@ -306,14 +367,29 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
 
   // contract: the swap, in one short transaction
   const reason = spec.contractReason;
-  contract.push(step('contract', `DROP TRIGGER ${q(trigger)} ON ${quoteRel(rel)}`, tableKeys, reason, spec.deploy ? { deploy: spec.deploy } : {}));
+  contract.push(
+    step(
+      'contract',
+      `DROP TRIGGER ${q(trigger)} ON ${quoteRel(rel)}`,
+      tableKeys,
+      reason,
+      spec.deploy ? { deploy: spec.deploy } : {},
+    ),
+  );
   contract.push(step('contract', `DROP FUNCTION ${fnRef}()`, tableKeys, reason));
   contract.push(step('contract', `${header} DROP COLUMN ${q(column.name)}`, tableKeys, reason));
-  if (spec.newName !== spec.finalName) contract.push(step('contract', `${header} RENAME COLUMN ${q(spec.newName)} TO ${q(spec.finalName)}`, tableKeys, reason));
+  if (spec.newName !== spec.finalName)
+    contract.push(
+      step('contract', `${header} RENAME COLUMN ${q(spec.newName)} TO ${q(spec.finalName)}`, tableKeys, reason),
+    );
   if (column.default) {
     const d = catalogExprText(ctx, column.default);
     if (d === undefined) {
-      note(ctx, stmt, `No automatic expand/contract plan for ${table.name}.${column.name}: zerodown cannot recover the text of its default.`);
+      note(
+        ctx,
+        stmt,
+        `No automatic expand/contract plan for ${table.name}.${column.name}: zerodown cannot recover the text of its default.`,
+      );
       return undefined;
     }
     contract.push(step('contract', `${header} ALTER COLUMN ${q(spec.finalName)} SET DEFAULT ${d}`, tableKeys, reason));
@@ -325,7 +401,8 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
       // PostgreSQL 18 names NOT NULL constraints; a rename keeps the old column's constraint name
       const was = makeObjectName(table.name, column.name, 'not_null');
       const now = makeObjectName(table.name, spec.finalName, 'not_null');
-      if (ctx.pgVersion >= 18) contract.push(step('contract', `${header} RENAME CONSTRAINT ${q(now)} TO ${q(was)}`, tableKeys, reason));
+      if (ctx.pgVersion >= 18)
+        contract.push(step('contract', `${header} RENAME CONSTRAINT ${q(now)} TO ${q(was)}`, tableKeys, reason));
       else {
         ctx.expected.push({
           keys: [`constraint ${schema}.${table.name}.${was}`, `constraint ${schema}.${table.name}.${now}`],
@@ -340,8 +417,19 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     });
   }
   for (const ip of plans) {
-    if (ip.constraint) contract.push(step('contract', `${header} ADD CONSTRAINT ${q(ip.constraint)} UNIQUE USING INDEX ${q(ip.tmp)}`, tableKeys, reason));
-    else contract.push(step('contract', `ALTER INDEX ${q(schema)}.${q(ip.tmp)} RENAME TO ${q(ip.original.name)}`, tableKeys, reason));
+    if (ip.constraint)
+      contract.push(
+        step(
+          'contract',
+          `${header} ADD CONSTRAINT ${q(ip.constraint)} UNIQUE USING INDEX ${q(ip.tmp)}`,
+          tableKeys,
+          reason,
+        ),
+      );
+    else
+      contract.push(
+        step('contract', `ALTER INDEX ${q(schema)}.${q(ip.tmp)} RENAME TO ${q(ip.original.name)}`, tableKeys, reason),
+      );
   }
   ctx.expected.push({
     keys: [`column order ${schema}.${table.name}`],
@@ -375,9 +463,15 @@ export function alterColumnType(inp: AlterInput, cmd: any): Group[] | undefined 
   // a USING expression that names other tables cannot run in a trigger on this row
   if (using && findNodes(def.raw_default, 'ColumnRef').some((r) => names(r.fields).length > 1)) return undefined;
   const volatileUsing = def.raw_default && volatility(def.raw_default) === 'volatile';
-  const newName = helperName(column.name, 'zd_new', (n) => table.columns.has(n) || nameTaken(ctx, table.schema, n, table));
+  const newName = helperName(
+    column.name,
+    'zd_new',
+    (n) => table.columns.has(n) || nameTaken(ctx, table.schema, n, table),
+  );
   const convert = (col: (name: string) => string) =>
-    using ? src.substitute(def.raw_default, (ref) => col(names(ref.fields).at(-1)!)) : `${col(column.name)}::${bareType}`;
+    using
+      ? src.substitute(def.raw_default, (ref) => col(names(ref.fields).at(-1)!))
+      : `${col(column.name)}::${bareType}`;
   return replaceColumn({
     stmt,
     ctx,

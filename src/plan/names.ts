@@ -36,7 +36,12 @@ export function makeObjectName(name1: string, name2: string | undefined, label: 
 }
 
 /** `ChooseRelationName` / `ChooseConstraintName`: appends 1, 2, … to the label until the name is free. */
-export function chooseName(name1: string, name2: string | undefined, label: string, taken: (name: string) => boolean): string {
+export function chooseName(
+  name1: string,
+  name2: string | undefined,
+  label: string,
+  taken: (name: string) => boolean,
+): string {
   let name = makeObjectName(name1, name2, label);
   for (let pass = 1; taken(name); pass++) name = makeObjectName(name1, name2, `${label}${pass}`);
   return name;

@@ -36,13 +36,18 @@ function dropped(stmt: Statement): boolean {
 export function checkPhaseSql(phase: Pick<Phase, 'sql' | 'transactional'>): void {
   const stmts = parseSql(phase.sql);
   if (!stmts.length) throw new Error('phase has no statement');
-  if (!phase.transactional && stmts.length !== 1) throw new Error('a phase that runs outside a transaction must hold exactly one statement');
+  if (!phase.transactional && stmts.length !== 1)
+    throw new Error('a phase that runs outside a transaction must hold exactly one statement');
   for (const s of stmts) {
     const isPlpgsql =
       s.kind === 'DoStmt'
-        ? !(s.ast.args ?? []).some((a: any) => a.DefElem?.defname === 'language' && a.DefElem.arg?.String?.sval !== 'plpgsql')
+        ? !(s.ast.args ?? []).some(
+            (a: any) => a.DefElem?.defname === 'language' && a.DefElem.arg?.String?.sval !== 'plpgsql',
+          )
         : s.kind === 'CreateFunctionStmt' &&
-          (s.ast.options ?? []).some((o: any) => o.DefElem?.defname === 'language' && o.DefElem.arg?.String?.sval === 'plpgsql');
+          (s.ast.options ?? []).some(
+            (o: any) => o.DefElem?.defname === 'language' && o.DefElem.arg?.String?.sval === 'plpgsql',
+          );
     if (isPlpgsql) parsePlPgSQLSync(s.text);
   }
 }
@@ -52,7 +57,12 @@ function phaseFrom(sp: ScheduledPhase, opts: { lockTimeout: string; statementTim
   let sql: string;
   if (sp.transactional) {
     const scan = sp.steps.every((s) => s.timeout === 'scan');
-    sql = [...timeoutPreamble(opts, scan), ...sp.steps.map((s) => s.sql), 'RESET statement_timeout;', 'RESET lock_timeout;'].join('\n');
+    sql = [
+      ...timeoutPreamble(opts, scan),
+      ...sp.steps.map((s) => s.sql),
+      'RESET statement_timeout;',
+      'RESET lock_timeout;',
+    ].join('\n');
   } else {
     sql = sp.steps.map((s) => s.sql).join('\n');
   }
@@ -97,7 +107,9 @@ class Planner {
       this.indexSource.set(`${ast.relation?.schemaname ?? 'public'}.${name}`, stmt.text);
     }
     if (stmt.kind === 'AlterTableStmt') {
-      for (const c of stmt.ast.cmds ?? []) if (c.AlterTableCmd?.subtype === 'AT_ColumnDefault' && c.AlterTableCmd.def) this.sourceOf.set(c.AlterTableCmd.def, stmt.text);
+      for (const c of stmt.ast.cmds ?? [])
+        if (c.AlterTableCmd?.subtype === 'AT_ColumnDefault' && c.AlterTableCmd.def)
+          this.sourceOf.set(c.AlterTableCmd.def, stmt.text);
     }
   }
 
@@ -127,7 +139,8 @@ class Planner {
       backfill: this.options.backfill ?? {},
       usedNames: new Set(),
       flaggedBy: (stmt) => new Set(findings.filter((f) => f.statementIndex === stmt.index).map((f) => f.rule)),
-      allowed: (stmt, rule) => !parsed.ignoreFile && !parsed.ignoreFileRules.has(rule) && !stmt.ignoreAll && !stmt.ignored.has(rule),
+      allowed: (stmt, rule) =>
+        !parsed.ignoreFile && !parsed.ignoreFileRules.has(rule) && !stmt.ignoreAll && !stmt.ignored.has(rule),
       sourceOf: this.sourceOf,
       indexSource: this.indexSource,
     };
@@ -145,7 +158,11 @@ class Planner {
       try {
         out = rewriteStatement(stmt, ctx);
       } catch (err) {
-        ctx.notes.push({ level: 'warning', line: stmt.span.line, message: `No automatic plan for this statement (${(err as Error).message}); it is kept as written.` });
+        ctx.notes.push({
+          level: 'warning',
+          line: stmt.span.line,
+          message: `No automatic plan for this statement (${(err as Error).message}); it is kept as written.`,
+        });
         out = undefined;
       }
       if (out) {
@@ -158,7 +175,8 @@ class Planner {
       if (stmt.kind === 'RenameStmt' && stmt.ast.renameType === 'OBJECT_TABLE' && stmt.ast.relation) {
         const from = relKey(stmt.ast.relation);
         const to = `${stmt.ast.relation.schemaname ?? 'public'}.${stmt.ast.newname}`;
-        const follow = (k: string) => (k.endsWith(` ${from}`) ? `${k.slice(0, -from.length)}${to}` : k.replace(` ${from}.`, ` ${to}.`));
+        const follow = (k: string) =>
+          k.endsWith(` ${from}`) ? `${k.slice(0, -from.length)}${to}` : k.replace(` ${from}.`, ` ${to}.`);
         for (const e of ctx.expected) e.keys = e.keys.map(follow);
       }
     }
@@ -167,12 +185,17 @@ class Planner {
     for (const f of findings) {
       if (f.severity !== 'error' || f.statementIndex < 0) continue;
       if (rewritten.has(f.statementIndex) || ctx.consumed.has(f.statementIndex)) continue;
-      ctx.notes.push({ level: 'warning', line: f.line, message: `Not rewritten automatically: ${f.rule}: ${shorten(f.message, 160)}` });
+      ctx.notes.push({
+        level: 'warning',
+        line: f.line,
+        message: `Not rewritten automatically: ${f.rule}: ${shorten(f.message, 160)}`,
+      });
     }
     if (hadTransaction) {
       ctx.notes.push({
         level: 'info',
-        message: 'The original runs as one transaction; the plan deliberately splits it into phases so that no lock outlives a step. If a phase fails, the earlier ones stay applied; each is safe to keep, and each can be run again.',
+        message:
+          'The original runs as one transaction; the plan deliberately splits it into phases so that no lock outlives a step. If a phase fails, the earlier ones stay applied; each is safe to keep, and each can be run again.',
       });
     }
     const phases = schedule(groups).map((sp) => phaseFrom(sp, this));
@@ -180,10 +203,19 @@ class Planner {
       try {
         checkPhaseSql(p);
       } catch (err) {
-        throw new Error(`generated SQL of phase ${i + 1} (${p.name}) does not parse: ${(err as Error).message}\n${p.sql}`);
+        throw new Error(
+          `generated SQL of phase ${i + 1} (${p.name}) does not parse: ${(err as Error).message}\n${p.sql}`,
+        );
       }
     });
-    return { path: m.path, migration: m, phases, rewrites: ctx.rewrites, notes: ctx.notes, expectedDifferences: ctx.expected };
+    return {
+      path: m.path,
+      migration: m,
+      phases,
+      rewrites: ctx.rewrites,
+      notes: ctx.notes,
+      expectedDifferences: ctx.expected,
+    };
   }
 }
 
@@ -199,7 +231,10 @@ export async function planMigrations(migrations: Migration[], options: PlanOptio
       continue;
     }
     if (parsed.error) {
-      result.failed.push({ path: m.path, message: `cannot parse: ${parsed.error.message} at line ${parsed.error.line}` });
+      result.failed.push({
+        path: m.path,
+        message: `cannot parse: ${parsed.error.message} at line ${parsed.error.line}`,
+      });
       continue;
     }
     try {
@@ -218,11 +253,13 @@ export async function planMigrations(migrations: Migration[], options: PlanOptio
 export function planScript(plan: StagedPlan): string {
   const out: string[] = [`-- zerodown plan for ${plan.path}: ${plan.phases.length} phases`];
   plan.phases.forEach((p, i) => {
-    out.push('', `-- Phase ${i + 1} · ${p.name} (${p.transactional ? 'transactional' : 'no transaction'}): ${p.reason}`);
+    out.push(
+      '',
+      `-- Phase ${i + 1} · ${p.name} (${p.transactional ? 'transactional' : 'no transaction'}): ${p.reason}`,
+    );
     if (p.deploy) out.push(`-- DEPLOY FIRST: ${p.deploy}`);
     if (p.transactional) out.push('BEGIN;', p.sql, 'COMMIT;');
     else out.push(p.sql);
   });
   return `${out.join('\n')}\n`;
 }
-

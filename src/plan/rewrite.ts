@@ -50,7 +50,8 @@ export const REASONS = {
 /** Entry point: the groups of steps replacing a statement, or undefined to keep it as written. */
 export function rewriteStatement(original: Statement, ctx: RewriteContext): Group[] | undefined {
   if (original.ignoreAll) return undefined;
-  if (!['AlterTableStmt', 'IndexStmt', 'UpdateStmt', 'DeleteStmt', 'RenameStmt'].includes(original.kind)) return undefined;
+  if (!['AlterTableStmt', 'IndexStmt', 'UpdateStmt', 'DeleteStmt', 'RenameStmt'].includes(original.kind))
+    return undefined;
   // re-parse the statement on its own: AST locations then point into its text
   const src = new StmtSource(original.text);
   if (src.kind !== original.kind) return undefined;
@@ -66,7 +67,8 @@ export function rewriteStatement(original: Statement, ctx: RewriteContext): Grou
       return deleteRows(stmt, ctx, src);
     case 'RenameStmt':
       if (stmt.ast.renameType === 'OBJECT_TABLE') return renameTable(stmt, ctx);
-      if (stmt.ast.renameType === 'OBJECT_COLUMN' && (stmt.ast.relationType ?? 'OBJECT_TABLE') === 'OBJECT_TABLE') return renameColumn(stmt, ctx, src);
+      if (stmt.ast.renameType === 'OBJECT_COLUMN' && (stmt.ast.relationType ?? 'OBJECT_TABLE') === 'OBJECT_TABLE')
+        return renameColumn(stmt, ctx, src);
       return undefined;
     default:
       return undefined;
@@ -102,23 +104,47 @@ export interface NotNullParts {
  * SET NOT NULL (no scan on PostgreSQL 12+ thanks to the valid CHECK), DROP CHECK.
  * Below 12 the validated CHECK stays, and the plan says why.
  */
-export function notNullPath(ctx: RewriteContext, stmt: Statement, header: string, rel: any, table: Table | undefined, column: string): NotNullParts {
+export function notNullPath(
+  ctx: RewriteContext,
+  stmt: Statement,
+  header: string,
+  rel: any,
+  table: Table | undefined,
+  column: string,
+): NotNullParts {
   const key = relKey(rel);
   const schema = rel.schemaname ?? 'public';
   // not `<table>_<column>_not_null`: PostgreSQL 18 gives that name to the NOT NULL constraint itself
-  const name = reserve(ctx, schema, chooseName(rel.relname, column, 'not_null_check', (n) => nameTaken(ctx, schema, n, table)));
+  const name = reserve(
+    ctx,
+    schema,
+    chooseName(rel.relname, column, 'not_null_check', (n) => nameTaken(ctx, schema, n, table)),
+  );
   const keys = [colKey(key, column)];
-  const expand = step('expand', `${header} ADD CONSTRAINT ${q(name)} CHECK (${q(column)} IS NOT NULL) NOT VALID`, keys, REASONS.checkNotValid);
-  const validate = step('validate', `${header} VALIDATE CONSTRAINT ${q(name)}`, keys, REASONS.validate, { timeout: 'scan' });
+  const expand = step(
+    'expand',
+    `${header} ADD CONSTRAINT ${q(name)} CHECK (${q(column)} IS NOT NULL) NOT VALID`,
+    keys,
+    REASONS.checkNotValid,
+  );
+  const validate = step('validate', `${header} VALIDATE CONSTRAINT ${q(name)}`, keys, REASONS.validate, {
+    timeout: 'scan',
+  });
   const contract: Step[] = [];
   if (ctx.pgVersion >= 12) {
-    contract.push(step('contract', `${header} ALTER COLUMN ${q(column)} SET NOT NULL`, keys, REASONS.setNotNull, { weak: true }));
+    contract.push(
+      step('contract', `${header} ALTER COLUMN ${q(column)} SET NOT NULL`, keys, REASONS.setNotNull, { weak: true }),
+    );
     contract.push(step('contract', `${header} DROP CONSTRAINT ${q(name)}`, keys, REASONS.setNotNull, { weak: true }));
   } else {
     const what = `${rel.relname}.${column}`;
     const at = `${schema}.${rel.relname}`;
     ctx.expected.push({
-      keys: [`column ${at}.${column}`, `constraint ${at}.${name}`, `constraint ${at}.${makeObjectName(rel.relname, column, 'not_null')}`],
+      keys: [
+        `column ${at}.${column}`,
+        `constraint ${at}.${name}`,
+        `constraint ${at}.${makeObjectName(rel.relname, column, 'not_null')}`,
+      ],
       why: `${what} stays nullable; the validated CHECK constraint ${name} enforces NOT NULL instead (below PostgreSQL 12 SET NOT NULL scans the table)`,
     });
     note(
@@ -135,9 +161,11 @@ export function notNullPath(ctx: RewriteContext, stmt: Statement, header: string
 function columnElements(def: any, defEnd: number): { node: any; kind: string; start: number; end: number }[] {
   const els: { node: any; kind: string; start: number; end: number }[] = [];
   for (const c of def.constraints ?? []) {
-    if (c.Constraint && typeof c.Constraint.location === 'number') els.push({ node: c.Constraint, kind: c.Constraint.contype, start: c.Constraint.location, end: 0 });
+    if (c.Constraint && typeof c.Constraint.location === 'number')
+      els.push({ node: c.Constraint, kind: c.Constraint.contype, start: c.Constraint.location, end: 0 });
   }
-  if (def.collClause && typeof def.collClause.location === 'number') els.push({ node: def.collClause, kind: 'COLLATE', start: def.collClause.location, end: 0 });
+  if (def.collClause && typeof def.collClause.location === 'number')
+    els.push({ node: def.collClause, kind: 'COLLATE', start: def.collClause.location, end: 0 });
   els.sort((a, b) => a.start - b.start);
   els.forEach((e, i) => (e.end = els[i + 1]?.start ?? defEnd));
   return els;
@@ -214,7 +242,18 @@ function alterTable(stmt: Statement, ctx: RewriteContext, src: StmtSource): Grou
   if (!parts) return undefined;
   const planned: (Group[] | undefined)[] = cmds.map((cmd, i) => {
     const part = parts.cmds[i]!;
-    const inp: AlterInput = { stmt, ctx, rel, key, table, src, header: parts.header, cmdText: part.text, cmdStart: part.start, cmdEnd: part.end };
+    const inp: AlterInput = {
+      stmt,
+      ctx,
+      rel,
+      key,
+      table,
+      src,
+      header: parts.header,
+      cmdText: part.text,
+      cmdStart: part.start,
+      cmdEnd: part.end,
+    };
     switch (cmd.subtype) {
       case 'AT_AddColumn':
         return addColumn(inp, cmd);
@@ -234,7 +273,10 @@ function alterTable(stmt: Statement, ctx: RewriteContext, src: StmtSource): Grou
     const p = planned[i];
     if (p) groups.push(...p);
     else {
-      const keys = cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef ? [colKey(key, cmd.def.ColumnDef.colname)] : tablesOf(stmt);
+      const keys =
+        cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef
+          ? [colKey(key, cmd.def.ColumnDef.colname)]
+          : tablesOf(stmt);
       groups.push([step('expand', `${parts.header} ${parts.cmds[i]!.text}`, keys, REASONS.same)]);
     }
   });
@@ -275,7 +317,12 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
         : 'disallowed-unique-constraint';
   if (!ctx.allowed(stmt, rule)) return undefined;
   if (special) {
-    note(ctx, stmt, 'warning', `No automatic plan for adding ${column} as a serial, identity or generated column to an existing table: PostgreSQL fills every row under ACCESS EXCLUSIVE. Add a plain column, backfill it in batches, then attach the sequence or identity.`);
+    note(
+      ctx,
+      stmt,
+      'warning',
+      `No automatic plan for adding ${column} as a serial, identity or generated column to an existing table: PostgreSQL fills every row under ACCESS EXCLUSIVE. Add a plain column, backfill it in batches, then attach the sequence or identity.`,
+    );
     return undefined;
   }
   const needsBackfill = rewritesTable || required;
@@ -309,7 +356,9 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
   let checkBarrier: string | undefined;
   if (rewritesTable) {
     value = src.expr(defCon.raw_expr);
-    expand.push(step('expand', `${header} ALTER COLUMN ${q(column)} SET DEFAULT ${value}`, keys, 'new rows get the default'));
+    expand.push(
+      step('expand', `${header} ALTER COLUMN ${q(column)} SET DEFAULT ${value}`, keys, 'new rows get the default'),
+    );
   } else if (required) {
     value = backfillValueFromConfig(ctx, rel, column);
     if (value !== undefined) {
@@ -322,17 +371,35 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
       })();
       if (!refsColumns) {
         // a temporary default keeps INSERTs that do not name the column working until the contract
-        expand.push(step('expand', `${header} ALTER COLUMN ${q(column)} SET DEFAULT ${value}`, keys, 'a temporary default keeps INSERTs that do not set the column working until the contract phase'));
+        expand.push(
+          step(
+            'expand',
+            `${header} ALTER COLUMN ${q(column)} SET DEFAULT ${value}`,
+            keys,
+            'a temporary default keeps INSERTs that do not set the column working until the contract phase',
+          ),
+        );
         contract.push(
-          step('contract', `${header} ALTER COLUMN ${q(column)} DROP DEFAULT`, keys, 'drop the temporary default: the column has no default in the original migration', {
-            weak: true,
-            deploy: `the app must set ${tableName} on every INSERT: from this phase on, an INSERT without it fails (as the original migration intends)`,
-          }),
+          step(
+            'contract',
+            `${header} ALTER COLUMN ${q(column)} DROP DEFAULT`,
+            keys,
+            'drop the temporary default: the column has no default in the original migration',
+            {
+              weak: true,
+              deploy: `the app must set ${tableName} on every INSERT: from this phase on, an INSERT without it fails (as the original migration intends)`,
+            },
+          ),
         );
       } else {
         checkBarrier = `the app must set ${tableName} on every INSERT before the NOT NULL check goes in`;
       }
-      note(ctx, stmt, 'info', `Existing rows of ${tableName} get ${shorten(value, 60)} (from plan.backfill in the config).`);
+      note(
+        ctx,
+        stmt,
+        'info',
+        `Existing rows of ${tableName} get ${shorten(value, 60)} (from plan.backfill in the config).`,
+      );
     } else {
       value = 'NULL';
       todo = `zerodown: choose the value of ${tableName} for existing rows: replace NULL in the UPDATE below (or set plan.backfill."${tableName}" in the config), then delete this RAISE line`;
@@ -362,18 +429,33 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
   for (const e of splitConstraints) {
     const con = e.node;
     const label = e.kind === 'CONSTR_CHECK' ? 'check' : 'fkey';
-    const name = con.conname ?? reserve(ctx, schema, chooseName(rel.relname, column, label, (n) => nameTaken(ctx, schema, n, table)));
+    const name =
+      con.conname ??
+      reserve(
+        ctx,
+        schema,
+        chooseName(rel.relname, column, label, (n) => nameTaken(ctx, schema, n, table)),
+      );
     let text = src.slice(e.start, e.end).trim();
     text = text.replace(/^CONSTRAINT\s+("(?:[^"]|"")+"|\S+)\s+/i, '');
     if (e.kind === 'CONSTR_FOREIGN') text = `FOREIGN KEY (${q(column)}) ${text}`;
     const more = con.pktable ? [relKey(con.pktable)] : [];
-    const s = step('expand', `${header} ADD CONSTRAINT ${q(name)} ${text} NOT VALID`, [...keys, ...more], REASONS.notValid);
+    const s = step(
+      'expand',
+      `${header} ADD CONSTRAINT ${q(name)} ${text} NOT VALID`,
+      [...keys, ...more],
+      REASONS.notValid,
+    );
     if (checkBarrier) {
       s.barrier = true;
       s.deploy = checkBarrier;
     }
     expand.push(s);
-    validate.push(step('validate', `${header} VALIDATE CONSTRAINT ${q(name)}`, [...keys, ...more], REASONS.validate, { timeout: 'scan' }));
+    validate.push(
+      step('validate', `${header} VALIDATE CONSTRAINT ${q(name)}`, [...keys, ...more], REASONS.validate, {
+        timeout: 'scan',
+      }),
+    );
   }
 
   if (needsBackfill) {
@@ -392,9 +474,22 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
     const primary = con.contype === 'CONSTR_PRIMARY';
     const name =
       con.conname ??
-      reserve(ctx, schema, primary ? chooseName(rel.relname, undefined, 'pkey', (n) => nameTaken(ctx, schema, n, table)) : chooseName(rel.relname, column, 'key', (n) => nameTaken(ctx, schema, n, table)));
+      reserve(
+        ctx,
+        schema,
+        primary
+          ? chooseName(rel.relname, undefined, 'pkey', (n) => nameTaken(ctx, schema, n, table))
+          : chooseName(rel.relname, column, 'key', (n) => nameTaken(ctx, schema, n, table)),
+      );
     index.push(uniqueIndexStep(ctx, rel, name, [column], con, keys));
-    contract.push(step('contract', `${header} ADD CONSTRAINT ${q(name)} ${primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(name)}${deferrable(con)}`, keys, REASONS.attach));
+    contract.push(
+      step(
+        'contract',
+        `${header} ADD CONSTRAINT ${q(name)} ${primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(name)}${deferrable(con)}`,
+        keys,
+        REASONS.attach,
+      ),
+    );
   }
   record(
     ctx,
@@ -416,12 +511,24 @@ function deferrable(con: any): string {
   return s;
 }
 
-function uniqueIndexStep(ctx: RewriteContext, rel: any, name: string, columns: string[], con: any, keys: string[]): Step {
+function uniqueIndexStep(
+  ctx: RewriteContext,
+  rel: any,
+  name: string,
+  columns: string[],
+  con: any,
+  keys: string[],
+): Step {
   const including = names(con.including);
   let sql = `CREATE UNIQUE INDEX CONCURRENTLY ${q(name)} ON ${quoteRel(rel)} (${columns.map(q).join(', ')})`;
   if (including.length) sql += ` INCLUDE (${including.map(q).join(', ')})`;
   if (con.nulls_not_distinct) sql += ' NULLS NOT DISTINCT';
-  return step('index', `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again\n${sql}`, keys, REASONS.index);
+  return step(
+    'index',
+    `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again\n${sql}`,
+    keys,
+    REASONS.index,
+  );
 }
 
 /**
@@ -464,7 +571,9 @@ function makeBackfill(
       const target = u.ast.targetList[0].ResTarget;
       const quals = [rel.relname, ...(u.ast.relation?.alias?.aliasname ? [u.ast.relation.alias.aliasname] : [])];
       const isCol = (ref: any) => refersTo(ref, column, quals);
-      const refs = findNodes(target.val, 'ColumnRef').filter(isCol).length + (u.ast.whereClause ? findNodes(u.ast.whereClause, 'ColumnRef').filter(isCol).length : 0);
+      const refs =
+        findNodes(target.val, 'ColumnRef').filter(isCol).length +
+        (u.ast.whereClause ? findNodes(u.ast.whereClause, 'ColumnRef').filter(isCol).length : 0);
       const valueVolatile = (() => {
         try {
           return volatility(new StmtSource(`SELECT ${value}`).ast.targetList[0].ResTarget.val) === 'volatile';
@@ -506,14 +615,21 @@ function backfillReason(ctx: RewriteContext, byKey: boolean): string {
 
 function pageNote(ctx: RewriteContext, stmt: Statement, rel: any): void {
   if (ctx.pgVersion < 14) {
-    note(ctx, stmt, 'warning', `${rel.relname} has no single-column primary key, so the batches walk page ranges (ctid); below PostgreSQL 14 each batch scans the table to find its pages, which is slow on a large table.`);
+    note(
+      ctx,
+      stmt,
+      'warning',
+      `${rel.relname} has no single-column primary key, so the batches walk page ranges (ctid); below PostgreSQL 14 each batch scans the table to find its pages, which is slow on a large table.`,
+    );
   }
 }
 
 /** Columns an expression (source text) reads; when it does not parse, none (it fails its own parse check later). */
 export function columnsRead(expr: string): string[] {
   try {
-    return [...new Set(findNodes(new StmtSource(`SELECT ${expr}`).ast, 'ColumnRef').map((r) => names(r.fields).at(-1)!))];
+    return [
+      ...new Set(findNodes(new StmtSource(`SELECT ${expr}`).ast, 'ColumnRef').map((r) => names(r.fields).at(-1)!)),
+    ];
   } catch {
     return [];
   }
@@ -563,7 +679,12 @@ function setNotNull(inp: AlterInput, cmd: any): Group[] | undefined {
   }
   if (!ctx.allowed(stmt, 'adding-not-nullable-field')) return undefined;
   const nn = notNullPath(ctx, stmt, header, rel, table, column);
-  record(ctx, stmt, 'adding-not-nullable-field', `NOT NULL on ${column} via CHECK … NOT VALID, VALIDATE, then SET NOT NULL without a scan`);
+  record(
+    ctx,
+    stmt,
+    'adding-not-nullable-field',
+    `NOT NULL on ${column} via CHECK … NOT VALID, VALIDATE, then SET NOT NULL without a scan`,
+  );
   return [[nn.expand, nn.validate, ...nn.contract]];
 }
 
@@ -583,12 +704,26 @@ function addConstraint(inp: AlterInput, cmd: any): Group[] | undefined {
     const fk = con.contype === 'CONSTR_FOREIGN';
     const rule = 'constraint-missing-not-valid';
     if (!ctx.allowed(stmt, rule) || (fk && !ctx.allowed(stmt, 'adding-foreign-key-constraint'))) return undefined;
-    const cols = fk ? names(con.fk_attrs) : [...new Set(findNodes(con.raw_expr, 'ColumnRef').map((r) => names(r.fields).at(-1)!))];
+    const cols = fk
+      ? names(con.fk_attrs)
+      : [...new Set(findNodes(con.raw_expr, 'ColumnRef').map((r) => names(r.fields).at(-1)!))];
     const name =
-      con.conname ?? reserve(ctx, schema, fk ? chooseName(rel.relname, cols.join('_'), 'fkey', taken) : chooseName(rel.relname, checkName(rel, con.raw_expr), 'check', taken));
+      con.conname ??
+      reserve(
+        ctx,
+        schema,
+        fk
+          ? chooseName(rel.relname, cols.join('_'), 'fkey', taken)
+          : chooseName(rel.relname, checkName(rel, con.raw_expr), 'check', taken),
+      );
     const text = con.conname ? cmdText : cmdText.replace(/^ADD\s+/i, `ADD CONSTRAINT ${q(name)} `);
     const refCols = names(con.pk_attrs);
-    const refKeys = fk && con.pktable ? (refCols.length ? refCols.map((c) => colKey(relKey(con.pktable), c)) : [relKey(con.pktable)]) : [];
+    const refKeys =
+      fk && con.pktable
+        ? refCols.length
+          ? refCols.map((c) => colKey(relKey(con.pktable), c))
+          : [relKey(con.pktable)]
+        : [];
     const keys = [...(cols.length ? cols.map((c) => colKey(key, c)) : [key]), ...refKeys];
     record(ctx, stmt, rule, `${fk ? 'foreign key' : 'CHECK'} ${name} added NOT VALID, validated in a later phase`);
     return [
@@ -604,12 +739,25 @@ function addConstraint(inp: AlterInput, cmd: any): Group[] | undefined {
     const rule = primary ? 'adding-serial-primary-key-field' : 'disallowed-unique-constraint';
     if (!ctx.allowed(stmt, rule)) return undefined;
     if (con.options?.length || con.indexspace) {
-      note(ctx, stmt, 'warning', 'No automatic plan for a unique or primary key constraint with storage options or a tablespace: build the index CONCURRENTLY by hand, then ADD CONSTRAINT … USING INDEX.');
+      note(
+        ctx,
+        stmt,
+        'warning',
+        'No automatic plan for a unique or primary key constraint with storage options or a tablespace: build the index CONCURRENTLY by hand, then ADD CONSTRAINT … USING INDEX.',
+      );
       return undefined;
     }
     if (table?.partitioned) return undefined;
     const cols = names(con.keys);
-    const name = con.conname ?? reserve(ctx, schema, primary ? chooseName(rel.relname, undefined, 'pkey', taken) : chooseName(rel.relname, cols.join('_'), 'key', taken));
+    const name =
+      con.conname ??
+      reserve(
+        ctx,
+        schema,
+        primary
+          ? chooseName(rel.relname, undefined, 'pkey', taken)
+          : chooseName(rel.relname, cols.join('_'), 'key', taken),
+      );
     const keys = cols.map((c) => colKey(key, c));
     const steps: Step[] = [];
     const validate: Step[] = [];
@@ -623,7 +771,14 @@ function addConstraint(inp: AlterInput, cmd: any): Group[] | undefined {
         contract.push(...nn.contract);
       }
     }
-    contract.push(step('contract', `${header} ADD CONSTRAINT ${q(name)} ${primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(name)}${deferrable(con)}`, keys, REASONS.attach));
+    contract.push(
+      step(
+        'contract',
+        `${header} ADD CONSTRAINT ${q(name)} ${primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(name)}${deferrable(con)}`,
+        keys,
+        REASONS.attach,
+      ),
+    );
     record(ctx, stmt, rule, `unique index ${name} built CONCURRENTLY, then attached with ADD CONSTRAINT … USING INDEX`);
     return [[...steps, ...validate, uniqueIndexStep(ctx, rel, name, cols, con, keys), ...contract]];
   }
@@ -643,7 +798,12 @@ function createIndex(stmt: Statement, ctx: RewriteContext, src: StmtSource): Gro
   const rule = onNewColumn ? 'index-same-step-as-add-column' : 'require-concurrent-index-creation';
   if (!ctx.allowed(stmt, 'require-concurrent-index-creation') || !ctx.allowed(stmt, rule)) return undefined;
   if (table?.partitioned || ast.relation?.inh === false) {
-    note(ctx, stmt, 'warning', 'No automatic plan: CREATE INDEX CONCURRENTLY does not work on a partitioned table. Build the index CONCURRENTLY on each partition, then create it ON ONLY the parent and ATTACH each partition index.');
+    note(
+      ctx,
+      stmt,
+      'warning',
+      'No automatic plan: CREATE INDEX CONCURRENTLY does not work on a partitioned table. Build the index CONCURRENTLY on each partition, then create it ON ONLY the parent and ATTACH each partition index.',
+    );
     return undefined;
   }
   const sql = src.insertAfterKeyword('INDEX', ' CONCURRENTLY');
@@ -651,7 +811,16 @@ function createIndex(stmt: Statement, ctx: RewriteContext, src: StmtSource): Gro
   const keys = cols.every((c) => c) ? cols.map((c) => colKey(key, c!)) : [key];
   const which = ast.idxname ? q(ast.idxname) : 'the index';
   record(ctx, stmt, rule, `CREATE INDEX CONCURRENTLY in its own phase${onNewColumn ? ', after the backfill' : ''}`);
-  return [[step('index', `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again\n${sql}`, keys, REASONS.index)]];
+  return [
+    [
+      step(
+        'index',
+        `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again\n${sql}`,
+        keys,
+        REASONS.index,
+      ),
+    ],
+  ];
 }
 
 // ───────────────────────────── UPDATE ─────────────────────────────
@@ -661,9 +830,21 @@ function isPkEquality(where: any, pk: string, quals: string[]): boolean {
   if (!where) return false;
   const e = where.A_Expr;
   const isPk = (n: any) => !!n?.ColumnRef && refersTo(n.ColumnRef, pk, quals);
-  const isConst = (n: any) => !!(n?.A_Const || n?.ParamRef || (n?.TypeCast && (n.TypeCast.arg?.A_Const || n.TypeCast.arg?.ParamRef)));
-  if (e?.kind === 'AEXPR_OP' && names(e.name)[0] === '=' && ((isPk(e.lexpr) && isConst(e.rexpr)) || (isPk(e.rexpr) && isConst(e.lexpr)))) return true;
-  if (e?.kind === 'AEXPR_IN' && isPk(e.lexpr) && Array.isArray(e.rexpr?.List?.items) && e.rexpr.List.items.every(isConst)) return true;
+  const isConst = (n: any) =>
+    !!(n?.A_Const || n?.ParamRef || (n?.TypeCast && (n.TypeCast.arg?.A_Const || n.TypeCast.arg?.ParamRef)));
+  if (
+    e?.kind === 'AEXPR_OP' &&
+    names(e.name)[0] === '=' &&
+    ((isPk(e.lexpr) && isConst(e.rexpr)) || (isPk(e.rexpr) && isConst(e.lexpr)))
+  )
+    return true;
+  if (
+    e?.kind === 'AEXPR_IN' &&
+    isPk(e.lexpr) &&
+    Array.isArray(e.rexpr?.List?.items) &&
+    e.rexpr.List.items.every(isConst)
+  )
+    return true;
   const b = where.BoolExpr;
   if (b?.boolop === 'AND_EXPR') return (b.args ?? []).some((a: any) => isPkEquality(a, pk, quals));
   return false;
@@ -675,7 +856,8 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
   const key = relKey(rel);
   if (isNewTable(ctx, key)) return undefined;
   const table = ctx.catalog.table(key);
-  if (ast.withClause || ast.returningList?.length || findNodes(ast.whereClause, 'CurrentOfExpr').length) return undefined;
+  if (ast.withClause || ast.returningList?.length || findNodes(ast.whereClause, 'CurrentOfExpr').length)
+    return undefined;
   const pk = primaryKey(table);
   const flagged = ctx.flaggedBy(stmt).has('unbatched-backfill');
   const quals = [rel.relname, ...(rel.alias?.aliasname ? [rel.alias.aliasname] : [])];
@@ -692,10 +874,15 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
   // same values, so rows already at their target value are done (the WHERE may read the targets: a row it
   // selects again only gets the same values again)
   let pending: string | undefined;
-  const simple = targets.every((t: any) => t?.name && !t.indirection?.length && t.val && !('SetToDefault' in t.val) && !('MultiAssignRef' in t.val));
+  const simple = targets.every(
+    (t: any) =>
+      t?.name && !t.indirection?.length && t.val && !('SetToDefault' in t.val) && !('MultiAssignRef' in t.val),
+  );
   if (simple && !from) {
     const targetNames = targets.map((t: any) => t.name as string);
-    const readsTarget = targets.some((t: any) => findNodes(t.val, 'ColumnRef').some((r) => targetNames.includes(names(r.fields).at(-1)!)));
+    const readsTarget = targets.some((t: any) =>
+      findNodes(t.val, 'ColumnRef').some((r) => targetNames.includes(names(r.fields).at(-1)!)),
+    );
     const volatile = targets.some((t: any) => volatility(t.val) === 'volatile') || findNodes(ast, 'SubLink').length > 0;
     const types = targetNames.map((n: string) => table?.columns.get(n)?.type);
     if (!readsTarget && !volatile && types.every((t: unknown) => t && (t as { name: string }).name !== 'unknown')) {
@@ -712,7 +899,12 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
     }
   }
   if (!pk && !pending) {
-    note(ctx, stmt, 'warning', `No automatic plan for this UPDATE: ${rel.relname} has no single-column primary key to batch by, and the UPDATE cannot tell done rows from pending ones (it reads what it writes, or calls a volatile function), so page-range batches could apply it twice.`);
+    note(
+      ctx,
+      stmt,
+      'warning',
+      `No automatic plan for this UPDATE: ${rel.relname} has no single-column primary key to batch by, and the UPDATE cannot tell done rows from pending ones (it reads what it writes, or calls a volatile function), so page-range batches could apply it twice.`,
+    );
     return undefined;
   }
   const shared = {
@@ -752,7 +944,8 @@ function deleteRows(stmt: Statement, ctx: RewriteContext, src: StmtSource): Grou
   const rel = ast.relation;
   const key = relKey(rel);
   if (isNewTable(ctx, key)) return undefined;
-  if (ast.withClause || ast.returningList?.length || findNodes(ast.whereClause, 'CurrentOfExpr').length) return undefined;
+  if (ast.withClause || ast.returningList?.length || findNodes(ast.whereClause, 'CurrentOfExpr').length)
+    return undefined;
   const table = ctx.catalog.table(key);
   const pk = primaryKey(table);
   const quals = [rel.relname, ...(rel.alias?.aliasname ? [rel.alias.aliasname] : [])];
@@ -774,14 +967,30 @@ function deleteRows(stmt: Statement, ctx: RewriteContext, src: StmtSource): Grou
     lockTimeout: ctx.lockTimeout,
   };
   if (!pk && using) {
-    note(ctx, stmt, 'warning', `No automatic plan for this DELETE … USING: ${rel.relname} has no single-column primary key to batch by.`);
+    note(
+      ctx,
+      stmt,
+      'warning',
+      `No automatic plan for this DELETE … USING: ${rel.relname} has no single-column primary key to batch by.`,
+    );
     return undefined;
   }
   if (!pk) pageNote(ctx, stmt, rel);
-  const sql = pk ? backfillSql({ ...shared, pk: pk.name, progressKey: `${ctx.path}:${stmt.span.line}` }) : pageBackfillSql({ ...shared, pages: pagesFor(ctx.batchSize) });
+  const sql = pk
+    ? backfillSql({ ...shared, pk: pk.name, progressKey: `${ctx.path}:${stmt.span.line}` })
+    : pageBackfillSql({ ...shared, pages: pagesFor(ctx.batchSize) });
   const how = pk ? `${ctx.batchSize} rows by ${pk.name}` : `${pagesFor(ctx.batchSize)} pages`;
   record(ctx, stmt, 'unbatched-backfill', `the same DELETE in batches of ${how}, each committed on its own`);
-  return [[step('backfill', sql, [key], `delete in batches of ${how}, each committed on its own (no transaction; safe to run again)`)]];
+  return [
+    [
+      step(
+        'backfill',
+        sql,
+        [key],
+        `delete in batches of ${how}, each committed on its own (no transaction; safe to run again)`,
+      ),
+    ],
+  ];
 }
 
 // ───────────────────────────── RENAME TABLE ─────────────────────────────
@@ -796,14 +1005,35 @@ function renameTable(stmt: Statement, ctx: RewriteContext): Group[] | undefined 
   const newKey = `${schema}.${ast.newname}`;
   const newRel = rel.schemaname ? `${q(schema)}.${q(ast.newname)}` : q(ast.newname);
   const keys = [key, newKey];
-  record(ctx, stmt, 'renaming-table', `rename, keep the old name working as a view until the app is deployed, then drop the view`);
+  record(
+    ctx,
+    stmt,
+    'renaming-table',
+    `rename, keep the old name working as a view until the app is deployed, then drop the view`,
+  );
   return [
     [
-      step('expand', stmt.text, keys, 'rename the table and keep the old name working as a simple (updatable) view, so the running app does not break'),
-      step('expand', `CREATE VIEW ${quoteRel(rel)} AS SELECT * FROM ${newRel}`, keys, 'rename the table and keep the old name working as a simple (updatable) view, so the running app does not break'),
-      step('contract', `DROP VIEW ${quoteRel(rel)}`, keys, 'drop the compatibility view once no deployed code uses the old name', {
-        deploy: `deploy the app version that uses ${ast.newname} instead of ${rel.relname}`,
-      }),
+      step(
+        'expand',
+        stmt.text,
+        keys,
+        'rename the table and keep the old name working as a simple (updatable) view, so the running app does not break',
+      ),
+      step(
+        'expand',
+        `CREATE VIEW ${quoteRel(rel)} AS SELECT * FROM ${newRel}`,
+        keys,
+        'rename the table and keep the old name working as a simple (updatable) view, so the running app does not break',
+      ),
+      step(
+        'contract',
+        `DROP VIEW ${quoteRel(rel)}`,
+        keys,
+        'drop the compatibility view once no deployed code uses the old name',
+        {
+          deploy: `deploy the app version that uses ${ast.newname} instead of ${rel.relname}`,
+        },
+      ),
     ],
   ];
 }

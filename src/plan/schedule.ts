@@ -113,10 +113,16 @@ export function schedule(groups: Step[][]): ScheduledPhase[] {
   for (const p of placed) {
     const s = slot(p.round, p.rank);
     // a step that waits for a deploy joins only a phase that waits for one too (both deploys go first)
-    const canJoin = current && currentSlot === s && current.transactional && p.step.transactional && (!p.step.deploy || !!current.deploy);
+    const canJoin =
+      current &&
+      currentSlot === s &&
+      current.transactional &&
+      p.step.transactional &&
+      (!p.step.deploy || !!current.deploy);
     if (canJoin) {
       current!.steps.push(p.step);
-      if (p.step.deploy && !current!.deploy!.split('; ').includes(p.step.deploy)) current!.deploy += `; ${p.step.deploy}`;
+      if (p.step.deploy && !current!.deploy!.split('; ').includes(p.step.deploy))
+        current!.deploy += `; ${p.step.deploy}`;
     } else {
       current = { kind: p.step.kind, transactional: p.step.transactional, steps: [p.step] };
       if (p.step.deploy) current.deploy = p.step.deploy;

@@ -65,7 +65,10 @@ type Template = { prefix: string; suffix: string; pick: (parsed: any) => unknown
 const EXPR: Template = {
   prefix: 'SELECT ',
   suffix: '',
-  pick: (p) => p.stmts?.[0]?.stmt?.SelectStmt?.targetList?.length === 1 ? p.stmts[0].stmt.SelectStmt.targetList[0].ResTarget?.val : undefined,
+  pick: (p) =>
+    p.stmts?.[0]?.stmt?.SelectStmt?.targetList?.length === 1
+      ? p.stmts[0].stmt.SelectStmt.targetList[0].ResTarget?.val
+      : undefined,
 };
 const TYPE: Template = {
   prefix: 'SELECT NULL::',
@@ -89,7 +92,13 @@ export class StmtSource {
     const scanned = scanSync(text) as { tokens: { start: number; end: number; text: string; keywordKind: number }[] };
     this.tokens = scanned.tokens
       .filter((t) => !/^(--|\/\*)/.test(t.text))
-      .map((t) => ({ start: t.start, end: t.end, text: t.text, word: t.keywordKind ? t.text.toUpperCase() : t.text, keyword: t.keywordKind > 0 }));
+      .map((t) => ({
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        word: t.keywordKind ? t.text.toUpperCase() : t.text,
+        keyword: t.keywordKind > 0,
+      }));
   }
 
   slice(start: number, end: number): string {
@@ -135,7 +144,8 @@ export class StmtSource {
         } catch {
           continue;
         }
-        if (got !== undefined && JSON.stringify(stripLocations(got)) === want) return [this.tokens[s]!.start, this.tokens[i]!.end];
+        if (got !== undefined && JSON.stringify(stripLocations(got)) === want)
+          return [this.tokens[s]!.start, this.tokens[i]!.end];
       }
     }
     throw new Error(`cannot find the source text of a ${Object.keys(node as object)[0] ?? 'node'}`);

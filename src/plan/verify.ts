@@ -177,7 +177,9 @@ export async function seed(sh: Shadow, rows: number): Promise<string[]> {
       problems.push(`${t.schema}.${t.name}: ${impossible}`);
       continue;
     }
-    const overriding = cols.some((c) => c.identity === 'a' && names.includes(quoteIdent(c.name))) ? ' OVERRIDING SYSTEM VALUE' : '';
+    const overriding = cols.some((c) => c.identity === 'a' && names.includes(quoteIdent(c.name)))
+      ? ' OVERRIDING SYSTEM VALUE'
+      : '';
     const sql =
       (ctes.length ? `WITH ${ctes.join(', ')} ` : '') +
       `INSERT INTO ${rel} (${names.join(', ')})${overriding} SELECT ${values.join(', ')} FROM generate_series(1, ${rows}) AS g ON CONFLICT DO NOTHING`;
@@ -214,8 +216,16 @@ export async function snapshotSchema(sh: Shadow): Promise<SchemaSnapshot> {
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND ${userSchemas}`,
   );
-  const kinds: Record<string, string> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', S: 'sequence', f: 'foreign table' };
-  for (const r of rels) out.set(`relation ${r.key}`, `${kinds[r.kind] ?? r.kind}${r.def ? `: ${r.def.replace(/\s+/g, ' ').trim()}` : ''}`);
+  const kinds: Record<string, string> = {
+    r: 'table',
+    p: 'partitioned table',
+    v: 'view',
+    m: 'materialized view',
+    S: 'sequence',
+    f: 'foreign table',
+  };
+  for (const r of rels)
+    out.set(`relation ${r.key}`, `${kinds[r.kind] ?? r.kind}${r.def ? `: ${r.def.replace(/\s+/g, ' ').trim()}` : ''}`);
   const cols = await sh.query<{ rel: string; name: string; def: string; num: number }>(
     `SELECT n.nspname || '.' || c.relname AS rel, a.attname AS name, a.attnum AS num,
             format_type(a.atttypid, a.atttypmod)
@@ -283,7 +293,9 @@ export async function snapshotData(sh: Shadow): Promise<DataSnapshot> {
       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userSchemas}`,
   );
   for (const t of tables) {
-    const rows = await sh.query<{ r: Record<string, unknown> }>(`SELECT to_jsonb(x) AS r FROM ${quoteIdent(t.schema)}.${quoteIdent(t.name)} AS x`);
+    const rows = await sh.query<{ r: Record<string, unknown> }>(
+      `SELECT to_jsonb(x) AS r FROM ${quoteIdent(t.schema)}.${quoteIdent(t.name)} AS x`,
+    );
     const m = new Map<string, Record<string, unknown>>();
     const seen = new Map<string, number>();
     for (const { r } of rows) {
@@ -308,7 +320,8 @@ function volatileColumns(a: DataSnapshot, b: DataSnapshot): Set<string> {
     for (const [key, ra] of rowsA) {
       const rb = rowsB.get(key);
       if (!rb) continue;
-      for (const col of Object.keys(ra)) if (JSON.stringify(ra[col]) !== JSON.stringify(rb[col])) out.add(`${table}.${col}`);
+      for (const col of Object.keys(ra))
+        if (JSON.stringify(ra[col]) !== JSON.stringify(rb[col])) out.add(`${table}.${col}`);
     }
     // rows that exist in one run only (a volatile key): compare nothing of them
     if (rowsA.size !== rowsB.size || [...rowsA.keys()].some((k) => !rowsB.has(k))) out.add(`${table}.*`);
@@ -338,7 +351,10 @@ function compareData(orig: DataSnapshot, plan: DataSnapshot, skip: Set<string>):
         if (skip.has(`${table}.${col}`) || !(col in rp)) continue;
         if (JSON.stringify(ro[col]) !== JSON.stringify(rp[col])) {
           count++;
-          if (shown++ < 3) diffs.push(`data ${table}.${col} for key ${key}: original ${JSON.stringify(ro[col])}, plan ${JSON.stringify(rp[col])}`);
+          if (shown++ < 3)
+            diffs.push(
+              `data ${table}.${col} for key ${key}: original ${JSON.stringify(ro[col])}, plan ${JSON.stringify(rp[col])}`,
+            );
         }
       }
     }
@@ -355,7 +371,11 @@ interface TableStat {
   seq: number;
 }
 
-const BLOCKING = new Set(Object.entries(LOCKS).filter(([, v]) => v.blocksWrites).map(([k]) => k));
+const BLOCKING = new Set(
+  Object.entries(LOCKS)
+    .filter(([, v]) => v.blocksWrites)
+    .map(([k]) => k),
+);
 
 /** Runs statements while watching locks, rewrites and scans of the tables that have rows. */
 class Tracer {
@@ -386,7 +406,9 @@ class Tracer {
     );
     const busy = new Map<string, string>();
     for (const r of rows) {
-      const [{ has }] = (await sh.query<{ has: boolean }>(`SELECT EXISTS (SELECT FROM ${r.name.split('.').map(quoteIdent).join('.')}) AS has`)) as [{ has: boolean }];
+      const [{ has }] = (await sh.query<{ has: boolean }>(
+        `SELECT EXISTS (SELECT FROM ${r.name.split('.').map(quoteIdent).join('.')}) AS has`,
+      )) as [{ has: boolean }];
       if (has) busy.set(r.oid, r.name);
     }
     const tracer = new Tracer(sh, busy);
@@ -400,7 +422,9 @@ class Tracer {
          FROM pg_class c LEFT JOIN pg_stat_xact_user_tables s ON s.relid = c.oid WHERE c.oid = ANY ($1::int8[]::oid[])`,
       [[...this.busy.keys()]],
     );
-    return new Map(rows.map((r) => [r.oid, { name: this.busy.get(r.oid)!, filenode: r.filenode, seq: Number(r.seq ?? 0) }]));
+    return new Map(
+      rows.map((r) => [r.oid, { name: this.busy.get(r.oid)!, filenode: r.filenode, seq: Number(r.seq ?? 0) }]),
+    );
   }
 
   private async locks(): Promise<Map<string, string[]>> {
@@ -436,7 +460,12 @@ class Tracer {
     await this.timed(rollback ? 'ROLLBACK' : 'COMMIT');
     const end = this.clock;
     for (const [oid, since] of this.aelSince) {
-      this.spans.push({ phase: this.phase, table: this.busy.get(oid)!, mode: 'AccessExclusiveLock', ms: Math.max(0, Math.round((end - since) * 10) / 10) });
+      this.spans.push({
+        phase: this.phase,
+        table: this.busy.get(oid)!,
+        mode: 'AccessExclusiveLock',
+        ms: Math.max(0, Math.round((end - since) * 10) / 10),
+      });
     }
     this.aelSince.clear();
     this.inTx = false;
@@ -453,7 +482,8 @@ class Tracer {
       await this.sh.exec(sql);
       const after = await this.stats();
       for (const [oid, b] of before) {
-        if (after.get(oid)?.filenode !== b.filenode) this.violations.push(`${label} rewrote ${b.name} outside a transaction`);
+        if (after.get(oid)?.filenode !== b.filenode)
+          this.violations.push(`${label} rewrote ${b.name} outside a transaction`);
       }
       return;
     }
@@ -469,9 +499,14 @@ class Tracer {
       if (modes.includes('AccessExclusiveLock') && !this.aelSince.has(oid)) this.aelSince.set(oid, t0);
       const blocking = modes.filter((m) => BLOCKING.has(m));
       if (!blocking.length) continue;
-      const strongest = blocking.includes('AccessExclusiveLock') ? 'AccessExclusiveLock' : blocking[blocking.length - 1]!;
+      const strongest = blocking.includes('AccessExclusiveLock')
+        ? 'AccessExclusiveLock'
+        : blocking[blocking.length - 1]!;
       const what = a.filenode !== b.filenode ? 'rewrote' : a.seq > b.seq ? 'scanned' : '';
-      if (what) this.violations.push(`${label} ${what} ${b.name} while holding ${strongest} on it (${LOCKS[strongest as keyof typeof LOCKS]?.blocksReads ? 'reads and writes wait' : 'writes wait'})`);
+      if (what)
+        this.violations.push(
+          `${label} ${what} ${b.name} while holding ${strongest} on it (${LOCKS[strongest as keyof typeof LOCKS]?.blocksReads ? 'reads and writes wait' : 'writes wait'})`,
+        );
     }
   }
 }
@@ -526,7 +561,8 @@ async function runPlan(plan: StagedPlan, tracer: Tracer): Promise<{ phase: numbe
     try {
       if (p.transactional) {
         await tracer.begin();
-        for (const s of statementsOf(p.sql)) await tracer.run(s.text, `phase ${i + 1} (${p.name}): ${shorten(s.text, 60)}`);
+        for (const s of statementsOf(p.sql))
+          await tracer.run(s.text, `phase ${i + 1} (${p.name}): ${shorten(s.text, 60)}`);
         await tracer.commit();
       } else {
         await tracer.run(p.sql, `phase ${i + 1} (${p.name})`);
@@ -560,7 +596,11 @@ function diffSchemas(orig: SchemaSnapshot, plan: SchemaSnapshot): { key: string;
  * Proves a plan: `history` are the migrations before the planned one (applied as
  * written), then the original and the plan run on fresh shadows from the same start.
  */
-export async function verifyPlan(plan: StagedPlan, history: Migration[], opts: VerifyOptions = {}): Promise<Verification> {
+export async function verifyPlan(
+  plan: StagedPlan,
+  history: Migration[],
+  opts: VerifyOptions = {},
+): Promise<Verification> {
   await loadParser();
   const rows = opts.seedRows ?? DEFAULT_SEED_ROWS;
   const sources = [...history.map((m) => m.source), plan.migration.source];
@@ -605,7 +645,15 @@ export async function verifyPlan(plan: StagedPlan, history: Migration[], opts: V
     try {
       const tracer = await Tracer.start(sh);
       const error = await runOriginal(sh, plan.migration, tracer);
-      return { error, failures, seedProblems, tracer, engine: engineName(sh), schema: error ? undefined : await snapshotSchema(sh), data: error ? undefined : await snapshotData(sh) };
+      return {
+        error,
+        failures,
+        seedProblems,
+        tracer,
+        engine: engineName(sh),
+        schema: error ? undefined : await snapshotSchema(sh),
+        data: error ? undefined : await snapshotData(sh),
+      };
     } finally {
       await sh.close();
     }
@@ -613,7 +661,8 @@ export async function verifyPlan(plan: StagedPlan, history: Migration[], opts: V
   try {
     const a = await runOrig(true);
     v.engine = a.engine;
-    if (a.failures.length) v.differences.push(`history: ${a.failures.length} statement(s) failed on the shadow, e.g. ${a.failures[0]}`);
+    if (a.failures.length)
+      v.differences.push(`history: ${a.failures.length} statement(s) failed on the shadow, e.g. ${a.failures[0]}`);
     v.originalError = a.error;
     v.originalViolations = a.tracer.violations;
     v.originalLongestAccessExclusiveMs = Math.max(0, ...a.tracer.spans.map((s) => s.ms));
@@ -625,7 +674,8 @@ export async function verifyPlan(plan: StagedPlan, history: Migration[], opts: V
       const empty = await runOrig(false);
       origSchema = empty.schema;
       origData = undefined;
-      if (empty.error) throw new Error(`the original migration fails on the shadow even with empty tables: ${empty.error}`);
+      if (empty.error)
+        throw new Error(`the original migration fails on the shadow even with empty tables: ${empty.error}`);
     } else {
       const b = await runOrig(true);
       if (b.error) throw new Error(`the original migration failed on its second run: ${b.error}`);
@@ -656,7 +706,10 @@ export async function verifyPlan(plan: StagedPlan, history: Migration[], opts: V
     v.locks = run.tracer.spans;
     v.longestAccessExclusiveMs = Math.max(0, ...run.tracer.spans.map((s) => s.ms));
     v.locksSafe = !run.tracer.violations.length;
-    if (!run.tracer.scansVisible) v.caveats.push('table scans were not observable (track_counts is off and the shadow role may not turn it on): only rewrites were checked');
+    if (!run.tracer.scansVisible)
+      v.caveats.push(
+        'table scans were not observable (track_counts is off and the shadow role may not turn it on): only rewrites were checked',
+      );
     v.differences.push(...run.tracer.violations.map((x) => `locks: ${x}`));
     const planSchema = run.schema;
     const planData = run.data;
@@ -669,7 +722,8 @@ export async function verifyPlan(plan: StagedPlan, history: Migration[], opts: V
     }
     const schemaDiffs = diffSchemas(origSchema!, planSchema);
     const unexpected = schemaDiffs.filter((d) => !plan.expectedDifferences.some((e) => e.keys.includes(d.key)));
-    for (const e of plan.expectedDifferences) if (schemaDiffs.some((d) => e.keys.includes(d.key))) v.expected.push(e.why);
+    for (const e of plan.expectedDifferences)
+      if (schemaDiffs.some((d) => e.keys.includes(d.key))) v.expected.push(e.why);
     v.schemaEqual = unexpected.length === 0;
     v.differences.push(...unexpected.map((d) => `schema ${d.text}`));
     if (origData) {

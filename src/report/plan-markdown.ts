@@ -16,7 +16,8 @@ function summary(plan: StagedPlan): string {
   const where = escapeHtml(plan.path);
   switch (proofState(plan)) {
     case 'proven':
-      if (v!.emptyTables) return `✅ Staged plan for <code>${where}</code>: ${n}, verified on ${escapeHtml(v!.engine)} on empty tables only (same schema)`;
+      if (v!.emptyTables)
+        return `✅ Staged plan for <code>${where}</code>: ${n}, verified on ${escapeHtml(v!.engine)} on empty tables only (same schema)`;
       return `✅ Safe staged plan for <code>${where}</code>: ${n}, verified on ${escapeHtml(v!.engine)}: ${escapeHtml(proofFacts(v!, { short: true }))}`;
     case 'needs-edit':
       return `✏️ Staged plan for <code>${where}</code>: ${n}, needs one edit before it runs (phase ${v!.planError!.phase} stops on its TODO)`;
@@ -37,20 +38,28 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
   const state = proofState(plan);
   if (state === 'failed' || state === 'error') {
     out.push('**What the proof found:**', '');
-    for (const d of (v?.error ? [v.error] : v?.differences ?? []).slice(0, 10)) out.push(`- ${escapeText(d)}`);
+    for (const d of (v?.error ? [v.error] : (v?.differences ?? [])).slice(0, 10)) out.push(`- ${escapeText(d)}`);
     out.push('');
   }
   if (state === 'proven' && v) {
     if (v.emptyTables) out.push(`⚠️ ${escapeText(verificationLine(plan))}.`, '');
     else {
-      const data = v.dataEqual ? 'the same data' : 'data that cannot be compared (the original fails on tables with rows)';
+      const data = v.dataEqual
+        ? 'the same data'
+        : 'data that cannot be compared (the original fails on tables with rows)';
       out.push(
-        escapeText(`Proven on ${v.engine} with ${v.seedRows} rows per table: the original and the plan end with the same schema and ${data}, and no phase holds a lock that blocks writes across a rewrite or a full scan.`),
+        escapeText(
+          `Proven on ${v.engine} with ${v.seedRows} rows per table: the original and the plan end with the same schema and ${data}, and no phase holds a lock that blocks writes across a rewrite or a full scan.`,
+        ),
         '',
       );
     }
     const skipped = volatileColumns(v);
-    if (skipped.length && v.dataEqual) out.push(`Left out of the data comparison: ${skipped.map((c) => inlineCode(c)).join(', ')} (not the same on two runs of the original either).`, '');
+    if (skipped.length && v.dataEqual)
+      out.push(
+        `Left out of the data comparison: ${skipped.map((c) => inlineCode(c)).join(', ')} (not the same on two runs of the original either).`,
+        '',
+      );
   }
   const orig = originalLine(v);
   if (orig) out.push(`<sub>${escapeText(orig)}</sub>`, '');
@@ -59,7 +68,8 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
   const rewrites = [...plan.rewrites].sort((a, b) => a.line - b.line);
   if (rewrites.length) {
     out.push('| line | rule | the plan instead |', '|---|---|---|');
-    for (const r of rewrites) out.push(`| ${r.line} | ${inlineCode(r.rule, { table: true })} | ${escapeText(r.summary)} |`);
+    for (const r of rewrites)
+      out.push(`| ${r.line} | ${inlineCode(r.rule, { table: true })} | ${escapeText(r.summary)} |`);
     out.push('');
   }
   for (const n of plan.notes) {
@@ -78,9 +88,11 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
 /** The whole `--format markdown` document. */
 export function formatPlanMarkdown(result: PlanResult): string {
   const out: string[] = ['### zerodown plan', ''];
-  if (!result.plans.length && !result.failed.length) out.push('Every migration is already safe: nothing to rewrite.', '');
+  if (!result.plans.length && !result.failed.length)
+    out.push('Every migration is already safe: nothing to rewrite.', '');
   for (const plan of result.plans) out.push(planMarkdown(plan, { open: result.plans.length === 1 }), '');
-  if (result.unchanged.length) out.push(`<sub>No plan needed: ${result.unchanged.map((p) => inlineCode(p)).join(', ')}</sub>`, '');
+  if (result.unchanged.length)
+    out.push(`<sub>No plan needed: ${result.unchanged.map((p) => inlineCode(p)).join(', ')}</sub>`, '');
   for (const f of result.failed) out.push(`- ❌ ${inlineCode(f.path)}: ${escapeText(f.message)}`);
   return `${out.join('\n').trimEnd()}\n`;
 }

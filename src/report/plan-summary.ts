@@ -29,11 +29,19 @@ export function proofFacts(v: Verification, opts: { short?: boolean } = {}): str
   if (v.dataEqual === true) {
     const skipped = volatileColumns(v);
     if (!skipped.length) parts.push('same data');
-    else if (opts.short) parts.push(`same data except ${skipped.length} random column${skipped.length === 1 ? '' : 's'}`);
+    else if (opts.short)
+      parts.push(`same data except ${skipped.length} random column${skipped.length === 1 ? '' : 's'}`);
     else parts.push(`same data (except ${skipped.join(', ')}: not the same on two runs of the original either)`);
   } else if (v.dataEqual === false) parts.push('data differs');
-  else parts.push(v.originalError ? 'data not comparable (the original fails on tables with rows)' : 'data not comparable');
-  parts.push(v.locksSafe ? `longest AccessExclusiveLock ${ms(v.longestAccessExclusiveMs)}` : 'a lock is held across a rewrite or scan');
+  else
+    parts.push(
+      v.originalError ? 'data not comparable (the original fails on tables with rows)' : 'data not comparable',
+    );
+  parts.push(
+    v.locksSafe
+      ? `longest AccessExclusiveLock ${ms(v.longestAccessExclusiveMs)}`
+      : 'a lock is held across a rewrite or scan',
+  );
   return parts.join(', ');
 }
 
@@ -46,7 +54,8 @@ export function verificationLine(plan: StagedPlan): string {
     case 'error':
       return `NOT verified: the proof could not run: ${v!.error}`;
     case 'proven':
-      if (v!.emptyTables) return `verified on ${v!.engine} on empty tables only: same schema; the seeded rows do not fit this migration (the original fails on them too: ${v!.originalError}), so data and locks were not measured`;
+      if (v!.emptyTables)
+        return `verified on ${v!.engine} on empty tables only: same schema; the seeded rows do not fit this migration (the original fails on them too: ${v!.originalError}), so data and locks were not measured`;
       return `verified on ${v!.engine} (${v!.seedRows} rows per table): ${proofFacts(v!)}`;
     case 'needs-edit':
       return `needs an edit before it can run: phase ${v!.planError!.phase} stops on its TODO (${v!.engine})`;

@@ -8,7 +8,8 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
   const out: string[] = [];
   for (const plan of result.plans) {
     const state = proofState(plan);
-    const mark = state === 'proven' ? c.green('✓') : state === 'needs-edit' || state === 'unverified' ? c.yellow('!') : c.red('✗');
+    const mark =
+      state === 'proven' ? c.green('✓') : state === 'needs-edit' || state === 'unverified' ? c.yellow('!') : c.red('✗');
     out.push(`${c.bold(plan.path)}: ${plan.phases.length} phases`);
     out.push(`  ${mark} ${verificationLine(plan)}`);
     const orig = originalLine(plan.verified);
@@ -17,7 +18,8 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
     for (const e of plan.verified?.expected ?? []) out.push(`    ${c.dim(`on purpose: ${e}`)}`);
     for (const e of plan.verified?.caveats ?? []) out.push(`    ${c.yellow('caveat:')} ${e}`);
     out.push('  rewrites:');
-    for (const r of [...plan.rewrites].sort((a, b) => a.line - b.line)) out.push(`    line ${r.line}  ${c.cyan(r.rule)}: ${r.summary}`);
+    for (const r of [...plan.rewrites].sort((a, b) => a.line - b.line))
+      out.push(`    line ${r.line}  ${c.cyan(r.rule)}: ${r.summary}`);
     if (plan.notes.length) {
       out.push('  notes:');
       for (const n of plan.notes) {
@@ -35,6 +37,7 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
   }
   if (result.unchanged.length) out.push(c.dim(`no plan needed (nothing to rewrite): ${result.unchanged.join(', ')}`));
   for (const f of result.failed) out.push(`${c.red('✗')} ${f.path}: ${f.message}`);
-  if (!result.plans.length && !result.failed.length) out.push('zerodown plan: every migration is already safe, nothing to rewrite.');
+  if (!result.plans.length && !result.failed.length)
+    out.push('zerodown plan: every migration is already safe, nothing to rewrite.');
   return `${out.join('\n')}\n`;
 }

@@ -75,12 +75,24 @@ describe('zerodown plan', () => {
     expect(doc.plans).toHaveLength(1);
     const plan = doc.plans[0];
     expect(plan.path).toBe('db/migrations/0002_add_plan_code.sql');
-    expect(plan.phases.map((p: { name: string }) => p.name)).toEqual(['expand', 'backfill', 'validate', 'index', 'contract']);
+    expect(plan.phases.map((p: { name: string }) => p.name)).toEqual([
+      'expand',
+      'backfill',
+      'validate',
+      'index',
+      'contract',
+    ]);
     for (const p of plan.phases) {
       expect(Object.keys(p).slice(0, 4)).toEqual(['name', 'transactional', 'reason', 'sql']);
       expect(() => parseSql(p.sql)).not.toThrow();
     }
-    expect(plan.verified).toMatchObject({ engine: expect.stringMatching(/^PGlite 18\./), schemaEqual: true, dataEqual: true, locksSafe: true, proven: true });
+    expect(plan.verified).toMatchObject({
+      engine: expect.stringMatching(/^PGlite 18\./),
+      schemaEqual: true,
+      dataEqual: true,
+      locksSafe: true,
+      proven: true,
+    });
   });
 
   it('--format text leads with the verdict; --format sql is one psql script', async () => {
@@ -94,7 +106,10 @@ describe('zerodown plan', () => {
   });
 
   it('--format markdown: collapsible phases, fences longer than any backtick run in the SQL', async () => {
-    const d = project({ 'm/0001_init.sql': HISTORY, 'm/0002_backticks.sql': "UPDATE accounts SET name = name || '```';\n" });
+    const d = project({
+      'm/0001_init.sql': HISTORY,
+      'm/0002_backticks.sql': "UPDATE accounts SET name = name || '```';\n",
+    });
     const r = await run(d, 'plan', 'm/0002_backticks.sql', '--format', 'markdown', '--seed-rows', '20');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('<details open><summary>✅ Safe staged plan for <code>m/0002_backticks.sql</code>');
@@ -111,13 +126,18 @@ describe('zerodown plan', () => {
     const r = await run(d, 'plan', 'm/0002_rename.sql', '--format', 'markdown', '--out', 'out', '--seed-rows', '20');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('❌ Staged plan for <code>m/0002_rename.sql</code>');
-    expect(r.stdout).toMatch(/phase \d+ failed: cannot drop column name of table accounts because other objects depend on it/);
+    expect(r.stdout).toMatch(
+      /phase \d+ failed: cannot drop column name of table accounts because other objects depend on it/,
+    );
     expect(r.stderr).toMatch(/not written: the plan for m\/0002_rename.sql failed its proof/);
     expect(existsSync(path.join(d, 'out'))).toBe(false);
   });
 
   it('a TODO plan exits 1 and says what to edit', async () => {
-    const d = project({ 'm/0001_init.sql': HISTORY, 'm/0002_required.sql': 'ALTER TABLE accounts ADD COLUMN tier text NOT NULL;\n' });
+    const d = project({
+      'm/0001_init.sql': HISTORY,
+      'm/0002_required.sql': 'ALTER TABLE accounts ADD COLUMN tier text NOT NULL;\n',
+    });
     const r = await run(d, 'plan', 'm/0002_required.sql', '--no-color', '--seed-rows', '10');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/needs an edit before it can run: phase \d+ stops on its TODO/);
@@ -126,7 +146,9 @@ describe('zerodown plan', () => {
 
   it('plan.backfill in the config gives the value instead', async () => {
     const d = project({
-      'zerodown.config.json': JSON.stringify({ plan: { backfill: { 'accounts.tier': "'free'" }, batchSize: 50, lockTimeout: '1s' } }),
+      'zerodown.config.json': JSON.stringify({
+        plan: { backfill: { 'accounts.tier': "'free'" }, batchSize: 50, lockTimeout: '1s' },
+      }),
       'm/0001_init.sql': HISTORY,
       'm/0002_required.sql': 'ALTER TABLE accounts ADD COLUMN tier text NOT NULL;\n',
     });
@@ -140,7 +162,10 @@ describe('zerodown plan', () => {
   });
 
   it('nothing to rewrite: exit 0, and says so', async () => {
-    const d = project({ 'm/0001_init.sql': HISTORY, 'm/0002_safe.sql': 'CREATE INDEX CONCURRENTLY a_name ON accounts (name);\n' });
+    const d = project({
+      'm/0001_init.sql': HISTORY,
+      'm/0002_safe.sql': 'CREATE INDEX CONCURRENTLY a_name ON accounts (name);\n',
+    });
     const r = await run(d, 'plan', 'm/0002_safe.sql', '--no-color');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/no plan needed \(nothing to rewrite\): m\/0002_safe.sql/);
@@ -168,24 +193,48 @@ describe('--out', () => {
     expect(index).not.toContain('BEGIN');
     expect(parseSql(index).map((s) => s.kind)).toEqual(['IndexStmt']);
     // every file is itself valid SQL
-    for (const f of tree(path.join(d, 'db'))) expect(() => parseSql(readFileSync(path.join(d, 'db', f), 'utf8'))).not.toThrow();
+    for (const f of tree(path.join(d, 'db')))
+      expect(() => parseSql(readFileSync(path.join(d, 'db', f), 'utf8'))).not.toThrow();
   });
 
   it('golang-migrate and Prisma get their own layouts', async () => {
-    const gm = project({ 'migrations/1_init.up.sql': HISTORY, 'migrations/1_init.down.sql': '', 'migrations/2_plan.up.sql': 'CREATE INDEX accounts_name_idx ON accounts (name);\n' });
+    const gm = project({
+      'migrations/1_init.up.sql': HISTORY,
+      'migrations/1_init.down.sql': '',
+      'migrations/2_plan.up.sql': 'CREATE INDEX accounts_name_idx ON accounts (name);\n',
+    });
     expect((await run(gm, 'plan', 'migrations/2_plan.up.sql', '--out', 'migrations', '--no-verify')).code).toBe(0);
-    expect(tree(path.join(gm, 'migrations')).filter((f) => f.startsWith('3_'))).toEqual(['3_plan_safe_index.down.sql', '3_plan_safe_index.up.sql']);
+    expect(tree(path.join(gm, 'migrations')).filter((f) => f.startsWith('3_'))).toEqual([
+      '3_plan_safe_index.down.sql',
+      '3_plan_safe_index.up.sql',
+    ]);
 
     const pr = project({
       'prisma/migrations/20240101000000_init/migration.sql': HISTORY,
-      'prisma/migrations/20240102000000_plan/migration.sql': 'CREATE INDEX "accounts_name_idx" ON "accounts"("name");\n',
+      'prisma/migrations/20240102000000_plan/migration.sql':
+        'CREATE INDEX "accounts_name_idx" ON "accounts"("name");\n',
       'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
     });
-    expect((await run(pr, 'plan', 'prisma/migrations/20240102000000_plan/migration.sql', '--out', 'prisma/migrations', '--no-verify')).code).toBe(0);
-    const added = tree(path.join(pr, 'prisma/migrations')).filter((f) => !/^(20240101000000_init|20240102000000_plan)\//.test(f) && f.endsWith('migration.sql'));
+    expect(
+      (
+        await run(
+          pr,
+          'plan',
+          'prisma/migrations/20240102000000_plan/migration.sql',
+          '--out',
+          'prisma/migrations',
+          '--no-verify',
+        )
+      ).code,
+    ).toBe(0);
+    const added = tree(path.join(pr, 'prisma/migrations')).filter(
+      (f) => !/^(20240101000000_init|20240102000000_plan)\//.test(f) && f.endsWith('migration.sql'),
+    );
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^\d{14}_plan_safe_index\/migration\.sql$/);
-    expect(readFileSync(path.join(pr, 'prisma/migrations', added[0]!), 'utf8')).toContain('CREATE INDEX CONCURRENTLY "accounts_name_idx" ON "accounts"("name");');
+    expect(readFileSync(path.join(pr, 'prisma/migrations', added[0]!), 'utf8')).toContain(
+      'CREATE INDEX CONCURRENTLY "accounts_name_idx" ON "accounts"("name");',
+    );
   });
 
   it('never overwrites without --force, and never leaves half-written output', () => {
@@ -195,7 +244,9 @@ describe('--out', () => {
       { path: path.join(d, 'out/0003_x_expand.sql'), content: 'SELECT 2;\n' },
       { path: path.join(d, 'out/sub/0004_x_b.sql'), content: 'SELECT 3;\n' },
     ];
-    expect(() => writePhaseFiles(files, false)).toThrow(/0003_x_expand\.sql already exists; nothing written \(use --force to overwrite\)/);
+    expect(() => writePhaseFiles(files, false)).toThrow(
+      /0003_x_expand\.sql already exists; nothing written \(use --force to overwrite\)/,
+    );
     expect(tree(d)).toEqual(['out/0003_x_expand.sql']);
     expect(readFileSync(path.join(d, 'out/0003_x_expand.sql'), 'utf8')).toBe('keep me\n');
     writePhaseFiles(files, true);
@@ -205,7 +256,9 @@ describe('--out', () => {
 
   it('names the new migrations after the original', () => {
     expect(baseNameOf(mig('', { path: 'db/20261101090000_add_plan_code.sql' }))).toBe('add_plan_code_safe');
-    expect(baseNameOf(mig('', { path: 'prisma/migrations/20240101000000_add_user/migration.sql' }))).toBe('add_user_safe');
+    expect(baseNameOf(mig('', { path: 'prisma/migrations/20240101000000_add_user/migration.sql' }))).toBe(
+      'add_user_safe',
+    );
     expect(baseNameOf(mig('', { path: 'migrations/42_widen.up.sql' }))).toBe('widen_safe');
     expect(baseNameOf(mig('', { path: 'sql/V3__users.sql' }))).toBe('users_safe');
   });

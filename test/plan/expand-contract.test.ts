@@ -19,10 +19,16 @@ describe('changing-column-type', () => {
     expect(names(p.plan)).toEqual(['expand', 'backfill', 'validate', 'index', 'contract']);
     const [expand, backfill, , index, contract] = p.plan.phases;
     expect(expand!.sql).toContain('ALTER TABLE accounts ADD COLUMN score_zd_new bigint;');
-    expect(expand!.sql).toMatch(/CREATE TRIGGER accounts_score_zd_sync BEFORE INSERT OR UPDATE ON accounts FOR EACH ROW EXECUTE FUNCTION public\.accounts_score_zd_sync\(\)/);
+    expect(expand!.sql).toMatch(
+      /CREATE TRIGGER accounts_score_zd_sync BEFORE INSERT OR UPDATE ON accounts FOR EACH ROW EXECUTE FUNCTION public\.accounts_score_zd_sync\(\)/,
+    );
     expect(backfill!.sql).toContain('SET score_zd_new = score::bigint');
-    expect(index!.sql).toContain('CREATE INDEX CONCURRENTLY accounts_score_idx_zd_new ON accounts (score_zd_new DESC) WHERE score_zd_new > 0');
-    expect(contract!.sql).toMatch(/DROP COLUMN score;\nALTER TABLE accounts RENAME COLUMN score_zd_new TO score;\nALTER TABLE accounts ALTER COLUMN score SET DEFAULT 0;/);
+    expect(index!.sql).toContain(
+      'CREATE INDEX CONCURRENTLY accounts_score_idx_zd_new ON accounts (score_zd_new DESC) WHERE score_zd_new > 0',
+    );
+    expect(contract!.sql).toMatch(
+      /DROP COLUMN score;\nALTER TABLE accounts RENAME COLUMN score_zd_new TO score;\nALTER TABLE accounts ALTER COLUMN score SET DEFAULT 0;/,
+    );
     expect(contract!.sql).toContain('ALTER INDEX public.accounts_score_idx_zd_new RENAME TO accounts_score_idx;');
     const v = await expectProven(p);
     expect(v.expected.join('\n')).toMatch(/accounts\.score is now the last column/);
@@ -31,8 +37,12 @@ describe('changing-column-type', () => {
     const sh = await shadowWith(p.history, 20);
     try {
       await runPhases(sh, p.plan, 2);
-      await sh.exec(`INSERT INTO accounts (name, score) VALUES ('late', 41); UPDATE accounts SET score = 7 WHERE id = 1`);
-      expect(await sh.query(`SELECT count(*)::int AS n FROM accounts WHERE score_zd_new IS DISTINCT FROM score`)).toEqual([{ n: 0 }]);
+      await sh.exec(
+        `INSERT INTO accounts (name, score) VALUES ('late', 41); UPDATE accounts SET score = 7 WHERE id = 1`,
+      );
+      expect(
+        await sh.query(`SELECT count(*)::int AS n FROM accounts WHERE score_zd_new IS DISTINCT FROM score`),
+      ).toEqual([{ n: 0 }]);
     } finally {
       await sh.close();
     }
@@ -46,7 +56,10 @@ describe('changing-column-type', () => {
   });
 
   it('a table renamed later in the same file: what the plan changes on purpose follows the new name', async () => {
-    const p = await planSql(history, `ALTER TABLE accounts ALTER COLUMN score TYPE bigint;\nALTER TABLE accounts RENAME TO members;`);
+    const p = await planSql(
+      history,
+      `ALTER TABLE accounts ALTER COLUMN score TYPE bigint;\nALTER TABLE accounts RENAME TO members;`,
+    );
     const v = await expectProven(p);
     expect(v.expected.join('\n')).toMatch(/accounts\.score is now the last column/);
   });
@@ -54,15 +67,25 @@ describe('changing-column-type', () => {
   it('varchar(200) → varchar(320) or text needs no rewrite: kept as written', async () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');
-    const r = await planMigrations([mig(history, { path: 'h.sql', review: false }), mig(`ALTER TABLE accounts ALTER COLUMN email TYPE varchar(320);\nALTER TABLE accounts ALTER COLUMN email TYPE text;`)]);
+    const r = await planMigrations([
+      mig(history, { path: 'h.sql', review: false }),
+      mig(
+        `ALTER TABLE accounts ALTER COLUMN email TYPE varchar(320);\nALTER TABLE accounts ALTER COLUMN email TYPE text;`,
+      ),
+    ]);
     expect(r.plans).toEqual([]);
   });
 
   it('an identity primary key is left to a person, with a note that says why', async () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');
-    const r = await planMigrations([mig(history, { path: 'h.sql', review: false }), mig(`ALTER TABLE accounts ALTER COLUMN id TYPE numeric;\nCREATE INDEX accounts_note_idx ON accounts (note);`)]);
-    expect(r.plans[0]!.notes.map((n) => n.message).join('\n')).toMatch(/accounts\.id: it is an identity, serial or generated column/);
+    const r = await planMigrations([
+      mig(history, { path: 'h.sql', review: false }),
+      mig(`ALTER TABLE accounts ALTER COLUMN id TYPE numeric;\nCREATE INDEX accounts_note_idx ON accounts (note);`),
+    ]);
+    expect(r.plans[0]!.notes.map((n) => n.message).join('\n')).toMatch(
+      /accounts\.id: it is an identity, serial or generated column/,
+    );
     expect(r.plans[0]!.phases[0]!.sql).toContain('ALTER TABLE accounts ALTER COLUMN id TYPE numeric;');
   });
 });
@@ -76,11 +99,17 @@ describe('renaming-column', () => {
     expect(contract.sql).toContain('ALTER TABLE accounts DROP COLUMN name;');
     // PostgreSQL 18 (the PGlite shadow) names NOT NULL constraints: the default target (15) does not rename it, and says so
     expect(contract.sql).not.toContain('RENAME CONSTRAINT');
-    expect(p.plan.phases[3]!.sql).toContain('CREATE INDEX CONCURRENTLY accounts_name_lower_idx_zd_new ON accounts ((lower(display_name)))');
+    expect(p.plan.phases[3]!.sql).toContain(
+      'CREATE INDEX CONCURRENTLY accounts_name_lower_idx_zd_new ON accounts ((lower(display_name)))',
+    );
     const v = await expectProven(p);
-    expect(v.expected.join('\n')).toMatch(/NOT NULL constraint of display_name is named accounts_display_name_not_null instead of accounts_name_not_null/);
+    expect(v.expected.join('\n')).toMatch(
+      /NOT NULL constraint of display_name is named accounts_display_name_not_null instead of accounts_name_not_null/,
+    );
     const p18 = await planSql(history, `ALTER TABLE accounts RENAME COLUMN name TO display_name;`, { pgVersion: 18 });
-    expect(p18.plan.phases.at(-1)!.sql).toContain('RENAME CONSTRAINT accounts_display_name_not_null TO accounts_name_not_null;');
+    expect(p18.plan.phases.at(-1)!.sql).toContain(
+      'RENAME CONSTRAINT accounts_display_name_not_null TO accounts_name_not_null;',
+    );
     expect((await expectProven(p18)).expected.join('\n')).not.toMatch(/NOT NULL constraint/);
 
     const sh = await shadowWith(p.history, 20);
@@ -90,7 +119,9 @@ describe('renaming-column', () => {
       await sh.exec(`INSERT INTO accounts (name) VALUES ('old-app')`);
       await sh.exec(`INSERT INTO accounts (display_name) VALUES ('new-app')`);
       await sh.exec(`UPDATE accounts SET display_name = 'renamed' WHERE id = 2`);
-      expect(await sh.query(`SELECT count(*)::int AS n FROM accounts WHERE name IS DISTINCT FROM display_name`)).toEqual([{ n: 0 }]);
+      expect(
+        await sh.query(`SELECT count(*)::int AS n FROM accounts WHERE name IS DISTINCT FROM display_name`),
+      ).toEqual([{ n: 0 }]);
     } finally {
       await sh.close();
     }
@@ -98,7 +129,9 @@ describe('renaming-column', () => {
 
   it('a unique column keeps its constraint (rebuilt concurrently, attached at the swap)', async () => {
     const p = await planSql(history, `ALTER TABLE accounts RENAME COLUMN email TO mail;`);
-    expect(p.plan.phases.map((x) => x.sql).join('\n')).toContain('ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key_zd_new');
+    expect(p.plan.phases.map((x) => x.sql).join('\n')).toContain(
+      'ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key_zd_new',
+    );
     await expectProven(p);
   });
 });

@@ -7,7 +7,10 @@ import { isProven, replay, seed, verifyPlan } from '../../src/plan/verify.js';
 import { PgliteShadow } from '../../src/shadow/pglite.js';
 import type { Shadow } from '../../src/shadow/driver.js';
 
-export function mig(source: string, opts: { path?: string; review?: boolean; transaction?: TransactionMode; framework?: string } = {}): Migration {
+export function mig(
+  source: string,
+  opts: { path?: string; review?: boolean; transaction?: TransactionMode; framework?: string } = {},
+): Migration {
   const path = opts.path ?? 'migrations/0002_change.sql';
   return {
     path,
@@ -27,8 +30,14 @@ export interface Planned {
 }
 
 /** Plans `sql` after `history`; fails the test when no plan comes out. */
-export async function planSql(history: string | string[], sql: string, opts: PlanOptions & { transaction?: TransactionMode } = {}): Promise<Planned> {
-  const hist = (Array.isArray(history) ? history : [history]).map((h, i) => mig(h, { path: `migrations/0001_history_${i}.sql`, review: false }));
+export async function planSql(
+  history: string | string[],
+  sql: string,
+  opts: PlanOptions & { transaction?: TransactionMode } = {},
+): Promise<Planned> {
+  const hist = (Array.isArray(history) ? history : [history]).map((h, i) =>
+    mig(h, { path: `migrations/0001_history_${i}.sql`, review: false }),
+  );
   const result = await planMigrations([...hist, mig(sql, { transaction: opts.transaction ?? 'none' })], opts);
   expect(result.failed).toEqual([]);
   expect(result.plans.length, `no plan for:\n${sql}\nnotes: unchanged=${result.unchanged}`).toBe(1);
@@ -36,10 +45,17 @@ export async function planSql(history: string | string[], sql: string, opts: Pla
 }
 
 /** Runs the proof and asserts it holds: same schema, same data (unless `data: null`), safe locks. */
-export async function expectProven(p: Planned, opts: { data?: boolean | null; seedRows?: number } = {}): Promise<Verification> {
+export async function expectProven(
+  p: Planned,
+  opts: { data?: boolean | null; seedRows?: number } = {},
+): Promise<Verification> {
   const v = await verifyPlan(p.plan, p.history, { seedRows: opts.seedRows ?? 120 });
   p.plan.verified = v;
-  const why = JSON.stringify({ differences: v.differences, error: v.error, planError: v.planError, phases: p.plan.phases.map((x) => x.sql) }, null, 1);
+  const why = JSON.stringify(
+    { differences: v.differences, error: v.error, planError: v.planError, phases: p.plan.phases.map((x) => x.sql) },
+    null,
+    1,
+  );
   expect(v.error, why).toBeUndefined();
   expect(v.planError, why).toBeUndefined();
   expect(v.schemaEqual, why).toBe(true);

@@ -18,7 +18,9 @@ async function plan(sql: string, opts: Parameters<typeof planMigrations>[1] = {}
 
 describe('StmtSource', () => {
   it('finds the exact text of an expression, parentheses and casts included', () => {
-    const s = new StmtSource(`ALTER TABLE t ADD COLUMN c text DEFAULT ((md5(random()::text) || 'x'))::text COLLATE "C"`);
+    const s = new StmtSource(
+      `ALTER TABLE t ADD COLUMN c text DEFAULT ((md5(random()::text) || 'x'))::text COLLATE "C"`,
+    );
     const def = s.ast.cmds[0].AlterTableCmd.def.ColumnDef.constraints[0].Constraint.raw_expr;
     expect(s.expr(def)).toBe(`((md5(random()::text) || 'x'))::text`);
   });
@@ -31,12 +33,16 @@ describe('StmtSource', () => {
 
   it('substitutes column references, qualified or not', () => {
     const s = new StmtSource(`UPDATE t SET a = upper(a) || t.a || "b"::text`);
-    const out = s.substitute(s.ast.targetList[0].ResTarget.val, (ref) => (ref.fields.at(-1).String.sval === 'a' ? '(X)' : undefined));
+    const out = s.substitute(s.ast.targetList[0].ResTarget.val, (ref) =>
+      ref.fields.at(-1).String.sval === 'a' ? '(X)' : undefined,
+    );
     expect(out).toBe('upper((X)) || (X) || "b"::text');
   });
 
   it('splits ALTER TABLE sub-commands at top-level commas only', () => {
-    const s = new StmtSource(`ALTER TABLE ONLY "Sch"."T" ADD COLUMN x numeric(10, 2) DEFAULT f(1, 2), ADD CONSTRAINT k CHECK (x IN (1, 2))`);
+    const s = new StmtSource(
+      `ALTER TABLE ONLY "Sch"."T" ADD COLUMN x numeric(10, 2) DEFAULT f(1, 2), ADD CONSTRAINT k CHECK (x IN (1, 2))`,
+    );
     expect(s.alterTableParts()).toMatchObject({
       header: 'ALTER TABLE ONLY "Sch"."T"',
       cmds: [{ text: 'ADD COLUMN x numeric(10, 2) DEFAULT f(1, 2)' }, { text: 'ADD CONSTRAINT k CHECK (x IN (1, 2))' }],
@@ -79,17 +85,26 @@ describe('schedule', () => {
   });
 
   it('a statement that depends on a contracted column waits for the contract', () => {
-    const phases = schedule([[s('expand', 'A1', ['p.t#a']), s('contract', 'A2', ['p.t#a'])], [s('expand', 'B1', ['p.t'])]]);
+    const phases = schedule([
+      [s('expand', 'A1', ['p.t#a']), s('contract', 'A2', ['p.t#a'])],
+      [s('expand', 'B1', ['p.t'])],
+    ]);
     expect(phases.map((p) => p.steps[0]!.sql)).toEqual(['A1', 'A2', 'B1']);
   });
 
   it('an index build does not wait for a nullability-only contract step', () => {
-    const phases = schedule([[s('expand', 'A1', ['p.t#a']), s('contract', 'A2', ['p.t#a'], { weak: true })], [s('index', 'I', ['p.t#a'])]]);
+    const phases = schedule([
+      [s('expand', 'A1', ['p.t#a']), s('contract', 'A2', ['p.t#a'], { weak: true })],
+      [s('index', 'I', ['p.t#a'])],
+    ]);
     expect(phases.map((p) => p.steps[0]!.sql)).toEqual(['A1', 'I', 'A2']);
   });
 
   it('steps waiting for deploys share one phase, which names every deploy', () => {
-    const phases = schedule([[s('contract', 'A', ['p.t#a'], { deploy: 'use x' })], [s('contract', 'B', ['p.t#b'], { deploy: 'use y' })]]);
+    const phases = schedule([
+      [s('contract', 'A', ['p.t#a'], { deploy: 'use x' })],
+      [s('contract', 'B', ['p.t#b'], { deploy: 'use y' })],
+    ]);
     expect(phases.map((p) => [p.steps.map((x) => x.sql).join(','), p.deploy])).toEqual([['A,B', 'use x; use y']]);
   });
 
@@ -105,13 +120,32 @@ describe('schedule', () => {
 describe('phase SQL checks', () => {
   it('parses PL/pgSQL bodies too, and one statement per phase outside a transaction', () => {
     expect(() => checkPhaseSql({ sql: 'DO $$ BEGIN SELEC 1; END $$;', transactional: false })).toThrow(/syntax error/);
-    expect(() => checkPhaseSql({ sql: 'CREATE INDEX CONCURRENTLY i ON t (a); SELECT 1;', transactional: false })).toThrow(/exactly one statement/);
-    const sql = backfillSql({ table: 't', tableName: 't', pk: 'id', set: 'a = upper(a)', batchSize: 10, lockTimeout: '1s', progressKey: 'k' });
+    expect(() =>
+      checkPhaseSql({ sql: 'CREATE INDEX CONCURRENTLY i ON t (a); SELECT 1;', transactional: false }),
+    ).toThrow(/exactly one statement/);
+    const sql = backfillSql({
+      table: 't',
+      tableName: 't',
+      pk: 'id',
+      set: 'a = upper(a)',
+      batchSize: 10,
+      lockTimeout: '1s',
+      progressKey: 'k',
+    });
     expect(() => checkPhaseSql({ sql, transactional: false })).not.toThrow();
   });
 
   it('the dollar quote never collides with the SQL inside', () => {
-    const sql = backfillSql({ table: 't', tableName: 't', pk: 'id', set: `a = '$zerodown$'`, pending: 'a IS NULL', batchSize: 10, lockTimeout: '1s', progressKey: 'k' });
+    const sql = backfillSql({
+      table: 't',
+      tableName: 't',
+      pk: 'id',
+      set: `a = '$zerodown$'`,
+      pending: 'a IS NULL',
+      batchSize: 10,
+      lockTimeout: '1s',
+      progressKey: 'k',
+    });
     expect(sql.startsWith('DO $zerodown1$')).toBe(true);
     expect(() => checkPhaseSql({ sql, transactional: false })).not.toThrow();
   });
@@ -126,7 +160,9 @@ describe('planner', () => {
   });
 
   it('keeps safe statements unchanged and in their original order', async () => {
-    const r = await plan(`CREATE TABLE u (id int);\nCREATE INDEX t_a ON t (a);\nCOMMENT ON TABLE u IS 'x';\nALTER TABLE t ADD COLUMN z int;`);
+    const r = await plan(
+      `CREATE TABLE u (id int);\nCREATE INDEX t_a ON t (a);\nCOMMENT ON TABLE u IS 'x';\nALTER TABLE t ADD COLUMN z int;`,
+    );
     const sql = r.plans[0]!.phases.map((p) => p.sql).join('\n');
     expect(sql.indexOf('CREATE TABLE u (id int);')).toBeLessThan(sql.indexOf(`COMMENT ON TABLE u IS 'x';`));
     expect(sql.indexOf(`COMMENT ON TABLE u IS 'x';`)).toBeLessThan(sql.indexOf('ALTER TABLE t ADD COLUMN z int;'));
@@ -140,19 +176,45 @@ describe('planner', () => {
   it('an UPDATE the linter flags is batched even when the planner would not', async () => {
     const sql = `UPDATE t SET a = 'x' WHERE id = 1;`;
     expect((await plan(sql)).plans).toEqual([]);
-    const flagged = await plan(sql, { findings: [{ path: 'migrations/0002_change.sql', rule: 'unbatched-backfill', statementIndex: 0, severity: 'error', line: 1, message: 'm' }] });
+    const flagged = await plan(sql, {
+      findings: [
+        {
+          path: 'migrations/0002_change.sql',
+          rule: 'unbatched-backfill',
+          statementIndex: 0,
+          severity: 'error',
+          line: 1,
+          message: 'm',
+        },
+      ],
+    });
     expect(flagged.plans[0]!.phases[0]!.name).toBe('backfill');
   });
 
   it('says which findings it did not rewrite, instead of presenting the plan as the whole fix', async () => {
     const r = await plan(`CREATE INDEX t_a ON t (a);\nDROP TABLE t;`, {
-      findings: [{ path: 'migrations/0002_change.sql', rule: 'ban-drop-table', statementIndex: 1, severity: 'error', line: 2, message: 'Dropping a table loses data.' }],
+      findings: [
+        {
+          path: 'migrations/0002_change.sql',
+          rule: 'ban-drop-table',
+          statementIndex: 1,
+          severity: 'error',
+          line: 2,
+          message: 'Dropping a table loses data.',
+        },
+      ],
     });
-    expect(r.plans[0]!.notes).toContainEqual({ level: 'warning', line: 2, message: 'Not rewritten automatically: ban-drop-table: Dropping a table loses data.' });
+    expect(r.plans[0]!.notes).toContainEqual({
+      level: 'warning',
+      line: 2,
+      message: 'Not rewritten automatically: ban-drop-table: Dropping a table loses data.',
+    });
   });
 
   it('a table created in the same migration is empty: nothing to plan', async () => {
-    const r = await plan(`CREATE TABLE n (id int PRIMARY KEY);\nALTER TABLE n ADD COLUMN c text NOT NULL DEFAULT md5(random()::text);\nCREATE INDEX n_c ON n (c);`);
+    const r = await plan(
+      `CREATE TABLE n (id int PRIMARY KEY);\nALTER TABLE n ADD COLUMN c text NOT NULL DEFAULT md5(random()::text);\nCREATE INDEX n_c ON n (c);`,
+    );
     expect(r.plans).toEqual([]);
   });
 });

@@ -41,7 +41,11 @@ describe('NOT NULL column with a default that rewrites the table (adding-field-w
     expect(backfill!.sql).toContain('AND plan_code IS NULL');
     expect(index!.sql).toContain('CREATE INDEX CONCURRENTLY subscriptions_plan_code_idx ON subscriptions (plan_code);');
     expect(contract!.sql).toContain('ALTER COLUMN plan_code SET NOT NULL');
-    expect(p.plan.rewrites.map((r) => r.rule).sort()).toEqual(['adding-field-with-default', 'index-same-step-as-add-column', 'unbatched-backfill']);
+    expect(p.plan.rewrites.map((r) => r.rule).sort()).toEqual([
+      'adding-field-with-default',
+      'index-same-step-as-add-column',
+      'unbatched-backfill',
+    ]);
 
     const v = await expectProven(p);
     // random() makes plan_code differ between two runs of the original: left out of the data comparison, and said so
@@ -59,7 +63,9 @@ describe('NOT NULL column with a default that rewrites the table (adding-field-w
       expect(new Set(rows.map((r) => r.plan_code)).size).toBe(120);
       // new rows get the default (lower-case md5), as after the original
       await sh.exec(`INSERT INTO subscriptions (account_id) VALUES (1)`);
-      const [added] = await sh.query<{ plan_code: string }>('SELECT plan_code FROM subscriptions ORDER BY id DESC LIMIT 1');
+      const [added] = await sh.query<{ plan_code: string }>(
+        'SELECT plan_code FROM subscriptions ORDER BY id DESC LIMIT 1',
+      );
       expect(added!.plan_code).toMatch(/^[0-9a-f]{32}$/);
     } finally {
       await sh.close();
@@ -67,11 +73,15 @@ describe('NOT NULL column with a default that rewrites the table (adding-field-w
   });
 
   it('constant default below PostgreSQL 11 rewrites too; below 12 the NOT NULL stays a validated CHECK, on purpose', async () => {
-    const p = await planSql(accounts, `ALTER TABLE accounts ADD COLUMN tier text NOT NULL DEFAULT 'free';`, { pgVersion: 10 });
+    const p = await planSql(accounts, `ALTER TABLE accounts ADD COLUMN tier text NOT NULL DEFAULT 'free';`, {
+      pgVersion: 10,
+    });
     expect(names(p.plan)).toEqual(['expand', 'backfill', 'validate']);
     expect(p.plan.notes.map((n) => n.message).join('\n')).toMatch(/Below PostgreSQL 12, SET NOT NULL always scans/);
     const v = await expectProven(p);
-    expect(v.expected.join('\n')).toMatch(/accounts\.tier stays nullable; the validated CHECK constraint accounts_tier_not_null_check enforces NOT NULL/);
+    expect(v.expected.join('\n')).toMatch(
+      /accounts\.tier stays nullable; the validated CHECK constraint accounts_tier_not_null_check enforces NOT NULL/,
+    );
   });
 
   it('nullable column with a volatile default: no CHECK, just the backfill', async () => {
@@ -90,14 +100,18 @@ describe('NOT NULL column with a default that rewrites the table (adding-field-w
     );
     // the constant default is instant on PG 11+: kept as written
     expect(p.plan.phases[0]!.sql).toContain(`ALTER TABLE accounts ADD COLUMN plan text NOT NULL DEFAULT 'free';`);
-    expect(p.plan.phases[1]!.sql).toContain(`SET code = CASE WHEN score > 0 THEN 'vip-' || id ELSE md5(random()::text) END`);
+    expect(p.plan.phases[1]!.sql).toContain(
+      `SET code = CASE WHEN score > 0 THEN 'vip-' || id ELSE md5(random()::text) END`,
+    );
     await expectProven(p);
   });
 });
 
 describe('NOT NULL column without a default (adding-required-field)', () => {
   it('takes the backfill value from the config; a temporary default keeps INSERTs working until the contract', async () => {
-    const p = await planSql(accounts, `ALTER TABLE invoices ADD COLUMN currency text NOT NULL;`, { backfill: { 'invoices.currency': `'EUR'` } });
+    const p = await planSql(accounts, `ALTER TABLE invoices ADD COLUMN currency text NOT NULL;`, {
+      backfill: { 'invoices.currency': `'EUR'` },
+    });
     // SET NOT NULL needs no deploy; dropping the temporary default does, so it comes last, on its own
     expect(names(p.plan)).toEqual(['expand', 'backfill', 'validate', 'contract', 'contract']);
     expect(p.plan.phases[3]!.sql).toContain('ALTER TABLE invoices ALTER COLUMN currency SET NOT NULL;');
@@ -117,7 +131,9 @@ describe('NOT NULL column without a default (adding-required-field)', () => {
   });
 
   it('a value that reads other columns cannot be a default: the NOT NULL check waits for an app deploy', async () => {
-    const p = await planSql(accounts, `ALTER TABLE invoices ADD COLUMN ref text NOT NULL;`, { backfill: { 'public.invoices.ref': `'INV-' || id` } });
+    const p = await planSql(accounts, `ALTER TABLE invoices ADD COLUMN ref text NOT NULL;`, {
+      backfill: { 'public.invoices.ref': `'INV-' || id` },
+    });
     expect(names(p.plan)).toEqual(['expand', 'expand', 'backfill', 'validate', 'contract']);
     expect(p.plan.phases[1]!.deploy).toMatch(/must set invoices\.ref on every INSERT/);
     await expectProven(p, { data: null });
@@ -148,12 +164,17 @@ describe('indexes (require-concurrent-index-creation, index-same-step-as-add-col
       expect(ph.transactional).toBe(false);
       expect(parseSql(ph.sql)).toHaveLength(1);
     }
-    expect(p.plan.phases[1]!.sql).toContain('CREATE UNIQUE INDEX CONCURRENTLY accounts_lower_email_key ON accounts (lower(email)) WHERE email IS NOT NULL;');
+    expect(p.plan.phases[1]!.sql).toContain(
+      'CREATE UNIQUE INDEX CONCURRENTLY accounts_lower_email_key ON accounts (lower(email)) WHERE email IS NOT NULL;',
+    );
     await expectProven(p);
   });
 
   it('new column then index: the column first, then the index, in its own phase', async () => {
-    const p = await planSql(accounts, `ALTER TABLE accounts ADD COLUMN region text;\nCREATE INDEX accounts_region_idx ON accounts (region);`);
+    const p = await planSql(
+      accounts,
+      `ALTER TABLE accounts ADD COLUMN region text;\nCREATE INDEX accounts_region_idx ON accounts (region);`,
+    );
     expect(names(p.plan)).toEqual(['expand', 'index']);
     expect(p.plan.rewrites[0]!.rule).toBe('index-same-step-as-add-column');
     await expectProven(p);
@@ -163,21 +184,32 @@ describe('indexes (require-concurrent-index-creation, index-same-step-as-add-col
     const p = await planSql(accounts, `ALTER TABLE accounts ADD UNIQUE (email);`);
     expect(names(p.plan)).toEqual(['index', 'contract']);
     expect(p.plan.phases[0]!.sql).toContain('CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (email)');
-    expect(p.plan.phases[1]!.sql).toContain('ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key;');
+    expect(p.plan.phases[1]!.sql).toContain(
+      'ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key;',
+    );
     await expectProven(p);
   });
 
   it('PRIMARY KEY on a nullable column: NOT NULL via a validated CHECK first, then the key on a concurrent index', async () => {
-    const p = await planSql(`CREATE TABLE events (uid bigint, payload text);`, `ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (uid);`);
+    const p = await planSql(
+      `CREATE TABLE events (uid bigint, payload text);`,
+      `ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (uid);`,
+    );
     expect(names(p.plan)).toEqual(['expand', 'validate', 'index', 'contract']);
-    expect(p.plan.phases[3]!.sql).toMatch(/SET NOT NULL;[\s\S]*ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_pkey;/);
+    expect(p.plan.phases[3]!.sql).toMatch(
+      /SET NOT NULL;[\s\S]*ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_pkey;/,
+    );
     await expectProven(p);
   });
 });
 
 describe('unbatched backfill (unbatched-backfill)', () => {
   it('an idempotent UPDATE: batches by primary key; a rerun skips rows already at their value', async () => {
-    const p = await planSql(accounts, `UPDATE accounts SET email = lower(name) || '@example.com' WHERE email IS NOT NULL;`, { batchSize: 25 });
+    const p = await planSql(
+      accounts,
+      `UPDATE accounts SET email = lower(name) || '@example.com' WHERE email IS NOT NULL;`,
+      { batchSize: 25 },
+    );
     expect(names(p.plan)).toEqual(['backfill']);
     const sql = p.plan.phases[0]!.sql;
     expect(sql).toContain('LIMIT 25');
@@ -200,28 +232,41 @@ describe('unbatched backfill (unbatched-backfill)', () => {
       await sh.exec(`DROP TRIGGER boom ON accounts`);
       await runPhases(sh, p.plan);
       await runPhases(sh, p.plan); // after success, again: nothing changes
-      expect(await sh.query(`SELECT min(score)::int AS lo, max(score)::int AS hi FROM accounts`)).toEqual([{ lo: 1, hi: 1 }]);
+      expect(await sh.query(`SELECT min(score)::int AS lo, max(score)::int AS hi FROM accounts`)).toEqual([
+        { lo: 1, hi: 1 },
+      ]);
     } finally {
       await sh.close();
     }
   });
 
   it('UPDATE … FROM another table keeps its join in every batch', async () => {
-    const p = await planSql(accounts, `UPDATE invoices AS i SET status = 'named:' || a.name FROM accounts a WHERE a.id = i.account_id;`);
+    const p = await planSql(
+      accounts,
+      `UPDATE invoices AS i SET status = 'named:' || a.name FROM accounts a WHERE a.id = i.account_id;`,
+    );
     expect(p.plan.phases[0]!.sql).toContain('FROM accounts a');
     expect(p.plan.phases[0]!.sql).toContain('i.id BETWEEN zd_batch_start AND zd_batch_end');
     await expectProven(p);
   });
 
   it('DELETE over many rows: the same DELETE in batches (deleted rows are gone, so a rerun skips them)', async () => {
-    const p = await planSql(accounts, `DELETE FROM invoices i USING accounts a WHERE a.id = i.account_id AND a.id % 3 = 0;`);
+    const p = await planSql(
+      accounts,
+      `DELETE FROM invoices i USING accounts a WHERE a.id = i.account_id AND a.id % 3 = 0;`,
+    );
     expect(names(p.plan)).toEqual(['backfill']);
-    expect(p.plan.phases[0]!.sql).toMatch(/DELETE FROM invoices AS i\n\s+USING accounts a\n\s+WHERE i\.id BETWEEN zd_batch_start AND zd_batch_end\n\s+AND \(a\.id = i\.account_id AND a\.id % 3 = 0\);/);
+    expect(p.plan.phases[0]!.sql).toMatch(
+      /DELETE FROM invoices AS i\n\s+USING accounts a\n\s+WHERE i\.id BETWEEN zd_batch_start AND zd_batch_end\n\s+AND \(a\.id = i\.account_id AND a\.id % 3 = 0\);/,
+    );
     await expectProven(p);
   });
 
   it('a serial key the history already filled: batches by it, compares in its real type', async () => {
-    const p = await planSql(`CREATE TABLE role (role_id serial PRIMARY KEY, name text);\nINSERT INTO role (name) VALUES ('guest'), ('maintainer');`, `UPDATE role SET role_id = 1000 WHERE name = 'maintainer' AND role_id != 1000;`);
+    const p = await planSql(
+      `CREATE TABLE role (role_id serial PRIMARY KEY, name text);\nINSERT INTO role (name) VALUES ('guest'), ('maintainer');`,
+      `UPDATE role SET role_id = 1000 WHERE name = 'maintainer' AND role_id != 1000;`,
+    );
     expect(p.plan.phases[0]!.sql).toContain('AND role.role_id IS DISTINCT FROM CAST(1000 AS integer)');
     await expectProven(p);
   });
@@ -249,7 +294,10 @@ describe('unbatched backfill (unbatched-backfill)', () => {
   it('a single-row UPDATE by primary key is left alone', async () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');
-    const r = await planMigrations([mig(accounts, { path: 'h.sql', review: false }), mig(`UPDATE accounts SET name = 'x' WHERE id = 1;`)]);
+    const r = await planMigrations([
+      mig(accounts, { path: 'h.sql', review: false }),
+      mig(`UPDATE accounts SET name = 'x' WHERE id = 1;`),
+    ]);
     expect(r.plans).toEqual([]);
     expect(r.unchanged).toEqual(['migrations/0002_change.sql']);
   });
@@ -257,7 +305,10 @@ describe('unbatched backfill (unbatched-backfill)', () => {
 
 describe('constraints (constraint-missing-not-valid)', () => {
   it('FOREIGN KEY: NOT VALID, then VALIDATE in a later phase', async () => {
-    const p = await planSql(accounts, `ALTER TABLE invoices ADD FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE;`);
+    const p = await planSql(
+      accounts,
+      `ALTER TABLE invoices ADD FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE;`,
+    );
     expect(names(p.plan)).toEqual(['expand', 'validate']);
     expect(p.plan.phases[0]!.sql).toContain(
       'ALTER TABLE invoices ADD CONSTRAINT invoices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE NOT VALID;',
@@ -285,7 +336,9 @@ describe('constraints (constraint-missing-not-valid)', () => {
       `ALTER TABLE invoices ADD COLUMN note text, ADD CONSTRAINT amount_positive CHECK (amount > 0), ALTER COLUMN status SET NOT NULL;`,
     );
     expect(p.plan.phases[0]!.sql).toContain('ALTER TABLE invoices ADD COLUMN note text;');
-    expect(p.plan.phases[0]!.sql).toContain('ALTER TABLE invoices ADD CONSTRAINT amount_positive CHECK (amount > 0) NOT VALID;');
+    expect(p.plan.phases[0]!.sql).toContain(
+      'ALTER TABLE invoices ADD CONSTRAINT amount_positive CHECK (amount > 0) NOT VALID;',
+    );
     expect(names(p.plan)).toEqual(['expand', 'validate', 'contract']);
     await expectProven(p);
   });

@@ -24,21 +24,37 @@ describe('the proof says no to a broken plan', () => {
   });
 
   it('a missing contract phase: the schema differs (the column stays nullable, the helper CHECK stays)', async () => {
-    const v = await verifyPlan(tampered(p, (ph) => ph.filter((x) => x.name !== 'contract')), p.history, { seedRows: 30 });
+    const v = await verifyPlan(
+      tampered(p, (ph) => ph.filter((x) => x.name !== 'contract')),
+      p.history,
+      { seedRows: 30 },
+    );
     expect(v.schemaEqual).toBe(false);
     expect(isProven(v)).toBe(false);
-    expect(v.differences.join('\n')).toMatch(/schema column public\.subscriptions\.plan_code: original text NOT NULL DEFAULT md5\(\(random\(\)\)::text\); plan text DEFAULT md5/);
+    expect(v.differences.join('\n')).toMatch(
+      /schema column public\.subscriptions\.plan_code: original text NOT NULL DEFAULT md5\(\(random\(\)\)::text\); plan text DEFAULT md5/,
+    );
     expect(v.differences.join('\n')).toMatch(/subscriptions_plan_code_not_null_check: only after the plan/);
   });
 
   it('a missing index phase: the index is missing after the plan', async () => {
-    const v = await verifyPlan(tampered(p, (ph) => ph.filter((x) => x.name !== 'index')), p.history, { seedRows: 30 });
-    expect(v.differences.join('\n')).toMatch(/schema index public\.subscriptions_plan_code_idx: missing after the plan/);
+    const v = await verifyPlan(
+      tampered(p, (ph) => ph.filter((x) => x.name !== 'index')),
+      p.history,
+      { seedRows: 30 },
+    );
+    expect(v.differences.join('\n')).toMatch(
+      /schema index public\.subscriptions_plan_code_idx: missing after the plan/,
+    );
   });
 
   it('a backfill that writes other values: the data differs where the original is deterministic', async () => {
-    const q = await planSql(HISTORY, `ALTER TABLE accounts ADD COLUMN tier text NOT NULL DEFAULT 'free';`, { pgVersion: 10 });
-    const bad = tampered(q, (ph) => ph.map((x) => (x.name === 'backfill' ? { ...x, sql: x.sql.replace("tier = 'free'", "tier = 'paid'") } : x)));
+    const q = await planSql(HISTORY, `ALTER TABLE accounts ADD COLUMN tier text NOT NULL DEFAULT 'free';`, {
+      pgVersion: 10,
+    });
+    const bad = tampered(q, (ph) =>
+      ph.map((x) => (x.name === 'backfill' ? { ...x, sql: x.sql.replace("tier = 'free'", "tier = 'paid'") } : x)),
+    );
     const v = await verifyPlan(bad, q.history, { seedRows: 30 });
     expect(v.schemaEqual).toBe(true);
     expect(v.dataEqual).toBe(false);
@@ -48,16 +64,27 @@ describe('the proof says no to a broken plan', () => {
   it('a phase that scans under ACCESS EXCLUSIVE: the locks are not safe', async () => {
     const q = await planSql(HISTORY, `ALTER TABLE subscriptions ALTER COLUMN email SET NOT NULL;`);
     // the naive version: SET NOT NULL without the validated CHECK scans the whole table under the lock
-    const naive = tampered(q, (ph) => [{ ...ph.at(-1)!, sql: `SET lock_timeout = '2s';\nALTER TABLE subscriptions ALTER COLUMN email SET NOT NULL;` }]);
+    const naive = tampered(q, (ph) => [
+      { ...ph.at(-1)!, sql: `SET lock_timeout = '2s';\nALTER TABLE subscriptions ALTER COLUMN email SET NOT NULL;` },
+    ]);
     const v = await verifyPlan(naive, q.history, { seedRows: 30 });
     expect(v.schemaEqual).toBe(true);
     expect(v.locksSafe).toBe(false);
-    expect(v.differences.join('\n')).toMatch(/locks: phase 1 \(contract\): ALTER TABLE subscriptions ALTER COLUMN email SET NOT NULL scanned public\.subscriptions while holding AccessExclusiveLock/);
+    expect(v.differences.join('\n')).toMatch(
+      /locks: phase 1 \(contract\): ALTER TABLE subscriptions ALTER COLUMN email SET NOT NULL scanned public\.subscriptions while holding AccessExclusiveLock/,
+    );
   });
 
   it('a phase that fails: the phase and its error', async () => {
-    const v = await verifyPlan(tampered(p, (ph) => [ph[0]!, { ...ph[1]!, sql: 'SELECT no_such_function();' }]), p.history, { seedRows: 10 });
-    expect(v.planError).toEqual({ phase: 2, message: expect.stringMatching(/function no_such_function\(\) does not exist/) });
+    const v = await verifyPlan(
+      tampered(p, (ph) => [ph[0]!, { ...ph[1]!, sql: 'SELECT no_such_function();' }]),
+      p.history,
+      { seedRows: 10 },
+    );
+    expect(v.planError).toEqual({
+      phase: 2,
+      message: expect.stringMatching(/function no_such_function\(\) does not exist/),
+    });
     expect(isProven(v)).toBe(false);
   });
 });
