@@ -134,6 +134,7 @@ export function backfillSql(spec: BackfillSpec): string {
       '  COMMIT;',
       `  IF EXISTS (SELECT FROM ${progress} WHERE backfill = ${quoteLiteral(spec.progressKey)} AND finished) THEN`,
       `    RAISE NOTICE 'zerodown: backfill % already finished, nothing to do', ${quoteLiteral(spec.progressKey)};`,
+      '    RESET lock_timeout;',
       '    RETURN;',
       '  END IF;',
       `  zd_batch_end := (SELECT done_up_to FROM ${progress} WHERE backfill = ${quoteLiteral(spec.progressKey)});`,
@@ -155,6 +156,8 @@ export function backfillSql(spec: BackfillSpec): string {
   if (useProgress) {
     lines.push(`  UPDATE ${progress} SET finished = true WHERE backfill = ${quoteLiteral(spec.progressKey)};`);
   }
+  // the session keeps its own lock_timeout for whatever runs next
+  lines.push('  RESET lock_timeout;');
   lines.push('END');
   const body = `\n${lines.join('\n')}\n`;
   const tag = dollarTag(body);
@@ -211,6 +214,7 @@ export function pageBackfillSql(spec: Omit<BackfillSpec, 'pk' | 'fill' | 'progre
           '    END IF;',
         ]),
     '  END LOOP;',
+    '  RESET lock_timeout;',
     'END',
   ];
   const body = `\n${lines.join('\n')}\n`;
