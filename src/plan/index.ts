@@ -8,4 +8,13 @@
  */
 export { checkPhaseSql, planMigrations, type PlanResult } from './planner.js';
 export { isProven, verifyPlan, DEFAULT_SEED_ROWS, type VerifyOptions } from './verify.js';
-export type { ExpectedDifference, Phase, PhaseName, PlanNote, PlanOptions, Rewrite, StagedPlan, Verification } from './types.js';
+export type {
+  ExpectedDifference,
+  Phase,
+  PhaseName,
+  PlanNote,
+  PlanOptions,
+  Rewrite,
+  StagedPlan,
+  Verification,
+} from './types.js';
