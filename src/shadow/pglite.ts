@@ -219,13 +219,8 @@ export class PgliteShadow implements Shadow {
     const [row] = await shadow.query<{ server_version: string }>('SHOW server_version');
     shadow.serverVersion = majorVersion(row!.server_version);
     shadow.engine = `pglite ${row!.server_version.split(' ')[0]}`;
-    for (const name of missing) {
-      shadow.limits.push({
-        id: 'extension-unavailable',
-        subject: name,
-        message: `extension "${name}" is not bundled with PGlite; statements that need it fail on the embedded shadow (use --shadow-url with a server that has it)`,
-      });
-    }
+    // a name only seen in a comment must not become a limit: it is reported when a CREATE EXTENSION fails
+    shadow.missing = new Set(missing);
     return shadow;
   }
 
@@ -234,6 +229,9 @@ export class PgliteShadow implements Shadow {
     await this.db.exec('CHECKPOINT');
     return Buffer.from(await (await this.db.dumpDataDir('none')).arrayBuffer());
   }
+
+  /** extensions the migrations mention that PGlite does not bundle */
+  missing = new Set<string>();
 
   extensionAvailable(name: string): boolean {
     return this.available.has(name);

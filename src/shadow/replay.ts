@@ -56,7 +56,6 @@ export async function replayHistory(
   await ensureToolTables(shadow, frameworks ?? migrations.map((m) => ('migration' in m ? m.migration : m).framework));
   const t0 = performance.now();
   const result: ReplayResult = { files: migrations.length, statements: 0, failures: [], limits: [], durationMs: 0 };
-  const limitSubjects = new Set(shadow.limits.map((l) => l.subject));
   const parsed = migrations.map((m) => ('statements' in m && 'migration' in m ? m : parseMigration(m)));
   const total = parsed.reduce((n, p) => n + p.statements.length, 0);
   // Deferred constraints are checked at COMMIT: files sharing a transaction could hide a
@@ -78,12 +77,7 @@ export async function replayHistory(
         statement: (stmt?.sql ?? '').split('\n')[0]!.slice(0, 120),
       };
       if (e.limit) {
-        f.limit = e.limit;
-        const ext = /extension "([^"]+)"/.exec(e.limit)?.[1] ?? e.limit;
-        if (!limitSubjects.has(ext)) {
-          limitSubjects.add(ext);
-          shadow.limits.push({ id: 'extension-unavailable', subject: ext, message: e.limit });
-        }
+        f.limit = e.limit; // runTraced registered it in shadow.limits
       } else if (MISSING_OBJECT.has(e.code)) {
         const missing = shadow.limits.filter((l) => l.id === 'extension-unavailable');
         if (missing.length) f.consequenceOf = missing.map((l) => `extension "${l.subject}" unavailable`).join(', ');

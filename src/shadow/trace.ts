@@ -309,7 +309,14 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         if (stmt.kind === 'CreateExtensionStmt') {
           const name = stmt.ast?.extname;
           if (name && shadow.extensionAvailable(name) === false) {
-            rec.error.limit = `extension "${name}" is not available on ${shadow.engine}`;
+            rec.error.limit =
+              shadow.kind === 'pglite'
+                ? `extension "${name}" is not bundled with PGlite: statements that need it fail on the embedded shadow (run with --shadow-url on a server that has it)`
+                : `extension "${name}" is not installed on the shadow server (${shadow.engine})`;
+            // one engine limit per extension, however many statements trip over it
+            if (!shadow.limits.some((l) => l.id === 'extension-unavailable' && l.subject === name)) {
+              shadow.limits.push({ id: 'extension-unavailable', subject: name, message: rec.error.limit });
+            }
           }
         }
         out.error ??= rec.error;

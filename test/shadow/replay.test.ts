@@ -120,4 +120,14 @@ eachEngine('history replay', (engine) => {
     expect(r.failures[0]!.limit).toContain('vector');
     expect(r.failures[1]).toMatchObject({ code: '42704', consequenceOf: 'extension "vector" unavailable' });
   });
+
+  it('an extension named only in a comment is no engine limit', async () => {
+    const history = [
+      mig('001.sql', '-- we used to CREATE EXTENSION postgis here\nCREATE TABLE places (id int PRIMARY KEY);\n'),
+    ];
+    shadow = await engine.open(extensionsIn(history.map((m) => m.source)));
+    const r = await replayHistory(shadow, history);
+    expect(r.failures).toEqual([]);
+    expect(r.limits).toEqual([]);
+  });
 });
