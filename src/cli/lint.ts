@@ -7,7 +7,7 @@ import path from 'node:path';
 import { findMigrations } from '../discover/index.js';
 import { loadConfig, ruleSettings, type FailOn } from '../config.js';
 import { lintMigrations } from '../engine/lint.js';
-import { lintParallel } from './parallel.js';
+import { LintHelper, lintParallel } from './parallel.js';
 import { loadParser } from '../parse/postgres.js';
 import type { LintResult } from '../model.js';
 import { formatJson } from '../report/json.js';
@@ -113,9 +113,11 @@ function quietOnClosedPipe(code: number): void {
 }
 
 export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
-  // compile the WebAssembly parser in the background while the config is read and migrations are found
+  // compile the WebAssembly parser in the background while the config is read and migrations are
+  // found, and start a helper thread that warms the parser up meanwhile (src/cli/parallel.ts)
   const parserReady = loadParser();
   parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited
+  const helper = LintHelper.start();
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
   const inputs = paths.length ? paths : (config.paths ?? []);
@@ -137,8 +139,9 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       onProgress: (done: number, total: number) => progress.tick(done, total),
     };
     // large runs use both cores with the same result (src/cli/parallel.ts); small ones one thread
-    result = (await lintParallel(migrations, lintOptions)) ?? (await lintMigrations(migrations, lintOptions));
+    result = (await lintParallel(migrations, lintOptions, helper)) ?? (await lintMigrations(migrations, lintOptions));
   } finally {
+    helper?.stop();
     progress.end();
   }
   if (opts.dryRun) {

@@ -369,7 +369,7 @@ describe('the built CLI, end to end', () => {
       const one = exec(d, args, { ZERODOWN_WORKERS: '0' });
       const two = exec(d, args, { ZERODOWN_WORKERS: '1', ZERODOWN_TRACE: '1' });
       expect(two.status).toBe(one.status);
-      expect(two.stderr).toMatch(/^zerodown: linting on two threads, split at file \d+ of 60\nzerodown: main thread \d+ ms, then waited \d+ ms; worker replay \d+ ms \+ lint \d+ ms\n$/);
+      expect(two.stderr).toMatch(/^zerodown: linting on two threads, split at file \d+ of 60\nzerodown: main thread \d+ ms, then waited \d+ ms; helper warm-up \d+ parses, replay \d+ ms \+ lint \d+ ms\n$/);
       expect(two.stdout).toBe(one.stdout);
     }
     const report = JSON.parse(exec(d, ['lint', 'm', '--format', 'json'], { ZERODOWN_WORKERS: '1' }).stdout);
