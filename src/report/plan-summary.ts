@@ -38,9 +38,11 @@ export function proofFacts(v: Verification, opts: { short?: boolean } = {}): str
       v.originalError ? 'data not comparable (the original fails on tables with rows)' : 'data not comparable',
     );
   parts.push(
-    v.locksSafe
-      ? `longest AccessExclusiveLock ${ms(v.longestAccessExclusiveMs)}`
-      : 'a lock is held across a rewrite or scan',
+    !v.locksSafe
+      ? 'a lock is held across a rewrite or scan'
+      : v.locks.length
+        ? `longest AccessExclusiveLock ${ms(v.longestAccessExclusiveMs)}`
+        : 'no AccessExclusiveLock on a table with rows',
   );
   return parts.join(', ');
 }
