@@ -4,9 +4,9 @@
  * 1. Warm-up. While the main thread reads the config and discovers migrations, the helper
  *    parses a built-in sample of migration SQL. V8 shares a WebAssembly module's optimised
  *    code between the threads of a process, so the main thread's parsing then starts on code
- *    the helper already tiered up instead of on the baseline compiler's (measured on the
- *    corpus: the first parse pass 35-45% faster).
- * 2. Split (large runs). The schema replay makes linting sequential: rules on file N need the
+ *    the helper already tiered up instead of on the baseline compiler's (measured in a
+ *    prototype: the first parse pass over the corpus 35-45% faster).
+ * 2. Split. The schema replay makes linting sequential: rules on file N need the
  *    catalog as left by files 0..N-1. The split keeps that: the main thread parses, replays and
  *    lints files [0, split); the helper parses and replays files [0, split) WITHOUT rules, then
  *    parses, replays and lints [split, n). Both engines see every statement in the same order,
@@ -16,12 +16,14 @@
  * Only findings and statement counts come back from the helper: the CLI's reports need no
  * ASTs, and structured-cloning them would cost more than parsing twice.
  *
- * It runs only from the CLI bundle (the helper loads dist/cli.js again, see src/cli/bin.ts),
- * only with a core to spare (other processes' CPU use is measured since the command started),
- * and never when `ZERODOWN_WORKERS=0`; `ZERODOWN_WORKERS=1` forces it (tests);
- * `ZERODOWN_TRACE=1` reports what it did on stderr.
+ * OFF BY DEFAULT: `ZERODOWN_WORKERS=1` turns it on (`ZERODOWN_TRACE=1` reports what it did
+ * on stderr). Measured on the 2-core machine this was built on, quiet, corpus of 2,874 files:
+ * one thread 2.03-2.33 s, two threads 2.17-2.25 s. Node already keeps the second core busy
+ * with V8's own background work (concurrent and parallel GC, optimising compilers: a
+ * one-thread run uses ~1.6 cores of CPU), so the helper has nothing spare to run on. Worth
+ * measuring again on 4+ cores. It only runs from the CLI bundle (the helper loads
+ * dist/cli.js again, see src/cli/bin.ts).
  */
-import { availableParallelism, cpus, loadavg } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { LintEngine, type LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, LintResult, Migration } from '../model.js';
@@ -86,41 +88,6 @@ export function splitPoint(migrations: Migration[], opts: { force?: boolean } = 
   return best > 0 && best < migrations.length && bestMax < total * 0.85 ? best : -1;
 }
 
-// ---- is there a core to spare? ---------------------------------------------------------
-
-interface CpuSample {
-  busy: number; // ms, all cores, all processes
-  total: number;
-  own: number; // ms, this process (all its threads)
-  at: number;
-}
-
-function sampleCpu(): CpuSample {
-  let busy = 0;
-  let total = 0;
-  for (const c of cpus()) {
-    const b = c.times.user + c.times.nice + c.times.sys + c.times.irq;
-    busy += b;
-    total += b + c.times.idle;
-  }
-  const u = process.cpuUsage();
-  return { busy, total, own: (u.user + u.system) / 1000, at: performance.now() };
-}
-
-/**
- * Cores kept busy by OTHER processes since `since` (this process's own threads subtracted).
- * Falls back to the load average when too little time has passed to tell.
- */
-export function othersBusyCores(since: CpuSample): number {
-  const now = sampleCpu();
-  const cores = availableParallelism();
-  const dt = now.total - since.total;
-  if (now.at - since.at < 60 || dt <= 0) return Math.max(0, loadavg()[0] - 1);
-  const busyCores = (cores * (now.busy - since.busy)) / dt;
-  const ownCores = (now.own - since.own) / ((dt / cores) || 1);
-  return Math.max(0, busyCores - ownCores);
-}
-
 /** True when this code runs from the CLI bundle, whose entry (src/cli/bin.ts) starts the helper side in a worker thread. */
 function bundled(): boolean {
   return /\/cli\.js$/.test(new URL(import.meta.url).pathname);
@@ -132,10 +99,7 @@ export class LintHelper {
   private readonly reply: Promise<WorkerReply>;
   private stopped = false;
 
-  private constructor(
-    private readonly worker: Worker,
-    readonly startedAt: CpuSample,
-  ) {
+  private constructor(private readonly worker: Worker) {
     this.reply = new Promise<WorkerReply>((resolve) => {
       worker.once('message', (m: WorkerReply) => resolve(m));
       worker.once('error', (err) => resolve({ ok: false, error: String(err?.stack ?? err) }));
@@ -144,14 +108,11 @@ export class LintHelper {
     worker.unref(); // while it only warms up, it must not keep the process alive
   }
 
-  /** Starts the helper when it can pay off: bundled CLI, two cores, not a machine already busy. */
+  /** Starts the helper when asked to (`ZERODOWN_WORKERS=1`) from the bundled CLI. */
   static start(): LintHelper | undefined {
-    const env = process.env.ZERODOWN_WORKERS;
-    if (env === '0' || !bundled()) return undefined;
-    if (env !== '1' && (availableParallelism() < 2 || loadavg()[0] > availableParallelism() - 0.75)) return undefined;
-    const startedAt = sampleCpu();
+    if (process.env.ZERODOWN_WORKERS !== '1' || !bundled()) return undefined;
     try {
-      return new LintHelper(new Worker(new URL(import.meta.url), { workerData: { zerodownLintWorker: true } }), startedAt);
+      return new LintHelper(new Worker(new URL(import.meta.url), { workerData: { zerodownLintWorker: true } }));
     } catch {
       return undefined;
     }
@@ -171,9 +132,9 @@ export class LintHelper {
 }
 
 /**
- * Lints on two threads when the run is large enough and a core is free. Returns undefined
- * when one thread is the better choice (the helper is then stopped), and the caller lints on
- * one thread. FileResults of helper files carry no statements (the summary counts them).
+ * Lints on two threads with a started helper. Returns undefined without one (or for a single
+ * file), and the caller lints on one thread. FileResults of helper files carry no statements
+ * (the summary counts them).
  */
 export async function lintParallel(
   migrations: Migration[],
@@ -181,13 +142,11 @@ export async function lintParallel(
   helper: LintHelper | undefined,
 ): Promise<LintResult | undefined> {
   if (!helper) return undefined;
-  const force = process.env.ZERODOWN_WORKERS === '1';
-  const others = othersBusyCores(helper.startedAt);
-  const split = force || others < availableParallelism() - 1.5 ? splitPoint(migrations, { force }) : -1;
+  // asked for explicitly (the only way the helper starts): split any run of two files or more
+  const split = splitPoint(migrations, { force: true });
   const trace = !!process.env.ZERODOWN_TRACE;
   if (split < 0) {
     helper.stop();
-    if (trace) process.stderr.write(`zerodown: linting on one thread (other processes used ${others.toFixed(1)} cores)\n`);
     return undefined;
   }
   if (trace) process.stderr.write(`zerodown: linting on two threads, split at file ${split} of ${migrations.length}\n`);
