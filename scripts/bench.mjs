@@ -7,6 +7,9 @@
 //   npm run bench                 5 runs each (BENCH_RUNS=9 npm run bench for more)
 //   npm run bench -- --profile    also one --cpu-prof run of zerodown, with the time per
 //                                 source module (rules/*.ts, src/**) read from the bundle
+//   npm run bench -- --phases     also the time of each stage in one process (discovery,
+//                                 parsing, schema replay, each rule, report), from a small
+//                                 harness bundled from src/ with esbuild
 //
 // Both tools are timed as a user runs them: `node bin/zerodown.js lint <project dirs…>
 // --format json` and `node_modules/.bin/squawk --reporter json <files…>` (the squawk-cli
@@ -14,7 +17,7 @@
 // between the two tools so that background load hits both alike. Peak RSS and CPU time
 // come from /usr/bin/time -v when it exists; without it only wall time is measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -22,6 +25,7 @@ const root = path.resolve(new URL('..', import.meta.url).pathname);
 const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres');
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const profile = process.argv.includes('--profile');
+const phases = process.argv.includes('--phases');
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
 
@@ -173,4 +177,72 @@ if (profile) {
   }
 }
 
+// ---- optional: stage by stage, in one process -----------------------------------------
+if (phases) {
+  const { build } = await import('esbuild');
+  const harness = path.join(outDir, 'harness.mjs');
+  await build({
+    stdin: { contents: harnessSource(), resolveDir: root, sourcefile: 'bench-harness.ts', loader: 'ts' },
+    outfile: harness,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; import { fileURLToPath as __f } from 'node:url'; import { dirname as __d } from 'node:path'; const require = __r(import.meta.url); const __filename = __f(import.meta.url); const __dirname = __d(__filename);",
+    },
+  });
+  for (const f of readdirSync(path.join(root, 'dist'))) if (f.endsWith('.wasm')) copyFileSync(path.join(root, 'dist', f), path.join(outDir, f));
+  const r = spawnSync(process.execPath, [harness, ...projects], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) {
+    console.error(`bench: phase harness failed:\n${r.stderr}`);
+    process.exit(2);
+  }
+  const t = JSON.parse(r.stdout);
+  console.log(`\nstages in one process (one thread; the replay and rules warm, after a first pass):`);
+  for (const [k, v] of Object.entries(t.stages)) console.log(`  ${String(Math.round(v)).padStart(6)} ms  ${k}`);
+  console.log(`  time inside each rule during a warm all-rules run, slowest first (sum ${Math.round(t.rulesTotal)} ms):`);
+  for (const [k, v] of t.rules.slice(0, 15)) console.log(`  ${String(Math.round(v)).padStart(6)} ms  ${k}`);
+}
+
 rmSync(outDir, { recursive: true, force: true });
+
+// The --phases harness: the pipeline stage by stage, from the sources. Rules are timed by
+// running the engine once per rule over the already-parsed statements (catalog replay
+// included, then subtracted), so each rule's figure is its own cost.
+function harnessSource() {
+  return `
+import { discover } from './src/discover/index.ts';
+import { LintEngine, summarize } from './src/engine/lint.ts';
+import { loadParser, parseMigration } from './src/parse/postgres.ts';
+import { formatJson } from './src/report/json.ts';
+import { allRules } from './rules/index.ts';
+const stages = {};
+const time = async (name, fn) => { const t = performance.now(); const r = await fn(); stages[name] = (stages[name] ?? 0) + performance.now() - t; return r; };
+await time('load parser (WebAssembly compile)', () => loadParser());
+const migrations = await time('discovery (find, order, read files)', () => discover(process.argv.slice(2), { cwd: process.cwd() }));
+const parsed = await time('parse (cold: first pass)', () => migrations.map((m) => parseMigration(m)));
+await time('parse (warm: second pass, for comparison)', () => migrations.map((m) => parseMigration(m)));
+const run = (ruleSet) => { const e = new LintEngine({ ruleSet }); const files = []; for (const p of parsed) { const r = e.processFile(p); if (p.migration.review) files.push(r); } return files; };
+const best = (n, fn) => { let b = Infinity; for (let i = 0; i < n; i++) { const t = performance.now(); fn(); b = Math.min(b, performance.now() - t); } return b; };
+// the engine's own per-statement work, with a rule that matches no statement
+const noop = { meta: { id: 'noop', severity: 'warning', summary: 'noop', kinds: ['-'] }, check() {} };
+// each rule's own time inside the all-rules run (so shared caches and shapes are as in a real run)
+const spent = new Map(allRules.map((r) => [r.meta.id, 0]));
+const timed = allRules.map((r) => ({
+  meta: r.meta,
+  check: r.check && ((stmt, ctx) => { const t = performance.now(); try { return r.check(stmt, ctx); } finally { spent.set(r.meta.id, spent.get(r.meta.id) + performance.now() - t); } }),
+  checkFile: r.checkFile && ((ctx) => { const t = performance.now(); try { return r.checkFile(ctx); } finally { spent.set(r.meta.id, spent.get(r.meta.id) + performance.now() - t); } }),
+}));
+run(allRules); // warm-up
+let files;
+stages['schema replay + all rules (best of 3)'] = best(3, () => { files = run(allRules); });
+stages['schema replay + engine, no rules (best of 3)'] = best(3, () => run([noop]));
+for (const k of spent.keys()) spent.set(k, 0);
+run(timed);
+const rules = [...spent].sort((a, b) => b[1] - a[1]);
+await time('JSON report', () => formatJson({ files, summary: summarize(files) }, 0));
+process.stdout.write(JSON.stringify({ stages, rules, rulesTotal: rules.reduce((n, r) => n + r[1], 0) }));
+`;
+}
