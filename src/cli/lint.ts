@@ -117,7 +117,7 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   // found, and start a helper thread that warms the parser up meanwhile (src/cli/parallel.ts)
   const parserReady = loadParser();
   parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited
-  const helper = LintHelper.start();
+  const helper = opts.dryRun ? undefined : LintHelper.start(); // a dry run may want every statement back
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
   const inputs = paths.length ? paths : (config.paths ?? []);
