@@ -2,7 +2,7 @@
  * What a rewrite sees: the catalog before the statement, the file, options,
  * and helpers to build steps with correctly quoted SQL.
  */
-import { scanSync } from 'libpg-query';
+import { scanSync } from '../parse/postgres.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import type { Statement } from '../model.js';
 import { Catalog, DEFAULT_SCHEMA, relKey, type Column, type Table } from '../schema/catalog.js';
 import { typeToSql, type TypeRef } from '../schema/types.js';
