@@ -13,6 +13,8 @@ import {
 } from '../../src/parse/postgres.js';
 import * as libpgQuery from 'libpg-query';
 import { lintMigrations } from '../../src/engine/lint.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { migration } from '../helpers.js';
 
 beforeAll(() => loadParser());
@@ -206,5 +208,19 @@ describe('PL/pgSQL bodies', () => {
   it('parsePlpgsql parses a function body with the same module', () => {
     const funcs = parsePlpgsql('CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN UPDATE t SET x = 1; END $$;');
     expect(JSON.stringify(funcs)).toContain('PLpgSQL_stmt_execsql');
+  });
+});
+
+describe('one parser instance', () => {
+  it('no source file imports libpg-query itself (it would load a second, not awaited, module instance)', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const walk = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.ts') ? [path.join(d, e.name)] : []));
+    const offenders = [...walk(path.join(root, 'src')), ...walk(path.join(root, 'rules'))]
+      .filter((f) => !f.includes(`${path.sep}src${path.sep}parse${path.sep}`))
+      .filter((f) => /^import\s+(?!type\b)[^;]*from\s+'libpg-query'/m.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f));
+    // use parseSync / scanSync / parsePlPgSQLSync from src/parse/postgres.ts instead
+    expect(offenders).toEqual([]);
   });
 });
