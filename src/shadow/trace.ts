@@ -376,8 +376,11 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
           }
         }
         rec.locks.sort((a, b) => lockStrength(b.mode) - lockStrength(a.mode) || a.relation.localeCompare(b.relation));
-        for (const [oid, before] of visible) {
-          if (!beforeRels.has(oid)) continue;
+        // relations other sessions can see (existing before the transaction), compared with their
+        // state just before THIS statement, so a rewrite is reported by the statement that did it only
+        for (const oid of visible.keys()) {
+          const before = beforeRels.get(oid);
+          if (!before) continue;
           const after = afterRels.get(oid);
           if (!after || after.filenode === before.filenode || before.filenode === 0) continue;
           if (before.relkind === 'i' || before.relkind === 'I') rec.rebuiltIndexes.push(after.name);

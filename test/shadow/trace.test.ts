@@ -50,6 +50,18 @@ eachEngine('traced statements', (engine) => {
     expect(l).toMatchObject({ blocksReads: true, blocksWrites: true, source: 'pg_locks', kind: 'table' });
   });
 
+  it('inside one transaction, a rewrite is reported by the statement that did it, not by the ones after it', async () => {
+    const { t } = await fixture();
+    const r = await run(
+      `BEGIN;\nALTER TABLE ${t} ADD COLUMN code text DEFAULT md5(random()::text);\nUPDATE ${t} SET code = upper(code);\nCREATE INDEX ON ${t} (code);\nCOMMIT;`,
+    );
+    expect(r.error).toBeNull();
+    const byLine = new Map(r.statements.map((s) => [s.line, s]));
+    expect(byLine.get(2)!.rewrites).toEqual([t]);
+    expect(byLine.get(3)!.rewrites).toEqual([]);
+    expect(byLine.get(4)!.rewrites).toEqual([]);
+  });
+
   it('ADD COLUMN with a constant default does not rewrite', async () => {
     const { t } = await fixture();
     const r = await run(`ALTER TABLE ${t} ADD COLUMN flag boolean NOT NULL DEFAULT false`);
