@@ -1,9 +1,12 @@
 /** `dry-run --format markdown`: the PR comment. */
 import type { DryRun } from '../shadow/dryrun.js';
 import { blocksText, firstLine, heldSentence, historyLine, ms, seedLine, shownLocks } from './dryrun-common.js';
+import { escapeText, inlineCode, richText } from './markdown.js';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const code = (s: string) => (s ? `\`${s.replace(/`/g, "'")}\`` : '');
+// Paths, relation names, SQL and server messages come from the migrations under review:
+// untrusted text, escaped like everything else in a PR comment.
+const cell = (s: string) => escapeText(s);
+const code = (s: string) => (s ? inlineCode(s, { table: true }) : '');
 
 export function formatDryRunMarkdown(d: DryRun): string {
   const out: string[] = [];
@@ -12,25 +15,25 @@ export function formatDryRunMarkdown(d: DryRun): string {
   const icon = failed.length ? '❌' : blocking || d.heldLocks.length ? '⚠️' : '✅';
   out.push(`### ${icon} zerodown dry run`);
   out.push('');
-  out.push(`Ran on **${d.engine}** · ${historyLine(d)} · ${seedLine(d)} · ${ms(d.timings.totalMs)}`);
+  out.push(`Ran on **${escapeText(d.engine)}** · ${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${ms(d.timings.totalMs)}`);
   out.push('');
   if (failed.length) {
     for (const f of failed) {
       const e = f.error!;
-      out.push(`> **${cell(f.path)}:${e.line}** fails: \`${e.code}\` ${cell(e.message)}`);
+      out.push(`> **${cell(f.path)}:${e.line}** fails: ${code(e.code)} ${cell(e.message)}`);
     }
     out.push('');
   }
   const byFile = new Map<string, typeof d.statements>();
   for (const s of d.statements) byFile.set(s.path, [...(byFile.get(s.path) ?? []), s]);
   for (const [file, stmts] of byFile) {
-    out.push(`#### \`${file}\``);
+    out.push(`#### ${code(file)}`);
     out.push('');
     out.push('| line | statement | locks | blocks | rewrite | time | error |');
     out.push('| ---: | --- | --- | --- | --- | ---: | --- |');
     for (const s of stmts) {
       if (s.skipped) {
-        out.push(`| ${s.line} | ${code(cell(firstLine(s.sql, 60)))} | | | | | not run (earlier error) |`);
+        out.push(`| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | not run (earlier error) |`);
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);
@@ -41,9 +44,9 @@ export function formatDryRunMarkdown(d: DryRun): string {
         .map((l) => (l.blocksReads ? '**reads and writes**' : l.blocksWrites ? '**writes**' : blocksText(l)))
         .join('<br>');
       const rewrite = [...s.rewrites.map(code), ...s.rebuiltIndexes.map((i) => `${code(i)} (index)`)].join(', ');
-      const err = s.error ? `❌ \`${s.error.code}\` ${cell(s.error.message)}` : '';
+      const err = s.error ? `❌ ${code(s.error.code)} ${cell(s.error.message)}` : '';
       out.push(
-        `| ${s.line} | ${code(cell(firstLine(s.sql, 60)))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`,
+        `| ${s.line} | ${code(firstLine(s.sql, 60))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`,
       );
     }
     out.push('');
@@ -51,13 +54,13 @@ export function formatDryRunMarkdown(d: DryRun): string {
   if (d.heldLocks.length) {
     out.push('**Locks held across a transaction**');
     out.push('');
-    for (const h of d.heldLocks) out.push(`- \`${h.path}\`: ${heldSentence(h)}`);
+    for (const h of d.heldLocks) out.push(`- ${code(h.path)}: ${richText(heldSentence(h))}`);
     out.push('');
   }
   if (d.limits.length) {
     out.push('**Engine limits**');
     out.push('');
-    for (const l of d.limits) out.push(`- ${l.message}`);
+    for (const l of d.limits) out.push(`- ${richText(l.message)}`);
     out.push('');
   }
   out.push(

@@ -145,6 +145,21 @@ describe('zerodown dry-run', () => {
     );
   });
 
+  it('--format markdown escapes what comes from the migration: mentions, HTML and backticks cannot escape their cells', async () => {
+    const d = project({
+      'migrations/001_init.sql': HISTORY,
+      'migrations/002_evil.sql': 'ALTER TABLE users ADD COLUMN "x`<img src=x>" text;\nSELECT 1 FROM "@admin<b>x";\n',
+    });
+    const r = await run(d, 'dry-run', 'migrations/002_evil.sql', '--format', 'markdown', '--seed-rows', '5');
+    expect(r.code).toBe(1);
+    // the statement sits in a code span whose fence is longer than the backtick inside it
+    expect(r.stdout).toContain('``ALTER TABLE users ADD COLUMN "x`<img src=x>" text``');
+    // outside code spans (the server's error message names the relation) nothing is live
+    const prose = r.stdout.replace(/(`+)[^`]*?(?:`(?!\1)[^`]*?)*\1/g, '');
+    expect(prose).toContain('relation "@\u200Dadmin&lt;b&gt;x" does not exist');
+    expect(prose).not.toMatch(/<b>|<img|@admin/);
+  });
+
   it('--schema builds the schema from a pg_dump file (meta-commands and the emptied search_path handled)', async () => {
     const dump = `--\n-- PostgreSQL database dump\n--\n\\restrict abc123\nSET statement_timeout = 0;\nSELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.accounts (\n    id integer NOT NULL,\n    balance numeric(12,2) NOT NULL\n);\nALTER TABLE public.accounts OWNER TO nobody_here;\nALTER TABLE ONLY public.accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);\n\\unrestrict abc123\n`;
     const d = project({
