@@ -32,6 +32,18 @@ const SYNTAX_ERROR: ReportingDescriptor = {
   properties: { tags: ['postgresql', 'migration'] },
 };
 
+const DRY_RUN_ERROR: ReportingDescriptor = {
+  id: 'dry-run-error',
+  name: 'DryRunError',
+  shortDescription: { text: 'The statement failed on the shadow database, so it would fail in production too.' },
+  fullDescription: {
+    text: 'With --dry-run, zerodown runs the migration on a throwaway PostgreSQL built from the earlier migrations and seeded with rows; this statement raised an error there (SQLSTATE and message in the result).',
+  },
+  help: { text: 'Fix the statement so that it runs on the current schema and data.' },
+  defaultConfiguration: { level: 'error' },
+  properties: { tags: ['postgresql', 'migration', 'dry-run'] },
+};
+
 /** `ban-drop-column` → `BanDropColumn` (SARIF `name` is meant to be a readable identifier). */
 function pascal(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase());
@@ -47,7 +59,7 @@ function descriptors(): ReportingDescriptor[] {
     defaultConfiguration: { level: r.meta.severity },
     properties: { tags: ['postgresql', 'migration'] },
   }));
-  list.push(SYNTAX_ERROR);
+  list.push(SYNTAX_ERROR, DRY_RUN_ERROR);
   return list;
 }
 

@@ -79,6 +79,7 @@ describe('SARIF 2.1.0', () => {
     const ids = run.tool.driver.rules.map((r: { id: string }) => r.id);
     expect(ids).toContain('require-concurrent-index-creation');
     expect(ids).toContain('syntax-error');
+    expect(ids).toContain('dry-run-error'); // lint --dry-run turns statements failing on the shadow into these
     expect(run.results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(['require-concurrent-index-creation', 'syntax-error']);
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
     const index = run.results.find((r: { ruleId: string }) => r.ruleId === 'require-concurrent-index-creation');
