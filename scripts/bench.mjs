@@ -12,7 +12,7 @@
 //                                 harness bundled from src/ with esbuild
 //
 // Both tools are timed as a user runs them: `node bin/zerodown.js lint <project dirs…>
-// --format json` and `node_modules/.bin/squawk --reporter json <files…>` (the squawk-cli
+// --format json` and `squawk --reporter json <files…>` (the squawk-cli
 // npm package: a Node launcher that runs squawk's native Rust binary). Runs alternate
 // between the two tools so that background load hits both alike. Peak RSS and CPU time
 // come from /usr/bin/time -v when it exists; without it only wall time is measured.
@@ -38,7 +38,22 @@ if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
   console.error('bench: dist/cli.js is missing; run `npm run build` first');
   process.exit(2);
 }
-const squawk = path.join(root, 'node_modules', '.bin', 'squawk');
+// squawk-cli is not a devDependency: the registry here serves only its linux-x64 binary package,
+// and a lock file without the other platforms' entries makes `npm ci` refuse to install. The bench
+// installs the pinned version on first use into node_modules/.cache (from the npm registry).
+const SQUAWK_VERSION = '2.66.0';
+const squawkDir = path.join(root, 'node_modules', '.cache', `squawk-cli-${SQUAWK_VERSION}`);
+const squawk = path.join(squawkDir, 'node_modules', '.bin', 'squawk');
+if (!existsSync(squawk)) {
+  console.log(`bench: installing squawk-cli@${SQUAWK_VERSION} into ${path.relative(root, squawkDir)} …`);
+  const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', squawkDir, `squawk-cli@${SQUAWK_VERSION}`], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (r.status !== 0 || !existsSync(squawk)) {
+    console.error(`bench: could not install squawk-cli@${SQUAWK_VERSION}; the comparison needs it`);
+    process.exit(2);
+  }
+}
 
 // ---- inputs -----------------------------------------------------------------------------
 const projects = readdirSync(corpus)
