@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli as run, type CliRun as Run, writeProject } from '../cli-harness.js';
 import { exitCodeFor, progressReporter, useColor } from '../../src/cli/lint.js';
 import { splitPoint } from '../../src/cli/parallel.js';
 import { migration } from '../helpers.js';
@@ -21,44 +21,13 @@ const WARN_ONLY = 'CREATE TABLE w (id bigint GENERATED ALWAYS AS IDENTITY PRIMAR
 const UNSAFE = 'BEGIN;\nCREATE INDEX CONCURRENTLY t_name_idx ON t (name);\nCOMMIT;\n';
 
 let tmp: string;
-function project(files: Record<string, string>): string {
-  const d = mkdtempSync(path.join(tmp, 'p-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(d, name)), { recursive: true });
-    writeFileSync(path.join(d, name), text);
-  }
-  return d;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process in `cwd`, capturing stdout and stderr. */
-async function run(cwd: string, ...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ow = process.stdout.write;
-  const ew = process.stderr.write;
-  const prev = process.cwd();
-  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  process.chdir(cwd);
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
-    process.chdir(prev);
-    process.exitCode = undefined;
-  }
-}
+const project = (files: Record<string, string>): string => writeProject(tmp, files);
 
 const json = (r: Run) => JSON.parse(r.stdout);
-const rules = (r: Run) => json(r).files.flatMap((f: { path: string; findings: { rule: string }[] }) => f.findings.map((x) => `${f.path}:${x.rule}`));
+const rules = (r: Run) =>
+  json(r).files.flatMap((f: { path: string; findings: { rule: string }[] }) =>
+    f.findings.map((x) => `${f.path}:${x.rule}`),
+  );
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-cli-'));
@@ -71,7 +40,9 @@ describe('exit codes', () => {
     expect((await run(d, 'lint', 'm/1_clean.sql', '--format', 'json')).code).toBe(0);
     // warnings only: default --fail-on error passes, --fail-on warning fails
     expect((await run(d, 'lint', 'm/2_warn.sql', '--no-history', '--format', 'json')).code).toBe(0);
-    expect((await run(d, 'lint', 'm/2_warn.sql', '--no-history', '--format', 'json', '--fail-on', 'warning')).code).toBe(1);
+    expect(
+      (await run(d, 'lint', 'm/2_warn.sql', '--no-history', '--format', 'json', '--fail-on', 'warning')).code,
+    ).toBe(1);
     const all = await run(d, 'lint', 'm', '--format', 'json');
     expect(all.code).toBe(1);
     expect(rules(all)).toContain('m/3_unsafe.sql:ban-concurrent-index-creation-in-transaction');
@@ -79,16 +50,30 @@ describe('exit codes', () => {
   });
 
   it('2 with one clear line on stderr for usage, config and I/O errors', async () => {
-    const d = project({ 'm/1.sql': CLEAN, 'bad/zerodown.config.json': '{"failOn":"sometimes"}', 'typo/.zerodown.yml': 'pgVersoin: 14\n' });
+    const d = project({
+      'm/1.sql': CLEAN,
+      'bad/zerodown.config.json': '{"failOn":"sometimes"}',
+      'typo/.zerodown.yml': 'pgVersoin: 14\n',
+    });
     const cases: [string[], RegExp, string?][] = [
       [['lint', 'nope/'], /^zerodown: nope\/: no such file or directory$/],
-      [['lint', 'm', '--format', 'xml'], /^error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json, sarif, github\.$/],
-      [['lint', 'm', '--pg-version', 'fifteen'], /^zerodown: --pg-version must be a PostgreSQL major version such as 15 \(got "fifteen"\)$/],
+      [
+        ['lint', 'm', '--format', 'xml'],
+        /^error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json, sarif, github\.$/,
+      ],
+      [
+        ['lint', 'm', '--pg-version', 'fifteen'],
+        /^zerodown: --pg-version must be a PostgreSQL major version such as 15 \(got "fifteen"\)$/,
+      ],
       [['lint', 'm', '--fail-on', 'sometimes'], /^error: option '--fail-on <level>' argument 'sometimes' is invalid/],
       [['lint', 'm', '--framework', 'rails'], /^zerodown: unknown framework "rails"/],
       [['lint', 'm', '--config', 'missing.json'], /^zerodown: cannot read config .*missing\.json/],
       [['lint', 'm', '--bogus'], /^error: unknown option '--bogus'$/],
-      [['lint', '../m'], /^zerodown: zerodown\.config\.json: "failOn" must be one of "error", "warning", "never" \(got "sometimes"\)$/, 'bad'],
+      [
+        ['lint', '../m'],
+        /^zerodown: zerodown\.config\.json: "failOn" must be one of "error", "warning", "never" \(got "sometimes"\)$/,
+        'bad',
+      ],
       [['lint', '../m'], /^zerodown: \.zerodown\.yml: unknown key "pgVersoin" \(did you mean "pgVersion"\?\)$/, 'typo'],
       [['lint'], /^zerodown: no migrations given/],
     ];
@@ -111,7 +96,10 @@ describe('exit codes', () => {
   });
 
   it('exitCodeFor follows --fail-on', () => {
-    const r = (errors: number, warnings: number) => ({ files: [], summary: { files: 1, statements: 1, errors, warnings } });
+    const r = (errors: number, warnings: number) => ({
+      files: [],
+      summary: { files: 1, statements: 1, errors, warnings },
+    });
     expect(exitCodeFor(r(0, 0), 'error')).toBe(0);
     expect(exitCodeFor(r(0, 3), 'error')).toBe(0);
     expect(exitCodeFor(r(0, 3), 'warning')).toBe(1);
@@ -137,14 +125,22 @@ describe('options', () => {
 
   it('--pg-version decides version-dependent rules', async () => {
     const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': 'ALTER TABLE t ADD COLUMN flag boolean DEFAULT false;\n' });
-    expect(rules(await run(d, 'lint', 'm/2.sql', '--format', 'json'))).not.toContain('m/2.sql:adding-field-with-default');
-    expect(rules(await run(d, 'lint', 'm/2.sql', '--format', 'json', '--pg-version', '10'))).toContain('m/2.sql:adding-field-with-default');
-    expect(rules(await run(d, 'lint', 'm/2.sql', '--format', 'json', '--pg-version', '10.23'))).toContain('m/2.sql:adding-field-with-default');
+    expect(rules(await run(d, 'lint', 'm/2.sql', '--format', 'json'))).not.toContain(
+      'm/2.sql:adding-field-with-default',
+    );
+    expect(rules(await run(d, 'lint', 'm/2.sql', '--format', 'json', '--pg-version', '10'))).toContain(
+      'm/2.sql:adding-field-with-default',
+    );
+    expect(rules(await run(d, 'lint', 'm/2.sql', '--format', 'json', '--pg-version', '10.23'))).toContain(
+      'm/2.sql:adding-field-with-default',
+    );
   });
 
   it('--assume-in-transaction treats each file as wrapped by the migration tool', async () => {
     const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': 'CREATE INDEX CONCURRENTLY t_name_idx ON t (name);\n' });
-    expect(rules(await run(d, 'lint', 'm', '--format', 'json'))).not.toContain('m/2.sql:ban-concurrent-index-creation-in-transaction');
+    expect(rules(await run(d, 'lint', 'm', '--format', 'json'))).not.toContain(
+      'm/2.sql:ban-concurrent-index-creation-in-transaction',
+    );
     expect(rules(await run(d, 'lint', 'm', '--format', 'json', '--assume-in-transaction'))).toContain(
       'm/2.sql:ban-concurrent-index-creation-in-transaction',
     );
@@ -166,13 +162,21 @@ describe('options', () => {
     expect(rules(r)).toContain('db/2.sql:adding-field-with-default'); // pgVersion 10
     expect(rules(r)).not.toContain('db/2.sql:ban-concurrent-index-creation-in-transaction'); // off
     expect((await run(d, 'lint', '--format', 'json', '--fail-on', 'error')).code).toBe(1);
-    expect(rules(await run(d, 'lint', '--format', 'json', '--pg-version', '15'))).not.toContain('db/2.sql:adding-field-with-default');
+    expect(rules(await run(d, 'lint', '--format', 'json', '--pg-version', '15'))).not.toContain(
+      'db/2.sql:adding-field-with-default',
+    );
   });
 
   it('a rule can be downgraded to a warning in YAML config', async () => {
-    const d = project({ 'm/1.sql': CLEAN, 'm/2.sql': UNSAFE, '.zerodown.yml': 'rules:\n  ban-concurrent-index-creation-in-transaction: warning\n' });
+    const d = project({
+      'm/1.sql': CLEAN,
+      'm/2.sql': UNSAFE,
+      '.zerodown.yml': 'rules:\n  ban-concurrent-index-creation-in-transaction: warning\n',
+    });
     const r = await run(d, 'lint', 'm', '--format', 'json');
-    const f = json(r).files[1].findings.find((x: { rule: string }) => x.rule === 'ban-concurrent-index-creation-in-transaction');
+    const f = json(r).files[1].findings.find(
+      (x: { rule: string }) => x.rule === 'ban-concurrent-index-creation-in-transaction',
+    );
     expect(f.severity).toBe('warning');
   });
 
@@ -191,15 +195,22 @@ describe('options', () => {
   it('ignore comments work through the CLI', async () => {
     const d = project({
       'm/1.sql': CLEAN,
-      'm/2.sql': '-- zerodown-ignore ban-concurrent-index-creation-in-transaction\nBEGIN;\nCREATE INDEX CONCURRENTLY a ON t (name);\nCOMMIT;\n',
+      'm/2.sql':
+        '-- zerodown-ignore ban-concurrent-index-creation-in-transaction\nBEGIN;\nCREATE INDEX CONCURRENTLY a ON t (name);\nCOMMIT;\n',
       'm/3.sql': `-- zerodown-ignore-file\n${UNSAFE}`,
     });
     const r = await run(d, 'lint', 'm', '--format', 'json');
     // the ignore in 2.sql sits above BEGIN, not above the CREATE INDEX: it must not hide it
     expect(rules(r)).toContain('m/2.sql:ban-concurrent-index-creation-in-transaction');
     expect(rules(r).filter((x: string) => x.startsWith('m/3.sql'))).toEqual([]);
-    const moved = project({ 'm/1.sql': CLEAN, 'm/2.sql': 'BEGIN;\n-- zerodown-ignore ban-concurrent-index-creation-in-transaction\nCREATE INDEX CONCURRENTLY a ON t (name);\nCOMMIT;\n' });
-    expect(rules(await run(moved, 'lint', 'm', '--format', 'json'))).not.toContain('m/2.sql:ban-concurrent-index-creation-in-transaction');
+    const moved = project({
+      'm/1.sql': CLEAN,
+      'm/2.sql':
+        'BEGIN;\n-- zerodown-ignore ban-concurrent-index-creation-in-transaction\nCREATE INDEX CONCURRENTLY a ON t (name);\nCOMMIT;\n',
+    });
+    expect(rules(await run(moved, 'lint', 'm', '--format', 'json'))).not.toContain(
+      'm/2.sql:ban-concurrent-index-creation-in-transaction',
+    );
   });
 
   it('an unparsable file gives one syntax-error and the other files are still linted', async () => {
@@ -208,8 +219,12 @@ describe('options', () => {
     expect(r.code).toBe(1);
     const files = json(r).files;
     expect(files.map((f: { path: string }) => f.path)).toEqual(['m/1.sql', 'm/2.sql', 'm/3.sql']);
-    expect(files[1].findings.map((f: { rule: string; line: number; column: number }) => [f.rule, f.line, f.column])).toEqual([['syntax-error', 1, 14]]);
-    expect(files[2].findings.map((f: { rule: string }) => f.rule)).toContain('ban-concurrent-index-creation-in-transaction');
+    expect(
+      files[1].findings.map((f: { rule: string; line: number; column: number }) => [f.rule, f.line, f.column]),
+    ).toEqual([['syntax-error', 1, 14]]);
+    expect(files[2].findings.map((f: { rule: string }) => f.rule)).toContain(
+      'ban-concurrent-index-creation-in-transaction',
+    );
   });
 
   it('--output writes the report to a file, without colours', async () => {
@@ -365,11 +380,17 @@ describe('the built CLI, end to end', () => {
             : `ALTER TABLE t${i - 40} ADD COLUMN c${i} int DEFAULT 0;\nALTER TABLE t${i - 40} ALTER COLUMN n TYPE bigint;\nCREATE TABLE t${i} (id int);\nCREATE INDEX ON t${i} (id);\n`;
     }
     const d = project(files);
-    for (const args of [['lint', 'm', '--format', 'json'], ['lint', 'm', '--format', 'json', '--pg-version', '10'], ['lint', 'm', '--no-color']]) {
+    for (const args of [
+      ['lint', 'm', '--format', 'json'],
+      ['lint', 'm', '--format', 'json', '--pg-version', '10'],
+      ['lint', 'm', '--no-color'],
+    ]) {
       const one = exec(d, args, { ZERODOWN_WORKERS: '0' });
       const two = exec(d, args, { ZERODOWN_WORKERS: '1', ZERODOWN_TRACE: '1' });
       expect(two.status).toBe(one.status);
-      expect(two.stderr).toMatch(/^zerodown: linting on two threads, split at file \d+ of 60\nzerodown: main thread \d+ ms, then waited \d+ ms; helper warm-up \d+ parses, replay \d+ ms \+ lint \d+ ms\n$/);
+      expect(two.stderr).toMatch(
+        /^zerodown: linting on two threads, split at file \d+ of 60\nzerodown: main thread \d+ ms, then waited \d+ ms; helper warm-up \d+ parses, replay \d+ ms \+ lint \d+ ms\n$/,
+      );
       expect(two.stdout).toBe(one.stdout);
     }
     const report = JSON.parse(exec(d, ['lint', 'm', '--format', 'json'], { ZERODOWN_WORKERS: '1' }).stdout);
@@ -379,14 +400,22 @@ describe('the built CLI, end to end', () => {
     const rulesOf = (i: number) => report.files[i].findings.map((f: { rule: string }) => f.rule);
     expect(rulesOf(45)).toContain('changing-column-type');
     expect(rulesOf(25)).toContain('require-concurrent-index-creation');
-    const same = exec(ROOT, ['lint', 'examples/migrations', '--format', 'json'], { ZERODOWN_WORKERS: '1', ZERODOWN_TRACE: '1' });
+    const same = exec(ROOT, ['lint', 'examples/migrations', '--format', 'json'], {
+      ZERODOWN_WORKERS: '1',
+      ZERODOWN_TRACE: '1',
+    });
     expect(same.stderr).toMatch(/^zerodown: linting on two threads, split at file [123] of 4\n/);
-    expect(same.stdout).toBe(exec(ROOT, ['lint', 'examples/migrations', '--format', 'json'], { ZERODOWN_WORKERS: '0' }).stdout);
+    expect(same.stdout).toBe(
+      exec(ROOT, ['lint', 'examples/migrations', '--format', 'json'], { ZERODOWN_WORKERS: '0' }).stdout,
+    );
   });
 
   it('a closed pipe does not crash', () => {
     const d = project(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`m/${i}.sql`, UNSAFE])));
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" lint m --no-history | head -c 10`], { cwd: d, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" lint m --no-history | head -c 10`], {
+      cwd: d,
+      encoding: 'utf8',
+    });
     expect(r.stdout).toHaveLength(10);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });

@@ -3,28 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { runCli as run } from '../cli-harness.js';
 import { scratchCopy } from './helpers.js';
-
-async function run(cwd: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ow = process.stdout.write;
-  const ew = process.stderr.write;
-  const prev = process.cwd();
-  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  process.chdir(cwd);
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
-    process.chdir(prev);
-    process.exitCode = undefined;
-  }
-}
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli as run, type CliRun as Run, writeProject } from '../cli-harness.js';
 import { baseNameOf, writePhaseFiles } from '../../src/cli/plan.js';
 import { parseSql } from '../../src/parse/postgres.js';
 import { mig } from './helpers.js';
@@ -23,40 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function project(files: Record<string, string>): string {
-  const d = mkdtempSync(path.join(tmp, 'p-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(d, name)), { recursive: true });
-    writeFileSync(path.join(d, name), text);
-  }
-  return d;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(cwd: string, ...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ow = process.stdout.write;
-  const ew = process.stderr.write;
-  const prev = process.cwd();
-  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  process.chdir(cwd);
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
-    process.chdir(prev);
-    process.exitCode = undefined;
-  }
-}
+const project = (files: Record<string, string>): string => writeProject(tmp, files);
 
 const tree = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })

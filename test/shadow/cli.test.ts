@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli as run, type CliRun as Run, writeProject } from '../cli-harness.js';
 import { PG_URL } from './engines.js';
 
 const HISTORY = `CREATE TABLE users (id bigserial PRIMARY KEY, email text, name varchar(200) NOT NULL);
@@ -23,40 +23,7 @@ ALTER TABLE users ALTER COLUMN email SET NOT NULL;
 `;
 
 let tmp: string;
-function project(files: Record<string, string>): string {
-  const d = mkdtempSync(path.join(tmp, 'p-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(d, name)), { recursive: true });
-    writeFileSync(path.join(d, name), text);
-  }
-  return d;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(cwd: string, ...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ow = process.stdout.write;
-  const ew = process.stderr.write;
-  const prev = process.cwd();
-  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  process.chdir(cwd);
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
-    process.chdir(prev);
-    process.exitCode = undefined;
-  }
-}
+const project = (files: Record<string, string>): string => writeProject(tmp, files);
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-dryrun-'));

@@ -1,0 +1,40 @@
+/** Runs the real CLI entry (`main`) in-process in a directory, capturing what it prints. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { main } from '../src/cli/main.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(cwd: string, ...args: string[]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ow = process.stdout.write;
+  const ew = process.stderr.write;
+  const prev = process.cwd();
+  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
+  process.chdir(cwd);
+  try {
+    const code = await main(args);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = ow;
+    process.stderr.write = ew;
+    process.chdir(prev);
+    process.exitCode = undefined;
+  }
+}
+
+/** Writes `files` (relative path → text) into a new directory under `root` and returns it. */
+export function writeProject(root: string, files: Record<string, string>): string {
+  const d = mkdtempSync(path.join(root, 'p-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(d, name)), { recursive: true });
+    writeFileSync(path.join(d, name), text);
+  }
+  return d;
+}
