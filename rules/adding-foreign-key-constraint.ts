@@ -1,14 +1,6 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
-import {
-  alterCmds,
-  displayTable,
-  freshConstraintColumns,
-  mergeIssues,
-  names,
-  quoteIdent,
-  quoteRel,
-} from '../src/rules/util.js';
+import { displayTable, addedConstraints, mergeIssues, names, quoteIdent, quoteRel } from '../src/rules/util.js';
 
 export default defineRule({
   meta: {
@@ -21,22 +13,13 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
-    // A table created in this migration has no rows to check.
-    if (ctx.isNewTable(ast.relation)) return;
+    // Existing tables only: a table created in this migration has no rows to check.
     const table = displayTable(ast.relation);
     const issues: Issue[] = [];
-    const addedHere = new Set<string>();
-    for (const cmd of alterCmds(ast)) {
-      if (cmd.subtype === 'AT_AddColumn') {
-        // a foreign key on a column added by this migration: index-same-step-as-add-column reports it
-        if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
-        continue;
-      }
-      if (cmd.subtype !== 'AT_AddConstraint') continue;
-      const con = cmd.def?.Constraint;
+    for (const { con, fresh } of addedConstraints(ctx, stmt)) {
       if (con?.contype !== 'CONSTR_FOREIGN' || con.skip_validation) continue;
-      if (freshConstraintColumns(ctx, stmt, con, addedHere).length) continue;
+      // a foreign key on a column added by this migration: index-same-step-as-add-column reports it
+      if (fresh.length) continue;
       const target = displayTable(con.pktable);
       const cols = names(con.fk_attrs);
       const name = con.conname ? `\`${con.conname}\` ` : '';

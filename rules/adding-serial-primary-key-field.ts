@@ -1,14 +1,6 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
-import {
-  alterCmds,
-  displayTable,
-  freshConstraintColumns,
-  names,
-  notNullProvingCheck,
-  quoteIdent,
-  quoteRel,
-} from '../src/rules/util.js';
+import { displayTable, addedConstraints, names, notNullProvingCheck, quoteIdent, quoteRel } from '../src/rules/util.js';
 
 export default defineRule({
   meta: {
@@ -21,20 +13,10 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
-    // A table created in this migration is empty: the index builds instantly.
-    if (ctx.isNewTable(ast.relation)) return;
+    // Existing tables only: on a table created in this migration the index builds instantly.
     const table = displayTable(ast.relation);
     const issues: Issue[] = [];
-    const addedHere = new Set<string>();
-    for (const cmd of alterCmds(ast)) {
-      if (cmd.subtype === 'AT_AddColumn') {
-        // inline PRIMARY KEY on a new column: index-same-step-as-add-column reports it
-        if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
-        continue;
-      }
-      if (cmd.subtype !== 'AT_AddConstraint') continue;
-      const con = cmd.def?.Constraint;
+    for (const { con, fresh } of addedConstraints(ctx, stmt)) {
       if (con?.contype !== 'CONSTR_PRIMARY') continue;
       if (con.indexname) {
         // USING INDEX: instant, unless PostgreSQL must SET NOT NULL (a full scan) on nullable columns
@@ -56,7 +38,7 @@ export default defineRule({
         continue;
       }
       // on a column added by this migration: index-same-step-as-add-column reports it
-      if (freshConstraintColumns(ctx, stmt, con, addedHere).length) continue;
+      if (fresh.length) continue;
       const cols = names(con.keys);
       const nullable = cols.filter((c) => !ctx.column(ast.relation, c)?.notNull);
       const name = con.conname ?? `${ast.relation.relname}_pkey`;

@@ -1,6 +1,6 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
-import { alterCmds, displayTable, freshConstraintColumns, names, quoteIdent, quoteRel } from '../src/rules/util.js';
+import { addedConstraints, displayTable, names, quoteIdent, quoteRel } from '../src/rules/util.js';
 
 export default defineRule({
   meta: {
@@ -12,23 +12,13 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
-    // A table created in this migration is empty: the index builds instantly.
-    if (ctx.isNewTable(ast.relation)) return;
+    // Existing tables only: on a table created in this migration the index builds instantly.
     const table = displayTable(ast.relation);
     const issues: Issue[] = [];
-    const addedHere = new Set<string>();
-    for (const cmd of alterCmds(ast)) {
-      if (cmd.subtype === 'AT_AddColumn') {
-        // inline UNIQUE on a new column: index-same-step-as-add-column reports it
-        if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
-        continue;
-      }
-      if (cmd.subtype !== 'AT_AddConstraint') continue;
-      const con = cmd.def?.Constraint;
+    for (const { con, fresh } of addedConstraints(ctx, stmt)) {
       if (con?.contype !== 'CONSTR_UNIQUE' || con.indexname) continue;
       // on a column added by this migration: index-same-step-as-add-column reports it
-      if (freshConstraintColumns(ctx, stmt, con, addedHere).length) continue;
+      if (fresh.length) continue;
       const cols = names(con.keys);
       const name = con.conname ?? `${ast.relation.relname}_${cols.join('_')}_key`;
       const indexName = con.conname ? `${con.conname}_idx` : name;

@@ -85,7 +85,9 @@ export function calledFunctions(expr: any): string[] {
 export function displayTable(rel: { schemaname?: string; relname?: string } | string | undefined): string {
   if (rel === undefined) return '?';
   if (typeof rel === 'string') return rel.startsWith(`${DEFAULT_SCHEMA}.`) ? rel.slice(DEFAULT_SCHEMA.length + 1) : rel;
-  return rel.schemaname && rel.schemaname !== DEFAULT_SCHEMA ? `${rel.schemaname}.${rel.relname}` : (rel.relname ?? '?');
+  return rel.schemaname && rel.schemaname !== DEFAULT_SCHEMA
+    ? `${rel.schemaname}.${rel.relname}`
+    : (rel.relname ?? '?');
 }
 
 /** The `AlterTableCmd` objects of an AlterTableStmt. */
@@ -119,7 +121,9 @@ export function quoteRel(rel: { schemaname?: string; relname?: string } | string
     const name = i >= 0 ? rel.slice(i + 1) : rel;
     return schema && schema !== DEFAULT_SCHEMA ? `${quoteIdent(schema)}.${quoteIdent(name)}` : quoteIdent(name);
   }
-  return rel.schemaname ? `${quoteIdent(rel.schemaname)}.${quoteIdent(rel.relname ?? '')}` : quoteIdent(rel.relname ?? '');
+  return rel.schemaname
+    ? `${quoteIdent(rel.schemaname)}.${quoteIdent(rel.relname ?? '')}`
+    : quoteIdent(rel.relname ?? '');
 }
 
 /** Quotes a string literal. */
@@ -414,6 +418,29 @@ export function freshConstraintColumns(
 ): string[] {
   const cols = con.contype === 'CONSTR_FOREIGN' ? names(con.fk_attrs) : [...names(con.keys), ...names(con.including)];
   return cols.filter((c) => addedHere.has(c) || isFreshColumn(ctx, stmt, stmt.ast.relation, c));
+}
+
+/**
+ * The constraints an ALTER TABLE adds to an EXISTING table, in order, each with the columns it
+ * covers that this migration adds (`fresh`: such constraints are index-same-step-as-add-column's
+ * to report). Empty for other objects and for tables created by this migration (they are empty).
+ */
+export function addedConstraints(
+  ctx: Parameters<typeof isFreshColumn>[0] & { isNewTable(rel: any): boolean },
+  stmt: Statement,
+): { con: any; fresh: string[] }[] {
+  const ast = stmt.ast;
+  if ((ast.objtype && ast.objtype !== 'OBJECT_TABLE') || ctx.isNewTable(ast.relation)) return [];
+  const out: { con: any; fresh: string[] }[] = [];
+  const addedHere = new Set<string>();
+  for (const cmd of alterCmds(ast)) {
+    if (cmd.subtype === 'AT_AddColumn') {
+      if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
+    } else if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint) {
+      out.push({ con: cmd.def.Constraint, fresh: freshConstraintColumns(ctx, stmt, cmd.def.Constraint, addedHere) });
+    }
+  }
+  return out;
 }
 
 /** True when a CHECK expression proves `column IS NOT NULL`: the test itself, or one arm of a top-level AND. */
