@@ -67,9 +67,14 @@ export class DiscoveryError extends Error {
   }
 }
 
+/**
+ * The path shown to the user: relative to the working directory, also for a sibling folder
+ * (`../shared/x.sql`, as the user typed it); absolute only when climbing out further than two levels.
+ */
 function display(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+  const ups = rel.split(path.sep).filter((p) => p === '..').length;
+  return rel && ups <= 2 && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
 }
 
 function readSource(abs: string): string {
