@@ -31215,7 +31215,8 @@ import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import path16 from "node:path";
 function display(abs, cwd) {
   const rel2 = path16.relative(cwd, abs);
-  return rel2 && !rel2.startsWith("..") && !path16.isAbsolute(rel2) ? rel2.split(path16.sep).join("/") : abs;
+  const ups = rel2.split(path16.sep).filter((p5) => p5 === "..").length;
+  return rel2 && ups <= 2 && !path16.isAbsolute(rel2) ? rel2.split(path16.sep).join("/") : abs;
 }
 function readSource(abs) {
   try {
@@ -44844,6 +44845,20 @@ function freshConstraintColumns(ctx, stmt, con, addedHere) {
   const cols = con.contype === "CONSTR_FOREIGN" ? names(con.fk_attrs) : [...names(con.keys), ...names(con.including)];
   return cols.filter((c4) => addedHere.has(c4) || isFreshColumn(ctx, stmt, stmt.ast.relation, c4));
 }
+function addedConstraints(ctx, stmt) {
+  const ast = stmt.ast;
+  if (ast.objtype && ast.objtype !== "OBJECT_TABLE" || ctx.isNewTable(ast.relation)) return [];
+  const out2 = [];
+  const addedHere = /* @__PURE__ */ new Set();
+  for (const cmd of alterCmds(ast)) {
+    if (cmd.subtype === "AT_AddColumn") {
+      if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
+    } else if (cmd.subtype === "AT_AddConstraint" && cmd.def?.Constraint) {
+      out2.push({ con: cmd.def.Constraint, fresh: freshConstraintColumns(ctx, stmt, cmd.def.Constraint, addedHere) });
+    }
+  }
+  return out2;
+}
 function checkImpliesNotNull(expr, column) {
   if (expr?.NullTest) {
     const t2 = expr.NullTest;
@@ -45055,20 +45070,11 @@ var init_adding_foreign_key_constraint = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
         const table = displayTable(ast.relation);
         const issues = [];
-        const addedHere = /* @__PURE__ */ new Set();
-        for (const cmd of alterCmds(ast)) {
-          if (cmd.subtype === "AT_AddColumn") {
-            if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
-            continue;
-          }
-          if (cmd.subtype !== "AT_AddConstraint") continue;
-          const con = cmd.def?.Constraint;
+        for (const { con, fresh } of addedConstraints(ctx, stmt)) {
           if (con?.contype !== "CONSTR_FOREIGN" || con.skip_validation) continue;
-          if (freshConstraintColumns(ctx, stmt, con, addedHere).length) continue;
+          if (fresh.length) continue;
           const target = displayTable(con.pktable);
           const cols = names(con.fk_attrs);
           const name2 = con.conname ? `\`${con.conname}\` ` : "";
@@ -45225,18 +45231,9 @@ var init_adding_serial_primary_key_field = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
         const table = displayTable(ast.relation);
         const issues = [];
-        const addedHere = /* @__PURE__ */ new Set();
-        for (const cmd of alterCmds(ast)) {
-          if (cmd.subtype === "AT_AddColumn") {
-            if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
-            continue;
-          }
-          if (cmd.subtype !== "AT_AddConstraint") continue;
-          const con = cmd.def?.Constraint;
+        for (const { con, fresh } of addedConstraints(ctx, stmt)) {
           if (con?.contype !== "CONSTR_PRIMARY") continue;
           if (con.indexname) {
             const ix = ctx.catalog.indexes.get(`${ast.relation.schemaname ?? "public"}.${con.indexname}`);
@@ -45255,7 +45252,7 @@ var init_adding_serial_primary_key_field = __esm({
             });
             continue;
           }
-          if (freshConstraintColumns(ctx, stmt, con, addedHere).length) continue;
+          if (fresh.length) continue;
           const cols = names(con.keys);
           const nullable = cols.filter((c4) => !ctx.column(ast.relation, c4)?.notNull);
           const name2 = con.conname ?? `${ast.relation.relname}_pkey`;
@@ -46874,20 +46871,11 @@ var init_disallowed_unique_constraint = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
         const table = displayTable(ast.relation);
         const issues = [];
-        const addedHere = /* @__PURE__ */ new Set();
-        for (const cmd of alterCmds(ast)) {
-          if (cmd.subtype === "AT_AddColumn") {
-            if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
-            continue;
-          }
-          if (cmd.subtype !== "AT_AddConstraint") continue;
-          const con = cmd.def?.Constraint;
+        for (const { con, fresh } of addedConstraints(ctx, stmt)) {
           if (con?.contype !== "CONSTR_UNIQUE" || con.indexname) continue;
-          if (freshConstraintColumns(ctx, stmt, con, addedHere).length) continue;
+          if (fresh.length) continue;
           const cols = names(con.keys);
           const name2 = con.conname ?? `${ast.relation.relname}_${cols.join("_")}_key`;
           const indexName = con.conname ? `${con.conname}_idx` : name2;
