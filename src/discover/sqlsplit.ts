@@ -14,6 +14,7 @@
  * (CREATE FUNCTION … BEGIN ATOMIC … END), where psql also counts BEGIN/CASE
  * against END.
  */
+import { skipComment } from '../parse/source.js';
 
 export interface Range {
   /** offset of the statement's first significant character */
@@ -57,25 +58,10 @@ export function splitSql(text: string, from = 0, to = text.length): Range[] {
       i++;
       continue;
     }
-    // -- comment
-    if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      const nl = text.indexOf('\n', i);
-      i = nl === -1 || nl >= to ? to : nl + 1;
-      continue;
-    }
-    // /* nested comment */
-    if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let depth = 1;
-      i += 2;
-      while (i < to && depth > 0) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          depth++;
-          i += 2;
-        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          depth--;
-          i += 2;
-        } else i++;
-      }
+    // -- comment, /* nested comment */
+    const afterComment = skipComment(text, i, to);
+    if (afterComment !== i) {
+      i = afterComment;
       continue;
     }
     if (c === 59) {

@@ -61,22 +61,38 @@ export function skipTrivia(text: string, from: number, to = text.length): number
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff) {
       i++;
-    } else if (c === 45 && text.charCodeAt(i + 1) === 45) {
-      const nl = text.indexOf('\n', i);
-      i = nl === -1 || nl > to ? to : nl + 1;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      let depth = 1;
-      i += 2;
-      while (i < to && depth > 0) {
-        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-          depth++;
-          i += 2;
-        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-          depth--;
-          i += 2;
-        } else i++;
-      }
-    } else break;
+      continue;
+    }
+    const next = skipComment(text, i, to);
+    if (next === i) break;
+    i = next;
+  }
+  return i;
+}
+
+/**
+ * When a comment (`-- …` to the end of the line, or a nested `/* … *\/`) starts at `i`,
+ * returns the offset just after it; otherwise returns `i`.
+ */
+export function skipComment(text: string, i: number, to = text.length): number {
+  const c = text.charCodeAt(i);
+  if (c === 45 && text.charCodeAt(i + 1) === 45) {
+    const nl = text.indexOf('\n', i);
+    return nl === -1 || nl >= to ? to : nl + 1;
+  }
+  if (c === 47 && text.charCodeAt(i + 1) === 42) {
+    let depth = 1;
+    i += 2;
+    while (i < to && depth > 0) {
+      if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+        depth++;
+        i += 2;
+      } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+        depth--;
+        i += 2;
+      } else i++;
+    }
+    return i;
   }
   return i;
 }

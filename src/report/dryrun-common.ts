@@ -1,18 +1,9 @@
 /** Shared wording for the dry-run formatters. Pure functions. */
 import type { DryRun } from '../shadow/dryrun.js';
 import type { HeldLock, LockInfo, TracedStatement } from '../shadow/trace.js';
+import { lockStrength } from '../rules/util.js';
 
-const STRENGTH = [
-  'AccessShareLock',
-  'RowShareLock',
-  'RowExclusiveLock',
-  'ShareUpdateExclusiveLock',
-  'ShareLock',
-  'ShareRowExclusiveLock',
-  'ExclusiveLock',
-  'AccessExclusiveLock',
-];
-const strength = (m: string) => STRENGTH.indexOf(m);
+const strength = lockStrength;
 
 /**
  * The locks worth showing a person: per relation the strongest mode; index and

@@ -10,7 +10,7 @@
 import type { Statement } from '../model.js';
 import type { Catalog, Constraint } from '../schema/catalog.js';
 import { DEFAULT_SCHEMA, relKey, stringList } from '../schema/catalog.js';
-import { LOCKS, type LockMode } from './util.js';
+import { LOCK_MODES, LOCKS, lockStrength, type LockMode } from './util.js';
 
 export interface LockTarget {
   /** `schema.name` of the locked relation; undefined when it is not known statically (tables using a domain the replay has not seen) */
@@ -20,20 +20,9 @@ export interface LockTarget {
   what: string;
 }
 
-const STRENGTH: Record<LockMode, number> = {
-  AccessShareLock: 1,
-  RowShareLock: 2,
-  RowExclusiveLock: 3,
-  ShareUpdateExclusiveLock: 4,
-  ShareLock: 5,
-  ShareRowExclusiveLock: 6,
-  ExclusiveLock: 7,
-  AccessExclusiveLock: 8,
-};
-
 /** The stronger of two lock modes (the one that conflicts with more). */
 export function strongerLock(a: LockMode, b: LockMode): LockMode {
-  return STRENGTH[a] >= STRENGTH[b] ? a : b;
+  return lockStrength(a) >= lockStrength(b) ? a : b;
 }
 
 /** True when the lock makes ordinary reads (SELECT) or writes (INSERT/UPDATE/DELETE) wait. */
@@ -61,18 +50,6 @@ export function lockImpact(mode: LockMode): string {
   if (LOCKS[mode].blocksWrites) return 'every write';
   return 'other schema changes';
 }
-
-const LOCK_STMT_MODES: LockMode[] = [
-  'AccessExclusiveLock', // 0: not used by libpg-query; LOCK TABLE defaults to 8
-  'AccessShareLock',
-  'RowShareLock',
-  'RowExclusiveLock',
-  'ShareUpdateExclusiveLock',
-  'ShareLock',
-  'ShareRowExclusiveLock',
-  'ExclusiveLock',
-  'AccessExclusiveLock',
-];
 
 /** `schema.name` from a qualified name list (`['s', 'x']` or `['x']`). */
 function keyOfNames(list: string[]): string | undefined {
@@ -349,7 +326,7 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
       for (const r of ast.relations ?? []) table(r.RangeVar, 'AccessExclusiveLock');
       break;
     case 'LockStmt':
-      for (const r of ast.relations ?? []) table(r.RangeVar, LOCK_STMT_MODES[ast.mode ?? 8] ?? 'AccessExclusiveLock');
+      for (const r of ast.relations ?? []) table(r.RangeVar, LOCK_MODES[(ast.mode ?? 8) - 1] ?? 'AccessExclusiveLock');
       break;
     case 'RefreshMatViewStmt':
       table(ast.relation, ast.concurrent ? 'ExclusiveLock' : 'AccessExclusiveLock', 'materialized view');

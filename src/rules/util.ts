@@ -144,6 +144,14 @@ export const LOCKS = {
 } as const;
 export type LockMode = keyof typeof LOCKS;
 
+/** Lock modes from weakest to strongest: the conflict table's order, and LOCK TABLE's mode numbers 1–8. */
+export const LOCK_MODES = Object.keys(LOCKS) as LockMode[];
+
+/** 0 (AccessShareLock) … 7 (AccessExclusiveLock); -1 for an unknown name. */
+export function lockStrength(mode: string): number {
+  return LOCK_MODES.indexOf(mode as LockMode);
+}
+
 // ---------------------------------------------------------------------------
 // Source text of AST parts (rule batch A). libpg-query gives node locations as
 // byte offsets into the text it parsed (the whole file segment); these helpers

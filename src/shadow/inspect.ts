@@ -2,7 +2,7 @@
  * Catalog probes used while tracing: the user relations (name, kind,
  * relfilenode) and the relation locks held by our own backend.
  */
-import { LOCKS, displayTable } from '../rules/util.js';
+import { LOCKS, lockStrength, displayTable } from '../rules/util.js';
 import type { Shadow } from './driver.js';
 
 export interface RelInfo {
@@ -59,12 +59,7 @@ export async function ownLocks(shadow: Shadow): Promise<HeldRelLock[]> {
   return rows.map((r) => ({ oid: Number(r.oid), mode: r.mode }));
 }
 
-const STRENGTH = Object.keys(LOCKS);
-
-/** 0 (AccessShareLock) … 7 (AccessExclusiveLock); -1 for an unknown name. */
-export function lockStrength(mode: string): number {
-  return STRENGTH.indexOf(mode);
-}
+export { lockStrength };
 
 export function lockEffect(mode: string): { blocksReads: boolean; blocksWrites: boolean } {
   const l = (LOCKS as Record<string, { blocksReads: boolean; blocksWrites: boolean }>)[mode];
