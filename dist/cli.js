@@ -6272,6 +6272,85 @@ var init_plain = __esm({
   }
 });
 
+// src/parse/source.ts
+function skipTrivia(text, from, to = text.length) {
+  let i2 = from;
+  while (i2 < to) {
+    const c4 = text.charCodeAt(i2);
+    if (c4 === 32 || c4 === 9 || c4 === 10 || c4 === 13 || c4 === 12 || c4 === 65279) {
+      i2++;
+      continue;
+    }
+    const next = skipComment(text, i2, to);
+    if (next === i2) break;
+    i2 = next;
+  }
+  return i2;
+}
+function skipComment(text, i2, to = text.length) {
+  const c4 = text.charCodeAt(i2);
+  if (c4 === 45 && text.charCodeAt(i2 + 1) === 45) {
+    const nl = text.indexOf("\n", i2);
+    return nl === -1 || nl >= to ? to : nl + 1;
+  }
+  if (c4 === 47 && text.charCodeAt(i2 + 1) === 42) {
+    let depth = 1;
+    i2 += 2;
+    while (i2 < to && depth > 0) {
+      if (text.charCodeAt(i2) === 47 && text.charCodeAt(i2 + 1) === 42) {
+        depth++;
+        i2 += 2;
+      } else if (text.charCodeAt(i2) === 42 && text.charCodeAt(i2 + 1) === 47) {
+        depth--;
+        i2 += 2;
+      } else i2++;
+    }
+    return i2;
+  }
+  return i2;
+}
+function trimEnd(text, from, to) {
+  let end = to;
+  while (end > from) {
+    const c4 = text.charCodeAt(end - 1);
+    if (c4 === 59 || c4 === 32 || c4 === 9 || c4 === 10 || c4 === 13) end--;
+    else break;
+  }
+  return end;
+}
+var LineIndex;
+var init_source = __esm({
+  "src/parse/source.ts"() {
+    "use strict";
+    LineIndex = class {
+      constructor(text) {
+        this.text = text;
+        for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+      }
+      text;
+      starts = [0];
+      /** 1-based line and column of a 0-based character offset. */
+      position(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (this.starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+      }
+      /** 0-based character offset of a 1-based line's first character. */
+      lineStart(line) {
+        return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
+      }
+      get lineCount() {
+        return this.starts.length;
+      }
+    };
+  }
+});
+
 // src/discover/sqlsplit.ts
 function splitSql(text, from = 0, to = text.length) {
   const out2 = [];
@@ -6301,23 +6380,9 @@ function splitSql(text, from = 0, to = text.length) {
       i2++;
       continue;
     }
-    if (c4 === 45 && text.charCodeAt(i2 + 1) === 45) {
-      const nl = text.indexOf("\n", i2);
-      i2 = nl === -1 || nl >= to ? to : nl + 1;
-      continue;
-    }
-    if (c4 === 47 && text.charCodeAt(i2 + 1) === 42) {
-      let depth = 1;
-      i2 += 2;
-      while (i2 < to && depth > 0) {
-        if (text.charCodeAt(i2) === 47 && text.charCodeAt(i2 + 1) === 42) {
-          depth++;
-          i2 += 2;
-        } else if (text.charCodeAt(i2) === 42 && text.charCodeAt(i2 + 1) === 47) {
-          depth--;
-          i2 += 2;
-        } else i2++;
-      }
+    const afterComment = skipComment(text, i2, to);
+    if (afterComment !== i2) {
+      i2 = afterComment;
       continue;
     }
     if (c4 === 59) {
@@ -6416,6 +6481,7 @@ var isIdentStart, isIdentChar, isSpace;
 var init_sqlsplit = __esm({
   "src/discover/sqlsplit.ts"() {
     "use strict";
+    init_source();
     isIdentStart = (c4) => c4 >= 65 && c4 <= 90 || c4 >= 97 && c4 <= 122 || c4 === 95 || c4 >= 128;
     isIdentChar = (c4) => isIdentStart(c4) || c4 >= 48 && c4 <= 57 || c4 === 36;
     isSpace = (c4) => c4 === 32 || c4 === 9 || c4 === 10 || c4 === 13 || c4 === 12 || c4 === 65279 || c4 === 11;
@@ -28180,74 +28246,6 @@ var require_libpg_query = __commonJS({
   }
 });
 
-// src/parse/source.ts
-function skipTrivia(text, from, to = text.length) {
-  let i2 = from;
-  while (i2 < to) {
-    const c4 = text.charCodeAt(i2);
-    if (c4 === 32 || c4 === 9 || c4 === 10 || c4 === 13 || c4 === 12 || c4 === 65279) {
-      i2++;
-    } else if (c4 === 45 && text.charCodeAt(i2 + 1) === 45) {
-      const nl = text.indexOf("\n", i2);
-      i2 = nl === -1 || nl > to ? to : nl + 1;
-    } else if (c4 === 47 && text.charCodeAt(i2 + 1) === 42) {
-      let depth = 1;
-      i2 += 2;
-      while (i2 < to && depth > 0) {
-        if (text.charCodeAt(i2) === 47 && text.charCodeAt(i2 + 1) === 42) {
-          depth++;
-          i2 += 2;
-        } else if (text.charCodeAt(i2) === 42 && text.charCodeAt(i2 + 1) === 47) {
-          depth--;
-          i2 += 2;
-        } else i2++;
-      }
-    } else break;
-  }
-  return i2;
-}
-function trimEnd(text, from, to) {
-  let end = to;
-  while (end > from) {
-    const c4 = text.charCodeAt(end - 1);
-    if (c4 === 59 || c4 === 32 || c4 === 9 || c4 === 10 || c4 === 13) end--;
-    else break;
-  }
-  return end;
-}
-var LineIndex;
-var init_source = __esm({
-  "src/parse/source.ts"() {
-    "use strict";
-    LineIndex = class {
-      constructor(text) {
-        this.text = text;
-        for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
-      }
-      text;
-      starts = [0];
-      /** 1-based line and column of a 0-based character offset. */
-      position(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (this.starts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-      }
-      /** 0-based character offset of a 1-based line's first character. */
-      lineStart(line) {
-        return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
-      }
-      get lineCount() {
-        return this.starts.length;
-      }
-    };
-  }
-});
-
 // src/parse/ignores.ts
 function parseList(list4) {
   if (!list4) return [];
@@ -28593,6 +28591,9 @@ function quoteRel(rel2) {
 function quoteLiteral(value) {
   return `'${value.replace(/'/g, "''")}'`;
 }
+function lockStrength(mode) {
+  return LOCK_MODES.indexOf(mode);
+}
 function firstLocation(node) {
   if (!node || typeof node !== "object") return void 0;
   if (Array.isArray(node)) {
@@ -28791,7 +28792,7 @@ function mergeIssues(issues, label) {
     }
   ];
 }
-var FUNCTIONS, RANK, max, SAFE_IDENT, RESERVED, LOCKS, locatedCache, DEFAULT_STOPS;
+var FUNCTIONS, RANK, max, SAFE_IDENT, RESERVED, LOCKS, LOCK_MODES, locatedCache, DEFAULT_STOPS;
 var init_util = __esm({
   "src/rules/util.ts"() {
     "use strict";
@@ -28817,6 +28818,7 @@ var init_util = __esm({
       ExclusiveLock: { blocksReads: false, blocksWrites: true },
       AccessExclusiveLock: { blocksReads: true, blocksWrites: true }
     };
+    LOCK_MODES = Object.keys(LOCKS);
     locatedCache = /* @__PURE__ */ new WeakMap();
     DEFAULT_STOPS = /* @__PURE__ */ new Set([
       "NOT",
@@ -29174,7 +29176,7 @@ var init_adding_serial_primary_key_field = __esm({
 
 // src/rules/locks.ts
 function strongerLock(a3, b4) {
-  return STRENGTH[a3] >= STRENGTH[b4] ? a3 : b4;
+  return lockStrength(a3) >= lockStrength(b4) ? a3 : b4;
 }
 function blocksTraffic(mode) {
   return LOCKS[mode].blocksReads || LOCKS[mode].blocksWrites;
@@ -29424,7 +29426,7 @@ function statementLocks(kind, ast, opts = {}) {
       for (const r3 of ast.relations ?? []) table(r3.RangeVar, "AccessExclusiveLock");
       break;
     case "LockStmt":
-      for (const r3 of ast.relations ?? []) table(r3.RangeVar, LOCK_STMT_MODES[ast.mode ?? 8] ?? "AccessExclusiveLock");
+      for (const r3 of ast.relations ?? []) table(r3.RangeVar, LOCK_MODES[(ast.mode ?? 8) - 1] ?? "AccessExclusiveLock");
       break;
     case "RefreshMatViewStmt":
       table(ast.relation, ast.concurrent ? "ExclusiveLock" : "AccessExclusiveLock", "materialized view");
@@ -29587,34 +29589,12 @@ function firstInFile(ruleId, ctx, stmt) {
   m7.set(ruleId, { catalog: ctx.catalog, index: stmt.index });
   return true;
 }
-var STRENGTH, LOCK_STMT_MODES, short, reportedIn, SCRIPT_TOOLS;
+var short, reportedIn, SCRIPT_TOOLS;
 var init_locks = __esm({
   "src/rules/locks.ts"() {
     "use strict";
     init_catalog();
     init_util();
-    STRENGTH = {
-      AccessShareLock: 1,
-      RowShareLock: 2,
-      RowExclusiveLock: 3,
-      ShareUpdateExclusiveLock: 4,
-      ShareLock: 5,
-      ShareRowExclusiveLock: 6,
-      ExclusiveLock: 7,
-      AccessExclusiveLock: 8
-    };
-    LOCK_STMT_MODES = [
-      "AccessExclusiveLock",
-      // 0: not used by libpg-query; LOCK TABLE defaults to 8
-      "AccessShareLock",
-      "RowShareLock",
-      "RowExclusiveLock",
-      "ShareUpdateExclusiveLock",
-      "ShareLock",
-      "ShareRowExclusiveLock",
-      "ExclusiveLock",
-      "AccessExclusiveLock"
-    ];
     short = (key) => "`" + (key.startsWith(`${DEFAULT_SCHEMA}.`) ? key.slice(DEFAULT_SCHEMA.length + 1) : key) + "`";
     reportedIn = /* @__PURE__ */ new WeakMap();
     SCRIPT_TOOLS = /* @__PURE__ */ new Set(["prisma", "golang-migrate"]);
@@ -33676,21 +33656,12 @@ function seedLine(d5) {
   if (!s4.tables) return "no tables to seed";
   return `seeded ${s4.tables} table${s4.tables === 1 ? "" : "s"} with up to ${s4.rowsPerTable} rows each${s4.failures.length ? ` (${s4.failures.length} could not be seeded)` : ""}`;
 }
-var STRENGTH2, strength;
+var strength;
 var init_dryrun_common = __esm({
   "src/report/dryrun-common.ts"() {
     "use strict";
-    STRENGTH2 = [
-      "AccessShareLock",
-      "RowShareLock",
-      "RowExclusiveLock",
-      "ShareUpdateExclusiveLock",
-      "ShareLock",
-      "ShareRowExclusiveLock",
-      "ExclusiveLock",
-      "AccessExclusiveLock"
-    ];
-    strength = (m7) => STRENGTH2.indexOf(m7);
+    init_util();
+    strength = lockStrength;
   }
 });
 
@@ -34063,20 +34034,16 @@ async function ownLocks(shadow) {
   );
   return rows.map((r3) => ({ oid: Number(r3.oid), mode: r3.mode }));
 }
-function lockStrength(mode) {
-  return STRENGTH3.indexOf(mode);
-}
 function lockEffect(mode) {
   const l2 = LOCKS[mode];
   return l2 ? { blocksReads: l2.blocksReads, blocksWrites: l2.blocksWrites } : { blocksReads: false, blocksWrites: false };
 }
-var USER_NAMESPACES, STRENGTH3, RELKIND;
+var USER_NAMESPACES, RELKIND;
 var init_inspect = __esm({
   "src/shadow/inspect.ts"() {
     "use strict";
     init_util();
     USER_NAMESPACES = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
-    STRENGTH3 = Object.keys(LOCKS);
     RELKIND = {
       r: "table",
       p: "table",
