@@ -4,14 +4,17 @@ import type { Finding, Migration, TransactionMode } from '../src/model.js';
 import { lintMigrations, type LintOptions } from '../src/engine/lint.js';
 import type { Rule } from '../src/rules/api.js';
 
-export function migration(source: string, opts: { path?: string; review?: boolean; transaction?: TransactionMode } = {}): Migration {
+export function migration(
+  source: string,
+  opts: { path?: string; review?: boolean; transaction?: TransactionMode; framework?: string } = {},
+): Migration {
   const path = opts.path ?? 'migrations/0002_change.sql';
   return {
     path,
     absPath: `/virtual/${path}`,
     source,
     dialect: 'postgres',
-    framework: 'plain',
+    framework: opts.framework ?? 'plain',
     transaction: opts.transaction ?? 'none',
     review: opts.review ?? true,
   };
@@ -61,7 +64,12 @@ export function ruleTester(rule: Rule, cases: { valid: (RuleCase | string)[]; in
       for (const raw of cases.invalid) {
         const c = norm(raw);
         it(c.name ?? c.sql.replace(/\s+/g, ' ').slice(0, 100), async () => {
-          const findings = await lintSql(c.sql, { history: c.history, pgVersion: c.pgVersion, transaction: c.transaction, ruleSet: [rule] });
+          const findings = await lintSql(c.sql, {
+            history: c.history,
+            pgVersion: c.pgVersion,
+            transaction: c.transaction,
+            ruleSet: [rule],
+          });
           const mine = findings.filter((f) => f.rule === rule.meta.id);
           expect(mine.length, JSON.stringify(findings, null, 1)).toBe(c.count ?? 1);
           if (c.line !== undefined) expect(mine[0]!.line).toBe(c.line);
@@ -77,7 +85,12 @@ export function ruleTester(rule: Rule, cases: { valid: (RuleCase | string)[]; in
       for (const raw of cases.valid) {
         const c = norm(raw);
         it(c.name ?? c.sql.replace(/\s+/g, ' ').slice(0, 100), async () => {
-          const findings = await lintSql(c.sql, { history: c.history, pgVersion: c.pgVersion, transaction: c.transaction, ruleSet: [rule] });
+          const findings = await lintSql(c.sql, {
+            history: c.history,
+            pgVersion: c.pgVersion,
+            transaction: c.transaction,
+            ruleSet: [rule],
+          });
           expect(findings.filter((f) => f.rule === rule.meta.id)).toEqual([]);
         });
       }

@@ -21,20 +21,11 @@ import {
   richText,
   verdict,
 } from '../../src/report/markdown.js';
+import { migration } from '../helpers.js';
 
 const ZWJ = '\u200D';
 
-function mig(path: string, source: string, review = true): Migration {
-  return {
-    path,
-    absPath: `/virtual/${path}`,
-    source,
-    dialect: 'postgres',
-    framework: 'plain',
-    transaction: 'none',
-    review,
-  };
-}
+const mig = (path: string, source: string, review = true): Migration => migration(source, { path, review });
 
 const HISTORY = `CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL);
 CREATE TABLE "Evil</details><img src=x onerror=alert(1)>@admin" (id bigint PRIMARY KEY, "col\`\`\`x" text);

@@ -6,22 +6,10 @@ import type { PlanOptions, StagedPlan, Verification } from '../../src/plan/types
 import { isProven, replay, seed, verifyPlan } from '../../src/plan/verify.js';
 import { PgliteShadow } from '../../src/shadow/pglite.js';
 import type { Shadow } from '../../src/shadow/driver.js';
+import { migration as mig } from '../helpers.js';
 
-export function mig(
-  source: string,
-  opts: { path?: string; review?: boolean; transaction?: TransactionMode; framework?: string } = {},
-): Migration {
-  const path = opts.path ?? 'migrations/0002_change.sql';
-  return {
-    path,
-    absPath: `/virtual/${path}`,
-    source,
-    dialect: 'postgres',
-    framework: opts.framework ?? 'plain',
-    transaction: opts.transaction ?? 'none',
-    review: opts.review ?? true,
-  };
-}
+/** A migration in memory (the shared test helper, under the name the plan tests use). */
+export { mig };
 
 export interface Planned {
   result: PlanResult;
