@@ -5,6 +5,7 @@ import {
   addColumnRewrite,
   alterCmds,
   builtinVolatility,
+  COLUMN_EXPR_STOPS,
   columnConstraints,
   displayTable,
   exprSql,
@@ -13,18 +14,8 @@ import {
   shortSql,
 } from '../src/rules/util.js';
 
-const GENERATED_STOPS = new Set([
-  'STORED',
-  'VIRTUAL',
-  'NOT',
-  'NULL',
-  'CONSTRAINT',
-  'PRIMARY',
-  'UNIQUE',
-  'REFERENCES',
-  'CHECK',
-  'DEFAULT',
-]);
+// after `GENERATED ALWAYS AS (expr)` comes STORED or VIRTUAL, or the column's other clauses
+const GENERATED_STOPS = new Set([...COLUMN_EXPR_STOPS, 'STORED', 'VIRTUAL']);
 
 export default defineRule({
   meta: {

@@ -212,7 +212,8 @@ function located(stmt: Statement): Located | null {
   return l;
 }
 
-const DEFAULT_STOPS = new Set([
+/** Keywords that end a column's expression in a column definition (exprSql's default `stops`). */
+export const COLUMN_EXPR_STOPS: ReadonlySet<string> = new Set([
   'NOT',
   'NULL',
   'CONSTRAINT',
@@ -236,7 +237,7 @@ const DEFAULT_STOPS = new Set([
 export function exprSql(
   stmt: Statement,
   location: number | undefined,
-  opts: { skip?: string[]; stops?: Set<string>; after?: string } = {},
+  opts: { skip?: string[]; stops?: ReadonlySet<string>; after?: string } = {},
 ): string | undefined {
   const l = located(stmt);
   if (!l || location === undefined || location < 0) return undefined;
@@ -250,7 +251,7 @@ export function exprSql(
     i = k + 1;
   }
   while (i < l.tokens.length && opts.skip?.includes(l.tokens[i]!.upper)) i++;
-  const stops = opts.stops ?? DEFAULT_STOPS;
+  const stops = opts.stops ?? COLUMN_EXPR_STOPS;
   let depth = 0;
   let j = i;
   for (; j < l.tokens.length; j++) {
