@@ -39,7 +39,12 @@ export interface Extras {
 const errText = (err: unknown) => ((err as Error)?.message ?? String(err)).split('\n')[0]!.slice(0, 300);
 
 /** Staged plans for the reviewed files with findings, proven on the shadow database when `dry-run` is on. */
-async function planSections(x: ExtrasInput, notes: string[]): Promise<ReportSection[]> {
+async function planSections(
+  x: ExtrasInput,
+  notes: string[],
+  shadowUrl: string | undefined,
+  redact: (s: string) => string,
+): Promise<ReportSection[]> {
   const findings = x.result.files.flatMap((f) => f.findings);
   if (!findings.length) return [];
   const { config, pgVersion } = x;
@@ -56,9 +61,7 @@ async function planSections(x: ExtrasInput, notes: string[]): Promise<ReportSect
   for (const f of result.failed) notes.push(`No staged plan for ${f.path}: ${f.message}`);
   if (!result.plans.length) return [];
   if (x.inputs.dryRun) {
-    const shadowUrl = x.inputs.shadowUrl ?? config.dryRun?.shadowUrl;
     const seedRows = config.dryRun?.seedRows;
-    const redact = redactor(shadowUrl);
     for (const p of result.plans) {
       const at = x.migrations.indexOf(p.migration);
       const started = Date.now();
@@ -122,7 +125,7 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
   }
 
   try {
-    sections.push(...(await planSections(x, notes)));
+    sections.push(...(await planSections(x, notes, shadowUrl, redact)));
   } catch (err) {
     x.warn(redact(`zerodown could not make a staged plan: ${errText(err)}`));
     notes.push(redact(`The staged plan could not be made: ${errText(err)}`));

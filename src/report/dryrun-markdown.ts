@@ -5,7 +5,6 @@ import { escapeText, inlineCode, richText } from './markdown.js';
 
 // Paths, relation names, SQL and server messages come from the migrations under review:
 // untrusted text, escaped like everything else in a PR comment.
-const cell = (s: string) => escapeText(s);
 const code = (s: string) => (s ? inlineCode(s, { table: true }) : '');
 
 export function formatDryRunMarkdown(d: DryRun): string {
@@ -15,12 +14,14 @@ export function formatDryRunMarkdown(d: DryRun): string {
   const icon = failed.length ? '❌' : blocking || d.heldLocks.length ? '⚠️' : '✅';
   out.push(`### ${icon} zerodown dry run`);
   out.push('');
-  out.push(`Ran on **${escapeText(d.engine)}** · ${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${ms(d.timings.totalMs)}`);
+  out.push(
+    `Ran on **${escapeText(d.engine)}** · ${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${ms(d.timings.totalMs)}`,
+  );
   out.push('');
   if (failed.length) {
     for (const f of failed) {
       const e = f.error!;
-      out.push(`> **${cell(f.path)}:${e.line}** fails: ${code(e.code)} ${cell(e.message)}`);
+      out.push(`> **${escapeText(f.path)}:${e.line}** fails: ${code(e.code)} ${escapeText(e.message)}`);
     }
     out.push('');
   }
@@ -44,7 +45,7 @@ export function formatDryRunMarkdown(d: DryRun): string {
         .map((l) => (l.blocksReads ? '**reads and writes**' : l.blocksWrites ? '**writes**' : blocksText(l)))
         .join('<br>');
       const rewrite = [...s.rewrites.map(code), ...s.rebuiltIndexes.map((i) => `${code(i)} (index)`)].join(', ');
-      const err = s.error ? `❌ ${code(s.error.code)} ${cell(s.error.message)}` : '';
+      const err = s.error ? `❌ ${code(s.error.code)} ${escapeText(s.error.message)}` : '';
       out.push(
         `| ${s.line} | ${code(firstLine(s.sql, 60))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`,
       );
