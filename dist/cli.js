@@ -28648,7 +28648,7 @@ function exprSql(stmt, location2, opts = {}) {
     i2 = k4 + 1;
   }
   while (i2 < l2.tokens.length && opts.skip?.includes(l2.tokens[i2].upper)) i2++;
-  const stops = opts.stops ?? DEFAULT_STOPS;
+  const stops = opts.stops ?? COLUMN_EXPR_STOPS;
   let depth = 0;
   let j5 = i2;
   for (; j5 < l2.tokens.length; j5++) {
@@ -28792,7 +28792,7 @@ function mergeIssues(issues, label) {
     }
   ];
 }
-var FUNCTIONS, RANK, max, SAFE_IDENT, RESERVED, LOCKS, LOCK_MODES, locatedCache, DEFAULT_STOPS;
+var FUNCTIONS, RANK, max, SAFE_IDENT, RESERVED, LOCKS, LOCK_MODES, locatedCache, COLUMN_EXPR_STOPS;
 var init_util = __esm({
   "src/rules/util.ts"() {
     "use strict";
@@ -28820,7 +28820,7 @@ var init_util = __esm({
     };
     LOCK_MODES = Object.keys(LOCKS);
     locatedCache = /* @__PURE__ */ new WeakMap();
-    DEFAULT_STOPS = /* @__PURE__ */ new Set([
+    COLUMN_EXPR_STOPS = /* @__PURE__ */ new Set([
       "NOT",
       "NULL",
       "CONSTRAINT",
@@ -28846,18 +28846,7 @@ var init_adding_field_with_default = __esm({
     init_catalog();
     init_types();
     init_util();
-    GENERATED_STOPS = /* @__PURE__ */ new Set([
-      "STORED",
-      "VIRTUAL",
-      "NOT",
-      "NULL",
-      "CONSTRAINT",
-      "PRIMARY",
-      "UNIQUE",
-      "REFERENCES",
-      "CHECK",
-      "DEFAULT"
-    ]);
+    GENERATED_STOPS = /* @__PURE__ */ new Set([...COLUMN_EXPR_STOPS, "STORED", "VIRTUAL"]);
     adding_field_with_default_default = defineRule({
       meta: {
         id: "adding-field-with-default",
@@ -33732,12 +33721,14 @@ function formatDryRunMarkdown(d5) {
   const icon = failed.length ? "\u274C" : blocking || d5.heldLocks.length ? "\u26A0\uFE0F" : "\u2705";
   out2.push(`### ${icon} zerodown dry run`);
   out2.push("");
-  out2.push(`Ran on **${escapeText(d5.engine)}** \xB7 ${escapeText(historyLine(d5))} \xB7 ${escapeText(seedLine(d5))} \xB7 ${ms(d5.timings.totalMs)}`);
+  out2.push(
+    `Ran on **${escapeText(d5.engine)}** \xB7 ${escapeText(historyLine(d5))} \xB7 ${escapeText(seedLine(d5))} \xB7 ${ms(d5.timings.totalMs)}`
+  );
   out2.push("");
   if (failed.length) {
     for (const f5 of failed) {
       const e = f5.error;
-      out2.push(`> **${cell(f5.path)}:${e.line}** fails: ${code(e.code)} ${cell(e.message)}`);
+      out2.push(`> **${escapeText(f5.path)}:${e.line}** fails: ${code(e.code)} ${escapeText(e.message)}`);
     }
     out2.push("");
   }
@@ -33757,7 +33748,7 @@ function formatDryRunMarkdown(d5) {
       const lockCell = locks.map((l2) => `${l2.mode} on ${code(l2.relation)}${l2.source === "documented" ? " (documented)" : ""}`).join("<br>");
       const blocks = locks.map((l2) => l2.blocksReads ? "**reads and writes**" : l2.blocksWrites ? "**writes**" : blocksText(l2)).join("<br>");
       const rewrite = [...s4.rewrites.map(code), ...s4.rebuiltIndexes.map((i2) => `${code(i2)} (index)`)].join(", ");
-      const err2 = s4.error ? `\u274C ${code(s4.error.code)} ${cell(s4.error.message)}` : "";
+      const err2 = s4.error ? `\u274C ${code(s4.error.code)} ${escapeText(s4.error.message)}` : "";
       out2.push(
         `| ${s4.line} | ${code(firstLine(s4.sql, 60))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s4.durationMs)} | ${err2} |`
       );
@@ -33781,13 +33772,12 @@ function formatDryRunMarkdown(d5) {
   );
   return out2.join("\n") + "\n";
 }
-var cell, code;
+var code;
 var init_dryrun_markdown = __esm({
   "src/report/dryrun-markdown.ts"() {
     "use strict";
     init_dryrun_common();
     init_markdown();
-    cell = (s4) => escapeText(s4);
     code = (s4) => s4 ? inlineCode(s4, { table: true }) : "";
   }
 });

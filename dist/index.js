@@ -44749,7 +44749,7 @@ function exprSql(stmt, location2, opts = {}) {
     i2 = k4 + 1;
   }
   while (i2 < l2.tokens.length && opts.skip?.includes(l2.tokens[i2].upper)) i2++;
-  const stops = opts.stops ?? DEFAULT_STOPS;
+  const stops = opts.stops ?? COLUMN_EXPR_STOPS;
   let depth = 0;
   let j5 = i2;
   for (; j5 < l2.tokens.length; j5++) {
@@ -44893,7 +44893,7 @@ function mergeIssues(issues, label) {
     }
   ];
 }
-var FUNCTIONS, RANK, max, SAFE_IDENT, RESERVED, LOCKS, LOCK_MODES, locatedCache, DEFAULT_STOPS;
+var FUNCTIONS, RANK, max, SAFE_IDENT, RESERVED, LOCKS, LOCK_MODES, locatedCache, COLUMN_EXPR_STOPS;
 var init_util = __esm({
   "src/rules/util.ts"() {
     "use strict";
@@ -44921,7 +44921,7 @@ var init_util = __esm({
     };
     LOCK_MODES = Object.keys(LOCKS);
     locatedCache = /* @__PURE__ */ new WeakMap();
-    DEFAULT_STOPS = /* @__PURE__ */ new Set([
+    COLUMN_EXPR_STOPS = /* @__PURE__ */ new Set([
       "NOT",
       "NULL",
       "CONSTRAINT",
@@ -44947,18 +44947,7 @@ var init_adding_field_with_default = __esm({
     init_catalog();
     init_types();
     init_util();
-    GENERATED_STOPS = /* @__PURE__ */ new Set([
-      "STORED",
-      "VIRTUAL",
-      "NOT",
-      "NULL",
-      "CONSTRAINT",
-      "PRIMARY",
-      "UNIQUE",
-      "REFERENCES",
-      "CHECK",
-      "DEFAULT"
-    ]);
+    GENERATED_STOPS = /* @__PURE__ */ new Set([...COLUMN_EXPR_STOPS, "STORED", "VIRTUAL"]);
     adding_field_with_default_default = defineRule({
       meta: {
         id: "adding-field-with-default",
@@ -77418,7 +77407,7 @@ init_dryrun();
 init_plan_markdown();
 init_plan_summary();
 var errText = (err2) => (err2?.message ?? String(err2)).split("\n")[0].slice(0, 300);
-async function planSections(x8, notes) {
+async function planSections(x8, notes, shadowUrl, redact2) {
   const findings = x8.result.files.flatMap((f5) => f5.findings);
   if (!findings.length) return [];
   const { config, pgVersion } = x8;
@@ -77435,9 +77424,7 @@ async function planSections(x8, notes) {
   for (const f5 of result.failed) notes.push(`No staged plan for ${f5.path}: ${f5.message}`);
   if (!result.plans.length) return [];
   if (x8.inputs.dryRun) {
-    const shadowUrl = x8.inputs.shadowUrl ?? config.dryRun?.shadowUrl;
     const seedRows = config.dryRun?.seedRows;
-    const redact2 = redactor(shadowUrl);
     for (const p5 of result.plans) {
       const at3 = x8.migrations.indexOf(p5.migration);
       const started = Date.now();
@@ -77494,7 +77481,7 @@ async function extraSections(x8) {
     }
   }
   try {
-    sections.push(...await planSections(x8, notes));
+    sections.push(...await planSections(x8, notes, shadowUrl, redact2));
   } catch (err2) {
     x8.warn(redact2(`zerodown could not make a staged plan: ${errText(err2)}`));
     notes.push(redact2(`The staged plan could not be made: ${errText(err2)}`));
