@@ -17,7 +17,17 @@
 // between the two tools so that background load hits both alike. Peak RSS and CPU time
 // come from /usr/bin/time -v when it exists; without it only wall time is measured.
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -46,9 +56,13 @@ const squawkDir = path.join(root, 'node_modules', '.cache', `squawk-cli-${SQUAWK
 const squawk = path.join(squawkDir, 'node_modules', '.bin', 'squawk');
 if (!existsSync(squawk)) {
   console.log(`bench: installing squawk-cli@${SQUAWK_VERSION} into ${path.relative(root, squawkDir)} …`);
-  const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', squawkDir, `squawk-cli@${SQUAWK_VERSION}`], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const r = spawnSync(
+    'npm',
+    ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', squawkDir, `squawk-cli@${SQUAWK_VERSION}`],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (r.status !== 0 || !existsSync(squawk)) {
     console.error(`bench: could not install squawk-cli@${SQUAWK_VERSION}; the comparison needs it`);
     process.exit(2);
@@ -91,7 +105,9 @@ function timed(cmd, args, label) {
     process.exit(2);
   }
   return {
-    wall: hasTime ? parseElapsed(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(err)?.[1]) ?? wall : wall,
+    wall: hasTime
+      ? (parseElapsed(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(err)?.[1]) ?? wall)
+      : wall,
     cpu: stat(/User time \(seconds\): ([\d.]+)/) + stat(/System time \(seconds\): ([\d.]+)/),
     rssMB: stat(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
     out,
@@ -114,8 +130,14 @@ const zdArgs = [cli, 'lint', ...projects, '--format', 'json'];
 const sqArgs = ['--reporter', 'json', ...files];
 
 // ---- check that both tools really did the work (first run) -----------------------------
-console.log(`zerodown bench: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB in ${projects.length} projects (${corpus})`);
-console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} at start, node ${process.version}${hasTime ? '' : ' (no /usr/bin/time: wall time only)'}`);
+console.log(
+  `zerodown bench: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB in ${projects.length} projects (${corpus})`,
+);
+console.log(
+  `machine: ${cpus().length} cores, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} at start, node ${process.version}${hasTime ? '' : ' (no /usr/bin/time: wall time only)'}`,
+);
 
 const zd = [];
 const sq = [];
@@ -159,7 +181,9 @@ console.log(`ratio zerodown/squawk (wall): ${(zw / sw).toFixed(2)}${zw <= sw ? '
 // ---- optional: where zerodown's time goes ---------------------------------------------
 if (profile) {
   const profDir = path.join(outDir, 'prof');
-  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...zdArgs], { stdio: ['ignore', 'ignore', 'inherit'] });
+  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...zdArgs], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
   const prof = JSON.parse(readFileSync(path.join(profDir, file), 'utf8'));
   // esbuild marks each bundled module with a `// path` comment: map bundle lines to modules
@@ -168,7 +192,13 @@ if (profile) {
   let current = '(bundle)';
   for (const line of bundle) {
     const m = /^\/\/ ((?:src|rules|data|node_modules)\/\S+)$/.exec(line);
-    if (m) current = m[1].startsWith('node_modules/') ? m[1].split('/').slice(0, m[1].split('/')[1].startsWith('@') ? 3 : 2).join('/') : m[1];
+    if (m)
+      current = m[1].startsWith('node_modules/')
+        ? m[1]
+            .split('/')
+            .slice(0, m[1].split('/')[1].startsWith('@') ? 3 : 2)
+            .join('/')
+        : m[1];
     moduleAt.push(current);
   }
   const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
@@ -208,7 +238,8 @@ if (phases) {
       js: "import { createRequire as __r } from 'node:module'; import { fileURLToPath as __f } from 'node:url'; import { dirname as __d } from 'node:path'; const require = __r(import.meta.url); const __filename = __f(import.meta.url); const __dirname = __d(__filename);",
     },
   });
-  for (const f of readdirSync(path.join(root, 'dist'))) if (f.endsWith('.wasm')) copyFileSync(path.join(root, 'dist', f), path.join(outDir, f));
+  for (const f of readdirSync(path.join(root, 'dist')))
+    if (f.endsWith('.wasm')) copyFileSync(path.join(root, 'dist', f), path.join(outDir, f));
   const r = spawnSync(process.execPath, [harness, ...projects], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) {
     console.error(`bench: phase harness failed:\n${r.stderr}`);
@@ -217,7 +248,9 @@ if (phases) {
   const t = JSON.parse(r.stdout);
   console.log(`\nstages in one process (one thread; the replay and rules warm, after a first pass):`);
   for (const [k, v] of Object.entries(t.stages)) console.log(`  ${String(Math.round(v)).padStart(6)} ms  ${k}`);
-  console.log(`  time inside each rule during a warm all-rules run, slowest first (sum ${Math.round(t.rulesTotal)} ms):`);
+  console.log(
+    `  time inside each rule during a warm all-rules run, slowest first (sum ${Math.round(t.rulesTotal)} ms):`,
+  );
   for (const [k, v] of t.rules.slice(0, 15)) console.log(`  ${String(Math.round(v)).padStart(6)} ms  ${k}`);
 }
 

@@ -19,7 +19,9 @@ const body =
 const target = new URL('index.ts', dir);
 if (process.argv.includes('--check')) {
   let current = '';
-  try { current = readFileSync(target, 'utf8'); } catch {}
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {}
   if (current !== body) {
     console.error('rules/index.ts is out of date: run `npm run gen`.');
     process.exit(1);

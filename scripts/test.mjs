@@ -23,7 +23,13 @@ for (const [label, cmd, args] of [
 const report = path.join(root, 'node_modules', '.cache', 'vitest-report.json');
 rmSync(report, { force: true });
 const extra = process.argv.slice(2);
-const status = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
+const status = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...extra,
+]);
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);

@@ -164,7 +164,9 @@ export function validateConfig(raw: unknown, file = 'config'): Config {
     // anyOf errors are noisy: prefer the most specific message
     const specific = errors.filter((e) => e.keyword !== 'anyOf');
     // ...and the deepest one: `rules.x.severity` says more than `rules.x`
-    const deepest = [...specific].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0];
+    const deepest = [...specific].sort(
+      (a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length,
+    )[0];
     const first = specific.find((e) => e.keyword === 'additionalProperties') ?? deepest ?? errors[0]!;
     throw new ConfigError(`${file}: ${describe(first)}`);
   }
@@ -182,7 +184,9 @@ export function validateConfig(raw: unknown, file = 'config'): Config {
 
 /** Loads the config from `explicit`, or the first config file found in `dir`. Returns {} when there is none. */
 export function loadConfig(dir: string, explicit?: string): { config: Config; file?: string } {
-  const file = explicit ? path.resolve(dir, explicit) : CONFIG_FILES.map((f) => path.join(dir, f)).find((f) => existsSync(f));
+  const file = explicit
+    ? path.resolve(dir, explicit)
+    : CONFIG_FILES.map((f) => path.join(dir, f)).find((f) => existsSync(f));
   if (!file) return { config: {} };
   let text: string;
   try {

@@ -41,7 +41,12 @@ describe('loading', () => {
     });
     const { config, file } = loadConfig(d);
     expect(file).toBe(path.join(d, 'zerodown.config.json'));
-    expect(config).toMatchObject({ paths: ['db/migrations'], pgVersion: 13, failOn: 'warning', assumeInTransaction: true });
+    expect(config).toMatchObject({
+      paths: ['db/migrations'],
+      pgVersion: 13,
+      failOn: 'warning',
+      assumeInTransaction: true,
+    });
     expect(ruleSettings(config)).toEqual({
       rules: { 'require-concurrent-index-creation': 'warning', 'adding-field-with-default': 'off' },
       ruleOptions: {},
@@ -85,12 +90,18 @@ describe('validation names the key', () => {
   });
 
   it('unknown nested key', () => {
-    expect(check({ plan: { lockTimout: '1s' } })).toBe('zerodown.config.json: unknown key "plan.lockTimout" (did you mean "lockTimeout"?)');
-    expect(check({ rules: { 'ban-drop-column': { severity: 'warning', level: 'x' } } })).toMatch(/unknown key "rules\.ban-drop-column\.level"/);
+    expect(check({ plan: { lockTimout: '1s' } })).toBe(
+      'zerodown.config.json: unknown key "plan.lockTimout" (did you mean "lockTimeout"?)',
+    );
+    expect(check({ rules: { 'ban-drop-column': { severity: 'warning', level: 'x' } } })).toMatch(
+      /unknown key "rules\.ban-drop-column\.level"/,
+    );
   });
 
   it('bad values say which key, what is allowed and what was given', () => {
-    expect(check({ failOn: 'fatal' })).toBe('zerodown.config.json: "failOn" must be one of "error", "warning", "never" (got "fatal")');
+    expect(check({ failOn: 'fatal' })).toBe(
+      'zerodown.config.json: "failOn" must be one of "error", "warning", "never" (got "fatal")',
+    );
     expect(check({ pgVersion: 8 })).toBe('zerodown.config.json: "pgVersion" must be >= 9 (got 8)');
     expect(check({ pgVersion: '15' })).toBe('zerodown.config.json: "pgVersion" must be integer (got "15")');
     expect(check({ paths: 'db/migrations' })).toMatch(/"paths" must be array/);
@@ -98,7 +109,9 @@ describe('validation names the key', () => {
     expect(check({ rules: { 'require-concurrent-index-creation': { severity: 'fatal' } } })).toMatch(
       /"rules\.require-concurrent-index-creation\.severity" must be one of "off", "warning", "error" \(got "fatal"\)/,
     );
-    expect(check({ rules: { 'require-concurrent-index-creation': 'fatal' } })).toMatch(/"rules\.require-concurrent-index-creation" must be one of/);
+    expect(check({ rules: { 'require-concurrent-index-creation': 'fatal' } })).toMatch(
+      /"rules\.require-concurrent-index-creation" must be one of/,
+    );
     expect(check([1, 2])).toMatch(/"\(root\)" must be object/);
   });
 
@@ -106,7 +119,9 @@ describe('validation names the key', () => {
     expect(check({ rules: { 'require-concurrent-index': 'off' } })).toBe(
       'zerodown.config.json: unknown rule "rules.require-concurrent-index" (did you mean "require-concurrent-index-creation"?)',
     );
-    expect(check({ rules: { 'no-such-rule-at-all': 'off' } })).toBe('zerodown.config.json: unknown rule "rules.no-such-rule-at-all"');
+    expect(check({ rules: { 'no-such-rule-at-all': 'off' } })).toBe(
+      'zerodown.config.json: unknown rule "rules.no-such-rule-at-all"',
+    );
   });
 
   it('accepts $schema and every documented key', () => {
@@ -119,7 +134,12 @@ describe('validation names the key', () => {
         assumeInTransaction: false,
         failOn: 'error',
         rules: { 'syntax-error': 'error' },
-        plan: { lockTimeout: '500ms', statementTimeout: '10min', batchSize: 1000, backfill: { 'users.plan': "'free'" } },
+        plan: {
+          lockTimeout: '500ms',
+          statementTimeout: '10min',
+          batchSize: 1000,
+          backfill: { 'users.plan': "'free'" },
+        },
         dryRun: { seedRows: 100, shadowUrl: 'postgres://localhost/shadow' },
       }),
     ).not.toThrow();

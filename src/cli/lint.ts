@@ -50,7 +50,11 @@ export function exitCodeFor(result: LintResult, failOn: FailOn): number {
  * not empty), then `FORCE_COLOR` (anything but `0`/`false`), then whether the stream is a
  * terminal (and not `TERM=dumb`).
  */
-export function useColor(flag: boolean | undefined, stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+export function useColor(
+  flag: boolean | undefined,
+  stream: { isTTY?: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
@@ -156,7 +160,12 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   const code = exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
   // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
   const tty = !opts.output && !!process.stdout.isTTY;
-  const out = formatReport(result, opts.format, opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout), tty);
+  const out = formatReport(
+    result,
+    opts.format,
+    opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout),
+    tty,
+  );
   if (opts.output) {
     try {
       writeFileSync(path.resolve(cwd, opts.output), out);

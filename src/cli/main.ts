@@ -28,17 +28,36 @@ export function buildProgram(): Command {
     .command('lint')
     .description('parse migrations and flag statements that would lock or rewrite busy tables')
     .argument('[paths...]', 'migration files, directories or globs (default: config `paths`, or auto-discovery)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'),
+    )
     .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
     .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(['error', 'warning', 'never']))
-    .option('-c, --config <file>', 'config file (default: zerodown.config.json or .zerodown.yml in the current directory)')
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices([
+        'error',
+        'warning',
+        'never',
+      ]),
+    )
+    .option(
+      '-c, --config <file>',
+      'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
+    )
     .option('--framework <name>', 'migration tool, instead of detecting it')
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
-    .option('--since <git-ref>', 'lint only migrations added or changed since this git ref (earlier ones still build the schema)')
+    .option(
+      '--since <git-ref>',
+      'lint only migrations added or changed since this git ref (earlier ones still build the schema)',
+    )
     .option('--dry-run', 'also run the migrations on a shadow database: confirm findings, report statements that fail')
-    .option('--shadow-url <url>', 'with --dry-run: PostgreSQL server to use (a throwaway database is created) instead of embedded PGlite')
-    .option('--seed-rows <n>', 'with --dry-run: sample rows per table (default 1000)', (v) => parseCountOption(v, '--seed-rows'))
+    .option(
+      '--shadow-url <url>',
+      'with --dry-run: PostgreSQL server to use (a throwaway database is created) instead of embedded PGlite',
+    )
+    .option('--seed-rows <n>', 'with --dry-run: sample rows per table (default 1000)', (v) =>
+      parseCountOption(v, '--seed-rows'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
@@ -51,15 +70,28 @@ export function buildProgram(): Command {
     .command('plan')
     .description('rewrite unsafe migrations into safe staged phases, proven on a shadow database')
     .argument('[paths...]', 'migration files, directories or globs (default: config `paths`)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'sql', 'markdown', 'json']).default('text'))
-    .option('--out <dir>', 'write one migration file per phase into this directory, in the layout of the migration tool')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'sql', 'markdown', 'json']).default('text'),
+    )
+    .option(
+      '--out <dir>',
+      'write one migration file per phase into this directory, in the layout of the migration tool',
+    )
     .option('--force', 'let --out overwrite existing files')
-    .option('--shadow-url <url>', 'prove plans on this PostgreSQL server (a throwaway database is created) instead of embedded PGlite')
+    .option(
+      '--shadow-url <url>',
+      'prove plans on this PostgreSQL server (a throwaway database is created) instead of embedded PGlite',
+    )
     .option('--no-verify', 'do not prove the plans on the shadow database (they are then shown as unverified)')
-    .option('--seed-rows <n>', 'rows seeded per table for the proof (default 200)', (v) => parseCountOption(v, '--seed-rows'))
+    .option('--seed-rows <n>', 'rows seeded per table for the proof (default 200)', (v) =>
+      parseCountOption(v, '--seed-rows'),
+    )
     .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
     .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
-    .option('-c, --config <file>', 'config file (default: zerodown.config.json or .zerodown.yml in the current directory)')
+    .option(
+      '-c, --config <file>',
+      'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
+    )
     .option('--framework <name>', 'migration tool, instead of detecting it')
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option('--color', 'force colours')
@@ -73,11 +105,22 @@ export function buildProgram(): Command {
     .command('dry-run')
     .description('run migrations on a shadow database and report the real locks, rewrites, durations and errors')
     .argument('[paths...]', 'migration files to run; earlier migrations of the same directory build the schema first')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .option('--shadow-url <url>', 'PostgreSQL server to run on (a throwaway database is created and dropped) instead of embedded PGlite')
-    .option('--schema <dump.sql>', 'build the schema from `pg_dump --schema-only` output instead of replaying earlier migrations')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
+    )
+    .option(
+      '--shadow-url <url>',
+      'PostgreSQL server to run on (a throwaway database is created and dropped) instead of embedded PGlite',
+    )
+    .option(
+      '--schema <dump.sql>',
+      'build the schema from `pg_dump --schema-only` output instead of replaying earlier migrations',
+    )
     .option('--seed-rows <n>', 'sample rows per table (default 1000)', (v) => parseCountOption(v, '--seed-rows'))
-    .option('-c, --config <file>', 'config file (default: zerodown.config.json or .zerodown.yml in the current directory)')
+    .option(
+      '-c, --config <file>',
+      'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
+    )
     .option('--framework <name>', 'migration tool, instead of detecting it')
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -94,13 +137,15 @@ export function buildProgram(): Command {
 
 function parseIntOption(v: string, name: string): number {
   const n = Number(/^\d+(\.\d+)*$/.test(v.trim()) ? v.trim().split('.')[0] : v); // `15`, `15.4` or `13.0` (squawk's form)
-  if (!Number.isInteger(n) || n < 9 || n > 19) throw new UsageError(`${name} must be a PostgreSQL major version such as 15 (got "${v}")`);
+  if (!Number.isInteger(n) || n < 9 || n > 19)
+    throw new UsageError(`${name} must be a PostgreSQL major version such as 15 (got "${v}")`);
   return n;
 }
 
 function parseCountOption(v: string, name: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new UsageError(`${name} must be a whole number from 0 to 1000000 (got "${v}")`);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
+    throw new UsageError(`${name} must be a whole number from 0 to 1000000 (got "${v}")`);
   return n;
 }
 

@@ -45,7 +45,8 @@ interface WorkerFile {
   statements: number;
 }
 
-type WorkerReply = { ok: true; files: WorkerFile[]; warmups: number; replayMs: number; lintMs: number } | { ok: false; error: string };
+type WorkerReply =
+  { ok: true; files: WorkerFile[]; warmups: number; replayMs: number; lintMs: number } | { ok: false; error: string };
 
 /** Cost of the rules on a file under review, relative to parsing and replaying it (measured on the corpus: 1.0 to 1.5). */
 const RULES_FACTOR = 1.5;
@@ -305,7 +306,13 @@ export async function runLintWorker(): Promise<void> {
       }
     });
     const t3 = performance.now();
-    port.postMessage({ ok: true, files: out, warmups, replayMs: (t2 || t3) - t1, lintMs: t3 - (t2 || t3) } satisfies WorkerReply);
+    port.postMessage({
+      ok: true,
+      files: out,
+      warmups,
+      replayMs: (t2 || t3) - t1,
+      lintMs: t3 - (t2 || t3),
+    } satisfies WorkerReply);
   } catch (err) {
     port.postMessage({ ok: false, error: String((err as Error)?.stack ?? err) } satisfies WorkerReply);
   }

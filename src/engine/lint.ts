@@ -77,7 +77,13 @@ export class LintEngine {
     // regions the tool runs differently from the rest of the file (Segment.transaction): goose
     // NO TRANSACTION blocks, dbmate sections, Liquibase changesets, Supabase CLI statements run alone
     const regions = migration.segments?.filter((s) => s.transaction);
-    const tx: TxState = { inTransaction: wrapped, explicit: false, depth: 0, lockTimeout: false, statementTimeout: false };
+    const tx: TxState = {
+      inTransaction: wrapped,
+      explicit: false,
+      depth: 0,
+      lockTimeout: false,
+      statementTimeout: false,
+    };
     let localLock = false;
     let localStatement = false;
     // session-level values, which a SET LOCAL overrides only until COMMIT/ROLLBACK
@@ -120,8 +126,11 @@ export class LintEngine {
     };
 
     for (const stmt of statements) {
-      const region = regions?.length ? regions.find((s) => stmt.span.offset >= s.start && stmt.span.offset < s.end) : undefined;
-      if (region && tx.depth === 0) tx.inTransaction = wrapped = region.transaction === 'wrapped' || !!this.options.assumeInTransaction;
+      const region = regions?.length
+        ? regions.find((s) => stmt.span.offset >= s.start && stmt.span.offset < s.end)
+        : undefined;
+      if (region && tx.depth === 0)
+        tx.inTransaction = wrapped = region.transaction === 'wrapped' || !!this.options.assumeInTransaction;
       if (active.length) {
         const ctx: RuleContext = { ...ctxBase, tx: { ...tx }, options: {} };
         for (const rule of active) {
@@ -129,7 +138,8 @@ export class LintEngine {
           if (rule.meta.kinds && !rule.meta.kinds.includes(stmt.kind)) continue;
           if (stmt.ignoreAll || stmt.ignored.has(rule.meta.id)) continue;
           ctx.options = this.options.ruleOptions?.[rule.meta.id] ?? {};
-          for (const issue of toArray(rule.check(stmt, ctx))) findings.push(this.toFinding(rule, issue, stmt, migration));
+          for (const issue of toArray(rule.check(stmt, ctx)))
+            findings.push(this.toFinding(rule, issue, stmt, migration));
         }
       }
       catalog.apply(stmt.kind, stmt.ast, origin);

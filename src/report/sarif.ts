@@ -25,7 +25,7 @@ const SYNTAX_ERROR: ReportingDescriptor = {
   name: 'SyntaxError',
   shortDescription: { text: 'The migration file does not parse as PostgreSQL.' },
   fullDescription: {
-    text: 'PostgreSQL\'s own parser (libpg-query) rejected the file at this position. Nothing else in the file is checked until it parses.',
+    text: "PostgreSQL's own parser (libpg-query) rejected the file at this position. Nothing else in the file is checked until it parses.",
   },
   help: { text: 'Fix the SQL at the reported position.' },
   defaultConfiguration: { level: 'error' },
@@ -54,7 +54,10 @@ function descriptors(): ReportingDescriptor[] {
     id: r.meta.id,
     name: pascal(r.meta.id),
     shortDescription: { text: r.meta.summary },
-    help: { text: `${r.meta.summary} See ${DOCS_BASE}${r.meta.id}.md`, markdown: `${r.meta.summary} [Documentation](${DOCS_BASE}${r.meta.id}.md)` },
+    help: {
+      text: `${r.meta.summary} See ${DOCS_BASE}${r.meta.id}.md`,
+      markdown: `${r.meta.summary} [Documentation](${DOCS_BASE}${r.meta.id}.md)`,
+    },
     helpUri: `${DOCS_BASE}${r.meta.id}.md`,
     defaultConfiguration: { level: r.meta.severity },
     properties: { tags: ['postgresql', 'migration'] },
@@ -90,7 +93,12 @@ export function toSarif(result: LintResult, version = '0.1.0', opts: SarifOption
           {
             physicalLocation: {
               artifactLocation: artifactUri(f.path),
-              region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1) },
+              region: {
+                startLine: f.line,
+                startColumn: f.column,
+                endLine: f.endLine,
+                endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1),
+              },
             },
           },
         ],

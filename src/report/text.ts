@@ -43,7 +43,9 @@ export function codeFrame(source: string | string[], f: Finding, c: Colors): str
     const raw = (lines[n - 1] ?? '').replace(/\r$/, '');
     const marked = n >= f.line && n <= endLine;
     const gutter = `${marked ? '>' : ' '} ${String(n).padStart(width)} | `;
-    out.push(`  ${marked ? c.red(gutter) : c.dim(gutter)}${marked ? cut(expandTabs(raw)) : c.dim(cut(expandTabs(raw)))}`);
+    out.push(
+      `  ${marked ? c.red(gutter) : c.dim(gutter)}${marked ? cut(expandTabs(raw)) : c.dim(cut(expandTabs(raw)))}`,
+    );
     if (n === f.line && f.rule === 'syntax-error') {
       const pad = Math.min(caretOffset(raw, f.column), MAX_WIDTH);
       out.push(`  ${c.dim(`  ${' '.repeat(width)} | `)}${' '.repeat(pad)}${c.red('^')}`);
@@ -68,7 +70,8 @@ export function formatText(result: LintResult, opts: TextOptions): string {
       const confirmed = f.confirmed ? c.magenta('  (confirmed by dry run)') : '';
       out.push(`${c.bold(`${f.path}:${f.line}:${f.column}`)}  ${sev}  ${c.cyan(f.rule)}${confirmed}`);
       out.push(`  ${f.message}`);
-      if (f.statementIndex >= 0 || f.rule === 'syntax-error') out.push(codeFrame((lines ??= file.migration.source.split('\n')), f, c));
+      if (f.statementIndex >= 0 || f.rule === 'syntax-error')
+        out.push(codeFrame((lines ??= file.migration.source.split('\n')), f, c));
       out.push(`  ${c.green('fix:')} ${f.help}`);
       out.push('');
     }
@@ -80,7 +83,10 @@ export function formatText(result: LintResult, opts: TextOptions): string {
     out.push(c.green(`✔ no problems in ${plural(s.files, 'migration file')} (${scope})`));
   } else {
     const withFindings = result.files.filter((f) => f.findings.length).length;
-    const parts = [s.errors ? c.red(plural(s.errors, 'error')) : '', s.warnings ? c.yellow(plural(s.warnings, 'warning')) : ''].filter(Boolean);
+    const parts = [
+      s.errors ? c.red(plural(s.errors, 'error')) : '',
+      s.warnings ? c.yellow(plural(s.warnings, 'warning')) : '',
+    ].filter(Boolean);
     const mark = s.errors ? c.red('✖') : c.yellow('⚠');
     out.push(`${mark} ${parts.join(', ')} in ${withFindings} of ${plural(s.files, 'migration file')} (${scope})`);
   }

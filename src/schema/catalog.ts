@@ -100,7 +100,10 @@ export class Catalog {
   readonly indexes = new Map<string, Index>();
   readonly enums = new Map<string, EnumType>();
   /** domains by `schema.name`, with their base type */
-  readonly domains = new Map<string, { name: string; base: TypeRef; hasCheck: boolean; notNull?: boolean; hasDefault?: boolean }>();
+  readonly domains = new Map<
+    string,
+    { name: string; base: TypeRef; hasCheck: boolean; notNull?: boolean; hasDefault?: boolean }
+  >();
   /** volatility of user functions created by earlier statements, by bare function name (overloads: most volatile) */
   readonly functions = new Map<string, FunctionVolatility>();
 
@@ -197,7 +200,13 @@ export class Catalog {
     };
     for (const c of ast.into?.colNames ?? []) {
       const n = str(c);
-      if (n) table.columns.set(n, { name: n, type: { name: 'unknown', mods: [], arrayDims: 0 }, notNull: false, addedIn: origin });
+      if (n)
+        table.columns.set(n, {
+          name: n,
+          type: { name: 'unknown', mods: [], arrayDims: 0 },
+          notNull: false,
+          addedIn: origin,
+        });
     }
     this.tables.set(key, table);
   }
@@ -468,7 +477,8 @@ export class Catalog {
         for (const ix of this.indexes.values()) {
           if (ix.table === key) ix.columns = ix.columns.map((c) => (c === ast.subname ? ast.newname : c));
         }
-        for (const con of t.constraints.values()) con.columns = con.columns.map((c) => (c === ast.subname ? ast.newname : c));
+        for (const con of t.constraints.values())
+          con.columns = con.columns.map((c) => (c === ast.subname ? ast.newname : c));
         return;
       }
       case 'OBJECT_INDEX': {
@@ -504,7 +514,8 @@ export class Catalog {
         }
         for (const t of this.tables.values()) {
           for (const c of t.columns.values()) {
-            if (c.type.name === oldName && (c.type.schema ?? DEFAULT_SCHEMA) === schema) c.type = { ...c.type, name: ast.newname };
+            if (c.type.name === oldName && (c.type.schema ?? DEFAULT_SCHEMA) === schema)
+              c.type = { ...c.type, name: ast.newname };
           }
         }
         return;
@@ -538,8 +549,10 @@ export class Catalog {
     const key = qualifiedKey(stringList(ast.domainname));
     const hasCheck = (ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_CHECK');
     this.domains.set(key, { name: key, base: typeRef(ast.typeName), hasCheck });
-    if ((ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_NOTNULL')) this.domains.get(key)!.notNull = true;
-    if ((ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_DEFAULT')) this.domains.get(key)!.hasDefault = true;
+    if ((ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_NOTNULL'))
+      this.domains.get(key)!.notNull = true;
+    if ((ast.constraints ?? []).some((c: any) => c.Constraint?.contype === 'CONSTR_DEFAULT'))
+      this.domains.get(key)!.hasDefault = true;
   }
 
   /** CREATE FUNCTION: remembers its declared volatility (VOLATILE when not said, as PostgreSQL does). */

@@ -17,10 +17,13 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, process.env.ZERODOWN_CORPUS ?? '../shared/corpus');
 const PG = path.join(CORPUS, 'postgres');
 const present = existsSync(PG);
-if (!present) console.warn(`corpus test skipped: ${PG} not found (set ZERODOWN_CORPUS to the folder holding postgres/)`);
+if (!present)
+  console.warn(`corpus test skipped: ${PG} not found (set ZERODOWN_CORPUS to the folder holding postgres/)`);
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.sql') ? [path.join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.sql') ? [path.join(dir, e.name)] : [],
+  );
 }
 
 describe.skipIf(!present)('corpus/postgres through `zerodown lint --format json`', () => {
@@ -31,7 +34,9 @@ describe.skipIf(!present)('corpus/postgres through `zerodown lint --format json`
 
   beforeAll(async () => {
     files = walk(PG).sort();
-    const projects = readdirSync(PG).filter((d) => !d.startsWith('.')).map((d) => path.join(PG, d));
+    const projects = readdirSync(PG)
+      .filter((d) => !d.startsWith('.'))
+      .map((d) => path.join(PG, d));
     const out: string[] = [];
     const err: string[] = [];
     const ow = process.stdout.write;
@@ -104,7 +109,10 @@ describe.skipIf(!present)('corpus/postgres through `zerodown lint --format json`
         expect(['error', 'warning']).toContain(f.severity);
         expect(f.message.length).toBeGreaterThan(10);
         expect(f.help.length).toBeGreaterThan(5);
-        expect(f.line >= 1 && f.line <= lines && f.endLine >= f.line && f.endLine <= lines, `${file.path}:${f.line}`).toBe(true);
+        expect(
+          f.line >= 1 && f.line <= lines && f.endLine >= f.line && f.endLine <= lines,
+          `${file.path}:${f.line}`,
+        ).toBe(true);
         expect(f.column).toBeGreaterThanOrEqual(1);
       }
     }

@@ -13,7 +13,9 @@ const rulesOf = async (sql: string) => (await lintSql(sql, { history, ruleSet })
 
 describe('readIgnores', () => {
   it('reads rule lists from the comment block directly above a statement', () => {
-    const ig = readIgnores('SELECT 1;\n-- zerodown-ignore rule-a, rule-b\n-- why: reasons\nSELECT 2;\n\n-- zerodown-ignore rule-c\n\nSELECT 3;');
+    const ig = readIgnores(
+      'SELECT 1;\n-- zerodown-ignore rule-a, rule-b\n-- why: reasons\nSELECT 2;\n\n-- zerodown-ignore rule-c\n\nSELECT 3;',
+    );
     expect([...ig.forLine(4).rules]).toEqual(['rule-a', 'rule-b']);
     expect(ig.forLine(4).all).toBe(false);
     expect(ig.forLine(1).rules.size).toBe(0);
@@ -22,7 +24,9 @@ describe('readIgnores', () => {
   });
 
   it('no rule list ignores everything; a trailing explanation is not a rule id', () => {
-    const ig = readIgnores('-- zerodown-ignore\nSELECT 1;\n-- zerodown-ignore ban-drop-column -- dropped in v2, nobody reads it\nSELECT 2;\r\n-- zerodown-ignore rule-x: legacy\r\nSELECT 3;');
+    const ig = readIgnores(
+      '-- zerodown-ignore\nSELECT 1;\n-- zerodown-ignore ban-drop-column -- dropped in v2, nobody reads it\nSELECT 2;\r\n-- zerodown-ignore rule-x: legacy\r\nSELECT 3;',
+    );
     expect(ig.forLine(2).all).toBe(true);
     expect([...ig.forLine(4).rules]).toEqual(['ban-drop-column']);
     expect([...ig.forLine(6).rules]).toEqual(['rule-x']);
@@ -46,7 +50,10 @@ describe('readIgnores', () => {
 
 describe('ignore comments in a lint run', () => {
   it('without comments both statements are flagged (the baseline for the cases below)', async () => {
-    expect(await rulesOf(`${index}\n${volatileColumn}`)).toEqual(['1:require-concurrent-index-creation', '2:adding-field-with-default']);
+    expect(await rulesOf(`${index}\n${volatileColumn}`)).toEqual([
+      '1:require-concurrent-index-creation',
+      '2:adding-field-with-default',
+    ]);
   });
 
   it('ignores only the named rule on the next statement', async () => {

@@ -51,7 +51,8 @@ describe('statement spans', () => {
   });
 
   it('starts a statement after the comments that precede it (line, block and nested block comments)', () => {
-    const sql = '-- header\n/* block /* nested */ still comment */\n-- another\nCREATE INDEX i ON t (c); -- trailing\n/* x */ DROP INDEX i;';
+    const sql =
+      '-- header\n/* block /* nested */ still comment */\n-- another\nCREATE INDEX i ON t (c); -- trailing\n/* x */ DROP INDEX i;';
     const st = expectConsistentSpans(sql);
     expect(st.map((s) => [s.kind, s.span.line, s.span.column])).toEqual([
       ['IndexStmt', 4, 1],
@@ -67,11 +68,12 @@ describe('statement spans', () => {
   });
 
   it('maps UTF-8 byte offsets to string offsets with non-ASCII text before and inside statements', () => {
-    const sql = "-- Größe für Kunden 😀 ✓\nCREATE TABLE \"Kundenstamm_ü\" (name text DEFAULT 'Zoë 🐘');\nCOMMENT ON TABLE \"Kundenstamm_ü\" IS '表';\nALTER TABLE \"Kundenstamm_ü\" ADD COLUMN c int;";
+    const sql =
+      '-- Größe für Kunden 😀 ✓\nCREATE TABLE "Kundenstamm_ü" (name text DEFAULT \'Zoë 🐘\');\nCOMMENT ON TABLE "Kundenstamm_ü" IS \'表\';\nALTER TABLE "Kundenstamm_ü" ADD COLUMN c int;';
     const st = expectConsistentSpans(sql);
     expect(st.map((s) => s.kind)).toEqual(['CreateStmt', 'CommentStmt', 'AlterTableStmt']);
     expect(st[2]!.span).toMatchObject({ line: 4, column: 1 });
-    expect(st[0]!.text).toBe("CREATE TABLE \"Kundenstamm_ü\" (name text DEFAULT 'Zoë 🐘')");
+    expect(st[0]!.text).toBe('CREATE TABLE "Kundenstamm_ü" (name text DEFAULT \'Zoë 🐘\')');
   });
 
   it('handles CRLF line endings: lines count correctly and spans never include the \\r', () => {
@@ -96,7 +98,8 @@ CREATE FUNCTION g() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;`;
   });
 
   it('a DO block containing COMMIT is one DoStmt, never transaction control', () => {
-    const sql = "DO $$\nBEGIN\n  FOR i IN 1..10 LOOP\n    UPDATE t SET x = i WHERE id = i;\n    COMMIT;\n  END LOOP;\nEND\n$$;\nBEGIN;\nCOMMIT;";
+    const sql =
+      'DO $$\nBEGIN\n  FOR i IN 1..10 LOOP\n    UPDATE t SET x = i WHERE id = i;\n    COMMIT;\n  END LOOP;\nEND\n$$;\nBEGIN;\nCOMMIT;';
     const st = expectConsistentSpans(sql);
     expect(st.map((s) => s.kind)).toEqual(['DoStmt', 'TransactionStmt', 'TransactionStmt']);
     expect(st[1]!.ast.kind).toBe('TRANS_STMT_BEGIN');
@@ -113,7 +116,9 @@ CREATE FUNCTION g() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;`;
     const start = sql.indexOf('CREATE');
     const end = sql.indexOf('-- +goose Down');
     const st = parse(sql, [{ start, end }]).statements;
-    expect(st.map((s) => [s.kind, s.span.line, s.span.column, s.text])).toEqual([['CreateStmt', 2, 1, 'CREATE TABLE a (id int)']]);
+    expect(st.map((s) => [s.kind, s.span.line, s.span.column, s.text])).toEqual([
+      ['CreateStmt', 2, 1, 'CREATE TABLE a (id int)'],
+    ]);
   });
 });
 
@@ -135,7 +140,12 @@ describe('syntax errors', () => {
     expect(parse('SELECT 1;\r\nSELEC 2;\r\n').error).toMatchObject({ line: 2, column: 1 });
     const sql = 'SELECT 1;\n-- down\nnot sql at all;\n-- up\nSELECT 2 +;\n';
     const a = sql.indexOf('-- up');
-    expect(parse(sql, [{ start: 0, end: 9 }, { start: a, end: sql.length }]).error).toMatchObject({ line: 5, column: 11 });
+    expect(
+      parse(sql, [
+        { start: 0, end: 9 },
+        { start: a, end: sql.length },
+      ]).error,
+    ).toMatchObject({ line: 5, column: 11 });
   });
 
   it('rejects Go template placeholders like the ones in supabase/auth', () => {
@@ -155,7 +165,11 @@ describe('syntax errors', () => {
     const good = migration('CREATE INDEX i ON accounts (id);', { path: 'm/0003_good.sql' });
     const first = migration('CREATE INDEX j ON accounts (id);', { path: 'm/0001_first.sql' });
     const result = await lintMigrations([first, bad, good]);
-    expect(result.files.map((f) => f.migration.path)).toEqual(['m/0001_first.sql', 'm/0002_bad.sql', 'm/0003_good.sql']);
+    expect(result.files.map((f) => f.migration.path)).toEqual([
+      'm/0001_first.sql',
+      'm/0002_bad.sql',
+      'm/0003_good.sql',
+    ]);
     const badFindings = result.files[1]!.findings;
     expect(badFindings).toHaveLength(1);
     expect(badFindings[0]).toMatchObject({ rule: 'syntax-error', severity: 'error', line: 2, column: 22 });
@@ -186,7 +200,7 @@ describe('drop-in parseSync and scanSync', () => {
     await libpgQuery.loadModule();
     for (const sql of [
       'SELECT 1',
-      "ALTER TABLE \"User\" ADD COLUMN \"näme\" text DEFAULT 'Zoë 😀' NOT NULL; CREATE INDEX CONCURRENTLY i ON t (c)",
+      'ALTER TABLE "User" ADD COLUMN "näme" text DEFAULT \'Zoë 😀\' NOT NULL; CREATE INDEX CONCURRENTLY i ON t (c)',
       'DO $$ BEGIN COMMIT; END $$; UPDATE t SET a = 1 WHERE id BETWEEN 1 AND 1000',
       'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, x numeric(10,2) CHECK (x > 0))',
     ]) {
@@ -197,7 +211,9 @@ describe('drop-in parseSync and scanSync', () => {
   });
 
   it('re-uses one input buffer for inputs of very different sizes', () => {
-    const big = Array.from({ length: 3000 }, (_, i) => `ALTER TABLE t${i} ADD COLUMN c${i} text DEFAULT 'ü${i}';`).join('\n');
+    const big = Array.from({ length: 3000 }, (_, i) => `ALTER TABLE t${i} ADD COLUMN c${i} text DEFAULT 'ü${i}';`).join(
+      '\n',
+    );
     expect(parseSync(big).stmts).toHaveLength(3000);
     expect(parseSync('SELECT 2').stmts).toHaveLength(1);
     expect(parse(big).statements.at(-1)!.span).toMatchObject({ line: 3000, column: 1 });
@@ -206,7 +222,9 @@ describe('drop-in parseSync and scanSync', () => {
 
 describe('PL/pgSQL bodies', () => {
   it('parsePlpgsql parses a function body with the same module', () => {
-    const funcs = parsePlpgsql('CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN UPDATE t SET x = 1; END $$;');
+    const funcs = parsePlpgsql(
+      'CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN UPDATE t SET x = 1; END $$;',
+    );
     expect(JSON.stringify(funcs)).toContain('PLpgSQL_stmt_execsql');
   });
 });
@@ -215,7 +233,9 @@ describe('one parser instance', () => {
   it('no source file imports libpg-query itself (it would load a second, not awaited, module instance)', () => {
     const root = path.resolve(import.meta.dirname, '../..');
     const walk = (d: string): string[] =>
-      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.ts') ? [path.join(d, e.name)] : []));
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.ts') ? [path.join(d, e.name)] : [],
+      );
     const offenders = [...walk(path.join(root, 'src')), ...walk(path.join(root, 'rules'))]
       .filter((f) => !f.includes(`${path.sep}src${path.sep}parse${path.sep}`))
       .filter((f) => /^import\s+(?!type\b)[^;]*from\s+'libpg-query'/m.test(readFileSync(f, 'utf8')))

@@ -51,8 +51,12 @@ describe('GitHub workflow-command annotations', () => {
   it('formats a real result: one line per finding, then a summary line', () => {
     const lines = formatGithub(result).trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^::error file=db\/migrations\/0002_index\.sql,line=2,col=1,endLine=3,title=zerodown require-concurrent-index-creation::/);
-    expect(lines[1]).toMatch(/^::error file=db\/migrations\/0003 broken%2C 100%25\.sql,line=2,col=29,endLine=2,title=zerodown syntax-error,endColumn=30::/);
+    expect(lines[0]).toMatch(
+      /^::error file=db\/migrations\/0002_index\.sql,line=2,col=1,endLine=3,title=zerodown require-concurrent-index-creation::/,
+    );
+    expect(lines[1]).toMatch(
+      /^::error file=db\/migrations\/0003 broken%2C 100%25\.sql,line=2,col=29,endLine=2,title=zerodown syntax-error,endColumn=30::/,
+    );
     expect(lines[2]).toBe('zerodown: 2 error(s), 0 warning(s) in 3 migration file(s)');
   });
 });

@@ -17,9 +17,19 @@ describe('JSON contract v1', () => {
     for (const file of report.files) {
       expect(Object.keys(file)).toEqual(['path', 'findings']);
       for (const f of file.findings) {
-        expect(Object.keys(f)).toEqual(['rule', 'severity', 'message', 'help', 'line', 'column', 'endLine', 'endColumn']);
+        expect(Object.keys(f)).toEqual([
+          'rule',
+          'severity',
+          'message',
+          'help',
+          'line',
+          'column',
+          'endLine',
+          'endColumn',
+        ]);
         expect(['error', 'warning']).toContain(f.severity);
-        for (const k of ['line', 'column', 'endLine', 'endColumn']) expect(Number.isInteger(f[k]) && f[k] >= 1).toBe(true);
+        for (const k of ['line', 'column', 'endLine', 'endColumn'])
+          expect(Number.isInteger(f[k]) && f[k] >= 1).toBe(true);
       }
     }
   });

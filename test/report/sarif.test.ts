@@ -11,7 +11,9 @@ import { sampleResult } from './fixture.js';
  * Schemata/sarif-schema-2.1.0.json; see test/fixtures/sarif/README.md). Formats are
  * checked for real with small validators instead of ajv-formats, which is not installed.
  */
-const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '../fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8'),
+);
 
 function isAbsoluteUri(s: string): boolean {
   if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(s)) return false;
@@ -80,7 +82,10 @@ describe('SARIF 2.1.0', () => {
     expect(ids).toContain('require-concurrent-index-creation');
     expect(ids).toContain('syntax-error');
     expect(ids).toContain('dry-run-error'); // lint --dry-run turns statements failing on the shadow into these
-    expect(run.results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(['require-concurrent-index-creation', 'syntax-error']);
+    expect(run.results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
+      'require-concurrent-index-creation',
+      'syntax-error',
+    ]);
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
     const index = run.results.find((r: { ruleId: string }) => r.ruleId === 'require-concurrent-index-creation');
     expect(index.level).toBe('error');
@@ -91,13 +96,18 @@ describe('SARIF 2.1.0', () => {
     });
     const syntax = run.results.find((r: { ruleId: string }) => r.ruleId === 'syntax-error');
     // spaces, commas and % in a file name are percent-encoded
-    expect(syntax.locations[0].physicalLocation.artifactLocation.uri).toBe('db/migrations/0003%20broken%2C%20100%25.sql');
+    expect(syntax.locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'db/migrations/0003%20broken%2C%20100%25.sql',
+    );
     expect(syntax.locations[0].physicalLocation.region).toMatchObject({ startLine: 2, startColumn: 29 });
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/\/.*\/$/);
   });
 
   it('a run without findings validates too', () => {
-    const clean: LintResult = { files: [result.files[2]!], summary: { files: 1, statements: 2, errors: 0, warnings: 0 } };
+    const clean: LintResult = {
+      files: [result.files[2]!],
+      summary: { files: 1, statements: 2, errors: 0, warnings: 0 },
+    };
     const log = toSarif(clean);
     expectValid(log);
     expect(log.runs[0]!.results).toEqual([]);
@@ -105,7 +115,10 @@ describe('SARIF 2.1.0', () => {
 
   it('absolute and non-ASCII paths become valid URIs', () => {
     expect(artifactUri('/srv/app/db/ü 1.sql')).toEqual({ uri: 'file:///srv/app/db/%C3%BC%201.sql' });
-    expect(artifactUri('migrations/Ünïcode #1.sql')).toEqual({ uri: 'migrations/%C3%9Cn%C3%AFcode%20%231.sql', uriBaseId: '%SRCROOT%' });
+    expect(artifactUri('migrations/Ünïcode #1.sql')).toEqual({
+      uri: 'migrations/%C3%9Cn%C3%AFcode%20%231.sql',
+      uriBaseId: '%SRCROOT%',
+    });
     const moved = structuredClone(result);
     for (const f of moved.files) for (const x of f.findings) x.path = `/abs/ü dir/${x.path}`;
     expectValid(toSarif(moved));

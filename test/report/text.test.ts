@@ -48,14 +48,23 @@ describe('text report', () => {
 
   it('ends with a summary line (plural and singular)', () => {
     const out = formatText(result, { color: false });
-    expect(out.trimEnd().split('\n').at(-1)).toBe('✖ 2 errors in 2 of 3 migration files (3 statements; framework: plain)');
-    const clean: LintResult = { files: [result.files[2]!], summary: { files: 1, statements: 1, errors: 0, warnings: 0 } };
-    expect(formatText(clean, { color: false })).toBe('✔ no problems in 1 migration file (1 statement; framework: plain)\n');
+    expect(out.trimEnd().split('\n').at(-1)).toBe(
+      '✖ 2 errors in 2 of 3 migration files (3 statements; framework: plain)',
+    );
+    const clean: LintResult = {
+      files: [result.files[2]!],
+      summary: { files: 1, statements: 1, errors: 0, warnings: 0 },
+    };
+    expect(formatText(clean, { color: false })).toBe(
+      '✔ no problems in 1 migration file (1 statement; framework: plain)\n',
+    );
     const warn: LintResult = {
       files: [{ ...result.files[2]!, findings: [at({ path: 'a.sql', statementIndex: -1 })] }],
       summary: { files: 1, statements: 2, errors: 0, warnings: 1 },
     };
-    expect(formatText(warn, { color: false }).trimEnd().split('\n').at(-1)).toBe('⚠ 1 warning in 1 of 1 migration file (2 statements; framework: plain)');
+    expect(formatText(warn, { color: false }).trimEnd().split('\n').at(-1)).toBe(
+      '⚠ 1 warning in 1 of 1 migration file (2 statements; framework: plain)',
+    );
   });
 
   it('colours only when asked', () => {

@@ -18,8 +18,14 @@ ruleTester(rule, {
   ],
   valid: [
     { sql: 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);', history },
-    { name: 'table created in the same migration is empty', sql: 'CREATE TABLE posts (id bigint, user_id bigint);\nCREATE INDEX posts_user_idx ON posts (user_id);' },
-    { sql: '-- zerodown-ignore require-concurrent-index-creation\nCREATE INDEX users_email_idx ON users (email);', history },
+    {
+      name: 'table created in the same migration is empty',
+      sql: 'CREATE TABLE posts (id bigint, user_id bigint);\nCREATE INDEX posts_user_idx ON posts (user_id);',
+    },
+    {
+      sql: '-- zerodown-ignore require-concurrent-index-creation\nCREATE INDEX users_email_idx ON users (email);',
+      history,
+    },
     {
       name: 'an index on a column added (not yet backfilled) by the same migration is left to index-same-step-as-add-column',
       sql: 'ALTER TABLE users ADD COLUMN plan text;\nCREATE INDEX users_plan_idx ON users (plan);',

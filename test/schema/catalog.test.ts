@@ -43,7 +43,12 @@ describe('Catalog replay', () => {
         ['foreign', ['org_id']],
       ]),
     );
-    expect(c.indexesOf('public.User').map((i) => i.name).sort()).toEqual(['User_email_key', 'User_pkey']);
+    expect(
+      c
+        .indexesOf('public.User')
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual(['User_email_key', 'User_pkey']);
   });
 
   it('follows ALTER TABLE: add/drop column, type, not null, default, constraints and validation', () => {
@@ -69,7 +74,11 @@ describe('Catalog replay', () => {
 
   it('follows renames of tables, columns and indexes, and drops', () => {
     const c = replay(`CREATE TABLE a (x int); CREATE INDEX a_x ON a (x); CREATE TABLE gone (y int);`);
-    replay(`ALTER TABLE a RENAME COLUMN x TO z; ALTER TABLE a RENAME TO b; ALTER INDEX a_x RENAME TO b_z; DROP TABLE gone;`, 'm2', c);
+    replay(
+      `ALTER TABLE a RENAME COLUMN x TO z; ALTER TABLE a RENAME TO b; ALTER INDEX a_x RENAME TO b_z; DROP TABLE gone;`,
+      'm2',
+      c,
+    );
     expect(c.table('public.a')).toBeUndefined();
     expect(c.table('public.gone')).toBeUndefined();
     const b = c.table('public.b')!;
