@@ -22488,7 +22488,13 @@ var init_catalog = __esm({
         };
         for (const c4 of ast.into?.colNames ?? []) {
           const n3 = str2(c4);
-          if (n3) table.columns.set(n3, { name: n3, type: { name: "unknown", mods: [], arrayDims: 0 }, notNull: false, addedIn: origin });
+          if (n3)
+            table.columns.set(n3, {
+              name: n3,
+              type: { name: "unknown", mods: [], arrayDims: 0 },
+              notNull: false,
+              addedIn: origin
+            });
         }
         this.tables.set(key, table);
       }
@@ -22751,7 +22757,8 @@ var init_catalog = __esm({
             for (const ix of this.indexes.values()) {
               if (ix.table === key) ix.columns = ix.columns.map((c4) => c4 === ast.subname ? ast.newname : c4);
             }
-            for (const con of t2.constraints.values()) con.columns = con.columns.map((c4) => c4 === ast.subname ? ast.newname : c4);
+            for (const con of t2.constraints.values())
+              con.columns = con.columns.map((c4) => c4 === ast.subname ? ast.newname : c4);
             return;
           }
           case "OBJECT_INDEX": {
@@ -22786,7 +22793,8 @@ var init_catalog = __esm({
             }
             for (const t2 of this.tables.values()) {
               for (const c4 of t2.columns.values()) {
-                if (c4.type.name === oldName && (c4.type.schema ?? DEFAULT_SCHEMA) === schema) c4.type = { ...c4.type, name: ast.newname };
+                if (c4.type.name === oldName && (c4.type.schema ?? DEFAULT_SCHEMA) === schema)
+                  c4.type = { ...c4.type, name: ast.newname };
               }
             }
             return;
@@ -22816,8 +22824,10 @@ var init_catalog = __esm({
         const key = qualifiedKey(stringList(ast.domainname));
         const hasCheck = (ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_CHECK");
         this.domains.set(key, { name: key, base: typeRef(ast.typeName), hasCheck });
-        if ((ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_NOTNULL")) this.domains.get(key).notNull = true;
-        if ((ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_DEFAULT")) this.domains.get(key).hasDefault = true;
+        if ((ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_NOTNULL"))
+          this.domains.get(key).notNull = true;
+        if ((ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_DEFAULT"))
+          this.domains.get(key).hasDefault = true;
       }
       /** CREATE FUNCTION: remembers its declared volatility (VOLATILE when not said, as PostgreSQL does). */
       createFunction(ast) {
@@ -32655,7 +32665,9 @@ function validateConfig(raw, file = "config") {
   if (!validator(raw)) {
     const errors = validator.errors ?? [];
     const specific = errors.filter((e) => e.keyword !== "anyOf");
-    const deepest = [...specific].sort((a3, b4) => b4.instancePath.split("/").length - a3.instancePath.split("/").length)[0];
+    const deepest = [...specific].sort(
+      (a3, b4) => b4.instancePath.split("/").length - a3.instancePath.split("/").length
+    )[0];
     const first = specific.find((e) => e.keyword === "additionalProperties") ?? deepest ?? errors[0];
     throw new ConfigError(`${file}: ${describe(first)}`);
   }
@@ -32839,7 +32851,13 @@ var init_lint = __esm({
         const review = migration.review;
         let wrapped = migration.transaction === "wrapped" || !!this.options.assumeInTransaction;
         const regions = migration.segments?.filter((s4) => s4.transaction);
-        const tx = { inTransaction: wrapped, explicit: false, depth: 0, lockTimeout: false, statementTimeout: false };
+        const tx = {
+          inTransaction: wrapped,
+          explicit: false,
+          depth: 0,
+          lockTimeout: false,
+          statementTimeout: false
+        };
         let localLock = false;
         let localStatement = false;
         let sessionLock = false;
@@ -32879,7 +32897,8 @@ var init_lint = __esm({
         };
         for (const stmt of statements2) {
           const region = regions?.length ? regions.find((s4) => stmt.span.offset >= s4.start && stmt.span.offset < s4.end) : void 0;
-          if (region && tx.depth === 0) tx.inTransaction = wrapped = region.transaction === "wrapped" || !!this.options.assumeInTransaction;
+          if (region && tx.depth === 0)
+            tx.inTransaction = wrapped = region.transaction === "wrapped" || !!this.options.assumeInTransaction;
           if (active.length) {
             const ctx = { ...ctxBase, tx: { ...tx }, options: {} };
             for (const rule of active) {
@@ -32887,7 +32906,8 @@ var init_lint = __esm({
               if (rule.meta.kinds && !rule.meta.kinds.includes(stmt.kind)) continue;
               if (stmt.ignoreAll || stmt.ignored.has(rule.meta.id)) continue;
               ctx.options = this.options.ruleOptions?.[rule.meta.id] ?? {};
-              for (const issue of toArray(rule.check(stmt, ctx))) findings.push(this.toFinding(rule, issue, stmt, migration));
+              for (const issue of toArray(rule.check(stmt, ctx)))
+                findings.push(this.toFinding(rule, issue, stmt, migration));
             }
           }
           catalog.apply(stmt.kind, stmt.ast, origin);
@@ -33115,7 +33135,13 @@ async function runLintWorker() {
       }
     });
     const t3 = performance.now();
-    port.postMessage({ ok: true, files: out2, warmups, replayMs: (t2 || t3) - t1, lintMs: t3 - (t2 || t3) });
+    port.postMessage({
+      ok: true,
+      files: out2,
+      warmups,
+      replayMs: (t2 || t3) - t1,
+      lintMs: t3 - (t2 || t3)
+    });
   } catch (err2) {
     port.postMessage({ ok: false, error: String(err2?.stack ?? err2) });
   }
@@ -33340,7 +33366,9 @@ function codeFrame(source2, f5, c4) {
     const raw = (lines[n3 - 1] ?? "").replace(/\r$/, "");
     const marked = n3 >= f5.line && n3 <= endLine;
     const gutter = `${marked ? ">" : " "} ${String(n3).padStart(width)} | `;
-    out2.push(`  ${marked ? c4.red(gutter) : c4.dim(gutter)}${marked ? cut(expandTabs(raw)) : c4.dim(cut(expandTabs(raw)))}`);
+    out2.push(
+      `  ${marked ? c4.red(gutter) : c4.dim(gutter)}${marked ? cut(expandTabs(raw)) : c4.dim(cut(expandTabs(raw)))}`
+    );
     if (n3 === f5.line && f5.rule === "syntax-error") {
       const pad2 = Math.min(caretOffset(raw, f5.column), MAX_WIDTH);
       out2.push(`  ${c4.dim(`  ${" ".repeat(width)} | `)}${" ".repeat(pad2)}${c4.red("^")}`);
@@ -33362,7 +33390,8 @@ function formatText(result, opts) {
       const confirmed = f5.confirmed ? c4.magenta("  (confirmed by dry run)") : "";
       out2.push(`${c4.bold(`${f5.path}:${f5.line}:${f5.column}`)}  ${sev}  ${c4.cyan(f5.rule)}${confirmed}`);
       out2.push(`  ${f5.message}`);
-      if (f5.statementIndex >= 0 || f5.rule === "syntax-error") out2.push(codeFrame(lines ??= file.migration.source.split("\n"), f5, c4));
+      if (f5.statementIndex >= 0 || f5.rule === "syntax-error")
+        out2.push(codeFrame(lines ??= file.migration.source.split("\n"), f5, c4));
       out2.push(`  ${c4.green("fix:")} ${f5.help}`);
       out2.push("");
     }
@@ -33374,7 +33403,10 @@ function formatText(result, opts) {
     out2.push(c4.green(`\u2714 no problems in ${plural(s4.files, "migration file")} (${scope})`));
   } else {
     const withFindings = result.files.filter((f5) => f5.findings.length).length;
-    const parts = [s4.errors ? c4.red(plural(s4.errors, "error")) : "", s4.warnings ? c4.yellow(plural(s4.warnings, "warning")) : ""].filter(Boolean);
+    const parts = [
+      s4.errors ? c4.red(plural(s4.errors, "error")) : "",
+      s4.warnings ? c4.yellow(plural(s4.warnings, "warning")) : ""
+    ].filter(Boolean);
     const mark = s4.errors ? c4.red("\u2716") : c4.yellow("\u26A0");
     out2.push(`${mark} ${parts.join(", ")} in ${withFindings} of ${plural(s4.files, "migration file")} (${scope})`);
   }
@@ -33402,7 +33434,10 @@ function descriptors() {
     id: r3.meta.id,
     name: pascal(r3.meta.id),
     shortDescription: { text: r3.meta.summary },
-    help: { text: `${r3.meta.summary} See ${DOCS_BASE}${r3.meta.id}.md`, markdown: `${r3.meta.summary} [Documentation](${DOCS_BASE}${r3.meta.id}.md)` },
+    help: {
+      text: `${r3.meta.summary} See ${DOCS_BASE}${r3.meta.id}.md`,
+      markdown: `${r3.meta.summary} [Documentation](${DOCS_BASE}${r3.meta.id}.md)`
+    },
     helpUri: `${DOCS_BASE}${r3.meta.id}.md`,
     defaultConfiguration: { level: r3.meta.severity },
     properties: { tags: ["postgresql", "migration"] }
@@ -33431,7 +33466,12 @@ function toSarif(result, version = "0.1.0", opts = {}) {
           {
             physicalLocation: {
               artifactLocation: artifactUri(f5.path),
-              region: { startLine: f5.line, startColumn: f5.column, endLine: f5.endLine, endColumn: Math.max(f5.endColumn, f5.endLine === f5.line ? f5.column + 1 : 1) }
+              region: {
+                startLine: f5.line,
+                startColumn: f5.column,
+                endLine: f5.endLine,
+                endColumn: Math.max(f5.endColumn, f5.endLine === f5.line ? f5.column + 1 : 1)
+              }
             }
           }
         ]
@@ -50581,7 +50621,12 @@ async function lintCommand(paths, opts) {
   }
   const code2 = exitCodeFor(result, opts.failOn ?? config.failOn ?? "error");
   const tty = !opts.output && !!process.stdout.isTTY;
-  const out2 = formatReport(result, opts.format, opts.output ? opts.color ?? false : useColor(opts.color, process.stdout), tty);
+  const out2 = formatReport(
+    result,
+    opts.format,
+    opts.output ? opts.color ?? false : useColor(opts.color, process.stdout),
+    tty
+  );
   if (opts.output) {
     try {
       writeFileSync4(path24.resolve(cwd, opts.output), out2);
@@ -53826,15 +53871,62 @@ var init_plan = __esm({
 function buildProgram() {
   const program2 = new Command();
   program2.name("zerodown").description("Stop database migrations from causing downtime.").version(VERSION).exitOverride().configureOutput({ writeErr: (s4) => process.stderr.write(s4) });
-  program2.command("lint").description("parse migrations and flag statements that would lock or rewrite busy tables").argument("[paths...]", "migration files, directories or globs (default: config `paths`, or auto-discovery)").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif", "github"]).default("text")).option("--pg-version <major>", "target PostgreSQL major version", (v5) => parseIntOption(v5, "--pg-version")).option("--assume-in-transaction", "treat every file as run inside a transaction by the migration tool").addOption(new Option("--fail-on <level>", "exit 1 when a finding reaches this level").choices(["error", "warning", "never"])).option("-c, --config <file>", "config file (default: zerodown.config.json or .zerodown.yml in the current directory)").option("--framework <name>", "migration tool, instead of detecting it").option("--no-history", "do not replay earlier migrations of the same directory before a given file").option("--since <git-ref>", "lint only migrations added or changed since this git ref (earlier ones still build the schema)").option("--dry-run", "also run the migrations on a shadow database: confirm findings, report statements that fail").option("--shadow-url <url>", "with --dry-run: PostgreSQL server to use (a throwaway database is created) instead of embedded PGlite").option("--seed-rows <n>", "with --dry-run: sample rows per table (default 1000)", (v5) => parseCountOption(v5, "--seed-rows")).option("-o, --output <file>", "write the report to a file instead of stdout").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
+  program2.command("lint").description("parse migrations and flag statements that would lock or rewrite busy tables").argument("[paths...]", "migration files, directories or globs (default: config `paths`, or auto-discovery)").addOption(
+    new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif", "github"]).default("text")
+  ).option("--pg-version <major>", "target PostgreSQL major version", (v5) => parseIntOption(v5, "--pg-version")).option("--assume-in-transaction", "treat every file as run inside a transaction by the migration tool").addOption(
+    new Option("--fail-on <level>", "exit 1 when a finding reaches this level").choices([
+      "error",
+      "warning",
+      "never"
+    ])
+  ).option(
+    "-c, --config <file>",
+    "config file (default: zerodown.config.json or .zerodown.yml in the current directory)"
+  ).option("--framework <name>", "migration tool, instead of detecting it").option("--no-history", "do not replay earlier migrations of the same directory before a given file").option(
+    "--since <git-ref>",
+    "lint only migrations added or changed since this git ref (earlier ones still build the schema)"
+  ).option("--dry-run", "also run the migrations on a shadow database: confirm findings, report statements that fail").option(
+    "--shadow-url <url>",
+    "with --dry-run: PostgreSQL server to use (a throwaway database is created) instead of embedded PGlite"
+  ).option(
+    "--seed-rows <n>",
+    "with --dry-run: sample rows per table (default 1000)",
+    (v5) => parseCountOption(v5, "--seed-rows")
+  ).option("-o, --output <file>", "write the report to a file instead of stdout").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
     const { lintCommand: lintCommand2 } = await Promise.resolve().then(() => (init_lint2(), lint_exports));
     process.exitCode = await lintCommand2(paths, opts);
   });
-  program2.command("plan").description("rewrite unsafe migrations into safe staged phases, proven on a shadow database").argument("[paths...]", "migration files, directories or globs (default: config `paths`)").addOption(new Option("-f, --format <format>", "output format").choices(["text", "sql", "markdown", "json"]).default("text")).option("--out <dir>", "write one migration file per phase into this directory, in the layout of the migration tool").option("--force", "let --out overwrite existing files").option("--shadow-url <url>", "prove plans on this PostgreSQL server (a throwaway database is created) instead of embedded PGlite").option("--no-verify", "do not prove the plans on the shadow database (they are then shown as unverified)").option("--seed-rows <n>", "rows seeded per table for the proof (default 200)", (v5) => parseCountOption(v5, "--seed-rows")).option("--pg-version <major>", "target PostgreSQL major version", (v5) => parseIntOption(v5, "--pg-version")).option("--assume-in-transaction", "treat every file as run inside a transaction by the migration tool").option("-c, --config <file>", "config file (default: zerodown.config.json or .zerodown.yml in the current directory)").option("--framework <name>", "migration tool, instead of detecting it").option("--no-history", "do not replay earlier migrations of the same directory before a given file").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
+  program2.command("plan").description("rewrite unsafe migrations into safe staged phases, proven on a shadow database").argument("[paths...]", "migration files, directories or globs (default: config `paths`)").addOption(
+    new Option("-f, --format <format>", "output format").choices(["text", "sql", "markdown", "json"]).default("text")
+  ).option(
+    "--out <dir>",
+    "write one migration file per phase into this directory, in the layout of the migration tool"
+  ).option("--force", "let --out overwrite existing files").option(
+    "--shadow-url <url>",
+    "prove plans on this PostgreSQL server (a throwaway database is created) instead of embedded PGlite"
+  ).option("--no-verify", "do not prove the plans on the shadow database (they are then shown as unverified)").option(
+    "--seed-rows <n>",
+    "rows seeded per table for the proof (default 200)",
+    (v5) => parseCountOption(v5, "--seed-rows")
+  ).option("--pg-version <major>", "target PostgreSQL major version", (v5) => parseIntOption(v5, "--pg-version")).option("--assume-in-transaction", "treat every file as run inside a transaction by the migration tool").option(
+    "-c, --config <file>",
+    "config file (default: zerodown.config.json or .zerodown.yml in the current directory)"
+  ).option("--framework <name>", "migration tool, instead of detecting it").option("--no-history", "do not replay earlier migrations of the same directory before a given file").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
     const { planCommand: planCommand2 } = await Promise.resolve().then(() => (init_plan(), plan_exports));
     process.exitCode = await planCommand2(paths, opts);
   });
-  program2.command("dry-run").description("run migrations on a shadow database and report the real locks, rewrites, durations and errors").argument("[paths...]", "migration files to run; earlier migrations of the same directory build the schema first").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "markdown"]).default("text")).option("--shadow-url <url>", "PostgreSQL server to run on (a throwaway database is created and dropped) instead of embedded PGlite").option("--schema <dump.sql>", "build the schema from `pg_dump --schema-only` output instead of replaying earlier migrations").option("--seed-rows <n>", "sample rows per table (default 1000)", (v5) => parseCountOption(v5, "--seed-rows")).option("-c, --config <file>", "config file (default: zerodown.config.json or .zerodown.yml in the current directory)").option("--framework <name>", "migration tool, instead of detecting it").option("--no-history", "do not replay earlier migrations of the same directory before a given file").option("-o, --output <file>", "write the report to a file instead of stdout").option("--no-cache", "do not reuse or save the replayed shadow state (node_modules/.cache/zerodown/shadow)").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
+  program2.command("dry-run").description("run migrations on a shadow database and report the real locks, rewrites, durations and errors").argument("[paths...]", "migration files to run; earlier migrations of the same directory build the schema first").addOption(
+    new Option("-f, --format <format>", "output format").choices(["text", "json", "markdown"]).default("text")
+  ).option(
+    "--shadow-url <url>",
+    "PostgreSQL server to run on (a throwaway database is created and dropped) instead of embedded PGlite"
+  ).option(
+    "--schema <dump.sql>",
+    "build the schema from `pg_dump --schema-only` output instead of replaying earlier migrations"
+  ).option("--seed-rows <n>", "sample rows per table (default 1000)", (v5) => parseCountOption(v5, "--seed-rows")).option(
+    "-c, --config <file>",
+    "config file (default: zerodown.config.json or .zerodown.yml in the current directory)"
+  ).option("--framework <name>", "migration tool, instead of detecting it").option("--no-history", "do not replay earlier migrations of the same directory before a given file").option("-o, --output <file>", "write the report to a file instead of stdout").option("--no-cache", "do not reuse or save the replayed shadow state (node_modules/.cache/zerodown/shadow)").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
     const { dryRunCommand: dryRunCommand2 } = await Promise.resolve().then(() => (init_dry_run(), dry_run_exports));
     process.exitCode = await dryRunCommand2(paths, opts);
   });
@@ -53842,12 +53934,14 @@ function buildProgram() {
 }
 function parseIntOption(v5, name2) {
   const n3 = Number(/^\d+(\.\d+)*$/.test(v5.trim()) ? v5.trim().split(".")[0] : v5);
-  if (!Number.isInteger(n3) || n3 < 9 || n3 > 19) throw new UsageError(`${name2} must be a PostgreSQL major version such as 15 (got "${v5}")`);
+  if (!Number.isInteger(n3) || n3 < 9 || n3 > 19)
+    throw new UsageError(`${name2} must be a PostgreSQL major version such as 15 (got "${v5}")`);
   return n3;
 }
 function parseCountOption(v5, name2) {
   const n3 = Number(v5);
-  if (!Number.isInteger(n3) || n3 < 0 || n3 > 1e6) throw new UsageError(`${name2} must be a whole number from 0 to 1000000 (got "${v5}")`);
+  if (!Number.isInteger(n3) || n3 < 0 || n3 > 1e6)
+    throw new UsageError(`${name2} must be a whole number from 0 to 1000000 (got "${v5}")`);
   return n3;
 }
 async function main(argv) {

@@ -38589,7 +38589,13 @@ var init_catalog = __esm({
         };
         for (const c4 of ast.into?.colNames ?? []) {
           const n3 = str2(c4);
-          if (n3) table.columns.set(n3, { name: n3, type: { name: "unknown", mods: [], arrayDims: 0 }, notNull: false, addedIn: origin });
+          if (n3)
+            table.columns.set(n3, {
+              name: n3,
+              type: { name: "unknown", mods: [], arrayDims: 0 },
+              notNull: false,
+              addedIn: origin
+            });
         }
         this.tables.set(key, table);
       }
@@ -38852,7 +38858,8 @@ var init_catalog = __esm({
             for (const ix of this.indexes.values()) {
               if (ix.table === key) ix.columns = ix.columns.map((c4) => c4 === ast.subname ? ast.newname : c4);
             }
-            for (const con of t2.constraints.values()) con.columns = con.columns.map((c4) => c4 === ast.subname ? ast.newname : c4);
+            for (const con of t2.constraints.values())
+              con.columns = con.columns.map((c4) => c4 === ast.subname ? ast.newname : c4);
             return;
           }
           case "OBJECT_INDEX": {
@@ -38887,7 +38894,8 @@ var init_catalog = __esm({
             }
             for (const t2 of this.tables.values()) {
               for (const c4 of t2.columns.values()) {
-                if (c4.type.name === oldName && (c4.type.schema ?? DEFAULT_SCHEMA) === schema) c4.type = { ...c4.type, name: ast.newname };
+                if (c4.type.name === oldName && (c4.type.schema ?? DEFAULT_SCHEMA) === schema)
+                  c4.type = { ...c4.type, name: ast.newname };
               }
             }
             return;
@@ -38917,8 +38925,10 @@ var init_catalog = __esm({
         const key = qualifiedKey(stringList(ast.domainname));
         const hasCheck = (ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_CHECK");
         this.domains.set(key, { name: key, base: typeRef(ast.typeName), hasCheck });
-        if ((ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_NOTNULL")) this.domains.get(key).notNull = true;
-        if ((ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_DEFAULT")) this.domains.get(key).hasDefault = true;
+        if ((ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_NOTNULL"))
+          this.domains.get(key).notNull = true;
+        if ((ast.constraints ?? []).some((c4) => c4.Constraint?.contype === "CONSTR_DEFAULT"))
+          this.domains.get(key).hasDefault = true;
       }
       /** CREATE FUNCTION: remembers its declared volatility (VOLATILE when not said, as PostgreSQL does). */
       createFunction(ast) {
@@ -48756,7 +48766,9 @@ function validateConfig(raw, file = "config") {
   if (!validator(raw)) {
     const errors = validator.errors ?? [];
     const specific = errors.filter((e) => e.keyword !== "anyOf");
-    const deepest = [...specific].sort((a3, b4) => b4.instancePath.split("/").length - a3.instancePath.split("/").length)[0];
+    const deepest = [...specific].sort(
+      (a3, b4) => b4.instancePath.split("/").length - a3.instancePath.split("/").length
+    )[0];
     const first = specific.find((e) => e.keyword === "additionalProperties") ?? deepest ?? errors[0];
     throw new ConfigError(`${file}: ${describe(first)}`);
   }
@@ -48940,7 +48952,13 @@ var init_lint = __esm({
         const review = migration.review;
         let wrapped = migration.transaction === "wrapped" || !!this.options.assumeInTransaction;
         const regions = migration.segments?.filter((s4) => s4.transaction);
-        const tx = { inTransaction: wrapped, explicit: false, depth: 0, lockTimeout: false, statementTimeout: false };
+        const tx = {
+          inTransaction: wrapped,
+          explicit: false,
+          depth: 0,
+          lockTimeout: false,
+          statementTimeout: false
+        };
         let localLock = false;
         let localStatement = false;
         let sessionLock = false;
@@ -48980,7 +48998,8 @@ var init_lint = __esm({
         };
         for (const stmt of statements) {
           const region = regions?.length ? regions.find((s4) => stmt.span.offset >= s4.start && stmt.span.offset < s4.end) : void 0;
-          if (region && tx.depth === 0) tx.inTransaction = wrapped = region.transaction === "wrapped" || !!this.options.assumeInTransaction;
+          if (region && tx.depth === 0)
+            tx.inTransaction = wrapped = region.transaction === "wrapped" || !!this.options.assumeInTransaction;
           if (active.length) {
             const ctx = { ...ctxBase, tx: { ...tx }, options: {} };
             for (const rule of active) {
@@ -48988,7 +49007,8 @@ var init_lint = __esm({
               if (rule.meta.kinds && !rule.meta.kinds.includes(stmt.kind)) continue;
               if (stmt.ignoreAll || stmt.ignored.has(rule.meta.id)) continue;
               ctx.options = this.options.ruleOptions?.[rule.meta.id] ?? {};
-              for (const issue2 of toArray(rule.check(stmt, ctx))) findings.push(this.toFinding(rule, issue2, stmt, migration));
+              for (const issue2 of toArray(rule.check(stmt, ctx)))
+                findings.push(this.toFinding(rule, issue2, stmt, migration));
             }
           }
           catalog.apply(stmt.kind, stmt.ast, origin);
@@ -49081,7 +49101,10 @@ function descriptors() {
     id: r3.meta.id,
     name: pascal(r3.meta.id),
     shortDescription: { text: r3.meta.summary },
-    help: { text: `${r3.meta.summary} See ${DOCS_BASE}${r3.meta.id}.md`, markdown: `${r3.meta.summary} [Documentation](${DOCS_BASE}${r3.meta.id}.md)` },
+    help: {
+      text: `${r3.meta.summary} See ${DOCS_BASE}${r3.meta.id}.md`,
+      markdown: `${r3.meta.summary} [Documentation](${DOCS_BASE}${r3.meta.id}.md)`
+    },
     helpUri: `${DOCS_BASE}${r3.meta.id}.md`,
     defaultConfiguration: { level: r3.meta.severity },
     properties: { tags: ["postgresql", "migration"] }
@@ -49110,7 +49133,12 @@ function toSarif(result, version = "0.1.0", opts = {}) {
           {
             physicalLocation: {
               artifactLocation: artifactUri(f5.path),
-              region: { startLine: f5.line, startColumn: f5.column, endLine: f5.endLine, endColumn: Math.max(f5.endColumn, f5.endLine === f5.line ? f5.column + 1 : 1) }
+              region: {
+                startLine: f5.line,
+                startColumn: f5.column,
+                endLine: f5.endLine,
+                endColumn: Math.max(f5.endColumn, f5.endLine === f5.line ? f5.column + 1 : 1)
+              }
             }
           }
         ]
@@ -49274,7 +49302,9 @@ function codeFrame(source2, f5, c4) {
     const raw = (lines[n3 - 1] ?? "").replace(/\r$/, "");
     const marked = n3 >= f5.line && n3 <= endLine;
     const gutter = `${marked ? ">" : " "} ${String(n3).padStart(width)} | `;
-    out2.push(`  ${marked ? c4.red(gutter) : c4.dim(gutter)}${marked ? cut(expandTabs(raw)) : c4.dim(cut(expandTabs(raw)))}`);
+    out2.push(
+      `  ${marked ? c4.red(gutter) : c4.dim(gutter)}${marked ? cut(expandTabs(raw)) : c4.dim(cut(expandTabs(raw)))}`
+    );
     if (n3 === f5.line && f5.rule === "syntax-error") {
       const pad = Math.min(caretOffset(raw, f5.column), MAX_WIDTH);
       out2.push(`  ${c4.dim(`  ${" ".repeat(width)} | `)}${" ".repeat(pad)}${c4.red("^")}`);
@@ -49296,7 +49326,8 @@ function formatText(result, opts) {
       const confirmed = f5.confirmed ? c4.magenta("  (confirmed by dry run)") : "";
       out2.push(`${c4.bold(`${f5.path}:${f5.line}:${f5.column}`)}  ${sev}  ${c4.cyan(f5.rule)}${confirmed}`);
       out2.push(`  ${f5.message}`);
-      if (f5.statementIndex >= 0 || f5.rule === "syntax-error") out2.push(codeFrame(lines ??= file.migration.source.split("\n"), f5, c4));
+      if (f5.statementIndex >= 0 || f5.rule === "syntax-error")
+        out2.push(codeFrame(lines ??= file.migration.source.split("\n"), f5, c4));
       out2.push(`  ${c4.green("fix:")} ${f5.help}`);
       out2.push("");
     }
@@ -49308,7 +49339,10 @@ function formatText(result, opts) {
     out2.push(c4.green(`\u2714 no problems in ${plural(s4.files, "migration file")} (${scope})`));
   } else {
     const withFindings = result.files.filter((f5) => f5.findings.length).length;
-    const parts = [s4.errors ? c4.red(plural(s4.errors, "error")) : "", s4.warnings ? c4.yellow(plural(s4.warnings, "warning")) : ""].filter(Boolean);
+    const parts = [
+      s4.errors ? c4.red(plural(s4.errors, "error")) : "",
+      s4.warnings ? c4.yellow(plural(s4.warnings, "warning")) : ""
+    ].filter(Boolean);
     const mark = s4.errors ? c4.red("\u2716") : c4.yellow("\u26A0");
     out2.push(`${mark} ${parts.join(", ")} in ${withFindings} of ${plural(s4.files, "migration file")} (${scope})`);
   }
