@@ -37,6 +37,9 @@ CREATE TABLE users (
 CREATE TABLE profiles (user_id bigint PRIMARY KEY REFERENCES users (id), bio text NOT NULL);
 CREATE TABLE "Session" (id text PRIMARY KEY, "userId" bigint NOT NULL, expires timestamp(3) NOT NULL);
 CREATE TABLE impossible (id int PRIMARY KEY, v int NOT NULL CHECK (v > 0 AND v < 0));
+-- rows a migration inserted: the generated names 'name_1' and 'name_2' collide with them
+CREATE TABLE tags (id serial PRIMARY KEY, name text NOT NULL UNIQUE);
+INSERT INTO tags (name) VALUES ('name_1'), ('name_2');
 CREATE TYPE action AS ENUM ('ban', 'note', 'purge');
 CREATE TABLE modlog (
   id serial PRIMARY KEY, kind action NOT NULL, person_id int, post_id int,
@@ -68,6 +71,13 @@ eachEngine('seeding and snapshots', (engine) => {
     expect(result.rows.get('profiles')).toBe(300);
     expect(result.failures.map((f) => [f.table, f.code])).toEqual([['impossible', '23514']]);
     expect(result.rows.get('impossible')).toBe(0);
+  });
+
+  it('a generated key that collides with a row the migrations inserted skips that row, nothing else', async () => {
+    // plain INSERT fails on 'name_1'; the retry with ON CONFLICT DO NOTHING keeps the other 298
+    expect(result.rows.get('tags')).toBe(300);
+    const [r] = await shadow.query<{ n: number }>(`SELECT count(*)::int AS n FROM tags WHERE name IN ('name_1', 'name_2')`);
+    expect(r!.n).toBe(2);
   });
 
   it("a CHECK that ties columns to a kind (lemmy's modlog) is met by filtering random candidates", async () => {
