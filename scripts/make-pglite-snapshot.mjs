@@ -20,6 +20,8 @@ const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(import.meta.url);
 
 export const DATADIR_FILE = 'pglite-datadir.tgz';
+/** initdb options (shared with src/shadow/pglite.ts; the file says why): part of the cache key */
+export const INITDB = JSON.parse(readFileSync(path.join(root, 'data', 'pglite-initdb.json'), 'utf8'));
 export const SIDECAR_FILE = 'pglite-datadir.json';
 
 export function pgliteVersion() {
@@ -28,13 +30,13 @@ export function pgliteVersion() {
 }
 
 export function cacheFile(version = pgliteVersion()) {
-  return path.join(root, 'node_modules', '.cache', 'zerodown', `pglite-datadir-${version}.tgz`);
+  return path.join(root, 'node_modules', '.cache', 'zerodown', `pglite-datadir-${version}-${INITDB.tag}.tgz`);
 }
 
 /** initdb in PGlite, template databases dropped (they only double the size), checkpointed, gzip -9. */
 export async function generate() {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = new PGlite();
+  const db = new PGlite({ initDbStartParams: INITDB.params });
   try {
     await db.waitReady;
     for (const name of ['template0', 'template1']) {
@@ -67,7 +69,7 @@ export function reusable(distDir, version = pgliteVersion()) {
   if (!existsSync(f) || !existsSync(s)) return undefined;
   try {
     const meta = JSON.parse(readFileSync(s, 'utf8'));
-    if (meta.pglite !== version) return undefined;
+    if (meta.pglite !== version || meta.initdb !== INITDB.tag) return undefined;
     return { gz: readFileSync(f), meta };
   } catch {
     return undefined;
@@ -84,11 +86,11 @@ export async function ensure({ previous, force = false } = {}) {
   }
   if (!force && existsSync(cache)) {
     const gz = readFileSync(cache);
-    return { gz, meta: { pglite: version, bytes: gz.length }, source: 'cache' };
+    return { gz, meta: { pglite: version, initdb: INITDB.tag, bytes: gz.length }, source: 'cache' };
   }
   const { gz, postgres } = await generate();
   writeAtomic(cache, gz);
-  return { gz, meta: { pglite: version, postgres, bytes: gz.length }, source: 'initdb' };
+  return { gz, meta: { pglite: version, initdb: INITDB.tag, postgres, bytes: gz.length }, source: 'initdb' };
 }
 
 /** Writes the snapshot and its sidecar into `outDir`. */
@@ -96,7 +98,7 @@ export function install(outDir, snap) {
   writeFileSync(path.join(outDir, DATADIR_FILE), snap.gz);
   writeFileSync(
     path.join(outDir, SIDECAR_FILE),
-    JSON.stringify({ pglite: snap.meta.pglite, bytes: snap.gz.length }) + '\n',
+    JSON.stringify({ pglite: snap.meta.pglite, initdb: INITDB.tag, bytes: snap.gz.length }) + '\n',
   );
 }
 
