@@ -60057,6 +60057,20 @@ var init_memfs2opfs = __esm({
 });
 
 // node_modules/@electric-sql/pglite/dist/chunk-XZUEO4BZ.js
+function __zdSymIndex(o5, k4) {
+  var m7 = __zdSymIndexes.get(o5);
+  if (m7 === void 0) {
+    m7 = /* @__PURE__ */ new Map();
+    __zdSymIndexes.set(o5, m7);
+  }
+  var i2 = m7.get(k4);
+  if (i2 === void 0) {
+    var ks = Object.keys(o5);
+    for (var j5 = m7.size; j5 < ks.length; j5++) m7.set(ks[j5], j5);
+    i2 = m7.get(k4);
+  }
+  return i2 === void 0 ? -1 : i2;
+}
 async function Fe2(e) {
   if (p3.IN_NODE) {
     let t2 = await import("fs"), r3 = await import("zlib"), { Writable: _3 } = await import("stream"), { pipeline: n3 } = await import("stream/promises");
@@ -63067,7 +63081,7 @@ ${l2}`), 0;
   var __dlsym_js = (e, t2, r3) => {
     t2 = UTF8ToString(t2);
     var _3, n3, a3 = LDSO.loadedLibsByHandle[e];
-    if (n3 = Object.keys(a3.exports).indexOf(t2), n3 == -1 || a3.exports[t2].stub) return dlSetError(`Tried to lookup unknown symbol "${t2}" in dynamic lib: ${a3.name}`), 0;
+    if (n3 = __zdSymIndex(a3.exports, t2), n3 == -1 || a3.exports[t2].stub) return dlSetError(`Tried to lookup unknown symbol "${t2}" in dynamic lib: ${a3.name}`), 0;
     if (_3 = a3.exports[t2], typeof _3 == "function") {
       var i2 = getFunctionAddress(_3);
       i2 ? _3 = i2 : (_3 = addFunction(_3, _3.sig), HEAPU32[r3 >> 2] = n3);
@@ -64028,7 +64042,7 @@ ${l2}`), 0;
     throw t2;
   }, Module;
 }
-var lt2, ot2, tt2, rt2, ke3, _t2, V2, ye3, ee2, Ne3, Ue3, He3, Y3, G2, $4, Q3, J3, te2, re2, de, Me3, be3, _e2, ne, ce2, ae3, Z2, E4, z5, x7, ie3, A4, le2, j4, U6, D7, O3, ue2, pe2, ge2, oe3, S4, Te3, Pe3, Ee2, We2, Ve2, Xe2, Ke2, Ce3, Ye2, N4, $e2, Qe2, Je2, Ze2, xe3, q5, je2;
+var __zdSymIndexes, lt2, ot2, tt2, rt2, ke3, _t2, V2, ye3, ee2, Ne3, Ue3, He3, Y3, G2, $4, Q3, J3, te2, re2, de, Me3, be3, _e2, ne, ce2, ae3, Z2, E4, z5, x7, ie3, A4, le2, j4, U6, D7, O3, ue2, pe2, ge2, oe3, S4, Te3, Pe3, Ee2, We2, Ve2, Xe2, Ke2, Ce3, Ye2, N4, $e2, Qe2, Je2, Ze2, xe3, q5, je2;
 var init_chunk_XZUEO4BZ = __esm({
   "node_modules/@electric-sql/pglite/dist/chunk-XZUEO4BZ.js"() {
     init_chunk_UYHX356B();
@@ -64036,6 +64050,7 @@ var init_chunk_XZUEO4BZ = __esm({
     init_chunk_N66TTF7B();
     init_chunk_BD5WXLQO();
     init_chunk_ZSOCVAT7();
+    __zdSymIndexes = /* @__PURE__ */ new WeakMap();
     u();
     lt2 = new Error("timeout while waiting for mutex to become available");
     ot2 = new Error("mutex already locked");

@@ -28,7 +28,9 @@ beforeAll(() => {
   mkdirSync(path.join(project, 'migrations'), { recursive: true });
   writeFileSync(
     path.join(project, 'migrations', '001_init.sql'),
-    'CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE TABLE users (id bigserial PRIMARY KEY, email text, name text NOT NULL);\n',
+    // pgcrypto: a library of ~9,000 exports (OpenSSL) whose symbols the bundle's patched dlsym must resolve
+    'CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE EXTENSION IF NOT EXISTS pgcrypto;\n' +
+      'CREATE TABLE users (id bigserial PRIMARY KEY, email text, name text NOT NULL, salt text NOT NULL DEFAULT gen_salt(\'bf\', 4));\n',
   );
   writeFileSync(
     path.join(project, 'migrations', '002_change.sql'),
@@ -73,6 +75,8 @@ describe('the bundled CLI, copied outside the repository', () => {
     expect(r.json.engine).toMatch(/^pglite 18\.\d+$/);
     expect(r.json.boot).toBe('datadir');
     expect(r.json.history).toMatchObject({ files: 1, failures: [] });
+    // every seeded row got its default from a pgcrypto C function
+    expect(r.json.seed).toMatchObject({ tables: 1, rows: 100, failures: [] });
     const [index, notNull] = r.json.statements;
     expect(index.error).toBeNull();
     expect(index.locks).toContainEqual(
