@@ -72051,7 +72051,7 @@ function inUnique(t2, num) {
 }
 function planInsert(t2, tables, n3, nulls, literals, filter, onConflict = false) {
   const conflict = onConflict ? "\nON CONFLICT DO NOTHING" : "";
-  const randomNull = (c4, v5) => filter && !c4.notNull ? `CASE WHEN abs(hashtext(g::text || ${ql(c4.name)})) % 2 = 0 THEN NULL ELSE ${v5} END` : v5;
+  const randomNull = (c4, v5) => filter && !c4.notNull ? `CASE WHEN (g::int8 * ${nullPrime(c4.num)} % 1000003) % 2 = 0 THEN NULL ELSE ${v5} END` : v5;
   const ctes = [];
   const joins = [];
   const conds = [];
@@ -72252,7 +72252,7 @@ async function seed2(shadow, opts = {}) {
   result.durationMs = Math.round(performance.now() - t0);
   return result;
 }
-var qi, ql, rel, INTS, where;
+var qi, ql, rel, INTS, where, NULL_MULTIPLIERS, nullPrime;
 var init_seed = __esm({
   "src/shadow/seed.ts"() {
     "use strict";
@@ -72263,6 +72263,8 @@ var init_seed = __esm({
     INTS = /* @__PURE__ */ new Set(["int2", "int4", "int8"]);
     where = (conds) => conds.length ? `
  WHERE ${conds.join(" AND ")}` : "";
+    NULL_MULTIPLIERS = [7919, 104729, 1299709, 15485863, 179424673, 2147483647, 48271, 69621, 16807, 39916801];
+    nullPrime = (num) => NULL_MULTIPLIERS[num % NULL_MULTIPLIERS.length];
   }
 });
 
