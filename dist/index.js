@@ -57401,7 +57401,7 @@ async function br(moduleArg = {}) {
             } else i2 = i2.parent;
             continue;
           }
-          o5 = PATH.join2(o5, n3[a3]);
+          o5 = o5 === "/" ? "/" + n3[a3] : o5 + "/" + n3[a3];
           try {
             i2 = FS.lookupNode(i2, n3[a3]);
           } catch (u3) {
@@ -61400,7 +61400,7 @@ async function it2(moduleArg = {}) {
             } else n3 = n3.parent;
             continue;
           }
-          a3 = PATH.join2(a3, _3[i2]);
+          a3 = a3 === "/" ? "/" + _3[i2] : a3 + "/" + _3[i2];
           try {
             n3 = FS.lookupNode(n3, _3[i2]);
           } catch (s4) {

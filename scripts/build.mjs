@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensure as ensureDataDir, install as installDataDir, reusable } from './make-pglite-snapshot.mjs';
+import { checkApplied, pglitePatchPlugin } from './pglite-patches.mjs';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
 // `--outdir DIR` builds somewhere else (the dist-is-stale check and the Action's end-to-end tests)
@@ -24,29 +25,8 @@ const entries = [
 // scripts/make-pglite-snapshot.mjs): keep the one of the previous build before emptying dist/
 const previousDataDir = reusable(dist) ?? reusable(path.join(root, 'dist'));
 
-/**
- * PGlite's dlsym (its Emscripten glue) finds a symbol with `Object.keys(lib.exports).indexOf(name)`:
- * a fresh array of every export per lookup. `CREATE EXTENSION pgcrypto` looks up two symbols for each
- * of its functions in a library that exports OpenSSL, which made the statement take ~200 ms instead of
- * ~60. The bundle keeps a name -> index map per exports object instead, extended when the object has
- * grown (the glue only ever adds exports, at the end), so the index is the one `indexOf` returns. The build
- * fails if PGlite's code no longer has the expression, so an upgrade re-checks the patch.
- */
-const DLSYM = /([\w$]+)=Object\.keys\(([\w$]+)\.exports\)\.indexOf\(([\w$]+)\)/g;
-const DLSYM_INDEX = `function __zdSymIndex(o,k){var m=__zdSymIndexes.get(o);if(m===undefined){m=new Map;__zdSymIndexes.set(o,m)}var i=m.get(k);if(i===undefined){var ks=Object.keys(o);for(var j=m.size;j<ks.length;j++)m.set(ks[j],j);i=m.get(k)}return i===undefined?-1:i}var __zdSymIndexes=new WeakMap;`;
-const dlsymPatched = new Set();
-const pgliteDlsym = {
-  name: 'pglite-dlsym-index',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]@electric-sql[\\/]pglite[\\/]dist[\\/][^\\/]+\.js$/ }, (args) => {
-      const src = readFileSync(args.path, 'utf8');
-      DLSYM.lastIndex = 0;
-      if (!DLSYM.test(src)) return undefined;
-      dlsymPatched.add(path.basename(args.path));
-      return { contents: DLSYM_INDEX + src.replace(DLSYM, '$1=__zdSymIndex($2.exports,$3)'), loader: 'js' };
-    });
-  },
-};
+// hot spots of PGlite's Emscripten glue, patched in the bundle (scripts/pglite-patches.mjs says why)
+const patchesApplied = [];
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -61,7 +41,7 @@ await build({
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [pgliteDlsym],
+  plugins: [pglitePatchPlugin((f) => readFileSync(f, 'utf8'), patchesApplied)],
   banner: {
     js: [
       "import { createRequire as __zdCreateRequire } from 'node:module';",
@@ -74,11 +54,7 @@ await build({
   },
 });
 
-if (dlsymPatched.size !== 1) {
-  throw new Error(
-    `scripts/build.mjs: expected PGlite's dlsym lookup in exactly one bundled file, found it in ${dlsymPatched.size}: re-check the pglite-dlsym-index patch against this PGlite version`,
-  );
-}
+checkApplied(patchesApplied);
 
 // run-time assets
 const assets = [];

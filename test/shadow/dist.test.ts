@@ -30,7 +30,7 @@ beforeAll(() => {
     path.join(project, 'migrations', '001_init.sql'),
     // pgcrypto: a library of ~9,000 exports (OpenSSL) whose symbols the bundle's patched dlsym must resolve
     'CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE EXTENSION IF NOT EXISTS pgcrypto;\n' +
-      'CREATE TABLE users (id bigserial PRIMARY KEY, email text, name text NOT NULL, salt text NOT NULL DEFAULT gen_salt(\'bf\', 4));\n',
+      "CREATE TABLE users (id bigserial PRIMARY KEY, email text, name text NOT NULL, salt text NOT NULL DEFAULT gen_salt('bf', 4));\n",
   );
   writeFileSync(
     path.join(project, 'migrations', '002_change.sql'),

@@ -76,7 +76,9 @@ eachEngine('seeding and snapshots', (engine) => {
   it('a generated key that collides with a row the migrations inserted skips that row, nothing else', async () => {
     // plain INSERT fails on 'name_1'; the retry with ON CONFLICT DO NOTHING keeps the other 298
     expect(result.rows.get('tags')).toBe(300);
-    const [r] = await shadow.query<{ n: number }>(`SELECT count(*)::int AS n FROM tags WHERE name IN ('name_1', 'name_2')`);
+    const [r] = await shadow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tags WHERE name IN ('name_1', 'name_2')`,
+    );
     expect(r!.n).toBe(2);
   });
 
