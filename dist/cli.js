@@ -50061,9 +50061,7 @@ function planInsert(t2, tables, n3, nulls, literals, filter, onConflict = false)
     const alias = `p${ctr++}`;
     const unique = t2.uniques.some((u3) => u3.every((num) => fk.cols.includes(num)));
     ctes.push(
-      `${alias} AS (SELECT ${pcols.map((_3, i2) => `array_agg(c${i2} ORDER BY rn) AS a${i2}`).join(", ")} FROM (SELECT ${pcols.map((c4, i2) => `${qi(c4)} AS c${i2}`).join(
-        ", "
-      )}, row_number() OVER () AS rn FROM ${rel(parent)} WHERE ${pcols.map((c4) => `${qi(c4)} IS NOT NULL`).join(" AND ")}) x)`
+      `${alias} AS (SELECT ${pcols.map((c4, i2) => `array_agg(${qi(c4)}) AS a${i2}`).join(", ")} FROM ${rel(parent)} WHERE ${pcols.map((c4) => `${qi(c4)} IS NOT NULL`).join(" AND ")})`
     );
     joins.push(`CROSS JOIN ${alias}`);
     const at3 = unique ? "g" : `1 + (g - 1) % cardinality(${alias}.a0)`;

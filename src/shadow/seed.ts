@@ -401,13 +401,12 @@ function planInsert(
     const alias = `p${ctr++}`;
     const unique = t.uniques.some((u) => u.every((num) => fk.cols.includes(num)));
     // parent keys as arrays (one row, no join to plan): row g takes element 1 + (g - 1) % count,
-    // or element g when the reference is unique (one child per parent at most)
+    // or element g when the reference is unique (one child per parent at most). The aggregates of
+    // one Agg see the rows in the same order, so a multi-column key stays aligned across arrays.
     ctes.push(
-      `${alias} AS (SELECT ${pcols.map((_, i) => `array_agg(c${i} ORDER BY rn) AS a${i}`).join(', ')} FROM (SELECT ${pcols
-        .map((c, i) => `${qi(c!)} AS c${i}`)
-        .join(
-          ', ',
-        )}, row_number() OVER () AS rn FROM ${rel(parent)} WHERE ${pcols.map((c) => `${qi(c!)} IS NOT NULL`).join(' AND ')}) x)`,
+      `${alias} AS (SELECT ${pcols.map((c, i) => `array_agg(${qi(c!)}) AS a${i}`).join(', ')} FROM ${rel(parent)} WHERE ${pcols
+        .map((c) => `${qi(c!)} IS NOT NULL`)
+        .join(' AND ')})`,
     );
     joins.push(`CROSS JOIN ${alias}`);
     const at = unique ? 'g' : `1 + (g - 1) % cardinality(${alias}.a0)`;

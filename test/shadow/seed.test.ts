@@ -35,6 +35,9 @@ CREATE TABLE users (
   CONSTRAINT users_email_org UNIQUE (org_id, email)
 );
 CREATE TABLE profiles (user_id bigint PRIMARY KEY REFERENCES users (id), bio text NOT NULL);
+-- a two-column foreign key: each row's pair must be one parent row's pair
+CREATE TABLE invites (id serial PRIMARY KEY, org_id int NOT NULL, email text NOT NULL,
+  FOREIGN KEY (org_id, email) REFERENCES users (org_id, email));
 CREATE TABLE "Session" (id text PRIMARY KEY, "userId" bigint NOT NULL, expires timestamp(3) NOT NULL);
 CREATE TABLE impossible (id int PRIMARY KEY, v int NOT NULL CHECK (v > 0 AND v < 0));
 -- rows a migration inserted: the generated names 'name_1' and 'name_2' collide with them
@@ -69,6 +72,7 @@ eachEngine('seeding and snapshots', (engine) => {
     expect(result.rows.get('Session')).toBe(300);
     // one profile per user at most (its key is the foreign key)
     expect(result.rows.get('profiles')).toBe(300);
+    expect(result.rows.get('invites')).toBe(300);
     expect(result.failures.map((f) => [f.table, f.code])).toEqual([['impossible', '23514']]);
     expect(result.rows.get('impossible')).toBe(0);
   });
@@ -94,6 +98,7 @@ eachEngine('seeding and snapshots', (engine) => {
     const [x] = await shadow.query<Record<string, number>>(`
       SELECT (SELECT count(*) FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE o.id IS NULL)::int AS orphans,
              (SELECT count(*) FROM profiles p LEFT JOIN users u ON u.id = p.user_id WHERE u.id IS NULL)::int AS orphan_profiles,
+             (SELECT count(*) FROM invites i LEFT JOIN users u ON (u.org_id, u.email) = (i.org_id, i.email) WHERE u.id IS NULL)::int AS orphan_invites,
              (SELECT count(DISTINCT (org_id, email)) FROM users)::int AS distinct_keys,
              (SELECT count(DISTINCT status) FROM users)::int AS statuses,
              (SELECT count(*) FROM users WHERE rating NOT BETWEEN 1 AND 5 OR kind NOT IN ('human', 'bot'))::int AS bad_checks,
@@ -103,6 +108,7 @@ eachEngine('seeding and snapshots', (engine) => {
     expect(x).toEqual({
       orphans: 0,
       orphan_profiles: 0,
+      orphan_invites: 0,
       distinct_keys: 300,
       statuses: 3,
       bad_checks: 0,
