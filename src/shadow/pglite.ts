@@ -4,7 +4,8 @@
  * Cold start runs initdb (3.5–6 s). Instead, the engine boots from a
  * pre-initialised data directory (`pglite-datadir.tgz`): shipped next to the
  * bundled CLI in dist/, or cached under node_modules/.cache/zerodown in a
- * checkout (created on first use, keyed by the PGlite version).
+ * checkout (created on first use, keyed by the PGlite version and the initdb
+ * options of data/pglite-initdb.json).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
