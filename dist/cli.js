@@ -33594,6 +33594,7 @@ function toDryRunJson(d5) {
           source: l2.source
         };
         if (l2.kind) x8.kind = l2.kind;
+        if (l2.heldSince !== void 0) x8.heldSince = l2.heldSince;
         return x8;
       }),
       rewrites: s4.rewrites,
@@ -33653,6 +33654,11 @@ function shownLocks(s4) {
 function isAux(l2) {
   return l2.kind === "index" || l2.kind === "sequence";
 }
+function lockNote(l2) {
+  if (l2.source === "documented") return " (documented)";
+  if (l2.source === "held") return ` (held since line ${l2.heldSince})`;
+  return "";
+}
 function blocksText(l2) {
   if (l2.blocksReads) return "reads and writes";
   if (l2.blocksWrites) return "writes";
@@ -33670,7 +33676,22 @@ function firstLine(sql, max2 = 60) {
 function heldSentence(h3, tick = "`") {
   const until = h3.until === "end of file" ? `the end of the file (the tool commits there, line ${h3.untilLine})` : h3.until === "error" ? `the error at line ${h3.untilLine}` : `${h3.until} at line ${h3.untilLine}`;
   const rows = h3.rows !== void 0 ? ` with ${h3.rows} row${h3.rows === 1 ? "" : "s"}` : "";
-  return `${h3.mode} on ${tick}${h3.relation}${tick} taken at line ${h3.line} and held until ${until}, across ${h3.statements} statement${h3.statements === 1 ? "" : "s"}, for ${ms(h3.heldMs)} on the shadow${rows}: ${blocksText(h3)} on it wait all that time.`;
+  return `${h3.mode} on ${tick}${h3.relation}${tick}${alsoText(h3)} taken at line ${h3.line} and held until ${until}, across ${h3.statements} statement${h3.statements === 1 ? "" : "s"}, for ${ms(h3.heldMs)} on the shadow${rows}: ${blocksText(h3)} on it wait all that time.`;
+}
+function alsoText(h3) {
+  const also = h3.alsoLocked ?? [];
+  if (!also.length) return "";
+  const count = (kind, one, many) => {
+    const n3 = also.filter((a3) => a3.kind === kind).length;
+    return n3 ? `${n3} ${n3 === 1 ? one : many}` : "";
+  };
+  const parts = [count("index", "index", "indexes"), count("sequence", "sequence", "sequences")].filter(Boolean);
+  return ` (and its ${parts.join(" and ")})`;
+}
+function rewriteCell(s4, name2) {
+  const n3 = s4.rebuiltIndexes.length;
+  if (!s4.rewrites.length) return s4.rebuiltIndexes.map((i2) => `${name2(i2)} (index)`).join(", ");
+  return s4.rewrites.map(name2).join(", ") + (n3 ? ` (+${n3} ${n3 === 1 ? "index" : "indexes"})` : "");
 }
 function historyLine(d5) {
   const h3 = d5.history;
@@ -33785,9 +33806,9 @@ function formatDryRunMarkdown(d5) {
         continue;
       }
       const locks = s4.error ? [] : shownLocks(s4);
-      const lockCell = locks.map((l2) => `${l2.mode} on ${code(l2.relation)}${l2.source === "documented" ? " (documented)" : ""}`).join("<br>");
+      const lockCell = locks.map((l2) => `${l2.mode} on ${code(l2.relation)}${lockNote(l2)}`).join("<br>");
       const blocks = locks.map((l2) => l2.blocksReads ? "**reads and writes**" : l2.blocksWrites ? "**writes**" : blocksText(l2)).join("<br>");
-      const rewrite = [...s4.rewrites.map(code), ...s4.rebuiltIndexes.map((i2) => `${code(i2)} (index)`)].join(", ");
+      const rewrite = rewriteCell(s4, code);
       const err2 = s4.error ? `\u274C ${code(s4.error.code)} ${escapeText(s4.error.message)}` : "";
       out2.push(
         `| ${s4.line} | ${code(firstLine(s4.sql, 60))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s4.durationMs)} | ${err2} |`
@@ -33849,10 +33870,10 @@ function formatDryRunText(d5, opts) {
         continue;
       }
       const locks = s4.error ? [] : shownLocks(s4);
-      const rewrite = [...s4.rewrites, ...s4.rebuiltIndexes.map((i2) => `${i2} (index)`)].join(", ");
+      const rewrite = rewriteCell(s4, (r3) => r3);
       const rows = locks.length ? locks : [void 0];
       rows.forEach((l2, i2) => {
-        const lockText = l2 ? `${l2.mode} ${l2.relation}${l2.source === "documented" ? " (documented)" : ""}` : s4.error ? "" : c4.dim("none");
+        const lockText = l2 ? `${l2.mode} ${l2.relation}${lockNote(l2)}` : s4.error ? "" : c4.dim("none");
         const blocks = l2 ? blocksText(l2) : "";
         const colored = l2 && l2.blocksReads ? c4.red(pad(lockText, 44)) : l2 && l2.blocksWrites ? c4.yellow(pad(lockText, 44)) : pad(lockText, 44);
         const bl = l2 && l2.blocksReads ? c4.red(pad(blocks, 16)) : l2 && l2.blocksWrites ? c4.yellow(pad(blocks, 16)) : pad(blocks, 16);
@@ -34279,7 +34300,18 @@ async function runTraced(shadow, input, opts = {}) {
   let sampler;
   const endTx = (until, untilLine, commitMs) => {
     if (!tx) return;
+    const aux = (kind) => kind === "index" || kind === "sequence";
+    const folded = /* @__PURE__ */ new Map();
+    const tables = [...tx.held].filter(([, h3]) => !aux(h3.kind));
     for (const [relation, h3] of tx.held) {
+      if (!aux(h3.kind)) continue;
+      const owner = tables.filter(([, t2]) => t2.index === h3.index && lockStrength(t2.mode) >= lockStrength(h3.mode)).sort(([, a3], [, b4]) => lockStrength(b4.mode) - lockStrength(a3.mode))[0];
+      if (!owner) continue;
+      folded.set(owner[0], [...folded.get(owner[0]) ?? [], { relation, kind: h3.kind }]);
+    }
+    const isFolded = new Set([...folded.values()].flat().map((f5) => f5.relation));
+    for (const [relation, h3] of tx.held) {
+      if (isFolded.has(relation)) continue;
       const after = tx.run.filter((r3) => r3.index >= h3.index);
       const count = after.filter((r3) => !r3.control).length;
       if (count < 2 && until !== "error") continue;
@@ -34296,6 +34328,8 @@ async function runTraced(shadow, input, opts = {}) {
       };
       const rows = opts.rows?.get(relation);
       if (rows !== void 0) held.rows = rows;
+      const also = folded.get(relation);
+      if (also) held.alsoLocked = also.sort((a3, b4) => a3.relation.localeCompare(b4.relation));
       out2.heldLocks.push(held);
     }
     tx = void 0;
@@ -34454,6 +34488,23 @@ async function runTraced(shadow, input, opts = {}) {
             });
           }
         }
+        if (tx && beforeLocks) {
+          for (const target of statementLocks(stmt.kind, stmt.ast, { pgVersion: shadow.serverVersion })) {
+            if (!target.rel) continue;
+            const name2 = displayTable(target.rel);
+            const h3 = tx.held.get(name2);
+            if (!h3 || lockStrength(h3.mode) < lockStrength(target.mode)) continue;
+            if (rec.locks.some((l2) => l2.relation === name2)) continue;
+            rec.locks.push({
+              relation: name2,
+              mode: target.mode,
+              ...lockEffect(target.mode),
+              kind: h3.kind ?? "table",
+              source: "held",
+              heldSince: h3.line
+            });
+          }
+        }
         rec.locks.sort((a3, b4) => lockStrength(b4.mode) - lockStrength(a3.mode) || a3.relation.localeCompare(b4.relation));
         for (const oid of visible.keys()) {
           const before = beforeRels.get(oid);
@@ -34478,7 +34529,12 @@ async function runTraced(shadow, input, opts = {}) {
           if (!l2.blocksReads && !l2.blocksWrites) continue;
           const h3 = tx.held.get(l2.relation);
           if (!h3 || lockStrength(l2.mode) > lockStrength(h3.mode))
-            tx.held.set(l2.relation, { mode: l2.mode, index: stmt.index, line: stmt.span.line });
+            tx.held.set(l2.relation, {
+              mode: l2.mode,
+              index: stmt.index,
+              line: stmt.span.line,
+              ...l2.kind ? { kind: l2.kind } : {}
+            });
         }
       }
       if (ctl === "begin" && !tx) {
@@ -34533,6 +34589,7 @@ var init_trace = __esm({
     "use strict";
     init_postgres();
     init_util();
+    init_locks();
     init_driver();
     init_inspect();
     init_statements();
@@ -50367,7 +50424,9 @@ function confirmFindings(result, dry) {
       let seen = false;
       if (predictsRewrite) seen = s4.rewrites.some((r3) => sameTable(f5.table, r3));
       if (!seen && f5.lock) {
-        seen = s4.locks.some((l2) => l2.source !== "documented" && l2.mode === f5.lock && sameTable(f5.table, l2.relation));
+        seen = s4.locks.some(
+          (l2) => (l2.source === "pg_locks" || l2.source === "sampled") && l2.mode === f5.lock && sameTable(f5.table, l2.relation)
+        );
       }
       f5.confirmed = seen;
       if (seen) confirmed++;

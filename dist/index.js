@@ -49373,6 +49373,11 @@ function shownLocks(s4) {
 function isAux(l2) {
   return l2.kind === "index" || l2.kind === "sequence";
 }
+function lockNote(l2) {
+  if (l2.source === "documented") return " (documented)";
+  if (l2.source === "held") return ` (held since line ${l2.heldSince})`;
+  return "";
+}
 function ms(v5) {
   if (v5 >= 1e3) return `${(v5 / 1e3).toFixed(1)} s`;
   if (v5 >= 10) return `${Math.round(v5)} ms`;
@@ -49381,6 +49386,11 @@ function ms(v5) {
 function firstLine(sql, max2 = 60) {
   const one = sql.replace(/\s+/g, " ").trim();
   return one.length > max2 ? `${one.slice(0, max2 - 1)}\u2026` : one;
+}
+function rewriteCell(s4, name2) {
+  const n3 = s4.rebuiltIndexes.length;
+  if (!s4.rewrites.length) return s4.rebuiltIndexes.map((i2) => `${name2(i2)} (index)`).join(", ");
+  return s4.rewrites.map(name2).join(", ") + (n3 ? ` (+${n3} ${n3 === 1 ? "index" : "indexes"})` : "");
 }
 function historyLine(d5) {
   const h3 = d5.history;
@@ -49605,11 +49615,8 @@ function dryRunReport(d5) {
       `\u274C ${inlineCode(`${f5.path}:${e.line}`)} fails on the shadow: ${inlineCode(e.code)} ${escapeText(e.message)}${e.limit ? " (an engine limit, not a bug in the migration)" : ""}`
     );
   }
-  const kindOf = (path24, line, relation) => d5.statements.find((s4) => s4.path === path24 && s4.line === line)?.locks.find((l2) => l2.relation === relation)?.kind;
   for (const h3 of d5.heldLocks) {
     if (!h3.blocksReads && !h3.blocksWrites) continue;
-    const kind = kindOf(h3.path, h3.line, h3.relation);
-    if (kind === "index" || kind === "sequence") continue;
     const until = h3.until === "end of file" ? `the end of the file (line ${h3.untilLine}, where the tool commits)` : h3.until === "error" ? `the error at line ${h3.untilLine}` : `${h3.until} at line ${h3.untilLine}`;
     const rows = h3.rows !== void 0 ? ` on ${plural2(h3.rows, "row")}` : "";
     facts.push(
@@ -49657,14 +49664,9 @@ ${shown2.map((f5) => `- ${f5}`).join("\n")}`;
         continue;
       }
       const locks = shownLocks(s4);
-      const lockCell = locks.map(
-        (l2) => `${escapeText(l2.mode)} ${inlineCode(l2.relation, { table: true })}${l2.source === "documented" ? " (documented)" : ""}`
-      ).join("<br>");
+      const lockCell = locks.map((l2) => `${escapeText(l2.mode)} ${inlineCode(l2.relation, { table: true })}${lockNote(l2)}`).join("<br>");
       const blocks = locks.map((l2) => l2.blocksReads ? "**reads, writes**" : l2.blocksWrites ? "**writes**" : "nothing").join("<br>");
-      const rewrite = [
-        ...s4.rewrites.map((r3) => inlineCode(r3, { table: true })),
-        ...s4.rebuiltIndexes.map((i2) => `${inlineCode(i2, { table: true })} (index)`)
-      ].join(", ") || "no";
+      const rewrite = rewriteCell(s4, (r3) => inlineCode(r3, { table: true })) || "no";
       out2.push(`| ${s4.line} | ${stmt} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s4.durationMs)} |`);
     }
     out2.push("");
@@ -70712,7 +70714,18 @@ async function runTraced(shadow, input, opts = {}) {
   let sampler;
   const endTx = (until, untilLine, commitMs) => {
     if (!tx) return;
+    const aux = (kind) => kind === "index" || kind === "sequence";
+    const folded = /* @__PURE__ */ new Map();
+    const tables = [...tx.held].filter(([, h3]) => !aux(h3.kind));
     for (const [relation, h3] of tx.held) {
+      if (!aux(h3.kind)) continue;
+      const owner = tables.filter(([, t2]) => t2.index === h3.index && lockStrength(t2.mode) >= lockStrength(h3.mode)).sort(([, a3], [, b4]) => lockStrength(b4.mode) - lockStrength(a3.mode))[0];
+      if (!owner) continue;
+      folded.set(owner[0], [...folded.get(owner[0]) ?? [], { relation, kind: h3.kind }]);
+    }
+    const isFolded = new Set([...folded.values()].flat().map((f5) => f5.relation));
+    for (const [relation, h3] of tx.held) {
+      if (isFolded.has(relation)) continue;
       const after = tx.run.filter((r3) => r3.index >= h3.index);
       const count = after.filter((r3) => !r3.control).length;
       if (count < 2 && until !== "error") continue;
@@ -70729,6 +70742,8 @@ async function runTraced(shadow, input, opts = {}) {
       };
       const rows = opts.rows?.get(relation);
       if (rows !== void 0) held.rows = rows;
+      const also = folded.get(relation);
+      if (also) held.alsoLocked = also.sort((a3, b4) => a3.relation.localeCompare(b4.relation));
       out2.heldLocks.push(held);
     }
     tx = void 0;
@@ -70887,6 +70902,23 @@ async function runTraced(shadow, input, opts = {}) {
             });
           }
         }
+        if (tx && beforeLocks) {
+          for (const target of statementLocks(stmt.kind, stmt.ast, { pgVersion: shadow.serverVersion })) {
+            if (!target.rel) continue;
+            const name2 = displayTable(target.rel);
+            const h3 = tx.held.get(name2);
+            if (!h3 || lockStrength(h3.mode) < lockStrength(target.mode)) continue;
+            if (rec.locks.some((l2) => l2.relation === name2)) continue;
+            rec.locks.push({
+              relation: name2,
+              mode: target.mode,
+              ...lockEffect(target.mode),
+              kind: h3.kind ?? "table",
+              source: "held",
+              heldSince: h3.line
+            });
+          }
+        }
         rec.locks.sort((a3, b4) => lockStrength(b4.mode) - lockStrength(a3.mode) || a3.relation.localeCompare(b4.relation));
         for (const oid of visible.keys()) {
           const before = beforeRels.get(oid);
@@ -70911,7 +70943,12 @@ async function runTraced(shadow, input, opts = {}) {
           if (!l2.blocksReads && !l2.blocksWrites) continue;
           const h3 = tx.held.get(l2.relation);
           if (!h3 || lockStrength(l2.mode) > lockStrength(h3.mode))
-            tx.held.set(l2.relation, { mode: l2.mode, index: stmt.index, line: stmt.span.line });
+            tx.held.set(l2.relation, {
+              mode: l2.mode,
+              index: stmt.index,
+              line: stmt.span.line,
+              ...l2.kind ? { kind: l2.kind } : {}
+            });
         }
       }
       if (ctl === "begin" && !tx) {
@@ -70966,6 +71003,7 @@ var init_trace = __esm({
     "use strict";
     init_postgres();
     init_util();
+    init_locks();
     init_driver();
     init_inspect();
     init_statements();
@@ -72391,7 +72429,9 @@ function confirmFindings(result, dry) {
       let seen = false;
       if (predictsRewrite) seen = s4.rewrites.some((r3) => sameTable(f5.table, r3));
       if (!seen && f5.lock) {
-        seen = s4.locks.some((l2) => l2.source !== "documented" && l2.mode === f5.lock && sameTable(f5.table, l2.relation));
+        seen = s4.locks.some(
+          (l2) => (l2.source === "pg_locks" || l2.source === "sampled") && l2.mode === f5.lock && sameTable(f5.table, l2.relation)
+        );
       }
       f5.confirmed = seen;
       if (seen) confirmed++;

@@ -27,6 +27,13 @@ function isAux(l: LockInfo): boolean {
   return l.kind === 'index' || l.kind === 'sequence';
 }
 
+/** What qualifies a lock in a cell: " (documented)", " (held since line 2)", or nothing. */
+export function lockNote(l: LockInfo): string {
+  if (l.source === 'documented') return ' (documented)';
+  if (l.source === 'held') return ` (held since line ${l.heldSince})`;
+  return '';
+}
+
 export function blocksText(l: { blocksReads: boolean; blocksWrites: boolean }): string {
   if (l.blocksReads) return 'reads and writes';
   if (l.blocksWrites) return 'writes';
@@ -54,7 +61,32 @@ export function heldSentence(h: HeldLock, tick = '`'): string {
         ? `the error at line ${h.untilLine}`
         : `${h.until} at line ${h.untilLine}`;
   const rows = h.rows !== undefined ? ` with ${h.rows} row${h.rows === 1 ? '' : 's'}` : '';
-  return `${h.mode} on ${tick}${h.relation}${tick} taken at line ${h.line} and held until ${until}, across ${h.statements} statement${h.statements === 1 ? '' : 's'}, for ${ms(h.heldMs)} on the shadow${rows}: ${blocksText(h)} on it wait all that time.`;
+  return `${h.mode} on ${tick}${h.relation}${tick}${alsoText(h)} taken at line ${h.line} and held until ${until}, across ${h.statements} statement${h.statements === 1 ? '' : 's'}, for ${ms(h.heldMs)} on the shadow${rows}: ${blocksText(h)} on it wait all that time.`;
+}
+
+/** " (and its 11 indexes)", " (and its 2 indexes and 1 sequence)" */
+function alsoText(h: HeldLock): string {
+  const also = h.alsoLocked ?? [];
+  if (!also.length) return '';
+  const count = (kind: string, one: string, many: string) => {
+    const n = also.filter((a) => a.kind === kind).length;
+    return n ? `${n} ${n === 1 ? one : many}` : '';
+  };
+  const parts = [count('index', 'index', 'indexes'), count('sequence', 'sequence', 'sequences')].filter(Boolean);
+  return ` (and its ${parts.join(' and ')})`;
+}
+
+/**
+ * A statement's rewrites for a table cell: the rewritten tables and how many indexes were rebuilt
+ * with them ("person (+11 indexes)"); indexes rebuilt on their own are named.
+ */
+export function rewriteCell(
+  s: Pick<TracedStatement, 'rewrites' | 'rebuiltIndexes'>,
+  name: (rel: string) => string,
+): string {
+  const n = s.rebuiltIndexes.length;
+  if (!s.rewrites.length) return s.rebuiltIndexes.map((i) => `${name(i)} (index)`).join(', ');
+  return s.rewrites.map(name).join(', ') + (n ? ` (+${n} ${n === 1 ? 'index' : 'indexes'})` : '');
 }
 
 export function historyLine(d: DryRun): string {

@@ -12,7 +12,9 @@ export interface DryRunJsonLock {
   blocksReads: boolean;
   blocksWrites: boolean;
   kind?: string;
+  /** pg_locks | sampled | documented | held (already held by the transaction, since `heldSince`) */
   source: string;
+  heldSince?: number;
 }
 
 export interface DryRunJsonStatement {
@@ -55,6 +57,7 @@ export function toDryRunJson(d: DryRun) {
           source: l.source,
         };
         if (l.kind) x.kind = l.kind;
+        if (l.heldSince !== undefined) x.heldSince = l.heldSince;
         return x;
       }),
       rewrites: s.rewrites,

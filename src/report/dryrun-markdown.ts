@@ -1,6 +1,16 @@
 /** `dry-run --format markdown`: the PR comment. */
 import type { DryRun } from '../shadow/dryrun.js';
-import { blocksText, firstLine, heldSentence, historyLine, ms, seedLine, shownLocks } from './dryrun-common.js';
+import {
+  blocksText,
+  firstLine,
+  heldSentence,
+  historyLine,
+  lockNote,
+  ms,
+  rewriteCell,
+  seedLine,
+  shownLocks,
+} from './dryrun-common.js';
 import { escapeText, inlineCode, richText } from './markdown.js';
 
 // Paths, relation names, SQL and server messages come from the migrations under review:
@@ -38,13 +48,11 @@ export function formatDryRunMarkdown(d: DryRun): string {
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);
-      const lockCell = locks
-        .map((l) => `${l.mode} on ${code(l.relation)}${l.source === 'documented' ? ' (documented)' : ''}`)
-        .join('<br>');
+      const lockCell = locks.map((l) => `${l.mode} on ${code(l.relation)}${lockNote(l)}`).join('<br>');
       const blocks = locks
         .map((l) => (l.blocksReads ? '**reads and writes**' : l.blocksWrites ? '**writes**' : blocksText(l)))
         .join('<br>');
-      const rewrite = [...s.rewrites.map(code), ...s.rebuiltIndexes.map((i) => `${code(i)} (index)`)].join(', ');
+      const rewrite = rewriteCell(s, code);
       const err = s.error ? `❌ ${code(s.error.code)} ${escapeText(s.error.message)}` : '';
       out.push(
         `| ${s.line} | ${code(firstLine(s.sql, 60))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`,

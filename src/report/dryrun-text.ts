@@ -1,7 +1,17 @@
 /** `dry-run --format text`: a per-statement table for a terminal. Colours only when asked. */
 import pc from 'picocolors';
 import type { DryRun } from '../shadow/dryrun.js';
-import { blocksText, firstLine, heldSentence, historyLine, ms, seedLine, shownLocks } from './dryrun-common.js';
+import {
+  blocksText,
+  firstLine,
+  heldSentence,
+  historyLine,
+  lockNote,
+  ms,
+  rewriteCell,
+  seedLine,
+  shownLocks,
+} from './dryrun-common.js';
 
 export interface DryRunTextOptions {
   color: boolean;
@@ -34,14 +44,10 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);
-      const rewrite = [...s.rewrites, ...s.rebuiltIndexes.map((i) => `${i} (index)`)].join(', ');
+      const rewrite = rewriteCell(s, (r) => r);
       const rows = locks.length ? locks : [undefined];
       rows.forEach((l, i) => {
-        const lockText = l
-          ? `${l.mode} ${l.relation}${l.source === 'documented' ? ' (documented)' : ''}`
-          : s.error
-            ? ''
-            : c.dim('none');
+        const lockText = l ? `${l.mode} ${l.relation}${lockNote(l)}` : s.error ? '' : c.dim('none');
         const blocks = l ? blocksText(l) : '';
         const colored =
           l && l.blocksReads

@@ -18,7 +18,7 @@ import { LOCKS } from '../rules/util.js';
 import { DOCS_BASE } from './sarif.js';
 import type { DryRun } from '../shadow/dryrun.js';
 import type { TracedStatement } from '../shadow/trace.js';
-import { firstLine, historyLine, ms as dryMs, seedLine, shownLocks } from './dryrun-common.js';
+import { firstLine, historyLine, lockNote, ms as dryMs, rewriteCell, seedLine, shownLocks } from './dryrun-common.js';
 
 /** The hidden marker that identifies zerodown's sticky comment. */
 export const STICKY_MARKER = '<!-- zerodown:sticky -->';
@@ -349,13 +349,10 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
       `❌ ${inlineCode(`${f.path}:${e.line}`)} fails on the shadow: ${inlineCode(e.code)} ${escapeText(e.message)}${e.limit ? ' (an engine limit, not a bug in the migration)' : ''}`,
     );
   }
-  const kindOf = (path: string, line: number, relation: string) =>
-    d.statements.find((s) => s.path === path && s.line === line)?.locks.find((l) => l.relation === relation)?.kind;
   for (const h of d.heldLocks) {
     if (!h.blocksReads && !h.blocksWrites) continue;
-    // a table's indexes are locked with it: the table says who waits
-    const kind = kindOf(h.path, h.line, h.relation);
-    if (kind === 'index' || kind === 'sequence') continue;
+    // indexes locked with their table are folded into its entry (trace.ts); one locked harder
+    // than its table (REINDEX INDEX: the table's writes wait, the index blocks planning reads) stays
     const until =
       h.until === 'end of file'
         ? `the end of the file (line ${h.untilLine}, where the tool commits)`
@@ -412,19 +409,12 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
       }
       const locks = shownLocks(s);
       const lockCell = locks
-        .map(
-          (l) =>
-            `${escapeText(l.mode)} ${inlineCode(l.relation, { table: true })}${l.source === 'documented' ? ' (documented)' : ''}`,
-        )
+        .map((l) => `${escapeText(l.mode)} ${inlineCode(l.relation, { table: true })}${lockNote(l)}`)
         .join('<br>');
       const blocks = locks
         .map((l) => (l.blocksReads ? '**reads, writes**' : l.blocksWrites ? '**writes**' : 'nothing'))
         .join('<br>');
-      const rewrite =
-        [
-          ...s.rewrites.map((r) => inlineCode(r, { table: true })),
-          ...s.rebuiltIndexes.map((i) => `${inlineCode(i, { table: true })} (index)`),
-        ].join(', ') || 'no';
+      const rewrite = rewriteCell(s, (r) => inlineCode(r, { table: true })) || 'no';
       out.push(`| ${s.line} | ${stmt} | ${lockCell} | ${blocks} | ${rewrite} | ${dryMs(s.durationMs)} |`);
     }
     out.push('');

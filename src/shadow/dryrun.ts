@@ -203,7 +203,11 @@ export function confirmFindings(result: LintResult, dry: DryRun): { confirmed: n
       let seen = false;
       if (predictsRewrite) seen = s.rewrites.some((r) => sameTable(f.table, r));
       if (!seen && f.lock) {
-        seen = s.locks.some((l) => l.source !== 'documented' && l.mode === f.lock && sameTable(f.table, l.relation));
+        // seen on the shadow for this statement: not a documented mode, nor one its transaction already held
+        seen = s.locks.some(
+          (l) =>
+            (l.source === 'pg_locks' || l.source === 'sampled') && l.mode === f.lock && sameTable(f.table, l.relation),
+        );
       }
       f.confirmed = seen;
       if (seen) confirmed++;

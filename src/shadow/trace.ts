@@ -13,6 +13,7 @@
 import type { Migration, ParsedMigration, Statement, TransactionMode } from '../model.js';
 import { loadParser, parseMigration } from '../parse/postgres.js';
 import { displayTable } from '../rules/util.js';
+import { statementLocks } from '../rules/locks.js';
 import type { Shadow, SqlError } from './driver.js';
 import { toSqlError } from './driver.js';
 import { lockEffect, lockStrength, ownLocks, RELKIND, relations, type RelMap } from './inspect.js';
@@ -27,8 +28,13 @@ export interface LockInfo {
   blocksWrites: boolean;
   /** table, index, sequence, view, … */
   kind?: string;
-  /** `pg_locks` (read in the open transaction), `documented` (PostgreSQL docs), `sampled` (seen from a second connection) */
-  source: 'pg_locks' | 'documented' | 'sampled';
+  /**
+   * `pg_locks` (read in the open transaction), `documented` (PostgreSQL docs), `sampled` (seen from a
+   * second connection), `held` (the statement needs it, and its transaction already held it)
+   */
+  source: 'pg_locks' | 'documented' | 'sampled' | 'held';
+  /** with `held`: the line of the statement that took the lock first */
+  heldSince?: number;
 }
 
 export interface StatementError extends SqlError {
@@ -80,6 +86,11 @@ export interface HeldLock {
   heldMs: number;
   /** rows in the table on the shadow when the run started (seeded), when known */
   rows?: number;
+  /**
+   * indexes and sequences the same statement locked no less strongly (a rewrite locks every
+   * index of its table): folded into this entry instead of a held lock each
+   */
+  alsoLocked?: { relation: string; kind: string }[];
 }
 
 export interface TraceResult {
@@ -144,7 +155,7 @@ interface TxState {
   kind: 'file' | 'explicit';
   /** relations that existed when the transaction began (locks on newer ones are invisible to others) */
   startRels?: RelMap;
-  held: Map<string, { mode: string; index: number; line: number }>;
+  held: Map<string, { mode: string; index: number; line: number; kind?: string }>;
   /** statement indexes run inside it, with durations */
   run: { index: number; durationMs: number; control: boolean }[];
 }
@@ -191,7 +202,22 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
   let sampler: Sampler | undefined;
   const endTx = (until: HeldLock['until'], untilLine: number, commitMs: number) => {
     if (!tx) return;
+    // an index or sequence locked by the statement that locked a table at least as strongly tells
+    // a reader nothing the table's entry does not: it is listed with the table
+    const aux = (kind?: string) => kind === 'index' || kind === 'sequence';
+    const folded = new Map<string, { relation: string; kind: string }[]>();
+    const tables = [...tx.held].filter(([, h]) => !aux(h.kind));
     for (const [relation, h] of tx.held) {
+      if (!aux(h.kind)) continue;
+      const owner = tables
+        .filter(([, t]) => t.index === h.index && lockStrength(t.mode) >= lockStrength(h.mode))
+        .sort(([, a], [, b]) => lockStrength(b.mode) - lockStrength(a.mode))[0];
+      if (!owner) continue;
+      folded.set(owner[0], [...(folded.get(owner[0]) ?? []), { relation, kind: h.kind! }]);
+    }
+    const isFolded = new Set([...folded.values()].flat().map((f) => f.relation));
+    for (const [relation, h] of tx.held) {
+      if (isFolded.has(relation)) continue;
       const after = tx.run.filter((r) => r.index >= h.index);
       const count = after.filter((r) => !r.control).length;
       if (count < 2 && until !== 'error') continue; // held only by its own statement: its duration says it all
@@ -208,6 +234,8 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
       };
       const rows = opts.rows?.get(relation);
       if (rows !== undefined) held.rows = rows;
+      const also = folded.get(relation);
+      if (also) held.alsoLocked = also.sort((a, b) => a.relation.localeCompare(b.relation));
       out.heldLocks.push(held);
     }
     tx = undefined;
@@ -375,6 +403,24 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
             });
           }
         }
+        if (tx && beforeLocks) {
+          // a lock the transaction already holds takes no new pg_locks row: say so rather than "none"
+          for (const target of statementLocks(stmt.kind, stmt.ast, { pgVersion: shadow.serverVersion })) {
+            if (!target.rel) continue;
+            const name = displayTable(target.rel);
+            const h = tx.held.get(name);
+            if (!h || lockStrength(h.mode) < lockStrength(target.mode)) continue;
+            if (rec.locks.some((l) => l.relation === name)) continue;
+            rec.locks.push({
+              relation: name,
+              mode: target.mode,
+              ...lockEffect(target.mode),
+              kind: h.kind ?? 'table',
+              source: 'held',
+              heldSince: h.line,
+            });
+          }
+        }
         rec.locks.sort((a, b) => lockStrength(b.mode) - lockStrength(a.mode) || a.relation.localeCompare(b.relation));
         // relations other sessions can see (existing before the transaction), compared with their
         // state just before THIS statement, so a rewrite is reported by the statement that did it only
@@ -402,7 +448,12 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
           if (!l.blocksReads && !l.blocksWrites) continue;
           const h = tx.held.get(l.relation);
           if (!h || lockStrength(l.mode) > lockStrength(h.mode))
-            tx.held.set(l.relation, { mode: l.mode, index: stmt.index, line: stmt.span.line });
+            tx.held.set(l.relation, {
+              mode: l.mode,
+              index: stmt.index,
+              line: stmt.span.line,
+              ...(l.kind ? { kind: l.kind } : {}),
+            });
         }
       }
       if (ctl === 'begin' && !tx) {

@@ -84,7 +84,7 @@ describe('zerodown dry-run', () => {
       /zerodown dry run on pglite 18\.\d+ · history: 1 earlier file replayed · seeded 2 tables with up to 50 rows each/,
     );
     expect(r.stdout).toMatch(
-      /\n  1 +ALTER TABLE users ADD COLUMN score float8 DEF… +[\d.]+ m?s +AccessExclusiveLock users +reads and writes +users, users_pkey \(index\)\n/,
+      /\n  1 +ALTER TABLE users ADD COLUMN score float8 DEF… +[\d.]+ m?s +AccessExclusiveLock users +reads and writes +users \(\+1 index\)\n/,
     );
     expect(r.stdout).toContain('ShareUpdateExclusiveLock users (documented)');
     expect(r.stdout).toContain(

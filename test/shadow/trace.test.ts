@@ -180,6 +180,50 @@ eachEngine('traced statements', (engine) => {
     expect(r.heldLocks[0]!.heldMs).toBeGreaterThan(0);
   });
 
+  it('a rewrite held across a transaction is one entry for the table, its rebuilt indexes listed with it', async () => {
+    const { t, schema } = await fixture(50);
+    await run(`CREATE INDEX users_name ON ${t} (name);`);
+    const r = await run(
+      `ALTER TABLE ${t} ADD COLUMN s float8 DEFAULT random();\nUPDATE ${t} SET n = n + 1;`,
+      'wrapped',
+    );
+    expect(r.statements[0]!.rebuiltIndexes.sort()).toEqual([`${schema}.users_name`, `${schema}.users_pkey`]);
+    // the indexes are locked AccessExclusive too, but the table's entry already says who waits
+    expect(r.heldLocks).toHaveLength(1);
+    expect(r.heldLocks[0]).toMatchObject({ relation: t, mode: 'AccessExclusiveLock', statements: 2 });
+    expect(r.heldLocks[0]!.alsoLocked).toEqual([
+      { relation: `${schema}.users_name`, kind: 'index' },
+      { relation: `${schema}.users_pkey`, kind: 'index' },
+    ]);
+  });
+
+  it('a lock the transaction already holds is reported as held since its line, not as no lock', async () => {
+    const { t } = await fixture(50);
+    const r = await run(
+      `ALTER TABLE ${t} ADD COLUMN k text DEFAULT md5(random()::text);\nCREATE INDEX ON ${t} (k);`,
+      'wrapped',
+    );
+    expect(r.error).toBeNull();
+    // CREATE INDEX needs ShareLock on the table; AccessExclusiveLock from line 1 covers it, so pg_locks has no new row
+    expect(r.statements[1]!.locks).toContainEqual(
+      expect.objectContaining({ relation: t, mode: 'ShareLock', source: 'held', heldSince: 1, blocksWrites: true }),
+    );
+    // out of a transaction, the same statement's lock is read from pg_locks
+    const alone = await run(`CREATE INDEX ON ${t} (n);`);
+    expect(alone.statements[0]!.locks).toContainEqual(
+      expect.objectContaining({ relation: t, mode: 'ShareLock', source: 'pg_locks' }),
+    );
+  });
+
+  it('an index locked harder than its table (REINDEX INDEX) keeps its own held-lock entry', async () => {
+    const { t, schema } = await fixture(50);
+    await run(`CREATE INDEX users_email ON ${t} (email);`);
+    const r = await run(`REINDEX INDEX ${schema}.users_email;\nUPDATE ${t} SET n = n + 1;`, 'wrapped');
+    const held = new Map(r.heldLocks.map((h) => [h.relation, h.mode]));
+    expect(held.get(`${schema}.users_email`)).toBe('AccessExclusiveLock');
+    expect(r.heldLocks.find((h) => h.relation === `${schema}.users_email`)!.alsoLocked).toBeUndefined();
+  });
+
   it('a file the tool wraps in one transaction: locks are held to the end, and an error undoes the whole file', async () => {
     const { t, schema } = await fixture(50);
     const ok = await run(`ALTER TABLE ${t} ADD COLUMN d int;\nUPDATE ${t} SET d = 1;`, 'wrapped');
