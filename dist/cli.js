@@ -50205,9 +50205,10 @@ async function seed(shadow, opts = {}) {
   } catch {
   }
   const filtered = /* @__PURE__ */ new Set();
+  const todo = order(tables).filter((t2) => !only || only.has(t2.display));
   try {
-    for (const t2 of order(tables)) {
-      if (only && !only.has(t2.display)) continue;
+    for (const t2 of todo) {
+      opts.onProgress?.(result.tables, todo.length, t2.display);
       result.tables++;
       if (n3 <= 0) continue;
       const nulls = /* @__PURE__ */ new Set();
@@ -50344,7 +50345,10 @@ async function dryRun(migrations, opts = {}) {
         const { limits: _limits, ...r3 } = await replayHistory(shadow, parsedHistory, opts.onProgress, tools);
         hist = { ...r3, source: "migrations" };
       }
-      seeded = await seed(shadow, { rows: rowsPerTable });
+      seeded = await seed(shadow, {
+        rows: rowsPerTable,
+        ...opts.onSeedProgress ? { onProgress: opts.onSeedProgress } : {}
+      });
     }
     const tSeed = performance.now();
     const tHist = hit ? tBoot : tSeed - seeded.durationMs;
@@ -50469,18 +50473,24 @@ function colorFor(flag, stream) {
   return !!stream.isTTY && process.env.TERM !== "dumb";
 }
 function historyProgress(stream) {
-  if (!stream.isTTY) return { tick: void 0, end() {
+  if (!stream.isTTY) return { tick: void 0, seedTick: void 0, end() {
   } };
   let shown2 = false;
   let last = 0;
+  const show = (done, total, text) => {
+    const t2 = performance.now();
+    if (done !== total && t2 - last < 80) return;
+    last = t2;
+    shown2 = true;
+    stream.write(`\r\x1B[Kzerodown: ${text}`);
+  };
+  const short2 = (name2) => name2.length > 50 ? `\u2026${name2.slice(-49)}` : name2;
   return {
     tick(done, total, file) {
-      const t2 = performance.now();
-      if (done !== total && t2 - last < 80) return;
-      last = t2;
-      shown2 = true;
-      const name2 = file.length > 50 ? `\u2026${file.slice(-49)}` : file;
-      stream.write(`\r\x1B[Kzerodown: replaying history on the shadow, file ${done} of ${total} (${name2})`);
+      show(done, total, `replaying history on the shadow, file ${done} of ${total} (${short2(file)})`);
+    },
+    seedTick(done, total, table) {
+      show(done, total, `seeding the shadow, table ${done + 1} of ${total} (${short2(table)})`);
     },
     end() {
       if (shown2) stream.write("\r\x1B[K");
@@ -50506,7 +50516,8 @@ zerodown: ${sig2}: dropping the shadow database\u2026
         shadow = s4;
         opts.onOpen?.(s4);
       },
-      ...progress.tick ? { onProgress: progress.tick } : {}
+      ...progress.tick ? { onProgress: progress.tick } : {},
+      ...progress.seedTick ? { onSeedProgress: progress.seedTick } : {}
     });
   } catch (err2) {
     if (err2.name === "ShadowSetupError") throw new UsageError(err2.message);

@@ -72210,9 +72210,10 @@ async function seed2(shadow, opts = {}) {
   } catch {
   }
   const filtered = /* @__PURE__ */ new Set();
+  const todo = order(tables).filter((t2) => !only || only.has(t2.display));
   try {
-    for (const t2 of order(tables)) {
-      if (only && !only.has(t2.display)) continue;
+    for (const t2 of todo) {
+      opts.onProgress?.(result.tables, todo.length, t2.display);
       result.tables++;
       if (n3 <= 0) continue;
       const nulls = /* @__PURE__ */ new Set();
@@ -72349,7 +72350,10 @@ async function dryRun(migrations, opts = {}) {
         const { limits: _limits, ...r3 } = await replayHistory(shadow, parsedHistory, opts.onProgress, tools);
         hist = { ...r3, source: "migrations" };
       }
-      seeded = await seed2(shadow, { rows: rowsPerTable });
+      seeded = await seed2(shadow, {
+        rows: rowsPerTable,
+        ...opts.onSeedProgress ? { onProgress: opts.onSeedProgress } : {}
+      });
     }
     const tSeed = performance.now();
     const tHist = hit ? tBoot : tSeed - seeded.durationMs;

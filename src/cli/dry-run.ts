@@ -44,19 +44,25 @@ function colorFor(flag: boolean | undefined, stream: { isTTY?: boolean }): boole
   return !!stream.isTTY && process.env.TERM !== 'dumb';
 }
 
-/** "replaying history 120/342" on stderr when it is a terminal; erased at the end. */
+/** "replaying history, file 120 of 342", then "seeding, table 12 of 59", on stderr when it is a terminal; erased at the end. */
 function historyProgress(stream: NodeJS.WriteStream) {
-  if (!stream.isTTY) return { tick: undefined, end() {} };
+  if (!stream.isTTY) return { tick: undefined, seedTick: undefined, end() {} };
   let shown = false;
   let last = 0;
+  const show = (done: number, total: number, text: string) => {
+    const t = performance.now();
+    if (done !== total && t - last < 80) return;
+    last = t;
+    shown = true;
+    stream.write(`\r\x1b[Kzerodown: ${text}`);
+  };
+  const short = (name: string) => (name.length > 50 ? `…${name.slice(-49)}` : name);
   return {
     tick(done: number, total: number, file: string) {
-      const t = performance.now();
-      if (done !== total && t - last < 80) return;
-      last = t;
-      shown = true;
-      const name = file.length > 50 ? `…${file.slice(-49)}` : file;
-      stream.write(`\r\x1b[Kzerodown: replaying history on the shadow, file ${done} of ${total} (${name})`);
+      show(done, total, `replaying history on the shadow, file ${done} of ${total} (${short(file)})`);
+    },
+    seedTick(done: number, total: number, table: string) {
+      show(done, total, `seeding the shadow, table ${done + 1} of ${total} (${short(table)})`);
     },
     end() {
       if (shown) stream.write('\r\x1b[K');
@@ -86,6 +92,7 @@ export async function runDryRun(migrations: Migration[], opts: DryRunOptions): P
         opts.onOpen?.(s);
       },
       ...(progress.tick ? { onProgress: progress.tick } : {}),
+      ...(progress.seedTick ? { onSeedProgress: progress.seedTick } : {}),
     });
   } catch (err) {
     if ((err as Error).name === 'ShadowSetupError') throw new UsageError((err as Error).message);

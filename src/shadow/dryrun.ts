@@ -27,6 +27,8 @@ export interface DryRunOptions {
   /** PGlite only: keep the replayed + seeded state here and reuse it when the inputs are the same */
   cacheDir?: string;
   onProgress?: ReplayProgress;
+  /** seeding progress: before each table */
+  onSeedProgress?: (done: number, total: number, table: string) => void;
   /** called once the shadow is open (the CLI uses it to clean up on Ctrl-C) */
   onOpen?: (shadow: Shadow) => void;
 }
@@ -113,7 +115,10 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
         const { limits: _limits, ...r } = await replayHistory(shadow, parsedHistory, opts.onProgress, tools);
         hist = { ...r, source: 'migrations' };
       }
-      seeded = await seed(shadow, { rows: rowsPerTable });
+      seeded = await seed(shadow, {
+        rows: rowsPerTable,
+        ...(opts.onSeedProgress ? { onProgress: opts.onSeedProgress } : {}),
+      });
     }
     const tSeed = performance.now();
     const tHist = hit ? tBoot : tSeed - seeded.durationMs;

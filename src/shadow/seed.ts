@@ -21,6 +21,8 @@ export interface SeedOptions {
   rows?: number;
   /** only these tables (`schema.name` or `name` for the default schema); default all */
   tables?: string[];
+  /** called before each table is seeded (progress on a terminal) */
+  onProgress?: (done: number, total: number, table: string) => void;
 }
 
 export interface SeedFailure {
@@ -505,9 +507,10 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
     // not a superuser on the server: seed with triggers on
   }
   const filtered = new Set<string>();
+  const todo = order(tables).filter((t) => !only || only.has(t.display));
   try {
-    for (const t of order(tables)) {
-      if (only && !only.has(t.display)) continue;
+    for (const t of todo) {
+      opts.onProgress?.(result.tables, todo.length, t.display);
       result.tables++;
       if (n <= 0) continue;
       const nulls = new Set<number>();

@@ -55,12 +55,13 @@ CREATE TABLE modlog (
 eachEngine('seeding and snapshots', (engine) => {
   let shadow: Shadow;
   let result: Awaited<ReturnType<typeof seed>>;
+  const progress: [number, number, string][] = [];
 
   beforeAll(async () => {
     shadow = await engine.open();
     const r = await runTraced(shadow, { path: 'schema.sql', sql: SCHEMA });
     expect(r.error).toBeNull();
-    result = await seed(shadow, { rows: 300 });
+    result = await seed(shadow, { rows: 300, onProgress: (done, total, table) => progress.push([done, total, table]) });
   });
   afterAll(async () => {
     await shadow?.close();
@@ -75,6 +76,14 @@ eachEngine('seeding and snapshots', (engine) => {
     expect(result.rows.get('invites')).toBe(300);
     expect(result.failures.map((f) => [f.table, f.code])).toEqual([['impossible', '23514']]);
     expect(result.rows.get('impossible')).toBe(0);
+  });
+
+  it('reports progress before each table, parents first', () => {
+    expect(progress.map(([done]) => done)).toEqual([...Array(result.tables).keys()]);
+    expect(progress.every(([, total]) => total === result.tables)).toBe(true);
+    const at = (t: string) => progress.findIndex(([, , table]) => table === t);
+    expect(at('orgs')).toBeLessThan(at('users'));
+    expect(at('users')).toBeLessThan(at('profiles'));
   });
 
   it('a generated key that collides with a row the migrations inserted skips that row, nothing else', async () => {
