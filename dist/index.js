@@ -49415,6 +49415,9 @@ var init_dryrun_common = __esm({
 });
 
 // src/report/markdown.ts
+function stickyMarker(key = "") {
+  return key ? `<!-- zerodown:sticky:${key} -->` : STICKY_MARKER;
+}
 function neutralise(s4) {
   return s4.replace(/@/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
 }
@@ -49555,7 +49558,7 @@ function seeSummary(input, what) {
   return input.repo?.runUrl ? `${what}: see the [job summary](${input.repo.runUrl}).` : `${what}: see the job summary of this workflow run.`;
 }
 function composeReport(input, opts) {
-  const head = opts.marker ? `${STICKY_MARKER}
+  const head = opts.marker ? `${opts.marker}
 ` : "";
   const top = `${head}${verdict(input)}`;
   const { summary: summary3 } = input.result;
@@ -77339,6 +77342,12 @@ function readInputs() {
       throw new InputError(`input "pg-version" must be a PostgreSQL major version such as 16 (got "${pg2}")`);
     }
   }
+  const commentKey = getInput("comment-key").trim();
+  if (!/^[\w.\/-]{0,64}$/.test(commentKey)) {
+    throw new InputError(
+      `input "comment-key" may hold up to 64 letters, digits, ".", "_", "-" and "/" (got "${commentKey}"); it names this job's sticky comment, e.g. \${{ matrix.postgres }}`
+    );
+  }
   const sarifInput = process.env["INPUT_SARIF-FILE"];
   return {
     token,
@@ -77348,6 +77357,7 @@ function readInputs() {
     shadowUrl: shadowUrl || void 0,
     pgVersion,
     comment: bool("comment", true),
+    commentKey,
     // an explicitly empty sarif-file turns SARIF off; unset means the default
     sarifFile: sarifInput === void 0 ? "zerodown.sarif" : sarifInput.trim()
   };
@@ -77444,14 +77454,14 @@ function describeError(err2) {
 
 // src/action/comment.ts
 init_markdown();
-async function findStickyComment(octokit, pr) {
+async function findStickyComment(octokit, pr, marker = STICKY_MARKER) {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: pr.owner,
     repo: pr.repo,
     issue_number: pr.number,
     per_page: 100
   });
-  const marked = comments.filter((c4) => (c4.body ?? "").includes(STICKY_MARKER));
+  const marked = comments.filter((c4) => (c4.body ?? "").includes(marker));
   if (!marked.length) return void 0;
   const bots = marked.filter((c4) => c4.user?.type === "Bot");
   const ours = bots.find((c4) => c4.user?.login === "github-actions[bot]") ?? bots[0];
@@ -77466,7 +77476,7 @@ async function findStickyComment(octokit, pr) {
 async function upsertStickyComment(octokit, pr, body2, opts) {
   let existing;
   try {
-    existing = await findStickyComment(octokit, pr);
+    existing = await findStickyComment(octokit, pr, opts.marker);
   } catch (err2) {
     return failure(err2, "listing the comments");
   }
@@ -77735,18 +77745,19 @@ async function run3() {
     if (!inputs.comment) info2("zerodown: commenting is off (`comment: false`).");
     else if (!octokit) info2("zerodown: no `github-token`, so no pull request comment.");
     else {
-      const composed = composeReport(report2, { budget: COMMENT_BUDGET, marker: true });
+      const marker = stickyMarker(inputs.commentKey);
+      const composed = composeReport(report2, { budget: COMMENT_BUDGET, marker });
       if (composed.level > 0)
         info2(
           `zerodown: the full report is too long for a comment; the comment is shortened (level ${composed.level}) and points to the job summary.`
         );
       const pull = { owner: ev.owner, repo: ev.repo, number: pr.number };
       const createIfMissing = reviewed.length > 0;
-      let outcome = await upsertStickyComment(octokit, pull, composed.body, { createIfMissing });
+      let outcome = await upsertStickyComment(octokit, pull, composed.body, { createIfMissing, marker });
       if (outcome.action === "failed" && outcome.status === 422) {
         info2(`zerodown: GitHub refused the comment (${outcome.reason}); posting the short form.`);
-        const bare = composeReport(report2, { budget: 4e3, marker: true });
-        outcome = await upsertStickyComment(octokit, pull, bare.body, { createIfMissing });
+        const bare = composeReport(report2, { budget: 4e3, marker });
+        outcome = await upsertStickyComment(octokit, pull, bare.body, { createIfMissing, marker });
       }
       if (outcome.action === "created" || outcome.action === "updated")
         info2(`zerodown: ${outcome.action} the pull request comment${outcome.url ? ` ${outcome.url}` : ""}.`);

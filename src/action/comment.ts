@@ -30,15 +30,19 @@ interface CommentLike {
   user?: { login?: string; type?: string } | null;
 }
 
-/** Finds zerodown's sticky comment on a PR, or undefined. */
-export async function findStickyComment(octokit: Octokit, pr: PullRef): Promise<CommentLike | undefined> {
+/** Finds zerodown's sticky comment on a PR (the one carrying `marker`), or undefined. */
+export async function findStickyComment(
+  octokit: Octokit,
+  pr: PullRef,
+  marker = STICKY_MARKER,
+): Promise<CommentLike | undefined> {
   const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
     owner: pr.owner,
     repo: pr.repo,
     issue_number: pr.number,
     per_page: 100,
   })) as CommentLike[];
-  const marked = comments.filter((c) => (c.body ?? '').includes(STICKY_MARKER));
+  const marked = comments.filter((c) => (c.body ?? '').includes(marker));
   if (!marked.length) return undefined;
   const bots = marked.filter((c) => c.user?.type === 'Bot');
   const ours = bots.find((c) => c.user?.login === 'github-actions[bot]') ?? bots[0];
@@ -62,11 +66,11 @@ export async function upsertStickyComment(
   octokit: Octokit,
   pr: PullRef,
   body: string,
-  opts: { createIfMissing: boolean },
+  opts: { createIfMissing: boolean; marker?: string },
 ): Promise<CommentOutcome> {
   let existing: CommentLike | undefined;
   try {
-    existing = await findStickyComment(octokit, pr);
+    existing = await findStickyComment(octokit, pr, opts.marker);
   } catch (err) {
     return failure(err, 'listing the comments');
   }

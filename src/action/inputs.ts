@@ -15,6 +15,8 @@ export interface ActionInputs {
   shadowUrl?: string;
   pgVersion?: number;
   comment: boolean;
+  /** tells this job's sticky comment from another zerodown job's on the same PR (matrix); '' = the default comment */
+  commentKey: string;
   /** where to write SARIF, relative to the workspace; empty = don't write */
   sarifFile: string;
 }
@@ -63,6 +65,13 @@ export function readInputs(): ActionInputs {
     }
   }
 
+  const commentKey = core.getInput('comment-key').trim();
+  if (!/^[\w.\/-]{0,64}$/.test(commentKey)) {
+    throw new InputError(
+      `input "comment-key" may hold up to 64 letters, digits, ".", "_", "-" and "/" (got "${commentKey}"); it names this job's sticky comment, e.g. \${{ matrix.postgres }}`,
+    );
+  }
+
   const sarifInput = process.env['INPUT_SARIF-FILE'];
   return {
     token,
@@ -75,6 +84,7 @@ export function readInputs(): ActionInputs {
     shadowUrl: shadowUrl || undefined,
     pgVersion,
     comment: bool('comment', true),
+    commentKey,
     // an explicitly empty sarif-file turns SARIF off; unset means the default
     sarifFile: sarifInput === undefined ? 'zerodown.sarif' : sarifInput.trim(),
   };

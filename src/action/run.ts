@@ -17,7 +17,14 @@ import { lintMigrations } from '../engine/lint.js';
 import type { LintResult, Migration } from '../model.js';
 import { toSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
-import { COMMENT_BUDGET, SUMMARY_BUDGET, composeReport, type RepoRef, type ReportInput } from '../report/markdown.js';
+import {
+  COMMENT_BUDGET,
+  SUMMARY_BUDGET,
+  composeReport,
+  stickyMarker,
+  type RepoRef,
+  type ReportInput,
+} from '../report/markdown.js';
 import { exitCodeFor } from '../cli/lint.js';
 import { VERSION } from '../cli/main.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -195,19 +202,20 @@ export async function run(): Promise<void> {
     if (!inputs.comment) core.info('zerodown: commenting is off (`comment: false`).');
     else if (!octokit) core.info('zerodown: no `github-token`, so no pull request comment.');
     else {
-      const composed = composeReport(report, { budget: COMMENT_BUDGET, marker: true });
+      const marker = stickyMarker(inputs.commentKey);
+      const composed = composeReport(report, { budget: COMMENT_BUDGET, marker });
       if (composed.level > 0)
         core.info(
           `zerodown: the full report is too long for a comment; the comment is shortened (level ${composed.level}) and points to the job summary.`,
         );
       const pull = { owner: ev.owner, repo: ev.repo, number: pr.number };
       const createIfMissing = reviewed.length > 0;
-      let outcome = await upsertStickyComment(octokit, pull, composed.body, { createIfMissing });
+      let outcome = await upsertStickyComment(octokit, pull, composed.body, { createIfMissing, marker });
       if (outcome.action === 'failed' && outcome.status === 422) {
         // GitHub still refused the body (its own size count): post the bare verdict, which always fits
         core.info(`zerodown: GitHub refused the comment (${outcome.reason}); posting the short form.`);
-        const bare = composeReport(report, { budget: 4_000, marker: true });
-        outcome = await upsertStickyComment(octokit, pull, bare.body, { createIfMissing });
+        const bare = composeReport(report, { budget: 4_000, marker });
+        outcome = await upsertStickyComment(octokit, pull, bare.body, { createIfMissing, marker });
       }
       if (outcome.action === 'created' || outcome.action === 'updated')
         core.info(`zerodown: ${outcome.action} the pull request comment${outcome.url ? ` ${outcome.url}` : ''}.`);

@@ -22,6 +22,14 @@ import { firstLine, historyLine, lockNote, ms as dryMs, rewriteCell, seedLine, s
 
 /** The hidden marker that identifies zerodown's sticky comment. */
 export const STICKY_MARKER = '<!-- zerodown:sticky -->';
+
+/**
+ * The marker of one sticky comment: zerodown's own, or one per `comment-key` (matrix jobs: one
+ * comment each instead of overwriting each other's). The key is validated by the Action's inputs.
+ */
+export function stickyMarker(key = ''): string {
+  return key ? `<!-- zerodown:sticky:${key} -->` : STICKY_MARKER;
+}
 /** GitHub's limit for an issue comment body. */
 export const COMMENT_LIMIT = 65_536;
 /** What we aim for, leaving room for GitHub's own counting. */
@@ -152,8 +160,8 @@ export interface ReportInput {
 export interface ComposeOptions {
   /** maximum size in UTF-8 bytes (a safe upper bound for GitHub's character count) */
   budget: number;
-  /** start with the hidden sticky marker (PR comment) */
-  marker?: boolean;
+  /** start with this hidden sticky marker (PR comment): `stickyMarker(key)` */
+  marker?: string;
   /** job summary: each finding also shows its statement's SQL */
   detailed?: boolean;
 }
@@ -276,7 +284,7 @@ function seeSummary(input: ReportInput, what: string): string {
  * 3 findings table truncated · 4 verdict and counts only.
  */
 export function composeReport(input: ReportInput, opts: ComposeOptions): Composed {
-  const head = opts.marker ? `${STICKY_MARKER}\n` : '';
+  const head = opts.marker ? `${opts.marker}\n` : '';
   const top = `${head}${verdict(input)}`;
   const { summary } = input.result;
   const counts = input.noMigrations

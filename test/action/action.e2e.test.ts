@@ -183,6 +183,34 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     expect(gh.comments.filter((c) => c.body.includes(STICKY_MARKER))).toHaveLength(2); // ours + mallory's quote
   });
 
+  it('a job with a comment-key (one of a matrix) keeps its own comment beside the default one', async () => {
+    const before = gh.requests.length;
+    const keyed = await prRun({ 'dry-run': 'false', 'comment-key': 'pg-16' });
+    expect(keyed.code).toBe(1);
+    const w = gh.requests.slice(before).filter((r) => r.method !== 'GET');
+    expect(w.map((r) => r.method)).toEqual(['POST']);
+    const keyedComments = () =>
+      gh.comments.filter((c) => c.user.type === 'Bot' && c.body.includes('<!-- zerodown:sticky:pg-16 -->'));
+    expect(keyedComments()).toHaveLength(1);
+    expect(keyedComments()[0]!.body.startsWith('<!-- zerodown:sticky:pg-16 -->\n')).toBe(true);
+    expect(botComments()).toHaveLength(1); // the default job's, untouched
+    // its second run updates its own comment, not the default job's
+    const again = gh.requests.length;
+    await prRun({ 'dry-run': 'false', 'comment-key': 'pg-16' });
+    const keyedId = keyedComments()[0]!.id;
+    expect(
+      gh.requests
+        .slice(again)
+        .filter((r) => r.method !== 'GET')
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([`PATCH /repos/${OWNER}/${REPO}/issues/comments/${keyedId}`]);
+    // later tests expect one zerodown comment: drop the keyed one
+    gh.comments.splice(
+      gh.comments.findIndex((c) => c.id === keyedId),
+      1,
+    );
+  });
+
   it('when the PR fixes the migration, the same comment turns into a green verdict and the step passes', async () => {
     write(
       ws.dir,

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { explainNoComment, findStickyComment, upsertStickyComment } from '../../src/action/comment.js';
 import { changedFiles } from '../../src/action/files.js';
 import { selectMigrations } from '../../src/action/run.js';
-import { STICKY_MARKER } from '../../src/report/markdown.js';
+import { STICKY_MARKER, stickyMarker } from '../../src/report/markdown.js';
+import { readInputs } from '../../src/action/inputs.js';
 import { startFakeGitHub, type FakeGitHub } from './github-server.js';
 import { NEW_MIGRATION, makeWorkspace, type Workspace } from './harness.js';
 
@@ -64,6 +65,33 @@ describe('sticky comment', () => {
     const out = await upsertStickyComment(octokit(), pr, `${STICKY_MARKER}\nnew`, { createIfMissing: true });
     expect(out.action).toBe('created');
     expect(gh.comments.find((c) => c.user.login === 'mallory')!.body).toBe(`${STICKY_MARKER} copied by mallory`);
+  });
+
+  it('jobs with a comment-key (a matrix) keep one comment each, and leave the default comment alone', async () => {
+    const plain = gh.addComment(`${STICKY_MARKER}\nthe default job`);
+    const pg15 = stickyMarker('pg-15');
+    const pg16 = stickyMarker('pg-16');
+    const a = await upsertStickyComment(octokit(), pr, `${pg15}\nfirst`, { createIfMissing: true, marker: pg15 });
+    const b = await upsertStickyComment(octokit(), pr, `${pg16}\nfirst`, { createIfMissing: true, marker: pg16 });
+    expect([a.action, b.action]).toEqual(['created', 'created']);
+    const again = await upsertStickyComment(octokit(), pr, `${pg15}\nsecond`, { createIfMissing: true, marker: pg15 });
+    expect(again).toMatchObject({ action: 'updated', id: (a as { id: number }).id });
+    expect(gh.comments).toHaveLength(3);
+    expect(gh.comments.find((c) => c.id === plain.id)!.body).toBe(`${STICKY_MARKER}\nthe default job`);
+    expect(gh.comments.find((c) => c.id === (b as { id: number }).id)!.body).toBe(`${pg16}\nfirst`);
+  });
+
+  it('a comment-key that could break out of its HTML comment is refused with the input named', () => {
+    const saved = process.env['INPUT_COMMENT-KEY'];
+    try {
+      process.env['INPUT_COMMENT-KEY'] = 'pg-15 --> <img src=x>';
+      expect(() => readInputs()).toThrow(/input "comment-key" may hold/);
+      process.env['INPUT_COMMENT-KEY'] = 'postgres/15';
+      expect(readInputs().commentKey).toBe('postgres/15');
+    } finally {
+      if (saved === undefined) delete process.env['INPUT_COMMENT-KEY'];
+      else process.env['INPUT_COMMENT-KEY'] = saved;
+    }
   });
 
   it('turns API failures into outcomes with an explanation instead of throwing', async () => {

@@ -150,7 +150,7 @@ describe('composeReport with hostile migrations', () => {
     expect(findings.some((f) => f.message.includes('@admin'))).toBe(true); // the identifier does reach the message
     const { body } = composeReport(
       { result, repo: { serverUrl: 'https://github.com', owner: 'acme', repo: 'shop', sha: 'abc123' } },
-      { budget: COMMENT_BUDGET, marker: true },
+      { budget: COMMENT_BUDGET, marker: STICKY_MARKER },
     );
     expect(body.startsWith(`${STICKY_MARKER}\n### 🛑`)).toBe(true);
     assertSafe(body);
@@ -185,7 +185,7 @@ describe('composeReport with hostile migrations', () => {
       endColumn: 2,
       statementIndex: -1,
     });
-    const { body } = composeReport({ result }, { budget: COMMENT_BUDGET, marker: true });
+    const { body } = composeReport({ result }, { budget: COMMENT_BUDGET, marker: STICKY_MARKER });
     expect(body).toContain(`@${ZWJ}octocat`);
     expect(body).toContain('&lt;script&gt;');
     expect(body).toContain('\\[x\\](http://evil)');
@@ -294,7 +294,7 @@ describe('dry-run part of the report', () => {
       const result = await lint([history, change]);
       const { body } = composeReport(
         { result, headline, sections: [section] },
-        { budget: COMMENT_BUDGET, marker: true },
+        { budget: COMMENT_BUDGET, marker: STICKY_MARKER },
       );
       assertSafe(body);
       // outside code, exactly our own <details> pair: the identifier's </details> cannot close it
