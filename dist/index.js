@@ -46927,7 +46927,7 @@ function findUse(s4, a3, catalog) {
     return n3[n3.length - 1] === a3.name && !tn2?.arrayBounds?.length;
   };
   const isValue2 = (n3) => sval(n3) === a3.value || sval(n3?.TypeCast?.arg) === a3.value && isEnumType(n3.TypeCast.typeName);
-  const colName2 = (n3) => {
+  const colName3 = (n3) => {
     const f5 = names(n3?.ColumnRef?.fields);
     return f5[f5.length - 1];
   };
@@ -46942,7 +46942,7 @@ function findUse(s4, a3, catalog) {
       else if (k4 === "A_Expr") {
         const sides = [v5.lexpr, v5.rexpr];
         const hasValue = sides.some((x8) => isValue2(x8) || (x8?.List?.items ?? []).some(isValue2));
-        const col = sides.map(colName2).find(isEnumCol);
+        const col = sides.map(colName3).find(isEnumCol);
         if (hasValue && col) found = `the comparison with column ${col}`;
       } else if (k4 === "ColumnDef" && isEnumType(v5.typeName)) {
         const d5 = (v5.constraints ?? []).find((c4) => c4.Constraint?.contype === "CONSTR_DEFAULT");
@@ -72092,7 +72092,22 @@ function inUnique(t2, num) {
 }
 function planInsert(t2, tables, n3, nulls, literals, filter, onConflict = false) {
   const conflict = onConflict ? "\nON CONFLICT DO NOTHING" : "";
-  const randomNull = (c4, v5) => filter && !c4.notNull ? `CASE WHEN (g::int8 * ${nullPrime(c4.num)} % 1000003) % 2 = 0 THEN NULL ELSE ${v5} END` : v5;
+  const combos = filter?.combos;
+  const pick = (xs) => `(ARRAY[${xs.join(", ")}])[1 + g % ${xs.length}]`;
+  const randomNull = (c4, v5) => {
+    if (!filter || c4.notNull) return v5;
+    const j5 = combos?.nullable.indexOf(c4.num) ?? -1;
+    if (j5 >= 0) return `CASE WHEN ${pick(combos.rows.map((r3) => r3.bits))} & ${1 << j5} <> 0 THEN NULL ELSE ${v5} END`;
+    return `CASE WHEN (g::int8 * ${nullPrime(c4.num)} % 1000003) % 2 = 0 THEN NULL ELSE ${v5} END`;
+  };
+  if (combos) {
+    combos.notNull.forEach(
+      (num, i2) => literals.set(
+        num,
+        combos.rows.map((r3) => r3.values[i2])
+      )
+    );
+  }
   const ctes = [];
   const joins = [];
   const conds = [];
@@ -72160,9 +72175,18 @@ function planInsert(t2, tables, n3, nulls, literals, filter, onConflict = false)
     return { sql: `INSERT INTO ${rel(t2)} SELECT FROM generate_series(1, ${n3}) g${conflict}`, cols: [] };
   }
   if (filter) {
-    const cand = `cand AS (SELECT ${values.map((v5, i2) => `${v5} AS ${names2[i2]}`).join(",\n       ")}
-  FROM generate_series(1, ${n3 * filter.factor}) g ${joins.join(" ")}${where(conds)})`;
+    const count = filter.probe ? PROBE_CANDIDATES : n3 * filter.factor;
+    const cand = `cand AS ${filter.materialized ? "MATERIALIZED " : ""}(SELECT ${values.map((v5, i2) => `${v5} AS ${names2[i2]}`).join(",\n       ")}
+  FROM generate_series(1, ${count}) g ${joins.join(" ")}${where(conds)})`;
     const checks = filter.checks.map((c4) => `(${c4}) IS NOT FALSE`).join(" AND ");
+    if (filter.probe) {
+      const { notNull, nullable } = comboColumns(t2, names2, fkCol);
+      if (!notNull.length && !nullable.length) return void 0;
+      const bits = nullable.length ? nullable.map((num, j5) => `CASE WHEN ${colName2(t2, num)} IS NULL THEN ${1 << j5} ELSE 0 END`).join(" + ") : "0";
+      const sql3 = `WITH ${[...ctes, cand].join(",\n     ")}
+SELECT DISTINCT ${[...notNull.map((num, i2) => `${colName2(t2, num)}::text AS v${i2}`), `${bits} AS bits`].join(", ")} FROM cand WHERE ${checks}`;
+      return { sql: sql3, cols: [...notNull.map(String), ...nullable.map(String)] };
+    }
     const sql2 = `WITH ${[...ctes, cand].join(",\n     ")}
 INSERT INTO ${rel(t2)} (${names2.join(", ")})
 SELECT ${names2.join(", ")} FROM cand WHERE ${checks} LIMIT ${n3}${conflict}`;
@@ -72174,6 +72198,19 @@ SELECT ${names2.join(", ")} FROM cand WHERE ${checks} LIMIT ${n3}${conflict}`;
 SELECT ${values.join(",\n       ")}
   FROM generate_series(1, ${n3}) g ${joins.join(" ")}${where(conds)}${conflict}`;
   return { sql, cols: names2 };
+}
+function comboColumns(t2, names2, fkCol) {
+  const mentioned = new Set(t2.checks.flatMap((c4) => c4.cols));
+  const set = new Set(names2);
+  const cols = t2.cols.filter(
+    (c4) => mentioned.has(c4.num) && set.has(qi(c4.name)) && !fkCol.has(c4.num) && !inUnique(t2, c4.num) && !c4.isArray
+  );
+  const nullable = [
+    ...cols.filter((c4) => !c4.notNull).map((c4) => c4.num),
+    // nullable foreign keys: whether they are NULL is what a num_nonnulls CHECK looks at
+    ...t2.cols.filter((c4) => mentioned.has(c4.num) && !c4.notNull && fkCol.has(c4.num)).map((c4) => c4.num)
+  ];
+  return { notNull: cols.filter((c4) => c4.notNull).map((c4) => c4.num), nullable: nullable.slice(0, 12) };
 }
 function order(tables) {
   const out2 = [];
@@ -72199,6 +72236,26 @@ function checkLiterals(def, col) {
   if (numeric) return [...new Set(numbers)];
   if (col.enumLabels) return [...new Set(strings.filter((s4) => col.enumLabels.includes(s4)))].map(ql);
   return [...new Set(strings)].map(ql);
+}
+async function probeCombos(shadow, t2, tables, n3, filter) {
+  const plan = planInsert(t2, tables, n3, /* @__PURE__ */ new Set(), /* @__PURE__ */ new Map(), { ...filter, probe: true });
+  if (!plan) return void 0;
+  const all = plan.cols.map(Number);
+  try {
+    const rows = await shadow.query(plan.sql);
+    if (!rows.length) return void 0;
+    const width = Object.keys(rows[0]).length - 1;
+    return {
+      notNull: all.slice(0, width),
+      nullable: all.slice(width),
+      rows: rows.map((r3) => ({
+        values: all.slice(0, width).map((_3, i2) => ql(String(r3[`v${i2}`]))),
+        bits: Number(r3.bits)
+      }))
+    };
+  } catch {
+    return void 0;
+  }
 }
 async function seed2(shadow, opts = {}) {
   const t0 = performance.now();
@@ -72245,10 +72302,13 @@ async function seed2(shadow, opts = {}) {
           if (check && tried.has(check.name) && !filter && t2.checks.length) {
             filter = {
               checks: t2.checks.map((c4) => c4.def.replace(/^CHECK\s*/, "").replace(/\s+NOT VALID$/, "")),
-              factor: 40
+              factor: 40,
+              materialized: shadow.serverVersion >= 12
             };
             nulls.clear();
             literals.clear();
+            filter.combos = await probeCombos(shadow, t2, tables, n3, filter);
+            if (filter.combos) filter.factor = 4;
             continue;
           }
           if (check && !tried.has(check.name)) {
@@ -72292,7 +72352,7 @@ async function seed2(shadow, opts = {}) {
   result.durationMs = Math.round(performance.now() - t0);
   return result;
 }
-var qi, ql, rel, INTS, where, NULL_MULTIPLIERS, nullPrime;
+var qi, ql, rel, INTS, PROBE_CANDIDATES, where, NULL_MULTIPLIERS, nullPrime, colName2;
 var init_seed = __esm({
   "src/shadow/seed.ts"() {
     "use strict";
@@ -72301,10 +72361,12 @@ var init_seed = __esm({
     ql = (s4) => `'${s4.replace(/'/g, "''")}'`;
     rel = (t2) => `${qi(t2.schema)}.${qi(t2.name)}`;
     INTS = /* @__PURE__ */ new Set(["int2", "int4", "int8"]);
+    PROBE_CANDIDATES = 4096;
     where = (conds) => conds.length ? `
  WHERE ${conds.join(" AND ")}` : "";
     NULL_MULTIPLIERS = [7919, 104729, 1299709, 15485863, 179424673, 2147483647, 48271, 69621, 16807, 39916801];
     nullPrime = (num) => NULL_MULTIPLIERS[num % NULL_MULTIPLIERS.length];
+    colName2 = (t2, num) => qi(t2.cols.find((c4) => c4.num === num).name);
   }
 });
 
