@@ -331,9 +331,10 @@ function inUnique(t: Tbl, num: number): boolean {
 interface Plan {
   sql: string;
   cols: string[];
+  /** a probe: the columns its rows give, the NOT NULL ones (`v0`, `v1`, …) and the nullable ones (`bits`) */
+  combo?: { notNull: number[]; nullable: number[] };
 }
 
-/** Builds the INSERT for one table; `nulls` and `literals` come from CHECK retries. */
 /**
  * Last resort for CHECK constraints the simple fixes cannot satisfy (lemmy's
  * `kind = 'AdminBan' AND num_nonnulls(a, b) = 2 AND …` per kind): generate
@@ -383,6 +384,7 @@ const where = (conds: string[]) => (conds.length ? `\n WHERE ${conds.join(' AND 
 const NULL_MULTIPLIERS = [7919, 104729, 1299709, 15485863, 179424673, 2147483647, 48271, 69621, 16807, 39916801];
 const nullPrime = (num: number) => NULL_MULTIPLIERS[num % NULL_MULTIPLIERS.length]!;
 
+/** Builds the INSERT for one table; `nulls` and `literals` come from CHECK retries. */
 function planInsert(
   t: Tbl,
   tables: Map<number, Tbl>,
@@ -401,14 +403,6 @@ function planInsert(
     if (j >= 0) return `CASE WHEN ${pick(combos!.rows.map((r) => r.bits))} & ${1 << j} <> 0 THEN NULL ELSE ${v} END`;
     return `CASE WHEN (g::int8 * ${nullPrime(c.num)} % 1000003) % 2 = 0 THEN NULL ELSE ${v} END`;
   };
-  if (combos) {
-    combos.notNull.forEach((num, i) =>
-      literals.set(
-        num,
-        combos.rows.map((r) => r.values[i]!),
-      ),
-    );
-  }
   const ctes: string[] = [];
   const joins: string[] = [];
   /** row conditions: a NOT NULL reference needs a parent row */
@@ -503,7 +497,7 @@ function planInsert(
       const sql =
         `WITH ${[...ctes, cand].join(',\n     ')}\n` +
         `SELECT DISTINCT ${[...notNull.map((num, i) => `${colName(t, num)}::text AS v${i}`), `${bits} AS bits`].join(', ')} FROM cand WHERE ${checks}`;
-      return { sql, cols: [...notNull.map(String), ...nullable.map(String)] };
+      return { sql, cols: [], combo: { notNull, nullable } };
     }
     const sql =
       `WITH ${[...ctes, cand].join(',\n     ')}\n` +
@@ -576,19 +570,15 @@ async function probeCombos(
   filter: CheckFilter,
 ): Promise<Combos | undefined> {
   const plan = planInsert(t, tables, n, new Set(), new Map(), { ...filter, probe: true });
-  if (!plan) return undefined;
-  const all = plan.cols.map(Number); // the NOT NULL columns (v0, v1, …), then the nullable ones (bits)
+  if (!plan?.combo) return undefined;
+  const { notNull, nullable } = plan.combo;
   try {
     const rows = await shadow.query<Record<string, string | number>>(plan.sql);
     if (!rows.length) return undefined;
-    const width = Object.keys(rows[0]!).length - 1;
     return {
-      notNull: all.slice(0, width),
-      nullable: all.slice(width),
-      rows: rows.map((r) => ({
-        values: all.slice(0, width).map((_, i) => ql(String(r[`v${i}`]))),
-        bits: Number(r.bits),
-      })),
+      notNull,
+      nullable,
+      rows: rows.map((r) => ({ values: notNull.map((_, i) => ql(String(r[`v${i}`]))), bits: Number(r.bits) })),
     };
   } catch {
     return undefined; // the random candidates alone, as before
@@ -649,8 +639,17 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
             };
             nulls.clear();
             literals.clear();
-            filter.combos = await probeCombos(shadow, t, tables, n, filter);
-            if (filter.combos) filter.factor = 4;
+            const combos = await probeCombos(shadow, t, tables, n, filter);
+            if (combos) {
+              // the NOT NULL CHECK columns cycle through the combinations' values, in step with their NULL bits
+              filter = { ...filter, combos, factor: 4 };
+              combos.notNull.forEach((num, i) =>
+                literals.set(
+                  num,
+                  combos.rows.map((r) => r.values[i]!),
+                ),
+              );
+            }
             continue;
           }
           if (check && !tried.has(check.name)) {
