@@ -1,5 +1,5 @@
 // Two hot spots of PGlite's Emscripten glue, patched in the bundle (dist/) only. Each rewrite
-// is exact: same results, less work. The build fails, and test/build/pglite-patches.test.ts
+// is exact: same results, less work. The build fails, and test/shadow/pglite-patches.test.ts
 // fails, when PGlite's code no longer has the expression, so an upgrade re-checks them
 // (and can drop one that upstream fixed). Measured on LemmyNet/lemmy's dry run (342 files).
 

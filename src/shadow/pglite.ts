@@ -75,9 +75,8 @@ export function dataDirCandidates(): string[] {
   const out: string[] = [];
   if (process.env.ZERODOWN_PGLITE_DATADIR) out.push(process.env.ZERODOWN_PGLITE_DATADIR);
   out.push(path.join(moduleDir(), DATADIR_FILE));
-  const cache = cacheDir();
-  const inst = pgliteInstall();
-  if (cache && inst) out.push(path.join(cache, `pglite-datadir-${inst.version}-${INITDB.tag}.tgz`));
+  const cached = cacheTarget();
+  if (cached) out.push(cached);
   return out;
 }
 
