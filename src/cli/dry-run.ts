@@ -45,7 +45,7 @@ function colorFor(flag: boolean | undefined, stream: { isTTY?: boolean }): boole
 }
 
 /** "replaying history, file 120 of 342", then "seeding, table 12 of 59", on stderr when it is a terminal; erased at the end. */
-function historyProgress(stream: NodeJS.WriteStream) {
+function shadowProgress(stream: NodeJS.WriteStream) {
   if (!stream.isTTY) return { tick: undefined, seedTick: undefined, end() {} };
   let shown = false;
   let last = 0;
@@ -83,7 +83,7 @@ export async function runDryRun(migrations: Migration[], opts: DryRunOptions): P
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const progress = historyProgress(process.stderr);
+  const progress = shadowProgress(process.stderr);
   try {
     return await dryRun(migrations, {
       ...opts,

@@ -2,6 +2,7 @@
 import type { DryRun } from '../shadow/dryrun.js';
 import type { HeldLock, LockInfo, TracedStatement } from '../shadow/trace.js';
 import { lockStrength } from '../rules/util.js';
+import { isAuxiliary } from '../shadow/inspect.js';
 
 const strength = lockStrength;
 
@@ -17,14 +18,10 @@ export function shownLocks(s: TracedStatement): LockInfo[] {
     if (!cur || strength(l.mode) > strength(cur.mode)) best.set(l.relation, l);
   }
   const all = [...best.values()];
-  const tableMax = Math.max(-1, ...all.filter((l) => !isAux(l)).map((l) => strength(l.mode)));
+  const tableMax = Math.max(-1, ...all.filter((l) => !isAuxiliary(l.kind)).map((l) => strength(l.mode)));
   return all
-    .filter((l) => !isAux(l) || strength(l.mode) > tableMax)
+    .filter((l) => !isAuxiliary(l.kind) || strength(l.mode) > tableMax)
     .sort((a, b) => strength(b.mode) - strength(a.mode) || a.relation.localeCompare(b.relation));
-}
-
-function isAux(l: LockInfo): boolean {
-  return l.kind === 'index' || l.kind === 'sequence';
 }
 
 /** What qualifies a lock in a cell: " (documented)", " (held since line 2)", or nothing. */

@@ -66,6 +66,11 @@ export function lockEffect(mode: string): { blocksReads: boolean; blocksWrites: 
   return l ? { blocksReads: l.blocksReads, blocksWrites: l.blocksWrites } : { blocksReads: false, blocksWrites: false };
 }
 
+/** Indexes and sequences: locked along with a table, so the table's lock says who waits. */
+export function isAuxiliary(kind: string | undefined): boolean {
+  return kind === 'index' || kind === 'sequence';
+}
+
 export const RELKIND: Record<string, string> = {
   r: 'table',
   p: 'table',

@@ -16,7 +16,7 @@ import { displayTable } from '../rules/util.js';
 import { statementLocks } from '../rules/locks.js';
 import type { Shadow, SqlError } from './driver.js';
 import { toSqlError } from './driver.js';
-import { lockEffect, lockStrength, ownLocks, RELKIND, relations, type RelMap } from './inspect.js';
+import { isAuxiliary, lockEffect, lockStrength, ownLocks, RELKIND, relations, type RelMap } from './inspect.js';
 import { breaksBatch, documentedLocks, notInTransaction, txControl } from './statements.js';
 
 export interface LockInfo {
@@ -204,11 +204,10 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
     if (!tx) return;
     // an index or sequence locked by the statement that locked a table at least as strongly tells
     // a reader nothing the table's entry does not: it is listed with the table
-    const aux = (kind?: string) => kind === 'index' || kind === 'sequence';
     const folded = new Map<string, { relation: string; kind: string }[]>();
-    const tables = [...tx.held].filter(([, h]) => !aux(h.kind));
+    const tables = [...tx.held].filter(([, h]) => !isAuxiliary(h.kind));
     for (const [relation, h] of tx.held) {
-      if (!aux(h.kind)) continue;
+      if (!isAuxiliary(h.kind)) continue;
       const owner = tables
         .filter(([, t]) => t.index === h.index && lockStrength(t.mode) >= lockStrength(h.mode))
         .sort(([, a], [, b]) => lockStrength(b.mode) - lockStrength(a.mode))[0];
