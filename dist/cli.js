@@ -33640,6 +33640,62 @@ var init_dryrun_json = __esm({
   }
 });
 
+// src/shadow/inspect.ts
+async function relations(shadow) {
+  const rows = await shadow.query(
+    `SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relfilenode::int8 AS relfilenode
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE ${USER_NAMESPACES}`
+  );
+  const map = /* @__PURE__ */ new Map();
+  for (const r3 of rows) {
+    const oid = Number(r3.oid);
+    map.set(oid, {
+      oid,
+      name: displayTable(`${r3.nspname}.${r3.relname}`),
+      relkind: r3.relkind,
+      filenode: Number(r3.relfilenode)
+    });
+  }
+  return map;
+}
+async function ownLocks(shadow) {
+  const rows = await shadow.query(
+    `SELECT l.relation::int8 AS oid, l.mode
+       FROM pg_locks l
+      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`
+  );
+  return rows.map((r3) => ({ oid: Number(r3.oid), mode: r3.mode }));
+}
+function lockEffect(mode) {
+  const l2 = LOCKS[mode];
+  return l2 ? { blocksReads: l2.blocksReads, blocksWrites: l2.blocksWrites } : { blocksReads: false, blocksWrites: false };
+}
+function isAuxiliary(kind) {
+  return kind === "index" || kind === "sequence";
+}
+var USER_NAMESPACES, RELKIND;
+var init_inspect = __esm({
+  "src/shadow/inspect.ts"() {
+    "use strict";
+    init_util();
+    USER_NAMESPACES = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
+    RELKIND = {
+      r: "table",
+      p: "table",
+      i: "index",
+      I: "index",
+      S: "sequence",
+      v: "view",
+      m: "materialized view",
+      f: "foreign table",
+      c: "type",
+      t: "toast"
+    };
+  }
+});
+
 // src/report/dryrun-common.ts
 function shownLocks(s4) {
   const best = /* @__PURE__ */ new Map();
@@ -33648,11 +33704,8 @@ function shownLocks(s4) {
     if (!cur || strength(l2.mode) > strength(cur.mode)) best.set(l2.relation, l2);
   }
   const all = [...best.values()];
-  const tableMax = Math.max(-1, ...all.filter((l2) => !isAux(l2)).map((l2) => strength(l2.mode)));
-  return all.filter((l2) => !isAux(l2) || strength(l2.mode) > tableMax).sort((a3, b4) => strength(b4.mode) - strength(a3.mode) || a3.relation.localeCompare(b4.relation));
-}
-function isAux(l2) {
-  return l2.kind === "index" || l2.kind === "sequence";
+  const tableMax = Math.max(-1, ...all.filter((l2) => !isAuxiliary(l2.kind)).map((l2) => strength(l2.mode)));
+  return all.filter((l2) => !isAuxiliary(l2.kind) || strength(l2.mode) > tableMax).sort((a3, b4) => strength(b4.mode) - strength(a3.mode) || a3.relation.localeCompare(b4.relation));
 }
 function lockNote(l2) {
   if (l2.source === "documented") return " (documented)";
@@ -33711,6 +33764,7 @@ var init_dryrun_common = __esm({
   "src/report/dryrun-common.ts"() {
     "use strict";
     init_util();
+    init_inspect();
     strength = lockStrength;
   }
 });
@@ -34057,59 +34111,6 @@ var init_driver = __esm({
   }
 });
 
-// src/shadow/inspect.ts
-async function relations(shadow) {
-  const rows = await shadow.query(
-    `SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relfilenode::int8 AS relfilenode
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE ${USER_NAMESPACES}`
-  );
-  const map = /* @__PURE__ */ new Map();
-  for (const r3 of rows) {
-    const oid = Number(r3.oid);
-    map.set(oid, {
-      oid,
-      name: displayTable(`${r3.nspname}.${r3.relname}`),
-      relkind: r3.relkind,
-      filenode: Number(r3.relfilenode)
-    });
-  }
-  return map;
-}
-async function ownLocks(shadow) {
-  const rows = await shadow.query(
-    `SELECT l.relation::int8 AS oid, l.mode
-       FROM pg_locks l
-      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
-        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`
-  );
-  return rows.map((r3) => ({ oid: Number(r3.oid), mode: r3.mode }));
-}
-function lockEffect(mode) {
-  const l2 = LOCKS[mode];
-  return l2 ? { blocksReads: l2.blocksReads, blocksWrites: l2.blocksWrites } : { blocksReads: false, blocksWrites: false };
-}
-var USER_NAMESPACES, RELKIND;
-var init_inspect = __esm({
-  "src/shadow/inspect.ts"() {
-    "use strict";
-    init_util();
-    USER_NAMESPACES = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
-    RELKIND = {
-      r: "table",
-      p: "table",
-      i: "index",
-      I: "index",
-      S: "sequence",
-      v: "view",
-      m: "materialized view",
-      f: "foreign table",
-      c: "type",
-      t: "toast"
-    };
-  }
-});
-
 // src/shadow/statements.ts
 function txControl(stmt) {
   if (stmt.kind !== "TransactionStmt") return void 0;
@@ -34300,11 +34301,10 @@ async function runTraced(shadow, input, opts = {}) {
   let sampler;
   const endTx = (until, untilLine, commitMs) => {
     if (!tx) return;
-    const aux = (kind) => kind === "index" || kind === "sequence";
     const folded = /* @__PURE__ */ new Map();
-    const tables = [...tx.held].filter(([, h3]) => !aux(h3.kind));
+    const tables = [...tx.held].filter(([, h3]) => !isAuxiliary(h3.kind));
     for (const [relation, h3] of tx.held) {
-      if (!aux(h3.kind)) continue;
+      if (!isAuxiliary(h3.kind)) continue;
       const owner = tables.filter(([, t2]) => t2.index === h3.index && lockStrength(t2.mode) >= lockStrength(h3.mode)).sort(([, a3], [, b4]) => lockStrength(b4.mode) - lockStrength(a3.mode))[0];
       if (!owner) continue;
       folded.set(owner[0], [...folded.get(owner[0]) ?? [], { relation, kind: h3.kind }]);
@@ -44034,9 +44034,8 @@ function dataDirCandidates() {
   const out2 = [];
   if (process.env.ZERODOWN_PGLITE_DATADIR) out2.push(process.env.ZERODOWN_PGLITE_DATADIR);
   out2.push(path22.join(moduleDir(), DATADIR_FILE));
-  const cache = cacheDir();
-  const inst = pgliteInstall();
-  if (cache && inst) out2.push(path22.join(cache, `pglite-datadir-${inst.version}-${pglite_initdb_default.tag}.tgz`));
+  const cached = cacheTarget();
+  if (cached) out2.push(cached);
   return out2;
 }
 function pgliteVersion() {
@@ -50092,14 +50091,6 @@ function planInsert(t2, tables, n3, nulls, literals, filter, onConflict = false)
     if (j5 >= 0) return `CASE WHEN ${pick(combos.rows.map((r3) => r3.bits))} & ${1 << j5} <> 0 THEN NULL ELSE ${v5} END`;
     return `CASE WHEN (g::int8 * ${nullPrime(c4.num)} % 1000003) % 2 = 0 THEN NULL ELSE ${v5} END`;
   };
-  if (combos) {
-    combos.notNull.forEach(
-      (num, i2) => literals.set(
-        num,
-        combos.rows.map((r3) => r3.values[i2])
-      )
-    );
-  }
   const ctes = [];
   const joins = [];
   const conds = [];
@@ -50177,7 +50168,7 @@ function planInsert(t2, tables, n3, nulls, literals, filter, onConflict = false)
       const bits = nullable.length ? nullable.map((num, j5) => `CASE WHEN ${colName2(t2, num)} IS NULL THEN ${1 << j5} ELSE 0 END`).join(" + ") : "0";
       const sql3 = `WITH ${[...ctes, cand].join(",\n     ")}
 SELECT DISTINCT ${[...notNull.map((num, i2) => `${colName2(t2, num)}::text AS v${i2}`), `${bits} AS bits`].join(", ")} FROM cand WHERE ${checks}`;
-      return { sql: sql3, cols: [...notNull.map(String), ...nullable.map(String)] };
+      return { sql: sql3, cols: [], combo: { notNull, nullable } };
     }
     const sql2 = `WITH ${[...ctes, cand].join(",\n     ")}
 INSERT INTO ${rel(t2)} (${names2.join(", ")})
@@ -50231,19 +50222,15 @@ function checkLiterals(def, col) {
 }
 async function probeCombos(shadow, t2, tables, n3, filter) {
   const plan = planInsert(t2, tables, n3, /* @__PURE__ */ new Set(), /* @__PURE__ */ new Map(), { ...filter, probe: true });
-  if (!plan) return void 0;
-  const all = plan.cols.map(Number);
+  if (!plan?.combo) return void 0;
+  const { notNull, nullable } = plan.combo;
   try {
     const rows = await shadow.query(plan.sql);
     if (!rows.length) return void 0;
-    const width = Object.keys(rows[0]).length - 1;
     return {
-      notNull: all.slice(0, width),
-      nullable: all.slice(width),
-      rows: rows.map((r3) => ({
-        values: all.slice(0, width).map((_3, i2) => ql(String(r3[`v${i2}`]))),
-        bits: Number(r3.bits)
-      }))
+      notNull,
+      nullable,
+      rows: rows.map((r3) => ({ values: notNull.map((_3, i2) => ql(String(r3[`v${i2}`]))), bits: Number(r3.bits) }))
     };
   } catch {
     return void 0;
@@ -50299,8 +50286,16 @@ async function seed(shadow, opts = {}) {
             };
             nulls.clear();
             literals.clear();
-            filter.combos = await probeCombos(shadow, t2, tables, n3, filter);
-            if (filter.combos) filter.factor = 4;
+            const combos = await probeCombos(shadow, t2, tables, n3, filter);
+            if (combos) {
+              filter = { ...filter, combos, factor: 4 };
+              combos.notNull.forEach(
+                (num, i2) => literals.set(
+                  num,
+                  combos.rows.map((r3) => r3.values[i2])
+                )
+              );
+            }
             continue;
           }
           if (check && !tried.has(check.name)) {
@@ -50534,7 +50529,7 @@ function colorFor(flag, stream) {
     return true;
   return !!stream.isTTY && process.env.TERM !== "dumb";
 }
-function historyProgress(stream) {
+function shadowProgress(stream) {
   if (!stream.isTTY) return { tick: void 0, seedTick: void 0, end() {
   } };
   let shown2 = false;
@@ -50570,7 +50565,7 @@ zerodown: ${sig2}: dropping the shadow database\u2026
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
-  const progress = historyProgress(process.stderr);
+  const progress = shadowProgress(process.stderr);
   try {
     return await dryRun(migrations, {
       ...opts,
