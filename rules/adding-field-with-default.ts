@@ -4,6 +4,7 @@ import { typeRef, typeToSql } from '../src/schema/types.js';
 import {
   addColumnRewrite,
   alterCmds,
+  altersExistingTable,
   builtinVolatility,
   COLUMN_EXPR_STOPS,
   columnConstraints,
@@ -28,9 +29,8 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
     // A table created in this migration is empty: rewriting it costs nothing.
-    if (ctx.isNewTable(ast.relation)) return;
+    if (!altersExistingTable(ast, ctx)) return;
     const table = displayTable(ast.relation);
     const issues: Issue[] = [];
     for (const cmd of alterCmds(ast)) {

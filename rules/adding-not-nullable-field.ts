@@ -2,6 +2,7 @@ import { defineRule, type Issue } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
 import {
   alterCmds,
+  altersExistingTable,
   displayTable,
   mergeIssues,
   names,
@@ -21,9 +22,8 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
     // A table created in this migration has no rows to scan.
-    if (ctx.isNewTable(ast.relation)) return;
+    if (!altersExistingTable(ast, ctx)) return;
     const tableName = displayTable(ast.relation);
     const table = ctx.table(ast.relation);
     const issues: Issue[] = [];

@@ -1,7 +1,15 @@
 import { defineRule } from '../src/rules/api.js';
 import { relKey } from '../src/schema/catalog.js';
 import { typeRef, typeToSql } from '../src/schema/types.js';
-import { alterCmds, columnConstraints, displayTable, names, quoteIdent, quoteRel } from '../src/rules/util.js';
+import {
+  alterCmds,
+  altersExistingTable,
+  columnConstraints,
+  displayTable,
+  names,
+  quoteIdent,
+  quoteRel,
+} from '../src/rules/util.js';
 
 interface Col {
   column: string;
@@ -18,9 +26,8 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
     // A table created in this migration is empty: a required column is fine.
-    if (ctx.isNewTable(ast.relation)) return;
+    if (!altersExistingTable(ast, ctx)) return;
     const table = displayTable(ast.relation);
     const issues: Col[] = [];
     for (const cmd of alterCmds(ast)) {

@@ -1,5 +1,5 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
-import { alterCmds, displayTable } from '../src/rules/util.js';
+import { alterCmds, altersExistingTable, displayTable } from '../src/rules/util.js';
 import { relKey } from '../src/schema/catalog.js';
 
 export default defineRule({
@@ -11,8 +11,7 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
-    if (ctx.isNewTable(ast.relation)) return;
+    if (!altersExistingTable(ast, ctx)) return;
     const issues: Issue[] = [];
     for (const cmd of alterCmds(ast)) {
       if (cmd.subtype !== 'AT_DropNotNull') continue;

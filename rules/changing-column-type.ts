@@ -1,5 +1,5 @@
 import { defineRule, type Issue } from '../src/rules/api.js';
-import { displayTable, str } from '../src/rules/util.js';
+import { altersExistingTable, displayTable, str } from '../src/rules/util.js';
 import { typeRef, typeToSql, type TypeRef } from '../src/schema/types.js';
 import {
   maxCost,
@@ -64,9 +64,8 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
     // A table created in this file is empty: the rewrite is instant.
-    if (ctx.isNewTable(ast.relation)) return;
+    if (!altersExistingTable(ast, ctx)) return;
     const table = ctx.table(ast.relation);
     const tableKey = table
       ? `${table.schema}.${table.name}`

@@ -4,12 +4,13 @@ import { relKey } from '../src/schema/catalog.js';
 import {
   addColumnRewrite,
   alterCmds,
+  altersExistingTable,
   columnConstraints,
   displayTable,
   exprSql,
+  mergeIssues,
   quoteIdent,
   quoteRel,
-  mergeIssues,
   sameTransaction,
   shortSql,
 } from '../src/rules/util.js';
@@ -57,9 +58,8 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return;
     // A table created in this migration has no rows to check.
-    if (ctx.isNewTable(ast.relation)) return;
+    if (!altersExistingTable(ast, ctx)) return;
     const table = displayTable(ast.relation);
     const key = relKey(ast.relation);
     const issues: Issue[] = [];

@@ -434,12 +434,21 @@ export function freshConstraintColumns(
  * covers that this migration adds (`fresh`: such constraints are index-same-step-as-add-column's
  * to report). Empty for other objects and for tables created by this migration (they are empty).
  */
+/**
+ * An ALTER TABLE that changes a table existing before this migration: the only kind whose rows
+ * make a lock, scan or rewrite expensive. Not ALTER INDEX/VIEW/SEQUENCE (the same AST node with
+ * another `objtype`), not a table created earlier in the migration (it is empty).
+ */
+export function altersExistingTable(ast: any, ctx: { isNewTable(rel: any): boolean }): boolean {
+  return (!ast.objtype || ast.objtype === 'OBJECT_TABLE') && !ctx.isNewTable(ast.relation);
+}
+
 export function addedConstraints(
   ctx: Parameters<typeof isFreshColumn>[0] & { isNewTable(rel: any): boolean },
   stmt: Statement,
 ): { con: any; fresh: string[] }[] {
   const ast = stmt.ast;
-  if ((ast.objtype && ast.objtype !== 'OBJECT_TABLE') || ctx.isNewTable(ast.relation)) return [];
+  if (!altersExistingTable(ast, ctx)) return [];
   const out: { con: any; fresh: string[] }[] = [];
   const addedHere = new Set<string>();
   for (const cmd of alterCmds(ast)) {
