@@ -28755,9 +28755,12 @@ function freshConstraintColumns(ctx, stmt, con, addedHere) {
   const cols = con.contype === "CONSTR_FOREIGN" ? names(con.fk_attrs) : [...names(con.keys), ...names(con.including)];
   return cols.filter((c4) => addedHere.has(c4) || isFreshColumn(ctx, stmt, stmt.ast.relation, c4));
 }
+function altersExistingTable(ast, ctx) {
+  return (!ast.objtype || ast.objtype === "OBJECT_TABLE") && !ctx.isNewTable(ast.relation);
+}
 function addedConstraints(ctx, stmt) {
   const ast = stmt.ast;
-  if (ast.objtype && ast.objtype !== "OBJECT_TABLE" || ctx.isNewTable(ast.relation)) return [];
+  if (!altersExistingTable(ast, ctx)) return [];
   const out2 = [];
   const addedHere = /* @__PURE__ */ new Set();
   for (const cmd of alterCmds(ast)) {
@@ -28867,8 +28870,7 @@ var init_adding_field_with_default = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = displayTable(ast.relation);
         const issues = [];
         for (const cmd of alterCmds(ast)) {
@@ -29015,8 +29017,7 @@ var init_adding_not_nullable_field = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const tableName = displayTable(ast.relation);
         const table = ctx.table(ast.relation);
         const issues = [];
@@ -29067,8 +29068,7 @@ var init_adding_required_field = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = displayTable(ast.relation);
         const issues = [];
         for (const cmd of alterCmds(ast)) {
@@ -30052,8 +30052,7 @@ var init_ban_drop_column = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = ctx.table(ast.relation);
         const issues = [];
         for (const cmd of alterCmds(ast)) {
@@ -30118,8 +30117,7 @@ var init_ban_drop_not_null = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const issues = [];
         for (const cmd of alterCmds(ast)) {
           if (cmd.subtype !== "AT_DropNotNull") continue;
@@ -30513,8 +30511,7 @@ var init_changing_column_type = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = ctx.table(ast.relation);
         const tableKey = table ? `${table.schema}.${table.name}` : `${ast.relation?.schemaname ?? "public"}.${ast.relation?.relname}`;
         const shown2 = displayTable(ast.relation);
@@ -30666,8 +30663,7 @@ var init_constraint_missing_not_valid = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = displayTable(ast.relation);
         const key = relKey(ast.relation);
         const issues = [];

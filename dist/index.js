@@ -44856,9 +44856,12 @@ function freshConstraintColumns(ctx, stmt, con, addedHere) {
   const cols = con.contype === "CONSTR_FOREIGN" ? names(con.fk_attrs) : [...names(con.keys), ...names(con.including)];
   return cols.filter((c4) => addedHere.has(c4) || isFreshColumn(ctx, stmt, stmt.ast.relation, c4));
 }
+function altersExistingTable(ast, ctx) {
+  return (!ast.objtype || ast.objtype === "OBJECT_TABLE") && !ctx.isNewTable(ast.relation);
+}
 function addedConstraints(ctx, stmt) {
   const ast = stmt.ast;
-  if (ast.objtype && ast.objtype !== "OBJECT_TABLE" || ctx.isNewTable(ast.relation)) return [];
+  if (!altersExistingTable(ast, ctx)) return [];
   const out2 = [];
   const addedHere = /* @__PURE__ */ new Set();
   for (const cmd of alterCmds(ast)) {
@@ -44968,8 +44971,7 @@ var init_adding_field_with_default = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = displayTable(ast.relation);
         const issues = [];
         for (const cmd of alterCmds(ast)) {
@@ -45116,8 +45118,7 @@ var init_adding_not_nullable_field = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const tableName = displayTable(ast.relation);
         const table = ctx.table(ast.relation);
         const issues = [];
@@ -45168,8 +45169,7 @@ var init_adding_required_field = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = displayTable(ast.relation);
         const issues = [];
         for (const cmd of alterCmds(ast)) {
@@ -46153,8 +46153,7 @@ var init_ban_drop_column = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = ctx.table(ast.relation);
         const issues = [];
         for (const cmd of alterCmds(ast)) {
@@ -46219,8 +46218,7 @@ var init_ban_drop_not_null = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const issues = [];
         for (const cmd of alterCmds(ast)) {
           if (cmd.subtype !== "AT_DropNotNull") continue;
@@ -46614,8 +46612,7 @@ var init_changing_column_type = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = ctx.table(ast.relation);
         const tableKey = table ? `${table.schema}.${table.name}` : `${ast.relation?.schemaname ?? "public"}.${ast.relation?.relname}`;
         const shown2 = displayTable(ast.relation);
@@ -46767,8 +46764,7 @@ var init_constraint_missing_not_valid = __esm({
       },
       check(stmt, ctx) {
         const ast = stmt.ast;
-        if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
-        if (ctx.isNewTable(ast.relation)) return;
+        if (!altersExistingTable(ast, ctx)) return;
         const table = displayTable(ast.relation);
         const key = relKey(ast.relation);
         const issues = [];
