@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { allRules } from '../rules/index.js';
+import { registerSecretUrl } from './secrets.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 export type RuleLevel = 'off' | 'warning' | 'error';
@@ -202,6 +203,8 @@ export function loadConfig(dir: string, explicit?: string): { config: Config; fi
     const first = (err as Error).message.split('\n')[0]!.trim();
     throw new ConfigError(`${name}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${first}`);
   }
+  // the shadow URL may hold a password: redacted from every output from here on (src/secrets.ts)
+  registerSecretUrl((raw as { dryRun?: { shadowUrl?: unknown } } | null)?.dryRun?.shadowUrl as string | undefined);
   return { config: validateConfig(raw ?? {}, name), file };
 }
 

@@ -18,6 +18,7 @@ import { confirmFindings, dryRun } from '../shadow/dryrun.js';
 import { planSection } from '../report/plan-markdown.js';
 import { proofState } from '../report/plan-summary.js';
 import type { ActionInputs } from './inputs.js';
+import { redactSecrets, registerSecretUrl } from '../secrets.js';
 
 export interface ExtrasInput {
   result: LintResult;
@@ -81,25 +82,14 @@ async function planSections(
   return result.plans.map((p) => planSection(p));
 }
 
-/** Never lets the shadow URL (it may hold a password) reach the comment through an error message. */
-function redactor(url: string | undefined): (s: string) => string {
-  if (!url) return (s) => s;
-  const secrets = [url];
-  try {
-    const pw = new URL(url).password;
-    if (pw) secrets.push(pw, decodeURIComponent(pw));
-  } catch {
-    /* not a URL */
-  }
-  return (s) => secrets.filter(Boolean).reduce((acc, sec) => acc.split(sec).join('***'), s);
-}
-
 export async function extraSections(x: ExtrasInput): Promise<Extras> {
   const notes: string[] = [];
   const sections: ReportSection[] = [];
   let headline: string | undefined;
   const shadowUrl = x.inputs.shadowUrl ?? x.config.dryRun?.shadowUrl;
-  const redact = redactor(shadowUrl);
+  // never lets the shadow URL (it may hold a password) reach the comment through an error message, in any escaping
+  registerSecretUrl(shadowUrl);
+  const redact = redactSecrets;
   const reviewed = x.migrations.some((m) => m.review);
 
   // the dry run: the files under review on a shadow database, after the history; confirms the findings it sees

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import type { FailOn } from '../config.js';
+import { registerSecretUrl, secretValues } from '../secrets.js';
 
 export interface ActionInputs {
   token: string;
@@ -36,18 +37,21 @@ function bool(name: string, fallback: boolean): boolean {
   throw new InputError(`input "${name}" must be true or false (got "${v}")`);
 }
 
+/**
+ * A connection string that may hold a password (input or config): redacted from
+ * all our own output (src/secrets.ts), and masked by the runner too, for the
+ * output of anything else in the job.
+ */
+export function protectSecretUrl(url: string | undefined): void {
+  if (!url) return;
+  for (const v of secretValues(url)) core.setSecret(v);
+  registerSecretUrl(url);
+}
+
 export function readInputs(): ActionInputs {
   // mask the shadow URL before anything can print it (it may hold a password)
   const shadowUrl = core.getInput('shadow-database-url').trim();
-  if (shadowUrl) {
-    core.setSecret(shadowUrl);
-    try {
-      const pw = new URL(shadowUrl).password;
-      if (pw) core.setSecret(decodeURIComponent(pw));
-    } catch {
-      /* not a URL; the whole value is masked already */
-    }
-  }
+  protectSecretUrl(shadowUrl);
   const token = core.getInput('github-token').trim();
   if (token) core.setSecret(token);
 

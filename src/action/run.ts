@@ -27,7 +27,8 @@ import {
 } from '../report/markdown.js';
 import { exitCodeFor } from '../cli/lint.js';
 import { VERSION } from '../cli/main.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { protectSecretUrl, readInputs, type ActionInputs } from './inputs.js';
+import { redactSecrets, registerSecret } from '../secrets.js';
 import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
 import { extraSections } from './extras.js';
@@ -130,6 +131,8 @@ export async function run(): Promise<void> {
     ? github.getOctokit(inputs.token, { baseUrl: github.context.apiUrl })
     : undefined;
   const { config } = loadConfig(workspace);
+  protectSecretUrl(config.dryRun?.shadowUrl);
+  registerSecret(process.env.PGPASSWORD);
 
   // 1. what is under review
   const changed = await changedFiles(ev, octokit, (m) => core.info(m));
@@ -167,7 +170,7 @@ export async function run(): Promise<void> {
   if (inputs.sarifFile) {
     const abs = path.resolve(workspace, inputs.sarifFile);
     mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, JSON.stringify(toSarif(result, VERSION), null, 2) + '\n');
+    writeFileSync(abs, redactSecrets(JSON.stringify(toSarif(result, VERSION), null, 2) + '\n'));
     sarifOut = inputs.sarifFile;
     core.info(`zerodown: SARIF written to ${inputs.sarifFile}`);
   }
@@ -175,7 +178,7 @@ export async function run(): Promise<void> {
   core.setOutput('findings', errors + warnings);
   core.setOutput('errors', errors);
   core.setOutput('warnings', warnings);
-  core.setOutput('sarif-file', sarifOut);
+  core.setOutput('sarif-file', redactSecrets(sarifOut));
 
   // 5. the job summary (full report) and the sticky comment
   const pr = ev.payload?.pull_request;
@@ -193,7 +196,8 @@ export async function run(): Promise<void> {
   const report: ReportInput = { result, repo: repoRef, version: VERSION, noMigrations: !reviewed.length, ...extras };
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
-      await core.summary.addRaw(composeReport(report, { budget: SUMMARY_BUDGET, detailed: true }).body).write();
+      const body = composeReport(report, { budget: SUMMARY_BUDGET, detailed: true }).body;
+      await core.summary.addRaw(redactSecrets(body)).write();
     } catch (err) {
       core.warning(`zerodown could not write the job summary: ${(err as Error).message}`);
     }
@@ -210,12 +214,12 @@ export async function run(): Promise<void> {
         );
       const pull = { owner: ev.owner, repo: ev.repo, number: pr.number };
       const createIfMissing = reviewed.length > 0;
-      let outcome = await upsertStickyComment(octokit, pull, composed.body, { createIfMissing, marker });
+      let outcome = await upsertStickyComment(octokit, pull, redactSecrets(composed.body), { createIfMissing, marker });
       if (outcome.action === 'failed' && outcome.status === 422) {
         // GitHub still refused the body (its own size count): post the bare verdict, which always fits
         core.info(`zerodown: GitHub refused the comment (${outcome.reason}); posting the short form.`);
         const bare = composeReport(report, { budget: 4_000, marker });
-        outcome = await upsertStickyComment(octokit, pull, bare.body, { createIfMissing, marker });
+        outcome = await upsertStickyComment(octokit, pull, redactSecrets(bare.body), { createIfMissing, marker });
       }
       if (outcome.action === 'created' || outcome.action === 'updated')
         core.info(`zerodown: ${outcome.action} the pull request comment${outcome.url ? ` ${outcome.url}` : ''}.`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { isMainThread } from 'node:worker_threads';
 import { main } from './main.js';
+import { redactSecrets } from '../secrets.js';
 
 function exit(code: number): void {
   // flush stdout before exiting, so piped output is never cut short
@@ -9,7 +10,7 @@ function exit(code: number): void {
 
 if (isMainThread) {
   main(process.argv.slice(2)).then(exit, (err) => {
-    process.stderr.write(`zerodown: internal error: ${err?.stack ?? err}\n`);
+    process.stderr.write(redactSecrets(`zerodown: internal error: ${err?.stack ?? err}\n`));
     exit(2);
   });
 } else {

@@ -18,6 +18,7 @@ import type { Shadow } from '../shadow/driver.js';
 import { defaultCacheDir } from '../shadow/cache.js';
 import { confirmFindings, dryRun, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
 import { UsageError } from './main.js';
+import { redactSecrets } from '../secrets.js';
 
 export type DryRunFormat = 'text' | 'json' | 'markdown';
 
@@ -145,7 +146,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
   }
   if (opts.output) {
     try {
-      writeFileSync(path.resolve(cwd, opts.output), out);
+      writeFileSync(path.resolve(cwd, opts.output), redactSecrets(out));
     } catch (err) {
       throw new UsageError(`cannot write ${opts.output}: ${(err as Error).message}`);
     }

@@ -15,6 +15,7 @@ import { formatText } from '../report/text.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
 import { UsageError } from './main.js';
+import { redactSecrets } from '../secrets.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 
@@ -168,7 +169,7 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   );
   if (opts.output) {
     try {
-      writeFileSync(path.resolve(cwd, opts.output), out);
+      writeFileSync(path.resolve(cwd, opts.output), redactSecrets(out));
     } catch (err) {
       throw new UsageError(`cannot write ${opts.output}: ${(err as Error).message}`);
     }

@@ -3,6 +3,7 @@
  * Exit codes (DESIGN.md): 0 nothing reaches --fail-on, 1 something does, 2 usage/config/I-O error.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { guardStream, registerSecret, registerSecretUrl } from '../secrets.js';
 // Commands are imported lazily inside their actions, so that `zerodown lint` never
 // evaluates PGlite or the GitHub toolkit and `zerodown dry-run` never pays for the linter.
 
@@ -149,7 +150,32 @@ function parseCountOption(v: string, name: string): number {
   return n;
 }
 
+/**
+ * Registers the secrets this run may hold (src/secrets.ts) before anything can print them: `--shadow-url`
+ * wherever it sits in argv, ZERODOWN_SHADOW_URL, PGPASSWORD. A URL from the config file is registered when the
+ * config is read, and every URL again when the shadow driver opens it.
+ */
+function registerSecrets(argv: string[]): void {
+  argv.forEach((a, i) => {
+    if (a === '--shadow-url') registerSecretUrl(argv[i + 1]);
+    else if (a.startsWith('--shadow-url=')) registerSecretUrl(a.slice('--shadow-url='.length));
+  });
+  registerSecretUrl(process.env.ZERODOWN_SHADOW_URL);
+  registerSecret(process.env.PGPASSWORD);
+}
+
 export async function main(argv: string[]): Promise<number> {
+  registerSecrets(argv);
+  // everything this run writes to stdout and stderr is redacted, whoever writes it
+  const unguard = [guardStream(process.stdout), guardStream(process.stderr)];
+  try {
+    return await runProgram(argv);
+  } finally {
+    for (const restore of unguard) restore();
+  }
+}
+
+async function runProgram(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { EngineLimit, Shadow, SideConnection } from './driver.js';
 import { majorVersion, toSqlError } from './driver.js';
+import { displayConnection as redact, registerSecretUrl } from '../secrets.js';
 
 export class ShadowSetupError extends Error {
   constructor(message: string) {
@@ -21,16 +22,6 @@ function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${encodeURIComponent(database)}`;
   return u.toString();
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '<invalid url>';
-  }
 }
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -66,17 +57,22 @@ export class PostgresShadow implements Shadow {
   }
 
   static async open(url: string): Promise<PostgresShadow> {
+    registerSecretUrl(url); // its password never reaches an output, whatever fails below
     let parsed: URL;
     try {
       parsed = new URL(url);
     } catch {
-      throw new ShadowSetupError(`--shadow-url is not a URL: ${url}`);
+      throw new ShadowSetupError(
+        `--shadow-url is not a URL: ${redact(url)}. Give it as postgres://user:password@host:port/database (percent-encode @ : / in the password).`,
+      );
     }
     if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
       throw new ShadowSetupError(`--shadow-url must start with postgres:// (got ${parsed.protocol}//)`);
     }
-    const admin = quiet(new pg.Client({ connectionString: url }));
+    let admin: pg.Client;
     try {
+      // inside the try: the driver reads `sslcert=`/`sslkey=` files while it parses the URL, and may throw there
+      admin = quiet(new pg.Client({ connectionString: url }));
       await admin.connect();
     } catch (err) {
       throw new ShadowSetupError(`cannot connect to the shadow server ${redact(url)}: ${(err as Error).message}`);
