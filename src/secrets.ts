@@ -95,6 +95,11 @@ const markdownForm = (s: string) =>
 const htmlForm = (s: string) => neutralise(entities(s).replace(/"/g, '&quot;'));
 const commandForm = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
+/** The secret values of a connection string and their percent-decoded forms: what a log masker should hide. */
+export function plainSecrets(conn: string): string[] {
+  return [...new Set(secretValues(conn).flatMap((v) => [v, tryDecode(v) ?? v]))];
+}
+
 /** Every form a secret value may be printed in. */
 export function secretForms(value: string): string[] {
   const bases = new Set([value, tryDecode(value), tryDecode(value, true)].filter((v): v is string => !!v));

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import type { FailOn } from '../config.js';
-import { registerSecretUrl, secretValues } from '../secrets.js';
+import { plainSecrets, registerSecretUrl } from '../secrets.js';
 
 export interface ActionInputs {
   token: string;
@@ -44,7 +44,7 @@ function bool(name: string, fallback: boolean): boolean {
  */
 export function protectSecretUrl(url: string | undefined): void {
   if (!url) return;
-  for (const v of secretValues(url)) core.setSecret(v);
+  for (const v of plainSecrets(url)) core.setSecret(v);
   registerSecretUrl(url);
 }
 
