@@ -32,6 +32,7 @@ import { redactSecrets, registerSecret } from '../secrets.js';
 import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
 import { extraSections } from './extras.js';
+import { createOctokit } from './octokit.js';
 
 const isDownFile = (f: string) => /(^|[._-])down\.sql$/i.test(path.basename(f));
 
@@ -128,7 +129,7 @@ export async function run(): Promise<void> {
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const ev = eventInfo(workspace);
   const octokit: Octokit | undefined = inputs.token
-    ? github.getOctokit(inputs.token, { baseUrl: github.context.apiUrl })
+    ? createOctokit(inputs.token, { baseUrl: github.context.apiUrl, log: (m) => core.info(m) })
     : undefined;
   const { config } = loadConfig(workspace);
   protectSecretUrl(config.dryRun?.shadowUrl);

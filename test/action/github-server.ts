@@ -14,6 +14,17 @@ export interface RecordedRequest {
   query: Record<string, string>;
   authorization?: string;
   body?: any;
+  /** when it arrived (Date.now()) */
+  at: number;
+}
+
+/** One scripted answer: the next request matching `method` (and `path`) gets it instead of the normal one. */
+export interface ScriptedAnswer {
+  method: string;
+  path?: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 export interface FakeComment {
@@ -35,6 +46,8 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   comments: FakeComment[];
   files: FakePrFile[];
+  /** answers for the next matching requests, used up in order (e.g. a 502, then the normal answer) */
+  script: ScriptedAnswer[];
   /** HTTP status to answer comment creation/update with instead of doing it (e.g. 403 for a fork's read-only token) */
   failWrites?: number;
   /** the longest comment body accepted (GitHub: 65,536 characters); longer ones get 422 */
@@ -87,6 +100,7 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
     requests: [],
     comments: [],
     files: [],
+    script: [],
     owner: opts.owner,
     repo: opts.repo,
     prNumber: opts.prNumber,
@@ -127,7 +141,13 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
         query,
         authorization: req.headers.authorization,
         body,
+        at: Date.now(),
       });
+      const scripted = state.script.findIndex((s) => s.method === req.method && (!s.path || s.path.test(u.pathname)));
+      if (scripted >= 0) {
+        const [s] = state.script.splice(scripted, 1);
+        return send(res, s!.status, s!.body ?? { message: 'scripted' }, s!.headers);
+      }
       const base = `/repos/${opts.owner}/${opts.repo}`;
       const m = (re: RegExp) => u.pathname.match(re);
 
