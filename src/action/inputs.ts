@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import type { FailOn } from '../config.js';
-import { plainSecrets, registerSecretUrl } from '../secrets.js';
+import { plainSecrets, registerSecret, registerSecretUrl } from '../secrets.js';
 
 export interface ActionInputs {
   token: string;
@@ -53,7 +53,10 @@ export function readInputs(): ActionInputs {
   const shadowUrl = core.getInput('shadow-database-url').trim();
   protectSecretUrl(shadowUrl);
   const token = core.getInput('github-token').trim();
-  if (token) core.setSecret(token);
+  if (token) {
+    core.setSecret(token);
+    registerSecret(token);
+  }
 
   const failOn = (core.getInput('fail-on').trim().toLowerCase() || 'error') as FailOn;
   if (!['error', 'warning', 'never'].includes(failOn)) {
