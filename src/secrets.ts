@@ -22,8 +22,8 @@ export const REDACTED = '***';
 
 /**
  * Values shorter than this are not redacted wherever they appear (a password
- * `pw` would turn every "pw" of a report into `***`); the URL holding them and
- * `password=…` still are.
+ * `pw` would turn every "pw" of a report into `***`); the URL holding them
+ * still is, and displayConnection masks them in our own messages.
  */
 const MIN_SECRET = 4;
 
@@ -40,14 +40,16 @@ function tryDecode(s: string, plus = false): string | undefined {
   }
 }
 
-/** The secret values a connection string carries: its passwords (and passfile), and the whole string. */
+/**
+ * The secret values a connection string carries: its passwords (and passfile), and the whole string. None for a
+ * valid URL without a password (`postgres://postgres@localhost/db` stays readable in messages); the whole string
+ * for one zerodown cannot make sense of, to be safe.
+ */
 export function secretValues(conn: string): string[] {
   const values = new Set<string>();
   const add = (v: string | undefined) => {
     if (v !== undefined && v !== '') values.add(v);
   };
-  add(conn);
-  add(conn.trim());
   // URL shape, parsed by hand so that a rejected URL (port 99999, a raw `@` or `/` in the password) still yields its
   // password: the user info ends at SOME `@`; every candidate is redacted (a longer wrong one only covers URL text)
   const scheme = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/)?/i.exec(conn)![0];
@@ -57,9 +59,11 @@ export function secretValues(conn: string): string[] {
     const colon = userinfo.indexOf(':');
     if (colon >= 0 && !userinfo.startsWith('[')) add(userinfo.slice(colon + 1));
   }
+  let href: string | undefined;
   try {
-    add(new URL(conn.trim()).password); // what the WHATWG parser makes of it, when it accepts it
-    add(new URL(conn.trim()).href);
+    const u = new URL(conn.trim());
+    add(u.password); // what the WHATWG parser makes of it, when it accepts it
+    href = u.href;
   } catch {
     /* not a URL it accepts */
   }
@@ -71,14 +75,15 @@ export function secretValues(conn: string): string[] {
       if (eq > 0 && KEYS.test(tryDecode(pair.slice(0, eq)) ?? '')) add(pair.slice(eq + 1).split('#')[0]);
     }
   }
-  // libpq key=value: `host=db password=secret`, `password='it''s \' quoted'`
+  // libpq key=value: `host=db password=secret`, `password='it\'s quoted'`
   for (const m of conn.matchAll(/\b(password|sslpassword|passfile)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|([^\s&]+))/gi)) {
     if (m[2] !== undefined) {
       add(m[2]);
       add(m[2].replace(/\\(.)/g, '$1'));
     } else add(m[3]);
   }
-  return [...values];
+  if (!values.size && href !== undefined) return [];
+  return [conn, conn.trim(), ...(href ? [href] : []), ...values].filter((v, i, all) => v && all.indexOf(v) === i);
 }
 
 const ZWJ = '\u200D';

@@ -65,6 +65,17 @@ describe('redactSecrets', () => {
   });
 });
 
+describe('a URL without a password', () => {
+  it('stays readable in messages; one zerodown cannot parse is hidden whole, to be safe', () => {
+    registerSecretUrl('postgres://postgres@127.0.0.1:5432/test');
+    expect(redactSecrets('cannot connect to postgres://postgres@127.0.0.1:5432/test')).toBe(
+      'cannot connect to postgres://postgres@127.0.0.1:5432/test',
+    );
+    registerSecretUrl('postgres://postgres@127.0.0.1:99999/test');
+    expect(redactSecrets('cannot parse postgres://postgres@127.0.0.1:99999/test')).toBe('cannot parse ***');
+  });
+});
+
 describe('displayConnection', () => {
   it('keeps user, host and database, masks the password, whatever the shape', () => {
     expect(displayConnection('postgres://app:S3c@re:t/PW@db:99999/shop')).toBe('postgres://app:***@db:99999/shop');

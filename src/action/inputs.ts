@@ -44,6 +44,7 @@ function bool(name: string, fallback: boolean): boolean {
  */
 export function protectSecretUrl(url: string | undefined): void {
   if (!url) return;
+  core.setSecret(url); // the runner masks even a URL without a password, as it always did
   for (const v of plainSecrets(url)) core.setSecret(v);
   registerSecretUrl(url);
 }
