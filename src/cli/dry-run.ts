@@ -18,6 +18,7 @@ import type { Shadow } from '../shadow/driver.js';
 import { defaultCacheDir } from '../shadow/cache.js';
 import { confirmFindings, dryRun, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
 import { UsageError } from './main.js';
+import { visible } from '../report/visible.js';
 
 export type DryRunFormat = 'text' | 'json' | 'markdown';
 
@@ -56,7 +57,7 @@ function shadowProgress(stream: NodeJS.WriteStream) {
     shown = true;
     stream.write(`\r\x1b[Kzerodown: ${text}`);
   };
-  const short = (name: string) => (name.length > 50 ? `…${name.slice(-49)}` : name);
+  const short = (name: string) => visible(name.length > 50 ? `…${name.slice(-49)}` : name);
   return {
     tick(done: number, total: number, file: string) {
       show(done, total, `replaying history on the shadow, file ${done} of ${total} (${short(file)})`);

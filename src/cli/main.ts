@@ -3,6 +3,7 @@
  * Exit codes (DESIGN.md): 0 nothing reaches --fail-on, 1 something does, 2 usage/config/I-O error.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { visible } from '../report/visible.js';
 // Commands are imported lazily inside their actions, so that `zerodown lint` never
 // evaluates PGlite or the GitHub toolkit and `zerodown dry-run` never pays for the linter.
 
@@ -22,7 +23,7 @@ export function buildProgram(): Command {
     .description('Stop database migrations from causing downtime.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(visible(s, { newlines: true })) });
 
   program
     .command('lint')
@@ -161,10 +162,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     const name = (err as Error).name;
     if (name === 'UsageError' || name === 'ConfigError' || name === 'DiscoveryError') {
-      process.stderr.write(`zerodown: ${(err as Error).message}\n`);
+      process.stderr.write(`zerodown: ${visible((err as Error).message, { newlines: true })}\n`);
       return 2;
     }
-    process.stderr.write(`zerodown: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(
+      `zerodown: internal error: ${visible((err as Error).stack ?? String(err), { newlines: true })}\n`,
+    );
     return 2;
   }
 }

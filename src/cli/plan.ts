@@ -25,6 +25,7 @@ import { proofState } from '../report/plan-summary.js';
 import { formatPlanText } from '../report/plan-text.js';
 import { useColor } from './lint.js';
 import { UsageError } from './main.js';
+import { visible } from '../report/visible.js';
 
 export type PlanFormat = 'text' | 'sql' | 'markdown' | 'json';
 
@@ -184,7 +185,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     const files = phaseFiles(writable, dir);
     writePhaseFiles(files, !!opts.force);
     for (const p of result.plans.filter((x) => !writable.includes(x)))
-      process.stderr.write(`zerodown: not written: the plan for ${p.path} failed its proof\n`);
+      process.stderr.write(`zerodown: not written: the plan for ${visible(p.path)} failed its proof\n`);
     if (files.length)
       process.stderr.write(
         `zerodown: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${path.relative(cwd, dir) || '.'}\n`,

@@ -4,6 +4,7 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import type { Finding, LintResult } from '../model.js';
+import { visible } from './visible.js';
 
 /** Escapes a workflow-command property value (as @actions/core does: `%`, CR, LF, `:` and `,`). */
 export function escapeProperty(s: string): string {
@@ -15,17 +16,22 @@ export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/**
+ * One annotation. Text from the migration (path, identifiers in the message) is first made
+ * `visible` (the job log is a terminal: it obeys colour and cursor escapes), then encoded per
+ * GitHub's rules so a newline or `%0A` in it cannot end the command and start another.
+ */
 export function annotation(f: Finding): string {
   const cmd = f.severity === 'error' ? 'error' : 'warning';
   const props = [
-    `file=${escapeProperty(f.path)}`,
+    `file=${escapeProperty(visible(f.path))}`,
     `line=${f.line}`,
     `col=${f.column}`,
     `endLine=${f.endLine}`,
     `title=${escapeProperty(`zerodown ${f.rule}`)}`,
   ];
   if (f.endLine === f.line) props.push(`endColumn=${f.endColumn}`);
-  return `::${cmd} ${props.join(',')}::${escapeData(`${f.message}\nFix: ${f.help}`)}`;
+  return `::${cmd} ${props.join(',')}::${escapeData(`${visible(f.message)}\nFix: ${visible(f.help)}`)}`;
 }
 
 export function formatGithub(result: LintResult): string {
