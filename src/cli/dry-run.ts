@@ -183,7 +183,8 @@ export async function addDryRunFacts(
   });
   confirmFindings(result, d);
   for (const s of d.statements) {
-    if (!s.error) continue;
+    // a file the parser rejected (or with bytes PostgreSQL rejects) was not run: lint already reported why
+    if (!s.error || s.kind === 'syntax-error') continue;
     const file = result.files.find((f) => f.migration.path === s.path);
     if (!file) continue;
     const e = s.error;

@@ -17,21 +17,22 @@ export function escapeData(s: string): string {
 }
 
 /**
- * One annotation. Text from the migration (path, identifiers in the message) is first made
- * `visible` (the job log is a terminal: it obeys colour and cursor escapes), then encoded per
- * GitHub's rules so a newline or `%0A` in it cannot end the command and start another.
+ * One annotation. Control characters in the message (identifiers from the migration) are made
+ * `visible`, then everything is encoded per GitHub's rules, so a newline or `%0A` in a path or
+ * message cannot end the command and start another. The path stays exact (only %-encoded) so
+ * the annotation lands on the real file.
  */
 export function annotation(f: Finding): string {
   const cmd = f.severity === 'error' ? 'error' : 'warning';
   const props = [
-    `file=${escapeProperty(visible(f.path))}`,
+    `file=${escapeProperty(f.path)}`,
     `line=${f.line}`,
     `col=${f.column}`,
     `endLine=${f.endLine}`,
     `title=${escapeProperty(`zerodown ${f.rule}`)}`,
   ];
   if (f.endLine === f.line) props.push(`endColumn=${f.endColumn}`);
-  return `::${cmd} ${props.join(',')}::${escapeData(`${visible(f.message)}\nFix: ${visible(f.help)}`)}`;
+  return `::${cmd} ${props.join(',')}::${escapeData(visible(`${f.message}\nFix: ${f.help}`, { newlines: true }))}`;
 }
 
 export function formatGithub(result: LintResult): string {

@@ -73,7 +73,7 @@ export function formatText(result: LintResult, opts: TextOptions): string {
       const confirmed = f.confirmed ? c.magenta('  (confirmed by dry run)') : '';
       out.push(`${c.bold(`${visible(f.path)}:${f.line}:${f.column}`)}  ${sev}  ${c.cyan(f.rule)}${confirmed}`);
       out.push(`  ${visible(f.message)}`);
-      if (f.statementIndex >= 0 || f.rule === 'syntax-error')
+      if ((f.statementIndex >= 0 || f.rule === 'syntax-error') && !file.migration.notText)
         out.push(codeFrame((lines ??= file.migration.source.split('\n')), f, c));
       out.push(`  ${c.green('fix:')} ${visible(f.help)}`);
       out.push('');

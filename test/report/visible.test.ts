@@ -36,7 +36,7 @@ describe('github annotations from hostile text', () => {
     const line = annotation(f);
     expect(line.split('\n')).toHaveLength(1);
     expect(line).toBe(
-      '::error file=m/a%2Cb%3Ac.sql,line=2,col=3,endLine=2,title=zerodown r,endColumn=4::table `t\\x1b[2J`\\n::error file=x::forged 100%250A%0AFix: h\\r',
+      '::error file=m/a%2Cb%3Ac.sql,line=2,col=3,endLine=2,title=zerodown r,endColumn=4::table `t\\x1b[2J`%0A::error file=x::forged 100%250A%0AFix: h\\r',
     );
   });
 });
