@@ -197,3 +197,81 @@ describe('bytes PostgreSQL rejects: reported at file:line:column, never run', ()
     );
   }
 });
+
+describe('options, config and line ends', () => {
+  const CLEAN = 'SELECT 1;\n';
+  const loc = (stdout: string) =>
+    JSON.parse(stdout).files.flatMap((f: { path: string; findings: Record<string, unknown>[] }) =>
+      f.findings.map((x) => `${f.path}:${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${x.rule}`),
+    );
+
+  it('--pg-version takes 15, 15.4 or 13.0, not 0x10 or 1e1', async () => {
+    const d = project({ 'm/0001_a.sql': CLEAN });
+    for (const v of ['0x10', '1e1', '15.', 'v15', '8', '15.4.1']) {
+      const r = await run(d, 'lint', 'm', '--pg-version', v);
+      expect([r.code, r.stderr]).toEqual([
+        2,
+        `zerodown: --pg-version must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got "${v}")\n`,
+      ]);
+    }
+    for (const v of ['15', '15.4', '13.0']) expect((await run(d, 'lint', 'm', '--pg-version', v)).code).toBe(0);
+  });
+
+  it('lint --shadow-url / --seed-rows without --dry-run: a warning naming each, exit code unchanged', async () => {
+    const d = project({ 'm/0001_a.sql': CLEAN });
+    const r = await run(d, 'lint', 'm', '--shadow-url', 'postgres://u:secret@db/x', '--seed-rows', '5');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      [
+        'zerodown: warning: --shadow-url is ignored without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
+        'zerodown: warning: --seed-rows is ignored without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('plan --no-verify --shadow-url / --seed-rows: a warning naming each, exit code unchanged', async () => {
+    const d = project({ 'm/0001_a.sql': CLEAN });
+    const r = await run(d, 'plan', 'm', '--no-verify', '--seed-rows', '5', '--shadow-url', 'postgres://u:secret@db/x');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      [
+        'zerodown: warning: --shadow-url is ignored with --no-verify: the plans are not run on a shadow database (drop --no-verify to prove them there)',
+        'zerodown: warning: --seed-rows is ignored with --no-verify: the plans are not run on a shadow database (drop --no-verify to prove them there)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a byte order mark does not shift line 1: the finding is at column 1', async () => {
+    const d = project({
+      'm/0001_t.sql': 'CREATE TABLE t (a int);\n',
+      'm/0002_bom.sql': Buffer.from('\uFEFFCREATE INDEX i ON t (a);\n'),
+      'm/0003_bom.sql': Buffer.from('\uFEFFSELEC 1;\n'),
+    });
+    const r = await run(d, 'lint', 'm/0002_bom.sql', 'm/0003_bom.sql', '--format', 'json');
+    expect(loc(r.stdout)).toEqual([
+      'm/0002_bom.sql:1:1-1:24 require-concurrent-index-creation',
+      'm/0002_bom.sql:1:1-1:24 require-lock-timeout',
+      'm/0002_bom.sql:1:1-1:24 require-statement-timeout',
+      'm/0003_bom.sql:1:1-1:2 syntax-error',
+    ]);
+  });
+
+  it('CRLF files: lines and columns are those an editor shows, and no \\r reaches the frame', async () => {
+    const d = project({
+      'm/0001_t.sql': 'CREATE TABLE t (a int);\r\n',
+      'm/0002_i.sql': 'SELECT 1;\r\n  CREATE INDEX i ON t (a);\r\n',
+      'm/0003_s.sql': 'SELECT 1;\r\nSELECT (;\r\n',
+    });
+    const r = await run(d, 'lint', 'm/0002_i.sql', 'm/0003_s.sql', '--format', 'json');
+    expect(loc(r.stdout)).toEqual([
+      'm/0002_i.sql:2:3-2:26 require-concurrent-index-creation',
+      'm/0002_i.sql:2:3-2:26 require-lock-timeout',
+      'm/0002_i.sql:2:3-2:26 require-statement-timeout',
+      'm/0003_s.sql:2:9-2:10 syntax-error',
+    ]);
+    const text = await run(d, 'lint', 'm/0003_s.sql', '--no-color');
+    expect(text.stdout).toContain(['    1 | SELECT 1;', '  > 2 | SELECT (;', '      |         ^'].join('\n'));
+  });
+});
