@@ -6,9 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 import { allRules } from '../rules/index.js';
 import { registerSecretUrl } from './secrets.js';
+import { LineIndex } from './parse/source.js';
+import { parsePgVersion } from './pg-version.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 export type RuleLevel = 'off' | 'warning' | 'error';
@@ -16,6 +18,7 @@ export type RuleLevel = 'off' | 'warning' | 'error';
 export interface Config {
   paths?: string[];
   framework?: string;
+  /** a major version; the file may also say `15.4` or `"15.4"` (see pg-version.ts) */
   pgVersion?: number;
   assumeInTransaction?: boolean;
   failOn?: FailOn;
@@ -44,7 +47,7 @@ export const configSchema = {
     $schema: { type: 'string' },
     paths: { type: 'array', items: { type: 'string', minLength: 1 } },
     framework: { type: 'string' },
-    pgVersion: { type: 'integer', minimum: 9, maximum: 19 },
+    pgVersion: { anyOf: [{ type: 'number' }, { type: 'string' }] }, // then parsePgVersion in validateConfig
     assumeInTransaction: { type: 'boolean' },
     failOn: { enum: ['error', 'warning', 'never'] },
     rules: {
@@ -172,6 +175,11 @@ export function validateConfig(raw: unknown, file = 'config'): Config {
     throw new ConfigError(`${file}: ${describe(first)}`);
   }
   const config = raw as Config;
+  if (config.pgVersion !== undefined) {
+    const major = parsePgVersion(String(config.pgVersion));
+    if (major === undefined) throw new ConfigError(`${file}: ${PG_VERSION_RULE} (got ${shown(config.pgVersion)})`);
+    config.pgVersion = major;
+  }
   const known = new Set(allRules.map((r) => r.meta.id));
   known.add('syntax-error');
   for (const id of Object.keys(config.rules ?? {})) {
@@ -196,17 +204,50 @@ export function loadConfig(dir: string, explicit?: string): { config: Config; fi
     throw new ConfigError(`cannot read config ${file}: ${(err as Error).message}`);
   }
   const name = path.relative(dir, file) || file;
+  const at = (offset: number) => {
+    const { line, column } = new LineIndex(text).position(offset);
+    return `${name}:${line}:${column}`;
+  };
   let raw: unknown;
-  try {
-    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (err) {
-    const first = (err as Error).message.split('\n')[0]!.trim();
-    throw new ConfigError(`${name}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${first}`);
+  // where a number was written for pgVersion, as written: 0x10 and 1e1 parse as numbers but are no versions
+  let written: { source: string; offset: number } | undefined;
+  if (file.endsWith('.json')) {
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      // V8 says "… in JSON at position 20": the position becomes line:column
+      const msg = (err as Error).message.replace(/, ".*" is not valid JSON$/s, '');
+      const pos = /^(.*) in JSON at position (\d+)/s.exec(msg);
+      const where = pos ? at(Number(pos[2])) : /end of JSON input/.test(msg) ? at(text.length) : name;
+      throw new ConfigError(`${where}: not valid JSON: ${pos ? pos[1] : msg}`);
+    }
+    const m = /"pgVersion"\s*:\s*(-?[0-9][0-9.eE+-]*)/.exec(text);
+    if (m) written = { source: m[1]!, offset: m.index + m[0].length - m[1]!.length };
+  } else {
+    const doc = parseDocument(text);
+    const err = doc.errors[0];
+    if (err) {
+      const first = err.message
+        .split('\n')[0]!
+        .replace(/ at line \d+, column \d+:?$/, '')
+        .trim();
+      throw new ConfigError(
+        `${err.linePos ? `${name}:${err.linePos[0].line}:${err.linePos[0].col}` : name}: not valid YAML: ${first}`,
+      );
+    }
+    raw = doc.toJS();
+    const node = doc.get('pgVersion', true);
+    if (isScalar(node) && typeof node.value === 'number' && node.source !== undefined && node.range)
+      written = { source: node.source, offset: node.range[0] };
   }
   // the shadow URL may hold a password: redacted from every output from here on (src/secrets.ts)
   registerSecretUrl((raw as { dryRun?: { shadowUrl?: unknown } } | null)?.dryRun?.shadowUrl as string | undefined);
+  if (written && parsePgVersion(written.source) === undefined)
+    throw new ConfigError(`${at(written.offset)}: ${PG_VERSION_RULE} (got ${written.source})`);
   return { config: validateConfig(raw ?? {}, name), file };
 }
+
+const PG_VERSION_RULE = '"pgVersion" must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4';
 
 /** Rule severities and options in the engine's form. */
 export function ruleSettings(config: Config): {

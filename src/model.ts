@@ -47,6 +47,18 @@ export interface Migration {
   segments?: Segment[];
   /** true when this file is under review; false when it only feeds the schema replay */
   review: boolean;
+  /** invalid UTF-8 in the file (discovery read each as U+FFFD); the file is linted but never run */
+  badBytes?: BadBytes[];
+  /** set when the file is not text at all (e.g. `a PNG image`); `source` is then empty */
+  notText?: string;
+}
+
+/** One invalid UTF-8 sequence in a migration file. */
+export interface BadBytes {
+  /** character offset in `Migration.source` of the U+FFFD that stands for it */
+  offset: number;
+  /** the bytes, e.g. `0xe9` or `0xe2 0x80` */
+  bytes: string;
 }
 
 /** 1-based line and column; offsets are 0-based character offsets into the file. */
@@ -80,8 +92,13 @@ export interface Statement {
 export interface ParsedMigration {
   migration: Migration;
   statements: Statement[];
-  /** a parse failure; the file then has no statements */
+  /**
+   * a parse failure (the file then has no statements), or else the first of `badBytes`
+   * (the statements around them are still parsed): either way the file must not be run
+   */
   error?: ParseError;
+  /** bytes PostgreSQL would reject (NUL, invalid UTF-8, a file that is not text), in file order */
+  badBytes?: ParseError[];
   /** `-- zerodown-ignore-file`: every rule is off for this file */
   ignoreFile: boolean;
   /** `-- zerodown-ignore-file rule-a, rule-b`: these rules are off for this file */
@@ -93,6 +110,10 @@ export interface ParseError {
   line: number;
   column: number;
   offset: number;
+  /** what to do about it, when the parser's message does not say (bad bytes) */
+  help?: string;
+  /** SQLSTATE PostgreSQL would give (default 42601, syntax error) */
+  code?: string;
 }
 
 export interface Finding {

@@ -30,7 +30,7 @@ export async function runCli(cwd: string, ...args: string[]): Promise<CliRun> {
 }
 
 /** Writes `files` (relative path → text) into a new directory under `root` and returns it. */
-export function writeProject(root: string, files: Record<string, string>): string {
+export function writeProject(root: string, files: Record<string, string | Uint8Array>): string {
   const d = mkdtempSync(path.join(root, 'p-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(d, name)), { recursive: true });

@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import type { FailOn } from '../config.js';
 import { plainSecrets, registerSecret, registerSecretUrl } from '../secrets.js';
+import { parsePgVersion } from '../pg-version.js';
 
 export interface ActionInputs {
   token: string;
@@ -67,9 +68,11 @@ export function readInputs(): ActionInputs {
   const pg = core.getInput('pg-version').trim();
   let pgVersion: number | undefined;
   if (pg) {
-    pgVersion = Number(pg);
-    if (!Number.isInteger(pgVersion) || pgVersion < 9 || pgVersion > 19) {
-      throw new InputError(`input "pg-version" must be a PostgreSQL major version such as 16 (got "${pg}")`);
+    pgVersion = parsePgVersion(pg);
+    if (pgVersion === undefined) {
+      throw new InputError(
+        `input "pg-version" must be a PostgreSQL major version from 9 to 19, such as 16 or 16.4 (got "${pg}")`,
+      );
     }
   }
 

@@ -17,6 +17,7 @@ import { lintMigrations } from '../engine/lint.js';
 import type { LintResult, Migration } from '../model.js';
 import { toSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
+import { visible } from '../report/visible.js';
 import {
   COMMENT_BUDGET,
   SUMMARY_BUDGET,
@@ -99,7 +100,7 @@ function withStopCommands(text: string): string {
 /** GitHub shows at most 10 error and 10 warning annotations per step and 50 per job; more is only log noise. */
 export const MAX_ANNOTATIONS = 50;
 
-function annotate(result: LintResult): void {
+export function annotate(result: LintResult): void {
   const all = result.files.flatMap((file) => file.findings);
   const ordered = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity !== 'error')];
   if (ordered.length > MAX_ANNOTATIONS) {
@@ -118,7 +119,7 @@ function annotate(result: LintResult): void {
       props.startColumn = f.column;
       props.endColumn = f.endColumn;
     }
-    const msg = `${f.message}\nFix: ${f.help}`;
+    const msg = visible(`${f.message}\nFix: ${f.help}`, { newlines: true }); // identifiers from the PR: no raw escapes
     if (f.severity === 'error') core.error(msg, props);
     else core.warning(msg, props);
   }

@@ -19,6 +19,7 @@ import { defaultCacheDir } from '../shadow/cache.js';
 import { confirmFindings, dryRun, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
 import { UsageError } from './main.js';
 import { redactSecrets } from '../secrets.js';
+import { visible } from '../report/visible.js';
 
 export type DryRunFormat = 'text' | 'json' | 'markdown';
 
@@ -57,7 +58,7 @@ function shadowProgress(stream: NodeJS.WriteStream) {
     shown = true;
     stream.write(`\r\x1b[Kzerodown: ${text}`);
   };
-  const short = (name: string) => (name.length > 50 ? `…${name.slice(-49)}` : name);
+  const short = (name: string) => visible(name.length > 50 ? `…${name.slice(-49)}` : name);
   return {
     tick(done: number, total: number, file: string) {
       show(done, total, `replaying history on the shadow, file ${done} of ${total} (${short(file)})`);
@@ -183,7 +184,8 @@ export async function addDryRunFacts(
   });
   confirmFindings(result, d);
   for (const s of d.statements) {
-    if (!s.error) continue;
+    // a file the parser rejected (or with bytes PostgreSQL rejects) was not run: lint already reported why
+    if (!s.error || s.kind === 'syntax-error') continue;
     const file = result.files.find((f) => f.migration.path === s.path);
     if (!file) continue;
     const e = s.error;

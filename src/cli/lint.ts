@@ -117,7 +117,25 @@ function quietOnClosedPipe(code: number): void {
   });
 }
 
+/**
+ * Options given on the command line that this run does not use: a warning on stderr for each
+ * (what would make it count), rather than silently ignoring what the user asked for. Exit codes stay.
+ */
+export function warnIgnored(given: [option: string, value: unknown][], instead: string): void {
+  for (const [option, value] of given) {
+    if (value !== undefined) process.stderr.write(`zerodown: warning: ${option} is ignored ${instead}\n`);
+  }
+}
+
 export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
+  if (!opts.dryRun)
+    warnIgnored(
+      [
+        ['--shadow-url', opts.shadowUrl],
+        ['--seed-rows', opts.seedRows],
+      ],
+      'without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
+    );
   // compile the WebAssembly parser in the background while the config is read and migrations are
   // found, and start a helper thread that warms the parser up meanwhile (src/cli/parallel.ts)
   const parserReady = loadParser();

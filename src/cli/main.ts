@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { guardStream, registerSecret, registerSecretUrl } from '../secrets.js';
+import { visible } from '../report/visible.js';
+import { parsePgVersion } from '../pg-version.js';
 // Commands are imported lazily inside their actions, so that `zerodown lint` never
 // evaluates PGlite or the GitHub toolkit and `zerodown dry-run` never pays for the linter.
 
@@ -23,7 +25,7 @@ export function buildProgram(): Command {
     .description('Stop database migrations from causing downtime.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(visible(s, { newlines: true })) });
 
   program
     .command('lint')
@@ -137,9 +139,9 @@ export function buildProgram(): Command {
 }
 
 function parseIntOption(v: string, name: string): number {
-  const n = Number(/^\d+(\.\d+)*$/.test(v.trim()) ? v.trim().split('.')[0] : v); // `15`, `15.4` or `13.0` (squawk's form)
-  if (!Number.isInteger(n) || n < 9 || n > 19)
-    throw new UsageError(`${name} must be a PostgreSQL major version such as 15 (got "${v}")`);
+  const n = parsePgVersion(v); // `15`, `15.4` or `13.0` (squawk's form); not `0x10` or `1e1`
+  if (n === undefined)
+    throw new UsageError(`${name} must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got "${v}")`);
   return n;
 }
 
@@ -187,10 +189,12 @@ async function runProgram(argv: string[]): Promise<number> {
     }
     const name = (err as Error).name;
     if (name === 'UsageError' || name === 'ConfigError' || name === 'DiscoveryError') {
-      process.stderr.write(`zerodown: ${(err as Error).message}\n`);
+      process.stderr.write(`zerodown: ${visible((err as Error).message, { newlines: true })}\n`);
       return 2;
     }
-    process.stderr.write(`zerodown: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(
+      `zerodown: internal error: ${visible((err as Error).stack ?? String(err), { newlines: true })}\n`,
+    );
     return 2;
   }
 }

@@ -23,8 +23,9 @@ import { formatPlanMarkdown } from '../report/plan-markdown.js';
 import { formatPlanSql } from '../report/plan-sql.js';
 import { proofState } from '../report/plan-summary.js';
 import { formatPlanText } from '../report/plan-text.js';
-import { useColor } from './lint.js';
+import { useColor, warnIgnored } from './lint.js';
 import { UsageError } from './main.js';
+import { visible } from '../report/visible.js';
 
 export type PlanFormat = 'text' | 'sql' | 'markdown' | 'json';
 
@@ -138,6 +139,14 @@ export function writePhaseFiles(files: PhaseFile[], force: boolean): void {
 }
 
 export async function planCommand(paths: string[], opts: PlanCliOptions): Promise<number> {
+  if (opts.verify === false)
+    warnIgnored(
+      [
+        ['--shadow-url', opts.shadowUrl],
+        ['--seed-rows', opts.seedRows],
+      ],
+      'with --no-verify: the plans are not run on a shadow database (drop --no-verify to prove them there)',
+    );
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
   const inputs = paths.length ? paths : (config.paths ?? []);
@@ -184,7 +193,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     const files = phaseFiles(writable, dir);
     writePhaseFiles(files, !!opts.force);
     for (const p of result.plans.filter((x) => !writable.includes(x)))
-      process.stderr.write(`zerodown: not written: the plan for ${p.path} failed its proof\n`);
+      process.stderr.write(`zerodown: not written: the plan for ${visible(p.path)} failed its proof\n`);
     if (files.length)
       process.stderr.write(
         `zerodown: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${path.relative(cwd, dir) || '.'}\n`,

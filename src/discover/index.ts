@@ -25,6 +25,7 @@ import { naturalCompare } from './order.js';
 import { countStatements } from './sqlsplit.js';
 import type { DescribeContext, FileInfo } from './types.js';
 import { autoDiscover } from './auto.js';
+import { decodeSource, type DecodedSource } from './decode.js';
 import { changedFiles as changedFilesOf } from './git.js';
 
 export { naturalCompare };
@@ -77,9 +78,9 @@ function display(abs: string, cwd: string): string {
   return rel && ups <= 2 && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
 }
 
-function readSource(abs: string): string {
+function readSource(abs: string): DecodedSource {
   try {
-    return readFileSync(abs, 'utf8');
+    return decodeSource(readFileSync(abs));
   } catch (err) {
     throw new DiscoveryError(`cannot read ${abs}: ${(err as Error).message}`);
   }
@@ -215,7 +216,7 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
       if (!review && !history) continue;
       if (seen.has(abs)) continue;
       seen.add(abs);
-      const source = readSource(abs);
+      const { text: source, badBytes, notText } = readSource(abs);
       const info = g.fw.describe(abs, source, g.roots.get(g.files.get(abs)!)!);
       if (info.skip) {
         skipped.push({ path: display(abs, cwd), reason: info.skip });
@@ -234,6 +235,8 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
       if (segments) m.segments = segments;
       if (info.version) m.version = info.version;
       if (info.note) m.transactionNote = info.note;
+      if (badBytes) m.badBytes = badBytes;
+      if (notText) m.notText = notText;
       out.push(m);
     }
     if (out.length && !used.includes(g.fw.name)) used.push(g.fw.name);

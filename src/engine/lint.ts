@@ -90,7 +90,26 @@ export class LintEngine {
     let sessionLock = false;
     let sessionStatement = false;
 
-    if (parsed.error) {
+    // bad bytes (NUL, invalid UTF-8, not a text file): findings, then the statements around them are still checked
+    const bad = parsed.badBytes ?? [];
+    if (review) {
+      for (const e of bad) {
+        findings.push({
+          rule: 'syntax-error',
+          severity: 'error',
+          message: e.message,
+          help: e.help ?? 'Remove the bytes PostgreSQL cannot read.',
+          path: migration.path,
+          line: e.line,
+          column: e.column,
+          endLine: e.line,
+          endColumn: e.column + 1,
+          statementIndex: -1,
+        });
+      }
+    }
+    if (migration.notText) return { migration, statements, findings };
+    if (parsed.error && !bad.includes(parsed.error)) {
       if (review) {
         findings.push({
           rule: 'syntax-error',
@@ -104,6 +123,7 @@ export class LintEngine {
           endColumn: parsed.error.column + 1,
           statementIndex: -1,
         });
+        findings.sort((x, y) => x.line - y.line || x.column - y.column);
       }
       return { migration, statements, findings };
     }

@@ -229,16 +229,80 @@ function withoutBom(text: string): string {
   return text.includes('\uFEFF') ? text.replace(/\uFEFF/g, ' ') : text;
 }
 
+/** most bad-byte findings per file: the last one says how many more there are */
+const MAX_BAD_BYTES = 10;
+
+/**
+ * What PostgreSQL would reject before parsing: NUL bytes (the parser, a C program, would
+ * silently stop at the first one), invalid UTF-8 (discovery read it as U+FFFD), a file
+ * that is not text. In file order, at most MAX_BAD_BYTES.
+ */
+function badBytesOf(migration: Migration, lines: LineIndex): ParseError[] {
+  const at = (offset: number, message: string, help: string): ParseError => ({
+    message,
+    help,
+    code: '22021', // character_not_in_repertoire: "invalid byte sequence for encoding"
+    offset,
+    ...lines.position(offset),
+  });
+  if (migration.notText) {
+    const utf16 = migration.notText.startsWith('UTF-16');
+    return [
+      at(
+        0,
+        `This is not a SQL text file: it looks like ${migration.notText}. There is nothing zerodown can check, and the migration tool would fail on it.`,
+        utf16
+          ? 'Save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`).'
+          : 'Remove it from the migrations, or rename it so that it does not end in .sql.',
+      ),
+    ];
+  }
+  const out: ParseError[] = [];
+  const src = migration.source;
+  for (let i = src.indexOf('\0'); i !== -1; i = src.indexOf('\0', i + 1)) {
+    out.push(
+      at(
+        i,
+        'A NUL byte (0x00) is here: PostgreSQL rejects it (invalid byte sequence for encoding "UTF8": 0x00), and tools that read SQL as a C string stop at it, silently skipping everything after it.',
+        'Delete the byte (shown as \\x00). zerodown checked the statements around it, but runs nothing from this file on the shadow.',
+      ),
+    );
+  }
+  for (const b of migration.badBytes ?? []) {
+    out.push(
+      at(
+        b.offset,
+        `Invalid UTF-8 (${b.bytes}) is here: PostgreSQL rejects the file (invalid byte sequence for encoding "UTF8"); it was probably saved as Latin-1 or Windows-1252.`,
+        'Save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`). zerodown read the bytes as U+FFFD and checked the statements, but runs nothing from this file on the shadow.',
+      ),
+    );
+  }
+  out.sort((a, b) => a.offset - b.offset);
+  if (out.length > MAX_BAD_BYTES) {
+    const more = out.length - MAX_BAD_BYTES;
+    out.length = MAX_BAD_BYTES;
+    const last = out[MAX_BAD_BYTES - 1]!;
+    last.message += ` ${more} more bad byte${more === 1 ? '' : 's'} after this one ${more === 1 ? 'is' : 'are'} not listed.`;
+  }
+  return out;
+}
+
 /**
  * Parses one migration. Never throws for bad SQL: a parse failure is returned
  * as `error` with the parser's line and column (the first failing segment; the
- * file then has no statements).
+ * file then has no statements). Bad bytes (see `badBytesOf`) are returned as
+ * `badBytes`, the first also as `error`; the parser sees each NUL as a space, so
+ * the statements around it are still parsed at their exact positions.
  */
 export function parseMigration(migration: Migration, lines = new LineIndex(migration.source)): ParsedMigration {
-  const source = migration.source;
+  const source = migration.source.includes('\0') ? migration.source.replace(/\0/g, ' ') : migration.source;
   const segments = migration.segments ?? [{ start: 0, end: source.length }];
   const statements: Statement[] = [];
   const ignores = readIgnores(source);
+  const bad = badBytesOf(migration, lines);
+  const badBytes = bad.length ? { error: bad[0]!, badBytes: bad } : {};
+  if (migration.notText)
+    return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
   for (const seg of segments) {
     const text = withoutBom(source.slice(seg.start, seg.end));
     if (skipTrivia(text, 0) >= text.length) continue; // only comments and whitespace
@@ -250,7 +314,14 @@ export function parseMigration(migration: Migration, lines = new LineIndex(migra
       const offset = seg.start + Math.min(err.cursor, text.length);
       const { line, column } = lines.position(offset);
       const error: ParseError = { message: err.message, line, column, offset };
-      return { migration, statements: [], error, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+      return {
+        migration,
+        statements: [],
+        ...badBytes,
+        error,
+        ignoreFile: ignores.file,
+        ignoreFileRules: ignores.fileRules,
+      };
     }
     const toChar = byteOffsetMapper(text, raw.ascii);
     for (const stmt of raw.stmts) {
@@ -278,7 +349,7 @@ export function parseMigration(migration: Migration, lines = new LineIndex(migra
       });
     }
   }
-  return { migration, statements, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+  return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
 }
 
 /** Parses a standalone SQL string (plan phases, tests). Throws on a syntax error. Await `loadParser()` first. */

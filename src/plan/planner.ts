@@ -233,7 +233,9 @@ export async function planMigrations(migrations: Migration[], options: PlanOptio
     if (parsed.error) {
       result.failed.push({
         path: m.path,
-        message: `cannot parse: ${parsed.error.message} at line ${parsed.error.line}`,
+        message: parsed.badBytes?.includes(parsed.error)
+          ? `not planned: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`
+          : `cannot parse: ${parsed.error.message} at line ${parsed.error.line}`,
       });
       continue;
     }

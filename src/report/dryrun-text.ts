@@ -12,6 +12,7 @@ import {
   seedLine,
   shownLocks,
 } from './dryrun-common.js';
+import { visible as v } from './visible.js';
 
 export interface DryRunTextOptions {
   color: boolean;
@@ -24,12 +25,12 @@ function pad(s: string, n: number): string {
 export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
   const c = opts.color ? pc : pc.createColors(false);
   const out: string[] = [];
-  out.push(c.bold(`zerodown dry run on ${d.engine}`) + c.dim(` · ${historyLine(d)} · ${seedLine(d)}`));
+  out.push(c.bold(`zerodown dry run on ${v(d.engine)}`) + c.dim(` · ${v(historyLine(d))} · ${v(seedLine(d))}`));
   out.push('');
   const byFile = new Map<string, typeof d.statements>();
   for (const s of d.statements) byFile.set(s.path, [...(byFile.get(s.path) ?? []), s]);
   for (const [file, stmts] of byFile) {
-    out.push(c.bold(file));
+    out.push(c.bold(v(file)));
     const lw = Math.max(4, ...stmts.map((s) => String(s.line).length));
     out.push(
       c.dim(
@@ -38,16 +39,16 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
     );
     for (const s of stmts) {
       const line = pad(String(s.line), lw);
-      const sql = pad(firstLine(s.sql, 46), 46);
+      const sql = pad(v(firstLine(s.sql, 46)), 46);
       if (s.skipped) {
         out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.dim('not run: an earlier statement of this file failed')}`);
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);
-      const rewrite = rewriteCell(s, (r) => r);
+      const rewrite = v(rewriteCell(s, (r) => r));
       const rows = locks.length ? locks : [undefined];
       rows.forEach((l, i) => {
-        const lockText = l ? `${l.mode} ${l.relation}${lockNote(l)}` : s.error ? '' : c.dim('none');
+        const lockText = l ? v(`${l.mode} ${l.relation}${lockNote(l)}`) : s.error ? '' : c.dim('none');
         const blocks = l ? blocksText(l) : '';
         const colored =
           l && l.blocksReads
@@ -72,11 +73,11 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
       if (s.error) {
         const e = s.error;
         out.push(
-          `  ${' '.repeat(lw)}  ${c.red('✖')} ${c.red(`${e.code} ${e.message}`)} ${c.dim(`(${e.path}:${e.line}:${e.column})`)}`,
+          `  ${' '.repeat(lw)}  ${c.red('✖')} ${c.red(v(`${e.code} ${e.message}`))} ${c.dim(`(${v(e.path)}:${e.line}:${e.column})`)}`,
         );
-        if (e.detail) out.push(`  ${' '.repeat(lw)}    ${c.dim(e.detail)}`);
-        if (e.hint) out.push(`  ${' '.repeat(lw)}    ${c.dim(`hint: ${e.hint}`)}`);
-        if (e.limit) out.push(`  ${' '.repeat(lw)}    ${c.dim(`engine limit: ${e.limit}`)}`);
+        if (e.detail) out.push(`  ${' '.repeat(lw)}    ${c.dim(v(e.detail))}`);
+        if (e.hint) out.push(`  ${' '.repeat(lw)}    ${c.dim(`hint: ${v(e.hint)}`)}`);
+        if (e.limit) out.push(`  ${' '.repeat(lw)}    ${c.dim(`engine limit: ${v(e.limit)}`)}`);
       }
     }
     out.push('');
@@ -84,12 +85,12 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
   if (d.heldLocks.length) {
     out.push(c.bold('locks held across a transaction'));
     for (const h of d.heldLocks)
-      out.push(`  ${h.blocksReads ? c.red('⚠') : c.yellow('⚠')} ${h.path}: ${heldSentence(h)}`);
+      out.push(`  ${h.blocksReads ? c.red('⚠') : c.yellow('⚠')} ${v(h.path)}: ${v(heldSentence(h))}`);
     out.push('');
   }
   if (d.limits.length) {
     out.push(c.bold('engine limits'));
-    for (const l of d.limits) out.push(`  • ${l.message}`);
+    for (const l of d.limits) out.push(`  • ${v(l.message)}`);
     out.push('');
   }
   const h = d.history;
@@ -109,14 +110,16 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
           : 'consequenceOf' in f && f.consequenceOf
             ? ` (follows from: ${f.consequenceOf})`
             : '';
-      out.push(`  ${f.path}:${f.line}  ${f.code} ${f.message}${c.dim(note)}`);
+      out.push(`  ${v(f.path)}:${f.line}  ${f.code} ${v(f.message)}${c.dim(v(note))}`);
     }
     if (histFailures.length > 20) out.push(`  … and ${histFailures.length - 20} more`);
     out.push('');
   }
   if (d.seed.failures.length) {
     out.push(
-      c.dim(`tables left empty or partly seeded: ${d.seed.failures.map((f) => `${f.table} (${f.code})`).join(', ')}`),
+      c.dim(
+        v(`tables left empty or partly seeded: ${d.seed.failures.map((f) => `${f.table} (${f.code})`).join(', ')}`),
+      ),
     );
     out.push('');
   }

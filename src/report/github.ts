@@ -4,6 +4,7 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import type { Finding, LintResult } from '../model.js';
+import { visible } from './visible.js';
 
 /** Escapes a workflow-command property value (as @actions/core does: `%`, CR, LF, `:` and `,`). */
 export function escapeProperty(s: string): string {
@@ -15,6 +16,12 @@ export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/**
+ * One annotation. Control characters in the message (identifiers from the migration) are made
+ * `visible`, then everything is encoded per GitHub's rules, so a newline or `%0A` in a path or
+ * message cannot end the command and start another. The path stays exact (only %-encoded) so
+ * the annotation lands on the real file.
+ */
 export function annotation(f: Finding): string {
   const cmd = f.severity === 'error' ? 'error' : 'warning';
   const props = [
@@ -25,7 +32,7 @@ export function annotation(f: Finding): string {
     `title=${escapeProperty(`zerodown ${f.rule}`)}`,
   ];
   if (f.endLine === f.line) props.push(`endColumn=${f.endColumn}`);
-  return `::${cmd} ${props.join(',')}::${escapeData(`${f.message}\nFix: ${f.help}`)}`;
+  return `::${cmd} ${props.join(',')}::${escapeData(visible(`${f.message}\nFix: ${f.help}`, { newlines: true }))}`;
 }
 
 export function formatGithub(result: LintResult): string {

@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { PlanResult } from '../plan/planner.js';
 import { originalLine, phaseTitle, proofState, verificationLine } from './plan-summary.js';
+import { visible as v } from './visible.js';
 
 export function formatPlanText(result: PlanResult, opts: { color: boolean }): string {
   const c = opts.color ? pc : pc.createColors(false);
@@ -10,33 +11,35 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
     const state = proofState(plan);
     const mark =
       state === 'proven' ? c.green('✓') : state === 'needs-edit' || state === 'unverified' ? c.yellow('!') : c.red('✗');
-    out.push(`${c.bold(plan.path)}: ${plan.phases.length} phases`);
-    out.push(`  ${mark} ${verificationLine(plan)}`);
+    out.push(`${c.bold(v(plan.path))}: ${plan.phases.length} phases`);
+    out.push(`  ${mark} ${v(verificationLine(plan))}`);
     const orig = originalLine(plan.verified);
-    if (orig) out.push(`    ${c.dim(orig)}`);
-    if (state === 'failed') for (const d of plan.verified!.differences.slice(1, 8)) out.push(`    ${c.red('-')} ${d}`);
-    for (const e of plan.verified?.expected ?? []) out.push(`    ${c.dim(`on purpose: ${e}`)}`);
-    for (const e of plan.verified?.caveats ?? []) out.push(`    ${c.yellow('caveat:')} ${e}`);
+    if (orig) out.push(`    ${c.dim(v(orig))}`);
+    if (state === 'failed')
+      for (const d of plan.verified!.differences.slice(1, 8)) out.push(`    ${c.red('-')} ${v(d)}`);
+    for (const e of plan.verified?.expected ?? []) out.push(`    ${c.dim(`on purpose: ${v(e)}`)}`);
+    for (const e of plan.verified?.caveats ?? []) out.push(`    ${c.yellow('caveat:')} ${v(e)}`);
     out.push('  rewrites:');
     for (const r of [...plan.rewrites].sort((a, b) => a.line - b.line))
-      out.push(`    line ${r.line}  ${c.cyan(r.rule)}: ${r.summary}`);
+      out.push(`    line ${r.line}  ${c.cyan(r.rule)}: ${v(r.summary)}`);
     if (plan.notes.length) {
       out.push('  notes:');
       for (const n of plan.notes) {
         const tag = n.level === 'todo' ? c.yellow('TODO') : n.level === 'warning' ? c.yellow('warning') : c.dim('note');
-        out.push(`    ${tag}${n.line ? ` (line ${n.line})` : ''}: ${n.message}`);
+        out.push(`    ${tag}${n.line ? ` (line ${n.line})` : ''}: ${v(n.message)}`);
       }
     }
     plan.phases.forEach((p, i) => {
       out.push('');
-      out.push(`  ${c.bold(phaseTitle(p, i))}: ${p.reason}`);
-      if (p.deploy) out.push(`  ${c.yellow('deploy first:')} ${p.deploy}`);
-      for (const line of p.sql.split('\n')) out.push(`    ${line}`);
+      out.push(`  ${c.bold(v(phaseTitle(p, i)))}: ${v(p.reason)}`);
+      if (p.deploy) out.push(`  ${c.yellow('deploy first:')} ${v(p.deploy)}`);
+      for (const line of p.sql.split(/\r?\n/)) out.push(`    ${v(line)}`);
     });
     out.push('');
   }
-  if (result.unchanged.length) out.push(c.dim(`no plan needed (nothing to rewrite): ${result.unchanged.join(', ')}`));
-  for (const f of result.failed) out.push(`${c.red('✗')} ${f.path}: ${f.message}`);
+  if (result.unchanged.length)
+    out.push(c.dim(v(`no plan needed (nothing to rewrite): ${result.unchanged.join(', ')}`)));
+  for (const f of result.failed) out.push(`${c.red('✗')} ${v(f.path)}: ${v(f.message)}`);
   if (!result.plans.length && !result.failed.length)
     out.push('zerodown plan: every migration is already safe, nothing to rewrite.');
   return `${out.join('\n')}\n`;

@@ -25,7 +25,7 @@ const SYNTAX_ERROR: ReportingDescriptor = {
   name: 'SyntaxError',
   shortDescription: { text: 'The migration file does not parse as PostgreSQL.' },
   fullDescription: {
-    text: "PostgreSQL's own parser (libpg-query) rejected the file at this position. Nothing else in the file is checked until it parses.",
+    text: "PostgreSQL's own parser (libpg-query) rejected the file at this position (nothing else in the file is checked until it parses), or the file holds bytes PostgreSQL rejects: a NUL, invalid UTF-8, or no text at all (the statements around them are still checked; the file is never run on the shadow).",
   },
   help: { text: 'Fix the SQL at the reported position.' },
   defaultConfiguration: { level: 'error' },

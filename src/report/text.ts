@@ -5,6 +5,7 @@
  */
 import pc from 'picocolors';
 import type { Finding, LintResult } from '../model.js';
+import { visible } from './visible.js';
 
 export interface TextOptions {
   color: boolean;
@@ -21,10 +22,14 @@ function expandTabs(s: string): string {
   return s.includes('\t') ? s.replace(/\t/g, '  ') : s;
 }
 
-/** Display width of the first `col - 1` characters of a line, after tab expansion. */
+/** A source line as shown: tabs expanded, control characters escaped (see visible.ts). */
+function shown(line: string): string {
+  return visible(expandTabs(line));
+}
+
+/** Display width of the first `col - 1` characters of a line, as shown. */
 function caretOffset(line: string, col: number): number {
-  const before = line.slice(0, Math.max(0, col - 1));
-  return expandTabs(before).length;
+  return shown(line.slice(0, Math.max(0, col - 1))).length;
 }
 
 function cut(s: string): string {
@@ -43,9 +48,7 @@ export function codeFrame(source: string | string[], f: Finding, c: Colors): str
     const raw = (lines[n - 1] ?? '').replace(/\r$/, '');
     const marked = n >= f.line && n <= endLine;
     const gutter = `${marked ? '>' : ' '} ${String(n).padStart(width)} | `;
-    out.push(
-      `  ${marked ? c.red(gutter) : c.dim(gutter)}${marked ? cut(expandTabs(raw)) : c.dim(cut(expandTabs(raw)))}`,
-    );
+    out.push(`  ${marked ? c.red(gutter) : c.dim(gutter)}${marked ? cut(shown(raw)) : c.dim(cut(shown(raw)))}`);
     if (n === f.line && f.rule === 'syntax-error') {
       const pad = Math.min(caretOffset(raw, f.column), MAX_WIDTH);
       out.push(`  ${c.dim(`  ${' '.repeat(width)} | `)}${' '.repeat(pad)}${c.red('^')}`);
@@ -68,11 +71,11 @@ export function formatText(result: LintResult, opts: TextOptions): string {
     for (const f of file.findings) {
       const sev = f.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
       const confirmed = f.confirmed ? c.magenta('  (confirmed by dry run)') : '';
-      out.push(`${c.bold(`${f.path}:${f.line}:${f.column}`)}  ${sev}  ${c.cyan(f.rule)}${confirmed}`);
-      out.push(`  ${f.message}`);
-      if (f.statementIndex >= 0 || f.rule === 'syntax-error')
+      out.push(`${c.bold(`${visible(f.path)}:${f.line}:${f.column}`)}  ${sev}  ${c.cyan(f.rule)}${confirmed}`);
+      out.push(`  ${visible(f.message)}`);
+      if ((f.statementIndex >= 0 || f.rule === 'syntax-error') && !file.migration.notText)
         out.push(codeFrame((lines ??= file.migration.source.split('\n')), f, c));
-      out.push(`  ${c.green('fix:')} ${f.help}`);
+      out.push(`  ${c.green('fix:')} ${visible(f.help)}`);
       out.push('');
     }
   }

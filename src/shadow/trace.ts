@@ -171,7 +171,7 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
   if (parsed.error) {
     const lines = parsed.migration.source.split('\n');
     out.error = {
-      code: '42601',
+      code: parsed.error.code ?? '42601',
       message: parsed.error.message,
       path,
       line: parsed.error.line,

@@ -94,6 +94,25 @@ describe('sticky comment', () => {
     }
   });
 
+  it('pg-version takes 16, 16.4 or 13.0, as the CLI does; 0x10 and 1e1 are refused with the input named', () => {
+    const saved = process.env['INPUT_PG-VERSION'];
+    try {
+      for (const v of ['0x10', '1e1', '20']) {
+        process.env['INPUT_PG-VERSION'] = v;
+        expect(() => readInputs()).toThrow(
+          `input "pg-version" must be a PostgreSQL major version from 9 to 19, such as 16 or 16.4 (got "${v}")`,
+        );
+      }
+      process.env['INPUT_PG-VERSION'] = '16.4';
+      expect(readInputs().pgVersion).toBe(16);
+      process.env['INPUT_PG-VERSION'] = '13.0';
+      expect(readInputs().pgVersion).toBe(13);
+    } finally {
+      if (saved === undefined) delete process.env['INPUT_PG-VERSION'];
+      else process.env['INPUT_PG-VERSION'] = saved;
+    }
+  });
+
   it('turns API failures into outcomes with an explanation instead of throwing', async () => {
     gh.failWrites = 403;
     const forbidden = await upsertStickyComment(octokit(), pr, 'x', { createIfMissing: true });

@@ -63,7 +63,7 @@ describe('exit codes', () => {
       ],
       [
         ['lint', 'm', '--pg-version', 'fifteen'],
-        /^zerodown: --pg-version must be a PostgreSQL major version such as 15 \(got "fifteen"\)$/,
+        /^zerodown: --pg-version must be a PostgreSQL major version from 9 to 19, such as 15 or 15\.4 \(got "fifteen"\)$/,
       ],
       [['lint', 'm', '--fail-on', 'sometimes'], /^error: option '--fail-on <level>' argument 'sometimes' is invalid/],
       [['lint', 'm', '--framework', 'rails'], /^zerodown: unknown framework "rails"/],

@@ -244,3 +244,42 @@ describe('one parser instance', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('bytes PostgreSQL rejects', () => {
+  it('a NUL is reported at its line and column, and the statements after it are still parsed at exact positions', () => {
+    const source = 'SELECT 1;\nSELECT 2\0;\nCREATE INDEX i ON t (a);\n';
+    const parsed = parse(source);
+    expect(parsed.badBytes?.map((e) => [e.line, e.column, e.code])).toEqual([[2, 9, '22021']]);
+    expect(parsed.error).toBe(parsed.badBytes![0]);
+    expect(parsed.statements.map((s) => [s.kind, s.span.line, s.span.column, s.text])).toEqual([
+      ['SelectStmt', 1, 1, 'SELECT 1'],
+      ['SelectStmt', 2, 1, 'SELECT 2'],
+      ['IndexStmt', 3, 1, 'CREATE INDEX i ON t (a)'],
+    ]);
+  });
+  it('invalid UTF-8 found by discovery is reported where the U+FFFD stands', () => {
+    const m = migration("SELECT 'caf\uFFFD';\n\n  SELECT \uFFFD;");
+    m.badBytes = [
+      { offset: m.source.indexOf('\uFFFD'), bytes: '0xe9' },
+      { offset: m.source.lastIndexOf('\uFFFD'), bytes: '0xff' },
+    ];
+    const parsed = parseMigration(m);
+    expect(parsed.badBytes?.map((e) => [e.line, e.column])).toEqual([
+      [1, 12],
+      [3, 10],
+    ]);
+    expect(parsed.badBytes![0]!.message).toContain('Invalid UTF-8 (0xe9)');
+    expect(parsed.statements).toHaveLength(2);
+  });
+  it('at most 10 are listed; the last one says how many more there are', () => {
+    const parsed = parse(`SELECT '${'\0'.repeat(13)}';`);
+    expect(parsed.badBytes).toHaveLength(10);
+    expect(parsed.badBytes![9]!.message).toMatch(/ 3 more bad bytes after this one are not listed\.$/);
+  });
+  it('a syntax error next to a NUL: both are reported, the file has no statements', () => {
+    const parsed = parse('SELECT 1\0;\nSELEC 2;');
+    expect(parsed.badBytes?.map((e) => e.line)).toEqual([1]);
+    expect(parsed.error?.message).toBe('syntax error at or near "SELEC"');
+    expect(parsed.statements).toEqual([]);
+  });
+});
