@@ -1,0 +1,287 @@
+#!/usr/bin/env node
+// `npm run fuzz`: mutates real migrations (../shared/corpus/postgres, or this repository's own
+// examples and fixtures) and runs the real CLI on each as a subprocess, checking per case:
+//   crash     exit 0 or 1, or 2 with one `zerodown: …` line that is not an internal error; no stack trace
+//   hang      the process ends within its bound (it is killed and reported otherwise)
+//   lost      the intact files' lint findings equal those of a run without the mutated file, and the
+//             mutated file still reports the sentinel statement appended to it (or a syntax error)
+//   plan-sql  `plan --format sql` parses into exactly the statements its JSON phases hold, none injected
+//   control   no raw control characters (but \n and \t) in text-format stdout or stderr
+//   shell     no statement ever ran a program or wrote a file outside the shadow database
+// Usage: npm run fuzz -- [--seed S] [--cases N | --case N] [--seconds S] [--jobs J] [--bin FILE]
+//        [--corpus DIR] [--modes lint,plan,dry-run] [--mutations a,b] [--shadow-url URL] [--max-mb M]
+//        [--verify] [--json FILE]
+// A failing case is written to node_modules/.cache/zerodown-fuzz/failures/seed<S>-case<N>/.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { callsCanary, countStatements, loadParser, MUTATIONS, prng, tablesOf } from './fuzz-mutations.mjs';
+
+const root = path.resolve(new URL('..', import.meta.url).pathname);
+const { values: opt } = parseArgs({
+  options: {
+    seed: { type: 'string' },
+    cases: { type: 'string', default: '200' },
+    case: { type: 'string' },
+    seconds: { type: 'string' },
+    jobs: { type: 'string', default: String(Math.max(1, Math.min(4, os.availableParallelism() - 1))) },
+    bin: { type: 'string' },
+    corpus: { type: 'string' },
+    modes: { type: 'string', default: 'lint,plan,dry-run' },
+    mutations: { type: 'string', default: Object.keys(MUTATIONS).join(',') },
+    'shadow-url': { type: 'string' },
+    'max-mb': { type: 'string', default: '2' },
+    verify: { type: 'boolean', default: false },
+    json: { type: 'string' },
+  },
+});
+
+const seed = opt.seed ?? String(Date.now() % 1e6);
+const MODES = opt.modes.split(',');
+const MUTATION_NAMES = opt.mutations.split(',');
+for (const m of MUTATION_NAMES) if (!MUTATIONS[m]) throw new Error(`unknown mutation ${m} (${Object.keys(MUTATIONS).join(', ')})`);
+const TIMEOUT = { lint: 30_000, plan: 60_000, 'dry-run': 60_000 };
+const SENTINEL = 'zd_fuzz_sentinel';
+const failRoot = path.join(root, 'node_modules', '.cache', 'zerodown-fuzz', 'failures');
+
+// the CLI: a built bin (`--bin bin/zerodown.js`, `--bin dist/cli.js`) or the TypeScript source through tsx
+const cli = opt.bin
+  ? [path.resolve(opt.bin)]
+  : ['--import', createRequire(import.meta.url).resolve('tsx'), path.join(root, 'src', 'cli', 'bin.ts')];
+
+/** Projects: directories of .sql files, each in its migration order. */
+function loadProjects() {
+  const shared = path.resolve(root, '..', 'shared', 'corpus', 'postgres');
+  const dirs = opt.corpus ? [path.resolve(opt.corpus)] : existsSync(shared) ? [shared] : [path.join(root, 'examples'), path.join(root, 'test', 'fixtures')];
+  const projects = [];
+  const walk = (d) => {
+    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.sql') && !/down\.sql$/.test(e.name)).map((e) => path.join(d, e.name));
+    if (files.length) projects.push(files);
+    for (const e of entries) if (e.isDirectory()) walk(path.join(d, e.name));
+  };
+  dirs.forEach(walk);
+  if (!projects.length) throw new Error(`no .sql files under ${dirs.join(', ')}`);
+  return projects;
+}
+
+/** Case `n` of the seed: which project window, which mutation, which command. Pure function of (seed, n). */
+function makeCase(projects, n) {
+  const rng = prng(seed, n);
+  const files = rng.pick(projects);
+  const at = rng.int(0, files.length - 1);
+  const history = files.slice(Math.max(0, at - rng.int(1, 3)), at).map((f) => readFileSync(f));
+  const original = readFileSync(files[at]);
+  const mutation = rng.pick(MUTATION_NAMES);
+  // lint is cheapest, dry-run dearest: weight the modes so a run covers all three in its time
+  const mode = rng.pick(MODES.flatMap((m) => Array(m === 'lint' ? 3 : 2).fill(m)));
+  const tables = tablesOf([...history, original].map((b) => b.toString('utf8')));
+  const table = tables.length ? rng.pick(tables) : { table: 'zd_t', column: 'id' };
+  const canary = path.join(os.tmpdir(), `zerodown-fuzz-pwned-${seed}-${n}`);
+  const maxBytes = Math.round(Number(opt['max-mb']) * 1e6);
+  let [mutated, note] = MUTATIONS[mutation](original, { rng, table, canary, maxBytes });
+  if (!tables.length && /zd_t\b/.test(mutated.toString('latin1')))
+    mutated = Buffer.concat([Buffer.from('CREATE TABLE zd_t (id int);\n'), mutated]);
+  // the sentinel: whatever the mutation did, its finding (or a syntax error) must still be reported
+  mutated = Buffer.concat([mutated, Buffer.from(`\n;\nDROP TABLE ${SENTINEL};\n`)]);
+  // zero-padded names keep the project's order whatever its own naming scheme
+  const name = (i, f) => `${String(i + 1).padStart(4, '0')}_${path.basename(f).replace(/[^\w.-]/g, '_')}`;
+  const intact = history.map((b, i) => ({ name: name(i, files[at - history.length + i]), bytes: b }));
+  return { n, mode, mutation, note, source: path.relative(root, files[at]), intact, mutated: { name: name(history.length, files[at]), bytes: mutated }, canary };
+}
+
+function run(cwd, args, timeout) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const env = { ...process.env, NO_COLOR: '1' };
+    delete env.FORCE_COLOR;
+    delete env.ZERODOWN_CACHE_DIR;
+    delete env.GITHUB_ACTIONS;
+    const child = spawn(process.execPath, [...cli, ...args], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL'); // the whole process group: workers too
+      } catch {}
+    }, timeout);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const buf = (xs) => Buffer.concat(xs).toString('utf8');
+      resolve({ args, code, signal, timedOut, ms: Date.now() - started, stdout: buf(out), stderr: buf(err) });
+    });
+  });
+}
+
+const show = (r) => `\`zerodown ${r.args.join(' ')}\``;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** Invariants that hold for every run: no crash, no hang, no canary, (text) no control characters. */
+function checkRun(r, c, text, fail) {
+  if (r.timedOut) return fail('hang', `${show(r)} still running after ${r.ms / 1000} s: killed`);
+  const trace = /\n\s+at .+[:(]\d+:\d+\)?|Maximum call stack|internal error|\b(?:Range|Type|Reference|Runtime)Error:|Aborted\(/.exec(r.stderr);
+  const lines = r.stderr.trimEnd().split('\n');
+  if (r.signal || ![0, 1, 2].includes(r.code)) fail('crash', `${show(r)} ended by ${r.signal ?? `exit code ${r.code}`}: ${r.stderr.slice(0, 300)}`);
+  else if (trace) fail('crash', `${show(r)} exit ${r.code}, stderr has "${trace[0].trim()}": ${r.stderr.slice(0, 300)}`);
+  else if (r.code === 2 && (lines.length !== 1 || !lines[0].startsWith('zerodown: ')))
+    fail('crash', `${show(r)} exit 2 without a one-line \`zerodown: …\` message: ${JSON.stringify(r.stderr.slice(0, 300))}`);
+  if (existsSync(c.canary)) fail('shell', `${show(r)}: the migration created ${c.canary} (a program ran or a file was written outside the shadow)`);
+  if (text)
+    for (const [stream, s] of [['stdout', r.stdout], ['stderr', r.stderr]]) {
+      const m = CONTROL.exec(s);
+      if (m) fail('control', `${show(r)} wrote raw ${JSON.stringify(m[0])} to ${stream}: …${JSON.stringify(s.slice(Math.max(0, m.index - 40), m.index + 20))}…`);
+    }
+}
+
+const json = (r) => {
+  try {
+    return JSON.parse(r.stdout);
+  } catch {
+    return undefined;
+  }
+};
+
+async function lintCase(dir, c, fail) {
+  const baseline = await run(dir, ['lint', '--format', 'json', 'migrations'], TIMEOUT.lint); // before the mutated file exists
+  writeFileSync(path.join(dir, 'migrations', c.mutated.name), c.mutated.bytes);
+  const withIt = await run(dir, ['lint', '--format', 'json', 'migrations'], TIMEOUT.lint);
+  const text = await run(dir, ['lint', 'migrations'], TIMEOUT.lint);
+  checkRun(withIt, c, false, fail);
+  checkRun(text, c, true, fail);
+  const a = json(baseline) ?? { files: [] }; // no report when there is no intact file
+  const b = json(withIt);
+  if (!b) return withIt.timedOut ? undefined : fail('crash', `${show(withIt)} printed no JSON report`);
+  for (const f of c.intact) {
+    const p = `migrations/${f.name}`;
+    const before = a.files.find((x) => x.path === p)?.findings;
+    const after = b.files.find((x) => x.path === p)?.findings;
+    if (!isDeepStrictEqual(before, after))
+      fail('lost', `${p}: its findings changed when ${c.mutated.name} was added (${before?.length ?? 'no'} before, ${after?.length ?? 'no'} after)`);
+  }
+  const mine = b.files.find((x) => x.path === `migrations/${c.mutated.name}`)?.findings ?? [];
+  if (!mine.some((x) => x.rule === 'syntax-error' || (x.rule === 'ban-drop-table' && x.message.includes(SENTINEL))))
+    fail('lost', `${c.mutated.name}: neither the sentinel \`DROP TABLE ${SENTINEL}\` at its end nor a syntax error was reported (the rest of the file was not read)`);
+}
+
+async function planCase(dir, c, fail) {
+  writeFileSync(path.join(dir, 'migrations', c.mutated.name), c.mutated.bytes);
+  const file = `migrations/${c.mutated.name}`;
+  const shadow = opt['shadow-url'] ? ['--shadow-url', opt['shadow-url']] : [];
+  const verify = opt.verify ? shadow : ['--no-verify'];
+  const j = await run(dir, ['plan', '--format', 'json', '--no-verify', file], TIMEOUT.plan);
+  const s = await run(dir, ['plan', '--format', 'sql', '--no-verify', file], TIMEOUT.plan);
+  const t = await run(dir, ['plan', ...verify, file], TIMEOUT.plan);
+  checkRun(j, c, false, fail);
+  checkRun(s, c, false, fail);
+  checkRun(t, c, true, fail);
+  const doc = json(j);
+  if (!doc || s.code === null) return;
+  let expected = 0;
+  for (const p of doc.plans)
+    for (const ph of p.phases) {
+      try {
+        expected += countStatements(ph.sql) + (ph.transactional ? 2 : 0);
+        if (callsCanary(ph.sql)) fail('plan-sql', `${p.path} phase ${ph.name}: its SQL runs an injected statement: ${JSON.stringify(ph.sql.slice(0, 300))}`);
+      } catch (e) {
+        fail('plan-sql', `${p.path} phase ${ph.name}: its SQL does not parse (${e.message}): ${JSON.stringify(ph.sql.slice(0, 300))}`);
+      }
+    }
+  if (s.stdout.includes('\0')) return fail('plan-sql', `${show(s)} printed a NUL byte`);
+  try {
+    const got = countStatements(s.stdout);
+    if (got !== expected) fail('plan-sql', `${show(s)} holds ${got} statements, its JSON phases ${expected}: something in a comment or name escaped into SQL`);
+    if (callsCanary(s.stdout)) fail('plan-sql', `${show(s)} runs an injected statement (${'zd_pwned'}())`);
+  } catch (e) {
+    fail('plan-sql', `${show(s)} does not parse: ${e.message}`);
+  }
+}
+
+async function dryRunCase(dir, c, fail) {
+  writeFileSync(path.join(dir, 'migrations', c.mutated.name), c.mutated.bytes);
+  const file = `migrations/${c.mutated.name}`;
+  checkRun(await run(dir, ['dry-run', '--no-cache', file], TIMEOUT['dry-run']), c, true, fail);
+  if (opt['shadow-url']) checkRun(await run(dir, ['dry-run', '--shadow-url', opt['shadow-url'], file], TIMEOUT['dry-run']), c, true, fail);
+}
+
+async function runCase(c) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zerodown-fuzz-'));
+  const failures = [];
+  const fail = (kind, message) => failures.push({ kind, message });
+  try {
+    mkdirSync(path.join(dir, 'migrations'));
+    for (const f of c.intact) writeFileSync(path.join(dir, 'migrations', f.name), f.bytes);
+    rmSync(c.canary, { force: true, recursive: true });
+    await { lint: lintCase, plan: planCase, 'dry-run': dryRunCase }[c.mode](dir, c, fail);
+    if (failures.length) saveFailure(dir, c, failures);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(c.canary, { force: true, recursive: true });
+  }
+  return failures;
+}
+
+function saveFailure(dir, c, failures) {
+  const to = path.join(failRoot, `seed${seed}-case${c.n}`);
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  cpSync(path.join(dir, 'migrations'), path.join(to, 'migrations'), { recursive: true });
+  const lines = [
+    `zerodown fuzz: seed ${seed}, case ${c.n}: ${c.mode} on ${c.mutated.name} (${c.mutation}: ${c.note}; from ${c.source})`,
+    ...failures.map((f) => `${f.kind}: ${f.message}`),
+    `reproduce: npm run fuzz -- --seed ${seed} --case ${c.n}${opt.bin ? ` --bin ${opt.bin}` : ''}`,
+  ];
+  writeFileSync(path.join(to, 'README.txt'), lines.join('\n') + '\n');
+  c.saved = path.relative(process.cwd(), to);
+}
+
+async function main() {
+  await loadParser();
+  const projects = loadProjects();
+  const started = Date.now();
+  const deadline = opt.seconds ? started + Number(opt.seconds) * 1000 : Infinity;
+  const numbers = opt.case !== undefined ? [Number(opt.case)] : Array.from({ length: Number(opt.cases) }, (_, i) => i + 1);
+  const results = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < numbers.length && Date.now() < deadline) {
+      const c = makeCase(projects, numbers[next++]);
+      const failures = await runCase(c);
+      results.push({ c, failures });
+      const mark = failures.length ? `FAIL ${[...new Set(failures.map((f) => f.kind))].join(',')}` : 'ok';
+      process.stdout.write(`case ${c.n} ${c.mode} ${c.mutation} (${c.note.slice(0, 70)}): ${mark}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Number(opt.jobs)) }, worker));
+  results.sort((a, b) => a.c.n - b.c.n);
+  const count = (xs) => Object.entries(xs.reduce((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {})).map(([k, v]) => `${k} ${v}`).join(', ');
+  const failed = results.filter((r) => r.failures.length);
+  const all = failed.flatMap((r) => r.failures);
+  const out = [
+    '',
+    `zerodown fuzz: seed ${seed}, ${results.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (${opt.jobs} jobs, CLI: ${opt.bin ?? 'src/cli/bin.ts via tsx'})`,
+    `  modes:     ${count(results.map((r) => r.c.mode))}`,
+    `  mutations: ${count(results.map((r) => r.c.mutation))}`,
+    `  failures:  ${failed.length ? `${failed.length} cases (${count(all.map((f) => f.kind))})` : 'none'}`,
+  ];
+  for (const { c, failures } of failed) {
+    out.push('', `FAIL seed ${seed} case ${c.n}: ${c.mode}, ${c.mutation} (${c.note}) of ${c.source}`);
+    for (const f of failures) out.push(`  ${f.kind}: ${f.message.slice(0, 400)}`);
+    out.push(`  input: ${c.saved}/`, `  reproduce: npm run fuzz -- --seed ${seed} --case ${c.n}${opt.bin ? ` --bin ${opt.bin}` : ''}`);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+  if (opt.json)
+    writeFileSync(
+      opt.json,
+      JSON.stringify({ seed, cases: results.map(({ c, failures }) => ({ n: c.n, mode: c.mode, mutation: c.mutation, note: c.note, source: c.source, saved: c.saved, failures })) }, null, 2),
+    );
+  process.exitCode = failed.length ? 1 : 0;
+}
+
+await main();
