@@ -155,13 +155,18 @@ export const MUTATIONS = {
     const parts = [head, oneStatement ? 'INSERT INTO zd_big (id, note, at) VALUES\n' : ''];
     let size = head.length;
     for (let i = 1; size < target; i++) {
-      const line = oneStatement ? `${i > 1 ? ',\n' : ''}${row(i)}` : `INSERT INTO zd_big (id, note, at) VALUES ${row(i)};\n`;
+      const line = oneStatement
+        ? `${i > 1 ? ',\n' : ''}${row(i)}`
+        : `INSERT INTO zd_big (id, note, at) VALUES ${row(i)};\n`;
       parts.push(line);
       size += line.length;
     }
     if (oneStatement) parts.push(';\n');
     const big = bytes(parts.join(''));
-    return [Buffer.concat([buf, bytes('\n'), big]), `${(big.length / 1e6).toFixed(1)} MB of INSERTs${oneStatement ? ' in one statement' : ''}`];
+    return [
+      Buffer.concat([buf, bytes('\n'), big]),
+      `${(big.length / 1e6).toFixed(1)} MB of INSERTs${oneStatement ? ' in one statement' : ''}`,
+    ];
   },
   nul(buf, { rng }) {
     const n = rng.int(1, 3);
@@ -170,7 +175,16 @@ export const MUTATIONS = {
     return [out, `${n} NUL bytes`];
   },
   utf8(buf, { rng }) {
-    const bad = [[0xff], [0xfe], [0xc3], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x80]];
+    const bad = [
+      [0xff],
+      [0xfe],
+      [0xc3],
+      [0xe2, 0x82],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0x80],
+    ];
     const n = rng.int(1, 4);
     let out = buf;
     for (let i = 0; i < n; i++) out = insertAt(out, rng.int(0, out.length), Buffer.from(rng.pick(bad)));
@@ -194,7 +208,18 @@ export const MUTATIONS = {
     return [out, inside ? 'BOM at the start and between statements' : 'BOM at the start'];
   },
   control(buf, { rng }) {
-    const seqs = ['\u001b[2J\u001b[H', '\u001b[31m', '\u001b]0;pwned\u0007', '\u001b]8;;http://x\u001b\\', '\b\b\b', '\r', '\u0007', '\u009b31m', '\u007f', '\u000b\u000c'];
+    const seqs = [
+      '\u001b[2J\u001b[H',
+      '\u001b[31m',
+      '\u001b]0;pwned\u0007',
+      '\u001b]8;;http://x\u001b\\',
+      '\b\b\b',
+      '\r',
+      '\u0007',
+      '\u009b31m',
+      '\u007f',
+      '\u000b\u000c',
+    ];
     const toks = tokens(buf).filter((t) => /SCONST|IDENT|COMMENT/.test(t.tokenName));
     const n = rng.int(1, 4);
     let out = buf;
@@ -214,7 +239,11 @@ export const MUTATIONS = {
   identifiers(buf, { rng, table }) {
     const h = rng.pick(HOSTILE);
     const toks = tokens(buf);
-    const names = [...new Set(toks.filter((t) => t.tokenName === 'IDENT' && !t.text.startsWith('"')).map((t) => t.text.toLowerCase()))];
+    const names = [
+      ...new Set(
+        toks.filter((t) => t.tokenName === 'IDENT' && !t.text.startsWith('"')).map((t) => t.text.toLowerCase()),
+      ),
+    ];
     const lits = toks.filter((t) => t.tokenName === 'SCONST' && t.text.startsWith("'"));
     const how = rng.pick(['rename', 'literal', 'statement']);
     if (how === 'rename' && names.length) {
@@ -232,7 +261,10 @@ export const MUTATIONS = {
     }
     if (how === 'literal' && lits.length) {
       const t = rng.pick(lits);
-      return [Buffer.concat([buf.subarray(0, t.start), bytes(literal(h)), buf.subarray(t.end)]), `literal ${t.text.slice(0, 30)} replaced by ${JSON.stringify(literal(h))}`];
+      return [
+        Buffer.concat([buf.subarray(0, t.start), bytes(literal(h)), buf.subarray(t.end)]),
+        `literal ${t.text.slice(0, 30)} replaced by ${JSON.stringify(literal(h))}`,
+      ];
     }
     // statements the planner rewrites, so the hostile name reaches generated SQL and its comments
     const T = table.table;
@@ -250,7 +282,10 @@ export const MUTATIONS = {
       `ALTER TABLE ${T} RENAME COLUMN ${C} TO ${ident(h)};`,
       `CREATE TABLE ${ident(h)} (id int);\nALTER TABLE ${ident(h)} ADD COLUMN ${ident(h + '2')} int NOT NULL DEFAULT 1;`,
     ]);
-    return [insertAt(buf, boundary(rng, buf), bytes(`\n${stmt}\n`)), `hostile statement ${JSON.stringify(stmt.slice(0, 80))}`];
+    return [
+      insertAt(buf, boundary(rng, buf), bytes(`\n${stmt}\n`)),
+      `hostile statement ${JSON.stringify(stmt.slice(0, 80))}`,
+    ];
   },
   statements(buf, { rng, table, canary }) {
     const stmt = rng.pick(HOSTILE_STATEMENTS(table, canary));
@@ -273,7 +308,10 @@ export function tablesOf(texts) {
       const col = c?.tableElts?.find((e) => e.ColumnDef)?.ColumnDef?.colname;
       if (c?.relation?.relname && col && !c.partbound && !c.inhRelations) {
         const q = (n) => (/^[a-z_][a-z0-9_]*$/.test(n) ? n : ident(n));
-        out.push({ table: [c.relation.schemaname, c.relation.relname].filter(Boolean).map(q).join('.'), column: q(col) });
+        out.push({
+          table: [c.relation.schemaname, c.relation.relname].filter(Boolean).map(q).join('.'),
+          column: q(col),
+        });
       }
     }
   }
@@ -291,7 +329,8 @@ export function callsCanary(sql) {
     Array.isArray(node)
       ? node.some(seen)
       : node && typeof node === 'object'
-        ? (node.FuncCall?.funcname?.some((n) => n.String?.sval === CANARY_FN) ?? false) || Object.values(node).some(seen)
+        ? (node.FuncCall?.funcname?.some((n) => n.String?.sval === CANARY_FN) ?? false) ||
+          Object.values(node).some(seen)
         : false;
   return sql.trim() ? seen(pg.parseSync(sql).stmts) : false;
 }

@@ -10,10 +10,10 @@
 //   shell     no statement ever ran a program or wrote a file outside the shadow database
 // Usage: npm run fuzz -- [--seed S] [--cases N | --case N] [--seconds S] [--jobs J] [--bin FILE]
 //        [--corpus DIR] [--modes lint,plan,dry-run] [--mutations a,b] [--shadow-url URL] [--max-mb M]
-//        [--verify] [--json FILE]
+//        [--verify] [--shrink RUNS] [--json FILE]
 // A failing case is written to node_modules/.cache/zerodown-fuzz/failures/seed<S>-case<N>/.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,15 +36,18 @@ const { values: opt } = parseArgs({
     'max-mb': { type: 'string', default: '2' },
     verify: { type: 'boolean', default: false },
     json: { type: 'string' },
+    shrink: { type: 'string', default: '20' },
   },
 });
 
 const seed = opt.seed ?? String(Date.now() % 1e6);
 const MODES = opt.modes.split(',');
 const MUTATION_NAMES = opt.mutations.split(',');
-for (const m of MUTATION_NAMES) if (!MUTATIONS[m]) throw new Error(`unknown mutation ${m} (${Object.keys(MUTATIONS).join(', ')})`);
+for (const m of MUTATION_NAMES)
+  if (!MUTATIONS[m]) throw new Error(`unknown mutation ${m} (${Object.keys(MUTATIONS).join(', ')})`);
 const TIMEOUT = { lint: 30_000, plan: 60_000, 'dry-run': 60_000 };
 const SENTINEL = 'zd_fuzz_sentinel';
+const budget = Number(opt.shrink);
 const failRoot = path.join(root, 'node_modules', '.cache', 'zerodown-fuzz', 'failures');
 
 // the CLI: a built bin (`--bin bin/zerodown.js`, `--bin dist/cli.js`) or the TypeScript source through tsx
@@ -55,11 +58,19 @@ const cli = opt.bin
 /** Projects: directories of .sql files, each in its migration order. */
 function loadProjects() {
   const shared = path.resolve(root, '..', 'shared', 'corpus', 'postgres');
-  const dirs = opt.corpus ? [path.resolve(opt.corpus)] : existsSync(shared) ? [shared] : [path.join(root, 'examples'), path.join(root, 'test', 'fixtures')];
+  const dirs = opt.corpus
+    ? [path.resolve(opt.corpus)]
+    : existsSync(shared)
+      ? [shared]
+      : [path.join(root, 'examples'), path.join(root, 'test', 'fixtures')];
   const projects = [];
   const walk = (d) => {
-    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.sql') && !/down\.sql$/.test(e.name)).map((e) => path.join(d, e.name));
+    const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name, 'en', { numeric: true }),
+    );
+    const files = entries
+      .filter((e) => e.isFile() && e.name.endsWith('.sql') && !/down\.sql$/.test(e.name))
+      .map((e) => path.join(d, e.name));
     if (files.length) projects.push(files);
     for (const e of entries) if (e.isDirectory()) walk(path.join(d, e.name));
   };
@@ -73,24 +84,33 @@ function makeCase(projects, n) {
   const rng = prng(seed, n);
   const files = rng.pick(projects);
   const at = rng.int(0, files.length - 1);
-  const history = files.slice(Math.max(0, at - rng.int(1, 3)), at).map((f) => readFileSync(f));
+  // a few files before it, and the project's first (it usually creates the tables later ones change)
+  const window = files.slice(Math.max(0, at - rng.int(1, 3)), at);
+  const historyFiles = at > 0 && files[0] !== window[0] ? [files[0], ...window] : window;
+  const history = historyFiles.map((f) => readFileSync(f));
   const original = readFileSync(files[at]);
-  const mutation = rng.pick(MUTATION_NAMES);
+  const mutation = MUTATION_NAMES[(n - 1) % MUTATION_NAMES.length]; // every mutation gets its share of a short run
   // lint is cheapest, dry-run dearest: weight the modes so a run covers all three in its time
   const mode = rng.pick(MODES.flatMap((m) => Array(m === 'lint' ? 3 : 2).fill(m)));
-  const tables = tablesOf([...history, original].map((b) => b.toString('utf8')));
+  // a table that existed before this migration: the rules and the planner skip tables it creates
+  const existing = tablesOf(history.map((b) => b.toString('utf8')));
+  const tables = existing.length ? existing : tablesOf([original.toString('utf8')]);
   const table = tables.length ? rng.pick(tables) : { table: 'zd_t', column: 'id' };
   const canary = path.join(os.tmpdir(), `zerodown-fuzz-pwned-${seed}-${n}`);
   const maxBytes = Math.round(Number(opt['max-mb']) * 1e6);
-  let [mutated, note] = MUTATIONS[mutation](original, { rng, table, canary, maxBytes });
-  if (!tables.length && /zd_t\b/.test(mutated.toString('latin1')))
-    mutated = Buffer.concat([Buffer.from('CREATE TABLE zd_t (id int);\n'), mutated]);
-  // the sentinel: whatever the mutation did, its finding (or a syntax error) must still be reported
-  mutated = Buffer.concat([mutated, Buffer.from(`\n;\nDROP TABLE ${SENTINEL};\n`)]);
+  let [body, note] = MUTATIONS[mutation](original, { rng, table, canary, maxBytes });
+  if (!tables.length && /zd_t\b/.test(body.toString('latin1')))
+    body = Buffer.concat([Buffer.from('CREATE TABLE zd_t (id int);\n'), body]);
   // zero-padded names keep the project's order whatever its own naming scheme
   const name = (i, f) => `${String(i + 1).padStart(4, '0')}_${path.basename(f).replace(/[^\w.-]/g, '_')}`;
-  const intact = history.map((b, i) => ({ name: name(i, files[at - history.length + i]), bytes: b }));
-  return { n, mode, mutation, note, source: path.relative(root, files[at]), intact, mutated: { name: name(history.length, files[at]), bytes: mutated }, canary };
+  const intact = history.map((b, i) => ({ name: name(i, historyFiles[i]), bytes: b }));
+  const c = { n, mode, mutation, note, source: path.relative(root, files[at]), intact, canary };
+  return withBody(c, name(history.length, files[at]), body);
+}
+
+/** The case with this mutated file; the sentinel goes at its end: its finding (or a syntax error) must be reported. */
+function withBody(c, name, body) {
+  return { ...c, body, mutated: { name, bytes: Buffer.concat([body, Buffer.from(`\n;\nDROP TABLE ${SENTINEL};\n`)]) } };
 }
 
 function run(cwd, args, timeout) {
@@ -100,7 +120,12 @@ function run(cwd, args, timeout) {
     delete env.FORCE_COLOR;
     delete env.ZERODOWN_CACHE_DIR;
     delete env.GITHUB_ACTIONS;
-    const child = spawn(process.execPath, [...cli, ...args], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...cli, ...args], {
+      cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = [];
     const err = [];
     child.stdout.on('data', (d) => out.push(d));
@@ -120,23 +145,45 @@ function run(cwd, args, timeout) {
   });
 }
 
-const show = (r) => `\`zerodown ${r.args.join(' ')}\``;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** `s` safe to print: control characters and line separators as \uXXXX (the harness's own output stays clean). */
+const esc = (s) =>
+  String(s).replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+const show = (r) => `\`zerodown ${r.args.join(' ')}\``;
 
 /** Invariants that hold for every run: no crash, no hang, no canary, (text) no control characters. */
 function checkRun(r, c, text, fail) {
   if (r.timedOut) return fail('hang', `${show(r)} still running after ${r.ms / 1000} s: killed`);
-  const trace = /\n\s+at .+[:(]\d+:\d+\)?|Maximum call stack|internal error|\b(?:Range|Type|Reference|Runtime)Error:|Aborted\(/.exec(r.stderr);
+  const trace =
+    /\n\s+at .+[:(]\d+:\d+\)?|Maximum call stack|internal error|\b(?:Range|Type|Reference|Runtime)Error:|Aborted\(/.exec(
+      r.stderr,
+    );
   const lines = r.stderr.trimEnd().split('\n');
-  if (r.signal || ![0, 1, 2].includes(r.code)) fail('crash', `${show(r)} ended by ${r.signal ?? `exit code ${r.code}`}: ${r.stderr.slice(0, 300)}`);
-  else if (trace) fail('crash', `${show(r)} exit ${r.code}, stderr has "${trace[0].trim()}": ${r.stderr.slice(0, 300)}`);
+  if (r.signal || ![0, 1, 2].includes(r.code))
+    fail('crash', `${show(r)} ended by ${r.signal ?? `exit code ${r.code}`}: ${esc(r.stderr.slice(0, 300))}`);
+  else if (trace)
+    fail('crash', `${show(r)} exit ${r.code}, stderr has "${esc(trace[0].trim())}": ${esc(r.stderr.slice(0, 300))}`);
   else if (r.code === 2 && (lines.length !== 1 || !lines[0].startsWith('zerodown: ')))
-    fail('crash', `${show(r)} exit 2 without a one-line \`zerodown: …\` message: ${JSON.stringify(r.stderr.slice(0, 300))}`);
-  if (existsSync(c.canary)) fail('shell', `${show(r)}: the migration created ${c.canary} (a program ran or a file was written outside the shadow)`);
+    fail('crash', `${show(r)} exit 2 without a one-line \`zerodown: …\` message: ${esc(r.stderr.slice(0, 300))}`);
+  if (existsSync(c.canary))
+    fail(
+      'shell',
+      `${show(r)}: the migration created ${c.canary} (a program ran or a file was written outside the shadow)`,
+    );
   if (text)
-    for (const [stream, s] of [['stdout', r.stdout], ['stderr', r.stderr]]) {
+    for (const [stream, s] of [
+      ['stdout', r.stdout],
+      ['stderr', r.stderr],
+    ]) {
       const m = CONTROL.exec(s);
-      if (m) fail('control', `${show(r)} wrote raw ${JSON.stringify(m[0])} to ${stream}: …${JSON.stringify(s.slice(Math.max(0, m.index - 40), m.index + 20))}…`);
+      if (m)
+        fail(
+          'control',
+          `${show(r)} wrote raw ${esc(m[0])} to ${stream}: …${esc(s.slice(Math.max(0, m.index - 40), m.index + 20))}…`,
+        );
     }
 }
 
@@ -163,11 +210,17 @@ async function lintCase(dir, c, fail) {
     const before = a.files.find((x) => x.path === p)?.findings;
     const after = b.files.find((x) => x.path === p)?.findings;
     if (!isDeepStrictEqual(before, after))
-      fail('lost', `${p}: its findings changed when ${c.mutated.name} was added (${before?.length ?? 'no'} before, ${after?.length ?? 'no'} after)`);
+      fail(
+        'lost',
+        `${p}: its findings changed when ${c.mutated.name} was added (${before?.length ?? 'no'} before, ${after?.length ?? 'no'} after)`,
+      );
   }
   const mine = b.files.find((x) => x.path === `migrations/${c.mutated.name}`)?.findings ?? [];
   if (!mine.some((x) => x.rule === 'syntax-error' || (x.rule === 'ban-drop-table' && x.message.includes(SENTINEL))))
-    fail('lost', `${c.mutated.name}: neither the sentinel \`DROP TABLE ${SENTINEL}\` at its end nor a syntax error was reported (the rest of the file was not read)`);
+    fail(
+      'lost',
+      `${c.mutated.name}: neither the sentinel \`DROP TABLE ${SENTINEL}\` at its end nor a syntax error was reported (the rest of the file was not read)`,
+    );
 }
 
 async function planCase(dir, c, fail) {
@@ -188,18 +241,29 @@ async function planCase(dir, c, fail) {
     for (const ph of p.phases) {
       try {
         expected += countStatements(ph.sql) + (ph.transactional ? 2 : 0);
-        if (callsCanary(ph.sql)) fail('plan-sql', `${p.path} phase ${ph.name}: its SQL runs an injected statement: ${JSON.stringify(ph.sql.slice(0, 300))}`);
+        if (callsCanary(ph.sql))
+          fail(
+            'plan-sql',
+            `${p.path} phase ${ph.name}: its SQL runs an injected statement: ${esc(ph.sql.slice(0, 300))}`,
+          );
       } catch (e) {
-        fail('plan-sql', `${p.path} phase ${ph.name}: its SQL does not parse (${e.message}): ${JSON.stringify(ph.sql.slice(0, 300))}`);
+        fail(
+          'plan-sql',
+          `${p.path} phase ${ph.name}: its SQL does not parse (${esc(e.message)}): ${esc(ph.sql.slice(0, 300))}`,
+        );
       }
     }
   if (s.stdout.includes('\0')) return fail('plan-sql', `${show(s)} printed a NUL byte`);
   try {
     const got = countStatements(s.stdout);
-    if (got !== expected) fail('plan-sql', `${show(s)} holds ${got} statements, its JSON phases ${expected}: something in a comment or name escaped into SQL`);
+    if (got !== expected)
+      fail(
+        'plan-sql',
+        `${show(s)} holds ${got} statements, its JSON phases ${expected}: something in a comment or name escaped into SQL`,
+      );
     if (callsCanary(s.stdout)) fail('plan-sql', `${show(s)} runs an injected statement (${'zd_pwned'}())`);
   } catch (e) {
-    fail('plan-sql', `${show(s)} does not parse: ${e.message}`);
+    fail('plan-sql', `${show(s)} does not parse: ${esc(e.message)}`);
   }
 }
 
@@ -207,7 +271,8 @@ async function dryRunCase(dir, c, fail) {
   writeFileSync(path.join(dir, 'migrations', c.mutated.name), c.mutated.bytes);
   const file = `migrations/${c.mutated.name}`;
   checkRun(await run(dir, ['dry-run', '--no-cache', file], TIMEOUT['dry-run']), c, true, fail);
-  if (opt['shadow-url']) checkRun(await run(dir, ['dry-run', '--shadow-url', opt['shadow-url'], file], TIMEOUT['dry-run']), c, true, fail);
+  if (opt['shadow-url'])
+    checkRun(await run(dir, ['dry-run', '--shadow-url', opt['shadow-url'], file], TIMEOUT['dry-run']), c, true, fail);
 }
 
 async function runCase(c) {
@@ -219,7 +284,6 @@ async function runCase(c) {
     for (const f of c.intact) writeFileSync(path.join(dir, 'migrations', f.name), f.bytes);
     rmSync(c.canary, { force: true, recursive: true });
     await { lint: lintCase, plan: planCase, 'dry-run': dryRunCase }[c.mode](dir, c, fail);
-    if (failures.length) saveFailure(dir, c, failures);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(c.canary, { force: true, recursive: true });
@@ -227,14 +291,46 @@ async function runCase(c) {
   return failures;
 }
 
-function saveFailure(dir, c, failures) {
+/**
+ * A smaller input that still fails the same way: drops intact files, then halves, quarters, … the
+ * mutated file's lines, keeping each cut that still fails; at most `budget` runs of the case.
+ */
+async function shrink(c, kind, budget) {
+  let tries = 0;
+  const still = async (cand) => ++tries <= budget && (await runCase(cand)).some((f) => f.kind === kind);
+  if (kind !== 'lost')
+    for (let i = c.intact.length - 1; i >= 0; i--) {
+      const cand = { ...c, intact: c.intact.filter((_, j) => j !== i) };
+      if (await still(cand)) c = cand;
+    }
+  let lines = [];
+  for (let s = 0, i; s < c.body.length; s = i + 1) {
+    i = c.body.indexOf(0x0a, s);
+    if (i < 0) i = c.body.length - 1;
+    lines.push(c.body.subarray(s, i + 1));
+  }
+  for (let size = Math.ceil(lines.length / 2); size >= 1 && tries < budget; size = Math.floor(size / 2))
+    for (let i = 0; i < lines.length && tries < budget;) {
+      const cand = [...lines.slice(0, i), ...lines.slice(i + size)];
+      if (cand.length && (await still(withBody(c, c.mutated.name, Buffer.concat(cand))))) lines = cand;
+      else i += size;
+    }
+  return withBody(c, c.mutated.name, Buffer.concat(lines));
+}
+
+function saveFailure(c, failures, original) {
   const to = path.join(failRoot, `seed${seed}-case${c.n}`);
   rmSync(to, { recursive: true, force: true });
-  mkdirSync(to, { recursive: true });
-  cpSync(path.join(dir, 'migrations'), path.join(to, 'migrations'), { recursive: true });
+  mkdirSync(path.join(to, 'migrations'), { recursive: true });
+  for (const f of [...c.intact, c.mutated]) writeFileSync(path.join(to, 'migrations', f.name), f.bytes);
   const lines = [
-    `zerodown fuzz: seed ${seed}, case ${c.n}: ${c.mode} on ${c.mutated.name} (${c.mutation}: ${c.note}; from ${c.source})`,
-    ...failures.map((f) => `${f.kind}: ${f.message}`),
+    `zerodown fuzz: seed ${seed}, case ${c.n}: ${c.mode} on ${c.mutated.name} (${c.mutation}: ${esc(c.note)}; from ${c.source})`,
+    ...failures.map((f) => `${f.kind}: ${esc(f.message)}`),
+    ...(original
+      ? [
+          `shrunk to ${c.intact.length} intact files and ${c.mutated.bytes.length} bytes (from ${original.intact.length} and ${original.mutated.bytes.length})`,
+        ]
+      : []),
     `reproduce: npm run fuzz -- --seed ${seed} --case ${c.n}${opt.bin ? ` --bin ${opt.bin}` : ''}`,
   ];
   writeFileSync(path.join(to, 'README.txt'), lines.join('\n') + '\n');
@@ -246,7 +342,8 @@ async function main() {
   const projects = loadProjects();
   const started = Date.now();
   const deadline = opt.seconds ? started + Number(opt.seconds) * 1000 : Infinity;
-  const numbers = opt.case !== undefined ? [Number(opt.case)] : Array.from({ length: Number(opt.cases) }, (_, i) => i + 1);
+  const numbers =
+    opt.case !== undefined ? [Number(opt.case)] : Array.from({ length: Number(opt.cases) }, (_, i) => i + 1);
   const results = [];
   let next = 0;
   const worker = async () => {
@@ -254,13 +351,23 @@ async function main() {
       const c = makeCase(projects, numbers[next++]);
       const failures = await runCase(c);
       results.push({ c, failures });
+      if (failures.length) {
+        const kind = failures[0].kind;
+        const hang = failures.some((f) => f.kind === 'hang'); // each try would wait out the bound
+        const small = !hang && budget > 0 ? await shrink(c, kind, budget) : undefined;
+        saveFailure(small ?? c, failures, small && c);
+        c.saved = (small ?? c).saved;
+      }
       const mark = failures.length ? `FAIL ${[...new Set(failures.map((f) => f.kind))].join(',')}` : 'ok';
-      process.stdout.write(`case ${c.n} ${c.mode} ${c.mutation} (${c.note.slice(0, 70)}): ${mark}\n`);
+      process.stdout.write(`case ${c.n} ${c.mode} ${c.mutation} (${esc(c.note.slice(0, 70))}): ${mark}\n`);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Number(opt.jobs)) }, worker));
   results.sort((a, b) => a.c.n - b.c.n);
-  const count = (xs) => Object.entries(xs.reduce((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {})).map(([k, v]) => `${k} ${v}`).join(', ');
+  const count = (xs) =>
+    Object.entries(xs.reduce((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {}))
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
   const failed = results.filter((r) => r.failures.length);
   const all = failed.flatMap((r) => r.failures);
   const out = [
@@ -271,15 +378,33 @@ async function main() {
     `  failures:  ${failed.length ? `${failed.length} cases (${count(all.map((f) => f.kind))})` : 'none'}`,
   ];
   for (const { c, failures } of failed) {
-    out.push('', `FAIL seed ${seed} case ${c.n}: ${c.mode}, ${c.mutation} (${c.note}) of ${c.source}`);
-    for (const f of failures) out.push(`  ${f.kind}: ${f.message.slice(0, 400)}`);
-    out.push(`  input: ${c.saved}/`, `  reproduce: npm run fuzz -- --seed ${seed} --case ${c.n}${opt.bin ? ` --bin ${opt.bin}` : ''}`);
+    out.push('', `FAIL seed ${seed} case ${c.n}: ${c.mode}, ${c.mutation} (${esc(c.note)}) of ${c.source}`);
+    for (const f of failures) out.push(`  ${f.kind}: ${esc(f.message.slice(0, 400))}`);
+    out.push(
+      `  input: ${c.saved}/`,
+      `  reproduce: npm run fuzz -- --seed ${seed} --case ${c.n}${opt.bin ? ` --bin ${opt.bin}` : ''}`,
+    );
   }
   process.stdout.write(out.join('\n') + '\n');
   if (opt.json)
     writeFileSync(
       opt.json,
-      JSON.stringify({ seed, cases: results.map(({ c, failures }) => ({ n: c.n, mode: c.mode, mutation: c.mutation, note: c.note, source: c.source, saved: c.saved, failures })) }, null, 2),
+      JSON.stringify(
+        {
+          seed,
+          cases: results.map(({ c, failures }) => ({
+            n: c.n,
+            mode: c.mode,
+            mutation: c.mutation,
+            note: c.note,
+            source: c.source,
+            saved: c.saved,
+            failures,
+          })),
+        },
+        null,
+        2,
+      ),
     );
   process.exitCode = failed.length ? 1 : 0;
 }
