@@ -11,6 +11,10 @@
 // Usage: npm run fuzz -- [--seed S] [--cases N | --case N] [--seconds S] [--jobs J] [--bin FILE]
 //        [--corpus DIR] [--modes lint,plan,dry-run] [--mutations a,b] [--shadow-url URL] [--max-mb M]
 //        [--verify] [--shrink RUNS] [--json FILE]
+//   mutations  truncate flip shuffle nest huge nul utf8 crlf bom control identifiers statements
+//   --bin      a built CLI (bin/zerodown.js, dist/cli.js) instead of src/cli/bin.ts through tsx
+//   --verify   the plan text run proves the plan on the shadow (slow); other plan runs use --no-verify
+//   --shrink   at most this many re-runs to shrink a failing input (default 20; 0 saves it as it is)
 // A failing case is written to node_modules/.cache/zerodown-fuzz/failures/seed<S>-case<N>/.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,8 +41,25 @@ const { values: opt } = parseArgs({
     verify: { type: 'boolean', default: false },
     json: { type: 'string' },
     shrink: { type: 'string', default: '20' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+if (opt.help) {
+  // the comment at the top of this file is the help
+  const head = readFileSync(new URL(import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1);
+  process.stdout.write(
+    head
+      .slice(
+        0,
+        head.findIndex((l) => !l.startsWith('//')),
+      )
+      .map((l) => l.slice(3))
+      .join('\n') + '\n',
+  );
+  process.exit(0);
+}
 
 const seed = opt.seed ?? String(Date.now() % 1e6);
 const MODES = opt.modes.split(',');
