@@ -187,6 +187,11 @@ function checkRun(r, c, text, fail) {
     fail('crash', `${show(r)} ended by ${r.signal ?? `exit code ${r.code}`}: ${esc(r.stderr.slice(0, 300))}`);
   else if (trace)
     fail('crash', `${show(r)} exit ${r.code}, stderr has "${esc(trace[0].trim())}": ${esc(r.stderr.slice(0, 300))}`);
+  else if (/internal error|Maximum call stack/.test(r.stdout))
+    fail(
+      'crash',
+      `${show(r)} exit ${r.code}, its report has an internal error: ${esc(/.*(internal error|Maximum call stack).*/.exec(r.stdout)[0].slice(0, 300))}`,
+    );
   else if (r.code === 2 && (lines.length !== 1 || !lines[0].startsWith('zerodown: ')))
     fail('crash', `${show(r)} exit 2 without a one-line \`zerodown: …\` message: ${esc(r.stderr.slice(0, 300))}`);
   if (existsSync(c.canary))
@@ -296,6 +301,15 @@ async function dryRunCase(dir, c, fail) {
     checkRun(await run(dir, ['dry-run', '--shadow-url', opt['shadow-url'], file], TIMEOUT['dry-run']), c, true, fail);
 }
 
+/** A canary made by the database server's user may not be ours to delete: say so instead of failing later cases. */
+function removeCanary(c) {
+  try {
+    rmSync(c.canary, { force: true, recursive: true });
+  } catch (e) {
+    process.stderr.write(`zerodown fuzz: cannot remove ${c.canary} (${e.code}): delete it by hand\n`);
+  }
+}
+
 async function runCase(c) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'zerodown-fuzz-'));
   const failures = [];
@@ -303,11 +317,11 @@ async function runCase(c) {
   try {
     mkdirSync(path.join(dir, 'migrations'));
     for (const f of c.intact) writeFileSync(path.join(dir, 'migrations', f.name), f.bytes);
-    rmSync(c.canary, { force: true, recursive: true });
+    removeCanary(c);
     await { lint: lintCase, plan: planCase, 'dry-run': dryRunCase }[c.mode](dir, c, fail);
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    rmSync(c.canary, { force: true, recursive: true });
+    removeCanary(c);
   }
   return failures;
 }
@@ -339,6 +353,15 @@ async function shrink(c, kind, budget) {
   return withBody(c, c.mutated.name, Buffer.concat(lines));
 }
 
+/** The command that runs case `c` again: the seed, the case, and every option that changes what a case is. */
+function reproduce(c) {
+  const same = ['bin', 'corpus', 'modes', 'mutations', 'max-mb', 'shadow-url', 'verify'].filter((k) =>
+    process.argv.includes(`--${k}`),
+  );
+  const args = same.map((k) => (typeof opt[k] === 'boolean' ? `--${k}` : `--${k} ${opt[k]}`));
+  return `npm run fuzz -- --seed ${seed} --case ${c.n}${args.map((a) => ` ${a}`).join('')}`;
+}
+
 function saveFailure(c, failures, original) {
   const to = path.join(failRoot, `seed${seed}-case${c.n}`);
   rmSync(to, { recursive: true, force: true });
@@ -352,7 +375,7 @@ function saveFailure(c, failures, original) {
           `shrunk to ${c.intact.length} intact files and ${c.mutated.bytes.length} bytes (from ${original.intact.length} and ${original.mutated.bytes.length})`,
         ]
       : []),
-    `reproduce: npm run fuzz -- --seed ${seed} --case ${c.n}${opt.bin ? ` --bin ${opt.bin}` : ''}`,
+    `reproduce: ${reproduce(c)}`,
   ];
   writeFileSync(path.join(to, 'README.txt'), lines.join('\n') + '\n');
   c.saved = path.relative(process.cwd(), to);
@@ -401,10 +424,7 @@ async function main() {
   for (const { c, failures } of failed) {
     out.push('', `FAIL seed ${seed} case ${c.n}: ${c.mode}, ${c.mutation} (${esc(c.note)}) of ${c.source}`);
     for (const f of failures) out.push(`  ${f.kind}: ${esc(f.message.slice(0, 400))}`);
-    out.push(
-      `  input: ${c.saved}/`,
-      `  reproduce: npm run fuzz -- --seed ${seed} --case ${c.n}${opt.bin ? ` --bin ${opt.bin}` : ''}`,
-    );
+    out.push(`  input: ${c.saved}/`, `  reproduce: ${reproduce(c)}`);
   }
   process.stdout.write(out.join('\n') + '\n');
   if (opt.json)
