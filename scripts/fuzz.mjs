@@ -353,12 +353,24 @@ async function shrink(c, kind, budget) {
   return withBody(c, c.mutated.name, Buffer.concat(lines));
 }
 
+/** A server URL without its password, fit to print. */
+function redact(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '<shadow url>';
+  }
+}
+
 /** The command that runs case `c` again: the seed, the case, and every option that changes what a case is. */
 function reproduce(c) {
   const same = ['bin', 'corpus', 'modes', 'mutations', 'max-mb', 'shadow-url', 'verify'].filter((k) =>
     process.argv.includes(`--${k}`),
   );
-  const args = same.map((k) => (typeof opt[k] === 'boolean' ? `--${k}` : `--${k} ${opt[k]}`));
+  const value = (k) => (k === 'shadow-url' ? redact(opt[k]) : opt[k]);
+  const args = same.map((k) => (typeof opt[k] === 'boolean' ? `--${k}` : `--${k} ${value(k)}`));
   return `npm run fuzz -- --seed ${seed} --case ${c.n}${args.map((a) => ` ${a}`).join('')}`;
 }
 
