@@ -10,10 +10,11 @@
 //   shell     no statement ever ran a program or wrote a file outside the shadow database
 // Usage: npm run fuzz -- [--seed S] [--cases N | --case N] [--seconds S] [--jobs J] [--bin FILE]
 //        [--corpus DIR] [--modes lint,plan,dry-run] [--mutations a,b] [--shadow-url URL] [--max-mb M]
-//        [--verify] [--shrink RUNS] [--json FILE]
+//        [--verify] [--shrink RUNS] [--json FILE] [--list]
 //   mutations  truncate flip shuffle nest huge nul utf8 crlf bom control identifiers statements
 //   --bin      a built CLI (bin/zerodown.js, dist/cli.js) instead of src/cli/bin.ts through tsx
 //   --verify   the plan text run proves the plan on the shadow (slow); other plan runs use --no-verify
+//   --list     print what each case would run, and run nothing
 //   --shrink   at most this many re-runs to shrink a failing input (default 20; 0 saves it as it is)
 // A failing case is written to node_modules/.cache/zerodown-fuzz/failures/seed<S>-case<N>/.
 import { spawn } from 'node:child_process';
@@ -42,6 +43,7 @@ const { values: opt } = parseArgs({
     json: { type: 'string' },
     shrink: { type: 'string', default: '20' },
     help: { type: 'boolean', short: 'h' },
+    list: { type: 'boolean' },
   },
 });
 if (opt.help) {
@@ -110,9 +112,9 @@ function makeCase(projects, n) {
   const historyFiles = at > 0 && files[0] !== window[0] ? [files[0], ...window] : window;
   const history = historyFiles.map((f) => readFileSync(f));
   const original = readFileSync(files[at]);
-  const mutation = MUTATION_NAMES[(n - 1) % MUTATION_NAMES.length]; // every mutation gets its share of a short run
-  // lint is cheapest, dry-run dearest: weight the modes so a run covers all three in its time
-  const mode = rng.pick(MODES.flatMap((m) => Array(m === 'lint' ? 3 : 2).fill(m)));
+  // every mutation, then each again under the next mode: a short run covers every pair
+  const mutation = MUTATION_NAMES[(n - 1) % MUTATION_NAMES.length];
+  const mode = MODES[Math.floor((n - 1) / MUTATION_NAMES.length) % MODES.length];
   // a table that existed before this migration: the rules and the planner skip tables it creates
   const existing = tablesOf(history.map((b) => b.toString('utf8')));
   const tables = existing.length ? existing : tablesOf([original.toString('utf8')]);
@@ -400,6 +402,13 @@ async function main() {
   const deadline = opt.seconds ? started + Number(opt.seconds) * 1000 : Infinity;
   const numbers =
     opt.case !== undefined ? [Number(opt.case)] : Array.from({ length: Number(opt.cases) }, (_, i) => i + 1);
+  if (opt.list) {
+    for (const n of numbers) {
+      const c = makeCase(projects, n);
+      process.stdout.write(`case ${n} ${c.mode} ${c.mutation} (${esc(c.note)}) of ${c.source}\n`);
+    }
+    return;
+  }
   const results = [];
   let next = 0;
   const worker = async () => {
@@ -449,9 +458,10 @@ async function main() {
             n: c.n,
             mode: c.mode,
             mutation: c.mutation,
-            note: c.note,
+            note: esc(c.note),
             source: c.source,
             saved: c.saved,
+            ...(failures.length ? { reproduce: reproduce(c) } : {}),
             failures,
           })),
         },
