@@ -136,6 +136,19 @@ function withBody(c, name, body) {
   return { ...c, body, mutated: { name, bytes: Buffer.concat([body, Buffer.from(`\n;\nDROP TABLE ${SENTINEL};\n`)]) } };
 }
 
+// the CLI runs in its own process group (so a hang's workers die with it): end them when we are stopped
+const running = new Set();
+const killGroup = (pid) => {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {}
+};
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    running.forEach(killGroup);
+    process.exit(130);
+  });
+
 function run(cwd, args, timeout) {
   return new Promise((resolve) => {
     const started = Date.now();
@@ -149,6 +162,7 @@ function run(cwd, args, timeout) {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(child.pid);
     const out = [];
     const err = [];
     child.stdout.on('data', (d) => out.push(d));
@@ -156,12 +170,11 @@ function run(cwd, args, timeout) {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL'); // the whole process group: workers too
-      } catch {}
+      killGroup(child.pid);
     }, timeout);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      running.delete(child.pid);
       const buf = (xs) => Buffer.concat(xs).toString('utf8');
       resolve({ args, code, signal, timedOut, ms: Date.now() - started, stdout: buf(out), stderr: buf(err) });
     });
