@@ -16,6 +16,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 // in a planned DEFAULT, terminal escapes echoed in reports): `npm run fuzz -- --list --seed 107 --cases 40`.
 const SEED = '107';
 const CASES = '40';
+// a guard against an overloaded machine: cases past it are not run, and the first test says how many ran
+const BUDGET_S = '780';
 
 interface FuzzCase {
   n: number;
@@ -50,6 +52,8 @@ beforeAll(() => {
     '2',
     '--max-mb',
     '0.5',
+    '--seconds',
+    BUDGET_S,
     '--json',
     path.join(tmp, 'out.json'),
   ];
@@ -80,7 +84,7 @@ function failuresOf(kind: string): string[] {
 
 describe(`fuzz, seed ${SEED}`, () => {
   it('runs every case, over lint, plan and dry-run', () => {
-    expect(cases.length, log).toBe(Number(CASES));
+    expect(cases.length, `${cases.length} of ${CASES} cases ran within ${BUDGET_S} s\n${log}`).toBe(Number(CASES));
     for (const mode of ['lint', 'plan', 'dry-run']) expect(cases.some((c) => c.mode === mode)).toBe(true);
   });
 
