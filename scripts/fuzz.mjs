@@ -138,6 +138,7 @@ function withBody(c, name, body) {
 
 // the CLI runs in its own process group (so a hang's workers die with it): end them when we are stopped
 const running = new Set();
+const projectDirs = new Set();
 const killGroup = (pid) => {
   try {
     process.kill(-pid, 'SIGKILL');
@@ -146,6 +147,7 @@ const killGroup = (pid) => {
 for (const sig of ['SIGINT', 'SIGTERM'])
   process.on(sig, () => {
     running.forEach(killGroup);
+    projectDirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
     process.exit(130);
   });
 
@@ -327,6 +329,7 @@ function removeCanary(c) {
 
 async function runCase(c) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'zerodown-fuzz-'));
+  projectDirs.add(dir);
   const failures = [];
   const fail = (kind, message) => failures.push({ kind, message });
   try {
@@ -336,6 +339,7 @@ async function runCase(c) {
     await { lint: lintCase, plan: planCase, 'dry-run': dryRunCase }[c.mode](dir, c, fail);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    projectDirs.delete(dir);
     removeCanary(c);
   }
   return failures;
