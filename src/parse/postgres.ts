@@ -18,6 +18,7 @@ import type { ParseResult, ScanResult } from 'libpg-query';
 import type { Migration, ParsedMigration, ParseError, Statement } from '../model.js';
 import { LineIndex, skipTrivia, trimEnd } from './source.js';
 import { readIgnores } from './ignores.js';
+import { splitSql } from '../discover/sqlsplit.js';
 
 let wasm: PgQueryWasm | undefined;
 let loading: Promise<void> | undefined;
@@ -230,28 +231,28 @@ function withoutBom(text: string): string {
 }
 
 /**
+ * Segments longer than this many characters are parsed a piece at a time (pieces of about this
+ * size, cut between statements): libpg-query's JSON for a 20 MB data migration is several times
+ * the size of the SQL, and held all at once it alone costs hundreds of megabytes.
+ */
+export const PARSE_PIECE_CHARS = 1 << 20;
+
+/**
  * Parses one migration. Never throws for bad SQL: a parse failure is returned
  * as `error` with the parser's line and column (the first failing segment; the
  * file then has no statements).
  */
-export function parseMigration(migration: Migration, lines = new LineIndex(migration.source)): ParsedMigration {
+export function parseMigration(
+  migration: Migration,
+  lines = new LineIndex(migration.source),
+  pieceChars = PARSE_PIECE_CHARS,
+): ParsedMigration {
   const source = migration.source;
   const segments = migration.segments ?? [{ start: 0, end: source.length }];
   const statements: Statement[] = [];
   const ignores = readIgnores(source);
-  for (const seg of segments) {
-    const text = withoutBom(source.slice(seg.start, seg.end));
-    if (skipTrivia(text, 0) >= text.length) continue; // only comments and whitespace
-    let raw: { stmts: RawStmt[]; ascii: boolean };
-    try {
-      raw = parseRaw(text);
-    } catch (err) {
-      if (!(err instanceof SqlSyntaxError)) throw err;
-      const offset = seg.start + Math.min(err.cursor, text.length);
-      const { line, column } = lines.position(offset);
-      const error: ParseError = { message: err.message, line, column, offset };
-      return { migration, statements: [], error, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
-    }
+  /** adds the statements of `text`, the part of the file from character `base` on */
+  const add = (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }) => {
     const toChar = byteOffsetMapper(text, raw.ascii);
     for (const stmt of raw.stmts) {
       if (!stmt.stmt) continue;
@@ -261,8 +262,8 @@ export function parseMigration(migration: Migration, lines = new LineIndex(migra
       const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
       const start = skipTrivia(text, rawStart, rawEnd);
       const end = trimEnd(text, start, rawEnd);
-      const offset = seg.start + start;
-      const endOffset = seg.start + end;
+      const offset = base + start;
+      const endOffset = base + end;
       const a = lines.position(offset);
       const b = lines.position(Math.max(offset, endOffset - 1));
       const ig = ignores.forLine(a.line);
@@ -277,8 +278,55 @@ export function parseMigration(migration: Migration, lines = new LineIndex(migra
         ignoreAll: ig.all,
       });
     }
+  };
+  for (const seg of segments) {
+    const text = withoutBom(source.slice(seg.start, seg.end));
+    if (skipTrivia(text, 0) >= text.length) continue; // only comments and whitespace
+    if (text.length > pieceChars && addInPieces(text, seg.start, pieceChars, add)) continue;
+    let raw: { stmts: RawStmt[]; ascii: boolean };
+    try {
+      raw = parseRaw(text);
+    } catch (err) {
+      if (!(err instanceof SqlSyntaxError)) throw err;
+      const offset = seg.start + Math.min(err.cursor, text.length);
+      const { line, column } = lines.position(offset);
+      const error: ParseError = { message: err.message, line, column, offset };
+      return { migration, statements: [], error, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+    }
+    add(text, seg.start, raw);
   }
   return { migration, statements, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+}
+
+/**
+ * Parses a long segment in pieces of about `pieceChars`, cut where discovery's splitter (which
+ * agrees with PostgreSQL on statement boundaries) says a statement starts. All or nothing: when a
+ * piece does not parse, nothing is added and the caller parses the segment whole, so a syntax
+ * error is reported exactly as before.
+ */
+function addInPieces(
+  text: string,
+  base: number,
+  pieceChars: number,
+  add: (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }) => void,
+): boolean {
+  const cuts = [0];
+  for (const r of splitSql(text)) if (r.start - cuts[cuts.length - 1]! >= pieceChars) cuts.push(r.start);
+  if (cuts.length < 2) return false;
+  cuts.push(text.length);
+  const pieces: { text: string; base: number; raw: { stmts: RawStmt[]; ascii: boolean } }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const piece = text.slice(cuts[i], cuts[i + 1]);
+    try {
+      // statement nodes only: the piece's JSON text is dropped as soon as it is read
+      pieces.push({ text: piece, base: base + cuts[i]!, raw: parseRaw(piece) });
+    } catch (err) {
+      if (err instanceof SqlSyntaxError) return false;
+      throw err;
+    }
+  }
+  for (const p of pieces) add(p.text, p.base, p.raw);
+  return true;
 }
 
 /** Parses a standalone SQL string (plan phases, tests). Throws on a syntax error. Await `loadParser()` first. */
