@@ -145,7 +145,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
       heldLocks.push(...r.heldLocks);
       files.push({
         path: m.migration.path,
-        statements: r.statements.filter((x) => x.index >= 0).length,
+        statements: r.statements.reduce((n, x) => n + (x.index < 0 ? 0 : (x.count ?? 1)), 0),
         error: r.error,
       });
     }
@@ -195,13 +195,19 @@ function sameTable(finding: string | undefined, traced: string): boolean {
  */
 export function confirmFindings(result: LintResult, dry: DryRun): { confirmed: number; unconfirmed: number } {
   const byKey = new Map<string, TracedStatement>();
-  for (const s of dry.statements) byKey.set(`${s.path}\0${s.index}`, s);
+  const runs: TracedStatement[] = []; // runs of INSERTs traced together: one record for many statements
+  for (const s of dry.statements) {
+    byKey.set(`${s.path}\0${s.index}`, s);
+    if (s.count) runs.push(s);
+  }
+  const traced = (path: string, index: number) =>
+    byKey.get(`${path}\0${index}`) ?? runs.find((r) => r.path === path && r.index <= index && index <= r.lastIndex!);
   let confirmed = 0;
   let unconfirmed = 0;
   for (const file of result.files) {
     for (const f of file.findings) {
       if (f.statementIndex < 0) continue;
-      const s = byKey.get(`${f.path}\0${f.statementIndex}`);
+      const s = traced(f.path, f.statementIndex);
       if (!s || s.skipped || s.error) continue;
       const predictsRewrite = f.data?.rewrite === true;
       if (!f.lock && !predictsRewrite) continue;
