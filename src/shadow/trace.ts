@@ -565,8 +565,10 @@ function insertRunEnd(statements: readonly Statement[], from: number): number {
 /**
  * Traces a run of INSERT … VALUES into one table as one round trip, between one reading of the
  * catalog and of pg_locks before and one after (instead of seven round trips per statement).
- * Accepted only when what the whole run took is what each of its statements provably takes on
- * its own: RowExclusiveLock on the table and its indexes, nothing else, and no relation rewritten.
+ * Accepted only when the whole run took nothing but RowExclusiveLock on the table, its indexes
+ * and the sequences it owns, and rewrote nothing: every INSERT takes that lock on the table, so
+ * each statement's reported lock is its own, and the others (which it may or may not have
+ * needed) block no one.
  * Otherwise (a trigger or a function in VALUES that locks another table, an error, a deferred
  * constraint failing at COMMIT) the run is rolled back and the caller traces it statement by
  * statement, so an error keeps its line and every lock its statement.
@@ -598,12 +600,17 @@ async function traceInsertRun(
   const afterLocks = await ownLocks(shadow);
   const visible = tx?.startRels ?? beforeRels;
   const table = [...beforeRels.values()].find((r) => r.name === displayTable(insertTarget(first)!.replace(/^\./, '')));
-  const indexes = table
+  // the table's indexes (an INSERT opens every one) and the sequences it owns (serial, identity)
+  const parts = table
     ? new Set(
         (
-          await shadow.query<{ oid: number }>('SELECT indexrelid::int8 AS oid FROM pg_index WHERE indrelid = $1', [
-            table.oid,
-          ])
+          await shadow.query<{ oid: number }>(
+            `SELECT indexrelid::int8 AS oid FROM pg_index WHERE indrelid = $1
+             UNION ALL
+             SELECT objid::int8 FROM pg_depend
+              WHERE refobjid = $1 AND refclassid = 'pg_class'::regclass AND classid = 'pg_class'::regclass AND deptype IN ('a', 'i')`,
+            [table.oid],
+          )
         ).map((r) => Number(r.oid)),
       )
     : new Set<number>();
@@ -613,7 +620,10 @@ async function traceInsertRun(
     if (had.has(`${l.oid}/${l.mode}`)) continue;
     const rel = visible.get(l.oid);
     if (!rel) continue; // created in this transaction: nobody else can see it yet
-    if (l.mode !== 'RowExclusiveLock' || (l.oid !== table?.oid && !indexes.has(l.oid))) {
+    if (
+      l.mode !== 'RowExclusiveLock' ||
+      (l.oid !== table?.oid && !(parts.has(l.oid) && isAuxiliary(RELKIND[rel.relkind])))
+    ) {
       await undo();
       return undefined;
     }

@@ -83,6 +83,22 @@ eachEngine('runs of INSERTs', (engine) => {
     expect(await rows(t)).toBe(699); // autocommit: each statement before the failing one committed
   });
 
+  it('an identity column: its sequence, locked by each INSERT that uses it, does not stop the run', async () => {
+    const t = await table((x) => `CREATE TABLE ${x}.ids (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, b text);`);
+    const ids = t.replace(/\.t$/, '.ids');
+    const one = await run(`INSERT INTO ${ids} (b) VALUES ('one');`);
+    expect(one.statements[0]!.locks.map((l) => [l.mode, l.kind])).toContainEqual(['RowExclusiveLock', 'sequence']);
+    const r = await run(
+      Array.from({ length: 200 }, (_, i) => `INSERT INTO ${ids} (b) VALUES ('row ${i}');`).join('\n'),
+    );
+    expect(r.error).toBeNull();
+    expect(r.statements.map((s) => s.count)).toEqual([200]);
+    // what the run reports is what one such INSERT, traced alone, reports
+    const shape = (x: typeof one) => x.statements[0]!.locks.map((l) => [l.relation, l.mode, l.kind, l.source]);
+    expect(shape(r)).toEqual(shape(one));
+    expect(await rows(ids)).toBe(201);
+  });
+
   it('a trigger that writes to another table makes the run traced statement by statement', async () => {
     const t = await table(
       (x) => `CREATE TABLE ${x}.audit (a bigint);
