@@ -692,12 +692,43 @@ async function tryBatch(shadow: Shadow, statements: Statement[]): Promise<boolea
   if (!statements.length) return true;
   if (statements.some((s) => breaksBatch(s, shadow.serverVersion))) return false;
   try {
-    await shadow.exec(`BEGIN;\n${statements.map((s) => s.text).join('\n;\n')}\n;\nCOMMIT`);
+    await execBatch(
+      shadow,
+      statements.map((s) => s.text),
+    );
     return true;
   } catch {
     await shadow.exec('ROLLBACK').catch(() => {});
     return false;
   }
+}
+
+/** Batches of history longer than this many characters are sent this much at a time. */
+export const BATCH_CHARS = 1 << 20;
+
+/**
+ * Runs statements in one transaction: as one query string, or for a long batch (a 20 MB data
+ * migration in the history) BEGIN, pieces of about BATCH_CHARS, COMMIT, so the server never
+ * holds the parse trees of the whole file at once. The caller rolls back on an error.
+ */
+export async function execBatch(shadow: Shadow, texts: string[]): Promise<void> {
+  let total = 0;
+  for (const t of texts) total += t.length + 3;
+  if (total <= BATCH_CHARS) {
+    await shadow.exec(`BEGIN;\n${texts.join('\n;\n')}\n;\nCOMMIT`);
+    return;
+  }
+  await shadow.exec('BEGIN');
+  let from = 0;
+  let size = 0;
+  for (let i = 0; i < texts.length; i++) {
+    size += texts[i]!.length + 3;
+    if (size < BATCH_CHARS && i + 1 < texts.length) continue;
+    await shadow.exec(`${texts.slice(from, i + 1).join('\n;\n')}\n;`);
+    from = i + 1;
+    size = 0;
+  }
+  await shadow.exec('COMMIT');
 }
 
 /** Samples pg_locks of the shadow's main backend from a second connection while a statement runs. */
