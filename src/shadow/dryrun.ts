@@ -29,6 +29,8 @@ export interface DryRunOptions {
   onProgress?: ReplayProgress;
   /** seeding progress: before each table */
   onSeedProgress?: (done: number, total: number, table: string) => void;
+  /** progress of the traced run of the files under review: statements done, of all of them */
+  onRunProgress?: (done: number, total: number, path: string) => void;
   /** called once the shadow is open (the CLI uses it to clean up on Ctrl-C) */
   onOpen?: (shadow: Shadow) => void;
 }
@@ -139,8 +141,16 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
     const statements: TracedStatement[] = [];
     const heldLocks: HeldLock[] = [];
     const files: DryRunFile[] = [];
+    const total = parsedReview.reduce((n, m) => n + m.statements.length, 0);
+    let done = 0;
     for (const m of parsedReview) {
-      const r = await runTraced(shadow, m, { rows: seeded.rows });
+      const onRun = opts.onRunProgress;
+      const r = await runTraced(shadow, m, {
+        rows: seeded.rows,
+        ...(onRun
+          ? { onStatement: (s: TracedStatement) => onRun((done += s.count ?? 1), total, m.migration.path) }
+          : {}),
+      });
       statements.push(...r.statements);
       heldLocks.push(...r.heldLocks);
       files.push({
