@@ -67,7 +67,8 @@ try {
       const wall = (performance.now() - t0) / 1000;
       const err = r.stderr ?? '';
       const status = hasTime ? Number(/Exit status: (\d+)/.exec(err)?.[1]) : r.status;
-      if (status !== 0 && status !== 1) throw new Error(`${label} exited with ${status}:\n${err.slice(-2000)}`);
+      if ((status !== 0 && status !== 1) || !r.stdout)
+        throw new Error(`${label} exited with ${status}${r.stdout ? '' : ' and no report'}:\n${err.slice(-2000)}`);
       const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(err)?.[1]) / 1024;
       const cpu =
         Number(/User time \(seconds\): ([\d.]+)/.exec(err)?.[1]) +
