@@ -1,6 +1,6 @@
 import type { Statement } from '../src/model.js';
 import { defineRule } from '../src/rules/api.js';
-import { names, quoteLiteral } from '../src/rules/util.js';
+import { keysBefore, names, quoteLiteral } from '../src/rules/util.js';
 import type { Catalog } from '../src/schema/catalog.js';
 import { DEFAULT_SCHEMA, relKey } from '../src/schema/catalog.js';
 
@@ -21,6 +21,11 @@ function enumKey(list: any[]): { key: string; name: string } {
 }
 
 /** Values added by ALTER TYPE … ADD VALUE earlier in the same transaction as statement `index`. */
+/** `add` for an `ALTER TYPE … ADD VALUE` (what `addedInSameTransaction` looks for). */
+function enumValueAdded(s: Statement): string[] | undefined {
+  return s.kind === 'AlterEnumStmt' && s.ast.newVal && !s.ast.oldVal ? ['add'] : undefined;
+}
+
 function addedInSameTransaction(
   statements: readonly Statement[],
   index: number,
@@ -147,7 +152,7 @@ export default defineRule({
         data: { type: name, value: stmt.ast.newVal },
       };
     }
-    if (ctx.pgVersion < 12 || !ctx.statements.some((s) => s.kind === 'AlterEnumStmt')) return;
+    if (ctx.pgVersion < 12 || !keysBefore(ctx.statements, stmt.index, enumValueAdded).has('add')) return;
     for (const a of addedInSameTransaction(ctx.statements, stmt.index, ctx.catalog, origin)) {
       const use = findUse(stmt, a, ctx.catalog);
       if (!use) continue;

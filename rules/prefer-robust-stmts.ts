@@ -1,6 +1,14 @@
 import type { Statement } from '../src/model.js';
 import { defineRule } from '../src/rules/api.js';
-import { alterCmds, displayTable, names, quoteIdent, quoteRel } from '../src/rules/util.js';
+import {
+  alterCmds,
+  displayTable,
+  keysBefore,
+  names,
+  quoteIdent,
+  quoteRel,
+  type EarlierKeys,
+} from '../src/rules/util.js';
 import { stringList } from '../src/schema/catalog.js';
 
 interface Problem {
@@ -14,26 +22,23 @@ interface Problem {
   data?: Record<string, unknown>;
 }
 
-/** `kind:name` keys of objects an earlier `DROP … IF EXISTS` in the file removes, so re-creating them is safe. */
-function droppedBefore(statements: readonly Statement[], before: number): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < before; i++) {
-    const s = statements[i]!;
-    if (s.kind === 'DropStmt' && s.ast.missing_ok) {
-      for (const o of s.ast.objects ?? []) {
-        const n = o.List
-          ? stringList(o.List.items)
-          : o.String
-            ? [o.String.sval]
-            : o.TypeName
-              ? stringList(o.TypeName.names)
-              : [];
-        if (n.length) out.add(`${s.ast.removeType}:${n[n.length - 1]}`);
-      }
-    } else if (s.kind === 'AlterTableStmt') {
-      for (const cmd of alterCmds(s.ast))
-        if (cmd.subtype === 'AT_DropConstraint' && cmd.missing_ok) out.add(`OBJECT_TABCONSTRAINT:${cmd.name}`);
+/** `kind:name` keys of the objects a `DROP … IF EXISTS` removes, so re-creating them later in the file is safe. */
+function droppedKeys(s: Statement): string[] | undefined {
+  const out: string[] = [];
+  if (s.kind === 'DropStmt' && s.ast.missing_ok) {
+    for (const o of s.ast.objects ?? []) {
+      const n = o.List
+        ? stringList(o.List.items)
+        : o.String
+          ? [o.String.sval]
+          : o.TypeName
+            ? stringList(o.TypeName.names)
+            : [];
+      if (n.length) out.push(`${s.ast.removeType}:${n[n.length - 1]}`);
     }
+  } else if (s.kind === 'AlterTableStmt') {
+    for (const cmd of alterCmds(s.ast))
+      if (cmd.subtype === 'AT_DropConstraint' && cmd.missing_ok) out.push(`OBJECT_TABCONSTRAINT:${cmd.name}`);
   }
   return out;
 }
@@ -50,7 +55,7 @@ function laterCanFail(statements: readonly Statement[], index: number): boolean 
 const exists = (what: string) => `fails with "${what} already exists"`;
 const missing = (what: string) => `fails with "${what} does not exist"`;
 
-function problem(stmt: Statement, dropped: Set<string>): Problem | undefined {
+function problem(stmt: Statement, dropped: EarlierKeys): Problem | undefined {
   const ast = stmt.ast;
   switch (stmt.kind) {
     case 'CreateStmt':
@@ -244,7 +249,7 @@ export default defineRule({
   check(stmt, ctx) {
     // a failed transactional migration rolls back completely: re-running it starts clean
     if (ctx.tx.inTransaction) return;
-    const p = problem(stmt, droppedBefore(ctx.statements, stmt.index));
+    const p = problem(stmt, keysBefore(ctx.statements, stmt.index, droppedKeys));
     if (!p) return;
     // the last statement of a file cannot be half-applied, unless it is itself non-atomic
     if (!p.partial && !laterCanFail(ctx.statements, stmt.index)) return;

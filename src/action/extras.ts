@@ -106,7 +106,7 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
       headline = r.headline;
       dryRunSection = r.section;
       x.log(
-        `zerodown: dry run on ${d.engine}: ${d.statements.length} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`,
+        `zerodown: dry run on ${d.engine}: ${d.statements.reduce((n, s) => n + (s.count ?? 1), 0)} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`,
       );
     } catch (err) {
       x.warn(redact(`zerodown could not run the dry run: ${errText(err)}`));

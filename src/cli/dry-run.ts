@@ -46,9 +46,9 @@ function colorFor(flag: boolean | undefined, stream: { isTTY?: boolean }): boole
   return !!stream.isTTY && process.env.TERM !== 'dumb';
 }
 
-/** "replaying history, file 120 of 342", then "seeding, table 12 of 59", on stderr when it is a terminal; erased at the end. */
+/** "replaying history, file 120 of 342", "seeding, table 12 of 59", then "statement 5,000 of 109,000", on stderr when it is a terminal; erased at the end. */
 function shadowProgress(stream: NodeJS.WriteStream) {
-  if (!stream.isTTY) return { tick: undefined, seedTick: undefined, end() {} };
+  if (!stream.isTTY) return { tick: undefined, seedTick: undefined, runTick: undefined, end() {} };
   let shown = false;
   let last = 0;
   const show = (done: number, total: number, text: string) => {
@@ -65,6 +65,13 @@ function shadowProgress(stream: NodeJS.WriteStream) {
     },
     seedTick(done: number, total: number, table: string) {
       show(done, total, `seeding the shadow, table ${done + 1} of ${total} (${short(table)})`);
+    },
+    runTick(done: number, total: number, file: string) {
+      show(
+        done,
+        total,
+        `running on the shadow, statement ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} (${short(file)})`,
+      );
     },
     end() {
       if (shown) stream.write('\r\x1b[K');
@@ -95,6 +102,7 @@ export async function runDryRun(migrations: Migration[], opts: DryRunOptions): P
       },
       ...(progress.tick ? { onProgress: progress.tick } : {}),
       ...(progress.seedTick ? { onSeedProgress: progress.seedTick } : {}),
+      ...(progress.runTick ? { onRunProgress: progress.runTick } : {}),
     });
   } catch (err) {
     if ((err as Error).name === 'ShadowSetupError') throw new UsageError((err as Error).message);

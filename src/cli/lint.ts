@@ -9,7 +9,7 @@ import { loadConfig, ruleSettings, type FailOn } from '../config.js';
 import { lintMigrations } from '../engine/lint.js';
 import { LintHelper, lintParallel } from './parallel.js';
 import { loadParser } from '../parse/postgres.js';
-import type { LintResult } from '../model.js';
+import type { LintResult, Migration } from '../model.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import { formatSarif } from '../report/sarif.js';
@@ -85,8 +85,12 @@ export function formatReport(result: LintResult, format: OutputFormat, color: bo
 export function progressReporter(
   stream: { isTTY?: boolean; write(s: string): unknown },
   now: () => number = () => performance.now(),
-): { tick(done: number, total: number): void; end(): void } {
-  if (!stream.isTTY) return { tick() {}, end() {} };
+): {
+  tick(done: number, total: number): void;
+  statements(done: number, total: number, file: string): void;
+  end(): void;
+} {
+  if (!stream.isTTY) return { tick() {}, statements() {}, end() {} };
   const started = now();
   let last = 0;
   let shown = false;
@@ -97,6 +101,16 @@ export function progressReporter(
       last = t;
       shown = true;
       stream.write(`\r\x1b[Kzerodown: linting ${done}/${total} migration files…`);
+    },
+    statements(done, total, file) {
+      const t = now();
+      if (t - started < 500 || t - last < 100) return;
+      last = t;
+      shown = true;
+      const name = file.length > 50 ? `…${file.slice(-49)}` : file;
+      stream.write(
+        `\r\x1b[Kzerodown: linting ${name}, statement ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…`,
+      );
     },
     end() {
       if (shown) stream.write('\r\x1b[K');
@@ -160,6 +174,7 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       assumeInTransaction: opts.assumeInTransaction ?? config.assumeInTransaction,
       ...ruleSettings(config),
       onProgress: (done: number, total: number) => progress.tick(done, total),
+      onStatements: (done: number, total: number, m: Migration) => progress.statements(done, total, m.path),
     };
     // large runs use both cores with the same result (src/cli/parallel.ts); small ones one thread
     result = (await lintParallel(migrations, lintOptions, helper)) ?? (await lintMigrations(migrations, lintOptions));

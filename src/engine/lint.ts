@@ -23,6 +23,8 @@ export interface LintOptions {
   ruleSet?: Rule[];
   /** called after each file is processed */
   onProgress?: (done: number, total: number, m: Migration) => void;
+  /** called every 1,000 statements of a long file under review, for a progress line */
+  onStatements?: (done: number, total: number, m: Migration) => void;
 }
 
 export const DEFAULT_PG_VERSION = 15;
@@ -163,6 +165,8 @@ export class LintEngine {
         }
       }
       catalog.apply(stmt.kind, stmt.ast, origin);
+      if (stmt.index % 1000 === 999 && active.length)
+        this.options.onStatements?.(stmt.index + 1, statements.length, migration);
       // transaction and session state after this statement
       if (stmt.kind === 'TransactionStmt') {
         const k = stmt.ast.kind as string;

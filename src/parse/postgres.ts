@@ -18,6 +18,7 @@ import type { ParseResult, ScanResult } from 'libpg-query';
 import type { Migration, ParsedMigration, ParseError, Statement } from '../model.js';
 import { LineIndex, skipTrivia, trimEnd } from './source.js';
 import { readIgnores } from './ignores.js';
+import { splitSql } from '../discover/sqlsplit.js';
 
 let wasm: PgQueryWasm | undefined;
 let loading: Promise<void> | undefined;
@@ -288,13 +289,24 @@ function badBytesOf(migration: Migration, lines: LineIndex): ParseError[] {
 }
 
 /**
+ * Segments longer than this many characters are parsed a piece at a time (pieces of about this
+ * size, cut between statements): libpg-query's JSON for a 20 MB data migration is several times
+ * the size of the SQL, and held all at once it alone costs hundreds of megabytes.
+ */
+export const PARSE_PIECE_CHARS = 1 << 20;
+
+/**
  * Parses one migration. Never throws for bad SQL: a parse failure is returned
  * as `error` with the parser's line and column (the first failing segment; the
  * file then has no statements). Bad bytes (see `badBytesOf`) are returned as
  * `badBytes`, the first also as `error`; the parser sees each NUL as a space, so
  * the statements around it are still parsed at their exact positions.
  */
-export function parseMigration(migration: Migration, lines = new LineIndex(migration.source)): ParsedMigration {
+export function parseMigration(
+  migration: Migration,
+  lines = new LineIndex(migration.source),
+  pieceChars = PARSE_PIECE_CHARS,
+): ParsedMigration {
   const source = migration.source.includes('\0') ? migration.source.replace(/\0/g, ' ') : migration.source;
   const segments = migration.segments ?? [{ start: 0, end: source.length }];
   const statements: Statement[] = [];
@@ -303,9 +315,38 @@ export function parseMigration(migration: Migration, lines = new LineIndex(migra
   const badBytes = bad.length ? { error: bad[0]!, badBytes: bad } : {};
   if (migration.notText)
     return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+  /** adds the statements of `text`, the part of the file from character `base` on */
+  const add = (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }) => {
+    const toChar = byteOffsetMapper(text, raw.ascii);
+    for (const stmt of raw.stmts) {
+      if (!stmt.stmt) continue;
+      const kind = Object.keys(stmt.stmt)[0]!;
+      const byteStart = stmt.stmt_location ?? 0;
+      const rawStart = toChar(byteStart);
+      const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
+      const start = skipTrivia(text, rawStart, rawEnd);
+      const end = trimEnd(text, start, rawEnd);
+      const offset = base + start;
+      const endOffset = base + end;
+      const a = lines.position(offset);
+      const b = lines.position(Math.max(offset, endOffset - 1));
+      const ig = ignores.forLine(a.line);
+      statements.push({
+        index: statements.length,
+        kind,
+        node: stmt.stmt as Statement['node'],
+        ast: stmt.stmt[kind],
+        text: source.slice(offset, endOffset),
+        span: { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset },
+        ignored: ig.rules,
+        ignoreAll: ig.all,
+      });
+    }
+  };
   for (const seg of segments) {
     const text = withoutBom(source.slice(seg.start, seg.end));
     if (skipTrivia(text, 0) >= text.length) continue; // only comments and whitespace
+    if (text.length > pieceChars && addInPieces(text, seg.start, pieceChars, add)) continue;
     let raw: { stmts: RawStmt[]; ascii: boolean };
     try {
       raw = parseRaw(text);
@@ -323,33 +364,40 @@ export function parseMigration(migration: Migration, lines = new LineIndex(migra
         ignoreFileRules: ignores.fileRules,
       };
     }
-    const toChar = byteOffsetMapper(text, raw.ascii);
-    for (const stmt of raw.stmts) {
-      if (!stmt.stmt) continue;
-      const kind = Object.keys(stmt.stmt)[0]!;
-      const byteStart = stmt.stmt_location ?? 0;
-      const rawStart = toChar(byteStart);
-      const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
-      const start = skipTrivia(text, rawStart, rawEnd);
-      const end = trimEnd(text, start, rawEnd);
-      const offset = seg.start + start;
-      const endOffset = seg.start + end;
-      const a = lines.position(offset);
-      const b = lines.position(Math.max(offset, endOffset - 1));
-      const ig = ignores.forLine(a.line);
-      statements.push({
-        index: statements.length,
-        kind,
-        node: stmt.stmt as Statement['node'],
-        ast: stmt.stmt[kind],
-        text: source.slice(offset, endOffset),
-        span: { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset },
-        ignored: ig.rules,
-        ignoreAll: ig.all,
-      });
-    }
+    add(text, seg.start, raw);
   }
   return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+}
+
+/**
+ * Parses a long segment in pieces of about `pieceChars`, cut where discovery's splitter (which
+ * agrees with PostgreSQL on statement boundaries) says a statement starts. All or nothing: when a
+ * piece does not parse, nothing is added and the caller parses the segment whole, so a syntax
+ * error is reported exactly as before.
+ */
+function addInPieces(
+  text: string,
+  base: number,
+  pieceChars: number,
+  add: (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }) => void,
+): boolean {
+  const cuts = [0];
+  for (const r of splitSql(text)) if (r.start - cuts[cuts.length - 1]! >= pieceChars) cuts.push(r.start);
+  if (cuts.length < 2) return false;
+  cuts.push(text.length);
+  const pieces: { text: string; base: number; raw: { stmts: RawStmt[]; ascii: boolean } }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const piece = text.slice(cuts[i], cuts[i + 1]);
+    try {
+      // statement nodes only: the piece's JSON text is dropped as soon as it is read
+      pieces.push({ text: piece, base: base + cuts[i]!, raw: parseRaw(piece) });
+    } catch (err) {
+      if (err instanceof SqlSyntaxError) return false;
+      throw err;
+    }
+  }
+  for (const p of pieces) add(p.text, p.base, p.raw);
+  return true;
 }
 
 /** Parses a standalone SQL string (plan phases, tests). Throws on a syntax error. Await `loadParser()` first. */

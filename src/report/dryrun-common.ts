@@ -100,3 +100,20 @@ export function seedLine(d: DryRun): string {
   if (!s.tables) return 'no tables to seed';
   return `seeded ${s.tables} table${s.tables === 1 ? '' : 's'} with up to ${s.rowsPerTable} rows each${s.failures.length ? ` (${s.failures.length} could not be seeded)` : ''}`;
 }
+
+/** Statements a record stands for: 1, or the length of a run of INSERTs traced together. */
+export function statementCount(s: TracedStatement): number {
+  return s.count ?? 1;
+}
+
+/** The line cell: `12`, or `3–109002` for a run of INSERTs traced together. */
+export function lineCell(s: TracedStatement): string {
+  return s.count ? `${s.line}–${s.endLine}` : String(s.line);
+}
+
+/** The statement cell's text: the SQL's first line, or for a run "109,000 INSERTs like: INSERT INTO t …". */
+export function statementCell(s: TracedStatement, max: number): string {
+  if (!s.count) return firstLine(s.sql, max);
+  const head = `${s.count.toLocaleString('en-US')} INSERTs like: `;
+  return head + firstLine(s.sql, Math.max(10, max - head.length));
+}

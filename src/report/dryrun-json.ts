@@ -39,6 +39,8 @@ export interface DryRunJsonStatement {
   transaction: string;
   rebuiltIndexes: string[];
   skipped?: true;
+  /** a run of `count` INSERT … VALUES into one table traced together (lines `line` … `endLine`) */
+  count?: number;
 }
 
 export function toDryRunJson(d: DryRun) {
@@ -79,6 +81,7 @@ export function toDryRunJson(d: DryRun) {
       rebuiltIndexes: s.rebuiltIndexes,
     };
     if (s.skipped) o.skipped = true;
+    if (s.count) o.count = s.count;
     return o;
   });
   const h = d.history;

@@ -5,11 +5,13 @@ import {
   firstLine,
   heldSentence,
   historyLine,
+  lineCell,
   lockNote,
   ms,
   rewriteCell,
   seedLine,
   shownLocks,
+  statementCell,
 } from './dryrun-common.js';
 import { escapeText, inlineCode, richText } from './markdown.js';
 
@@ -36,7 +38,11 @@ export function formatDryRunMarkdown(d: DryRun): string {
     out.push('');
   }
   const byFile = new Map<string, typeof d.statements>();
-  for (const s of d.statements) byFile.set(s.path, [...(byFile.get(s.path) ?? []), s]);
+  for (const s of d.statements) {
+    const list = byFile.get(s.path);
+    if (list) list.push(s);
+    else byFile.set(s.path, [s]);
+  }
   for (const [file, stmts] of byFile) {
     out.push(`#### ${code(file)}`);
     out.push('');
@@ -55,7 +61,7 @@ export function formatDryRunMarkdown(d: DryRun): string {
       const rewrite = rewriteCell(s, code);
       const err = s.error ? `❌ ${code(s.error.code)} ${escapeText(s.error.message)}` : '';
       out.push(
-        `| ${s.line} | ${code(firstLine(s.sql, 60))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`,
+        `| ${lineCell(s)} | ${code(statementCell(s, 60))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`,
       );
     }
     out.push('');

@@ -3,14 +3,16 @@ import pc from 'picocolors';
 import type { DryRun } from '../shadow/dryrun.js';
 import {
   blocksText,
-  firstLine,
   heldSentence,
   historyLine,
+  lineCell,
   lockNote,
   ms,
   rewriteCell,
   seedLine,
   shownLocks,
+  statementCell,
+  statementCount,
 } from './dryrun-common.js';
 import { visible as v } from './visible.js';
 
@@ -28,18 +30,22 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
   out.push(c.bold(`zerodown dry run on ${v(d.engine)}`) + c.dim(` · ${v(historyLine(d))} · ${v(seedLine(d))}`));
   out.push('');
   const byFile = new Map<string, typeof d.statements>();
-  for (const s of d.statements) byFile.set(s.path, [...(byFile.get(s.path) ?? []), s]);
+  for (const s of d.statements) {
+    const list = byFile.get(s.path);
+    if (list) list.push(s);
+    else byFile.set(s.path, [s]);
+  }
   for (const [file, stmts] of byFile) {
     out.push(c.bold(v(file)));
-    const lw = Math.max(4, ...stmts.map((s) => String(s.line).length));
+    const lw = stmts.reduce((w, s) => Math.max(w, lineCell(s).length), 4);
     out.push(
       c.dim(
         `  ${pad('line', lw)}  ${pad('statement', 46)}  ${'time'.padStart(8)}  ${pad('locks', 44)}  ${pad('blocks', 16)}  rewrites`,
       ),
     );
     for (const s of stmts) {
-      const line = pad(String(s.line), lw);
-      const sql = pad(v(firstLine(s.sql, 46)), 46);
+      const line = pad(lineCell(s), lw);
+      const sql = pad(v(statementCell(s, 46)), 46);
       if (s.skipped) {
         out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.dim('not run: an earlier statement of this file failed')}`);
         continue;
@@ -124,7 +130,7 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
     out.push('');
   }
   const failedFiles = d.files.filter((f) => f.error);
-  const n = d.statements.filter((s) => s.index >= 0).length;
+  const n = d.statements.reduce((k, s) => k + (s.index >= 0 ? statementCount(s) : 0), 0);
   const t = d.timings;
   const timing = `${ms(t.totalMs)} (boot ${ms(t.bootMs)}, history ${ms(t.historyMs)}, seed ${ms(t.seedMs)}, run ${ms(t.runMs)})`;
   if (failedFiles.length) {

@@ -18,7 +18,17 @@ import { LOCKS } from '../rules/util.js';
 import { DOCS_BASE } from './sarif.js';
 import type { DryRun } from '../shadow/dryrun.js';
 import type { TracedStatement } from '../shadow/trace.js';
-import { firstLine, historyLine, lockNote, ms as dryMs, rewriteCell, seedLine, shownLocks } from './dryrun-common.js';
+import {
+  firstLine,
+  historyLine,
+  lineCell,
+  lockNote,
+  ms as dryMs,
+  rewriteCell,
+  seedLine,
+  shownLocks,
+  statementCell,
+} from './dryrun-common.js';
 
 /** The hidden marker that identifies zerodown's sticky comment. */
 export const STICKY_MARKER = '<!-- zerodown:sticky -->';
@@ -395,7 +405,11 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
 
   const out: string[] = ['<details><summary>Dry-run details: locks per statement</summary>', ''];
   const byFile = new Map<string, TracedStatement[]>();
-  for (const s of d.statements) byFile.set(s.path, [...(byFile.get(s.path) ?? []), s]);
+  for (const s of d.statements) {
+    const list = byFile.get(s.path);
+    if (list) list.push(s);
+    else byFile.set(s.path, [s]);
+  }
   for (const [file, stmts] of byFile) {
     out.push(
       `**${inlineCode(file)}**`,
@@ -404,7 +418,7 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
       '|---:|---|---|---|---|---:|',
     );
     for (const s of stmts) {
-      const stmt = inlineCode(firstLine(s.sql, 70), { table: true });
+      const stmt = inlineCode(statementCell(s, 70), { table: true });
       if (s.skipped) {
         out.push(`| ${s.line} | ${stmt} | not run: an earlier statement failed | | | |`);
         continue;
@@ -423,7 +437,7 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
         .map((l) => (l.blocksReads ? '**reads, writes**' : l.blocksWrites ? '**writes**' : 'nothing'))
         .join('<br>');
       const rewrite = rewriteCell(s, (r) => inlineCode(r, { table: true })) || 'no';
-      out.push(`| ${s.line} | ${stmt} | ${lockCell} | ${blocks} | ${rewrite} | ${dryMs(s.durationMs)} |`);
+      out.push(`| ${lineCell(s)} | ${stmt} | ${lockCell} | ${blocks} | ${rewrite} | ${dryMs(s.durationMs)} |`);
     }
     out.push('');
   }

@@ -10,7 +10,7 @@
 import type { Statement } from '../model.js';
 import type { Catalog, Constraint } from '../schema/catalog.js';
 import { DEFAULT_SCHEMA, relKey, stringList } from '../schema/catalog.js';
-import { LOCK_MODES, LOCKS, lockStrength, type LockMode } from './util.js';
+import { keysBefore, LOCK_MODES, LOCKS, lockStrength, type EarlierKeys, type LockMode } from './util.js';
 
 export interface LockTarget {
   /** `schema.name` of the locked relation; undefined when it is not known statically (tables using a domain the replay has not seen) */
@@ -480,34 +480,53 @@ export function commandLabel(kind: string, ast: any): string {
   }
 }
 
-/** Relations (`schema.name`) created by statements before `before` in the file: views, sequences, tables. */
-export function createdBefore(statements: readonly Statement[], before: number): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < before && i < statements.length; i++) {
-    const s = statements[i]!;
-    const rv =
-      s.kind === 'CreateStmt'
-        ? s.ast.relation
-        : s.kind === 'ViewStmt'
-          ? s.ast.view
-          : s.kind === 'CreateSeqStmt'
-            ? s.ast.sequence
-            : s.kind === 'CreateTableAsStmt'
-              ? s.ast.into?.rel
-              : undefined;
-    if (rv?.relname) out.add(relKey(rv));
-  }
-  return out;
+/** The relation (`schema.name`) a statement creates: view, sequence, table. */
+function createdRelation(s: Statement): string[] | undefined {
+  const rv =
+    s.kind === 'CreateStmt'
+      ? s.ast.relation
+      : s.kind === 'ViewStmt'
+        ? s.ast.view
+        : s.kind === 'CreateSeqStmt'
+          ? s.ast.sequence
+          : s.kind === 'CreateTableAsStmt'
+            ? s.ast.into?.rel
+            : undefined;
+  return rv?.relname ? [relKey(rv)] : undefined;
 }
+
+/** Relations (`schema.name`) created by statements before `before` in the file: views, sequences, tables. */
+export function createdBefore(statements: readonly Statement[], before: number): EarlierKeys {
+  return keysBefore(statements, before, createdRelation);
+}
+
+const settingsIn = new WeakMap<readonly Statement[], Map<string, number[]>>();
 
 /** The last `SET [LOCAL] <name>` / `RESET <name>` before statement `before`, if any. */
 export function lastSetting(statements: readonly Statement[], before: number, name: string): Statement | undefined {
-  for (let i = Math.min(before, statements.length) - 1; i >= 0; i--) {
-    const s = statements[i]!;
-    if (s.kind === 'VariableSetStmt' && s.ast.name === name) return s;
-    if (s.kind === 'VariableSetStmt' && s.ast.kind === 'VAR_RESET_ALL') return s;
+  // indexes of the statements that set `name` (or RESET ALL), found once per file and name: a
+  // question asked about every statement of a long file must not re-read the file each time
+  let byName = settingsIn.get(statements);
+  if (!byName) settingsIn.set(statements, (byName = new Map()));
+  let at = byName.get(name);
+  if (!at) {
+    at = [];
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i]!;
+      if (s.kind === 'VariableSetStmt' && (s.ast.name === name || s.ast.kind === 'VAR_RESET_ALL')) at.push(i);
+    }
+    byName.set(name, at);
   }
-  return undefined;
+  // the last entry below min(before, length)
+  const limit = Math.min(before, statements.length);
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? statements[at[lo - 1]!] : undefined;
 }
 
 /** True when a `SET x = 0` (timeout off) statement is an explicit, deliberate opt-out. */

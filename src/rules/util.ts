@@ -518,3 +518,37 @@ export function mergeIssues<T extends { message: string; data?: Record<string, u
     },
   ];
 }
+
+/** A question about the statements before one in its file: was this key added by one of them? */
+export interface EarlierKeys {
+  has(key: string): boolean;
+}
+
+const firstIndexCache = new WeakMap<
+  readonly Statement[],
+  Map<(s: Statement) => Iterable<string> | undefined, Map<string, number>>
+>();
+
+/**
+ * Keys (`keysOf` of each statement) added by the statements of the file before `before`.
+ * The file is read once per `keysOf` function and remembered with its statement list, so a rule
+ * asking this about every statement of a 100,000-statement data migration stays linear instead
+ * of re-reading the file's start each time. Pass a module-level function, not a fresh closure.
+ */
+export function keysBefore(
+  statements: readonly Statement[],
+  before: number,
+  keysOf: (s: Statement) => Iterable<string> | undefined,
+): EarlierKeys {
+  let byFn = firstIndexCache.get(statements);
+  if (!byFn) firstIndexCache.set(statements, (byFn = new Map()));
+  let first = byFn.get(keysOf);
+  if (!first) {
+    first = new Map();
+    for (let i = 0; i < statements.length; i++)
+      for (const k of keysOf(statements[i]!) ?? []) if (!first.has(k)) first.set(k, i);
+    byFn.set(keysOf, first);
+  }
+  const seen = first;
+  return { has: (key) => (seen.get(key) ?? Infinity) < before };
+}

@@ -29,6 +29,8 @@ export interface DryRunOptions {
   onProgress?: ReplayProgress;
   /** seeding progress: before each table */
   onSeedProgress?: (done: number, total: number, table: string) => void;
+  /** progress of the traced run of the files under review: statements done, of all of them */
+  onRunProgress?: (done: number, total: number, path: string) => void;
   /** called once the shadow is open (the CLI uses it to clean up on Ctrl-C) */
   onOpen?: (shadow: Shadow) => void;
 }
@@ -139,13 +141,21 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
     const statements: TracedStatement[] = [];
     const heldLocks: HeldLock[] = [];
     const files: DryRunFile[] = [];
+    const total = parsedReview.reduce((n, m) => n + m.statements.length, 0);
+    let done = 0;
     for (const m of parsedReview) {
-      const r = await runTraced(shadow, m, { rows: seeded.rows });
+      const onRun = opts.onRunProgress;
+      const r = await runTraced(shadow, m, {
+        rows: seeded.rows,
+        ...(onRun
+          ? { onStatement: (s: TracedStatement) => onRun((done += s.count ?? 1), total, m.migration.path) }
+          : {}),
+      });
       statements.push(...r.statements);
       heldLocks.push(...r.heldLocks);
       files.push({
         path: m.migration.path,
-        statements: r.statements.filter((x) => x.index >= 0).length,
+        statements: r.statements.reduce((n, x) => n + (x.index < 0 ? 0 : (x.count ?? 1)), 0),
         error: r.error,
       });
     }
@@ -195,13 +205,19 @@ function sameTable(finding: string | undefined, traced: string): boolean {
  */
 export function confirmFindings(result: LintResult, dry: DryRun): { confirmed: number; unconfirmed: number } {
   const byKey = new Map<string, TracedStatement>();
-  for (const s of dry.statements) byKey.set(`${s.path}\0${s.index}`, s);
+  const runs: TracedStatement[] = []; // runs of INSERTs traced together: one record for many statements
+  for (const s of dry.statements) {
+    byKey.set(`${s.path}\0${s.index}`, s);
+    if (s.count) runs.push(s);
+  }
+  const traced = (path: string, index: number) =>
+    byKey.get(`${path}\0${index}`) ?? runs.find((r) => r.path === path && r.index <= index && index <= r.lastIndex!);
   let confirmed = 0;
   let unconfirmed = 0;
   for (const file of result.files) {
     for (const f of file.findings) {
       if (f.statementIndex < 0) continue;
-      const s = byKey.get(`${f.path}\0${f.statementIndex}`);
+      const s = traced(f.path, f.statementIndex);
       if (!s || s.skipped || s.error) continue;
       const predictsRewrite = f.data?.rewrite === true;
       if (!f.lock && !predictsRewrite) continue;

@@ -10,7 +10,7 @@ import { loadParser, parseMigration } from '../parse/postgres.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { ensureToolTables } from './tools.js';
 import { breaksBatch } from './statements.js';
-import { runTraced } from './trace.js';
+import { execBatch, runTraced } from './trace.js';
 
 export interface ReplayFailure {
   path: string;
@@ -99,7 +99,10 @@ export async function replayHistory(
     if (!files.length) return;
     if (files.length > 1) {
       try {
-        await shadow.exec(`BEGIN;\n${files.flatMap((p) => p.statements.map((x) => x.text)).join('\n;\n')}\n;\nCOMMIT`);
+        await execBatch(
+          shadow,
+          files.flatMap((p) => p.statements.map((x) => x.text)),
+        );
         for (const p of files) onProgress?.(++done, parsed.length, p.migration.path);
         return;
       } catch {

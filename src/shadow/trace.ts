@@ -67,6 +67,12 @@ export interface TracedStatement {
   transaction: 'file' | 'explicit' | 'autocommit' | 'alone';
   /** not run, because an earlier statement of the file failed (migration tools stop there) */
   skipped?: boolean;
+  /**
+   * set when this record stands for a run of consecutive INSERT … VALUES into one table (statements
+   * `index` … `lastIndex`, lines `line` … `endLine`), traced together: see traceInsertRun
+   */
+  count?: number;
+  lastIndex?: number;
 }
 
 export interface HeldLock {
@@ -269,9 +275,12 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
   };
   let unit: number | undefined;
   let prev: Statement | undefined;
+  let groupedThrough = -1;
+  let ungroupedThrough = -1;
 
   try {
     for (const stmt of statements) {
+      if (stmt.index <= groupedThrough) continue; // traced with the run of INSERTs before it
       const base: Omit<TracedStatement, 'durationMs' | 'error' | 'transaction'> = {
         path,
         index: stmt.index,
@@ -279,7 +288,7 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         column: stmt.span.column,
         endLine: stmt.span.endLine,
         kind: stmt.kind,
-        sql: stmt.text,
+        sql: sqlExcerpt(stmt.text),
         locks: [],
         rewrites: [],
         rebuiltIndexes: [],
@@ -310,6 +319,21 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         }
       }
       prev = stmt;
+      if (trace && stmt.index > ungroupedThrough) {
+        const run = insertRun(statements, stmt.index, (x) => unitOf(x).key === u.key);
+        const rec = run && (await traceInsertRun(shadow, run, path, tx));
+        // not provably the same for each statement: trace the rest of this run one by one
+        if (run && !rec) ungroupedThrough = insertRunEnd(statements, stmt.index);
+        if (rec) {
+          groupedThrough = rec.lastIndex!;
+          prev = run[run.length - 1]!;
+          for (const x of run)
+            tx?.run.push({ index: x.index, durationMs: rec.durationMs / run.length, control: false });
+          if (!foldInto(out.statements[out.statements.length - 1], rec)) out.statements.push(rec);
+          opts.onStatement?.(rec);
+          continue;
+        }
+      }
       const ctl = txControl(stmt);
       const alone = notInTransaction(stmt, shadow.serverVersion);
       const ownWrap = trace && !tx && !ctl && !alone;
@@ -488,6 +512,176 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
   return out;
 }
 
+/** Statements longer than this are reported by their first characters (a 20 MB INSERT is data, not a message). */
+export const SQL_EXCERPT_CHARS = 2000;
+
+export function sqlExcerpt(text: string): string {
+  if (text.length <= SQL_EXCERPT_CHARS) return text;
+  return `${text.slice(0, SQL_EXCERPT_CHARS)} … (${(text.length - SQL_EXCERPT_CHARS).toLocaleString('en-US')} more characters)`;
+}
+
+/** Runs of consecutive INSERT … VALUES into one table at least this long are traced together… */
+export const INSERT_RUN_MIN = 50;
+/** …this many statements per round trip. */
+export const INSERT_RUN_MAX = 1000;
+
+/** `schema.table` of a plain `INSERT INTO t … VALUES …` (no WITH, no SELECT), else undefined. */
+function insertTarget(stmt: Statement): string | undefined {
+  if (stmt.kind !== 'InsertStmt' || stmt.ast.withClause || !stmt.ast.relation?.relname) return undefined;
+  const select = stmt.ast.selectStmt?.SelectStmt;
+  if (!select?.valuesLists?.length || select.withClause) return undefined;
+  return `${stmt.ast.relation.schemaname ?? ''}.${stmt.ast.relation.relname}`;
+}
+
+/**
+ * The run of INSERT … VALUES into the same table that starts at `statements[from]` (at most
+ * INSERT_RUN_MAX long, all in the same transaction unit), or undefined when it is shorter than
+ * INSERT_RUN_MIN: a seed file's 100,000 INSERTs, not a migration's three.
+ */
+function insertRun(
+  statements: readonly Statement[],
+  from: number,
+  sameUnit: (s: Statement) => boolean,
+): Statement[] | undefined {
+  const target = insertTarget(statements[from]!);
+  if (!target) return undefined;
+  let end = from + 1;
+  while (end < statements.length && end - from < INSERT_RUN_MAX) {
+    const s = statements[end]!;
+    if (insertTarget(s) !== target || !sameUnit(s)) break;
+    end++;
+  }
+  return end - from < INSERT_RUN_MIN ? undefined : statements.slice(from, end);
+}
+
+/** Index of the last statement of the run of INSERT … VALUES into the table `statements[from]` inserts into. */
+function insertRunEnd(statements: readonly Statement[], from: number): number {
+  const target = insertTarget(statements[from]!);
+  let i = from;
+  while (i + 1 < statements.length && insertTarget(statements[i + 1]!) === target) i++;
+  return i;
+}
+
+/**
+ * Traces a run of INSERT … VALUES into one table as one round trip, between one reading of the
+ * catalog and of pg_locks before and one after (instead of seven round trips per statement).
+ * Accepted only when the whole run took nothing but RowExclusiveLock on the table, its indexes
+ * and the sequences it owns, and rewrote nothing: every INSERT takes that lock on the table, so
+ * each statement's reported lock is its own, and the others (which it may or may not have
+ * needed) block no one.
+ * Otherwise (a trigger or a function in VALUES that locks another table, an error, a deferred
+ * constraint failing at COMMIT) the run is rolled back and the caller traces it statement by
+ * statement, so an error keeps its line and every lock its statement.
+ */
+async function traceInsertRun(
+  shadow: Shadow,
+  run: Statement[],
+  path: string,
+  tx: TxState | undefined,
+): Promise<TracedStatement | undefined> {
+  const first = run[0]!;
+  const last = run[run.length - 1]!;
+  await shadow.exec(tx ? 'SAVEPOINT zerodown_insert_run' : 'BEGIN');
+  const undo = () =>
+    shadow
+      .exec(tx ? 'ROLLBACK TO SAVEPOINT zerodown_insert_run; RELEASE SAVEPOINT zerodown_insert_run' : 'ROLLBACK')
+      .catch(() => {});
+  const beforeRels = await relations(shadow);
+  const beforeLocks = await ownLocks(shadow);
+  const t0 = now();
+  try {
+    await shadow.exec(`${run.map((x) => x.text).join('\n;\n')}\n;`);
+  } catch {
+    await undo();
+    return undefined;
+  }
+  let durationMs = now() - t0;
+  const afterRels = await relations(shadow);
+  const afterLocks = await ownLocks(shadow);
+  const visible = tx?.startRels ?? beforeRels;
+  const table = [...beforeRels.values()].find((r) => r.name === displayTable(insertTarget(first)!.replace(/^\./, '')));
+  // the table's indexes (an INSERT opens every one) and the sequences it owns (serial, identity)
+  const parts = table
+    ? new Set(
+        (
+          await shadow.query<{ oid: number }>(
+            `SELECT indexrelid::int8 AS oid FROM pg_index WHERE indrelid = $1
+             UNION ALL
+             SELECT objid::int8 FROM pg_depend
+              WHERE refobjid = $1 AND refclassid = 'pg_class'::regclass AND classid = 'pg_class'::regclass AND deptype IN ('a', 'i')`,
+            [table.oid],
+          )
+        ).map((r) => Number(r.oid)),
+      )
+    : new Set<number>();
+  const had = new Set(beforeLocks.map((l) => `${l.oid}/${l.mode}`));
+  const locks: LockInfo[] = [];
+  for (const l of afterLocks) {
+    if (had.has(`${l.oid}/${l.mode}`)) continue;
+    const rel = visible.get(l.oid);
+    if (!rel) continue; // created in this transaction: nobody else can see it yet
+    if (
+      l.mode !== 'RowExclusiveLock' ||
+      (l.oid !== table?.oid && !(parts.has(l.oid) && isAuxiliary(RELKIND[rel.relkind])))
+    ) {
+      await undo();
+      return undefined;
+    }
+    locks.push({
+      relation: rel.name,
+      mode: l.mode,
+      ...lockEffect(l.mode),
+      kind: RELKIND[rel.relkind] ?? rel.relkind,
+      source: 'pg_locks',
+    });
+  }
+  for (const [oid, before] of beforeRels) {
+    const after = afterRels.get(oid);
+    if (visible.has(oid) && after && before.filenode !== 0 && after.filenode !== before.filenode) {
+      await undo();
+      return undefined;
+    }
+  }
+  const c0 = now();
+  try {
+    await shadow.exec(tx ? 'RELEASE SAVEPOINT zerodown_insert_run' : 'COMMIT');
+  } catch {
+    await undo();
+    return undefined;
+  }
+  if (!tx) durationMs += now() - c0;
+  locks.sort((a, b) => lockStrength(b.mode) - lockStrength(a.mode) || a.relation.localeCompare(b.relation));
+  return {
+    path,
+    index: first.index,
+    line: first.span.line,
+    column: first.span.column,
+    endLine: last.span.endLine,
+    kind: first.kind,
+    sql: sqlExcerpt(first.text),
+    durationMs: round(durationMs),
+    locks,
+    rewrites: [],
+    rebuiltIndexes: [],
+    error: null,
+    transaction: tx ? tx.kind : 'autocommit',
+    count: run.length,
+    lastIndex: last.index,
+  };
+}
+
+/** Adds `rec` to `prev` when both are runs of INSERTs that follow each other with the same locks; false otherwise. */
+function foldInto(prev: TracedStatement | undefined, rec: TracedStatement): boolean {
+  if (!prev?.count || prev.lastIndex! + 1 !== rec.index || prev.transaction !== rec.transaction) return false;
+  const key = (s: TracedStatement) => JSON.stringify(s.locks);
+  if (key(prev) !== key(rec)) return false;
+  prev.count += rec.count!;
+  prev.lastIndex = rec.lastIndex!;
+  prev.endLine = rec.endLine;
+  prev.durationMs = round(prev.durationMs + rec.durationMs);
+  return true;
+}
+
 /**
  * History replay fast path: a file whose statements can all share one
  * transaction runs as one round trip. It only counts when it succeeds; on any
@@ -498,12 +692,43 @@ async function tryBatch(shadow: Shadow, statements: Statement[]): Promise<boolea
   if (!statements.length) return true;
   if (statements.some((s) => breaksBatch(s, shadow.serverVersion))) return false;
   try {
-    await shadow.exec(`BEGIN;\n${statements.map((s) => s.text).join('\n;\n')}\n;\nCOMMIT`);
+    await execBatch(
+      shadow,
+      statements.map((s) => s.text),
+    );
     return true;
   } catch {
     await shadow.exec('ROLLBACK').catch(() => {});
     return false;
   }
+}
+
+/** Batches of history longer than this many characters are sent this much at a time. */
+export const BATCH_CHARS = 1 << 20;
+
+/**
+ * Runs statements in one transaction: as one query string, or for a long batch (a 20 MB data
+ * migration in the history) BEGIN, pieces of about BATCH_CHARS, COMMIT, so the server never
+ * holds the parse trees of the whole file at once. The caller rolls back on an error.
+ */
+export async function execBatch(shadow: Shadow, texts: string[]): Promise<void> {
+  let total = 0;
+  for (const t of texts) total += t.length + 3;
+  if (total <= BATCH_CHARS) {
+    await shadow.exec(`BEGIN;\n${texts.join('\n;\n')}\n;\nCOMMIT`);
+    return;
+  }
+  await shadow.exec('BEGIN');
+  let from = 0;
+  let size = 0;
+  for (let i = 0; i < texts.length; i++) {
+    size += texts[i]!.length + 3;
+    if (size < BATCH_CHARS && i + 1 < texts.length) continue;
+    await shadow.exec(`${texts.slice(from, i + 1).join('\n;\n')}\n;`);
+    from = i + 1;
+    size = 0;
+  }
+  await shadow.exec('COMMIT');
 }
 
 /** Samples pg_locks of the shadow's main backend from a second connection while a statement runs. */

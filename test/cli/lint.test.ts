@@ -322,6 +322,24 @@ describe('colours and progress', () => {
     r.end();
     expect(quick).toEqual([]); // a fast run never shows (nor erases) anything
   });
+
+  it('a long file shows which statement the lint is at, on a terminal only', () => {
+    const writes: string[] = [];
+    let t = 600;
+    const p = progressReporter({ isTTY: true, write: (s: string) => writes.push(s) }, () => t);
+    t = 1200;
+    p.statements(5000, 109000, 'db/migrations/002_seed.sql');
+    p.end();
+    expect(writes).toEqual([
+      '\r\x1b[Kzerodown: linting db/migrations/002_seed.sql, statement 5,000 of 109,000…',
+      '\r\x1b[K',
+    ]);
+    const none: string[] = [];
+    const q = progressReporter({ isTTY: false, write: (s: string) => none.push(s) }, () => (t += 1000));
+    q.statements(5000, 109000, 'db/migrations/002_seed.sql');
+    q.end();
+    expect(none).toEqual([]);
+  });
 });
 
 describe('the built CLI, end to end', () => {

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// `npm run bench:bigfile`: one 20 MB data migration (109,000 `INSERT INTO t (a, b, c) VALUES (…);`,
+// one per line, the kind of seed file a pull request can carry) through the built CLI as a user
+// runs it: `lint`, `dry-run` on the embedded PGlite and on a real PostgreSQL, and a `dry-run` of a
+// small migration that has the 20 MB file in its history. Prints wall time and peak RSS of each
+// (peak RSS from /usr/bin/time -v; without it, wall time only).
+//
+//   node scripts/bench-bigfile.mjs [--url postgres://…] [--dist DIR]
+//   BENCH_RUNS=3 node scripts/bench-bigfile.mjs      (default 1 run each: the file is big)
+//
+// The CLI is built fresh into a temp directory unless --dist names a built dist/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const url = opt('--url') ?? process.env.ZERODOWN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+const STATEMENTS = 109_000;
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-bench-bigfile-'));
+try {
+  let dist = opt('--dist') ? path.resolve(opt('--dist')) : undefined;
+  if (!dist) {
+    dist = path.join(tmp, 'dist');
+    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--outdir', dist], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+  }
+  const cli = path.join(dist, 'cli.js');
+
+  // the project: a table, the 20 MB seed file, and one small migration after it
+  const project = path.join(tmp, 'project');
+  const dir = path.join(project, 'migrations');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, '001_create_t.sql'),
+    'CREATE TABLE t (a bigint PRIMARY KEY, b text NOT NULL, c timestamptz);\n',
+  );
+  const lines = ['-- seed data', ''];
+  for (let i = 1; i <= STATEMENTS; i++) {
+    const a = 10_000_000 + i; // clear of the keys the dry run seeds
+    lines.push(
+      `INSERT INTO t (a, b, c) VALUES (${a}, 'customer ${i} ${'x'.repeat(42 + (i % 37))}', '2026-01-01 00:00:00+00'::timestamptz + interval '${i} seconds');`,
+    );
+  }
+  const big = path.join(dir, '002_seed_t.sql');
+  writeFileSync(big, lines.join('\n') + '\n');
+  writeFileSync(path.join(dir, '003_add_index.sql'), 'CREATE INDEX CONCURRENTLY t_c_idx ON t (c);\n');
+  const mb = statSync(big).size / 1e6;
+
+  const timed = (label, cliArgs) => {
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const argv = [cli, ...cliArgs];
+      const t0 = performance.now();
+      const r = hasTime
+        ? spawnSync(TIME, ['-v', process.execPath, ...argv], { cwd: project, encoding: 'utf8', maxBuffer: 256 << 20 })
+        : spawnSync(process.execPath, argv, { cwd: project, encoding: 'utf8', maxBuffer: 256 << 20 });
+      const wall = (performance.now() - t0) / 1000;
+      const err = r.stderr ?? '';
+      const status = hasTime ? Number(/Exit status: (\d+)/.exec(err)?.[1]) : r.status;
+      if ((status !== 0 && status !== 1) || !r.stdout)
+        throw new Error(`${label} exited with ${status}${r.stdout ? '' : ' and no report'}:\n${err.slice(-2000)}`);
+      const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(err)?.[1]) / 1024;
+      const cpu =
+        Number(/User time \(seconds\): ([\d.]+)/.exec(err)?.[1]) +
+        Number(/System time \(seconds\): ([\d.]+)/.exec(err)?.[1]);
+      samples.push({ wall, rss, cpu, out: r.stdout });
+    }
+    samples.sort((a, b) => a.wall - b.wall);
+    return { label, ...samples[Math.floor(samples.length / 2)] };
+  };
+
+  console.log(`zerodown bench: one ${mb.toFixed(1)} MB migration of ${STATEMENTS.toLocaleString('en-US')} INSERTs`);
+  console.log(
+    `machine: ${cpus().length} cores, load ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ' ',
+      )}, node ${process.version}${hasTime ? '' : ' (no /usr/bin/time: wall time only)'}; ${runs} run(s) each, median`,
+  );
+  const rel = path.relative(project, big);
+  const results = [
+    timed('lint', ['lint', rel, '--format', 'json']),
+    timed('dry-run, PGlite', ['dry-run', rel, '--format', 'json', '--no-cache']),
+    timed('dry-run, PostgreSQL', ['dry-run', rel, '--format', 'json', '--shadow-url', url]),
+    timed('dry-run of the next file (20 MB file in the history), PGlite', [
+      'dry-run',
+      path.join('migrations', '003_add_index.sql'),
+      '--format',
+      'json',
+      '--no-cache',
+    ]),
+  ];
+  const lint = JSON.parse(results[0].out);
+  if (lint.summary.statements !== STATEMENTS) throw new Error(`lint saw ${lint.summary.statements} statements`);
+  for (const r of results.slice(1)) {
+    const d = JSON.parse(r.out);
+    const ran = d.files.reduce((n, f) => n + f.statements, 0);
+    const failed = d.files.filter((f) => !f.ok).length + d.history.failures.length;
+    if (failed) throw new Error(`${r.label}: ${failed} file(s) failed on the shadow`);
+    r.note = `${d.engine}; ${ran.toLocaleString('en-US')} statement(s) traced in ${d.statements.length} row(s); history ${(d.timings.historyMs / 1000).toFixed(1)} s, run ${(d.timings.runMs / 1000).toFixed(1)} s`;
+  }
+  console.log('');
+  console.log('| workload | wall | CPU | peak RSS | |');
+  console.log('| --- | ---: | ---: | ---: | --- |');
+  for (const r of results)
+    console.log(
+      `| ${r.label} | ${r.wall.toFixed(1)} s | ${Number.isNaN(r.cpu) ? 'n/a' : `${r.cpu.toFixed(1)} s`} | ${Number.isNaN(r.rss) ? 'n/a' : `${r.rss.toFixed(0)} MB`} | ${r.note ?? ''} |`,
+    );
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
