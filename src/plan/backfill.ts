@@ -10,7 +10,7 @@
  * bookkeeping table (`zerodown_backfill_progress`), which also remembers that
  * the backfill finished, so even a rerun after success changes nothing.
  */
-import { quoteIdent, quoteLiteral } from '../rules/util.js';
+import { dollarQuote, ident as quoteIdent, literal as quoteLiteral } from './quote.js';
 
 export interface BackfillSpec {
   /** quoted (possibly schema-qualified) relation, as written in the UPDATE */
@@ -42,12 +42,6 @@ export interface BackfillSpec {
   progressKey: string;
   /** when set, the block raises this exception before doing anything (a TODO a person must resolve) */
   todo?: string;
-}
-
-function dollarTag(body: string): string {
-  let tag = 'zerodown';
-  for (let i = 1; body.includes(`$${tag}$`); i++) tag = `zerodown${i}`;
-  return `$${tag}$`;
 }
 
 function indent(lines: string[], n: number): string[] {
@@ -125,7 +119,7 @@ export function backfillSql(spec: BackfillSpec): string {
   lines.push(`  zd_batch_end ${keyType};`);
   if (spec.fill) lines.push('  zd_filled text[];');
   lines.push('BEGIN');
-  if (spec.todo) lines.push(`  RAISE EXCEPTION ${quoteLiteral(spec.todo)};`);
+  if (spec.todo) lines.push(`  RAISE EXCEPTION '%', ${quoteLiteral(spec.todo)};`);
   lines.push(`  SET lock_timeout = ${quoteLiteral(spec.lockTimeout)};`);
   if (useProgress) {
     lines.push(
@@ -159,9 +153,7 @@ export function backfillSql(spec: BackfillSpec): string {
   // the session keeps its own lock_timeout for whatever runs next
   lines.push('  RESET lock_timeout;');
   lines.push('END');
-  const body = `\n${lines.join('\n')}\n`;
-  const tag = dollarTag(body);
-  return `DO ${tag}${body}${tag};`;
+  return `DO ${dollarQuote(`\n${lines.join('\n')}\n`)};`;
 }
 
 /**
@@ -192,7 +184,7 @@ export function pageBackfillSql(spec: Omit<BackfillSpec, 'pk' | 'fill' | 'progre
     '  zd_pages bigint;',
     '  zd_pass int := 0;',
     'BEGIN',
-    ...(spec.todo ? [`  RAISE EXCEPTION ${quoteLiteral(spec.todo)};`] : []),
+    ...(spec.todo ? [`  RAISE EXCEPTION '%', ${quoteLiteral(spec.todo)};`] : []),
     `  SET lock_timeout = ${quoteLiteral(spec.lockTimeout)};`,
     '  LOOP',
     '    zd_pass := zd_pass + 1;',
@@ -217,7 +209,5 @@ export function pageBackfillSql(spec: Omit<BackfillSpec, 'pk' | 'fill' | 'progre
     '  RESET lock_timeout;',
     'END',
   ];
-  const body = `\n${lines.join('\n')}\n`;
-  const tag = dollarTag(body);
-  return `DO ${tag}${body}${tag};`;
+  return `DO ${dollarQuote(`\n${lines.join('\n')}\n`)};`;
 }

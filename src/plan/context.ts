@@ -6,7 +6,7 @@ import { scanSync } from '../parse/postgres.js'; // zerodown's one parser instan
 import type { Statement } from '../model.js';
 import { Catalog, DEFAULT_SCHEMA, relKey, type Column, type Table } from '../schema/catalog.js';
 import { typeToSql, type TypeRef } from '../schema/types.js';
-import { quoteIdent, quoteLiteral } from '../rules/util.js';
+import { ident as quoteIdent, literal as quoteLiteral } from './quote.js';
 import type { ExpectedDifference, PhaseName, PlanNote, Rewrite } from './types.js';
 import type { Step } from './schedule.js';
 import { StmtSource } from './sqltext.js';
@@ -169,14 +169,13 @@ export function timeoutPreamble(ctx: { lockTimeout: string; statementTimeout: st
   ];
 }
 
-/** A column type as SQL, from the replayed catalog; user type names are quoted when they need it. */
+/** A column type as SQL, from the replayed catalog; a type name that is not a plain word is quoted. */
 export function typeSqlOf(t: TypeRef): string {
   // serial is a column shorthand, not a type: the column is an integer with a sequence default
-  const full = typeToSql({ ...t, serial: false });
-  const bare = full.replace(/(\([^)]*\))?(\[\])*$/, '');
-  const name = t.schema ? bare.slice(t.schema.length + 1) : bare;
-  const quoteType = (n: string) => (/^[a-z_][a-z0-9_ ]*$/.test(n) ? n : quoteIdent(n));
-  return `${t.schema ? `${quoteIdent(t.schema)}.` : ''}${quoteType(name)}${full.slice(bare.length)}`;
+  const name = typeToSql({ name: t.name, mods: [], arrayDims: 0 });
+  const plain = !t.schema && (name === 'double precision' || /^[a-z_][a-z0-9_]*$/.test(name));
+  const mods = t.mods.length ? `(${t.mods.map((m) => String(Number(m))).join(', ')})` : '';
+  return `${t.schema ? `${quoteIdent(t.schema)}.` : ''}${plain ? name : quoteIdent(name)}${mods}${'[]'.repeat(t.arrayDims)}`;
 }
 
 /** Ends a statement with `;`, on a line of its own when the text ends in a `--` comment. */

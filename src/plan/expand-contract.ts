@@ -21,7 +21,8 @@ import type { Statement } from '../model.js';
 import { relKey, type Column, type Index, type Table } from '../schema/catalog.js';
 import { typeRef, sameType, type TypeRef } from '../schema/types.js';
 import { findNodes, sameAst, StmtSource } from './sqltext.js';
-import { names, quoteIdent, quoteRel, volatility } from '../rules/util.js';
+import { names, volatility } from '../rules/util.js';
+import { dollarQuote, ident as quoteIdent, relation as quoteRel, sqlComment } from './quote.js';
 import { backfillSql } from './backfill.js';
 import {
   colKey,
@@ -301,7 +302,7 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
   expand.push(
     step(
       'expand',
-      `CREATE FUNCTION ${fnRef}() RETURNS trigger LANGUAGE plpgsql AS $zd$\nBEGIN\n${body.join('\n')}\n  RETURN NEW;\nEND\n$zd$`,
+      `CREATE FUNCTION ${fnRef}() RETURNS trigger LANGUAGE plpgsql AS ${dollarQuote(`\nBEGIN\n${body.join('\n')}\n  RETURN NEW;\nEND\n`, 'zd')}`,
       tableKeys,
       'a trigger keeps the new column in sync with every write while the app still uses the old one',
     ),
@@ -358,7 +359,7 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     index.push(
       step(
         'index',
-        `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(ip.tmp)}) before running it again\n${ip.create}`,
+        `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(ip.tmp)}) before running it again`)}\n${ip.create}`,
         keys,
         `rebuild ${ip.original.name} on the new column CONCURRENTLY, under a temporary name`,
       ),

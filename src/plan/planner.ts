@@ -12,6 +12,7 @@ import { Catalog, relKey } from '../schema/catalog.js';
 import { shorten, timeoutPreamble, type RewriteContext } from './context.js';
 import { passThrough, rewriteStatement, type Group } from './rewrite.js';
 import { schedule, type ScheduledPhase } from './schedule.js';
+import { sqlComment } from './quote.js';
 import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan } from './types.js';
 
 export interface PlanResult {
@@ -251,13 +252,13 @@ export async function planMigrations(migrations: Migration[], options: PlanOptio
 
 /** The phases as one script for psql: transactional phases wrapped in BEGIN/COMMIT. */
 export function planScript(plan: StagedPlan): string {
-  const out: string[] = [`-- zerodown plan for ${plan.path}: ${plan.phases.length} phases`];
+  const out: string[] = [sqlComment(`zerodown plan for ${plan.path}: ${plan.phases.length} phases`)];
   plan.phases.forEach((p, i) => {
     out.push(
       '',
-      `-- Phase ${i + 1} · ${p.name} (${p.transactional ? 'transactional' : 'no transaction'}): ${p.reason}`,
+      sqlComment(`Phase ${i + 1} · ${p.name} (${p.transactional ? 'transactional' : 'no transaction'}): ${p.reason}`),
     );
-    if (p.deploy) out.push(`-- DEPLOY FIRST: ${p.deploy}`);
+    if (p.deploy) out.push(sqlComment(`DEPLOY FIRST: ${p.deploy}`));
     if (p.transactional) out.push('BEGIN;', p.sql, 'COMMIT;');
     else out.push(p.sql);
   });

@@ -10,7 +10,8 @@
  */
 import type { Statement } from '../model.js';
 import { relKey, type Table } from '../schema/catalog.js';
-import { alterCmds, columnConstraints, names, quoteIdent, quoteLiteral, quoteRel, volatility } from '../rules/util.js';
+import { alterCmds, columnConstraints, names, volatility } from '../rules/util.js';
+import { ident as quoteIdent, literal as quoteLiteral, relation as quoteRel, sqlComment } from './quote.js';
 import { backfillSql, pageBackfillSql, pagesFor, PROGRESS_TABLE, progressTableKeys } from './backfill.js';
 import {
   colKey,
@@ -525,7 +526,7 @@ function uniqueIndexStep(
   if (con.nulls_not_distinct) sql += ' NULLS NOT DISTINCT';
   return step(
     'index',
-    `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again\n${sql}`,
+    `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again`)}\n${sql}`,
     keys,
     REASONS.index,
   );
@@ -815,7 +816,7 @@ function createIndex(stmt: Statement, ctx: RewriteContext, src: StmtSource): Gro
     [
       step(
         'index',
-        `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again\n${sql}`,
+        `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again`)}\n${sql}`,
         keys,
         REASONS.index,
       ),
