@@ -4,12 +4,14 @@
  * and optionally write the phases as migration files (`--out DIR`).
  *
  * Exit codes: 0 every plan is proven (or nothing needs one); 1 a plan failed
- * its proof, needs an edit (TODO), or could not be made; 2 usage, config or I/O
- * error. With --no-verify, plans are printed as unverified and the exit code is 0.
+ * its proof, needs an edit (TODO), or could not be made, or a finding that no
+ * plan handles reaches --fail-on (the same policy as lint); 2 usage, config or
+ * I/O error. With --no-verify, plans are printed as unverified and only
+ * --fail-on decides.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, ruleSettings } from '../config.js';
+import { loadConfig, ruleSettings, type FailOn } from '../config.js';
 import { discover } from '../discover/index.js';
 import { layoutPhases, type PhaseFile } from '../discover/layout.js';
 import { list } from '../discover/fsutil.js';
@@ -32,6 +34,8 @@ export interface PlanCliOptions {
   format: PlanFormat;
   out?: string;
   force?: boolean;
+  /** exit 1 when a finding no plan handles reaches this level (as in lint; default error) */
+  failOn?: FailOn;
   shadowUrl?: string;
   /** commander's `--no-verify` */
   verify?: boolean;
@@ -191,7 +195,11 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
       );
   }
   process.stdout.write(formatPlans(result, opts.format, color));
-  if (result.failed.length) return 1;
+  const failOn = opts.failOn ?? config.failOn ?? 'error';
+  const reaches = result.unhandled.filter(
+    (u) => failOn !== 'never' && (u.severity === 'error' || failOn === 'warning'),
+  );
+  if (result.failed.length || reaches.length) return 1;
   if (opts.verify === false) return 0;
   return result.plans.every((p) => proofState(p) === 'proven') ? 0 : 1;
 }

@@ -9,20 +9,42 @@ import { parsePlPgSQLSync } from '../parse/postgres.js'; // zerodown's one parse
 import type { Migration, ParsedMigration, Statement } from '../model.js';
 import { loadParser, parseMigration, parseSql } from '../parse/postgres.js';
 import { Catalog, relKey } from '../schema/catalog.js';
-import { shorten, timeoutPreamble, type RewriteContext } from './context.js';
+import { mustRunAlone, shorten, timeoutPreamble, type RewriteContext } from './context.js';
 import { passThrough, rewriteStatement, type Group } from './rewrite.js';
 import { schedule, type ScheduledPhase } from './schedule.js';
 import { sqlComment } from './quote.js';
-import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan } from './types.js';
+import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan, type Unhandled } from './types.js';
 
 export interface PlanResult {
   /** one plan per reviewed file that needs one */
   plans: StagedPlan[];
-  /** reviewed files that need no plan (paths) */
+  /** reviewed files that need no plan (paths): no finding, or every finding answered */
   unchanged: string[];
+  /** findings (every reviewed file, with or without a plan) that no rewrite answers: a person must handle them */
+  unhandled: Unhandled[];
   /** reviewed files the planner could not handle (parse errors, internal errors) */
   failed: { path: string; message: string }[];
 }
+
+/** Rules some rewrite answers (rewrite.ts, expand-contract.ts): when the rewrite declines, its note says why. */
+const REWRITE_RULES = new Set([
+  'adding-field-with-default',
+  'adding-required-field',
+  'adding-serial-primary-key-field',
+  'disallowed-unique-constraint',
+  'adding-not-nullable-field',
+  'constraint-missing-not-valid',
+  'adding-foreign-key-constraint',
+  'require-concurrent-index-creation',
+  'index-same-step-as-add-column',
+  'unbatched-backfill',
+  'changing-column-type',
+  'renaming-column',
+  'renaming-table',
+]);
+
+/** Findings every transactional phase answers with its SET lock_timeout / statement_timeout preamble. */
+const TIMEOUT_RULES = new Set(['require-lock-timeout', 'require-statement-timeout']);
 
 function dropped(stmt: Statement): boolean {
   if (stmt.kind === 'TransactionStmt') return true;
@@ -121,7 +143,7 @@ class Planner {
     }
   }
 
-  plan(parsed: ParsedMigration): StagedPlan | undefined {
+  plan(parsed: ParsedMigration): { plan?: StagedPlan; unhandled: Unhandled[] } {
     const m = parsed.migration;
     const findings = (this.options.findings ?? []).filter((f) => f.path === m.path);
     const ctx: RewriteContext = {
@@ -169,7 +191,14 @@ class Planner {
       if (out) {
         rewritten.add(stmt.index);
         groups.push(...out);
-      } else groups.push([passThrough(stmt)]);
+      } else {
+        const kept = passThrough(stmt);
+        const open = findings.filter((f) => f.statementIndex === stmt.index);
+        // never "already safe" when a finding on it stands
+        if (open.length)
+          kept.reason = `kept as written, NOT handled: ${[...new Set(open.map((f) => f.rule))].join(', ')} at line ${stmt.span.line}: do it by hand`;
+        groups.push([kept]);
+      }
       this.remember(stmt);
       this.catalog.apply(stmt.kind, stmt.ast, m.absPath);
       // a later rename of the table: the plan's expected differences follow it
@@ -181,17 +210,27 @@ class Planner {
         for (const e of ctx.expected) e.keys = e.keys.map(follow);
       }
     }
-    if (!ctx.rewrites.length) return undefined;
-    // findings the plan does not answer: say so rather than present the plan as the whole fix
+    // findings the plan does not answer: said plainly, counted, and they fail the run like lint's
+    const unhandled: Unhandled[] = [];
     for (const f of findings) {
-      if (f.severity !== 'error' || f.statementIndex < 0) continue;
-      if (rewritten.has(f.statementIndex) || ctx.consumed.has(f.statementIndex)) continue;
-      ctx.notes.push({
-        level: 'warning',
+      if (f.statementIndex >= 0 && (rewritten.has(f.statementIndex) || ctx.consumed.has(f.statementIndex))) continue;
+      // a statement kept as written inside a transactional phase runs under the phase's lock and statement timeouts
+      const stmt = parsed.statements[f.statementIndex];
+      if (ctx.rewrites.length && TIMEOUT_RULES.has(f.rule) && stmt && !mustRunAlone(stmt)) continue;
+      // why the planner had no rewrite (its note on that line) for a rule a rewrite exists for, else the rule's advice
+      const why = REWRITE_RULES.has(f.rule)
+        ? ctx.notes.find((n) => n.line === f.line && n.level === 'warning')?.message
+        : undefined;
+      unhandled.push({
+        path: m.path,
         line: f.line,
-        message: `Not rewritten automatically: ${f.rule}: ${shorten(f.message, 160)}`,
+        rule: f.rule,
+        severity: f.severity === 'warning' ? 'warning' : 'error',
+        message: shorten(f.message, 300),
+        advice: shorten(why ?? f.help ?? 'see the rule documentation', 400),
       });
     }
+    if (!ctx.rewrites.length) return { unhandled };
     if (hadTransaction) {
       ctx.notes.push({
         level: 'info',
@@ -210,12 +249,16 @@ class Planner {
       }
     });
     return {
-      path: m.path,
-      migration: m,
-      phases,
-      rewrites: ctx.rewrites,
-      notes: ctx.notes,
-      expectedDifferences: ctx.expected,
+      plan: {
+        path: m.path,
+        migration: m,
+        phases,
+        rewrites: ctx.rewrites,
+        notes: ctx.notes,
+        expectedDifferences: ctx.expected,
+        unhandled,
+      },
+      unhandled,
     };
   }
 }
@@ -224,7 +267,7 @@ class Planner {
 export async function planMigrations(migrations: Migration[], options: PlanOptions = {}): Promise<PlanResult> {
   await loadParser();
   const planner = new Planner(options);
-  const result: PlanResult = { plans: [], unchanged: [], failed: [] };
+  const result: PlanResult = { plans: [], unchanged: [], unhandled: [], failed: [] };
   for (const m of migrations) {
     const parsed = parseMigration(m);
     if (!m.review) {
@@ -239,9 +282,10 @@ export async function planMigrations(migrations: Migration[], options: PlanOptio
       continue;
     }
     try {
-      const plan = planner.plan(parsed);
+      const { plan, unhandled } = planner.plan(parsed);
+      result.unhandled.push(...unhandled);
       if (plan) result.plans.push(plan);
-      else result.unchanged.push(m.path);
+      else if (!unhandled.length) result.unchanged.push(m.path);
     } catch (err) {
       // plan() has replayed the file into the catalog before it checks the generated SQL
       result.failed.push({ path: m.path, message: `internal error while planning: ${(err as Error).message}` });

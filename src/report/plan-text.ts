@@ -1,7 +1,14 @@
 /** `plan --format text`: each plan with its verdict, what it rewrote, notes, and the phases with their SQL. */
 import pc from 'picocolors';
 import type { PlanResult } from '../plan/planner.js';
-import { originalLine, phaseTitle, proofState, verificationLine } from './plan-summary.js';
+import {
+  originalLine,
+  phaseTitle,
+  proofState,
+  unhandledCount,
+  unhandledLine,
+  verificationLine,
+} from './plan-summary.js';
 
 export function formatPlanText(result: PlanResult, opts: { color: boolean }): string {
   const c = opts.color ? pc : pc.createColors(false);
@@ -17,6 +24,7 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
     if (state === 'failed') for (const d of plan.verified!.differences.slice(1, 8)) out.push(`    ${c.red('-')} ${d}`);
     for (const e of plan.verified?.expected ?? []) out.push(`    ${c.dim(`on purpose: ${e}`)}`);
     for (const e of plan.verified?.caveats ?? []) out.push(`    ${c.yellow('caveat:')} ${e}`);
+    for (const u of plan.unhandled ?? []) out.push(`  ${c.red('✗')} ${unhandledLine(u)}`);
     out.push('  rewrites:');
     for (const r of [...plan.rewrites].sort((a, b) => a.line - b.line))
       out.push(`    line ${r.line}  ${c.cyan(r.rule)}: ${r.summary}`);
@@ -35,9 +43,13 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
     });
     out.push('');
   }
+  const withPlan = new Set(result.plans.map((p) => p.path));
+  for (const u of result.unhandled ?? []) if (!withPlan.has(u.path)) out.push(`${c.red('✗')} ${unhandledLine(u)}`);
   if (result.unchanged.length) out.push(c.dim(`no plan needed (nothing to rewrite): ${result.unchanged.join(', ')}`));
   for (const f of result.failed) out.push(`${c.red('✗')} ${f.path}: ${f.message}`);
-  if (!result.plans.length && !result.failed.length)
+  const count = unhandledCount(result.unhandled ?? []);
+  if (count) out.push(c.red(`zerodown plan: ${count}.`));
+  else if (!result.plans.length && !result.failed.length)
     out.push('zerodown plan: every migration is already safe, nothing to rewrite.');
   return `${out.join('\n')}\n`;
 }

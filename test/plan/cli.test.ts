@@ -131,7 +131,7 @@ describe('zerodown plan', () => {
   it('nothing to rewrite: exit 0, and says so', async () => {
     const d = project({
       'm/0001_init.sql': HISTORY,
-      'm/0002_safe.sql': 'CREATE INDEX CONCURRENTLY a_name ON accounts (name);\n',
+      'm/0002_safe.sql': 'CREATE INDEX CONCURRENTLY IF NOT EXISTS a_name ON accounts (name);\n',
     });
     const r = await run(d, 'plan', 'm/0002_safe.sql', '--no-color');
     expect(r.code).toBe(0);
