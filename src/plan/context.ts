@@ -120,13 +120,17 @@ function tablesOfAst(stmt: { kind: string; ast: any }): string[] {
     if (t !== 'OBJECT_TABLE' && t !== 'OBJECT_VIEW' && t !== 'OBJECT_MATVIEW') return ['*'];
   }
   const out = new Set<string>();
-  const visit = (n: any): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    if (typeof n.relname === 'string') out.add(relKey(n));
-    for (const v of Object.values(n)) visit(v);
-  };
-  visit(stmt.ast);
+  // without recursion: a statement may nest thousands of levels deep
+  const stack: any[] = [stmt.ast];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    if (Array.isArray(n)) stack.push(...n);
+    else {
+      if (typeof n.relname === 'string') out.add(relKey(n));
+      stack.push(...Object.values(n));
+    }
+  }
   if (stmt.kind === 'DropStmt') {
     for (const o of stmt.ast.objects ?? []) {
       const names = (o.List?.items ?? []).map((x: any) => x.String?.sval).filter(Boolean);

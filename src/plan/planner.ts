@@ -12,6 +12,7 @@ import { Catalog, relKey } from '../schema/catalog.js';
 import { mustRunAlone, shorten, timeoutPreamble, type RewriteContext } from './context.js';
 import { passThrough, rewriteStatement, type Group } from './rewrite.js';
 import { schedule, type ScheduledPhase } from './schedule.js';
+import { astDepth, MAX_AST_DEPTH } from './sqltext.js';
 import { sqlComment } from './quote.js';
 import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan, type Unhandled } from './types.js';
 
@@ -42,6 +43,9 @@ const REWRITE_RULES = new Set([
   'renaming-column',
   'renaming-table',
 ]);
+
+/** Statement kinds some rewrite may replace (rewrite.ts `rewriteStatement`). */
+const REWRITTEN_KINDS = new Set(['AlterTableStmt', 'IndexStmt', 'UpdateStmt', 'DeleteStmt', 'RenameStmt']);
 
 /** Findings every transactional phase answers with its SET lock_timeout / statement_timeout preamble. */
 const TIMEOUT_RULES = new Set(['require-lock-timeout', 'require-statement-timeout']);
@@ -112,13 +116,21 @@ class Planner {
   }
 
   private remember(stmt: Statement): void {
-    // keep the source text of nodes that later rewrites may need to reproduce (defaults, indexes)
-    const visit = (n: any): void => {
-      if (!n || typeof n !== 'object') return;
-      if (Array.isArray(n)) return n.forEach(visit);
-      for (const [k, v] of Object.entries(n)) {
-        if (k === 'raw_expr' && v && typeof v === 'object') this.sourceOf.set(v, stmt.text);
-        visit(v);
+    // keep the source text of nodes that later rewrites may need to reproduce (defaults, indexes);
+    // without recursion: a statement may nest thousands of levels deep
+    const visit = (root: any): void => {
+      const stack: any[] = [root];
+      while (stack.length) {
+        const n = stack.pop();
+        if (!n || typeof n !== 'object') continue;
+        if (Array.isArray(n)) {
+          stack.push(...n);
+          continue;
+        }
+        for (const [k, v] of Object.entries(n)) {
+          if (k === 'raw_expr' && v && typeof v === 'object') this.sourceOf.set(v, stmt.text);
+          stack.push(v);
+        }
       }
     };
     if (stmt.kind === 'CreateStmt' || stmt.kind === 'AlterTableStmt') visit(stmt.ast);
@@ -178,8 +190,18 @@ class Planner {
         continue;
       }
       let out: Group[] | undefined;
+      const depth = astDepth(stmt.ast);
       try {
-        out = rewriteStatement(stmt, ctx);
+        if (depth > MAX_AST_DEPTH) {
+          // the rewrites walk the tree recursively: refuse plainly rather than overflow the stack
+          if (REWRITTEN_KINDS.has(stmt.kind))
+            ctx.notes.push({
+              level: 'warning',
+              line: stmt.span.line,
+              message: `No automatic plan for this statement: its expression nests more than ${MAX_AST_DEPTH} levels deep, too deep for zerodown to rewrite safely; it is kept as written.`,
+            });
+          out = undefined;
+        } else out = rewriteStatement(stmt, ctx);
       } catch (err) {
         ctx.notes.push({
           level: 'warning',
