@@ -22,7 +22,7 @@ import { relKey, type Column, type Index, type Table } from '../schema/catalog.j
 import { typeRef, sameType, type TypeRef } from '../schema/types.js';
 import { findNodes, sameAst, StmtSource } from './sqltext.js';
 import { names, volatility } from '../rules/util.js';
-import { dollarQuote, ident as quoteIdent, relation as quoteRel, sqlComment } from './quote.js';
+import { dollarQuote, ident as quoteIdent, literal, relation as quoteRel, sqlComment } from './quote.js';
 import { backfillSql } from './backfill.js';
 import {
   colKey,
@@ -180,6 +180,8 @@ interface ReplaceSpec {
   convert: (col: (name: string) => string) => string;
   /** other columns the conversion reads */
   reads: string[];
+  /** the conversion gives different values on two runs (a volatile USING): the guard then checks only that every row was copied */
+  volatile?: boolean;
   /** for renames: the old column's value from the new one (two-way sync while the app switches) */
   back?: (col: (name: string) => string) => string;
   rule: string;
@@ -366,17 +368,39 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     );
   }
 
-  // contract: the swap, in one short transaction
+  // contract: the swap, in one short transaction; first, in SQL, a guard: no DROP while a row is not copied
   const reason = spec.contractReason;
+  const mismatch = spec.volatile
+    ? `${q(spec.newName)} IS NULL AND ${q(column.name)} IS NOT NULL`
+    : `${q(spec.newName)} IS DISTINCT FROM ${spec.convert(plain)}`;
+  const guardBody = [
+    '',
+    'BEGIN',
+    `  IF EXISTS (SELECT FROM ${quoteRel(rel)} WHERE ${mismatch}) THEN`,
+    `    RAISE EXCEPTION '%', ${literal(
+      `zerodown: ${table.name}.${spec.newName} does not hold ${spec.volatile ? 'a value for' : 'the value of'} ${table.name}.${column.name} on every row (did the backfill phase finish?), so nothing is dropped: run the backfill phase again, then this phase`,
+    )};`,
+    '  END IF;',
+    'END',
+    '',
+  ].join('\n');
   contract.push(
     step(
       'contract',
-      `DROP TRIGGER ${q(trigger)} ON ${quoteRel(rel)}`,
+      [
+        sqlComment(
+          `the check below reads every row before anything is dropped: no time limit, no lock that blocks writes`,
+        ),
+        'SET statement_timeout = 0;',
+        `DO ${dollarQuote(guardBody, 'zd')};`,
+        `SET statement_timeout = ${literal(ctx.statementTimeout)}`,
+      ].join('\n'),
       tableKeys,
       reason,
       spec.deploy ? { deploy: spec.deploy } : {},
     ),
   );
+  contract.push(step('contract', `DROP TRIGGER ${q(trigger)} ON ${quoteRel(rel)}`, tableKeys, reason));
   contract.push(step('contract', `DROP FUNCTION ${fnRef}()`, tableKeys, reason));
   contract.push(step('contract', `${header} DROP COLUMN ${q(column.name)}`, tableKeys, reason));
   if (spec.newName !== spec.finalName)
@@ -485,6 +509,7 @@ export function alterColumnType(inp: AlterInput, cmd: any): Group[] | undefined 
     typeSql,
     convert: (col) => (using ? `(${convert(col)})` : convert(col)),
     reads: using ? findNodes(def.raw_default, 'ColumnRef').map((r) => names(r.fields).at(-1)!) : [],
+    volatile: !!volatileUsing,
     rule: 'changing-column-type',
     summary: `expand/contract: ${newName} ${shorten(typeSql, 30)} kept in sync by a trigger, backfilled in batches, indexes rebuilt CONCURRENTLY, then swapped in one short transaction${volatileUsing ? ' (the USING expression is volatile: values differ from the original run)' : ''}`,
     contractReason: `swap in one short transaction: drop the trigger and the old column, rename ${newName} to ${column.name}, restore its default, NOT NULL and index names (the app keeps using the same column name)`,
