@@ -42,6 +42,8 @@ export interface BackfillSpec {
   progressKey: string;
   /** when set, the block raises this exception before doing anything (a TODO a person must resolve) */
   todo?: string;
+  /** a SQL condition; when it is false (e.g. run again after the contract dropped a column), the block does nothing */
+  onlyIf?: string;
 }
 
 function indent(lines: string[], n: number): string[] {
@@ -161,6 +163,13 @@ export function backfillSql(spec: BackfillSpec): string {
   if (spec.fill) lines.push('  zd_filled text[];');
   lines.push('BEGIN');
   if (spec.todo) lines.push(`  RAISE EXCEPTION '%', ${quoteLiteral(spec.todo)};`);
+  if (spec.onlyIf)
+    lines.push(
+      `  IF NOT (${spec.onlyIf}) THEN`,
+      `    RAISE NOTICE 'zerodown: nothing to backfill (a later phase has already run)';`,
+      '    RETURN;',
+      '  END IF;',
+    );
   // no time limit on the whole backfill (batches are short; each waits at most lock_timeout for its locks)
   lines.push('  SET statement_timeout = 0;');
   lines.push(`  SET lock_timeout = ${quoteLiteral(spec.lockTimeout)};`);

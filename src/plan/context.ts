@@ -6,7 +6,7 @@ import { scanSync } from '../parse/postgres.js'; // zerodown's one parser instan
 import type { Statement } from '../model.js';
 import { Catalog, DEFAULT_SCHEMA, relKey, type Column, type Table } from '../schema/catalog.js';
 import { typeToSql, type TypeRef } from '../schema/types.js';
-import { ident as quoteIdent, literal as quoteLiteral } from './quote.js';
+import { dollarQuote, ident as quoteIdent, literal, literal as quoteLiteral, relation } from './quote.js';
 import type { ExpectedDifference, PhaseName, PlanNote, Rewrite } from './types.js';
 import type { Step } from './schedule.js';
 import { StmtSource } from './sqltext.js';
@@ -225,4 +225,30 @@ export function bareName(rel: any): string {
 /** Volatile functions PostgreSQL evaluates per row; used in messages. */
 export function schemaOf(rel: any): string {
   return rel?.schemaname ?? DEFAULT_SCHEMA;
+}
+
+// ───────── guards that make every phase safe to run again (issue 11, defect 7) ─────────
+
+/** `to_regclass('rel')`: the relation's oid, or NULL when it does not exist. */
+export function regclassOf(rel: any): string {
+  return `to_regclass(${literal(relation(rel))})`;
+}
+
+/** SQL condition: the table has this column. */
+export function hasColumn(rel: any, column: string): string {
+  return `EXISTS (SELECT FROM pg_attribute WHERE attrelid = ${regclassOf(rel)} AND attname = ${literal(column)} AND attnum > 0 AND NOT attisdropped)`;
+}
+
+/** SQL condition: the table has a constraint of this name. */
+export function hasConstraint(rel: any, name: string): string {
+  return `EXISTS (SELECT FROM pg_constraint WHERE conrelid = ${regclassOf(rel)} AND conname = ${literal(name)})`;
+}
+
+/** A DO block running `sql` (one or more statements) only when `cond` holds, so that running it again changes nothing. */
+export function guarded(cond: string, sql: string): string {
+  const body = terminate(sql)
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+  return `DO ${dollarQuote(`\nBEGIN\n  IF ${cond} THEN\n${body}\n  END IF;\nEND\n`, 'zd')}`;
 }

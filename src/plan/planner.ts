@@ -201,7 +201,29 @@ class Planner {
               message: `No automatic plan for this statement: its expression nests more than ${MAX_AST_DEPTH} levels deep, too deep for zerodown to rewrite safely; it is kept as written.`,
             });
           out = undefined;
-        } else out = rewriteStatement(stmt, ctx);
+        } else {
+          const before = {
+            rewrites: ctx.rewrites.length,
+            expected: ctx.expected.length,
+            notes: ctx.notes.length,
+            consumed: new Set(ctx.consumed),
+          };
+          out = rewriteStatement(stmt, ctx);
+          if (out && this.pgVersion < 11 && out.some((g) => g.some((s) => s.kind === 'backfill'))) {
+            // a batched backfill commits inside a DO block, which PostgreSQL 10 rejects: refuse plainly
+            ctx.rewrites.length = before.rewrites;
+            ctx.expected.length = before.expected;
+            ctx.notes.length = before.notes;
+            ctx.consumed.clear();
+            for (const i of before.consumed) ctx.consumed.add(i);
+            ctx.notes.push({
+              level: 'warning',
+              line: stmt.span.line,
+              message: `No automatic plan for this statement below PostgreSQL 11: its safe form backfills in batches, each committed inside a DO block, and PostgreSQL ${this.pgVersion} cannot COMMIT there. Do it by hand: add the column without the default or NOT NULL, then fill it from a script that runs one UPDATE … WHERE id BETWEEN … per transaction until none is left, then add the constraint (see docs/plan.md).`,
+            });
+            out = undefined;
+          }
+        }
       } catch (err) {
         ctx.notes.push({
           level: 'warning',
