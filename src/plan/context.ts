@@ -246,9 +246,6 @@ export function hasConstraint(rel: any, name: string): string {
 
 /** A DO block running `sql` (one or more statements) only when `cond` holds, so that running it again changes nothing. */
 export function guarded(cond: string, sql: string): string {
-  const body = terminate(sql)
-    .split('\n')
-    .map((l) => `    ${l}`)
-    .join('\n');
-  return `DO ${dollarQuote(`\nBEGIN\n  IF ${cond} THEN\n${body}\n  END IF;\nEND\n`, 'zd')}`;
+  // not re-indented: a quoted name or a string in `sql` may hold a newline, and must keep it as it is
+  return `DO ${dollarQuote(`\nBEGIN\n  IF ${cond} THEN\n${terminate(sql)}\n  END IF;\nEND\n`, 'zd')}`;
 }

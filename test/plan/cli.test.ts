@@ -200,7 +200,7 @@ describe('--out', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^\d{14}_plan_safe_index\/migration\.sql$/);
     expect(readFileSync(path.join(pr, 'prisma/migrations', added[0]!), 'utf8')).toContain(
-      'CREATE INDEX CONCURRENTLY "accounts_name_idx" ON "accounts"("name");',
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS "accounts_name_idx" ON "accounts"("name");',
     );
   });
 
