@@ -15,7 +15,7 @@ import { planMigrations } from '../plan/planner.js';
 import { verifyPlan } from '../plan/verify.js';
 import { dryRunReport, type ReportSection } from '../report/markdown.js';
 import { confirmFindings, dryRun } from '../shadow/dryrun.js';
-import { planSection } from '../report/plan-markdown.js';
+import { planSection, unhandledSection } from '../report/plan-markdown.js';
 import { proofState } from '../report/plan-summary.js';
 import type { ActionInputs } from './inputs.js';
 import { redactSecrets, registerSecretUrl } from '../secrets.js';
@@ -60,7 +60,9 @@ async function planSections(
     findings,
   });
   for (const f of result.failed) notes.push(`No staged plan for ${f.path}: ${f.message}`);
-  if (!result.plans.length) return [];
+  // findings in files no plan touches are still unsafe: say "not handled", never "already safe"
+  const orphans = unhandledSection(result);
+  if (!result.plans.length) return orphans ? [orphans] : [];
   if (x.inputs.dryRun) {
     const seedRows = config.dryRun?.seedRows;
     for (const p of result.plans) {
@@ -79,7 +81,7 @@ async function planSections(
   } else {
     notes.push('The staged plans are not verified: dry-run is off.');
   }
-  return result.plans.map((p) => planSection(p));
+  return [...result.plans.map((p) => planSection(p)), ...(orphans ? [orphans] : [])];
 }
 
 export async function extraSections(x: ExtrasInput): Promise<Extras> {

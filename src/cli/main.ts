@@ -81,6 +81,13 @@ export function buildProgram(): Command {
       'write one migration file per phase into this directory, in the layout of the migration tool',
     )
     .option('--force', 'let --out overwrite existing files')
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding no plan handles reaches this level').choices([
+        'error',
+        'warning',
+        'never',
+      ]),
+    )
     .option(
       '--shadow-url <url>',
       'prove plans on this PostgreSQL server (a throwaway database is created) instead of embedded PGlite',

@@ -4,12 +4,23 @@
  * and optionally write the phases as migration files (`--out DIR`).
  *
  * Exit codes: 0 every plan is proven (or nothing needs one); 1 a plan failed
- * its proof, needs an edit (TODO), or could not be made; 2 usage, config or I/O
- * error. With --no-verify, plans are printed as unverified and the exit code is 0.
+ * its proof, needs an edit (TODO), or could not be made, or a finding that no
+ * plan handles reaches --fail-on (the same policy as lint); 2 usage, config or
+ * I/O error. With --no-verify, plans are printed as unverified and only
+ * --fail-on decides.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import { loadConfig, ruleSettings } from '../config.js';
+import { loadConfig, ruleSettings, type FailOn } from '../config.js';
 import { discover } from '../discover/index.js';
 import { layoutPhases, type PhaseFile } from '../discover/layout.js';
 import { list } from '../discover/fsutil.js';
@@ -33,6 +44,8 @@ export interface PlanCliOptions {
   format: PlanFormat;
   out?: string;
   force?: boolean;
+  /** exit 1 when a finding no plan handles reaches this level (as in lint; default error) */
+  failOn?: FailOn;
   shadowUrl?: string;
   /** commander's `--no-verify` */
   verify?: boolean;
@@ -71,8 +84,16 @@ export function baseNameOf(m: Migration): string {
   return `${stem || 'migration'}_safe`;
 }
 
+/** A file-name-safe form of a name from the repository (no separators, no `..`). */
+const slug = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase() || 'migration';
+
 /** Plain numbered files, for a tool the layout module does not know. */
-function plainLayout(dir: string, base: string, plans: StagedPlan['phases'], taken: string[]): PhaseFile[] {
+function plainLayout(dir: string, rawBase: string, plans: StagedPlan['phases'], taken: string[]): PhaseFile[] {
+  const base = slug(rawBase);
   const nums = taken.map((n) => /^(\d+)_/.exec(n)?.[1]).filter((v): v is string => !!v);
   const width = Math.max(4, ...nums.map((n) => n.length));
   let next = nums.reduce((m, n) => (BigInt(n) > m ? BigInt(n) : m), 0n) + 1n;
@@ -82,13 +103,101 @@ function plainLayout(dir: string, base: string, plans: StagedPlan['phases'], tak
   }));
 }
 
+const PHASE_HEADER = /^-- zerodown phase \d+\/\d+: /m;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Files an earlier `plan --out` wrote into `dir` for the migration whose phases are
+ * named `base`: in every layout, a file or folder named `[version_]<base>[_<phase>[_n]]`
+ * (Liquibase with dashes), in a group where at least one file carries zerodown's phase header.
+ */
+export function earlierPhaseFiles(dir: string, base: string): string[] {
+  if (!existsSync(dir)) return [];
+  const token = slug(base);
+  const names = [token, token.replace(/_/g, '-')].map(escapeRe).join('|');
+  const re = new RegExp(
+    `^(?:\\d[\\d_.-]*[_-]|V[\\d._]+__)?(?:${names})(?:[_-](?:expand|backfill|validate|index|contract)(?:[_-]\\d+)?)?(?=\\.|$)`,
+  );
+  const groups = new Map<string, { files: string[]; ours: boolean }>();
+  let entries: string[];
+  try {
+    entries = (readdirSync(dir, { recursive: true }) as string[]).map((e) => e.split(path.sep).join('/'));
+  } catch {
+    return [];
+  }
+  for (const rel of entries) {
+    if (/(^|\/)(node_modules|\.git)(\/|$)/.test(rel)) continue;
+    const segs = rel.split('/');
+    const at = segs.findIndex((s) => re.test(s));
+    if (at < 0) continue;
+    const abs = path.join(dir, rel);
+    let text = '';
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      continue; // a folder
+    }
+    // the group: the matching folder, or the file's stem (x.sql, x.sql.conf, x.up.sql and x.down.sql together)
+    const key = at < segs.length - 1 ? segs.slice(0, at + 1).join('/') : segs[at]!.replace(/\..*$/, '');
+    const g = groups.get(key) ?? { files: [], ours: false };
+    g.files.push(abs);
+    if (PHASE_HEADER.test(text)) g.ours = true;
+    groups.set(key, g);
+  }
+  return [...groups.values()].filter((g) => g.ours).flatMap((g) => g.files);
+}
+
+/** The contents of an index file (Drizzle journal, sqitch.plan, Liquibase master) without the entries of `stale` files. */
+function withoutStale(file: string, stale: string[]): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const stems = stale.map((f) => path.basename(f).replace(/\..*$/, ''));
+  if (file.endsWith('_journal.json')) {
+    try {
+      const j = JSON.parse(text) as { entries?: { tag: string; idx: number }[] };
+      j.entries = (j.entries ?? []).filter((e) => !stems.includes(e.tag)).map((e, idx) => ({ ...e, idx }));
+      return `${JSON.stringify(j, null, 2)}\n`;
+    } catch {
+      return text;
+    }
+  }
+  const names = stale.map((f) => path.basename(f));
+  return text
+    .split('\n')
+    .filter((l) => !stems.some((s) => l.startsWith(`${s} `)) && !names.some((n) => l.includes(n)))
+    .join('\n');
+}
+
 /**
  * The files for `--out DIR`, in the layout of each plan's migration tool
  * (`layoutPhases` of src/discover/layout.ts; plain numbered files otherwise).
+ * `stale`: files an earlier run wrote for the same migrations (see earlierPhaseFiles);
+ * the new layout is computed as if they were gone, so --force replaces them instead
+ * of adding a second copy after them.
  */
-export function phaseFiles(plans: StagedPlan[], dir: string, now?: Date): PhaseFile[] {
+export function phaseFiles(plans: StagedPlan[], dir: string, now?: Date, stale: string[] = []): PhaseFile[] {
   const files: PhaseFile[] = [];
-  const existing = list(dir);
+  // entries that are stale themselves, or folders holding nothing else
+  const gone = (n: string) => {
+    const abs = path.join(dir, n);
+    if (stale.includes(abs)) return true;
+    const inside = stale.filter((f) => f.startsWith(`${abs}${path.sep}`));
+    if (!inside.length) return false;
+    try {
+      return (
+        (readdirSync(abs, { recursive: true, withFileTypes: true }) as { isFile(): boolean }[]).filter((d) =>
+          d.isFile(),
+        ).length === inside.length
+      );
+    } catch {
+      return false;
+    }
+  };
+  const existing = list(dir).filter((n) => !gone(n));
   for (const plan of plans) {
     const taken = [...existing, ...files.map((f) => path.relative(dir, f.path).split(/[\\/]/)[0]!)];
     const phases = plan.phases.map((p) => ({ name: p.name, transactional: p.transactional, sql: p.sql }));
@@ -96,7 +205,13 @@ export function phaseFiles(plans: StagedPlan[], dir: string, now?: Date): PhaseF
     try {
       out = layoutPhases(
         plan.migration.framework,
-        { dir, baseName: baseNameOf(plan.migration), existing: taken, ...(now ? { now } : {}) },
+        {
+          dir,
+          baseName: baseNameOf(plan.migration),
+          existing: taken,
+          ...(now ? { now } : {}),
+          ...(stale.length ? { read: (f: string) => withoutStale(f, stale) } : {}),
+        },
         phases,
       );
     } catch {
@@ -113,14 +228,29 @@ export function phaseFiles(plans: StagedPlan[], dir: string, now?: Date): PhaseF
 }
 
 /**
- * Writes the files all-or-nothing: refuses (writing nothing) when a target exists
- * and `force` is off; writes every file to a temporary name first, then renames.
+ * Writes the files all-or-nothing: refuses (writing nothing) when a target exists, or
+ * an earlier run's phases for the same migration (`stale`) are there, and `force` is
+ * off; writes every file to a temporary name first, then removes the stale files and
+ * renames. With `dir`, refuses any path outside it.
  */
-export function writePhaseFiles(files: PhaseFile[], force: boolean): void {
-  const clash = files.filter((f) => !f.replaces && existsSync(f.path));
+export function writePhaseFiles(files: PhaseFile[], force: boolean, stale: string[] = [], dir?: string): void {
+  if (dir) {
+    const root = path.resolve(dir);
+    const outside = files.filter((f) => {
+      const rel = path.relative(root, path.resolve(f.path));
+      return rel === '' || rel.startsWith('..') || path.isAbsolute(rel);
+    });
+    if (outside.length)
+      throw new UsageError(`--out: refusing to write outside ${dir}: ${outside.map((f) => f.path).join(', ')}`);
+  }
+  const targets = new Set(files.map((f) => path.resolve(f.path)));
+  const clash = [
+    ...files.filter((f) => !f.replaces && existsSync(f.path)).map((f) => f.path),
+    ...stale.filter((f) => !targets.has(path.resolve(f))),
+  ];
   if (clash.length && !force) {
     throw new UsageError(
-      `--out: ${clash.map((f) => f.path).join(', ')} already exist${clash.length === 1 ? 's' : ''}; nothing written (use --force to overwrite)`,
+      `--out: ${clash.map((f) => path.relative(process.cwd(), f) || f).join(', ')} already exist${clash.length === 1 ? 's' : ''}; nothing written (use --force to overwrite)`,
     );
   }
   const temps: { tmp: string; final: string }[] = [];
@@ -134,6 +264,19 @@ export function writePhaseFiles(files: PhaseFile[], force: boolean): void {
   } catch (err) {
     for (const t of temps) rmSync(t.tmp, { force: true });
     throw new UsageError(`--out: cannot write ${(err as Error).message}; nothing written`);
+  }
+  for (const f of stale) {
+    if (targets.has(path.resolve(f))) continue;
+    rmSync(f, { force: true });
+    // an emptied per-migration folder (Prisma, Diesel, Drizzle 1.x) goes too
+    const folder = path.dirname(f);
+    if (dir && path.resolve(folder) !== path.resolve(dir)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        /* not empty */
+      }
+    }
   }
   for (const t of temps) renameSync(t.tmp, t.final);
 }
@@ -190,17 +333,28 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     const dir = path.resolve(cwd, opts.out);
     // a plan whose proof failed is shown, never written; a TODO plan is written (it stops until edited)
     const writable = result.plans.filter((p) => ['proven', 'needs-edit', 'unverified'].includes(proofState(p)));
-    const files = phaseFiles(writable, dir);
-    writePhaseFiles(files, !!opts.force);
+    const stale = writable.flatMap((p) => earlierPhaseFiles(dir, baseNameOf(p.migration)));
+    const files = phaseFiles(writable, dir, undefined, stale);
+    writePhaseFiles(files, !!opts.force, stale, dir);
     for (const p of result.plans.filter((x) => !writable.includes(x)))
       process.stderr.write(`zerodown: not written: the plan for ${visible(p.path)} failed its proof\n`);
-    if (files.length)
+    if (files.length) {
+      const shown = visible(path.relative(cwd, dir) || '.');
       process.stderr.write(
-        `zerodown: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${path.relative(cwd, dir) || '.'}\n`,
+        `zerodown: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${shown}${stale.length ? ` (replacing ${stale.length} from an earlier run)` : ''}\n`,
       );
+      for (const p of writable)
+        process.stderr.write(
+          `zerodown: the phases replace ${visible(p.path)}: delete it (or move it out of the migrations), or the unsafe original runs too\n`,
+        );
+    }
   }
   process.stdout.write(formatPlans(result, opts.format, color));
-  if (result.failed.length) return 1;
+  const failOn = opts.failOn ?? config.failOn ?? 'error';
+  const reaches = result.unhandled.filter(
+    (u) => failOn !== 'never' && (u.severity === 'error' || failOn === 'warning'),
+  );
+  if (result.failed.length || reaches.length) return 1;
   if (opts.verify === false) return 0;
   return result.plans.every((p) => proofState(p) === 'proven') ? 0 : 1;
 }

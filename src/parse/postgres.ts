@@ -162,7 +162,11 @@ export function scanSync(sql: string): ScanResult {
   try {
     const s = readString(m.HEAPU8, ptr, false);
     if (!s.startsWith('{')) throw new Error(s);
-    return JSON.parse(s) as ScanResult;
+    // libpg-query escapes \n, \r and \t in token text but leaves other control characters (\f, \v, …) raw,
+    // which JSON forbids: a quoted identifier holding one made every scan of its statement throw
+    return JSON.parse(
+      s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    ) as ScanResult;
   } finally {
     if (ptr) m._wasm_free_string(ptr);
   }

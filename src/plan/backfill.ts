@@ -10,7 +10,7 @@
  * bookkeeping table (`zerodown_backfill_progress`), which also remembers that
  * the backfill finished, so even a rerun after success changes nothing.
  */
-import { quoteIdent, quoteLiteral } from '../rules/util.js';
+import { dollarQuote, ident as quoteIdent, literal as quoteLiteral } from './quote.js';
 
 export interface BackfillSpec {
   /** quoted (possibly schema-qualified) relation, as written in the UPDATE */
@@ -42,12 +42,8 @@ export interface BackfillSpec {
   progressKey: string;
   /** when set, the block raises this exception before doing anything (a TODO a person must resolve) */
   todo?: string;
-}
-
-function dollarTag(body: string): string {
-  let tag = 'zerodown';
-  for (let i = 1; body.includes(`$${tag}$`); i++) tag = `zerodown${i}`;
-  return `$${tag}$`;
+  /** a SQL condition; when it is false (e.g. run again after the contract dropped a column), the block does nothing */
+  onlyIf?: string;
 }
 
 function indent(lines: string[], n: number): string[] {
@@ -72,6 +68,45 @@ export function progressTableKeys(schema = 'public'): string[] {
     `constraint ${t}.${PROGRESS_TABLE}_backfill_not_null`,
     `constraint ${t}.${PROGRESS_TABLE}_finished_not_null`,
     `index ${schema}.${PROGRESS_TABLE}_pkey`,
+  ];
+}
+
+/**
+ * PostgreSQL times a DO block as ONE statement, from its start: a `statement_timeout` in
+ * force when it starts (a database or role default, say) cancels it once, however small
+ * each batch is, and `SET statement_timeout` inside the block cannot stop that timer.
+ * The timer fires once per statement, so the block catches that one cancel: a timeout of
+ * up to a minute is waited out before the first batch (the cancel could otherwise land
+ * between two batches, where it cannot be caught); a longer one is caught inside the
+ * batch it interrupts, which is undone and runs again. A cancel that does not come from
+ * the timeout (a person, pg_cancel_backend) stops the backfill, as it should.
+ */
+const TIMEOUT_DECLARE = `  zd_timeout interval := nullif(current_setting('statement_timeout'), '0')::interval;`;
+
+const WAIT_OUT_TIMEOUT = [
+  `  IF zd_timeout <= interval '1 minute' THEN`,
+  `    RAISE NOTICE 'zerodown: waiting out statement_timeout (%) once, so that it cannot stop the backfill half-way', zd_timeout;`,
+  '    BEGIN',
+  `      PERFORM pg_sleep_for(greatest(zd_timeout - (clock_timestamp() - statement_timestamp()), interval '0') + interval '200 milliseconds');`,
+  '    EXCEPTION WHEN query_canceled THEN',
+  '      IF clock_timestamp() - statement_timestamp() < zd_timeout THEN',
+  '        RAISE;',
+  '      END IF;',
+  '    END;',
+  '    zd_timeout := NULL;',
+  '  END IF;',
+];
+
+function onTimeout(pad: string, retry: string[]): string[] {
+  return [
+    `${pad}EXCEPTION WHEN query_canceled THEN`,
+    `${pad}  -- the statement_timeout this block started under fired (once per statement): this batch again`,
+    `${pad}  IF zd_timeout IS NULL OR clock_timestamp() - statement_timestamp() < zd_timeout THEN`,
+    `${pad}    RAISE;`,
+    `${pad}  END IF;`,
+    `${pad}  zd_timeout := NULL;`,
+    ...retry.map((l) => `${pad}  ${l}`),
+    `${pad}END;`,
   ];
 }
 
@@ -123,10 +158,22 @@ export function backfillSql(spec: BackfillSpec): string {
   lines.push('DECLARE');
   lines.push(`  zd_batch_start ${keyType};`);
   lines.push(`  zd_batch_end ${keyType};`);
+  lines.push(`  zd_next ${keyType};`);
+  lines.push(TIMEOUT_DECLARE);
   if (spec.fill) lines.push('  zd_filled text[];');
   lines.push('BEGIN');
-  if (spec.todo) lines.push(`  RAISE EXCEPTION ${quoteLiteral(spec.todo)};`);
+  if (spec.todo) lines.push(`  RAISE EXCEPTION '%', ${quoteLiteral(spec.todo)};`);
+  if (spec.onlyIf)
+    lines.push(
+      `  IF NOT (${spec.onlyIf}) THEN`,
+      `    RAISE NOTICE 'zerodown: nothing to backfill (a later phase has already run)';`,
+      '    RETURN;',
+      '  END IF;',
+    );
+  // no time limit on the whole backfill (batches are short; each waits at most lock_timeout for its locks)
+  lines.push('  SET statement_timeout = 0;');
   lines.push(`  SET lock_timeout = ${quoteLiteral(spec.lockTimeout)};`);
+  lines.push(...WAIT_OUT_TIMEOUT);
   if (useProgress) {
     lines.push(
       `  -- this UPDATE cannot tell done rows from pending ones: progress is kept in ${progress}`,
@@ -134,6 +181,7 @@ export function backfillSql(spec: BackfillSpec): string {
       '  COMMIT;',
       `  IF EXISTS (SELECT FROM ${progress} WHERE backfill = ${quoteLiteral(spec.progressKey)} AND finished) THEN`,
       `    RAISE NOTICE 'zerodown: backfill % already finished, nothing to do', ${quoteLiteral(spec.progressKey)};`,
+      '    RESET statement_timeout;',
       '    RESET lock_timeout;',
       '    RETURN;',
       '  END IF;',
@@ -144,24 +192,24 @@ export function backfillSql(spec: BackfillSpec): string {
     lines.push(`  SELECT ${pk} INTO zd_batch_start FROM ${tableName} ORDER BY ${pk} LIMIT 1;`);
   }
   lines.push('  WHILE zd_batch_start IS NOT NULL LOOP');
+  lines.push('    BEGIN');
   lines.push(
-    `    SELECT ${pk} INTO zd_batch_end FROM (SELECT ${pk} FROM ${tableName} WHERE ${pk} >= zd_batch_start ORDER BY ${pk} LIMIT ${spec.batchSize}) AS zd_batch ORDER BY ${pk} DESC LIMIT 1;`,
+    `      SELECT ${pk} INTO zd_batch_end FROM (SELECT ${pk} FROM ${tableName} WHERE ${pk} >= zd_batch_start ORDER BY ${pk} LIMIT ${spec.batchSize}) AS zd_batch ORDER BY ${pk} DESC LIMIT 1;`,
   );
-  lines.push(...indent(perBatch, 4));
+  lines.push(...indent(perBatch, 6));
+  lines.push(`      SELECT ${pk} INTO zd_next FROM ${tableName} WHERE ${pk} > zd_batch_end ORDER BY ${pk} LIMIT 1;`);
+  lines.push(...onTimeout('    ', ['zd_next := zd_batch_start;']));
   lines.push('    COMMIT;');
-  lines.push(
-    `    SELECT ${pk} INTO zd_batch_start FROM ${tableName} WHERE ${pk} > zd_batch_end ORDER BY ${pk} LIMIT 1;`,
-  );
+  lines.push('    zd_batch_start := zd_next;');
   lines.push('  END LOOP;');
   if (useProgress) {
     lines.push(`  UPDATE ${progress} SET finished = true WHERE backfill = ${quoteLiteral(spec.progressKey)};`);
   }
-  // the session keeps its own lock_timeout for whatever runs next
+  // the session keeps its own timeouts for whatever runs next
+  lines.push('  RESET statement_timeout;');
   lines.push('  RESET lock_timeout;');
   lines.push('END');
-  const body = `\n${lines.join('\n')}\n`;
-  const tag = dollarTag(body);
-  return `DO ${tag}${body}${tag};`;
+  return `DO ${dollarQuote(`\n${lines.join('\n')}\n`)};`;
 }
 
 /**
@@ -191,33 +239,43 @@ export function pageBackfillSql(spec: Omit<BackfillSpec, 'pk' | 'fill' | 'progre
     '  zd_page bigint;',
     '  zd_pages bigint;',
     '  zd_pass int := 0;',
+    '  zd_next bigint;',
+    '  zd_left boolean;',
+    TIMEOUT_DECLARE,
     'BEGIN',
-    ...(spec.todo ? [`  RAISE EXCEPTION ${quoteLiteral(spec.todo)};`] : []),
+    ...(spec.todo ? [`  RAISE EXCEPTION '%', ${quoteLiteral(spec.todo)};`] : []),
+    '  SET statement_timeout = 0;',
     `  SET lock_timeout = ${quoteLiteral(spec.lockTimeout)};`,
+    ...WAIT_OUT_TIMEOUT,
     '  LOOP',
     '    zd_pass := zd_pass + 1;',
     '    zd_page := 0;',
     `    zd_pages := pg_relation_size(${quoteLiteral(spec.table)}::regclass) / current_setting('block_size')::int;`,
     '    WHILE zd_page <= zd_pages LOOP',
-    ...statement.map((l) => `      ${l}`),
-    ...conds.map((c, i) => `      ${i === 0 ? ' WHERE' : '   AND'} ${c}${i === conds.length - 1 ? ';' : ''}`),
+    `      zd_next := zd_page + ${spec.pages};`,
+    '      BEGIN',
+    ...statement.map((l) => `        ${l}`),
+    ...conds.map((c, i) => `        ${i === 0 ? ' WHERE' : '   AND'} ${c}${i === conds.length - 1 ? ';' : ''}`),
+    ...onTimeout('      ', ['zd_next := zd_page;']),
     '      COMMIT;',
-    `      zd_page := zd_page + ${spec.pages};`,
+    '      zd_page := zd_next;',
     '    END LOOP;',
     // a DELETE makes one pass: rows inserted after it started are not its business
     ...(spec.delete
       ? ['    EXIT;']
       : [
-          `    EXIT WHEN NOT EXISTS (SELECT FROM ${target} WHERE ${left.join(' AND ')});`,
+          '    BEGIN',
+          `      zd_left := EXISTS (SELECT FROM ${target} WHERE ${left.join(' AND ')});`,
+          ...onTimeout('    ', ['zd_left := true;']),
+          '    EXIT WHEN NOT zd_left;',
           `    IF zd_pass >= 5 THEN`,
           `      RAISE EXCEPTION 'zerodown: rows of % keep moving under the backfill; run this phase again when writes calm down', ${quoteLiteral(spec.table)};`,
           '    END IF;',
         ]),
     '  END LOOP;',
+    '  RESET statement_timeout;',
     '  RESET lock_timeout;',
     'END',
   ];
-  const body = `\n${lines.join('\n')}\n`;
-  const tag = dollarTag(body);
-  return `DO ${tag}${body}${tag};`;
+  return `DO ${dollarQuote(`\n${lines.join('\n')}\n`)};`;
 }

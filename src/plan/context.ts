@@ -6,7 +6,7 @@ import { scanSync } from '../parse/postgres.js'; // zerodown's one parser instan
 import type { Statement } from '../model.js';
 import { Catalog, DEFAULT_SCHEMA, relKey, type Column, type Table } from '../schema/catalog.js';
 import { typeToSql, type TypeRef } from '../schema/types.js';
-import { quoteIdent, quoteLiteral } from '../rules/util.js';
+import { dollarQuote, ident as quoteIdent, literal, literal as quoteLiteral, relation } from './quote.js';
 import type { ExpectedDifference, PhaseName, PlanNote, Rewrite } from './types.js';
 import type { Step } from './schedule.js';
 import { StmtSource } from './sqltext.js';
@@ -120,13 +120,17 @@ function tablesOfAst(stmt: { kind: string; ast: any }): string[] {
     if (t !== 'OBJECT_TABLE' && t !== 'OBJECT_VIEW' && t !== 'OBJECT_MATVIEW') return ['*'];
   }
   const out = new Set<string>();
-  const visit = (n: any): void => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    if (typeof n.relname === 'string') out.add(relKey(n));
-    for (const v of Object.values(n)) visit(v);
-  };
-  visit(stmt.ast);
+  // without recursion: a statement may nest thousands of levels deep
+  const stack: any[] = [stmt.ast];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    if (Array.isArray(n)) stack.push(...n);
+    else {
+      if (typeof n.relname === 'string') out.add(relKey(n));
+      stack.push(...Object.values(n));
+    }
+  }
   if (stmt.kind === 'DropStmt') {
     for (const o of stmt.ast.objects ?? []) {
       const names = (o.List?.items ?? []).map((x: any) => x.String?.sval).filter(Boolean);
@@ -169,14 +173,13 @@ export function timeoutPreamble(ctx: { lockTimeout: string; statementTimeout: st
   ];
 }
 
-/** A column type as SQL, from the replayed catalog; user type names are quoted when they need it. */
+/** A column type as SQL, from the replayed catalog; a type name that is not a plain word is quoted. */
 export function typeSqlOf(t: TypeRef): string {
   // serial is a column shorthand, not a type: the column is an integer with a sequence default
-  const full = typeToSql({ ...t, serial: false });
-  const bare = full.replace(/(\([^)]*\))?(\[\])*$/, '');
-  const name = t.schema ? bare.slice(t.schema.length + 1) : bare;
-  const quoteType = (n: string) => (/^[a-z_][a-z0-9_ ]*$/.test(n) ? n : quoteIdent(n));
-  return `${t.schema ? `${quoteIdent(t.schema)}.` : ''}${quoteType(name)}${full.slice(bare.length)}`;
+  const name = typeToSql({ name: t.name, mods: [], arrayDims: 0 });
+  const plain = !t.schema && (name === 'double precision' || /^[a-z_][a-z0-9_]*$/.test(name));
+  const mods = t.mods.length ? `(${t.mods.map((m) => String(Number(m))).join(', ')})` : '';
+  return `${t.schema ? `${quoteIdent(t.schema)}.` : ''}${plain ? name : quoteIdent(name)}${mods}${'[]'.repeat(t.arrayDims)}`;
 }
 
 /** Ends a statement with `;`, on a line of its own when the text ends in a `--` comment. */
@@ -222,4 +225,27 @@ export function bareName(rel: any): string {
 /** Volatile functions PostgreSQL evaluates per row; used in messages. */
 export function schemaOf(rel: any): string {
   return rel?.schemaname ?? DEFAULT_SCHEMA;
+}
+
+// ───────── guards that make every phase safe to run again (issue 11, defect 7) ─────────
+
+/** `to_regclass('rel')`: the relation's oid, or NULL when it does not exist. */
+export function regclassOf(rel: any): string {
+  return `to_regclass(${literal(relation(rel))})`;
+}
+
+/** SQL condition: the table has this column. */
+export function hasColumn(rel: any, column: string): string {
+  return `EXISTS (SELECT FROM pg_attribute WHERE attrelid = ${regclassOf(rel)} AND attname = ${literal(column)} AND attnum > 0 AND NOT attisdropped)`;
+}
+
+/** SQL condition: the table has a constraint of this name. */
+export function hasConstraint(rel: any, name: string): string {
+  return `EXISTS (SELECT FROM pg_constraint WHERE conrelid = ${regclassOf(rel)} AND conname = ${literal(name)})`;
+}
+
+/** A DO block running `sql` (one or more statements) only when `cond` holds, so that running it again changes nothing. */
+export function guarded(cond: string, sql: string): string {
+  // not re-indented: a quoted name or a string in `sql` may hold a newline, and must keep it as it is
+  return `DO ${dollarQuote(`\nBEGIN\n  IF ${cond} THEN\n${terminate(sql)}\n  END IF;\nEND\n`, 'zd')}`;
 }

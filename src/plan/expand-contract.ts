@@ -21,12 +21,17 @@ import type { Statement } from '../model.js';
 import { relKey, type Column, type Index, type Table } from '../schema/catalog.js';
 import { typeRef, sameType, type TypeRef } from '../schema/types.js';
 import { findNodes, sameAst, StmtSource } from './sqltext.js';
-import { names, quoteIdent, quoteRel, volatility } from '../rules/util.js';
+import { names, volatility } from '../rules/util.js';
+import { dollarQuote, ident as quoteIdent, literal, relation as quoteRel, sqlComment } from './quote.js';
 import { backfillSql } from './backfill.js';
 import {
   colKey,
+  guarded,
+  hasColumn,
+  hasConstraint,
   isNewTable,
   nameTaken,
+  regclassOf,
   primaryKey,
   reserve,
   shorten,
@@ -113,7 +118,7 @@ function rebuildIndex(
   if (!text) {
     // built by a constraint: plain columns
     if (ix.columns.some((c) => !c)) return undefined;
-    return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX CONCURRENTLY ${q(tmp)} ON ${quoteRel(rel)} (${ix.columns.map((c) => mapName(c!)).join(', ')})`;
+    return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX CONCURRENTLY IF NOT EXISTS ${q(tmp)} ON ${quoteRel(rel)} (${ix.columns.map((c) => mapName(c!)).join(', ')})`;
   }
   const src = new StmtSource(text);
   const ast = src.ast;
@@ -137,7 +142,7 @@ function rebuildIndex(
   const elems = (ast.indexParams ?? []).map(elem);
   const incl = (ast.indexIncludingParams ?? []).map(elem);
   if ([...elems, ...incl].some((e) => e === undefined)) return undefined;
-  let sql = `CREATE ${ast.unique ? 'UNIQUE ' : ''}INDEX CONCURRENTLY ${q(tmp)} ON ${quoteRel(rel)}`;
+  let sql = `CREATE ${ast.unique ? 'UNIQUE ' : ''}INDEX CONCURRENTLY IF NOT EXISTS ${q(tmp)} ON ${quoteRel(rel)}`;
   if (ast.accessMethod && ast.accessMethod !== 'btree') sql += ` USING ${q(ast.accessMethod)}`;
   sql += ` (${elems.join(', ')})`;
   if (incl.length) sql += ` INCLUDE (${incl.join(', ')})`;
@@ -179,6 +184,8 @@ interface ReplaceSpec {
   convert: (col: (name: string) => string) => string;
   /** other columns the conversion reads */
   reads: string[];
+  /** the conversion gives different values on two runs (a volatile USING): the guard then checks only that every row was copied */
+  volatile?: boolean;
   /** for renames: the old column's value from the new one (two-way sync while the app switches) */
   back?: (col: (name: string) => string) => string;
   rule: string;
@@ -270,7 +277,8 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
   expand.push(
     step(
       'expand',
-      `${header} ADD COLUMN ${q(spec.newName)} ${spec.typeSql}`,
+      // run again after the contract of a rename, the old column is gone: then nothing is re-added
+      guarded(hasColumn(rel, column.name), `${header} ADD COLUMN IF NOT EXISTS ${q(spec.newName)} ${spec.typeSql}`),
       keys,
       'add the replacement column (no default, nullable: no table rewrite)',
     ),
@@ -301,7 +309,10 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
   expand.push(
     step(
       'expand',
-      `CREATE FUNCTION ${fnRef}() RETURNS trigger LANGUAGE plpgsql AS $zd$\nBEGIN\n${body.join('\n')}\n  RETURN NEW;\nEND\n$zd$`,
+      guarded(
+        hasColumn(rel, column.name),
+        `CREATE OR REPLACE FUNCTION ${fnRef}() RETURNS trigger LANGUAGE plpgsql AS ${dollarQuote(`\nBEGIN\n${body.join('\n')}\n  RETURN NEW;\nEND\n`, 'zd')}`,
+      ),
       tableKeys,
       'a trigger keeps the new column in sync with every write while the app still uses the old one',
     ),
@@ -309,7 +320,11 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
   expand.push(
     step(
       'expand',
-      `CREATE TRIGGER ${q(trigger)} BEFORE INSERT OR UPDATE ON ${quoteRel(rel)} FOR EACH ROW EXECUTE ${execute} ${fnRef}()`,
+      // a trigger that names a dropped column would break every write: only while the old column is there
+      guarded(
+        `${hasColumn(rel, column.name)} AND NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = ${regclassOf(rel)} AND tgname = ${literal(trigger)})`,
+        `CREATE TRIGGER ${q(trigger)} BEFORE INSERT OR UPDATE ON ${quoteRel(rel)} FOR EACH ROW EXECUTE ${execute} ${fnRef}()`,
+      ),
       tableKeys,
       'a trigger keeps the new column in sync with every write while the app still uses the old one',
     ),
@@ -320,7 +335,10 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     expand.push(
       step(
         'expand',
-        `${header} ADD CONSTRAINT ${q(check)} CHECK (${q(spec.newName)} IS NOT NULL) NOT VALID`,
+        guarded(
+          `${hasColumn(rel, spec.newName)} AND NOT ${hasConstraint(rel, check)}`,
+          `${header} ADD CONSTRAINT ${q(check)} CHECK (${q(spec.newName)} IS NOT NULL) NOT VALID`,
+        ),
         keys,
         'CHECK (… IS NOT NULL) NOT VALID guards new rows without a scan',
       ),
@@ -328,7 +346,7 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     validate.push(
       step(
         'validate',
-        `${header} VALIDATE CONSTRAINT ${q(check)}`,
+        guarded(hasConstraint(rel, check), `${header} VALIDATE CONSTRAINT ${q(check)}`),
         keys,
         'validate constraints while reads and writes go on (SHARE UPDATE EXCLUSIVE)',
         { timeout: 'scan' },
@@ -349,6 +367,8 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
       batchSize: ctx.batchSize,
       lockTimeout: ctx.lockTimeout,
       progressKey: `${ctx.path}:${stmt.span.line}:${column.name}`,
+      // run again after the contract, one of the two columns is gone: nothing to copy
+      onlyIf: `${hasColumn(rel, column.name)} AND ${hasColumn(rel, spec.newName)}`,
     }),
     [...keys, colKey(key, pk!.name), ...spec.reads.map((c) => colKey(key, c))],
     `copy the existing values into ${spec.newName} in batches of ${ctx.batchSize}, each committed on its own (no transaction; safe to run again)`,
@@ -358,30 +378,69 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     index.push(
       step(
         'index',
-        `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(ip.tmp)}) before running it again\n${ip.create}`,
+        `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(ip.tmp)}) before running it again`)}\n${ip.create}`,
         keys,
         `rebuild ${ip.original.name} on the new column CONCURRENTLY, under a temporary name`,
       ),
     );
   }
 
-  // contract: the swap, in one short transaction
+  // contract: the swap, in one short transaction; first, in SQL, a guard: no DROP while a row is not copied
   const reason = spec.contractReason;
+  const mismatch = spec.volatile
+    ? `${q(spec.newName)} IS NULL AND ${q(column.name)} IS NOT NULL`
+    : `${q(spec.newName)} IS DISTINCT FROM ${spec.convert(plain)}`;
+  const both = `${hasColumn(rel, column.name)} AND ${hasColumn(rel, spec.newName)}`;
+  const guardBody = [
+    '',
+    'BEGIN',
+    // after the contract (run again) one of the two is gone: nothing to check. Two IFs: plpgsql plans
+    // the inner query only when it runs, and it names both columns
+    `  IF ${both} THEN`,
+    `    IF EXISTS (SELECT FROM ${quoteRel(rel)} WHERE ${mismatch}) THEN`,
+    `      RAISE EXCEPTION '%', ${literal(
+      `zerodown: ${table.name}.${spec.newName} does not hold ${spec.volatile ? 'a value for' : 'the value of'} ${table.name}.${column.name} on every row (did the backfill phase finish?), so nothing is dropped: run the backfill phase again, then this phase`,
+    )};`,
+    '    END IF;',
+    '  END IF;',
+    'END',
+    '',
+  ].join('\n');
   contract.push(
     step(
       'contract',
-      `DROP TRIGGER ${q(trigger)} ON ${quoteRel(rel)}`,
+      [
+        sqlComment(
+          `the check below reads every row before anything is dropped: no time limit, no lock that blocks writes`,
+        ),
+        'SET statement_timeout = 0;',
+        `DO ${dollarQuote(guardBody, 'zd')};`,
+        `SET statement_timeout = ${literal(ctx.statementTimeout)}`,
+      ].join('\n'),
       tableKeys,
       reason,
       spec.deploy ? { deploy: spec.deploy } : {},
     ),
   );
-  contract.push(step('contract', `DROP FUNCTION ${fnRef}()`, tableKeys, reason));
-  contract.push(step('contract', `${header} DROP COLUMN ${q(column.name)}`, tableKeys, reason));
-  if (spec.newName !== spec.finalName)
-    contract.push(
-      step('contract', `${header} RENAME COLUMN ${q(spec.newName)} TO ${q(spec.finalName)}`, tableKeys, reason),
-    );
+  contract.push(step('contract', `DROP TRIGGER IF EXISTS ${q(trigger)} ON ${quoteRel(rel)}`, tableKeys, reason));
+  contract.push(step('contract', `DROP FUNCTION IF EXISTS ${fnRef}()`, tableKeys, reason));
+  // the swap only while both columns are there: run again, a type change's old name is the NEW column
+  contract.push(
+    step(
+      'contract',
+      guarded(
+        both,
+        [
+          `${header} DROP COLUMN ${q(column.name)};`,
+          ...(spec.newName !== spec.finalName
+            ? [`${header} RENAME COLUMN ${q(spec.newName)} TO ${q(spec.finalName)};`]
+            : []),
+        ].join('\n'),
+      ),
+      tableKeys,
+      reason,
+    ),
+  );
   if (column.default) {
     const d = catalogExprText(ctx, column.default);
     if (d === undefined) {
@@ -396,13 +455,20 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
   }
   if (check && ctx.pgVersion >= 12) {
     contract.push(step('contract', `${header} ALTER COLUMN ${q(spec.finalName)} SET NOT NULL`, tableKeys, reason));
-    contract.push(step('contract', `${header} DROP CONSTRAINT ${q(check)}`, tableKeys, reason));
+    contract.push(step('contract', `${header} DROP CONSTRAINT IF EXISTS ${q(check)}`, tableKeys, reason));
     if (spec.finalName !== column.name) {
       // PostgreSQL 18 names NOT NULL constraints; a rename keeps the old column's constraint name
       const was = makeObjectName(table.name, column.name, 'not_null');
       const now = makeObjectName(table.name, spec.finalName, 'not_null');
       if (ctx.pgVersion >= 18)
-        contract.push(step('contract', `${header} RENAME CONSTRAINT ${q(now)} TO ${q(was)}`, tableKeys, reason));
+        contract.push(
+          step(
+            'contract',
+            guarded(hasConstraint(rel, now), `${header} RENAME CONSTRAINT ${q(now)} TO ${q(was)}`),
+            tableKeys,
+            reason,
+          ),
+        );
       else {
         ctx.expected.push({
           keys: [`constraint ${schema}.${table.name}.${was}`, `constraint ${schema}.${table.name}.${now}`],
@@ -417,19 +483,29 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     });
   }
   for (const ip of plans) {
-    if (ip.constraint)
-      contract.push(
-        step(
-          'contract',
-          `${header} ADD CONSTRAINT ${q(ip.constraint)} UNIQUE USING INDEX ${q(ip.tmp)}`,
-          tableKeys,
-          reason,
-        ),
-      );
-    else
-      contract.push(
-        step('contract', `ALTER INDEX ${q(schema)}.${q(ip.tmp)} RENAME TO ${q(ip.original.name)}`, tableKeys, reason),
-      );
+    // run again, the index phase has built a second copy under the temporary name: it goes
+    const tmpRef = `${q(schema)}.${q(ip.tmp)}`;
+    const tmpExists = `to_regclass(${literal(tmpRef)}) IS NOT NULL`;
+    const taken = ip.constraint
+      ? hasConstraint(rel, ip.constraint)
+      : `to_regclass(${literal(`${q(schema)}.${q(ip.original.name)}`)}) IS NOT NULL`;
+    const attach = ip.constraint
+      ? `${header} ADD CONSTRAINT ${q(ip.constraint)} UNIQUE USING INDEX ${q(ip.tmp)};`
+      : `ALTER INDEX ${tmpRef} RENAME TO ${q(ip.original.name)};`;
+    const body = [
+      '',
+      'BEGIN',
+      `  IF ${tmpExists} THEN`,
+      `    IF NOT ${taken} THEN`,
+      `      ${attach}`,
+      '    ELSE',
+      `      DROP INDEX ${tmpRef};`,
+      '    END IF;',
+      '  END IF;',
+      'END',
+      '',
+    ].join('\n');
+    contract.push(step('contract', `DO ${dollarQuote(body, 'zd')}`, tableKeys, reason));
   }
   ctx.expected.push({
     keys: [`column order ${schema}.${table.name}`],
@@ -484,6 +560,7 @@ export function alterColumnType(inp: AlterInput, cmd: any): Group[] | undefined 
     typeSql,
     convert: (col) => (using ? `(${convert(col)})` : convert(col)),
     reads: using ? findNodes(def.raw_default, 'ColumnRef').map((r) => names(r.fields).at(-1)!) : [],
+    volatile: !!volatileUsing,
     rule: 'changing-column-type',
     summary: `expand/contract: ${newName} ${shorten(typeSql, 30)} kept in sync by a trigger, backfilled in batches, indexes rebuilt CONCURRENTLY, then swapped in one short transaction${volatileUsing ? ' (the USING expression is volatile: values differ from the original run)' : ''}`,
     contractReason: `swap in one short transaction: drop the trigger and the old column, rename ${newName} to ${column.name}, restore its default, NOT NULL and index names (the app keeps using the same column name)`,

@@ -9,19 +9,46 @@ import { parsePlPgSQLSync } from '../parse/postgres.js'; // zerodown's one parse
 import type { Migration, ParsedMigration, Statement } from '../model.js';
 import { loadParser, parseMigration, parseSql } from '../parse/postgres.js';
 import { Catalog, relKey } from '../schema/catalog.js';
-import { shorten, timeoutPreamble, type RewriteContext } from './context.js';
+import { mustRunAlone, shorten, timeoutPreamble, type RewriteContext } from './context.js';
 import { passThrough, rewriteStatement, type Group } from './rewrite.js';
 import { schedule, type ScheduledPhase } from './schedule.js';
-import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan } from './types.js';
+import { astDepth, MAX_AST_DEPTH } from './sqltext.js';
+import { sqlComment } from './quote.js';
+import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan, type Unhandled } from './types.js';
 
 export interface PlanResult {
   /** one plan per reviewed file that needs one */
   plans: StagedPlan[];
-  /** reviewed files that need no plan (paths) */
+  /** reviewed files that need no plan (paths): no finding, or every finding answered */
   unchanged: string[];
+  /** findings (every reviewed file, with or without a plan) that no rewrite answers: a person must handle them */
+  unhandled: Unhandled[];
   /** reviewed files the planner could not handle (parse errors, internal errors) */
   failed: { path: string; message: string }[];
 }
+
+/** Rules some rewrite answers (rewrite.ts, expand-contract.ts): when the rewrite declines, its note says why. */
+const REWRITE_RULES = new Set([
+  'adding-field-with-default',
+  'adding-required-field',
+  'adding-serial-primary-key-field',
+  'disallowed-unique-constraint',
+  'adding-not-nullable-field',
+  'constraint-missing-not-valid',
+  'adding-foreign-key-constraint',
+  'require-concurrent-index-creation',
+  'index-same-step-as-add-column',
+  'unbatched-backfill',
+  'changing-column-type',
+  'renaming-column',
+  'renaming-table',
+]);
+
+/** Statement kinds some rewrite may replace (rewrite.ts `rewriteStatement`). */
+const REWRITTEN_KINDS = new Set(['AlterTableStmt', 'IndexStmt', 'UpdateStmt', 'DeleteStmt', 'RenameStmt']);
+
+/** Findings every transactional phase answers with its SET lock_timeout / statement_timeout preamble. */
+const TIMEOUT_RULES = new Set(['require-lock-timeout', 'require-statement-timeout']);
 
 function dropped(stmt: Statement): boolean {
   if (stmt.kind === 'TransactionStmt') return true;
@@ -89,13 +116,21 @@ class Planner {
   }
 
   private remember(stmt: Statement): void {
-    // keep the source text of nodes that later rewrites may need to reproduce (defaults, indexes)
-    const visit = (n: any): void => {
-      if (!n || typeof n !== 'object') return;
-      if (Array.isArray(n)) return n.forEach(visit);
-      for (const [k, v] of Object.entries(n)) {
-        if (k === 'raw_expr' && v && typeof v === 'object') this.sourceOf.set(v, stmt.text);
-        visit(v);
+    // keep the source text of nodes that later rewrites may need to reproduce (defaults, indexes);
+    // without recursion: a statement may nest thousands of levels deep
+    const visit = (root: any): void => {
+      const stack: any[] = [root];
+      while (stack.length) {
+        const n = stack.pop();
+        if (!n || typeof n !== 'object') continue;
+        if (Array.isArray(n)) {
+          stack.push(...n);
+          continue;
+        }
+        for (const [k, v] of Object.entries(n)) {
+          if (k === 'raw_expr' && v && typeof v === 'object') this.sourceOf.set(v, stmt.text);
+          stack.push(v);
+        }
       }
     };
     if (stmt.kind === 'CreateStmt' || stmt.kind === 'AlterTableStmt') visit(stmt.ast);
@@ -120,7 +155,7 @@ class Planner {
     }
   }
 
-  plan(parsed: ParsedMigration): StagedPlan | undefined {
+  plan(parsed: ParsedMigration): { plan?: StagedPlan; unhandled: Unhandled[] } {
     const m = parsed.migration;
     const findings = (this.options.findings ?? []).filter((f) => f.path === m.path);
     const ctx: RewriteContext = {
@@ -155,8 +190,40 @@ class Planner {
         continue;
       }
       let out: Group[] | undefined;
+      const depth = astDepth(stmt.ast);
       try {
-        out = rewriteStatement(stmt, ctx);
+        if (depth > MAX_AST_DEPTH) {
+          // the rewrites walk the tree recursively: refuse plainly rather than overflow the stack
+          if (REWRITTEN_KINDS.has(stmt.kind))
+            ctx.notes.push({
+              level: 'warning',
+              line: stmt.span.line,
+              message: `No automatic plan for this statement: its expression nests more than ${MAX_AST_DEPTH} levels deep, too deep for zerodown to rewrite safely; it is kept as written.`,
+            });
+          out = undefined;
+        } else {
+          const before = {
+            rewrites: ctx.rewrites.length,
+            expected: ctx.expected.length,
+            notes: ctx.notes.length,
+            consumed: new Set(ctx.consumed),
+          };
+          out = rewriteStatement(stmt, ctx);
+          if (out && this.pgVersion < 11 && out.some((g) => g.some((s) => s.kind === 'backfill'))) {
+            // a batched backfill commits inside a DO block, which PostgreSQL 10 rejects: refuse plainly
+            ctx.rewrites.length = before.rewrites;
+            ctx.expected.length = before.expected;
+            ctx.notes.length = before.notes;
+            ctx.consumed.clear();
+            for (const i of before.consumed) ctx.consumed.add(i);
+            ctx.notes.push({
+              level: 'warning',
+              line: stmt.span.line,
+              message: `No automatic plan for this statement below PostgreSQL 11: its safe form backfills in batches, each committed inside a DO block, and PostgreSQL ${this.pgVersion} cannot COMMIT there. Do it by hand: add the column without the default or NOT NULL, then fill it from a script that runs one UPDATE … WHERE id BETWEEN … per transaction until none is left, then add the constraint (see docs/plan.md).`,
+            });
+            out = undefined;
+          }
+        }
       } catch (err) {
         ctx.notes.push({
           level: 'warning',
@@ -168,7 +235,14 @@ class Planner {
       if (out) {
         rewritten.add(stmt.index);
         groups.push(...out);
-      } else groups.push([passThrough(stmt)]);
+      } else {
+        const kept = passThrough(stmt);
+        const open = findings.filter((f) => f.statementIndex === stmt.index);
+        // never "already safe" when a finding on it stands
+        if (open.length)
+          kept.reason = `kept as written, NOT handled: ${[...new Set(open.map((f) => f.rule))].join(', ')} at line ${stmt.span.line}: do it by hand`;
+        groups.push([kept]);
+      }
       this.remember(stmt);
       this.catalog.apply(stmt.kind, stmt.ast, m.absPath);
       // a later rename of the table: the plan's expected differences follow it
@@ -180,17 +254,27 @@ class Planner {
         for (const e of ctx.expected) e.keys = e.keys.map(follow);
       }
     }
-    if (!ctx.rewrites.length) return undefined;
-    // findings the plan does not answer: say so rather than present the plan as the whole fix
+    // findings the plan does not answer: said plainly, counted, and they fail the run like lint's
+    const unhandled: Unhandled[] = [];
     for (const f of findings) {
-      if (f.severity !== 'error' || f.statementIndex < 0) continue;
-      if (rewritten.has(f.statementIndex) || ctx.consumed.has(f.statementIndex)) continue;
-      ctx.notes.push({
-        level: 'warning',
+      if (f.statementIndex >= 0 && (rewritten.has(f.statementIndex) || ctx.consumed.has(f.statementIndex))) continue;
+      // a statement kept as written inside a transactional phase runs under the phase's lock and statement timeouts
+      const stmt = parsed.statements[f.statementIndex];
+      if (ctx.rewrites.length && TIMEOUT_RULES.has(f.rule) && stmt && !mustRunAlone(stmt)) continue;
+      // why the planner had no rewrite (its note on that line) for a rule a rewrite exists for, else the rule's advice
+      const why = REWRITE_RULES.has(f.rule)
+        ? ctx.notes.find((n) => n.line === f.line && n.level === 'warning')?.message
+        : undefined;
+      unhandled.push({
+        path: m.path,
         line: f.line,
-        message: `Not rewritten automatically: ${f.rule}: ${shorten(f.message, 160)}`,
+        rule: f.rule,
+        severity: f.severity === 'warning' ? 'warning' : 'error',
+        message: shorten(f.message, 300),
+        advice: shorten(why ?? f.help ?? 'see the rule documentation', 400),
       });
     }
+    if (!ctx.rewrites.length) return { unhandled };
     if (hadTransaction) {
       ctx.notes.push({
         level: 'info',
@@ -209,12 +293,16 @@ class Planner {
       }
     });
     return {
-      path: m.path,
-      migration: m,
-      phases,
-      rewrites: ctx.rewrites,
-      notes: ctx.notes,
-      expectedDifferences: ctx.expected,
+      plan: {
+        path: m.path,
+        migration: m,
+        phases,
+        rewrites: ctx.rewrites,
+        notes: ctx.notes,
+        expectedDifferences: ctx.expected,
+        unhandled,
+      },
+      unhandled,
     };
   }
 }
@@ -223,7 +311,7 @@ class Planner {
 export async function planMigrations(migrations: Migration[], options: PlanOptions = {}): Promise<PlanResult> {
   await loadParser();
   const planner = new Planner(options);
-  const result: PlanResult = { plans: [], unchanged: [], failed: [] };
+  const result: PlanResult = { plans: [], unchanged: [], unhandled: [], failed: [] };
   for (const m of migrations) {
     const parsed = parseMigration(m);
     if (!m.review) {
@@ -240,9 +328,10 @@ export async function planMigrations(migrations: Migration[], options: PlanOptio
       continue;
     }
     try {
-      const plan = planner.plan(parsed);
+      const { plan, unhandled } = planner.plan(parsed);
+      result.unhandled.push(...unhandled);
       if (plan) result.plans.push(plan);
-      else result.unchanged.push(m.path);
+      else if (!unhandled.length) result.unchanged.push(m.path);
     } catch (err) {
       // plan() has replayed the file into the catalog before it checks the generated SQL
       result.failed.push({ path: m.path, message: `internal error while planning: ${(err as Error).message}` });
@@ -253,13 +342,13 @@ export async function planMigrations(migrations: Migration[], options: PlanOptio
 
 /** The phases as one script for psql: transactional phases wrapped in BEGIN/COMMIT. */
 export function planScript(plan: StagedPlan): string {
-  const out: string[] = [`-- zerodown plan for ${plan.path}: ${plan.phases.length} phases`];
+  const out: string[] = [sqlComment(`zerodown plan for ${plan.path}: ${plan.phases.length} phases`)];
   plan.phases.forEach((p, i) => {
     out.push(
       '',
-      `-- Phase ${i + 1} · ${p.name} (${p.transactional ? 'transactional' : 'no transaction'}): ${p.reason}`,
+      sqlComment(`Phase ${i + 1} · ${p.name} (${p.transactional ? 'transactional' : 'no transaction'}): ${p.reason}`),
     );
-    if (p.deploy) out.push(`-- DEPLOY FIRST: ${p.deploy}`);
+    if (p.deploy) out.push(sqlComment(`DEPLOY FIRST: ${p.deploy}`));
     if (p.transactional) out.push('BEGIN;', p.sql, 'COMMIT;');
     else out.push(p.sql);
   });

@@ -10,11 +10,16 @@
  */
 import type { Statement } from '../model.js';
 import { relKey, type Table } from '../schema/catalog.js';
-import { alterCmds, columnConstraints, names, quoteIdent, quoteLiteral, quoteRel, volatility } from '../rules/util.js';
+import { alterCmds, columnConstraints, names, volatility } from '../rules/util.js';
+import { ident as quoteIdent, literal as quoteLiteral, relation as quoteRel, sqlComment } from './quote.js';
 import { backfillSql, pageBackfillSql, pagesFor, PROGRESS_TABLE, progressTableKeys } from './backfill.js';
 import {
   colKey,
+  guarded,
+  hasConstraint,
   isNewTable,
+  regclassOf,
+  terminate,
   mustRunAlone,
   nameTaken,
   primaryKey,
@@ -123,19 +128,29 @@ export function notNullPath(
   const keys = [colKey(key, column)];
   const expand = step(
     'expand',
-    `${header} ADD CONSTRAINT ${q(name)} CHECK (${q(column)} IS NOT NULL) NOT VALID`,
+    guarded(
+      `NOT ${hasConstraint(rel, name)}`,
+      `${header} ADD CONSTRAINT ${q(name)} CHECK (${q(column)} IS NOT NULL) NOT VALID`,
+    ),
     keys,
     REASONS.checkNotValid,
   );
-  const validate = step('validate', `${header} VALIDATE CONSTRAINT ${q(name)}`, keys, REASONS.validate, {
-    timeout: 'scan',
-  });
+  // after the contract the CHECK is gone: validating it again is a no-op, not an error
+  const validate = step(
+    'validate',
+    guarded(hasConstraint(rel, name), `${header} VALIDATE CONSTRAINT ${q(name)}`),
+    keys,
+    REASONS.validate,
+    { timeout: 'scan' },
+  );
   const contract: Step[] = [];
   if (ctx.pgVersion >= 12) {
     contract.push(
       step('contract', `${header} ALTER COLUMN ${q(column)} SET NOT NULL`, keys, REASONS.setNotNull, { weak: true }),
     );
-    contract.push(step('contract', `${header} DROP CONSTRAINT ${q(name)}`, keys, REASONS.setNotNull, { weak: true }));
+    contract.push(
+      step('contract', `${header} DROP CONSTRAINT IF EXISTS ${q(name)}`, keys, REASONS.setNotNull, { weak: true }),
+    );
   } else {
     const what = `${rel.relname}.${column}`;
     const at = `${schema}.${rel.relname}`;
@@ -342,7 +357,11 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
       splitConstraints.push(e);
     }
   }
-  const columnSql = cut(src, inp.cmdStart, inp.cmdEnd, remove);
+  // IF NOT EXISTS: the expand phase can run again
+  const columnSql = cut(src, inp.cmdStart, inp.cmdEnd, remove).replace(
+    /^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?/i,
+    'ADD COLUMN IF NOT EXISTS ',
+  );
   const expand: Step[] = [step('expand', `${header} ${columnSql}`, keys, REASONS.addColumn)];
   const backfill: Step[] = [];
   const validate: Step[] = [];
@@ -442,7 +461,7 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
     const more = con.pktable ? [relKey(con.pktable)] : [];
     const s = step(
       'expand',
-      `${header} ADD CONSTRAINT ${q(name)} ${text} NOT VALID`,
+      guarded(`NOT ${hasConstraint(rel, name)}`, `${header} ADD CONSTRAINT ${q(name)} ${text} NOT VALID`),
       [...keys, ...more],
       REASONS.notValid,
     );
@@ -452,9 +471,13 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
     }
     expand.push(s);
     validate.push(
-      step('validate', `${header} VALIDATE CONSTRAINT ${q(name)}`, [...keys, ...more], REASONS.validate, {
-        timeout: 'scan',
-      }),
+      step(
+        'validate',
+        guarded(hasConstraint(rel, name), `${header} VALIDATE CONSTRAINT ${q(name)}`),
+        [...keys, ...more],
+        REASONS.validate,
+        { timeout: 'scan' },
+      ),
     );
   }
 
@@ -485,7 +508,10 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
     contract.push(
       step(
         'contract',
-        `${header} ADD CONSTRAINT ${q(name)} ${primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(name)}${deferrable(con)}`,
+        guarded(
+          `NOT ${hasConstraint(rel, name)}`,
+          `${header} ADD CONSTRAINT ${q(name)} ${primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(name)}${deferrable(con)}`,
+        ),
         keys,
         REASONS.attach,
       ),
@@ -520,12 +546,12 @@ function uniqueIndexStep(
   keys: string[],
 ): Step {
   const including = names(con.including);
-  let sql = `CREATE UNIQUE INDEX CONCURRENTLY ${q(name)} ON ${quoteRel(rel)} (${columns.map(q).join(', ')})`;
+  let sql = `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${q(name)} ON ${quoteRel(rel)} (${columns.map(q).join(', ')})`;
   if (including.length) sql += ` INCLUDE (${including.map(q).join(', ')})`;
   if (con.nulls_not_distinct) sql += ' NULLS NOT DISTINCT';
   return step(
     'index',
-    `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again\n${sql}`,
+    `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again`)}\n${sql}`,
     keys,
     REASONS.index,
   );
@@ -728,8 +754,19 @@ function addConstraint(inp: AlterInput, cmd: any): Group[] | undefined {
     record(ctx, stmt, rule, `${fk ? 'foreign key' : 'CHECK'} ${name} added NOT VALID, validated in a later phase`);
     return [
       [
-        step('expand', `${header} ${text} NOT VALID`, keys, REASONS.notValid),
-        step('validate', `${header} VALIDATE CONSTRAINT ${q(name)}`, keys, REASONS.validate, { timeout: 'scan' }),
+        step(
+          'expand',
+          guarded(`NOT ${hasConstraint(rel, name)}`, `${header} ${text} NOT VALID`),
+          keys,
+          REASONS.notValid,
+        ),
+        step(
+          'validate',
+          guarded(hasConstraint(rel, name), `${header} VALIDATE CONSTRAINT ${q(name)}`),
+          keys,
+          REASONS.validate,
+          { timeout: 'scan' },
+        ),
       ],
     ];
   }
@@ -774,7 +811,10 @@ function addConstraint(inp: AlterInput, cmd: any): Group[] | undefined {
     contract.push(
       step(
         'contract',
-        `${header} ADD CONSTRAINT ${q(name)} ${primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(name)}${deferrable(con)}`,
+        guarded(
+          `NOT ${hasConstraint(rel, name)}`,
+          `${header} ADD CONSTRAINT ${q(name)} ${primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${q(name)}${deferrable(con)}`,
+        ),
         keys,
         REASONS.attach,
       ),
@@ -806,7 +846,11 @@ function createIndex(stmt: Statement, ctx: RewriteContext, src: StmtSource): Gro
     );
     return undefined;
   }
-  const sql = src.insertAfterKeyword('INDEX', ' CONCURRENTLY');
+  // a named index: IF NOT EXISTS, so that the phase can run again (PostgreSQL needs a name for it)
+  const sql = src.insertAfterKeyword(
+    'INDEX',
+    ast.idxname && !ast.if_not_exists ? ' CONCURRENTLY IF NOT EXISTS' : ' CONCURRENTLY',
+  );
   if (!sql) return undefined;
   const keys = cols.every((c) => c) ? cols.map((c) => colKey(key, c!)) : [key];
   const which = ast.idxname ? q(ast.idxname) : 'the index';
@@ -815,7 +859,7 @@ function createIndex(stmt: Statement, ctx: RewriteContext, src: StmtSource): Gro
     [
       step(
         'index',
-        `-- if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again\n${sql}`,
+        `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again`)}\n${sql}`,
         keys,
         REASONS.index,
       ),
@@ -1013,21 +1057,19 @@ function renameTable(stmt: Statement, ctx: RewriteContext): Group[] | undefined 
   );
   return [
     [
+      // once: while the old name is still the table (run again, it is the view, or gone after the contract)
       step(
         'expand',
-        stmt.text,
-        keys,
-        'rename the table and keep the old name working as a simple (updatable) view, so the running app does not break',
-      ),
-      step(
-        'expand',
-        `CREATE VIEW ${quoteRel(rel)} AS SELECT * FROM ${newRel}`,
+        guarded(
+          `EXISTS (SELECT FROM pg_class WHERE oid = ${regclassOf(rel)} AND relkind IN ('r', 'p'))`,
+          `${terminate(stmt.text)}\nCREATE VIEW ${quoteRel(rel)} AS SELECT * FROM ${newRel};`,
+        ),
         keys,
         'rename the table and keep the old name working as a simple (updatable) view, so the running app does not break',
       ),
       step(
         'contract',
-        `DROP VIEW ${quoteRel(rel)}`,
+        `DROP VIEW IF EXISTS ${quoteRel(rel)}`,
         keys,
         'drop the compatibility view once no deployed code uses the old name',
         {

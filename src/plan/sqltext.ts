@@ -18,6 +18,27 @@ export interface Token {
   keyword: boolean;
 }
 
+/**
+ * Deepest nesting the planner's recursive walks accept (objects and arrays counted).
+ * Hand-written migrations stay far below; 3,000 nested ARRAY[…] reach 9,000 and would
+ * overflow the stack, so such a statement is kept as written instead of rewritten.
+ */
+export const MAX_AST_DEPTH = 400;
+
+/** The nesting depth of a parsed tree, counted without recursion; stops counting past `limit`. */
+export function astDepth(node: unknown, limit = MAX_AST_DEPTH): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[node, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (!n || typeof n !== 'object') continue;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    for (const v of Array.isArray(n) ? n : Object.values(n)) if (v && typeof v === 'object') stack.push([v, d + 1]);
+  }
+  return max;
+}
+
 /** Strips `location` fields so that ASTs from different texts compare equal. */
 export function stripLocations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(stripLocations);

@@ -42,6 +42,21 @@ export interface Rewrite {
   summary: string;
 }
 
+/**
+ * A lint finding the plan does not answer: the statement is kept as written, so the
+ * danger the finding describes is still there, and a person must deal with it.
+ */
+export interface Unhandled {
+  path: string;
+  line: number;
+  rule: string;
+  severity: 'error' | 'warning';
+  /** the finding's message */
+  message: string;
+  /** what to do by hand (why the planner has no rewrite, or the rule's advice) */
+  advice: string;
+}
+
 export interface LockSpan {
   phase: number;
   table: string;
@@ -101,6 +116,8 @@ export interface StagedPlan {
   notes: PlanNote[];
   /** differences from the original's final schema that the plan makes on purpose */
   expectedDifferences: ExpectedDifference[];
+  /** findings on this file that the plan keeps as written (they still need a person) */
+  unhandled?: Unhandled[];
   verified?: Verification;
 }
 
@@ -115,7 +132,15 @@ export interface PlanOptions {
   /** backfill expressions for new NOT NULL columns without a default, keyed `table.column` or `schema.table.column` */
   backfill?: Record<string, string>;
   /** lint findings; a statement flagged by a rule a rewrite knows is rewritten even when the planner would not */
-  findings?: { path: string; rule: string; statementIndex: number; severity: string; line: number; message: string }[];
+  findings?: {
+    path: string;
+    rule: string;
+    statementIndex: number;
+    severity: string;
+    line: number;
+    message: string;
+    help?: string;
+  }[];
   /** treat every file as wrapped in a transaction by the migration tool */
   assumeInTransaction?: boolean;
 }

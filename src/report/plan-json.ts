@@ -5,7 +5,12 @@
  *    "plans":[{"path":"…",
  *              "phases":[{"name":"expand","transactional":true,"reason":"…","sql":"…"}],
  *              "verified":{"engine":"…","schemaEqual":true,"dataEqual":true, …} | null}],
- *    "unchanged":["…"], "failed":[{"path":"…","message":"…"}]}
+ *    "unchanged":["…"], "failed":[{"path":"…","message":"…"}],
+ *    "unhandled":[{"path":"…","line":1,"rule":"…","severity":"error","message":"…","advice":"…"}],
+ *    "summary":{"plans":1,"unchanged":0,"failed":0,"unhandled":1,"unhandledErrors":1,"unhandledWarnings":0}}
+ *
+ * `unhandled` lists the findings no plan answers (the statement is kept as written);
+ * each plan also carries its own file's. `unchanged` never holds a file with one.
  *
  * `verified` is null with --no-verify. `dataEqual` is null when the original's data
  * changes cannot be compared. Optional phase fields: `deploy` (an app deploy that
@@ -49,9 +54,19 @@ export function formatPlanJson(result: PlanResult): string {
         : null,
       rewrites: p.rewrites,
       notes: p.notes,
+      unhandled: p.unhandled ?? [],
     })),
     unchanged: result.unchanged,
     failed: result.failed,
+    unhandled: result.unhandled ?? [],
+    summary: {
+      plans: result.plans.length,
+      unchanged: result.unchanged.length,
+      failed: result.failed.length,
+      unhandled: (result.unhandled ?? []).length,
+      unhandledErrors: (result.unhandled ?? []).filter((u) => u.severity === 'error').length,
+      unhandledWarnings: (result.unhandled ?? []).filter((u) => u.severity === 'warning').length,
+    },
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -8,9 +8,25 @@
 import type { PlanResult } from '../plan/planner.js';
 import type { StagedPlan } from '../plan/types.js';
 import { codeFence, escapeHtml, escapeText, inlineCode, type ReportSection } from './markdown.js';
-import { originalLine, phaseTitle, proofFacts, proofState, verificationLine, volatileColumns } from './plan-summary.js';
+import type { Unhandled } from '../plan/types.js';
+import {
+  originalLine,
+  phaseTitle,
+  proofFacts,
+  proofState,
+  unhandledCount,
+  unhandledLine,
+  verificationLine,
+  volatileColumns,
+} from './plan-summary.js';
 
 function summary(plan: StagedPlan): string {
+  const open = plan.unhandled?.length ?? 0;
+  const head = verdict(plan);
+  return open ? `${head}; ❌ ${open} finding${open === 1 ? '' : 's'} NOT handled` : head;
+}
+
+function verdict(plan: StagedPlan): string {
   const v = plan.verified;
   const n = `${plan.phases.length} phases`;
   const where = escapeHtml(plan.path);
@@ -61,6 +77,7 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
         '',
       );
   }
+  if (plan.unhandled?.length) out.push(unhandledMarkdown(plan.unhandled), '');
   const orig = originalLine(v);
   if (orig) out.push(`<sub>${escapeText(orig)}</sub>`, '');
   for (const e of v?.expected ?? []) out.push(`- on purpose: ${escapeText(e)}`);
@@ -85,10 +102,31 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
   return out.join('\n');
 }
 
+/** The findings no plan answers, as a list a reviewer cannot miss. */
+export function unhandledMarkdown(list: readonly Unhandled[]): string {
+  return [
+    `**❌ ${escapeText(unhandledCount(list) ?? '')}:**`,
+    '',
+    ...list.map((u) => `- ${escapeText(unhandledLine(u))}`),
+  ].join('\n');
+}
+
+/** For the PR comment: findings in files that got no plan at all (nothing to rewrite, yet still unsafe). */
+export function unhandledSection(result: PlanResult): ReportSection | undefined {
+  const withPlan = new Set(result.plans.map((p) => p.path));
+  const list = (result.unhandled ?? []).filter((u) => !withPlan.has(u.path));
+  if (!list.length) return undefined;
+  const markdown = unhandledMarkdown(list);
+  return { id: 'plan:unhandled', markdown, short: `**❌ ${escapeText(unhandledCount(list) ?? '')}.**` };
+}
+
 /** The whole `--format markdown` document. */
 export function formatPlanMarkdown(result: PlanResult): string {
   const out: string[] = ['### zerodown plan', ''];
-  if (!result.plans.length && !result.failed.length)
+  const withPlan = new Set(result.plans.map((p) => p.path));
+  const orphans = (result.unhandled ?? []).filter((u) => !withPlan.has(u.path));
+  if (orphans.length) out.push(unhandledMarkdown(orphans), '');
+  else if (!result.plans.length && !result.failed.length)
     out.push('Every migration is already safe: nothing to rewrite.', '');
   for (const plan of result.plans) out.push(planMarkdown(plan, { open: result.plans.length === 1 }), '');
   if (result.unchanged.length)

@@ -1,6 +1,6 @@
 /** Plain-text building blocks shared by the plan formatters: the verification verdict and phase labels. */
 import { isProven } from '../plan/verify.js';
-import type { Phase, StagedPlan, Verification } from '../plan/types.js';
+import type { Phase, StagedPlan, Unhandled, Verification } from '../plan/types.js';
 
 const ms = (n: number) => (n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`);
 
@@ -77,4 +77,21 @@ export function originalLine(v: Verification | undefined): string | undefined {
   if (v.originalError) return `the original fails on the shadow with rows: ${v.originalError}`;
   if (!v.originalViolations.length) return undefined;
   return `the original held AccessExclusiveLock for ${ms(v.originalLongestAccessExclusiveMs)} on ${v.seedRows} rows: ${v.originalViolations[0]}${v.originalViolations.length > 1 ? ` (+${v.originalViolations.length - 1} more)` : ''}`;
+}
+
+/** "not handled: changing-column-type (error) at db/0002.sql:1 — do this by hand: … (why it hurts)" */
+export function unhandledLine(u: Unhandled): string {
+  return `not handled: ${u.rule} (${u.severity}) at ${u.path}:${u.line} — do this by hand: ${u.advice} (${u.message})`;
+}
+
+/** "2 findings not handled (1 error, 1 warning)", or undefined when there is none. */
+export function unhandledCount(list: readonly Unhandled[]): string | undefined {
+  if (!list.length) return undefined;
+  const errors = list.filter((u) => u.severity === 'error').length;
+  const warnings = list.length - errors;
+  const parts = [
+    ...(errors ? [`${errors} error${errors === 1 ? '' : 's'}`] : []),
+    ...(warnings ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : []),
+  ];
+  return `${list.length} finding${list.length === 1 ? '' : 's'} not handled by any plan (${parts.join(', ')}): the migration is still unsafe there`;
 }

@@ -1,7 +1,14 @@
 /** `plan --format text`: each plan with its verdict, what it rewrote, notes, and the phases with their SQL. */
 import pc from 'picocolors';
 import type { PlanResult } from '../plan/planner.js';
-import { originalLine, phaseTitle, proofState, verificationLine } from './plan-summary.js';
+import {
+  originalLine,
+  phaseTitle,
+  proofState,
+  unhandledCount,
+  unhandledLine,
+  verificationLine,
+} from './plan-summary.js';
 import { visible as v } from './visible.js';
 
 export function formatPlanText(result: PlanResult, opts: { color: boolean }): string {
@@ -19,6 +26,7 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
       for (const d of plan.verified!.differences.slice(1, 8)) out.push(`    ${c.red('-')} ${v(d)}`);
     for (const e of plan.verified?.expected ?? []) out.push(`    ${c.dim(`on purpose: ${v(e)}`)}`);
     for (const e of plan.verified?.caveats ?? []) out.push(`    ${c.yellow('caveat:')} ${v(e)}`);
+    for (const u of plan.unhandled ?? []) out.push(`  ${c.red('✗')} ${v(unhandledLine(u))}`);
     out.push('  rewrites:');
     for (const r of [...plan.rewrites].sort((a, b) => a.line - b.line))
       out.push(`    line ${r.line}  ${c.cyan(r.rule)}: ${v(r.summary)}`);
@@ -37,10 +45,14 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
     });
     out.push('');
   }
+  const withPlan = new Set(result.plans.map((p) => p.path));
+  for (const u of result.unhandled ?? []) if (!withPlan.has(u.path)) out.push(`${c.red('✗')} ${v(unhandledLine(u))}`);
   if (result.unchanged.length)
     out.push(c.dim(v(`no plan needed (nothing to rewrite): ${result.unchanged.join(', ')}`)));
   for (const f of result.failed) out.push(`${c.red('✗')} ${v(f.path)}: ${v(f.message)}`);
-  if (!result.plans.length && !result.failed.length)
+  const count = unhandledCount(result.unhandled ?? []);
+  if (count) out.push(c.red(`zerodown plan: ${count}.`));
+  else if (!result.plans.length && !result.failed.length)
     out.push('zerodown plan: every migration is already safe, nothing to rewrite.');
   return `${out.join('\n')}\n`;
 }

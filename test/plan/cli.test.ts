@@ -131,7 +131,7 @@ describe('zerodown plan', () => {
   it('nothing to rewrite: exit 0, and says so', async () => {
     const d = project({
       'm/0001_init.sql': HISTORY,
-      'm/0002_safe.sql': 'CREATE INDEX CONCURRENTLY a_name ON accounts (name);\n',
+      'm/0002_safe.sql': 'CREATE INDEX CONCURRENTLY IF NOT EXISTS a_name ON accounts (name);\n',
     });
     const r = await run(d, 'plan', 'm/0002_safe.sql', '--no-color');
     expect(r.code).toBe(0);
@@ -200,7 +200,7 @@ describe('--out', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^\d{14}_plan_safe_index\/migration\.sql$/);
     expect(readFileSync(path.join(pr, 'prisma/migrations', added[0]!), 'utf8')).toContain(
-      'CREATE INDEX CONCURRENTLY "accounts_name_idx" ON "accounts"("name");',
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS "accounts_name_idx" ON "accounts"("name");',
     );
   });
 

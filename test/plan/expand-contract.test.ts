@@ -18,16 +18,16 @@ describe('changing-column-type', () => {
     const p = await planSql(history, `ALTER TABLE accounts ALTER COLUMN score TYPE bigint;`);
     expect(names(p.plan)).toEqual(['expand', 'backfill', 'validate', 'index', 'contract']);
     const [expand, backfill, , index, contract] = p.plan.phases;
-    expect(expand!.sql).toContain('ALTER TABLE accounts ADD COLUMN score_zd_new bigint;');
+    expect(expand!.sql).toContain('ALTER TABLE accounts ADD COLUMN IF NOT EXISTS score_zd_new bigint;');
     expect(expand!.sql).toMatch(
       /CREATE TRIGGER accounts_score_zd_sync BEFORE INSERT OR UPDATE ON accounts FOR EACH ROW EXECUTE FUNCTION public\.accounts_score_zd_sync\(\)/,
     );
     expect(backfill!.sql).toContain('SET score_zd_new = score::bigint');
     expect(index!.sql).toContain(
-      'CREATE INDEX CONCURRENTLY accounts_score_idx_zd_new ON accounts (score_zd_new DESC) WHERE score_zd_new > 0',
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_score_idx_zd_new ON accounts (score_zd_new DESC) WHERE score_zd_new > 0',
     );
     expect(contract!.sql).toMatch(
-      /DROP COLUMN score;\nALTER TABLE accounts RENAME COLUMN score_zd_new TO score;\nALTER TABLE accounts ALTER COLUMN score SET DEFAULT 0;/,
+      /DROP COLUMN score;\nALTER TABLE accounts RENAME COLUMN score_zd_new TO score;\n  END IF;\nEND\n\$zd\$;\nALTER TABLE accounts ALTER COLUMN score SET DEFAULT 0;/,
     );
     expect(contract!.sql).toContain('ALTER INDEX public.accounts_score_idx_zd_new RENAME TO accounts_score_idx;');
     const v = await expectProven(p);
@@ -100,7 +100,7 @@ describe('renaming-column', () => {
     // PostgreSQL 18 (the PGlite shadow) names NOT NULL constraints: the default target (15) does not rename it, and says so
     expect(contract.sql).not.toContain('RENAME CONSTRAINT');
     expect(p.plan.phases[3]!.sql).toContain(
-      'CREATE INDEX CONCURRENTLY accounts_name_lower_idx_zd_new ON accounts ((lower(display_name)))',
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_name_lower_idx_zd_new ON accounts ((lower(display_name)))',
     );
     const v = await expectProven(p);
     expect(v.expected.join('\n')).toMatch(

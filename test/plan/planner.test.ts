@@ -204,11 +204,19 @@ describe('planner', () => {
         },
       ],
     });
-    expect(r.plans[0]!.notes).toContainEqual({
-      level: 'warning',
+    const drop = {
+      path: 'migrations/0002_change.sql',
       line: 2,
-      message: 'Not rewritten automatically: ban-drop-table: Dropping a table loses data.',
-    });
+      rule: 'ban-drop-table',
+      severity: 'error',
+      message: 'Dropping a table loses data.',
+      advice: 'see the rule documentation',
+    };
+    expect(r.plans[0]!.unhandled).toEqual([drop]);
+    expect(r.unhandled).toEqual([drop]);
+    expect(r.plans[0]!.phases.at(-1)!.reason).toBe(
+      'kept as written, NOT handled: ban-drop-table at line 2: do it by hand',
+    );
   });
 
   it('a table created in the same migration is empty: nothing to plan', async () => {
