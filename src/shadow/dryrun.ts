@@ -6,6 +6,7 @@
 import type { LintResult, Migration } from '../model.js';
 import { displayTable } from '../rules/util.js';
 import type { EngineLimit, Shadow } from './driver.js';
+import { isShadowStop } from './driver.js';
 import { loadSchemaDump, type DumpResult } from './dump.js';
 import { extensionsIn } from './extensions.js';
 import { openShadow } from './open.js';
@@ -15,7 +16,7 @@ import { ensureToolTables } from './tools.js';
 import { loadParser, parseMigration } from '../parse/postgres.js';
 import { replayHistory, type ReplayProgress, type ReplayResult } from './replay.js';
 import { seed, type SeedResult } from './seed.js';
-import { runTraced, type HeldLock, type StatementError, type TracedStatement } from './trace.js';
+import { notRun, runTraced, type HeldLock, type StatementError, type TracedStatement } from './trace.js';
 
 export interface DryRunOptions {
   /** PostgreSQL server URL; default embedded PGlite */
@@ -29,8 +30,20 @@ export interface DryRunOptions {
   onProgress?: ReplayProgress;
   /** seeding progress: before each table */
   onSeedProgress?: (done: number, total: number, table: string) => void;
-  /** called once the shadow is open (the CLI uses it to clean up on Ctrl-C) */
+  /** called once the shadow is open */
   onOpen?: (shadow: Shadow) => void;
+  /** wall-clock bound per statement on the shadow, ms (default 30 s) */
+  timeoutMs?: number;
+}
+
+/** Why the dry run ended early: a statement overran the time bound, the shadow was stopped. */
+export interface DryRunStop {
+  /** where: replaying history, loading the schema dump, seeding, or running the files under review */
+  phase: 'history' | 'schema' | 'seed' | 'run';
+  /** one sentence: what overran, where, and what to do */
+  message: string;
+  path?: string;
+  line?: number;
 }
 
 export interface DryRunFile {
@@ -57,6 +70,8 @@ export interface DryRun {
   seed: { tables: number; rowsPerTable: number; rows: number; failures: SeedResult['failures']; durationMs: number };
   limits: EngineLimit[];
   timings: { bootMs: number; historyMs: number; seedMs: number; runMs: number; totalMs: number };
+  /** set when a statement overran the time bound: what follows it was not run (statements marked `skipped`) */
+  stopped?: DryRunStop;
 }
 
 interface CacheMeta {
@@ -87,9 +102,10 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
   const cached = cacheDir && key ? readCache<CacheMeta>(cacheDir, key) : undefined;
 
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
+  const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   const opening: Promise<Shadow> = opts.url
-    ? openShadow({ url: opts.url, extensions })
-    : PgliteShadow.open({ extensions, ...(cached ? { dataDir: cached.tar } : {}) });
+    ? openShadow({ url: opts.url, extensions, ...bound })
+    : PgliteShadow.open({ extensions, ...(cached ? { dataDir: cached.tar } : {}), ...bound });
   opening.catch(() => {});
   await loadParser();
   const parsedHistory = cached ? [] : history.map((m) => parseMigration(m));
@@ -101,6 +117,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
     const hit = !!cached && shadow.boot === 'cache';
     let hist: History;
     let seeded: { tables: number; rows: Map<string, number>; failures: SeedResult['failures']; durationMs: number };
+    let stopped: DryRunStop | undefined;
     if (hit) {
       hist = cached!.meta.history;
       seeded = { ...cached!.meta.seed, rows: new Map(cached!.meta.seed.rows) };
@@ -111,18 +128,45 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
         await ensureToolTables(shadow, tools);
         const d = await loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
         hist = { ...d, source: 'schema', path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
+        const e = d.stopped ? d.errors.find((x) => x.timedOut) : undefined;
+        if (d.stopped)
+          stopped = {
+            phase: 'schema',
+            message: `the schema dump ${e ? `statement at ${e.path}:${e.line} ` : ''}${e?.message ?? 'stopped'}`,
+            ...(e ? { path: e.path, line: e.line } : {}),
+          };
       } else {
         const { limits: _limits, ...r } = await replayHistory(shadow, parsedHistory, opts.onProgress, tools);
         hist = { ...r, source: 'migrations' };
+        const f = r.stopped ? r.failures.find((x) => x.timedOut) : undefined;
+        if (r.stopped)
+          stopped = {
+            phase: 'history',
+            message: `history ${f ? `${f.path}:${f.line}: ${f.message}` : 'replay stopped'}`,
+            ...(f ? { path: f.path, line: f.line } : {}),
+          };
       }
-      seeded = await seed(shadow, {
-        rows: rowsPerTable,
-        ...(opts.onSeedProgress ? { onProgress: opts.onSeedProgress } : {}),
-      });
+      let seedingTable = '';
+      const tSeedStart = performance.now();
+      seeded = { tables: 0, rows: new Map(), failures: [], durationMs: 0 };
+      try {
+        if (!stopped)
+          seeded = await seed(shadow, {
+            rows: rowsPerTable,
+            onProgress: (done, total, table) => {
+              seedingTable = table;
+              opts.onSeedProgress?.(done, total, table);
+            },
+          });
+      } catch (err) {
+        if (!isShadowStop(err)) throw err;
+        seeded.durationMs = Math.round(performance.now() - tSeedStart);
+        stopped = { phase: 'seed', message: `seeding table ${seedingTable || '?'} ${(err as Error).message}` };
+      }
     }
     const tSeed = performance.now();
     const tHist = hit ? tBoot : tSeed - seeded.durationMs;
-    if (!hit && cacheDir && key && shadow instanceof PgliteShadow) {
+    if (!hit && !stopped && cacheDir && key && shadow instanceof PgliteShadow) {
       const meta: CacheMeta = {
         history: hist,
         seed: {
@@ -140,7 +184,21 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
     const heldLocks: HeldLock[] = [];
     const files: DryRunFile[] = [];
     for (const m of parsedReview) {
+      if (stopped) {
+        // the shadow was stopped before this file: it did not run
+        statements.push(...notRun(m));
+        files.push({ path: m.migration.path, statements: m.statements.length, error: null });
+        continue;
+      }
       const r = await runTraced(shadow, m, { rows: seeded.rows });
+      if (r.stopped) {
+        const e = r.error;
+        stopped = {
+          phase: 'run',
+          message: e ? `${e.path}:${e.line}: ${e.message}` : `${m.migration.path}: the shadow was stopped`,
+          ...(e ? { path: e.path, line: e.line } : {}),
+        };
+      }
       statements.push(...r.statements);
       heldLocks.push(...r.heldLocks);
       files.push({
@@ -174,6 +232,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
         runMs: Math.round(tRun - tRunStart),
         totalMs: Math.round(tRun - t0),
       },
+      ...(stopped ? { stopped } : {}),
     };
   } finally {
     await shadow.close();
