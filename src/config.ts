@@ -29,6 +29,8 @@ export interface Config {
   dryRun?: {
     seedRows?: number;
     shadowUrl?: string;
+    /** seconds a statement may run on the shadow before it is stopped (default 30) */
+    shadowTimeout?: number;
   };
 }
 
@@ -75,6 +77,7 @@ export const configSchema = {
       properties: {
         seedRows: { type: 'integer', minimum: 0, maximum: 1000000 },
         shadowUrl: { type: 'string' },
+        shadowTimeout: { type: 'number', exclusiveMinimum: 0, maximum: 86400 },
       },
     },
   },

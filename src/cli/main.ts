@@ -58,6 +58,11 @@ export function buildProgram(): Command {
     .option('--seed-rows <n>', 'with --dry-run: sample rows per table (default 1000)', (v) =>
       parseCountOption(v, '--seed-rows'),
     )
+    .option(
+      '--shadow-timeout <seconds>',
+      'with --dry-run: stop a statement that runs longer than this on the shadow database, and report it (default 30)',
+      (v) => parseSecondsOption(v, '--shadow-timeout'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
@@ -85,6 +90,11 @@ export function buildProgram(): Command {
     .option('--no-verify', 'do not prove the plans on the shadow database (they are then shown as unverified)')
     .option('--seed-rows <n>', 'rows seeded per table for the proof (default 200)', (v) =>
       parseCountOption(v, '--seed-rows'),
+    )
+    .option(
+      '--shadow-timeout <seconds>',
+      'stop a statement that runs longer than this on the shadow database, and report it (default 30)',
+      (v) => parseSecondsOption(v, '--shadow-timeout'),
     )
     .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
     .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
@@ -118,6 +128,11 @@ export function buildProgram(): Command {
     )
     .option('--seed-rows <n>', 'sample rows per table (default 1000)', (v) => parseCountOption(v, '--seed-rows'))
     .option(
+      '--shadow-timeout <seconds>',
+      'stop a statement that runs longer than this on the shadow database, and report it (default 30)',
+      (v) => parseSecondsOption(v, '--shadow-timeout'),
+    )
+    .option(
       '-c, --config <file>',
       'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
     )
@@ -146,6 +161,14 @@ function parseCountOption(v: string, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
     throw new UsageError(`${name} must be a whole number from 0 to 1000000 (got "${v}")`);
+  return n;
+}
+
+/** A positive number of seconds (fractions allowed), at most a day. */
+export function parseSecondsOption(v: string, name: string): number {
+  const n = /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  if (!(n > 0) || n > 86_400)
+    throw new UsageError(`${name} must be a positive number of seconds, e.g. 30 or 2.5 (got "${v}")`);
   return n;
 }
 

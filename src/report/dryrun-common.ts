@@ -100,3 +100,15 @@ export function seedLine(d: DryRun): string {
   if (!s.tables) return 'no tables to seed';
   return `seeded ${s.tables} table${s.tables === 1 ? '' : 's'} with up to ${s.rowsPerTable} rows each${s.failures.length ? ` (${s.failures.length} could not be seeded)` : ''}`;
 }
+
+/** Why a statement did not run: an earlier error of its file, or the run stopped (time bound). */
+export function notRunText(d: Pick<DryRun, 'stopped'>): string {
+  return d.stopped
+    ? 'not run: the dry run stopped (a statement overran --shadow-timeout)'
+    : 'not run: an earlier statement of this file failed';
+}
+
+/** One sentence for a dry run that stopped on the time bound, e.g. `stopped: db/1.sql:3: did not finish within 30 s …`. */
+export function stoppedLine(d: Pick<DryRun, 'stopped'>): string | undefined {
+  return d.stopped ? `the dry run stopped: ${d.stopped.message}` : undefined;
+}

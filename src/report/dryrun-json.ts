@@ -39,6 +39,8 @@ export interface DryRunJsonStatement {
   transaction: string;
   rebuiltIndexes: string[];
   skipped?: true;
+  /** overran the shadow's time bound (`--shadow-timeout`) and was stopped */
+  timedOut?: true;
 }
 
 export function toDryRunJson(d: DryRun) {
@@ -79,6 +81,7 @@ export function toDryRunJson(d: DryRun) {
       rebuiltIndexes: s.rebuiltIndexes,
     };
     if (s.skipped) o.skipped = true;
+    if (s.timedOut) o.timedOut = true;
     return o;
   });
   const h = d.history;
@@ -97,6 +100,7 @@ export function toDryRunJson(d: DryRun) {
     boot: d.boot,
     cache: d.cache,
     timings: d.timings,
+    ...(d.stopped ? { stopped: d.stopped } : {}),
   };
 }
 

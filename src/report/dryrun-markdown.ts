@@ -7,6 +7,8 @@ import {
   historyLine,
   lockNote,
   ms,
+  notRunText,
+  stoppedLine,
   rewriteCell,
   seedLine,
   shownLocks,
@@ -21,13 +23,18 @@ export function formatDryRunMarkdown(d: DryRun): string {
   const out: string[] = [];
   const failed = d.files.filter((f) => f.error);
   const blocking = d.statements.some((s) => s.locks.some((l) => l.blocksReads || l.blocksWrites));
-  const icon = failed.length ? '❌' : blocking || d.heldLocks.length ? '⚠️' : '✅';
+  const icon = failed.length || d.stopped ? '❌' : blocking || d.heldLocks.length ? '⚠️' : '✅';
   out.push(`### ${icon} zerodown dry run`);
   out.push('');
   out.push(
     `Ran on **${escapeText(d.engine)}** · ${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${ms(d.timings.totalMs)}`,
   );
   out.push('');
+  const stopped = stoppedLine(d);
+  if (stopped) {
+    out.push(`> **${escapeText(stopped)}**`);
+    out.push('');
+  }
   if (failed.length) {
     for (const f of failed) {
       const e = f.error!;
@@ -44,7 +51,7 @@ export function formatDryRunMarkdown(d: DryRun): string {
     out.push('| ---: | --- | --- | --- | --- | ---: | --- |');
     for (const s of stmts) {
       if (s.skipped) {
-        out.push(`| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | not run (earlier error) |`);
+        out.push(`| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | ${d.stopped ? escapeText(notRunText(d)) : 'not run (earlier error)'} |`);
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);

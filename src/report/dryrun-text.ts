@@ -8,9 +8,11 @@ import {
   historyLine,
   lockNote,
   ms,
+  notRunText,
   rewriteCell,
   seedLine,
   shownLocks,
+  stoppedLine,
 } from './dryrun-common.js';
 
 export interface DryRunTextOptions {
@@ -40,7 +42,7 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
       const line = pad(String(s.line), lw);
       const sql = pad(firstLine(s.sql, 46), 46);
       if (s.skipped) {
-        out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.dim('not run: an earlier statement of this file failed')}`);
+        out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.dim(notRunText(d))}`);
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);
@@ -120,14 +122,21 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
     );
     out.push('');
   }
+  const stopped = stoppedLine(d);
+  if (stopped) {
+    out.push(c.red(`✖ ${stopped}`));
+    out.push('');
+  }
   const failedFiles = d.files.filter((f) => f.error);
   const n = d.statements.filter((s) => s.index >= 0).length;
   const t = d.timings;
   const timing = `${ms(t.totalMs)} (boot ${ms(t.bootMs)}, history ${ms(t.historyMs)}, seed ${ms(t.seedMs)}, run ${ms(t.runMs)})`;
-  if (failedFiles.length) {
+  if (failedFiles.length || d.stopped) {
     out.push(
       c.red(
-        `✖ ${failedFiles.length} of ${d.files.length} migration file${d.files.length === 1 ? '' : 's'} failed on the shadow · ${n} statements · ${timing}`,
+        d.stopped && !failedFiles.length
+          ? `✖ ${d.files.length} migration file${d.files.length === 1 ? '' : 's'} not run on the shadow (stopped) · ${n} statements · ${timing}`
+          : `✖ ${failedFiles.length} of ${d.files.length} migration file${d.files.length === 1 ? '' : 's'} failed on the shadow · ${n} statements · ${timing}`,
       ),
     );
   } else {

@@ -3,7 +3,7 @@
  * schema dump), seed it, run the files under review traced, close the shadow.
  * Nothing persists: the PGlite instance is dropped, the server database is dropped.
  */
-import type { LintResult, Migration } from '../model.js';
+import type { Finding, LintResult, Migration } from '../model.js';
 import { displayTable } from '../rules/util.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { isShadowStop } from './driver.js';
@@ -279,4 +279,52 @@ export function confirmFindings(result: LintResult, dry: DryRun): { confirmed: n
     }
   }
   return { confirmed, unconfirmed };
+}
+
+/**
+ * Findings for a dry run that stopped on the time bound: the statement that overran (at its
+ * file:line), or, when the run stopped before the files under review (history, seed), the first
+ * statement of each of them, since none of them ran. `dry-run-error`, severity error: a migration
+ * that runs for ever on a seeded copy holds its locks for ever in production. Returns how many.
+ */
+export function stopFindings(result: LintResult, dry: DryRun): number {
+  let added = 0;
+  const add = (s: TracedStatement, message: string, help: string) => {
+    const file = result.files.find((f) => f.migration.path === s.path);
+    if (!file) return;
+    const f: Finding = {
+      rule: 'dry-run-error',
+      severity: 'error',
+      message,
+      help,
+      path: s.path,
+      line: s.error?.line ?? s.line,
+      column: s.error?.column ?? s.column,
+      endLine: Math.max(s.error?.line ?? s.line, s.endLine),
+      endColumn: 1,
+      statementIndex: s.index,
+      data: { code: '57014', engine: dry.engine, timedOut: true },
+    };
+    file.findings.push(f);
+    file.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    result.summary.errors++;
+    added++;
+  };
+  const help =
+    'Find what loops or waits (a LOOP without an exit, pg_sleep, a lock never released, a huge backfill in one statement); if it is legitimately slow on the seeded shadow, raise --shadow-timeout.';
+  for (const s of dry.statements) {
+    if (s.timedOut && s.error)
+      add(s, `This statement ${s.error.message.replace(/; raise --shadow-timeout.*$/, '')} (${dry.engine}): in production it would hold its locks at least that long.`, help);
+  }
+  if (dry.stopped && dry.stopped.phase !== 'run') {
+    const firsts = new Map<string, TracedStatement>();
+    for (const s of dry.statements) if (s.index >= 0 && !firsts.has(s.path)) firsts.set(s.path, s);
+    for (const s of firsts.values())
+      add(
+        s,
+        `Not run on the shadow database: the dry run stopped before this file. ${dry.stopped.message.replace(/; raise --shadow-timeout.*$/, '')}.`,
+        help,
+      );
+  }
+  return added;
 }
