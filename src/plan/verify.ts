@@ -43,7 +43,9 @@ const userSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n
 
 async function openShadow(opts: VerifyOptions, sources: string[]): Promise<Shadow> {
   const bound = opts.shadowTimeoutMs !== undefined ? { timeoutMs: opts.shadowTimeoutMs } : {};
-  return openEngine(opts.shadowUrl ? { url: opts.shadowUrl, ...bound } : { extensions: extensionsIn(sources), ...bound });
+  return openEngine(
+    opts.shadowUrl ? { url: opts.shadowUrl, ...bound } : { extensions: extensionsIn(sources), ...bound },
+  );
 }
 
 /**
@@ -652,7 +654,9 @@ export async function verifyPlan(
     try {
       const failures = await replay(sh, history);
       checkStopped(sh, 'the history');
-      const seedProblems = withRows ? await seed(sh, rows).catch((err) => (checkStopped(sh, 'seeding'), Promise.reject(err))) : [];
+      const seedProblems = withRows
+        ? await seed(sh, rows).catch((err) => (checkStopped(sh, 'seeding'), Promise.reject(err)))
+        : [];
       checkStopped(sh, 'seeding');
       if (sh instanceof PgliteShadow) states.set(withRows, { tar: await sh.dumpDataDir(), failures, seedProblems });
       return { sh, failures, seedProblems };

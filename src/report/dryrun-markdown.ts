@@ -51,7 +51,9 @@ export function formatDryRunMarkdown(d: DryRun): string {
     out.push('| ---: | --- | --- | --- | --- | ---: | --- |');
     for (const s of stmts) {
       if (s.skipped) {
-        out.push(`| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | ${d.stopped ? escapeText(notRunText(d)) : 'not run (earlier error)'} |`);
+        out.push(
+          `| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | ${d.stopped ? escapeText(notRunText(d)) : 'not run (earlier error)'} |`,
+        );
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);

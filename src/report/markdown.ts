@@ -418,7 +418,9 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
     for (const s of stmts) {
       const stmt = inlineCode(firstLine(s.sql, 70), { table: true });
       if (s.skipped) {
-        out.push(`| ${s.line} | ${stmt} | ${d.stopped ? escapeText(notRunText(d)) : 'not run: an earlier statement failed'} | | | |`);
+        out.push(
+          `| ${s.line} | ${stmt} | ${d.stopped ? escapeText(notRunText(d)) : 'not run: an earlier statement failed'} | | | |`,
+        );
         continue;
       }
       if (s.error) {

@@ -314,7 +314,11 @@ export function stopFindings(result: LintResult, dry: DryRun): number {
     'Find what loops or waits (a LOOP without an exit, pg_sleep, a lock never released, a huge backfill in one statement); if it is legitimately slow on the seeded shadow, raise --shadow-timeout.';
   for (const s of dry.statements) {
     if (s.timedOut && s.error)
-      add(s, `This statement ${s.error.message.replace(/; raise --shadow-timeout.*$/, '')} (${dry.engine}): in production it would hold its locks at least that long.`, help);
+      add(
+        s,
+        `This statement ${s.error.message.replace(/; raise --shadow-timeout.*$/, '')} (${dry.engine}): in production it would hold its locks at least that long.`,
+        help,
+      );
   }
   if (dry.stopped && dry.stopped.phase !== 'run') {
     const firsts = new Map<string, TracedStatement>();

@@ -86,7 +86,11 @@ export async function bootEngine(opts: EngineBootOptions): Promise<BootedEngine>
   const tryBoot = async (tar: Uint8Array): Promise<PGlite | undefined> => {
     let db: PGlite | undefined;
     try {
-      db = new PGlite({ loadDataDir: new Blob([tar as Uint8Array<ArrayBuffer>]), extensions, startParams: startParams() });
+      db = new PGlite({
+        loadDataDir: new Blob([tar as Uint8Array<ArrayBuffer>]),
+        extensions,
+        startParams: startParams(),
+      });
       await db.waitReady;
       return db;
     } catch {

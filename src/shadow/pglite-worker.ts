@@ -18,8 +18,7 @@ export type WorkerRequest =
 export type WorkerCall = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
 export type WorkerReply =
-  | { id: number; ok: true; value?: unknown }
-  | { id: number; ok: false; error: Record<string, unknown> };
+  { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: Record<string, unknown> };
 
 /** PostgreSQL error fields that survive the trip to the main thread (toSqlError reads them). */
 const ERROR_FIELDS = ['name', 'message', 'code', 'detail', 'hint', 'position', 'where', 'severity'];

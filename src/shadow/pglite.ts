@@ -245,7 +245,10 @@ export class PgliteShadow implements Shadow {
 
   /** The current data directory as an uncompressed tarball (for the shadow cache). */
   async dumpDataDir(): Promise<Buffer> {
-    const bytes = (await this.bounded({ op: 'dumpDataDir' }, 'CHECKPOINT and dump of the data directory')) as Uint8Array;
+    const bytes = (await this.bounded(
+      { op: 'dumpDataDir' },
+      'CHECKPOINT and dump of the data directory',
+    )) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
