@@ -35,11 +35,22 @@ export async function withShadowCleanup<T>(work: () => Promise<T>): Promise<T> {
     process.on('SIGTERM', onSignal);
   }
   try {
-    return await work();
+    const result = await work();
+    if (stopping) await never(); // interrupted: the signal handler ends the process, not this flow
+    return result;
+  } catch (err) {
+    // the work fails because its shadow was closed under it: not an error worth reporting
+    if (stopping) await never();
+    throw err;
   } finally {
     if (--depth === 0) {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);
     }
   }
+}
+
+/** Interrupted: what was running is abandoned while the handler closes the shadows and exits. */
+function never(): Promise<never> {
+  return new Promise<never>(() => {});
 }

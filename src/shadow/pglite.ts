@@ -139,7 +139,7 @@ function startWorker(): Worker {
   );
 }
 
-/** Booting is not bounded by the statement limit (a cold initdb takes seconds), but by this. */
+/** Booting and dumping the data directory are our own work, bounded by this rather than the statement limit. */
 const BOOT_TIMEOUT_MS = 120_000;
 
 export class PgliteShadow implements Shadow {
@@ -245,9 +245,11 @@ export class PgliteShadow implements Shadow {
 
   /** The current data directory as an uncompressed tarball (for the shadow cache). */
   async dumpDataDir(): Promise<Buffer> {
+    // our own work, not the migration's: bounded like the boot, not by the statement limit
     const bytes = (await this.bounded(
       { op: 'dumpDataDir' },
       'CHECKPOINT and dump of the data directory',
+      Math.max(BOOT_TIMEOUT_MS, this.timeoutMs),
     )) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
