@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds dist/: the CLI (dist/cli.js), the GitHub Action (dist/index.js) and the worker
-// thread that runs PGlite for both (dist/pglite-worker.js, src/shadow/pglite-worker.ts: the
-// only bundle holding PGlite, so the glue patches apply there), bundled with esbuild as ES modules. @vercel/ncc could not bundle PGlite into a working file
+// thread that runs PGlite for both (dist/pglite-worker.js, from src/shadow/pglite-worker.ts:
+// the only bundle holding PGlite, so the glue patches apply there), bundled with esbuild as
+// ES modules. @vercel/ncc could not bundle PGlite into a working file
 // (see shared/NOTES.md), so esbuild it is. The WebAssembly and data files the
 // parsers and PGlite load at run time are copied next to the bundles.
 import { build } from 'esbuild';
