@@ -33,7 +33,10 @@ beforeAll(() => {
     'CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE EXTENSION IF NOT EXISTS pgcrypto;\n' +
       "CREATE TABLE users (id bigserial PRIMARY KEY, email text, name text NOT NULL, salt text NOT NULL DEFAULT gen_salt('bf', 4));\n",
   );
-  writeFileSync(path.join(project, 'migrations', '003_loop.sql'), 'SELECT 1;\nDO $$BEGIN LOOP END LOOP; END$$;\n');
+  // its own directory: a short history, so that only the loop can overrun the bound
+  mkdirSync(path.join(project, 'loop'));
+  writeFileSync(path.join(project, 'loop', '001_t.sql'), 'CREATE TABLE t (id int);\n');
+  writeFileSync(path.join(project, 'loop', '002_loop.sql'), 'SELECT 1;\nDO $$BEGIN LOOP END LOOP; END$$;\n');
   writeFileSync(
     path.join(project, 'migrations', '002_change.sql'),
     'CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n',
@@ -89,11 +92,11 @@ describe('the bundled CLI, copied outside the repository', () => {
 
   it('stops a statement that never ends (--shadow-timeout): the worker is terminated, the run reports it', () => {
     const t0 = performance.now();
-    const r = dryRun('migrations/003_loop.sql', '--seed-rows', '10', '--shadow-timeout', '2');
-    console.log(`bundled dry run with an endless loop, --shadow-timeout 2: ${Math.round(performance.now() - t0)} ms`);
+    const r = dryRun('loop/002_loop.sql', '--seed-rows', '10', '--shadow-timeout', '5');
+    console.log(`bundled dry run with an endless loop, --shadow-timeout 5: ${Math.round(performance.now() - t0)} ms`);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(r.json.stopped).toMatchObject({ phase: 'run', path: 'migrations/003_loop.sql', line: 2 });
+    expect(r.json.stopped).toMatchObject({ phase: 'run', path: 'loop/002_loop.sql', line: 2 });
     expect(r.json.statements[1]).toMatchObject({ line: 2, timedOut: true, error: { code: '57014' } });
   });
 
