@@ -1,5 +1,5 @@
 /**
- * The embedded engine: PGlite (PostgreSQL compiled to WebAssembly, in-process).
+ * The embedded engine: PGlite (PostgreSQL compiled to WebAssembly), run in a worker thread.
  *
  * Cold start runs initdb (3.5–6 s). Instead, the engine boots from a
  * pre-initialised data directory (`pglite-datadir.tgz`): shipped next to the
