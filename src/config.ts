@@ -33,6 +33,8 @@ export interface Config {
   dryRun?: {
     seedRows?: number;
     shadowUrl?: string;
+    /** seconds a statement may run on the shadow before it is stopped (default 30) */
+    shadowTimeout?: number;
   };
 }
 
@@ -79,6 +81,7 @@ export const configSchema = {
       properties: {
         seedRows: { type: 'integer', minimum: 0, maximum: 1000000 },
         shadowUrl: { type: 'string' },
+        shadowTimeout: { type: 'number', exclusiveMinimum: 0, maximum: 86400 },
       },
     },
   },

@@ -166,9 +166,18 @@ describe('validation names the key', () => {
           batchSize: 1000,
           backfill: { 'users.plan': "'free'" },
         },
-        dryRun: { seedRows: 100, shadowUrl: 'postgres://localhost/shadow' },
+        dryRun: { seedRows: 100, shadowUrl: 'postgres://localhost/shadow', shadowTimeout: 2.5 },
       }),
     ).not.toThrow();
+  });
+
+  it('dryRun.shadowTimeout is a positive number of seconds', () => {
+    expect(check({ dryRun: { shadowTimeout: 0 } })).toBe(
+      'zerodown.config.json: "dryRun.shadowTimeout" must be > 0 (got 0)',
+    );
+    expect(check({ dryRun: { shadowTimeout: '30s' } })).toBe(
+      'zerodown.config.json: "dryRun.shadowTimeout" must be number (got "30s")',
+    );
   });
 });
 

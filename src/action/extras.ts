@@ -14,7 +14,8 @@ import type { LintResult, Migration } from '../model.js';
 import { planMigrations } from '../plan/planner.js';
 import { verifyPlan } from '../plan/verify.js';
 import { dryRunReport, type ReportSection } from '../report/markdown.js';
-import { confirmFindings, dryRun } from '../shadow/dryrun.js';
+import { confirmFindings, dryRun, stopFindings } from '../shadow/dryrun.js';
+import { timeoutMsOf } from '../shadow/driver.js';
 import { planSection, unhandledSection } from '../report/plan-markdown.js';
 import { proofState } from '../report/plan-summary.js';
 import type { ActionInputs } from './inputs.js';
@@ -72,6 +73,7 @@ async function planSections(
         p.verified = await verifyPlan(p, x.migrations.slice(0, at), {
           ...(shadowUrl ? { shadowUrl } : {}),
           ...(seedRows !== undefined ? { seedRows } : {}),
+          shadowTimeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? config.dryRun?.shadowTimeout),
         });
         x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms).`);
       } catch (err) {
@@ -102,8 +104,11 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
       const d = await dryRun(x.migrations, {
         ...(shadowUrl ? { url: shadowUrl } : {}),
         ...(seedRows !== undefined ? { seedRows } : {}),
+        timeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
       });
       const c = confirmFindings(x.result, d);
+      // a statement that overran the time bound fails the check (fail-on), like any error finding
+      stopFindings(x.result, d);
       const r = dryRunReport(d);
       headline = r.headline;
       dryRunSection = r.section;

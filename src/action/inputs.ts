@@ -15,6 +15,8 @@ export interface ActionInputs {
   failOn: FailOn;
   dryRun: boolean;
   shadowUrl?: string;
+  /** `shadow-timeout`: seconds a statement may run on the shadow */
+  shadowTimeout?: number;
   pgVersion?: number;
   comment: boolean;
   /** tells this job's sticky comment from another zerodown job's on the same PR (matrix); '' = the default comment */
@@ -76,6 +78,15 @@ export function readInputs(): ActionInputs {
     }
   }
 
+  const st = core.getInput('shadow-timeout').trim();
+  let shadowTimeout: number | undefined;
+  if (st) {
+    shadowTimeout = /^\d+(\.\d+)?$/.test(st) ? Number(st) : NaN;
+    if (!(shadowTimeout > 0) || shadowTimeout > 86_400) {
+      throw new InputError(`input "shadow-timeout" must be a positive number of seconds, e.g. 30 (got "${st}")`);
+    }
+  }
+
   const commentKey = core.getInput('comment-key').trim();
   if (!/^[\w.\/-]{0,64}$/.test(commentKey)) {
     throw new InputError(
@@ -93,6 +104,7 @@ export function readInputs(): ActionInputs {
     failOn,
     dryRun: bool('dry-run', true),
     shadowUrl: shadowUrl || undefined,
+    ...(shadowTimeout !== undefined ? { shadowTimeout } : {}),
     pgVersion,
     comment: bool('comment', true),
     commentKey,

@@ -30,6 +30,7 @@ import { exitCodeFor } from '../cli/lint.js';
 import { VERSION } from '../cli/main.js';
 import { protectSecretUrl, readInputs, type ActionInputs } from './inputs.js';
 import { redactSecrets, registerSecret } from '../secrets.js';
+import { withShadowCleanup } from '../cli/signals.js';
 import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
 import { extraSections } from './extras.js';
@@ -154,16 +155,19 @@ export async function run(): Promise<void> {
     ...ruleSettings(config),
   });
 
-  // 3. staged plan and dry run (when those stages are part of this build)
-  const extras = await extraSections({
-    result,
-    migrations: selection.migrations,
-    inputs,
-    config,
-    pgVersion,
-    log: (m) => core.info(m),
-    warn: (m) => core.warning(m),
-  });
+  // 3. staged plan and dry run (when those stages are part of this build); a cancelled job
+  // (SIGINT, then SIGTERM) stops the running statement and drops the shadow database first
+  const extras = await withShadowCleanup(() =>
+    extraSections({
+      result,
+      migrations: selection.migrations,
+      inputs,
+      config,
+      pgVersion,
+      log: (m) => core.info(m),
+      warn: (m) => core.warning(m),
+    }),
+  );
 
   // 4. the log, annotations, SARIF, outputs
   if (reviewed.length) process.stdout.write(withStopCommands(formatText(result, { color: true })));

@@ -14,12 +14,13 @@ import type { Finding, LintResult, Migration } from '../model.js';
 import { formatDryRunJson } from '../report/dryrun-json.js';
 import { formatDryRunMarkdown } from '../report/dryrun-markdown.js';
 import { formatDryRunText } from '../report/dryrun-text.js';
-import type { Shadow } from '../shadow/driver.js';
+import { timeoutMsOf } from '../shadow/driver.js';
 import { defaultCacheDir } from '../shadow/cache.js';
-import { confirmFindings, dryRun, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
+import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
 import { UsageError } from './main.js';
 import { redactSecrets } from '../secrets.js';
 import { visible } from '../report/visible.js';
+import { withShadowCleanup } from './signals.js';
 
 export type DryRunFormat = 'text' | 'json' | 'markdown';
 
@@ -36,6 +37,8 @@ export interface DryRunCliOptions {
   output?: string;
   /** `--no-cache`: do not reuse or save the replayed shadow state */
   cache?: boolean;
+  /** `--shadow-timeout`: seconds a statement may run on the shadow */
+  shadowTimeout?: number;
 }
 
 function colorFor(flag: boolean | undefined, stream: { isTTY?: boolean }): boolean {
@@ -80,37 +83,26 @@ function shadowProgress(stream: NodeJS.WriteStream) {
 }
 
 /**
- * Runs a dry run with Ctrl-C handled: the shadow database is dropped (or
- * PGlite closed) before the process exits, so nothing is left behind.
+ * Runs a dry run with Ctrl-C / SIGTERM handled (src/cli/signals.ts): the
+ * running statement is stopped and the shadow database dropped (or PGlite
+ * stopped) before the process exits 130, so nothing is left behind.
  */
 export async function runDryRun(migrations: Migration[], opts: DryRunOptions): Promise<DryRun> {
-  let shadow: Shadow | undefined;
-  const onSignal = (sig: NodeJS.Signals) => {
-    process.stderr.write(`\nzerodown: ${sig}: dropping the shadow database…\n`);
-    const done = () => process.exit(sig === 'SIGINT' ? 130 : 143);
-    (shadow ? shadow.close() : Promise.resolve()).then(done, done);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   const progress = shadowProgress(process.stderr);
   try {
-    return await dryRun(migrations, {
-      ...opts,
-      onOpen: (s) => {
-        shadow = s;
-        opts.onOpen?.(s);
-      },
-      ...(progress.tick ? { onProgress: progress.tick } : {}),
-      ...(progress.seedTick ? { onSeedProgress: progress.seedTick } : {}),
-      ...(progress.runTick ? { onRunProgress: progress.runTick } : {}),
-    });
+    return await withShadowCleanup(() =>
+      dryRun(migrations, {
+        ...opts,
+        ...(progress.tick ? { onProgress: progress.tick } : {}),
+        ...(progress.seedTick ? { onSeedProgress: progress.seedTick } : {}),
+        ...(progress.runTick ? { onRunProgress: progress.runTick } : {}),
+      }),
+    );
   } catch (err) {
     if ((err as Error).name === 'ShadowSetupError') throw new UsageError((err as Error).message);
     throw err;
   } finally {
     progress.end();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
   }
 }
 
@@ -137,6 +129,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
     ...(url ? { url } : {}),
     ...(schema ? { schema } : {}),
     seedRows: opts.seedRows ?? config.dryRun?.seedRows ?? 1000,
+    timeoutMs: timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout),
     ...(opts.cache !== false && defaultCacheDir(cwd) ? { cacheDir: defaultCacheDir(cwd)! } : {}),
   });
   let out: string;
@@ -160,7 +153,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
       throw new UsageError(`cannot write ${opts.output}: ${(err as Error).message}`);
     }
   } else process.stdout.write(out);
-  return d.files.some((f) => f.error) ? 1 : 0;
+  return d.files.some((f) => f.error) || d.stopped ? 1 : 0;
 }
 
 export interface LintDryRunOptions {
@@ -169,6 +162,8 @@ export interface LintDryRunOptions {
   /** use the shadow cache of the project in `cwd` (see src/shadow/cache.ts); default true */
   cache?: boolean;
   cwd?: string;
+  /** seconds a statement may run on the shadow (default 30) */
+  shadowTimeout?: number;
 }
 
 /**
@@ -186,14 +181,18 @@ export async function addDryRunFacts(
   const d = await runDryRun(migrations, {
     ...(url ? { url } : {}),
     seedRows: opts.seedRows ?? 1000,
+    timeoutMs: timeoutMsOf(opts.shadowTimeout),
     ...(opts.cache !== false && defaultCacheDir(opts.cwd ?? process.cwd())
       ? { cacheDir: defaultCacheDir(opts.cwd ?? process.cwd())! }
       : {}),
   });
   confirmFindings(result, d);
+  // a statement that overran the time bound, or files not run because of one: findings of their own
+  stopFindings(result, d);
   for (const s of d.statements) {
-    // a file the parser rejected (or with bytes PostgreSQL rejects) was not run: lint already reported why
-    if (!s.error || s.kind === 'syntax-error') continue;
+    // a file the parser rejected (or with bytes PostgreSQL rejects) was not run: lint already reported why;
+    // a statement that overran the time bound has its own finding (stopFindings)
+    if (!s.error || s.kind === 'syntax-error' || s.timedOut) continue;
     const file = result.files.find((f) => f.migration.path === s.path);
     if (!file) continue;
     const e = s.error;

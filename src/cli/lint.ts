@@ -37,6 +37,8 @@ export interface LintCliOptions {
   dryRun?: boolean;
   shadowUrl?: string;
   seedRows?: number;
+  /** `--shadow-timeout` seconds */
+  shadowTimeout?: number;
 }
 
 export function exitCodeFor(result: LintResult, failOn: FailOn): number {
@@ -188,6 +190,7 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     await addDryRunFacts(result, migrations, {
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
       seedRows: opts.seedRows ?? config.dryRun?.seedRows,
+      shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
       cwd,
     });
   }

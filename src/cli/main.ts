@@ -61,6 +61,11 @@ export function buildProgram(): Command {
     .option('--seed-rows <n>', 'with --dry-run: sample rows per table (default 1000)', (v) =>
       parseCountOption(v, '--seed-rows'),
     )
+    .option(
+      '--shadow-timeout <seconds>',
+      'with --dry-run: stop a statement that runs longer than this on the shadow database, and report it (default 30)',
+      (v) => parseSecondsOption(v, '--shadow-timeout'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
@@ -96,6 +101,11 @@ export function buildProgram(): Command {
     .option('--seed-rows <n>', 'rows seeded per table for the proof (default 200)', (v) =>
       parseCountOption(v, '--seed-rows'),
     )
+    .option(
+      '--shadow-timeout <seconds>',
+      'stop a statement that runs longer than this on the shadow database, and report it (default 30)',
+      (v) => parseSecondsOption(v, '--shadow-timeout'),
+    )
     .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
     .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
     .option(
@@ -127,6 +137,11 @@ export function buildProgram(): Command {
       'build the schema from `pg_dump --schema-only` output instead of replaying earlier migrations',
     )
     .option('--seed-rows <n>', 'sample rows per table (default 1000)', (v) => parseCountOption(v, '--seed-rows'))
+    .option(
+      '--shadow-timeout <seconds>',
+      'stop a statement that runs longer than this on the shadow database, and report it (default 30)',
+      (v) => parseSecondsOption(v, '--shadow-timeout'),
+    )
     .option(
       '-c, --config <file>',
       'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
@@ -171,6 +186,14 @@ function registerSecrets(argv: string[]): void {
   });
   registerSecretUrl(process.env.ZERODOWN_SHADOW_URL);
   registerSecret(process.env.PGPASSWORD);
+}
+
+/** A positive number of seconds (fractions allowed), at most a day. */
+export function parseSecondsOption(v: string, name: string): number {
+  const n = /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  if (!(n > 0) || n > 86_400)
+    throw new UsageError(`${name} must be a positive number of seconds, e.g. 30 or 2.5 (got "${v}")`);
+  return n;
 }
 
 export async function main(argv: string[]): Promise<number> {

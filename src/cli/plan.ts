@@ -34,8 +34,10 @@ import { formatPlanMarkdown } from '../report/plan-markdown.js';
 import { formatPlanSql } from '../report/plan-sql.js';
 import { proofState } from '../report/plan-summary.js';
 import { formatPlanText } from '../report/plan-text.js';
+import { timeoutMsOf } from '../shadow/driver.js';
 import { useColor, warnIgnored } from './lint.js';
 import { UsageError } from './main.js';
+import { withShadowCleanup } from './signals.js';
 import { visible } from '../report/visible.js';
 
 export type PlanFormat = 'text' | 'sql' | 'markdown' | 'json';
@@ -56,6 +58,8 @@ export interface PlanCliOptions {
   assumeInTransaction?: boolean;
   seedRows?: number;
   color?: boolean;
+  /** `--shadow-timeout` seconds */
+  shadowTimeout?: number;
 }
 
 export function formatPlans(result: PlanResult, format: PlanFormat, color: boolean): string {
@@ -320,13 +324,18 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
   if (opts.verify !== false) {
     const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
     const seedRows = opts.seedRows ?? config.dryRun?.seedRows;
-    for (const plan of result.plans) {
-      const at = migrations.indexOf(plan.migration);
-      plan.verified = await verifyPlan(plan, migrations.slice(0, at), {
-        ...(shadowUrl ? { shadowUrl } : {}),
-        ...(seedRows !== undefined ? { seedRows } : {}),
-      });
-    }
+    const shadowTimeoutMs = timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout);
+    // Ctrl-C / SIGTERM during a proof: the running statement is stopped, its shadows closed, exit 130
+    await withShadowCleanup(async () => {
+      for (const plan of result.plans) {
+        const at = migrations.indexOf(plan.migration);
+        plan.verified = await verifyPlan(plan, migrations.slice(0, at), {
+          ...(shadowUrl ? { shadowUrl } : {}),
+          ...(seedRows !== undefined ? { seedRows } : {}),
+          shadowTimeoutMs,
+        });
+      }
+    });
   }
   const color = useColor(opts.color, process.stdout);
   if (opts.out) {

@@ -33,6 +33,8 @@ export interface VerifyOptions {
   shadowUrl?: string;
   /** rows seeded in every table that exists before the migration (default 200) */
   seedRows?: number;
+  /** wall-clock bound per statement on the shadow, ms (default 30 s); past it the proof stops */
+  shadowTimeoutMs?: number;
 }
 
 export const DEFAULT_SEED_ROWS = 200;
@@ -40,7 +42,22 @@ export const DEFAULT_SEED_ROWS = 200;
 const userSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
 
 async function openShadow(opts: VerifyOptions, sources: string[]): Promise<Shadow> {
-  return openEngine(opts.shadowUrl ? { url: opts.shadowUrl } : { extensions: extensionsIn(sources) });
+  const bound = opts.shadowTimeoutMs !== undefined ? { timeoutMs: opts.shadowTimeoutMs } : {};
+  return openEngine(
+    opts.shadowUrl ? { url: opts.shadowUrl, ...bound } : { extensions: extensionsIn(sources), ...bound },
+  );
+}
+
+/**
+ * A statement overran the time bound on this shadow (the original, the plan, the history or the
+ * seed): the engine was stopped, so the proof cannot go on. Throws, naming what overran.
+ */
+function checkStopped(sh: Shadow, what: string): void {
+  if (!sh.stopped) return;
+  const sql = sh.stopped.sql.replace(/\s+/g, ' ').trim();
+  throw new Error(
+    `${what} did not finish within ${sh.stopped.seconds} s on the shadow (${sql.length > 80 ? `${sql.slice(0, 79)}…` : sql}): stopped; raise --shadow-timeout if it is legitimately slow`,
+  );
 }
 
 function errorText(err: unknown): string {
@@ -625,14 +642,22 @@ export async function verifyPlan(
   const start = async (withRows: boolean): Promise<{ sh: Shadow; failures: string[]; seedProblems: string[] }> => {
     const saved = states.get(withRows);
     if (saved) {
-      const sh = await PgliteShadow.open({ extensions: extensionsIn(sources), dataDir: saved.tar });
+      const sh = await PgliteShadow.open({
+        extensions: extensionsIn(sources),
+        dataDir: saved.tar,
+        ...(opts.shadowTimeoutMs !== undefined ? { timeoutMs: opts.shadowTimeoutMs } : {}),
+      });
       if (sh.boot === 'cache') return { sh, failures: saved.failures, seedProblems: saved.seedProblems };
       await sh.close();
     }
     const sh = await openShadow(opts, sources);
     try {
       const failures = await replay(sh, history);
-      const seedProblems = withRows ? await seed(sh, rows) : [];
+      checkStopped(sh, 'the history');
+      const seedProblems = withRows
+        ? await seed(sh, rows).catch((err) => (checkStopped(sh, 'seeding'), Promise.reject(err)))
+        : [];
+      checkStopped(sh, 'seeding');
       if (sh instanceof PgliteShadow) states.set(withRows, { tar: await sh.dumpDataDir(), failures, seedProblems });
       return { sh, failures, seedProblems };
     } catch (err) {
@@ -644,7 +669,11 @@ export async function verifyPlan(
     const { sh, failures, seedProblems } = await start(withRows);
     try {
       const tracer = await Tracer.start(sh);
-      const error = await runOriginal(sh, plan.migration, tracer);
+      const error = await runOriginal(sh, plan.migration, tracer).catch((err) => {
+        checkStopped(sh, 'the original migration');
+        throw err;
+      });
+      checkStopped(sh, 'the original migration');
       return {
         error,
         failures,
@@ -687,7 +716,11 @@ export async function verifyPlan(
       const { sh, seedProblems } = await start(withRows);
       try {
         const tracer = await Tracer.start(sh);
-        const err = await runPlan(plan, tracer);
+        const err = await runPlan(plan, tracer).catch((e) => {
+          checkStopped(sh, 'the staged plan');
+          throw e;
+        });
+        checkStopped(sh, 'the staged plan');
         return { err, tracer, seedProblems, schema: await snapshotSchema(sh), data: await snapshotData(sh) };
       } finally {
         await sh.close();

@@ -117,3 +117,15 @@ export function statementCell(s: TracedStatement, max: number): string {
   const head = `${s.count.toLocaleString('en-US')} INSERTs like: `;
   return head + firstLine(s.sql, Math.max(10, max - head.length));
 }
+
+/** Why a statement did not run: an earlier error of its file, or the run stopped (time bound). */
+export function notRunText(d: Pick<DryRun, 'stopped'>): string {
+  return d.stopped
+    ? 'not run: the dry run stopped (a statement overran --shadow-timeout)'
+    : 'not run: an earlier statement of this file failed';
+}
+
+/** One sentence for a dry run that stopped on the time bound, e.g. `stopped: db/1.sql:3: did not finish within 30 s …`. */
+export function stoppedLine(d: Pick<DryRun, 'stopped'>): string | undefined {
+  return d.stopped ? `the dry run stopped: ${d.stopped.message}` : undefined;
+}

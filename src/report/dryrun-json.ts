@@ -41,6 +41,8 @@ export interface DryRunJsonStatement {
   skipped?: true;
   /** a run of `count` INSERT … VALUES into one table traced together (lines `line` … `endLine`) */
   count?: number;
+  /** overran the shadow's time bound (`--shadow-timeout`) and was stopped */
+  timedOut?: true;
 }
 
 export function toDryRunJson(d: DryRun) {
@@ -82,6 +84,7 @@ export function toDryRunJson(d: DryRun) {
     };
     if (s.skipped) o.skipped = true;
     if (s.count) o.count = s.count;
+    if (s.timedOut) o.timedOut = true;
     return o;
   });
   const h = d.history;
@@ -100,6 +103,7 @@ export function toDryRunJson(d: DryRun) {
     boot: d.boot,
     cache: d.cache,
     timings: d.timings,
+    ...(d.stopped ? { stopped: d.stopped } : {}),
   };
 }
 

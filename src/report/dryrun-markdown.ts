@@ -8,6 +8,8 @@ import {
   lineCell,
   lockNote,
   ms,
+  notRunText,
+  stoppedLine,
   rewriteCell,
   seedLine,
   shownLocks,
@@ -23,13 +25,18 @@ export function formatDryRunMarkdown(d: DryRun): string {
   const out: string[] = [];
   const failed = d.files.filter((f) => f.error);
   const blocking = d.statements.some((s) => s.locks.some((l) => l.blocksReads || l.blocksWrites));
-  const icon = failed.length ? '❌' : blocking || d.heldLocks.length ? '⚠️' : '✅';
+  const icon = failed.length || d.stopped ? '❌' : blocking || d.heldLocks.length ? '⚠️' : '✅';
   out.push(`### ${icon} zerodown dry run`);
   out.push('');
   out.push(
     `Ran on **${escapeText(d.engine)}** · ${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${ms(d.timings.totalMs)}`,
   );
   out.push('');
+  const stopped = stoppedLine(d);
+  if (stopped) {
+    out.push(`> **${escapeText(stopped)}**`);
+    out.push('');
+  }
   if (failed.length) {
     for (const f of failed) {
       const e = f.error!;
@@ -50,7 +57,9 @@ export function formatDryRunMarkdown(d: DryRun): string {
     out.push('| ---: | --- | --- | --- | --- | ---: | --- |');
     for (const s of stmts) {
       if (s.skipped) {
-        out.push(`| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | not run (earlier error) |`);
+        out.push(
+          `| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | ${d.stopped ? escapeText(notRunText(d)) : 'not run (earlier error)'} |`,
+        );
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);

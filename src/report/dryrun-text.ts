@@ -8,11 +8,13 @@ import {
   lineCell,
   lockNote,
   ms,
+  notRunText,
   rewriteCell,
   seedLine,
   shownLocks,
   statementCell,
   statementCount,
+  stoppedLine,
 } from './dryrun-common.js';
 import { visible as v } from './visible.js';
 
@@ -47,7 +49,7 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
       const line = pad(lineCell(s), lw);
       const sql = pad(v(statementCell(s, 46)), 46);
       if (s.skipped) {
-        out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.dim('not run: an earlier statement of this file failed')}`);
+        out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.dim(notRunText(d))}`);
         continue;
       }
       const locks = s.error ? [] : shownLocks(s);
@@ -129,14 +131,21 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
     );
     out.push('');
   }
+  const stopped = stoppedLine(d);
+  if (stopped) {
+    out.push(c.red(`✖ ${stopped}`));
+    out.push('');
+  }
   const failedFiles = d.files.filter((f) => f.error);
   const n = d.statements.reduce((k, s) => k + (s.index >= 0 ? statementCount(s) : 0), 0);
   const t = d.timings;
   const timing = `${ms(t.totalMs)} (boot ${ms(t.bootMs)}, history ${ms(t.historyMs)}, seed ${ms(t.seedMs)}, run ${ms(t.runMs)})`;
-  if (failedFiles.length) {
+  if (failedFiles.length || d.stopped) {
     out.push(
       c.red(
-        `✖ ${failedFiles.length} of ${d.files.length} migration file${d.files.length === 1 ? '' : 's'} failed on the shadow · ${n} statements · ${timing}`,
+        d.stopped && !failedFiles.length
+          ? `✖ ${d.files.length} migration file${d.files.length === 1 ? '' : 's'} not run on the shadow (stopped) · ${n} statements · ${timing}`
+          : `✖ ${failedFiles.length} of ${d.files.length} migration file${d.files.length === 1 ? '' : 's'} failed on the shadow · ${n} statements · ${timing}`,
       ),
     );
   } else {

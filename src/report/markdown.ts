@@ -24,10 +24,12 @@ import {
   lineCell,
   lockNote,
   ms as dryMs,
+  notRunText,
   rewriteCell,
   seedLine,
   shownLocks,
   statementCell,
+  stoppedLine,
 } from './dryrun-common.js';
 
 /** The hidden marker that identifies zerodown's sticky comment. */
@@ -360,6 +362,8 @@ export function composeReport(input: ReportInput, opts: ComposeOptions): Compose
 export function dryRunReport(d: DryRun): { headline: string; section: ReportSection } {
   const runLine = `${escapeText(d.engine)} (${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${dryMs(d.timings.totalMs)})`;
   const facts: string[] = [];
+  // a statement that overran --shadow-timeout, or history / seeding that did: what follows did not run
+  if (d.stopped && d.stopped.phase !== 'run') facts.push(`❌ ${escapeText(stoppedLine(d)!)}`);
   for (const f of d.files) {
     if (!f.error) continue;
     const e = f.error;
@@ -420,7 +424,9 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
     for (const s of stmts) {
       const stmt = inlineCode(statementCell(s, 70), { table: true });
       if (s.skipped) {
-        out.push(`| ${s.line} | ${stmt} | not run: an earlier statement failed | | | |`);
+        out.push(
+          `| ${s.line} | ${stmt} | ${d.stopped ? escapeText(notRunText(d)) : 'not run: an earlier statement failed'} | | | |`,
+        );
         continue;
       }
       if (s.error) {

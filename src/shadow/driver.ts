@@ -39,9 +39,91 @@ export interface Shadow {
    * Only real servers have one.
    */
   openSideConnection?(): Promise<SideConnection>;
-  /** drops the database / stops the embedded engine; idempotent */
+  /** drops the database / stops the embedded engine; idempotent. Stops a statement still running first. */
   close(): Promise<void>;
+  /** wall-clock bound on each `exec` / `query`, in milliseconds (see `ShadowTimeoutError`) */
+  readonly timeoutMs?: number;
+  /** set once a statement overran the bound: the engine was stopped, every later call fails at once */
+  readonly stopped?: ShadowStop;
 }
+
+/** Default wall-clock bound per statement on the shadow (`--shadow-timeout`, seconds). */
+export const DEFAULT_SHADOW_TIMEOUT_S = 30;
+
+export interface ShadowStop {
+  /** the bound that was exceeded, in seconds */
+  seconds: number;
+  /** the SQL that was running (first 200 characters) */
+  sql: string;
+}
+
+const seconds = (ms: number) => `${Math.round((ms / 1000) * 100) / 100} s`;
+
+/**
+ * A statement ran longer than the shadow's time bound: the engine stopped it
+ * (PGlite: its worker was terminated; a server: pg_cancel_backend, then
+ * pg_terminate_backend). The shadow cannot be used afterwards. SQLSTATE 57014
+ * (query_canceled), as PostgreSQL's own statement_timeout reports it.
+ */
+export class ShadowTimeoutError extends Error {
+  readonly code = '57014';
+  readonly timedOut = true;
+  constructor(
+    readonly timeoutMs: number,
+    readonly sql: string,
+  ) {
+    super(
+      `did not finish within ${seconds(timeoutMs)} on the shadow: stopped; raise --shadow-timeout if it is legitimately slow`,
+    );
+    this.name = 'ShadowTimeoutError';
+  }
+}
+
+/** A call on a shadow that an earlier timeout (or Ctrl-C) already stopped. */
+export class ShadowStoppedError extends Error {
+  readonly code = '57P01';
+  constructor(why: string) {
+    super(`the shadow database was stopped (${why}): nothing more runs on it`);
+    this.name = 'ShadowStoppedError';
+  }
+}
+
+/** A timeout or a call on a stopped shadow: the run must end, not record one more SQL error. */
+export function isShadowStop(err: unknown): boolean {
+  const name = (err as Error | undefined)?.name;
+  return name === 'ShadowTimeoutError' || name === 'ShadowStoppedError';
+}
+
+/** `--shadow-timeout` seconds as milliseconds (default 30 s). */
+export function timeoutMsOf(seconds?: number): number {
+  return Math.round((seconds ?? DEFAULT_SHADOW_TIMEOUT_S) * 1000);
+}
+
+/**
+ * Waits for `work` at most `ms` milliseconds. On time: its result (or error). Late: `onLate()`
+ * runs (it stops the engine), then a ShadowTimeoutError is thrown.
+ */
+export async function withinBound<T>(
+  work: Promise<T>,
+  ms: number,
+  sql: string,
+  onLate: () => Promise<void>,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), ms);
+  });
+  try {
+    const r = await Promise.race([work.then((value) => ({ value })), late]);
+    if (r !== LATE) return r.value;
+  } finally {
+    clearTimeout(timer);
+  }
+  work.catch(() => {}); // it fails once the engine is stopped: nobody waits for it any more
+  await onLate();
+  throw new ShadowTimeoutError(ms, sql);
+}
+const LATE = Symbol('late');
 
 export interface SideConnection {
   query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -59,12 +141,15 @@ export interface SqlError {
   position?: number;
   /** where a PL/pgSQL error happened (the CONTEXT line) */
   where?: string;
+  /** the statement overran the shadow's time bound and was stopped (`ShadowTimeoutError`) */
+  timedOut?: boolean;
 }
 
 export function toSqlError(err: unknown): SqlError {
   const e = err as Record<string, unknown> | undefined;
   const code = typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : 'XX000';
   const out: SqlError = { code, message: String(e?.message ?? err).replace(/\s+$/, '') };
+  if (e?.timedOut === true) out.timedOut = true;
   if (typeof e?.detail === 'string' && e.detail) out.detail = e.detail;
   if (typeof e?.hint === 'string' && e.hint) out.hint = e.hint;
   if (typeof e?.where === 'string' && e.where) out.where = e.where;

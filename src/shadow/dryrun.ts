@@ -3,9 +3,10 @@
  * schema dump), seed it, run the files under review traced, close the shadow.
  * Nothing persists: the PGlite instance is dropped, the server database is dropped.
  */
-import type { LintResult, Migration } from '../model.js';
+import type { Finding, LintResult, Migration } from '../model.js';
 import { displayTable } from '../rules/util.js';
 import type { EngineLimit, Shadow } from './driver.js';
+import { isShadowStop } from './driver.js';
 import { loadSchemaDump, type DumpResult } from './dump.js';
 import { extensionsIn } from './extensions.js';
 import { openShadow } from './open.js';
@@ -15,7 +16,7 @@ import { ensureToolTables } from './tools.js';
 import { loadParser, parseMigration } from '../parse/postgres.js';
 import { replayHistory, type ReplayProgress, type ReplayResult } from './replay.js';
 import { seed, type SeedResult } from './seed.js';
-import { runTraced, type HeldLock, type StatementError, type TracedStatement } from './trace.js';
+import { notRun, runTraced, type HeldLock, type StatementError, type TracedStatement } from './trace.js';
 
 export interface DryRunOptions {
   /** PostgreSQL server URL; default embedded PGlite */
@@ -31,8 +32,20 @@ export interface DryRunOptions {
   onSeedProgress?: (done: number, total: number, table: string) => void;
   /** progress of the traced run of the files under review: statements done, of all of them */
   onRunProgress?: (done: number, total: number, path: string) => void;
-  /** called once the shadow is open (the CLI uses it to clean up on Ctrl-C) */
+  /** called once the shadow is open */
   onOpen?: (shadow: Shadow) => void;
+  /** wall-clock bound per statement on the shadow, ms (default 30 s) */
+  timeoutMs?: number;
+}
+
+/** Why the dry run ended early: a statement overran the time bound, the shadow was stopped. */
+export interface DryRunStop {
+  /** where: replaying history, loading the schema dump, seeding, or running the files under review */
+  phase: 'history' | 'schema' | 'seed' | 'run';
+  /** one sentence: what overran, where, and what to do */
+  message: string;
+  path?: string;
+  line?: number;
 }
 
 export interface DryRunFile {
@@ -59,6 +72,8 @@ export interface DryRun {
   seed: { tables: number; rowsPerTable: number; rows: number; failures: SeedResult['failures']; durationMs: number };
   limits: EngineLimit[];
   timings: { bootMs: number; historyMs: number; seedMs: number; runMs: number; totalMs: number };
+  /** set when a statement overran the time bound: what follows it was not run (statements marked `skipped`) */
+  stopped?: DryRunStop;
 }
 
 interface CacheMeta {
@@ -89,9 +104,10 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
   const cached = cacheDir && key ? readCache<CacheMeta>(cacheDir, key) : undefined;
 
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
+  const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   const opening: Promise<Shadow> = opts.url
-    ? openShadow({ url: opts.url, extensions })
-    : PgliteShadow.open({ extensions, ...(cached ? { dataDir: cached.tar } : {}) });
+    ? openShadow({ url: opts.url, extensions, ...bound })
+    : PgliteShadow.open({ extensions, ...(cached ? { dataDir: cached.tar } : {}), ...bound });
   opening.catch(() => {});
   await loadParser();
   const parsedHistory = cached ? [] : history.map((m) => parseMigration(m));
@@ -103,6 +119,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
     const hit = !!cached && shadow.boot === 'cache';
     let hist: History;
     let seeded: { tables: number; rows: Map<string, number>; failures: SeedResult['failures']; durationMs: number };
+    let stopped: DryRunStop | undefined;
     if (hit) {
       hist = cached!.meta.history;
       seeded = { ...cached!.meta.seed, rows: new Map(cached!.meta.seed.rows) };
@@ -113,18 +130,45 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
         await ensureToolTables(shadow, tools);
         const d = await loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
         hist = { ...d, source: 'schema', path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
+        const e = d.stopped ? d.errors.find((x) => x.timedOut) : undefined;
+        if (d.stopped)
+          stopped = {
+            phase: 'schema',
+            message: `the schema dump ${e ? `statement at ${e.path}:${e.line} ` : ''}${e?.message ?? 'stopped'}`,
+            ...(e ? { path: e.path, line: e.line } : {}),
+          };
       } else {
         const { limits: _limits, ...r } = await replayHistory(shadow, parsedHistory, opts.onProgress, tools);
         hist = { ...r, source: 'migrations' };
+        const f = r.stopped ? r.failures.find((x) => x.timedOut) : undefined;
+        if (r.stopped)
+          stopped = {
+            phase: 'history',
+            message: `history ${f ? `${f.path}:${f.line}: ${f.message}` : 'replay stopped'}`,
+            ...(f ? { path: f.path, line: f.line } : {}),
+          };
       }
-      seeded = await seed(shadow, {
-        rows: rowsPerTable,
-        ...(opts.onSeedProgress ? { onProgress: opts.onSeedProgress } : {}),
-      });
+      let seedingTable = '';
+      const tSeedStart = performance.now();
+      seeded = { tables: 0, rows: new Map(), failures: [], durationMs: 0 };
+      try {
+        if (!stopped)
+          seeded = await seed(shadow, {
+            rows: rowsPerTable,
+            onProgress: (done, total, table) => {
+              seedingTable = table;
+              opts.onSeedProgress?.(done, total, table);
+            },
+          });
+      } catch (err) {
+        if (!isShadowStop(err)) throw err;
+        seeded.durationMs = Math.round(performance.now() - tSeedStart);
+        stopped = { phase: 'seed', message: `seeding table ${seedingTable || '?'} ${(err as Error).message}` };
+      }
     }
     const tSeed = performance.now();
     const tHist = hit ? tBoot : tSeed - seeded.durationMs;
-    if (!hit && cacheDir && key && shadow instanceof PgliteShadow) {
+    if (!hit && !stopped && cacheDir && key && shadow instanceof PgliteShadow) {
       const meta: CacheMeta = {
         history: hist,
         seed: {
@@ -144,6 +188,12 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
     const total = parsedReview.reduce((n, m) => n + m.statements.length, 0);
     let done = 0;
     for (const m of parsedReview) {
+      if (stopped) {
+        // the shadow was stopped before this file: it did not run
+        statements.push(...notRun(m));
+        files.push({ path: m.migration.path, statements: m.statements.length, error: null });
+        continue;
+      }
       const onRun = opts.onRunProgress;
       const r = await runTraced(shadow, m, {
         rows: seeded.rows,
@@ -151,6 +201,14 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
           ? { onStatement: (s: TracedStatement) => onRun((done += s.count ?? 1), total, m.migration.path) }
           : {}),
       });
+      if (r.stopped) {
+        const e = r.error;
+        stopped = {
+          phase: 'run',
+          message: e ? `${e.path}:${e.line}: ${e.message}` : `${m.migration.path}: the shadow was stopped`,
+          ...(e ? { path: e.path, line: e.line } : {}),
+        };
+      }
       statements.push(...r.statements);
       heldLocks.push(...r.heldLocks);
       files.push({
@@ -184,6 +242,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
         runMs: Math.round(tRun - tRunStart),
         totalMs: Math.round(tRun - t0),
       },
+      ...(stopped ? { stopped } : {}),
     };
   } finally {
     await shadow.close();
@@ -236,4 +295,56 @@ export function confirmFindings(result: LintResult, dry: DryRun): { confirmed: n
     }
   }
   return { confirmed, unconfirmed };
+}
+
+/**
+ * Findings for a dry run that stopped on the time bound: the statement that overran (at its
+ * file:line), or, when the run stopped before the files under review (history, seed), the first
+ * statement of each of them, since none of them ran. `dry-run-error`, severity error: a migration
+ * that runs for ever on a seeded copy holds its locks for ever in production. Returns how many.
+ */
+export function stopFindings(result: LintResult, dry: DryRun): number {
+  let added = 0;
+  const add = (s: TracedStatement, message: string, help: string) => {
+    const file = result.files.find((f) => f.migration.path === s.path);
+    if (!file) return;
+    const f: Finding = {
+      rule: 'dry-run-error',
+      severity: 'error',
+      message,
+      help,
+      path: s.path,
+      line: s.error?.line ?? s.line,
+      column: s.error?.column ?? s.column,
+      endLine: Math.max(s.error?.line ?? s.line, s.endLine),
+      endColumn: 1,
+      statementIndex: s.index,
+      data: { code: '57014', engine: dry.engine, timedOut: true },
+    };
+    file.findings.push(f);
+    file.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    result.summary.errors++;
+    added++;
+  };
+  const help =
+    'Find what loops or waits (a LOOP without an exit, pg_sleep, a lock never released, a huge backfill in one statement); if it is legitimately slow on the seeded shadow, raise --shadow-timeout.';
+  for (const s of dry.statements) {
+    if (s.timedOut && s.error)
+      add(
+        s,
+        `This statement ${s.error.message.replace(/; raise --shadow-timeout.*$/, '')} (${dry.engine}): in production it would hold its locks at least that long.`,
+        help,
+      );
+  }
+  if (dry.stopped && dry.stopped.phase !== 'run') {
+    const firsts = new Map<string, TracedStatement>();
+    for (const s of dry.statements) if (s.index >= 0 && !firsts.has(s.path)) firsts.set(s.path, s);
+    for (const s of firsts.values())
+      add(
+        s,
+        `Not run on the shadow database: the dry run stopped before this file. ${dry.stopped.message.replace(/; raise --shadow-timeout.*$/, '')}.`,
+        help,
+      );
+  }
+  return added;
 }

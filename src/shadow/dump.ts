@@ -11,6 +11,8 @@ import { runTraced, toParsed, type StatementError } from './trace.js';
 export interface DumpResult {
   statements: number;
   errors: StatementError[];
+  /** a statement overran the time bound: the load stopped there */
+  stopped?: boolean;
 }
 
 /** Loads a plain-SQL schema dump. psql meta-commands (`\restrict`, `\connect`, …) are skipped. */
@@ -29,6 +31,7 @@ export async function loadSchemaDump(shadow: Shadow, sql: string, path = '<schem
   });
   const statements = parsed.statements.length;
   if (r.error && !errors.includes(r.error)) errors.unshift(r.error);
+  if (r.stopped) return { statements, errors, stopped: true };
   // pg_dump empties search_path for its own session; migrations expect the default
   await shadow.exec('RESET ALL');
   return { statements, errors };

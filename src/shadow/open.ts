@@ -7,10 +7,13 @@ export interface OpenShadowOptions {
   url?: string;
   /** extensions the migrations create (PGlite must load their bundles at start); see `extensionsIn` */
   extensions?: string[];
+  /** wall-clock bound per statement, ms (default 30 s: `DEFAULT_SHADOW_TIMEOUT_S`) */
+  timeoutMs?: number;
 }
 
 /** Opens a shadow database: embedded PGlite by default, or a fresh database on the server at `url`. */
 export async function openShadow(opts: OpenShadowOptions = {}): Promise<Shadow> {
-  if (opts.url) return PostgresShadow.open(opts.url);
-  return PgliteShadow.open({ extensions: opts.extensions });
+  const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
+  if (opts.url) return PostgresShadow.open(opts.url, bound);
+  return PgliteShadow.open({ extensions: opts.extensions, ...bound });
 }

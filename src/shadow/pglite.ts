@@ -1,20 +1,27 @@
 /**
- * The embedded engine: PGlite (PostgreSQL compiled to WebAssembly, in-process).
+ * The embedded engine: PGlite (PostgreSQL compiled to WebAssembly), run in a worker thread.
  *
  * Cold start runs initdb (3.5–6 s). Instead, the engine boots from a
  * pre-initialised data directory (`pglite-datadir.tgz`): shipped next to the
  * bundled CLI in dist/, or cached under node_modules/.cache/zerodown in a
  * checkout (created on first use, keyed by the PGlite version and the initdb
  * options of data/pglite-initdb.json).
+ *
+ * PGlite runs in a worker thread (src/shadow/pglite-worker.ts): its WebAssembly
+ * runs synchronously, and a statement that never returns (`LOOP END LOOP`,
+ * `pg_sleep(600)`, `COPY … FROM PROGRAM`) would otherwise block the event loop,
+ * so that no timer and no signal handler could run. Every call is bounded by
+ * the shadow's time limit; past it, the worker is terminated.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
-import type { EngineLimit, Shadow } from './driver.js';
-import { majorVersion } from './driver.js';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EngineLimit, Shadow, ShadowStop } from './driver.js';
+import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from './driver.js';
+import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
+import { trackShadow, untrackShadow } from './registry.js';
 import { availableBundles, bundleDirs, BUILTIN_EXTENSIONS, resolveBundles } from './extensions.js';
 import INITDB from '../../data/pglite-initdb.json' with { type: 'json' };
 
@@ -98,55 +105,12 @@ function cacheTarget(): string | undefined {
   return cache && inst ? path.join(cache, `pglite-datadir-${inst.version}-${INITDB.tag}.tgz`) : undefined;
 }
 
-/**
- * Creates a pre-initialised data directory tarball (gzip): a cold initdb, with
- * the template databases dropped (they only double the size) and a checkpoint.
- * Used by scripts/make-pglite-snapshot.mjs and by the first cold start in a checkout.
- */
-export async function makeDataDirSnapshot(db?: PGlite): Promise<Buffer> {
-  const own = !db;
-  const pg = db ?? new PGlite({ initDbStartParams: INITDB_PARAMS, startParams: startParams() });
-  try {
-    await pg.waitReady;
-    for (const name of ['template0', 'template1']) {
-      await pg.exec(`ALTER DATABASE ${name} IS_TEMPLATE false`);
-      await pg.exec(`DROP DATABASE ${name}`);
-    }
-    await pg.exec('CHECKPOINT');
-    const tar = Buffer.from(await (await pg.dumpDataDir('none')).arrayBuffer());
-    return gzipSync(tar, { level: 9 });
-  } finally {
-    if (own) await pg.close();
-  }
-}
-
-/**
- * A throwaway database needs no durability: no full-page images, minimal WAL,
- * no synchronous commit, no statistics collection. Replaying lemmy's 342
- * files took 25-50% less time with these. Semantics are unchanged.
- */
-const FAST_SETTINGS = [
-  'full_page_writes=off',
-  'wal_level=minimal',
-  'max_wal_senders=0',
-  'synchronous_commit=off',
-  'autovacuum=off',
-  'track_counts=off',
-  'track_activities=off',
-  // a checkpoint removes old WAL segments instead of keeping them for reuse: smaller cached states
-  'wal_recycle=off',
-  // new WAL segments are not zero-filled first (a segment's worth of writes each, in memory)
-  'wal_init_zero=off',
-  // every boot zero-fills shared memory: 64 MB holds a seeded shadow of 60 tables (lemmy) with
-  // room to spare, and boots about 40 ms sooner than the default 128 MB
-  'shared_buffers=64MB',
-];
-const FAST_PARAMS = FAST_SETTINGS.flatMap((s) => ['-c', s]);
-
-function startParams(): string[] {
-  // $ZERODOWN_PGLITE_SETTINGS: extra `name=value` settings, comma-separated (experiments, diagnostics)
-  const extra = (process.env.ZERODOWN_PGLITE_SETTINGS ?? '').split(',').filter((x) => x.includes('='));
-  return [...PGlite.defaultStartParams, ...FAST_PARAMS, ...extra.flatMap((x) => ['-c', x.trim()])];
+export interface PgliteOptions {
+  extensions?: string[];
+  /** skip the pre-initialised data directory (tests of the cold path) */
+  cold?: boolean;
+  /** boot from this data directory tarball (uncompressed) instead: a cached shadow state */
+  dataDir?: Buffer;
 }
 
 export interface PgliteOptions {
@@ -155,7 +119,28 @@ export interface PgliteOptions {
   cold?: boolean;
   /** boot from this data directory tarball (uncompressed) instead: a cached shadow state */
   dataDir?: Buffer;
+  /** wall-clock bound per statement, ms (default 30 s) */
+  timeoutMs?: number;
 }
+
+/**
+ * The worker: dist/pglite-worker.js next to the bundle; in a checkout (vitest, tsx) the .ts
+ * file, loaded through tsx's loader registered inside the worker (`--import tsx` in a worker's
+ * execArgv does not reach its module loader on Node 20).
+ */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', here));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const script = new URL('./pglite-worker.ts', here).href;
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`,
+    { eval: true },
+  );
+}
+
+/** Booting and dumping the data directory are our own work, bounded by this rather than the statement limit. */
+const BOOT_TIMEOUT_MS = 120_000;
 
 export class PgliteShadow implements Shadow {
   readonly kind = 'pglite' as const;
@@ -165,71 +150,94 @@ export class PgliteShadow implements Shadow {
   boot = '';
   /** the data directory tarball it booted from, when it did */
   bootFile?: string;
+  readonly timeoutMs: number;
+  stopped?: ShadowStop;
+  /** extensions the migrations mention that PGlite does not bundle */
+  missing = new Set<string>();
   private closed = false;
   private readonly available: Set<string>;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  private seq = 0;
+  private exited?: string;
 
-  private constructor(
-    private readonly db: PGlite,
-    available: Set<string>,
-  ) {
+  private constructor(available: Set<string>, timeoutMs: number) {
     this.available = available;
+    this.timeoutMs = timeoutMs;
+    this.worker = startWorker();
+    // an idle engine does not keep the process alive (one a caller forgot to close included)
+    this.worker.unref();
+    this.worker.on('message', (r: WorkerReply) => {
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      this.pending.delete(r.id);
+      if (!this.pending.size) this.worker.unref();
+      if (r.ok) p.resolve(r.value);
+      else p.reject(Object.assign(new Error(String(r.error.message)), r.error));
+    });
+    const gone = (why: string) => {
+      this.exited ??= why;
+      for (const p of this.pending.values()) p.reject(new ShadowStoppedError(why));
+      this.pending.clear();
+    };
+    this.worker.on('error', (err) => gone(`the PGlite worker failed: ${err.message}`));
+    this.worker.on('exit', (code) => gone(`the PGlite worker exited (${code})`));
+  }
+
+  private send(req: WorkerCall): Promise<unknown> {
+    if (this.stopped) return Promise.reject(new ShadowStoppedError(`a statement overran ${this.stopped.seconds} s`));
+    if (this.closed || this.exited) return Promise.reject(new ShadowStoppedError(this.exited ?? 'closed'));
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ ...req, id } as WorkerRequest);
+    });
+  }
+
+  /** Sends a request bounded by `ms`; past it the worker (and the statement with it) is terminated. */
+  private bounded(req: WorkerCall, sql: string, ms = this.timeoutMs): Promise<unknown> {
+    return withinBound(this.send(req), ms, sql, async () => {
+      this.stopped = { seconds: ms / 1000, sql: sql.slice(0, 200) };
+      await this.worker.terminate();
+    });
   }
 
   static async open(opts: PgliteOptions = {}): Promise<PgliteShadow> {
     const inst = pgliteInstall();
     const bundles = availableBundles(bundleDirs(moduleDir(), inst?.dist));
     const { load, missing } = resolveBundles(opts.extensions ?? [], bundles);
-    const extensions: Record<string, URL> = {};
-    for (const b of load) extensions[path.basename(b.file, '.tar.gz')] = pathToFileURL(b.file);
+    const extensions: Record<string, string> = {};
+    for (const b of load) extensions[path.basename(b.file, '.tar.gz')] = b.file;
     const loaded = new Set<string>(BUILTIN_EXTENSIONS);
     for (const [name, file] of bundles) if (load.some((b) => b.file === file)) loaded.add(name);
 
-    let db: PGlite | undefined;
-    let boot = 'initdb';
-    let bootFile: string | undefined;
-    if (opts.dataDir) {
-      try {
-        db = new PGlite({ loadDataDir: new Blob([opts.dataDir]), extensions, startParams: startParams() });
-        await db.waitReady;
-        boot = 'cache';
-      } catch {
-        await db?.close().catch(() => {});
-        db = undefined;
-      }
-    }
-    if (!db && !opts.cold) {
-      for (const file of dataDirCandidates()) {
-        if (!existsSync(file)) continue;
-        try {
-          const tar = gunzipSync(readFileSync(file));
-          db = new PGlite({ loadDataDir: new Blob([tar]), extensions, startParams: startParams() });
-          await db.waitReady;
-          boot = 'datadir';
-          bootFile = file;
-          break;
-        } catch {
-          // a data directory from another PGlite version does not boot: fall back
-          try {
-            await db?.close();
-          } catch {
-            /* ignore */
-          }
-          db = undefined;
-        }
-      }
-    }
-    if (!db) {
-      db = new PGlite({ extensions, startParams: startParams(), initDbStartParams: INITDB_PARAMS });
-      await db.waitReady;
+    const shadow = new PgliteShadow(loaded, opts.timeoutMs ?? timeoutMsOf());
+    // registered before it boots: Ctrl-C during a cold start stops the worker too
+    trackShadow(shadow);
+    try {
       const target = opts.cold ? undefined : cacheTarget();
-      if (target) await writeSnapshotCache(target, db);
+      const booted = (await shadow.bounded(
+        {
+          op: 'open',
+          opts: {
+            extensions,
+            candidates: opts.cold ? [] : dataDirCandidates(),
+            ...(opts.dataDir ? { dataDir: new Uint8Array(opts.dataDir) } : {}),
+            ...(target ? { cacheTarget: target } : {}),
+          },
+        },
+        'booting PGlite',
+        Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
+      )) as { boot: string; bootFile?: string; serverVersion: string };
+      shadow.boot = booted.boot;
+      if (booted.bootFile) shadow.bootFile = booted.bootFile;
+      shadow.serverVersion = majorVersion(booted.serverVersion);
+      shadow.engine = `pglite ${booted.serverVersion.split(' ')[0]}`;
+    } catch (err) {
+      await shadow.close();
+      throw err;
     }
-    const shadow = new PgliteShadow(db, loaded);
-    shadow.boot = boot;
-    if (bootFile) shadow.bootFile = bootFile;
-    const [row] = await shadow.query<{ server_version: string }>('SHOW server_version');
-    shadow.serverVersion = majorVersion(row!.server_version);
-    shadow.engine = `pglite ${row!.server_version.split(' ')[0]}`;
     // a name only seen in a comment must not become a limit: it is reported when a CREATE EXTENSION fails
     shadow.missing = new Set(missing);
     return shadow;
@@ -237,43 +245,32 @@ export class PgliteShadow implements Shadow {
 
   /** The current data directory as an uncompressed tarball (for the shadow cache). */
   async dumpDataDir(): Promise<Buffer> {
-    await this.db.exec('CHECKPOINT');
-    return Buffer.from(await (await this.db.dumpDataDir('none')).arrayBuffer());
+    // our own work, not the migration's: bounded like the boot, not by the statement limit
+    const bytes = (await this.bounded(
+      { op: 'dumpDataDir' },
+      'CHECKPOINT and dump of the data directory',
+      Math.max(BOOT_TIMEOUT_MS, this.timeoutMs),
+    )) as Uint8Array;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-
-  /** extensions the migrations mention that PGlite does not bundle */
-  missing = new Set<string>();
 
   extensionAvailable(name: string): boolean {
     return this.available.has(name);
   }
 
   async exec(sql: string): Promise<void> {
-    await this.db.exec(sql);
+    await this.bounded({ op: 'exec', sql }, sql);
   }
 
   async query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]> {
-    const r = await this.db.query<T>(sql, params as any[] | undefined);
-    return r.rows;
+    return (await this.bounded({ op: 'query', sql, ...(params ? { params } : {}) }, sql)) as T[];
   }
 
+  /** Stops the engine at once, running statement or not (the data directory is in memory: nothing to save). */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.db.close();
-  }
-}
-
-/** After a cold start in a checkout: write the data directory cache for the next run (best effort). */
-async function writeSnapshotCache(target: string, db: PGlite): Promise<void> {
-  try {
-    // the fresh instance is still empty: snapshot it rather than paying for a second initdb
-    const gz = await makeDataDirSnapshot(db);
-    mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, gz);
-    renameSync(tmp, target);
-  } catch {
-    // read-only install: the next run cold-starts again, nothing breaks
+    untrackShadow(this);
+    await this.worker.terminate();
   }
 }

@@ -4,12 +4,19 @@
  * existing data. Roles are cluster-wide, so roles the migrations create are
  * dropped again on close (only those that did not exist before the run and
  * that a statement of this run created).
+ *
+ * Every statement is bounded in time: a client-side timer, then
+ * pg_cancel_backend from the admin connection, then pg_terminate_backend if the
+ * statement has not stopped a second later. The migration's own SQL can
+ * `SET statement_timeout = 0`, so the server setting (made a little longer than
+ * the timer) is only a backstop for when zerodown itself is killed.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { EngineLimit, Shadow, SideConnection } from './driver.js';
-import { majorVersion, toSqlError } from './driver.js';
 import { displayConnection as redact, registerSecretUrl } from '../secrets.js';
+import type { EngineLimit, Shadow, ShadowStop, SideConnection } from './driver.js';
+import { majorVersion, ShadowStoppedError, timeoutMsOf, toSqlError, withinBound } from './driver.js';
+import { trackShadow, untrackShadow } from './registry.js';
 
 export class ShadowSetupError extends Error {
   constructor(message: string) {
@@ -46,18 +53,27 @@ export class PostgresShadow implements Shadow {
   private rolesBefore = new Set<string>();
   /** role names that statements sent to this shadow create (CREATE ROLE/USER/GROUP, also inside DO blocks) */
   private rolesMentioned = new Set<string>();
+  readonly timeoutMs: number;
+  stopped?: ShadowStop;
+  /** backend pid of the shadow connection (what pg_cancel_backend / pg_terminate_backend stop) */
+  private pid = 0;
+  /** the statement running now, settled either way */
+  private running?: Promise<unknown>;
 
   private constructor(
     private readonly adminUrl: string,
     private readonly admin: pg.Client,
     private client: pg.Client,
     database: string,
+    timeoutMs: number,
   ) {
     this.database = database;
+    this.timeoutMs = timeoutMs;
   }
 
-  static async open(url: string): Promise<PostgresShadow> {
+  static async open(url: string, opts: { timeoutMs?: number } = {}): Promise<PostgresShadow> {
     registerSecretUrl(url); // its password never reaches an output, whatever fails below
+    const timeoutMs = opts.timeoutMs ?? timeoutMsOf();
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -93,10 +109,19 @@ export class PostgresShadow implements Shadow {
       }
       throw new ShadowSetupError(`cannot create the shadow database on ${redact(url)}: ${e.message}`);
     }
-    const client = quiet(new pg.Client({ connectionString: withDatabase(url, database) }));
-    const shadow = new PostgresShadow(url, admin, client, database);
+    const client = quiet(
+      new pg.Client({
+        connectionString: withDatabase(url, database),
+        // backstop only: the timer below stops the statement first, and the migration may reset it
+        statement_timeout: timeoutMs + 5_000,
+      }),
+    );
+    const shadow = new PostgresShadow(url, admin, client, database, timeoutMs);
+    trackShadow(shadow);
     try {
       await client.connect();
+      const [p] = await shadow.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      shadow.pid = Number(p!.pid);
       const [v] = await shadow.query<{ server_version: string }>('SHOW server_version');
       shadow.serverVersion = majorVersion(v!.server_version);
       shadow.engine = `postgresql ${v!.server_version.split(' ')[0]}`;
@@ -121,13 +146,46 @@ export class PostgresShadow implements Shadow {
         this.rolesMentioned.add(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase());
       }
     }
-    await this.client.query(sql);
+    await this.bounded(this.client.query(sql), sql);
   }
 
   async query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]> {
-    const r = await this.client.query(sql, params as any[] | undefined);
+    const r = await this.bounded(this.client.query(sql, params as any[] | undefined), sql);
     // a multi-statement string returns one result per statement
     return (Array.isArray(r) ? (r.at(-1)?.rows ?? []) : r.rows) as T[];
+  }
+
+  /** Runs one call within the time bound; past it, the backend is cancelled, then terminated. */
+  private async bounded<T>(work: Promise<T>, sql: string): Promise<T> {
+    if (this.stopped) {
+      work.catch(() => {});
+      throw new ShadowStoppedError(`a statement overran ${this.stopped.seconds} s`);
+    }
+    const settled = work.then(
+      () => {},
+      () => {},
+    );
+    this.running = settled;
+    try {
+      return await withinBound(work, this.timeoutMs, sql, async () => {
+        this.stopped = { seconds: this.timeoutMs / 1000, sql: sql.slice(0, 200) };
+        await this.stopBackend(settled, true);
+      });
+    } finally {
+      if (this.running === settled) this.running = undefined;
+    }
+  }
+
+  /** Stops the statement running on the shadow connection: a cancel first (when `gently`), then terminate. */
+  private async stopBackend(settled: Promise<unknown>, gently: boolean): Promise<void> {
+    const within = (ms: number) =>
+      Promise.race([settled.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+    if (gently) {
+      await this.admin.query('SELECT pg_cancel_backend($1)', [this.pid]).catch(() => {});
+      if (await within(1_000)) return;
+    }
+    await this.admin.query('SELECT pg_terminate_backend($1)', [this.pid]).catch(() => {});
+    await within(1_000);
   }
 
   async openSideConnection(): Promise<SideConnection> {
@@ -143,10 +201,14 @@ export class PostgresShadow implements Shadow {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    untrackShadow(this);
+    // a statement still running (Ctrl-C): stop it, or the connection stays busy and the drop waits
+    if (this.running && this.pid) await this.stopBackend(this.running, false);
     // roles created by the migrations (cluster-wide objects) go too
     let newRoles: string[] = [];
     try {
-      const roles = await this.query<{ rolname: string }>('SELECT rolname FROM pg_roles');
+      // on the admin connection: the shadow's may be gone (stopped statement) or in a failed transaction
+      const roles = (await this.admin.query<{ rolname: string }>('SELECT rolname FROM pg_roles')).rows;
       // only roles this run created: new since the start AND named in a CREATE ROLE we sent
       newRoles = roles.map((r) => r.rolname).filter((r) => !this.rolesBefore.has(r) && this.rolesMentioned.has(r));
     } catch {

@@ -8,6 +8,7 @@
 import type { Migration, ParsedMigration } from '../model.js';
 import { loadParser, parseMigration } from '../parse/postgres.js';
 import type { EngineLimit, Shadow } from './driver.js';
+import { isShadowStop, toSqlError } from './driver.js';
 import { ensureToolTables } from './tools.js';
 import { breaksBatch } from './statements.js';
 import { execBatch, runTraced } from './trace.js';
@@ -25,6 +26,8 @@ export interface ReplayFailure {
   limit?: string;
   /** the failure probably follows from an earlier engine limit (same missing extension) */
   consequenceOf?: string;
+  /** it overran the shadow's time bound: the replay stopped there */
+  timedOut?: boolean;
 }
 
 export interface ReplayResult {
@@ -34,6 +37,9 @@ export interface ReplayResult {
   failures: ReplayFailure[];
   limits: EngineLimit[];
   durationMs: number;
+  /** a statement overran the time bound: the replay stopped, `notRun` files were not replayed */
+  stopped?: boolean;
+  notRun?: number;
 }
 
 export type ReplayProgress = (done: number, total: number, path: string) => void;
@@ -65,6 +71,7 @@ export async function replayHistory(
 
   const runOne = async (p: ParsedMigration) => {
     const r = await runTraced(shadow, p, { trace: false });
+    if (r.stopped) result.stopped = true;
     if (r.error) {
       const e = r.error;
       const stmt = r.statements.find((x) => x.error === e);
@@ -76,6 +83,7 @@ export async function replayHistory(
         message: e.message,
         statement: (stmt?.sql ?? '').split('\n')[0]!.slice(0, 120),
       };
+      if (e.timedOut) f.timedOut = true;
       if (e.limit) {
         f.limit = e.limit; // runTraced registered it in shadow.limits
       } else if (MISSING_OBJECT.has(e.code)) {
@@ -105,13 +113,34 @@ export async function replayHistory(
         );
         for (const p of files) onProgress?.(++done, parsed.length, p.migration.path);
         return;
-      } catch {
+      } catch (err) {
+        if (isShadowStop(err)) {
+          // which file of the chunk overran is unknown (the engine is gone): the chunk is named
+          const first = files[0]!;
+          const stmt = first.statements[0]!;
+          const last = files.at(-1)!.migration.path;
+          result.failures.push({
+            path: first.migration.path,
+            line: stmt.span.line,
+            column: stmt.span.column,
+            code: toSqlError(err).code,
+            message: `files ${first.migration.path} to ${last} (replayed together in one transaction) ${(err as Error).message}`,
+            statement: stmt.text.split('\n')[0]!.slice(0, 120),
+            timedOut: true,
+          });
+          result.stopped = true;
+          return;
+        }
         await shadow.exec('ROLLBACK').catch(() => {});
       }
     }
-    for (const p of files) await runOne(p);
+    for (const p of files) {
+      if (result.stopped) return;
+      await runOne(p);
+    }
   };
   for (const p of parsed) {
+    if (result.stopped) break;
     const batchable =
       !deferred &&
       !p.error &&
@@ -119,14 +148,15 @@ export async function replayHistory(
       !p.statements.some((x) => breaksBatch(x, shadow.serverVersion));
     if (!batchable) {
       await flush();
-      await runOne(p);
+      if (!result.stopped) await runOne(p);
       continue;
     }
     chunk.push(p);
     size += p.statements.length;
     if (chunk.length >= CHUNK_FILES || size >= CHUNK_STATEMENTS) await flush();
   }
-  await flush();
+  if (!result.stopped) await flush();
+  if (result.stopped) result.notRun = parsed.length - done;
   result.statements = total;
   result.limits = [...shadow.limits];
   result.durationMs = Math.round(performance.now() - t0);

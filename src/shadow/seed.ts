@@ -16,7 +16,7 @@
  * A table that still cannot be seeded is reported, never fatal.
  */
 import type { Shadow } from './driver.js';
-import { toSqlError } from './driver.js';
+import { isShadowStop, toSqlError } from './driver.js';
 
 export interface SeedOptions {
   /** rows per table (default 1000) */
@@ -580,7 +580,8 @@ async function probeCombos(
       nullable,
       rows: rows.map((r) => ({ values: notNull.map((_, i) => ql(String(r[`v${i}`]))), bits: Number(r.bits) })),
     };
-  } catch {
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
     return undefined; // the random candidates alone, as before
   }
 }
@@ -596,7 +597,8 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
     // triggers off while seeding (they would write their own rows, or fail on synthetic ones)
     await shadow.exec('SET session_replication_role = replica');
     replica = true;
-  } catch {
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
     // not a superuser on the server: seed with triggers on
   }
   const filtered = new Set<string>();
@@ -622,6 +624,7 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
           if (filter) filtered.add(t.display);
           break;
         } catch (err) {
+          if (isShadowStop(err)) throw err; // overran the time bound: the engine is gone
           const e = toSqlError(err);
           if ((e.code === '23505' || e.code === '23P01') && !onConflict) {
             // a generated key collides with a row the migrations inserted: skip those rows
@@ -671,7 +674,7 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
       }
     }
   } finally {
-    if (replica) await shadow.exec('SET session_replication_role = DEFAULT');
+    if (replica && !shadow.stopped) await shadow.exec('SET session_replication_role = DEFAULT');
   }
   // row counts, in one round trip
   const list = [...tables.values()].filter((t) => !only || only.has(t.display));

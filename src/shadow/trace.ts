@@ -15,7 +15,7 @@ import { loadParser, parseMigration } from '../parse/postgres.js';
 import { displayTable } from '../rules/util.js';
 import { statementLocks } from '../rules/locks.js';
 import type { Shadow, SqlError } from './driver.js';
-import { toSqlError } from './driver.js';
+import { isShadowStop, toSqlError } from './driver.js';
 import { isAuxiliary, lockEffect, lockStrength, ownLocks, RELKIND, relations, type RelMap } from './inspect.js';
 import { breaksBatch, documentedLocks, notInTransaction, txControl } from './statements.js';
 
@@ -65,7 +65,7 @@ export interface TracedStatement {
   error: StatementError | null;
   /** how it ran: inside the file's transaction, an explicit BEGIN block, autocommit (wrapped by the tracer), or alone (cannot run in a transaction) */
   transaction: 'file' | 'explicit' | 'autocommit' | 'alone';
-  /** not run, because an earlier statement of the file failed (migration tools stop there) */
+  /** not run, because an earlier statement of the file failed (migration tools stop there) or the shadow run stopped */
   skipped?: boolean;
   /**
    * set when this record stands for a run of consecutive INSERT … VALUES into one table (statements
@@ -73,6 +73,8 @@ export interface TracedStatement {
    */
   count?: number;
   lastIndex?: number;
+  /** it overran the shadow's time bound (`--shadow-timeout`) and was stopped; `error` says so (SQLSTATE 57014) */
+  timedOut?: boolean;
 }
 
 export interface HeldLock {
@@ -105,6 +107,32 @@ export interface TraceResult {
   heldLocks: HeldLock[];
   /** the file's first error, if any */
   error: StatementError | null;
+  /**
+   * a statement overran the time bound (or the shadow was stopped): the engine is gone, the
+   * rest of the file is marked not run, and nothing more can run on this shadow
+   */
+  stopped?: boolean;
+}
+
+/** The statements of a file that never ran because the shadow run stopped before it. */
+export function notRun(input: TraceInput): TracedStatement[] {
+  const parsed = toParsed(input);
+  return parsed.statements.map((stmt) => ({
+    path: parsed.migration.path,
+    index: stmt.index,
+    line: stmt.span.line,
+    column: stmt.span.column,
+    endLine: stmt.span.endLine,
+    kind: stmt.kind,
+    sql: stmt.text,
+    durationMs: 0,
+    locks: [],
+    rewrites: [],
+    rebuiltIndexes: [],
+    error: null,
+    transaction: 'autocommit',
+    skipped: true,
+  }));
 }
 
 export type TraceInput = Migration | ParsedMigration | { path?: string; sql: string; transaction?: TransactionMode };
@@ -201,7 +229,21 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
     return out;
   }
   const statements = parsed.statements;
-  if (!trace && (await tryBatch(shadow, statements))) return out;
+  if (!trace) {
+    try {
+      if (await tryBatch(shadow, statements)) return out;
+    } catch (err) {
+      // the file, run as one batch, overran the bound: which statement is unknown, so its first one carries it
+      const first = statements[0]!;
+      const e = errorAt(first, path, toSqlError(err));
+      e.message = `this file (run in one batch on the shadow) ${e.message}`;
+      out.error = e;
+      out.stopped = true;
+      out.statements.push({ ...notRun(parsed)[0]!, skipped: false, error: e, timedOut: true });
+      out.statements.push(...notRun(parsed).slice(1));
+      return out;
+    }
+  }
 
   let tx: TxState | undefined;
   let failed = false;
@@ -277,10 +319,13 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
   let prev: Statement | undefined;
   let groupedThrough = -1;
   let ungroupedThrough = -1;
+  /** the statement being run, for a stop that happens in the tracer's own queries around it */
+  let current: Statement | undefined;
 
   try {
     for (const stmt of statements) {
       if (stmt.index <= groupedThrough) continue; // traced with the run of INSERTs before it
+      current = stmt;
       const base: Omit<TracedStatement, 'durationMs' | 'error' | 'transaction'> = {
         path,
         index: stmt.index,
@@ -355,6 +400,15 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
       const durationMs = now() - t0;
       const sampled = sampling ? await sampling.stop() : [];
       const rec: TracedStatement = { ...base, durationMs: round(durationMs), error: null, transaction: how };
+      if (sqlErr?.timedOut) {
+        // the engine was stopped with it: no ROLLBACK, no lock reading, nothing more on this shadow
+        rec.error = errorAt(stmt, path, sqlErr);
+        rec.timedOut = true;
+        out.error ??= rec.error;
+        out.statements.push(rec);
+        opts.onStatement?.(rec);
+        throw new StoppedHere();
+      }
       if (sqlErr) {
         rec.error = errorAt(stmt, path, sqlErr);
         if (stmt.kind === 'CreateExtensionStmt') {
@@ -506,8 +560,23 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         await shadow.exec('ROLLBACK');
       }
     }
+  } catch (err) {
+    if (!(err instanceof StoppedHere) && !isShadowStop(err)) throw err;
+    // a timeout: in the statement (recorded above) or in the tracer's own queries around it
+    out.stopped = true;
+    const done = new Set(out.statements.map((x) => x.index));
+    if (current && !done.has(current.index)) {
+      const [rec] = notRun({ ...parsed, statements: [current] });
+      rec!.skipped = false;
+      rec!.error = errorAt(current, path, toSqlError(err));
+      if (isShadowTimeout(err)) rec!.timedOut = true;
+      out.error ??= rec!.error;
+      out.statements.push(rec!);
+      done.add(current.index);
+    }
+    out.statements.push(...notRun(parsed).filter((x) => !done.has(x.index)));
   } finally {
-    await sampler?.close();
+    await sampler?.close().catch(() => {});
   }
   return out;
 }
@@ -591,7 +660,9 @@ async function traceInsertRun(
   const t0 = now();
   try {
     await shadow.exec(`${run.map((x) => x.text).join('\n;\n')}\n;`);
-  } catch {
+  } catch (err) {
+    // over the time bound: the shadow is gone, and runTraced reports the stop
+    if (isShadowStop(err)) throw err;
     await undo();
     return undefined;
   }
@@ -681,6 +752,10 @@ function foldInto(prev: TracedStatement | undefined, rec: TracedStatement): bool
   prev.durationMs = round(prev.durationMs + rec.durationMs);
   return true;
 }
+/** Thrown inside runTraced once a statement overran the bound: ends the file's loop. */
+class StoppedHere extends Error {}
+
+const isShadowTimeout = (err: unknown) => (err as Error | undefined)?.name === 'ShadowTimeoutError';
 
 /**
  * History replay fast path: a file whose statements can all share one
@@ -697,7 +772,8 @@ async function tryBatch(shadow: Shadow, statements: Statement[]): Promise<boolea
       statements.map((s) => s.text),
     );
     return true;
-  } catch {
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
     await shadow.exec('ROLLBACK').catch(() => {});
     return false;
   }

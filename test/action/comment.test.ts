@@ -113,6 +113,25 @@ describe('sticky comment', () => {
     }
   });
 
+  it('shadow-timeout is a positive number of seconds, named when it is not', () => {
+    const saved = process.env['INPUT_SHADOW-TIMEOUT'];
+    try {
+      for (const bad of ['0', '-5', '30s', 'soon']) {
+        process.env['INPUT_SHADOW-TIMEOUT'] = bad;
+        expect(() => readInputs()).toThrow(
+          `input "shadow-timeout" must be a positive number of seconds, e.g. 30 (got "${bad}")`,
+        );
+      }
+      process.env['INPUT_SHADOW-TIMEOUT'] = '2.5';
+      expect(readInputs().shadowTimeout).toBe(2.5);
+      process.env['INPUT_SHADOW-TIMEOUT'] = '';
+      expect(readInputs().shadowTimeout).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env['INPUT_SHADOW-TIMEOUT'];
+      else process.env['INPUT_SHADOW-TIMEOUT'] = saved;
+    }
+  });
+
   it('turns API failures into outcomes with an explanation instead of throwing', async () => {
     gh.failWrites = 403;
     const forbidden = await upsertStickyComment(octokit(), pr, 'x', { createIfMissing: true });

@@ -1,8 +1,9 @@
 /**
  * The bundled CLI (esbuild, dist/cli.js) does a dry run from a copy OUTSIDE the
- * repository, the way users and the GitHub Action run it: PGlite's WebAssembly,
- * the pre-initialised data directory and the extension bundles must all be found
- * next to the bundle, with no node_modules to fall back on.
+ * repository, the way users and the GitHub Action run it: PGlite's worker thread
+ * (dist/pglite-worker.js), its WebAssembly, the pre-initialised data directory
+ * and the extension bundles must all be found next to the bundle, with no
+ * node_modules to fall back on.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,10 @@ beforeAll(() => {
     'CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE EXTENSION IF NOT EXISTS pgcrypto;\n' +
       "CREATE TABLE users (id bigserial PRIMARY KEY, email text, name text NOT NULL, salt text NOT NULL DEFAULT gen_salt('bf', 4));\n",
   );
+  // its own directory: a short history, so that only the loop can overrun the bound
+  mkdirSync(path.join(project, 'loop'));
+  writeFileSync(path.join(project, 'loop', '001_t.sql'), 'CREATE TABLE t (id int);\n');
+  writeFileSync(path.join(project, 'loop', '002_loop.sql'), 'SELECT 1;\nDO $$BEGIN LOOP END LOOP; END$$;\n');
   writeFileSync(
     path.join(project, 'migrations', '002_change.sql'),
     'CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n',
@@ -43,21 +48,21 @@ afterAll(() => {
 });
 
 function dryRun(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    [cli, 'dry-run', 'migrations/002_change.sql', '--format', 'json', '--no-cache', ...args],
-    {
-      cwd: project,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: tmp },
-    },
-  );
+  const file = args[0]?.endsWith('.sql') ? args.shift()! : 'migrations/002_change.sql';
+  const r = spawnSync(process.execPath, [cli, 'dry-run', file, '--format', 'json', '--no-cache', ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: tmp },
+  });
   return { code: r.status, stderr: r.stderr, json: r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 
 describe('the bundled CLI, copied outside the repository', () => {
   it('ships the PGlite data directory and the extension bundles next to the bundle', () => {
     const dist = path.dirname(cli);
+    // PGlite runs in its own worker bundle; the CLI bundle does not carry a second copy of it
+    expect(existsSync(path.join(dist, 'pglite-worker.js'))).toBe(true);
+    expect(readFileSync(cli, 'utf8')).not.toContain('defaultStartParams');
     const tgz = path.join(dist, 'pglite-datadir.tgz');
     expect(existsSync(tgz)).toBe(true);
     // measured: about 2.3 MB gzip; a regression to the raw directory (14 MB, 40 MB with 16 MB WAL segments) would show here
@@ -83,6 +88,16 @@ describe('the bundled CLI, copied outside the repository', () => {
       expect.objectContaining({ relation: 'users', mode: 'ShareLock', blocksWrites: true }),
     );
     expect(notNull.error).toMatchObject({ code: '23502', line: 2 });
+  });
+
+  it('stops a statement that never ends (--shadow-timeout): the worker is terminated, the run reports it', () => {
+    const t0 = performance.now();
+    const r = dryRun('loop/002_loop.sql', '--seed-rows', '10', '--shadow-timeout', '5');
+    console.log(`bundled dry run with an endless loop, --shadow-timeout 5: ${Math.round(performance.now() - t0)} ms`);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.json.stopped).toMatchObject({ phase: 'run', path: 'loop/002_loop.sql', line: 2 });
+    expect(r.json.statements[1]).toMatchObject({ line: 2, timedOut: true, error: { code: '57014' } });
   });
 
   it.skipIf(!PG_URL)(`dry-runs on a PostgreSQL server${PG_URL ? '' : ' (skipped: set ZERODOWN_TEST_PG_URL)'}`, () => {
