@@ -25,6 +25,7 @@ import { extensionsIn } from '../shadow/extensions.js';
 import { openShadow as openEngine } from '../shadow/open.js';
 import { PgliteShadow } from '../shadow/pglite.js';
 import { replayHistory } from '../shadow/replay.js';
+import { refusedOnShadow } from '../shadow/statements.js';
 import { mustRunAlone, shorten } from './context.js';
 import type { LockSpan, StagedPlan, Verification } from './types.js';
 
@@ -518,7 +519,7 @@ function statementsOf(sql: string): { text: string; kind: string; ast: any }[] {
 const mayCommitInside = (kind: string) => kind === 'DoStmt' || kind === 'CallStmt';
 
 /** Runs the original migration the way its tool would: explicit BEGIN/COMMIT as written, else one statement at a time (or one transaction when the tool wraps the file). */
-async function runOriginal(sh: Shadow, m: Migration, tracer: Tracer): Promise<string | null> {
+async function runOriginal(sh: Shadow, m: Migration, tracer: Tracer, notRun: Set<string>): Promise<string | null> {
   const parsed = parseMigration(m);
   if (parsed.error) return `cannot parse: ${parsed.error.message}`;
   const wrapped = m.transaction === 'wrapped';
@@ -527,6 +528,12 @@ async function runOriginal(sh: Shadow, m: Migration, tracer: Tracer): Promise<st
     if (wrapped) await tracer.begin();
     for (const s of parsed.statements) {
       const label = `line ${s.span.line} (${shorten(s.text, 60)})`;
+      // reaches outside the throwaway database: never run (the plan's run skips it too)
+      const refused = refusedOnShadow(s, sh.kind);
+      if (refused) {
+        notRun.add(`${m.path}:${s.span.line}: ${refused}`);
+        continue;
+      }
       if (s.kind === 'TransactionStmt') {
         const k = s.ast.kind as string;
         if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') {
@@ -554,18 +561,31 @@ async function runOriginal(sh: Shadow, m: Migration, tracer: Tracer): Promise<st
 }
 
 /** Runs the plan phase by phase; returns the failing phase, if any. */
-async function runPlan(plan: StagedPlan, tracer: Tracer): Promise<{ phase: number; message: string } | undefined> {
+async function runPlan(
+  sh: Shadow,
+  plan: StagedPlan,
+  tracer: Tracer,
+  notRun: Set<string>,
+): Promise<{ phase: number; message: string } | undefined> {
   for (let i = 0; i < plan.phases.length; i++) {
     const p = plan.phases[i]!;
     tracer.setPhase(i + 1);
     try {
+      const stmts = statementsOf(p.sql);
+      // statements that reach outside the throwaway database are never run (nor in the original's runs)
+      const runnable = stmts.filter((s) => {
+        const refused = refusedOnShadow(s, sh.kind);
+        if (refused) notRun.add(`phase ${i + 1} (${p.name}): ${refused}`);
+        return !refused;
+      });
       if (p.transactional) {
         await tracer.begin();
-        for (const s of statementsOf(p.sql))
-          await tracer.run(s.text, `phase ${i + 1} (${p.name}): ${shorten(s.text, 60)}`);
+        for (const s of runnable) await tracer.run(s.text, `phase ${i + 1} (${p.name}): ${shorten(s.text, 60)}`);
         await tracer.commit();
-      } else {
+      } else if (runnable.length === stmts.length) {
         await tracer.run(p.sql, `phase ${i + 1} (${p.name})`);
+      } else {
+        for (const s of runnable) await tracer.run(s.text, `phase ${i + 1} (${p.name}): ${shorten(s.text, 60)}`);
       }
     } catch (err) {
       if (tracer.inTransaction) await tracer.commit(true).catch(() => {});
@@ -620,6 +640,7 @@ export async function verifyPlan(
     originalError: null,
     locks: [],
   };
+  const notRun = new Set<string>();
   // on PGlite, the replayed and seeded start is saved once and booted from for the next runs
   const states = new Map<boolean, { tar: Buffer; failures: string[]; seedProblems: string[] }>();
   const start = async (withRows: boolean): Promise<{ sh: Shadow; failures: string[]; seedProblems: string[] }> => {
@@ -644,7 +665,7 @@ export async function verifyPlan(
     const { sh, failures, seedProblems } = await start(withRows);
     try {
       const tracer = await Tracer.start(sh);
-      const error = await runOriginal(sh, plan.migration, tracer);
+      const error = await runOriginal(sh, plan.migration, tracer, notRun);
       return {
         error,
         failures,
@@ -687,7 +708,7 @@ export async function verifyPlan(
       const { sh, seedProblems } = await start(withRows);
       try {
         const tracer = await Tracer.start(sh);
-        const err = await runPlan(plan, tracer);
+        const err = await runPlan(sh, plan, tracer, notRun);
         return { err, tracer, seedProblems, schema: await snapshotSchema(sh), data: await snapshotData(sh) };
       } finally {
         await sh.close();
@@ -703,6 +724,8 @@ export async function verifyPlan(
       }
     }
     if (run.err) v.planError = run.err;
+    for (const n of notRun)
+      v.caveats.push(`not run on the shadow, because it reaches outside the throwaway database: ${n}`);
     v.locks = run.tracer.spans;
     v.longestAccessExclusiveMs = Math.max(0, ...run.tracer.spans.map((s) => s.ms));
     v.locksSafe = !run.tracer.violations.length;

@@ -11,6 +11,8 @@ import { runTraced, toParsed, type StatementError } from './trace.js';
 export interface DumpResult {
   statements: number;
   errors: StatementError[];
+  /** statements not run: they reach outside the throwaway database (src/rules/outside.ts) */
+  refused: { line: number; statement: string; why: string }[];
 }
 
 /** Loads a plain-SQL schema dump. psql meta-commands (`\restrict`, `\connect`, …) are skipped. */
@@ -18,6 +20,7 @@ export async function loadSchemaDump(shadow: Shadow, sql: string, path = '<schem
   // keep line numbers: blank out meta-command lines instead of removing them
   const cleaned = sql.replace(/^\\.*$/gm, '');
   const errors: StatementError[] = [];
+  const refused: DumpResult['refused'] = [];
   await loadParser();
   const parsed = toParsed({ path, sql: cleaned, transaction: 'none' });
   const r = await runTraced(shadow, parsed, {
@@ -25,11 +28,12 @@ export async function loadSchemaDump(shadow: Shadow, sql: string, path = '<schem
     continueOnError: true,
     onStatement: (s) => {
       if (s.error) errors.push(s.error);
+      if (s.refused) refused.push({ line: s.line, statement: s.sql.split('\n')[0]!.slice(0, 120), why: s.refused });
     },
   });
   const statements = parsed.statements.length;
   if (r.error && !errors.includes(r.error)) errors.unshift(r.error);
   // pg_dump empties search_path for its own session; migrations expect the default
   await shadow.exec('RESET ALL');
-  return { statements, errors };
+  return { statements, errors, refused };
 }

@@ -9,7 +9,7 @@ import type { Migration, ParsedMigration } from '../model.js';
 import { loadParser, parseMigration } from '../parse/postgres.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { ensureToolTables } from './tools.js';
-import { breaksBatch } from './statements.js';
+import { breaksBatch, refusedOnShadow } from './statements.js';
 import { runTraced } from './trace.js';
 
 export interface ReplayFailure {
@@ -27,11 +27,23 @@ export interface ReplayFailure {
   consequenceOf?: string;
 }
 
+/** A history statement the shadow did not run: it reaches outside the throwaway database. */
+export interface ReplayRefusal {
+  path: string;
+  line: number;
+  /** first line of the statement */
+  statement: string;
+  /** why it was not run */
+  why: string;
+}
+
 export interface ReplayResult {
   files: number;
   statements: number;
   /** files that failed, first error of each */
   failures: ReplayFailure[];
+  /** statements not run on the shadow (src/rules/outside.ts); their files went on without them */
+  refused: ReplayRefusal[];
   limits: EngineLimit[];
   durationMs: number;
 }
@@ -55,7 +67,14 @@ export async function replayHistory(
   await loadParser();
   await ensureToolTables(shadow, frameworks ?? migrations.map((m) => ('migration' in m ? m.migration : m).framework));
   const t0 = performance.now();
-  const result: ReplayResult = { files: migrations.length, statements: 0, failures: [], limits: [], durationMs: 0 };
+  const result: ReplayResult = {
+    files: migrations.length,
+    statements: 0,
+    failures: [],
+    refused: [],
+    limits: [],
+    durationMs: 0,
+  };
   const parsed = migrations.map((m) => ('statements' in m && 'migration' in m ? m : parseMigration(m)));
   const total = parsed.reduce((n, p) => n + p.statements.length, 0);
   // Deferred constraints are checked at COMMIT: files sharing a transaction could hide a
@@ -65,6 +84,15 @@ export async function replayHistory(
 
   const runOne = async (p: ParsedMigration) => {
     const r = await runTraced(shadow, p, { trace: false });
+    for (const s of r.statements) {
+      if (!s.refused) continue;
+      result.refused.push({
+        path: s.path,
+        line: s.line,
+        statement: s.sql.split('\n')[0]!.slice(0, 120),
+        why: s.refused,
+      });
+    }
     if (r.error) {
       const e = r.error;
       const stmt = r.statements.find((x) => x.error === e);
@@ -81,6 +109,10 @@ export async function replayHistory(
       } else if (MISSING_OBJECT.has(e.code)) {
         const missing = shadow.limits.filter((l) => l.id === 'extension-unavailable');
         if (missing.length) f.consequenceOf = missing.map((l) => `extension "${l.subject}" unavailable`).join(', ');
+        else if (result.refused.length) {
+          const first = result.refused[0]!;
+          f.consequenceOf = `${result.refused.length} statement(s) not run on the shadow (first: ${first.path}:${first.line}, ${first.why})`;
+        }
       }
       result.failures.push(f);
     }
@@ -113,7 +145,7 @@ export async function replayHistory(
       !deferred &&
       !p.error &&
       p.statements.length > 0 &&
-      !p.statements.some((x) => breaksBatch(x, shadow.serverVersion));
+      !p.statements.some((x) => breaksBatch(x, shadow.serverVersion) || refusedOnShadow(x, shadow.kind));
     if (!batchable) {
       await flush();
       await runOne(p);

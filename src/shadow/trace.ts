@@ -17,7 +17,7 @@ import { statementLocks } from '../rules/locks.js';
 import type { Shadow, SqlError } from './driver.js';
 import { toSqlError } from './driver.js';
 import { isAuxiliary, lockEffect, lockStrength, ownLocks, RELKIND, relations, type RelMap } from './inspect.js';
-import { breaksBatch, documentedLocks, notInTransaction, txControl } from './statements.js';
+import { breaksBatch, documentedLocks, notInTransaction, refusedOnShadow, txControl } from './statements.js';
 
 export interface LockInfo {
   /** relation name as `schema.name` (the default schema dropped) */
@@ -67,6 +67,11 @@ export interface TracedStatement {
   transaction: 'file' | 'explicit' | 'autocommit' | 'alone';
   /** not run, because an earlier statement of the file failed (migration tools stop there) */
   skipped?: boolean;
+  /**
+   * not run on the shadow, and why: the statement reaches outside the throwaway database
+   * (src/rules/outside.ts). The file goes on with the next statement.
+   */
+  refused?: string;
 }
 
 export interface HeldLock {
@@ -310,6 +315,19 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         }
       }
       prev = stmt;
+      const refused = refusedOnShadow(stmt, shadow.kind);
+      if (refused) {
+        const rec: TracedStatement = {
+          ...base,
+          durationMs: 0,
+          error: null,
+          transaction: tx ? tx.kind : 'autocommit',
+          refused,
+        };
+        out.statements.push(rec);
+        opts.onStatement?.(rec);
+        continue;
+      }
       const ctl = txControl(stmt);
       const alone = notInTransaction(stmt, shadow.serverVersion);
       const ownWrap = trace && !tx && !ctl && !alone;
@@ -318,7 +336,8 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
       const beforeRels = trace ? await relations(shadow) : undefined;
       const beforeLocks = trace && (tx || ownWrap) ? await ownLocks(shadow) : undefined;
       if (trace && alone && !tx && shadow.openSideConnection) {
-        sampler ??= await Sampler.open(shadow);
+        // no second connection (the migration may have revoked CONNECT): documented locks only
+        sampler ??= await Sampler.open(shadow).catch(() => undefined);
       }
       const sampling = trace && alone && !tx && sampler ? sampler.start() : undefined;
       const t0 = now();
@@ -496,7 +515,7 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
  */
 async function tryBatch(shadow: Shadow, statements: Statement[]): Promise<boolean> {
   if (!statements.length) return true;
-  if (statements.some((s) => breaksBatch(s, shadow.serverVersion))) return false;
+  if (statements.some((s) => breaksBatch(s, shadow.serverVersion) || refusedOnShadow(s, shadow.kind))) return false;
   try {
     await shadow.exec(`BEGIN;\n${statements.map((s) => s.text).join('\n;\n')}\n;\nCOMMIT`);
     return true;
