@@ -179,12 +179,12 @@ function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | unde
   const role = (what: string): OutsideReach => ({
     category: 'role',
     what,
-    why: 'roles belong to the whole server, not to one database',
+    why: 'changes roles, which belong to the whole server and outlive any one database',
   });
   const database = (what: string): OutsideReach => ({
     category: 'database',
     what,
-    why: 'acts on a database other than the one the migration runs in',
+    why: 'acts on a whole database, not on objects inside the one the migration runs in',
   });
   switch (stmt.kind) {
     case 'CopyStmt':
@@ -224,7 +224,7 @@ function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | unde
             : stmt.kind === 'DropTableSpaceStmt'
               ? 'DROP TABLESPACE'
               : 'ALTER TABLESPACE',
-        why: "tablespaces are directories on the server's disk, shared by every database",
+        why: "changes a tablespace, a directory on the server's disk shared by every database",
       };
     case 'CreateRoleStmt': {
       const t = a.stmt_type === 'ROLESTMT_USER' ? 'USER' : a.stmt_type === 'ROLESTMT_GROUP' ? 'GROUP' : 'ROLE';
@@ -244,7 +244,7 @@ function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | unde
         return {
           category: 'cluster',
           what: 'ALTER TABLESPACE … RENAME',
-          why: 'tablespaces are shared by every database',
+          why: 'changes a tablespace, shared by every database',
         };
       return undefined;
     case 'AlterOwnerStmt':
@@ -253,7 +253,7 @@ function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | unde
         return {
           category: 'cluster',
           what: 'ALTER TABLESPACE … OWNER',
-          why: 'tablespaces are shared by every database',
+          why: 'changes a tablespace, shared by every database',
         };
       return undefined;
     case 'CreateForeignServerStmt':
@@ -284,7 +284,7 @@ function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | unde
       if (!category) return undefined;
       const why =
         category === 'program'
-          ? 'an untrusted language: its code runs with the database server’s operating-system rights'
+          ? 'uses an untrusted language, whose code runs with the database server’s operating-system rights'
           : category === 'server-file'
             ? 'reads or writes files on the database server'
             : 'connects to other databases or servers';
@@ -294,7 +294,7 @@ function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | unde
       return {
         category: 'program',
         what: 'CREATE LANGUAGE',
-        why: 'a procedural language handler is native code loaded into the server',
+        why: 'loads a procedural language handler (native code) into the server',
       };
     default:
       return undefined;
@@ -318,8 +318,8 @@ export function outsideReach(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReac
         what: `LANGUAGE ${lang}`,
         why:
           lang === 'c' || lang === 'internal'
-            ? 'native code inside the database server'
-            : 'an untrusted language: its code runs with the database server’s operating-system rights',
+            ? 'runs native code inside the database server'
+            : 'uses an untrusted language, whose code runs with the database server’s operating-system rights',
       });
     const body = bodyText(stmt);
     for (const [re, reach] of BODY_PATTERNS) if (re.test(body)) out.push(reach);

@@ -7,10 +7,15 @@ export interface OpenShadowOptions {
   url?: string;
   /** extensions the migrations create (PGlite must load their bundles at start); see `extensionsIn` */
   extensions?: string[];
+  /**
+   * with `url`: when the URL's role may not create the run's unprivileged role and is itself a
+   * superuser or may reach server programs or files, run as it anyway (`--allow-superuser-shadow`)
+   */
+  allowSuperuser?: boolean;
 }
 
 /** Opens a shadow database: embedded PGlite by default, or a fresh database on the server at `url`. */
 export async function openShadow(opts: OpenShadowOptions = {}): Promise<Shadow> {
-  if (opts.url) return PostgresShadow.open(opts.url);
+  if (opts.url) return PostgresShadow.open(opts.url, { allowSuperuser: opts.allowSuperuser });
   return PgliteShadow.open({ extensions: opts.extensions });
 }

@@ -354,11 +354,14 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         rec.error = errorAt(stmt, path, sqlErr);
         if (stmt.kind === 'CreateExtensionStmt') {
           const name = stmt.ast?.extname;
-          if (name && shadow.extensionAvailable(name) === false) {
+          const untrusted = shadow.kind === 'postgresql' && sqlErr.code === '42501';
+          if (name && (shadow.extensionAvailable(name) === false || untrusted)) {
             rec.error.limit =
               shadow.kind === 'pglite'
                 ? `extension "${name}" is not bundled with PGlite: statements that need it fail on the embedded shadow (run with --shadow-url on a server that has it)`
-                : `extension "${name}" is not installed on the shadow server (${shadow.engine})`;
+                : untrusted
+                  ? `extension "${name}" is not trusted (only a superuser may create it), and the migrations run on the shadow server as an unprivileged role: statements that need it fail there`
+                  : `extension "${name}" is not installed on the shadow server (${shadow.engine})`;
             // one engine limit per extension, however many statements trip over it
             if (!shadow.limits.some((l) => l.id === 'extension-unavailable' && l.subject === name)) {
               shadow.limits.push({ id: 'extension-unavailable', subject: name, message: rec.error.limit });
