@@ -68,6 +68,7 @@ async function planSections(
       try {
         p.verified = await verifyPlan(p, x.migrations.slice(0, at), {
           ...(shadowUrl ? { shadowUrl } : {}),
+          ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
           ...(seedRows !== undefined ? { seedRows } : {}),
         });
         x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms).`);
@@ -109,6 +110,7 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
       const seedRows = x.config.dryRun?.seedRows;
       const d = await dryRun(x.migrations, {
         ...(shadowUrl ? { url: shadowUrl } : {}),
+        ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
         ...(seedRows !== undefined ? { seedRows } : {}),
       });
       const c = confirmFindings(x.result, d);

@@ -13,6 +13,8 @@ export interface ActionInputs {
   failOn: FailOn;
   dryRun: boolean;
   shadowUrl?: string;
+  /** run as the shadow URL's role when no unprivileged run role can be made, even if it is powerful */
+  allowSuperuserShadow: boolean;
   pgVersion?: number;
   comment: boolean;
   /** tells this job's sticky comment from another zerodown job's on the same PR (matrix); '' = the default comment */
@@ -82,6 +84,7 @@ export function readInputs(): ActionInputs {
     failOn,
     dryRun: bool('dry-run', true),
     shadowUrl: shadowUrl || undefined,
+    allowSuperuserShadow: bool('allow-superuser-shadow', false),
     pgVersion,
     comment: bool('comment', true),
     commentKey,

@@ -24,6 +24,8 @@ export type DryRunFormat = 'text' | 'json' | 'markdown';
 export interface DryRunCliOptions {
   format: DryRunFormat;
   shadowUrl?: string;
+  /** `--allow-superuser-shadow` (src/shadow/postgres.ts) */
+  allowSuperuserShadow?: boolean;
   /** `pg_dump --schema-only` file to build the schema from instead of the history */
   schema?: string;
   seedRows?: number;
@@ -125,6 +127,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
   const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
   const d = await runDryRun(migrations, {
     ...(url ? { url } : {}),
+    ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
     ...(schema ? { schema } : {}),
     seedRows: opts.seedRows ?? config.dryRun?.seedRows ?? 1000,
     ...(opts.cache !== false && defaultCacheDir(cwd) ? { cacheDir: defaultCacheDir(cwd)! } : {}),
@@ -155,6 +158,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
 
 export interface LintDryRunOptions {
   shadowUrl?: string;
+  allowSuperuserShadow?: boolean;
   seedRows?: number;
   /** use the shadow cache of the project in `cwd` (see src/shadow/cache.ts); default true */
   cache?: boolean;
@@ -175,6 +179,7 @@ export async function addDryRunFacts(
   const url = opts.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
   const d = await runDryRun(migrations, {
     ...(url ? { url } : {}),
+    ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
     seedRows: opts.seedRows ?? 1000,
     ...(opts.cache !== false && defaultCacheDir(opts.cwd ?? process.cwd())
       ? { cacheDir: defaultCacheDir(opts.cwd ?? process.cwd())! }

@@ -35,6 +35,8 @@ export interface LintCliOptions {
   /** `--dry-run`: also run the migrations on a shadow database (src/cli/dry-run.ts) */
   dryRun?: boolean;
   shadowUrl?: string;
+  /** `--allow-superuser-shadow` (src/shadow/postgres.ts) */
+  allowSuperuserShadow?: boolean;
   seedRows?: number;
 }
 
@@ -154,6 +156,7 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     await addDryRunFacts(result, migrations, {
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
       seedRows: opts.seedRows ?? config.dryRun?.seedRows,
+      ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
       cwd,
     });
   }

@@ -33,6 +33,8 @@ export interface PlanCliOptions {
   out?: string;
   force?: boolean;
   shadowUrl?: string;
+  /** `--allow-superuser-shadow` (src/shadow/postgres.ts) */
+  allowSuperuserShadow?: boolean;
   /** commander's `--no-verify` */
   verify?: boolean;
   pgVersion?: number;
@@ -172,6 +174,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
       const at = migrations.indexOf(plan.migration);
       plan.verified = await verifyPlan(plan, migrations.slice(0, at), {
         ...(shadowUrl ? { shadowUrl } : {}),
+        ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
         ...(seedRows !== undefined ? { seedRows } : {}),
       });
     }

@@ -32,6 +32,8 @@ import type { LockSpan, StagedPlan, Verification } from './types.js';
 export interface VerifyOptions {
   /** a PostgreSQL URL; default: embedded PGlite */
   shadowUrl?: string;
+  /** with `shadowUrl`: run as the URL's role when no unprivileged run role can be made, even if it is powerful */
+  allowSuperuserShadow?: boolean;
   /** rows seeded in every table that exists before the migration (default 200) */
   seedRows?: number;
 }
@@ -41,7 +43,11 @@ export const DEFAULT_SEED_ROWS = 200;
 const userSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
 
 async function openShadow(opts: VerifyOptions, sources: string[]): Promise<Shadow> {
-  return openEngine(opts.shadowUrl ? { url: opts.shadowUrl } : { extensions: extensionsIn(sources) });
+  return openEngine(
+    opts.shadowUrl
+      ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow }
+      : { extensions: extensionsIn(sources) },
+  );
 }
 
 function errorText(err: unknown): string {

@@ -20,6 +20,8 @@ import { runTraced, type HeldLock, type StatementError, type TracedStatement } f
 export interface DryRunOptions {
   /** PostgreSQL server URL; default embedded PGlite */
   url?: string;
+  /** with `url`: run as the URL's role when no unprivileged run role can be made, even if it is powerful */
+  allowSuperuserShadow?: boolean;
   /** `pg_dump --schema-only` output to build the schema from, instead of replaying history */
   schema?: { path: string; sql: string };
   /** rows per table (default 1000) */
@@ -88,7 +90,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
 
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
   const opening: Promise<Shadow> = opts.url
-    ? openShadow({ url: opts.url, extensions })
+    ? openShadow({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow })
     : PgliteShadow.open({ extensions, ...(cached ? { dataDir: cached.tar } : {}) });
   opening.catch(() => {});
   await loadParser();
