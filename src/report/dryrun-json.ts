@@ -39,6 +39,8 @@ export interface DryRunJsonStatement {
   transaction: string;
   rebuiltIndexes: string[];
   skipped?: true;
+  /** not run on the shadow: it reaches outside the throwaway database (why) */
+  refused?: string;
 }
 
 export function toDryRunJson(d: DryRun) {
@@ -79,6 +81,7 @@ export function toDryRunJson(d: DryRun) {
       rebuiltIndexes: s.rebuiltIndexes,
     };
     if (s.skipped) o.skipped = true;
+    if (s.refused) o.refused = s.refused;
     return o;
   });
   const h = d.history;
@@ -90,8 +93,22 @@ export function toDryRunJson(d: DryRun) {
     files: d.files.map((f) => ({ path: f.path, statements: f.statements, ok: !f.error })),
     history:
       h.source === 'migrations'
-        ? { source: h.source, files: h.files, statements: h.statements, failures: h.failures, durationMs: h.durationMs }
-        : { source: h.source, path: h.path, statements: h.statements, failures: h.errors, durationMs: h.durationMs },
+        ? {
+            source: h.source,
+            files: h.files,
+            statements: h.statements,
+            failures: h.failures,
+            refused: h.refused ?? [],
+            durationMs: h.durationMs,
+          }
+        : {
+            source: h.source,
+            path: h.path,
+            statements: h.statements,
+            failures: h.errors,
+            refused: h.refused ?? [],
+            durationMs: h.durationMs,
+          },
     seed: d.seed,
     limits: d.limits,
     boot: d.boot,

@@ -43,6 +43,10 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
         out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.dim('not run: an earlier statement of this file failed')}`);
         continue;
       }
+      if (s.refused) {
+        out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.yellow(`not run on the shadow: ${s.refused}`)}`);
+        continue;
+      }
       const locks = s.error ? [] : shownLocks(s);
       const rewrite = rewriteCell(s, (r) => r);
       const rows = locks.length ? locks : [undefined];
@@ -114,6 +118,14 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
     if (histFailures.length > 20) out.push(`  … and ${histFailures.length - 20} more`);
     out.push('');
   }
+  const histRefused = h.refused ?? [];
+  if (histRefused.length) {
+    out.push(c.bold('earlier statements not run on the shadow (they reach outside the throwaway database)'));
+    for (const r of histRefused.slice(0, 20))
+      out.push(`  ${'path' in r ? r.path : h.source === 'schema' ? h.path : ''}:${r.line}  ${r.why}`);
+    if (histRefused.length > 20) out.push(`  … and ${histRefused.length - 20} more`);
+    out.push('');
+  }
   if (d.seed.failures.length) {
     out.push(
       c.dim(`tables left empty or partly seeded: ${d.seed.failures.map((f) => `${f.table} (${f.code})`).join(', ')}`),
@@ -123,7 +135,10 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
   const failedFiles = d.files.filter((f) => f.error);
   const n = d.statements.filter((s) => s.index >= 0).length;
   const t = d.timings;
-  const timing = `${ms(t.totalMs)} (boot ${ms(t.bootMs)}, history ${ms(t.historyMs)}, seed ${ms(t.seedMs)}, run ${ms(t.runMs)})`;
+  const refused = d.statements.filter((s) => s.refused).length;
+  const timing =
+    `${ms(t.totalMs)} (boot ${ms(t.bootMs)}, history ${ms(t.historyMs)}, seed ${ms(t.seedMs)}, run ${ms(t.runMs)})` +
+    (refused ? ` · ${refused} statement${refused === 1 ? '' : 's'} not run (reach outside the shadow)` : '');
   if (failedFiles.length) {
     out.push(
       c.red(
