@@ -108,7 +108,7 @@ const BODY_PATTERNS: [RegExp, OutsideReach][] = [
     },
   ],
   [
-    /\bcopy\b[^;]*?\b(?:from|to)\s+(?:e?'|\$)/i,
+    /\bcopy\b[^;]*?\b(?:from|to)\b(?!\s*(?:stdin|stdout)\b)/i,
     {
       category: 'server-file',
       what: 'COPY to or from a file in a function body',
