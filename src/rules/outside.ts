@@ -303,9 +303,9 @@ function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | unde
 
 /**
  * How a statement reaches outside the database it runs in, most serious first; empty when it does not.
- * Pure: reads only `kind` and `ast`.
+ * Pure: reads `kind` and `ast` (and `text`, when given, only to skip the walk for calls).
  */
-export function outsideReach(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach[] {
+export function outsideReach(stmt: Pick<Statement, 'kind' | 'ast'> & { text?: string }): OutsideReach[] {
   const out: OutsideReach[] = [];
   const own = byStatement(stmt);
   if (own) out.push(own);
@@ -324,7 +324,9 @@ export function outsideReach(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReac
     const body = bodyText(stmt);
     for (const [re, reach] of BODY_PATTERNS) if (re.test(body)) out.push(reach);
   }
-  walkCalls(stmt.ast, out);
+  // the tree walk is the costly part: skip it when the text cannot name one of the functions
+  // (a U&"…" identifier can spell a name with escapes, so it always walks)
+  if (stmt.text === undefined || /pg_|lo_|dblink|u&/i.test(stmt.text)) walkCalls(stmt.ast, out);
   const order: OutsideCategory[] = ['program', 'server-file', 'connection', 'database', 'cluster', 'role'];
   const seen = new Set<string>();
   return out

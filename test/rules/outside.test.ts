@@ -25,6 +25,8 @@ const flagged: [string, OutsideCategory, RegExp][] = [
   [`COPY (SELECT * FROM t) TO '/tmp/file'`, 'server-file', /writes a file on the database server/],
   [`SELECT pg_read_file('/etc/passwd')`, 'server-file', /pg_read_file\(\)/],
   [`SELECT pg_catalog.pg_read_binary_file('x')`, 'server-file', /pg_read_binary_file\(\)/],
+  // a Unicode-escaped identifier spells the name without the letters "pg_"
+  ['SELECT U&"\\0070g_read_file"(\'x\')', 'server-file', /pg_read_file\(\)/],
   [`SELECT * FROM pg_ls_dir('.')`, 'server-file', /pg_ls_dir/],
   [`SELECT pg_stat_file('postgresql.conf')`, 'server-file', /pg_stat_file/],
   [`SELECT lo_import('/etc/passwd')`, 'server-file', /lo_import/],
