@@ -199,7 +199,9 @@ export async function addDryRunFacts(
         e.hint ??
         (e.limit
           ? `Engine limit: ${e.limit}.`
-          : 'Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again.'),
+          : e.consequenceOf
+            ? `Probably follows from ${e.consequenceOf}.`
+            : 'Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again.'),
       path: s.path,
       line: e.line,
       column: e.column,

@@ -32,6 +32,7 @@ export interface DryRunJsonStatement {
     detail?: string;
     hint?: string;
     limit?: string;
+    consequenceOf?: string;
   } | null;
   column: number;
   endLine: number;
@@ -72,6 +73,7 @@ export function toDryRunJson(d: DryRun) {
             ...(s.error.detail ? { detail: s.error.detail } : {}),
             ...(s.error.hint ? { hint: s.error.hint } : {}),
             ...(s.error.limit ? { limit: s.error.limit } : {}),
+            ...(s.error.consequenceOf ? { consequenceOf: s.error.consequenceOf } : {}),
           }
         : null,
       column: s.column,

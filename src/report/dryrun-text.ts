@@ -81,6 +81,7 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
         if (e.detail) out.push(`  ${' '.repeat(lw)}    ${c.dim(e.detail)}`);
         if (e.hint) out.push(`  ${' '.repeat(lw)}    ${c.dim(`hint: ${e.hint}`)}`);
         if (e.limit) out.push(`  ${' '.repeat(lw)}    ${c.dim(`engine limit: ${e.limit}`)}`);
+        if (e.consequenceOf) out.push(`  ${' '.repeat(lw)}    ${c.dim(`probably follows from ${e.consequenceOf}`)}`);
       }
     }
     out.push('');

@@ -10,7 +10,7 @@ import { loadParser, parseMigration } from '../parse/postgres.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { ensureToolTables } from './tools.js';
 import { breaksBatch, refusedOnShadow } from './statements.js';
-import { runTraced } from './trace.js';
+import { MISSING_OBJECT, runTraced } from './trace.js';
 
 export interface ReplayFailure {
   path: string;
@@ -53,9 +53,6 @@ export type ReplayProgress = (done: number, total: number, path: string) => void
 /** files / statements per shared-transaction chunk of the replay fast path */
 const CHUNK_FILES = 40;
 const CHUNK_STATEMENTS = 800;
-
-/** SQLSTATEs of "X does not exist": what a missing extension's types and functions cause later. */
-const MISSING_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000']);
 
 export async function replayHistory(
   shadow: Shadow,
@@ -109,10 +106,7 @@ export async function replayHistory(
       } else if (MISSING_OBJECT.has(e.code)) {
         const missing = shadow.limits.filter((l) => l.id === 'extension-unavailable');
         if (missing.length) f.consequenceOf = missing.map((l) => `extension "${l.subject}" unavailable`).join(', ');
-        else if (result.refused.length) {
-          const first = result.refused[0]!;
-          f.consequenceOf = `${result.refused.length} statement(s) not run on the shadow (first: ${first.path}:${first.line}, ${first.why})`;
-        }
+        else if (e.consequenceOf) f.consequenceOf = e.consequenceOf;
       }
       result.failures.push(f);
     }

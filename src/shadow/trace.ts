@@ -44,6 +44,8 @@ export interface StatementError extends SqlError {
   column: number;
   /** set when the failure comes from an engine limit (e.g. an extension PGlite does not bundle) */
   limit?: string;
+  /** set when the failure probably follows from a statement the shadow did not run (it reaches outside) */
+  consequenceOf?: string;
 }
 
 export interface TracedStatement {
@@ -152,6 +154,9 @@ function errorAt(stmt: Statement, path: string, err: SqlError): StatementError {
   }
   return { ...err, path, line, column };
 }
+
+/** SQLSTATEs of "X does not exist": what a statement that was not run (a role, an extension) causes later. */
+export const MISSING_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000']);
 
 const now = () => performance.now();
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -317,6 +322,13 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
       prev = stmt;
       const refused = refusedOnShadow(stmt, shadow.kind);
       if (refused) {
+        // once per shadow: what depends on a statement that was not run may fail later, in any file
+        if (!shadow.limits.some((l) => l.id === 'not-run'))
+          shadow.limits.push({
+            id: 'not-run',
+            subject: `${path}:${stmt.span.line}`,
+            message: `statements that reach outside the throwaway database are not run on the shadow (first: ${path}:${stmt.span.line}, ${refused}); statements that depend on them may fail there`,
+          });
         const rec: TracedStatement = {
           ...base,
           durationMs: 0,
@@ -367,6 +379,10 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
               shadow.limits.push({ id: 'extension-unavailable', subject: name, message: rec.error.limit });
             }
           }
+        }
+        const notRun = shadow.limits.find((l) => l.id === 'not-run');
+        if (!rec.error.limit && notRun && MISSING_OBJECT.has(sqlErr.code)) {
+          rec.error.consequenceOf = `a statement that was not run on the shadow (first: ${notRun.subject})`;
         }
         out.error ??= rec.error;
         failed = !opts.continueOnError;
