@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { loadSchemaDump, openShadow, replayHistory, runTraced, type Shadow } from '../../src/shadow/index.js';
+import { loadSchemaDump, openShadow, replayHistory, runTraced, seed, type Shadow } from '../../src/shadow/index.js';
 import { PostgresShadow } from '../../src/shadow/postgres.js';
 import { dryRun } from '../../src/shadow/dryrun.js';
 import { formatDryRunText } from '../../src/report/dryrun-text.js';
@@ -121,6 +121,26 @@ eachEngine('outside-reaching statements are not run', (engine) => {
       }
     },
   );
+
+  it('seeding switches user triggers off (also as the unprivileged run role) and leaves them as they were', async () => {
+    const r = await runTraced(shadow, {
+      sql: `CREATE TABLE trig_t (id int PRIMARY KEY);
+            CREATE FUNCTION trig_no() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no inserts'; END $$;
+            CREATE TRIGGER trig_on BEFORE INSERT ON trig_t FOR EACH ROW EXECUTE FUNCTION trig_no();
+            CREATE TRIGGER trig_off BEFORE INSERT ON trig_t FOR EACH ROW EXECUTE FUNCTION trig_no();
+            ALTER TABLE trig_t DISABLE TRIGGER trig_off;`,
+    });
+    expect(r.error).toBeNull();
+    const s = await seed(shadow, { rows: 10, tables: ['trig_t'] });
+    expect(s.failures).toEqual([]);
+    expect(s.rows.get('trig_t')).toBe(10);
+    expect(
+      await shadow.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'trig_t'::regclass ORDER BY 1`),
+    ).toEqual([
+      { tgname: 'trig_off', tgenabled: 'D' },
+      { tgname: 'trig_on', tgenabled: 'O' },
+    ]);
+  });
 
   it('the dry-run reports say "not run on the shadow" and why', async () => {
     const m = marker();
