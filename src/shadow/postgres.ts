@@ -213,7 +213,10 @@ export class PostgresShadow implements Shadow {
       shadow.rolesBefore = new Set(roles.map((r) => r.rolname));
     } catch (err) {
       await shadow.close();
-      throw new ShadowSetupError(`cannot use the shadow database ${database}: ${(err as Error).message}`);
+      const how = login
+        ? ` (zerodown logs in as the run role "${login.user}" with a password: pg_hba.conf must let any role connect to that database with password, md5 or scram-sha-256 authentication, or trust)`
+        : '';
+      throw new ShadowSetupError(`cannot use the shadow database ${database}: ${(err as Error).message}${how}`);
     }
     return shadow;
   }
