@@ -127,6 +127,14 @@ const BODY_PATTERNS: [RegExp, OutsideReach][] = [
     /\bdblink\w*\s*\(/i,
     { category: 'connection', what: 'dblink in a function body', why: 'connects to another database or server' },
   ],
+  [
+    /\b(?:create|alter|drop)\s+(?:role|group|user(?!\s+mapping\b))\b/i,
+    {
+      category: 'role',
+      what: 'CREATE/ALTER/DROP ROLE in a function body',
+      why: 'changes roles, which belong to the whole server and outlive any one database',
+    },
+  ],
 ];
 
 function lastName(funcname: any[] | undefined): string {

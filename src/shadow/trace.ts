@@ -380,9 +380,22 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
             }
           }
         }
-        const notRun = shadow.limits.find((l) => l.id === 'not-run');
-        if (!rec.error.limit && notRun && MISSING_OBJECT.has(sqlErr.code)) {
-          rec.error.consequenceOf = `a statement that was not run on the shadow (first: ${notRun.subject})`;
+        if (!rec.error.limit && sqlErr.code === '42501' && shadow.kind === 'postgresql') {
+          // a server shadow never runs migrations as a superuser (src/shadow/postgres.ts)
+          rec.error.limit = `the shadow server runs the migrations as a role that is not a superuser and is a member of no other role, and this statement needs more`;
+          if (!shadow.limits.some((l) => l.id === 'privilege'))
+            shadow.limits.push({
+              id: 'privilege',
+              subject: `${path}:${stmt.span.line}`,
+              message: `the shadow server runs the migrations as a role that is not a superuser and is a member of no other role: statements that need more (DISABLE TRIGGER ALL, OWNER TO another role, event triggers, …) fail there (first: ${path}:${stmt.span.line})`,
+            });
+        }
+        const cause = shadow.limits.find((l) => l.id === 'not-run' || l.id === 'privilege');
+        if (!rec.error.limit && cause && MISSING_OBJECT.has(sqlErr.code)) {
+          rec.error.consequenceOf =
+            cause.id === 'not-run'
+              ? `a statement that was not run on the shadow (first: ${cause.subject})`
+              : `a statement that needed more privileges than the shadow's role has (first: ${cause.subject})`;
         }
         out.error ??= rec.error;
         failed = !opts.continueOnError;

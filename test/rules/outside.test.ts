@@ -80,6 +80,11 @@ const flagged: [string, OutsideCategory, RegExp][] = [
   ],
   [`DO $$ BEGIN PERFORM dblink_exec('host=evil', 'x'); END $$`, 'connection', /dblink in a function body/],
   [`DO LANGUAGE plperlu $$ system('id') $$`, 'program', /LANGUAGE plperlu/],
+  [
+    `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'anon') THEN EXECUTE 'CREATE ROLE anon NOLOGIN'; END IF; END $$`,
+    'role',
+    /CREATE\/ALTER\/DROP ROLE in a function body/,
+  ],
 ];
 
 const clean = [
@@ -104,6 +109,7 @@ const clean = [
   `CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'`,
   `DO $$ BEGIN UPDATE t SET a = 1; END $$`,
   `DO $$ BEGIN EXECUTE 'COPY t FROM STDIN'; END $$`,
+  `DO $$ BEGIN EXECUTE 'CREATE TABLE users (id int)'; UPDATE users SET role = 'admin'; END $$`,
   `CREATE TABLE t (a int) TABLESPACE pg_default`,
   `SET search_path = app`,
 ];
