@@ -7,6 +7,7 @@ import addingRequiredField from './adding-required-field.js';
 import addingSerialPrimaryKeyField from './adding-serial-primary-key-field.js';
 import banAlterDomainWithAddConstraint from './ban-alter-domain-with-add-constraint.js';
 import banCharField from './ban-char-field.js';
+import banClusterLevelStatement from './ban-cluster-level-statement.js';
 import banConcurrentIndexCreationInTransaction from './ban-concurrent-index-creation-in-transaction.js';
 import banCreateDomainWithConstraint from './ban-create-domain-with-constraint.js';
 import banDropColumn from './ban-drop-column.js';
@@ -14,6 +15,7 @@ import banDropDatabase from './ban-drop-database.js';
 import banDropNotNull from './ban-drop-not-null.js';
 import banDropTable from './ban-drop-table.js';
 import banDuplicateColumnAssignments from './ban-duplicate-column-assignments.js';
+import banServerProgramOrFileAccess from './ban-server-program-or-file-access.js';
 import banTruncateCascade from './ban-truncate-cascade.js';
 import banUncommittedTransaction from './ban-uncommitted-transaction.js';
 import changingColumnType from './changing-column-type.js';
@@ -48,6 +50,7 @@ export const allRules: Rule[] = [
   addingSerialPrimaryKeyField,
   banAlterDomainWithAddConstraint,
   banCharField,
+  banClusterLevelStatement,
   banConcurrentIndexCreationInTransaction,
   banCreateDomainWithConstraint,
   banDropColumn,
@@ -55,6 +58,7 @@ export const allRules: Rule[] = [
   banDropNotNull,
   banDropTable,
   banDuplicateColumnAssignments,
+  banServerProgramOrFileAccess,
   banTruncateCascade,
   banUncommittedTransaction,
   changingColumnType,

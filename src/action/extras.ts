@@ -72,6 +72,7 @@ async function planSections(
       try {
         p.verified = await verifyPlan(p, x.migrations.slice(0, at), {
           ...(shadowUrl ? { shadowUrl } : {}),
+          ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
           ...(seedRows !== undefined ? { seedRows } : {}),
           shadowTimeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? config.dryRun?.shadowTimeout),
         });
@@ -103,6 +104,7 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
       const seedRows = x.config.dryRun?.seedRows;
       const d = await dryRun(x.migrations, {
         ...(shadowUrl ? { url: shadowUrl } : {}),
+        ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
         ...(seedRows !== undefined ? { seedRows } : {}),
         timeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
       });

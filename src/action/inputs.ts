@@ -17,6 +17,8 @@ export interface ActionInputs {
   shadowUrl?: string;
   /** `shadow-timeout`: seconds a statement may run on the shadow */
   shadowTimeout?: number;
+  /** run as the shadow URL's role when no unprivileged run role can be made, even if it is powerful */
+  allowSuperuserShadow: boolean;
   pgVersion?: number;
   comment: boolean;
   /** tells this job's sticky comment from another zerodown job's on the same PR (matrix); '' = the default comment */
@@ -105,6 +107,7 @@ export function readInputs(): ActionInputs {
     dryRun: bool('dry-run', true),
     shadowUrl: shadowUrl || undefined,
     ...(shadowTimeout !== undefined ? { shadowTimeout } : {}),
+    allowSuperuserShadow: bool('allow-superuser-shadow', false),
     pgVersion,
     comment: bool('comment', true),
     commentKey,

@@ -27,6 +27,8 @@ export type DryRunFormat = 'text' | 'json' | 'markdown';
 export interface DryRunCliOptions {
   format: DryRunFormat;
   shadowUrl?: string;
+  /** `--allow-superuser-shadow` (src/shadow/postgres.ts) */
+  allowSuperuserShadow?: boolean;
   /** `pg_dump --schema-only` file to build the schema from instead of the history */
   schema?: string;
   seedRows?: number;
@@ -127,6 +129,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
   const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
   const d = await runDryRun(migrations, {
     ...(url ? { url } : {}),
+    ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
     ...(schema ? { schema } : {}),
     seedRows: opts.seedRows ?? config.dryRun?.seedRows ?? 1000,
     timeoutMs: timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout),
@@ -158,6 +161,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
 
 export interface LintDryRunOptions {
   shadowUrl?: string;
+  allowSuperuserShadow?: boolean;
   seedRows?: number;
   /** use the shadow cache of the project in `cwd` (see src/shadow/cache.ts); default true */
   cache?: boolean;
@@ -180,6 +184,7 @@ export async function addDryRunFacts(
   const url = opts.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
   const d = await runDryRun(migrations, {
     ...(url ? { url } : {}),
+    ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
     seedRows: opts.seedRows ?? 1000,
     timeoutMs: timeoutMsOf(opts.shadowTimeout),
     ...(opts.cache !== false && defaultCacheDir(opts.cwd ?? process.cwd())
@@ -204,7 +209,9 @@ export async function addDryRunFacts(
         e.hint ??
         (e.limit
           ? `Engine limit: ${e.limit}.`
-          : 'Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again.'),
+          : e.consequenceOf
+            ? `Probably follows from ${e.consequenceOf}.`
+            : 'Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again.'),
       path: s.path,
       line: e.line,
       column: e.column,

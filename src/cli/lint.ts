@@ -36,6 +36,8 @@ export interface LintCliOptions {
   /** `--dry-run`: also run the migrations on a shadow database (src/cli/dry-run.ts) */
   dryRun?: boolean;
   shadowUrl?: string;
+  /** `--allow-superuser-shadow` (src/shadow/postgres.ts) */
+  allowSuperuserShadow?: boolean;
   seedRows?: number;
   /** `--shadow-timeout` seconds */
   shadowTimeout?: number;
@@ -191,6 +193,7 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
       seedRows: opts.seedRows ?? config.dryRun?.seedRows,
       shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
+      ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
       cwd,
     });
   }

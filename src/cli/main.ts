@@ -58,6 +58,10 @@ export function buildProgram(): Command {
       '--shadow-url <url>',
       'with --dry-run: PostgreSQL server to use (a throwaway database is created) instead of embedded PGlite',
     )
+    .option(
+      '--allow-superuser-shadow',
+      'with --shadow-url: when its role may not create the unprivileged run role, run the migrations as that role even if it is a superuser or may reach server programs or files',
+    )
     .option('--seed-rows <n>', 'with --dry-run: sample rows per table (default 1000)', (v) =>
       parseCountOption(v, '--seed-rows'),
     )
@@ -97,6 +101,10 @@ export function buildProgram(): Command {
       '--shadow-url <url>',
       'prove plans on this PostgreSQL server (a throwaway database is created) instead of embedded PGlite',
     )
+    .option(
+      '--allow-superuser-shadow',
+      'with --shadow-url: when its role may not create the unprivileged run role, run the migrations as that role even if it is a superuser or may reach server programs or files',
+    )
     .option('--no-verify', 'do not prove the plans on the shadow database (they are then shown as unverified)')
     .option('--seed-rows <n>', 'rows seeded per table for the proof (default 200)', (v) =>
       parseCountOption(v, '--seed-rows'),
@@ -131,6 +139,10 @@ export function buildProgram(): Command {
     .option(
       '--shadow-url <url>',
       'PostgreSQL server to run on (a throwaway database is created and dropped) instead of embedded PGlite',
+    )
+    .option(
+      '--allow-superuser-shadow',
+      'with --shadow-url: when its role may not create the unprivileged run role, run the migrations as that role even if it is a superuser or may reach server programs or files',
     )
     .option(
       '--schema <dump.sql>',

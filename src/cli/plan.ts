@@ -49,6 +49,8 @@ export interface PlanCliOptions {
   /** exit 1 when a finding no plan handles reaches this level (as in lint; default error) */
   failOn?: FailOn;
   shadowUrl?: string;
+  /** `--allow-superuser-shadow` (src/shadow/postgres.ts) */
+  allowSuperuserShadow?: boolean;
   /** commander's `--no-verify` */
   verify?: boolean;
   pgVersion?: number;
@@ -331,6 +333,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
         const at = migrations.indexOf(plan.migration);
         plan.verified = await verifyPlan(plan, migrations.slice(0, at), {
           ...(shadowUrl ? { shadowUrl } : {}),
+          ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
           ...(seedRows !== undefined ? { seedRows } : {}),
           shadowTimeoutMs,
         });

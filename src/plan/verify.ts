@@ -25,12 +25,15 @@ import { extensionsIn } from '../shadow/extensions.js';
 import { openShadow as openEngine } from '../shadow/open.js';
 import { PgliteShadow } from '../shadow/pglite.js';
 import { replayHistory } from '../shadow/replay.js';
+import { refusedOnShadow } from '../shadow/statements.js';
 import { mustRunAlone, shorten } from './context.js';
 import type { LockSpan, StagedPlan, Verification } from './types.js';
 
 export interface VerifyOptions {
   /** a PostgreSQL URL; default: embedded PGlite */
   shadowUrl?: string;
+  /** with `shadowUrl`: run as the URL's role when no unprivileged run role can be made, even if it is powerful */
+  allowSuperuserShadow?: boolean;
   /** rows seeded in every table that exists before the migration (default 200) */
   seedRows?: number;
   /** wall-clock bound per statement on the shadow, ms (default 30 s); past it the proof stops */
@@ -44,7 +47,9 @@ const userSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n
 async function openShadow(opts: VerifyOptions, sources: string[]): Promise<Shadow> {
   const bound = opts.shadowTimeoutMs !== undefined ? { timeoutMs: opts.shadowTimeoutMs } : {};
   return openEngine(
-    opts.shadowUrl ? { url: opts.shadowUrl, ...bound } : { extensions: extensionsIn(sources), ...bound },
+    opts.shadowUrl
+      ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }
+      : { extensions: extensionsIn(sources), ...bound },
   );
 }
 
@@ -535,7 +540,7 @@ function statementsOf(sql: string): { text: string; kind: string; ast: any }[] {
 const mayCommitInside = (kind: string) => kind === 'DoStmt' || kind === 'CallStmt';
 
 /** Runs the original migration the way its tool would: explicit BEGIN/COMMIT as written, else one statement at a time (or one transaction when the tool wraps the file). */
-async function runOriginal(sh: Shadow, m: Migration, tracer: Tracer): Promise<string | null> {
+async function runOriginal(sh: Shadow, m: Migration, tracer: Tracer, notRun: Set<string>): Promise<string | null> {
   const parsed = parseMigration(m);
   if (parsed.error) return `cannot parse: ${parsed.error.message}`;
   const wrapped = m.transaction === 'wrapped';
@@ -544,6 +549,12 @@ async function runOriginal(sh: Shadow, m: Migration, tracer: Tracer): Promise<st
     if (wrapped) await tracer.begin();
     for (const s of parsed.statements) {
       const label = `line ${s.span.line} (${shorten(s.text, 60)})`;
+      // reaches outside the throwaway database: never run (the plan's run skips it too)
+      const refused = refusedOnShadow(s, sh.kind);
+      if (refused) {
+        notRun.add(`${m.path}:${s.span.line}: ${refused}`);
+        continue;
+      }
       if (s.kind === 'TransactionStmt') {
         const k = s.ast.kind as string;
         if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') {
@@ -571,18 +582,31 @@ async function runOriginal(sh: Shadow, m: Migration, tracer: Tracer): Promise<st
 }
 
 /** Runs the plan phase by phase; returns the failing phase, if any. */
-async function runPlan(plan: StagedPlan, tracer: Tracer): Promise<{ phase: number; message: string } | undefined> {
+async function runPlan(
+  sh: Shadow,
+  plan: StagedPlan,
+  tracer: Tracer,
+  notRun: Set<string>,
+): Promise<{ phase: number; message: string } | undefined> {
   for (let i = 0; i < plan.phases.length; i++) {
     const p = plan.phases[i]!;
     tracer.setPhase(i + 1);
     try {
+      const stmts = statementsOf(p.sql);
+      // statements that reach outside the throwaway database are never run (nor in the original's runs)
+      const runnable = stmts.filter((s) => {
+        const refused = refusedOnShadow(s, sh.kind);
+        if (refused) notRun.add(`phase ${i + 1} (${p.name}): ${refused}`);
+        return !refused;
+      });
       if (p.transactional) {
         await tracer.begin();
-        for (const s of statementsOf(p.sql))
-          await tracer.run(s.text, `phase ${i + 1} (${p.name}): ${shorten(s.text, 60)}`);
+        for (const s of runnable) await tracer.run(s.text, `phase ${i + 1} (${p.name}): ${shorten(s.text, 60)}`);
         await tracer.commit();
-      } else {
+      } else if (runnable.length === stmts.length) {
         await tracer.run(p.sql, `phase ${i + 1} (${p.name})`);
+      } else {
+        for (const s of runnable) await tracer.run(s.text, `phase ${i + 1} (${p.name}): ${shorten(s.text, 60)}`);
       }
     } catch (err) {
       if (tracer.inTransaction) await tracer.commit(true).catch(() => {});
@@ -637,6 +661,7 @@ export async function verifyPlan(
     originalError: null,
     locks: [],
   };
+  const notRun = new Set<string>();
   // on PGlite, the replayed and seeded start is saved once and booted from for the next runs
   const states = new Map<boolean, { tar: Buffer; failures: string[]; seedProblems: string[] }>();
   const start = async (withRows: boolean): Promise<{ sh: Shadow; failures: string[]; seedProblems: string[] }> => {
@@ -669,7 +694,7 @@ export async function verifyPlan(
     const { sh, failures, seedProblems } = await start(withRows);
     try {
       const tracer = await Tracer.start(sh);
-      const error = await runOriginal(sh, plan.migration, tracer).catch((err) => {
+      const error = await runOriginal(sh, plan.migration, tracer, notRun).catch((err) => {
         checkStopped(sh, 'the original migration');
         throw err;
       });
@@ -716,7 +741,7 @@ export async function verifyPlan(
       const { sh, seedProblems } = await start(withRows);
       try {
         const tracer = await Tracer.start(sh);
-        const err = await runPlan(plan, tracer).catch((e) => {
+        const err = await runPlan(sh, plan, tracer, notRun).catch((e) => {
           checkStopped(sh, 'the staged plan');
           throw e;
         });
@@ -736,6 +761,8 @@ export async function verifyPlan(
       }
     }
     if (run.err) v.planError = run.err;
+    for (const n of notRun)
+      v.caveats.push(`not run on the shadow, because it reaches outside the throwaway database: ${n}`);
     v.locks = run.tracer.spans;
     v.longestAccessExclusiveMs = Math.max(0, ...run.tracer.spans.map((s) => s.ms));
     v.locksSafe = !run.tracer.violations.length;

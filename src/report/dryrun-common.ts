@@ -92,7 +92,9 @@ export function historyLine(d: DryRun): string {
     return `schema from ${h.path} (${h.statements} statements${h.errors.length ? `, ${h.errors.length} failed` : ''})`;
   }
   if (!h.files) return 'no earlier migrations to replay';
-  return `history: ${h.files} earlier file${h.files === 1 ? '' : 's'} replayed${h.failures.length ? `, ${h.failures.length} failed` : ''}`;
+  // `refused` may be missing from a shadow cache written by an older zerodown
+  const refused = h.refused?.length ?? 0;
+  return `history: ${h.files} earlier file${h.files === 1 ? '' : 's'} replayed${h.failures.length ? `, ${h.failures.length} failed` : ''}${refused ? `, ${refused} statement${refused === 1 ? '' : 's'} not run (reach outside the shadow)` : ''}`;
 }
 
 export function seedLine(d: DryRun): string {

@@ -32,6 +32,7 @@ export interface DryRunJsonStatement {
     detail?: string;
     hint?: string;
     limit?: string;
+    consequenceOf?: string;
   } | null;
   column: number;
   endLine: number;
@@ -43,6 +44,8 @@ export interface DryRunJsonStatement {
   count?: number;
   /** overran the shadow's time bound (`--shadow-timeout`) and was stopped */
   timedOut?: true;
+  /** not run on the shadow: it reaches outside the throwaway database (why) */
+  refused?: string;
 }
 
 export function toDryRunJson(d: DryRun) {
@@ -74,6 +77,7 @@ export function toDryRunJson(d: DryRun) {
             ...(s.error.detail ? { detail: s.error.detail } : {}),
             ...(s.error.hint ? { hint: s.error.hint } : {}),
             ...(s.error.limit ? { limit: s.error.limit } : {}),
+            ...(s.error.consequenceOf ? { consequenceOf: s.error.consequenceOf } : {}),
           }
         : null,
       column: s.column,
@@ -85,6 +89,7 @@ export function toDryRunJson(d: DryRun) {
     if (s.skipped) o.skipped = true;
     if (s.count) o.count = s.count;
     if (s.timedOut) o.timedOut = true;
+    if (s.refused) o.refused = s.refused;
     return o;
   });
   const h = d.history;
@@ -96,8 +101,22 @@ export function toDryRunJson(d: DryRun) {
     files: d.files.map((f) => ({ path: f.path, statements: f.statements, ok: !f.error })),
     history:
       h.source === 'migrations'
-        ? { source: h.source, files: h.files, statements: h.statements, failures: h.failures, durationMs: h.durationMs }
-        : { source: h.source, path: h.path, statements: h.statements, failures: h.errors, durationMs: h.durationMs },
+        ? {
+            source: h.source,
+            files: h.files,
+            statements: h.statements,
+            failures: h.failures,
+            refused: h.refused ?? [],
+            durationMs: h.durationMs,
+          }
+        : {
+            source: h.source,
+            path: h.path,
+            statements: h.statements,
+            failures: h.errors,
+            refused: h.refused ?? [],
+            durationMs: h.durationMs,
+          },
     seed: d.seed,
     limits: d.limits,
     boot: d.boot,

@@ -62,6 +62,12 @@ export function formatDryRunMarkdown(d: DryRun): string {
         );
         continue;
       }
+      if (s.refused) {
+        out.push(
+          `| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | not run on the shadow: ${escapeText(s.refused)} |`,
+        );
+        continue;
+      }
       const locks = s.error ? [] : shownLocks(s);
       const lockCell = locks.map((l) => `${l.mode} on ${code(l.relation)}${lockNote(l)}`).join('<br>');
       const blocks = locks

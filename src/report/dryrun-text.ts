@@ -52,6 +52,10 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
         out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.dim(notRunText(d))}`);
         continue;
       }
+      if (s.refused) {
+        out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.yellow(v(`not run on the shadow: ${s.refused}`))}`);
+        continue;
+      }
       const locks = s.error ? [] : shownLocks(s);
       const rewrite = v(rewriteCell(s, (r) => r));
       const rows = locks.length ? locks : [undefined];
@@ -86,6 +90,7 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
         if (e.detail) out.push(`  ${' '.repeat(lw)}    ${c.dim(v(e.detail))}`);
         if (e.hint) out.push(`  ${' '.repeat(lw)}    ${c.dim(`hint: ${v(e.hint)}`)}`);
         if (e.limit) out.push(`  ${' '.repeat(lw)}    ${c.dim(`engine limit: ${v(e.limit)}`)}`);
+        if (e.consequenceOf) out.push(`  ${' '.repeat(lw)}    ${c.dim(v(`probably follows from ${e.consequenceOf}`))}`);
       }
     }
     out.push('');
@@ -123,6 +128,14 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
     if (histFailures.length > 20) out.push(`  … and ${histFailures.length - 20} more`);
     out.push('');
   }
+  const histRefused = h.refused ?? [];
+  if (histRefused.length) {
+    out.push(c.bold('earlier statements not run on the shadow (they reach outside the throwaway database)'));
+    for (const r of histRefused.slice(0, 20))
+      out.push(v(`  ${'path' in r ? r.path : h.source === 'schema' ? h.path : ''}:${r.line}  ${r.why}`));
+    if (histRefused.length > 20) out.push(`  … and ${histRefused.length - 20} more`);
+    out.push('');
+  }
   if (d.seed.failures.length) {
     out.push(
       c.dim(
@@ -139,7 +152,10 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
   const failedFiles = d.files.filter((f) => f.error);
   const n = d.statements.reduce((k, s) => k + (s.index >= 0 ? statementCount(s) : 0), 0);
   const t = d.timings;
-  const timing = `${ms(t.totalMs)} (boot ${ms(t.bootMs)}, history ${ms(t.historyMs)}, seed ${ms(t.seedMs)}, run ${ms(t.runMs)})`;
+  const refused = d.statements.filter((s) => s.refused).length;
+  const timing =
+    `${ms(t.totalMs)} (boot ${ms(t.bootMs)}, history ${ms(t.historyMs)}, seed ${ms(t.seedMs)}, run ${ms(t.runMs)})` +
+    (refused ? ` · ${refused} statement${refused === 1 ? '' : 's'} not run (reach outside the shadow)` : '');
   if (failedFiles.length || d.stopped) {
     out.push(
       c.red(

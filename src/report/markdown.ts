@@ -371,6 +371,12 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
       `❌ ${inlineCode(`${f.path}:${e.line}`)} fails on the shadow: ${inlineCode(e.code)} ${escapeText(e.message)}${e.limit ? ' (an engine limit, not a bug in the migration)' : ''}`,
     );
   }
+  for (const s of d.statements) {
+    if (!s.refused) continue;
+    facts.push(
+      `⚠️ ${inlineCode(`${s.path}:${s.line}`)} was not run on the shadow: ${escapeText(s.refused)}. zerodown never runs a statement that reaches outside the throwaway database`,
+    );
+  }
   for (const h of d.heldLocks) {
     if (!h.blocksReads && !h.blocksWrites) continue;
     // indexes locked with their table are folded into its entry (trace.ts); one locked harder
@@ -427,6 +433,10 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
         out.push(
           `| ${s.line} | ${stmt} | ${d.stopped ? escapeText(notRunText(d)) : 'not run: an earlier statement failed'} | | | |`,
         );
+        continue;
+      }
+      if (s.refused) {
+        out.push(`| ${s.line} | ${stmt} | not run on the shadow: ${escapeText(s.refused)} | | | |`);
         continue;
       }
       if (s.error) {

@@ -21,6 +21,8 @@ import { notRun, runTraced, type HeldLock, type StatementError, type TracedState
 export interface DryRunOptions {
   /** PostgreSQL server URL; default embedded PGlite */
   url?: string;
+  /** with `url`: run as the URL's role when no unprivileged run role can be made, even if it is powerful */
+  allowSuperuserShadow?: boolean;
   /** `pg_dump --schema-only` output to build the schema from, instead of replaying history */
   schema?: { path: string; sql: string };
   /** rows per table (default 1000) */
@@ -106,7 +108,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
   const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   const opening: Promise<Shadow> = opts.url
-    ? openShadow({ url: opts.url, extensions, ...bound })
+    ? openShadow({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound })
     : PgliteShadow.open({ extensions, ...(cached ? { dataDir: cached.tar } : {}), ...bound });
   opening.catch(() => {});
   await loadParser();

@@ -13,6 +13,8 @@ export interface DumpResult {
   errors: StatementError[];
   /** a statement overran the time bound: the load stopped there */
   stopped?: boolean;
+  /** statements not run: they reach outside the throwaway database (src/rules/outside.ts) */
+  refused: { line: number; statement: string; why: string }[];
 }
 
 /** Loads a plain-SQL schema dump. psql meta-commands (`\restrict`, `\connect`, …) are skipped. */
@@ -20,6 +22,7 @@ export async function loadSchemaDump(shadow: Shadow, sql: string, path = '<schem
   // keep line numbers: blank out meta-command lines instead of removing them
   const cleaned = sql.replace(/^\\.*$/gm, '');
   const errors: StatementError[] = [];
+  const refused: DumpResult['refused'] = [];
   await loadParser();
   const parsed = toParsed({ path, sql: cleaned, transaction: 'none' });
   const r = await runTraced(shadow, parsed, {
@@ -27,12 +30,13 @@ export async function loadSchemaDump(shadow: Shadow, sql: string, path = '<schem
     continueOnError: true,
     onStatement: (s) => {
       if (s.error) errors.push(s.error);
+      if (s.refused) refused.push({ line: s.line, statement: s.sql.split('\n')[0]!.slice(0, 120), why: s.refused });
     },
   });
   const statements = parsed.statements.length;
   if (r.error && !errors.includes(r.error)) errors.unshift(r.error);
-  if (r.stopped) return { statements, errors, stopped: true };
+  if (r.stopped) return { statements, errors, refused, stopped: true };
   // pg_dump empties search_path for its own session; migrations expect the default
   await shadow.exec('RESET ALL');
-  return { statements, errors };
+  return { statements, errors, refused };
 }

@@ -9,11 +9,16 @@ export interface OpenShadowOptions {
   extensions?: string[];
   /** wall-clock bound per statement, ms (default 30 s: `DEFAULT_SHADOW_TIMEOUT_S`) */
   timeoutMs?: number;
+  /**
+   * with `url`: when the URL's role may not create the run's unprivileged role and is itself a
+   * superuser or may reach server programs or files, run as it anyway (`--allow-superuser-shadow`)
+   */
+  allowSuperuser?: boolean;
 }
 
 /** Opens a shadow database: embedded PGlite by default, or a fresh database on the server at `url`. */
 export async function openShadow(opts: OpenShadowOptions = {}): Promise<Shadow> {
   const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
-  if (opts.url) return PostgresShadow.open(opts.url, bound);
+  if (opts.url) return PostgresShadow.open(opts.url, { ...bound, allowSuperuser: opts.allowSuperuser });
   return PgliteShadow.open({ extensions: opts.extensions, ...bound });
 }

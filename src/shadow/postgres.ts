@@ -1,9 +1,19 @@
 /**
  * A real PostgreSQL server as the shadow: zerodown creates a fresh, uniquely
  * named database for the run and drops it afterwards, so it never touches
- * existing data. Roles are cluster-wide, so roles the migrations create are
- * dropped again on close (only those that did not exist before the run and
- * that a statement of this run created).
+ * existing data.
+ *
+ * The pull request's SQL is untrusted, and the URL's role is often a
+ * superuser. So the migration connection logs in as a role made for the run
+ * (`zerodown_run_<random>`: no superuser, no CREATEDB, no CREATEROLE, no
+ * replication, no BYPASSRLS, member of nothing) that owns the throwaway
+ * database and nothing else: it cannot run server programs, touch server
+ * files, or create, alter or drop other databases or roles. A new login, not
+ * SET ROLE, which the SQL could undo with RESET ROLE. The URL's role (the
+ * admin connection) only creates and drops the role and the database, and
+ * samples locks. When the URL's role may not create roles, zerodown runs as
+ * that role if it is harmless itself, else refuses unless told to accept the
+ * risk (`allowSuperuser`).
  *
  * Every statement is bounded in time: a client-side timer, then
  * pg_cancel_backend from the admin connection, then pg_terminate_backend if the
@@ -13,7 +23,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { displayConnection as redact, registerSecretUrl } from '../secrets.js';
+import { displayConnection as redact, registerSecret, registerSecretUrl } from '../secrets.js';
 import type { EngineLimit, Shadow, ShadowStop, SideConnection } from './driver.js';
 import { majorVersion, ShadowStoppedError, timeoutMsOf, toSqlError, withinBound } from './driver.js';
 import { trackShadow, untrackShadow } from './registry.js';
@@ -25,10 +35,42 @@ export class ShadowSetupError extends Error {
   }
 }
 
-function withDatabase(url: string, database: string): string {
+function withDatabase(url: string, database: string, login?: { user: string; password: string }): string {
   const u = new URL(url);
   u.pathname = `/${encodeURIComponent(database)}`;
+  if (login) {
+    u.username = encodeURIComponent(login.user);
+    u.password = encodeURIComponent(login.password);
+  }
   return u.toString();
+}
+
+/** Predefined roles that reach outside the database: programs and files on the server. */
+const OUTSIDE_ROLES = ['pg_execute_server_program', 'pg_read_server_files', 'pg_write_server_files'];
+
+export interface PostgresShadowOptions {
+  /**
+   * When the URL's role may not create roles and is itself powerful (superuser, or a member of
+   * pg_execute_server_program / pg_read_server_files / pg_write_server_files): run as it anyway
+   * (`--allow-superuser-shadow`). Default: refuse.
+   */
+  allowSuperuser?: boolean;
+  /** wall-clock bound per statement, ms (default 30 s) */
+  timeoutMs?: number;
+}
+
+/** A connection-level failure (the server went away, the backend was terminated), not an SQL error. */
+function connectionLost(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code !== 'string' || /^(08|57)/.test(code);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<undefined>((r) => {
+    timer = setTimeout(() => r(undefined), ms);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -48,7 +90,11 @@ export class PostgresShadow implements Shadow {
   serverVersion = 0;
   /** name of the throwaway database */
   readonly database: string;
-  private closed = false;
+  /** the role the migration connection logs in as: made for this run, or the URL's own role when none could be made */
+  runRole = '';
+  /** true when `runRole` was created for this run (and is dropped on close) */
+  ownRunRole = false;
+  private closing?: Promise<void>;
   private available = new Set<string>();
   private rolesBefore = new Set<string>();
   /** role names that statements sent to this shadow create (CREATE ROLE/USER/GROUP, also inside DO blocks) */
@@ -62,7 +108,7 @@ export class PostgresShadow implements Shadow {
 
   private constructor(
     private readonly adminUrl: string,
-    private readonly admin: pg.Client,
+    private admin: pg.Client,
     private client: pg.Client,
     database: string,
     timeoutMs: number,
@@ -71,7 +117,7 @@ export class PostgresShadow implements Shadow {
     this.timeoutMs = timeoutMs;
   }
 
-  static async open(url: string, opts: { timeoutMs?: number } = {}): Promise<PostgresShadow> {
+  static async open(url: string, opts: PostgresShadowOptions = {}): Promise<PostgresShadow> {
     registerSecretUrl(url); // its password never reaches an output, whatever fails below
     const timeoutMs = opts.timeoutMs ?? timeoutMsOf();
     let parsed: URL;
@@ -93,31 +139,91 @@ export class PostgresShadow implements Shadow {
     } catch (err) {
       throw new ShadowSetupError(`cannot connect to the shadow server ${redact(url)}: ${(err as Error).message}`);
     }
+    const fail = async (message: string): Promise<never> => {
+      await admin.end().catch(() => {});
+      throw new ShadowSetupError(message);
+    };
+    // what the URL's role may do: make a run role, or is it harmless itself?
+    let power: { name: string; super: boolean; createrole: boolean; outside: string[] };
+    try {
+      const r = await admin.query(
+        `SELECT current_user AS name, r.rolsuper AS super, r.rolcreaterole AS createrole,
+                ARRAY(SELECT g.rolname::text FROM pg_roles g
+                       WHERE g.rolname = ANY ($1::text[]) AND pg_has_role(current_user, g.oid, 'MEMBER')
+                       ORDER BY g.rolname) AS outside
+           FROM pg_roles r WHERE r.rolname = current_user`,
+        [OUTSIDE_ROLES],
+      );
+      power = r.rows[0];
+    } catch (err) {
+      return fail(`cannot read the role of ${redact(url)}: ${(err as Error).message}`);
+    }
+    const who = /^[a-z_][a-z0-9_$]*$/.test(power.name) ? power.name : quoteIdent(power.name);
     const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
     const database = `zerodown_shadow_${stamp}_${randomBytes(4).toString('hex')}`;
+    let login: { user: string; password: string } | undefined;
+    let note: string | undefined;
+    if (power.super || power.createrole) {
+      login = { user: `zerodown_run_${randomBytes(6).toString('hex')}`, password: randomBytes(24).toString('hex') };
+      registerSecret(login.password);
+      try {
+        await admin.query(
+          `CREATE ROLE ${login.user} LOGIN PASSWORD '${login.password}' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`,
+        );
+        // a non-superuser must be a member of a role to create a database it owns and to end its sessions
+        if (!power.super) await admin.query(`GRANT ${login.user} TO CURRENT_USER`);
+      } catch (err) {
+        await admin.query(`DROP ROLE IF EXISTS ${login.user}`).catch(() => {});
+        return fail(`cannot create the run role on ${redact(url)}: ${(err as Error).message}`);
+      }
+    } else if (!power.outside.length) {
+      note =
+        `the shadow runs as your role "${power.name}" itself: it may not create roles (CREATEROLE), so zerodown cannot make ` +
+        `a separate role for the run. That role is not a superuser and cannot reach server programs or files, ` +
+        `but the migrations can touch whatever else it may.`;
+    } else if (opts.allowSuperuser) {
+      note =
+        `the shadow runs as your role "${power.name}" (--allow-superuser-shadow), a member of ${power.outside.join(', ')}: ` +
+        `only zerodown's refusal of outside-reaching statements stands between the pull request's SQL and the server.`;
+    } else {
+      return fail(
+        `role "${power.name}" of --shadow-url is a member of ${power.outside.join(', ')}, and it may not create roles, so ` +
+          `zerodown cannot run the migrations as a separate unprivileged role: the pull request's SQL could run programs or ` +
+          `read and write files on the database server. Grant it CREATEROLE (\`ALTER ROLE ${who} CREATEROLE\`) so zerodown ` +
+          `makes a throwaway role per run, use a role that is not a superuser and has none of ${OUTSIDE_ROLES.join(', ')}, ` +
+          `or pass --allow-superuser-shadow to accept the risk.`,
+      );
+    }
+    const dropRunRole = async () => {
+      if (login) await admin.query(`DROP ROLE IF EXISTS ${login.user}`).catch(() => {});
+    };
     try {
-      await admin.query(`CREATE DATABASE ${quoteIdent(database)} TEMPLATE template0`);
+      await admin.query(
+        `CREATE DATABASE ${quoteIdent(database)}${login ? ` OWNER ${login.user}` : ''} TEMPLATE template0`,
+      );
     } catch (err) {
       const e = toSqlError(err);
-      await admin.end().catch(() => {});
+      await dropRunRole();
       if (e.code === '42501') {
-        const who = parsed.username ? decodeURIComponent(parsed.username) : 'the connecting role';
-        throw new ShadowSetupError(
-          `role "${who}" may not create databases, and zerodown needs a throwaway database for the shadow run. ` +
-            `Grant it with \`ALTER ROLE ${/^[a-z_][a-z0-9_$]*$/.test(who) ? who : quoteIdent(who)} CREATEDB\`, use another role, or drop --shadow-url to use the embedded PGlite shadow.`,
+        return fail(
+          `role "${power.name}" may not create databases, and zerodown needs a throwaway database for the shadow run. ` +
+            `Grant it with \`ALTER ROLE ${who} CREATEDB\`, use another role, or drop --shadow-url to use the embedded PGlite shadow.`,
         );
       }
-      throw new ShadowSetupError(`cannot create the shadow database on ${redact(url)}: ${e.message}`);
+      return fail(`cannot create the shadow database on ${redact(url)}: ${e.message}`);
     }
     const client = quiet(
       new pg.Client({
-        connectionString: withDatabase(url, database),
+        connectionString: withDatabase(url, database, login),
         // backstop only: the timer below stops the statement first, and the migration may reset it
         statement_timeout: timeoutMs + 5_000,
       }),
     );
     const shadow = new PostgresShadow(url, admin, client, database, timeoutMs);
     trackShadow(shadow);
+    shadow.runRole = login?.user ?? power.name;
+    shadow.ownRunRole = !!login;
+    if (note) shadow.limits.push({ id: 'shadow-role', subject: power.name, message: note });
     try {
       await client.connect();
       const [p] = await shadow.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
@@ -131,7 +237,10 @@ export class PostgresShadow implements Shadow {
       shadow.rolesBefore = new Set(roles.map((r) => r.rolname));
     } catch (err) {
       await shadow.close();
-      throw new ShadowSetupError(`cannot use the shadow database ${database}: ${(err as Error).message}`);
+      const how = login
+        ? ` (zerodown logs in as the run role "${login.user}" with a password: pg_hba.conf must let any role connect to that database with password, md5 or scram-sha-256 authentication, or trust)`
+        : '';
+      throw new ShadowSetupError(`cannot use the shadow database ${database}: ${(err as Error).message}${how}`);
     }
     return shadow;
   }
@@ -169,22 +278,20 @@ export class PostgresShadow implements Shadow {
     try {
       return await withinBound(work, this.timeoutMs, sql, async () => {
         this.stopped = { seconds: this.timeoutMs / 1000, sql: sql.slice(0, 200) };
-        await this.stopBackend(settled, true);
+        await this.stopBackend(settled);
       });
     } finally {
       if (this.running === settled) this.running = undefined;
     }
   }
 
-  /** Stops the statement running on the shadow connection: a cancel first (when `gently`), then terminate. */
-  private async stopBackend(settled: Promise<unknown>, gently: boolean): Promise<void> {
+  /** Stops the statement running on the shadow connection: a cancel first, then terminate. */
+  private async stopBackend(settled: Promise<unknown>): Promise<void> {
     const within = (ms: number) =>
       Promise.race([settled.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
-    if (gently) {
-      await this.admin.query('SELECT pg_cancel_backend($1)', [this.pid]).catch(() => {});
-      if (await within(1_000)) return;
-    }
-    await this.admin.query('SELECT pg_terminate_backend($1)', [this.pid]).catch(() => {});
+    await this.adminQuery('SELECT pg_cancel_backend($1)', [this.pid]).catch(() => {});
+    if (await within(1_000)) return;
+    await this.adminQuery('SELECT pg_terminate_backend($1)', [this.pid]).catch(() => {});
     await within(1_000);
   }
 
@@ -198,39 +305,70 @@ export class PostgresShadow implements Shadow {
     };
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+  /**
+   * Drops the throwaway database, the run role and the roles statements of this run created.
+   * Idempotent (a second call waits for the first), and works when the migration connection is
+   * broken or still busy: the run's sessions are terminated from the admin connection first.
+   */
+  close(): Promise<void> {
     untrackShadow(this);
-    // a statement still running (Ctrl-C): stop it, or the connection stays busy and the drop waits
-    if (this.running && this.pid) await this.stopBackend(this.running, false);
-    // roles created by the migrations (cluster-wide objects) go too
-    let newRoles: string[] = [];
+    this.closing ??= this.cleanup();
+    return this.closing;
+  }
+
+  /** Runs a cleanup query on the admin connection, reconnecting once if that connection was lost. */
+  private async adminQuery(sql: string, params?: unknown[]): Promise<pg.QueryResult> {
     try {
-      // on the admin connection: the shadow's may be gone (stopped statement) or in a failed transaction
-      const roles = (await this.admin.query<{ rolname: string }>('SELECT rolname FROM pg_roles')).rows;
-      // only roles this run created: new since the start AND named in a CREATE ROLE we sent
-      newRoles = roles.map((r) => r.rolname).filter((r) => !this.rolesBefore.has(r) && this.rolesMentioned.has(r));
-    } catch {
-      // connection already broken
+      return await this.admin.query(sql, params as any[] | undefined);
+    } catch (err) {
+      if (!connectionLost(err)) throw err;
+      await this.admin.end().catch(() => {});
+      this.admin = quiet(new pg.Client({ connectionString: this.adminUrl }));
+      await this.admin.connect();
+      return this.admin.query(sql, params as any[] | undefined);
     }
-    await this.client.end().catch(() => {});
+  }
+
+  private async cleanup(): Promise<void> {
     try {
-      await dropDatabase(this.admin, this.database, this.serverVersion);
-      for (const role of newRoles) {
-        await this.admin.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`).catch(() => {});
+      // end the run's sessions, whatever they are doing, so nothing keeps the database or the role in use
+      await this.adminQuery(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE pid <> pg_backend_pid() AND (datname = $1 OR ($2 AND usename = $3))`,
+        [this.database, this.ownRunRole, this.runRole],
+      ).catch(() => {});
+      await withTimeout(
+        this.client.end().catch(() => {}),
+        2000,
+      );
+      // roles created by the migrations (cluster-wide objects) go too: only those new since the
+      // start AND named in a CREATE ROLE sent to this shadow (other sessions may create roles meanwhile)
+      let newRoles: string[] = [];
+      if (this.rolesMentioned.size) {
+        const roles = await this.adminQuery('SELECT rolname FROM pg_roles').catch(() => undefined);
+        newRoles = (roles?.rows ?? [])
+          .map((r: { rolname: string }) => r.rolname)
+          .filter((r) => !this.rolesBefore.has(r) && this.rolesMentioned.has(r));
       }
+      await dropDatabase((sql) => this.adminQuery(sql), this.database, this.serverVersion);
+      if (this.ownRunRole) await this.adminQuery(`DROP ROLE IF EXISTS ${quoteIdent(this.runRole)}`);
+      for (const role of newRoles) await this.adminQuery(`DROP ROLE IF EXISTS ${quoteIdent(role)}`).catch(() => {});
     } finally {
       await this.admin.end().catch(() => {});
     }
   }
 }
 
-async function dropDatabase(admin: pg.Client, database: string, version: number): Promise<void> {
+async function dropDatabase(
+  query: (sql: string) => Promise<unknown>,
+  database: string,
+  version: number,
+): Promise<void> {
+  // version 0: the server version was never read (setup failed); FORCE needs 13+
   const force = version >= 13 ? ' WITH (FORCE)' : '';
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)}${force}`);
+      await query(`DROP DATABASE IF EXISTS ${quoteIdent(database)}${force}`);
       return;
     } catch (err) {
       // 55006: still in use (a side connection closing); retry shortly

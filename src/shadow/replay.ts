@@ -10,8 +10,8 @@ import { loadParser, parseMigration } from '../parse/postgres.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { isShadowStop, toSqlError } from './driver.js';
 import { ensureToolTables } from './tools.js';
-import { breaksBatch } from './statements.js';
-import { execBatch, runTraced } from './trace.js';
+import { breaksBatch, refusedOnShadow } from './statements.js';
+import { execBatch, MISSING_OBJECT, runTraced } from './trace.js';
 
 export interface ReplayFailure {
   path: string;
@@ -30,11 +30,23 @@ export interface ReplayFailure {
   timedOut?: boolean;
 }
 
+/** A history statement the shadow did not run: it reaches outside the throwaway database. */
+export interface ReplayRefusal {
+  path: string;
+  line: number;
+  /** first line of the statement */
+  statement: string;
+  /** why it was not run */
+  why: string;
+}
+
 export interface ReplayResult {
   files: number;
   statements: number;
   /** files that failed, first error of each */
   failures: ReplayFailure[];
+  /** statements not run on the shadow (src/rules/outside.ts); their files went on without them */
+  refused: ReplayRefusal[];
   limits: EngineLimit[];
   durationMs: number;
   /** a statement overran the time bound: the replay stopped, `notRun` files were not replayed */
@@ -48,9 +60,6 @@ export type ReplayProgress = (done: number, total: number, path: string) => void
 const CHUNK_FILES = 40;
 const CHUNK_STATEMENTS = 800;
 
-/** SQLSTATEs of "X does not exist": what a missing extension's types and functions cause later. */
-const MISSING_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000']);
-
 export async function replayHistory(
   shadow: Shadow,
   migrations: (Migration | ParsedMigration)[],
@@ -61,7 +70,14 @@ export async function replayHistory(
   await loadParser();
   await ensureToolTables(shadow, frameworks ?? migrations.map((m) => ('migration' in m ? m.migration : m).framework));
   const t0 = performance.now();
-  const result: ReplayResult = { files: migrations.length, statements: 0, failures: [], limits: [], durationMs: 0 };
+  const result: ReplayResult = {
+    files: migrations.length,
+    statements: 0,
+    failures: [],
+    refused: [],
+    limits: [],
+    durationMs: 0,
+  };
   const parsed = migrations.map((m) => ('statements' in m && 'migration' in m ? m : parseMigration(m)));
   const total = parsed.reduce((n, p) => n + p.statements.length, 0);
   // Deferred constraints are checked at COMMIT: files sharing a transaction could hide a
@@ -72,6 +88,15 @@ export async function replayHistory(
   const runOne = async (p: ParsedMigration) => {
     const r = await runTraced(shadow, p, { trace: false });
     if (r.stopped) result.stopped = true;
+    for (const s of r.statements) {
+      if (!s.refused) continue;
+      result.refused.push({
+        path: s.path,
+        line: s.line,
+        statement: s.sql.split('\n')[0]!.slice(0, 120),
+        why: s.refused,
+      });
+    }
     if (r.error) {
       const e = r.error;
       const stmt = r.statements.find((x) => x.error === e);
@@ -89,6 +114,7 @@ export async function replayHistory(
       } else if (MISSING_OBJECT.has(e.code)) {
         const missing = shadow.limits.filter((l) => l.id === 'extension-unavailable');
         if (missing.length) f.consequenceOf = missing.map((l) => `extension "${l.subject}" unavailable`).join(', ');
+        else if (e.consequenceOf) f.consequenceOf = e.consequenceOf;
       }
       result.failures.push(f);
     }
@@ -145,7 +171,7 @@ export async function replayHistory(
       !deferred &&
       !p.error &&
       p.statements.length > 0 &&
-      !p.statements.some((x) => breaksBatch(x, shadow.serverVersion));
+      !p.statements.some((x) => breaksBatch(x, shadow.serverVersion) || refusedOnShadow(x, shadow.kind));
     if (!batchable) {
       await flush();
       if (!result.stopped) await runOne(p);

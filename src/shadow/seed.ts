@@ -593,13 +593,30 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
   const tables = await loadTables(shadow);
   const only = opts.tables ? new Set(opts.tables.map((x) => (x.startsWith('public.') ? x.slice(7) : x))) : undefined;
   let replica = false;
+  /** user triggers switched off one by one, when session_replication_role is not ours to set */
+  let disabled: { rel: string; name: string }[] = [];
   try {
     // triggers off while seeding (they would write their own rows, or fail on synthetic ones)
     await shadow.exec('SET session_replication_role = replica');
     replica = true;
   } catch (err) {
     if (isShadowStop(err)) throw err;
-    // not a superuser on the server: seed with triggers on
+    // not a superuser (the run role on a server): it owns the tables, so it may switch off their
+    // enabled user triggers itself, and back on afterwards (those a migration disabled stay off)
+    disabled = await shadow
+      .query<{ rel: string; name: string }>(
+        `SELECT t.tgrelid::regclass::text AS rel, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+          WHERE NOT t.tgisinternal AND t.tgenabled = 'O' AND pg_has_role(c.relowner, 'USAGE')`,
+      )
+      .catch(() => []);
+    for (const [i, d] of disabled.entries()) {
+      try {
+        await shadow.exec(`ALTER TABLE ${d.rel} DISABLE TRIGGER ${qi(d.name)}`);
+      } catch {
+        disabled = disabled.slice(0, i);
+        break;
+      }
+    }
   }
   const filtered = new Set<string>();
   const todo = order(tables).filter((t) => !only || only.has(t.display));
@@ -675,6 +692,8 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
     }
   } finally {
     if (replica && !shadow.stopped) await shadow.exec('SET session_replication_role = DEFAULT');
+    if (!shadow.stopped)
+      for (const d of disabled) await shadow.exec(`ALTER TABLE ${d.rel} ENABLE TRIGGER ${qi(d.name)}`);
   }
   // row counts, in one round trip
   const list = [...tables.values()].filter((t) => !only || only.has(t.display));

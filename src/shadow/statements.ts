@@ -4,7 +4,9 @@
  * locks PostgreSQL documents for the statements that cannot be traced inside one.
  */
 import type { Statement } from '../model.js';
+import { outsideReach } from '../rules/outside.js';
 import { relKey } from '../schema/catalog.js';
+import type { ShadowKind } from './driver.js';
 
 export type TxControl = 'begin' | 'commit' | 'rollback' | 'commit-chain' | 'rollback-chain' | 'other';
 
@@ -92,6 +94,18 @@ export function notInTransaction(stmt: Statement, serverVersion: number): string
     default:
       return undefined;
   }
+}
+
+/**
+ * Why the shadow refuses to run this statement, or undefined: it reaches outside the throwaway
+ * database (a shell, the server's files, other servers or databases, the cluster's settings).
+ * Roles are refused on a server, where they outlive the run and are shared with every database;
+ * the embedded PGlite is a whole throwaway cluster in this process, so roles run there (and the
+ * GRANTs to them keep working).
+ */
+export function refusedOnShadow(stmt: Pick<Statement, 'kind' | 'ast'>, kind: ShadowKind): string | undefined {
+  const r = outsideReach(stmt).find((x) => !(kind === 'pglite' && x.category === 'role'));
+  return r ? `${r.what} ${r.why}` : undefined;
 }
 
 /** Starts with an explicit transaction control keyword or a setting that would leak into a batch. */

@@ -17,7 +17,7 @@ import { statementLocks } from '../rules/locks.js';
 import type { Shadow, SqlError } from './driver.js';
 import { isShadowStop, toSqlError } from './driver.js';
 import { isAuxiliary, lockEffect, lockStrength, ownLocks, RELKIND, relations, type RelMap } from './inspect.js';
-import { breaksBatch, documentedLocks, notInTransaction, txControl } from './statements.js';
+import { breaksBatch, documentedLocks, notInTransaction, refusedOnShadow, txControl } from './statements.js';
 
 export interface LockInfo {
   /** relation name as `schema.name` (the default schema dropped) */
@@ -44,6 +44,8 @@ export interface StatementError extends SqlError {
   column: number;
   /** set when the failure comes from an engine limit (e.g. an extension PGlite does not bundle) */
   limit?: string;
+  /** set when the failure probably follows from a statement the shadow did not run (it reaches outside) */
+  consequenceOf?: string;
 }
 
 export interface TracedStatement {
@@ -67,6 +69,11 @@ export interface TracedStatement {
   transaction: 'file' | 'explicit' | 'autocommit' | 'alone';
   /** not run, because an earlier statement of the file failed (migration tools stop there) or the shadow run stopped */
   skipped?: boolean;
+  /**
+   * not run on the shadow, and why: the statement reaches outside the throwaway database
+   * (src/rules/outside.ts). The file goes on with the next statement.
+   */
+  refused?: string;
   /**
    * set when this record stands for a run of consecutive INSERT … VALUES into one table (statements
    * `index` … `lastIndex`, lines `line` … `endLine`), traced together: see traceInsertRun
@@ -181,6 +188,9 @@ function errorAt(stmt: Statement, path: string, err: SqlError): StatementError {
   }
   return { ...err, path, line, column };
 }
+
+/** SQLSTATEs of "X does not exist": what a statement that was not run (a role, an extension) causes later. */
+export const MISSING_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000']);
 
 const now = () => performance.now();
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -364,8 +374,33 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         }
       }
       prev = stmt;
+      const refused = refusedOnShadow(stmt, shadow.kind);
+      if (refused) {
+        // once per shadow: what depends on a statement that was not run may fail later, in any file
+        if (!shadow.limits.some((l) => l.id === 'not-run'))
+          shadow.limits.push({
+            id: 'not-run',
+            subject: `${path}:${stmt.span.line}`,
+            message: `statements that reach outside the throwaway database are not run on the shadow (first: ${path}:${stmt.span.line}, ${refused}); statements that depend on them may fail there`,
+          });
+        const rec: TracedStatement = {
+          ...base,
+          durationMs: 0,
+          error: null,
+          transaction: tx ? tx.kind : 'autocommit',
+          refused,
+        };
+        out.statements.push(rec);
+        opts.onStatement?.(rec);
+        continue;
+      }
       if (trace && stmt.index > ungroupedThrough) {
-        const run = insertRun(statements, stmt.index, (x) => unitOf(x).key === u.key);
+        // a run stops before a statement the shadow refuses (it is reported on its own, not run)
+        const run = insertRun(
+          statements,
+          stmt.index,
+          (x) => unitOf(x).key === u.key && !refusedOnShadow(x, shadow.kind),
+        );
         const rec = run && (await traceInsertRun(shadow, run, path, tx));
         // not provably the same for each statement: trace the rest of this run one by one
         if (run && !rec) ungroupedThrough = insertRunEnd(statements, stmt.index);
@@ -387,7 +422,8 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
       const beforeRels = trace ? await relations(shadow) : undefined;
       const beforeLocks = trace && (tx || ownWrap) ? await ownLocks(shadow) : undefined;
       if (trace && alone && !tx && shadow.openSideConnection) {
-        sampler ??= await Sampler.open(shadow);
+        // no second connection (the migration may have revoked CONNECT): documented locks only
+        sampler ??= await Sampler.open(shadow).catch(() => undefined);
       }
       const sampling = trace && alone && !tx && sampler ? sampler.start() : undefined;
       const t0 = now();
@@ -413,16 +449,36 @@ export async function runTraced(shadow: Shadow, input: TraceInput, opts: TraceOp
         rec.error = errorAt(stmt, path, sqlErr);
         if (stmt.kind === 'CreateExtensionStmt') {
           const name = stmt.ast?.extname;
-          if (name && shadow.extensionAvailable(name) === false) {
+          const untrusted = shadow.kind === 'postgresql' && sqlErr.code === '42501';
+          if (name && (shadow.extensionAvailable(name) === false || untrusted)) {
             rec.error.limit =
               shadow.kind === 'pglite'
                 ? `extension "${name}" is not bundled with PGlite: statements that need it fail on the embedded shadow (run with --shadow-url on a server that has it)`
-                : `extension "${name}" is not installed on the shadow server (${shadow.engine})`;
+                : untrusted
+                  ? `extension "${name}" is not trusted (only a superuser may create it), and the migrations run on the shadow server as an unprivileged role: statements that need it fail there`
+                  : `extension "${name}" is not installed on the shadow server (${shadow.engine})`;
             // one engine limit per extension, however many statements trip over it
             if (!shadow.limits.some((l) => l.id === 'extension-unavailable' && l.subject === name)) {
               shadow.limits.push({ id: 'extension-unavailable', subject: name, message: rec.error.limit });
             }
           }
+        }
+        if (!rec.error.limit && sqlErr.code === '42501' && shadow.kind === 'postgresql') {
+          // a server shadow never runs migrations as a superuser (src/shadow/postgres.ts)
+          rec.error.limit = `the shadow server runs the migrations as a role that is not a superuser and is a member of no other role, and this statement needs more`;
+          if (!shadow.limits.some((l) => l.id === 'privilege'))
+            shadow.limits.push({
+              id: 'privilege',
+              subject: `${path}:${stmt.span.line}`,
+              message: `the shadow server runs the migrations as a role that is not a superuser and is a member of no other role: statements that need more (DISABLE TRIGGER ALL, OWNER TO another role, event triggers, …) fail there (first: ${path}:${stmt.span.line})`,
+            });
+        }
+        const cause = shadow.limits.find((l) => l.id === 'not-run' || l.id === 'privilege');
+        if (!rec.error.limit && cause && MISSING_OBJECT.has(sqlErr.code)) {
+          rec.error.consequenceOf =
+            cause.id === 'not-run'
+              ? `a statement that was not run on the shadow (first: ${cause.subject})`
+              : `a statement that needed more privileges than the shadow's role has (first: ${cause.subject})`;
         }
         out.error ??= rec.error;
         failed = !opts.continueOnError;
@@ -765,7 +821,7 @@ const isShadowTimeout = (err: unknown) => (err as Error | undefined)?.name === '
  */
 async function tryBatch(shadow: Shadow, statements: Statement[]): Promise<boolean> {
   if (!statements.length) return true;
-  if (statements.some((s) => breaksBatch(s, shadow.serverVersion))) return false;
+  if (statements.some((s) => breaksBatch(s, shadow.serverVersion) || refusedOnShadow(s, shadow.kind))) return false;
   try {
     await execBatch(
       shadow,

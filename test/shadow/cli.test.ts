@@ -255,19 +255,58 @@ describe.skipIf(!PG_URL)(`zerodown dry-run --shadow-url${PG_URL ? '' : ' (skippe
     }
   });
 
-  it('roles a migration creates are dropped with the shadow database', async () => {
+  it('a role a migration creates is not created on the server (roles outlive the run), and the GRANT that needs it says why it fails', async () => {
     const role = `zd_mig_role_${process.pid}`;
     const d = project({
       'm/001.sql': `CREATE ROLE ${role};\nCREATE TABLE t (id int);\nGRANT SELECT ON t TO ${role};\n`,
     });
     const r = await run(d, 'dry-run', 'm/001.sql', '--format', 'json', '--shadow-url', PG_URL!);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.statements[0].refused).toMatch(/^CREATE ROLE changes roles/);
+    expect(j.statements[2].error).toMatchObject({
+      code: '42704',
+      consequenceOf: expect.stringContaining('m/001.sql:1'),
+    });
     const c = new pg.Client({ connectionString: PG_URL });
     await c.connect();
     try {
       expect((await c.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role])).rows).toEqual([]);
     } finally {
       await c.end();
+    }
+  });
+
+  it('a URL role that cannot make the run role and may run server programs is refused (exit 2) unless --allow-superuser-shadow', async () => {
+    const role = `zd_risky_cli_${process.pid}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN CREATEDB IN ROLE pg_execute_server_program`);
+      const u = new URL(PG_URL!);
+      u.username = role;
+      u.password = '';
+      const d = project({ 'm/001.sql': 'CREATE TABLE t (id int);\n' });
+      const refused = await run(d, 'dry-run', 'm/001.sql', '--shadow-url', u.toString());
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`role "${role}" of --shadow-url is a member of pg_execute_server_program`);
+      expect(refused.stderr).toContain('--allow-superuser-shadow');
+      const allowed = await run(d, 'dry-run', 'm/001.sql', '--shadow-url', u.toString(), '--allow-superuser-shadow');
+      expect(allowed.code).toBe(0);
+      expect(allowed.stdout).toContain('--allow-superuser-shadow');
+      const lint = await run(
+        d,
+        'lint',
+        'm/001.sql',
+        '--dry-run',
+        '--shadow-url',
+        u.toString(),
+        '--allow-superuser-shadow',
+      );
+      expect(lint.code).toBe(0);
+    } finally {
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
     }
   });
 });
