@@ -69,7 +69,7 @@ export function formatPlans(result: PlanResult, format: PlanFormat, color: boole
     case 'json':
       return formatPlanJson(result);
     case 'sql':
-      return formatPlanSql(result.plans);
+      return formatPlanSql(result.plans, result.unhandled);
     case 'markdown':
       return formatPlanMarkdown(result);
     case 'text':

@@ -1,10 +1,20 @@
 /** `plan --format sql`: every plan as one psql script; transactional phases wrapped in BEGIN/COMMIT. */
 import { sqlComment } from '../plan/quote.js';
-import type { StagedPlan } from '../plan/types.js';
-import { phaseTitle, verificationLine } from './plan-summary.js';
+import type { StagedPlan, Unhandled } from '../plan/types.js';
+import { phaseTitle, unhandledCount, unhandledLine, verificationLine } from './plan-summary.js';
 
-export function formatPlanSql(plans: StagedPlan[]): string {
+/**
+ * `unhandled`: findings no plan answers. They head the script as comments, so a script piped to a
+ * file never reads as the whole answer when part of the migration is still unsafe.
+ */
+export function formatPlanSql(plans: StagedPlan[], unhandled: readonly Unhandled[] = []): string {
   const out: string[] = [];
+  const count = unhandledCount(unhandled);
+  if (count) {
+    out.push(sqlComment(`zerodown plan: ${count}.`));
+    for (const u of unhandled) out.push(sqlComment(unhandledLine(u)));
+    out.push('');
+  }
   for (const plan of plans) {
     // every comment goes through sqlComment: paths, reasons and proof lines name tables and columns from the PR
     out.push(sqlComment(`zerodown plan for ${plan.path}: ${plan.phases.length} phases`));

@@ -39,6 +39,19 @@ describe('plan with a finding it cannot rewrite (int → bigint on an identity k
     );
   });
 
+  it('--format sql heads the script with it as comments, so a saved script never reads as the whole answer', async () => {
+    const d = writeProject(tmp, { 'db/0001_init.sql': HISTORY, 'db/0002_bigint.sql': OUTAGE });
+    const r = await run(d, 'plan', 'db/0002_bigint.sql', '--no-verify', '--format', 'sql');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^-- zerodown plan: \d+ findings? not handled by any plan \(1 error/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^-- not handled: changing-column-type \(error\) at db\/0002_bigint\.sql:1 — do this by hand/),
+    );
+    // comments only: nothing in it runs
+    expect(lines.every((l) => l.startsWith('--'))).toBe(true);
+  });
+
   it('--format json counts it; --fail-on never exits 0, --fail-on warning fails on a warning alone', async () => {
     const d = writeProject(tmp, { 'db/0001_init.sql': HISTORY, 'db/0002_bigint.sql': OUTAGE });
     const r = await run(d, 'plan', 'db/0002_bigint.sql', '--no-verify', '--format', 'json', '--fail-on', 'never');
