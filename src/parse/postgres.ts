@@ -349,7 +349,8 @@ export function parseMigration(
   };
   for (const seg of segments) {
     const text = withoutBom(source.slice(seg.start, seg.end));
-    if (skipTrivia(text, 0) >= text.length) continue; // only comments and whitespace
+    // only comments and whitespace (a `/*` still goes to the parser: an unterminated one is an error, not trivia)
+    if (skipTrivia(text, 0) >= text.length && !text.includes('/*')) continue;
     if (text.length > pieceChars && addInPieces(text, seg.start, pieceChars, add)) continue;
     let raw: { stmts: RawStmt[]; ascii: boolean };
     try {

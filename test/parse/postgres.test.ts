@@ -67,6 +67,15 @@ describe('statement spans', () => {
     expect(parse('').statements).toEqual([]);
   });
 
+  it('a file that is only an unterminated /* comment is a syntax error, not an empty file (it hid the rest)', () => {
+    const r = parse('/*\nDROP TABLE sentinel;\n');
+    expect(r.statements).toEqual([]);
+    expect(r.error).toMatchObject({ line: 1, column: 1 });
+    expect(r.error!.message).toMatch(/unterminated \/\* comment/);
+    // a terminated one (even holding `/*` inside a line comment) is still just a comment
+    expect(parse('/* ok */\n-- a /* in a line comment\n').error).toBeUndefined();
+  });
+
   it('maps UTF-8 byte offsets to string offsets with non-ASCII text before and inside statements', () => {
     const sql =
       '-- Größe für Kunden 😀 ✓\nCREATE TABLE "Kundenstamm_ü" (name text DEFAULT \'Zoë 🐘\');\nCOMMENT ON TABLE "Kundenstamm_ü" IS \'表\';\nALTER TABLE "Kundenstamm_ü" ADD COLUMN c int;';
