@@ -151,6 +151,8 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       [
         ['--shadow-url', opts.shadowUrl],
         ['--seed-rows', opts.seedRows],
+        ['--shadow-timeout', opts.shadowTimeout],
+        ['--allow-superuser-shadow', opts.allowSuperuserShadow],
       ],
       'without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
     );

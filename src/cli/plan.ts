@@ -293,6 +293,8 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
       [
         ['--shadow-url', opts.shadowUrl],
         ['--seed-rows', opts.seedRows],
+        ['--shadow-timeout', opts.shadowTimeout],
+        ['--allow-superuser-shadow', opts.allowSuperuserShadow],
       ],
       'with --no-verify: the plans are not run on a shadow database (drop --no-verify to prove them there)',
     );

@@ -219,12 +219,25 @@ describe('options, config and line ends', () => {
 
   it('lint --shadow-url / --seed-rows without --dry-run: a warning naming each, exit code unchanged', async () => {
     const d = project({ 'm/0001_a.sql': CLEAN });
-    const r = await run(d, 'lint', 'm', '--shadow-url', 'postgres://u:secret@db/x', '--seed-rows', '5');
+    const r = await run(
+      d,
+      'lint',
+      'm',
+      '--shadow-url',
+      'postgres://u:secret@db/x',
+      '--seed-rows',
+      '5',
+      '--shadow-timeout',
+      '3',
+      '--allow-superuser-shadow',
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       [
         'zerodown: warning: --shadow-url is ignored without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
         'zerodown: warning: --seed-rows is ignored without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
+        'zerodown: warning: --shadow-timeout is ignored without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
+        'zerodown: warning: --allow-superuser-shadow is ignored without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
         '',
       ].join('\n'),
     );
