@@ -53,7 +53,9 @@ describe('NOT NULL column with a default that rewrites the table (adding-field-w
     // random() makes plan_code differ between two runs of the original: left out of the data comparison, and said so
     expect(v.nondeterministic).toEqual(['public.subscriptions.plan_code']);
     expect(v.originalViolations.join('\n')).toMatch(/rewrote public\.subscriptions while holding AccessExclusiveLock/);
-    expect(v.longestAccessExclusiveMs).toBeLessThan(v.originalLongestAccessExclusiveMs);
+    // which hold is longer is a timing, and timings belong in the bench: that the plan holds no
+    // ACCESS EXCLUSIVE across a rewrite or scan is locksSafe (expectProven); that the original did is above
+    expect(v.originalLongestAccessExclusiveMs).toBeGreaterThan(0);
 
     // the property the original gives every existing row holds after the plan too: upper-case md5, distinct per row
     const sh = await shadowWith(p.history);
