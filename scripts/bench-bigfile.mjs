@@ -9,16 +9,13 @@
 //   BENCH_RUNS=3 node scripts/bench-bigfile.mjs      (default 1 run each: the file is big)
 //
 // The CLI is built fresh into a temp directory unless --dist names a built dist/.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchUrl, builtCli } from './bench-lib.mjs';
 
-const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-const args = process.argv.slice(2);
-const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const url = opt('--url') ?? process.env.ZERODOWN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const url = benchUrl();
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
@@ -26,15 +23,7 @@ const STATEMENTS = 109_000;
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-bench-bigfile-'));
 try {
-  let dist = opt('--dist') ? path.resolve(opt('--dist')) : undefined;
-  if (!dist) {
-    dist = path.join(tmp, 'dist');
-    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--outdir', dist], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
-  const cli = path.join(dist, 'cli.js');
+  const cli = builtCli(tmp);
 
   // the project: a table, the 20 MB seed file, and one small migration after it
   const project = path.join(tmp, 'project');

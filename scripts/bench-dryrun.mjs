@@ -12,16 +12,13 @@
 // PGlite runs are timed cold (--no-cache: boot from the shipped data directory, replay,
 // seed, run) and warm (second run with the same history: boots the cached state).
 // The CLI is built fresh into a temp directory unless --dist names a built dist/.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchUrl, builtCli, root } from './bench-lib.mjs';
 
-const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-const args = process.argv.slice(2);
-const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const url = opt('--url') ?? process.env.ZERODOWN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const url = benchUrl();
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres', 'LemmyNet__lemmy');
 if (!existsSync(corpus)) {
@@ -31,15 +28,7 @@ if (!existsSync(corpus)) {
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-bench-dryrun-'));
 try {
-  let dist = opt('--dist') ? path.resolve(opt('--dist')) : undefined;
-  if (!dist) {
-    dist = path.join(tmp, 'dist');
-    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--outdir', dist], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  }
-  const cli = path.join(dist, 'cli.js');
+  const cli = builtCli(tmp);
 
   // the project: Diesel layout, history + one new migration
   const project = path.join(tmp, 'lemmy');
