@@ -215,8 +215,10 @@ export class PostgresShadow implements Shadow {
     const client = quiet(
       new pg.Client({
         connectionString: withDatabase(url, database, login),
-        // backstop only: the timer below stops the statement first, and the migration may reset it
-        statement_timeout: timeoutMs + 5_000,
+        // backstop only (zerodown killed mid-statement): the timer below stops the statement first, and the
+        // migration may reset it. Over a minute, so a plan's backfill does not take it for a database default it
+        // must wait out first (src/plan/backfill.ts waits out statement_timeouts of up to a minute)
+        statement_timeout: Math.max(timeoutMs + 5_000, 65_000),
       }),
     );
     const shadow = new PostgresShadow(url, admin, client, database, timeoutMs);
