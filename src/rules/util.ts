@@ -35,11 +35,14 @@ export function builtinVolatility(name: string): Volatility | undefined {
  */
 export function volatility(expr: any, userFunctions?: Map<string, Volatility>): Volatility {
   let result: Volatility = 'immutable';
-  const visit = (node: any): void => {
-    if (!node || typeof node !== 'object' || result === 'volatile') return;
+  // iterative: an expression nested thousands of levels deep (a hostile ARRAY[ARRAY[…]]) must not overflow the stack
+  const stack: any[] = [expr];
+  while (stack.length && result !== 'volatile') {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
     if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'FuncCall') {
@@ -47,7 +50,7 @@ export function volatility(expr: any, userFunctions?: Map<string, Volatility>): 
         const name = fn[fn.length - 1] ?? '';
         const v = userFunctions?.get(name) ?? builtinVolatility(name) ?? 'volatile';
         result = max(result, v);
-        visit((value as any).args);
+        stack.push((value as any).args);
       } else if (key === 'SQLValueFunction') {
         result = max(result, 'stable');
       } else if (key === 'SubLink') {
@@ -55,29 +58,33 @@ export function volatility(expr: any, userFunctions?: Map<string, Volatility>): 
       } else if (key === 'NextValueExpr') {
         result = 'volatile';
       } else {
-        visit(value);
+        stack.push(value);
       }
     }
-  };
-  visit(expr);
+  }
   return result;
 }
 
 /** Names of the functions called in an expression, for messages. */
 export function calledFunctions(expr: any): string[] {
   const out: string[] = [];
-  const visit = (node: any): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'FuncCall') {
-        const fn = names((value as any).funcname);
-        out.push(fn[fn.length - 1] ?? '?');
-      }
-      visit(value);
+  // iterative, in source order (see volatility)
+  const stack: any[] = [expr];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
     }
-  };
-  visit(expr);
+    const entries = Object.entries(node);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i]![1]);
+    for (const [key, value] of entries) {
+      if (key !== 'FuncCall') continue;
+      const fn = names((value as any).funcname);
+      out.push(fn[fn.length - 1] ?? '?');
+    }
+  }
   return out;
 }
 

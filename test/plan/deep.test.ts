@@ -50,6 +50,17 @@ describe('3,000 nested ARRAY[…]', () => {
     expect(r.code).toBe(1);
   });
 
+  it('an ADD COLUMN whose default nests 4,208 ARRAYs deep (the fuzz case): no stack overflow in the rules', async () => {
+    const d = writeProject(tmp, {
+      'db/0001_init.sql': HISTORY,
+      'db/0002_deep.sql': `ALTER TABLE t ADD COLUMN z int[] DEFAULT ${nested(4208)};\n`,
+    });
+    const r = await run(d, 'plan', 'db/0002_deep.sql', '--no-verify');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(/call stack|internal error/);
+    expect([0, 1]).toContain(r.code);
+  });
+
   it('next to a rewrite: the plan is made and proven on PGlite, the deep statement kept as written', async () => {
     const history = [mig(HISTORY, { path: 'db/0001_init.sql', review: false })];
     const result = await planMigrations([
