@@ -28775,7 +28775,7 @@ function parseMigration(migration, lines = new LineIndex(migration.source), piec
   };
   for (const seg of segments) {
     const text = withoutBom(source2.slice(seg.start, seg.end));
-    if (skipTrivia(text, 0) >= text.length) continue;
+    if (skipTrivia(text, 0) >= text.length && !text.includes("/*")) continue;
     if (text.length > pieceChars && addInPieces(text, seg.start, pieceChars, add)) continue;
     let raw;
     try {
@@ -28873,11 +28873,13 @@ function builtinVolatility(name) {
 }
 function volatility(expr, userFunctions) {
   let result = "immutable";
-  const visit = (node) => {
-    if (!node || typeof node !== "object" || result === "volatile") return;
+  const stack = [expr];
+  while (stack.length && result !== "volatile") {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
     if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === "FuncCall") {
@@ -28885,7 +28887,7 @@ function volatility(expr, userFunctions) {
         const name = fn[fn.length - 1] ?? "";
         const v = userFunctions?.get(name) ?? builtinVolatility(name) ?? "volatile";
         result = max(result, v);
-        visit(value.args);
+        stack.push(value.args);
       } else if (key === "SQLValueFunction") {
         result = max(result, "stable");
       } else if (key === "SubLink") {
@@ -28893,27 +28895,30 @@ function volatility(expr, userFunctions) {
       } else if (key === "NextValueExpr") {
         result = "volatile";
       } else {
-        visit(value);
+        stack.push(value);
       }
     }
-  };
-  visit(expr);
+  }
   return result;
 }
 function calledFunctions(expr) {
   const out = [];
-  const visit = (node) => {
-    if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "FuncCall") {
-        const fn = names(value.funcname);
-        out.push(fn[fn.length - 1] ?? "?");
-      }
-      visit(value);
+  const stack = [expr];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
     }
-  };
-  visit(expr);
+    const entries2 = Object.entries(node);
+    for (let i = entries2.length - 1; i >= 0; i--) stack.push(entries2[i][1]);
+    for (const [key, value] of entries2) {
+      if (key !== "FuncCall") continue;
+      const fn = names(value.funcname);
+      out.push(fn[fn.length - 1] ?? "?");
+    }
+  }
   return out;
 }
 function displayTable(rel2) {
@@ -41666,8 +41671,10 @@ var init_postgres2 = __esm({
         const client = quiet(
           new esm_default.Client({
             connectionString: withDatabase(url, database, login),
-            // backstop only: the timer below stops the statement first, and the migration may reset it
-            statement_timeout: timeoutMs + 5e3
+            // backstop only (zerodown killed mid-statement): the timer below stops the statement first, and the
+            // migration may reset it. Over a minute, so a plan's backfill does not take it for a database default it
+            // must wait out first (src/plan/backfill.ts waits out statement_timeouts of up to a minute)
+            statement_timeout: Math.max(timeoutMs + 5e3, 65e3)
           })
         );
         const shadow = new _PostgresShadow(url, admin, client, database, timeoutMs);
@@ -43079,7 +43086,9 @@ async function lintCommand(paths, opts) {
     warnIgnored(
       [
         ["--shadow-url", opts.shadowUrl],
-        ["--seed-rows", opts.seedRows]
+        ["--seed-rows", opts.seedRows],
+        ["--shadow-timeout", opts.shadowTimeout],
+        ["--allow-superuser-shadow", opts.allowSuperuserShadow]
       ],
       "without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)"
     );
@@ -46493,8 +46502,14 @@ var init_plan_markdown = __esm({
 });
 
 // src/report/plan-sql.ts
-function formatPlanSql(plans) {
+function formatPlanSql(plans, unhandled = []) {
   const out = [];
+  const count = unhandledCount(unhandled);
+  if (count) {
+    out.push(sqlComment(`zerodown plan: ${count}.`));
+    for (const u of unhandled) out.push(sqlComment(unhandledLine(u)));
+    out.push("");
+  }
   for (const plan of plans) {
     out.push(sqlComment(`zerodown plan for ${plan.path}: ${plan.phases.length} phases`));
     out.push(sqlComment(verificationLine(plan)));
@@ -46601,7 +46616,7 @@ function formatPlans(result, format, color) {
     case "json":
       return formatPlanJson(result);
     case "sql":
-      return formatPlanSql(result.plans);
+      return formatPlanSql(result.plans, result.unhandled);
     case "markdown":
       return formatPlanMarkdown(result);
     case "text":
@@ -46779,7 +46794,9 @@ async function planCommand(paths, opts) {
     warnIgnored(
       [
         ["--shadow-url", opts.shadowUrl],
-        ["--seed-rows", opts.seedRows]
+        ["--seed-rows", opts.seedRows],
+        ["--shadow-timeout", opts.shadowTimeout],
+        ["--allow-superuser-shadow", opts.allowSuperuserShadow]
       ],
       "with --no-verify: the plans are not run on a shadow database (drop --no-verify to prove them there)"
     );

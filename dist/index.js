@@ -44710,7 +44710,7 @@ function parseMigration(migration, lines = new LineIndex(migration.source), piec
   };
   for (const seg of segments) {
     const text = withoutBom(source2.slice(seg.start, seg.end));
-    if (skipTrivia(text, 0) >= text.length) continue;
+    if (skipTrivia(text, 0) >= text.length && !text.includes("/*")) continue;
     if (text.length > pieceChars && addInPieces(text, seg.start, pieceChars, add)) continue;
     let raw;
     try {
@@ -44808,11 +44808,13 @@ function builtinVolatility(name) {
 }
 function volatility(expr, userFunctions) {
   let result = "immutable";
-  const visit = (node) => {
-    if (!node || typeof node !== "object" || result === "volatile") return;
+  const stack = [expr];
+  while (stack.length && result !== "volatile") {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
     if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === "FuncCall") {
@@ -44820,7 +44822,7 @@ function volatility(expr, userFunctions) {
         const name = fn[fn.length - 1] ?? "";
         const v = userFunctions?.get(name) ?? builtinVolatility(name) ?? "volatile";
         result = max(result, v);
-        visit(value.args);
+        stack.push(value.args);
       } else if (key === "SQLValueFunction") {
         result = max(result, "stable");
       } else if (key === "SubLink") {
@@ -44828,27 +44830,30 @@ function volatility(expr, userFunctions) {
       } else if (key === "NextValueExpr") {
         result = "volatile";
       } else {
-        visit(value);
+        stack.push(value);
       }
     }
-  };
-  visit(expr);
+  }
   return result;
 }
 function calledFunctions(expr) {
   const out = [];
-  const visit = (node) => {
-    if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "FuncCall") {
-        const fn = names(value.funcname);
-        out.push(fn[fn.length - 1] ?? "?");
-      }
-      visit(value);
+  const stack = [expr];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
     }
-  };
-  visit(expr);
+    const entries2 = Object.entries(node);
+    for (let i = entries2.length - 1; i >= 0; i--) stack.push(entries2[i][1]);
+    for (const [key, value] of entries2) {
+      if (key !== "FuncCall") continue;
+      const fn = names(value.funcname);
+      out.push(fn[fn.length - 1] ?? "?");
+    }
+  }
   return out;
 }
 function displayTable(rel2) {
@@ -62447,8 +62452,10 @@ var init_postgres2 = __esm({
         const client = quiet(
           new esm_default.Client({
             connectionString: withDatabase(url, database, login),
-            // backstop only: the timer below stops the statement first, and the migration may reset it
-            statement_timeout: timeoutMs + 5e3
+            // backstop only (zerodown killed mid-statement): the timer below stops the statement first, and the
+            // migration may reset it. Over a minute, so a plan's backfill does not take it for a database default it
+            // must wait out first (src/plan/backfill.ts waits out statement_timeouts of up to a minute)
+            statement_timeout: Math.max(timeoutMs + 5e3, 65e3)
           })
         );
         const shadow = new _PostgresShadow(url, admin, client, database, timeoutMs);
