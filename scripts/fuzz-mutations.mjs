@@ -327,12 +327,16 @@ export function countStatements(sql) {
 
 /** True when a statement of `sql` calls the canary function outside quotes (an injected statement). */
 export function callsCanary(sql) {
-  const seen = (node) =>
-    Array.isArray(node)
-      ? node.some(seen)
-      : node && typeof node === 'object'
-        ? (node.FuncCall?.funcname?.some((n) => n.String?.sval === CANARY_FN) ?? false) ||
-          Object.values(node).some(seen)
-        : false;
-  return sql.trim() ? seen(pg.parseSync(sql).stmts) : false;
+  if (!sql.trim()) return false;
+  // iterative: a plan keeps a hostile statement nested thousands of levels deep as written
+  const stack = [pg.parseSync(sql).stmts];
+  while (stack.length) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      if (node.FuncCall?.funcname?.some((n) => n.String?.sval === CANARY_FN)) return true;
+      stack.push(...Object.values(node));
+    }
+  }
+  return false;
 }
