@@ -46,7 +46,9 @@ describe('plan with a finding it cannot rewrite (int → bigint on an identity k
     const lines = r.stdout.split('\n').filter(Boolean);
     expect(lines[0]).toMatch(/^-- zerodown plan: \d+ findings? not handled by any plan \(1 error/);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^-- not handled: changing-column-type \(error\) at db\/0002_bigint\.sql:1 — do this by hand/),
+      expect.stringMatching(
+        /^-- not handled: changing-column-type \(error\) at db\/0002_bigint\.sql:1 — do this by hand/,
+      ),
     );
     // comments only: nothing in it runs
     expect(lines.every((l) => l.startsWith('--'))).toBe(true);
