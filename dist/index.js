@@ -54037,6 +54037,85 @@ var init_esm = __esm({
   }
 });
 
+// src/shadow/driver.ts
+function parseShadowTimeout(text) {
+  const t = text.trim();
+  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  return n > 0 && n <= MAX_SHADOW_TIMEOUT_S ? n : void 0;
+}
+function isShadowStop(err) {
+  const name = err?.name;
+  return name === "ShadowTimeoutError" || name === "ShadowStoppedError";
+}
+function timeoutMsOf(seconds2) {
+  return Math.round((seconds2 ?? DEFAULT_SHADOW_TIMEOUT_S) * 1e3);
+}
+async function withinBound(work, ms3, sql, onLate) {
+  let timer;
+  const late = new Promise((resolve3) => {
+    timer = setTimeout(() => resolve3(LATE), ms3);
+  });
+  try {
+    const r = await Promise.race([work.then((value) => ({ value })), late]);
+    if (r !== LATE) return r.value;
+  } finally {
+    clearTimeout(timer);
+  }
+  work.catch(() => {
+  });
+  await onLate();
+  throw new ShadowTimeoutError(ms3, sql);
+}
+function toSqlError(err) {
+  const e = err;
+  const code = typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : "XX000";
+  const out = { code, message: String(e?.message ?? err).replace(/\s+$/, "") };
+  if (e?.timedOut === true) out.timedOut = true;
+  if (typeof e?.detail === "string" && e.detail) out.detail = e.detail;
+  if (typeof e?.hint === "string" && e.hint) out.hint = e.hint;
+  if (typeof e?.where === "string" && e.where) out.where = e.where;
+  const pos = Number(e?.position);
+  if (Number.isInteger(pos) && pos > 0) out.position = pos;
+  return out;
+}
+function majorVersion(serverVersion) {
+  const m = /^(\d+)(?:\.(\d+))?/.exec(serverVersion.trim());
+  if (!m) return 0;
+  const major = Number(m[1]);
+  return major >= 10 ? major : Number(`${m[1]}.${m[2] ?? 0}`);
+}
+var DEFAULT_SHADOW_TIMEOUT_S, MAX_SHADOW_TIMEOUT_S, seconds, ShadowTimeoutError, ShadowStoppedError, LATE;
+var init_driver = __esm({
+  "src/shadow/driver.ts"() {
+    "use strict";
+    DEFAULT_SHADOW_TIMEOUT_S = 30;
+    MAX_SHADOW_TIMEOUT_S = 86400;
+    seconds = (ms3) => `${Math.round(ms3 / 1e3 * 100) / 100} s`;
+    ShadowTimeoutError = class extends Error {
+      constructor(timeoutMs, sql) {
+        super(
+          `did not finish within ${seconds(timeoutMs)} on the shadow: stopped; raise --shadow-timeout if it is legitimately slow`
+        );
+        this.timeoutMs = timeoutMs;
+        this.sql = sql;
+        this.name = "ShadowTimeoutError";
+      }
+      timeoutMs;
+      sql;
+      code = "57014";
+      timedOut = true;
+    };
+    ShadowStoppedError = class extends Error {
+      code = "57P01";
+      constructor(why) {
+        super(`the shadow database was stopped (${why}): nothing more runs on it`);
+        this.name = "ShadowStoppedError";
+      }
+    };
+    LATE = /* @__PURE__ */ Symbol("late");
+  }
+});
+
 // src/cli/main.ts
 var VERSION7;
 var init_main = __esm({
@@ -54046,6 +54125,7 @@ var init_main = __esm({
     init_secrets();
     init_visible();
     init_pg_version();
+    init_driver();
     VERSION7 = "0.1.0";
   }
 });
@@ -56653,79 +56733,6 @@ var init_extensions = __esm({
       earthdistance: ["cube"]
     };
     BUILTIN_EXTENSIONS = /* @__PURE__ */ new Set(["plpgsql"]);
-  }
-});
-
-// src/shadow/driver.ts
-function isShadowStop(err) {
-  const name = err?.name;
-  return name === "ShadowTimeoutError" || name === "ShadowStoppedError";
-}
-function timeoutMsOf(seconds2) {
-  return Math.round((seconds2 ?? DEFAULT_SHADOW_TIMEOUT_S) * 1e3);
-}
-async function withinBound(work, ms3, sql, onLate) {
-  let timer;
-  const late = new Promise((resolve3) => {
-    timer = setTimeout(() => resolve3(LATE), ms3);
-  });
-  try {
-    const r = await Promise.race([work.then((value) => ({ value })), late]);
-    if (r !== LATE) return r.value;
-  } finally {
-    clearTimeout(timer);
-  }
-  work.catch(() => {
-  });
-  await onLate();
-  throw new ShadowTimeoutError(ms3, sql);
-}
-function toSqlError(err) {
-  const e = err;
-  const code = typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : "XX000";
-  const out = { code, message: String(e?.message ?? err).replace(/\s+$/, "") };
-  if (e?.timedOut === true) out.timedOut = true;
-  if (typeof e?.detail === "string" && e.detail) out.detail = e.detail;
-  if (typeof e?.hint === "string" && e.hint) out.hint = e.hint;
-  if (typeof e?.where === "string" && e.where) out.where = e.where;
-  const pos = Number(e?.position);
-  if (Number.isInteger(pos) && pos > 0) out.position = pos;
-  return out;
-}
-function majorVersion(serverVersion) {
-  const m = /^(\d+)(?:\.(\d+))?/.exec(serverVersion.trim());
-  if (!m) return 0;
-  const major = Number(m[1]);
-  return major >= 10 ? major : Number(`${m[1]}.${m[2] ?? 0}`);
-}
-var DEFAULT_SHADOW_TIMEOUT_S, seconds, ShadowTimeoutError, ShadowStoppedError, LATE;
-var init_driver = __esm({
-  "src/shadow/driver.ts"() {
-    "use strict";
-    DEFAULT_SHADOW_TIMEOUT_S = 30;
-    seconds = (ms3) => `${Math.round(ms3 / 1e3 * 100) / 100} s`;
-    ShadowTimeoutError = class extends Error {
-      constructor(timeoutMs, sql) {
-        super(
-          `did not finish within ${seconds(timeoutMs)} on the shadow: stopped; raise --shadow-timeout if it is legitimately slow`
-        );
-        this.timeoutMs = timeoutMs;
-        this.sql = sql;
-        this.name = "ShadowTimeoutError";
-      }
-      timeoutMs;
-      sql;
-      code = "57014";
-      timedOut = true;
-    };
-    ShadowStoppedError = class extends Error {
-      code = "57P01";
-      constructor(why) {
-        super(`the shadow database was stopped (${why}): nothing more runs on it`);
-        this.name = "ShadowStoppedError";
-      }
-    };
-    LATE = /* @__PURE__ */ Symbol("late");
   }
 });
 
@@ -62521,7 +62528,10 @@ var init_postgres2 = __esm({
       }
       /** Stops the statement running on the shadow connection: a cancel first, then terminate. */
       async stopBackend(settled) {
-        const within = (ms3) => Promise.race([settled.then(() => true), new Promise((r) => setTimeout(() => r(false), ms3).unref())]);
+        const within = (ms3) => withTimeout(
+          settled.then(() => true),
+          ms3
+        );
         await this.adminQuery("SELECT pg_cancel_backend($1)", [this.pid]).catch(() => {
         });
         if (await within(1e3)) return;
@@ -71311,6 +71321,7 @@ init_main();
 // src/action/inputs.ts
 init_secrets();
 init_pg_version();
+init_driver();
 var InputError = class extends Error {
   constructor(message) {
     super(message);
@@ -71353,12 +71364,9 @@ function readInputs() {
     }
   }
   const st = getInput("shadow-timeout").trim();
-  let shadowTimeout;
-  if (st) {
-    shadowTimeout = /^\d+(\.\d+)?$/.test(st) ? Number(st) : NaN;
-    if (!(shadowTimeout > 0) || shadowTimeout > 86400) {
-      throw new InputError(`input "shadow-timeout" must be a positive number of seconds, e.g. 30 (got "${st}")`);
-    }
+  const shadowTimeout = st ? parseShadowTimeout(st) : void 0;
+  if (st && shadowTimeout === void 0) {
+    throw new InputError(`input "shadow-timeout" must be a positive number of seconds, e.g. 30 (got "${st}")`);
   }
   const commentKey = getInput("comment-key").trim();
   if (!/^[\w.\/-]{0,64}$/.test(commentKey)) {

@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import type { FailOn } from '../config.js';
 import { plainSecrets, registerSecret, registerSecretUrl } from '../secrets.js';
 import { parsePgVersion } from '../pg-version.js';
+import { parseShadowTimeout } from '../shadow/driver.js';
 
 export interface ActionInputs {
   token: string;
@@ -81,12 +82,9 @@ export function readInputs(): ActionInputs {
   }
 
   const st = core.getInput('shadow-timeout').trim();
-  let shadowTimeout: number | undefined;
-  if (st) {
-    shadowTimeout = /^\d+(\.\d+)?$/.test(st) ? Number(st) : NaN;
-    if (!(shadowTimeout > 0) || shadowTimeout > 86_400) {
-      throw new InputError(`input "shadow-timeout" must be a positive number of seconds, e.g. 30 (got "${st}")`);
-    }
+  const shadowTimeout = st ? parseShadowTimeout(st) : undefined;
+  if (st && shadowTimeout === undefined) {
+    throw new InputError(`input "shadow-timeout" must be a positive number of seconds, e.g. 30 (got "${st}")`);
   }
 
   const commentKey = core.getInput('comment-key').trim();

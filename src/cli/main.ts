@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { guardStream, registerSecret, registerSecretUrl } from '../secrets.js';
 import { visible } from '../report/visible.js';
 import { parsePgVersion } from '../pg-version.js';
+import { parseShadowTimeout } from '../shadow/driver.js';
 // Commands are imported lazily inside their actions, so that `zerodown lint` never
 // evaluates PGlite or the GitHub toolkit and `zerodown dry-run` never pays for the linter.
 
@@ -202,8 +203,8 @@ function registerSecrets(argv: string[]): void {
 
 /** A positive number of seconds (fractions allowed), at most a day. */
 export function parseSecondsOption(v: string, name: string): number {
-  const n = /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-  if (!(n > 0) || n > 86_400)
+  const n = parseShadowTimeout(v);
+  if (n === undefined)
     throw new UsageError(`${name} must be a positive number of seconds, e.g. 30 or 2.5 (got "${v}")`);
   return n;
 }

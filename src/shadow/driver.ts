@@ -49,6 +49,19 @@ export interface Shadow {
 
 /** Default wall-clock bound per statement on the shadow (`--shadow-timeout`, seconds). */
 export const DEFAULT_SHADOW_TIMEOUT_S = 30;
+/** The longest bound one may ask for: a day (the config schema says the same). */
+export const MAX_SHADOW_TIMEOUT_S = 86_400;
+
+/**
+ * The one reading of a shadow time bound, for the CLI's --shadow-timeout and the Action's
+ * `shadow-timeout` input: a positive number of seconds (fractions allowed), at most a day;
+ * undefined when `text` is not one (`30s`, `-5`, `1e3`).
+ */
+export function parseShadowTimeout(text: string): number | undefined {
+  const t = text.trim();
+  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  return n > 0 && n <= MAX_SHADOW_TIMEOUT_S ? n : undefined;
+}
 
 export interface ShadowStop {
   /** the bound that was exceeded, in seconds */

@@ -290,7 +290,10 @@ export class PostgresShadow implements Shadow {
   /** Stops the statement running on the shadow connection: a cancel first, then terminate. */
   private async stopBackend(settled: Promise<unknown>): Promise<void> {
     const within = (ms: number) =>
-      Promise.race([settled.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+      withTimeout(
+        settled.then(() => true),
+        ms,
+      );
     await this.adminQuery('SELECT pg_cancel_backend($1)', [this.pid]).catch(() => {});
     if (await within(1_000)) return;
     await this.adminQuery('SELECT pg_terminate_backend($1)', [this.pid]).catch(() => {});
