@@ -30543,6 +30543,13 @@ function byStatement(stmt) {
   }
 }
 function outsideReach(stmt) {
+  const known = reached.get(stmt);
+  if (known) return known;
+  const result = classify(stmt);
+  reached.set(stmt, result);
+  return result;
+}
+function classify(stmt) {
   const out = [];
   const own = byStatement(stmt);
   if (own) out.push(own);
@@ -30563,7 +30570,7 @@ function outsideReach(stmt) {
   const seen = /* @__PURE__ */ new Set();
   return out.filter((r) => !seen.has(`${r.category}/${r.what}`) && seen.add(`${r.category}/${r.what}`)).sort((x, y) => order2.indexOf(x.category) - order2.indexOf(y.category));
 }
-var FILE_FUNCTIONS, CLUSTER_FUNCTIONS, OUTSIDE_EXTENSIONS, NATIVE_LANGUAGES, FILE_FN, BODY_PATTERNS;
+var FILE_FUNCTIONS, CLUSTER_FUNCTIONS, OUTSIDE_EXTENSIONS, NATIVE_LANGUAGES, FILE_FN, BODY_PATTERNS, reached;
 var init_outside = __esm({
   "src/rules/outside.ts"() {
     "use strict";
@@ -30661,6 +30668,7 @@ var init_outside = __esm({
         }
       ]
     ];
+    reached = /* @__PURE__ */ new WeakMap();
   }
 });
 

@@ -314,6 +314,17 @@ function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | unde
  * Pure: reads `kind` and `ast` (and `text`, when given, only to skip the walk for calls).
  */
 export function outsideReach(stmt: Pick<Statement, 'kind' | 'ast'> & { text?: string }): OutsideReach[] {
+  // two rules ask about every statement the linter sees: answer the second from the first
+  const known = reached.get(stmt);
+  if (known) return known;
+  const result = classify(stmt);
+  reached.set(stmt, result);
+  return result;
+}
+
+const reached = new WeakMap<object, OutsideReach[]>();
+
+function classify(stmt: Pick<Statement, 'kind' | 'ast'> & { text?: string }): OutsideReach[] {
   const out: OutsideReach[] = [];
   const own = byStatement(stmt);
   if (own) out.push(own);
