@@ -3649,7 +3649,7 @@ var init_visible = __esm({
   }
 });
 
-// src/pg-version.ts
+// src/dialects/postgres/version.ts
 function parsePgVersion(text) {
   const m = /^(\d{1,2})(?:\.\d{1,4})?$/.exec(text.trim());
   if (!m) return void 0;
@@ -3657,8 +3657,8 @@ function parsePgVersion(text) {
   return major >= PG_VERSION_MIN && major <= PG_VERSION_MAX ? major : void 0;
 }
 var PG_VERSION_MIN, PG_VERSION_MAX;
-var init_pg_version = __esm({
-  "src/pg-version.ts"() {
+var init_version = __esm({
+  "src/dialects/postgres/version.ts"() {
     "use strict";
     PG_VERSION_MIN = 9;
     PG_VERSION_MAX = 19;
@@ -22621,7 +22621,7 @@ var init_api = __esm({
   }
 });
 
-// src/schema/types.ts
+// src/dialects/postgres/typenames.ts
 function str(n) {
   return n?.String?.sval;
 }
@@ -22667,8 +22667,8 @@ function sameType(a, b) {
   return a.name === b.name && (a.schema ?? "") === (b.schema ?? "") && a.arrayDims === b.arrayDims && a.mods.length === b.mods.length && a.mods.every((m, i) => m === b.mods[i]);
 }
 var ALIASES, SERIALS, DISPLAY;
-var init_types = __esm({
-  "src/schema/types.ts"() {
+var init_typenames = __esm({
+  "src/dialects/postgres/typenames.ts"() {
     "use strict";
     ALIASES = {
       int: "int4",
@@ -22707,7 +22707,7 @@ var init_types = __esm({
   }
 });
 
-// src/schema/catalog.ts
+// src/dialects/postgres/catalog.ts
 function relKey(rv) {
   return `${rv?.schemaname ?? DEFAULT_SCHEMA}.${rv?.relname ?? ""}`;
 }
@@ -22722,9 +22722,9 @@ function stringList(list4) {
 }
 var DEFAULT_SCHEMA, VOLATILITY_RANK, Catalog;
 var init_catalog = __esm({
-  "src/schema/catalog.ts"() {
+  "src/dialects/postgres/catalog.ts"() {
     "use strict";
-    init_types();
+    init_typenames();
     DEFAULT_SCHEMA = "public";
     VOLATILITY_RANK = { immutable: 0, stable: 1, volatile: 2 };
     Catalog = class {
@@ -28642,7 +28642,7 @@ var init_ignores = __esm({
   }
 });
 
-// src/parse/postgres.ts
+// src/dialects/postgres/parse.ts
 function loadParser() {
   loading ??= (0, import_libpg_query.default)().then((m) => {
     wasm = m;
@@ -28912,8 +28912,8 @@ function parseSql(sql) {
   return parsed.statements;
 }
 var import_libpg_query, wasm, loading, SqlSyntaxError, inPtr, inCap, encoder, decoder, MAX_BAD_BYTES, PARSE_PIECE_CHARS;
-var init_postgres = __esm({
-  "src/parse/postgres.ts"() {
+var init_parse = __esm({
+  "src/dialects/postgres/parse.ts"() {
     "use strict";
     import_libpg_query = __toESM(require_libpg_query(), 1);
     init_source();
@@ -28936,7 +28936,7 @@ var init_postgres = __esm({
   }
 });
 
-// src/rules/util.ts
+// src/dialects/postgres/util.ts
 function str3(n) {
   return n?.String?.sval;
 }
@@ -29246,11 +29246,11 @@ function keysBefore(statements2, before, keysOf) {
 }
 var FUNCTIONS, RANK, max, SAFE_IDENT, RESERVED, LOCKS, LOCK_MODES, locatedCache, COLUMN_EXPR_STOPS, firstIndexCache;
 var init_util = __esm({
-  "src/rules/util.ts"() {
+  "src/dialects/postgres/util.ts"() {
     "use strict";
     init_pg_volatility();
     init_catalog();
-    init_postgres();
+    init_parse();
     FUNCTIONS = pg_volatility_default.functions;
     RANK = { immutable: 0, stable: 1, volatile: 2 };
     max = (a, b) => RANK[a] >= RANK[b] ? a : b;
@@ -29290,14 +29290,14 @@ var init_util = __esm({
   }
 });
 
-// rules/adding-field-with-default.ts
+// rules/postgres/adding-field-with-default.ts
 var GENERATED_STOPS, adding_field_with_default_default;
 var init_adding_field_with_default = __esm({
-  "rules/adding-field-with-default.ts"() {
+  "rules/postgres/adding-field-with-default.ts"() {
     "use strict";
     init_api();
     init_catalog();
-    init_types();
+    init_typenames();
     init_util();
     GENERATED_STOPS = /* @__PURE__ */ new Set([...COLUMN_EXPR_STOPS, "STORED", "VIRTUAL"]);
     adding_field_with_default_default = defineRule({
@@ -29394,10 +29394,10 @@ var init_adding_field_with_default = __esm({
   }
 });
 
-// rules/adding-foreign-key-constraint.ts
+// rules/postgres/adding-foreign-key-constraint.ts
 var adding_foreign_key_constraint_default;
 var init_adding_foreign_key_constraint = __esm({
-  "rules/adding-foreign-key-constraint.ts"() {
+  "rules/postgres/adding-foreign-key-constraint.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -29439,10 +29439,10 @@ var init_adding_foreign_key_constraint = __esm({
   }
 });
 
-// rules/adding-not-nullable-field.ts
+// rules/postgres/adding-not-nullable-field.ts
 var adding_not_nullable_field_default;
 var init_adding_not_nullable_field = __esm({
-  "rules/adding-not-nullable-field.ts"() {
+  "rules/postgres/adding-not-nullable-field.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -29490,14 +29490,14 @@ var init_adding_not_nullable_field = __esm({
   }
 });
 
-// rules/adding-required-field.ts
+// rules/postgres/adding-required-field.ts
 var adding_required_field_default;
 var init_adding_required_field = __esm({
-  "rules/adding-required-field.ts"() {
+  "rules/postgres/adding-required-field.ts"() {
     "use strict";
     init_api();
     init_catalog();
-    init_types();
+    init_typenames();
     init_util();
     adding_required_field_default = defineRule({
       meta: {
@@ -29553,10 +29553,10 @@ var init_adding_required_field = __esm({
   }
 });
 
-// rules/adding-serial-primary-key-field.ts
+// rules/postgres/adding-serial-primary-key-field.ts
 var adding_serial_primary_key_field_default;
 var init_adding_serial_primary_key_field = __esm({
-  "rules/adding-serial-primary-key-field.ts"() {
+  "rules/postgres/adding-serial-primary-key-field.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -29613,7 +29613,7 @@ var init_adding_serial_primary_key_field = __esm({
   }
 });
 
-// src/rules/locks.ts
+// src/dialects/postgres/locks.ts
 function strongerLock(a, b) {
   return lockStrength(a) >= lockStrength(b) ? a : b;
 }
@@ -30042,7 +30042,7 @@ function firstInFile(ruleId, ctx, stmt) {
 }
 var short, settingsIn, reportedIn, SCRIPT_TOOLS;
 var init_locks = __esm({
-  "src/rules/locks.ts"() {
+  "src/dialects/postgres/locks.ts"() {
     "use strict";
     init_catalog();
     init_util();
@@ -30053,10 +30053,10 @@ var init_locks = __esm({
   }
 });
 
-// rules/ban-alter-domain-with-add-constraint.ts
+// rules/postgres/ban-alter-domain-with-add-constraint.ts
 var ban_alter_domain_with_add_constraint_default;
 var init_ban_alter_domain_with_add_constraint = __esm({
-  "rules/ban-alter-domain-with-add-constraint.ts"() {
+  "rules/postgres/ban-alter-domain-with-add-constraint.ts"() {
     "use strict";
     init_api();
     init_locks();
@@ -30108,7 +30108,7 @@ var init_ban_alter_domain_with_add_constraint = __esm({
   }
 });
 
-// src/rules/types.ts
+// src/dialects/postgres/column-types.ts
 function columnSites(stmt) {
   const out = [];
   const ast = stmt.ast;
@@ -30336,12 +30336,12 @@ function foreignKeyPairs(stmt, ctx) {
   return out;
 }
 var RANK2, maxCost, TIME_TYPES, STRINGS, limit, sameRel;
-var init_types2 = __esm({
-  "src/rules/types.ts"() {
+var init_column_types = __esm({
+  "src/dialects/postgres/column-types.ts"() {
     "use strict";
     init_catalog();
-    init_types();
-    init_postgres();
+    init_typenames();
+    init_parse();
     init_util();
     RANK2 = { none: 0, index: 1, timezone: 2, rewrite: 3 };
     maxCost = (a, b) => RANK2[a] >= RANK2[b] ? a : b;
@@ -30352,16 +30352,16 @@ var init_types2 = __esm({
   }
 });
 
-// rules/ban-char-field.ts
+// rules/postgres/ban-char-field.ts
 var ban_char_field_default;
 var init_ban_char_field = __esm({
-  "rules/ban-char-field.ts"() {
+  "rules/postgres/ban-char-field.ts"() {
     "use strict";
     init_api();
     init_util();
     init_catalog();
-    init_types();
-    init_types2();
+    init_typenames();
+    init_column_types();
     ban_char_field_default = defineRule({
       meta: {
         id: "ban-char-field",
@@ -30389,7 +30389,7 @@ var init_ban_char_field = __esm({
   }
 });
 
-// src/rules/outside.ts
+// src/dialects/postgres/outside.ts
 function lastName(funcname) {
   const parts = (funcname ?? []).map((n) => n?.String?.sval).filter((s) => typeof s === "string");
   return (parts.at(-1) ?? "").toLowerCase();
@@ -30572,7 +30572,7 @@ function classify(stmt) {
 }
 var FILE_FUNCTIONS, CLUSTER_FUNCTIONS, OUTSIDE_EXTENSIONS, NATIVE_LANGUAGES, FILE_FN, BODY_PATTERNS, reached;
 var init_outside = __esm({
-  "src/rules/outside.ts"() {
+  "src/dialects/postgres/outside.ts"() {
     "use strict";
     FILE_FUNCTIONS = /* @__PURE__ */ new Set([
       "pg_read_file",
@@ -30672,10 +30672,10 @@ var init_outside = __esm({
   }
 });
 
-// rules/ban-cluster-level-statement.ts
+// rules/postgres/ban-cluster-level-statement.ts
 var ban_cluster_level_statement_default;
 var init_ban_cluster_level_statement = __esm({
-  "rules/ban-cluster-level-statement.ts"() {
+  "rules/postgres/ban-cluster-level-statement.ts"() {
     "use strict";
     init_api();
     init_outside();
@@ -30709,13 +30709,13 @@ var init_ban_cluster_level_statement = __esm({
   }
 });
 
-// rules/ban-concurrent-index-creation-in-transaction.ts
+// rules/postgres/ban-concurrent-index-creation-in-transaction.ts
 function str4(n) {
   return n?.String?.sval;
 }
 var HOW, ban_concurrent_index_creation_in_transaction_default;
 var init_ban_concurrent_index_creation_in_transaction = __esm({
-  "rules/ban-concurrent-index-creation-in-transaction.ts"() {
+  "rules/postgres/ban-concurrent-index-creation-in-transaction.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -30777,10 +30777,10 @@ var init_ban_concurrent_index_creation_in_transaction = __esm({
   }
 });
 
-// rules/ban-create-domain-with-constraint.ts
+// rules/postgres/ban-create-domain-with-constraint.ts
 var ban_create_domain_with_constraint_default;
 var init_ban_create_domain_with_constraint = __esm({
-  "rules/ban-create-domain-with-constraint.ts"() {
+  "rules/postgres/ban-create-domain-with-constraint.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -30808,10 +30808,10 @@ var init_ban_create_domain_with_constraint = __esm({
   }
 });
 
-// rules/ban-drop-column.ts
+// rules/postgres/ban-drop-column.ts
 var ban_drop_column_default;
 var init_ban_drop_column = __esm({
-  "rules/ban-drop-column.ts"() {
+  "rules/postgres/ban-drop-column.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -30848,10 +30848,10 @@ var init_ban_drop_column = __esm({
   }
 });
 
-// rules/ban-drop-database.ts
+// rules/postgres/ban-drop-database.ts
 var ban_drop_database_default;
 var init_ban_drop_database = __esm({
-  "rules/ban-drop-database.ts"() {
+  "rules/postgres/ban-drop-database.ts"() {
     "use strict";
     init_api();
     ban_drop_database_default = defineRule({
@@ -30873,10 +30873,10 @@ var init_ban_drop_database = __esm({
   }
 });
 
-// rules/ban-drop-not-null.ts
+// rules/postgres/ban-drop-not-null.ts
 var ban_drop_not_null_default;
 var init_ban_drop_not_null = __esm({
-  "rules/ban-drop-not-null.ts"() {
+  "rules/postgres/ban-drop-not-null.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -30912,10 +30912,10 @@ var init_ban_drop_not_null = __esm({
   }
 });
 
-// rules/ban-drop-table.ts
+// rules/postgres/ban-drop-table.ts
 var ban_drop_table_default;
 var init_ban_drop_table = __esm({
-  "rules/ban-drop-table.ts"() {
+  "rules/postgres/ban-drop-table.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -30952,7 +30952,7 @@ var init_ban_drop_table = __esm({
   }
 });
 
-// rules/ban-duplicate-column-assignments.ts
+// rules/postgres/ban-duplicate-column-assignments.ts
 function figureColname(node) {
   if (!node || typeof node !== "object") return void 0;
   const [k, v] = Object.entries(node)[0];
@@ -31038,7 +31038,7 @@ function duplicateNames(list4) {
 }
 var SQL_VALUE_FUNCTIONS, assignments, list2, ban_duplicate_column_assignments_default;
 var init_ban_duplicate_column_assignments = __esm({
-  "rules/ban-duplicate-column-assignments.ts"() {
+  "rules/postgres/ban-duplicate-column-assignments.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -31138,10 +31138,10 @@ var init_ban_duplicate_column_assignments = __esm({
   }
 });
 
-// rules/ban-server-program-or-file-access.ts
+// rules/postgres/ban-server-program-or-file-access.ts
 var HELP, ban_server_program_or_file_access_default;
 var init_ban_server_program_or_file_access = __esm({
-  "rules/ban-server-program-or-file-access.ts"() {
+  "rules/postgres/ban-server-program-or-file-access.ts"() {
     "use strict";
     init_api();
     init_outside();
@@ -31169,7 +31169,7 @@ var init_ban_server_program_or_file_access = __esm({
   }
 });
 
-// rules/ban-truncate-cascade.ts
+// rules/postgres/ban-truncate-cascade.ts
 function cascaded(catalog, start) {
   const seen = new Set(start);
   const out = [];
@@ -31187,7 +31187,7 @@ function cascaded(catalog, start) {
 }
 var ban_truncate_cascade_default;
 var init_ban_truncate_cascade = __esm({
-  "rules/ban-truncate-cascade.ts"() {
+  "rules/postgres/ban-truncate-cascade.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -31220,7 +31220,7 @@ var init_ban_truncate_cascade = __esm({
   }
 });
 
-// rules/ban-uncommitted-transaction.ts
+// rules/postgres/ban-uncommitted-transaction.ts
 function openBegin(statements2) {
   let open2;
   for (const s of statements2) {
@@ -31234,7 +31234,7 @@ function openBegin(statements2) {
 }
 var ban_uncommitted_transaction_default;
 var init_ban_uncommitted_transaction = __esm({
-  "rules/ban-uncommitted-transaction.ts"() {
+  "rules/postgres/ban-uncommitted-transaction.ts"() {
     "use strict";
     init_api();
     init_locks();
@@ -31259,7 +31259,7 @@ var init_ban_uncommitted_transaction = __esm({
   }
 });
 
-// rules/changing-column-type.ts
+// rules/postgres/changing-column-type.ts
 function sessionIsUtc(statements2, before) {
   let utc = false;
   for (const s of statements2) {
@@ -31285,12 +31285,12 @@ function addsLimit(from, to) {
 }
 var LOCK, UTC, changing_column_type_default;
 var init_changing_column_type = __esm({
-  "rules/changing-column-type.ts"() {
+  "rules/postgres/changing-column-type.ts"() {
     "use strict";
     init_api();
     init_util();
-    init_types();
-    init_types2();
+    init_typenames();
+    init_column_types();
     LOCK = "AccessExclusiveLock";
     UTC = /* @__PURE__ */ new Set([
       "utc",
@@ -31425,7 +31425,7 @@ var init_changing_column_type = __esm({
   }
 });
 
-// rules/constraint-missing-not-valid.ts
+// rules/postgres/constraint-missing-not-valid.ts
 function notValidAdd(statements2, before, key, name) {
   for (let i = before - 1; i >= 0; i--) {
     const s = statements2[i];
@@ -31439,7 +31439,7 @@ function notValidAdd(statements2, before, key, name) {
 }
 var CHECK_STOPS, constraint_missing_not_valid_default;
 var init_constraint_missing_not_valid = __esm({
-  "rules/constraint-missing-not-valid.ts"() {
+  "rules/postgres/constraint-missing-not-valid.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -31531,10 +31531,10 @@ var init_constraint_missing_not_valid = __esm({
   }
 });
 
-// rules/disallowed-unique-constraint.ts
+// rules/postgres/disallowed-unique-constraint.ts
 var disallowed_unique_constraint_default;
 var init_disallowed_unique_constraint = __esm({
-  "rules/disallowed-unique-constraint.ts"() {
+  "rules/postgres/disallowed-unique-constraint.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -31572,7 +31572,7 @@ var init_disallowed_unique_constraint = __esm({
   }
 });
 
-// rules/enum-value-in-transaction.ts
+// rules/postgres/enum-value-in-transaction.ts
 function enumKey(list4) {
   const n = names(list4);
   const name = n[n.length - 1] ?? "";
@@ -31675,7 +31675,7 @@ function findUse(s, a, catalog) {
 }
 var sval, enum_value_in_transaction_default;
 var init_enum_value_in_transaction = __esm({
-  "rules/enum-value-in-transaction.ts"() {
+  "rules/postgres/enum-value-in-transaction.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -31715,7 +31715,7 @@ var init_enum_value_in_transaction = __esm({
   }
 });
 
-// rules/identifier-too-long.ts
+// rules/postgres/identifier-too-long.ts
 function truncateIdentifier(name) {
   let out = "";
   let n = 0;
@@ -31840,9 +31840,9 @@ function longIdentifiers(text) {
 }
 var MAX_BYTES, bytes, LONG_WORD, identifier_too_long_default;
 var init_identifier_too_long = __esm({
-  "rules/identifier-too-long.ts"() {
+  "rules/postgres/identifier-too-long.ts"() {
     "use strict";
-    init_postgres();
+    init_parse();
     init_api();
     init_util();
     MAX_BYTES = 63;
@@ -31876,7 +31876,7 @@ var init_identifier_too_long = __esm({
   }
 });
 
-// rules/index-same-step-as-add-column.ts
+// rules/postgres/index-same-step-as-add-column.ts
 function filledByDefault(def) {
   if (!def) return false;
   if (/^(small|big)?serial[248]?$/.test(def.typeName?.names?.at(-1)?.String?.sval ?? "")) return true;
@@ -31890,7 +31890,7 @@ function columnDef(stmt, column) {
 }
 var list3, index_same_step_as_add_column_default;
 var init_index_same_step_as_add_column = __esm({
-  "rules/index-same-step-as-add-column.ts"() {
+  "rules/postgres/index-same-step-as-add-column.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -32026,15 +32026,15 @@ var init_index_same_step_as_add_column = __esm({
   }
 });
 
-// rules/prefer-bigint-over-int.ts
+// rules/postgres/prefer-bigint-over-int.ts
 var prefer_bigint_over_int_default;
 var init_prefer_bigint_over_int = __esm({
-  "rules/prefer-bigint-over-int.ts"() {
+  "rules/postgres/prefer-bigint-over-int.ts"() {
     "use strict";
     init_api();
     init_util();
     init_catalog();
-    init_types2();
+    init_column_types();
     prefer_bigint_over_int_default = defineRule({
       meta: {
         id: "prefer-bigint-over-int",
@@ -32105,15 +32105,15 @@ var init_prefer_bigint_over_int = __esm({
   }
 });
 
-// rules/prefer-bigint-over-smallint.ts
+// rules/postgres/prefer-bigint-over-smallint.ts
 var prefer_bigint_over_smallint_default;
 var init_prefer_bigint_over_smallint = __esm({
-  "rules/prefer-bigint-over-smallint.ts"() {
+  "rules/postgres/prefer-bigint-over-smallint.ts"() {
     "use strict";
     init_api();
     init_util();
     init_catalog();
-    init_types2();
+    init_column_types();
     prefer_bigint_over_smallint_default = defineRule({
       meta: {
         id: "prefer-bigint-over-smallint",
@@ -32139,15 +32139,15 @@ var init_prefer_bigint_over_smallint = __esm({
   }
 });
 
-// rules/prefer-identity.ts
+// rules/postgres/prefer-identity.ts
 var IDENTITY, SERIAL, prefer_identity_default;
 var init_prefer_identity = __esm({
-  "rules/prefer-identity.ts"() {
+  "rules/postgres/prefer-identity.ts"() {
     "use strict";
     init_api();
     init_util();
     init_catalog();
-    init_types2();
+    init_column_types();
     IDENTITY = { int2: "smallint", int4: "integer", int8: "bigint" };
     SERIAL = { int2: "smallserial", int4: "serial", int8: "bigserial" };
     prefer_identity_default = defineRule({
@@ -32176,7 +32176,7 @@ var init_prefer_identity = __esm({
   }
 });
 
-// rules/prefer-robust-stmts.ts
+// rules/postgres/prefer-robust-stmts.ts
 function droppedKeys(s) {
   const out = [];
   if (s.kind === "DropStmt" && s.ast.missing_ok) {
@@ -32369,7 +32369,7 @@ function problem(stmt, dropped2) {
 }
 var exists, missing, prefer_robust_stmts_default;
 var init_prefer_robust_stmts = __esm({
-  "rules/prefer-robust-stmts.ts"() {
+  "rules/postgres/prefer-robust-stmts.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -32399,16 +32399,16 @@ var init_prefer_robust_stmts = __esm({
   }
 });
 
-// rules/prefer-text-field.ts
+// rules/postgres/prefer-text-field.ts
 var prefer_text_field_default;
 var init_prefer_text_field = __esm({
-  "rules/prefer-text-field.ts"() {
+  "rules/postgres/prefer-text-field.ts"() {
     "use strict";
     init_api();
     init_util();
     init_catalog();
-    init_types();
-    init_types2();
+    init_typenames();
+    init_column_types();
     prefer_text_field_default = defineRule({
       meta: {
         id: "prefer-text-field",
@@ -32439,16 +32439,16 @@ var init_prefer_text_field = __esm({
   }
 });
 
-// rules/prefer-timestamptz.ts
+// rules/postgres/prefer-timestamptz.ts
 var prefer_timestamptz_default;
 var init_prefer_timestamptz = __esm({
-  "rules/prefer-timestamptz.ts"() {
+  "rules/postgres/prefer-timestamptz.ts"() {
     "use strict";
     init_api();
     init_util();
     init_catalog();
-    init_types();
-    init_types2();
+    init_typenames();
+    init_column_types();
     prefer_timestamptz_default = defineRule({
       meta: {
         id: "prefer-timestamptz",
@@ -32475,10 +32475,10 @@ var init_prefer_timestamptz = __esm({
   }
 });
 
-// rules/renaming-column.ts
+// rules/postgres/renaming-column.ts
 var renaming_column_default;
 var init_renaming_column = __esm({
-  "rules/renaming-column.ts"() {
+  "rules/postgres/renaming-column.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -32507,10 +32507,10 @@ var init_renaming_column = __esm({
   }
 });
 
-// rules/renaming-table.ts
+// rules/postgres/renaming-table.ts
 var renaming_table_default;
 var init_renaming_table = __esm({
-  "rules/renaming-table.ts"() {
+  "rules/postgres/renaming-table.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -32545,10 +32545,10 @@ var init_renaming_table = __esm({
   }
 });
 
-// rules/require-concurrent-index-creation.ts
+// rules/postgres/require-concurrent-index-creation.ts
 var require_concurrent_index_creation_default;
 var init_require_concurrent_index_creation = __esm({
-  "rules/require-concurrent-index-creation.ts"() {
+  "rules/postgres/require-concurrent-index-creation.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -32579,10 +32579,10 @@ var init_require_concurrent_index_creation = __esm({
   }
 });
 
-// rules/require-concurrent-index-deletion.ts
+// rules/postgres/require-concurrent-index-deletion.ts
 var require_concurrent_index_deletion_default;
 var init_require_concurrent_index_deletion = __esm({
-  "rules/require-concurrent-index-deletion.ts"() {
+  "rules/postgres/require-concurrent-index-deletion.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -32626,10 +32626,10 @@ var init_require_concurrent_index_deletion = __esm({
   }
 });
 
-// rules/require-concurrent-partition-detach.ts
+// rules/postgres/require-concurrent-partition-detach.ts
 var require_concurrent_partition_detach_default;
 var init_require_concurrent_partition_detach = __esm({
-  "rules/require-concurrent-partition-detach.ts"() {
+  "rules/postgres/require-concurrent-partition-detach.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -32670,10 +32670,10 @@ var init_require_concurrent_partition_detach = __esm({
   }
 });
 
-// rules/require-concurrent-reindex.ts
+// rules/postgres/require-concurrent-reindex.ts
 var isConcurrent, require_concurrent_reindex_default;
 var init_require_concurrent_reindex = __esm({
-  "rules/require-concurrent-reindex.ts"() {
+  "rules/postgres/require-concurrent-reindex.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -32746,10 +32746,10 @@ var init_require_concurrent_reindex = __esm({
   }
 });
 
-// rules/require-enum-value-ordering.ts
+// rules/postgres/require-enum-value-ordering.ts
 var require_enum_value_ordering_default;
 var init_require_enum_value_ordering = __esm({
-  "rules/require-enum-value-ordering.ts"() {
+  "rules/postgres/require-enum-value-ordering.ts"() {
     "use strict";
     init_api();
     init_util();
@@ -32779,10 +32779,10 @@ var init_require_enum_value_ordering = __esm({
   }
 });
 
-// rules/require-lock-timeout.ts
+// rules/postgres/require-lock-timeout.ts
 var ID, require_lock_timeout_default;
 var init_require_lock_timeout = __esm({
-  "rules/require-lock-timeout.ts"() {
+  "rules/postgres/require-lock-timeout.ts"() {
     "use strict";
     init_api();
     init_locks();
@@ -32828,7 +32828,7 @@ var init_require_lock_timeout = __esm({
   }
 });
 
-// rules/require-statement-timeout.ts
+// rules/postgres/require-statement-timeout.ts
 function addColumnWork(def, ctx) {
   const cons = columnConstraints(def);
   if (cons.some((c) => c.contype === "CONSTR_GENERATED" && c.generated_kind !== "v"))
@@ -33005,14 +33005,14 @@ function longWork(stmt, ctx) {
 }
 var ID2, isConstant, require_statement_timeout_default;
 var init_require_statement_timeout = __esm({
-  "rules/require-statement-timeout.ts"() {
+  "rules/postgres/require-statement-timeout.ts"() {
     "use strict";
     init_api();
     init_locks();
-    init_types2();
+    init_column_types();
     init_util();
     init_catalog();
-    init_types();
+    init_typenames();
     ID2 = "require-statement-timeout";
     isConstant = (n) => !!(n?.A_Const || n?.ParamRef || n?.TypeCast && isConstant(n.TypeCast.arg));
     require_statement_timeout_default = defineRule({
@@ -33044,7 +33044,7 @@ var init_require_statement_timeout = __esm({
   }
 });
 
-// rules/transaction-nesting.ts
+// rules/postgres/transaction-nesting.ts
 function openingBegin(statements2, index) {
   let open2;
   for (let i = 0; i < index; i++) {
@@ -33065,7 +33065,7 @@ function closing(statements2, index) {
 }
 var BEGIN, END, word, transaction_nesting_default;
 var init_transaction_nesting = __esm({
-  "rules/transaction-nesting.ts"() {
+  "rules/postgres/transaction-nesting.ts"() {
     "use strict";
     init_api();
     init_locks();
@@ -33112,7 +33112,7 @@ var init_transaction_nesting = __esm({
   }
 });
 
-// rules/unbatched-backfill.ts
+// rules/postgres/unbatched-backfill.ts
 function colName(n) {
   const ref = n?.ColumnRef;
   if (!ref) return void 0;
@@ -33259,7 +33259,7 @@ function heldDdl(ctx, stmt, key) {
 }
 var ID_LIKE, isKey, DDL, unbatched_backfill_default;
 var init_unbatched_backfill = __esm({
-  "rules/unbatched-backfill.ts"() {
+  "rules/postgres/unbatched-backfill.ts"() {
     "use strict";
     init_api();
     init_catalog();
@@ -33316,10 +33316,10 @@ var init_unbatched_backfill = __esm({
   }
 });
 
-// rules/index.ts
+// rules/postgres/index.ts
 var allRules;
-var init_rules = __esm({
-  "rules/index.ts"() {
+var init_postgres = __esm({
+  "rules/postgres/index.ts"() {
     "use strict";
     init_adding_field_with_default();
     init_adding_foreign_key_constraint();
@@ -33555,10 +33555,10 @@ var init_config = __esm({
     "use strict";
     import_ajv = __toESM(require_ajv(), 1);
     import_yaml2 = __toESM(require_dist(), 1);
-    init_rules();
+    init_postgres();
     init_secrets();
     init_source();
-    init_pg_version();
+    init_version();
     CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
     level = { enum: ["off", "warning", "error"] };
     configSchema = {
@@ -33663,9 +33663,9 @@ var DEFAULT_PG_VERSION, keyOf, LintEngine;
 var init_lint = __esm({
   "src/engine/lint.ts"() {
     "use strict";
-    init_postgres();
+    init_parse();
     init_catalog();
-    init_rules();
+    init_postgres();
     DEFAULT_PG_VERSION = 15;
     keyOf = (rel2) => typeof rel2 === "string" ? rel2.includes(".") ? rel2 : `public.${rel2}` : relKey(rel2);
     LintEngine = class {
@@ -34014,7 +34014,7 @@ var init_parallel = __esm({
   "src/cli/parallel.ts"() {
     "use strict";
     init_lint();
-    init_postgres();
+    init_parse();
     RULES_FACTOR = 1.5;
     MIN_WORK = 15e5;
     WARMUP_MS = 4e3;
@@ -34380,7 +34380,7 @@ var DOCS_BASE, SRCROOT, SYNTAX_ERROR, DRY_RUN_ERROR;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
-    init_rules();
+    init_postgres();
     DOCS_BASE = "https://github.com/zerodown/zerodown/blob/main/docs/rules/";
     SRCROOT = "%SRCROOT%";
     SYNTAX_ERROR = {
@@ -34524,7 +34524,7 @@ var init_dryrun_json = __esm({
   }
 });
 
-// src/shadow/inspect.ts
+// src/dialects/postgres/shadow/inspect.ts
 async function relations(shadow) {
   const rows = await shadow.query(
     `SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relfilenode::int8 AS relfilenode
@@ -34561,7 +34561,7 @@ function isAuxiliary(kind) {
 }
 var USER_NAMESPACES, RELKIND;
 var init_inspect = __esm({
-  "src/shadow/inspect.ts"() {
+  "src/dialects/postgres/shadow/inspect.ts"() {
     "use strict";
     init_util();
     USER_NAMESPACES = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
@@ -35032,7 +35032,7 @@ var init_cache = __esm({
   }
 });
 
-// src/shadow/statements.ts
+// src/dialects/postgres/shadow/statements.ts
 function txControl(stmt) {
   if (stmt.kind !== "TransactionStmt") return void 0;
   const { kind, chain } = stmt.ast ?? {};
@@ -35152,7 +35152,7 @@ function documentedLocks(stmt) {
   }
 }
 var init_statements = __esm({
-  "src/shadow/statements.ts"() {
+  "src/dialects/postgres/shadow/statements.ts"() {
     "use strict";
     init_outside();
     init_catalog();
@@ -35768,7 +35768,7 @@ var MISSING_OBJECT, now, round, SQL_EXCERPT_CHARS, INSERT_RUN_MIN, INSERT_RUN_MA
 var init_trace = __esm({
   "src/shadow/trace.ts"() {
     "use strict";
-    init_postgres();
+    init_parse();
     init_util();
     init_locks();
     init_driver();
@@ -35828,7 +35828,7 @@ var init_trace = __esm({
   }
 });
 
-// src/shadow/dump.ts
+// src/dialects/postgres/shadow/dump.ts
 async function loadSchemaDump(shadow, sql, path26 = "<schema dump>") {
   const cleaned = sql.replace(/^\\.*$/gm, "");
   const errors = [];
@@ -35850,14 +35850,14 @@ async function loadSchemaDump(shadow, sql, path26 = "<schema dump>") {
   return { statements: statements2, errors, refused };
 }
 var init_dump = __esm({
-  "src/shadow/dump.ts"() {
+  "src/dialects/postgres/shadow/dump.ts"() {
     "use strict";
-    init_postgres();
+    init_parse();
     init_trace();
   }
 });
 
-// src/shadow/extensions.ts
+// src/dialects/postgres/shadow/extensions.ts
 import { existsSync as existsSync4, readdirSync as readdirSync4 } from "node:fs";
 import path21 from "node:path";
 function extensionsIn(sources) {
@@ -35918,7 +35918,7 @@ function resolveBundles(wanted, available) {
 }
 var BUNDLE_OF, REQUIRES, BUILTIN_EXTENSIONS;
 var init_extensions = __esm({
-  "src/shadow/extensions.ts"() {
+  "src/dialects/postgres/shadow/extensions.ts"() {
     "use strict";
     BUNDLE_OF = {
       autoinc: "spi",
@@ -35974,7 +35974,7 @@ var init_pglite_initdb = __esm({
   }
 });
 
-// src/shadow/pglite.ts
+// src/dialects/postgres/shadow/pglite.ts
 import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import path22 from "node:path";
@@ -36046,7 +36046,7 @@ function startWorker() {
 }
 var INITDB_PARAMS, DATADIR_FILE, installCache, BOOT_TIMEOUT_MS, PgliteShadow;
 var init_pglite = __esm({
-  "src/shadow/pglite.ts"() {
+  "src/dialects/postgres/shadow/pglite.ts"() {
     "use strict";
     init_driver();
     init_registry();
@@ -41507,7 +41507,7 @@ var init_esm2 = __esm({
   }
 });
 
-// src/shadow/postgres.ts
+// src/dialects/postgres/shadow/postgres.ts
 import { randomBytes } from "node:crypto";
 function withDatabase(url, database, login) {
   const u = new URL(url);
@@ -41550,7 +41550,7 @@ async function dropDatabase(query, database, version) {
 }
 var ShadowSetupError, OUTSIDE_ROLES, quoteIdent2, PostgresShadow;
 var init_postgres2 = __esm({
-  "src/shadow/postgres.ts"() {
+  "src/dialects/postgres/shadow/postgres.ts"() {
     "use strict";
     init_esm2();
     init_secrets();
@@ -41828,21 +41828,21 @@ var init_postgres2 = __esm({
   }
 });
 
-// src/shadow/open.ts
+// src/dialects/postgres/shadow/open.ts
 async function openShadow(opts = {}) {
   const bound = opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {};
   if (opts.url) return PostgresShadow.open(opts.url, { ...bound, allowSuperuser: opts.allowSuperuser });
   return PgliteShadow.open({ extensions: opts.extensions, ...bound });
 }
 var init_open = __esm({
-  "src/shadow/open.ts"() {
+  "src/dialects/postgres/shadow/open.ts"() {
     "use strict";
     init_pglite();
     init_postgres2();
   }
 });
 
-// src/shadow/tools.ts
+// src/dialects/postgres/shadow/tools.ts
 async function ensureToolTables(shadow, frameworks2) {
   for (const fw of new Set(frameworks2)) {
     for (const sql of TABLES[fw] ?? []) {
@@ -41855,7 +41855,7 @@ async function ensureToolTables(shadow, frameworks2) {
 }
 var TABLES;
 var init_tools = __esm({
-  "src/shadow/tools.ts"() {
+  "src/dialects/postgres/shadow/tools.ts"() {
     "use strict";
     TABLES = {
       "golang-migrate": [
@@ -42005,7 +42005,7 @@ var CHUNK_FILES, CHUNK_STATEMENTS;
 var init_replay = __esm({
   "src/shadow/replay.ts"() {
     "use strict";
-    init_postgres();
+    init_parse();
     init_driver();
     init_tools();
     init_statements();
@@ -42015,7 +42015,7 @@ var init_replay = __esm({
   }
 });
 
-// src/shadow/seed.ts
+// src/dialects/postgres/shadow/seed.ts
 async function loadTables(shadow) {
   const userNs = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
   const tables = await shadow.query(
@@ -42522,7 +42522,7 @@ async function seed(shadow, opts = {}) {
 }
 var qi, ql, rel, INTS, PROBE_CANDIDATES, where, NULL_MULTIPLIERS, nullPrime, colName2;
 var init_seed = __esm({
-  "src/shadow/seed.ts"() {
+  "src/dialects/postgres/shadow/seed.ts"() {
     "use strict";
     init_driver();
     qi = (s) => `"${s.replace(/"/g, '""')}"`;
@@ -42786,7 +42786,7 @@ var init_dryrun = __esm({
     init_pglite();
     init_cache();
     init_tools();
-    init_postgres();
+    init_parse();
     init_replay();
     init_seed();
     init_trace();
@@ -43176,7 +43176,7 @@ var init_lint2 = __esm({
     init_config();
     init_lint();
     init_parallel();
-    init_postgres();
+    init_parse();
     init_json();
     init_text();
     init_sarif();
@@ -43188,7 +43188,7 @@ var init_lint2 = __esm({
   }
 });
 
-// src/plan/quote.ts
+// src/dialects/postgres/plan/quote.ts
 function noNul(text, what) {
   if (text.includes("\0")) throw new Error(`a ${what} cannot contain a NUL character`);
 }
@@ -43219,14 +43219,14 @@ function sqlComment(text) {
 }
 var LINE_BREAKS;
 var init_quote = __esm({
-  "src/plan/quote.ts"() {
+  "src/dialects/postgres/plan/quote.ts"() {
     "use strict";
     init_util();
     LINE_BREAKS = /[\n\r\v\f\u0085\u2028\u2029\0]+/g;
   }
 });
 
-// src/plan/sqltext.ts
+// src/dialects/postgres/plan/sqltext.ts
 function astDepth(node, limit2 = MAX_AST_DEPTH) {
   let max2 = 0;
   const stack = [[node, 1]];
@@ -43276,9 +43276,9 @@ function findNodes(node, kind, out = []) {
 }
 var MAX_AST_DEPTH, EXPR, TYPE, StmtSource;
 var init_sqltext = __esm({
-  "src/plan/sqltext.ts"() {
+  "src/dialects/postgres/plan/sqltext.ts"() {
     "use strict";
-    init_postgres();
+    init_parse();
     MAX_AST_DEPTH = 400;
     EXPR = {
       prefix: "SELECT ",
@@ -43460,7 +43460,7 @@ var init_sqltext = __esm({
   }
 });
 
-// src/plan/context.ts
+// src/dialects/postgres/plan/context.ts
 function isNewTable(ctx, key) {
   return ctx.catalog.table(key)?.createdIn === ctx.origin;
 }
@@ -43620,17 +43620,17 @@ END
 `, "zd")}`;
 }
 var init_context = __esm({
-  "src/plan/context.ts"() {
+  "src/dialects/postgres/plan/context.ts"() {
     "use strict";
-    init_postgres();
+    init_parse();
     init_catalog();
-    init_types();
+    init_typenames();
     init_quote();
     init_sqltext();
   }
 });
 
-// src/plan/backfill.ts
+// src/dialects/postgres/plan/backfill.ts
 function indent(lines, n) {
   const pad2 = " ".repeat(n);
   return lines.map((l) => l ? pad2 + l : l);
@@ -43820,7 +43820,7 @@ ${lines.join("\n")}
 }
 var PROGRESS_TABLE, TIMEOUT_DECLARE, WAIT_OUT_TIMEOUT, pagesFor;
 var init_backfill = __esm({
-  "src/plan/backfill.ts"() {
+  "src/dialects/postgres/plan/backfill.ts"() {
     "use strict";
     init_quote();
     PROGRESS_TABLE = "zerodown_backfill_progress";
@@ -43842,7 +43842,7 @@ var init_backfill = __esm({
   }
 });
 
-// src/plan/names.ts
+// src/dialects/postgres/plan/names.ts
 function clip(s, bytes2) {
   let out = "";
   let n = 0;
@@ -43880,13 +43880,13 @@ function helperName(base, suffix, taken) {
 }
 var NAMEDATALEN;
 var init_names = __esm({
-  "src/plan/names.ts"() {
+  "src/dialects/postgres/plan/names.ts"() {
     "use strict";
     NAMEDATALEN = 64;
   }
 });
 
-// src/plan/expand-contract.ts
+// src/dialects/postgres/plan/expand-contract.ts
 function note(ctx, stmt, message) {
   ctx.notes.push({ level: "warning", message, line: stmt.span.line });
 }
@@ -44352,10 +44352,10 @@ function renameColumn(stmt, ctx, src) {
 }
 var q;
 var init_expand_contract = __esm({
-  "src/plan/expand-contract.ts"() {
+  "src/dialects/postgres/plan/expand-contract.ts"() {
     "use strict";
     init_catalog();
-    init_types();
+    init_typenames();
     init_sqltext();
     init_util();
     init_quote();
@@ -44366,7 +44366,7 @@ var init_expand_contract = __esm({
   }
 });
 
-// src/plan/rewrite.ts
+// src/dialects/postgres/plan/rewrite.ts
 function rewriteStatement(original, ctx) {
   if (original.ignoreAll) return void 0;
   if (!["AlterTableStmt", "IndexStmt", "UpdateStmt", "DeleteStmt", "RenameStmt"].includes(original.kind))
@@ -45209,7 +45209,7 @@ CREATE VIEW ${relation(rel2)} AS SELECT * FROM ${newRel};`
 }
 var q2, REASONS;
 var init_rewrite = __esm({
-  "src/plan/rewrite.ts"() {
+  "src/dialects/postgres/plan/rewrite.ts"() {
     "use strict";
     init_catalog();
     init_util();
@@ -45236,7 +45236,7 @@ var init_rewrite = __esm({
 
 // src/plan/types.ts
 var PHASE_ORDER, DEFAULTS;
-var init_types3 = __esm({
+var init_types = __esm({
   "src/plan/types.ts"() {
     "use strict";
     PHASE_ORDER = ["expand", "backfill", "validate", "index", "contract"];
@@ -45313,7 +45313,7 @@ var rankOf, slot;
 var init_schedule = __esm({
   "src/plan/schedule.ts"() {
     "use strict";
-    init_types3();
+    init_types();
     rankOf = (k) => PHASE_ORDER.indexOf(k);
     slot = (round2, rank) => round2 * PHASE_ORDER.length + rank;
   }
@@ -45393,15 +45393,15 @@ var REWRITE_RULES, REWRITTEN_KINDS, TIMEOUT_RULES, Planner;
 var init_planner = __esm({
   "src/plan/planner.ts"() {
     "use strict";
-    init_postgres();
-    init_postgres();
+    init_parse();
+    init_parse();
     init_catalog();
     init_context();
     init_rewrite();
     init_schedule();
     init_sqltext();
     init_quote();
-    init_types3();
+    init_types();
     REWRITE_RULES = /* @__PURE__ */ new Set([
       "adding-field-with-default",
       "adding-required-field",
@@ -46138,7 +46138,7 @@ var DEFAULT_SEED_ROWS, userSchemas, BLOCKING, Tracer, mayCommitInside;
 var init_verify = __esm({
   "src/plan/verify.ts"() {
     "use strict";
-    init_postgres();
+    init_parse();
     init_util();
     init_extensions();
     init_open();
@@ -47075,7 +47075,7 @@ var init_main = __esm({
     init_esm();
     init_secrets();
     init_visible();
-    init_pg_version();
+    init_version();
     init_driver();
     VERSION = "0.1.0";
     UsageError = class extends Error {

@@ -3757,10 +3757,10 @@ var init_memfs2opfs = __esm({
   }
 });
 
-// src/shadow/pglite-worker.ts
+// src/dialects/postgres/shadow/pglite-worker.ts
 import { parentPort } from "node:worker_threads";
 
-// src/shadow/pglite-engine.ts
+// src/dialects/postgres/shadow/pglite-engine.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9325,7 +9325,7 @@ var pglite_initdb_default = {
   params: ["--wal-segsize=1", "--no-data-checksums"]
 };
 
-// src/shadow/pglite-engine.ts
+// src/dialects/postgres/shadow/pglite-engine.ts
 var FAST_SETTINGS = [
   "full_page_writes=off",
   "wal_level=minimal",
@@ -9413,7 +9413,7 @@ async function writeSnapshotCache(target, db2) {
   }
 }
 
-// src/shadow/pglite-worker.ts
+// src/dialects/postgres/shadow/pglite-worker.ts
 var ERROR_FIELDS = ["name", "message", "code", "detail", "hint", "position", "where", "severity"];
 var db;
 async function handle2(req) {

@@ -263,9 +263,9 @@ function harnessSource() {
   return `
 import { discover } from './src/discover/index.ts';
 import { LintEngine, summarize } from './src/engine/lint.ts';
-import { loadParser, parseMigration } from './src/parse/postgres.ts';
+import { loadParser, parseMigration } from './src/dialects/postgres/parse.ts';
 import { formatJson } from './src/report/json.ts';
-import { allRules } from './rules/index.ts';
+import { allRules } from './rules/postgres/index.ts';
 const stages = {};
 const time = async (name, fn) => { const t = performance.now(); const r = await fn(); stages[name] = (stages[name] ?? 0) + performance.now() - t; return r; };
 await time('load parser (WebAssembly compile)', () => loadParser());

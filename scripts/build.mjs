@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds dist/: the CLI (dist/cli.js), the GitHub Action (dist/index.js) and the worker
-// thread that runs PGlite for both (dist/pglite-worker.js, from src/shadow/pglite-worker.ts:
+// thread that runs PGlite for both (dist/pglite-worker.js, from src/dialects/postgres/shadow/pglite-worker.ts:
 // the only bundle holding PGlite, so the glue patches apply there), bundled with esbuild as
 // ES modules. @vercel/ncc could not bundle PGlite into a working file
 // (see shared/NOTES.md), so esbuild it is. The WebAssembly and data files the
@@ -21,7 +21,7 @@ const require = createRequire(import.meta.url);
 const entries = [
   { in: 'src/cli/bin.ts', out: 'cli' },
   ...(existsSync(path.join(root, 'src/action/main.ts')) ? [{ in: 'src/action/main.ts', out: 'index' }] : []),
-  { in: 'src/shadow/pglite-worker.ts', out: 'pglite-worker' },
+  { in: 'src/dialects/postgres/shadow/pglite-worker.ts', out: 'pglite-worker' },
 ];
 
 // the PGlite data directory is regenerated only when the PGlite version changes (see

@@ -15,7 +15,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-const { corpusProjects, compareEngines } = await import('../src/shadow/parity.ts');
+const { corpusProjects, compareEngines } = await import('../src/dialects/postgres/shadow/parity.ts');
 
 const args = process.argv.slice(2);
 const urlAt = args.indexOf('--url');

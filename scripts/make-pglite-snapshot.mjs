@@ -20,7 +20,7 @@ const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(import.meta.url);
 
 export const DATADIR_FILE = 'pglite-datadir.tgz';
-/** initdb options (shared with src/shadow/pglite.ts; the file says why): part of the cache key */
+/** initdb options (shared with src/dialects/postgres/shadow/pglite.ts; the file says why): part of the cache key */
 export const INITDB = JSON.parse(readFileSync(path.join(root, 'data', 'pglite-initdb.json'), 'utf8'));
 export const SIDECAR_FILE = 'pglite-datadir.json';
 

@@ -7,10 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isScalar, parseDocument } from 'yaml';
-import { allRules } from '../rules/index.js';
+import { allRules } from '../rules/postgres/index.js';
 import { registerSecretUrl } from './secrets.js';
 import { LineIndex } from './parse/source.js';
-import { parsePgVersion } from './pg-version.js';
+import { parsePgVersion } from './dialects/postgres/version.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 export type RuleLevel = 'off' | 'warning' | 'error';

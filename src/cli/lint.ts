@@ -8,7 +8,7 @@ import { findMigrations } from '../discover/index.js';
 import { loadConfig, ruleSettings, type FailOn } from '../config.js';
 import { lintMigrations } from '../engine/lint.js';
 import { LintHelper, lintParallel } from './parallel.js';
-import { loadParser } from '../parse/postgres.js';
+import { loadParser } from '../dialects/postgres/parse.js';
 import type { LintResult, Migration } from '../model.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { guardStream, registerSecret, registerSecretUrl } from '../secrets.js';
 import { visible } from '../report/visible.js';
-import { parsePgVersion } from '../pg-version.js';
+import { parsePgVersion } from '../dialects/postgres/version.js';
 import { parseShadowTimeout } from '../shadow/driver.js';
 // Commands are imported lazily inside their actions, so that `zerodown lint` never
 // evaluates PGlite or the GitHub toolkit and `zerodown dry-run` never pays for the linter.

@@ -27,7 +27,7 @@
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { LintEngine, type LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, LintResult, Migration } from '../model.js';
-import { loadParser, parseMigration, parseToJson } from '../parse/postgres.js';
+import { loadParser, parseMigration, parseToJson } from '../dialects/postgres/parse.js';
 
 /** Options that can cross a thread boundary (no functions, no custom rule objects). */
 export type PortableLintOptions = Pick<LintOptions, 'pgVersion' | 'assumeInTransaction' | 'rules' | 'ruleOptions'>;

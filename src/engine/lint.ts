@@ -4,10 +4,10 @@
  * of the files under review.
  */
 import type { FileResult, Finding, LintResult, Migration, ParsedMigration, Severity, Statement } from '../model.js';
-import { loadParser, parseMigration } from '../parse/postgres.js';
-import { Catalog, relKey } from '../schema/catalog.js';
+import { loadParser, parseMigration } from '../dialects/postgres/parse.js';
+import { Catalog, relKey } from '../dialects/postgres/catalog.js';
 import type { Issue, Rule, RuleContext, TxState } from '../rules/api.js';
-import { allRules } from '../../rules/index.js';
+import { allRules } from '../../rules/postgres/index.js';
 
 export type RuleSetting = Severity | 'off';
 

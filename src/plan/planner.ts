@@ -5,15 +5,15 @@
  * bodies with the PL/pgSQL parser) before the plan is returned; a plan whose
  * SQL does not parse is never shown.
  */
-import { parsePlPgSQLSync } from '../parse/postgres.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
+import { parsePlPgSQLSync } from '../dialects/postgres/parse.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import type { Migration, ParsedMigration, Statement } from '../model.js';
-import { loadParser, parseMigration, parseSql } from '../parse/postgres.js';
-import { Catalog, relKey } from '../schema/catalog.js';
-import { mustRunAlone, shorten, timeoutPreamble, type RewriteContext } from './context.js';
-import { passThrough, rewriteStatement, type Group } from './rewrite.js';
+import { loadParser, parseMigration, parseSql } from '../dialects/postgres/parse.js';
+import { Catalog, relKey } from '../dialects/postgres/catalog.js';
+import { mustRunAlone, shorten, timeoutPreamble, type RewriteContext } from '../dialects/postgres/plan/context.js';
+import { passThrough, rewriteStatement, type Group } from '../dialects/postgres/plan/rewrite.js';
 import { schedule, type ScheduledPhase } from './schedule.js';
-import { astDepth, MAX_AST_DEPTH } from './sqltext.js';
-import { sqlComment } from './quote.js';
+import { astDepth, MAX_AST_DEPTH } from '../dialects/postgres/plan/sqltext.js';
+import { sqlComment } from '../dialects/postgres/plan/quote.js';
 import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan, type Unhandled } from './types.js';
 
 export interface PlanResult {

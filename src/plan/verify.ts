@@ -18,15 +18,15 @@
  * the shadow driver interface (src/shadow/driver.ts).
  */
 import type { Migration } from '../model.js';
-import { loadParser, parseMigration, parseSql } from '../parse/postgres.js';
-import { LOCKS, quoteIdent, quoteLiteral } from '../rules/util.js';
+import { loadParser, parseMigration, parseSql } from '../dialects/postgres/parse.js';
+import { LOCKS, quoteIdent, quoteLiteral } from '../dialects/postgres/util.js';
 import type { Shadow } from '../shadow/driver.js';
-import { extensionsIn } from '../shadow/extensions.js';
-import { openShadow as openEngine } from '../shadow/open.js';
-import { PgliteShadow } from '../shadow/pglite.js';
+import { extensionsIn } from '../dialects/postgres/shadow/extensions.js';
+import { openShadow as openEngine } from '../dialects/postgres/shadow/open.js';
+import { PgliteShadow } from '../dialects/postgres/shadow/pglite.js';
 import { replayHistory } from '../shadow/replay.js';
-import { refusedOnShadow } from '../shadow/statements.js';
-import { mustRunAlone, shorten } from './context.js';
+import { refusedOnShadow } from '../dialects/postgres/shadow/statements.js';
+import { mustRunAlone, shorten } from '../dialects/postgres/plan/context.js';
 import type { LockSpan, StagedPlan, Verification } from './types.js';
 
 export interface VerifyOptions {

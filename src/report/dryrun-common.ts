@@ -1,8 +1,8 @@
 /** Shared wording for the dry-run formatters. Pure functions. */
 import type { DryRun } from '../shadow/dryrun.js';
 import type { HeldLock, LockInfo, TracedStatement } from '../shadow/trace.js';
-import { lockStrength } from '../rules/util.js';
-import { isAuxiliary } from '../shadow/inspect.js';
+import { lockStrength } from '../dialects/postgres/util.js';
+import { isAuxiliary } from '../dialects/postgres/shadow/inspect.js';
 
 const strength = lockStrength;
 

@@ -14,7 +14,7 @@
  * summary) until the body fits the budget it is given.
  */
 import type { Finding, LintResult } from '../model.js';
-import { LOCKS } from '../rules/util.js';
+import { LOCKS } from '../dialects/postgres/util.js';
 import { DOCS_BASE } from './sarif.js';
 import type { DryRun } from '../shadow/dryrun.js';
 import type { TracedStatement } from '../shadow/trace.js';

@@ -1,5 +1,5 @@
 /** `plan --format sql`: every plan as one psql script; transactional phases wrapped in BEGIN/COMMIT. */
-import { sqlComment } from '../plan/quote.js';
+import { sqlComment } from '../dialects/postgres/plan/quote.js';
 import type { StagedPlan, Unhandled } from '../plan/types.js';
 import { phaseTitle, unhandledCount, unhandledLine, verificationLine } from './plan-summary.js';
 

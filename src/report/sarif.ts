@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { LintResult } from '../model.js';
-import { allRules } from '../../rules/index.js';
+import { allRules } from '../../rules/postgres/index.js';
 
 export const DOCS_BASE = 'https://github.com/zerodown/zerodown/blob/main/docs/rules/';
 export const SRCROOT = '%SRCROOT%';

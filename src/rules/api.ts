@@ -5,7 +5,7 @@
  * the context.
  */
 import type { Migration, Severity, Statement } from '../model.js';
-import type { Catalog, Column, Table } from '../schema/catalog.js';
+import type { Catalog, Column, Table } from '../dialects/postgres/catalog.js';
 
 export interface RuleMeta {
   /** kebab-case, stable; squawk's name where the meaning is the same */

@@ -4,18 +4,18 @@
  * Nothing persists: the PGlite instance is dropped, the server database is dropped.
  */
 import type { Finding, LintResult, Migration } from '../model.js';
-import { displayTable } from '../rules/util.js';
+import { displayTable } from '../dialects/postgres/util.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { isShadowStop } from './driver.js';
-import { loadSchemaDump, type DumpResult } from './dump.js';
-import { extensionsIn } from './extensions.js';
-import { openShadow } from './open.js';
-import { PgliteShadow, pgliteVersion } from './pglite.js';
+import { loadSchemaDump, type DumpResult } from '../dialects/postgres/shadow/dump.js';
+import { extensionsIn } from '../dialects/postgres/shadow/extensions.js';
+import { openShadow } from '../dialects/postgres/shadow/open.js';
+import { PgliteShadow, pgliteVersion } from '../dialects/postgres/shadow/pglite.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
-import { ensureToolTables } from './tools.js';
-import { loadParser, parseMigration } from '../parse/postgres.js';
+import { ensureToolTables } from '../dialects/postgres/shadow/tools.js';
+import { loadParser, parseMigration } from '../dialects/postgres/parse.js';
 import { replayHistory, type ReplayProgress, type ReplayResult } from './replay.js';
-import { seed, type SeedResult } from './seed.js';
+import { seed, type SeedResult } from '../dialects/postgres/shadow/seed.js';
 import { notRun, runTraced, type HeldLock, type StatementError, type TracedStatement } from './trace.js';
 
 export interface DryRunOptions {

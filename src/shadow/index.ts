@@ -12,10 +12,10 @@
  */
 export type { EngineLimit, Shadow, ShadowKind, SideConnection, SqlError } from './driver.js';
 export { toSqlError } from './driver.js';
-export { extensionsIn } from './extensions.js';
-export { ShadowSetupError } from './postgres.js';
+export { extensionsIn } from '../dialects/postgres/shadow/extensions.js';
+export { ShadowSetupError } from '../dialects/postgres/shadow/postgres.js';
 export { replayHistory, type ReplayFailure, type ReplayProgress, type ReplayResult } from './replay.js';
-export { seed, type SeedFailure, type SeedOptions, type SeedResult } from './seed.js';
+export { seed, type SeedFailure, type SeedOptions, type SeedResult } from '../dialects/postgres/shadow/seed.js';
 export {
   runTraced,
   toParsed,
@@ -37,8 +37,8 @@ export {
   type SchemaSnapshot,
   type TableData,
   type TableSnapshot,
-} from './snapshot.js';
-export { loadSchemaDump } from './dump.js';
+} from '../dialects/postgres/shadow/snapshot.js';
+export { loadSchemaDump } from '../dialects/postgres/shadow/dump.js';
 
-export { openShadow, type OpenShadowOptions } from './open.js';
+export { openShadow, type OpenShadowOptions } from '../dialects/postgres/shadow/open.js';
 export { confirmFindings, dryRun, type DryRun, type DryRunFile, type DryRunOptions } from './dryrun.js';

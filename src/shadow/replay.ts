@@ -6,11 +6,11 @@
  * and failures that follow from it are labelled as such.
  */
 import type { Migration, ParsedMigration } from '../model.js';
-import { loadParser, parseMigration } from '../parse/postgres.js';
+import { loadParser, parseMigration } from '../dialects/postgres/parse.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { isShadowStop, toSqlError } from './driver.js';
-import { ensureToolTables } from './tools.js';
-import { breaksBatch, refusedOnShadow } from './statements.js';
+import { ensureToolTables } from '../dialects/postgres/shadow/tools.js';
+import { breaksBatch, refusedOnShadow } from '../dialects/postgres/shadow/statements.js';
 import { execBatch, MISSING_OBJECT, runTraced } from './trace.js';
 
 export interface ReplayFailure {

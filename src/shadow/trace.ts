@@ -11,13 +11,13 @@
  * PostgreSQL documents for it (plus what a second connection saw, on a server).
  */
 import type { Migration, ParsedMigration, Statement, TransactionMode } from '../model.js';
-import { loadParser, parseMigration } from '../parse/postgres.js';
-import { displayTable } from '../rules/util.js';
-import { statementLocks } from '../rules/locks.js';
+import { loadParser, parseMigration } from '../dialects/postgres/parse.js';
+import { displayTable } from '../dialects/postgres/util.js';
+import { statementLocks } from '../dialects/postgres/locks.js';
 import type { Shadow, SqlError } from './driver.js';
 import { isShadowStop, toSqlError } from './driver.js';
-import { isAuxiliary, lockEffect, lockStrength, ownLocks, RELKIND, relations, type RelMap } from './inspect.js';
-import { breaksBatch, documentedLocks, notInTransaction, refusedOnShadow, txControl } from './statements.js';
+import { isAuxiliary, lockEffect, lockStrength, ownLocks, RELKIND, relations, type RelMap } from '../dialects/postgres/shadow/inspect.js';
+import { breaksBatch, documentedLocks, notInTransaction, refusedOnShadow, txControl } from '../dialects/postgres/shadow/statements.js';
 
 export interface LockInfo {
   /** relation name as `schema.name` (the default schema dropped) */

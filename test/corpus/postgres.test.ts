@@ -11,7 +11,7 @@ import * as libpgQuery from 'libpg-query';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { JsonReport } from '../../src/report/json.js';
-import { codePointToIndex } from '../../src/parse/postgres.js';
+import { codePointToIndex } from '../../src/dialects/postgres/parse.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, process.env.ZERODOWN_CORPUS ?? '../shared/corpus');

@@ -112,7 +112,7 @@ describe('goose', () => {
     const first = r.files[0]!;
     expect(first.statements).toEqual(['CreateStmt@3', 'CreateFunctionStmt@11', 'CreateTrigStmt@19']); // no DROP from the Down section
     expect(first.transaction).toBe('wrapped');
-    const { parseMigration } = await import('../../src/parse/postgres.js');
+    const { parseMigration } = await import('../../src/dialects/postgres/parse.js');
     const fn = parseMigration(r.byFile('00001_create_users.sql')).statements[1]!;
     expect(fn.text.startsWith('CREATE FUNCTION touch_updated_at() RETURNS trigger AS $$')).toBe(true);
     expect(fn.text.endsWith('$$ LANGUAGE plpgsql')).toBe(true);

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { discoverDetailed, type DiscoverOptions } from '../../src/discover/index.js';
 import { lintMigrations } from '../../src/engine/lint.js';
 import type { Finding, Migration } from '../../src/model.js';
-import { loadParser, parseMigration } from '../../src/parse/postgres.js';
-import banConcurrent from '../../rules/ban-concurrent-index-creation-in-transaction.js';
+import { loadParser, parseMigration } from '../../src/dialects/postgres/parse.js';
+import banConcurrent from '../../rules/postgres/ban-concurrent-index-creation-in-transaction.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'frameworks');
 

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LintEngine } from '../../src/engine/lint.js';
-import { loadParser, parseMigration } from '../../src/parse/postgres.js';
+import { loadParser, parseMigration } from '../../src/dialects/postgres/parse.js';
 import type { ParsedMigration, TransactionMode } from '../../src/model.js';
 import { migration } from '../helpers.js';
 

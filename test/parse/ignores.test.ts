@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readIgnores } from '../../src/parse/ignores.js';
 import { lintSql } from '../helpers.js';
-import requireConcurrentIndexCreation from '../../rules/require-concurrent-index-creation.js';
-import addingFieldWithDefault from '../../rules/adding-field-with-default.js';
+import requireConcurrentIndexCreation from '../../rules/postgres/require-concurrent-index-creation.js';
+import addingFieldWithDefault from '../../rules/postgres/adding-field-with-default.js';
 
 const history = 'CREATE TABLE users (id bigint PRIMARY KEY, email text);';
 const index = 'CREATE INDEX users_email_idx ON users (email);';

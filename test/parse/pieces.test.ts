@@ -1,5 +1,5 @@
 /**
- * Long segments are parsed a piece at a time (src/parse/postgres.ts, PARSE_PIECE_CHARS), so a
+ * Long segments are parsed a piece at a time (src/dialects/postgres/parse.ts, PARSE_PIECE_CHARS), so a
  * 20 MB data migration never holds libpg-query's whole JSON text at once. Cut anywhere the
  * splitter says a statement starts, the pieces must give exactly the statements one whole parse
  * gives: checked on every file of the real corpus with pieces of one statement each.
@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadParser, parseMigration } from '../../src/parse/postgres.js';
+import { loadParser, parseMigration } from '../../src/dialects/postgres/parse.js';
 import { LineIndex } from '../../src/parse/source.js';
 import type { ParsedMigration } from '../../src/model.js';
 import { migration } from '../helpers.js';

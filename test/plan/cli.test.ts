@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as run, type CliRun as Run, writeProject } from '../cli-harness.js';
 import { baseNameOf, writePhaseFiles } from '../../src/cli/plan.js';
-import { parseSql } from '../../src/parse/postgres.js';
+import { parseSql } from '../../src/dialects/postgres/parse.js';
 import { mig } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

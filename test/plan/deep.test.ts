@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as run, writeProject } from '../cli-harness.js';
 import { planMigrations } from '../../src/plan/planner.js';
-import { astDepth } from '../../src/plan/sqltext.js';
+import { astDepth } from '../../src/dialects/postgres/plan/sqltext.js';
 import { verifyPlan } from '../../src/plan/verify.js';
 import { mig } from './helpers.js';
 

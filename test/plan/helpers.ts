@@ -4,7 +4,7 @@ import type { Migration, TransactionMode } from '../../src/model.js';
 import { planMigrations, type PlanResult } from '../../src/plan/planner.js';
 import type { PlanOptions, StagedPlan, Verification } from '../../src/plan/types.js';
 import { isProven, replay, seed, verifyPlan } from '../../src/plan/verify.js';
-import { PgliteShadow } from '../../src/shadow/pglite.js';
+import { PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
 import type { Shadow } from '../../src/shadow/driver.js';
 import { migration as mig } from '../helpers.js';
 

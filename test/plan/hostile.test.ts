@@ -8,9 +8,9 @@
  * the identifier or literal value.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadParser, parseSql } from '../../src/parse/postgres.js';
+import { loadParser, parseSql } from '../../src/dialects/postgres/parse.js';
 import { planMigrations } from '../../src/plan/planner.js';
-import { blockComment, dollarQuote, ident, literal, sqlComment } from '../../src/plan/quote.js';
+import { blockComment, dollarQuote, ident, literal, sqlComment } from '../../src/dialects/postgres/plan/quote.js';
 import type { StagedPlan } from '../../src/plan/types.js';
 import { formatPlanSql } from '../../src/report/plan-sql.js';
 import { expectProven, mig, planSql, runPhases, shadowWith } from './helpers.js';

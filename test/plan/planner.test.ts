@@ -1,11 +1,11 @@
 /** The planner's building blocks, without a database: source-text surgery, names, scheduling, parse checks. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadParser } from '../../src/parse/postgres.js';
+import { loadParser } from '../../src/dialects/postgres/parse.js';
 import { checkPhaseSql, planMigrations } from '../../src/plan/planner.js';
-import { StmtSource } from '../../src/plan/sqltext.js';
-import { chooseName, makeObjectName } from '../../src/plan/names.js';
+import { StmtSource } from '../../src/dialects/postgres/plan/sqltext.js';
+import { chooseName, makeObjectName } from '../../src/dialects/postgres/plan/names.js';
 import { schedule, type Step } from '../../src/plan/schedule.js';
-import { backfillSql } from '../../src/plan/backfill.js';
+import { backfillSql } from '../../src/dialects/postgres/plan/backfill.js';
 import { mig } from './helpers.js';
 
 beforeAll(() => loadParser());

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSql } from '../../src/parse/postgres.js';
+import { parseSql } from '../../src/dialects/postgres/parse.js';
 import { expectProven, names, planSql, runPhases, shadowWith } from './helpers.js';
 
 const accounts = `

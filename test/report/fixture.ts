@@ -2,7 +2,7 @@
 import { lintMigrations } from '../../src/engine/lint.js';
 import type { LintResult } from '../../src/model.js';
 import { migration } from '../helpers.js';
-import requireConcurrentIndexCreation from '../../rules/require-concurrent-index-creation.js';
+import requireConcurrentIndexCreation from '../../rules/postgres/require-concurrent-index-creation.js';
 
 export const HISTORY =
   'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE TABLE "Orders" (id bigint PRIMARY KEY);\n';

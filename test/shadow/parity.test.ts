@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Migration } from '../../src/model.js';
-import { compareEngines, corpusProjects } from '../../src/shadow/parity.js';
+import { compareEngines, corpusProjects } from '../../src/dialects/postgres/shadow/parity.js';
 import { PG_URL } from './engines.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/postgres');

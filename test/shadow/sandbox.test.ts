@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { loadSchemaDump, openShadow, replayHistory, runTraced, seed, type Shadow } from '../../src/shadow/index.js';
-import { PostgresShadow } from '../../src/shadow/postgres.js';
+import { PostgresShadow } from '../../src/dialects/postgres/shadow/postgres.js';
 import { dryRun } from '../../src/shadow/dryrun.js';
 import { formatDryRunText } from '../../src/report/dryrun-text.js';
 import { formatDryRunJson } from '../../src/report/dryrun-json.js';

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import type { Migration } from '../../src/model.js';
 import { dryRun } from '../../src/shadow/dryrun.js';
-import { PgliteShadow } from '../../src/shadow/pglite.js';
+import { PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
 import { openShadow, replayHistory, runTraced, type Shadow } from '../../src/shadow/index.js';
 import { eachEngine, PG_URL } from './engines.js';
 

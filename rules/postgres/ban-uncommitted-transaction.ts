@@ -1,0 +1,39 @@
+import type { Statement } from '../../src/model.js';
+import { defineRule } from '../../src/rules/api.js';
+import { SCRIPT_TOOLS } from '../../src/dialects/postgres/locks.js';
+
+/** The BEGIN that opened the transaction still open at the end of the file. */
+function openBegin(statements: readonly Statement[]): Statement | undefined {
+  let open: Statement | undefined;
+  for (const s of statements) {
+    if (s.kind !== 'TransactionStmt') continue;
+    const k = s.ast.kind as string;
+    if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') open ??= s;
+    else if ((k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK') && !s.ast.chain) open = undefined;
+    else if (k === 'TRANS_STMT_PREPARE') open = undefined;
+  }
+  return open;
+}
+
+export default defineRule({
+  meta: {
+    id: 'ban-uncommitted-transaction',
+    severity: 'error',
+    summary: 'The file opens a transaction with BEGIN and never commits it.',
+  },
+  checkFile(ctx) {
+    if (!ctx.tx.explicit) return;
+    // a tool that wraps the file in its own transaction commits it anyway (transaction-nesting reports
+    // that BEGIN); a tool that sends the file as one query string leaves an explicit BEGIN open
+    if (ctx.migration.transaction === 'wrapped' && !SCRIPT_TOOLS.has(ctx.migration.framework)) return;
+    const begin = openBegin(ctx.statements);
+    if (!begin) return;
+    return {
+      statement: begin,
+      message:
+        `The transaction opened on line ${begin.span.line} is never committed: when the migration ends, the tool either leaves it open, ` +
+        'holding every lock the migration took (all traffic to those tables stops), or disconnects and silently rolls the whole migration back while recording it as applied.',
+      help: 'Add COMMIT; at the end of the file (or ROLLBACK; if the file is meant to be a dry run).',
+    };
+  },
+});

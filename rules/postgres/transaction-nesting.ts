@@ -1,0 +1,79 @@
+import type { Statement } from '../../src/model.js';
+import { defineRule } from '../../src/rules/api.js';
+import { SCRIPT_TOOLS } from '../../src/dialects/postgres/locks.js';
+
+const BEGIN = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
+const END = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK']);
+
+/** The statement that opened the transaction still open before `index` (an explicit BEGIN), if any. */
+function openingBegin(statements: readonly Statement[], index: number): Statement | undefined {
+  let open: Statement | undefined;
+  for (let i = 0; i < index; i++) {
+    const s = statements[i]!;
+    if (s.kind !== 'TransactionStmt') continue;
+    if (BEGIN.has(s.ast.kind)) open ??= s;
+    else if (END.has(s.ast.kind) && !s.ast.chain) open = undefined;
+    else if (s.ast.kind === 'TRANS_STMT_PREPARE') open = undefined;
+  }
+  return open;
+}
+
+/** The COMMIT/ROLLBACK that closes the transaction a BEGIN at `index` opens, if any. */
+function closing(statements: readonly Statement[], index: number): Statement | undefined {
+  for (let i = index + 1; i < statements.length; i++) {
+    const s = statements[i]!;
+    if (s.kind === 'TransactionStmt' && END.has(s.ast.kind) && !s.ast.chain) return s;
+  }
+  return undefined;
+}
+
+const word = (s: Statement): string => (s.ast.kind === 'TRANS_STMT_ROLLBACK' ? 'ROLLBACK' : 'COMMIT');
+
+export default defineRule({
+  meta: {
+    id: 'transaction-nesting',
+    severity: 'warning',
+    summary:
+      'BEGIN inside a transaction that is already open, or COMMIT/ROLLBACK that ends the migration tool’s own transaction early.',
+    kinds: ['TransactionStmt'],
+  },
+  check(stmt, ctx) {
+    const kind = stmt.ast.kind as string;
+    const script = ctx.migration.transaction === 'wrapped' && SCRIPT_TOOLS.has(ctx.migration.framework);
+    const tool =
+      ctx.migration.framework && ctx.migration.framework !== 'plain' ? ctx.migration.framework : 'the migration tool';
+    if (BEGIN.has(kind)) {
+      if (ctx.tx.explicit) {
+        const outer = openingBegin(ctx.statements, stmt.index);
+        return {
+          message:
+            `This BEGIN runs inside the transaction already opened${outer ? ` on line ${outer.span.line}` : ''}: PostgreSQL does not nest transactions, ignores it with a WARNING, and the next COMMIT ends both — ` +
+            'statements you meant to group run in the outer transaction, and those after that COMMIT run without one.',
+          help: 'Remove the inner BEGIN (use SAVEPOINT for a nested unit), or COMMIT the first transaction before starting the next.',
+        };
+      }
+      if (ctx.tx.inTransaction && !script) {
+        const end = closing(ctx.statements, stmt.index);
+        return {
+          message:
+            `${tool === 'the migration tool' ? 'The migration tool' : tool} already runs this file inside a transaction, so this BEGIN is ignored with a WARNING` +
+            (end
+              ? `, and the ${word(end)} on line ${end.span.line} ends the tool's transaction early: every statement after it runs outside a transaction and is not rolled back if the migration fails.`
+              : ': it adds nothing, and suggests the file expects transaction control the tool does not give it.'),
+          help: 'Remove BEGIN/COMMIT from the file and let the tool manage the transaction, or mark the file as non-transactional for the tool.',
+        };
+      }
+      return;
+    }
+    if (END.has(kind) && !ctx.tx.explicit && ctx.tx.inTransaction && !script) {
+      return {
+        message:
+          `This ${word(stmt)} ends the transaction ${tool} wraps around the file` +
+          (kind === 'TRANS_STMT_ROLLBACK' ? ', undoing every statement before it' : '') +
+          ': every statement after it runs outside a transaction (a failure no longer rolls the migration back), and the tool’s own COMMIT then finds no transaction in progress.',
+        help: 'Remove it and let the tool commit, or mark the file as non-transactional for the tool if it must control transactions itself.',
+      };
+    }
+    return;
+  },
+});

@@ -1,0 +1,85 @@
+/**
+ * Catalog probes used while tracing: the user relations (name, kind,
+ * relfilenode) and the relation locks held by our own backend.
+ */
+import { LOCKS, lockStrength, displayTable } from '../util.js';
+import type { Shadow } from '../../../shadow/driver.js';
+
+export interface RelInfo {
+  oid: number;
+  /** `schema.name`, the default schema dropped */
+  name: string;
+  /** pg_class.relkind */
+  relkind: string;
+  filenode: number;
+}
+
+export type RelMap = Map<number, RelInfo>;
+
+const USER_NAMESPACES = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
+
+export async function relations(shadow: Shadow): Promise<RelMap> {
+  const rows = await shadow.query<{
+    oid: number;
+    nspname: string;
+    relname: string;
+    relkind: string;
+    relfilenode: number;
+  }>(
+    `SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relfilenode::int8 AS relfilenode
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE ${USER_NAMESPACES}`,
+  );
+  const map: RelMap = new Map();
+  for (const r of rows) {
+    const oid = Number(r.oid);
+    map.set(oid, {
+      oid,
+      name: displayTable(`${r.nspname}.${r.relname}`),
+      relkind: r.relkind,
+      filenode: Number(r.relfilenode),
+    });
+  }
+  return map;
+}
+
+export interface HeldRelLock {
+  oid: number;
+  mode: string;
+}
+
+/** Relation locks granted to our own backend (only meaningful inside an open transaction). */
+export async function ownLocks(shadow: Shadow): Promise<HeldRelLock[]> {
+  const rows = await shadow.query<{ oid: number; mode: string }>(
+    `SELECT l.relation::int8 AS oid, l.mode
+       FROM pg_locks l
+      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+  );
+  return rows.map((r) => ({ oid: Number(r.oid), mode: r.mode }));
+}
+
+export { lockStrength };
+
+export function lockEffect(mode: string): { blocksReads: boolean; blocksWrites: boolean } {
+  const l = (LOCKS as Record<string, { blocksReads: boolean; blocksWrites: boolean }>)[mode];
+  return l ? { blocksReads: l.blocksReads, blocksWrites: l.blocksWrites } : { blocksReads: false, blocksWrites: false };
+}
+
+/** Indexes and sequences: locked along with a table, so the table's lock says who waits. */
+export function isAuxiliary(kind: string | undefined): boolean {
+  return kind === 'index' || kind === 'sequence';
+}
+
+export const RELKIND: Record<string, string> = {
+  r: 'table',
+  p: 'table',
+  i: 'index',
+  I: 'index',
+  S: 'sequence',
+  v: 'view',
+  m: 'materialized view',
+  f: 'foreign table',
+  c: 'type',
+  t: 'toast',
+};

@@ -1,0 +1,67 @@
+/**
+ * The worker thread that runs PGlite for PgliteShadow (pglite.ts).
+ * One request at a time, in order: `{ id, op, … }` in, `{ id, ok, value }` or
+ * `{ id, ok: false, error }` out. Built as its own bundle (dist/pglite-worker.js).
+ */
+import { parentPort } from 'node:worker_threads';
+import type { PGlite } from '@electric-sql/pglite';
+import { bootEngine, type EngineBootOptions } from './pglite-engine.js';
+
+export type WorkerRequest =
+  | { id: number; op: 'open'; opts: EngineBootOptions }
+  | { id: number; op: 'exec'; sql: string }
+  | { id: number; op: 'query'; sql: string; params?: unknown[] }
+  | { id: number; op: 'dumpDataDir' }
+  | { id: number; op: 'close' };
+
+/** A request before it gets its id. */
+export type WorkerCall = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+export type WorkerReply =
+  { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: Record<string, unknown> };
+
+/** PostgreSQL error fields that survive the trip to the main thread (toSqlError reads them). */
+const ERROR_FIELDS = ['name', 'message', 'code', 'detail', 'hint', 'position', 'where', 'severity'];
+
+let db: PGlite | undefined;
+
+async function handle(req: WorkerRequest): Promise<unknown> {
+  switch (req.op) {
+    case 'open': {
+      const booted = await bootEngine(req.opts);
+      db = booted.db;
+      const r = await db.query<{ server_version: string }>('SHOW server_version');
+      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version };
+    }
+    case 'exec':
+      await db!.exec(req.sql);
+      return undefined;
+    case 'query':
+      return (await db!.query(req.sql, req.params as any[] | undefined)).rows;
+    case 'dumpDataDir': {
+      await db!.exec('CHECKPOINT');
+      return new Uint8Array(await (await db!.dumpDataDir('none')).arrayBuffer());
+    }
+    case 'close':
+      await db?.close();
+      db = undefined;
+      return undefined;
+  }
+}
+
+const port = parentPort!;
+port.on('message', (req: WorkerRequest) => {
+  handle(req).then(
+    (value) => {
+      const transfer = value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : [];
+      port.postMessage({ id: req.id, ok: true, value } satisfies WorkerReply, transfer);
+    },
+    (err: unknown) => {
+      const e = (err ?? {}) as Record<string, unknown>;
+      const error: Record<string, unknown> = {};
+      for (const k of ERROR_FIELDS) if (e[k] !== undefined && e[k] !== null) error[k] = e[k];
+      if (error.message === undefined) error.message = String(err);
+      port.postMessage({ id: req.id, ok: false, error } satisfies WorkerReply);
+    },
+  );
+});

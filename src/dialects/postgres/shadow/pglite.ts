@@ -1,0 +1,276 @@
+/**
+ * The embedded engine: PGlite (PostgreSQL compiled to WebAssembly), run in a worker thread.
+ *
+ * Cold start runs initdb (3.5–6 s). Instead, the engine boots from a
+ * pre-initialised data directory (`pglite-datadir.tgz`): shipped next to the
+ * bundled CLI in dist/, or cached under node_modules/.cache/zerodown in a
+ * checkout (created on first use, keyed by the PGlite version and the initdb
+ * options of data/pglite-initdb.json).
+ *
+ * PGlite runs in a worker thread (pglite-worker.ts): its WebAssembly
+ * runs synchronously, and a statement that never returns (`LOOP END LOOP`,
+ * `pg_sleep(600)`, `COPY … FROM PROGRAM`) would otherwise block the event loop,
+ * so that no timer and no signal handler could run. Every call is bounded by
+ * the shadow's time limit; past it, the worker is terminated.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EngineLimit, Shadow, ShadowStop } from '../../../shadow/driver.js';
+import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../../../shadow/driver.js';
+import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
+import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
+import { availableBundles, bundleDirs, BUILTIN_EXTENSIONS, resolveBundles } from './extensions.js';
+import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
+
+/** initdb options of the shipped data directory and of a cold start (data/pglite-initdb.json says why). */
+export const INITDB_PARAMS: string[] = INITDB.params;
+
+export const DATADIR_FILE = 'pglite-datadir.tgz';
+
+/** Directory of this module: src/shadow in a checkout, dist/ when bundled. */
+function moduleDir(): string {
+  return path.dirname(fileURLToPath(import.meta.url));
+}
+
+interface PgliteInstall {
+  /** directory holding pglite.wasm and the extension bundles */
+  dist: string;
+  version: string;
+}
+
+let installCache: PgliteInstall | null | undefined;
+
+/** The installed @electric-sql/pglite package, when there is one (not in a copied dist/). */
+export function pgliteInstall(): PgliteInstall | undefined {
+  if (installCache !== undefined) return installCache ?? undefined;
+  installCache = null;
+  try {
+    const req = createRequire(import.meta.url);
+    const main = req.resolve('@electric-sql/pglite');
+    let dir = path.dirname(main);
+    for (let i = 0; i < 4; i++) {
+      const pkg = path.join(dir, 'package.json');
+      if (existsSync(pkg)) {
+        const json = JSON.parse(readFileSync(pkg, 'utf8'));
+        if (json.name === '@electric-sql/pglite') {
+          installCache = { dist: path.dirname(main), version: String(json.version) };
+          break;
+        }
+      }
+      dir = path.dirname(dir);
+    }
+  } catch {
+    // bundled and copied elsewhere: no package to resolve
+  }
+  return installCache ?? undefined;
+}
+
+/** node_modules/.cache/zerodown of the checkout, when PGlite is installed. */
+function cacheDir(): string | undefined {
+  const inst = pgliteInstall();
+  if (!inst) return undefined;
+  const idx = inst.dist.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+  if (idx < 0) return undefined;
+  return path.join(inst.dist.slice(0, idx), 'node_modules', '.cache', 'zerodown');
+}
+
+/** Where a pre-initialised data directory may be found, best first. */
+export function dataDirCandidates(): string[] {
+  const out: string[] = [];
+  if (process.env.ZERODOWN_PGLITE_DATADIR) out.push(process.env.ZERODOWN_PGLITE_DATADIR);
+  out.push(path.join(moduleDir(), DATADIR_FILE));
+  const cached = cacheTarget();
+  if (cached) out.push(cached);
+  return out;
+}
+
+/** Version of the PGlite this runs: the installed package, or the sidecar shipped next to the bundle. */
+export function pgliteVersion(): string {
+  const inst = pgliteInstall();
+  if (inst) return inst.version;
+  try {
+    return String(JSON.parse(readFileSync(path.join(moduleDir(), 'pglite-datadir.json'), 'utf8')).pglite);
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The cache file a checkout writes after a cold start, so the next start is fast. */
+function cacheTarget(): string | undefined {
+  const cache = cacheDir();
+  const inst = pgliteInstall();
+  return cache && inst ? path.join(cache, `pglite-datadir-${inst.version}-${INITDB.tag}.tgz`) : undefined;
+}
+
+export interface PgliteOptions {
+  extensions?: string[];
+  /** skip the pre-initialised data directory (tests of the cold path) */
+  cold?: boolean;
+  /** boot from this data directory tarball (uncompressed) instead: a cached shadow state */
+  dataDir?: Buffer;
+}
+
+export interface PgliteOptions {
+  extensions?: string[];
+  /** skip the pre-initialised data directory (tests of the cold path) */
+  cold?: boolean;
+  /** boot from this data directory tarball (uncompressed) instead: a cached shadow state */
+  dataDir?: Buffer;
+  /** wall-clock bound per statement, ms (default 30 s) */
+  timeoutMs?: number;
+}
+
+/**
+ * The worker: dist/pglite-worker.js next to the bundle; in a checkout (vitest, tsx) the .ts
+ * file, loaded through tsx's loader registered inside the worker (`--import tsx` in a worker's
+ * execArgv does not reach its module loader on Node 20).
+ */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', here));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const script = new URL('./pglite-worker.ts', here).href;
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`,
+    { eval: true },
+  );
+}
+
+/** Booting and dumping the data directory are our own work, bounded by this rather than the statement limit. */
+const BOOT_TIMEOUT_MS = 120_000;
+
+export class PgliteShadow implements Shadow {
+  readonly kind = 'pglite' as const;
+  readonly limits: EngineLimit[] = [];
+  engine = 'pglite';
+  serverVersion = 0;
+  boot = '';
+  /** the data directory tarball it booted from, when it did */
+  bootFile?: string;
+  readonly timeoutMs: number;
+  stopped?: ShadowStop;
+  /** extensions the migrations mention that PGlite does not bundle */
+  missing = new Set<string>();
+  private closed = false;
+  private readonly available: Set<string>;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  private seq = 0;
+  private exited?: string;
+
+  private constructor(available: Set<string>, timeoutMs: number) {
+    this.available = available;
+    this.timeoutMs = timeoutMs;
+    this.worker = startWorker();
+    // an idle engine does not keep the process alive (one a caller forgot to close included)
+    this.worker.unref();
+    this.worker.on('message', (r: WorkerReply) => {
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      this.pending.delete(r.id);
+      if (!this.pending.size) this.worker.unref();
+      if (r.ok) p.resolve(r.value);
+      else p.reject(Object.assign(new Error(String(r.error.message)), r.error));
+    });
+    const gone = (why: string) => {
+      this.exited ??= why;
+      for (const p of this.pending.values()) p.reject(new ShadowStoppedError(why));
+      this.pending.clear();
+    };
+    this.worker.on('error', (err) => gone(`the PGlite worker failed: ${err.message}`));
+    this.worker.on('exit', (code) => gone(`the PGlite worker exited (${code})`));
+  }
+
+  private send(req: WorkerCall): Promise<unknown> {
+    if (this.stopped) return Promise.reject(new ShadowStoppedError(`a statement overran ${this.stopped.seconds} s`));
+    if (this.closed || this.exited) return Promise.reject(new ShadowStoppedError(this.exited ?? 'closed'));
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ ...req, id } as WorkerRequest);
+    });
+  }
+
+  /** Sends a request bounded by `ms`; past it the worker (and the statement with it) is terminated. */
+  private bounded(req: WorkerCall, sql: string, ms = this.timeoutMs): Promise<unknown> {
+    return withinBound(this.send(req), ms, sql, async () => {
+      this.stopped = { seconds: ms / 1000, sql: sql.slice(0, 200) };
+      await this.worker.terminate();
+    });
+  }
+
+  static async open(opts: PgliteOptions = {}): Promise<PgliteShadow> {
+    const inst = pgliteInstall();
+    const bundles = availableBundles(bundleDirs(moduleDir(), inst?.dist));
+    const { load, missing } = resolveBundles(opts.extensions ?? [], bundles);
+    const extensions: Record<string, string> = {};
+    for (const b of load) extensions[path.basename(b.file, '.tar.gz')] = b.file;
+    const loaded = new Set<string>(BUILTIN_EXTENSIONS);
+    for (const [name, file] of bundles) if (load.some((b) => b.file === file)) loaded.add(name);
+
+    const shadow = new PgliteShadow(loaded, opts.timeoutMs ?? timeoutMsOf());
+    // registered before it boots: Ctrl-C during a cold start stops the worker too
+    trackShadow(shadow);
+    try {
+      const target = opts.cold ? undefined : cacheTarget();
+      const booted = (await shadow.bounded(
+        {
+          op: 'open',
+          opts: {
+            extensions,
+            candidates: opts.cold ? [] : dataDirCandidates(),
+            ...(opts.dataDir ? { dataDir: new Uint8Array(opts.dataDir) } : {}),
+            ...(target ? { cacheTarget: target } : {}),
+          },
+        },
+        'booting PGlite',
+        Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
+      )) as { boot: string; bootFile?: string; serverVersion: string };
+      shadow.boot = booted.boot;
+      if (booted.bootFile) shadow.bootFile = booted.bootFile;
+      shadow.serverVersion = majorVersion(booted.serverVersion);
+      shadow.engine = `pglite ${booted.serverVersion.split(' ')[0]}`;
+    } catch (err) {
+      await shadow.close();
+      throw err;
+    }
+    // a name only seen in a comment must not become a limit: it is reported when a CREATE EXTENSION fails
+    shadow.missing = new Set(missing);
+    return shadow;
+  }
+
+  /** The current data directory as an uncompressed tarball (for the shadow cache). */
+  async dumpDataDir(): Promise<Buffer> {
+    // our own work, not the migration's: bounded like the boot, not by the statement limit
+    const bytes = (await this.bounded(
+      { op: 'dumpDataDir' },
+      'CHECKPOINT and dump of the data directory',
+      Math.max(BOOT_TIMEOUT_MS, this.timeoutMs),
+    )) as Uint8Array;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  extensionAvailable(name: string): boolean {
+    return this.available.has(name);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.bounded({ op: 'exec', sql }, sql);
+  }
+
+  async query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]> {
+    return (await this.bounded({ op: 'query', sql, ...(params ? { params } : {}) }, sql)) as T[];
+  }
+
+  /** Stops the engine at once, running statement or not (the data directory is in memory: nothing to save). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    untrackShadow(this);
+    await this.worker.terminate();
+  }
+}
