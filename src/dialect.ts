@@ -1,0 +1,78 @@
+/**
+ * The boundary between the core and a SQL dialect (ARCHITECTURE.md draws it).
+ *
+ * The core (model, engine, pipeline, shadow kernel, proof, reports, CLI, Action)
+ * knows SQL only through this interface. A dialect is one folder,
+ * `src/dialects/<id>/`, whose `index.ts` exports a `Dialect`, plus its rules
+ * under `rules/<id>/`. Only a dialect's folder imports its parser and its
+ * database drivers (the import-boundary check in `npm test` enforces it).
+ *
+ * Everything but `parse`, `newCatalog`, `session` and `rules` is optional: a
+ * dialect that cannot dry-run or plan yet says so, and the core reports "not
+ * handled" rather than pretending.
+ */
+import type { Migration, ParsedMigration, Statement } from './model.js';
+import type { Rule, TxState } from './rules/api.js';
+import type { Shadow } from './shadow/driver.js';
+
+export type DialectId = 'postgres' | 'mysql' | (string & {});
+
+/** A relation as rules name it: a dialect AST node with schema/table names, or `schema.table` text. */
+export type RelArg = { schemaname?: string; relname?: string } | string | undefined;
+
+/** The catalog a dialect replays statement by statement (best effort: what it does not model it leaves alone). */
+export interface DialectCatalog<Table = unknown, Column = unknown> {
+  /** applies one statement of the file `origin` (an absolute path) */
+  apply(stmt: Statement, origin: string): void;
+  /** the table, by the dialect's relation key */
+  table(key: string): Table | undefined;
+  /** the column of a table the catalog knows */
+  column(table: Table, column: string): Column | undefined;
+  /** the file that created the table, if the replay saw it */
+  createdIn(table: Table): string | undefined;
+  /** the file that added the column to an existing table, if the replay saw it */
+  addedIn(column: Column): string | undefined;
+}
+
+/**
+ * The dialect's session and transaction model, one per file: how its statements open
+ * and end transactions and set time limits. The engine asks it before each statement.
+ */
+export interface SessionTracker {
+  /** the state the next statement runs in */
+  readonly state: TxState;
+  /** a region of the file that the migration tool runs differently (`Segment.transaction`) begins */
+  enterRegion(wrapped: boolean): void;
+  /** the statement ran: update transaction and session state */
+  after(stmt: Statement): void;
+}
+
+/** What a dialect offers the shadow kernel: its engines. */
+export interface DialectShadow<Options = unknown> {
+  /** opens a throwaway database: the embedded engine, or a server from a URL */
+  open(options: Options): Promise<Shadow>;
+}
+
+export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCatalog> {
+  id: DialectId;
+  /** the name people use, e.g. `PostgreSQL` */
+  name: string;
+  /** target version when neither the config nor the command line gives one */
+  defaultVersion: number;
+  /** loads the parser (WebAssembly); resolves once, may be called many times */
+  load(): Promise<void>;
+  /** splits a migration into statements with exact spans, and says what could not be parsed */
+  parse(migration: Migration): ParsedMigration<Ast>;
+  /** an empty catalog */
+  newCatalog(): Cat;
+  /** the relation key (`schema.table`) rules and the catalog share */
+  relationKey(rel: RelArg): string;
+  /** a session tracker for one file; `wrapped`: the tool runs the file in a transaction */
+  session(wrapped: boolean): SessionTracker;
+  /** the dialect's rules (rules/<id>/index.ts) */
+  rules: readonly Rule[];
+  /** quoting for generated SQL: every name or value from the input goes through these */
+  quote: { ident(name: string): string; literal(value: string): string };
+  /** shadow engines; absent while the dialect cannot dry-run */
+  shadow?: DialectShadow;
+}
