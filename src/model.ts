@@ -71,7 +71,7 @@ export interface Span {
   endOffset: number;
 }
 
-export interface Statement {
+export interface Statement<Ast = any> {
   /** index of the statement within its file */
   index: number;
   /** the AST node type, e.g. `AlterTableStmt` */
@@ -79,7 +79,7 @@ export interface Statement {
   /** the typed node wrapper as libpg-query returns it, e.g. `{ AlterTableStmt: {...} }` */
   node: Node;
   /** the inner node (`node[kind]`), what rules read most */
-  ast: any;
+  ast: Ast;
   /** source text of the statement, without the trailing semicolon */
   text: string;
   span: Span;
@@ -89,9 +89,9 @@ export interface Statement {
   ignoreAll: boolean;
 }
 
-export interface ParsedMigration {
+export interface ParsedMigration<Ast = any> {
   migration: Migration;
-  statements: Statement[];
+  statements: Statement<Ast>[];
   /**
    * a parse failure (the file then has no statements), or else the first of `badBytes`
    * (the statements around them are still parsed): either way the file must not be run
