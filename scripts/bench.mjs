@@ -263,6 +263,7 @@ function harnessSource() {
   return `
 import { discover } from './src/discover/index.ts';
 import { LintEngine, summarize } from './src/engine/lint.ts';
+import { postgres } from './src/dialects/postgres/index.ts';
 import { loadParser, parseMigration } from './src/dialects/postgres/parse.ts';
 import { formatJson } from './src/report/json.ts';
 import { allRules } from './rules/postgres/index.ts';
@@ -272,7 +273,7 @@ await time('load parser (WebAssembly compile)', () => loadParser());
 const migrations = await time('discovery (find, order, read files)', () => discover(process.argv.slice(2), { cwd: process.cwd() }));
 const parsed = await time('parse (cold: first pass)', () => migrations.map((m) => parseMigration(m)));
 await time('parse (warm: second pass, for comparison)', () => migrations.map((m) => parseMigration(m)));
-const run = (ruleSet) => { const e = new LintEngine({ ruleSet }); const files = []; for (const p of parsed) { const r = e.processFile(p); if (p.migration.review) files.push(r); } return files; };
+const run = (ruleSet) => { const e = new LintEngine(postgres, { ruleSet }); const files = []; for (const p of parsed) { const r = e.processFile(p); if (p.migration.review) files.push(r); } return files; };
 const best = (n, fn) => { let b = Infinity; for (let i = 0; i < n; i++) { const t = performance.now(); fn(); b = Math.min(b, performance.now() - t); } return b; };
 // the engine's own per-statement work, with a rule that matches no statement
 const noop = { meta: { id: 'noop', severity: 'warning', summary: 'noop', kinds: ['-'] }, check() {} };

@@ -7,17 +7,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isScalar, parseDocument } from 'yaml';
-import { allRules } from '../rules/postgres/index.js';
 import { registerSecretUrl } from './secrets.js';
 import { LineIndex } from './parse/source.js';
-import { parsePgVersion } from './dialects/postgres/version.js';
+import { DEFAULT_DIALECT, DIALECT_IDS, dialectFor, parsePgVersion } from './pipeline/dialects.js';
+import type { FailOn } from './errors.js';
 
-export type FailOn = 'error' | 'warning' | 'never';
+export type { FailOn } from './errors.js';
 export type RuleLevel = 'off' | 'warning' | 'error';
 
 export interface Config {
   paths?: string[];
   framework?: string;
+  /** the SQL dialect of the migrations (default `postgres`); picks the parser, the catalog and the rules */
+  dialect?: string;
   /** a major version; the file may also say `15.4` or `"15.4"` (see pg-version.ts) */
   pgVersion?: number;
   assumeInTransaction?: boolean;
@@ -49,6 +51,7 @@ export const configSchema = {
     $schema: { type: 'string' },
     paths: { type: 'array', items: { type: 'string', minLength: 1 } },
     framework: { type: 'string' },
+    dialect: { enum: DIALECT_IDS },
     pgVersion: { anyOf: [{ type: 'number' }, { type: 'string' }] }, // then parsePgVersion in validateConfig
     assumeInTransaction: { type: 'boolean' },
     failOn: { enum: ['error', 'warning', 'never'] },
@@ -183,7 +186,7 @@ export function validateConfig(raw: unknown, file = 'config'): Config {
     if (major === undefined) throw new ConfigError(`${file}: ${PG_VERSION_RULE} (got ${shown(config.pgVersion)})`);
     config.pgVersion = major;
   }
-  const known = new Set(allRules.map((r) => r.meta.id));
+  const known = new Set(dialectFor(config.dialect ?? DEFAULT_DIALECT).rules.map((r) => r.meta.id));
   known.add('syntax-error');
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id)) {

@@ -3,10 +3,9 @@
  * files ─discover→ Migration[] ─parse→ Statement[] ─schema replay→ Context ─rules→ Finding[]
  * Nothing here holds behaviour; stages never talk through globals.
  */
-import type { Node } from 'libpg-query';
-
 export type Severity = 'error' | 'warning';
-export type Dialect = 'postgres' | 'mysql';
+/** which SQL dialect a migration is written in (src/dialect.ts `DialectId`); picks the `Dialect` that reads it */
+export type Dialect = 'postgres' | 'mysql' | (string & {});
 
 /** How the migration tool runs a file. */
 export type TransactionMode =
@@ -74,11 +73,12 @@ export interface Span {
 export interface Statement<Ast = any> {
   /** index of the statement within its file */
   index: number;
-  /** the AST node type, e.g. `AlterTableStmt` */
+  /** the dialect's name for the statement's kind, e.g. PostgreSQL's AST node type `AlterTableStmt` */
   kind: string;
-  /** the typed node wrapper as libpg-query returns it, e.g. `{ AlterTableStmt: {...} }` */
-  node: Node;
-  /** the inner node (`node[kind]`), what rules read most */
+  /**
+   * the dialect's AST of the statement (PostgreSQL: libpg-query's inner node, `{ AlterTableStmt: {...} }[kind]`).
+   * Core code never reads it: it asks the dialect (src/dialect.ts).
+   */
   ast: Ast;
   /** source text of the statement, without the trailing semicolon */
   text: string;

@@ -1,7 +1,8 @@
 /** Test helpers: lint real SQL through the real parser and engine. */
 import { expect, it, describe } from 'vitest';
 import type { Finding, Migration, TransactionMode } from '../src/model.js';
-import { lintMigrations, type LintOptions } from '../src/engine/lint.js';
+import type { LintOptions } from '../src/engine/lint.js';
+import { lintMigrations } from '../src/pipeline/index.js';
 import type { Rule } from '../src/rules/api.js';
 
 export function migration(

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VERSION } from '../src/cli/main.js';
+import { VERSION } from '../src/version.js';
 
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 

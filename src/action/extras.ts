@@ -11,10 +11,9 @@
  */
 import type { Config } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
-import { planMigrations } from '../plan/planner.js';
-import { verifyPlan } from '../plan/verify.js';
 import { dryRunReport, type ReportSection } from '../report/markdown.js';
-import { confirmFindings, dryRun, stopFindings } from '../shadow/dryrun.js';
+import { confirmFindings, stopFindings } from '../shadow/dryrun.js';
+import { dryRunStage, planStage, proveStage, type ParsedRun, type Settings } from '../pipeline/index.js';
 import { timeoutMsOf } from '../shadow/driver.js';
 import { planSection, unhandledSection } from '../report/plan-markdown.js';
 import { proofState } from '../report/plan-summary.js';
@@ -27,7 +26,10 @@ export interface ExtrasInput {
   migrations: Migration[];
   inputs: ActionInputs;
   config: Config;
-  pgVersion?: number;
+  /** the run's settings (src/pipeline/settings.ts), resolved once */
+  settings: Settings;
+  /** the files the lint stage parsed, for the plan (and, once connected, the proof and the dry run) */
+  parsed?: ParsedRun;
   log: (msg: string) => void;
   warn: (msg: string) => void;
 }
@@ -49,17 +51,12 @@ async function planSections(
 ): Promise<ReportSection[]> {
   const findings = x.result.files.flatMap((f) => f.findings);
   if (!findings.length) return [];
-  const { config, pgVersion } = x;
-  const plan = config.plan ?? {};
-  const result = await planMigrations(x.migrations, {
-    ...(pgVersion ? { pgVersion } : {}),
-    ...(plan.lockTimeout ? { lockTimeout: plan.lockTimeout } : {}),
-    ...(plan.statementTimeout ? { statementTimeout: plan.statementTimeout } : {}),
-    ...(plan.batchSize ? { batchSize: plan.batchSize } : {}),
-    ...(plan.backfill ? { backfill: plan.backfill } : {}),
-    ...(config.assumeInTransaction ? { assumeInTransaction: true } : {}),
-    findings,
-  });
+  const { config } = x;
+  const result = await planStage(
+    x.migrations,
+    { result: x.result, ...(x.parsed ? { parsed: x.parsed } : {}) },
+    x.settings,
+  );
   for (const f of result.failed) notes.push(`No staged plan for ${f.path}: ${f.message}`);
   // findings in files no plan touches are still unsafe: say "not handled", never "already safe"
   const orphans = unhandledSection(result);
@@ -67,15 +64,20 @@ async function planSections(
   if (x.inputs.dryRun) {
     const seedRows = config.dryRun?.seedRows;
     for (const p of result.plans) {
-      const at = x.migrations.indexOf(p.migration);
       const started = Date.now();
       try {
-        p.verified = await verifyPlan(p, x.migrations.slice(0, at), {
-          ...(shadowUrl ? { shadowUrl } : {}),
-          ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
-          ...(seedRows !== undefined ? { seedRows } : {}),
-          shadowTimeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? config.dryRun?.shadowTimeout),
-        });
+        p.verified = await proveStage(
+          p,
+          x.migrations,
+          x.settings,
+          {
+            ...(shadowUrl ? { shadowUrl } : {}),
+            ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
+            ...(seedRows !== undefined ? { seedRows } : {}),
+            shadowTimeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? config.dryRun?.shadowTimeout),
+          },
+          x.parsed,
+        );
         x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms).`);
       } catch (err) {
         x.warn(redact(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`));
@@ -102,12 +104,17 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
   if (x.inputs.dryRun && reviewed) {
     try {
       const seedRows = x.config.dryRun?.seedRows;
-      const d = await dryRun(x.migrations, {
-        ...(shadowUrl ? { url: shadowUrl } : {}),
-        ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
-        ...(seedRows !== undefined ? { seedRows } : {}),
-        timeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
-      });
+      const d = await dryRunStage(
+        x.migrations,
+        x.settings,
+        {
+          ...(shadowUrl ? { url: shadowUrl } : {}),
+          ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
+          ...(seedRows !== undefined ? { seedRows } : {}),
+          timeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
+        },
+        x.parsed,
+      );
       const c = confirmFindings(x.result, d);
       // a statement that overran the time bound fails the check (fail-on), like any error finding
       stopFindings(x.result, d);

@@ -12,8 +12,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { discover, findMigrations } from '../discover/index.js';
-import { loadConfig, ruleSettings } from '../config.js';
-import { lintMigrations } from '../engine/lint.js';
+import { loadConfig } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
 import { toSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
@@ -26,11 +25,12 @@ import {
   type RepoRef,
   type ReportInput,
 } from '../report/markdown.js';
-import { exitCodeFor } from '../cli/lint.js';
-import { VERSION } from '../cli/main.js';
+import { exitCodeFor } from '../errors.js';
+import { VERSION } from '../version.js';
 import { protectSecretUrl, readInputs, type ActionInputs } from './inputs.js';
 import { redactSecrets, registerSecret } from '../secrets.js';
-import { withShadowCleanup } from '../cli/signals.js';
+import { withShadowCleanup } from '../pipeline/signals.js';
+import { lintOptionsOf, lintStage, resolveSettings } from '../pipeline/index.js';
 import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
 import { extraSections } from './extras.js';
@@ -54,11 +54,12 @@ export async function selectMigrations(
   workspace: string,
   paths: string[],
   changed: Set<string> | null,
-  opts: { framework?: string; pgVersion?: number } = {},
+  opts: { framework?: string; pgVersion?: number; dialect?: string } = {},
 ): Promise<Selection> {
   const common = {
     cwd: workspace,
     ...(opts.framework ? { framework: opts.framework } : {}),
+    ...(opts.dialect ? { dialect: opts.dialect } : {}),
     ...(opts.pgVersion ? { pgVersion: opts.pgVersion } : {}),
     ...(changed ? { reviewOnly: changed } : {}),
   };
@@ -74,7 +75,12 @@ export async function selectMigrations(
       .filter((f) => !f.startsWith('../'));
     if (!rel.length) return { migrations: [], how: 'no migration layout found and no .sql file changed' };
     return {
-      migrations: await discover(rel, { cwd: workspace, ...(opts.framework ? { framework: opts.framework } : {}) }),
+      migrations: await discover(rel, {
+        cwd: workspace,
+        ...(opts.framework ? { framework: opts.framework } : {}),
+        ...(opts.dialect ? { dialect: opts.dialect } : {}),
+        ...(opts.pgVersion ? { pgVersion: opts.pgVersion } : {}),
+      }),
       how: 'the changed .sql files (no migration layout found)',
     };
   }
@@ -141,19 +147,21 @@ export async function run(): Promise<void> {
   const changed = await changedFiles(ev, octokit, (m) => core.info(m));
   core.info(`zerodown: files under review come from ${changed.source}.`);
   const paths = inputs.paths.length ? inputs.paths : (config.paths ?? []);
-  const pgVersion = inputs.pgVersion ?? config.pgVersion;
-  const selection = await selectMigrations(workspace, paths, changed.files, { framework: config.framework, pgVersion });
+  // resolved once, for every stage: lint, plan, proof, dry run
+  const settings = resolveSettings({ pgVersion: inputs.pgVersion, failOn: inputs.failOn }, config);
+  const selection = await selectMigrations(workspace, paths, changed.files, {
+    framework: config.framework,
+    dialect: settings.dialect.id,
+    pgVersion: settings.pgVersion,
+  });
   const reviewed = selection.migrations.filter((m) => m.review);
   core.info(
     `zerodown: ${reviewed.length} migration file(s) under review, ${selection.migrations.length - reviewed.length} earlier file(s) replayed as history (${selection.how}).`,
   );
 
-  // 2. lint
-  const result = await lintMigrations(selection.migrations, {
-    pgVersion,
-    assumeInTransaction: config.assumeInTransaction,
-    ...ruleSettings(config),
-  });
+  // 2. lint (the parsed files go on to the staged plan)
+  const lint = await lintStage(selection.migrations, { ...lintOptionsOf(settings), keepParsed: true });
+  const result = lint.result;
 
   // 3. staged plan and dry run (when those stages are part of this build); a cancelled job
   // (SIGINT, then SIGTERM) stops the running statement and drops the shadow database first
@@ -163,7 +171,8 @@ export async function run(): Promise<void> {
       migrations: selection.migrations,
       inputs,
       config,
-      pgVersion,
+      settings,
+      ...(lint.parsed ? { parsed: lint.parsed } : {}),
       log: (m) => core.info(m),
       warn: (m) => core.warning(m),
     }),
@@ -238,7 +247,7 @@ export async function run(): Promise<void> {
   }
 
   // 6. the status
-  const code = exitCodeFor(result, inputs.failOn);
+  const code = exitCodeFor(result, settings.failOn);
   if (code !== 0) {
     core.setFailed(
       `zerodown: ${errors} error(s) and ${warnings} warning(s) in ${reviewed.length} migration file(s) (fail-on: ${inputs.failOn}).`,

@@ -10,17 +10,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { findMigrations } from '../discover/index.js';
-import type { Finding, LintResult, Migration } from '../model.js';
+import type { LintResult, Migration } from '../model.js';
 import { formatDryRunJson } from '../report/dryrun-json.js';
 import { formatDryRunMarkdown } from '../report/dryrun-markdown.js';
 import { formatDryRunText } from '../report/dryrun-text.js';
 import { timeoutMsOf } from '../shadow/driver.js';
 import { defaultCacheDir } from '../shadow/cache.js';
-import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
-import { UsageError } from './main.js';
+import type { DryRun, DryRunOptions } from '../shadow/dryrun.js';
+import { UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
 import { visible } from '../report/visible.js';
-import { withShadowCleanup } from './signals.js';
+import { withShadowCleanup } from '../pipeline/signals.js';
+import { addDryRunFacts, dryRunStage, resolveSettings, type ParsedRun, type Settings } from '../pipeline/index.js';
 
 export type DryRunFormat = 'text' | 'json' | 'markdown';
 
@@ -34,6 +35,10 @@ export interface DryRunCliOptions {
   seedRows?: number;
   config?: string;
   framework?: string;
+  /** `--dialect`: the SQL dialect of the migrations */
+  dialect?: string;
+  /** `--pg-version`: the target version (the migration tool's behaviour may depend on it) */
+  pgVersion?: number;
   history?: boolean;
   color?: boolean;
   output?: string;
@@ -85,20 +90,30 @@ function shadowProgress(stream: NodeJS.WriteStream) {
 }
 
 /**
- * Runs a dry run with Ctrl-C / SIGTERM handled (src/cli/signals.ts): the
+ * Runs a dry run with Ctrl-C / SIGTERM handled (src/pipeline/signals.ts): the
  * running statement is stopped and the shadow database dropped (or PGlite
  * stopped) before the process exits 130, so nothing is left behind.
  */
-export async function runDryRun(migrations: Migration[], opts: DryRunOptions): Promise<DryRun> {
+export async function runDryRun(
+  migrations: Migration[],
+  settings: Settings,
+  opts: DryRunOptions,
+  parsed?: ParsedRun,
+): Promise<DryRun> {
   const progress = shadowProgress(process.stderr);
   try {
     return await withShadowCleanup(() =>
-      dryRun(migrations, {
-        ...opts,
-        ...(progress.tick ? { onProgress: progress.tick } : {}),
-        ...(progress.seedTick ? { onSeedProgress: progress.seedTick } : {}),
-        ...(progress.runTick ? { onRunProgress: progress.runTick } : {}),
-      }),
+      dryRunStage(
+        migrations,
+        settings,
+        {
+          ...opts,
+          ...(progress.tick ? { onProgress: progress.tick } : {}),
+          ...(progress.seedTick ? { onSeedProgress: progress.seedTick } : {}),
+          ...(progress.runTick ? { onRunProgress: progress.runTick } : {}),
+        },
+        parsed,
+      ),
     );
   } catch (err) {
     if ((err as Error).name === 'ShadowSetupError') throw new UsageError((err as Error).message);
@@ -111,11 +126,14 @@ export async function runDryRun(migrations: Migration[], opts: DryRunOptions): P
 export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Promise<number> {
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
+  const settings = resolveSettings({ dialect: opts.dialect, pgVersion: opts.pgVersion }, config);
   const inputs = paths.length ? paths : (config.paths ?? []);
   const { migrations } = await findMigrations(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,
+    dialect: settings.dialect.id,
     history: opts.history !== false,
+    pgVersion: settings.pgVersion,
   });
   if (!migrations.some((m) => m.review)) throw new UsageError('no migration under review: pass the files to dry-run');
   let schema: DryRunOptions['schema'];
@@ -127,7 +145,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
     }
   }
   const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
-  const d = await runDryRun(migrations, {
+  const d = await runDryRun(migrations, settings, {
     ...(url ? { url } : {}),
     ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
     ...(schema ? { schema } : {}),
@@ -168,61 +186,35 @@ export interface LintDryRunOptions {
   cwd?: string;
   /** seconds a statement may run on the shadow (default 30) */
   shadowTimeout?: number;
+  /** the files the lint stage parsed */
+  parsed?: ParsedRun;
 }
 
 /**
  * `lint --dry-run`: runs the same migrations on the shadow and adds what it saw
- * to the lint result: findings whose predicted lock or rewrite the shadow saw
- * are marked `confirmed: true` (false when the statement ran without it), and
- * each statement that fails on the shadow becomes a `dry-run-error` finding.
+ * to the lint result (`addDryRunFacts` of src/pipeline/index.ts).
  */
-export async function addDryRunFacts(
+export async function lintDryRun(
   result: LintResult,
   migrations: Migration[],
+  settings: Settings,
   opts: LintDryRunOptions = {},
 ): Promise<DryRun> {
   const url = opts.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
-  const d = await runDryRun(migrations, {
-    ...(url ? { url } : {}),
-    ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
-    seedRows: opts.seedRows ?? 1000,
-    timeoutMs: timeoutMsOf(opts.shadowTimeout),
-    ...(opts.cache !== false && defaultCacheDir(opts.cwd ?? process.cwd())
-      ? { cacheDir: defaultCacheDir(opts.cwd ?? process.cwd())! }
-      : {}),
-  });
-  confirmFindings(result, d);
-  // a statement that overran the time bound, or files not run because of one: findings of their own
-  stopFindings(result, d);
-  for (const s of d.statements) {
-    // a file the parser rejected (or with bytes PostgreSQL rejects) was not run: lint already reported why;
-    // a statement that overran the time bound has its own finding (stopFindings)
-    if (!s.error || s.kind === 'syntax-error' || s.timedOut) continue;
-    const file = result.files.find((f) => f.migration.path === s.path);
-    if (!file) continue;
-    const e = s.error;
-    const f: Finding = {
-      rule: 'dry-run-error',
-      severity: 'error',
-      message: `This statement fails on the shadow database (${d.engine}): ${e.code} ${e.message}. The migration would stop here in production too, leaving the file half applied unless the tool runs it in a transaction.`,
-      help:
-        e.hint ??
-        (e.limit
-          ? `Engine limit: ${e.limit}.`
-          : e.consequenceOf
-            ? `Probably follows from ${e.consequenceOf}.`
-            : 'Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again.'),
-      path: s.path,
-      line: e.line,
-      column: e.column,
-      endLine: Math.max(e.line, s.endLine),
-      endColumn: 1,
-      statementIndex: s.index,
-      data: { code: e.code, engine: d.engine },
-    };
-    file.findings.push(f);
-    file.findings.sort((a, b) => a.line - b.line || a.column - b.column);
-    result.summary.errors++;
-  }
+  const d = await runDryRun(
+    migrations,
+    settings,
+    {
+      ...(url ? { url } : {}),
+      ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
+      seedRows: opts.seedRows ?? 1000,
+      timeoutMs: timeoutMsOf(opts.shadowTimeout),
+      ...(opts.cache !== false && defaultCacheDir(opts.cwd ?? process.cwd())
+        ? { cacheDir: defaultCacheDir(opts.cwd ?? process.cwd())! }
+        : {}),
+    },
+    opts.parsed,
+  );
+  addDryRunFacts(result, d);
   return d;
 }

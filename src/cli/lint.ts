@@ -5,17 +5,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findMigrations } from '../discover/index.js';
-import { loadConfig, ruleSettings, type FailOn } from '../config.js';
-import { lintMigrations } from '../engine/lint.js';
-import { LintHelper, lintParallel } from './parallel.js';
-import { loadParser } from '../dialects/postgres/parse.js';
+import { loadConfig, type FailOn } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
-import { UsageError } from './main.js';
+import { exitCodeFor, UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
+import { lintOptionsOf, lintStage, resolveSettings } from '../pipeline/index.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 
@@ -26,6 +24,8 @@ export interface LintCliOptions {
   failOn?: FailOn;
   config?: string;
   framework?: string;
+  /** `--dialect`: the SQL dialect of the migrations */
+  dialect?: string;
   history?: boolean;
   /** `--color` / `--no-color`; undefined means decide from the environment */
   color?: boolean;
@@ -41,13 +41,6 @@ export interface LintCliOptions {
   seedRows?: number;
   /** `--shadow-timeout` seconds */
   shadowTimeout?: number;
-}
-
-export function exitCodeFor(result: LintResult, failOn: FailOn): number {
-  if (failOn === 'never') return 0;
-  if (result.summary.errors > 0) return 1;
-  if (failOn === 'warning' && result.summary.warnings > 0) return 1;
-  return 0;
 }
 
 /**
@@ -156,50 +149,57 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       ],
       'without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
     );
-  // compile the WebAssembly parser in the background while the config is read and migrations are
-  // found, and start a helper thread that warms the parser up meanwhile (src/cli/parallel.ts)
-  const parserReady = loadParser();
-  parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited
-  const helper = opts.dryRun ? undefined : LintHelper.start(); // a dry run may want every statement back
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
+  const settings = resolveSettings(
+    {
+      dialect: opts.dialect,
+      pgVersion: opts.pgVersion,
+      assumeInTransaction: opts.assumeInTransaction,
+      failOn: opts.failOn,
+    },
+    config,
+  );
+  // compile the WebAssembly parser in the background while migrations are found
+  const parserReady = settings.dialect.load();
+  parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited
   const inputs = paths.length ? paths : (config.paths ?? []);
   // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
   const { migrations } = await findMigrations(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,
+    dialect: settings.dialect.id,
     history: opts.history !== false,
-    pgVersion: opts.pgVersion ?? config.pgVersion,
+    pgVersion: settings.pgVersion,
     ...(opts.since ? { since: opts.since } : {}),
   });
   const progress = progressReporter(process.stderr);
-  let result: LintResult;
+  let stage: Awaited<ReturnType<typeof lintStage>>;
   try {
-    const lintOptions = {
-      pgVersion: opts.pgVersion ?? config.pgVersion,
-      assumeInTransaction: opts.assumeInTransaction ?? config.assumeInTransaction,
-      ...ruleSettings(config),
+    stage = await lintStage(migrations, {
+      ...lintOptionsOf(settings),
+      // the dry run gets the files parsed here (src/pipeline/index.ts dryRunStage)
+      keepParsed: !!opts.dryRun,
       onProgress: (done: number, total: number) => progress.tick(done, total),
       onStatements: (done: number, total: number, m: Migration) => progress.statements(done, total, m.path),
-    };
-    // large runs use both cores with the same result (src/cli/parallel.ts); small ones one thread
-    result = (await lintParallel(migrations, lintOptions, helper)) ?? (await lintMigrations(migrations, lintOptions));
+    });
   } finally {
-    helper?.stop();
     progress.end();
   }
+  const result = stage.result;
   if (opts.dryRun) {
     // findings confirmed by what the shadow saw; statements that fail there become dry-run-error findings
-    const { addDryRunFacts } = await import('./dry-run.js');
-    await addDryRunFacts(result, migrations, {
+    const { lintDryRun } = await import('./dry-run.js');
+    await lintDryRun(result, migrations, settings, {
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
       seedRows: opts.seedRows ?? config.dryRun?.seedRows,
       shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
       ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
       cwd,
+      ...(stage.parsed ? { parsed: stage.parsed } : {}),
     });
   }
-  const code = exitCodeFor(result, opts.failOn ?? config.failOn ?? 'error');
+  const code = exitCodeFor(result, settings.failOn);
   // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
   const tty = !opts.output && !!process.stdout.isTTY;
   const out = formatReport(

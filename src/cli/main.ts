@@ -5,19 +5,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { guardStream, registerSecret, registerSecretUrl } from '../secrets.js';
 import { visible } from '../report/visible.js';
-import { parsePgVersion } from '../dialects/postgres/version.js';
 import { parseShadowTimeout } from '../shadow/driver.js';
+import { isUserError, UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { DIALECT_IDS, parsePgVersion } from '../pipeline/dialects.js';
 // Commands are imported lazily inside their actions, so that `zerodown lint` never
 // evaluates PGlite or the GitHub toolkit and `zerodown dry-run` never pays for the linter.
-
-export const VERSION = '0.1.0';
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -49,6 +42,11 @@ export function buildProgram(): Command {
       'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
     )
     .option('--framework <name>', 'migration tool, instead of detecting it')
+    .addOption(
+      new Option('--dialect <id>', 'SQL dialect of the migrations (default: config `dialect`, else postgres)').choices(
+        DIALECT_IDS,
+      ),
+    )
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option(
       '--since <git-ref>',
@@ -122,6 +120,11 @@ export function buildProgram(): Command {
       'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
     )
     .option('--framework <name>', 'migration tool, instead of detecting it')
+    .addOption(
+      new Option('--dialect <id>', 'SQL dialect of the migrations (default: config `dialect`, else postgres)').choices(
+        DIALECT_IDS,
+      ),
+    )
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
@@ -151,6 +154,11 @@ export function buildProgram(): Command {
     )
     .option('--seed-rows <n>', 'sample rows per table (default 1000)', (v) => parseCountOption(v, '--seed-rows'))
     .option(
+      '--pg-version <major>',
+      'target PostgreSQL major version (how the migration tool runs a file may depend on it)',
+      (v) => parseIntOption(v, '--pg-version'),
+    )
+    .option(
       '--shadow-timeout <seconds>',
       'stop a statement that runs longer than this on the shadow database, and report it (default 30)',
       (v) => parseSecondsOption(v, '--shadow-timeout'),
@@ -160,6 +168,11 @@ export function buildProgram(): Command {
       'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
     )
     .option('--framework <name>', 'migration tool, instead of detecting it')
+    .addOption(
+      new Option('--dialect <id>', 'SQL dialect of the migrations (default: config `dialect`, else postgres)').choices(
+        DIALECT_IDS,
+      ),
+    )
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--no-cache', 'do not reuse or save the replayed shadow state (node_modules/.cache/zerodown/shadow)')
@@ -230,9 +243,8 @@ async function runProgram(argv: string[]): Promise<number> {
       // --help and --version exit 0; usage errors exit 2 (commander already printed them)
       return err.exitCode === 0 ? 0 : 2;
     }
-    const name = (err as Error).name;
-    if (name === 'UsageError' || name === 'ConfigError' || name === 'DiscoveryError') {
-      process.stderr.write(`zerodown: ${visible((err as Error).message, { newlines: true })}\n`);
+    if (isUserError(err)) {
+      process.stderr.write(`zerodown: ${visible(err.message, { newlines: true })}\n`);
       return 2;
     }
     process.stderr.write(

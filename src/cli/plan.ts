@@ -20,15 +20,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, ruleSettings, type FailOn } from '../config.js';
+import { loadConfig, type FailOn } from '../config.js';
 import { discover } from '../discover/index.js';
 import { layoutPhases, type PhaseFile } from '../discover/layout.js';
 import { list } from '../discover/fsutil.js';
-import { lintMigrations } from '../engine/lint.js';
 import type { Migration } from '../model.js';
-import { planMigrations, type PlanResult } from '../plan/planner.js';
+import type { PlanResult } from '../plan/planner.js';
 import type { StagedPlan } from '../plan/types.js';
-import { verifyPlan } from '../plan/verify.js';
 import { formatPlanJson } from '../report/plan-json.js';
 import { formatPlanMarkdown } from '../report/plan-markdown.js';
 import { formatPlanSql } from '../report/plan-sql.js';
@@ -36,8 +34,9 @@ import { proofState } from '../report/plan-summary.js';
 import { formatPlanText } from '../report/plan-text.js';
 import { timeoutMsOf } from '../shadow/driver.js';
 import { useColor, warnIgnored } from './lint.js';
-import { UsageError } from './main.js';
-import { withShadowCleanup } from './signals.js';
+import { UsageError } from '../errors.js';
+import { withShadowCleanup } from '../pipeline/signals.js';
+import { lintOptionsOf, lintStage, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
 import { visible } from '../report/visible.js';
 
 export type PlanFormat = 'text' | 'sql' | 'markdown' | 'json';
@@ -56,6 +55,8 @@ export interface PlanCliOptions {
   pgVersion?: number;
   config?: string;
   framework?: string;
+  /** `--dialect`: the SQL dialect of the migrations */
+  dialect?: string;
   history?: boolean;
   assumeInTransaction?: boolean;
   seedRows?: number;
@@ -306,25 +307,25 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
       'no migrations given: pass files or directories (e.g. `zerodown plan db/migrations/0042_add_column.sql`), or set `paths` in zerodown.config.json',
     );
   }
-  const pgVersion = opts.pgVersion ?? config.pgVersion;
+  const settings = resolveSettings(
+    {
+      dialect: opts.dialect,
+      pgVersion: opts.pgVersion,
+      assumeInTransaction: opts.assumeInTransaction,
+      failOn: opts.failOn,
+    },
+    config,
+  );
   const migrations = await discover(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,
+    dialect: settings.dialect.id,
     history: opts.history !== false,
-    ...(pgVersion ? { pgVersion } : {}),
+    pgVersion: settings.pgVersion,
   });
-  const assumeInTransaction = opts.assumeInTransaction ?? config.assumeInTransaction;
-  const lint = await lintMigrations(migrations, { pgVersion, assumeInTransaction, ...ruleSettings(config) });
-  const findings = lint.files.flatMap((f) => f.findings);
-  const result = await planMigrations(migrations, {
-    ...(pgVersion ? { pgVersion } : {}),
-    ...(config.plan?.lockTimeout ? { lockTimeout: config.plan.lockTimeout } : {}),
-    ...(config.plan?.statementTimeout ? { statementTimeout: config.plan.statementTimeout } : {}),
-    ...(config.plan?.batchSize ? { batchSize: config.plan.batchSize } : {}),
-    ...(config.plan?.backfill ? { backfill: config.plan.backfill } : {}),
-    ...(assumeInTransaction ? { assumeInTransaction } : {}),
-    findings,
-  });
+  // parsed once: the planner and the proof get the lint stage's files
+  const lint = await lintStage(migrations, { ...lintOptionsOf(settings), keepParsed: true });
+  const result = await planStage(migrations, lint, settings);
   if (opts.verify !== false) {
     const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
     const seedRows = opts.seedRows ?? config.dryRun?.seedRows;
@@ -332,13 +333,18 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     // Ctrl-C / SIGTERM during a proof: the running statement is stopped, its shadows closed, exit 130
     await withShadowCleanup(async () => {
       for (const plan of result.plans) {
-        const at = migrations.indexOf(plan.migration);
-        plan.verified = await verifyPlan(plan, migrations.slice(0, at), {
-          ...(shadowUrl ? { shadowUrl } : {}),
-          ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
-          ...(seedRows !== undefined ? { seedRows } : {}),
-          shadowTimeoutMs,
-        });
+        plan.verified = await proveStage(
+          plan,
+          migrations,
+          settings,
+          {
+            ...(shadowUrl ? { shadowUrl } : {}),
+            ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
+            ...(seedRows !== undefined ? { seedRows } : {}),
+            shadowTimeoutMs,
+          },
+          lint.parsed,
+        );
       }
     });
   }
@@ -364,7 +370,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     }
   }
   process.stdout.write(formatPlans(result, opts.format, color));
-  const failOn = opts.failOn ?? config.failOn ?? 'error';
+  const failOn = settings.failOn;
   const reaches = result.unhandled.filter(
     (u) => failOn !== 'never' && (u.severity === 'error' || failOn === 'warning'),
   );

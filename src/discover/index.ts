@@ -18,7 +18,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { Migration, Segment, TransactionMode } from '../model.js';
+import type { Dialect as MigrationDialect, Migration, Segment, TransactionMode } from '../model.js';
+import { DEFAULT_DIALECT, dialectFor } from '../pipeline/dialects.js';
 import { detectFramework, frameworkByName, frameworkNames, plain, type Framework } from './frameworks.js';
 import { existsSync } from './fsutil.js';
 import { naturalCompare } from './order.js';
@@ -42,7 +43,9 @@ export interface DiscoverOptions {
   history?: boolean;
   /** only these absolute paths are under review; everything else found is history (changed-only mode) */
   reviewOnly?: Set<string>;
-  /** target PostgreSQL major version (Flyway decides ALTER TYPE … ADD VALUE by it); default 15 */
+  /** the SQL dialect the migrations are written in (config `dialect`, `--dialect`); default postgres */
+  dialect?: MigrationDialect;
+  /** target PostgreSQL major version (Flyway decides ALTER TYPE … ADD VALUE by it); default: the dialect's */
   pgVersion?: number;
   /** leave out sequences with no file under review (default: they come back as history only) */
   dropUnreviewed?: boolean;
@@ -117,7 +120,8 @@ export async function discover(inputs: string[], options: DiscoverOptions = {}):
 
 export async function discoverDetailed(inputs: string[], options: DiscoverOptions = {}): Promise<DiscoveryResult> {
   const cwd = options.cwd ?? process.cwd();
-  const pgVersion = options.pgVersion ?? 15;
+  const dialect = options.dialect ?? DEFAULT_DIALECT;
+  const pgVersion = options.pgVersion ?? dialectFor(dialect).defaultVersion;
   const forced = options.framework ? frameworkByName(options.framework) : undefined;
   if (options.framework && !forced) {
     throw new DiscoveryError(`unknown framework "${options.framework}"; known: ${frameworkNames.join(', ')}`);
@@ -227,7 +231,7 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
         path: display(abs, cwd),
         absPath: abs,
         source,
-        dialect: 'postgres',
+        dialect,
         framework: g.fw.name,
         transaction,
         review,

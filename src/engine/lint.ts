@@ -1,17 +1,18 @@
 /**
  * The lint engine: walks every migration once, in order, keeping the replayed
  * catalog and the transaction state, and asks the rules about each statement
- * of the files under review.
+ * of the files under review. Dialect-neutral: the `Dialect` (src/dialect.ts)
+ * parses, replays the catalog and models transactions; the engine never reads
+ * a statement's AST.
  */
+import type { Dialect, DialectCatalog, RelArg } from '../dialect.js';
 import type { FileResult, Finding, LintResult, Migration, ParsedMigration, Severity, Statement } from '../model.js';
-import { loadParser, parseMigration } from '../dialects/postgres/parse.js';
-import { Catalog, relKey } from '../dialects/postgres/catalog.js';
-import type { Issue, Rule, RuleContext, TxState } from '../rules/api.js';
-import { allRules } from '../../rules/postgres/index.js';
+import type { Issue, Rule, RuleContext } from '../rules/api.js';
 
 export type RuleSetting = Severity | 'off';
 
 export interface LintOptions {
+  /** target version of the dialect (PostgreSQL major); default `Dialect.defaultVersion` */
   pgVersion?: number;
   /** treat every file as wrapped in a transaction by the migration tool */
   assumeInTransaction?: boolean;
@@ -19,7 +20,7 @@ export interface LintOptions {
   rules?: Record<string, RuleSetting>;
   /** per-rule options */
   ruleOptions?: Record<string, Record<string, unknown>>;
-  /** rules to run instead of the built-in set (tests) */
+  /** rules to run instead of the dialect's (tests) */
   ruleSet?: Rule[];
   /** called after each file is processed */
   onProgress?: (done: number, total: number, m: Migration) => void;
@@ -27,40 +28,27 @@ export interface LintOptions {
   onStatements?: (done: number, total: number, m: Migration) => void;
 }
 
-export const DEFAULT_PG_VERSION = 15;
-
-type RelArg = { schemaname?: string; relname?: string } | string | undefined;
-const keyOf = (rel: RelArg) => (typeof rel === 'string' ? (rel.includes('.') ? rel : `public.${rel}`) : relKey(rel));
+/** A statement as the engine sees it: its AST belongs to the dialect. */
+type AnyStatement = Statement<unknown>;
 
 function toArray(x: Issue[] | Issue | undefined | void): Issue[] {
   if (!x) return [];
   return Array.isArray(x) ? x : [x];
 }
 
-function settingValue(args: any[] | undefined): string | number | undefined {
-  const c = args?.[0]?.A_Const;
-  if (!c) return undefined;
-  if (c.sval) return c.sval.sval;
-  if (c.ival) return c.ival.ival ?? 0;
-  if ('ival' in c) return 0;
-  return undefined;
-}
-
-function isZero(v: string | number | undefined): boolean {
-  if (v === undefined) return true;
-  if (typeof v === 'number') return v === 0;
-  return /^\s*0+\s*(ms|s|min|h|d)?\s*$/i.test(v);
-}
-
 export class LintEngine {
-  readonly catalog = new Catalog();
+  readonly catalog: DialectCatalog;
   private readonly rules: Rule[];
   private readonly severities = new Map<string, Severity>();
   readonly pgVersion: number;
 
-  constructor(private readonly options: LintOptions = {}) {
-    this.pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
-    const all = options.ruleSet ?? allRules;
+  constructor(
+    readonly dialect: Dialect,
+    private readonly options: LintOptions = {},
+  ) {
+    this.catalog = dialect.newCatalog();
+    this.pgVersion = options.pgVersion ?? dialect.defaultVersion;
+    const all = options.ruleSet ?? dialect.rules;
     this.rules = [];
     for (const r of all) {
       const s = options.rules?.[r.meta.id];
@@ -71,26 +59,16 @@ export class LintEngine {
   }
 
   /** Processes one parsed file: rules (when under review), then catalog replay. */
-  processFile(parsed: ParsedMigration): FileResult {
+  processFile(parsed: ParsedMigration<unknown>): FileResult {
     const { migration, statements } = parsed;
     const findings: Finding[] = [];
     const review = migration.review;
-    let wrapped = migration.transaction === 'wrapped' || !!this.options.assumeInTransaction;
+    const dialect = this.dialect;
+    const assume = !!this.options.assumeInTransaction;
     // regions the tool runs differently from the rest of the file (Segment.transaction): goose
     // NO TRANSACTION blocks, dbmate sections, Liquibase changesets, Supabase CLI statements run alone
     const regions = migration.segments?.filter((s) => s.transaction);
-    const tx: TxState = {
-      inTransaction: wrapped,
-      explicit: false,
-      depth: 0,
-      lockTimeout: false,
-      statementTimeout: false,
-    };
-    let localLock = false;
-    let localStatement = false;
-    // session-level values, which a SET LOCAL overrides only until COMMIT/ROLLBACK
-    let sessionLock = false;
-    let sessionStatement = false;
+    const session = dialect.session(migration.transaction === 'wrapped' || assume);
 
     // bad bytes (NUL, invalid UTF-8, not a text file): findings, then the statements around them are still checked
     const bad = parsed.badBytes ?? [];
@@ -100,7 +78,7 @@ export class LintEngine {
           rule: 'syntax-error',
           severity: 'error',
           message: e.message,
-          help: e.help ?? 'Remove the bytes PostgreSQL cannot read.',
+          help: e.help ?? `Remove the bytes ${dialect.name} cannot read.`,
           path: migration.path,
           line: e.line,
           column: e.column,
@@ -116,7 +94,7 @@ export class LintEngine {
         findings.push({
           rule: 'syntax-error',
           severity: 'error',
-          message: `PostgreSQL cannot parse this file: ${parsed.error.message}.`,
+          message: `${dialect.name} cannot parse this file: ${parsed.error.message}.`,
           help: 'Fix the SQL at this position; zerodown checks nothing else in this file until it parses.',
           path: migration.path,
           line: parsed.error.line,
@@ -133,28 +111,37 @@ export class LintEngine {
     const active = review && !parsed.ignoreFile ? this.rules.filter((r) => !parsed.ignoreFileRules.has(r.meta.id)) : [];
     const catalog = this.catalog;
     const origin = migration.absPath;
+    const key = (rel: RelArg) => dialect.relationKey(rel);
     const ctxBase = {
       migration,
       statements,
-      catalog,
+      // the rule contract (src/rules/api.ts) still names PostgreSQL's catalog type; the dialect's catalog is that one
+      catalog: catalog as unknown as RuleContext['catalog'],
       pgVersion: this.pgVersion,
-      table: (rel: RelArg) => catalog.table(keyOf(rel)),
-      isNewTable: (rel: RelArg) => catalog.table(keyOf(rel))?.createdIn === origin,
-      isNewColumn: (rel: RelArg, column: string) => {
-        const t = catalog.table(keyOf(rel));
-        return !!t && t.createdIn !== origin && t.columns.get(column)?.addedIn === origin;
+      table: (rel: RelArg) => catalog.table(key(rel)) as ReturnType<RuleContext['table']>,
+      isNewTable: (rel: RelArg) => {
+        const t = catalog.table(key(rel));
+        return t !== undefined && catalog.createdIn(t) === origin;
       },
-      column: (rel: RelArg, column: string) => catalog.table(keyOf(rel))?.columns.get(column),
+      isNewColumn: (rel: RelArg, column: string) => {
+        const t = catalog.table(key(rel));
+        if (t === undefined || catalog.createdIn(t) === origin) return false;
+        const c = catalog.column(t, column);
+        return c !== undefined && catalog.addedIn(c) === origin;
+      },
+      column: (rel: RelArg, column: string) => {
+        const t = catalog.table(key(rel));
+        return (t === undefined ? undefined : catalog.column(t, column)) as ReturnType<RuleContext['column']>;
+      },
     };
 
     for (const stmt of statements) {
-      const region = regions?.length
-        ? regions.find((s) => stmt.span.offset >= s.start && stmt.span.offset < s.end)
-        : undefined;
-      if (region && tx.depth === 0)
-        tx.inTransaction = wrapped = region.transaction === 'wrapped' || !!this.options.assumeInTransaction;
+      if (regions?.length) {
+        const region = regions.find((s) => stmt.span.offset >= s.start && stmt.span.offset < s.end);
+        if (region) session.enterRegion(region.transaction === 'wrapped' || assume);
+      }
       if (active.length) {
-        const ctx: RuleContext = { ...ctxBase, tx: { ...tx }, options: {} };
+        const ctx: RuleContext = { ...ctxBase, tx: { ...session.state }, options: {} };
         for (const rule of active) {
           if (!rule.check) continue;
           if (rule.meta.kinds && !rule.meta.kinds.includes(stmt.kind)) continue;
@@ -164,47 +151,11 @@ export class LintEngine {
             findings.push(this.toFinding(rule, issue, stmt, migration));
         }
       }
-      catalog.apply(stmt.kind, stmt.ast, origin);
+      catalog.apply(stmt, origin);
       if (stmt.index % 1000 === 999 && active.length)
         this.options.onStatements?.(stmt.index + 1, statements.length, migration);
       // transaction and session state after this statement
-      if (stmt.kind === 'TransactionStmt') {
-        const k = stmt.ast.kind as string;
-        if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') {
-          tx.depth++;
-          tx.explicit = true;
-          tx.inTransaction = true;
-        } else if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK' || k === 'TRANS_STMT_PREPARE') {
-          // PostgreSQL does not nest: the first COMMIT/ROLLBACK ends the transaction however many
-          // BEGINs preceded it; `AND CHAIN` starts a new one at once.
-          const chain = !!stmt.ast.chain && tx.explicit;
-          tx.depth = chain ? 1 : 0;
-          tx.explicit = chain;
-          tx.inTransaction = chain || wrapped;
-          if (localLock) tx.lockTimeout = sessionLock;
-          if (localStatement) tx.statementTimeout = sessionStatement;
-          localLock = localStatement = false;
-        }
-      } else if (stmt.kind === 'VariableSetStmt') {
-        const name = stmt.ast.name as string | undefined;
-        const on = stmt.ast.kind === 'VAR_SET_VALUE' && !isZero(settingValue(stmt.ast.args));
-        const local = !!stmt.ast.is_local;
-        // SET LOCAL outside a transaction block only raises a WARNING and changes nothing
-        if (local && !tx.inTransaction) {
-          // no effect
-        } else if (name === 'lock_timeout') {
-          tx.lockTimeout = on;
-          localLock = local;
-          if (!local) sessionLock = on;
-        } else if (name === 'statement_timeout') {
-          tx.statementTimeout = on;
-          localStatement = local;
-          if (!local) sessionStatement = on;
-        } else if (stmt.ast.kind === 'VAR_RESET_ALL') {
-          tx.lockTimeout = tx.statementTimeout = false;
-          sessionLock = sessionStatement = false;
-        }
-      }
+      session.after(stmt);
     }
 
     for (const rule of active) {
@@ -213,8 +164,8 @@ export class LintEngine {
         rule.checkFile({
           migration,
           statements,
-          tx: { ...tx },
-          catalog,
+          tx: { ...session.state },
+          catalog: ctxBase.catalog,
           pgVersion: this.pgVersion,
           options: this.options.ruleOptions?.[rule.meta.id] ?? {},
         }),
@@ -229,7 +180,7 @@ export class LintEngine {
     return { migration, statements, findings };
   }
 
-  private toFinding(rule: Rule, issue: Issue, stmt: Statement | undefined, migration: Migration): Finding {
+  private toFinding(rule: Rule, issue: Issue, stmt: AnyStatement | undefined, migration: Migration): Finding {
     const s = issue.statement ?? stmt;
     const f: Finding = {
       rule: rule.meta.id,
@@ -248,20 +199,6 @@ export class LintEngine {
     if (issue.data) f.data = issue.data;
     return f;
   }
-}
-
-/** Parses and lints migrations in order. History files (review=false) only feed the catalog. */
-export async function lintMigrations(migrations: Migration[], options: LintOptions = {}): Promise<LintResult> {
-  await loadParser();
-  const engine = new LintEngine(options);
-  const files: FileResult[] = [];
-  let done = 0;
-  for (const m of migrations) {
-    const result = engine.processFile(parseMigration(m));
-    if (m.review) files.push(result);
-    options.onProgress?.(++done, migrations.length, m);
-  }
-  return { files, summary: summarize(files) };
 }
 
 export function summarize(files: FileResult[]): LintResult['summary'] {

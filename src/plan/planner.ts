@@ -14,6 +14,7 @@ import { passThrough, rewriteStatement, type Group } from '../dialects/postgres/
 import { schedule, type ScheduledPhase } from './schedule.js';
 import { astDepth, MAX_AST_DEPTH } from '../dialects/postgres/plan/sqltext.js';
 import { sqlComment } from '../dialects/postgres/plan/quote.js';
+import { DEFAULT_PG_VERSION } from '../dialects/postgres/version.js';
 import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan, type Unhandled } from './types.js';
 
 export interface PlanResult {
@@ -109,7 +110,7 @@ class Planner {
   readonly batchSize: number;
 
   constructor(private readonly options: PlanOptions) {
-    this.pgVersion = options.pgVersion ?? 15;
+    this.pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
     this.lockTimeout = options.lockTimeout ?? DEFAULTS.lockTimeout;
     this.statementTimeout = options.statementTimeout ?? DEFAULTS.statementTimeout;
     this.batchSize = options.batchSize ?? DEFAULTS.batchSize;
@@ -151,7 +152,7 @@ class Planner {
   replay(parsed: ParsedMigration): void {
     for (const stmt of parsed.statements) {
       this.remember(stmt);
-      this.catalog.apply(stmt.kind, stmt.ast, parsed.migration.absPath);
+      this.catalog.apply(stmt, parsed.migration.absPath);
     }
   }
 
@@ -186,7 +187,7 @@ class Planner {
       if (stmt.kind === 'TransactionStmt') hadTransaction = true;
       if (ctx.consumed.has(stmt.index) || dropped(stmt)) {
         this.remember(stmt);
-        this.catalog.apply(stmt.kind, stmt.ast, m.absPath);
+        this.catalog.apply(stmt, m.absPath);
         continue;
       }
       let out: Group[] | undefined;
@@ -244,7 +245,7 @@ class Planner {
         groups.push([kept]);
       }
       this.remember(stmt);
-      this.catalog.apply(stmt.kind, stmt.ast, m.absPath);
+      this.catalog.apply(stmt, m.absPath);
       // a later rename of the table: the plan's expected differences follow it
       if (stmt.kind === 'RenameStmt' && stmt.ast.renameType === 'OBJECT_TABLE' && stmt.ast.relation) {
         const from = relKey(stmt.ast.relation);
@@ -310,10 +311,21 @@ class Planner {
 /** Plans every migration under review (`review: true`), replaying the others as history first. */
 export async function planMigrations(migrations: Migration[], options: PlanOptions = {}): Promise<PlanResult> {
   await loadParser();
+  return planParsed(
+    migrations.map((m) => parseMigration(m)),
+    options,
+  );
+}
+
+/**
+ * `planMigrations` on files the pipeline has parsed already (src/pipeline/): no second parse.
+ * The planner still replays its own catalog, interleaved with the rewrites it makes.
+ */
+export function planParsed(files: readonly ParsedMigration[], options: PlanOptions = {}): PlanResult {
   const planner = new Planner(options);
   const result: PlanResult = { plans: [], unchanged: [], unhandled: [], failed: [] };
-  for (const m of migrations) {
-    const parsed = parseMigration(m);
+  for (const parsed of files) {
+    const m = parsed.migration;
     if (!m.review) {
       if (!parsed.error) planner.replay(parsed);
       continue;

@@ -1,7 +1,7 @@
 /** The Action's annotations (src/action/run.ts `annotate`) when a migration's identifiers carry terminal escapes. */
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../../src/action/run.js';
-import { lintMigrations } from '../../src/engine/lint.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 import { migration } from '../helpers.js';
 
 describe('annotate', () => {

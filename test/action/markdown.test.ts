@@ -6,7 +6,7 @@
  * ping anyone, or break out of a fence.
  */
 import { describe, expect, it } from 'vitest';
-import { lintMigrations } from '../../src/engine/lint.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 import type { LintResult, Migration } from '../../src/model.js';
 import { dryRun } from '../../src/shadow/dryrun.js';
 import {

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as run, type CliRun as Run, writeProject } from '../cli-harness.js';
-import { exitCodeFor, progressReporter, useColor } from '../../src/cli/lint.js';
-import { splitPoint } from '../../src/cli/parallel.js';
+import { progressReporter, useColor } from '../../src/cli/lint.js';
+import { exitCodeFor } from '../../src/errors.js';
 import { migration } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -252,30 +252,6 @@ describe('options', () => {
   });
 });
 
-describe('splitting work between two threads', () => {
-  const m = (bytes: number, review = true) => ({ ...migration('x'.repeat(bytes)), review });
-
-  it('does not split small runs', () => {
-    expect(splitPoint([m(1000), m(1000)])).toBe(-1);
-    expect(splitPoint([m(10_000_000)])).toBe(-1);
-  });
-
-  it('gives the main thread more than half of the files under review, since the worker replays the main part again', () => {
-    const run = Array.from({ length: 1000 }, () => m(2000));
-    const s = splitPoint(run);
-    expect(s).toBeGreaterThan(500);
-    expect(s).toBeLessThan(800);
-  });
-
-  it('history-only files cost the worker a replay but no rules', () => {
-    const run = [...Array.from({ length: 800 }, () => m(2000, false)), ...Array.from({ length: 800 }, () => m(2000))];
-    const s = splitPoint(run);
-    expect(s).toBeGreaterThan(800); // the split falls inside the files under review
-    expect(splitPoint(run, { force: true })).toBeGreaterThan(800);
-    expect(splitPoint([m(10), m(10)], { force: true })).toBe(1);
-  });
-});
-
 describe('colours and progress', () => {
   it('useColor: flag, then NO_COLOR, then FORCE_COLOR, then TTY (not TERM=dumb)', () => {
     const tty = { isTTY: true };
@@ -384,48 +360,6 @@ describe('the built CLI, end to end', () => {
     const bad = exec(d, ['lint', 'm/missing.sql']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('zerodown: m/missing.sql: no such file or directory\n');
-  });
-
-  it('two threads give exactly the one-thread result (schema replay across the split included)', () => {
-    // each file depends on the schema left by earlier ones: tables created early, changed later
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 60; i++) {
-      files[`m/${String(i).padStart(3, '0')}_step.sql`] =
-        i < 20
-          ? `CREATE TABLE t${i} (id bigint PRIMARY KEY, name varchar(20), n int);\n`
-          : i < 40
-            ? `CREATE INDEX t${i - 20}_name_idx ON t${i - 20} (name);\nALTER TABLE t${i - 20} ALTER COLUMN name TYPE varchar(50);\n`
-            : `ALTER TABLE t${i - 40} ADD COLUMN c${i} int DEFAULT 0;\nALTER TABLE t${i - 40} ALTER COLUMN n TYPE bigint;\nCREATE TABLE t${i} (id int);\nCREATE INDEX ON t${i} (id);\n`;
-    }
-    const d = project(files);
-    for (const args of [
-      ['lint', 'm', '--format', 'json'],
-      ['lint', 'm', '--format', 'json', '--pg-version', '10'],
-      ['lint', 'm', '--no-color'],
-    ]) {
-      const one = exec(d, args, { ZERODOWN_WORKERS: '0' });
-      const two = exec(d, args, { ZERODOWN_WORKERS: '1', ZERODOWN_TRACE: '1' });
-      expect(two.status).toBe(one.status);
-      expect(two.stderr).toMatch(
-        /^zerodown: linting on two threads, split at file \d+ of 60\nzerodown: main thread \d+ ms, then waited \d+ ms; helper warm-up \d+ parses, replay \d+ ms \+ lint \d+ ms\n$/,
-      );
-      expect(two.stdout).toBe(one.stdout);
-    }
-    const report = JSON.parse(exec(d, ['lint', 'm', '--format', 'json'], { ZERODOWN_WORKERS: '1' }).stdout);
-    expect(report.files).toHaveLength(60);
-    expect(report.summary.statements).toBe(20 + 40 + 80);
-    // the worker's findings depend on the tables the main thread's files created
-    const rulesOf = (i: number) => report.files[i].findings.map((f: { rule: string }) => f.rule);
-    expect(rulesOf(45)).toContain('changing-column-type');
-    expect(rulesOf(25)).toContain('require-concurrent-index-creation');
-    const same = exec(ROOT, ['lint', 'examples/migrations', '--format', 'json'], {
-      ZERODOWN_WORKERS: '1',
-      ZERODOWN_TRACE: '1',
-    });
-    expect(same.stderr).toMatch(/^zerodown: linting on two threads, split at file [123] of 4\n/);
-    expect(same.stdout).toBe(
-      exec(ROOT, ['lint', 'examples/migrations', '--format', 'json'], { ZERODOWN_WORKERS: '0' }).stdout,
-    );
   });
 
   it('a closed pipe does not crash', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverDetailed, type DiscoverOptions } from '../../src/discover/index.js';
-import { lintMigrations } from '../../src/engine/lint.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 import type { Finding, Migration } from '../../src/model.js';
 import { loadParser, parseMigration } from '../../src/dialects/postgres/parse.js';
 import banConcurrent from '../../rules/postgres/ban-concurrent-index-creation-in-transaction.js';

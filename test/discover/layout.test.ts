@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { layoutPhases, type Phase } from '../../src/discover/index.js';
-import { lintMigrations } from '../../src/engine/lint.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 import { defineRule } from '../../src/rules/api.js';
 import { load, scratchCopy, short } from './helpers.js';
 

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LintEngine } from '../../src/engine/lint.js';
+import { postgres } from '../../src/dialects/postgres/index.js';
 import { loadParser, parseMigration } from '../../src/dialects/postgres/parse.js';
 import type { ParsedMigration, TransactionMode } from '../../src/model.js';
 import { migration } from '../helpers.js';
@@ -44,7 +45,7 @@ describe('statement-by-statement work on a long file', () => {
     ['INSERTs after SET lock_timeout', ["SET lock_timeout = '2s';", ...inserts].join('\n'), 'none'],
   ] as const) {
     it(`reads each statement a bounded number of times: ${name}`, () => {
-      const engine = new LintEngine();
+      const engine = new LintEngine(postgres);
       engine.processFile(history());
       const { parsed, reads } = counted(sql, transaction);
       const r = engine.processFile(parsed);
@@ -55,7 +56,7 @@ describe('statement-by-statement work on a long file', () => {
   }
 
   it('still finds what those rules look back for', () => {
-    const engine = new LintEngine();
+    const engine = new LintEngine(postgres);
     engine.processFile(history());
     const sql = [
       "SET lock_timeout = '2s';",

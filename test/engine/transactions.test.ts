@@ -7,7 +7,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintMigrations, type LintOptions } from '../../src/engine/lint.js';
+import type { LintOptions } from '../../src/engine/lint.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 import type { TransactionMode } from '../../src/model.js';
 import { defineRule, type TxState } from '../../src/rules/api.js';
 import { migration } from '../helpers.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as run, writeProject } from '../cli-harness.js';
-import { lintMigrations } from '../../src/engine/lint.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 import { planMigrations } from '../../src/plan/planner.js';
 import { formatPlanMarkdown, planSection, unhandledSection } from '../../src/report/plan-markdown.js';
 import { mig } from './helpers.js';

@@ -1,5 +1,5 @@
 /** A real lint result to feed the formatters: real parser, real engine, real rules. */
-import { lintMigrations } from '../../src/engine/lint.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 import type { LintResult } from '../../src/model.js';
 import { migration } from '../helpers.js';
 import requireConcurrentIndexCreation from '../../rules/postgres/require-concurrent-index-creation.js';

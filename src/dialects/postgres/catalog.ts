@@ -7,6 +7,8 @@
  * The replay is best-effort: statements it does not model leave the catalog
  * unchanged, and rules treat an unknown table as "existing, size unknown".
  */
+import type { DialectCatalog } from '../../dialect.js';
+import type { Statement } from '../../model.js';
 import { typeRef, type TypeRef } from './typenames.js';
 
 export interface Column {
@@ -94,7 +96,7 @@ export function stringList(list: any[] | undefined): string[] {
   return (list ?? []).map(str).filter((s): s is string => s !== undefined);
 }
 
-export class Catalog {
+export class Catalog implements DialectCatalog<Table, Column> {
   readonly tables = new Map<string, Table>();
   /** indexes by `schema.indexname` */
   readonly indexes = new Map<string, Index>();
@@ -112,6 +114,18 @@ export class Catalog {
     return this.tables.get(typeof rv === 'string' ? rv : relKey(rv));
   }
 
+  column(table: Table, column: string): Column | undefined {
+    return table.columns.get(column);
+  }
+
+  createdIn(table: Table): string | undefined {
+    return table.createdIn;
+  }
+
+  addedIn(column: Column): string | undefined {
+    return column.addedIn;
+  }
+
   /** Indexes of a table, by relation key. */
   indexesOf(key: string): Index[] {
     const out: Index[] = [];
@@ -119,8 +133,9 @@ export class Catalog {
     return out;
   }
 
-  /** Applies one statement (the inner AST of `kind`) to the catalog. `origin` is the migration's absPath. */
-  apply(kind: string, ast: any, origin: string): void {
+  /** Applies one statement to the catalog. `origin` is the migration's absPath. */
+  apply(stmt: Pick<Statement<any>, 'kind' | 'ast'>, origin: string): void {
+    const { kind, ast } = stmt;
     try {
       switch (kind) {
         case 'CreateStmt':

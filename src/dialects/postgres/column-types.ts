@@ -12,6 +12,7 @@ import { sameType, typeRef, type TypeRef } from './typenames.js';
 import type { Statement } from '../../model.js';
 import { parseSync } from './parse.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import { alterCmds } from './util.js';
+import { DEFAULT_PG_VERSION } from './version.js';
 
 /** A place where a statement gives a column a type. */
 export interface ColumnSite {
@@ -124,7 +125,7 @@ function widens(from: TypeRef, to: TypeRef): boolean {
  * absent or just re-reads the column. Both types must already be resolved past
  * unconstrained domains (see `resolveDomain`).
  */
-export function typeChangeCost(from: TypeRef, to: TypeRef, pgVersion = 15): TypeChangeCost {
+export function typeChangeCost(from: TypeRef, to: TypeRef, pgVersion = DEFAULT_PG_VERSION): TypeChangeCost {
   if (sameType(from, to)) return 'none';
   // Measured: even varchar(10)[] → text[] rewrites; only an identical array type is free.
   if (from.arrayDims || to.arrayDims) return 'rewrite';

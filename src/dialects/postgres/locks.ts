@@ -11,6 +11,7 @@ import type { Statement } from '../../model.js';
 import type { Catalog, Constraint } from './catalog.js';
 import { DEFAULT_SCHEMA, relKey, stringList } from './catalog.js';
 import { keysBefore, LOCK_MODES, LOCKS, lockStrength, type EarlierKeys, type LockMode } from './util.js';
+import { DEFAULT_PG_VERSION } from './version.js';
 
 export interface LockTarget {
   /** `schema.name` of the locked relation; undefined when it is not known statically (tables using a domain the replay has not seen) */
@@ -138,7 +139,7 @@ export interface LockOptions {
  * so an ACCESS EXCLUSIVE lock on one index stalls every query on the table.
  */
 export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): LockTarget[] {
-  const pgVersion = opts.pgVersion ?? 15;
+  const pgVersion = opts.pgVersion ?? DEFAULT_PG_VERSION;
   const catalog = opts.catalog;
   const out = new Map<string, LockTarget>();
   const add = (rel: string | undefined, mode: LockMode, what: string): void => {

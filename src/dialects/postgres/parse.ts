@@ -15,7 +15,8 @@
  */
 import factory, { type PgQueryWasm } from 'libpg-query/wasm/libpg-query.js';
 import type { ParseResult, ScanResult } from 'libpg-query';
-import type { Migration, ParsedMigration, ParseError, Statement } from '../../model.js';
+import type { Migration, ParseError } from '../../model.js';
+import type { PgParsedMigration as ParsedMigration, PgStatement as Statement } from './statement.js';
 import { LineIndex, skipTrivia, trimEnd } from '../../parse/source.js';
 import { readIgnores } from '../../parse/ignores.js';
 import { splitSql } from '../../discover/sqlsplit.js';
@@ -338,7 +339,6 @@ export function parseMigration(
       statements.push({
         index: statements.length,
         kind,
-        node: stmt.stmt as Statement['node'],
         ast: stmt.stmt[kind],
         text: source.slice(offset, endOffset),
         span: { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset },

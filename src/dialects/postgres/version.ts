@@ -5,6 +5,11 @@
  * not versions, even though JavaScript's Number() reads some of them as numbers.
  */
 export const PG_VERSION_MIN = 9;
+/**
+ * The target PostgreSQL major version when neither the command line, the Action nor the config
+ * gives one: the one place it is written (`Dialect.defaultVersion`; DESIGN.md: `--pg-version`, default 15).
+ */
+export const DEFAULT_PG_VERSION = 15;
 export const PG_VERSION_MAX = 19;
 
 /** The major version, or undefined when `text` is not a version from 9 to 19. */

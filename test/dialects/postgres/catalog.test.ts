@@ -4,7 +4,7 @@ import { Catalog } from '../../../src/dialects/postgres/catalog.js';
 import { typeToSql } from '../../../src/dialects/postgres/typenames.js';
 
 function replay(sql: string, origin = 'm1', catalog = new Catalog()): Catalog {
-  for (const s of parseSql(sql)) catalog.apply(s.kind, s.ast, origin);
+  for (const s of parseSql(sql)) catalog.apply(s, origin);
   return catalog;
 }
 

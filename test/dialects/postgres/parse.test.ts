@@ -12,7 +12,7 @@ import {
   SqlSyntaxError,
 } from '../../../src/dialects/postgres/parse.js';
 import * as libpgQuery from 'libpg-query';
-import { lintMigrations } from '../../../src/engine/lint.js';
+import { lintMigrations } from '../../../src/pipeline/index.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { migration } from '../../helpers.js';

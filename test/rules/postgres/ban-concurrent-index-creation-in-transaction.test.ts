@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rule from '../../../rules/postgres/ban-concurrent-index-creation-in-transaction.js';
 import { lintSql, ruleTester } from '../../helpers.js';
 import { migration } from '../../helpers.js';
-import { lintMigrations } from '../../../src/engine/lint.js';
+import { lintMigrations } from '../../../src/pipeline/index.js';
 
 const history = 'CREATE TABLE users (id bigint PRIMARY KEY, email text);';
 

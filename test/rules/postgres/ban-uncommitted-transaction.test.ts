@@ -1,6 +1,6 @@
 import rule from '../../../rules/postgres/ban-uncommitted-transaction.js';
 import { describe, expect, it } from 'vitest';
-import { lintMigrations } from '../../../src/engine/lint.js';
+import { lintMigrations } from '../../../src/pipeline/index.js';
 import { migration, ruleTester } from '../../helpers.js';
 
 ruleTester(rule, {

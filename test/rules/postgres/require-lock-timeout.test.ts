@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/postgres/require-lock-timeout.js';
 import { LintEngine } from '../../../src/engine/lint.js';
+import { postgres } from '../../../src/dialects/postgres/index.js';
 import { loadParser, parseMigration } from '../../../src/dialects/postgres/parse.js';
 import { lintSql, migration, ruleTester } from '../../helpers.js';
 
@@ -161,7 +162,9 @@ describe('require-lock-timeout across versions and passes', () => {
     const parsed = parseMigration(
       migration('ALTER TABLE users ADD COLUMN bio text;\nALTER TABLE users ADD COLUMN age int;'),
     );
-    const lines = [1, 2].map(() => new LintEngine({ ruleSet: [rule] }).processFile(parsed).findings.map((f) => f.line));
+    const lines = [1, 2].map(() =>
+      new LintEngine(postgres, { ruleSet: [rule] }).processFile(parsed).findings.map((f) => f.line),
+    );
     expect(lines).toEqual([[1], [1]]);
   });
 });

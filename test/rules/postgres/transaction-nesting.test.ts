@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/postgres/transaction-nesting.js';
-import { lintMigrations } from '../../../src/engine/lint.js';
+import { lintMigrations } from '../../../src/pipeline/index.js';
 import { lintSql, migration, ruleTester } from '../../helpers.js';
 
 ruleTester(rule, {

@@ -1,0 +1,43 @@
+/**
+ * PostgreSQL as a `Dialect` (src/dialect.ts): libpg-query parses, the catalog
+ * replays, `PgSession` models transactions and time limits, the rules live in
+ * rules/postgres/. The core reaches PostgreSQL only through this module
+ * (and only the pipeline's dialect registry imports it).
+ */
+import type { Dialect, RelArg } from '../../dialect.js';
+import { allRules } from '../../../rules/postgres/index.js';
+import { Catalog, relKey, DEFAULT_SCHEMA } from './catalog.js';
+import { loadParser, parseMigration } from './parse.js';
+import { PgSession } from './session.js';
+import { quoteIdent, quoteLiteral } from './util.js';
+import { DEFAULT_PG_VERSION } from './version.js';
+import type { OpenShadowOptions } from './shadow/open.js';
+
+/** `schema.table` for a RangeVar-like node, or for `table` / `schema.table` text (no schema: `public`). */
+export function pgRelationKey(rel: RelArg): string {
+  if (typeof rel === 'string') return rel.includes('.') ? rel : `${DEFAULT_SCHEMA}.${rel}`;
+  return relKey(rel);
+}
+
+export const postgres: Dialect<any, Catalog> = {
+  id: 'postgres',
+  name: 'PostgreSQL',
+  defaultVersion: DEFAULT_PG_VERSION,
+  load: loadParser,
+  parse: (migration) => parseMigration(migration),
+  newCatalog: () => new Catalog(),
+  relationKey: pgRelationKey,
+  session: (wrapped) => new PgSession(wrapped),
+  rules: allRules,
+  quote: { ident: quoteIdent, literal: quoteLiteral },
+  shadow: {
+    // loaded on first use: linting never evaluates PGlite or the pg driver
+    open: async (options) => (await import('./shadow/open.js')).openShadow(options as OpenShadowOptions),
+  },
+};
+
+export { Catalog, type Table, type Column } from './catalog.js';
+export { PgSession } from './session.js';
+export type { PgStatement, PgParsedMigration } from './statement.js';
+export { DEFAULT_PG_VERSION, parsePgVersion } from './version.js';
+export default postgres;

@@ -1,0 +1,41 @@
+/**
+ * The dialect registry: the one core module that imports a dialect's `index.ts`
+ * (src/dialects/<id>/index.ts). Everything else asks here, by `Migration.dialect`
+ * or by the `dialect` setting (config `dialect`, `--dialect`; default postgres).
+ */
+import type { Dialect } from '../dialect.js';
+import type { Migration } from '../model.js';
+import { UsageError } from '../errors.js';
+import { postgres } from '../dialects/postgres/index.js';
+
+const DIALECTS: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([[postgres.id, postgres]]);
+
+/** the dialect a migration is read in when nothing says otherwise */
+export const DEFAULT_DIALECT: Migration['dialect'] = 'postgres';
+
+/** the ids of the dialects this build knows, for option choices and messages */
+export const DIALECT_IDS: readonly string[] = [...DIALECTS.keys()];
+
+/** The dialect named `id` (default: PostgreSQL). A name this build does not know is a usage error. */
+export function dialectFor(id: string = DEFAULT_DIALECT): Dialect {
+  const d = DIALECTS.get(id);
+  if (!d) throw new UsageError(`unknown dialect "${id}" (known: ${DIALECT_IDS.join(', ')})`);
+  return d;
+}
+
+/**
+ * The one dialect a run's migrations are written in (`fallback` when there are none).
+ * One run speaks one dialect: the catalog replay and the rules cannot mix two.
+ */
+export function dialectOf(migrations: readonly Migration[], fallback: string = DEFAULT_DIALECT): Dialect {
+  const ids = new Set(migrations.map((m) => m.dialect));
+  if (ids.size > 1)
+    throw new UsageError(`migrations in more than one dialect (${[...ids].join(', ')}): lint them in separate runs`);
+  return dialectFor(ids.values().next().value ?? fallback);
+}
+
+/**
+ * The reading of a target PostgreSQL version (`--pg-version`, the Action's `pg-version`, the config's
+ * `pgVersion`): `15`, `15.4` or `13.0`, a major version from 9 to 19; undefined when `text` is not one.
+ */
+export { parsePgVersion } from '../dialects/postgres/index.js';

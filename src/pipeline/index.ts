@@ -1,0 +1,215 @@
+/**
+ * The one pipeline every front end drives (the CLI's lint, plan and dry-run,
+ * the GitHub Action, the tests):
+ *
+ *   Migration[] ─parse (once)→ ParsedMigration[] ─lint→ LintResult ─plan→ PlanResult ─prove→ Verification
+ *                                                 └──────────────dry run──────────────→ DryRun
+ *
+ * Each stage takes what the one before it produced: the files are parsed once,
+ * by the dialect their `Migration.dialect` names, and the settings (target
+ * version, transaction assumption, rule levels) are resolved once
+ * (./settings.ts) and reach every stage. Front ends only parse options, call
+ * these, format and exit.
+ */
+import type { Dialect } from '../dialect.js';
+import { LintEngine, summarize, type LintOptions } from '../engine/lint.js';
+import type { FileResult, Finding, LintResult, Migration, ParsedMigration } from '../model.js';
+import { planParsed, type PlanResult } from '../plan/planner.js';
+import type { PlanOptions, StagedPlan, Verification } from '../plan/types.js';
+import { verifyPlan, type VerifyOptions } from '../plan/verify.js';
+import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
+import { dialectFor, dialectOf } from './dialects.js';
+import type { Settings } from './settings.js';
+
+export { resolveSettings, type Settings, type GivenSettings } from './settings.js';
+export { dialectFor, dialectOf } from './dialects.js';
+
+/** A run's files as its dialect read them, in apply order (history has `review: false`). */
+export interface ParsedRun {
+  dialect: Dialect;
+  files: ParsedMigration[];
+}
+
+/** Parses every migration once, with the dialect they are written in. */
+export async function parseMigrations(migrations: readonly Migration[], dialect?: Dialect): Promise<ParsedRun> {
+  const d = dialect ?? dialectOf(migrations);
+  await d.load();
+  return { dialect: d, files: migrations.map((m) => d.parse(m)) };
+}
+
+/** Lints parsed files in order; history files (review=false) only feed the catalog. */
+export function lintParsed(run: ParsedRun, options: LintOptions = {}): LintResult {
+  const engine = new LintEngine(run.dialect, options);
+  const files: FileResult[] = [];
+  let done = 0;
+  for (const parsed of run.files) {
+    const result = engine.processFile(parsed);
+    if (parsed.migration.review) files.push(result);
+    options.onProgress?.(++done, run.files.length, parsed.migration);
+  }
+  return { files, summary: summarize(files) };
+}
+
+export interface LintRunOptions extends LintOptions {
+  /** the dialect when the migrations do not say (none given); default postgres */
+  dialect?: string;
+  /** keep every parsed file for the stages after lint (plan, proof, dry run); default false */
+  keepParsed?: boolean;
+}
+
+/** The lint stage's output: the findings, and the parsed files when a later stage needs them. */
+export interface LintStage {
+  result: LintResult;
+  /** set with `keepParsed`: the files parsed once, for plan, proof and dry run */
+  parsed?: ParsedRun;
+}
+
+/**
+ * Parses and lints migrations in order, each file parsed just before the engine reads it. Without
+ * `keepParsed` a file's parse is dropped once it is linted (history files are never all held at once).
+ */
+export async function lintStage(migrations: readonly Migration[], options: LintRunOptions = {}): Promise<LintStage> {
+  const { dialect: id, keepParsed, ...lintOptions } = options;
+  const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
+  await dialect.load();
+  const engine = new LintEngine(dialect, lintOptions);
+  const files: FileResult[] = [];
+  const kept: ParsedMigration[] = [];
+  let done = 0;
+  for (const m of migrations) {
+    const parsed = dialect.parse(m);
+    if (keepParsed) kept.push(parsed);
+    const result = engine.processFile(parsed);
+    if (m.review) files.push(result);
+    lintOptions.onProgress?.(++done, migrations.length, m);
+  }
+  const result = { files, summary: summarize(files) };
+  return keepParsed ? { result, parsed: { dialect, files: kept } } : { result };
+}
+
+/** Parses and lints migrations in order (history files only feed the catalog). */
+export async function lintMigrations(
+  migrations: readonly Migration[],
+  options: LintRunOptions = {},
+): Promise<LintResult> {
+  return (await lintStage(migrations, options)).result;
+}
+
+/** The lint options a run's settings give (rule levels and options, target version, transaction assumption). */
+export function lintOptionsOf(settings: Settings): LintOptions {
+  return {
+    pgVersion: settings.pgVersion,
+    assumeInTransaction: settings.assumeInTransaction,
+    rules: settings.rules,
+    ruleOptions: settings.ruleOptions,
+  };
+}
+
+/** The planner's options a run's settings give, for these findings. */
+export function planOptionsOf(settings: Settings, findings: Finding[]): PlanOptions {
+  const plan = settings.plan;
+  return {
+    pgVersion: settings.pgVersion,
+    ...(plan.lockTimeout ? { lockTimeout: plan.lockTimeout } : {}),
+    ...(plan.statementTimeout ? { statementTimeout: plan.statementTimeout } : {}),
+    ...(plan.batchSize ? { batchSize: plan.batchSize } : {}),
+    ...(plan.backfill ? { backfill: plan.backfill } : {}),
+    ...(settings.assumeInTransaction ? { assumeInTransaction: true } : {}),
+    findings,
+  };
+}
+
+/** Staged plans for the files under review, from the lint stage's parsed files (no second parse). */
+export async function planStage(
+  migrations: readonly Migration[],
+  lint: LintStage,
+  settings: Settings,
+): Promise<PlanResult> {
+  const parsed = lint.parsed ?? (await parseMigrations(migrations, settings.dialect));
+  return planParsed(
+    parsed.files,
+    planOptionsOf(
+      settings,
+      lint.result.files.flatMap((f) => f.findings),
+    ),
+  );
+}
+
+/**
+ * The proof's options with the run's target version. SEAM (kernel helper): `VerifyOptions` and
+ * `DryRunOptions` do not declare `pgVersion` yet; once they do, the version already reaches them from here.
+ */
+type Targeted<T> = T & { pgVersion?: number };
+
+/**
+ * Proves one plan on a shadow: the migrations before the planned one are its history.
+ * SEAM (kernel helper): verifyPlan still parses the history and the original again; it is to take the
+ * run's `ParsedMigration[]` (`parsed`, passed here already) when the lead connects it.
+ */
+export async function proveStage(
+  plan: StagedPlan,
+  migrations: readonly Migration[],
+  settings: Settings,
+  options: VerifyOptions,
+  _parsed?: ParsedRun,
+): Promise<Verification> {
+  const at = migrations.indexOf(plan.migration);
+  const opts: Targeted<VerifyOptions> = { ...options, pgVersion: settings.pgVersion };
+  return verifyPlan(plan, migrations.slice(0, at), opts);
+}
+
+/**
+ * Runs the migrations under review on a shadow (history first).
+ * SEAM (kernel helper): dryRun still parses the files itself; `parsed` (the lint stage's, when the
+ * run has one) is to be handed to it as `ParsedMigration[]` when the lead connects it.
+ */
+export async function dryRunStage(
+  migrations: readonly Migration[],
+  settings: Settings,
+  options: DryRunOptions,
+  _parsed?: ParsedRun,
+): Promise<DryRun> {
+  const opts: Targeted<DryRunOptions> = { ...options, pgVersion: settings.pgVersion };
+  return dryRun([...migrations], opts);
+}
+
+/**
+ * `lint --dry-run`: adds what the shadow saw to the lint result: findings whose predicted lock or
+ * rewrite the shadow saw are marked `confirmed: true` (false when the statement ran without it), and
+ * each statement that fails on the shadow becomes a `dry-run-error` finding.
+ */
+export function addDryRunFacts(result: LintResult, d: DryRun): void {
+  confirmFindings(result, d);
+  // a statement that overran the time bound, or files not run because of one: findings of their own
+  stopFindings(result, d);
+  for (const s of d.statements) {
+    // a file the parser rejected (or with bytes PostgreSQL rejects) was not run: lint already reported why;
+    // a statement that overran the time bound has its own finding (stopFindings)
+    if (!s.error || s.kind === 'syntax-error' || s.timedOut) continue;
+    const file = result.files.find((f) => f.migration.path === s.path);
+    if (!file) continue;
+    const e = s.error;
+    const f: Finding = {
+      rule: 'dry-run-error',
+      severity: 'error',
+      message: `This statement fails on the shadow database (${d.engine}): ${e.code} ${e.message}. The migration would stop here in production too, leaving the file half applied unless the tool runs it in a transaction.`,
+      help:
+        e.hint ??
+        (e.limit
+          ? `Engine limit: ${e.limit}.`
+          : e.consequenceOf
+            ? `Probably follows from ${e.consequenceOf}.`
+            : 'Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again.'),
+      path: s.path,
+      line: e.line,
+      column: e.column,
+      endLine: Math.max(e.line, s.endLine),
+      endColumn: 1,
+      statementIndex: s.index,
+      data: { code: e.code, engine: d.engine },
+    };
+    file.findings.push(f);
+    file.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    result.summary.errors++;
+  }
+}
