@@ -7,7 +7,6 @@
  * The replay is best-effort: statements it does not model leave the catalog
  * unchanged, and rules treat an unknown table as "existing, size unknown".
  */
-import type { DialectCatalog } from '../../dialect.js';
 import type { Statement } from '../../model.js';
 import { typeRef, type TypeRef } from './typenames.js';
 
@@ -96,7 +95,8 @@ export function stringList(list: any[] | undefined): string[] {
   return (list ?? []).map(str).filter((s): s is string => s !== undefined);
 }
 
-export class Catalog implements DialectCatalog<Table, Column> {
+/** PostgreSQL's `DialectCatalog` (src/dialect.ts; checked structurally where index.ts declares the dialect). */
+export class Catalog {
   readonly tables = new Map<string, Table>();
   /** indexes by `schema.indexname` */
   readonly indexes = new Map<string, Index>();
