@@ -142,6 +142,10 @@ export interface Finding {
 
 export interface FileResult {
   migration: Migration;
+  /**
+   * the file's statements, by index (`length` is the file's statement count). A lint run that hands
+   * nothing on keeps only the statements some finding points at: the others are holes.
+   */
   statements: Statement[];
   findings: Finding[];
 }

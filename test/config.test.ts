@@ -130,6 +130,9 @@ describe('validation names the key', () => {
       'zerodown.config.json: "pgVersion" must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got "0x10")',
     );
     expect(check({ pgVersion: true })).toBe('zerodown.config.json: "pgVersion" must be number (got true)');
+    expect(check({ dialect: 'oracle' })).toBe(
+      'zerodown.config.json: "dialect" must be one of "postgres" (got "oracle")',
+    );
     expect(check({ paths: 'db/migrations' })).toMatch(/"paths" must be array/);
     expect(check({ plan: { batchSize: 0 } })).toMatch(/"plan\.batchSize" must be >= 1/);
     expect(check({ rules: { 'require-concurrent-index-creation': { severity: 'fatal' } } })).toMatch(
@@ -156,6 +159,7 @@ describe('validation names the key', () => {
         $schema: './zerodown.schema.json',
         paths: ['a', 'b/*.sql'],
         framework: 'prisma',
+        dialect: 'postgres',
         pgVersion: 16,
         assumeInTransaction: false,
         failOn: 'error',

@@ -80,11 +80,25 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     const parsed = dialect.parse(m);
     if (keepParsed) kept.push(parsed);
     const result = engine.processFile(parsed);
-    if (m.review) files.push(result);
+    if (m.review) files.push(keepParsed ? result : findingsOnly(result));
     lintOptions.onProgress?.(++done, migrations.length, m);
   }
   const result = { files, summary: summarize(files) };
   return keepParsed ? { result, parsed: { dialect, files: kept } } : { result };
+}
+
+/**
+ * The file's result holding only the statements its findings point at (the reports show their text),
+ * at their indexes, in an array as long as the file's: the rest of the file's syntax trees can go
+ * as soon as the file is linted, instead of staying alive until the report of the whole run.
+ */
+function findingsOnly(r: FileResult): FileResult {
+  const kept: FileResult['statements'] = new Array(r.statements.length);
+  for (const f of r.findings) {
+    const s = f.statementIndex >= 0 ? r.statements[f.statementIndex] : undefined;
+    if (s) kept[f.statementIndex] = s;
+  }
+  return { ...r, statements: kept };
 }
 
 /** Parses and lints migrations in order (history files only feed the catalog). */

@@ -67,6 +67,14 @@ describe('exit codes', () => {
       ],
       [['lint', 'm', '--fail-on', 'sometimes'], /^error: option '--fail-on <level>' argument 'sometimes' is invalid/],
       [['lint', 'm', '--framework', 'rails'], /^zerodown: unknown framework "rails"/],
+      [
+        ['lint', 'm', '--dialect', 'oracle'],
+        /^error: option '--dialect <id>' argument 'oracle' is invalid\. Allowed choices are postgres\.$/,
+      ],
+      [
+        ['dry-run', 'm/1.sql', '--pg-version', '8'],
+        /^zerodown: --pg-version must be a PostgreSQL major version from 9 to 19, such as 15 or 15\.4 \(got "8"\)$/,
+      ],
       [['lint', 'm', '--config', 'missing.json'], /^zerodown: cannot read config .*missing\.json/],
       [['lint', 'm', '--bogus'], /^error: unknown option '--bogus'$/],
       [
@@ -92,6 +100,8 @@ describe('exit codes', () => {
     const help = await run(d, 'lint', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--assume-in-transaction');
+    expect(help.stdout).toContain('--dialect <id>');
+    expect((await run(d, 'dry-run', '--help')).stdout).toContain('--pg-version <major>');
     expect((await run(d, '--version')).code).toBe(0);
   });
 
