@@ -4,7 +4,8 @@
  * report the locks, rewrites, durations and errors PostgreSQL really showed.
  * Exit codes: 0 every file ran, 1 a file failed on the shadow, 2 usage/setup error.
  *
- * Also home of `lint --dry-run` (`addDryRunFacts`), which lint.ts calls.
+ * Also home of `lint --dry-run` (`lintDryRun`), which lint.ts calls; what the shadow saw is added to
+ * the findings by `addDryRunFacts` (src/pipeline/index.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Every shadow open in this process, so that Ctrl-C / SIGTERM can stop the
- * running statement and close them all (src/cli/signals.ts): PGlite workers
+ * running statement and close them all (src/pipeline/signals.ts): PGlite workers
  * are terminated, server databases and roles dropped.
  */
 import type { Shadow } from './driver.js';
