@@ -382,3 +382,21 @@ describe('the built CLI, end to end', () => {
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
+
+describe('one target version for every stage', () => {
+  it('--pg-version (or the config pgVersion) reaches dry-run: Flyway runs ADD VALUE before PostgreSQL 12 outside a transaction', async () => {
+    const d = project({
+      'db/migration/V1__enum.sql': "CREATE TYPE mood AS ENUM ('a');\n",
+      'db/migration/V2__add.sql': "ALTER TYPE mood ADD VALUE 'b';\n",
+      'old/zerodown.config.json': '{"pgVersion": 11}',
+    });
+    const modes = async (cwd: string, ...extra: string[]) => {
+      const r = await run(cwd, 'dry-run', ...extra, '--framework', 'flyway', '--format', 'json', '--no-cache');
+      expect(r.stderr).toBe('');
+      return json(r).statements.map((s: { transaction: string }) => s.transaction);
+    };
+    expect(await modes(d, 'db/migration/V2__add.sql')).toEqual(['file']);
+    expect(await modes(d, 'db/migration/V2__add.sql', '--pg-version', '11')).toEqual(['autocommit']);
+    expect(await modes(path.join(d, 'old'), '../db/migration/V2__add.sql')).toEqual(['autocommit']);
+  }, 60_000);
+});
