@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 const rulesDir = new URL('../rules/', import.meta.url);
-const dialects = readdirSync(rulesDir).filter((d) => statSync(new URL(`${d}/`, rulesDir)).isDirectory()).sort();
+const dialects = readdirSync(rulesDir)
+  .filter((d) => statSync(new URL(`${d}/`, rulesDir)).isDirectory())
+  .sort();
 const ident = (f) => f.replace(/\.ts$/, '').replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 let stale = false;
 for (const dialect of dialects) {

@@ -11,7 +11,14 @@ import {
   strongerLock,
 } from '../../src/dialects/postgres/locks.js';
 import { resolveDomain, typeChangeCost } from '../../src/dialects/postgres/column-types.js';
-import { alterCmds, columnConstraints, displayTable, names, volatility, type LockMode } from '../../src/dialects/postgres/util.js';
+import {
+  alterCmds,
+  columnConstraints,
+  displayTable,
+  names,
+  volatility,
+  type LockMode,
+} from '../../src/dialects/postgres/util.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import { typeRef } from '../../src/dialects/postgres/typenames.js';
 

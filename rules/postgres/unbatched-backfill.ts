@@ -170,7 +170,11 @@ const DDL = new Set(['AlterTableStmt', 'IndexStmt', 'RenameStmt']);
  * DDL run earlier in the same transaction whose locks are still held: an ALTER TABLE of
  * the same table first (ACCESS EXCLUSIVE), then other DDL on it, then DDL on other tables.
  */
-function heldDdl(ctx: PgRuleContext, stmt: Statement, key: string): { stmt: Statement; sameTable: boolean } | undefined {
+function heldDdl(
+  ctx: PgRuleContext,
+  stmt: Statement,
+  key: string,
+): { stmt: Statement; sameTable: boolean } | undefined {
   if (!ctx.tx.inTransaction) return undefined;
   let alter: Statement | undefined;
   let same: Statement | undefined;
