@@ -16,6 +16,7 @@
 import type { Finding, LintResult } from '../model.js';
 import { LOCKS } from '../dialects/postgres/util.js';
 import { DOCS_BASE } from './sarif.js';
+import { byStatement } from './group.js';
 import type { DryRun } from '../shadow/dryrun.js';
 import type { TracedStatement } from '../shadow/trace.js';
 import {
@@ -237,43 +238,68 @@ function ruleLink(rule: string): string {
 
 const ROW_HEAD = '| | file | line | rule | what happens in production, and what to do instead |\n|---|---|---|---|---|';
 
+/**
+ * One table row per finding. The findings of one statement sit in consecutive rows, the
+ * statement's line given once (`″` below it, like the file), so that several rules on one
+ * statement read as one place with several hazards.
+ */
 function findingRows(input: ReportInput): string[] {
   const rows: string[] = [];
   for (const file of input.result.files) {
     let first = true;
-    for (const f of file.findings) {
-      const icon = f.severity === 'error' ? '🛑' : '⚠️';
-      const where = first ? inlineCode(f.path, { table: true }) : '″';
-      const confirmed = f.confirmed ? ' **(seen in the dry run)**' : '';
-      rows.push(
-        `| ${icon} | ${where} | ${lineLink(f, input.repo)} | ${ruleLink(f.rule)} | ${richText(f.message, { table: true })}${confirmed}<br>**Instead:** ${richText(f.help, { table: true })} |`,
-      );
-      first = false;
+    for (const group of byStatement(file.findings)) {
+      group.forEach((f, i) => {
+        const icon = f.severity === 'error' ? '🛑' : '⚠️';
+        const where = first ? inlineCode(f.path, { table: true }) : '″';
+        const line = i === 0 ? lineLink(f, input.repo) : '″';
+        const confirmed = f.confirmed ? ' **(seen in the dry run)**' : '';
+        rows.push(
+          `| ${icon} | ${where} | ${line} | ${ruleLink(f.rule)} | ${richText(f.message, { table: true })}${confirmed}<br>**Instead:** ${richText(f.help, { table: true })} |`,
+        );
+        first = false;
+      });
     }
   }
   return rows;
 }
 
+/** The statement's SQL in a fence, cut at 40 lines and 8,000 characters. */
+function statementFence(text: string): string {
+  const lines = text.split('\n');
+  const cut = lines.length > 40 ? `${lines.slice(0, 40).join('\n')}\n-- … ${lines.length - 40} more lines` : text;
+  return codeFence(cut.length > 8000 ? `${cut.slice(0, 8000)}\n-- … (truncated)` : cut);
+}
+
+/** The job summary's findings: per statement one heading and one SQL fence, then each rule's finding. */
 function details(input: ReportInput): string {
   const out: string[] = ['#### Findings in detail'];
   for (const file of input.result.files) {
     const stmts = file.statements;
-    for (const f of file.findings) {
-      out.push(
-        '',
-        `**${inlineCode(`${f.path}:${f.line}`)}** · ${ruleLink(f.rule)} · ${f.severity}`,
-        '',
-        richText(f.message),
-        '',
-        `**Instead:** ${richText(f.help)}`,
-      );
+    for (const group of byStatement(file.findings)) {
+      const f = group[0]!;
       const s = f.statementIndex >= 0 ? stmts[f.statementIndex] : undefined;
-      if (s) {
-        const lines = s.text.split('\n');
-        const text =
-          lines.length > 40 ? `${lines.slice(0, 40).join('\n')}\n-- … ${lines.length - 40} more lines` : s.text;
-        out.push('', codeFence(text.length > 8000 ? `${text.slice(0, 8000)}\n-- … (truncated)` : text));
+      if (group.length === 1) {
+        out.push(
+          '',
+          `**${inlineCode(`${f.path}:${f.line}`)}** · ${ruleLink(f.rule)} · ${f.severity}`,
+          '',
+          richText(f.message),
+          '',
+          `**Instead:** ${richText(f.help)}`,
+        );
+        if (s) out.push('', statementFence(s.text));
+        continue;
       }
+      // several rules on one statement: the place and the SQL once, then each rule's finding
+      out.push('', `**${inlineCode(`${f.path}:${f.line}`)}** · ${group.length} findings on this statement`);
+      if (s) out.push('', statementFence(s.text));
+      for (const g of group)
+        out.push(
+          '',
+          `- ${ruleLink(g.rule)} · ${g.severity}: ${richText(g.message)}`,
+          '',
+          `  **Instead:** ${richText(g.help)}`,
+        );
     }
   }
   return out.join('\n');
