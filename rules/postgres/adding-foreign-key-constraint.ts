@@ -1,6 +1,13 @@
-import { defineRule, type Issue } from '../../src/rules/api.js';
+import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
-import { displayTable, addedConstraints, mergeIssues, names, quoteIdent, quoteRel } from '../../src/dialects/postgres/util.js';
+import {
+  displayTable,
+  addedConstraints,
+  mergeIssues,
+  names,
+  quoteIdent,
+  quoteRel,
+} from '../../src/dialects/postgres/util.js';
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/rules/api.js';
+import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { tablesUsingType } from '../../src/dialects/postgres/locks.js';
 import { displayTable, names } from '../../src/dialects/postgres/util.js';
 import { DEFAULT_SCHEMA } from '../../src/dialects/postgres/catalog.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/rules/api.js';
+import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { outsideReach } from '../../src/dialects/postgres/outside.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/rules/api.js';
+import { defineRule } from '../../src/dialects/postgres/rule.js';
 
 export default defineRule({
   meta: {

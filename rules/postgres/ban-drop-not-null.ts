@@ -1,4 +1,4 @@
-import { defineRule, type Issue } from '../../src/rules/api.js';
+import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
 import { alterCmds, altersExistingTable, displayTable } from '../../src/dialects/postgres/util.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 

@@ -1,4 +1,4 @@
-import { defineRule, type Issue } from '../../src/rules/api.js';
+import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
 import { displayTable, names } from '../../src/dialects/postgres/util.js';
 
 export default defineRule({

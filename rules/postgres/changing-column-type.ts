@@ -1,4 +1,4 @@
-import { defineRule, type Issue } from '../../src/rules/api.js';
+import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
 import { altersExistingTable, displayTable, str } from '../../src/dialects/postgres/util.js';
 import { typeRef, typeToSql, type TypeRef } from '../../src/dialects/postgres/typenames.js';
 import {

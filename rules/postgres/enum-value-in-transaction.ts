@@ -1,5 +1,5 @@
 import type { Statement } from '../../src/model.js';
-import { defineRule } from '../../src/rules/api.js';
+import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { keysBefore, names, quoteLiteral } from '../../src/dialects/postgres/util.js';
 import type { Catalog } from '../../src/dialects/postgres/catalog.js';
 import { DEFAULT_SCHEMA, relKey } from '../../src/dialects/postgres/catalog.js';

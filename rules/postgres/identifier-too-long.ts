@@ -1,5 +1,5 @@
 import { scanSync } from '../../src/dialects/postgres/parse.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
-import { defineRule } from '../../src/rules/api.js';
+import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { names } from '../../src/dialects/postgres/util.js';
 
 /** NAMEDATALEN - 1: the longest identifier PostgreSQL keeps, in bytes. */

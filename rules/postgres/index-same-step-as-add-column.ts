@@ -1,4 +1,4 @@
-import { defineRule, type Issue } from '../../src/rules/api.js';
+import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
 import type { Statement } from '../../src/model.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import {

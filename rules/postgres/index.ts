@@ -42,6 +42,9 @@ import requireStatementTimeout from './require-statement-timeout.js';
 import transactionNesting from './transaction-nesting.js';
 import unbatchedBackfill from './unbatched-backfill.js';
 
+/** The dialect of every rule below (each also says so in `meta.dialect`). */
+export const dialect = 'postgres';
+
 export const allRules: Rule[] = [
   addingFieldWithDefault,
   addingForeignKeyConstraint,

@@ -1,5 +1,5 @@
 import type { Statement } from '../../src/model.js';
-import { defineRule } from '../../src/rules/api.js';
+import { defineRule } from '../../src/dialects/postgres/rule.js';
 import {
   alterCmds,
   displayTable,

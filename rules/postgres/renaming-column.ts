@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/rules/api.js';
+import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { displayTable } from '../../src/dialects/postgres/util.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 

@@ -1,6 +1,5 @@
-import { defineRule } from '../../src/rules/api.js';
+import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { displayTable } from '../../src/dialects/postgres/util.js';
-import indexSameStep from './index-same-step-as-add-column.js';
 
 export default defineRule({
   meta: {
@@ -15,9 +14,10 @@ export default defineRule({
     if (ast.concurrent) return;
     // A table created in this migration is empty: a plain index on it is instant.
     if (ctx.isNewTable(ast.relation)) return;
-    // An index on a column this migration adds is index-same-step-as-add-column's finding, with the
-    // fuller fix (backfill first, then build concurrently); one finding per statement is enough.
-    if (indexSameStep.check?.(stmt, ctx)) return;
+    // An index on a column this migration adds is ALSO index-same-step-as-add-column's finding (a
+    // different hazard: built before the backfill, or inside the ADD COLUMN's lock). Each rule reports
+    // its own hazard, so that turning one off never silences the other; the reports show both under
+    // one code frame.
     const table = displayTable(ast.relation);
     return {
       message: `CREATE INDEX on \`${table}\` takes a SHARE lock and blocks every INSERT, UPDATE and DELETE until the index is built, which takes minutes on a large table.`,

@@ -1,5 +1,5 @@
 import type { Statement } from '../../src/model.js';
-import { defineRule, type RuleContext } from '../../src/rules/api.js';
+import { defineRule, type PgRuleContext } from '../../src/dialects/postgres/rule.js';
 import {
   aLock,
   commandLabel,
@@ -11,7 +11,14 @@ import {
   strongerLock,
 } from '../../src/dialects/postgres/locks.js';
 import { resolveDomain, typeChangeCost } from '../../src/dialects/postgres/column-types.js';
-import { alterCmds, columnConstraints, displayTable, names, volatility, type LockMode } from '../../src/dialects/postgres/util.js';
+import {
+  alterCmds,
+  columnConstraints,
+  displayTable,
+  names,
+  volatility,
+  type LockMode,
+} from '../../src/dialects/postgres/util.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import { typeRef } from '../../src/dialects/postgres/typenames.js';
 
@@ -28,7 +35,7 @@ interface LongWork {
 }
 
 /** Why `ADD COLUMN <def>` reads or rewrites every row, or undefined when it is instant. */
-function addColumnWork(def: any, ctx: RuleContext): string | undefined {
+function addColumnWork(def: any, ctx: PgRuleContext): string | undefined {
   const cons = columnConstraints(def);
   if (cons.some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v'))
     return 'rewrites the table to fill a stored generated column';
@@ -50,7 +57,7 @@ function addColumnWork(def: any, ctx: RuleContext): string | undefined {
 }
 
 /** A validated `CHECK (col IS NOT NULL)` lets SET NOT NULL skip its scan (PostgreSQL 12+). */
-function hasNotNullCheck(ctx: RuleContext, rel: any, column: string): boolean {
+function hasNotNullCheck(ctx: PgRuleContext, rel: any, column: string): boolean {
   if (ctx.pgVersion < 12) return false;
   for (const con of ctx.table(rel)?.constraints.values() ?? []) {
     if (con.type !== 'check' || !con.validated) continue;
@@ -60,7 +67,7 @@ function hasNotNullCheck(ctx: RuleContext, rel: any, column: string): boolean {
   return false;
 }
 
-function alterTableWork(stmt: Statement, ctx: RuleContext): string | undefined {
+function alterTableWork(stmt: Statement, ctx: PgRuleContext): string | undefined {
   const rel = stmt.ast.relation;
   for (const cmd of alterCmds(stmt.ast)) {
     switch (cmd.subtype) {
@@ -112,7 +119,7 @@ const isConstant = (n: any): boolean => !!(n?.A_Const || n?.ParamRef || (n?.Type
  * True when the WHERE clause pins a primary key or unique key of the table to
  * constants (`id = 5`, `id IN ('a', 'b')`): the statement touches a handful of rows.
  */
-function pinsUniqueKey(ctx: RuleContext, rel: any, where: any): boolean {
+function pinsUniqueKey(ctx: PgRuleContext, rel: any, where: any): boolean {
   if (!where) return false;
   const conjuncts: any[] = [];
   const flatten = (n: any): void => {
@@ -143,7 +150,7 @@ function pinsUniqueKey(ctx: RuleContext, rel: any, where: any): boolean {
 }
 
 /** What makes this statement run long on an existing table, or undefined. */
-function longWork(stmt: Statement, ctx: RuleContext): LongWork | undefined {
+function longWork(stmt: Statement, ctx: PgRuleContext): LongWork | undefined {
   const ast = stmt.ast;
   let work: string | undefined;
   let rel: any;

@@ -1,5 +1,5 @@
 import type { Statement } from '../../src/model.js';
-import { defineRule } from '../../src/rules/api.js';
+import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { SCRIPT_TOOLS } from '../../src/dialects/postgres/locks.js';
 
 const BEGIN = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);

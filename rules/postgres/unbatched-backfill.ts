@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../../src/rules/api.js';
+import { defineRule, type PgRuleContext } from '../../src/dialects/postgres/rule.js';
 import type { Statement } from '../../src/model.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import { clauseSql, displayTable, names, shortSql, str } from '../../src/dialects/postgres/util.js';
@@ -136,7 +136,7 @@ function coversComposite(args: any[], env: Env): boolean {
   return env.composite.some((cols) => cols.every((c) => eq.has(c)));
 }
 
-function environment(ctx: RuleContext, ast: any): Env {
+function environment(ctx: PgRuleContext, ast: any): Env {
   const env: Env = { unique: new Set(), composite: [], limitedCtes: new Set(), limitedAliases: new Set() };
   const key = relKey(ast.relation);
   const table = ctx.table(ast.relation);
@@ -170,7 +170,11 @@ const DDL = new Set(['AlterTableStmt', 'IndexStmt', 'RenameStmt']);
  * DDL run earlier in the same transaction whose locks are still held: an ALTER TABLE of
  * the same table first (ACCESS EXCLUSIVE), then other DDL on it, then DDL on other tables.
  */
-function heldDdl(ctx: RuleContext, stmt: Statement, key: string): { stmt: Statement; sameTable: boolean } | undefined {
+function heldDdl(
+  ctx: PgRuleContext,
+  stmt: Statement,
+  key: string,
+): { stmt: Statement; sameTable: boolean } | undefined {
   if (!ctx.tx.inTransaction) return undefined;
   let alter: Statement | undefined;
   let same: Statement | undefined;

@@ -15,7 +15,7 @@ import {
   shownLocks,
   statementCell,
 } from './dryrun-common.js';
-import { escapeText, inlineCode, richText } from './markdown.js';
+import { escapeText, inlineCode, richText } from './markdown-safe.js';
 
 // Paths, relation names, SQL and server messages come from the migrations under review:
 // untrusted text, escaped like everything else in a PR comment.

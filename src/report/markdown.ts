@@ -6,31 +6,26 @@
  *
  * Everything that comes from the pull request (file names, identifiers inside
  * messages, SQL) is untrusted. It reaches the Markdown only through the helpers
- * below: code spans and fences longer than any backtick run inside them, HTML
- * escaped, @mentions and #references neutralised with a zero-width joiner.
+ * of markdown-safe.ts.
+ *
+ * The parts live by job: markdown-safe.ts (escaping), comment-types.ts (inputs),
+ * comment-findings.ts (verdict, findings table, findings in detail),
+ * comment-dryrun.ts (the dry-run headline and lock table). This module composes
+ * them and re-exports what callers use.
  *
  * GitHub rejects comment bodies over 65,536 characters, so `composeReport`
  * degrades step by step (sections → short forms → fewer findings rows → a bare
  * summary) until the body fits the budget it is given.
  */
-import type { Finding, LintResult } from '../model.js';
-import { LOCKS } from '../dialects/postgres/util.js';
+import type { ReportInput } from './comment-types.js';
+import { details, findingRows, plural, ROW_HEAD, verdict } from './comment-findings.js';
+import { escapeText, inlineCode } from './markdown-safe.js';
 import { DOCS_BASE } from './sarif.js';
-import type { DryRun } from '../shadow/dryrun.js';
-import type { TracedStatement } from '../shadow/trace.js';
-import {
-  firstLine,
-  historyLine,
-  lineCell,
-  lockNote,
-  ms as dryMs,
-  notRunText,
-  rewriteCell,
-  seedLine,
-  shownLocks,
-  statementCell,
-  stoppedLine,
-} from './dryrun-common.js';
+
+export type { RepoRef, ReportInput, ReportSection } from './comment-types.js';
+export { verdict } from './comment-findings.js';
+export { dryRunReport } from './comment-dryrun.js';
+export { codeFence, encodePath, escapeHtml, escapeText, inlineCode, neutralise, richText } from './markdown-safe.js';
 
 /** The hidden marker that identifies zerodown's sticky comment. */
 export const STICKY_MARKER = '<!-- zerodown:sticky -->';
@@ -49,126 +44,6 @@ export const COMMENT_BUDGET = 65_000;
 /** The job summary limit is 1 MiB per step. */
 export const SUMMARY_BUDGET = 1_000_000;
 
-const ZWJ = '\u200D';
-
-// ---------------------------------------------------------------- safe text
-
-/** Breaks @mentions and #123 / GH-123 references so that text from a PR cannot ping or cross-link anyone. */
-export function neutralise(s: string): string {
-  return s
-    .replace(/@/g, `@${ZWJ}`)
-    .replace(/#(?=\d)/g, `#${ZWJ}`)
-    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
-}
-
-/** Escapes text for an HTML context (`<summary>`, attributes): entities, plus mention neutralising. */
-export function escapeHtml(s: string): string {
-  return neutralise(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
-}
-
-/**
- * Escapes untrusted text for Markdown prose (and table cells): HTML entities,
- * backslash-escaped Markdown punctuation that could open emphasis, links,
- * code, tables, strikethrough or GitHub's `$…$` math, newlines folded to
- * spaces, mentions broken.
- */
-export function escapeText(s: string): string {
-  const flat = s.replace(/\r?\n|\r/g, ' ');
-  const md = flat.replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`);
-  return neutralise(md.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-}
-
-function longestRun(s: string, ch: string): number {
-  let best = 0;
-  let cur = 0;
-  for (const c of s) {
-    cur = c === ch ? cur + 1 : 0;
-    if (cur > best) best = cur;
-  }
-  return best;
-}
-
-/**
- * An inline code span that holds any text: the delimiter is one backtick longer
- * than the longest run inside, newlines become spaces, and `|` is escaped so the
- * span can sit in a table cell (GFM unescapes `\|` inside code spans in tables).
- */
-export function inlineCode(s: string, opts: { table?: boolean } = {}): string {
-  let body = s.replace(/\r?\n|\r/g, ' ');
-  if (opts.table) body = body.replace(/\|/g, '\\|');
-  if (body === '') return '` `';
-  const fence = '`'.repeat(longestRun(body, '`') + 1);
-  const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ' ' : '';
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-
-/** A fenced code block that holds any text: the fence is longer than any backtick run inside. */
-export function codeFence(code: string, lang = 'sql'): string {
-  const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
-  const body = code.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
-  return `${fence}${lang}\n${body}\n${fence}`;
-}
-
-/**
- * Renders a rule message: the rules wrap identifiers and SQL in backticks, which
- * become safe code spans; everything else is escaped prose.
- */
-export function richText(s: string, opts: { table?: boolean } = {}): string {
-  const out: string[] = [];
-  const re = /`([^`\n]+)`/g;
-  let last = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    out.push(escapeText(s.slice(last, m.index)));
-    out.push(inlineCode(m[1]!, opts));
-    last = m.index + m[0].length;
-  }
-  out.push(escapeText(s.slice(last)));
-  return out.join('');
-}
-
-/** Percent-encodes a repository path for a URL, segment by segment (also `(`, `)` so Markdown links hold). */
-export function encodePath(p: string): string {
-  return p
-    .split('/')
-    .map((seg) => encodeURIComponent(seg).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
-}
-
-// ---------------------------------------------------------------- the report
-
-export interface RepoRef {
-  /** e.g. https://github.com (GITHUB_SERVER_URL) */
-  serverUrl: string;
-  owner: string;
-  repo: string;
-  /** the commit the links point at: the PR's head commit */
-  sha: string;
-  /** the workflow run page, where the job summary lives */
-  runUrl?: string;
-}
-
-/** A section rendered by another stage (staged plan, dry-run lock table), already safe Markdown. */
-export interface ReportSection {
-  id: string;
-  markdown: string;
-  /** a shorter form used when the full one does not fit (e.g. the headline without the SQL) */
-  short?: string;
-}
-
-export interface ReportInput {
-  result: LintResult;
-  repo?: RepoRef;
-  /** a paragraph right under the findings, e.g. the dry-run headline (already safe Markdown) */
-  headline?: string;
-  /** collapsible sections in order: staged plans, dry-run details (already safe Markdown) */
-  sections?: ReportSection[];
-  /** plain-text notes (escaped here), e.g. "dry run skipped: …" */
-  notes?: string[];
-  /** nothing under review at all (e.g. the PR no longer touches a migration) */
-  noMigrations?: boolean;
-  version?: string;
-}
-
 export interface ComposeOptions {
   /** maximum size in UTF-8 bytes (a safe upper bound for GitHub's character count) */
   budget: number;
@@ -186,98 +61,7 @@ export interface Composed {
   omittedFindings: number;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-const shortTable = (t: string) => (t.startsWith('public.') ? t.slice(7) : t);
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
-
-/** The one-line verdict (a level-3 heading). */
-export function verdict(input: ReportInput): string {
-  const { result } = input;
-  if (input.noMigrations) return '### ✅ zerodown: no migration files changed';
-  const files = result.files;
-  const errorFiles = files.filter((f) => f.findings.some((x) => x.severity === 'error'));
-  const warnFiles = files.filter((f) => f.findings.length);
-  const { errors, warnings } = result.summary;
-  if (errors) {
-    let reads = false;
-    const tables: string[] = [];
-    for (const f of files.flatMap((x) => x.findings)) {
-      if (f.severity !== 'error' || !f.lock || !f.table) continue;
-      const l = LOCKS[f.lock as keyof typeof LOCKS];
-      if (!l?.blocksWrites) continue;
-      reads ||= l.blocksReads;
-      if (!tables.includes(f.table)) tables.push(f.table);
-    }
-    const who = plural(errorFiles.length, 'migration');
-    const more = warnings ? ` (and ${plural(warnings, 'warning')})` : '';
-    if (tables.length) {
-      const shown = tables.slice(0, 3).map((t) => inlineCode(shortTable(t)));
-      const list = tables.length > 3 ? `${shown.join(', ')} and ${tables.length - 3} more tables` : shown.join(', ');
-      return `### 🛑 zerodown: ${who} would block ${reads ? 'reads and writes' : 'writes'} on ${list}${more}`;
-    }
-    return `### 🛑 zerodown: ${plural(errors, 'error')} in ${who}${more}`;
-  }
-  if (warnings)
-    return `### ⚠️ zerodown: ${plural(warnings, 'warning')} in ${plural(warnFiles.length, 'migration')}, nothing blocking`;
-  return `### ✅ zerodown: ${plural(files.length, 'migration')} checked, no locking or rewrite problems found`;
-}
-
-function lineLink(f: Finding, repo: RepoRef | undefined): string {
-  const label = f.endLine > f.line ? `${f.line}–${f.endLine}` : String(f.line);
-  if (!repo) return label;
-  const anchor = f.endLine > f.line ? `#L${f.line}-L${f.endLine}` : `#L${f.line}`;
-  const url = `${repo.serverUrl.replace(/\/+$/, '')}/${encodePath(repo.owner)}/${encodePath(repo.repo)}/blob/${encodeURIComponent(repo.sha)}/${encodePath(f.path)}${anchor}`;
-  return `[${label}](${url})`;
-}
-
-function ruleLink(rule: string): string {
-  if (rule === 'syntax-error') return inlineCode(rule, { table: true });
-  return `[${inlineCode(rule, { table: true })}](${DOCS_BASE}${encodeURIComponent(rule)}.md)`;
-}
-
-const ROW_HEAD = '| | file | line | rule | what happens in production, and what to do instead |\n|---|---|---|---|---|';
-
-function findingRows(input: ReportInput): string[] {
-  const rows: string[] = [];
-  for (const file of input.result.files) {
-    let first = true;
-    for (const f of file.findings) {
-      const icon = f.severity === 'error' ? '🛑' : '⚠️';
-      const where = first ? inlineCode(f.path, { table: true }) : '″';
-      const confirmed = f.confirmed ? ' **(seen in the dry run)**' : '';
-      rows.push(
-        `| ${icon} | ${where} | ${lineLink(f, input.repo)} | ${ruleLink(f.rule)} | ${richText(f.message, { table: true })}${confirmed}<br>**Instead:** ${richText(f.help, { table: true })} |`,
-      );
-      first = false;
-    }
-  }
-  return rows;
-}
-
-function details(input: ReportInput): string {
-  const out: string[] = ['#### Findings in detail'];
-  for (const file of input.result.files) {
-    const stmts = file.statements;
-    for (const f of file.findings) {
-      out.push(
-        '',
-        `**${inlineCode(`${f.path}:${f.line}`)}** · ${ruleLink(f.rule)} · ${f.severity}`,
-        '',
-        richText(f.message),
-        '',
-        `**Instead:** ${richText(f.help)}`,
-      );
-      const s = f.statementIndex >= 0 ? stmts[f.statementIndex] : undefined;
-      if (s) {
-        const lines = s.text.split('\n');
-        const text =
-          lines.length > 40 ? `${lines.slice(0, 40).join('\n')}\n-- … ${lines.length - 40} more lines` : s.text;
-        out.push('', codeFence(text.length > 8000 ? `${text.slice(0, 8000)}\n-- … (truncated)` : text));
-      }
-    }
-  }
-  return out.join('\n');
-}
 
 function footer(input: ReportInput): string {
   const v = input.version ? ` ${escapeText(input.version)}` : '';
@@ -348,121 +132,4 @@ export function composeReport(input: ReportInput, opts: ComposeOptions): Compose
       .filter(Boolean)
       .join('\n\n') + '\n';
   return { body: minimal, level: 4, omittedFindings: rows.length };
-}
-
-// ---------------------------------------------------------------- the dry run
-
-/**
- * The dry-run part of the report, rendered here (not by the CLI's
- * dryrun-markdown.ts) so that every piece of text from the shadow (SQL,
- * relation names, PostgreSQL error messages that quote values) goes through the
- * safe helpers above. `headline` sits under the findings; `section` is the
- * collapsible per-statement lock table.
- */
-export function dryRunReport(d: DryRun): { headline: string; section: ReportSection } {
-  const runLine = `${escapeText(d.engine)} (${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${dryMs(d.timings.totalMs)})`;
-  const facts: string[] = [];
-  // a statement that overran --shadow-timeout, or history / seeding that did: what follows did not run
-  if (d.stopped && d.stopped.phase !== 'run') facts.push(`❌ ${escapeText(stoppedLine(d)!)}`);
-  for (const f of d.files) {
-    if (!f.error) continue;
-    const e = f.error;
-    facts.push(
-      `❌ ${inlineCode(`${f.path}:${e.line}`)} fails on the shadow: ${inlineCode(e.code)} ${escapeText(e.message)}${e.limit ? ' (an engine limit, not a bug in the migration)' : ''}`,
-    );
-  }
-  for (const s of d.statements) {
-    if (!s.refused) continue;
-    facts.push(
-      `⚠️ ${inlineCode(`${s.path}:${s.line}`)} was not run on the shadow: ${escapeText(s.refused)}. zerodown never runs a statement that reaches outside the throwaway database`,
-    );
-  }
-  for (const h of d.heldLocks) {
-    if (!h.blocksReads && !h.blocksWrites) continue;
-    // indexes locked with their table are folded into its entry (trace.ts); one locked harder
-    // than its table (REINDEX INDEX: the table's writes wait, the index blocks planning reads) stays
-    const until =
-      h.until === 'end of file'
-        ? `the end of the file (line ${h.untilLine}, where the tool commits)`
-        : h.until === 'error'
-          ? `the error at line ${h.untilLine}`
-          : `${h.until} at line ${h.untilLine}`;
-    const rows = h.rows !== undefined ? ` on ${plural(h.rows, 'row')}` : '';
-    facts.push(
-      `${escapeText(h.mode)} on ${inlineCode(h.relation)} taken at line ${h.line} and held until ${until}, across ${plural(h.statements, 'statement')}, ${dryMs(h.heldMs)}${rows}: ${h.blocksReads ? 'reads and writes' : 'writes'} wait all that time`,
-    );
-  }
-  // the first statement of each file that rewrote a table
-  const seen = new Set<string>();
-  for (const s of d.statements) {
-    const fresh = s.rewrites.filter((r) => !seen.has(`${s.path}\0${r}`));
-    for (const r of s.rewrites) seen.add(`${s.path}\0${r}`);
-    if (fresh.length)
-      facts.push(`${fresh.map((r) => inlineCode(r)).join(', ')} rewritten at line ${s.line} of ${inlineCode(s.path)}`);
-  }
-  const blocking = d.statements.some(
-    (s) => !s.skipped && !s.error && s.locks.some((l) => l.blocksReads || l.blocksWrites),
-  );
-  if (!facts.length)
-    facts.push(
-      blocking
-        ? 'locks that block reads or writes were taken, each only for its own statement (see the table)'
-        : 'no statement took a lock that blocks reads or writes, and no table was rewritten',
-    );
-  const shown = facts.slice(0, 8);
-  if (facts.length > shown.length) shown.push(`…and ${facts.length - shown.length} more`);
-  const headline = `**Dry run** on ${runLine}:\n${shown.map((f) => `- ${f}`).join('\n')}`;
-
-  const out: string[] = ['<details><summary>Dry-run details: locks per statement</summary>', ''];
-  const byFile = new Map<string, TracedStatement[]>();
-  for (const s of d.statements) {
-    const list = byFile.get(s.path);
-    if (list) list.push(s);
-    else byFile.set(s.path, [s]);
-  }
-  for (const [file, stmts] of byFile) {
-    out.push(
-      `**${inlineCode(file)}**`,
-      '',
-      '| line | statement | locks | blocks | rewrite | time |',
-      '|---:|---|---|---|---|---:|',
-    );
-    for (const s of stmts) {
-      const stmt = inlineCode(statementCell(s, 70), { table: true });
-      if (s.skipped) {
-        out.push(
-          `| ${s.line} | ${stmt} | ${d.stopped ? escapeText(notRunText(d)) : 'not run: an earlier statement failed'} | | | |`,
-        );
-        continue;
-      }
-      if (s.refused) {
-        out.push(`| ${s.line} | ${stmt} | not run on the shadow: ${escapeText(s.refused)} | | | |`);
-        continue;
-      }
-      if (s.error) {
-        out.push(
-          `| ${s.line} | ${stmt} | ❌ ${inlineCode(s.error.code, { table: true })} ${escapeText(s.error.message)} | | | ${dryMs(s.durationMs)} |`,
-        );
-        continue;
-      }
-      const locks = shownLocks(s);
-      const lockCell = locks
-        .map((l) => `${escapeText(l.mode)} ${inlineCode(l.relation, { table: true })}${lockNote(l)}`)
-        .join('<br>');
-      const blocks = locks
-        .map((l) => (l.blocksReads ? '**reads, writes**' : l.blocksWrites ? '**writes**' : 'nothing'))
-        .join('<br>');
-      const rewrite = rewriteCell(s, (r) => inlineCode(r, { table: true })) || 'no';
-      out.push(`| ${lineCell(s)} | ${stmt} | ${lockCell} | ${blocks} | ${rewrite} | ${dryMs(s.durationMs)} |`);
-    }
-    out.push('');
-  }
-  for (const l of d.limits) out.push(`- engine limit: ${escapeText(l.message)}`);
-  if (d.limits.length) out.push('');
-  out.push(
-    '<sub>Lock modes as PostgreSQL reported them in pg_locks on the shadow; "documented" marks statements that cannot run in a transaction, whose lock comes from the PostgreSQL documentation.</sub>',
-    '',
-    '</details>',
-  );
-  return { headline, section: { id: 'dry-run', markdown: out.join('\n') } };
 }

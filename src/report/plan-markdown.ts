@@ -7,7 +7,8 @@
  */
 import type { PlanResult } from '../plan/planner.js';
 import type { StagedPlan } from '../plan/types.js';
-import { codeFence, escapeHtml, escapeText, inlineCode, type ReportSection } from './markdown.js';
+import type { ReportSection } from './comment-types.js';
+import { codeFence, escapeHtml, escapeText, inlineCode } from './markdown-safe.js';
 import type { Unhandled } from '../plan/types.js';
 import {
   originalLine,

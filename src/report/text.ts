@@ -1,10 +1,13 @@
 /**
  * `--format text`: for a person at a terminal. Per finding: `path:line:col  severity  rule`,
- * the message, a code frame of the statement, and a one-line fix. Then one summary line.
+ * the message, a code frame of the statement, and a one-line fix. Several findings on one
+ * statement share one header and one code frame, then each rule's severity, message and fix.
+ * Then one summary line.
  * Colours only when asked (the CLI decides from the TTY, NO_COLOR, FORCE_COLOR and flags).
  */
 import pc from 'picocolors';
 import type { Finding, LintResult } from '../model.js';
+import { byStatement } from './group.js';
 import { visible } from './visible.js';
 
 export interface TextOptions {
@@ -61,6 +64,10 @@ export function codeFrame(source: string | string[], f: Finding, c: Colors): str
   return out.join('\n');
 }
 
+const severity = (f: Finding, c: Colors) =>
+  f.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
+const confirmed = (f: Finding, c: Colors) => (f.confirmed ? c.magenta('  (confirmed by dry run)') : '');
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function formatText(result: LintResult, opts: TextOptions): string {
@@ -68,14 +75,31 @@ export function formatText(result: LintResult, opts: TextOptions): string {
   const out: string[] = [];
   for (const file of result.files) {
     let lines: string[] | undefined; // split once per file, not once per finding
-    for (const f of file.findings) {
-      const sev = f.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
-      const confirmed = f.confirmed ? c.magenta('  (confirmed by dry run)') : '';
-      out.push(`${c.bold(`${visible(f.path)}:${f.line}:${f.column}`)}  ${sev}  ${c.cyan(f.rule)}${confirmed}`);
-      out.push(`  ${visible(f.message)}`);
-      if ((f.statementIndex >= 0 || f.rule === 'syntax-error') && !file.migration.notText)
-        out.push(codeFrame((lines ??= file.migration.source.split('\n')), f, c));
-      out.push(`  ${c.green('fix:')} ${visible(f.help)}`);
+    const frame = (f: Finding) =>
+      (f.statementIndex >= 0 || f.rule === 'syntax-error') && !file.migration.notText
+        ? codeFrame((lines ??= file.migration.source.split('\n')), f, c)
+        : undefined;
+    for (const group of byStatement(file.findings)) {
+      const f = group[0]!;
+      const where = c.bold(`${visible(f.path)}:${f.line}:${f.column}`);
+      if (group.length === 1) {
+        out.push(`${where}  ${severity(f, c)}  ${c.cyan(f.rule)}${confirmed(f, c)}`);
+        out.push(`  ${visible(f.message)}`);
+        const shown = frame(f);
+        if (shown) out.push(shown);
+        out.push(`  ${c.green('fix:')} ${visible(f.help)}`);
+        out.push('');
+        continue;
+      }
+      // several rules on one statement: one frame, then each rule's finding
+      out.push(`${where}  ${group.length} findings on this statement`);
+      const shown = frame(f);
+      if (shown) out.push(shown);
+      for (const g of group) {
+        out.push(`  ${severity(g, c)}  ${c.cyan(g.rule)}${confirmed(g, c)}`);
+        out.push(`    ${visible(g.message)}`);
+        out.push(`    ${c.green('fix:')} ${visible(g.help)}`);
+      }
       out.push('');
     }
   }

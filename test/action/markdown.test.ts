@@ -202,6 +202,39 @@ describe('composeReport with hostile migrations', () => {
     assertSafe(body);
   });
 
+  it('several rules on one statement: consecutive rows, the line given once; one SQL fence in the detailed form', async () => {
+    // an index on a column the same file adds: index-same-step-as-add-column and
+    // require-concurrent-index-creation both flag line 2, each for its own hazard
+    const sql = 'ALTER TABLE accounts ADD COLUMN plan text;\nCREATE INDEX accounts_plan_idx ON accounts (plan);\n';
+    const result = await lint([mig('m/0001.sql', HISTORY, false), mig('m/0002.sql', sql)]);
+    const onIndex = result.files[0]!.findings.filter((f) => f.line === 2).map((f) => f.rule);
+    expect(onIndex).toEqual(
+      expect.arrayContaining(['index-same-step-as-add-column', 'require-concurrent-index-creation']),
+    );
+    const repo = { serverUrl: 'https://github.com', owner: 'acme', repo: 'shop', sha: 'abc123' };
+
+    const { body } = composeReport({ result, repo }, { budget: COMMENT_BUDGET, marker: STICKY_MARKER });
+    const rows = body.split('\n').filter((l) => /^\| (🛑|⚠️) \|/.test(l));
+    const lineCells = rows.map((r) => r.split(' | ')[2]!);
+    // one row per finding (JSON and SARIF stay one result per finding too) ...
+    expect(rows).toHaveLength(result.files[0]!.findings.length);
+    // ... and the line of a statement shows once, the rows of its other findings say ″
+    const links = lineCells.filter((c) => c.includes('#L2)'));
+    expect(links).toHaveLength(1);
+    const first = lineCells.indexOf(links[0]!);
+    expect(lineCells.slice(first + 1, first + onIndex.length)).toEqual(Array(onIndex.length - 1).fill('″'));
+    assertSafe(body);
+
+    const detailed = composeReport({ result, repo }, { budget: 1_000_000, detailed: true }).body;
+    const section = detailed.slice(detailed.indexOf('#### Findings in detail'));
+    // the index statement's SQL once, under one heading, then each rule's finding
+    expect(section.split('CREATE INDEX accounts_plan_idx').length - 1).toBe(1);
+    expect(section).toContain(`**\`m/0002.sql:2\`** · ${onIndex.length} findings on this statement`);
+    const after = section.slice(section.indexOf('CREATE INDEX accounts_plan_idx'));
+    for (const rule of onIndex) expect(after).toMatch(new RegExp(`^- \\[\`${rule}\`\\]\\(`, 'm'));
+    assertSafe(detailed);
+  });
+
   it('gives a green one-line verdict when nothing is wrong, and says when no migration changed', async () => {
     const result = await lint([
       mig('m/0001.sql', HISTORY, false),

@@ -32,10 +32,12 @@ describe('terminal escapes in SQL are printed visibly, never obeyed', () => {
     expect(r.stdout).not.toMatch(CONTROL);
     expect(r.stdout).toContain(
       [
-        'm/0002_i.sql:2:1  error  require-concurrent-index-creation',
-        '  CREATE INDEX on `t\\x1b[2J` takes a SHARE lock and blocks every INSERT, UPDATE and DELETE until the index is built, which takes minutes on a large table.',
+        // three rules flag the statement: one header and one frame, then each finding
+        'm/0002_i.sql:2:1  3 findings on this statement',
         '    1 | -- title \\x1b]0;pwned\\x07 done',
         '  > 2 | CREATE INDEX i ON "t\\x1b[2J" (a);',
+        '  error  require-concurrent-index-creation',
+        '    CREATE INDEX on `t\\x1b[2J` takes a SHARE lock and blocks every INSERT, UPDATE and DELETE until the index is built, which takes minutes on a large table.',
       ].join('\n'),
     );
   });

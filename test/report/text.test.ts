@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import pc from 'picocolors';
 import { codeFrame, formatText } from '../../src/report/text.js';
 import type { Finding, LintResult } from '../../src/model.js';
-import { sampleResult } from './fixture.js';
+import { HISTORY, sampleResult } from './fixture.js';
+import { lintMigrations } from '../../src/engine/lint.js';
+import { migration } from '../helpers.js';
+import indexSameStep from '../../rules/postgres/index-same-step-as-add-column.js';
+import requireConcurrentIndexCreation from '../../rules/postgres/require-concurrent-index-creation.js';
+import requireLockTimeout from '../../rules/postgres/require-lock-timeout.js';
 
 const ANSI = /\x1b\[[0-9;]*m/;
 const plain = pc.createColors(false);
@@ -92,5 +97,46 @@ describe('text report', () => {
     const long = codeFrame('x'.repeat(500), at({}), plain);
     expect(long.length).toBeLessThan(200);
     expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('several rules on one statement: one header and one code frame, then each rule (real lint output)', async () => {
+    const grouped = await lintMigrations(
+      [
+        migration(HISTORY, { path: 'db/migrations/0001_init.sql', review: false }),
+        migration('ALTER TABLE users ADD COLUMN plan text;\nCREATE INDEX users_plan_idx ON users (plan);\n', {
+          path: 'db/migrations/0002_plan.sql',
+        }),
+      ],
+      { ruleSet: [indexSameStep, requireConcurrentIndexCreation, requireLockTimeout] },
+    );
+    const findings = grouped.files[0]!.findings;
+    expect(findings.map((f) => `${f.line}:${f.rule}`)).toEqual([
+      '1:require-lock-timeout',
+      '2:index-same-step-as-add-column',
+      '2:require-concurrent-index-creation',
+    ]);
+    const [, same, concurrent] = findings;
+    const out = formatText(grouped, { color: false });
+    // a lone finding keeps the one-finding layout
+    expect(out).toContain('db/migrations/0002_plan.sql:1:1  warning  require-lock-timeout\n');
+    expect(out).toContain(
+      [
+        'db/migrations/0002_plan.sql:2:1  2 findings on this statement',
+        '    1 | ALTER TABLE users ADD COLUMN plan text;',
+        '  > 2 | CREATE INDEX users_plan_idx ON users (plan);',
+        '  error  index-same-step-as-add-column',
+        `    ${same!.message}`,
+        `    fix: ${same!.help}`,
+        '  error  require-concurrent-index-creation',
+        `    ${concurrent!.message}`,
+        `    fix: ${concurrent!.help}`,
+        '',
+      ].join('\n'),
+    );
+    // the statement is shown once
+    expect(out.split('> 2 | CREATE INDEX').length - 1).toBe(1);
+    expect(out.trimEnd().split('\n').at(-1)).toBe(
+      '✖ 2 errors, 1 warning in 1 of 1 migration file (2 statements; framework: plain)',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import rule from '../../../rules/postgres/require-concurrent-index-creation.js';
-import { ruleTester } from '../../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { lintSql, ruleTester } from '../../helpers.js';
 
 const history = 'CREATE TABLE users (id bigint PRIMARY KEY, email text);';
 
@@ -15,6 +16,13 @@ ruleTester(rule, {
       history,
       line: 2,
     },
+    {
+      name: 'an index on a column the same migration adds (not backfilled yet): its build lock is still its own hazard',
+      sql: 'ALTER TABLE users ADD COLUMN plan text;\nCREATE INDEX users_plan_idx ON users (plan);',
+      history,
+      line: 2,
+      message: /SHARE lock/,
+    },
   ],
   valid: [
     { sql: 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);', history },
@@ -26,10 +34,28 @@ ruleTester(rule, {
       sql: '-- zerodown-ignore require-concurrent-index-creation\nCREATE INDEX users_email_idx ON users (email);',
       history,
     },
-    {
-      name: 'an index on a column added (not yet backfilled) by the same migration is left to index-same-step-as-add-column',
-      sql: 'ALTER TABLE users ADD COLUMN plan text;\nCREATE INDEX users_plan_idx ON users (plan);',
-      history,
-    },
   ],
+});
+
+describe('require-concurrent-index-creation next to index-same-step-as-add-column (all rules, real engine)', () => {
+  const sql = 'ALTER TABLE users ADD COLUMN plan text;\nCREATE INDEX users_plan_idx ON users (plan);';
+  const pair = ['index-same-step-as-add-column', 'require-concurrent-index-creation'];
+  // every rule runs (require-statement-timeout also has something to say: not this test's business)
+  const onIndex = async (rules?: Record<string, 'off'>) =>
+    (await lintSql(sql, { history, rules }))
+      .filter((f) => f.line === 2 && pair.includes(f.rule))
+      .map((f) => f.rule)
+      .sort();
+
+  it('with index-same-step-as-add-column off, the plain CREATE INDEX is still reported', async () => {
+    expect(await onIndex({ 'index-same-step-as-add-column': 'off' })).toEqual(['require-concurrent-index-creation']);
+  });
+
+  it('with both on, each reports its own hazard', async () => {
+    expect(await onIndex()).toEqual(['index-same-step-as-add-column', 'require-concurrent-index-creation']);
+  });
+
+  it('with require-concurrent-index-creation off, index-same-step-as-add-column still reports', async () => {
+    expect(await onIndex({ 'require-concurrent-index-creation': 'off' })).toEqual(['index-same-step-as-add-column']);
+  });
 });
