@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { codeFrame, formatText } from '../../src/report/text.js';
 import type { Finding, LintResult } from '../../src/model.js';
 import { HISTORY, sampleResult } from './fixture.js';
-import { lintMigrations } from '../../src/engine/lint.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 import { migration } from '../helpers.js';
 import indexSameStep from '../../rules/postgres/index-same-step-as-add-column.js';
 import requireConcurrentIndexCreation from '../../rules/postgres/require-concurrent-index-creation.js';

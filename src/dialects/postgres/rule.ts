@@ -3,7 +3,6 @@
  * never from src/rules/api.ts directly): the generic contract of src/rules/api.ts with
  * PostgreSQL's statement, catalog, table and column types, plus the target version.
  */
-import type { Statement } from '../../model.js';
 import {
   ruleDefiner,
   type FileContext,
@@ -12,11 +11,11 @@ import {
   type RuleContext,
 } from '../../rules/api.js';
 import type { Catalog, Column, Table } from './catalog.js';
+import type { PgStatement } from './statement.js';
 
 export type { RuleMeta, TxState } from '../../rules/api.js';
 
-/** A PostgreSQL statement: the libpg-query node (loosely typed, as the rules read it). */
-export type PgStatement = Statement<any>;
+export type { PgStatement } from './statement.js';
 
 /** How PostgreSQL rules name a relation: a RangeVar-like node, or `schema.table` / `table` text. */
 export type PgRel = { schemaname?: string; relname?: string } | string | undefined;
