@@ -11,6 +11,7 @@ import { registerSecretUrl } from './secrets.js';
 import { LineIndex } from './parse/source.js';
 import { DEFAULT_DIALECT, DIALECT_IDS, dialectFor, parsePgVersion } from './pipeline/dialects.js';
 import type { FailOn } from './errors.js';
+import { configLocator, validateRuleOptions } from './rules/options.js';
 
 export type { FailOn } from './errors.js';
 export type RuleLevel = 'off' | 'warning' | 'error';
@@ -250,7 +251,12 @@ export function loadConfig(dir: string, explicit?: string): { config: Config; fi
   registerSecretUrl((raw as { dryRun?: { shadowUrl?: unknown } } | null)?.dryRun?.shadowUrl as string | undefined);
   if (written && parsePgVersion(written.source) === undefined)
     throw new ConfigError(`${at(written.offset)}: ${PG_VERSION_RULE} (got ${written.source})`);
-  return { config: validateConfig(raw ?? {}, name), file };
+  const config = validateConfig(raw ?? {}, name);
+  // rules.<id>.options against the schema each rule declares (a rule that declares none takes none)
+  const rules = dialectFor(config.dialect ?? DEFAULT_DIALECT).rules;
+  const problems = validateRuleOptions(rules, config, { file: name, locate: configLocator(text, name) });
+  if (problems.length) throw new ConfigError(problems[0]!.text);
+  return { config, file };
 }
 
 const PG_VERSION_RULE = '"pgVersion" must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4';

@@ -71,6 +71,21 @@ describe('loading', () => {
     expect(configError(() => loadConfig(d, 'nope.json'))).toMatch(/cannot read config .*nope\.json/);
   });
 
+  it('options for a rule that takes none are an error at file:line:column (they used to be ignored)', () => {
+    const json = '{\n  "rules": {\n    "ban-drop-table": { "severity": "warning", "options": { "max": 3 } }\n  }\n}\n';
+    expect(configError(() => loadConfig(dir({ 'zerodown.config.json': json })))).toBe(
+      'zerodown.config.json:3:59: rule "ban-drop-table" takes no options: remove "rules.ban-drop-table.options"',
+    );
+    const yml = 'rules:\n  ban-drop-table:\n    severity: warning\n    options:\n      max: 3\n';
+    expect(configError(() => loadConfig(dir({ '.zerodown.yml': yml })))).toMatch(
+      /^\.zerodown\.yml:\d+:\d+: rule "ban-drop-table" takes no options/,
+    );
+    // severity alone is still fine
+    expect(loadConfig(dir({ '.zerodown.yml': 'rules:\n  ban-drop-table:\n    severity: warning\n' })).config.rules).toEqual({
+      'ban-drop-table': { severity: 'warning' },
+    });
+  });
+
   it('broken JSON or YAML is an error at file:line:column, on one line', () => {
     // V8 words the reason (tested on Node 20); the position is what this test pins
     expect(configError(() => loadConfig(dir({ 'zerodown.config.json': '{ "pgVersion": 15, }' })))).toMatch(
