@@ -11,7 +11,14 @@ import { cacheKey, diskStore } from './cache.js';
 import { defaultShadowDialect } from './dialects.js';
 import type { SeedResult } from './probes.js';
 import { replayHistory, type ReplayProgress, type ReplayResult } from './replay.js';
-import { notRun, runTraced, type DumpResult, type HeldLock, type StatementError, type TracedStatement } from './trace.js';
+import {
+  notRun,
+  runTraced,
+  type DumpResult,
+  type HeldLock,
+  type StatementError,
+  type TracedStatement,
+} from './trace.js';
 
 export interface DryRunOptions {
   /** PostgreSQL server URL; default embedded PGlite */
@@ -314,7 +321,9 @@ export function confirmFindings(
         // seen on the shadow for this statement: not a documented mode, nor one its transaction already held
         seen = s.locks.some(
           (l) =>
-            (l.source === 'pg_locks' || l.source === 'sampled') && l.mode === f.lock && sameTable(dialect, f.table, l.relation),
+            (l.source === 'pg_locks' || l.source === 'sampled') &&
+            l.mode === f.lock &&
+            sameTable(dialect, f.table, l.relation),
         );
       }
       f.confirmed = seen;

@@ -1,13 +1,7 @@
 /** Seeding from column types, respecting NOT NULL, unique keys, foreign keys and CHECKs; and snapshots. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareData, diffSchemas } from '../../src/shadow/compare.js';
-import {
-  runTraced,
-  seed,
-  snapshotData,
-  snapshotSchema,
-  type Shadow,
-} from './kernel.js';
+import { runTraced, seed, snapshotData, snapshotSchema, type Shadow } from './kernel.js';
 import { eachEngine } from './engines.js';
 
 const SCHEMA = `
@@ -156,7 +150,7 @@ eachEngine('seeding and snapshots', (engine) => {
         .sort();
     expect(diff(before, after)).toEqual(
       [
-        'column public.users.nickname: original text; plan text DEFAULT \'anon\'::text',
+        "column public.users.nickname: original text; plan text DEFAULT 'anon'::text",
         `column public.users.rating: original ${before.get('column public.users.rating')}; plan ${after.get('column public.users.rating')}`,
         'constraint public.profiles.bio_len: only after the plan (CHECK ((length(bio) < 1000)) NOT VALID (NOT VALIDATED))',
         'enum public.status: original active, banned, deleted; plan active, banned, deleted, archived',

@@ -493,7 +493,12 @@ function planInsert(
       const sql =
         `WITH ${[...ctes, cand].join(',\n     ')}\n` +
         `SELECT DISTINCT ${[...notNull.map((num, i) => `${colName(t, num)}::text AS v${i}`), `${bits} AS bits`].join(', ')} FROM cand WHERE ${checks}` +
-        (proof ? ` ORDER BY ${notNull.map((_, i) => `${i + 1}`).concat(`${notNull.length + 1}`).join(', ')}` : '');
+        (proof
+          ? ` ORDER BY ${notNull
+              .map((_, i) => `${i + 1}`)
+              .concat(`${notNull.length + 1}`)
+              .join(', ')}`
+          : '');
       return { sql, cols: [], combo: { notNull, nullable } };
     }
     const sql =
