@@ -14,6 +14,8 @@
 import type { Migration, ParsedMigration, Statement } from './model.js';
 import type { Rule, TxState } from './rules/api.js';
 import type { Shadow } from './shadow/driver.js';
+import type { ShadowProbes } from './shadow/probes.js';
+import type { DumpResult } from './shadow/trace-types.js';
 
 export type DialectId = 'postgres' | 'mysql' | (string & {});
 
@@ -47,10 +49,36 @@ export interface SessionTracker {
   after(stmt: Statement): void;
 }
 
-/** What a dialect offers the shadow kernel: its engines. */
-export interface DialectShadow<Options = unknown> {
+/** How to open a shadow database (the kernel's settings; a dialect ignores what it has no use for). */
+export interface ShadowOpenOptions {
+  /** a server URL: a fresh throwaway database is created there and dropped on close. Default: the embedded engine */
+  url?: string;
+  /** with `url`: run as the URL's role when no unprivileged run role can be made */
+  allowSuperuser?: boolean;
+  /** extensions the migrations create (an embedded engine loads their bundles at start); see `extensionsIn` */
+  extensions?: string[];
+  /** wall-clock bound per statement, ms */
+  timeoutMs?: number;
+  /** embedded engine: boot from this saved state (`Shadow.saveState`) */
+  state?: Buffer;
+}
+
+/**
+ * What a dialect offers the shadow kernel (src/shadow/): its engines, and through every shadow it
+ * opens (`Shadow.probes`) the probes the kernel asks about statements, locks, rewrites, seeding and
+ * snapshots. The kernel (dry run, trace, replay, proof) calls nothing else of the dialect.
+ */
+export interface DialectShadow {
   /** opens a throwaway database: the embedded engine, or a server from a URL */
-  open(options: Options): Promise<Shadow>;
+  open(options: ShadowOpenOptions): Promise<Shadow>;
+  /** the embedded engine and its version (e.g. `pglite 0.5.16`): part of a saved state's cache key */
+  embeddedEngine(): string;
+  /** extensions the given sources create, for `ShadowOpenOptions.extensions` */
+  extensionsIn(sources: Iterable<string>): string[];
+  /** builds the schema from a schema-only dump (`--schema`), the way the dialect's client would load it */
+  loadSchemaDump(shadow: Shadow, sql: string, path: string): Promise<DumpResult>;
+  /** the probes every shadow of this dialect carries (`Shadow.probes`) */
+  probes: ShadowProbes;
 }
 
 export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCatalog> {

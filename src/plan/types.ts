@@ -98,6 +98,12 @@ export interface Verification {
   error?: string;
   /** per-phase lock facts */
   locks: LockSpan[];
+  /**
+   * set (with `targetVersion`) when the proof was given the target's major version (`--pg-version`)
+   * and the shadow engine's differs: "proved on PGlite 18, target PostgreSQL 11"
+   */
+  shadowVersion?: number;
+  targetVersion?: number;
 }
 
 export interface ExpectedDifference {

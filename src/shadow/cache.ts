@@ -1,10 +1,14 @@
 /**
- * The shadow cache: replaying a long history and seeding it costs seconds on
+ * The replay cache: replaying a long history and seeding it costs seconds on
  * PGlite, and the result only depends on the history files, the seed size and
- * the engine. After a cold run the PGlite data directory is saved (gzip) under
- * a key of those inputs; the next run with the same inputs boots straight from
- * it. Only used when the CLI has a cache directory (`node_modules/.cache/zerodown`
- * of the project, or $ZERODOWN_CACHE_DIR); `--no-cache` turns it off.
+ * the engine. After a cold run the embedded engine's state (`Shadow.saveState`)
+ * is saved under a key of those inputs; the next run with the same inputs boots
+ * straight from it. Two stores, one key and one format:
+ * - on disk (gzip), for the dry run across processes, when the CLI has a cache
+ *   directory (`node_modules/.cache/zerodown` of the project, or $ZERODOWN_CACHE_DIR;
+ *   `--no-cache` turns it off);
+ * - in memory, for the plan proof, which starts three shadows (the original twice,
+ *   the plan once) from the same replayed and seeded state.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -32,12 +36,21 @@ export interface CacheKeyInput {
   seedRows: number;
   history: Migration[];
   schema?: string;
+  /** how rows were seeded (src/shadow/probes.ts `SeedPolicy`); absent: the dry run's */
+  seedPolicy?: string;
 }
 
 export function cacheKey(input: CacheKeyInput): string {
   const h = createHash('sha256');
   h.update(
-    JSON.stringify([FORMAT, input.engine, input.extensions, input.seedRows, input.schema ? sha(input.schema) : null]),
+    JSON.stringify([
+      FORMAT,
+      input.engine,
+      input.extensions,
+      input.seedRows,
+      input.schema ? sha(input.schema) : null,
+      ...(input.seedPolicy ? [input.seedPolicy] : []),
+    ]),
   );
   for (const m of input.history) {
     h.update(JSON.stringify([m.path, m.framework, m.transaction, m.segments ?? null, sha(m.source)]));
@@ -100,4 +113,19 @@ function prune(dir: string): void {
     rmSync(path.join(dir, e.f), { force: true });
     rmSync(path.join(dir, `${key}.json`), { force: true });
   }
+}
+
+/** Where saved states live: a directory (across runs) or this process's memory (one proof). */
+export interface StateStore<M> {
+  get(key: string): CachedState<M> | undefined;
+  put(key: string, tar: Buffer, meta: M): void;
+}
+
+export function diskStore<M>(dir: string): StateStore<M> {
+  return { get: (key) => readCache<M>(dir, key), put: (key, tar, meta) => writeCache(dir, key, tar, meta) };
+}
+
+export function memoryStore<M>(): StateStore<M> {
+  const states = new Map<string, CachedState<M>>();
+  return { get: (key) => states.get(key), put: (key, tar, meta) => void states.set(key, { tar, meta }) };
 }

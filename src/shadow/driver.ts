@@ -5,6 +5,8 @@
  * through `exec` and `query`.
  */
 
+import type { ShadowProbes } from './probes.js';
+
 export type ShadowKind = 'pglite' | 'postgresql';
 
 /** Something the engine cannot do, reported once instead of as a cascade of errors. */
@@ -39,6 +41,13 @@ export interface Shadow {
    * Only real servers have one.
    */
   openSideConnection?(): Promise<SideConnection>;
+  /** what the kernel asks the engine's dialect: statement classes, catalog and lock probes, seed, snapshots */
+  readonly probes: ShadowProbes;
+  /**
+   * Embedded engines only: the whole database state as one blob, to boot a later shadow from
+   * (`OpenShadowOptions.state`): the replayed and seeded start, saved once (src/shadow/cache.ts).
+   */
+  saveState?(): Promise<Buffer>;
   /** drops the database / stops the embedded engine; idempotent. Stops a statement still running first. */
   close(): Promise<void>;
   /** wall-clock bound on each `exec` / `query`, in milliseconds (see `ShadowTimeoutError`) */

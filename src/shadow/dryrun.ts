@@ -3,20 +3,22 @@
  * schema dump), seed it, run the files under review traced, close the shadow.
  * Nothing persists: the PGlite instance is dropped, the server database is dropped.
  */
-import type { Finding, LintResult, Migration } from '../model.js';
-import { displayTable } from '../dialects/postgres/util.js';
+import type { Finding, LintResult, Migration, ParsedMigration } from '../model.js';
+import type { DialectShadow } from '../dialect.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { isShadowStop } from './driver.js';
-import { loadSchemaDump, type DumpResult } from '../dialects/postgres/shadow/dump.js';
-import { extensionsIn } from '../dialects/postgres/shadow/extensions.js';
-import { openShadow } from '../dialects/postgres/shadow/open.js';
-import { PgliteShadow, pgliteVersion } from '../dialects/postgres/shadow/pglite.js';
-import { cacheKey, readCache, writeCache } from './cache.js';
-import { ensureToolTables } from '../dialects/postgres/shadow/tools.js';
-import { loadParser, parseMigration } from '../dialects/postgres/parse.js';
+import { cacheKey, diskStore } from './cache.js';
+import { defaultShadowDialect } from './dialects.js';
+import type { SeedResult } from './probes.js';
 import { replayHistory, type ReplayProgress, type ReplayResult } from './replay.js';
-import { seed, type SeedResult } from '../dialects/postgres/shadow/seed.js';
-import { notRun, runTraced, type HeldLock, type StatementError, type TracedStatement } from './trace.js';
+import {
+  notRun,
+  runTraced,
+  type DumpResult,
+  type HeldLock,
+  type StatementError,
+  type TracedStatement,
+} from './trace.js';
 
 export interface DryRunOptions {
   /** PostgreSQL server URL; default embedded PGlite */
@@ -38,6 +40,13 @@ export interface DryRunOptions {
   onOpen?: (shadow: Shadow) => void;
   /** wall-clock bound per statement on the shadow, ms (default 30 s) */
   timeoutMs?: number;
+  /**
+   * the target's major version (`--pg-version`): when the shadow's differs, the result says so
+   * (`DryRun.shadowVersion` / `targetVersion`)
+   */
+  pgVersion?: number;
+  /** the dialect's shadow (default PostgreSQL's) */
+  dialect?: DialectShadow;
 }
 
 /** Why the dry run ended early: a statement overran the time bound, the shadow was stopped. */
@@ -76,6 +85,12 @@ export interface DryRun {
   timings: { bootMs: number; historyMs: number; seedMs: number; runMs: number; totalMs: number };
   /** set when a statement overran the time bound: what follows it was not run (statements marked `skipped`) */
   stopped?: DryRunStop;
+  /**
+   * set (with `targetVersion`) when the dry run was given the target's major version
+   * (`DryRunOptions.pgVersion`) and the shadow engine's differs
+   */
+  shadowVersion?: number;
+  targetVersion?: number;
 }
 
 interface CacheMeta {
@@ -84,36 +99,47 @@ interface CacheMeta {
   limits: EngineLimit[];
 }
 
-export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}): Promise<DryRun> {
+/**
+ * `migrations`: the files in order, those under review marked `review`; already parsed ones
+ * (`ParsedMigration`, the pipeline parses once) are not parsed again.
+ */
+export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: DryRunOptions = {}): Promise<DryRun> {
   const t0 = performance.now();
-  const review = migrations.filter((m) => m.review);
-  const history = opts.schema ? [] : migrations.filter((m) => !m.review);
-  const sources = [...migrations.map((m) => m.source), ...(opts.schema ? [opts.schema.sql] : [])];
-  const extensions = extensionsIn(sources);
+  const dialect = opts.dialect ?? defaultShadowDialect;
+  const files = migrations.map((m) => ('statements' in m && 'migration' in m ? m.migration : m));
+  const isReview = (m: Migration | ParsedMigration) => ('migration' in m && 'statements' in m ? m.migration : m).review;
+  const review = migrations.filter(isReview);
+  const history = opts.schema ? [] : migrations.filter((m) => !isReview(m));
+  const historyFiles = history.map((m) => ('statements' in m && 'migration' in m ? m.migration : m));
+  const sources = [...files.map((m) => m.source), ...(opts.schema ? [opts.schema.sql] : [])];
+  const extensions = dialect.extensionsIn(sources);
   const rowsPerTable = opts.seedRows ?? 1000;
-  const tools = migrations.map((m) => m.framework);
+  const tools = files.map((m) => m.framework);
 
   const cacheDir = opts.url ? undefined : opts.cacheDir;
+  const store = cacheDir ? diskStore<CacheMeta>(cacheDir) : undefined;
   const key = cacheDir
     ? cacheKey({
-        engine: `pglite ${pgliteVersion()}`,
+        engine: dialect.embeddedEngine(),
         extensions,
         seedRows: rowsPerTable,
-        history,
+        history: historyFiles,
         ...(opts.schema ? { schema: opts.schema.sql } : {}),
       })
     : undefined;
-  const cached = cacheDir && key ? readCache<CacheMeta>(cacheDir, key) : undefined;
+  const cached = store && key ? store.get(key) : undefined;
 
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
   const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   const opening: Promise<Shadow> = opts.url
-    ? openShadow({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound })
-    : PgliteShadow.open({ extensions, ...(cached ? { dataDir: cached.tar } : {}), ...bound });
+    ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound })
+    : dialect.open({ extensions, ...(cached ? { state: cached.tar } : {}), ...bound });
   opening.catch(() => {});
-  await loadParser();
-  const parsedHistory = cached ? [] : history.map((m) => parseMigration(m));
-  const parsedReview = review.map((m) => parseMigration(m));
+  const probes = dialect.probes;
+  await probes.load();
+  const parse = (m: Migration | ParsedMigration) => ('statements' in m && 'migration' in m ? m : probes.parse(m));
+  const parsedHistory = cached ? [] : history.map(parse);
+  const parsedReview = review.map(parse);
   const shadow = await opening;
   opts.onOpen?.(shadow);
   try {
@@ -129,8 +155,8 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
         if (!shadow.limits.some((x) => x.subject === l.subject)) shadow.limits.push(l);
     } else {
       if (opts.schema) {
-        await ensureToolTables(shadow, tools);
-        const d = await loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
+        await probes.toolTables(shadow, tools);
+        const d = await dialect.loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
         hist = { ...d, source: 'schema', path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
         const e = d.stopped ? d.errors.find((x) => x.timedOut) : undefined;
         if (d.stopped)
@@ -155,7 +181,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
       seeded = { tables: 0, rows: new Map(), failures: [], durationMs: 0 };
       try {
         if (!stopped)
-          seeded = await seed(shadow, {
+          seeded = await probes.seed(shadow, {
             rows: rowsPerTable,
             onProgress: (done, total, table) => {
               seedingTable = table;
@@ -170,7 +196,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
     }
     const tSeed = performance.now();
     const tHist = hit ? tBoot : tSeed - seeded.durationMs;
-    if (!hit && !stopped && cacheDir && key && shadow instanceof PgliteShadow) {
+    if (!hit && !stopped && store && key && shadow.saveState) {
       const meta: CacheMeta = {
         history: hist,
         seed: {
@@ -181,7 +207,7 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
         },
         limits: [...shadow.limits],
       };
-      writeCache(cacheDir, key, await shadow.dumpDataDir(), meta);
+      store.put(key, await shadow.saveState(), meta);
     }
     const tRunStart = performance.now();
     const statements: TracedStatement[] = [];
@@ -245,6 +271,9 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
         totalMs: Math.round(tRun - t0),
       },
       ...(stopped ? { stopped } : {}),
+      ...(opts.pgVersion !== undefined && opts.pgVersion !== shadow.serverVersion
+        ? { shadowVersion: shadow.serverVersion, targetVersion: opts.pgVersion }
+        : {}),
     };
   } finally {
     await shadow.close();
@@ -252,9 +281,9 @@ export async function dryRun(migrations: Migration[], opts: DryRunOptions = {}):
 }
 
 /** A finding's `schema.table` against a traced relation name (default schema dropped). */
-function sameTable(finding: string | undefined, traced: string): boolean {
+function sameTable(dialect: DialectShadow, finding: string | undefined, traced: string): boolean {
   if (!finding) return true;
-  return displayTable(finding) === traced;
+  return dialect.probes.relationName(finding) === traced;
 }
 
 /**
@@ -264,7 +293,11 @@ function sameTable(finding: string | undefined, traced: string): boolean {
  * statement ran and the shadow did not. Findings of statements that did not
  * run (an earlier error) stay unmarked. Returns how many were confirmed.
  */
-export function confirmFindings(result: LintResult, dry: DryRun): { confirmed: number; unconfirmed: number } {
+export function confirmFindings(
+  result: LintResult,
+  dry: DryRun,
+  dialect: DialectShadow = defaultShadowDialect,
+): { confirmed: number; unconfirmed: number } {
   const byKey = new Map<string, TracedStatement>();
   const runs: TracedStatement[] = []; // runs of INSERTs traced together: one record for many statements
   for (const s of dry.statements) {
@@ -283,12 +316,14 @@ export function confirmFindings(result: LintResult, dry: DryRun): { confirmed: n
       const predictsRewrite = f.data?.rewrite === true;
       if (!f.lock && !predictsRewrite) continue;
       let seen = false;
-      if (predictsRewrite) seen = s.rewrites.some((r) => sameTable(f.table, r));
+      if (predictsRewrite) seen = s.rewrites.some((r) => sameTable(dialect, f.table, r));
       if (!seen && f.lock) {
         // seen on the shadow for this statement: not a documented mode, nor one its transaction already held
         seen = s.locks.some(
           (l) =>
-            (l.source === 'pg_locks' || l.source === 'sampled') && l.mode === f.lock && sameTable(f.table, l.relation),
+            (l.source === 'pg_locks' || l.source === 'sampled') &&
+            l.mode === f.lock &&
+            sameTable(dialect, f.table, l.relation),
         );
       }
       f.confirmed = seen;

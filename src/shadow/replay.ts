@@ -6,11 +6,8 @@
  * and failures that follow from it are labelled as such.
  */
 import type { Migration, ParsedMigration } from '../model.js';
-import { loadParser, parseMigration } from '../dialects/postgres/parse.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { isShadowStop, toSqlError } from './driver.js';
-import { ensureToolTables } from '../dialects/postgres/shadow/tools.js';
-import { breaksBatch, refusedOnShadow } from '../dialects/postgres/shadow/statements.js';
 import { execBatch, MISSING_OBJECT, runTraced } from './trace.js';
 
 export interface ReplayFailure {
@@ -67,8 +64,9 @@ export async function replayHistory(
   /** migration tools whose bookkeeping table exists before the first migration (default: those of `migrations`) */
   frameworks?: string[],
 ): Promise<ReplayResult> {
-  await loadParser();
-  await ensureToolTables(shadow, frameworks ?? migrations.map((m) => ('migration' in m ? m.migration : m).framework));
+  const probes = shadow.probes;
+  await probes.load();
+  await probes.toolTables(shadow, frameworks ?? migrations.map((m) => ('migration' in m ? m.migration : m).framework));
   const t0 = performance.now();
   const result: ReplayResult = {
     files: migrations.length,
@@ -78,7 +76,7 @@ export async function replayHistory(
     limits: [],
     durationMs: 0,
   };
-  const parsed = migrations.map((m) => ('statements' in m && 'migration' in m ? m : parseMigration(m)));
+  const parsed = migrations.map((m) => ('statements' in m && 'migration' in m ? m : probes.parse(m)));
   const total = parsed.reduce((n, p) => n + p.statements.length, 0);
   // Deferred constraints are checked at COMMIT: files sharing a transaction could hide a
   // failure a file's own commit would show. Then every file gets its own transaction.
@@ -171,7 +169,7 @@ export async function replayHistory(
       !deferred &&
       !p.error &&
       p.statements.length > 0 &&
-      !p.statements.some((x) => breaksBatch(x, shadow.serverVersion) || refusedOnShadow(x, shadow.kind));
+      !p.statements.some((x) => probes.breaksBatch(x, shadow.serverVersion) || probes.refused(x, shadow.kind));
     if (!batchable) {
       await flush();
       if (!result.stopped) await runOne(p);

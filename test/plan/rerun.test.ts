@@ -8,9 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openShadow } from '../../src/shadow/index.js';
+import { openShadow } from '../shadow/kernel.js';
 import type { PlanOptions } from '../../src/plan/types.js';
-import { replay, seed, snapshotData, snapshotSchema } from '../../src/plan/verify.js';
+import { replay, seed } from '../../src/plan/verify.js';
+import { snapshotData, snapshotSchema } from '../shadow/kernel.js';
 import { PG_URL } from '../shadow/engines.js';
 import { planSql, runPhases } from './helpers.js';
 

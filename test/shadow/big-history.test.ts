@@ -6,7 +6,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import type { Migration } from '../../src/model.js';
-import { replayHistory, type Shadow } from '../../src/shadow/index.js';
+import { replayHistory, type Shadow } from './kernel.js';
 import { BATCH_CHARS } from '../../src/shadow/trace.js';
 import { eachEngine } from './engines.js';
 

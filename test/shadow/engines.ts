@@ -5,7 +5,7 @@
  * in the suite's name.
  */
 import { describe } from 'vitest';
-import { openShadow, type Shadow } from '../../src/shadow/index.js';
+import { openShadow, type Shadow } from './kernel.js';
 
 export const PG_URL = process.env.ZERODOWN_TEST_PG_URL;
 

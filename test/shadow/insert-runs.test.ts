@@ -6,7 +6,7 @@
  * Same suite on PGlite and on the server at ZERODOWN_TEST_PG_URL.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runTraced, type Shadow, type TraceResult } from '../../src/shadow/index.js';
+import { runTraced, type Shadow, type TraceResult } from './kernel.js';
 import { INSERT_RUN_MAX, INSERT_RUN_MIN } from '../../src/shadow/trace.js';
 import { eachEngine } from './engines.js';
 

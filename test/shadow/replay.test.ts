@@ -5,7 +5,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import type { Migration, TransactionMode } from '../../src/model.js';
-import { extensionsIn, replayHistory, type Shadow } from '../../src/shadow/index.js';
+import { extensionsIn, replayHistory, type Shadow } from './kernel.js';
 import { eachEngine } from './engines.js';
 
 function mig(path: string, source: string, transaction: TransactionMode = 'none'): Migration {

@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { loadSchemaDump, openShadow, replayHistory, runTraced, seed, type Shadow } from '../../src/shadow/index.js';
+import { loadSchemaDump, openShadow, replayHistory, runTraced, seed, type Shadow } from './kernel.js';
 import { PostgresShadow } from '../../src/dialects/postgres/shadow/postgres.js';
 import { dryRun } from '../../src/shadow/dryrun.js';
 import { formatDryRunText } from '../../src/report/dryrun-text.js';

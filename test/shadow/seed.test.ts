@@ -1,14 +1,7 @@
 /** Seeding from column types, respecting NOT NULL, unique keys, foreign keys and CHECKs; and snapshots. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  diffData,
-  diffSchemas,
-  runTraced,
-  seed,
-  snapshotData,
-  snapshotSchema,
-  type Shadow,
-} from '../../src/shadow/index.js';
+import { compareData, diffSchemas } from '../../src/shadow/compare.js';
+import { runTraced, seed, snapshotData, snapshotSchema, type Shadow } from './kernel.js';
 import { eachEngine } from './engines.js';
 
 const SCHEMA = `
@@ -138,8 +131,8 @@ eachEngine('seeding and snapshots', (engine) => {
 
   it('snapshotSchema / diffSchemas see type, nullability, default, index and constraint changes', async () => {
     const before = await snapshotSchema(shadow);
-    expect(before.tables['public.users']!.columns.rating).toMatchObject({ type: 'integer', notNull: true });
-    expect(before.enums['public.status']).toEqual(['active', 'banned', 'deleted']);
+    expect(before.get('column public.users.rating')).toMatch(/^integer NOT NULL/);
+    expect(before.get('enum public.status')).toBe('active, banned, deleted');
     expect(diffSchemas(before, before)).toEqual([]);
     const r = await runTraced(shadow, {
       path: 'm.sql',
@@ -151,31 +144,39 @@ eachEngine('seeding and snapshots', (engine) => {
     });
     expect(r.error).toBeNull();
     const after = await snapshotSchema(shadow);
-    // one line per difference, tables in name order, then enums
-    expect(diffSchemas(before, after)).toEqual([
-      'constraint bio_len on public.profiles: only in b',
-      "column public.users.nickname: default none in a, 'anon'::text in b",
-      'column public.users.rating: type integer in a, bigint in b',
-      'index users_born on public.users: only in b',
-      'enum public.status: (active, banned, deleted) in a, (active, banned, deleted, archived) in b',
-    ]);
+    const diff = (a: Map<string, string>, b: Map<string, string>) =>
+      diffSchemas(a, b)
+        .map((d) => d.text)
+        .sort();
+    expect(diff(before, after)).toEqual(
+      [
+        "column public.users.nickname: original text; plan text DEFAULT 'anon'::text",
+        `column public.users.rating: original ${before.get('column public.users.rating')}; plan ${after.get('column public.users.rating')}`,
+        'constraint public.profiles.bio_len: only after the plan (CHECK ((length(bio) < 1000)) NOT VALID (NOT VALIDATED))',
+        'enum public.status: original active, banned, deleted; plan active, banned, deleted, archived',
+        'index public.users_born: only after the plan (CREATE INDEX users_born ON public.users USING btree (born))',
+      ].sort(),
+    );
+    expect(after.get('column public.users.rating')).toMatch(/^bigint NOT NULL/);
     await runTraced(shadow, { path: 'v.sql', sql: 'ALTER TABLE profiles VALIDATE CONSTRAINT bio_len;' });
     const validated = await snapshotSchema(shadow);
-    expect(diffSchemas(after, validated)).toEqual([
-      'constraint bio_len on public.profiles: NOT VALID in a, validated in b',
+    expect(diff(after, validated)).toEqual([
+      'constraint public.profiles.bio_len: original CHECK ((length(bio) < 1000)) NOT VALID (NOT VALIDATED); plan CHECK ((length(bio) < 1000))',
     ]);
   });
 
-  it('snapshotData hashes table contents independently of row order', async () => {
+  it('snapshotData keys rows by primary key, independently of row order', async () => {
     const a = await snapshotData(shadow);
-    expect(a['public.users']!.rows).toBe(300);
-    expect(diffData(a, await snapshotData(shadow))).toEqual([]);
+    expect(a.get('public.users')!.size).toBe(300);
+    expect(compareData(a, await snapshotData(shadow), new Set())).toEqual([]);
     // rewriting every row with the same values changes the physical order, not the contents
     await shadow.exec('UPDATE orgs SET slug = slug');
-    expect(diffData(a, await snapshotData(shadow))).toEqual([]);
+    expect(compareData(a, await snapshotData(shadow), new Set())).toEqual([]);
     await shadow.exec(`UPDATE users SET nickname = 'x' WHERE id = (SELECT min(id) FROM users)`);
-    expect(diffData(a, await snapshotData(shadow))).toEqual([
-      'table public.users: same row count (300), different contents',
-    ]);
+    const diffs = compareData(a, await snapshotData(shadow), new Set());
+    expect(diffs).toHaveLength(1);
+    expect(diffs[0]).toMatch(/^data public\.users\.nickname for key \[\d+\]: original .*, plan "x"$/);
+    // a column left out (volatile in the original) is not compared
+    expect(compareData(a, await snapshotData(shadow), new Set(['public.users.nickname']))).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Migration } from '../../src/model.js';
 import { dryRun } from '../../src/shadow/dryrun.js';
 import { PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
-import { openShadow, replayHistory, runTraced, type Shadow } from '../../src/shadow/index.js';
+import { openShadow, replayHistory, runTraced, type Shadow } from './kernel.js';
 import { eachEngine, PG_URL } from './engines.js';
 
 const BOUND_MS = 3_000; // room for the legitimate statements around the loops on a loaded machine

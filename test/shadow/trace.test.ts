@@ -4,7 +4,7 @@
  * PGlite and on the server at ZERODOWN_TEST_PG_URL.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runTraced, seed, type Shadow, type TraceResult, type TracedStatement } from '../../src/shadow/index.js';
+import { runTraced, seed, type Shadow, type TraceResult, type TracedStatement } from './kernel.js';
 import { eachEngine } from './engines.js';
 
 const modesOn = (s: TracedStatement, relation: string) =>

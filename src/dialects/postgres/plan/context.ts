@@ -10,6 +10,7 @@ import { dollarQuote, ident as quoteIdent, literal, literal as quoteLiteral, rel
 import type { ExpectedDifference, PhaseName, PlanNote, Rewrite } from '../../../plan/types.js';
 import type { Step } from '../../../plan/schedule.js';
 import { StmtSource } from './sqltext.js';
+import { notInTransaction } from '../shadow/statements.js';
 
 export interface RewriteContext {
   catalog: Catalog;
@@ -143,24 +144,13 @@ function tablesOfAst(stmt: { kind: string; ast: any }): string[] {
   return out.size ? [...out] : ['*'];
 }
 
-/** Statements that PostgreSQL refuses to run inside a transaction block. */
-export function mustRunAlone(stmt: { kind: string; ast: any }): boolean {
-  switch (stmt.kind) {
-    case 'IndexStmt':
-      return !!stmt.ast.concurrent;
-    case 'DropStmt':
-      return !!stmt.ast.concurrent;
-    case 'ReindexStmt':
-      return (stmt.ast.params ?? []).some((p: any) => p.DefElem?.defname === 'concurrently');
-    case 'VacuumStmt':
-    case 'CreatedbStmt':
-    case 'DropdbStmt':
-    case 'AlterSystemStmt':
-    case 'CallStmt':
-      return true;
-    default:
-      return false;
-  }
+/**
+ * The statement cannot run inside a transaction block, so its phase is not transactional. The
+ * one list is the shadow's (`notInTransaction` in ../shadow/statements.ts); `pgVersion` decides
+ * ALTER TYPE … ADD VALUE (transactional from 12 on; by default it is).
+ */
+export function mustRunAlone(stmt: { kind: string; ast: any }, pgVersion = 99): boolean {
+  return notInTransaction(stmt, pgVersion) !== undefined;
 }
 
 /** `SET lock_timeout = '2s';` etc. for the start of a transactional phase. */

@@ -5,17 +5,10 @@
  * extensions the shadow does not have).
  */
 import type { Shadow } from '../../../shadow/driver.js';
-import { loadParser } from '../parse.js';
-import { runTraced, toParsed, type StatementError } from '../../../shadow/trace.js';
+import { loadParser, parseMigration } from '../parse.js';
+import { runTraced, toParsed, type DumpResult, type StatementError } from '../../../shadow/trace.js';
 
-export interface DumpResult {
-  statements: number;
-  errors: StatementError[];
-  /** a statement overran the time bound: the load stopped there */
-  stopped?: boolean;
-  /** statements not run: they reach outside the throwaway database (src/rules/outside.ts) */
-  refused: { line: number; statement: string; why: string }[];
-}
+export type { DumpResult };
 
 /** Loads a plain-SQL schema dump. psql meta-commands (`\restrict`, `\connect`, …) are skipped. */
 export async function loadSchemaDump(shadow: Shadow, sql: string, path = '<schema dump>'): Promise<DumpResult> {
@@ -24,7 +17,7 @@ export async function loadSchemaDump(shadow: Shadow, sql: string, path = '<schem
   const errors: StatementError[] = [];
   const refused: DumpResult['refused'] = [];
   await loadParser();
-  const parsed = toParsed({ path, sql: cleaned, transaction: 'none' });
+  const parsed = toParsed({ path, sql: cleaned, transaction: 'none' }, (m) => parseMigration(m));
   const r = await runTraced(shadow, parsed, {
     trace: false,
     continueOnError: true,

@@ -3,22 +3,14 @@
  * relfilenode) and the relation locks held by our own backend.
  */
 import { LOCKS, lockStrength, displayTable } from '../util.js';
-import type { Shadow } from '../../../shadow/driver.js';
+import type { HeldRelLock, ProbeTarget, RelInfo, RelMap } from '../../../shadow/probes.js';
 
-export interface RelInfo {
-  oid: number;
-  /** `schema.name`, the default schema dropped */
-  name: string;
-  /** pg_class.relkind */
-  relkind: string;
-  filenode: number;
-}
+export type { HeldRelLock, RelInfo, RelMap };
 
-export type RelMap = Map<number, RelInfo>;
+/** The user's schemas (`n` is pg_namespace): not the system's, not TOAST, not temporary. */
+export const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
 
-const USER_NAMESPACES = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
-
-export async function relations(shadow: Shadow): Promise<RelMap> {
+export async function relations(shadow: ProbeTarget): Promise<RelMap> {
   const rows = await shadow.query<{
     oid: number;
     nspname: string;
@@ -28,7 +20,7 @@ export async function relations(shadow: Shadow): Promise<RelMap> {
   }>(
     `SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relfilenode::int8 AS relfilenode
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE ${USER_NAMESPACES}`,
+      WHERE ${USER_SCHEMAS}`,
   );
   const map: RelMap = new Map();
   for (const r of rows) {
@@ -43,13 +35,8 @@ export async function relations(shadow: Shadow): Promise<RelMap> {
   return map;
 }
 
-export interface HeldRelLock {
-  oid: number;
-  mode: string;
-}
-
 /** Relation locks granted to our own backend (only meaningful inside an open transaction). */
-export async function ownLocks(shadow: Shadow): Promise<HeldRelLock[]> {
+export async function ownLocks(shadow: ProbeTarget): Promise<HeldRelLock[]> {
   const rows = await shadow.query<{ oid: number; mode: string }>(
     `SELECT l.relation::int8 AS oid, l.mode
        FROM pg_locks l

@@ -14,11 +14,13 @@ export interface OpenShadowOptions {
    * superuser or may reach server programs or files, run as it anyway (`--allow-superuser-shadow`)
    */
   allowSuperuser?: boolean;
+  /** embedded engine: boot from this saved state (`Shadow.saveState`) instead of an empty database; a server ignores it */
+  state?: Buffer;
 }
 
 /** Opens a shadow database: embedded PGlite by default, or a fresh database on the server at `url`. */
 export async function openShadow(opts: OpenShadowOptions = {}): Promise<Shadow> {
   const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   if (opts.url) return PostgresShadow.open(opts.url, { ...bound, allowSuperuser: opts.allowSuperuser });
-  return PgliteShadow.open({ extensions: opts.extensions, ...bound });
+  return PgliteShadow.open({ extensions: opts.extensions, ...(opts.state ? { dataDir: opts.state } : {}), ...bound });
 }

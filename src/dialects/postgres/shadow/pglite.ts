@@ -22,6 +22,7 @@ import type { EngineLimit, Shadow, ShadowStop } from '../../../shadow/driver.js'
 import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../../../shadow/driver.js';
 import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
+import { postgresProbes } from './probes.js';
 import { availableBundles, bundleDirs, BUILTIN_EXTENSIONS, resolveBundles } from './extensions.js';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
 
@@ -144,6 +145,7 @@ const BOOT_TIMEOUT_MS = 120_000;
 
 export class PgliteShadow implements Shadow {
   readonly kind = 'pglite' as const;
+  readonly probes = postgresProbes;
   readonly limits: EngineLimit[] = [];
   engine = 'pglite';
   serverVersion = 0;
@@ -252,6 +254,10 @@ export class PgliteShadow implements Shadow {
       Math.max(BOOT_TIMEOUT_MS, this.timeoutMs),
     )) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  saveState(): Promise<Buffer> {
+    return this.dumpDataDir();
   }
 
   extensionAvailable(name: string): boolean {

@@ -27,6 +27,7 @@ import { displayConnection as redact, registerSecret, registerSecretUrl } from '
 import type { EngineLimit, Shadow, ShadowStop, SideConnection } from '../../../shadow/driver.js';
 import { majorVersion, ShadowStoppedError, timeoutMsOf, toSqlError, withinBound } from '../../../shadow/driver.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
+import { postgresProbes } from './probes.js';
 
 export class ShadowSetupError extends Error {
   constructor(message: string) {
@@ -84,6 +85,7 @@ function quiet(client: pg.Client): pg.Client {
 
 export class PostgresShadow implements Shadow {
   readonly kind = 'postgresql' as const;
+  readonly probes = postgresProbes;
   readonly boot = 'database';
   readonly limits: EngineLimit[] = [];
   engine = 'postgresql';

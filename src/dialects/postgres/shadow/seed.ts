@@ -14,32 +14,18 @@
  *   a probe finds which combinations of the CHECK columns pass, and rows cycle
  *   through those (see `CheckFilter`, `Combos`).
  * A table that still cannot be seeded is reported, never fatal.
+ *
+ * One seeder for the dry run and the plan proof. The proof's policy (`policy: { kind: 'proof' }`)
+ * differs in three ways, because the proof runs the original twice and the plan once on separate
+ * shadows that must start with exactly the same rows: no NULL in a nullable column unless a CHECK
+ * needs one (the original's SET NOT NULL must not fail on seeded NULLs); columns whose default
+ * differs from run to run (nextval, random, now, …) get values derived from the row number, their
+ * sequences moved past them; and parent keys and CHECK combinations are taken in a fixed order.
  */
-import type { Shadow } from '../../../shadow/driver.js';
 import { isShadowStop, toSqlError } from '../../../shadow/driver.js';
+import type { ProbeTarget, SeedFailure, SeedOptions, SeedPolicy, SeedResult } from '../../../shadow/probes.js';
 
-export interface SeedOptions {
-  /** rows per table (default 1000) */
-  rows?: number;
-  /** only these tables (`schema.name` or `name` for the default schema); default all */
-  tables?: string[];
-  /** called before each table is seeded (progress on a terminal) */
-  onProgress?: (done: number, total: number, table: string) => void;
-}
-
-export interface SeedFailure {
-  table: string;
-  code: string;
-  message: string;
-}
-
-export interface SeedResult {
-  tables: number;
-  /** rows per table after seeding, by name (`name`, or `schema.name` outside the default schema) */
-  rows: Map<string, number>;
-  failures: SeedFailure[];
-  durationMs: number;
-}
+export type { SeedFailure, SeedOptions, SeedPolicy, SeedResult };
 
 interface Col {
   name: string;
@@ -48,6 +34,8 @@ interface Col {
   notNull: boolean;
   hasDefault: boolean;
   defaultVolatile: boolean;
+  /** the default gives a different value on each run (volatile, or the time): the proof sets the column itself */
+  defaultUnstable: boolean;
   identity: boolean;
   generated: boolean;
   /** base type after domains and arrays */
@@ -82,7 +70,7 @@ const qi = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const ql = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const rel = (t: { schema: string; name: string }) => `${qi(t.schema)}.${qi(t.name)}`;
 
-async function loadTables(shadow: Shadow): Promise<Map<number, Tbl>> {
+async function loadTables(shadow: ProbeTarget): Promise<Map<number, Tbl>> {
   const userNs = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
   const tables = await shadow.query<{ oid: number; nspname: string; relname: string }>(
     `SELECT c.oid::int8 AS oid, n.nspname, c.relname
@@ -146,6 +134,11 @@ async function loadTables(shadow: Shadow): Promise<Map<number, Tbl>> {
       defaultVolatile:
         !!def &&
         /nextval\(|gen_random_uuid|uuid_generate|random\(|clock_timestamp|txid_current|gen_random_bytes/i.test(def),
+      defaultUnstable:
+        !!def &&
+        /nextval|random|uuid|now|clock_timestamp|current_timestamp|statement_timestamp|timeofday|localtimestamp|current_date|txid_current|gen_random_bytes/i.test(
+          def,
+        ),
       identity: !!c.ident,
       generated: !!c.gen,
       base: c.base ?? '',
@@ -393,6 +386,7 @@ function planInsert(
   literals: Map<number, string[]>,
   filter?: CheckFilter,
   onConflict = false,
+  proof = false,
 ): Plan | undefined {
   const conflict = onConflict ? '\nON CONFLICT DO NOTHING' : '';
   const combos = filter?.combos;
@@ -437,12 +431,14 @@ function planInsert(
     const pcols = fk.parentCols.map((pc) => parent.cols.find((c) => c.num === pc)?.name);
     if (pcols.some((c) => c === undefined)) continue;
     const alias = `p${ctr++}`;
+    // the proof: parent keys in key order, the same on every shadow (a referenced key is unique)
+    const keyOrder = proof ? ` ORDER BY ${pcols.map((c) => qi(c!)).join(', ')}` : '';
     const unique = t.uniques.some((u) => u.every((num) => fk.cols.includes(num)));
     // parent keys as arrays (one row, no join to plan): row g takes element 1 + (g - 1) % count,
     // or element g when the reference is unique (one child per parent at most). The aggregates of
     // one Agg see the rows in the same order, so a multi-column key stays aligned across arrays.
     ctes.push(
-      `${alias} AS (SELECT ${pcols.map((c, i) => `array_agg(${qi(c!)}) AS a${i}`).join(', ')} FROM ${rel(parent)} WHERE ${pcols
+      `${alias} AS (SELECT ${pcols.map((c, i) => `array_agg(${qi(c!)}${keyOrder}) AS a${i}`).join(', ')} FROM ${rel(parent)} WHERE ${pcols
         .map((c) => `${qi(c!)} IS NOT NULL`)
         .join(' AND ')})`,
     );
@@ -461,7 +457,7 @@ function planInsert(
     if (nulls.has(c.num) && !c.notNull) {
       continue; // leave it NULL (or its default): the CHECK passes
     }
-    if (c.hasDefault && !literals.has(c.num)) {
+    if (c.hasDefault && !literals.has(c.num) && !(proof && c.defaultUnstable)) {
       // the default is what production rows get; but a constant default in a unique key would collide
       if (c.defaultVolatile || !inUnique(t, c.num)) continue;
     }
@@ -475,7 +471,7 @@ function planInsert(
     values.push(
       filter
         ? randomNull(c, v)
-        : !c.notNull && !c.hasDefault && !inUnique(t, c.num)
+        : !proof && !c.notNull && !c.hasDefault && !inUnique(t, c.num)
           ? `CASE WHEN g % 10 = 0 THEN NULL ELSE ${v} END`
           : v,
     );
@@ -496,7 +492,13 @@ function planInsert(
         : '0';
       const sql =
         `WITH ${[...ctes, cand].join(',\n     ')}\n` +
-        `SELECT DISTINCT ${[...notNull.map((num, i) => `${colName(t, num)}::text AS v${i}`), `${bits} AS bits`].join(', ')} FROM cand WHERE ${checks}`;
+        `SELECT DISTINCT ${[...notNull.map((num, i) => `${colName(t, num)}::text AS v${i}`), `${bits} AS bits`].join(', ')} FROM cand WHERE ${checks}` +
+        (proof
+          ? ` ORDER BY ${notNull
+              .map((_, i) => `${i + 1}`)
+              .concat(`${notNull.length + 1}`)
+              .join(', ')}`
+          : '');
       return { sql, cols: [], combo: { notNull, nullable } };
     }
     const sql =
@@ -563,13 +565,14 @@ function checkLiterals(def: string, col: Col): string[] {
 
 /** Runs the combination probe (see `Combos`); undefined when it finds none or cannot run. */
 async function probeCombos(
-  shadow: Shadow,
+  shadow: ProbeTarget,
   t: Tbl,
   tables: Map<number, Tbl>,
   n: number,
   filter: CheckFilter,
+  proof: boolean,
 ): Promise<Combos | undefined> {
-  const plan = planInsert(t, tables, n, new Set(), new Map(), { ...filter, probe: true });
+  const plan = planInsert(t, tables, n, new Set(), new Map(), { ...filter, probe: true }, false, proof);
   if (!plan?.combo) return undefined;
   const { notNull, nullable } = plan.combo;
   try {
@@ -586,9 +589,24 @@ async function probeCombos(
   }
 }
 
-export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<SeedResult> {
+/** Sequences behind serial columns the INSERT set itself continue after the seeded values (the proof's policy). */
+async function continueSequences(shadow: ProbeTarget, t: Tbl, names: string[]): Promise<void> {
+  for (const c of t.cols) {
+    if (!c.defaultUnstable || !names.includes(qi(c.name))) continue;
+    await shadow
+      .exec(
+        `SELECT setval(s, (SELECT max(${qi(c.name)}) FROM ${rel(t)})) FROM pg_get_serial_sequence(${ql(rel(t))}, ${ql(c.name)}) AS s WHERE s IS NOT NULL`,
+      )
+      .catch((err) => {
+        if (isShadowStop(err)) throw err;
+      });
+  }
+}
+
+export async function seed(shadow: ProbeTarget, opts: SeedOptions = {}): Promise<SeedResult> {
   const t0 = performance.now();
   const n = opts.rows ?? 1000;
+  const proof = opts.policy?.kind === 'proof';
   const result: SeedResult = { tables: 0, rows: new Map(), failures: [], durationMs: 0 };
   const tables = await loadTables(shadow);
   const only = opts.tables ? new Set(opts.tables.map((x) => (x.startsWith('public.') ? x.slice(7) : x))) : undefined;
@@ -631,7 +649,7 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
       let filter: CheckFilter | undefined;
       let onConflict = false;
       for (let attempt = 0; attempt < 8; attempt++) {
-        const plan = planInsert(t, tables, n, nulls, literals, filter, onConflict);
+        const plan = planInsert(t, tables, n, nulls, literals, filter, onConflict, proof);
         if (!plan) {
           result.failures.push({ table: t.display, code: '0A000', message: 'no generator for a NOT NULL column type' });
           break;
@@ -639,6 +657,7 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
         try {
           await shadow.exec(plan.sql);
           if (filter) filtered.add(t.display);
+          if (proof) await continueSequences(shadow, t, plan.cols);
           break;
         } catch (err) {
           if (isShadowStop(err)) throw err; // overran the time bound: the engine is gone
@@ -659,7 +678,7 @@ export async function seed(shadow: Shadow, opts: SeedOptions = {}): Promise<Seed
             };
             nulls.clear();
             literals.clear();
-            const combos = await probeCombos(shadow, t, tables, n, filter);
+            const combos = await probeCombos(shadow, t, tables, n, filter, proof);
             if (combos) {
               // the NOT NULL CHECK columns cycle through the combinations' values, in step with their NULL bits
               filter = { ...filter, combos, factor: 4 };

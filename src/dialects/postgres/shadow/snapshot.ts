@@ -1,204 +1,111 @@
 /**
- * Schema and data snapshots of the shadow, for comparing two runs (the plan
- * verifier runs the original migration and the staged plan on two shadows and
- * checks they end in the same schema with the same data).
+ * Schema and data snapshots of the shadow, for the plan proof (src/plan/verify.ts): the original
+ * migration and the staged plan run on separate shadows from the same start, and must end in the
+ * same catalog (compared line by line, `key → definition`) with the same rows.
  */
-import type { Shadow } from '../../../shadow/driver.js';
+import type { DataSnapshot, ProbeTarget, SchemaSnapshot } from '../../../shadow/probes.js';
+import { quoteIdent } from '../util.js';
+import { USER_SCHEMAS as userSchemas } from './inspect.js';
 
-export interface ColumnSnapshot {
-  type: string;
-  notNull: boolean;
-  default: string | null;
-  /** identity (`a`lways / by `d`efault) or generated (`s`tored) marker, empty when neither */
-  identity: string;
-  generated: string;
-}
+export type { DataSnapshot, SchemaSnapshot };
 
-export interface ConstraintSnapshot {
-  /** p, u, f, c, x, n (PostgreSQL 18: NOT NULL constraints) */
-  type: string;
-  definition: string;
-  validated: boolean;
-}
-
-export interface TableSnapshot {
-  kind: string;
-  columns: Record<string, ColumnSnapshot>;
-  /** index name → pg_get_indexdef, plus `(INVALID)` when a concurrent build failed */
-  indexes: Record<string, string>;
-  constraints: Record<string, ConstraintSnapshot>;
-}
-
-export interface SchemaSnapshot {
-  /** `schema.table` → table */
-  tables: Record<string, TableSnapshot>;
-  /** `schema.type` → labels in order */
-  enums: Record<string, string[]>;
-  /** `schema.view` → definition */
-  views: Record<string, string>;
-}
-
-const USER_NS = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
-
-export async function snapshotSchema(shadow: Shadow): Promise<SchemaSnapshot> {
-  const snap: SchemaSnapshot = { tables: {}, enums: {}, views: {} };
-  const rels = await shadow.query<{ oid: number; key: string; relkind: string; def: string | null }>(
-    `SELECT c.oid::int8 AS oid, n.nspname || '.' || c.relname AS key, c.relkind::text AS relkind,
+/** The catalog as `key → definition` lines, e.g. `column public.t.c` → `text NOT NULL DEFAULT …`. */
+export async function snapshotSchema(sh: ProbeTarget): Promise<SchemaSnapshot> {
+  const out: SchemaSnapshot = new Map();
+  const rels = await sh.query<{ key: string; kind: string; def: string | null }>(
+    `SELECT n.nspname || '.' || c.relname AS key, c.relkind AS kind,
             CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS def
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${USER_NS}`,
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND ${userSchemas}`,
   );
-  const byOid = new Map<number, TableSnapshot>();
-  for (const r of rels) {
-    if (r.relkind === 'v') {
-      snap.views[r.key] = (r.def ?? '').trim();
-      continue;
-    }
-    const t: TableSnapshot = { kind: r.relkind, columns: {}, indexes: {}, constraints: {} };
-    snap.tables[r.key] = t;
-    byOid.set(Number(r.oid), t);
-  }
-  if (byOid.size) {
-    const oids = [...byOid.keys()].join(',');
-    const cols = await shadow.query<any>(
-      `SELECT a.attrelid::int8 AS rel, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
-              pg_get_expr(d.adbin, d.adrelid) AS def, a.attidentity::text AS ident, a.attgenerated::text AS gen
-         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-        WHERE a.attrelid IN (${oids}) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum`,
-    );
-    for (const c of cols) {
-      byOid.get(Number(c.rel))!.columns[c.attname] = {
-        type: c.type,
-        notNull: !!c.attnotnull,
-        default: c.def ?? null,
-        identity: c.ident ?? '',
-        generated: c.gen ?? '',
-      };
-    }
-    const idx = await shadow.query<any>(
-      `SELECT i.indrelid::int8 AS rel, c.relname, pg_get_indexdef(i.indexrelid) AS def, i.indisvalid
-         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid IN (${oids})`,
-    );
-    for (const i of idx) byOid.get(Number(i.rel))!.indexes[i.relname] = i.def + (i.indisvalid ? '' : ' (INVALID)');
-    const cons = await shadow.query<any>(
-      `SELECT conrelid::int8 AS rel, conname, contype::text AS contype, pg_get_constraintdef(oid) AS def, convalidated
-         FROM pg_constraint WHERE conrelid IN (${oids})`,
-    );
-    for (const c of cons) {
-      // NOT VALID is in `validated`; the definition stays comparable across ADD … NOT VALID + VALIDATE
-      const definition = String(c.def).replace(/ NOT VALID$/, '');
-      byOid.get(Number(c.rel))!.constraints[c.conname] = { type: c.contype, definition, validated: !!c.convalidated };
-    }
-  }
-  const enums = await shadow.query<{ key: string; label: string }>(
-    `SELECT n.nspname || '.' || t.typname AS key, e.enumlabel AS label
-       FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
-      WHERE ${USER_NS} ORDER BY key, e.enumsortorder`,
+  const kinds: Record<string, string> = {
+    r: 'table',
+    p: 'partitioned table',
+    v: 'view',
+    m: 'materialized view',
+    S: 'sequence',
+    f: 'foreign table',
+  };
+  for (const r of rels)
+    out.set(`relation ${r.key}`, `${kinds[r.kind] ?? r.kind}${r.def ? `: ${r.def.replace(/\s+/g, ' ').trim()}` : ''}`);
+  const cols = await sh.query<{ rel: string; name: string; def: string; num: number }>(
+    `SELECT n.nspname || '.' || c.relname AS rel, a.attname AS name, a.attnum AS num,
+            format_type(a.atttypid, a.atttypmod)
+            || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+            || COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
+            || CASE a.attidentity WHEN 'a' THEN ' GENERATED ALWAYS AS IDENTITY' WHEN 'd' THEN ' GENERATED BY DEFAULT AS IDENTITY' ELSE '' END
+            || CASE WHEN a.attgenerated <> '' THEN ' GENERATED' ELSE '' END
+            || CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN ' COLLATE ' || (SELECT collname FROM pg_collation WHERE oid = a.attcollation) ELSE '' END AS def
+       FROM pg_attribute a
+       JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_type ty ON ty.oid = a.atttypid
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped AND ${userSchemas}
+      ORDER BY 1, a.attnum`,
   );
-  for (const e of enums) (snap.enums[e.key] ??= []).push(e.label);
-  return snap;
-}
-
-/**
- * Differences between two snapshots, one line each, e.g.
- * `column public.users.email: nullable in a, NOT NULL in b`. Empty when equal.
- */
-export function diffSchemas(a: SchemaSnapshot, b: SchemaSnapshot): string[] {
-  const out: string[] = [];
-  const keys = (x: object, y: object) => [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
-  for (const t of keys(a.tables, b.tables)) {
-    const ta = a.tables[t];
-    const tb = b.tables[t];
-    if (!ta || !tb) {
-      out.push(`table ${t}: only in ${ta ? 'a' : 'b'}`);
-      continue;
-    }
-    for (const c of keys(ta.columns, tb.columns)) {
-      const ca = ta.columns[c];
-      const cb = tb.columns[c];
-      if (!ca || !cb) {
-        out.push(`column ${t}.${c}: only in ${ca ? 'a' : 'b'}`);
-        continue;
-      }
-      if (ca.type !== cb.type) out.push(`column ${t}.${c}: type ${ca.type} in a, ${cb.type} in b`);
-      if (ca.notNull !== cb.notNull)
-        out.push(
-          `column ${t}.${c}: ${ca.notNull ? 'NOT NULL' : 'nullable'} in a, ${cb.notNull ? 'NOT NULL' : 'nullable'} in b`,
-        );
-      if (ca.default !== cb.default)
-        out.push(`column ${t}.${c}: default ${ca.default ?? 'none'} in a, ${cb.default ?? 'none'} in b`);
-      if (ca.identity !== cb.identity || ca.generated !== cb.generated)
-        out.push(`column ${t}.${c}: identity/generated differs`);
-    }
-    for (const i of keys(ta.indexes, tb.indexes)) {
-      const ia = ta.indexes[i];
-      const ib = tb.indexes[i];
-      if (ia === undefined || ib === undefined) out.push(`index ${i} on ${t}: only in ${ia !== undefined ? 'a' : 'b'}`);
-      else if (ia !== ib) out.push(`index ${i} on ${t}: ${ia} in a, ${ib} in b`);
-    }
-    for (const k of keys(ta.constraints, tb.constraints)) {
-      const ka = ta.constraints[k];
-      const kb = tb.constraints[k];
-      if (!ka || !kb) {
-        out.push(`constraint ${k} on ${t}: only in ${ka ? 'a' : 'b'}`);
-        continue;
-      }
-      if (ka.definition !== kb.definition)
-        out.push(`constraint ${k} on ${t}: ${ka.definition} in a, ${kb.definition} in b`);
-      if (ka.validated !== kb.validated)
-        out.push(
-          `constraint ${k} on ${t}: ${ka.validated ? 'validated' : 'NOT VALID'} in a, ${kb.validated ? 'validated' : 'NOT VALID'} in b`,
-        );
-    }
+  const order = new Map<string, string[]>();
+  for (const c of cols) {
+    out.set(`column ${c.rel}.${c.name}`, c.def);
+    order.set(c.rel, [...(order.get(c.rel) ?? []), c.name]);
   }
-  for (const e of keys(a.enums, b.enums)) {
-    const ea = a.enums[e];
-    const eb = b.enums[e];
-    if (!ea || !eb) out.push(`enum ${e}: only in ${ea ? 'a' : 'b'}`);
-    else if (ea.join(',') !== eb.join(',')) out.push(`enum ${e}: (${ea.join(', ')}) in a, (${eb.join(', ')}) in b`);
-  }
-  for (const v of keys(a.views, b.views)) {
-    const va = a.views[v];
-    const vb = b.views[v];
-    if (va === undefined || vb === undefined) out.push(`view ${v}: only in ${va !== undefined ? 'a' : 'b'}`);
-    else if (va !== vb) out.push(`view ${v}: definition differs`);
-  }
+  for (const [rel, names] of order) out.set(`column order ${rel}`, names.join(', '));
+  const idx = await sh.query<{ key: string; def: string }>(
+    `SELECT n.nspname || '.' || c.relname AS key, pg_get_indexdef(i.indexrelid) || CASE WHEN i.indisvalid THEN '' ELSE ' (INVALID)' END AS def
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${userSchemas}`,
+  );
+  for (const i of idx) out.set(`index ${i.key}`, i.def);
+  const cons = await sh.query<{ key: string; def: string }>(
+    `SELECT n.nspname || '.' || c.relname || '.' || k.conname AS key,
+            pg_get_constraintdef(k.oid) || CASE WHEN k.convalidated THEN '' ELSE ' (NOT VALIDATED)' END AS def
+       FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${userSchemas}`,
+  );
+  for (const k of cons) out.set(`constraint ${k.key}`, k.def);
+  const trg = await sh.query<{ key: string; def: string }>(
+    `SELECT n.nspname || '.' || c.relname || '.' || t.tgname AS key, pg_get_triggerdef(t.oid) AS def
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE NOT t.tgisinternal AND ${userSchemas}`,
+  );
+  for (const t of trg) out.set(`trigger ${t.key}`, t.def);
+  const fns = await sh.query<{ key: string; def: string }>(
+    `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS key, md5(p.prosrc) AS def
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       LEFT JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+      WHERE d.objid IS NULL AND ${userSchemas}`,
+  );
+  for (const f of fns) out.set(`function ${f.key}`, f.def);
+  const types = await sh.query<{ key: string; def: string }>(
+    `SELECT n.nspname || '.' || t.typname AS key, string_agg(e.enumlabel, ', ' ORDER BY e.enumsortorder) AS def
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+      WHERE ${userSchemas} GROUP BY 1`,
+  );
+  for (const t of types) out.set(`enum ${t.key}`, t.def);
   return out;
 }
 
-export interface TableData {
-  rows: number;
-  /** md5 over the rows' text forms, sorted (independent of physical order) */
-  hash: string;
-}
-
-/** Per-table content hash, `schema.table` → { rows, hash }. */
-export async function snapshotData(shadow: Shadow): Promise<Record<string, TableData>> {
-  const tables = await shadow.query<{ nspname: string; relname: string }>(
-    `SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${USER_NS} ORDER BY 1, 2`,
+export async function snapshotData(sh: ProbeTarget): Promise<DataSnapshot> {
+  const out: DataSnapshot = new Map();
+  const tables = await sh.query<{ schema: string; name: string; pk: string[] | null }>(
+    `SELECT n.nspname AS schema, c.relname AS name,
+            (SELECT ARRAY(SELECT a.attname::text FROM unnest(i.indkey) k(n) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.n)
+               FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) AS pk
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userSchemas}`,
   );
-  const out: Record<string, TableData> = {};
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   for (const t of tables) {
-    const [r] = await shadow.query<{ n: number; h: string | null }>(
-      `SELECT count(*)::int8 AS n, md5(COALESCE(string_agg(x.r, E'\\n' ORDER BY x.r), '')) AS h
-         FROM (SELECT t::text AS r FROM ${q(t.nspname)}.${q(t.relname)} t) x`,
+    const rows = await sh.query<{ r: Record<string, unknown> }>(
+      `SELECT to_jsonb(x) AS r FROM ${quoteIdent(t.schema)}.${quoteIdent(t.name)} AS x`,
     );
-    out[`${t.nspname}.${t.relname}`] = { rows: Number(r!.n), hash: r!.h ?? '' };
-  }
-  return out;
-}
-
-/** Tables whose data differs between two data snapshots, one line each. */
-export function diffData(a: Record<string, TableData>, b: Record<string, TableData>): string[] {
-  const out: string[] = [];
-  for (const t of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    const x = a[t];
-    const y = b[t];
-    if (!x || !y) out.push(`table ${t}: data only in ${x ? 'a' : 'b'}`);
-    else if (x.rows !== y.rows) out.push(`table ${t}: ${x.rows} rows in a, ${y.rows} in b`);
-    else if (x.hash !== y.hash) out.push(`table ${t}: same row count (${x.rows}), different contents`);
+    const m = new Map<string, Record<string, unknown>>();
+    const seen = new Map<string, number>();
+    for (const { r } of rows) {
+      const row = typeof r === 'string' ? JSON.parse(r) : r;
+      let key = t.pk?.length ? JSON.stringify(t.pk.map((c) => row[c])) : JSON.stringify(row);
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      if (n > 1) key += `#${n}`;
+      m.set(key, row);
+    }
+    out.set(`${t.schema}.${t.name}`, m);
   }
   return out;
 }

@@ -8,7 +8,9 @@ import { outsideReach } from '../outside.js';
 import { relKey } from '../catalog.js';
 import type { ShadowKind } from '../../../shadow/driver.js';
 
-export type TxControl = 'begin' | 'commit' | 'rollback' | 'commit-chain' | 'rollback-chain' | 'other';
+import type { TxControl } from '../../../shadow/probes.js';
+
+export type { TxControl };
 
 /** BEGIN/COMMIT/ROLLBACK and friends; undefined for ordinary statements. */
 export function txControl(stmt: Statement): TxControl | undefined {
@@ -45,8 +47,11 @@ function doBody(ast: any): string {
  * Why a statement cannot run inside a transaction block (PostgreSQL rejects it
  * there, or it commits by itself), or undefined when it can. Such statements
  * are run on their own, never wrapped, and their locks come from the documentation.
+ * PostgreSQL's one list: the shadow, the proof and the planner (`mustRunAlone`) all ask it.
+ * (ANALYZE, unlike VACUUM, may run in a transaction block; CALL may not be wrapped because the
+ * procedure may COMMIT.)
  */
-export function notInTransaction(stmt: Statement, serverVersion: number): string | undefined {
+export function notInTransaction(stmt: Pick<Statement, 'kind' | 'ast'>, serverVersion: number): string | undefined {
   const a = stmt.ast;
   switch (stmt.kind) {
     case 'IndexStmt':

@@ -36,7 +36,7 @@ const TABLES: Record<string, string[]> = {
 };
 
 /** Creates the bookkeeping table of each tool named (unknown tools: nothing). Best effort. */
-export async function ensureToolTables(shadow: Shadow, frameworks: Iterable<string>): Promise<void> {
+export async function ensureToolTables(shadow: Pick<Shadow, 'exec'>, frameworks: Iterable<string>): Promise<void> {
   for (const fw of new Set(frameworks)) {
     for (const sql of TABLES[fw] ?? []) {
       try {

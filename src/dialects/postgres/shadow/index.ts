@@ -1,0 +1,25 @@
+/**
+ * PostgreSQL's shadow (src/dialect.ts `DialectShadow`): embedded PGlite or a server from a URL,
+ * and the probes both carry. `src/dialects/postgres/index.ts` exposes it as the dialect's `shadow`.
+ */
+import type { DialectShadow } from '../../../dialect.js';
+import { loadSchemaDump } from './dump.js';
+import { extensionsIn } from './extensions.js';
+import { openShadow } from './open.js';
+import { pgliteVersion } from './pglite.js';
+import { postgresProbes } from './probes.js';
+
+export const postgresShadow: DialectShadow = {
+  open: (options) =>
+    openShadow({
+      ...(options.url ? { url: options.url } : {}),
+      ...(options.allowSuperuser ? { allowSuperuser: true } : {}),
+      ...(options.extensions ? { extensions: options.extensions } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.state ? { state: options.state } : {}),
+    }),
+  embeddedEngine: () => `pglite ${pgliteVersion()}`,
+  extensionsIn,
+  loadSchemaDump: (shadow, sql, path) => loadSchemaDump(shadow, sql, path),
+  probes: postgresProbes,
+};
