@@ -11,7 +11,7 @@ import { loadParser, parseMigration } from './parse.js';
 import { PgSession } from './session.js';
 import { quoteIdent, quoteLiteral } from './util.js';
 import { DEFAULT_PG_VERSION } from './version.js';
-import type { OpenShadowOptions } from './shadow/open.js';
+import { postgresShadow } from './shadow/index.js';
 
 /** `schema.table` for a RangeVar-like node, or for `table` / `schema.table` text (no schema: `public`). */
 export function pgRelationKey(rel: RelArg): string {
@@ -30,10 +30,7 @@ export const postgres: Dialect<any, Catalog> = {
   session: (wrapped) => new PgSession(wrapped),
   rules: allRules,
   quote: { ident: quoteIdent, literal: quoteLiteral },
-  shadow: {
-    // loaded on first use: linting never evaluates PGlite or the pg driver
-    open: async (options) => (await import('./shadow/open.js')).openShadow(options as OpenShadowOptions),
-  },
+  shadow: postgresShadow,
 };
 
 export { Catalog, type Table, type Column } from './catalog.js';

@@ -5,13 +5,13 @@
 import type { DialectShadow } from '../../../dialect.js';
 import { loadSchemaDump } from './dump.js';
 import { extensionsIn } from './extensions.js';
-import { openShadow } from './open.js';
 import { pgliteVersion } from './pglite.js';
 import { postgresProbes } from './probes.js';
 
 export const postgresShadow: DialectShadow = {
-  open: (options) =>
-    openShadow({
+  // loaded on first use: linting never evaluates the pg driver or the PGlite worker's host
+  open: async (options) =>
+    (await import('./open.js')).openShadow({
       ...(options.url ? { url: options.url } : {}),
       ...(options.allowSuperuser ? { allowSuperuser: true } : {}),
       ...(options.extensions ? { extensions: options.extensions } : {}),
