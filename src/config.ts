@@ -9,7 +9,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isScalar, parseDocument } from 'yaml';
 import { registerSecretUrl } from './secrets.js';
 import { LineIndex } from './parse/source.js';
-import { DEFAULT_DIALECT, DIALECT_IDS, dialectFor, parsePgVersion } from './pipeline/dialects.js';
+import { DEFAULT_DIALECT, DIALECT_IDS, dialectFor, parsePgVersion } from './dialects/index.js';
 import type { FailOn } from './errors.js';
 import { configLocator, validateRuleOptions } from './rules/options.js';
 

@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import type { FailOn } from '../config.js';
 import { plainSecrets, registerSecret, registerSecretUrl } from '../secrets.js';
-import { parsePgVersion } from '../pipeline/dialects.js';
+import { parsePgVersion } from '../dialects/index.js';
 import { parseShadowTimeout } from '../shadow/driver.js';
 
 export interface ActionInputs {

@@ -19,7 +19,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Dialect as MigrationDialect, Migration, Segment, TransactionMode } from '../model.js';
-import { DEFAULT_DIALECT, dialectFor } from '../pipeline/dialects.js';
+import { DEFAULT_DIALECT, dialectFor } from '../dialects/index.js';
 import { detectFramework, frameworkByName, frameworkNames, plain, type Framework } from './frameworks.js';
 import { existsSync } from './fsutil.js';
 import { naturalCompare } from './order.js';

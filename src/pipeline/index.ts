@@ -18,11 +18,11 @@ import { planParsed, type PlanResult } from '../plan/planner.js';
 import type { PlanOptions, StagedPlan, Verification } from '../plan/types.js';
 import { verifyPlan, type VerifyOptions } from '../plan/verify.js';
 import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
-import { dialectFor, dialectOf } from './dialects.js';
+import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
 import type { Settings } from './settings.js';
 
 export { resolveSettings, type Settings, type GivenSettings } from './settings.js';
-export { dialectFor, dialectOf } from './dialects.js';
+export { dialectFor, dialectOf } from '../dialects/index.js';
 
 /** A run's files as its dialect read them, in apply order (history has `review: false`). */
 export interface ParsedRun {
@@ -149,42 +149,47 @@ export async function planStage(
   );
 }
 
-/**
- * The proof's options with the run's target version. SEAM (kernel helper): `VerifyOptions` and
- * `DryRunOptions` do not declare `pgVersion` yet; once they do, the version already reaches them from here.
- */
-type Targeted<T> = T & { pgVersion?: number };
+/** The run's parsed files by migration, when the lint stage kept them. */
+function parsedFor(migrations: readonly Migration[], parsed: ParsedRun | undefined): (Migration | ParsedMigration)[] {
+  if (!parsed) return [...migrations];
+  const byMigration = new Map(parsed.files.map((p) => [p.migration, p]));
+  return migrations.map((m) => byMigration.get(m) ?? m);
+}
 
 /**
- * Proves one plan on a shadow: the migrations before the planned one are its history.
- * SEAM (kernel helper): verifyPlan still parses the history and the original again; it is to take the
- * run's `ParsedMigration[]` (`parsed`, passed here already) when the lead connects it.
+ * Proves one plan on a shadow of the run's dialect, at the run's target version: the migrations
+ * before the planned one are its history. With the lint stage's parsed files nothing is parsed again.
  */
 export async function proveStage(
   plan: StagedPlan,
   migrations: readonly Migration[],
   settings: Settings,
   options: VerifyOptions,
-  _parsed?: ParsedRun,
+  parsed?: ParsedRun,
 ): Promise<Verification> {
   const at = migrations.indexOf(plan.migration);
-  const opts: Targeted<VerifyOptions> = { ...options, pgVersion: settings.pgVersion };
-  return verifyPlan(plan, migrations.slice(0, at), opts);
+  const files = parsedFor(migrations.slice(0, at + 1), parsed);
+  const original = files[at];
+  return verifyPlan(plan, files.slice(0, at), {
+    ...options,
+    pgVersion: settings.pgVersion,
+    dialect: shadowOf(settings.dialect),
+    ...(original && 'statements' in original ? { parsed: original } : {}),
+  });
 }
 
-/**
- * Runs the migrations under review on a shadow (history first).
- * SEAM (kernel helper): dryRun still parses the files itself; `parsed` (the lint stage's, when the
- * run has one) is to be handed to it as `ParsedMigration[]` when the lead connects it.
- */
+/** Runs the migrations under review on a shadow of the run's dialect (history first), parsed once. */
 export async function dryRunStage(
   migrations: readonly Migration[],
   settings: Settings,
   options: DryRunOptions,
-  _parsed?: ParsedRun,
+  parsed?: ParsedRun,
 ): Promise<DryRun> {
-  const opts: Targeted<DryRunOptions> = { ...options, pgVersion: settings.pgVersion };
-  return dryRun([...migrations], opts);
+  return dryRun(parsedFor(migrations, parsed), {
+    ...options,
+    pgVersion: settings.pgVersion,
+    dialect: shadowOf(settings.dialect),
+  });
 }
 
 /**

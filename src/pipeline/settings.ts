@@ -7,7 +7,7 @@ import type { Config, FailOn } from '../config.js';
 import { ruleSettings } from '../config.js';
 import type { Dialect } from '../dialect.js';
 import type { RuleSetting } from '../engine/lint.js';
-import { dialectFor } from './dialects.js';
+import { dialectFor } from '../dialects/index.js';
 
 /** What the front end was given; undefined falls back to the config, then to the dialect's default. */
 export interface GivenSettings {

@@ -22,7 +22,7 @@ import type { DialectShadow } from '../dialect.js';
 import type { Shadow } from '../shadow/driver.js';
 import { cacheKey, memoryStore, type StateStore } from '../shadow/cache.js';
 import { compareData, diffSchemas, volatileColumns } from '../shadow/compare.js';
-import { defaultShadowDialect } from '../shadow/dialects.js';
+import { dialectFor, shadowOf } from '../dialects/index.js';
 import type { LockWatch } from '../shadow/probes.js';
 import { replayHistory } from '../shadow/replay.js';
 import { runTraced } from '../shadow/trace.js';
@@ -196,7 +196,7 @@ export async function verifyPlan(
   history: (Migration | ParsedMigration)[],
   opts: VerifyOptions = {},
 ): Promise<Verification> {
-  const dialect = opts.dialect ?? defaultShadowDialect;
+  const dialect = opts.dialect ?? shadowOf(dialectFor(plan.migration.dialect));
   await dialect.probes.load();
   const rows = opts.seedRows ?? DEFAULT_SEED_ROWS;
   const historyMigrations = history.map((m) => ('migration' in m && 'statements' in m ? m.migration : m));

@@ -8,7 +8,7 @@ import type { DialectShadow } from '../dialect.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import { isShadowStop } from './driver.js';
 import { cacheKey, diskStore } from './cache.js';
-import { defaultShadowDialect } from './dialects.js';
+import { dialectOf, shadowOf } from '../dialects/index.js';
 import type { SeedResult } from './probes.js';
 import { replayHistory, type ReplayProgress, type ReplayResult } from './replay.js';
 import {
@@ -105,8 +105,8 @@ interface CacheMeta {
  */
 export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: DryRunOptions = {}): Promise<DryRun> {
   const t0 = performance.now();
-  const dialect = opts.dialect ?? defaultShadowDialect;
   const files = migrations.map((m) => ('statements' in m && 'migration' in m ? m.migration : m));
+  const dialect = opts.dialect ?? shadowOf(dialectOf(files));
   const isReview = (m: Migration | ParsedMigration) => ('migration' in m && 'statements' in m ? m.migration : m).review;
   const review = migrations.filter(isReview);
   const history = opts.schema ? [] : migrations.filter((m) => !isReview(m));
@@ -296,8 +296,9 @@ function sameTable(dialect: DialectShadow, finding: string | undefined, traced: 
 export function confirmFindings(
   result: LintResult,
   dry: DryRun,
-  dialect: DialectShadow = defaultShadowDialect,
+  shadowDialect?: DialectShadow,
 ): { confirmed: number; unconfirmed: number } {
+  const dialect = shadowDialect ?? shadowOf(dialectOf(result.files.map((f) => f.migration)));
   const byKey = new Map<string, TracedStatement>();
   const runs: TracedStatement[] = []; // runs of INSERTs traced together: one record for many statements
   for (const s of dry.statements) {

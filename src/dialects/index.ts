@@ -3,10 +3,10 @@
  * (src/dialects/<id>/index.ts). Everything else asks here, by `Migration.dialect`
  * or by the `dialect` setting (config `dialect`, `--dialect`; default postgres).
  */
-import type { Dialect } from '../dialect.js';
+import type { Dialect, DialectShadow } from '../dialect.js';
 import type { Migration } from '../model.js';
 import { UsageError } from '../errors.js';
-import { postgres } from '../dialects/postgres/index.js';
+import { postgres } from './postgres/index.js';
 
 const DIALECTS: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([[postgres.id, postgres]]);
 
@@ -38,4 +38,13 @@ export function dialectOf(migrations: readonly Migration[], fallback: string = D
  * The reading of a target PostgreSQL version (`--pg-version`, the Action's `pg-version`, the config's
  * `pgVersion`): `15`, `15.4` or `13.0`, a major version from 9 to 19; undefined when `text` is not one.
  */
-export { parsePgVersion } from '../dialects/postgres/index.js';
+export { parsePgVersion } from './postgres/index.js';
+
+/**
+ * The dialect's shadow engines. A dialect without them cannot dry-run or prove a plan yet:
+ * a usage error that says so, never a silent pass.
+ */
+export function shadowOf(dialect: Dialect): DialectShadow {
+  if (!dialect.shadow) throw new UsageError(`${dialect.name} migrations cannot be run on a shadow database yet`);
+  return dialect.shadow;
+}
