@@ -12,6 +12,7 @@
 import type { Config } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
 import { planMigrations } from '../plan/planner.js';
+import { postgres } from '../dialects/postgres/index.js';
 import { verifyPlan } from '../plan/verify.js';
 import { dryRunReport, type ReportSection } from '../report/markdown.js';
 import { confirmFindings, dryRun, stopFindings } from '../shadow/dryrun.js';
@@ -51,7 +52,7 @@ async function planSections(
   if (!findings.length) return [];
   const { config, pgVersion } = x;
   const plan = config.plan ?? {};
-  const result = await planMigrations(x.migrations, {
+  const result = await planMigrations(postgres, x.migrations, {
     ...(pgVersion ? { pgVersion } : {}),
     ...(plan.lockTimeout ? { lockTimeout: plan.lockTimeout } : {}),
     ...(plan.statementTimeout ? { statementTimeout: plan.statementTimeout } : {}),

@@ -27,6 +27,7 @@ import { list } from '../discover/fsutil.js';
 import { lintMigrations } from '../engine/lint.js';
 import type { Migration } from '../model.js';
 import { planMigrations, type PlanResult } from '../plan/planner.js';
+import { postgres } from '../dialects/postgres/index.js';
 import type { StagedPlan } from '../plan/types.js';
 import { verifyPlan } from '../plan/verify.js';
 import { formatPlanJson } from '../report/plan-json.js';
@@ -316,7 +317,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
   const assumeInTransaction = opts.assumeInTransaction ?? config.assumeInTransaction;
   const lint = await lintMigrations(migrations, { pgVersion, assumeInTransaction, ...ruleSettings(config) });
   const findings = lint.files.flatMap((f) => f.findings);
-  const result = await planMigrations(migrations, {
+  const result = await planMigrations(postgres, migrations, {
     ...(pgVersion ? { pgVersion } : {}),
     ...(config.plan?.lockTimeout ? { lockTimeout: config.plan.lockTimeout } : {}),
     ...(config.plan?.statementTimeout ? { statementTimeout: config.plan.statementTimeout } : {}),

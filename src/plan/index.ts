@@ -6,7 +6,7 @@
  *   isProven(plan.verified)          // same schema, same data where comparable, no lock across a rewrite or scan
  *   planSection(plan)                // src/report/plan-markdown.ts: the PR comment section
  */
-export { checkPhaseSql, planMigrations, type PlanResult } from './planner.js';
+export { planMigrations, type PlanResult } from './planner.js';
 export { isProven, verifyPlan, DEFAULT_SEED_ROWS, type VerifyOptions } from './verify.js';
 export type {
   ExpectedDifference,
