@@ -16,8 +16,6 @@ export interface RuleMeta {
   summary: string;
   /** statement kinds the rule looks at (AST node names); omit for all */
   kinds?: string[];
-  /** the rule can produce a staged-plan rewrite */
-  fixable?: boolean;
 }
 
 /** What a rule returns; the engine turns it into a `Finding`. */
