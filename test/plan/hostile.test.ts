@@ -82,7 +82,7 @@ beforeAll(async () => {
   await loadParser();
 });
 
-describe('the quoting helpers (src/plan/quote.ts), fuzzed', () => {
+describe('the quoting helpers (src/dialects/postgres/plan/quote.ts), fuzzed', () => {
   it('identifiers, literals and dollar-quoted bodies round-trip through libpg-query; comments stay comments', () => {
     const rnd = prng(11);
     let nuls = 0;
