@@ -16,6 +16,8 @@ import type { Rule, TxState } from './rules/api.js';
 import type { Shadow } from './shadow/driver.js';
 import type { ShadowProbes } from './shadow/probes.js';
 import type { DumpResult } from './shadow/trace-types.js';
+import type { Step } from './plan/schedule.js';
+import type { ExpectedDifference, Phase, PlanNote, Rewrite } from './plan/types.js';
 
 export type DialectId = 'postgres' | 'mysql' | (string & {});
 
@@ -81,6 +83,75 @@ export interface DialectShadow {
   probes: ShadowProbes;
 }
 
+/** What the planner (src/plan/planner.ts) settles before it asks a dialect to plan. */
+export interface PlanSettings {
+  /** target version of the dialect's server */
+  version: number;
+  /** the lock wait limit set at the start of every transactional phase */
+  lockTimeout: string;
+  /** the statement time limit of expand/contract phases */
+  statementTimeout: string;
+  /** rows per backfill batch */
+  batchSize: number;
+  /** backfill expressions for new NOT NULL columns without a default, keyed `table.column` or `schema.table.column` */
+  backfill: Record<string, string>;
+}
+
+/** What the planner knows of one file under review, from the lint run. */
+export interface FileFindings {
+  /** rules with a finding on the statement */
+  flaggedBy(stmt: Statement): Set<string>;
+  /** false when the statement or the file ignores the rule (`-- zerodown-ignore`) */
+  allowed(stmt: Statement, rule: string): boolean;
+}
+
+/**
+ * A dialect's planning of one file under review, statement by statement, in order. For each
+ * statement the planner calls `skip`, else `rewrite` (or `keep` when it gives nothing), then `after`.
+ */
+export interface FilePlan {
+  /** what the rewrites wrote so far: notes, the statements rewritten, differences the plan makes on purpose */
+  readonly notes: PlanNote[];
+  readonly rewrites: Rewrite[];
+  readonly expected: ExpectedDifference[];
+  /** the statement was folded into an earlier rewrite (e.g. an UPDATE fused into a backfill) */
+  consumed(index: number): boolean;
+  /** the statement is not planned: folded into an earlier rewrite, or session control the phases set themselves */
+  skip(stmt: Statement): boolean;
+  /** the statement opens or ends a transaction */
+  transactionControl(stmt: Statement): boolean;
+  /** the groups of steps replacing the statement, or undefined to keep it as written (a note says why); may throw */
+  rewrite(stmt: Statement): Step[][] | undefined;
+  /** the statement kept as written, as one step */
+  keep(stmt: Statement): Step;
+  /** the statement must run outside a transaction */
+  runsAlone(stmt: Statement): boolean;
+  /** the statement is done (planned, kept or skipped): the catalog replays it */
+  after(stmt: Statement): void;
+}
+
+/** One planning run: history replayed into the dialect's catalog, then each file under review planned in order. */
+export interface PlanRun {
+  /** replays a file that is not under review */
+  replay(parsed: ParsedMigration): void;
+  /** starts planning a file under review (its statements are then replayed through `FilePlan.after`) */
+  file(parsed: ParsedMigration, findings: FileFindings): FilePlan;
+}
+
+/** What a dialect offers the planner: its rewrites, and the SQL around phases. */
+export interface DialectPlanner {
+  /** rule ids some rewrite answers (the union of what each rewrite declares) */
+  readonly answers: ReadonlySet<string>;
+  /** rule ids every transactional phase answers by itself (its lock and statement time limits) */
+  readonly phaseAnswers: ReadonlySet<string>;
+  /** starts a planning run */
+  start(settings: PlanSettings): PlanRun;
+  /** the SQL of a transactional phase: the dialect's time limits, the steps, the limits reset; `scan`: every step scans a table (no statement limit) */
+  transactionalSql(steps: readonly string[], settings: PlanSettings, scan: boolean): string;
+  /** throws when the phase's SQL does not parse, or a phase outside a transaction holds more than one statement */
+  checkPhase(phase: Pick<Phase, 'sql' | 'transactional'>): void;
+}
+
 export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCatalog> {
   id: DialectId;
   /** the name people use, e.g. `PostgreSQL` */
@@ -103,4 +174,6 @@ export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCata
   quote: { ident(name: string): string; literal(value: string): string };
   /** shadow engines; absent while the dialect cannot dry-run */
   shadow?: DialectShadow;
+  /** plan rewrites; absent while the dialect cannot plan */
+  plan?: DialectPlanner;
 }

@@ -25,7 +25,6 @@ export default defineRule({
     summary:
       'ADD COLUMN whose default (volatile, identity, serial, stored generated, or any default before PostgreSQL 11) rewrites the whole table under an ACCESS EXCLUSIVE lock.',
     kinds: ['AlterTableStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

@@ -16,7 +16,6 @@ export default defineRule({
     summary:
       'ADD FOREIGN KEY without NOT VALID on an existing table checks every row while blocking writes to both tables.',
     kinds: ['AlterTableStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

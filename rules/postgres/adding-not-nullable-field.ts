@@ -18,7 +18,6 @@ export default defineRule({
     summary:
       'ALTER COLUMN … SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock, unless a validated CHECK (col IS NOT NULL) exists (PostgreSQL 12+).',
     kinds: ['AlterTableStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

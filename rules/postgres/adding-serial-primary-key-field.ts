@@ -16,7 +16,6 @@ export default defineRule({
     summary:
       'ADD PRIMARY KEY without USING INDEX builds the index (and checks NOT NULL) under an ACCESS EXCLUSIVE lock.',
     kinds: ['AlterTableStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

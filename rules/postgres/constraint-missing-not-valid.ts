@@ -54,7 +54,6 @@ export default defineRule({
     summary:
       'ADD CHECK constraint without NOT VALID scans the table under an ACCESS EXCLUSIVE lock; VALIDATE in the same transaction as the NOT VALID add defeats it.',
     kinds: ['AlterTableStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

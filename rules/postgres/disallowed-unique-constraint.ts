@@ -8,7 +8,6 @@ export default defineRule({
     severity: 'error',
     summary: 'ADD CONSTRAINT … UNIQUE without USING INDEX builds the index under an ACCESS EXCLUSIVE lock.',
     kinds: ['AlterTableStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

@@ -7,7 +7,6 @@ export default defineRule({
     severity: 'error',
     summary: 'CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds.',
     kinds: ['IndexStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

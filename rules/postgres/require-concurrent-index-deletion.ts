@@ -8,7 +8,6 @@ export default defineRule({
     severity: 'error',
     summary: 'DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the table.',
     kinds: ['DropStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

@@ -9,7 +9,6 @@ export default defineRule({
     summary:
       'DETACH PARTITION without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the partitioned table (PostgreSQL 14+ has CONCURRENTLY).',
     kinds: ['AlterTableStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

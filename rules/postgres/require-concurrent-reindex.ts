@@ -12,7 +12,6 @@ export default defineRule({
     summary:
       'REINDEX without CONCURRENTLY blocks writes to the table and, through the planner, nearly every query on it.',
     kinds: ['ReindexStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

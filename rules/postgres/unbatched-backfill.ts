@@ -201,7 +201,6 @@ export default defineRule({
     summary:
       'UPDATE or DELETE of an unbounded set of rows of an existing table in one statement (a backfill that should run in batches).',
     kinds: ['UpdateStmt', 'DeleteStmt'],
-    fixable: true,
   },
   check(stmt, ctx) {
     const ast = stmt.ast;

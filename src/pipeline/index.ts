@@ -141,6 +141,7 @@ export async function planStage(
 ): Promise<PlanResult> {
   const parsed = lint.parsed ?? (await parseMigrations(migrations, settings.dialect));
   return planParsed(
+    parsed.dialect,
     parsed.files,
     planOptionsOf(
       settings,

@@ -36,8 +36,6 @@ export interface RuleMeta {
   summary: string;
   /** statement kinds the rule looks at (the dialect's statement kinds, e.g. AST node names); omit for all */
   kinds?: string[];
-  /** the rule can produce a staged-plan rewrite */
-  fixable?: boolean;
   /** the dialect the rule belongs to (its folder under `rules/`); set by the dialect's `defineRule` */
   dialect?: string;
   /**

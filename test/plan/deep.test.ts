@@ -4,6 +4,7 @@
  * walks over a statement are iterative now, and a statement too deep to rewrite is
  * kept as written with a plain note (its finding reported as not handled).
  */
+import { postgres } from '../../src/dialects/postgres/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,7 +64,7 @@ describe('3,000 nested ARRAY[…]', () => {
 
   it('next to a rewrite: the plan is made and proven on PGlite, the deep statement kept as written', async () => {
     const history = [mig(HISTORY, { path: 'db/0001_init.sql', review: false })];
-    const result = await planMigrations([
+    const result = await planMigrations(postgres, [
       ...history,
       // as deep, but an expression PostgreSQL runs (more than 6 nested ARRAYs it rejects: array dimensions)
       mig(`CREATE INDEX t_a_idx ON t (a);\nSELECT ${'1+('.repeat(3000)}1${')'.repeat(3000)};\n`, {

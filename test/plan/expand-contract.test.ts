@@ -1,4 +1,5 @@
 /** Expand/contract rewrites (type change, column rename), proven on PGlite like every other rewrite. */
+import { postgres } from '../../src/dialects/postgres/index.js';
 import { describe, expect, it } from 'vitest';
 import { expectProven, names, planSql, runPhases, shadowWith } from './helpers.js';
 
@@ -67,7 +68,7 @@ describe('changing-column-type', () => {
   it('varchar(200) → varchar(320) or text needs no rewrite: kept as written', async () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');
-    const r = await planMigrations([
+    const r = await planMigrations(postgres, [
       mig(history, { path: 'h.sql', review: false }),
       mig(
         `ALTER TABLE accounts ALTER COLUMN email TYPE varchar(320);\nALTER TABLE accounts ALTER COLUMN email TYPE text;`,
@@ -79,7 +80,7 @@ describe('changing-column-type', () => {
   it('an identity primary key is left to a person, with a note that says why', async () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');
-    const r = await planMigrations([
+    const r = await planMigrations(postgres, [
       mig(history, { path: 'h.sql', review: false }),
       mig(`ALTER TABLE accounts ALTER COLUMN id TYPE numeric;\nCREATE INDEX accounts_note_idx ON accounts (note);`),
     ]);

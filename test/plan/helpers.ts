@@ -1,4 +1,5 @@
 /** Helpers for plan tests: real parser, real planner, real PGlite. */
+import { postgres } from '../../src/dialects/postgres/index.js';
 import { expect } from 'vitest';
 import type { Migration, TransactionMode } from '../../src/model.js';
 import { planMigrations, type PlanResult } from '../../src/plan/planner.js';
@@ -26,7 +27,7 @@ export async function planSql(
   const hist = (Array.isArray(history) ? history : [history]).map((h, i) =>
     mig(h, { path: `migrations/0001_history_${i}.sql`, review: false }),
   );
-  const result = await planMigrations([...hist, mig(sql, { transaction: opts.transaction ?? 'none' })], opts);
+  const result = await planMigrations(postgres, [...hist, mig(sql, { transaction: opts.transaction ?? 'none' })], opts);
   expect(result.failed).toEqual([]);
   expect(result.plans.length, `no plan for:\n${sql}\nnotes: unchanged=${result.unchanged}`).toBe(1);
   return { result, plan: result.plans[0]!, history: hist };

@@ -7,6 +7,7 @@
  * exactly the statements the plan says, and that the hostile text comes back as
  * the identifier or literal value.
  */
+import { postgres } from '../../src/dialects/postgres/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParser, parseSql } from '../../src/dialects/postgres/parse.js';
 import { planMigrations } from '../../src/plan/planner.js';
@@ -81,7 +82,7 @@ beforeAll(async () => {
   await loadParser();
 });
 
-describe('the quoting helpers (src/plan/quote.ts), fuzzed', () => {
+describe('the quoting helpers (src/dialects/postgres/plan/quote.ts), fuzzed', () => {
   it('identifiers, literals and dollar-quoted bodies round-trip through libpg-query; comments stay comments', () => {
     const rnd = prng(11);
     let nuls = 0;
@@ -129,7 +130,7 @@ function expectedScript(plan: StagedPlan): string[] {
 }
 
 async function planOne(history: string, sql: string, path = 'migrations/0002_change.sql'): Promise<StagedPlan> {
-  const result = await planMigrations([
+  const result = await planMigrations(postgres, [
     mig(history, { path: 'migrations/0001_init.sql', review: false }),
     mig(sql, { path }),
   ]);

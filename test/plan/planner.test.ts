@@ -1,7 +1,9 @@
 /** The planner's building blocks, without a database: source-text surgery, names, scheduling, parse checks. */
+import { postgres } from '../../src/dialects/postgres/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParser } from '../../src/dialects/postgres/parse.js';
-import { checkPhaseSql, planMigrations } from '../../src/plan/planner.js';
+import { planMigrations } from '../../src/plan/planner.js';
+import { checkPhaseSql } from '../../src/dialects/postgres/plan/index.js';
 import { StmtSource } from '../../src/dialects/postgres/plan/sqltext.js';
 import { chooseName, makeObjectName } from '../../src/dialects/postgres/plan/names.js';
 import { schedule, type Step } from '../../src/plan/schedule.js';
@@ -12,8 +14,8 @@ beforeAll(() => loadParser());
 
 const history = `CREATE TABLE t (id bigint PRIMARY KEY, a text, b int NOT NULL DEFAULT 0);`;
 
-async function plan(sql: string, opts: Parameters<typeof planMigrations>[1] = {}) {
-  return planMigrations([mig(history, { path: 'h.sql', review: false }), mig(sql)], opts);
+async function plan(sql: string, opts: Parameters<typeof planMigrations>[2] = {}) {
+  return planMigrations(postgres, [mig(history, { path: 'h.sql', review: false }), mig(sql)], opts);
 }
 
 describe('StmtSource', () => {

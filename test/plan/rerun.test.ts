@@ -6,6 +6,7 @@
  * Also: below PostgreSQL 11 a batched backfill (COMMIT in a DO block) is refused
  * plainly instead of emitted.
  */
+import { postgres } from '../../src/dialects/postgres/index.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openShadow } from '../shadow/kernel.js';
@@ -124,6 +125,7 @@ describe('below PostgreSQL 11', () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');
     const result = await planMigrations(
+      postgres,
       [
         mig(ACCOUNTS, { path: 'm/0001.sql', review: false }),
         mig(

@@ -4,6 +4,7 @@
  * and data must match and no phase may hold a blocking lock across a rewrite
  * or a full scan.
  */
+import { postgres } from '../../src/dialects/postgres/index.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSql } from '../../src/dialects/postgres/parse.js';
@@ -306,7 +307,7 @@ describe('unbatched backfill (unbatched-backfill)', () => {
   it('a single-row UPDATE by primary key is left alone', async () => {
     const { planMigrations } = await import('../../src/plan/planner.js');
     const { mig } = await import('./helpers.js');
-    const r = await planMigrations([
+    const r = await planMigrations(postgres, [
       mig(accounts, { path: 'h.sql', review: false }),
       mig(`UPDATE accounts SET name = 'x' WHERE id = 1;`),
     ]);

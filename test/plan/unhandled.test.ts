@@ -4,6 +4,7 @@
  * summary and the JSON, never calls the statement "already safe", and exits under
  * the same --fail-on policy as lint. The PR comment says the same.
  */
+import { postgres } from '../../src/dialects/postgres/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,7 +89,7 @@ describe('plan with a finding it cannot rewrite (int → bigint on an identity k
       mig(`CREATE INDEX items_name_idx ON items (name);\n${OUTAGE}`, { path: 'db/0002_mixed.sql' }),
     ];
     const lint = await lintMigrations(migrations, {});
-    const result = await planMigrations(migrations, { findings: lint.files.flatMap((f) => f.findings) });
+    const result = await planMigrations(postgres, migrations, { findings: lint.files.flatMap((f) => f.findings) });
     expect(result.plans).toHaveLength(1);
     const plan = result.plans[0]!;
     const kept = plan.phases.find((p) => p.sql.includes('ALTER COLUMN id TYPE bigint'))!;
@@ -107,7 +108,7 @@ describe('plan with a finding it cannot rewrite (int → bigint on an identity k
       mig(OUTAGE, { path: 'db/0002_bigint.sql' }),
     ];
     const lint = await lintMigrations(migrations, {});
-    const result = await planMigrations(migrations, { findings: lint.files.flatMap((f) => f.findings) });
+    const result = await planMigrations(postgres, migrations, { findings: lint.files.flatMap((f) => f.findings) });
     expect(result.plans).toEqual([]);
     expect(result.unchanged).toEqual([]);
     expect(unhandledSection(result)?.markdown).toMatch(

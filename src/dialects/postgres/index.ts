@@ -12,6 +12,7 @@ import { PgSession } from './session.js';
 import { quoteIdent, quoteLiteral } from './util.js';
 import { DEFAULT_PG_VERSION } from './version.js';
 import { postgresShadow } from './shadow/index.js';
+import { postgresPlanner } from './plan/index.js';
 
 /** `schema.table` for a RangeVar-like node, or for `table` / `schema.table` text (no schema: `public`). */
 export function pgRelationKey(rel: RelArg): string {
@@ -31,6 +32,7 @@ export const postgres: Dialect<any, Catalog> = {
   rules: allRules,
   quote: { ident: quoteIdent, literal: quoteLiteral },
   shadow: postgresShadow,
+  plan: postgresPlanner,
 };
 
 export { Catalog, type Table, type Column } from './catalog.js';

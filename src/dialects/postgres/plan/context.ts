@@ -4,48 +4,20 @@
  */
 import { scanSync } from '../parse.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import type { Statement } from '../../../model.js';
-import { Catalog, DEFAULT_SCHEMA, relKey, type Column, type Table } from '../catalog.js';
+import { DEFAULT_SCHEMA, relKey, type Column, type Table } from '../catalog.js';
 import { typeToSql, type TypeRef } from '../typenames.js';
-import { dollarQuote, ident as quoteIdent, literal, literal as quoteLiteral, relation } from './quote.js';
-import type { ExpectedDifference, PhaseName, PlanNote, Rewrite } from '../../../plan/types.js';
+import { dollarQuote, ident as quoteIdent, literal, relation } from './quote.js';
+import type { PhaseName } from '../../../plan/types.js';
+import { shorten } from '../../../plan/text.js';
+import type { RewriteContext } from './types.js';
 import type { Step } from '../../../plan/schedule.js';
 import { StmtSource } from './sqltext.js';
 import { notInTransaction } from '../shadow/statements.js';
 
-export interface RewriteContext {
-  catalog: Catalog;
-  pgVersion: number;
-  /** absPath of the migration under review */
-  origin: string;
-  path: string;
-  statements: readonly Statement[];
-  /** statements folded into an earlier rewrite (e.g. an UPDATE fused into a backfill) */
-  consumed: Set<number>;
-  notes: PlanNote[];
-  rewrites: Rewrite[];
-  expected: ExpectedDifference[];
-  lockTimeout: string;
-  statementTimeout: string;
-  batchSize: number;
-  backfill: Record<string, string>;
-  /** names the plan has already used, per schema (`schema.name`) */
-  usedNames: Set<string>;
-  /** rules with a finding on this statement (from the lint run), when findings were given */
-  flaggedBy(stmt: Statement): Set<string>;
-  /** false when the statement or file ignores the rule */
-  allowed(stmt: Statement, rule: string): boolean;
-  /** source texts of statements the catalog nodes came from (defaults) */
-  sourceOf: WeakMap<object, string>;
-  /** CREATE INDEX text per index (`schema.name`), for rebuilding an index on a replacement column */
-  indexSource: Map<string, string>;
-}
+export type { RewriteContext } from './types.js';
 
 export function isNewTable(ctx: RewriteContext, key: string): boolean {
   return ctx.catalog.table(key)?.createdIn === ctx.origin;
-}
-
-export function tableOf(ctx: RewriteContext, rel: any): Table | undefined {
-  return ctx.catalog.table(relKey(rel));
 }
 
 /** Single-column primary key of a table, when it has one. */
@@ -156,10 +128,10 @@ export function mustRunAlone(stmt: { kind: string; ast: any }, pgVersion = 99): 
 /** `SET lock_timeout = '2s';` etc. for the start of a transactional phase. */
 export function timeoutPreamble(ctx: { lockTimeout: string; statementTimeout: string }, scan: boolean): string[] {
   return [
-    `SET lock_timeout = ${quoteLiteral(ctx.lockTimeout)};`,
+    `SET lock_timeout = ${literal(ctx.lockTimeout)};`,
     scan
       ? `SET statement_timeout = 0; -- VALIDATE scans the table under SHARE UPDATE EXCLUSIVE: reads and writes go on, so no time limit`
-      : `SET statement_timeout = ${quoteLiteral(ctx.statementTimeout)};`,
+      : `SET statement_timeout = ${literal(ctx.statementTimeout)};`,
   ];
 }
 
@@ -195,26 +167,22 @@ export function step(kind: PhaseName, sql: string, keys: string[], reason: strin
   };
 }
 
-export function shorten(text: string, max = 90): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+export { shorten };
+
+/** The rewrite answered the statement's finding of `rule`: one line in the plan's list of rewrites. */
+export function record(ctx: RewriteContext, stmt: Statement, rule: string, summary: string): void {
+  ctx.rewrites.push({ rule, line: stmt.span.line, statement: shorten(stmt.text), summary });
+  if (ctx.current) ctx.answered.push({ index: stmt.index, rewrite: ctx.current.id });
+}
+
+/** A note on the statement's line. */
+export function note(ctx: RewriteContext, stmt: Statement, level: 'todo' | 'warning' | 'info', message: string): void {
+  ctx.notes.push({ level, message, line: stmt.span.line });
 }
 
 /** The source of a statement, re-parsed on its own so that AST locations point into it. */
 export function source(stmt: Statement): StmtSource {
   return new StmtSource(stmt.text);
-}
-
-export const q = quoteIdent;
-
-/** `schema.table` key → the relation name in an UPDATE's qualification (no schema). */
-export function bareName(rel: any): string {
-  return quoteIdent(rel.relname);
-}
-
-/** Volatile functions PostgreSQL evaluates per row; used in messages. */
-export function schemaOf(rel: any): string {
-  return rel?.schemaname ?? DEFAULT_SCHEMA;
 }
 
 // ───────── guards that make every phase safe to run again (issue 11, defect 7) ─────────

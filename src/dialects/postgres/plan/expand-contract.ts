@@ -1,6 +1,7 @@
 /**
- * Expand/contract rewrites that replace a column: a type change that rewrites
- * the table, and a column rename.
+ * Expand/contract: replacing a column of a busy table by a new one, the
+ * machinery behind the type-change (column-type.ts) and column-rename
+ * (rename-column.ts) rewrites.
  *
  *   expand    add the new column; a trigger keeps it in sync with the old one
  *             (both ways for a rename, where the app switches columns);
@@ -19,35 +20,26 @@
  */
 import type { Statement } from '../../../model.js';
 import { relKey, type Column, type Index, type Table } from '../catalog.js';
-import { typeRef, sameType, type TypeRef } from '../typenames.js';
 import { findNodes, sameAst, StmtSource } from './sqltext.js';
-import { names, volatility } from '../util.js';
-import { dollarQuote, ident as quoteIdent, literal, relation as quoteRel, sqlComment } from './quote.js';
+import { names } from '../util.js';
+import { dollarQuote, ident as q, literal, relation as quoteRel, sqlComment } from './quote.js';
 import { backfillSql } from './backfill.js';
 import {
   colKey,
   guarded,
   hasColumn,
   hasConstraint,
-  isNewTable,
   nameTaken,
-  regclassOf,
+  note,
   primaryKey,
+  record,
+  regclassOf,
   reserve,
-  shorten,
   step,
-  typeSqlOf,
-  type RewriteContext,
 } from './context.js';
 import { chooseName, helperName, makeObjectName } from './names.js';
-import type { AlterInput, Group } from './rewrite.js';
+import type { Group, RewriteContext } from './types.js';
 import type { Step } from '../../../plan/schedule.js';
-
-const q = quoteIdent;
-
-function note(ctx: RewriteContext, stmt: Statement, message: string): void {
-  ctx.notes.push({ level: 'warning', message, line: stmt.span.line });
-}
 
 /** Source text of a catalog expression (a column default), from the statement it came from. */
 export function catalogExprText(ctx: RewriteContext, node: any): string | undefined {
@@ -73,25 +65,6 @@ export function catalogExprText(ctx: RewriteContext, node: any): string | undefi
   } catch {
     return undefined;
   }
-}
-
-/** Type changes PostgreSQL makes without rewriting the table (binary-coercible, no stricter limit). */
-export function typeChangeIsInstant(from: TypeRef, to: TypeRef): boolean {
-  if (from.arrayDims !== to.arrayDims) return false;
-  if (sameType(from, to)) return true;
-  const text = (t: TypeRef) => t.name === 'text' || (t.name === 'varchar' && !t.mods.length);
-  if (from.name === 'varchar' && (text(to) || (to.name === 'varchar' && to.mods[0]! >= from.mods[0]!))) return true;
-  if (from.name === 'text' && text(to)) return true;
-  if (from.name === 'numeric' && to.name === 'numeric') {
-    if (!to.mods.length) return true;
-    return (
-      from.mods.length === 2 && to.mods.length === 2 && to.mods[1] === from.mods[1] && to.mods[0]! >= from.mods[0]!
-    );
-  }
-  if (from.name === 'varbit' && to.name === 'varbit')
-    return !to.mods.length || (!!from.mods.length && to.mods[0]! >= from.mods[0]!);
-  if (from.name === 'cidr' && to.name === 'inet') return true;
-  return false;
 }
 
 interface IndexPlan {
@@ -166,7 +139,7 @@ function indexUses(ctx: RewriteContext, ix: Index, table: Table, column: string)
   }
 }
 
-interface ReplaceSpec {
+export interface ReplaceSpec {
   stmt: Statement;
   ctx: RewriteContext;
   /** `ALTER TABLE [ONLY] rel` as written */
@@ -227,44 +200,28 @@ function blockers(ctx: RewriteContext, table: Table, column: Column): string | u
   return undefined;
 }
 
-function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
-  const { stmt, ctx, header, rel, table, column } = spec;
-  const key = relKey(rel);
-  const schema = table.schema;
-  const pk = primaryKey(table);
-  const why = !pk
+/** Why the column cannot be replaced automatically (said in a note), or undefined when it can. */
+function refusal(spec: ReplaceSpec): string | undefined {
+  const { ctx, table, column } = spec;
+  return !primaryKey(table)
     ? `${table.name} has no single-column primary key to batch the backfill by`
     : blockers(ctx, table, column);
-  if (why) {
-    note(
-      ctx,
-      stmt,
-      `No automatic expand/contract plan for ${table.name}.${column.name}: ${why}. Do it by hand: add the new column, keep it in sync with a trigger, backfill in batches, then swap in a short transaction.`,
-    );
-    return undefined;
-  }
-  const taken = (n: string) => nameTaken(ctx, schema, n, table);
-  const fn = reserve(ctx, schema, helperName(`${table.name}_${column.name}`, 'zd_sync', taken));
-  const fnRef = `${q(schema)}.${q(fn)}`;
-  // everything here touches just the two columns (and indexes on them)
-  const keys = [colKey(key, column.name), colKey(key, spec.newName), colKey(key, spec.finalName)];
-  const tableKeys = keys;
-  const expand: Step[] = [];
-  const validate: Step[] = [];
-  const index: Step[] = [];
-  const contract: Step[] = [];
+}
 
-  // indexes on the old column, rebuilt on the new one
+/** Every index using the old column, rebuilt on the new one; undefined when one cannot be (with a note, unless primary). */
+function indexPlans(spec: ReplaceSpec, taken: (n: string) => boolean): IndexPlan[] | undefined {
+  const { stmt, ctx, rel, table, column } = spec;
   const plans: IndexPlan[] = [];
-  for (const ix of ctx.catalog.indexesOf(key)) {
+  for (const ix of ctx.catalog.indexesOf(relKey(rel))) {
     if (!indexUses(ctx, ix, table, column.name)) continue;
     if (ix.primary) return undefined;
-    const tmp = reserve(ctx, schema, helperName(ix.name, 'zd_new', taken));
+    const tmp = reserve(ctx, table.schema, helperName(ix.name, 'zd_new', taken));
     const create = rebuildIndex(ctx, ix, table, rel, column.name, spec.newName, tmp);
     if (!create) {
       note(
         ctx,
         stmt,
+        'warning',
         `No automatic expand/contract plan for ${table.name}.${column.name}: the index ${ix.name} uses storage options, operator class options or an expression zerodown cannot rebuild.`,
       );
       return undefined;
@@ -272,9 +229,36 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     const constraint = [...table.constraints.values()].find((c) => c.type === 'unique' && c.index === ix.name)?.name;
     plans.push({ create, tmp, original: ix, ...(constraint ? { constraint } : {}) });
   }
+  return plans;
+}
 
-  // expand: the new column and the trigger that keeps it in sync
-  expand.push(
+/** The body of the sync trigger: the new column from the old one (and back, for a rename). */
+function syncBody(spec: ReplaceSpec): string[] {
+  const { column } = spec;
+  const newRow = (c: string) => `NEW.${q(c)}`;
+  if (!spec.back) return [`  NEW.${q(spec.newName)} := ${spec.convert(newRow)};`];
+  return [
+    `  IF TG_OP = 'INSERT' THEN`,
+    `    IF NEW.${q(spec.newName)} IS NULL THEN`,
+    `      NEW.${q(spec.newName)} := ${spec.convert(newRow)};`,
+    '    ELSE',
+    `      NEW.${q(column.name)} := ${spec.back(newRow)};`,
+    '    END IF;',
+    `  ELSIF NEW.${q(column.name)} IS DISTINCT FROM OLD.${q(column.name)} THEN`,
+    `    NEW.${q(spec.newName)} := ${spec.convert(newRow)};`,
+    `  ELSIF NEW.${q(spec.newName)} IS DISTINCT FROM OLD.${q(spec.newName)} THEN`,
+    `    NEW.${q(column.name)} := ${spec.back(newRow)};`,
+    '  END IF;',
+  ];
+}
+
+/** expand: the new column, and the trigger (function `fn`) that keeps it in sync. */
+function expandSteps(spec: ReplaceSpec, fn: string, keys: string[]): Step[] {
+  const { ctx, header, rel, table, column } = spec;
+  const fnRef = `${q(table.schema)}.${q(fn)}`;
+  const why = 'a trigger keeps the new column in sync with every write while the app still uses the old one';
+  const execute = ctx.pgVersion >= 11 ? 'FUNCTION' : 'PROCEDURE';
+  return [
     step(
       'expand',
       // run again after the contract of a rename, the old column is gone: then nothing is re-added
@@ -282,86 +266,62 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
       keys,
       'add the replacement column (no default, nullable: no table rewrite)',
     ),
-  );
-  const newRow = (c: string) => `NEW.${q(c)}`;
-  const oldRow = (c: string) => `OLD.${q(c)}`;
-  const body: string[] = [];
-  if (spec.back) {
-    body.push(
-      `  IF TG_OP = 'INSERT' THEN`,
-      `    IF NEW.${q(spec.newName)} IS NULL THEN`,
-      `      NEW.${q(spec.newName)} := ${spec.convert(newRow)};`,
-      '    ELSE',
-      `      NEW.${q(column.name)} := ${spec.back(newRow)};`,
-      '    END IF;',
-      `  ELSIF NEW.${q(column.name)} IS DISTINCT FROM OLD.${q(column.name)} THEN`,
-      `    NEW.${q(spec.newName)} := ${spec.convert(newRow)};`,
-      `  ELSIF NEW.${q(spec.newName)} IS DISTINCT FROM OLD.${q(spec.newName)} THEN`,
-      `    NEW.${q(column.name)} := ${spec.back(newRow)};`,
-      '  END IF;',
-    );
-  } else {
-    body.push(`  NEW.${q(spec.newName)} := ${spec.convert(newRow)};`);
-  }
-  void oldRow;
-  const trigger = fn;
-  const execute = ctx.pgVersion >= 11 ? 'FUNCTION' : 'PROCEDURE';
-  expand.push(
     step(
       'expand',
       guarded(
         hasColumn(rel, column.name),
-        `CREATE OR REPLACE FUNCTION ${fnRef}() RETURNS trigger LANGUAGE plpgsql AS ${dollarQuote(`\nBEGIN\n${body.join('\n')}\n  RETURN NEW;\nEND\n`, 'zd')}`,
+        `CREATE OR REPLACE FUNCTION ${fnRef}() RETURNS trigger LANGUAGE plpgsql AS ${dollarQuote(`\nBEGIN\n${syncBody(spec).join('\n')}\n  RETURN NEW;\nEND\n`, 'zd')}`,
       ),
-      tableKeys,
-      'a trigger keeps the new column in sync with every write while the app still uses the old one',
+      keys,
+      why,
     ),
-  );
-  expand.push(
     step(
       'expand',
       // a trigger that names a dropped column would break every write: only while the old column is there
       guarded(
-        `${hasColumn(rel, column.name)} AND NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = ${regclassOf(rel)} AND tgname = ${literal(trigger)})`,
-        `CREATE TRIGGER ${q(trigger)} BEFORE INSERT OR UPDATE ON ${quoteRel(rel)} FOR EACH ROW EXECUTE ${execute} ${fnRef}()`,
+        `${hasColumn(rel, column.name)} AND NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = ${regclassOf(rel)} AND tgname = ${literal(fn)})`,
+        `CREATE TRIGGER ${q(fn)} BEFORE INSERT OR UPDATE ON ${quoteRel(rel)} FOR EACH ROW EXECUTE ${execute} ${fnRef}()`,
       ),
-      tableKeys,
-      'a trigger keeps the new column in sync with every write while the app still uses the old one',
+      keys,
+      why,
     ),
-  );
-  let check: string | undefined;
-  if (column.notNull) {
-    check = reserve(ctx, schema, chooseName(table.name, spec.finalName, 'not_null_check', taken));
-    expand.push(
-      step(
-        'expand',
-        guarded(
-          `${hasColumn(rel, spec.newName)} AND NOT ${hasConstraint(rel, check)}`,
-          `${header} ADD CONSTRAINT ${q(check)} CHECK (${q(spec.newName)} IS NOT NULL) NOT VALID`,
-        ),
-        keys,
-        'CHECK (… IS NOT NULL) NOT VALID guards new rows without a scan',
-      ),
-    );
-    validate.push(
-      step(
-        'validate',
-        guarded(hasConstraint(rel, check), `${header} VALIDATE CONSTRAINT ${q(check)}`),
-        keys,
-        'validate constraints while reads and writes go on (SHARE UPDATE EXCLUSIVE)',
-        { timeout: 'scan' },
-      ),
-    );
-  }
+  ];
+}
 
-  // backfill: the old values, converted, in batches
+/** CHECK (new IS NOT NULL) NOT VALID and its VALIDATE, when the old column is NOT NULL. */
+function notNullCheck(spec: ReplaceSpec, check: string, keys: string[]): { expand: Step; validate: Step } {
+  const { header, rel } = spec;
+  return {
+    expand: step(
+      'expand',
+      guarded(
+        `${hasColumn(rel, spec.newName)} AND NOT ${hasConstraint(rel, check)}`,
+        `${header} ADD CONSTRAINT ${q(check)} CHECK (${q(spec.newName)} IS NOT NULL) NOT VALID`,
+      ),
+      keys,
+      'CHECK (… IS NOT NULL) NOT VALID guards new rows without a scan',
+    ),
+    validate: step(
+      'validate',
+      guarded(hasConstraint(rel, check), `${header} VALIDATE CONSTRAINT ${q(check)}`),
+      keys,
+      'validate constraints while reads and writes go on (SHARE UPDATE EXCLUSIVE)',
+      { timeout: 'scan' },
+    ),
+  };
+}
+
+/** backfill: the old values, converted, in batches. */
+function copyStep(spec: ReplaceSpec, pk: string, keys: string[]): Step {
+  const { stmt, ctx, rel, column } = spec;
+  const key = relKey(rel);
   const plain = (c: string) => q(c);
-  const backfill = step(
+  return step(
     'backfill',
     backfillSql({
       table: quoteRel(rel),
       tableName: q(rel.relname),
-      pk: pk!.name,
+      pk,
       set: `${q(spec.newName)} = ${spec.convert(plain)}`,
       pending: `${q(spec.newName)} IS NULL AND ${q(column.name)} IS NOT NULL`,
       batchSize: ctx.batchSize,
@@ -370,33 +330,39 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
       // run again after the contract, one of the two columns is gone: nothing to copy
       onlyIf: `${hasColumn(rel, column.name)} AND ${hasColumn(rel, spec.newName)}`,
     }),
-    [...keys, colKey(key, pk!.name), ...spec.reads.map((c) => colKey(key, c))],
+    [...keys, colKey(key, pk), ...spec.reads.map((c) => colKey(key, c))],
     `copy the existing values into ${spec.newName} in batches of ${ctx.batchSize}, each committed on its own (no transaction; safe to run again)`,
   );
+}
 
-  for (const ip of plans) {
-    index.push(
-      step(
-        'index',
-        `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(ip.tmp)}) before running it again`)}\n${ip.create}`,
-        keys,
-        `rebuild ${ip.original.name} on the new column CONCURRENTLY, under a temporary name`,
-      ),
-    );
-  }
+/** index: each index rebuilt CONCURRENTLY on the new column, under its temporary name. */
+function indexStep(ip: IndexPlan, keys: string[]): Step {
+  return step(
+    'index',
+    `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(ip.tmp)}) before running it again`)}\n${ip.create}`,
+    keys,
+    `rebuild ${ip.original.name} on the new column CONCURRENTLY, under a temporary name`,
+  );
+}
 
-  // contract: the swap, in one short transaction; first, in SQL, a guard: no DROP while a row is not copied
-  const reason = spec.contractReason;
+/** SQL condition: both columns are there (before the contract). */
+function bothColumns(spec: ReplaceSpec): string {
+  return `${hasColumn(spec.rel, spec.column.name)} AND ${hasColumn(spec.rel, spec.newName)}`;
+}
+
+/** The first contract step: in SQL, no DROP while a row is not copied. */
+function copiedGuard(spec: ReplaceSpec, keys: string[]): Step {
+  const { ctx, rel, table, column } = spec;
+  const plain = (c: string) => q(c);
   const mismatch = spec.volatile
     ? `${q(spec.newName)} IS NULL AND ${q(column.name)} IS NOT NULL`
     : `${q(spec.newName)} IS DISTINCT FROM ${spec.convert(plain)}`;
-  const both = `${hasColumn(rel, column.name)} AND ${hasColumn(rel, spec.newName)}`;
   const guardBody = [
     '',
     'BEGIN',
     // after the contract (run again) one of the two is gone: nothing to check. Two IFs: plpgsql plans
     // the inner query only when it runs, and it names both columns
-    `  IF ${both} THEN`,
+    `  IF ${bothColumns(spec)} THEN`,
     `    IF EXISTS (SELECT FROM ${quoteRel(rel)} WHERE ${mismatch}) THEN`,
     `      RAISE EXCEPTION '%', ${literal(
       `zerodown: ${table.name}.${spec.newName} does not hold ${spec.volatile ? 'a value for' : 'the value of'} ${table.name}.${column.name} on every row (did the backfill phase finish?), so nothing is dropped: run the backfill phase again, then this phase`,
@@ -406,30 +372,112 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     'END',
     '',
   ].join('\n');
-  contract.push(
-    step(
-      'contract',
-      [
-        sqlComment(
-          `the check below reads every row before anything is dropped: no time limit, no lock that blocks writes`,
-        ),
-        'SET statement_timeout = 0;',
-        `DO ${dollarQuote(guardBody, 'zd')};`,
-        `SET statement_timeout = ${literal(ctx.statementTimeout)}`,
-      ].join('\n'),
-      tableKeys,
-      reason,
-      spec.deploy ? { deploy: spec.deploy } : {},
-    ),
+  return step(
+    'contract',
+    [
+      sqlComment(
+        `the check below reads every row before anything is dropped: no time limit, no lock that blocks writes`,
+      ),
+      'SET statement_timeout = 0;',
+      `DO ${dollarQuote(guardBody, 'zd')};`,
+      `SET statement_timeout = ${literal(ctx.statementTimeout)}`,
+    ].join('\n'),
+    keys,
+    spec.contractReason,
+    spec.deploy ? { deploy: spec.deploy } : {},
   );
-  contract.push(step('contract', `DROP TRIGGER IF EXISTS ${q(trigger)} ON ${quoteRel(rel)}`, tableKeys, reason));
-  contract.push(step('contract', `DROP FUNCTION IF EXISTS ${fnRef}()`, tableKeys, reason));
+}
+
+/** contract: NOT NULL from the validated CHECK (12+), and the NOT NULL constraint's old name (18+). */
+function notNullContract(spec: ReplaceSpec, check: string, keys: string[]): Step[] {
+  const { ctx, header, rel, table, column } = spec;
+  const schema = table.schema;
+  const reason = spec.contractReason;
+  if (ctx.pgVersion < 12) {
+    ctx.expected.push({
+      keys: [`column ${schema}.${table.name}.${spec.finalName}`, `constraint ${schema}.${table.name}.${check}`],
+      why: `${table.name}.${spec.finalName} stays nullable; the validated CHECK ${check} enforces NOT NULL instead (below PostgreSQL 12 SET NOT NULL scans the table)`,
+    });
+    return [];
+  }
+  const steps = [
+    step('contract', `${header} ALTER COLUMN ${q(spec.finalName)} SET NOT NULL`, keys, reason),
+    step('contract', `${header} DROP CONSTRAINT IF EXISTS ${q(check)}`, keys, reason),
+  ];
+  if (spec.finalName !== column.name) {
+    // PostgreSQL 18 names NOT NULL constraints; a rename keeps the old column's constraint name
+    const was = makeObjectName(table.name, column.name, 'not_null');
+    const now = makeObjectName(table.name, spec.finalName, 'not_null');
+    if (ctx.pgVersion >= 18)
+      steps.push(
+        step(
+          'contract',
+          guarded(hasConstraint(rel, now), `${header} RENAME CONSTRAINT ${q(now)} TO ${q(was)}`),
+          keys,
+          reason,
+        ),
+      );
+    else {
+      ctx.expected.push({
+        keys: [`constraint ${schema}.${table.name}.${was}`, `constraint ${schema}.${table.name}.${now}`],
+        why: `on PostgreSQL 18+ the NOT NULL constraint of ${spec.finalName} is named ${now} instead of ${was} (plan with --pg-version 18 to keep the old name)`,
+      });
+    }
+  }
+  return steps;
+}
+
+/** contract: the rebuilt index takes the original's name (or becomes its UNIQUE constraint); run again, the copy goes. */
+function indexSwap(spec: ReplaceSpec, ip: IndexPlan, keys: string[]): Step {
+  const { header, rel, table } = spec;
+  const tmpRef = `${q(table.schema)}.${q(ip.tmp)}`;
+  const tmpExists = `to_regclass(${literal(tmpRef)}) IS NOT NULL`;
+  const taken = ip.constraint
+    ? hasConstraint(rel, ip.constraint)
+    : `to_regclass(${literal(`${q(table.schema)}.${q(ip.original.name)}`)}) IS NOT NULL`;
+  const attach = ip.constraint
+    ? `${header} ADD CONSTRAINT ${q(ip.constraint)} UNIQUE USING INDEX ${q(ip.tmp)};`
+    : `ALTER INDEX ${tmpRef} RENAME TO ${q(ip.original.name)};`;
+  const body = [
+    '',
+    'BEGIN',
+    `  IF ${tmpExists} THEN`,
+    `    IF NOT ${taken} THEN`,
+    `      ${attach}`,
+    '    ELSE',
+    `      DROP INDEX ${tmpRef};`,
+    '    END IF;',
+    '  END IF;',
+    'END',
+    '',
+  ].join('\n');
+  return step('contract', `DO ${dollarQuote(body, 'zd')}`, keys, spec.contractReason);
+}
+
+/**
+ * contract: the swap, in one short transaction (guard, drop the trigger, its function and
+ * the old column, rename, default, NOT NULL, index names). Undefined when the default's text
+ * cannot be recovered (with a note).
+ */
+function contractSteps(
+  spec: ReplaceSpec,
+  fn: string,
+  check: string | undefined,
+  plans: IndexPlan[],
+  keys: string[],
+): Step[] | undefined {
+  const { stmt, ctx, header, rel, table, column } = spec;
+  const reason = spec.contractReason;
+  const fnRef = `${q(table.schema)}.${q(fn)}`;
+  const contract: Step[] = [copiedGuard(spec, keys)];
+  contract.push(step('contract', `DROP TRIGGER IF EXISTS ${q(fn)} ON ${quoteRel(rel)}`, keys, reason));
+  contract.push(step('contract', `DROP FUNCTION IF EXISTS ${fnRef}()`, keys, reason));
   // the swap only while both columns are there: run again, a type change's old name is the NEW column
   contract.push(
     step(
       'contract',
       guarded(
-        both,
+        bothColumns(spec),
         [
           `${header} DROP COLUMN ${q(column.name)};`,
           ...(spec.newName !== spec.finalName
@@ -437,7 +485,7 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
             : []),
         ].join('\n'),
       ),
-      tableKeys,
+      keys,
       reason,
     ),
   );
@@ -447,155 +495,56 @@ function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
       note(
         ctx,
         stmt,
+        'warning',
         `No automatic expand/contract plan for ${table.name}.${column.name}: zerodown cannot recover the text of its default.`,
       );
       return undefined;
     }
-    contract.push(step('contract', `${header} ALTER COLUMN ${q(spec.finalName)} SET DEFAULT ${d}`, tableKeys, reason));
+    contract.push(step('contract', `${header} ALTER COLUMN ${q(spec.finalName)} SET DEFAULT ${d}`, keys, reason));
   }
-  if (check && ctx.pgVersion >= 12) {
-    contract.push(step('contract', `${header} ALTER COLUMN ${q(spec.finalName)} SET NOT NULL`, tableKeys, reason));
-    contract.push(step('contract', `${header} DROP CONSTRAINT IF EXISTS ${q(check)}`, tableKeys, reason));
-    if (spec.finalName !== column.name) {
-      // PostgreSQL 18 names NOT NULL constraints; a rename keeps the old column's constraint name
-      const was = makeObjectName(table.name, column.name, 'not_null');
-      const now = makeObjectName(table.name, spec.finalName, 'not_null');
-      if (ctx.pgVersion >= 18)
-        contract.push(
-          step(
-            'contract',
-            guarded(hasConstraint(rel, now), `${header} RENAME CONSTRAINT ${q(now)} TO ${q(was)}`),
-            tableKeys,
-            reason,
-          ),
-        );
-      else {
-        ctx.expected.push({
-          keys: [`constraint ${schema}.${table.name}.${was}`, `constraint ${schema}.${table.name}.${now}`],
-          why: `on PostgreSQL 18+ the NOT NULL constraint of ${spec.finalName} is named ${now} instead of ${was} (plan with --pg-version 18 to keep the old name)`,
-        });
-      }
-    }
-  } else if (check) {
-    ctx.expected.push({
-      keys: [`column ${schema}.${table.name}.${spec.finalName}`, `constraint ${schema}.${table.name}.${check}`],
-      why: `${table.name}.${spec.finalName} stays nullable; the validated CHECK ${check} enforces NOT NULL instead (below PostgreSQL 12 SET NOT NULL scans the table)`,
-    });
+  if (check) contract.push(...notNullContract(spec, check, keys));
+  for (const ip of plans) contract.push(indexSwap(spec, ip, keys));
+  return contract;
+}
+
+/** The expand/contract plan replacing `spec.column`, or undefined (with a note saying why, when there is one). */
+export function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
+  const { stmt, ctx, table, column } = spec;
+  const schema = table.schema;
+  const why = refusal(spec);
+  if (why) {
+    note(
+      ctx,
+      stmt,
+      'warning',
+      `No automatic expand/contract plan for ${table.name}.${column.name}: ${why}. Do it by hand: add the new column, keep it in sync with a trigger, backfill in batches, then swap in a short transaction.`,
+    );
+    return undefined;
   }
-  for (const ip of plans) {
-    // run again, the index phase has built a second copy under the temporary name: it goes
-    const tmpRef = `${q(schema)}.${q(ip.tmp)}`;
-    const tmpExists = `to_regclass(${literal(tmpRef)}) IS NOT NULL`;
-    const taken = ip.constraint
-      ? hasConstraint(rel, ip.constraint)
-      : `to_regclass(${literal(`${q(schema)}.${q(ip.original.name)}`)}) IS NOT NULL`;
-    const attach = ip.constraint
-      ? `${header} ADD CONSTRAINT ${q(ip.constraint)} UNIQUE USING INDEX ${q(ip.tmp)};`
-      : `ALTER INDEX ${tmpRef} RENAME TO ${q(ip.original.name)};`;
-    const body = [
-      '',
-      'BEGIN',
-      `  IF ${tmpExists} THEN`,
-      `    IF NOT ${taken} THEN`,
-      `      ${attach}`,
-      '    ELSE',
-      `      DROP INDEX ${tmpRef};`,
-      '    END IF;',
-      '  END IF;',
-      'END',
-      '',
-    ].join('\n');
-    contract.push(step('contract', `DO ${dollarQuote(body, 'zd')}`, tableKeys, reason));
+  const key = relKey(spec.rel);
+  const taken = (n: string) => nameTaken(ctx, schema, n, table);
+  const fn = reserve(ctx, schema, helperName(`${table.name}_${column.name}`, 'zd_sync', taken));
+  // everything here touches just the two columns (and indexes on them)
+  const keys = [colKey(key, column.name), colKey(key, spec.newName), colKey(key, spec.finalName)];
+  const plans = indexPlans(spec, taken);
+  if (!plans) return undefined;
+  const expand = expandSteps(spec, fn, keys);
+  const validate: Step[] = [];
+  let check: string | undefined;
+  if (column.notNull) {
+    check = reserve(ctx, schema, chooseName(table.name, spec.finalName, 'not_null_check', taken));
+    const nn = notNullCheck(spec, check, keys);
+    expand.push(nn.expand);
+    validate.push(nn.validate);
   }
+  const backfill = copyStep(spec, primaryKey(table)!.name, keys);
+  const index = plans.map((ip) => indexStep(ip, keys));
+  const contract = contractSteps(spec, fn, check, plans, keys);
+  if (!contract) return undefined;
   ctx.expected.push({
     keys: [`column order ${schema}.${table.name}`],
     why: `${table.name}.${spec.finalName} is now the last column of ${table.name} (SELECT * returns the columns in a different order)`,
   });
-  ctx.rewrites.push({ rule: spec.rule, line: stmt.span.line, statement: shorten(stmt.text), summary: spec.summary });
+  record(ctx, stmt, spec.rule, spec.summary);
   return [[...expand, backfill, ...validate, ...index, ...contract]];
-}
-
-/** ALTER COLUMN … TYPE that rewrites the table (changing-column-type). */
-export function alterColumnType(inp: AlterInput, cmd: any): Group[] | undefined {
-  const { stmt, ctx, rel, key, table, src } = inp;
-  if (!table || isNewTable(ctx, key)) return undefined;
-  const column = table.columns.get(cmd.name);
-  const def = cmd.def?.ColumnDef;
-  if (!column || !def?.typeName) return undefined;
-  const to = typeRef(def.typeName);
-  const flagged = ctx.flaggedBy(stmt).has('changing-column-type');
-  if (!flagged && !def.raw_default && typeChangeIsInstant(column.type, to)) return undefined;
-  if (!ctx.allowed(stmt, 'changing-column-type')) return undefined;
-  if (column.addedIn === ctx.origin) return undefined;
-  let typeSql: string;
-  try {
-    typeSql = src.type(def.typeName);
-  } catch {
-    return undefined;
-  }
-  const bareType = typeSql;
-  if (def.collClause) typeSql += ` COLLATE ${names(def.collClause.collname).map(q).join('.')}`;
-  const using = !!def.raw_default;
-  // a USING expression that names other tables cannot run in a trigger on this row
-  if (using && findNodes(def.raw_default, 'ColumnRef').some((r) => names(r.fields).length > 1)) return undefined;
-  const volatileUsing = def.raw_default && volatility(def.raw_default) === 'volatile';
-  const newName = helperName(
-    column.name,
-    'zd_new',
-    (n) => table.columns.has(n) || nameTaken(ctx, table.schema, n, table),
-  );
-  const convert = (col: (name: string) => string) =>
-    using
-      ? src.substitute(def.raw_default, (ref) => col(names(ref.fields).at(-1)!))
-      : `${col(column.name)}::${bareType}`;
-  return replaceColumn({
-    stmt,
-    ctx,
-    header: inp.header,
-    rel,
-    table,
-    column,
-    newName,
-    finalName: column.name,
-    typeSql,
-    convert: (col) => (using ? `(${convert(col)})` : convert(col)),
-    reads: using ? findNodes(def.raw_default, 'ColumnRef').map((r) => names(r.fields).at(-1)!) : [],
-    volatile: !!volatileUsing,
-    rule: 'changing-column-type',
-    summary: `expand/contract: ${newName} ${shorten(typeSql, 30)} kept in sync by a trigger, backfilled in batches, indexes rebuilt CONCURRENTLY, then swapped in one short transaction${volatileUsing ? ' (the USING expression is volatile: values differ from the original run)' : ''}`,
-    contractReason: `swap in one short transaction: drop the trigger and the old column, rename ${newName} to ${column.name}, restore its default, NOT NULL and index names (the app keeps using the same column name)`,
-  });
-}
-
-/** RENAME COLUMN on a busy table (renaming-column): both columns live side by side until the app is deployed. */
-export function renameColumn(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
-  const ast = stmt.ast;
-  const rel = ast.relation;
-  const key = relKey(rel);
-  const table = ctx.catalog.table(key);
-  if (!table || isNewTable(ctx, key)) return undefined;
-  const column = table.columns.get(ast.subname);
-  if (!column || column.addedIn === ctx.origin) return undefined;
-  if (!ctx.allowed(stmt, 'renaming-column')) return undefined;
-  const header = `ALTER TABLE ${ast.missing_ok ? 'IF EXISTS ' : ''}${rel.inh === false ? 'ONLY ' : ''}${quoteRel(rel)}`;
-  void src;
-  const typeSql = typeSqlOf(column.type);
-  return replaceColumn({
-    stmt,
-    ctx,
-    header,
-    rel,
-    table,
-    column,
-    newName: ast.newname,
-    finalName: ast.newname,
-    typeSql,
-    convert: (col) => col(column.name),
-    back: (col) => col(ast.newname),
-    reads: [],
-    rule: 'renaming-column',
-    summary: `expand/contract: ${ast.newname} added next to ${column.name}, kept in sync both ways by a trigger and backfilled; ${column.name} is dropped after the app is deployed`,
-    deploy: `deploy the app version that reads and writes ${ast.newname} instead of ${column.name}`,
-    contractReason: `drop the trigger and ${column.name}; give ${ast.newname} the default, NOT NULL and index names ${column.name} had`,
-  });
 }

@@ -8,6 +8,7 @@
  * re-parsing candidate slices until one yields the same AST.
  */
 import { parseSync, scanSync } from '../parse.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
+import { names } from '../util.js';
 
 export interface Token {
   start: number;
@@ -96,6 +97,13 @@ const TYPE: Template = {
   suffix: '',
   pick: (p) => p.stmts?.[0]?.stmt?.SelectStmt?.targetList?.[0]?.ResTarget?.val?.TypeCast?.typeName,
 };
+
+/** A ColumnRef names `column`, bare or qualified by one of `qualifiers` (the table's name or alias). */
+export function refersTo(ref: any, column: string, qualifiers: string[]): boolean {
+  const f = names(ref.fields);
+  if (f[f.length - 1] !== column) return false;
+  return f.length === 1 || qualifiers.includes(f[f.length - 2]!);
+}
 
 export class StmtSource {
   readonly bytes: Buffer;

@@ -1,0 +1,55 @@
+/** CREATE INDEX without CONCURRENTLY on an existing table: the same index CONCURRENTLY, in its own phase. */
+import type { Statement } from '../../../model.js';
+import { relKey } from '../catalog.js';
+import { colKey, isNewTable, note, record, step } from './context.js';
+import { ident as q, sqlComment } from './quote.js';
+import { REASONS } from './reasons.js';
+import type { StmtSource } from './sqltext.js';
+import type { Group, RewriteContext, StatementRewrite } from './types.js';
+
+function createIndex(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
+  const ast = stmt.ast;
+  if (ast.concurrent) return undefined;
+  const key = relKey(ast.relation);
+  if (isNewTable(ctx, key)) return undefined;
+  const table = ctx.catalog.table(key);
+  const cols: (string | undefined)[] = (ast.indexParams ?? []).map((p: any) => p.IndexElem?.name);
+  const onNewColumn = cols.some((c) => c && table?.columns.get(c)?.addedIn === ctx.origin);
+  const rule = onNewColumn ? 'index-same-step-as-add-column' : 'require-concurrent-index-creation';
+  if (!ctx.allowed(stmt, 'require-concurrent-index-creation') || !ctx.allowed(stmt, rule)) return undefined;
+  if (table?.partitioned || ast.relation?.inh === false) {
+    note(
+      ctx,
+      stmt,
+      'warning',
+      'No automatic plan: CREATE INDEX CONCURRENTLY does not work on a partitioned table. Build the index CONCURRENTLY on each partition, then create it ON ONLY the parent and ATTACH each partition index.',
+    );
+    return undefined;
+  }
+  // a named index: IF NOT EXISTS, so that the phase can run again (PostgreSQL needs a name for it)
+  const sql = src.insertAfterKeyword(
+    'INDEX',
+    ast.idxname && !ast.if_not_exists ? ' CONCURRENTLY IF NOT EXISTS' : ' CONCURRENTLY',
+  );
+  if (!sql) return undefined;
+  const keys = cols.every((c) => c) ? cols.map((c) => colKey(key, c!)) : [key];
+  const which = ast.idxname ? q(ast.idxname) : 'the index';
+  record(ctx, stmt, rule, `CREATE INDEX CONCURRENTLY in its own phase${onNewColumn ? ', after the backfill' : ''}`);
+  return [
+    [
+      step(
+        'index',
+        `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again`)}\n${sql}`,
+        keys,
+        REASONS.index,
+      ),
+    ],
+  ];
+}
+
+export const createIndexRewrite: StatementRewrite = {
+  id: 'create-index-concurrently',
+  kind: 'IndexStmt',
+  answers: ['require-concurrent-index-creation', 'index-same-step-as-add-column'],
+  rewrite: createIndex,
+};
