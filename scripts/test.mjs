@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: generated files current, types check, then the vitest suite.
+// `npm test`: generated files current, types check, lint and import boundaries, then the vitest suite.
 // Ends with a plain "N passed, N failed, N skipped" line that CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,8 @@ const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' })
 for (const [label, cmd, args] of [
   ['rules index', process.execPath, ['scripts/gen-rules-index.mjs', '--check']],
   ['types', bin('tsc'), ['-p', '.']],
+  // code linter, import cycles and the dialect boundaries (biome.json says which folder may import what)
+  ['lint', bin('biome'), ['lint', '--error-on-warnings']],
 ]) {
   if (run(cmd, args) !== 0) {
     console.error(`npm test: ${label} check failed`);
