@@ -104,7 +104,7 @@ function boundary(rng, buf) {
   return buf[at] === 0x3b ? at + 1 : at;
 }
 
-function nested(rng, kind, depth) {
+function nested(_rng, kind, depth) {
   if (kind === 'parens') return '('.repeat(depth) + '1' + ')'.repeat(depth);
   if (kind === 'array') return 'ARRAY['.repeat(depth) + '1' + ']'.repeat(depth);
   return 'CASE WHEN true THEN '.repeat(depth) + '1' + ' ELSE 0 END'.repeat(depth);

@@ -152,6 +152,14 @@ export interface DialectPlanner {
   checkPhase(phase: Pick<Phase, 'sql' | 'transactional'>): void;
 }
 
+/** The dialect's lock modes, by the names its findings and its shadow use (e.g. `AccessExclusiveLock`). */
+export interface DialectLocks {
+  /** rank from weakest (0) to strongest; -1 for a mode the dialect does not know */
+  strength(mode: string): number;
+  /** whom the mode blocks, when the dialect knows the mode */
+  effect(mode: string): { blocksReads: boolean; blocksWrites: boolean } | undefined;
+}
+
 export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCatalog> {
   id: DialectId;
   /** the name people use, e.g. `PostgreSQL` */
@@ -170,8 +178,10 @@ export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCata
   session(wrapped: boolean): SessionTracker;
   /** the dialect's rules (rules/<id>/index.ts) */
   rules: readonly Rule[];
-  /** quoting for generated SQL: every name or value from the input goes through these */
-  quote: { ident(name: string): string; literal(value: string): string };
+  /** quoting for generated SQL: every name, value or comment text from the input goes through these */
+  quote: { ident(name: string): string; literal(value: string): string; comment(text: string): string };
+  /** the dialect's lock modes: how reports rank and explain the locks findings name and the shadow saw */
+  locks: DialectLocks;
   /** shadow engines; absent while the dialect cannot dry-run */
   shadow?: DialectShadow;
   /** plan rewrites; absent while the dialect cannot plan */

@@ -41,7 +41,7 @@ export default defineRule({
     const label = commandLabel(stmt.kind, stmt.ast);
     const where = target.what;
     let because = 'no lock_timeout is set';
-    if (last && last.ast.is_local && last.ast.kind === 'VAR_SET_VALUE') {
+    if (last?.ast.is_local && last.ast.kind === 'VAR_SET_VALUE') {
       because = `the SET LOCAL lock_timeout on line ${last.span.line} no longer applies (it lasts only until the end of its transaction and does nothing outside one)`;
     } else if (last) {
       because = `lock_timeout was reset on line ${last.span.line}`;

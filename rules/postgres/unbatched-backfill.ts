@@ -103,7 +103,7 @@ function keyRange(args: any[], env: Env): boolean {
   const upper = new Set<string>();
   for (const a of args) {
     const e = a.A_Expr;
-    if (!e || e.kind !== 'AEXPR_OP') continue;
+    if (e?.kind !== 'AEXPR_OP') continue;
     const op = str(e.name?.[0]);
     const left = colName(e.lexpr);
     const right = colName(e.rexpr);
@@ -127,7 +127,7 @@ function coversComposite(args: any[], env: Env): boolean {
   const eq = new Set<string>();
   for (const a of args) {
     const e = a.A_Expr;
-    if (!e || e.kind !== 'AEXPR_OP' || str(e.name?.[0]) !== '=') continue;
+    if (e?.kind !== 'AEXPR_OP' || str(e.name?.[0]) !== '=') continue;
     const left = colName(e.lexpr);
     const right = colName(e.rexpr);
     if (left && isValue(e.rexpr)) eq.add(left.name);

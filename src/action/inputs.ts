@@ -88,7 +88,7 @@ export function readInputs(): ActionInputs {
   }
 
   const commentKey = core.getInput('comment-key').trim();
-  if (!/^[\w.\/-]{0,64}$/.test(commentKey)) {
+  if (!/^[\w./-]{0,64}$/.test(commentKey)) {
     throw new InputError(
       `input "comment-key" may hold up to 64 letters, digits, ".", "_", "-" and "/" (got "${commentKey}"); it names this job's sticky comment, e.g. \${{ matrix.postgres }}`,
     );

@@ -87,7 +87,7 @@ export function baseNameOf(m: Migration): string {
     .replace(/\.sql$/i, '')
     .replace(/\.(up|down)$/i, '');
   if (/^(migration|up|deploy)$/i.test(stem)) stem = path.basename(path.dirname(m.path));
-  stem = stem.replace(/^V[\d._]+__/, '').replace(/^[\d_.\-]+(?=[A-Za-z])/, '');
+  stem = stem.replace(/^V[\d._]+__/, '').replace(/^[\d_.-]+(?=[A-Za-z])/, '');
   return `${stem || 'migration'}_safe`;
 }
 

@@ -113,7 +113,7 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
         );
         continue;
       }
-      const locks = shownLocks(s);
+      const locks = shownLocks(s, d.dialect);
       const lockCell = locks
         .map((l) => `${escapeText(l.mode)} ${inlineCode(l.relation, { table: true })}${lockNote(l)}`)
         .join('<br>');

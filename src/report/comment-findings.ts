@@ -4,7 +4,7 @@
  * detail with each statement's SQL. Several findings on one statement are shown together.
  */
 import type { Finding } from '../model.js';
-import { LOCKS } from '../dialects/postgres/util.js';
+import { dialectFor } from '../dialects/index.js';
 import { DOCS_BASE } from './sarif.js';
 import { byStatement } from './group.js';
 import type { RepoRef, ReportInput } from './comment-types.js';
@@ -25,9 +25,10 @@ export function verdict(input: ReportInput): string {
   if (errors) {
     let reads = false;
     const tables: string[] = [];
-    for (const f of files.flatMap((x) => x.findings)) {
+    for (const file of files)
+    for (const f of file.findings) {
       if (f.severity !== 'error' || !f.lock || !f.table) continue;
-      const l = LOCKS[f.lock as keyof typeof LOCKS];
+      const l = dialectFor(file.migration.dialect).locks.effect(f.lock);
       if (!l?.blocksWrites) continue;
       reads ||= l.blocksReads;
       if (!tables.includes(f.table)) tables.push(f.table);

@@ -1,17 +1,18 @@
 /** Shared wording for the dry-run formatters. Pure functions. */
 import type { DryRun } from '../shadow/dryrun.js';
 import type { HeldLock, LockInfo, TracedStatement } from '../shadow/trace.js';
-import { lockStrength } from '../dialects/postgres/util.js';
-import { isAuxiliary } from '../dialects/postgres/shadow/inspect.js';
+import { dialectFor } from '../dialects/index.js';
 
-const strength = lockStrength;
+/** a lock on an index or a sequence, which a table lock of the same statement already explains */
+const isAuxiliary = (kind: string | undefined) => kind === 'index' || kind === 'sequence';
 
 /**
  * The locks worth showing a person: per relation the strongest mode; index and
  * sequence locks only when they are stronger than every table lock of the
  * statement (a plain DROP INDEX), since a table lock already says who waits.
  */
-export function shownLocks(s: TracedStatement): LockInfo[] {
+export function shownLocks(s: TracedStatement, dialect: string): LockInfo[] {
+  const strength = dialectFor(dialect).locks.strength;
   const best = new Map<string, LockInfo>();
   for (const l of s.locks) {
     const cur = best.get(l.relation);

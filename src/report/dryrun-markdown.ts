@@ -68,7 +68,7 @@ export function formatDryRunMarkdown(d: DryRun): string {
         );
         continue;
       }
-      const locks = s.error ? [] : shownLocks(s);
+      const locks = s.error ? [] : shownLocks(s, d.dialect);
       const lockCell = locks.map((l) => `${l.mode} on ${code(l.relation)}${lockNote(l)}`).join('<br>');
       const blocks = locks
         .map((l) => (l.blocksReads ? '**reads and writes**' : l.blocksWrites ? '**writes**' : blocksText(l)))

@@ -56,22 +56,22 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
         out.push(`  ${line}  ${sql}  ${' '.repeat(8)}  ${c.yellow(v(`not run on the shadow: ${s.refused}`))}`);
         continue;
       }
-      const locks = s.error ? [] : shownLocks(s);
+      const locks = s.error ? [] : shownLocks(s, d.dialect);
       const rewrite = v(rewriteCell(s, (r) => r));
       const rows = locks.length ? locks : [undefined];
       rows.forEach((l, i) => {
         const lockText = l ? v(`${l.mode} ${l.relation}${lockNote(l)}`) : s.error ? '' : c.dim('none');
         const blocks = l ? blocksText(l) : '';
         const colored =
-          l && l.blocksReads
+          l?.blocksReads
             ? c.red(pad(lockText, 44))
-            : l && l.blocksWrites
+            : l?.blocksWrites
               ? c.yellow(pad(lockText, 44))
               : pad(lockText, 44);
         const bl =
-          l && l.blocksReads
+          l?.blocksReads
             ? c.red(pad(blocks, 16))
-            : l && l.blocksWrites
+            : l?.blocksWrites
               ? c.yellow(pad(blocks, 16))
               : pad(blocks, 16);
         if (i === 0) {

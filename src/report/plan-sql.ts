@@ -1,5 +1,6 @@
 /** `plan --format sql`: every plan as one psql script; transactional phases wrapped in BEGIN/COMMIT. */
-import { sqlComment } from '../dialects/postgres/plan/quote.js';
+import type { Dialect } from '../dialect.js';
+import { dialectFor } from '../dialects/index.js';
 import type { StagedPlan, Unhandled } from '../plan/types.js';
 import { phaseTitle, unhandledCount, unhandledLine, verificationLine } from './plan-summary.js';
 
@@ -7,7 +8,9 @@ import { phaseTitle, unhandledCount, unhandledLine, verificationLine } from './p
  * `unhandled`: findings no plan answers. They head the script as comments, so a script piped to a
  * file never reads as the whole answer when part of the migration is still unsafe.
  */
-export function formatPlanSql(plans: StagedPlan[], unhandled: readonly Unhandled[] = []): string {
+export function formatPlanSql(plans: StagedPlan[], unhandled: readonly Unhandled[] = [], dialect?: Dialect): string {
+  // comments in the dialect's own syntax, escaped by it: paths, reasons and names come from the PR
+  const sqlComment = (dialect ?? dialectFor(plans[0]?.migration.dialect)).quote.comment;
   const out: string[] = [];
   const count = unhandledCount(unhandled);
   if (count) {

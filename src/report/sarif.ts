@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { LintResult } from '../model.js';
-import { allRules } from '../../rules/postgres/index.js';
+import { dialectFor } from '../dialects/index.js';
 
 export const DOCS_BASE = 'https://github.com/zerodown/zerodown/blob/main/docs/rules/';
 export const SRCROOT = '%SRCROOT%';
@@ -49,8 +49,8 @@ function pascal(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase());
 }
 
-function descriptors(): ReportingDescriptor[] {
-  const list: ReportingDescriptor[] = allRules.map((r) => ({
+function descriptors(dialect: string | undefined): ReportingDescriptor[] {
+  const list: ReportingDescriptor[] = dialectFor(dialect).rules.map((r) => ({
     id: r.meta.id,
     name: pascal(r.meta.id),
     shortDescription: { text: r.meta.summary },
@@ -80,7 +80,7 @@ export function artifactUri(p: string): { uri: string; uriBaseId?: string } {
 }
 
 export function toSarif(result: LintResult, version = '0.1.0', opts: SarifOptions = {}): Log {
-  const rules = descriptors();
+  const rules = descriptors(result.files[0]?.migration.dialect);
   const index = new Map(rules.map((d, i) => [d.id, i]));
   const results: Result[] = [];
   for (const file of result.files) {

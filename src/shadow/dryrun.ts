@@ -71,6 +71,8 @@ type History =
 
 export interface DryRun {
   version: 1;
+  /** the migrations' dialect (`Migration.dialect`) */
+  dialect: string;
   engine: string;
   /** `datadir` / `initdb` / `cache` (PGlite) or `database` (server) */
   boot: string;
@@ -106,6 +108,7 @@ interface CacheMeta {
 export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: DryRunOptions = {}): Promise<DryRun> {
   const t0 = performance.now();
   const files = migrations.map((m) => ('statements' in m && 'migration' in m ? m.migration : m));
+  const dialectId = dialectOf(files).id;
   const dialect = opts.dialect ?? shadowOf(dialectOf(files));
   const isReview = (m: Migration | ParsedMigration) => ('migration' in m && 'statements' in m ? m.migration : m).review;
   const review = migrations.filter(isReview);
@@ -248,6 +251,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
     const tRun = performance.now();
     return {
       version: 1,
+      dialect: dialectId,
       engine: shadow.engine,
       boot: shadow.boot,
       cache: !cacheDir ? 'off' : hit ? 'hit' : 'miss',

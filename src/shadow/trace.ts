@@ -16,7 +16,7 @@
  *
  * Everything the routine needs to know about the SQL dialect comes from `shadow.probes`.
  */
-import type { Migration, ParsedMigration, Statement } from '../model.js';
+import type { ParsedMigration, Statement } from '../model.js';
 import type { Shadow, SqlError } from './driver.js';
 import { isShadowStop, toSqlError } from './driver.js';
 import { tryBatch } from './batch.js';

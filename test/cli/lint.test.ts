@@ -4,14 +4,13 @@
  * runs the real bundle built from these sources, as a child process, from outside the repo.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as run, type CliRun as Run, writeProject } from '../cli-harness.js';
 import { progressReporter, useColor } from '../../src/cli/lint.js';
 import { exitCodeFor } from '../../src/errors.js';
-import { migration } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ANSI = /\x1b\[[0-9;]*m/;

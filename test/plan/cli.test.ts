@@ -4,11 +4,11 @@
  * --out layouts, never overwriting without --force, and a failed proof that is
  * shown but never written.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli as run, type CliRun as Run, writeProject } from '../cli-harness.js';
+import { runCli as run, writeProject } from '../cli-harness.js';
 import { baseNameOf, writePhaseFiles } from '../../src/cli/plan.js';
 import { parseSql } from '../../src/dialects/postgres/parse.js';
 import { mig } from './helpers.js';

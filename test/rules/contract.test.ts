@@ -15,7 +15,7 @@ const ruleFiles = (d: string) =>
   readdirSync(path.join(RULES, d)).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.startsWith('_'));
 
 /** Every module specifier a TypeScript file imports or re-exports (static and dynamic). */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const out: string[] = [];
   const re =
     /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;

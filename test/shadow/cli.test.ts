@@ -2,12 +2,12 @@
  * `zerodown dry-run` and `zerodown lint --dry-run` as a user runs them, through
  * the CLI's `main(argv)` in this process (same code path as the binary).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli as run, type CliRun as Run, writeProject } from '../cli-harness.js';
+import { runCli as run, writeProject } from '../cli-harness.js';
 import { PG_URL } from './engines.js';
 
 const HISTORY = `CREATE TABLE users (id bigserial PRIMARY KEY, email text, name varchar(200) NOT NULL);
@@ -84,7 +84,7 @@ describe('zerodown dry-run', () => {
       /zerodown dry run on pglite 18\.\d+ · history: 1 earlier file replayed · seeded 2 tables with up to 50 rows each/,
     );
     expect(r.stdout).toMatch(
-      /\n  1 +ALTER TABLE users ADD COLUMN score float8 DEF… +[\d.]+ m?s +AccessExclusiveLock users +reads and writes +users \(\+1 index\)\n/,
+      /\n {2}1 +ALTER TABLE users ADD COLUMN score float8 DEF… +[\d.]+ m?s +AccessExclusiveLock users +reads and writes +users \(\+1 index\)\n/,
     );
     expect(r.stdout).toContain('ShareUpdateExclusiveLock users (documented)');
     expect(r.stdout).toContain(

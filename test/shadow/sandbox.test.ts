@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { loadSchemaDump, openShadow, replayHistory, runTraced, seed, type Shadow } from './kernel.js';
-import { PostgresShadow } from '../../src/dialects/postgres/shadow/postgres.js';
+import type { PostgresShadow } from '../../src/dialects/postgres/shadow/postgres.js';
 import { dryRun } from '../../src/shadow/dryrun.js';
 import { formatDryRunText } from '../../src/report/dryrun-text.js';
 import { formatDryRunJson } from '../../src/report/dryrun-json.js';
@@ -263,7 +263,7 @@ describe.skipIf(!PG_URL)(
         `DROP ROLE IF EXISTS ${role}`,
       );
       const sh = (await openShadow({ url: PG_URL! })) as PostgresShadow;
-      let r;
+      let r: Awaited<ReturnType<typeof runTraced>>;
       try {
         r = await runTraced(sh, {
           sql: `DROP DATABASE ${other};\nCREATE DATABASE ${made};\nCREATE ROLE ${role};\nCREATE TABLE after_them (id int);`,

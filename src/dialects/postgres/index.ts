@@ -9,7 +9,8 @@ import { allRules } from '../../../rules/postgres/index.js';
 import { Catalog, relKey, DEFAULT_SCHEMA } from './catalog.js';
 import { loadParser, parseMigration } from './parse.js';
 import { PgSession } from './session.js';
-import { quoteIdent, quoteLiteral } from './util.js';
+import { LOCKS, lockStrength, quoteIdent, quoteLiteral, type LockMode } from './util.js';
+import { sqlComment } from './plan/quote.js';
 import { DEFAULT_PG_VERSION } from './version.js';
 import { postgresShadow } from './shadow/index.js';
 import { postgresPlanner } from './plan/index.js';
@@ -30,7 +31,11 @@ export const postgres: Dialect<any, Catalog> = {
   relationKey: pgRelationKey,
   session: (wrapped) => new PgSession(wrapped),
   rules: allRules,
-  quote: { ident: quoteIdent, literal: quoteLiteral },
+  quote: { ident: quoteIdent, literal: quoteLiteral, comment: sqlComment },
+  locks: {
+    strength: lockStrength,
+    effect: (mode) => (mode in LOCKS ? LOCKS[mode as LockMode] : undefined),
+  },
   shadow: postgresShadow,
   plan: postgresPlanner,
 };

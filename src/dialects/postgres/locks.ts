@@ -532,7 +532,7 @@ export function lastSetting(statements: readonly Statement[], before: number, na
 
 /** True when a `SET x = 0` (timeout off) statement is an explicit, deliberate opt-out. */
 export function setsZero(s: Statement | undefined): boolean {
-  if (!s || s.ast.kind !== 'VAR_SET_VALUE') return false;
+  if (s?.ast.kind !== 'VAR_SET_VALUE') return false;
   const c = s.ast.args?.[0]?.A_Const;
   if (!c) return false;
   if (c.ival) return (c.ival.ival ?? 0) === 0;

@@ -118,5 +118,10 @@ export const toy: Dialect<ToyAst, ToyCatalog> = {
   relationKey: (rel) => (typeof rel === 'string' ? rel : (rel?.relname ?? '')),
   session: () => new ToySession(),
   rules: [noDropThing],
-  quote: { ident: (name) => `"${name.replace(/"/g, '""')}"`, literal: (value) => `'${value.replace(/'/g, "''")}'` },
+  quote: {
+    ident: (name) => `"${name.replace(/"/g, '""')}"`,
+    literal: (value) => `'${value.replace(/'/g, "''")}'`,
+    comment: (text) => `-- ${text.replace(/[\r\n]+/g, ' ')}`,
+  },
+  locks: { strength: () => -1, effect: () => undefined },
 };

@@ -113,7 +113,7 @@ function findFusableUpdate(ctx: RewriteContext, stmt: Statement, key: string, co
  * each batch fills (by primary key only).
  */
 function fusedSql(
-  ctx: RewriteContext,
+  _ctx: RewriteContext,
   f: ColumnFill,
   fused: Statement,
   emit: (set: string) => string,
@@ -136,6 +136,7 @@ function fusedSql(
   if (pk) {
     const set = u.clause('SET', ['FROM', 'WHERE', 'RETURNING'])!;
     const where = u.ast.whereClause ? u.clause('WHERE', ['RETURNING']) : undefined;
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the SET that follows the fill in backfillSql, not a thenable
     return backfillSql({ ...base, set: '', fill: { column, value, then: set, ...(where ? { where } : {}) } });
   }
   return undefined;
