@@ -18,6 +18,7 @@ import {
   shownLocks,
   statementCell,
   stoppedLine,
+  versionNote,
 } from './dryrun-common.js';
 
 /**
@@ -28,7 +29,7 @@ import {
  * collapsible per-statement lock table.
  */
 export function dryRunReport(d: DryRun): { headline: string; section: ReportSection } {
-  const runLine = `${escapeText(d.engine)} (${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${dryMs(d.timings.totalMs)})`;
+  const runLine = `${escapeText(d.engine)} (${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${dryMs(d.timings.totalMs)})${escapeText(versionNote(d, d.dialect))}`;
   const facts: string[] = [];
   // a statement that overran --shadow-timeout, or history / seeding that did: what follows did not run
   if (d.stopped && d.stopped.phase !== 'run') facts.push(`❌ ${escapeText(stoppedLine(d)!)}`);

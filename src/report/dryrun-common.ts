@@ -132,3 +132,16 @@ export function notRunText(d: Pick<DryRun, 'stopped'>): string {
 export function stoppedLine(d: Pick<DryRun, 'stopped'>): string | undefined {
   return d.stopped ? `the dry run stopped: ${d.stopped.message}` : undefined;
 }
+
+/**
+ * When the shadow runs another major version than the one the migration targets (`--pg-version`,
+ * default 15; PGlite is 18): " · target PostgreSQL 15, shadow 18: what changed between them is not proven".
+ */
+export function versionNote(
+  v: { shadowVersion?: number; targetVersion?: number },
+  dialect: string | undefined,
+): string {
+  if (v.shadowVersion === undefined || v.targetVersion === undefined || v.shadowVersion === v.targetVersion) return '';
+  const name = dialectFor(dialect).name;
+  return ` · target ${name} ${v.targetVersion}, shadow ${v.shadowVersion}: behaviour that differs between them is not proven`;
+}

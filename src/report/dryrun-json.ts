@@ -123,6 +123,7 @@ export function toDryRunJson(d: DryRun) {
     cache: d.cache,
     timings: d.timings,
     ...(d.stopped ? { stopped: d.stopped } : {}),
+    ...(d.shadowVersion !== undefined ? { shadowVersion: d.shadowVersion, targetVersion: d.targetVersion } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   seedLine,
   shownLocks,
   statementCell,
+  versionNote,
 } from './dryrun-common.js';
 import { escapeText, inlineCode, richText } from './markdown-safe.js';
 
@@ -29,7 +30,7 @@ export function formatDryRunMarkdown(d: DryRun): string {
   out.push(`### ${icon} zerodown dry run`);
   out.push('');
   out.push(
-    `Ran on **${escapeText(d.engine)}** · ${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${ms(d.timings.totalMs)}`,
+    `Ran on **${escapeText(d.engine)}** · ${escapeText(historyLine(d))} · ${escapeText(seedLine(d))} · ${ms(d.timings.totalMs)}${escapeText(versionNote(d, d.dialect))}`,
   );
   out.push('');
   const stopped = stoppedLine(d);

@@ -15,6 +15,7 @@ import {
   statementCell,
   statementCount,
   stoppedLine,
+  versionNote,
 } from './dryrun-common.js';
 import { visible as v } from './visible.js';
 
@@ -29,7 +30,7 @@ function pad(s: string, n: number): string {
 export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
   const c = opts.color ? pc : pc.createColors(false);
   const out: string[] = [];
-  out.push(c.bold(`zerodown dry run on ${v(d.engine)}`) + c.dim(` · ${v(historyLine(d))} · ${v(seedLine(d))}`));
+  out.push(c.bold(`zerodown dry run on ${v(d.engine)}`) + c.dim(` · ${v(historyLine(d))} · ${v(seedLine(d))}${versionNote(d, d.dialect)}`));
   out.push('');
   const byFile = new Map<string, typeof d.statements>();
   for (const s of d.statements) {

@@ -43,6 +43,9 @@ export function formatPlanJson(result: PlanResult): string {
             longestAccessExclusiveMs: p.verified.longestAccessExclusiveMs,
             seedRows: p.verified.seedRows,
             ...(p.verified.emptyTables ? { emptyTables: true } : {}),
+            ...(p.verified.shadowVersion !== undefined
+              ? { shadowVersion: p.verified.shadowVersion, targetVersion: p.verified.targetVersion }
+              : {}),
             differences: p.verified.differences,
             nondeterministic: p.verified.nondeterministic,
             expected: p.verified.expected,

@@ -1,6 +1,7 @@
 /** Plain-text building blocks shared by the plan formatters: the verification verdict and phase labels. */
 import { isProven } from '../plan/verify.js';
 import type { Phase, StagedPlan, Unhandled, Verification } from '../plan/types.js';
+import { versionNote } from './dryrun-common.js';
 
 const ms = (n: number) => (n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`);
 
@@ -58,7 +59,7 @@ export function verificationLine(plan: StagedPlan): string {
     case 'proven':
       if (v!.emptyTables)
         return `verified on ${v!.engine} on empty tables only: same schema; the seeded rows do not fit this migration (the original fails on them too: ${v!.originalError}), so data and locks were not measured`;
-      return `verified on ${v!.engine} (${v!.seedRows} rows per table): ${proofFacts(v!)}`;
+      return `verified on ${v!.engine} (${v!.seedRows} rows per table): ${proofFacts(v!)}${versionNote(v!, plan.migration.dialect)}`;
     case 'needs-edit':
       return `needs an edit before it can run: phase ${v!.planError!.phase} stops on its TODO (${v!.engine})`;
     default:
