@@ -22,10 +22,8 @@ export default defineRule({
     // Existing tables only: a table created in this migration has no rows to check.
     const table = displayTable(ast.relation);
     const issues: Issue[] = [];
-    for (const { con, fresh } of addedConstraints(ctx, stmt)) {
+    for (const { con } of addedConstraints(ctx, stmt)) {
       if (con?.contype !== 'CONSTR_FOREIGN' || con.skip_validation) continue;
-      // a foreign key on a column added by this migration: index-same-step-as-add-column reports it
-      if (fresh.length) continue;
       const target = displayTable(con.pktable);
       const cols = names(con.fk_attrs);
       const name = con.conname ? `\`${con.conname}\` ` : '';

@@ -22,7 +22,7 @@ export default defineRule({
     // Existing tables only: on a table created in this migration the index builds instantly.
     const table = displayTable(ast.relation);
     const issues: Issue[] = [];
-    for (const { con, fresh } of addedConstraints(ctx, stmt)) {
+    for (const { con } of addedConstraints(ctx, stmt)) {
       if (con?.contype !== 'CONSTR_PRIMARY') continue;
       if (con.indexname) {
         // USING INDEX: instant, unless PostgreSQL must SET NOT NULL (a full scan) on nullable columns
@@ -43,8 +43,6 @@ export default defineRule({
         });
         continue;
       }
-      // on a column added by this migration: index-same-step-as-add-column reports it
-      if (fresh.length) continue;
       const cols = names(con.keys);
       const nullable = cols.filter((c) => !ctx.column(ast.relation, c)?.notNull);
       const name = con.conname ?? `${ast.relation.relname}_pkey`;

@@ -14,10 +14,8 @@ export default defineRule({
     // Existing tables only: on a table created in this migration the index builds instantly.
     const table = displayTable(ast.relation);
     const issues: Issue[] = [];
-    for (const { con, fresh } of addedConstraints(ctx, stmt)) {
+    for (const { con } of addedConstraints(ctx, stmt)) {
       if (con?.contype !== 'CONSTR_UNIQUE' || con.indexname) continue;
-      // on a column added by this migration: index-same-step-as-add-column reports it
-      if (fresh.length) continue;
       const cols = names(con.keys);
       const name = con.conname ?? `${ast.relation.relname}_${cols.join('_')}_key`;
       const indexName = con.conname ? `${con.conname}_idx` : name;

@@ -35,6 +35,12 @@ ruleTester(rule, {
       sql: 'ALTER TABLE users ADD CONSTRAINT users_code_key UNIQUE (code);',
       history: [history, 'ALTER TABLE users ADD COLUMN code text;'],
     },
+    {
+      name: 'UNIQUE on a column added earlier in this file: still built under the lock (index-same-step-as-add-column reports it too)',
+      sql: 'ALTER TABLE users ADD COLUMN code text;\nALTER TABLE users ADD CONSTRAINT users_code_key UNIQUE (code);',
+      history,
+      line: 2,
+    },
   ],
   valid: [
     {
@@ -49,11 +55,6 @@ ruleTester(rule, {
     {
       name: 'inline UNIQUE on a new column: index-same-step-as-add-column reports it',
       sql: 'ALTER TABLE users ADD COLUMN code text UNIQUE;',
-      history,
-    },
-    {
-      name: 'UNIQUE on a column added earlier in this file: index-same-step-as-add-column reports it',
-      sql: 'ALTER TABLE users ADD COLUMN code text;\nALTER TABLE users ADD CONSTRAINT users_code_key UNIQUE (code);',
       history,
     },
     {

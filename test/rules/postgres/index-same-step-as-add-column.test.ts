@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/postgres/index-same-step-as-add-column.js';
 import { lintSql, ruleTester } from '../../helpers.js';
 
@@ -182,4 +182,29 @@ it('warns (not errors) for a concurrent build outside a transaction, and tells t
       backfilled: false,
     },
   });
+});
+
+describe('turning index-same-step-as-add-column off silences no other rule (all rules, real engine)', () => {
+  const base = 'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY);';
+  const cases: [string, string][] = [
+    [
+      'adding-foreign-key-constraint',
+      'ALTER TABLE orders ADD COLUMN payer_id bigint;\nALTER TABLE orders ADD CONSTRAINT orders_payer_fk FOREIGN KEY (payer_id) REFERENCES users (id);',
+    ],
+    [
+      'disallowed-unique-constraint',
+      'ALTER TABLE orders ADD COLUMN code text;\nALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code);',
+    ],
+    [
+      'require-concurrent-index-creation',
+      'ALTER TABLE orders ADD COLUMN code text;\nCREATE INDEX orders_code_idx ON orders (code);',
+    ],
+  ];
+  for (const [rule, sql] of cases)
+    it(`${rule} still reports line 2`, async () => {
+      const on = (await lintSql(sql, { history: base })).filter((f) => f.line === 2).map((f) => f.rule);
+      expect(on).toEqual(expect.arrayContaining(['index-same-step-as-add-column', rule]));
+      const off = await lintSql(sql, { history: base, rules: { 'index-same-step-as-add-column': 'off' } });
+      expect(off.filter((f) => f.line === 2).map((f) => f.rule)).toContain(rule);
+    });
 });
