@@ -79,19 +79,27 @@ export interface BootedEngine {
   bootFile?: string;
 }
 
-/** Boots PGlite: from a cached state, else a shipped data directory, else a cold initdb. */
-export async function bootEngine(opts: EngineBootOptions): Promise<BootedEngine> {
+/**
+ * Boots PGlite: from a cached state, else a shipped data directory, else a cold initdb.
+ * `mark` names each step as it is reached (the boot trace of ZERODOWN_TRACE).
+ */
+export async function bootEngine(
+  opts: EngineBootOptions,
+  mark: (step: string) => void = () => {},
+): Promise<BootedEngine> {
   const extensions: Record<string, URL> = {};
   for (const [name, file] of Object.entries(opts.extensions)) extensions[name] = pathToFileURL(file);
   const tryBoot = async (tar: Uint8Array): Promise<PGlite | undefined> => {
     let db: PGlite | undefined;
     try {
+      mark('tarball ready');
       db = new PGlite({
         loadDataDir: new Blob([tar as Uint8Array<ArrayBuffer>]),
         extensions,
         startParams: startParams(),
       });
       await db.waitReady;
+      mark('PGlite ready');
       return db;
     } catch {
       // a data directory from another PGlite version does not boot: fall back
@@ -114,8 +122,10 @@ export async function bootEngine(opts: EngineBootOptions): Promise<BootedEngine>
     const db = await tryBoot(tar);
     if (db) return { db, boot: 'datadir', bootFile: file };
   }
+  mark('initdb');
   const db = new PGlite({ extensions, startParams: startParams(), initDbStartParams: INITDB.params });
   await db.waitReady;
+  mark('PGlite ready');
   if (opts.cacheTarget) await writeSnapshotCache(opts.cacheTarget, db);
   return { db, boot: 'initdb' };
 }

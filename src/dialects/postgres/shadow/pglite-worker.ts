@@ -25,13 +25,19 @@ const ERROR_FIELDS = ['name', 'message', 'code', 'detail', 'hint', 'position', '
 
 let db: PGlite | undefined;
 
+/** Wall-clock time in ms, comparable across threads (the boot trace). */
+const now = () => performance.timeOrigin + performance.now();
+/** When each boot step was reached, for ZERODOWN_TRACE (PgliteShadow.open prints them). */
+const marks: [string, number][] = [['worker module evaluated', now()]];
+
 async function handle(req: WorkerRequest): Promise<unknown> {
   switch (req.op) {
     case 'open': {
-      const booted = await bootEngine(req.opts);
+      marks.push(['open received', now()]);
+      const booted = await bootEngine(req.opts, (step) => marks.push([step, now()]));
       db = booted.db;
       const r = await db.query<{ server_version: string }>('SHOW server_version');
-      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version };
+      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version, marks };
     }
     case 'exec':
       await db!.exec(req.sql);

@@ -212,7 +212,13 @@ export class PgliteShadow implements Shadow {
     const loaded = new Set<string>(BUILTIN_EXTENSIONS);
     for (const [name, file] of bundles) if (load.some((b) => b.file === file)) loaded.add(name);
 
+    // ZERODOWN_TRACE: when each step of the boot was reached, on both threads
+    const trace = !!process.env.ZERODOWN_TRACE;
+    const now = () => performance.timeOrigin + performance.now();
+    const t0 = now();
     const shadow = new PgliteShadow(loaded, opts.timeoutMs ?? timeoutMsOf());
+    let online = 0;
+    if (trace) shadow.worker.once('online', () => (online = now()));
     // registered before it boots: Ctrl-C during a cold start stops the worker too
     trackShadow(shadow);
     try {
@@ -229,7 +235,13 @@ export class PgliteShadow implements Shadow {
         },
         'booting PGlite',
         Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
-      )) as { boot: string; bootFile?: string; serverVersion: string };
+      )) as { boot: string; bootFile?: string; serverVersion: string; marks: [string, number][] };
+      if (trace) {
+        // 'worker online' is seen only once this thread is free (after parsing): a late figure is the parse
+        const steps = [...booted.marks, ['worker online (seen)', online] as const, ['reply received', now()] as const];
+        const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(', ');
+        process.stderr.write(`zerodown: PGlite boot (${booted.boot}), ms after open: ${list}\n`);
+      }
       shadow.boot = booted.boot;
       if (booted.bootFile) shadow.bootFile = booted.bootFile;
       shadow.serverVersion = majorVersion(booted.serverVersion);
