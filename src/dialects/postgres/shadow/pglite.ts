@@ -184,20 +184,20 @@ export class PgliteShadow implements Shadow {
     this.worker.on('exit', (code) => gone(`the PGlite worker exited (${code})`));
   }
 
-  private send(req: WorkerCall): Promise<unknown> {
+  private send(req: WorkerCall, transfer: ArrayBuffer[] = []): Promise<unknown> {
     if (this.stopped) return Promise.reject(new ShadowStoppedError(`a statement overran ${this.stopped.seconds} s`));
     if (this.closed || this.exited) return Promise.reject(new ShadowStoppedError(this.exited ?? 'closed'));
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ ...req, id } as WorkerRequest);
+      this.worker.postMessage({ ...req, id } as WorkerRequest, transfer);
     });
   }
 
   /** Sends a request bounded by `ms`; past it the worker (and the statement with it) is terminated. */
-  private bounded(req: WorkerCall, sql: string, ms = this.timeoutMs): Promise<unknown> {
-    return withinBound(this.send(req), ms, sql, async () => {
+  private bounded(req: WorkerCall, sql: string, ms = this.timeoutMs, transfer?: ArrayBuffer[]): Promise<unknown> {
+    return withinBound(this.send(req, transfer), ms, sql, async () => {
       this.stopped = { seconds: ms / 1000, sql: sql.slice(0, 200) };
       await this.worker.terminate();
     });
@@ -223,18 +223,22 @@ export class PgliteShadow implements Shadow {
     trackShadow(shadow);
     try {
       const target = opts.cold ? undefined : cacheTarget();
+      // a cached state is tens of MB: one copy (the caller may boot from its buffer again), handed
+      // over to the worker rather than cloned into it (a structured clone copies it twice more)
+      const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : undefined;
       const booted = (await shadow.bounded(
         {
           op: 'open',
           opts: {
             extensions,
             candidates: opts.cold ? [] : dataDirCandidates(),
-            ...(opts.dataDir ? { dataDir: new Uint8Array(opts.dataDir) } : {}),
+            ...(dataDir ? { dataDir } : {}),
             ...(target ? { cacheTarget: target } : {}),
           },
         },
         'booting PGlite',
         Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
+        dataDir ? [dataDir.buffer] : [],
       )) as { boot: string; bootFile?: string; serverVersion: string; marks: [string, number][] };
       if (trace) {
         // 'worker online' is seen only once this thread is free (after parsing): a late figure is the parse
