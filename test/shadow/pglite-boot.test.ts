@@ -1,5 +1,5 @@
 /**
- * How the PGlite worker boots (src/shadow/pglite-engine.ts, pglite.ts): PGlite's WebAssembly is
+ * How the PGlite worker boots (src/dialects/postgres/shadow/pglite-engine.ts, pglite.ts): PGlite's WebAssembly is
  * read and compiled as the worker starts (prefetchArtifacts), data directories reach PGlite as
  * the bytes themselves rather than through a Blob (bytesBlob), and a cached state is copied once
  * and transferred to the worker. These pin that PGlite still boots that way, with real PGlite,
@@ -10,8 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { bootEngine, bytesBlob, prefetchArtifacts } from '../../src/shadow/pglite-engine.js';
-import { dataDirCandidates, PgliteShadow } from '../../src/shadow/pglite.js';
+import { bootEngine, bytesBlob, prefetchArtifacts } from '../../src/dialects/postgres/shadow/pglite-engine.js';
+import { dataDirCandidates, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
 
 /** The pre-initialised data directory a boot starts from (dist/ in a checkout, or the cache). */
 const shipped = dataDirCandidates().find((f) => existsSync(f));
