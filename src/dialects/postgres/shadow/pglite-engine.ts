@@ -6,6 +6,7 @@
  * handler can still run, and `worker.terminate()` stops it.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -73,25 +74,99 @@ export interface EngineBootOptions {
   cacheTarget?: string;
 }
 
+/**
+ * The bytes as PGlite reads a `loadDataDir` or `fsBundle`: it only calls `arrayBuffer()` (and
+ * reads `type`, `name`), so the buffer is handed over as it is. A `Blob` copies the bytes in and
+ * `arrayBuffer()` copies them out again, in 64 KB chunks: for a 43 MB cached state that is
+ * about 0.2 s of a boot (test/shadow/pglite-boot.test.ts pins that PGlite still reads it).
+ * `copyEachRead`: each read gets its own copy, for bytes PGlite may keep and write to (the
+ * file system bundle becomes files in place) and that a second instance reads again.
+ */
+export function bytesBlob(bytes: Uint8Array, type = 'application/octet-stream', copyEachRead = false): Blob {
+  const whole =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? (bytes.buffer as ArrayBuffer)
+      : (bytes.slice().buffer as ArrayBuffer);
+  const arrayBuffer = async () => (copyEachRead ? whole.slice(0) : whole);
+  return { type, size: whole.byteLength, arrayBuffer } as unknown as Blob;
+}
+
+/** The global WebAssembly object (the project's TypeScript lib declares its types only). */
+const wasmApi = (globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<WebAssembly.Module> } })
+  .WebAssembly;
+
+/** PGlite's WebAssembly, compiled, and its file system bundle (pglite.data), read. */
+export interface EngineArtifacts {
+  wasm: WebAssembly.Module;
+  fsBundle: Blob;
+}
+
+/**
+ * Where PGlite's pglite.wasm and pglite.data are: next to the bundle (dist/, where the build
+ * copies them and where the bundled PGlite itself looks), or in the installed package.
+ */
+function pgliteFilesUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('./', import.meta.resolve('@electric-sql/pglite')) : new URL('./', here);
+}
+
+/**
+ * Starts reading and compiling PGlite's WebAssembly (9 MB; compiled on V8's background
+ * threads) and reading its file system bundle, as soon as the worker starts. PGlite alone
+ * starts both only once it is constructed, after the data directory is gunzipped, and the
+ * compile only after the bundle is read. Undefined when the files are not there: PGlite then
+ * loads them itself.
+ */
+export function prefetchArtifacts(): Promise<EngineArtifacts | undefined> {
+  const dir = pgliteFilesUrl();
+  return Promise.all([
+    readFile(new URL('pglite.wasm', dir)).then((b) => wasmApi.compile(b)),
+    readFile(new URL('pglite.data', dir)),
+  ]).then(
+    ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, 'application/octet-stream', true) }),
+    () => undefined,
+  );
+}
+
 export interface BootedEngine {
   db: PGlite;
   boot: 'cache' | 'datadir' | 'initdb';
   bootFile?: string;
 }
 
-/** Boots PGlite: from a cached state, else a shipped data directory, else a cold initdb. */
-export async function bootEngine(opts: EngineBootOptions): Promise<BootedEngine> {
+/**
+ * Boots PGlite: from a cached state, else a shipped data directory, else a cold initdb.
+ * `artifacts`: PGlite's files, already being read and compiled (prefetchArtifacts);
+ * `mark` names each step as it is reached (the boot trace of ZERODOWN_TRACE).
+ */
+export async function bootEngine(
+  opts: EngineBootOptions,
+  {
+    artifacts,
+    mark = () => {},
+  }: { artifacts?: Promise<EngineArtifacts | undefined>; mark?: (step: string) => void } = {},
+): Promise<BootedEngine> {
   const extensions: Record<string, URL> = {};
   for (const [name, file] of Object.entries(opts.extensions)) extensions[name] = pathToFileURL(file);
+  let files: { pgliteWasmModule?: WebAssembly.Module; fsBundle?: Blob } = {};
+  const useArtifacts = async () => {
+    const a = await artifacts;
+    files = a ? { pgliteWasmModule: a.wasm, fsBundle: a.fsBundle } : {};
+    mark(a ? 'wasm compiled' : 'no prefetched wasm');
+  };
   const tryBoot = async (tar: Uint8Array): Promise<PGlite | undefined> => {
     let db: PGlite | undefined;
     try {
+      mark('tarball ready');
+      await useArtifacts();
       db = new PGlite({
-        loadDataDir: new Blob([tar as Uint8Array<ArrayBuffer>]),
+        loadDataDir: bytesBlob(tar, 'application/x-tar'),
         extensions,
         startParams: startParams(),
+        ...files,
       });
       await db.waitReady;
+      mark('PGlite ready');
       return db;
     } catch {
       // a data directory from another PGlite version does not boot: fall back
@@ -114,8 +189,11 @@ export async function bootEngine(opts: EngineBootOptions): Promise<BootedEngine>
     const db = await tryBoot(tar);
     if (db) return { db, boot: 'datadir', bootFile: file };
   }
-  const db = new PGlite({ extensions, startParams: startParams(), initDbStartParams: INITDB.params });
+  mark('initdb');
+  await useArtifacts();
+  const db = new PGlite({ extensions, startParams: startParams(), initDbStartParams: INITDB.params, ...files });
   await db.waitReady;
+  mark('PGlite ready');
   if (opts.cacheTarget) await writeSnapshotCache(opts.cacheTarget, db);
   return { db, boot: 'initdb' };
 }

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
-import { bootEngine, type EngineBootOptions } from './pglite-engine.js';
+import { bootEngine, prefetchArtifacts, type EngineBootOptions } from './pglite-engine.js';
 
 export type WorkerRequest =
   | { id: number; op: 'open'; opts: EngineBootOptions }
@@ -25,13 +25,22 @@ const ERROR_FIELDS = ['name', 'message', 'code', 'detail', 'hint', 'position', '
 
 let db: PGlite | undefined;
 
+/** Wall-clock time in ms, comparable across threads (the boot trace). */
+const now = () => performance.timeOrigin + performance.now();
+/** When each boot step was reached, for ZERODOWN_TRACE (PgliteShadow.open prints them). */
+const marks: [string, number][] = [['worker module evaluated', now()]];
+
+/** Read and compiled while the open request is on its way and its data directory is unpacked. */
+const artifacts = prefetchArtifacts();
+
 async function handle(req: WorkerRequest): Promise<unknown> {
   switch (req.op) {
     case 'open': {
-      const booted = await bootEngine(req.opts);
+      marks.push(['open received', now()]);
+      const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
       db = booted.db;
       const r = await db.query<{ server_version: string }>('SHOW server_version');
-      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version };
+      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version, marks };
     }
     case 'exec':
       await db!.exec(req.sql);

@@ -186,20 +186,20 @@ export class PgliteShadow implements Shadow {
     this.worker.on('exit', (code) => gone(`the PGlite worker exited (${code})`));
   }
 
-  private send(req: WorkerCall): Promise<unknown> {
+  private send(req: WorkerCall, transfer: ArrayBuffer[] = []): Promise<unknown> {
     if (this.stopped) return Promise.reject(new ShadowStoppedError(`a statement overran ${this.stopped.seconds} s`));
     if (this.closed || this.exited) return Promise.reject(new ShadowStoppedError(this.exited ?? 'closed'));
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ ...req, id } as WorkerRequest);
+      this.worker.postMessage({ ...req, id } as WorkerRequest, transfer);
     });
   }
 
   /** Sends a request bounded by `ms`; past it the worker (and the statement with it) is terminated. */
-  private bounded(req: WorkerCall, sql: string, ms = this.timeoutMs): Promise<unknown> {
-    return withinBound(this.send(req), ms, sql, async () => {
+  private bounded(req: WorkerCall, sql: string, ms = this.timeoutMs, transfer?: ArrayBuffer[]): Promise<unknown> {
+    return withinBound(this.send(req, transfer), ms, sql, async () => {
       this.stopped = { seconds: ms / 1000, sql: sql.slice(0, 200) };
       await this.worker.terminate();
     });
@@ -214,24 +214,40 @@ export class PgliteShadow implements Shadow {
     const loaded = new Set<string>(BUILTIN_EXTENSIONS);
     for (const [name, file] of bundles) if (load.some((b) => b.file === file)) loaded.add(name);
 
+    // ZERODOWN_TRACE: when each step of the boot was reached, on both threads
+    const trace = !!process.env.ZERODOWN_TRACE;
+    const now = () => performance.timeOrigin + performance.now();
+    const t0 = now();
     const shadow = new PgliteShadow(loaded, opts.timeoutMs ?? timeoutMsOf());
+    let online = 0;
+    if (trace) shadow.worker.once('online', () => (online = now()));
     // registered before it boots: Ctrl-C during a cold start stops the worker too
     trackShadow(shadow);
     try {
       const target = opts.cold ? undefined : cacheTarget();
+      // a cached state is tens of MB: one copy (the caller may boot from its buffer again), handed
+      // over to the worker rather than cloned into it (a structured clone copies it twice more)
+      const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : undefined;
       const booted = (await shadow.bounded(
         {
           op: 'open',
           opts: {
             extensions,
             candidates: opts.cold ? [] : dataDirCandidates(),
-            ...(opts.dataDir ? { dataDir: new Uint8Array(opts.dataDir) } : {}),
+            ...(dataDir ? { dataDir } : {}),
             ...(target ? { cacheTarget: target } : {}),
           },
         },
         'booting PGlite',
         Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
-      )) as { boot: string; bootFile?: string; serverVersion: string };
+        dataDir ? [dataDir.buffer] : [],
+      )) as { boot: string; bootFile?: string; serverVersion: string; marks: [string, number][] };
+      if (trace) {
+        // 'worker online' is seen only once this thread is free (after parsing): a late figure is the parse
+        const steps = [...booted.marks, ['worker online (seen)', online] as const, ['reply received', now()] as const];
+        const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(', ');
+        process.stderr.write(`zerodown: PGlite boot (${booted.boot}), ms after open: ${list}\n`);
+      }
       shadow.boot = booted.boot;
       if (booted.bootFile) shadow.bootFile = booted.bootFile;
       shadow.serverVersion = majorVersion(booted.serverVersion);
