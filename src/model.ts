@@ -70,7 +70,7 @@ export interface Span {
   endOffset: number;
 }
 
-export interface Statement<Ast = any> {
+export interface Statement<Ast = unknown> {
   /** index of the statement within its file */
   index: number;
   /** the dialect's name for the statement's kind, e.g. PostgreSQL's AST node type `AlterTableStmt` */
@@ -89,7 +89,7 @@ export interface Statement<Ast = any> {
   ignoreAll: boolean;
 }
 
-export interface ParsedMigration<Ast = any> {
+export interface ParsedMigration<Ast = unknown> {
   migration: Migration;
   statements: Statement<Ast>[];
   /**

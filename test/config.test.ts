@@ -81,7 +81,9 @@ describe('loading', () => {
       /^\.zerodown\.yml:\d+:\d+: rule "ban-drop-table" takes no options/,
     );
     // severity alone is still fine
-    expect(loadConfig(dir({ '.zerodown.yml': 'rules:\n  ban-drop-table:\n    severity: warning\n' })).config.rules).toEqual({
+    expect(
+      loadConfig(dir({ '.zerodown.yml': 'rules:\n  ban-drop-table:\n    severity: warning\n' })).config.rules,
+    ).toEqual({
       'ban-drop-table': { severity: 'warning' },
     });
   });

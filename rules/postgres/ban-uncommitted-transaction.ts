@@ -1,10 +1,10 @@
-import type { Statement } from '../../src/model.js';
+import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { SCRIPT_TOOLS } from '../../src/dialects/postgres/locks.js';
 
 /** The BEGIN that opened the transaction still open at the end of the file. */
-function openBegin(statements: readonly Statement[]): Statement | undefined {
-  let open: Statement | undefined;
+function openBegin(statements: readonly PgStatement[]): PgStatement | undefined {
+  let open: PgStatement | undefined;
   for (const s of statements) {
     if (s.kind !== 'TransactionStmt') continue;
     const k = s.ast.kind as string;

@@ -1,5 +1,5 @@
 import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
-import type { Statement } from '../../src/model.js';
+import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import {
   addColumnRewrite,
@@ -17,11 +17,11 @@ import {
 
 /** The earlier statement of this file that added constraint `name` to `key` as NOT VALID. */
 function notValidAdd(
-  statements: readonly Statement[],
+  statements: readonly PgStatement[],
   before: number,
   key: string,
   name: string,
-): { stmt: Statement; con: any } | undefined {
+): { stmt: PgStatement; con: any } | undefined {
   for (let i = before - 1; i >= 0; i--) {
     const s = statements[i]!;
     if (s.kind !== 'AlterTableStmt' || relKey(s.ast.relation) !== key) continue;

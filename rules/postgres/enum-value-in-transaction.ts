@@ -1,11 +1,11 @@
-import type { Statement } from '../../src/model.js';
+import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { keysBefore, names, quoteLiteral } from '../../src/dialects/postgres/util.js';
 import type { Catalog } from '../../src/dialects/postgres/catalog.js';
 import { DEFAULT_SCHEMA, relKey } from '../../src/dialects/postgres/catalog.js';
 
 interface Added {
-  stmt: Statement;
+  stmt: PgStatement;
   /** `schema.name` of the enum */
   key: string;
   name: string;
@@ -22,12 +22,12 @@ function enumKey(list: any[]): { key: string; name: string } {
 
 /** Values added by ALTER TYPE … ADD VALUE earlier in the same transaction as statement `index`. */
 /** `add` for an `ALTER TYPE … ADD VALUE` (what `addedInSameTransaction` looks for). */
-function enumValueAdded(s: Statement): string[] | undefined {
+function enumValueAdded(s: PgStatement): string[] | undefined {
   return s.kind === 'AlterEnumStmt' && s.ast.newVal && !s.ast.oldVal ? ['add'] : undefined;
 }
 
 function addedInSameTransaction(
-  statements: readonly Statement[],
+  statements: readonly PgStatement[],
   index: number,
   catalog: Catalog,
   origin: string,
@@ -65,7 +65,7 @@ function enumColumns(catalog: Catalog, key: string): Map<string, Set<string>> {
 }
 
 /** Where statement `s` turns the text `value` into the enum: a cast, a comparison or assignment to an enum column, a default. */
-function findUse(s: Statement, a: Added, catalog: Catalog): string | undefined {
+function findUse(s: PgStatement, a: Added, catalog: Catalog): string | undefined {
   const cols = enumColumns(catalog, a.key);
   const rels = new Set<string>();
   const collectRels = (n: any): void => {

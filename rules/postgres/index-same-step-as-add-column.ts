@@ -1,5 +1,5 @@
 import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
-import type { Statement } from '../../src/model.js';
+import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import {
   addColumnStatement,
@@ -28,7 +28,7 @@ function filledByDefault(def: any): boolean {
 }
 
 /** The ColumnDef with which `stmt` (an ALTER TABLE) adds `column`. */
-function columnDef(stmt: Statement | undefined, column: string): any {
+function columnDef(stmt: PgStatement | undefined, column: string): any {
   if (!stmt) return undefined;
   return alterCmds(stmt.ast).find((c) => c.subtype === 'AT_AddColumn' && c.def?.ColumnDef?.colname === column)?.def
     ?.ColumnDef;

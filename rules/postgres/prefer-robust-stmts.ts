@@ -1,4 +1,4 @@
-import type { Statement } from '../../src/model.js';
+import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { defineRule } from '../../src/dialects/postgres/rule.js';
 import {
   alterCmds,
@@ -23,7 +23,7 @@ interface Problem {
 }
 
 /** `kind:name` keys of the objects a `DROP … IF EXISTS` removes, so re-creating them later in the file is safe. */
-function droppedKeys(s: Statement): string[] | undefined {
+function droppedKeys(s: PgStatement): string[] | undefined {
   const out: string[] = [];
   if (s.kind === 'DropStmt' && s.ast.missing_ok) {
     for (const o of s.ast.objects ?? []) {
@@ -44,7 +44,7 @@ function droppedKeys(s: Statement): string[] | undefined {
 }
 
 /** A later statement that can fail, which would make the tool re-run this whole file. */
-function laterCanFail(statements: readonly Statement[], index: number): boolean {
+function laterCanFail(statements: readonly PgStatement[], index: number): boolean {
   for (let i = index + 1; i < statements.length; i++) {
     const k = statements[i]!.kind;
     if (k !== 'VariableSetStmt' && k !== 'VariableShowStmt' && k !== 'TransactionStmt') return true;
@@ -55,7 +55,7 @@ function laterCanFail(statements: readonly Statement[], index: number): boolean 
 const exists = (what: string) => `fails with "${what} already exists"`;
 const missing = (what: string) => `fails with "${what} does not exist"`;
 
-function problem(stmt: Statement, dropped: EarlierKeys): Problem | undefined {
+function problem(stmt: PgStatement, dropped: EarlierKeys): Problem | undefined {
   const ast = stmt.ast;
   switch (stmt.kind) {
     case 'CreateStmt':

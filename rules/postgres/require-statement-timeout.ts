@@ -1,4 +1,4 @@
-import type { Statement } from '../../src/model.js';
+import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { defineRule, type PgRuleContext } from '../../src/dialects/postgres/rule.js';
 import {
   aLock,
@@ -67,7 +67,7 @@ function hasNotNullCheck(ctx: PgRuleContext, rel: any, column: string): boolean 
   return false;
 }
 
-function alterTableWork(stmt: Statement, ctx: PgRuleContext): string | undefined {
+function alterTableWork(stmt: PgStatement, ctx: PgRuleContext): string | undefined {
   const rel = stmt.ast.relation;
   for (const cmd of alterCmds(stmt.ast)) {
     switch (cmd.subtype) {
@@ -150,7 +150,7 @@ function pinsUniqueKey(ctx: PgRuleContext, rel: any, where: any): boolean {
 }
 
 /** What makes this statement run long on an existing table, or undefined. */
-function longWork(stmt: Statement, ctx: PgRuleContext): LongWork | undefined {
+function longWork(stmt: PgStatement, ctx: PgRuleContext): LongWork | undefined {
   const ast = stmt.ast;
   let work: string | undefined;
   let rel: any;

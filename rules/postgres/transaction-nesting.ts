@@ -1,4 +1,4 @@
-import type { Statement } from '../../src/model.js';
+import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { SCRIPT_TOOLS } from '../../src/dialects/postgres/locks.js';
 
@@ -6,8 +6,8 @@ const BEGIN = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
 const END = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK']);
 
 /** The statement that opened the transaction still open before `index` (an explicit BEGIN), if any. */
-function openingBegin(statements: readonly Statement[], index: number): Statement | undefined {
-  let open: Statement | undefined;
+function openingBegin(statements: readonly PgStatement[], index: number): PgStatement | undefined {
+  let open: PgStatement | undefined;
   for (let i = 0; i < index; i++) {
     const s = statements[i]!;
     if (s.kind !== 'TransactionStmt') continue;
@@ -19,7 +19,7 @@ function openingBegin(statements: readonly Statement[], index: number): Statemen
 }
 
 /** The COMMIT/ROLLBACK that closes the transaction a BEGIN at `index` opens, if any. */
-function closing(statements: readonly Statement[], index: number): Statement | undefined {
+function closing(statements: readonly PgStatement[], index: number): PgStatement | undefined {
   for (let i = index + 1; i < statements.length; i++) {
     const s = statements[i]!;
     if (s.kind === 'TransactionStmt' && END.has(s.ast.kind) && !s.ast.chain) return s;
@@ -27,7 +27,7 @@ function closing(statements: readonly Statement[], index: number): Statement | u
   return undefined;
 }
 
-const word = (s: Statement): string => (s.ast.kind === 'TRANS_STMT_ROLLBACK' ? 'ROLLBACK' : 'COMMIT');
+const word = (s: PgStatement): string => (s.ast.kind === 'TRANS_STMT_ROLLBACK' ? 'ROLLBACK' : 'COMMIT');
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule, type PgRuleContext } from '../../src/dialects/postgres/rule.js';
-import type { Statement } from '../../src/model.js';
+import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import { clauseSql, displayTable, names, shortSql, str } from '../../src/dialects/postgres/util.js';
 
@@ -172,13 +172,13 @@ const DDL = new Set(['AlterTableStmt', 'IndexStmt', 'RenameStmt']);
  */
 function heldDdl(
   ctx: PgRuleContext,
-  stmt: Statement,
+  stmt: PgStatement,
   key: string,
-): { stmt: Statement; sameTable: boolean } | undefined {
+): { stmt: PgStatement; sameTable: boolean } | undefined {
   if (!ctx.tx.inTransaction) return undefined;
-  let alter: Statement | undefined;
-  let same: Statement | undefined;
-  let other: Statement | undefined;
+  let alter: PgStatement | undefined;
+  let same: PgStatement | undefined;
+  let other: PgStatement | undefined;
   for (let i = stmt.index - 1; i >= 0; i--) {
     const s = ctx.statements[i]!;
     if (s.kind === 'TransactionStmt') break;

@@ -26,13 +26,13 @@ export function verdict(input: ReportInput): string {
     let reads = false;
     const tables: string[] = [];
     for (const file of files)
-    for (const f of file.findings) {
-      if (f.severity !== 'error' || !f.lock || !f.table) continue;
-      const l = dialectFor(file.migration.dialect).locks.effect(f.lock);
-      if (!l?.blocksWrites) continue;
-      reads ||= l.blocksReads;
-      if (!tables.includes(f.table)) tables.push(f.table);
-    }
+      for (const f of file.findings) {
+        if (f.severity !== 'error' || !f.lock || !f.table) continue;
+        const l = dialectFor(file.migration.dialect).locks.effect(f.lock);
+        if (!l?.blocksWrites) continue;
+        reads ||= l.blocksReads;
+        if (!tables.includes(f.table)) tables.push(f.table);
+      }
     const who = plural(errorFiles.length, 'migration');
     const more = warnings ? ` (and ${plural(warnings, 'warning')})` : '';
     if (tables.length) {

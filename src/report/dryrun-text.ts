@@ -30,7 +30,10 @@ function pad(s: string, n: number): string {
 export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
   const c = opts.color ? pc : pc.createColors(false);
   const out: string[] = [];
-  out.push(c.bold(`zerodown dry run on ${v(d.engine)}`) + c.dim(` · ${v(historyLine(d))} · ${v(seedLine(d))}${versionNote(d, d.dialect)}`));
+  out.push(
+    c.bold(`zerodown dry run on ${v(d.engine)}`) +
+      c.dim(` · ${v(historyLine(d))} · ${v(seedLine(d))}${versionNote(d, d.dialect)}`),
+  );
   out.push('');
   const byFile = new Map<string, typeof d.statements>();
   for (const s of d.statements) {
@@ -63,18 +66,16 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
       rows.forEach((l, i) => {
         const lockText = l ? v(`${l.mode} ${l.relation}${lockNote(l)}`) : s.error ? '' : c.dim('none');
         const blocks = l ? blocksText(l) : '';
-        const colored =
-          l?.blocksReads
-            ? c.red(pad(lockText, 44))
-            : l?.blocksWrites
-              ? c.yellow(pad(lockText, 44))
-              : pad(lockText, 44);
-        const bl =
-          l?.blocksReads
-            ? c.red(pad(blocks, 16))
-            : l?.blocksWrites
-              ? c.yellow(pad(blocks, 16))
-              : pad(blocks, 16);
+        const colored = l?.blocksReads
+          ? c.red(pad(lockText, 44))
+          : l?.blocksWrites
+            ? c.yellow(pad(lockText, 44))
+            : pad(lockText, 44);
+        const bl = l?.blocksReads
+          ? c.red(pad(blocks, 16))
+          : l?.blocksWrites
+            ? c.yellow(pad(blocks, 16))
+            : pad(blocks, 16);
         if (i === 0) {
           out.push(
             `  ${line}  ${sql}  ${ms(s.durationMs).padStart(8)}  ${colored}  ${bl}  ${c.magenta(rewrite)}`.trimEnd(),

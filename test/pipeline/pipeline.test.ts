@@ -121,9 +121,9 @@ describe('parsed once, handed on', () => {
     const planned = await planStage([history, change], lint, settings);
     expect(parses()).toBe(2); // no second parse
     expect(planned.plans.map((p) => p.phases.map((x) => x.name))).toEqual(
-      (await planMigrations(postgres, [history, change], { findings: lint.result.files.flatMap((f) => f.findings) })).plans.map(
-        (p) => p.phases.map((x) => x.name),
-      ),
+      (
+        await planMigrations(postgres, [history, change], { findings: lint.result.files.flatMap((f) => f.findings) })
+      ).plans.map((p) => p.phases.map((x) => x.name)),
     );
     expect(planned.plans[0]!.phases.map((p) => p.name)).toContain('backfill');
   });

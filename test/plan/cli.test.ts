@@ -4,7 +4,7 @@
  * --out layouts, never overwriting without --force, and a failed proof that is
  * shown but never written.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
  * `zerodown dry-run` and `zerodown lint --dry-run` as a user runs them, through
  * the CLI's `main(argv)` in this process (same code path as the binary).
  */
-import { mkdtempSync, rmSync, } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';

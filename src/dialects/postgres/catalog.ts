@@ -7,7 +7,7 @@
  * The replay is best-effort: statements it does not model leave the catalog
  * unchanged, and rules treat an unknown table as "existing, size unknown".
  */
-import type { Statement } from '../../model.js';
+import type { PgStatement } from './statement.js';
 import { typeRef, type TypeRef } from './typenames.js';
 
 export interface Column {
@@ -134,7 +134,7 @@ export class Catalog {
   }
 
   /** Applies one statement to the catalog. `origin` is the migration's absPath. */
-  apply(stmt: Pick<Statement<any>, 'kind' | 'ast'>, origin: string): void {
+  apply(stmt: Pick<PgStatement, 'kind' | 'ast'>, origin: string): void {
     const { kind, ast } = stmt;
     try {
       switch (kind) {

@@ -9,7 +9,7 @@
  */
 import { relKey, type Catalog } from './catalog.js';
 import { sameType, typeRef, type TypeRef } from './typenames.js';
-import type { Statement } from '../../model.js';
+import type { PgStatement } from './statement.js';
 import { parseSync } from './parse.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import { alterCmds } from './util.js';
 import { DEFAULT_PG_VERSION } from './version.js';
@@ -33,7 +33,7 @@ export interface ColumnSite {
  * ADD COLUMN and ALTER COLUMN … TYPE. Temporary tables are skipped (they never
  * reach production data), as are partitions' `WITH OPTIONS` columns (no type).
  */
-export function columnSites(stmt: Statement): ColumnSite[] {
+export function columnSites(stmt: PgStatement): ColumnSite[] {
   const out: ColumnSite[] = [];
   const ast = stmt.ast;
   if (stmt.kind === 'CreateStmt') {
@@ -197,7 +197,7 @@ function minLocation(node: any): number {
  * `stmt.text`; the expression runs from after its `USING` keyword to the next
  * top-level comma or the end of the statement.
  */
-export function usingText(stmt: Statement, cmdIndex: number): string | null {
+export function usingText(stmt: PgStatement, cmdIndex: number): string | null {
   let cmd: any;
   try {
     const parsed: any = parseSync(stmt.text);
@@ -290,7 +290,7 @@ const sameRel = (a: any, b: any) => relKey(a) === relKey(b);
  * FOREIGN KEY]), one entry per column pair. Types come from the statement's own
  * column definitions first, then from the replayed catalog.
  */
-export function foreignKeyPairs(stmt: Statement, ctx: Lookup): ForeignKeyPair[] {
+export function foreignKeyPairs(stmt: PgStatement, ctx: Lookup): ForeignKeyPair[] {
   const ast = stmt.ast;
   const rel = stmt.kind === 'CreateStmt' || stmt.kind === 'AlterTableStmt' ? ast.relation : undefined;
   if (!rel) return [];

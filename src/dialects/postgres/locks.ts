@@ -7,7 +7,7 @@
  * CREATE makes is new and nobody else can be waiting on it. Statements the
  * model does not know return no locks (rules then stay silent rather than guess).
  */
-import type { Statement } from '../../model.js';
+import type { PgStatement } from './statement.js';
 import type { Catalog, Constraint } from './catalog.js';
 import { DEFAULT_SCHEMA, relKey, stringList } from './catalog.js';
 import { keysBefore, LOCK_MODES, LOCKS, lockStrength, type EarlierKeys, type LockMode } from './util.js';
@@ -482,7 +482,7 @@ export function commandLabel(kind: string, ast: any): string {
 }
 
 /** The relation (`schema.name`) a statement creates: view, sequence, table. */
-function createdRelation(s: Statement): string[] | undefined {
+function createdRelation(s: PgStatement): string[] | undefined {
   const rv =
     s.kind === 'CreateStmt'
       ? s.ast.relation
@@ -497,14 +497,14 @@ function createdRelation(s: Statement): string[] | undefined {
 }
 
 /** Relations (`schema.name`) created by statements before `before` in the file: views, sequences, tables. */
-export function createdBefore(statements: readonly Statement[], before: number): EarlierKeys {
+export function createdBefore(statements: readonly PgStatement[], before: number): EarlierKeys {
   return keysBefore(statements, before, createdRelation);
 }
 
-const settingsIn = new WeakMap<readonly Statement[], Map<string, number[]>>();
+const settingsIn = new WeakMap<readonly PgStatement[], Map<string, number[]>>();
 
 /** The last `SET [LOCAL] <name>` / `RESET <name>` before statement `before`, if any. */
-export function lastSetting(statements: readonly Statement[], before: number, name: string): Statement | undefined {
+export function lastSetting(statements: readonly PgStatement[], before: number, name: string): PgStatement | undefined {
   // indexes of the statements that set `name` (or RESET ALL), found once per file and name: a
   // question asked about every statement of a long file must not re-read the file each time
   let byName = settingsIn.get(statements);
@@ -531,7 +531,7 @@ export function lastSetting(statements: readonly Statement[], before: number, na
 }
 
 /** True when a `SET x = 0` (timeout off) statement is an explicit, deliberate opt-out. */
-export function setsZero(s: Statement | undefined): boolean {
+export function setsZero(s: PgStatement | undefined): boolean {
   if (s?.ast.kind !== 'VAR_SET_VALUE') return false;
   const c = s.ast.args?.[0]?.A_Const;
   if (!c) return false;
@@ -541,7 +541,7 @@ export function setsZero(s: Statement | undefined): boolean {
   return false;
 }
 
-const reportedIn = new WeakMap<readonly Statement[], Map<string, { catalog: Catalog; index: number }>>();
+const reportedIn = new WeakMap<readonly PgStatement[], Map<string, { catalog: Catalog; index: number }>>();
 
 /**
  * For rules that report once per file: true for the first statement of a file
@@ -550,8 +550,8 @@ const reportedIn = new WeakMap<readonly Statement[], Map<string, { catalog: Cata
  */
 export function firstInFile(
   ruleId: string,
-  ctx: { statements: readonly Statement[]; catalog: Catalog },
-  stmt: Statement,
+  ctx: { statements: readonly PgStatement[]; catalog: Catalog },
+  stmt: PgStatement,
 ): boolean {
   let m = reportedIn.get(ctx.statements);
   if (!m) reportedIn.set(ctx.statements, (m = new Map()));

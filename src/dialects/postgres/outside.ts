@@ -10,7 +10,7 @@
  * dangerous call names and COPY … PROGRAM / COPY to or from a file,
  * conservatively (a mention in a comment or a string counts too).
  */
-import type { Statement } from '../../model.js';
+import type { PgStatement } from './statement.js';
 
 export type OutsideCategory =
   /** a shell command or native code on the database server */
@@ -147,7 +147,7 @@ function defElem(list: any[] | undefined, name: string): any {
 }
 
 /** The body text of a DO block or a CREATE FUNCTION/PROCEDURE with a string body. */
-function bodyText(stmt: Pick<Statement, 'kind' | 'ast'>): string {
+function bodyText(stmt: Pick<PgStatement, 'kind' | 'ast'>): string {
   const list = stmt.kind === 'DoStmt' ? stmt.ast?.args : stmt.ast?.options;
   const as = defElem(list, 'as');
   if (typeof as?.String?.sval === 'string') return as.String.sval;
@@ -182,7 +182,7 @@ function walkCalls(node: unknown, out: OutsideReach[]): void {
   }
 }
 
-function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | undefined {
+function byStatement(stmt: Pick<PgStatement, 'kind' | 'ast'>): OutsideReach | undefined {
   const a = stmt.ast ?? {};
   const role = (what: string): OutsideReach => ({
     category: 'role',
@@ -313,7 +313,7 @@ function byStatement(stmt: Pick<Statement, 'kind' | 'ast'>): OutsideReach | unde
  * How a statement reaches outside the database it runs in, most serious first; empty when it does not.
  * Pure: reads `kind` and `ast` (and `text`, when given, only to skip the walk for calls).
  */
-export function outsideReach(stmt: Pick<Statement, 'kind' | 'ast'> & { text?: string }): OutsideReach[] {
+export function outsideReach(stmt: Pick<PgStatement, 'kind' | 'ast'> & { text?: string }): OutsideReach[] {
   // two rules ask about every statement the linter sees: answer the second from the first
   const known = reached.get(stmt);
   if (known) return known;
@@ -324,7 +324,7 @@ export function outsideReach(stmt: Pick<Statement, 'kind' | 'ast'> & { text?: st
 
 const reached = new WeakMap<object, OutsideReach[]>();
 
-function classify(stmt: Pick<Statement, 'kind' | 'ast'> & { text?: string }): OutsideReach[] {
+function classify(stmt: Pick<PgStatement, 'kind' | 'ast'> & { text?: string }): OutsideReach[] {
   const out: OutsideReach[] = [];
   const own = byStatement(stmt);
   if (own) out.push(own);

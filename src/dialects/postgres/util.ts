@@ -164,7 +164,7 @@ export function lockStrength(mode: string): number {
 // byte offsets into the text it parsed (the whole file segment); these helpers
 // map them onto `Statement.text` so rules can quote the user's own SQL.
 
-import type { Statement } from '../../model.js';
+import type { PgStatement } from './statement.js';
 import { parseSync, scanSync } from './parse.js'; // one shared WebAssembly parser instance (see parse.ts)
 
 interface Located {
@@ -173,7 +173,7 @@ interface Located {
   tokens: { start: number; end: number; text: string; upper: string; keyword: boolean }[];
   bytes: Buffer;
 }
-const locatedCache = new WeakMap<Statement, Located | null>();
+const locatedCache = new WeakMap<PgStatement, Located | null>();
 
 function firstLocation(node: any): number | undefined {
   if (!node || typeof node !== 'object') return undefined;
@@ -192,7 +192,7 @@ function firstLocation(node: any): number | undefined {
   return undefined;
 }
 
-function located(stmt: Statement): Located | null {
+function located(stmt: PgStatement): Located | null {
   let l = locatedCache.get(stmt);
   if (l !== undefined) return l;
   l = null;
@@ -242,7 +242,7 @@ export const COLUMN_EXPR_STOPS: ReadonlySet<string> = new Set([
  * Undefined when the location cannot be mapped.
  */
 export function exprSql(
-  stmt: Statement,
+  stmt: PgStatement,
   location: number | undefined,
   opts: { skip?: string[]; stops?: ReadonlySet<string>; after?: string } = {},
 ): string | undefined {
@@ -285,7 +285,7 @@ export function exprSql(
  * SQL text after the first depth-0 `keyword` of the statement (e.g. `WHERE`), up to
  * the first depth-0 keyword in `stops` or the end. Undefined when there is no such keyword.
  */
-export function clauseSql(stmt: Statement, keyword: string, stops: string[] = []): string | undefined {
+export function clauseSql(stmt: PgStatement, keyword: string, stops: string[] = []): string | undefined {
   const l = located(stmt);
   if (!l) return undefined;
   let depth = 0;
@@ -330,7 +330,7 @@ export function columnRefs(expr: any): string[] {
  * or ROLLBACK lies between them.
  */
 export function sameTransaction(
-  statements: readonly Statement[],
+  statements: readonly PgStatement[],
   from: number,
   to: number,
   toInTransaction: boolean,
@@ -386,11 +386,11 @@ export function addColumnRewrite(
  * with ALTER TABLE … ADD COLUMN, if any.
  */
 export function addColumnStatement(
-  statements: readonly Statement[],
-  stmt: Statement,
+  statements: readonly PgStatement[],
+  stmt: PgStatement,
   rel: { schemaname?: string; relname?: string },
   column: string,
-): Statement | undefined {
+): PgStatement | undefined {
   const key = `${rel.schemaname ?? DEFAULT_SCHEMA}.${rel.relname ?? ''}`;
   for (let i = stmt.index - 1; i >= 0; i--) {
     const s = statements[i]!;
@@ -408,12 +408,12 @@ export function addColumnStatement(
  */
 export function isFreshColumn(
   ctx: {
-    statements: readonly Statement[];
+    statements: readonly PgStatement[];
     isNewColumn(rel: any, c: string): boolean;
     isNewTable(rel: any): boolean;
     table(rel: any): unknown;
   },
-  stmt: Statement,
+  stmt: PgStatement,
   rel: any,
   column: string,
 ): boolean {
@@ -428,7 +428,7 @@ export function isFreshColumn(
  */
 export function freshConstraintColumns(
   ctx: Parameters<typeof isFreshColumn>[0],
-  stmt: Statement,
+  stmt: PgStatement,
   con: any,
   addedHere: ReadonlySet<string>,
 ): string[] {
@@ -452,7 +452,7 @@ export function altersExistingTable(ast: any, ctx: { isNewTable(rel: any): boole
 
 export function addedConstraints(
   ctx: Parameters<typeof isFreshColumn>[0] & { isNewTable(rel: any): boolean },
-  stmt: Statement,
+  stmt: PgStatement,
 ): { con: any; fresh: string[] }[] {
   const ast = stmt.ast;
   if (!altersExistingTable(ast, ctx)) return [];
@@ -532,8 +532,8 @@ export interface EarlierKeys {
 }
 
 const firstIndexCache = new WeakMap<
-  readonly Statement[],
-  Map<(s: Statement) => Iterable<string> | undefined, Map<string, number>>
+  readonly PgStatement[],
+  Map<(s: PgStatement) => Iterable<string> | undefined, Map<string, number>>
 >();
 
 /**
@@ -543,9 +543,9 @@ const firstIndexCache = new WeakMap<
  * of re-reading the file's start each time. Pass a module-level function, not a fresh closure.
  */
 export function keysBefore(
-  statements: readonly Statement[],
+  statements: readonly PgStatement[],
   before: number,
-  keysOf: (s: Statement) => Iterable<string> | undefined,
+  keysOf: (s: PgStatement) => Iterable<string> | undefined,
 ): EarlierKeys {
   let byFn = firstIndexCache.get(statements);
   if (!byFn) firstIndexCache.set(statements, (byFn = new Map()));

@@ -10,7 +10,7 @@
  *   index     the unique index, CONCURRENTLY
  *   contract  SET NOT NULL without a scan, the constraint USING INDEX, a temporary default dropped
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { columnConstraints, names, volatility } from '../util.js';
 import { columnBackfill } from './column-backfill.js';
@@ -346,7 +346,7 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
         value: rows.value!,
         todo: rows.todo,
         keys,
-        onFused: (fused?: Statement) => {
+        onFused: (fused?: PgStatement) => {
           if (fused) record(ctx, fused, 'unbatched-backfill', `folded into the batched backfill of ${column}`);
         },
       }),

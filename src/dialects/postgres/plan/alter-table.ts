@@ -3,7 +3,7 @@
  * subtype; sub-commands no rewrite takes are kept as written, each in its own
  * group, so the independent parts of one statement do not wait for each other.
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { alterCmds } from '../util.js';
 import { addColumnRewrite } from './add-column.js';
@@ -44,7 +44,7 @@ function rewriteCommand(inp: AlterInput, cmd: any): Group[] | undefined {
   return undefined;
 }
 
-export function alterTable(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
+export function alterTable(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
   const ast = stmt.ast;
   if (ast.objtype && ast.objtype !== 'OBJECT_TABLE') return undefined;
   const rel = ast.relation;

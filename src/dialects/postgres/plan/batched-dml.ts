@@ -4,7 +4,7 @@
  * ranges when the table has no single-column key and the UPDATE can tell done
  * rows from pending ones).
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { relKey, type Table } from '../catalog.js';
 import { names, volatility } from '../util.js';
 import { backfillSql, pageBackfillSql, pagesFor, PROGRESS_TABLE, progressTableKeys } from './backfill.js';
@@ -40,7 +40,7 @@ function isPkEquality(where: any, pk: string, quals: string[]): boolean {
 }
 
 /** The statement needs batches: flagged by the lint run, or not a primary-key lookup; and not ignored. */
-function needsBatches(stmt: Statement, ctx: RewriteContext, pk: string | undefined, rel: any): boolean {
+function needsBatches(stmt: PgStatement, ctx: RewriteContext, pk: string | undefined, rel: any): boolean {
   const quals = [rel.relname, ...(rel.alias?.aliasname ? [rel.alias.aliasname] : [])];
   const flagged = ctx.flaggedBy(stmt).has('unbatched-backfill');
   if (!flagged && pk && isPkEquality(stmt.ast.whereClause, pk, quals)) return false;
@@ -83,7 +83,7 @@ function pendingCondition(ast: any, table: Table | undefined, src: StmtSource, s
   }
 }
 
-function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
+function update(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
   const ast = stmt.ast;
   const rel = ast.relation;
   const key = relKey(rel);
@@ -139,7 +139,7 @@ function update(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] 
   return [[step('backfill', sql, [key], backfillReason(ctx, !!pk))]];
 }
 
-function deleteRows(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
+function deleteRows(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
   const ast = stmt.ast;
   const rel = ast.relation;
   const key = relKey(rel);

@@ -1,5 +1,5 @@
 /** What every batched step says: its reason, and the warning when batches walk page ranges on an old server. */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { pagesFor } from './backfill.js';
 import { note } from './context.js';
 import { REASONS } from './reasons.js';
@@ -13,7 +13,7 @@ export function backfillReason(ctx: RewriteContext, byKey: boolean): string {
 }
 
 /** Below PostgreSQL 14, page-range batches scan the table each time: said in a note. */
-export function pageNote(ctx: RewriteContext, stmt: Statement, rel: any): void {
+export function pageNote(ctx: RewriteContext, stmt: PgStatement, rel: any): void {
   if (ctx.pgVersion < 14) {
     note(
       ctx,

@@ -4,7 +4,7 @@
  * in: existing rows get the UPDATE's result computed from the value, exactly as
  * the original's rows did.
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { names, volatility } from '../util.js';
 import { backfillSql, pageBackfillSql, pagesFor } from './backfill.js';
@@ -17,7 +17,7 @@ import type { Step } from '../../../plan/schedule.js';
 
 /** What the backfill of one new column needs. */
 export interface ColumnFill {
-  stmt: Statement;
+  stmt: PgStatement;
   rel: any;
   /** the single-column primary key to batch by; page ranges without one */
   pk: string | undefined;
@@ -28,7 +28,7 @@ export interface ColumnFill {
   todo: string | undefined;
   keys: string[];
   /** called with the UPDATE folded into the backfill, if any */
-  onFused: (fused: Statement | undefined) => void;
+  onFused: (fused: PgStatement | undefined) => void;
 }
 
 /** Text for an expression used inside a larger one: parenthesised unless it is a single term. */
@@ -79,7 +79,12 @@ function valueIsVolatile(value: string): boolean {
 }
 
 /** The next statement touching the table, if it is an UPDATE that sets only `column`. */
-function findFusableUpdate(ctx: RewriteContext, stmt: Statement, key: string, column: string): Statement | undefined {
+function findFusableUpdate(
+  ctx: RewriteContext,
+  stmt: PgStatement,
+  key: string,
+  column: string,
+): PgStatement | undefined {
   for (let j = stmt.index + 1; j < ctx.statements.length; j++) {
     const s = ctx.statements[j]!;
     if (ctx.consumed.has(j)) continue;
@@ -115,7 +120,7 @@ function findFusableUpdate(ctx: RewriteContext, stmt: Statement, key: string, co
 function fusedSql(
   _ctx: RewriteContext,
   f: ColumnFill,
-  fused: Statement,
+  fused: PgStatement,
   emit: (set: string) => string,
   base: Parameters<typeof backfillSql>[0],
 ): string | undefined {

@@ -3,7 +3,7 @@
  * and helpers to build steps with correctly quoted SQL.
  */
 import { scanSync } from '../parse.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { DEFAULT_SCHEMA, relKey, type Column, type Table } from '../catalog.js';
 import { typeToSql, type TypeRef } from '../typenames.js';
 import { dollarQuote, ident as quoteIdent, literal, relation } from './quote.js';
@@ -170,18 +170,23 @@ export function step(kind: PhaseName, sql: string, keys: string[], reason: strin
 export { shorten };
 
 /** The rewrite answered the statement's finding of `rule`: one line in the plan's list of rewrites. */
-export function record(ctx: RewriteContext, stmt: Statement, rule: string, summary: string): void {
+export function record(ctx: RewriteContext, stmt: PgStatement, rule: string, summary: string): void {
   ctx.rewrites.push({ rule, line: stmt.span.line, statement: shorten(stmt.text), summary });
   if (ctx.current) ctx.answered.push({ index: stmt.index, rewrite: ctx.current.id });
 }
 
 /** A note on the statement's line. */
-export function note(ctx: RewriteContext, stmt: Statement, level: 'todo' | 'warning' | 'info', message: string): void {
+export function note(
+  ctx: RewriteContext,
+  stmt: PgStatement,
+  level: 'todo' | 'warning' | 'info',
+  message: string,
+): void {
   ctx.notes.push({ level, message, line: stmt.span.line });
 }
 
 /** The source of a statement, re-parsed on its own so that AST locations point into it. */
-export function source(stmt: Statement): StmtSource {
+export function source(stmt: PgStatement): StmtSource {
   return new StmtSource(stmt.text);
 }
 

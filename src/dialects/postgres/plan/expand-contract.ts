@@ -18,7 +18,7 @@
  * constraint, identity/serial/generated columns, and indexes with storage
  * options are left to a person (with a note), rather than half-handled.
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { relKey, type Column, type Index, type Table } from '../catalog.js';
 import { findNodes, sameAst, StmtSource } from './sqltext.js';
 import { names } from '../util.js';
@@ -140,7 +140,7 @@ function indexUses(ctx: RewriteContext, ix: Index, table: Table, column: string)
 }
 
 export interface ReplaceSpec {
-  stmt: Statement;
+  stmt: PgStatement;
   ctx: RewriteContext;
   /** `ALTER TABLE [ONLY] rel` as written */
   header: string;

@@ -1,5 +1,5 @@
 /** CREATE INDEX without CONCURRENTLY on an existing table: the same index CONCURRENTLY, in its own phase. */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { colKey, isNewTable, note, record, step } from './context.js';
 import { ident as q, sqlComment } from './quote.js';
@@ -7,7 +7,7 @@ import { REASONS } from './reasons.js';
 import type { StmtSource } from './sqltext.js';
 import type { Group, RewriteContext, StatementRewrite } from './types.js';
 
-function createIndex(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
+function createIndex(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
   const ast = stmt.ast;
   if (ast.concurrent) return undefined;
   const key = relKey(ast.relation);

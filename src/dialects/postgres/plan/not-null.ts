@@ -4,7 +4,7 @@
  * PostgreSQL 12+ thanks to the valid CHECK), DROP CHECK. Used by the SET NOT NULL
  * rewrite here, and by the add-column and primary-key rewrites.
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { relKey, type Table } from '../catalog.js';
 import { names } from '../util.js';
 import { colKey, guarded, hasConstraint, nameTaken, note, record, reserve, step } from './context.js';
@@ -20,7 +20,7 @@ import type { Step } from '../../../plan/schedule.js';
  */
 export function notNullPath(
   ctx: RewriteContext,
-  stmt: Statement,
+  stmt: PgStatement,
   header: string,
   rel: any,
   table: Table | undefined,
@@ -67,7 +67,7 @@ export function notNullPath(
 }
 
 /** Below PostgreSQL 12 the validated CHECK stands in for NOT NULL: an expected difference, and a note. */
-function keepCheckBelow12(ctx: RewriteContext, stmt: Statement, rel: any, column: string, name: string): void {
+function keepCheckBelow12(ctx: RewriteContext, stmt: PgStatement, rel: any, column: string, name: string): void {
   const schema = rel.schemaname ?? 'public';
   const what = `${rel.relname}.${column}`;
   const at = `${schema}.${rel.relname}`;

@@ -3,7 +3,7 @@
  * replacement (expand-contract.ts) kept in sync both ways while the app
  * switches, the old column dropped after the deploy.
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { isNewTable, typeSqlOf } from './context.js';
 import { replaceColumn } from './expand-contract.js';
@@ -11,7 +11,7 @@ import { relation as quoteRel } from './quote.js';
 import type { Group, RewriteContext, StatementRewrite } from './types.js';
 
 /** RENAME COLUMN on a busy table (renaming-column): both columns live side by side until the app is deployed. */
-function renameColumn(stmt: Statement, ctx: RewriteContext): Group[] | undefined {
+function renameColumn(stmt: PgStatement, ctx: RewriteContext): Group[] | undefined {
   const ast = stmt.ast;
   const rel = ast.relation;
   const key = relKey(rel);

@@ -1,11 +1,11 @@
 /** RENAME of a busy table: renamed, and the old name kept working as a view until the app is deployed. */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { guarded, isNewTable, record, regclassOf, step, terminate } from './context.js';
 import { ident as q, relation } from './quote.js';
 import type { Group, RewriteContext, StatementRewrite } from './types.js';
 
-function renameTable(stmt: Statement, ctx: RewriteContext): Group[] | undefined {
+function renameTable(stmt: PgStatement, ctx: RewriteContext): Group[] | undefined {
   const ast = stmt.ast;
   if (ast.renameType !== 'OBJECT_TABLE') return undefined;
   const rel = ast.relation;

@@ -11,7 +11,7 @@
  * checks its rule with `ctx.allowed`, so `-- zerodown-ignore <rule>` also keeps
  * the statement as written.
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { ALTER_COMMAND_REWRITES, alterTable, as } from './alter-table.js';
 import { batchedDeleteRewrite, batchedUpdateRewrite } from './batched-dml.js';
 import { mustRunAlone, step, tablesOf } from './context.js';
@@ -38,20 +38,20 @@ export const REWRITES: readonly (RewriteInfo & { kind?: string; subtype?: string
   ...STATEMENT_REWRITES,
 ];
 
-/** Statement kinds some rewrite may replace. */
+/** PgStatement kinds some rewrite may replace. */
 export const REWRITTEN_KINDS: ReadonlySet<string> = new Set([
   'AlterTableStmt',
   ...STATEMENT_REWRITES.map((r) => r.kind),
 ]);
 
 /** Entry point: the groups of steps replacing a statement, or undefined to keep it as written. */
-export function rewriteStatement(original: Statement, ctx: RewriteContext): Group[] | undefined {
+export function rewriteStatement(original: PgStatement, ctx: RewriteContext): Group[] | undefined {
   if (original.ignoreAll) return undefined;
   if (!REWRITTEN_KINDS.has(original.kind)) return undefined;
   // re-parse the statement on its own: AST locations then point into its text
   const src = new StmtSource(original.text);
   if (src.kind !== original.kind) return undefined;
-  const stmt: Statement = { ...original, ast: src.ast };
+  const stmt: PgStatement = { ...original, ast: src.ast };
   if (stmt.kind === 'AlterTableStmt') return alterTable(stmt, ctx, src);
   for (const r of STATEMENT_REWRITES) {
     if (r.kind !== stmt.kind) continue;
@@ -62,7 +62,7 @@ export function rewriteStatement(original: Statement, ctx: RewriteContext): Grou
 }
 
 /** The statement kept as written. */
-export function passThrough(stmt: Statement): Step {
+export function passThrough(stmt: PgStatement): Step {
   const alone = mustRunAlone(stmt);
   const kind = stmt.kind === 'IndexStmt' && alone ? 'index' : 'expand';
   return { ...step(kind, stmt.text, tablesOf(stmt), REASONS.same), transactional: !alone };

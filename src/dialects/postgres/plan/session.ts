@@ -4,7 +4,7 @@
  * definitions), and one `FilePlan` per file under review.
  */
 import type { FileFindings, FilePlan, PlanRun, PlanSettings } from '../../../dialect.js';
-import type { ParsedMigration, Statement } from '../../../model.js';
+import type { PgStatement, PgParsedMigration } from '../statement.js';
 import { Catalog, relKey } from '../catalog.js';
 import { mustRunAlone } from './context.js';
 import { passThrough, rewriteStatement, REWRITTEN_KINDS } from './rewrite.js';
@@ -12,7 +12,7 @@ import { astDepth, MAX_AST_DEPTH } from './sqltext.js';
 import type { Group, RewriteContext } from './types.js';
 
 /** Session settings the phases set themselves, and transaction control: replayed, not planned. */
-function dropped(stmt: Statement): boolean {
+function dropped(stmt: PgStatement): boolean {
   if (stmt.kind === 'TransactionStmt') return true;
   if (stmt.kind === 'VariableSetStmt') {
     const name = stmt.ast.name as string | undefined;
@@ -29,7 +29,7 @@ export class PostgresPlanRun implements PlanRun {
   constructor(readonly settings: PlanSettings) {}
 
   /** keeps the source text of nodes that later rewrites may need to reproduce (defaults, indexes) */
-  remember(stmt: Statement): void {
+  remember(stmt: PgStatement): void {
     // without recursion: a statement may nest thousands of levels deep
     const visit = (root: any): void => {
       const stack: any[] = [root];
@@ -61,16 +61,16 @@ export class PostgresPlanRun implements PlanRun {
     }
   }
 
-  apply(stmt: Statement, origin: string): void {
+  apply(stmt: PgStatement, origin: string): void {
     this.remember(stmt);
     this.catalog.apply(stmt, origin);
   }
 
-  replay(parsed: ParsedMigration): void {
+  replay(parsed: PgParsedMigration): void {
     for (const stmt of parsed.statements) this.apply(stmt, parsed.migration.absPath);
   }
 
-  file(parsed: ParsedMigration, findings: FileFindings): PostgresFilePlan {
+  file(parsed: PgParsedMigration, findings: FileFindings): PostgresFilePlan {
     return new PostgresFilePlan(this, parsed, findings);
   }
 }
@@ -80,7 +80,7 @@ export class PostgresFilePlan implements FilePlan {
 
   constructor(
     private readonly run: PostgresPlanRun,
-    private readonly parsed: ParsedMigration,
+    private readonly parsed: PgParsedMigration,
     findings: FileFindings,
   ) {
     const m = parsed.migration;
@@ -122,23 +122,23 @@ export class PostgresFilePlan implements FilePlan {
     return this.ctx.consumed.has(index);
   }
 
-  skip(stmt: Statement): boolean {
+  skip(stmt: PgStatement): boolean {
     return this.ctx.consumed.has(stmt.index) || dropped(stmt);
   }
 
-  transactionControl(stmt: Statement): boolean {
+  transactionControl(stmt: PgStatement): boolean {
     return stmt.kind === 'TransactionStmt';
   }
 
-  runsAlone(stmt: Statement): boolean {
+  runsAlone(stmt: PgStatement): boolean {
     return mustRunAlone(stmt);
   }
 
-  keep(stmt: Statement): ReturnType<typeof passThrough> {
+  keep(stmt: PgStatement): ReturnType<typeof passThrough> {
     return passThrough(stmt);
   }
 
-  rewrite(stmt: Statement): Group[] | undefined {
+  rewrite(stmt: PgStatement): Group[] | undefined {
     const ctx = this.ctx;
     if (astDepth(stmt.ast) > MAX_AST_DEPTH) {
       // the rewrites walk the tree recursively: refuse plainly rather than overflow the stack
@@ -176,7 +176,7 @@ export class PostgresFilePlan implements FilePlan {
     return out;
   }
 
-  after(stmt: Statement): void {
+  after(stmt: PgStatement): void {
     this.run.apply(stmt, this.parsed.migration.absPath);
     // a later rename of the table: the plan's expected differences follow it
     if (stmt.kind === 'RenameStmt' && stmt.ast.renameType === 'OBJECT_TABLE' && stmt.ast.relation) {

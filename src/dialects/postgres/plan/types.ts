@@ -4,7 +4,7 @@
  * Types only: every rewrite module imports this one, none imports another
  * rewrite module for a type (no cycles).
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import type { Step } from '../../../plan/schedule.js';
 import type { ExpectedDifference, PlanNote, Rewrite } from '../../../plan/types.js';
 import type { Catalog, Table } from '../catalog.js';
@@ -26,12 +26,12 @@ export interface StatementRewrite extends RewriteInfo {
   /** the libpg-query statement kind it rewrites */
   kind: string;
   /** the groups replacing the statement, or undefined to keep it as written */
-  rewrite(stmt: Statement, ctx: RewriteContext, src: StmtSource): Group[] | undefined;
+  rewrite(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): Group[] | undefined;
 }
 
 /** One sub-command of an ALTER TABLE, with the statement around it. */
 export interface AlterInput {
-  stmt: Statement;
+  stmt: PgStatement;
   ctx: RewriteContext;
   rel: any;
   key: string;
@@ -58,7 +58,7 @@ export interface RewriteContext {
   /** absPath of the migration under review */
   origin: string;
   path: string;
-  statements: readonly Statement[];
+  statements: readonly PgStatement[];
   /** statements folded into an earlier rewrite (e.g. an UPDATE fused into a backfill) */
   consumed: Set<number>;
   notes: PlanNote[];
@@ -71,9 +71,9 @@ export interface RewriteContext {
   /** names the plan has already used, per schema (`schema.name`) */
   usedNames: Set<string>;
   /** rules with a finding on this statement (from the lint run), when findings were given */
-  flaggedBy(stmt: Statement): Set<string>;
+  flaggedBy(stmt: PgStatement): Set<string>;
   /** false when the statement or file ignores the rule */
-  allowed(stmt: Statement, rule: string): boolean;
+  allowed(stmt: PgStatement, rule: string): boolean;
   /** source texts of statements the catalog nodes came from (defaults) */
   sourceOf: WeakMap<object, string>;
   /** CREATE INDEX text per index (`schema.name`), for rebuilding an index on a replacement column */

@@ -3,7 +3,7 @@
  * lock probes, the lock table, seeding, snapshots and the proof's lock watch. Both engines
  * (PGlite and a server) carry this one object as `shadow.probes`.
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import type { KnownLock, ProbeSide, ProbeTarget, ShadowProbes } from '../../../shadow/probes.js';
 import { statementLocks } from '../locks.js';
 import { loadParser, parseMigration } from '../parse.js';
@@ -16,7 +16,7 @@ import { watchLocks } from './watch.js';
 import { ensureToolTables } from './tools.js';
 
 /** `schema.table` of a plain `INSERT INTO t … VALUES …` (no WITH, no SELECT), else undefined. */
-function insertTarget(stmt: Statement): string | undefined {
+function insertTarget(stmt: PgStatement): string | undefined {
   if (stmt.kind !== 'InsertStmt' || stmt.ast.withClause || !stmt.ast.relation?.relname) return undefined;
   const select = stmt.ast.selectStmt?.SelectStmt;
   if (!select?.valuesLists?.length || select.withClause) return undefined;
@@ -31,7 +31,7 @@ export const postgresProbes: ShadowProbes = {
   refused: (stmt, kind) => refusedOnShadow(stmt, kind as 'pglite' | 'postgresql'),
   breaksBatch,
   toolTables: ensureToolTables,
-  extensionOf: (stmt) => (stmt.kind === 'CreateExtensionStmt' ? stmt.ast?.extname : undefined),
+  extensionOf: (stmt) => (stmt.kind === 'CreateExtensionStmt' ? (stmt as PgStatement).ast?.extname : undefined),
 
   relations,
   ownLocks,

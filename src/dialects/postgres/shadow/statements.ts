@@ -3,7 +3,7 @@
  * transaction control, whether it may run inside a transaction block, and the
  * locks PostgreSQL documents for the statements that cannot be traced inside one.
  */
-import type { Statement } from '../../../model.js';
+import type { PgStatement } from '../statement.js';
 import { outsideReach } from '../outside.js';
 import { relKey } from '../catalog.js';
 import type { ShadowKind } from '../../../shadow/driver.js';
@@ -13,7 +13,7 @@ import type { TxControl } from '../../../shadow/probes.js';
 export type { TxControl };
 
 /** BEGIN/COMMIT/ROLLBACK and friends; undefined for ordinary statements. */
-export function txControl(stmt: Statement): TxControl | undefined {
+export function txControl(stmt: PgStatement): TxControl | undefined {
   if (stmt.kind !== 'TransactionStmt') return undefined;
   const { kind, chain } = stmt.ast ?? {};
   switch (kind) {
@@ -51,7 +51,7 @@ function doBody(ast: any): string {
  * (ANALYZE, unlike VACUUM, may run in a transaction block; CALL may not be wrapped because the
  * procedure may COMMIT.)
  */
-export function notInTransaction(stmt: Pick<Statement, 'kind' | 'ast'>, serverVersion: number): string | undefined {
+export function notInTransaction(stmt: Pick<PgStatement, 'kind' | 'ast'>, serverVersion: number): string | undefined {
   const a = stmt.ast;
   switch (stmt.kind) {
     case 'IndexStmt':
@@ -108,13 +108,13 @@ export function notInTransaction(stmt: Pick<Statement, 'kind' | 'ast'>, serverVe
  * the embedded PGlite is a whole throwaway cluster in this process, so roles run there (and the
  * GRANTs to them keep working).
  */
-export function refusedOnShadow(stmt: Pick<Statement, 'kind' | 'ast'>, kind: ShadowKind): string | undefined {
+export function refusedOnShadow(stmt: Pick<PgStatement, 'kind' | 'ast'>, kind: ShadowKind): string | undefined {
   const r = outsideReach(stmt).find((x) => !(kind === 'pglite' && x.category === 'role'));
   return r ? `${r.what} ${r.why}` : undefined;
 }
 
 /** Starts with an explicit transaction control keyword or a setting that would leak into a batch. */
-export function breaksBatch(stmt: Statement, serverVersion: number): boolean {
+export function breaksBatch(stmt: PgStatement, serverVersion: number): boolean {
   if (stmt.kind === 'TransactionStmt') return true;
   if (stmt.kind === 'VariableSetStmt' && stmt.ast?.is_local) return true;
   if (stmt.kind === 'AlterEnumStmt') return true; // a new enum value cannot be used in the transaction that added it
@@ -132,7 +132,7 @@ export interface DocumentedLock {
  * a transaction block (so the shadow cannot hold the transaction open to read
  * pg_locks). The "Explicit Locking" page lists them.
  */
-export function documentedLocks(stmt: Statement): DocumentedLock[] {
+export function documentedLocks(stmt: PgStatement): DocumentedLock[] {
   const a = stmt.ast;
   const rel = (rv: any) => relKey(rv);
   switch (stmt.kind) {
