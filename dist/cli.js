@@ -10764,9 +10764,8 @@ var init_adding_foreign_key_constraint = __esm({
         const ast = stmt.ast;
         const table = displayTable(ast.relation);
         const issues = [];
-        for (const { con, fresh } of addedConstraints(ctx, stmt)) {
+        for (const { con } of addedConstraints(ctx, stmt)) {
           if (con?.contype !== "CONSTR_FOREIGN" || con.skip_validation) continue;
-          if (fresh.length) continue;
           const target = displayTable(con.pktable);
           const cols = names(con.fk_attrs);
           const name = con.conname ? `\`${con.conname}\` ` : "";
@@ -10921,7 +10920,7 @@ var init_adding_serial_primary_key_field = __esm({
         const ast = stmt.ast;
         const table = displayTable(ast.relation);
         const issues = [];
-        for (const { con, fresh } of addedConstraints(ctx, stmt)) {
+        for (const { con } of addedConstraints(ctx, stmt)) {
           if (con?.contype !== "CONSTR_PRIMARY") continue;
           if (con.indexname) {
             const ix = ctx.catalog.indexes.get(`${ast.relation.schemaname ?? "public"}.${con.indexname}`);
@@ -10940,7 +10939,6 @@ var init_adding_serial_primary_key_field = __esm({
             });
             continue;
           }
-          if (fresh.length) continue;
           const cols = names(con.keys);
           const nullable = cols.filter((c) => !ctx.column(ast.relation, c)?.notNull);
           const name = con.conname ?? `${ast.relation.relname}_pkey`;
@@ -12916,9 +12914,8 @@ var init_disallowed_unique_constraint = __esm({
         const ast = stmt.ast;
         const table = displayTable(ast.relation);
         const issues = [];
-        for (const { con, fresh } of addedConstraints(ctx, stmt)) {
+        for (const { con } of addedConstraints(ctx, stmt)) {
           if (con?.contype !== "CONSTR_UNIQUE" || con.indexname) continue;
-          if (fresh.length) continue;
           const cols = names(con.keys);
           const name = con.conname ?? `${ast.relation.relname}_${cols.join("_")}_key`;
           const indexName = con.conname ? `${con.conname}_idx` : name;
@@ -17019,19 +17016,19 @@ var init_pglite = __esm({
         this.worker.on("error", (err) => gone(`the PGlite worker failed: ${err.message}`));
         this.worker.on("exit", (code2) => gone(`the PGlite worker exited (${code2})`));
       }
-      send(req) {
+      send(req, transfer = []) {
         if (this.stopped) return Promise.reject(new ShadowStoppedError(`a statement overran ${this.stopped.seconds} s`));
         if (this.closed || this.exited) return Promise.reject(new ShadowStoppedError(this.exited ?? "closed"));
         const id = ++this.seq;
         return new Promise((resolve3, reject) => {
           this.pending.set(id, { resolve: resolve3, reject });
           this.worker.ref();
-          this.worker.postMessage({ ...req, id });
+          this.worker.postMessage({ ...req, id }, transfer);
         });
       }
       /** Sends a request bounded by `ms`; past it the worker (and the statement with it) is terminated. */
-      bounded(req, sql, ms3 = this.timeoutMs) {
-        return withinBound(this.send(req), ms3, sql, async () => {
+      bounded(req, sql, ms3 = this.timeoutMs, transfer) {
+        return withinBound(this.send(req, transfer), ms3, sql, async () => {
           this.stopped = { seconds: ms3 / 1e3, sql: sql.slice(0, 200) };
           await this.worker.terminate();
         });
@@ -17044,23 +17041,36 @@ var init_pglite = __esm({
         for (const b of load) extensions[path2.basename(b.file, ".tar.gz")] = b.file;
         const loaded = new Set(BUILTIN_EXTENSIONS);
         for (const [name, file] of bundles) if (load.some((b) => b.file === file)) loaded.add(name);
+        const trace = !!process.env.ZERODOWN_TRACE;
+        const now2 = () => performance.timeOrigin + performance.now();
+        const t0 = now2();
         const shadow = new _PgliteShadow(loaded, opts.timeoutMs ?? timeoutMsOf());
+        let online = 0;
+        if (trace) shadow.worker.once("online", () => online = now2());
         trackShadow(shadow);
         try {
           const target = opts.cold ? void 0 : cacheTarget();
+          const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : void 0;
           const booted = await shadow.bounded(
             {
               op: "open",
               opts: {
                 extensions,
                 candidates: opts.cold ? [] : dataDirCandidates(),
-                ...opts.dataDir ? { dataDir: new Uint8Array(opts.dataDir) } : {},
+                ...dataDir ? { dataDir } : {},
                 ...target ? { cacheTarget: target } : {}
               }
             },
             "booting PGlite",
-            Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs)
+            Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
+            dataDir ? [dataDir.buffer] : []
           );
+          if (trace) {
+            const steps = [...booted.marks, ["worker online (seen)", online], ["reply received", now2()]];
+            const list4 = steps.map(([step2, t]) => `${step2} +${Math.round(t - t0)}`).join(", ");
+            process.stderr.write(`zerodown: PGlite boot (${booted.boot}), ms after open: ${list4}
+`);
+          }
           shadow.boot = booted.boot;
           if (booted.bootFile) shadow.bootFile = booted.bootFile;
           shadow.serverVersion = majorVersion(booted.serverVersion);
@@ -46202,7 +46212,8 @@ function toDryRunJson(d) {
     boot: d.boot,
     cache: d.cache,
     timings: d.timings,
-    ...d.stopped ? { stopped: d.stopped } : {}
+    ...d.stopped ? { stopped: d.stopped } : {},
+    ...d.shadowVersion !== void 0 ? { shadowVersion: d.shadowVersion, targetVersion: d.targetVersion } : {}
   };
 }
 function formatDryRunJson(d) {
@@ -46296,6 +46307,11 @@ function notRunText(d) {
 function stoppedLine(d) {
   return d.stopped ? `the dry run stopped: ${d.stopped.message}` : void 0;
 }
+function versionNote(v, dialect) {
+  if (v.shadowVersion === void 0 || v.targetVersion === void 0 || v.shadowVersion === v.targetVersion) return "";
+  const name = dialectFor(dialect).name;
+  return ` \xB7 target ${name} ${v.targetVersion}, shadow ${v.shadowVersion}: behaviour that differs between them is not proven`;
+}
 var isAuxiliary2;
 var init_dryrun_common = __esm({
   "src/report/dryrun-common.ts"() {
@@ -46370,7 +46386,7 @@ function formatDryRunMarkdown(d) {
   out.push(`### ${icon} zerodown dry run`);
   out.push("");
   out.push(
-    `Ran on **${escapeText(d.engine)}** \xB7 ${escapeText(historyLine(d))} \xB7 ${escapeText(seedLine(d))} \xB7 ${ms(d.timings.totalMs)}`
+    `Ran on **${escapeText(d.engine)}** \xB7 ${escapeText(historyLine(d))} \xB7 ${escapeText(seedLine(d))} \xB7 ${ms(d.timings.totalMs)}${escapeText(versionNote(d, d.dialect))}`
   );
   out.push("");
   const stopped = stoppedLine(d);
@@ -46454,7 +46470,9 @@ function pad(s, n) {
 function formatDryRunText(d, opts) {
   const c = opts.color ? import_picocolors2.default : import_picocolors2.default.createColors(false);
   const out = [];
-  out.push(c.bold(`zerodown dry run on ${visible(d.engine)}`) + c.dim(` \xB7 ${visible(historyLine(d))} \xB7 ${visible(seedLine(d))}`));
+  out.push(
+    c.bold(`zerodown dry run on ${visible(d.engine)}`) + c.dim(` \xB7 ${visible(historyLine(d))} \xB7 ${visible(seedLine(d))}${versionNote(d, d.dialect)}`)
+  );
   out.push("");
   const byFile = /* @__PURE__ */ new Map();
   for (const s of d.statements) {
@@ -47014,7 +47032,7 @@ function verificationLine(plan) {
     case "proven":
       if (v.emptyTables)
         return `verified on ${v.engine} on empty tables only: same schema; the seeded rows do not fit this migration (the original fails on them too: ${v.originalError}), so data and locks were not measured`;
-      return `verified on ${v.engine} (${v.seedRows} rows per table): ${proofFacts(v)}`;
+      return `verified on ${v.engine} (${v.seedRows} rows per table): ${proofFacts(v)}${versionNote(v, plan.migration.dialect)}`;
     case "needs-edit":
       return `needs an edit before it can run: phase ${v.planError.phase} stops on its TODO (${v.engine})`;
     default:
@@ -47048,6 +47066,7 @@ var init_plan_summary = __esm({
   "src/report/plan-summary.ts"() {
     "use strict";
     init_verify();
+    init_dryrun_common();
     ms2 = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;
   }
 });
@@ -47075,6 +47094,7 @@ function formatPlanJson(result) {
         longestAccessExclusiveMs: p.verified.longestAccessExclusiveMs,
         seedRows: p.verified.seedRows,
         ...p.verified.emptyTables ? { emptyTables: true } : {},
+        ...p.verified.shadowVersion !== void 0 ? { shadowVersion: p.verified.shadowVersion, targetVersion: p.verified.targetVersion } : {},
         differences: p.verified.differences,
         nondeterministic: p.verified.nondeterministic,
         expected: p.verified.expected,

@@ -30730,19 +30730,19 @@ var init_pglite = __esm({
         this.worker.on("error", (err) => gone(`the PGlite worker failed: ${err.message}`));
         this.worker.on("exit", (code) => gone(`the PGlite worker exited (${code})`));
       }
-      send(req) {
+      send(req, transfer = []) {
         if (this.stopped) return Promise.reject(new ShadowStoppedError(`a statement overran ${this.stopped.seconds} s`));
         if (this.closed || this.exited) return Promise.reject(new ShadowStoppedError(this.exited ?? "closed"));
         const id = ++this.seq;
         return new Promise((resolve3, reject) => {
           this.pending.set(id, { resolve: resolve3, reject });
           this.worker.ref();
-          this.worker.postMessage({ ...req, id });
+          this.worker.postMessage({ ...req, id }, transfer);
         });
       }
       /** Sends a request bounded by `ms`; past it the worker (and the statement with it) is terminated. */
-      bounded(req, sql, ms3 = this.timeoutMs) {
-        return withinBound(this.send(req), ms3, sql, async () => {
+      bounded(req, sql, ms3 = this.timeoutMs, transfer) {
+        return withinBound(this.send(req, transfer), ms3, sql, async () => {
           this.stopped = { seconds: ms3 / 1e3, sql: sql.slice(0, 200) };
           await this.worker.terminate();
         });
@@ -30755,23 +30755,36 @@ var init_pglite = __esm({
         for (const b of load) extensions[path2.basename(b.file, ".tar.gz")] = b.file;
         const loaded = new Set(BUILTIN_EXTENSIONS);
         for (const [name, file] of bundles) if (load.some((b) => b.file === file)) loaded.add(name);
+        const trace = !!process.env.ZERODOWN_TRACE;
+        const now2 = () => performance.timeOrigin + performance.now();
+        const t0 = now2();
         const shadow = new _PgliteShadow(loaded, opts.timeoutMs ?? timeoutMsOf());
+        let online = 0;
+        if (trace) shadow.worker.once("online", () => online = now2());
         trackShadow(shadow);
         try {
           const target = opts.cold ? void 0 : cacheTarget();
+          const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : void 0;
           const booted = await shadow.bounded(
             {
               op: "open",
               opts: {
                 extensions,
                 candidates: opts.cold ? [] : dataDirCandidates(),
-                ...opts.dataDir ? { dataDir: new Uint8Array(opts.dataDir) } : {},
+                ...dataDir ? { dataDir } : {},
                 ...target ? { cacheTarget: target } : {}
               }
             },
             "booting PGlite",
-            Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs)
+            Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
+            dataDir ? [dataDir.buffer] : []
           );
+          if (trace) {
+            const steps = [...booted.marks, ["worker online (seen)", online], ["reply received", now2()]];
+            const list4 = steps.map(([step2, t]) => `${step2} +${Math.round(t - t0)}`).join(", ");
+            process.stderr.write(`zerodown: PGlite boot (${booted.boot}), ms after open: ${list4}
+`);
+          }
           shadow.boot = booted.boot;
           if (booted.bootFile) shadow.bootFile = booted.bootFile;
           shadow.serverVersion = majorVersion(booted.serverVersion);
@@ -57827,9 +57840,8 @@ var adding_foreign_key_constraint_default = defineRule({
     const ast = stmt.ast;
     const table = displayTable(ast.relation);
     const issues = [];
-    for (const { con, fresh } of addedConstraints(ctx, stmt)) {
+    for (const { con } of addedConstraints(ctx, stmt)) {
       if (con?.contype !== "CONSTR_FOREIGN" || con.skip_validation) continue;
-      if (fresh.length) continue;
       const target = displayTable(con.pktable);
       const cols = names(con.fk_attrs);
       const name = con.conname ? `\`${con.conname}\` ` : "";
@@ -57963,7 +57975,7 @@ var adding_serial_primary_key_field_default = defineRule({
     const ast = stmt.ast;
     const table = displayTable(ast.relation);
     const issues = [];
-    for (const { con, fresh } of addedConstraints(ctx, stmt)) {
+    for (const { con } of addedConstraints(ctx, stmt)) {
       if (con?.contype !== "CONSTR_PRIMARY") continue;
       if (con.indexname) {
         const ix = ctx.catalog.indexes.get(`${ast.relation.schemaname ?? "public"}.${con.indexname}`);
@@ -57982,7 +57994,6 @@ var adding_serial_primary_key_field_default = defineRule({
         });
         continue;
       }
-      if (fresh.length) continue;
       const cols = names(con.keys);
       const nullable = cols.filter((c) => !ctx.column(ast.relation, c)?.notNull);
       const name = con.conname ?? `${ast.relation.relname}_pkey`;
@@ -59099,9 +59110,8 @@ var disallowed_unique_constraint_default = defineRule({
     const ast = stmt.ast;
     const table = displayTable(ast.relation);
     const issues = [];
-    for (const { con, fresh } of addedConstraints(ctx, stmt)) {
+    for (const { con } of addedConstraints(ctx, stmt)) {
       if (con?.contype !== "CONSTR_UNIQUE" || con.indexname) continue;
-      if (fresh.length) continue;
       const cols = names(con.keys);
       const name = con.conname ?? `${ast.relation.relname}_${cols.join("_")}_key`;
       const indexName = con.conname ? `${con.conname}_idx` : name;
@@ -66151,10 +66161,15 @@ function notRunText(d) {
 function stoppedLine(d) {
   return d.stopped ? `the dry run stopped: ${d.stopped.message}` : void 0;
 }
+function versionNote(v, dialect) {
+  if (v.shadowVersion === void 0 || v.targetVersion === void 0 || v.shadowVersion === v.targetVersion) return "";
+  const name = dialectFor(dialect).name;
+  return ` \xB7 target ${name} ${v.targetVersion}, shadow ${v.shadowVersion}: behaviour that differs between them is not proven`;
+}
 
 // src/report/comment-dryrun.ts
 function dryRunReport(d) {
-  const runLine = `${escapeText(d.engine)} (${escapeText(historyLine(d))} \xB7 ${escapeText(seedLine(d))} \xB7 ${ms(d.timings.totalMs)})`;
+  const runLine = `${escapeText(d.engine)} (${escapeText(historyLine(d))} \xB7 ${escapeText(seedLine(d))} \xB7 ${ms(d.timings.totalMs)})${escapeText(versionNote(d, d.dialect))}`;
   const facts = [];
   if (d.stopped && d.stopped.phase !== "run") facts.push(`\u274C ${escapeText(stoppedLine(d))}`);
   for (const f of d.files) {
@@ -67933,7 +67948,7 @@ function verificationLine(plan) {
     case "proven":
       if (v.emptyTables)
         return `verified on ${v.engine} on empty tables only: same schema; the seeded rows do not fit this migration (the original fails on them too: ${v.originalError}), so data and locks were not measured`;
-      return `verified on ${v.engine} (${v.seedRows} rows per table): ${proofFacts(v)}`;
+      return `verified on ${v.engine} (${v.seedRows} rows per table): ${proofFacts(v)}${versionNote(v, plan.migration.dialect)}`;
     case "needs-edit":
       return `needs an edit before it can run: phase ${v.planError.phase} stops on its TODO (${v.engine})`;
     default:

@@ -3762,6 +3762,7 @@ import { parentPort } from "node:worker_threads";
 
 // src/dialects/postgres/shadow/pglite-engine.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -9363,18 +9364,52 @@ async function makeDataDirSnapshot(db2) {
     if (own) await pg.close();
   }
 }
-async function bootEngine(opts) {
+function bytesBlob(bytes, type = "application/octet-stream", copyEachRead = false) {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+  const arrayBuffer = async () => copyEachRead ? whole.slice(0) : whole;
+  return { type, size: whole.byteLength, arrayBuffer };
+}
+var wasmApi = globalThis.WebAssembly;
+function pgliteFilesUrl() {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("./", import.meta.resolve("@electric-sql/pglite")) : new URL("./", here);
+}
+function prefetchArtifacts() {
+  const dir = pgliteFilesUrl();
+  return Promise.all([
+    readFile(new URL("pglite.wasm", dir)).then((b4) => wasmApi.compile(b4)),
+    readFile(new URL("pglite.data", dir))
+  ]).then(
+    ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, "application/octet-stream", true) }),
+    () => void 0
+  );
+}
+async function bootEngine(opts, {
+  artifacts: artifacts2,
+  mark = () => {
+  }
+} = {}) {
   const extensions = {};
   for (const [name2, file] of Object.entries(opts.extensions)) extensions[name2] = pathToFileURL(file);
+  let files = {};
+  const useArtifacts = async () => {
+    const a3 = await artifacts2;
+    files = a3 ? { pgliteWasmModule: a3.wasm, fsBundle: a3.fsBundle } : {};
+    mark(a3 ? "wasm compiled" : "no prefetched wasm");
+  };
   const tryBoot = async (tar) => {
     let db3;
     try {
+      mark("tarball ready");
+      await useArtifacts();
       db3 = new je2({
-        loadDataDir: new Blob([tar]),
+        loadDataDir: bytesBlob(tar, "application/x-tar"),
         extensions,
-        startParams: startParams()
+        startParams: startParams(),
+        ...files
       });
       await db3.waitReady;
+      mark("PGlite ready");
       return db3;
     } catch {
       await db3?.close().catch(() => {
@@ -9397,8 +9432,11 @@ async function bootEngine(opts) {
     const db3 = await tryBoot(tar);
     if (db3) return { db: db3, boot: "datadir", bootFile: file };
   }
-  const db2 = new je2({ extensions, startParams: startParams(), initDbStartParams: pglite_initdb_default.params });
+  mark("initdb");
+  await useArtifacts();
+  const db2 = new je2({ extensions, startParams: startParams(), initDbStartParams: pglite_initdb_default.params, ...files });
   await db2.waitReady;
+  mark("PGlite ready");
   if (opts.cacheTarget) await writeSnapshotCache(opts.cacheTarget, db2);
   return { db: db2, boot: "initdb" };
 }
@@ -9416,13 +9454,17 @@ async function writeSnapshotCache(target, db2) {
 // src/dialects/postgres/shadow/pglite-worker.ts
 var ERROR_FIELDS = ["name", "message", "code", "detail", "hint", "position", "where", "severity"];
 var db;
+var now = () => performance.timeOrigin + performance.now();
+var marks = [["worker module evaluated", now()]];
+var artifacts = prefetchArtifacts();
 async function handle2(req) {
   switch (req.op) {
     case "open": {
-      const booted = await bootEngine(req.opts);
+      marks.push(["open received", now()]);
+      const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
       db = booted.db;
       const r3 = await db.query("SHOW server_version");
-      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r3.rows[0].server_version };
+      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r3.rows[0].server_version, marks };
     }
     case "exec":
       await db.exec(req.sql);
