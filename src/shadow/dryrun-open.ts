@@ -1,0 +1,89 @@
+/**
+ * The dry run's shadow: opened from the saved state when the shadow cache holds one for the same
+ * inputs (PGlite only, `cacheDir`), else booted fresh; and, once history and seed are done, saved.
+ */
+import type { DialectShadow } from '../dialect.js';
+import type { Migration } from '../model.js';
+import { cacheKey, diskStore, type CachedState, type StateStore } from './cache.js';
+import type { EngineLimit, Shadow } from './driver.js';
+import type { SeedResult } from './probes.js';
+import type { DryRunOptions, History, Seeded } from './dryrun-types.js';
+
+export interface CacheMeta {
+  history: History;
+  seed: { tables: number; rows: [string, number][]; failures: SeedResult['failures']; durationMs: number };
+  limits: EngineLimit[];
+}
+
+/** The shadow cache of one dry run: where, under which key, and the state it holds (if any). */
+export interface DryRunCache {
+  dir: string | undefined;
+  store: StateStore<CacheMeta> | undefined;
+  key: string | undefined;
+  cached: CachedState<CacheMeta> | undefined;
+}
+
+/** Looks the inputs up in the shadow cache (PGlite only: never with a server `url`). */
+export function lookUpCache(
+  dialect: DialectShadow,
+  opts: DryRunOptions,
+  extensions: string[],
+  rowsPerTable: number,
+  historyFiles: Migration[],
+): DryRunCache {
+  const dir = opts.url ? undefined : opts.cacheDir;
+  const store = dir ? diskStore<CacheMeta>(dir) : undefined;
+  const key = dir
+    ? cacheKey({
+        engine: dialect.embeddedEngine(),
+        extensions,
+        seedRows: rowsPerTable,
+        history: historyFiles,
+        ...(opts.schema ? { schema: opts.schema.sql } : {}),
+      })
+    : undefined;
+  const cached = store && key ? store.get(key) : undefined;
+  return { dir, store, key, cached };
+}
+
+/**
+ * Starts opening the shadow (a server's, or PGlite from the cached state when there is one); the
+ * caller awaits it after its own work (PGlite compiles its WebAssembly off the main thread).
+ */
+export function startOpening(
+  dialect: DialectShadow,
+  opts: DryRunOptions,
+  extensions: string[],
+  cached: CachedState<CacheMeta> | undefined,
+): Promise<Shadow> {
+  const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
+  const opening: Promise<Shadow> = opts.url
+    ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound })
+    : dialect.open({ extensions, ...(cached ? { state: cached.tar } : {}), ...bound });
+  opening.catch(() => {});
+  return opening;
+}
+
+/** A cache hit: the history and seed saved with the state, and the engine limits seen then. */
+export function restoreFromCache(shadow: Shadow, meta: CacheMeta): { hist: History; seeded: Seeded } {
+  const hist = meta.history;
+  const seeded = { ...meta.seed, rows: new Map(meta.seed.rows) };
+  for (const l of meta.limits) if (!shadow.limits.some((x) => x.subject === l.subject)) shadow.limits.push(l);
+  return { hist, seeded };
+}
+
+/** Saves the replayed and seeded state for the next run with the same inputs (when the engine can). */
+export async function saveToCache(cache: DryRunCache, shadow: Shadow, hist: History, seeded: Seeded): Promise<void> {
+  if (!cache.store || !cache.key || !shadow.saveState) return;
+  const meta: CacheMeta = {
+    history: hist,
+    seed: {
+      tables: seeded.tables,
+      rows: [...seeded.rows],
+      failures: seeded.failures,
+      durationMs: seeded.durationMs,
+    },
+    limits: [...shadow.limits],
+  };
+  cache.store.put(cache.key, await shadow.saveState(), meta);
+}
