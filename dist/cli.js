@@ -15875,7 +15875,7 @@ var init_inspect = __esm({
   }
 });
 
-// src/dialects/postgres/shadow/seed.ts
+// src/dialects/postgres/shadow/seed-schema.ts
 async function loadTables(shadow) {
   const userNs = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
   const tables = await shadow.query(
@@ -16005,6 +16005,22 @@ function parseIntArray(v) {
   if (typeof v === "string") return v.replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
   return [];
 }
+function inUnique(t, num) {
+  return t.uniques.some((u) => u.includes(num));
+}
+var qi, ql, rel, INTS, colName2;
+var init_seed_schema = __esm({
+  "src/dialects/postgres/shadow/seed-schema.ts"() {
+    "use strict";
+    qi = (s) => `"${s.replace(/"/g, '""')}"`;
+    ql = (s) => `'${s.replace(/'/g, "''")}'`;
+    rel = (t) => `${qi(t.schema)}.${qi(t.name)}`;
+    INTS = /* @__PURE__ */ new Set(["int2", "int4", "int8"]);
+    colName2 = (t, num) => qi(t.cols.find((c) => c.num === num).name);
+  }
+});
+
+// src/dialects/postgres/shadow/seed-values.ts
 function baseExpr(col, table, n) {
   const tm = col.baseTypmod;
   switch (col.base) {
@@ -16104,9 +16120,24 @@ function valueExpr(col, table, n, override) {
   if (col.isArray) e = `ARRAY[${e}]`;
   return `(${e})::${col.type}`;
 }
-function inUnique(t, num) {
-  return t.uniques.some((u) => u.includes(num));
+function checkLiterals(def, col) {
+  const strings = [...def.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'"));
+  const numbers = [...def.replace(/'(?:[^']|'')*'/g, "").matchAll(/(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.])/g)].map(
+    (m) => m[1]
+  );
+  const numeric = ["int2", "int4", "int8", "numeric", "float4", "float8", "money", "oid"].includes(col.base);
+  if (numeric) return [...new Set(numbers)];
+  if (col.enumLabels) return [...new Set(strings.filter((s) => col.enumLabels.includes(s)))].map(ql);
+  return [...new Set(strings)].map(ql);
 }
+var init_seed_values = __esm({
+  "src/dialects/postgres/shadow/seed-values.ts"() {
+    "use strict";
+    init_seed_schema();
+  }
+});
+
+// src/dialects/postgres/shadow/seed-insert.ts
 function planInsert(t, tables, n, nulls, literals, filter, onConflict = false, proof = false) {
   const conflict = onConflict ? "\nON CONFLICT DO NOTHING" : "";
   const combos = filter?.combos;
@@ -16222,30 +16253,49 @@ function comboColumns(t, names2, fkCol) {
   ];
   return { notNull: cols.filter((c) => c.notNull).map((c) => c.num), nullable: nullable.slice(0, 12) };
 }
-function order(tables) {
-  const out = [];
-  const state = /* @__PURE__ */ new Map();
-  const visit = (t) => {
-    if (state.get(t.oid)) return;
-    state.set(t.oid, 1);
-    for (const fk of t.fks) {
-      if (fk.parent !== t.oid) visit(tables.get(fk.parent));
+var PROBE_CANDIDATES, where, NULL_MULTIPLIERS, nullPrime;
+var init_seed_insert = __esm({
+  "src/dialects/postgres/shadow/seed-insert.ts"() {
+    "use strict";
+    init_seed_schema();
+    init_seed_values();
+    PROBE_CANDIDATES = 4096;
+    where = (conds) => conds.length ? `
+ WHERE ${conds.join(" AND ")}` : "";
+    NULL_MULTIPLIERS = [7919, 104729, 1299709, 15485863, 179424673, 2147483647, 48271, 69621, 16807, 39916801];
+    nullPrime = (num) => NULL_MULTIPLIERS[num % NULL_MULTIPLIERS.length];
+  }
+});
+
+// src/dialects/postgres/shadow/seed-checks.ts
+function simpleCheckFix(t, check, nulls, literals) {
+  for (const num of check.cols) {
+    const col = t.cols.find((c) => c.num === num);
+    if (!col) continue;
+    if (!col.notNull) nulls.add(num);
+    else {
+      const lits = checkLiterals(check.def, col);
+      if (lits.length) literals.set(num, lits);
     }
-    state.set(t.oid, 2);
-    out.push(t);
-  };
-  for (const t of tables.values()) visit(t);
-  return out;
+  }
 }
-function checkLiterals(def, col) {
-  const strings = [...def.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'"));
-  const numbers = [...def.replace(/'(?:[^']|'')*'/g, "").matchAll(/(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.])/g)].map(
-    (m) => m[1]
-  );
-  const numeric = ["int2", "int4", "int8", "numeric", "float4", "float8", "money", "oid"].includes(col.base);
-  if (numeric) return [...new Set(numbers)];
-  if (col.enumLabels) return [...new Set(strings.filter((s) => col.enumLabels.includes(s)))].map(ql);
-  return [...new Set(strings)].map(ql);
+async function checkFilter(shadow, t, tables, n, proof, literals) {
+  let filter = {
+    checks: t.checks.map((c) => c.def.replace(/^CHECK\s*/, "").replace(/\s+NOT VALID$/, "")),
+    factor: 40,
+    materialized: shadow.serverVersion >= 12
+  };
+  const combos = await probeCombos(shadow, t, tables, n, filter, proof);
+  if (combos) {
+    filter = { ...filter, combos, factor: 4 };
+    combos.notNull.forEach(
+      (num, i) => literals.set(
+        num,
+        combos.rows.map((r) => r.values[i])
+      )
+    );
+  }
+  return filter;
 }
 async function probeCombos(shadow, t, tables, n, filter, proof) {
   const plan = planInsert(t, tables, n, /* @__PURE__ */ new Set(), /* @__PURE__ */ new Map(), { ...filter, probe: true }, false, proof);
@@ -16264,6 +16314,39 @@ async function probeCombos(shadow, t, tables, n, filter, proof) {
     return void 0;
   }
 }
+var init_seed_checks = __esm({
+  "src/dialects/postgres/shadow/seed-checks.ts"() {
+    "use strict";
+    init_driver();
+    init_seed_insert();
+    init_seed_schema();
+    init_seed_values();
+  }
+});
+
+// src/dialects/postgres/shadow/seed-order.ts
+function order(tables) {
+  const out = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit = (t) => {
+    if (state.get(t.oid)) return;
+    state.set(t.oid, 1);
+    for (const fk of t.fks) {
+      if (fk.parent !== t.oid) visit(tables.get(fk.parent));
+    }
+    state.set(t.oid, 2);
+    out.push(t);
+  };
+  for (const t of tables.values()) visit(t);
+  return out;
+}
+var init_seed_order = __esm({
+  "src/dialects/postgres/shadow/seed-order.ts"() {
+    "use strict";
+  }
+});
+
+// src/dialects/postgres/shadow/seed-policy.ts
 async function continueSequences(shadow, t, names2) {
   for (const c of t.cols) {
     if (!c.defaultUnstable || !names2.includes(qi(c.name))) continue;
@@ -16274,13 +16357,18 @@ async function continueSequences(shadow, t, names2) {
     });
   }
 }
-async function seed(shadow, opts = {}) {
-  const t0 = performance.now();
-  const n = opts.rows ?? 1e3;
-  const proof = opts.policy?.kind === "proof";
-  const result = { tables: 0, rows: /* @__PURE__ */ new Map(), failures: [], durationMs: 0 };
-  const tables = await loadTables(shadow);
-  const only = opts.tables ? new Set(opts.tables.map((x) => x.startsWith("public.") ? x.slice(7) : x)) : void 0;
+var isProofPolicy;
+var init_seed_policy = __esm({
+  "src/dialects/postgres/shadow/seed-policy.ts"() {
+    "use strict";
+    init_driver();
+    init_seed_schema();
+    isProofPolicy = (opts) => opts.policy?.kind === "proof";
+  }
+});
+
+// src/dialects/postgres/shadow/seed-triggers.ts
+async function pauseTriggers(shadow) {
   let replica = false;
   let disabled = [];
   try {
@@ -16301,6 +16389,30 @@ async function seed(shadow, opts = {}) {
       }
     }
   }
+  return { replica, disabled };
+}
+async function resumeTriggers(shadow, paused) {
+  if (paused.replica && !shadow.stopped) await shadow.exec("SET session_replication_role = DEFAULT");
+  if (!shadow.stopped)
+    for (const d of paused.disabled) await shadow.exec(`ALTER TABLE ${d.rel} ENABLE TRIGGER ${qi(d.name)}`);
+}
+var init_seed_triggers = __esm({
+  "src/dialects/postgres/shadow/seed-triggers.ts"() {
+    "use strict";
+    init_driver();
+    init_seed_schema();
+  }
+});
+
+// src/dialects/postgres/shadow/seed.ts
+async function seed(shadow, opts = {}) {
+  const t0 = performance.now();
+  const n = opts.rows ?? 1e3;
+  const proof = isProofPolicy(opts);
+  const result = { tables: 0, rows: /* @__PURE__ */ new Map(), failures: [], durationMs: 0 };
+  const tables = await loadTables(shadow);
+  const only = opts.tables ? new Set(opts.tables.map((x) => x.startsWith("public.") ? x.slice(7) : x)) : void 0;
+  const paused = await pauseTriggers(shadow);
   const filtered = /* @__PURE__ */ new Set();
   const todo = order(tables).filter((t) => !only || only.has(t.display));
   try {
@@ -16334,36 +16446,14 @@ async function seed(shadow, opts = {}) {
           const name = /constraint "([^"]+)"/.exec(e.message)?.[1];
           const check = e.code === "23514" && name ? t.checks.find((c) => c.name === name) : void 0;
           if (check && tried.has(check.name) && !filter && t.checks.length) {
-            filter = {
-              checks: t.checks.map((c) => c.def.replace(/^CHECK\s*/, "").replace(/\s+NOT VALID$/, "")),
-              factor: 40,
-              materialized: shadow.serverVersion >= 12
-            };
             nulls.clear();
             literals.clear();
-            const combos = await probeCombos(shadow, t, tables, n, filter, proof);
-            if (combos) {
-              filter = { ...filter, combos, factor: 4 };
-              combos.notNull.forEach(
-                (num, i) => literals.set(
-                  num,
-                  combos.rows.map((r) => r.values[i])
-                )
-              );
-            }
+            filter = await checkFilter(shadow, t, tables, n, proof, literals);
             continue;
           }
           if (check && !tried.has(check.name)) {
             tried.add(check.name);
-            for (const num of check.cols) {
-              const col = t.cols.find((c) => c.num === num);
-              if (!col) continue;
-              if (!col.notNull) nulls.add(num);
-              else {
-                const lits = checkLiterals(check.def, col);
-                if (lits.length) literals.set(num, lits);
-              }
-            }
+            simpleCheckFix(t, check, nulls, literals);
             continue;
           }
           result.failures.push({ table: t.display, code: e.code, message: e.message });
@@ -16372,19 +16462,10 @@ async function seed(shadow, opts = {}) {
       }
     }
   } finally {
-    if (replica && !shadow.stopped) await shadow.exec("SET session_replication_role = DEFAULT");
-    if (!shadow.stopped)
-      for (const d of disabled) await shadow.exec(`ALTER TABLE ${d.rel} ENABLE TRIGGER ${qi(d.name)}`);
+    await resumeTriggers(shadow, paused);
   }
   const list4 = [...tables.values()].filter((t) => !only || only.has(t.display));
-  for (let i = 0; i < list4.length; i += 200) {
-    const chunk = list4.slice(i, i + 200);
-    if (!chunk.length) break;
-    const rows = await shadow.query(
-      chunk.map((t) => `SELECT ${ql(t.display)} AS t, count(*)::int8 AS n FROM ${rel(t)}`).join(" UNION ALL ")
-    );
-    for (const r of rows) result.rows.set(r.t, Number(r.n));
-  }
+  await countRows(shadow, list4, result);
   if (n > 0) {
     for (const t of list4) {
       if (result.rows.get(t.display) !== 0 || result.failures.some((f) => f.table === t.display)) continue;
@@ -16396,21 +16477,26 @@ async function seed(shadow, opts = {}) {
   result.durationMs = Math.round(performance.now() - t0);
   return result;
 }
-var qi, ql, rel, INTS, PROBE_CANDIDATES, where, NULL_MULTIPLIERS, nullPrime, colName2;
+async function countRows(shadow, list4, result) {
+  for (let i = 0; i < list4.length; i += 200) {
+    const chunk = list4.slice(i, i + 200);
+    if (!chunk.length) break;
+    const rows = await shadow.query(
+      chunk.map((t) => `SELECT ${ql(t.display)} AS t, count(*)::int8 AS n FROM ${rel(t)}`).join(" UNION ALL ")
+    );
+    for (const r of rows) result.rows.set(r.t, Number(r.n));
+  }
+}
 var init_seed = __esm({
   "src/dialects/postgres/shadow/seed.ts"() {
     "use strict";
     init_driver();
-    qi = (s) => `"${s.replace(/"/g, '""')}"`;
-    ql = (s) => `'${s.replace(/'/g, "''")}'`;
-    rel = (t) => `${qi(t.schema)}.${qi(t.name)}`;
-    INTS = /* @__PURE__ */ new Set(["int2", "int4", "int8"]);
-    PROBE_CANDIDATES = 4096;
-    where = (conds) => conds.length ? `
- WHERE ${conds.join(" AND ")}` : "";
-    NULL_MULTIPLIERS = [7919, 104729, 1299709, 15485863, 179424673, 2147483647, 48271, 69621, 16807, 39916801];
-    nullPrime = (num) => NULL_MULTIPLIERS[num % NULL_MULTIPLIERS.length];
-    colName2 = (t, num) => qi(t.cols.find((c) => c.num === num).name);
+    init_seed_checks();
+    init_seed_insert();
+    init_seed_order();
+    init_seed_policy();
+    init_seed_schema();
+    init_seed_triggers();
   }
 });
 
@@ -45738,23 +45824,11 @@ var init_verify = __esm({
   }
 });
 
-// src/shadow/dryrun.ts
-async function dryRun(migrations, opts = {}) {
-  const t0 = performance.now();
-  const files = migrations.map((m) => "statements" in m && "migration" in m ? m.migration : m);
-  const dialectId = dialectOf(files).id;
-  const dialect = opts.dialect ?? shadowOf(dialectOf(files));
-  const isReview = (m) => ("migration" in m && "statements" in m ? m.migration : m).review;
-  const review = migrations.filter(isReview);
-  const history = opts.schema ? [] : migrations.filter((m) => !isReview(m));
-  const historyFiles = history.map((m) => "statements" in m && "migration" in m ? m.migration : m);
-  const sources = [...files.map((m) => m.source), ...opts.schema ? [opts.schema.sql] : []];
-  const extensions = dialect.extensionsIn(sources);
-  const rowsPerTable = opts.seedRows ?? 1e3;
-  const tools = files.map((m) => m.framework);
-  const cacheDir2 = opts.url ? void 0 : opts.cacheDir;
-  const store = cacheDir2 ? diskStore(cacheDir2) : void 0;
-  const key = cacheDir2 ? cacheKey({
+// src/shadow/dryrun-open.ts
+function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles) {
+  const dir = opts.url ? void 0 : opts.cacheDir;
+  const store = dir ? diskStore(dir) : void 0;
+  const key = dir ? cacheKey({
     engine: dialect.embeddedEngine(),
     extensions,
     seedRows: rowsPerTable,
@@ -45762,150 +45836,147 @@ async function dryRun(migrations, opts = {}) {
     ...opts.schema ? { schema: opts.schema.sql } : {}
   }) : void 0;
   const cached = store && key ? store.get(key) : void 0;
+  return { dir, store, key, cached };
+}
+function startOpening(dialect, opts, extensions, cached) {
   const bound = opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {};
   const opening = opts.url ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }) : dialect.open({ extensions, ...cached ? { state: cached.tar } : {}, ...bound });
   opening.catch(() => {
   });
-  const probes = dialect.probes;
-  await probes.load();
-  const parse = (m) => "statements" in m && "migration" in m ? m : probes.parse(m);
-  const parsedHistory = cached ? [] : history.map(parse);
-  const parsedReview = review.map(parse);
-  const shadow = await opening;
-  opts.onOpen?.(shadow);
-  try {
-    const tBoot = performance.now();
-    const hit = !!cached && shadow.boot === "cache";
-    let hist;
-    let seeded;
-    let stopped;
-    if (hit) {
-      hist = cached.meta.history;
-      seeded = { ...cached.meta.seed, rows: new Map(cached.meta.seed.rows) };
-      for (const l of cached.meta.limits)
-        if (!shadow.limits.some((x) => x.subject === l.subject)) shadow.limits.push(l);
-    } else {
-      if (opts.schema) {
-        await probes.toolTables(shadow, tools);
-        const d = await dialect.loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
-        hist = { ...d, source: "schema", path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
-        const e = d.stopped ? d.errors.find((x) => x.timedOut) : void 0;
-        if (d.stopped)
-          stopped = {
-            phase: "schema",
-            message: `the schema dump ${e ? `statement at ${e.path}:${e.line} ` : ""}${e?.message ?? "stopped"}`,
-            ...e ? { path: e.path, line: e.line } : {}
-          };
-      } else {
-        const { limits: _limits, ...r } = await replayHistory(shadow, parsedHistory, opts.onProgress, tools);
-        hist = { ...r, source: "migrations" };
-        const f = r.stopped ? r.failures.find((x) => x.timedOut) : void 0;
-        if (r.stopped)
-          stopped = {
-            phase: "history",
-            message: `history ${f ? `${f.path}:${f.line}: ${f.message}` : "replay stopped"}`,
-            ...f ? { path: f.path, line: f.line } : {}
-          };
-      }
-      let seedingTable = "";
-      const tSeedStart = performance.now();
-      seeded = { tables: 0, rows: /* @__PURE__ */ new Map(), failures: [], durationMs: 0 };
-      try {
-        if (!stopped)
-          seeded = await probes.seed(shadow, {
-            rows: rowsPerTable,
-            onProgress: (done2, total2, table) => {
-              seedingTable = table;
-              opts.onSeedProgress?.(done2, total2, table);
-            }
-          });
-      } catch (err) {
-        if (!isShadowStop(err)) throw err;
-        seeded.durationMs = Math.round(performance.now() - tSeedStart);
-        stopped = { phase: "seed", message: `seeding table ${seedingTable || "?"} ${err.message}` };
-      }
-    }
-    const tSeed = performance.now();
-    const tHist = hit ? tBoot : tSeed - seeded.durationMs;
-    if (!hit && !stopped && store && key && shadow.saveState) {
-      const meta = {
-        history: hist,
-        seed: {
-          tables: seeded.tables,
-          rows: [...seeded.rows],
-          failures: seeded.failures,
-          durationMs: seeded.durationMs
-        },
-        limits: [...shadow.limits]
-      };
-      store.put(key, await shadow.saveState(), meta);
-    }
-    const tRunStart = performance.now();
-    const statements2 = [];
-    const heldLocks = [];
-    const files2 = [];
-    const total = parsedReview.reduce((n, m) => n + m.statements.length, 0);
-    let done = 0;
-    for (const m of parsedReview) {
-      if (stopped) {
-        statements2.push(...notRun(m));
-        files2.push({ path: m.migration.path, statements: m.statements.length, error: null });
-        continue;
-      }
-      const onRun = opts.onRunProgress;
-      const r = await runTraced(shadow, m, {
-        rows: seeded.rows,
-        ...onRun ? { onStatement: (s) => onRun(done += s.count ?? 1, total, m.migration.path) } : {}
-      });
-      if (r.stopped) {
-        const e = r.error;
-        stopped = {
-          phase: "run",
-          message: e ? `${e.path}:${e.line}: ${e.message}` : `${m.migration.path}: the shadow was stopped`,
-          ...e ? { path: e.path, line: e.line } : {}
-        };
-      }
-      statements2.push(...r.statements);
-      heldLocks.push(...r.heldLocks);
-      files2.push({
-        path: m.migration.path,
-        statements: r.statements.reduce((n, x) => n + (x.index < 0 ? 0 : x.count ?? 1), 0),
-        error: r.error
-      });
-    }
-    const tRun = performance.now();
-    return {
-      version: 1,
-      dialect: dialectId,
-      engine: shadow.engine,
-      boot: shadow.boot,
-      cache: !cacheDir2 ? "off" : hit ? "hit" : "miss",
-      statements: statements2,
-      heldLocks,
-      files: files2,
-      history: hist,
-      seed: {
-        tables: seeded.tables,
-        rowsPerTable,
-        rows: [...seeded.rows.values()].reduce((a, b) => a + b, 0),
-        failures: seeded.failures,
-        durationMs: seeded.durationMs
-      },
-      limits: [...shadow.limits],
-      timings: {
-        bootMs: Math.round(tBoot - t0),
-        historyMs: Math.round(tHist - tBoot),
-        seedMs: Math.round(tSeed - tHist),
-        runMs: Math.round(tRun - tRunStart),
-        totalMs: Math.round(tRun - t0)
-      },
-      ...stopped ? { stopped } : {},
-      ...opts.pgVersion !== void 0 && opts.pgVersion !== shadow.serverVersion ? { shadowVersion: shadow.serverVersion, targetVersion: opts.pgVersion } : {}
-    };
-  } finally {
-    await shadow.close();
-  }
+  return opening;
 }
+function restoreFromCache(shadow, meta) {
+  const hist = meta.history;
+  const seeded = { ...meta.seed, rows: new Map(meta.seed.rows) };
+  for (const l of meta.limits) if (!shadow.limits.some((x) => x.subject === l.subject)) shadow.limits.push(l);
+  return { hist, seeded };
+}
+async function saveToCache(cache, shadow, hist, seeded) {
+  if (!cache.store || !cache.key || !shadow.saveState) return;
+  const meta = {
+    history: hist,
+    seed: {
+      tables: seeded.tables,
+      rows: [...seeded.rows],
+      failures: seeded.failures,
+      durationMs: seeded.durationMs
+    },
+    limits: [...shadow.limits]
+  };
+  cache.store.put(cache.key, await shadow.saveState(), meta);
+}
+var init_dryrun_open = __esm({
+  "src/shadow/dryrun-open.ts"() {
+    "use strict";
+    init_cache();
+  }
+});
+
+// src/shadow/dryrun-run.ts
+async function runReview(shadow, parsedReview, rows, stopped, onRunProgress) {
+  const statements2 = [];
+  const heldLocks = [];
+  const files = [];
+  const total = parsedReview.reduce((n, m) => n + m.statements.length, 0);
+  let done = 0;
+  for (const m of parsedReview) {
+    if (stopped) {
+      statements2.push(...notRun(m));
+      files.push({ path: m.migration.path, statements: m.statements.length, error: null });
+      continue;
+    }
+    const onRun = onRunProgress;
+    const r = await runTraced(shadow, m, {
+      rows,
+      ...onRun ? { onStatement: (s) => onRun(done += s.count ?? 1, total, m.migration.path) } : {}
+    });
+    if (r.stopped) {
+      const e = r.error;
+      stopped = {
+        phase: "run",
+        message: e ? `${e.path}:${e.line}: ${e.message}` : `${m.migration.path}: the shadow was stopped`,
+        ...e ? { path: e.path, line: e.line } : {}
+      };
+    }
+    statements2.push(...r.statements);
+    heldLocks.push(...r.heldLocks);
+    files.push({
+      path: m.migration.path,
+      statements: r.statements.reduce((n, x) => n + (x.index < 0 ? 0 : x.count ?? 1), 0),
+      error: r.error
+    });
+  }
+  return { statements: statements2, heldLocks, files, stopped };
+}
+var init_dryrun_run = __esm({
+  "src/shadow/dryrun-run.ts"() {
+    "use strict";
+    init_trace();
+  }
+});
+
+// src/shadow/dryrun-schema.ts
+async function buildSchema(shadow, dialect, opts, parsedHistory, tools, tBoot) {
+  const probes = dialect.probes;
+  let hist;
+  let stopped;
+  if (opts.schema) {
+    await probes.toolTables(shadow, tools);
+    const d = await dialect.loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
+    hist = { ...d, source: "schema", path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
+    const e = d.stopped ? d.errors.find((x) => x.timedOut) : void 0;
+    if (d.stopped)
+      stopped = {
+        phase: "schema",
+        message: `the schema dump ${e ? `statement at ${e.path}:${e.line} ` : ""}${e?.message ?? "stopped"}`,
+        ...e ? { path: e.path, line: e.line } : {}
+      };
+  } else {
+    const { limits: _limits, ...r } = await replayHistory(shadow, parsedHistory, opts.onProgress, tools);
+    hist = { ...r, source: "migrations" };
+    const f = r.stopped ? r.failures.find((x) => x.timedOut) : void 0;
+    if (r.stopped)
+      stopped = {
+        phase: "history",
+        message: `history ${f ? `${f.path}:${f.line}: ${f.message}` : "replay stopped"}`,
+        ...f ? { path: f.path, line: f.line } : {}
+      };
+  }
+  return { hist, stopped };
+}
+async function seedShadow(shadow, dialect, opts, rowsPerTable, skip) {
+  const probes = dialect.probes;
+  let seedingTable = "";
+  const tSeedStart = performance.now();
+  let seeded = { tables: 0, rows: /* @__PURE__ */ new Map(), failures: [], durationMs: 0 };
+  try {
+    if (!skip)
+      seeded = await probes.seed(shadow, {
+        rows: rowsPerTable,
+        onProgress: (done, total, table) => {
+          seedingTable = table;
+          opts.onSeedProgress?.(done, total, table);
+        }
+      });
+  } catch (err) {
+    if (!isShadowStop(err)) throw err;
+    seeded.durationMs = Math.round(performance.now() - tSeedStart);
+    return {
+      seeded,
+      stopped: { phase: "seed", message: `seeding table ${seedingTable || "?"} ${err.message}` }
+    };
+  }
+  return { seeded, stopped: void 0 };
+}
+var init_dryrun_schema = __esm({
+  "src/shadow/dryrun-schema.ts"() {
+    "use strict";
+    init_driver();
+    init_replay();
+  }
+});
+
+// src/shadow/dryrun-confirm.ts
 function sameTable(dialect, finding, traced) {
   if (!finding) return true;
   return dialect.probes.relationName(finding) === traced;
@@ -45986,14 +46057,98 @@ function stopFindings(result, dry) {
   }
   return added;
 }
+var init_dryrun_confirm = __esm({
+  "src/shadow/dryrun-confirm.ts"() {
+    "use strict";
+    init_dialects();
+  }
+});
+
+// src/shadow/dryrun.ts
+async function dryRun(migrations, opts = {}) {
+  const t0 = performance.now();
+  const files = migrations.map((m) => "statements" in m && "migration" in m ? m.migration : m);
+  const dialectId = dialectOf(files).id;
+  const dialect = opts.dialect ?? shadowOf(dialectOf(files));
+  const isReview = (m) => ("migration" in m && "statements" in m ? m.migration : m).review;
+  const review = migrations.filter(isReview);
+  const history = opts.schema ? [] : migrations.filter((m) => !isReview(m));
+  const historyFiles = history.map((m) => "statements" in m && "migration" in m ? m.migration : m);
+  const sources = [...files.map((m) => m.source), ...opts.schema ? [opts.schema.sql] : []];
+  const extensions = dialect.extensionsIn(sources);
+  const rowsPerTable = opts.seedRows ?? 1e3;
+  const tools = files.map((m) => m.framework);
+  const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles);
+  const cached = cache.cached;
+  const opening = startOpening(dialect, opts, extensions, cached);
+  const probes = dialect.probes;
+  await probes.load();
+  const parse = (m) => "statements" in m && "migration" in m ? m : probes.parse(m);
+  const parsedHistory = cached ? [] : history.map(parse);
+  const parsedReview = review.map(parse);
+  const shadow = await opening;
+  opts.onOpen?.(shadow);
+  try {
+    const tBoot = performance.now();
+    const hit = !!cached && shadow.boot === "cache";
+    let hist;
+    let seeded;
+    let stopped;
+    if (hit) {
+      ({ hist, seeded } = restoreFromCache(shadow, cached.meta));
+    } else {
+      ({ hist, stopped } = await buildSchema(shadow, dialect, opts, parsedHistory, tools, tBoot));
+      const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped);
+      seeded = s.seeded;
+      stopped = s.stopped ?? stopped;
+    }
+    const tSeed = performance.now();
+    const tHist = hit ? tBoot : tSeed - seeded.durationMs;
+    if (!hit && !stopped) await saveToCache(cache, shadow, hist, seeded);
+    const tRunStart = performance.now();
+    const run = await runReview(shadow, parsedReview, seeded.rows, stopped, opts.onRunProgress);
+    stopped = run.stopped;
+    const tRun = performance.now();
+    return {
+      version: 1,
+      dialect: dialectId,
+      engine: shadow.engine,
+      boot: shadow.boot,
+      cache: !cache.dir ? "off" : hit ? "hit" : "miss",
+      statements: run.statements,
+      heldLocks: run.heldLocks,
+      files: run.files,
+      history: hist,
+      seed: {
+        tables: seeded.tables,
+        rowsPerTable,
+        rows: [...seeded.rows.values()].reduce((a, b) => a + b, 0),
+        failures: seeded.failures,
+        durationMs: seeded.durationMs
+      },
+      limits: [...shadow.limits],
+      timings: {
+        bootMs: Math.round(tBoot - t0),
+        historyMs: Math.round(tHist - tBoot),
+        seedMs: Math.round(tSeed - tHist),
+        runMs: Math.round(tRun - tRunStart),
+        totalMs: Math.round(tRun - t0)
+      },
+      ...stopped ? { stopped } : {},
+      ...opts.pgVersion !== void 0 && opts.pgVersion !== shadow.serverVersion ? { shadowVersion: shadow.serverVersion, targetVersion: opts.pgVersion } : {}
+    };
+  } finally {
+    await shadow.close();
+  }
+}
 var init_dryrun = __esm({
   "src/shadow/dryrun.ts"() {
     "use strict";
-    init_driver();
-    init_cache();
     init_dialects();
-    init_replay();
-    init_trace();
+    init_dryrun_open();
+    init_dryrun_run();
+    init_dryrun_schema();
+    init_dryrun_confirm();
   }
 });
 
