@@ -47061,15 +47061,7 @@ async function lintCommand(paths, opts) {
     );
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
-  const settings = resolveSettings(
-    {
-      dialect: opts.dialect,
-      pgVersion: opts.pgVersion,
-      assumeInTransaction: opts.assumeInTransaction,
-      failOn: opts.failOn
-    },
-    config
-  );
+  const settings = resolveSettings(opts, config);
   const parserReady = settings.dialect.load();
   parserReady.catch(() => {
   });
@@ -47698,15 +47690,7 @@ async function planCommand(paths, opts) {
       "no migrations given: pass files or directories (e.g. `zerodown plan db/migrations/0042_add_column.sql`), or set `paths` in zerodown.config.json"
     );
   }
-  const settings = resolveSettings(
-    {
-      dialect: opts.dialect,
-      pgVersion: opts.pgVersion,
-      assumeInTransaction: opts.assumeInTransaction,
-      failOn: opts.failOn
-    },
-    config
-  );
+  const settings = resolveSettings(opts, config);
   const migrations = await discover(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,

@@ -151,15 +151,7 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     );
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
-  const settings = resolveSettings(
-    {
-      dialect: opts.dialect,
-      pgVersion: opts.pgVersion,
-      assumeInTransaction: opts.assumeInTransaction,
-      failOn: opts.failOn,
-    },
-    config,
-  );
+  const settings = resolveSettings(opts, config);
   // compile the WebAssembly parser in the background while migrations are found
   const parserReady = settings.dialect.load();
   parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited

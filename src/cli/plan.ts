@@ -307,15 +307,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
       'no migrations given: pass files or directories (e.g. `zerodown plan db/migrations/0042_add_column.sql`), or set `paths` in zerodown.config.json',
     );
   }
-  const settings = resolveSettings(
-    {
-      dialect: opts.dialect,
-      pgVersion: opts.pgVersion,
-      assumeInTransaction: opts.assumeInTransaction,
-      failOn: opts.failOn,
-    },
-    config,
-  );
+  const settings = resolveSettings(opts, config);
   const migrations = await discover(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,
