@@ -126,15 +126,18 @@ export interface FilePlan {
   keep(stmt: Statement): Step;
   /** the statement must run outside a transaction */
   runsAlone(stmt: Statement): boolean;
-  /** the statement is done (planned, kept or skipped): the catalog replays it */
+  /** the statement is done (planned, kept or skipped); the catalog's owner (the lint engine) applies it next */
   after(stmt: Statement): void;
 }
 
-/** One planning run: history replayed into the dialect's catalog, then each file under review planned in order. */
+/**
+ * One planning run over the catalog the lint engine replays (the planner walks along with it and
+ * never applies a statement itself): history statements are seen, each file under review is planned.
+ */
 export interface PlanRun {
-  /** replays a file that is not under review */
-  replay(parsed: ParsedMigration): void;
-  /** starts planning a file under review (its statements are then replayed through `FilePlan.after`) */
+  /** a statement of a file not under review, just before the catalog applies it (the run keeps what rewrites may reproduce) */
+  seen(stmt: Statement, origin: string): void;
+  /** starts planning a file under review (each of its statements then goes through `FilePlan.after`) */
   file(parsed: ParsedMigration, findings: FileFindings): FilePlan;
 }
 
@@ -144,8 +147,8 @@ export interface DialectPlanner {
   readonly answers: ReadonlySet<string>;
   /** rule ids every transactional phase answers by itself (its lock and statement time limits) */
   readonly phaseAnswers: ReadonlySet<string>;
-  /** starts a planning run */
-  start(settings: PlanSettings): PlanRun;
+  /** starts a planning run over `catalog`, the dialect catalog the lint engine replays */
+  start(settings: PlanSettings, catalog: DialectCatalog): PlanRun;
   /** the SQL of a transactional phase: the dialect's time limits, the steps, the limits reset; `scan`: every step scans a table (no statement limit) */
   transactionalSql(steps: readonly string[], settings: PlanSettings, scan: boolean): string;
   /** throws when the phase's SQL does not parse, or a phase outside a transaction holds more than one statement */

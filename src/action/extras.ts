@@ -14,6 +14,7 @@ import type { LintResult, Migration } from '../model.js';
 import { dryRunReport, type ReportSection } from '../report/markdown.js';
 import { confirmFindings, stopFindings } from '../shadow/dryrun.js';
 import { dryRunStage, planStage, proveStage, type ParsedRun, type Settings } from '../pipeline/index.js';
+import type { PlanResult } from '../plan/planner.js';
 import { timeoutMsOf } from '../shadow/driver.js';
 import { planSection, unhandledSection } from '../report/plan-markdown.js';
 import { proofState } from '../report/plan-summary.js';
@@ -28,8 +29,10 @@ export interface ExtrasInput {
   config: Config;
   /** the run's settings (src/pipeline/settings.ts), resolved once */
   settings: Settings;
-  /** the files the lint stage parsed, for the plan (and, once connected, the proof and the dry run) */
+  /** the files the lint stage parsed, for the proof and the dry run */
   parsed?: ParsedRun;
+  /** the staged plans the lint stage made in the same walk */
+  plan?: PlanResult;
   log: (msg: string) => void;
   warn: (msg: string) => void;
 }
@@ -54,7 +57,7 @@ async function planSections(
   const { config } = x;
   const result = await planStage(
     x.migrations,
-    { result: x.result, ...(x.parsed ? { parsed: x.parsed } : {}) },
+    { result: x.result, ...(x.parsed ? { parsed: x.parsed } : {}), ...(x.plan ? { plan: x.plan } : {}) },
     x.settings,
   );
   for (const f of result.failed) notes.push(`No staged plan for ${f.path}: ${f.message}`);

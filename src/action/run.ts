@@ -30,7 +30,7 @@ import { VERSION } from '../version.js';
 import { protectSecretUrl, readInputs, type ActionInputs } from './inputs.js';
 import { redactSecrets, registerSecret } from '../secrets.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
-import { lintOptionsOf, lintStage, resolveSettings } from '../pipeline/index.js';
+import { lintOptionsOf, lintStage, planSettingsOf, resolveSettings } from '../pipeline/index.js';
 import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
 import { extraSections } from './extras.js';
@@ -160,7 +160,12 @@ export async function run(): Promise<void> {
   );
 
   // 2. lint (the parsed files go on to the staged plan)
-  const lint = await lintStage(selection.migrations, { ...lintOptionsOf(settings), keepParsed: true });
+  // one walk for lint and the staged plan (the planner reads the catalog the engine replays)
+  const lint = await lintStage(selection.migrations, {
+    ...lintOptionsOf(settings),
+    keepParsed: true,
+    plan: planSettingsOf(settings),
+  });
   const result = lint.result;
 
   // 3. staged plan and dry run (when those stages are part of this build); a cancelled job
@@ -173,6 +178,7 @@ export async function run(): Promise<void> {
       config,
       settings,
       ...(lint.parsed ? { parsed: lint.parsed } : {}),
+      ...(lint.plan ? { plan: lint.plan } : {}),
       log: (m) => core.info(m),
       warn: (m) => core.warning(m),
     }),

@@ -36,7 +36,7 @@ import { timeoutMsOf } from '../shadow/driver.js';
 import { useColor, warnIgnored } from './lint.js';
 import { UsageError } from '../errors.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
-import { lintOptionsOf, lintStage, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
+import { lintOptionsOf, lintStage, planSettingsOf, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
 import { visible } from '../report/visible.js';
 
 export type PlanFormat = 'text' | 'sql' | 'markdown' | 'json';
@@ -316,7 +316,12 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     pgVersion: settings.pgVersion,
   });
   // parsed once: the planner and the proof get the lint stage's files
-  const lint = await lintStage(migrations, { ...lintOptionsOf(settings), keepParsed: true });
+  // one walk: the planner reads the catalog the lint engine replays, and answers its findings
+  const lint = await lintStage(migrations, {
+    ...lintOptionsOf(settings),
+    keepParsed: true,
+    plan: planSettingsOf(settings),
+  });
   const result = await planStage(migrations, lint, settings);
   if (opts.verify !== false) {
     const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;

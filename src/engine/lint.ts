@@ -26,6 +26,23 @@ export interface LintOptions {
   onProgress?: (done: number, total: number, m: Migration) => void;
   /** called every 1,000 statements of a long file under review, for a progress line */
   onStatements?: (done: number, total: number, m: Migration) => void;
+  /** a stage that walks along with the engine (the planner), seeing the catalog the engine replays */
+  observer?: LintObserver;
+}
+
+/**
+ * A stage that walks the migrations along with the engine, so that the catalog is replayed once
+ * (the planner, src/plan/planner.ts). It sees each statement after the rules and before the
+ * catalog applies it, so the catalog it reads is the one just before the statement.
+ */
+export interface LintObserver {
+  /** the engine's catalog, once, before the first file */
+  attach(catalog: DialectCatalog): void;
+  fileStart?(parsed: ParsedMigration<unknown>): void;
+  /** `findings`: what the rules found on this statement (none in history files) */
+  statement?(parsed: ParsedMigration<unknown>, stmt: Statement<unknown>, findings: readonly Finding[]): void;
+  /** the file's result: all its findings, sorted (file-level ones included) */
+  fileEnd?(parsed: ParsedMigration<unknown>, result: FileResult): void;
 }
 
 /** A statement as the engine sees it: its AST belongs to the dialect. */
@@ -47,6 +64,7 @@ export class LintEngine {
     private readonly options: LintOptions = {},
   ) {
     this.catalog = dialect.newCatalog();
+    options.observer?.attach(this.catalog);
     this.pgVersion = options.pgVersion ?? dialect.defaultVersion;
     const all = options.ruleSet ?? dialect.rules;
     this.rules = [];
@@ -60,7 +78,16 @@ export class LintEngine {
 
   /** Processes one parsed file: rules (when under review), then catalog replay. */
   processFile(parsed: ParsedMigration<unknown>): FileResult {
+    const observer = this.options.observer;
+    observer?.fileStart?.(parsed);
+    const result = this.walk(parsed);
+    observer?.fileEnd?.(parsed, result);
+    return result;
+  }
+
+  private walk(parsed: ParsedMigration<unknown>): FileResult {
     const { migration, statements } = parsed;
+    const observer = this.options.observer;
     const findings: Finding[] = [];
     const review = migration.review;
     const dialect = this.dialect;
@@ -140,6 +167,7 @@ export class LintEngine {
         const region = regions.find((s) => stmt.span.offset >= s.start && stmt.span.offset < s.end);
         if (region) session.enterRegion(region.transaction === 'wrapped' || assume);
       }
+      const before = findings.length;
       if (active.length) {
         const ctx: RuleContext = { ...ctxBase, tx: { ...session.state }, options: {} };
         for (const rule of active) {
@@ -151,6 +179,7 @@ export class LintEngine {
             findings.push(this.toFinding(rule, issue, stmt, migration));
         }
       }
+      if (observer?.statement) observer.statement(parsed, stmt, findings.slice(before));
       catalog.apply(stmt, origin);
       if (stmt.index % 1000 === 999 && active.length)
         this.options.onStatements?.(stmt.index + 1, statements.length, migration);

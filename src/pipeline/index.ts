@@ -14,7 +14,7 @@
 import type { Dialect } from '../dialect.js';
 import { LintEngine, summarize, type LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, LintResult, Migration, ParsedMigration } from '../model.js';
-import { planParsed, type PlanResult } from '../plan/planner.js';
+import { plannerFor, type PlanResult } from '../plan/planner.js';
 import type { PlanOptions, StagedPlan, Verification } from '../plan/types.js';
 import { verifyPlan, type VerifyOptions } from '../plan/verify.js';
 import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
@@ -55,6 +55,11 @@ export interface LintRunOptions extends LintOptions {
   dialect?: string;
   /** keep every parsed file for the stages after lint (plan, proof, dry run); default false */
   keepParsed?: boolean;
+  /**
+   * plan the files under review in the same walk (the planner reads the catalog the engine replays,
+   * answering the findings the engine reports): the plan's settings
+   */
+  plan?: Omit<PlanOptions, 'findings'>;
 }
 
 /** The lint stage's output: the findings, and the parsed files when a later stage needs them. */
@@ -62,6 +67,8 @@ export interface LintStage {
   result: LintResult;
   /** set with `keepParsed`: the files parsed once, for plan, proof and dry run */
   parsed?: ParsedRun;
+  /** set with `plan`: the staged plans, made in the same walk */
+  plan?: PlanResult;
 }
 
 /**
@@ -69,10 +76,14 @@ export interface LintStage {
  * `keepParsed` a file's parse is dropped once it is linted (history files are never all held at once).
  */
 export async function lintStage(migrations: readonly Migration[], options: LintRunOptions = {}): Promise<LintStage> {
-  const { dialect: id, keepParsed, ...lintOptions } = options;
+  const { dialect: id, keepParsed, plan, ...lintOptions } = options;
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
   await dialect.load();
-  const engine = new LintEngine(dialect, lintOptions);
+  const planner = plan ? plannerFor(dialect, plan) : undefined;
+  const engine = new LintEngine(dialect, {
+    ...lintOptions,
+    ...(planner?.observer ? { observer: planner.observer } : {}),
+  });
   const files: FileResult[] = [];
   const kept: ParsedMigration[] = [];
   let done = 0;
@@ -84,7 +95,11 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     lintOptions.onProgress?.(++done, migrations.length, m);
   }
   const result = { files, summary: summarize(files) };
-  return keepParsed ? { result, parsed: { dialect, files: kept } } : { result };
+  return {
+    result,
+    ...(keepParsed ? { parsed: { dialect, files: kept } } : {}),
+    ...(planner ? { plan: planner.result(migrations) } : {}),
+  };
 }
 
 /**
@@ -119,8 +134,8 @@ export function lintOptionsOf(settings: Settings): LintOptions {
   };
 }
 
-/** The planner's options a run's settings give, for these findings. */
-export function planOptionsOf(settings: Settings, findings: Finding[]): PlanOptions {
+/** The planner's options a run's settings give (it answers the findings of the lint walk it goes along with). */
+export function planSettingsOf(settings: Settings): Omit<PlanOptions, 'findings'> {
   const plan = settings.plan;
   return {
     pgVersion: settings.pgVersion,
@@ -129,7 +144,6 @@ export function planOptionsOf(settings: Settings, findings: Finding[]): PlanOpti
     ...(plan.batchSize ? { batchSize: plan.batchSize } : {}),
     ...(plan.backfill ? { backfill: plan.backfill } : {}),
     ...(settings.assumeInTransaction ? { assumeInTransaction: true } : {}),
-    findings,
   };
 }
 
@@ -139,15 +153,10 @@ export async function planStage(
   lint: LintStage,
   settings: Settings,
 ): Promise<PlanResult> {
-  const parsed = lint.parsed ?? (await parseMigrations(migrations, settings.dialect));
-  return planParsed(
-    parsed.dialect,
-    parsed.files,
-    planOptionsOf(
-      settings,
-      lint.result.files.flatMap((f) => f.findings),
-    ),
-  );
+  if (lint.plan) return lint.plan;
+  // a lint stage run without `plan`: one more walk, lint and plan together
+  const again = await lintStage(migrations, { ...lintOptionsOf(settings), plan: planSettingsOf(settings) });
+  return again.plan!;
 }
 
 /** The run's parsed files by migration, when the lint stage kept them. */

@@ -1,19 +1,17 @@
 /**
- * The planner: replays history into the dialect's catalog, and for each migration
+ * The planner: walks along with the lint engine (reading the catalog it replays), and for each migration
  * under review turns unsafe statements into staged phases (the dialect's rewrites,
  * then schedule.ts). It knows SQL only through `Dialect.plan` (src/dialect.ts):
  * every phase's SQL is checked by the dialect (for PostgreSQL, parsed with
  * libpg-query, PL/pgSQL bodies too) before the plan is returned; a plan whose SQL
  * does not parse is never shown.
  */
-import type { Dialect, DialectPlanner, FilePlan, PlanRun, PlanSettings } from '../dialect.js';
-import type { Migration, ParsedMigration, Statement } from '../model.js';
+import type { Dialect, DialectCatalog, DialectPlanner, FilePlan, PlanRun, PlanSettings } from '../dialect.js';
+import { LintEngine, type LintObserver } from '../engine/lint.js';
+import type { FileResult, Migration, ParsedMigration, Statement } from '../model.js';
 import { schedule, type ScheduledPhase, type Step } from './schedule.js';
 import { shorten } from './text.js';
 import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan, type Unhandled } from './types.js';
-
-/** What the planner needs of a dialect. */
-export type PlanningDialect = Pick<Dialect, 'name' | 'defaultVersion' | 'load' | 'parse' | 'plan'>;
 
 export interface PlanResult {
   /** one plan per reviewed file that needs one */
@@ -44,10 +42,35 @@ function phaseFrom(sp: ScheduledPhase, planner: DialectPlanner, settings: PlanSe
   return phase;
 }
 
-class Planner {
-  readonly settings: PlanSettings;
-  private readonly run: PlanRun;
+/** The file under review being planned, statement by statement, as the lint engine walks it. */
+interface OpenFile {
+  parsed: ParsedMigration;
+  file: FilePlan;
+  groups: Step[][];
+  rewritten: Set<number>;
+  hadTransaction: boolean;
+  /** the lint engine's findings so far, by statement (when the plan answers the run's own findings) */
+  seen: Map<number, Finding[]>;
+  /** set when planning this file failed: the message */
+  failed?: string;
+}
 
+/**
+ * The planner walks the migrations along with the lint engine (a `LintObserver`): it reads the
+ * catalog the engine replays, just before each statement is applied, so history is replayed once
+ * for lint and plan together. Each file under review gets a staged plan, is unchanged, or is "not
+ * handled"; `result` holds them once the walk is over.
+ */
+export class Planner implements LintObserver {
+  readonly settings: PlanSettings;
+  readonly result: PlanResult = { plans: [], unchanged: [], unhandled: [], failed: [] };
+  private run?: PlanRun;
+  private open?: OpenFile;
+
+  /**
+   * `options.findings`: the findings the plan answers; without them, the findings the lint engine
+   * it walks with reports (the pipeline's case: one walk for lint and plan).
+   */
   constructor(
     private readonly planner: DialectPlanner,
     defaultVersion: number,
@@ -60,11 +83,91 @@ class Planner {
       batchSize: options.batchSize ?? DEFAULTS.batchSize,
       backfill: options.backfill ?? {},
     };
-    this.run = planner.start(this.settings);
   }
 
-  replay(parsed: ParsedMigration): void {
-    this.run.replay(parsed);
+  attach(catalog: DialectCatalog): void {
+    this.run = this.planner.start(this.settings, catalog);
+  }
+
+  /** the findings of a file the plan answers: the given ones, or those the engine reported */
+  private findingsOf(parsed: ParsedMigration, reported: readonly Finding[]): Finding[] {
+    const given = this.options.findings;
+    return given ? given.filter((f) => f.path === parsed.migration.path) : [...reported];
+  }
+
+  fileStart(parsed: ParsedMigration): void {
+    const m = parsed.migration;
+    if (!m.review) return;
+    if (parsed.error) {
+      this.result.failed.push({
+        path: m.path,
+        message: parsed.badBytes?.includes(parsed.error)
+          ? `not planned: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`
+          : `cannot parse: ${parsed.error.message} at line ${parsed.error.line}`,
+      });
+      return;
+    }
+    const seen = new Map<number, Finding[]>();
+    const flagged = (stmt: Statement) =>
+      this.options.findings
+        ? this.options.findings.filter((f) => f.path === m.path && f.statementIndex === stmt.index)
+        : (seen.get(stmt.index) ?? []);
+    this.open = {
+      parsed,
+      seen,
+      groups: [],
+      rewritten: new Set(),
+      hadTransaction: m.transaction === 'wrapped' || !!this.options.assumeInTransaction,
+      file: this.run!.file(parsed, {
+        flaggedBy: (stmt) => new Set(flagged(stmt).map((f) => f.rule)),
+        allowed: (stmt, rule) =>
+          !parsed.ignoreFile && !parsed.ignoreFileRules.has(rule) && !stmt.ignoreAll && !stmt.ignored.has(rule),
+      }),
+    };
+  }
+
+  statement(parsed: ParsedMigration, stmt: Statement, reported: readonly Finding[]): void {
+    const o = this.open;
+    if (!o || o.parsed !== parsed) {
+      this.run!.seen(stmt, parsed.migration.absPath);
+      return;
+    }
+    if (o.failed) return;
+    try {
+      const { file } = o;
+      if (!this.options.findings) o.seen.set(stmt.index, [...reported]);
+      if (file.transactionControl(stmt)) o.hadTransaction = true;
+      if (!file.skip(stmt)) {
+        const open = this.options.findings
+          ? this.options.findings.filter((f) => f.path === parsed.migration.path && f.statementIndex === stmt.index)
+          : [...reported];
+        const steps = this.stepsFor(file, stmt, open);
+        if (steps.rewritten) o.rewritten.add(stmt.index);
+        o.groups.push(...steps.groups);
+      }
+      file.after(stmt);
+    } catch (err) {
+      o.failed = `internal error while planning: ${(err as Error).message}`;
+    }
+  }
+
+  fileEnd(parsed: ParsedMigration, lint: FileResult): void {
+    const o = this.open;
+    if (!o || o.parsed !== parsed) return;
+    this.open = undefined;
+    const m = parsed.migration;
+    if (o.failed) {
+      this.result.failed.push({ path: m.path, message: o.failed });
+      return;
+    }
+    try {
+      const { plan, unhandled } = this.finish(o, this.findingsOf(parsed, lint.findings));
+      this.result.unhandled.push(...unhandled);
+      if (plan) this.result.plans.push(plan);
+      else if (!unhandled.length) this.result.unchanged.push(m.path);
+    } catch (err) {
+      this.result.failed.push({ path: m.path, message: `internal error while planning: ${(err as Error).message}` });
+    }
   }
 
   /** The steps for one statement: the dialect's rewrite, or the statement kept as written (and why). */
@@ -112,27 +215,10 @@ class Planner {
     return out;
   }
 
-  plan(parsed: ParsedMigration): { plan?: StagedPlan; unhandled: Unhandled[] } {
+  /** The file's plan once all its statements are planned: phases, checked SQL, and what is not handled. */
+  private finish(o: OpenFile, findings: Finding[]): { plan?: StagedPlan; unhandled: Unhandled[] } {
+    const { parsed, file, groups, rewritten, hadTransaction } = o;
     const m = parsed.migration;
-    const findings = (this.options.findings ?? []).filter((f) => f.path === m.path);
-    const file = this.run.file(parsed, {
-      flaggedBy: (stmt) => new Set(findings.filter((f) => f.statementIndex === stmt.index).map((f) => f.rule)),
-      allowed: (stmt, rule) =>
-        !parsed.ignoreFile && !parsed.ignoreFileRules.has(rule) && !stmt.ignoreAll && !stmt.ignored.has(rule),
-    });
-    const groups: Step[][] = [];
-    const rewritten = new Set<number>();
-    let hadTransaction = m.transaction === 'wrapped' || !!this.options.assumeInTransaction;
-    for (const stmt of parsed.statements) {
-      if (file.transactionControl(stmt)) hadTransaction = true;
-      if (!file.skip(stmt)) {
-        const open = findings.filter((f) => f.statementIndex === stmt.index);
-        const steps = this.stepsFor(file, stmt, open);
-        if (steps.rewritten) rewritten.add(stmt.index);
-        groups.push(...steps.groups);
-      }
-      file.after(stmt);
-    }
     const unhandled = this.unhandled(parsed, file, findings, rewritten);
     if (!file.rewrites.length) return { unhandled };
     if (hadTransaction) {
@@ -167,9 +253,12 @@ class Planner {
   }
 }
 
-/** Parses the migrations with the dialect, then plans them (`planParsed`). */
+/**
+ * Plans migrations: parses them with the dialect, and walks them with a lint engine that only
+ * replays the catalog (the plan answers `options.findings`; none given: none).
+ */
 export async function planMigrations(
-  dialect: PlanningDialect,
+  dialect: Dialect,
   migrations: Migration[],
   options: PlanOptions = {},
 ): Promise<PlanResult> {
@@ -181,50 +270,41 @@ export async function planMigrations(
   );
 }
 
+/** `planMigrations` on files parsed already. */
+export function planParsed(dialect: Dialect, files: readonly ParsedMigration[], options: PlanOptions = {}): PlanResult {
+  const planner = plannerFor(dialect, { ...options, findings: options.findings ?? [] });
+  if (!planner.observer) return planner.result(files.map((p) => p.migration));
+  const engine = new LintEngine(dialect, {
+    ruleSet: [],
+    observer: planner.observer,
+    ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
+    ...(options.assumeInTransaction ? { assumeInTransaction: true } : {}),
+  });
+  for (const parsed of files) engine.processFile(parsed);
+  return planner.result();
+}
+
 /**
- * Plans files the pipeline has parsed already (src/pipeline/): history files (review=false) are
- * replayed, each file under review gets a staged plan, is unchanged, or is "not handled".
+ * The planner of a run, to walk along with its lint engine (`LintOptions.observer`); without
+ * `options.findings` it answers what that engine reports. `result(files)` after the walk: a
+ * dialect that cannot plan yet says so for every file under review.
  */
-export function planParsed(
-  dialect: PlanningDialect,
-  files: readonly ParsedMigration[],
+export function plannerFor(
+  dialect: Pick<Dialect, 'name' | 'defaultVersion' | 'plan'>,
   options: PlanOptions = {},
-): PlanResult {
-  const result: PlanResult = { plans: [], unchanged: [], unhandled: [], failed: [] };
+): { observer?: Planner; result(migrations?: readonly Migration[]): PlanResult } {
   if (!dialect.plan) {
-    for (const { migration: m } of files)
-      if (m.review)
-        result.failed.push({
-          path: m.path,
-          message: `not planned: zerodown cannot plan ${dialect.name} migrations yet`,
-        });
-    return result;
+    return {
+      result: (migrations = []) => ({
+        plans: [],
+        unchanged: [],
+        unhandled: [],
+        failed: migrations
+          .filter((m) => m.review)
+          .map((m) => ({ path: m.path, message: `not planned: zerodown cannot plan ${dialect.name} migrations yet` })),
+      }),
+    };
   }
-  const planner = new Planner(dialect.plan, dialect.defaultVersion, options);
-  for (const parsed of files) {
-    const m = parsed.migration;
-    if (!m.review) {
-      if (!parsed.error) planner.replay(parsed);
-      continue;
-    }
-    if (parsed.error) {
-      result.failed.push({
-        path: m.path,
-        message: parsed.badBytes?.includes(parsed.error)
-          ? `not planned: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`
-          : `cannot parse: ${parsed.error.message} at line ${parsed.error.line}`,
-      });
-      continue;
-    }
-    try {
-      const { plan, unhandled } = planner.plan(parsed);
-      result.unhandled.push(...unhandled);
-      if (plan) result.plans.push(plan);
-      else if (!unhandled.length) result.unchanged.push(m.path);
-    } catch (err) {
-      // plan() has replayed the file into the catalog before it checks the generated SQL
-      result.failed.push({ path: m.path, message: `internal error while planning: ${(err as Error).message}` });
-    }
-  }
-  return result;
+  const observer = new Planner(dialect.plan, dialect.defaultVersion, options);
+  return { observer, result: () => observer.result };
 }

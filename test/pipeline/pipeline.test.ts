@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/dialect.js';
 import { postgres } from '../../src/dialects/postgres/index.js';
 import type { Migration } from '../../src/model.js';
-import { planMigrations } from '../../src/plan/planner.js';
+import { LintEngine } from '../../src/engine/lint.js';
+import { planMigrations, plannerFor } from '../../src/plan/planner.js';
 import {
   dialectFor,
   dialectOf,
@@ -112,14 +113,34 @@ describe('parsed once, handed on', () => {
     expect(kept.result.files[0]!.statements).toBe(kept.parsed!.files[1]!.statements);
   });
 
-  it('the plan stage plans from the lint stage’s parse, and plans as planMigrations does', async () => {
-    const { dialect, parses } = counting();
+  it('lint and plan share one parse and one catalog replay, and plan as planMigrations does', async () => {
+    let parses = 0;
+    let applies = 0;
+    const dialect: Dialect = {
+      ...postgres,
+      parse: (m: Migration) => (parses++, postgres.parse(m)),
+      newCatalog: () => {
+        const catalog = postgres.newCatalog();
+        const apply = catalog.apply.bind(catalog);
+        catalog.apply = (stmt, origin) => (applies++, apply(stmt, origin));
+        return catalog;
+      },
+    };
     const settings = { ...resolveSettings({}, {}), dialect };
-    const parsed = await parseMigrations([history, change], dialect);
-    expect(parses()).toBe(2);
-    const lint = { result: (await lintStage([history, change])).result, parsed };
+    const run = await parseMigrations([history, change], dialect);
+    expect(parses).toBe(2);
+    const statements = run.files.reduce((n, f) => n + f.statements.length, 0);
+    // the walk lintStage makes, with the planner along: one catalog apply per statement, no second parse
+    const planner = plannerFor(dialect);
+    const engine = new LintEngine(dialect, { observer: planner.observer! });
+    for (const f of run.files) engine.processFile(f);
+    expect(applies).toBe(statements);
+    expect(parses).toBe(2);
+    expect(planner.result().plans.map((p) => p.path)).toEqual([change.path]);
+    const lint = await lintStage([history, change], { ...lintOptionsOf(settings), keepParsed: true, plan: {} });
+    // planStage hands on the plan the lint walk made
     const planned = await planStage([history, change], lint, settings);
-    expect(parses()).toBe(2); // no second parse
+    expect(planned).toBe(lint.plan);
     expect(planned.plans.map((p) => p.phases.map((x) => x.name))).toEqual(
       (
         await planMigrations(postgres, [history, change], { findings: lint.result.files.flatMap((f) => f.findings) })

@@ -68,8 +68,8 @@ async function planWithAnswers(sql: string) {
     ...postgres,
     plan: {
       ...postgresPlanner,
-      start(settings: Parameters<typeof postgresPlanner.start>[0]) {
-        const run = postgresPlanner.start(settings) as PostgresPlanRun;
+      start(...args: Parameters<typeof postgresPlanner.start>) {
+        const run = postgresPlanner.start(...args) as PostgresPlanRun;
         const file = run.file.bind(run);
         run.file = (parsed, f) => {
           const fp = file(parsed, f);

@@ -5,7 +5,7 @@
  */
 import type { FileFindings, FilePlan, PlanRun, PlanSettings } from '../../../dialect.js';
 import type { PgStatement, PgParsedMigration } from '../statement.js';
-import { Catalog, relKey } from '../catalog.js';
+import { relKey, type Catalog } from '../catalog.js';
 import { mustRunAlone } from './context.js';
 import { passThrough, rewriteStatement, REWRITTEN_KINDS } from './rewrite.js';
 import { astDepth, MAX_AST_DEPTH } from './sqltext.js';
@@ -22,11 +22,14 @@ function dropped(stmt: PgStatement): boolean {
 }
 
 export class PostgresPlanRun implements PlanRun {
-  readonly catalog = new Catalog();
   readonly sourceOf = new WeakMap<object, string>();
   readonly indexSource = new Map<string, string>();
 
-  constructor(readonly settings: PlanSettings) {}
+  /** `catalog`: the one the lint engine replays; the run reads it and never applies a statement */
+  constructor(
+    readonly settings: PlanSettings,
+    readonly catalog: Catalog,
+  ) {}
 
   /** keeps the source text of nodes that later rewrites may need to reproduce (defaults, indexes) */
   remember(stmt: PgStatement): void {
@@ -61,13 +64,8 @@ export class PostgresPlanRun implements PlanRun {
     }
   }
 
-  apply(stmt: PgStatement, origin: string): void {
+  seen(stmt: PgStatement): void {
     this.remember(stmt);
-    this.catalog.apply(stmt, origin);
-  }
-
-  replay(parsed: PgParsedMigration): void {
-    for (const stmt of parsed.statements) this.apply(stmt, parsed.migration.absPath);
   }
 
   file(parsed: PgParsedMigration, findings: FileFindings): PostgresFilePlan {
@@ -80,7 +78,7 @@ export class PostgresFilePlan implements FilePlan {
 
   constructor(
     private readonly run: PostgresPlanRun,
-    private readonly parsed: PgParsedMigration,
+    parsed: PgParsedMigration,
     findings: FileFindings,
   ) {
     const m = parsed.migration;
@@ -177,7 +175,7 @@ export class PostgresFilePlan implements FilePlan {
   }
 
   after(stmt: PgStatement): void {
-    this.run.apply(stmt, this.parsed.migration.absPath);
+    this.run.remember(stmt);
     // a later rename of the table: the plan's expected differences follow it
     if (stmt.kind === 'RenameStmt' && stmt.ast.renameType === 'OBJECT_TABLE' && stmt.ast.relation) {
       const from = relKey(stmt.ast.relation);
