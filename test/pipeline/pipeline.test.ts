@@ -33,15 +33,6 @@ const change = migration(
   { path: 'migrations/0002_plan.sql' },
 );
 
-/** PostgreSQL, counting how often it parses a file. */
-function counting(): { dialect: Dialect; parses: () => number } {
-  let n = 0;
-  return {
-    dialect: { ...postgres, parse: (m: Migration) => (n++, postgres.parse(m)) },
-    parses: () => n,
-  };
-}
-
 describe('lint holds only what its report needs', () => {
   it('without a later stage, a file keeps only the statements its findings point at', async () => {
     const quiet = Array.from({ length: 50 }, (_, i) => `INSERT INTO users (id) VALUES (${i});`).join('\n');
