@@ -29591,7 +29591,7 @@ var init_inspect = __esm({
 
 // src/dialects/postgres/shadow/seed-schema.ts
 async function loadTables(shadow) {
-  const userNs = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
+  const userNs = USER_SCHEMAS;
   const tables = await shadow.query(
     `SELECT c.oid::int8 AS oid, n.nspname, c.relname
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -29726,6 +29726,7 @@ var qi, ql, rel, INTS, colName2;
 var init_seed_schema = __esm({
   "src/dialects/postgres/shadow/seed-schema.ts"() {
     "use strict";
+    init_inspect();
     qi = (s) => `"${s.replace(/"/g, '""')}"`;
     ql = (s) => `'${s.replace(/'/g, "''")}'`;
     rel = (t) => `${qi(t.schema)}.${qi(t.name)}`;
@@ -36406,7 +36407,7 @@ async function dropDatabase(query, database, version) {
   const force = version >= 13 ? " WITH (FORCE)" : "";
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      await query(`DROP DATABASE IF EXISTS ${quoteIdent2(database)}${force}`);
+      await query(`DROP DATABASE IF EXISTS ${quoteIdent(database)}${force}`);
       return;
     } catch (err) {
       if (toSqlError(err).code !== "55006" || attempt === 4) throw err;
@@ -36414,7 +36415,7 @@ async function dropDatabase(query, database, version) {
     }
   }
 }
-var ShadowSetupError, OUTSIDE_ROLES, quoteIdent2, PostgresShadow;
+var ShadowSetupError, OUTSIDE_ROLES, PostgresShadow;
 var init_postgres = __esm({
   "src/dialects/postgres/shadow/postgres.ts"() {
     "use strict";
@@ -36423,6 +36424,7 @@ var init_postgres = __esm({
     init_driver();
     init_registry();
     init_probes();
+    init_util();
     ShadowSetupError = class extends Error {
       constructor(message) {
         super(message);
@@ -36430,7 +36432,6 @@ var init_postgres = __esm({
       }
     };
     OUTSIDE_ROLES = ["pg_execute_server_program", "pg_read_server_files", "pg_write_server_files"];
-    quoteIdent2 = (s) => `"${s.replace(/"/g, '""')}"`;
     PostgresShadow = class _PostgresShadow {
       constructor(adminUrl, admin, client, database, timeoutMs) {
         this.adminUrl = adminUrl;
@@ -36505,7 +36506,7 @@ var init_postgres = __esm({
         } catch (err) {
           return fail(`cannot read the role of ${displayConnection(url)}: ${err.message}`);
         }
-        const who = /^[a-z_][a-z0-9_$]*$/.test(power.name) ? power.name : quoteIdent2(power.name);
+        const who = /^[a-z_][a-z0-9_$]*$/.test(power.name) ? power.name : quoteIdent(power.name);
         const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14);
         const database = `zerodown_shadow_${stamp}_${randomBytes(4).toString("hex")}`;
         let login;
@@ -36538,7 +36539,7 @@ var init_postgres = __esm({
         };
         try {
           await admin.query(
-            `CREATE DATABASE ${quoteIdent2(database)}${login ? ` OWNER ${login.user}` : ""} TEMPLATE template0`
+            `CREATE DATABASE ${quoteIdent(database)}${login ? ` OWNER ${login.user}` : ""} TEMPLATE template0`
           );
         } catch (err) {
           const e = toSqlError(err);
@@ -36684,8 +36685,8 @@ var init_postgres = __esm({
             newRoles = (roles?.rows ?? []).map((r) => r.rolname).filter((r) => !this.rolesBefore.has(r) && this.rolesMentioned.has(r));
           }
           await dropDatabase((sql) => this.adminQuery(sql), this.database, this.serverVersion);
-          if (this.ownRunRole) await this.adminQuery(`DROP ROLE IF EXISTS ${quoteIdent2(this.runRole)}`);
-          for (const role of newRoles) await this.adminQuery(`DROP ROLE IF EXISTS ${quoteIdent2(role)}`).catch(() => {
+          if (this.ownRunRole) await this.adminQuery(`DROP ROLE IF EXISTS ${quoteIdent(this.runRole)}`);
+          for (const role of newRoles) await this.adminQuery(`DROP ROLE IF EXISTS ${quoteIdent(role)}`).catch(() => {
           });
         } finally {
           await this.admin.end().catch(() => {

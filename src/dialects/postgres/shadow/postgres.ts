@@ -28,6 +28,7 @@ import type { EngineLimit, Shadow, ShadowStop, SideConnection } from '../../../s
 import { majorVersion, ShadowStoppedError, timeoutMsOf, toSqlError, withinBound } from '../../../shadow/driver.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import { postgresProbes } from './probes.js';
+import { quoteIdent } from '../util.js';
 
 export class ShadowSetupError extends Error {
   constructor(message: string) {
@@ -74,7 +75,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 function quiet(client: pg.Client): pg.Client {
   // notices (e.g. "relation already exists, skipping") are not errors; drop them

@@ -4,6 +4,7 @@
  * `user_id` next to `users`), unique keys and CHECK constraints, in one query per catalog.
  */
 import type { ProbeTarget } from '../../../shadow/probes.js';
+import { USER_SCHEMAS } from './inspect.js';
 
 export interface Col {
   name: string;
@@ -49,7 +50,7 @@ export const ql = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export const rel = (t: { schema: string; name: string }) => `${qi(t.schema)}.${qi(t.name)}`;
 
 export async function loadTables(shadow: ProbeTarget): Promise<Map<number, Tbl>> {
-  const userNs = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
+  const userNs = USER_SCHEMAS;
   const tables = await shadow.query<{ oid: number; nspname: string; relname: string }>(
     `SELECT c.oid::int8 AS oid, n.nspname, c.relname
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
