@@ -12585,15 +12585,39 @@ var init_ban_truncate_cascade = __esm({
   }
 });
 
+// src/dialects/postgres/transaction.ts
+function txKind(stmt) {
+  if (stmt.kind !== "TransactionStmt") return void 0;
+  return KINDS[stmt.ast?.kind] ?? "other";
+}
+function chained(stmt) {
+  return !!stmt.ast?.chain;
+}
+var KINDS;
+var init_transaction = __esm({
+  "src/dialects/postgres/transaction.ts"() {
+    "use strict";
+    KINDS = {
+      TRANS_STMT_BEGIN: "begin",
+      TRANS_STMT_START: "begin",
+      TRANS_STMT_COMMIT: "commit",
+      TRANS_STMT_ROLLBACK: "rollback",
+      TRANS_STMT_PREPARE: "prepare",
+      TRANS_STMT_SAVEPOINT: "savepoint",
+      TRANS_STMT_RELEASE: "release",
+      TRANS_STMT_ROLLBACK_TO: "rollback-to"
+    };
+  }
+});
+
 // rules/postgres/ban-uncommitted-transaction.ts
 function openBegin(statements2) {
   let open2;
   for (const s of statements2) {
-    if (s.kind !== "TransactionStmt") continue;
-    const k = s.ast.kind;
-    if (k === "TRANS_STMT_BEGIN" || k === "TRANS_STMT_START") open2 ??= s;
-    else if ((k === "TRANS_STMT_COMMIT" || k === "TRANS_STMT_ROLLBACK") && !s.ast.chain) open2 = void 0;
-    else if (k === "TRANS_STMT_PREPARE") open2 = void 0;
+    const k = txKind(s);
+    if (k === "begin") open2 ??= s;
+    else if ((k === "commit" || k === "rollback") && !chained(s)) open2 = void 0;
+    else if (k === "prepare") open2 = void 0;
   }
   return open2;
 }
@@ -12602,6 +12626,7 @@ var init_ban_uncommitted_transaction = __esm({
   "rules/postgres/ban-uncommitted-transaction.ts"() {
     "use strict";
     init_rule();
+    init_transaction();
     init_locks();
     ban_uncommitted_transaction_default = defineRule({
       meta: {
@@ -12947,9 +12972,9 @@ function addedInSameTransaction(statements2, index, catalog, origin) {
   const out = [];
   for (let i = index - 1; i >= 0; i--) {
     const s = statements2[i];
-    if (s.kind === "TransactionStmt") {
-      const k = s.ast.kind;
-      if (k === "TRANS_STMT_SAVEPOINT" || k === "TRANS_STMT_RELEASE" || k === "TRANS_STMT_ROLLBACK_TO") continue;
+    const k = txKind(s);
+    if (k !== void 0) {
+      if (k === "savepoint" || k === "release" || k === "rollback-to") continue;
       break;
     }
     if (s.kind !== "AlterEnumStmt" || !s.ast.newVal || s.ast.oldVal) continue;
@@ -13040,6 +13065,7 @@ var init_enum_value_in_transaction = __esm({
   "rules/postgres/enum-value-in-transaction.ts"() {
     "use strict";
     init_rule();
+    init_transaction();
     init_util();
     init_catalog();
     sval = (n) => n?.A_Const?.sval?.sval;
@@ -14405,29 +14431,32 @@ function openingBegin(statements2, index) {
   let open2;
   for (let i = 0; i < index; i++) {
     const s = statements2[i];
-    if (s.kind !== "TransactionStmt") continue;
-    if (BEGIN.has(s.ast.kind)) open2 ??= s;
-    else if (END.has(s.ast.kind) && !s.ast.chain) open2 = void 0;
-    else if (s.ast.kind === "TRANS_STMT_PREPARE") open2 = void 0;
+    const k = txKind(s);
+    if (k === "begin") open2 ??= s;
+    else if (ends(s) && !chained(s)) open2 = void 0;
+    else if (k === "prepare") open2 = void 0;
   }
   return open2;
 }
 function closing(statements2, index) {
   for (let i = index + 1; i < statements2.length; i++) {
     const s = statements2[i];
-    if (s.kind === "TransactionStmt" && END.has(s.ast.kind) && !s.ast.chain) return s;
+    if (ends(s) && !chained(s)) return s;
   }
   return void 0;
 }
-var BEGIN, END, word, transaction_nesting_default;
+var ends, word, transaction_nesting_default;
 var init_transaction_nesting = __esm({
   "rules/postgres/transaction-nesting.ts"() {
     "use strict";
     init_rule();
+    init_transaction();
     init_locks();
-    BEGIN = /* @__PURE__ */ new Set(["TRANS_STMT_BEGIN", "TRANS_STMT_START"]);
-    END = /* @__PURE__ */ new Set(["TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK"]);
-    word = (s) => s.ast.kind === "TRANS_STMT_ROLLBACK" ? "ROLLBACK" : "COMMIT";
+    ends = (s) => {
+      const k = txKind(s);
+      return k === "commit" || k === "rollback";
+    };
+    word = (s) => txKind(s) === "rollback" ? "ROLLBACK" : "COMMIT";
     transaction_nesting_default = defineRule({
       meta: {
         id: "transaction-nesting",
@@ -14436,10 +14465,10 @@ var init_transaction_nesting = __esm({
         kinds: ["TransactionStmt"]
       },
       check(stmt, ctx) {
-        const kind = stmt.ast.kind;
+        const kind = txKind(stmt);
         const script = ctx.migration.transaction === "wrapped" && SCRIPT_TOOLS.has(ctx.migration.framework);
         const tool = ctx.migration.framework && ctx.migration.framework !== "plain" ? ctx.migration.framework : "the migration tool";
-        if (BEGIN.has(kind)) {
+        if (kind === "begin") {
           if (ctx.tx.explicit) {
             const outer = openingBegin(ctx.statements, stmt.index);
             return {
@@ -14456,9 +14485,9 @@ var init_transaction_nesting = __esm({
           }
           return;
         }
-        if (END.has(kind) && !ctx.tx.explicit && ctx.tx.inTransaction && !script) {
+        if (ends(stmt) && !ctx.tx.explicit && ctx.tx.inTransaction && !script) {
           return {
-            message: `This ${word(stmt)} ends the transaction ${tool} wraps around the file` + (kind === "TRANS_STMT_ROLLBACK" ? ", undoing every statement before it" : "") + ": every statement after it runs outside a transaction (a failure no longer rolls the migration back), and the tool\u2019s own COMMIT then finds no transaction in progress.",
+            message: `This ${word(stmt)} ends the transaction ${tool} wraps around the file` + (kind === "rollback" ? ", undoing every statement before it" : "") + ": every statement after it runs outside a transaction (a failure no longer rolls the migration back), and the tool\u2019s own COMMIT then finds no transaction in progress.",
             help: "Remove it and let the tool commit, or mark the file as non-transactional for the tool if it must control transactions itself."
           };
         }
@@ -14781,6 +14810,7 @@ var PgSession;
 var init_session = __esm({
   "src/dialects/postgres/session.ts"() {
     "use strict";
+    init_transaction();
     PgSession = class {
       tx;
       /** the migration tool runs the current region of the file in a transaction */
@@ -14804,14 +14834,14 @@ var init_session = __esm({
       }
       after(stmt) {
         const tx = this.tx;
-        if (stmt.kind === "TransactionStmt") {
-          const k = stmt.ast.kind;
-          if (k === "TRANS_STMT_BEGIN" || k === "TRANS_STMT_START") {
+        const k = txKind(stmt);
+        if (k !== void 0) {
+          if (k === "begin") {
             tx.depth++;
             tx.explicit = true;
             tx.inTransaction = true;
-          } else if (k === "TRANS_STMT_COMMIT" || k === "TRANS_STMT_ROLLBACK" || k === "TRANS_STMT_PREPARE") {
-            const chain = !!stmt.ast.chain && tx.explicit;
+          } else if (k === "commit" || k === "rollback" || k === "prepare") {
+            const chain = chained(stmt) && tx.explicit;
             tx.depth = chain ? 1 : 0;
             tx.explicit = chain;
             tx.inTransaction = chain || this.wrapped;
@@ -16610,21 +16640,13 @@ var init_snapshot = __esm({
 
 // src/dialects/postgres/shadow/statements.ts
 function txControl(stmt) {
-  if (stmt.kind !== "TransactionStmt") return void 0;
-  const { kind, chain } = stmt.ast ?? {};
-  switch (kind) {
-    case "TRANS_STMT_BEGIN":
-    case "TRANS_STMT_START":
-      return "begin";
-    case "TRANS_STMT_COMMIT":
-      return chain ? "commit-chain" : "commit";
-    case "TRANS_STMT_ROLLBACK":
-      return chain ? "rollback-chain" : "rollback";
-    case "TRANS_STMT_PREPARE":
-      return "commit";
-    default:
-      return "other";
-  }
+  const k = txKind(stmt);
+  if (k === void 0) return void 0;
+  if (k === "begin") return "begin";
+  if (k === "commit") return chained(stmt) ? "commit-chain" : "commit";
+  if (k === "rollback") return chained(stmt) ? "rollback-chain" : "rollback";
+  if (k === "prepare") return "commit";
+  return "other";
 }
 function hasDefElem(list4, name) {
   return (list4 ?? []).some((d) => d?.DefElem?.defname === name);
@@ -16732,6 +16754,7 @@ var init_statements = __esm({
     "use strict";
     init_outside();
     init_catalog();
+    init_transaction();
   }
 });
 

@@ -29349,6 +29349,31 @@ var init_outside = __esm({
   }
 });
 
+// src/dialects/postgres/transaction.ts
+function txKind(stmt) {
+  if (stmt.kind !== "TransactionStmt") return void 0;
+  return KINDS[stmt.ast?.kind] ?? "other";
+}
+function chained(stmt) {
+  return !!stmt.ast?.chain;
+}
+var KINDS;
+var init_transaction = __esm({
+  "src/dialects/postgres/transaction.ts"() {
+    "use strict";
+    KINDS = {
+      TRANS_STMT_BEGIN: "begin",
+      TRANS_STMT_START: "begin",
+      TRANS_STMT_COMMIT: "commit",
+      TRANS_STMT_ROLLBACK: "rollback",
+      TRANS_STMT_PREPARE: "prepare",
+      TRANS_STMT_SAVEPOINT: "savepoint",
+      TRANS_STMT_RELEASE: "release",
+      TRANS_STMT_ROLLBACK_TO: "rollback-to"
+    };
+  }
+});
+
 // src/shadow/driver.ts
 function parseShadowTimeout(text) {
   const t = text.trim();
@@ -30324,21 +30349,13 @@ var init_snapshot = __esm({
 
 // src/dialects/postgres/shadow/statements.ts
 function txControl(stmt) {
-  if (stmt.kind !== "TransactionStmt") return void 0;
-  const { kind, chain } = stmt.ast ?? {};
-  switch (kind) {
-    case "TRANS_STMT_BEGIN":
-    case "TRANS_STMT_START":
-      return "begin";
-    case "TRANS_STMT_COMMIT":
-      return chain ? "commit-chain" : "commit";
-    case "TRANS_STMT_ROLLBACK":
-      return chain ? "rollback-chain" : "rollback";
-    case "TRANS_STMT_PREPARE":
-      return "commit";
-    default:
-      return "other";
-  }
+  const k = txKind(stmt);
+  if (k === void 0) return void 0;
+  if (k === "begin") return "begin";
+  if (k === "commit") return chained(stmt) ? "commit-chain" : "commit";
+  if (k === "rollback") return chained(stmt) ? "rollback-chain" : "rollback";
+  if (k === "prepare") return "commit";
+  return "other";
 }
 function hasDefElem(list4, name) {
   return (list4 ?? []).some((d) => d?.DefElem?.defname === name);
@@ -30446,6 +30463,7 @@ var init_statements = __esm({
     "use strict";
     init_outside();
     init_catalog();
+    init_transaction();
   }
 });
 
@@ -51362,7 +51380,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run3, free) {
+        async doExecute(chained2, clearGlobalState, run3, free) {
           var error2, eventInfo2, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -51373,7 +51391,7 @@ var require_light = __commonJS({
           eventInfo2 = { args: this.args, options: this.options, retryCount: this.retryCount };
           this.Events.trigger("executing", eventInfo2);
           try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            passed = await (chained2 != null ? chained2.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
             if (clearGlobalState()) {
               this.doDone(eventInfo2);
               await free(this.options, eventInfo2);
@@ -58896,15 +58914,15 @@ var ban_truncate_cascade_default = defineRule({
 });
 
 // rules/postgres/ban-uncommitted-transaction.ts
+init_transaction();
 init_locks();
 function openBegin(statements) {
   let open3;
   for (const s of statements) {
-    if (s.kind !== "TransactionStmt") continue;
-    const k = s.ast.kind;
-    if (k === "TRANS_STMT_BEGIN" || k === "TRANS_STMT_START") open3 ??= s;
-    else if ((k === "TRANS_STMT_COMMIT" || k === "TRANS_STMT_ROLLBACK") && !s.ast.chain) open3 = void 0;
-    else if (k === "TRANS_STMT_PREPARE") open3 = void 0;
+    const k = txKind(s);
+    if (k === "begin") open3 ??= s;
+    else if ((k === "commit" || k === "rollback") && !chained(s)) open3 = void 0;
+    else if (k === "prepare") open3 = void 0;
   }
   return open3;
 }
@@ -59216,6 +59234,7 @@ var disallowed_unique_constraint_default = defineRule({
 });
 
 // rules/postgres/enum-value-in-transaction.ts
+init_transaction();
 init_util();
 init_catalog();
 var sval = (n) => n?.A_Const?.sval?.sval;
@@ -59231,9 +59250,9 @@ function addedInSameTransaction(statements, index, catalog, origin) {
   const out = [];
   for (let i = index - 1; i >= 0; i--) {
     const s = statements[i];
-    if (s.kind === "TransactionStmt") {
-      const k = s.ast.kind;
-      if (k === "TRANS_STMT_SAVEPOINT" || k === "TRANS_STMT_RELEASE" || k === "TRANS_STMT_ROLLBACK_TO") continue;
+    const k = txKind(s);
+    if (k !== void 0) {
+      if (k === "savepoint" || k === "release" || k === "rollback-to") continue;
       break;
     }
     if (s.kind !== "AlterEnumStmt" || !s.ast.newVal || s.ast.oldVal) continue;
@@ -60550,28 +60569,31 @@ var require_statement_timeout_default = defineRule({
 });
 
 // rules/postgres/transaction-nesting.ts
+init_transaction();
 init_locks();
-var BEGIN = /* @__PURE__ */ new Set(["TRANS_STMT_BEGIN", "TRANS_STMT_START"]);
-var END = /* @__PURE__ */ new Set(["TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK"]);
+var ends = (s) => {
+  const k = txKind(s);
+  return k === "commit" || k === "rollback";
+};
 function openingBegin(statements, index) {
   let open3;
   for (let i = 0; i < index; i++) {
     const s = statements[i];
-    if (s.kind !== "TransactionStmt") continue;
-    if (BEGIN.has(s.ast.kind)) open3 ??= s;
-    else if (END.has(s.ast.kind) && !s.ast.chain) open3 = void 0;
-    else if (s.ast.kind === "TRANS_STMT_PREPARE") open3 = void 0;
+    const k = txKind(s);
+    if (k === "begin") open3 ??= s;
+    else if (ends(s) && !chained(s)) open3 = void 0;
+    else if (k === "prepare") open3 = void 0;
   }
   return open3;
 }
 function closing(statements, index) {
   for (let i = index + 1; i < statements.length; i++) {
     const s = statements[i];
-    if (s.kind === "TransactionStmt" && END.has(s.ast.kind) && !s.ast.chain) return s;
+    if (ends(s) && !chained(s)) return s;
   }
   return void 0;
 }
-var word = (s) => s.ast.kind === "TRANS_STMT_ROLLBACK" ? "ROLLBACK" : "COMMIT";
+var word = (s) => txKind(s) === "rollback" ? "ROLLBACK" : "COMMIT";
 var transaction_nesting_default = defineRule({
   meta: {
     id: "transaction-nesting",
@@ -60580,10 +60602,10 @@ var transaction_nesting_default = defineRule({
     kinds: ["TransactionStmt"]
   },
   check(stmt, ctx) {
-    const kind = stmt.ast.kind;
+    const kind = txKind(stmt);
     const script = ctx.migration.transaction === "wrapped" && SCRIPT_TOOLS.has(ctx.migration.framework);
     const tool = ctx.migration.framework && ctx.migration.framework !== "plain" ? ctx.migration.framework : "the migration tool";
-    if (BEGIN.has(kind)) {
+    if (kind === "begin") {
       if (ctx.tx.explicit) {
         const outer = openingBegin(ctx.statements, stmt.index);
         return {
@@ -60600,9 +60622,9 @@ var transaction_nesting_default = defineRule({
       }
       return;
     }
-    if (END.has(kind) && !ctx.tx.explicit && ctx.tx.inTransaction && !script) {
+    if (ends(stmt) && !ctx.tx.explicit && ctx.tx.inTransaction && !script) {
       return {
-        message: `This ${word(stmt)} ends the transaction ${tool} wraps around the file` + (kind === "TRANS_STMT_ROLLBACK" ? ", undoing every statement before it" : "") + ": every statement after it runs outside a transaction (a failure no longer rolls the migration back), and the tool\u2019s own COMMIT then finds no transaction in progress.",
+        message: `This ${word(stmt)} ends the transaction ${tool} wraps around the file` + (kind === "rollback" ? ", undoing every statement before it" : "") + ": every statement after it runs outside a transaction (a failure no longer rolls the migration back), and the tool\u2019s own COMMIT then finds no transaction in progress.",
         help: "Remove it and let the tool commit, or mark the file as non-transactional for the tool if it must control transactions itself."
       };
     }
@@ -60856,6 +60878,7 @@ init_catalog();
 init_parse();
 
 // src/dialects/postgres/session.ts
+init_transaction();
 function settingValue(args) {
   const c = args?.[0]?.A_Const;
   if (!c) return void 0;
@@ -60892,14 +60915,14 @@ var PgSession = class {
   }
   after(stmt) {
     const tx = this.tx;
-    if (stmt.kind === "TransactionStmt") {
-      const k = stmt.ast.kind;
-      if (k === "TRANS_STMT_BEGIN" || k === "TRANS_STMT_START") {
+    const k = txKind(stmt);
+    if (k !== void 0) {
+      if (k === "begin") {
         tx.depth++;
         tx.explicit = true;
         tx.inTransaction = true;
-      } else if (k === "TRANS_STMT_COMMIT" || k === "TRANS_STMT_ROLLBACK" || k === "TRANS_STMT_PREPARE") {
-        const chain = !!stmt.ast.chain && tx.explicit;
+      } else if (k === "commit" || k === "rollback" || k === "prepare") {
+        const chain = chained(stmt) && tx.explicit;
         tx.depth = chain ? 1 : 0;
         tx.explicit = chain;
         tx.inTransaction = chain || this.wrapped;

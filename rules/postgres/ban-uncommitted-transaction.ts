@@ -1,16 +1,16 @@
 import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { defineRule } from '../../src/dialects/postgres/rule.js';
+import { chained, txKind } from '../../src/dialects/postgres/transaction.js';
 import { SCRIPT_TOOLS } from '../../src/dialects/postgres/locks.js';
 
 /** The BEGIN that opened the transaction still open at the end of the file. */
 function openBegin(statements: readonly PgStatement[]): PgStatement | undefined {
   let open: PgStatement | undefined;
   for (const s of statements) {
-    if (s.kind !== 'TransactionStmt') continue;
-    const k = s.ast.kind as string;
-    if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') open ??= s;
-    else if ((k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK') && !s.ast.chain) open = undefined;
-    else if (k === 'TRANS_STMT_PREPARE') open = undefined;
+    const k = txKind(s);
+    if (k === 'begin') open ??= s;
+    else if ((k === 'commit' || k === 'rollback') && !chained(s)) open = undefined;
+    else if (k === 'prepare') open = undefined;
   }
   return open;
 }

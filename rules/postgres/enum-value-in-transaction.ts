@@ -1,5 +1,6 @@
 import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { defineRule } from '../../src/dialects/postgres/rule.js';
+import { txKind } from '../../src/dialects/postgres/transaction.js';
 import { keysBefore, names, quoteLiteral } from '../../src/dialects/postgres/util.js';
 import type { Catalog } from '../../src/dialects/postgres/catalog.js';
 import { DEFAULT_SCHEMA, relKey } from '../../src/dialects/postgres/catalog.js';
@@ -35,9 +36,9 @@ function addedInSameTransaction(
   const out: Added[] = [];
   for (let i = index - 1; i >= 0; i--) {
     const s = statements[i]!;
-    if (s.kind === 'TransactionStmt') {
-      const k = s.ast.kind as string;
-      if (k === 'TRANS_STMT_SAVEPOINT' || k === 'TRANS_STMT_RELEASE' || k === 'TRANS_STMT_ROLLBACK_TO') continue;
+    const k = txKind(s);
+    if (k !== undefined) {
+      if (k === 'savepoint' || k === 'release' || k === 'rollback-to') continue;
       break; // COMMIT/ROLLBACK ends the earlier transaction; BEGIN starts this one
     }
     if (s.kind !== 'AlterEnumStmt' || !s.ast.newVal || s.ast.oldVal) continue;

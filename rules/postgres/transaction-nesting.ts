@@ -1,19 +1,23 @@
 import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { defineRule } from '../../src/dialects/postgres/rule.js';
+import { chained, txKind } from '../../src/dialects/postgres/transaction.js';
 import { SCRIPT_TOOLS } from '../../src/dialects/postgres/locks.js';
 
-const BEGIN = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
-const END = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK']);
+/** COMMIT or ROLLBACK (not PREPARE TRANSACTION) */
+const ends = (s: PgStatement) => {
+  const k = txKind(s);
+  return k === 'commit' || k === 'rollback';
+};
 
 /** The statement that opened the transaction still open before `index` (an explicit BEGIN), if any. */
 function openingBegin(statements: readonly PgStatement[], index: number): PgStatement | undefined {
   let open: PgStatement | undefined;
   for (let i = 0; i < index; i++) {
     const s = statements[i]!;
-    if (s.kind !== 'TransactionStmt') continue;
-    if (BEGIN.has(s.ast.kind)) open ??= s;
-    else if (END.has(s.ast.kind) && !s.ast.chain) open = undefined;
-    else if (s.ast.kind === 'TRANS_STMT_PREPARE') open = undefined;
+    const k = txKind(s);
+    if (k === 'begin') open ??= s;
+    else if (ends(s) && !chained(s)) open = undefined;
+    else if (k === 'prepare') open = undefined;
   }
   return open;
 }
@@ -22,12 +26,12 @@ function openingBegin(statements: readonly PgStatement[], index: number): PgStat
 function closing(statements: readonly PgStatement[], index: number): PgStatement | undefined {
   for (let i = index + 1; i < statements.length; i++) {
     const s = statements[i]!;
-    if (s.kind === 'TransactionStmt' && END.has(s.ast.kind) && !s.ast.chain) return s;
+    if (ends(s) && !chained(s)) return s;
   }
   return undefined;
 }
 
-const word = (s: PgStatement): string => (s.ast.kind === 'TRANS_STMT_ROLLBACK' ? 'ROLLBACK' : 'COMMIT');
+const word = (s: PgStatement): string => (txKind(s) === 'rollback' ? 'ROLLBACK' : 'COMMIT');
 
 export default defineRule({
   meta: {
@@ -38,11 +42,11 @@ export default defineRule({
     kinds: ['TransactionStmt'],
   },
   check(stmt, ctx) {
-    const kind = stmt.ast.kind as string;
+    const kind = txKind(stmt);
     const script = ctx.migration.transaction === 'wrapped' && SCRIPT_TOOLS.has(ctx.migration.framework);
     const tool =
       ctx.migration.framework && ctx.migration.framework !== 'plain' ? ctx.migration.framework : 'the migration tool';
-    if (BEGIN.has(kind)) {
+    if (kind === 'begin') {
       if (ctx.tx.explicit) {
         const outer = openingBegin(ctx.statements, stmt.index);
         return {
@@ -65,11 +69,11 @@ export default defineRule({
       }
       return;
     }
-    if (END.has(kind) && !ctx.tx.explicit && ctx.tx.inTransaction && !script) {
+    if (ends(stmt) && !ctx.tx.explicit && ctx.tx.inTransaction && !script) {
       return {
         message:
           `This ${word(stmt)} ends the transaction ${tool} wraps around the file` +
-          (kind === 'TRANS_STMT_ROLLBACK' ? ', undoing every statement before it' : '') +
+          (kind === 'rollback' ? ', undoing every statement before it' : '') +
           ': every statement after it runs outside a transaction (a failure no longer rolls the migration back), and the tool’s own COMMIT then finds no transaction in progress.',
         help: 'Remove it and let the tool commit, or mark the file as non-transactional for the tool if it must control transactions itself.',
       };

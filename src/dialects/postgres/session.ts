@@ -7,6 +7,7 @@
 import type { SessionTracker } from '../../dialect.js';
 import type { TxState } from '../../rules/api.js';
 import type { PgStatement } from './statement.js';
+import { chained, txKind } from './transaction.js';
 
 /** The value of `SET name = value` as written: a string, a number, or undefined for DEFAULT or an expression. */
 function settingValue(args: any[] | undefined): string | number | undefined {
@@ -53,16 +54,16 @@ export class PgSession implements SessionTracker {
 
   after(stmt: PgStatement): void {
     const tx = this.tx;
-    if (stmt.kind === 'TransactionStmt') {
-      const k = stmt.ast.kind as string;
-      if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') {
+    const k = txKind(stmt);
+    if (k !== undefined) {
+      if (k === 'begin') {
         tx.depth++;
         tx.explicit = true;
         tx.inTransaction = true;
-      } else if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK' || k === 'TRANS_STMT_PREPARE') {
+      } else if (k === 'commit' || k === 'rollback' || k === 'prepare') {
         // PostgreSQL does not nest: the first COMMIT/ROLLBACK ends the transaction however many
         // BEGINs preceded it; `AND CHAIN` starts a new one at once.
-        const chain = !!stmt.ast.chain && tx.explicit;
+        const chain = chained(stmt) && tx.explicit;
         tx.depth = chain ? 1 : 0;
         tx.explicit = chain;
         tx.inTransaction = chain || this.wrapped;

@@ -75,7 +75,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
-
 function quiet(client: pg.Client): pg.Client {
   // notices (e.g. "relation already exists, skipping") are not errors; drop them
   client.on('notice', () => {});

@@ -6,6 +6,7 @@
 import type { PgStatement } from '../statement.js';
 import { outsideReach } from '../outside.js';
 import { relKey } from '../catalog.js';
+import { chained, txKind } from '../transaction.js';
 import type { ShadowKind } from '../../../shadow/driver.js';
 
 import type { TxControl } from '../../../shadow/probes.js';
@@ -14,22 +15,14 @@ export type { TxControl };
 
 /** BEGIN/COMMIT/ROLLBACK and friends; undefined for ordinary statements. */
 export function txControl(stmt: PgStatement): TxControl | undefined {
-  if (stmt.kind !== 'TransactionStmt') return undefined;
-  const { kind, chain } = stmt.ast ?? {};
-  switch (kind) {
-    case 'TRANS_STMT_BEGIN':
-    case 'TRANS_STMT_START':
-      return 'begin';
-    case 'TRANS_STMT_COMMIT':
-      return chain ? 'commit-chain' : 'commit';
-    case 'TRANS_STMT_ROLLBACK':
-      return chain ? 'rollback-chain' : 'rollback';
-    case 'TRANS_STMT_PREPARE':
-      // PREPARE TRANSACTION ends the transaction block
-      return 'commit';
-    default:
-      return 'other';
-  }
+  const k = txKind(stmt);
+  if (k === undefined) return undefined;
+  if (k === 'begin') return 'begin';
+  if (k === 'commit') return chained(stmt) ? 'commit-chain' : 'commit';
+  if (k === 'rollback') return chained(stmt) ? 'rollback-chain' : 'rollback';
+  // PREPARE TRANSACTION ends the transaction block
+  if (k === 'prepare') return 'commit';
+  return 'other';
 }
 
 function hasDefElem(list: any[] | undefined, name: string): boolean {
