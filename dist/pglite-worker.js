@@ -19,10 +19,10 @@ var __export = (target, all) => {
     __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 
-// ../main/node_modules/@electric-sql/pglite/dist/chunk-ZSOCVAT7.js
+// node_modules/@electric-sql/pglite/dist/chunk-ZSOCVAT7.js
 var p, i, c, f, l, s, a, _, d, D, F, g, L, P, n, h, R, x, T, U, u;
 var init_chunk_ZSOCVAT7 = __esm({
-  "../main/node_modules/@electric-sql/pglite/dist/chunk-ZSOCVAT7.js"() {
+  "node_modules/@electric-sql/pglite/dist/chunk-ZSOCVAT7.js"() {
     p = Object.create;
     i = Object.defineProperty;
     c = Object.getOwnPropertyDescriptor;
@@ -60,7 +60,7 @@ var init_chunk_ZSOCVAT7 = __esm({
   }
 });
 
-// ../main/node_modules/@electric-sql/pglite/dist/chunk-BD5WXLQO.js
+// node_modules/@electric-sql/pglite/dist/chunk-BD5WXLQO.js
 function m2() {
   let t2 = process.type;
   return t2 === "renderer" || t2 === "worker" || t2 === "service-worker";
@@ -112,7 +112,7 @@ function g4(t2, e) {
 }
 var f3, d2, p3, s3, y2, h2, a2, o3, S2;
 var init_chunk_BD5WXLQO = __esm({
-  "../main/node_modules/@electric-sql/pglite/dist/chunk-BD5WXLQO.js"() {
+  "node_modules/@electric-sql/pglite/dist/chunk-BD5WXLQO.js"() {
     init_chunk_ZSOCVAT7();
     u();
     f3 = Object.defineProperty;
@@ -140,7 +140,7 @@ var init_chunk_BD5WXLQO = __esm({
   }
 });
 
-// ../main/node_modules/@electric-sql/pglite/dist/chunk-N66TTF7B.js
+// node_modules/@electric-sql/pglite/dist/chunk-N66TTF7B.js
 async function ie2(e, r3, t2 = "pgdata", n3 = "auto") {
   let i2 = vr(e, r3), [o5, a3] = await Er(i2, n3), s4 = t2 + (a3 ? ".tar.gz" : ".tar"), l2 = a3 ? "application/x-gzip" : "application/x-tar";
   return typeof File < "u" ? new File([o5], s4, { type: l2 }) : new Blob([o5], { type: l2 });
@@ -2601,7 +2601,7 @@ async function St2({ pg: e, debug: r3, args: t2, wasmModule: n3 }) {
 }
 var j2, Y2, re, ye2, we2, be2, O2, Sr, Pe2, ke2, Re2, Me2, Oe2, Tr, Pr, kr, De2, Ne2, oe2, C, Mr, Or, U3, I, Hr, Lr, pt2, Ue2, He2, Ce2, Ie2, xe2, Ir;
 var init_chunk_N66TTF7B = __esm({
-  "../main/node_modules/@electric-sql/pglite/dist/chunk-N66TTF7B.js"() {
+  "node_modules/@electric-sql/pglite/dist/chunk-N66TTF7B.js"() {
     init_chunk_BD5WXLQO();
     init_chunk_ZSOCVAT7();
     j2 = D((xr, b4) => {
@@ -3107,7 +3107,7 @@ var init_chunk_N66TTF7B = __esm({
   }
 });
 
-// ../main/node_modules/@electric-sql/pglite/dist/fs/nodefs.js
+// node_modules/@electric-sql/pglite/dist/fs/nodefs.js
 var nodefs_exports = {};
 __export(nodefs_exports, {
   NodeFS: () => m3
@@ -3116,7 +3116,7 @@ import * as o4 from "fs";
 import * as r from "path";
 var m3;
 var init_nodefs = __esm({
-  "../main/node_modules/@electric-sql/pglite/dist/fs/nodefs.js"() {
+  "node_modules/@electric-sql/pglite/dist/fs/nodefs.js"() {
     init_chunk_N66TTF7B();
     init_chunk_BD5WXLQO();
     init_chunk_ZSOCVAT7();
@@ -3138,14 +3138,14 @@ var init_nodefs = __esm({
   }
 });
 
-// ../main/node_modules/@electric-sql/pglite/dist/fs/opfs-ahp.js
+// node_modules/@electric-sql/pglite/dist/fs/opfs-ahp.js
 var opfs_ahp_exports = {};
 __export(opfs_ahp_exports, {
   OpfsAhpFS: () => z3
 });
 var U4, $2, M, I2, k2, N2, H2, y3, f4, x4, F4, P4, S3, r2, L3, D4, E, w3, m4, A2, C2, T4, z3, d3;
 var init_opfs_ahp = __esm({
-  "../main/node_modules/@electric-sql/pglite/dist/fs/opfs-ahp.js"() {
+  "node_modules/@electric-sql/pglite/dist/fs/opfs-ahp.js"() {
     init_chunk_N66TTF7B();
     init_chunk_BD5WXLQO();
     init_chunk_ZSOCVAT7();
@@ -3444,7 +3444,7 @@ ${t2}`), i2 = h(this, y3).getSize();
   }
 });
 
-// ../main/node_modules/@electric-sql/pglite/dist/chunk-UCFNZJLR.js
+// node_modules/@electric-sql/pglite/dist/chunk-UCFNZJLR.js
 function R3(S5) {
   let N5 = [...S5].sort((t2, r3) => t2[0] - r3[0]), e = [];
   for (let [t2, r3] of N5) {
@@ -3458,7 +3458,7 @@ function Q2(S5, N5, e) {
 }
 var K2, A3, F5, g5, m5, y4, E2, v3, n2, J2, H3, j3, z4, B3, U5, x5, D5, q2, I3, L4, C3, w4, T5, $3;
 var init_chunk_UCFNZJLR = __esm({
-  "../main/node_modules/@electric-sql/pglite/dist/chunk-UCFNZJLR.js"() {
+  "node_modules/@electric-sql/pglite/dist/chunk-UCFNZJLR.js"() {
     init_chunk_N66TTF7B();
     init_chunk_ZSOCVAT7();
     u();
@@ -3607,7 +3607,7 @@ var init_chunk_UCFNZJLR = __esm({
   }
 });
 
-// ../main/node_modules/@electric-sql/pglite/dist/fs/memfs2opfs.js
+// node_modules/@electric-sql/pglite/dist/fs/memfs2opfs.js
 var memfs2opfs_exports = {};
 __export(memfs2opfs_exports, {
   Memfs2OpfsFS: () => D6,
@@ -3665,7 +3665,7 @@ async function k3(n3, t2, r3) {
 }
 var B4, N3, m6, y5, d4, P5, w5, x6, p4, D6;
 var init_memfs2opfs = __esm({
-  "../main/node_modules/@electric-sql/pglite/dist/fs/memfs2opfs.js"() {
+  "node_modules/@electric-sql/pglite/dist/fs/memfs2opfs.js"() {
     init_chunk_UCFNZJLR();
     init_chunk_N66TTF7B();
     init_chunk_BD5WXLQO();
@@ -3767,7 +3767,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 
-// ../main/node_modules/@electric-sql/pglite/dist/chunk-Y6PULSM7.js
+// node_modules/@electric-sql/pglite/dist/chunk-Y6PULSM7.js
 init_chunk_ZSOCVAT7();
 var yn = {};
 F(yn, { ABSTIME: () => Et, ACLITEM: () => Ot, BIT: () => Qt, BOOL: () => ye, BPCHAR: () => ve, BYTEA: () => he, CHAR: () => bt, CID: () => St, CIDR: () => Rt, CIRCLE: () => Nt, DATE: () => ze, FLOAT4: () => Qe, FLOAT8: () => _e, GTSVECTOR: () => nn, INET: () => kt, INT2: () => Ve, INT4: () => Fe, INT8: () => be, INTERVAL: () => Ft, JSON: () => we, JSONB: () => Ye, MACADDR: () => Lt, MACADDR8: () => Pt, MONEY: () => Ut, NUMERIC: () => vt, OID: () => Ge, PATH: () => xt, PG_DEPENDENCIES: () => Zt, PG_LSN: () => $t, PG_NDISTINCT: () => Xt, PG_NODE_TREE: () => Dt, POLYGON: () => Mt, REFCURSOR: () => Ht, REGCLASS: () => jt, REGCONFIG: () => rn, REGDICTIONARY: () => sn, REGNAMESPACE: () => an, REGOPER: () => qt, REGOPERATOR: () => Yt, REGPROC: () => gt, REGPROCEDURE: () => zt, REGROLE: () => on, REGTYPE: () => Wt, RELTIME: () => Ct, SMGR: () => It, TEXT: () => ge, TID: () => wt, TIME: () => Vt, TIMESTAMP: () => qe, TIMESTAMPTZ: () => Ae, TIMETZ: () => Gt, TINTERVAL: () => Tt, TSQUERY: () => tn, TSVECTOR: () => en, TXID_SNAPSHOT: () => Jt, UUID: () => Kt, VARBIT: () => _t, VARCHAR: () => He, XID: () => At, XML: () => Bt, arrayParser: () => mn, arraySerializer: () => We, parseType: () => se, parsers: () => un, serializers: () => cn, types: () => je });
@@ -4506,11 +4506,11 @@ S = /* @__PURE__ */ new WeakMap(), B = /* @__PURE__ */ new WeakMap(), D2 = /* @_
   return p5.severity = a3.S, p5.code = a3.C, p5.detail = a3.D, p5.hint = a3.H, p5.position = a3.P, p5.internalPosition = a3.p, p5.internalQuery = a3.q, p5.where = a3.W, p5.schema = a3.s, p5.table = a3.t, p5.column = a3.c, p5.dataType = a3.d, p5.constraint = a3.n, p5.file = a3.F, p5.line = a3.L, p5.routine = a3.R, p5;
 };
 
-// ../main/node_modules/@electric-sql/pglite/dist/chunk-VQDTEBLE.js
+// node_modules/@electric-sql/pglite/dist/chunk-VQDTEBLE.js
 init_chunk_ZSOCVAT7();
 u();
 
-// ../main/node_modules/@electric-sql/pglite/dist/chunk-KLBW4PNS.js
+// node_modules/@electric-sql/pglite/dist/chunk-KLBW4PNS.js
 init_chunk_ZSOCVAT7();
 u();
 var o2 = { part: "part", container: "container" };
@@ -4547,7 +4547,7 @@ function g3(t2, ...r3) {
   return { query: [e[0], ...a3.flatMap((p5, n3) => [`$${n3 + 1}`, e[n3 + 1]])].join(""), params: a3 };
 }
 
-// ../main/node_modules/@electric-sql/pglite/dist/chunk-UYHX356B.js
+// node_modules/@electric-sql/pglite/dist/chunk-UYHX356B.js
 init_chunk_ZSOCVAT7();
 u();
 var x3 = class extends O {
@@ -4689,7 +4689,7 @@ T3 = /* @__PURE__ */ new WeakMap(), p2 = /* @__PURE__ */ new WeakMap(), t = /* @
   this.debug > 0 && console.log(...s4);
 };
 
-// ../main/node_modules/@electric-sql/pglite/dist/chunk-XZUEO4BZ.js
+// node_modules/@electric-sql/pglite/dist/chunk-XZUEO4BZ.js
 init_chunk_N66TTF7B();
 init_chunk_BD5WXLQO();
 init_chunk_ZSOCVAT7();
@@ -9312,7 +9312,7 @@ shared_preload_libraries=${r3.join(",")}`;
 }, q3.paths = { PG_ROOT: U3, PGDATA: I, ICU_DATA_PATH: Hr, INITDB_EXE_PATH: Lr, POSTGRES_EXE_PATH: pt2 }, q3.DEFAULT_RECV_BUF_SIZE = 1 * 1024 * 1024, q3.MAX_BUFFER_SIZE = Math.pow(2, 30), q3.defaultStartParams = ["--single", "-F", "-O", "-j", "-c", "search_path=public", "-c", "exit_on_error=false", "-c", "log_checkpoints=false", "-c", "max_worker_processes=0", "-c", "max_parallel_workers=0", "-c", "max_parallel_workers_per_gather=0", "-c", "io_method=sync", "-c", "max_parallel_maintenance_workers=0"];
 var je2 = q3;
 
-// ../main/node_modules/@electric-sql/pglite/dist/index.js
+// node_modules/@electric-sql/pglite/dist/index.js
 init_chunk_N66TTF7B();
 init_chunk_BD5WXLQO();
 init_chunk_ZSOCVAT7();
