@@ -45177,11 +45177,6 @@ var init_planner = __esm({
       attach(catalog) {
         this.run = this.planner.start(this.settings, catalog);
       }
-      /** the findings of a file the plan answers: the given ones, or those the engine reported */
-      findingsOf(parsed, reported) {
-        const given = this.options.findings;
-        return given ? given.filter((f) => f.path === parsed.migration.path) : [...reported];
-      }
       fileStart(parsed) {
         const m = parsed.migration;
         if (!m.review) return;
@@ -45192,11 +45187,17 @@ var init_planner = __esm({
           });
           return;
         }
-        const seen = /* @__PURE__ */ new Map();
-        const flagged = (stmt) => this.options.findings ? this.options.findings.filter((f) => f.path === m.path && f.statementIndex === stmt.index) : seen.get(stmt.index) ?? [];
+        const byStatement3 = /* @__PURE__ */ new Map();
+        for (const f of this.options.findings ?? []) {
+          if (f.path !== m.path) continue;
+          const list4 = byStatement3.get(f.statementIndex);
+          if (list4) list4.push(f);
+          else byStatement3.set(f.statementIndex, [f]);
+        }
+        const flagged = (stmt) => byStatement3.get(stmt.index) ?? [];
         this.open = {
           parsed,
-          seen,
+          byStatement: byStatement3,
           groups: [],
           rewritten: /* @__PURE__ */ new Set(),
           hadTransaction: m.transaction === "wrapped" || !!this.options.assumeInTransaction,
@@ -45215,11 +45216,10 @@ var init_planner = __esm({
         if (o.failed) return;
         try {
           const { file } = o;
-          if (!this.options.findings) o.seen.set(stmt.index, [...reported]);
+          if (!this.options.findings && reported.length) o.byStatement.set(stmt.index, [...reported]);
           if (file.transactionControl(stmt)) o.hadTransaction = true;
           if (!file.skip(stmt)) {
-            const open2 = this.options.findings ? this.options.findings.filter((f) => f.path === parsed.migration.path && f.statementIndex === stmt.index) : [...reported];
-            const steps = this.stepsFor(file, stmt, open2);
+            const steps = this.stepsFor(file, stmt, o.byStatement.get(stmt.index) ?? []);
             if (steps.rewritten) o.rewritten.add(stmt.index);
             o.groups.push(...steps.groups);
           }
@@ -45238,7 +45238,9 @@ var init_planner = __esm({
           return;
         }
         try {
-          const { plan, unhandled } = this.finish(o, this.findingsOf(parsed, lint.findings));
+          const given = this.options.findings;
+          const findings = given ? given.filter((f) => f.path === m.path) : lint.findings;
+          const { plan, unhandled } = this.finish(o, findings);
           this.result.unhandled.push(...unhandled);
           if (plan) this.result.plans.push(plan);
           else if (!unhandled.length) this.result.unchanged.push(m.path);
@@ -46136,8 +46138,9 @@ var init_dryrun_confirm = __esm({
 async function dryRun(migrations, opts = {}) {
   const t0 = performance.now();
   const files = migrations.map((m) => "statements" in m && "migration" in m ? m.migration : m);
-  const dialectId = dialectOf(files).id;
-  const dialect = opts.dialect ?? shadowOf(dialectOf(files));
+  const sqlDialect = dialectOf(files);
+  const dialectId = sqlDialect.id;
+  const dialect = opts.dialect ?? shadowOf(sqlDialect);
   const isReview = (m) => ("migration" in m && "statements" in m ? m.migration : m).review;
   const review = migrations.filter(isReview);
   const history = opts.schema ? [] : migrations.filter((m) => !isReview(m));

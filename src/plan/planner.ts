@@ -49,8 +49,11 @@ interface OpenFile {
   groups: Step[][];
   rewritten: Set<number>;
   hadTransaction: boolean;
-  /** the lint engine's findings so far, by statement (when the plan answers the run's own findings) */
-  seen: Map<number, Finding[]>;
+  /**
+   * the findings the plan answers, by statement: the given ones (`PlanOptions.findings`) up front, or
+   * the lint engine's as it reports them
+   */
+  byStatement: Map<number, Finding[]>;
   /** set when planning this file failed: the message */
   failed?: string;
 }
@@ -89,12 +92,6 @@ export class Planner implements LintObserver {
     this.run = this.planner.start(this.settings, catalog);
   }
 
-  /** the findings of a file the plan answers: the given ones, or those the engine reported */
-  private findingsOf(parsed: ParsedMigration, reported: readonly Finding[]): Finding[] {
-    const given = this.options.findings;
-    return given ? given.filter((f) => f.path === parsed.migration.path) : [...reported];
-  }
-
   fileStart(parsed: ParsedMigration): void {
     const m = parsed.migration;
     if (!m.review) return;
@@ -107,14 +104,17 @@ export class Planner implements LintObserver {
       });
       return;
     }
-    const seen = new Map<number, Finding[]>();
-    const flagged = (stmt: Statement) =>
-      this.options.findings
-        ? this.options.findings.filter((f) => f.path === m.path && f.statementIndex === stmt.index)
-        : (seen.get(stmt.index) ?? []);
+    const byStatement = new Map<number, Finding[]>();
+    for (const f of this.options.findings ?? []) {
+      if (f.path !== m.path) continue;
+      const list = byStatement.get(f.statementIndex);
+      if (list) list.push(f);
+      else byStatement.set(f.statementIndex, [f]);
+    }
+    const flagged = (stmt: Statement) => byStatement.get(stmt.index) ?? [];
     this.open = {
       parsed,
-      seen,
+      byStatement,
       groups: [],
       rewritten: new Set(),
       hadTransaction: m.transaction === 'wrapped' || !!this.options.assumeInTransaction,
@@ -135,13 +135,10 @@ export class Planner implements LintObserver {
     if (o.failed) return;
     try {
       const { file } = o;
-      if (!this.options.findings) o.seen.set(stmt.index, [...reported]);
+      if (!this.options.findings && reported.length) o.byStatement.set(stmt.index, [...reported]);
       if (file.transactionControl(stmt)) o.hadTransaction = true;
       if (!file.skip(stmt)) {
-        const open = this.options.findings
-          ? this.options.findings.filter((f) => f.path === parsed.migration.path && f.statementIndex === stmt.index)
-          : [...reported];
-        const steps = this.stepsFor(file, stmt, open);
+        const steps = this.stepsFor(file, stmt, o.byStatement.get(stmt.index) ?? []);
         if (steps.rewritten) o.rewritten.add(stmt.index);
         o.groups.push(...steps.groups);
       }
@@ -161,7 +158,10 @@ export class Planner implements LintObserver {
       return;
     }
     try {
-      const { plan, unhandled } = this.finish(o, this.findingsOf(parsed, lint.findings));
+      // every finding of the file, in order (file-level ones too): the given ones, or the engine's
+      const given = this.options.findings;
+      const findings = given ? given.filter((f) => f.path === m.path) : lint.findings;
+      const { plan, unhandled } = this.finish(o, findings);
       this.result.unhandled.push(...unhandled);
       if (plan) this.result.plans.push(plan);
       else if (!unhandled.length) this.result.unchanged.push(m.path);

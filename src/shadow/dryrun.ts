@@ -24,8 +24,9 @@ export type { DryRun, DryRunFile, DryRunOptions, DryRunStop } from './dryrun-typ
 export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: DryRunOptions = {}): Promise<DryRun> {
   const t0 = performance.now();
   const files = migrations.map((m) => ('statements' in m && 'migration' in m ? m.migration : m));
-  const dialectId = dialectOf(files).id;
-  const dialect = opts.dialect ?? shadowOf(dialectOf(files));
+  const sqlDialect = dialectOf(files);
+  const dialectId = sqlDialect.id;
+  const dialect = opts.dialect ?? shadowOf(sqlDialect);
   const isReview = (m: Migration | ParsedMigration) => ('migration' in m && 'statements' in m ? m.migration : m).review;
   const review = migrations.filter(isReview);
   const history = opts.schema ? [] : migrations.filter((m) => !isReview(m));
