@@ -47044,6 +47044,7 @@ __export(lint_exports, {
   formatReport: () => formatReport,
   lintCommand: () => lintCommand,
   progressReporter: () => progressReporter,
+  shadowOptions: () => shadowOptions,
   useColor: () => useColor,
   warnIgnored: () => warnIgnored
 });
@@ -47115,15 +47116,18 @@ function warnIgnored(given, instead) {
 `);
   }
 }
+function shadowOptions(opts) {
+  return [
+    ["--shadow-url", opts.shadowUrl],
+    ["--seed-rows", opts.seedRows],
+    ["--shadow-timeout", opts.shadowTimeout],
+    ["--allow-superuser-shadow", opts.allowSuperuserShadow]
+  ];
+}
 async function lintCommand(paths, opts) {
   if (!opts.dryRun)
     warnIgnored(
-      [
-        ["--shadow-url", opts.shadowUrl],
-        ["--seed-rows", opts.seedRows],
-        ["--shadow-timeout", opts.shadowTimeout],
-        ["--allow-superuser-shadow", opts.allowSuperuserShadow]
-      ],
+      shadowOptions(opts),
       "without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)"
     );
   const cwd = process.cwd();
@@ -47741,12 +47745,7 @@ function writePhaseFiles(files, force, stale = [], dir) {
 async function planCommand(paths, opts) {
   if (opts.verify === false)
     warnIgnored(
-      [
-        ["--shadow-url", opts.shadowUrl],
-        ["--seed-rows", opts.seedRows],
-        ["--shadow-timeout", opts.shadowTimeout],
-        ["--allow-superuser-shadow", opts.allowSuperuserShadow]
-      ],
+      shadowOptions(opts),
       "with --no-verify: the plans are not run on a shadow database (drop --no-verify to prove them there)"
     );
   const cwd = process.cwd();

@@ -138,15 +138,25 @@ export function warnIgnored(given: [option: string, value: unknown][], instead: 
   }
 }
 
+/** The options that only matter when a shadow database runs (lint --dry-run, plan's proof), as given. */
+export function shadowOptions(opts: {
+  shadowUrl?: unknown;
+  seedRows?: unknown;
+  shadowTimeout?: unknown;
+  allowSuperuserShadow?: unknown;
+}): [option: string, value: unknown][] {
+  return [
+    ['--shadow-url', opts.shadowUrl],
+    ['--seed-rows', opts.seedRows],
+    ['--shadow-timeout', opts.shadowTimeout],
+    ['--allow-superuser-shadow', opts.allowSuperuserShadow],
+  ];
+}
+
 export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
   if (!opts.dryRun)
     warnIgnored(
-      [
-        ['--shadow-url', opts.shadowUrl],
-        ['--seed-rows', opts.seedRows],
-        ['--shadow-timeout', opts.shadowTimeout],
-        ['--allow-superuser-shadow', opts.allowSuperuserShadow],
-      ],
+      shadowOptions(opts),
       'without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
     );
   const cwd = process.cwd();

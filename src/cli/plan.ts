@@ -33,7 +33,7 @@ import { formatPlanSql } from '../report/plan-sql.js';
 import { proofState } from '../report/plan-summary.js';
 import { formatPlanText } from '../report/plan-text.js';
 import { timeoutMsOf } from '../shadow/driver.js';
-import { useColor, warnIgnored } from './lint.js';
+import { shadowOptions, useColor, warnIgnored } from './lint.js';
 import { UsageError } from '../errors.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
 import { lintOptionsOf, lintStage, planSettingsOf, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
@@ -291,12 +291,7 @@ export function writePhaseFiles(files: PhaseFile[], force: boolean, stale: strin
 export async function planCommand(paths: string[], opts: PlanCliOptions): Promise<number> {
   if (opts.verify === false)
     warnIgnored(
-      [
-        ['--shadow-url', opts.shadowUrl],
-        ['--seed-rows', opts.seedRows],
-        ['--shadow-timeout', opts.shadowTimeout],
-        ['--allow-superuser-shadow', opts.allowSuperuserShadow],
-      ],
+      shadowOptions(opts),
       'with --no-verify: the plans are not run on a shadow database (drop --no-verify to prove them there)',
     );
   const cwd = process.cwd();
