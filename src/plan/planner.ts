@@ -262,31 +262,22 @@ export async function planMigrations(
   migrations: Migration[],
   options: PlanOptions = {},
 ): Promise<PlanResult> {
-  await dialect.load();
-  return planParsed(
-    dialect,
-    migrations.map((m) => dialect.parse(m)),
-    options,
-  );
-}
-
-/** `planMigrations` on files parsed already. */
-export function planParsed(dialect: Dialect, files: readonly ParsedMigration[], options: PlanOptions = {}): PlanResult {
   const planner = plannerFor(dialect, { ...options, findings: options.findings ?? [] });
-  if (!planner.observer) return planner.result(files.map((p) => p.migration));
+  if (!planner.observer) return planner.result(migrations);
+  await dialect.load();
   const engine = new LintEngine(dialect, {
     ruleSet: [],
     observer: planner.observer,
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
     ...(options.assumeInTransaction ? { assumeInTransaction: true } : {}),
   });
-  for (const parsed of files) engine.processFile(parsed);
+  for (const m of migrations) engine.processFile(dialect.parse(m));
   return planner.result();
 }
 
 /**
  * The planner of a run, to walk along with its lint engine (`LintOptions.observer`); without
- * `options.findings` it answers what that engine reports. `result(files)` after the walk: a
+ * `options.findings` it answers what that engine reports. `result(migrations)` after the walk: a
  * dialect that cannot plan yet says so for every file under review.
  */
 export function plannerFor(

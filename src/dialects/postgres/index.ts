@@ -16,7 +16,7 @@ import { postgresShadow } from './shadow/index.js';
 import { postgresPlanner } from './plan/index.js';
 
 /** `schema.table` for a RangeVar-like node, or for `table` / `schema.table` text (no schema: `public`). */
-export function pgRelationKey(rel: RelArg): string {
+function pgRelationKey(rel: RelArg): string {
   if (typeof rel === 'string') return rel.includes('.') ? rel : `${DEFAULT_SCHEMA}.${rel}`;
   return relKey(rel);
 }
