@@ -61789,17 +61789,11 @@ init_extensions();
 init_pglite();
 init_probes();
 var postgresShadow = {
-  // loaded on first use: linting never evaluates the pg driver or the PGlite worker's host
-  open: async (options) => (await Promise.resolve().then(() => (init_open(), open_exports))).openShadow({
-    ...options.url ? { url: options.url } : {},
-    ...options.allowSuperuser ? { allowSuperuser: true } : {},
-    ...options.extensions ? { extensions: options.extensions } : {},
-    ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
-    ...options.state ? { state: options.state } : {}
-  }),
+  // loaded on first use: linting never evaluates the pg driver
+  open: async (options) => (await Promise.resolve().then(() => (init_open(), open_exports))).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   extensionsIn,
-  loadSchemaDump: (shadow, sql, path24) => loadSchemaDump(shadow, sql, path24),
+  loadSchemaDump,
   probes: postgresProbes
 };
 

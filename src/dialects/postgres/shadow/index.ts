@@ -9,17 +9,10 @@ import { pgliteVersion } from './pglite.js';
 import { postgresProbes } from './probes.js';
 
 export const postgresShadow: DialectShadow = {
-  // loaded on first use: linting never evaluates the pg driver or the PGlite worker's host
-  open: async (options) =>
-    (await import('./open.js')).openShadow({
-      ...(options.url ? { url: options.url } : {}),
-      ...(options.allowSuperuser ? { allowSuperuser: true } : {}),
-      ...(options.extensions ? { extensions: options.extensions } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.state ? { state: options.state } : {}),
-    }),
+  // loaded on first use: linting never evaluates the pg driver
+  open: async (options) => (await import('./open.js')).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   extensionsIn,
-  loadSchemaDump: (shadow, sql, path) => loadSchemaDump(shadow, sql, path),
+  loadSchemaDump,
   probes: postgresProbes,
 };
