@@ -44939,7 +44939,6 @@ var init_lint = __esm({
         const ctxBase = {
           migration,
           statements: statements2,
-          // the rule contract (src/rules/api.ts) still names PostgreSQL's catalog type; the dialect's catalog is that one
           catalog,
           pgVersion: this.pgVersion,
           table: (rel2) => catalog.table(key(rel2)),

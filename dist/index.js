@@ -66639,7 +66639,6 @@ var LintEngine = class {
     const ctxBase = {
       migration,
       statements,
-      // the rule contract (src/rules/api.ts) still names PostgreSQL's catalog type; the dialect's catalog is that one
       catalog,
       pgVersion: this.pgVersion,
       table: (rel2) => catalog.table(key(rel2)),

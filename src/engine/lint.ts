@@ -142,10 +142,9 @@ export class LintEngine {
     const ctxBase = {
       migration,
       statements,
-      // the rule contract (src/rules/api.ts) still names PostgreSQL's catalog type; the dialect's catalog is that one
-      catalog: catalog as unknown as RuleContext['catalog'],
+      catalog,
       pgVersion: this.pgVersion,
-      table: (rel: RelArg) => catalog.table(key(rel)) as ReturnType<RuleContext['table']>,
+      table: (rel: RelArg) => catalog.table(key(rel)),
       isNewTable: (rel: RelArg) => {
         const t = catalog.table(key(rel));
         return t !== undefined && catalog.createdIn(t) === origin;
@@ -158,7 +157,7 @@ export class LintEngine {
       },
       column: (rel: RelArg, column: string) => {
         const t = catalog.table(key(rel));
-        return (t === undefined ? undefined : catalog.column(t, column)) as ReturnType<RuleContext['column']>;
+        return t === undefined ? undefined : catalog.column(t, column);
       },
     };
 
