@@ -180,6 +180,12 @@ export interface AlterTableAst extends OnlineClauses {
   ignore?: boolean;
   /** ALTER TABLE IF EXISTS (MariaDB) */
   ifExists?: boolean;
+  /**
+   * the clauses as written after the table name, with the ALGORITHM= / LOCK= clauses (and MariaDB's
+   * ONLINE / WAIT) removed: to issue the same change against another table (the shadow's probe copy)
+   * or with other online clauses (plan rewrites). Empty when the parser could not tell.
+   */
+  body: string;
 }
 
 export interface CreateTableAst {
