@@ -96,7 +96,10 @@ export function readStatement(tokens: Token[], text: string): GrammarResult {
       return loose(deleteStmt(r));
     case 'INSERT':
     case 'REPLACE':
-      return loose(insert(r));
+    {
+      const { ast, strict: whole } = insert(r);
+      return whole ? strict(ast) : loose(ast);
+    }
     case 'SELECT':
       return loose(select(r));
     case 'LOAD':
@@ -401,24 +404,99 @@ function deleteStmt(r: Reader): DeleteAst {
   return ast;
 }
 
-function insert(r: Reader): InsertAst {
+/**
+ * INSERT/REPLACE. The common dump form, `INSERT INTO t [(cols)] VALUES (constants), …`, is read
+ * strictly here (node-sql-parser needs ~3 s per MB of it); anything else is only skimmed and
+ * node-sql-parser judges it (`strict` false).
+ */
+function insert(r: Reader): { ast: InsertAst; strict: boolean } {
   const replace = r.next().v.toUpperCase() === 'REPLACE';
   while (r.accept('LOW_PRIORITY') || r.accept('DELAYED') || r.accept('HIGH_PRIORITY') || r.accept('IGNORE'));
   r.accept('INTO');
   const table = r.tableName();
-  if (r.isOp('(') && r.kw(1) !== 'SELECT') r.parenthesized();
+  let strict = true;
+  if (r.isOp('(') && r.kw(1) !== 'SELECT') {
+    const save = r.pos;
+    try {
+      r.identList();
+    } catch {
+      r.pos = save;
+      r.parenthesized();
+      strict = false;
+    }
+  }
   const ast: InsertAst = { type: 'insert', table, select: false, rows: 0, ...(replace ? { replace } : {}) };
   if (r.accept('VALUES') || r.accept('VALUE')) {
+    let more = true; // a row must follow VALUES and every comma
     while (r.isOp('(') || r.kw() === 'ROW') {
       r.accept('ROW');
-      r.parenthesized();
+      if (strict) strict = constantRow(r);
+      else r.parenthesized();
       ast.rows++;
-      if (!r.acceptOp(',')) break;
+      more = r.acceptOp(',');
+      if (!more) break;
     }
-  } else if (r.kw() === 'SET') ast.rows = 1;
-  else ast.select = true;
+    strict &&= !more && (r.done || (r.isOp(';') && r.pos === r.tokens.length - 1));
+  } else {
+    strict = false;
+    if (r.kw() === 'SET') ast.rows = 1;
+    else ast.select = true;
+  }
   r.pos = r.tokens.length;
-  return ast;
+  return { ast, strict };
+}
+
+/** `(v, v, …)` of constants (literals, NULL, DEFAULT, TRUE/FALSE, CURRENT_TIMESTAMP, f(constants)); false (row skipped) when it holds anything else */
+function constantRow(r: Reader): boolean {
+  const start = r.pos;
+  r.expectOp('(');
+  let ok = true;
+  for (;;) {
+    if (!constantValue(r)) {
+      ok = false;
+      break;
+    }
+    if (r.acceptOp(')')) return true;
+    if (!r.acceptOp(',')) {
+      ok = false;
+      break;
+    }
+  }
+  r.pos = start;
+  r.parenthesized();
+  return ok;
+}
+
+const CONSTANT_WORDS = new Set(['NULL', 'DEFAULT', 'TRUE', 'FALSE', 'CURRENT_TIMESTAMP', 'NOW', 'UUID']);
+
+function constantValue(r: Reader): boolean {
+  const t = r.peek();
+  if (!t) return false;
+  if (t.type === 'op' && (t.v === '-' || t.v === '+') && r.peek(1)?.type === 'number') {
+    r.pos += 2;
+    return true;
+  }
+  if (t.type === 'number') return r.pos++ >= 0;
+  if (t.type === 'string') {
+    while (r.peek()?.type === 'string') r.pos++;
+    return true;
+  }
+  if (t.type === 'word' && /^_[a-z0-9]+$/i.test(t.v) && r.peek(1)?.type === 'string') {
+    r.pos += 2;
+    return true;
+  }
+  if (t.type === 'word') {
+    r.pos++;
+    if (r.acceptOp('(')) {
+      // f(constants): UNHEX('…'), CONVERT('…' USING utf8mb4) is not one
+      if (r.acceptOp(')')) return true;
+      do if (!constantValue(r)) return false;
+      while (r.acceptOp(','));
+      return r.acceptOp(')');
+    }
+    return CONSTANT_WORDS.has(t.v.toUpperCase());
+  }
+  return false;
 }
 
 function select(r: Reader): SelectAst {

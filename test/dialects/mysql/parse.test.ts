@@ -136,6 +136,11 @@ describe('other statements', () => {
     expect(ast('INSERT INTO t (a) VALUES (1), (2)')).toEqual({ type: 'insert', table: { name: 't' }, select: false, rows: 2 });
     expect(ast("SELECT a FROM t INTO OUTFILE '/tmp/x'")).toMatchObject({ type: 'select', intoFile: '/tmp/x' });
     expect(ast('UPDATE t SET a = WHERE id = 1')).toMatchObject({ type: 'unparsed', keyword: 'UPDATE' });
+    // the dump form is read by the grammar; what it does not hold goes to node-sql-parser
+    expect(ast("INSERT INTO t VALUES (1, 'a', NULL), (-2, X'0f', NOW())")).toMatchObject({ type: 'insert', rows: 2 });
+    expect(ast('INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1')).toMatchObject({ type: 'insert', rows: 1 });
+    expect(ast('INSERT INTO t VALUES (1),')).toMatchObject({ type: 'unparsed' });
+    expect(ast('INSERT INTO t VALUES (1 +)')).toMatchObject({ type: 'unparsed' });
   });
 
   it('SET, transactions, USE, LOAD DATA, routines, accounts, server statements', () => {
