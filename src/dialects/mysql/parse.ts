@@ -88,6 +88,8 @@ export function parseStatementText(text: string, flavor: Flavor): { ast: MyAst; 
     }
     return { ast };
   } catch (err) {
+    // hostile input: nesting deep enough to exhaust the stack is not analysed, never a crash
+    if (err instanceof RangeError) return { ast: unparsed(keyword, 'the statement is nested too deeply to read') };
     if (!(err instanceof GrammarError)) throw err;
     return { ast: unparsed(keyword, err.message), errorOffset: err.offset };
   }

@@ -175,6 +175,13 @@ describe('fail closed', () => {
     expect(ast("SELECT 'unterminated")).toMatchObject({ type: 'unparsed', reason: 'unterminated string' });
   });
 
+  it('hostile nesting is not analysed, never a crash', () => {
+    const deep = `INSERT INTO t VALUES (${'f('.repeat(100_000)}1${')'.repeat(100_000)})`;
+    expect(ast(deep).type).toBe('unparsed');
+    const parens = `SELECT ${'('.repeat(50_000)}1${')'.repeat(50_000)}`;
+    expect(['select', 'unparsed']).toContain(ast(parens).type);
+  });
+
   it('parseMigration lists unparsed statements with their index, and DDL apart from the rest', () => {
     const p = parseMigration(mig('ALTER TABLE t ADD COLUMN;\nSELEC 1;\nALTER TABLE t ADD COLUMN a INT;\n'), 'mysql');
     expect(p.statements.map((s) => s.kind)).toEqual(['Unparsed', 'Unparsed', 'AlterTable']);
