@@ -197,7 +197,9 @@ export function validateConfig(raw: unknown, file = 'config'): Config {
     config.mysqlVersion = text;
   }
   if (config.pgVersion !== undefined && config.dialect && dialectFor(config.dialect).parseVersion)
-    throw new ConfigError(`${file}: "pgVersion" is for PostgreSQL; with dialect "${config.dialect}" use "mysqlVersion"`);
+    throw new ConfigError(
+      `${file}: "pgVersion" is for PostgreSQL; with dialect "${config.dialect}" use "mysqlVersion"`,
+    );
   const known = new Set(dialectFor(config.dialect ?? DEFAULT_DIALECT).rules.map((r) => r.meta.id));
   known.add('syntax-error');
   for (const id of Object.keys(config.rules ?? {})) {
@@ -287,9 +289,13 @@ export function loadConfig(dir: string, explicit?: string): { config: Config; fi
  * version of that server; without a dialect (it may be detected) a version of either.
  */
 function mysqlVersionProblem(text: string, config: Config): string | undefined {
-  const ids = typeof config.dialect === 'string' && DIALECT_IDS.includes(config.dialect) ? [config.dialect] : ['mysql', 'mariadb'];
+  const ids =
+    typeof config.dialect === 'string' && DIALECT_IDS.includes(config.dialect)
+      ? [config.dialect]
+      : ['mysql', 'mariadb'];
   const readers = ids.map((id) => dialectFor(id)).filter((d) => d.parseVersion);
-  if (!readers.length) return `"mysqlVersion" is for dialect mysql or mariadb; for ${dialectFor(config.dialect!).name} use "pgVersion"`;
+  if (!readers.length)
+    return `"mysqlVersion" is for dialect mysql or mariadb; for ${dialectFor(config.dialect!).name} use "pgVersion"`;
   if (readers.some((d) => d.parseVersion!(text) !== undefined)) return undefined;
   return `"mysqlVersion" must be a ${readers.map((d) => d.name).join(' or ')} version, such as ${config.dialect === 'mariadb' ? '10.6, 10.11 or 11.4' : config.dialect === 'mysql' ? '5.7, 8.0.35 or 8.4' : '8.0.35 (MySQL) or 10.11 (MariaDB)'}`;
 }

@@ -92,7 +92,9 @@ export function readInputs(): ActionInputs {
   if (mysqlVersion && pg)
     throw new InputError('inputs "pg-version" and "mysql-version" exclude each other: give the one of your database');
   if (mysqlVersion && !/^\d{1,2}\.\d{1,2}(\.\d{1,2})?$/.test(mysqlVersion))
-    throw new InputError(`input "mysql-version" must be a MySQL or MariaDB version such as 8.0.35, 8.4 or 10.11 (got "${mysqlVersion}")`);
+    throw new InputError(
+      `input "mysql-version" must be a MySQL or MariaDB version such as 8.0.35, 8.4 or 10.11 (got "${mysqlVersion}")`,
+    );
 
   const st = core.getInput('shadow-timeout').trim();
   const shadowTimeout = st ? parseShadowTimeout(st) : undefined;

@@ -161,7 +161,9 @@ export async function run(): Promise<void> {
     config,
   );
   if (settings.dialect.id !== 'postgres' || detected)
-    core.info(`zerodown: dialect ${targetText(settings)} (${detected ? `detected: ${detected.reason}` : inputs.dialect ? 'input "dialect"' : 'config `dialect`'}).`);
+    core.info(
+      `zerodown: dialect ${targetText(settings)} (${detected ? `detected: ${detected.reason}` : inputs.dialect ? 'input "dialect"' : 'config `dialect`'}).`,
+    );
   const selection = await selectMigrations(workspace, paths, changed.files, {
     framework: config.framework,
     dialect: settings.dialect.id,

@@ -237,6 +237,13 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
 export function dialectLine(settings: Settings): string {
   const src = settings.dialectSource;
   if (settings.dialect.id === 'postgres' && src.from !== 'detected') return '';
-  const why = src.from === 'detected' ? `detected: ${src.reason}` : src.from === 'given' ? '--dialect' : src.from === 'config' ? 'config `dialect`' : 'default';
+  const why =
+    src.from === 'detected'
+      ? `detected: ${src.reason}`
+      : src.from === 'given'
+        ? '--dialect'
+        : src.from === 'config'
+          ? 'config `dialect`'
+          : 'default';
   return `dialect: ${targetText(settings)} (${why})`;
 }

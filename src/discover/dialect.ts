@@ -28,7 +28,14 @@ const MAX_FILES = 40;
 const MAX_CHARS = 64 * 1024;
 
 const MYSQL_SQL = [/`[^`\n]+`/, /\bENGINE\s*=/i, /\bAUTO_INCREMENT\b/i];
-const POSTGRES_SQL = [/\b(BIG|SMALL)?SERIAL\b/i, /::\s*[a-z_]+/i, /\$\$/, /\bJSONB\b/i, /\bCREATE\s+EXTENSION\b/i, /\bCREATE\s+(OR\s+REPLACE\s+)?FUNCTION\b[\s\S]*LANGUAGE\s+plpgsql/i];
+const POSTGRES_SQL = [
+  /\b(BIG|SMALL)?SERIAL\b/i,
+  /::\s*[a-z_]+/i,
+  /\$\$/,
+  /\bJSONB\b/i,
+  /\bCREATE\s+EXTENSION\b/i,
+  /\bCREATE\s+(OR\s+REPLACE\s+)?FUNCTION\b[\s\S]*LANGUAGE\s+plpgsql/i,
+];
 
 function sqlFilesUnder(dir: string, out: string[], depth = 0): void {
   if (out.length >= 400 || depth > 3) return;
@@ -54,7 +61,9 @@ function sqlFilesUnder(dir: string, out: string[], depth = 0): void {
 async function filesOf(inputs: readonly string[], cwd: string): Promise<{ files: string[]; dirs: string[] }> {
   const files: string[] = [];
   const dirs: string[] = [];
-  const roots = inputs.length ? inputs.map((i) => path.resolve(cwd, i)) : (await autoDiscover(cwd)).map((r) => r.absPath);
+  const roots = inputs.length
+    ? inputs.map((i) => path.resolve(cwd, i))
+    : (await autoDiscover(cwd)).map((r) => r.absPath);
   for (const r of roots) {
     if (isDir(r)) {
       dirs.push(r);
@@ -63,7 +72,12 @@ async function filesOf(inputs: readonly string[], cwd: string): Promise<{ files:
       dirs.push(path.dirname(r));
       files.push(r);
     } else if (/[*?[{]/.test(r)) {
-      for (const f of await glob(path.relative(cwd, r).split(path.sep).join('/'), { cwd, absolute: true, onlyFiles: true, deep: 8 })) {
+      for (const f of await glob(path.relative(cwd, r).split(path.sep).join('/'), {
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+        deep: 8,
+      })) {
         files.push(f);
         dirs.push(path.dirname(f));
       }
@@ -85,16 +99,22 @@ export async function detectDialect(inputs: readonly string[], cwd: string): Pro
   for (const d of dirs) {
     const provider = prismaProvider(d);
     if (provider === 'mysql') return { dialect: 'mysql', reason: 'Prisma provider "mysql"' };
-    if (provider === 'postgresql' || provider === 'postgres') return { dialect: 'postgres', reason: 'Prisma provider "postgresql"' };
+    if (provider === 'postgresql' || provider === 'postgres')
+      return { dialect: 'postgres', reason: 'Prisma provider "postgresql"' };
   }
-  const segments = (p: string) => path.relative(cwd, p).split(path.sep).map((s) => s.toLowerCase());
+  const segments = (p: string) =>
+    path
+      .relative(cwd, p)
+      .split(path.sep)
+      .map((s) => s.toLowerCase());
   const named = (re: RegExp) => files.filter((f) => segments(f).some((s) => re.test(s)));
   const mariaNamed = named(/^mariadb$|\.mariadb\./);
   const mysqlNamed = named(/^mysql$|\.mysql\./);
   const pgNamed = named(/^(postgres|postgresql|pg|psql)$|\.(postgres|postgresql|pg|psql)\./);
   if (!pgNamed.length && mariaNamed.length && !mysqlNamed.length)
     return { dialect: 'mariadb', reason: `file names (${path.relative(cwd, mariaNamed[0]!)})` };
-  if (!pgNamed.length && mysqlNamed.length) return { dialect: 'mysql', reason: `file names (${path.relative(cwd, mysqlNamed[0]!)})` };
+  if (!pgNamed.length && mysqlNamed.length)
+    return { dialect: 'mysql', reason: `file names (${path.relative(cwd, mysqlNamed[0]!)})` };
   let mysqlHits = 0;
   const seen = new Set<string>();
   for (const f of files.slice(0, MAX_FILES)) {
@@ -102,7 +122,8 @@ export async function detectDialect(inputs: readonly string[], cwd: string): Pro
     if (POSTGRES_SQL.some((re) => re.test(text))) return undefined;
     const hits = MYSQL_SQL.filter((re) => re.test(text));
     if (hits.length) mysqlHits++;
-    for (const h of hits) seen.add(h === MYSQL_SQL[0] ? 'backticks' : h === MYSQL_SQL[1] ? 'ENGINE=' : 'AUTO_INCREMENT');
+    for (const h of hits)
+      seen.add(h === MYSQL_SQL[0] ? 'backticks' : h === MYSQL_SQL[1] ? 'ENGINE=' : 'AUTO_INCREMENT');
   }
   if (mysqlHits) return { dialect: 'mysql', reason: `MySQL syntax in the SQL (${[...seen].join(', ')})` };
   return undefined;

@@ -231,7 +231,9 @@ export class LintEngine {
       }
     }
     findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)); // not localeCompare: its first call loads ICU collation data, ~20 ms of every run
-    return unparsed ? { migration, statements, findings, unanalysed: unparsed.length } : { migration, statements, findings };
+    return unparsed
+      ? { migration, statements, findings, unanalysed: unparsed.length }
+      : { migration, statements, findings };
   }
 
   private toFinding(rule: Rule, issue: Issue, stmt: AnyStatement | undefined, migration: Migration): Finding {

@@ -75,17 +75,25 @@ function targetVersion(dialect: Dialect, given: GivenSettings, config: Config): 
     if (given.mysqlVersion !== undefined)
       throw new UsageError(`--mysql-version is for --dialect mysql or mariadb; for ${dialect.name} use --pg-version`);
     if (config.mysqlVersion !== undefined)
-      throw new UsageError(`the config's "mysqlVersion" is for dialect mysql or mariadb; for ${dialect.name} use "pgVersion"`);
+      throw new UsageError(
+        `the config's "mysqlVersion" is for dialect mysql or mariadb; for ${dialect.name} use "pgVersion"`,
+      );
     return given.pgVersion ?? config.pgVersion ?? dialect.defaultVersion;
   }
   if (given.pgVersion !== undefined)
-    throw new UsageError(`--pg-version is for PostgreSQL; for ${dialect.name} use --mysql-version (e.g. ${EXAMPLES[dialect.id] ?? '8.0.35'})`);
+    throw new UsageError(
+      `--pg-version is for PostgreSQL; for ${dialect.name} use --mysql-version (e.g. ${EXAMPLES[dialect.id] ?? '8.0.35'})`,
+    );
   if (config.pgVersion !== undefined)
-    throw new UsageError(`the config's "pgVersion" is for PostgreSQL; for ${dialect.name} use "mysqlVersion" (e.g. ${EXAMPLES[dialect.id] ?? '8.0.35'})`);
+    throw new UsageError(
+      `the config's "pgVersion" is for PostgreSQL; for ${dialect.name} use "mysqlVersion" (e.g. ${EXAMPLES[dialect.id] ?? '8.0.35'})`,
+    );
   const read = (text: string, what: string): number => {
     const v = dialect.parseVersion!(text);
     if (v === undefined)
-      throw new UsageError(`${what} must be a ${dialect.name} version such as ${EXAMPLES[dialect.id] ?? '8.0.35'} (got "${text}")`);
+      throw new UsageError(
+        `${what} must be a ${dialect.name} version such as ${EXAMPLES[dialect.id] ?? '8.0.35'} (got "${text}")`,
+      );
     return v;
   };
   if (given.mysqlVersion !== undefined) return read(given.mysqlVersion, '--mysql-version');

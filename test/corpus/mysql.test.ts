@@ -29,7 +29,17 @@ describe.skipIf(!present)('corpus/mysql through `zerodown lint --dialect mysql -
   beforeAll(async () => {
     files = walk(MY).sort();
     // every file under review in one run, each project's files replayed in order into the catalog
-    const r = await runCli(MY, 'lint', '--dialect', 'mysql', '--format', 'json', '--fail-on', 'never', ...files.map((f) => path.relative(MY, f)));
+    const r = await runCli(
+      MY,
+      'lint',
+      '--dialect',
+      'mysql',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      ...files.map((f) => path.relative(MY, f)),
+    );
     code = r.code;
     expect(r.stderr).not.toContain('internal error');
     report = JSON.parse(r.stdout) as JsonReport;
@@ -43,7 +53,9 @@ describe.skipIf(!present)('corpus/mysql through `zerodown lint --dialect mysql -
 
   it('has a syntax-error in at most 5% of the files', () => {
     const bad = report.files.filter((f) => f.findings.some((x) => x.rule === 'syntax-error'));
-    console.log(`corpus/mysql: ${bad.length} of ${files.length} files with a syntax-error; analysed ${report.summary.analysed} of ${report.summary.statements} statements`);
+    console.log(
+      `corpus/mysql: ${bad.length} of ${files.length} files with a syntax-error; analysed ${report.summary.analysed} of ${report.summary.statements} statements`,
+    );
     expect(bad.length / files.length).toBeLessThanOrEqual(0.05);
     expect(report.summary.analysed).toBeDefined();
   });

@@ -18,10 +18,23 @@
  */
 import type { DialectCatalog } from '../../dialect.js';
 import { convertedTextType } from './charset.js';
-import type { AlterOp, ColumnDef, ColumnPosition, IndexDef, MyAst, MyColumn, MyIndex, MyStatement, MyTable, TableName } from './ast.js';
+import type {
+  AlterOp,
+  ColumnDef,
+  ColumnPosition,
+  IndexDef,
+  MyAst,
+  MyColumn,
+  MyIndex,
+  MyStatement,
+  MyTable,
+  TableName,
+} from './ast.js';
 
 /** The relation key rules and the catalog share: `schema.table` lower-cased, or the table name when unqualified. */
-export function mysqlRelationKey(rel: { schema?: string; name?: string; schemaname?: string; relname?: string } | string | undefined): string {
+export function mysqlRelationKey(
+  rel: { schema?: string; name?: string; schemaname?: string; relname?: string } | string | undefined,
+): string {
   if (rel === undefined) return '';
   if (typeof rel === 'string') return rel.toLowerCase();
   const name = rel.name ?? rel.relname ?? '';
@@ -29,7 +42,28 @@ export function mysqlRelationKey(rel: { schema?: string; name?: string; schemana
   return (schema ? `${schema}.${name}` : name).toLowerCase();
 }
 
-const CHARACTER_TYPES = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set', 'character', 'character varying', 'char varying', 'national char', 'national character', 'national varchar', 'nchar', 'nvarchar', 'nchar varchar', 'nchar varying', 'long', 'long varchar']);
+const CHARACTER_TYPES = new Set([
+  'char',
+  'varchar',
+  'tinytext',
+  'text',
+  'mediumtext',
+  'longtext',
+  'enum',
+  'set',
+  'character',
+  'character varying',
+  'char varying',
+  'national char',
+  'national character',
+  'national varchar',
+  'nchar',
+  'nvarchar',
+  'nchar varchar',
+  'nchar varying',
+  'long',
+  'long varchar',
+]);
 
 /** true for types that carry a character set */
 export function isCharacterType(name: string): boolean {
@@ -150,7 +184,9 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
         foreignKeys: [],
         checks: [...ast.checks],
         engine: (o.ENGINE ?? 'InnoDB').toUpperCase(),
-        rowFormat: (o.ROW_FORMAT ?? (o.KEY_BLOCK_SIZE && o.KEY_BLOCK_SIZE !== '0' ? 'COMPRESSED' : 'DYNAMIC')).toUpperCase(),
+        rowFormat: (
+          o.ROW_FORMAT ?? (o.KEY_BLOCK_SIZE && o.KEY_BLOCK_SIZE !== '0' ? 'COMPRESSED' : 'DYNAMIC')
+        ).toUpperCase(),
         rowVersions: 0,
         triggers: [],
         partitioned: !!ast.partition,
@@ -209,9 +245,15 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
     const name = this.indexName(table, def);
     if (this.index(table, name)) return;
     // an index the server made for a foreign key goes when a new index can serve that key (measured on MariaDB 10.11)
-    const serves = (ix: MyIndex) => ix.columns.every((c, i) => def.columns[i] && !def.columns[i]!.expression && same(def.columns[i]!.name, c.name));
+    const serves = (ix: MyIndex) =>
+      ix.columns.every((c, i) => def.columns[i] && !def.columns[i]!.expression && same(def.columns[i]!.name, c.name));
     if (!implicit) table.indexes = table.indexes.filter((ix) => !(ix.implicit && serves(ix)));
-    const index: MyIndex = { name, kind: def.kind, columns: def.columns.map((c) => ({ ...c })), invisible: !!def.invisible };
+    const index: MyIndex = {
+      name,
+      kind: def.kind,
+      columns: def.columns.map((c) => ({ ...c })),
+      invisible: !!def.invisible,
+    };
     if (implicit) index.implicit = true;
     table.indexes.push(index);
     if (def.kind === 'primary')
@@ -229,7 +271,11 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
     table.foreignKeys.push(fk);
     const first = fk.columns[0];
     if (first && !table.indexes.some((i) => i.columns[0] && same(i.columns[0].name, first)))
-      this.addIndex(table, { name: fk.name ?? first, kind: 'index', columns: fk.columns.map((name) => ({ name })) }, true);
+      this.addIndex(
+        table,
+        { name: fk.name ?? first, kind: 'index', columns: fk.columns.map((name) => ({ name })) },
+        true,
+      );
   }
 
   private place(table: MyTable, col: MyColumn, position: ColumnPosition | undefined, at: number): void {
@@ -251,7 +297,8 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
         if (this.column(table, op.column.name)) return;
         this.place(table, this.columnOf(table, op.column, origin), op.position, -1);
         if (op.column.primaryKey) this.addIndex(table, { kind: 'primary', columns: [{ name: op.column.name }] });
-        else if (op.column.unique) this.addIndex(table, { name: op.column.name, kind: 'unique', columns: [{ name: op.column.name }] });
+        else if (op.column.unique)
+          this.addIndex(table, { name: op.column.name, kind: 'unique', columns: [{ name: op.column.name }] });
         if (op.column.references) this.addForeignKey(table, { columns: [op.column.name], ...op.column.references });
         return;
       }
@@ -275,7 +322,8 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
         }
         this.place(table, col, op.position, at);
         if (!same(from, op.column.name)) this.renameColumnEverywhere(table, from, op.column.name);
-        if (table.indexes.some((i) => i.kind === 'primary' && i.columns.some((c) => same(c.name, col.name)))) col.nullable = false;
+        if (table.indexes.some((i) => i.kind === 'primary' && i.columns.some((c) => same(c.name, col.name))))
+          col.nullable = false;
         return;
       }
       case 'renameColumn': {

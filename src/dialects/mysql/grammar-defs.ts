@@ -80,7 +80,15 @@ export function columnDef(r: Reader, name: string): ColumnDef {
   const col: ColumnDef = { name, type: dataType(r) };
   for (;;) {
     const k = r.kw();
-    if (r.done || r.isOp(',') || r.isOp(')') || r.isOp(';') || POSITION_STOPS.has(k) || (k === 'PARTITION' && r.kw(1) === 'BY')) break;
+    if (
+      r.done ||
+      r.isOp(',') ||
+      r.isOp(')') ||
+      r.isOp(';') ||
+      POSITION_STOPS.has(k) ||
+      (k === 'PARTITION' && r.kw(1) === 'BY')
+    )
+      break;
     if (k === 'NOT' && r.kw(1) === 'NULL') {
       r.pos += 2;
       col.nullable = false;
@@ -136,7 +144,13 @@ export function columnDef(r: Reader, name: string): ColumnDef {
       r.pos++;
       col.invisible = true;
     } else if (k === 'VISIBLE') r.pos++;
-    else if (k === 'COLUMN_FORMAT' || k === 'STORAGE' || k === 'SRID' || k === 'ENGINE_ATTRIBUTE' || k === 'SECONDARY_ENGINE_ATTRIBUTE') {
+    else if (
+      k === 'COLUMN_FORMAT' ||
+      k === 'STORAGE' ||
+      k === 'SRID' ||
+      k === 'ENGINE_ATTRIBUTE' ||
+      k === 'SECONDARY_ENGINE_ATTRIBUTE'
+    ) {
       r.pos++;
       r.optionValue();
     } else if (k === 'SERIAL' && r.is('SERIAL', 'DEFAULT', 'VALUE')) {
@@ -207,7 +221,13 @@ export function indexOptions(r: Reader, index: IndexDef): void {
     if (k === 'USING' || k === 'TYPE') {
       r.pos++;
       index.using = r.ident().toUpperCase();
-    } else if (k === 'KEY_BLOCK_SIZE' || k === 'COMMENT' || k === 'ENGINE_ATTRIBUTE' || k === 'SECONDARY_ENGINE_ATTRIBUTE' || k === 'CLUSTERING') {
+    } else if (
+      k === 'KEY_BLOCK_SIZE' ||
+      k === 'COMMENT' ||
+      k === 'ENGINE_ATTRIBUTE' ||
+      k === 'SECONDARY_ENGINE_ATTRIBUTE' ||
+      k === 'CLUSTERING'
+    ) {
       r.pos++;
       r.optionValue();
     } else if (k === 'WITH' && r.kw(1) === 'PARSER') {

@@ -15,7 +15,10 @@ function tableRefs(r: Reader, stops: Set<string>): TableName[] {
       r.parenthesized();
       continue;
     }
-    if ((t.type === 'word' || t.type === 'qident') && (out.length === 0 || r.isOp(',', -1) || /^(JOIN)$/i.test(r.tokens[r.pos - 1]?.v ?? ''))) {
+    if (
+      (t.type === 'word' || t.type === 'qident') &&
+      (out.length === 0 || r.isOp(',', -1) || /^(JOIN)$/i.test(r.tokens[r.pos - 1]?.v ?? ''))
+    ) {
       out.push(r.tableName());
       continue;
     }
@@ -157,13 +160,39 @@ function constantValue(r: Reader): boolean {
 
 export function select(r: Reader): SelectAst {
   const ast: SelectAst = { type: 'select', tables: [] };
-  for (let depth = 0; !r.done; ) {
+  for (let depth = 0; !r.done;) {
     const t = r.next();
     if (t.type === 'op' && t.v === '(') depth++;
     else if (t.type === 'op' && t.v === ')') depth--;
     else if (depth === 0 && t.type === 'word') {
       const k = t.v.toUpperCase();
-      if (k === 'FROM' || k === 'JOIN') ast.tables.push(...tableRefs(r, new Set(['WHERE', 'GROUP', 'ORDER', 'LIMIT', 'HAVING', 'INTO', 'UNION', 'WINDOW', 'FOR', 'LOCK', 'JOIN', 'LEFT', 'RIGHT', 'INNER', 'CROSS', 'STRAIGHT_JOIN', 'NATURAL', 'ON', 'USING'])));
+      if (k === 'FROM' || k === 'JOIN')
+        ast.tables.push(
+          ...tableRefs(
+            r,
+            new Set([
+              'WHERE',
+              'GROUP',
+              'ORDER',
+              'LIMIT',
+              'HAVING',
+              'INTO',
+              'UNION',
+              'WINDOW',
+              'FOR',
+              'LOCK',
+              'JOIN',
+              'LEFT',
+              'RIGHT',
+              'INNER',
+              'CROSS',
+              'STRAIGHT_JOIN',
+              'NATURAL',
+              'ON',
+              'USING',
+            ]),
+          ),
+        );
       else if (k === 'INTO' && (r.kw() === 'OUTFILE' || r.kw() === 'DUMPFILE')) {
         r.pos++;
         const f = r.peek();

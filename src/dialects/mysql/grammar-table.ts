@@ -15,13 +15,45 @@ const LOCKS = new Set(['DEFAULT', 'NONE', 'SHARED', 'EXCLUSIVE']);
 
 /** table options that take a value; `DEFAULT CHARSET` is `CHARSET`, `CHARACTER SET` is `CHARSET` */
 const TABLE_OPTIONS = new Set([
-  'ENGINE', 'TYPE', 'AUTO_INCREMENT', 'AVG_ROW_LENGTH', 'CHARSET', 'CHECKSUM', 'COLLATE', 'COMMENT',
-  'COMPRESSION', 'CONNECTION', 'DATA', 'INDEX', 'DELAY_KEY_WRITE', 'ENCRYPTION', 'ENCRYPTED',
-  'ENCRYPTION_KEY_ID', 'INSERT_METHOD', 'KEY_BLOCK_SIZE', 'MAX_ROWS', 'MIN_ROWS', 'PACK_KEYS',
-  'PASSWORD', 'ROW_FORMAT', 'STATS_AUTO_RECALC', 'STATS_PERSISTENT', 'STATS_SAMPLE_PAGES',
-  'TABLESPACE', 'UNION', 'PAGE_COMPRESSED', 'PAGE_COMPRESSION_LEVEL', 'TRANSACTIONAL',
-  'SEQUENCE', 'IETF_QUOTES', 'ENGINE_ATTRIBUTE', 'SECONDARY_ENGINE', 'SECONDARY_ENGINE_ATTRIBUTE',
-  'AUTOEXTEND_SIZE', 'START', 'STORAGE',
+  'ENGINE',
+  'TYPE',
+  'AUTO_INCREMENT',
+  'AVG_ROW_LENGTH',
+  'CHARSET',
+  'CHECKSUM',
+  'COLLATE',
+  'COMMENT',
+  'COMPRESSION',
+  'CONNECTION',
+  'DATA',
+  'INDEX',
+  'DELAY_KEY_WRITE',
+  'ENCRYPTION',
+  'ENCRYPTED',
+  'ENCRYPTION_KEY_ID',
+  'INSERT_METHOD',
+  'KEY_BLOCK_SIZE',
+  'MAX_ROWS',
+  'MIN_ROWS',
+  'PACK_KEYS',
+  'PASSWORD',
+  'ROW_FORMAT',
+  'STATS_AUTO_RECALC',
+  'STATS_PERSISTENT',
+  'STATS_SAMPLE_PAGES',
+  'TABLESPACE',
+  'UNION',
+  'PAGE_COMPRESSED',
+  'PAGE_COMPRESSION_LEVEL',
+  'TRANSACTIONAL',
+  'SEQUENCE',
+  'IETF_QUOTES',
+  'ENGINE_ATTRIBUTE',
+  'SECONDARY_ENGINE',
+  'SECONDARY_ENGINE_ATTRIBUTE',
+  'AUTOEXTEND_SIZE',
+  'START',
+  'STORAGE',
 ]);
 
 /** Reads one table option when one is next (`[DEFAULT] CHARSET = x`, `ENGINE=InnoDB`, `COMMENT 'x'`); returns it upper-cased. */
@@ -106,7 +138,12 @@ function alterClause(r: Reader, ast: AlterTableAst): AlterOp[] {
       if (r.isOp('(')) {
         r.next();
         const ops: AlterOp[] = [];
-        do ops.push({ op: 'addColumn', column: columnDef(r, r.ident('a column')), ...(ifNotExists ? { ifNotExists } : {}) });
+        do
+          ops.push({
+            op: 'addColumn',
+            column: columnDef(r, r.ident('a column')),
+            ...(ifNotExists ? { ifNotExists } : {}),
+          });
         while (r.acceptOp(','));
         r.expectOp(')');
         return ops;
@@ -122,7 +159,8 @@ function alterClause(r: Reader, ast: AlterTableAst): AlterOp[] {
     if (r.accept('CONSTRAINT')) {
       ifne = r.accept('IF', 'NOT', 'EXISTS') || ifne;
       const kk = r.kw();
-      if (kk !== 'PRIMARY' && kk !== 'UNIQUE' && kk !== 'FOREIGN' && kk !== 'CHECK') name = r.ident('a constraint name');
+      if (kk !== 'PRIMARY' && kk !== 'UNIQUE' && kk !== 'FOREIGN' && kk !== 'CHECK')
+        name = r.ident('a constraint name');
     }
     if (r.kw() === 'FOREIGN') {
       const { fk, ifNotExists: i2 } = foreignKeyDef(r, name);
@@ -152,7 +190,14 @@ function alterClause(r: Reader, ast: AlterTableAst): AlterOp[] {
     if (k2 === 'CHECK' || k2 === 'CONSTRAINT') {
       r.pos++;
       const ifExists = r.accept('IF', 'EXISTS');
-      return [{ op: 'dropConstraint', name: r.ident('a constraint'), check: k2 === 'CHECK', ...(ifExists ? { ifExists } : {}) }];
+      return [
+        {
+          op: 'dropConstraint',
+          name: r.ident('a constraint'),
+          check: k2 === 'CHECK',
+          ...(ifExists ? { ifExists } : {}),
+        },
+      ];
     }
     if (k2 === 'PARTITION') return [{ op: 'partition', text: `DROP ${restOfClause(r)}` }];
     if (k2 === 'SYSTEM' && r.kw(1) === 'VERSIONING') return [{ op: 'other', text: `DROP ${restOfClause(r)}` }];
@@ -176,11 +221,15 @@ function alterClause(r: Reader, ast: AlterTableAst): AlterOp[] {
     r.pos++;
     if (r.accept('INDEX') || r.accept('KEY')) {
       const name = r.ident('an index');
-      if (r.accept('VISIBLE') || r.accept('NOT', 'IGNORED')) return [{ op: 'alterIndexVisibility', name, visible: true }];
+      if (r.accept('VISIBLE') || r.accept('NOT', 'IGNORED'))
+        return [{ op: 'alterIndexVisibility', name, visible: true }];
       if (r.accept('INVISIBLE') || r.accept('IGNORED')) return [{ op: 'alterIndexVisibility', name, visible: false }];
       r.fail('expected VISIBLE, INVISIBLE, IGNORED or NOT IGNORED');
     }
-    if (r.kw() === 'CHECK' || (r.kw() === 'CONSTRAINT' && r.peek(2)?.type === 'word' && /ENFORCED|NOT/i.test(r.peek(2)!.v)))
+    if (
+      r.kw() === 'CHECK' ||
+      (r.kw() === 'CONSTRAINT' && r.peek(2)?.type === 'word' && /ENFORCED|NOT/i.test(r.peek(2)!.v))
+    )
       return [{ op: 'other', text: `ALTER ${restOfClause(r)}` }];
     r.accept('COLUMN');
     r.accept('IF', 'EXISTS');
@@ -220,7 +269,21 @@ function alterClause(r: Reader, ast: AlterTableAst): AlterOp[] {
     r.pos++;
     return [{ op: 'force' }];
   }
-  if (k === 'PARTITION' || k === 'REMOVE' || k === 'COALESCE' || k === 'REORGANIZE' || k === 'EXCHANGE' || k === 'REBUILD' || k === 'REPAIR' || k === 'OPTIMIZE' || k === 'ANALYZE' || k === 'CHECK' || k === 'TRUNCATE' || k === 'DISCARD' || k === 'IMPORT') {
+  if (
+    k === 'PARTITION' ||
+    k === 'REMOVE' ||
+    k === 'COALESCE' ||
+    k === 'REORGANIZE' ||
+    k === 'EXCHANGE' ||
+    k === 'REBUILD' ||
+    k === 'REPAIR' ||
+    k === 'OPTIMIZE' ||
+    k === 'ANALYZE' ||
+    k === 'CHECK' ||
+    k === 'TRUNCATE' ||
+    k === 'DISCARD' ||
+    k === 'IMPORT'
+  ) {
     if (k === 'DISCARD' || k === 'IMPORT') return [{ op: 'other', text: restOfClause(r) }];
     if (k === 'PARTITION' && r.kw(1) !== 'BY') r.fail('expected PARTITION BY');
     return [{ op: 'partition', text: restOfClause(r) }];
@@ -277,21 +340,29 @@ function tableOptionNext(r: Reader): boolean {
 
 /** `CREATE [OR REPLACE] [TEMPORARY] TABLE [IF NOT EXISTS] t …` (CREATE … TABLE already read; flags given) */
 export function createTable(r: Reader, flags: { orReplace: boolean; temporary: boolean }): CreateTableAst {
-  const ast: CreateTableAst = { type: 'create_table', table: { name: '' }, columns: [], indexes: [], foreignKeys: [], checks: [], options: {} };
+  const ast: CreateTableAst = {
+    type: 'create_table',
+    table: { name: '' },
+    columns: [],
+    indexes: [],
+    foreignKeys: [],
+    checks: [],
+    options: {},
+  };
   if (flags.orReplace) ast.orReplace = true;
   if (flags.temporary) ast.temporary = true;
   if (r.accept('IF', 'NOT', 'EXISTS')) ast.ifNotExists = true;
   ast.table = r.tableName();
   if (r.accept('LIKE')) {
     ast.like = r.tableName();
-    return r.end(), ast;
+    return (r.end(), ast);
   }
   if (r.isOp('(') && r.kw(1) === 'LIKE') {
     r.next();
     r.expect('LIKE');
     ast.like = r.tableName();
     r.expectOp(')');
-    return r.end(), ast;
+    return (r.end(), ast);
   }
   if (r.isOp('(') && r.kw(1) !== 'SELECT' && !r.isOp('(', 1)) {
     r.next();
@@ -305,9 +376,17 @@ export function createTable(r: Reader, flags: { orReplace: boolean; temporary: b
     ast.options[opt.name] = opt.value;
     r.acceptOp(',');
   }
-  if (r.kw() === 'PARTITION' && r.kw(1) === 'BY') ast.partition = r.expression(new Set(['AS', 'SELECT', 'IGNORE', 'REPLACE']));
+  if (r.kw() === 'PARTITION' && r.kw(1) === 'BY')
+    ast.partition = r.expression(new Set(['AS', 'SELECT', 'IGNORE', 'REPLACE']));
   r.accept('IGNORE') || r.accept('REPLACE');
-  if (r.accept('AS') || r.kw() === 'SELECT' || r.kw() === 'WITH' || r.isOp('(') || r.kw() === 'TABLE' || r.kw() === 'VALUES') {
+  if (
+    r.accept('AS') ||
+    r.kw() === 'SELECT' ||
+    r.kw() === 'WITH' ||
+    r.isOp('(') ||
+    r.kw() === 'TABLE' ||
+    r.kw() === 'VALUES'
+  ) {
     ast.asSelect = true;
     r.pos = r.tokens.length; // the query itself is not modelled
   }

@@ -4,26 +4,105 @@
  * DML and the rest are read for the facts `MyAst` keeps (tables, WHERE text, LIMIT), and
  * `parse.ts` lets node-sql-parser judge their syntax (`looseSyntax`).
  */
-import type { IndexDef, TableName, MyAst, SetAst, RoutineAst } from './ast.js';
+import type { IndexDef, TableName, MyAst, RoutineAst } from './ast.js';
 import type { Token } from './lex.js';
 import { Reader } from './reader.js';
 import { alterTable, createTable, onlineClauses } from './grammar-table.js';
 import { indexOptions, keyParts } from './grammar-defs.js';
 import { deleteStmt, insert, loadData, select, update } from './grammar-dml.js';
+import {
+  maintenanceTables,
+  setStatement,
+  simpleStatement,
+  TABLE_MAINTENANCE,
+  transaction,
+  type GrammarResult,
+} from './grammar-session.js';
 
-/** The result: the AST, and whether its syntax was only skimmed (node-sql-parser must agree). */
-export interface GrammarResult {
-  ast: MyAst;
-  /** true: the grammar read only what MyAst keeps; another parser must confirm the syntax */
-  looseSyntax: boolean;
-}
+export type { GrammarResult } from './grammar-session.js';
 
 const ACCOUNT = new Set(['USER', 'ROLE']);
-const SERVER_FIRST = new Set(['INSTALL', 'UNINSTALL', 'SHUTDOWN', 'KILL', 'FLUSH', 'RESET', 'PURGE', 'SYSTEM', 'RESTART', 'CLONE', 'BINLOG', 'CACHE']);
-const OTHER_FIRST = new Set(['CALL', 'LOCK', 'UNLOCK', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'HANDLER', 'HELP', 'SIGNAL', 'RESIGNAL', 'GET', 'TABLE', 'VALUES', 'WITH', 'BACKUP']);
+const SERVER_FIRST = new Set([
+  'INSTALL',
+  'UNINSTALL',
+  'SHUTDOWN',
+  'KILL',
+  'FLUSH',
+  'RESET',
+  'PURGE',
+  'SYSTEM',
+  'RESTART',
+  'CLONE',
+  'BINLOG',
+  'CACHE',
+]);
+const OTHER_FIRST = new Set([
+  'CALL',
+  'LOCK',
+  'UNLOCK',
+  'SHOW',
+  'DESCRIBE',
+  'DESC',
+  'EXPLAIN',
+  'HANDLER',
+  'HELP',
+  'SIGNAL',
+  'RESIGNAL',
+  'GET',
+  'TABLE',
+  'VALUES',
+  'WITH',
+  'BACKUP',
+]);
 
 /** words that continue a statement's leading keywords (`CREATE UNIQUE INDEX`, `LOAD DATA LOCAL INFILE`) */
-const LEAD_WORDS = new Set(['TABLE', 'TABLES', 'INDEX', 'KEY', 'UNIQUE', 'FULLTEXT', 'SPATIAL', 'ONLINE', 'OFFLINE', 'IGNORE', 'TEMPORARY', 'OR', 'REPLACE', 'DATABASE', 'SCHEMA', 'VIEW', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'USER', 'ROLE', 'TRANSACTION', 'DATA', 'XML', 'LOCAL', 'INFILE', 'INTO', 'FROM', 'SLAVE', 'REPLICA', 'MASTER', 'PLUGIN', 'TABLESPACE', 'SERVER', 'SESSION', 'GLOBAL', 'PERSIST', 'NAMES', 'PASSWORD', 'WORK', 'LOW_PRIORITY', 'CONCURRENT', 'DEFINER', 'SEQUENCE']);
+const LEAD_WORDS = new Set([
+  'TABLE',
+  'TABLES',
+  'INDEX',
+  'KEY',
+  'UNIQUE',
+  'FULLTEXT',
+  'SPATIAL',
+  'ONLINE',
+  'OFFLINE',
+  'IGNORE',
+  'TEMPORARY',
+  'OR',
+  'REPLACE',
+  'DATABASE',
+  'SCHEMA',
+  'VIEW',
+  'PROCEDURE',
+  'FUNCTION',
+  'TRIGGER',
+  'EVENT',
+  'USER',
+  'ROLE',
+  'TRANSACTION',
+  'DATA',
+  'XML',
+  'LOCAL',
+  'INFILE',
+  'INTO',
+  'FROM',
+  'SLAVE',
+  'REPLICA',
+  'MASTER',
+  'PLUGIN',
+  'TABLESPACE',
+  'SERVER',
+  'SESSION',
+  'GLOBAL',
+  'PERSIST',
+  'NAMES',
+  'PASSWORD',
+  'WORK',
+  'LOW_PRIORITY',
+  'CONCURRENT',
+  'DEFINER',
+  'SEQUENCE',
+]);
 
 /** The leading keywords of a statement, upper case (`ALTER TABLE`, `CREATE UNIQUE INDEX`, `INSERT INTO`): no names. */
 export function leadingKeywords(tokens: Token[]): string {
@@ -96,8 +175,7 @@ export function readStatement(tokens: Token[], text: string): GrammarResult {
     case 'DELETE':
       return loose(deleteStmt(r));
     case 'INSERT':
-    case 'REPLACE':
-    {
+    case 'REPLACE': {
       const { ast, strict: whole } = insert(r);
       return whole ? strict(ast) : loose(ast);
     }
@@ -109,73 +187,19 @@ export function readStatement(tokens: Token[], text: string): GrammarResult {
     case 'REVOKE':
       return strict({ type: 'account', keyword: k });
   }
-  if (SERVER_FIRST.has(k) || (k === 'CHANGE' && /^(MASTER|REPLICATION)$/.test(r.kw(1))) || ((k === 'STOP' || k === 'START') && /^(SLAVE|REPLICA|GROUP_REPLICATION)$/.test(r.kw(1))))
+  if (
+    SERVER_FIRST.has(k) ||
+    (k === 'CHANGE' && /^(MASTER|REPLICATION)$/.test(r.kw(1))) ||
+    ((k === 'STOP' || k === 'START') && /^(SLAVE|REPLICA|GROUP_REPLICATION)$/.test(r.kw(1)))
+  )
     return strict({ type: 'server', keyword: leadingKeywords(tokens) });
   if (r.isOp('\\') && r.isOp('!', 1)) return strict({ type: 'server', keyword: '\\!' });
   const simple = simpleStatement(r, k);
   if (simple) return strict({ type: 'other', keyword: leadingKeywords(tokens) });
-  if (TABLE_MAINTENANCE.has(k)) return strict({ type: 'other', keyword: leadingKeywords(tokens), tables: maintenanceTables(r) });
+  if (TABLE_MAINTENANCE.has(k))
+    return strict({ type: 'other', keyword: leadingKeywords(tokens), tables: maintenanceTables(r) });
   if (OTHER_FIRST.has(k)) return loose({ type: 'other', keyword: leadingKeywords(tokens) });
   return r.fail('unknown statement');
-}
-
-/** only words, strings, numbers, variables and commas until the end */
-function plainUntilEnd(r: Reader): void {
-  while (!r.done && !r.isOp(';')) {
-    const t = r.peek()!;
-    if (t.type === 'op' && t.v !== ',' && t.v !== '=') r.fail('unexpected text');
-    r.pos++;
-  }
-  r.end();
-}
-
-/** SAVEPOINT, RELEASE SAVEPOINT, DO, PREPARE/EXECUTE/DEALLOCATE PREPARE, XA: read whole, or false */
-function simpleStatement(r: Reader, k: string): boolean {
-  if (k === 'SAVEPOINT' || (k === 'RELEASE' && r.kw(1) === 'SAVEPOINT')) {
-    r.pos += k === 'SAVEPOINT' ? 1 : 2;
-    r.ident('a savepoint');
-    r.end();
-    return true;
-  }
-  if (k === 'DO') {
-    r.pos++;
-    do r.expression();
-    while (r.acceptOp(','));
-    r.end();
-    return true;
-  }
-  if (k === 'PREPARE') {
-    r.pos++;
-    r.ident('a statement name');
-    r.expect('FROM');
-    const t = r.next();
-    if (t.type !== 'string' && t.type !== 'var') r.fail('expected a string or a @variable');
-    r.end();
-    return true;
-  }
-  if (k === 'EXECUTE' || k === 'DEALLOCATE' || k === 'XA') {
-    r.pos++;
-    if (k === 'DEALLOCATE') r.expect('PREPARE');
-    plainUntilEnd(r);
-    return true;
-  }
-  return false;
-}
-
-const TABLE_MAINTENANCE = new Set(['OPTIMIZE', 'ANALYZE', 'CHECK', 'REPAIR', 'CHECKSUM']);
-
-/** `OPTIMIZE|ANALYZE|CHECK|REPAIR|CHECKSUM [NO_WRITE_TO_BINLOG|LOCAL] TABLE t, … [options]` */
-function maintenanceTables(r: Reader): TableName[] {
-  r.pos++;
-  r.accept('NO_WRITE_TO_BINLOG') || r.accept('LOCAL');
-  if (!r.accept('TABLE')) r.expect('TABLES');
-  const tables: TableName[] = [];
-  do tables.push(r.tableName());
-  while (r.acceptOp(','));
-  // options: QUICK, EXTENDED, FAST, MEDIUM, CHANGED, FOR UPGRADE, USE_FRM, UPDATE|DROP HISTOGRAM ON …, PERSISTENT FOR …
-  while (!r.done && !r.isOp(';') && (r.peek()!.type === 'word' || r.isOp(',') || r.isOp('(') || r.isOp(')') || r.peek()!.type === 'number')) r.pos++;
-  r.end();
-  return tables;
 }
 
 function create(r: Reader): GrammarResult {
@@ -188,7 +212,7 @@ function create(r: Reader): GrammarResult {
   }
   if (k === 'DATABASE' || k === 'SCHEMA') return { ast: database(r, 'create'), looseSyntax: false };
   if (ACCOUNT.has(k)) return { ast: { type: 'account', keyword: `CREATE ${k}` }, looseSyntax: false };
-  if (k === 'TABLESPACE' || k === 'SERVER' || k === 'LOGFILE' || k === 'SPATIAL' && r.kw(1) === 'REFERENCE')
+  if (k === 'TABLESPACE' || k === 'SERVER' || k === 'LOGFILE' || (k === 'SPATIAL' && r.kw(1) === 'REFERENCE'))
     return { ast: { type: 'server', keyword: `CREATE ${k}` }, looseSyntax: false };
   // CREATE [ONLINE|OFFLINE] [UNIQUE|FULLTEXT|SPATIAL] INDEX
   const save = r.pos;
@@ -198,13 +222,23 @@ function create(r: Reader): GrammarResult {
   if (kind === 'INDEX' || ((kind === 'UNIQUE' || kind === 'FULLTEXT' || kind === 'SPATIAL') && r.kw(1) === 'INDEX')) {
     r.pos += kind === 'INDEX' ? 1 : 2;
     const ifNotExists = r.accept('IF', 'NOT', 'EXISTS');
-    const index: IndexDef = { name: r.ident('an index name'), kind: kind === 'INDEX' ? 'index' : (kind.toLowerCase() as IndexDef['kind']), columns: [] };
+    const index: IndexDef = {
+      name: r.ident('an index name'),
+      kind: kind === 'INDEX' ? 'index' : (kind.toLowerCase() as IndexDef['kind']),
+      columns: [],
+    };
     indexOptions(r, index);
     r.expect('ON');
     const table = r.tableName();
     index.columns = keyParts(r);
     indexOptions(r, index);
-    const ast: MyAst = { type: 'create_index', table, index, ...(ifNotExists ? { ifNotExists } : {}), ...(online ? { online } : {}) };
+    const ast: MyAst = {
+      type: 'create_index',
+      table,
+      index,
+      ...(ifNotExists ? { ifNotExists } : {}),
+      ...(online ? { online } : {}),
+    };
     onlineClauses(r, ast);
     r.end();
     return { ast, looseSyntax: false };
@@ -224,7 +258,10 @@ function drop(r: Reader): GrammarResult {
     while (r.acceptOp(','));
     r.accept('RESTRICT') || r.accept('CASCADE');
     r.end();
-    return { ast: { type: 'drop_table', tables, ...(ifExists ? { ifExists } : {}), ...(temporary ? { temporary } : {}) }, looseSyntax: false };
+    return {
+      ast: { type: 'drop_table', tables, ...(ifExists ? { ifExists } : {}), ...(temporary ? { temporary } : {}) },
+      looseSyntax: false,
+    };
   }
   if (k === 'INDEX' || k === 'ONLINE' || k === 'OFFLINE') {
     const online = r.accept('ONLINE');
@@ -233,21 +270,31 @@ function drop(r: Reader): GrammarResult {
     const ifExists = r.accept('IF', 'EXISTS');
     const name = r.ident('an index');
     r.expect('ON');
-    const ast: MyAst = { type: 'drop_index', table: r.tableName(), name, ...(ifExists ? { ifExists } : {}), ...(online ? { online } : {}) };
+    const ast: MyAst = {
+      type: 'drop_index',
+      table: r.tableName(),
+      name,
+      ...(ifExists ? { ifExists } : {}),
+      ...(online ? { online } : {}),
+    };
     onlineClauses(r, ast);
     r.end();
     return { ast, looseSyntax: false };
   }
   if (k === 'DATABASE' || k === 'SCHEMA') return { ast: database(r, 'drop'), looseSyntax: false };
   if (ACCOUNT.has(k)) return { ast: { type: 'account', keyword: `DROP ${k}` }, looseSyntax: false };
-  if (k === 'TABLESPACE' || k === 'SERVER' || k === 'LOGFILE') return { ast: { type: 'server', keyword: `DROP ${k}` }, looseSyntax: false };
+  if (k === 'TABLESPACE' || k === 'SERVER' || k === 'LOGFILE')
+    return { ast: { type: 'server', keyword: `DROP ${k}` }, looseSyntax: false };
   return { ast: routineOrOther(r, 'drop'), looseSyntax: false };
 }
 
 function database(r: Reader, action: 'create' | 'alter' | 'drop'): MyAst {
   r.pos++; // DATABASE | SCHEMA
   r.accept('IF', 'NOT', 'EXISTS') || r.accept('IF', 'EXISTS');
-  const name = r.kw() === 'DEFAULT' || r.kw() === 'CHARACTER' || r.kw() === 'CHARSET' || r.kw() === 'COLLATE' ? '' : r.ident('a database');
+  const name =
+    r.kw() === 'DEFAULT' || r.kw() === 'CHARACTER' || r.kw() === 'CHARSET' || r.kw() === 'COLLATE'
+      ? ''
+      : r.ident('a database');
   r.pos = r.tokens.length; // options are not modelled
   return { type: 'database', action, name };
 }
@@ -264,7 +311,22 @@ function routineOrOther(r: Reader, action: RoutineAst['action']): MyAst {
       r.next();
       if (r.peek()?.type === 'var' || r.isOp('@')) r.next();
       if (r.isOp('(')) r.parenthesized();
-    } else if (k === 'ALGORITHM' || k === 'SQL' || k === 'SECURITY' || k === 'UNDEFINED' || k === 'MERGE' || k === 'TEMPTABLE' || k === 'AGGREGATE' || k === 'INVOKER' || k === 'OR' || k === 'REPLACE' || k === 'NONEDITIONABLE' || k === 'EDITIONABLE' || k === 'DEFINER') r.pos++;
+    } else if (
+      k === 'ALGORITHM' ||
+      k === 'SQL' ||
+      k === 'SECURITY' ||
+      k === 'UNDEFINED' ||
+      k === 'MERGE' ||
+      k === 'TEMPTABLE' ||
+      k === 'AGGREGATE' ||
+      k === 'INVOKER' ||
+      k === 'OR' ||
+      k === 'REPLACE' ||
+      k === 'NONEDITIONABLE' ||
+      k === 'EDITIONABLE' ||
+      k === 'DEFINER'
+    )
+      r.pos++;
     else if (r.isOp('=')) r.pos++;
     else r.fail(`unknown ${action.toUpperCase()} statement`);
   }
@@ -278,75 +340,4 @@ function routineOrOther(r: Reader, action: RoutineAst['action']): MyAst {
   }
   r.pos = r.tokens.length;
   return ast;
-}
-
-function transaction(r: Reader): GrammarResult {
-  const k = r.next().v.toUpperCase();
-  if (k === 'START') r.expect('TRANSACTION');
-  if (k === 'ROLLBACK' && (r.is('TO') || r.is('WORK', 'TO'))) {
-    r.accept('WORK');
-    r.expect('TO');
-    r.accept('SAVEPOINT');
-    r.ident('a savepoint');
-    r.end();
-    return { ast: { type: 'other', keyword: 'ROLLBACK TO' }, looseSyntax: false };
-  }
-  if (k === 'BEGIN' && !r.done && !r.isOp(';') && !r.is('WORK')) r.fail('BEGIN … END is a compound statement, allowed only in stored programs');
-  r.accept('WORK');
-  let chain = false;
-  if (r.accept('AND', 'CHAIN')) chain = true;
-  else r.accept('AND', 'NO', 'CHAIN');
-  r.accept('NO', 'RELEASE') || r.accept('RELEASE');
-  if (k === 'START') r.pos = r.tokens.length; // READ ONLY, WITH CONSISTENT SNAPSHOT …
-  r.end();
-  const action = k === 'BEGIN' || k === 'START' ? 'begin' : k === 'COMMIT' ? 'commit' : 'rollback';
-  return { ast: { type: 'transaction', action, ...(chain ? { chain } : {}) }, looseSyntax: false };
-}
-
-function setStatement(r: Reader): GrammarResult {
-  r.pos++;
-  const k = r.kw();
-  if (k === 'PASSWORD' || k === 'ROLE' || (k === 'DEFAULT' && r.kw(1) === 'ROLE')) return { ast: { type: 'account', keyword: `SET ${k}` }, looseSyntax: false };
-  if (k === 'TRANSACTION' || ((k === 'SESSION' || k === 'GLOBAL') && r.kw(1) === 'TRANSACTION')) {
-    plainUntilEnd(r);
-    return { ast: { type: 'other', keyword: 'SET TRANSACTION' }, looseSyntax: false };
-  }
-  const ast: SetAst = { type: 'set', vars: [] };
-  do {
-    let scope: SetAst['vars'][number]['scope'] = 'session';
-    const w = r.kw();
-    if (w === 'NAMES' || w === 'CHARSET' || (w === 'CHARACTER' && r.kw(1) === 'SET')) {
-      r.pos += w === 'CHARACTER' ? 2 : 1;
-      const value = r.expression(new Set(['COLLATE']));
-      if (r.accept('COLLATE')) r.next();
-      ast.vars.push({ scope: 'names', name: w === 'NAMES' ? 'names' : 'charset', value });
-      continue;
-    }
-    if (w === 'SESSION' || w === 'LOCAL' || w === 'GLOBAL' || w === 'PERSIST' || w === 'PERSIST_ONLY') {
-      r.pos++;
-      scope = w === 'LOCAL' ? 'session' : (w.toLowerCase() as typeof scope);
-    }
-    const t = r.next();
-    let name: string;
-    if (t.type === 'var') {
-      const m = /^@@(?:(global|session|local|persist|persist_only)\.)?(.+)$/i.exec(t.v);
-      if (m) {
-        if (m[1]) scope = m[1].toLowerCase() === 'local' ? 'session' : (m[1].toLowerCase() as typeof scope);
-        name = m[2]!.replace(/^`|`$/g, '');
-      } else {
-        scope = 'user';
-        name = t.v.slice(1);
-      }
-    } else if (t.type === 'word' || t.type === 'qident') {
-      name = t.v;
-      if (r.acceptOp('.')) name += `.${r.ident()}`;
-    } else {
-      r.pos--;
-      r.fail('expected a variable');
-    }
-    if (!r.acceptOp('=')) r.expectOp(':=');
-    ast.vars.push({ scope, name: name.toLowerCase(), value: r.expression() });
-  } while (r.acceptOp(','));
-  r.end();
-  return { ast, looseSyntax: false };
 }

@@ -12,7 +12,13 @@ import { lockEffect, lockStrength } from './locks.js';
 import { parseMigration } from './parse.js';
 import { quoteIdent, quoteLiteral, sqlComment } from './quote.js';
 import { MySession } from './session.js';
-import { DEFAULT_MARIADB_VERSION, DEFAULT_MYSQL_VERSION, mysqlVersionText, parseMysqlVersion, serverVersionOf } from './version.js';
+import {
+  DEFAULT_MARIADB_VERSION,
+  DEFAULT_MYSQL_VERSION,
+  mysqlVersionText,
+  parseMysqlVersion,
+  serverVersionOf,
+} from './version.js';
 
 /** One of the two dialect objects. */
 function makeDialect(flavor: Flavor): Dialect<MyAst, MyCatalog> {
@@ -46,5 +52,12 @@ export { MySession } from './session.js';
 export { parseMigration, parseSql, parseStatementText, type MyParsedMigration } from './parse.js';
 export { splitMysql } from './split.js';
 export { quoteIdent, quoteLiteral, quoteTable, sqlComment } from './quote.js';
-export { DEFAULT_MARIADB_VERSION, DEFAULT_MYSQL_VERSION, atLeast, mysqlVersionText, parseMysqlVersion, serverVersionOf } from './version.js';
+export {
+  DEFAULT_MARIADB_VERSION,
+  DEFAULT_MYSQL_VERSION,
+  atLeast,
+  mysqlVersionText,
+  parseMysqlVersion,
+  serverVersionOf,
+} from './version.js';
 export type * from './ast.js';

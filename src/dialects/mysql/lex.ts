@@ -46,9 +46,7 @@ function unquote(text: string, i: number, end: number, q: string): string {
 }
 
 function isWordChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c >= 0x80
-  );
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c >= 0x80;
 }
 
 const OPS3 = ['<=>', '->>'];
@@ -126,7 +124,9 @@ export function tokenize(text: string): Token[] {
     }
     // numbers: 12, 1.5, .5, 1e10, 0x1F (an identifier may also start with digits: 1abc)
     if ((c >= 48 && c <= 57) || (c === 46 && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) {
-      const m = /^(?:0x[0-9a-f]+|0b[01]+|\d*\.?\d+(?:e[+-]?\d+)?|\d+\.)(?![\w$\u0080-\uffff])/i.exec(text.slice(i, i + 64));
+      const m = /^(?:0x[0-9a-f]+|0b[01]+|\d*\.?\d+(?:e[+-]?\d+)?|\d+\.)(?![\w$\u0080-\uffff])/i.exec(
+        text.slice(i, i + 64),
+      );
       if (m) {
         out.push({ type: 'number', v: m[0], start: i, end: i + m[0].length });
         i += m[0].length;

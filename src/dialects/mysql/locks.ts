@@ -41,7 +41,10 @@ export const MYSQL_LOCKS: Readonly<Record<string, LockInfo>> = {
 
 /** `LOCK=NONE`, `NONE`, `MDL_SHARED_WRITE` (MariaDB's metadata_lock_info), `shared_write`: one table */
 function info(mode: string): LockInfo | undefined {
-  const m = mode.toUpperCase().replace(/\s+/g, '').replace(/^LOCK=/, '');
+  const m = mode
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/^LOCK=/, '');
   return MYSQL_LOCKS[m] ?? (m.startsWith('MDL_') ? MYSQL_LOCKS[m.slice(4)] : undefined);
 }
 

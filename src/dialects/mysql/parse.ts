@@ -107,15 +107,38 @@ function firstWords(text: string): string {
 const MAX_BAD_BYTES = 10;
 
 function badBytesOf(migration: Migration, lines: LineIndex, server: string): ParseError[] {
-  const at = (offset: number, message: string, help: string): ParseError => ({ message, help, offset, ...lines.position(offset) });
+  const at = (offset: number, message: string, help: string): ParseError => ({
+    message,
+    help,
+    offset,
+    ...lines.position(offset),
+  });
   if (migration.notText)
-    return [at(0, `This is not a SQL text file: it looks like ${migration.notText}. There is nothing zerodown can check, and the migration tool would fail on it.`, 'Remove it from the migrations, or save it as UTF-8 SQL text.')];
+    return [
+      at(
+        0,
+        `This is not a SQL text file: it looks like ${migration.notText}. There is nothing zerodown can check, and the migration tool would fail on it.`,
+        'Remove it from the migrations, or save it as UTF-8 SQL text.',
+      ),
+    ];
   const out: ParseError[] = [];
   const src = migration.source;
   for (let i = src.indexOf('\0'); i !== -1 && out.length <= MAX_BAD_BYTES; i = src.indexOf('\0', i + 1))
-    out.push(at(i, `A NUL byte (0x00) is here: ${server} clients that read SQL as a C string stop at it, silently skipping everything after it.`, 'Delete the byte. zerodown checked the statements around it, but runs nothing from this file on the shadow.'));
+    out.push(
+      at(
+        i,
+        `A NUL byte (0x00) is here: ${server} clients that read SQL as a C string stop at it, silently skipping everything after it.`,
+        'Delete the byte. zerodown checked the statements around it, but runs nothing from this file on the shadow.',
+      ),
+    );
   for (const b of migration.badBytes ?? [])
-    out.push(at(b.offset, `Invalid UTF-8 (${b.bytes}) is here: with a utf8mb4 connection ${server} rejects or mangles it (error 1366, incorrect string value); the file was probably saved as Latin-1 or Windows-1252.`, 'Save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`).'));
+    out.push(
+      at(
+        b.offset,
+        `Invalid UTF-8 (${b.bytes}) is here: with a utf8mb4 connection ${server} rejects or mangles it (error 1366, incorrect string value); the file was probably saved as Latin-1 or Windows-1252.`,
+        'Save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`).',
+      ),
+    );
   out.sort((a, b) => a.offset - b.offset);
   if (out.length > MAX_BAD_BYTES) out.length = MAX_BAD_BYTES;
   return out;
@@ -130,7 +153,12 @@ export function parseMigration(migration: Migration, flavor: Flavor): MyParsedMi
   const source = migration.source.replace(/[\0\uFEFF]/g, ' ');
   const ignores = readIgnores(source);
   const bad = badBytesOf(migration, lines, flavor === 'mysql' ? 'MySQL' : 'MariaDB');
-  const base = { migration, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules, ...(bad.length ? { error: bad[0]!, badBytes: bad } : {}) };
+  const base = {
+    migration,
+    ignoreFile: ignores.file,
+    ignoreFileRules: ignores.fileRules,
+    ...(bad.length ? { error: bad[0]!, badBytes: bad } : {}),
+  };
   const statements: MyStatement[] = [];
   const unparsedList: Unparsed[] = [];
   if (migration.notText) return { ...base, statements, unparsed: unparsedList };
@@ -139,12 +167,22 @@ export function parseMigration(migration: Migration, flavor: Flavor): MyParsedMi
     for (const raw of split.statements) {
       const text = source.slice(raw.start, raw.end);
       const { ast, errorOffset } = parseStatementText(text, flavor);
-      if (ast.type === 'unparsed' && errorOffset !== undefined) Object.assign(ast, lines.position(raw.start + errorOffset));
-      if (ast.type === 'unparsed' && split.unterminated && split.unterminated.offset >= raw.start && split.unterminated.offset < raw.end)
+      if (ast.type === 'unparsed' && errorOffset !== undefined)
+        Object.assign(ast, lines.position(raw.start + errorOffset));
+      if (
+        ast.type === 'unparsed' &&
+        split.unterminated &&
+        split.unterminated.offset >= raw.start &&
+        split.unterminated.offset < raw.end
+      )
         ast.reason = `${split.unterminated.what} is never closed`;
       if (ast.type === 'unparsed') {
         const where = ast.line !== undefined ? ` at line ${ast.line}, column ${ast.column}` : '';
-        unparsedList.push({ index: statements.length, message: `${ast.reason}${where}`, ddl: isDdlKeyword(ast.keyword) });
+        unparsedList.push({
+          index: statements.length,
+          message: `${ast.reason}${where}`,
+          ddl: isDdlKeyword(ast.keyword),
+        });
       }
       const a = lines.position(raw.start);
       const b = lines.position(Math.max(raw.start, raw.end - 1));
@@ -154,7 +192,14 @@ export function parseMigration(migration: Migration, flavor: Flavor): MyParsedMi
         kind: KIND_OF[ast.type],
         ast,
         text,
-        span: { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset: raw.start, endOffset: raw.end },
+        span: {
+          line: a.line,
+          column: a.column,
+          endLine: b.line,
+          endColumn: b.column + 1,
+          offset: raw.start,
+          endOffset: raw.end,
+        },
         ignored: ig.rules,
         ignoreAll: ig.all,
       });
@@ -170,9 +215,18 @@ export function isDdlKeyword(keyword: string): boolean {
 
 /** Parses a standalone SQL string (plan phases, tests). Throws when a statement does not parse. */
 export function parseSql(sql: string, flavor: Flavor = 'mysql'): MyStatement[] {
-  const m: Migration = { path: '<sql>', absPath: '<sql>', source: sql, dialect: flavor, framework: 'plain', transaction: 'none', review: true };
+  const m: Migration = {
+    path: '<sql>',
+    absPath: '<sql>',
+    source: sql,
+    dialect: flavor,
+    framework: 'plain',
+    transaction: 'none',
+    review: true,
+  };
   const parsed = parseMigration(m, flavor);
   const bad = parsed.statements.find((s) => s.ast.type === 'unparsed');
-  if (bad && bad.ast.type === 'unparsed') throw new Error(`${bad.ast.reason} at line ${bad.span.line}, column ${bad.span.column}`);
+  if (bad && bad.ast.type === 'unparsed')
+    throw new Error(`${bad.ast.reason} at line ${bad.span.line}, column ${bad.span.column}`);
   return parsed.statements;
 }

@@ -119,8 +119,7 @@ export class Reader {
     while (!this.done) {
       const t = this.next();
       if (t.type === 'op' && t.v === '(') depth++;
-      else if (t.type === 'op' && t.v === ')' && --depth === 0)
-        return this.text.slice(open.end, t.start).trim();
+      else if (t.type === 'op' && t.v === ')' && --depth === 0) return this.text.slice(open.end, t.start).trim();
     }
     this.fail('unbalanced parentheses');
   }

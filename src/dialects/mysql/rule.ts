@@ -3,7 +3,13 @@
  * src/rules/api.ts directly): the generic contract with this dialect's statement, catalog, table
  * and column types, plus the target server (flavor and version).
  */
-import { ruleDefiner, type FileContext, type Issue as CoreIssue, type Rule, type RuleContext } from '../../rules/api.js';
+import {
+  ruleDefiner,
+  type FileContext,
+  type Issue as CoreIssue,
+  type Rule,
+  type RuleContext,
+} from '../../rules/api.js';
 import type { MyColumn, MyStatement, MyTable, ServerVersion, TableName } from './ast.js';
 import type { MyCatalog } from './catalog.js';
 

@@ -24,7 +24,17 @@ import type { TxState } from '../../rules/api.js';
 import type { MyAst, MyStatement, SetAst } from './ast.js';
 
 /** AST types whose statement commits implicitly (DDL, account management, LOCK TABLES is `other`) */
-const IMPLICIT_COMMIT = new Set<MyAst['type']>(['alter_table', 'create_table', 'create_index', 'drop_index', 'drop_table', 'rename_table', 'truncate', 'routine', 'account']);
+const IMPLICIT_COMMIT = new Set<MyAst['type']>([
+  'alter_table',
+  'create_table',
+  'create_index',
+  'drop_index',
+  'drop_table',
+  'rename_table',
+  'truncate',
+  'routine',
+  'account',
+]);
 
 /** the server's default lock_wait_timeout, seconds (one year): setting it to this is no limit */
 const LOCK_WAIT_DEFAULT = 31536000;
@@ -71,7 +81,9 @@ export class MySession implements SessionTracker {
   after(stmt: MyStatement): void {
     const ast = stmt.ast;
     const tx = this.tx;
-    const commits = (IMPLICIT_COMMIT.has(ast.type) && !(ast.type === 'create_table' && ast.temporary)) || (ast.type === 'database' && ast.action !== 'use');
+    const commits =
+      (IMPLICIT_COMMIT.has(ast.type) && !(ast.type === 'create_table' && ast.temporary)) ||
+      (ast.type === 'database' && ast.action !== 'use');
     if (commits) {
       if (this.wrappedOpen) this.ddlEndedWrap = true;
       tx.explicit = false;

@@ -81,7 +81,11 @@ function delimiterCommand(text: string, i: number, to: number): { delimiter: str
   if (to - i < 10 || !/^delimiter[ \t]/i.test(text.slice(i, i + 10))) return undefined;
   const nl = text.indexOf('\n', i);
   const lineEnd = nl === -1 || nl > to ? to : nl;
-  const arg = text.slice(i + 10, lineEnd).trim().split(/[ \t]/)[0] ?? '';
+  const arg =
+    text
+      .slice(i + 10, lineEnd)
+      .trim()
+      .split(/[ \t]/)[0] ?? '';
   if (!arg) return undefined;
   return { delimiter: arg, end: nl === -1 || nl >= to ? to : nl + 1 };
 }

@@ -10,7 +10,15 @@ import { lockEffect, lockStrength } from '../../../src/dialects/mysql/locks.js';
 import { parseSql } from '../../../src/dialects/mysql/parse.js';
 import { MYSQL_URL, SKIP_NOTE, throwawayMyDb, type MyDb } from './server.js';
 
-const HOSTILE = ["o'brien", 'back\\slash', "\\'; DROP TABLE t; -- ", 'tab\tnew\nline', '`tick`', '*/ /*! DROP */', 'ünïcödé ☕'];
+const HOSTILE = [
+  "o'brien",
+  'back\\slash',
+  "\\'; DROP TABLE t; -- ",
+  'tab\tnew\nline',
+  '`tick`',
+  '*/ /*! DROP */',
+  'ünïcödé ☕',
+];
 
 describe('quote', () => {
   it('both dialect objects use these helpers', () => {
@@ -64,17 +72,20 @@ describe(`quote on the real server${SKIP_NOTE}`, () => {
   });
   afterAll(async () => db?.drop());
 
-  it.skipIf(!MYSQL_URL)('a quoted value reads back as written; with NO_BACKSLASH_ESCAPES it still stays one literal', async () => {
-    for (const v of HOSTILE) {
-      await db.exec("SET SESSION sql_mode = ''");
-      const [row] = await db.query<{ v: string; n: number }>(`SELECT ${quoteLiteral(v)} AS v, 1 AS n`);
-      expect(row).toEqual({ v, n: 1 });
-      await db.exec("SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES'");
-      const [raw] = await db.query<{ v: string; n: number }>(`SELECT ${quoteLiteral(v)} AS v, 1 AS n`);
-      // each backslash reads twice, but the value never ends early and nothing after it runs
-      expect(raw).toEqual({ v: v.replace(/\\/g, '\\\\'), n: 1 });
-    }
-  });
+  it.skipIf(!MYSQL_URL)(
+    'a quoted value reads back as written; with NO_BACKSLASH_ESCAPES it still stays one literal',
+    async () => {
+      for (const v of HOSTILE) {
+        await db.exec("SET SESSION sql_mode = ''");
+        const [row] = await db.query<{ v: string; n: number }>(`SELECT ${quoteLiteral(v)} AS v, 1 AS n`);
+        expect(row).toEqual({ v, n: 1 });
+        await db.exec("SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES'");
+        const [raw] = await db.query<{ v: string; n: number }>(`SELECT ${quoteLiteral(v)} AS v, 1 AS n`);
+        // each backslash reads twice, but the value never ends early and nothing after it runs
+        expect(raw).toEqual({ v: v.replace(/\\/g, '\\\\'), n: 1 });
+      }
+    },
+  );
 
   it.skipIf(!MYSQL_URL)('a quoted name is that name', async () => {
     await db.exec("SET SESSION sql_mode = ''");
