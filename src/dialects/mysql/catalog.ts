@@ -196,13 +196,14 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
       if (o.CHARSET && !/^default$/i.test(o.CHARSET)) table.charset = o.CHARSET.toLowerCase();
       if (o.COLLATE && !/^default$/i.test(o.COLLATE)) table.collation = o.COLLATE.toLowerCase();
       if (table.rowFormat === 'DEFAULT') table.rowFormat = 'DYNAMIC';
+      const inline: MyTable['foreignKeys'] = [];
       for (const c of ast.columns) {
         table.columns.push(this.columnOf(table, c));
         if (c.check) table.checks.push({ expr: c.check });
-        if (c.references) table.foreignKeys.push({ columns: [c.name], ...c.references });
+        if (c.references) inline.push({ columns: [c.name], ...c.references });
       }
       for (const ix of ast.indexes) this.addIndex(table, ix);
-      for (const fk of ast.foreignKeys) this.addForeignKey(table, fk);
+      for (const fk of [...ast.foreignKeys, ...inline]) this.addForeignKey(table, fk);
     }
     table.createdIn = origin;
     this.byKey.set(key, table);
@@ -212,7 +213,8 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
     const col: MyColumn = {
       name: def.name,
       type: def.type,
-      nullable: def.nullable !== false && !def.primaryKey,
+      // PRIMARY KEY and AUTO_INCREMENT columns are NOT NULL whatever the definition says (measured on MariaDB 10.11)
+      nullable: def.nullable !== false && !def.primaryKey && !def.autoIncrement,
       autoIncrement: !!def.autoIncrement,
       invisible: !!def.invisible,
     };
@@ -267,15 +269,25 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
     table.indexes = table.indexes.filter((i) => !same(i.name, name));
   }
 
-  private addForeignKey(table: MyTable, fk: MyTable['foreignKeys'][number]): void {
+  /**
+   * A foreign key (a copy: the catalog never changes the AST). Unnamed, it is `<table>_ibfk_<n>`.
+   * Unless a key the migrations made starts with its columns, the server adds a key for it, named
+   * after the constraint (else its first column), which replaces an older such key on the same
+   * columns (measured on MariaDB 10.11: DROP FOREIGN KEY keeps the key; ADD CONSTRAINT renames it).
+   */
+  private addForeignKey(table: MyTable, def: MyTable['foreignKeys'][number]): void {
+    const fk = { ...def, columns: [...def.columns], refColumns: [...def.refColumns] };
+    if (!fk.name) {
+      const n = Math.max(0, ...table.foreignKeys.map((f) => Number(/_ibfk_(\d+)$/.exec(f.name ?? '')?.[1] ?? 0)));
+      fk.name = `${table.name}_ibfk_${n + 1}`;
+    }
     table.foreignKeys.push(fk);
-    const first = fk.columns[0];
-    if (first && !table.indexes.some((i) => i.columns[0] && same(i.columns[0].name, first)))
-      this.addIndex(
-        table,
-        { name: fk.name ?? first, kind: 'index', columns: fk.columns.map((name) => ({ name })) },
-        true,
-      );
+    const covers = (ix: MyIndex) =>
+      fk.columns.every((c, i) => ix.columns[i] && !ix.columns[i]!.expression && same(ix.columns[i]!.name, c));
+    if (table.indexes.some((ix) => !ix.implicit && covers(ix))) return;
+    table.indexes = table.indexes.filter((ix) => !(ix.implicit && covers(ix)));
+    const name = def.name ?? fk.columns[0]!;
+    this.addIndex(table, { name, kind: 'index', columns: fk.columns.map((c) => ({ name: c })) }, true);
   }
 
   private place(table: MyTable, col: MyColumn, position: ColumnPosition | undefined, at: number): void {
