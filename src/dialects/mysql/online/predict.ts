@@ -274,9 +274,7 @@ function explicit(clauses: OnlineClauses, p: OnlinePrediction, server: ServerVer
     inplace(p.ops.some((o) => rowFor(o.kind, 'mysql').inplace?.rebuilds));
   }
   if (lock === 'NONE' && LOCK_RANK[p.lock] > 0)
-    return refuse(
-      `LOCK=NONE: ${p.algorithm === 'COPY' ? 'the change needs ALGORITHM=COPY, which blocks writes' : firstBlocker(p, 'LOCK=NONE')}.`,
-    );
+    return refuse(`LOCK=NONE is not possible: ${firstBlocker(p, p.algorithm === 'COPY' ? 'INPLACE' : 'LOCK=NONE')}.`);
   if (lock && LOCK_RANK[lock] > LOCK_RANK[p.lock]) p.lock = lock;
 }
 
