@@ -38,7 +38,7 @@ export default defineRule({
             ? `Add the column at the end (drop ${clause.position && 'first' in clause.position ? 'FIRST' : 'AFTER …'}): INSTANT from MySQL 8.0.12 / MariaDB 10.3; column order rarely matters to code that names its columns.`
             : 'Run it with gh-ost or pt-online-schema-change (`zerodown plan` writes the command), or upgrade to a version that adds columns INSTANT (MySQL 8.0.12+, MariaDB 10.3+).';
       issues.push({
-        message: `Adding column \`${col.name}\` with DEFAULT ${dflt} to \`${table}\` is not INSTANT on ${server}: ${op.why}. The server needs ${clausesText(op)}, which ${blocks ? lockEffect(op) : 'rebuilds the whole table (reads and writes go on, but it takes as long as a copy and the replicas lag behind it)'}.`,
+        message: `Adding column \`${col.name}\` with DEFAULT ${dflt} to \`${table}\` is not INSTANT on ${server}: ${op.why}. The server needs ${clausesText(op)}${op.basis === 'assumed' ? ' (no vendor table states this; zerodown assumes the cautious answer)' : ''}, which ${blocks ? lockEffect(op) : 'rebuilds the whole table (reads and writes go on, but it takes as long as a copy and the replicas lag behind it)'}.`,
         help,
         severity: blocks ? undefined : 'warning',
         table,

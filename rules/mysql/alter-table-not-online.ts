@@ -63,8 +63,9 @@ export default defineRule({
       };
     const why = blocker ? blocker.why : 'the change';
     const may = unsure ? ' zerodown may be wrong here: it does not know ' + p.unknown.join('; ') + '.' : '';
+    const assumed = blocker?.basis === 'assumed' ? ' (no vendor table states this; zerodown assumes the cautious answer)' : '';
     return {
-      message: `\`${table}\` cannot be changed online on ${server}: ${why} needs ${clausesText(p)}, which ${lockEffect(p)} on \`${table}\`.${refused ? ` As written (${asWritten.explicit!.requested}), the server refuses it (error 1846), so the migration fails here.` : ''}${may}`,
+      message: `\`${table}\` cannot be changed online on ${server}: ${why} needs ${clausesText(p)}${assumed}, which ${lockEffect(p)} on \`${table}\`.${refused ? ` As written (${asWritten.explicit!.requested}), the server refuses it (error 1846), so the migration fails here.` : ''}${may}`,
       help:
         p.algorithm === 'COPY'
           ? 'On a large table, run this change with gh-ost or pt-online-schema-change (`zerodown plan` writes the command), or split it so each step is INSTANT or INPLACE with LOCK=NONE.'

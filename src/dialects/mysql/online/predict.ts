@@ -270,7 +270,8 @@ function explicit(clauses: OnlineClauses, p: OnlinePrediction, server: ServerVer
   } else if (algo === 'INPLACE' && p.algorithm === 'INSTANT' && server.flavor === 'mysql') {
     inplace(p.ops.some((o) => o.rebuilds || rowFor(o.kind, 'mysql').inplace?.rebuilds));
   } else if (lock && !algo && p.algorithm === 'INSTANT' && server.flavor === 'mysql') {
-    // MySQL: INSTANT allows only LOCK=DEFAULT, so a LOCK clause makes the server choose INPLACE
+    // MySQL: INSTANT allows only LOCK=DEFAULT ("Incorrect usage of ALGORITHM=INSTANT and LOCK=…"), so zerodown
+    // assumes a LOCK clause without ALGORITHM makes the server choose INPLACE (not stated in the manual)
     inplace(p.ops.some((o) => rowFor(o.kind, 'mysql').inplace?.rebuilds));
   }
   if (lock === 'NONE' && LOCK_RANK[p.lock] > 0)
