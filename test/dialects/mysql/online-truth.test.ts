@@ -105,6 +105,33 @@ export const CASES: Case[] = [
   { name: 'AUTO_INCREMENT value', table: T, alter: 'AUTO_INCREMENT=100' },
   { name: 'table comment', table: T, alter: "COMMENT='orders'" },
   { name: 'add a CHECK constraint', table: T, alter: 'ADD CONSTRAINT ck CHECK (a > 0)' },
+  { name: "change a column's collation", table: T, alter: 'MODIFY b VARCHAR(50) COLLATE utf8mb4_bin' },
+  {
+    name: "change an indexed column's collation",
+    table: T.replace('KEY ka (a)', 'KEY ka (a), KEY kb (b)'),
+    alter: 'MODIFY b VARCHAR(50) COLLATE utf8mb4_bin',
+  },
+  { name: 'restate a column unchanged', table: T, alter: 'MODIFY a INT' },
+  {
+    name: 'add a SPATIAL index',
+    table: 'CREATE TABLE t (id INT PRIMARY KEY, g GEOMETRY NOT NULL)',
+    alter: 'ADD SPATIAL INDEX sg (g)',
+  },
+  { name: 'make an index IGNORED', table: T, alter: 'ALTER INDEX ka IGNORED' },
+  {
+    name: 'drop a CHECK constraint',
+    table: `${T.replace(', KEY ka (a))', ', KEY ka (a), CONSTRAINT ck CHECK (k >= 0))')}`,
+    alter: 'DROP CONSTRAINT ck',
+  },
+  {
+    name: 'drop a foreign key',
+    table: 'CREATE TABLE t (id INT PRIMARY KEY, a INT, CONSTRAINT fk FOREIGN KEY (a) REFERENCES p (id))',
+    alter: 'DROP FOREIGN KEY fk',
+  },
+  { name: 'add a column with a default from another column', table: T, alter: 'ADD COLUMN z INT DEFAULT (a + 1)' },
+  { name: 'add a column and drop another', table: T, alter: 'ADD COLUMN z INT, DROP COLUMN k' },
+  { name: 'rename a column and add an index', table: T, alter: 'RENAME COLUMN k TO kk, ADD INDEX kb (b)' },
+  { name: 'change the default charset of the table', table: T, alter: 'DEFAULT CHARSET=latin1' },
   {
     name: 'add a column to a table with FULLTEXT',
     table: 'CREATE TABLE t (id INT PRIMARY KEY, tx TEXT, FULLTEXT KEY f (tx))',

@@ -94,7 +94,7 @@ function typeChange(
   const collOld = old.collation?.toLowerCase();
   const collNew = b.collation?.toLowerCase();
   if (CHAR_TYPES.has(nb) && collNew && collOld !== collNew) {
-    kinds.push(indexed ? 'changeType' : 'changeCollation');
+    kinds.push(indexed ? 'changeCollationIndexed' : 'changeCollation');
     why.push(`collation ${collOld ?? 'default'} → ${collNew}${indexed ? ' on an indexed column' : ''}`);
   }
   if (na === nb && !!a.unsigned === !!b.unsigned) {

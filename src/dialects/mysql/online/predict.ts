@@ -80,8 +80,10 @@ interface Capability {
 /** What the server can do for one kind of operation on this table. */
 function capability(kind: OpKind, row: OnlineRow, conds: TableConditionRow[], server: ServerVersion): Capability {
   const notes: string[] = [];
-  let instant = !!row.instantSince && atLeast(server, row.instantSince);
-  let inplace = row.inplace ? { ...row.inplace } : undefined;
+  const supported = !row.since || atLeast(server, row.since);
+  let instant = supported && !!row.instantSince && atLeast(server, row.instantSince);
+  let inplace = supported && row.inplace ? { ...row.inplace } : undefined;
+  if (!supported) notes.push(`only COPY before ${named(server.flavor, row.since!)}`);
   for (const c of conds) {
     if (c.copyAll && !c.copyAll.except.includes(kind)) {
       if (instant || inplace) notes.push(c.why);

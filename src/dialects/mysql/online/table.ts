@@ -50,6 +50,7 @@ export type OpKind =
   | 'makeNotNull'
   | 'changeCharset'
   | 'changeCollation'
+  | 'changeCollationIndexed'
   | 'columnVisibility'
   | 'addIndex'
   | 'addFulltext'
@@ -81,6 +82,8 @@ export interface OnlineRow {
   flavor: Flavor;
   /** what the operation is, for messages (`adding a column at the end`) */
   what: string;
+  /** before this version the server can only COPY (the row's INSTANT/INPLACE facts start here); absent: always */
+  since?: Version;
   /** the server can do it INSTANT from this version on; absent: never */
   instantSince?: Version;
   /** the server can do it INPLACE: the weakest LOCK it allows, and whether the table is rebuilt; absent: COPY only */
@@ -323,7 +326,20 @@ export const ONLINE_TABLE: readonly OnlineRow[] = [
     {
       op: 'changeCollation',
       what: "changing a non-indexed column's collation",
+      since: MARIADB_INSTANT_ANYWHERE,
       instantSince: MARIADB_INSTANT_ANYWHERE,
+      inplace: NONE_META,
+    },
+    MEASURED,
+    'measured',
+  ),
+  mysql({ op: 'changeCollationIndexed', what: "changing an indexed column's collation" }, MY_COL, 'assumed'),
+  // the column's indexes are rebuilt, the table is not (ALGORITHM=NOCOPY accepted)
+  mariadb(
+    {
+      op: 'changeCollationIndexed',
+      what: "changing an indexed column's collation",
+      since: MARIADB_INSTANT_ANYWHERE,
       inplace: NONE_META,
     },
     MEASURED,
