@@ -17,7 +17,7 @@ const HISTORY = [
   "ALTER TABLE users MODIFY name VARCHAR(80) NOT NULL DEFAULT 'y' FIRST",
   'ALTER TABLE users CHANGE COLUMN email mail VARCHAR(191) NOT NULL',
   'ALTER TABLE users RENAME INDEX uq_name TO uq_name2',
-  'ALTER TABLE users ALTER COLUMN mail SET DEFAULT \'m@x\'',
+  "ALTER TABLE users ALTER COLUMN mail SET DEFAULT 'm@x'",
   'CREATE TABLE users_copy LIKE users',
   'ALTER TABLE users_copy DROP COLUMN name',
   'CREATE INDEX ix_org ON users_copy (org_id)',
@@ -31,7 +31,15 @@ const HISTORY = [
 
 function replay(statements: string[]): MyCatalog {
   const cat = new MyCatalog();
-  const m: Migration = { path: 'h.sql', absPath: '/v/h.sql', source: statements.join(';\n'), dialect: 'mysql', framework: 'plain', transaction: 'none', review: false };
+  const m: Migration = {
+    path: 'h.sql',
+    absPath: '/v/h.sql',
+    source: statements.join(';\n'),
+    dialect: 'mysql',
+    framework: 'plain',
+    transaction: 'none',
+    review: false,
+  };
   const parsed = parseMigration(m, 'mysql');
   expect(parsed.unparsed).toEqual([]);
   for (const s of parsed.statements) cat.apply(s, m.absPath);
@@ -41,9 +49,18 @@ function replay(statements: string[]): MyCatalog {
 /** the facts both sides can state */
 function shape(t: MyTable) {
   return {
-    columns: t.columns.map((c) => ({ name: c.name, type: c.type.name, nullable: c.nullable, charset: c.charset ?? null })),
+    columns: t.columns.map((c) => ({
+      name: c.name,
+      type: c.type.name,
+      nullable: c.nullable,
+      charset: c.charset ?? null,
+    })),
     indexes: t.indexes
-      .map((i) => ({ name: i.name, unique: i.kind === 'primary' || i.kind === 'unique', columns: i.columns.map((c) => c.name) }))
+      .map((i) => ({
+        name: i.name,
+        unique: i.kind === 'primary' || i.kind === 'unique',
+        columns: i.columns.map((c) => c.name),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     foreignKeys: t.foreignKeys.map((f) => f.name ?? null),
     engine: t.engine,
@@ -108,45 +125,62 @@ describe(`MyCatalog against the real server${SKIP_NOTE}`, () => {
   });
   afterAll(async () => db?.drop());
 
-  it.skipIf(!MYSQL_URL)('has the columns, nullability, charsets, indexes, foreign keys, engine and row format MariaDB has', async () => {
-    const cat = replay(HISTORY);
-    const tables = await db.query<{ TABLE_NAME: string; ENGINE: string; ROW_FORMAT: string }>(
-      'SELECT TABLE_NAME, ENGINE, ROW_FORMAT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
-      [db.name],
-    );
-    expect(tables.map((t) => t.TABLE_NAME)).toEqual(['orgs', 'users', 'users_old']);
-    for (const t of tables) {
-      const cols = await db.query<{ COLUMN_NAME: string; DATA_TYPE: string; IS_NULLABLE: string; CHARACTER_SET_NAME: string | null }>(
-        'SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE, CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
-        [db.name, t.TABLE_NAME],
+  it.skipIf(!MYSQL_URL)(
+    'has the columns, nullability, charsets, indexes, foreign keys, engine and row format MariaDB has',
+    async () => {
+      const cat = replay(HISTORY);
+      const tables = await db.query<{ TABLE_NAME: string; ENGINE: string; ROW_FORMAT: string }>(
+        'SELECT TABLE_NAME, ENGINE, ROW_FORMAT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
+        [db.name],
       );
-      const idx = await db.query<{ INDEX_NAME: string; NON_UNIQUE: number; COLUMN_NAME: string }>(
-        'SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX',
-        [db.name, t.TABLE_NAME],
-      );
-      const fks = await db.query<{ CONSTRAINT_NAME: string }>(
-        "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_TYPE = 'FOREIGN KEY'",
-        [db.name, t.TABLE_NAME],
-      );
-      const trg = await db.query<{ TRIGGER_NAME: string }>(
-        'SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ? AND EVENT_OBJECT_TABLE = ?',
-        [db.name, t.TABLE_NAME],
-      );
-      const indexes = new Map<string, { name: string; unique: boolean; columns: string[] }>();
-      for (const r of idx) {
-        const e = indexes.get(r.INDEX_NAME) ?? { name: r.INDEX_NAME, unique: Number(r.NON_UNIQUE) === 0, columns: [] };
-        e.columns.push(r.COLUMN_NAME);
-        indexes.set(r.INDEX_NAME, e);
+      expect(tables.map((t) => t.TABLE_NAME)).toEqual(['orgs', 'users', 'users_old']);
+      for (const t of tables) {
+        const cols = await db.query<{
+          COLUMN_NAME: string;
+          DATA_TYPE: string;
+          IS_NULLABLE: string;
+          CHARACTER_SET_NAME: string | null;
+        }>(
+          'SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE, CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+          [db.name, t.TABLE_NAME],
+        );
+        const idx = await db.query<{ INDEX_NAME: string; NON_UNIQUE: number; COLUMN_NAME: string }>(
+          'SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX',
+          [db.name, t.TABLE_NAME],
+        );
+        const fks = await db.query<{ CONSTRAINT_NAME: string }>(
+          "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_TYPE = 'FOREIGN KEY'",
+          [db.name, t.TABLE_NAME],
+        );
+        const trg = await db.query<{ TRIGGER_NAME: string }>(
+          'SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ? AND EVENT_OBJECT_TABLE = ?',
+          [db.name, t.TABLE_NAME],
+        );
+        const indexes = new Map<string, { name: string; unique: boolean; columns: string[] }>();
+        for (const r of idx) {
+          const e = indexes.get(r.INDEX_NAME) ?? {
+            name: r.INDEX_NAME,
+            unique: Number(r.NON_UNIQUE) === 0,
+            columns: [],
+          };
+          e.columns.push(r.COLUMN_NAME);
+          indexes.set(r.INDEX_NAME, e);
+        }
+        const server = {
+          columns: cols.map((c) => ({
+            name: c.COLUMN_NAME,
+            type: c.DATA_TYPE,
+            nullable: c.IS_NULLABLE === 'YES',
+            charset: c.CHARACTER_SET_NAME,
+          })),
+          indexes: [...indexes.values()].sort((a, b) => a.name.localeCompare(b.name)),
+          foreignKeys: fks.map((f) => f.CONSTRAINT_NAME),
+          engine: t.ENGINE.toUpperCase(),
+          rowFormat: t.ROW_FORMAT.toUpperCase(),
+          triggers: trg.map((x) => x.TRIGGER_NAME),
+        };
+        expect(shape(cat.table(t.TABLE_NAME)!), t.TABLE_NAME).toEqual(server);
       }
-      const server = {
-        columns: cols.map((c) => ({ name: c.COLUMN_NAME, type: c.DATA_TYPE, nullable: c.IS_NULLABLE === 'YES', charset: c.CHARACTER_SET_NAME })),
-        indexes: [...indexes.values()].sort((a, b) => a.name.localeCompare(b.name)),
-        foreignKeys: fks.map((f) => f.CONSTRAINT_NAME),
-        engine: t.ENGINE.toUpperCase(),
-        rowFormat: t.ROW_FORMAT.toUpperCase(),
-        triggers: trg.map((x) => x.TRIGGER_NAME),
-      };
-      expect(shape(cat.table(t.TABLE_NAME)!), t.TABLE_NAME).toEqual(server);
-    }
-  });
+    },
+  );
 });

@@ -25,6 +25,8 @@ interface Case {
   alter: string;
   /** SET foreign_key_checks for the session */
   fkc?: 0 | 1;
+  /** ALTER IGNORE TABLE */
+  ignore?: boolean;
 }
 
 const T =
@@ -47,6 +49,8 @@ export const CASES: Case[] = [
   { name: 'add a VIRTUAL generated column', table: T, alter: 'ADD COLUMN z INT AS (a + 1) VIRTUAL' },
   { name: 'add an index', table: T, alter: 'ADD INDEX kb (b)' },
   { name: 'add a unique index', table: T, alter: 'ADD UNIQUE INDEX ub (b)' },
+  { name: 'add a unique index with ALTER IGNORE', table: T, alter: 'ADD UNIQUE INDEX ub (b)', ignore: true },
+  { name: 'add a column with ALTER IGNORE', table: T, alter: 'ADD COLUMN z INT', ignore: true },
   { name: 'add a FULLTEXT index', table: T, alter: 'ADD FULLTEXT INDEX fb (tx)' },
   { name: 'widen a VARCHAR within 255 bytes', table: T, alter: 'MODIFY b VARCHAR(63)' },
   { name: 'widen a VARCHAR across 255 bytes (utf8mb4)', table: T, alter: 'MODIFY b VARCHAR(64)' },
@@ -186,7 +190,7 @@ describe.skipIf(!URL_)(
       );
       await conn.query('INSERT INTO p VALUES (1), (2)');
       try {
-        await conn.query(`ALTER TABLE t ${c.alter}, ${clause}`);
+        await conn.query(`ALTER ${c.ignore ? 'IGNORE ' : ''}TABLE t ${c.alter}, ${clause}`);
         return true;
       } catch (e) {
         const code = (e as { errno?: number }).errno;
@@ -212,7 +216,7 @@ describe.skipIf(!URL_)(
 
         const catalog = new MyCatalog();
         for (const s of parseSql(`${PARENT};\n${c.table};`, 'mariadb')) catalog.apply(s, '/history.sql');
-        const [stmt] = parseSql(`ALTER TABLE t ${c.alter}`, 'mariadb');
+        const [stmt] = parseSql(`ALTER ${c.ignore ? 'IGNORE ' : ''}TABLE t ${c.alter}`, 'mariadb');
         expect(stmt!.ast.type).toBe('alter_table');
         const p = predictAlter(stmt!.ast as AlterTableAst, catalog.table('t'), server, {
           foreignKeyChecks: c.fkc !== 0,

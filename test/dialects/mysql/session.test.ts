@@ -26,7 +26,14 @@ describe('MySession', () => {
   });
 
   it('DDL commits implicitly: an ALTER inside BEGIN ends the transaction', () => {
-    expect(inTx('BEGIN; UPDATE t SET a = 1; ALTER TABLE t ADD b INT; UPDATE t SET b = 1; COMMIT')).toEqual([false, true, true, false, false, false]);
+    expect(inTx('BEGIN; UPDATE t SET a = 1; ALTER TABLE t ADD b INT; UPDATE t SET b = 1; COMMIT')).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     // a temporary table does not commit
     expect(inTx('BEGIN; CREATE TEMPORARY TABLE x (a INT); SELECT 1')).toEqual([false, true, true, true]);
   });
@@ -43,7 +50,14 @@ describe('MySession', () => {
   });
 
   it('SET autocommit = 0 keeps a transaction open until autocommit is back on', () => {
-    expect(inTx('SET autocommit = 0; UPDATE t SET a = 1; COMMIT; SET autocommit = 1; SELECT 1')).toEqual([false, true, true, true, false, false]);
+    expect(inTx('SET autocommit = 0; UPDATE t SET a = 1; COMMIT; SET autocommit = 1; SELECT 1')).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('lock_wait_timeout (session) is the lock timeout; GLOBAL, DEFAULT, 0 and the one-year default are not', () => {

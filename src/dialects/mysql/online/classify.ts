@@ -315,6 +315,8 @@ export function classifyAlter(ast: AlterTableAst, table: MyTable | undefined, fo
         return one('columnVisibility', op.visible ? 'SET VISIBLE' : 'SET INVISIBLE');
       case 'addIndex': {
         const k = op.index.kind;
+        if (ast.ignore && (k === 'primary' || k === 'unique'))
+          return one('addUniqueIgnore', 'ALTER IGNORE copies the table to drop duplicates');
         if (k === 'primary') return one(swapsPk ? 'swapPrimaryKey' : 'addPrimaryKey', 'ADD PRIMARY KEY');
         if (k === 'spatial') return one('addSpatial', 'ADD SPATIAL INDEX');
         if (k === 'fulltext') {

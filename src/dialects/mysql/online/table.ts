@@ -53,6 +53,7 @@ export type OpKind =
   | 'changeCollationIndexed'
   | 'columnVisibility'
   | 'addIndex'
+  | 'addUniqueIgnore'
   | 'addFulltext'
   | 'addFulltextFirst'
   | 'addFulltextMany'
@@ -350,6 +351,13 @@ export const ONLINE_TABLE: readonly OnlineRow[] = [
   // ── indexes ──
   mysql({ op: 'addIndex', what: 'adding a secondary index', inplace: NONE_META }, MY_IDX),
   mariadb({ op: 'addIndex', what: 'adding a secondary index', inplace: NONE_META }, MA_NOCOPY),
+  // ALTER IGNORE TABLE … ADD UNIQUE/PRIMARY KEY drops duplicate rows as it copies (MySQL removed IGNORE in 5.7.4)
+  mysql({ op: 'addUniqueIgnore', what: 'adding a unique key with ALTER IGNORE' }, MY_IDX, 'assumed'),
+  mariadb(
+    { op: 'addUniqueIgnore', what: 'adding a unique key with ALTER IGNORE (duplicates are dropped row by row)' },
+    MEASURED,
+    'measured',
+  ),
   // "Adding a FULLTEXT index: In Place Yes* Rebuilds No* Permits Concurrent DML No" (the first one rebuilds: FTS_DOC_ID)
   mysql({ op: 'addFulltext', what: 'adding a FULLTEXT index', inplace: SHARED_META }, MY_IDX),
   mariadb({ op: 'addFulltext', what: 'adding a FULLTEXT index', inplace: SHARED_META }, MA_NOCOPY),
