@@ -32,7 +32,7 @@ export default defineRule({
       const dflt = clause.column.default.text;
       const blocks = op.lock !== 'NONE';
       const help =
-        op.kind === 'addColumnExprDefault'
+        op.kind === 'addColumnExprDefault' || op.kind === 'addColumnConstExprDefault'
           ? `Add \`${col.name}\` with a constant default or none (INSTANT), backfill existing rows in batches, then \`ALTER TABLE … ALTER COLUMN ${col.name} SET DEFAULT ${dflt}\` for new rows.`
           : op.kind === 'addColumnMiddle'
             ? `Add the column at the end (drop ${clause.position && 'first' in clause.position ? 'FIRST' : 'AFTER …'}): INSTANT from MySQL 8.0.12 / MariaDB 10.3; column order rarely matters to code that names its columns.`

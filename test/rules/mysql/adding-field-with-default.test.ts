@@ -38,6 +38,12 @@ onlineRuleTester(rule, {
       severity: 'error',
     },
     {
+      name: 'MySQL: any expression default, even a constant one',
+      sql: "ALTER TABLE orders ADD COLUMN tags JSON DEFAULT ('[]');",
+      message: /expression default/,
+    },
+    { sql: 'ALTER TABLE orders ADD COLUMN d DATETIME DEFAULT (SYSDATE());', flavor: 'mariadb' },
+    {
       name: 'two such columns, two findings',
       sql: 'ALTER TABLE orders ADD COLUMN a VARCHAR(36) DEFAULT (uuid()), ADD COLUMN b INT DEFAULT (1 + 1);',
       count: 2,
@@ -49,6 +55,12 @@ onlineRuleTester(rule, {
     { sql: "ALTER TABLE orders ADD COLUMN s VARCHAR(10) NOT NULL DEFAULT 'x' AFTER id;", flavor: 'mariadb' },
     'ALTER TABLE orders ADD COLUMN seen_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP;',
     { sql: 'ALTER TABLE orders ADD COLUMN seen_at TIMESTAMP(6) NULL DEFAULT CURRENT_TIMESTAMP(6);', flavor: 'mariadb' },
+    {
+      name: 'MariaDB stores a constant expression default once',
+      sql: "ALTER TABLE orders ADD COLUMN tags TEXT DEFAULT ('[]');",
+      flavor: 'mariadb',
+    },
+    { sql: 'ALTER TABLE orders ADD COLUMN due DATETIME DEFAULT (NOW() + INTERVAL 1 DAY);', flavor: 'mariadb' },
     { name: 'DEFAULT NULL, even on 5.7', sql: 'ALTER TABLE orders ADD COLUMN n INT DEFAULT NULL;', version: '5.7' },
     { name: 'no default, even on 5.7', sql: 'ALTER TABLE orders ADD COLUMN n INT;', version: '5.7' },
     { name: 'SET DEFAULT only affects new rows', sql: 'ALTER TABLE orders ALTER COLUMN note SET DEFAULT (uuid());' },
