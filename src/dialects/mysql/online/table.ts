@@ -17,351 +17,39 @@
  */
 import type { Flavor } from '../ast.js';
 import { v, type Version } from './facts.js';
+import { COLUMN_ROWS } from './rows-columns.js';
+import {
+  MY_IDX,
+  MY_PK,
+  MY_FK,
+  MY_TAB,
+  MY_TS,
+  MY_COL,
+  MA_INSTANT,
+  MA_NOCOPY,
+  MA_INPLACE,
+  MA_OVERVIEW,
+  MEASURED,
+  NONE_REBUILD,
+  NONE_META,
+  SHARED_REBUILD,
+  SHARED_META,
+  MYSQL_INSTANT,
+  MYSQL_INSTANT_ANYWHERE,
+  MARIADB_INSTANT,
+  mysql,
+  mariadb,
+  type OnlineLock,
+  type OnlineRow,
+  type OpKind,
+} from './row-types.js';
 
-/** The LOCK a clause needs at least when it runs INPLACE. */
-export type OnlineLock = 'NONE' | 'SHARED' | 'EXCLUSIVE';
-
-/** The kinds of operation the prediction tells apart (classify.ts maps AST clauses onto them). */
-export type OpKind =
-  | 'addColumnEnd'
-  | 'addColumnMiddle'
-  | 'addColumnExprDefault'
-  | 'addColumnConstExprDefault'
-  | 'addColumnAutoIncrement'
-  | 'addColumnStored'
-  | 'addColumnVirtual'
-  | 'dropColumn'
-  | 'dropColumnIndexed'
-  | 'dropColumnStored'
-  | 'dropColumnVirtual'
-  | 'reorderColumn'
-  | 'renameColumn'
-  | 'setDefault'
-  | 'dropDefault'
-  | 'columnComment'
-  | 'changeType'
-  | 'shrinkType'
-  | 'varcharExtend'
-  | 'varcharExtendSmall'
-  | 'varcharCrossPrefix'
-  | 'enumAppend'
-  | 'enumAppendGrows'
-  | 'enumReorder'
-  | 'makeNull'
-  | 'makeNotNull'
-  | 'changeCharset'
-  | 'changeCollation'
-  | 'changeCollationIndexed'
-  | 'columnVisibility'
-  | 'addIndex'
-  | 'addUniqueIgnore'
-  | 'addFulltext'
-  | 'addFulltextFirst'
-  | 'addFulltextMany'
-  | 'addSpatial'
-  | 'dropIndex'
-  | 'renameIndex'
-  | 'indexVisibility'
-  | 'addPrimaryKey'
-  | 'dropPrimaryKey'
-  | 'swapPrimaryKey'
-  | 'addForeignKey'
-  | 'addForeignKeyNoChecks'
-  | 'dropForeignKey'
-  | 'addCheck'
-  | 'dropCheck'
-  | 'renameTable'
-  | 'convertCharset'
-  | 'tableCharset'
-  | 'rebuildTable'
-  | 'changeEngine'
-  | 'autoIncrementValue'
-  | 'tableMetadata';
-
-/** One row of the table. */
-export interface OnlineRow {
-  op: OpKind;
-  flavor: Flavor;
-  /** what the operation is, for messages (`adding a column at the end`) */
-  what: string;
-  /** before this version the server can only COPY (the row's INSTANT/INPLACE facts start here); absent: always */
-  since?: Version;
-  /** the server can do it INSTANT from this version on; absent: never */
-  instantSince?: Version;
-  /** the server can do it INPLACE: the weakest LOCK it allows, and whether the table is rebuilt; absent: COPY only */
-  inplace?: { lock: OnlineLock; rebuilds: boolean };
-  /** the manual section the row comes from */
-  manual: string;
-  basis: 'manual' | 'measured' | 'assumed';
-}
-
-const MY_COL = 'MySQL 8.0 Reference Manual 15.12.1 (8.4: 17.12.1) Online DDL Operations, "Column Operations"';
-const MY_IDX = 'MySQL 8.0 Reference Manual 15.12.1 (8.4: 17.12.1) Online DDL Operations, "Index Operations"';
-const MY_PK = 'MySQL 8.0 Reference Manual 15.12.1 (8.4: 17.12.1) Online DDL Operations, "Primary Key Operations"';
-const MY_GEN = 'MySQL 8.0 Reference Manual 15.12.1 (8.4: 17.12.1) Online DDL Operations, "Generated Column Operations"';
-const MY_FK = 'MySQL 8.0 Reference Manual 15.12.1 (8.4: 17.12.1) Online DDL Operations, "Foreign Key Operations"';
-const MY_TAB = 'MySQL 8.0 Reference Manual 15.12.1 (8.4: 17.12.1) Online DDL Operations, "Table Operations"';
-const MY_TS =
-  'MySQL 8.0 Reference Manual 15.12.1 (8.4: 17.12.1) Online DDL Operations, "Tablespace Operations" and 15.12.8 "Online DDL Limitations"';
-const MA_INSTANT = 'MariaDB KB "InnoDB Online DDL Operations with the INSTANT Alter Algorithm"';
-const MA_NOCOPY = 'MariaDB KB "InnoDB Online DDL Operations with the NOCOPY Alter Algorithm"';
-const MA_INPLACE = 'MariaDB KB "InnoDB Online DDL Operations with the INPLACE Alter Algorithm"';
-const MA_OVERVIEW = 'MariaDB KB "InnoDB Online DDL Overview"';
-const MEASURED = 'measured on MariaDB 10.11 (test/dialects/mysql/online-truth.test.ts)';
-
-const NONE_REBUILD = { lock: 'NONE', rebuilds: true } as const;
-const NONE_META = { lock: 'NONE', rebuilds: false } as const;
-const SHARED_REBUILD = { lock: 'SHARED', rebuilds: true } as const;
-const SHARED_META = { lock: 'SHARED', rebuilds: false } as const;
-
-/** MySQL's first version with ALGORITHM=INSTANT, and the one that added it anywhere + DROP COLUMN. */
-export const MYSQL_INSTANT = v('8.0.12');
-export const MYSQL_INSTANT_ANYWHERE = v('8.0.29');
-/**
- * MariaDB's first version with instant ADD COLUMN (at the end: 10.3.2, a pre-GA release; 10.3.7 was the
- * first GA, so `--mysql-version 10.3` gets it), and the one with DROP/reorder/anywhere.
- */
-export const MARIADB_INSTANT = v('10.3.0');
-export const MARIADB_INSTANT_ANYWHERE = v('10.4.0');
-
-type Both = Omit<OnlineRow, 'flavor' | 'manual' | 'basis'>;
-const mysql = (r: Both, manual: string, basis: OnlineRow['basis'] = 'manual'): OnlineRow => ({
-  ...r,
-  flavor: 'mysql',
-  manual,
-  basis,
-});
-const mariadb = (r: Both, manual: string, basis: OnlineRow['basis'] = 'manual'): OnlineRow => ({
-  ...r,
-  flavor: 'mariadb',
-  manual,
-  basis,
-});
+export type { OnlineLock, OnlineRow, OpKind } from './row-types.js';
+export { MARIADB_INSTANT, MARIADB_INSTANT_ANYWHERE, MYSQL_INSTANT, MYSQL_INSTANT_ANYWHERE } from './row-types.js';
 
 /** The rows. Order does not matter: (op, flavor) is unique. */
 export const ONLINE_TABLE: readonly OnlineRow[] = [
-  // ── columns ──
-  mysql(
-    { op: 'addColumnEnd', what: 'adding a column at the end', instantSince: MYSQL_INSTANT, inplace: NONE_REBUILD },
-    MY_COL,
-  ),
-  mariadb(
-    { op: 'addColumnEnd', what: 'adding a column at the end', instantSince: MARIADB_INSTANT, inplace: NONE_REBUILD },
-    MA_INSTANT,
-  ),
-  mysql(
-    {
-      op: 'addColumnMiddle',
-      what: 'adding a column with FIRST/AFTER',
-      instantSince: MYSQL_INSTANT_ANYWHERE,
-      inplace: NONE_REBUILD,
-    },
-    MY_COL,
-  ),
-  mariadb(
-    {
-      op: 'addColumnMiddle',
-      what: 'adding a column with FIRST/AFTER',
-      instantSince: MARIADB_INSTANT_ANYWHERE,
-      inplace: NONE_REBUILD,
-    },
-    MA_INSTANT,
-  ),
-  // an expression default (other than CURRENT_TIMESTAMP) must be computed for every existing row. MySQL refuses
-  // INSTANT for it (error 1845; not in the manual's table, seen by Vitess' schemadiff, vitessio/vitess#16024); whether
-  // INPLACE is allowed is not documented, so zerodown assumes COPY. MariaDB refuses INPLACE too (MDEV-12586), measured.
-  mysql({ op: 'addColumnExprDefault', what: 'adding a column with an expression default' }, MY_COL, 'assumed'),
-  mariadb({ op: 'addColumnExprDefault', what: 'adding a column with an expression default' }, MEASURED, 'measured'),
-  // an expression default without column references or per-row functions: MySQL still refuses INSTANT for any
-  // expression default (vitessio/vitess#16024, even `DEFAULT (2 + 5)`); MariaDB stores it once (measured)
-  mysql({ op: 'addColumnConstExprDefault', what: 'adding a column with an expression default' }, MY_COL, 'assumed'),
-  mariadb(
-    {
-      op: 'addColumnConstExprDefault',
-      what: 'adding a column with a constant expression default',
-      instantSince: MARIADB_INSTANT_ANYWHERE,
-      inplace: NONE_REBUILD,
-    },
-    MEASURED,
-    'measured',
-  ),
-  // "Concurrent DML is not permitted when adding an auto-increment column"
-  mysql({ op: 'addColumnAutoIncrement', what: 'adding an AUTO_INCREMENT column', inplace: SHARED_REBUILD }, MY_COL),
-  mariadb(
-    { op: 'addColumnAutoIncrement', what: 'adding an AUTO_INCREMENT column', inplace: SHARED_REBUILD },
-    MA_INPLACE,
-  ),
-  mysql({ op: 'addColumnStored', what: 'adding a STORED generated column' }, MY_GEN),
-  mariadb({ op: 'addColumnStored', what: 'adding a STORED (PERSISTENT) generated column' }, MEASURED, 'measured'),
-  mysql(
-    {
-      op: 'addColumnVirtual',
-      what: 'adding a VIRTUAL generated column',
-      instantSince: MYSQL_INSTANT,
-      inplace: NONE_META,
-    },
-    MY_GEN,
-  ),
-  mariadb(
-    {
-      op: 'addColumnVirtual',
-      what: 'adding a VIRTUAL generated column',
-      instantSince: MARIADB_INSTANT,
-      inplace: NONE_META,
-    },
-    MEASURED,
-    'measured',
-  ),
-  mysql(
-    { op: 'dropColumn', what: 'dropping a column', instantSince: MYSQL_INSTANT_ANYWHERE, inplace: NONE_REBUILD },
-    MY_COL,
-  ),
-  mariadb(
-    { op: 'dropColumn', what: 'dropping a column', instantSince: MARIADB_INSTANT_ANYWHERE, inplace: NONE_REBUILD },
-    MA_INSTANT,
-  ),
-  // the column's index goes with it: not an INSTANT-only change
-  mysql({ op: 'dropColumnIndexed', what: 'dropping an indexed column', inplace: NONE_REBUILD }, MY_COL, 'assumed'),
-  mariadb({ op: 'dropColumnIndexed', what: 'dropping an indexed column', inplace: NONE_META }, MEASURED, 'measured'),
-  mysql({ op: 'dropColumnStored', what: 'dropping a STORED generated column', inplace: NONE_REBUILD }, MY_GEN),
-  mariadb(
-    { op: 'dropColumnStored', what: 'dropping a STORED generated column', inplace: NONE_REBUILD },
-    MA_INPLACE,
-    'assumed',
-  ),
-  mysql(
-    {
-      op: 'dropColumnVirtual',
-      what: 'dropping a VIRTUAL generated column',
-      instantSince: MYSQL_INSTANT,
-      inplace: NONE_META,
-    },
-    MY_GEN,
-  ),
-  mariadb(
-    {
-      op: 'dropColumnVirtual',
-      what: 'dropping a VIRTUAL generated column',
-      instantSince: MARIADB_INSTANT_ANYWHERE,
-      inplace: NONE_META,
-    },
-    MA_INSTANT,
-  ),
-  mysql({ op: 'reorderColumn', what: 'reordering columns', inplace: NONE_REBUILD }, MY_COL),
-  mariadb(
-    { op: 'reorderColumn', what: 'reordering columns', instantSince: MARIADB_INSTANT_ANYWHERE, inplace: NONE_REBUILD },
-    MA_INSTANT,
-  ),
-  mysql({ op: 'renameColumn', what: 'renaming a column', instantSince: v('8.0.28'), inplace: NONE_META }, MY_COL),
-  mariadb(
-    { op: 'renameColumn', what: 'renaming a column', instantSince: MARIADB_INSTANT, inplace: NONE_META },
-    MA_INSTANT,
-  ),
-  mysql(
-    { op: 'setDefault', what: 'setting a column default', instantSince: MYSQL_INSTANT, inplace: NONE_META },
-    MY_COL,
-  ),
-  mariadb(
-    { op: 'setDefault', what: 'setting a column default', instantSince: MARIADB_INSTANT, inplace: NONE_META },
-    MA_INSTANT,
-  ),
-  mysql(
-    { op: 'dropDefault', what: 'dropping a column default', instantSince: MYSQL_INSTANT, inplace: NONE_META },
-    MY_COL,
-  ),
-  mariadb(
-    { op: 'dropDefault', what: 'dropping a column default', instantSince: MARIADB_INSTANT, inplace: NONE_META },
-    MA_INSTANT,
-  ),
-  mysql({ op: 'columnComment', what: 'changing a column comment', inplace: NONE_META }, MY_COL, 'assumed'),
-  mariadb(
-    { op: 'columnComment', what: 'changing a column comment', instantSince: MARIADB_INSTANT, inplace: NONE_META },
-    MEASURED,
-    'measured',
-  ),
-  // "Changing the column data type … In Place No … Permits Concurrent DML No"
-  mysql({ op: 'changeType', what: 'changing a column type' }, MY_COL),
-  mariadb({ op: 'changeType', what: 'changing a column type' }, MA_INPLACE),
-  mysql({ op: 'shrinkType', what: 'shrinking a column type' }, MY_COL),
-  mariadb({ op: 'shrinkType', what: 'shrinking a column type' }, MA_INPLACE),
-  // "Extending VARCHAR column size: In Place Yes … the number of length bytes … must remain the same"
-  mysql({ op: 'varcharExtend', what: 'widening a VARCHAR within its length-prefix size', inplace: NONE_META }, MY_COL),
-  mariadb(
-    {
-      op: 'varcharExtend',
-      what: 'widening a VARCHAR within its length-prefix size',
-      instantSince: MARIADB_INSTANT,
-      inplace: NONE_META,
-    },
-    MA_INSTANT,
-  ),
-  // MariaDB 10.4.3 (MDEV-15563; 10.4.6 was the first GA): a VARCHAR of at most 127 bytes can grow past 255 bytes instantly
-  mysql({ op: 'varcharExtendSmall', what: 'widening a VARCHAR of at most 127 bytes past 255 bytes' }, MY_COL),
-  mariadb(
-    {
-      op: 'varcharExtendSmall',
-      what: 'widening a VARCHAR of at most 127 bytes past 255 bytes',
-      instantSince: MARIADB_INSTANT_ANYWHERE,
-      inplace: NONE_META,
-    },
-    MEASURED,
-    'measured',
-  ),
-  mysql({ op: 'varcharCrossPrefix', what: 'widening a VARCHAR across the 255-byte length-prefix boundary' }, MY_COL),
-  mariadb(
-    { op: 'varcharCrossPrefix', what: 'widening a VARCHAR across the 255-byte length-prefix boundary' },
-    MA_INPLACE,
-  ),
-  // "Modifying the definition of an ENUM or SET column: Instant Yes" (members added at the end, same storage size)
-  mysql(
-    { op: 'enumAppend', what: 'adding ENUM/SET members at the end', instantSince: MYSQL_INSTANT, inplace: NONE_META },
-    MY_COL,
-  ),
-  mariadb(
-    { op: 'enumAppend', what: 'adding ENUM/SET members at the end', instantSince: MARIADB_INSTANT, inplace: NONE_META },
-    MA_INSTANT,
-  ),
-  mysql({ op: 'enumAppendGrows', what: 'adding ENUM/SET members that change the storage size' }, MY_COL),
-  mariadb(
-    { op: 'enumAppendGrows', what: 'adding ENUM/SET members that change the storage size' },
-    MEASURED,
-    'measured',
-  ),
-  mysql({ op: 'enumReorder', what: 'reordering or removing ENUM/SET members' }, MY_COL),
-  mariadb({ op: 'enumReorder', what: 'reordering or removing ENUM/SET members' }, MA_INPLACE),
-  mysql({ op: 'makeNull', what: 'making a column NULL', inplace: NONE_REBUILD }, MY_COL),
-  mariadb({ op: 'makeNull', what: 'making a column NULL', inplace: NONE_REBUILD }, MA_INPLACE),
-  // "Making a column NOT NULL: In Place Yes* … SQL_MODE must include STRICT_ALL_TABLES or STRICT_TRANS_TABLES"
-  mysql({ op: 'makeNotNull', what: 'making a column NOT NULL', inplace: NONE_REBUILD }, MY_COL),
-  mariadb({ op: 'makeNotNull', what: 'making a column NOT NULL', inplace: NONE_REBUILD }, MA_INPLACE),
-  mysql({ op: 'changeCharset', what: "changing a column's character set" }, MY_COL),
-  mariadb({ op: 'changeCharset', what: "changing a column's character set" }, MEASURED, 'measured'),
-  mysql({ op: 'changeCollation', what: "changing a column's collation" }, MY_COL, 'assumed'),
-  mariadb(
-    {
-      op: 'changeCollation',
-      what: "changing a non-indexed column's collation",
-      since: MARIADB_INSTANT_ANYWHERE,
-      instantSince: MARIADB_INSTANT_ANYWHERE,
-      inplace: NONE_META,
-    },
-    MEASURED,
-    'measured',
-  ),
-  mysql({ op: 'changeCollationIndexed', what: "changing an indexed column's collation" }, MY_COL, 'assumed'),
-  // the column's indexes are rebuilt, the table is not (ALGORITHM=NOCOPY accepted)
-  mariadb(
-    {
-      op: 'changeCollationIndexed',
-      what: "changing an indexed column's collation",
-      since: MARIADB_INSTANT_ANYWHERE,
-      inplace: NONE_META,
-    },
-    MEASURED,
-    'measured',
-  ),
-  mysql({ op: 'columnVisibility', what: 'making a column VISIBLE/INVISIBLE', inplace: NONE_META }, MY_COL, 'assumed'),
-  mariadb({ op: 'columnVisibility', what: 'making a column VISIBLE/INVISIBLE' }, MA_INPLACE, 'assumed'),
+  ...COLUMN_ROWS,
   // ── indexes ──
   mysql({ op: 'addIndex', what: 'adding a secondary index', inplace: NONE_META }, MY_IDX),
   mariadb({ op: 'addIndex', what: 'adding a secondary index', inplace: NONE_META }, MA_NOCOPY),
