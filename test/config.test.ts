@@ -148,7 +148,7 @@ describe('validation names the key', () => {
     );
     expect(check({ pgVersion: true })).toBe('zerodown.config.json: "pgVersion" must be number (got true)');
     expect(check({ dialect: 'oracle' })).toBe(
-      'zerodown.config.json: "dialect" must be one of "postgres" (got "oracle")',
+      'zerodown.config.json: "dialect" must be one of "postgres", "mysql", "mariadb" (got "oracle")',
     );
     expect(check({ paths: 'db/migrations' })).toMatch(/"paths" must be array/);
     expect(check({ plan: { batchSize: 0 } })).toMatch(/"plan\.batchSize" must be >= 1/);

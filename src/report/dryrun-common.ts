@@ -142,6 +142,8 @@ export function versionNote(
   dialect: string | undefined,
 ): string {
   if (v.shadowVersion === undefined || v.targetVersion === undefined || v.shadowVersion === v.targetVersion) return '';
-  const name = dialectFor(dialect).name;
-  return ` · target ${name} ${v.targetVersion}, shadow ${v.shadowVersion}: behaviour that differs between them is not proven`;
+  const d = dialectFor(dialect);
+  // the dialect writes its own versions (MySQL's 80035 is "8.0.35"); PostgreSQL's is the major itself
+  const text = (n: number) => (d.versionText ? d.versionText(n) : String(n));
+  return ` · target ${d.name} ${text(v.targetVersion)}, shadow ${text(v.shadowVersion)}: behaviour that differs between them is not proven`;
 }

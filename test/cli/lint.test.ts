@@ -62,17 +62,17 @@ describe('exit codes', () => {
       ],
       [
         ['lint', 'm', '--pg-version', 'fifteen'],
-        /^zerodown: --pg-version must be a PostgreSQL major version from 9 to 19, such as 15 or 15\.4 \(got "fifteen"\)$/,
+        /^zerodown: --pg-version must be a PostgreSQL major version from 9 to 19, such as 15 or 15\.4 \(got "fifteen"\); for MySQL or MariaDB use --mysql-version$/,
       ],
       [['lint', 'm', '--fail-on', 'sometimes'], /^error: option '--fail-on <level>' argument 'sometimes' is invalid/],
       [['lint', 'm', '--framework', 'rails'], /^zerodown: unknown framework "rails"/],
       [
         ['lint', 'm', '--dialect', 'oracle'],
-        /^error: option '--dialect <id>' argument 'oracle' is invalid\. Allowed choices are postgres\.$/,
+        /^error: option '--dialect <id>' argument 'oracle' is invalid\. Allowed choices are postgres, mysql, mariadb\.$/,
       ],
       [
         ['dry-run', 'm/1.sql', '--pg-version', '8'],
-        /^zerodown: --pg-version must be a PostgreSQL major version from 9 to 19, such as 15 or 15\.4 \(got "8"\)$/,
+        /^zerodown: --pg-version must be a PostgreSQL major version from 9 to 19, such as 15 or 15\.4 \(got "8"\); for MySQL or MariaDB use --mysql-version$/,
       ],
       [['lint', 'm', '--config', 'missing.json'], /^zerodown: cannot read config .*missing\.json/],
       [['lint', 'm', '--bogus'], /^error: unknown option '--bogus'$/],

@@ -70,7 +70,7 @@ describe('settings resolved once', () => {
   it('the dialect comes from the command line or the config; an unknown one is a usage error', () => {
     expect(resolveSettings({}, {}).dialect).toBe(postgres);
     expect(resolveSettings({ dialect: 'postgres' }, {}).dialect.name).toBe('PostgreSQL');
-    expect(() => resolveSettings({ dialect: 'oracle' }, {})).toThrow(/unknown dialect "oracle" \(known: postgres\)/);
+    expect(() => resolveSettings({ dialect: 'oracle' }, {})).toThrow(/unknown dialect "oracle" \(known: postgres, mysql, mariadb\)/);
     try {
       dialectFor('oracle');
     } catch (err) {

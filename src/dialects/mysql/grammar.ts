@@ -4,11 +4,12 @@
  * DML and the rest are read for the facts `MyAst` keeps (tables, WHERE text, LIMIT), and
  * `parse.ts` lets node-sql-parser judge their syntax (`looseSyntax`).
  */
-import type { IndexDef, TableName, MyAst, SetAst, UpdateAst, DeleteAst, InsertAst, SelectAst, RoutineAst } from './ast.js';
+import type { IndexDef, TableName, MyAst, SetAst, RoutineAst } from './ast.js';
 import type { Token } from './lex.js';
 import { Reader } from './reader.js';
 import { alterTable, createTable, onlineClauses } from './grammar-table.js';
 import { indexOptions, keyParts } from './grammar-defs.js';
+import { deleteStmt, insert, loadData, select, update } from './grammar-dml.js';
 
 /** The result: the AST, and whether its syntax was only skimmed (node-sql-parser must agree). */
 export interface GrammarResult {
@@ -96,7 +97,10 @@ export function readStatement(tokens: Token[], text: string): GrammarResult {
       return loose(deleteStmt(r));
     case 'INSERT':
     case 'REPLACE':
-      return loose(insert(r));
+    {
+      const { ast, strict: whole } = insert(r);
+      return whole ? strict(ast) : loose(ast);
+    }
     case 'SELECT':
       return loose(select(r));
     case 'LOAD':
@@ -345,111 +349,4 @@ function setStatement(r: Reader): GrammarResult {
   } while (r.acceptOp(','));
   r.end();
   return { ast, looseSyntax: false };
-}
-
-/** table references up to a keyword in `stops`: names and JOINed names, aliases skipped */
-function tableRefs(r: Reader, stops: Set<string>): TableName[] {
-  const out: TableName[] = [];
-  while (!r.done && !stops.has(r.kw()) && !r.isOp(';')) {
-    const t = r.peek()!;
-    if (t.type === 'op' && t.v === '(') {
-      r.parenthesized();
-      continue;
-    }
-    if ((t.type === 'word' || t.type === 'qident') && (out.length === 0 || r.isOp(',', -1) || /^(JOIN)$/i.test(r.tokens[r.pos - 1]?.v ?? ''))) {
-      out.push(r.tableName());
-      continue;
-    }
-    r.pos++;
-  }
-  return out;
-}
-
-function whereLimit(r: Reader, ast: { where?: string; limit?: number; orderBy?: string }): void {
-  if (r.accept('WHERE')) ast.where = r.expression(new Set(['ORDER', 'LIMIT']));
-  if (r.accept('ORDER', 'BY')) ast.orderBy = r.expression(new Set(['LIMIT']));
-  if (r.accept('LIMIT') && r.peek()?.type === 'number') ast.limit = r.int();
-  r.pos = r.tokens.length;
-}
-
-function update(r: Reader): UpdateAst {
-  r.pos++;
-  r.accept('LOW_PRIORITY');
-  r.accept('IGNORE');
-  const tables = tableRefs(r, new Set(['SET']));
-  r.expect('SET');
-  const ast: UpdateAst = { type: 'update', tables, set: [] };
-  do {
-    let column = r.ident('a column');
-    while (r.acceptOp('.')) column = r.ident('a column');
-    r.expectOp('=');
-    ast.set.push({ column, expr: r.expression(new Set(['WHERE', 'ORDER', 'LIMIT'])) });
-  } while (r.acceptOp(','));
-  whereLimit(r, ast);
-  return ast;
-}
-
-function deleteStmt(r: Reader): DeleteAst {
-  r.pos++;
-  while (r.accept('LOW_PRIORITY') || r.accept('QUICK') || r.accept('IGNORE'));
-  const before = r.kw() === 'FROM' ? [] : tableRefs(r, new Set(['FROM']));
-  r.expect('FROM');
-  const from = tableRefs(r, new Set(['WHERE', 'ORDER', 'LIMIT', 'USING', 'RETURNING']));
-  if (r.accept('USING')) tableRefs(r, new Set(['WHERE']));
-  const ast: DeleteAst = { type: 'delete', tables: before.length ? before : from };
-  whereLimit(r, ast);
-  return ast;
-}
-
-function insert(r: Reader): InsertAst {
-  const replace = r.next().v.toUpperCase() === 'REPLACE';
-  while (r.accept('LOW_PRIORITY') || r.accept('DELAYED') || r.accept('HIGH_PRIORITY') || r.accept('IGNORE'));
-  r.accept('INTO');
-  const table = r.tableName();
-  if (r.isOp('(') && r.kw(1) !== 'SELECT') r.parenthesized();
-  const ast: InsertAst = { type: 'insert', table, select: false, rows: 0, ...(replace ? { replace } : {}) };
-  if (r.accept('VALUES') || r.accept('VALUE')) {
-    while (r.isOp('(') || r.kw() === 'ROW') {
-      r.accept('ROW');
-      r.parenthesized();
-      ast.rows++;
-      if (!r.acceptOp(',')) break;
-    }
-  } else if (r.kw() === 'SET') ast.rows = 1;
-  else ast.select = true;
-  r.pos = r.tokens.length;
-  return ast;
-}
-
-function select(r: Reader): SelectAst {
-  const ast: SelectAst = { type: 'select', tables: [] };
-  for (let depth = 0; !r.done; ) {
-    const t = r.next();
-    if (t.type === 'op' && t.v === '(') depth++;
-    else if (t.type === 'op' && t.v === ')') depth--;
-    else if (depth === 0 && t.type === 'word') {
-      const k = t.v.toUpperCase();
-      if (k === 'FROM' || k === 'JOIN') ast.tables.push(...tableRefs(r, new Set(['WHERE', 'GROUP', 'ORDER', 'LIMIT', 'HAVING', 'INTO', 'UNION', 'WINDOW', 'FOR', 'LOCK', 'JOIN', 'LEFT', 'RIGHT', 'INNER', 'CROSS', 'STRAIGHT_JOIN', 'NATURAL', 'ON', 'USING'])));
-      else if (k === 'INTO' && (r.kw() === 'OUTFILE' || r.kw() === 'DUMPFILE')) {
-        r.pos++;
-        const f = r.peek();
-        if (f?.type === 'string') ast.intoFile = f.v;
-      }
-    }
-  }
-  return ast;
-}
-
-function loadData(r: Reader): MyAst {
-  r.pos++;
-  if (!r.accept('DATA')) r.expect('XML');
-  r.accept('LOW_PRIORITY') || r.accept('CONCURRENT');
-  const local = r.accept('LOCAL');
-  r.expect('INFILE');
-  const f = r.next();
-  const ast: MyAst = { type: 'load_data', local, file: f.v };
-  while (!r.done && !r.is('TABLE')) r.pos++;
-  if (r.accept('TABLE')) ast.table = r.tableName();
-  r.pos = r.tokens.length;
-  return ast;
 }

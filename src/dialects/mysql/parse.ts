@@ -2,19 +2,24 @@
  * MySQL/MariaDB parsing: our splitter (split.ts) gives every statement its exact span, then each
  * statement is read on its own, so one failure never hides the rest.
  *
- * Who reads what, and why (measured on ../shared/corpus/mysql, 583 files, 2.4 MB; see the report):
- * - node-sql-parser 5.4.0 (`database: 'mysql'`) accepts 558/583 files whole, in ~4.9 s on this
- *   machine (~0.5 MB/s), and has no statement-level positions for ALTER/CREATE. It rejects the gap
- *   forms listed in grammar-table.ts in one or both modes. Its per-dialect builds are 272 KB
- *   (mysql) + 260 KB (mariadb) minified.
- * - dt-sql-parser 4.5.1 accepts the MySQL gap forms but returns an ANTLR parse tree (we would
- *   still write the whole AST mapping), fails on MariaDB syntax, and needs a bundler on Node 20.
- * - @guanmingchiu/sqlparser-ts 0.62.0 fails on CONVERT TO, RENAME INDEX, FORCE, ENGINE= and
- *   PARTITION BY (NOTES.md), all of which migrations use.
- * So: a hand-written grammar (lex.ts, reader.ts, grammar*.ts, ~900 lines) reads the statements
+ * Who reads what, and why: measured on ../shared/corpus/mysql (583 files, 2.4 MB, 1,217 statements),
+ * Node 20, this machine, whole files per parser:
+ *
+ * | parser                                 | files read | time   | size (minified)               | gives                      |
+ * |----------------------------------------|-----------:|-------:|-------------------------------|----------------------------|
+ * | node-sql-parser 5.4.0, mysql mode      |    558/583 |  4.9 s | 272 KB (mysql) + 260 (mariadb) | AST, no ALTER/CREATE spans |
+ * | dt-sql-parser 4.5.1 (ANTLR4), MySQL    |    577/583 | 15.3 s | 2.0 MB bundled (needs a bundler on Node 20) | parse tree only |
+ * | @guanmingchiu/sqlparser-ts 0.62.0      |    579/583 |  2.5 s | 3.4 MB WebAssembly            | AST with spans             |
+ * | this folder (grammar + node-sql-parser for DML) | 583/583 | 0.4 s warm | 39 KB + node-sql-parser's builds | `MyAst` directly |
+ *
+ * node-sql-parser also rejects the gap forms listed in grammar-table.ts in one or both modes;
+ * sqlparser-ts rejects CONVERT TO, RENAME INDEX, FORCE, ENGINE= and PARTITION BY (NOTES.md) and the
+ * corpus's `BINARY` column attribute; dt-sql-parser rejects MariaDB-only syntax and its tree would
+ * still need the whole mapping to `MyAst`. ALTER TABLE is what rules read most, and our AST is our own.
+ * So: a hand-written grammar (lex.ts, reader.ts, grammar*.ts, ~1,400 lines) reads the statements
  * rules and the catalog depend on (CREATE/ALTER/DROP/RENAME TABLE, CREATE/DROP INDEX, SET,
- * transactions, USE) strictly, straight into `MyAst` with source-text fragments, and is the judge
- * of their syntax. For DML, SELECT, routines and the rest, whose syntax is vast and which rules
+ * transactions, USE, the constant-rows INSERT of dumps) strictly, straight into `MyAst` with
+ * source-text fragments, and is the judge of their syntax. For DML, SELECT, routines and the rest, whose syntax is vast and which rules
  * read only loosely (tables, WHERE, LIMIT), node-sql-parser judges the syntax (the flavor's mode,
  * then the other mode), and the grammar extracts the facts. A statement neither accepts is
  * `UnparsedAst` (fail closed), with its leading keywords.
@@ -83,6 +88,8 @@ export function parseStatementText(text: string, flavor: Flavor): { ast: MyAst; 
     }
     return { ast };
   } catch (err) {
+    // hostile input: nesting deep enough to exhaust the stack is not analysed, never a crash
+    if (err instanceof RangeError) return { ast: unparsed(keyword, 'the statement is nested too deeply to read') };
     if (!(err instanceof GrammarError)) throw err;
     return { ast: unparsed(keyword, err.message), errorOffset: err.offset };
   }

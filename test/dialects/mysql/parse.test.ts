@@ -263,6 +263,11 @@ describe('other statements', () => {
     });
     expect(ast("SELECT a FROM t INTO OUTFILE '/tmp/x'")).toMatchObject({ type: 'select', intoFile: '/tmp/x' });
     expect(ast('UPDATE t SET a = WHERE id = 1')).toMatchObject({ type: 'unparsed', keyword: 'UPDATE' });
+    // the dump form is read by the grammar; what it does not hold goes to node-sql-parser
+    expect(ast("INSERT INTO t VALUES (1, 'a', NULL), (-2, X'0f', NOW())")).toMatchObject({ type: 'insert', rows: 2 });
+    expect(ast('INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1')).toMatchObject({ type: 'insert', rows: 1 });
+    expect(ast('INSERT INTO t VALUES (1),')).toMatchObject({ type: 'unparsed' });
+    expect(ast('INSERT INTO t VALUES (1 +)')).toMatchObject({ type: 'unparsed' });
   });
 
   it('SET, transactions, USE, LOAD DATA, routines, accounts, server statements', () => {
@@ -315,6 +320,13 @@ describe('fail closed', () => {
     expect(ast('ALTER TABLE t ADD a INT b INT')).toMatchObject({ type: 'unparsed' });
     expect(ast('FROBNICATE everything')).toMatchObject({ type: 'unparsed', keyword: 'FROBNICATE' });
     expect(ast("SELECT 'unterminated")).toMatchObject({ type: 'unparsed', reason: 'unterminated string' });
+  });
+
+  it('hostile nesting is not analysed, never a crash', () => {
+    const deep = `INSERT INTO t VALUES (${'f('.repeat(100_000)}1${')'.repeat(100_000)})`;
+    expect(ast(deep).type).toBe('unparsed');
+    const parens = `SELECT ${'('.repeat(50_000)}1${')'.repeat(50_000)}`;
+    expect(['select', 'unparsed']).toContain(ast(parens).type);
   });
 
   it('parseMigration lists unparsed statements with their index, and DDL apart from the rest', () => {
