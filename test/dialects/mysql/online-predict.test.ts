@@ -43,10 +43,68 @@ function predict(alter: string, version: string, flavor: Flavor = 'mysql', histo
 
 const short = (p: ReturnType<typeof predict>) => `${p.algorithm}/${p.lock}${p.rebuilds ? '/rebuild' : ''}`;
 
+/** Every operation kind: the compiler checks this list is complete, the test that each has its rows. */
+const EVERY_KIND: Record<OpKind, true> = {
+  addColumnEnd: true,
+  addColumnMiddle: true,
+  addColumnExprDefault: true,
+  addColumnConstExprDefault: true,
+  addColumnAutoIncrement: true,
+  addColumnStored: true,
+  addColumnVirtual: true,
+  dropColumn: true,
+  dropColumnIndexed: true,
+  dropColumnStored: true,
+  dropColumnVirtual: true,
+  reorderColumn: true,
+  renameColumn: true,
+  setDefault: true,
+  dropDefault: true,
+  columnComment: true,
+  changeType: true,
+  shrinkType: true,
+  varcharExtend: true,
+  varcharExtendSmall: true,
+  varcharCrossPrefix: true,
+  enumAppend: true,
+  enumAppendGrows: true,
+  enumReorder: true,
+  makeNull: true,
+  makeNotNull: true,
+  changeCharset: true,
+  changeCollation: true,
+  changeCollationIndexed: true,
+  columnVisibility: true,
+  addIndex: true,
+  addUniqueIgnore: true,
+  addFulltext: true,
+  addFulltextFirst: true,
+  addFulltextMany: true,
+  addSpatial: true,
+  dropIndex: true,
+  renameIndex: true,
+  indexVisibility: true,
+  addPrimaryKey: true,
+  dropPrimaryKey: true,
+  swapPrimaryKey: true,
+  addForeignKey: true,
+  addForeignKeyNoChecks: true,
+  dropForeignKey: true,
+  addCheck: true,
+  dropCheck: true,
+  renameTable: true,
+  convertCharset: true,
+  tableCharset: true,
+  rebuildTable: true,
+  changeEngine: true,
+  autoIncrementValue: true,
+  tableMetadata: true,
+};
+
 describe('the table', () => {
   it('has one row per operation and flavor, each citing its source', () => {
-    const kinds = new Set(ONLINE_TABLE.map((r) => r.op));
-    for (const k of kinds as Set<OpKind>)
+    const kinds = Object.keys(EVERY_KIND) as OpKind[];
+    for (const k of kinds)
       for (const f of ['mysql', 'mariadb'] as const)
         expect(
           ONLINE_TABLE.filter((r) => r.op === k && r.flavor === f),
