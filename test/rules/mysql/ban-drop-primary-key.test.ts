@@ -1,0 +1,24 @@
+import rule from '../../../rules/mysql/ban-drop-primary-key.js';
+import { HISTORY as history, mysqlRuleTester } from './tester.js';
+
+mysqlRuleTester(rule, {
+  invalid: [
+    {
+      sql: 'ALTER TABLE orders DROP PRIMARY KEY;',
+      history,
+      message: /Dropping the primary key of `orders` \(`id`\) without adding another copies the whole table/,
+    },
+    {
+      name: 'a swap is a warning',
+      sql: 'ALTER TABLE orders DROP PRIMARY KEY, ADD PRIMARY KEY (id, user_id);',
+      history,
+      message: /replaces the primary key of `orders` \(`id`\) with one on `id`, `user_id`/,
+    },
+    { name: 'MariaDB', sql: 'ALTER TABLE orders DROP PRIMARY KEY;', history, flavor: 'mariadb' },
+  ],
+  valid: [
+    { name: 'adding a primary key', sql: 'ALTER TABLE nopk ADD PRIMARY KEY (id);', history: 'CREATE TABLE nopk (id INT NOT NULL);' },
+    { name: 'table created in this file', sql: 'CREATE TABLE t (id INT PRIMARY KEY);\nALTER TABLE t DROP PRIMARY KEY;' },
+    { name: 'dropping another index', sql: 'ALTER TABLE users DROP INDEX idx_age;', history },
+  ],
+});
