@@ -7,8 +7,16 @@ mysqlRuleTester(rule, {
     { name: 'SET PERSIST', sql: 'SET PERSIST max_connections = 500;', message: /PERSIST keeps it across restarts/ },
     { name: 'CREATE USER (warning)', sql: "CREATE USER 'report'@'%' IDENTIFIED BY 'x';", message: /manages accounts/ },
     { name: 'GRANT (warning)', sql: "GRANT SELECT ON app.* TO 'report'@'%';" },
-    { name: 'INSTALL PLUGIN', sql: "INSTALL PLUGIN metadata_lock_info SONAME 'metadata_lock_info.so';", flavor: 'mariadb' },
-    { name: 'CREATE DATABASE', sql: 'CREATE DATABASE IF NOT EXISTS analytics;', message: /CREATE DATABASE `analytics`/ },
+    {
+      name: 'INSTALL PLUGIN',
+      sql: "INSTALL PLUGIN metadata_lock_info SONAME 'metadata_lock_info.so';",
+      flavor: 'mariadb',
+    },
+    {
+      name: 'CREATE DATABASE',
+      sql: 'CREATE DATABASE IF NOT EXISTS analytics;',
+      message: /CREATE DATABASE `analytics`/,
+    },
     {
       name: 'DDL in a server database',
       sql: 'ALTER TABLE mysql.user ADD COLUMN x INT;',

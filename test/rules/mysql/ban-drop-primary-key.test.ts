@@ -17,8 +17,15 @@ mysqlRuleTester(rule, {
     { name: 'MariaDB', sql: 'ALTER TABLE orders DROP PRIMARY KEY;', history, flavor: 'mariadb' },
   ],
   valid: [
-    { name: 'adding a primary key', sql: 'ALTER TABLE nopk ADD PRIMARY KEY (id);', history: 'CREATE TABLE nopk (id INT NOT NULL);' },
-    { name: 'table created in this file', sql: 'CREATE TABLE t (id INT PRIMARY KEY);\nALTER TABLE t DROP PRIMARY KEY;' },
+    {
+      name: 'adding a primary key',
+      sql: 'ALTER TABLE nopk ADD PRIMARY KEY (id);',
+      history: 'CREATE TABLE nopk (id INT NOT NULL);',
+    },
+    {
+      name: 'table created in this file',
+      sql: 'CREATE TABLE t (id INT PRIMARY KEY);\nALTER TABLE t DROP PRIMARY KEY;',
+    },
     { name: 'dropping another index', sql: 'ALTER TABLE users DROP INDEX idx_age;', history },
   ],
 });

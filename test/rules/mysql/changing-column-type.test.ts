@@ -63,7 +63,11 @@ mysqlRuleTester(rule, {
       sql: 'ALTER TABLE orders MODIFY note2 VARCHAR(200);',
       history,
     },
-    { name: 'ENUM values (enum-value-reorder)', sql: "ALTER TABLE users MODIFY status ENUM('active','cancelled','legacy','x') NOT NULL;", history },
+    {
+      name: 'ENUM values (enum-value-reorder)',
+      sql: "ALTER TABLE users MODIFY status ENUM('active','cancelled','legacy','x') NOT NULL;",
+      history,
+    },
     { name: 'table created in this file', sql: 'CREATE TABLE t (a INT);\nALTER TABLE t MODIFY a BIGINT;' },
     {
       name: 'column added in this file',

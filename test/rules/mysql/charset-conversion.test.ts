@@ -24,6 +24,9 @@ mysqlRuleTester(rule, {
       sql: 'ALTER TABLE users MODIFY name VARCHAR(60) CHARACTER SET latin1;',
       history,
     },
-    { name: 'table created in this file', sql: 'CREATE TABLE t (a TEXT);\nALTER TABLE t CONVERT TO CHARACTER SET utf8mb4;' },
+    {
+      name: 'table created in this file',
+      sql: 'CREATE TABLE t (a TEXT);\nALTER TABLE t CONVERT TO CHARACTER SET utf8mb4;',
+    },
   ],
 });

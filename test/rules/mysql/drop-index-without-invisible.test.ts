@@ -36,7 +36,12 @@ mysqlRuleTester(rule, {
       history: [history, 'ALTER TABLE users ALTER INDEX idx_age IGNORED;'],
       flavor: 'mariadb',
     },
-    { name: 'MySQL 5.7 has no invisible indexes', sql: 'ALTER TABLE users DROP INDEX idx_age;', history, version: '5.7' },
+    {
+      name: 'MySQL 5.7 has no invisible indexes',
+      sql: 'ALTER TABLE users DROP INDEX idx_age;',
+      history,
+      version: '5.7',
+    },
     {
       name: 'MariaDB 10.5 has no ignored indexes',
       sql: 'ALTER TABLE users DROP INDEX idx_age;',

@@ -7,7 +7,8 @@ mysqlRuleTester(rule, {
       name: 'column and index in one ALTER',
       sql: 'ALTER TABLE orders ADD COLUMN region_id BIGINT NULL, ADD INDEX idx_region (region_id);',
       history,
-      message: /index `idx_region` on `orders` covers `region_id`, which this migration adds in this same ALTER TABLE.*not backfilled yet/,
+      message:
+        /index `idx_region` on `orders` covers `region_id`, which this migration adds in this same ALTER TABLE.*not backfilled yet/,
     },
     {
       name: 'a later statement of the same file',

@@ -40,6 +40,9 @@ mysqlRuleTester(rule, {
       history,
     },
     { name: 'different tables', sql: 'ALTER TABLE orders FORCE;\nALTER TABLE users FORCE;', history },
-    { name: 'table created in this file', sql: 'CREATE TABLE t (a INT);\nALTER TABLE t ADD INDEX i (a);\nALTER TABLE t FORCE;' },
+    {
+      name: 'table created in this file',
+      sql: 'CREATE TABLE t (a INT);\nALTER TABLE t ADD INDEX i (a);\nALTER TABLE t FORCE;',
+    },
   ],
 });

@@ -32,7 +32,11 @@ mysqlRuleTester(rule, {
     { name: 'MariaDB: help names WAIT', sql: 'DROP TABLE users;', history, flavor: 'mariadb', message: /WAIT 5/ },
   ],
   valid: [
-    { name: 'SET SESSION first', sql: 'SET SESSION lock_wait_timeout = 5;\nALTER TABLE users ADD COLUMN note TEXT;', history },
+    {
+      name: 'SET SESSION first',
+      sql: 'SET SESSION lock_wait_timeout = 5;\nALTER TABLE users ADD COLUMN note TEXT;',
+      history,
+    },
     { name: 'plain SET', sql: 'SET lock_wait_timeout = 10;\nALTER TABLE users DROP INDEX idx_age;', history },
     { name: '@@session', sql: 'SET @@session.lock_wait_timeout = 3;\nALTER TABLE users DROP INDEX idx_age;', history },
     {

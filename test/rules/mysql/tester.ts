@@ -56,7 +56,10 @@ export async function lintMysql(rule: Rule, c: MyRuleCase): Promise<Finding[]> {
   return result.files.at(-1)!.findings;
 }
 
-export function mysqlRuleTester(rule: Rule, cases: { valid: (MyRuleCase | string)[]; invalid: (MyRuleCase | string)[] }): void {
+export function mysqlRuleTester(
+  rule: Rule,
+  cases: { valid: (MyRuleCase | string)[]; invalid: (MyRuleCase | string)[] },
+): void {
   const norm = (c: MyRuleCase | string): MyRuleCase => (typeof c === 'string' ? { sql: c } : c);
   const title = (c: MyRuleCase) => c.name ?? c.sql.replace(/\s+/g, ' ').slice(0, 100);
   describe(`${rule.meta.id} (mysql)`, () => {

@@ -11,7 +11,11 @@ mysqlRuleTester(rule, {
     { name: 'unbounded WHERE', sql: 'UPDATE users SET age = 0 WHERE age IS NULL;', history },
     { name: 'one-sided range', sql: 'DELETE FROM orders WHERE id > 1000;', history },
     { name: 'OR with an unbounded side', sql: "UPDATE users SET age = 1 WHERE id = 5 OR status = 'legacy';", history },
-    { name: 'IN a subquery without LIMIT', sql: 'DELETE FROM orders WHERE user_id IN (SELECT id FROM users WHERE age > 90);', history },
+    {
+      name: 'IN a subquery without LIMIT',
+      sql: 'DELETE FROM orders WHERE user_id IN (SELECT id FROM users WHERE age > 90);',
+      history,
+    },
     { name: 'NOT IN list', sql: 'DELETE FROM orders WHERE id NOT IN (1, 2, 3);', history },
     {
       name: 'multi-table UPDATE',
