@@ -32,6 +32,25 @@ export default defineRule({
         data: { change: 'replace', columns: added.index.columns.map((c) => c.name) },
       };
     }
+    // an AUTO_INCREMENT column must stay the first column of some key: error 1075 (ER_WRONG_AUTO_KEY),
+    // measured on MariaDB 10.11
+    const table = ctx.table(key);
+    const auto = old?.columns.length
+      ? table?.columns.find((c) => c.autoIncrement && c.name.toLowerCase() === old.columns[0]!.name.toLowerCase())
+      : undefined;
+    const refused =
+      !!auto &&
+      !table?.indexes.some(
+        (i) => i.kind !== 'primary' && i.columns[0]?.name.toLowerCase() === auto.name.toLowerCase(),
+      ) &&
+      !opsOf(ast, 'addIndex').some((o) => o.index.columns[0]?.name.toLowerCase() === auto.name.toLowerCase());
+    if (refused)
+      return {
+        message: `Dropping the primary key of \`${t}\`${oldCols} fails: \`${auto.name}\` is AUTO_INCREMENT, and an AUTO_INCREMENT column must stay the first column of a key (error 1075, "there can be only one auto column and it must be defined as a key"). The migration stops here, half applied if earlier statements ran.`,
+        help: 'Drop and add the new primary key in the same ALTER TABLE (DROP PRIMARY KEY, ADD PRIMARY KEY (…)), keeping a key that starts with the AUTO_INCREMENT column.',
+        table: key,
+        data: { change: 'drop', refused: true },
+      };
     return {
       message: `Dropping the primary key of \`${t}\`${oldCols} without adding another copies the whole table (ALGORITHM=COPY) and blocks writes for the whole copy. Afterwards the table has no primary key: row-based replicas must scan the table for every changed row (replica lag), gh-ost and pt-online-schema-change refuse to work on it (or need another unique key), and duplicates can creep in.`,
       help: 'Drop and add the new primary key in the same ALTER TABLE (DROP PRIMARY KEY, ADD PRIMARY KEY (…)), which the server does in place; or keep the key.',

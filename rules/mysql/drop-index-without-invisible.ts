@@ -61,13 +61,14 @@ export default defineRule({
       if (addedInFile(ctx.statements, stmt, table, name)) continue;
       const idx = known?.indexes.find((i) => same(i.name, name));
       if (known && !idx) continue; // the catalog knows the table and not this index: nothing a query can use
-      if (idx?.invisible) continue; // made invisible/ignored by an earlier migration: watched already
       const hiddenHere = before(ctx.statements, stmt).some(
         (s) =>
           s.ast.type === 'alter_table' &&
           sameTable(s.ast.table, table) &&
           s.ast.ops.some((o) => o.op === 'alterIndexVisibility' && !o.visible && same(o.name, name)),
       );
+      // made invisible/ignored by an earlier migration: watched already
+      if (idx?.invisible && !hiddenHere) continue;
       issues.push({
         message: `Dropping index \`${name}\` of \`${t}\` ${hiddenHere ? `right after making it ${hide} in the same migration leaves no time to see whether` : 'without first making it ' + hide + ' leaves no way to check whether'} a query still needs it. If one does, it turns into a full table scan the moment this commits, and getting the index back means rebuilding it on the whole table while the database is already struggling.`,
         help: `First run ALTER TABLE ${identTable(table)} ALTER INDEX ${ident(name)} ${hide}; (${serverText(v)} keeps maintaining it, queries stop using it, and making it ${mariadb ? 'NOT IGNORED' : 'VISIBLE'} again is instant), watch the slow query log for a while, then drop it in a later migration.`,

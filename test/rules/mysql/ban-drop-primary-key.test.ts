@@ -4,9 +4,15 @@ import { HISTORY as history, mysqlRuleTester } from './tester.js';
 mysqlRuleTester(rule, {
   invalid: [
     {
+      sql: 'ALTER TABLE tags DROP PRIMARY KEY;',
+      history,
+      message: /Dropping the primary key of `tags` \(`id`\) without adding another copies the whole table/,
+    },
+    {
+      name: 'an AUTO_INCREMENT key: the server refuses it',
       sql: 'ALTER TABLE orders DROP PRIMARY KEY;',
       history,
-      message: /Dropping the primary key of `orders` \(`id`\) without adding another copies the whole table/,
+      message: /fails: `id` is AUTO_INCREMENT.*error 1075/,
     },
     {
       name: 'a swap is a warning',
@@ -14,7 +20,7 @@ mysqlRuleTester(rule, {
       history,
       message: /replaces the primary key of `orders` \(`id`\) with one on `id`, `user_id`/,
     },
-    { name: 'MariaDB', sql: 'ALTER TABLE orders DROP PRIMARY KEY;', history, flavor: 'mariadb' },
+    { name: 'MariaDB', sql: 'ALTER TABLE tags DROP PRIMARY KEY;', history, flavor: 'mariadb' },
   ],
   valid: [
     {

@@ -51,7 +51,7 @@ mysqlRuleTester(rule, {
     { name: 'same type, NOT NULL added', sql: 'ALTER TABLE users MODIFY age INT NOT NULL;', history },
     { name: 'INT(11) is INT', sql: 'ALTER TABLE users MODIFY age INT(11);', history },
     { name: 'INTEGER is INT', sql: 'ALTER TABLE users MODIFY age INTEGER;', history },
-    { name: 'widening within 255 bytes', sql: 'ALTER TABLE users MODIFY email VARCHAR(60) NOT NULL;', history },
+    { name: 'widening within 255 bytes', sql: 'ALTER TABLE orders MODIFY note VARCHAR(60);', history },
     {
       name: 'MariaDB: latin1 VARCHAR(50) → VARCHAR(300) is instant (values ≤ 127 bytes keep a 1-byte prefix)',
       sql: 'ALTER TABLE users MODIFY name VARCHAR(300) CHARACTER SET latin1;',

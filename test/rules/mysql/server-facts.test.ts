@@ -38,7 +38,7 @@ const CASES: Case[] = [
   { rule: changingColumnType, sql: 'ALTER TABLE orders MODIFY total DECIMAL(12,2)', flagged: true },
   { rule: changingColumnType, sql: 'ALTER TABLE orders MODIFY code VARCHAR(70)', flagged: true },
   { rule: changingColumnType, sql: 'ALTER TABLE users MODIFY name VARCHAR(300) CHARACTER SET latin1', flagged: false },
-  { rule: changingColumnType, sql: 'ALTER TABLE users MODIFY email VARCHAR(60) NOT NULL', flagged: false },
+  { rule: changingColumnType, sql: 'ALTER TABLE orders MODIFY note VARCHAR(60)', flagged: false },
   { rule: changingColumnType, sql: 'ALTER TABLE orders MODIFY note2 VARCHAR(200)', flagged: false },
   { rule: changingColumnType, sql: 'ALTER TABLE users MODIFY age INT(11)', flagged: false },
   {
@@ -55,12 +55,12 @@ const CASES: Case[] = [
   { rule: charsetConversion, sql: 'ALTER TABLE users CONVERT TO CHARACTER SET utf8mb4', flagged: true },
   { rule: charsetConversion, sql: 'ALTER TABLE users MODIFY name VARCHAR(50) CHARACTER SET utf8mb4', flagged: true },
   { rule: charsetConversion, sql: 'ALTER TABLE users DEFAULT CHARSET = latin1', flagged: false },
-  { rule: banDropPrimaryKey, sql: 'ALTER TABLE orders DROP PRIMARY KEY', flagged: true },
+  { rule: banDropPrimaryKey, sql: 'ALTER TABLE tags DROP PRIMARY KEY', flagged: true },
   // flagged as a warning, with no claim of a lock: the server runs it with LOCK=NONE
-  { rule: banDropPrimaryKey, sql: 'ALTER TABLE orders DROP PRIMARY KEY, ADD PRIMARY KEY (id, user_id)', flagged: true },
+  { rule: banDropPrimaryKey, sql: 'ALTER TABLE tags DROP PRIMARY KEY, ADD PRIMARY KEY (id, name)', flagged: true },
   {
     rule: addingAutoIncrementColumn,
-    sql: 'ALTER TABLE users ADD COLUMN seq INT NOT NULL AUTO_INCREMENT UNIQUE',
+    sql: 'ALTER TABLE tags ADD COLUMN seq INT NOT NULL AUTO_INCREMENT UNIQUE',
     flagged: true,
   },
   {
@@ -113,10 +113,10 @@ describe.skipIf(!URL_)(
     /** The first of ATTEMPTS the server accepts for `sql` on freshly created tables with a few rows. */
     async function firstAccepted(sql: string) {
       for (const a of ATTEMPTS) {
-        await conn!.query('DROP TABLE IF EXISTS users, orders');
+        await conn!.query('DROP TABLE IF EXISTS users, orders, tags');
         await conn!.query(HISTORY);
         await conn!.query(
-          "INSERT INTO users (email, name, status, age, bio) VALUES ('a@x', 'a', 'active', 30, 'hello'), ('b@x', 'b', 'cancelled', 40, 'world'); INSERT INTO orders (user_id, total, note, code) VALUES (1, 10.5, 'n', 'c'), (2, 3, 'm', 'd')",
+          "INSERT INTO users (email, name, status, age, bio) VALUES ('a@x', 'a', 'active', 30, 'hello'), ('b@x', 'b', 'cancelled', 40, 'world'); INSERT INTO orders (user_id, total, note, code) VALUES (1, 10.5, 'n', 'c'), (2, 3, 'm', 'd'); INSERT INTO tags VALUES (1, 'x'), (2, 'y')",
         );
         try {
           await conn!.query(`${sql}, ${a.clause}`);
@@ -133,6 +133,15 @@ describe.skipIf(!URL_)(
     it('the server is MariaDB', async () => {
       const [rows] = await conn!.query('SELECT VERSION() AS v');
       expect(String((rows as { v: string }[])[0]!.v)).toMatch(/MariaDB/);
+    });
+
+    it('ban-drop-primary-key: dropping an AUTO_INCREMENT primary key is refused (error 1075), as the rule says', async () => {
+      const sql = 'ALTER TABLE orders DROP PRIMARY KEY';
+      const [f] = await lintMysql(banDropPrimaryKey, { sql: `${sql};`, history: HISTORY, flavor: 'mariadb' });
+      expect(f?.message).toMatch(/error 1075/);
+      await conn!.query('DROP TABLE IF EXISTS users, orders, tags');
+      await conn!.query(HISTORY);
+      await expect(conn!.query(sql)).rejects.toMatchObject({ errno: 1075 });
     });
 
     for (const c of CASES) {

@@ -32,6 +32,11 @@ CREATE TABLE orders (
   code VARCHAR(60),
   PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE TABLE tags (
+  id INT NOT NULL,
+  name VARCHAR(30) NOT NULL,
+  PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 `;
 
 export interface MyRuleCase extends Omit<RuleCase, 'pgVersion'> {
