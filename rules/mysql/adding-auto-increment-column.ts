@@ -1,5 +1,5 @@
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
-import { isNew, opsOf, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
+import { onlineOf, isNew, opsOf, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +14,7 @@ export default defineRule({
     if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
     const key = relKey(ast.table);
     const t = showTable(ast.table);
+    const online = onlineOf(ast, ctx.table(key), ctx.server);
     const issues: Issue[] = [];
     for (const op of opsOf(ast, 'addColumn')) {
       if (!op.column.autoIncrement) continue;
@@ -25,7 +26,8 @@ export default defineRule({
         message: `Adding AUTO_INCREMENT column \`${op.column.name}\` to \`${t}\` numbers every existing row, so the server rebuilds the whole table (ALGORITHM=INPLACE, LOCK=SHARED at best): reads continue but every INSERT, UPDATE and DELETE on \`${t}\` waits until the rebuild ends, and replicas then replay it as one long statement.`,
         help: 'On a big table run it with gh-ost or pt-online-schema-change; or add a plain nullable column, fill it in batches, then make it the key in a later step with an online tool.',
         table: key,
-        data: { column: op.column.name, online: { algorithm: 'INPLACE', lock: 'SHARED', basis: 'predicted' } },
+        data: { column: op.column.name },
+        online,
       });
     }
     return issues;

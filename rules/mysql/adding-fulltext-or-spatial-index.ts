@@ -1,6 +1,6 @@
 import type { IndexDef, TableName } from '../../src/dialects/mysql/ast.js';
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
-import { isNew, list, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
+import { isNew, onlineOf, list, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -26,6 +26,7 @@ export default defineRule({
     const key = relKey(table);
     const t = showTable(table);
     const known = ctx.table(key);
+    const online = onlineOf(ast, known, ctx.server);
     let hasFulltext = !!known?.indexes.some((i) => i.kind === 'fulltext');
     const issues: Issue[] = [];
     for (const idx of indexes) {
@@ -55,8 +56,8 @@ export default defineRule({
           index: idx.name ?? null,
           kind: idx.kind,
           rebuild: first,
-          online: { algorithm: 'INPLACE', lock: 'SHARED', basis: 'predicted' },
         },
+        online,
       });
     }
     return issues;

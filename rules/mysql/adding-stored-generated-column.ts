@@ -1,5 +1,5 @@
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
-import { isNew, opsOf, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
+import { onlineOf, isNew, opsOf, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +14,7 @@ export default defineRule({
     if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
     const key = relKey(ast.table);
     const t = showTable(ast.table);
+    const online = onlineOf(ast, ctx.table(key), ctx.server);
     const issues: Issue[] = [];
     for (const op of opsOf(ast, 'addColumn')) {
       if (!op.column.generated?.stored) continue;
@@ -25,7 +26,8 @@ export default defineRule({
         message: `Adding the STORED generated column \`${op.column.name}\` to \`${t}\` computes and writes it for every existing row: the server copies the whole table (ALGORITHM=COPY) and blocks writes for the whole copy, and replicas then replay it as one long statement.`,
         help: 'Add it as a VIRTUAL generated column (instant; index it with ADD INDEX, which runs with LOCK=NONE) unless it must be stored; on a big table run the STORED one with gh-ost or pt-online-schema-change.',
         table: key,
-        data: { column: op.column.name, online: { algorithm: 'COPY', lock: 'SHARED', basis: 'predicted' } },
+        data: { column: op.column.name },
+        online,
       });
     }
     return issues;

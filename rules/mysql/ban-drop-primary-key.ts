@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/dialects/mysql/rule.js';
-import { isNew, list, opsOf, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
+import { isNew, onlineOf, list, opsOf, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -16,7 +16,8 @@ export default defineRule({
     const key = relKey(ast.table);
     const t = showTable(ast.table);
     const added = opsOf(ast, 'addIndex').find((o) => o.index.kind === 'primary');
-    const old = ctx.table(key)?.indexes.find((i) => i.kind === 'primary');
+    const table = ctx.table(key);
+    const old = table?.indexes.find((i) => i.kind === 'primary');
     const oldCols = old ? ` (${list(old.columns.map((c) => c.name))})` : '';
     // MySQL 8.0 reference manual, 15.12.1 "Online DDL Operations", Primary Key Operations: "Dropping a
     // primary key" is ALGORITHM=COPY only (no concurrent DML); "Dropping a primary key and adding
@@ -34,7 +35,6 @@ export default defineRule({
     }
     // an AUTO_INCREMENT column must stay the first column of some key: error 1075 (ER_WRONG_AUTO_KEY),
     // measured on MariaDB 10.11
-    const table = ctx.table(key);
     const auto = old?.columns.length
       ? table?.columns.find((c) => c.autoIncrement && c.name.toLowerCase() === old.columns[0]!.name.toLowerCase())
       : undefined;
@@ -55,7 +55,8 @@ export default defineRule({
       message: `Dropping the primary key of \`${t}\`${oldCols} without adding another copies the whole table (ALGORITHM=COPY) and blocks writes for the whole copy. Afterwards the table has no primary key: row-based replicas must scan the table for every changed row (replica lag), gh-ost and pt-online-schema-change refuse to work on it (or need another unique key), and duplicates can creep in.`,
       help: 'Drop and add the new primary key in the same ALTER TABLE (DROP PRIMARY KEY, ADD PRIMARY KEY (…)), which the server does in place; or keep the key.',
       table: key,
-      data: { change: 'drop', online: { algorithm: 'COPY', lock: 'SHARED', basis: 'predicted' } },
+      data: { change: 'drop' },
+      online: onlineOf(ast, table, ctx.server),
     };
   },
 });

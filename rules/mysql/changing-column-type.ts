@@ -4,12 +4,11 @@ import {
   baseType,
   bytesPerChar,
   isNew,
+  onlineOf,
   relKey,
   showTable,
   typeDiffers,
 } from '../../src/dialects/mysql/rule-util.js';
-
-const ONLINE = { algorithm: 'COPY', lock: 'SHARED', basis: 'predicted' } as const;
 
 /**
  * Widening a VARCHAR from `ob` to `nb` bytes changes the length prefix of stored values, so the
@@ -39,6 +38,7 @@ export default defineRule({
     const key = relKey(ast.table);
     const t = showTable(ast.table);
     const table = ctx.table(key);
+    const online = onlineOf(ast, table, ctx.server);
     const issues: Issue[] = [];
     for (const op of ast.ops) {
       if (op.op !== 'modifyColumn' && op.op !== 'changeColumn') continue;
@@ -77,7 +77,8 @@ export default defineRule({
             help: `Keep the new length on the same side of 255 bytes${known ? ` (at most ${Math.floor(255 / known)} characters in ${charset})` : ''}, or run the change with an online schema change tool (gh-ost, pt-online-schema-change) on a big table.`,
             severity: sure ? undefined : 'warning',
             table: key,
-            data: { column: name, from: from.text, to: to.text, online: ONLINE },
+            data: { column: name, from: from.text, to: to.text },
+            online,
           });
           continue;
         }
@@ -94,8 +95,8 @@ export default defineRule({
           from: from.text,
           to: to.text,
           shrink,
-          online: { algorithm: 'COPY', lock: 'SHARED', basis: 'predicted' },
         },
+        online,
       });
     }
     return issues;

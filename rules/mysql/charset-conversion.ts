@@ -1,7 +1,5 @@
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
-import { addedEarlier, isNew, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
-
-const ONLINE = { algorithm: 'COPY', lock: 'SHARED', basis: 'predicted' } as const;
+import { onlineOf, addedEarlier, isNew, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -16,6 +14,7 @@ export default defineRule({
     if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
     const key = relKey(ast.table);
     const t = showTable(ast.table);
+    const online = onlineOf(ast, ctx.table(key), ctx.server);
     const issues: Issue[] = [];
     // MySQL 8.0 reference manual, 15.12.1 "Online DDL Operations", Table Operations, "Converting a
     // character set": In Place No, Rebuilds Table Yes, Permits Concurrent DML No (ALGORITHM=COPY);
@@ -28,7 +27,8 @@ export default defineRule({
           message: `CONVERT TO CHARACTER SET ${op.charset}${op.collation ? ` COLLATE ${op.collation}` : ''} rewrites every text column of \`${t}\`: the server copies the whole table (ALGORITHM=COPY) and blocks writes for the whole copy, replicas replay it as one long statement, and text columns and indexes may need more bytes per character (an index can exceed its key length limit and fail the ALTER half-way through a deploy).`,
           help: 'Convert a big table with gh-ost or pt-online-schema-change; or change only the default (ALTER TABLE … DEFAULT CHARSET=…, metadata only) so new columns use it, and convert columns one by one when it is quiet.',
           table: key,
-          data: { charset: op.charset, collation: op.collation ?? null, online: ONLINE },
+          data: { charset: op.charset, collation: op.collation ?? null },
+          online,
         });
         continue;
       }
@@ -44,7 +44,8 @@ export default defineRule({
         help: 'Add a new column with the charset, backfill it in batches and switch the code; or run the change with gh-ost or pt-online-schema-change on a big table.',
         severity: old?.charset ? undefined : 'warning',
         table: key,
-        data: { column: name, from: old?.charset ?? null, to: wanted, online: ONLINE },
+        data: { column: name, from: old?.charset ?? null, to: wanted },
+        online,
       });
     }
     return issues;

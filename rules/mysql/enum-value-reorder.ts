@@ -1,5 +1,13 @@
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
-import { addedEarlier, baseType, isNew, list, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
+import {
+  onlineOf,
+  addedEarlier,
+  baseType,
+  isNew,
+  list,
+  relKey,
+  showTable,
+} from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +22,7 @@ export default defineRule({
     if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
     const key = relKey(ast.table);
     const t = showTable(ast.table);
+    const online = onlineOf(ast, ctx.table(key), ctx.server);
     const issues: Issue[] = [];
     for (const op of ast.ops) {
       if (op.op !== 'modifyColumn' && op.op !== 'changeColumn') continue;
@@ -39,7 +48,8 @@ export default defineRule({
         message: `The new ${kind.toUpperCase()} of \`${name}\` on \`${t}\` ${what}. ${kind === 'enum' ? 'An ENUM stores the index of its value, so' : 'A SET stores a bit per member, so'} the server cannot keep the stored data as it is: it copies the whole table (ALGORITHM=COPY), blocking writes for the whole copy${removed.length ? ", and rows holding a removed value make the ALTER fail in strict mode or become '' without it" : ', and old code that sends values by position (numbers) now means other values'}.`,
         help: `Only append new values at the end of the list (${kind === 'enum' ? "ENUM('a','b','new')" : "SET('a','b','new')"}): that is instant. To drop a value, first move rows off it with a batched UPDATE and stop writing it; leave it in the list if you can.`,
         table: key,
-        data: { column: name, removed, moved, online: { algorithm: 'COPY', lock: 'SHARED', basis: 'predicted' } },
+        data: { column: name, removed, moved },
+        online,
       });
     }
     return issues;

@@ -3,16 +3,20 @@
  * them, telling what this migration file created or added, and the server versions in words. A rule
  * never imports another rule; logic two rules share lives here.
  */
+import type { OnlineDdl } from '../../model.js';
 import type {
   AlterOp,
   AlterTableAst,
   ColumnDef,
   ColumnType,
+  CreateIndexAst,
   MyAst,
   MyStatement,
+  MyTable,
   ServerVersion,
   TableName,
 } from './ast.js';
+import { predictAlter, predictCreateIndex } from './online/predict.js';
 
 /** The relation key rules hand to `ctx.table`/`ctx.isNewTable`: `schema.table` or `table`, lower case. */
 export function relKey(t: TableName): string {
@@ -204,4 +208,18 @@ export function codeOnly(text: string): string {
     /'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"|`(?:[^`]|``)*`|--[^\n]*|#[^\n]*|\/\*(?!!)[\s\S]*?\*\//g,
     ' ',
   );
+}
+
+/**
+ * The JSON contract's `online` for a finding about this ALTER TABLE / CREATE INDEX: the online
+ * prediction (online/predict.ts) for the whole statement on the target server, or undefined when it
+ * runs with LOCK=NONE (then no finding may claim a stronger lock).
+ */
+export function onlineOf(
+  ast: AlterTableAst | CreateIndexAst,
+  table: MyTable | undefined,
+  server: ServerVersion,
+): OnlineDdl | undefined {
+  const p = ast.type === 'alter_table' ? predictAlter(ast, table, server) : predictCreateIndex(ast, table, server);
+  return p.lock === 'NONE' ? undefined : { algorithm: p.algorithm, lock: p.lock, basis: 'predicted' };
 }

@@ -2,7 +2,7 @@
  * What the MySQL/MariaDB rules tell users about ALGORITHM and LOCK, checked against the real server
  * (the MariaDB at ZERODOWN_TEST_MYSQL_URL): for each case the rule is linted for `mariadb 10.11`, the
  * same table is created on the server, and the ALTER is tried with ALGORITHM=INSTANT, then
- * INPLACE/LOCK=NONE, INPLACE/LOCK=SHARED, COPY. A finding's `data.online` must name the first the
+ * INPLACE/LOCK=NONE, INPLACE/LOCK=SHARED, COPY. A finding's `online` (the JSON contract) must name the first the
  * server accepts; a case the rule leaves alone (or flags without an online claim) must run with
  * LOCK=NONE or INSTANT. Skipped, saying why, without the URL.
  */
@@ -151,9 +151,7 @@ describe.skipIf(!URL_)(
         ).filter((f) => f.rule === c.rule.meta.id);
         expect(findings.length > 0, JSON.stringify(findings)).toBe(c.flagged);
         const measured = await firstAccepted(c.sql);
-        const claimed = findings
-          .map((f) => (f.data as { online?: { algorithm: string; lock: string } } | undefined)?.online)
-          .find(Boolean);
+        const claimed = findings.map((f) => f.online).find(Boolean);
         if (claimed) expect({ algorithm: claimed.algorithm, lock: claimed.lock }).toEqual(measured);
         else expect(measured.lock, `${c.sql} runs with ${JSON.stringify(measured)}`).toBe('NONE');
         // the words of the message agree with the server too
