@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/dialects/mysql/rule.js';
-import { isNew, onlineOf, list, opsOf, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
+import { isNew, onlineOf, list, opsOf, relKey, sameTable, showTable } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -51,8 +51,18 @@ export default defineRule({
         table: key,
         data: { change: 'drop', refused: true },
       };
+    const later = ctx.statements.slice(stmt.index + 1).find((s) => {
+      const a = s.ast;
+      if (a.type !== 'alter_table' || !sameTable(a.table, ast.table)) return false;
+      return a.ops.some(
+        (o) => (o.op === 'addIndex' && o.index.kind === 'primary') || (o.op === 'addColumn' && !!o.column.primaryKey),
+      );
+    });
+    const readded = later
+      ? ` Line ${later.span.line} adds a new primary key in a separate statement, so the table is copied twice and has no primary key in between.`
+      : ' Afterwards the table has no primary key:';
     return {
-      message: `Dropping the primary key of \`${t}\`${oldCols} without adding another copies the whole table (ALGORITHM=COPY) and blocks writes for the whole copy. Afterwards the table has no primary key: row-based replicas must scan the table for every changed row (replica lag), gh-ost and pt-online-schema-change refuse to work on it (or need another unique key), and duplicates can creep in.`,
+      message: `Dropping the primary key of \`${t}\`${oldCols} without adding another in the same ALTER copies the whole table (ALGORITHM=COPY) and blocks writes for the whole copy.${readded}${later ? ' Without one,' : ''} row-based replicas must scan the table for every changed row (replica lag), gh-ost and pt-online-schema-change refuse to work on it (or need another unique key), and duplicates can creep in.`,
       help: 'Drop and add the new primary key in the same ALTER TABLE (DROP PRIMARY KEY, ADD PRIMARY KEY (…)), which the server does in place; or keep the key.',
       table: key,
       data: { change: 'drop' },

@@ -28,6 +28,16 @@ function addedInFile(statements: readonly MyStatement[], stmt: MyStatement, tabl
   });
 }
 
+/** The ALTER also adds an index named `name`, or one starting with `columns` (in order). */
+function replacedHere(ast: MyStatement['ast'], name: string, columns: string[] | undefined): boolean {
+  if (ast.type !== 'alter_table') return false;
+  return ast.ops.some((o) => {
+    if (o.op !== 'addIndex') return false;
+    if (o.index.name && same(o.index.name, name)) return true;
+    return !!columns?.length && columns.every((c, i) => !!o.index.columns[i] && same(o.index.columns[i]!.name, c));
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'drop-index-without-invisible',
@@ -69,6 +79,16 @@ export default defineRule({
       );
       // made invisible/ignored by an earlier migration: watched already
       if (idx?.invisible && !hiddenHere) continue;
+      // the same statement adds an index under the same name, or one whose leading columns are the
+      // dropped index's: a redefinition (`DROP INDEX k, ADD INDEX k (…)`), queries keep an index
+      if (
+        replacedHere(
+          ast,
+          name,
+          idx?.columns.map((c) => c.name),
+        )
+      )
+        continue;
       issues.push({
         message: `Dropping index \`${name}\` of \`${t}\` ${hiddenHere ? `right after making it ${hide} in the same migration leaves no time to see whether` : 'without first making it ' + hide + ' leaves no way to check whether'} a query still needs it. If one does, it turns into a full table scan the moment this commits, and getting the index back means rebuilding it on the whole table while the database is already struggling.`,
         help: `First run ALTER TABLE ${identTable(table)} ALTER INDEX ${ident(name)} ${hide}; (${serverText(v)} keeps maintaining it, queries stop using it, and making it ${mariadb ? 'NOT IGNORED' : 'VISIBLE'} again is instant), watch the slow query log for a while, then drop it in a later migration.`,

@@ -60,6 +60,9 @@ export default defineRule({
       const names = fresh.map((f) => f.name);
       const empty = fresh.filter((f) => f.def && !filled(f.def)).map((f) => f.name);
       const sameAlter = fresh.some((f) => here.has(f.name.toLowerCase()));
+      // a later statement indexing a column its ADD COLUMN already filled (a default): nothing to
+      // backfill, so it is an index build like any other
+      if (!sameAlter && !empty.length && fresh.every((f) => f.def)) continue;
       const where = sameAlter
         ? 'in this same ALTER TABLE'
         : fresh[0]!.line !== undefined
@@ -78,7 +81,9 @@ export default defineRule({
         ? `; ${list(empty)} is not backfilled yet, so every batch of the backfill then also updates the index (slower, and the undo log and replicas carry both)`
         : '';
       const sameDefault =
-        (idx.kind === 'unique' || idx.kind === 'primary') && fresh.some((f) => f.def?.default?.kind === 'literal');
+        (idx.kind === 'unique' || idx.kind === 'primary') &&
+        fresh.length === idx.columns.length &&
+        fresh.every((f) => f.def?.default?.kind === 'literal');
       issues.push({
         message: `The ${what} covers ${list(names)}, which this migration adds ${where}. ${why}${notYet}.${sameDefault ? ' Every existing row gets the same default value, so the unique key fails at once on a table with more than one row.' : ''}`,
         help: `Add the column in this migration, ${empty.length ? 'backfill it in batches, then ' : 'then '}add the ${KIND[idx.kind]} in its own migration (ALTER TABLE … ADD INDEX …, ALGORITHM=INPLACE, LOCK=NONE).`,

@@ -4,9 +4,16 @@ import { HISTORY as history, mysqlRuleTester } from './tester.js';
 mysqlRuleTester(rule, {
   invalid: [
     {
+      name: 'dropped and re-added in two statements',
+      sql: 'ALTER TABLE tags DROP PRIMARY KEY;\nALTER TABLE tags ADD PRIMARY KEY (id, name);',
+      history,
+      message: /Line 2 adds a new primary key in a separate statement/,
+    },
+    {
       sql: 'ALTER TABLE tags DROP PRIMARY KEY;',
       history,
-      message: /Dropping the primary key of `tags` \(`id`\) without adding another copies the whole table/,
+      message:
+        /Dropping the primary key of `tags` \(`id`\) without adding another in the same ALTER copies the whole table.*Afterwards the table has no primary key/,
     },
     {
       name: 'an AUTO_INCREMENT key: the server refuses it',
@@ -23,6 +30,11 @@ mysqlRuleTester(rule, {
     { name: 'MariaDB', sql: 'ALTER TABLE tags DROP PRIMARY KEY;', history, flavor: 'mariadb' },
   ],
   valid: [
+    {
+      name: 'adding a primary key later in the file is not a drop',
+      sql: 'ALTER TABLE nopk ADD PRIMARY KEY (id);\nALTER TABLE nopk ADD INDEX iv (id);',
+      history: 'CREATE TABLE nopk (id INT NOT NULL);',
+    },
     {
       name: 'adding a primary key',
       sql: 'ALTER TABLE nopk ADD PRIMARY KEY (id);',

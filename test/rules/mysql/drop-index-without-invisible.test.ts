@@ -4,6 +4,11 @@ import { HISTORY as history, mysqlRuleTester } from './tester.js';
 mysqlRuleTester(rule, {
   invalid: [
     {
+      name: 'replaced by an index on other leading columns',
+      sql: 'ALTER TABLE users DROP INDEX idx_age, ADD INDEX idx_name_age (name, age);',
+      history,
+    },
+    {
       sql: 'ALTER TABLE users DROP INDEX idx_age;',
       history,
       message: /Dropping index `idx_age` of `users` without first making it INVISIBLE/,
@@ -25,6 +30,16 @@ mysqlRuleTester(rule, {
     },
   ],
   valid: [
+    {
+      name: 'redefined under the same name in the same ALTER',
+      sql: 'ALTER TABLE users DROP INDEX idx_age, ADD INDEX idx_age (age, id);',
+      history,
+    },
+    {
+      name: 'replaced by an index with the same leading columns',
+      sql: 'ALTER TABLE users DROP INDEX idx_age, ADD INDEX idx_age_name (age, name);',
+      history,
+    },
     {
       name: 'made invisible by an earlier migration',
       sql: 'ALTER TABLE users DROP INDEX idx_age;',

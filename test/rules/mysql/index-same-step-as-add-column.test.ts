@@ -4,6 +4,12 @@ import { HISTORY as history, mysqlRuleTester } from './tester.js';
 mysqlRuleTester(rule, {
   invalid: [
     {
+      name: 'same ALTER, filled by a default: the ADD COLUMN is no longer instant',
+      sql: 'ALTER TABLE orders ADD COLUMN r INT NOT NULL DEFAULT 0, ADD INDEX ir (r);',
+      history,
+      message: /can be instant, now waits for a build/,
+    },
+    {
       name: 'column and index in one ALTER',
       sql: 'ALTER TABLE orders ADD COLUMN region_id BIGINT NULL, ADD INDEX idx_region (region_id);',
       history,
@@ -37,6 +43,11 @@ mysqlRuleTester(rule, {
     },
   ],
   valid: [
+    {
+      name: 'a later statement, the column filled by its default: nothing to backfill',
+      sql: 'ALTER TABLE orders ADD COLUMN r INT NOT NULL DEFAULT 0;\nALTER TABLE orders ADD INDEX ir (r);',
+      history,
+    },
     { name: 'index on an existing column', sql: 'ALTER TABLE orders ADD INDEX idx_user (user_id);', history },
     {
       name: 'table created in this file',
