@@ -33,7 +33,7 @@ export default defineRule({
     // Formats": a row-based event for each row, applied by the replica as one transaction.
     const issues: Issue[] = [
       {
-        message: `This ${verb} changes ${scope} \`${t}\` in one statement, so in one transaction: InnoDB holds a lock on each row it touches (and, with a WHERE that no index covers, on every row it scans) until it commits, so concurrent writes to those rows wait or deadlock; the undo log grows with every row and cannot be purged meanwhile; and replicas apply the whole change as one big event after it commits, lagging by as long as it ran.`,
+        message: `This ${verb} ${verb === 'UPDATE' ? 'changes' : 'deletes'} ${scope} \`${t}\` in one statement, so in one transaction: InnoDB holds a lock on each row it touches (and, with a WHERE that no index covers, on every row it scans) until it commits, so concurrent writes to those rows wait or deadlock; the undo log grows with every row and cannot be purged meanwhile; and replicas apply the whole change as one big event after it commits, lagging by as long as it ran.`,
         help: `Batch it: repeat \`${verb} … WHERE … ORDER BY ${keyCol} LIMIT 1000\` until ROW_COUNT() = 0 (or walk key ranges, \`WHERE ${keyCol} BETWEEN n AND n + 999\`), committing after each batch, with a WHERE that skips rows already done.`,
         table: key,
         data: { statement: verb.toLowerCase(), where: ast.where ?? null },

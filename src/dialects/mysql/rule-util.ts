@@ -120,12 +120,8 @@ export function serverText(v: ServerVersion): string {
   return `${name} ${v.major}.${v.minor}${v.flavor === 'mysql' && v.patch ? `.${v.patch}` : ''}`;
 }
 
-/** The server is at least `major.minor[.patch]`. */
-export function atLeast(v: ServerVersion, major: number, minor: number, patch = 0): boolean {
-  if (v.major !== major) return v.major > major;
-  if (v.minor !== minor) return v.minor > minor;
-  return v.patch >= patch;
-}
+/** The server is at least `major.minor[.patch]` (the dialect's own comparison). */
+export { atLeast } from './version.js';
 
 /**
  * Bytes per character of a charset (its maximum), for the 255-byte VARCHAR length-prefix boundary;
