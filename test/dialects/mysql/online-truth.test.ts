@@ -6,8 +6,12 @@
  * one accepted. Where INPLACE is accepted, ALGORITHM=NOCOPY tells whether the table is rebuilt.
  * Skipped, saying why, without the URL.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, writeProject } from '../../cli-harness.js';
 import type { AlterTableAst, ServerVersion } from '../../../src/dialects/mysql/ast.js';
 import { MyCatalog, parseSql } from '../../../src/dialects/mysql/index.js';
 import { predictAlter } from '../../../src/dialects/mysql/online/predict.js';
@@ -165,15 +169,15 @@ describe.skipIf(!URL_)(
       }
     }
 
+    /** The first of ATTEMPTS the server accepts. */
+    async function measure(c: Case) {
+      for (const a of ATTEMPTS) if (await accepts(c, a.clause)) return a;
+      return undefined;
+    }
+
     for (const c of CASES) {
       it(c.name, async () => {
-        let measured: (typeof ATTEMPTS)[number] | undefined;
-        for (const a of ATTEMPTS) {
-          if (await accepts(c, a.clause)) {
-            measured = a;
-            break;
-          }
-        }
+        const measured = await measure(c);
         expect(measured, 'the server accepts the ALTER with some algorithm').toBeDefined();
         const rebuilds =
           measured!.algorithm === 'COPY' ||
@@ -195,5 +199,53 @@ describe.skipIf(!URL_)(
         expect(p.unknown).toEqual([]);
       });
     }
+
+    describe('lint --dialect mariadb --mysql-version 10.11 --format json, end to end', () => {
+      const root = mkdtempSync(path.join(tmpdir(), 'zd-online-'));
+      afterAll(() => rmSync(root, { recursive: true, force: true }));
+      const e2e = [
+        'DECIMAL precision',
+        'widen a VARCHAR across 255 bytes (utf8mb4)',
+        'add a FULLTEXT index',
+        'foreign key, foreign_key_checks=1',
+        'charset conversion',
+        'add a column at the end',
+        'NULL to NOT NULL',
+        'add an index',
+      ];
+      for (const name of e2e) {
+        const c = CASES.find((x) => x.name === name)!;
+        it(`${name}: online in the JSON is what the server does, and LOCK=NONE gets no such finding`, async () => {
+          const measured = (await measure(c))!;
+          const dir = writeProject(root, {
+            'migrations/0001_init.sql': `${PARENT};\n${c.table};\n`,
+            'migrations/0002_change.sql': `ALTER TABLE t ${c.alter};\n`,
+          });
+          const r = await runCli(
+            dir,
+            'lint',
+            '--dialect',
+            'mariadb',
+            '--mysql-version',
+            '10.11',
+            '--format',
+            'json',
+            'migrations/0002_change.sql',
+          );
+          const json = JSON.parse(r.stdout) as {
+            files: { path: string; findings: { rule: string; online?: unknown }[] }[];
+          };
+          const findings = json.files.flatMap((f) => f.findings);
+          expect(findings.filter((f) => f.rule === 'syntax-error')).toEqual([]);
+          const online = findings.filter((f) => f.online).map((f) => f.online);
+          if (measured.lock === 'NONE') expect(online).toEqual([]);
+          else {
+            expect(findings.map((f) => f.rule)).toContain('alter-table-not-online');
+            for (const o of online)
+              expect(o).toEqual({ algorithm: measured.algorithm, lock: measured.lock, basis: 'predicted' });
+          }
+        });
+      }
+    });
   },
 );
