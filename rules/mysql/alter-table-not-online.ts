@@ -63,7 +63,8 @@ export default defineRule({
       };
     const why = blocker ? blocker.why : 'the change';
     const may = unsure ? ' zerodown may be wrong here: it does not know ' + p.unknown.join('; ') + '.' : '';
-    const assumed = blocker?.basis === 'assumed' ? ' (no vendor table states this; zerodown assumes the cautious answer)' : '';
+    const assumed =
+      blocker?.basis === 'assumed' ? ' (no vendor table states this; zerodown assumes the cautious answer)' : '';
     return {
       message: `\`${table}\` cannot be changed online on ${server}: ${why} needs ${clausesText(p)}${assumed}, which ${lockEffect(p)} on \`${table}\`.${refused ? ` As written (${asWritten.explicit!.requested}), the server refuses it (error 1846), so the migration fails here.` : ''}${may}`,
       help:

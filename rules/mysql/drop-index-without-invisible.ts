@@ -89,6 +89,25 @@ export default defineRule({
         )
       )
         continue;
+      // re-created later in this file (same name): the table has no such index during the build
+      const rebuilt = ctx.statements.slice(stmt.index + 1).find((s) => {
+        const a = s.ast;
+        if (a.type === 'create_index') return sameTable(a.table, table) && !!a.index.name && same(a.index.name, name);
+        return (
+          a.type === 'alter_table' &&
+          sameTable(a.table, table) &&
+          a.ops.some((o) => o.op === 'addIndex' && !!o.index.name && same(o.index.name, name))
+        );
+      });
+      if (rebuilt) {
+        issues.push({
+          message: `Index \`${name}\` of \`${t}\` is dropped here and built again on line ${rebuilt.span.line}: for the whole build, which reads the whole table, queries that used it have no index and turn into full table scans.`,
+          help: `Build the new index under another name first, then drop \`${name}\` (after making it ${hide} for a while if you can); rename it afterwards with RENAME INDEX if the name matters.`,
+          table: key,
+          data: { index: name, rebuiltAtLine: rebuilt.span.line },
+        });
+        continue;
+      }
       issues.push({
         message: `Dropping index \`${name}\` of \`${t}\` ${hiddenHere ? `right after making it ${hide} in the same migration leaves no time to see whether` : 'without first making it ' + hide + ' leaves no way to check whether'} a query still needs it. If one does, it turns into a full table scan the moment this commits, and getting the index back means rebuilding it on the whole table while the database is already struggling.`,
         help: `First run ALTER TABLE ${identTable(table)} ALTER INDEX ${ident(name)} ${hide}; (${serverText(v)} keeps maintaining it, queries stop using it, and making it ${mariadb ? 'NOT IGNORED' : 'VISIBLE'} again is instant), watch the slow query log for a while, then drop it in a later migration.`,

@@ -4,6 +4,12 @@ import { HISTORY as history, mysqlRuleTester } from './tester.js';
 mysqlRuleTester(rule, {
   invalid: [
     {
+      name: 'dropped and built again later in the file',
+      sql: 'DROP INDEX idx_age ON users;\nCREATE INDEX idx_age ON users (age, id);',
+      history,
+      message: /dropped here and built again on line 2/,
+    },
+    {
       name: 'replaced by an index on other leading columns',
       sql: 'ALTER TABLE users DROP INDEX idx_age, ADD INDEX idx_name_age (name, age);',
       history,
