@@ -145,3 +145,20 @@ export function versionNote(
   const name = dialectFor(dialect).name;
   return ` · target ${name} ${v.targetVersion}, shadow ${v.shadowVersion}: behaviour that differs between them is not proven`;
 }
+
+/**
+ * How the server runs the statement online, as the shadow measured it (MySQL/MariaDB ALTER):
+ * `ALGORITHM=INPLACE, LOCK=NONE`, `ALGORITHM=INSTANT`; the reason when it could not be measured;
+ * undefined for statements that were not measured.
+ */
+export function onlineText(s: Pick<TracedStatement, 'online' | 'unmeasured'>): string | undefined {
+  if (s.online) return `ALGORITHM=${s.online.algorithm}${s.online.algorithm === 'INSTANT' ? '' : `, LOCK=${s.online.lock}`}`;
+  return s.unmeasured;
+}
+
+/** The measured online lock blocks writes (LOCK=SHARED) or reads too (LOCK=EXCLUSIVE) for the whole operation. */
+export function onlineBlocks(s: Pick<TracedStatement, 'online'>): 'writes' | 'reads and writes' | undefined {
+  if (s.online?.lock === 'SHARED') return 'writes';
+  if (s.online?.lock === 'EXCLUSIVE') return 'reads and writes';
+  return undefined;
+}
