@@ -142,8 +142,9 @@ export function versionNote(
   dialect: string | undefined,
 ): string {
   if (v.shadowVersion === undefined || v.targetVersion === undefined || v.shadowVersion === v.targetVersion) return '';
-  const name = dialectFor(dialect).name;
-  return ` · target ${name} ${v.targetVersion}, shadow ${v.shadowVersion}: behaviour that differs between them is not proven`;
+  const d = dialectFor(dialect);
+  const text = (n: number) => d.versionText?.(n) ?? String(n);
+  return ` · target ${d.name} ${text(v.targetVersion)}, shadow ${text(v.shadowVersion)}: behaviour that differs between them is not proven`;
 }
 
 /**
@@ -161,4 +162,9 @@ export function onlineBlocks(s: Pick<TracedStatement, 'online'>): 'writes' | 're
   if (s.online?.lock === 'SHARED') return 'writes';
   if (s.online?.lock === 'EXCLUSIVE') return 'reads and writes';
   return undefined;
+}
+
+/** The shadow's server shows no locks (MariaDB without metadata_lock_info, …): "none" would be a claim it cannot make. */
+export function locksHidden(d: Pick<DryRun, 'limits'>): boolean {
+  return d.limits.some((l) => l.id === 'metadata-locks-invisible');
 }

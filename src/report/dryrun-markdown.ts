@@ -7,6 +7,7 @@ import {
   historyLine,
   lineCell,
   lockNote,
+  locksHidden,
   ms,
   notRunText,
   onlineBlocks,
@@ -80,7 +81,9 @@ export function formatDryRunMarkdown(d: DryRun): string {
         continue;
       }
       const locks = s.error ? [] : shownLocks(s, d.dialect);
-      const lockCell = locks.map((l) => `${l.mode} on ${code(l.relation)}${lockNote(l)}`).join('<br>');
+      const lockCell =
+        locks.map((l) => `${l.mode} on ${code(l.relation)}${lockNote(l)}`).join('<br>') ||
+        (locksHidden(d) && !s.error ? 'not visible' : '');
       const blocks = locks
         .map((l) => (l.blocksReads ? '**reads and writes**' : l.blocksWrites ? '**writes**' : blocksText(l)))
         .join('<br>');

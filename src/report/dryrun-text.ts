@@ -7,6 +7,7 @@ import {
   historyLine,
   lineCell,
   lockNote,
+  locksHidden,
   ms,
   notRunText,
   onlineBlocks,
@@ -66,7 +67,11 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
       const rewrite = v(rewriteCell(s, (r) => r));
       const rows = locks.length ? locks : [undefined];
       rows.forEach((l, i) => {
-        const lockText = l ? v(`${l.mode} ${l.relation}${lockNote(l)}`) : s.error ? '' : c.dim('none');
+        const lockText = l
+          ? v(`${l.mode} ${l.relation}${lockNote(l)}`)
+          : s.error
+            ? ''
+            : c.dim(locksHidden(d) ? 'not visible' : 'none');
         const blocks = l ? blocksText(l) : '';
         const colored = l?.blocksReads
           ? c.red(pad(lockText, 44))

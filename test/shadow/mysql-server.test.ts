@@ -12,18 +12,11 @@ import { mysqlShadowFor, NO_EMBEDDED_ENGINE } from '../../src/dialects/mysql/sha
 import { closeAllShadows, openShadowCount } from '../../src/shadow/registry.js';
 import { MYSQL_URL, mysqlAdmin, mysqlSuite, rowsOf } from './mysql-env.js';
 
-/** These tests send SQL through exec/query only: the parser is never asked. */
-const noParser = {
-  load: async () => {},
-  parse: () => {
-    throw new Error('not parsed in this test');
-  },
-};
-const probes = createMysqlProbes(noParser);
+const probes = createMysqlProbes('mariadb');
 
 describe('the MySQL shadow without a server', () => {
   it('has no embedded engine: open() without a URL is a usage error that says to give --shadow-url', async () => {
-    const shadow = mysqlShadowFor(noParser);
+    const shadow = mysqlShadowFor('mysql');
     expect(shadow.embeddedEngine).toBeUndefined();
     await expect(shadow.open({})).rejects.toMatchObject({ name: 'UsageError', message: NO_EMBEDDED_ENGINE });
     expect(NO_EMBEDDED_ENGINE).toContain('--shadow-url mysql://');

@@ -76,9 +76,14 @@ function lockQuery(source: MysqlShadow['lockSource']): string | undefined {
 const toHeld = (rows: { name: string; mode: string }[]): HeldRelLock[] =>
   rows.map((r) => ({ oid: nameId(r.name), mode: normaliseMode(r.mode) }));
 
-/** `MDL_SHARED_WRITE` (MariaDB's plugin) and `SHARED_WRITE` (MySQL) as one name. */
+/**
+ * `MDL_SHARED_WRITE` (MariaDB's plugin) and `SHARED_WRITE` (MySQL) as one name, the one the
+ * dialect's lock table (../locks.ts) ranks. The metadata lock type SHARED is `MDL_SHARED` there:
+ * plain `SHARED` is the LOCK=SHARED clause.
+ */
 export function normaliseMode(mode: string): string {
-  return mode.replace(/^MDL_/, '').toUpperCase();
+  const m = mode.toUpperCase();
+  return m === 'SHARED' || m === 'MDL_SHARED' ? 'MDL_SHARED' : m.replace(/^MDL_/, '');
 }
 
 /** Metadata locks granted to the run connection (read on the admin connection); none when the server hides them. */
@@ -101,37 +106,4 @@ export async function sampleLocks(side: ProbeSide, pid: number): Promise<HeldRel
   } catch {
     return []; // the plugin is not loaded: nothing to see (the shadow said so as an engine limit)
   }
-}
-
-/**
- * Metadata lock types from weakest to strongest (MySQL 8.0 reference manual, 29.12.13.3
- * "The metadata_locks Table"; the compatibility matrix in the server's sql/mdl.h).
- */
-const STRENGTH = [
-  'INTENTION_EXCLUSIVE',
-  'SHARED',
-  'SHARED_HIGH_PRIO',
-  'SHARED_READ',
-  'SHARED_WRITE',
-  'SHARED_WRITE_LOW_PRIO',
-  'SHARED_UPGRADABLE',
-  'SHARED_READ_ONLY',
-  'SHARED_NO_WRITE',
-  'SHARED_NO_READ_WRITE',
-  'EXCLUSIVE',
-];
-
-export function lockStrength(mode: string): number {
-  return STRENGTH.indexOf(normaliseMode(mode));
-}
-
-/**
- * Whom a metadata lock blocks among ordinary sessions: SHARED_READ_ONLY and SHARED_NO_WRITE block
- * writers (LOCK TABLES … READ, the copy phase of ALGORITHM=COPY / LOCK=SHARED), SHARED_NO_READ_WRITE
- * and EXCLUSIVE block readers too. SHARED_UPGRADABLE (online ALTER) blocks only other DDL.
- */
-export function lockEffect(mode: string): { blocksReads: boolean; blocksWrites: boolean } {
-  const m = normaliseMode(mode);
-  const all = m === 'EXCLUSIVE' || m === 'SHARED_NO_READ_WRITE';
-  return { blocksReads: all, blocksWrites: all || m === 'SHARED_NO_WRITE' || m === 'SHARED_READ_ONLY' };
 }

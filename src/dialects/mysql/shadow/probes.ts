@@ -4,10 +4,12 @@
  * measurement of every ALTER. Where the server has nothing equivalent the answer is empty, and the
  * shadow says so once as an engine limit (server.ts).
  */
-import type { Migration, ParsedMigration, Statement } from '../../../model.js';
+import type { Migration, Statement } from '../../../model.js';
 import type { ShadowProbes } from '../../../shadow/probes.js';
-import type { MyAst } from '../ast.js';
-import { lockEffect, lockStrength, ownLocks, RELKIND, relations, sampleLocks } from './inspect.js';
+import type { Flavor } from '../ast.js';
+import { parseMigration } from '../parse.js';
+import { lockEffect, lockStrength } from '../locks.js';
+import { ownLocks, RELKIND, relations, sampleLocks } from './inspect.js';
 import { measureOnline } from './online.js';
 import { seed } from './seed.js';
 import { snapshotData, snapshotSchema } from './snapshot.js';
@@ -15,17 +17,15 @@ import { notInTransaction, refusedOnShadow, statementLocks, txControl } from './
 import { ensureToolTables } from './tools.js';
 import { watchLocks } from './watch.js';
 
-/** The dialect's parser, as the probes need it (src/dialects/mysql/parse.ts). */
-export interface MysqlParser {
-  load(): Promise<void>;
-  parse(migration: Migration): ParsedMigration<MyAst>;
-}
+/** The flavor a migration is parsed in: its own dialect, else (SQL given as text) the shadow's. */
+const flavorOf = (m: Migration, flavor: Flavor): Flavor =>
+  m.dialect === 'mysql' ? 'mysql' : m.dialect === 'mariadb' ? 'mariadb' : flavor;
 
-/** The probes, over the dialect's parser. */
-export function createMysqlProbes(parser: MysqlParser): ShadowProbes {
+/** The probes of the `flavor` dialect's shadow. */
+export function createMysqlProbes(flavor: Flavor): ShadowProbes {
   return {
-    load: () => parser.load(),
-    parse: (m) => parser.parse(m),
+    load: async () => {},
+    parse: (m) => parseMigration(m, flavorOf(m, flavor)),
     txControl,
     notInTransaction,
     refused: (stmt) => refusedOnShadow(stmt),
@@ -47,7 +47,8 @@ export function createMysqlProbes(parser: MysqlParser): ShadowProbes {
 
     relationName: (key) => key.replace(/^[^.]*\./, ''),
     lockStrength,
-    lockEffect,
+    // a lock type the table does not know is taken to block everyone: never called harmless unproven
+    lockEffect: (mode) => lockEffect(mode) ?? { blocksReads: true, blocksWrites: true },
     relkindName: (relkind) => RELKIND[relkind] ?? relkind,
     isAuxiliary: (kind) => kind === 'index' || kind === 'sequence',
     // MySQL documents the locks of its online operations per operation (LOCK=NONE/SHARED/EXCLUSIVE),

@@ -116,7 +116,7 @@ export class MysqlShadow implements Shadow {
   readonly boot = 'database';
   readonly limits: EngineLimit[] = [];
   engine = 'mysql';
-  /** the server's major version (8, 10, 11): what the kernel compares */
+  /** the server's version as the dialect encodes versions (major*10000 + minor*100 + patch: 10.11.19 → 101119, ../version.ts) */
   serverVersion = 0;
   /** flavor and full version from `SELECT VERSION()` */
   server: ServerVersion = { flavor: 'mysql', major: 0, minor: 0, patch: 0 };
@@ -179,7 +179,7 @@ export class MysqlShadow implements Shadow {
     const shadow = new MysqlShadow(probes, login, admin, undefined, database, timeoutMs);
     shadow.versionText = version;
     shadow.server = parseServerVersion(version);
-    shadow.serverVersion = shadow.server.major;
+    shadow.serverVersion = shadow.server.major * 10000 + shadow.server.minor * 100 + shadow.server.patch;
     shadow.engine = `${shadow.server.flavor} ${shadow.server.major}.${shadow.server.minor}.${shadow.server.patch}`;
     trackShadow(shadow);
     try {

@@ -1,18 +1,7 @@
 /** Small helpers the MySQL shadow's files share: quoting, the server version, driver errors. */
 import type { ServerVersion } from '../ast.js';
 
-/** A name in backticks, backticks doubled: safe for any identifier from the input. */
-export function quoteMyIdent(name: string): string {
-  return `\`${name.replace(/`/g, '``')}\``;
-}
-
-/**
- * A string literal safe with or without NO_BACKSLASH_ESCAPES: quotes doubled, backslashes doubled
- * (without the mode they escape; with it the value gains a backslash but nothing escapes the quotes).
- */
-export function quoteMyLiteral(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''").replace(/\0/g, '\\0')}'`;
-}
+export { quoteIdent as quoteMyIdent, quoteLiteral as quoteMyLiteral } from '../quote.js';
 
 /** `SELECT VERSION()` → flavor and version: `10.11.19-MariaDB-0+deb12u1` is MariaDB 10.11.19, `8.0.36` MySQL. */
 export function parseServerVersion(text: string): ServerVersion {
