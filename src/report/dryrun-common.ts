@@ -153,7 +153,8 @@ export function versionNote(
  * undefined for statements that were not measured.
  */
 export function onlineText(s: Pick<TracedStatement, 'online' | 'unmeasured'>): string | undefined {
-  if (s.online) return `ALGORITHM=${s.online.algorithm}${s.online.algorithm === 'INSTANT' ? '' : `, LOCK=${s.online.lock}`}`;
+  if (s.online)
+    return `ALGORITHM=${s.online.algorithm}${s.online.algorithm === 'INSTANT' ? '' : `, LOCK=${s.online.lock}`}`;
   return s.unmeasured;
 }
 

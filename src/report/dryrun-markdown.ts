@@ -59,7 +59,9 @@ export function formatDryRunMarkdown(d: DryRun): string {
   for (const [file, stmts] of byFile) {
     out.push(`#### ${code(file)}`);
     out.push('');
-    out.push(`| line | statement |${measured ? ' online DDL (measured) |' : ''} locks | blocks | rewrite | time | error |`);
+    out.push(
+      `| line | statement |${measured ? ' online DDL (measured) |' : ''} locks | blocks | rewrite | time | error |`,
+    );
     out.push(`| ---: | --- |${measured ? ' --- |' : ''} --- | --- | --- | ---: | --- |`);
     const onlineCell = (s: (typeof stmts)[number]) => {
       if (!measured) return '';

@@ -51,7 +51,11 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
     await admin?.end();
   });
   const gone = async (sh: MysqlShadow) => {
-    const db = await rowsOf<{ n: string }>(admin, 'SELECT COUNT(*) AS n FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [sh.database]);
+    const db = await rowsOf<{ n: string }>(
+      admin,
+      'SELECT COUNT(*) AS n FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+      [sh.database],
+    );
     const user = sh.runUser.slice(1, sh.runUser.indexOf("'", 1));
     const u = await rowsOf<{ n: string }>(admin, 'SELECT COUNT(*) AS n FROM mysql.user WHERE User = ?', [user]);
     return Number(db[0]!.n) === 0 && Number(u[0]!.n) === 0;
@@ -59,7 +63,19 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
 
   it('dry-run --format json: statements[] with path, line and the measured online DDL; the outside-reaching one not run', async () => {
     const d = writeProject(tmp, { 'migrations/001_init.sql': HISTORY, 'migrations/002_change.sql': CHANGE });
-    const r = await run(d, 'dry-run', 'migrations/002_change.sql', '--dialect', 'mariadb', '--shadow-url', MYSQL_URL!, '--format', 'json', '--seed-rows', '100');
+    const r = await run(
+      d,
+      'dry-run',
+      'migrations/002_change.sql',
+      '--dialect',
+      'mariadb',
+      '--shadow-url',
+      MYSQL_URL!,
+      '--format',
+      'json',
+      '--seed-rows',
+      '100',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -81,11 +97,34 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
 
   it('dry-run text and markdown show the algorithm and lock', async () => {
     const d = writeProject(tmp, { 'migrations/001_init.sql': HISTORY, 'migrations/002_change.sql': CHANGE });
-    const t = await run(d, 'dry-run', 'migrations/002_change.sql', '--dialect', 'mariadb', '--shadow-url', MYSQL_URL!, '--no-color', '--seed-rows', '20');
+    const t = await run(
+      d,
+      'dry-run',
+      'migrations/002_change.sql',
+      '--dialect',
+      'mariadb',
+      '--shadow-url',
+      MYSQL_URL!,
+      '--no-color',
+      '--seed-rows',
+      '20',
+    );
     expect(t.stdout).toMatch(/online DDL \(measured on (mariadb|mysql) [\d.]+\): ALGORITHM=INSTANT\n/);
     expect(t.stdout).toMatch(/ALGORITHM=COPY, LOCK=SHARED \(blocks writes for the whole operation\)/);
     expect(t.stdout).toMatch(/not run on the shadow: LOAD DATA INFILE/);
-    const md = await run(d, 'dry-run', 'migrations/002_change.sql', '--dialect', 'mariadb', '--shadow-url', MYSQL_URL!, '--format', 'markdown', '--seed-rows', '20');
+    const md = await run(
+      d,
+      'dry-run',
+      'migrations/002_change.sql',
+      '--dialect',
+      'mariadb',
+      '--shadow-url',
+      MYSQL_URL!,
+      '--format',
+      'markdown',
+      '--seed-rows',
+      '20',
+    );
     expect(md.stdout).toContain('| line | statement | online DDL (measured) | locks |');
     expect(md.stdout).toMatch(/`ALGORITHM=COPY, LOCK=SHARED` blocks \*\*writes\*\*/);
   });
@@ -93,9 +132,23 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
   it('lint --dry-run: a statement that fails on the seeded shadow becomes a dry-run-error at its line', async () => {
     const d = writeProject(tmp, {
       'migrations/001_init.sql': HISTORY,
-      'migrations/002_bad.sql': 'ALTER TABLE users ADD COLUMN b int NULL;\nALTER TABLE users MODIFY note varchar(20) NOT NULL;\n',
+      'migrations/002_bad.sql':
+        'ALTER TABLE users ADD COLUMN b int NULL;\nALTER TABLE users MODIFY note varchar(20) NOT NULL;\n',
     });
-    const r = await run(d, 'lint', 'migrations/002_bad.sql', '--dry-run', '--dialect', 'mariadb', '--shadow-url', MYSQL_URL!, '--format', 'json', '--fail-on', 'error');
+    const r = await run(
+      d,
+      'lint',
+      'migrations/002_bad.sql',
+      '--dry-run',
+      '--dialect',
+      'mariadb',
+      '--shadow-url',
+      MYSQL_URL!,
+      '--format',
+      'json',
+      '--fail-on',
+      'error',
+    );
     expect(r.code).toBe(1);
     const f = JSON.parse(r.stdout).files[0].findings.find((x: { rule: string }) => x.rule === 'dry-run-error');
     expect(f).toMatchObject({ line: 2, severity: 'error' });
@@ -105,7 +158,10 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
   it('a statement over the time bound is stopped and reported, and the database and user are dropped', async () => {
     let opened: Shadow | undefined;
     const dry = await dryRun(
-      [m('migrations/001_init.sql', HISTORY, false), m('migrations/002_slow.sql', 'SELECT SLEEP(5);\nALTER TABLE users ADD COLUMN x int;\n', true)],
+      [
+        m('migrations/001_init.sql', HISTORY, false),
+        m('migrations/002_slow.sql', 'SELECT SLEEP(5);\nALTER TABLE users ADD COLUMN x int;\n', true),
+      ],
       { url: MYSQL_URL!, timeoutMs: 1000, seedRows: 10, onOpen: (s) => (opened = s) },
     );
     expect(dry.stopped).toMatchObject({ phase: 'run', path: 'migrations/002_slow.sql', line: 1 });
@@ -117,7 +173,10 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
   it('a failing migration still leaves nothing behind', async () => {
     let opened: Shadow | undefined;
     const dry = await dryRun(
-      [m('migrations/001_init.sql', HISTORY, false), m('migrations/002_fail.sql', 'ALTER TABLE nope ADD COLUMN x int;\n', true)],
+      [
+        m('migrations/001_init.sql', HISTORY, false),
+        m('migrations/002_fail.sql', 'ALTER TABLE nope ADD COLUMN x int;\n', true),
+      ],
       { url: MYSQL_URL!, seedRows: 5, onOpen: (s) => (opened = s) },
     );
     expect(dry.files[0]!.error).toMatchObject({ code: '42S02', line: 1 });

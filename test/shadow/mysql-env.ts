@@ -8,7 +8,9 @@ export const MYSQL_URL = process.env.ZERODOWN_TEST_MYSQL_URL;
 
 /** `title`, with the reason when the suite is skipped. */
 export const mysqlSuite = (title: string) =>
-  MYSQL_URL ? `${title} [${MYSQL_URL.startsWith('mariadb') ? 'mariadb' : 'mysql'} server]` : `${title} (skipped: set ZERODOWN_TEST_MYSQL_URL)`;
+  MYSQL_URL
+    ? `${title} [${MYSQL_URL.startsWith('mariadb') ? 'mariadb' : 'mysql'} server]`
+    : `${title} (skipped: set ZERODOWN_TEST_MYSQL_URL)`;
 
 /** An admin connection to the test server, as the URL's user (for checks from outside the shadow). */
 export async function mysqlAdmin(): Promise<mysql.Connection> {

@@ -73,7 +73,9 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('online DDL measured on the shadow'), () 
     await shadow.exec('CREATE TABLE nn (id int PRIMARY KEY, v int NULL)');
     await shadow.exec('INSERT INTO nn VALUES (1, NULL)');
     const fails = await probes.online!(shadow, parseSql('ALTER TABLE nn MODIFY v int NOT NULL', 'mariadb')[0]!);
-    expect(fails).toEqual({ unmeasured: expect.stringMatching(/^not measured: on a copy of the table the change fails \(.*error 1265\)\)$/) });
+    expect(fails).toEqual({
+      unmeasured: expect.stringMatching(/^not measured: on a copy of the table the change fails \(.*error 1265\)\)$/),
+    });
     const fk = await probes.online!(shadow, parseSql('ALTER TABLE nn DROP FOREIGN KEY fk_x', 'mariadb')[0]!);
     expect(fk).toEqual({ unmeasured: expect.stringMatching(/drops a foreign key/) });
     const rename = await probes.online!(shadow, parseSql('ALTER TABLE nn RENAME TO nn2', 'mariadb')[0]!);

@@ -74,9 +74,21 @@ describe('MySQL shadow: transactions', () => {
   });
 
   it('DDL commits by itself (implicit commit); DML and CREATE TEMPORARY TABLE do not', () => {
-    for (const sql of ['ALTER TABLE t ADD COLUMN b int', 'CREATE TABLE x (id int)', 'DROP TABLE x', 'RENAME TABLE a TO b', 'TRUNCATE TABLE t', 'CREATE INDEX i ON t (a)'])
+    for (const sql of [
+      'ALTER TABLE t ADD COLUMN b int',
+      'CREATE TABLE x (id int)',
+      'DROP TABLE x',
+      'RENAME TABLE a TO b',
+      'TRUNCATE TABLE t',
+      'CREATE INDEX i ON t (a)',
+    ])
       expect(probes.notInTransaction(one(sql), 101100)).toMatch(/commits by itself/);
-    for (const sql of ['UPDATE t SET a = 1', 'INSERT INTO t VALUES (1)', 'CREATE TEMPORARY TABLE tt (x int)', 'SELECT 1'])
+    for (const sql of [
+      'UPDATE t SET a = 1',
+      'INSERT INTO t VALUES (1)',
+      'CREATE TEMPORARY TABLE tt (x int)',
+      'SELECT 1',
+    ])
       expect(probes.notInTransaction(one(sql), 101100)).toBeUndefined();
   });
 
@@ -103,7 +115,12 @@ describe('MySQL shadow: locks and versions', () => {
   });
 
   it('reads the flavor and version from SELECT VERSION()', () => {
-    expect(parseServerVersion('10.11.19-MariaDB-0+deb12u1')).toEqual({ flavor: 'mariadb', major: 10, minor: 11, patch: 19 });
+    expect(parseServerVersion('10.11.19-MariaDB-0+deb12u1')).toEqual({
+      flavor: 'mariadb',
+      major: 10,
+      minor: 11,
+      patch: 19,
+    });
     expect(parseServerVersion('8.0.36')).toEqual({ flavor: 'mysql', major: 8, minor: 0, patch: 36 });
   });
 

@@ -44,7 +44,9 @@ describe('the MySQL shadow without a server', () => {
   it('says it cannot connect, without the password', async () => {
     const err = await MysqlShadow.open('mysql://zd:sekret-pw-123@127.0.0.1:1/x', probes).catch((e: Error) => e);
     expect((err as Error).name).toBe('ShadowSetupError');
-    expect((err as Error).message).toMatch(/^cannot connect to the shadow server mysql:\/\/zd:\*\*\*@127\.0\.0\.1:1\/x/);
+    expect((err as Error).message).toMatch(
+      /^cannot connect to the shadow server mysql:\/\/zd:\*\*\*@127\.0\.0\.1:1\/x/,
+    );
     expect((err as Error).message).not.toContain('sekret-pw-123');
   });
 });
@@ -59,9 +61,11 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('the MySQL shadow server'), () => {
   });
 
   const exists = async (shadow: MysqlShadow) => {
-    const dbs = await rowsOf<{ n: number }>(admin, 'SELECT COUNT(*) AS n FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [
-      shadow.database,
-    ]);
+    const dbs = await rowsOf<{ n: number }>(
+      admin,
+      'SELECT COUNT(*) AS n FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+      [shadow.database],
+    );
     const name = shadow.runUser.slice(1, shadow.runUser.indexOf("'", 1));
     const users = await rowsOf<{ n: number }>(admin, 'SELECT COUNT(*) AS n FROM mysql.user WHERE User = ?', [name]);
     return { database: Number(dbs[0]!.n) === 1, user: Number(users[0]!.n) === 1 };
@@ -99,7 +103,9 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('the MySQL shadow server'), () => {
       await expect(shadow.query(`SELECT * FROM ${other}.secret`)).rejects.toMatchObject({ code: '42000' });
       await expect(shadow.exec(`CREATE TABLE ${other}.planted (x int)`)).rejects.toMatchObject({ code: '42000' });
       // FILE: reading a server file is denied (NULL without the privilege, or an error)
-      const read = await shadow.query<{ f: unknown }>("SELECT LOAD_FILE('/etc/passwd') AS f").catch(() => [{ f: null }]);
+      const read = await shadow
+        .query<{ f: unknown }>("SELECT LOAD_FILE('/etc/passwd') AS f")
+        .catch(() => [{ f: null }]);
       expect(read[0]!.f).toBeNull();
       await expect(shadow.exec("SELECT 1 INTO OUTFILE '/tmp/zd-never'")).rejects.toThrow(/denied/i);
       await expect(shadow.exec('CREATE DATABASE zd_never_made')).rejects.toThrow(/denied/i);
@@ -170,7 +176,9 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('the MySQL shadow server'), () => {
     const name = `zd_weak_${Date.now().toString(36)}`;
     const pw = 'weak-pw-5678';
     const u = new URL(MYSQL_URL!);
-    await admin.query(`CREATE USER '${name}'@'${u.hostname === 'localhost' ? 'localhost' : '%'}' IDENTIFIED BY '${pw}'`);
+    await admin.query(
+      `CREATE USER '${name}'@'${u.hostname === 'localhost' ? 'localhost' : '%'}' IDENTIFIED BY '${pw}'`,
+    );
     await admin.query(`GRANT CREATE, DROP ON *.* TO '${name}'@'${u.hostname === 'localhost' ? 'localhost' : '%'}'`);
     u.username = name;
     u.password = pw;

@@ -99,8 +99,7 @@ export async function sampleLocks(side: ProbeSide, pid: number): Promise<HeldRel
   const [db] = await side.query<{ db: string; ps: number | string }>(
     `SELECT DATABASE() AS db, @@performance_schema AS ps`,
   );
-  const source =
-    Number(db?.ps) === 1 ? 'performance_schema' : ('metadata_lock_info' as MysqlShadow['lockSource']);
+  const source = Number(db?.ps) === 1 ? 'performance_schema' : ('metadata_lock_info' as MysqlShadow['lockSource']);
   try {
     return toHeld(await side.query<{ name: string; mode: string }>(lockQuery(source)!, [pid, db?.db]));
   } catch {

@@ -42,7 +42,8 @@ function unmeasurable(a: AlterTableAst): string | undefined {
   if (!a.body.trim()) return 'its clauses could not be told apart from the ALGORITHM/LOCK options';
   if (a.table.schema) return 'it names a table in another database';
   for (const op of a.ops) {
-    if (op.op === 'renameTable') return 'it renames the table (RENAME is a metadata change; a copy cannot be renamed to the same name)';
+    if (op.op === 'renameTable')
+      return 'it renames the table (RENAME is a metadata change; a copy cannot be renamed to the same name)';
     // CREATE TABLE … LIKE copies no foreign key (MySQL 8.0 manual, 15.1.20.3 "CREATE TABLE … LIKE")
     if (op.op === 'dropForeignKey') return 'it drops a foreign key, and a copy made with CREATE TABLE … LIKE has none';
     if (op.op === 'dropConstraint' && !op.check)

@@ -61,7 +61,9 @@ async function loadTables(sh: ProbeTarget): Promise<Table[]> {
     `SELECT TABLE_NAME AS t, COLUMN_NAME AS c FROM information_schema.STATISTICS
       WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0`,
   );
-  const byName = new Map<string, Table>(tables.map((t) => [t.name, { name: t.name, cols: [], fks: new Map(), unique: new Set() }]));
+  const byName = new Map<string, Table>(
+    tables.map((t) => [t.name, { name: t.name, cols: [], fks: new Map(), unique: new Set() }]),
+  );
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   for (const r of cols) {
     const t = byName.get(String(r.t));
@@ -91,7 +93,11 @@ function parentsFirst(tables: Table[]): Table[] {
   const done = new Set<string>();
   let left = [...tables];
   while (left.length) {
-    const ready = left.filter((t) => [...t.fks.values()].every((r) => r.table === t.name || done.has(r.table) || !tables.some((x) => x.name === r.table)));
+    const ready = left.filter((t) =>
+      [...t.fks.values()].every(
+        (r) => r.table === t.name || done.has(r.table) || !tables.some((x) => x.name === r.table),
+      ),
+    );
     const take = ready.length ? ready : [left[0]!];
     for (const t of take) {
       out.push(t);
@@ -173,13 +179,17 @@ async function seedTable(sh: ProbeTarget, t: Table, n: number, proof: boolean): 
     const rows = await sh.query<{ v: unknown }>(
       `SELECT ${quoteMyIdent(ref.column)} AS v FROM ${quoteMyIdent(ref.table)} WHERE ${quoteMyIdent(ref.column)} IS NOT NULL ORDER BY 1 LIMIT ${n}`,
     );
-    parents.set(col, rows.map((r) => (typeof r.v === 'number' ? String(r.v) : quoteMyLiteral(String(r.v)))));
+    parents.set(
+      col,
+      rows.map((r) => (typeof r.v === 'number' ? String(r.v) : quoteMyLiteral(String(r.v)))),
+    );
   }
   const cols = t.cols.filter((c) => !c.extra.includes('auto_increment') && !c.extra.includes('generated'));
   const filled: Col[] = [];
   for (const c of cols) {
     const parent = parents.get(c.name);
-    if (parent && !parent.length && !c.nullable) throw new Error(`its parent table ${t.fks.get(c.name)!.table} has no rows`);
+    if (parent && !parent.length && !c.nullable)
+      throw new Error(`its parent table ${t.fks.get(c.name)!.table} has no rows`);
     if (parent || valueFor(c, 1) !== undefined) filled.push(c);
     else if (!c.nullable && !c.hasDefault) throw new Error(`no sample value for column ${c.name} (${c.columnType})`);
   }
@@ -199,6 +209,10 @@ async function seedTable(sh: ProbeTarget, t: Table, n: number, proof: boolean): 
       });
       rows.push(`(${vals.join(', ')})`);
     }
-    await sh.exec(filled.length ? head + rows.join(', ') : `INSERT INTO ${quoteMyIdent(t.name)} () VALUES ${rows.map(() => '()').join(', ')}`);
+    await sh.exec(
+      filled.length
+        ? head + rows.join(', ')
+        : `INSERT INTO ${quoteMyIdent(t.name)} () VALUES ${rows.map(() => '()').join(', ')}`,
+    );
   }
 }

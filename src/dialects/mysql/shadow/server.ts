@@ -191,12 +191,18 @@ export class MysqlShadow implements Shadow {
         `cannot create the throwaway database on ${redact(url)}: ${e.message}. zerodown needs CREATE on *.* (or on zerodown\\_%.*) for its shadow run.`,
       );
     }
-    const run: Login = { ...login, user: `zerodown_${randomBytes(8).toString('hex')}`, password: randomBytes(24).toString('hex') };
+    const run: Login = {
+      ...login,
+      user: `zerodown_${randomBytes(8).toString('hex')}`,
+      password: randomBytes(24).toString('hex'),
+    };
     registerSecret(run.password);
     const account = `${quoteMyLiteral(run.user)}@${quoteMyLiteral(host)}`;
     let runLogin = run;
     try {
-      await admin.query(`CREATE USER ${account} IDENTIFIED BY ${quoteMyLiteral(run.password)} WITH MAX_USER_CONNECTIONS 4`);
+      await admin.query(
+        `CREATE USER ${account} IDENTIFIED BY ${quoteMyLiteral(run.password)} WITH MAX_USER_CONNECTIONS 4`,
+      );
       shadow.ownRunUser = true;
       shadow.runUser = account;
       await admin.query(`GRANT ALL PRIVILEGES ON ${quoteMyIdent(database)}.* TO ${account}`);

@@ -9,7 +9,13 @@ import { quoteMyIdent } from './util.js';
 /** Tables, columns (in order), indexes, foreign keys, checks, triggers and views of the throwaway database. */
 export async function snapshotSchema(sh: ProbeTarget): Promise<SchemaSnapshot> {
   const out: SchemaSnapshot = new Map();
-  const rels = await sh.query<{ t: string; type: string; engine: string | null; rf: string | null; coll: string | null }>(
+  const rels = await sh.query<{
+    t: string;
+    type: string;
+    engine: string | null;
+    rf: string | null;
+    coll: string | null;
+  }>(
     `SELECT TABLE_NAME AS t, TABLE_TYPE AS type, ENGINE AS engine, ROW_FORMAT AS rf, TABLE_COLLATION AS coll
        FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE 'zd\\_probe\\_%'`,
   );
@@ -40,7 +46,15 @@ export async function snapshotSchema(sh: ProbeTarget): Promise<SchemaSnapshot> {
     order.set(c.t!, [...(order.get(c.t!) ?? []), c.c!]);
   }
   for (const [t, names] of order) out.set(`column order ${t}`, names.join(', '));
-  const idx = await sh.query<{ t: string; i: string; nu: number | string; c: string | null; sub: number | null; type: string; expr?: string | null }>(
+  const idx = await sh.query<{
+    t: string;
+    i: string;
+    nu: number | string;
+    c: string | null;
+    sub: number | null;
+    type: string;
+    expr?: string | null;
+  }>(
     `SELECT TABLE_NAME AS t, INDEX_NAME AS i, NON_UNIQUE AS nu, COLUMN_NAME AS c, SUB_PART AS sub, INDEX_TYPE AS type
        FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE 'zd\\_probe\\_%'
       ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,
@@ -71,7 +85,10 @@ export async function snapshotSchema(sh: ProbeTarget): Promise<SchemaSnapshot> {
     fk.set(key, e);
   }
   for (const [k, e] of fk)
-    out.set(k, `FOREIGN KEY (${e.c.join(', ')}) REFERENCES ${e.rt} (${e.rc.join(', ')}) ON UPDATE ${e.u} ON DELETE ${e.d}`);
+    out.set(
+      k,
+      `FOREIGN KEY (${e.c.join(', ')}) REFERENCES ${e.rt} (${e.rc.join(', ')}) ON UPDATE ${e.u} ON DELETE ${e.d}`,
+    );
   try {
     const checks = await sh.query<{ t: string; n: string; c: string }>(
       `SELECT tc.TABLE_NAME AS t, cc.CONSTRAINT_NAME AS n, cc.CHECK_CLAUSE AS c
@@ -114,7 +131,9 @@ export async function snapshotData(sh: ProbeTarget): Promise<DataSnapshot> {
     const rows = await sh.query<Record<string, unknown>>(`SELECT * FROM ${quoteMyIdent(t)}`);
     const m = new Map<string, Record<string, unknown>>();
     for (const r of rows) {
-      const key = JSON.stringify(pk.length ? pk.map((c) => r[c]) : r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v));
+      const key = JSON.stringify(pk.length ? pk.map((c) => r[c]) : r, (_k, v) =>
+        Buffer.isBuffer(v) ? v.toString('hex') : v,
+      );
       m.set(key, r);
     }
     out.set(t, m);
