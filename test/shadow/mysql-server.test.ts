@@ -172,6 +172,40 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('the MySQL shadow server'), () => {
     expect(await exists(shadow)).toEqual({ database: false, user: false });
   });
 
+  it('works with the least privileges it needs (CREATE USER, and ALL on zerodown% with GRANT OPTION): a run user, and a timeout still stops the statement', async () => {
+    const name = `zd_min_${Date.now().toString(36)}`;
+    const pw = 'min-pw-2468';
+    const u = new URL(MYSQL_URL!);
+    const host = u.hostname === 'localhost' ? 'localhost' : '%';
+    await admin.query(`CREATE USER '${name}'@'${host}' IDENTIFIED BY '${pw}'`);
+    await admin.query(`GRANT CREATE USER ON *.* TO '${name}'@'${host}'`);
+    await admin.query(`GRANT ALL ON \`zerodown%\`.* TO '${name}'@'${host}' WITH GRANT OPTION`);
+    u.username = name;
+    u.password = pw;
+    try {
+      const shadow = await MysqlShadow.open(u.toString(), probes, { timeoutMs: 1000 });
+      try {
+        expect(shadow.ownRunUser).toBe(true);
+        await shadow.exec('CREATE TABLE t (x int)');
+        // the URL's user may not kill another user's query: the run user kills its own
+        const t0 = Date.now();
+        await expect(shadow.exec('SELECT SLEEP(5)')).rejects.toMatchObject({ name: 'ShadowTimeoutError' });
+        const running = await rowsOf<{ n: string }>(
+          admin,
+          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID = ? AND COMMAND = 'Query'",
+          [shadow.connectionId],
+        );
+        expect(Number(running[0]!.n)).toBe(0);
+        expect(Date.now() - t0).toBeLessThan(4000);
+      } finally {
+        await shadow.close();
+      }
+      expect(await exists(shadow)).toEqual({ database: false, user: false });
+    } finally {
+      await admin.query(`DROP USER IF EXISTS '${name}'@'${host}'`);
+    }
+  });
+
   it('refuses to run as a URL user that may not create users, unless told to accept the risk', async () => {
     const name = `zd_weak_${Date.now().toString(36)}`;
     const pw = 'weak-pw-5678';

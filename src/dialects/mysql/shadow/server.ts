@@ -15,100 +15,30 @@
  * offered, and no file stream is ever opened) and multiple statements off.
  *
  * Every statement is bounded in time: a client-side timer, then `KILL QUERY <id>` from the admin
- * connection, then `KILL <id>` if it has not stopped a second later. On MariaDB the session's
+ * connection (or as the run user, who may always kill its own threads), then `KILL <id>` if it has
+ * not stopped a second later. On MariaDB the session's
  * `max_statement_time` (a little longer than the timer) is a backstop for when zerodown itself is
  * killed; the migration may reset it.
  */
 import { randomBytes } from 'node:crypto';
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { displayConnection as redact, registerSecret, registerSecretUrl } from '../../../secrets.js';
 import type { EngineLimit, Shadow, ShadowStop, SideConnection } from '../../../shadow/driver.js';
 import { ShadowStoppedError, timeoutMsOf, withinBound } from '../../../shadow/driver.js';
 import type { ShadowProbes } from '../../../shadow/probes.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import type { ServerVersion } from '../ast.js';
+import {
+  connect,
+  lockSourceOf,
+  MysqlShadowSetupError,
+  parseMysqlUrl,
+  withTimeout,
+  type LockSource,
+  type Login,
+  type MysqlShadowOptions,
+} from './connect.js';
 import { normaliseError, parseServerVersion, quoteMyIdent, quoteMyLiteral } from './util.js';
-
-/** The shadow server could not be set up (connection, privileges): a message for a person, no stack. */
-export class MysqlShadowSetupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ShadowSetupError';
-  }
-}
-
-export interface MysqlShadowOptions {
-  /** run as the URL's user when it may not create a user for the run (`--allow-superuser-shadow`) */
-  allowSuperuser?: boolean;
-  /** wall-clock bound per statement, ms (default 30 s) */
-  timeoutMs?: number;
-}
-
-interface Login {
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-  database?: string;
-}
-
-/** `mysql://user:pw@host:port/db` (or `mariadb://`) as connection settings; throws a setup error otherwise. */
-export function parseMysqlUrl(url: string): Login {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new MysqlShadowSetupError(
-      `--shadow-url is not a URL: ${redact(url)}. Give it as mysql://user:password@host:3306/database (percent-encode @ : / in the password).`,
-    );
-  }
-  if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:')
-    throw new MysqlShadowSetupError(`--shadow-url must start with mysql:// or mariadb:// (got ${u.protocol}//)`);
-  const dec = (s: string) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  };
-  const database = dec(u.pathname.replace(/^\//, ''));
-  return {
-    host: u.hostname.replace(/^\[(.*)\]$/, '$1') || 'localhost',
-    port: u.port ? Number(u.port) : 3306,
-    user: dec(u.username) || 'root',
-    password: dec(u.password),
-    ...(database ? { database } : {}),
-  };
-}
-
-/** Connection settings every connection of the shadow shares: no LOCAL INFILE, one statement per call. */
-function connect(login: Login, database: string | undefined): Promise<mysql.Connection> {
-  return mysql.createConnection({
-    host: login.host,
-    port: login.port,
-    user: login.user,
-    password: login.password,
-    ...(database ? { database } : {}),
-    multipleStatements: false,
-    // the client never offers LOCAL INFILE, so `LOAD DATA LOCAL` cannot read a file on this machine
-    flags: ['-LOCAL_FILES', '-MULTI_STATEMENTS'],
-    infileStreamFactory: () => {
-      throw new Error('LOAD DATA LOCAL INFILE is disabled on the shadow');
-    },
-    supportBigNumbers: true,
-    bigNumberStrings: true,
-    dateStrings: true,
-    connectTimeout: 10_000,
-  });
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<undefined>((r) => {
-    timer = setTimeout(() => r(undefined), ms);
-  });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
-}
 
 /** A throwaway database on a MySQL or MariaDB server, and the user the migrations run as. */
 export class MysqlShadow implements Shadow {
@@ -131,8 +61,10 @@ export class MysqlShadow implements Shadow {
   /** the run connection's id (what KILL QUERY stops, what metadata locks are read for) */
   connectionId = 0;
   /** whether the server shows metadata locks, and where */
-  lockSource: 'performance_schema' | 'metadata_lock_info' | 'none' = 'none';
+  lockSource: LockSource = 'none';
   private closing?: Promise<void>;
+  /** how the migrations' connection logs in (the run user, or the URL's user) */
+  private runLogin?: Login;
   /** calls in flight: close() ends them (a destroyed connection does not always fail its query) */
   private readonly pending = new Set<(err: Error) => void>();
 
@@ -188,13 +120,14 @@ export class MysqlShadow implements Shadow {
       await shadow.close();
       const e = normaliseError(err);
       throw new MysqlShadowSetupError(
-        `cannot create the throwaway database on ${redact(url)}: ${e.message}. zerodown needs CREATE on *.* (or on zerodown\\_%.*) for its shadow run.`,
+        `cannot create the throwaway database on ${redact(url)}: ${e.message}. zerodown needs CREATE on *.* (or ALL on \`zerodown%\`.*) for its shadow run.`,
       );
     }
     const run: Login = {
       ...login,
       user: `zerodown_${randomBytes(8).toString('hex')}`,
-      password: randomBytes(24).toString('hex'),
+      // every character class, for servers with a password policy (MySQL validate_password, MariaDB simple_password_check)
+      password: `${randomBytes(24).toString('hex')}Zz9!`,
     };
     registerSecret(run.password);
     const account = `${quoteMyLiteral(run.user)}@${quoteMyLiteral(host)}`;
@@ -218,7 +151,7 @@ export class MysqlShadow implements Shadow {
           `user ${me} of --shadow-url may not create users (${e.message}), so zerodown cannot run the migrations as a ` +
             `separate user limited to the throwaway database: the pull request's SQL would run with all of ${me}'s ` +
             `privileges (other databases, FILE, SUPER…). Grant it CREATE USER and GRANT OPTION (\`GRANT CREATE USER ON *.* ` +
-            `TO …; GRANT ALL ON \`zerodown\\_%\`.* TO … WITH GRANT OPTION\`), or pass --allow-superuser-shadow to accept the risk.`,
+            `TO …; GRANT ALL ON \`zerodown%\`.* TO … WITH GRANT OPTION\`), or pass --allow-superuser-shadow to accept the risk.`,
         );
       }
       runLogin = login;
@@ -232,6 +165,7 @@ export class MysqlShadow implements Shadow {
       });
     }
     try {
+      shadow.runLogin = runLogin;
       shadow.client = await connect(runLogin, database);
       const [rows] = await shadow.client.query('SELECT CONNECTION_ID() AS id');
       shadow.connectionId = Number((rows as { id: number }[])[0]!.id);
@@ -298,11 +232,30 @@ export class MysqlShadow implements Shadow {
     );
     return withinBound(work, this.timeoutMs, sql, async () => {
       this.stopped = { seconds: this.timeoutMs / 1000, sql: sql.slice(0, 200) };
-      await this.admin.query(`KILL QUERY ${this.connectionId}`).catch(() => {});
+      await this.kill(`KILL QUERY ${this.connectionId}`);
       if (await withTimeout(settled, 1_000)) return;
-      await this.admin.query(`KILL ${this.connectionId}`).catch(() => {});
+      await this.kill(`KILL ${this.connectionId}`);
       await withTimeout(settled, 1_000);
     });
+  }
+
+  /**
+   * Sends a KILL from the admin connection; when the URL's user may not kill other users' threads
+   * (MySQL: CONNECTION_ADMIN or SUPER), from a new connection as the run user, who may always kill
+   * its own.
+   */
+  private async kill(sql: string): Promise<void> {
+    try {
+      await this.admin.query(sql);
+      return;
+    } catch {
+      // not allowed, or the admin connection is gone: try as the run user
+    }
+    if (!this.runLogin) return;
+    const own = await connect(this.runLogin, this.database).catch(() => undefined);
+    if (!own) return;
+    await own.query(sql).catch(() => {});
+    await own.end().catch(() => own.destroy());
   }
 
   /** A second connection to the throwaway database as the URL's user: reads the run connection's metadata locks. */
@@ -366,31 +319,4 @@ export class MysqlShadow implements Shadow {
   }
 }
 
-/**
- * Where the server shows metadata locks: MySQL's performance_schema.metadata_locks (on by default
- * since 8.0), or MariaDB's information_schema.METADATA_LOCK_INFO from the metadata_lock_info plugin
- * (MariaDB KB "METADATA_LOCK_INFO"); MariaDB 10.5+ also has performance_schema.metadata_locks when
- * performance_schema is on.
- */
-async function lockSourceOf(admin: mysql.Connection): Promise<MysqlShadow['lockSource']> {
-  try {
-    const [ps] = await admin.query(
-      `SELECT @@performance_schema AS on_,
-              (SELECT COUNT(*) FROM performance_schema.setup_instruments
-                WHERE NAME = 'wait/lock/metadata/sql/mdl' AND ENABLED = 'YES') AS mdl`,
-    );
-    const r = (ps as { on_: number; mdl: number | string }[])[0];
-    if (r && Number(r.on_) === 1 && Number(r.mdl) > 0) return 'performance_schema';
-  } catch {
-    // no performance_schema: try the plugin
-  }
-  try {
-    const [pl] = await admin.query(
-      `SELECT COUNT(*) AS n FROM information_schema.PLUGINS WHERE PLUGIN_NAME = 'METADATA_LOCK_INFO' AND PLUGIN_STATUS = 'ACTIVE'`,
-    );
-    if (Number((pl as { n: number | string }[])[0]?.n) > 0) return 'metadata_lock_info';
-  } catch {
-    // nothing to read
-  }
-  return 'none';
-}
+export { MysqlShadowSetupError, parseMysqlUrl, type MysqlShadowOptions };
