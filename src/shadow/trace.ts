@@ -14,6 +14,10 @@
  * it (plus what a second connection saw, on a server). The proof's lock watch (`opts.watch`) is
  * told about the same transactions and statements.
  *
+ * Dialects whose server chooses an online-DDL algorithm (MySQL, MariaDB) also measure each traced
+ * statement before it runs (`probes.online`: the ALGORITHM/LOCK the server accepts on a copy of
+ * the table), recorded as `online` on the statement.
+ *
  * Everything the routine needs to know about the SQL dialect comes from `shadow.probes`.
  */
 import type { ParsedMigration, Statement } from '../model.js';

@@ -304,7 +304,7 @@ export class MysqlShadow implements Shadow {
         ).catch(() => []);
         for (const r of rows) ids.add(Number(r.id));
       }
-      for (const id of ids) await this.admin.query(`KILL ${id}`).catch(() => {});
+      for (const id of ids) await this.kill(`KILL ${id}`);
       this.client?.destroy();
       this.client = undefined;
       for (const abandon of this.pending) abandon(new ShadowStoppedError('the shadow was closed'));
