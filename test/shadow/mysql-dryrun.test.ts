@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type mysql from 'mysql2/promise';
 import { runCli as run, writeProject } from '../cli-harness.js';
 import { dryRun } from '../../src/shadow/dryrun.js';
+import { dryRunReport } from '../../src/report/markdown.js';
 import type { Shadow } from '../../src/shadow/driver.js';
 import type { Migration } from '../../src/model.js';
 import type { MysqlShadow } from '../../src/dialects/mysql/shadow/server.js';
@@ -153,6 +154,24 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
     const f = JSON.parse(r.stdout).files[0].findings.find((x: { rule: string }) => x.rule === 'dry-run-error');
     expect(f).toMatchObject({ line: 2, severity: 'error' });
     expect(f.message).toMatch(/Data truncated for column 'note'/);
+  });
+
+  it('the PR comment names the measured algorithm and lock, and does not claim "no lock" where the server hides them', async () => {
+    const dry = await dryRun(
+      [m('migrations/001_init.sql', HISTORY, false), m('migrations/002_change.sql', CHANGE, true)],
+      {
+        url: MYSQL_URL!,
+        seedRows: 20,
+      },
+    );
+    const { headline, section } = dryRunReport(dry);
+    expect(headline).toContain(
+      `\`migrations/002_change.sql:2\` runs with \`ALGORITHM=COPY, LOCK=SHARED\` (measured on ${dry.engine}): writes wait for the whole operation`,
+    );
+    expect(section.markdown).toContain('| line | statement | online DDL (measured) | locks |');
+    expect(section.markdown).toMatch(/\| `ALGORITHM=INSTANT` \| (not visible|[A-Z_]+ `users`)/);
+    if (dry.limits.some((l) => l.id === 'metadata-locks-invisible'))
+      expect(headline + section.markdown).not.toMatch(/no statement took a lock/);
   });
 
   it('a statement over the time bound is stopped and reported, and the database and user are dropped', async () => {
