@@ -61,6 +61,22 @@ async function loadTables(sh: ProbeTarget): Promise<Table[]> {
     `SELECT TABLE_NAME AS t, COLUMN_NAME AS c FROM information_schema.STATISTICS
       WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0`,
   );
+  // MariaDB's JSON is LONGTEXT with CHECK (json_valid(`c`)) (MariaDB KB "JSON Data Type"): such columns get JSON
+  const jsonCols = new Set<string>();
+  try {
+    const checks = await sh.query<{ t: string; c: string }>(
+      `SELECT tc.TABLE_NAME AS t, cc.CHECK_CLAUSE AS c
+         FROM information_schema.CHECK_CONSTRAINTS cc
+         JOIN information_schema.TABLE_CONSTRAINTS tc
+           ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK'
+        WHERE cc.CONSTRAINT_SCHEMA = DATABASE()`,
+    );
+    for (const ch of checks)
+      for (const m of ch.c.matchAll(/json_valid\(`((?:[^`]|``)+)`\)/gi))
+        jsonCols.add(`${ch.t}.${m[1]!.replace(/``/g, '`')}`);
+  } catch {
+    // MySQL before 8.0.16: no CHECK constraints, and JSON is its own type there
+  }
   const byName = new Map<string, Table>(
     tables.map((t) => [t.name, { name: t.name, cols: [], fks: new Map(), unique: new Set() }]),
   );
@@ -71,7 +87,7 @@ async function loadTables(sh: ProbeTarget): Promise<Table[]> {
     t.cols.push({
       table: t.name,
       name: String(r.c),
-      type: String(r.dt).toLowerCase(),
+      type: jsonCols.has(`${t.name}.${String(r.c)}`) ? 'json' : String(r.dt).toLowerCase(),
       columnType: String(r.ct).toLowerCase(),
       nullable: r.n === 'YES',
       maxLen: num(r.ml),
