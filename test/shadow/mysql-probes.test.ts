@@ -15,7 +15,19 @@ const one = (sql: string, flavor: 'mysql' | 'mariadb' = 'mariadb') => {
   const [s] = parseSql(sql, flavor);
   return s!;
 };
-const refused = (sql: string) => probes.refused(one(sql), 'mysql');
+/** through parseMigration, so a statement no parser reads (an unparsed one) is checked too */
+const refused = (sql: string) => {
+  const parsed = probes.parse({
+    path: 'x.sql',
+    absPath: '/x.sql',
+    source: sql,
+    dialect: 'mariadb',
+    framework: 'plain',
+    transaction: 'none',
+    review: true,
+  });
+  return probes.refused(parsed.statements[0]!, 'mysql');
+};
 
 describe('MySQL shadow: statements that reach outside the throwaway database are not run', () => {
   it.each([
@@ -40,8 +52,32 @@ describe('MySQL shadow: statements that reach outside the throwaway database are
     ["INSTALL PLUGIN x SONAME 'x.so'", /INSTALL PLUGIN acts on the whole server/],
     ["CREATE TABLESPACE ts ADD DATAFILE 'ts.ibd'", /CREATE TABLESPACE acts on the whole server/],
     ["CREATE SERVER s FOREIGN DATA WRAPPER mysql OPTIONS (HOST 'h')", /CREATE SERVER acts on the whole server/],
+    ["CREATE TABLE t (id int) DATA DIRECTORY = '/tmp'", /DATA DIRECTORY places the table outside/],
+    [
+      "CREATE TABLE t (id int) ENGINE=FEDERATED CONNECTION='mysql://u@h/db/t'",
+      /ENGINE=FEDERATED keeps the table's rows on another server/,
+    ],
+    ["ALTER TABLE t ENGINE=FEDERATED, CONNECTION='mysql://x'", /ENGINE=FEDERATED/],
+    [
+      "CREATE TABLE t (id int) ENGINE=CONNECT TABLE_TYPE=DOS FILE_NAME='/etc/passwd'",
+      /storage engine that keeps rows on another server or in files/,
+    ],
+    ['CREATE TABLE t (id int) ENGINE=Spider COMMENT=\'wrapper "mysql", host "h"\'', /ENGINE=SPIDER/],
   ])('%s', (sql, why) => {
     expect(refused(sql)).toMatch(why);
+  });
+
+  it('checks what no parser reads too: ENGINE=CONNECT is not in the grammar', () => {
+    const parsed = probes.parse({
+      path: 'x.sql',
+      absPath: '/x.sql',
+      source: "CREATE TABLE t (id int) ENGINE=CONNECT TABLE_TYPE=DOS FILE_NAME='/etc/passwd'",
+      dialect: 'mariadb',
+      framework: 'plain',
+      transaction: 'none',
+      review: true,
+    });
+    expect(parsed.statements[0]!.kind).toBe('Unparsed');
   });
 
   it.each([
@@ -50,6 +86,8 @@ describe('MySQL shadow: statements that reach outside the throwaway database are
     'SELECT * FROM information_schema.TABLES',
     'SET SESSION lock_wait_timeout = 5',
     'CREATE TABLE t2 (id int PRIMARY KEY)',
+    'CREATE TABLE t3 (id int) ENGINE=InnoDB ROW_FORMAT=DYNAMIC',
+    'ALTER TABLE t ENGINE=InnoDB',
   ])('runs %s', (sql) => {
     expect(refused(sql)).toBeUndefined();
   });

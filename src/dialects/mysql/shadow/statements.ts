@@ -110,8 +110,29 @@ function namedTables(a: MyAst): TableName[] {
 const FILE_ACCESS = /\bLOAD\s+(?:DATA|XML)\b|\bINTO\s+(?:OUTFILE|DUMPFILE)\b|\bLOAD_FILE\s*\(/i;
 
 /**
+ * Storage engines whose tables live outside the database: on another server (FEDERATED,
+ * FEDERATEDX, Spider: MariaDB KB "FederatedX Storage Engine", "Spider") or in files (CONNECT,
+ * "CONNECT Table Types").
+ */
+const OUTSIDE_ENGINES = /^(FEDERATED|FEDERATEDX|CONNECT|SPIDER)$/i;
+const OUTSIDE_ENGINE_TEXT = /\bENGINE\s*=?\s*[`'"]?(?:FEDERATED|FEDERATEDX|CONNECT|SPIDER)\b/i;
+/** Table options that place files or reach out: DATA/INDEX DIRECTORY (a server path), CONNECTION (another server), TABLESPACE (server-wide). */
+const OUTSIDE_OPTIONS = new Set(['DATA DIRECTORY', 'INDEX DIRECTORY', 'CONNECTION', 'TABLESPACE']);
+const OUTSIDE_OPTION_TEXT = /\b(?:DATA|INDEX)\s+DIRECTORY\b/i;
+
+/** A table option that reaches outside the throwaway database, as `why`, or undefined. */
+function outsideOption(name: string, value: string): string | undefined {
+  const n = name.toUpperCase();
+  if (n === 'ENGINE' && OUTSIDE_ENGINES.test(value.trim()))
+    return `ENGINE=${value.trim().toUpperCase()} keeps the table's rows on another server or in files`;
+  if (OUTSIDE_OPTIONS.has(n)) return `the table option ${n} places the table outside the throwaway database`;
+  return undefined;
+}
+
+/**
  * Why the shadow must not run a statement: it reaches outside the throwaway database (files,
- * programs, other databases, accounts, server settings, plugins, tablespaces, federated servers).
+ * programs, other databases, accounts, server settings, plugins, tablespaces, other servers through
+ * FEDERATED/CONNECT/Spider tables).
  * Reported "not run on the shadow"; the run goes on with the next statement. The run user lacks
  * the privileges for most of these anyway (server.ts): this is the second wall, and it keeps a
  * privileged `--allow-superuser-shadow` run inside the database too.
@@ -140,12 +161,27 @@ export function refusedOnShadow(stmt: Statement): string | undefined {
       if (g) return `SET ${g.scope.toUpperCase()} ${g.name} changes the whole server's settings`;
       break;
     }
+    case 'create_table':
+      for (const [name, value] of Object.entries(a.options)) {
+        const why = outsideOption(name, value);
+        if (why) return why;
+      }
+      break;
+    case 'alter_table':
+      for (const op of a.ops) {
+        const why = op.op === 'tableOption' ? outsideOption(op.name, op.value) : undefined;
+        if (why) return why;
+      }
+      break;
     default:
       break;
   }
   const other = namedTables(a).find((t) => t.schema !== undefined);
   if (other) return `it names a table in another database (${other.schema}.${other.name})`;
   if (FILE_ACCESS.test(stmt.text)) return 'it reads or writes files (LOAD DATA, INTO OUTFILE/DUMPFILE, LOAD_FILE)';
+  if (OUTSIDE_ENGINE_TEXT.test(stmt.text))
+    return 'it names a storage engine that keeps rows on another server or in files (FEDERATED, CONNECT, Spider)';
+  if (OUTSIDE_OPTION_TEXT.test(stmt.text)) return 'DATA/INDEX DIRECTORY places table files on the server';
   return undefined;
 }
 
