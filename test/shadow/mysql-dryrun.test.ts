@@ -11,10 +11,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type mysql from 'mysql2/promise';
 import { runCli as run, writeProject } from '../cli-harness.js';
-import { dryRun } from '../../src/shadow/dryrun.js';
+import { confirmFindings, dryRun } from '../../src/shadow/dryrun.js';
+import { mariadb } from '../../src/dialects/mysql/index.js';
 import { dryRunReport } from '../../src/report/markdown.js';
 import type { Shadow } from '../../src/shadow/driver.js';
-import type { Migration } from '../../src/model.js';
+import type { Finding, LintResult, Migration } from '../../src/model.js';
 import type { MysqlShadow } from '../../src/dialects/mysql/shadow/server.js';
 import { MYSQL_URL, mysqlAdmin, mysqlSuite, rowsOf } from './mysql-env.js';
 
@@ -172,6 +173,38 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
     expect(section.markdown).toMatch(/\| `ALGORITHM=INSTANT` \| (not visible|[A-Z_]+ `users`)/);
     if (dry.limits.some((l) => l.id === 'metadata-locks-invisible'))
       expect(headline + section.markdown).not.toMatch(/no statement took a lock/);
+  });
+
+  it('lint --dry-run confirms a predicted ALGORITHM/LOCK only when the shadow measured the same', async () => {
+    const review = m('migrations/002_change.sql', CHANGE, true);
+    const dry = await dryRun([m('migrations/001_init.sql', HISTORY, false), review], { url: MYSQL_URL!, seedRows: 20 });
+    const finding = (statementIndex: number, extra: Record<string, unknown>): Finding => ({
+      rule: 'r',
+      severity: 'warning',
+      message: '',
+      help: '',
+      path: review.path,
+      line: statementIndex + 1,
+      column: 1,
+      endLine: statementIndex + 1,
+      endColumn: 1,
+      statementIndex,
+      ...extra,
+    });
+    const right = finding(1, { online: { algorithm: 'COPY', lock: 'SHARED', basis: 'predicted' } });
+    const wrong = finding(0, { online: { algorithm: 'COPY', lock: 'SHARED', basis: 'predicted' } });
+    const lockOnly = finding(3, { lock: 'SHARED_WRITE' });
+    const result: LintResult = {
+      files: [{ migration: review, statements: [], findings: [right, wrong, lockOnly] }],
+      summary: { files: 1, statements: 4, errors: 0, warnings: 3 },
+    };
+    const c = confirmFindings(result, dry, mariadb.shadow);
+    expect(right.confirmed).toBe(true);
+    expect(wrong.confirmed).toBe(false); // measured INSTANT
+    if (dry.limits.some((l) => l.id === 'metadata-locks-invisible')) {
+      expect(lockOnly.confirmed).toBeUndefined(); // the server hides its locks: neither seen nor denied
+      expect(c).toEqual({ confirmed: 1, unconfirmed: 1 });
+    }
   });
 
   it('a statement over the time bound is stopped and reported, and the database and user are dropped', async () => {
