@@ -124,6 +124,23 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('the MySQL shadow server'), () => {
     }
   });
 
+  it("the migrations' session is the server's own: sql_mode as configured, ROW_COUNT() counting changed rows", async () => {
+    const shadow = await MysqlShadow.open(MYSQL_URL!, probes);
+    try {
+      const [m] = await shadow.query<{ s: string; g: string }>(
+        'SELECT @@SESSION.sql_mode AS s, @@GLOBAL.sql_mode AS g',
+      );
+      expect(m!.s).toBe(m!.g);
+      await shadow.exec('CREATE TABLE r (id int PRIMARY KEY, v int)');
+      await shadow.exec('INSERT INTO r VALUES (1, 1), (2, 1)');
+      await shadow.exec('UPDATE r SET v = 1');
+      const [c] = await shadow.query<{ n: string | number }>('SELECT ROW_COUNT() AS n');
+      expect(Number(c!.n)).toBe(0);
+    } finally {
+      await shadow.close();
+    }
+  });
+
   it('bounds every statement: SELECT SLEEP(5) with a 1 s bound is stopped (KILL QUERY) and reported as a timeout', async () => {
     const shadow = await MysqlShadow.open(MYSQL_URL!, probes, { timeoutMs: 1000 });
     try {

@@ -67,8 +67,11 @@ export function connect(login: Login, database: string | undefined): Promise<mys
     password: login.password,
     ...(database ? { database } : {}),
     multipleStatements: false,
-    // the client never offers LOCAL INFILE, so `LOAD DATA LOCAL` cannot read a file on this machine
-    flags: ['-LOCAL_FILES', '-MULTI_STATEMENTS'],
+    // the client never offers LOCAL INFILE, so `LOAD DATA LOCAL` cannot read a file on this machine.
+    // mysql2 also asks by default for IGNORE_SPACE (it lands in the session's sql_mode and makes function
+    // names reserved) and FOUND_ROWS (ROW_COUNT() counts matched rows, not changed ones): the mysql client
+    // and the migration tools' drivers ask for neither, so the migrations see the server as they would
+    flags: ['-LOCAL_FILES', '-MULTI_STATEMENTS', '-IGNORE_SPACE', '-FOUND_ROWS'],
     infileStreamFactory: () => {
       throw new Error('LOAD DATA LOCAL INFILE is disabled on the shadow');
     },
