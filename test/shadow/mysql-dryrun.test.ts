@@ -5,7 +5,7 @@
  * stopped on the time bound, and the throwaway database and user gone afterwards, also after a
  * failure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,6 +205,19 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
       expect(lockOnly.confirmed).toBeUndefined(); // the server hides its locks: neither seen nor denied
       expect(c).toEqual({ confirmed: 1, unconfirmed: 1 });
     }
+  });
+
+  it('--schema: a mysqldump file builds the schema (its DEFINER accounts dropped), then the files under review run on it', async () => {
+    const dump = readFileSync(new URL('../fixtures/mysql/schema-dump.sql', import.meta.url), 'utf8');
+    expect(dump).toMatch(/DEFINER=`root`@/);
+    const dry = await dryRun(
+      [m('migrations/002_change.sql', 'ALTER TABLE t ADD COLUMN b int;\nSELECT COUNT(*) FROM v;\n', true)],
+      { url: MYSQL_URL!, seedRows: 10, schema: { path: 'schema.sql', sql: dump } },
+    );
+    expect(dry.history).toMatchObject({ source: 'schema', path: 'schema.sql', errors: [], refused: [] });
+    expect(dry.seed).toMatchObject({ tables: 2, rows: 20 });
+    expect(dry.statements.map((s) => s.error)).toEqual([null, null]);
+    expect(dry.statements[0]!.online).toMatchObject({ algorithm: 'INSTANT' });
   });
 
   it('a statement over the time bound is stopped and reported, and the database and user are dropped', async () => {
