@@ -136,6 +136,13 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('the MySQL shadow server'), () => {
       await shadow.exec('UPDATE r SET v = 1');
       const [c] = await shadow.query<{ n: string | number }>('SELECT ROW_COUNT() AS n');
       expect(Number(c!.n)).toBe(0);
+      // parameters stay data whatever sql_mode the migrations set
+      const hostile = "x\\' OR 1=1 -- '\\";
+      for (const mode of ['NO_BACKSLASH_ESCAPES', '']) {
+        await shadow.exec(`SET SESSION sql_mode = '${mode}'`);
+        const [v] = await shadow.query<{ v: string }>('SELECT ? AS v', [hostile]);
+        expect(v!.v).toBe(hostile);
+      }
     } finally {
       await shadow.close();
     }

@@ -75,6 +75,9 @@ export function connect(login: Login, database: string | undefined): Promise<mys
     infileStreamFactory: () => {
       throw new Error('LOAD DATA LOCAL INFILE is disabled on the shadow');
     },
+    // the migrations may SET sql_mode = 'NO_BACKSLASH_ESCAPES': parameters (names read from them) must stay data
+    // either way. mysql2 follows the server's status flag too; this makes it independent of that
+    noBackslashEscapes: true,
     supportBigNumbers: true,
     bigNumberStrings: true,
     dateStrings: true,
