@@ -30,6 +30,10 @@ describe('the MySQL shadow without a server', () => {
       password: 'p@ss',
       database: 'shop',
     });
+    expect(parseMysqlUrl('mysql://app:pw@db/shop?ssl-mode=REQUIRED').tls).toEqual({ verify: false });
+    expect(parseMysqlUrl('mysql://app:pw@db/shop?ssl-mode=VERIFY_IDENTITY').tls).toEqual({ verify: true });
+    expect(parseMysqlUrl('mysql://app:pw@db/shop?ssl=true').tls).toEqual({ verify: true });
+    expect(parseMysqlUrl('mysql://app:pw@db/shop').tls).toBeUndefined();
     expect(() => parseMysqlUrl('postgres://app:hunter22@db/x')).toThrow(/must start with mysql:\/\/ or mariadb:\/\//);
     let message = '';
     try {

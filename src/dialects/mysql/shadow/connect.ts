@@ -27,6 +27,21 @@ export interface Login {
   user: string;
   password: string;
   database?: string;
+  /** TLS: `verify` checks the server's certificate (`?ssl=true`, `?ssl-mode=VERIFY_CA|VERIFY_IDENTITY`), else encryption only (`?ssl-mode=REQUIRED`) */
+  tls?: { verify: boolean };
+}
+
+/**
+ * TLS from the URL's query, the mysql client's words (MySQL 8.0 manual, 6.3.1 "Configuring MySQL to
+ * Use Encrypted Connections": --ssl-mode): `ssl-mode` (or `sslmode`) REQUIRED, VERIFY_CA,
+ * VERIFY_IDENTITY; `ssl=true` means VERIFY_IDENTITY. Anything else: no TLS.
+ */
+function tlsOf(u: URL): Login['tls'] {
+  const mode = (u.searchParams.get('ssl-mode') ?? u.searchParams.get('sslmode') ?? '').toUpperCase();
+  if (mode === 'REQUIRED') return { verify: false };
+  if (mode === 'VERIFY_CA' || mode === 'VERIFY_IDENTITY' || /^(true|1)$/i.test(u.searchParams.get('ssl') ?? ''))
+    return { verify: true };
+  return undefined;
 }
 
 /** `mysql://user:pw@host:port/db` (or `mariadb://`) as connection settings; throws a setup error otherwise. */
@@ -55,6 +70,7 @@ export function parseMysqlUrl(url: string): Login {
     user: dec(u.username) || 'root',
     password: dec(u.password),
     ...(database ? { database } : {}),
+    ...(tlsOf(u) ? { tls: tlsOf(u) } : {}),
   };
 }
 
@@ -66,6 +82,7 @@ export function connect(login: Login, database: string | undefined): Promise<mys
     user: login.user,
     password: login.password,
     ...(database ? { database } : {}),
+    ...(login.tls ? { ssl: { rejectUnauthorized: login.tls.verify } } : {}),
     multipleStatements: false,
     // the client never offers LOCAL INFILE, so `LOAD DATA LOCAL` cannot read a file on this machine.
     // mysql2 also asks by default for IGNORE_SPACE (it lands in the session's sql_mode and makes function
