@@ -152,6 +152,15 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('the MySQL shadow server'), () => {
     }
   });
 
+  it('a wrong password: refused by the server, and the password is in no message', async () => {
+    const u = new URL(MYSQL_URL!);
+    u.password = 'wrong-secret-9876';
+    const err = await MysqlShadow.open(u.toString(), probes).catch((e: Error) => e);
+    expect((err as Error).name).toBe('ShadowSetupError');
+    expect((err as Error).message).toMatch(/Access denied/);
+    expect((err as Error).message).not.toContain('wrong-secret-9876');
+  });
+
   it('bounds every statement: SELECT SLEEP(5) with a 1 s bound is stopped (KILL QUERY) and reported as a timeout', async () => {
     const shadow = await MysqlShadow.open(MYSQL_URL!, probes, { timeoutMs: 1000 });
     try {
