@@ -11,8 +11,11 @@ import {
   historyLine,
   lineCell,
   lockNote,
+  locksHidden,
   ms as dryMs,
   notRunText,
+  onlineBlocks,
+  onlineText,
   rewriteCell,
   seedLine,
   shownLocks,
@@ -61,6 +64,14 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
       `${escapeText(h.mode)} on ${inlineCode(h.relation)} taken at line ${h.line} and held until ${until}, across ${plural(h.statements, 'statement')}, ${dryMs(h.heldMs)}${rows}: ${h.blocksReads ? 'reads and writes' : 'writes'} wait all that time`,
     );
   }
+  // MySQL/MariaDB: an ALTER the server accepted only with LOCK=SHARED or EXCLUSIVE, as measured on the shadow
+  for (const s of d.statements) {
+    const blocks = onlineBlocks(s);
+    if (!s.online || !blocks) continue;
+    facts.push(
+      `${inlineCode(`${s.path}:${s.line}`)} runs with ${inlineCode(onlineText(s)!)} (measured on ${escapeText(s.online.server)}): ${blocks} wait for the whole operation`,
+    );
+  }
   // the first statement of each file that rewrote a table
   const seen = new Set<string>();
   for (const s of d.statements) {
@@ -76,8 +87,11 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
     facts.push(
       blocking
         ? 'locks that block reads or writes were taken, each only for its own statement (see the table)'
-        : 'no statement took a lock that blocks reads or writes, and no table was rewritten',
+        : locksHidden(d)
+          ? 'no table was rewritten; the server shows no locks, so which ones were taken is not known (see the engine limit)'
+          : 'no statement took a lock that blocks reads or writes, and no table was rewritten',
     );
+  const measured = d.statements.some((s) => s.online || s.unmeasured);
   const shown = facts.slice(0, 8);
   if (facts.length > shown.length) shown.push(`…and ${facts.length - shown.length} more`);
   const headline = `**Dry run** on ${runLine}:\n${shown.map((f) => `- ${f}`).join('\n')}`;
@@ -93,43 +107,53 @@ export function dryRunReport(d: DryRun): { headline: string; section: ReportSect
     out.push(
       `**${inlineCode(file)}**`,
       '',
-      '| line | statement | locks | blocks | rewrite | time |',
-      '|---:|---|---|---|---|---:|',
+      `| line | statement |${measured ? ' online DDL (measured) |' : ''} locks | blocks | rewrite | time |`,
+      `|---:|---|${measured ? '---|' : ''}---|---|---|---:|`,
     );
+    const gap = measured ? ' |' : '';
     for (const s of stmts) {
       const stmt = inlineCode(statementCell(s, 70), { table: true });
       if (s.skipped) {
         out.push(
-          `| ${s.line} | ${stmt} | ${d.stopped ? escapeText(notRunText(d)) : 'not run: an earlier statement failed'} | | | |`,
+          `| ${s.line} | ${stmt} |${gap} ${d.stopped ? escapeText(notRunText(d)) : 'not run: an earlier statement failed'} | | | |`,
         );
         continue;
       }
       if (s.refused) {
-        out.push(`| ${s.line} | ${stmt} | not run on the shadow: ${escapeText(s.refused)} | | | |`);
+        out.push(`| ${s.line} | ${stmt} |${gap} not run on the shadow: ${escapeText(s.refused)} | | | |`);
         continue;
       }
       if (s.error) {
         out.push(
-          `| ${s.line} | ${stmt} | ❌ ${inlineCode(s.error.code, { table: true })} ${escapeText(s.error.message)} | | | ${dryMs(s.durationMs)} |`,
+          `| ${s.line} | ${stmt} |${gap} ❌ ${inlineCode(s.error.code, { table: true })} ${escapeText(s.error.message)} | | | ${dryMs(s.durationMs)} |`,
         );
         continue;
       }
       const locks = shownLocks(s, d.dialect);
-      const lockCell = locks
-        .map((l) => `${escapeText(l.mode)} ${inlineCode(l.relation, { table: true })}${lockNote(l)}`)
-        .join('<br>');
+      const lockCell =
+        locks
+          .map((l) => `${escapeText(l.mode)} ${inlineCode(l.relation, { table: true })}${lockNote(l)}`)
+          .join('<br>') || (locksHidden(d) ? 'not visible' : '');
+      const text = onlineText(s);
+      const onlineCell = !measured
+        ? ''
+        : ` ${s.online ? `${inlineCode(text!, { table: true })}${onlineBlocks(s) ? ` **${onlineBlocks(s)}** wait` : ''}` : text ? escapeText(text) : ''} |`;
       const blocks = locks
         .map((l) => (l.blocksReads ? '**reads, writes**' : l.blocksWrites ? '**writes**' : 'nothing'))
         .join('<br>');
       const rewrite = rewriteCell(s, (r) => inlineCode(r, { table: true })) || 'no';
-      out.push(`| ${lineCell(s)} | ${stmt} | ${lockCell} | ${blocks} | ${rewrite} | ${dryMs(s.durationMs)} |`);
+      out.push(
+        `| ${lineCell(s)} | ${stmt} |${onlineCell} ${lockCell} | ${blocks} | ${rewrite} | ${dryMs(s.durationMs)} |`,
+      );
     }
     out.push('');
   }
   for (const l of d.limits) out.push(`- engine limit: ${escapeText(l.message)}`);
   if (d.limits.length) out.push('');
   out.push(
-    '<sub>Lock modes as PostgreSQL reported them in pg_locks on the shadow; "documented" marks statements that cannot run in a transaction, whose lock comes from the PostgreSQL documentation.</sub>',
+    /^(mysql|mariadb)\b/.test(d.engine)
+      ? '<sub>Online DDL measured on the shadow: each ALTER was first tried on a copy of its table with ALGORITHM=INSTANT, then INPLACE with LOCK=NONE, SHARED, EXCLUSIVE, then COPY; the first the server accepted is shown. Locks are metadata lock types as the server reported them, where it shows them.</sub>'
+      : '<sub>Lock modes as PostgreSQL reported them in pg_locks on the shadow; "documented" marks statements that cannot run in a transaction, whose lock comes from the PostgreSQL documentation.</sub>',
     '',
     '</details>',
   );

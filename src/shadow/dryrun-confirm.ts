@@ -19,7 +19,9 @@ function sameTable(dialect: DialectShadow, finding: string | undefined, traced: 
  * as confirmed when the shadow saw it on that statement (read from pg_locks or
  * relfilenode, not from the documentation), and as not confirmed when the
  * statement ran and the shadow did not. Findings of statements that did not
- * run (an earlier error) stay unmarked. Returns how many were confirmed.
+ * run (an earlier error) stay unmarked. A MySQL/MariaDB finding that predicts the statement's
+ * ALGORITHM/LOCK (`online`) is confirmed when the shadow measured the same; a predicted lock on a
+ * server that hides its locks stays unmarked. Returns how many were confirmed.
  */
 export function confirmFindings(
   result: LintResult,
@@ -37,12 +39,23 @@ export function confirmFindings(
     byKey.get(`${path}\0${index}`) ?? runs.find((r) => r.path === path && r.index <= index && index <= r.lastIndex!);
   let confirmed = 0;
   let unconfirmed = 0;
+  // the server shows no locks (MariaDB without metadata_lock_info): a predicted lock can be neither seen nor denied
+  const locksHidden = dry.limits.some((l) => l.id === 'metadata-locks-invisible');
   for (const file of result.files) {
     for (const f of file.findings) {
       if (f.statementIndex < 0) continue;
       const s = traced(f.path, f.statementIndex);
       if (!s || s.skipped || s.error) continue;
+      // MySQL/MariaDB: the predicted ALGORITHM/LOCK against the one the shadow measured for the statement
+      const predicted = (f as { online?: { algorithm: string; lock: string } }).online;
+      if (predicted && s.online) {
+        f.confirmed = predicted.algorithm === s.online.algorithm && predicted.lock === s.online.lock;
+        if (f.confirmed) confirmed++;
+        else unconfirmed++;
+        continue;
+      }
       const predictsRewrite = f.data?.rewrite === true;
+      if (locksHidden && !predictsRewrite) continue;
       if (!f.lock && !predictsRewrite) continue;
       let seen = false;
       if (predictsRewrite) seen = s.rewrites.some((r) => sameTable(dialect, f.table, r));

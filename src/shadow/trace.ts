@@ -14,6 +14,10 @@
  * it (plus what a second connection saw, on a server). The proof's lock watch (`opts.watch`) is
  * told about the same transactions and statements.
  *
+ * Dialects whose server chooses an online-DDL algorithm (MySQL, MariaDB) also measure each traced
+ * statement before it runs (`probes.online`: the ALGORITHM/LOCK the server accepts on a copy of
+ * the table), recorded as `online` on the statement.
+ *
  * Everything the routine needs to know about the SQL dialect comes from `shadow.probes`.
  */
 import type { ParsedMigration, Statement } from '../model.js';
@@ -326,6 +330,8 @@ class FileRun {
     // an autocommit statement runs in a transaction of its own, so its locks can be read before they go
     const ownWrap = (trace || !!watch) && !this.tx && !ctl && !alone;
     const how: TracedStatement['transaction'] = this.tx ? this.tx.kind : alone ? 'alone' : 'autocommit';
+    // the server's online-DDL choice, measured on a copy of the table before the statement itself runs
+    const online = trace && !watch && probes.online ? await probes.online(shadow, stmt) : undefined;
     if (ownWrap) {
       await shadow.exec('BEGIN');
       watch?.began();
@@ -348,6 +354,10 @@ class FileRun {
     const durationMs = now() - t0;
     const sampled: HeldRelLock[] = sampling ? await sampling.stop() : [];
     const rec: TracedStatement = { ...base, durationMs: round(durationMs), error: null, transaction: how };
+    if (online) {
+      if ('unmeasured' in online) rec.unmeasured = online.unmeasured;
+      else rec.online = online;
+    }
     if (sqlErr?.timedOut) {
       // the engine was stopped with it: no ROLLBACK, no lock reading, nothing more on this shadow
       rec.error = errorAt(stmt, this.path, sqlErr);

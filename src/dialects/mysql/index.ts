@@ -12,6 +12,7 @@ import { lockEffect, lockStrength } from './locks.js';
 import { parseMigration } from './parse.js';
 import { quoteIdent, quoteLiteral, sqlComment } from './quote.js';
 import { MySession } from './session.js';
+import { mariadbShadow, mysqlShadow } from './shadow/index.js';
 import {
   DEFAULT_MARIADB_VERSION,
   DEFAULT_MYSQL_VERSION,
@@ -39,7 +40,7 @@ function makeDialect(flavor: Flavor): Dialect<MyAst, MyCatalog> {
     parseVersion: (text) => parseMysqlVersion(text, flavor),
     versionText: mysqlVersionText,
     ruleContext: (version) => ({ server: serverVersionOf(version, flavor) }),
-    // shadow: the shadow slice adds `mysqlShadow` from ./shadow/index.ts here
+    shadow: flavor === 'mysql' ? mysqlShadow : mariadbShadow,
     // plan: the plan slice adds `mysqlPlanner` from ./plan/index.ts here
   };
 }
