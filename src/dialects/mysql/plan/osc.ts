@@ -41,7 +41,7 @@ export interface OscInput {
 type Precondition = ToolCommand['preconditions'][number];
 
 // connection settings come from the environment, never from the migration; the password is asked for
-const CONNECT = ['--host="$MYSQL_HOST"', '--port="${MYSQL_PORT:-3306}"', '--user="$MYSQL_USER"', '--ask-pass'];
+const CONNECT = ['--host="$MYSQL_HOST"', `--port="\${MYSQL_PORT:-3306}"`, '--user="$MYSQL_USER"', '--ask-pass'];
 
 const BINLOG_CHECK =
   'needs ROW binary logs with a FULL row image on the server it reads (SELECT @@global.binlog_format, @@global.binlog_row_image; must say ROW, FULL)';
