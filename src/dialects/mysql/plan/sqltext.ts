@@ -32,17 +32,17 @@ export function lockWaitSql(lockTimeout: string): string {
 export type FailFast = 'INSTANT' | 'INPLACE';
 
 /** `ALTER TABLE t <clauses>, ALGORITHM=…[, LOCK=NONE];` */
-export function alterSql(table: TableName, clauses: string, mode: FailFast | 'COPY'): string {
-  const online =
-    mode === 'INSTANT'
-      ? 'ALGORITHM=INSTANT'
-      : mode === 'INPLACE'
-        ? 'ALGORITHM=INPLACE, LOCK=NONE'
-        : 'ALGORITHM=COPY, LOCK=SHARED';
+export function alterSql(table: TableName, clauses: string, mode: FailFast): string {
+  const online = mode === 'INSTANT' ? 'ALGORITHM=INSTANT' : 'ALGORITHM=INPLACE, LOCK=NONE';
   // the clauses as written may end in a line comment: the online clause then goes on a line of its own
   const body = clauses.trim().replace(/,\s*$/, '');
   const sep = /--[^\n]*$|#[^\n]*$/.test(body) ? '\n, ' : ', ';
   return `ALTER TABLE ${tableRef(table)} ${body}${sep}${online};`;
+}
+
+/** `ALTER TABLE t <clauses>;` with no online clause: what an online schema change tool's run ends in. */
+export function plainAlterSql(table: TableName, clauses: string): string {
+  return terminate(`ALTER TABLE ${tableRef(table)} ${clauses.trim().replace(/,\s*$/, '')}`);
 }
 
 /** A column's type with its character set and collation when the migration gave them on the column. */
