@@ -19,7 +19,7 @@ import type { DumpResult } from './shadow/trace-types.js';
 import type { Step } from './plan/schedule.js';
 import type { ExpectedDifference, Phase, PlanNote, Rewrite } from './plan/types.js';
 
-export type DialectId = 'postgres' | 'mysql' | (string & {});
+export type DialectId = 'postgres' | 'mysql' | 'mariadb' | (string & {});
 
 /** A relation as rules name it: a dialect AST node with schema/table names, or `schema.table` text. */
 export type RelArg = { schemaname?: string; relname?: string } | string | undefined;
@@ -185,6 +185,16 @@ export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCata
   quote: { ident(name: string): string; literal(value: string): string; comment(text: string): string };
   /** the dialect's lock modes: how reports rank and explain the locks findings name and the shadow saw */
   locks: DialectLocks;
+  /**
+   * reads a target version as the user writes it (`8.0.35`, `10.11`) into the one number the core
+   * carries (`Settings.pgVersion`); undefined when `text` is not a version. Absent: PostgreSQL's
+   * reading (`parsePgVersion`).
+   */
+  parseVersion?(text: string): number | undefined;
+  /** the target version as people write it (`8.0.35`, `10.11`); absent: the number itself */
+  versionText?(version: number): string;
+  /** facts the dialect adds to every rule context for the target version (e.g. MySQL's `server`) */
+  ruleContext?(version: number): Record<string, unknown>;
   /** shadow engines; absent while the dialect cannot dry-run */
   shadow?: DialectShadow;
   /** plan rewrites; absent while the dialect cannot plan */

@@ -5,7 +5,7 @@
  */
 export type Severity = 'error' | 'warning';
 /** which SQL dialect a migration is written in (src/dialect.ts `DialectId`); picks the `Dialect` that reads it */
-export type Dialect = 'postgres' | 'mysql' | (string & {});
+export type Dialect = 'postgres' | 'mysql' | 'mariadb' | (string & {});
 
 /** How the migration tool runs a file. */
 export type TransactionMode =

@@ -7,8 +7,13 @@ import type { Dialect, DialectShadow } from '../dialect.js';
 import type { Migration } from '../model.js';
 import { UsageError } from '../errors.js';
 import { postgres } from './postgres/index.js';
+import { mariadb, mysql } from './mysql/index.js';
 
-const DIALECTS: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([[postgres.id, postgres]]);
+const DIALECTS: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([
+  [postgres.id, postgres],
+  [mysql.id, mysql as Dialect],
+  [mariadb.id, mariadb as Dialect],
+]);
 
 /** the dialect a migration is read in when nothing says otherwise */
 export const DEFAULT_DIALECT: Migration['dialect'] = 'postgres';

@@ -58,6 +58,8 @@ export class LintEngine {
   private readonly rules: Rule[];
   private readonly severities = new Map<string, Severity>();
   readonly pgVersion: number;
+  /** what the dialect adds to every rule context (`Dialect.ruleContext`) */
+  private readonly extras: Record<string, unknown>;
 
   constructor(
     readonly dialect: Dialect,
@@ -66,6 +68,7 @@ export class LintEngine {
     this.catalog = dialect.newCatalog();
     options.observer?.attach(this.catalog);
     this.pgVersion = options.pgVersion ?? dialect.defaultVersion;
+    this.extras = dialect.ruleContext?.(this.pgVersion) ?? {};
     const all = options.ruleSet ?? dialect.rules;
     this.rules = [];
     for (const r of all) {
@@ -144,6 +147,7 @@ export class LintEngine {
       statements,
       catalog,
       pgVersion: this.pgVersion,
+      ...this.extras,
       table: (rel: RelArg) => catalog.table(key(rel)),
       isNewTable: (rel: RelArg) => {
         const t = catalog.table(key(rel));
@@ -195,6 +199,7 @@ export class LintEngine {
           tx: { ...session.state },
           catalog: ctxBase.catalog,
           pgVersion: this.pgVersion,
+          ...this.extras,
           options: this.options.ruleOptions?.[rule.meta.id] ?? {},
         }),
       );
