@@ -8,6 +8,7 @@ import type { Dialect, RelArg } from '../../dialect.js';
 import { allRules } from '../../../rules/mysql/index.js';
 import type { Flavor, MyAst } from './ast.js';
 import { MyCatalog, mysqlRelationKey } from './catalog.js';
+import { mariadbPlanner, mysqlPlanner } from './plan/index.js';
 import { lockEffect, lockStrength } from './locks.js';
 import { parseMigration } from './parse.js';
 import { quoteIdent, quoteLiteral, sqlComment } from './quote.js';
@@ -34,7 +35,7 @@ function makeDialect(flavor: Flavor): Dialect<MyAst, MyCatalog> {
     versionText: mysqlVersionText,
     ruleContext: (version) => ({ server: serverVersionOf(version, flavor) }),
     // shadow: the shadow slice adds `mysqlShadow` from ./shadow/index.ts here
-    // plan: the plan slice adds `mysqlPlanner` from ./plan/index.ts here
+    plan: flavor === 'mysql' ? mysqlPlanner : mariadbPlanner,
   };
 }
 

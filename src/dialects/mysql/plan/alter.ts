@@ -42,6 +42,18 @@ export const ALTER_ANSWERS = [
   'require-lock-timeout',
 ] as const;
 
+/**
+ * Rules whose advice for a big table is "run it with gh-ost or pt-online-schema-change": a phase
+ * with those commands answers them, when at least one tool can run on the table as it stands.
+ */
+export const COPY_ANSWERS = [
+  'changing-column-type',
+  'charset-conversion',
+  'adding-fulltext-or-spatial-index',
+  'adding-auto-increment-column',
+  'adding-stored-generated-column',
+] as const;
+
 type Group = Step[];
 
 /** The same ALTER with other clauses: what the prediction is asked about for one piece of a split. */
@@ -213,39 +225,70 @@ function indexStep(ctx: MyRewriteContext, ast: AlterTableAst, t: MyTable | undef
 }
 
 const ANSWERS = new Set<string>(ALTER_ANSWERS);
+const WITH_TOOLS = new Set<string>([...ALTER_ANSWERS, ...COPY_ANSWERS]);
+
+/** Some tool can run on the table as it stands (no precondition known to fail). */
+const toolUsable = (s: Step) => !!s.commands?.some((c) => c.preconditions.every((p) => p.met !== false));
+
+/** The flagged rules, when `answers` covers every one and none is ignored; else undefined. */
+function covered(ctx: MyRewriteContext, stmt: MyStatement, answers: ReadonlySet<string>): Set<string> | undefined {
+  const rules = ctx.flaggedBy(stmt);
+  for (const r of rules) if (!answers.has(r) || !ctx.allowed(stmt, r)) return undefined;
+  return rules;
+}
 
 /** ALTER TABLE: split, fail fast, or a tool copy. Undefined: kept as written (a note says why). */
 export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst): Step[][] | undefined {
-  const rules = new Set(ctx.flaggedBy(stmt));
-  for (const r of rules) if (!ANSWERS.has(r) || !ctx.allowed(stmt, r)) return undefined;
+  if (!covered(ctx, stmt, WITH_TOOLS)) return undefined;
   if (!ast.body.trim()) {
     note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: zerodown could not tell its clauses apart; it is kept as written.');
     return undefined;
   }
   const t = ctx.catalog.table(ast.table);
-  const parts = split(ctx, stmt, ast, t);
-  if (parts) {
-    record(ctx, stmt, rules.size ? rules : [], 'add the column instantly, fill it in batches, build each index in its own phase, then set NOT NULL');
+  const splitRules = covered(ctx, stmt, ANSWERS);
+  const parts = splitRules && split(ctx, stmt, ast, t);
+  if (splitRules && parts) {
+    record(ctx, stmt, splitRules, 'add the column instantly, fill it in batches, build each index in its own phase, then set NOT NULL');
     return parts;
   }
-  const pred = ctx.predict(ast, t, ctx.server);
+  // what the server can do, whatever ALGORITHM/LOCK the migration asked for (the plan writes its own)
+  const pred = ctx.predict(piece(ast, ast.ops, ast.body), t, ctx.server);
   if (!pred) {
     note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: zerodown cannot predict how the server runs it; it is kept as written.');
     return undefined;
   }
-  // nothing flagged, nothing to answer: the statement is still sent fail-fast when the file gets a plan
-  const s = changeStep(ctx, 'expand', ast, t, pred, [tableKey(ast.table)], isOnline(pred) ? `run online (${pred.algorithm}${pred.algorithm === 'INSTANT' ? '' : ', LOCK=NONE'}); the server refuses rather than copies if it cannot` : 'a change only a table copy can make: use an online schema change tool');
-  if (rules.size) record(ctx, stmt, rules, isOnline(pred) ? `explicit ALGORITHM=${pred.algorithm} after SET SESSION lock_wait_timeout` : 'gh-ost / pt-online-schema-change commands in place of the copying ALTER');
+  const online = isOnline(pred);
+  const s = changeStep(
+    ctx,
+    'expand',
+    ast,
+    t,
+    pred,
+    [tableKey(ast.table)],
+    online
+      ? `run online (${pred.algorithm}${pred.algorithm === 'INSTANT' ? '' : ', LOCK=NONE'}); the server refuses rather than copies if it cannot`
+      : `only a table copy can make this change (${pred.algorithm}${pred.lock !== 'NONE' ? `, LOCK=${pred.lock}` : ''}): use an online schema change tool`,
+  );
+  const rules = covered(ctx, stmt, online || !toolUsable(s) ? ANSWERS : WITH_TOOLS);
+  if (!rules) {
+    if (!online)
+      note(ctx, stmt, 'warning', `No automatic plan for this ALTER: only a table copy can make it, and neither gh-ost nor pt-online-schema-change can run on ${ast.table.name} as it stands (${s.commands?.flatMap((c) => c.preconditions.filter((p) => p.met === false).map((p) => p.text)).join('; ')}).`);
+    return undefined;
+  }
+  // nothing flagged: nothing to answer, but the statement is still sent fail-fast when the file gets a plan
+  record(ctx, stmt, rules, online ? `explicit ALGORITHM=${pred.algorithm} after SET SESSION lock_wait_timeout` : 'gh-ost / pt-online-schema-change commands in place of the copying ALTER');
   return [[s]];
 }
 
 /** CREATE INDEX: the same index added by ALTER TABLE with fail-fast clauses, in its own phase. */
 export function rewriteCreateIndex(ctx: MyRewriteContext, stmt: MyStatement, ast: CreateIndexAst): Step[][] | undefined {
-  const rules = new Set(ctx.flaggedBy(stmt));
-  for (const r of rules) if (!ANSWERS.has(r) || !ctx.allowed(stmt, r)) return undefined;
+  const all = covered(ctx, stmt, WITH_TOOLS);
+  if (!all) return undefined;
   const alter: AlterTableAst = { type: 'alter_table', table: ast.table, ops: [], body: '' };
   const s = indexStep(ctx, alter, ctx.catalog.table(ast.table), ast.index);
   if (!s) return undefined;
-  if (rules.size) record(ctx, stmt, rules, 'the index built in its own phase with ALGORITHM=INPLACE, LOCK=NONE');
+  const rules = covered(ctx, stmt, s.commands ? (toolUsable(s) ? WITH_TOOLS : new Set()) : ANSWERS);
+  if (!rules) return undefined;
+  record(ctx, stmt, rules, s.commands ? 'gh-ost / pt-online-schema-change commands in place of the copying index build' : 'the index built in its own phase with ALGORITHM=INPLACE, LOCK=NONE');
   return [[s]];
 }

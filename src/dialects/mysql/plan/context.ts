@@ -62,14 +62,3 @@ export function record(ctx: MyRewriteContext, stmt: MyStatement, rules: Iterable
 export function note(ctx: MyRewriteContext, stmt: MyStatement, level: PlanNote['level'], message: string): void {
   ctx.notes.push({ level, message, line: stmt.span.line });
 }
-
-/**
- * The rules flagged on the statement, when the rewrite answers every one of them; undefined when
- * some finding would stay open (the statement is then kept as written, and the finding reported).
- */
-export function answerable(ctx: MyRewriteContext, stmt: MyStatement, answers: ReadonlySet<string>): Set<string> | undefined {
-  const flagged = ctx.flaggedBy(stmt);
-  for (const r of flagged) if (!answers.has(r)) return undefined;
-  for (const r of flagged) if (!ctx.allowed(stmt, r)) return undefined;
-  return flagged;
-}

@@ -5,9 +5,13 @@
  */
 import type { DialectCatalog, DialectPlanner } from '../../../dialect.js';
 import type { Phase } from '../../../plan/types.js';
-import type { ServerVersion } from '../ast.js';
-import { ALTER_ANSWERS } from './alter.js';
-import type { PlanCatalog } from './context.js';
+import type { Flavor, ServerVersion } from '../ast.js';
+import { MyCatalog, mysqlRelationKey } from '../catalog.js';
+import { predictAlter } from '../online/predict.js';
+import { parseSql } from '../parse.js';
+import { serverVersionOf } from '../version.js';
+import { ALTER_ANSWERS, COPY_ANSWERS } from './alter.js';
+import { tableKey, type PlanCatalog } from './context.js';
 import { transactionalSql } from './phases.js';
 import type { Predict } from './predict.js';
 import { MysqlPlanRun } from './session.js';
@@ -26,7 +30,7 @@ export interface MysqlPlannerDeps {
 }
 
 /** The rule ids some rewrite answers. */
-export const MYSQL_PLAN_ANSWERS: readonly string[] = [...ALTER_ANSWERS, ...UPDATE_ANSWERS];
+export const MYSQL_PLAN_ANSWERS: readonly string[] = [...ALTER_ANSWERS, ...COPY_ANSWERS, ...UPDATE_ANSWERS];
 
 export function createMysqlPlanner(deps: MysqlPlannerDeps): DialectPlanner {
   return {
@@ -39,3 +43,47 @@ export function createMysqlPlanner(deps: MysqlPlannerDeps): DialectPlanner {
     checkPhase: deps.checkPhase,
   };
 }
+
+/** The lint engine's replayed catalog, read by table name. */
+export function planCatalog(catalog: DialectCatalog): PlanCatalog {
+  if (!(catalog instanceof MyCatalog)) throw new Error('the MySQL planner needs the MySQL catalog');
+  return {
+    table: (name) => catalog.tableOf(name),
+    referencing(name) {
+      const target = catalog.tableOf(name);
+      const key = target ? mysqlRelationKey(target) : tableKey(name);
+      const out: ReturnType<PlanCatalog['referencing']> = [];
+      for (const t of catalog.tables()) {
+        for (const fk of t.foreignKeys) {
+          const ref = catalog.tableOf(fk.refTable);
+          if ((ref ? mysqlRelationKey(ref) : mysqlRelationKey(fk.refTable)) === key && t !== target)
+            out.push({ table: { ...(t.schema ? { schema: t.schema } : {}), name: t.name }, fk });
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/** The online-DDL prediction (../online/predict.ts), reduced to what the planner reads. */
+export const predictForPlan: Predict = (ast, table, server) => {
+  const p = predictAlter(ast, table, server);
+  const why = p.ops.map((o) => o.why).join('; ');
+  return { algorithm: p.algorithm, lock: p.lock, ...(why ? { why } : {}) };
+};
+
+/** The planner of one flavor: its server versions, and its parser for checking every phase. */
+export function plannerOf(flavor: Flavor): DialectPlanner {
+  return createMysqlPlanner({
+    predict: predictForPlan,
+    server: (version) => serverVersionOf(version, flavor),
+    catalog: planCatalog,
+    checkPhase(phase) {
+      // parseSql splits like the mysql client (DELIMITER) and throws on a statement no parser reads
+      if (!parseSql(phase.sql, flavor).length) throw new Error('phase has no statement');
+    },
+  });
+}
+
+export const mysqlPlanner: DialectPlanner = plannerOf('mysql');
+export const mariadbPlanner: DialectPlanner = plannerOf('mariadb');
