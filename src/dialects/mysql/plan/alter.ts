@@ -17,6 +17,7 @@
  */
 import type { Step } from '../../../plan/schedule.js';
 import type { AlterOp, AlterTableAst, ColumnDef, CreateIndexAst, IndexDef, MyStatement, MyTable } from '../ast.js';
+import { isCharacterType } from '../catalog.js';
 import { backfillSql, batchingOf } from './backfill.js';
 import { colKey, note, record, step, tableKey, type MyRewriteContext } from './context.js';
 import { oscCommands } from './osc.js';
@@ -177,7 +178,19 @@ function split(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst, t: 
     // the column is new: the table as it will be then
     const tAfter: MyTable | undefined = t && {
       ...t,
-      columns: [...t.columns, { name: c.name, type: c.type, nullable: true, autoIncrement: false, invisible: false }],
+      columns: [
+        ...t.columns,
+        {
+          name: c.name,
+          type: c.type,
+          nullable: true,
+          autoIncrement: false,
+          invisible: false,
+          // as the catalog replays it: the column's charset, else the table's (character types only)
+          ...(isCharacterType(c.type.name) && (c.type.charset ?? t.charset) ? { charset: c.type.charset ?? t.charset } : {}),
+          ...(isCharacterType(c.type.name) && (c.type.collation ?? t.collation) ? { collation: c.type.collation ?? t.collation } : {}),
+        },
+      ],
     };
     const modPred = ctx.predict(modAst, tAfter, server);
     if (!modPred) return undefined;
@@ -200,6 +213,8 @@ function split(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst, t: 
     );
     const contract = changeStep(ctx, 'contract', modAst, tAfter, modPred, [key], 'give the column its NOT NULL and default once every row has a value');
     if (c.nullable === false) contract.preflight = [nullsQuery(ast.table, c.name), ...(contract.preflight ?? [])];
+    // only nullability and the default change: the index build need not wait for it (schedule.ts)
+    contract.weak = true;
     g.push(contract);
     groups.push(g);
     note(
