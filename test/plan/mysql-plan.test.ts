@@ -71,6 +71,19 @@ describe('MariaDB plans (static)', () => {
     expect(r.unhandled[0]!.advice).toMatch(/reads total, a column it writes/);
   });
 
+  it('a copying ALTER kept for a finding the plan does not answer still carries the tool commands', async () => {
+    const r = await planMy(HISTORY, `${ADD_WITH_INDEX}\nALTER TABLE accounts MODIFY note VARCHAR(50);`, [
+      { rule: 'index-same-step-as-add-column', at: 0 },
+      { rule: 'merge-alter-table', at: 1 },
+    ]);
+    const plan = onlyPlan(r);
+    const kept = plan.phases.find((p) => p.sql.includes('MODIFY note'))!;
+    expect(kept.reason).toMatch(/NOT handled: merge-alter-table/);
+    expect(kept.sql).toBe('SET SESSION lock_wait_timeout = 2;\nALTER TABLE accounts MODIFY note VARCHAR(50);');
+    expect(kept.commands?.map((c) => c.tool)).toEqual(['gh-ost', 'pt-online-schema-change']);
+    expect(r.unhandled.map((u) => u.rule)).toEqual(['merge-alter-table']);
+  });
+
   it('a finding the plan does not answer keeps the statement as written (never called safe)', async () => {
     const r = await planMy(HISTORY, ADD_WITH_INDEX, [
       { rule: 'index-same-step-as-add-column', at: 0 },

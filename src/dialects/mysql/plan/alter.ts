@@ -58,7 +58,7 @@ export const COPY_ANSWERS = [
 type Group = Step[];
 
 /** The same ALTER with other clauses: what the prediction is asked about for one piece of a split. */
-function piece(ast: AlterTableAst, ops: AlterOp[], body: string): AlterTableAst {
+export function piece(ast: AlterTableAst, ops: AlterOp[], body: string): AlterTableAst {
   const { algorithm: _a, lock: _l, online: _o, wait: _w, ...rest } = ast;
   return { ...rest, ops, body };
 }
@@ -104,7 +104,7 @@ export function preflightFor(ast: AlterTableAst, t: MyTable | undefined): Prefli
 }
 
 /** The step that makes one ALTER (or one piece of a split) as predicted: fail-fast online, or a tool copy. */
-function changeStep(
+export function changeStep(
   ctx: MyRewriteContext,
   kind: Step['kind'],
   ast: AlterTableAst,
@@ -212,7 +212,6 @@ function split(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst, t: 
       ),
     );
     const contract = changeStep(ctx, 'contract', modAst, tAfter, modPred, [key], 'give the column its NOT NULL and default once every row has a value');
-    if (c.nullable === false) contract.preflight = [nullsQuery(ast.table, c.name), ...(contract.preflight ?? [])];
     // only nullability and the default change: the index build need not wait for it (schedule.ts)
     contract.weak = true;
     g.push(contract);

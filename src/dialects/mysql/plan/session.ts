@@ -6,9 +6,9 @@ import type { FileFindings, FilePlan, PlanRun, PlanSettings } from '../../../dia
 import type { ParsedMigration } from '../../../model.js';
 import type { Step } from '../../../plan/schedule.js';
 import type { MyAst, MyStatement, ServerVersion, TableName } from '../ast.js';
-import { rewriteAlter, rewriteCreateIndex } from './alter.js';
+import { changeStep, piece, rewriteAlter, rewriteCreateIndex } from './alter.js';
 import { step, tableKey, type MyRewriteContext, type PlanCatalog } from './context.js';
-import type { Predict } from './predict.js';
+import { isOnline, type Predict } from './predict.js';
 import { lockWaitSql } from './sqltext.js';
 import { rewriteUpdate } from './update.js';
 
@@ -121,6 +121,17 @@ export class MysqlFilePlan implements FilePlan {
     const s = step('expand', sql, keysOf(a), reason);
     // DML and session statements may share a transactional phase; DDL and anything unread go alone
     s.transactional = !DDL.has(a.type) && a.type !== 'unparsed';
+    // kept as written, but an ALTER that copies the table still gets the tools' commands and the pre-flight queries
+    if (a.type === 'alter_table' && a.body.trim()) {
+      const t = this.ctx.catalog.table(a.table);
+      const whole = piece(a, a.ops, a.body);
+      const pred = this.ctx.predict(whole, t, this.ctx.server);
+      if (pred) {
+        const made = changeStep(this.ctx, 'expand', whole, t, pred, s.keys, reason);
+        if (!isOnline(pred) && made.commands) s.commands = made.commands;
+        if (made.preflight) s.preflight = made.preflight;
+      }
+    }
     return s;
   }
 
