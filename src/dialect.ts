@@ -73,8 +73,11 @@ export interface ShadowOpenOptions {
 export interface DialectShadow {
   /** opens a throwaway database: the embedded engine, or a server from a URL */
   open(options: ShadowOpenOptions): Promise<Shadow>;
-  /** the embedded engine and its version (e.g. `pglite 0.5.16`): part of a saved state's cache key */
-  embeddedEngine(): string;
+  /**
+   * the embedded engine and its version (e.g. `pglite 0.5.16`): part of a saved state's cache key.
+   * Absent when the dialect has none (MySQL, MariaDB): `open` then needs a `url`.
+   */
+  embeddedEngine?(): string;
   /** extensions the given sources create, for `ShadowOpenOptions.extensions` */
   extensionsIn(sources: Iterable<string>): string[];
   /** builds the schema from a schema-only dump (`--schema`), the way the dialect's client would load it */

@@ -99,10 +99,26 @@ export interface ParsedMigration<Ast = unknown> {
   error?: ParseError;
   /** bytes PostgreSQL would reject (NUL, invalid UTF-8, a file that is not text), in file order */
   badBytes?: ParseError[];
+  /**
+   * statements no parser of the dialect could read (their AST says so only to the dialect): the
+   * engine reports each as not analysed, an error for DDL. A dialect that parses files whole (or
+   * not at all) leaves it undefined.
+   */
+  unparsed?: Unparsed[];
   /** `-- zerodown-ignore-file`: every rule is off for this file */
   ignoreFile: boolean;
   /** `-- zerodown-ignore-file rule-a, rule-b`: these rules are off for this file */
   ignoreFileRules: Set<string>;
+}
+
+/** A statement the dialect could not read: reported as not analysed (fail closed). */
+export interface Unparsed {
+  /** `Statement.index` */
+  index: number;
+  /** why, in the parser's words */
+  message: string;
+  /** the statement is DDL (ALTER/CREATE/DROP/RENAME/TRUNCATE…): not analysing it is an error */
+  ddl: boolean;
 }
 
 export interface ParseError {
@@ -148,9 +164,12 @@ export interface FileResult {
    */
   statements: Statement[];
   findings: Finding[];
+  /** statements of the file no parser could read (`ParsedMigration.unparsed`); undefined when the dialect does not say */
+  unanalysed?: number;
 }
 
 export interface LintResult {
   files: FileResult[];
-  summary: { files: number; statements: number; errors: number; warnings: number };
+  /** `analysed`: statements the rules could read, when the dialect reports unparsed statements (`statements` counts all) */
+  summary: { files: number; statements: number; errors: number; warnings: number; analysed?: number };
 }

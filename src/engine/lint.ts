@@ -138,6 +138,27 @@ export class LintEngine {
       return { migration, statements, findings };
     }
 
+    // statements no parser could read: not analysed, said at their line (fail closed)
+    const unparsed = parsed.unparsed;
+    if (review && unparsed) {
+      for (const u of unparsed) {
+        const stmt = statements[u.index];
+        if (!stmt) continue;
+        findings.push({
+          rule: 'syntax-error',
+          severity: u.ddl ? 'error' : 'warning',
+          message: `not analysed: zerodown cannot read this statement as ${dialect.name} (${u.message}), so no rule checked this statement${u.ddl ? ', and a DDL statement it cannot read may lock or rewrite a table' : ''}.`,
+          help: 'Check this statement by hand (or split it into simpler statements); if the server accepts it, report the form to zerodown.',
+          path: migration.path,
+          line: stmt.span.line,
+          column: stmt.span.column,
+          endLine: stmt.span.endLine,
+          endColumn: stmt.span.endColumn,
+          statementIndex: stmt.index,
+        });
+      }
+    }
+
     const active = review && !parsed.ignoreFile ? this.rules.filter((r) => !parsed.ignoreFileRules.has(r.meta.id)) : [];
     const catalog = this.catalog;
     const origin = migration.absPath;
@@ -210,7 +231,7 @@ export class LintEngine {
       }
     }
     findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)); // not localeCompare: its first call loads ICU collation data, ~20 ms of every run
-    return { migration, statements, findings };
+    return unparsed ? { migration, statements, findings, unanalysed: unparsed.length } : { migration, statements, findings };
   }
 
   private toFinding(rule: Rule, issue: Issue, stmt: AnyStatement | undefined, migration: Migration): Finding {
@@ -238,12 +259,16 @@ export function summarize(files: FileResult[]): LintResult['summary'] {
   let statements = 0;
   let errors = 0;
   let warnings = 0;
+  let unanalysed: number | undefined;
   for (const f of files) {
     statements += f.statements.length;
+    if (f.unanalysed !== undefined) unanalysed = (unanalysed ?? 0) + f.unanalysed;
     for (const x of f.findings) {
       if (x.severity === 'error') errors++;
       else warnings++;
     }
   }
-  return { files: files.length, statements, errors, warnings };
+  const summary: LintResult['summary'] = { files: files.length, statements, errors, warnings };
+  if (unanalysed !== undefined) summary.analysed = statements - unanalysed;
+  return summary;
 }

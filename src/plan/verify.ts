@@ -231,7 +231,7 @@ export async function verifyPlan(
   const states: StateStore<Start> = memoryStore();
   const keyOf = (withRows: boolean) =>
     cacheKey({
-      engine: dialect.embeddedEngine(),
+      engine: dialect.embeddedEngine?.() ?? 'server',
       extensions,
       seedRows: withRows ? rows : 0,
       history: historyMigrations,

@@ -142,6 +142,29 @@ export function versionNote(
   dialect: string | undefined,
 ): string {
   if (v.shadowVersion === undefined || v.targetVersion === undefined || v.shadowVersion === v.targetVersion) return '';
-  const name = dialectFor(dialect).name;
-  return ` · target ${name} ${v.targetVersion}, shadow ${v.shadowVersion}: behaviour that differs between them is not proven`;
+  const d = dialectFor(dialect);
+  const text = (n: number) => d.versionText?.(n) ?? String(n);
+  return ` · target ${d.name} ${text(v.targetVersion)}, shadow ${text(v.shadowVersion)}: behaviour that differs between them is not proven`;
+}
+
+/**
+ * How the server runs the statement online, as the shadow measured it (MySQL/MariaDB ALTER):
+ * `ALGORITHM=INPLACE, LOCK=NONE`, `ALGORITHM=INSTANT`; the reason when it could not be measured;
+ * undefined for statements that were not measured.
+ */
+export function onlineText(s: Pick<TracedStatement, 'online' | 'unmeasured'>): string | undefined {
+  if (s.online) return `ALGORITHM=${s.online.algorithm}${s.online.algorithm === 'INSTANT' ? '' : `, LOCK=${s.online.lock}`}`;
+  return s.unmeasured;
+}
+
+/** The measured online lock blocks writes (LOCK=SHARED) or reads too (LOCK=EXCLUSIVE) for the whole operation. */
+export function onlineBlocks(s: Pick<TracedStatement, 'online'>): 'writes' | 'reads and writes' | undefined {
+  if (s.online?.lock === 'SHARED') return 'writes';
+  if (s.online?.lock === 'EXCLUSIVE') return 'reads and writes';
+  return undefined;
+}
+
+/** The shadow's server shows no locks (MariaDB without metadata_lock_info, …): "none" would be a claim it cannot make. */
+export function locksHidden(d: Pick<DryRun, 'limits'>): boolean {
+  return d.limits.some((l) => l.id === 'metadata-locks-invisible');
 }

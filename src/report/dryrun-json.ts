@@ -46,6 +46,10 @@ export interface DryRunJsonStatement {
   timedOut?: true;
   /** not run on the shadow: it reaches outside the throwaway database (why) */
   refused?: string;
+  /** MySQL/MariaDB ALTER: the algorithm and lock the server accepted first, measured on a copy of the table */
+  online?: { algorithm: string; lock: string; basis: 'measured'; server: string };
+  /** MySQL/MariaDB ALTER that could not be measured, and why */
+  unmeasured?: string;
 }
 
 export function toDryRunJson(d: DryRun) {
@@ -90,6 +94,8 @@ export function toDryRunJson(d: DryRun) {
     if (s.count) o.count = s.count;
     if (s.timedOut) o.timedOut = true;
     if (s.refused) o.refused = s.refused;
+    if (s.online) o.online = { ...s.online };
+    if (s.unmeasured) o.unmeasured = s.unmeasured;
     return o;
   });
   const h = d.history;

@@ -7,8 +7,11 @@ import {
   historyLine,
   lineCell,
   lockNote,
+  locksHidden,
   ms,
   notRunText,
+  onlineBlocks,
+  onlineText,
   stoppedLine,
   rewriteCell,
   seedLine,
@@ -25,7 +28,9 @@ const code = (s: string) => (s ? inlineCode(s, { table: true }) : '');
 export function formatDryRunMarkdown(d: DryRun): string {
   const out: string[] = [];
   const failed = d.files.filter((f) => f.error);
-  const blocking = d.statements.some((s) => s.locks.some((l) => l.blocksReads || l.blocksWrites));
+  const blocking = d.statements.some((s) => s.locks.some((l) => l.blocksReads || l.blocksWrites) || onlineBlocks(s));
+  // MySQL/MariaDB: the algorithm and lock each ALTER ran with, measured on the shadow
+  const measured = d.statements.some((s) => s.online || s.unmeasured);
   const icon = failed.length || d.stopped ? '❌' : blocking || d.heldLocks.length ? '⚠️' : '✅';
   out.push(`### ${icon} zerodown dry run`);
   out.push('');
@@ -54,30 +59,38 @@ export function formatDryRunMarkdown(d: DryRun): string {
   for (const [file, stmts] of byFile) {
     out.push(`#### ${code(file)}`);
     out.push('');
-    out.push('| line | statement | locks | blocks | rewrite | time | error |');
-    out.push('| ---: | --- | --- | --- | --- | ---: | --- |');
+    out.push(`| line | statement |${measured ? ' online DDL (measured) |' : ''} locks | blocks | rewrite | time | error |`);
+    out.push(`| ---: | --- |${measured ? ' --- |' : ''} --- | --- | --- | ---: | --- |`);
+    const onlineCell = (s: (typeof stmts)[number]) => {
+      if (!measured) return '';
+      const text = onlineText(s);
+      const blocks = onlineBlocks(s);
+      return ` ${s.online ? `${code(text!)}${blocks ? ` blocks **${blocks}**` : ''}` : text ? escapeText(text) : ''} |`;
+    };
     for (const s of stmts) {
       if (s.skipped) {
         out.push(
-          `| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | ${d.stopped ? escapeText(notRunText(d)) : 'not run (earlier error)'} |`,
+          `| ${s.line} | ${code(firstLine(s.sql, 60))} |${measured ? ' |' : ''} | | | | ${d.stopped ? escapeText(notRunText(d)) : 'not run (earlier error)'} |`,
         );
         continue;
       }
       if (s.refused) {
         out.push(
-          `| ${s.line} | ${code(firstLine(s.sql, 60))} | | | | | not run on the shadow: ${escapeText(s.refused)} |`,
+          `| ${s.line} | ${code(firstLine(s.sql, 60))} |${measured ? ' |' : ''} | | | | not run on the shadow: ${escapeText(s.refused)} |`,
         );
         continue;
       }
       const locks = s.error ? [] : shownLocks(s, d.dialect);
-      const lockCell = locks.map((l) => `${l.mode} on ${code(l.relation)}${lockNote(l)}`).join('<br>');
+      const lockCell =
+        locks.map((l) => `${l.mode} on ${code(l.relation)}${lockNote(l)}`).join('<br>') ||
+        (locksHidden(d) && !s.error ? 'not visible' : '');
       const blocks = locks
         .map((l) => (l.blocksReads ? '**reads and writes**' : l.blocksWrites ? '**writes**' : blocksText(l)))
         .join('<br>');
       const rewrite = rewriteCell(s, code);
       const err = s.error ? `❌ ${code(s.error.code)} ${escapeText(s.error.message)}` : '';
       out.push(
-        `| ${lineCell(s)} | ${code(statementCell(s, 60))} | ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`,
+        `| ${lineCell(s)} | ${code(statementCell(s, 60))} |${onlineCell(s)} ${lockCell} | ${blocks} | ${rewrite} | ${ms(s.durationMs)} | ${err} |`,
       );
     }
     out.push('');
@@ -95,7 +108,9 @@ export function formatDryRunMarkdown(d: DryRun): string {
     out.push('');
   }
   out.push(
-    '<sub>Lock modes as PostgreSQL reports them in pg_locks; "documented" marks statements that cannot run inside a transaction, whose lock comes from the PostgreSQL documentation.</sub>',
+    /^(mysql|mariadb)\b/.test(d.engine)
+      ? `<sub>Online DDL measured on ${escapeText(d.engine)}: each ALTER was first tried on a copy of its table with ALGORITHM=INSTANT, then INPLACE with LOCK=NONE, SHARED, EXCLUSIVE, then COPY; the first the server accepted is shown. Locks are metadata lock types as the server reports them, where it shows them.</sub>`
+      : '<sub>Lock modes as PostgreSQL reports them in pg_locks; "documented" marks statements that cannot run inside a transaction, whose lock comes from the PostgreSQL documentation.</sub>',
   );
   return out.join('\n') + '\n';
 }

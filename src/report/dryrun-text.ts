@@ -7,8 +7,11 @@ import {
   historyLine,
   lineCell,
   lockNote,
+  locksHidden,
   ms,
   notRunText,
+  onlineBlocks,
+  onlineText,
   rewriteCell,
   seedLine,
   shownLocks,
@@ -64,7 +67,11 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
       const rewrite = v(rewriteCell(s, (r) => r));
       const rows = locks.length ? locks : [undefined];
       rows.forEach((l, i) => {
-        const lockText = l ? v(`${l.mode} ${l.relation}${lockNote(l)}`) : s.error ? '' : c.dim('none');
+        const lockText = l
+          ? v(`${l.mode} ${l.relation}${lockNote(l)}`)
+          : s.error
+            ? ''
+            : c.dim(locksHidden(d) ? 'not visible' : 'none');
         const blocks = l ? blocksText(l) : '';
         const colored = l?.blocksReads
           ? c.red(pad(lockText, 44))
@@ -84,6 +91,16 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
           out.push(`  ${' '.repeat(lw)}  ${' '.repeat(46)}  ${' '.repeat(8)}  ${colored}  ${bl}`.trimEnd());
         }
       });
+      const online = onlineText(s);
+      if (online) {
+        const blocks = onlineBlocks(s);
+        const text = s.online
+          ? `online DDL (measured on ${s.online.server}): ${online}${blocks ? ` (blocks ${blocks} for the whole operation)` : ''}`
+          : online;
+        out.push(
+          `  ${' '.repeat(lw)}  ${blocks === 'reads and writes' ? c.red(v(text)) : blocks ? c.yellow(v(text)) : c.dim(v(text))}`,
+        );
+      }
       if (s.error) {
         const e = s.error;
         out.push(
@@ -167,7 +184,7 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
       ),
     );
   } else {
-    const blocking = d.statements.some((s) => s.locks.some((l) => l.blocksReads || l.blocksWrites));
+    const blocking = d.statements.some((s) => s.locks.some((l) => l.blocksReads || l.blocksWrites) || onlineBlocks(s));
     const mark = blocking || d.heldLocks.length ? c.yellow('⚠') : c.green('✔');
     out.push(
       `${mark} ${d.files.length} migration file${d.files.length === 1 ? '' : 's'} ran on the shadow · ${n} statements · ${timing}`,

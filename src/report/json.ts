@@ -33,7 +33,8 @@ export interface JsonFile {
 export interface JsonReport {
   version: 1;
   files: JsonFile[];
-  summary: { files: number; statements: number; errors: number; warnings: number };
+  /** `analysed`: statements the rules could read, for dialects that report unparsed statements */
+  summary: { files: number; statements: number; errors: number; warnings: number; analysed?: number };
 }
 
 export function toJson(result: LintResult): JsonReport {
@@ -61,6 +62,7 @@ export function toJson(result: LintResult): JsonReport {
       statements: result.summary.statements,
       errors: result.summary.errors,
       warnings: result.summary.warnings,
+      ...(result.summary.analysed !== undefined ? { analysed: result.summary.analysed } : {}),
     },
   };
 }

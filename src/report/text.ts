@@ -105,7 +105,11 @@ export function formatText(result: LintResult, opts: TextOptions): string {
   }
   const s = result.summary;
   const frameworks = [...new Set(result.files.map((f) => f.migration.framework))].join(', ') || 'none';
-  const scope = `${plural(s.statements, 'statement')}; framework: ${frameworks}`;
+  const counted =
+    s.analysed !== undefined && s.analysed < s.statements
+      ? `analysed ${s.analysed} of ${plural(s.statements, 'statement')}`
+      : plural(s.statements, 'statement');
+  const scope = `${counted}; framework: ${frameworks}`;
   if (s.errors + s.warnings === 0) {
     out.push(c.green(`✔ no problems in ${plural(s.files, 'migration file')} (${scope})`));
   } else {

@@ -7,7 +7,7 @@
 
 import type { ShadowProbes } from './probes.js';
 
-export type ShadowKind = 'pglite' | 'postgresql';
+export type ShadowKind = 'pglite' | 'postgresql' | 'mysql';
 
 /** Something the engine cannot do, reported once instead of as a cascade of errors. */
 export interface EngineLimit {

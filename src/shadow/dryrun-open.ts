@@ -35,7 +35,7 @@ export function lookUpCache(
   const store = dir ? diskStore<CacheMeta>(dir) : undefined;
   const key = dir
     ? cacheKey({
-        engine: dialect.embeddedEngine(),
+        engine: dialect.embeddedEngine?.() ?? 'server',
         extensions,
         seedRows: rowsPerTable,
         history: historyFiles,

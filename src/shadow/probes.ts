@@ -126,6 +126,24 @@ export interface LockWatch {
   after(token: unknown, label: string, ms: number): Promise<void>;
 }
 
+/**
+ * How the server runs an ALTER, measured on the shadow (`ShadowProbes.online`): the first of
+ * ALGORITHM=INSTANT, INPLACE with LOCK=NONE, INPLACE with LOCK=SHARED, … that the server accepted
+ * on a copy of the table.
+ */
+export interface OnlineMeasure {
+  algorithm: 'INSTANT' | 'INPLACE' | 'COPY';
+  lock: 'NONE' | 'SHARED' | 'EXCLUSIVE';
+  basis: 'measured';
+  /** the server that measured it, e.g. `mariadb 10.11.19` */
+  server: string;
+}
+
+/** An ALTER the shadow could not measure, and why (`OnlineProbe`). */
+export interface OnlineUnmeasured {
+  unmeasured: string;
+}
+
 export interface ShadowProbes {
   /** loads the dialect's parser; resolves once, may be called many times */
   load(): Promise<void>;
@@ -180,4 +198,10 @@ export interface ShadowProbes {
   snapshotData(shadow: ProbeTarget): Promise<DataSnapshot>;
   /** starts the proof's watch over the tables that have rows now */
   watch(shadow: ProbeTarget): Promise<LockWatch>;
+  /**
+   * Dialects whose server picks an online-DDL algorithm (MySQL, MariaDB): measures, just before
+   * a traced statement runs, how the server would run it (on a copy of its table, so the
+   * statement itself then runs as written). Undefined for statements it does not measure.
+   */
+  online?(shadow: ProbeTarget, stmt: Statement): Promise<OnlineMeasure | OnlineUnmeasured | undefined>;
 }

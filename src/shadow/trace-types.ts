@@ -4,7 +4,7 @@
  */
 import type { Migration, ParsedMigration, Statement, TransactionMode } from '../model.js';
 import type { SqlError } from './driver.js';
-import type { LockWatch, RelMap } from './probes.js';
+import type { LockWatch, OnlineMeasure, RelMap } from './probes.js';
 
 export interface LockInfo {
   /** relation name as `schema.name` (the default schema dropped) */
@@ -69,6 +69,10 @@ export interface TracedStatement {
   lastIndex?: number;
   /** it overran the shadow's time bound (`--shadow-timeout`) and was stopped; `error` says so (SQLSTATE 57014) */
   timedOut?: boolean;
+  /** how the server runs it online (MySQL/MariaDB ALTER), measured on a copy of the table (`ShadowProbes.online`) */
+  online?: OnlineMeasure;
+  /** an ALTER the shadow could not measure, and why */
+  unmeasured?: string;
 }
 
 export interface HeldLock {
@@ -182,8 +186,8 @@ export function errorAt(stmt: Statement, path: string, err: SqlError): Statement
   return { ...err, path, line, column };
 }
 
-/** SQLSTATEs of "X does not exist": what a statement that was not run (a role, an extension) causes later. */
-export const MISSING_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000']);
+/** SQLSTATEs of "X does not exist" (MySQL: 42S02 table, 42S22 column): what a statement that was not run (a role, an extension) causes later. */
+export const MISSING_OBJECT = new Set(['42704', '42883', '42P01', '42703', '3F000', '42S02', '42S22']);
 
 export const now = () => performance.now();
 export const round = (ms: number) => Math.round(ms * 100) / 100;

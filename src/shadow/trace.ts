@@ -326,6 +326,8 @@ class FileRun {
     // an autocommit statement runs in a transaction of its own, so its locks can be read before they go
     const ownWrap = (trace || !!watch) && !this.tx && !ctl && !alone;
     const how: TracedStatement['transaction'] = this.tx ? this.tx.kind : alone ? 'alone' : 'autocommit';
+    // the server's online-DDL choice, measured on a copy of the table before the statement itself runs
+    const online = trace && !watch && probes.online ? await probes.online(shadow, stmt) : undefined;
     if (ownWrap) {
       await shadow.exec('BEGIN');
       watch?.began();
@@ -348,6 +350,10 @@ class FileRun {
     const durationMs = now() - t0;
     const sampled: HeldRelLock[] = sampling ? await sampling.stop() : [];
     const rec: TracedStatement = { ...base, durationMs: round(durationMs), error: null, transaction: how };
+    if (online) {
+      if ('unmeasured' in online) rec.unmeasured = online.unmeasured;
+      else rec.online = online;
+    }
     if (sqlErr?.timedOut) {
       // the engine was stopped with it: no ROLLBACK, no lock reading, nothing more on this shadow
       rec.error = errorAt(stmt, this.path, sqlErr);

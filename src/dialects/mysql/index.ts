@@ -13,6 +13,7 @@ import { lockEffect, lockStrength } from './locks.js';
 import { parseMigration } from './parse.js';
 import { quoteIdent, quoteLiteral, sqlComment } from './quote.js';
 import { MySession } from './session.js';
+import { mariadbShadow, mysqlShadow } from './shadow/index.js';
 import { DEFAULT_MARIADB_VERSION, DEFAULT_MYSQL_VERSION, mysqlVersionText, parseMysqlVersion, serverVersionOf } from './version.js';
 
 /** One of the two dialect objects. */
@@ -34,7 +35,7 @@ function makeDialect(flavor: Flavor): Dialect<MyAst, MyCatalog> {
     parseVersion: (text) => parseMysqlVersion(text, flavor),
     versionText: mysqlVersionText,
     ruleContext: (version) => ({ server: serverVersionOf(version, flavor) }),
-    // shadow: the shadow slice adds `mysqlShadow` from ./shadow/index.ts here
+    shadow: flavor === 'mysql' ? mysqlShadow : mariadbShadow,
     plan: flavor === 'mysql' ? mysqlPlanner : mariadbPlanner,
   };
 }

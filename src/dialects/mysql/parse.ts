@@ -22,7 +22,7 @@
 // node-sql-parser's per-dialect builds (CommonJS; 272 KB + 260 KB), not its 2.4 MB all-dialects index
 import nspMysql from 'node-sql-parser/build/mysql.js';
 import nspMariadb from 'node-sql-parser/build/mariadb.js';
-import type { Migration, ParseError } from '../../model.js';
+import type { Migration, ParseError, Unparsed } from '../../model.js';
 import { LineIndex } from '../../parse/source.js';
 import { readIgnores } from '../../parse/ignores.js';
 import { KIND_OF, type Flavor, type MyAst, type MyStatement, type UnparsedAst } from './ast.js';
@@ -125,7 +125,8 @@ export function parseMigration(migration: Migration, flavor: Flavor): MyParsedMi
   const bad = badBytesOf(migration, lines, flavor === 'mysql' ? 'MySQL' : 'MariaDB');
   const base = { migration, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules, ...(bad.length ? { error: bad[0]!, badBytes: bad } : {}) };
   const statements: MyStatement[] = [];
-  if (migration.notText) return { ...base, statements };
+  const unparsedList: Unparsed[] = [];
+  if (migration.notText) return { ...base, statements, unparsed: unparsedList };
   for (const seg of migration.segments ?? [{ start: 0, end: source.length }]) {
     const split = splitMysql(source, seg.start, seg.end);
     for (const raw of split.statements) {
@@ -134,6 +135,10 @@ export function parseMigration(migration: Migration, flavor: Flavor): MyParsedMi
       if (ast.type === 'unparsed' && errorOffset !== undefined) Object.assign(ast, lines.position(raw.start + errorOffset));
       if (ast.type === 'unparsed' && split.unterminated && split.unterminated.offset >= raw.start && split.unterminated.offset < raw.end)
         ast.reason = `${split.unterminated.what} is never closed`;
+      if (ast.type === 'unparsed') {
+        const where = ast.line !== undefined ? ` at line ${ast.line}, column ${ast.column}` : '';
+        unparsedList.push({ index: statements.length, message: `${ast.reason}${where}`, ddl: isDdlKeyword(ast.keyword) });
+      }
       const a = lines.position(raw.start);
       const b = lines.position(Math.max(raw.start, raw.end - 1));
       const ig = ignores.forLine(a.line);
@@ -148,7 +153,12 @@ export function parseMigration(migration: Migration, flavor: Flavor): MyParsedMi
       });
     }
   }
-  return { ...base, statements };
+  return { ...base, statements, unparsed: unparsedList };
+}
+
+/** DDL changes the schema (and may lock or rewrite a table): not reading it is an error, not a warning */
+export function isDdlKeyword(keyword: string): boolean {
+  return /^(ALTER|CREATE|DROP|RENAME|TRUNCATE)\b/.test(keyword);
 }
 
 /** Parses a standalone SQL string (plan phases, tests). Throws when a statement does not parse. */
