@@ -43,6 +43,14 @@ describe('MariaDB plans (static)', () => {
     expect(plan.phases[0]!.sql).toBe('SET SESSION lock_wait_timeout = 2;\nALTER TABLE `accounts` ADD COLUMN flag TINYINT NULL, ALGORITHM=INSTANT;');
   });
 
+  it('MySQL 5.7 has no INSTANT: the same split adds the column INPLACE, LOCK=NONE', async () => {
+    const plan = onlyPlan(
+      await planMy(HISTORY, ADD_WITH_INDEX, [{ rule: 'index-same-step-as-add-column', at: 0 }], { flavor: 'mysql', pgVersion: 50744 }),
+    );
+    expect(plan.phases.map((p) => p.name)).toEqual(['expand', 'backfill', 'index', 'contract']);
+    expect(plan.phases[0]!.sql).toMatch(/ADD COLUMN `token` VARCHAR\(36\) NULL, ALGORITHM=INPLACE, LOCK=NONE;$/);
+  });
+
   it('a COPY-only change: the plain ALTER with gh-ost and pt-osc commands, preconditions from the catalog', async () => {
     const plan = onlyPlan(await planMy(HISTORY, 'ALTER TABLE accounts MODIFY note VARCHAR(50);', [{ rule: 'changing-column-type', at: 0 }]));
     const p = plan.phases[0]!;

@@ -258,6 +258,11 @@ export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: Alte
     note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: zerodown could not tell its clauses apart; it is kept as written.');
     return undefined;
   }
+  if (ast.ops.some((o) => o.op === 'partition' || o.op === 'other')) {
+    // partition clauses must come last and ORDER BY / tablespace clauses take no online clause: not reissued
+    note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: it has partition or other clauses zerodown does not reissue with ALGORITHM/LOCK; it is kept as written.');
+    return undefined;
+  }
   const t = ctx.catalog.table(ast.table);
   const splitRules = covered(ctx, stmt, ANSWERS);
   const parts = splitRules && split(ctx, stmt, ast, t);
