@@ -59,6 +59,6 @@ export async function runPhases(db: MyDb, plan: StagedPlan): Promise<void> {
 
 /** SHOW CREATE TABLE, for comparing the plan's end state with the original's. */
 export async function createTable(db: MyDb, table: string): Promise<string> {
-  const rows = await db.query<Record<string, string>>(`SHOW CREATE TABLE \`${table}\``);
+  const rows = await db.query<Record<string, string>>(`SHOW CREATE TABLE \`${table.replace(/`/g, "``")}\``);
   return rows[0]!['Create Table']!;
 }

@@ -136,6 +136,36 @@ describe.skipIf(!MYSQL_URL)(`MariaDB plans on the real server${SKIP_MSG}`, () =>
     await runPhases(planned, { ...plan, phases: plan.phases.slice(1, 2) });
   });
 
+  it('hostile table and column names: the split plan runs and matches the original', async () => {
+    const hist = 'CREATE TABLE `we``ird; DROP TABLE x` (id INT PRIMARY KEY, v INT NULL) DEFAULT CHARSET=utf8mb4;';
+    const change = "ALTER TABLE `we``ird; DROP TABLE x` ADD COLUMN `c'ol$$` VARCHAR(36) NOT NULL DEFAULT (uuid()), ADD INDEX `i``x` (`c'ol$$`);";
+    const plan = onlyPlan(await planMy(hist, change, [{ rule: 'index-same-step-as-add-column', at: 0 }]));
+    const original = await throwawayMyDb('horig');
+    const planned = await throwawayMyDb('hplan');
+    dbs.push(original, planned);
+    for (const db of [original, planned]) {
+      await db.run(hist);
+      await db.run('INSERT INTO `we``ird; DROP TABLE x` (id) SELECT seq FROM seq_1_to_2500;');
+    }
+    await original.run(change);
+    await runPhases(planned, plan);
+    expect(await createTable(planned, 'we`ird; DROP TABLE x')).toBe(await createTable(original, 'we`ird; DROP TABLE x'));
+  });
+
+  it('an index on a column added by an earlier statement waits for it, in its own INPLACE phase', async () => {
+    const sql = 'ALTER TABLE accounts ADD COLUMN email VARCHAR(120) NULL;\nCREATE INDEX accounts_email ON accounts (email);';
+    const plan = onlyPlan(await planMy(HISTORY, sql, [{ rule: 'index-same-step-as-add-column', at: 1 }]));
+    expect(plan.phases.map((p) => p.name)).toEqual(['expand', 'index']);
+    expect(plan.phases[1]!.sql).toBe(
+      'SET SESSION lock_wait_timeout = 2;\nALTER TABLE `accounts` ADD INDEX `accounts_email` (`email`), ALGORITHM=INPLACE, LOCK=NONE;',
+    );
+    const db = await throwawayMyDb('idx');
+    dbs.push(db);
+    await db.run(HISTORY);
+    await runPhases(db, plan);
+    expect(await createTable(db, 'accounts')).toMatch(/KEY `accounts_email` \(`email`\)/);
+  });
+
   it('fail fast: a wrong INSTANT is refused by the server instead of copying', async () => {
     const db = await throwawayMyDb('ff');
     dbs.push(db);
