@@ -92,6 +92,14 @@ describe('MariaDB plans (static)', () => {
     expect(r.unhandled.map((u) => u.rule)).toEqual(['merge-alter-table']);
   });
 
+  it('ALTER IGNORE TABLE is kept as written, with the reason (reissuing it would drop IGNORE)', async () => {
+    const r = await planMy(HISTORY, 'ALTER IGNORE TABLE accounts ADD COLUMN email VARCHAR(120) NULL, ADD UNIQUE INDEX accounts_email (email);', [
+      { rule: 'index-same-step-as-add-column', at: 0 },
+    ]);
+    expect(r.plans).toEqual([]);
+    expect(r.unhandled[0]!.advice).toMatch(/does not reissue ALTER IGNORE TABLE/);
+  });
+
   it('a finding the plan does not answer keeps the statement as written (never called safe)', async () => {
     const r = await planMy(HISTORY, ADD_WITH_INDEX, [
       { rule: 'index-same-step-as-add-column', at: 0 },

@@ -258,6 +258,11 @@ export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: Alte
     note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: zerodown could not tell its clauses apart; it is kept as written.');
     return undefined;
   }
+  if (ast.ignore || ast.ifExists) {
+    // reissuing the clauses under a plain ALTER TABLE would drop IGNORE / IF EXISTS and change what the statement does
+    note(ctx, stmt, 'warning', `No automatic plan for this ALTER: zerodown does not reissue ALTER ${ast.ignore ? 'IGNORE ' : ''}TABLE${ast.ifExists ? ' IF EXISTS' : ''} in parts; it is kept as written.`);
+    return undefined;
+  }
   if (ast.ops.some((o) => o.op === 'partition' || o.op === 'other')) {
     // partition clauses must come last and ORDER BY / tablespace clauses take no online clause: not reissued
     note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: it has partition or other clauses zerodown does not reissue with ALGORITHM/LOCK; it is kept as written.');
