@@ -23,6 +23,8 @@ export interface Config {
   dialect?: string;
   /** a major version; the file may also say `15.4` or `"15.4"` (see pg-version.ts) */
   pgVersion?: number;
+  /** MySQL/MariaDB target version as written (`8.0.35`, `8.4`, `10.11`); read by the dialect when settings are resolved */
+  mysqlVersion?: string;
   assumeInTransaction?: boolean;
   failOn?: FailOn;
   rules?: Record<string, RuleLevel | { severity?: RuleLevel; options?: Record<string, unknown> }>;
@@ -54,6 +56,7 @@ export const configSchema = {
     framework: { type: 'string' },
     dialect: { enum: DIALECT_IDS },
     pgVersion: { anyOf: [{ type: 'number' }, { type: 'string' }] }, // then parsePgVersion in validateConfig
+    mysqlVersion: { anyOf: [{ type: 'number' }, { type: 'string' }] }, // then the dialect's parseVersion in validateConfig
     assumeInTransaction: { type: 'boolean' },
     failOn: { enum: ['error', 'warning', 'never'] },
     rules: {
@@ -187,6 +190,14 @@ export function validateConfig(raw: unknown, file = 'config'): Config {
     if (major === undefined) throw new ConfigError(`${file}: ${PG_VERSION_RULE} (got ${shown(config.pgVersion)})`);
     config.pgVersion = major;
   }
+  if (config.mysqlVersion !== undefined) {
+    const text = String(config.mysqlVersion);
+    const problem = mysqlVersionProblem(text, config);
+    if (problem) throw new ConfigError(`${file}: ${problem} (got ${shown(config.mysqlVersion)})`);
+    config.mysqlVersion = text;
+  }
+  if (config.pgVersion !== undefined && config.dialect && dialectFor(config.dialect).parseVersion)
+    throw new ConfigError(`${file}: "pgVersion" is for PostgreSQL; with dialect "${config.dialect}" use "mysqlVersion"`);
   const known = new Set(dialectFor(config.dialect ?? DEFAULT_DIALECT).rules.map((r) => r.meta.id));
   known.add('syntax-error');
   for (const id of Object.keys(config.rules ?? {})) {
@@ -218,6 +229,8 @@ export function loadConfig(dir: string, explicit?: string): { config: Config; fi
   let raw: unknown;
   // where a number was written for pgVersion, as written: 0x10 and 1e1 parse as numbers but are no versions
   let written: { source: string; offset: number } | undefined;
+  // the same for mysqlVersion: `mysqlVersion: 10.10` must stay "10.10", not become 10.1
+  let writtenMysql: { source: string; offset: number } | undefined;
   if (file.endsWith('.json')) {
     try {
       raw = JSON.parse(text);
@@ -230,6 +243,8 @@ export function loadConfig(dir: string, explicit?: string): { config: Config; fi
     }
     const m = /"pgVersion"\s*:\s*(-?[0-9][0-9.eE+-]*)/.exec(text);
     if (m) written = { source: m[1]!, offset: m.index + m[0].length - m[1]!.length };
+    const my = /"mysqlVersion"\s*:\s*(-?[0-9][0-9.eE+-]*)/.exec(text);
+    if (my) writtenMysql = { source: my[1]!, offset: my.index + my[0].length - my[1]!.length };
   } else {
     const doc = parseDocument(text);
     const err = doc.errors[0];
@@ -246,17 +261,37 @@ export function loadConfig(dir: string, explicit?: string): { config: Config; fi
     const node = doc.get('pgVersion', true);
     if (isScalar(node) && typeof node.value === 'number' && node.source !== undefined && node.range)
       written = { source: node.source, offset: node.range[0] };
+    const my = doc.get('mysqlVersion', true);
+    if (isScalar(my) && typeof my.value === 'number' && my.source !== undefined && my.range)
+      writtenMysql = { source: my.source, offset: my.range[0] };
   }
   // the shadow URL may hold a password: redacted from every output from here on (src/secrets.ts)
   registerSecretUrl((raw as { dryRun?: { shadowUrl?: unknown } } | null)?.dryRun?.shadowUrl as string | undefined);
   if (written && parsePgVersion(written.source) === undefined)
     throw new ConfigError(`${at(written.offset)}: ${PG_VERSION_RULE} (got ${written.source})`);
+  if (writtenMysql && raw && typeof raw === 'object') {
+    const problem = mysqlVersionProblem(writtenMysql.source, raw as Config);
+    if (problem) throw new ConfigError(`${at(writtenMysql.offset)}: ${problem} (got ${writtenMysql.source})`);
+    (raw as Config).mysqlVersion = writtenMysql.source;
+  }
   const config = validateConfig(raw ?? {}, name);
   // rules.<id>.options against the schema each rule declares (a rule that declares none takes none)
   const rules = dialectFor(config.dialect ?? DEFAULT_DIALECT).rules;
   const problems = validateRuleOptions(rules, config, { file: name, locate: configLocator(text, name) });
   if (problems.length) throw new ConfigError(problems[0]!.text);
   return { config, file };
+}
+
+/**
+ * What is wrong with a `mysqlVersion`, or undefined: with `dialect` mysql or mariadb it must be a
+ * version of that server; without a dialect (it may be detected) a version of either.
+ */
+function mysqlVersionProblem(text: string, config: Config): string | undefined {
+  const ids = typeof config.dialect === 'string' && DIALECT_IDS.includes(config.dialect) ? [config.dialect] : ['mysql', 'mariadb'];
+  const readers = ids.map((id) => dialectFor(id)).filter((d) => d.parseVersion);
+  if (!readers.length) return `"mysqlVersion" is for dialect mysql or mariadb; for ${dialectFor(config.dialect!).name} use "pgVersion"`;
+  if (readers.some((d) => d.parseVersion!(text) !== undefined)) return undefined;
+  return `"mysqlVersion" must be a ${readers.map((d) => d.name).join(' or ')} version, such as ${config.dialect === 'mariadb' ? '10.6, 10.11 or 11.4' : config.dialect === 'mysql' ? '5.7, 8.0.35 or 8.4' : '8.0.35 (MySQL) or 10.11 (MariaDB)'}`;
 }
 
 const PG_VERSION_RULE = '"pgVersion" must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4';

@@ -7,14 +7,14 @@ import type { Rule } from '../src/rules/api.js';
 
 export function migration(
   source: string,
-  opts: { path?: string; review?: boolean; transaction?: TransactionMode; framework?: string } = {},
+  opts: { path?: string; review?: boolean; transaction?: TransactionMode; framework?: string; dialect?: string } = {},
 ): Migration {
   const path = opts.path ?? 'migrations/0002_change.sql';
   return {
     path,
     absPath: `/virtual/${path}`,
     source,
-    dialect: 'postgres',
+    dialect: opts.dialect ?? 'postgres',
     framework: opts.framework ?? 'plain',
     transaction: opts.transaction ?? 'none',
     review: opts.review ?? true,
@@ -25,14 +25,18 @@ export interface LintSqlOptions extends LintOptions {
   /** earlier migrations, replayed into the catalog first (not linted) */
   history?: string | string[];
   transaction?: TransactionMode;
+  /** the dialect the SQL is read in (default postgres): `mysql`, `mariadb` */
+  dialect?: string;
 }
 
 /** Lints one SQL migration (after replaying `history`) and returns its findings. */
 export async function lintSql(sql: string, opts: LintSqlOptions = {}): Promise<Finding[]> {
   const history = opts.history === undefined ? [] : Array.isArray(opts.history) ? opts.history : [opts.history];
   const migrations = [
-    ...history.map((h, i) => migration(h, { path: `migrations/0001_history_${i}.sql`, review: false })),
-    migration(sql, { transaction: opts.transaction ?? 'none' }),
+    ...history.map((h, i) =>
+      migration(h, { path: `migrations/0001_history_${i}.sql`, review: false, dialect: opts.dialect }),
+    ),
+    migration(sql, { transaction: opts.transaction ?? 'none', dialect: opts.dialect }),
   ];
   const result = await lintMigrations(migrations, opts);
   return result.files[0]!.findings;
@@ -44,8 +48,11 @@ export interface RuleCase {
   /** earlier migrations */
   history?: string | string[];
   name?: string;
+  /** the dialect's target version (MySQL/MariaDB: major*10000+minor*100+patch, e.g. 80035) */
   pgVersion?: number;
   transaction?: TransactionMode;
+  /** the dialect (default: the rule's, `mysql` for rules/mysql/); `mariadb` to read the case as MariaDB */
+  dialect?: string;
   /** for invalid cases: expected number of findings (default 1) */
   count?: number;
   /** for invalid cases: the 1-based line of the first finding */
@@ -69,6 +76,7 @@ export function ruleTester(rule: Rule, cases: { valid: (RuleCase | string)[]; in
             history: c.history,
             pgVersion: c.pgVersion,
             transaction: c.transaction,
+            dialect: c.dialect ?? rule.meta.dialect,
             ruleSet: [rule],
           });
           const mine = findings.filter((f) => f.rule === rule.meta.id);
@@ -90,6 +98,7 @@ export function ruleTester(rule: Rule, cases: { valid: (RuleCase | string)[]; in
             history: c.history,
             pgVersion: c.pgVersion,
             transaction: c.transaction,
+            dialect: c.dialect ?? rule.meta.dialect,
             ruleSet: [rule],
           });
           expect(findings.filter((f) => f.rule === rule.meta.id)).toEqual([]);

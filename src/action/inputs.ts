@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import type { FailOn } from '../config.js';
 import { plainSecrets, registerSecret, registerSecretUrl } from '../secrets.js';
-import { parsePgVersion } from '../dialects/index.js';
+import { DIALECT_IDS, parsePgVersion } from '../dialects/index.js';
 import { parseShadowTimeout } from '../shadow/driver.js';
 
 export interface ActionInputs {
@@ -21,6 +21,10 @@ export interface ActionInputs {
   /** run as the shadow URL's role when no unprivileged run role can be made, even if it is powerful */
   allowSuperuserShadow: boolean;
   pgVersion?: number;
+  /** `dialect`: postgres, mysql or mariadb; empty = config `dialect`, else detected from the migrations */
+  dialect?: string;
+  /** `mysql-version` as written (e.g. 8.0.35, 8.4, 10.11); read by the MySQL/MariaDB dialect with the settings */
+  mysqlVersion?: string;
   comment: boolean;
   /** tells this job's sticky comment from another zerodown job's on the same PR (matrix); '' = the default comment */
   commentKey: string;
@@ -81,6 +85,15 @@ export function readInputs(): ActionInputs {
     }
   }
 
+  const dialect = core.getInput('dialect').trim().toLowerCase();
+  if (dialect && !DIALECT_IDS.includes(dialect))
+    throw new InputError(`input "dialect" must be one of ${DIALECT_IDS.join(', ')} (got "${dialect}")`);
+  const mysqlVersion = core.getInput('mysql-version').trim();
+  if (mysqlVersion && pg)
+    throw new InputError('inputs "pg-version" and "mysql-version" exclude each other: give the one of your database');
+  if (mysqlVersion && !/^\d{1,2}\.\d{1,2}(\.\d{1,2})?$/.test(mysqlVersion))
+    throw new InputError(`input "mysql-version" must be a MySQL or MariaDB version such as 8.0.35, 8.4 or 10.11 (got "${mysqlVersion}")`);
+
   const st = core.getInput('shadow-timeout').trim();
   const shadowTimeout = st ? parseShadowTimeout(st) : undefined;
   if (st && shadowTimeout === undefined) {
@@ -107,6 +120,8 @@ export function readInputs(): ActionInputs {
     ...(shadowTimeout !== undefined ? { shadowTimeout } : {}),
     allowSuperuserShadow: bool('allow-superuser-shadow', false),
     pgVersion,
+    ...(dialect ? { dialect } : {}),
+    ...(mysqlVersion ? { mysqlVersion } : {}),
     comment: bool('comment', true),
     commentKey,
     // an explicitly empty sarif-file turns SARIF off; unset means the default

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { discover, findMigrations } from '../discover/index.js';
+import { detectDialect, discover, findMigrations } from '../discover/index.js';
 import { loadConfig } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
 import { toSarif } from '../report/sarif.js';
@@ -30,7 +30,7 @@ import { VERSION } from '../version.js';
 import { protectSecretUrl, readInputs, type ActionInputs } from './inputs.js';
 import { redactSecrets, registerSecret } from '../secrets.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
-import { lintOptionsOf, lintStage, planSettingsOf, resolveSettings } from '../pipeline/index.js';
+import { lintOptionsOf, lintStage, planSettingsOf, resolveSettings, targetText } from '../pipeline/index.js';
 import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
 import { extraSections } from './extras.js';
@@ -148,7 +148,20 @@ export async function run(): Promise<void> {
   core.info(`zerodown: files under review come from ${changed.source}.`);
   const paths = inputs.paths.length ? inputs.paths : (config.paths ?? []);
   // resolved once, for every stage: lint, plan, proof, dry run
-  const settings = resolveSettings({ pgVersion: inputs.pgVersion, failOn: inputs.failOn }, config);
+  // no `dialect` input and no config `dialect`: the migrations' own evidence (Prisma provider, names, SQL), else postgres
+  const detected = inputs.dialect || config.dialect ? undefined : await detectDialect(paths, workspace);
+  const settings = resolveSettings(
+    {
+      pgVersion: inputs.pgVersion,
+      failOn: inputs.failOn,
+      ...(inputs.dialect ? { dialect: inputs.dialect } : {}),
+      ...(inputs.mysqlVersion ? { mysqlVersion: inputs.mysqlVersion } : {}),
+      ...(detected ? { detected } : {}),
+    },
+    config,
+  );
+  if (settings.dialect.id !== 'postgres' || detected)
+    core.info(`zerodown: dialect ${targetText(settings)} (${detected ? `detected: ${detected.reason}` : inputs.dialect ? 'input "dialect"' : 'config `dialect`'}).`);
   const selection = await selectMigrations(workspace, paths, changed.files, {
     framework: config.framework,
     dialect: settings.dialect.id,

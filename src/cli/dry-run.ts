@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { findMigrations } from '../discover/index.js';
+import { detectDialect, findMigrations } from '../discover/index.js';
 import type { LintResult, Migration } from '../model.js';
 import { formatDryRunJson } from '../report/dryrun-json.js';
 import { formatDryRunMarkdown } from '../report/dryrun-markdown.js';
@@ -40,6 +40,8 @@ export interface DryRunCliOptions {
   dialect?: string;
   /** `--pg-version`: the target version (the migration tool's behaviour may depend on it) */
   pgVersion?: number;
+  /** `--mysql-version`: the MySQL/MariaDB target version, as written */
+  mysqlVersion?: string;
   history?: boolean;
   color?: boolean;
   output?: string;
@@ -127,7 +129,17 @@ export async function runDryRun(
 export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Promise<number> {
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
-  const settings = resolveSettings({ dialect: opts.dialect, pgVersion: opts.pgVersion }, config);
+  const detected =
+    opts.dialect || config.dialect ? undefined : await detectDialect(paths.length ? paths : (config.paths ?? []), cwd);
+  const settings = resolveSettings(
+    {
+      dialect: opts.dialect,
+      pgVersion: opts.pgVersion,
+      mysqlVersion: opts.mysqlVersion,
+      ...(detected ? { detected } : {}),
+    },
+    config,
+  );
   const inputs = paths.length ? paths : (config.paths ?? []);
   const { migrations } = await findMigrations(inputs, {
     cwd,

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findMigrations } from '../discover/index.js';
+import { detectDialect, findMigrations } from '../discover/index.js';
 import { loadConfig, type FailOn } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
 import { formatJson } from '../report/json.js';
@@ -13,7 +13,7 @@ import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
 import { exitCodeFor, UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
-import { lintOptionsOf, lintStage, resolveSettings } from '../pipeline/index.js';
+import { lintOptionsOf, lintStage, resolveSettings, targetText, type Settings } from '../pipeline/index.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 
@@ -26,6 +26,8 @@ export interface LintCliOptions {
   framework?: string;
   /** `--dialect`: the SQL dialect of the migrations */
   dialect?: string;
+  /** `--mysql-version`: the MySQL/MariaDB target version, as written */
+  mysqlVersion?: string;
   history?: boolean;
   /** `--color` / `--no-color`; undefined means decide from the environment */
   color?: boolean;
@@ -161,7 +163,10 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     );
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
-  const settings = resolveSettings(opts, config);
+  // no --dialect and no config `dialect`: the migrations' own evidence (Prisma provider, names, SQL), else postgres
+  const detected =
+    opts.dialect || config.dialect ? undefined : await detectDialect(paths.length ? paths : (config.paths ?? []), cwd);
+  const settings = resolveSettings({ ...opts, ...(detected ? { detected } : {}) }, config);
   // compile the WebAssembly parser in the background while migrations are found
   const parserReady = settings.dialect.load();
   parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited
@@ -204,12 +209,14 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   const code = exitCodeFor(result, settings.failOn);
   // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
   const tty = !opts.output && !!process.stdout.isTTY;
-  const out = formatReport(
+  let out = formatReport(
     result,
     opts.format,
     opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout),
     tty,
   );
+  const said = opts.format === 'text' ? dialectLine(settings) : '';
+  if (said) out = `${said}\n${out}`;
   if (opts.output) {
     try {
       writeFileSync(path.resolve(cwd, opts.output), redactSecrets(out));
@@ -221,4 +228,15 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     process.stdout.write(out);
   }
   return code;
+}
+
+/**
+ * `dialect: MySQL 8.0.46 (detected: Prisma provider "mysql")`: said when the run is not the
+ * PostgreSQL default, so a reader knows which server's rules and versions the findings follow.
+ */
+export function dialectLine(settings: Settings): string {
+  const src = settings.dialectSource;
+  if (settings.dialect.id === 'postgres' && src.from !== 'detected') return '';
+  const why = src.from === 'detected' ? `detected: ${src.reason}` : src.from === 'given' ? '--dialect' : src.from === 'config' ? 'config `dialect`' : 'default';
+  return `dialect: ${targetText(settings)} (${why})`;
 }

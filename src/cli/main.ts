@@ -43,9 +43,14 @@ export function buildProgram(): Command {
     )
     .option('--framework <name>', 'migration tool, instead of detecting it')
     .addOption(
-      new Option('--dialect <id>', 'SQL dialect of the migrations (default: config `dialect`, else postgres)').choices(
-        DIALECT_IDS,
-      ),
+      new Option(
+        '--dialect <id>',
+        'SQL dialect of the migrations (default: config `dialect`, else detected from the migrations, else postgres)',
+      ).choices(DIALECT_IDS),
+    )
+    .option(
+      '--mysql-version <version>',
+      'target MySQL version (e.g. 5.7, 8.0.35, 8.4; default 8.0 latest), or with --dialect mariadb a MariaDB version (10.6, 10.11, 11.4; default 10.11)',
     )
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option(
@@ -121,9 +126,14 @@ export function buildProgram(): Command {
     )
     .option('--framework <name>', 'migration tool, instead of detecting it')
     .addOption(
-      new Option('--dialect <id>', 'SQL dialect of the migrations (default: config `dialect`, else postgres)').choices(
-        DIALECT_IDS,
-      ),
+      new Option(
+        '--dialect <id>',
+        'SQL dialect of the migrations (default: config `dialect`, else detected from the migrations, else postgres)',
+      ).choices(DIALECT_IDS),
+    )
+    .option(
+      '--mysql-version <version>',
+      'target MySQL version (e.g. 5.7, 8.0.35, 8.4; default 8.0 latest), or with --dialect mariadb a MariaDB version (10.6, 10.11, 11.4; default 10.11)',
     )
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option('--color', 'force colours')
@@ -169,9 +179,14 @@ export function buildProgram(): Command {
     )
     .option('--framework <name>', 'migration tool, instead of detecting it')
     .addOption(
-      new Option('--dialect <id>', 'SQL dialect of the migrations (default: config `dialect`, else postgres)').choices(
-        DIALECT_IDS,
-      ),
+      new Option(
+        '--dialect <id>',
+        'SQL dialect of the migrations (default: config `dialect`, else detected from the migrations, else postgres)',
+      ).choices(DIALECT_IDS),
+    )
+    .option(
+      '--mysql-version <version>',
+      'target MySQL version (e.g. 5.7, 8.0.35, 8.4; default 8.0 latest), or with --dialect mariadb a MariaDB version (10.6, 10.11, 11.4; default 10.11)',
     )
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -189,7 +204,9 @@ export function buildProgram(): Command {
 function parseIntOption(v: string, name: string): number {
   const n = parsePgVersion(v); // `15`, `15.4` or `13.0` (squawk's form); not `0x10` or `1e1`
   if (n === undefined)
-    throw new UsageError(`${name} must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got "${v}")`);
+    throw new UsageError(
+      `${name} must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got "${v}"); for MySQL or MariaDB use --mysql-version`,
+    );
   return n;
 }
 

@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type FailOn } from '../config.js';
-import { discover } from '../discover/index.js';
+import { detectDialect, discover } from '../discover/index.js';
 import { layoutPhases, type PhaseFile } from '../discover/layout.js';
 import { list } from '../discover/fsutil.js';
 import type { Migration } from '../model.js';
@@ -57,6 +57,8 @@ export interface PlanCliOptions {
   framework?: string;
   /** `--dialect`: the SQL dialect of the migrations */
   dialect?: string;
+  /** `--mysql-version`: the MySQL/MariaDB target version, as written */
+  mysqlVersion?: string;
   history?: boolean;
   assumeInTransaction?: boolean;
   seedRows?: number;
@@ -302,7 +304,10 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
       'no migrations given: pass files or directories (e.g. `zerodown plan db/migrations/0042_add_column.sql`), or set `paths` in zerodown.config.json',
     );
   }
-  const settings = resolveSettings(opts, config);
+  // no --dialect and no config `dialect`: the migrations' own evidence (Prisma provider, names, SQL), else postgres
+  const detected =
+    opts.dialect || config.dialect ? undefined : await detectDialect(paths.length ? paths : (config.paths ?? []), cwd);
+  const settings = resolveSettings({ ...opts, ...(detected ? { detected } : {}) }, config);
   const migrations = await discover(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,

@@ -31,6 +31,7 @@ import { changedFiles as changedFilesOf } from './git.js';
 
 export { naturalCompare };
 export { autoDiscover, type MigrationRoot } from './auto.js';
+export { detectDialect, type DetectedDialect } from './dialect.js';
 export { changedFiles } from './git.js';
 export { layoutPhases, type Phase, type PhaseFile, type LayoutTarget } from './layout.js';
 export { detectFramework, frameworks, frameworkNames } from './frameworks.js';

@@ -21,7 +21,7 @@ import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions 
 import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
 import type { Settings } from './settings.js';
 
-export { resolveSettings, type Settings, type GivenSettings } from './settings.js';
+export { resolveSettings, targetText, type Settings, type GivenSettings } from './settings.js';
 export { dialectFor, dialectOf } from '../dialects/index.js';
 
 /** A run's files as its dialect read them, in apply order (history has `review: false`). */

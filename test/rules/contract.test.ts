@@ -24,9 +24,11 @@ function importsOf(source: string): string[] {
 }
 
 describe('rule files', () => {
-  it('there is at least one dialect folder, each with rules', () => {
+  it('there is at least one dialect folder with rules, and every folder has its generated index', () => {
     expect(dialects).toContain('postgres');
-    for (const d of dialects) expect(ruleFiles(d).length, d).toBeGreaterThan(0);
+    expect(ruleFiles('postgres').length).toBeGreaterThan(0);
+    // a dialect may be registered before its first rule lands (rules/mysql/ while its rules are written)
+    for (const d of dialects) expect(statSync(path.join(RULES, d, 'index.ts')).isFile(), d).toBe(true);
   });
 
   it('the import scanner sees every form of import (self-check)', () => {

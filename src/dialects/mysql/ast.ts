@@ -422,6 +422,11 @@ export interface MyIndex {
   kind: IndexDef['kind'];
   columns: IndexColumn[];
   invisible: boolean;
+  /**
+   * the server made this index for a foreign key that had none; it silently drops it when another
+   * index that can serve the foreign key is created (also in a CREATE TABLE … LIKE copy)
+   */
+  implicit?: boolean;
 }
 
 export interface MyTable {

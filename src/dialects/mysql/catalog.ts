@@ -9,12 +9,15 @@
  * Constraints"; MariaDB KB "CREATE TABLE"):
  * - PRIMARY KEY columns are NOT NULL even when not declared so;
  * - an unnamed index is named after its first column (`col`, then `col_2`, …);
- * - a foreign key without a usable index gets one, named after the constraint (or the column);
+ * - a foreign key without a usable index gets one, named after the constraint (or the column), which
+ *   the server drops again when another index that can serve the key is created;
  * - CREATE TABLE … LIKE copies columns and indexes, not foreign keys or triggers;
  * - KEY_BLOCK_SIZE without ROW_FORMAT means ROW_FORMAT=COMPRESSED (InnoDB);
- * - CONVERT TO CHARACTER SET changes every character column; DEFAULT CHARSET only the table's default.
+ * - CONVERT TO CHARACTER SET changes every character column (a TEXT column whose characters no
+ *   longer fit becomes MEDIUMTEXT, …: charset.ts); DEFAULT CHARSET only the table's default.
  */
 import type { DialectCatalog } from '../../dialect.js';
+import { convertedTextType } from './charset.js';
 import type { AlterOp, ColumnDef, ColumnPosition, IndexDef, MyAst, MyColumn, MyIndex, MyStatement, MyTable, TableName } from './ast.js';
 
 /** The relation key rules and the catalog share: `schema.table` lower-cased, or the table name when unqualified. */
@@ -202,10 +205,15 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
     for (let n = 2; ; n++) if (!this.index(table, `${base}_${n}`)) return `${base}_${n}`;
   }
 
-  private addIndex(table: MyTable, def: IndexDef): void {
+  private addIndex(table: MyTable, def: IndexDef, implicit = false): void {
     const name = this.indexName(table, def);
     if (this.index(table, name)) return;
-    table.indexes.push({ name, kind: def.kind, columns: def.columns.map((c) => ({ ...c })), invisible: !!def.invisible });
+    // an index the server made for a foreign key goes when a new index can serve that key (measured on MariaDB 10.11)
+    const serves = (ix: MyIndex) => ix.columns.every((c, i) => def.columns[i] && !def.columns[i]!.expression && same(def.columns[i]!.name, c.name));
+    if (!implicit) table.indexes = table.indexes.filter((ix) => !(ix.implicit && serves(ix)));
+    const index: MyIndex = { name, kind: def.kind, columns: def.columns.map((c) => ({ ...c })), invisible: !!def.invisible };
+    if (implicit) index.implicit = true;
+    table.indexes.push(index);
     if (def.kind === 'primary')
       for (const c of def.columns) {
         const col = this.column(table, c.name);
@@ -221,7 +229,7 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
     table.foreignKeys.push(fk);
     const first = fk.columns[0];
     if (first && !table.indexes.some((i) => i.columns[0] && same(i.columns[0].name, first)))
-      this.addIndex(table, { name: fk.name ?? first, kind: 'index', columns: fk.columns.map((name) => ({ name })) });
+      this.addIndex(table, { name: fk.name ?? first, kind: 'index', columns: fk.columns.map((name) => ({ name })) }, true);
   }
 
   private place(table: MyTable, col: MyColumn, position: ColumnPosition | undefined, at: number): void {
@@ -334,6 +342,8 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
         else delete table.collation;
         for (const c of table.columns) {
           if (!isCharacterType(c.type.name)) continue;
+          const wider = convertedTextType(c.type.name, c.charset, op.charset);
+          if (wider) c.type = { ...c.type, name: wider, text: wider.toUpperCase() };
           c.charset = op.charset;
           if (op.collation) c.collation = op.collation;
           else delete c.collation;

@@ -19,7 +19,7 @@ export interface GrammarResult {
 
 const ACCOUNT = new Set(['USER', 'ROLE']);
 const SERVER_FIRST = new Set(['INSTALL', 'UNINSTALL', 'SHUTDOWN', 'KILL', 'FLUSH', 'RESET', 'PURGE', 'SYSTEM', 'RESTART', 'CLONE', 'BINLOG', 'CACHE']);
-const OTHER_FIRST = new Set(['CALL', 'OPTIMIZE', 'ANALYZE', 'CHECK', 'REPAIR', 'DO', 'LOCK', 'UNLOCK', 'SAVEPOINT', 'RELEASE', 'XA', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'HANDLER', 'PREPARE', 'EXECUTE', 'DEALLOCATE', 'CHECKSUM', 'HELP', 'SIGNAL', 'RESIGNAL', 'GET', 'TABLE', 'VALUES', 'WITH', 'BACKUP']);
+const OTHER_FIRST = new Set(['CALL', 'LOCK', 'UNLOCK', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'HANDLER', 'HELP', 'SIGNAL', 'RESIGNAL', 'GET', 'TABLE', 'VALUES', 'WITH', 'BACKUP']);
 
 /** words that continue a statement's leading keywords (`CREATE UNIQUE INDEX`, `LOAD DATA LOCAL INFILE`) */
 const LEAD_WORDS = new Set(['TABLE', 'TABLES', 'INDEX', 'KEY', 'UNIQUE', 'FULLTEXT', 'SPATIAL', 'ONLINE', 'OFFLINE', 'IGNORE', 'TEMPORARY', 'OR', 'REPLACE', 'DATABASE', 'SCHEMA', 'VIEW', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'USER', 'ROLE', 'TRANSACTION', 'DATA', 'XML', 'LOCAL', 'INFILE', 'INTO', 'FROM', 'SLAVE', 'REPLICA', 'MASTER', 'PLUGIN', 'TABLESPACE', 'SERVER', 'SESSION', 'GLOBAL', 'PERSIST', 'NAMES', 'PASSWORD', 'WORK', 'LOW_PRIORITY', 'CONCURRENT', 'DEFINER', 'SEQUENCE']);
@@ -108,23 +108,70 @@ export function readStatement(tokens: Token[], text: string): GrammarResult {
   if (SERVER_FIRST.has(k) || (k === 'CHANGE' && /^(MASTER|REPLICATION)$/.test(r.kw(1))) || ((k === 'STOP' || k === 'START') && /^(SLAVE|REPLICA|GROUP_REPLICATION)$/.test(r.kw(1))))
     return strict({ type: 'server', keyword: leadingKeywords(tokens) });
   if (r.isOp('\\') && r.isOp('!', 1)) return strict({ type: 'server', keyword: '\\!' });
-  if (OTHER_FIRST.has(k)) return loose({ type: 'other', keyword: leadingKeywords(tokens), ...tablesAfter(r, k) });
+  const simple = simpleStatement(r, k);
+  if (simple) return strict({ type: 'other', keyword: leadingKeywords(tokens) });
+  if (TABLE_MAINTENANCE.has(k)) return strict({ type: 'other', keyword: leadingKeywords(tokens), tables: maintenanceTables(r) });
+  if (OTHER_FIRST.has(k)) return loose({ type: 'other', keyword: leadingKeywords(tokens) });
   return r.fail('unknown statement');
 }
 
-function tablesAfter(r: Reader, k: string): { tables?: TableName[] } {
-  if (!['OPTIMIZE', 'ANALYZE', 'CHECK', 'REPAIR', 'CHECKSUM'].includes(k)) return {};
+/** only words, strings, numbers, variables and commas until the end */
+function plainUntilEnd(r: Reader): void {
+  while (!r.done && !r.isOp(';')) {
+    const t = r.peek()!;
+    if (t.type === 'op' && t.v !== ',' && t.v !== '=') r.fail('unexpected text');
+    r.pos++;
+  }
+  r.end();
+}
+
+/** SAVEPOINT, RELEASE SAVEPOINT, DO, PREPARE/EXECUTE/DEALLOCATE PREPARE, XA: read whole, or false */
+function simpleStatement(r: Reader, k: string): boolean {
+  if (k === 'SAVEPOINT' || (k === 'RELEASE' && r.kw(1) === 'SAVEPOINT')) {
+    r.pos += k === 'SAVEPOINT' ? 1 : 2;
+    r.ident('a savepoint');
+    r.end();
+    return true;
+  }
+  if (k === 'DO') {
+    r.pos++;
+    do r.expression();
+    while (r.acceptOp(','));
+    r.end();
+    return true;
+  }
+  if (k === 'PREPARE') {
+    r.pos++;
+    r.ident('a statement name');
+    r.expect('FROM');
+    const t = r.next();
+    if (t.type !== 'string' && t.type !== 'var') r.fail('expected a string or a @variable');
+    r.end();
+    return true;
+  }
+  if (k === 'EXECUTE' || k === 'DEALLOCATE' || k === 'XA') {
+    r.pos++;
+    if (k === 'DEALLOCATE') r.expect('PREPARE');
+    plainUntilEnd(r);
+    return true;
+  }
+  return false;
+}
+
+const TABLE_MAINTENANCE = new Set(['OPTIMIZE', 'ANALYZE', 'CHECK', 'REPAIR', 'CHECKSUM']);
+
+/** `OPTIMIZE|ANALYZE|CHECK|REPAIR|CHECKSUM [NO_WRITE_TO_BINLOG|LOCAL] TABLE t, … [options]` */
+function maintenanceTables(r: Reader): TableName[] {
   r.pos++;
   r.accept('NO_WRITE_TO_BINLOG') || r.accept('LOCAL');
-  if (!r.accept('TABLE')) r.accept('TABLES');
+  if (!r.accept('TABLE')) r.expect('TABLES');
   const tables: TableName[] = [];
-  try {
-    do tables.push(r.tableName());
-    while (r.acceptOp(','));
-  } catch {
-    return {};
-  }
-  return { tables };
+  do tables.push(r.tableName());
+  while (r.acceptOp(','));
+  // options: QUICK, EXTENDED, FAST, MEDIUM, CHANGED, FOR UPGRADE, USE_FRM, UPDATE|DROP HISTOGRAM ON …, PERSISTENT FOR …
+  while (!r.done && !r.isOp(';') && (r.peek()!.type === 'word' || r.isOp(',') || r.isOp('(') || r.isOp(')') || r.peek()!.type === 'number')) r.pos++;
+  r.end();
+  return tables;
 }
 
 function create(r: Reader): GrammarResult {
@@ -232,7 +279,14 @@ function routineOrOther(r: Reader, action: RoutineAst['action']): MyAst {
 function transaction(r: Reader): GrammarResult {
   const k = r.next().v.toUpperCase();
   if (k === 'START') r.expect('TRANSACTION');
-  if (k === 'ROLLBACK' && (r.is('TO') || r.is('WORK', 'TO'))) return { ast: { type: 'other', keyword: 'ROLLBACK TO' }, looseSyntax: true };
+  if (k === 'ROLLBACK' && (r.is('TO') || r.is('WORK', 'TO'))) {
+    r.accept('WORK');
+    r.expect('TO');
+    r.accept('SAVEPOINT');
+    r.ident('a savepoint');
+    r.end();
+    return { ast: { type: 'other', keyword: 'ROLLBACK TO' }, looseSyntax: false };
+  }
   if (k === 'BEGIN' && !r.done && !r.isOp(';') && !r.is('WORK')) r.fail('BEGIN … END is a compound statement, allowed only in stored programs');
   r.accept('WORK');
   let chain = false;
@@ -249,8 +303,10 @@ function setStatement(r: Reader): GrammarResult {
   r.pos++;
   const k = r.kw();
   if (k === 'PASSWORD' || k === 'ROLE' || (k === 'DEFAULT' && r.kw(1) === 'ROLE')) return { ast: { type: 'account', keyword: `SET ${k}` }, looseSyntax: false };
-  if (k === 'TRANSACTION' || ((k === 'SESSION' || k === 'GLOBAL') && r.kw(1) === 'TRANSACTION'))
-    return { ast: { type: 'other', keyword: 'SET TRANSACTION' }, looseSyntax: true };
+  if (k === 'TRANSACTION' || ((k === 'SESSION' || k === 'GLOBAL') && r.kw(1) === 'TRANSACTION')) {
+    plainUntilEnd(r);
+    return { ast: { type: 'other', keyword: 'SET TRANSACTION' }, looseSyntax: false };
+  }
   const ast: SetAst = { type: 'set', vars: [] };
   do {
     let scope: SetAst['vars'][number]['scope'] = 'session';

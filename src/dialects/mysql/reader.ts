@@ -145,6 +145,7 @@ export class Reader {
       n++;
     }
     if (n === 0) this.fail('expected an expression');
+    if (depth !== 0) this.fail('unbalanced parentheses');
     return this.text.slice(from, this.prevEnd());
   }
   /** `[=] value`: a word, number, string or identifier as written (strings unquoted) */
