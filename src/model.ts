@@ -154,6 +154,17 @@ export interface Finding {
   data?: Record<string, unknown>;
   /** set by `lint --dry-run` when the shadow database saw what the rule predicted */
   confirmed?: boolean;
+  /** MySQL/MariaDB: the ALGORITHM and LOCK the statement runs with, predicted from the SQL or measured on a shadow */
+  online?: OnlineDdl;
+}
+
+/** How a MySQL/MariaDB server runs a DDL statement (its ALGORITHM= and LOCK= choice). */
+export interface OnlineDdl {
+  algorithm: 'INSTANT' | 'INPLACE' | 'COPY';
+  /** NONE: reads and writes go on; SHARED: writes wait; EXCLUSIVE: reads and writes wait */
+  lock: 'NONE' | 'SHARED' | 'EXCLUSIVE';
+  /** `predicted` from the SQL and the replayed catalog, or `measured` on a real server */
+  basis: 'predicted' | 'measured';
 }
 
 export interface FileResult {

@@ -251,6 +251,7 @@ export class LintEngine {
     if (issue.lock) f.lock = issue.lock;
     if (issue.table) f.table = issue.table;
     if (issue.data) f.data = issue.data;
+    if (issue.online) f.online = issue.online;
     return f;
   }
 }

@@ -9,9 +9,10 @@
  * Paths are as given on the command line or relative to the working directory.
  * Lines and columns are 1-based; `endColumn` is one past the last character.
  * `confirmed` appears only after a dry run (`true` when the shadow database saw what the rule predicted).
+ * `online` (MySQL/MariaDB): `{algorithm, lock, basis}`, the ALGORITHM and LOCK of a statement that cannot run with LOCK=NONE.
  * Fields are only ever added, never renamed or removed, within a version.
  */
-import type { LintResult } from '../model.js';
+import type { LintResult, OnlineDdl } from '../model.js';
 
 export interface JsonFinding {
   rule: string;
@@ -23,6 +24,7 @@ export interface JsonFinding {
   endLine: number;
   endColumn: number;
   confirmed?: boolean;
+  online?: OnlineDdl;
 }
 
 export interface JsonFile {
@@ -54,6 +56,7 @@ export function toJson(result: LintResult): JsonReport {
           endColumn: x.endColumn,
         };
         if (x.confirmed !== undefined) o.confirmed = x.confirmed;
+        if (x.online) o.online = x.online;
         return o;
       }),
     })),

@@ -19,7 +19,7 @@
  *   one off never silences another. Logic two rules share lives in a helper module of the
  *   dialect (`src/dialects/<id>/…`). A test checks that no rule file imports another.
  */
-import type { Migration, Severity, Statement } from '../model.js';
+import type { Migration, OnlineDdl, Severity, Statement } from '../model.js';
 
 /** A JSON schema (draft 2020-12 subset that ajv understands) for a rule's options. */
 export type OptionsSchema = Record<string, unknown>;
@@ -60,6 +60,8 @@ export interface Issue<S = Statement> {
   severity?: Severity;
   /** facts for the planner */
   data?: Record<string, unknown>;
+  /** MySQL/MariaDB: the ALGORITHM and LOCK the statement runs with (the engine copies it onto the finding) */
+  online?: OnlineDdl;
   /** a different statement to point at (file-level rules); defaults to the current one */
   statement?: S;
 }

@@ -18,6 +18,7 @@
  */
 import type { DialectCatalog } from '../../dialect.js';
 import { convertedTextType } from './charset.js';
+import { rowVersionsAfter } from './online/row-versions.js';
 import type { AlterOp, ColumnDef, ColumnPosition, IndexDef, MyAst, MyColumn, MyIndex, MyStatement, MyTable, TableName } from './ast.js';
 
 /** The relation key rules and the catalog share: `schema.table` lower-cased, or the table name when unqualified. */
@@ -90,7 +91,16 @@ export class MyCatalog implements DialectCatalog<MyTable, MyColumn> {
         return this.createTable(ast, origin);
       case 'alter_table': {
         const t = this.tableOf(ast.table);
-        if (t) for (const op of ast.ops) this.alter(t, op, origin);
+        if (!t) return;
+        // MySQL's instant row versions: the online-DDL prediction counts them (online/row-versions.ts)
+        t.rowVersions = rowVersionsAfter(ast, t);
+        for (const op of ast.ops) this.alter(t, op, origin);
+        return;
+      }
+      case 'truncate': {
+        // TRUNCATE recreates the table: no instant row versions left
+        const t = this.tableOf(ast.table);
+        if (t) t.rowVersions = 0;
         return;
       }
       case 'create_index': {

@@ -214,7 +214,7 @@ function addColumn(
     (kinds.push('addColumnAutoIncrement'), why.push('AUTO_INCREMENT numbers every existing row'));
   else if (!isConstantDefault(c.default))
     (kinds.push('addColumnExprDefault'), why.push(`DEFAULT ${c.default!.text} is computed for every existing row`));
-  else if (!op.position) (kinds.push('addColumnEnd'), why.push('at the end'));
+  else if (!op.position) kinds.push('addColumnEnd');
   else if ('first' in op.position) (kinds.push('addColumnMiddle'), why.push('FIRST'));
   else {
     const last = table?.columns.at(-1)?.name;
@@ -337,8 +337,8 @@ export function classifyAlter(ast: AlterTableAst, table: MyTable | undefined, fo
         return one('indexVisibility', op.visible ? 'VISIBLE' : 'INVISIBLE');
       case 'addForeignKey':
         return foreignKeyChecks
-          ? one('addForeignKey', 'foreign_key_checks=1: every existing row is checked')
-          : one('addForeignKeyNoChecks', 'foreign_key_checks=0: existing rows are not checked');
+          ? one('addForeignKey', 'every existing row is checked')
+          : one('addForeignKeyNoChecks', 'existing rows are not checked');
       case 'dropForeignKey':
         return one('dropForeignKey', `DROP FOREIGN KEY ${tick(op.name)}`);
       case 'addCheck':

@@ -121,7 +121,7 @@ function why(row: OnlineRow, cl: Classified, cap: Capability, server: ServerVers
   const parts = [...cl.why, ...cap.notes];
   if (!cap.instant && row.instantSince && !atLeast(server, row.instantSince))
     parts.push(`INSTANT only from ${named(server.flavor, row.instantSince)}`);
-  return `${row.what}${parts.length ? `: ${parts.join('; ')}` : ''}`;
+  return `${row.what}${parts.length ? ` (${parts.join('; ')})` : ''}`;
 }
 
 /** The instant row-version limit of a MySQL server, or undefined (MariaDB, MySQL before 8.0.29). */
@@ -255,13 +255,14 @@ function explicit(clauses: OnlineClauses, p: OnlinePrediction, server: ServerVer
     p.rebuilds = rebuildsToo;
   };
   if (algo === 'INSTANT' && p.algorithm !== 'INSTANT')
-    return refuse(`ALGORITHM=INSTANT: ${firstBlocker(p, 'INSTANT')}.`);
+    return refuse(`ALGORITHM=INSTANT is not possible: ${firstBlocker(p, 'INSTANT')}.`);
   if (algo === 'INSTANT' && lock && server.flavor === 'mysql')
     return void (p.explicit.refused =
       'MySQL allows only LOCK=DEFAULT with ALGORITHM=INSTANT (error 1221): drop the LOCK clause.');
   if ((algo === 'INPLACE' || algo === 'NOCOPY') && p.algorithm === 'COPY')
-    return refuse(`ALGORITHM=${algo}: ${firstBlocker(p, 'INPLACE')}.`);
-  if (algo === 'NOCOPY' && p.rebuilds) return refuse('ALGORITHM=NOCOPY: the change rebuilds the table.');
+    return refuse(`ALGORITHM=${algo} is not possible: ${firstBlocker(p, 'INPLACE')}.`);
+  if (algo === 'NOCOPY' && p.rebuilds)
+    return refuse('ALGORITHM=NOCOPY is not possible: the change rebuilds the table.');
   if (algo === 'COPY') {
     p.algorithm = 'COPY';
     p.rebuilds = true;
@@ -273,9 +274,7 @@ function explicit(clauses: OnlineClauses, p: OnlinePrediction, server: ServerVer
     inplace(p.ops.some((o) => rowFor(o.kind, 'mysql').inplace?.rebuilds));
   }
   if (lock === 'NONE' && LOCK_RANK[p.lock] > 0)
-    return refuse(
-      `LOCK=NONE: ${p.algorithm === 'COPY' ? 'the change needs ALGORITHM=COPY, which blocks writes' : firstBlocker(p, 'LOCK=NONE')}.`,
-    );
+    return refuse(`LOCK=NONE is not possible: ${firstBlocker(p, p.algorithm === 'COPY' ? 'INPLACE' : 'LOCK=NONE')}.`);
   if (lock && LOCK_RANK[lock] > LOCK_RANK[p.lock]) p.lock = lock;
 }
 
@@ -284,7 +283,10 @@ function firstBlocker(p: OnlinePrediction, what: 'INSTANT' | 'INPLACE' | 'LOCK=N
   const op = p.ops.find((o) =>
     what === 'INSTANT' ? o.algorithm !== 'INSTANT' : what === 'INPLACE' ? o.algorithm === 'COPY' : o.lock !== 'NONE',
   );
-  return op ? `${op.why} (${op.algorithm}${op.algorithm === 'COPY' ? '' : `, LOCK=${op.lock}`})` : 'the server cannot';
+  if (!op) return 'the server cannot';
+  if (what === 'INSTANT')
+    return `${op.why} cannot be INSTANT (best: ${op.algorithm === 'COPY' ? 'ALGORITHM=COPY' : `ALGORITHM=INPLACE, LOCK=${op.lock}`})`;
+  return `${op.why} needs ${what === 'INPLACE' ? 'ALGORITHM=COPY' : `LOCK=${op.lock}`}`;
 }
 
 /** CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX: the same as ALTER TABLE … ADD INDEX. */

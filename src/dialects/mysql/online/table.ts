@@ -112,8 +112,11 @@ const SHARED_META = { lock: 'SHARED', rebuilds: false } as const;
 /** MySQL's first version with ALGORITHM=INSTANT, and the one that added it anywhere + DROP COLUMN. */
 export const MYSQL_INSTANT = v('8.0.12');
 export const MYSQL_INSTANT_ANYWHERE = v('8.0.29');
-/** MariaDB's first version with instant ADD COLUMN (at the end), and the one with DROP/reorder/anywhere. */
-export const MARIADB_INSTANT = v('10.3.2');
+/**
+ * MariaDB's first version with instant ADD COLUMN (at the end: 10.3.2, a pre-GA release; 10.3.7 was the
+ * first GA, so `--mysql-version 10.3` gets it), and the one with DROP/reorder/anywhere.
+ */
+export const MARIADB_INSTANT = v('10.3.0');
 export const MARIADB_INSTANT_ANYWHERE = v('10.4.0');
 
 type Both = Omit<OnlineRow, 'flavor' | 'manual' | 'basis'>;
@@ -272,13 +275,13 @@ export const ONLINE_TABLE: readonly OnlineRow[] = [
     },
     MA_INSTANT,
   ),
-  // MariaDB 10.4.3 (MDEV-15563): a VARCHAR of at most 127 bytes can grow past 255 bytes instantly
+  // MariaDB 10.4.3 (MDEV-15563; 10.4.6 was the first GA): a VARCHAR of at most 127 bytes can grow past 255 bytes instantly
   mysql({ op: 'varcharExtendSmall', what: 'widening a VARCHAR of at most 127 bytes past 255 bytes' }, MY_COL),
   mariadb(
     {
       op: 'varcharExtendSmall',
       what: 'widening a VARCHAR of at most 127 bytes past 255 bytes',
-      instantSince: v('10.4.3'),
+      instantSince: MARIADB_INSTANT_ANYWHERE,
       inplace: NONE_META,
     },
     MEASURED,
