@@ -19,6 +19,8 @@ CREATE TABLE events (id BIGINT NOT NULL, kind VARCHAR(20) NULL, UNIQUE KEY event
 const EXAMPLES: Record<string, { sql: string; at?: number }> = {
   'adding-field-with-default': { sql: 'ALTER TABLE accounts ADD COLUMN token VARCHAR(36) NOT NULL DEFAULT (uuid());' },
   'index-same-step-as-add-column': { sql: 'ALTER TABLE accounts ADD COLUMN email VARCHAR(120) NULL, ADD INDEX accounts_email (email);' },
+  'ban-explicit-copy-or-lock': { sql: 'ALTER TABLE accounts ADD COLUMN flag TINYINT NULL, ALGORITHM=COPY;' },
+  'alter-table-not-online': { sql: 'ALTER TABLE accounts MODIFY note VARCHAR(40);' },
   'require-lock-timeout': { sql: 'ALTER TABLE accounts ADD COLUMN flag TINYINT NULL;' },
   'changing-column-type': { sql: 'ALTER TABLE accounts MODIFY note VARCHAR(50);' },
   'charset-conversion': { sql: 'ALTER TABLE accounts CONVERT TO CHARACTER SET latin1;' },

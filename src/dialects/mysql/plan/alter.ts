@@ -41,6 +41,8 @@ export const ALTER_ANSWERS = [
   'adding-field-with-default',
   'index-same-step-as-add-column',
   'require-lock-timeout',
+  // the plan writes its own ALGORITHM/LOCK: online where the server can, else an online schema change tool
+  'ban-explicit-copy-or-lock',
 ] as const;
 
 /**
@@ -48,6 +50,7 @@ export const ALTER_ANSWERS = [
  * with those commands answers them, when at least one tool can run on the table as it stands.
  */
 export const COPY_ANSWERS = [
+  'alter-table-not-online',
   'changing-column-type',
   'charset-conversion',
   'adding-fulltext-or-spatial-index',
@@ -269,9 +272,12 @@ export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: Alte
     return undefined;
   }
   const t = ctx.catalog.table(ast.table);
-  const splitRules = covered(ctx, stmt, ANSWERS);
-  const parts = splitRules && split(ctx, stmt, ast, t);
-  if (splitRules && parts) {
+  const parts = split(ctx, stmt, ast, t);
+  // every piece online: the copy findings are answered too; a piece only a tool can make: when the tool can run
+  const steps = parts?.flat() ?? [];
+  const splitRules =
+    parts && covered(ctx, stmt, steps.every((x) => !x.commands || toolUsable(x)) ? WITH_TOOLS : ANSWERS);
+  if (parts && splitRules) {
     record(ctx, stmt, splitRules, 'add the column instantly, fill it in batches, build each index in its own phase, then set NOT NULL');
     return parts;
   }
