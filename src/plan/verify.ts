@@ -178,7 +178,8 @@ async function runPlan(
 
 function engineName(sh: Shadow): string {
   const [kind, version] = sh.engine.split(' ');
-  const name = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+  const names: Record<string, string> = { pglite: 'PGlite', mysql: 'MySQL', mariadb: 'MariaDB' };
+  const name = names[kind ?? ''] ?? 'PostgreSQL';
   return `${name} ${version ?? sh.serverVersion}`;
 }
 

@@ -28,6 +28,7 @@ describe.skipIf(!MYSQL_URL)(`plans proven on the real MariaDB${SKIP_MSG}`, () =>
     expect(v.error).toBeUndefined();
     expect(v.planError).toBeUndefined();
     expect(v.schemaEqual, v.differences.join('\n')).toBe(true);
+    expect(v.engine).toMatch(/^(MariaDB|MySQL) \d+\.\d+/);
   });
 
   it('a batched UPDATE reaches the same data as the original', async () => {
