@@ -27,6 +27,9 @@ const EXAMPLES: Record<string, { sql: string; at?: number }> = {
   'adding-fulltext-or-spatial-index': { sql: 'ALTER TABLE accounts ADD FULLTEXT INDEX accounts_body (body);' },
   'adding-auto-increment-column': { sql: 'ALTER TABLE events ADD COLUMN seq BIGINT NOT NULL AUTO_INCREMENT, ADD KEY events_seq (seq);' },
   'adding-stored-generated-column': { sql: 'ALTER TABLE accounts ADD COLUMN name_len INT AS (CHAR_LENGTH(name)) STORED;' },
+  'adding-foreign-key-constraint': {
+    sql: 'ALTER TABLE events ADD CONSTRAINT events_account FOREIGN KEY (id) REFERENCES accounts (id);',
+  },
   'unbatched-backfill': { sql: "UPDATE accounts SET name = 'n/a' WHERE name IS NULL;" },
 };
 

@@ -174,6 +174,29 @@ describe.skipIf(!MYSQL_URL)(`MariaDB plans on the real server${SKIP_MSG}`, () =>
     expect(await createTable(db, 'accounts')).toMatch(/KEY `accounts_email` \(`email`\)/);
   });
 
+  it('ADD FOREIGN KEY: online with foreign_key_checks off, and the orphans pre-flight finds what it would not check', async () => {
+    const sql = 'ALTER TABLE orders ADD CONSTRAINT orders_account2 FOREIGN KEY (account_id) REFERENCES accounts (id);';
+    const plan = onlyPlan(await planMy(HISTORY, sql, [{ rule: 'adding-foreign-key-constraint', at: 0 }]));
+    const p = plan.phases[0]!;
+    expect(p.sql.split('\n').slice(1)).toEqual([
+      'SET SESSION foreign_key_checks = 0;',
+      // account_id already has an index (the first foreign key's): MariaDB 10.11 adds the key INSTANT (measured)
+      'ALTER TABLE `orders` ADD CONSTRAINT orders_account2 FOREIGN KEY (account_id) REFERENCES accounts (id), ALGORITHM=INSTANT;',
+      'SET SESSION foreign_key_checks = 1;',
+    ]);
+    const db = await throwawayMyDb('fk');
+    dbs.push(db);
+    await db.run(HISTORY);
+    await db.run(
+      'SET SESSION foreign_key_checks = 0;\nINSERT INTO accounts (id) VALUES (1);\nINSERT INTO orders (id, account_id) VALUES (1, 1), (2, 99);\nSET SESSION foreign_key_checks = 1;',
+    );
+    const orphans = await db.query(p.preflight![0]!.sql);
+    expect(Number(Object.values(orphans[0]!)[0])).toBe(1);
+    await db.run('DELETE FROM orders WHERE id = 2;');
+    await runPhases(db, plan);
+    expect(await createTable(db, 'orders')).toMatch(/CONSTRAINT `orders_account2` FOREIGN KEY \(`account_id`\) REFERENCES `accounts` \(`id`\)/);
+  });
+
   it('fail fast: a wrong INSTANT is refused by the server instead of copying', async () => {
     const db = await throwawayMyDb('ff');
     dbs.push(db);

@@ -22,7 +22,7 @@ import { backfillSql, batchingOf } from './backfill.js';
 import { colKey, note, record, step, tableKey, type MyRewriteContext } from './context.js';
 import { oscCommands } from './osc.js';
 import { isOnline, type Prediction } from './predict.js';
-import { duplicatesQuery, nullsQuery, removedValuesQuery, tooLongQuery } from './preflight.js';
+import { duplicatesQuery, nullsQuery, orphansQuery, removedValuesQuery, tooLongQuery } from './preflight.js';
 import type { PreflightQuery } from '../../../plan/types.js';
 import {
   addIndexSql,
@@ -57,6 +57,15 @@ export const COPY_ANSWERS = [
   'adding-auto-increment-column',
   'adding-stored-generated-column',
 ] as const;
+
+/**
+ * ADD FOREIGN KEY copies the table with foreign_key_checks=1; with it off the server adds the key
+ * INPLACE, LOCK=NONE without checking existing rows (MySQL reference manual, "Online DDL
+ * Operations", foreign key operations; measured on MariaDB 10.11: error 1846 "Adding foreign keys
+ * needs foreign_key_checks=OFF", then accepted with an orphan row in place). The plan does that,
+ * with a pre-flight query for the rows the key would not accept.
+ */
+export const FK_ANSWERS = ['adding-foreign-key-constraint'] as const;
 
 type Group = Step[];
 
@@ -242,6 +251,35 @@ function indexStep(ctx: MyRewriteContext, ast: AlterTableAst, t: MyTable | undef
 }
 
 const ANSWERS = new Set<string>(ALTER_ANSWERS);
+const FK_ALL = new Set<string>([...ALTER_ANSWERS, ...FK_ANSWERS, 'alter-table-not-online']);
+
+/** An ALTER that only adds foreign keys: online with foreign_key_checks off, after the orphan pre-flight. */
+function foreignKeys(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst, t: MyTable | undefined): Step[][] | undefined {
+  const fks = ast.ops.filter((o): o is Extract<AlterOp, { op: 'addForeignKey' }> => o.op === 'addForeignKey');
+  if (!fks.length || fks.length !== ast.ops.length) return undefined;
+  const rules = covered(ctx, stmt, FK_ALL);
+  if (!rules) return undefined;
+  const whole = piece(ast, ast.ops, ast.body);
+  const pred = ctx.predict(whole, t, ctx.server, { foreignKeyChecks: false });
+  const preflight = fks.map((f) => orphansQuery(ast.table, f.fk));
+  if (!pred || !isOnline(pred) || preflight.some((q) => !q)) return undefined;
+  const sql = [
+    lockWaitSql(ctx.settings.lockTimeout),
+    // session only: if the ALTER fails, end the session before running anything else in it
+    'SET SESSION foreign_key_checks = 0;',
+    alterSql(ast.table, ast.body, pred.algorithm === 'INSTANT' ? 'INSTANT' : 'INPLACE'),
+    'SET SESSION foreign_key_checks = 1;',
+  ].join('\n');
+  record(ctx, stmt, rules, 'the foreign key added INPLACE, LOCK=NONE with foreign_key_checks off, after a pre-flight query for rows it would not accept');
+  note(ctx, stmt, 'warning', `With foreign_key_checks=0 the server does not check existing rows against the new foreign key: run the pre-flight query on production first; it must return 0, or the key holds rows that break it.`);
+  return [
+    [
+      step('expand', sql, [tableKey(ast.table), ...fks.map((f) => tableKey(f.fk.refTable))], 'add the foreign key without a table copy: foreign_key_checks off for this session only (existing rows are checked by the pre-flight query instead)', {
+        preflight: preflight as PreflightQuery[],
+      }),
+    ],
+  ];
+}
 const WITH_TOOLS = new Set<string>([...ALTER_ANSWERS, ...COPY_ANSWERS]);
 
 /** Some tool can run on the table as it stands (no precondition known to fail). */
@@ -256,7 +294,7 @@ function covered(ctx: MyRewriteContext, stmt: MyStatement, answers: ReadonlySet<
 
 /** ALTER TABLE: split, fail fast, or a tool copy. Undefined: kept as written (a note says why). */
 export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst): Step[][] | undefined {
-  if (!covered(ctx, stmt, WITH_TOOLS)) return undefined;
+  if (!covered(ctx, stmt, WITH_TOOLS) && !covered(ctx, stmt, FK_ALL)) return undefined;
   if (!ast.body.trim()) {
     note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: zerodown could not tell its clauses apart; it is kept as written.');
     return undefined;
@@ -272,6 +310,8 @@ export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: Alte
     return undefined;
   }
   const t = ctx.catalog.table(ast.table);
+  const fk = foreignKeys(ctx, stmt, ast, t);
+  if (fk) return fk;
   const parts = split(ctx, stmt, ast, t);
   // every piece online: the copy findings are answered too; a piece only a tool can make: when the tool can run
   const steps = parts?.flat() ?? [];
@@ -301,7 +341,7 @@ export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: Alte
   );
   const rules = covered(ctx, stmt, online || !toolUsable(s) ? ANSWERS : WITH_TOOLS);
   if (!rules) {
-    if (!online)
+    if (!online && !toolUsable(s))
       note(ctx, stmt, 'warning', `No automatic plan for this ALTER: only a table copy can make it, and neither gh-ost nor pt-online-schema-change can run on ${ast.table.name} as it stands (${s.commands?.flatMap((c) => c.preconditions.filter((p) => p.met === false).map((p) => p.text)).join('; ')}).`);
     return undefined;
   }

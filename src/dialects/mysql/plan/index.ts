@@ -10,7 +10,7 @@ import { MyCatalog, mysqlRelationKey } from '../catalog.js';
 import { predictAlter } from '../online/predict.js';
 import { parseSql } from '../parse.js';
 import { serverVersionOf } from '../version.js';
-import { ALTER_ANSWERS, COPY_ANSWERS } from './alter.js';
+import { ALTER_ANSWERS, COPY_ANSWERS, FK_ANSWERS } from './alter.js';
 import { tableKey, type PlanCatalog } from './context.js';
 import { transactionalSql } from './phases.js';
 import type { Predict } from './predict.js';
@@ -30,7 +30,7 @@ export interface MysqlPlannerDeps {
 }
 
 /** The rule ids some rewrite answers. */
-export const MYSQL_PLAN_ANSWERS: readonly string[] = [...ALTER_ANSWERS, ...COPY_ANSWERS, ...UPDATE_ANSWERS];
+export const MYSQL_PLAN_ANSWERS: readonly string[] = [...ALTER_ANSWERS, ...COPY_ANSWERS, ...FK_ANSWERS, ...UPDATE_ANSWERS];
 
 export function createMysqlPlanner(deps: MysqlPlannerDeps): DialectPlanner {
   return {
@@ -66,8 +66,8 @@ export function planCatalog(catalog: DialectCatalog): PlanCatalog {
 }
 
 /** The online-DDL prediction (../online/predict.ts), reduced to what the planner reads. */
-export const predictForPlan: Predict = (ast, table, server) => {
-  const p = predictAlter(ast, table, server);
+export const predictForPlan: Predict = (ast, table, server, opts) => {
+  const p = predictAlter(ast, table, server, opts);
   const why = p.ops.map((o) => o.why).join('; ');
   return { algorithm: p.algorithm, lock: p.lock, ...(why ? { why } : {}) };
 };

@@ -14,7 +14,12 @@ export interface Prediction {
 }
 
 /** The prediction for one ALTER against the table as the catalog knows it; undefined when it cannot tell. */
-export type Predict = (ast: AlterTableAst, table: MyTable | undefined, server: ServerVersion) => Prediction | undefined;
+export type Predict = (
+  ast: AlterTableAst,
+  table: MyTable | undefined,
+  server: ServerVersion,
+  opts?: { foreignKeyChecks?: boolean },
+) => Prediction | undefined;
 
 /** The change can run without blocking writes for its duration. */
 export const isOnline = (p: Prediction | undefined): boolean =>

@@ -3,7 +3,7 @@
  * loses data on some rows. Each one answers "which rows would this hurt?"; an empty answer (or 0)
  * means the step is safe to run. Names are quoted; values go through `literal`.
  */
-import type { IndexDef, TableName } from '../ast.js';
+import type { ForeignKeyDef, IndexDef, TableName } from '../ast.js';
 import type { PreflightQuery } from '../../../plan/types.js';
 import { ident, literal, tableRef } from './sqltext.js';
 
@@ -43,5 +43,16 @@ export function removedValuesQuery(table: TableName, column: string, kept: reado
   return {
     purpose: `values of ${column} the new ENUM/SET list drops: the step fails on them (or stores '' without strict sql_mode). Must return no rows`,
     sql: `SELECT ${ident(column)}, COUNT(*) AS zd_rows FROM ${tableRef(table)} WHERE ${ident(column)} IS NOT NULL AND ${ident(column)} NOT IN (${list}) GROUP BY ${ident(column)} LIMIT 20;`,
+  };
+}
+
+/** Rows a new foreign key would not accept: with foreign_key_checks=0 the server adds it without checking them. */
+export function orphansQuery(table: TableName, fk: ForeignKeyDef): PreflightQuery | undefined {
+  if (!fk.refColumns.length || fk.refColumns.length !== fk.columns.length) return undefined;
+  const notNull = fk.columns.map((c) => `zd_c.${ident(c)} IS NOT NULL`).join(' AND ');
+  const match = fk.columns.map((c, i) => `zd_p.${ident(fk.refColumns[i]!)} = zd_c.${ident(c)}`).join(' AND ');
+  return {
+    purpose: `rows of ${table.name} whose ${fk.columns.join(', ')} has no match in ${fk.refTable.name}: the plan adds the foreign key without checking existing rows (foreign_key_checks=0), so they would stay and break it. Must return 0`,
+    sql: `SELECT COUNT(*) AS zd_orphans FROM ${tableRef(table)} AS zd_c WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${tableRef(fk.refTable)} AS zd_p WHERE ${match});`,
   };
 }
