@@ -92,6 +92,20 @@ describe('MariaDB plans (static)', () => {
     expect(r.unhandled.map((u) => u.rule)).toEqual(['merge-alter-table']);
   });
 
+  it('a DDL kept as written still bounds its lock wait: require-lock-timeout is answered, the other finding is not', async () => {
+    const sql = `${ADD_WITH_INDEX}\nALTER TABLE accounts DROP COLUMN note;`;
+    const r = await planMy(HISTORY, sql, [
+      { rule: 'index-same-step-as-add-column', at: 0 },
+      { rule: 'ban-drop-column', at: 1 },
+      { rule: 'require-lock-timeout', at: 1 },
+    ]);
+    const plan = onlyPlan(r);
+    expect(plan.phases.find((p) => p.sql.includes('DROP COLUMN note'))!.sql).toBe(
+      'SET SESSION lock_wait_timeout = 2;\nALTER TABLE accounts DROP COLUMN note;',
+    );
+    expect(r.unhandled.map((u) => u.rule)).toEqual(['ban-drop-column']);
+  });
+
   it('ALTER IGNORE TABLE is kept as written, with the reason (reissuing it would drop IGNORE)', async () => {
     const r = await planMy(HISTORY, 'ALTER IGNORE TABLE accounts ADD COLUMN email VARCHAR(120) NULL, ADD UNIQUE INDEX accounts_email (email);', [
       { rule: 'index-same-step-as-add-column', at: 0 },

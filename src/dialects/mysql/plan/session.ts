@@ -108,8 +108,14 @@ export class MysqlFilePlan implements FilePlan {
     return stmt.ast.type === 'transaction';
   }
 
+  /**
+   * DDL commits on its own and unread statements run alone. The planner asks this to decide whether a
+   * kept statement's phase bounds its lock waits (`phaseAnswers`): a DDL that waits for a metadata lock
+   * is kept after its own `SET SESSION lock_wait_timeout` (see `keep`), so it counts as bounded too.
+   */
   runsAlone(stmt: MyStatement): boolean {
-    return DDL.has(stmt.ast.type) || stmt.ast.type === 'unparsed';
+    const t = stmt.ast.type;
+    return (DDL.has(t) && !WAITS_FOR_MDL.has(t)) || t === 'unparsed';
   }
 
   keep(stmt: MyStatement): Step {
