@@ -39,6 +39,10 @@ function phaseFrom(sp: ScheduledPhase, planner: DialectPlanner, settings: PlanSe
   const phase: Phase = { name: sp.kind, transactional: sp.transactional, reason: reasons.join('; '), sql };
   if (sp.deploy) phase.deploy = sp.deploy;
   if (sp.steps.some((s) => s.todo)) phase.todo = true;
+  const commands = sp.steps.flatMap((s) => s.commands ?? []);
+  if (commands.length) phase.commands = commands;
+  const preflight = sp.steps.flatMap((s) => s.preflight ?? []);
+  if (preflight.length) phase.preflight = preflight;
   return phase;
 }
 

@@ -16,7 +16,7 @@
  * phase; each non-transactional step (CREATE INDEX CONCURRENTLY, a batched
  * backfill) is a phase of its own, because it must be sent alone.
  */
-import { PHASE_ORDER, type PhaseName } from './types.js';
+import { PHASE_ORDER, type PhaseName, type PreflightQuery, type ToolCommand } from './types.js';
 
 export interface Step {
   kind: PhaseName;
@@ -37,6 +37,10 @@ export interface Step {
   todo?: boolean;
   /** statement-level timeout for transactional steps: `scan` steps (VALIDATE) get no statement_timeout */
   timeout?: 'default' | 'scan';
+  /** online schema change tool commands for the step (its phase lists them) */
+  commands?: ToolCommand[];
+  /** read-only queries to run on production before the step (its phase lists them) */
+  preflight?: PreflightQuery[];
 }
 
 export interface ScheduledPhase {

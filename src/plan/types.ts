@@ -22,6 +22,32 @@ export interface Phase {
   deploy?: string;
   /** the phase contains a TODO that fails loudly until a person edits it */
   todo?: boolean;
+  /**
+   * online schema change tool commands that do the phase's change without blocking writes (MySQL/MariaDB
+   * changes the server can only do by copying the table); `sql` then holds the plain ALTER they end in
+   */
+  commands?: ToolCommand[];
+  /** read-only queries to run on production before the phase: they find the rows the phase would fail on or lose */
+  preflight?: PreflightQuery[];
+}
+
+/** A generated command for an online schema change tool (gh-ost, pt-online-schema-change). */
+export interface ToolCommand {
+  tool: 'gh-ost' | 'pt-online-schema-change';
+  /** the rehearsal that changes nothing (gh-ost without `--execute`, pt-osc `--dry-run`): run it first */
+  dryRun: string;
+  /** the real run */
+  command: string;
+  /** what must hold for the tool: `met` false: it does not (said plainly); null: check it on the server */
+  preconditions: { met: boolean | null; text: string }[];
+}
+
+/** A read-only query to run on production before a lossy or failing step. */
+export interface PreflightQuery {
+  /** what it looks for and what a non-empty answer means */
+  purpose: string;
+  /** the query, one statement */
+  sql: string;
 }
 
 export interface PlanNote {

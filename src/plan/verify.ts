@@ -163,7 +163,7 @@ async function runPlan(
         for (const s of runnable) await watched(sh, watch, s.text, label(s));
         inTx = false;
         await endTx(sh, watch, 'COMMIT');
-      } else if (runnable.length === stmts.statements.length) {
+      } else if (runnable.length === stmts.statements.length && runnable.length === 1) {
         await watched(sh, watch, phase.sql, `phase ${i + 1} (${phase.name})`);
       } else {
         for (const s of runnable) await watched(sh, watch, s.text, label(s));
@@ -178,7 +178,8 @@ async function runPlan(
 
 function engineName(sh: Shadow): string {
   const [kind, version] = sh.engine.split(' ');
-  const name = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+  const names: Record<string, string> = { pglite: 'PGlite', mysql: 'MySQL', mariadb: 'MariaDB' };
+  const name = names[kind ?? ''] ?? 'PostgreSQL';
   return `${name} ${version ?? sh.serverVersion}`;
 }
 
@@ -347,6 +348,13 @@ export async function verifyPlan(
     if (run.err) v.planError = run.err;
     for (const n of notRun)
       v.caveats.push(`not run on the shadow, because it reaches outside the throwaway database: ${n}`);
+    // a phase made by an online schema change tool: the proof applies the ALTER the tool ends in
+    plan.phases.forEach((p, i) => {
+      if (p.commands?.length)
+        v.caveats.push(
+          `phase ${i + 1} (${p.name}) was applied as its plain ALTER, the end state of its ${p.commands.map((c) => c.tool).join(' / ')} run: the tool's own copy and cut-over were not run here`,
+        );
+    });
     v.locks = run.watch.spans;
     v.longestAccessExclusiveMs = Math.max(0, ...run.watch.spans.map((s) => s.ms));
     v.locksSafe = !run.watch.violations.length;

@@ -14,7 +14,10 @@
  *
  * `verified` is null with --no-verify. `dataEqual` is null when the original's data
  * changes cannot be compared. Optional phase fields: `deploy` (an app deploy that
- * must be live first), `todo` (the phase stops until a person edits it).
+ * must be live first), `todo` (the phase stops until a person edits it), `commands` (MySQL/MariaDB:
+ * `[{tool, dryRun, command, preconditions:[{met, text}]}]`, gh-ost / pt-online-schema-change in
+ * place of an ALTER that copies the table), `preflight` (`[{purpose, sql}]`, read-only queries to run
+ * on production before the phase).
  * Fields are only ever added, never renamed or removed, within a version.
  */
 import type { PlanResult } from '../plan/planner.js';
@@ -32,6 +35,8 @@ export function formatPlanJson(result: PlanResult): string {
         sql: ph.sql,
         ...(ph.deploy ? { deploy: ph.deploy } : {}),
         ...(ph.todo ? { todo: true } : {}),
+        ...(ph.commands ? { commands: ph.commands } : {}),
+        ...(ph.preflight ? { preflight: ph.preflight } : {}),
       })),
       verified: p.verified
         ? {

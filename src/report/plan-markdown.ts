@@ -98,6 +98,20 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
     out.push(`**${escapeText(phaseTitle(p, i))}**: ${escapeText(p.reason)}`);
     if (p.deploy) out.push('', `> 🚀 **Deploy first:** ${escapeText(p.deploy)}`);
     out.push('', codeFence(p.sql), '');
+    for (const q of p.preflight ?? [])
+      out.push(`🔎 **Pre-flight** (read-only, run on production first): ${escapeText(q.purpose)}`, '', codeFence(q.sql), '');
+    for (const c of p.commands ?? []) {
+      const unmet = c.preconditions.filter((x) => x.met === false).length;
+      out.push(
+        unmet
+          ? `🛠️ **${escapeText(c.tool)}**: ❌ cannot run on this table as it stands (${unmet} unmet)`
+          : `🛠️ **${escapeText(c.tool)}** instead of the ALTER, without blocking writes:`,
+        '',
+      );
+      for (const x of c.preconditions)
+        out.push(`- ${x.met === false ? '❌' : x.met === null ? '❔ check:' : '✅'} ${escapeText(x.text)}`);
+      out.push('', 'Rehearse first (changes nothing):', '', codeFence(c.dryRun, 'sh'), '', 'Then run:', '', codeFence(c.command, 'sh'), '');
+    }
   });
   out.push('</details>');
   return out.join('\n');

@@ -2,7 +2,7 @@
 import type { Dialect } from '../dialect.js';
 import { dialectFor } from '../dialects/index.js';
 import type { StagedPlan, Unhandled } from '../plan/types.js';
-import { phaseTitle, unhandledCount, unhandledLine, verificationLine } from './plan-summary.js';
+import { phaseExtras, phaseTitle, unhandledCount, unhandledLine, verificationLine } from './plan-summary.js';
 
 /**
  * `unhandled`: findings no plan answers. They head the script as comments, so a script piped to a
@@ -22,12 +22,14 @@ export function formatPlanSql(plans: StagedPlan[], unhandled: readonly Unhandled
     // every comment goes through sqlComment: paths, reasons and proof lines name tables and columns from the PR
     out.push(sqlComment(`zerodown plan for ${plan.path}: ${plan.phases.length} phases`));
     out.push(sqlComment(verificationLine(plan)));
-    out.push(sqlComment('Run the phases in order, each on its own (psql sends each statement separately).'));
+    out.push(sqlComment('Run the phases in order, each on its own (psql and the mysql client send each statement separately).'));
     plan.phases.forEach((p, i) => {
       out.push('', sqlComment(`${phaseTitle(p, i)}: ${p.reason}`));
       if (p.deploy) out.push(sqlComment(`DEPLOY FIRST: ${p.deploy}`));
       if (p.todo)
         out.push(sqlComment('TODO: this phase stops with an exception until you edit it (see the RAISE line)'));
+      // pre-flight queries and tool commands stay comments: a script never runs them by itself
+      for (const line of phaseExtras(p)) out.push(sqlComment(line));
       if (p.transactional) out.push('BEGIN;', p.sql, 'COMMIT;');
       else out.push(p.sql);
     });

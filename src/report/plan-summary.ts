@@ -68,6 +68,27 @@ export function verificationLine(plan: StagedPlan): string {
 }
 
 /** "Phase 2 · backfill (no transaction)" */
+/**
+ * The phase's pre-flight queries and tool commands as plain lines (text and `--format sql` comments):
+ * what to check on production first, then each tool's preconditions, rehearsal and real run.
+ */
+export function phaseExtras(p: Phase): string[] {
+  const out: string[] = [];
+  for (const q of p.preflight ?? []) out.push(`pre-flight (read-only, run on production first): ${q.purpose}`, `  ${q.sql}`);
+  for (const c of p.commands ?? []) {
+    const unmet = c.preconditions.filter((x) => x.met === false);
+    out.push(
+      unmet.length
+        ? `${c.tool}: CANNOT run on this table as it stands (${unmet.length} precondition${unmet.length === 1 ? '' : 's'} unmet)`
+        : `${c.tool}: instead of the ALTER, without blocking writes`,
+    );
+    for (const x of c.preconditions)
+      out.push(`  ${x.met === false ? 'UNMET' : x.met === null ? 'check' : 'ok'}: ${x.text}`);
+    out.push(`  rehearse first (changes nothing): ${c.dryRun}`, `  then run: ${c.command}`);
+  }
+  return out;
+}
+
 export function phaseTitle(p: Phase, i: number): string {
   return `Phase ${i + 1} · ${p.name} (${p.transactional ? 'transactional' : 'no transaction'})`;
 }

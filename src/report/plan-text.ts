@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import type { PlanResult } from '../plan/planner.js';
 import {
   originalLine,
+  phaseExtras,
   phaseTitle,
   proofState,
   unhandledCount,
@@ -42,6 +43,7 @@ export function formatPlanText(result: PlanResult, opts: { color: boolean }): st
       out.push(`  ${c.bold(v(phaseTitle(p, i)))}: ${v(p.reason)}`);
       if (p.deploy) out.push(`  ${c.yellow('deploy first:')} ${v(p.deploy)}`);
       for (const line of p.sql.split(/\r?\n/)) out.push(`    ${v(line)}`);
+      for (const line of phaseExtras(p)) out.push(`  ${c.cyan('|')} ${v(line)}`);
     });
     out.push('');
   }

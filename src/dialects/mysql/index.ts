@@ -8,6 +8,7 @@ import type { Dialect, RelArg } from '../../dialect.js';
 import { allRules } from '../../../rules/mysql/index.js';
 import type { Flavor, MyAst } from './ast.js';
 import { MyCatalog, mysqlRelationKey } from './catalog.js';
+import { mariadbPlanner, mysqlPlanner } from './plan/index.js';
 import { lockEffect, lockStrength } from './locks.js';
 import { parseMigration } from './parse.js';
 import { quoteIdent, quoteLiteral, sqlComment } from './quote.js';
@@ -41,7 +42,7 @@ function makeDialect(flavor: Flavor): Dialect<MyAst, MyCatalog> {
     versionText: mysqlVersionText,
     ruleContext: (version) => ({ server: serverVersionOf(version, flavor) }),
     shadow: flavor === 'mysql' ? mysqlShadow : mariadbShadow,
-    // plan: the plan slice adds `mysqlPlanner` from ./plan/index.ts here
+    plan: flavor === 'mysql' ? mysqlPlanner : mariadbPlanner,
   };
 }
 
