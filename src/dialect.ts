@@ -119,6 +119,12 @@ export interface FilePlan {
   readonly expected: ExpectedDifference[];
   /** the statement was folded into an earlier rewrite (e.g. an UPDATE fused into a backfill) */
   consumed(index: number): boolean;
+  /**
+   * whether rewriting the statement answers a finding of `rule` on it (default: every finding on a
+   * rewritten statement is answered). A finding that advises on the migration around the statement
+   * (e.g. MySQL's merge-alter-table) stays "not handled" even when the statement is rewritten.
+   */
+  answersOnRewrite?(rule: string): boolean;
   /** the statement is not planned: folded into an earlier rewrite, or session control the phases set themselves */
   skip(stmt: Statement): boolean;
   /** the statement opens or ends a transaction */

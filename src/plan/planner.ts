@@ -199,7 +199,8 @@ export class Planner implements LintObserver {
   private unhandled(parsed: ParsedMigration, file: FilePlan, findings: Finding[], rewritten: Set<number>): Unhandled[] {
     const out: Unhandled[] = [];
     for (const f of findings) {
-      if (f.statementIndex >= 0 && (rewritten.has(f.statementIndex) || file.consumed(f.statementIndex))) continue;
+      const answered = rewritten.has(f.statementIndex) && (file.answersOnRewrite?.(f.rule) ?? true);
+      if (f.statementIndex >= 0 && (answered || file.consumed(f.statementIndex))) continue;
       // a statement kept as written inside a transactional phase runs under the phase's lock and statement timeouts
       const stmt = parsed.statements[f.statementIndex];
       if (file.rewrites.length && this.planner.phaseAnswers.has(f.rule) && stmt && !file.runsAlone(stmt)) continue;

@@ -100,6 +100,8 @@ export interface Verification {
   locksSafe: boolean;
   /** the longest time any phase held AccessExclusiveLock on a table that has rows, in ms */
   longestAccessExclusiveMs: number;
+  /** what the proof claims when no lock span was timed, when the engine words it otherwise (MySQL: no table rebuilt inside a transaction) */
+  quietClaim?: string;
   /** human-readable differences (schema, data, locks); empty when everything matched */
   differences: string[];
   /** columns left out of the data comparison because their values are not deterministic (`table.column`) */

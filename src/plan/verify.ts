@@ -358,9 +358,10 @@ export async function verifyPlan(
     v.locks = run.watch.spans;
     v.longestAccessExclusiveMs = Math.max(0, ...run.watch.spans.map((s) => s.ms));
     v.locksSafe = !run.watch.violations.length;
+    if (run.watch.quietClaim) v.quietClaim = run.watch.quietClaim;
     if (!run.watch.scansVisible)
       v.caveats.push(
-        'table scans were not observable (track_counts is off and the shadow role may not turn it on): only rewrites were checked',
+        `table scans were not observable (${run.watch.scansHiddenWhy ?? 'track_counts is off and the shadow role may not turn it on'}): only rewrites were checked`,
       );
     v.differences.push(...run.watch.violations.map((x) => `locks: ${x}`));
     const planSchema = run.schema;

@@ -43,7 +43,7 @@ export function proofFacts(v: Verification, opts: { short?: boolean } = {}): str
       ? 'a lock is held across a rewrite or scan'
       : v.locks.length
         ? `longest AccessExclusiveLock ${ms(v.longestAccessExclusiveMs)}`
-        : 'no AccessExclusiveLock on a table with rows',
+        : (v.quietClaim ?? 'no AccessExclusiveLock on a table with rows'),
   );
   return parts.join(', ');
 }

@@ -114,6 +114,10 @@ export interface LockWatch {
   readonly spans: WatchedSpan[];
   /** false when table scans cannot be observed (statistics collection off and not ours to turn on) */
   readonly scansVisible: boolean;
+  /** why scans are not visible, for the proof's caveat (default: PostgreSQL's track_counts reason) */
+  readonly scansHiddenWhy?: string;
+  /** what the proof claims when no span was timed (default: no AccessExclusiveLock on a table with rows) */
+  readonly quietClaim?: string;
   /** the phase later spans belong to (0: the original migration) */
   setPhase(n: number): void;
   /** a transaction began */

@@ -106,6 +106,18 @@ export const CASES: Case[] = [
     alter: 'ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES p (id)',
     fkc: 0,
   },
+  {
+    name: 'foreign key on a column no index leads with, foreign_key_checks=0 (the server builds an index)',
+    table: T,
+    alter: 'ADD CONSTRAINT fk FOREIGN KEY (n) REFERENCES p (id)',
+    fkc: 0,
+  },
+  {
+    name: 'foreign key with its index in the same ALTER, foreign_key_checks=0',
+    table: T,
+    alter: 'ADD INDEX ix_n (n), ADD CONSTRAINT fk FOREIGN KEY (n) REFERENCES p (id)',
+    fkc: 0,
+  },
   { name: 'drop the primary key', table: T, alter: 'DROP PRIMARY KEY' },
   { name: 'primary key swap', table: T, alter: 'DROP PRIMARY KEY, ADD PRIMARY KEY (id, k)' },
   { name: 'add a primary key', table: 'CREATE TABLE t (id INT NOT NULL, a INT)', alter: 'ADD PRIMARY KEY (id)' },

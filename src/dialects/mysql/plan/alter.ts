@@ -140,6 +140,7 @@ export function changeStep(
     catalogTable: t,
     referencedBy: ctx.catalog.referencing(ast.table),
     addsUnique,
+    addsForeignKey: ast.ops.some((o) => o.op === 'addForeignKey' || (o.op === 'addColumn' && !!o.column.references)),
     chunkSize: ctx.settings.batchSize,
     lockWaitSeconds: lockWaitSeconds(ctx.settings.lockTimeout),
   });
@@ -285,9 +286,16 @@ const WITH_TOOLS = new Set<string>([...ALTER_ANSWERS, ...COPY_ANSWERS]);
 /** Some tool can run on the table as it stands (no precondition known to fail). */
 const toolUsable = (s: Step) => !!s.commands?.some((c) => c.preconditions.every((p) => p.met !== false));
 
-/** The flagged rules, when `answers` covers every one and none is ignored; else undefined. */
+/**
+ * Findings that advise on the migration around the statement, not on how the statement runs
+ * (merge-alter-table: "merge this ALTER with the previous one"): they do not stop a rewrite, and
+ * they stay "not handled" in the plan, since no rewrite merges statements.
+ */
+export const ADVISORY: ReadonlySet<string> = new Set(['merge-alter-table']);
+
+/** The flagged rules, when `answers` covers every one that is not advisory and none is ignored; else undefined. */
 function covered(ctx: MyRewriteContext, stmt: MyStatement, answers: ReadonlySet<string>): Set<string> | undefined {
-  const rules = ctx.flaggedBy(stmt);
+  const rules = new Set([...ctx.flaggedBy(stmt)].filter((r) => !ADVISORY.has(r)));
   for (const r of rules) if (!answers.has(r) || !ctx.allowed(stmt, r)) return undefined;
   return rules;
 }

@@ -32,6 +32,8 @@ export interface OscInput {
   referencedBy: { table: TableName; fk: ForeignKeyDef }[];
   /** the change adds a UNIQUE or PRIMARY key */
   addsUnique: boolean;
+  /** the change adds a foreign key */
+  addsForeignKey?: boolean;
   /** rows per copy chunk */
   chunkSize: number;
   /** how long the cut-over may wait for its table lock, seconds */
@@ -107,6 +109,11 @@ export function ghostCommand(inp: OscInput): ToolCommand {
     met: null,
     text: 'connects to a replica and finds the primary by default; add --allow-on-master to run it against the primary directly',
   });
+  if (inp.addsForeignKey)
+    pre.push({
+      met: false,
+      text: 'the change adds a foreign key, and gh-ost does not support foreign keys: its ghost table would be swapped in without it',
+    });
   if (inp.addsUnique)
     pre.push({
       met: null,
@@ -170,6 +177,11 @@ export function ptOscCommand(inp: OscInput): ToolCommand {
       text: `foreign keys point at the table from ${inp.referencedBy.map((r) => nameOf(r.table)).join(', ')}: --alter-foreign-keys-method=rebuild_constraints re-points them with an ALTER of each child table after the swap (a large child table makes that ALTER long)`,
     });
   }
+  if (inp.addsForeignKey)
+    pre.push({
+      met: null,
+      text: "the change adds a foreign key: pt-osc creates it on the new table under a name with a leading underscore (`_name`), so later migrations that drop it by name must use that name",
+    });
   if (/[,=]/.test(inp.table.name) || /[,=]/.test(inp.table.schema ?? ''))
     pre.push({
       met: false,

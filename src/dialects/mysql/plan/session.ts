@@ -6,7 +6,7 @@ import type { FileFindings, FilePlan, PlanRun, PlanSettings } from '../../../dia
 import type { ParsedMigration } from '../../../model.js';
 import type { Step } from '../../../plan/schedule.js';
 import type { MyAst, MyStatement, ServerVersion, TableName } from '../ast.js';
-import { changeStep, piece, rewriteAlter, rewriteCreateIndex } from './alter.js';
+import { ADVISORY, changeStep, piece, rewriteAlter, rewriteCreateIndex } from './alter.js';
 import { step, tableKey, type MyRewriteContext, type PlanCatalog } from './context.js';
 import { isOnline, type Predict } from './predict.js';
 import { lockWaitSql } from './sqltext.js';
@@ -96,6 +96,9 @@ export class MysqlFilePlan implements FilePlan {
     return this.ctx.expected;
   }
 
+  answersOnRewrite(rule: string): boolean {
+    return !ADVISORY.has(rule);
+  }
   consumed(index: number): boolean {
     return this.ctx.consumed.has(index);
   }

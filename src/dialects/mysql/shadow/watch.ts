@@ -24,6 +24,8 @@ export async function watchLocks(shadow: ProbeTarget): Promise<LockWatch> {
     violations,
     spans,
     scansVisible: false,
+    scansHiddenWhy: 'MySQL and MariaDB keep no per-table scan counters the proof could read',
+    quietClaim: 'no table with rows rebuilt inside a transaction',
     setPhase() {},
     began() {
       inTx = true;
