@@ -20,6 +20,7 @@ import { planSection, unhandledSection } from '../report/plan-markdown.js';
 import { proofState } from '../report/plan-summary.js';
 import type { ActionInputs } from './inputs.js';
 import { redactSecrets, registerSecretUrl } from '../secrets.js';
+import { runnerMysqlSkip, startRunnerMysql } from './runner-mysql.js';
 
 export interface ExtrasInput {
   result: LintResult;
@@ -35,6 +36,8 @@ export interface ExtrasInput {
   plan?: PlanResult;
   log: (msg: string) => void;
   warn: (msg: string) => void;
+  /** starts the runner's MySQL (tests give their own) */
+  startRunnerMysql?: () => Promise<string>;
 }
 
 export interface Extras {
@@ -96,10 +99,31 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
   const notes: string[] = [];
   const sections: ReportSection[] = [];
   let headline: string | undefined;
-  const shadowUrl = x.inputs.shadowUrl ?? x.config.dryRun?.shadowUrl;
+  let shadowUrl = x.inputs.shadowUrl ?? x.config.dryRun?.shadowUrl;
   // never lets the shadow URL (it may hold a password) reach the comment through an error message, in any escaping
   registerSecretUrl(shadowUrl);
   const redact = redactSecrets;
+  // (after the line above: the runner's root/root is the images' published default, not a secret to mask
+  // in every 'root' of the report)
+  // MySQL has no embedded engine: on a GitHub Ubuntu runner, its own MySQL server is the default shadow
+  if (
+    x.migrations.some((m) => m.review) &&
+    !runnerMysqlSkip(x.settings.dialect.id, {
+      ...(shadowUrl ? { shadowUrl } : {}),
+      dryRun: x.inputs.dryRun,
+      runnerMysql: x.inputs.runnerMysql,
+    })
+  ) {
+    try {
+      shadowUrl = await (x.startRunnerMysql ?? startRunnerMysql)();
+      x.log(
+        "zerodown: started the runner's own MySQL server (GitHub's Ubuntu images ship one, stopped) as the shadow database; give shadow-database-url to use another server, or set runner-mysql: false.",
+      );
+    } catch (err) {
+      x.warn(`zerodown: ${errText(err)}; the lint stays static (give shadow-database-url for a dry run).`);
+      notes.push(`The dry run could not run: ${errText(err)}.`);
+    }
+  }
   const reviewed = x.migrations.some((m) => m.review);
 
   // the dry run: the files under review on a shadow database, after the history; confirms the findings it sees

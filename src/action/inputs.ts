@@ -20,6 +20,8 @@ export interface ActionInputs {
   shadowTimeout?: number;
   /** run as the shadow URL's role when no unprivileged run role can be made, even if it is powerful */
   allowSuperuserShadow: boolean;
+  /** `runner-mysql`: for a MySQL repository without a shadow URL, start the GitHub Ubuntu runner's own MySQL */
+  runnerMysql: boolean;
   pgVersion?: number;
   /** `dialect`: postgres, mysql or mariadb; empty = config `dialect`, else detected from the migrations */
   dialect?: string;
@@ -118,6 +120,7 @@ export function readInputs(): ActionInputs {
       .filter(Boolean),
     failOn,
     dryRun: bool('dry-run', true),
+    runnerMysql: bool('runner-mysql', true),
     shadowUrl: shadowUrl || undefined,
     ...(shadowTimeout !== undefined ? { shadowTimeout } : {}),
     allowSuperuserShadow: bool('allow-superuser-shadow', false),

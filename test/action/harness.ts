@@ -176,6 +176,8 @@ export async function runAction(
     sha: string;
     repository: string;
     inputs?: Record<string, string>;
+    /** more runner environment (e.g. RUNNER_ENVIRONMENT), over the defaults */
+    env?: Record<string, string>;
   },
 ): Promise<RunResult> {
   const runner = mkdtempSync(path.join(tmpdir(), 'zd-runner-'));
@@ -204,6 +206,7 @@ export async function runAction(
     GITHUB_RUN_ID: '987654321',
     GITHUB_RUN_ATTEMPT: '1',
     RUNNER_TEMP: runner,
+    ...opts.env,
   };
   const inputs = {
     'github-token': 'ghs_testtoken123456',
