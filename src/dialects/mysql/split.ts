@@ -132,6 +132,15 @@ export function splitMysql(text: string, from = 0, to = text.length): SplitResul
         continue;
       }
     }
+    // the client's shell escape (`\! cmd`, or `system cmd` at the start of a line) ends at the end of its
+    // line with no delimiter (MySQL 8.0 manual 6.5.1.2, "mysql Client Commands"): one statement of its own
+    if (text.startsWith('\\!', i) || (onlyBlanksBefore(text, i) && /^system[ \t]/i.test(text.slice(i, i + 7)))) {
+      const nl = text.indexOf('\n', i);
+      const e = trimBlankEnd(text, i, nl === -1 || nl >= to ? to : nl);
+      statements.push({ start: i, end: e });
+      i = nl === -1 || nl >= to ? to : nl + 1;
+      continue;
+    }
     const start = i;
     let versioned = false; // inside /*! … */
     let end = -1;

@@ -8,6 +8,19 @@ function texts(sql: string): string[] {
 }
 
 describe('splitMysql', () => {
+  it('ends the client shell escape (\\! cmd, system cmd) at its line end, as the mysql client does', () => {
+    const sql =
+      'SELECT 1;\n\\! ls /etc\nFLUSH TABLES;\nsystem rm -rf /tmp/x\nALTER TABLE t ADD c INT;\nSELECT system_user();\n';
+    expect(texts(sql)).toEqual([
+      'SELECT 1',
+      '\\! ls /etc',
+      'FLUSH TABLES',
+      'system rm -rf /tmp/x',
+      'ALTER TABLE t ADD c INT',
+      'SELECT system_user()',
+    ]);
+  });
+
   it('cuts at semicolons, with exact offsets and no trailing blanks', () => {
     const sql = 'CREATE TABLE a (id INT);\n  ALTER TABLE a ADD b INT ;\n';
     const { statements } = splitMysql(sql);
