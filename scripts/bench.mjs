@@ -178,6 +178,39 @@ const zw = row('zerodown', zd, true);
 const sw = row('squawk', sq, false);
 console.log(`ratio zerodown/squawk (wall): ${(zw / sw).toFixed(2)}${zw <= sw ? '  (at or below squawk)' : ''}`);
 
+// ---- MySQL: the same CLI on ../shared/corpus/mysql (no squawk counterpart: it reads PostgreSQL only) ----------
+const myCorpus = path.resolve(corpus, '..', 'mysql');
+if (existsSync(myCorpus)) {
+  const myProjects = readdirSync(myCorpus)
+    .filter((d) => statSync(path.join(myCorpus, d)).isDirectory())
+    .sort()
+    .map((d) => path.join(myCorpus, d));
+  const myFiles = myProjects.flatMap((p) => readdirSync(p).filter((f) => f.endsWith('.sql')));
+  const my = [];
+  let myStatements = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = timed(
+      process.execPath,
+      [cli, 'lint', '--dialect', 'mysql', ...myProjects, '--format', 'json'],
+      `mysql-${i}`,
+    );
+    if (i === 0) {
+      const report = JSON.parse(readFileSync(r.out, 'utf8'));
+      if (report.files.length !== myFiles.length) {
+        console.error(`bench: zerodown reported ${report.files.length} MySQL files, expected ${myFiles.length}`);
+        process.exit(2);
+      }
+      myStatements = report.summary.statements;
+    }
+    my.push(r);
+  }
+  const wall = median(my.map((r) => r.wall));
+  const rss = median(my.map((r) => r.rssMB));
+  console.log(
+    `\nMySQL corpus (${myFiles.length} files, ${myStatements} statements, --dialect mysql), median of ${runs}: wall ${wall.toFixed(3)} s  peak RSS ${Number.isNaN(rss) ? 'n/a' : `${rss.toFixed(0)} MB`}  ${Math.round(myStatements / wall)} statements/s (PostgreSQL corpus: ${Math.round(statements / zw)} statements/s)`,
+  );
+} else console.log(`\nMySQL corpus not found at ${myCorpus}: skipped`);
+
 // ---- optional: where zerodown's time goes ---------------------------------------------
 if (profile) {
   const profDir = path.join(outDir, 'prof');
