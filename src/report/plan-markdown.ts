@@ -83,6 +83,8 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
   if (orig) out.push(`<sub>${escapeText(orig)}</sub>`, '');
   for (const e of v?.expected ?? []) out.push(`- on purpose: ${escapeText(e)}`);
   for (const e of v?.caveats ?? []) out.push(`- ⚠️ caveat: ${escapeText(e)}`);
+  // a blank line ends the list, so that a table after it is not read as part of its last item
+  if (v?.expected?.length || v?.caveats?.length) out.push('');
   const rewrites = [...plan.rewrites].sort((a, b) => a.line - b.line);
   if (rewrites.length) {
     out.push('| line | rule | the plan instead |', '|---|---|---|');
@@ -99,7 +101,12 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
     if (p.deploy) out.push('', `> 🚀 **Deploy first:** ${escapeText(p.deploy)}`);
     out.push('', codeFence(p.sql), '');
     for (const q of p.preflight ?? [])
-      out.push(`🔎 **Pre-flight** (read-only, run on production first): ${escapeText(q.purpose)}`, '', codeFence(q.sql), '');
+      out.push(
+        `🔎 **Pre-flight** (read-only, run on production first): ${escapeText(q.purpose)}`,
+        '',
+        codeFence(q.sql),
+        '',
+      );
     for (const c of p.commands ?? []) {
       const unmet = c.preconditions.filter((x) => x.met === false).length;
       out.push(
@@ -110,7 +117,17 @@ export function planMarkdown(plan: StagedPlan, opts: { open?: boolean } = {}): s
       );
       for (const x of c.preconditions)
         out.push(`- ${x.met === false ? '❌' : x.met === null ? '❔ check:' : '✅'} ${escapeText(x.text)}`);
-      out.push('', 'Rehearse first (changes nothing):', '', codeFence(c.dryRun, 'sh'), '', 'Then run:', '', codeFence(c.command, 'sh'), '');
+      out.push(
+        '',
+        'Rehearse first (changes nothing):',
+        '',
+        codeFence(c.dryRun, 'sh'),
+        '',
+        'Then run:',
+        '',
+        codeFence(c.command, 'sh'),
+        '',
+      );
     }
   });
   out.push('</details>');

@@ -22,7 +22,11 @@ export function formatPlanSql(plans: StagedPlan[], unhandled: readonly Unhandled
     // every comment goes through sqlComment: paths, reasons and proof lines name tables and columns from the PR
     out.push(sqlComment(`zerodown plan for ${plan.path}: ${plan.phases.length} phases`));
     out.push(sqlComment(verificationLine(plan)));
-    out.push(sqlComment('Run the phases in order, each on its own (psql and the mysql client send each statement separately).'));
+    out.push(
+      sqlComment(
+        'Run the phases in order, each on its own (psql and the mysql client send each statement separately).',
+      ),
+    );
     plan.phases.forEach((p, i) => {
       out.push('', sqlComment(`${phaseTitle(p, i)}: ${p.reason}`));
       if (p.deploy) out.push(sqlComment(`DEPLOY FIRST: ${p.deploy}`));

@@ -74,7 +74,8 @@ export function verificationLine(plan: StagedPlan): string {
  */
 export function phaseExtras(p: Phase): string[] {
   const out: string[] = [];
-  for (const q of p.preflight ?? []) out.push(`pre-flight (read-only, run on production first): ${q.purpose}`, `  ${q.sql}`);
+  for (const q of p.preflight ?? [])
+    out.push(`pre-flight (read-only, run on production first): ${q.purpose}`, `  ${q.sql}`);
   for (const c of p.commands ?? []) {
     const unmet = c.preconditions.filter((x) => x.met === false);
     out.push(

@@ -18,15 +18,21 @@ CREATE TABLE events (id BIGINT NOT NULL, kind VARCHAR(20) NULL, UNIQUE KEY event
 /** One unsafe example per rule the planner declares; `at`: the flagged statement (0-based). */
 const EXAMPLES: Record<string, { sql: string; at?: number }> = {
   'adding-field-with-default': { sql: 'ALTER TABLE accounts ADD COLUMN token VARCHAR(36) NOT NULL DEFAULT (uuid());' },
-  'index-same-step-as-add-column': { sql: 'ALTER TABLE accounts ADD COLUMN email VARCHAR(120) NULL, ADD INDEX accounts_email (email);' },
+  'index-same-step-as-add-column': {
+    sql: 'ALTER TABLE accounts ADD COLUMN email VARCHAR(120) NULL, ADD INDEX accounts_email (email);',
+  },
   'ban-explicit-copy-or-lock': { sql: 'ALTER TABLE accounts ADD COLUMN flag TINYINT NULL, ALGORITHM=COPY;' },
   'alter-table-not-online': { sql: 'ALTER TABLE accounts MODIFY note VARCHAR(40);' },
   'require-lock-timeout': { sql: 'ALTER TABLE accounts ADD COLUMN flag TINYINT NULL;' },
   'changing-column-type': { sql: 'ALTER TABLE accounts MODIFY note VARCHAR(50);' },
   'charset-conversion': { sql: 'ALTER TABLE accounts CONVERT TO CHARACTER SET latin1;' },
   'adding-fulltext-or-spatial-index': { sql: 'ALTER TABLE accounts ADD FULLTEXT INDEX accounts_body (body);' },
-  'adding-auto-increment-column': { sql: 'ALTER TABLE events ADD COLUMN seq BIGINT NOT NULL AUTO_INCREMENT, ADD KEY events_seq (seq);' },
-  'adding-stored-generated-column': { sql: 'ALTER TABLE accounts ADD COLUMN name_len INT AS (CHAR_LENGTH(name)) STORED;' },
+  'adding-auto-increment-column': {
+    sql: 'ALTER TABLE events ADD COLUMN seq BIGINT NOT NULL AUTO_INCREMENT, ADD KEY events_seq (seq);',
+  },
+  'adding-stored-generated-column': {
+    sql: 'ALTER TABLE accounts ADD COLUMN name_len INT AS (CHAR_LENGTH(name)) STORED;',
+  },
   'adding-foreign-key-constraint': {
     sql: 'ALTER TABLE events ADD CONSTRAINT events_account FOREIGN KEY (id) REFERENCES accounts (id);',
   },
@@ -50,7 +56,10 @@ describe('the MySQL planner declares the rules it answers', () => {
         const lint = await lintMigrations(migs, {});
         const findings = lint.files.flatMap((f) => f.findings);
         const at = ex.at ?? 0;
-        expect(findings.filter((f) => f.rule === rule && f.statementIndex === at), `${rule} does not flag:\n${ex.sql}`).toHaveLength(1);
+        expect(
+          findings.filter((f) => f.rule === rule && f.statementIndex === at),
+          `${rule} does not flag:\n${ex.sql}`,
+        ).toHaveLength(1);
         const result = await planMigrations(mariadb, migs, { findings });
         expect(result.failed).toEqual([]);
         expect(result.plans).toHaveLength(1);

@@ -59,7 +59,12 @@ describe.skipIf(!MYSQL_URL)(`batched backfill on MariaDB${SKIP_MSG}`, () => {
     const label = pk ? `by ${pk.type} primary-key ranges` : 'by UPDATE … LIMIT (no primary key)';
     it(`${label}: 10k rows filled, and a second run writes nothing`, async () => {
       db = await throwawayMyDb('bf');
-      const pkSql = pk?.type === 'varchar' ? 'VARCHAR(40) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci' : pk ? 'INT' : undefined;
+      const pkSql =
+        pk?.type === 'varchar'
+          ? 'VARCHAR(40) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci'
+          : pk
+            ? 'INT'
+            : undefined;
       await setup(db, 'orders', pkSql, 10_000);
       // rows already done before the first run are never written
       await db.run("UPDATE orders SET c = CONCAT('v', id) WHERE id <= 30;");
@@ -76,13 +81,17 @@ describe.skipIf(!MYSQL_URL)(`batched backfill on MariaDB${SKIP_MSG}`, () => {
         lockTimeout: '2s',
       });
       await db.run(sql);
-      const left = await db.query<{ n: number }>("SELECT COUNT(*) AS n FROM orders WHERE c IS NULL OR c <> CONCAT('v', id)");
+      const left = await db.query<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM orders WHERE c IS NULL OR c <> CONCAT('v', id)",
+      );
       expect(Number(left[0]!.n)).toBe(0);
       expect(await writes(db)).toBe(10_000);
       await db.run(sql);
       expect(await writes(db)).toBe(10_000);
       // the procedure is dropped at the end
-      const procs = await db.query(`SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()`);
+      const procs = await db.query(
+        `SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()`,
+      );
       expect(procs).toEqual([]);
     });
   }

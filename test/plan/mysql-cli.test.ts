@@ -37,7 +37,12 @@ describe.skipIf(missing.length > 0)(
       const r = await run(d, 'plan', '--dialect', 'mariadb', 'db/0002_change.sql', '--format', 'json', ...proof);
       const doc = JSON.parse(r.stdout);
       const plan = doc.plans[0];
-      const phases = plan.phases as { name: string; sql: string; commands?: { tool: string }[]; preflight?: { sql: string }[] }[];
+      const phases = plan.phases as {
+        name: string;
+        sql: string;
+        commands?: { tool: string }[];
+        preflight?: { sql: string }[];
+      }[];
       for (const p of phases) expect(() => parseSql(p.sql, 'mariadb')).not.toThrow();
       expect(phases.some((p) => /ADD COLUMN `email` VARCHAR\(120\) NULL, ALGORITHM=INSTANT;/.test(p.sql))).toBe(true);
       const index = phases.find((p) => p.sql.includes('ADD UNIQUE INDEX `accounts_email`'))!;

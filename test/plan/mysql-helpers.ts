@@ -6,7 +6,10 @@ import { planMigrations, type PlanResult } from '../../src/plan/planner.js';
 import type { PlanOptions, StagedPlan } from '../../src/plan/types.js';
 import type { MyDb } from './mysql-server.js';
 
-export function myMig(source: string, opts: { path?: string; review?: boolean; flavor?: 'mysql' | 'mariadb' } = {}): Migration {
+export function myMig(
+  source: string,
+  opts: { path?: string; review?: boolean; flavor?: 'mysql' | 'mariadb' } = {},
+): Migration {
   const path = opts.path ?? 'db/0002_change.sql';
   return {
     path,
@@ -59,6 +62,6 @@ export async function runPhases(db: MyDb, plan: StagedPlan): Promise<void> {
 
 /** SHOW CREATE TABLE, for comparing the plan's end state with the original's. */
 export async function createTable(db: MyDb, table: string): Promise<string> {
-  const rows = await db.query<Record<string, string>>(`SHOW CREATE TABLE \`${table.replace(/`/g, "``")}\``);
+  const rows = await db.query<Record<string, string>>(`SHOW CREATE TABLE \`${table.replace(/`/g, '``')}\``);
   return rows[0]!['Create Table']!;
 }

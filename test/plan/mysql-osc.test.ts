@@ -16,36 +16,39 @@ const bin = mkdtempSync(join(tmpdir(), 'zd-osc-'));
 afterAll(() => rmSync(bin, { recursive: true, force: true }));
 // stand-ins for the tools: print each argument as JSON, one per line
 for (const tool of ['gh-ost', 'pt-online-schema-change']) {
-  writeFileSync(join(bin, tool), `#!/usr/bin/env node\nfor (const a of process.argv.slice(2)) console.log(JSON.stringify(a));\n`);
+  writeFileSync(
+    join(bin, tool),
+    `#!/usr/bin/env node\nfor (const a of process.argv.slice(2)) console.log(JSON.stringify(a));\n`,
+  );
   chmodSync(join(bin, tool), 0o755);
 }
 
 /** argv the shell hands the tool for `command` */
 function argvOf(command: string): string[] {
   const r = spawnSync('sh', ['-c', command], {
-    env: { PATH: `${bin}:${process.env.PATH}`, MYSQL_HOST: 'db.internal', MYSQL_USER: 'migrator', MYSQL_DATABASE: 'shop' },
+    env: {
+      PATH: `${bin}:${process.env.PATH}`,
+      MYSQL_HOST: 'db.internal',
+      MYSQL_USER: 'migrator',
+      MYSQL_DATABASE: 'shop',
+    },
     encoding: 'utf8',
   });
   expect(r.stderr).toBe('');
-  return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as string);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as string);
 }
 
-const HOSTILE = [
-  "o'rders",
-  'a b',
-  '$(touch /tmp/zd-pwned)',
-  '`id`',
-  'x;y',
-  'new\nline',
-  '"dq"',
-  "'\\''",
-  '--execute',
-];
+const HOSTILE = ["o'rders", 'a b', '$(touch /tmp/zd-pwned)', '`id`', 'x;y', 'new\nline', '"dq"', "'\\''", '--execute'];
 
 function table(over: Partial<MyTable> = {}): MyTable {
   return {
     name: 'orders',
-    columns: [{ name: 'id', type: { name: 'int', text: 'INT' }, nullable: false, autoIncrement: true, invisible: false }],
+    columns: [
+      { name: 'id', type: { name: 'int', text: 'INT' }, nullable: false, autoIncrement: true, invisible: false },
+    ],
     indexes: [{ name: 'PRIMARY', kind: 'primary', columns: [{ name: 'id' }], invisible: false }],
     foreignKeys: [],
     checks: [],
@@ -116,7 +119,13 @@ describe('gh-ost command', () => {
       triggers: ['orders_audit'],
       indexes: [],
     });
-    const c = ghostCommand({ ...base, catalogTable: t, referencedBy: [{ table: { name: 'items' }, fk: { columns: ['order_id'], refTable: { name: 'orders' }, refColumns: ['id'] } }] });
+    const c = ghostCommand({
+      ...base,
+      catalogTable: t,
+      referencedBy: [
+        { table: { name: 'items' }, fk: { columns: ['order_id'], refTable: { name: 'orders' }, refColumns: ['id'] } },
+      ],
+    });
     const unmet = c.preconditions.filter((p) => p.met === false).map((p) => p.text);
     expect(unmet.join('\n')).toMatch(/foreign keys: orders has 1/);
     expect(unmet.join('\n')).toMatch(/triggers \(orders_audit\)/);
@@ -127,7 +136,15 @@ describe('gh-ost command', () => {
 
   it('a nullable UNIQUE key is not enough', () => {
     const t = table({
-      columns: [{ name: 'email', type: { name: 'varchar', text: 'VARCHAR(90)' }, nullable: true, autoIncrement: false, invisible: false }],
+      columns: [
+        {
+          name: 'email',
+          type: { name: 'varchar', text: 'VARCHAR(90)' },
+          nullable: true,
+          autoIncrement: false,
+          invisible: false,
+        },
+      ],
       indexes: [{ name: 'email_uq', kind: 'unique', columns: [{ name: 'email' }], invisible: false }],
     });
     expect(ghostCommand({ ...base, catalogTable: t }).preconditions.some((p) => p.met === false)).toBe(true);
@@ -144,7 +161,13 @@ describe('pt-online-schema-change command', () => {
     expect(dry.at(-1)).toBe(`D=shop,t=${name}`);
     const run = argvOf(c.command);
     expect(run).toContain('--execute');
-    for (const f of ['--chunk-size=1000', '--max-load=Threads_running=25', '--critical-load=Threads_running=50', '--max-lag=1', '--ask-pass'])
+    for (const f of [
+      '--chunk-size=1000',
+      '--max-load=Threads_running=25',
+      '--critical-load=Threads_running=50',
+      '--max-lag=1',
+      '--ask-pass',
+    ])
       expect(run).toContain(f);
   });
 
@@ -152,7 +175,9 @@ describe('pt-online-schema-change command', () => {
     const c = ptOscCommand({
       ...base,
       catalogTable: table({ triggers: ['orders_audit'] }),
-      referencedBy: [{ table: { name: 'items' }, fk: { columns: ['order_id'], refTable: { name: 'orders' }, refColumns: ['id'] } }],
+      referencedBy: [
+        { table: { name: 'items' }, fk: { columns: ['order_id'], refTable: { name: 'orders' }, refColumns: ['id'] } },
+      ],
     });
     const argv = argvOf(c.command);
     expect(argv).toContain('--preserve-triggers');

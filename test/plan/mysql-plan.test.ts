@@ -27,32 +27,53 @@ describe('MariaDB plans (static)', () => {
     expect(plan.phases.map((p) => p.name)).toEqual(['expand', 'backfill', 'index', 'contract']);
     expect(plan.phases.every((p) => !p.transactional)).toBe(true);
     const [expand, backfill, index, contract] = plan.phases;
-    expect(expand!.sql).toMatch(/^SET SESSION lock_wait_timeout = 2;\nALTER TABLE `accounts` ADD COLUMN `token` VARCHAR\(36\) NULL, ALGORITHM=INSTANT;$/);
+    expect(expand!.sql).toMatch(
+      /^SET SESSION lock_wait_timeout = 2;\nALTER TABLE `accounts` ADD COLUMN `token` VARCHAR\(36\) NULL, ALGORITHM=INSTANT;$/,
+    );
     expect(backfill!.sql).toContain('CREATE PROCEDURE');
     expect(backfill!.sql).toContain('`token` IS NULL');
     expect(index!.sql).toMatch(/ADD INDEX `accounts_token` \(`token`\), ALGORITHM=INPLACE, LOCK=NONE;$/);
-    expect(contract!.sql).toMatch(/MODIFY COLUMN `token` VARCHAR\(36\) NOT NULL DEFAULT \(uuid\(\)\), ALGORITHM=INPLACE, LOCK=NONE;$/);
+    expect(contract!.sql).toMatch(
+      /MODIFY COLUMN `token` VARCHAR\(36\) NOT NULL DEFAULT \(uuid\(\)\), ALGORITHM=INPLACE, LOCK=NONE;$/,
+    );
     expect(contract!.preflight?.[0]?.sql).toBe('SELECT COUNT(*) AS zd_nulls FROM `accounts` WHERE `token` IS NULL;');
     expect(plan.unhandled).toEqual([]);
-    expect(plan.rewrites.map((r) => r.rule).sort()).toEqual(['adding-field-with-default', 'index-same-step-as-add-column']);
+    expect(plan.rewrites.map((r) => r.rule).sort()).toEqual([
+      'adding-field-with-default',
+      'index-same-step-as-add-column',
+    ]);
   });
 
   it('an online ALTER is sent with explicit INSTANT (no LOCK clause) after lock_wait_timeout', async () => {
-    const plan = onlyPlan(await planMy(HISTORY, 'ALTER TABLE accounts ADD COLUMN flag TINYINT NULL;', [{ rule: 'require-lock-timeout', at: 0 }], { lockTimeout: '1500ms' }));
+    const plan = onlyPlan(
+      await planMy(
+        HISTORY,
+        'ALTER TABLE accounts ADD COLUMN flag TINYINT NULL;',
+        [{ rule: 'require-lock-timeout', at: 0 }],
+        { lockTimeout: '1500ms' },
+      ),
+    );
     expect(plan.phases).toHaveLength(1);
-    expect(plan.phases[0]!.sql).toBe('SET SESSION lock_wait_timeout = 2;\nALTER TABLE `accounts` ADD COLUMN flag TINYINT NULL, ALGORITHM=INSTANT;');
+    expect(plan.phases[0]!.sql).toBe(
+      'SET SESSION lock_wait_timeout = 2;\nALTER TABLE `accounts` ADD COLUMN flag TINYINT NULL, ALGORITHM=INSTANT;',
+    );
   });
 
   it('MySQL 5.7 has no INSTANT: the same split adds the column INPLACE, LOCK=NONE', async () => {
     const plan = onlyPlan(
-      await planMy(HISTORY, ADD_WITH_INDEX, [{ rule: 'index-same-step-as-add-column', at: 0 }], { flavor: 'mysql', pgVersion: 50744 }),
+      await planMy(HISTORY, ADD_WITH_INDEX, [{ rule: 'index-same-step-as-add-column', at: 0 }], {
+        flavor: 'mysql',
+        pgVersion: 50744,
+      }),
     );
     expect(plan.phases.map((p) => p.name)).toEqual(['expand', 'backfill', 'index', 'contract']);
     expect(plan.phases[0]!.sql).toMatch(/ADD COLUMN `token` VARCHAR\(36\) NULL, ALGORITHM=INPLACE, LOCK=NONE;$/);
   });
 
   it('a COPY-only change: the plain ALTER with gh-ost and pt-osc commands, preconditions from the catalog', async () => {
-    const plan = onlyPlan(await planMy(HISTORY, 'ALTER TABLE accounts MODIFY note VARCHAR(50);', [{ rule: 'changing-column-type', at: 0 }]));
+    const plan = onlyPlan(
+      await planMy(HISTORY, 'ALTER TABLE accounts MODIFY note VARCHAR(50);', [{ rule: 'changing-column-type', at: 0 }]),
+    );
     const p = plan.phases[0]!;
     expect(p.sql).toMatch(/^-- COPY, LOCK=SHARED: this ALTER blocks writes/);
     expect(p.sql).toContain('ALTER TABLE `accounts` MODIFY note VARCHAR(50);');
@@ -62,14 +83,22 @@ describe('MariaDB plans (static)', () => {
     expect(gh!.preconditions.some((x) => x.met === false && /point at: orders/.test(x.text))).toBe(true);
     expect(pt!.command).toContain('--alter-foreign-keys-method=rebuild_constraints');
     expect(pt!.command).toContain("'--alter=MODIFY note VARCHAR(50)'");
-    expect(p.preflight?.[0]?.sql).toBe('SELECT COUNT(*) AS zd_too_long FROM `accounts` WHERE CHAR_LENGTH(`note`) > 50;');
+    expect(p.preflight?.[0]?.sql).toBe(
+      'SELECT COUNT(*) AS zd_too_long FROM `accounts` WHERE CHAR_LENGTH(`note`) > 50;',
+    );
     expect(plan.unhandled).toEqual([]);
   });
 
   it('an unbatched UPDATE becomes a restartable batched procedure', async () => {
-    const plan = onlyPlan(await planMy(HISTORY, "UPDATE accounts SET name = 'n/a' WHERE name IS NULL;", [{ rule: 'unbatched-backfill', at: 0 }]));
+    const plan = onlyPlan(
+      await planMy(HISTORY, "UPDATE accounts SET name = 'n/a' WHERE name IS NULL;", [
+        { rule: 'unbatched-backfill', at: 0 },
+      ]),
+    );
     expect(plan.phases.map((p) => p.name)).toEqual(['backfill']);
-    expect(plan.phases[0]!.sql).toContain("WHERE (zd_lo IS NULL OR `id` > zd_lo) AND `id` <= zd_hi AND ((name IS NULL) AND (NOT (`name` <=> ('n/a'))));");
+    expect(plan.phases[0]!.sql).toContain(
+      "WHERE (zd_lo IS NULL OR `id` > zd_lo) AND `id` <= zd_hi AND ((name IS NULL) AND (NOT (`name` <=> ('n/a'))));",
+    );
   });
 
   it('a non-idempotent UPDATE is kept, and the finding stays open with the reason', async () => {
@@ -107,9 +136,11 @@ describe('MariaDB plans (static)', () => {
   });
 
   it('ALTER IGNORE TABLE is kept as written, with the reason (reissuing it would drop IGNORE)', async () => {
-    const r = await planMy(HISTORY, 'ALTER IGNORE TABLE accounts ADD COLUMN email VARCHAR(120) NULL, ADD UNIQUE INDEX accounts_email (email);', [
-      { rule: 'index-same-step-as-add-column', at: 0 },
-    ]);
+    const r = await planMy(
+      HISTORY,
+      'ALTER IGNORE TABLE accounts ADD COLUMN email VARCHAR(120) NULL, ADD UNIQUE INDEX accounts_email (email);',
+      [{ rule: 'index-same-step-as-add-column', at: 0 }],
+    );
     expect(r.plans).toEqual([]);
     expect(r.unhandled[0]!.advice).toMatch(/does not reissue ALTER IGNORE TABLE/);
   });
@@ -142,7 +173,7 @@ describe.skipIf(!MYSQL_URL)(`MariaDB plans on the real server${SKIP_MSG}`, () =>
     dbs.push(original, planned);
     for (const db of [original, planned]) {
       await db.run(HISTORY);
-      await db.run('INSERT INTO accounts (id, name) SELECT seq, CONCAT(\'a\', seq) FROM seq_1_to_10000;');
+      await db.run("INSERT INTO accounts (id, name) SELECT seq, CONCAT('a', seq) FROM seq_1_to_10000;");
     }
     await original.run(ADD_WITH_INDEX);
     // the contract's pre-flight finds the NULLs before the backfill, and none after
@@ -160,7 +191,8 @@ describe.skipIf(!MYSQL_URL)(`MariaDB plans on the real server${SKIP_MSG}`, () =>
 
   it('hostile table and column names: the split plan runs and matches the original', async () => {
     const hist = 'CREATE TABLE `we``ird; DROP TABLE x` (id INT PRIMARY KEY, v INT NULL) DEFAULT CHARSET=utf8mb4;';
-    const change = "ALTER TABLE `we``ird; DROP TABLE x` ADD COLUMN `c'ol$$` VARCHAR(36) NOT NULL DEFAULT (uuid()), ADD INDEX `i``x` (`c'ol$$`);";
+    const change =
+      "ALTER TABLE `we``ird; DROP TABLE x` ADD COLUMN `c'ol$$` VARCHAR(36) NOT NULL DEFAULT (uuid()), ADD INDEX `i``x` (`c'ol$$`);";
     const plan = onlyPlan(await planMy(hist, change, [{ rule: 'index-same-step-as-add-column', at: 0 }]));
     const original = await throwawayMyDb('horig');
     const planned = await throwawayMyDb('hplan');
@@ -171,11 +203,14 @@ describe.skipIf(!MYSQL_URL)(`MariaDB plans on the real server${SKIP_MSG}`, () =>
     }
     await original.run(change);
     await runPhases(planned, plan);
-    expect(await createTable(planned, 'we`ird; DROP TABLE x')).toBe(await createTable(original, 'we`ird; DROP TABLE x'));
+    expect(await createTable(planned, 'we`ird; DROP TABLE x')).toBe(
+      await createTable(original, 'we`ird; DROP TABLE x'),
+    );
   });
 
   it('an index on a column added by an earlier statement waits for it, in its own INPLACE phase', async () => {
-    const sql = 'ALTER TABLE accounts ADD COLUMN email VARCHAR(120) NULL;\nCREATE INDEX accounts_email ON accounts (email);';
+    const sql =
+      'ALTER TABLE accounts ADD COLUMN email VARCHAR(120) NULL;\nCREATE INDEX accounts_email ON accounts (email);';
     const plan = onlyPlan(await planMy(HISTORY, sql, [{ rule: 'index-same-step-as-add-column', at: 1 }]));
     expect(plan.phases.map((p) => p.name)).toEqual(['expand', 'index']);
     expect(plan.phases[1]!.sql).toBe(
@@ -208,18 +243,24 @@ describe.skipIf(!MYSQL_URL)(`MariaDB plans on the real server${SKIP_MSG}`, () =>
     expect(Number(Object.values(orphans[0]!)[0])).toBe(1);
     await db.run('DELETE FROM orders WHERE id = 2;');
     await runPhases(db, plan);
-    expect(await createTable(db, 'orders')).toMatch(/CONSTRAINT `orders_account2` FOREIGN KEY \(`account_id`\) REFERENCES `accounts` \(`id`\)/);
+    expect(await createTable(db, 'orders')).toMatch(
+      /CONSTRAINT `orders_account2` FOREIGN KEY \(`account_id`\) REFERENCES `accounts` \(`id`\)/,
+    );
   });
 
   it('fail fast: a wrong INSTANT is refused by the server instead of copying', async () => {
     const db = await throwawayMyDb('ff');
     dbs.push(db);
     await db.run(HISTORY);
-    await expect(db.query('ALTER TABLE accounts MODIFY note VARCHAR(50), ALGORITHM=INSTANT')).rejects.toThrow(/ALGORITHM=INSTANT is not supported/);
+    await expect(db.query('ALTER TABLE accounts MODIFY note VARCHAR(50), ALGORITHM=INSTANT')).rejects.toThrow(
+      /ALGORITHM=INSTANT is not supported/,
+    );
   });
 
   it('the COPY phase SQL is the plain ALTER (its end state), and the pre-flight counts the values it would cut', async () => {
-    const plan = onlyPlan(await planMy(HISTORY, 'ALTER TABLE accounts MODIFY note VARCHAR(50);', [{ rule: 'changing-column-type', at: 0 }]));
+    const plan = onlyPlan(
+      await planMy(HISTORY, 'ALTER TABLE accounts MODIFY note VARCHAR(50);', [{ rule: 'changing-column-type', at: 0 }]),
+    );
     const db = await throwawayMyDb('copy');
     dbs.push(db);
     await db.run(HISTORY);

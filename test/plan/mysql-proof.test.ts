@@ -41,10 +41,12 @@ describe.skipIf(!MYSQL_URL)(`plans proven on the real MariaDB${SKIP_MSG}`, () =>
   });
 
   it('a tool phase is applied as its plain ALTER, and the proof says which phase', async () => {
-    const { v } = await prove('ALTER TABLE accounts MODIFY note VARCHAR(150);', [{ rule: 'changing-column-type', at: 0 }]);
+    const { v } = await prove('ALTER TABLE accounts MODIFY note VARCHAR(150);', [
+      { rule: 'changing-column-type', at: 0 },
+    ]);
     expect(v.error).toBeUndefined();
     expect(v.caveats).toContain(
-      'phase 1 (expand) was applied as its plain ALTER, the end state of its gh-ost / pt-online-schema-change run: the tool\'s own copy and cut-over were not run here',
+      "phase 1 (expand) was applied as its plain ALTER, the end state of its gh-ost / pt-online-schema-change run: the tool's own copy and cut-over were not run here",
     );
   });
 });

@@ -11,7 +11,8 @@ import { formatPlanSql } from '../../src/report/plan-sql.js';
 import { formatPlanText } from '../../src/report/plan-text.js';
 import { onlyPlan, planMy } from './mysql-helpers.js';
 
-const HISTORY = 'CREATE TABLE `acc\nDROP TABLE x; -- ` (id BIGINT PRIMARY KEY, note VARCHAR(200) NULL) DEFAULT CHARSET=utf8mb4;';
+const HISTORY =
+  'CREATE TABLE `acc\nDROP TABLE x; -- ` (id BIGINT PRIMARY KEY, note VARCHAR(200) NULL) DEFAULT CHARSET=utf8mb4;';
 const CHANGE = 'ALTER TABLE `acc\nDROP TABLE x; -- ` ADD UNIQUE INDEX note_uq (note(20)), MODIFY note VARCHAR(50);';
 
 describe('plan reports with tool commands and pre-flight queries', async () => {
@@ -22,7 +23,7 @@ describe('plan reports with tool commands and pre-flight queries', async () => {
     const p = plan.phases[0]!;
     expect(p.commands?.map((c) => c.tool)).toEqual(['gh-ost', 'pt-online-schema-change']);
     expect(p.preflight?.map((q) => q.sql)).toEqual([
-      "SELECT LEFT(`note`, 20), COUNT(*) AS zd_rows FROM `acc\nDROP TABLE x; -- ` WHERE `note` IS NOT NULL GROUP BY LEFT(`note`, 20) HAVING COUNT(*) > 1 LIMIT 20;",
+      'SELECT LEFT(`note`, 20), COUNT(*) AS zd_rows FROM `acc\nDROP TABLE x; -- ` WHERE `note` IS NOT NULL GROUP BY LEFT(`note`, 20) HAVING COUNT(*) > 1 LIMIT 20;',
       'SELECT COUNT(*) AS zd_too_long FROM `acc\nDROP TABLE x; -- ` WHERE CHAR_LENGTH(`note`) > 50;',
     ]);
   });

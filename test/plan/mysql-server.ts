@@ -70,7 +70,15 @@ export async function throwawayMyDb(prefix: string): Promise<MyDb> {
     cli(script) {
       const which = spawnSync('mysql', ['--version']);
       if (which.status !== 0) return false;
-      const args = ['-h', u.hostname || '127.0.0.1', '-P', u.port || '3306', '-u', decodeURIComponent(u.username), name];
+      const args = [
+        '-h',
+        u.hostname || '127.0.0.1',
+        '-P',
+        u.port || '3306',
+        '-u',
+        decodeURIComponent(u.username),
+        name,
+      ];
       const env = { ...process.env, ...(u.password ? { MYSQL_PWD: decodeURIComponent(u.password) } : {}) };
       const r = spawnSync('mysql', args, { input: script, env, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`mysql client failed: ${r.stderr}`);

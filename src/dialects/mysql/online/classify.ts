@@ -386,7 +386,10 @@ export function classifyAlter(ast: AlterTableAst, table: MyTable | undefined, fo
         if (fkNeedsIndex(op.fk.columns, ast, table))
           return r({
             kinds: ['addForeignKeyNoChecks', 'addIndex'],
-            why: ['existing rows are not checked', `no index leads with (${op.fk.columns.join(', ')}), so the server builds one`],
+            why: [
+              'existing rows are not checked',
+              `no index leads with (${op.fk.columns.join(', ')}), so the server builds one`,
+            ],
           });
         return one('addForeignKeyNoChecks', 'existing rows are not checked');
       }

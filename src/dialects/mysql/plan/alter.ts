@@ -84,7 +84,8 @@ export function preflightFor(ast: AlterTableAst, t: MyTable | undefined): Prefli
       const q = duplicatesQuery(ast.table, op.index);
       if (q) out.push(q);
       if (op.index.kind === 'primary')
-        for (const c of op.index.columns) if (!c.expression && col(c.name)?.nullable) out.push(nullsQuery(ast.table, c.name));
+        for (const c of op.index.columns)
+          if (!c.expression && col(c.name)?.nullable) out.push(nullsQuery(ast.table, c.name));
     }
     if (op.op === 'modifyColumn' || op.op === 'changeColumn') {
       const from = op.op === 'changeColumn' ? op.from : op.column.name;
@@ -104,7 +105,8 @@ export function preflightFor(ast: AlterTableAst, t: MyTable | undefined): Prefli
         out.push(tooLongQuery(ast.table, from, newLen));
       if ((after.type.name === 'enum' || after.type.name === 'set') && before.type.values && after.type.values) {
         const kept = new Set(after.type.values);
-        if (before.type.values.some((v) => !kept.has(v))) out.push(removedValuesQuery(ast.table, from, after.type.values));
+        if (before.type.values.some((v) => !kept.has(v)))
+          out.push(removedValuesQuery(ast.table, from, after.type.values));
       }
     }
     if (op.op === 'addColumn' && op.column.unique) {
@@ -129,10 +131,18 @@ export function changeStep(
   const extra: Partial<Step> = preflight.length ? { preflight } : {};
   if (isOnline(pred)) {
     const mode = pred.algorithm === 'INSTANT' ? 'INSTANT' : 'INPLACE';
-    return step(kind, `${lockWaitSql(ctx.settings.lockTimeout)}\n${alterSql(ast.table, ast.body, mode)}`, keys, reason, extra);
+    return step(
+      kind,
+      `${lockWaitSql(ctx.settings.lockTimeout)}\n${alterSql(ast.table, ast.body, mode)}`,
+      keys,
+      reason,
+      extra,
+    );
   }
   const addsUnique = ast.ops.some(
-    (o) => (o.op === 'addIndex' && (o.index.kind === 'unique' || o.index.kind === 'primary')) || (o.op === 'addColumn' && !!(o.column.unique || o.column.primaryKey)),
+    (o) =>
+      (o.op === 'addIndex' && (o.index.kind === 'unique' || o.index.kind === 'primary')) ||
+      (o.op === 'addColumn' && !!(o.column.unique || o.column.primaryKey)),
   );
   const commands = oscCommands({
     table: ast.table,
@@ -160,11 +170,17 @@ function splittable(c: ColumnDef): boolean {
 }
 
 /** The split of an ALTER made only of ADD COLUMN and ADD INDEX clauses; undefined when it does not apply. */
-function split(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst, t: MyTable | undefined): Group[] | undefined {
+function split(
+  ctx: MyRewriteContext,
+  stmt: MyStatement,
+  ast: AlterTableAst,
+  t: MyTable | undefined,
+): Group[] | undefined {
   const adds = ast.ops.filter((o): o is Extract<AlterOp, { op: 'addColumn' }> => o.op === 'addColumn');
   const indexes = ast.ops.filter((o): o is Extract<AlterOp, { op: 'addIndex' }> => o.op === 'addIndex');
   if (adds.length + indexes.length !== ast.ops.length || !adds.length) return undefined;
-  if (!adds.every((a) => splittable(a.column) && !a.ifNotExists) || indexes.some((i) => i.ifNotExists)) return undefined;
+  if (!adds.every((a) => splittable(a.column) && !a.ifNotExists) || indexes.some((i) => i.ifNotExists))
+    return undefined;
   const server = ctx.server;
   const groups: Group[] = [];
   let splitAny = indexes.length > 0;
@@ -175,7 +191,17 @@ function split(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst, t: 
     const key = colKey(ast.table, c.name);
     const filled = c.default && c.default.kind !== 'null';
     if (whole.algorithm === 'INSTANT' || !filled) {
-      groups.push([changeStep(ctx, 'expand', piece(ast, [a], `ADD COLUMN ${columnSql(c)}${positionSql(a.position)}`), t, whole, [key], 'add the column (instant where the server can)')]);
+      groups.push([
+        changeStep(
+          ctx,
+          'expand',
+          piece(ast, [a], `ADD COLUMN ${columnSql(c)}${positionSql(a.position)}`),
+          t,
+          whole,
+          [key],
+          'add the column (instant where the server can)',
+        ),
+      ]);
       continue;
     }
     // add it empty, fill it in batches, then give it its NOT NULL and default
@@ -200,15 +226,29 @@ function split(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst, t: 
           autoIncrement: false,
           invisible: false,
           // as the catalog replays it: the column's charset, else the table's (character types only)
-          ...(isCharacterType(c.type.name) && (c.type.charset ?? t.charset) ? { charset: c.type.charset ?? t.charset } : {}),
-          ...(isCharacterType(c.type.name) && (c.type.collation ?? t.collation) ? { collation: c.type.collation ?? t.collation } : {}),
+          ...(isCharacterType(c.type.name) && (c.type.charset ?? t.charset)
+            ? { charset: c.type.charset ?? t.charset }
+            : {}),
+          ...(isCharacterType(c.type.name) && (c.type.collation ?? t.collation)
+            ? { collation: c.type.collation ?? t.collation }
+            : {}),
         },
       ],
     };
     const modPred = ctx.predict(modAst, tAfter, server);
     if (!modPred) return undefined;
     splitAny = true;
-    const g: Group = [changeStep(ctx, 'expand', addAst, t, addPred, [key], 'add the column nullable and without its default: instant, no table copy')];
+    const g: Group = [
+      changeStep(
+        ctx,
+        'expand',
+        addAst,
+        t,
+        addPred,
+        [key],
+        'add the column nullable and without its default: instant, no table copy',
+      ),
+    ];
     g.push(
       step(
         'backfill',
@@ -224,7 +264,15 @@ function split(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst, t: 
         `fill existing rows in batches of ${ctx.settings.batchSize}, each committed on its own (no long row locks, no replica lag spike; safe to run again)`,
       ),
     );
-    const contract = changeStep(ctx, 'contract', modAst, tAfter, modPred, [key], 'give the column its NOT NULL and default once every row has a value');
+    const contract = changeStep(
+      ctx,
+      'contract',
+      modAst,
+      tAfter,
+      modPred,
+      [key],
+      'give the column its NOT NULL and default once every row has a value',
+    );
     // only nullability and the default change: the index build need not wait for it (schedule.ts)
     contract.weak = true;
     g.push(contract);
@@ -248,14 +296,27 @@ function indexStep(ctx: MyRewriteContext, ast: AlterTableAst, t: MyTable | undef
   const pred = ctx.predict(sub, t, ctx.server);
   if (!pred) return undefined;
   const keys = ix.columns.filter((c) => !c.expression).map((c) => colKey(ast.table, c.name));
-  return changeStep(ctx, 'index', sub, t, pred, keys.length ? keys : [tableKey(ast.table)], 'build the index in its own phase, after the data it indexes exists');
+  return changeStep(
+    ctx,
+    'index',
+    sub,
+    t,
+    pred,
+    keys.length ? keys : [tableKey(ast.table)],
+    'build the index in its own phase, after the data it indexes exists',
+  );
 }
 
 const ANSWERS = new Set<string>(ALTER_ANSWERS);
 const FK_ALL = new Set<string>([...ALTER_ANSWERS, ...FK_ANSWERS, 'alter-table-not-online']);
 
 /** An ALTER that only adds foreign keys: online with foreign_key_checks off, after the orphan pre-flight. */
-function foreignKeys(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst, t: MyTable | undefined): Step[][] | undefined {
+function foreignKeys(
+  ctx: MyRewriteContext,
+  stmt: MyStatement,
+  ast: AlterTableAst,
+  t: MyTable | undefined,
+): Step[][] | undefined {
   const fks = ast.ops.filter((o): o is Extract<AlterOp, { op: 'addForeignKey' }> => o.op === 'addForeignKey');
   if (!fks.length || fks.length !== ast.ops.length) return undefined;
   const rules = covered(ctx, stmt, FK_ALL);
@@ -271,13 +332,29 @@ function foreignKeys(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAs
     alterSql(ast.table, ast.body, pred.algorithm === 'INSTANT' ? 'INSTANT' : 'INPLACE'),
     'SET SESSION foreign_key_checks = 1;',
   ].join('\n');
-  record(ctx, stmt, rules, 'the foreign key added INPLACE, LOCK=NONE with foreign_key_checks off, after a pre-flight query for rows it would not accept');
-  note(ctx, stmt, 'warning', `With foreign_key_checks=0 the server does not check existing rows against the new foreign key: run the pre-flight query on production first; it must return 0, or the key holds rows that break it.`);
+  record(
+    ctx,
+    stmt,
+    rules,
+    'the foreign key added INPLACE, LOCK=NONE with foreign_key_checks off, after a pre-flight query for rows it would not accept',
+  );
+  note(
+    ctx,
+    stmt,
+    'warning',
+    `With foreign_key_checks=0 the server does not check existing rows against the new foreign key: run the pre-flight query on production first; it must return 0, or the key holds rows that break it.`,
+  );
   return [
     [
-      step('expand', sql, [tableKey(ast.table), ...fks.map((f) => tableKey(f.fk.refTable))], 'add the foreign key without a table copy: foreign_key_checks off for this session only (existing rows are checked by the pre-flight query instead)', {
-        preflight: preflight as PreflightQuery[],
-      }),
+      step(
+        'expand',
+        sql,
+        [tableKey(ast.table), ...fks.map((f) => tableKey(f.fk.refTable))],
+        'add the foreign key without a table copy: foreign_key_checks off for this session only (existing rows are checked by the pre-flight query instead)',
+        {
+          preflight: preflight as PreflightQuery[],
+        },
+      ),
     ],
   ];
 }
@@ -304,17 +381,32 @@ function covered(ctx: MyRewriteContext, stmt: MyStatement, answers: ReadonlySet<
 export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: AlterTableAst): Step[][] | undefined {
   if (!covered(ctx, stmt, WITH_TOOLS) && !covered(ctx, stmt, FK_ALL)) return undefined;
   if (!ast.body.trim()) {
-    note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: zerodown could not tell its clauses apart; it is kept as written.');
+    note(
+      ctx,
+      stmt,
+      'warning',
+      'No automatic plan for this ALTER: zerodown could not tell its clauses apart; it is kept as written.',
+    );
     return undefined;
   }
   if (ast.ignore || ast.ifExists) {
     // reissuing the clauses under a plain ALTER TABLE would drop IGNORE / IF EXISTS and change what the statement does
-    note(ctx, stmt, 'warning', `No automatic plan for this ALTER: zerodown does not reissue ALTER ${ast.ignore ? 'IGNORE ' : ''}TABLE${ast.ifExists ? ' IF EXISTS' : ''} in parts; it is kept as written.`);
+    note(
+      ctx,
+      stmt,
+      'warning',
+      `No automatic plan for this ALTER: zerodown does not reissue ALTER ${ast.ignore ? 'IGNORE ' : ''}TABLE${ast.ifExists ? ' IF EXISTS' : ''} in parts; it is kept as written.`,
+    );
     return undefined;
   }
   if (ast.ops.some((o) => o.op === 'partition' || o.op === 'other')) {
     // partition clauses must come last and ORDER BY / tablespace clauses take no online clause: not reissued
-    note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: it has partition or other clauses zerodown does not reissue with ALGORITHM/LOCK; it is kept as written.');
+    note(
+      ctx,
+      stmt,
+      'warning',
+      'No automatic plan for this ALTER: it has partition or other clauses zerodown does not reissue with ALGORITHM/LOCK; it is kept as written.',
+    );
     return undefined;
   }
   const t = ctx.catalog.table(ast.table);
@@ -326,13 +418,23 @@ export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: Alte
   const splitRules =
     parts && covered(ctx, stmt, steps.every((x) => !x.commands || toolUsable(x)) ? WITH_TOOLS : ANSWERS);
   if (parts && splitRules) {
-    record(ctx, stmt, splitRules, 'add the column instantly, fill it in batches, build each index in its own phase, then set NOT NULL');
+    record(
+      ctx,
+      stmt,
+      splitRules,
+      'add the column instantly, fill it in batches, build each index in its own phase, then set NOT NULL',
+    );
     return parts;
   }
   // what the server can do, whatever ALGORITHM/LOCK the migration asked for (the plan writes its own)
   const pred = ctx.predict(piece(ast, ast.ops, ast.body), t, ctx.server);
   if (!pred) {
-    note(ctx, stmt, 'warning', 'No automatic plan for this ALTER: zerodown cannot predict how the server runs it; it is kept as written.');
+    note(
+      ctx,
+      stmt,
+      'warning',
+      'No automatic plan for this ALTER: zerodown cannot predict how the server runs it; it is kept as written.',
+    );
     return undefined;
   }
   const online = isOnline(pred);
@@ -350,16 +452,32 @@ export function rewriteAlter(ctx: MyRewriteContext, stmt: MyStatement, ast: Alte
   const rules = covered(ctx, stmt, online || !toolUsable(s) ? ANSWERS : WITH_TOOLS);
   if (!rules) {
     if (!online && !toolUsable(s))
-      note(ctx, stmt, 'warning', `No automatic plan for this ALTER: only a table copy can make it, and neither gh-ost nor pt-online-schema-change can run on ${ast.table.name} as it stands (${s.commands?.flatMap((c) => c.preconditions.filter((p) => p.met === false).map((p) => p.text)).join('; ')}).`);
+      note(
+        ctx,
+        stmt,
+        'warning',
+        `No automatic plan for this ALTER: only a table copy can make it, and neither gh-ost nor pt-online-schema-change can run on ${ast.table.name} as it stands (${s.commands?.flatMap((c) => c.preconditions.filter((p) => p.met === false).map((p) => p.text)).join('; ')}).`,
+      );
     return undefined;
   }
   // nothing flagged: nothing to answer, but the statement is still sent fail-fast when the file gets a plan
-  record(ctx, stmt, rules, online ? `explicit ALGORITHM=${pred.algorithm} after SET SESSION lock_wait_timeout` : 'gh-ost / pt-online-schema-change commands in place of the copying ALTER');
+  record(
+    ctx,
+    stmt,
+    rules,
+    online
+      ? `explicit ALGORITHM=${pred.algorithm} after SET SESSION lock_wait_timeout`
+      : 'gh-ost / pt-online-schema-change commands in place of the copying ALTER',
+  );
   return [[s]];
 }
 
 /** CREATE INDEX: the same index added by ALTER TABLE with fail-fast clauses, in its own phase. */
-export function rewriteCreateIndex(ctx: MyRewriteContext, stmt: MyStatement, ast: CreateIndexAst): Step[][] | undefined {
+export function rewriteCreateIndex(
+  ctx: MyRewriteContext,
+  stmt: MyStatement,
+  ast: CreateIndexAst,
+): Step[][] | undefined {
   const all = covered(ctx, stmt, WITH_TOOLS);
   if (!all) return undefined;
   const alter: AlterTableAst = { type: 'alter_table', table: ast.table, ops: [], body: '' };
@@ -367,6 +485,13 @@ export function rewriteCreateIndex(ctx: MyRewriteContext, stmt: MyStatement, ast
   if (!s) return undefined;
   const rules = covered(ctx, stmt, s.commands ? (toolUsable(s) ? WITH_TOOLS : new Set()) : ANSWERS);
   if (!rules) return undefined;
-  record(ctx, stmt, rules, s.commands ? 'gh-ost / pt-online-schema-change commands in place of the copying index build' : 'the index built in its own phase with ALGORITHM=INPLACE, LOCK=NONE');
+  record(
+    ctx,
+    stmt,
+    rules,
+    s.commands
+      ? 'gh-ost / pt-online-schema-change commands in place of the copying index build'
+      : 'the index built in its own phase with ALGORITHM=INPLACE, LOCK=NONE',
+  );
   return [[s]];
 }

@@ -75,8 +75,7 @@ export function procedureName(table: TableName, columns: readonly string[]): str
 
 /** A DELIMITER for the mysql client that occurs nowhere in `body`. */
 function delimiterFor(body: string): string {
-  for (const d of ['$$', '//', '$$zd$$', '@@zd@@'])
-    if (!body.includes(d)) return d;
+  for (const d of ['$$', '//', '$$zd$$', '@@zd@@']) if (!body.includes(d)) return d;
   let i = 0;
   while (body.includes(`$zd${i}$`)) i++;
   return `$zd${i}$`;
@@ -139,7 +138,12 @@ function procedureBody(inp: BackfillInput): string {
  * the mysql client as it is (DELIMITER lines), and again after a failure.
  */
 export function backfillSql(inp: BackfillInput): string {
-  const name = ident(procedureName(inp.table, inp.set.map((s) => s.column)));
+  const name = ident(
+    procedureName(
+      inp.table,
+      inp.set.map((s) => s.column),
+    ),
+  );
   const body = procedureBody(inp);
   const d = delimiterFor(body);
   const secs = lockWaitSeconds(inp.lockTimeout);

@@ -30,7 +30,12 @@ export interface MysqlPlannerDeps {
 }
 
 /** The rule ids some rewrite answers. */
-export const MYSQL_PLAN_ANSWERS: readonly string[] = [...ALTER_ANSWERS, ...COPY_ANSWERS, ...FK_ANSWERS, ...UPDATE_ANSWERS];
+export const MYSQL_PLAN_ANSWERS: readonly string[] = [
+  ...ALTER_ANSWERS,
+  ...COPY_ANSWERS,
+  ...FK_ANSWERS,
+  ...UPDATE_ANSWERS,
+];
 
 export function createMysqlPlanner(deps: MysqlPlannerDeps): DialectPlanner {
   return {

@@ -76,7 +76,10 @@ export function ghostCommand(inp: OscInput): ToolCommand {
   if (t) {
     pre.push(
       t.foreignKeys.length
-        ? { met: false, text: `gh-ost refuses tables with foreign keys: ${nameOf(inp.table)} has ${t.foreignKeys.length}` }
+        ? {
+            met: false,
+            text: `gh-ost refuses tables with foreign keys: ${nameOf(inp.table)} has ${t.foreignKeys.length}`,
+          }
         : { met: true, text: 'no foreign keys on the table' },
     );
     pre.push(
@@ -180,7 +183,7 @@ export function ptOscCommand(inp: OscInput): ToolCommand {
   if (inp.addsForeignKey)
     pre.push({
       met: null,
-      text: "the change adds a foreign key: pt-osc creates it on the new table under a name with a leading underscore (`_name`), so later migrations that drop it by name must use that name",
+      text: 'the change adds a foreign key: pt-osc creates it on the new table under a name with a leading underscore (`_name`), so later migrations that drop it by name must use that name',
     });
   if (/[,=]/.test(inp.table.name) || /[,=]/.test(inp.table.schema ?? ''))
     pre.push({

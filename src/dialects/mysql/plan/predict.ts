@@ -22,5 +22,4 @@ export type Predict = (
 ) => Prediction | undefined;
 
 /** The change can run without blocking writes for its duration. */
-export const isOnline = (p: Prediction | undefined): boolean =>
-  !!p && (p.algorithm === 'INSTANT' || p.lock === 'NONE');
+export const isOnline = (p: Prediction | undefined): boolean => !!p && (p.algorithm === 'INSTANT' || p.lock === 'NONE');

@@ -28,7 +28,14 @@ const DDL = new Set<MyAst['type']>([
 ]);
 
 /** DDL that waits for the table's metadata lock: the phase bounds the wait with lock_wait_timeout. */
-const WAITS_FOR_MDL = new Set<MyAst['type']>(['alter_table', 'create_index', 'drop_index', 'drop_table', 'rename_table', 'truncate']);
+const WAITS_FOR_MDL = new Set<MyAst['type']>([
+  'alter_table',
+  'create_index',
+  'drop_index',
+  'drop_table',
+  'rename_table',
+  'truncate',
+]);
 
 /** Session limits the phases set themselves: replayed, not planned. */
 function dropped(stmt: MyStatement): boolean {

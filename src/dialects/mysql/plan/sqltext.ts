@@ -84,7 +84,14 @@ export function addIndexSql(ix: IndexDef): string {
     .join(', ');
   const using = ix.using && /^(BTREE|HASH)$/i.test(ix.using) ? ` USING ${ix.using.toUpperCase()}` : '';
   if (ix.kind === 'primary') return `ADD PRIMARY KEY (${cols})${using}`;
-  const kind = ix.kind === 'unique' ? 'UNIQUE INDEX' : ix.kind === 'fulltext' ? 'FULLTEXT INDEX' : ix.kind === 'spatial' ? 'SPATIAL INDEX' : 'INDEX';
+  const kind =
+    ix.kind === 'unique'
+      ? 'UNIQUE INDEX'
+      : ix.kind === 'fulltext'
+        ? 'FULLTEXT INDEX'
+        : ix.kind === 'spatial'
+          ? 'SPATIAL INDEX'
+          : 'INDEX';
   return `ADD ${kind}${ix.name ? ` ${ident(ix.name)}` : ''} (${cols})${using}`;
 }
 

@@ -45,7 +45,8 @@ const VOLATILE = new Set([
 export function wordsOf(expr: string): { names: Set<string>; userVars: boolean } {
   const names = new Set<string>();
   let userVars = false;
-  const re = /'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"|`((?:[^`]|``)*)`|@@?[A-Za-z0-9_$.]*|([A-Za-z_$][A-Za-z0-9_$]*)/g;
+  const re =
+    /'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"|`((?:[^`]|``)*)`|@@?[A-Za-z0-9_$.]*|([A-Za-z_$][A-Za-z0-9_$]*)/g;
   for (const m of expr.matchAll(re)) {
     if (m[1] !== undefined) names.add(m[1].replace(/``/g, '`').toLowerCase());
     else if (m[2] !== undefined) names.add(m[2].toLowerCase());
@@ -62,7 +63,8 @@ export function notIdempotent(set: UpdateAst['set']): string | undefined {
     const reads = [...names].find((n) => targets.has(n));
     if (reads) return `its SET reads ${reads}, a column it writes, so a second run would change rows again`;
     const vol = [...names].find((n) => VOLATILE.has(n));
-    if (vol) return `its SET calls ${vol}(), whose value changes on every call, so zerodown cannot tell a done row from a pending one`;
+    if (vol)
+      return `its SET calls ${vol}(), whose value changes on every call, so zerodown cannot tell a done row from a pending one`;
     if (userVars) return 'its SET reads a variable, so zerodown cannot tell a done row from a pending one';
   }
   return undefined;
@@ -84,7 +86,12 @@ export function rewriteUpdate(ctx: MyRewriteContext, stmt: MyStatement, ast: Upd
           ? 'zerodown could not read its SET list'
           : notIdempotent(ast.set);
   if (why) {
-    note(ctx, stmt, 'warning', `No automatic plan for this UPDATE: ${why}. Run it by hand in batches of a few thousand rows by primary key, each committed on its own.`);
+    note(
+      ctx,
+      stmt,
+      'warning',
+      `No automatic plan for this UPDATE: ${why}. Run it by hand in batches of a few thousand rows by primary key, each committed on its own.`,
+    );
     return undefined;
   }
   const table = ast.tables[0]!;
