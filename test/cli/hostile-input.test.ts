@@ -213,7 +213,7 @@ describe('options, config and line ends', () => {
       const r = await run(d, 'lint', 'm', '--pg-version', v);
       expect([r.code, r.stderr]).toEqual([
         2,
-        `zerodown: --pg-version must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got "${v}")\n`,
+        `zerodown: --pg-version must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got "${v}"); for MySQL or MariaDB use --mysql-version\n`,
       ]);
     }
     for (const v of ['15', '15.4', '13.0']) expect((await run(d, 'lint', 'm', '--pg-version', v)).code).toBe(0);
