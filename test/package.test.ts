@@ -82,9 +82,19 @@ describe('npm package', () => {
     expect(imports.length).toBeGreaterThan(10);
     expect(imports.filter((m) => !builtin(m) && !m.startsWith('.'))).toEqual([]);
     // require() of a package: only code paths never taken (pg's optional native binding, Emscripten's socket
-    // support) and ajv's generated-code strings
+    // support), ajv's generated-code strings, and mysql2's error messages that quote require('mysql2/promise')
+    // and require('bluebird') as advice
     const required = [...cli.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1]!);
-    expect(required.filter((m) => !builtin(m) && !/^(pg-native|ws|ajv\/dist\/runtime\/.*)$/.test(m))).toEqual([]);
+    expect(
+      required.filter(
+        (m) => !builtin(m) && !/^(pg-native|ws|ajv\/dist\/runtime\/.*|mysql2\/promise|bluebird)$/.test(m),
+      ),
+    ).toEqual([]);
+    for (const quoted of ['mysql2/promise', 'bluebird'])
+      for (const m of cli.matchAll(new RegExp(`require\\(\\s*["']${quoted.replace('/', '\\/')}["']`, 'g')))
+        expect(cli.slice(Math.max(0, m.index! - 300), m.index), 'only inside a message string').toMatch(
+          /["'`][^"'`\n]*$/,
+        );
   });
 
   it('installs offline from the tarball as one package, without engine warnings, and lints', () => {
