@@ -349,9 +349,7 @@ export function parseMigration(
       const span = { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset };
       const stmtText = source.slice(offset, endOffset);
       if (piece) {
-        statements.push(
-          new PieceStatement(statements.length, kind, stmtText, span, ig.rules, ig.all, piece, slot++),
-        );
+        statements.push(new PieceStatement(statements.length, kind, stmtText, span, ig.rules, ig.all, piece, slot++));
         continue;
       }
       statements.push({
