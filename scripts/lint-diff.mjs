@@ -4,7 +4,8 @@
 // and on any extra paths given, and prints every difference in the JSON (timings ignored).
 // Exits 1 when the two disagree anywhere.
 //
-//   node scripts/lint-diff.mjs --before OLD/cli.js --after NEW/cli.js [extra paths…]
+//   node scripts/lint-diff.mjs --before OLD/cli.js --after NEW/cli.js [--plan] [extra paths…]
+//       --plan: also `plan --no-verify --format json` (the planner walks with the lint engine)
 //   ZERODOWN_PARSE_PIECE_CHARS=2000 node scripts/lint-diff.mjs …   (the "after" run only: every
 //       file over 2,000 characters goes through the pieced parse that re-reads parse trees)
 import { spawnSync } from 'node:child_process';
@@ -32,8 +33,8 @@ const targets = [
 const pieceEnv = process.env.ZERODOWN_PARSE_PIECE_CHARS;
 
 /** the run's JSON without what differs from run to run */
-function lint(cli, target, env) {
-  const r = spawnSync(process.execPath, [cli, 'lint', target, '--format', 'json'], {
+function lint(cli, target, env, command = ['lint']) {
+  const r = spawnSync(process.execPath, [cli, ...command, target, '--format', 'json'], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     env,
@@ -45,13 +46,25 @@ function lint(cli, target, env) {
   return { exit: r.status, json };
 }
 
+const withPlan = args.includes('--plan');
+let plans = 0;
 const baseEnv = { ...process.env };
 delete baseEnv.ZERODOWN_PARSE_PIECE_CHARS;
 let differ = 0;
 let findings = 0;
 for (const t of targets) {
+  const afterEnv = pieceEnv ? { ...baseEnv, ZERODOWN_PARSE_PIECE_CHARS: pieceEnv } : baseEnv;
   const a = lint(before, t, baseEnv);
-  const b = lint(after, t, pieceEnv ? { ...baseEnv, ZERODOWN_PARSE_PIECE_CHARS: pieceEnv } : baseEnv);
+  const b = lint(after, t, afterEnv);
+  if (withPlan) {
+    const pa = JSON.stringify(lint(before, t, baseEnv, ['plan', '--no-verify']));
+    const pb = JSON.stringify(lint(after, t, afterEnv, ['plan', '--no-verify']));
+    plans++;
+    if (pa !== pb) {
+      differ++;
+      console.log(`PLAN DIFFERS: ${path.relative(process.cwd(), t)}`);
+    }
+  }
   const sa = JSON.stringify(a);
   const sb = JSON.stringify(b);
   findings += a.json?.files?.reduce((n, f) => n + f.findings.length, 0) ?? 0;
@@ -65,6 +78,6 @@ for (const t of targets) {
   if (a.exit !== b.exit) console.log(`  exit ${a.exit} → ${b.exit}`);
 }
 console.log(
-  `${targets.length} target(s), ${findings} finding(s) before${pieceEnv ? `, after with pieces of ${pieceEnv} characters` : ''}: ${differ ? `${differ} differ` : 'identical'}`,
+  `${targets.length} target(s), ${findings} finding(s) before${withPlan ? `, ${plans} plan run(s)` : ''}${pieceEnv ? `, after with pieces of ${pieceEnv} characters` : ''}: ${differ ? `${differ} differ` : 'identical'}`,
 );
 process.exit(differ ? 1 : 0);
