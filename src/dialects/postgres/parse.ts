@@ -20,6 +20,9 @@ import type { PgParsedMigration as ParsedMigration, PgStatement as Statement } f
 import { LineIndex, skipTrivia, trimEnd } from '../../parse/source.js';
 import { readIgnores } from '../../parse/ignores.js';
 import { splitSql } from '../../discover/sqlsplit.js';
+import { KEPT_PIECES, Piece, PieceStatement } from './pieces.js';
+
+export { KEPT_PIECES, piecesReparsed } from './pieces.js';
 
 let wasm: PgQueryWasm | undefined;
 let loading: Promise<void> | undefined;
@@ -422,7 +425,7 @@ function addInPieces(
       if (err instanceof SqlSyntaxError) return false;
       throw err;
     }
-    const piece = new Piece(pieceText);
+    const piece = new Piece(pieceText, (t) => parseRaw(t).stmts);
     // keep only where each statement is and what kind it is; the trees are parsed again when read
     const light = raw.stmts.map((s): RawStmt => {
       if (!s.stmt) return s;
@@ -438,87 +441,6 @@ function addInPieces(
   }
   for (const p of pieces) add(p.text, p.base, p.raw, p.piece);
   return true;
-}
-
-/** how many pieces' parse trees stay in memory at once (about 8 MB each for a piece of INSERTs) */
-export const KEPT_PIECES = 3;
-
-let reparsedPieces = 0;
-
-/** how many times a piece of a long segment was parsed again since the process started (tests, bench) */
-export function piecesReparsed(): number {
-  return reparsedPieces;
-}
-
-/** pieces whose trees are in memory, the one read last at the end */
-const kept: Piece[] = [];
-
-/** A piece of a long segment: its text, and its statements' parse trees while it is among the `kept`. */
-export class Piece {
-  /** the inner node of each statement that has one, in order; undefined when not kept */
-  private asts: unknown[] | undefined;
-  constructor(private readonly text: string) {}
-
-  /** keeps the trees from the first parse, so a walk that starts right away need not parse again */
-  keep(stmts: RawStmt[]): void {
-    this.asts = innerNodes(stmts);
-    this.touch();
-  }
-
-  /** the parse tree of the piece's `slot`-th statement */
-  ast(slot: number): unknown {
-    if (this.asts) {
-      if (kept[kept.length - 1] !== this) this.touch();
-    } else {
-      reparsedPieces++;
-      // the same text parsed before, so it parses again: a syntax error here is a bug
-      this.asts = innerNodes(parseRaw(this.text).stmts);
-      this.touch();
-    }
-    return this.asts[slot];
-  }
-
-  private touch(): void {
-    const at = kept.indexOf(this);
-    if (at >= 0) kept.splice(at, 1);
-    kept.push(this);
-    while (kept.length > KEPT_PIECES) kept.shift()!.asts = undefined;
-  }
-}
-
-function innerNodes(stmts: RawStmt[]): unknown[] {
-  const out: unknown[] = [];
-  for (const s of stmts) if (s.stmt) out.push(s.stmt[Object.keys(s.stmt)[0]!]);
-  return out;
-}
-
-/**
- * A statement of a long segment: everything but its parse tree is kept, and `ast` is read from its
- * piece (parsed again when it is no longer in memory). A getter on the prototype, so that a statement
- * costs a few fields, not a closure.
- */
-class PieceStatement implements Statement {
-  constructor(
-    readonly index: number,
-    readonly kind: string,
-    readonly text: string,
-    readonly span: Statement['span'],
-    readonly ignored: Set<string>,
-    readonly ignoreAll: boolean,
-    piece: Piece,
-    slot: number,
-  ) {
-    this.#piece = piece;
-    this.#slot = slot;
-  }
-
-  // private: not enumerable, so a statement spread or printed shows no piece text
-  readonly #piece: Piece;
-  readonly #slot: number;
-
-  get ast(): any {
-    return this.#piece.ast(this.#slot);
-  }
 }
 
 /** Parses a standalone SQL string (plan phases, tests). Throws on a syntax error. Await `loadParser()` first. */
