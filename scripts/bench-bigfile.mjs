@@ -5,15 +5,17 @@
 // small migration that has the 20 MB file in its history. Prints wall time and peak RSS of each
 // (peak RSS from /usr/bin/time -v; without it, wall time only).
 //
-//   node scripts/bench-bigfile.mjs [--url postgres://…] [--dist DIR]
+//   node scripts/bench-bigfile.mjs [--url postgres://…] [--dist DIR] [--before DIR]
 //   BENCH_RUNS=3 node scripts/bench-bigfile.mjs      (default 1 run each: the file is big)
 //
-// The CLI is built fresh into a temp directory unless --dist names a built dist/.
+// The CLI is built fresh into a temp directory unless --dist names a built dist/. --before names
+// another built dist/ (say, main's: `node scripts/build.mjs --outdir /tmp/before`) to time the same
+// workloads with, printed before/after side by side, and whose findings must be the same.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { benchUrl, builtCli } from './bench-lib.mjs';
+import { benchUrl, builtCli, opt } from './bench-lib.mjs';
 
 const url = benchUrl();
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
@@ -45,10 +47,12 @@ try {
   writeFileSync(path.join(dir, '003_add_index.sql'), 'CREATE INDEX CONCURRENTLY t_c_idx ON t (c);\n');
   const mb = statSync(big).size / 1e6;
 
-  const timed = (label, cliArgs) => {
+  const beforeCli = opt('--before') ? path.join(path.resolve(opt('--before')), 'cli.js') : undefined;
+
+  const timed = (label, cliArgs, bin = cli) => {
     const samples = [];
     for (let i = 0; i < runs; i++) {
-      const argv = [cli, ...cliArgs];
+      const argv = [bin, ...cliArgs];
       const t0 = performance.now();
       const r = hasTime
         ? spawnSync(TIME, ['-v', process.execPath, ...argv], { cwd: project, encoding: 'utf8', maxBuffer: 256 << 20 })
@@ -77,34 +81,48 @@ try {
       )}, node ${process.version}${hasTime ? '' : ' (no /usr/bin/time: wall time only)'}; ${runs} run(s) each, median`,
   );
   const rel = path.relative(project, big);
-  const results = [
-    timed('lint', ['lint', rel, '--format', 'json']),
-    timed('dry-run, PGlite', ['dry-run', rel, '--format', 'json', '--no-cache']),
-    timed('dry-run, PostgreSQL', ['dry-run', rel, '--format', 'json', '--shadow-url', url]),
-    timed('dry-run of the next file (20 MB file in the history), PGlite', [
-      'dry-run',
-      path.join('migrations', '003_add_index.sql'),
-      '--format',
-      'json',
-      '--no-cache',
-    ]),
+  const workloads = [
+    ['lint', ['lint', rel, '--format', 'json']],
+    ['dry-run, PGlite', ['dry-run', rel, '--format', 'json', '--no-cache']],
+    ['dry-run, PostgreSQL', ['dry-run', rel, '--format', 'json', '--shadow-url', url]],
+    [
+      'dry-run of the next file (20 MB file in the history), PGlite',
+      ['dry-run', path.join('migrations', '003_add_index.sql'), '--format', 'json', '--no-cache'],
+    ],
   ];
-  const lint = JSON.parse(results[0].out);
-  if (lint.summary.statements !== STATEMENTS) throw new Error(`lint saw ${lint.summary.statements} statements`);
-  for (const r of results.slice(1)) {
-    const d = JSON.parse(r.out);
-    const ran = d.files.reduce((n, f) => n + f.statements, 0);
-    const failed = d.files.filter((f) => !f.ok).length + d.history.failures.length;
-    if (failed) throw new Error(`${r.label}: ${failed} file(s) failed on the shadow`);
-    r.note = `${d.engine}; ${ran.toLocaleString('en-US')} statement(s) traced in ${d.statements.length} row(s); history ${(d.timings.historyMs / 1000).toFixed(1)} s, run ${(d.timings.runMs / 1000).toFixed(1)} s`;
-  }
+  const measure = (bin) => {
+    const results = workloads.map(([label, a]) => timed(label, a, bin));
+    const lint = JSON.parse(results[0].out);
+    if (lint.summary.statements !== STATEMENTS) throw new Error(`lint saw ${lint.summary.statements} statements`);
+    for (const r of results.slice(1)) {
+      const d = JSON.parse(r.out);
+      const ran = d.files.reduce((n, f) => n + f.statements, 0);
+      const failed = d.files.filter((f) => !f.ok).length + d.history.failures.length;
+      if (failed) throw new Error(`${r.label}: ${failed} file(s) failed on the shadow`);
+      r.note = `${d.engine}; ${ran.toLocaleString('en-US')} statement(s) traced in ${d.statements.length} row(s); history ${(d.timings.historyMs / 1000).toFixed(1)} s, run ${(d.timings.runMs / 1000).toFixed(1)} s`;
+    }
+    return results;
+  };
+  const results = measure(cli);
+  const before = beforeCli ? measure(beforeCli) : undefined;
+  /** what a run reports, without its timings: before and after must agree on it */
+  const findingsOf = (out) =>
+    JSON.stringify(JSON.parse(out), (k, v) => (/^(timings|durationMs|[a-z]+Ms)$/.test(k) ? undefined : v));
+  const fmt = (r) =>
+    `${r.wall.toFixed(1)} s | ${Number.isNaN(r.cpu) ? 'n/a' : `${r.cpu.toFixed(1)} s`} | ${Number.isNaN(r.rss) ? 'n/a' : `${r.rss.toFixed(0)} MB`}`;
   console.log('');
-  console.log('| workload | wall | CPU | peak RSS | |');
-  console.log('| --- | ---: | ---: | ---: | --- |');
-  for (const r of results)
-    console.log(
-      `| ${r.label} | ${r.wall.toFixed(1)} s | ${Number.isNaN(r.cpu) ? 'n/a' : `${r.cpu.toFixed(1)} s`} | ${Number.isNaN(r.rss) ? 'n/a' : `${r.rss.toFixed(0)} MB`} | ${r.note ?? ''} |`,
-    );
+  if (before) {
+    console.log('| workload | wall before | CPU before | peak RSS before | wall | CPU | peak RSS | same result | |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+    for (const [i, r] of results.entries()) {
+      const same = findingsOf(before[i].out) === findingsOf(r.out);
+      console.log(`| ${r.label} | ${fmt(before[i])} | ${fmt(r)} | ${same ? 'yes' : '**NO**'} | ${r.note ?? ''} |`);
+    }
+  } else {
+    console.log('| workload | wall | CPU | peak RSS | |');
+    console.log('| --- | ---: | ---: | ---: | --- |');
+    for (const r of results) console.log(`| ${r.label} | ${fmt(r)} | ${r.note ?? ''} |`);
+  }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -20,6 +20,9 @@ import type { PgParsedMigration as ParsedMigration, PgStatement as Statement } f
 import { LineIndex, skipTrivia, trimEnd } from '../../parse/source.js';
 import { readIgnores } from '../../parse/ignores.js';
 import { splitSql } from '../../discover/sqlsplit.js';
+import { KEPT_PIECES, Piece, PieceStatement } from './pieces.js';
+
+export { KEPT_PIECES, piecesReparsed } from './pieces.js';
 
 let wasm: PgQueryWasm | undefined;
 let loading: Promise<void> | undefined;
@@ -298,7 +301,16 @@ function badBytesOf(migration: Migration, lines: LineIndex): ParseError[] {
  * size, cut between statements): libpg-query's JSON for a 20 MB data migration is several times
  * the size of the SQL, and held all at once it alone costs hundreds of megabytes.
  */
-export const PARSE_PIECE_CHARS = 1 << 20;
+export const PARSE_PIECE_CHARS = pieceCharsFromEnv() ?? 1 << 20;
+
+/**
+ * `ZERODOWN_PARSE_PIECE_CHARS`: a smaller piece size, so that the parity check
+ * (scripts/lint-diff.mjs) sends every file of a corpus through the pieced, re-parsing path.
+ */
+function pieceCharsFromEnv(): number | undefined {
+  const v = Number(process.env.ZERODOWN_PARSE_PIECE_CHARS);
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+}
 
 /**
  * Parses one migration. Never throws for bad SQL: a parse failure is returned
@@ -321,8 +333,9 @@ export function parseMigration(
   if (migration.notText)
     return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
   /** adds the statements of `text`, the part of the file from character `base` on */
-  const add = (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }) => {
+  const add = (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }, piece?: Piece) => {
     const toChar = byteOffsetMapper(text, raw.ascii);
+    let slot = 0;
     for (const stmt of raw.stmts) {
       if (!stmt.stmt) continue;
       const kind = Object.keys(stmt.stmt)[0]!;
@@ -336,12 +349,18 @@ export function parseMigration(
       const a = lines.position(offset);
       const b = lines.position(Math.max(offset, endOffset - 1));
       const ig = ignores.forLine(a.line);
+      const span = { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset };
+      const stmtText = source.slice(offset, endOffset);
+      if (piece) {
+        statements.push(new PieceStatement(statements.length, kind, stmtText, span, ig.rules, ig.all, piece, slot++));
+        continue;
+      }
       statements.push({
         index: statements.length,
         kind,
         ast: stmt.stmt[kind],
-        text: source.slice(offset, endOffset),
-        span: { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset },
+        text: stmtText,
+        span,
         ignored: ig.rules,
         ignoreAll: ig.all,
       });
@@ -379,29 +398,48 @@ export function parseMigration(
  * agrees with PostgreSQL on statement boundaries) says a statement starts. All or nothing: when a
  * piece does not parse, nothing is added and the caller parses the segment whole, so a syntax
  * error is reported exactly as before.
+ *
+ * Memory: a piece's parse trees are not kept. Each statement of a piece reads its `ast` through
+ * `PieceStatement`, which parses the piece again when none of the last `KEPT_PIECES` pieces read is
+ * this one. The lint engine, the planner and the dry run walk a file in order, so each piece is
+ * parsed about twice in all, and the trees held at any moment are those of a few pieces, however
+ * many statements the file has (a 20 MB data migration kept ~175 MB of trees before).
  */
 function addInPieces(
   text: string,
   base: number,
   pieceChars: number,
-  add: (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }) => void,
+  add: (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }, piece: Piece) => void,
 ): boolean {
   const cuts = [0];
   for (const r of splitSql(text)) if (r.start - cuts[cuts.length - 1]! >= pieceChars) cuts.push(r.start);
   if (cuts.length < 2) return false;
   cuts.push(text.length);
-  const pieces: { text: string; base: number; raw: { stmts: RawStmt[]; ascii: boolean } }[] = [];
+  const pieces: { text: string; base: number; raw: { stmts: RawStmt[]; ascii: boolean }; piece: Piece }[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
-    const piece = text.slice(cuts[i], cuts[i + 1]);
+    const pieceText = text.slice(cuts[i], cuts[i + 1]);
+    let raw: { stmts: RawStmt[]; ascii: boolean };
     try {
-      // statement nodes only: the piece's JSON text is dropped as soon as it is read
-      pieces.push({ text: piece, base: base + cuts[i]!, raw: parseRaw(piece) });
+      raw = parseRaw(pieceText);
     } catch (err) {
       if (err instanceof SqlSyntaxError) return false;
       throw err;
     }
+    const piece = new Piece(pieceText, (t) => parseRaw(t).stmts);
+    // keep only where each statement is and what kind it is; the trees are parsed again when read
+    const light = raw.stmts.map((s): RawStmt => {
+      if (!s.stmt) return s;
+      const kind = Object.keys(s.stmt)[0]!;
+      const out: RawStmt = { stmt: { [kind]: null } };
+      if (s.stmt_location !== undefined) out.stmt_location = s.stmt_location;
+      if (s.stmt_len !== undefined) out.stmt_len = s.stmt_len;
+      return out;
+    });
+    // the first pieces are the ones a walk reads first
+    if (i < KEPT_PIECES) piece.keep(raw.stmts);
+    pieces.push({ text: pieceText, base: base + cuts[i]!, raw: { stmts: light, ascii: raw.ascii }, piece });
   }
-  for (const p of pieces) add(p.text, p.base, p.raw);
+  for (const p of pieces) add(p.text, p.base, p.raw, p.piece);
   return true;
 }
 
