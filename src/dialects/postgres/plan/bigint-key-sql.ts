@@ -211,6 +211,11 @@ export function swapSql(ctx: RewriteContext, s: SwapSpec): string {
     'BEGIN',
     // run again after the swap, the column is bigint: nothing to do
     `  IF ${both(w)} THEN`,
+    '    -- the referenced table first, then the referencing ones: the order an app writes them in (parent, then child)',
+    `    LOCK TABLE ${rel} IN ACCESS EXCLUSIVE MODE;`,
+    `    FOR zd_fk IN SELECT DISTINCT conrelid::regclass::text AS rel FROM pg_constraint WHERE contype = 'f' AND confrelid = ${regclass} AND conrelid <> ${regclass} ORDER BY 1 LOOP`,
+    `      EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', zd_fk.rel);`,
+    '    END LOOP;',
     '    -- the foreign keys that use the primary key, as defined now; re-added NOT VALID below',
     `    FOR zd_fk IN SELECT conrelid::regclass::text AS rel, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'f' AND confrelid = ${regclass} AND conindid = ${pkIndex} ORDER BY 1, 2 LOOP`,
     '      zd_fks := zd_fks || ARRAY[zd_fk.rel, zd_fk.conname, zd_fk.def];',
