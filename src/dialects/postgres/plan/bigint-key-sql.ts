@@ -55,7 +55,9 @@ export function expandSteps(ctx: RewriteContext, w: Widened): Step[] {
   const steps = [
     step(
       'expand',
-      guarded(narrow(w), `ALTER TABLE ${rel} ADD COLUMN IF NOT EXISTS ${q(w.newName)} bigint`),
+      // not guarded: run again after the swap, it re-adds an empty helper column so that the index
+      // phase (CREATE INDEX CONCURRENTLY cannot be guarded) still finds its column; the last phase drops it
+      `ALTER TABLE ${rel} ADD COLUMN IF NOT EXISTS ${q(w.newName)} bigint`,
       keys,
       `add ${w.newName} bigint next to ${w.column} (nullable, no default: no table rewrite)`,
     ),
@@ -287,6 +289,14 @@ export function dropOldSteps(all: Widened[], keys: string[], reason: string, dep
         keys,
         reason,
         i === 0 ? { deploy } : {},
+      ),
+    );
+    out.push(
+      step(
+        'contract',
+        guarded(`NOT ${narrow(w)}`, `ALTER TABLE ${quoteRel(w.rel)} DROP COLUMN IF EXISTS ${q(w.newName)}`),
+        keys,
+        `${reason}; ${w.newName} is there again only when the plan was run a second time after the swap (empty)`,
       ),
     );
     out.push(step('contract', `DROP FUNCTION IF EXISTS ${q(w.schema)}.${q(w.fn)}()`, keys, reason));
