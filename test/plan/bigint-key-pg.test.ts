@@ -81,73 +81,81 @@ describe.skipIf(!PG_URL)(
     it.each([
       ['identity', IDENTITY_HISTORY],
       ['serial', SERIAL_HISTORY],
-    ])('%s key: the planner proves its plan on the local PostgreSQL', async (_, history) => {
-      const p = await planSql(history, ALTER);
-      const v = await verifyPlan(p.plan, p.history, { shadowUrl: PG_URL!, seedRows: 50 });
-      expect(v.differences).toEqual([]);
-      expect(isProven(v)).toBe(true);
-    }, 180_000);
+    ])(
+      '%s key: the planner proves its plan on the local PostgreSQL',
+      async (_, history) => {
+        const p = await planSql(history, ALTER);
+        const v = await verifyPlan(p.plan, p.history, { shadowUrl: PG_URL!, seedRows: 50 });
+        expect(v.differences).toEqual([]);
+        expect(isProven(v)).toBe(true);
+      },
+      180_000,
+    );
 
     it.each([
       ['identity', IDENTITY_HISTORY],
       ['serial', SERIAL_HISTORY],
-    ])('%s key: a writer inserts throughout the whole plan; no row lost, the original schema, a rerun changes nothing', async (_, history) => {
-      const p = await planSql(history, ALTER);
-      const orig = await throwawayDb('bigint_orig');
-      const db = await throwawayDb('bigint_plan');
-      try {
-        await orig.exec(`${history}\n${SEED.repeat(200)}\n${ALTER}`);
-        await db.exec(`${history}\n${SEED.repeat(200)}\nINSERT INTO order_items (order_id) SELECT id FROM orders;`);
-        const writer = startWriter(db);
+    ])(
+      '%s key: a writer inserts throughout the whole plan; no row lost, the original schema, a rerun changes nothing',
+      async (_, history) => {
+        const p = await planSql(history, ALTER);
+        const orig = await throwawayDb('bigint_orig');
+        const db = await throwawayDb('bigint_plan');
         try {
-          await writer.progress(20);
-          for (let i = 0; i < p.plan.phases.length; i++) {
-            await runPlanPhases(db, p.plan, i, i + 1);
-            // the writer goes on between phases, not only during them
+          await orig.exec(`${history}\n${SEED.repeat(200)}\n${ALTER}`);
+          await db.exec(`${history}\n${SEED.repeat(200)}\nINSERT INTO order_items (order_id) SELECT id FROM orders;`);
+          const writer = startWriter(db);
+          try {
             await writer.progress(20);
+            for (let i = 0; i < p.plan.phases.length; i++) {
+              await runPlanPhases(db, p.plan, i, i + 1);
+              // the writer goes on between phases, not only during them
+              await writer.progress(20);
+            }
+          } finally {
+            await writer.stop();
           }
-        } finally {
-          await writer.stop();
-        }
-        expect(writer.errors).toEqual([]);
-        expect(writer.committed.length).toBeGreaterThan(20 * (p.plan.phases.length + 1) - 1);
-        const [rows] = await db.exec(
-          `SELECT (SELECT count(*)::int FROM orders) AS orders, (SELECT count(*)::int FROM order_items) AS items,
+          expect(writer.errors).toEqual([]);
+          expect(writer.committed.length).toBeGreaterThan(20 * (p.plan.phases.length + 1) - 1);
+          const [rows] = await db.exec(
+            `SELECT (SELECT count(*)::int FROM orders) AS orders, (SELECT count(*)::int FROM order_items) AS items,
                   (SELECT count(*)::int FROM order_items i LEFT JOIN orders o ON o.id = i.order_id WHERE o.id IS NULL) AS orphans,
                   (SELECT count(*)::int FROM orders WHERE id = ANY ($1::bigint[])) AS written`.replace(
-            '$1::bigint[]',
-            `'{${writer.committed.join(',')}}'::bigint[]`,
-          ),
-        );
-        expect(rows!.rows[0]).toEqual({
-          orders: 200 + writer.committed.length,
-          items: 200 + writer.committed.length,
-          orphans: 0,
-          written: writer.committed.length,
-        });
-        // the same schema as the original ALTER, bar the declared differences
-        const want = await schemaOf(orig);
-        const got = await schemaOf(db);
-        const declared = new Set(p.plan.expectedDifferences.flatMap((e) => e.keys));
-        const differ = [...new Set([...want.keys(), ...got.keys()])].filter(
-          (k) => want.get(k) !== got.get(k) && !declared.has(k),
-        );
-        expect(differ.map((k) => `${k}: ${want.get(k)} → ${got.get(k)}`)).toEqual([]);
-        expect(got.get('column public.orders.id')).toBe(want.get('column public.orders.id'));
-        expect(got.get('column public.order_items.order_id')).toMatch(/^bigint NOT NULL/);
-        // every phase run again: nothing fails, nothing changes
-        const c = await db.connect();
-        const data = await snapshotData(target(c));
-        await c.end();
-        for (let i = 0; i < p.plan.phases.length; i++) await runPlanPhases(db, p.plan, i, i + 1);
-        expect(await schemaOf(db)).toEqual(got);
-        const c2 = await db.connect();
-        expect(await snapshotData(target(c2))).toEqual(data);
-        await c2.end();
-      } finally {
-        await orig.drop();
-        await db.drop();
-      }
-    }, 300_000);
+              '$1::bigint[]',
+              `'{${writer.committed.join(',')}}'::bigint[]`,
+            ),
+          );
+          expect(rows!.rows[0]).toEqual({
+            orders: 200 + writer.committed.length,
+            items: 200 + writer.committed.length,
+            orphans: 0,
+            written: writer.committed.length,
+          });
+          // the same schema as the original ALTER, bar the declared differences
+          const want = await schemaOf(orig);
+          const got = await schemaOf(db);
+          const declared = new Set(p.plan.expectedDifferences.flatMap((e) => e.keys));
+          const differ = [...new Set([...want.keys(), ...got.keys()])].filter(
+            (k) => want.get(k) !== got.get(k) && !declared.has(k),
+          );
+          expect(differ.map((k) => `${k}: ${want.get(k)} → ${got.get(k)}`)).toEqual([]);
+          expect(got.get('column public.orders.id')).toBe(want.get('column public.orders.id'));
+          expect(got.get('column public.order_items.order_id')).toMatch(/^bigint NOT NULL/);
+          // every phase run again: nothing fails, nothing changes
+          const c = await db.connect();
+          const data = await snapshotData(target(c));
+          await c.end();
+          for (let i = 0; i < p.plan.phases.length; i++) await runPlanPhases(db, p.plan, i, i + 1);
+          expect(await schemaOf(db)).toEqual(got);
+          const c2 = await db.connect();
+          expect(await snapshotData(target(c2))).toEqual(data);
+          await c2.end();
+        } finally {
+          await orig.drop();
+          await db.drop();
+        }
+      },
+      300_000,
+    );
   },
 );

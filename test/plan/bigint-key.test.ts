@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { postgres } from '../../src/dialects/postgres/index.js';
 import { planMigrations } from '../../src/plan/planner.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 import { IDENTITY_HISTORY, SERIAL_HISTORY } from './bigint-key-fixtures.js';
 import { expectProven, mig, names, planSql, runPhases, shadowWith } from './helpers.js';
 
@@ -109,5 +110,38 @@ describe('int → bigint primary key: near misses and refusals', () => {
   it('zerodown-ignore changing-column-type keeps the ALTER as written', async () => {
     const r = await plan(IDENTITY_HISTORY, `-- zerodown-ignore changing-column-type\n${ALTER}`);
     expect(r.plans.flatMap((x) => x.phases.map((y) => y.sql)).join('\n')).not.toContain('id_zd_new');
+  });
+});
+
+describe('int → bigint primary key: the plan lints clean with zerodown itself', () => {
+  it.each([
+    ['identity', IDENTITY_HISTORY],
+    ['serial', SERIAL_HISTORY],
+  ])('%s key: every phase, as the migration file it becomes, has no finding', async (_, history) => {
+    const p = await planSql(history, ALTER);
+    const phases = p.plan.phases.map((ph, i) =>
+      mig(ph.sql, {
+        path: `db/${String(i + 2).padStart(4, '0')}_${ph.name}.sql`,
+        transaction: ph.transactional ? 'wrapped' : 'none',
+      }),
+    );
+    const lint = await lintMigrations([mig(history, { path: 'db/0001_init.sql', review: false }), ...phases], {});
+    const found = lint.files.flatMap((f) => f.findings.map((x) => `${f.migration.path} ${x.rule}: ${x.message}`));
+    expect(found).toEqual([]);
+    // the same lint run does flag the original ALTER, and a bare DROP COLUMN of the kind the plan ends with
+    const control = await lintMigrations(
+      [
+        mig(history, { path: 'db/0001_init.sql', review: false }),
+        mig(`${ALTER}\nALTER TABLE order_items DROP COLUMN IF EXISTS order_id;`, { path: 'db/0002_alter.sql' }),
+      ],
+      {},
+    );
+    expect(control.files.flatMap((f) => f.findings.map((x) => x.rule))).toEqual(
+      expect.arrayContaining(['changing-column-type', 'ban-drop-column']),
+    );
+    // the one statement a rule would flag carries an ignore that says why
+    expect(p.plan.phases.at(-1)!.sql).toMatch(
+      /-- zerodown-ignore ban-drop-column: id_zd_old is the old integer id, renamed at the swap/,
+    );
   });
 });

@@ -44,12 +44,7 @@ import type { Step } from '../../../plan/schedule.js';
 const NARROW = new Set(['int2', 'int4']);
 
 /** The widened column of `table`, or a reason it cannot be planned. */
-function widen(
-  ctx: RewriteContext,
-  table: Table,
-  column: string,
-  isKey: boolean,
-): { w: Widened } | { why: string } {
+function widen(ctx: RewriteContext, table: Table, column: string, isKey: boolean): { w: Widened } | { why: string } {
   const key = `${table.schema}.${table.name}`;
   const col = table.columns.get(column)!;
   const pk = primaryKey(table);
@@ -63,7 +58,8 @@ function widen(
     return { why: `the ${c.type} constraint ${c.name} uses ${table.name}.${column}` };
   }
   const taken = (n: string) => table.columns.has(n) || nameTaken(ctx, table.schema, n, table);
-  const rel = table.schema === DEFAULT_SCHEMA ? { relname: table.name } : { schemaname: table.schema, relname: table.name };
+  const rel =
+    table.schema === DEFAULT_SCHEMA ? { relname: table.name } : { schemaname: table.schema, relname: table.name };
   const newName = reserve(ctx, table.schema, helperName(column, 'zd_new', taken));
   const oldName = reserve(ctx, table.schema, helperName(column, 'zd_old', taken));
   const fn = reserve(ctx, table.schema, helperName(`${table.name}_${column}`, 'zd_sync', taken));
@@ -76,9 +72,25 @@ function widen(
     const tmp = reserve(ctx, table.schema, helperName(ix.name, 'zd_new', taken));
     const create = rebuildIndex(ctx, ix, table, rel, column, newName, tmp);
     if (!create) return { why: `zerodown cannot rebuild the index ${ix.name}` };
-    indexes.push({ create, tmp, name: ix.name, oldName: reserve(ctx, table.schema, helperName(ix.name, 'zd_old', taken)) });
+    indexes.push({
+      create,
+      tmp,
+      name: ix.name,
+      oldName: reserve(ctx, table.schema, helperName(ix.name, 'zd_old', taken)),
+    });
   }
-  const w: Widened = { rel, schema: table.schema, key, column, notNull: col.notNull, newName, oldName, fn, pk: pk.name, indexes };
+  const w: Widened = {
+    rel,
+    schema: table.schema,
+    key,
+    column,
+    notNull: col.notNull,
+    newName,
+    oldName,
+    fn,
+    pk: pk.name,
+    indexes,
+  };
   if (col.notNull) w.check = reserve(ctx, table.schema, chooseName(table.name, newName, 'not_null', taken));
   return { w };
 }
@@ -92,7 +104,7 @@ function bigintKey(inp: AlterInput, cmd: any): Group[] | undefined {
   if (typeRef(def.typeName).name !== 'int8' || typeRef(def.typeName).arrayDims) return undefined;
   if (!NARROW.has(column.type.name) || column.type.arrayDims || column.addedIn === ctx.origin) return undefined;
   const pkCon = [...table.constraints.values()].find((c) => c.type === 'primary');
-  if (!pkCon || pkCon.columns.length !== 1 || pkCon.columns[0] !== column.name) return undefined;
+  if (pkCon?.columns.length !== 1 || pkCon.columns[0] !== column.name) return undefined;
   if (!ctx.allowed(stmt, 'changing-column-type')) return undefined;
   const refuse = (why: string) => {
     note(
