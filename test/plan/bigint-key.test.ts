@@ -145,3 +145,44 @@ describe('int → bigint primary key: the plan lints clean with zerodown itself'
     );
   });
 });
+
+describe('int → bigint primary key: the identity moves with its options', () => {
+  it('INCREMENT BY 5 carries over, the next id follows the last one, the sequence is bigint', async () => {
+    const history = `CREATE TABLE tickets (id int GENERATED ALWAYS AS IDENTITY (START WITH 100 INCREMENT BY 5) PRIMARY KEY, note text);
+CREATE TABLE replies (id bigint PRIMARY KEY, ticket_id int REFERENCES tickets);`;
+    const p = await planSql(history, 'ALTER TABLE tickets ALTER COLUMN id TYPE bigint;');
+    await expectProven(p, { seedRows: 20 });
+    const sh = await shadowWith(p.history, 0);
+    try {
+      await sh.exec(`INSERT INTO tickets (note) VALUES ('a'), ('b')`);
+      await runPhases(sh, p.plan);
+      await sh.exec(`INSERT INTO tickets (note) VALUES ('after')`);
+      expect(await sh.query(`SELECT id::int AS id FROM tickets ORDER BY id`)).toEqual([
+        { id: 100 },
+        { id: 105 },
+        { id: 110 },
+      ]);
+      expect(
+        await sh.query(
+          `SELECT format_type(seqtypid, NULL) AS t, seqincrement::int AS inc FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence('tickets', 'id')::regclass`,
+        ),
+      ).toEqual([{ t: 'bigint', inc: 5 }]);
+    } finally {
+      await sh.close();
+    }
+  });
+
+  it('below PostgreSQL 12 the swap would scan under ACCESS EXCLUSIVE: left to a person, with a note', async () => {
+    const r = await planMigrations(
+      postgres,
+      [
+        mig(IDENTITY_HISTORY, { path: 'h.sql', review: false }),
+        mig(`${ALTER}\nCREATE INDEX orders_total_idx ON orders (total);`),
+      ],
+      { pgVersion: 11 },
+    );
+    expect(r.plans[0]!.notes.map((n) => n.message).join('\n')).toMatch(
+      /No automatic int → bigint plan for orders\.id: below PostgreSQL 12/,
+    );
+  });
+});

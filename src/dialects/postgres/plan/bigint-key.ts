@@ -115,6 +115,10 @@ function bigintKey(inp: AlterInput, cmd: any): Group[] | undefined {
     );
     return undefined;
   };
+  if (ctx.pgVersion < 12)
+    return refuse(
+      'below PostgreSQL 12 the primary key swap would scan the table for NULLs under ACCESS EXCLUSIVE (a validated CHECK lets SET NOT NULL skip that scan from 12 on)',
+    );
   if (column.default && !column.type.serial) return refuse('its default is not a sequence zerodown can move');
   const k = widen(ctx, table, column.name, true);
   if ('why' in k) return refuse(k.why);
