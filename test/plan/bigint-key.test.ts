@@ -107,6 +107,20 @@ describe('int → bigint primary key: near misses and refusals', () => {
     );
   });
 
+  it('a referencing column that also references another table is left to a person', async () => {
+    const r = await plan(
+      `CREATE TABLE orders (id int PRIMARY KEY);
+CREATE TABLE archived (id int PRIMARY KEY);
+CREATE TABLE items (id bigint PRIMARY KEY, order_id int,
+  CONSTRAINT items_order_fk FOREIGN KEY (order_id) REFERENCES orders,
+  CONSTRAINT items_archived_fk FOREIGN KEY (order_id) REFERENCES archived);`,
+      `${ALTER}\nCREATE INDEX items_order_idx ON items (order_id);`,
+    );
+    expect(r.plans[0]!.notes.map((n) => n.message).join('\n')).toMatch(
+      /No automatic int → bigint plan for orders\.id: the foreign constraint items_archived_fk uses items\.order_id/,
+    );
+  });
+
   it('zerodown-ignore changing-column-type keeps the ALTER as written', async () => {
     const r = await plan(IDENTITY_HISTORY, `-- zerodown-ignore changing-column-type\n${ALTER}`);
     expect(r.plans.flatMap((x) => x.phases.map((y) => y.sql)).join('\n')).not.toContain('id_zd_new');

@@ -44,7 +44,14 @@ import type { Step } from '../../../plan/schedule.js';
 const NARROW = new Set(['int2', 'int4']);
 
 /** The widened column of `table`, or a reason it cannot be planned. */
-function widen(ctx: RewriteContext, table: Table, column: string, isKey: boolean): { w: Widened } | { why: string } {
+function widen(
+  ctx: RewriteContext,
+  table: Table,
+  column: string,
+  isKey: boolean,
+  /** `schema.table` of the key the column is or references */
+  parent: string,
+): { w: Widened } | { why: string } {
   const key = `${table.schema}.${table.name}`;
   const col = table.columns.get(column)!;
   const pk = primaryKey(table);
@@ -53,7 +60,11 @@ function widen(ctx: RewriteContext, table: Table, column: string, isKey: boolean
   if (!isKey && (col.default || col.identity || col.generated))
     return { why: `${table.name}.${column} has a default, an identity or a generation expression` };
   for (const c of table.constraints.values()) {
-    if (!c.columns.includes(column) || c.type === 'primary' || (c.type === 'foreign' && c.columns.length === 1))
+    if (
+      !c.columns.includes(column) ||
+      c.type === 'primary' ||
+      (c.type === 'foreign' && c.columns.length === 1 && c.references === parent)
+    )
       continue;
     return { why: `the ${c.type} constraint ${c.name} uses ${table.name}.${column}` };
   }
@@ -120,7 +131,7 @@ function bigintKey(inp: AlterInput, cmd: any): Group[] | undefined {
       'below PostgreSQL 12 the primary key swap would scan the table for NULLs under ACCESS EXCLUSIVE (a validated CHECK lets SET NOT NULL skip that scan from 12 on)',
     );
   if (column.default && !column.type.serial) return refuse('its default is not a sequence zerodown can move');
-  const k = widen(ctx, table, column.name, true);
+  const k = widen(ctx, table, column.name, true, key);
   if ('why' in k) return refuse(k.why);
   const children: Widened[] = [];
   for (const t of ctx.catalog.tables.values()) {
@@ -132,7 +143,7 @@ function bigintKey(inp: AlterInput, cmd: any): Group[] | undefined {
       const col = t.columns.get(c.columns[0]!);
       if (!col) return refuse(`zerodown does not know the column of the foreign key ${c.name}`);
       if (!NARROW.has(col.type.name)) continue; // already bigint: only re-pointed
-      const r = widen(ctx, t, col.name, false);
+      const r = widen(ctx, t, col.name, false, key);
       if ('why' in r) return refuse(r.why);
       children.push(r.w);
     }
