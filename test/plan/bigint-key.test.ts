@@ -85,6 +85,21 @@ describe('int → bigint primary key', () => {
   });
 });
 
+describe('int → bigint primary key: names that need quoting', () => {
+  it('mixed case, spaces and quotes in table and column names stay names', async () => {
+    const p = await planSql(
+      `CREATE TABLE "Orders" ("Id" serial PRIMARY KEY, note text);
+CREATE TABLE "Order ""Items""" (id bigint PRIMARY KEY, "Order Id" int NOT NULL REFERENCES "Orders");
+CREATE INDEX "Items by order" ON "Order ""Items""" ("Order Id");`,
+      'ALTER TABLE "Orders" ALTER COLUMN "Id" TYPE bigint;',
+    );
+    expect(p.plan.phases[0]!.sql).toContain(
+      'ALTER TABLE "Order ""Items""" ADD COLUMN IF NOT EXISTS "Order Id_zd_new" bigint;',
+    );
+    await expectProven(p, { seedRows: 20 });
+  });
+});
+
 describe('int → bigint primary key: near misses and refusals', () => {
   const plan = async (history: string, sql: string) =>
     planMigrations(postgres, [mig(history, { path: 'h.sql', review: false }), mig(sql)]);
