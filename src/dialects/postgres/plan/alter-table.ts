@@ -7,6 +7,7 @@ import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { alterCmds } from '../util.js';
 import { addColumnRewrite } from './add-column.js';
+import { bigintKeyRewrite } from './bigint-key.js';
 import { alterColumnTypeRewrite } from './column-type.js';
 import { addNotValidRewrite, addUniqueRewrite } from './constraints.js';
 import { colKey, isNewTable, step, tablesOf } from './context.js';
@@ -21,6 +22,7 @@ export const ALTER_COMMAND_REWRITES: readonly AlterCommandRewrite[] = [
   setNotNullRewrite,
   addNotValidRewrite,
   addUniqueRewrite,
+  bigintKeyRewrite,
   alterColumnTypeRewrite,
 ];
 

@@ -77,7 +77,7 @@ interface IndexPlan {
 }
 
 /** Rebuilds an index definition with `from` replaced by `to`, under a new name. Undefined when it cannot. */
-function rebuildIndex(
+export function rebuildIndex(
   ctx: RewriteContext,
   ix: Index,
   table: Table,
@@ -125,7 +125,7 @@ function rebuildIndex(
 }
 
 /** True when an index uses the column (as a key, an INCLUDE column, or inside an expression or predicate). */
-function indexUses(ctx: RewriteContext, ix: Index, table: Table, column: string): boolean {
+export function indexUses(ctx: RewriteContext, ix: Index, table: Table, column: string): boolean {
   if (ix.columns.includes(column)) return true;
   const text = ctx.indexSource.get(`${table.schema}.${ix.name}`);
   if (!text) return ix.columns.some((c) => c === null);
