@@ -19,13 +19,23 @@ CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint, total int);
 CREATE TABLE events (id bigint NOT NULL, name text);
 `;
 
-/** One unsafe example per (rewrite, rule) pair a rewrite declares; `at`: the flagged statement (0-based). */
-const EXAMPLES: Record<string, { sql: string; at?: number }> = {
+interface Example {
+  sql: string;
+  /** the flagged statement (0-based) */
+  at?: number;
+}
+
+/** Unsafe examples (one or more) per (rewrite, rule) pair a rewrite declares. */
+const EXAMPLES: Record<string, Example | Example[]> = {
   'add-column adding-field-with-default': {
     sql: 'ALTER TABLE accounts ADD COLUMN token text DEFAULT md5(random()::text);',
   },
   'add-column adding-required-field': { sql: 'ALTER TABLE accounts ADD COLUMN tier text NOT NULL;' },
-  'add-column index-same-step-as-add-column': { sql: 'ALTER TABLE accounts ADD COLUMN email text UNIQUE;' },
+  'add-column index-same-step-as-add-column': [
+    { sql: 'ALTER TABLE accounts ADD COLUMN email text UNIQUE;' },
+    // issue 14: inline REFERENCES, planned as the column, the foreign key NOT VALID, VALIDATE, a concurrent index
+    { sql: 'ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES accounts (id);' },
+  ],
   'add-column unbatched-backfill': {
     sql: 'ALTER TABLE accounts ADD COLUMN code text DEFAULT md5(random()::text);\nUPDATE accounts SET code = upper(code);',
     at: 1,
@@ -56,6 +66,10 @@ const EXAMPLES: Record<string, { sql: string; at?: number }> = {
 };
 
 const declared = REWRITES.flatMap((r) => r.answers.map((rule) => ({ rewrite: r.id, rule })));
+const examples = declared.flatMap((d) => {
+  const ex = EXAMPLES[`${d.rewrite} ${d.rule}`];
+  return (Array.isArray(ex) ? ex : ex ? [ex] : []).map((e, i) => ({ ...d, ...e, n: i + 1 }));
+});
 
 /** Plans `sql` after the history with the lint run's findings, and returns which rewrite answered which statement. */
 async function planWithAnswers(sql: string) {
@@ -98,10 +112,10 @@ describe('rewrites declare the rules they answer', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(declared.map((d) => `${d.rewrite} ${d.rule}`).sort());
   });
 
-  it.each(declared)('$rewrite answers $rule: the rule flags the example, the rewrite plans it', async (d) => {
-    const ex = EXAMPLES[`${d.rewrite} ${d.rule}`]!;
+  it.each(examples)('$rewrite answers $rule (example $n): the rule flags it, the rewrite plans it', async (ex) => {
     const { findings, result, answered } = await planWithAnswers(ex.sql);
     const at = ex.at ?? 0;
+    const d = ex;
     const flagged = findings.filter((f) => f.rule === d.rule && f.statementIndex === at);
     expect(flagged, `${d.rule} does not flag:\n${ex.sql}`).toHaveLength(1);
     expect(result.failed).toEqual([]);
