@@ -308,7 +308,7 @@ function uniqueConstraints(inp: AlterInput, s: Shape, keys: string[], ph: Phases
         schema,
         primary ? chooseName(rel.relname, undefined, 'pkey', taken) : chooseName(rel.relname, s.column, 'key', taken),
       );
-    ph.index.push(uniqueIndexStep(rel, name, [s.column], con, keys));
+    ph.index.push(uniqueIndexStep(rel, name, [s.column], con, keys, s.column));
     ph.contract.push(attachStep(header, rel, name, con, keys));
   }
 }

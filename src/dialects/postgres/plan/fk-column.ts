@@ -17,6 +17,7 @@
  */
 import { relKey } from '../catalog.js';
 import { colKey, nameTaken, reserve, step } from './context.js';
+import { afterBackfill } from './lint-ignore.js';
 import { chooseName } from './names.js';
 import { ident as q, relation, sqlComment } from './quote.js';
 import type { AlterInput } from './types.js';
@@ -55,7 +56,7 @@ export function foreignKeyIndexStep(inp: AlterInput, column: string, parent: any
   const sql = `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${q(name)} ON ${relation(rel)} (${q(column)})`;
   return step(
     'index',
-    `${sqlComment(`added by the plan: the foreign key on ${q(column)} needs it, or every DELETE on ${relation(parent)} scans ${relation(rel)}`)}\n${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again`)}\n${sql}`,
+    `${sqlComment(`added by the plan: the foreign key on ${q(column)} needs it, or every DELETE on ${relation(parent)} scans ${relation(rel)}`)}\n${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again`)}\n${afterBackfill(column, sql)}`,
     [colKey(relKey(rel), column)],
     'index the new foreign key column CONCURRENTLY: a DELETE on the referenced table looks up referencing rows through it',
   );
