@@ -253,6 +253,16 @@ function syncBody(spec: ReplaceSpec): string[] {
   ];
 }
 
+/** The replacement column keeps a varchar(n) the migration asks for: its finding is on the original, not on the plan. */
+function sizedText(typeSql: string, sql: string): string {
+  if (!/^(varchar|character varying)\s*\(/i.test(typeSql)) return sql;
+  return withIgnore(
+    'prefer-text-field',
+    'the replacement column takes the type the migration asks for (its own finding, if any, is on the original)',
+    sql,
+  );
+}
+
 /** expand: the new column, and the trigger (function `fn`) that keeps it in sync. */
 function expandSteps(spec: ReplaceSpec, fn: string, keys: string[]): Step[] {
   const { ctx, header, rel, table, column } = spec;
@@ -265,11 +275,7 @@ function expandSteps(spec: ReplaceSpec, fn: string, keys: string[]): Step[] {
       // run again after the contract of a rename, the old column is gone: then nothing is re-added
       guarded(
         hasColumn(rel, column.name),
-        withIgnore(
-          'prefer-text-field',
-          `the replacement column takes the type the migration asks for (its own finding, if any, is on the original)`,
-          `${header} ADD COLUMN IF NOT EXISTS ${q(spec.newName)} ${spec.typeSql}`,
-        ),
+        sizedText(spec.typeSql, `${header} ADD COLUMN IF NOT EXISTS ${q(spec.newName)} ${spec.typeSql}`),
       ),
       keys,
       'add the replacement column (no default, nullable: no table rewrite)',
