@@ -10,6 +10,7 @@
  *   index     the unique index, CONCURRENTLY
  *   contract  SET NOT NULL without a scan, the constraint USING INDEX, a temporary default dropped
  */
+import { withIgnore } from './lint-ignore.js';
 import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { columnConstraints, names, volatility } from '../util.js';
@@ -229,7 +230,11 @@ function existingRows(inp: AlterInput, s: Shape, keys: string[], ph: Phases): Ex
     ph.contract.push(
       step(
         'contract',
-        `${header} ALTER COLUMN ${q(column)} DROP DEFAULT`,
+        withIgnore(
+          'ban-drop-default',
+          `the plan's own temporary default, dropped after the deploy gate: the original ${q(column)} has none`,
+          `${header} ALTER COLUMN ${q(column)} DROP DEFAULT`,
+        ),
         keys,
         'drop the temporary default: the column has no default in the original migration',
         {

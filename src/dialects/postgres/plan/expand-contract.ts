@@ -493,8 +493,18 @@ function contractSteps(
   const reason = spec.contractReason;
   const fnRef = `${q(table.schema)}.${q(fn)}`;
   const contract: Step[] = [copiedGuard(spec, keys)];
-  contract.push(step('contract', `DROP TRIGGER IF EXISTS ${q(fn)} ON ${quoteRel(rel)}`, keys, reason));
-  contract.push(step('contract', `DROP FUNCTION IF EXISTS ${fnRef}()`, keys, reason));
+  const own = "the plan's own sync trigger and its function, which the swap below makes useless";
+  contract.push(
+    step(
+      'contract',
+      withIgnore('ban-drop-trigger', own, `DROP TRIGGER IF EXISTS ${q(fn)} ON ${quoteRel(rel)}`),
+      keys,
+      reason,
+    ),
+  );
+  contract.push(
+    step('contract', withIgnore('ban-drop-function', own, `DROP FUNCTION IF EXISTS ${fnRef}()`), keys, reason),
+  );
   // the swap only while both columns are there: run again, a type change's old name is the NEW column
   contract.push(
     step(
