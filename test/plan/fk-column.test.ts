@@ -53,6 +53,20 @@ CREATE INDEX orders_coupon_idx ON orders (coupon_id);`,
   expect(plan.expectedDifferences).toEqual([]);
 });
 
+it('UNIQUE REFERENCES: the unique index serves the foreign key, no second index', async () => {
+  const { plan } = await planSql(
+    HISTORY,
+    'ALTER TABLE orders ADD COLUMN coupon_id bigint UNIQUE REFERENCES coupons (id);',
+  );
+  const sql = plan.phases.map((p) => p.sql).join('\n');
+  expect(sql).toContain(
+    'ADD CONSTRAINT orders_coupon_id_fkey FOREIGN KEY (coupon_id) REFERENCES coupons (id) NOT VALID',
+  );
+  expect(sql).toContain('VALIDATE CONSTRAINT orders_coupon_id_fkey');
+  expect(sql.match(/CREATE (UNIQUE )?INDEX CONCURRENTLY/g)).toEqual(['CREATE UNIQUE INDEX CONCURRENTLY']);
+  expect(plan.expectedDifferences).toEqual([]);
+});
+
 it('a new NOT NULL column with a volatile default and REFERENCES: backfilled first, then the foreign key validated', async () => {
   const { plan } = await planSql(
     HISTORY,

@@ -382,7 +382,8 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
     ph.contract.unshift(...nn.contract);
   }
   uniqueConstraints(inp, s, keys, ph);
-  for (const fk of s.fkCons) {
+  // an inline UNIQUE / PRIMARY KEY on the column already gives the foreign key its index
+  for (const fk of s.uniqueCons.length || s.pkCon ? [] : s.fkCons) {
     const ix = foreignKeyIndexStep(inp, column, fk.pktable);
     if (ix) ph.index.push(ix);
   }
