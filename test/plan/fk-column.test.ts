@@ -13,6 +13,7 @@ import { names, planSql } from './helpers.js';
 import { planMigrations } from '../../src/plan/planner.js';
 import { postgres } from '../../src/dialects/postgres/index.js';
 import { mig } from './helpers.js';
+import { lintMigrations } from '../../src/pipeline/index.js';
 
 const HISTORY = `CREATE TABLE coupons (id bigint PRIMARY KEY, code text NOT NULL);
 CREATE TABLE orders (id bigint PRIMARY KEY, total int NOT NULL DEFAULT 0);
@@ -93,6 +94,24 @@ ALTER TABLE orders ADD COLUMN note text;`,
   );
   expect(r.failed).toEqual([]);
   expect(r.plans).toEqual([]);
+});
+
+it('a partitioned table: no plan (no CONCURRENTLY there), and the finding says what to do by hand', async () => {
+  const migrations = [
+    mig(`${HISTORY}\nCREATE TABLE sales (id bigint, at date) PARTITION BY RANGE (at);`, {
+      path: 'm/0001.sql',
+      review: false,
+    }),
+    mig('ALTER TABLE sales ADD COLUMN coupon_id bigint REFERENCES coupons (id);', { path: 'm/0002.sql' }),
+  ];
+  const findings = (await lintMigrations(migrations, {})).files.flatMap((f) => f.findings);
+  expect(findings.map((f) => f.rule)).toContain('index-same-step-as-add-column');
+  const r = await planMigrations(postgres, migrations, { findings });
+  expect(r.failed).toEqual([]);
+  expect(r.plans).toEqual([]);
+  expect(r.unhandled.map((u) => u.advice).join('\n')).toMatch(
+    /the table is partitioned, where CREATE INDEX CONCURRENTLY does not work/,
+  );
 });
 
 eachEngine('the foreign-key column plan is proven', (engine) => {

@@ -28,7 +28,7 @@ import {
   shorten,
   step,
 } from './context.js';
-import { foreignKeyIndexStep } from './fk-column.js';
+import { foreignKeyIndexStep, foreignKeyRefusal } from './fk-column.js';
 import { chooseName } from './names.js';
 import { notNullPath } from './not-null.js';
 import { ident as q } from './quote.js';
@@ -350,6 +350,8 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
     );
     return undefined;
   }
+  const refused = s.fkCons.length ? foreignKeyRefusal(inp, column) : undefined;
+  if (refused) return void note(ctx, stmt, 'warning', refused);
   const keys = [colKey(key, column)];
   const expanded = expandColumn(inp, def, s, keys);
   const ph: Phases = { expand: [expanded.step], backfill: [], validate: [], index: [], contract: [] };

@@ -23,6 +23,15 @@ import { ident as q, relation, sqlComment } from './quote.js';
 import type { AlterInput } from './types.js';
 import type { Step } from '../../../plan/schedule.js';
 
+/**
+ * Why an inline REFERENCES on this table gets no plan, or undefined: on a partitioned table
+ * CREATE INDEX CONCURRENTLY does not work, and below PostgreSQL 18 neither does NOT VALID.
+ */
+export function foreignKeyRefusal(inp: AlterInput, column: string): string | undefined {
+  if (!inp.table?.partitioned) return undefined;
+  return `No automatic plan for the foreign key on ${relation(inp.rel)}.${q(column)}: the table is partitioned, where CREATE INDEX CONCURRENTLY does not work (and NOT VALID foreign keys only from PostgreSQL 18). Add the column bare, then the foreign key NOT VALID and VALIDATE on each partition, index each partition CONCURRENTLY and attach the indexes.`;
+}
+
 /** True when a later statement of the migration builds an index on `rel` led by `column`. */
 function migrationIndexes(inp: AlterInput, column: string): boolean {
   const key = relKey(inp.rel);
