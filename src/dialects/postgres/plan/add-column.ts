@@ -10,6 +10,7 @@
  *   index     the unique index, CONCURRENTLY
  *   contract  SET NOT NULL without a scan, the constraint USING INDEX, a temporary default dropped
  */
+import { withIgnore } from './lint-ignore.js';
 import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { columnConstraints, names, volatility } from '../util.js';
@@ -27,6 +28,7 @@ import {
   shorten,
   step,
 } from './context.js';
+import { foreignKeyIndexStep, foreignKeyRefusal } from './fk-column.js';
 import { chooseName } from './names.js';
 import { notNullPath } from './not-null.js';
 import { ident as q } from './quote.js';
@@ -42,6 +44,8 @@ interface Shape {
   defCon: any;
   pkCon: any;
   uniqueCons: any[];
+  /** inline REFERENCES: split off as NOT VALID, validated later, its column indexed (fk-column.ts) */
+  fkCons: any[];
   /** serial, identity or generated: PostgreSQL fills every row itself */
   special: boolean;
   /** the default rewrites the table (volatile, or any default below 11) */
@@ -83,21 +87,34 @@ function shapeOf(ctx: RewriteContext, def: any): Omit<Shape, 'rule'> & { rule?: 
   const defCon = cons.find((c) => c.contype === 'CONSTR_DEFAULT');
   const pkCon = cons.find((c) => c.contype === 'CONSTR_PRIMARY');
   const uniqueCons = cons.filter((c) => c.contype === 'CONSTR_UNIQUE');
+  const fkCons = cons.filter((c) => c.contype === 'CONSTR_FOREIGN');
   const typeNames = names(def.typeName?.names);
   const serial = /^(small|big)?serial[248]?$/.test(typeNames[typeNames.length - 1] ?? '');
   const special = serial || cons.some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED');
   const rewritesTable = !!defCon && (volatility(defCon.raw_expr) === 'volatile' || ctx.pgVersion < 11);
   const required = (notNull || !!pkCon) && !defCon;
   const needsIndex = !!pkCon || uniqueCons.length > 0;
-  const base = { column: def.colname as string, notNull, defCon, pkCon, uniqueCons, special, rewritesTable, required };
-  if (!rewritesTable && !required && !needsIndex) return base;
+  const base = {
+    column: def.colname as string,
+    notNull,
+    defCon,
+    pkCon,
+    uniqueCons,
+    fkCons,
+    special,
+    rewritesTable,
+    required,
+  };
+  if (!rewritesTable && !required && !needsIndex && !fkCons.length) return base;
   const rule = rewritesTable
     ? 'adding-field-with-default'
     : required
       ? 'adding-required-field'
       : pkCon
         ? 'adding-serial-primary-key-field'
-        : 'disallowed-unique-constraint';
+        : needsIndex
+          ? 'disallowed-unique-constraint'
+          : 'adding-foreign-key-constraint';
   return { ...base, rule };
 }
 
@@ -129,8 +146,8 @@ function cut(src: StmtSource, start: number, end: number, remove: { start: numbe
 
 /**
  * The ADD COLUMN IF NOT EXISTS step without what must wait (NOT NULL, the volatile default,
- * UNIQUE / PRIMARY KEY, and inline CHECK / REFERENCES when rows need a backfill first),
- * and the inline CHECK / REFERENCES taken out.
+ * UNIQUE / PRIMARY KEY, inline CHECK when rows need a backfill first, and inline REFERENCES,
+ * whose check would scan the table under the ADD COLUMN's lock), and the CHECK / REFERENCES taken out.
  */
 function expandColumn(inp: AlterInput, def: any, s: Shape, keys: string[]): { step: Step; split: Element[] } {
   const needsBackfill = s.rewritesTable || s.required;
@@ -140,7 +157,7 @@ function expandColumn(inp: AlterInput, def: any, s: Shape, keys: string[]): { st
     if (e.kind === 'CONSTR_NOTNULL' && needsBackfill) remove.push(e);
     else if (e.kind === 'CONSTR_DEFAULT' && s.rewritesTable) remove.push(e);
     else if (e.kind === 'CONSTR_PRIMARY' || e.kind === 'CONSTR_UNIQUE') remove.push(e);
-    else if ((e.kind === 'CONSTR_CHECK' || e.kind === 'CONSTR_FOREIGN') && needsBackfill) {
+    else if ((e.kind === 'CONSTR_CHECK' && needsBackfill) || e.kind === 'CONSTR_FOREIGN') {
       remove.push(e);
       split.push(e);
     }
@@ -213,7 +230,11 @@ function existingRows(inp: AlterInput, s: Shape, keys: string[], ph: Phases): Ex
     ph.contract.push(
       step(
         'contract',
-        `${header} ALTER COLUMN ${q(column)} DROP DEFAULT`,
+        withIgnore(
+          'ban-drop-default',
+          `the plan's own temporary default, dropped after the deploy gate: the original ${q(column)} has none`,
+          `${header} ALTER COLUMN ${q(column)} DROP DEFAULT`,
+        ),
         keys,
         'drop the temporary default: the column has no default in the original migration',
         {
@@ -292,7 +313,7 @@ function uniqueConstraints(inp: AlterInput, s: Shape, keys: string[], ph: Phases
         schema,
         primary ? chooseName(rel.relname, undefined, 'pkey', taken) : chooseName(rel.relname, s.column, 'key', taken),
       );
-    ph.index.push(uniqueIndexStep(rel, name, [s.column], con, keys));
+    ph.index.push(uniqueIndexStep(rel, name, [s.column], con, keys, s.column));
     ph.contract.push(attachStep(header, rel, name, con, keys));
   }
 }
@@ -303,7 +324,9 @@ function summary(s: Shape, nn: NotNullParts | undefined, todo: string | undefine
     ? `add ${column} without the volatile default, set the default for new rows, backfill in batches${nn ? ', then NOT NULL via a validated CHECK' : ''}`
     : s.required
       ? `add ${column} nullable, backfill${todo ? ' (value needed: TODO)' : ''}, then NOT NULL via a validated CHECK`
-      : `add ${column}, then build its unique index concurrently and attach it`;
+      : s.uniqueCons.length || s.pkCon
+        ? `add ${column}, then build its unique index concurrently and attach it`
+        : `add ${column} without the foreign key, add it NOT VALID, validate it in a later phase, index ${column} concurrently`;
 }
 
 function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
@@ -316,6 +339,8 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
   const s = shape as Shape;
   const { column } = s;
   if (!ctx.allowed(stmt, s.rule)) return undefined;
+  if (s.rule === 'adding-foreign-key-constraint' && !ctx.allowed(stmt, 'index-same-step-as-add-column'))
+    return undefined;
   if (s.special) {
     note(
       ctx,
@@ -325,6 +350,8 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
     );
     return undefined;
   }
+  const refused = s.fkCons.length ? foreignKeyRefusal(inp, column) : undefined;
+  if (refused) return void note(ctx, stmt, 'warning', refused);
   const keys = [colKey(key, column)];
   const expanded = expandColumn(inp, def, s, keys);
   const ph: Phases = { expand: [expanded.step], backfill: [], validate: [], index: [], contract: [] };
@@ -357,6 +384,11 @@ function addColumn(inp: AlterInput, cmd: any): Group[] | undefined {
     ph.contract.unshift(...nn.contract);
   }
   uniqueConstraints(inp, s, keys, ph);
+  // an inline UNIQUE / PRIMARY KEY on the column already gives the foreign key its index
+  for (const fk of s.uniqueCons.length || s.pkCon ? [] : s.fkCons) {
+    const ix = foreignKeyIndexStep(inp, column, fk.pktable);
+    if (ix) ph.index.push(ix);
+  }
   record(ctx, stmt, s.rule, summary(s, nn, rows.todo));
   return [[...ph.expand, ...ph.backfill, ...ph.validate, ...ph.index, ...ph.contract]];
 }
@@ -373,6 +405,8 @@ export const addColumnRewrite: AlterCommandRewrite = {
     'index-same-step-as-add-column',
     // a following UPDATE of the new column, folded into its backfill
     'unbatched-backfill',
+    // inline REFERENCES (reported as index-same-step-as-add-column) is planned too: NOT VALID,
+    // validated later, the column indexed concurrently (fk-column.ts)
   ],
   rewrite: addColumn,
 };

@@ -6,6 +6,7 @@
 import { relKey } from '../catalog.js';
 import { names } from '../util.js';
 import { colKey, guarded, hasConstraint, nameTaken, note, record, reserve, step } from './context.js';
+import { afterBackfill } from './lint-ignore.js';
 import { chooseName } from './names.js';
 import { notNullPath } from './not-null.js';
 import { ident as q, relation, sqlComment } from './quote.js';
@@ -23,14 +24,22 @@ export function deferrable(con: any): string {
 }
 
 /** CREATE UNIQUE INDEX CONCURRENTLY for a unique or primary key constraint `con` to be attached to. */
-export function uniqueIndexStep(rel: any, name: string, columns: string[], con: any, keys: string[]): Step {
+export function uniqueIndexStep(
+  rel: any,
+  name: string,
+  columns: string[],
+  con: any,
+  keys: string[],
+  /** the column, when the migration adds it (the plan builds the index after its backfill) */
+  added?: string,
+): Step {
   const including = names(con.including);
   let sql = `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${q(name)} ON ${relation(rel)} (${columns.map(q).join(', ')})`;
   if (including.length) sql += ` INCLUDE (${including.map(q).join(', ')})`;
   if (con.nulls_not_distinct) sql += ' NULLS NOT DISTINCT';
   return step(
     'index',
-    `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again`)}\n${sql}`,
+    `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(name)}) before running it again`)}\n${added ? afterBackfill(added, sql) : sql}`,
     keys,
     REASONS.index,
   );

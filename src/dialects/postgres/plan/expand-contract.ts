@@ -19,6 +19,7 @@
  * options are left to a person (with a note), rather than half-handled.
  */
 import type { PgStatement } from '../statement.js';
+import { afterBackfill, withIgnore } from './lint-ignore.js';
 import { relKey, type Column, type Index, type Table } from '../catalog.js';
 import { findNodes, sameAst, StmtSource } from './sqltext.js';
 import { names } from '../util.js';
@@ -252,6 +253,16 @@ function syncBody(spec: ReplaceSpec): string[] {
   ];
 }
 
+/** The replacement column keeps a varchar(n) the migration asks for: its finding is on the original, not on the plan. */
+function sizedText(typeSql: string, sql: string): string {
+  if (!/^(varchar|character varying)\s*\(/i.test(typeSql)) return sql;
+  return withIgnore(
+    'prefer-text-field',
+    'the replacement column takes the type the migration asks for (its own finding, if any, is on the original)',
+    sql,
+  );
+}
+
 /** expand: the new column, and the trigger (function `fn`) that keeps it in sync. */
 function expandSteps(spec: ReplaceSpec, fn: string, keys: string[]): Step[] {
   const { ctx, header, rel, table, column } = spec;
@@ -262,7 +273,10 @@ function expandSteps(spec: ReplaceSpec, fn: string, keys: string[]): Step[] {
     step(
       'expand',
       // run again after the contract of a rename, the old column is gone: then nothing is re-added
-      guarded(hasColumn(rel, column.name), `${header} ADD COLUMN IF NOT EXISTS ${q(spec.newName)} ${spec.typeSql}`),
+      guarded(
+        hasColumn(rel, column.name),
+        sizedText(spec.typeSql, `${header} ADD COLUMN IF NOT EXISTS ${q(spec.newName)} ${spec.typeSql}`),
+      ),
       keys,
       'add the replacement column (no default, nullable: no table rewrite)',
     ),
@@ -336,10 +350,10 @@ function copyStep(spec: ReplaceSpec, pk: string, keys: string[]): Step {
 }
 
 /** index: each index rebuilt CONCURRENTLY on the new column, under its temporary name. */
-function indexStep(ip: IndexPlan, keys: string[]): Step {
+function indexStep(ip: IndexPlan, newName: string, keys: string[]): Step {
   return step(
     'index',
-    `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(ip.tmp)}) before running it again`)}\n${ip.create}`,
+    `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${q(ip.tmp)}) before running it again`)}\n${afterBackfill(newName, ip.create)}`,
     keys,
     `rebuild ${ip.original.name} on the new column CONCURRENTLY, under a temporary name`,
   );
@@ -401,7 +415,16 @@ function notNullContract(spec: ReplaceSpec, check: string, keys: string[]): Step
     return [];
   }
   const steps = [
-    step('contract', `${header} ALTER COLUMN ${q(spec.finalName)} SET NOT NULL`, keys, reason),
+    step(
+      'contract',
+      withIgnore(
+        'adding-not-nullable-field',
+        `the validated CHECK ${q(check)} proves ${q(spec.finalName)} holds no NULL, so PostgreSQL 12+ sets NOT NULL without a scan`,
+        `${header} ALTER COLUMN ${q(spec.finalName)} SET NOT NULL`,
+      ),
+      keys,
+      reason,
+    ),
     step('contract', `${header} DROP CONSTRAINT IF EXISTS ${q(check)}`, keys, reason),
   ];
   if (spec.finalName !== column.name) {
@@ -470,8 +493,18 @@ function contractSteps(
   const reason = spec.contractReason;
   const fnRef = `${q(table.schema)}.${q(fn)}`;
   const contract: Step[] = [copiedGuard(spec, keys)];
-  contract.push(step('contract', `DROP TRIGGER IF EXISTS ${q(fn)} ON ${quoteRel(rel)}`, keys, reason));
-  contract.push(step('contract', `DROP FUNCTION IF EXISTS ${fnRef}()`, keys, reason));
+  const own = "the plan's own sync trigger and its function, which the swap below makes useless";
+  contract.push(
+    step(
+      'contract',
+      withIgnore('ban-drop-trigger', own, `DROP TRIGGER IF EXISTS ${q(fn)} ON ${quoteRel(rel)}`),
+      keys,
+      reason,
+    ),
+  );
+  contract.push(
+    step('contract', withIgnore('ban-drop-function', own, `DROP FUNCTION IF EXISTS ${fnRef}()`), keys, reason),
+  );
   // the swap only while both columns are there: run again, a type change's old name is the NEW column
   contract.push(
     step(
@@ -479,9 +512,21 @@ function contractSteps(
       guarded(
         bothColumns(spec),
         [
-          `${header} DROP COLUMN ${q(column.name)};`,
+          withIgnore(
+            'ban-drop-column',
+            spec.deploy
+              ? `after the deploy gate no app version reads ${q(column.name)}, and ${q(spec.newName)} was checked above to hold its value on every row`
+              : `${q(spec.newName)}, checked above to hold the converted value of ${q(column.name)} on every row, takes its name in this same transaction`,
+            `${header} DROP COLUMN ${q(column.name)};`,
+          ),
           ...(spec.newName !== spec.finalName
-            ? [`${header} RENAME COLUMN ${q(spec.newName)} TO ${q(spec.finalName)};`]
+            ? [
+                withIgnore(
+                  'renaming-column',
+                  `${q(spec.newName)} is the plan's own replacement column, which no app version reads`,
+                  `${header} RENAME COLUMN ${q(spec.newName)} TO ${q(spec.finalName)};`,
+                ),
+              ]
             : []),
         ].join('\n'),
       ),
@@ -538,7 +583,7 @@ export function replaceColumn(spec: ReplaceSpec): Group[] | undefined {
     validate.push(nn.validate);
   }
   const backfill = copyStep(spec, primaryKey(table)!.name, keys);
-  const index = plans.map((ip) => indexStep(ip, keys));
+  const index = plans.map((ip) => indexStep(ip, spec.newName, keys));
   const contract = contractSteps(spec, fn, check, plans, keys);
   if (!contract) return undefined;
   ctx.expected.push({

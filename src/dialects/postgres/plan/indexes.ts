@@ -3,6 +3,7 @@ import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { colKey, isNewTable, note, record, step } from './context.js';
 import { ident as q, sqlComment } from './quote.js';
+import { afterBackfill } from './lint-ignore.js';
 import { REASONS } from './reasons.js';
 import type { StmtSource } from './sqltext.js';
 import type { Group, RewriteContext, StatementRewrite } from './types.js';
@@ -14,7 +15,8 @@ function createIndex(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): G
   if (isNewTable(ctx, key)) return undefined;
   const table = ctx.catalog.table(key);
   const cols: (string | undefined)[] = (ast.indexParams ?? []).map((p: any) => p.IndexElem?.name);
-  const onNewColumn = cols.some((c) => c && table?.columns.get(c)?.addedIn === ctx.origin);
+  const added = cols.find((c) => c && table?.columns.get(c)?.addedIn === ctx.origin);
+  const onNewColumn = added !== undefined;
   const rule = onNewColumn ? 'index-same-step-as-add-column' : 'require-concurrent-index-creation';
   if (!ctx.allowed(stmt, 'require-concurrent-index-creation') || !ctx.allowed(stmt, rule)) return undefined;
   if (table?.partitioned || ast.relation?.inh === false) {
@@ -39,7 +41,7 @@ function createIndex(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): G
     [
       step(
         'index',
-        `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again`)}\n${sql}`,
+        `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again`)}\n${added ? afterBackfill(added, sql) : sql}`,
         keys,
         REASONS.index,
       ),

@@ -9,6 +9,7 @@ import { relKey, type Table } from '../catalog.js';
 import { names } from '../util.js';
 import { colKey, guarded, hasConstraint, nameTaken, note, record, reserve, step } from './context.js';
 import { chooseName, makeObjectName } from './names.js';
+import { withIgnore } from './lint-ignore.js';
 import { ident as q } from './quote.js';
 import { REASONS } from './reasons.js';
 import type { AlterCommandRewrite, AlterInput, Group, NotNullParts, RewriteContext } from './types.js';
@@ -55,7 +56,17 @@ export function notNullPath(
   const contract: Step[] = [];
   if (ctx.pgVersion >= 12) {
     contract.push(
-      step('contract', `${header} ALTER COLUMN ${q(column)} SET NOT NULL`, keys, REASONS.setNotNull, { weak: true }),
+      step(
+        'contract',
+        withIgnore(
+          'adding-not-nullable-field',
+          `the validated CHECK ${q(name)} proves ${q(column)} holds no NULL, so PostgreSQL 12+ sets NOT NULL without a scan`,
+          `${header} ALTER COLUMN ${q(column)} SET NOT NULL`,
+        ),
+        keys,
+        REASONS.setNotNull,
+        { weak: true },
+      ),
     );
     contract.push(
       step('contract', `${header} DROP CONSTRAINT IF EXISTS ${q(name)}`, keys, REASONS.setNotNull, { weak: true }),

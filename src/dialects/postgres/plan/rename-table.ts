@@ -1,4 +1,5 @@
 /** RENAME of a busy table: renamed, and the old name kept working as a view until the app is deployed. */
+import { withIgnore } from './lint-ignore.js';
 import type { PgStatement } from '../statement.js';
 import { relKey } from '../catalog.js';
 import { guarded, isNewTable, record, regclassOf, step, terminate } from './context.js';
@@ -36,7 +37,11 @@ function renameTable(stmt: PgStatement, ctx: RewriteContext): Group[] | undefine
       ),
       step(
         'contract',
-        `DROP VIEW IF EXISTS ${relation(rel)}`,
+        withIgnore(
+          'ban-drop-view',
+          `the plan's own compatibility view, dropped after the deploy gate: no app version reads ${relation(rel)} then`,
+          `DROP VIEW IF EXISTS ${relation(rel)}`,
+        ),
         keys,
         'drop the compatibility view once no deployed code uses the old name',
         {
