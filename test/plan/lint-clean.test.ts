@@ -21,7 +21,7 @@ import { planSql } from './helpers.js';
 const GUARD = /^DO (\$zd\d*\$)\nBEGIN\n {2}IF [^\n]* THEN\n([\s\S]*)\n {2}END IF;\nEND\n\1;?$/;
 
 /** The script with every guard replaced by the statements it guards, where those are plain SQL. */
-export function openGuards(script: string): string {
+function openGuards(script: string): string {
   const out: string[] = [];
   let at = 0;
   for (const s of parseSql(script)) {
