@@ -106,7 +106,7 @@ function extractCases(file, src) {
   const fileRule = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   // local helpers: `fn lint(sql: &str) -> String { lint_errors(sql, Rule::X) }`
   const helpers = new Map(BASE.map((b) => [b, b]));
-  for (const h of src.matchAll(/\n\s*fn\s+(\w+)\s*\(\s*sql:\s*&str[^)]*\)[^{]*\{([^]*?)\n {4}\}/g)) {
+  for (const h of src.matchAll(/\n\s*fn\s+(\w+)\s*\(\s*sql:\s*&str[^)]*\)[^{]*\{([\s\S]*?)\n {4}\}/g)) {
     const base = /\b(lint_errors_with|lint_ok_with|lint_errors|lint_ok)\(/.exec(h[2])?.[1];
     if (base && !BASE.includes(h[1])) helpers.set(h[1], base);
   }
@@ -141,7 +141,7 @@ function extractCases(file, src) {
       const setArg = a.slice(1).find((x) => x.startsWith('LinterSettings') || /^\w+$/.test(x)) ?? '';
       const settings = setArg.startsWith('LinterSettings')
         ? setArg
-        : (new RegExp(`let\\s+${setArg || '\\b_\\b'}\\s*=\\s*(LinterSettings\\s*\\{[^]*?\\});`).exec(body)?.[1] ?? '');
+        : (new RegExp(`let\\s+${setArg || '\\b_\\b'}\\s*=\\s*(LinterSettings\\s*\\{[\s\S]*?\\});`).exec(body)?.[1] ?? '');
       const pg = /pg_version:\s*"(\d+)(?:\.\d+)*"/.exec(settings)?.[1];
       cases.push({
         name,
