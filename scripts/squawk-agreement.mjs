@@ -141,7 +141,7 @@ function extractCases(file, src) {
       const setArg = a.slice(1).find((x) => x.startsWith('LinterSettings') || /^\w+$/.test(x)) ?? '';
       const settings = setArg.startsWith('LinterSettings')
         ? setArg
-        : (new RegExp(`let\\s+${setArg || '\\b_\\b'}\\s*=\\s*(LinterSettings\\s*\\{[\s\S]*?\\});`).exec(body)?.[1] ?? '');
+        : (new RegExp(`let\\s+${setArg || '\\b_\\b'}\\s*=\\s*(LinterSettings\\s*\\{[\\s\\S]*?\\});`).exec(body)?.[1] ?? '');
       const pg = /pg_version:\s*"(\d+)(?:\.\d+)*"/.exec(settings)?.[1];
       cases.push({
         name,
