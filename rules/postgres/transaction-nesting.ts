@@ -78,6 +78,18 @@ export default defineRule({
         help: 'Remove it and let the tool commit, or mark the file as non-transactional for the tool if it must control transactions itself.',
       };
     }
+    if (ends(stmt) && !ctx.tx.inTransaction && !chained(stmt)) {
+      const w = word(stmt);
+      return {
+        message:
+          `This ${w} finds no transaction in progress (PostgreSQL only warns and does nothing): ` +
+          (closing(ctx.statements.slice(0, stmt.index), -1)
+            ? 'an earlier COMMIT/ROLLBACK already ended the transaction, so the statements between the two ran outside one, each committed on its own.'
+            : 'no BEGIN opened one, so the statements before it already ran and committed one by one — whatever they were meant to group was never atomic.') +
+          (w === 'ROLLBACK' ? ' Nothing is rolled back.' : ''),
+        help: 'Remove the stray statement, or add the BEGIN it was meant to close so the group runs in one transaction.',
+      };
+    }
     return;
   },
 });
