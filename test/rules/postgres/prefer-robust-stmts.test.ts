@@ -55,9 +55,30 @@ ruleTester(rule, {
       name: 'the later failing statement can be anywhere after it',
       sql: `CREATE SEQUENCE s;\nSET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON users (email);`,
     },
+    {
+      name: 'the last statement of several: the run can stop before the tool records the migration',
+      sql: 'SELECT 1;\nALTER TABLE users ADD COLUMN bio text;',
+      line: 2,
+      message: /before the tool records the migration as applied.*column bio of relation users already exists/,
+    },
+    { name: 'DROP COLUMN without IF EXISTS, last', sql: 'SELECT 1;\nALTER TABLE users DROP COLUMN bio;', line: 2 },
+    { name: 'DROP INDEX CONCURRENTLY without IF EXISTS, last', sql: 'SELECT 1;\nDROP INDEX CONCURRENTLY users_bio;', line: 2 },
+    {
+      name: 'a constraint added twice after one DROP … IF EXISTS: the second ADD is not covered',
+      sql: `ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_uq;
+ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_idx;
+ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_idx;`,
+      line: 3,
+    },
   ],
   valid: [
-    { name: 'the last statement of a file cannot be left half-applied', sql: 'ALTER TABLE users ADD COLUMN bio text;' },
+    { name: 'a file of one statement is applied whole or not at all', sql: 'ALTER TABLE users ADD COLUMN bio text;' },
+    {
+      name: 'one statement with only SET/RESET around it',
+      sql: "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN bio text;\nRESET lock_timeout;",
+    },
+    { name: 'ENABLE ROW LEVEL SECURITY twice does no harm', sql: 'CREATE TABLE IF NOT EXISTS t ();\nALTER TABLE t ENABLE ROW LEVEL SECURITY;' },
+    { name: 'a temporary table is gone with the session the failed run used', sql: 'SELECT 1;\nCREATE TEMP TABLE scratch (id int);' },
     { name: 'trailing SETs do not count', sql: 'CREATE TABLE users (id bigint);\nRESET lock_timeout;' },
     {
       name: 'a transactional migration rolls back fully',
