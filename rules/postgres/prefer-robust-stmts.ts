@@ -78,9 +78,18 @@ function problem(stmt: PgStatement, dropped: EarlierKeys, statements: readonly P
     case 'CreateStmt':
     case 'CreateTableAsStmt': {
       const rel = stmt.kind === 'CreateStmt' ? ast.relation : ast.into?.rel;
-      if (ast.if_not_exists || !rel || rel.relpersistence === 't') return undefined;
+      if (ast.if_not_exists || !rel) return undefined;
       const matview = ast.objtype === 'OBJECT_MATVIEW';
       if (dropped.has(`${matview ? 'OBJECT_MATVIEW' : 'OBJECT_TABLE'}:${rel.relname}`)) return undefined;
+      if (rel.relpersistence === 't') {
+        // ON COMMIT DROP: gone at the end of its transaction (outside a block, of the statement itself)
+        if (ast.oncommit === 'ONCOMMIT_DROP') return undefined;
+        return {
+          rerun: `fails with "relation ${rel.relname} already exists" when it runs on the same session (a retry on the same connection, or a pooler in transaction mode that hands the session on with the temporary table still in it)`,
+          help: `Write CREATE TEMP TABLE IF NOT EXISTS ${quoteRel(rel)} … or add ON COMMIT DROP.`,
+          data: { table: rel.relname, temporary: true },
+        };
+      }
       return {
         rerun: exists(`relation ${rel.relname}`),
         help: `Write CREATE ${matview ? 'MATERIALIZED VIEW' : 'TABLE'} IF NOT EXISTS ${quoteRel(rel)}.`,

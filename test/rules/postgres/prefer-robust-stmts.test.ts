@@ -70,6 +70,11 @@ ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_i
 ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_idx;`,
       line: 3,
     },
+    {
+      name: 'a temporary table outlives the statement in its session (poolers hand sessions on)',
+      sql: 'SELECT 1;\nCREATE TEMP TABLE scratch (id int);',
+      message: /relation scratch already exists" when it runs on the same session/,
+    },
   ],
   valid: [
     { name: 'a file of one statement is applied whole or not at all', sql: 'ALTER TABLE users ADD COLUMN bio text;' },
@@ -78,7 +83,7 @@ ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_i
       sql: "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN bio text;\nRESET lock_timeout;",
     },
     { name: 'ENABLE ROW LEVEL SECURITY twice does no harm', sql: 'CREATE TABLE IF NOT EXISTS t ();\nALTER TABLE t ENABLE ROW LEVEL SECURITY;' },
-    { name: 'a temporary table is gone with the session the failed run used', sql: 'SELECT 1;\nCREATE TEMP TABLE scratch (id int);' },
+    { name: 'a temporary table ON COMMIT DROP is gone with its transaction', sql: 'SELECT 1;\nCREATE TEMP TABLE scratch (id int) ON COMMIT DROP;' },
     { name: 'trailing SETs do not count', sql: 'CREATE TABLE users (id bigint);\nRESET lock_timeout;' },
     {
       name: 'a transactional migration rolls back fully',
@@ -100,7 +105,6 @@ ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_i
       name: 'drop-then-create of a concurrent index',
       sql: `DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);${next}`,
     },
-    { name: 'temporary tables vanish with the session', sql: `CREATE TEMP TABLE scratch (id int);${next}` },
     {
       name: 'idempotent ALTERs re-run fine',
       sql: `ALTER TABLE users ALTER COLUMN bio SET NOT NULL;\nALTER TABLE users ALTER COLUMN bio SET DEFAULT '';\nALTER TABLE users ENABLE ROW LEVEL SECURITY;${next}`,
