@@ -33,11 +33,13 @@ const files = git('ls-tree', '--name-only', `HEAD:${RULES_DIR}`)
 const BASE = ['lint_ok', 'lint_errors', 'lint_ok_with', 'lint_errors_with'];
 /** squawk's ids where the kebab-case of its enum name differs */
 const RENAMED = { PreferTimestampTz: 'prefer-timestamptz' };
-const kebab = (s) =>
-  RENAMED[s] ?? s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+const kebab = (s) => RENAMED[s] ?? s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const byId = new Map(allRules.map((r) => [r.meta.id, [r]]));
 // squawk's require-timeout-settings is its own alias for its two timeout rules, zerodown's too
-byId.set('require-timeout-settings', ['require-lock-timeout', 'require-statement-timeout'].map((id) => byId.get(id)[0]));
+byId.set(
+  'require-timeout-settings',
+  ['require-lock-timeout', 'require-statement-timeout'].map((id) => byId.get(id)[0]),
+);
 
 /** Reads a Rust string literal (r#"…"#, r"…" or "…") at `i`; returns [value, end] or undefined. */
 function readString(src, i) {
@@ -141,7 +143,8 @@ function extractCases(file, src) {
       const setArg = a.slice(1).find((x) => x.startsWith('LinterSettings') || /^\w+$/.test(x)) ?? '';
       const settings = setArg.startsWith('LinterSettings')
         ? setArg
-        : (new RegExp(`let\\s+${setArg || '\\b_\\b'}\\s*=\\s*(LinterSettings\\s*\\{[\\s\\S]*?\\});`).exec(body)?.[1] ?? '');
+        : (new RegExp(`let\\s+${setArg || '\\b_\\b'}\\s*=\\s*(LinterSettings\\s*\\{[\\s\\S]*?\\});`).exec(body)?.[1] ??
+          '');
       const pg = /pg_version:\s*"(\d+)(?:\.\d+)*"/.exec(settings)?.[1];
       cases.push({
         name,
@@ -205,14 +208,31 @@ for (const c of all) {
 const agree = [...perRule.values()].reduce((n, s) => n + s.agree, 0);
 const pct = all.length ? ((100 * agree) / all.length).toFixed(1) : '0';
 if (json) {
-  console.log(JSON.stringify({ commit, cases: all.length, agree, pct, perRule: Object.fromEntries(perRule), disagreements, skipped, unmapped: Object.fromEntries(unmapped) }, null, 1));
+  console.log(
+    JSON.stringify(
+      {
+        commit,
+        cases: all.length,
+        agree,
+        pct,
+        perRule: Object.fromEntries(perRule),
+        disagreements,
+        skipped,
+        unmapped: Object.fromEntries(unmapped),
+      },
+      null,
+      1,
+    ),
+  );
 } else {
   console.log(`squawk ${commit.slice(0, 12)}: ${agree}/${all.length} cases agree (${pct}%)`);
   for (const [id, s] of [...perRule].sort()) if (s.agree < s.cases) console.log(`  ${id}: ${s.agree}/${s.cases}`);
   console.log(`not compared (no zerodown rule of that id): ${[...unmapped].map(([r, n]) => `${r} ${n}`).join(', ')}`);
   if (skipped.length) console.log(`skipped: ${skipped.length}${verbose ? `\n  ${skipped.join('\n  ')}` : ''}`);
   for (const d of disagreements) {
-    console.log(`\n✗ ${d.name} [pg ${d.pgVersion}${d.assumeInTransaction ? ', assume-in-transaction' : ''}] squawk: ${d.expectErrors ? 'errors' : 'ok'}, zerodown: ${d.got.length ? d.got.join(' | ') : 'ok'}`);
+    console.log(
+      `\n✗ ${d.name} [pg ${d.pgVersion}${d.assumeInTransaction ? ', assume-in-transaction' : ''}] squawk: ${d.expectErrors ? 'errors' : 'ok'}, zerodown: ${d.got.length ? d.got.join(' | ') : 'ok'}`,
+    );
     if (verbose) console.log(d.sql.trim());
   }
 }
