@@ -38,7 +38,7 @@ export default defineRule({
     id: 'transaction-nesting',
     severity: 'warning',
     summary:
-      'BEGIN inside a transaction that is already open, or COMMIT/ROLLBACK that ends the migration tool’s own transaction early.',
+      'BEGIN inside a transaction that is already open, COMMIT/ROLLBACK that ends the migration tool’s own transaction early, or one with no transaction to end.',
     kinds: ['TransactionStmt'],
   },
   check(stmt, ctx) {
