@@ -69,7 +69,11 @@ export default defineRule({
       const column = ctx.column(ast.relation, name);
       if (column?.notNull) continue; // already NOT NULL: PostgreSQL does nothing
       if (ctx.pgVersion >= 12 && notNullProvingCheck(table, name)) continue;
-      if (ctx.pgVersion >= 12 && !table && validatedInFile(ctx.statements.slice(0, stmt.index), relKey(ast.relation), name))
+      if (
+        ctx.pgVersion >= 12 &&
+        !table &&
+        validatedInFile(ctx.statements.slice(0, stmt.index), relKey(ast.relation), name)
+      )
         continue;
       const col = quoteIdent(name);
       const conName = quoteIdent(`${table?.name ?? ast.relation.relname}_${name}_not_null`);

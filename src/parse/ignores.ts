@@ -75,7 +75,8 @@ export function readIgnores(source: string): FileIgnores {
  * own line: this file is not run inside the transaction `--assume-in-transaction` otherwise
  * assumes (squawk's file comment, honoured so a migrated squawk setup means the same).
  */
-const DISABLE_ASSUME = /^[ \t]*(?:--|\/\*)[ \t]*(?:zerodown|squawk)-disable-assume-in-transaction(?=[ \t]*(?:$|--|\*\/))/m;
+const DISABLE_ASSUME =
+  /^[ \t]*(?:--|\/\*)[ \t]*(?:zerodown|squawk)-disable-assume-in-transaction(?=[ \t]*(?:$|--|\*\/))/m;
 
 export function disablesAssumeInTransaction(source: string): boolean {
   return source.includes('-disable-assume-in-transaction') && DISABLE_ASSUME.test(source);

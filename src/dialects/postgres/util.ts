@@ -468,7 +468,8 @@ export function addedConstraints(
         continue;
       addedHere.add(def.colname);
       // `inline`: the column's own constraints (ADD COLUMN x int REFERENCES t, … UNIQUE), `column` set
-      if (opts.inline) for (const con of columnConstraints(def)) out.push({ con, fresh: [def.colname], column: def.colname });
+      if (opts.inline)
+        for (const con of columnConstraints(def)) out.push({ con, fresh: [def.colname], column: def.colname });
     } else if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint) {
       out.push({ con: cmd.def.Constraint, fresh: freshConstraintColumns(ctx, stmt, cmd.def.Constraint, addedHere) });
     }

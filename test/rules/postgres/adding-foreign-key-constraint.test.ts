@@ -41,7 +41,8 @@ ruleTester(rule, {
       name: 'ADD COLUMN … REFERENCES: validated at once, and it creates no index',
       sql: 'ALTER TABLE orders ADD COLUMN payer_id bigint REFERENCES users (id);',
       history,
-      message: /ADD COLUMN `payer_id` … REFERENCES `users` adds a foreign key that PostgreSQL validates at once.*REFERENCES builds no index/,
+      message:
+        /ADD COLUMN `payer_id` … REFERENCES `users` adds a foreign key that PostgreSQL validates at once.*REFERENCES builds no index/,
     },
   ],
   valid: [

@@ -98,7 +98,11 @@ ALTER TABLE foo ALTER COLUMN bar SET NOT NULL;`,
     },
   ],
   valid: [
-    { name: 'staged NOT NULL in one file, two transactions, table unknown to the catalog', sql: stagedOneFile, pgVersion: 12 },
+    {
+      name: 'staged NOT NULL in one file, two transactions, table unknown to the catalog',
+      sql: stagedOneFile,
+      pgVersion: 12,
+    },
     { name: 'staged NOT NULL in one file on PostgreSQL 16', sql: stagedOneFile, pgVersion: 16 },
     {
       name: 'CHECK added by an earlier migration zerodown was not given: VALIDATE, SET NOT NULL, DROP',

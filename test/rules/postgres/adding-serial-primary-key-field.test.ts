@@ -10,7 +10,8 @@ ruleTester(rule, {
       name: 'inline PRIMARY KEY on a new column (index-same-step-as-add-column reports the timing too)',
       sql: 'ALTER TABLE items ADD COLUMN n bigserial PRIMARY KEY;',
       history,
-      message: /Adding PRIMARY KEY on `items` \(n\) builds its unique index while ALTER TABLE holds an ACCESS EXCLUSIVE lock/,
+      message:
+        /Adding PRIMARY KEY on `items` \(n\) builds its unique index while ALTER TABLE holds an ACCESS EXCLUSIVE lock/,
     },
     {
       sql: 'ALTER TABLE items ADD PRIMARY KEY (id);',
@@ -52,7 +53,10 @@ ruleTester(rule, {
       sql: 'ALTER TABLE items ADD CONSTRAINT items_pk PRIMARY KEY USING INDEX items_pk;',
     },
     { name: 'table created in the same file', sql: 'CREATE TABLE t (id int);\nALTER TABLE t ADD PRIMARY KEY (id);' },
-    { name: 'inline PRIMARY KEY on a table created in the same file', sql: 'CREATE TABLE t (x int);\nALTER TABLE t ADD COLUMN n bigserial PRIMARY KEY;' },
+    {
+      name: 'inline PRIMARY KEY on a table created in the same file',
+      sql: 'CREATE TABLE t (x int);\nALTER TABLE t ADD COLUMN n bigserial PRIMARY KEY;',
+    },
     { name: 'UNIQUE is disallowed-unique-constraint', sql: 'ALTER TABLE items ADD UNIQUE (id);', history },
   ],
 });

@@ -114,10 +114,9 @@ ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_u
     }
   }, 60_000);
   it('the near miss: a tool that sends the file as one query string (Prisma) still fails', async () => {
-    const result = await lintMigrations(
-      [migration(workaround, { framework: 'prisma', transaction: 'wrapped' })],
-      { ruleSet: [rule] },
-    );
+    const result = await lintMigrations([migration(workaround, { framework: 'prisma', transaction: 'wrapped' })], {
+      ruleSet: [rule],
+    });
     expect(result.files[0]!.findings.map((f) => f.line)).toEqual([2]);
   });
   it('the near miss: COMMIT AND CHAIN opens the next transaction at once', async () => {

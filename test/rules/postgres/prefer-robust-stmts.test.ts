@@ -62,7 +62,11 @@ ruleTester(rule, {
       message: /before the tool records the migration as applied.*column bio of relation users already exists/,
     },
     { name: 'DROP COLUMN without IF EXISTS, last', sql: 'SELECT 1;\nALTER TABLE users DROP COLUMN bio;', line: 2 },
-    { name: 'DROP INDEX CONCURRENTLY without IF EXISTS, last', sql: 'SELECT 1;\nDROP INDEX CONCURRENTLY users_bio;', line: 2 },
+    {
+      name: 'DROP INDEX CONCURRENTLY without IF EXISTS, last',
+      sql: 'SELECT 1;\nDROP INDEX CONCURRENTLY users_bio;',
+      line: 2,
+    },
     {
       name: 'a constraint added twice after one DROP … IF EXISTS: the second ADD is not covered',
       sql: `ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_uq;
@@ -82,8 +86,14 @@ ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_i
       name: 'one statement with only SET/RESET around it',
       sql: "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN bio text;\nRESET lock_timeout;",
     },
-    { name: 'ENABLE ROW LEVEL SECURITY twice does no harm', sql: 'CREATE TABLE IF NOT EXISTS t ();\nALTER TABLE t ENABLE ROW LEVEL SECURITY;' },
-    { name: 'a temporary table ON COMMIT DROP is gone with its transaction', sql: 'SELECT 1;\nCREATE TEMP TABLE scratch (id int) ON COMMIT DROP;' },
+    {
+      name: 'ENABLE ROW LEVEL SECURITY twice does no harm',
+      sql: 'CREATE TABLE IF NOT EXISTS t ();\nALTER TABLE t ENABLE ROW LEVEL SECURITY;',
+    },
+    {
+      name: 'a temporary table ON COMMIT DROP is gone with its transaction',
+      sql: 'SELECT 1;\nCREATE TEMP TABLE scratch (id int) ON COMMIT DROP;',
+    },
     { name: 'trailing SETs do not count', sql: 'CREATE TABLE users (id bigint);\nRESET lock_timeout;' },
     {
       name: 'a transactional migration rolls back fully',
