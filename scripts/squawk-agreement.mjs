@@ -13,6 +13,10 @@ import { execFileSync } from 'node:child_process';
 import { register } from 'tsx/esm/api';
 
 register();
+// `… | head` closes the pipe early: that is not an error
+process.stdout.on('error', (e) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 const { lintMigrations } = await import('../src/pipeline/index.ts');
 const { allRules } = await import('../rules/postgres/index.ts');
 
