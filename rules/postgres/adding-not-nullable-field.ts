@@ -2,6 +2,7 @@ import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import {
   alterCmds,
+  checkImpliesNotNull,
   altersExistingTable,
   displayTable,
   mergeIssues,
@@ -10,6 +11,37 @@ import {
   quoteIdent,
   quoteRel,
 } from '../../src/dialects/postgres/util.js';
+
+/**
+ * Without the history of a table (the catalog does not know it), the file itself may show the
+ * staged pattern before SET NOT NULL: its own `CHECK (col IS NOT NULL) NOT VALID` then VALIDATE, or
+ * (the CHECK added by an earlier migration zerodown was not given) a VALIDATE of a constraint whose
+ * name mentions the column. A validated CHECK lets PostgreSQL 12+ skip the scan.
+ */
+function validatedInFile(before: readonly { kind: string; ast: any }[], key: string, column: string): boolean {
+  const added = new Map<string, boolean>(); // constraint name → proves `column IS NOT NULL`
+  const proving = new Set<string>(); // validated constraints that prove it
+  for (const s of before) {
+    const ast = s.kind === 'AlterTableStmt' ? s.ast : undefined;
+    if (!ast?.relation || relKey(ast.relation) !== key) continue;
+    for (const cmd of alterCmds(ast)) {
+      const con = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
+      if (con?.contype === 'CONSTR_CHECK' && con.conname) {
+        added.set(con.conname, checkImpliesNotNull(con.raw_expr, column));
+        if (!con.skip_validation && added.get(con.conname)) proving.add(con.conname);
+      }
+      if (cmd.subtype === 'AT_DropConstraint' && cmd.name) {
+        proving.delete(cmd.name);
+        added.delete(cmd.name);
+      }
+      if (cmd.subtype !== 'AT_ValidateConstraint' || !cmd.name) continue;
+      const proves = added.get(cmd.name);
+      if (proves || (proves === undefined && cmd.name.toLowerCase().includes(column.toLowerCase())))
+        proving.add(cmd.name);
+    }
+  }
+  return proving.size > 0;
+}
 
 export default defineRule({
   meta: {
@@ -37,6 +69,12 @@ export default defineRule({
       const column = ctx.column(ast.relation, name);
       if (column?.notNull) continue; // already NOT NULL: PostgreSQL does nothing
       if (ctx.pgVersion >= 12 && notNullProvingCheck(table, name)) continue;
+      if (
+        ctx.pgVersion >= 12 &&
+        !table &&
+        validatedInFile(ctx.statements.slice(0, stmt.index), relKey(ast.relation), name)
+      )
+        continue;
       const col = quoteIdent(name);
       const conName = quoteIdent(`${table?.name ?? ast.relation.relname}_${name}_not_null`);
       const rel = quoteRel(ast.relation);

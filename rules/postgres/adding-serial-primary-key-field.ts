@@ -22,7 +22,7 @@ export default defineRule({
     // Existing tables only: on a table created in this migration the index builds instantly.
     const table = displayTable(ast.relation);
     const issues: Issue[] = [];
-    for (const { con } of addedConstraints(ctx, stmt)) {
+    for (const { con, column } of addedConstraints(ctx, stmt, { inline: true })) {
       if (con?.contype !== 'CONSTR_PRIMARY') continue;
       if (con.indexname) {
         // USING INDEX: instant, unless PostgreSQL must SET NOT NULL (a full scan) on nullable columns
@@ -43,8 +43,9 @@ export default defineRule({
         });
         continue;
       }
-      const cols = names(con.keys);
-      const nullable = cols.filter((c) => !ctx.column(ast.relation, c)?.notNull);
+      // ADD COLUMN … PRIMARY KEY: the new column's own key, built in the same ALTER TABLE
+      const cols = column ? [column] : names(con.keys);
+      const nullable = column ? [] : cols.filter((c) => !ctx.column(ast.relation, c)?.notNull);
       const name = con.conname ?? `${ast.relation.relname}_pkey`;
       const indexName = `${name}_idx`;
       const rel = quoteRel(ast.relation);
@@ -53,10 +54,10 @@ export default defineRule({
         : '';
       issues.push({
         message: `Adding PRIMARY KEY on \`${table}\` (${cols.join(', ')}) builds its unique index${scan} while ALTER TABLE holds an ACCESS EXCLUSIVE lock: every read and write on \`${table}\` waits until it is done.`,
-        help: `\`CREATE UNIQUE INDEX CONCURRENTLY ${quoteIdent(indexName)} ON ${rel} (${cols.map(quoteIdent).join(', ')})\` outside a transaction${nullable.length ? ', make the columns NOT NULL via a validated CHECK (see adding-not-nullable-field)' : ''}, then \`ALTER TABLE ${rel} ADD CONSTRAINT ${quoteIdent(name)} PRIMARY KEY USING INDEX ${quoteIdent(indexName)}\`.`,
+        help: `${column ? 'Add the column without PRIMARY KEY (filled and NOT NULL), then ' : ''}\`CREATE UNIQUE INDEX CONCURRENTLY ${quoteIdent(indexName)} ON ${rel} (${cols.map(quoteIdent).join(', ')})\` outside a transaction${nullable.length ? ', make the columns NOT NULL via a validated CHECK (see adding-not-nullable-field)' : ''}, then \`ALTER TABLE ${rel} ADD CONSTRAINT ${quoteIdent(name)} PRIMARY KEY USING INDEX ${quoteIdent(indexName)}\`.`,
         lock: 'AccessExclusiveLock',
         table: relKey(ast.relation),
-        data: { constraint: name, columns: cols, index: indexName, nullable },
+        data: { constraint: name, columns: cols, index: indexName, nullable, ...(column ? { inline: true } : {}) },
       });
     }
     return issues;

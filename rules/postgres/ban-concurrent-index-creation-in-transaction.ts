@@ -1,6 +1,25 @@
 import { defineRule } from '../../src/dialects/postgres/rule.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import { alterCmds } from '../../src/dialects/postgres/util.js';
+import { chained, txKind } from '../../src/dialects/postgres/transaction.js';
+import { SCRIPT_TOOLS } from '../../src/dialects/postgres/locks.js';
+import type { PgStatement } from '../../src/dialects/postgres/statement.js';
+
+/**
+ * squawk's documented workaround for a tool that wraps the file: `COMMIT;` ends the tool's
+ * transaction, the CONCURRENTLY statement runs on its own, `BEGIN;` opens a new one for the tool to
+ * commit. True when the last transaction statement before `index` is a plain COMMIT/ROLLBACK. Not
+ * for tools that send the file as one query string: there every statement after the COMMIT is still
+ * in the string's implicit transaction block, and CONCURRENTLY fails all the same.
+ */
+function endedByCommit(statements: readonly PgStatement[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const k = txKind(statements[i]!);
+    if (k === undefined || k === 'other') continue;
+    return (k === 'commit' || k === 'rollback') && !chained(statements[i]!);
+  }
+  return false;
+}
 
 /** How to run one migration outside a transaction, per migration tool. */
 const HOW: Record<string, string> = {
@@ -24,6 +43,8 @@ export default defineRule({
   },
   check(stmt, ctx) {
     if (!ctx.tx.inTransaction) return;
+    if (!ctx.tx.explicit && !SCRIPT_TOOLS.has(ctx.migration.framework) && endedByCommit(ctx.statements, stmt.index))
+      return;
     const ast = stmt.ast;
     let what: string | undefined;
     let error: string | undefined;

@@ -175,9 +175,13 @@ export default defineRule({
             assign(duplicateAssignments(assignments(c.targetList)), 'MERGE … INSERT', ast.relation);
         }
         break;
-      case 'CreateStmt': {
-        const cols = (ast.tableElts ?? []).map((e: any) => e.ColumnDef?.colname).filter(Boolean);
-        define(duplicateNames(cols), `CREATE TABLE \`${displayTable(ast.relation)}\``);
+      case 'CreateStmt':
+      case 'CreateForeignTableStmt': {
+        // CREATE FOREIGN TABLE wraps a CreateStmt (`base`)
+        const base = stmt.kind === 'CreateStmt' ? ast : ast.base;
+        const cols = (base?.tableElts ?? []).map((e: any) => e.ColumnDef?.colname).filter(Boolean);
+        const what = stmt.kind === 'CreateStmt' ? 'CREATE TABLE' : 'CREATE FOREIGN TABLE';
+        define(duplicateNames(cols), `${what} \`${displayTable(base?.relation)}\``);
         break;
       }
       case 'ViewStmt':

@@ -39,7 +39,7 @@ export default defineRule({
     id: 'index-same-step-as-add-column',
     severity: 'error',
     summary:
-      'An index, unique/primary key or validated foreign key on a column added by the same migration: it must wait until the column is backfilled, in its own step, built concurrently.',
+      'An index or unique/primary key on a column added by the same migration: it must wait until the column is backfilled, in its own step, built concurrently.',
     kinds: ['IndexStmt', 'AlterTableStmt'],
   },
   check(stmt, ctx) {
@@ -127,18 +127,6 @@ export default defineRule({
         addedAtLine: lineOf(fresh[0]!),
         backfilled: !empty.length,
       };
-      const sameStmt = addedHere.size > 0;
-      if (con.contype === 'CONSTR_FOREIGN') {
-        const target = displayTable(con.pktable);
-        issues.push({
-          message: `The foreign key ${name}on \`${table}\` (${list(fresh)} → \`${target}\`) is validated against every existing row right away, although ${list(fresh)} is added ${where}: ${sameStmt ? `ALTER TABLE holds an ACCESS EXCLUSIVE lock on \`${table}\`` : `it holds a SHARE ROW EXCLUSIVE lock on \`${table}\``} and a SHARE ROW EXCLUSIVE lock on \`${target}\` during the scan, blocking writes to both${sameStmt ? ' and reads of the first' : ''}.`,
-          help: `Add the column, then the foreign key as a table constraint with NOT VALID (instant); ${backfill}VALIDATE CONSTRAINT in its own migration, and index the column with CREATE INDEX CONCURRENTLY.`,
-          lock: sameStmt ? 'AccessExclusiveLock' : 'ShareRowExclusiveLock',
-          table: key,
-          data: { ...data, kind: 'foreign', references: relKey(con.pktable) },
-        });
-        return;
-      }
       const pk = con.contype === 'CONSTR_PRIMARY';
       issues.push({
         message: `The ${pk ? 'PRIMARY KEY' : 'UNIQUE'} constraint ${name}on \`${table}\` builds its index on ${list(fresh)}, a column added ${where}: ALTER TABLE holds an ACCESS EXCLUSIVE lock for the whole build, so every read and write on \`${table}\` waits${notYet}.`,
@@ -156,15 +144,14 @@ export default defineRule({
         if (cmd.missing_ok && ctx.column(rel, def.colname)) continue;
         addedHere.set(def.colname, def);
         for (const con of columnConstraints(def)) {
-          if (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY' || con.contype === 'CONSTR_FOREIGN')
-            report(con, [def.colname]);
+          // (REFERENCES builds no index: a foreign key is adding-foreign-key-constraint's)
+          if (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY') report(con, [def.colname]);
         }
       } else if (cmd.subtype === 'AT_AddConstraint') {
         const con = cmd.def?.Constraint;
         if (!con) continue;
         const indexed = (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY') && !con.indexname;
-        const validatedFk = con.contype === 'CONSTR_FOREIGN' && !con.skip_validation;
-        if (indexed || validatedFk) report(con, freshConstraintColumns(ctx, stmt, con, new Set(addedHere.keys())));
+        if (indexed) report(con, freshConstraintColumns(ctx, stmt, con, new Set(addedHere.keys())));
       }
     }
     return mergeIssues(issues, (i) => `\`${(i.data!.columns as string[]).join('`, `')}\``);

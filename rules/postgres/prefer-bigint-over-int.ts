@@ -7,7 +7,8 @@ import { columnSites, foreignKeyPairs } from '../../src/dialects/postgres/column
  * Flags 32-bit integer *keys* only: primary keys, identity and serial columns,
  * and foreign keys that point at a bigint column. A plain integer column
  * (a count, a price in cents, an enum-like code) does not grow with the number
- * of rows, so squawk's "every int" finding is mostly noise.
+ * of rows, so squawk's "every int" finding is mostly noise. Option `everyColumn: true` flags every
+ * 32-bit integer column as squawk does, for teams that want one integer type everywhere.
  */
 export default defineRule({
   meta: {
@@ -15,6 +16,11 @@ export default defineRule({
     severity: 'warning',
     summary: 'An integer primary key, identity/serial column or foreign key to a bigint runs out at 2,147,483,647.',
     kinds: ['CreateStmt', 'AlterTableStmt'],
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { everyColumn: { type: 'boolean' } },
+    },
   },
   check(stmt, ctx) {
     const issues: Issue[] = [];
@@ -46,6 +52,17 @@ export default defineRule({
         if (cons.some((c) => c.contype === 'CONSTR_PRIMARY') || tablePk.has(site.column)) role = 'primary key';
         else if (cons.some((c) => c.contype === 'CONSTR_IDENTITY')) role = 'identity column';
         else if (site.type.serial) role = 'serial column';
+      }
+      if (!role && ctx.options.everyColumn === true) {
+        // squawk's behaviour, on request: every 32-bit integer column
+        flagged.add(site.column);
+        issues.push({
+          message: `${where} is integer: it tops out at 2,147,483,647, and widening it later rewrites the table under an ACCESS EXCLUSIVE lock (this project asks for bigint everywhere: option everyColumn).`,
+          help: 'Declare it bigint: 8 bytes instead of 4.',
+          table: relKey(site.rel),
+          data: { column: site.column, type: 'integer', role: 'column' },
+        });
+        continue;
       }
       if (!role) continue;
       flagged.add(site.column);

@@ -55,15 +55,41 @@ function laterCanFail(statements: readonly PgStatement[], index: number): boolea
 const exists = (what: string) => `fails with "${what} already exists"`;
 const missing = (what: string) => `fails with "${what} does not exist"`;
 
-function problem(stmt: PgStatement, dropped: EarlierKeys): Problem | undefined {
+/** The last earlier ALTER TABLE touching constraint `name` dropped it with IF EXISTS (and none re-added it since). */
+function droppedSinceAdded(statements: readonly PgStatement[], index: number, name: string): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const s = statements[i]!;
+    if (s.kind !== 'AlterTableStmt') continue;
+    for (const cmd of [...alterCmds(s.ast)].reverse()) {
+      if (cmd.subtype === 'AT_DropConstraint' && cmd.name === name) return !!cmd.missing_ok;
+      if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.conname === name) return false;
+    }
+  }
+  return false;
+}
+
+/** Statements other than SET/RESET/SHOW and transaction control. */
+const real = (s: PgStatement) =>
+  s.kind !== 'VariableSetStmt' && s.kind !== 'VariableShowStmt' && s.kind !== 'TransactionStmt';
+
+function problem(stmt: PgStatement, dropped: EarlierKeys, statements: readonly PgStatement[]): Problem | undefined {
   const ast = stmt.ast;
   switch (stmt.kind) {
     case 'CreateStmt':
     case 'CreateTableAsStmt': {
       const rel = stmt.kind === 'CreateStmt' ? ast.relation : ast.into?.rel;
-      if (ast.if_not_exists || !rel || rel.relpersistence === 't') return undefined;
+      if (ast.if_not_exists || !rel) return undefined;
       const matview = ast.objtype === 'OBJECT_MATVIEW';
       if (dropped.has(`${matview ? 'OBJECT_MATVIEW' : 'OBJECT_TABLE'}:${rel.relname}`)) return undefined;
+      if (rel.relpersistence === 't') {
+        // ON COMMIT DROP: gone at the end of its transaction (outside a block, of the statement itself)
+        if (ast.oncommit === 'ONCOMMIT_DROP') return undefined;
+        return {
+          rerun: `fails with "relation ${rel.relname} already exists" when it runs on the same session (a retry on the same connection, or a pooler in transaction mode that hands the session on with the temporary table still in it)`,
+          help: `Write CREATE TEMP TABLE IF NOT EXISTS ${quoteRel(rel)} … or add ON COMMIT DROP.`,
+          data: { table: rel.relname, temporary: true },
+        };
+      }
       return {
         rerun: exists(`relation ${rel.relname}`),
         help: `Write CREATE ${matview ? 'MATERIALIZED VIEW' : 'TABLE'} IF NOT EXISTS ${quoteRel(rel)}.`,
@@ -195,7 +221,8 @@ function problem(stmt: PgStatement, dropped: EarlierKeys): Problem | undefined {
                 help: `Name the constraint and precede it with ALTER TABLE ${quoteRel(ast.relation)} DROP CONSTRAINT IF EXISTS <name>;.`,
               };
             }
-            if (!dropped.has(`OBJECT_TABCONSTRAINT:${con.conname}`)) {
+            // safe after a DROP CONSTRAINT IF EXISTS of that name, but only once: a second ADD fails
+            if (!droppedSinceAdded(statements, stmt.index, con.conname)) {
               return {
                 rerun: exists(`constraint ${con.conname} for relation ${ast.relation?.relname}`),
                 help: `Precede it with ALTER TABLE ${quoteRel(ast.relation)} DROP CONSTRAINT IF EXISTS ${quoteIdent(con.conname)}; (PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS).`,
@@ -249,17 +276,20 @@ export default defineRule({
   check(stmt, ctx) {
     // a failed transactional migration rolls back completely: re-running it starts clean
     if (ctx.tx.inTransaction) return;
-    const p = problem(stmt, keysBefore(ctx.statements, stmt.index, droppedKeys));
+    const p = problem(stmt, keysBefore(ctx.statements, stmt.index, droppedKeys), ctx.statements);
     if (!p) return;
-    // the last statement of a file cannot be half-applied, unless it is itself non-atomic
-    if (!p.partial && !laterCanFail(ctx.statements, stmt.index)) return;
+    // a file of one statement is applied whole or not at all, unless the statement is itself non-atomic
+    if (!p.partial && ctx.statements.filter(real).length <= 1) return;
+    const later = laterCanFail(ctx.statements, stmt.index);
     const table = stmt.ast.relation ?? stmt.ast.into?.rel;
     return {
       message: p.message
         ? p.message
         : p.partial
           ? `This runs outside a transaction and is not atomic: re-running the migration after a failure ${p.rerun}.`
-          : `This migration does not run in a transaction: if a later statement fails, this one stays applied, and re-running the migration ${p.rerun}.`,
+          : later
+            ? `This migration does not run in a transaction: if a later statement fails, this one stays applied, and re-running the migration ${p.rerun}.`
+            : `This migration does not run in a transaction: if the run stops after this last statement but before the tool records the migration as applied (a lost connection, a killed deploy), the earlier statements and this one stay applied, and re-running the migration ${p.rerun}.`,
       help: p.help,
       table: table?.relname ? `${table.schemaname ?? 'public'}.${table.relname}` : undefined,
       data: { ...p.data, ...(table?.relname ? { relation: displayTable(table) } : {}) },

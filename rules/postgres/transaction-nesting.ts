@@ -38,7 +38,7 @@ export default defineRule({
     id: 'transaction-nesting',
     severity: 'warning',
     summary:
-      'BEGIN inside a transaction that is already open, or COMMIT/ROLLBACK that ends the migration tool’s own transaction early.',
+      'BEGIN inside a transaction that is already open, COMMIT/ROLLBACK that ends the migration tool’s own transaction early, or one with no transaction to end.',
     kinds: ['TransactionStmt'],
   },
   check(stmt, ctx) {
@@ -76,6 +76,18 @@ export default defineRule({
           (kind === 'rollback' ? ', undoing every statement before it' : '') +
           ': every statement after it runs outside a transaction (a failure no longer rolls the migration back), and the tool’s own COMMIT then finds no transaction in progress.',
         help: 'Remove it and let the tool commit, or mark the file as non-transactional for the tool if it must control transactions itself.',
+      };
+    }
+    if (ends(stmt) && !ctx.tx.inTransaction && !chained(stmt)) {
+      const w = word(stmt);
+      return {
+        message:
+          `This ${w} finds no transaction in progress (PostgreSQL only warns and does nothing): ` +
+          (closing(ctx.statements.slice(0, stmt.index), -1)
+            ? 'an earlier COMMIT/ROLLBACK already ended the transaction, so the statements between the two ran outside one, each committed on its own.'
+            : 'no BEGIN opened one, so the statements before it already ran and committed one by one — whatever they were meant to group was never atomic.') +
+          (w === 'ROLLBACK' ? ' Nothing is rolled back.' : ''),
+        help: 'Remove the stray statement, or add the BEGIN it was meant to close so the group runs in one transaction.',
       };
     }
     return;

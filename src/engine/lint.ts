@@ -8,6 +8,7 @@
 import type { Dialect, DialectCatalog, RelArg } from '../dialect.js';
 import type { FileResult, Finding, LintResult, Migration, ParsedMigration, Severity, Statement } from '../model.js';
 import type { Issue, Rule, RuleContext } from '../rules/api.js';
+import { disablesAssumeInTransaction } from '../parse/ignores.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -94,7 +95,8 @@ export class LintEngine {
     const findings: Finding[] = [];
     const review = migration.review;
     const dialect = this.dialect;
-    const assume = !!this.options.assumeInTransaction;
+    // squawk's file comment `-- squawk-disable-assume-in-transaction` turns the assumption off for this file
+    const assume = !!this.options.assumeInTransaction && !disablesAssumeInTransaction(migration.source);
     // regions the tool runs differently from the rest of the file (Segment.transaction): goose
     // NO TRANSACTION blocks, dbmate sections, Liquibase changesets, Supabase CLI statements run alone
     const regions = migration.segments?.filter((s) => s.transaction);

@@ -69,3 +69,15 @@ export function readIgnores(source: string): FileIgnores {
     },
   };
 }
+
+/**
+ * `-- squawk-disable-assume-in-transaction` (or `zerodown-…`, also as a C-style comment) on its
+ * own line: this file is not run inside the transaction `--assume-in-transaction` otherwise
+ * assumes (squawk's file comment, honoured so a migrated squawk setup means the same).
+ */
+const DISABLE_ASSUME =
+  /^[ \t]*(?:--|\/\*)[ \t]*(?:zerodown|squawk)-disable-assume-in-transaction(?=[ \t]*(?:$|--|\*\/))/m;
+
+export function disablesAssumeInTransaction(source: string): boolean {
+  return source.includes('-disable-assume-in-transaction') && DISABLE_ASSUME.test(source);
+}

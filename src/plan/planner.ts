@@ -8,6 +8,7 @@
  */
 import type { Dialect, DialectCatalog, DialectPlanner, FilePlan, PlanRun, PlanSettings } from '../dialect.js';
 import { LintEngine, type LintObserver } from '../engine/lint.js';
+import { disablesAssumeInTransaction } from '../parse/ignores.js';
 import type { FileResult, Migration, ParsedMigration, Statement } from '../model.js';
 import { schedule, type ScheduledPhase, type Step } from './schedule.js';
 import { shorten } from './text.js';
@@ -121,7 +122,8 @@ export class Planner implements LintObserver {
       byStatement,
       groups: [],
       rewritten: new Set(),
-      hadTransaction: m.transaction === 'wrapped' || !!this.options.assumeInTransaction,
+      hadTransaction:
+        m.transaction === 'wrapped' || (!!this.options.assumeInTransaction && !disablesAssumeInTransaction(m.source)),
       file: this.run!.file(parsed, {
         flaggedBy: (stmt) => new Set(flagged(stmt).map((f) => f.rule)),
         allowed: (stmt, rule) =>

@@ -44,8 +44,18 @@ function configFile(name: string, text: string): { dir: string; text: string } {
 }
 
 describe('validateRuleOptions', () => {
-  it('no built-in rule takes options (so each must say none)', () => {
-    expect(allRules.filter((r) => r.meta.options).map((r) => r.meta.id)).toEqual([]);
+  it('the built-in rules that take options are the ones expected (every other must say none)', () => {
+    expect(allRules.filter((r) => r.meta.options).map((r) => r.meta.id)).toEqual(['prefer-bigint-over-int']);
+  });
+
+  it('prefer-bigint-over-int takes everyColumn, a boolean, and nothing else', () => {
+    const check = (options: unknown) =>
+      validateRuleOptions(allRules, { rules: { 'prefer-bigint-over-int': { options } } }).map((p) => p.message);
+    expect(check({ everyColumn: 'yes' }).join()).toMatch(/everyColumn/);
+    expect(check({ every: true }).join()).toMatch(/every/);
+    expect(
+      validateRuleOptions(allRules, { rules: { 'prefer-bigint-over-int': { options: { everyColumn: true } } } }),
+    ).toEqual([]);
   });
 
   it('accepts severities, settings without options, and options that match the schema', () => {

@@ -453,14 +453,23 @@ export function altersExistingTable(ast: any, ctx: { isNewTable(rel: any): boole
 export function addedConstraints(
   ctx: Parameters<typeof isFreshColumn>[0] & { isNewTable(rel: any): boolean },
   stmt: PgStatement,
-): { con: any; fresh: string[] }[] {
+  opts: { inline?: boolean } = {},
+): { con: any; fresh: string[]; column?: string }[] {
   const ast = stmt.ast;
   if (!altersExistingTable(ast, ctx)) return [];
-  const out: { con: any; fresh: string[] }[] = [];
+  const out: { con: any; fresh: string[]; column?: string }[] = [];
   const addedHere = new Set<string>();
   for (const cmd of alterCmds(ast)) {
     if (cmd.subtype === 'AT_AddColumn') {
-      if (cmd.def?.ColumnDef?.colname) addedHere.add(cmd.def.ColumnDef.colname);
+      const def = cmd.def?.ColumnDef;
+      if (!def?.colname) continue;
+      // ADD COLUMN IF NOT EXISTS of a column that exists does nothing
+      if (cmd.missing_ok && (ctx as { column?: (r: any, c: string) => unknown }).column?.(ast.relation, def.colname))
+        continue;
+      addedHere.add(def.colname);
+      // `inline`: the column's own constraints (ADD COLUMN x int REFERENCES t, … UNIQUE), `column` set
+      if (opts.inline)
+        for (const con of columnConstraints(def)) out.push({ con, fresh: [def.colname], column: def.colname });
     } else if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint) {
       out.push({ con: cmd.def.Constraint, fresh: freshConstraintColumns(ctx, stmt, cmd.def.Constraint, addedHere) });
     }

@@ -32,10 +32,17 @@ ruleTester(rule, {
       message: /The same statement does the same for id → `accounts`\.$/,
     },
     {
-      name: 'column added earlier in this file: the scan still checks every row (index-same-step-as-add-column reports it too)',
+      name: 'column added earlier in this file: the scan still checks every row',
       sql: 'ALTER TABLE orders ADD COLUMN payer_id bigint;\nALTER TABLE orders ADD CONSTRAINT orders_payer_fk FOREIGN KEY (payer_id) REFERENCES users (id);',
       history,
       line: 2,
+    },
+    {
+      name: 'ADD COLUMN … REFERENCES: validated at once, and it creates no index',
+      sql: 'ALTER TABLE orders ADD COLUMN payer_id bigint REFERENCES users (id);',
+      history,
+      message:
+        /ADD COLUMN `payer_id` … REFERENCES `users` adds a foreign key that PostgreSQL validates at once.*REFERENCES builds no index/,
     },
   ],
   valid: [
@@ -55,8 +62,13 @@ ruleTester(rule, {
       history,
     },
     {
-      name: 'column added by this migration: index-same-step-as-add-column reports it',
-      sql: 'ALTER TABLE orders ADD COLUMN payer_id bigint REFERENCES users (id);',
+      name: 'ADD COLUMN … REFERENCES on a table created by this migration (empty)',
+      sql: 'CREATE TABLE invoices (id bigint);\nALTER TABLE invoices ADD COLUMN payer_id bigint REFERENCES users (id);',
+      history,
+    },
+    {
+      name: 'ADD COLUMN IF NOT EXISTS … REFERENCES of a column that exists does nothing',
+      sql: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS id bigint REFERENCES users (id);',
       history,
     },
     { name: 'CHECK constraint is another rule', sql: 'ALTER TABLE orders ADD CONSTRAINT c CHECK (id > 0);', history },

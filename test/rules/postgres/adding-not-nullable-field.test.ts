@@ -9,8 +9,48 @@ const validated = [
   'ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;',
 ];
 
+const stagedOneFile = `BEGIN;
+ALTER TABLE foo ADD COLUMN bar BIGINT;
+ALTER TABLE foo ADD CONSTRAINT bar_not_null CHECK (bar IS NOT NULL) NOT VALID;
+COMMIT;
+BEGIN;
+ALTER TABLE foo VALIDATE CONSTRAINT bar_not_null;
+ALTER TABLE foo ALTER COLUMN bar SET NOT NULL;
+ALTER TABLE foo DROP CONSTRAINT bar_not_null;
+COMMIT;`;
+
 ruleTester(rule, {
   invalid: [
+    {
+      name: 'unknown table: the file validates a CHECK on a different column',
+      sql: `ALTER TABLE foo ADD CONSTRAINT baz_not_null CHECK (baz IS NOT NULL) NOT VALID;
+ALTER TABLE foo VALIDATE CONSTRAINT baz_not_null;
+ALTER TABLE foo ALTER COLUMN bar SET NOT NULL;`,
+      pgVersion: 12,
+      line: 3,
+    },
+    {
+      name: 'unknown table: the file adds the CHECK NOT VALID but never validates it',
+      sql: `ALTER TABLE foo ADD CONSTRAINT bar_not_null CHECK (bar IS NOT NULL) NOT VALID;
+ALTER TABLE foo ALTER COLUMN bar SET NOT NULL;`,
+      pgVersion: 12,
+    },
+    {
+      name: 'unknown table: validating a constraint whose name does not name the column proves nothing',
+      sql: `ALTER TABLE foo VALIDATE CONSTRAINT foo_fk;
+ALTER TABLE foo ALTER COLUMN bar SET NOT NULL;`,
+    },
+    {
+      name: 'unknown table: the staged pattern does not help before PostgreSQL 12',
+      sql: stagedOneFile,
+      pgVersion: 11,
+    },
+    {
+      name: 'unknown table: the validated CHECK was dropped before SET NOT NULL',
+      sql: `ALTER TABLE foo VALIDATE CONSTRAINT foo_bar_not_null;
+ALTER TABLE foo DROP CONSTRAINT foo_bar_not_null;
+ALTER TABLE foo ALTER COLUMN bar SET NOT NULL;`,
+    },
     {
       sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
       history,
@@ -58,6 +98,27 @@ ruleTester(rule, {
     },
   ],
   valid: [
+    {
+      name: 'staged NOT NULL in one file, two transactions, table unknown to the catalog',
+      sql: stagedOneFile,
+      pgVersion: 12,
+    },
+    { name: 'staged NOT NULL in one file on PostgreSQL 16', sql: stagedOneFile, pgVersion: 16 },
+    {
+      name: 'CHECK added by an earlier migration zerodown was not given: VALIDATE, SET NOT NULL, DROP',
+      sql: `ALTER TABLE foo VALIDATE CONSTRAINT foo_bar_not_null;
+ALTER TABLE foo ALTER COLUMN bar SET NOT NULL;
+ALTER TABLE foo DROP CONSTRAINT foo_bar_not_null;`,
+      pgVersion: 12,
+    },
+    {
+      name: 'cross-file staged pattern with the history: CHECK added earlier, validated here',
+      sql: `ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+ALTER TABLE users DROP CONSTRAINT users_email_not_null;`,
+      history: [history, 'ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;'],
+    },
+
     {
       name: 'PostgreSQL 18 NOT NULL constraint added NOT VALID',
       sql: 'ALTER TABLE users ADD CONSTRAINT users_email_nn NOT NULL email NOT VALID;',

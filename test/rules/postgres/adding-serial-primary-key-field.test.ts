@@ -7,6 +7,13 @@ const history = 'CREATE TABLE items (id bigint, code text NOT NULL);';
 ruleTester(rule, {
   invalid: [
     {
+      name: 'inline PRIMARY KEY on a new column (index-same-step-as-add-column reports the timing too)',
+      sql: 'ALTER TABLE items ADD COLUMN n bigserial PRIMARY KEY;',
+      history,
+      message:
+        /Adding PRIMARY KEY on `items` \(n\) builds its unique index while ALTER TABLE holds an ACCESS EXCLUSIVE lock/,
+    },
+    {
       sql: 'ALTER TABLE items ADD PRIMARY KEY (id);',
       history,
       message:
@@ -47,9 +54,8 @@ ruleTester(rule, {
     },
     { name: 'table created in the same file', sql: 'CREATE TABLE t (id int);\nALTER TABLE t ADD PRIMARY KEY (id);' },
     {
-      name: 'inline PRIMARY KEY on a new column: index-same-step-as-add-column reports it',
-      sql: 'ALTER TABLE items ADD COLUMN n bigserial PRIMARY KEY;',
-      history,
+      name: 'inline PRIMARY KEY on a table created in the same file',
+      sql: 'CREATE TABLE t (x int);\nALTER TABLE t ADD COLUMN n bigserial PRIMARY KEY;',
     },
     { name: 'UNIQUE is disallowed-unique-constraint', sql: 'ALTER TABLE items ADD UNIQUE (id);', history },
   ],

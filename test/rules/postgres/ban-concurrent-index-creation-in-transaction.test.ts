@@ -90,6 +90,42 @@ it('follows --assume-in-transaction', async () => {
   expect(findings.map((f) => f.rule)).toEqual(['ban-concurrent-index-creation-in-transaction']);
 });
 
+describe("squawk's workaround: COMMIT the tool's transaction, build the index, BEGIN again", () => {
+  const workaround = `COMMIT;
+CREATE UNIQUE INDEX CONCURRENTLY users_email_uq ON users (email);
+BEGIN;
+ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_uq;`;
+  it('is not flagged with --assume-in-transaction', async () => {
+    expect(await lintSql(workaround, { history, assumeInTransaction: true, ruleSet: [rule] })).toEqual([]);
+  });
+  it('and PostgreSQL (PGlite) runs it so, statement by statement inside the tool transaction', async () => {
+    const db = new PGlite();
+    try {
+      await db.exec('CREATE TABLE users (id bigint PRIMARY KEY, email text)');
+      await db.exec('BEGIN'); // the tool's
+      for (const stmt of workaround.split(';\n')) await db.exec(stmt);
+      await db.exec('COMMIT'); // the tool's
+      const r = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_constraint WHERE conname = 'users_email_uq' AND contype = 'u'",
+      );
+      expect(r.rows[0]!.n).toBe(1);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+  it('the near miss: a tool that sends the file as one query string (Prisma) still fails', async () => {
+    const result = await lintMigrations([migration(workaround, { framework: 'prisma', transaction: 'wrapped' })], {
+      ruleSet: [rule],
+    });
+    expect(result.files[0]!.findings.map((f) => f.line)).toEqual([2]);
+  });
+  it('the near miss: COMMIT AND CHAIN opens the next transaction at once', async () => {
+    const sql = 'COMMIT AND CHAIN;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);';
+    const f = await lintSql(sql, { history, assumeInTransaction: true, ruleSet: [rule] });
+    expect(f.map((x) => x.line)).toEqual([2]);
+  });
+});
+
 describe('PostgreSQL (PGlite 18) really refuses each flagged statement inside a transaction', () => {
   let db: PGlite;
   beforeAll(async () => {

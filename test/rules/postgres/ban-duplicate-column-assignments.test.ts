@@ -42,6 +42,11 @@ const invalid = [
     sql: 'CREATE VIEW v AS SELECT now(), now();',
     message: /`now`/,
   },
+  {
+    name: 'CREATE FOREIGN TABLE',
+    sql: 'CREATE FOREIGN TABLE ft (a int, a text) SERVER s;',
+    message: /CREATE FOREIGN TABLE `ft` names column `a` more than once/,
+  },
   { name: 'CREATE TABLE AS', sql: 'CREATE TABLE t2 AS SELECT 1 AS a, 2 AS a;' },
   { name: 'CREATE MATERIALIZED VIEW', sql: 'CREATE MATERIALIZED VIEW mv AS SELECT a, b AS a FROM k;' },
   { name: 'SELECT INTO', sql: 'SELECT 1 AS a, 2 AS a INTO t3;' },

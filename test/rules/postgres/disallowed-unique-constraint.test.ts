@@ -36,10 +36,16 @@ ruleTester(rule, {
       history: [history, 'ALTER TABLE users ADD COLUMN code text;'],
     },
     {
-      name: 'UNIQUE on a column added earlier in this file: still built under the lock (index-same-step-as-add-column reports it too)',
+      name: 'UNIQUE on a column added earlier in this file: still built under the lock (index-same-step-as-add-column reports the timing too)',
       sql: 'ALTER TABLE users ADD COLUMN code text;\nALTER TABLE users ADD CONSTRAINT users_code_key UNIQUE (code);',
       history,
       line: 2,
+    },
+    {
+      name: 'inline UNIQUE on ADD COLUMN builds the same index under the same lock',
+      sql: 'ALTER TABLE users ADD COLUMN code text CONSTRAINT users_code_uq UNIQUE;',
+      history,
+      message: /UNIQUE constraint `users_code_uq` on `users` \(code\)/,
     },
   ],
   valid: [
@@ -53,9 +59,8 @@ ruleTester(rule, {
       sql: 'BEGIN;\nCREATE TABLE products (id bigint, sku text NOT NULL);\nALTER TABLE products ADD CONSTRAINT sku_constraint UNIQUE (sku);\nCOMMIT;',
     },
     {
-      name: 'inline UNIQUE on a new column: index-same-step-as-add-column reports it',
-      sql: 'ALTER TABLE users ADD COLUMN code text UNIQUE;',
-      history,
+      name: 'inline UNIQUE on a table created by this migration (empty)',
+      sql: 'CREATE TABLE codes (id bigint);\nALTER TABLE codes ADD COLUMN code text UNIQUE;',
     },
     {
       name: 'PRIMARY KEY is adding-serial-primary-key-field',

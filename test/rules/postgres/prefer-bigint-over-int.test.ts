@@ -1,5 +1,6 @@
 import rule from '../../../rules/postgres/prefer-bigint-over-int.js';
-import { ruleTester } from '../../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { lintSql, ruleTester } from '../../helpers.js';
 
 ruleTester(rule, {
   invalid: [
@@ -63,4 +64,26 @@ ruleTester(rule, {
       history: 'CREATE TABLE t (id bigint PRIMARY KEY, n bigint);',
     },
   ],
+});
+
+describe('option everyColumn: squawk behaviour, every 32-bit integer column', () => {
+  const sql = 'CREATE TABLE t (id bigint PRIMARY KEY, qty integer, big bigint, small smallint);';
+  it('off (the default): a plain integer column is not a key that grows with the rows', async () => {
+    expect(await lintSql(sql, { ruleSet: [rule] })).toEqual([]);
+  });
+  it('on: the integer column is flagged, bigint and smallint are not', async () => {
+    const f = await lintSql(sql, { ruleSet: [rule], ruleOptions: { [rule.meta.id]: { everyColumn: true } } });
+    expect(f.map((x) => x.data?.column)).toEqual(['qty']);
+    expect(f[0]!.message).toMatch(/`t.qty` is integer.*option everyColumn/);
+  });
+  it('on: ALTER TABLE … ADD COLUMN and a key keep their own, precise finding', async () => {
+    const f = await lintSql('ALTER TABLE t ADD COLUMN n int;\nCREATE TABLE k (id serial PRIMARY KEY);', {
+      ruleSet: [rule],
+      ruleOptions: { [rule.meta.id]: { everyColumn: true } },
+    });
+    expect(f.map((x) => [x.line, x.data?.role])).toEqual([
+      [1, 'column'],
+      [2, 'primary key'],
+    ]);
+  });
 });

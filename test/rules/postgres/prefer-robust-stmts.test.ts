@@ -55,9 +55,45 @@ ruleTester(rule, {
       name: 'the later failing statement can be anywhere after it',
       sql: `CREATE SEQUENCE s;\nSET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON users (email);`,
     },
+    {
+      name: 'the last statement of several: the run can stop before the tool records the migration',
+      sql: 'SELECT 1;\nALTER TABLE users ADD COLUMN bio text;',
+      line: 2,
+      message: /before the tool records the migration as applied.*column bio of relation users already exists/,
+    },
+    { name: 'DROP COLUMN without IF EXISTS, last', sql: 'SELECT 1;\nALTER TABLE users DROP COLUMN bio;', line: 2 },
+    {
+      name: 'DROP INDEX CONCURRENTLY without IF EXISTS, last',
+      sql: 'SELECT 1;\nDROP INDEX CONCURRENTLY users_bio;',
+      line: 2,
+    },
+    {
+      name: 'a constraint added twice after one DROP … IF EXISTS: the second ADD is not covered',
+      sql: `ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_uq;
+ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_idx;
+ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_idx;`,
+      line: 3,
+    },
+    {
+      name: 'a temporary table outlives the statement in its session (poolers hand sessions on)',
+      sql: 'SELECT 1;\nCREATE TEMP TABLE scratch (id int);',
+      message: /relation scratch already exists" when it runs on the same session/,
+    },
   ],
   valid: [
-    { name: 'the last statement of a file cannot be left half-applied', sql: 'ALTER TABLE users ADD COLUMN bio text;' },
+    { name: 'a file of one statement is applied whole or not at all', sql: 'ALTER TABLE users ADD COLUMN bio text;' },
+    {
+      name: 'one statement with only SET/RESET around it',
+      sql: "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN bio text;\nRESET lock_timeout;",
+    },
+    {
+      name: 'ENABLE ROW LEVEL SECURITY twice does no harm',
+      sql: 'CREATE TABLE IF NOT EXISTS t ();\nALTER TABLE t ENABLE ROW LEVEL SECURITY;',
+    },
+    {
+      name: 'a temporary table ON COMMIT DROP is gone with its transaction',
+      sql: 'SELECT 1;\nCREATE TEMP TABLE scratch (id int) ON COMMIT DROP;',
+    },
     { name: 'trailing SETs do not count', sql: 'CREATE TABLE users (id bigint);\nRESET lock_timeout;' },
     {
       name: 'a transactional migration rolls back fully',
@@ -79,7 +115,6 @@ ruleTester(rule, {
       name: 'drop-then-create of a concurrent index',
       sql: `DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);${next}`,
     },
-    { name: 'temporary tables vanish with the session', sql: `CREATE TEMP TABLE scratch (id int);${next}` },
     {
       name: 'idempotent ALTERs re-run fine',
       sql: `ALTER TABLE users ALTER COLUMN bio SET NOT NULL;\nALTER TABLE users ALTER COLUMN bio SET DEFAULT '';\nALTER TABLE users ENABLE ROW LEVEL SECURITY;${next}`,

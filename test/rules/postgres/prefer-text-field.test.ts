@@ -3,6 +3,10 @@ import { ruleTester } from '../../helpers.js';
 
 ruleTester(rule, {
   invalid: [
+    {
+      name: 'ALTER COLUMN … TYPE varchar(n) on a column without history (it may be text today)',
+      sql: 'ALTER TABLE accounts ALTER COLUMN name TYPE varchar(200) USING name::varchar(200);',
+    },
     { sql: 'CREATE TABLE users (id bigint, name varchar(100) NOT NULL);', message: /`users.name` is varchar\(100\)/ },
     { sql: 'ALTER TABLE users ADD COLUMN nick character varying(30);' },
     {
@@ -24,7 +28,6 @@ ruleTester(rule, {
       sql: 'ALTER TABLE users ALTER COLUMN name TYPE varchar(200);',
       history: 'CREATE TABLE users (name varchar(100));',
     },
-    { name: 'column type unknown', sql: 'ALTER TABLE accounts ALTER COLUMN name TYPE varchar(200);' },
     { name: 'char(n) is ban-char-field, not this rule', sql: 'CREATE TABLE t (a char(2));' },
     { name: 'temporary table', sql: 'CREATE TEMP TABLE t (a varchar(10));' },
     { name: 'a cast in a query', sql: "SELECT 'x'::varchar(3);" },

@@ -10,6 +10,7 @@ ruleTester(rule, {
       sql: 'BEGIN;\nCREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\nCOMMIT;',
       line: 3,
       message: /already opened on line 1/,
+      count: 2, // and the second COMMIT, which finds no transaction left
     },
     { name: 'START TRANSACTION inside BEGIN', sql: 'BEGIN;\nSTART TRANSACTION;\nCOMMIT;', line: 2 },
     {
@@ -38,6 +39,19 @@ ruleTester(rule, {
       transaction: 'wrapped',
       message: /ignored with a WARNING/,
     },
+    {
+      name: 'stray COMMIT with no BEGIN: the statements before it were never grouped',
+      sql: 'CREATE TABLE a (id int);\nCOMMIT;',
+      line: 2,
+      message: /finds no transaction in progress .* no BEGIN opened one/,
+    },
+    {
+      name: 'a repeated COMMIT',
+      sql: 'BEGIN;\nSELECT 1;\nCOMMIT;\nCOMMIT;',
+      line: 4,
+      message: /an earlier COMMIT\/ROLLBACK already ended the transaction/,
+    },
+    { name: 'a ROLLBACK with no transaction', sql: 'SELECT 1;\nROLLBACK;', message: /Nothing is rolled back/ },
   ],
   valid: [
     'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;',
@@ -59,7 +73,6 @@ ruleTester(rule, {
       sql: 'CREATE TABLE a (id int);\nCREATE INDEX a_id ON a (id);',
       transaction: 'wrapped',
     },
-    { name: 'stray COMMIT outside any transaction (PostgreSQL only warns)', sql: 'CREATE TABLE a (id int);\nCOMMIT;' },
     {
       name: 'COMMIT AND CHAIN keeps the explicit transaction open',
       sql: 'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT AND CHAIN;\nCREATE TABLE b (id int);\nCOMMIT;',
@@ -78,6 +91,27 @@ describe('transaction-nesting with --assume-in-transaction', () => {
   it('speaks of the migration tool for plain SQL files', async () => {
     const f = await lintSql('COMMIT;', { assumeInTransaction: true, ruleSet: [rule] });
     expect(f[0]!.message).toMatch(/the migration tool wraps around the file/);
+  });
+});
+
+describe('squawk-disable-assume-in-transaction', () => {
+  const sql = 'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;';
+  for (const comment of [
+    '-- squawk-disable-assume-in-transaction',
+    '-- zerodown-disable-assume-in-transaction -- run by hand',
+    '/* squawk-disable-assume-in-transaction */',
+  ]) {
+    it(`${comment} turns --assume-in-transaction off for the file`, async () => {
+      const f = await lintSql(`${comment}\n${sql}`, { assumeInTransaction: true, ruleSet: [rule] });
+      expect(f).toEqual([]);
+    });
+  }
+  it('the near miss: the words inside another comment do not count', async () => {
+    const f = await lintSql(`-- we do not use squawk-disable-assume-in-transaction here\n${sql}`, {
+      assumeInTransaction: true,
+      ruleSet: [rule],
+    });
+    expect(f.map((x) => x.line)).toEqual([2]);
   });
 });
 

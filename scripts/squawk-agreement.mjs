@@ -1,0 +1,242 @@
+#!/usr/bin/env node
+// Agreement with squawk: runs every test case of squawk's own rule tests
+// (crates/squawk_linter/src/rules/*.rs) that has a zerodown rule with the same id, as squawk
+// runs it: that one rule alone, with the test's pg_version (squawk's default 15) and
+// assume_in_transaction. A case agrees when zerodown reports something exactly when squawk's
+// test expects errors (lint_errors*) and nothing when it expects none (lint_ok*).
+// Not part of npm test: it needs a checkout of squawk (`fetch github:sbdchd/squawk`).
+//
+//   node scripts/squawk-agreement.mjs [--squawk <git dir>] [--json] [--verbose] [rule-id…]
+//
+// The git dir defaults to $SQUAWK_GIT_DIR, else /work/.mirror/sbdchd+squawk/repo.
+import { execFileSync } from 'node:child_process';
+import { register } from 'tsx/esm/api';
+
+register();
+// `… | head` closes the pipe early: that is not an error
+process.stdout.on('error', (e) => {
+  if (e.code !== 'EPIPE') throw e;
+});
+const { lintMigrations } = await import('../src/pipeline/index.ts');
+const { allRules } = await import('../rules/postgres/index.ts');
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--squawk');
+const gitDir = at >= 0 ? args[at + 1] : (process.env.SQUAWK_GIT_DIR ?? '/work/.mirror/sbdchd+squawk/repo');
+const json = args.includes('--json');
+const verbose = args.includes('--verbose');
+const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--squawk');
+const RULES_DIR = 'crates/squawk_linter/src/rules';
+
+const git = (...a) => execFileSync('git', ['--git-dir', gitDir, ...a], { encoding: 'utf8', maxBuffer: 1 << 26 });
+const commit = git('rev-parse', 'HEAD').trim();
+const files = git('ls-tree', '--name-only', `HEAD:${RULES_DIR}`)
+  .split('\n')
+  .filter((f) => f.endsWith('.rs') && f !== 'mod.rs');
+
+const BASE = ['lint_ok', 'lint_errors', 'lint_ok_with', 'lint_errors_with'];
+/** squawk's ids where the kebab-case of its enum name differs */
+const RENAMED = { PreferTimestampTz: 'prefer-timestamptz' };
+const kebab = (s) => RENAMED[s] ?? s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+const byId = new Map(allRules.map((r) => [r.meta.id, [r]]));
+// squawk's require-timeout-settings is its own alias for its two timeout rules, zerodown's too
+byId.set(
+  'require-timeout-settings',
+  ['require-lock-timeout', 'require-statement-timeout'].map((id) => byId.get(id)[0]),
+);
+
+/** Reads a Rust string literal (r#"…"#, r"…" or "…") at `i`; returns [value, end] or undefined. */
+function readString(src, i) {
+  const raw = /^r(#*)"/.exec(src.slice(i));
+  if (raw) {
+    const close = `"${raw[1]}`;
+    const start = i + raw[0].length;
+    const end = src.indexOf(close, start);
+    return [src.slice(start, end), end + close.length];
+  }
+  if (src[i] === '"') {
+    let out = '';
+    let j = i + 1;
+    for (; src[j] !== '"'; j++) {
+      if (src[j] === '\\') {
+        j++;
+        const c = src[j];
+        if (c === 'n') out += '\n';
+        else if (c === 't') out += '\t';
+        else if (c === '\n') {
+          while (/\s/.test(src[j + 1])) j++;
+        } else out += c;
+      } else out += src[j];
+    }
+    return [out, j + 1];
+  }
+  return undefined;
+}
+
+/** Splits the arguments of the call whose '(' is at `open`, honouring nesting and strings. */
+function callArgs(src, open) {
+  const out = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = open + 1; i < src.length; i++) {
+    const s = readString(src, i);
+    if (s && (src[i] === '"' || src[i] === 'r') && !/\w/.test(src[i - 1])) {
+      cur += src.slice(i, s[1]);
+      i = s[1] - 1;
+      continue;
+    }
+    const c = src[i];
+    if ('([{'.includes(c)) depth++;
+    if (')]}'.includes(c)) {
+      if (depth === 0) {
+        if (cur.trim()) out.push(cur.trim());
+        return out;
+      }
+      depth--;
+    }
+    if (c === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  return out;
+}
+
+/** Every lint_ok/lint_errors call of every #[test] fn in one rule file. */
+function extractCases(file, src) {
+  const cases = [];
+  const skipped = [];
+  // the rule the file tests: its local helpers (`fn lint_ok(sql: &str)`) pass it for the test
+  const counts = new Map();
+  for (const r of src.matchAll(/Rule::(\w+)/g)) counts.set(r[1], (counts.get(r[1]) ?? 0) + 1);
+  const fileRule = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // local helpers: `fn lint(sql: &str) -> String { lint_errors(sql, Rule::X) }`
+  const helpers = new Map(BASE.map((b) => [b, b]));
+  for (const h of src.matchAll(/\n\s*fn\s+(\w+)\s*\(\s*sql:\s*&str[^)]*\)[^{]*\{([\s\S]*?)\n {4}\}/g)) {
+    const base = /\b(lint_errors_with|lint_ok_with|lint_errors|lint_ok)\(/.exec(h[2])?.[1];
+    if (base && !BASE.includes(h[1])) helpers.set(h[1], base);
+  }
+  const callRe = new RegExp(`(?<![\\w.:])(${[...helpers.keys()].join('|')})\\(`, 'g');
+  const testRe = /#\[test\]\s*fn\s+(\w+)\s*\(\)\s*\{/g;
+  const starts = [...src.matchAll(testRe)];
+  for (let k = 0; k < starts.length; k++) {
+    const m = starts[k];
+    const from = m.index + m[0].length;
+    const close = src.indexOf('\n    }\n', from);
+    const body = src.slice(from, close < 0 ? src.length : close);
+    const vars = new Map();
+    for (const v of body.matchAll(/let\s+(\w+)\s*=\s*/g)) {
+      const s = readString(body, v.index + v[0].length);
+      if (s) vars.set(v[1], s[0]);
+    }
+    const calls = [...body.matchAll(callRe)];
+    if (calls.length === 0) skipped.push(`${file}:${m[1]} (no lint_ok/lint_errors call)`);
+    let n = 0;
+    for (const c of calls) {
+      const a = callArgs(body, c.index + c[0].length - 1).filter((x) => x !== '');
+      const kind = helpers.get(c[1]);
+      const first = a[0] ?? '';
+      const lit = readString(first, 0);
+      const sql = lit ? lit[0] : vars.get(first.replace(/^&/, ''));
+      const rule = /^Rule::(\w+)$/.exec(a[a.length - 1] ?? '')?.[1] ?? fileRule;
+      const name = `${file.replace(/\.rs$/, '')}::${m[1]}${calls.length > 1 ? `#${++n}` : ''}`;
+      if (sql === undefined || !rule) {
+        skipped.push(`${name} (unreadable arguments)`);
+        continue;
+      }
+      const setArg = a.slice(1).find((x) => x.startsWith('LinterSettings') || /^\w+$/.test(x)) ?? '';
+      const settings = setArg.startsWith('LinterSettings')
+        ? setArg
+        : (new RegExp(`let\\s+${setArg || '\\b_\\b'}\\s*=\\s*(LinterSettings\\s*\\{[\\s\\S]*?\\});`).exec(body)?.[1] ??
+          '');
+      const pg = /pg_version:\s*"(\d+)(?:\.\d+)*"/.exec(settings)?.[1];
+      cases.push({
+        name,
+        squawkRule: rule,
+        rule: kebab(rule),
+        sql,
+        expectErrors: kind.startsWith('lint_errors'),
+        pgVersion: pg ? Number(pg) : 15,
+        assumeInTransaction: /assume_in_transaction:\s*true/.test(settings),
+      });
+    }
+  }
+  return { cases, skipped };
+}
+
+async function run(c) {
+  const rules = byId.get(c.rule);
+  const ids = new Set(rules.map((r) => r.meta.id));
+  const migration = {
+    path: 'migrations/0001_squawk_case.sql',
+    absPath: '/virtual/migrations/0001_squawk_case.sql',
+    source: c.sql,
+    dialect: 'postgres',
+    framework: 'plain',
+    transaction: 'none',
+    review: true,
+  };
+  const result = await lintMigrations([migration], {
+    pgVersion: c.pgVersion,
+    assumeInTransaction: c.assumeInTransaction,
+    ruleSet: rules,
+  });
+  return result.files[0].findings.filter((f) => ids.has(f.rule));
+}
+
+const all = [];
+const skipped = [];
+const unmapped = new Map();
+for (const f of files) {
+  const src = git('show', `HEAD:${RULES_DIR}/${f}`);
+  const r = extractCases(f, src);
+  skipped.push(...r.skipped);
+  for (const c of r.cases) {
+    if (!byId.has(c.rule)) unmapped.set(c.rule, (unmapped.get(c.rule) ?? 0) + 1);
+    else if (only.length === 0 || only.includes(c.rule)) all.push(c);
+  }
+}
+
+const perRule = new Map();
+const disagreements = [];
+for (const c of all) {
+  const findings = await run(c);
+  const agrees = findings.length > 0 === c.expectErrors;
+  const s = perRule.get(c.rule) ?? { cases: 0, agree: 0 };
+  s.cases++;
+  if (agrees) s.agree++;
+  perRule.set(c.rule, s);
+  if (!agrees) disagreements.push({ ...c, got: findings.map((f) => `${f.line}: ${f.message.slice(0, 90)}`) });
+}
+
+const agree = [...perRule.values()].reduce((n, s) => n + s.agree, 0);
+const pct = all.length ? ((100 * agree) / all.length).toFixed(1) : '0';
+if (json) {
+  console.log(
+    JSON.stringify(
+      {
+        commit,
+        cases: all.length,
+        agree,
+        pct,
+        perRule: Object.fromEntries(perRule),
+        disagreements,
+        skipped,
+        unmapped: Object.fromEntries(unmapped),
+      },
+      null,
+      1,
+    ),
+  );
+} else {
+  console.log(`squawk ${commit.slice(0, 12)}: ${agree}/${all.length} cases agree (${pct}%)`);
+  for (const [id, s] of [...perRule].sort()) if (s.agree < s.cases) console.log(`  ${id}: ${s.agree}/${s.cases}`);
+  console.log(`not compared (no zerodown rule of that id): ${[...unmapped].map(([r, n]) => `${r} ${n}`).join(', ')}`);
+  if (skipped.length) console.log(`skipped: ${skipped.length}${verbose ? `\n  ${skipped.join('\n  ')}` : ''}`);
+  for (const d of disagreements) {
+    console.log(
+      `\n✗ ${d.name} [pg ${d.pgVersion}${d.assumeInTransaction ? ', assume-in-transaction' : ''}] squawk: ${d.expectErrors ? 'errors' : 'ok'}, zerodown: ${d.got.length ? d.got.join(' | ') : 'ok'}`,
+    );
+    if (verbose) console.log(d.sql.trim());
+  }
+}
