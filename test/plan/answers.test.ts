@@ -33,11 +33,12 @@ const EXAMPLES: Record<string, Example | Example[]> = {
     sql: 'ALTER TABLE accounts ADD COLUMN token text DEFAULT md5(random()::text);',
   },
   'add-column adding-required-field': { sql: 'ALTER TABLE accounts ADD COLUMN tier text NOT NULL;' },
-  'add-column index-same-step-as-add-column': [
-    { sql: 'ALTER TABLE accounts ADD COLUMN email text UNIQUE;' },
-    // issue 14: inline REFERENCES, planned as the column, the foreign key NOT VALID, VALIDATE, a concurrent index
-    { sql: 'ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES accounts (id);' },
-  ],
+  'add-column index-same-step-as-add-column': { sql: 'ALTER TABLE accounts ADD COLUMN email text UNIQUE;' },
+  'add-column disallowed-unique-constraint': { sql: 'ALTER TABLE accounts ADD COLUMN email text UNIQUE;' },
+  // issue 14: inline REFERENCES, planned as the column, the foreign key NOT VALID, VALIDATE, a concurrent index
+  'add-column adding-foreign-key-constraint': {
+    sql: 'ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES accounts (id);',
+  },
   'add-column unbatched-backfill': {
     sql: 'ALTER TABLE accounts ADD COLUMN code text DEFAULT md5(random()::text);\nUPDATE accounts SET code = upper(code);',
     at: 1,

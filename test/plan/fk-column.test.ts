@@ -105,7 +105,7 @@ it('a partitioned table: no plan (no CONCURRENTLY there), and the finding says w
     mig('ALTER TABLE sales ADD COLUMN coupon_id bigint REFERENCES coupons (id);', { path: 'm/0002.sql' }),
   ];
   const findings = (await lintMigrations(migrations, {})).files.flatMap((f) => f.findings);
-  expect(findings.map((f) => f.rule)).toContain('index-same-step-as-add-column');
+  expect(findings.map((f) => f.rule)).toContain('adding-foreign-key-constraint');
   const r = await planMigrations(postgres, migrations, { findings });
   expect(r.failed).toEqual([]);
   expect(r.plans).toEqual([]);

@@ -405,8 +405,11 @@ export const addColumnRewrite: AlterCommandRewrite = {
     'index-same-step-as-add-column',
     // a following UPDATE of the new column, folded into its backfill
     'unbatched-backfill',
-    // inline REFERENCES (reported as index-same-step-as-add-column) is planned too: NOT VALID,
-    // validated later, the column indexed concurrently (fk-column.ts)
+    // inline UNIQUE: the unique index is built concurrently, then attached (reported on its own)
+    'disallowed-unique-constraint',
+    // inline REFERENCES: the foreign key added NOT VALID, validated later, the column indexed
+    // concurrently (fk-column.ts)
+    'adding-foreign-key-constraint',
   ],
   rewrite: addColumn,
 };
