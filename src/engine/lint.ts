@@ -60,6 +60,8 @@ export class LintEngine {
   readonly pgVersion: number;
   /** what the dialect adds to every rule context (`Dialect.ruleContext`) */
   private readonly extras: Record<string, unknown>;
+  /** files under review seen so far (absPath): what they create belongs to this release, unknown to the running code */
+  private readonly release = new Set<string>();
 
   constructor(
     readonly dialect: Dialect,
@@ -73,7 +75,7 @@ export class LintEngine {
     this.rules = [];
     for (const r of all) {
       const s = options.rules?.[r.meta.id];
-      if (s === 'off') continue;
+      if (s === 'off' || (s === undefined && r.meta.optIn)) continue;
       this.severities.set(r.meta.id, s ?? r.meta.severity);
       this.rules.push(r);
     }
@@ -99,6 +101,7 @@ export class LintEngine {
     // NO TRANSACTION blocks, dbmate sections, Liquibase changesets, Supabase CLI statements run alone
     const regions = migration.segments?.filter((s) => s.transaction);
     const session = dialect.session(migration.transaction === 'wrapped' || assume);
+    if (review) this.release.add(migration.absPath);
 
     // bad bytes (NUL, invalid UTF-8, not a text file): findings, then the statements around them are still checked
     const bad = parsed.badBytes ?? [];
@@ -179,6 +182,20 @@ export class LintEngine {
         if (t === undefined || catalog.createdIn(t) === origin) return false;
         const c = catalog.column(t, column);
         return c !== undefined && catalog.addedIn(c) === origin;
+      },
+      isReleaseTable: (rel: RelArg) => {
+        const t = catalog.table(key(rel));
+        const from = t === undefined ? undefined : catalog.createdIn(t);
+        return from !== undefined && this.release.has(from);
+      },
+      isReleaseColumn: (rel: RelArg, column: string) => {
+        const t = catalog.table(key(rel));
+        if (t === undefined) return false;
+        const from = catalog.createdIn(t);
+        if (from !== undefined && this.release.has(from)) return true;
+        const c = catalog.column(t, column);
+        const added = c === undefined ? undefined : catalog.addedIn(c);
+        return added !== undefined && this.release.has(added);
       },
       column: (rel: RelArg, column: string) => {
         const t = catalog.table(key(rel));
