@@ -75,7 +75,8 @@ export class LintEngine {
     this.rules = [];
     for (const r of all) {
       const s = options.rules?.[r.meta.id];
-      if (s === 'off' || (s === undefined && r.meta.optIn)) continue;
+      // an opt-in rule runs when the config names it, or when the caller hands the rules in (`ruleSet`)
+      if (s === 'off' || (s === undefined && r.meta.optIn && !options.ruleSet)) continue;
       this.severities.set(r.meta.id, s ?? r.meta.severity);
       this.rules.push(r);
     }
