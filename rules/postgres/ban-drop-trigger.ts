@@ -5,7 +5,8 @@ export default defineRule({
   meta: {
     id: 'ban-drop-trigger',
     severity: 'warning',
-    summary: 'Dropping a trigger silently stops the work it did (audit rows, synced columns, counters) that running code relies on. Opt-in.',
+    summary:
+      'Dropping a trigger silently stops the work it did (audit rows, synced columns, counters) that running code relies on. Opt-in.',
     kinds: ['DropStmt'],
     optIn: true,
   },

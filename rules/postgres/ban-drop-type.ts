@@ -5,7 +5,8 @@ export default defineRule({
   meta: {
     id: 'ban-drop-type',
     severity: 'error',
-    summary: 'Dropping a type or domain breaks running code that casts to it; with CASCADE it also drops every column of that type.',
+    summary:
+      'Dropping a type or domain breaks running code that casts to it; with CASCADE it also drops every column of that type.',
     kinds: ['DropStmt'],
   },
   check(stmt, ctx) {

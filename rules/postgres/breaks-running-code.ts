@@ -73,22 +73,24 @@ export default defineRule({
           `New column \`${table}.${def.colname}\` is NOT NULL with no DEFAULT: app instances still running the old code do not know the column, so every INSERT they make into \`${table}\` fails until the new code is deployed everywhere.`,
           `Expand/contract: add it with a DEFAULT (or nullable), ship code that writes it, and only then drop the default or SET NOT NULL in a later release.`,
         );
-      } else if (cmd.subtype === 'AT_SetNotNull') {
-        const column: string = cmd.name;
+      } else if (cmd.subtype === 'AT_SetNotNull' || notNullCheck(cmd)) {
+        // SET NOT NULL, or CHECK (col IS NOT NULL) (NOT VALID too: it still rejects new rows)
+        const column: string = cmd.subtype === 'AT_SetNotNull' ? cmd.name : notNullCheck(cmd)!;
+        const what = cmd.subtype === 'AT_SetNotNull' ? 'SET NOT NULL' : `CHECK (${column} IS NOT NULL)`;
         const col = ctx.column(rel, column);
         if (!col || col.notNull || col.default !== undefined || col.identity || col.generated || defaulted.has(column))
           continue;
         if (ctx.isReleaseColumn(rel, column))
           push(
             column,
-            `SET NOT NULL on \`${table}.${column}\`, a column added in this release with no DEFAULT: app instances still running the old code never write it, so every INSERT they make into \`${table}\` fails until the new code is deployed everywhere.`,
-            `Expand/contract: keep the column nullable (or give it a DEFAULT) in this release, and SET NOT NULL in a later one, once every running instance writes it.`,
+            `${what} on \`${table}.${column}\`, a column added in this release with no DEFAULT: app instances still running the old code never write it, so every INSERT they make into \`${table}\` fails until the new code is deployed everywhere.`,
+            `Expand/contract: keep the column nullable (or give it a DEFAULT) in this release, and add ${what} in a later one, once every running instance writes it.`,
           );
         else
           push(
             column,
-            `SET NOT NULL on \`${table}.${column}\`, which has no DEFAULT: if the release running now leaves it out of an INSERT (or writes NULL) anywhere, those writes fail from the moment this commits.`,
-            `Check that the code running now writes \`${column}\` on every INSERT (or add a DEFAULT first); otherwise ship that code in one release and SET NOT NULL in the next.`,
+            `${what} on \`${table}.${column}\`, which has no DEFAULT: if the release running now leaves it out of an INSERT (or writes NULL) anywhere, those writes fail from the moment this commits.`,
+            `Check that the code running now writes \`${column}\` on every INSERT (or add a DEFAULT first); otherwise ship that code in one release and add ${what} in the next.`,
             'warning',
           );
       } else if (cmd.subtype === 'AT_ColumnDefault' && !cmd.def) {
@@ -138,4 +140,14 @@ function requiredWithoutDefault(
     (c) => c.contype === 'CONSTR_DEFAULT' || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED',
   );
   return !filled && !typeRef(def.typeName).serial && !domain?.hasDefault;
+}
+
+/** The column of `ADD [CONSTRAINT …] CHECK (col IS NOT NULL)`, or undefined. */
+function notNullCheck(cmd: any): string | undefined {
+  if (cmd.subtype !== 'AT_AddConstraint') return undefined;
+  const con = cmd.def?.Constraint;
+  const test = con?.contype === 'CONSTR_CHECK' ? con.raw_expr?.NullTest : undefined;
+  if (test?.nulltesttype !== 'IS_NOT_NULL') return undefined;
+  const fields = names(test.arg?.ColumnRef?.fields);
+  return fields.length === 1 ? fields[0] : undefined;
 }

@@ -183,7 +183,12 @@ export function dropIssues(stmt: PgStatement, ctx: PgRuleContext, kind: DroppedK
       });
       continue;
     }
-    issues.push({ message: w.harm(o, cascade), help: w.help(o), data, ...(o.table ? { table: `${o.table.schemaname ?? DEFAULT_SCHEMA}.${o.table.relname}` } : {}) });
+    issues.push({
+      message: w.harm(o, cascade),
+      help: w.help(o),
+      data,
+      ...(o.table ? { table: `${o.table.schemaname ?? DEFAULT_SCHEMA}.${o.table.relname}` } : {}),
+    });
   }
   return issues;
 }

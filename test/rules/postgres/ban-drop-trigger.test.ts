@@ -11,7 +11,11 @@ ruleTester(rule, {
       history,
       message: /Dropping the trigger `orders_audit` on `orders` silently stops/,
     },
-    { name: 'schema-qualified table, IF EXISTS', sql: 'DROP TRIGGER IF EXISTS t1 ON billing.orders;', message: /`billing.orders`/ },
+    {
+      name: 'schema-qualified table, IF EXISTS',
+      sql: 'DROP TRIGGER IF EXISTS t1 ON billing.orders;',
+      message: /`billing.orders`/,
+    },
     {
       name: 'recreated in the same transaction: a warning to check the new definition',
       sql: 'BEGIN;\nDROP TRIGGER tr ON orders;\nCREATE TRIGGER tr AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION f();\nCOMMIT;',

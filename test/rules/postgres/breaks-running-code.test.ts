@@ -30,6 +30,13 @@ ruleTester(rule, {
       message: /added in this release/,
     },
     {
+      name: 'CHECK (col IS NOT NULL) NOT VALID on a column this release added: new rows are checked too',
+      sql: 'ALTER TABLE orders ADD CONSTRAINT orders_region_nn CHECK (region IS NOT NULL) NOT VALID;',
+      history,
+      release: 'ALTER TABLE orders ADD COLUMN region text;',
+      message: /CHECK \(region IS NOT NULL\) on `orders.region`, a column added in this release/,
+    },
+    {
       name: 'SET NOT NULL on an older column without a default (a warning)',
       sql: 'ALTER TABLE orders ALTER COLUMN note SET NOT NULL;',
       history,
@@ -50,7 +57,12 @@ ruleTester(rule, {
       message: /from varchar\(40\) to varchar\(20\) narrows it: values longer than 20 characters/,
     },
     { name: 'text to varchar(n)', sql: 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(100);', history },
-    { name: 'bigint to integer', sql: 'ALTER TABLE orders ALTER COLUMN big TYPE integer;', history, message: /from bigint to integer narrows it: numbers beyond the range of integer/ },
+    {
+      name: 'bigint to integer',
+      sql: 'ALTER TABLE orders ALTER COLUMN big TYPE integer;',
+      history,
+      message: /from bigint to integer narrows it: numbers beyond the range of integer/,
+    },
     { name: 'int to smallint', sql: 'ALTER TABLE orders ALTER COLUMN qty TYPE smallint;', history },
     {
       name: 'numeric(12,2) to numeric(8,2)',
@@ -60,7 +72,11 @@ ruleTester(rule, {
     },
     { name: 'numeric to numeric(10,2)', sql: 'ALTER TABLE orders ALTER COLUMN total TYPE numeric(10,2);', history },
     { name: 'float8 to float4', sql: 'ALTER TABLE orders ALTER COLUMN ratio TYPE real;', history },
-    { name: 'numeric to integer', sql: 'ALTER TABLE orders ALTER COLUMN total TYPE integer USING total::int;', history },
+    {
+      name: 'numeric to integer',
+      sql: 'ALTER TABLE orders ALTER COLUMN total TYPE integer USING total::int;',
+      history,
+    },
     {
       name: 'text to a non-text type',
       sql: 'ALTER TABLE orders ALTER COLUMN note TYPE jsonb USING note::jsonb;',
@@ -75,7 +91,11 @@ ruleTester(rule, {
     },
   ],
   valid: [
-    { name: 'new NOT NULL column with a default', sql: "ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT 'eu';", history },
+    {
+      name: 'new NOT NULL column with a default',
+      sql: "ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT 'eu';",
+      history,
+    },
     { name: 'new nullable column', sql: 'ALTER TABLE orders ADD COLUMN region text;', history },
     {
       name: 'new NOT NULL identity column',
@@ -92,7 +112,11 @@ ruleTester(rule, {
       sql: 'ALTER TABLE carts ADD COLUMN owner bigint NOT NULL;',
       release: 'CREATE TABLE carts (id bigint);',
     },
-    { name: 'SET NOT NULL on a column with a default', sql: 'ALTER TABLE orders ALTER COLUMN status SET NOT NULL;', history },
+    {
+      name: 'SET NOT NULL on a column with a default',
+      sql: 'ALTER TABLE orders ALTER COLUMN status SET NOT NULL;',
+      history,
+    },
     {
       name: 'SET NOT NULL with a default set by the same statement',
       sql: "ALTER TABLE orders ALTER COLUMN note SET DEFAULT '', ALTER COLUMN note SET NOT NULL;",
@@ -108,11 +132,26 @@ ruleTester(rule, {
       sql: "ALTER TABLE orders ADD COLUMN region text DEFAULT 'eu';\nALTER TABLE orders ALTER COLUMN region DROP DEFAULT;",
       history,
     },
+    {
+      name: 'another CHECK on a column this release added',
+      sql: 'ALTER TABLE orders ADD CONSTRAINT orders_region_len CHECK (char_length(region) < 10) NOT VALID;',
+      history,
+      release: 'ALTER TABLE orders ADD COLUMN region text;',
+    },
+    {
+      name: 'CHECK (col IS NOT NULL) on a column with a default',
+      sql: 'ALTER TABLE orders ADD CONSTRAINT orders_status_nn CHECK (status IS NOT NULL) NOT VALID;',
+      history,
+    },
     // widening, or a column of this release
     { name: 'varchar(40) to varchar(80)', sql: 'ALTER TABLE orders ALTER COLUMN code TYPE varchar(80);', history },
     { name: 'varchar(40) to text', sql: 'ALTER TABLE orders ALTER COLUMN code TYPE text;', history },
     { name: 'int to bigint', sql: 'ALTER TABLE orders ALTER COLUMN qty TYPE bigint;', history },
-    { name: 'numeric(12,2) to numeric(14,2)', sql: 'ALTER TABLE orders ALTER COLUMN price TYPE numeric(14,2);', history },
+    {
+      name: 'numeric(12,2) to numeric(14,2)',
+      sql: 'ALTER TABLE orders ALTER COLUMN price TYPE numeric(14,2);',
+      history,
+    },
     { name: 'int to numeric(20,0)', sql: 'ALTER TABLE orders ALTER COLUMN qty TYPE numeric;', history },
     {
       name: 'narrowing a column this release added',
