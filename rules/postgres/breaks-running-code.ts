@@ -59,8 +59,9 @@ export default defineRule({
     const table = displayTable(rel);
     const cmds = alterCmds(ast);
     const issues: Issue[] = [];
-    const push = (column: string, message: string, help: string, severity?: 'warning') =>
-      issues.push({ message, help, table: relKey(rel), data: { column }, ...(severity ? { severity } : {}) });
+    type Hazard = 'required' | 'narrowing';
+    const push = (column: string, message: string, help: string, severity?: 'warning', hazard: Hazard = 'required') =>
+      issues.push({ message, help, table: relKey(rel), data: { column, hazard }, ...(severity ? { severity } : {}) });
     // a default set by this same statement covers the columns it names
     const defaulted = new Set(cmds.filter((c) => c.subtype === 'AT_ColumnDefault' && c.def).map((c) => c.name));
     for (const cmd of cmds) {
@@ -115,6 +116,8 @@ export default defineRule({
           column,
           `Changing \`${table}.${column}\` from ${typeToSql(col.type)} to ${typeToSql(to)} narrows it: ${why}, and app instances still running the old code keep writing the values they always wrote, so those writes fail (or the migration fails on rows that already hold them).`,
           `Expand/contract: add a new ${typeToSql(to)} column, write both and backfill, move the code to the new column, then drop the old one in a later release; or keep the wider type and enforce the limit with a CHECK … NOT VALID once the code respects it.`,
+          undefined,
+          'narrowing',
         );
       }
     }
