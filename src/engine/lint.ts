@@ -62,6 +62,12 @@ export class LintEngine {
   private readonly extras: Record<string, unknown>;
   /** files under review seen so far (absPath): what they create belongs to this release, unknown to the running code */
   private readonly release = new Set<string>();
+  /**
+   * a file of the history (not under review) was replayed: only then are the files under review one
+   * release (changed-only mode, a file or glob). Linting a whole directory reviews every file and
+   * replays none: those files were deployed one by one, so each file is its own release.
+   */
+  private sawHistory = false;
 
   constructor(
     readonly dialect: Dialect,
@@ -103,6 +109,7 @@ export class LintEngine {
     const regions = migration.segments?.filter((s) => s.transaction);
     const session = dialect.session(migration.transaction === 'wrapped' || assume);
     if (review) this.release.add(migration.absPath);
+    else this.sawHistory = true;
 
     // bad bytes (NUL, invalid UTF-8, not a text file): findings, then the statements around them are still checked
     const bad = parsed.badBytes ?? [];
@@ -167,6 +174,8 @@ export class LintEngine {
     const catalog = this.catalog;
     const origin = migration.absPath;
     const key = (rel: RelArg) => dialect.relationKey(rel);
+    const inRelease = (from: string | undefined) =>
+      from !== undefined && (from === origin || (this.sawHistory && this.release.has(from)));
     const ctxBase = {
       migration,
       statements,
@@ -186,17 +195,14 @@ export class LintEngine {
       },
       isReleaseTable: (rel: RelArg) => {
         const t = catalog.table(key(rel));
-        const from = t === undefined ? undefined : catalog.createdIn(t);
-        return from !== undefined && this.release.has(from);
+        return t !== undefined && inRelease(catalog.createdIn(t));
       },
       isReleaseColumn: (rel: RelArg, column: string) => {
         const t = catalog.table(key(rel));
         if (t === undefined) return false;
-        const from = catalog.createdIn(t);
-        if (from !== undefined && this.release.has(from)) return true;
+        if (inRelease(catalog.createdIn(t))) return true;
         const c = catalog.column(t, column);
-        const added = c === undefined ? undefined : catalog.addedIn(c);
-        return added !== undefined && this.release.has(added);
+        return c !== undefined && inRelease(catalog.addedIn(c));
       },
       column: (rel: RelArg, column: string) => {
         const t = catalog.table(key(rel));

@@ -106,8 +106,9 @@ export interface RuleContext<S = Statement, Cat = unknown, Tab = unknown, Col = 
   /** true when the column was added to an existing table by this migration file */
   isNewColumn(rel: Rel, column: string): boolean;
   /**
-   * true when the table was created by a file under review (this release: this file or an
-   * earlier reviewed one), so the application version running now never used it
+   * true when the table was created by this release, so the application version running now never
+   * used it: by this file, or by an earlier file under review when the run also replays history
+   * (changed-only mode, a file or glob; linting a whole directory makes each file its own release)
    */
   isReleaseTable(rel: Rel): boolean;
   /** true when the column's table or the column itself comes from a file under review (see `isReleaseTable`) */

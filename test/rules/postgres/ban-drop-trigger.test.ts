@@ -32,6 +32,7 @@ ruleTester(rule, {
     {
       name: 'trigger on a table this release created',
       sql: 'DROP TRIGGER tr ON carts;',
+      history,
       release: 'CREATE TABLE carts (id bigint);',
     },
     {

@@ -110,6 +110,7 @@ ruleTester(rule, {
     {
       name: 'a table created earlier in this release',
       sql: 'ALTER TABLE carts ADD COLUMN owner bigint NOT NULL;',
+      history,
       release: 'CREATE TABLE carts (id bigint);',
     },
     {
