@@ -40,7 +40,10 @@ describe('drop and rename rules know this release', () => {
     // the files were deployed one by one: a column an earlier file added is in use by now
     for (const [rule, sql] of cases) {
       const findings = await lintSql(sql, { release: [history, release] });
-      expect(findings.filter((f) => f.rule === rule), rule).toHaveLength(1);
+      expect(
+        findings.filter((f) => f.rule === rule),
+        rule,
+      ).toHaveLength(1);
     }
   });
   it('one finding per hazard: a drop of an older column is not also breaks-running-code', async () => {
