@@ -124,7 +124,7 @@ export interface FilePlan {
    * rewritten statement is answered). A finding that advises on the migration around the statement
    * (e.g. MySQL's merge-alter-table) stays "not handled" even when the statement is rewritten.
    */
-  answersOnRewrite?(rule: string): boolean;
+  answersOnRewrite?(rule: string, finding?: { data?: Record<string, unknown> }): boolean;
   /** the statement is not planned: folded into an earlier rewrite, or session control the phases set themselves */
   skip(stmt: Statement): boolean;
   /** the statement opens or ends a transaction */

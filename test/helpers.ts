@@ -24,6 +24,8 @@ export function migration(
 export interface LintSqlOptions extends LintOptions {
   /** earlier migrations, replayed into the catalog first (not linted) */
   history?: string | string[];
+  /** earlier files of the same release (under review too, linted), between the history and the SQL */
+  release?: string | string[];
   transaction?: TransactionMode;
   /** the dialect the SQL is read in (default postgres): `mysql`, `mariadb` */
   dialect?: string;
@@ -36,10 +38,13 @@ export async function lintSql(sql: string, opts: LintSqlOptions = {}): Promise<F
     ...history.map((h, i) =>
       migration(h, { path: `migrations/0001_history_${i}.sql`, review: false, dialect: opts.dialect }),
     ),
+    ...(opts.release === undefined ? [] : Array.isArray(opts.release) ? opts.release : [opts.release]).map((r, i) =>
+      migration(r, { path: `migrations/0001_release_${i}.sql`, dialect: opts.dialect }),
+    ),
     migration(sql, { transaction: opts.transaction ?? 'none', dialect: opts.dialect }),
   ];
   const result = await lintMigrations(migrations, opts);
-  return result.files[0]!.findings;
+  return result.files[result.files.length - 1]!.findings;
 }
 
 export interface RuleCase {
@@ -47,6 +52,8 @@ export interface RuleCase {
   sql: string;
   /** earlier migrations */
   history?: string | string[];
+  /** earlier files of the same release, under review too */
+  release?: string | string[];
   name?: string;
   /** the dialect's target version (MySQL/MariaDB: major*10000+minor*100+patch, e.g. 80035) */
   pgVersion?: number;
@@ -74,6 +81,7 @@ export function ruleTester(rule: Rule, cases: { valid: (RuleCase | string)[]; in
         it(c.name ?? c.sql.replace(/\s+/g, ' ').slice(0, 100), async () => {
           const findings = await lintSql(c.sql, {
             history: c.history,
+            release: c.release,
             pgVersion: c.pgVersion,
             transaction: c.transaction,
             dialect: c.dialect ?? rule.meta.dialect,
@@ -96,6 +104,7 @@ export function ruleTester(rule: Rule, cases: { valid: (RuleCase | string)[]; in
         it(c.name ?? c.sql.replace(/\s+/g, ' ').slice(0, 100), async () => {
           const findings = await lintSql(c.sql, {
             history: c.history,
+            release: c.release,
             pgVersion: c.pgVersion,
             transaction: c.transaction,
             dialect: c.dialect ?? rule.meta.dialect,

@@ -17,8 +17,8 @@ export default defineRule({
     for (const cmd of alterCmds(ast)) {
       if (cmd.subtype !== 'AT_DropColumn') continue;
       const column: string = cmd.name;
-      // added by this same migration: no data and no code depends on it yet
-      if (ctx.isNewColumn(ast.relation, column)) continue;
+      // added in this release (this file or an earlier one under review): no running code uses it yet
+      if (ctx.isReleaseColumn(ast.relation, column)) continue;
       // DROP COLUMN IF EXISTS on a column the replayed table never had: a no-op
       if (table && cmd.missing_ok && !table.columns.has(column)) continue;
       const where = `\`${displayTable(ast.relation)}.${column}\``;

@@ -12,12 +12,18 @@ import banConcurrentIndexCreationInTransaction from './ban-concurrent-index-crea
 import banCreateDomainWithConstraint from './ban-create-domain-with-constraint.js';
 import banDropColumn from './ban-drop-column.js';
 import banDropDatabase from './ban-drop-database.js';
+import banDropDefault from './ban-drop-default.js';
+import banDropFunction from './ban-drop-function.js';
 import banDropNotNull from './ban-drop-not-null.js';
 import banDropTable from './ban-drop-table.js';
+import banDropTrigger from './ban-drop-trigger.js';
+import banDropType from './ban-drop-type.js';
+import banDropView from './ban-drop-view.js';
 import banDuplicateColumnAssignments from './ban-duplicate-column-assignments.js';
 import banServerProgramOrFileAccess from './ban-server-program-or-file-access.js';
 import banTruncateCascade from './ban-truncate-cascade.js';
 import banUncommittedTransaction from './ban-uncommitted-transaction.js';
+import breaksRunningCode from './breaks-running-code.js';
 import changingColumnType from './changing-column-type.js';
 import constraintMissingNotValid from './constraint-missing-not-valid.js';
 import disallowedUniqueConstraint from './disallowed-unique-constraint.js';
@@ -58,12 +64,18 @@ export const allRules: Rule[] = [
   banCreateDomainWithConstraint,
   banDropColumn,
   banDropDatabase,
+  banDropDefault,
+  banDropFunction,
   banDropNotNull,
   banDropTable,
+  banDropTrigger,
+  banDropType,
+  banDropView,
   banDuplicateColumnAssignments,
   banServerProgramOrFileAccess,
   banTruncateCascade,
   banUncommittedTransaction,
+  breaksRunningCode,
   changingColumnType,
   constraintMissingNotValid,
   disallowedUniqueConstraint,

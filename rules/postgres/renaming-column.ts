@@ -12,8 +12,8 @@ export default defineRule({
   check(stmt, ctx) {
     const ast = stmt.ast;
     if (ast.renameType !== 'OBJECT_COLUMN' || ast.relationType !== 'OBJECT_TABLE') return;
-    // Nothing outside this migration can use a table or column it created.
-    if (ctx.isNewTable(ast.relation) || ctx.isNewColumn(ast.relation, ast.subname)) return;
+    // Nothing running can use a table or column created in this release (the files under review).
+    if (ctx.isReleaseColumn(ast.relation, ast.subname)) return;
     const table = displayTable(ast.relation);
     return {
       message: `Renaming \`${table}.${ast.subname}\` to \`${ast.newname}\` breaks every app instance still running the old code: its queries on \`${ast.subname}\` fail from the moment this commits until the new code is deployed everywhere.`,

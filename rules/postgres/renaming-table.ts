@@ -12,7 +12,7 @@ export default defineRule({
   check(stmt, ctx) {
     const ast = stmt.ast;
     if (ast.renameType !== 'OBJECT_TABLE') return;
-    if (ctx.isNewTable(ast.relation)) return;
+    if (ctx.isReleaseTable(ast.relation)) return; // created in this release: no running code uses it
     const old = relKey(ast.relation);
     // The zero-downtime pattern: rename, then a view under the old name, in the same migration.
     const bridged = ctx.statements.some(

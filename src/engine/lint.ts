@@ -61,6 +61,14 @@ export class LintEngine {
   readonly pgVersion: number;
   /** what the dialect adds to every rule context (`Dialect.ruleContext`) */
   private readonly extras: Record<string, unknown>;
+  /** files under review seen so far (absPath): what they create belongs to this release, unknown to the running code */
+  private readonly release = new Set<string>();
+  /**
+   * a file of the history (not under review) was replayed: only then are the files under review one
+   * release (changed-only mode, a file or glob). Linting a whole directory reviews every file and
+   * replays none: those files were deployed one by one, so each file is its own release.
+   */
+  private sawHistory = false;
 
   constructor(
     readonly dialect: Dialect,
@@ -74,7 +82,8 @@ export class LintEngine {
     this.rules = [];
     for (const r of all) {
       const s = options.rules?.[r.meta.id];
-      if (s === 'off') continue;
+      // an opt-in rule runs when the config names it, or when the caller hands the rules in (`ruleSet`)
+      if (s === 'off' || (s === undefined && r.meta.optIn && !options.ruleSet)) continue;
       this.severities.set(r.meta.id, s ?? r.meta.severity);
       this.rules.push(r);
     }
@@ -101,6 +110,8 @@ export class LintEngine {
     // NO TRANSACTION blocks, dbmate sections, Liquibase changesets, Supabase CLI statements run alone
     const regions = migration.segments?.filter((s) => s.transaction);
     const session = dialect.session(migration.transaction === 'wrapped' || assume);
+    if (review) this.release.add(migration.absPath);
+    else this.sawHistory = true;
 
     // bad bytes (NUL, invalid UTF-8, not a text file): findings, then the statements around them are still checked
     const bad = parsed.badBytes ?? [];
@@ -165,6 +176,8 @@ export class LintEngine {
     const catalog = this.catalog;
     const origin = migration.absPath;
     const key = (rel: RelArg) => dialect.relationKey(rel);
+    const inRelease = (from: string | undefined) =>
+      from !== undefined && (from === origin || (this.sawHistory && this.release.has(from)));
     const ctxBase = {
       migration,
       statements,
@@ -181,6 +194,17 @@ export class LintEngine {
         if (t === undefined || catalog.createdIn(t) === origin) return false;
         const c = catalog.column(t, column);
         return c !== undefined && catalog.addedIn(c) === origin;
+      },
+      isReleaseTable: (rel: RelArg) => {
+        const t = catalog.table(key(rel));
+        return t !== undefined && inRelease(catalog.createdIn(t));
+      },
+      isReleaseColumn: (rel: RelArg, column: string) => {
+        const t = catalog.table(key(rel));
+        if (t === undefined) return false;
+        if (inRelease(catalog.createdIn(t))) return true;
+        const c = catalog.column(t, column);
+        return c !== undefined && inRelease(catalog.addedIn(c));
       },
       column: (rel: RelArg, column: string) => {
         const t = catalog.table(key(rel));

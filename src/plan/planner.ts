@@ -201,7 +201,7 @@ export class Planner implements LintObserver {
   private unhandled(parsed: ParsedMigration, file: FilePlan, findings: Finding[], rewritten: Set<number>): Unhandled[] {
     const out: Unhandled[] = [];
     for (const f of findings) {
-      const answered = rewritten.has(f.statementIndex) && (file.answersOnRewrite?.(f.rule) ?? true);
+      const answered = rewritten.has(f.statementIndex) && (file.answersOnRewrite?.(f.rule, f) ?? true);
       if (f.statementIndex >= 0 && (answered || file.consumed(f.statementIndex))) continue;
       // a statement kept as written inside a transactional phase runs under the phase's lock and statement timeouts
       const stmt = parsed.statements[f.statementIndex];

@@ -174,6 +174,8 @@ export interface PlanOptions {
     line: number;
     message: string;
     help?: string;
+    /** the rule's facts (a dialect's `FilePlan.answersOnRewrite` may read them) */
+    data?: Record<string, unknown>;
   }[];
   /** treat every file as wrapped in a transaction by the migration tool */
   assumeInTransaction?: boolean;

@@ -59,7 +59,8 @@ function descriptors(dialect: string | undefined): ReportingDescriptor[] {
       markdown: `${r.meta.summary} [Documentation](${DOCS_BASE}${r.meta.id}.md)`,
     },
     helpUri: `${DOCS_BASE}${r.meta.id}.md`,
-    defaultConfiguration: { level: r.meta.severity },
+    // an opt-in rule is off unless the config names it (SARIF: `enabled: false`)
+    defaultConfiguration: r.meta.optIn ? { level: r.meta.severity, enabled: false } : { level: r.meta.severity },
     properties: { tags: ['postgresql', 'migration'] },
   }));
   list.push(SYNTAX_ERROR, DRY_RUN_ERROR);

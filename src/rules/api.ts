@@ -44,6 +44,11 @@ export interface RuleMeta {
    * some is an error (`validateRuleOptions` in src/rules/options.ts).
    */
   options?: OptionsSchema;
+  /**
+   * Off unless the config names it with a severity (`rules.<id>: warning`), like squawk's
+   * opt-in rules: for checks most projects do not want by default (e.g. `ban-drop-trigger`).
+   */
+  optIn?: boolean;
 }
 
 /** What a rule returns; the engine turns it into a `Finding`. */
@@ -100,6 +105,14 @@ export interface RuleContext<S = Statement, Cat = unknown, Tab = unknown, Col = 
   isNewTable(rel: Rel): boolean;
   /** true when the column was added to an existing table by this migration file */
   isNewColumn(rel: Rel, column: string): boolean;
+  /**
+   * true when the table was created by this release, so the application version running now never
+   * used it: by this file, or by an earlier file under review when the run also replays history
+   * (changed-only mode, a file or glob; linting a whole directory makes each file its own release)
+   */
+  isReleaseTable(rel: Rel): boolean;
+  /** true when the column's table or the column itself comes from a file under review (see `isReleaseTable`) */
+  isReleaseColumn(rel: Rel, column: string): boolean;
   column(rel: Rel, column: string): Col | undefined;
 }
 

@@ -116,6 +116,14 @@ export class PostgresFilePlan implements FilePlan {
     return this.ctx.expected;
   }
 
+  /**
+   * A narrowed type breaks the running code through any rewrite (the sync trigger copies its writes
+   * into the narrower column, which rejects them the same way), so that finding stays not handled.
+   */
+  answersOnRewrite(rule: string, finding?: { data?: Record<string, unknown> }): boolean {
+    return !(rule === 'breaks-running-code' && finding?.data?.hazard === 'narrowing');
+  }
+
   consumed(index: number): boolean {
     return this.ctx.consumed.has(index);
   }
