@@ -60,8 +60,23 @@ export default defineRule({
     const cmds = alterCmds(ast);
     const issues: Issue[] = [];
     type Hazard = 'required' | 'narrowing';
-    const push = (column: string, message: string, help: string, severity?: 'warning', hazard: Hazard = 'required') =>
-      issues.push({ message, help, table: relKey(rel), data: { column, hazard }, ...(severity ? { severity } : {}) });
+    /** the change the hazard comes from (the planner asks: only a new column's plan has a deploy gate for it) */
+    type Change = 'add-column' | 'not-null' | 'drop-default' | 'type';
+    const push = (
+      column: string,
+      message: string,
+      help: string,
+      severity?: 'warning',
+      hazard: Hazard = 'required',
+      change: Change = 'not-null',
+    ) =>
+      issues.push({
+        message,
+        help,
+        table: relKey(rel),
+        data: { column, hazard, change },
+        ...(severity ? { severity } : {}),
+      });
     // a default set by this same statement covers the columns it names
     const defaulted = new Set(cmds.filter((c) => c.subtype === 'AT_ColumnDefault' && c.def).map((c) => c.name));
     for (const cmd of cmds) {
@@ -73,6 +88,9 @@ export default defineRule({
           def.colname,
           `New column \`${table}.${def.colname}\` is NOT NULL with no DEFAULT: app instances still running the old code do not know the column, so every INSERT they make into \`${table}\` fails until the new code is deployed everywhere.`,
           `Expand/contract: add it with a DEFAULT (or nullable), ship code that writes it, and only then drop the default or SET NOT NULL in a later release.`,
+          undefined,
+          'required',
+          'add-column',
         );
       } else if (cmd.subtype === 'AT_SetNotNull' || notNullCheck(cmd)) {
         // SET NOT NULL, or CHECK (col IS NOT NULL) (NOT VALID too: it still rejects new rows)
@@ -103,6 +121,9 @@ export default defineRule({
           column,
           `Dropping the default of \`${table}.${column}\`, a NOT NULL column added in this release: app instances still running the old code never write it, so every INSERT they make into \`${table}\` fails until the new code is deployed everywhere.`,
           `Expand/contract: keep the default in this release, and drop it in a later one, once every running instance writes the column.`,
+          undefined,
+          'required',
+          'drop-default',
         );
       } else if (cmd.subtype === 'AT_AlterColumnType') {
         const column: string = cmd.name;
@@ -118,6 +139,7 @@ export default defineRule({
           `Expand/contract: add a new ${typeToSql(to)} column, write both and backfill, move the code to the new column, then drop the old one in a later release; or keep the wider type and enforce the limit with a CHECK … NOT VALID once the code respects it.`,
           undefined,
           'narrowing',
+          'type',
         );
       }
     }

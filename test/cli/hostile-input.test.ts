@@ -94,6 +94,7 @@ describe('bytes PostgreSQL rejects: reported at file:line:column, never run', ()
     const json = await run(d, 'lint', 'm/0002_nul.sql', '--format', 'json');
     expect(findings(json.stdout)).toEqual([
       'm/0002_nul.sql:1:9 syntax-error',
+      'm/0002_nul.sql:2:1 prefer-robust-stmts',
       'm/0002_nul.sql:2:1 require-concurrent-index-creation',
       'm/0002_nul.sql:2:1 require-lock-timeout',
       'm/0002_nul.sql:2:1 require-statement-timeout',
@@ -281,6 +282,7 @@ describe('options, config and line ends', () => {
     });
     const r = await run(d, 'lint', 'm/0002_i.sql', 'm/0003_s.sql', '--format', 'json');
     expect(loc(r.stdout)).toEqual([
+      'm/0002_i.sql:2:3-2:26 prefer-robust-stmts',
       'm/0002_i.sql:2:3-2:26 require-concurrent-index-creation',
       'm/0002_i.sql:2:3-2:26 require-lock-timeout',
       'm/0002_i.sql:2:3-2:26 require-statement-timeout',

@@ -116,7 +116,9 @@ describe('MariaDB plans (static)', () => {
     const plan = onlyPlan(r);
     const kept = plan.phases.find((p) => p.sql.includes('MODIFY note'))!;
     expect(kept.reason).not.toMatch(/NOT handled/);
-    expect(kept.sql).toMatch(/^-- COPY, LOCK=SHARED: .*\nSET SESSION lock_wait_timeout = 2;\nALTER TABLE `accounts` MODIFY note VARCHAR\(50\);$/);
+    expect(kept.sql).toMatch(
+      /^-- COPY, LOCK=SHARED: .*\nSET SESSION lock_wait_timeout = 2;\nALTER TABLE `accounts` MODIFY note VARCHAR\(50\);$/,
+    );
     expect(kept.commands?.map((c) => c.tool)).toEqual(['gh-ost', 'pt-online-schema-change']);
     expect(r.unhandled.map((u) => u.rule)).toEqual(['merge-alter-table']);
   });

@@ -231,9 +231,13 @@ function existingRows(inp: AlterInput, s: Shape, keys: string[], ph: Phases): Ex
       step(
         'contract',
         withIgnore(
-          'ban-drop-default',
-          `the plan's own temporary default, dropped after the deploy gate: the original ${q(column)} has none`,
-          `${header} ALTER COLUMN ${q(column)} DROP DEFAULT`,
+          'breaks-running-code',
+          'after the deploy gate above: every running instance writes the column',
+          withIgnore(
+            'ban-drop-default',
+            `the plan's own temporary default, dropped after the deploy gate: the original ${q(column)} has none`,
+            `${header} ALTER COLUMN ${q(column)} DROP DEFAULT`,
+          ),
         ),
         keys,
         'drop the temporary default: the column has no default in the original migration',

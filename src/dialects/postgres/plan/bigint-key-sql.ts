@@ -4,6 +4,7 @@
  * step is guarded by the catalog, so that running a phase again changes nothing.
  */
 import { backfillSql } from './backfill.js';
+import { withIgnore } from './lint-ignore.js';
 import { colKey, guarded, hasColumn, hasConstraint, regclassOf, step } from './context.js';
 import { dollarQuote, ident as q, literal, relation as quoteRel, sqlComment } from './quote.js';
 import type { RewriteContext } from './types.js';
@@ -84,9 +85,13 @@ export function expandSteps(ctx: RewriteContext, w: Widened): Step[] {
     steps.push(
       step(
         'expand',
-        guarded(
-          `${both(w)} AND NOT ${hasConstraint(w.rel, w.check)}`,
-          `ALTER TABLE ${rel} ADD CONSTRAINT ${q(w.check)} CHECK (${q(w.newName)} IS NOT NULL) NOT VALID`,
+        withIgnore(
+          'breaks-running-code',
+          "the plan's own new column, which its sync trigger fills on every write of the running release",
+          guarded(
+            `${both(w)} AND NOT ${hasConstraint(w.rel, w.check)}`,
+            `ALTER TABLE ${rel} ADD CONSTRAINT ${q(w.check)} CHECK (${q(w.newName)} IS NOT NULL) NOT VALID`,
+          ),
         ),
         keys,
         'CHECK (… IS NOT NULL) NOT VALID guards new rows without a scan; validated later, it lets SET NOT NULL skip its scan',
@@ -302,7 +307,18 @@ export function dropOldSteps(all: Widened[], keys: string[], reason: string, dep
         `${reason}; ${w.newName} is there again only when the plan was run a second time after the swap (empty)`,
       ),
     );
-    out.push(step('contract', `DROP FUNCTION IF EXISTS ${q(w.schema)}.${q(w.fn)}()`, keys, reason));
+    out.push(
+      step(
+        'contract',
+        withIgnore(
+          'ban-drop-function',
+          "the plan's own sync function, created by its expand phase and unused once the swap is done",
+          `DROP FUNCTION IF EXISTS ${q(w.schema)}.${q(w.fn)}()`,
+        ),
+        keys,
+        reason,
+      ),
+    );
   });
   return out;
 }

@@ -117,11 +117,14 @@ export class PostgresFilePlan implements FilePlan {
   }
 
   /**
-   * A narrowed type breaks the running code through any rewrite (the sync trigger copies its writes
-   * into the narrower column, which rejects them the same way), so that finding stays not handled.
+   * breaks-running-code is answered only by the plan of a new NOT NULL column: its temporary default
+   * keeps the running release's INSERTs working, and its deploy gate comes before the default goes.
+   * Every other rewrite keeps the hazard as the original has it (a narrowed type: the sync trigger
+   * copies the old code's writes into the narrower column, which rejects them the same way; SET NOT
+   * NULL or a dropped default: the plan makes the same change, only without the long lock).
    */
   answersOnRewrite(rule: string, finding?: { data?: Record<string, unknown> }): boolean {
-    return !(rule === 'breaks-running-code' && finding?.data?.hazard === 'narrowing');
+    return rule !== 'breaks-running-code' || finding?.data?.change === 'add-column';
   }
 
   consumed(index: number): boolean {
