@@ -21,8 +21,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(visible(s, { newlines: true })) });
 
-  program
-    .command('lint')
+  sourceOptions(program.command('lint'))
     .description('parse migrations and flag statements that would lock or rewrite busy tables')
     .argument('[paths...]', 'migration files, directories or globs (default: config `paths`, or auto-discovery)')
     .addOption(
@@ -37,22 +36,6 @@ export function buildProgram(): Command {
         'never',
       ]),
     )
-    .option(
-      '-c, --config <file>',
-      'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
-    )
-    .option('--framework <name>', 'migration tool, instead of detecting it')
-    .addOption(
-      new Option(
-        '--dialect <id>',
-        'SQL dialect of the migrations (default: config `dialect`, else detected from the migrations, else postgres)',
-      ).choices(DIALECT_IDS),
-    )
-    .option(
-      '--mysql-version <version>',
-      'target MySQL version (e.g. 5.7, 8.0.35, 8.4; default 8.0 latest), or with --dialect mariadb a MariaDB version (10.6, 10.11, 11.4; default 10.11)',
-    )
-    .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option(
       '--since <git-ref>',
       'lint only migrations added or changed since this git ref (earlier ones still build the schema)',
@@ -82,8 +65,7 @@ export function buildProgram(): Command {
       process.exitCode = await lintCommand(paths, opts);
     });
 
-  program
-    .command('plan')
+  sourceOptions(program.command('plan'))
     .description('rewrite unsafe migrations into safe staged phases, proven on a shadow database')
     .argument('[paths...]', 'migration files, directories or globs (default: config `paths`)')
     .addOption(
@@ -120,22 +102,6 @@ export function buildProgram(): Command {
     )
     .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
     .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
-    .option(
-      '-c, --config <file>',
-      'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
-    )
-    .option('--framework <name>', 'migration tool, instead of detecting it')
-    .addOption(
-      new Option(
-        '--dialect <id>',
-        'SQL dialect of the migrations (default: config `dialect`, else detected from the migrations, else postgres)',
-      ).choices(DIALECT_IDS),
-    )
-    .option(
-      '--mysql-version <version>',
-      'target MySQL version (e.g. 5.7, 8.0.35, 8.4; default 8.0 latest), or with --dialect mariadb a MariaDB version (10.6, 10.11, 11.4; default 10.11)',
-    )
-    .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .action(async (paths: string[], opts) => {
@@ -143,8 +109,7 @@ export function buildProgram(): Command {
       process.exitCode = await planCommand(paths, opts);
     });
 
-  program
-    .command('dry-run')
+  sourceOptions(program.command('dry-run'))
     .description('run migrations on a shadow database and report the real locks, rewrites, durations and errors')
     .argument('[paths...]', 'migration files to run; earlier migrations of the same directory build the schema first')
     .addOption(
@@ -173,6 +138,21 @@ export function buildProgram(): Command {
       'stop a statement that runs longer than this on the shadow database, and report it (default 30)',
       (v) => parseSecondsOption(v, '--shadow-timeout'),
     )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--no-cache', 'do not reuse or save the replayed shadow state (node_modules/.cache/zerodown/shadow)')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .action(async (paths: string[], opts) => {
+      const { dryRunCommand } = await import('./dry-run.js');
+      process.exitCode = await dryRunCommand(paths, opts);
+    });
+
+  return program;
+}
+
+/** The options that say where the migrations come from and what they are written in (lint, plan, dry-run). */
+function sourceOptions(cmd: Command): Command {
+  return cmd
     .option(
       '-c, --config <file>',
       'config file (default: zerodown.config.json or .zerodown.yml in the current directory)',
@@ -188,17 +168,7 @@ export function buildProgram(): Command {
       '--mysql-version <version>',
       'target MySQL version (e.g. 5.7, 8.0.35, 8.4; default 8.0 latest), or with --dialect mariadb a MariaDB version (10.6, 10.11, 11.4; default 10.11)',
     )
-    .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--no-cache', 'do not reuse or save the replayed shadow state (node_modules/.cache/zerodown/shadow)')
-    .option('--color', 'force colours')
-    .option('--no-color', 'disable colours')
-    .action(async (paths: string[], opts) => {
-      const { dryRunCommand } = await import('./dry-run.js');
-      process.exitCode = await dryRunCommand(paths, opts);
-    });
-
-  return program;
+    .option('--no-history', 'do not replay earlier migrations of the same directory before a given file');
 }
 
 function parseIntOption(v: string, name: string): number {

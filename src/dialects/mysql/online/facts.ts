@@ -3,6 +3,7 @@
  * a charset (the VARCHAR length-prefix boundary), and the storage size of ENUM and SET columns.
  */
 import type { Flavor, ServerVersion } from '../ast.js';
+import { charsetMaxBytes } from '../charset.js';
 
 /** A version as `[major, minor, patch]`. */
 export type Version = readonly [number, number, number];
@@ -31,71 +32,22 @@ export const v = (text: string): Version => {
 export const named = (flavor: Flavor, version: Version): string =>
   versionText({ flavor, major: version[0], minor: version[1], patch: version[2] });
 
-/**
- * Maximum bytes per character (MySQL 8.0 Reference Manual, 10.10 "Supported Character Sets and
- * Collations", the Maxlen column of SHOW CHARACTER SET; MariaDB's is the same for these). VARCHAR's
- * length prefix is one byte while `length × maxlen ≤ 255`, two bytes above (11.7 "Data Type Storage
- * Requirements").
- */
-const MAXLEN: Record<string, number> = {
-  armscii8: 1,
-  ascii: 1,
-  big5: 2,
-  binary: 1,
-  cp1250: 1,
-  cp1251: 1,
-  cp1256: 1,
-  cp1257: 1,
-  cp850: 1,
-  cp852: 1,
-  cp866: 1,
-  cp932: 2,
-  dec8: 1,
-  eucjpms: 3,
-  euckr: 2,
-  gb18030: 4,
-  gb2312: 2,
-  gbk: 2,
-  geostd8: 1,
-  greek: 1,
-  hebrew: 1,
-  hp8: 1,
-  keybcs2: 1,
-  koi8r: 1,
-  koi8u: 1,
-  latin1: 1,
-  latin2: 1,
-  latin5: 1,
-  latin7: 1,
-  macce: 1,
-  macroman: 1,
-  sjis: 2,
-  swe7: 1,
-  tis620: 1,
-  ucs2: 2,
-  ujis: 3,
-  utf16: 4,
-  utf16le: 4,
-  utf32: 4,
-  utf8: 3,
-  utf8mb3: 3,
-  utf8mb4: 4,
-};
+// Maximum bytes per character: the one table in ../charset.ts (MySQL 8.0 Reference Manual, 10.10
+// "Supported Character Sets and Collations", Maxlen). VARCHAR's length prefix is one byte while
+// `length × maxlen ≤ 255`, two bytes above (11.7 "Data Type Storage Requirements").
 
 /** Bytes per character of a charset (or of a collation's charset, `utf8mb4_bin` → 4); undefined when unknown. */
 export function bytesPerChar(charsetOrCollation: string | undefined): number | undefined {
   if (!charsetOrCollation) return undefined;
   const cs = charsetOrCollation.toLowerCase();
-  if (MAXLEN[cs] !== undefined) return MAXLEN[cs];
-  const prefix = cs.split('_')[0]!;
-  return MAXLEN[prefix];
+  return charsetMaxBytes(cs) ?? charsetMaxBytes(cs.split('_')[0]);
 }
 
 /** The charset a collation belongs to (`utf8mb4_general_ci` → `utf8mb4`), when it is one zerodown knows. */
 export function charsetOfCollation(collation: string | undefined): string | undefined {
   if (!collation) return undefined;
   const prefix = collation.toLowerCase().split('_')[0]!;
-  return MAXLEN[prefix] !== undefined ? prefix : undefined;
+  return charsetMaxBytes(prefix) !== undefined ? prefix : undefined;
 }
 
 /**
