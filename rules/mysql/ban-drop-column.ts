@@ -1,13 +1,5 @@
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
-import {
-  addedEarlier,
-  atLeast,
-  isNew,
-  opsOf,
-  relKey,
-  serverText,
-  showTable,
-} from '../../src/dialects/mysql/rule-util.js';
+import { addedEarlier, alterOfExisting, atLeast, opsOf, serverText } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -17,10 +9,9 @@ export default defineRule({
     kinds: ['AlterTable'],
   },
   check(stmt, ctx) {
-    const ast = stmt.ast;
-    if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
-    const key = relKey(ast.table);
-    const t = showTable(ast.table);
+    const alter = alterOfExisting(stmt, ctx);
+    if (!alter) return;
+    const { ast, key, t } = alter;
     // MySQL 8.0 reference manual, 15.12.1 "Online DDL Operations", Column Operations, "Dropping a column":
     // ALGORITHM=INSTANT from 8.0.29, before that INPLACE with a table rebuild (concurrent DML allowed).
     // MariaDB KB "InnoDB Online DDL Operations with ALGORITHM=INSTANT": DROP COLUMN is instant from 10.4.

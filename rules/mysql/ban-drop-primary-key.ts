@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/dialects/mysql/rule.js';
-import { isNew, onlineOf, list, opsOf, relKey, sameTable, showTable } from '../../src/dialects/mysql/rule-util.js';
+import { alterOfExisting, list, onlineOf, opsOf, sameTable } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -10,11 +10,10 @@ export default defineRule({
     kinds: ['AlterTable'],
   },
   check(stmt, ctx) {
-    const ast = stmt.ast;
-    if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
+    const alter = alterOfExisting(stmt, ctx);
+    if (!alter) return;
+    const { ast, key, t } = alter;
     if (!opsOf(ast, 'dropPrimaryKey').length) return;
-    const key = relKey(ast.table);
-    const t = showTable(ast.table);
     const added = opsOf(ast, 'addIndex').find((o) => o.index.kind === 'primary');
     const table = ctx.table(key);
     const old = table?.indexes.find((i) => i.kind === 'primary');

@@ -1,12 +1,10 @@
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
 import {
   addedEarlier,
+  alterOfExisting,
   baseType,
   bytesPerChar,
-  isNew,
   onlineOf,
-  relKey,
-  showTable,
   typeDiffers,
 } from '../../src/dialects/mysql/rule-util.js';
 
@@ -33,10 +31,9 @@ export default defineRule({
     kinds: ['AlterTable'],
   },
   check(stmt, ctx) {
-    const ast = stmt.ast;
-    if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
-    const key = relKey(ast.table);
-    const t = showTable(ast.table);
+    const alter = alterOfExisting(stmt, ctx);
+    if (!alter) return;
+    const { ast, key, t } = alter;
     const table = ctx.table(key);
     const online = onlineOf(ast, table, ctx.server);
     const issues: Issue[] = [];

@@ -1,5 +1,5 @@
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
-import { onlineOf, addedEarlier, isNew, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
+import { addedEarlier, alterOfExisting, onlineOf } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -10,10 +10,9 @@ export default defineRule({
     kinds: ['AlterTable'],
   },
   check(stmt, ctx) {
-    const ast = stmt.ast;
-    if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
-    const key = relKey(ast.table);
-    const t = showTable(ast.table);
+    const alter = alterOfExisting(stmt, ctx);
+    if (!alter) return;
+    const { ast, key, t } = alter;
     const online = onlineOf(ast, ctx.table(key), ctx.server);
     const issues: Issue[] = [];
     // MySQL 8.0 reference manual, 15.12.1 "Online DDL Operations", Table Operations, "Converting a

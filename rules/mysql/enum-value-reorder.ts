@@ -1,13 +1,5 @@
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
-import {
-  onlineOf,
-  addedEarlier,
-  baseType,
-  isNew,
-  list,
-  relKey,
-  showTable,
-} from '../../src/dialects/mysql/rule-util.js';
+import { addedEarlier, alterOfExisting, baseType, list, onlineOf } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -18,10 +10,9 @@ export default defineRule({
     kinds: ['AlterTable'],
   },
   check(stmt, ctx) {
-    const ast = stmt.ast;
-    if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
-    const key = relKey(ast.table);
-    const t = showTable(ast.table);
+    const alter = alterOfExisting(stmt, ctx);
+    if (!alter) return;
+    const { ast, key, t } = alter;
     const online = onlineOf(ast, ctx.table(key), ctx.server);
     const issues: Issue[] = [];
     for (const op of ast.ops) {

@@ -1,5 +1,5 @@
 import { defineRule, type Issue } from '../../src/dialects/mysql/rule.js';
-import { addedEarlier, isNew, relKey, showTable } from '../../src/dialects/mysql/rule-util.js';
+import { addedEarlier, alterOfExisting } from '../../src/dialects/mysql/rule-util.js';
 
 export default defineRule({
   meta: {
@@ -9,10 +9,9 @@ export default defineRule({
     kinds: ['AlterTable'],
   },
   check(stmt, ctx) {
-    const ast = stmt.ast;
-    if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return;
-    const key = relKey(ast.table);
-    const t = showTable(ast.table);
+    const alter = alterOfExisting(stmt, ctx);
+    if (!alter) return;
+    const { ast, key, t } = alter;
     const issues: Issue[] = [];
     for (const op of ast.ops) {
       let from: string;

@@ -90,6 +90,20 @@ export function isNew(ctx: NewTableContext, stmt: MyStatement, table: TableName)
   return ctx.isNewTable(relKey(table)) || createdInFile(ctx.statements, stmt, table);
 }
 
+/**
+ * The ALTER TABLE a rule checks: `stmt` when it alters a table that existed before this file (a table
+ * this migration creates has no rows and no readers yet), with the table's catalog key and its name
+ * as messages show it. `undefined` for anything else.
+ */
+export function alterOfExisting(
+  stmt: MyStatement,
+  ctx: NewTableContext,
+): { ast: AlterTableAst; key: string; t: string } | undefined {
+  const ast = stmt.ast;
+  if (ast.type !== 'alter_table' || isNew(ctx, stmt, ast.table)) return undefined;
+  return { ast, key: relKey(ast.table), t: showTable(ast.table) };
+}
+
 /** The ADD COLUMN definition of `column` on `table` in a statement of this file before `stmt`, with its statement. */
 export function addedEarlier(
   statements: readonly MyStatement[],
