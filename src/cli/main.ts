@@ -25,7 +25,9 @@ export function buildProgram(): Command {
     .description('parse migrations and flag statements that would lock or rewrite busy tables')
     .argument('[paths...]', 'migration files, directories or globs (default: config `paths`, or auto-discovery)')
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'),
+      new Option('-f, --format <format>', 'output format (gitlab: a GitLab Code Quality report)')
+        .choices(['text', 'json', 'sarif', 'github', 'gitlab'])
+        .default('text'),
     )
     .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
     .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
