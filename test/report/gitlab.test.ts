@@ -11,12 +11,14 @@ import { lintMigrations } from '../../src/pipeline/index.js';
 import type { LintResult } from '../../src/model.js';
 import { migration } from '../helpers.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/gitlab/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/gitlab/${name}`, import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
 const gitlabIssue = ajv.compile(fixture('codeclimate.json'));
 const documented = ajv.compile(fixture('code-quality-report.schema.json'));
 
-const HISTORY = 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE TABLE orders (id bigint PRIMARY KEY);\n';
+const HISTORY =
+  'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE TABLE orders (id bigint PRIMARY KEY);\n';
 // the same unsafe statement twice in one file, another statement, a file that does not parse
 const UNSAFE = `CREATE INDEX users_email_idx ON users (email);
 ALTER TABLE orders ADD COLUMN note text NOT NULL DEFAULT md5(random()::text);
@@ -64,8 +66,12 @@ describe('GitLab Code Quality report', () => {
     expect(idx.map((i: any) => i.location.lines.begin)).toEqual([1, 3, 4]);
     expect(idx.every((i: any) => i.location.path === 'db/migrations/0002_unsafe.sql')).toBe(true);
     expect(idx[0].severity).toBe('critical');
-    expect(report.find((i: any) => i.check_name === 'syntax-error').location.path).toBe('db/migrations/0003 broken.sql');
-    const warning = report.find((i: any) => result.files.some((f) => f.findings.some((x) => x.rule === i.check_name && x.severity === 'warning')));
+    expect(report.find((i: any) => i.check_name === 'syntax-error').location.path).toBe(
+      'db/migrations/0003 broken.sql',
+    );
+    const warning = report.find((i: any) =>
+      result.files.some((f) => f.findings.some((x) => x.rule === i.check_name && x.severity === 'warning')),
+    );
     if (warning) expect(warning.severity).toBe('minor');
     expect(idx[0].description).toContain('Instead:');
   });
