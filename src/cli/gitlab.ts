@@ -20,13 +20,15 @@ import { review } from '../review/index.js';
 import { redactSecrets, registerSecret, registerSecretUrl } from '../secrets.js';
 import { VERSION } from '../version.js';
 import { NOTE_BUDGET, upsertStickyNote, type MergeRequestRef } from './gitlab-note.js';
-import { useColor } from './lint.js';
+import { useColor, warnIgnored } from './lint.js';
 
 export interface GitlabCliOptions {
   config?: string;
   framework?: string;
   dialect?: string;
   mysqlVersion?: string;
+  /** `--no-history` (shared with lint): ignored here, the history always builds the schema */
+  history?: boolean;
   pgVersion?: number;
   failOn?: FailOn;
   /** the base to compare with when CI_MERGE_REQUEST_DIFF_BASE_SHA is not set */
@@ -73,6 +75,8 @@ export async function gitlabCommand(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
+  if (opts.history === false)
+    warnIgnored([['--no-history', true]], 'by zerodown gitlab: the earlier migrations always build the schema');
   const token = env.ZERODOWN_GITLAB_TOKEN?.trim() || undefined;
   registerSecret(token);
   const workspace = process.cwd();
@@ -106,6 +110,7 @@ export async function gitlabCommand(
     config,
     paths,
     changed,
+    ...(opts.framework ? { framework: opts.framework } : {}),
     given: {
       ...(opts.pgVersion !== undefined ? { pgVersion: opts.pgVersion } : {}),
       ...(opts.failOn ? { failOn: opts.failOn } : {}),

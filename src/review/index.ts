@@ -82,6 +82,8 @@ export interface ReviewInput {
   paths: string[];
   /** absolute paths of the files the request changes; null: everything matched by `paths` */
   changed: Set<string> | null;
+  /** the migration tool, when the front end was told (default: config `framework`, else detected) */
+  framework?: string;
   /** what the front end was told (version, fail-on, dialect); the dialect is detected when neither it nor the config says */
   given: Omit<GivenSettings, 'detected'>;
   /** the dry run, the proof, and where they run */
@@ -113,7 +115,7 @@ export async function review(x: ReviewInput): Promise<Review> {
       `zerodown: dialect ${targetText(settings)} (${detected ? `detected: ${detected.reason}` : x.given.dialect ? x.dialectOrigin : 'config `dialect`'}).`,
     );
   const selection = await selectMigrations(x.workspace, paths, x.changed, {
-    ...(x.config.framework ? { framework: x.config.framework } : {}),
+    ...((x.framework ?? x.config.framework) ? { framework: x.framework ?? x.config.framework } : {}),
     dialect: settings.dialect.id,
     pgVersion: settings.pgVersion,
   });

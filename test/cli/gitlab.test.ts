@@ -194,6 +194,23 @@ describe('zerodown gitlab', () => {
     expect(ours()[0]!.body).toMatch(/### 🛑 zerodown/);
   });
 
+  it('a merge request that changes no migration gets no note, and passes', async () => {
+    const other = await startFakeGitLab({ projectId: PROJECT, iid: 13 });
+    try {
+      other.tokens.set(TOKEN, { user: BOT, scopes: ['api'] });
+      // the merge request's head is its base: nothing changed
+      ciEnv({ CI_API_V4_URL: other.apiUrl, CI_MERGE_REQUEST_IID: '13', CI_MERGE_REQUEST_DIFF_BASE_SHA: ws.headSha });
+      const r = await run();
+      expect(r.code, everything(r)).toBe(0);
+      expect(other.notes).toHaveLength(0);
+      expect(other.requests.filter((q) => q.method !== 'GET')).toHaveLength(0);
+      expect(r.stderr).toContain('no migration changes and no earlier zerodown note');
+      expect(JSON.parse(readFileSync(path.join(ws.dir, 'gl-code-quality-report.json'), 'utf8'))).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a usage error exits 2 and says what to do (the base commit is not in a shallow clone)', async () => {
     ciEnv({ CI_MERGE_REQUEST_DIFF_BASE_SHA: 'f'.repeat(40) });
     const r = await run();
