@@ -211,6 +211,16 @@ describe('zerodown gitlab', () => {
     }
   });
 
+  it("a shadow URL's password reaches neither the log, the note nor the report", async () => {
+    ciEnv({ ZERODOWN_SHADOW_URL: 'postgres://app:S3cretPW77@127.0.0.1:1/shadow' });
+    const r = await runCli(ws.dir, 'gitlab');
+    expect(r.code, everything(r)).toBe(1);
+    const body = ours()[0]!.body;
+    expect(body).toContain('The dry run could not run');
+    for (const text of [everything(r), body, readFileSync(path.join(ws.dir, 'gl-code-quality-report.json'), 'utf8')])
+      expect(text).not.toMatch(/S3c|PW77/);
+  });
+
   it('a usage error exits 2 and says what to do (the base commit is not in a shallow clone)', async () => {
     ciEnv({ CI_MERGE_REQUEST_DIFF_BASE_SHA: 'f'.repeat(40) });
     const r = await run();
