@@ -133,7 +133,9 @@ export async function gitlabCommand(
   const cq = path.resolve(workspace, opts.codeQuality);
   try {
     mkdirSync(path.dirname(cq), { recursive: true });
-    writeFileSync(cq, redactSecrets(formatCodeQuality(result, { root: workspace })));
+    // GitLab wants paths from the repository root (CI_PROJECT_DIR), also when the job runs in a subdirectory
+    const root = env.CI_PROJECT_DIR ? path.resolve(env.CI_PROJECT_DIR) : workspace;
+    writeFileSync(cq, redactSecrets(formatCodeQuality(result, { root, cwd: workspace })));
   } catch (err) {
     throw new UsageError(`cannot write the Code Quality report ${opts.codeQuality}: ${(err as Error).message}`);
   }

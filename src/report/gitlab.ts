@@ -36,13 +36,15 @@ export interface CodeQualityIssue {
 const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'critical', warning: 'minor' };
 
 export interface CodeQualityOptions {
-  /** directory the paths are made relative to (GitLab wants paths from the repository root; default cwd) */
+  /** the repository root the paths are made relative to (GitLab wants paths from there; default: `cwd`) */
   root?: string;
+  /** the directory the findings' paths are relative to (default: process.cwd()) */
+  cwd?: string;
 }
 
-/** `p` relative to `root` with forward slashes (paths outside it stay as they are, absolute). */
-function repoPath(p: string, root: string): string {
-  const abs = path.resolve(root, p);
+/** `p` (relative to `cwd`) relative to `root` with forward slashes; a path outside `root` stays absolute. */
+function repoPath(p: string, cwd: string, root: string): string {
+  const abs = path.resolve(cwd, p);
   const rel = path.relative(root, abs);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return abs.split(path.sep).join('/');
   return rel.split(path.sep).join('/');
@@ -51,12 +53,13 @@ function repoPath(p: string, root: string): string {
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function toCodeQuality(result: LintResult, opts: CodeQualityOptions = {}): CodeQualityIssue[] {
-  const root = opts.root ?? process.cwd();
+  const cwd = opts.cwd ?? process.cwd();
+  const root = opts.root ?? cwd;
   const issues: CodeQualityIssue[] = [];
   for (const file of result.files) {
     const seen = new Map<string, number>();
     for (const f of file.findings) {
-      const where = repoPath(f.path, root);
+      const where = repoPath(f.path, cwd, root);
       const stmt = f.statementIndex >= 0 ? file.statements[f.statementIndex] : undefined;
       // a finding on no statement (a syntax error, a file-level finding) is known by its message
       const what = stmt ? fold(stmt.text) : `${fold(f.message)}`;

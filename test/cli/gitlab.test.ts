@@ -221,6 +221,15 @@ describe('zerodown gitlab', () => {
       expect(text).not.toMatch(/S3c|PW77/);
   });
 
+  it('`zerodown lint --format gitlab` writes the same Code Quality report for a job of your own', async () => {
+    const r = await runCli(ws.dir, 'lint', '--format', 'gitlab', '--since', ws.baseSha);
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(documented(report), JSON.stringify(documented.errors)).toBe(true);
+    expect(report.map((i: any) => i.check_name)).toContain('adding-field-with-default');
+    expect(report.every((i: any) => i.location.path === NEW_MIGRATION)).toBe(true);
+  });
+
   it('a usage error exits 2 and says what to do (the base commit is not in a shallow clone)', async () => {
     ciEnv({ CI_MERGE_REQUEST_DIFF_BASE_SHA: 'f'.repeat(40) });
     const r = await run();
@@ -260,7 +269,7 @@ describe('zerodown gitlab', () => {
     git(hostile, 'commit', '-q', '-m', 'evil');
     const head = git(hostile, 'rev-parse', 'HEAD');
     const before = gl.notes.length;
-    ciEnv({ CI_MERGE_REQUEST_DIFF_BASE_SHA: ws.baseSha, CI_COMMIT_SHA: head });
+    ciEnv({ CI_MERGE_REQUEST_DIFF_BASE_SHA: ws.baseSha, CI_COMMIT_SHA: head, CI_PROJECT_DIR: hostile });
     const r = await runCli(hostile, 'gitlab', '--no-dry-run');
     expect(r.code, everything(r)).toBe(1);
     expect(gl.notes.length).toBe(before); // the same sticky note, updated

@@ -99,6 +99,9 @@ describe('GitLab Code Quality report', () => {
     const paths = toCodeQuality(abs, { root: '/repo' }).map((i) => i.location.path);
     expect(paths).toContain('db/migrations/0002_unsafe.sql');
     expect(paths.every((p) => !p.startsWith('/'))).toBe(true);
+    // run from a subdirectory of the repository: the paths still start at the root
+    const sub = toCodeQuality(result, { root: '/repo', cwd: '/repo/backend' }).map((i) => i.location.path);
+    expect(sub).toContain('backend/db/migrations/0002_unsafe.sql');
   });
 
   it('terminal escapes in identifiers are written as text', async () => {
