@@ -45,6 +45,8 @@ export interface FakeGitLab {
   requests: GlRequest[];
   /** token → its user and scopes */
   tokens: Map<string, { user: GlUser; scopes: string[] }>;
+  /** the longest note body accepted (GitLab: 1,000,000 characters); longer ones get 400 */
+  maxBody: number;
   /** answers for the next matching requests, used up in order */
   script: { method: string; status: number; body?: unknown }[];
   addNote(body: string, author: GlUser, system?: boolean): GlNote;
@@ -64,6 +66,7 @@ export async function startFakeGitLab(opts: { projectId: number; iid: number }):
     requests: [],
     tokens: new Map(),
     script: [],
+    maxBody: 1_000_000,
     addNote(body, author, system = false) {
       const now = new Date().toISOString();
       const n: GlNote = {
@@ -151,8 +154,8 @@ export async function startFakeGitLab(opts: { projectId: number; iid: number }):
       const text = body?.body;
       if (write && (typeof text !== 'string' || !text))
         return send(400, { message: '400 Bad request - body is missing' });
-      if (write && [...text].length > 1_000_000)
-        return send(400, { message: { note: ['is too long (maximum is 1000000 characters)'] } });
+      if (write && [...text].length > state.maxBody)
+        return send(400, { message: { note: [`is too long (maximum is ${state.maxBody} characters)`] } });
       if (req.method === 'POST' && !mr[3]) return send(201, state.addNote(text, auth.user));
       if (req.method === 'PUT' && mr[3]) {
         const n = state.notes.find((x) => x.id === Number(mr[3]));

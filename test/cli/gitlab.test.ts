@@ -187,6 +187,23 @@ describe('zerodown gitlab', () => {
     expect(ours()).toHaveLength(1);
   });
 
+  it('a note GitLab refuses as too long (400) is replaced by the short form, in the same note', async () => {
+    gl.maxBody = 5_000;
+    try {
+      ciEnv();
+      const r = await run();
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('GitLab refused the note');
+      expect(ours()).toHaveLength(1);
+      const body = ours()[0]!.body;
+      expect([...body].length).toBeLessThanOrEqual(5_000);
+      expect(body).toMatch(/### 🛑 zerodown/);
+      expect(body).toContain('see the [job log](https://gitlab.example.com/acme/shop/-/jobs/4242)');
+    } finally {
+      gl.maxBody = 1_000_000;
+    }
+  });
+
   it('--fail-on never: the gate lets an unsafe merge request through (exit 0), the note still says what is wrong', async () => {
     ciEnv();
     const r = await run('--fail-on', 'never');
