@@ -93,7 +93,10 @@ const neutralise = (s: string) =>
   s
     .replace(/@/g, `@${ZWJ}`)
     .replace(/#(?=\d)/g, `#${ZWJ}`)
-    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`)
+    // GitLab: !123 (merge request) and &123 (epic) references, which cross-link like #123
+    .replace(/!(?=\d)/g, `!${ZWJ}`)
+    .replace(/(&amp;|&)(?=\d)/g, `$1${ZWJ}`);
 const entities = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const markdownForm = (s: string) =>
   neutralise(entities(s.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)));

@@ -48,7 +48,7 @@ describe('redactSecrets', () => {
   });
 
   it('the escapes it copies agree with the report formatters (markdown, HTML, workflow commands)', () => {
-    const nasty = 'a_b*c`d|e~f$g[h]i\\j@k#1<l>m&n"o%p\nq GH-2';
+    const nasty = 'a_b*c`d|e~f$g[h]i\\j@k#1<l>m&n"o%p\nq GH-2 !3 &4';
     registerSecret(nasty);
     for (const form of [escapeText(nasty), escapeHtml(nasty), escapeData(nasty), JSON.stringify(nasty).slice(1, -1)])
       expect(redactSecrets(`before ${form} after`)).toBe('before *** after');

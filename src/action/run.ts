@@ -6,14 +6,13 @@
  * `fail-on`. A comment that cannot be posted (fork PRs, read-only tokens) never
  * fails the run.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { detectDialect, discover, findMigrations } from '../discover/index.js';
 import { loadConfig } from '../config.js';
-import type { LintResult, Migration } from '../model.js';
+import type { LintResult } from '../model.js';
 import { toSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 import { visible } from '../report/visible.js';
@@ -29,62 +28,11 @@ import { exitCodeFor } from '../errors.js';
 import { VERSION } from '../version.js';
 import { protectSecretUrl, readInputs, type ActionInputs } from './inputs.js';
 import { redactSecrets, registerSecret } from '../secrets.js';
-import { withShadowCleanup } from '../pipeline/signals.js';
-import { lintOptionsOf, lintStage, planSettingsOf, resolveSettings, targetText } from '../pipeline/index.js';
+import { review } from '../review/index.js';
 import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
-import { extraSections } from './extras.js';
 import { createOctokit } from './octokit.js';
-
-const isDownFile = (f: string) => /(^|[._-])down\.sql$/i.test(path.basename(f));
-
-export interface Selection {
-  migrations: Migration[];
-  /** how the migrations were found, for the log */
-  how: string;
-}
-
-/**
- * Migrations in apply order; those under review have `review: true`, earlier
- * ones of the same sequences feed the schema replay. `paths` (or, when empty,
- * the roots autoDiscover finds) say where migrations live; `changed` says which
- * of them are under review (null: all).
- */
-export async function selectMigrations(
-  workspace: string,
-  paths: string[],
-  changed: Set<string> | null,
-  opts: { framework?: string; pgVersion?: number; dialect?: string } = {},
-): Promise<Selection> {
-  const common = {
-    cwd: workspace,
-    ...(opts.framework ? { framework: opts.framework } : {}),
-    ...(opts.dialect ? { dialect: opts.dialect } : {}),
-    ...(opts.pgVersion ? { pgVersion: opts.pgVersion } : {}),
-    ...(changed ? { reviewOnly: changed } : {}),
-  };
-  try {
-    const found = await findMigrations(paths, common);
-    return { migrations: found.migrations, how: found.how };
-  } catch (err) {
-    // no known layout anywhere: review the changed .sql files themselves, each after the files before it in its directory
-    if (paths.length || !changed || (err as Error).name !== 'DiscoveryError') throw err;
-    const rel = [...changed]
-      .filter((f) => f.endsWith('.sql') && !isDownFile(f) && existsSync(f))
-      .map((f) => path.relative(workspace, f).split(path.sep).join('/'))
-      .filter((f) => !f.startsWith('../'));
-    if (!rel.length) return { migrations: [], how: 'no migration layout found and no .sql file changed' };
-    return {
-      migrations: await discover(rel, {
-        cwd: workspace,
-        ...(opts.framework ? { framework: opts.framework } : {}),
-        ...(opts.dialect ? { dialect: opts.dialect } : {}),
-        ...(opts.pgVersion ? { pgVersion: opts.pgVersion } : {}),
-      }),
-      how: 'the changed .sql files (no migration layout found)',
-    };
-  }
-}
+import { runnerMysqlSkip, startRunnerMysql } from './runner-mysql.js';
 
 function eventInfo(workspace: string): EventInfo {
   const ctx = github.context;
@@ -146,60 +94,39 @@ export async function run(): Promise<void> {
   // 1. what is under review
   const changed = await changedFiles(ev, octokit, (m) => core.info(m));
   core.info(`zerodown: files under review come from ${changed.source}.`);
-  const paths = inputs.paths.length ? inputs.paths : (config.paths ?? []);
-  // resolved once, for every stage: lint, plan, proof, dry run
-  // no `dialect` input and no config `dialect`: the migrations' own evidence (Prisma provider, names, SQL), else postgres
-  const detected = inputs.dialect || config.dialect ? undefined : await detectDialect(paths, workspace);
-  const settings = resolveSettings(
-    {
+  // 2. lint, staged plan, dry run and proof (src/review/)
+  const { result, reviewed, extras, settings } = await review({
+    workspace,
+    config,
+    paths: inputs.paths,
+    changed: changed.files,
+    given: {
       pgVersion: inputs.pgVersion,
       failOn: inputs.failOn,
       ...(inputs.dialect ? { dialect: inputs.dialect } : {}),
       ...(inputs.mysqlVersion ? { mysqlVersion: inputs.mysqlVersion } : {}),
-      ...(detected ? { detected } : {}),
     },
-    config,
-  );
-  if (settings.dialect.id !== 'postgres' || detected)
-    core.info(
-      `zerodown: dialect ${targetText(settings)} (${detected ? `detected: ${detected.reason}` : inputs.dialect ? 'input "dialect"' : 'config `dialect`'}).`,
-    );
-  const selection = await selectMigrations(workspace, paths, changed.files, {
-    framework: config.framework,
-    dialect: settings.dialect.id,
-    pgVersion: settings.pgVersion,
+    dialectOrigin: 'input "dialect"',
+    shadow: {
+      dryRun: inputs.dryRun,
+      ...(inputs.shadowUrl ? { shadowUrl: inputs.shadowUrl } : {}),
+      ...(inputs.shadowTimeout !== undefined ? { shadowTimeout: inputs.shadowTimeout } : {}),
+      allowSuperuserShadow: inputs.allowSuperuserShadow,
+      // MySQL has no embedded engine: on a GitHub Ubuntu runner, its own MySQL server is the default shadow
+      fallback: (dialect, o) =>
+        runnerMysqlSkip(dialect, { ...o, runnerMysql: inputs.runnerMysql })
+          ? undefined
+          : {
+              start: () => startRunnerMysql(),
+              started:
+                "zerodown: started the runner's own MySQL server (GitHub's Ubuntu images ship one, stopped) as the shadow database; give shadow-database-url to use another server, or set runner-mysql: false.",
+            },
+    },
+    log: (m) => core.info(m),
+    warn: (m) => core.warning(m),
   });
-  const reviewed = selection.migrations.filter((m) => m.review);
-  core.info(
-    `zerodown: ${reviewed.length} migration file(s) under review, ${selection.migrations.length - reviewed.length} earlier file(s) replayed as history (${selection.how}).`,
-  );
 
-  // 2. lint (the parsed files go on to the staged plan)
-  // one walk for lint and the staged plan (the planner reads the catalog the engine replays)
-  const lint = await lintStage(selection.migrations, {
-    ...lintOptionsOf(settings),
-    keepParsed: true,
-    plan: planSettingsOf(settings),
-  });
-  const result = lint.result;
-
-  // 3. staged plan and dry run (when those stages are part of this build); a cancelled job
-  // (SIGINT, then SIGTERM) stops the running statement and drops the shadow database first
-  const extras = await withShadowCleanup(() =>
-    extraSections({
-      result,
-      migrations: selection.migrations,
-      inputs,
-      config,
-      settings,
-      ...(lint.parsed ? { parsed: lint.parsed } : {}),
-      ...(lint.plan ? { plan: lint.plan } : {}),
-      log: (m) => core.info(m),
-      warn: (m) => core.warning(m),
-    }),
-  );
-
-  // 4. the log, annotations, SARIF, outputs
+  // 3. the log, annotations, SARIF, outputs
   if (reviewed.length) process.stdout.write(withStopCommands(formatText(result, { color: true })));
   annotate(result);
   let sarifOut = '';
@@ -216,7 +143,7 @@ export async function run(): Promise<void> {
   core.setOutput('warnings', warnings);
   core.setOutput('sarif-file', redactSecrets(sarifOut));
 
-  // 5. the job summary (full report) and the sticky comment
+  // 4. the job summary (full report) and the sticky comment
   const pr = ev.payload?.pull_request;
   const serverUrl = github.context.serverUrl || 'https://github.com';
   const runId = process.env.GITHUB_RUN_ID;
@@ -267,7 +194,7 @@ export async function run(): Promise<void> {
     }
   }
 
-  // 6. the status
+  // 5. the status
   const code = exitCodeFor(result, settings.failOn);
   if (code !== 0) {
     core.setFailed(

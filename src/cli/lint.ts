@@ -11,11 +11,12 @@ import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
+import { formatCodeQuality } from '../report/gitlab.js';
 import { exitCodeFor, UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
 import { lintOptionsOf, lintStage, resolveSettings, targetText, type Settings } from '../pipeline/index.js';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
 
 export interface LintCliOptions {
   format: OutputFormat;
@@ -69,10 +70,12 @@ export function formatReport(result: LintResult, format: OutputFormat, color: bo
       return formatSarif(result);
     case 'github':
       return formatGithub(result);
+    case 'gitlab':
+      return formatCodeQuality(result);
     case 'text':
       return formatText(result, { color });
     default:
-      throw new UsageError(`unknown format "${format as string}" (use text, json, sarif or github)`);
+      throw new UsageError(`unknown format "${format as string}" (use text, json, sarif, github or gitlab)`);
   }
 }
 

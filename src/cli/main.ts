@@ -25,7 +25,9 @@ export function buildProgram(): Command {
     .description('parse migrations and flag statements that would lock or rewrite busy tables')
     .argument('[paths...]', 'migration files, directories or globs (default: config `paths`, or auto-discovery)')
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'),
+      new Option('-f, --format <format>', 'output format (gitlab: a GitLab Code Quality report)')
+        .choices(['text', 'json', 'sarif', 'github', 'gitlab'])
+        .default('text'),
     )
     .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
     .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
@@ -147,6 +149,44 @@ export function buildProgram(): Command {
       process.exitCode = await dryRunCommand(paths, opts);
     });
 
+  // GitLab CI, for a merge request: docs/gitlab.md (src/cli/gitlab.ts)
+  sourceOptions(program.command('gitlab'))
+    .description(
+      'on GitLab CI: review the migrations a merge request changes, write a Code Quality report, post one sticky merge request note (token: ZERODOWN_GITLAB_TOKEN)',
+    )
+    .argument('[paths...]', 'migration files, directories or globs (default: config `paths`, or auto-discovery)')
+    .option('--code-quality <file>', 'where to write the GitLab Code Quality report', 'gl-code-quality-report.json')
+    .option(
+      '--since <git-ref>',
+      'outside a merge request pipeline (no CI_MERGE_REQUEST_DIFF_BASE_SHA): review the migrations changed since this ref',
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices([
+        'error',
+        'warning',
+        'never',
+      ]),
+    )
+    .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
+    .option('--no-dry-run', 'do not run the migrations and the staged plans on a shadow database')
+    .option('--shadow-url <url>', 'shadow database server (default: ZERODOWN_SHADOW_URL, else embedded PGlite)')
+    .option(
+      '--allow-superuser-shadow',
+      'with --shadow-url: when its role may not create the unprivileged run role, run the migrations as that role even if it is a superuser or may reach server programs or files',
+    )
+    .option(
+      '--shadow-timeout <seconds>',
+      'stop a statement that runs longer than this on the shadow database, and report it (default 30)',
+      (v) => parseSecondsOption(v, '--shadow-timeout'),
+    )
+    .option('--no-note', 'do not post the merge request note')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .action(async (paths: string[], opts) => {
+      const { gitlabCommand } = await import('./gitlab.js');
+      process.exitCode = await gitlabCommand(paths, opts);
+    });
+
   return program;
 }
 
@@ -199,6 +239,7 @@ function registerSecrets(argv: string[]): void {
   });
   registerSecretUrl(process.env.ZERODOWN_SHADOW_URL);
   registerSecret(process.env.PGPASSWORD);
+  registerSecret(process.env.ZERODOWN_GITLAB_TOKEN);
 }
 
 /** A positive number of seconds (fractions allowed), at most a day. */

@@ -50,6 +50,10 @@ export function verdict(input: ReportInput): string {
 function lineLink(f: Finding, repo: RepoRef | undefined): string {
   const label = f.endLine > f.line ? `${f.line}–${f.endLine}` : String(f.line);
   if (!repo) return label;
+  if (repo.gitlab) {
+    const range = f.endLine > f.line ? `#L${f.line}-${f.endLine}` : `#L${f.line}`;
+    return `[${label}](${repo.gitlab.projectUrl.replace(/\/+$/, '')}/-/blob/${encodeURIComponent(repo.sha)}/${encodePath(f.path)}${range})`;
+  }
   const anchor = f.endLine > f.line ? `#L${f.line}-L${f.endLine}` : `#L${f.line}`;
   const url = `${repo.serverUrl.replace(/\/+$/, '')}/${encodePath(repo.owner)}/${encodePath(repo.repo)}/blob/${encodeURIComponent(repo.sha)}/${encodePath(f.path)}${anchor}`;
   return `[${label}](${url})`;

@@ -10,6 +10,12 @@ export interface RepoRef {
   sha: string;
   /** the workflow run page, where the job summary lives */
   runUrl?: string;
+  /**
+   * GitLab (`zerodown gitlab`): the project's web URL (CI_PROJECT_URL), so that line links take GitLab's form
+   * `<project>/-/blob/<sha>/<path>#L3-5` (owner and repo are then unused), and the job's page (CI_JOB_URL),
+   * where the full report is printed in the log (GitLab has no job summary).
+   */
+  gitlab?: { projectUrl: string; jobUrl?: string };
 }
 
 /** A section rendered by another stage (staged plan, dry-run lock table), already safe Markdown. */

@@ -7,12 +7,17 @@
  */
 const ZWJ = '\u200D';
 
-/** Breaks @mentions and #123 / GH-123 references so that text from a PR cannot ping or cross-link anyone. */
+/** Breaks @mentions and #123 / GH-123 / !123 / &123 references so that text from a PR or MR cannot ping or cross-link anyone. */
 export function neutralise(s: string): string {
-  return s
-    .replace(/@/g, `@${ZWJ}`)
-    .replace(/#(?=\d)/g, `#${ZWJ}`)
-    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+  return (
+    s
+      .replace(/@/g, `@${ZWJ}`)
+      .replace(/#(?=\d)/g, `#${ZWJ}`)
+      .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`)
+      // GitLab: !123 (merge request) and &123 (epic) references, which cross-link like #123
+      .replace(/!(?=\d)/g, `!${ZWJ}`)
+      .replace(/(&amp;|&)(?=\d)/g, `$1${ZWJ}`)
+  );
 }
 
 /** Escapes text for an HTML context (`<summary>`, attributes): entities, plus mention neutralising. */

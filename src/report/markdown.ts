@@ -69,6 +69,11 @@ function footer(input: ReportInput): string {
 }
 
 function seeSummary(input: ReportInput, what: string): string {
+  const gitlab = input.repo?.gitlab;
+  if (gitlab)
+    return gitlab.jobUrl
+      ? `${what}: see the [job log](${gitlab.jobUrl}).`
+      : `${what}: see the log of this pipeline job.`;
   return input.repo?.runUrl
     ? `${what}: see the [job summary](${input.repo.runUrl}).`
     : `${what}: see the job summary of this workflow run.`;

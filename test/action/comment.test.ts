@@ -10,7 +10,7 @@ import { getOctokit } from '@actions/github';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { explainNoComment, findStickyComment, upsertStickyComment } from '../../src/action/comment.js';
 import { changedFiles } from '../../src/action/files.js';
-import { selectMigrations } from '../../src/action/run.js';
+import { selectMigrations } from '../../src/review/index.js';
 import { STICKY_MARKER, stickyMarker } from '../../src/report/markdown.js';
 import { readInputs } from '../../src/action/inputs.js';
 import { startFakeGitHub, type FakeGitHub } from './github-server.js';

@@ -1,5 +1,5 @@
 /**
- * The seam between the Action and the later pipeline stages: the staged plan
+ * The seam between the CI front ends (the Action, `zerodown gitlab`) and the later pipeline stages: the staged plan
  * (src/plan/) and the dry run on a shadow database (src/shadow/). Each stage
  * contributes already-safe Markdown to the report: a headline under the
  * findings and collapsible sections (plan phases with their verification, the
@@ -18,15 +18,31 @@ import type { PlanResult } from '../plan/planner.js';
 import { timeoutMsOf } from '../shadow/driver.js';
 import { planSection, unhandledSection } from '../report/plan-markdown.js';
 import { proofState } from '../report/plan-summary.js';
-import type { ActionInputs } from './inputs.js';
 import { redactSecrets, registerSecretUrl } from '../secrets.js';
-import { runnerMysqlSkip, startRunnerMysql } from './runner-mysql.js';
+
+/** Whether and where the dry run and the plans' proof run (the Action's inputs, `zerodown gitlab`'s options). */
+export interface ReviewShadow {
+  dryRun: boolean;
+  shadowUrl?: string;
+  /** seconds a statement may run on the shadow */
+  shadowTimeout?: number;
+  /** run as the shadow URL's role when no unprivileged run role can be made, even if it is powerful */
+  allowSuperuserShadow: boolean;
+  /**
+   * A shadow server the front end can start when none is given (the Action: the GitHub runner's own
+   * MySQL): undefined when it has none for this run, else how to start it and what to log once it runs.
+   */
+  fallback?: (
+    dialect: string,
+    opts: { shadowUrl?: string; dryRun: boolean },
+  ) => { start: () => Promise<string>; started: string } | undefined;
+}
 
 export interface ExtrasInput {
   result: LintResult;
   /** every migration in apply order (history has review=false) */
   migrations: Migration[];
-  inputs: ActionInputs;
+  shadow: ReviewShadow;
   config: Config;
   /** the run's settings (src/pipeline/settings.ts), resolved once */
   settings: Settings;
@@ -36,8 +52,6 @@ export interface ExtrasInput {
   plan?: PlanResult;
   log: (msg: string) => void;
   warn: (msg: string) => void;
-  /** starts the runner's MySQL (tests give their own) */
-  startRunnerMysql?: () => Promise<string>;
 }
 
 export interface Extras {
@@ -67,7 +81,7 @@ async function planSections(
   // findings in files no plan touches are still unsafe: say "not handled", never "already safe"
   const orphans = unhandledSection(result);
   if (!result.plans.length) return orphans ? [orphans] : [];
-  if (x.inputs.dryRun) {
+  if (x.shadow.dryRun) {
     const seedRows = config.dryRun?.seedRows;
     for (const p of result.plans) {
       const started = Date.now();
@@ -78,9 +92,9 @@ async function planSections(
           x.settings,
           {
             ...(shadowUrl ? { shadowUrl } : {}),
-            ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
+            ...(x.shadow.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
             ...(seedRows !== undefined ? { seedRows } : {}),
-            shadowTimeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? config.dryRun?.shadowTimeout),
+            shadowTimeoutMs: timeoutMsOf(x.shadow.shadowTimeout ?? config.dryRun?.shadowTimeout),
           },
           x.parsed,
         );
@@ -99,26 +113,22 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
   const notes: string[] = [];
   const sections: ReportSection[] = [];
   let headline: string | undefined;
-  let shadowUrl = x.inputs.shadowUrl ?? x.config.dryRun?.shadowUrl;
+  let shadowUrl = x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl;
   // never lets the shadow URL (it may hold a password) reach the comment through an error message, in any escaping
   registerSecretUrl(shadowUrl);
   const redact = redactSecrets;
-  // (after the line above: the runner's root/root is the images' published default, not a secret to mask
-  // in every 'root' of the report)
-  // MySQL has no embedded engine: on a GitHub Ubuntu runner, its own MySQL server is the default shadow
-  if (
-    x.migrations.some((m) => m.review) &&
-    !runnerMysqlSkip(x.settings.dialect.id, {
-      ...(shadowUrl ? { shadowUrl } : {}),
-      dryRun: x.inputs.dryRun,
-      runnerMysql: x.inputs.runnerMysql,
-    })
-  ) {
+  // (after the line above: a fallback's published default credentials, such as the GitHub runner MySQL's
+  // root/root, are not a secret to mask in every 'root' of the report)
+  const fallback = x.migrations.some((m) => m.review)
+    ? x.shadow.fallback?.(x.settings.dialect.id, {
+        ...(shadowUrl ? { shadowUrl } : {}),
+        dryRun: x.shadow.dryRun,
+      })
+    : undefined;
+  if (fallback) {
     try {
-      shadowUrl = await (x.startRunnerMysql ?? startRunnerMysql)();
-      x.log(
-        "zerodown: started the runner's own MySQL server (GitHub's Ubuntu images ship one, stopped) as the shadow database; give shadow-database-url to use another server, or set runner-mysql: false.",
-      );
+      shadowUrl = await fallback.start();
+      x.log(fallback.started);
     } catch (err) {
       x.warn(`zerodown: ${errText(err)}; the lint stays static (give shadow-database-url for a dry run).`);
       notes.push(`The dry run could not run: ${errText(err)}.`);
@@ -128,7 +138,7 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
 
   // the dry run: the files under review on a shadow database, after the history; confirms the findings it sees
   let dryRunSection: ReportSection | undefined;
-  if (x.inputs.dryRun && reviewed) {
+  if (x.shadow.dryRun && reviewed) {
     try {
       const seedRows = x.config.dryRun?.seedRows;
       const d = await dryRunStage(
@@ -136,9 +146,9 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
         x.settings,
         {
           ...(shadowUrl ? { url: shadowUrl } : {}),
-          ...(x.inputs.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
+          ...(x.shadow.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
           ...(seedRows !== undefined ? { seedRows } : {}),
-          timeoutMs: timeoutMsOf(x.inputs.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
+          timeoutMs: timeoutMsOf(x.shadow.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
         },
         x.parsed,
       );
