@@ -65,7 +65,8 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 function footer(input: ReportInput): string {
   const v = input.version ? ` ${escapeText(input.version)}` : '';
-  return `<sub>zerodown${v} · [rules](${DOCS_BASE}) · ignore a finding with ${inlineCode('-- zerodown-ignore rule-id')} on the line before the statement · this comment updates itself on every push</sub>`;
+  const self = input.repo?.gitlab ? 'this note' : 'this comment';
+  return `<sub>zerodown${v} · [rules](${DOCS_BASE}) · ignore a finding with ${inlineCode('-- zerodown-ignore rule-id')} on the line before the statement · ${self} updates itself on every push</sub>`;
 }
 
 function seeSummary(input: ReportInput, what: string): string {
