@@ -147,6 +147,19 @@ export function buildProgram(): Command {
       process.exitCode = await dryRunCommand(paths, opts);
     });
 
+  program
+    .command('init')
+    .description('detect the migrations and write a commented config and the CI file (GitHub workflow or GitLab job)')
+    .option('--dir <dir>', 'the repository to set up (default: the current directory)')
+    .option('--yaml', 'write .zerodown.yml instead of zerodown.config.json')
+    .addOption(new Option('--ci <host>', 'CI to write for, instead of detecting it').choices(['github', 'gitlab']))
+    .option('--print', 'show the files it would write, and write nothing')
+    .option('--force', 'overwrite files that exist')
+    .action(async (opts) => {
+      const { initCommand } = await import('./init.js');
+      process.exitCode = await initCommand(opts);
+    });
+
   return program;
 }
 
