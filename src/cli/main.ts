@@ -40,6 +40,10 @@ export function buildProgram(): Command {
       '--since <git-ref>',
       'lint only migrations added or changed since this git ref (earlier ones still build the schema)',
     )
+    .option(
+      '--only-migrations',
+      'the paths are files (e.g. staged files, from a pre-commit hook): lint those in the migration folders (config `paths`, else the usual layouts), ignore the rest',
+    )
     .option('--dry-run', 'also run the migrations on a shadow database: confirm findings, report statements that fail')
     .option(
       '--shadow-url <url>',
