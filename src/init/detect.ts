@@ -8,11 +8,11 @@
  * `mysql:8.0.36`, `mariadb:10.11`, `postgis/postgis:16-3.4`). Nothing found: the config says so and leaves
  * the setting commented out, rather than guessing.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { autoDiscover, detectDialect, type MigrationRoot } from '../discover/index.js';
 import { isDir, isFile, readText } from '../discover/fsutil.js';
+import { git } from '../discover/git.js';
 import { dialectFor, parsePgVersion } from '../dialects/index.js';
 
 export type DialectId = 'postgres' | 'mysql' | 'mariadb';
@@ -103,9 +103,13 @@ function versionOf(dir: string, dialect: DialectId): InitFacts['version'] {
 
 /** The URLs of the repository's git remotes, `origin` first (none when git or the repository is missing). */
 function remoteUrls(dir: string): string[] {
-  const r = spawnSync('git', ['config', '--get-regexp', '^remote\\..*\\.url$'], { cwd: dir, encoding: 'utf8' });
-  if (r.error || r.status !== 0) return [];
-  const lines = r.stdout.split('\n').filter(Boolean);
+  let out: string;
+  try {
+    out = git(dir, ['config', '--get-regexp', '^remote\\..*\\.url$']);
+  } catch {
+    return []; // no git, not a repository, or no remote
+  }
+  const lines = out.split('\n').filter(Boolean);
   lines.sort((a, b) => Number(b.startsWith('remote.origin.')) - Number(a.startsWith('remote.origin.')));
   return lines.map((l) => l.slice(l.indexOf(' ') + 1).trim());
 }
