@@ -36,7 +36,8 @@ export async function initCommand(opts: InitCliOptions): Promise<number> {
   if (opts.print) {
     for (const f of plan.files) say(`\n--- ${f.path} (${f.purpose})\n${f.content.trimEnd()}`);
     for (const p of [...plan.blockers, ...plan.existing.map((e) => `${e} exists (--force overwrites it)`)])
-      say(`\nnote: ${p}`);
+      say(`\nin the way: ${p}`);
+    for (const n of plan.notes) say(`\n${n}`);
     say('\nnothing written (--print)');
     return 0;
   }

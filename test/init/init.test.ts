@@ -152,7 +152,7 @@ describe('zerodown init on GitHub', () => {
     const printed = await runCli(dir, 'init', '--print');
     expect(printed.code).toBe(0);
     expect(printed.stdout).toContain('--- zerodown.config.json');
-    expect(printed.stdout).toContain('zerodown.config.json exists (--force overwrites it)');
+    expect(printed.stdout).toContain('in the way: zerodown.config.json exists (--force overwrites it)');
     expect(snapshot(dir)).toEqual(before);
 
     const forced = await runCli(dir, 'init', '--force');
@@ -169,6 +169,19 @@ describe('zerodown init on GitHub', () => {
     expect(r.stderr).toContain('zerodown.config.json exists and is read before .zerodown.yml');
     expect(existsSync(path.join(dir, '.zerodown.yml'))).toBe(false);
     expect(existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+
+  it('another workflow already running zerodown is in the way, even with --force (two would fight over the comment)', async () => {
+    const dir = repo('goose');
+    mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      path.join(dir, '.github/workflows/migrations.yml'),
+      'on: pull_request\njobs:\n  z:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: zerodown/zerodown@v1\n',
+    );
+    const r = await runCli(dir, 'init', '--force');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.github/workflows/migrations.yml already runs zerodown/zerodown');
+    expect(existsSync(path.join(dir, 'zerodown.config.json'))).toBe(false);
   });
 
   it('a folder name is data: quotes and control characters in it cannot break the file it is written into', async () => {
