@@ -43,7 +43,9 @@ const IMAGE_FILES = [
   '.github/workflows',
 ];
 
-const IMAGE = /^\s*(?:-\s*)?(?:image|name):\s*["']?(?:[\w.-]+(?::\d+)?\/)*(postgres|postgis|mysql|mariadb):([\w.-]+)/gm;
+/** `image: postgres:16`, `- name: mysql:8.0`, GitLab's bare `- postgres:16` under `services:` */
+const IMAGE =
+  /^\s*(?:-\s+(?:(?:image|name):\s*)?|(?:image|name):\s*)["']?(?:[\w.-]+(?::\d+)?\/)*(postgres|postgis|mysql|mariadb):([\w.-]+)/gm;
 
 /** `postgres:16.2-alpine` → `16.2`; `postgis/postgis:16-3.4` → `16`; `latest` → undefined. */
 function tagVersion(tag: string): string | undefined {

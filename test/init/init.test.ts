@@ -123,6 +123,12 @@ describe('zerodown init on GitHub', () => {
     );
     expect(loadConfig(pg).config.pgVersion).toBe(16);
 
+    // GitLab's short form of a service
+    const gl = repo('goose');
+    writeFileSync(path.join(gl, '.gitlab-ci.yml'), 'test:\n  services:\n    - postgres:14.11\n  script: [make test]\n');
+    await runCli(gl, 'init');
+    expect(loadConfig(gl).config.pgVersion).toBe(14);
+
     const maria = repo('prisma');
     const lock = path.join(maria, 'prisma/migrations/migration_lock.toml');
     writeFileSync(lock, readFileSync(lock, 'utf8').replace('postgresql', 'mysql'));
