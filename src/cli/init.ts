@@ -2,9 +2,10 @@
  * `zerodown init`: detects the migrations, their tool, dialect and version, and where CI runs, then writes a
  * commented config and the CI file (src/init/). Exit 0 when written (or printed), 2 when something is in the way.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { detectProject, planInit, writeInit, type CiHost } from '../init/index.js';
+import { detectProject, gitTopLevel, planInit, writeInit, type CiHost } from '../init/index.js';
 import { isDir } from '../discover/fsutil.js';
 import { visible } from '../report/visible.js';
 
@@ -20,6 +21,12 @@ export interface InitCliOptions {
 export async function initCommand(opts: InitCliOptions): Promise<number> {
   const dir = path.resolve(opts.dir ?? '.');
   if (!isDir(dir)) throw new UsageError(`--dir ${opts.dir}: no such directory`);
+  // GitHub, GitLab, pre-commit and the Action read their files at the repository's root, not in a sub-folder
+  const top = gitTopLevel(dir);
+  if (top && realpathSync(top) !== realpathSync(dir))
+    throw new UsageError(
+      `${dir} is inside the git repository ${top}: zerodown init writes the config and the CI file at the repository's root, where CI and the Action read them. Run it there (zerodown init --dir ${top}); migrations in sub-folders are found from the root`,
+    );
   const facts = await detectProject(dir, opts.ci ? { ci: opts.ci } : {});
   const plan = planInit(facts, { yaml: !!opts.yaml });
   const say = (s: string) => process.stdout.write(`${visible(s, { newlines: true })}\n`);

@@ -116,6 +116,15 @@ function remoteUrls(dir: string): string[] {
   return lines.map((l) => l.slice(l.indexOf(' ') + 1).trim());
 }
 
+/** The top level of the git repository holding `dir`, or undefined outside one. */
+export function gitTopLevel(dir: string): string | undefined {
+  try {
+    return git(dir, ['rev-parse', '--show-toplevel']).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where CI runs: the first remote's host, else a `.gitlab-ci.yml`, else GitHub (`.github/` or the default). */
 export function detectCi(dir: string): { ci: CiHost; reason: string } {
   const host = (url: string) => /^(?:[\w+]+:\/\/)?(?:[^@/]+@)?([^/:]+)/.exec(url)?.[1]?.toLowerCase() ?? '';

@@ -21,7 +21,7 @@ import { visible } from '../report/visible.js';
 import type { InitFacts } from './detect.js';
 import { GITLAB_INCLUDE, GITLAB_INCLUDE_FILE, gitlabFile, githubWorkflow } from './templates.js';
 
-export { detectProject, detectCi, type InitFacts, type CiHost } from './detect.js';
+export { detectProject, detectCi, gitTopLevel, type InitFacts, type CiHost } from './detect.js';
 export { GITLAB_JOB, GITLAB_INCLUDE, GITLAB_INCLUDE_FILE } from './templates.js';
 
 export interface InitFile {

@@ -207,6 +207,21 @@ describe('zerodown init on GitHub', () => {
   });
 });
 
+it('in a sub-folder of a git repository it says to run it at the root, where CI reads its files', async () => {
+  const dir = repo('prisma');
+  const r = await runCli(path.join(dir, 'prisma'), 'init');
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(
+    /is inside the git repository .*: zerodown init writes the config and the CI file at the repository's root/,
+  );
+  expect(existsSync(path.join(dir, 'prisma', 'zerodown.config.json'))).toBe(false);
+});
+
+// docs/gitlab.md (the gitlab command's page) shows the job init writes: the same text, from one constant
+it.skipIf(!existsSync(path.join(ROOT, 'docs/gitlab.md')))('docs/gitlab.md shows GITLAB_JOB verbatim', () => {
+  expect(readFileSync(path.join(ROOT, 'docs/gitlab.md'), 'utf8')).toContain(`\`\`\`yaml\n${GITLAB_JOB}\`\`\``);
+});
+
 describe('zerodown init on GitLab', () => {
   it('a GitLab remote: writes .gitlab-ci.yml holding the contract job, verbatim', async () => {
     const dir = repo('goose', 'git@gitlab.com:acme/shop.git');
