@@ -133,6 +133,12 @@ describe('loading', () => {
       paths: ['db/migrations'],
       pgVersion: 16,
     });
+    // `//` and `/*` inside strings are text, not comments
+    expect(
+      loadConfig(
+        dir({ 'zerodown.config.json': '{ "paths": ["db/*/x"], "dryRun": { "shadowUrl": "postgres://h/db" } } // url' }),
+      ).config,
+    ).toEqual({ paths: ['db/*/x'], dryRun: { shadowUrl: 'postgres://h/db' } });
     // a bad value after a block comment: line and column of the file as written
     expect(
       configError(() => loadConfig(dir({ 'zerodown.config.json': '/* a\n   b */\n{\n  "pgVersion": 1e1\n}' }))),
