@@ -214,14 +214,15 @@ function stagesWithoutTest(text: string): string[] | undefined {
 }
 
 /** Everything init would write in `facts.dir`, and what stands in the way; writes nothing. */
-export function planInit(facts: InitFacts, opts: { yaml?: boolean; force?: boolean } = {}): InitPlan {
+export function planInit(facts: InitFacts, opts: { yaml?: boolean } = {}): InitPlan {
   const dir = facts.dir;
   const files: InitFile[] = [];
   const notes: string[] = [];
   const blockers: string[] = [];
   const config = renderConfig(facts, opts.yaml);
   files.push({
-    ...{ path: config.file, content: config.content },
+    path: config.file,
+    content: config.content,
     purpose: 'settings: migration folders, tool, dialect, target version',
   });
   // loadConfig reads the first of CONFIG_FILES that exists: another one would hide the new file
@@ -283,19 +284,23 @@ export function writeInit(dir: string, plan: InitPlan, opts: { force?: boolean }
   if (plan.blockers.length) throw new UsageError(`nothing written:\n  ${plan.blockers.join('\n  ')}`);
   if (plan.existing.length && !opts.force)
     throw new UsageError(
-      `nothing written: ${plan.existing.join(', ')} already exist${plan.existing.length === 1 ? 's' : ''}. Run \`zerodown init --force\` to overwrite ${plan.existing.length === 1 ? 'it' : 'them'}, or \`zerodown init --print\` to see what it would write`,
+      `nothing written: ${plan.existing.join(', ')} already exist${plan.existing.length === 1 ? 's' : ''}. Run init again with --force to overwrite ${plan.existing.length === 1 ? 'it' : 'them'}, or with --print to see what it would write`,
     );
   const temps: { tmp: string; dest: string }[] = [];
+  // directories made here (`.github/`, `.gitlab/`), removed again when a write fails
+  const made: string[] = [];
   try {
     for (const f of plan.files) {
       const dest = path.join(dir, f.path);
-      mkdirSync(path.dirname(dest), { recursive: true });
+      const first = mkdirSync(path.dirname(dest), { recursive: true });
+      if (first) made.push(first);
       const tmp = `${dest}.zerodown-init-${process.pid}`;
       writeFileSync(tmp, f.content, { flag: 'wx' });
       temps.push({ tmp, dest });
     }
   } catch (err) {
     for (const t of temps) rmSync(t.tmp, { force: true });
+    for (const d of made.reverse()) rmSync(d, { recursive: true, force: true });
     throw new UsageError(`nothing written: ${(err as Error).message}`);
   }
   for (const t of temps) renameSync(t.tmp, t.dest);

@@ -151,7 +151,7 @@ describe('zerodown init on GitHub', () => {
     const again = await runCli(dir, 'init');
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(
-      /nothing written: zerodown\.config\.json, \.github\/workflows\/zerodown\.yml already exist\. Run `zerodown init --force`/,
+      /nothing written: zerodown\.config\.json, \.github\/workflows\/zerodown\.yml already exist\. Run init again with --force/,
     );
     expect(snapshot(dir)).toEqual(before);
 
@@ -165,6 +165,16 @@ describe('zerodown init on GitHub', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/overwrote zerodown\.config\.json/);
     expect(loadConfig(dir).config.framework).toBe('prisma');
+  });
+
+  it('a write that fails leaves nothing behind: no config without its workflow, no temporary file', async () => {
+    const dir = repo('goose');
+    writeFileSync(path.join(dir, '.github'), 'a file where the workflow folder should be\n');
+    const before = snapshot(dir);
+    const r = await runCli(dir, 'init');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^zerodown: nothing written: .*\.github/m);
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it('a config in the other format is in the way even with --force (it would be read instead)', async () => {
