@@ -12,7 +12,16 @@
 //
 //   node scripts/bench-precommit.mjs [--cli path/to/cli.js]   (default: bin/zerodown.js, the committed dist/)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -69,15 +78,24 @@ function makeRepo(p) {
   return { dir, history: n };
 }
 
+// CPU time (user + system) through /usr/bin/time when it exists: on a shared machine it varies less than wall time
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+
 function once(dir, staged) {
+  const argv = [process.execPath, cli, 'lint', '--only-migrations', staged, 'queries/cleanup.sql'];
+  const cpuFile = path.join(dir, '.cpu');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, 'lint', '--only-migrations', staged, 'queries/cleanup.sql'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const r = hasTime
+    ? spawnSync(TIME, ['-f', '%U %S', '-o', cpuFile, ...argv], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      })
+    : spawnSync(argv[0], argv.slice(1), { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return { ms, code: r.status, out: r.stdout + r.stderr };
+  const cpu = hasTime ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number) : [];
+  return { ms, cpuMs: cpu.length === 2 ? (cpu[0] + cpu[1]) * 1000 : NaN, code: r.status, out: r.stdout + r.stderr };
 }
 
 if (!existsSync(corpus)) {
@@ -86,8 +104,8 @@ if (!existsSync(corpus)) {
 }
 console.log(`pre-commit hook command, ${cli === path.join(root, 'bin', 'zerodown.js') ? 'committed dist/' : cli}`);
 console.log(`median of ${runs} runs after a warm-up, load average ${loadavg()[0].toFixed(2)}\n`);
-console.log('| repository | history | wall (median) | min | max | exit |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log('| repository | history | wall (median) | min | max | CPU user+sys (median) | exit |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const p of projects) {
   const { dir, history } = makeRepo(p);
   try {
@@ -106,12 +124,13 @@ for (const p of projects) {
       console.error(`bench-precommit: ${p.name}: queries/cleanup.sql was linted as a migration`);
       process.exitCode = 1;
     }
-    const times = [];
-    for (let i = 0; i < runs; i++) times.push(once(dir, p.staged).ms);
-    times.sort((a, b) => a - b);
-    const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
+    const samples = Array.from({ length: runs }, () => once(dir, p.staged));
+    const times = samples.map((x) => x.ms).sort((a, b) => a - b);
+    const cpus = samples.map((x) => x.cpuMs).sort((a, b) => a - b);
+    const f = (ms) => (Number.isNaN(ms) ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+    const mid = (xs) => xs[Math.floor(xs.length / 2)];
     console.log(
-      `| ${p.name} (${p.tool}) | ${history} files | ${f(times[Math.floor(times.length / 2)])} | ${f(times[0])} | ${f(times[times.length - 1])} | ${warm.code} |`,
+      `| ${p.name} (${p.tool}) | ${history} files | ${f(mid(times))} | ${f(times[0])} | ${f(times[times.length - 1])} | ${f(mid(cpus))} | ${warm.code} |`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
