@@ -55,10 +55,14 @@ export async function initCommand(opts: InitCliOptions): Promise<number> {
   for (const f of plan.files)
     say(`  ${plan.existing.includes(f.path) ? 'overwrote' : 'wrote'} ${f.path.padEnd(width)}  ${f.purpose}`);
   for (const n of plan.notes) say(`\n${n}`);
-  const rel = path.relative(process.cwd(), dir);
-  const cd = rel && rel !== '.' ? `cd ${/^[\w./-]+$/.test(rel) ? rel : JSON.stringify(rel)} && ` : '';
   say('\nnext:');
-  say(`  ${cd}npx zerodown lint      # lint the migrations with these settings`);
+  const rel = path.relative(process.cwd(), dir);
+  if (rel) {
+    // a path a shell reads back as it is: as written when plain, else in single quotes
+    const where = rel.startsWith('..') || path.isAbsolute(rel) ? dir : rel;
+    say(`  cd ${/^[\w./-]+$/.test(where) ? where : `'${where.replace(/'/g, `'\\''`)}'`}`);
+  }
+  say('  npx zerodown lint      # lint the migrations with these settings');
   say(`  git add ${plan.files.map((f) => f.path).join(' ')} && git commit -m "Check migrations with zerodown"`);
   if (!facts.roots.length)
     process.stderr.write(

@@ -273,8 +273,10 @@ describe('zerodown init on GitLab', () => {
 
   it('--ci gitlab wins over a GitHub remote', async () => {
     const dir = repo('prisma', 'https://github.com/acme/shop.git');
-    const r = await runCli(dir, 'init', '--ci', 'gitlab');
+    // from the parent directory, with --dir: the next steps start with the cd to make
+    const r = await runCli(path.dirname(dir), 'init', '--ci', 'gitlab', '--dir', path.basename(dir));
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`next:\n  cd ${path.basename(dir)}\n  npx zerodown lint`);
     expect(r.stdout).toContain('CI:         GitLab CI (--ci)');
     expect(read(dir, '.gitlab-ci.yml')).toContain(GITLAB_JOB);
   });
