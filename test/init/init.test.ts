@@ -123,6 +123,16 @@ describe('zerodown init on GitHub', () => {
     );
     expect(loadConfig(pg).config.pgVersion).toBe(16);
 
+    // Supabase's local database major, from supabase/config.toml
+    const sb = repo('supabase');
+    const sbRun = await runCli(sb, 'init');
+    expect(sbRun.stdout).toContain('dialect:    postgres 15 (supabase/config.toml: [db] major_version)');
+    expect(loadConfig(sb).config).toMatchObject({
+      paths: ['supabase/migrations'],
+      framework: 'supabase',
+      pgVersion: 15,
+    });
+
     // GitLab's short form of a service
     const gl = repo('goose');
     writeFileSync(path.join(gl, '.gitlab-ci.yml'), 'test:\n  services:\n    - postgres:14.11\n  script: [make test]\n');
