@@ -177,6 +177,16 @@ describe('zerodown init on GitHub', () => {
     expect(loadConfig(dir).config.framework).toBe('prisma');
   });
 
+  it('a repository without migrations yet: paths left commented out, and a warning saying so', async () => {
+    const dir = repo('plain');
+    const r = await runCli(dir, 'init');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('migrations: no migration folder yet');
+    expect(r.stderr).toContain('warning: no migration folder found');
+    expect(read(dir, 'zerodown.config.json')).toMatch(/^ {2}\/\/ "paths": \["db\/migrations"\],$/m);
+    expect(loadConfig(dir).config).toEqual({ dialect: 'postgres', failOn: 'error' });
+  });
+
   it('a write that fails leaves nothing behind: no config without its workflow, no temporary file', async () => {
     const dir = repo('goose');
     writeFileSync(path.join(dir, '.github'), 'a file where the workflow folder should be\n');
