@@ -10,7 +10,7 @@
 // The staged migration is linted with every earlier migration replayed as history. Prints the median wall time
 // of BENCH_RUNS runs (default 7) after one warm-up run.
 //
-//   node scripts/bench-precommit.mjs [--cli path/to/cli.js]   (default: bin/zerodown.js, the committed dist/)
+//   node scripts/bench-precommit.mjs [--dist DIR]   (default: a fresh build of the sources in a temp directory)
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -24,12 +24,12 @@ import {
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { builtCli, opt, root } from './bench-lib.mjs';
 
-const root = path.resolve(new URL('..', import.meta.url).pathname);
 const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres');
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
-const cliArg = process.argv.indexOf('--cli');
-const cli = cliArg > 0 ? path.resolve(process.argv[cliArg + 1]) : path.join(root, 'bin', 'zerodown.js');
+const buildDir = mkdtempSync(path.join(tmpdir(), 'zd-bench-precommit-build-'));
+process.on('exit', () => rmSync(buildDir, { recursive: true, force: true }));
 
 const projects = [
   {
@@ -102,7 +102,8 @@ if (!existsSync(corpus)) {
   console.log(`bench-precommit: no corpus at ${corpus} (set ZERODOWN_CORPUS); skipped`);
   process.exit(0);
 }
-console.log(`pre-commit hook command, ${cli === path.join(root, 'bin', 'zerodown.js') ? 'committed dist/' : cli}`);
+const cli = builtCli(buildDir);
+console.log(`pre-commit hook command, ${opt('--dist') ? cli : 'a fresh build of the sources'}`);
 console.log(`median of ${runs} runs after a warm-up, load average ${loadavg()[0].toFixed(2)}\n`);
 console.log('| repository | history | wall (median) | min | max | CPU user+sys (median) | exit |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
@@ -113,10 +114,6 @@ for (const p of projects) {
     if (warm.code !== 1 || !warm.out.includes(path.basename(path.dirname(p.staged)))) {
       // the staged migration has a finding (CREATE INDEX without CONCURRENTLY): exit 1, and it is named
       console.error(`bench-precommit: unexpected result on ${p.name} (exit ${warm.code}):\n${warm.out.slice(0, 2000)}`);
-      if (/unknown option/.test(warm.out))
-        console.error(
-          'the CLI predates --only-migrations: build one (node scripts/build.mjs --outdir DIR) and pass --cli DIR/cli.js',
-        );
       process.exitCode = 1;
       continue;
     }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { STICKY_MARKER } from '../../src/report/markdown.js';
 import { startFakeGitHub, type FakeGitHub } from '../action/github-server.js';
-import { buildActionInto, git, pullRequestEvent, runAction, write } from '../action/harness.js';
+import { buildActionInto, git, runOnPullRequest, write } from '../action/harness.js';
 import { runCli } from '../cli-harness.js';
 import { scratchCopy } from '../discover/helpers.js';
 
@@ -71,15 +71,11 @@ it(
     expect(step).toBeDefined();
     const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
 
-    const r = await runAction(indexJs, {
-      workspace: dir,
-      eventName: 'pull_request',
-      event: pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha, headSha }),
-      apiUrl: gh.url,
-      sha: headSha,
-      repository: `${OWNER}/${REPO}`,
+    const r = await runOnPullRequest(
+      indexJs,
+      { workspace: dir, apiUrl: gh.url, owner: OWNER, repo: REPO, number: PR, baseSha, headSha },
       inputs,
-    });
+    );
     expect(r.stderr).not.toMatch(/internal error/);
     // fail-on: error, as written, and the new migration has errors
     expect(r.code, r.stdout + r.stderr).toBe(1);
