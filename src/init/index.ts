@@ -238,7 +238,7 @@ export function planInit(facts: InitFacts, opts: { yaml?: boolean } = {}): InitP
     const wf = '.github/workflows/zerodown.yml';
     files.push({
       path: wf,
-      content: githubWorkflow(config.file),
+      content: githubWorkflow(config.file, facts.dialect, facts.version?.text),
       purpose: 'GitHub Action on every pull request (contents: read, pull-requests: write)',
     });
     for (const f of workflowsRunningZerodown(dir, wf))

@@ -36,13 +36,41 @@ export function gitlabFile(configFile: string): string {
 ${GITLAB_JOB}`;
 }
 
-/** The workflow file `.github/workflows/zerodown.yml`. */
-export function githubWorkflow(configFile: string): string {
+/** Where each dialect's dry run happens in the workflow, said in its header. */
+const SHADOW: Record<string, string> = {
+  postgres: 'on an embedded PostgreSQL (PGlite) inside the step',
+  mysql: "on the MySQL server GitHub's Ubuntu runners ship (input runner-mysql)",
+  mariadb: 'on the throwaway MariaDB of `services:` below',
+};
+
+/**
+ * MariaDB has no embedded engine and no server on the runner: a `services:` container is the shadow, the shape
+ * of docs/mysql.md ("GitHub Actions with MariaDB"), with the production version when init found it.
+ */
+function mariadbService(version: string): string {
+  return `    services:
+      mariadb:
+        image: mariadb:${version}
+        env:
+          MARIADB_ROOT_PASSWORD: root
+        ports:
+          - 3306:3306
+        options: >-
+          --health-cmd "healthcheck.sh --connect --innodb_initialized"
+          --health-interval 5s
+          --health-timeout 5s
+          --health-retries 20
+`;
+}
+
+/** The workflow file `.github/workflows/zerodown.yml` for a dialect (`mariadb` gets its shadow server). */
+export function githubWorkflow(configFile: string, dialect = 'postgres', version?: string): string {
+  const maria = dialect === 'mariadb';
   return `# zerodown: reviews the migrations each pull request adds or changes. It lints them, writes a staged plan
-# for the unsafe ones and dry-runs them on a throwaway database (embedded PostgreSQL for PostgreSQL), then posts
-# one sticky comment (kept up to date), annotates the lines and fails the check when a finding reaches fail-on.
-# Make this job a required check to block the merge. Paths, dialect, target version and rules: ${configFile}.
-# Inputs (a real database server as the shadow, SARIF upload, …): docs/action.md in zerodown/zerodown.
+# for the unsafe ones and dry-runs them ${SHADOW[dialect] ?? SHADOW.postgres},
+# then posts one sticky comment (kept up to date), annotates the lines and fails the check when a finding
+# reaches fail-on. Make this job a required check to block the merge.
+# Paths, dialect, target version and rules: ${configFile}. Inputs: docs/action.md in zerodown/zerodown.
 name: zerodown
 on:
   pull_request:
@@ -54,10 +82,10 @@ permissions:
 jobs:
   zerodown:
     runs-on: ubuntu-latest
-    steps:
+${maria ? mariadbService(version ?? '10.11') : ''}    steps:
       - uses: actions/checkout@v5
       - uses: zerodown/zerodown@v1
         with:
           fail-on: error   # error, warning or never: the level at which the check fails
-`;
+${maria ? '          shadow-database-url: mariadb://root:root@127.0.0.1:3306/mysql   # the services: container\n' : ''}`;
 }

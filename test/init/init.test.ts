@@ -151,6 +151,13 @@ describe('zerodown init on GitHub', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('dialect:    mariadb 10.11');
     expect(loadConfig(maria).config).toMatchObject({ dialect: 'mariadb', mysqlVersion: '10.11' });
+    // MariaDB has no embedded engine: the workflow brings the server of that version as the shadow
+    const wf = parse(read(maria, '.github/workflows/zerodown.yml')) as any;
+    expect(wf.jobs.zerodown.services.mariadb.image).toBe('mariadb:10.11');
+    const step = wf.jobs.zerodown.steps[1];
+    expect(step.with['shadow-database-url']).toBe('mariadb://root:root@127.0.0.1:3306/mysql');
+    for (const key of Object.keys(step.with)) expect(actionInputs).toContain(key);
+    expect(wf.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
   });
 
   it('refuses to overwrite: exit 2, names every file in the way, changes nothing; --force overwrites', async () => {
