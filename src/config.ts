@@ -2,10 +2,15 @@
  * Config: `zerodown.config.json` or `.zerodown.yml` (also `.zerodown.yaml`) at the
  * repository root, validated with a JSON schema. An unknown key or a bad value
  * is an error that names the key.
+ *
+ * The JSON file may hold `//` and `/* *\/` comments (JSONC, as tsconfig.json and VS Code settings do), so
+ * the file `zerodown init` writes can say what each setting does. strip-json-comments replaces each comment
+ * with spaces (newlines kept), so every offset, line and column in an error still points into the file as written.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
+import stripJsonComments from 'strip-json-comments';
 import { isScalar, parseDocument } from 'yaml';
 import { registerSecretUrl } from './secrets.js';
 import { LineIndex } from './parse/source.js';
@@ -234,6 +239,8 @@ export function loadConfig(dir: string, explicit?: string): { config: Config; fi
   // the same for mysqlVersion: `mysqlVersion: 10.10` must stay "10.10", not become 10.1
   let writtenMysql: { source: string; offset: number } | undefined;
   if (file.endsWith('.json')) {
+    // comments become spaces: JSON.parse, the version scans and configLocator below read the same offsets
+    text = stripJsonComments(text);
     try {
       raw = JSON.parse(text);
     } catch (err) {

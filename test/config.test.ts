@@ -117,6 +117,45 @@ describe('loading', () => {
       '.zerodown.yml:2:12: "pgVersion" must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got 0x10)',
     );
   });
+
+  it('zerodown.config.json may hold // and /* */ comments (JSONC); errors still point at the line as written', () => {
+    const commented = [
+      '// written by zerodown init',
+      '{',
+      '  /* where the migrations are:',
+      '     "pgVersion": 0x10 in a comment is not read */',
+      '  "paths": ["db/migrations"], // "failOn": "never"',
+      '  // "pgVersion": 1e1,',
+      '  "pgVersion": 16',
+      '}',
+    ].join('\n');
+    expect(loadConfig(dir({ 'zerodown.config.json': commented })).config).toEqual({
+      paths: ['db/migrations'],
+      pgVersion: 16,
+    });
+    // `//` and `/*` inside strings are text, not comments
+    expect(
+      loadConfig(
+        dir({ 'zerodown.config.json': '{ "paths": ["db/*/x"], "dryRun": { "shadowUrl": "postgres://h/db" } } // url' }),
+      ).config,
+    ).toEqual({ paths: ['db/*/x'], dryRun: { shadowUrl: 'postgres://h/db' } });
+    // a bad value after a block comment: line and column of the file as written
+    expect(
+      configError(() => loadConfig(dir({ 'zerodown.config.json': '/* a\n   b */\n{\n  "pgVersion": 1e1\n}' }))),
+    ).toBe(
+      'zerodown.config.json:4:16: "pgVersion" must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got 1e1)',
+    );
+    expect(
+      configError(() =>
+        loadConfig(
+          dir({ 'zerodown.config.json': '{\n  // a rule\n  "rules": { "ban-drop-table": { "options": {} } }\n}' }),
+        ),
+      ),
+    ).toBe('zerodown.config.json:3:45: rule "ban-drop-table" takes no options: remove "rules.ban-drop-table.options"');
+    expect(
+      configError(() => loadConfig(dir({ 'zerodown.config.json': '{\n  // a comment\n  "failOn" "error"\n}' }))),
+    ).toMatch(/^zerodown\.config\.json:3:12: not valid JSON: \w.*[^0-9]$/);
+  });
 });
 
 describe('validation names the key', () => {

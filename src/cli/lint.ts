@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { detectDialect, findMigrations } from '../discover/index.js';
+import { autoDiscover, detectDialect, findMigrations } from '../discover/index.js';
 import { loadConfig, type FailOn } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
 import { formatJson } from '../report/json.js';
@@ -36,6 +36,11 @@ export interface LintCliOptions {
   output?: string;
   /** changed-only mode: review only migrations added or changed since this git ref */
   since?: string;
+  /**
+   * `--only-migrations` (the pre-commit hook): the paths are candidate files (staged files); only those inside
+   * the migration folders (config `paths`, else auto-discovery) are reviewed, with their earlier files as history
+   */
+  onlyMigrations?: boolean;
   /** `--dry-run`: also run the migrations on a shadow database (src/cli/dry-run.ts) */
   dryRun?: boolean;
   shadowUrl?: string;
@@ -166,23 +171,37 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     );
   const cwd = process.cwd();
   const { config } = loadConfig(cwd, opts.config);
+  let reviewOnly: Set<string> | undefined;
+  // what to read: the paths given, else config `paths`, else (empty) the well-known layouts under cwd
+  let folders = paths.length ? paths : (config.paths ?? []);
+  if (opts.onlyMigrations) {
+    if (opts.since) throw new UsageError('--only-migrations and --since exclude each other: give the files, or a ref');
+    // a pre-commit hook gets every staged file: the ones that are migrations are those discovery finds in the
+    // migration folders (so queries/*.sql is left alone); the rest of those folders is history
+    reviewOnly = new Set(paths.filter((p) => p.endsWith('.sql')).map((p) => path.resolve(cwd, p)));
+    if (!reviewOnly.size) return 0;
+    folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    // no migration folder in this repository: none of the files is a migration
+    if (!folders.length) return 0;
+  }
   // no --dialect and no config `dialect`: the migrations' own evidence (Prisma provider, names, SQL), else postgres
-  const detected =
-    opts.dialect || config.dialect ? undefined : await detectDialect(paths.length ? paths : (config.paths ?? []), cwd);
+  const detected = opts.dialect || config.dialect ? undefined : await detectDialect(folders, cwd);
   const settings = resolveSettings({ ...opts, ...(detected ? { detected } : {}) }, config);
   // compile the WebAssembly parser in the background while migrations are found
   const parserReady = settings.dialect.load();
   parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited
-  const inputs = paths.length ? paths : (config.paths ?? []);
   // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
-  const { migrations } = await findMigrations(inputs, {
+  const { migrations } = await findMigrations(folders, {
     cwd,
     framework: opts.framework ?? config.framework,
     dialect: settings.dialect.id,
     history: opts.history !== false,
     pgVersion: settings.pgVersion,
     ...(opts.since ? { since: opts.since } : {}),
+    ...(reviewOnly ? { reviewOnly } : {}),
   });
+  // --only-migrations and none of the files is a migration: nothing to say (a commit of other SQL files)
+  if (reviewOnly && !migrations.some((m) => m.review)) return 0;
   const progress = progressReporter(process.stderr);
   let stage: Awaited<ReturnType<typeof lintStage>>;
   try {

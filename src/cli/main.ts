@@ -42,6 +42,10 @@ export function buildProgram(): Command {
       '--since <git-ref>',
       'lint only migrations added or changed since this git ref (earlier ones still build the schema)',
     )
+    .option(
+      '--only-migrations',
+      'the paths are files (e.g. staged files, from a pre-commit hook): lint those in the migration folders (config `paths`, else the usual layouts), ignore the rest',
+    )
     .option('--dry-run', 'also run the migrations on a shadow database: confirm findings, report statements that fail')
     .option(
       '--shadow-url <url>',
@@ -185,6 +189,19 @@ export function buildProgram(): Command {
     .action(async (paths: string[], opts) => {
       const { gitlabCommand } = await import('./gitlab.js');
       process.exitCode = await gitlabCommand(paths, opts);
+    });
+
+  program
+    .command('init')
+    .description('detect the migrations and write a commented config and the CI file (GitHub workflow or GitLab job)')
+    .option('--dir <dir>', 'the repository to set up (default: the current directory)')
+    .option('--yaml', 'write .zerodown.yml instead of zerodown.config.json')
+    .addOption(new Option('--ci <host>', 'CI to write for, instead of detecting it').choices(['github', 'gitlab']))
+    .option('--print', 'show the files it would write, and write nothing')
+    .option('--force', 'overwrite files that exist')
+    .action(async (opts) => {
+      const { initCommand } = await import('./init.js');
+      process.exitCode = await initCommand(opts);
     });
 
   return program;

@@ -15,7 +15,8 @@ export class GitError extends Error {
   }
 }
 
-function git(cwd: string, args: string[]): string {
+/** Runs git in `cwd` (no shell) and returns its stdout; throws `GitError` when git is missing or fails. */
+export function git(cwd: string, args: string[]): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw new GitError(`cannot run git: ${r.error.message}`);
   if (r.status !== 0) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STICKY_MARKER } from '../../src/report/markdown.js';
 import { startFakeGitHub, type FakeGitHub } from './github-server.js';
-import { buildActionInto, git, pullRequestEvent, runAction, write } from './harness.js';
+import { buildActionInto, git, runOnPullRequest, write } from './harness.js';
 
 const MYSQL_URL = process.env.ZERODOWN_TEST_MYSQL_URL;
 const OWNER = 'acme';
@@ -62,16 +62,12 @@ afterAll(async () => {
 });
 
 const run = (inputs: Record<string, string>, env?: Record<string, string>) =>
-  runAction(indexJs, {
-    workspace: dir,
-    eventName: 'pull_request',
-    event: pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha, headSha }),
-    apiUrl: gh.url,
-    sha: headSha,
-    repository: `${OWNER}/${REPO}`,
+  runOnPullRequest(
+    indexJs,
+    { workspace: dir, apiUrl: gh.url, owner: OWNER, repo: REPO, number: PR, baseSha, headSha },
     inputs,
-    ...(env ? { env } : {}),
-  });
+    env,
+  );
 
 const comment = () => gh.comments.filter((c) => c.user.type === 'Bot' && c.body.includes(STICKY_MARKER)).at(-1)!.body;
 

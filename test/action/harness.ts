@@ -234,3 +234,34 @@ export async function runAction(
     summary: readFileSync(summaryPath, 'utf8'),
   };
 }
+
+/** The pull request a run reviews: the workspace holding it, its repository and commits, and the fake API's URL. */
+export interface PullRequestRun {
+  workspace: string;
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  number: number;
+  baseSha: string;
+  headSha: string;
+}
+
+/** Runs dist/index.js on a `pull_request` event of `pr`, with these inputs (and more runner environment). */
+export function runOnPullRequest(
+  indexJs: string,
+  pr: PullRequestRun,
+  inputs: Record<string, string> = {},
+  env?: Record<string, string>,
+): Promise<RunResult> {
+  const { workspace, apiUrl, owner, repo, number, baseSha, headSha } = pr;
+  return runAction(indexJs, {
+    workspace,
+    eventName: 'pull_request',
+    event: pullRequestEvent({ owner, repo, number, baseSha, headSha }),
+    apiUrl,
+    sha: headSha,
+    repository: `${owner}/${repo}`,
+    inputs,
+    ...(env ? { env } : {}),
+  });
+}

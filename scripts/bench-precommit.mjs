@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// `npm run bench:precommit` (part of `npm run bench`): how long the pre-commit hook's command takes,
+// `zerodown lint --only-migrations <staged files>`, run as pre-commit runs it (one process, the staged file
+// names as arguments, cwd = the repository), on two repositories rebuilt from the corpus in their tools'
+// layouts with one new migration staged next to a non-migration SQL file:
+//
+//   documenso  Prisma, 163 migrations (prisma/migrations/<name>/migration.sql)   a typical application
+//   lemmy      Diesel, 342 migrations, 0.6 MB (migrations/<name>/up.sql)          a long history
+//
+// The staged migration is linted with every earlier migration replayed as history. Prints the median wall time
+// of BENCH_RUNS runs (default 7) after one warm-up run.
+//
+//   node scripts/bench-precommit.mjs [--dist DIR]   (default: a fresh build of the sources in a temp directory)
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { builtCli, opt, root } from './bench-lib.mjs';
+
+const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres');
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+const buildDir = mkdtempSync(path.join(tmpdir(), 'zd-bench-precommit-build-'));
+process.on('exit', () => rmSync(buildDir, { recursive: true, force: true }));
+
+const projects = [
+  {
+    name: 'documenso',
+    tool: 'Prisma',
+    from: 'documenso__documenso',
+    suffix: '__migration.sql',
+    place: (name) => `prisma/migrations/${name}/migration.sql`,
+    extra: { 'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n' },
+    staged: 'prisma/migrations/29990101000000_user_email_index/migration.sql',
+    sql: 'CREATE INDEX "User_email_lower_idx" ON "User" (lower("email"));\n',
+  },
+  {
+    name: 'lemmy',
+    tool: 'Diesel',
+    from: 'LemmyNet__lemmy',
+    suffix: '__up.sql',
+    place: (name) => `migrations/${name}/up.sql`,
+    extra: {},
+    staged: 'migrations/2999-01-01-000000_person_name_index/up.sql',
+    sql: 'CREATE INDEX person_name_lower_idx ON person (lower(name));\n',
+  },
+];
+
+function makeRepo(p) {
+  const dir = mkdtempSync(path.join(tmpdir(), `zd-bench-precommit-${p.name}-`));
+  const src = path.join(corpus, p.from);
+  let n = 0;
+  for (const f of readdirSync(src)) {
+    if (!f.endsWith(p.suffix)) continue;
+    const dest = path.join(dir, p.place(f.slice(0, -p.suffix.length)));
+    mkdirSync(path.dirname(dest), { recursive: true });
+    copyFileSync(path.join(src, f), dest);
+    n++;
+  }
+  const files = {
+    ...p.extra,
+    [p.staged]: p.sql,
+    // staged too, and not a migration: the hook must leave it alone
+    'queries/cleanup.sql': 'DROP TABLE audit_log;\n',
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return { dir, history: n };
+}
+
+// CPU time (user + system) through /usr/bin/time when it exists: on a shared machine it varies less than wall time
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+
+function once(dir, staged) {
+  const argv = [process.execPath, cli, 'lint', '--only-migrations', staged, 'queries/cleanup.sql'];
+  const cpuFile = path.join(dir, '.cpu');
+  const t0 = process.hrtime.bigint();
+  const r = hasTime
+    ? spawnSync(TIME, ['-f', '%U %S', '-o', cpuFile, ...argv], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      })
+    : spawnSync(argv[0], argv.slice(1), { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = hasTime ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number) : [];
+  return { ms, cpuMs: cpu.length === 2 ? (cpu[0] + cpu[1]) * 1000 : NaN, code: r.status, out: r.stdout + r.stderr };
+}
+
+if (!existsSync(corpus)) {
+  console.log(`bench-precommit: no corpus at ${corpus} (set ZERODOWN_CORPUS); skipped`);
+  process.exit(0);
+}
+const cli = builtCli(buildDir);
+console.log(`pre-commit hook command, ${opt('--dist') ? cli : 'a fresh build of the sources'}`);
+console.log(`median of ${runs} runs after a warm-up, load average ${loadavg()[0].toFixed(2)}\n`);
+console.log('| repository | history | wall (median) | min | max | CPU user+sys (median) | exit |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const p of projects) {
+  const { dir, history } = makeRepo(p);
+  try {
+    const warm = once(dir, p.staged);
+    if (warm.code !== 1 || !warm.out.includes(path.basename(path.dirname(p.staged)))) {
+      // the staged migration has a finding (CREATE INDEX without CONCURRENTLY): exit 1, and it is named
+      console.error(`bench-precommit: unexpected result on ${p.name} (exit ${warm.code}):\n${warm.out.slice(0, 2000)}`);
+      process.exitCode = 1;
+      continue;
+    }
+    if (/cleanup\.sql/.test(warm.out)) {
+      console.error(`bench-precommit: ${p.name}: queries/cleanup.sql was linted as a migration`);
+      process.exitCode = 1;
+    }
+    const samples = Array.from({ length: runs }, () => once(dir, p.staged));
+    const times = samples.map((x) => x.ms).sort((a, b) => a - b);
+    const cpus = samples.map((x) => x.cpuMs).sort((a, b) => a - b);
+    const f = (ms) => (Number.isNaN(ms) ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+    const mid = (xs) => xs[Math.floor(xs.length / 2)];
+    console.log(
+      `| ${p.name} (${p.tool}) | ${history} files | ${f(mid(times))} | ${f(times[0])} | ${f(times[times.length - 1])} | ${f(mid(cpus))} | ${warm.code} |`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
