@@ -4,3780 +4,52 @@ import { dirname as __zdDirname } from 'node:path';
 const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
-var __defProp = Object.defineProperty;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __esm = (fn2, res, err2) => function __init() {
-  if (err2) throw err2[0];
-  try {
-    return fn2 && (res = (0, fn2[__getOwnPropNames(fn2)[0]])(fn2 = 0)), res;
-  } catch (e) {
-    throw err2 = [e], e;
-  }
-};
-var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
-};
-
-// node_modules/@electric-sql/pglite/dist/chunk-ZSOCVAT7.js
-var p, i, c, f, l, s, a, _, d, D, F, g, L, P, n, h, R, x, T, U, u;
-var init_chunk_ZSOCVAT7 = __esm({
-  "node_modules/@electric-sql/pglite/dist/chunk-ZSOCVAT7.js"() {
-    p = Object.create;
-    i = Object.defineProperty;
-    c = Object.getOwnPropertyDescriptor;
-    f = Object.getOwnPropertyNames;
-    l = Object.getPrototypeOf;
-    s = Object.prototype.hasOwnProperty;
-    a = (t2) => {
-      throw TypeError(t2);
-    };
-    _ = (t2, e, o5) => e in t2 ? i(t2, e, { enumerable: true, configurable: true, writable: true, value: o5 }) : t2[e] = o5;
-    d = (t2, e) => () => (t2 && (e = t2(t2 = 0)), e);
-    D = (t2, e) => () => (e || t2((e = { exports: {} }).exports, e), e.exports);
-    F = (t2, e) => {
-      for (var o5 in e) i(t2, o5, { get: e[o5], enumerable: true });
-    };
-    g = (t2, e, o5, m7) => {
-      if (e && typeof e == "object" || typeof e == "function") for (let r3 of f(e)) !s.call(t2, r3) && r3 !== o5 && i(t2, r3, { get: () => e[r3], enumerable: !(m7 = c(e, r3)) || m7.enumerable });
-      return t2;
-    };
-    L = (t2, e, o5) => (o5 = t2 != null ? p(l(t2)) : {}, g(e || !t2 || !t2.__esModule ? i(o5, "default", { value: t2, enumerable: true }) : o5, t2));
-    P = (t2, e, o5) => _(t2, typeof e != "symbol" ? e + "" : e, o5);
-    n = (t2, e, o5) => e.has(t2) || a("Cannot " + o5);
-    h = (t2, e, o5) => (n(t2, e, "read from private field"), o5 ? o5.call(t2) : e.get(t2));
-    R = (t2, e, o5) => e.has(t2) ? a("Cannot add the same private member more than once") : e instanceof WeakSet ? e.add(t2) : e.set(t2, o5);
-    x = (t2, e, o5, m7) => (n(t2, e, "write to private field"), m7 ? m7.call(t2, o5) : e.set(t2, o5), o5);
-    T = (t2, e, o5) => (n(t2, e, "access private method"), o5);
-    U = (t2, e, o5, m7) => ({ set _(r3) {
-      x(t2, e, r3, o5);
-    }, get _() {
-      return h(t2, e, m7);
-    } });
-    u = d(() => {
-      "use strict";
-    });
-  }
-});
-
-// node_modules/@electric-sql/pglite/dist/chunk-BD5WXLQO.js
-function m2() {
-  let t2 = process.type;
-  return t2 === "renderer" || t2 === "worker" || t2 === "service-worker";
-}
-async function c3(t2) {
-  s3 || a2.has(t2.toString()) || a2.set(t2.toString(), fetch(t2));
-}
-async function b2(t2, e) {
-  if (typeof e != "function") return { instance: await WebAssembly.instantiate(e, t2), module: e };
-  let r3 = e();
-  if (o3.has(r3.toString())) {
-    let i2 = o3.get(r3.toString());
-    return { instance: await WebAssembly.instantiate(i2, t2), module: i2 };
-  }
-  if (s3) {
-    let i2 = await (await import("fs/promises")).readFile(r3), { module: n3, instance: l2 } = await WebAssembly.instantiate(i2, t2);
-    return o3.set(r3.toString(), n3), { instance: l2, module: n3 };
-  } else {
-    a2.has(r3.toString()) || c3(r3);
-    let i2 = await a2.get(r3.toString()), { module: n3, instance: l2 } = await WebAssembly.instantiateStreaming(i2.clone(), t2);
-    return o3.set(r3.toString(), n3), { instance: l2, module: n3 };
-  }
-}
-async function w2(t2) {
-  return s3 ? (await (await import("fs/promises")).readFile(t2)).buffer : (c3(t2), (await a2.get(t2.toString())).clone().arrayBuffer());
-}
-function v2(t2) {
-  let e;
-  return t2.startsWith('"') && t2.endsWith('"') ? e = t2.substring(1, t2.length - 1) : e = t2.toLowerCase(), e;
-}
-function g4(t2, e) {
-  try {
-    let r3 = t2.readdir(e).filter((i2) => i2 !== "." && i2 !== "..");
-    for (let i2 of r3) {
-      let n3 = e + "/" + i2;
-      try {
-        t2.readdir(n3), g4(t2, n3);
-      } catch {
-        t2.unlink(n3);
-      }
-    }
-    t2.rmdir(e);
-  } catch {
-    try {
-      t2.unlink(e);
-    } catch {
-    }
-  }
-}
-var f3, d2, p3, s3, y2, h2, a2, o3, S2;
-var init_chunk_BD5WXLQO = __esm({
-  "node_modules/@electric-sql/pglite/dist/chunk-BD5WXLQO.js"() {
-    init_chunk_ZSOCVAT7();
-    u();
-    f3 = Object.defineProperty;
-    d2 = (t2, e) => {
-      for (var r3 in e) f3(t2, r3, { get: e[r3], enumerable: true });
-    };
-    p3 = {};
-    d2(p3, { IN_NODE: () => s3, WASM_PREFIX: () => y2, getFsBundle: () => w2, instantiateWasm: () => b2, pgliteProc: () => h2, rmdirRecursive: () => g4, startArtifactDownload: () => c3, toPostgresName: () => v2, uuid: () => S2 });
-    s3 = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string" && !m2();
-    y2 = "/pglite";
-    h2 = globalThis && typeof globalThis.process < "u" ? globalThis.process : { exitCode: void 0 };
-    a2 = /* @__PURE__ */ new Map();
-    o3 = /* @__PURE__ */ new Map();
-    S2 = () => {
-      if (globalThis.crypto?.randomUUID) return globalThis.crypto.randomUUID();
-      let t2 = new Uint8Array(16);
-      if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(t2);
-      else for (let r3 = 0; r3 < t2.length; r3++) t2[r3] = Math.floor(Math.random() * 256);
-      t2[6] = t2[6] & 15 | 64, t2[8] = t2[8] & 63 | 128;
-      let e = [];
-      return t2.forEach((r3) => {
-        e.push(r3.toString(16).padStart(2, "0"));
-      }), e.slice(0, 4).join("") + "-" + e.slice(4, 6).join("") + "-" + e.slice(6, 8).join("") + "-" + e.slice(8, 10).join("") + "-" + e.slice(10).join("");
-    };
-  }
-});
-
-// node_modules/@electric-sql/pglite/dist/chunk-N66TTF7B.js
-async function ie2(e, r3, t2 = "pgdata", n3 = "auto") {
-  let i2 = vr(e, r3), [o5, a3] = await Er(i2, n3), s4 = t2 + (a3 ? ".tar.gz" : ".tar"), l2 = a3 ? "application/x-gzip" : "application/x-tar";
-  return typeof File < "u" ? new File([o5], s4, { type: l2 }) : new Blob([o5], { type: l2 });
-}
-async function Jr(e, r3, t2) {
-  let n3 = new Uint8Array(await r3.arrayBuffer()), i2 = typeof File < "u" && r3 instanceof File ? r3.name : void 0;
-  (Sr.includes(r3.type) || i2?.endsWith(".tgz") || i2?.endsWith(".tar.gz")) && (n3 = await Te2(n3));
-  let a3;
-  try {
-    a3 = (0, O2.untar)(n3);
-  } catch (s4) {
-    if (s4 instanceof Error && s4.message.includes("File is corrupted")) n3 = await Te2(n3), a3 = (0, O2.untar)(n3);
-    else throw s4;
-  }
-  for (let s4 of a3) {
-    let l2 = `${t2}/${s4.name}`, u3 = l2.split("/").slice(0, -1);
-    for (let c4 = 1; c4 <= u3.length; c4++) {
-      let _3 = u3.slice(0, c4).join("/");
-      _3.length && !e.analyzePath(_3).exists && e.mkdirTree(_3);
-    }
-    if (s4.type === O2.REGTYPE) {
-      e.writeFile(l2, s4.data);
-      let c4 = Ar(s4.modifyTime);
-      e.utime(l2, c4, c4);
-    } else s4.type === O2.DIRTYPE && (e.analyzePath(l2).exists || e.mkdir(l2));
-  }
-}
-function gr(e, r3) {
-  let t2 = [], n3 = (i2) => {
-    e.readdir(i2).forEach((a3) => {
-      if (a3 === "." || a3 === "..") return;
-      let s4 = i2 + "/" + a3, l2 = e.stat(s4), u3 = e.isFile(l2.mode) ? e.readFile(s4, { encoding: "binary" }) : new Uint8Array(0);
-      t2.push({ name: s4.substring(r3.length), mode: l2.mode, size: l2.size, type: e.isFile(l2.mode) ? O2.REGTYPE : O2.DIRTYPE, modifyTime: l2.mtime, data: u3 }), e.isDir(l2.mode) && n3(s4);
-    });
-  };
-  return n3(r3), t2;
-}
-function vr(e, r3) {
-  let t2 = gr(e, r3);
-  return (0, O2.tar)(t2);
-}
-async function Er(e, r3 = "auto") {
-  if (r3 === "none") return [e, false];
-  if (typeof CompressionStream < "u") return [await Fr(e), true];
-  if (typeof process < "u" && process.versions && process.versions.node) return [await yr(e), true];
-  if (r3 === "auto") return [e, false];
-  throw new Error("Compression not supported in this environment");
-}
-async function Fr(e) {
-  let r3 = new CompressionStream("gzip"), t2 = r3.writable.getWriter(), n3 = r3.readable.getReader();
-  t2.write(e), t2.close();
-  let i2 = [];
-  for (; ; ) {
-    let { value: s4, done: l2 } = await n3.read();
-    if (l2) break;
-    s4 && i2.push(s4);
-  }
-  let o5 = new Uint8Array(i2.reduce((s4, l2) => s4 + l2.length, 0)), a3 = 0;
-  return i2.forEach((s4) => {
-    o5.set(s4, a3), a3 += s4.length;
-  }), o5;
-}
-async function yr(e) {
-  let { promisify: r3 } = await import("util"), { gzip: t2 } = await import("zlib");
-  return await r3(t2)(e);
-}
-async function Te2(e) {
-  if (typeof CompressionStream < "u") return await hr(e);
-  if (typeof process < "u" && process.versions && process.versions.node) return await wr(e);
-  throw new Error("Unsupported environment for decompression");
-}
-async function hr(e) {
-  let r3 = new DecompressionStream("gzip"), t2 = r3.writable.getWriter(), n3 = r3.readable.getReader();
-  t2.write(e), t2.close();
-  let i2 = [];
-  for (; ; ) {
-    let { value: s4, done: l2 } = await n3.read();
-    if (l2) break;
-    s4 && i2.push(s4);
-  }
-  let o5 = new Uint8Array(i2.reduce((s4, l2) => s4 + l2.length, 0)), a3 = 0;
-  return i2.forEach((s4) => {
-    o5.set(s4, a3), a3 += s4.length;
-  }), o5;
-}
-async function wr(e) {
-  let { promisify: r3 } = await import("util"), { gunzip: t2 } = await import("zlib");
-  return await r3(t2)(e);
-}
-function Ar(e) {
-  return e ? typeof e == "number" ? e * 1e3 : e.getTime() : Date.now();
-}
-async function br(moduleArg = {}) {
-  var Module = moduleArg, ENVIRONMENT_IS_WEB = !!globalThis.window, ENVIRONMENT_IS_WORKER = !!globalThis.WorkerGlobalScope, ENVIRONMENT_IS_NODE = globalThis.process?.versions?.node && globalThis.process?.type != "renderer";
-  if (ENVIRONMENT_IS_NODE) {
-    let { createRequire: e } = await import("node:module");
-    var require = e(import.meta.url);
-  }
-  var programArgs = [], thisProgram = "./this.program", quit_ = (e, r3) => {
-    throw r3;
-  }, _scriptName = import.meta.url, scriptDirectory = "";
-  function locateFile(e) {
-    return Module.locateFile ? Module.locateFile(e, scriptDirectory) : scriptDirectory + e;
-  }
-  var readAsync, readBinary;
-  if (ENVIRONMENT_IS_NODE) {
-    var fs = require("node:fs");
-    _scriptName.startsWith("file:") && (scriptDirectory = require("node:path").dirname(require("node:url").fileURLToPath(_scriptName)) + "/"), readBinary = (e) => {
-      e = isFileURI(e) ? new URL(e) : e;
-      var r3 = fs.readFileSync(e);
-      return r3;
-    }, readAsync = async (e, r3 = true) => {
-      e = isFileURI(e) ? new URL(e) : e;
-      var t2 = fs.readFileSync(e, r3 ? void 0 : "utf8");
-      return t2;
-    }, process.argv.length > 1 && (thisProgram = process.argv[1].replace(/\\/g, "/")), programArgs = process.argv.slice(2), quit_ = (e, r3) => {
-      throw process.exitCode = e, r3;
-    };
-  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-    try {
-      scriptDirectory = new URL(".", _scriptName).href;
-    } catch {
-    }
-    ENVIRONMENT_IS_WORKER && (readBinary = (e) => {
-      var r3 = new XMLHttpRequest();
-      return r3.open("GET", e, false), r3.responseType = "arraybuffer", r3.send(null), new Uint8Array(r3.response);
-    }), readAsync = async (e) => {
-      var r3 = await fetch(e, { credentials: "same-origin" });
-      if (r3.ok) return r3.arrayBuffer();
-      throw new Error(r3.status + " : " + r3.url);
-    };
-  }
-  var out = console.log.bind(console), err = console.error.bind(console), dynamicLibraries = [], wasmBinary, ABORT = false, EXITSTATUS, isFileURI = (e) => e.startsWith("file://");
-  class EmscriptenEH {
-  }
-  class EmscriptenSjLj extends EmscriptenEH {
-  }
-  var runtimeInitialized = false, runtimeExited = false;
-  function getMemoryBuffer() {
-    return wasmMemory.buffer;
-  }
-  function updateMemoryViews() {
-    if (!HEAP8?.buffer?.resizable) {
-      var e = getMemoryBuffer();
-      HEAP8 = new Int8Array(e), HEAP16 = new Int16Array(e), Module.HEAPU8 = HEAPU8 = new Uint8Array(e), HEAPU16 = new Uint16Array(e), HEAP32 = new Int32Array(e), HEAPU32 = new Uint32Array(e), HEAPF32 = new Float32Array(e), HEAPF64 = new Float64Array(e), HEAP64 = new BigInt64Array(e), HEAPU64 = new BigUint64Array(e);
-    }
-  }
-  var __RELOC_FUNCS__ = [];
-  function preRun() {
-    var e = Module.preRun;
-    e && (typeof e == "function" && (e = [e]), onPreRuns.push(...e)), callRuntimeCallbacks(onPreRuns);
-  }
-  function initRuntime() {
-    runtimeInitialized = true, callRuntimeCallbacks(__RELOC_FUNCS__), !Module.noFSInit && !FS.initialized && FS.init(), TTY.init(), wasmExports.__wasm_call_ctors(), callRuntimeCallbacks(onPostCtors), FS.ignorePermissions = false;
-  }
-  function exitRuntime() {
-    ___funcs_on_exit(), FS.quit(), TTY.shutdown(), clearTimers(), runtimeExited = true;
-  }
-  function postRun() {
-    var e = Module.postRun;
-    e && (typeof e == "function" && (e = [e]), onPostRuns.push(...e)), callRuntimeCallbacks(onPostRuns);
-  }
-  function abort(e) {
-    throw Module.onAbort?.(e), e = `Aborted(${e})`, err(e), ABORT = true, e += ". Build with -sASSERTIONS for more info.", new WebAssembly.RuntimeError(e);
-  }
-  var wasmBinaryFile;
-  function findWasmBinary() {
-    return Module.locateFile ? locateFile("initdb.wasm") : new URL("initdb.wasm", import.meta.url).href;
-  }
-  function getBinarySync(e) {
-    if (readBinary) return readBinary(e);
-    throw "both async and sync fetching of the wasm failed";
-  }
-  async function getWasmBinary(e) {
-    if (!wasmBinary) try {
-      var r3 = await readAsync(e);
-      return new Uint8Array(r3);
-    } catch {
-    }
-    return getBinarySync(e);
-  }
-  async function instantiateArrayBuffer(e, r3) {
-    try {
-      var t2 = await getWasmBinary(e), n3 = await WebAssembly.instantiate(t2, r3);
-      return n3;
-    } catch (i2) {
-      err(`failed to asynchronously prepare wasm: ${i2}`), abort(i2);
-    }
-  }
-  async function instantiateAsync(e, r3, t2) {
-    if (!e && !ENVIRONMENT_IS_NODE) try {
-      var n3 = fetch(r3, { credentials: "same-origin" }), i2 = await WebAssembly.instantiateStreaming(n3, t2);
-      return i2;
-    } catch (o5) {
-      err(`wasm streaming compile failed: ${o5}`), err("falling back to ArrayBuffer instantiation");
-    }
-    return instantiateArrayBuffer(r3, t2);
-  }
-  function getWasmImports() {
-    var e = new Proxy(/* @__PURE__ */ new Set([]), GOTHandler), r3 = { env: wasmImports, wasi_snapshot_preview1: wasmImports, "GOT.mem": e, "GOT.func": e };
-    return r3;
-  }
-  async function createWasm() {
-    async function e(o5, a3) {
-      wasmExports = o5.exports;
-      var s4 = wasmExports;
-      mergeLibSymbols(wasmExports, "main");
-      var l2 = getDylinkMetadata(a3);
-      return l2.neededDynlibs && (dynamicLibraries = l2.neededDynlibs.concat(dynamicLibraries)), assignWasmExports(wasmExports), updateGOT(s4), updateMemoryViews(), LDSO.init(), await loadDylibs(), wasmExports;
-    }
-    var r3 = getWasmImports(), t2 = Module.instantiateWasm;
-    if (t2) return new Promise((o5) => {
-      t2(r3, (a3, s4) => o5(e(a3, s4)));
-    });
-    wasmBinaryFile ?? (wasmBinaryFile = findWasmBinary());
-    var n3 = await instantiateAsync(wasmBinary, wasmBinaryFile, r3), i2 = await (function(o5) {
-      return e(o5.instance, o5.module);
-    })(n3);
-    return i2;
-  }
-  class ExitStatus {
-    constructor(r3) {
-      P(this, "name", "ExitStatus");
-      this.message = `Program terminated with exit(${r3})`, this.status = r3;
-    }
-  }
-  var GOT = {}, GOTHandler = { get(e, r3) {
-    var t2 = GOT[r3];
-    return t2 || (t2 = GOT[r3] = new WebAssembly.Global({ value: "i32", mutable: true }, -1)), e.has(r3) || (t2.required = true), t2;
-  } }, HEAP16, HEAP32, HEAP64, HEAP8, HEAPF32, HEAPF64, HEAPU16, HEAPU32, HEAPU64, HEAPU8, callRuntimeCallbacks = (e) => {
-    for (; e.length > 0; ) e.shift()(Module);
-  }, onPostRuns = [], onPreRuns = [], UTF8Decoder = globalThis.TextDecoder && new TextDecoder(), findStringEnd = (e, r3, t2, n3) => {
-    var i2 = r3 + t2;
-    if (n3) return i2;
-    for (; e[r3] && !(r3 >= i2); ) ++r3;
-    return r3;
-  }, UTF8ArrayToString = (e, r3 = 0, t2, n3) => {
-    var i2 = findStringEnd(e, r3, t2, n3);
-    if (i2 - r3 > 16 && e.buffer && UTF8Decoder) return UTF8Decoder.decode(e.subarray(r3, i2));
-    for (var o5 = ""; r3 < i2; ) {
-      var a3 = e[r3++];
-      if (!(a3 & 128)) {
-        o5 += String.fromCharCode(a3);
-        continue;
-      }
-      var s4 = e[r3++] & 63;
-      if ((a3 & 224) == 192) {
-        o5 += String.fromCharCode((a3 & 31) << 6 | s4);
-        continue;
-      }
-      var l2 = e[r3++] & 63;
-      if ((a3 & 240) == 224 ? a3 = (a3 & 15) << 12 | s4 << 6 | l2 : a3 = (a3 & 7) << 18 | s4 << 12 | l2 << 6 | e[r3++] & 63, a3 < 65536) o5 += String.fromCharCode(a3);
-      else {
-        var u3 = a3 - 65536;
-        o5 += String.fromCharCode(55296 | u3 >> 10, 56320 | u3 & 1023);
-      }
-    }
-    return o5;
-  }, getDylinkMetadata = (e) => {
-    var r3 = 0, t2 = 0;
-    function n3() {
-      return e[r3++];
-    }
-    function i2() {
-      for (var d5 = 0, g7 = 1; ; ) {
-        var v5 = e[r3++];
-        if (d5 += (v5 & 127) * g7, g7 *= 128, !(v5 & 128)) break;
-      }
-      return d5;
-    }
-    function o5() {
-      var d5 = i2();
-      return r3 += d5, UTF8ArrayToString(e, r3 - d5, d5);
-    }
-    function a3() {
-      for (var d5 = i2(), g7 = []; d5--; ) g7.push(o5());
-      return g7;
-    }
-    function s4(d5, g7) {
-      if (d5) throw new Error(g7);
-    }
-    if (e instanceof WebAssembly.Module) {
-      var l2 = WebAssembly.Module.customSections(e, "dylink.0");
-      s4(!l2.length, "need dylink section"), e = new Uint8Array(l2[0]), t2 = e.length;
-    } else {
-      var u3 = new Uint32Array(new Uint8Array(e.subarray(0, 24)).buffer), c4 = u3[0] == 1836278016;
-      s4(!c4, "need to see wasm magic number"), s4(e[8], "need the dylink section to be first"), r3 = 9;
-      var _3 = i2();
-      t2 = r3 + _3;
-      var m7 = o5();
-      s4(m7 !== "dylink.0");
-    }
-    for (var f5 = { neededDynlibs: [], tlsExports: /* @__PURE__ */ new Set(), weakImports: /* @__PURE__ */ new Set(), runtimePaths: [] }; r3 < t2; ) {
-      var p5 = n3(), F6 = i2();
-      if (p5 === 1) f5.memorySize = i2(), f5.memoryAlign = i2(), f5.tableSize = i2(), f5.tableAlign = i2();
-      else if (p5 === 2) f5.neededDynlibs = a3();
-      else if (p5 === 3) for (var S5 = i2(); S5--; ) {
-        var E5 = o5(), y6 = i2();
-        y6 & 256 && f5.tlsExports.add(E5);
-      }
-      else if (p5 === 4) for (S5 = i2(); S5--; ) o5(), E5 = o5(), y6 = i2(), (y6 & 3) == 1 && f5.weakImports.add(E5);
-      else if (p5 === 5) f5.runtimePaths = a3();
-      else if (p5 === 6) {
-        var A5 = o5();
-        s4(A5 !== "wasm32", `incorrect architecture (${A5} vs wasm32)`);
-      } else r3 += F6;
-    }
-    return f5;
-  }, newDSO = (e, r3, t2) => {
-    var n3 = { refcount: 1 / 0, name: e, exports: t2, global: true };
-    return LDSO.loadedLibsByName[e] = n3, r3 != null && (LDSO.loadedLibsByHandle[r3] = n3), n3;
-  }, LDSO = { loadedLibsByName: {}, loadedLibsByHandle: {}, init() {
-    newDSO("__main__", 0, wasmImports);
-  } }, alignMemory = (e, r3) => Math.ceil(e / r3) * r3, getMemory = (e) => {
-    if (runtimeInitialized) return _calloc(e, 1);
-    var r3 = ___heap_base, t2 = r3 + alignMemory(e, 16);
-    ___heap_base = t2;
-    var n3 = _emscripten_get_sbrk_ptr();
-    return HEAPU32[n3 >> 2] = t2, r3;
-  }, isInternalSym = (e) => ["memory", "__memory_base", "__table_base", "__stack_pointer", "__indirect_function_table", "__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(e) || e.startsWith("__em_js__"), wasmTableMirror = [], getWasmTableEntry = (e) => {
-    var r3 = wasmTableMirror[e];
-    return r3 || (wasmTableMirror[e] = r3 = wasmTable.get(e)), r3;
-  }, updateTableMap = (e, r3) => {
-    if (functionsInTableMap) for (var t2 = e; t2 < e + r3; t2++) {
-      var n3 = getWasmTableEntry(t2);
-      n3 && functionsInTableMap.set(n3, t2);
-    }
-  }, functionsInTableMap, getFunctionAddress = (e) => (functionsInTableMap || (functionsInTableMap = /* @__PURE__ */ new WeakMap(), updateTableMap(0, wasmTable.length)), functionsInTableMap.get(e) || 0), freeTableIndexes = [], getEmptyTableSlot = () => freeTableIndexes.length ? freeTableIndexes.pop() : wasmTable.grow(1), setWasmTableEntry = (e, r3) => {
-    wasmTable.set(e, r3), wasmTableMirror[e] = wasmTable.get(e);
-  }, uleb128EncodeWithLen = (e) => {
-    let r3 = e.length;
-    return [r3 % 128 | 128, r3 >> 7, ...e];
-  }, wasmTypeCodes = { i: 127, p: 127, j: 126, f: 125, d: 124, e: 111 }, generateTypePack = (e) => uleb128EncodeWithLen(Array.from(e, (r3) => {
-    var t2 = wasmTypeCodes[r3];
-    return t2;
-  })), convertJsFunctionToWasm = (e, r3) => {
-    var t2 = Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, 1, ...uleb128EncodeWithLen([1, 96, ...generateTypePack(r3.slice(1)), ...generateTypePack(r3[0] === "v" ? "" : r3[0])]), 2, 7, 1, 1, 101, 1, 102, 0, 0, 7, 5, 1, 1, 102, 0, 0), n3 = new WebAssembly.Module(t2), i2 = new WebAssembly.Instance(n3, { e: { f: e } }), o5 = i2.exports.f;
-    return o5;
-  }, addFunction = (e, r3) => {
-    var t2 = getFunctionAddress(e);
-    if (t2) return t2;
-    var n3 = getEmptyTableSlot();
-    try {
-      setWasmTableEntry(n3, e);
-    } catch (o5) {
-      if (!(o5 instanceof TypeError)) throw o5;
-      var i2 = convertJsFunctionToWasm(e, r3);
-      setWasmTableEntry(n3, i2);
-    }
-    return functionsInTableMap.set(e, n3), n3;
-  }, updateGOT = (e, r3) => {
-    for (var t2 in e) if (!isInternalSym(t2)) {
-      var n3 = e[t2], i2 = GOT[t2] && GOT[t2].value != -1;
-      if (r3 || !i2) {
-        var o5;
-        if (typeof n3 == "function") o5 = addFunction(n3);
-        else if (typeof n3.value == "number") o5 = n3;
-        else continue;
-        GOT[t2] ?? (GOT[t2] = new WebAssembly.Global({ value: "i32", mutable: true })), GOT[t2].value = o5;
-      }
-    }
-  }, isImmutableGlobal = (e) => {
-    if (e instanceof WebAssembly.Global) try {
-      e.value = e.value;
-    } catch {
-      return true;
-    }
-    return false;
-  }, relocateExports = (e, r3 = 0) => {
-    function t2(o5, a3) {
-      return isImmutableGlobal(a3) ? new WebAssembly.Global({ value: "i32" }, a3.value + r3) : a3;
-    }
-    var n3 = {};
-    for (var i2 in e) n3[i2] = t2(0, e[i2]);
-    return n3;
-  }, isSymbolDefined = (e) => {
-    var r3 = wasmImports[e];
-    return !(!r3 || r3.stub);
-  }, createNamedFunction = (e, r3) => Object.defineProperty(r3, "name", { value: e }), dynCall = (e, r3, t2 = []) => {
-    var n3 = getWasmTableEntry(r3), i2 = n3(...t2);
-    return /* @__PURE__ */ (function(o5) {
-      return o5;
-    })(i2);
-  }, stackSave = () => _emscripten_stack_get_current(), stackRestore = (e) => __emscripten_stack_restore(e), createInvokeFunction = (e) => (r3, ...t2) => {
-    var n3 = stackSave();
-    try {
-      return dynCall(e, r3, t2);
-    } catch (i2) {
-      if (stackRestore(n3), !(i2 instanceof EmscriptenEH)) throw i2;
-      if (_setThrew(1, 0), e[0] == "j") return 0n;
-    }
-  }, resolveGlobalSymbol = (e) => {
-    var r3;
-    return isSymbolDefined(e) ? r3 = wasmImports[e] : e.startsWith("invoke_") && (r3 = wasmImports[e] = createNamedFunction(e, createInvokeFunction(e.split("_")[1]))), { sym: r3, name: e };
-  }, onPostCtors = [], addOnPostCtor = (e) => {
-    onPostCtors.push(e);
-  }, UTF8ToString = (e, r3, t2) => e ? UTF8ArrayToString(HEAPU8, e, r3, t2) : "", loadWebAssemblyModule = (binary, flags, libName, localScope, handle) => {
-    var metadata = getDylinkMetadata(binary);
-    function loadModule() {
-      var memAlign = Math.pow(2, metadata.memoryAlign), memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0, tableBase = metadata.tableSize ? wasmTable.length : 0;
-      handle && (HEAP8[handle + 8] = 1, HEAPU32[handle + 12 >> 2] = memoryBase, HEAP32[handle + 16 >> 2] = metadata.memorySize, HEAPU32[handle + 20 >> 2] = tableBase, HEAP32[handle + 24 >> 2] = metadata.tableSize), metadata.tableSize && wasmTable.grow(metadata.tableSize);
-      var moduleExports;
-      function resolveSymbol(e) {
-        var r3 = resolveGlobalSymbol(e).sym;
-        return !r3 && localScope && (r3 = localScope[e]), r3 || (r3 = moduleExports[e]), r3;
-      }
-      var proxyHandler = { get(e, r3) {
-        switch (r3) {
-          case "__memory_base":
-            return memoryBase;
-          case "__table_base":
-            return tableBase;
-        }
-        if (r3 in wasmImports && !wasmImports[r3].stub) {
-          var t2 = wasmImports[r3];
-          return t2;
-        }
-        if (!(r3 in e)) {
-          var n3;
-          e[r3] = (...i2) => (n3 || (n3 = resolveSymbol(r3)), n3(...i2));
-        }
-        return e[r3];
-      } }, proxy = new Proxy({}, proxyHandler), GOTProxy = new Proxy(metadata.weakImports, GOTHandler), info = { "GOT.mem": GOTProxy, "GOT.func": GOTProxy, env: proxy, wasi_snapshot_preview1: proxy };
-      function postInstantiation(module, instance) {
-        updateTableMap(tableBase, metadata.tableSize), moduleExports = relocateExports(instance.exports, memoryBase), updateGOT(moduleExports), flags.allowUndefined || reportUndefinedSymbols();
-        function addEmAsm(addr, body) {
-          for (var args = [], arity = 0; ; arity++) {
-            var argName = "$" + arity;
-            if (!body.includes(argName)) break;
-            args.push(argName);
-          }
-          args = args.join();
-          var func = `(${args}) => { ${body} };`;
-          ASM_CONSTS[start] = eval(func);
-        }
-        if ("__start_em_asm" in moduleExports) for (var start = moduleExports.__start_em_asm.value, stop = moduleExports.__stop_em_asm.value; start < stop; ) {
-          var jsString = UTF8ToString(start);
-          addEmAsm(start, jsString), start = HEAPU8.indexOf(0, start) + 1;
-        }
-        function addEmJs(name, cSig, body) {
-          var jsArgs = [];
-          if (cSig = cSig.slice(1, -1), cSig != "void") {
-            cSig = cSig.split(",");
-            for (var arg of cSig) {
-              var jsArg = arg.split(" ").pop();
-              jsArgs.push(jsArg.replaceAll("*", ""));
-            }
-          }
-          var func = `(${jsArgs}) => ${body};`;
-          moduleExports[name] = eval(func);
-        }
-        for (var name in moduleExports) if (name.startsWith("__em_js__")) {
-          var start = moduleExports[name].value, jsString = UTF8ToString(start), [sig, body] = jsString.split("<::>");
-          addEmJs(name.replace("__em_js__", ""), sig, body), delete moduleExports[name];
-        }
-        var applyRelocs = moduleExports.__wasm_apply_data_relocs;
-        applyRelocs && (runtimeInitialized ? applyRelocs() : __RELOC_FUNCS__.push(applyRelocs));
-        var init = moduleExports.__wasm_call_ctors;
-        return init && (runtimeInitialized ? init() : addOnPostCtor(init)), moduleExports;
-      }
-      if (flags.loadAsync) return (async () => {
-        var e;
-        return binary instanceof WebAssembly.Module ? e = new WebAssembly.Instance(binary, info) : { module: binary, instance: e } = await WebAssembly.instantiate(binary, info), postInstantiation(binary, e);
-      })();
-      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary), instance = new WebAssembly.Instance(module, info);
-      return postInstantiation(module, instance);
-    }
-    if (flags = { ...flags, rpath: { parentLibPath: libName, paths: metadata.runtimePaths } }, flags.loadAsync) return metadata.neededDynlibs.reduce((e, r3) => e.then(() => (r3 = findLibraryFS(r3, flags.rpath) ?? r3, loadDynamicLibrary(r3, flags, localScope))), Promise.resolve()).then(loadModule);
-    for (var needed of metadata.neededDynlibs) needed = findLibraryFS(needed, flags.rpath) ?? needed, loadDynamicLibrary(needed, flags, localScope);
-    return loadModule();
-  }, mergeLibSymbols = (e) => {
-    for (var [r3, t2] of Object.entries(e)) {
-      let n3 = (o5) => {
-        isSymbolDefined(o5) || (wasmImports[o5] = t2);
-      };
-      n3(r3);
-      let i2 = "__main_argc_argv";
-      r3 == "main" && n3(i2), r3 == i2 && n3("main");
-    }
-  }, asyncLoad = async (e) => {
-    var r3 = await readAsync(e);
-    return new Uint8Array(r3);
-  }, preloadPlugins = [], registerWasmPlugin = () => {
-    var e = { canHandle: (r3) => !Module.noWasmDecoding && r3.endsWith(".so"), handle: async (r3, t2) => {
-      try {
-        var n3 = await loadWebAssemblyModule(r3, { loadAsync: true, nodelete: true }, t2, {});
-      } catch (i2) {
-        throw new Error(`failed to instantiate wasm: ${t2}: ${i2}`);
-      }
-      return preloadedWasm[t2] = n3, r3;
-    } };
-    preloadPlugins.push(e);
-  }, preloadedWasm = {}, PATH = { isAbs: (e) => e.charAt(0) === "/", splitPath: (e) => /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/.exec(e).slice(1), normalizeArray: (e, r3) => {
-    for (var t2 = 0, n3 = e.length - 1; n3 >= 0; n3--) {
-      var i2 = e[n3];
-      i2 === "." ? e.splice(n3, 1) : i2 === ".." ? (e.splice(n3, 1), t2++) : t2 && (e.splice(n3, 1), t2--);
-    }
-    if (r3) for (; t2; t2--) e.unshift("..");
-    return e;
-  }, normalize: (e) => {
-    var r3 = PATH.isAbs(e), t2 = e.slice(-1) === "/";
-    return e = PATH.normalizeArray(e.split("/").filter((n3) => !!n3), !r3).join("/"), !e && !r3 && (e = "."), e && t2 && (e += "/"), (r3 ? "/" : "") + e;
-  }, dirname: (e) => {
-    var r3 = PATH.splitPath(e), t2 = r3[0], n3 = r3[1];
-    return !t2 && !n3 ? "." : (n3 && (n3 = n3.slice(0, -1)), t2 + n3);
-  }, basename: (e) => e && e.match(/([^\/]+|\/)\/*$/)[1], join: (...e) => PATH.normalize(e.join("/")), join2: (e, r3) => PATH.normalize(e + "/" + r3) }, replaceORIGIN = (e, r3) => {
-    if (r3.startsWith("$ORIGIN")) {
-      var t2 = PATH.dirname(e);
-      return r3.replace("$ORIGIN", t2);
-    }
-    return r3;
-  }, withStackSave = (e) => {
-    var r3 = stackSave(), t2 = e();
-    return stackRestore(r3), t2;
-  }, stackAlloc = (e) => __emscripten_stack_alloc(e), lengthBytesUTF8 = (e) => {
-    for (var r3 = 0, t2 = 0; t2 < e.length; ++t2) {
-      var n3 = e.charCodeAt(t2);
-      n3 <= 127 ? r3++ : n3 <= 2047 ? r3 += 2 : n3 >= 55296 && n3 <= 57343 ? (r3 += 4, ++t2) : r3 += 3;
-    }
-    return r3;
-  }, stringToUTF8Array = (e, r3, t2, n3) => {
-    if (!(n3 > 0)) return 0;
-    for (var i2 = t2, o5 = t2 + n3 - 1, a3 = 0; a3 < e.length; ++a3) {
-      var s4 = e.codePointAt(a3);
-      if (s4 <= 127) {
-        if (t2 >= o5) break;
-        r3[t2++] = s4;
-      } else if (s4 <= 2047) {
-        if (t2 + 1 >= o5) break;
-        r3[t2++] = 192 | s4 >> 6, r3[t2++] = 128 | s4 & 63;
-      } else if (s4 <= 65535) {
-        if (t2 + 2 >= o5) break;
-        r3[t2++] = 224 | s4 >> 12, r3[t2++] = 128 | s4 >> 6 & 63, r3[t2++] = 128 | s4 & 63;
-      } else {
-        if (t2 + 3 >= o5) break;
-        r3[t2++] = 240 | s4 >> 18, r3[t2++] = 128 | s4 >> 12 & 63, r3[t2++] = 128 | s4 >> 6 & 63, r3[t2++] = 128 | s4 & 63, a3++;
-      }
-    }
-    return r3[t2] = 0, t2 - i2;
-  }, stringToUTF8 = (e, r3, t2) => stringToUTF8Array(e, HEAPU8, r3, t2), stringToUTF8OnStack = (e) => {
-    var r3 = lengthBytesUTF8(e) + 1, t2 = stackAlloc(r3);
-    return stringToUTF8(e, t2, r3), t2;
-  }, initRandomFill = () => {
-    if (ENVIRONMENT_IS_NODE) {
-      var e = require("node:crypto");
-      return (r3) => (e.randomFillSync(r3), 0);
-    }
-    return (r3) => (crypto.getRandomValues(r3), 0);
-  }, randomFill = (e) => (randomFill = initRandomFill())(e), PATH_FS = { resolve: (...e) => {
-    for (var r3 = "", t2 = false, n3 = e.length - 1; n3 >= -1 && !t2; n3--) {
-      var i2 = n3 >= 0 ? e[n3] : FS.cwd();
-      if (typeof i2 != "string") throw new TypeError("Arguments to path.resolve must be strings");
-      if (!i2) return "";
-      r3 = i2 + "/" + r3, t2 = PATH.isAbs(i2);
-    }
-    return r3 = PATH.normalizeArray(r3.split("/").filter((o5) => !!o5), !t2).join("/"), (t2 ? "/" : "") + r3 || ".";
-  }, relative: (e, r3) => {
-    e = PATH_FS.resolve(e).slice(1), r3 = PATH_FS.resolve(r3).slice(1);
-    function t2(u3) {
-      for (var c4 = 0; c4 < u3.length && u3[c4] === ""; c4++) ;
-      for (var _3 = u3.length - 1; _3 >= 0 && u3[_3] === ""; _3--) ;
-      return c4 > _3 ? [] : u3.slice(c4, _3 - c4 + 1);
-    }
-    for (var n3 = t2(e.split("/")), i2 = t2(r3.split("/")), o5 = Math.min(n3.length, i2.length), a3 = o5, s4 = 0; s4 < o5; s4++) if (n3[s4] !== i2[s4]) {
-      a3 = s4;
-      break;
-    }
-    var l2 = [];
-    for (s4 = a3; s4 < n3.length; s4++) l2.push("..");
-    return l2 = l2.concat(i2.slice(a3)), l2.join("/");
-  } }, FS_stdin_getChar_buffer = [], intArrayFromString = (e, r3, t2) => {
-    var n3 = t2 > 0 ? t2 : lengthBytesUTF8(e) + 1, i2 = new Array(n3), o5 = stringToUTF8Array(e, i2, 0, i2.length);
-    return r3 && (i2.length = o5), i2;
-  }, FS_stdin_getChar = () => {
-    if (!FS_stdin_getChar_buffer.length) {
-      var e = null;
-      if (ENVIRONMENT_IS_NODE) {
-        var r3 = Buffer.alloc(256), t2 = 0;
-        try {
-          t2 = fs.readSync(process.stdin.fd, r3, 0, 256);
-        } catch (n3) {
-          if (n3.toString().includes("EOF")) t2 = 0;
-          else throw n3;
-        }
-        t2 > 0 && (e = r3.toString("utf-8", 0, t2));
-      } else globalThis.window?.prompt && (e = window.prompt("Input: "), e !== null && (e += `
-`));
-      if (!e) return null;
-      FS_stdin_getChar_buffer = intArrayFromString(e, true);
-    }
-    return FS_stdin_getChar_buffer.shift();
-  }, TTY = { ttys: [], init() {
-  }, shutdown() {
-  }, register(e, r3) {
-    TTY.ttys[e] = { input: [], output: [], ops: r3 }, FS.registerDevice(e, TTY.stream_ops);
-  }, stream_ops: { open(e) {
-    var r3 = TTY.ttys[e.node.rdev];
-    if (!r3) throw new FS.ErrnoError(43);
-    e.tty = r3, e.seekable = false;
-  }, close(e) {
-    e.tty.ops.fsync(e.tty);
-  }, fsync(e) {
-    e.tty.ops.fsync(e.tty);
-  }, read(e, r3, t2, n3, i2) {
-    if (!e.tty || !e.tty.ops.get_char) throw new FS.ErrnoError(60);
-    for (var o5 = 0, a3 = 0; a3 < n3; a3++) {
-      var s4;
-      try {
-        s4 = e.tty.ops.get_char(e.tty);
-      } catch {
-        throw new FS.ErrnoError(29);
-      }
-      if (s4 === void 0 && !o5) throw new FS.ErrnoError(6);
-      if (s4 == null || (o5++, r3[t2 + a3] = s4, s4 === 10)) break;
-    }
-    return o5 && (e.node.atime = Date.now()), o5;
-  }, write(e, r3, t2, n3, i2) {
-    if (!e.tty || !e.tty.ops.put_char) throw new FS.ErrnoError(60);
-    try {
-      for (var o5 = 0; o5 < n3; o5++) e.tty.ops.put_char(e.tty, r3[t2 + o5]);
-    } catch {
-      throw new FS.ErrnoError(29);
-    }
-    return n3 && (e.node.mtime = e.node.ctime = Date.now()), o5;
-  } }, default_tty_ops: { get_char(e) {
-    return FS_stdin_getChar();
-  }, put_char(e, r3) {
-    r3 === null || r3 === 10 ? (out(UTF8ArrayToString(e.output)), e.output = []) : r3 != 0 && e.output.push(r3);
-  }, fsync(e) {
-    e.output?.length > 0 && (out(UTF8ArrayToString(e.output)), e.output = []);
-  }, ioctl_tcgets(e) {
-    return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
-  }, ioctl_tcsets(e, r3, t2) {
-    return 0;
-  }, ioctl_tiocgwinsz(e) {
-    return [24, 80];
-  } }, default_tty1_ops: { put_char(e, r3) {
-    r3 === null || r3 === 10 ? (err(UTF8ArrayToString(e.output)), e.output = []) : r3 != 0 && e.output.push(r3);
-  }, fsync(e) {
-    e.output?.length > 0 && (err(UTF8ArrayToString(e.output)), e.output = []);
-  } } }, zeroMemory = (e, r3) => HEAPU8.fill(0, e, e + r3), mmapAlloc = (e) => {
-    e = alignMemory(e, 65536);
-    var r3 = _emscripten_builtin_memalign(65536, e);
-    return r3 && zeroMemory(r3, e), r3;
-  }, MEMFS = { ops_table: null, mount(e) {
-    return MEMFS.createNode(null, "/", 16895, 0);
-  }, createNode(e, r3, t2, n3) {
-    if (FS.isBlkdev(t2) || FS.isFIFO(t2)) throw new FS.ErrnoError(63);
-    MEMFS.ops_table || (MEMFS.ops_table = { dir: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, lookup: MEMFS.node_ops.lookup, mknod: MEMFS.node_ops.mknod, rename: MEMFS.node_ops.rename, unlink: MEMFS.node_ops.unlink, rmdir: MEMFS.node_ops.rmdir, readdir: MEMFS.node_ops.readdir, symlink: MEMFS.node_ops.symlink }, stream: { llseek: MEMFS.stream_ops.llseek } }, file: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: { llseek: MEMFS.stream_ops.llseek, read: MEMFS.stream_ops.read, write: MEMFS.stream_ops.write, mmap: MEMFS.stream_ops.mmap, msync: MEMFS.stream_ops.msync } }, link: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, readlink: MEMFS.node_ops.readlink }, stream: {} }, chrdev: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: FS.chrdev_stream_ops } });
-    var i2 = FS.createNode(e, r3, t2, n3);
-    return FS.isDir(i2.mode) ? (i2.node_ops = MEMFS.ops_table.dir.node, i2.stream_ops = MEMFS.ops_table.dir.stream, i2.contents = {}) : FS.isFile(i2.mode) ? (i2.node_ops = MEMFS.ops_table.file.node, i2.stream_ops = MEMFS.ops_table.file.stream, i2.usedBytes = 0, i2.contents = MEMFS.emptyFileContents ?? (MEMFS.emptyFileContents = new Uint8Array(0))) : FS.isLink(i2.mode) ? (i2.node_ops = MEMFS.ops_table.link.node, i2.stream_ops = MEMFS.ops_table.link.stream) : FS.isChrdev(i2.mode) && (i2.node_ops = MEMFS.ops_table.chrdev.node, i2.stream_ops = MEMFS.ops_table.chrdev.stream), i2.atime = i2.mtime = i2.ctime = Date.now(), e && (e.contents[r3] = i2, e.atime = e.mtime = e.ctime = i2.atime), i2;
-  }, getFileDataAsTypedArray(e) {
-    return e.contents.subarray(0, e.usedBytes);
-  }, expandFileStorage(e, r3) {
-    var t2 = e.contents.length;
-    if (!(t2 >= r3)) {
-      r3 = Math.max(r3, t2 * (t2 < 1048576 ? 2 : 1.125) >>> 0), t2 && (r3 = Math.max(r3, 256));
-      var n3 = MEMFS.getFileDataAsTypedArray(e);
-      e.contents = new Uint8Array(r3), e.contents.set(n3);
-    }
-  }, resizeFileStorage(e, r3) {
-    if (e.usedBytes != r3) {
-      var t2 = e.contents;
-      e.contents = new Uint8Array(r3), e.contents.set(t2.subarray(0, Math.min(r3, e.usedBytes))), e.usedBytes = r3;
-    }
-  }, node_ops: { getattr(e) {
-    var r3 = {};
-    return r3.dev = FS.isChrdev(e.mode) ? e.id : 1, r3.ino = e.id, r3.mode = e.mode, r3.nlink = 1, r3.uid = 0, r3.gid = 0, r3.rdev = e.rdev, FS.isDir(e.mode) ? r3.size = 4096 : FS.isFile(e.mode) ? r3.size = e.usedBytes : FS.isLink(e.mode) ? r3.size = e.link.length : r3.size = 0, r3.atime = new Date(e.atime), r3.mtime = new Date(e.mtime), r3.ctime = new Date(e.ctime), r3.blksize = 4096, r3.blocks = Math.ceil(r3.size / r3.blksize), r3;
-  }, setattr(e, r3) {
-    for (let t2 of ["mode", "atime", "mtime", "ctime"]) r3[t2] != null && (e[t2] = r3[t2]);
-    r3.size !== void 0 && MEMFS.resizeFileStorage(e, r3.size);
-  }, lookup(e, r3) {
-    throw MEMFS.doesNotExistError || (MEMFS.doesNotExistError = new FS.ErrnoError(44), MEMFS.doesNotExistError.stack = "<generic error, no stack>"), MEMFS.doesNotExistError;
-  }, mknod(e, r3, t2, n3) {
-    return MEMFS.createNode(e, r3, t2, n3);
-  }, rename(e, r3, t2) {
-    var n3;
-    try {
-      n3 = FS.lookupNode(r3, t2);
-    } catch {
-    }
-    if (n3 && FS.isDir(e.mode)) for (var i2 in n3.contents) throw new FS.ErrnoError(55);
-    delete e.parent.contents[e.name], r3.contents[t2] = e, e.name = t2, r3.ctime = r3.mtime = e.parent.ctime = e.parent.mtime = Date.now();
-  }, unlink(e, r3) {
-    delete e.contents[r3], e.ctime = e.mtime = Date.now();
-  }, rmdir(e, r3) {
-    var t2 = FS.lookupNode(e, r3);
-    for (var n3 in t2.contents) throw new FS.ErrnoError(55);
-    delete e.contents[r3], e.ctime = e.mtime = Date.now();
-  }, readdir(e) {
-    return [".", "..", ...Object.keys(e.contents)];
-  }, symlink(e, r3, t2) {
-    var n3 = MEMFS.createNode(e, r3, 41471, 0);
-    return n3.link = t2, n3;
-  }, readlink(e) {
-    if (!FS.isLink(e.mode)) throw new FS.ErrnoError(28);
-    return e.link;
-  } }, stream_ops: { read(e, r3, t2, n3, i2) {
-    var o5 = e.node.contents;
-    if (i2 >= e.node.usedBytes) return 0;
-    var a3 = Math.min(e.node.usedBytes - i2, n3);
-    return r3.set(o5.subarray(i2, i2 + a3), t2), a3;
-  }, write(e, r3, t2, n3, i2, o5) {
-    if (r3.buffer === HEAP8.buffer && (o5 = false), !n3) return 0;
-    var a3 = e.node;
-    return a3.mtime = a3.ctime = Date.now(), o5 ? (a3.contents = r3.subarray(t2, t2 + n3), a3.usedBytes = n3) : !a3.usedBytes && !i2 ? (a3.contents = r3.slice(t2, t2 + n3), a3.usedBytes = n3) : (MEMFS.expandFileStorage(a3, i2 + n3), a3.contents.set(r3.subarray(t2, t2 + n3), i2), a3.usedBytes = Math.max(a3.usedBytes, i2 + n3)), n3;
-  }, llseek(e, r3, t2) {
-    var n3 = r3;
-    if (t2 === 1 ? n3 += e.position : t2 === 2 && FS.isFile(e.node.mode) && (n3 += e.node.usedBytes), n3 < 0) throw new FS.ErrnoError(28);
-    return n3;
-  }, mmap(e, r3, t2, n3, i2) {
-    if (!FS.isFile(e.node.mode)) throw new FS.ErrnoError(43);
-    var o5, a3, s4 = e.node.contents;
-    if (!(i2 & 2) && s4.buffer === HEAP8.buffer) a3 = false, o5 = s4.byteOffset;
-    else {
-      if (a3 = true, o5 = mmapAlloc(r3), !o5) throw new FS.ErrnoError(48);
-      s4 && ((t2 > 0 || t2 + r3 < s4.length) && (s4.subarray ? s4 = s4.subarray(t2, t2 + r3) : s4 = Array.prototype.slice.call(s4, t2, t2 + r3)), HEAP8.set(s4, o5));
-    }
-    return { ptr: o5, allocated: a3 };
-  }, msync(e, r3, t2, n3, i2) {
-    return MEMFS.stream_ops.write(e, r3, 0, n3, t2, false), 0;
-  } } }, FS_modeStringToFlags = (e) => {
-    if (typeof e != "string") return e;
-    var r3 = { r: 0, "r+": 2, w: 577, "w+": 578, a: 1089, "a+": 1090 }[e];
-    if (typeof r3 > "u") throw new Error(`Unknown file open mode: ${e}`);
-    return r3;
-  }, FS_fileDataToTypedArray = (e) => (typeof e == "string" && (e = intArrayFromString(e, true)), e.subarray || (e = new Uint8Array(e)), e), FS_getMode = (e, r3) => {
-    var t2 = 0;
-    return e && (t2 |= 365), r3 && (t2 |= 146), t2;
-  }, ERRNO_CODES = { EPERM: 63, ENOENT: 44, ESRCH: 71, EINTR: 27, EIO: 29, ENXIO: 60, E2BIG: 1, ENOEXEC: 45, EBADF: 8, ECHILD: 12, EAGAIN: 6, EWOULDBLOCK: 6, ENOMEM: 48, EACCES: 2, EFAULT: 21, ENOTBLK: 105, EBUSY: 10, EEXIST: 20, EXDEV: 75, ENODEV: 43, ENOTDIR: 54, EISDIR: 31, EINVAL: 28, ENFILE: 41, EMFILE: 33, ENOTTY: 59, ETXTBSY: 74, EFBIG: 22, ENOSPC: 51, ESPIPE: 70, EROFS: 69, EMLINK: 34, EPIPE: 64, EDOM: 18, ERANGE: 68, ENOMSG: 49, EIDRM: 24, ECHRNG: 106, EL2NSYNC: 156, EL3HLT: 107, EL3RST: 108, ELNRNG: 109, EUNATCH: 110, ENOCSI: 111, EL2HLT: 112, EDEADLK: 16, ENOLCK: 46, EBADE: 113, EBADR: 114, EXFULL: 115, ENOANO: 104, EBADRQC: 103, EBADSLT: 102, EDEADLOCK: 16, EBFONT: 101, ENOSTR: 100, ENODATA: 116, ETIME: 117, ENOSR: 118, ENONET: 119, ENOPKG: 120, EREMOTE: 121, ENOLINK: 47, EADV: 122, ESRMNT: 123, ECOMM: 124, EPROTO: 65, EMULTIHOP: 36, EDOTDOT: 125, EBADMSG: 9, ENOTUNIQ: 126, EBADFD: 127, EREMCHG: 128, ELIBACC: 129, ELIBBAD: 130, ELIBSCN: 131, ELIBMAX: 132, ELIBEXEC: 133, ENOSYS: 52, ENOTEMPTY: 55, ENAMETOOLONG: 37, ELOOP: 32, EOPNOTSUPP: 138, EPFNOSUPPORT: 139, ECONNRESET: 15, ENOBUFS: 42, EAFNOSUPPORT: 5, EPROTOTYPE: 67, ENOTSOCK: 57, ENOPROTOOPT: 50, ESHUTDOWN: 140, ECONNREFUSED: 14, EADDRINUSE: 3, ECONNABORTED: 13, ENETUNREACH: 40, ENETDOWN: 38, ETIMEDOUT: 73, EHOSTDOWN: 142, EHOSTUNREACH: 23, EINPROGRESS: 26, EALREADY: 7, EDESTADDRREQ: 17, EMSGSIZE: 35, EPROTONOSUPPORT: 66, ESOCKTNOSUPPORT: 137, EADDRNOTAVAIL: 4, ENETRESET: 39, EISCONN: 30, ENOTCONN: 53, ETOOMANYREFS: 141, EUSERS: 136, EDQUOT: 19, ESTALE: 72, ENOTSUP: 138, ENOMEDIUM: 148, EILSEQ: 25, EOVERFLOW: 61, ECANCELED: 11, ENOTRECOVERABLE: 56, EOWNERDEAD: 62, ESTRPIPE: 135 }, PROXYFS = { mount(e) {
-    return PROXYFS.createNode(null, "/", e.opts.fs.lstat(e.opts.root).mode, 0);
-  }, createNode(e, r3, t2, n3) {
-    if (!FS.isDir(t2) && !FS.isFile(t2) && !FS.isLink(t2)) throw new FS.ErrnoError(ERRNO_CODES.EINVAL);
-    var i2 = FS.createNode(e, r3, t2);
-    return i2.node_ops = PROXYFS.node_ops, i2.stream_ops = PROXYFS.stream_ops, i2;
-  }, realPath(e) {
-    for (var r3 = []; e.parent !== e; ) r3.push(e.name), e = e.parent;
-    return r3.push(e.mount.opts.root), r3.reverse(), PATH.join(...r3);
-  }, node_ops: { getattr(e) {
-    var r3 = PROXYFS.realPath(e), t2;
-    try {
-      t2 = e.mount.opts.fs.lstat(r3);
-    } catch (n3) {
-      throw n3.code ? new FS.ErrnoError(ERRNO_CODES[n3.code]) : n3;
-    }
-    return { dev: t2.dev, ino: t2.ino, mode: t2.mode, nlink: t2.nlink, uid: t2.uid, gid: t2.gid, rdev: t2.rdev, size: t2.size, atime: t2.atime, mtime: t2.mtime, ctime: t2.ctime, blksize: t2.blksize, blocks: t2.blocks };
-  }, setattr(e, r3) {
-    var t2 = PROXYFS.realPath(e);
-    try {
-      if (r3.mode !== void 0 && (e.mount.opts.fs.chmod(t2, r3.mode), e.mode = r3.mode), r3.atime || r3.mtime) {
-        var n3 = new Date(r3.atime || r3.mtime), i2 = new Date(r3.mtime || r3.atime);
-        e.mount.opts.fs.utime(t2, n3, i2);
-      }
-      r3.size !== void 0 && e.mount.opts.fs.truncate(t2, r3.size);
-    } catch (o5) {
-      throw o5.code ? new FS.ErrnoError(ERRNO_CODES[o5.code]) : o5;
-    }
-  }, lookup(e, r3) {
-    try {
-      var t2 = PATH.join2(PROXYFS.realPath(e), r3), n3 = e.mount.opts.fs.lstat(t2).mode, i2 = PROXYFS.createNode(e, r3, n3);
-      return i2;
-    } catch (o5) {
-      throw o5.code ? new FS.ErrnoError(ERRNO_CODES[o5.code]) : o5;
-    }
-  }, mknod(e, r3, t2, n3) {
-    var i2 = PROXYFS.createNode(e, r3, t2, n3), o5 = PROXYFS.realPath(i2);
-    try {
-      FS.isDir(i2.mode) ? i2.mount.opts.fs.mkdir(o5, i2.mode) : i2.mount.opts.fs.writeFile(o5, "", { mode: i2.mode });
-    } catch (a3) {
-      throw a3.code ? new FS.ErrnoError(ERRNO_CODES[a3.code]) : a3;
-    }
-    return i2;
-  }, rename(e, r3, t2) {
-    var n3 = PROXYFS.realPath(e), i2 = PATH.join2(PROXYFS.realPath(r3), t2);
-    try {
-      e.mount.opts.fs.rename(n3, i2), e.name = t2;
-    } catch (o5) {
-      throw o5.code ? new FS.ErrnoError(ERRNO_CODES[o5.code]) : o5;
-    }
-  }, unlink(e, r3) {
-    var t2 = PATH.join2(PROXYFS.realPath(e), r3);
-    try {
-      e.mount.opts.fs.unlink(t2);
-    } catch (n3) {
-      throw n3.code ? new FS.ErrnoError(ERRNO_CODES[n3.code]) : n3;
-    }
-  }, rmdir(e, r3) {
-    var t2 = PATH.join2(PROXYFS.realPath(e), r3);
-    try {
-      e.mount.opts.fs.rmdir(t2);
-    } catch (n3) {
-      throw n3.code ? new FS.ErrnoError(ERRNO_CODES[n3.code]) : n3;
-    }
-  }, readdir(e) {
-    var r3 = PROXYFS.realPath(e);
-    try {
-      return e.mount.opts.fs.readdir(r3);
-    } catch (t2) {
-      throw t2.code ? new FS.ErrnoError(ERRNO_CODES[t2.code]) : t2;
-    }
-  }, symlink(e, r3, t2) {
-    var n3 = PATH.join2(PROXYFS.realPath(e), r3);
-    try {
-      e.mount.opts.fs.symlink(t2, n3);
-    } catch (i2) {
-      throw i2.code ? new FS.ErrnoError(ERRNO_CODES[i2.code]) : i2;
-    }
-  }, readlink(e) {
-    var r3 = PROXYFS.realPath(e);
-    try {
-      return e.mount.opts.fs.readlink(r3);
-    } catch (t2) {
-      throw t2.code ? new FS.ErrnoError(ERRNO_CODES[t2.code]) : t2;
-    }
-  } }, stream_ops: { open(e) {
-    var r3 = PROXYFS.realPath(e.node);
-    try {
-      e.nfd = e.node.mount.opts.fs.open(r3, e.flags);
-    } catch (t2) {
-      throw t2.code ? new FS.ErrnoError(ERRNO_CODES[t2.code]) : t2;
-    }
-  }, close(e) {
-    try {
-      e.node.mount.opts.fs.close(e.nfd);
-    } catch (r3) {
-      throw r3.code ? new FS.ErrnoError(ERRNO_CODES[r3.code]) : r3;
-    }
-  }, read(e, r3, t2, n3, i2) {
-    try {
-      return e.node.mount.opts.fs.read(e.nfd, r3, t2, n3, i2);
-    } catch (o5) {
-      throw o5.code ? new FS.ErrnoError(ERRNO_CODES[o5.code]) : o5;
-    }
-  }, write(e, r3, t2, n3, i2) {
-    try {
-      return e.node.mount.opts.fs.write(e.nfd, r3, t2, n3, i2);
-    } catch (o5) {
-      throw o5.code ? new FS.ErrnoError(ERRNO_CODES[o5.code]) : o5;
-    }
-  }, llseek(e, r3, t2) {
-    var n3 = r3;
-    if (t2 === 1) n3 += e.position;
-    else if (t2 === 2 && FS.isFile(e.node.mode)) try {
-      var i2 = e.node.node_ops.getattr(e.node);
-      n3 += i2.size;
-    } catch (o5) {
-      throw new FS.ErrnoError(ERRNO_CODES[o5.code]);
-    }
-    if (n3 < 0) throw new FS.ErrnoError(ERRNO_CODES.EINVAL);
-    return n3;
-  } } }, FS_createDataFile = (...e) => FS.createDataFile(...e), getUniqueRunDependency = (e) => e, dependenciesPromise = null, resolveRunDependencies = async () => dependenciesPromise, runDependencies = 0, dependenciesPromiseResolve = null, removeRunDependency = () => {
-    runDependencies--, Module.monitorRunDependencies?.(runDependencies), runDependencies || dependenciesPromiseResolve();
-  }, addRunDependency = () => {
-    runDependencies || (dependenciesPromise = new Promise((e) => dependenciesPromiseResolve = e)), runDependencies++, Module.monitorRunDependencies?.(runDependencies);
-  }, FS_handledByPreloadPlugin = async (e, r3) => {
-    typeof Browser < "u" && Browser.init();
-    for (var t2 of preloadPlugins) if (t2.canHandle(r3)) return t2.handle(e, r3);
-    return e;
-  }, FS_preloadFile = async (e, r3, t2, n3, i2, o5, a3, s4) => {
-    var l2 = r3 ? PATH_FS.resolve(PATH.join2(e, r3)) : e, u3 = getUniqueRunDependency(`cp ${l2}`);
-    addRunDependency(u3);
-    try {
-      var c4 = t2;
-      typeof t2 == "string" && (c4 = await asyncLoad(t2)), c4 = await FS_handledByPreloadPlugin(c4, l2), s4?.(), o5 || FS_createDataFile(e, r3, c4, n3, i2, a3);
-    } finally {
-      removeRunDependency(u3);
-    }
-  }, FS_createPreloadedFile = (e, r3, t2, n3, i2, o5, a3, s4, l2, u3) => {
-    FS_preloadFile(e, r3, t2, n3, i2, s4, l2, u3).then(o5).catch(a3);
-  }, FS = { root: null, mounts: [], devices: {}, streams: [], nextInode: 1, nameTable: [], currentPath: "/", initialized: false, ignorePermissions: true, syncFSRequests: 0, ErrnoError: class {
-    constructor(e) {
-      P(this, "name", "ErrnoError");
-      this.errno = e;
-    }
-  }, FSStream: class {
-    constructor() {
-      P(this, "shared", {});
-    }
-    get object() {
-      return this.node;
-    }
-    set object(e) {
-      this.node = e;
-    }
-    get isRead() {
-      return (this.flags & 2097155) !== 1;
-    }
-    get isWrite() {
-      return (this.flags & 2097155) !== 0;
-    }
-    get isAppend() {
-      return this.flags & 1024;
-    }
-    get flags() {
-      return this.shared.flags;
-    }
-    set flags(e) {
-      this.shared.flags = e;
-    }
-    get position() {
-      return this.shared.position;
-    }
-    set position(e) {
-      this.shared.position = e;
-    }
-  }, FSNode: class {
-    constructor(e, r3, t2, n3) {
-      P(this, "node_ops", {});
-      P(this, "stream_ops", {});
-      P(this, "readMode", 365);
-      P(this, "writeMode", 146);
-      P(this, "mounted", null);
-      e || (e = this), this.parent = e, this.mount = e.mount, this.id = FS.nextInode++, this.name = r3, this.mode = t2, this.rdev = n3, this.atime = this.mtime = this.ctime = Date.now();
-    }
-    get read() {
-      return (this.mode & this.readMode) === this.readMode;
-    }
-    set read(e) {
-      e ? this.mode |= this.readMode : this.mode &= ~this.readMode;
-    }
-    get write() {
-      return (this.mode & this.writeMode) === this.writeMode;
-    }
-    set write(e) {
-      e ? this.mode |= this.writeMode : this.mode &= ~this.writeMode;
-    }
-    get isFolder() {
-      return FS.isDir(this.mode);
-    }
-    get isDevice() {
-      return FS.isChrdev(this.mode);
-    }
-    addListener(e, r3 = false) {
-      var t2 = { cb: e, exclusive: r3 }, n3 = this.listeners ?? (this.listeners = /* @__PURE__ */ new Set());
-      return n3.add(t2), { listeners: n3, entry: t2 };
-    }
-    notifyListeners(e) {
-      if (this.listeners) {
-        var r3;
-        for (var t2 of this.listeners) t2.exclusive ? (r3 || (r3 = [])).push(t2) : t2.cb(e);
-        if (r3) {
-          var n3 = (this.exclTurn || 0) % r3.length;
-          this.exclTurn = n3 + 1, r3[n3].cb(e);
-        }
-      }
-    }
-  }, lookupPath(e, r3 = {}) {
-    if (!e) throw new FS.ErrnoError(44);
-    r3.follow_mount ?? (r3.follow_mount = true), PATH.isAbs(e) || (e = FS.cwd() + "/" + e);
-    e: for (var t2 = 0; t2 < 40; t2++) {
-      for (var n3 = e.split("/").filter((u3) => !!u3), i2 = FS.root, o5 = "/", a3 = 0; a3 < n3.length; a3++) {
-        var s4 = a3 === n3.length - 1;
-        if (s4 && r3.parent) break;
-        if (n3[a3] !== ".") {
-          if (n3[a3] === "..") {
-            if (o5 = PATH.dirname(o5), FS.isRoot(i2)) {
-              e = o5 + "/" + n3.slice(a3 + 1).join("/"), t2--;
-              continue e;
-            } else i2 = i2.parent;
-            continue;
-          }
-          o5 = o5 === "/" ? "/" + n3[a3] : o5 + "/" + n3[a3];
-          try {
-            i2 = FS.lookupNode(i2, n3[a3]);
-          } catch (u3) {
-            if (u3?.errno === 44 && s4 && r3.noent_okay) return { path: o5 };
-            throw u3;
-          }
-          if (FS.isMountpoint(i2) && (!s4 || r3.follow_mount) && (i2 = i2.mounted.root), FS.isLink(i2.mode) && (!s4 || r3.follow)) {
-            if (!i2.node_ops.readlink) throw new FS.ErrnoError(52);
-            var l2 = i2.node_ops.readlink(i2);
-            PATH.isAbs(l2) || (l2 = PATH.dirname(o5) + "/" + l2), e = l2 + "/" + n3.slice(a3 + 1).join("/");
-            continue e;
-          }
-        }
-      }
-      return { path: o5, node: i2 };
-    }
-    throw new FS.ErrnoError(32);
-  }, getPath(e) {
-    for (var r3; ; ) {
-      if (FS.isRoot(e)) {
-        var t2 = e.mount.mountpoint;
-        return r3 ? t2[t2.length - 1] !== "/" ? `${t2}/${r3}` : t2 + r3 : t2;
-      }
-      r3 = r3 ? `${e.name}/${r3}` : e.name, e = e.parent;
-    }
-  }, hashName(e, r3) {
-    for (var t2 = 0, n3 = 0; n3 < r3.length; n3++) t2 = (t2 << 5) - t2 + r3.charCodeAt(n3) | 0;
-    return (e + t2 >>> 0) % FS.nameTable.length;
-  }, hashAddNode(e) {
-    var r3 = FS.hashName(e.parent.id, e.name);
-    e.name_next = FS.nameTable[r3], FS.nameTable[r3] = e;
-  }, hashRemoveNode(e) {
-    var r3 = FS.hashName(e.parent.id, e.name);
-    if (FS.nameTable[r3] === e) FS.nameTable[r3] = e.name_next;
-    else for (var t2 = FS.nameTable[r3]; t2; ) {
-      if (t2.name_next === e) {
-        t2.name_next = e.name_next;
-        break;
-      }
-      t2 = t2.name_next;
-    }
-  }, lookupNode(e, r3) {
-    var t2 = FS.mayLookup(e);
-    if (t2) throw new FS.ErrnoError(t2);
-    for (var n3 = FS.hashName(e.id, r3), i2 = FS.nameTable[n3]; i2; i2 = i2.name_next) {
-      var o5 = i2.name;
-      if (i2.parent.id === e.id && o5 === r3) return i2;
-    }
-    return FS.lookup(e, r3);
-  }, createNode(e, r3, t2, n3) {
-    var i2 = new FS.FSNode(e, r3, t2, n3);
-    return FS.hashAddNode(i2), i2;
-  }, destroyNode(e) {
-    FS.hashRemoveNode(e);
-  }, isRoot(e) {
-    return e === e.parent;
-  }, isMountpoint(e) {
-    return !!e.mounted;
-  }, isFile(e) {
-    return (e & 61440) === 32768;
-  }, isDir(e) {
-    return (e & 61440) === 16384;
-  }, isLink(e) {
-    return (e & 61440) === 40960;
-  }, isChrdev(e) {
-    return (e & 61440) === 8192;
-  }, isBlkdev(e) {
-    return (e & 61440) === 24576;
-  }, isFIFO(e) {
-    return (e & 61440) === 4096;
-  }, isSocket(e) {
-    return (e & 49152) === 49152;
-  }, flagsToPermissionString(e) {
-    var r3 = ["r", "w", "rw"][e & 3];
-    return e & 512 && (r3 += "w"), r3;
-  }, nodePermissions(e, r3) {
-    return FS.ignorePermissions ? 0 : r3.includes("r") && !(e.mode & 292) || r3.includes("w") && !(e.mode & 146) || r3.includes("x") && !(e.mode & 73) ? 2 : 0;
-  }, mayLookup(e) {
-    if (!FS.isDir(e.mode)) return 54;
-    var r3 = FS.nodePermissions(e, "x");
-    return r3 || (e.node_ops.lookup ? 0 : 2);
-  }, mayCreate(e, r3) {
-    if (!FS.isDir(e.mode)) return 54;
-    try {
-      return FS.lookupNode(e, r3), 20;
-    } catch {
-    }
-    return FS.nodePermissions(e, "wx");
-  }, mayDelete(e, r3, t2) {
-    var n3;
-    try {
-      n3 = FS.lookupNode(e, r3);
-    } catch (o5) {
-      return o5.errno;
-    }
-    var i2 = FS.nodePermissions(e, "wx");
-    if (i2) return i2;
-    if (t2) {
-      if (!FS.isDir(n3.mode)) return 54;
-      if (FS.isRoot(n3) || FS.getPath(n3) === FS.cwd()) return 10;
-    } else if (FS.isDir(n3.mode)) return 31;
-    return 0;
-  }, mayOpen(e, r3) {
-    if (!e) return 44;
-    if (FS.isLink(e.mode)) return 32;
-    var t2 = FS.flagsToPermissionString(r3);
-    return FS.isDir(e.mode) && (t2 !== "r" || r3 & 576) ? 31 : FS.nodePermissions(e, t2);
-  }, checkOpExists(e, r3) {
-    if (!e) throw new FS.ErrnoError(r3);
-    return e;
-  }, MAX_OPEN_FDS: 4096, nextfd() {
-    for (var e = 0; e <= FS.MAX_OPEN_FDS; e++) if (!FS.streams[e]) return e;
-    throw new FS.ErrnoError(33);
-  }, getStreamChecked(e) {
-    var r3 = FS.getStream(e);
-    if (!r3) throw new FS.ErrnoError(8);
-    return r3;
-  }, getStream: (e) => FS.streams[e], createStream(e, r3 = -1) {
-    return e = Object.assign(new FS.FSStream(), e), r3 == -1 && (r3 = FS.nextfd()), e.fd = r3, FS.streams[r3] = e, e;
-  }, closeStream(e) {
-    FS.streams[e] = null;
-  }, dupStream(e, r3 = -1) {
-    var t2 = FS.createStream(e, r3);
-    return t2.stream_ops?.dup?.(t2), t2;
-  }, doSetAttr(e, r3, t2) {
-    var n3 = e?.stream_ops.setattr, i2 = n3 ? e : r3;
-    n3 ?? (n3 = r3.node_ops.setattr), FS.checkOpExists(n3, 63);
-    try {
-      n3(i2, t2);
-    } catch (o5) {
-      throw o5 instanceof RangeError ? new FS.ErrnoError(22) : o5;
-    }
-  }, chrdev_stream_ops: { open(e) {
-    var r3 = FS.getDevice(e.node.rdev);
-    e.stream_ops = r3.stream_ops, e.stream_ops.open?.(e);
-  }, llseek() {
-    throw new FS.ErrnoError(70);
-  } }, major: (e) => e >> 8, minor: (e) => e & 255, makedev: (e, r3) => e << 8 | r3, registerDevice(e, r3) {
-    FS.devices[e] = { stream_ops: r3 };
-  }, getDevice: (e) => FS.devices[e], getMounts(e) {
-    for (var r3 = [], t2 = [e]; t2.length; ) {
-      var n3 = t2.pop();
-      r3.push(n3), t2.push(...n3.mounts);
-    }
-    return r3;
-  }, syncfs(e, r3) {
-    typeof e == "function" && (r3 = e, e = false), FS.syncFSRequests++, FS.syncFSRequests > 1 && err(`warning: ${FS.syncFSRequests} FS.syncfs operations in flight at once, probably just doing extra work`);
-    var t2 = FS.getMounts(FS.root.mount), n3 = 0;
-    function i2(s4) {
-      return FS.syncFSRequests--, r3(s4);
-    }
-    function o5(s4) {
-      if (s4) return o5.errored ? void 0 : (o5.errored = true, i2(s4));
-      ++n3 >= t2.length && i2(null);
-    }
-    for (var a3 of t2) a3.type.syncfs ? a3.type.syncfs(a3, e, o5) : o5(null);
-  }, mount(e, r3, t2) {
-    var n3 = t2 === "/", i2 = !t2, o5;
-    if (n3 && FS.root) throw new FS.ErrnoError(10);
-    if (!n3 && !i2) {
-      var a3 = FS.lookupPath(t2, { follow_mount: false });
-      if (t2 = a3.path, o5 = a3.node, FS.isMountpoint(o5)) throw new FS.ErrnoError(10);
-      if (!FS.isDir(o5.mode)) throw new FS.ErrnoError(54);
-    }
-    var s4 = { type: e, opts: r3, mountpoint: t2, mounts: [] }, l2 = e.mount(s4);
-    return l2.mount = s4, s4.root = l2, n3 ? FS.root = l2 : o5 && (o5.mounted = s4, o5.mount && o5.mount.mounts.push(s4)), l2;
-  }, unmount(e) {
-    var r3 = FS.lookupPath(e, { follow_mount: false });
-    if (!FS.isMountpoint(r3.node)) throw new FS.ErrnoError(28);
-    var t2 = r3.node, n3 = t2.mounted, i2 = FS.getMounts(n3);
-    for (var [o5, a3] of Object.entries(FS.nameTable)) for (; a3; ) {
-      var s4 = a3.name_next;
-      i2.includes(a3.mount) && FS.destroyNode(a3), a3 = s4;
-    }
-    t2.mounted = null;
-    var l2 = t2.mount.mounts.indexOf(n3);
-    t2.mount.mounts.splice(l2, 1);
-  }, lookup(e, r3) {
-    return e.node_ops.lookup(e, r3);
-  }, mknod(e, r3, t2) {
-    var n3 = FS.lookupPath(e, { parent: true }), i2 = n3.node, o5 = PATH.basename(e);
-    if (!o5) throw new FS.ErrnoError(28);
-    if (o5 === "." || o5 === "..") throw new FS.ErrnoError(20);
-    var a3 = FS.mayCreate(i2, o5);
-    if (a3) throw new FS.ErrnoError(a3);
-    if (!i2.node_ops.mknod) throw new FS.ErrnoError(63);
-    return i2.node_ops.mknod(i2, o5, r3, t2);
-  }, statfs(e) {
-    return FS.statfsNode(FS.lookupPath(e, { follow: true }).node);
-  }, statfsStream(e) {
-    return FS.statfsNode(e.node);
-  }, statfsNode(e) {
-    var r3 = { bsize: 4096, frsize: 4096, blocks: 1e6, bfree: 5e5, bavail: 5e5, files: FS.nextInode, ffree: FS.nextInode - 1, fsid: 42, flags: 2, namelen: 255 };
-    return e.node_ops.statfs && Object.assign(r3, e.node_ops.statfs(e.mount.opts.root)), r3;
-  }, create(e, r3 = 438) {
-    return r3 &= 4095, r3 |= 32768, FS.mknod(e, r3, 0);
-  }, mkdir(e, r3 = 511) {
-    return r3 &= 1023, r3 |= 16384, FS.mknod(e, r3, 0);
-  }, mkdirTree(e, r3 = 511) {
-    var t2 = e.split("/"), n3 = "";
-    for (var i2 of t2) if (i2) {
-      (n3 || PATH.isAbs(e)) && (n3 += "/"), n3 += i2;
-      try {
-        FS.mkdir(n3, r3);
-      } catch (o5) {
-        if (o5.errno != 20) throw o5;
-      }
-    }
-  }, mkdev(e, r3, t2) {
-    return typeof t2 > "u" && (t2 = r3, r3 = 438), r3 |= 8192, FS.mknod(e, r3, t2);
-  }, symlink(e, r3) {
-    if (!PATH_FS.resolve(e)) throw new FS.ErrnoError(44);
-    var t2 = FS.lookupPath(r3, { parent: true }), n3 = t2.node;
-    if (!n3) throw new FS.ErrnoError(44);
-    var i2 = PATH.basename(r3), o5 = FS.mayCreate(n3, i2);
-    if (o5) throw new FS.ErrnoError(o5);
-    if (!n3.node_ops.symlink) throw new FS.ErrnoError(63);
-    return n3.node_ops.symlink(n3, i2, e);
-  }, link(e, r3, t2) {
-    var n3 = FS.lookupPath(r3, { parent: true }), i2 = n3.node;
-    if (!i2) throw new FS.ErrnoError(44);
-    var o5 = PATH.basename(r3), a3 = FS.mayCreate(i2, o5);
-    if (a3) throw new FS.ErrnoError(a3);
-    if (!i2.node_ops.link) throw new FS.ErrnoError(34);
-    return i2.node_ops.link(i2, o5, e, t2);
-  }, rename(e, r3) {
-    var t2 = PATH.dirname(e), n3 = PATH.dirname(r3), i2 = PATH.basename(e), o5 = PATH.basename(r3), a3, s4, l2;
-    if (a3 = FS.lookupPath(e, { parent: true }), s4 = a3.node, a3 = FS.lookupPath(r3, { parent: true }), l2 = a3.node, !s4 || !l2) throw new FS.ErrnoError(44);
-    if (s4.mount !== l2.mount) throw new FS.ErrnoError(75);
-    var u3 = FS.lookupNode(s4, i2), c4 = PATH_FS.relative(e, n3);
-    if (c4.charAt(0) !== ".") throw new FS.ErrnoError(28);
-    if (c4 = PATH_FS.relative(r3, t2), c4.charAt(0) !== ".") throw new FS.ErrnoError(55);
-    var _3;
-    try {
-      _3 = FS.lookupNode(l2, o5);
-    } catch {
-    }
-    if (u3 !== _3) {
-      var m7 = FS.isDir(u3.mode), f5 = FS.mayDelete(s4, i2, m7);
-      if (f5) throw new FS.ErrnoError(f5);
-      if (f5 = _3 ? FS.mayDelete(l2, o5, m7) : FS.mayCreate(l2, o5), f5) throw new FS.ErrnoError(f5);
-      if (!s4.node_ops.rename) throw new FS.ErrnoError(63);
-      if (FS.isMountpoint(u3) || _3 && FS.isMountpoint(_3)) throw new FS.ErrnoError(10);
-      if (l2 !== s4 && (f5 = FS.nodePermissions(s4, "w"), f5)) throw new FS.ErrnoError(f5);
-      FS.hashRemoveNode(u3);
-      try {
-        s4.node_ops.rename(u3, l2, o5), _3 && FS.hashRemoveNode(_3), u3.parent = l2;
-      } catch (p5) {
-        throw p5;
-      } finally {
-        FS.hashAddNode(u3);
-      }
-    }
-  }, rmdir(e) {
-    var r3 = FS.lookupPath(e, { parent: true }), t2 = r3.node, n3 = PATH.basename(e), i2 = FS.lookupNode(t2, n3), o5 = FS.mayDelete(t2, n3, true);
-    if (o5) throw new FS.ErrnoError(o5);
-    if (!t2.node_ops.rmdir) throw new FS.ErrnoError(63);
-    if (FS.isMountpoint(i2)) throw new FS.ErrnoError(10);
-    t2.node_ops.rmdir(t2, n3), FS.destroyNode(i2);
-  }, readdir(e) {
-    var r3 = FS.lookupPath(e, { follow: true }), t2 = r3.node, n3 = FS.checkOpExists(t2.node_ops.readdir, 54);
-    return n3(t2);
-  }, unlink(e) {
-    var r3 = FS.lookupPath(e, { parent: true }), t2 = r3.node;
-    if (!t2) throw new FS.ErrnoError(44);
-    var n3 = PATH.basename(e), i2 = FS.lookupNode(t2, n3), o5 = FS.mayDelete(t2, n3, false);
-    if (o5) throw new FS.ErrnoError(o5);
-    if (!t2.node_ops.unlink) throw new FS.ErrnoError(63);
-    if (FS.isMountpoint(i2)) throw new FS.ErrnoError(10);
-    t2.node_ops.unlink(t2, n3), FS.destroyNode(i2);
-  }, readlink(e) {
-    var r3 = FS.lookupPath(e), t2 = r3.node;
-    if (!t2) throw new FS.ErrnoError(44);
-    if (!t2.node_ops.readlink) throw new FS.ErrnoError(28);
-    return t2.node_ops.readlink(t2);
-  }, stat(e, r3 = false) {
-    var t2 = FS.lookupPath(e, { follow: !r3 }), n3 = t2.node, i2 = FS.checkOpExists(n3.node_ops.getattr, 63);
-    return i2(n3);
-  }, fstat(e) {
-    var r3 = FS.getStreamChecked(e), t2 = r3.node, n3 = r3.stream_ops.getattr, i2 = n3 ? r3 : t2;
-    return n3 ?? (n3 = t2.node_ops.getattr), FS.checkOpExists(n3, 63), n3(i2);
-  }, lstat(e) {
-    return FS.stat(e, true);
-  }, doChmod(e, r3, t2, n3 = false) {
-    FS.doSetAttr(e, r3, { mode: t2 & 4095 | r3.mode & -4096, ctime: Date.now(), dontFollow: n3 });
-  }, chmod(e, r3, t2 = false) {
-    var n3;
-    if (typeof e == "string") {
-      var i2 = FS.lookupPath(e, { follow: !t2 });
-      n3 = i2.node;
-    } else n3 = e;
-    FS.doChmod(null, n3, r3, t2);
-  }, lchmod(e, r3) {
-    FS.chmod(e, r3, true);
-  }, fchmod(e, r3) {
-    var t2 = FS.getStreamChecked(e);
-    FS.doChmod(t2, t2.node, r3, false);
-  }, doChown(e, r3, t2 = false) {
-    FS.doSetAttr(e, r3, { timestamp: Date.now(), dontFollow: t2 });
-  }, chown(e, r3, t2, n3 = false) {
-    var i2;
-    if (typeof e == "string") {
-      var o5 = FS.lookupPath(e, { follow: !n3 });
-      i2 = o5.node;
-    } else i2 = e;
-    FS.doChown(null, i2, n3);
-  }, lchown(e, r3, t2) {
-    FS.chown(e, r3, t2, true);
-  }, fchown(e, r3, t2) {
-    var n3 = FS.getStreamChecked(e);
-    FS.doChown(n3, n3.node, false);
-  }, doTruncate(e, r3, t2) {
-    if (FS.isDir(r3.mode)) throw new FS.ErrnoError(31);
-    if (!FS.isFile(r3.mode)) throw new FS.ErrnoError(28);
-    var n3 = FS.nodePermissions(r3, "w");
-    if (n3) throw new FS.ErrnoError(n3);
-    FS.doSetAttr(e, r3, { size: t2, timestamp: Date.now() });
-  }, truncate(e, r3) {
-    if (r3 < 0) throw new FS.ErrnoError(28);
-    var t2;
-    if (typeof e == "string") {
-      var n3 = FS.lookupPath(e, { follow: true });
-      t2 = n3.node;
-    } else t2 = e;
-    FS.doTruncate(null, t2, r3);
-  }, ftruncate(e, r3) {
-    var t2 = FS.getStreamChecked(e);
-    if (r3 < 0 || (t2.flags & 2097155) === 0) throw new FS.ErrnoError(28);
-    FS.doTruncate(t2, t2.node, r3);
-  }, utime(e, r3, t2, n3 = false) {
-    var i2 = FS.lookupPath(e, { follow: !n3 });
-    FS.doSetAttr(null, i2.node, { atime: r3, mtime: t2, dontFollow: n3 });
-  }, open(e, r3, t2 = 438) {
-    if (e === "") throw new FS.ErrnoError(44);
-    r3 = FS_modeStringToFlags(r3), r3 & 64 ? t2 = t2 & 4095 | 32768 : t2 = 0;
-    var n3, i2;
-    if (typeof e == "object") n3 = e;
-    else {
-      i2 = e.endsWith("/");
-      var o5 = FS.lookupPath(e, { follow: !(r3 & 131072), noent_okay: true });
-      n3 = o5.node, e = o5.path;
-    }
-    var a3 = false;
-    if (r3 & 64) if (n3) {
-      if (r3 & 128) throw new FS.ErrnoError(20);
-    } else {
-      if (i2) throw new FS.ErrnoError(31);
-      n3 = FS.mknod(e, t2 | 511, 0), a3 = true;
-    }
-    if (!n3) throw new FS.ErrnoError(44);
-    if (FS.isChrdev(n3.mode) && (r3 &= -513), r3 & 65536 && !FS.isDir(n3.mode)) throw new FS.ErrnoError(54);
-    if (!a3) {
-      var s4 = FS.mayOpen(n3, r3);
-      if (s4) throw new FS.ErrnoError(s4);
-    }
-    r3 & 512 && !a3 && FS.truncate(n3, 0), r3 &= -131713;
-    var l2 = FS.createStream({ node: n3, path: FS.getPath(n3), flags: r3, seekable: true, position: 0, stream_ops: n3.stream_ops, ungotten: [], error: false });
-    return l2.stream_ops.open && l2.stream_ops.open(l2), a3 && FS.chmod(n3, t2 & 511), l2;
-  }, close(e) {
-    if (FS.isClosed(e)) throw new FS.ErrnoError(8);
-    e.getdents && (e.getdents = null), e.node?.notifyListeners(32);
-    try {
-      e.stream_ops.close && e.stream_ops.close(e);
-    } catch (r3) {
-      throw r3;
-    } finally {
-      FS.closeStream(e.fd);
-    }
-    e.fd = null;
-  }, isClosed(e) {
-    return e.fd === null;
-  }, llseek(e, r3, t2) {
-    if (FS.isClosed(e)) throw new FS.ErrnoError(8);
-    if (!e.seekable || !e.stream_ops.llseek) throw new FS.ErrnoError(70);
-    if (t2 != 0 && t2 != 1 && t2 != 2) throw new FS.ErrnoError(28);
-    return e.position = e.stream_ops.llseek(e, r3, t2), e.ungotten = [], e.position;
-  }, read(e, r3, t2, n3, i2) {
-    if (n3 < 0 || i2 < 0) throw new FS.ErrnoError(28);
-    if (FS.isClosed(e)) throw new FS.ErrnoError(8);
-    if ((e.flags & 2097155) === 1) throw new FS.ErrnoError(8);
-    if (FS.isDir(e.node.mode)) throw new FS.ErrnoError(31);
-    if (!e.stream_ops.read) throw new FS.ErrnoError(28);
-    var o5 = typeof i2 < "u";
-    if (!o5) i2 = e.position;
-    else if (!e.seekable) throw new FS.ErrnoError(70);
-    var a3 = e.stream_ops.read(e, r3, t2, n3, i2);
-    return o5 || (e.position += a3), a3;
-  }, write(e, r3, t2, n3, i2, o5) {
-    if (n3 < 0 || i2 < 0) throw new FS.ErrnoError(28);
-    if (FS.isClosed(e)) throw new FS.ErrnoError(8);
-    if ((e.flags & 2097155) === 0) throw new FS.ErrnoError(8);
-    if (FS.isDir(e.node.mode)) throw new FS.ErrnoError(31);
-    if (!e.stream_ops.write) throw new FS.ErrnoError(28);
-    e.seekable && e.flags & 1024 && FS.llseek(e, 0, 2);
-    var a3 = typeof i2 < "u";
-    if (!a3) i2 = e.position;
-    else if (!e.seekable) throw new FS.ErrnoError(70);
-    var s4 = e.stream_ops.write(e, r3, t2, n3, i2, o5);
-    return a3 || (e.position += s4), s4;
-  }, mmap(e, r3, t2, n3, i2) {
-    if (n3 & 2 && !(i2 & 2) && (e.flags & 2097155) !== 2) throw new FS.ErrnoError(2);
-    if ((e.flags & 2097155) === 1) throw new FS.ErrnoError(2);
-    if (!e.stream_ops.mmap) throw new FS.ErrnoError(43);
-    if (!r3) throw new FS.ErrnoError(28);
-    return e.stream_ops.mmap(e, r3, t2, n3, i2);
-  }, msync(e, r3, t2, n3, i2) {
-    return e.stream_ops.msync ? e.stream_ops.msync(e, r3, t2, n3, i2) : 0;
-  }, ioctl(e, r3, t2) {
-    if (!e.stream_ops.ioctl) throw new FS.ErrnoError(59);
-    return e.stream_ops.ioctl(e, r3, t2);
-  }, readFile(e, r3 = {}) {
-    r3.flags ?? (r3.flags = 0), r3.encoding ?? (r3.encoding = "binary"), r3.encoding !== "utf8" && r3.encoding !== "binary" && abort(`Invalid encoding type "${r3.encoding}"`);
-    var t2 = FS.open(e, r3.flags), n3 = FS.stat(e), i2 = n3.size, o5 = new Uint8Array(i2);
-    return FS.read(t2, o5, 0, i2, 0), r3.encoding === "utf8" && (o5 = UTF8ArrayToString(o5)), FS.close(t2), o5;
-  }, writeFile(e, r3, t2 = {}) {
-    t2.flags ?? (t2.flags = 577);
-    var n3 = FS.open(e, t2.flags, t2.mode);
-    r3 = FS_fileDataToTypedArray(r3), FS.write(n3, r3, 0, r3.byteLength, void 0, t2.canOwn), FS.close(n3);
-  }, cwd: () => FS.currentPath, chdir(e) {
-    var r3 = FS.lookupPath(e, { follow: true });
-    if (r3.node === null) throw new FS.ErrnoError(44);
-    if (!FS.isDir(r3.node.mode)) throw new FS.ErrnoError(54);
-    var t2 = FS.nodePermissions(r3.node, "x");
-    if (t2) throw new FS.ErrnoError(t2);
-    FS.currentPath = r3.path;
-  }, createDefaultDirectories() {
-    FS.mkdir("/tmp"), FS.mkdir("/home"), FS.mkdir("/home/web_user");
-  }, createDefaultDevices() {
-    FS.mkdir("/dev"), FS.registerDevice(FS.makedev(1, 3), { read: () => 0, write: (n3, i2, o5, a3) => a3, llseek: () => 0 }), FS.mkdev("/dev/null", FS.makedev(1, 3)), TTY.register(FS.makedev(5, 0), TTY.default_tty_ops), TTY.register(FS.makedev(6, 0), TTY.default_tty1_ops), FS.mkdev("/dev/tty", FS.makedev(5, 0)), FS.mkdev("/dev/tty1", FS.makedev(6, 0));
-    var e = new Uint8Array(1024), r3 = 0, t2 = () => (r3 || (randomFill(e), r3 = e.byteLength), e[--r3]);
-    FS.createDevice("/dev", "random", t2), FS.createDevice("/dev", "urandom", t2), FS.mkdir("/dev/shm"), FS.mkdir("/dev/shm/tmp");
-  }, createSpecialDirectories() {
-    FS.mkdir("/proc");
-    var e = FS.mkdir("/proc/self");
-    FS.mkdir("/proc/self/fd"), FS.mount({ mount() {
-      var r3 = FS.createNode(e, "fd", 16895, 73);
-      return r3.stream_ops = { llseek: MEMFS.stream_ops.llseek }, r3.node_ops = { lookup(t2, n3) {
-        var i2 = +n3, o5 = FS.getStreamChecked(i2), a3 = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => o5.path }, id: i2 + 1 };
-        return a3.parent = a3, a3;
-      }, readdir() {
-        return Array.from(FS.streams.entries()).filter(([t2, n3]) => n3).map(([t2, n3]) => t2.toString());
-      } }, r3;
-    } }, {}, "/proc/self/fd");
-  }, createStandardStreams(e, r3, t2) {
-    e ? FS.createDevice("/dev", "stdin", e) : FS.symlink("/dev/tty", "/dev/stdin"), r3 ? FS.createDevice("/dev", "stdout", null, r3) : FS.symlink("/dev/tty", "/dev/stdout"), t2 ? FS.createDevice("/dev", "stderr", null, t2) : FS.symlink("/dev/tty1", "/dev/stderr"), FS.open("/dev/stdin", 0), FS.open("/dev/stdout", 1), FS.open("/dev/stderr", 1);
-  }, staticInit() {
-    FS.nameTable.length = 4096, FS.mount(MEMFS, {}, "/"), FS.createDefaultDirectories(), FS.createDefaultDevices(), FS.createSpecialDirectories();
-  }, init(e, r3, t2) {
-    FS.initialized = true, e ?? (e = Module.stdin), r3 ?? (r3 = Module.stdout), t2 ?? (t2 = Module.stderr), FS.createStandardStreams(e, r3, t2);
-  }, quit() {
-    FS.initialized = false, _fflush(0);
-    for (var e of FS.streams) e && FS.close(e);
-  }, analyzePath(e, r3 = false) {
-    try {
-      var t2 = FS.lookupPath(e, { follow: !r3 });
-      e = t2.path;
-    } catch {
-    }
-    var n3 = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
-    try {
-      t2 = FS.lookupPath(e, { parent: true }), n3.parentExists = true, n3.parentPath = t2.path, n3.parentObject = t2.node, n3.name = PATH.basename(e), t2 = FS.lookupPath(e, { follow: !r3 }), n3.exists = true, n3.path = t2.path, n3.object = t2.node, n3.name = t2.node.name, n3.isRoot = t2.path === "/";
-    } catch (i2) {
-      n3.error = i2.errno;
-    }
-    return n3;
-  }, createPath(e, r3, t2, n3) {
-    e = typeof e == "string" ? e : FS.getPath(e);
-    for (var i2 = r3.split("/").reverse(); i2.length; ) {
-      var o5 = i2.pop();
-      if (o5) {
-        var a3 = PATH.join2(e, o5);
-        try {
-          FS.mkdir(a3);
-        } catch (s4) {
-          if (s4.errno != 20) throw s4;
-        }
-        e = a3;
-      }
-    }
-    return a3;
-  }, createFile(e, r3, t2, n3, i2) {
-    var o5 = PATH.join2(typeof e == "string" ? e : FS.getPath(e), r3), a3 = FS_getMode(n3, i2);
-    return FS.create(o5, a3);
-  }, createDataFile(e, r3, t2, n3, i2, o5) {
-    var a3 = r3;
-    e && (e = typeof e == "string" ? e : FS.getPath(e), a3 = r3 ? PATH.join2(e, r3) : e);
-    var s4 = FS_getMode(n3, i2), l2 = FS.create(a3, s4);
-    if (t2) {
-      t2 = FS_fileDataToTypedArray(t2), FS.chmod(l2, s4 | 146);
-      var u3 = FS.open(l2, 577);
-      FS.write(u3, t2, 0, t2.length, 0, o5), FS.close(u3), FS.chmod(l2, s4);
-    }
-  }, createDevice(e, r3, t2, n3) {
-    var s4;
-    var i2 = PATH.join2(typeof e == "string" ? e : FS.getPath(e), r3), o5 = FS_getMode(!!t2, !!n3);
-    (s4 = FS.createDevice).major ?? (s4.major = 64);
-    var a3 = FS.makedev(FS.createDevice.major++, 0);
-    return FS.registerDevice(a3, { open(l2) {
-      l2.seekable = false;
-    }, close(l2) {
-      n3?.buffer?.length && n3(10);
-    }, read(l2, u3, c4, _3, m7) {
-      for (var f5 = 0, p5 = 0; p5 < _3; p5++) {
-        var F6;
-        try {
-          F6 = t2();
-        } catch {
-          throw new FS.ErrnoError(29);
-        }
-        if (F6 === void 0 && !f5) throw new FS.ErrnoError(6);
-        if (F6 == null) break;
-        f5++, u3[c4 + p5] = F6;
-      }
-      return f5 && (l2.node.atime = Date.now()), f5;
-    }, write(l2, u3, c4, _3, m7) {
-      for (var f5 = 0; f5 < _3; f5++) try {
-        n3(u3[c4 + f5]);
-      } catch {
-        throw new FS.ErrnoError(29);
-      }
-      return _3 && (l2.node.mtime = l2.node.ctime = Date.now()), f5;
-    } }), FS.mkdev(i2, o5, a3);
-  }, forceLoadFile(e) {
-    if (e.isDevice || e.isFolder || e.link || e.contents) return true;
-    if (globalThis.XMLHttpRequest) abort("Lazy loading should have been performed (contents set) in createLazyFile, but it was not. Lazy loading only works in web workers. Use --embed-file or --preload-file in emcc on the main thread.");
-    else try {
-      e.contents = readBinary(e.url);
-    } catch {
-      throw new FS.ErrnoError(29);
-    }
-  }, createLazyFile(e, r3, t2, n3, i2) {
-    class o5 {
-      constructor() {
-        P(this, "lengthKnown", false);
-        P(this, "chunks", []);
-      }
-      get(m7) {
-        if (!(m7 > this.length - 1 || m7 < 0)) {
-          var f5 = m7 % this.chunkSize, p5 = m7 / this.chunkSize | 0;
-          return this.getter(p5)[f5];
-        }
-      }
-      setDataGetter(m7) {
-        this.getter = m7;
-      }
-      cacheLength() {
-        var m7 = new XMLHttpRequest();
-        m7.open("HEAD", t2, false), m7.send(null), m7.status >= 200 && m7.status < 300 || m7.status === 304 || abort(`Couldn't load ${t2}. Status: ${m7.status}`);
-        var f5 = Number(m7.getResponseHeader("Content-length")), p5, F6 = (p5 = m7.getResponseHeader("Accept-Ranges")) && p5 === "bytes", S5 = (p5 = m7.getResponseHeader("Content-Encoding")) && p5 === "gzip", E5 = 1048576;
-        F6 || (E5 = f5);
-        var y6 = (d5, g7) => {
-          d5 > g7 && abort(`invalid range (${d5}, ${g7}) or no bytes requested!`), g7 > f5 - 1 && abort(`only ${f5} bytes available! programmer error!`);
-          var v5 = new XMLHttpRequest();
-          return v5.open("GET", t2, false), f5 !== E5 && v5.setRequestHeader("Range", `bytes=${d5}-${g7}`), v5.responseType = "arraybuffer", v5.overrideMimeType && v5.overrideMimeType("text/plain; charset=x-user-defined"), v5.send(null), v5.status >= 200 && v5.status < 300 || v5.status === 304 || abort(`Couldn't load ${t2}. Status: ${v5.status}`), v5.response !== void 0 ? new Uint8Array(v5.response || []) : intArrayFromString(v5.responseText ?? "", true);
-        }, A5 = this;
-        A5.setDataGetter((d5) => {
-          var g7 = d5 * E5, v5 = (d5 + 1) * E5 - 1;
-          return v5 = Math.min(v5, f5 - 1), typeof A5.chunks[d5] > "u" && (A5.chunks[d5] = y6(g7, v5)), typeof A5.chunks[d5] > "u" && abort("doXHR failed!"), A5.chunks[d5];
-        }), (S5 || !f5) && (E5 = f5 = 1, f5 = this.getter(0).length, E5 = f5, out("LazyFiles on gzip forces download of the whole file when length is accessed")), this._length = f5, this._chunkSize = E5, this.lengthKnown = true;
-      }
-      get length() {
-        return this.lengthKnown || this.cacheLength(), this._length;
-      }
-      get chunkSize() {
-        return this.lengthKnown || this.cacheLength(), this._chunkSize;
-      }
-    }
-    if (globalThis.XMLHttpRequest) {
-      ENVIRONMENT_IS_WORKER || abort("Cannot do synchronous binary XHRs outside webworkers in modern browsers. Use --embed-file or --preload-file in emcc");
-      var a3 = new o5(), s4 = { isDevice: false, contents: a3 };
-    } else s4 = { isDevice: false, url: t2 };
-    var l2 = FS.createFile(e, r3, s4, n3, i2);
-    s4.contents ? l2.contents = s4.contents : s4.url && (l2.contents = null, l2.url = s4.url), Object.defineProperties(l2, { usedBytes: { get: function() {
-      return this.contents.length;
-    } } });
-    var u3 = {};
-    for (let [_3, m7] of Object.entries(l2.stream_ops)) u3[_3] = (...f5) => (FS.forceLoadFile(l2), m7(...f5));
-    function c4(_3, m7, f5, p5, F6) {
-      var S5 = _3.node.contents;
-      if (F6 >= S5.length) return 0;
-      var E5 = Math.min(S5.length - F6, p5);
-      if (S5.slice) for (var y6 = 0; y6 < E5; y6++) m7[f5 + y6] = S5[F6 + y6];
-      else for (y6 = 0; y6 < E5; y6++) m7[f5 + y6] = S5.get(F6 + y6);
-      return E5;
-    }
-    return u3.read = (_3, m7, f5, p5, F6) => (FS.forceLoadFile(l2), c4(_3, m7, f5, p5, F6)), u3.mmap = (_3, m7, f5) => {
-      FS.forceLoadFile(l2);
-      var p5 = mmapAlloc(m7);
-      if (!p5) throw new FS.ErrnoError(48);
-      return c4(_3, HEAP8, p5, m7, f5), { ptr: p5, allocated: true };
-    }, l2.stream_ops = u3, l2;
-  } }, findLibraryFS = (e, r3) => {
-    if (runtimeInitialized) {
-      if (PATH.isAbs(e)) try {
-        return FS.lookupPath(e), e;
-      } catch {
-        return;
-      }
-      var t2 = (r3?.paths || []).map((n3) => replaceORIGIN(r3?.parentLibPath, n3));
-      return withStackSave(() => {
-        var n3 = stackAlloc(512), i2 = stringToUTF8OnStack(t2.join(":")), o5 = stringToUTF8OnStack(e), a3 = __emscripten_find_dylib(n3, i2, o5, 512);
-        return a3 ? UTF8ToString(a3) : void 0;
-      });
-    }
-  };
-  function loadDynamicLibrary(e, r3 = { global: true, nodelete: true }, t2, n3) {
-    var i2 = LDSO.loadedLibsByName[e];
-    if (i2) return r3.global ? i2.global || (i2.global = true, mergeLibSymbols(i2.exports, e)) : t2 && Object.assign(t2, i2.exports), r3.nodelete && i2.refcount !== 1 / 0 && (i2.refcount = 1 / 0), i2.refcount++, n3 && (LDSO.loadedLibsByHandle[n3] = i2), r3.loadAsync ? Promise.resolve(true) : true;
-    i2 = newDSO(e, n3, "loading"), i2.refcount = r3.nodelete ? 1 / 0 : 1, i2.global = r3.global;
-    function o5() {
-      if (n3) {
-        var l2 = HEAPU32[n3 + 28 >> 2], u3 = HEAPU32[n3 + 32 >> 2];
-        if (l2 && u3) {
-          var c4 = HEAP8.slice(l2, l2 + u3);
-          return r3.loadAsync ? Promise.resolve(c4) : c4;
-        }
-      }
-      var _3 = findLibraryFS(e, r3.rpath);
-      if (_3) return c4 = FS.readFile(_3, { encoding: "binary" }), r3.loadAsync ? Promise.resolve(c4) : c4;
-      var m7 = locateFile(e);
-      if (r3.loadAsync) return asyncLoad(m7);
-      if (!readBinary) throw new Error(`${m7}: file not found, and synchronous loading of external files is not available`);
-      return readBinary(m7);
-    }
-    function a3() {
-      var l2 = preloadedWasm[e];
-      return l2 ? r3.loadAsync ? Promise.resolve(l2) : l2 : r3.loadAsync ? o5().then((u3) => loadWebAssemblyModule(u3, r3, e, t2, n3)) : loadWebAssemblyModule(o5(), r3, e, t2, n3);
-    }
-    function s4(l2) {
-      i2.global ? mergeLibSymbols(l2, e) : t2 && Object.assign(t2, l2), i2.exports = l2;
-    }
-    return r3.loadAsync ? a3().then((l2) => (s4(l2), true)) : (s4(a3()), true);
-  }
-  var reportUndefinedSymbols = () => {
-    for (var [e, r3] of Object.entries(GOT)) if (r3.value == -1) {
-      var t2 = resolveGlobalSymbol(e, true).sym;
-      if (!t2 && !r3.required) {
-        r3.value = 0;
-        continue;
-      }
-      if (typeof t2 == "function") r3.value = addFunction(t2, t2.sig);
-      else if (typeof t2 == "number") r3.value = t2;
-      else if (typeof t2.value == "number") r3.value = t2;
-      else throw new Error(`bad export type for '${e}': ${typeof t2} (${t2})`);
-    }
-  }, loadDylibs = async () => {
-    if (!dynamicLibraries.length) {
-      reportUndefinedSymbols();
-      return;
-    }
-    for (var e of dynamicLibraries) await loadDynamicLibrary(e, { loadAsync: true, global: true, nodelete: true, allowUndefined: true });
-    reportUndefinedSymbols();
-  }, noExitRuntime = false, ___call_sighandler = (e, r3) => getWasmTableEntry(e)(r3);
-  ___call_sighandler.sig = "vpi";
-  var SYSCALLS = { currentUmask: 18, calculateAt(e, r3, t2 = false) {
-    if (PATH.isAbs(r3)) return r3;
-    var n3;
-    if (e === -100) n3 = FS.cwd();
-    else {
-      var i2 = SYSCALLS.getStreamFromFD(e);
-      n3 = i2.path;
-    }
-    if (r3.length == 0) {
-      if (!t2) throw new FS.ErrnoError(44);
-      return n3;
-    }
-    return n3 + "/" + r3;
-  }, writeStat(e, r3) {
-    HEAPU32[e >> 2] = r3.dev, HEAPU32[e + 4 >> 2] = r3.mode, HEAPU32[e + 8 >> 2] = r3.nlink, HEAPU32[e + 12 >> 2] = r3.uid, HEAPU32[e + 16 >> 2] = r3.gid, HEAPU32[e + 20 >> 2] = r3.rdev, HEAP64[e + 24 >> 3] = BigInt(r3.size), HEAP32[e + 32 >> 2] = 4096, HEAP32[e + 36 >> 2] = r3.blocks;
-    var t2 = r3.atime.getTime(), n3 = r3.mtime.getTime(), i2 = r3.ctime.getTime();
-    return HEAP64[e + 40 >> 3] = BigInt(Math.floor(t2 / 1e3)), HEAPU32[e + 48 >> 2] = t2 % 1e3 * 1e3 * 1e3, HEAP64[e + 56 >> 3] = BigInt(Math.floor(n3 / 1e3)), HEAPU32[e + 64 >> 2] = n3 % 1e3 * 1e3 * 1e3, HEAP64[e + 72 >> 3] = BigInt(Math.floor(i2 / 1e3)), HEAPU32[e + 80 >> 2] = i2 % 1e3 * 1e3 * 1e3, HEAP64[e + 88 >> 3] = BigInt(r3.ino), 0;
-  }, writeStatFs(e, r3) {
-    HEAPU32[e + 4 >> 2] = r3.bsize, HEAPU32[e + 60 >> 2] = r3.bsize, HEAP64[e + 8 >> 3] = BigInt(r3.blocks), HEAP64[e + 16 >> 3] = BigInt(r3.bfree), HEAP64[e + 24 >> 3] = BigInt(r3.bavail), HEAP64[e + 32 >> 3] = BigInt(r3.files), HEAP64[e + 40 >> 3] = BigInt(r3.ffree), HEAPU32[e + 48 >> 2] = r3.fsid, HEAPU32[e + 64 >> 2] = r3.flags, HEAPU32[e + 56 >> 2] = r3.namelen;
-  }, doMsync(e, r3, t2, n3, i2) {
-    if (!FS.isFile(r3.node.mode)) throw new FS.ErrnoError(43);
-    if (n3 & 2) return 0;
-    var o5 = HEAPU8.subarray(e, e + t2);
-    FS.msync(r3, o5, i2, t2, n3);
-  }, getStreamFromFD(e) {
-    var r3 = FS.getStreamChecked(e);
-    return r3;
-  }, varargs: void 0, getStr(e) {
-    var r3 = UTF8ToString(e);
-    return r3;
-  } };
-  function ___syscall_chmod(e, r3) {
-    try {
-      return e = SYSCALLS.getStr(e), FS.chmod(e, r3), 0;
-    } catch (t2) {
-      if (typeof FS > "u" || t2.name !== "ErrnoError") throw t2;
-      return -t2.errno;
-    }
-  }
-  ___syscall_chmod.sig = "ipi";
-  function ___syscall_dup3(e, r3, t2) {
-    try {
-      if (e === r3 || t2 & -524289) return -28;
-      var n3 = SYSCALLS.getStreamFromFD(e);
-      if (r3 < 0 || r3 >= FS.MAX_OPEN_FDS) return -8;
-      var i2 = FS.getStream(r3);
-      i2 && FS.close(i2);
-      var o5 = FS.dupStream(n3, r3);
-      return t2 & 524288 && (o5.flags |= 524288), o5.fd;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
-    }
-  }
-  ___syscall_dup3.sig = "iiii";
-  function ___syscall_faccessat(e, r3, t2) {
-    try {
-      if (r3 = SYSCALLS.getStr(r3), r3 = SYSCALLS.calculateAt(e, r3), t2 & -8) return -28;
-      var n3 = FS.lookupPath(r3, { follow: true }), i2 = n3.node;
-      if (!i2) return -44;
-      var o5 = "";
-      return t2 & 4 && (o5 += "r"), t2 & 2 && (o5 += "w"), t2 & 1 && (o5 += "x"), o5 && FS.nodePermissions(i2, o5) ? -2 : 0;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
-    }
-  }
-  ___syscall_faccessat.sig = "iipii";
-  var INT53_MAX = 9007199254740992, INT53_MIN = -9007199254740992, bigintToI53Checked = (e) => e < INT53_MIN || e > INT53_MAX ? NaN : Number(e);
-  function ___syscall_fadvise64(e, r3, t2) {
-    r3 = bigintToI53Checked(r3), t2 = bigintToI53Checked(t2);
-    try {
-      return SYSCALLS.getStreamFromFD(e).seekable ? 0 : -70;
-    } catch (n3) {
-      if (typeof FS > "u" || n3.name !== "ErrnoError") throw n3;
-      return -n3.errno;
-    }
-  }
-  ___syscall_fadvise64.sig = "iijji";
-  var syscallGetVarargI = () => {
-    var e = HEAP32[+SYSCALLS.varargs >> 2];
-    return SYSCALLS.varargs += 4, e;
-  }, syscallGetVarargP = syscallGetVarargI;
-  function ___syscall_fcntl64(e, r3, t2) {
-    SYSCALLS.varargs = t2;
-    try {
-      var n3 = SYSCALLS.getStreamFromFD(e);
-      switch (r3) {
-        case 0:
-          var i2 = syscallGetVarargI();
-          if (i2 < 0) return -28;
-          for (; FS.streams[i2]; ) i2++;
-          var o5;
-          return o5 = FS.dupStream(n3, i2), o5.fd;
-        case 1:
-        case 2:
-          return 0;
-        case 3:
-          return n3.flags;
-        case 4:
-          return i2 = syscallGetVarargI(), n3.flags = n3.flags & -289793 | i2 & 289792, 0;
-        case 12:
-          return i2 = syscallGetVarargP(), HEAP16[i2 + 0 >> 1] = 2, 0;
-        case 13:
-        case 14:
-          return 0;
-      }
-      return -28;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
-    }
-  }
-  ___syscall_fcntl64.sig = "iiip";
-  function ___syscall_fstat64(e, r3) {
-    try {
-      return SYSCALLS.writeStat(r3, FS.fstat(e));
-    } catch (t2) {
-      if (typeof FS > "u" || t2.name !== "ErrnoError") throw t2;
-      return -t2.errno;
-    }
-  }
-  ___syscall_fstat64.sig = "iip";
-  function ___syscall_getcwd(e, r3) {
-    try {
-      if (!r3) return -28;
-      var t2 = FS.cwd(), n3 = lengthBytesUTF8(t2) + 1;
-      return r3 < n3 ? -68 : (stringToUTF8(t2, e, r3), n3);
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return -i2.errno;
-    }
-  }
-  ___syscall_getcwd.sig = "ipp";
-  function ___syscall_getdents64(e, r3, t2) {
-    try {
-      var n3 = SYSCALLS.getStreamFromFD(e);
-      n3.getdents || (n3.getdents = FS.readdir(n3.path));
-      for (var i2 = 0, o5 = FS.llseek(n3, 0, 1), a3 = Math.floor(o5 / 280), s4 = Math.min(n3.getdents.length, a3 + Math.floor(t2 / 280)), l2 = a3; l2 < s4; l2++) {
-        var u3, c4, _3 = n3.getdents[l2];
-        if (_3 === ".") u3 = n3.node.id, c4 = 4;
-        else if (_3 === "..") {
-          var m7 = FS.lookupPath(n3.path, { parent: true });
-          u3 = m7.node.id, c4 = 4;
-        } else {
-          var f5;
-          try {
-            f5 = FS.lookupNode(n3.node, _3);
-          } catch (p5) {
-            if (p5?.errno === 28) continue;
-            throw p5;
-          }
-          u3 = f5.id, c4 = FS.isChrdev(f5.mode) ? 2 : FS.isDir(f5.mode) ? 4 : FS.isLink(f5.mode) ? 10 : 8;
-        }
-        HEAP64[r3 + i2 >> 3] = BigInt(u3), HEAP64[r3 + i2 + 8 >> 3] = BigInt((l2 + 1) * 280), HEAP16[r3 + i2 + 16 >> 1] = 280, HEAP8[r3 + i2 + 18] = c4, stringToUTF8(_3, r3 + i2 + 19, 256), i2 += 280;
-      }
-      return FS.llseek(n3, l2 * 280, 0), i2;
-    } catch (p5) {
-      if (typeof FS > "u" || p5.name !== "ErrnoError") throw p5;
-      return -p5.errno;
-    }
-  }
-  ___syscall_getdents64.sig = "iipp";
-  function ___syscall_ioctl(e, r3, t2) {
-    SYSCALLS.varargs = t2;
-    try {
-      var n3 = SYSCALLS.getStreamFromFD(e);
-      switch (r3) {
-        case 21509:
-          return n3.tty ? 0 : -59;
-        case 21505:
-          if (!n3.tty) return -59;
-          if (n3.tty.ops.ioctl_tcgets) {
-            var i2 = n3.tty.ops.ioctl_tcgets(n3), o5 = syscallGetVarargP();
-            HEAP32[o5 >> 2] = i2.c_iflag || 0, HEAP32[o5 + 4 >> 2] = i2.c_oflag || 0, HEAP32[o5 + 8 >> 2] = i2.c_cflag || 0, HEAP32[o5 + 12 >> 2] = i2.c_lflag || 0;
-            for (var a3 = 0; a3 < 32; a3++) HEAP8[o5 + a3 + 17] = i2.c_cc[a3] || 0;
-            return 0;
-          }
-          return 0;
-        case 21510:
-        case 21511:
-        case 21512:
-          return n3.tty ? 0 : -59;
-        case 21506:
-        case 21507:
-        case 21508:
-          if (!n3.tty) return -59;
-          if (n3.tty.ops.ioctl_tcsets) {
-            o5 = syscallGetVarargP();
-            var s4 = HEAP32[o5 >> 2], l2 = HEAP32[o5 + 4 >> 2], u3 = HEAP32[o5 + 8 >> 2], c4 = HEAP32[o5 + 12 >> 2], _3 = [];
-            for (a3 = 0; a3 < 32; a3++) _3.push(HEAP8[o5 + a3 + 17]);
-            return n3.tty.ops.ioctl_tcsets(n3.tty, r3, { c_iflag: s4, c_oflag: l2, c_cflag: u3, c_lflag: c4, c_cc: _3 });
-          }
-          return 0;
-        case 21519:
-          return n3.tty ? (o5 = syscallGetVarargP(), HEAP32[o5 >> 2] = 0, 0) : -59;
-        case 21520:
-          return n3.tty ? -28 : -59;
-        case 21537:
-        case 21531:
-          return o5 = syscallGetVarargP(), FS.ioctl(n3, r3, o5);
-        case 21523:
-          if (!n3.tty) return -59;
-          if (n3.tty.ops.ioctl_tiocgwinsz) {
-            var m7 = n3.tty.ops.ioctl_tiocgwinsz(n3.tty);
-            o5 = syscallGetVarargP(), HEAP16[o5 >> 1] = m7[0], HEAP16[o5 + 2 >> 1] = m7[1];
-          }
-          return 0;
-        case 21524:
-          return n3.tty ? 0 : -59;
-        case 21515:
-          return n3.tty ? 0 : -59;
-        default:
-          return -28;
-      }
-    } catch (f5) {
-      if (typeof FS > "u" || f5.name !== "ErrnoError") throw f5;
-      return -f5.errno;
-    }
-  }
-  ___syscall_ioctl.sig = "iiip";
-  function ___syscall_lstat64(e, r3) {
-    try {
-      return e = SYSCALLS.getStr(e), SYSCALLS.writeStat(r3, FS.lstat(e));
-    } catch (t2) {
-      if (typeof FS > "u" || t2.name !== "ErrnoError") throw t2;
-      return -t2.errno;
-    }
-  }
-  ___syscall_lstat64.sig = "ipp";
-  function ___syscall_mkdirat(e, r3, t2) {
-    try {
-      return r3 = SYSCALLS.getStr(r3), r3 = SYSCALLS.calculateAt(e, r3), t2 &= ~SYSCALLS.currentUmask, FS.mkdir(r3, t2), 0;
-    } catch (n3) {
-      if (typeof FS > "u" || n3.name !== "ErrnoError") throw n3;
-      return -n3.errno;
-    }
-  }
-  ___syscall_mkdirat.sig = "iipi";
-  function ___syscall_newfstatat(e, r3, t2, n3) {
-    try {
-      r3 = SYSCALLS.getStr(r3);
-      var i2 = n3 & 256, o5 = n3 & 4096;
-      return n3 &= -6401, r3 = SYSCALLS.calculateAt(e, r3, o5), SYSCALLS.writeStat(t2, i2 ? FS.lstat(r3) : FS.stat(r3));
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
-    }
-  }
-  ___syscall_newfstatat.sig = "iippi";
-  function ___syscall_openat(e, r3, t2, n3) {
-    SYSCALLS.varargs = n3;
-    try {
-      r3 = SYSCALLS.getStr(r3), r3 = SYSCALLS.calculateAt(e, r3);
-      var i2 = n3 ? syscallGetVarargI() : 0;
-      return t2 & 64 && (i2 &= ~SYSCALLS.currentUmask), FS.open(r3, t2, i2).fd;
-    } catch (o5) {
-      if (typeof FS > "u" || o5.name !== "ErrnoError") throw o5;
-      return -o5.errno;
-    }
-  }
-  ___syscall_openat.sig = "iipip";
-  function ___syscall_readlinkat(e, r3, t2, n3) {
-    try {
-      if (r3 = SYSCALLS.getStr(r3), r3 = SYSCALLS.calculateAt(e, r3), n3 <= 0) return -28;
-      var i2 = FS.readlink(r3), o5 = Math.min(n3, lengthBytesUTF8(i2)), a3 = HEAP8[t2 + o5];
-      return stringToUTF8(i2, t2, n3 + 1), HEAP8[t2 + o5] = a3, o5;
-    } catch (s4) {
-      if (typeof FS > "u" || s4.name !== "ErrnoError") throw s4;
-      return -s4.errno;
-    }
-  }
-  ___syscall_readlinkat.sig = "iippp";
-  function ___syscall_rmdir(e) {
-    try {
-      return e = SYSCALLS.getStr(e), FS.rmdir(e), 0;
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
-    }
-  }
-  ___syscall_rmdir.sig = "ip";
-  function ___syscall_stat64(e, r3) {
-    try {
-      return e = SYSCALLS.getStr(e), SYSCALLS.writeStat(r3, FS.stat(e));
-    } catch (t2) {
-      if (typeof FS > "u" || t2.name !== "ErrnoError") throw t2;
-      return -t2.errno;
-    }
-  }
-  ___syscall_stat64.sig = "ipp";
-  function ___syscall_symlinkat(e, r3, t2) {
-    try {
-      return e = SYSCALLS.getStr(e), t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(r3, t2), FS.symlink(e, t2), 0;
-    } catch (n3) {
-      if (typeof FS > "u" || n3.name !== "ErrnoError") throw n3;
-      return -n3.errno;
-    }
-  }
-  ___syscall_symlinkat.sig = "ipip";
-  function ___syscall_umask(e) {
-    try {
-      var r3 = SYSCALLS.currentUmask;
-      return SYSCALLS.currentUmask = e, r3;
-    } catch (t2) {
-      if (typeof FS > "u" || t2.name !== "ErrnoError") throw t2;
-      return -t2.errno;
-    }
-  }
-  ___syscall_umask.sig = "ii";
-  function ___syscall_unlinkat(e, r3, t2) {
-    try {
-      if (r3 = SYSCALLS.getStr(r3), r3 = SYSCALLS.calculateAt(e, r3), !t2) FS.unlink(r3);
-      else if (t2 === 512) FS.rmdir(r3);
-      else return -28;
-      return 0;
-    } catch (n3) {
-      if (typeof FS > "u" || n3.name !== "ErrnoError") throw n3;
-      return -n3.errno;
-    }
-  }
-  ___syscall_unlinkat.sig = "iipi";
-  var __abort_js = () => abort("");
-  __abort_js.sig = "v";
-  var runtimeKeepaliveCounter = 0, __emscripten_runtime_keepalive_clear = () => {
-    noExitRuntime = false, runtimeKeepaliveCounter = 0;
-  };
-  __emscripten_runtime_keepalive_clear.sig = "v";
-  var __emscripten_throw_longjmp = () => {
-    throw new EmscriptenSjLj();
-  };
-  __emscripten_throw_longjmp.sig = "v";
-  var isLeapYear = (e) => e % 4 === 0 && (e % 100 !== 0 || e % 400 === 0), MONTH_DAYS_LEAP_CUMULATIVE = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], MONTH_DAYS_REGULAR_CUMULATIVE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], ydayFromDate = (e) => {
-    var r3 = isLeapYear(e.getFullYear()), t2 = r3 ? MONTH_DAYS_LEAP_CUMULATIVE : MONTH_DAYS_REGULAR_CUMULATIVE, n3 = t2[e.getMonth()] + e.getDate() - 1;
-    return n3;
-  };
-  function __localtime_js(e, r3) {
-    e = bigintToI53Checked(e);
-    var t2 = new Date(e * 1e3);
-    if (isNaN(t2.getTime())) return 1;
-    HEAP32[r3 >> 2] = t2.getSeconds(), HEAP32[r3 + 4 >> 2] = t2.getMinutes(), HEAP32[r3 + 8 >> 2] = t2.getHours(), HEAP32[r3 + 12 >> 2] = t2.getDate(), HEAP32[r3 + 16 >> 2] = t2.getMonth(), HEAP32[r3 + 20 >> 2] = t2.getFullYear() - 1900, HEAP32[r3 + 24 >> 2] = t2.getDay();
-    var n3 = ydayFromDate(t2) | 0;
-    HEAP32[r3 + 28 >> 2] = n3, HEAP32[r3 + 36 >> 2] = -t2.getTimezoneOffset() * 60;
-    var i2 = new Date(t2.getFullYear(), 0, 1), o5 = new Date(t2.getFullYear(), 6, 1).getTimezoneOffset(), a3 = i2.getTimezoneOffset(), s4 = (o5 != a3 && t2.getTimezoneOffset() == Math.min(a3, o5)) | 0;
-    return HEAP32[r3 + 32 >> 2] = s4, 0;
-  }
-  __localtime_js.sig = "ijp";
-  var __mktime_js = function(e) {
-    var r3 = (() => {
-      var t2 = new Date(HEAP32[e + 20 >> 2] + 1900, HEAP32[e + 16 >> 2], HEAP32[e + 12 >> 2], HEAP32[e + 8 >> 2], HEAP32[e + 4 >> 2], HEAP32[e >> 2], 0);
-      if (isNaN(t2.getTime())) return -1;
-      var n3 = HEAP32[e + 32 >> 2], i2 = t2.getTimezoneOffset(), o5 = new Date(t2.getFullYear(), 0, 1), a3 = new Date(t2.getFullYear(), 6, 1).getTimezoneOffset(), s4 = o5.getTimezoneOffset(), l2 = Math.min(s4, a3);
-      if (n3 < 0) n3 = +(a3 != s4 && l2 == i2);
-      else if (n3 > 0 != (l2 == i2)) {
-        var u3 = Math.max(s4, a3), c4 = n3 > 0 ? l2 : u3;
-        if (t2.setTime(t2.getTime() + 6e4 * (c4 - i2)), isNaN(t2.getTime())) return -1;
-      }
-      HEAP32[e + 32 >> 2] = n3, HEAP32[e + 24 >> 2] = t2.getDay();
-      var _3 = ydayFromDate(t2) | 0;
-      return HEAP32[e + 28 >> 2] = _3, HEAP32[e >> 2] = t2.getSeconds(), HEAP32[e + 4 >> 2] = t2.getMinutes(), HEAP32[e + 8 >> 2] = t2.getHours(), HEAP32[e + 12 >> 2] = t2.getDate(), HEAP32[e + 16 >> 2] = t2.getMonth(), HEAP32[e + 20 >> 2] = t2.getYear(), t2.getTime() / 1e3;
-    })();
-    return BigInt(r3);
-  };
-  __mktime_js.sig = "jp";
-  function __mmap_js(e, r3, t2, n3, i2, o5, a3) {
-    i2 = bigintToI53Checked(i2);
-    try {
-      var s4 = SYSCALLS.getStreamFromFD(n3), l2 = FS.mmap(s4, e, i2, r3, t2), u3 = l2.ptr;
-      return HEAP32[o5 >> 2] = l2.allocated, HEAPU32[a3 >> 2] = u3, 0;
-    } catch (c4) {
-      if (typeof FS > "u" || c4.name !== "ErrnoError") throw c4;
-      return -c4.errno;
-    }
-  }
-  __mmap_js.sig = "ipiiijpp";
-  function __munmap_js(e, r3, t2, n3, i2, o5) {
-    o5 = bigintToI53Checked(o5);
-    try {
-      var a3 = SYSCALLS.getStreamFromFD(i2);
-      t2 & 2 && SYSCALLS.doMsync(e, a3, r3, n3, o5);
-    } catch (s4) {
-      if (typeof FS > "u" || s4.name !== "ErrnoError") throw s4;
-      return -s4.errno;
-    }
-  }
-  __munmap_js.sig = "ippiiij";
-  var timers = {}, clearTimers = () => {
-    for (var e of Object.values(timers)) clearTimeout(e.id);
-  }, handleException = (e) => {
-    if (e instanceof ExitStatus || e == "unwind") return EXITSTATUS;
-    quit_(1, e);
-  }, keepRuntimeAlive = () => noExitRuntime || runtimeKeepaliveCounter > 0, _proc_exit = (e) => {
-    EXITSTATUS = e, keepRuntimeAlive() || (Module.onExit?.(e), ABORT = true), quit_(e, new ExitStatus(e));
-  };
-  _proc_exit.sig = "vi";
-  var exitJS = (e) => {
-    EXITSTATUS = e, keepRuntimeAlive() || exitRuntime(), _proc_exit(e);
-  }, _exit = exitJS;
-  _exit.sig = "vi";
-  var maybeExit = () => {
-    if (!runtimeExited && !keepRuntimeAlive()) try {
-      _exit(EXITSTATUS);
-    } catch (e) {
-      handleException(e);
-    }
-  }, callUserCallback = (e, ...r3) => {
-    if (!(runtimeExited || ABORT)) try {
-      return e(...r3);
-    } catch (t2) {
-      handleException(t2);
-    } finally {
-      maybeExit();
-    }
-  }, _emscripten_get_now = () => performance.now();
-  _emscripten_get_now.sig = "d";
-  var __setitimer_js = (e, r3) => {
-    if (timers[e] && (clearTimeout(timers[e].id), delete timers[e]), !r3) return 0;
-    var t2 = setTimeout(() => {
-      delete timers[e], callUserCallback(__emscripten_timeout, e, _emscripten_get_now());
-    }, r3);
-    return timers[e] = { id: t2, timeout_ms: r3 }, 0;
-  };
-  __setitimer_js.sig = "iid";
-  var __tzset_js = (e, r3, t2, n3) => {
-    var i2 = (/* @__PURE__ */ new Date()).getFullYear(), o5 = new Date(i2, 0, 1), a3 = new Date(i2, 6, 1), s4 = o5.getTimezoneOffset(), l2 = a3.getTimezoneOffset(), u3 = Math.max(s4, l2);
-    HEAPU32[e >> 2] = u3 * 60, HEAP32[r3 >> 2] = +(s4 != l2);
-    var c4 = (f5) => {
-      var p5 = f5 >= 0 ? "-" : "+", F6 = Math.abs(f5), S5 = String(Math.floor(F6 / 60)).padStart(2, "0"), E5 = String(F6 % 60).padStart(2, "0");
-      return `UTC${p5}${S5}${E5}`;
-    }, _3 = c4(s4), m7 = c4(l2);
-    l2 < s4 ? (stringToUTF8(_3, t2, 17), stringToUTF8(m7, n3, 17)) : (stringToUTF8(_3, n3, 17), stringToUTF8(m7, t2, 17));
-  };
-  __tzset_js.sig = "vpppp";
-  var _emscripten_date_now = () => Date.now();
-  _emscripten_date_now.sig = "d";
-  var getHeapMax = () => 2147483648, growMemory = (e) => {
-    var r3 = wasmMemory.buffer.byteLength, t2 = (e - r3 + 65535) / 65536 | 0;
-    try {
-      return wasmMemory.grow(t2), updateMemoryViews(), 1;
-    } catch {
-    }
-  }, _emscripten_resize_heap = (e) => {
-    var r3 = HEAPU8.length;
-    e >>>= 0;
-    var t2 = getHeapMax();
-    if (e > t2) return false;
-    for (var n3 = 1; n3 <= 4; n3 *= 2) {
-      var i2 = r3 * (1 + 0.2 / n3);
-      i2 = Math.min(i2, e + 100663296);
-      var o5 = Math.min(t2, alignMemory(Math.max(e, i2), 65536)), a3 = growMemory(o5);
-      if (a3) return true;
-    }
-    return false;
-  };
-  _emscripten_resize_heap.sig = "ip";
-  var ENV = {}, getExecutableName = () => thisProgram, getEnvStrings = () => {
-    if (!getEnvStrings.strings) {
-      var e = (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8", r3 = { USER: "web_user", LOGNAME: "web_user", PATH: "/", PWD: "/", HOME: "/home/web_user", LANG: e, _: getExecutableName() };
-      for (var t2 in ENV) ENV[t2] === void 0 ? delete r3[t2] : r3[t2] = ENV[t2];
-      var n3 = [];
-      for (var t2 in r3) n3.push(`${t2}=${r3[t2]}`);
-      getEnvStrings.strings = n3;
-    }
-    return getEnvStrings.strings;
-  }, _environ_get = (e, r3) => {
-    var t2 = 0, n3 = 0;
-    for (var i2 of getEnvStrings()) {
-      var o5 = r3 + t2;
-      HEAPU32[e + n3 >> 2] = o5, t2 += stringToUTF8(i2, o5, 1 / 0) + 1, n3 += 4;
-    }
-    return 0;
-  };
-  _environ_get.sig = "ipp";
-  var _environ_sizes_get = (e, r3) => {
-    var t2 = getEnvStrings();
-    HEAPU32[e >> 2] = t2.length;
-    var n3 = 0;
-    for (var i2 of t2) n3 += lengthBytesUTF8(i2) + 1;
-    return HEAPU32[r3 >> 2] = n3, 0;
-  };
-  _environ_sizes_get.sig = "ipp";
-  function _fd_close(e) {
-    try {
-      var r3 = SYSCALLS.getStreamFromFD(e);
-      return FS.close(r3), 0;
-    } catch (t2) {
-      if (typeof FS > "u" || t2.name !== "ErrnoError") throw t2;
-      return t2.errno;
-    }
-  }
-  _fd_close.sig = "ii";
-  function _fd_fdstat_get(e, r3) {
-    try {
-      var t2 = SYSCALLS.getStreamFromFD(e), n3 = t2.tty ? 2 : FS.isDir(t2.mode) ? 3 : FS.isLink(t2.mode) ? 7 : 4;
-      return HEAP8[r3] = n3, HEAP16[r3 + 2 >> 1] = 0, HEAP64[r3 + 8 >> 3] = BigInt(0), HEAP64[r3 + 16 >> 3] = BigInt(0), 0;
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return i2.errno;
-    }
-  }
-  _fd_fdstat_get.sig = "iip";
-  var doReadv = (e, r3, t2, n3) => {
-    for (var i2 = 0, o5 = 0; o5 < t2; o5++) {
-      var a3 = HEAPU32[r3 >> 2], s4 = HEAPU32[r3 + 4 >> 2];
-      r3 += 8;
-      try {
-        var l2 = FS.read(e, HEAP8, a3, s4, n3);
-      } catch (u3) {
-        if (i2 > 0 && u3 instanceof FS.ErrnoError && (u3.errno == 6 || u3.errno == 6)) break;
-        throw u3;
-      }
-      if (l2 < 0) return -1;
-      if (i2 += l2, l2 < s4) break;
-      typeof n3 < "u" && (n3 += l2);
-    }
-    return i2;
-  };
-  function _fd_read(e, r3, t2, n3) {
-    try {
-      var i2 = SYSCALLS.getStreamFromFD(e), o5 = doReadv(i2, r3, t2);
-      return HEAPU32[n3 >> 2] = o5, 0;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return a3.errno;
-    }
-  }
-  _fd_read.sig = "iippp";
-  function _fd_seek(e, r3, t2, n3) {
-    r3 = bigintToI53Checked(r3);
-    try {
-      if (isNaN(r3)) return 22;
-      var i2 = SYSCALLS.getStreamFromFD(e);
-      return FS.llseek(i2, r3, t2), HEAP64[n3 >> 3] = BigInt(i2.position), i2.getdents && !r3 && t2 === 0 && (i2.getdents = null), 0;
-    } catch (o5) {
-      if (typeof FS > "u" || o5.name !== "ErrnoError") throw o5;
-      return o5.errno;
-    }
-  }
-  _fd_seek.sig = "iijip";
-  function _fd_sync(e) {
-    try {
-      var r3 = SYSCALLS.getStreamFromFD(e), t2 = r3.stream_ops?.fsync?.(r3);
-      return t2;
-    } catch (n3) {
-      if (typeof FS > "u" || n3.name !== "ErrnoError") throw n3;
-      return n3.errno;
-    }
-  }
-  _fd_sync.sig = "ii";
-  var doWritev = (e, r3, t2, n3) => {
-    if (t2 == 1) return FS.write(e, HEAP8, HEAPU32[r3 >> 2], HEAPU32[r3 + 4 >> 2], n3);
-    for (var i2 = 0, o5 = 0, a3 = r3; o5 < t2; o5++, a3 += 8) i2 += HEAPU32[a3 + 4 >> 2];
-    var s4 = new Uint8Array(i2), l2 = 0;
-    for (o5 = 0; o5 < t2; o5++, r3 += 8) {
-      var u3 = HEAPU32[r3 >> 2], c4 = HEAPU32[r3 + 4 >> 2];
-      s4.set(HEAPU8.subarray(u3, u3 + c4), l2), l2 += c4;
-    }
-    return FS.write(e, s4, 0, i2, n3);
-  };
-  function _fd_write(e, r3, t2, n3) {
-    try {
-      var i2 = SYSCALLS.getStreamFromFD(e), o5 = doWritev(i2, r3, t2);
-      return HEAPU32[n3 >> 2] = o5, 0;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return a3.errno;
-    }
-  }
-  _fd_write.sig = "iippp";
-  var inetPton4 = (e) => {
-    for (var r3 = e.split("."), t2 = 0; t2 < 4; t2++) {
-      var n3 = Number(r3[t2]);
-      if (isNaN(n3)) return null;
-      r3[t2] = n3;
-    }
-    return (r3[0] | r3[1] << 8 | r3[2] << 16 | r3[3] << 24) >>> 0;
-  }, inetNtop4 = (e) => (e & 255) + "." + (e >> 8 & 255) + "." + (e >> 16 & 255) + "." + (e >> 24 & 255), inetPton6 = (e) => {
-    var r3, t2, n3, i2, o5 = [];
-    if (!/^((?=.*::)(?!.*::.+::)(::)?([\dA-F]{1,4}:(:|\b)|){5}|([\dA-F]{1,4}:){6})((([\dA-F]{1,4}((?!\3)::|:\b|$))|(?!\2\3)){2}|(((2[0-4]|1\d|[1-9])?\d|25[0-5])\.?\b){4})$/i.test(e)) return null;
-    if (e === "::") return [0, 0, 0, 0, 0, 0, 0, 0];
-    for (e.startsWith("::") ? e = e.replace("::", "Z:") : e = e.replace("::", ":Z:"), e.indexOf(".") > 0 ? (e = e.replace(new RegExp("[.]", "g"), ":"), r3 = e.split(":"), r3[r3.length - 4] = Number(r3[r3.length - 4]) + Number(r3[r3.length - 3]) * 256, r3[r3.length - 3] = Number(r3[r3.length - 2]) + Number(r3[r3.length - 1]) * 256, r3 = r3.slice(0, r3.length - 2)) : r3 = e.split(":"), n3 = 0, i2 = 0, t2 = 0; t2 < r3.length; t2++) if (typeof r3[t2] == "string") if (r3[t2] === "Z") {
-      for (i2 = 0; i2 < 8 - r3.length + 1; i2++) o5[t2 + i2] = 0;
-      n3 = i2 - 1;
-    } else o5[t2 + n3] = _htons(parseInt(r3[t2], 16));
-    else o5[t2 + n3] = r3[t2];
-    return [o5[1] << 16 | o5[0], o5[3] << 16 | o5[2], o5[5] << 16 | o5[4], o5[7] << 16 | o5[6]];
-  }, inetNtop6 = (e) => {
-    var r3 = "", t2 = 0, n3 = 0, i2 = 0, o5 = 0, a3 = 0, s4 = 0, l2 = [e[0] & 65535, e[0] >> 16, e[1] & 65535, e[1] >> 16, e[2] & 65535, e[2] >> 16, e[3] & 65535, e[3] >> 16], u3 = true, c4 = "";
-    for (s4 = 0; s4 < 5; s4++) if (l2[s4]) {
-      u3 = false;
-      break;
-    }
-    if (u3) {
-      if (c4 = inetNtop4(l2[6] | l2[7] << 16), l2[5] === -1) return r3 = "::ffff:", r3 += c4, r3;
-      if (!l2[5]) return r3 = "::", c4 === "0.0.0.0" && (c4 = ""), c4 === "0.0.0.1" && (c4 = "1"), r3 += c4, r3;
-    }
-    for (t2 = 0; t2 < 8; t2++) l2[t2] || (t2 - i2 > 1 && (a3 = 0), i2 = t2, a3++), a3 > n3 && (n3 = a3, o5 = t2 - n3 + 1);
-    for (t2 = 0; t2 < 8; t2++) {
-      if (n3 > 1 && !l2[t2] && t2 >= o5 && t2 < o5 + n3) {
-        t2 === o5 && (r3 += ":", o5 || (r3 += ":"));
-        continue;
-      }
-      r3 += Number(_ntohs(l2[t2] & 65535)).toString(16), r3 += t2 < 7 ? ":" : "";
-    }
-    return r3;
-  }, DNS = { address_map: { id: 1, addrs: {}, names: {} }, lookup_name(e) {
-    var r3 = inetPton4(e);
-    if (r3 !== null || (r3 = inetPton6(e), r3 !== null)) return e;
-    var t2;
-    if (DNS.address_map.addrs[e]) t2 = DNS.address_map.addrs[e];
-    else {
-      var n3 = DNS.address_map.id++;
-      t2 = "172.29." + (n3 & 255) + "." + (n3 & 65280), DNS.address_map.names[t2] = e, DNS.address_map.addrs[e] = t2;
-    }
-    return t2;
-  }, lookup_addr(e) {
-    return DNS.address_map.names[e] ? DNS.address_map.names[e] : null;
-  } }, writeSockaddr = (e, r3, t2, n3, i2) => {
-    switch (r3) {
-      case 2:
-        t2 = inetPton4(DNS.lookup_name(t2)), zeroMemory(e, 16), i2 && (HEAP32[i2 >> 2] = 16), HEAP16[e >> 1] = r3, HEAP32[e + 4 >> 2] = t2, HEAP16[e + 2 >> 1] = _htons(n3);
-        break;
-      case 10:
-        t2 = inetPton6(DNS.lookup_name(t2)), zeroMemory(e, 28), i2 && (HEAP32[i2 >> 2] = 28), HEAP32[e >> 2] = r3, HEAP32[e + 8 >> 2] = t2[0], HEAP32[e + 12 >> 2] = t2[1], HEAP32[e + 16 >> 2] = t2[2], HEAP32[e + 20 >> 2] = t2[3], HEAP16[e + 2 >> 1] = _htons(n3);
-        break;
-      default:
-        return 5;
-    }
-    return 0;
-  }, _getaddrinfo = (e, r3, t2, n3) => {
-    var i2 = 0, o5 = 0, a3 = 0, s4 = 0, l2 = 0, u3 = 0, c4;
-    function _3(m7, f5, p5, F6, S5, E5) {
-      var y6, A5, d5;
-      return A5 = m7 === 10 ? 28 : 16, S5 = m7 === 10 ? inetNtop6(S5) : inetNtop4(S5), y6 = _malloc(A5), writeSockaddr(y6, m7, S5, E5), d5 = _malloc(32), HEAP32[d5 + 4 >> 2] = m7, HEAP32[d5 + 8 >> 2] = f5, HEAP32[d5 + 12 >> 2] = p5, HEAPU32[d5 + 24 >> 2] = F6, HEAPU32[d5 + 20 >> 2] = y6, m7 === 10 ? HEAP32[d5 + 16 >> 2] = 28 : HEAP32[d5 + 16 >> 2] = 16, HEAP32[d5 + 28 >> 2] = 0, d5;
-    }
-    if (t2 && (a3 = HEAP32[t2 >> 2], s4 = HEAP32[t2 + 4 >> 2], l2 = HEAP32[t2 + 8 >> 2], u3 = HEAP32[t2 + 12 >> 2]), l2 && !u3 && (u3 = l2 === 2 ? 17 : 6), !l2 && u3 && (l2 = u3 === 17 ? 2 : 1), u3 || (u3 = 6), l2 || (l2 = 1), !e && !r3) return -2;
-    if (a3 & -1088 || t2 && HEAP32[t2 >> 2] & 2 && !e) return -1;
-    if (a3 & 32) return -2;
-    if (l2 && l2 !== 1 && l2 !== 2) return -7;
-    if (s4 !== 0 && s4 !== 2 && s4 !== 10) return -6;
-    if (r3 && (r3 = UTF8ToString(r3), o5 = parseInt(r3, 10), isNaN(o5))) return a3 & 1024 ? -2 : -8;
-    if (!e) return s4 === 0 && (s4 = 2), a3 & 1 || (s4 === 2 ? i2 = _htonl(2130706433) : i2 = [0, 0, 0, _htonl(1)]), c4 = _3(s4, l2, u3, null, i2, o5), HEAPU32[n3 >> 2] = c4, 0;
-    if (e = UTF8ToString(e), i2 = inetPton4(e), i2 !== null) if (s4 === 0 || s4 === 2) s4 = 2;
-    else if (s4 === 10 && a3 & 8) i2 = [0, 0, _htonl(65535), i2], s4 = 10;
-    else return -2;
-    else if (i2 = inetPton6(e), i2 !== null) if (s4 === 0 || s4 === 10) s4 = 10;
-    else return -2;
-    return i2 != null ? (c4 = _3(s4, l2, u3, e, i2, o5), HEAPU32[n3 >> 2] = c4, 0) : a3 & 4 ? -2 : (e = DNS.lookup_name(e), i2 = inetPton4(e), s4 === 0 ? s4 = 2 : s4 === 10 && (i2 = [0, 0, _htonl(65535), i2]), c4 = _3(s4, l2, u3, null, i2, o5), HEAPU32[n3 >> 2] = c4, 0);
-  };
-  _getaddrinfo.sig = "ipppp";
-  var removeFunction = (e) => {
-    functionsInTableMap.delete(getWasmTableEntry(e)), setWasmTableEntry(e, null), freeTableIndexes.push(e);
-  }, stringToNewUTF8 = (e) => {
-    var r3 = lengthBytesUTF8(e) + 1, t2 = _malloc(r3);
-    return t2 && stringToUTF8(e, t2, r3), t2;
-  }, FS_createPath = (...e) => FS.createPath(...e), FS_unlink = (...e) => FS.unlink(...e), FS_createLazyFile = (...e) => FS.createLazyFile(...e), FS_createDevice = (...e) => FS.createDevice(...e);
-  registerWasmPlugin(), FS.createPreloadedFile = FS_createPreloadedFile, FS.preloadFile = FS_preloadFile, FS.staticInit(), Module.noExitRuntime && (noExitRuntime = Module.noExitRuntime), Module.print && (out = Module.print), Module.printErr && (err = Module.printErr), Module.dynamicLibraries && (dynamicLibraries = Module.dynamicLibraries), Module.arguments && (programArgs = Module.arguments), Module.thisProgram && (thisProgram = Module.thisProgram);
-  var preInit = Module.preInit;
-  if (preInit) for (typeof preInit == "function" && (Module.preInit = preInit = [preInit]); preInit.length > 0; ) preInit.shift()();
-  Module.callMain = callMain, Module.stackSave = stackSave, Module.stackRestore = stackRestore, Module.ENV = ENV, Module.addRunDependency = addRunDependency, Module.removeRunDependency = removeRunDependency, Module.addFunction = addFunction, Module.removeFunction = removeFunction, Module.UTF8ToString = UTF8ToString, Module.stringToNewUTF8 = stringToNewUTF8, Module.stringToUTF8OnStack = stringToUTF8OnStack, Module.FS_preloadFile = FS_preloadFile, Module.FS_unlink = FS_unlink, Module.FS_createPath = FS_createPath, Module.FS_createDevice = FS_createDevice, Module.FS = FS, Module.FS_createDataFile = FS_createDataFile, Module.FS_createLazyFile = FS_createLazyFile, Module.MEMFS = MEMFS, Module.PROXYFS = PROXYFS;
-  var ASM_CONSTS = {}, _pgl_exit, ___errno_location, _fflush, _fopen, _fclose, _pgl_popen, _fputs, _main, _pgl_atexit, _pgl_geteuid, _pgl_system, _malloc, _calloc, _pgl_setsockopt, _pgl_connect, _pgl_send, _pgl_recv, _fgets, _pgl_getsockopt, _pgl_getsockname, _pgl_poll, _clear_setitimer, _pgl_longjmp, _pgl_siglongjmp, _pgl_set_system_fn, _pgl_set_popen_fn, _pgl_set_pclose_fn, _pgl_pclose, _pclose, _pgl_getuid, _pgl_getpwuid, _pgl_run_atexit_funcs, _pgl_freopen, _pgl_shmget, _pgl_shmat, _pgl_shmdt, _pgl_shmctl, _pgl_munmap, _pgl_set_rw_cbs, _pgl_fcntl, ___funcs_on_exit, ___dl_seterr, __emscripten_find_dylib, _htonl, _htons, _emscripten_builtin_memalign, _ntohs, __emscripten_timeout, _strerror, _emscripten_get_sbrk_ptr, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, memory, ___stack_pointer, __indirect_function_table, ___heap_base, wasmTable, wasmMemory;
-  function assignWasmExports(e) {
-    _pgl_exit = Module._pgl_exit = e.pgl_exit, ___errno_location = Module.___errno_location = e.__errno_location, _fflush = Module._fflush = e.fflush, _fopen = Module._fopen = e.fopen, _fclose = Module._fclose = e.fclose, _pgl_popen = Module._pgl_popen = e.pgl_popen, _fputs = Module._fputs = e.fputs, _main = Module._main = e.__main_argc_argv, _pgl_atexit = Module._pgl_atexit = e.pgl_atexit, _pgl_geteuid = Module._pgl_geteuid = e.pgl_geteuid, _pgl_system = Module._pgl_system = e.pgl_system, _malloc = e.malloc, _calloc = e.calloc, _pgl_setsockopt = Module._pgl_setsockopt = e.pgl_setsockopt, _pgl_connect = Module._pgl_connect = e.pgl_connect, _pgl_send = Module._pgl_send = e.pgl_send, _pgl_recv = Module._pgl_recv = e.pgl_recv, _fgets = Module._fgets = e.fgets, _pgl_getsockopt = Module._pgl_getsockopt = e.pgl_getsockopt, _pgl_getsockname = Module._pgl_getsockname = e.pgl_getsockname, _pgl_poll = Module._pgl_poll = e.pgl_poll, _clear_setitimer = Module._clear_setitimer = e.clear_setitimer, _pgl_longjmp = Module._pgl_longjmp = e.pgl_longjmp, _pgl_siglongjmp = Module._pgl_siglongjmp = e.pgl_siglongjmp, _pgl_set_system_fn = Module._pgl_set_system_fn = e.pgl_set_system_fn, _pgl_set_popen_fn = Module._pgl_set_popen_fn = e.pgl_set_popen_fn, _pgl_set_pclose_fn = Module._pgl_set_pclose_fn = e.pgl_set_pclose_fn, _pgl_pclose = Module._pgl_pclose = e.pgl_pclose, _pclose = Module._pclose = e.pclose, _pgl_getuid = Module._pgl_getuid = e.pgl_getuid, _pgl_getpwuid = Module._pgl_getpwuid = e.pgl_getpwuid, _pgl_run_atexit_funcs = Module._pgl_run_atexit_funcs = e.pgl_run_atexit_funcs, _pgl_freopen = Module._pgl_freopen = e.pgl_freopen, _pgl_shmget = Module._pgl_shmget = e.pgl_shmget, _pgl_shmat = Module._pgl_shmat = e.pgl_shmat, _pgl_shmdt = Module._pgl_shmdt = e.pgl_shmdt, _pgl_shmctl = Module._pgl_shmctl = e.pgl_shmctl, _pgl_munmap = Module._pgl_munmap = e.pgl_munmap, _pgl_set_rw_cbs = Module._pgl_set_rw_cbs = e.pgl_set_rw_cbs, _pgl_fcntl = Module._pgl_fcntl = e.pgl_fcntl, ___funcs_on_exit = e.__funcs_on_exit, ___dl_seterr = e.__dl_seterr, __emscripten_find_dylib = e._emscripten_find_dylib, _htonl = e.htonl, _htons = e.htons, _emscripten_builtin_memalign = e.emscripten_builtin_memalign, _ntohs = e.ntohs, __emscripten_timeout = e._emscripten_timeout, _strerror = Module._strerror = e.strerror, _emscripten_get_sbrk_ptr = e.emscripten_get_sbrk_ptr, _setThrew = e.setThrew, __emscripten_stack_restore = e._emscripten_stack_restore, __emscripten_stack_alloc = e._emscripten_stack_alloc, _emscripten_stack_get_current = e.emscripten_stack_get_current, memory = wasmMemory = e.memory, ___stack_pointer = e.__stack_pointer, __indirect_function_table = wasmTable = e.__indirect_function_table, ___heap_base = e.__heap_base.value;
-  }
-  var wasmImports = { __call_sighandler: ___call_sighandler, __syscall_chmod: ___syscall_chmod, __syscall_dup3: ___syscall_dup3, __syscall_faccessat: ___syscall_faccessat, __syscall_fadvise64: ___syscall_fadvise64, __syscall_fcntl64: ___syscall_fcntl64, __syscall_fstat64: ___syscall_fstat64, __syscall_getcwd: ___syscall_getcwd, __syscall_getdents64: ___syscall_getdents64, __syscall_ioctl: ___syscall_ioctl, __syscall_lstat64: ___syscall_lstat64, __syscall_mkdirat: ___syscall_mkdirat, __syscall_newfstatat: ___syscall_newfstatat, __syscall_openat: ___syscall_openat, __syscall_readlinkat: ___syscall_readlinkat, __syscall_rmdir: ___syscall_rmdir, __syscall_stat64: ___syscall_stat64, __syscall_symlinkat: ___syscall_symlinkat, __syscall_umask: ___syscall_umask, __syscall_unlinkat: ___syscall_unlinkat, _abort_js: __abort_js, _emscripten_runtime_keepalive_clear: __emscripten_runtime_keepalive_clear, _emscripten_throw_longjmp: __emscripten_throw_longjmp, _localtime_js: __localtime_js, _mktime_js: __mktime_js, _mmap_js: __mmap_js, _munmap_js: __munmap_js, _setitimer_js: __setitimer_js, _tzset_js: __tzset_js, emscripten_date_now: _emscripten_date_now, emscripten_get_now: _emscripten_get_now, emscripten_resize_heap: _emscripten_resize_heap, environ_get: _environ_get, environ_sizes_get: _environ_sizes_get, exit: _exit, fd_close: _fd_close, fd_fdstat_get: _fd_fdstat_get, fd_read: _fd_read, fd_seek: _fd_seek, fd_sync: _fd_sync, fd_write: _fd_write, getaddrinfo: _getaddrinfo, invoke_ii, invoke_iiii, invoke_vii, proc_exit: _proc_exit };
-  function invoke_iiii(e, r3, t2, n3) {
-    var i2 = stackSave();
-    try {
-      return getWasmTableEntry(e)(r3, t2, n3);
-    } catch (o5) {
-      if (stackRestore(i2), !(o5 instanceof EmscriptenEH)) throw o5;
-      _setThrew(1, 0);
-    }
-  }
-  function invoke_ii(e, r3) {
-    var t2 = stackSave();
-    try {
-      return getWasmTableEntry(e)(r3);
-    } catch (n3) {
-      if (stackRestore(t2), !(n3 instanceof EmscriptenEH)) throw n3;
-      _setThrew(1, 0);
-    }
-  }
-  function invoke_vii(e, r3, t2) {
-    var n3 = stackSave();
-    try {
-      getWasmTableEntry(e)(r3, t2);
-    } catch (i2) {
-      if (stackRestore(n3), !(i2 instanceof EmscriptenEH)) throw i2;
-      _setThrew(1, 0);
-    }
-  }
-  function callMain(e = []) {
-    var r3 = resolveGlobalSymbol("main").sym;
-    if (r3) {
-      e.unshift(thisProgram);
-      var t2 = e.length, n3 = stackAlloc((t2 + 1) * 4), i2 = n3;
-      for (var o5 of e) HEAPU32[i2 >> 2] = stringToUTF8OnStack(o5), i2 += 4;
-      HEAPU32[i2 >> 2] = 0;
-      try {
-        var a3 = r3(t2, n3);
-        return exitJS(a3, true), a3;
-      } catch (s4) {
-        return handleException(s4);
-      }
-    }
-  }
-  async function run(e = programArgs) {
-    preRun(), runDependencies && await resolveRunDependencies();
-    var r3 = Module.setStatus;
-    if (r3 && (r3("Running..."), await new Promise((n3) => setTimeout(n3, 1)), setTimeout(r3, 1, "")), !ABORT) {
-      initRuntime(), Module.onRuntimeInitialized?.();
-      var t2 = Module.noInitialRun || true;
-      t2 || callMain(e), postRun();
-    }
-  }
-  var wasmExports;
-  return wasmExports = await createWasm(), await run(), quit_ = (e, r3) => {
-    throw r3;
-  }, Module;
-}
-function Dr(e, r3) {
-  let t2 = r3.lastIndex, n3 = [], i2;
-  for (; i2 = r3.exec(e); ) n3.push(i2), r3.lastIndex === i2.index && (r3.lastIndex += 1);
-  return r3.lastIndex = t2, n3;
-}
-function Nr(e, r3, t2) {
-  let n3 = typeof e == "function" ? e(t2) : e[t2];
-  return typeof n3 > "u" && t2 !== "" ? n3 = "" : typeof n3 > "u" && (n3 = "$"), typeof n3 == "object" ? r3 + C + JSON.stringify(n3) + C : r3 + n3;
-}
-function Rr(e, r3, t2) {
-  t2 || (t2 = {});
-  let n3 = t2.escape || "\\", i2 = "(\\" + n3 + `['"` + Oe2 + `]|[^\\s'"` + Oe2 + "])+", o5 = new RegExp(["(" + Re2 + ")", "(" + i2 + "|" + Tr + "|" + Pr + ")+"].join("|"), "g"), a3 = Dr(e, o5);
-  if (a3.length === 0) return [];
-  r3 || (r3 = {});
-  let s4 = false;
-  return a3.map(function(l2) {
-    let u3 = l2[0];
-    if (!u3 || s4) return;
-    if (Me2.test(u3)) return { op: u3 };
-    let c4 = false, _3 = false, m7 = "", f5 = false, p5;
-    function F6() {
-      p5 += 1;
-      let S5, E5, y6 = u3.charAt(p5);
-      if (y6 === "{") {
-        if (p5 += 1, u3.charAt(p5) === "}") throw new Error("Bad substitution: " + u3.slice(p5 - 2, p5 + 1));
-        if (S5 = u3.indexOf("}", p5), S5 < 0) throw new Error("Bad substitution: " + u3.slice(p5));
-        E5 = u3.slice(p5, S5), p5 = S5;
-      } else if (/[*@#?$!_-]/.test(y6)) E5 = y6, p5 += 1;
-      else {
-        let A5 = u3.slice(p5), d5 = A5.match(/[^\w\d_]/);
-        d5 ? (E5 = A5.slice(0, d5.index), p5 += d5.index - 1) : (E5 = A5, p5 = u3.length);
-      }
-      return Nr(r3, "", E5);
-    }
-    for (p5 = 0; p5 < u3.length; p5++) {
-      let S5 = u3.charAt(p5);
-      if (f5 = f5 || !c4 && (S5 === "*" || S5 === "?"), _3) m7 += S5, _3 = false;
-      else if (c4) S5 === c4 ? c4 = false : c4 === De2 ? m7 += S5 : S5 === n3 ? (p5 += 1, S5 = u3.charAt(p5), S5 === Ne2 || S5 === n3 || S5 === oe2 ? m7 += S5 : m7 += n3 + S5) : S5 === oe2 ? m7 += F6() : m7 += S5;
-      else if (S5 === Ne2 || S5 === De2) c4 = S5;
-      else {
-        if (Me2.test(S5)) return { op: u3 };
-        if (kr.test(S5)) {
-          s4 = true;
-          let E5 = { comment: e.slice(l2.index + p5 + 1) };
-          return m7.length ? [m7, E5] : [E5];
-        } else S5 === n3 ? _3 = true : S5 === oe2 ? m7 += F6() : m7 += S5;
-      }
-    }
-    return f5 ? { op: "glob", pattern: m7 } : m7;
-  }).reduce(function(l2, u3) {
-    return typeof u3 > "u" ? l2 : l2.concat(u3);
-  }, []);
-}
-function ae2(e, r3, t2) {
-  let n3 = Rr(e, r3, t2);
-  return typeof r3 != "function" ? n3 : n3.reduce(function(i2, o5) {
-    if (typeof o5 == "object") return i2.concat(o5);
-    let a3 = o5.split(RegExp("(" + C + ".*?" + C + ")", "g"));
-    return a3.length === 1 ? i2.concat(a3[0]) : i2.concat(a3.filter(Boolean).map(function(s4) {
-      return Or.test(s4) ? JSON.parse(s4.split(C)[1]) : s4;
-    }));
-  }, []);
-}
-function Ur(e, r3) {
-  if (!e) throw new Error(r3 ?? "Assertion failed");
-}
-function B2(e, ...r3) {
-  e && e > 0 && console.log("initdb: ", ...r3);
-}
-async function Cr({ pg: e, debug: r3, args: t2, wasmModule: n3 }) {
-  let i2, o5, a3, s4 = false, l2 = [], u3 = 0, c4 = -1, _3 = -1, m7 = "", f5 = "", p5 = (d5) => {
-    let g7 = d5.shift();
-    B2(r3, "initdb: firstArg", g7), Ur(g7 === "/pglite/bin/postgres", `trying to execute ${g7}`), e.Module.HEAPU8.set(F6), B2(r3, "executing pg main with", d5);
-    let v5 = e.callMain(d5);
-    return B2(r3, v5), l2 = [], v5;
-  }, F6 = e.Module.HEAPU8.slice(), S5 = new WebAssembly.Memory({ initial: 8, maximum: 100 }), y6 = await ke2({ arguments: t2, noExitRuntime: false, wasmMemory: S5, thisProgram: Lr, stdin: () => null, print: (d5) => {
-    f5 += d5, B2(r3, "initdbout", d5);
-  }, printErr: (d5) => {
-    m7 += d5, B2(r3, "initdberr", d5);
-  }, instantiateWasm: (d5, g7) => (p3.instantiateWasm(d5, n3 ?? (() => new URL("./initdb.wasm", import.meta.url))).then(({ instance: v5, module: N5 }) => {
-    g7(v5, N5);
-  }), {}), locateFile: (d5, g7) => d5.endsWith(".so") ? "/pglite/lib/" + d5 : g7 + d5, preRun: [(d5) => {
-    d5.ENV.PGDATA = I, d5.ENV.HOME = "/home/postgres", d5.ENV.USER = "postgres", d5.ENV.LOGNAME = "postgres", d5.ENV.ICU_DATA = Hr, d5.ENV.TZ = "UTC";
-  }, (d5) => {
-    d5.FS.mkdirTree(U3), d5.FS.mount(d5.PROXYFS, { root: U3, fs: e.Module.FS }, U3);
-  }, (d5) => {
-    d5.onRuntimeInitialized = () => {
-      i2 = d5.addFunction((g7) => (l2 = Le2(d5.UTF8ToString(g7)), p5(l2)), "pi"), d5._pgl_set_system_fn(i2), o5 = d5.addFunction((g7, v5) => {
-        let N5 = d5.UTF8ToString(v5);
-        if (l2 = Le2(d5.UTF8ToString(g7)), N5 === "r") return u3 = p5(l2), c4;
-        if (N5 === "w") return s4 = true, _3;
-        throw `Unexpected popen mode value ${N5}`;
-      }, "ppi"), d5._pgl_set_popen_fn(o5), a3 = d5.addFunction((g7) => g7 === c4 || g7 === _3 ? (s4 && (s4 = false, u3 = p5(l2)), u3) : d5._pclose(g7), "pi"), d5._pgl_set_pclose_fn(a3);
-      {
-        let g7 = e.Module.stringToUTF8OnStack(He2), v5 = e.Module.stringToUTF8OnStack("r");
-        e.Module._pgl_freopen(g7, v5, 0);
-        let N5 = e.Module.stringToUTF8OnStack(Ue2), K3 = e.Module.stringToUTF8OnStack("w");
-        e.Module._pgl_freopen(N5, K3, 1);
-      }
-      {
-        let g7 = d5.stringToUTF8OnStack(Ue2), v5 = d5.stringToUTF8OnStack("r");
-        c4 = d5._fopen(g7, v5);
-        let N5 = d5.stringToUTF8OnStack(He2), K3 = d5.stringToUTF8OnStack("w");
-        _3 = d5._fopen(N5, K3);
-      }
-    };
-  }] });
-  return B2(r3, "calling initdb.main with", t2), { exitCode: y6.callMain(t2), stderr: m7, stdout: f5, dataFolder: I };
-}
-function Le2(e) {
-  let r3 = [], t2 = ae2(e);
-  for (let n3 = 0; n3 < t2.length; n3++) {
-    let i2 = t2[n3];
-    if (typeof i2 == "object" && "op" in i2) break;
-    typeof i2 == "string" && r3.push(i2);
-  }
-  return r3;
-}
-async function St2({ pg: e, debug: r3, args: t2, wasmModule: n3 }) {
-  return await Cr({ pg: e, debug: r3, args: ["--allow-group-access", "--encoding", "UTF8", "--locale=C.UTF-8", "--locale-provider=libc", "--auth=trust", ...t2 ?? []], wasmModule: n3 });
-}
-var j2, Y2, re, ye2, we2, be2, O2, Sr, Pe2, ke2, Re2, Me2, Oe2, Tr, Pr, kr, De2, Ne2, oe2, C, Mr, Or, U3, I, Hr, Lr, pt2, Ue2, He2, Ce2, Ie2, xe2, Ir;
-var init_chunk_N66TTF7B = __esm({
-  "node_modules/@electric-sql/pglite/dist/chunk-N66TTF7B.js"() {
-    init_chunk_BD5WXLQO();
-    init_chunk_ZSOCVAT7();
-    j2 = D((xr, b4) => {
-      "use strict";
-      u();
-      var le3 = 9007199254740991, ue3 = /* @__PURE__ */ (function(e) {
-        return e;
-      })();
-      function Be3(e) {
-        return e === ue3;
-      }
-      function ce3(e) {
-        return typeof e == "string" || Object.prototype.toString.call(e) == "[object String]";
-      }
-      function je3(e) {
-        return Object.prototype.toString.call(e) == "[object Date]";
-      }
-      function W3(e) {
-        return e !== null && typeof e == "object";
-      }
-      function X2(e) {
-        return typeof e == "function";
-      }
-      function Ye3(e) {
-        return typeof e == "number" && e > -1 && e % 1 == 0 && e <= le3;
-      }
-      function Ge3(e) {
-        return Object.prototype.toString.call(e) == "[object Array]";
-      }
-      function de2(e) {
-        return W3(e) && !X2(e) && Ye3(e.length);
-      }
-      function J4(e) {
-        return Object.prototype.toString.call(e) == "[object ArrayBuffer]";
-      }
-      function We3(e, r3) {
-        return Array.prototype.map.call(e, r3);
-      }
-      function Xe3(e, r3) {
-        var t2 = ue3;
-        return X2(r3) && Array.prototype.every.call(e, function(n3, i2, o5) {
-          var a3 = r3(n3, i2, o5);
-          return a3 && (t2 = n3), !a3;
-        }), t2;
-      }
-      function Ve3(e) {
-        return Object.assign.apply(null, arguments);
-      }
-      function fe(e) {
-        var r3, t2, n3;
-        if (ce3(e)) {
-          for (t2 = e.length, n3 = new Uint8Array(t2), r3 = 0; r3 < t2; r3++) n3[r3] = e.charCodeAt(r3) & 255;
-          return n3;
-        }
-        return J4(e) ? new Uint8Array(e) : W3(e) && J4(e.buffer) ? new Uint8Array(e.buffer) : de2(e) ? new Uint8Array(e) : W3(e) && X2(e.toString) ? fe(e.toString()) : new Uint8Array();
-      }
-      b4.exports.MAX_SAFE_INTEGER = le3;
-      b4.exports.isUndefined = Be3;
-      b4.exports.isString = ce3;
-      b4.exports.isObject = W3;
-      b4.exports.isDateTime = je3;
-      b4.exports.isFunction = X2;
-      b4.exports.isArray = Ge3;
-      b4.exports.isArrayLike = de2;
-      b4.exports.isArrayBuffer = J4;
-      b4.exports.map = We3;
-      b4.exports.find = Xe3;
-      b4.exports.extend = Ve3;
-      b4.exports.toUint8Array = fe;
-    });
-    Y2 = D((Br, _e3) => {
-      "use strict";
-      u();
-      var Q4 = "\0";
-      _e3.exports = { NULL_CHAR: Q4, TMAGIC: "ustar" + Q4 + "00", OLDGNU_MAGIC: "ustar  " + Q4, REGTYPE: 0, LNKTYPE: 1, SYMTYPE: 2, CHRTYPE: 3, BLKTYPE: 4, DIRTYPE: 5, FIFOTYPE: 6, CONTTYPE: 7, TSUID: parseInt("4000", 8), TSGID: parseInt("2000", 8), TSVTX: parseInt("1000", 8), TUREAD: parseInt("0400", 8), TUWRITE: parseInt("0200", 8), TUEXEC: parseInt("0100", 8), TGREAD: parseInt("0040", 8), TGWRITE: parseInt("0020", 8), TGEXEC: parseInt("0010", 8), TOREAD: parseInt("0004", 8), TOWRITE: parseInt("0002", 8), TOEXEC: parseInt("0001", 8), TPERMALL: parseInt("0777", 8), TPERMMASK: parseInt("0777", 8) };
-    });
-    re = D((Yr, T6) => {
-      "use strict";
-      u();
-      var me2 = j2(), w6 = Y2(), $e3 = 512, Z3 = w6.TPERMALL, pe3 = 0, Se2 = 0, ee3 = [["name", 100, 0, function(e, r3) {
-        return G3(e[r3[0]], r3[1]);
-      }, function(e, r3, t2) {
-        return L5(e.slice(r3, r3 + t2[1]));
-      }], ["mode", 8, 100, function(e, r3) {
-        var t2 = e[r3[0]] || Z3;
-        return t2 = t2 & w6.TPERMMASK, z6(t2, r3[1], Z3);
-      }, function(e, r3, t2) {
-        var n3 = R4(e.slice(r3, r3 + t2[1]));
-        return n3 &= w6.TPERMMASK, n3;
-      }], ["uid", 8, 108, function(e, r3) {
-        return z6(e[r3[0]], r3[1], pe3);
-      }, function(e, r3, t2) {
-        return R4(e.slice(r3, r3 + t2[1]));
-      }], ["gid", 8, 116, function(e, r3) {
-        return z6(e[r3[0]], r3[1], Se2);
-      }, function(e, r3, t2) {
-        return R4(e.slice(r3, r3 + t2[1]));
-      }], ["size", 12, 124, function(e, r3) {
-        return z6(e.data.length, r3[1]);
-      }, function(e, r3, t2) {
-        return R4(e.slice(r3, r3 + t2[1]));
-      }], ["modifyTime", 12, 136, function(e, r3) {
-        return V3(e[r3[0]], r3[1]);
-      }, function(e, r3, t2) {
-        return $5(e.slice(r3, r3 + t2[1]));
-      }], ["checksum", 8, 148, function(e, r3) {
-        return "        ";
-      }, function(e, r3, t2) {
-        return R4(e.slice(r3, r3 + t2[1]));
-      }], ["type", 1, 156, function(e, r3) {
-        return "" + (parseInt(e[r3[0]], 10) || 0) % 8;
-      }, function(e, r3, t2) {
-        return (parseInt(String.fromCharCode(e[r3]), 10) || 0) % 8;
-      }], ["linkName", 100, 157, function(e, r3) {
-        return "";
-      }, function(e, r3, t2) {
-        return L5(e.slice(r3, r3 + t2[1]));
-      }], ["ustar", 8, 257, function(e, r3) {
-        return w6.TMAGIC;
-      }, function(e, r3, t2) {
-        return qe2(L5(e.slice(r3, r3 + t2[1]), true));
-      }, function(e, r3) {
-        return e[r3[0]] == w6.TMAGIC || e[r3[0]] == w6.OLDGNU_MAGIC;
-      }], ["owner", 32, 265, function(e, r3) {
-        return G3(e[r3[0]], r3[1]);
-      }, function(e, r3, t2) {
-        return L5(e.slice(r3, r3 + t2[1]));
-      }], ["group", 32, 297, function(e, r3) {
-        return G3(e[r3[0]], r3[1]);
-      }, function(e, r3, t2) {
-        return L5(e.slice(r3, r3 + t2[1]));
-      }], ["majorNumber", 8, 329, function(e, r3) {
-        return "";
-      }, function(e, r3, t2) {
-        return R4(e.slice(r3, r3 + t2[1]));
-      }], ["minorNumber", 8, 337, function(e, r3) {
-        return "";
-      }, function(e, r3, t2) {
-        return R4(e.slice(r3, r3 + t2[1]));
-      }], ["prefix", 131, 345, function(e, r3) {
-        return G3(e[r3[0]], r3[1]);
-      }, function(e, r3, t2) {
-        return L5(e.slice(r3, r3 + t2[1]));
-      }], ["accessTime", 12, 476, function(e, r3) {
-        return V3(e[r3[0]], r3[1]);
-      }, function(e, r3, t2) {
-        return $5(e.slice(r3, r3 + t2[1]));
-      }], ["createTime", 12, 488, function(e, r3) {
-        return V3(e[r3[0]], r3[1]);
-      }, function(e, r3, t2) {
-        return $5(e.slice(r3, r3 + t2[1]));
-      }]], ge3 = (function(e) {
-        var r3 = e[e.length - 1];
-        return r3[2] + r3[1];
-      })(ee3);
-      function qe2(e) {
-        if (e.length == 8) {
-          var r3 = e.split("");
-          if (r3[5] == w6.NULL_CHAR) return (r3[6] == " " || r3[6] == w6.NULL_CHAR) && (r3[6] = "0"), (r3[7] == " " || r3[7] == w6.NULL_CHAR) && (r3[7] = "0"), r3 = r3.join(""), r3 == w6.TMAGIC ? r3 : e;
-          if (r3[7] == w6.NULL_CHAR) return r3[5] == w6.NULL_CHAR && (r3[5] = " "), r3[6] == w6.NULL_CHAR && (r3[6] = " "), r3 == w6.OLDGNU_MAGIC ? r3 : e;
-        }
-        return e;
-      }
-      function G3(e, r3) {
-        return r3 -= 1, me2.isUndefined(e) && (e = ""), e = ("" + e).substr(0, r3), e + w6.NULL_CHAR;
-      }
-      function z6(e, r3, t2) {
-        for (t2 = parseInt(t2) || 0, r3 -= 1, e = (parseInt(e) || t2).toString(8).substr(-r3, r3); e.length < r3; ) e = "0" + e;
-        return e + w6.NULL_CHAR;
-      }
-      function V3(e, r3) {
-        if (me2.isDateTime(e)) e = Math.floor(1 * e / 1e3);
-        else if (e = parseInt(e, 10), isFinite(e)) {
-          if (e <= 0) return "";
-        } else e = Math.floor(1 * /* @__PURE__ */ new Date() / 1e3);
-        return z6(e, r3, 0);
-      }
-      function L5(e, r3) {
-        var t2 = String.fromCharCode.apply(null, e);
-        if (r3) return t2;
-        var n3 = t2.indexOf(w6.NULL_CHAR);
-        return n3 >= 0 ? t2.substr(0, n3) : t2;
-      }
-      function R4(e) {
-        var r3 = String.fromCharCode.apply(null, e);
-        return parseInt(r3.replace(/^0+$/g, ""), 8) || 0;
-      }
-      function $5(e) {
-        return e.length == 0 || e[0] == 0 ? null : new Date(1e3 * R4(e));
-      }
-      function Ke3(e, r3, t2) {
-        var n3 = parseInt(r3, 10) || 0, i2 = Math.min(n3 + ge3, e.length), o5 = 0, a3 = 0, s4 = 0;
-        t2 && ee3.every(function(_3) {
-          return _3[0] == "checksum" ? (a3 = n3 + _3[2], s4 = a3 + _3[1], false) : true;
-        });
-        for (var l2 = 32, u3 = n3; u3 < i2; u3++) {
-          var c4 = u3 >= a3 && u3 < s4 ? l2 : e[u3];
-          o5 = (o5 + c4) % 262144;
-        }
-        return o5;
-      }
-      T6.exports.recordSize = $e3;
-      T6.exports.defaultFileMode = Z3;
-      T6.exports.defaultUid = pe3;
-      T6.exports.defaultGid = Se2;
-      T6.exports.posixHeader = ee3;
-      T6.exports.effectiveHeaderSize = ge3;
-      T6.exports.calculateChecksum = Ke3;
-      T6.exports.formatTarString = G3;
-      T6.exports.formatTarNumber = z6;
-      T6.exports.formatTarDateTime = V3;
-      T6.exports.parseTarString = L5;
-      T6.exports.parseTarNumber = R4;
-      T6.exports.parseTarDateTime = $5;
-    });
-    ye2 = D((Wr, Fe3) => {
-      "use strict";
-      u();
-      var Je3 = Y2(), q5 = j2(), H4 = re();
-      function ve2(e) {
-        return H4.recordSize;
-      }
-      function Ee3(e) {
-        return Math.ceil(e.data.length / H4.recordSize) * H4.recordSize;
-      }
-      function Qe3(e) {
-        var r3 = 0;
-        return e.forEach(function(t2) {
-          r3 += ve2(t2) + Ee3(t2);
-        }), r3 += H4.recordSize * 2, new Uint8Array(r3);
-      }
-      function Ze3(e, r3, t2) {
-        t2 = parseInt(t2) || 0;
-        var n3 = t2;
-        H4.posixHeader.forEach(function(l2) {
-          for (var u3 = l2[3](r3, l2), c4 = u3.length, _3 = 0; _3 < c4; _3 += 1) e[n3 + _3] = u3.charCodeAt(_3) & 255;
-          n3 += l2[1];
-        });
-        var i2 = q5.find(H4.posixHeader, function(l2) {
-          return l2[0] == "checksum";
-        });
-        if (i2) {
-          var o5 = H4.calculateChecksum(e, t2, true), a3 = H4.formatTarNumber(o5, i2[1] - 2) + Je3.NULL_CHAR + " ";
-          n3 = t2 + i2[2];
-          for (var s4 = 0; s4 < a3.length; s4 += 1) e[n3] = a3.charCodeAt(s4) & 255, n3++;
-        }
-        return t2 + ve2(r3);
-      }
-      function er(e, r3, t2) {
-        return t2 = parseInt(t2, 10) || 0, e.set(r3.data, t2), t2 + Ee3(r3);
-      }
-      function rr(e) {
-        e = q5.map(e, function(n3) {
-          return q5.extend({}, n3, { data: q5.toUint8Array(n3.data) });
-        });
-        var r3 = Qe3(e), t2 = 0;
-        return e.forEach(function(n3) {
-          t2 = Ze3(r3, n3, t2), t2 = er(r3, n3, t2);
-        }), r3;
-      }
-      Fe3.exports.tar = rr;
-    });
-    we2 = D((Vr, he2) => {
-      "use strict";
-      u();
-      var tr = Y2(), ne2 = j2(), D8 = re(), nr = { extractData: true, checkHeader: true, checkChecksum: true, checkFileSize: true }, ir = { size: true, checksum: true, ustar: true }, te3 = { unexpectedEndOfFile: "Unexpected end of file.", fileCorrupted: "File is corrupted.", checksumCheckFailed: "Checksum check failed." };
-      function or(e) {
-        return D8.recordSize;
-      }
-      function ar(e) {
-        return Math.ceil(e / D8.recordSize) * D8.recordSize;
-      }
-      function sr(e, r3) {
-        for (var t2 = r3, n3 = Math.min(e.length, r3 + D8.recordSize * 2), i2 = t2; i2 < n3; i2++) if (e[i2] != 0) return false;
-        return true;
-      }
-      function lr(e, r3, t2) {
-        if (e.length - r3 < D8.recordSize) {
-          if (t2.checkFileSize) throw new Error(te3.unexpectedEndOfFile);
-          return null;
-        }
-        r3 = parseInt(r3) || 0;
-        var n3 = {}, i2 = r3;
-        if (D8.posixHeader.forEach(function(s4) {
-          n3[s4[0]] = s4[4](e, i2, s4), i2 += s4[1];
-        }), n3.type != 0 && (n3.size = 0), t2.checkHeader && D8.posixHeader.forEach(function(s4) {
-          if (ne2.isFunction(s4[5]) && !s4[5](n3, s4)) {
-            var l2 = new Error(te3.fileCorrupted);
-            throw l2.data = { offset: r3 + s4[2], field: s4[0] }, l2;
-          }
-        }), t2.checkChecksum) {
-          var o5 = D8.calculateChecksum(e, r3, true);
-          if (o5 != n3.checksum) {
-            var a3 = new Error(te3.checksumCheckFailed);
-            throw a3.data = { offset: r3, header: n3, checksum: o5 }, a3;
-          }
-        }
-        return n3;
-      }
-      function ur(e, r3, t2, n3) {
-        return n3.extractData ? t2.size <= 0 ? new Uint8Array() : e.slice(r3, r3 + t2.size) : null;
-      }
-      function cr(e, r3) {
-        var t2 = {};
-        return D8.posixHeader.forEach(function(n3) {
-          var i2 = n3[0];
-          ir[i2] || (t2[i2] = e[i2]);
-        }), t2.isOldGNUFormat = e.ustar == tr.OLDGNU_MAGIC, r3 && (t2.data = r3), t2;
-      }
-      function dr(e, r3) {
-        r3 = ne2.extend({}, nr, r3);
-        for (var t2 = [], n3 = 0, i2 = e.length; i2 - n3 >= D8.recordSize; ) {
-          e = ne2.toUint8Array(e);
-          var o5 = lr(e, n3, r3);
-          if (!o5) break;
-          n3 += or(o5);
-          var a3 = ur(e, n3, o5, r3);
-          if (t2.push(cr(o5, a3)), n3 += ar(o5.size), sr(e, n3)) break;
-        }
-        return t2;
-      }
-      he2.exports.untar = dr;
-    });
-    be2 = D((qr, Ae2) => {
-      "use strict";
-      u();
-      var fr = j2(), _r = Y2(), mr = ye2(), pr = we2();
-      fr.extend(Ae2.exports, mr, pr, _r);
-    });
-    u();
-    u();
-    O2 = L(be2(), 1);
-    Sr = ["application/x-gtar", "application/x-tar+gzip", "application/x-gzip", "application/gzip"];
-    u();
-    u();
-    u();
-    Pe2 = br;
-    ke2 = Pe2;
-    u();
-    Re2 = "(?:" + ["\\|\\|", "\\&\\&", ";;", "\\|\\&", "\\<\\(", "\\<\\<\\<", ">>", ">\\&", "<\\&", "[&;()|<>]"].join("|") + ")";
-    Me2 = new RegExp("^" + Re2 + "$");
-    Oe2 = "|&;()<> \\t";
-    Tr = '"((\\\\"|[^"])*?)"';
-    Pr = "'((\\\\'|[^'])*?)'";
-    kr = /^#$/;
-    De2 = "'";
-    Ne2 = '"';
-    oe2 = "$";
-    C = "";
-    Mr = 4294967296;
-    for (let e = 0; e < 4; e++) C += (Mr * Math.random()).toString(16);
-    Or = new RegExp("^" + C);
-    U3 = "/pglite";
-    I = U3 + "/data";
-    Hr = U3 + "/icu";
-    Lr = U3 + "/bin/initdb";
-    pt2 = U3 + "/bin/postgres";
-    Ue2 = U3 + "/pgstdout";
-    He2 = U3 + "/pgstdin";
-    Ce2 = class {
-      constructor(r3) {
-        this.dataDir = r3;
-      }
-      async init(r3, t2) {
-        return this.pg = r3, { emscriptenOpts: t2 };
-      }
-      async syncToFs(r3) {
-      }
-      async initialSyncFs() {
-      }
-      async closeFs() {
-      }
-      async dumpTar(r3, t2) {
-        return ie2(this.pg.Module.FS, I, r3, t2);
-      }
-    };
-    Ie2 = class {
-      constructor(r3, { debug: t2 = false } = {}) {
-        this.dataDir = r3, this.debug = t2;
-      }
-      async syncToFs(r3) {
-      }
-      async initialSyncFs() {
-      }
-      async closeFs() {
-      }
-      async dumpTar(r3, t2) {
-        return ie2(this.pg.Module.FS, I, r3, t2);
-      }
-      async init(r3, t2) {
-        return this.pg = r3, { emscriptenOpts: { ...t2, preRun: [...t2.preRun || [], (i2) => {
-          let o5 = Ir(i2, this);
-          i2.FS.mkdirTree(I), i2.FS.mount(o5, {}, I);
-        }] } };
-      }
-    };
-    xe2 = { EBADF: 8, EBADFD: 127, EEXIST: 20, EINVAL: 28, EISDIR: 31, ENODEV: 43, ENOENT: 44, ENOTDIR: 54, ENOTEMPTY: 55 };
-    Ir = (e, r3) => {
-      let t2 = e.FS, n3 = r3.debug ? console.log : null, i2 = { tryFSOperation(o5) {
-        try {
-          return o5();
-        } catch (a3) {
-          throw a3.code ? a3.code === "UNKNOWN" ? new t2.ErrnoError(xe2.EINVAL) : new t2.ErrnoError(a3.code) : a3;
-        }
-      }, mount(o5) {
-        return i2.createNode(null, "/", 16895, 0);
-      }, syncfs(o5, a3, s4) {
-      }, createNode(o5, a3, s4, l2) {
-        if (!t2.isDir(s4) && !t2.isFile(s4)) throw new t2.ErrnoError(28);
-        let u3 = t2.createNode(o5, a3, s4);
-        return u3.node_ops = i2.node_ops, u3.stream_ops = i2.stream_ops, u3;
-      }, getMode: function(o5) {
-        return n3?.("getMode", o5), i2.tryFSOperation(() => r3.lstat(o5).mode);
-      }, realPath: function(o5) {
-        let a3 = [];
-        for (; o5.parent !== o5; ) a3.push(o5.name), o5 = o5.parent;
-        return a3.push(o5.mount.opts.root), a3.reverse(), a3.join("/");
-      }, node_ops: { getattr(o5) {
-        n3?.("getattr", i2.realPath(o5));
-        let a3 = i2.realPath(o5);
-        return i2.tryFSOperation(() => {
-          let s4 = r3.lstat(a3);
-          return { ...s4, dev: 0, ino: o5.id, nlink: 1, rdev: o5.rdev, atime: new Date(s4.atime), mtime: new Date(s4.mtime), ctime: new Date(s4.ctime) };
-        });
-      }, setattr(o5, a3) {
-        n3?.("setattr", i2.realPath(o5), a3);
-        let s4 = i2.realPath(o5);
-        i2.tryFSOperation(() => {
-          if (a3.mode !== void 0 && r3.chmod(s4, a3.mode), a3.size !== void 0 && r3.truncate(s4, a3.size), a3.timestamp !== void 0 && r3.utimes(s4, a3.timestamp, a3.timestamp), a3.atime || a3.mtime) {
-            let l2 = new Date(a3.atime || a3.mtime).getTime(), u3 = new Date(a3.mtime || a3.atime).getTime();
-            r3.utimes(s4, l2, u3);
-          }
-          a3.size !== void 0 && r3.truncate(s4, a3.size);
-        });
-      }, lookup(o5, a3) {
-        n3?.("lookup", i2.realPath(o5), a3);
-        let s4 = [i2.realPath(o5), a3].join("/"), l2 = i2.getMode(s4);
-        return i2.createNode(o5, a3, l2);
-      }, mknod(o5, a3, s4, l2) {
-        n3?.("mknod", i2.realPath(o5), a3, s4, l2);
-        let u3 = i2.createNode(o5, a3, s4, l2), c4 = i2.realPath(u3);
-        return i2.tryFSOperation(() => (t2.isDir(u3.mode) ? r3.mkdir(c4, { mode: s4 }) : r3.writeFile(c4, "", { mode: s4 }), u3));
-      }, rename(o5, a3, s4) {
-        n3?.("rename", i2.realPath(o5), i2.realPath(a3), s4);
-        let l2 = i2.realPath(o5), u3 = [i2.realPath(a3), s4].join("/");
-        i2.tryFSOperation(() => {
-          r3.rename(l2, u3);
-        }), o5.name = s4;
-      }, unlink(o5, a3) {
-        n3?.("unlink", i2.realPath(o5), a3);
-        let s4 = [i2.realPath(o5), a3].join("/");
-        try {
-          r3.unlink(s4);
-        } catch {
-        }
-      }, rmdir(o5, a3) {
-        n3?.("rmdir", i2.realPath(o5), a3);
-        let s4 = [i2.realPath(o5), a3].join("/");
-        return i2.tryFSOperation(() => {
-          r3.rmdir(s4);
-        });
-      }, readdir(o5) {
-        n3?.("readdir", i2.realPath(o5));
-        let a3 = i2.realPath(o5);
-        return i2.tryFSOperation(() => r3.readdir(a3));
-      }, symlink(o5, a3, s4) {
-        throw n3?.("symlink", i2.realPath(o5), a3, s4), new t2.ErrnoError(63);
-      }, readlink(o5) {
-        throw n3?.("readlink", i2.realPath(o5)), new t2.ErrnoError(63);
-      } }, stream_ops: { open(o5) {
-        n3?.("open stream", i2.realPath(o5.node));
-        let a3 = i2.realPath(o5.node);
-        return i2.tryFSOperation(() => {
-          t2.isFile(o5.node.mode) && (o5.shared.refcount = 1, o5.nfd = r3.open(a3));
-        });
-      }, close(o5) {
-        return n3?.("close stream", i2.realPath(o5.node)), i2.tryFSOperation(() => {
-          t2.isFile(o5.node.mode) && o5.nfd && --o5.shared.refcount === 0 && r3.close(o5.nfd);
-        });
-      }, dup(o5) {
-        n3?.("dup stream", i2.realPath(o5.node)), o5.shared.refcount++;
-      }, read(o5, a3, s4, l2, u3) {
-        return n3?.("read stream", i2.realPath(o5.node), s4, l2, u3), l2 === 0 ? 0 : i2.tryFSOperation(() => r3.read(o5.nfd, a3, s4, l2, u3));
-      }, write(o5, a3, s4, l2, u3) {
-        return n3?.("write stream", i2.realPath(o5.node), s4, l2, u3), i2.tryFSOperation(() => r3.write(o5.nfd, a3.buffer, s4, l2, u3));
-      }, llseek(o5, a3, s4) {
-        n3?.("llseek stream", i2.realPath(o5.node), a3, s4);
-        let l2 = a3;
-        if (s4 === 1 ? l2 += o5.position : s4 === 2 && t2.isFile(o5.node.mode) && i2.tryFSOperation(() => {
-          let u3 = r3.fstat(o5.nfd);
-          l2 += u3.size;
-        }), l2 < 0) throw new t2.ErrnoError(28);
-        return l2;
-      }, mmap(o5, a3, s4, l2, u3) {
-        if (n3?.("mmap stream", i2.realPath(o5.node), a3, s4, l2, u3), !t2.isFile(o5.node.mode)) throw new t2.ErrnoError(xe2.ENODEV);
-        let c4 = e.mmapAlloc(a3);
-        return i2.stream_ops.read(o5, e.HEAPU8, c4, a3, s4), { ptr: c4, allocated: true };
-      }, msync(o5, a3, s4, l2, u3) {
-        return n3?.("msync stream", i2.realPath(o5.node), s4, l2, u3), i2.stream_ops.write(o5, a3, 0, l2, s4), 0;
-      } } };
-      return i2;
-    };
-  }
-});
-
-// node_modules/@electric-sql/pglite/dist/fs/nodefs.js
-var nodefs_exports = {};
-__export(nodefs_exports, {
-  NodeFS: () => m3
-});
-import * as o4 from "fs";
-import * as r from "path";
-var m3;
-var init_nodefs = __esm({
-  "node_modules/@electric-sql/pglite/dist/fs/nodefs.js"() {
-    init_chunk_N66TTF7B();
-    init_chunk_BD5WXLQO();
-    init_chunk_ZSOCVAT7();
-    u();
-    m3 = class extends Ce2 {
-      constructor(t2) {
-        super(t2), this.rootDir = r.resolve(t2), o4.existsSync(r.join(this.rootDir)) || o4.mkdirSync(this.rootDir);
-      }
-      async init(t2, e) {
-        return this.pg = t2, { emscriptenOpts: { ...e, preRun: [...e.preRun || [], (s4) => {
-          let c4 = s4.NODEFS;
-          s4.FS.mkdirTree(I), s4.FS.mount(c4, { root: this.rootDir }, I);
-        }] } };
-      }
-      async closeFs() {
-        this.pg.Module.FS.quit();
-      }
-    };
-  }
-});
-
-// node_modules/@electric-sql/pglite/dist/fs/opfs-ahp.js
-var opfs_ahp_exports = {};
-__export(opfs_ahp_exports, {
-  OpfsAhpFS: () => z3
-});
-var U4, $2, M, I2, k2, N2, H2, y3, f4, x4, F4, P4, S3, r2, L3, D4, E, w3, m4, A2, C2, T4, z3, d3;
-var init_opfs_ahp = __esm({
-  "node_modules/@electric-sql/pglite/dist/fs/opfs-ahp.js"() {
-    init_chunk_N66TTF7B();
-    init_chunk_BD5WXLQO();
-    init_chunk_ZSOCVAT7();
-    u();
-    U4 = "state.txt";
-    $2 = "data";
-    M = { DIR: 16384, FILE: 32768 };
-    z3 = class extends Ie2 {
-      constructor(e, { initialPoolSize: t2 = 1e3, maintainedPoolSize: s4 = 100, debug: i2 = false } = {}) {
-        super(e, { debug: i2 });
-        R(this, r2);
-        R(this, I2);
-        R(this, k2);
-        R(this, N2);
-        R(this, H2);
-        R(this, y3);
-        R(this, f4, /* @__PURE__ */ new Map());
-        R(this, x4, 0);
-        R(this, F4, /* @__PURE__ */ new Map());
-        R(this, P4, /* @__PURE__ */ new Map());
-        this.lastCheckpoint = 0;
-        this.checkpointInterval = 1e3 * 60;
-        this.poolCounter = 0;
-        R(this, S3, /* @__PURE__ */ new Set());
-        this.initialPoolSize = t2, this.maintainedPoolSize = s4;
-      }
-      async init(e, t2) {
-        return await T(this, r2, L3).call(this), super.init(e, t2);
-      }
-      async syncToFs(e = false) {
-        await this.maybeCheckpointState(), await this.maintainPool(), e || this.flush();
-      }
-      async closeFs() {
-        for (let e of h(this, f4).values()) e.sh.close();
-        h(this, y3).flush(), h(this, y3).close(), this.pg.Module.FS.quit();
-      }
-      async maintainPool(e) {
-        e = e || this.maintainedPoolSize;
-        let t2 = e - this.state.pool.length, s4 = [];
-        for (let i2 = 0; i2 < t2; i2++) s4.push(new Promise(async (a3) => {
-          ++this.poolCounter;
-          let c4 = `${(Date.now() - 1704063600).toString(16).padStart(8, "0")}-${this.poolCounter.toString(16).padStart(8, "0")}`, h3 = await h(this, N2).getFileHandle(c4, { create: true }), p5 = await h3.createSyncAccessHandle();
-          h(this, f4).set(c4, { fh: h3, sh: p5 }), T(this, r2, E).call(this, { opp: "createPoolFile", args: [c4] }), this.state.pool.push(c4), a3();
-        }));
-        for (let i2 = 0; i2 > t2; i2--) s4.push(new Promise(async (a3) => {
-          let c4 = this.state.pool.pop();
-          T(this, r2, E).call(this, { opp: "deletePoolFile", args: [c4] });
-          let h3 = h(this, f4).get(c4);
-          h3?.sh?.close(), await h(this, N2).removeEntry(h3.fh.name), h(this, f4).delete(c4), a3();
-        }));
-        await Promise.all(s4);
-      }
-      _createPoolFileState(e) {
-        this.state.pool.push(e);
-      }
-      _deletePoolFileState(e) {
-        let t2 = this.state.pool.indexOf(e);
-        t2 > -1 && this.state.pool.splice(t2, 1);
-      }
-      async maybeCheckpointState() {
-        Date.now() - this.lastCheckpoint > this.checkpointInterval && await this.checkpointState();
-      }
-      async checkpointState() {
-        let e = new TextEncoder().encode(JSON.stringify(this.state));
-        h(this, y3).truncate(0), h(this, y3).write(e, { at: 0 }), h(this, y3).flush(), this.lastCheckpoint = Date.now();
-      }
-      flush() {
-        for (let e of h(this, S3)) try {
-          e.flush();
-        } catch {
-        }
-        h(this, S3).clear();
-      }
-      chmod(e, t2) {
-        T(this, r2, D4).call(this, { opp: "chmod", args: [e, t2] }, () => {
-          this._chmodState(e, t2);
-        });
-      }
-      _chmodState(e, t2) {
-        let s4 = T(this, r2, m4).call(this, e);
-        s4.mode = t2;
-      }
-      close(e) {
-        let t2 = T(this, r2, A2).call(this, e);
-        h(this, F4).delete(e), h(this, P4).delete(t2);
-      }
-      fstat(e) {
-        let t2 = T(this, r2, A2).call(this, e);
-        return this.lstat(t2);
-      }
-      lstat(e) {
-        let t2 = T(this, r2, m4).call(this, e), s4 = t2.type === "file" ? h(this, f4).get(t2.backingFilename).sh.getSize() : 0, i2 = 4096;
-        return { dev: 0, ino: 0, mode: t2.mode, nlink: 1, uid: 0, gid: 0, rdev: 0, size: s4, blksize: i2, blocks: Math.ceil(s4 / i2), atime: t2.lastModified, mtime: t2.lastModified, ctime: t2.lastModified };
-      }
-      mkdir(e, t2) {
-        T(this, r2, D4).call(this, { opp: "mkdir", args: [e, t2] }, () => {
-          this._mkdirState(e, t2);
-        });
-      }
-      _mkdirState(e, t2) {
-        let s4 = T(this, r2, w3).call(this, e), i2 = s4.pop(), a3 = [], c4 = this.state.root;
-        for (let p5 of s4) {
-          if (a3.push(e), !Object.prototype.hasOwnProperty.call(c4.children, p5)) if (t2?.recursive) this.mkdir(a3.join("/"));
-          else throw new d3("ENOENT", "No such file or directory");
-          if (c4.children[p5].type !== "directory") throw new d3("ENOTDIR", "Not a directory");
-          c4 = c4.children[p5];
-        }
-        if (Object.prototype.hasOwnProperty.call(c4.children, i2)) throw new d3("EEXIST", "File exists");
-        let h3 = { type: "directory", lastModified: Date.now(), mode: t2?.mode || M.DIR, children: {} };
-        c4.children[i2] = h3;
-      }
-      open(e, t2, s4) {
-        if (T(this, r2, m4).call(this, e).type !== "file") throw new d3("EISDIR", "Is a directory");
-        let a3 = T(this, r2, C2).call(this);
-        return h(this, F4).set(a3, e), h(this, P4).set(e, a3), a3;
-      }
-      readdir(e) {
-        let t2 = T(this, r2, m4).call(this, e);
-        if (t2.type !== "directory") throw new d3("ENOTDIR", "Not a directory");
-        return Object.keys(t2.children);
-      }
-      read(e, t2, s4, i2, a3) {
-        let c4 = T(this, r2, A2).call(this, e), h3 = T(this, r2, m4).call(this, c4);
-        if (h3.type !== "file") throw new d3("EISDIR", "Is a directory");
-        return h(this, f4).get(h3.backingFilename).sh.read(new Uint8Array(t2.buffer, s4, i2), { at: a3 });
-      }
-      rename(e, t2) {
-        T(this, r2, D4).call(this, { opp: "rename", args: [e, t2] }, () => {
-          this._renameState(e, t2, true);
-        });
-      }
-      _renameState(e, t2, s4 = false) {
-        let i2 = T(this, r2, w3).call(this, e), a3 = i2.pop(), c4 = T(this, r2, m4).call(this, i2.join("/"));
-        if (!Object.prototype.hasOwnProperty.call(c4.children, a3)) throw new d3("ENOENT", "No such file or directory");
-        let h3 = T(this, r2, w3).call(this, t2), p5 = h3.pop(), l2 = T(this, r2, m4).call(this, h3.join("/"));
-        if (s4 && Object.prototype.hasOwnProperty.call(l2.children, p5)) {
-          let u3 = l2.children[p5];
-          h(this, f4).get(u3.backingFilename).sh.truncate(0), this.state.pool.push(u3.backingFilename);
-        }
-        l2.children[p5] = c4.children[a3], delete c4.children[a3];
-      }
-      rmdir(e) {
-        T(this, r2, D4).call(this, { opp: "rmdir", args: [e] }, () => {
-          this._rmdirState(e);
-        });
-      }
-      _rmdirState(e) {
-        let t2 = T(this, r2, w3).call(this, e), s4 = t2.pop(), i2 = T(this, r2, m4).call(this, t2.join("/"));
-        if (!Object.prototype.hasOwnProperty.call(i2.children, s4)) throw new d3("ENOENT", "No such file or directory");
-        let a3 = i2.children[s4];
-        if (a3.type !== "directory") throw new d3("ENOTDIR", "Not a directory");
-        if (Object.keys(a3.children).length > 0) throw new d3("ENOTEMPTY", "Directory not empty");
-        delete i2.children[s4];
-      }
-      truncate(e, t2 = 0) {
-        let s4 = T(this, r2, m4).call(this, e);
-        if (s4.type !== "file") throw new d3("EISDIR", "Is a directory");
-        let i2 = h(this, f4).get(s4.backingFilename)?.sh;
-        if (!i2) throw new d3("ENOENT", "No such file or directory");
-        i2.truncate(t2), h(this, S3).add(i2);
-      }
-      unlink(e) {
-        T(this, r2, D4).call(this, { opp: "unlink", args: [e] }, () => {
-          this._unlinkState(e, true);
-        });
-      }
-      _unlinkState(e, t2 = false) {
-        let s4 = T(this, r2, w3).call(this, e), i2 = s4.pop(), a3 = T(this, r2, m4).call(this, s4.join("/"));
-        if (!Object.prototype.hasOwnProperty.call(a3.children, i2)) throw new d3("ENOENT", "No such file or directory");
-        let c4 = a3.children[i2];
-        if (c4.type !== "file") throw new d3("EISDIR", "Is a directory");
-        if (delete a3.children[i2], t2) {
-          let h3 = h(this, f4).get(c4.backingFilename).sh;
-          h3?.truncate(0), h(this, S3).add(h3), h(this, P4).has(e) && (h(this, F4).delete(h(this, P4).get(e)), h(this, P4).delete(e));
-        }
-        this.state.pool.push(c4.backingFilename);
-      }
-      utimes(e, t2, s4) {
-        T(this, r2, D4).call(this, { opp: "utimes", args: [e, t2, s4] }, () => {
-          this._utimesState(e, t2, s4);
-        });
-      }
-      _utimesState(e, t2, s4) {
-        let i2 = T(this, r2, m4).call(this, e);
-        i2.lastModified = s4;
-      }
-      writeFile(e, t2, s4) {
-        let i2 = T(this, r2, w3).call(this, e), a3 = i2.pop(), c4 = T(this, r2, m4).call(this, i2.join("/"));
-        if (Object.prototype.hasOwnProperty.call(c4.children, a3)) {
-          let l2 = c4.children[a3];
-          l2.lastModified = Date.now(), T(this, r2, E).call(this, { opp: "setLastModified", args: [e, l2.lastModified] });
-        } else {
-          if (this.state.pool.length === 0) throw new Error("No more file handles available in the pool");
-          let l2 = { type: "file", lastModified: Date.now(), mode: s4?.mode || M.FILE, backingFilename: this.state.pool.pop() };
-          c4.children[a3] = l2, T(this, r2, E).call(this, { opp: "createFileNode", args: [e, l2] });
-        }
-        let h3 = c4.children[a3], p5 = h(this, f4).get(h3.backingFilename).sh;
-        t2.length > 0 && (p5.write(typeof t2 == "string" ? new TextEncoder().encode(t2) : new Uint8Array(t2), { at: 0 }), e.startsWith("/pg_wal") && h(this, S3).add(p5));
-      }
-      _createFileNodeState(e, t2) {
-        let s4 = T(this, r2, w3).call(this, e), i2 = s4.pop(), a3 = T(this, r2, m4).call(this, s4.join("/"));
-        a3.children[i2] = t2;
-        let c4 = this.state.pool.indexOf(t2.backingFilename);
-        return c4 > -1 && this.state.pool.splice(c4, 1), t2;
-      }
-      _setLastModifiedState(e, t2) {
-        let s4 = T(this, r2, m4).call(this, e);
-        s4.lastModified = t2;
-      }
-      write(e, t2, s4, i2, a3) {
-        let c4 = T(this, r2, A2).call(this, e), h3 = T(this, r2, m4).call(this, c4);
-        if (h3.type !== "file") throw new d3("EISDIR", "Is a directory");
-        let p5 = h(this, f4).get(h3.backingFilename)?.sh;
-        if (!p5) throw new d3("EBADF", "Bad file descriptor");
-        let l2 = p5.write(new Uint8Array(t2, s4, i2), { at: a3 });
-        return c4.startsWith("/pg_wal") && h(this, S3).add(p5), l2;
-      }
-    };
-    I2 = /* @__PURE__ */ new WeakMap(), k2 = /* @__PURE__ */ new WeakMap(), N2 = /* @__PURE__ */ new WeakMap(), H2 = /* @__PURE__ */ new WeakMap(), y3 = /* @__PURE__ */ new WeakMap(), f4 = /* @__PURE__ */ new WeakMap(), x4 = /* @__PURE__ */ new WeakMap(), F4 = /* @__PURE__ */ new WeakMap(), P4 = /* @__PURE__ */ new WeakMap(), S3 = /* @__PURE__ */ new WeakMap(), r2 = /* @__PURE__ */ new WeakSet(), L3 = async function() {
-      x(this, I2, await navigator.storage.getDirectory()), x(this, k2, await T(this, r2, T4).call(this, this.dataDir, { create: true })), x(this, N2, await T(this, r2, T4).call(this, $2, { from: h(this, k2), create: true })), x(this, H2, await h(this, k2).getFileHandle(U4, { create: true })), x(this, y3, await h(this, H2).createSyncAccessHandle());
-      let e = new ArrayBuffer(h(this, y3).getSize());
-      h(this, y3).read(e, { at: 0 });
-      let t2, s4 = new TextDecoder().decode(e).split(`
-`), i2 = false;
-      try {
-        t2 = JSON.parse(s4[0]);
-      } catch {
-        t2 = { root: { type: "directory", lastModified: Date.now(), mode: M.DIR, children: {} }, pool: [] }, h(this, y3).truncate(0), h(this, y3).write(new TextEncoder().encode(JSON.stringify(t2)), { at: 0 }), i2 = true;
-      }
-      this.state = t2;
-      let a3 = s4.slice(1).filter(Boolean).map((l2) => JSON.parse(l2));
-      for (let l2 of a3) {
-        let u3 = `_${l2.opp}State`;
-        if (typeof this[u3] == "function") try {
-          this[u3].bind(this)(...l2.args);
-        } catch (b4) {
-          console.warn("Error applying OPFS AHP WAL entry", l2, b4);
-        }
-      }
-      let c4 = [], h3 = async (l2) => {
-        if (l2.type === "file") try {
-          let u3 = await h(this, N2).getFileHandle(l2.backingFilename), b4 = await u3.createSyncAccessHandle();
-          h(this, f4).set(l2.backingFilename, { sh: b4, fh: u3 });
-        } catch (u3) {
-          console.error("Error opening file handle for node", l2, u3);
-        }
-        else for (let u3 of Object.values(l2.children)) c4.push(h3(u3));
-      };
-      await h3(this.state.root);
-      let p5 = [];
-      for (let l2 of this.state.pool) p5.push(new Promise(async (u3) => {
-        h(this, f4).has(l2) && console.warn("File handle already exists for pool file", l2);
-        let b4 = await h(this, N2).getFileHandle(l2), J4 = await b4.createSyncAccessHandle();
-        h(this, f4).set(l2, { fh: b4, sh: J4 }), u3();
-      }));
-      await Promise.all([...c4, ...p5]), await this.maintainPool(i2 ? this.initialPoolSize : this.maintainedPoolSize);
-    }, D4 = function(e, t2) {
-      let s4 = T(this, r2, E).call(this, e);
-      try {
-        t2();
-      } catch (i2) {
-        throw h(this, y3).truncate(s4), i2;
-      }
-    }, E = function(e) {
-      let t2 = JSON.stringify(e), s4 = new TextEncoder().encode(`
-${t2}`), i2 = h(this, y3).getSize();
-      return h(this, y3).write(s4, { at: i2 }), h(this, S3).add(h(this, y3)), i2;
-    }, w3 = function(e) {
-      return e.split("/").filter(Boolean);
-    }, m4 = function(e, t2) {
-      let s4 = T(this, r2, w3).call(this, e), i2 = t2 || this.state.root;
-      for (let a3 of s4) {
-        if (i2.type !== "directory") throw new d3("ENOTDIR", "Not a directory");
-        if (!Object.prototype.hasOwnProperty.call(i2.children, a3)) throw new d3("ENOENT", "No such file or directory");
-        i2 = i2.children[a3];
-      }
-      return i2;
-    }, A2 = function(e) {
-      let t2 = h(this, F4).get(e);
-      if (!t2) throw new d3("EBADF", "Bad file descriptor");
-      return t2;
-    }, C2 = function() {
-      let e = ++U(this, x4)._;
-      for (; h(this, F4).has(e); ) U(this, x4)._++;
-      return e;
-    }, T4 = async function(e, t2) {
-      let s4 = T(this, r2, w3).call(this, e), i2 = t2?.from || h(this, I2);
-      for (let a3 of s4) i2 = await i2.getDirectoryHandle(a3, { create: t2?.create });
-      return i2;
-    };
-    d3 = class extends Error {
-      constructor(v5, e) {
-        super(e), typeof v5 == "number" ? this.code = v5 : typeof v5 == "string" && (this.code = xe2[v5]);
-      }
-    };
-  }
-});
-
-// node_modules/@electric-sql/pglite/dist/chunk-UCFNZJLR.js
-function R3(S5) {
-  let N5 = [...S5].sort((t2, r3) => t2[0] - r3[0]), e = [];
-  for (let [t2, r3] of N5) {
-    let s4 = e[e.length - 1];
-    s4 && t2 <= s4[1] ? s4[1] = Math.max(s4[1], r3) : e.push([t2, r3]);
-  }
-  return e;
-}
-function Q2(S5, N5, e) {
-  return S5 ? new Uint8Array(S5.subarray ? S5.subarray(N5, e) : S5.slice(N5, e)) : new Uint8Array(e - N5);
-}
-var K2, A3, F5, g5, m5, y4, E2, v3, n2, J2, H3, j3, z4, B3, U5, x5, D5, q2, I3, L4, C3, w4, T5, $3;
-var init_chunk_UCFNZJLR = __esm({
-  "node_modules/@electric-sql/pglite/dist/chunk-UCFNZJLR.js"() {
-    init_chunk_N66TTF7B();
-    init_chunk_ZSOCVAT7();
-    u();
-    K2 = 1024;
-    $3 = class extends Ce2 {
-      constructor(e, { debug: t2 = false } = {}) {
-        super();
-        R(this, n2);
-        R(this, A3);
-        R(this, F5);
-        R(this, g5, true);
-        R(this, m5, []);
-        R(this, y4, /* @__PURE__ */ new Map());
-        R(this, E2, Promise.resolve());
-        R(this, v3, false);
-        this.backend = e, this.debug = t2;
-      }
-      async init(e, t2) {
-        return this.pg = e, await this.backend.init(), { emscriptenOpts: { ...t2, preRun: [...t2.preRun || [], (s4) => {
-          s4.FS.mkdirTree(I), s4.FS.mount(T(this, n2, J2).call(this, s4), {}, I);
-        }] } };
-      }
-      async initialSyncFs() {
-        let e = this.pg.Module.FS;
-        x(this, g5, false);
-        try {
-          for await (let t2 of this.backend.load()) {
-            let r3 = I + t2.path;
-            t2.kind === "dir" ? e.mkdir(r3, 448) : (e.writeFile(r3, t2.data, { mode: 384, canOwn: true }), t2.mtime !== void 0 && e.utime(r3, t2.mtime, t2.mtime));
-          }
-        } finally {
-          x(this, g5, true);
-        }
-      }
-      async syncToFs(e = false) {
-        let t2 = h(this, E2).then(() => T(this, n2, q2).call(this, e));
-        x(this, E2, t2.catch(() => {
-        })), await t2;
-      }
-      async closeFs() {
-        await this.syncToFs(), await this.backend.close(), this.pg.Module.FS.quit();
-      }
-    };
-    A3 = /* @__PURE__ */ new WeakMap(), F5 = /* @__PURE__ */ new WeakMap(), g5 = /* @__PURE__ */ new WeakMap(), m5 = /* @__PURE__ */ new WeakMap(), y4 = /* @__PURE__ */ new WeakMap(), E2 = /* @__PURE__ */ new WeakMap(), v3 = /* @__PURE__ */ new WeakMap(), n2 = /* @__PURE__ */ new WeakSet(), J2 = function(e) {
-      let t2 = e.MEMFS;
-      return { mount: (r3) => {
-        let s4 = t2.mount(r3);
-        return h(this, F5) ?? x(this, F5, T(this, n2, H3).call(this, e, t2.ops_table)), T(this, n2, j3).call(this, e, s4), x(this, A3, s4), s4;
-      }, syncfs: (r3, s4, u3) => {
-        u3(null);
-      } };
-    }, H3 = function(e, t2) {
-      let r3 = e.FS, s4 = t2.dir.node, u3 = t2.file.node, l2 = t2.file.stream, M2 = (i2, h3) => {
-        u3.setattr(i2, h3), h3.size !== void 0 && r3.isFile(i2.mode) && T(this, n2, U5).call(this, i2);
-      };
-      return { dir: { node: { ...s4, setattr: M2, mknod: (i2, h3, d5, c4) => {
-        let f5 = s4.mknod(i2, h3, d5, c4);
-        return T(this, n2, j3).call(this, e, f5), T(this, n2, D5).call(this, e, f5), f5;
-      }, rename: (i2, h3, d5) => {
-        let c4 = T(this, n2, w4).call(this, e, i2);
-        s4.rename(i2, h3, d5), T(this, n2, x5).call(this, c4), T(this, n2, D5).call(this, e, i2);
-      }, unlink: (i2, h3) => {
-        s4.unlink(i2, h3), T(this, n2, x5).call(this, T(this, n2, T5).call(this, T(this, n2, w4).call(this, e, i2), h3));
-      }, rmdir: (i2, h3) => {
-        s4.rmdir(i2, h3), T(this, n2, x5).call(this, T(this, n2, T5).call(this, T(this, n2, w4).call(this, e, i2), h3));
-      }, symlink: (i2, h3, d5) => (h(this, g5) && !h(this, v3) && (x(this, v3, true), console.warn("MEMFS frontend: symlinks are not persisted")), s4.symlink(i2, h3, d5)) }, stream: t2.dir.stream }, file: { node: { ...u3, setattr: M2 }, stream: { ...l2, write: (i2, h3, d5, c4, f5, k4) => {
-        let _3 = l2.write(i2, h3, d5, c4, f5, k4);
-        return T(this, n2, B3).call(this, i2.node, f5, f5 + _3), _3;
-      }, msync: (i2, h3, d5, c4, f5) => {
-        let k4 = l2.msync(i2, h3, d5, c4, f5);
-        return T(this, n2, B3).call(this, i2.node, d5, d5 + c4), k4;
-      }, allocate: (i2, h3, d5) => {
-        l2.allocate(i2, h3, d5), T(this, n2, U5).call(this, i2.node);
-      } } } };
-    }, j3 = function(e, t2) {
-      let r3 = e.FS;
-      r3.isDir(t2.mode) ? (t2.node_ops = h(this, F5).dir.node, t2.stream_ops = h(this, F5).dir.stream) : r3.isFile(t2.mode) && (t2.node_ops = h(this, F5).file.node, t2.stream_ops = h(this, F5).file.stream);
-    }, z4 = function(e) {
-      let t2 = h(this, y4).get(e);
-      return t2 || (t2 = { full: false, resized: false, ranges: [] }, h(this, y4).set(e, t2)), t2;
-    }, B3 = function(e, t2, r3) {
-      if (!h(this, g5) || r3 <= t2) return;
-      let s4 = T(this, n2, z4).call(this, e);
-      if (s4.full) return;
-      let u3 = s4.ranges, l2 = u3[u3.length - 1];
-      l2 && t2 <= l2[1] && r3 >= l2[0] ? (l2[0] = Math.min(l2[0], t2), l2[1] = Math.max(l2[1], r3)) : (u3.push([t2, r3]), u3.length > K2 && (s4.ranges = R3(u3)));
-    }, U5 = function(e) {
-      h(this, g5) && (T(this, n2, z4).call(this, e).resized = true);
-    }, x5 = function(e) {
-      h(this, g5) && h(this, m5).push({ op: "remove", path: e });
-    }, D5 = function(e, t2) {
-      if (!h(this, g5)) return;
-      let r3 = e.FS;
-      if (r3.isDir(t2.mode)) {
-        h(this, m5).push({ op: "mkdir", node: t2 });
-        for (let s4 of Object.values(t2.contents)) T(this, n2, D5).call(this, e, s4);
-      } else if (r3.isFile(t2.mode)) {
-        let s4 = T(this, n2, z4).call(this, t2);
-        s4.full = true, s4.ranges = [];
-      }
-    }, q2 = async function(e) {
-      if (h(this, m5).length === 0 && h(this, y4).size === 0) return;
-      let t2 = T(this, n2, I3).call(this);
-      try {
-        await this.backend.apply(t2.changes, { relaxedDurability: e });
-      } catch (r3) {
-        throw T(this, n2, L4).call(this, t2), r3;
-      }
-      if (this.debug) {
-        let { ops: r3, files: s4 } = t2.changes, u3 = s4.wal.length + s4.data.length + s4.control.length;
-        console.log(`MEMFS frontend: flushed ${r3.length} ops, ${u3} files`);
-      }
-    }, I3 = function() {
-      let e = this.pg.Module, t2 = e.FS, r3 = [];
-      for (let l2 of h(this, m5)) l2.op === "remove" ? r3.push(l2) : t2.isDir(l2.node.mode) && T(this, n2, C3).call(this, l2.node) && r3.push({ op: "mkdir", path: T(this, n2, w4).call(this, e, l2.node) });
-      let s4 = { wal: [], data: [], control: [] };
-      for (let [l2, M2] of h(this, y4)) {
-        if (!t2.isFile(l2.mode) || !T(this, n2, C3).call(this, l2)) continue;
-        let i2 = l2.usedBytes, h3 = M2.full ? [[0, i2]] : R3(M2.ranges), d5 = [];
-        for (let [k4, _3] of h3) {
-          let W3 = Math.min(_3, i2);
-          k4 >= W3 || d5.push({ at: k4, data: Q2(l2.contents, k4, W3) });
-        }
-        let c4 = T(this, n2, w4).call(this, e, l2);
-        (c4.startsWith("/pg_wal/") ? s4.wal : c4 === "/global/pg_control" ? s4.control : s4.data).push({ path: c4, size: i2, full: M2.full, truncate: M2.full || M2.resized, chunks: d5 });
-      }
-      let u3 = { changes: { ops: r3, files: s4 }, journal: h(this, m5), dirty: h(this, y4) };
-      return x(this, m5, []), x(this, y4, /* @__PURE__ */ new Map()), u3;
-    }, L4 = function(e) {
-      x(this, m5, [...e.journal, ...h(this, m5)]);
-      for (let [t2, r3] of e.dirty) {
-        let s4 = h(this, y4).get(t2);
-        s4 ? (s4.full || (s4.full = r3.full), s4.resized || (s4.resized = r3.resized), s4.ranges = s4.full ? [] : R3([...r3.ranges, ...s4.ranges])) : h(this, y4).set(t2, r3);
-      }
-    }, C3 = function(e) {
-      for (; e.parent !== e; ) {
-        if (e.parent.contents?.[e.name] !== e) return false;
-        e = e.parent;
-      }
-      return e === h(this, A3);
-    }, w4 = function(e, t2) {
-      return e.FS.getPath(t2).slice(I.length);
-    }, T5 = function(e, t2) {
-      return `${e}/${t2}`;
-    };
-  }
-});
-
-// node_modules/@electric-sql/pglite/dist/fs/memfs2opfs.js
-var memfs2opfs_exports = {};
-__export(memfs2opfs_exports, {
-  Memfs2OpfsFS: () => D6,
-  OpfsBackend: () => p4
-});
-async function* E3(n3, t2) {
-  for await (let [r3, e] of n3.entries()) {
-    let s4 = `${t2}/${r3}`;
-    if (e.kind === "directory") yield { kind: "dir", path: s4 }, yield* E3(e, s4);
-    else {
-      let u3 = await e.getFile();
-      yield { kind: "file", path: s4, data: new Uint8Array(await u3.arrayBuffer()), mtime: u3.lastModified };
-    }
-  }
-}
-function g6(n3) {
-  return n3.split("/").filter(Boolean);
-}
-async function b3(n3, t2, r3) {
-  if ("createSyncAccessHandle" in n3) {
-    let e = await n3.createSyncAccessHandle();
-    try {
-      C4(e, t2, r3);
-    } finally {
-      e.close();
-    }
-  } else {
-    let e = await n3.createWritable({ keepExistingData: !t2.full });
-    try {
-      t2.truncate && !t2.full && await e.truncate(t2.size);
-      for (let s4 of t2.chunks) await e.write({ type: "write", position: s4.at, data: s4.data });
-      await e.close();
-    } catch (s4) {
-      throw await e.abort().catch(() => {
-      }), s4;
-    }
-  }
-}
-function C4(n3, t2, r3) {
-  t2.truncate && n3.truncate(t2.size);
-  for (let e of t2.chunks) n3.write(e.data, { at: e.at });
-  r3 || n3.flush();
-}
-function W2(n3) {
-  try {
-    n3.close();
-  } catch {
-  }
-}
-async function k3(n3, t2, r3) {
-  let e = 0, s4 = async () => {
-    for (; e < n3.length; ) await r3(n3[e++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(t2, n3.length) }, s4));
-}
-var B4, N3, m6, y5, d4, P5, w5, x6, p4, D6;
-var init_memfs2opfs = __esm({
-  "node_modules/@electric-sql/pglite/dist/fs/memfs2opfs.js"() {
-    init_chunk_UCFNZJLR();
-    init_chunk_N66TTF7B();
-    init_chunk_BD5WXLQO();
-    init_chunk_ZSOCVAT7();
-    u();
-    B4 = 2;
-    N3 = /^\/pg_wal\/[0-9A-F]{24}$/;
-    p4 = class {
-      constructor(t2, { maxConcurrentWrites: r3 = 16 } = {}) {
-        R(this, d4);
-        R(this, m6);
-        R(this, y5, /* @__PURE__ */ new Map());
-        this.dataDir = t2, this.maxConcurrentWrites = r3;
-      }
-      async init() {
-        x(this, m6, await T(this, d4, x6).call(this, this.dataDir, { from: await navigator.storage.getDirectory(), create: true }));
-      }
-      load() {
-        return E3(h(this, m6), "");
-      }
-      async apply(t2, { relaxedDurability: r3 }) {
-        let e = /* @__PURE__ */ new Map(), s4 = (a3) => {
-          let i2 = a3.join("/"), c4 = e.get(i2);
-          if (!c4) {
-            let o5 = a3.length ? s4(a3.slice(0, -1)).then((z6) => z6.getDirectoryHandle(a3[a3.length - 1], { create: true })) : Promise.resolve(h(this, m6));
-            e.set(i2, o5), o5.catch(() => e.delete(i2)), c4 = o5;
-          }
-          return c4;
-        };
-        for (let a3 of t2.ops) {
-          let i2 = g6(a3.path);
-          if (a3.op === "mkdir") {
-            await s4(i2);
-            continue;
-          }
-          T(this, d4, w5).call(this, a3.path);
-          let c4 = i2.join("/");
-          for (let o5 of [...e.keys()]) (o5 === c4 || o5.startsWith(c4 + "/")) && e.delete(o5);
-          try {
-            await (await s4(i2.slice(0, -1))).removeEntry(i2[i2.length - 1], { recursive: true });
-          } catch (o5) {
-            if (o5?.name !== "NotFoundError") throw o5;
-          }
-        }
-        let u3 = async (a3) => {
-          let i2 = g6(a3);
-          return (await s4(i2.slice(0, -1))).getFileHandle(i2[i2.length - 1], { create: true });
-        }, S5 = async (a3) => {
-          await b3(await u3(a3.path), a3, r3);
-        }, v5 = async (a3) => {
-          if (!N3.test(a3.path)) return S5(a3);
-          let i2 = h(this, y5).get(a3.path);
-          if (!i2) {
-            let c4 = await u3(a3.path);
-            if (!("createSyncAccessHandle" in c4)) return b3(c4, a3, r3);
-            i2 = await c4.createSyncAccessHandle();
-          }
-          h(this, y5).delete(a3.path), h(this, y5).set(a3.path, i2);
-          try {
-            C4(i2, a3, r3);
-          } catch (c4) {
-            throw T(this, d4, w5).call(this, a3.path), c4;
-          }
-        }, { wal: M2, data: O4, control: _3 } = t2.files;
-        await k3(M2, this.maxConcurrentWrites, v5), T(this, d4, P5).call(this);
-        for (let a3 of [O4, _3]) await k3(a3, this.maxConcurrentWrites, S5);
-      }
-      async close() {
-        T(this, d4, w5).call(this);
-      }
-    };
-    m6 = /* @__PURE__ */ new WeakMap(), y5 = /* @__PURE__ */ new WeakMap(), d4 = /* @__PURE__ */ new WeakSet(), P5 = function() {
-      for (let [t2, r3] of h(this, y5)) {
-        if (h(this, y5).size <= B4) break;
-        h(this, y5).delete(t2), W2(r3);
-      }
-    }, w5 = function(t2) {
-      for (let [r3, e] of h(this, y5)) t2 && r3 !== t2 && !r3.startsWith(t2 + "/") || (h(this, y5).delete(r3), W2(e));
-    }, x6 = async function(t2, r3) {
-      let e = r3.from;
-      for (let s4 of g6(t2)) e = await e.getDirectoryHandle(s4, { create: r3.create });
-      return e;
-    };
-    D6 = class extends $3 {
-      constructor(t2, r3 = {}) {
-        super(new p4(t2, r3), { debug: r3.debug }), this.dataDir = t2;
-      }
-    };
-  }
-});
+import {
+  Ce,
+  F,
+  Hr,
+  I,
+  Jr,
+  L,
+  Lr,
+  P,
+  R,
+  St,
+  T,
+  U,
+  U2,
+  be,
+  h,
+  p,
+  pt,
+  u,
+  x
+} from "./chunk-2WGZ6AMT.js";
+import {
+  pglite_initdb_default
+} from "./chunk-LFCDDVQS.js";
+import "./chunk-CZQGFDZN.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts
 import { parentPort } from "node:worker_threads";
 
 // src/dialects/postgres/shadow/pglite-engine.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 
 // node_modules/@electric-sql/pglite/dist/chunk-Y6PULSM7.js
-init_chunk_ZSOCVAT7();
 var yn = {};
-F(yn, { ABSTIME: () => Et, ACLITEM: () => Ot, BIT: () => Qt, BOOL: () => ye, BPCHAR: () => ve, BYTEA: () => he, CHAR: () => bt, CID: () => St, CIDR: () => Rt, CIRCLE: () => Nt, DATE: () => ze, FLOAT4: () => Qe, FLOAT8: () => _e, GTSVECTOR: () => nn, INET: () => kt, INT2: () => Ve, INT4: () => Fe, INT8: () => be, INTERVAL: () => Ft, JSON: () => we, JSONB: () => Ye, MACADDR: () => Lt, MACADDR8: () => Pt, MONEY: () => Ut, NUMERIC: () => vt, OID: () => Ge, PATH: () => xt, PG_DEPENDENCIES: () => Zt, PG_LSN: () => $t, PG_NDISTINCT: () => Xt, PG_NODE_TREE: () => Dt, POLYGON: () => Mt, REFCURSOR: () => Ht, REGCLASS: () => jt, REGCONFIG: () => rn, REGDICTIONARY: () => sn, REGNAMESPACE: () => an, REGOPER: () => qt, REGOPERATOR: () => Yt, REGPROC: () => gt, REGPROCEDURE: () => zt, REGROLE: () => on, REGTYPE: () => Wt, RELTIME: () => Ct, SMGR: () => It, TEXT: () => ge, TID: () => wt, TIME: () => Vt, TIMESTAMP: () => qe, TIMESTAMPTZ: () => Ae, TIMETZ: () => Gt, TINTERVAL: () => Tt, TSQUERY: () => tn, TSVECTOR: () => en, TXID_SNAPSHOT: () => Jt, UUID: () => Kt, VARBIT: () => _t, VARCHAR: () => He, XID: () => At, XML: () => Bt, arrayParser: () => mn, arraySerializer: () => We, parseType: () => se, parsers: () => un, serializers: () => cn, types: () => je });
+F(yn, { ABSTIME: () => Et, ACLITEM: () => Ot, BIT: () => Qt, BOOL: () => ye, BPCHAR: () => ve, BYTEA: () => he, CHAR: () => bt, CID: () => St2, CIDR: () => Rt, CIRCLE: () => Nt, DATE: () => ze, FLOAT4: () => Qe, FLOAT8: () => _e, GTSVECTOR: () => nn, INET: () => kt, INT2: () => Ve, INT4: () => Fe, INT8: () => be2, INTERVAL: () => Ft, JSON: () => we, JSONB: () => Ye, MACADDR: () => Lt, MACADDR8: () => Pt, MONEY: () => Ut, NUMERIC: () => vt, OID: () => Ge, PATH: () => xt, PG_DEPENDENCIES: () => Zt, PG_LSN: () => $t, PG_NDISTINCT: () => Xt, PG_NODE_TREE: () => Dt, POLYGON: () => Mt, REFCURSOR: () => Ht, REGCLASS: () => jt, REGCONFIG: () => rn, REGDICTIONARY: () => sn, REGNAMESPACE: () => an, REGOPER: () => qt, REGOPERATOR: () => Yt, REGPROC: () => gt, REGPROCEDURE: () => zt, REGROLE: () => on, REGTYPE: () => Wt, RELTIME: () => Ct, SMGR: () => It, TEXT: () => ge, TID: () => wt, TIME: () => Vt, TIMESTAMP: () => qe, TIMESTAMPTZ: () => Ae, TIMETZ: () => Gt, TINTERVAL: () => Tt, TSQUERY: () => tn, TSVECTOR: () => en, TXID_SNAPSHOT: () => Jt, UUID: () => Kt, VARBIT: () => _t, VARCHAR: () => He, XID: () => At, XML: () => Bt, arrayParser: () => mn, arraySerializer: () => We, parseType: () => se, parsers: () => un, serializers: () => cn, types: () => je });
 u();
 var yt = globalThis.JSON.parse;
 var ht = globalThis.JSON.stringify;
 var ye = 16;
 var he = 17;
 var bt = 18;
-var be = 20;
+var be2 = 20;
 var Ve = 21;
 var Fe = 23;
 var gt = 24;
@@ -3785,7 +57,7 @@ var ge = 25;
 var Ge = 26;
 var wt = 27;
 var At = 28;
-var St = 29;
+var St2 = 29;
 var we = 114;
 var Bt = 142;
 var Dt = 194;
@@ -3834,10 +106,10 @@ var sn = 3769;
 var Ye = 3802;
 var an = 4089;
 var on = 4096;
-var je = { string: { to: ge, from: [ge, He, ve], serialize: (e) => e instanceof Date ? e.toISOString() : e.toString(), parse: (e) => e }, number: { to: 0, from: [Ve, Fe, Ge, Qe, _e], serialize: (e) => e.toString(), parse: (e) => +e }, bigint: { to: be, from: [be], serialize: (e) => e.toString(), parse: (e) => {
+var je = { string: { to: ge, from: [ge, He, ve], serialize: (e) => e instanceof Date ? e.toISOString() : e.toString(), parse: (e) => e }, number: { to: 0, from: [Ve, Fe, Ge, Qe, _e], serialize: (e) => e.toString(), parse: (e) => +e }, bigint: { to: be2, from: [be2], serialize: (e) => e.toString(), parse: (e) => {
   let t2 = BigInt(e);
   return t2 < Number.MIN_SAFE_INTEGER || t2 > Number.MAX_SAFE_INTEGER ? t2 : Number(t2);
-} }, json: { to: we, from: [we, Ye], serialize: (e) => typeof e == "string" ? e : ht(e, (t2, n3) => typeof n3 == "bigint" ? n3.toString() : n3), parse: (e) => yt(e) }, boolean: { to: ye, from: [ye], serialize: (e) => {
+} }, json: { to: we, from: [we, Ye], serialize: (e) => typeof e == "string" ? e : ht(e, (t2, n) => typeof n == "bigint" ? n.toString() : n), parse: (e) => yt(e) }, boolean: { to: ye, from: [ye], serialize: (e) => {
   if (typeof e == "boolean") return e ? "t" : "f";
   if (typeof e == "number") {
     if (e === 1) return "t";
@@ -3860,22 +132,22 @@ var je = { string: { to: ge, from: [ge, He, ve], serialize: (e) => e instanceof 
   return "\\x" + Array.from(e).map((t2) => t2.toString(16).padStart(2, "0")).join("");
 }, parse: (e) => {
   let t2 = e.slice(2);
-  return Uint8Array.from({ length: t2.length / 2 }, (n3, s4) => parseInt(t2.substring(s4 * 2, (s4 + 1) * 2), 16));
+  return Uint8Array.from({ length: t2.length / 2 }, (n, s2) => parseInt(t2.substring(s2 * 2, (s2 + 1) * 2), 16));
 } } };
 var Se = ln(je);
 var un = Se.parsers;
 var cn = Se.serializers;
-function se(e, t2, n3) {
+function se(e, t2, n) {
   if (e === null) return null;
-  let s4 = n3?.[t2] ?? Se.parsers[t2];
-  return s4 ? s4(e, t2) : e;
+  let s2 = n?.[t2] ?? Se.parsers[t2];
+  return s2 ? s2(e, t2) : e;
 }
 function ln(e) {
-  return Object.keys(e).reduce(({ parsers: t2, serializers: n3 }, s4) => {
-    let { to: i2, from: a3, serialize: u3, parse: m7 } = e[s4];
-    return n3[i2] = u3, n3[s4] = u3, t2[s4] = m7, Array.isArray(a3) ? a3.forEach((p5) => {
-      t2[p5] = m7, n3[p5] = u3;
-    }) : (t2[a3] = m7, n3[a3] = u3), { parsers: t2, serializers: n3 };
+  return Object.keys(e).reduce(({ parsers: t2, serializers: n }, s2) => {
+    let { to: i, from: a, serialize: u3, parse: m2 } = e[s2];
+    return n[i] = u3, n[s2] = u3, t2[s2] = m2, Array.isArray(a) ? a.forEach((p3) => {
+      t2[p3] = m2, n[p3] = u3;
+    }) : (t2[a] = m2, n[a] = u3), { parsers: t2, serializers: n };
   }, { parsers: {}, serializers: {} });
 }
 var pn = /\\/g;
@@ -3883,58 +155,58 @@ var dn = /"/g;
 function fn(e) {
   return e.replace(pn, "\\\\").replace(dn, '\\"');
 }
-function We(e, t2, n3) {
+function We(e, t2, n) {
   if (Array.isArray(e) === false) return e;
   if (!e.length) return "{}";
-  let s4 = e[0], i2 = n3 === 1020 ? ";" : ",";
-  return Array.isArray(s4) ? `{${e.map((a3) => We(a3, t2, n3)).join(i2)}}` : `{${e.map((a3) => (a3 === void 0 && (a3 = null), a3 === null ? "null" : '"' + fn(t2 ? t2(a3) : a3.toString()) + '"')).join(i2)}}`;
+  let s2 = e[0], i = n === 1020 ? ";" : ",";
+  return Array.isArray(s2) ? `{${e.map((a) => We(a, t2, n)).join(i)}}` : `{${e.map((a) => (a === void 0 && (a = null), a === null ? "null" : '"' + fn(t2 ? t2(a) : a.toString()) + '"')).join(i)}}`;
 }
 var me = { i: 0, char: null, str: "", quoted: false, last: 0, p: null };
-function mn(e, t2, n3) {
-  return me.i = me.last = 0, Ke(me, e, t2, n3)[0];
+function mn(e, t2, n) {
+  return me.i = me.last = 0, Ke(me, e, t2, n)[0];
 }
-function Ke(e, t2, n3, s4) {
-  let i2 = [], a3 = s4 === 1020 ? ";" : ",";
+function Ke(e, t2, n, s2) {
+  let i = [], a = s2 === 1020 ? ";" : ",";
   for (; e.i < t2.length; e.i++) {
-    if (e.char = t2[e.i], e.quoted) e.char === "\\" ? e.str += t2[++e.i] : e.char === '"' ? (i2.push(n3 ? n3(e.str) : e.str), e.str = "", e.quoted = t2[e.i + 1] === '"', e.last = e.i + 2) : e.str += e.char;
+    if (e.char = t2[e.i], e.quoted) e.char === "\\" ? e.str += t2[++e.i] : e.char === '"' ? (i.push(n ? n(e.str) : e.str), e.str = "", e.quoted = t2[e.i + 1] === '"', e.last = e.i + 2) : e.str += e.char;
     else if (e.char === '"') e.quoted = true;
-    else if (e.char === "{") e.last = ++e.i, i2.push(Ke(e, t2, n3, s4));
+    else if (e.char === "{") e.last = ++e.i, i.push(Ke(e, t2, n, s2));
     else if (e.char === "}") {
       if (e.last < e.i) {
         let u3 = t2.slice(e.last, e.i);
-        u3 === "NULL" && !e.quoted ? i2.push(null) : i2.push(n3 ? n3(u3) : u3);
+        u3 === "NULL" && !e.quoted ? i.push(null) : i.push(n ? n(u3) : u3);
       }
       e.quoted = false, e.last = e.i + 1;
       break;
-    } else if (e.char === a3 && e.p !== "}" && e.p !== '"') {
+    } else if (e.char === a && e.p !== "}" && e.p !== '"') {
       let u3 = t2.slice(e.last, e.i);
-      u3 === "NULL" && !e.quoted ? i2.push(null) : i2.push(n3 ? n3(u3) : u3), e.last = e.i + 1;
+      u3 === "NULL" && !e.quoted ? i.push(null) : i.push(n ? n(u3) : u3), e.last = e.i + 1;
     }
     e.p = e.char;
   }
-  return e.last < e.i && i2.push(n3 ? n3(t2.slice(e.last, e.i + 1)) : t2.slice(e.last, e.i + 1)), i2;
+  return e.last < e.i && i.push(n ? n(t2.slice(e.last, e.i + 1)) : t2.slice(e.last, e.i + 1)), i;
 }
 var gn = {};
 F(gn, { parseDescribeStatementResults: () => bn, parseResults: () => hn });
 u();
-function hn(e, t2, n3, s4) {
-  let i2 = [], a3 = { rows: [], fields: [] }, u3 = 0, m7 = n3?.parsers ? { ...t2, ...n3.parsers } : t2;
-  return e.forEach((p5) => {
-    switch (p5.name) {
+function hn(e, t2, n, s2) {
+  let i = [], a = { rows: [], fields: [] }, u3 = 0, m2 = n?.parsers ? { ...t2, ...n.parsers } : t2;
+  return e.forEach((p3) => {
+    switch (p3.name) {
       case "rowDescription": {
-        let E5 = p5;
-        a3.fields = E5.fields.map((I4) => ({ name: I4.name, dataTypeID: I4.dataTypeID }));
+        let E2 = p3;
+        a.fields = E2.fields.map((I2) => ({ name: I2.name, dataTypeID: I2.dataTypeID }));
         break;
       }
       case "dataRow": {
-        if (!a3) break;
-        let E5 = p5;
-        n3?.rowMode === "array" ? a3.rows.push(E5.fields.map((I4, C5) => se(I4, a3.fields[C5].dataTypeID, m7))) : a3.rows.push(Object.fromEntries(E5.fields.map((I4, C5) => [a3.fields[C5].name, se(I4, a3.fields[C5].dataTypeID, m7)])));
+        if (!a) break;
+        let E2 = p3;
+        n?.rowMode === "array" ? a.rows.push(E2.fields.map((I2, C) => se(I2, a.fields[C].dataTypeID, m2))) : a.rows.push(Object.fromEntries(E2.fields.map((I2, C) => [a.fields[C].name, se(I2, a.fields[C].dataTypeID, m2)])));
         break;
       }
       case "commandComplete": {
-        let I4 = p5.text.split(" "), C5 = I4[0], de2 = parseInt(I4[I4.length - 1], 10);
-        switch (C5) {
+        let I2 = p3.text.split(" "), C = I2[0], de2 = parseInt(I2[I2.length - 1], 10);
+        switch (C) {
           case "INSERT":
           case "UPDATE":
           case "DELETE":
@@ -3943,29 +215,29 @@ function hn(e, t2, n3, s4) {
             u3 += de2;
             break;
         }
-        let fe = { ...a3, command: C5, affectedRows: u3 };
-        Number.isNaN(de2) || (fe.rowCount = de2), s4 && (fe.blob = s4), i2.push(fe), a3 = { rows: [], fields: [] };
+        let fe = { ...a, command: C, affectedRows: u3 };
+        Number.isNaN(de2) || (fe.rowCount = de2), s2 && (fe.blob = s2), i.push(fe), a = { rows: [], fields: [] };
         break;
       }
     }
-  }), i2.length === 0 && i2.push({ affectedRows: 0, rows: [], fields: [] }), i2;
+  }), i.length === 0 && i.push({ affectedRows: 0, rows: [], fields: [] }), i;
 }
 function bn(e) {
-  let t2 = e.find((n3) => n3.name === "parameterDescription");
+  let t2 = e.find((n) => n.name === "parameterDescription");
   return t2 ? t2.dataTypeIDs : [];
 }
 u();
 u();
 u();
-function U2(e) {
+function U3(e) {
   let t2 = e.length;
-  for (let n3 = e.length - 1; n3 >= 0; n3--) {
-    let s4 = e.charCodeAt(n3);
-    s4 > 127 && s4 <= 2047 ? t2++ : s4 > 2047 && s4 <= 65535 && (t2 += 2), s4 >= 56320 && s4 <= 57343 && n3--;
+  for (let n = e.length - 1; n >= 0; n--) {
+    let s2 = e.charCodeAt(n);
+    s2 > 127 && s2 <= 2047 ? t2++ : s2 > 2047 && s2 <= 65535 && (t2 += 2), s2 >= 56320 && s2 <= 57343 && n--;
   }
   return t2;
 }
-var g2;
+var g;
 var b;
 var N;
 var ae;
@@ -3978,112 +250,112 @@ var P2 = class {
   constructor(t2 = 256) {
     this.size = t2;
     R(this, A);
-    R(this, g2);
+    R(this, g);
     R(this, b, 5);
     R(this, N, false);
     R(this, ae, new TextEncoder());
     R(this, L2, 0);
-    x(this, g2, T(this, A, ie).call(this, t2));
+    x(this, g, T(this, A, ie).call(this, t2));
   }
   addInt32(t2) {
-    return T(this, A, T2).call(this, 4), h(this, g2).setInt32(h(this, b), t2, h(this, N)), x(this, b, h(this, b) + 4), this;
+    return T(this, A, T2).call(this, 4), h(this, g).setInt32(h(this, b), t2, h(this, N)), x(this, b, h(this, b) + 4), this;
   }
   addInt16(t2) {
-    return T(this, A, T2).call(this, 2), h(this, g2).setInt16(h(this, b), t2, h(this, N)), x(this, b, h(this, b) + 2), this;
+    return T(this, A, T2).call(this, 2), h(this, g).setInt16(h(this, b), t2, h(this, N)), x(this, b, h(this, b) + 2), this;
   }
   addUint16(t2) {
-    return T(this, A, T2).call(this, 2), h(this, g2).setUint16(h(this, b), t2, h(this, N)), x(this, b, h(this, b) + 2), this;
+    return T(this, A, T2).call(this, 2), h(this, g).setUint16(h(this, b), t2, h(this, N)), x(this, b, h(this, b) + 2), this;
   }
   addCString(t2) {
-    return t2 && this.addString(t2), T(this, A, T2).call(this, 1), h(this, g2).setUint8(h(this, b), 0), U(this, b)._++, this;
+    return t2 && this.addString(t2), T(this, A, T2).call(this, 1), h(this, g).setUint8(h(this, b), 0), U(this, b)._++, this;
   }
   addString(t2 = "") {
-    let n3 = U2(t2);
-    return T(this, A, T2).call(this, n3), h(this, ae).encodeInto(t2, new Uint8Array(h(this, g2).buffer, h(this, b))), x(this, b, h(this, b) + n3), this;
+    let n = U3(t2);
+    return T(this, A, T2).call(this, n), h(this, ae).encodeInto(t2, new Uint8Array(h(this, g).buffer, h(this, b))), x(this, b, h(this, b) + n), this;
   }
   add(t2) {
-    return T(this, A, T2).call(this, t2.byteLength), new Uint8Array(h(this, g2).buffer).set(new Uint8Array(t2), h(this, b)), x(this, b, h(this, b) + t2.byteLength), this;
+    return T(this, A, T2).call(this, t2.byteLength), new Uint8Array(h(this, g).buffer).set(new Uint8Array(t2), h(this, b)), x(this, b, h(this, b) + t2.byteLength), this;
   }
   flush(t2) {
-    let n3 = T(this, A, Je).call(this, t2);
-    return x(this, b, 5), x(this, g2, T(this, A, ie).call(this, this.size)), new Uint8Array(n3);
+    let n = T(this, A, Je).call(this, t2);
+    return x(this, b, 5), x(this, g, T(this, A, ie).call(this, this.size)), new Uint8Array(n);
   }
 };
-g2 = /* @__PURE__ */ new WeakMap(), b = /* @__PURE__ */ new WeakMap(), N = /* @__PURE__ */ new WeakMap(), ae = /* @__PURE__ */ new WeakMap(), L2 = /* @__PURE__ */ new WeakMap(), A = /* @__PURE__ */ new WeakSet(), ie = function(t2) {
+g = /* @__PURE__ */ new WeakMap(), b = /* @__PURE__ */ new WeakMap(), N = /* @__PURE__ */ new WeakMap(), ae = /* @__PURE__ */ new WeakMap(), L2 = /* @__PURE__ */ new WeakMap(), A = /* @__PURE__ */ new WeakSet(), ie = function(t2) {
   return new DataView(new ArrayBuffer(t2));
 }, T2 = function(t2) {
-  if (h(this, g2).byteLength - h(this, b) < t2) {
-    let s4 = h(this, g2).buffer, i2 = s4.byteLength + (s4.byteLength >> 1) + t2;
-    x(this, g2, T(this, A, ie).call(this, i2)), new Uint8Array(h(this, g2).buffer).set(new Uint8Array(s4));
+  if (h(this, g).byteLength - h(this, b) < t2) {
+    let s2 = h(this, g).buffer, i = s2.byteLength + (s2.byteLength >> 1) + t2;
+    x(this, g, T(this, A, ie).call(this, i)), new Uint8Array(h(this, g).buffer).set(new Uint8Array(s2));
   }
 }, Je = function(t2) {
   if (t2) {
-    h(this, g2).setUint8(h(this, L2), t2);
-    let n3 = h(this, b) - (h(this, L2) + 1);
-    h(this, g2).setInt32(h(this, L2) + 1, n3, h(this, N));
+    h(this, g).setUint8(h(this, L2), t2);
+    let n = h(this, b) - (h(this, L2) + 1);
+    h(this, g).setInt32(h(this, L2) + 1, n, h(this, N));
   }
-  return h(this, g2).buffer.slice(t2 ? 0 : 5, h(this, b));
+  return h(this, g).buffer.slice(t2 ? 0 : 5, h(this, b));
 };
-var f2 = new P2();
+var f = new P2();
 var wn = (e) => {
-  f2.addInt16(3).addInt16(0);
-  for (let s4 of Object.keys(e)) f2.addCString(s4).addCString(e[s4]);
-  f2.addCString("client_encoding").addCString("UTF8");
-  let t2 = f2.addCString("").flush(), n3 = t2.byteLength + 4;
-  return new P2().addInt32(n3).add(t2).flush();
+  f.addInt16(3).addInt16(0);
+  for (let s2 of Object.keys(e)) f.addCString(s2).addCString(e[s2]);
+  f.addCString("client_encoding").addCString("UTF8");
+  let t2 = f.addCString("").flush(), n = t2.byteLength + 4;
+  return new P2().addInt32(n).add(t2).flush();
 };
 var An = () => {
   let e = new DataView(new ArrayBuffer(8));
   return e.setInt32(0, 8, false), e.setInt32(4, 80877103, false), new Uint8Array(e.buffer);
 };
-var Sn = (e) => f2.addCString(e).flush(112);
-var Bn = (e, t2) => (f2.addCString(e).addInt32(U2(t2)).addString(t2), f2.flush(112));
-var Dn = (e) => f2.addString(e).flush(112);
-var In = (e) => f2.addCString(e).flush(81);
+var Sn = (e) => f.addCString(e).flush(112);
+var Bn = (e, t2) => (f.addCString(e).addInt32(U3(t2)).addString(t2), f.flush(112));
+var Dn = (e) => f.addString(e).flush(112);
+var In = (e) => f.addCString(e).flush(81);
 var xn = [];
 var Mn = (e) => {
   let t2 = e.name ?? "";
   t2.length > 63 && (console.error("Warning! Postgres only supports 63 characters for query names."), console.error("You supplied %s (%s)", t2, t2.length), console.error("This can cause conflicts and silent errors executing queries"));
-  let n3 = f2.addCString(t2).addCString(e.text).addInt16(e.types?.length ?? 0);
-  return e.types?.forEach((s4) => n3.addInt32(s4)), f2.flush(80);
+  let n = f.addCString(t2).addCString(e.text).addInt16(e.types?.length ?? 0);
+  return e.types?.forEach((s2) => n.addInt32(s2)), f.flush(80);
 };
 var k = new P2();
 var Rn = (e, t2) => {
-  for (let n3 = 0; n3 < e.length; n3++) {
-    let s4 = t2 ? t2(e[n3], n3) : e[n3];
-    if (s4 === null) f2.addInt16(0), k.addInt32(-1);
-    else if (s4 instanceof ArrayBuffer || ArrayBuffer.isView(s4)) {
-      let i2 = ArrayBuffer.isView(s4) ? s4.buffer.slice(s4.byteOffset, s4.byteOffset + s4.byteLength) : s4;
-      f2.addInt16(1), k.addInt32(i2.byteLength), k.add(i2);
-    } else f2.addInt16(0), k.addInt32(U2(s4)), k.addString(s4);
+  for (let n = 0; n < e.length; n++) {
+    let s2 = t2 ? t2(e[n], n) : e[n];
+    if (s2 === null) f.addInt16(0), k.addInt32(-1);
+    else if (s2 instanceof ArrayBuffer || ArrayBuffer.isView(s2)) {
+      let i = ArrayBuffer.isView(s2) ? s2.buffer.slice(s2.byteOffset, s2.byteOffset + s2.byteLength) : s2;
+      f.addInt16(1), k.addInt32(i.byteLength), k.add(i);
+    } else f.addInt16(0), k.addInt32(U3(s2)), k.addString(s2);
   }
 };
 var En = (e = {}) => {
-  let t2 = e.portal ?? "", n3 = e.statement ?? "", s4 = e.binary ?? false, i2 = e.values ?? xn, a3 = i2.length;
-  return f2.addCString(t2).addCString(n3), f2.addUint16(a3), Rn(i2, e.valueMapper), f2.addUint16(a3), f2.add(k.flush()), f2.addInt16(s4 ? 1 : 0), f2.flush(66);
+  let t2 = e.portal ?? "", n = e.statement ?? "", s2 = e.binary ?? false, i = e.values ?? xn, a = i.length;
+  return f.addCString(t2).addCString(n), f.addUint16(a), Rn(i, e.valueMapper), f.addUint16(a), f.add(k.flush()), f.addInt16(s2 ? 1 : 0), f.flush(66);
 };
 var Cn = new Uint8Array([69, 0, 0, 0, 9, 0, 0, 0, 0, 0]);
 var Tn = (e) => {
   if (!e || !e.portal && !e.rows) return Cn;
-  let t2 = e.portal ?? "", n3 = e.rows ?? 0, s4 = U2(t2), i2 = 4 + s4 + 1 + 4, a3 = new DataView(new ArrayBuffer(1 + i2));
-  return a3.setUint8(0, 69), a3.setInt32(1, i2, false), new TextEncoder().encodeInto(t2, new Uint8Array(a3.buffer, 5)), a3.setUint8(s4 + 5, 0), a3.setUint32(a3.byteLength - 4, n3, false), new Uint8Array(a3.buffer);
+  let t2 = e.portal ?? "", n = e.rows ?? 0, s2 = U3(t2), i = 4 + s2 + 1 + 4, a = new DataView(new ArrayBuffer(1 + i));
+  return a.setUint8(0, 69), a.setInt32(1, i, false), new TextEncoder().encodeInto(t2, new Uint8Array(a.buffer, 5)), a.setUint8(s2 + 5, 0), a.setUint32(a.byteLength - 4, n, false), new Uint8Array(a.buffer);
 };
 var Nn = (e, t2) => {
-  let n3 = new DataView(new ArrayBuffer(16));
-  return n3.setInt32(0, 16, false), n3.setInt16(4, 1234, false), n3.setInt16(6, 5678, false), n3.setInt32(8, e, false), n3.setInt32(12, t2, false), new Uint8Array(n3.buffer);
+  let n = new DataView(new ArrayBuffer(16));
+  return n.setInt32(0, 16, false), n.setInt16(4, 1234, false), n.setInt16(6, 5678, false), n.setInt32(8, e, false), n.setInt32(12, t2, false), new Uint8Array(n.buffer);
 };
 var Be = (e, t2) => {
-  let n3 = new P2();
-  return n3.addCString(t2), n3.flush(e);
+  let n = new P2();
+  return n.addCString(t2), n.flush(e);
 };
-var Pn = f2.addCString("P").flush(68);
-var Un = f2.addCString("S").flush(68);
+var Pn = f.addCString("P").flush(68);
+var Un = f.addCString("S").flush(68);
 var Ln = (e) => e.name ? Be(68, `${e.type}${e.name ?? ""}`) : e.type === "P" ? Pn : Un;
 var kn = (e) => {
   let t2 = `${e.type}${e.name ?? ""}`;
   return Be(67, t2);
 };
-var On = (e) => f2.add(e).flush(100);
+var On = (e) => f.add(e).flush(100);
 var Vn = (e) => Be(102, e);
 var oe = (e) => new Uint8Array([e, 0, 0, 0, 4]);
 var Fn = oe(72);
@@ -4092,7 +364,7 @@ var Qn = oe(88);
 var _n = oe(99);
 var $e = { startup: wn, password: Sn, requestSsl: An, sendSASLInitialResponseMessage: Bn, sendSCRAMClientFinalMessage: Dn, query: In, parse: Mn, bind: En, execute: Tn, describe: Ln, close: kn, flush: () => Fn, sync: () => Gn, end: () => Qn, copyData: On, copyDone: () => _n, copyFail: Vn, cancel: Nn };
 var Ne = {};
-F(Ne, { AuthenticationCleartextPassword: () => G, AuthenticationMD5Password: () => Q, AuthenticationOk: () => F2, AuthenticationSASL: () => _2, AuthenticationSASLContinue: () => v, AuthenticationSASLFinal: () => H, BackendKeyDataMessage: () => J, CommandCompleteMessage: () => Z, CopyDataMessage: () => z, CopyResponse: () => q, DataRowMessage: () => ee, DatabaseError: () => O, Field: () => Y, NoticeMessage: () => te, NotificationResponseMessage: () => $, ParameterDescriptionMessage: () => W, ParameterStatusMessage: () => K, ReadyForQueryMessage: () => X, RowDescriptionMessage: () => j, bindComplete: () => Ie, closeComplete: () => xe, copyDone: () => Te, emptyQuery: () => Ce, noData: () => Me, parseComplete: () => De, portalSuspended: () => Re, replicationStart: () => Ee });
+F(Ne, { AuthenticationCleartextPassword: () => G, AuthenticationMD5Password: () => Q, AuthenticationOk: () => F2, AuthenticationSASL: () => _, AuthenticationSASLContinue: () => v, AuthenticationSASLFinal: () => H, BackendKeyDataMessage: () => J, CommandCompleteMessage: () => Z, CopyDataMessage: () => z, CopyResponse: () => q, DataRowMessage: () => ee, DatabaseError: () => O, Field: () => Y, NoticeMessage: () => te, NotificationResponseMessage: () => $, ParameterDescriptionMessage: () => W, ParameterStatusMessage: () => K, ReadyForQueryMessage: () => X, RowDescriptionMessage: () => j, bindComplete: () => Ie, closeComplete: () => xe, copyDone: () => Te, emptyQuery: () => Ce2, noData: () => Me, parseComplete: () => De, portalSuspended: () => Re, replicationStart: () => Ee });
 u();
 var De = { name: "parseComplete", length: 5 };
 var Ie = { name: "bindComplete", length: 5 };
@@ -4100,7 +372,7 @@ var xe = { name: "closeComplete", length: 5 };
 var Me = { name: "noData", length: 5 };
 var Re = { name: "portalSuspended", length: 5 };
 var Ee = { name: "replicationStart", length: 4 };
-var Ce = { name: "emptyQuery", length: 4 };
+var Ce2 = { name: "emptyQuery", length: 4 };
 var Te = { name: "copyDone", length: 4 };
 var F2 = class {
   constructor(t2) {
@@ -4115,133 +387,133 @@ var G = class {
   }
 };
 var Q = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.salt = n3;
+    this.salt = n;
     this.name = "authenticationMD5Password";
   }
 };
-var _2 = class {
-  constructor(t2, n3) {
+var _ = class {
+  constructor(t2, n) {
     this.length = t2;
-    this.mechanisms = n3;
+    this.mechanisms = n;
     this.name = "authenticationSASL";
   }
 };
 var v = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.data = n3;
+    this.data = n;
     this.name = "authenticationSASLContinue";
   }
 };
 var H = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.data = n3;
+    this.data = n;
     this.name = "authenticationSASLFinal";
   }
 };
 var O = class extends Error {
-  constructor(n3, s4, i2) {
-    super(n3);
-    this.length = s4;
-    this.name = i2;
+  constructor(n, s2, i) {
+    super(n);
+    this.length = s2;
+    this.name = i;
   }
 };
 var z = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.chunk = n3;
+    this.chunk = n;
     this.name = "copyData";
   }
 };
 var q = class {
-  constructor(t2, n3, s4, i2) {
+  constructor(t2, n, s2, i) {
     this.length = t2;
-    this.name = n3;
-    this.binary = s4;
-    this.columnTypes = new Array(i2);
+    this.name = n;
+    this.binary = s2;
+    this.columnTypes = new Array(i);
   }
 };
 var Y = class {
-  constructor(t2, n3, s4, i2, a3, u3, m7) {
+  constructor(t2, n, s2, i, a, u3, m2) {
     this.name = t2;
-    this.tableID = n3;
-    this.columnID = s4;
-    this.dataTypeID = i2;
-    this.dataTypeSize = a3;
+    this.tableID = n;
+    this.columnID = s2;
+    this.dataTypeID = i;
+    this.dataTypeSize = a;
     this.dataTypeModifier = u3;
-    this.format = m7;
+    this.format = m2;
   }
 };
 var j = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.fieldCount = n3;
+    this.fieldCount = n;
     this.name = "rowDescription";
     this.fields = new Array(this.fieldCount);
   }
 };
 var W = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.parameterCount = n3;
+    this.parameterCount = n;
     this.name = "parameterDescription";
     this.dataTypeIDs = new Array(this.parameterCount);
   }
 };
 var K = class {
-  constructor(t2, n3, s4) {
+  constructor(t2, n, s2) {
     this.length = t2;
-    this.parameterName = n3;
-    this.parameterValue = s4;
+    this.parameterName = n;
+    this.parameterValue = s2;
     this.name = "parameterStatus";
   }
 };
 var J = class {
-  constructor(t2, n3, s4) {
+  constructor(t2, n, s2) {
     this.length = t2;
-    this.processID = n3;
-    this.secretKey = s4;
+    this.processID = n;
+    this.secretKey = s2;
     this.name = "backendKeyData";
   }
 };
 var $ = class {
-  constructor(t2, n3, s4, i2) {
+  constructor(t2, n, s2, i) {
     this.length = t2;
-    this.processId = n3;
-    this.channel = s4;
-    this.payload = i2;
+    this.processId = n;
+    this.channel = s2;
+    this.payload = i;
     this.name = "notification";
   }
 };
 var X = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.status = n3;
+    this.status = n;
     this.name = "readyForQuery";
   }
 };
 var Z = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.text = n3;
+    this.text = n;
     this.name = "commandComplete";
   }
 };
 var ee = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.fields = n3;
+    this.fields = n;
     this.name = "dataRow";
-    this.fieldCount = n3.length;
+    this.fieldCount = n.length;
   }
 };
 var te = class {
-  constructor(t2, n3) {
+  constructor(t2, n) {
     this.length = t2;
-    this.message = n3;
+    this.message = n;
     this.name = "notice";
   }
 };
@@ -4267,8 +539,8 @@ var ue = class {
     R(this, V, false);
     x(this, w, t2);
   }
-  setBuffer(t2, n3) {
-    x(this, w, t2), x(this, x2, new DataView(n3));
+  setBuffer(t2, n) {
+    x(this, w, t2), x(this, x2, new DataView(n));
   }
   int16() {
     let t2 = h(this, x2).getInt16(h(this, w), h(this, V));
@@ -4290,14 +562,14 @@ var ue = class {
     return h(this, le).decode(this.bytes(t2));
   }
   cstring() {
-    let t2 = h(this, w), n3 = t2;
-    for (; h(this, x2).getUint8(n3++) !== 0; ) ;
-    let s4 = this.string(n3 - t2 - 1);
-    return x(this, w, n3), s4;
+    let t2 = h(this, w), n = t2;
+    for (; h(this, x2).getUint8(n++) !== 0; ) ;
+    let s2 = this.string(n - t2 - 1);
+    return x(this, w, n), s2;
   }
   bytes(t2) {
-    let n3 = h(this, x2).buffer.slice(h(this, w), h(this, w) + t2);
-    return x(this, w, h(this, w) + t2), new Uint8Array(n3);
+    let n = h(this, x2).buffer.slice(h(this, w), h(this, w) + t2);
+    return x(this, w, h(this, w) + t2), new Uint8Array(n);
   }
 };
 x2 = /* @__PURE__ */ new WeakMap(), w = /* @__PURE__ */ new WeakMap(), ce = /* @__PURE__ */ new WeakMap(), le = /* @__PURE__ */ new WeakMap(), V = /* @__PURE__ */ new WeakMap();
@@ -4307,9 +579,9 @@ var Xe = Ue + Hn;
 var Ze = new ArrayBuffer(0);
 var S;
 var B;
-var D2;
+var D;
 var o;
-var c2;
+var c;
 var Le;
 var et;
 var tt;
@@ -4323,56 +595,56 @@ var ot;
 var ut;
 var ct;
 var lt;
-var pt;
+var pt2;
 var dt;
 var ft;
 var mt;
 var Oe;
 var pe = class {
   constructor() {
-    R(this, c2);
+    R(this, c);
     R(this, S, new DataView(Ze));
     R(this, B, 0);
-    R(this, D2, 0);
+    R(this, D, 0);
     R(this, o, new ue());
   }
-  parse(t2, n3) {
-    T(this, c2, et).call(this, ArrayBuffer.isView(t2) ? t2.buffer.slice(t2.byteOffset, t2.byteOffset + t2.byteLength) : t2);
-    let s4 = h(this, D2) + h(this, B), i2 = h(this, D2);
-    for (; i2 + Xe <= s4; ) {
-      let a3 = h(this, S).getUint8(i2), u3 = h(this, S).getUint32(i2 + Ue, false), m7 = Ue + u3;
-      if (m7 + i2 <= s4 && u3 > 0) {
-        let p5;
+  parse(t2, n) {
+    T(this, c, et).call(this, ArrayBuffer.isView(t2) ? t2.buffer.slice(t2.byteOffset, t2.byteOffset + t2.byteLength) : t2);
+    let s2 = h(this, D) + h(this, B), i = h(this, D);
+    for (; i + Xe <= s2; ) {
+      let a = h(this, S).getUint8(i), u3 = h(this, S).getUint32(i + Ue, false), m2 = Ue + u3;
+      if (m2 + i <= s2 && u3 > 0) {
+        let p3;
         try {
-          p5 = T(this, c2, tt).call(this, i2 + Xe, a3, u3, h(this, S).buffer);
-        } catch (E5) {
-          throw T(this, c2, Le).call(this), E5;
+          p3 = T(this, c, tt).call(this, i + Xe, a, u3, h(this, S).buffer);
+        } catch (E2) {
+          throw T(this, c, Le).call(this), E2;
         }
-        n3(p5), i2 += m7;
+        n(p3), i += m2;
       } else break;
     }
-    i2 === s4 ? T(this, c2, Le).call(this) : (x(this, B, s4 - i2), x(this, D2, i2));
+    i === s2 ? T(this, c, Le).call(this) : (x(this, B, s2 - i), x(this, D, i));
   }
 };
-S = /* @__PURE__ */ new WeakMap(), B = /* @__PURE__ */ new WeakMap(), D2 = /* @__PURE__ */ new WeakMap(), o = /* @__PURE__ */ new WeakMap(), c2 = /* @__PURE__ */ new WeakSet(), Le = function() {
-  x(this, S, new DataView(Ze)), x(this, B, 0), x(this, D2, 0);
+S = /* @__PURE__ */ new WeakMap(), B = /* @__PURE__ */ new WeakMap(), D = /* @__PURE__ */ new WeakMap(), o = /* @__PURE__ */ new WeakMap(), c = /* @__PURE__ */ new WeakSet(), Le = function() {
+  x(this, S, new DataView(Ze)), x(this, B, 0), x(this, D, 0);
 }, et = function(t2) {
   if (h(this, B) > 0) {
-    let n3 = h(this, B) + t2.byteLength;
-    if (n3 + h(this, D2) > h(this, S).byteLength) {
-      let i2;
-      if (n3 <= h(this, S).byteLength && h(this, D2) >= h(this, B)) i2 = h(this, S).buffer;
+    let n = h(this, B) + t2.byteLength;
+    if (n + h(this, D) > h(this, S).byteLength) {
+      let i;
+      if (n <= h(this, S).byteLength && h(this, D) >= h(this, B)) i = h(this, S).buffer;
       else {
-        let a3 = h(this, S).byteLength * 2;
-        for (; n3 >= a3; ) a3 *= 2;
-        i2 = new ArrayBuffer(a3);
+        let a = h(this, S).byteLength * 2;
+        for (; n >= a; ) a *= 2;
+        i = new ArrayBuffer(a);
       }
-      new Uint8Array(i2).set(new Uint8Array(h(this, S).buffer, h(this, D2), h(this, B))), x(this, S, new DataView(i2)), x(this, D2, 0);
+      new Uint8Array(i).set(new Uint8Array(h(this, S).buffer, h(this, D), h(this, B))), x(this, S, new DataView(i)), x(this, D, 0);
     }
-    new Uint8Array(h(this, S).buffer).set(new Uint8Array(t2), h(this, D2) + h(this, B)), x(this, B, n3);
-  } else x(this, S, new DataView(t2)), x(this, D2, 0), x(this, B, t2.byteLength);
-}, tt = function(t2, n3, s4, i2) {
-  switch (n3) {
+    new Uint8Array(h(this, S).buffer).set(new Uint8Array(t2), h(this, D) + h(this, B)), x(this, B, n);
+  } else x(this, S, new DataView(t2)), x(this, D, 0), x(this, B, t2.byteLength);
+}, tt = function(t2, n, s2, i) {
+  switch (n) {
     case 50:
       return Ie;
     case 49:
@@ -4388,176 +660,173 @@ S = /* @__PURE__ */ new WeakMap(), B = /* @__PURE__ */ new WeakMap(), D2 = /* @_
     case 87:
       return Ee;
     case 73:
-      return Ce;
+      return Ce2;
     case 68:
-      return T(this, c2, pt).call(this, t2, s4, i2);
+      return T(this, c, pt2).call(this, t2, s2, i);
     case 67:
-      return T(this, c2, rt).call(this, t2, s4, i2);
+      return T(this, c, rt).call(this, t2, s2, i);
     case 90:
-      return T(this, c2, nt).call(this, t2, s4, i2);
+      return T(this, c, nt).call(this, t2, s2, i);
     case 65:
-      return T(this, c2, ot).call(this, t2, s4, i2);
+      return T(this, c, ot).call(this, t2, s2, i);
     case 82:
-      return T(this, c2, mt).call(this, t2, s4, i2);
+      return T(this, c, mt).call(this, t2, s2, i);
     case 83:
-      return T(this, c2, dt).call(this, t2, s4, i2);
+      return T(this, c, dt).call(this, t2, s2, i);
     case 75:
-      return T(this, c2, ft).call(this, t2, s4, i2);
+      return T(this, c, ft).call(this, t2, s2, i);
     case 69:
-      return T(this, c2, Oe).call(this, t2, s4, i2, "error");
+      return T(this, c, Oe).call(this, t2, s2, i, "error");
     case 78:
-      return T(this, c2, Oe).call(this, t2, s4, i2, "notice");
+      return T(this, c, Oe).call(this, t2, s2, i, "notice");
     case 84:
-      return T(this, c2, ut).call(this, t2, s4, i2);
+      return T(this, c, ut).call(this, t2, s2, i);
     case 116:
-      return T(this, c2, lt).call(this, t2, s4, i2);
+      return T(this, c, lt).call(this, t2, s2, i);
     case 71:
-      return T(this, c2, it).call(this, t2, s4, i2);
+      return T(this, c, it).call(this, t2, s2, i);
     case 72:
-      return T(this, c2, at).call(this, t2, s4, i2);
+      return T(this, c, at).call(this, t2, s2, i);
     case 100:
-      return T(this, c2, st).call(this, t2, s4, i2);
+      return T(this, c, st).call(this, t2, s2, i);
     default:
-      return new O("received invalid response: " + n3.toString(16), s4, "error");
+      return new O("received invalid response: " + n.toString(16), s2, "error");
   }
-}, nt = function(t2, n3, s4) {
-  h(this, o).setBuffer(t2, s4);
-  let i2 = h(this, o).string(1);
-  return new X(n3, i2);
-}, rt = function(t2, n3, s4) {
-  h(this, o).setBuffer(t2, s4);
-  let i2 = h(this, o).cstring();
-  return new Z(n3, i2);
-}, st = function(t2, n3, s4) {
-  let i2 = s4.slice(t2, t2 + (n3 - 4));
-  return new z(n3, new Uint8Array(i2));
-}, it = function(t2, n3, s4) {
-  return T(this, c2, ke).call(this, t2, n3, s4, "copyInResponse");
-}, at = function(t2, n3, s4) {
-  return T(this, c2, ke).call(this, t2, n3, s4, "copyOutResponse");
-}, ke = function(t2, n3, s4, i2) {
-  h(this, o).setBuffer(t2, s4);
-  let a3 = h(this, o).byte() !== 0, u3 = h(this, o).int16(), m7 = new q(n3, i2, a3, u3);
-  for (let p5 = 0; p5 < u3; p5++) m7.columnTypes[p5] = h(this, o).int16();
-  return m7;
-}, ot = function(t2, n3, s4) {
-  h(this, o).setBuffer(t2, s4);
-  let i2 = h(this, o).int32(), a3 = h(this, o).cstring(), u3 = h(this, o).cstring();
-  return new $(n3, i2, a3, u3);
-}, ut = function(t2, n3, s4) {
-  h(this, o).setBuffer(t2, s4);
-  let i2 = h(this, o).int16(), a3 = new j(n3, i2);
-  for (let u3 = 0; u3 < i2; u3++) a3.fields[u3] = T(this, c2, ct).call(this);
-  return a3;
+}, nt = function(t2, n, s2) {
+  h(this, o).setBuffer(t2, s2);
+  let i = h(this, o).string(1);
+  return new X(n, i);
+}, rt = function(t2, n, s2) {
+  h(this, o).setBuffer(t2, s2);
+  let i = h(this, o).cstring();
+  return new Z(n, i);
+}, st = function(t2, n, s2) {
+  let i = s2.slice(t2, t2 + (n - 4));
+  return new z(n, new Uint8Array(i));
+}, it = function(t2, n, s2) {
+  return T(this, c, ke).call(this, t2, n, s2, "copyInResponse");
+}, at = function(t2, n, s2) {
+  return T(this, c, ke).call(this, t2, n, s2, "copyOutResponse");
+}, ke = function(t2, n, s2, i) {
+  h(this, o).setBuffer(t2, s2);
+  let a = h(this, o).byte() !== 0, u3 = h(this, o).int16(), m2 = new q(n, i, a, u3);
+  for (let p3 = 0; p3 < u3; p3++) m2.columnTypes[p3] = h(this, o).int16();
+  return m2;
+}, ot = function(t2, n, s2) {
+  h(this, o).setBuffer(t2, s2);
+  let i = h(this, o).int32(), a = h(this, o).cstring(), u3 = h(this, o).cstring();
+  return new $(n, i, a, u3);
+}, ut = function(t2, n, s2) {
+  h(this, o).setBuffer(t2, s2);
+  let i = h(this, o).int16(), a = new j(n, i);
+  for (let u3 = 0; u3 < i; u3++) a.fields[u3] = T(this, c, ct).call(this);
+  return a;
 }, ct = function() {
-  let t2 = h(this, o).cstring(), n3 = h(this, o).int32(), s4 = h(this, o).int16(), i2 = h(this, o).int32(), a3 = h(this, o).int16(), u3 = h(this, o).int32(), m7 = h(this, o).int16() === 0 ? Pe.text : Pe.binary;
-  return new Y(t2, n3, s4, i2, a3, u3, m7);
-}, lt = function(t2, n3, s4) {
-  h(this, o).setBuffer(t2, s4);
-  let i2 = h(this, o).uint16(), a3 = new W(n3, i2);
-  for (let u3 = 0; u3 < i2; u3++) a3.dataTypeIDs[u3] = h(this, o).int32();
-  return a3;
-}, pt = function(t2, n3, s4) {
-  h(this, o).setBuffer(t2, s4);
-  let i2 = h(this, o).int16(), a3 = new Array(i2);
-  for (let u3 = 0; u3 < i2; u3++) {
-    let m7 = h(this, o).int32();
-    a3[u3] = m7 === -1 ? null : h(this, o).string(m7);
+  let t2 = h(this, o).cstring(), n = h(this, o).int32(), s2 = h(this, o).int16(), i = h(this, o).int32(), a = h(this, o).int16(), u3 = h(this, o).int32(), m2 = h(this, o).int16() === 0 ? Pe.text : Pe.binary;
+  return new Y(t2, n, s2, i, a, u3, m2);
+}, lt = function(t2, n, s2) {
+  h(this, o).setBuffer(t2, s2);
+  let i = h(this, o).uint16(), a = new W(n, i);
+  for (let u3 = 0; u3 < i; u3++) a.dataTypeIDs[u3] = h(this, o).int32();
+  return a;
+}, pt2 = function(t2, n, s2) {
+  h(this, o).setBuffer(t2, s2);
+  let i = h(this, o).int16(), a = new Array(i);
+  for (let u3 = 0; u3 < i; u3++) {
+    let m2 = h(this, o).int32();
+    a[u3] = m2 === -1 ? null : h(this, o).string(m2);
   }
-  return new ee(n3, a3);
-}, dt = function(t2, n3, s4) {
-  h(this, o).setBuffer(t2, s4);
-  let i2 = h(this, o).cstring(), a3 = h(this, o).cstring();
-  return new K(n3, i2, a3);
-}, ft = function(t2, n3, s4) {
-  h(this, o).setBuffer(t2, s4);
-  let i2 = h(this, o).int32(), a3 = h(this, o).int32();
-  return new J(n3, i2, a3);
-}, mt = function(t2, n3, s4) {
-  h(this, o).setBuffer(t2, s4);
-  let i2 = h(this, o).int32();
-  switch (i2) {
+  return new ee(n, a);
+}, dt = function(t2, n, s2) {
+  h(this, o).setBuffer(t2, s2);
+  let i = h(this, o).cstring(), a = h(this, o).cstring();
+  return new K(n, i, a);
+}, ft = function(t2, n, s2) {
+  h(this, o).setBuffer(t2, s2);
+  let i = h(this, o).int32(), a = h(this, o).int32();
+  return new J(n, i, a);
+}, mt = function(t2, n, s2) {
+  h(this, o).setBuffer(t2, s2);
+  let i = h(this, o).int32();
+  switch (i) {
     case 0:
-      return new F2(n3);
+      return new F2(n);
     case 3:
-      return new G(n3);
+      return new G(n);
     case 5:
-      return new Q(n3, h(this, o).bytes(4));
+      return new Q(n, h(this, o).bytes(4));
     case 10: {
-      let a3 = [];
+      let a = [];
       for (; ; ) {
         let u3 = h(this, o).cstring();
-        if (u3.length === 0) return new _2(n3, a3);
-        a3.push(u3);
+        if (u3.length === 0) return new _(n, a);
+        a.push(u3);
       }
     }
     case 11:
-      return new v(n3, h(this, o).string(n3 - 8));
+      return new v(n, h(this, o).string(n - 8));
     case 12:
-      return new H(n3, h(this, o).string(n3 - 8));
+      return new H(n, h(this, o).string(n - 8));
     default:
-      throw new Error("Unknown authenticationOk message type " + i2);
+      throw new Error("Unknown authenticationOk message type " + i);
   }
-}, Oe = function(t2, n3, s4, i2) {
-  h(this, o).setBuffer(t2, s4);
-  let a3 = {}, u3 = h(this, o).string(1);
-  for (; u3 !== "\0"; ) a3[u3] = h(this, o).cstring(), u3 = h(this, o).string(1);
-  let m7 = a3.M, p5 = i2 === "notice" ? new te(n3, m7) : new O(m7, n3, i2);
-  return p5.severity = a3.S, p5.code = a3.C, p5.detail = a3.D, p5.hint = a3.H, p5.position = a3.P, p5.internalPosition = a3.p, p5.internalQuery = a3.q, p5.where = a3.W, p5.schema = a3.s, p5.table = a3.t, p5.column = a3.c, p5.dataType = a3.d, p5.constraint = a3.n, p5.file = a3.F, p5.line = a3.L, p5.routine = a3.R, p5;
+}, Oe = function(t2, n, s2, i) {
+  h(this, o).setBuffer(t2, s2);
+  let a = {}, u3 = h(this, o).string(1);
+  for (; u3 !== "\0"; ) a[u3] = h(this, o).cstring(), u3 = h(this, o).string(1);
+  let m2 = a.M, p3 = i === "notice" ? new te(n, m2) : new O(m2, n, i);
+  return p3.severity = a.S, p3.code = a.C, p3.detail = a.D, p3.hint = a.H, p3.position = a.P, p3.internalPosition = a.p, p3.internalQuery = a.q, p3.where = a.W, p3.schema = a.s, p3.table = a.t, p3.column = a.c, p3.dataType = a.d, p3.constraint = a.n, p3.file = a.F, p3.line = a.L, p3.routine = a.R, p3;
 };
 
 // node_modules/@electric-sql/pglite/dist/chunk-VQDTEBLE.js
-init_chunk_ZSOCVAT7();
 u();
 
 // node_modules/@electric-sql/pglite/dist/chunk-KLBW4PNS.js
-init_chunk_ZSOCVAT7();
 u();
 var o2 = { part: "part", container: "container" };
-function s2(t2, r3, ...e) {
-  let a3 = t2.length - 1, p5 = e.length - 1;
-  if (p5 !== -1) {
-    if (p5 === 0) {
-      t2[a3] = t2[a3] + e[0] + r3;
+function s(t2, r, ...e) {
+  let a = t2.length - 1, p3 = e.length - 1;
+  if (p3 !== -1) {
+    if (p3 === 0) {
+      t2[a] = t2[a] + e[0] + r;
       return;
     }
-    t2[a3] = t2[a3] + e[0], t2.push(...e.slice(1, p5)), t2.push(e[p5] + r3);
+    t2[a] = t2[a] + e[0], t2.push(...e.slice(1, p3)), t2.push(e[p3] + r);
   }
 }
-function y(t2, ...r3) {
+function y(t2, ...r) {
   let e = [t2[0]];
   e.raw = [t2.raw[0]];
-  let a3 = [];
-  for (let p5 = 0; p5 < r3.length; p5++) {
-    let n3 = r3[p5], i2 = p5 + 1;
-    if (n3?._templateType === o2.part) {
-      s2(e, t2[i2], n3.str), s2(e.raw, t2.raw[i2], n3.str);
+  let a = [];
+  for (let p3 = 0; p3 < r.length; p3++) {
+    let n = r[p3], i = p3 + 1;
+    if (n?._templateType === o2.part) {
+      s(e, t2[i], n.str), s(e.raw, t2.raw[i], n.str);
       continue;
     }
-    if (n3?._templateType === o2.container) {
-      s2(e, t2[i2], ...n3.strings), s2(e.raw, t2.raw[i2], ...n3.strings.raw), a3.push(...n3.values);
+    if (n?._templateType === o2.container) {
+      s(e, t2[i], ...n.strings), s(e.raw, t2.raw[i], ...n.strings.raw), a.push(...n.values);
       continue;
     }
-    e.push(t2[i2]), e.raw.push(t2.raw[i2]), a3.push(n3);
+    e.push(t2[i]), e.raw.push(t2.raw[i]), a.push(n);
   }
-  return { _templateType: "container", strings: e, values: a3 };
+  return { _templateType: "container", strings: e, values: a };
 }
-function g3(t2, ...r3) {
-  let { strings: e, values: a3 } = y(t2, ...r3);
-  return { query: [e[0], ...a3.flatMap((p5, n3) => [`$${n3 + 1}`, e[n3 + 1]])].join(""), params: a3 };
+function g2(t2, ...r) {
+  let { strings: e, values: a } = y(t2, ...r);
+  return { query: [e[0], ...a.flatMap((p3, n) => [`$${n + 1}`, e[n + 1]])].join(""), params: a };
 }
 
 // node_modules/@electric-sql/pglite/dist/chunk-UYHX356B.js
-init_chunk_ZSOCVAT7();
 u();
 var x3 = class extends O {
   constructor() {
     super("Transaction was rolled back instead of committed", 0, "error"), this.severity = "ERROR", this.code = "25P02";
   }
 };
-function P3(h3) {
-  let s4 = h3.e;
-  return s4.query = h3.query, s4.params = h3.params, s4.queryOptions = h3.options, s4;
+function P3(h2) {
+  let s2 = h2.e;
+  return s2.query = h2.query, s2.params = h2.params, s2.queryOptions = h2.options, s2;
 }
 u();
 var T3;
@@ -4567,7 +836,7 @@ var u2;
 var R2;
 var m;
 var F3;
-var D3;
+var D2;
 var z2 = class {
   constructor() {
     R(this, t);
@@ -4576,8 +845,8 @@ var z2 = class {
     R(this, T3, false);
     R(this, p2, false);
   }
-  async _initArrayTypes({ force: s4 = false } = {}) {
-    if (h(this, T3) && !s4) return;
+  async _initArrayTypes({ force: s2 = false } = {}) {
+    if (h(this, T3) && !s2) return;
     x(this, T3, true);
     let e = await this.query(`
       SELECT b.oid, b.typarray
@@ -4587,182 +856,179 @@ var z2 = class {
       GROUP BY b.oid, b.typarray
       ORDER BY b.oid
     `);
-    for (let r3 of e.rows) this.serializers[r3.typarray] = (c4) => We(c4, this.serializers[r3.oid], r3.typarray), this.parsers[r3.typarray] = (c4) => mn(c4, this.parsers[r3.oid], r3.typarray);
+    for (let r of e.rows) this.serializers[r.typarray] = (c2) => We(c2, this.serializers[r.oid], r.typarray), this.parsers[r.typarray] = (c2) => mn(c2, this.parsers[r.oid], r.typarray);
   }
   async refreshArrayTypes() {
     await this._initArrayTypes({ force: true });
   }
-  async query(s4, e, r3) {
-    return await this._checkReady(), await this._runExclusiveTransaction(async () => await T(this, t, R2).call(this, s4, e, r3));
+  async query(s2, e, r) {
+    return await this._checkReady(), await this._runExclusiveTransaction(async () => await T(this, t, R2).call(this, s2, e, r));
   }
-  async sql(s4, ...e) {
-    let { query: r3, params: c4 } = g3(s4, ...e);
-    return await this.query(r3, c4);
+  async sql(s2, ...e) {
+    let { query: r, params: c2 } = g2(s2, ...e);
+    return await this.query(r, c2);
   }
-  async exec(s4, e) {
-    return await this._checkReady(), await this._runExclusiveTransaction(async () => await T(this, t, m).call(this, s4, e));
+  async exec(s2, e) {
+    return await this._checkReady(), await this._runExclusiveTransaction(async () => await T(this, t, m).call(this, s2, e));
   }
-  async describeQuery(s4, e) {
-    return await this._checkReady(), await this._runExclusiveTransaction(() => this._runExclusiveQuery(() => T(this, t, F3).call(this, s4, e)));
+  async describeQuery(s2, e) {
+    return await this._checkReady(), await this._runExclusiveTransaction(() => this._runExclusiveQuery(() => T(this, t, F3).call(this, s2, e)));
   }
-  async transaction(s4) {
+  async transaction(s2) {
     return await this._checkReady(), await this._runExclusiveTransaction(async () => {
       await T(this, t, m).call(this, "BEGIN"), x(this, p2, true);
-      let e = false, r3 = () => {
+      let e = false, r = () => {
         if (e) throw new Error("Transaction is closed");
-      }, c4 = { query: async (i2, n3, y6) => (r3(), await T(this, t, R2).call(this, i2, n3, y6)), sql: async (i2, ...n3) => {
-        r3();
-        let { query: y6, params: o5 } = g3(i2, ...n3);
-        return await T(this, t, R2).call(this, y6, o5);
-      }, exec: async (i2, n3) => (r3(), await T(this, t, m).call(this, i2, n3)), rollback: async () => {
-        r3(), await T(this, t, m).call(this, "ROLLBACK"), e = true;
-      }, listen: async (i2, n3) => (r3(), await this.listen(i2, n3, c4)), get closed() {
+      }, c2 = { query: async (i, n, y2) => (r(), await T(this, t, R2).call(this, i, n, y2)), sql: async (i, ...n) => {
+        r();
+        let { query: y2, params: o3 } = g2(i, ...n);
+        return await T(this, t, R2).call(this, y2, o3);
+      }, exec: async (i, n) => (r(), await T(this, t, m).call(this, i, n)), rollback: async () => {
+        r(), await T(this, t, m).call(this, "ROLLBACK"), e = true;
+      }, listen: async (i, n) => (r(), await this.listen(i, n, c2)), get closed() {
         return e;
       } };
       try {
-        let i2 = await s4(c4);
+        let i = await s2(c2);
         if (!e) {
           e = true;
-          let [n3] = await T(this, t, m).call(this, "COMMIT");
-          if (n3.command === "ROLLBACK") throw P3({ e: new x3(), query: "COMMIT", params: void 0, options: void 0 });
+          let [n] = await T(this, t, m).call(this, "COMMIT");
+          if (n.command === "ROLLBACK") throw P3({ e: new x3(), query: "COMMIT", params: void 0, options: void 0 });
         }
-        return x(this, p2, false), i2;
-      } catch (i2) {
-        throw e || (e = true, await T(this, t, m).call(this, "ROLLBACK")), x(this, p2, false), i2;
+        return x(this, p2, false), i;
+      } catch (i) {
+        throw e || (e = true, await T(this, t, m).call(this, "ROLLBACK")), x(this, p2, false), i;
       }
     });
   }
-  async runExclusive(s4) {
-    return await this._runExclusiveQuery(s4);
+  async runExclusive(s2) {
+    return await this._runExclusiveQuery(s2);
   }
 };
-T3 = /* @__PURE__ */ new WeakMap(), p2 = /* @__PURE__ */ new WeakMap(), t = /* @__PURE__ */ new WeakSet(), u2 = async function(s4, e = {}) {
-  return await this.execProtocolStream(s4, { ...e, syncToFs: false });
-}, R2 = async function(s4, e = [], r3) {
+T3 = /* @__PURE__ */ new WeakMap(), p2 = /* @__PURE__ */ new WeakMap(), t = /* @__PURE__ */ new WeakSet(), u2 = async function(s2, e = {}) {
+  return await this.execProtocolStream(s2, { ...e, syncToFs: false });
+}, R2 = async function(s2, e = [], r) {
   return await this._runExclusiveQuery(async () => {
-    T(this, t, D3).call(this, "runQuery", s4, e, r3), await this._handleBlob(r3?.blob);
-    let c4 = [];
+    T(this, t, D2).call(this, "runQuery", s2, e, r), await this._handleBlob(r?.blob);
+    let c2 = [];
     try {
-      let n3 = await T(this, t, u2).call(this, $e.parse({ text: s4, types: r3?.paramTypes }), r3), y6 = bn(await T(this, t, u2).call(this, $e.describe({ type: "S" }), r3)), o5 = e.map((b4, M2) => {
-        let Q4 = y6[M2];
-        if (b4 == null) return null;
-        let v5 = r3?.serializers?.[Q4] ?? this.serializers[Q4];
-        return v5 ? v5(b4) : b4.toString();
+      let n = await T(this, t, u2).call(this, $e.parse({ text: s2, types: r?.paramTypes }), r), y2 = bn(await T(this, t, u2).call(this, $e.describe({ type: "S" }), r)), o3 = e.map((b2, M) => {
+        let Q3 = y2[M];
+        if (b2 == null) return null;
+        let v3 = r?.serializers?.[Q3] ?? this.serializers[Q3];
+        return v3 ? v3(b2) : b2.toString();
       });
-      c4 = [...n3, ...await T(this, t, u2).call(this, $e.bind({ values: o5 }), r3), ...await T(this, t, u2).call(this, $e.describe({ type: "P" }), r3), ...await T(this, t, u2).call(this, $e.execute({}), r3)];
-    } catch (n3) {
-      throw n3 instanceof O ? P3({ e: n3, options: r3, params: e, query: s4 }) : n3;
+      c2 = [...n, ...await T(this, t, u2).call(this, $e.bind({ values: o3 }), r), ...await T(this, t, u2).call(this, $e.describe({ type: "P" }), r), ...await T(this, t, u2).call(this, $e.execute({}), r)];
+    } catch (n) {
+      throw n instanceof O ? P3({ e: n, options: r, params: e, query: s2 }) : n;
     } finally {
-      c4.push(...await T(this, t, u2).call(this, $e.sync(), r3));
+      c2.push(...await T(this, t, u2).call(this, $e.sync(), r));
     }
     await this._cleanupBlob(), h(this, p2) || await this.syncToFs();
-    let i2 = await this._getWrittenBlob();
-    return hn(c4, this.parsers, r3, i2)[0];
+    let i = await this._getWrittenBlob();
+    return hn(c2, this.parsers, r, i)[0];
   });
-}, m = async function(s4, e) {
+}, m = async function(s2, e) {
   return await this._runExclusiveQuery(async () => {
-    T(this, t, D3).call(this, "runExec", s4, e), await this._handleBlob(e?.blob);
-    let r3 = [];
+    T(this, t, D2).call(this, "runExec", s2, e), await this._handleBlob(e?.blob);
+    let r = [];
     try {
-      r3 = await T(this, t, u2).call(this, $e.query(s4), e);
-    } catch (i2) {
-      throw i2 instanceof O ? P3({ e: i2, options: e, params: void 0, query: s4 }) : i2;
+      r = await T(this, t, u2).call(this, $e.query(s2), e);
+    } catch (i) {
+      throw i instanceof O ? P3({ e: i, options: e, params: void 0, query: s2 }) : i;
     } finally {
-      r3.push(...await T(this, t, u2).call(this, $e.sync(), e));
+      r.push(...await T(this, t, u2).call(this, $e.sync(), e));
     }
     this._cleanupBlob(), h(this, p2) || await this.syncToFs();
-    let c4 = await this._getWrittenBlob();
-    return hn(r3, this.parsers, e, c4);
+    let c2 = await this._getWrittenBlob();
+    return hn(r, this.parsers, e, c2);
   });
-}, F3 = async function(s4, e) {
-  let r3 = [];
+}, F3 = async function(s2, e) {
+  let r = [];
   try {
-    await T(this, t, u2).call(this, $e.parse({ text: s4, types: e?.paramTypes }), e), r3 = await T(this, t, u2).call(this, $e.describe({ type: "S" }), e);
-  } catch (o5) {
-    throw o5 instanceof O ? P3({ e: o5, options: e, params: void 0, query: s4 }) : o5;
+    await T(this, t, u2).call(this, $e.parse({ text: s2, types: e?.paramTypes }), e), r = await T(this, t, u2).call(this, $e.describe({ type: "S" }), e);
+  } catch (o3) {
+    throw o3 instanceof O ? P3({ e: o3, options: e, params: void 0, query: s2 }) : o3;
   } finally {
-    r3.push(...await T(this, t, u2).call(this, $e.sync(), e));
+    r.push(...await T(this, t, u2).call(this, $e.sync(), e));
   }
-  let c4 = r3.find((o5) => o5.name === "parameterDescription"), i2 = r3.find((o5) => o5.name === "rowDescription"), n3 = c4?.dataTypeIDs.map((o5) => ({ dataTypeID: o5, serializer: this.serializers[o5] })) ?? [], y6 = i2?.fields.map((o5) => ({ name: o5.name, dataTypeID: o5.dataTypeID, parser: this.parsers[o5.dataTypeID] })) ?? [];
-  return { queryParams: n3, resultFields: y6 };
-}, D3 = function(...s4) {
-  this.debug > 0 && console.log(...s4);
+  let c2 = r.find((o3) => o3.name === "parameterDescription"), i = r.find((o3) => o3.name === "rowDescription"), n = c2?.dataTypeIDs.map((o3) => ({ dataTypeID: o3, serializer: this.serializers[o3] })) ?? [], y2 = i?.fields.map((o3) => ({ name: o3.name, dataTypeID: o3.dataTypeID, parser: this.parsers[o3.dataTypeID] })) ?? [];
+  return { queryParams: n, resultFields: y2 };
+}, D2 = function(...s2) {
+  this.debug > 0 && console.log(...s2);
 };
 
 // node_modules/@electric-sql/pglite/dist/chunk-XZUEO4BZ.js
-init_chunk_N66TTF7B();
-init_chunk_BD5WXLQO();
-init_chunk_ZSOCVAT7();
-function __zdSymIndex(o5, k4) {
-  var m7 = __zdSymIndexes.get(o5);
-  if (m7 === void 0) {
-    m7 = /* @__PURE__ */ new Map();
-    __zdSymIndexes.set(o5, m7);
+function __zdSymIndex(o3, k2) {
+  var m2 = __zdSymIndexes.get(o3);
+  if (m2 === void 0) {
+    m2 = /* @__PURE__ */ new Map();
+    __zdSymIndexes.set(o3, m2);
   }
-  var i2 = m7.get(k4);
-  if (i2 === void 0) {
-    var ks = Object.keys(o5);
-    for (var j5 = m7.size; j5 < ks.length; j5++) m7.set(ks[j5], j5);
-    i2 = m7.get(k4);
+  var i = m2.get(k2);
+  if (i === void 0) {
+    var ks = Object.keys(o3);
+    for (var j3 = m2.size; j3 < ks.length; j3++) m2.set(ks[j3], j3);
+    i = m2.get(k2);
   }
-  return i2 === void 0 ? -1 : i2;
+  return i === void 0 ? -1 : i;
 }
 var __zdSymIndexes = /* @__PURE__ */ new WeakMap();
 u();
 var lt2 = new Error("timeout while waiting for mutex to become available");
 var ot2 = new Error("mutex already locked");
 var tt2 = new Error("request for lock canceled");
-var rt2 = function(e, t2, r3, _3) {
-  function n3(a3) {
-    return a3 instanceof r3 ? a3 : new r3(function(i2) {
-      i2(a3);
+var rt2 = function(e, t2, r, _2) {
+  function n(a) {
+    return a instanceof r ? a : new r(function(i) {
+      i(a);
     });
   }
-  return new (r3 || (r3 = Promise))(function(a3, i2) {
-    function l2(c4) {
+  return new (r || (r = Promise))(function(a, i) {
+    function l(c2) {
       try {
-        s4(_3.next(c4));
-      } catch (p5) {
-        i2(p5);
+        s2(_2.next(c2));
+      } catch (p3) {
+        i(p3);
       }
     }
-    function o5(c4) {
+    function o3(c2) {
       try {
-        s4(_3.throw(c4));
-      } catch (p5) {
-        i2(p5);
+        s2(_2.throw(c2));
+      } catch (p3) {
+        i(p3);
       }
     }
-    function s4(c4) {
-      c4.done ? a3(c4.value) : n3(c4.value).then(l2, o5);
+    function s2(c2) {
+      c2.done ? a(c2.value) : n(c2.value).then(l, o3);
     }
-    s4((_3 = _3.apply(e, t2 || [])).next());
+    s2((_2 = _2.apply(e, t2 || [])).next());
   });
 };
-var ke3 = class {
-  constructor(t2, r3 = tt2) {
-    this._value = t2, this._cancelError = r3, this._weightedQueues = [], this._weightedWaiters = [];
+var ke2 = class {
+  constructor(t2, r = tt2) {
+    this._value = t2, this._cancelError = r, this._weightedQueues = [], this._weightedWaiters = [];
   }
   acquire(t2 = 1) {
     if (t2 <= 0) throw new Error(`invalid weight ${t2}: must be positive`);
-    return new Promise((r3, _3) => {
-      this._weightedQueues[t2 - 1] || (this._weightedQueues[t2 - 1] = []), this._weightedQueues[t2 - 1].push({ resolve: r3, reject: _3 }), this._dispatch();
+    return new Promise((r, _2) => {
+      this._weightedQueues[t2 - 1] || (this._weightedQueues[t2 - 1] = []), this._weightedQueues[t2 - 1].push({ resolve: r, reject: _2 }), this._dispatch();
     });
   }
-  runExclusive(t2, r3 = 1) {
+  runExclusive(t2, r = 1) {
     return rt2(this, void 0, void 0, function* () {
-      let [_3, n3] = yield this.acquire(r3);
+      let [_2, n] = yield this.acquire(r);
       try {
-        return yield t2(_3);
+        return yield t2(_2);
       } finally {
-        n3();
+        n();
       }
     });
   }
   waitForUnlock(t2 = 1) {
     if (t2 <= 0) throw new Error(`invalid weight ${t2}: must be positive`);
-    return new Promise((r3) => {
-      this._weightedWaiters[t2 - 1] || (this._weightedWaiters[t2 - 1] = []), this._weightedWaiters[t2 - 1].push(r3), this._dispatch();
+    return new Promise((r) => {
+      this._weightedWaiters[t2 - 1] || (this._weightedWaiters[t2 - 1] = []), this._weightedWaiters[t2 - 1].push(r), this._dispatch();
     });
   }
   isLocked() {
@@ -4779,58 +1045,58 @@ var ke3 = class {
     this._value += t2, this._dispatch();
   }
   cancel() {
-    this._weightedQueues.forEach((t2) => t2.forEach((r3) => r3.reject(this._cancelError))), this._weightedQueues = [];
+    this._weightedQueues.forEach((t2) => t2.forEach((r) => r.reject(this._cancelError))), this._weightedQueues = [];
   }
   _dispatch() {
     var t2;
-    for (let r3 = this._value; r3 > 0; r3--) {
-      let _3 = (t2 = this._weightedQueues[r3 - 1]) === null || t2 === void 0 ? void 0 : t2.shift();
-      if (!_3) continue;
-      let n3 = this._value, a3 = r3;
-      this._value -= r3, r3 = this._value + 1, _3.resolve([n3, this._newReleaser(a3)]);
+    for (let r = this._value; r > 0; r--) {
+      let _2 = (t2 = this._weightedQueues[r - 1]) === null || t2 === void 0 ? void 0 : t2.shift();
+      if (!_2) continue;
+      let n = this._value, a = r;
+      this._value -= r, r = this._value + 1, _2.resolve([n, this._newReleaser(a)]);
     }
     this._drainUnlockWaiters();
   }
   _newReleaser(t2) {
-    let r3 = false;
+    let r = false;
     return () => {
-      r3 || (r3 = true, this.release(t2));
+      r || (r = true, this.release(t2));
     };
   }
   _drainUnlockWaiters() {
-    for (let t2 = this._value; t2 > 0; t2--) this._weightedWaiters[t2 - 1] && (this._weightedWaiters[t2 - 1].forEach((r3) => r3()), this._weightedWaiters[t2 - 1] = []);
+    for (let t2 = this._value; t2 > 0; t2--) this._weightedWaiters[t2 - 1] && (this._weightedWaiters[t2 - 1].forEach((r) => r()), this._weightedWaiters[t2 - 1] = []);
   }
 };
-var _t2 = function(e, t2, r3, _3) {
-  function n3(a3) {
-    return a3 instanceof r3 ? a3 : new r3(function(i2) {
-      i2(a3);
+var _t2 = function(e, t2, r, _2) {
+  function n(a) {
+    return a instanceof r ? a : new r(function(i) {
+      i(a);
     });
   }
-  return new (r3 || (r3 = Promise))(function(a3, i2) {
-    function l2(c4) {
+  return new (r || (r = Promise))(function(a, i) {
+    function l(c2) {
       try {
-        s4(_3.next(c4));
-      } catch (p5) {
-        i2(p5);
+        s2(_2.next(c2));
+      } catch (p3) {
+        i(p3);
       }
     }
-    function o5(c4) {
+    function o3(c2) {
       try {
-        s4(_3.throw(c4));
-      } catch (p5) {
-        i2(p5);
+        s2(_2.throw(c2));
+      } catch (p3) {
+        i(p3);
       }
     }
-    function s4(c4) {
-      c4.done ? a3(c4.value) : n3(c4.value).then(l2, o5);
+    function s2(c2) {
+      c2.done ? a(c2.value) : n(c2.value).then(l, o3);
     }
-    s4((_3 = _3.apply(e, t2 || [])).next());
+    s2((_2 = _2.apply(e, t2 || [])).next());
   });
 };
 var V2 = class {
   constructor(t2) {
-    this._semaphore = new ke3(1, t2);
+    this._semaphore = new ke2(1, t2);
   }
   acquire() {
     return _t2(this, void 0, void 0, function* () {
@@ -4855,24 +1121,24 @@ var V2 = class {
   }
 };
 u();
-var ye3 = class extends Ce2 {
-  async init(t2, r3) {
-    return this.pg = t2, { emscriptenOpts: { ...r3, preRun: [...r3.preRun || [], (n3) => {
-      let a3 = n3.IDBFS;
-      n3.FS.mkdirTree(`${U3}/${this.dataDir}`), n3.FS.mount(a3, {}, `${U3}/${this.dataDir}`), n3.FS.symlink(`${U3}/${this.dataDir}`, I);
+var ye2 = class extends Ce {
+  async init(t2, r) {
+    return this.pg = t2, { emscriptenOpts: { ...r, preRun: [...r.preRun || [], (n) => {
+      let a = n.IDBFS;
+      n.FS.mkdirTree(`${U2}/${this.dataDir}`), n.FS.mount(a, {}, `${U2}/${this.dataDir}`), n.FS.symlink(`${U2}/${this.dataDir}`, I);
     }] } };
   }
   initialSyncFs() {
-    return new Promise((t2, r3) => {
-      this.pg.Module.FS.syncfs(true, (_3) => {
-        _3 ? r3(_3) : t2();
+    return new Promise((t2, r) => {
+      this.pg.Module.FS.syncfs(true, (_2) => {
+        _2 ? r(_2) : t2();
       });
     });
   }
   syncToFs(t2) {
-    return new Promise((r3, _3) => {
-      this.pg.Module.FS.syncfs(false, (n3) => {
-        n3 ? _3(n3) : r3();
+    return new Promise((r, _2) => {
+      this.pg.Module.FS.syncfs(false, (n) => {
+        n ? _2(n) : r();
       });
     });
   }
@@ -4882,78 +1148,78 @@ var ye3 = class extends Ce2 {
   }
 };
 u();
-var ee2 = class extends Ce2 {
+var ee2 = class extends Ce {
   async closeFs() {
     this.pg.Module.FS.quit();
   }
 };
 u();
 u();
-var Ne3 = L(be2(), 1);
+var Ne2 = L(be(), 1);
 async function Fe2(e) {
-  if (p3.IN_NODE) {
-    let t2 = await import("fs"), r3 = await import("zlib"), { Writable: _3 } = await import("stream"), { pipeline: n3 } = await import("stream/promises");
+  if (p.IN_NODE) {
+    let t2 = await import("fs"), r = await import("zlib"), { Writable: _2 } = await import("stream"), { pipeline: n } = await import("stream/promises");
     if (!t2.existsSync(e)) throw new Error(`Extension bundle not found: ${e}`);
-    let a3 = r3.createGunzip(), i2 = [];
-    return await n3(t2.createReadStream(e), a3, new _3({ write(l2, o5, s4) {
-      i2.push(l2), s4();
-    } })), new Blob(i2);
+    let a = r.createGunzip(), i = [];
+    return await n(t2.createReadStream(e), a, new _2({ write(l, o3, s2) {
+      i.push(l), s2();
+    } })), new Blob(i);
   } else {
     let t2 = await fetch(e.toString());
     if (!t2.ok || !t2.body) return null;
     if (t2.headers.get("Content-Encoding") === "gzip") return t2.blob();
     {
-      let r3 = new DecompressionStream("gzip");
-      return new Response(t2.body.pipeThrough(r3)).blob();
+      let r = new DecompressionStream("gzip");
+      return new Response(t2.body.pipeThrough(r)).blob();
     }
   }
 }
-async function Le3(e, t2) {
-  let r3 = new Array();
-  for (let _3 in e.pg_extensions) {
-    let n3;
+async function Le2(e, t2) {
+  let r = new Array();
+  for (let _2 in e.pg_extensions) {
+    let n;
     try {
-      n3 = await e.pg_extensions[_3];
-    } catch (a3) {
-      console.error("Failed to fetch extension:", _3, a3);
+      n = await e.pg_extensions[_2];
+    } catch (a) {
+      console.error("Failed to fetch extension:", _2, a);
       continue;
     }
-    if (n3) {
-      let a3 = new Uint8Array(await n3.arrayBuffer());
-      r3.push(...nt2(e, _3, a3, t2));
-    } else console.error("Could not get binary data for extension:", _3);
+    if (n) {
+      let a = new Uint8Array(await n.arrayBuffer());
+      r.push(...nt2(e, _2, a, t2));
+    } else console.error("Could not get binary data for extension:", _2);
   }
-  return Promise.all(r3);
+  return Promise.all(r);
 }
-function nt2(e, t2, r3, _3) {
-  let n3 = [];
-  return Ne3.default.untar(r3).sort((i2, l2) => i2.name > l2.name ? 1 : i2.name < l2.name ? -1 : 0).forEach((i2) => {
-    if (i2.name.endsWith("/")) {
-      let l2 = `${e.WASM_PREFIX}/${i2.name}`;
-      e.FS.analyzePath(l2).exists === false && e.FS.mkdirTree(l2);
-    } else if (!i2.name.startsWith(".")) {
-      let l2 = e.WASM_PREFIX + "/" + i2.name;
-      if (i2.name.endsWith(".so")) {
-        _3(`pgfs:ext preloading ${l2}`);
-        let o5 = i2.name.split("/").pop(), s4 = at2(l2), c4 = new Promise((p5, d5) => {
-          let u3 = (...m7) => {
-            _3("pgfs:ext OK", l2, m7), p5();
-          }, f5 = (...m7) => {
-            _3("pgfs:ext FAIL", l2, m7), se2(e.FS, l2, i2.data), p5();
+function nt2(e, t2, r, _2) {
+  let n = [];
+  return Ne2.default.untar(r).sort((i, l) => i.name > l.name ? 1 : i.name < l.name ? -1 : 0).forEach((i) => {
+    if (i.name.endsWith("/")) {
+      let l = `${e.WASM_PREFIX}/${i.name}`;
+      e.FS.analyzePath(l).exists === false && e.FS.mkdirTree(l);
+    } else if (!i.name.startsWith(".")) {
+      let l = e.WASM_PREFIX + "/" + i.name;
+      if (i.name.endsWith(".so")) {
+        _2(`pgfs:ext preloading ${l}`);
+        let o3 = i.name.split("/").pop(), s2 = at2(l), c2 = new Promise((p3, d) => {
+          let u3 = (...m2) => {
+            _2("pgfs:ext OK", l, m2), p3();
+          }, f2 = (...m2) => {
+            _2("pgfs:ext FAIL", l, m2), se2(e.FS, l, i.data), p3();
           };
-          e.FS.createPreloadedFile(s4, o5, i2.data, true, true, u3, f5, false);
+          e.FS.createPreloadedFile(s2, o3, i.data, true, true, u3, f2, false);
         });
-        n3.push(c4);
-      } else se2(e.FS, l2, i2.data);
+        n.push(c2);
+      } else se2(e.FS, l, i.data);
     }
-  }), n3;
+  }), n;
 }
-function se2(e, t2, r3, _3) {
+function se2(e, t2, r, _2) {
   try {
-    let n3 = t2.substring(0, t2.lastIndexOf("/"));
-    e.analyzePath(n3).exists === false && e.mkdirTree(n3), e.writeFile(t2, r3), _3 && e.chmod(t2, _3);
-  } catch (n3) {
-    throw console.error(`Error writing file ${t2}`, n3), n3;
+    let n = t2.substring(0, t2.lastIndexOf("/"));
+    e.analyzePath(n).exists === false && e.mkdirTree(n), e.writeFile(t2, r), _2 && e.chmod(t2, _2);
+  } catch (n) {
+    throw console.error(`Error writing file ${t2}`, n), n;
   }
 }
 function at2(e) {
@@ -4970,19 +1236,19 @@ function Be2(e) {
   return { dataDir: e, fsType: t2 };
 }
 async function Ge2(e, t2) {
-  let r3;
+  let r;
   if (e && t2 === "nodefs") {
-    let { NodeFS: _3 } = await Promise.resolve().then(() => (init_nodefs(), nodefs_exports));
-    r3 = new _3(e);
-  } else if (e && t2 === "idbfs") r3 = new ye3(e);
+    let { NodeFS: _2 } = await import("./nodefs-QRANRCN5.js");
+    r = new _2(e);
+  } else if (e && t2 === "idbfs") r = new ye2(e);
   else if (e && t2 === "opfs-ahp") {
-    let { OpfsAhpFS: _3 } = await Promise.resolve().then(() => (init_opfs_ahp(), opfs_ahp_exports));
-    r3 = new _3(e);
+    let { OpfsAhpFS: _2 } = await import("./opfs-ahp-4XZBVOKX.js");
+    r = new _2(e);
   } else if (e && t2 === "memfs2opfs") {
-    let { Memfs2OpfsFS: _3 } = await Promise.resolve().then(() => (init_memfs2opfs(), memfs2opfs_exports));
-    r3 = new _3(e);
-  } else r3 = new ee2();
-  return r3;
+    let { Memfs2OpfsFS: _2 } = await import("./memfs2opfs-GW5CGF4N.js");
+    r = new _2(e);
+  } else r = new ee2();
+  return r;
 }
 u();
 u();
@@ -4995,52 +1261,52 @@ async function it2(moduleArg = {}) {
   Module.expectedDataFileDownloads || (Module.expectedDataFileDownloads = 0), Module.expectedDataFileDownloads++, (() => {
     var e = typeof ENVIRONMENT_IS_PTHREAD < "u" && ENVIRONMENT_IS_PTHREAD, t2 = typeof ENVIRONMENT_IS_WASM_WORKER < "u" && ENVIRONMENT_IS_WASM_WORKER;
     if (!(e || t2)) {
-      var r3 = globalThis.process && globalThis.process.versions && globalThis.process.versions.node && globalThis.process.type != "renderer";
-      (async function(_3) {
+      var r = globalThis.process && globalThis.process.versions && globalThis.process.versions.node && globalThis.process.type != "renderer";
+      (async function(_2) {
         typeof window == "object" ? window.encodeURIComponent(window.location.pathname.substring(0, window.location.pathname.lastIndexOf("/")) + "/") : typeof process > "u" && typeof location < "u" && encodeURIComponent(location.pathname.substring(0, location.pathname.lastIndexOf("/")) + "/");
-        var n3 = Module.locateFile ? Module.locateFile("pglite.data", "") : "pglite.data", a3 = _3.remote_package_size, i2, l2 = Module.getPreloadedPackage && Module.getPreloadedPackage(n3, a3);
-        l2 || (i2 = (async function(s4, c4) {
-          if (r3) {
-            var p5 = require("fs").readFileSync(s4);
-            return new Uint8Array(p5).buffer;
+        var n = Module.locateFile ? Module.locateFile("pglite.data", "") : "pglite.data", a = _2.remote_package_size, i, l = Module.getPreloadedPackage && Module.getPreloadedPackage(n, a);
+        l || (i = (async function(s2, c2) {
+          if (r) {
+            var p3 = require("fs").readFileSync(s2);
+            return new Uint8Array(p3).buffer;
           }
           Module.dataFileDownloads || (Module.dataFileDownloads = {});
           try {
-            var d5 = await fetch(s4);
-          } catch (v5) {
-            throw new Error(`Network Error: ${s4}`, { e: v5 });
+            var d = await fetch(s2);
+          } catch (v3) {
+            throw new Error(`Network Error: ${s2}`, { e: v3 });
           }
-          if (!d5.ok) throw new Error(`${d5.status}: ${d5.url}`);
-          let u3 = [], f5 = d5.headers, m7 = Number(f5.get("Content-Length") || c4), y6 = 0;
+          if (!d.ok) throw new Error(`${d.status}: ${d.url}`);
+          let u3 = [], f2 = d.headers, m2 = Number(f2.get("Content-Length") || c2), y2 = 0;
           Module.setStatus && Module.setStatus("Downloading data...");
-          let b4 = d5.body.getReader();
+          let b2 = d.body.getReader();
           for (; ; ) {
-            var { done: k4, value: P6 } = await b4.read();
-            if (k4) break;
-            u3.push(P6), y6 += P6.length, Module.dataFileDownloads[s4] = { loaded: y6, total: m7 };
-            let v5 = 0, H4 = 0;
-            for (let Ae2 of Object.values(Module.dataFileDownloads)) v5 += Ae2.loaded, H4 += Ae2.total;
-            Module.setStatus && Module.setStatus(`Downloading data... (${v5}/${H4})`);
+            var { done: k2, value: P4 } = await b2.read();
+            if (k2) break;
+            u3.push(P4), y2 += P4.length, Module.dataFileDownloads[s2] = { loaded: y2, total: m2 };
+            let v3 = 0, H2 = 0;
+            for (let Ae2 of Object.values(Module.dataFileDownloads)) v3 += Ae2.loaded, H2 += Ae2.total;
+            Module.setStatus && Module.setStatus(`Downloading data... (${v3}/${H2})`);
           }
-          let M2 = new Uint8Array(u3.map((v5) => v5.length).reduce((v5, H4) => v5 + H4, 0)), C5 = 0;
-          for (let v5 of u3) M2.set(v5, C5), C5 += v5.length;
-          return M2.buffer;
-        })(n3, a3));
-        async function o5(s4) {
-          function c4(p5, d5) {
-            if (!p5) throw new Error(d5);
+          let M = new Uint8Array(u3.map((v3) => v3.length).reduce((v3, H2) => v3 + H2, 0)), C = 0;
+          for (let v3 of u3) M.set(v3, C), C += v3.length;
+          return M.buffer;
+        })(n, a));
+        async function o3(s2) {
+          function c2(p3, d) {
+            if (!p3) throw new Error(d);
           }
-          s4.FS_createPath("/", "home", true, true), s4.FS_createPath("/home", "postgres", true, true), s4.FS_createPath("/", "pglite", true, true), s4.FS_createPath("/pglite", "bin", true, true), s4.FS_createPath("/pglite", "icu", true, true), s4.FS_createPath("/pglite/icu", "icudt76l", true, true), s4.FS_createPath("/pglite/icu/icudt76l", "coll", true, true), s4.FS_createPath("/pglite", "lib", true, true), s4.FS_createPath("/pglite/lib", "postgresql", true, true), s4.FS_createPath("/pglite/lib/postgresql", "pgxs", true, true), s4.FS_createPath("/pglite/lib/postgresql/pgxs", "config", true, true), s4.FS_createPath("/pglite/lib/postgresql/pgxs", "src", true, true), s4.FS_createPath("/pglite/lib/postgresql/pgxs/src", "makefiles", true, true), s4.FS_createPath("/pglite/lib/postgresql/pgxs/src", "test", true, true), s4.FS_createPath("/pglite/lib/postgresql/pgxs/src/test", "isolation", true, true), s4.FS_createPath("/pglite/lib/postgresql/pgxs/src/test", "regress", true, true), s4.FS_createPath("/pglite", "share", true, true), s4.FS_createPath("/pglite/share", "postgresql", true, true), s4.FS_createPath("/pglite/share/postgresql", "extension", true, true), s4.FS_createPath("/pglite/share/postgresql", "timezone", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Africa", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "America", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone/America", "Argentina", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone/America", "Indiana", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone/America", "Kentucky", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone/America", "North_Dakota", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Antarctica", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Arctic", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Asia", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Atlantic", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Australia", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Brazil", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Canada", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Chile", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Etc", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Europe", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Indian", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Mexico", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "Pacific", true, true), s4.FS_createPath("/pglite/share/postgresql/timezone", "US", true, true), s4.FS_createPath("/pglite/share/postgresql", "timezonesets", true, true), s4.FS_createPath("/pglite/share/postgresql", "tsearch_data", true, true), s4.addRunDependency("datafile_pglite.data"), s4.preloadResults || (s4.preloadResults = {}), s4.preloadResults["pglite.data"] = { fromCache: false }, l2 || (l2 = await i2), await (async function(p5) {
-            c4(p5, "Loading data file failed."), c4(p5.constructor.name === ArrayBuffer.name, "bad input to processPackageData " + p5.constructor.name);
-            var d5 = new Uint8Array(p5);
-            for (var u3 of _3.files) {
-              var f5 = u3.filename, m7 = d5.subarray(u3.start, u3.end);
-              s4.FS_createDataFile(f5, null, m7, true, true, true);
+          s2.FS_createPath("/", "home", true, true), s2.FS_createPath("/home", "postgres", true, true), s2.FS_createPath("/", "pglite", true, true), s2.FS_createPath("/pglite", "bin", true, true), s2.FS_createPath("/pglite", "icu", true, true), s2.FS_createPath("/pglite/icu", "icudt76l", true, true), s2.FS_createPath("/pglite/icu/icudt76l", "coll", true, true), s2.FS_createPath("/pglite", "lib", true, true), s2.FS_createPath("/pglite/lib", "postgresql", true, true), s2.FS_createPath("/pglite/lib/postgresql", "pgxs", true, true), s2.FS_createPath("/pglite/lib/postgresql/pgxs", "config", true, true), s2.FS_createPath("/pglite/lib/postgresql/pgxs", "src", true, true), s2.FS_createPath("/pglite/lib/postgresql/pgxs/src", "makefiles", true, true), s2.FS_createPath("/pglite/lib/postgresql/pgxs/src", "test", true, true), s2.FS_createPath("/pglite/lib/postgresql/pgxs/src/test", "isolation", true, true), s2.FS_createPath("/pglite/lib/postgresql/pgxs/src/test", "regress", true, true), s2.FS_createPath("/pglite", "share", true, true), s2.FS_createPath("/pglite/share", "postgresql", true, true), s2.FS_createPath("/pglite/share/postgresql", "extension", true, true), s2.FS_createPath("/pglite/share/postgresql", "timezone", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Africa", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "America", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone/America", "Argentina", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone/America", "Indiana", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone/America", "Kentucky", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone/America", "North_Dakota", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Antarctica", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Arctic", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Asia", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Atlantic", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Australia", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Brazil", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Canada", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Chile", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Etc", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Europe", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Indian", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Mexico", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "Pacific", true, true), s2.FS_createPath("/pglite/share/postgresql/timezone", "US", true, true), s2.FS_createPath("/pglite/share/postgresql", "timezonesets", true, true), s2.FS_createPath("/pglite/share/postgresql", "tsearch_data", true, true), s2.addRunDependency("datafile_pglite.data"), s2.preloadResults || (s2.preloadResults = {}), s2.preloadResults["pglite.data"] = { fromCache: false }, l || (l = await i), await (async function(p3) {
+            c2(p3, "Loading data file failed."), c2(p3.constructor.name === ArrayBuffer.name, "bad input to processPackageData " + p3.constructor.name);
+            var d = new Uint8Array(p3);
+            for (var u3 of _2.files) {
+              var f2 = u3.filename, m2 = d.subarray(u3.start, u3.end);
+              s2.FS_createDataFile(f2, null, m2, true, true, true);
             }
-            s4.removeRunDependency("datafile_pglite.data");
-          })(l2);
+            s2.removeRunDependency("datafile_pglite.data");
+          })(l);
         }
-        Module.FS_createPath ? o5(Module) : (Module.preRun || (Module.preRun = []), Module.preRun.push(o5));
+        Module.FS_createPath ? o3(Module) : (Module.preRun || (Module.preRun = []), Module.preRun.push(o3));
       })({ files: [{ filename: "/home/postgres/.pgpass", start: 0, end: 204 }, { filename: "/pglite/bin/initdb", start: 204, end: 223 }, { filename: "/pglite/bin/pg_dump", start: 223, end: 242 }, { filename: "/pglite/bin/postgres", start: 242, end: 261 }, { filename: "/pglite/icu/LICENSE", start: 261, end: 26748 }, { filename: "/pglite/icu/icudt76l/coll/root.res", start: 26748, end: 365756 }, { filename: "/pglite/icu/icudt76l/coll/ucadata.icu", start: 365756, end: 943260 }, { filename: "/pglite/lib/postgresql/cyrillic_and_mic.so", start: 943260, end: 947850 }, { filename: "/pglite/lib/postgresql/dict_snowball.so", start: 947850, end: 1530311 }, { filename: "/pglite/lib/postgresql/euc2004_sjis2004.so", start: 1530311, end: 1532439 }, { filename: "/pglite/lib/postgresql/euc_cn_and_mic.so", start: 1532439, end: 1533462 }, { filename: "/pglite/lib/postgresql/euc_jp_and_sjis.so", start: 1533462, end: 1540934 }, { filename: "/pglite/lib/postgresql/euc_kr_and_mic.so", start: 1540934, end: 1541977 }, { filename: "/pglite/lib/postgresql/euc_tw_and_big5.so", start: 1541977, end: 1546629 }, { filename: "/pglite/lib/postgresql/latin2_and_win1250.so", start: 1546629, end: 1548128 }, { filename: "/pglite/lib/postgresql/latin_and_mic.so", start: 1548128, end: 1549237 }, { filename: "/pglite/lib/postgresql/libpqwalreceiver.so", start: 1549237, end: 1687240 }, { filename: "/pglite/lib/postgresql/pgoutput.so", start: 1687240, end: 1701296 }, { filename: "/pglite/lib/postgresql/pgxs/config/install-sh", start: 1701296, end: 1715293 }, { filename: "/pglite/lib/postgresql/pgxs/config/missing", start: 1715293, end: 1716641 }, { filename: "/pglite/lib/postgresql/pgxs/src/Makefile.global", start: 1716641, end: 1754746 }, { filename: "/pglite/lib/postgresql/pgxs/src/Makefile.port", start: 1754746, end: 1755938 }, { filename: "/pglite/lib/postgresql/pgxs/src/Makefile.shlib", start: 1755938, end: 1770766 }, { filename: "/pglite/lib/postgresql/pgxs/src/makefiles/pgxs.mk", start: 1770766, end: 1786913 }, { filename: "/pglite/lib/postgresql/pgxs/src/nls-global.mk", start: 1786913, end: 1793977 }, { filename: "/pglite/lib/postgresql/pgxs/src/test/isolation/isolationtester.js", start: 1793977, end: 1892521 }, { filename: "/pglite/lib/postgresql/pgxs/src/test/isolation/pg_isolation_regress.js", start: 1892521, end: 1994850 }, { filename: "/pglite/lib/postgresql/pgxs/src/test/regress/pg_regress.js", start: 1994850, end: 2096602 }, { filename: "/pglite/lib/postgresql/plpgsql.so", start: 2096602, end: 2252354 }, { filename: "/pglite/lib/postgresql/utf8_and_big5.so", start: 2252354, end: 2367178 }, { filename: "/pglite/lib/postgresql/utf8_and_cyrillic.so", start: 2367178, end: 2373223 }, { filename: "/pglite/lib/postgresql/utf8_and_euc2004.so", start: 2373223, end: 2578231 }, { filename: "/pglite/lib/postgresql/utf8_and_euc_cn.so", start: 2578231, end: 2653487 }, { filename: "/pglite/lib/postgresql/utf8_and_euc_jp.so", start: 2653487, end: 2804791 }, { filename: "/pglite/lib/postgresql/utf8_and_euc_kr.so", start: 2804791, end: 2907723 }, { filename: "/pglite/lib/postgresql/utf8_and_euc_tw.so", start: 2907723, end: 3107355 }, { filename: "/pglite/lib/postgresql/utf8_and_gb18030.so", start: 3107355, end: 3369748 }, { filename: "/pglite/lib/postgresql/utf8_and_gbk.so", start: 3369748, end: 3516356 }, { filename: "/pglite/lib/postgresql/utf8_and_iso8859.so", start: 3516356, end: 3539832 }, { filename: "/pglite/lib/postgresql/utf8_and_iso8859_1.so", start: 3539832, end: 3540899 }, { filename: "/pglite/lib/postgresql/utf8_and_johab.so", start: 3540899, end: 3702679 }, { filename: "/pglite/lib/postgresql/utf8_and_sjis.so", start: 3702679, end: 3784415 }, { filename: "/pglite/lib/postgresql/utf8_and_sjis2004.so", start: 3784415, end: 3911123 }, { filename: "/pglite/lib/postgresql/utf8_and_uhc.so", start: 3911123, end: 4078471 }, { filename: "/pglite/lib/postgresql/utf8_and_win.so", start: 4078471, end: 4104908 }, { filename: "/pglite/locale-a", start: 4104908, end: 4104933 }, { filename: "/pglite/password", start: 4104933, end: 4104941 }, { filename: "/pglite/pgstdin", start: 4104941, end: 4104960 }, { filename: "/pglite/pgstdout", start: 4104960, end: 4104979 }, { filename: "/pglite/share/postgresql/errcodes.txt", start: 4104979, end: 4138718 }, { filename: "/pglite/share/postgresql/extension/plpgsql--1.0.sql", start: 4138718, end: 4139376 }, { filename: "/pglite/share/postgresql/extension/plpgsql.control", start: 4139376, end: 4139569 }, { filename: "/pglite/share/postgresql/information_schema.sql", start: 4139569, end: 4253566 }, { filename: "/pglite/share/postgresql/pg_hba.conf.sample", start: 4253566, end: 4259201 }, { filename: "/pglite/share/postgresql/pg_ident.conf.sample", start: 4259201, end: 4261882 }, { filename: "/pglite/share/postgresql/pg_service.conf.sample", start: 4261882, end: 4262486 }, { filename: "/pglite/share/postgresql/postgres.bki", start: 4262486, end: 5236255 }, { filename: "/pglite/share/postgresql/postgresql.conf.sample", start: 5236255, end: 5268907 }, { filename: "/pglite/share/postgresql/psqlrc.sample", start: 5268907, end: 5269185 }, { filename: "/pglite/share/postgresql/snowball_create.sql", start: 5269185, end: 5314895 }, { filename: "/pglite/share/postgresql/sql_features.txt", start: 5314895, end: 5350656 }, { filename: "/pglite/share/postgresql/system_constraints.sql", start: 5350656, end: 5359551 }, { filename: "/pglite/share/postgresql/system_functions.sql", start: 5359551, end: 5384430 }, { filename: "/pglite/share/postgresql/system_views.sql", start: 5384430, end: 5437794 }, { filename: "/pglite/share/postgresql/timezone/Africa/Abidjan", start: 5437794, end: 5437942 }, { filename: "/pglite/share/postgresql/timezone/Africa/Accra", start: 5437942, end: 5438090 }, { filename: "/pglite/share/postgresql/timezone/Africa/Addis_Ababa", start: 5438090, end: 5438355 }, { filename: "/pglite/share/postgresql/timezone/Africa/Algiers", start: 5438355, end: 5439090 }, { filename: "/pglite/share/postgresql/timezone/Africa/Asmara", start: 5439090, end: 5439355 }, { filename: "/pglite/share/postgresql/timezone/Africa/Asmera", start: 5439355, end: 5439620 }, { filename: "/pglite/share/postgresql/timezone/Africa/Bamako", start: 5439620, end: 5439768 }, { filename: "/pglite/share/postgresql/timezone/Africa/Bangui", start: 5439768, end: 5440003 }, { filename: "/pglite/share/postgresql/timezone/Africa/Banjul", start: 5440003, end: 5440151 }, { filename: "/pglite/share/postgresql/timezone/Africa/Bissau", start: 5440151, end: 5440345 }, { filename: "/pglite/share/postgresql/timezone/Africa/Blantyre", start: 5440345, end: 5440494 }, { filename: "/pglite/share/postgresql/timezone/Africa/Brazzaville", start: 5440494, end: 5440729 }, { filename: "/pglite/share/postgresql/timezone/Africa/Bujumbura", start: 5440729, end: 5440878 }, { filename: "/pglite/share/postgresql/timezone/Africa/Cairo", start: 5440878, end: 5443277 }, { filename: "/pglite/share/postgresql/timezone/Africa/Casablanca", start: 5443277, end: 5444491 }, { filename: "/pglite/share/postgresql/timezone/Africa/Ceuta", start: 5444491, end: 5446543 }, { filename: "/pglite/share/postgresql/timezone/Africa/Conakry", start: 5446543, end: 5446691 }, { filename: "/pglite/share/postgresql/timezone/Africa/Dakar", start: 5446691, end: 5446839 }, { filename: "/pglite/share/postgresql/timezone/Africa/Dar_es_Salaam", start: 5446839, end: 5447104 }, { filename: "/pglite/share/postgresql/timezone/Africa/Djibouti", start: 5447104, end: 5447369 }, { filename: "/pglite/share/postgresql/timezone/Africa/Douala", start: 5447369, end: 5447604 }, { filename: "/pglite/share/postgresql/timezone/Africa/El_Aaiun", start: 5447604, end: 5448684 }, { filename: "/pglite/share/postgresql/timezone/Africa/Freetown", start: 5448684, end: 5448832 }, { filename: "/pglite/share/postgresql/timezone/Africa/Gaborone", start: 5448832, end: 5448981 }, { filename: "/pglite/share/postgresql/timezone/Africa/Harare", start: 5448981, end: 5449130 }, { filename: "/pglite/share/postgresql/timezone/Africa/Johannesburg", start: 5449130, end: 5449376 }, { filename: "/pglite/share/postgresql/timezone/Africa/Juba", start: 5449376, end: 5450055 }, { filename: "/pglite/share/postgresql/timezone/Africa/Kampala", start: 5450055, end: 5450320 }, { filename: "/pglite/share/postgresql/timezone/Africa/Khartoum", start: 5450320, end: 5450999 }, { filename: "/pglite/share/postgresql/timezone/Africa/Kigali", start: 5450999, end: 5451148 }, { filename: "/pglite/share/postgresql/timezone/Africa/Kinshasa", start: 5451148, end: 5451383 }, { filename: "/pglite/share/postgresql/timezone/Africa/Lagos", start: 5451383, end: 5451618 }, { filename: "/pglite/share/postgresql/timezone/Africa/Libreville", start: 5451618, end: 5451853 }, { filename: "/pglite/share/postgresql/timezone/Africa/Lome", start: 5451853, end: 5452001 }, { filename: "/pglite/share/postgresql/timezone/Africa/Luanda", start: 5452001, end: 5452236 }, { filename: "/pglite/share/postgresql/timezone/Africa/Lubumbashi", start: 5452236, end: 5452385 }, { filename: "/pglite/share/postgresql/timezone/Africa/Lusaka", start: 5452385, end: 5452534 }, { filename: "/pglite/share/postgresql/timezone/Africa/Malabo", start: 5452534, end: 5452769 }, { filename: "/pglite/share/postgresql/timezone/Africa/Maputo", start: 5452769, end: 5452918 }, { filename: "/pglite/share/postgresql/timezone/Africa/Maseru", start: 5452918, end: 5453164 }, { filename: "/pglite/share/postgresql/timezone/Africa/Mbabane", start: 5453164, end: 5453410 }, { filename: "/pglite/share/postgresql/timezone/Africa/Mogadishu", start: 5453410, end: 5453675 }, { filename: "/pglite/share/postgresql/timezone/Africa/Monrovia", start: 5453675, end: 5453883 }, { filename: "/pglite/share/postgresql/timezone/Africa/Nairobi", start: 5453883, end: 5454148 }, { filename: "/pglite/share/postgresql/timezone/Africa/Ndjamena", start: 5454148, end: 5454347 }, { filename: "/pglite/share/postgresql/timezone/Africa/Niamey", start: 5454347, end: 5454582 }, { filename: "/pglite/share/postgresql/timezone/Africa/Nouakchott", start: 5454582, end: 5454730 }, { filename: "/pglite/share/postgresql/timezone/Africa/Ouagadougou", start: 5454730, end: 5454878 }, { filename: "/pglite/share/postgresql/timezone/Africa/Porto-Novo", start: 5454878, end: 5455113 }, { filename: "/pglite/share/postgresql/timezone/Africa/Sao_Tome", start: 5455113, end: 5455367 }, { filename: "/pglite/share/postgresql/timezone/Africa/Timbuktu", start: 5455367, end: 5455515 }, { filename: "/pglite/share/postgresql/timezone/Africa/Tripoli", start: 5455515, end: 5456140 }, { filename: "/pglite/share/postgresql/timezone/Africa/Tunis", start: 5456140, end: 5456829 }, { filename: "/pglite/share/postgresql/timezone/Africa/Windhoek", start: 5456829, end: 5457784 }, { filename: "/pglite/share/postgresql/timezone/America/Adak", start: 5457784, end: 5460140 }, { filename: "/pglite/share/postgresql/timezone/America/Anchorage", start: 5460140, end: 5462511 }, { filename: "/pglite/share/postgresql/timezone/America/Anguilla", start: 5462511, end: 5462757 }, { filename: "/pglite/share/postgresql/timezone/America/Antigua", start: 5462757, end: 5463003 }, { filename: "/pglite/share/postgresql/timezone/America/Araguaina", start: 5463003, end: 5463887 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/Buenos_Aires", start: 5463887, end: 5464963 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/Catamarca", start: 5464963, end: 5466039 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/ComodRivadavia", start: 5466039, end: 5467115 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/Cordoba", start: 5467115, end: 5468191 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/Jujuy", start: 5468191, end: 5469239 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/La_Rioja", start: 5469239, end: 5470329 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/Mendoza", start: 5470329, end: 5471405 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/Rio_Gallegos", start: 5471405, end: 5472481 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/Salta", start: 5472481, end: 5473529 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/San_Juan", start: 5473529, end: 5474619 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/San_Luis", start: 5474619, end: 5475721 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/Tucuman", start: 5475721, end: 5476825 }, { filename: "/pglite/share/postgresql/timezone/America/Argentina/Ushuaia", start: 5476825, end: 5477901 }, { filename: "/pglite/share/postgresql/timezone/America/Aruba", start: 5477901, end: 5478147 }, { filename: "/pglite/share/postgresql/timezone/America/Asuncion", start: 5478147, end: 5479805 }, { filename: "/pglite/share/postgresql/timezone/America/Atikokan", start: 5479805, end: 5479987 }, { filename: "/pglite/share/postgresql/timezone/America/Atka", start: 5479987, end: 5482343 }, { filename: "/pglite/share/postgresql/timezone/America/Bahia", start: 5482343, end: 5483367 }, { filename: "/pglite/share/postgresql/timezone/America/Bahia_Banderas", start: 5483367, end: 5484467 }, { filename: "/pglite/share/postgresql/timezone/America/Barbados", start: 5484467, end: 5484903 }, { filename: "/pglite/share/postgresql/timezone/America/Belem", start: 5484903, end: 5485479 }, { filename: "/pglite/share/postgresql/timezone/America/Belize", start: 5485479, end: 5487093 }, { filename: "/pglite/share/postgresql/timezone/America/Blanc-Sablon", start: 5487093, end: 5487339 }, { filename: "/pglite/share/postgresql/timezone/America/Boa_Vista", start: 5487339, end: 5487971 }, { filename: "/pglite/share/postgresql/timezone/America/Bogota", start: 5487971, end: 5488217 }, { filename: "/pglite/share/postgresql/timezone/America/Boise", start: 5488217, end: 5490627 }, { filename: "/pglite/share/postgresql/timezone/America/Buenos_Aires", start: 5490627, end: 5491703 }, { filename: "/pglite/share/postgresql/timezone/America/Cambridge_Bay", start: 5491703, end: 5493957 }, { filename: "/pglite/share/postgresql/timezone/America/Campo_Grande", start: 5493957, end: 5495401 }, { filename: "/pglite/share/postgresql/timezone/America/Cancun", start: 5495401, end: 5496265 }, { filename: "/pglite/share/postgresql/timezone/America/Caracas", start: 5496265, end: 5496529 }, { filename: "/pglite/share/postgresql/timezone/America/Catamarca", start: 5496529, end: 5497605 }, { filename: "/pglite/share/postgresql/timezone/America/Cayenne", start: 5497605, end: 5497803 }, { filename: "/pglite/share/postgresql/timezone/America/Cayman", start: 5497803, end: 5497985 }, { filename: "/pglite/share/postgresql/timezone/America/Chicago", start: 5497985, end: 5501577 }, { filename: "/pglite/share/postgresql/timezone/America/Chihuahua", start: 5501577, end: 5502679 }, { filename: "/pglite/share/postgresql/timezone/America/Ciudad_Juarez", start: 5502679, end: 5504217 }, { filename: "/pglite/share/postgresql/timezone/America/Coral_Harbour", start: 5504217, end: 5504399 }, { filename: "/pglite/share/postgresql/timezone/America/Cordoba", start: 5504399, end: 5505475 }, { filename: "/pglite/share/postgresql/timezone/America/Costa_Rica", start: 5505475, end: 5505791 }, { filename: "/pglite/share/postgresql/timezone/America/Coyhaique", start: 5505791, end: 5507931 }, { filename: "/pglite/share/postgresql/timezone/America/Creston", start: 5507931, end: 5508291 }, { filename: "/pglite/share/postgresql/timezone/America/Cuiaba", start: 5508291, end: 5509707 }, { filename: "/pglite/share/postgresql/timezone/America/Curacao", start: 5509707, end: 5509953 }, { filename: "/pglite/share/postgresql/timezone/America/Danmarkshavn", start: 5509953, end: 5510651 }, { filename: "/pglite/share/postgresql/timezone/America/Dawson", start: 5510651, end: 5512265 }, { filename: "/pglite/share/postgresql/timezone/America/Dawson_Creek", start: 5512265, end: 5513315 }, { filename: "/pglite/share/postgresql/timezone/America/Denver", start: 5513315, end: 5515775 }, { filename: "/pglite/share/postgresql/timezone/America/Detroit", start: 5515775, end: 5518005 }, { filename: "/pglite/share/postgresql/timezone/America/Dominica", start: 5518005, end: 5518251 }, { filename: "/pglite/share/postgresql/timezone/America/Edmonton", start: 5518251, end: 5520281 }, { filename: "/pglite/share/postgresql/timezone/America/Eirunepe", start: 5520281, end: 5520937 }, { filename: "/pglite/share/postgresql/timezone/America/El_Salvador", start: 5520937, end: 5521161 }, { filename: "/pglite/share/postgresql/timezone/America/Ensenada", start: 5521161, end: 5524067 }, { filename: "/pglite/share/postgresql/timezone/America/Fort_Nelson", start: 5524067, end: 5526307 }, { filename: "/pglite/share/postgresql/timezone/America/Fort_Wayne", start: 5526307, end: 5527989 }, { filename: "/pglite/share/postgresql/timezone/America/Fortaleza", start: 5527989, end: 5528705 }, { filename: "/pglite/share/postgresql/timezone/America/Glace_Bay", start: 5528705, end: 5530897 }, { filename: "/pglite/share/postgresql/timezone/America/Godthab", start: 5530897, end: 5532800 }, { filename: "/pglite/share/postgresql/timezone/America/Goose_Bay", start: 5532800, end: 5536010 }, { filename: "/pglite/share/postgresql/timezone/America/Grand_Turk", start: 5536010, end: 5537844 }, { filename: "/pglite/share/postgresql/timezone/America/Grenada", start: 5537844, end: 5538090 }, { filename: "/pglite/share/postgresql/timezone/America/Guadeloupe", start: 5538090, end: 5538336 }, { filename: "/pglite/share/postgresql/timezone/America/Guatemala", start: 5538336, end: 5538616 }, { filename: "/pglite/share/postgresql/timezone/America/Guayaquil", start: 5538616, end: 5538862 }, { filename: "/pglite/share/postgresql/timezone/America/Guyana", start: 5538862, end: 5539124 }, { filename: "/pglite/share/postgresql/timezone/America/Halifax", start: 5539124, end: 5542548 }, { filename: "/pglite/share/postgresql/timezone/America/Havana", start: 5542548, end: 5544964 }, { filename: "/pglite/share/postgresql/timezone/America/Hermosillo", start: 5544964, end: 5545352 }, { filename: "/pglite/share/postgresql/timezone/America/Indiana/Indianapolis", start: 5545352, end: 5547034 }, { filename: "/pglite/share/postgresql/timezone/America/Indiana/Knox", start: 5547034, end: 5549478 }, { filename: "/pglite/share/postgresql/timezone/America/Indiana/Marengo", start: 5549478, end: 5551216 }, { filename: "/pglite/share/postgresql/timezone/America/Indiana/Petersburg", start: 5551216, end: 5553136 }, { filename: "/pglite/share/postgresql/timezone/America/Indiana/Tell_City", start: 5553136, end: 5554836 }, { filename: "/pglite/share/postgresql/timezone/America/Indiana/Vevay", start: 5554836, end: 5556266 }, { filename: "/pglite/share/postgresql/timezone/America/Indiana/Vincennes", start: 5556266, end: 5557976 }, { filename: "/pglite/share/postgresql/timezone/America/Indiana/Winamac", start: 5557976, end: 5559770 }, { filename: "/pglite/share/postgresql/timezone/America/Indianapolis", start: 5559770, end: 5561452 }, { filename: "/pglite/share/postgresql/timezone/America/Inuvik", start: 5561452, end: 5563526 }, { filename: "/pglite/share/postgresql/timezone/America/Iqaluit", start: 5563526, end: 5565728 }, { filename: "/pglite/share/postgresql/timezone/America/Jamaica", start: 5565728, end: 5566210 }, { filename: "/pglite/share/postgresql/timezone/America/Jujuy", start: 5566210, end: 5567258 }, { filename: "/pglite/share/postgresql/timezone/America/Juneau", start: 5567258, end: 5569611 }, { filename: "/pglite/share/postgresql/timezone/America/Kentucky/Louisville", start: 5569611, end: 5572399 }, { filename: "/pglite/share/postgresql/timezone/America/Kentucky/Monticello", start: 5572399, end: 5574767 }, { filename: "/pglite/share/postgresql/timezone/America/Knox_IN", start: 5574767, end: 5577211 }, { filename: "/pglite/share/postgresql/timezone/America/Kralendijk", start: 5577211, end: 5577457 }, { filename: "/pglite/share/postgresql/timezone/America/La_Paz", start: 5577457, end: 5577689 }, { filename: "/pglite/share/postgresql/timezone/America/Lima", start: 5577689, end: 5578095 }, { filename: "/pglite/share/postgresql/timezone/America/Los_Angeles", start: 5578095, end: 5580947 }, { filename: "/pglite/share/postgresql/timezone/America/Louisville", start: 5580947, end: 5583735 }, { filename: "/pglite/share/postgresql/timezone/America/Lower_Princes", start: 5583735, end: 5583981 }, { filename: "/pglite/share/postgresql/timezone/America/Maceio", start: 5583981, end: 5584725 }, { filename: "/pglite/share/postgresql/timezone/America/Managua", start: 5584725, end: 5585155 }, { filename: "/pglite/share/postgresql/timezone/America/Manaus", start: 5585155, end: 5585759 }, { filename: "/pglite/share/postgresql/timezone/America/Marigot", start: 5585759, end: 5586005 }, { filename: "/pglite/share/postgresql/timezone/America/Martinique", start: 5586005, end: 5586237 }, { filename: "/pglite/share/postgresql/timezone/America/Matamoros", start: 5586237, end: 5587655 }, { filename: "/pglite/share/postgresql/timezone/America/Mazatlan", start: 5587655, end: 5588715 }, { filename: "/pglite/share/postgresql/timezone/America/Mendoza", start: 5588715, end: 5589791 }, { filename: "/pglite/share/postgresql/timezone/America/Menominee", start: 5589791, end: 5592065 }, { filename: "/pglite/share/postgresql/timezone/America/Merida", start: 5592065, end: 5593069 }, { filename: "/pglite/share/postgresql/timezone/America/Metlakatla", start: 5593069, end: 5594492 }, { filename: "/pglite/share/postgresql/timezone/America/Mexico_City", start: 5594492, end: 5595714 }, { filename: "/pglite/share/postgresql/timezone/America/Miquelon", start: 5595714, end: 5597380 }, { filename: "/pglite/share/postgresql/timezone/America/Moncton", start: 5597380, end: 5600534 }, { filename: "/pglite/share/postgresql/timezone/America/Monterrey", start: 5600534, end: 5601648 }, { filename: "/pglite/share/postgresql/timezone/America/Montevideo", start: 5601648, end: 5603158 }, { filename: "/pglite/share/postgresql/timezone/America/Montreal", start: 5603158, end: 5606652 }, { filename: "/pglite/share/postgresql/timezone/America/Montserrat", start: 5606652, end: 5606898 }, { filename: "/pglite/share/postgresql/timezone/America/Nassau", start: 5606898, end: 5610392 }, { filename: "/pglite/share/postgresql/timezone/America/New_York", start: 5610392, end: 5613944 }, { filename: "/pglite/share/postgresql/timezone/America/Nipigon", start: 5613944, end: 5617438 }, { filename: "/pglite/share/postgresql/timezone/America/Nome", start: 5617438, end: 5619805 }, { filename: "/pglite/share/postgresql/timezone/America/Noronha", start: 5619805, end: 5620521 }, { filename: "/pglite/share/postgresql/timezone/America/North_Dakota/Beulah", start: 5620521, end: 5622917 }, { filename: "/pglite/share/postgresql/timezone/America/North_Dakota/Center", start: 5622917, end: 5625313 }, { filename: "/pglite/share/postgresql/timezone/America/North_Dakota/New_Salem", start: 5625313, end: 5627709 }, { filename: "/pglite/share/postgresql/timezone/America/Nuuk", start: 5627709, end: 5629612 }, { filename: "/pglite/share/postgresql/timezone/America/Ojinaga", start: 5629612, end: 5631136 }, { filename: "/pglite/share/postgresql/timezone/America/Panama", start: 5631136, end: 5631318 }, { filename: "/pglite/share/postgresql/timezone/America/Pangnirtung", start: 5631318, end: 5633520 }, { filename: "/pglite/share/postgresql/timezone/America/Paramaribo", start: 5633520, end: 5633782 }, { filename: "/pglite/share/postgresql/timezone/America/Phoenix", start: 5633782, end: 5634142 }, { filename: "/pglite/share/postgresql/timezone/America/Port-au-Prince", start: 5634142, end: 5635576 }, { filename: "/pglite/share/postgresql/timezone/America/Port_of_Spain", start: 5635576, end: 5635822 }, { filename: "/pglite/share/postgresql/timezone/America/Porto_Acre", start: 5635822, end: 5636450 }, { filename: "/pglite/share/postgresql/timezone/America/Porto_Velho", start: 5636450, end: 5637026 }, { filename: "/pglite/share/postgresql/timezone/America/Puerto_Rico", start: 5637026, end: 5637272 }, { filename: "/pglite/share/postgresql/timezone/America/Punta_Arenas", start: 5637272, end: 5639188 }, { filename: "/pglite/share/postgresql/timezone/America/Rainy_River", start: 5639188, end: 5642056 }, { filename: "/pglite/share/postgresql/timezone/America/Rankin_Inlet", start: 5642056, end: 5644122 }, { filename: "/pglite/share/postgresql/timezone/America/Recife", start: 5644122, end: 5644838 }, { filename: "/pglite/share/postgresql/timezone/America/Regina", start: 5644838, end: 5645818 }, { filename: "/pglite/share/postgresql/timezone/America/Resolute", start: 5645818, end: 5647884 }, { filename: "/pglite/share/postgresql/timezone/America/Rio_Branco", start: 5647884, end: 5648512 }, { filename: "/pglite/share/postgresql/timezone/America/Rosario", start: 5648512, end: 5649588 }, { filename: "/pglite/share/postgresql/timezone/America/Santa_Isabel", start: 5649588, end: 5652494 }, { filename: "/pglite/share/postgresql/timezone/America/Santarem", start: 5652494, end: 5653096 }, { filename: "/pglite/share/postgresql/timezone/America/Santiago", start: 5653096, end: 5655625 }, { filename: "/pglite/share/postgresql/timezone/America/Santo_Domingo", start: 5655625, end: 5656083 }, { filename: "/pglite/share/postgresql/timezone/America/Sao_Paulo", start: 5656083, end: 5657527 }, { filename: "/pglite/share/postgresql/timezone/America/Scoresbysund", start: 5657527, end: 5659476 }, { filename: "/pglite/share/postgresql/timezone/America/Shiprock", start: 5659476, end: 5661936 }, { filename: "/pglite/share/postgresql/timezone/America/Sitka", start: 5661936, end: 5664265 }, { filename: "/pglite/share/postgresql/timezone/America/St_Barthelemy", start: 5664265, end: 5664511 }, { filename: "/pglite/share/postgresql/timezone/America/St_Johns", start: 5664511, end: 5668166 }, { filename: "/pglite/share/postgresql/timezone/America/St_Kitts", start: 5668166, end: 5668412 }, { filename: "/pglite/share/postgresql/timezone/America/St_Lucia", start: 5668412, end: 5668658 }, { filename: "/pglite/share/postgresql/timezone/America/St_Thomas", start: 5668658, end: 5668904 }, { filename: "/pglite/share/postgresql/timezone/America/St_Vincent", start: 5668904, end: 5669150 }, { filename: "/pglite/share/postgresql/timezone/America/Swift_Current", start: 5669150, end: 5669710 }, { filename: "/pglite/share/postgresql/timezone/America/Tegucigalpa", start: 5669710, end: 5669962 }, { filename: "/pglite/share/postgresql/timezone/America/Thule", start: 5669962, end: 5671464 }, { filename: "/pglite/share/postgresql/timezone/America/Thunder_Bay", start: 5671464, end: 5674958 }, { filename: "/pglite/share/postgresql/timezone/America/Tijuana", start: 5674958, end: 5677864 }, { filename: "/pglite/share/postgresql/timezone/America/Toronto", start: 5677864, end: 5681358 }, { filename: "/pglite/share/postgresql/timezone/America/Tortola", start: 5681358, end: 5681604 }, { filename: "/pglite/share/postgresql/timezone/America/Vancouver", start: 5681604, end: 5684194 }, { filename: "/pglite/share/postgresql/timezone/America/Virgin", start: 5684194, end: 5684440 }, { filename: "/pglite/share/postgresql/timezone/America/Whitehorse", start: 5684440, end: 5686054 }, { filename: "/pglite/share/postgresql/timezone/America/Winnipeg", start: 5686054, end: 5688922 }, { filename: "/pglite/share/postgresql/timezone/America/Yakutat", start: 5688922, end: 5691227 }, { filename: "/pglite/share/postgresql/timezone/America/Yellowknife", start: 5691227, end: 5693257 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/Casey", start: 5693257, end: 5693694 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/Davis", start: 5693694, end: 5693991 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/DumontDUrville", start: 5693991, end: 5694177 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/Macquarie", start: 5694177, end: 5696437 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/Mawson", start: 5696437, end: 5696636 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/McMurdo", start: 5696636, end: 5699073 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/Palmer", start: 5699073, end: 5700491 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/Rothera", start: 5700491, end: 5700655 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/South_Pole", start: 5700655, end: 5703092 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/Syowa", start: 5703092, end: 5703257 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/Troll", start: 5703257, end: 5704419 }, { filename: "/pglite/share/postgresql/timezone/Antarctica/Vostok", start: 5704419, end: 5704646 }, { filename: "/pglite/share/postgresql/timezone/Arctic/Longyearbyen", start: 5704646, end: 5706944 }, { filename: "/pglite/share/postgresql/timezone/Asia/Aden", start: 5706944, end: 5707109 }, { filename: "/pglite/share/postgresql/timezone/Asia/Almaty", start: 5707109, end: 5708106 }, { filename: "/pglite/share/postgresql/timezone/Asia/Amman", start: 5708106, end: 5709553 }, { filename: "/pglite/share/postgresql/timezone/Asia/Anadyr", start: 5709553, end: 5710741 }, { filename: "/pglite/share/postgresql/timezone/Asia/Aqtau", start: 5710741, end: 5711724 }, { filename: "/pglite/share/postgresql/timezone/Asia/Aqtobe", start: 5711724, end: 5712735 }, { filename: "/pglite/share/postgresql/timezone/Asia/Ashgabat", start: 5712735, end: 5713354 }, { filename: "/pglite/share/postgresql/timezone/Asia/Ashkhabad", start: 5713354, end: 5713973 }, { filename: "/pglite/share/postgresql/timezone/Asia/Atyrau", start: 5713973, end: 5714964 }, { filename: "/pglite/share/postgresql/timezone/Asia/Baghdad", start: 5714964, end: 5715947 }, { filename: "/pglite/share/postgresql/timezone/Asia/Bahrain", start: 5715947, end: 5716146 }, { filename: "/pglite/share/postgresql/timezone/Asia/Baku", start: 5716146, end: 5717373 }, { filename: "/pglite/share/postgresql/timezone/Asia/Bangkok", start: 5717373, end: 5717572 }, { filename: "/pglite/share/postgresql/timezone/Asia/Barnaul", start: 5717572, end: 5718793 }, { filename: "/pglite/share/postgresql/timezone/Asia/Beirut", start: 5718793, end: 5720947 }, { filename: "/pglite/share/postgresql/timezone/Asia/Bishkek", start: 5720947, end: 5721930 }, { filename: "/pglite/share/postgresql/timezone/Asia/Brunei", start: 5721930, end: 5722413 }, { filename: "/pglite/share/postgresql/timezone/Asia/Calcutta", start: 5722413, end: 5722698 }, { filename: "/pglite/share/postgresql/timezone/Asia/Chita", start: 5722698, end: 5723919 }, { filename: "/pglite/share/postgresql/timezone/Asia/Choibalsan", start: 5723919, end: 5724810 }, { filename: "/pglite/share/postgresql/timezone/Asia/Chongqing", start: 5724810, end: 5725371 }, { filename: "/pglite/share/postgresql/timezone/Asia/Chungking", start: 5725371, end: 5725932 }, { filename: "/pglite/share/postgresql/timezone/Asia/Colombo", start: 5725932, end: 5726304 }, { filename: "/pglite/share/postgresql/timezone/Asia/Dacca", start: 5726304, end: 5726641 }, { filename: "/pglite/share/postgresql/timezone/Asia/Damascus", start: 5726641, end: 5728528 }, { filename: "/pglite/share/postgresql/timezone/Asia/Dhaka", start: 5728528, end: 5728865 }, { filename: "/pglite/share/postgresql/timezone/Asia/Dili", start: 5728865, end: 5729136 }, { filename: "/pglite/share/postgresql/timezone/Asia/Dubai", start: 5729136, end: 5729301 }, { filename: "/pglite/share/postgresql/timezone/Asia/Dushanbe", start: 5729301, end: 5729892 }, { filename: "/pglite/share/postgresql/timezone/Asia/Famagusta", start: 5729892, end: 5731920 }, { filename: "/pglite/share/postgresql/timezone/Asia/Gaza", start: 5731920, end: 5735764 }, { filename: "/pglite/share/postgresql/timezone/Asia/Harbin", start: 5735764, end: 5736325 }, { filename: "/pglite/share/postgresql/timezone/Asia/Hebron", start: 5736325, end: 5740197 }, { filename: "/pglite/share/postgresql/timezone/Asia/Ho_Chi_Minh", start: 5740197, end: 5740548 }, { filename: "/pglite/share/postgresql/timezone/Asia/Hong_Kong", start: 5740548, end: 5741781 }, { filename: "/pglite/share/postgresql/timezone/Asia/Hovd", start: 5741781, end: 5742672 }, { filename: "/pglite/share/postgresql/timezone/Asia/Irkutsk", start: 5742672, end: 5743915 }, { filename: "/pglite/share/postgresql/timezone/Asia/Istanbul", start: 5743915, end: 5745862 }, { filename: "/pglite/share/postgresql/timezone/Asia/Jakarta", start: 5745862, end: 5746245 }, { filename: "/pglite/share/postgresql/timezone/Asia/Jayapura", start: 5746245, end: 5746466 }, { filename: "/pglite/share/postgresql/timezone/Asia/Jerusalem", start: 5746466, end: 5748854 }, { filename: "/pglite/share/postgresql/timezone/Asia/Kabul", start: 5748854, end: 5749062 }, { filename: "/pglite/share/postgresql/timezone/Asia/Kamchatka", start: 5749062, end: 5750228 }, { filename: "/pglite/share/postgresql/timezone/Asia/Karachi", start: 5750228, end: 5750607 }, { filename: "/pglite/share/postgresql/timezone/Asia/Kashgar", start: 5750607, end: 5750772 }, { filename: "/pglite/share/postgresql/timezone/Asia/Kathmandu", start: 5750772, end: 5750984 }, { filename: "/pglite/share/postgresql/timezone/Asia/Katmandu", start: 5750984, end: 5751196 }, { filename: "/pglite/share/postgresql/timezone/Asia/Khandyga", start: 5751196, end: 5752467 }, { filename: "/pglite/share/postgresql/timezone/Asia/Kolkata", start: 5752467, end: 5752752 }, { filename: "/pglite/share/postgresql/timezone/Asia/Krasnoyarsk", start: 5752752, end: 5753959 }, { filename: "/pglite/share/postgresql/timezone/Asia/Kuala_Lumpur", start: 5753959, end: 5754374 }, { filename: "/pglite/share/postgresql/timezone/Asia/Kuching", start: 5754374, end: 5754857 }, { filename: "/pglite/share/postgresql/timezone/Asia/Kuwait", start: 5754857, end: 5755022 }, { filename: "/pglite/share/postgresql/timezone/Asia/Macao", start: 5755022, end: 5756249 }, { filename: "/pglite/share/postgresql/timezone/Asia/Macau", start: 5756249, end: 5757476 }, { filename: "/pglite/share/postgresql/timezone/Asia/Magadan", start: 5757476, end: 5758698 }, { filename: "/pglite/share/postgresql/timezone/Asia/Makassar", start: 5758698, end: 5758952 }, { filename: "/pglite/share/postgresql/timezone/Asia/Manila", start: 5758952, end: 5759374 }, { filename: "/pglite/share/postgresql/timezone/Asia/Muscat", start: 5759374, end: 5759539 }, { filename: "/pglite/share/postgresql/timezone/Asia/Nicosia", start: 5759539, end: 5761541 }, { filename: "/pglite/share/postgresql/timezone/Asia/Novokuznetsk", start: 5761541, end: 5762706 }, { filename: "/pglite/share/postgresql/timezone/Asia/Novosibirsk", start: 5762706, end: 5763927 }, { filename: "/pglite/share/postgresql/timezone/Asia/Omsk", start: 5763927, end: 5765134 }, { filename: "/pglite/share/postgresql/timezone/Asia/Oral", start: 5765134, end: 5766139 }, { filename: "/pglite/share/postgresql/timezone/Asia/Phnom_Penh", start: 5766139, end: 5766338 }, { filename: "/pglite/share/postgresql/timezone/Asia/Pontianak", start: 5766338, end: 5766691 }, { filename: "/pglite/share/postgresql/timezone/Asia/Pyongyang", start: 5766691, end: 5766928 }, { filename: "/pglite/share/postgresql/timezone/Asia/Qatar", start: 5766928, end: 5767127 }, { filename: "/pglite/share/postgresql/timezone/Asia/Qostanay", start: 5767127, end: 5768166 }, { filename: "/pglite/share/postgresql/timezone/Asia/Qyzylorda", start: 5768166, end: 5769191 }, { filename: "/pglite/share/postgresql/timezone/Asia/Rangoon", start: 5769191, end: 5769459 }, { filename: "/pglite/share/postgresql/timezone/Asia/Riyadh", start: 5769459, end: 5769624 }, { filename: "/pglite/share/postgresql/timezone/Asia/Saigon", start: 5769624, end: 5769975 }, { filename: "/pglite/share/postgresql/timezone/Asia/Sakhalin", start: 5769975, end: 5771177 }, { filename: "/pglite/share/postgresql/timezone/Asia/Samarkand", start: 5771177, end: 5771754 }, { filename: "/pglite/share/postgresql/timezone/Asia/Seoul", start: 5771754, end: 5772371 }, { filename: "/pglite/share/postgresql/timezone/Asia/Shanghai", start: 5772371, end: 5772932 }, { filename: "/pglite/share/postgresql/timezone/Asia/Singapore", start: 5772932, end: 5773347 }, { filename: "/pglite/share/postgresql/timezone/Asia/Srednekolymsk", start: 5773347, end: 5774555 }, { filename: "/pglite/share/postgresql/timezone/Asia/Taipei", start: 5774555, end: 5775316 }, { filename: "/pglite/share/postgresql/timezone/Asia/Tashkent", start: 5775316, end: 5775907 }, { filename: "/pglite/share/postgresql/timezone/Asia/Tbilisi", start: 5775907, end: 5776942 }, { filename: "/pglite/share/postgresql/timezone/Asia/Tehran", start: 5776942, end: 5778204 }, { filename: "/pglite/share/postgresql/timezone/Asia/Tel_Aviv", start: 5778204, end: 5780592 }, { filename: "/pglite/share/postgresql/timezone/Asia/Thimbu", start: 5780592, end: 5780795 }, { filename: "/pglite/share/postgresql/timezone/Asia/Thimphu", start: 5780795, end: 5780998 }, { filename: "/pglite/share/postgresql/timezone/Asia/Tokyo", start: 5780998, end: 5781307 }, { filename: "/pglite/share/postgresql/timezone/Asia/Tomsk", start: 5781307, end: 5782528 }, { filename: "/pglite/share/postgresql/timezone/Asia/Ujung_Pandang", start: 5782528, end: 5782782 }, { filename: "/pglite/share/postgresql/timezone/Asia/Ulaanbaatar", start: 5782782, end: 5783673 }, { filename: "/pglite/share/postgresql/timezone/Asia/Ulan_Bator", start: 5783673, end: 5784564 }, { filename: "/pglite/share/postgresql/timezone/Asia/Urumqi", start: 5784564, end: 5784729 }, { filename: "/pglite/share/postgresql/timezone/Asia/Ust-Nera", start: 5784729, end: 5785981 }, { filename: "/pglite/share/postgresql/timezone/Asia/Vientiane", start: 5785981, end: 5786180 }, { filename: "/pglite/share/postgresql/timezone/Asia/Vladivostok", start: 5786180, end: 5787388 }, { filename: "/pglite/share/postgresql/timezone/Asia/Yakutsk", start: 5787388, end: 5788595 }, { filename: "/pglite/share/postgresql/timezone/Asia/Yangon", start: 5788595, end: 5788863 }, { filename: "/pglite/share/postgresql/timezone/Asia/Yekaterinburg", start: 5788863, end: 5790106 }, { filename: "/pglite/share/postgresql/timezone/Asia/Yerevan", start: 5790106, end: 5791257 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Azores", start: 5791257, end: 5794713 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Bermuda", start: 5794713, end: 5797109 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Canary", start: 5797109, end: 5799006 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Cape_Verde", start: 5799006, end: 5799276 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Faeroe", start: 5799276, end: 5801091 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Faroe", start: 5801091, end: 5802906 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Jan_Mayen", start: 5802906, end: 5805204 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Madeira", start: 5805204, end: 5808581 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Reykjavik", start: 5808581, end: 5808729 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/South_Georgia", start: 5808729, end: 5808893 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/St_Helena", start: 5808893, end: 5809041 }, { filename: "/pglite/share/postgresql/timezone/Atlantic/Stanley", start: 5809041, end: 5810255 }, { filename: "/pglite/share/postgresql/timezone/Australia/ACT", start: 5810255, end: 5812445 }, { filename: "/pglite/share/postgresql/timezone/Australia/Adelaide", start: 5812445, end: 5814653 }, { filename: "/pglite/share/postgresql/timezone/Australia/Brisbane", start: 5814653, end: 5815072 }, { filename: "/pglite/share/postgresql/timezone/Australia/Broken_Hill", start: 5815072, end: 5817301 }, { filename: "/pglite/share/postgresql/timezone/Australia/Canberra", start: 5817301, end: 5819491 }, { filename: "/pglite/share/postgresql/timezone/Australia/Currie", start: 5819491, end: 5821849 }, { filename: "/pglite/share/postgresql/timezone/Australia/Darwin", start: 5821849, end: 5822174 }, { filename: "/pglite/share/postgresql/timezone/Australia/Eucla", start: 5822174, end: 5822644 }, { filename: "/pglite/share/postgresql/timezone/Australia/Hobart", start: 5822644, end: 5825002 }, { filename: "/pglite/share/postgresql/timezone/Australia/LHI", start: 5825002, end: 5826862 }, { filename: "/pglite/share/postgresql/timezone/Australia/Lindeman", start: 5826862, end: 5827337 }, { filename: "/pglite/share/postgresql/timezone/Australia/Lord_Howe", start: 5827337, end: 5829197 }, { filename: "/pglite/share/postgresql/timezone/Australia/Melbourne", start: 5829197, end: 5831387 }, { filename: "/pglite/share/postgresql/timezone/Australia/NSW", start: 5831387, end: 5833577 }, { filename: "/pglite/share/postgresql/timezone/Australia/North", start: 5833577, end: 5833902 }, { filename: "/pglite/share/postgresql/timezone/Australia/Perth", start: 5833902, end: 5834348 }, { filename: "/pglite/share/postgresql/timezone/Australia/Queensland", start: 5834348, end: 5834767 }, { filename: "/pglite/share/postgresql/timezone/Australia/South", start: 5834767, end: 5836975 }, { filename: "/pglite/share/postgresql/timezone/Australia/Sydney", start: 5836975, end: 5839165 }, { filename: "/pglite/share/postgresql/timezone/Australia/Tasmania", start: 5839165, end: 5841523 }, { filename: "/pglite/share/postgresql/timezone/Australia/Victoria", start: 5841523, end: 5843713 }, { filename: "/pglite/share/postgresql/timezone/Australia/West", start: 5843713, end: 5844159 }, { filename: "/pglite/share/postgresql/timezone/Australia/Yancowinna", start: 5844159, end: 5846388 }, { filename: "/pglite/share/postgresql/timezone/Brazil/Acre", start: 5846388, end: 5847016 }, { filename: "/pglite/share/postgresql/timezone/Brazil/DeNoronha", start: 5847016, end: 5847732 }, { filename: "/pglite/share/postgresql/timezone/Brazil/East", start: 5847732, end: 5849176 }, { filename: "/pglite/share/postgresql/timezone/Brazil/West", start: 5849176, end: 5849780 }, { filename: "/pglite/share/postgresql/timezone/CET", start: 5849780, end: 5852713 }, { filename: "/pglite/share/postgresql/timezone/CST6CDT", start: 5852713, end: 5856305 }, { filename: "/pglite/share/postgresql/timezone/Canada/Atlantic", start: 5856305, end: 5859729 }, { filename: "/pglite/share/postgresql/timezone/Canada/Central", start: 5859729, end: 5862597 }, { filename: "/pglite/share/postgresql/timezone/Canada/Eastern", start: 5862597, end: 5866091 }, { filename: "/pglite/share/postgresql/timezone/Canada/Mountain", start: 5866091, end: 5868121 }, { filename: "/pglite/share/postgresql/timezone/Canada/Newfoundland", start: 5868121, end: 5871776 }, { filename: "/pglite/share/postgresql/timezone/Canada/Pacific", start: 5871776, end: 5874366 }, { filename: "/pglite/share/postgresql/timezone/Canada/Saskatchewan", start: 5874366, end: 5875346 }, { filename: "/pglite/share/postgresql/timezone/Canada/Yukon", start: 5875346, end: 5876960 }, { filename: "/pglite/share/postgresql/timezone/Chile/Continental", start: 5876960, end: 5879489 }, { filename: "/pglite/share/postgresql/timezone/Chile/EasterIsland", start: 5879489, end: 5881722 }, { filename: "/pglite/share/postgresql/timezone/Cuba", start: 5881722, end: 5884138 }, { filename: "/pglite/share/postgresql/timezone/EET", start: 5884138, end: 5886400 }, { filename: "/pglite/share/postgresql/timezone/EST", start: 5886400, end: 5886582 }, { filename: "/pglite/share/postgresql/timezone/EST5EDT", start: 5886582, end: 5890134 }, { filename: "/pglite/share/postgresql/timezone/Egypt", start: 5890134, end: 5892533 }, { filename: "/pglite/share/postgresql/timezone/Eire", start: 5892533, end: 5896025 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT", start: 5896025, end: 5896139 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+0", start: 5896139, end: 5896253 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+1", start: 5896253, end: 5896369 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+10", start: 5896369, end: 5896486 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+11", start: 5896486, end: 5896603 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+12", start: 5896603, end: 5896720 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+2", start: 5896720, end: 5896836 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+3", start: 5896836, end: 5896952 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+4", start: 5896952, end: 5897068 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+5", start: 5897068, end: 5897184 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+6", start: 5897184, end: 5897300 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+7", start: 5897300, end: 5897416 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+8", start: 5897416, end: 5897532 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT+9", start: 5897532, end: 5897648 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-0", start: 5897648, end: 5897762 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-1", start: 5897762, end: 5897879 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-10", start: 5897879, end: 5897997 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-11", start: 5897997, end: 5898115 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-12", start: 5898115, end: 5898233 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-13", start: 5898233, end: 5898351 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-14", start: 5898351, end: 5898469 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-2", start: 5898469, end: 5898586 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-3", start: 5898586, end: 5898703 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-4", start: 5898703, end: 5898820 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-5", start: 5898820, end: 5898937 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-6", start: 5898937, end: 5899054 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-7", start: 5899054, end: 5899171 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-8", start: 5899171, end: 5899288 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT-9", start: 5899288, end: 5899405 }, { filename: "/pglite/share/postgresql/timezone/Etc/GMT0", start: 5899405, end: 5899519 }, { filename: "/pglite/share/postgresql/timezone/Etc/Greenwich", start: 5899519, end: 5899633 }, { filename: "/pglite/share/postgresql/timezone/Etc/UCT", start: 5899633, end: 5899747 }, { filename: "/pglite/share/postgresql/timezone/Etc/UTC", start: 5899747, end: 5899861 }, { filename: "/pglite/share/postgresql/timezone/Etc/Universal", start: 5899861, end: 5899975 }, { filename: "/pglite/share/postgresql/timezone/Etc/Zulu", start: 5899975, end: 5900089 }, { filename: "/pglite/share/postgresql/timezone/Europe/Amsterdam", start: 5900089, end: 5903022 }, { filename: "/pglite/share/postgresql/timezone/Europe/Andorra", start: 5903022, end: 5904764 }, { filename: "/pglite/share/postgresql/timezone/Europe/Astrakhan", start: 5904764, end: 5905929 }, { filename: "/pglite/share/postgresql/timezone/Europe/Athens", start: 5905929, end: 5908191 }, { filename: "/pglite/share/postgresql/timezone/Europe/Belfast", start: 5908191, end: 5911855 }, { filename: "/pglite/share/postgresql/timezone/Europe/Belgrade", start: 5911855, end: 5913775 }, { filename: "/pglite/share/postgresql/timezone/Europe/Berlin", start: 5913775, end: 5916073 }, { filename: "/pglite/share/postgresql/timezone/Europe/Bratislava", start: 5916073, end: 5918374 }, { filename: "/pglite/share/postgresql/timezone/Europe/Brussels", start: 5918374, end: 5921307 }, { filename: "/pglite/share/postgresql/timezone/Europe/Bucharest", start: 5921307, end: 5923491 }, { filename: "/pglite/share/postgresql/timezone/Europe/Budapest", start: 5923491, end: 5925859 }, { filename: "/pglite/share/postgresql/timezone/Europe/Busingen", start: 5925859, end: 5927768 }, { filename: "/pglite/share/postgresql/timezone/Europe/Chisinau", start: 5927768, end: 5930192 }, { filename: "/pglite/share/postgresql/timezone/Europe/Copenhagen", start: 5930192, end: 5932490 }, { filename: "/pglite/share/postgresql/timezone/Europe/Dublin", start: 5932490, end: 5935982 }, { filename: "/pglite/share/postgresql/timezone/Europe/Gibraltar", start: 5935982, end: 5939050 }, { filename: "/pglite/share/postgresql/timezone/Europe/Guernsey", start: 5939050, end: 5942714 }, { filename: "/pglite/share/postgresql/timezone/Europe/Helsinki", start: 5942714, end: 5944614 }, { filename: "/pglite/share/postgresql/timezone/Europe/Isle_of_Man", start: 5944614, end: 5948278 }, { filename: "/pglite/share/postgresql/timezone/Europe/Istanbul", start: 5948278, end: 5950225 }, { filename: "/pglite/share/postgresql/timezone/Europe/Jersey", start: 5950225, end: 5953889 }, { filename: "/pglite/share/postgresql/timezone/Europe/Kaliningrad", start: 5953889, end: 5955382 }, { filename: "/pglite/share/postgresql/timezone/Europe/Kiev", start: 5955382, end: 5957502 }, { filename: "/pglite/share/postgresql/timezone/Europe/Kirov", start: 5957502, end: 5958687 }, { filename: "/pglite/share/postgresql/timezone/Europe/Kyiv", start: 5958687, end: 5960807 }, { filename: "/pglite/share/postgresql/timezone/Europe/Lisbon", start: 5960807, end: 5964334 }, { filename: "/pglite/share/postgresql/timezone/Europe/Ljubljana", start: 5964334, end: 5966254 }, { filename: "/pglite/share/postgresql/timezone/Europe/London", start: 5966254, end: 5969918 }, { filename: "/pglite/share/postgresql/timezone/Europe/Luxembourg", start: 5969918, end: 5972851 }, { filename: "/pglite/share/postgresql/timezone/Europe/Madrid", start: 5972851, end: 5975465 }, { filename: "/pglite/share/postgresql/timezone/Europe/Malta", start: 5975465, end: 5978085 }, { filename: "/pglite/share/postgresql/timezone/Europe/Mariehamn", start: 5978085, end: 5979985 }, { filename: "/pglite/share/postgresql/timezone/Europe/Minsk", start: 5979985, end: 5981306 }, { filename: "/pglite/share/postgresql/timezone/Europe/Monaco", start: 5981306, end: 5984268 }, { filename: "/pglite/share/postgresql/timezone/Europe/Moscow", start: 5984268, end: 5985803 }, { filename: "/pglite/share/postgresql/timezone/Europe/Nicosia", start: 5985803, end: 5987805 }, { filename: "/pglite/share/postgresql/timezone/Europe/Oslo", start: 5987805, end: 5990103 }, { filename: "/pglite/share/postgresql/timezone/Europe/Paris", start: 5990103, end: 5993065 }, { filename: "/pglite/share/postgresql/timezone/Europe/Podgorica", start: 5993065, end: 5994985 }, { filename: "/pglite/share/postgresql/timezone/Europe/Prague", start: 5994985, end: 5997286 }, { filename: "/pglite/share/postgresql/timezone/Europe/Riga", start: 5997286, end: 5999484 }, { filename: "/pglite/share/postgresql/timezone/Europe/Rome", start: 5999484, end: 6002125 }, { filename: "/pglite/share/postgresql/timezone/Europe/Samara", start: 6002125, end: 6003340 }, { filename: "/pglite/share/postgresql/timezone/Europe/San_Marino", start: 6003340, end: 6005981 }, { filename: "/pglite/share/postgresql/timezone/Europe/Sarajevo", start: 6005981, end: 6007901 }, { filename: "/pglite/share/postgresql/timezone/Europe/Saratov", start: 6007901, end: 6009084 }, { filename: "/pglite/share/postgresql/timezone/Europe/Simferopol", start: 6009084, end: 6010553 }, { filename: "/pglite/share/postgresql/timezone/Europe/Skopje", start: 6010553, end: 6012473 }, { filename: "/pglite/share/postgresql/timezone/Europe/Sofia", start: 6012473, end: 6014550 }, { filename: "/pglite/share/postgresql/timezone/Europe/Stockholm", start: 6014550, end: 6016848 }, { filename: "/pglite/share/postgresql/timezone/Europe/Tallinn", start: 6016848, end: 6018996 }, { filename: "/pglite/share/postgresql/timezone/Europe/Tirane", start: 6018996, end: 6021080 }, { filename: "/pglite/share/postgresql/timezone/Europe/Tiraspol", start: 6021080, end: 6023504 }, { filename: "/pglite/share/postgresql/timezone/Europe/Ulyanovsk", start: 6023504, end: 6024771 }, { filename: "/pglite/share/postgresql/timezone/Europe/Uzhgorod", start: 6024771, end: 6026891 }, { filename: "/pglite/share/postgresql/timezone/Europe/Vaduz", start: 6026891, end: 6028800 }, { filename: "/pglite/share/postgresql/timezone/Europe/Vatican", start: 6028800, end: 6031441 }, { filename: "/pglite/share/postgresql/timezone/Europe/Vienna", start: 6031441, end: 6033641 }, { filename: "/pglite/share/postgresql/timezone/Europe/Vilnius", start: 6033641, end: 6035803 }, { filename: "/pglite/share/postgresql/timezone/Europe/Volgograd", start: 6035803, end: 6036996 }, { filename: "/pglite/share/postgresql/timezone/Europe/Warsaw", start: 6036996, end: 6039650 }, { filename: "/pglite/share/postgresql/timezone/Europe/Zagreb", start: 6039650, end: 6041570 }, { filename: "/pglite/share/postgresql/timezone/Europe/Zaporozhye", start: 6041570, end: 6043690 }, { filename: "/pglite/share/postgresql/timezone/Europe/Zurich", start: 6043690, end: 6045599 }, { filename: "/pglite/share/postgresql/timezone/Factory", start: 6045599, end: 6045715 }, { filename: "/pglite/share/postgresql/timezone/GB", start: 6045715, end: 6049379 }, { filename: "/pglite/share/postgresql/timezone/GB-Eire", start: 6049379, end: 6053043 }, { filename: "/pglite/share/postgresql/timezone/GMT", start: 6053043, end: 6053157 }, { filename: "/pglite/share/postgresql/timezone/GMT+0", start: 6053157, end: 6053271 }, { filename: "/pglite/share/postgresql/timezone/GMT-0", start: 6053271, end: 6053385 }, { filename: "/pglite/share/postgresql/timezone/GMT0", start: 6053385, end: 6053499 }, { filename: "/pglite/share/postgresql/timezone/Greenwich", start: 6053499, end: 6053613 }, { filename: "/pglite/share/postgresql/timezone/HST", start: 6053613, end: 6053942 }, { filename: "/pglite/share/postgresql/timezone/Hongkong", start: 6053942, end: 6055175 }, { filename: "/pglite/share/postgresql/timezone/Iceland", start: 6055175, end: 6055323 }, { filename: "/pglite/share/postgresql/timezone/Indian/Antananarivo", start: 6055323, end: 6055588 }, { filename: "/pglite/share/postgresql/timezone/Indian/Chagos", start: 6055588, end: 6055787 }, { filename: "/pglite/share/postgresql/timezone/Indian/Christmas", start: 6055787, end: 6055986 }, { filename: "/pglite/share/postgresql/timezone/Indian/Cocos", start: 6055986, end: 6056254 }, { filename: "/pglite/share/postgresql/timezone/Indian/Comoro", start: 6056254, end: 6056519 }, { filename: "/pglite/share/postgresql/timezone/Indian/Kerguelen", start: 6056519, end: 6056718 }, { filename: "/pglite/share/postgresql/timezone/Indian/Mahe", start: 6056718, end: 6056883 }, { filename: "/pglite/share/postgresql/timezone/Indian/Maldives", start: 6056883, end: 6057082 }, { filename: "/pglite/share/postgresql/timezone/Indian/Mauritius", start: 6057082, end: 6057323 }, { filename: "/pglite/share/postgresql/timezone/Indian/Mayotte", start: 6057323, end: 6057588 }, { filename: "/pglite/share/postgresql/timezone/Indian/Reunion", start: 6057588, end: 6057753 }, { filename: "/pglite/share/postgresql/timezone/Iran", start: 6057753, end: 6059015 }, { filename: "/pglite/share/postgresql/timezone/Israel", start: 6059015, end: 6061403 }, { filename: "/pglite/share/postgresql/timezone/Jamaica", start: 6061403, end: 6061885 }, { filename: "/pglite/share/postgresql/timezone/Japan", start: 6061885, end: 6062194 }, { filename: "/pglite/share/postgresql/timezone/Kwajalein", start: 6062194, end: 6062510 }, { filename: "/pglite/share/postgresql/timezone/Libya", start: 6062510, end: 6063135 }, { filename: "/pglite/share/postgresql/timezone/MET", start: 6063135, end: 6066068 }, { filename: "/pglite/share/postgresql/timezone/MST", start: 6066068, end: 6066428 }, { filename: "/pglite/share/postgresql/timezone/MST7MDT", start: 6066428, end: 6068888 }, { filename: "/pglite/share/postgresql/timezone/Mexico/BajaNorte", start: 6068888, end: 6071794 }, { filename: "/pglite/share/postgresql/timezone/Mexico/BajaSur", start: 6071794, end: 6072854 }, { filename: "/pglite/share/postgresql/timezone/Mexico/General", start: 6072854, end: 6074076 }, { filename: "/pglite/share/postgresql/timezone/NZ", start: 6074076, end: 6076513 }, { filename: "/pglite/share/postgresql/timezone/NZ-CHAT", start: 6076513, end: 6078581 }, { filename: "/pglite/share/postgresql/timezone/Navajo", start: 6078581, end: 6081041 }, { filename: "/pglite/share/postgresql/timezone/PRC", start: 6081041, end: 6081602 }, { filename: "/pglite/share/postgresql/timezone/PST8PDT", start: 6081602, end: 6084454 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Apia", start: 6084454, end: 6085066 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Auckland", start: 6085066, end: 6087503 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Bougainville", start: 6087503, end: 6087771 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Chatham", start: 6087771, end: 6089839 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Chuuk", start: 6089839, end: 6090025 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Easter", start: 6090025, end: 6092258 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Efate", start: 6092258, end: 6092796 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Enderbury", start: 6092796, end: 6093030 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Fakaofo", start: 6093030, end: 6093230 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Fiji", start: 6093230, end: 6093808 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Funafuti", start: 6093808, end: 6093974 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Galapagos", start: 6093974, end: 6094212 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Gambier", start: 6094212, end: 6094376 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Guadalcanal", start: 6094376, end: 6094542 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Guam", start: 6094542, end: 6095036 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Honolulu", start: 6095036, end: 6095365 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Johnston", start: 6095365, end: 6095694 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Kanton", start: 6095694, end: 6095928 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Kiritimati", start: 6095928, end: 6096166 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Kosrae", start: 6096166, end: 6096517 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Kwajalein", start: 6096517, end: 6096833 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Majuro", start: 6096833, end: 6096999 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Marquesas", start: 6096999, end: 6097172 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Midway", start: 6097172, end: 6097347 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Nauru", start: 6097347, end: 6097599 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Niue", start: 6097599, end: 6097802 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Norfolk", start: 6097802, end: 6098682 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Noumea", start: 6098682, end: 6098986 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Pago_Pago", start: 6098986, end: 6099161 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Palau", start: 6099161, end: 6099341 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Pitcairn", start: 6099341, end: 6099543 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Pohnpei", start: 6099543, end: 6099709 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Ponape", start: 6099709, end: 6099875 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Port_Moresby", start: 6099875, end: 6100061 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Rarotonga", start: 6100061, end: 6100664 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Saipan", start: 6100664, end: 6101158 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Samoa", start: 6101158, end: 6101333 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Tahiti", start: 6101333, end: 6101498 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Tarawa", start: 6101498, end: 6101664 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Tongatapu", start: 6101664, end: 6102036 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Truk", start: 6102036, end: 6102222 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Wake", start: 6102222, end: 6102388 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Wallis", start: 6102388, end: 6102554 }, { filename: "/pglite/share/postgresql/timezone/Pacific/Yap", start: 6102554, end: 6102740 }, { filename: "/pglite/share/postgresql/timezone/Poland", start: 6102740, end: 6105394 }, { filename: "/pglite/share/postgresql/timezone/Portugal", start: 6105394, end: 6108921 }, { filename: "/pglite/share/postgresql/timezone/ROC", start: 6108921, end: 6109682 }, { filename: "/pglite/share/postgresql/timezone/ROK", start: 6109682, end: 6110299 }, { filename: "/pglite/share/postgresql/timezone/Singapore", start: 6110299, end: 6110714 }, { filename: "/pglite/share/postgresql/timezone/Turkey", start: 6110714, end: 6112661 }, { filename: "/pglite/share/postgresql/timezone/UCT", start: 6112661, end: 6112775 }, { filename: "/pglite/share/postgresql/timezone/US/Alaska", start: 6112775, end: 6115146 }, { filename: "/pglite/share/postgresql/timezone/US/Aleutian", start: 6115146, end: 6117502 }, { filename: "/pglite/share/postgresql/timezone/US/Arizona", start: 6117502, end: 6117862 }, { filename: "/pglite/share/postgresql/timezone/US/Central", start: 6117862, end: 6121454 }, { filename: "/pglite/share/postgresql/timezone/US/East-Indiana", start: 6121454, end: 6123136 }, { filename: "/pglite/share/postgresql/timezone/US/Eastern", start: 6123136, end: 6126688 }, { filename: "/pglite/share/postgresql/timezone/US/Hawaii", start: 6126688, end: 6127017 }, { filename: "/pglite/share/postgresql/timezone/US/Indiana-Starke", start: 6127017, end: 6129461 }, { filename: "/pglite/share/postgresql/timezone/US/Michigan", start: 6129461, end: 6131691 }, { filename: "/pglite/share/postgresql/timezone/US/Mountain", start: 6131691, end: 6134151 }, { filename: "/pglite/share/postgresql/timezone/US/Pacific", start: 6134151, end: 6137003 }, { filename: "/pglite/share/postgresql/timezone/US/Samoa", start: 6137003, end: 6137178 }, { filename: "/pglite/share/postgresql/timezone/UTC", start: 6137178, end: 6137292 }, { filename: "/pglite/share/postgresql/timezone/Universal", start: 6137292, end: 6137406 }, { filename: "/pglite/share/postgresql/timezone/W-SU", start: 6137406, end: 6138941 }, { filename: "/pglite/share/postgresql/timezone/WET", start: 6138941, end: 6142468 }, { filename: "/pglite/share/postgresql/timezone/Zulu", start: 6142468, end: 6142582 }, { filename: "/pglite/share/postgresql/timezonesets/Africa.txt", start: 6142582, end: 6149555 }, { filename: "/pglite/share/postgresql/timezonesets/America.txt", start: 6149555, end: 6160562 }, { filename: "/pglite/share/postgresql/timezonesets/Antarctica.txt", start: 6160562, end: 6161696 }, { filename: "/pglite/share/postgresql/timezonesets/Asia.txt", start: 6161696, end: 6170007 }, { filename: "/pglite/share/postgresql/timezonesets/Atlantic.txt", start: 6170007, end: 6173540 }, { filename: "/pglite/share/postgresql/timezonesets/Australia", start: 6173540, end: 6174675 }, { filename: "/pglite/share/postgresql/timezonesets/Australia.txt", start: 6174675, end: 6178059 }, { filename: "/pglite/share/postgresql/timezonesets/Default", start: 6178059, end: 6205273 }, { filename: "/pglite/share/postgresql/timezonesets/Etc.txt", start: 6205273, end: 6206523 }, { filename: "/pglite/share/postgresql/timezonesets/Europe.txt", start: 6206523, end: 6215269 }, { filename: "/pglite/share/postgresql/timezonesets/India", start: 6215269, end: 6215862 }, { filename: "/pglite/share/postgresql/timezonesets/Indian.txt", start: 6215862, end: 6217123 }, { filename: "/pglite/share/postgresql/timezonesets/Pacific.txt", start: 6217123, end: 6220891 }, { filename: "/pglite/share/postgresql/tsearch_data/danish.stop", start: 6220891, end: 6221315 }, { filename: "/pglite/share/postgresql/tsearch_data/dutch.stop", start: 6221315, end: 6221768 }, { filename: "/pglite/share/postgresql/tsearch_data/english.stop", start: 6221768, end: 6222390 }, { filename: "/pglite/share/postgresql/tsearch_data/finnish.stop", start: 6222390, end: 6223969 }, { filename: "/pglite/share/postgresql/tsearch_data/french.stop", start: 6223969, end: 6224774 }, { filename: "/pglite/share/postgresql/tsearch_data/german.stop", start: 6224774, end: 6226123 }, { filename: "/pglite/share/postgresql/tsearch_data/hungarian.stop", start: 6226123, end: 6227350 }, { filename: "/pglite/share/postgresql/tsearch_data/hunspell_sample.affix", start: 6227350, end: 6227593 }, { filename: "/pglite/share/postgresql/tsearch_data/hunspell_sample_long.affix", start: 6227593, end: 6228226 }, { filename: "/pglite/share/postgresql/tsearch_data/hunspell_sample_long.dict", start: 6228226, end: 6228324 }, { filename: "/pglite/share/postgresql/tsearch_data/hunspell_sample_num.affix", start: 6228324, end: 6228786 }, { filename: "/pglite/share/postgresql/tsearch_data/hunspell_sample_num.dict", start: 6228786, end: 6228915 }, { filename: "/pglite/share/postgresql/tsearch_data/ispell_sample.affix", start: 6228915, end: 6229380 }, { filename: "/pglite/share/postgresql/tsearch_data/ispell_sample.dict", start: 6229380, end: 6229461 }, { filename: "/pglite/share/postgresql/tsearch_data/italian.stop", start: 6229461, end: 6231115 }, { filename: "/pglite/share/postgresql/tsearch_data/nepali.stop", start: 6231115, end: 6235376 }, { filename: "/pglite/share/postgresql/tsearch_data/norwegian.stop", start: 6235376, end: 6236227 }, { filename: "/pglite/share/postgresql/tsearch_data/portuguese.stop", start: 6236227, end: 6237494 }, { filename: "/pglite/share/postgresql/tsearch_data/russian.stop", start: 6237494, end: 6238729 }, { filename: "/pglite/share/postgresql/tsearch_data/spanish.stop", start: 6238729, end: 6240907 }, { filename: "/pglite/share/postgresql/tsearch_data/swedish.stop", start: 6240907, end: 6241466 }, { filename: "/pglite/share/postgresql/tsearch_data/synonym_sample.syn", start: 6241466, end: 6241539 }, { filename: "/pglite/share/postgresql/tsearch_data/thesaurus_sample.ths", start: 6241539, end: 6242012 }, { filename: "/pglite/share/postgresql/tsearch_data/turkish.stop", start: 6242012, end: 6242272 }], remote_package_size: 6242272 });
     }
   })();
@@ -5059,8 +1325,8 @@ async function it2(moduleArg = {}) {
       return t2;
     }, readAsync = async (e, t2 = true) => {
       e = isFileURI(e) ? new URL(e) : e;
-      var r3 = fs.readFileSync(e, t2 ? void 0 : "utf8");
-      return r3;
+      var r = fs.readFileSync(e, t2 ? void 0 : "utf8");
+      return r;
     }, process.argv.length > 1 && (thisProgram = process.argv[1].replace(/\\/g, "/")), programArgs = process.argv.slice(2), quit_ = (e, t2) => {
       throw process.exitCode = e, t2;
     };
@@ -5137,42 +1403,42 @@ async function it2(moduleArg = {}) {
   }
   async function instantiateArrayBuffer(e, t2) {
     try {
-      var r3 = await getWasmBinary(e), _3 = await WebAssembly.instantiate(r3, t2);
-      return _3;
-    } catch (n3) {
-      err(`failed to asynchronously prepare wasm: ${n3}`), abort(n3);
+      var r = await getWasmBinary(e), _2 = await WebAssembly.instantiate(r, t2);
+      return _2;
+    } catch (n) {
+      err(`failed to asynchronously prepare wasm: ${n}`), abort(n);
     }
   }
-  async function instantiateAsync(e, t2, r3) {
+  async function instantiateAsync(e, t2, r) {
     if (!e && !ENVIRONMENT_IS_NODE) try {
-      var _3 = fetch(t2, { credentials: "same-origin" }), n3 = await WebAssembly.instantiateStreaming(_3, r3);
-      return n3;
-    } catch (a3) {
-      err(`wasm streaming compile failed: ${a3}`), err("falling back to ArrayBuffer instantiation");
+      var _2 = fetch(t2, { credentials: "same-origin" }), n = await WebAssembly.instantiateStreaming(_2, r);
+      return n;
+    } catch (a) {
+      err(`wasm streaming compile failed: ${a}`), err("falling back to ArrayBuffer instantiation");
     }
-    return instantiateArrayBuffer(t2, r3);
+    return instantiateArrayBuffer(t2, r);
   }
   function getWasmImports() {
     var e = new Proxy(/* @__PURE__ */ new Set([]), GOTHandler), t2 = { env: wasmImports, wasi_snapshot_preview1: wasmImports, "GOT.mem": e, "GOT.func": e };
     return t2;
   }
   async function createWasm() {
-    async function e(a3, i2) {
-      wasmExports = a3.exports;
-      var l2 = wasmExports;
+    async function e(a, i) {
+      wasmExports = a.exports;
+      var l = wasmExports;
       mergeLibSymbols(wasmExports, "main");
-      var o5 = getDylinkMetadata(i2);
-      return o5.neededDynlibs && (dynamicLibraries = o5.neededDynlibs.concat(dynamicLibraries)), assignWasmExports(wasmExports), updateGOT(l2), LDSO.init(), await loadDylibs(), wasmExports;
+      var o3 = getDylinkMetadata(i);
+      return o3.neededDynlibs && (dynamicLibraries = o3.neededDynlibs.concat(dynamicLibraries)), assignWasmExports(wasmExports), updateGOT(l), LDSO.init(), await loadDylibs(), wasmExports;
     }
-    var t2 = getWasmImports(), r3 = Module.instantiateWasm;
-    if (r3) return new Promise((a3) => {
-      r3(t2, (i2, l2) => a3(e(i2, l2)));
+    var t2 = getWasmImports(), r = Module.instantiateWasm;
+    if (r) return new Promise((a) => {
+      r(t2, (i, l) => a(e(i, l)));
     });
     wasmBinaryFile ?? (wasmBinaryFile = findWasmBinary());
-    var _3 = await instantiateAsync(wasmBinary, wasmBinaryFile, t2), n3 = await (function(a3) {
-      return e(a3.instance, a3.module);
-    })(_3);
-    return n3;
+    var _2 = await instantiateAsync(wasmBinary, wasmBinaryFile, t2), n = await (function(a) {
+      return e(a.instance, a.module);
+    })(_2);
+    return n;
   }
   class ExitStatus {
     constructor(t2) {
@@ -5181,85 +1447,85 @@ async function it2(moduleArg = {}) {
     }
   }
   var GOT = {}, GOTHandler = { get(e, t2) {
-    var r3 = GOT[t2];
-    return r3 || (r3 = GOT[t2] = new WebAssembly.Global({ value: "i32", mutable: true }, -1)), e.has(t2) || (r3.required = true), r3;
+    var r = GOT[t2];
+    return r || (r = GOT[t2] = new WebAssembly.Global({ value: "i32", mutable: true }, -1)), e.has(t2) || (r.required = true), r;
   } }, HEAP16, HEAP32, HEAP64, HEAP8, HEAPF32, HEAPF64, HEAPU16, HEAPU32, HEAPU64, HEAPU8, callRuntimeCallbacks = (e) => {
     for (; e.length > 0; ) e.shift()(Module);
-  }, onPostRuns = [], onPreRuns = [], UTF8Decoder = globalThis.TextDecoder && new TextDecoder(), findStringEnd = (e, t2, r3, _3) => {
-    var n3 = t2 + r3;
-    if (_3) return n3;
-    for (; e[t2] && !(t2 >= n3); ) ++t2;
+  }, onPostRuns = [], onPreRuns = [], UTF8Decoder = globalThis.TextDecoder && new TextDecoder(), findStringEnd = (e, t2, r, _2) => {
+    var n = t2 + r;
+    if (_2) return n;
+    for (; e[t2] && !(t2 >= n); ) ++t2;
     return t2;
-  }, UTF8ArrayToString = (e, t2 = 0, r3, _3) => {
-    var n3 = findStringEnd(e, t2, r3, _3);
-    if (n3 - t2 > 16 && e.buffer && UTF8Decoder) return UTF8Decoder.decode(e.subarray(t2, n3));
-    for (var a3 = ""; t2 < n3; ) {
-      var i2 = e[t2++];
-      if (!(i2 & 128)) {
-        a3 += String.fromCharCode(i2);
+  }, UTF8ArrayToString = (e, t2 = 0, r, _2) => {
+    var n = findStringEnd(e, t2, r, _2);
+    if (n - t2 > 16 && e.buffer && UTF8Decoder) return UTF8Decoder.decode(e.subarray(t2, n));
+    for (var a = ""; t2 < n; ) {
+      var i = e[t2++];
+      if (!(i & 128)) {
+        a += String.fromCharCode(i);
         continue;
       }
-      var l2 = e[t2++] & 63;
-      if ((i2 & 224) == 192) {
-        a3 += String.fromCharCode((i2 & 31) << 6 | l2);
+      var l = e[t2++] & 63;
+      if ((i & 224) == 192) {
+        a += String.fromCharCode((i & 31) << 6 | l);
         continue;
       }
-      var o5 = e[t2++] & 63;
-      if ((i2 & 240) == 224 ? i2 = (i2 & 15) << 12 | l2 << 6 | o5 : i2 = (i2 & 7) << 18 | l2 << 12 | o5 << 6 | e[t2++] & 63, i2 < 65536) a3 += String.fromCharCode(i2);
+      var o3 = e[t2++] & 63;
+      if ((i & 240) == 224 ? i = (i & 15) << 12 | l << 6 | o3 : i = (i & 7) << 18 | l << 12 | o3 << 6 | e[t2++] & 63, i < 65536) a += String.fromCharCode(i);
       else {
-        var s4 = i2 - 65536;
-        a3 += String.fromCharCode(55296 | s4 >> 10, 56320 | s4 & 1023);
+        var s2 = i - 65536;
+        a += String.fromCharCode(55296 | s2 >> 10, 56320 | s2 & 1023);
       }
     }
-    return a3;
+    return a;
   }, getDylinkMetadata = (e) => {
-    var t2 = 0, r3 = 0;
-    function _3() {
+    var t2 = 0, r = 0;
+    function _2() {
       return e[t2++];
     }
-    function n3() {
-      for (var M2 = 0, C5 = 1; ; ) {
-        var v5 = e[t2++];
-        if (M2 += (v5 & 127) * C5, C5 *= 128, !(v5 & 128)) break;
+    function n() {
+      for (var M = 0, C = 1; ; ) {
+        var v3 = e[t2++];
+        if (M += (v3 & 127) * C, C *= 128, !(v3 & 128)) break;
       }
-      return M2;
+      return M;
     }
-    function a3() {
-      var M2 = n3();
-      return t2 += M2, UTF8ArrayToString(e, t2 - M2, M2);
+    function a() {
+      var M = n();
+      return t2 += M, UTF8ArrayToString(e, t2 - M, M);
     }
-    function i2() {
-      for (var M2 = n3(), C5 = []; M2--; ) C5.push(a3());
-      return C5;
+    function i() {
+      for (var M = n(), C = []; M--; ) C.push(a());
+      return C;
     }
-    function l2(M2, C5) {
-      if (M2) throw new Error(C5);
+    function l(M, C) {
+      if (M) throw new Error(C);
     }
     if (e instanceof WebAssembly.Module) {
-      var o5 = WebAssembly.Module.customSections(e, "dylink.0");
-      l2(!o5.length, "need dylink section"), e = new Uint8Array(o5[0]), r3 = e.length;
+      var o3 = WebAssembly.Module.customSections(e, "dylink.0");
+      l(!o3.length, "need dylink section"), e = new Uint8Array(o3[0]), r = e.length;
     } else {
-      var s4 = new Uint32Array(new Uint8Array(e.subarray(0, 24)).buffer), c4 = s4[0] == 1836278016;
-      l2(!c4, "need to see wasm magic number"), l2(e[8], "need the dylink section to be first"), t2 = 9;
-      var p5 = n3();
-      r3 = t2 + p5;
-      var d5 = a3();
-      l2(d5 !== "dylink.0");
+      var s2 = new Uint32Array(new Uint8Array(e.subarray(0, 24)).buffer), c2 = s2[0] == 1836278016;
+      l(!c2, "need to see wasm magic number"), l(e[8], "need the dylink section to be first"), t2 = 9;
+      var p3 = n();
+      r = t2 + p3;
+      var d = a();
+      l(d !== "dylink.0");
     }
-    for (var u3 = { neededDynlibs: [], tlsExports: /* @__PURE__ */ new Set(), weakImports: /* @__PURE__ */ new Set(), runtimePaths: [] }; t2 < r3; ) {
-      var f5 = _3(), m7 = n3();
-      if (f5 === 1) u3.memorySize = n3(), u3.memoryAlign = n3(), u3.tableSize = n3(), u3.tableAlign = n3();
-      else if (f5 === 2) u3.neededDynlibs = i2();
-      else if (f5 === 3) for (var y6 = n3(); y6--; ) {
-        var b4 = a3(), k4 = n3();
-        k4 & 256 && u3.tlsExports.add(b4);
+    for (var u3 = { neededDynlibs: [], tlsExports: /* @__PURE__ */ new Set(), weakImports: /* @__PURE__ */ new Set(), runtimePaths: [] }; t2 < r; ) {
+      var f2 = _2(), m2 = n();
+      if (f2 === 1) u3.memorySize = n(), u3.memoryAlign = n(), u3.tableSize = n(), u3.tableAlign = n();
+      else if (f2 === 2) u3.neededDynlibs = i();
+      else if (f2 === 3) for (var y2 = n(); y2--; ) {
+        var b2 = a(), k2 = n();
+        k2 & 256 && u3.tlsExports.add(b2);
       }
-      else if (f5 === 4) for (y6 = n3(); y6--; ) a3(), b4 = a3(), k4 = n3(), (k4 & 3) == 1 && u3.weakImports.add(b4);
-      else if (f5 === 5) u3.runtimePaths = i2();
-      else if (f5 === 6) {
-        var P6 = a3();
-        l2(P6 !== "wasm32", `incorrect architecture (${P6} vs wasm32)`);
-      } else t2 += m7;
+      else if (f2 === 4) for (y2 = n(); y2--; ) a(), b2 = a(), k2 = n(), (k2 & 3) == 1 && u3.weakImports.add(b2);
+      else if (f2 === 5) u3.runtimePaths = i();
+      else if (f2 === 6) {
+        var P4 = a();
+        l(P4 !== "wasm32", `incorrect architecture (${P4} vs wasm32)`);
+      } else t2 += m2;
     }
     return u3;
   };
@@ -5285,24 +1551,24 @@ async function it2(moduleArg = {}) {
         abort(`invalid type for getValue: ${t2}`);
     }
   }
-  var newDSO = (e, t2, r3) => {
-    var _3 = { refcount: 1 / 0, name: e, exports: r3, global: true };
-    return LDSO.loadedLibsByName[e] = _3, t2 != null && (LDSO.loadedLibsByHandle[t2] = _3), _3;
+  var newDSO = (e, t2, r) => {
+    var _2 = { refcount: 1 / 0, name: e, exports: r, global: true };
+    return LDSO.loadedLibsByName[e] = _2, t2 != null && (LDSO.loadedLibsByHandle[t2] = _2), _2;
   }, LDSO = { loadedLibsByName: {}, loadedLibsByHandle: {}, init() {
     newDSO("__main__", 0, wasmImports);
   } }, alignMemory = (e, t2) => Math.ceil(e / t2) * t2, getMemory = (e) => {
     if (runtimeInitialized) return _calloc(e, 1);
-    var t2 = ___heap_base, r3 = t2 + alignMemory(e, 16);
-    ___heap_base = r3;
-    var _3 = _emscripten_get_sbrk_ptr();
-    return HEAPU32[_3 >> 2] = r3, t2;
+    var t2 = ___heap_base, r = t2 + alignMemory(e, 16);
+    ___heap_base = r;
+    var _2 = _emscripten_get_sbrk_ptr();
+    return HEAPU32[_2 >> 2] = r, t2;
   }, isInternalSym = (e) => ["memory", "__memory_base", "__table_base", "__stack_pointer", "__indirect_function_table", "__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(e) || e.startsWith("__em_js__"), wasmTableMirror = [], getWasmTableEntry = (e) => {
     var t2 = wasmTableMirror[e];
     return t2 || (wasmTableMirror[e] = t2 = wasmTable.get(e)), t2;
   }, updateTableMap = (e, t2) => {
-    if (functionsInTableMap) for (var r3 = e; r3 < e + t2; r3++) {
-      var _3 = getWasmTableEntry(r3);
-      _3 && functionsInTableMap.set(_3, r3);
+    if (functionsInTableMap) for (var r = e; r < e + t2; r++) {
+      var _2 = getWasmTableEntry(r);
+      _2 && functionsInTableMap.set(_2, r);
     }
   }, functionsInTableMap, getFunctionAddress = (e) => (functionsInTableMap || (functionsInTableMap = /* @__PURE__ */ new WeakMap(), updateTableMap(0, wasmTable.length)), functionsInTableMap.get(e) || 0), freeTableIndexes = [], getEmptyTableSlot = () => freeTableIndexes.length ? freeTableIndexes.pop() : wasmTable.grow(1), setWasmTableEntry = (e, t2) => {
     wasmTable.set(e, t2), wasmTableMirror[e] = wasmTable.get(e);
@@ -5310,32 +1576,32 @@ async function it2(moduleArg = {}) {
     let t2 = e.length;
     return [t2 % 128 | 128, t2 >> 7, ...e];
   }, wasmTypeCodes = { i: 127, p: 127, j: 126, f: 125, d: 124, e: 111 }, generateTypePack = (e) => uleb128EncodeWithLen(Array.from(e, (t2) => {
-    var r3 = wasmTypeCodes[t2];
-    return r3;
+    var r = wasmTypeCodes[t2];
+    return r;
   })), convertJsFunctionToWasm = (e, t2) => {
-    var r3 = Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, 1, ...uleb128EncodeWithLen([1, 96, ...generateTypePack(t2.slice(1)), ...generateTypePack(t2[0] === "v" ? "" : t2[0])]), 2, 7, 1, 1, 101, 1, 102, 0, 0, 7, 5, 1, 1, 102, 0, 0), _3 = new WebAssembly.Module(r3), n3 = new WebAssembly.Instance(_3, { e: { f: e } }), a3 = n3.exports.f;
-    return a3;
+    var r = Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, 1, ...uleb128EncodeWithLen([1, 96, ...generateTypePack(t2.slice(1)), ...generateTypePack(t2[0] === "v" ? "" : t2[0])]), 2, 7, 1, 1, 101, 1, 102, 0, 0, 7, 5, 1, 1, 102, 0, 0), _2 = new WebAssembly.Module(r), n = new WebAssembly.Instance(_2, { e: { f: e } }), a = n.exports.f;
+    return a;
   }, addFunction = (e, t2) => {
-    var r3 = getFunctionAddress(e);
-    if (r3) return r3;
-    var _3 = getEmptyTableSlot();
+    var r = getFunctionAddress(e);
+    if (r) return r;
+    var _2 = getEmptyTableSlot();
     try {
-      setWasmTableEntry(_3, e);
-    } catch (a3) {
-      if (!(a3 instanceof TypeError)) throw a3;
-      var n3 = convertJsFunctionToWasm(e, t2);
-      setWasmTableEntry(_3, n3);
+      setWasmTableEntry(_2, e);
+    } catch (a) {
+      if (!(a instanceof TypeError)) throw a;
+      var n = convertJsFunctionToWasm(e, t2);
+      setWasmTableEntry(_2, n);
     }
-    return functionsInTableMap.set(e, _3), _3;
+    return functionsInTableMap.set(e, _2), _2;
   }, updateGOT = (e, t2) => {
-    for (var r3 in e) if (!isInternalSym(r3)) {
-      var _3 = e[r3], n3 = GOT[r3] && GOT[r3].value != -1;
-      if (t2 || !n3) {
-        var a3;
-        if (typeof _3 == "function") a3 = addFunction(_3);
-        else if (typeof _3.value == "number") a3 = _3;
+    for (var r in e) if (!isInternalSym(r)) {
+      var _2 = e[r], n = GOT[r] && GOT[r].value != -1;
+      if (t2 || !n) {
+        var a;
+        if (typeof _2 == "function") a = addFunction(_2);
+        else if (typeof _2.value == "number") a = _2;
         else continue;
-        GOT[r3] ?? (GOT[r3] = new WebAssembly.Global({ value: "i32", mutable: true })), GOT[r3].value = a3;
+        GOT[r] ?? (GOT[r] = new WebAssembly.Global({ value: "i32", mutable: true })), GOT[r].value = a;
       }
     }
   }, isImmutableGlobal = (e) => {
@@ -5346,26 +1612,26 @@ async function it2(moduleArg = {}) {
     }
     return false;
   }, relocateExports = (e, t2 = 0) => {
-    function r3(a3, i2) {
-      return isImmutableGlobal(i2) ? new WebAssembly.Global({ value: "i32" }, i2.value + t2) : i2;
+    function r(a, i) {
+      return isImmutableGlobal(i) ? new WebAssembly.Global({ value: "i32" }, i.value + t2) : i;
     }
-    var _3 = {};
-    for (var n3 in e) _3[n3] = r3(0, e[n3]);
-    return _3;
+    var _2 = {};
+    for (var n in e) _2[n] = r(0, e[n]);
+    return _2;
   }, isSymbolDefined = (e) => {
     var t2 = wasmImports[e];
     return !(!t2 || t2.stub);
-  }, createNamedFunction = (e, t2) => Object.defineProperty(t2, "name", { value: e }), dynCall = (e, t2, r3 = []) => {
-    var _3 = getWasmTableEntry(t2), n3 = _3(...r3);
-    return /* @__PURE__ */ (function(a3) {
-      return a3;
-    })(n3);
-  }, stackSave = () => _emscripten_stack_get_current(), stackRestore = (e) => __emscripten_stack_restore(e), createInvokeFunction = (e) => (t2, ...r3) => {
-    var _3 = stackSave();
+  }, createNamedFunction = (e, t2) => Object.defineProperty(t2, "name", { value: e }), dynCall = (e, t2, r = []) => {
+    var _2 = getWasmTableEntry(t2), n = _2(...r);
+    return /* @__PURE__ */ (function(a) {
+      return a;
+    })(n);
+  }, stackSave = () => _emscripten_stack_get_current(), stackRestore = (e) => __emscripten_stack_restore(e), createInvokeFunction = (e) => (t2, ...r) => {
+    var _2 = stackSave();
     try {
-      return dynCall(e, t2, r3);
-    } catch (n3) {
-      if (stackRestore(_3), !(n3 instanceof EmscriptenEH)) throw n3;
+      return dynCall(e, t2, r);
+    } catch (n) {
+      if (stackRestore(_2), !(n instanceof EmscriptenEH)) throw n;
       if (_setThrew(1, 0), e[0] == "j") return 0n;
     }
   }, resolveGlobalSymbol = (e) => {
@@ -5373,7 +1639,7 @@ async function it2(moduleArg = {}) {
     return isSymbolDefined(e) ? t2 = wasmImports[e] : e.startsWith("invoke_") && (t2 = wasmImports[e] = createNamedFunction(e, createInvokeFunction(e.split("_")[1]))), { sym: t2, name: e };
   }, onPostCtors = [], addOnPostCtor = (e) => {
     onPostCtors.push(e);
-  }, UTF8ToString = (e, t2, r3) => e ? UTF8ArrayToString(HEAPU8, e, t2, r3) : "", loadWebAssemblyModule = (binary, flags, libName, localScope, handle) => {
+  }, UTF8ToString = (e, t2, r) => e ? UTF8ArrayToString(HEAPU8, e, t2, r) : "", loadWebAssemblyModule = (binary, flags, libName, localScope, handle) => {
     var metadata = getDylinkMetadata(binary);
     function loadModule() {
       var memAlign = Math.pow(2, metadata.memoryAlign), memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0, tableBase = metadata.tableSize ? wasmTable.length : 0;
@@ -5391,12 +1657,12 @@ async function it2(moduleArg = {}) {
             return tableBase;
         }
         if (t2 in wasmImports && !wasmImports[t2].stub) {
-          var r3 = wasmImports[t2];
-          return r3;
+          var r = wasmImports[t2];
+          return r;
         }
         if (!(t2 in e)) {
-          var _3;
-          e[t2] = (...n3) => (_3 || (_3 = resolveSymbol(t2)), _3(...n3));
+          var _2;
+          e[t2] = (...n) => (_2 || (_2 = resolveSymbol(t2)), _2(...n));
         }
         return e[t2];
       } }, proxy = new Proxy({}, proxyHandler), GOTProxy = new Proxy(metadata.weakImports, GOTHandler), info = { "GOT.mem": GOTProxy, "GOT.func": GOTProxy, env: proxy, wasi_snapshot_preview1: proxy };
@@ -5448,77 +1714,77 @@ async function it2(moduleArg = {}) {
     for (var needed of metadata.neededDynlibs) needed = findLibraryFS(needed, flags.rpath) ?? needed, loadDynamicLibrary(needed, flags, localScope);
     return loadModule();
   }, mergeLibSymbols = (e) => {
-    for (var [t2, r3] of Object.entries(e)) {
-      let _3 = (a3) => {
-        isSymbolDefined(a3) || (wasmImports[a3] = r3);
+    for (var [t2, r] of Object.entries(e)) {
+      let _2 = (a) => {
+        isSymbolDefined(a) || (wasmImports[a] = r);
       };
-      _3(t2);
-      let n3 = "__main_argc_argv";
-      t2 == "main" && _3(n3), t2 == n3 && _3("main");
+      _2(t2);
+      let n = "__main_argc_argv";
+      t2 == "main" && _2(n), t2 == n && _2("main");
     }
   }, asyncLoad = async (e) => {
     var t2 = await readAsync(e);
     return new Uint8Array(t2);
   }, preloadPlugins = [], registerWasmPlugin = () => {
-    var e = { canHandle: (t2) => !Module.noWasmDecoding && t2.endsWith(".so"), handle: async (t2, r3) => {
+    var e = { canHandle: (t2) => !Module.noWasmDecoding && t2.endsWith(".so"), handle: async (t2, r) => {
       try {
-        var _3 = await loadWebAssemblyModule(t2, { loadAsync: true, nodelete: true }, r3, {});
-      } catch (n3) {
-        throw new Error(`failed to instantiate wasm: ${r3}: ${n3}`);
+        var _2 = await loadWebAssemblyModule(t2, { loadAsync: true, nodelete: true }, r, {});
+      } catch (n) {
+        throw new Error(`failed to instantiate wasm: ${r}: ${n}`);
       }
-      return preloadedWasm[r3] = _3, t2;
+      return preloadedWasm[r] = _2, t2;
     } };
     preloadPlugins.push(e);
   }, preloadedWasm = {}, PATH = { isAbs: (e) => e.charAt(0) === "/", splitPath: (e) => /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/.exec(e).slice(1), normalizeArray: (e, t2) => {
-    for (var r3 = 0, _3 = e.length - 1; _3 >= 0; _3--) {
-      var n3 = e[_3];
-      n3 === "." ? e.splice(_3, 1) : n3 === ".." ? (e.splice(_3, 1), r3++) : r3 && (e.splice(_3, 1), r3--);
+    for (var r = 0, _2 = e.length - 1; _2 >= 0; _2--) {
+      var n = e[_2];
+      n === "." ? e.splice(_2, 1) : n === ".." ? (e.splice(_2, 1), r++) : r && (e.splice(_2, 1), r--);
     }
-    if (t2) for (; r3; r3--) e.unshift("..");
+    if (t2) for (; r; r--) e.unshift("..");
     return e;
   }, normalize: (e) => {
-    var t2 = PATH.isAbs(e), r3 = e.slice(-1) === "/";
-    return e = PATH.normalizeArray(e.split("/").filter((_3) => !!_3), !t2).join("/"), !e && !t2 && (e = "."), e && r3 && (e += "/"), (t2 ? "/" : "") + e;
+    var t2 = PATH.isAbs(e), r = e.slice(-1) === "/";
+    return e = PATH.normalizeArray(e.split("/").filter((_2) => !!_2), !t2).join("/"), !e && !t2 && (e = "."), e && r && (e += "/"), (t2 ? "/" : "") + e;
   }, dirname: (e) => {
-    var t2 = PATH.splitPath(e), r3 = t2[0], _3 = t2[1];
-    return !r3 && !_3 ? "." : (_3 && (_3 = _3.slice(0, -1)), r3 + _3);
+    var t2 = PATH.splitPath(e), r = t2[0], _2 = t2[1];
+    return !r && !_2 ? "." : (_2 && (_2 = _2.slice(0, -1)), r + _2);
   }, basename: (e) => e && e.match(/([^\/]+|\/)\/*$/)[1], join: (...e) => PATH.normalize(e.join("/")), join2: (e, t2) => PATH.normalize(e + "/" + t2) }, replaceORIGIN = (e, t2) => {
     if (t2.startsWith("$ORIGIN")) {
-      var r3 = PATH.dirname(e);
-      return t2.replace("$ORIGIN", r3);
+      var r = PATH.dirname(e);
+      return t2.replace("$ORIGIN", r);
     }
     return t2;
   }, withStackSave = (e) => {
-    var t2 = stackSave(), r3 = e();
-    return stackRestore(t2), r3;
+    var t2 = stackSave(), r = e();
+    return stackRestore(t2), r;
   }, stackAlloc = (e) => __emscripten_stack_alloc(e), lengthBytesUTF8 = (e) => {
-    for (var t2 = 0, r3 = 0; r3 < e.length; ++r3) {
-      var _3 = e.charCodeAt(r3);
-      _3 <= 127 ? t2++ : _3 <= 2047 ? t2 += 2 : _3 >= 55296 && _3 <= 57343 ? (t2 += 4, ++r3) : t2 += 3;
+    for (var t2 = 0, r = 0; r < e.length; ++r) {
+      var _2 = e.charCodeAt(r);
+      _2 <= 127 ? t2++ : _2 <= 2047 ? t2 += 2 : _2 >= 55296 && _2 <= 57343 ? (t2 += 4, ++r) : t2 += 3;
     }
     return t2;
-  }, stringToUTF8Array = (e, t2, r3, _3) => {
-    if (!(_3 > 0)) return 0;
-    for (var n3 = r3, a3 = r3 + _3 - 1, i2 = 0; i2 < e.length; ++i2) {
-      var l2 = e.codePointAt(i2);
-      if (l2 <= 127) {
-        if (r3 >= a3) break;
-        t2[r3++] = l2;
-      } else if (l2 <= 2047) {
-        if (r3 + 1 >= a3) break;
-        t2[r3++] = 192 | l2 >> 6, t2[r3++] = 128 | l2 & 63;
-      } else if (l2 <= 65535) {
-        if (r3 + 2 >= a3) break;
-        t2[r3++] = 224 | l2 >> 12, t2[r3++] = 128 | l2 >> 6 & 63, t2[r3++] = 128 | l2 & 63;
+  }, stringToUTF8Array = (e, t2, r, _2) => {
+    if (!(_2 > 0)) return 0;
+    for (var n = r, a = r + _2 - 1, i = 0; i < e.length; ++i) {
+      var l = e.codePointAt(i);
+      if (l <= 127) {
+        if (r >= a) break;
+        t2[r++] = l;
+      } else if (l <= 2047) {
+        if (r + 1 >= a) break;
+        t2[r++] = 192 | l >> 6, t2[r++] = 128 | l & 63;
+      } else if (l <= 65535) {
+        if (r + 2 >= a) break;
+        t2[r++] = 224 | l >> 12, t2[r++] = 128 | l >> 6 & 63, t2[r++] = 128 | l & 63;
       } else {
-        if (r3 + 3 >= a3) break;
-        t2[r3++] = 240 | l2 >> 18, t2[r3++] = 128 | l2 >> 12 & 63, t2[r3++] = 128 | l2 >> 6 & 63, t2[r3++] = 128 | l2 & 63, i2++;
+        if (r + 3 >= a) break;
+        t2[r++] = 240 | l >> 18, t2[r++] = 128 | l >> 12 & 63, t2[r++] = 128 | l >> 6 & 63, t2[r++] = 128 | l & 63, i++;
       }
     }
-    return t2[r3] = 0, r3 - n3;
-  }, stringToUTF8 = (e, t2, r3) => stringToUTF8Array(e, HEAPU8, t2, r3), stringToUTF8OnStack = (e) => {
-    var t2 = lengthBytesUTF8(e) + 1, r3 = stackAlloc(t2);
-    return stringToUTF8(e, r3, t2), r3;
+    return t2[r] = 0, r - n;
+  }, stringToUTF8 = (e, t2, r) => stringToUTF8Array(e, HEAPU8, t2, r), stringToUTF8OnStack = (e) => {
+    var t2 = lengthBytesUTF8(e) + 1, r = stackAlloc(t2);
+    return stringToUTF8(e, r, t2), r;
   }, initRandomFill = () => {
     if (ENVIRONMENT_IS_NODE) {
       var e = require("node:crypto");
@@ -5526,42 +1792,42 @@ async function it2(moduleArg = {}) {
     }
     return (t2) => (crypto.getRandomValues(t2), 0);
   }, randomFill = (e) => (randomFill = initRandomFill())(e), PATH_FS = { resolve: (...e) => {
-    for (var t2 = "", r3 = false, _3 = e.length - 1; _3 >= -1 && !r3; _3--) {
-      var n3 = _3 >= 0 ? e[_3] : FS.cwd();
-      if (typeof n3 != "string") throw new TypeError("Arguments to path.resolve must be strings");
-      if (!n3) return "";
-      t2 = n3 + "/" + t2, r3 = PATH.isAbs(n3);
+    for (var t2 = "", r = false, _2 = e.length - 1; _2 >= -1 && !r; _2--) {
+      var n = _2 >= 0 ? e[_2] : FS.cwd();
+      if (typeof n != "string") throw new TypeError("Arguments to path.resolve must be strings");
+      if (!n) return "";
+      t2 = n + "/" + t2, r = PATH.isAbs(n);
     }
-    return t2 = PATH.normalizeArray(t2.split("/").filter((a3) => !!a3), !r3).join("/"), (r3 ? "/" : "") + t2 || ".";
+    return t2 = PATH.normalizeArray(t2.split("/").filter((a) => !!a), !r).join("/"), (r ? "/" : "") + t2 || ".";
   }, relative: (e, t2) => {
     e = PATH_FS.resolve(e).slice(1), t2 = PATH_FS.resolve(t2).slice(1);
-    function r3(s4) {
-      for (var c4 = 0; c4 < s4.length && s4[c4] === ""; c4++) ;
-      for (var p5 = s4.length - 1; p5 >= 0 && s4[p5] === ""; p5--) ;
-      return c4 > p5 ? [] : s4.slice(c4, p5 - c4 + 1);
+    function r(s2) {
+      for (var c2 = 0; c2 < s2.length && s2[c2] === ""; c2++) ;
+      for (var p3 = s2.length - 1; p3 >= 0 && s2[p3] === ""; p3--) ;
+      return c2 > p3 ? [] : s2.slice(c2, p3 - c2 + 1);
     }
-    for (var _3 = r3(e.split("/")), n3 = r3(t2.split("/")), a3 = Math.min(_3.length, n3.length), i2 = a3, l2 = 0; l2 < a3; l2++) if (_3[l2] !== n3[l2]) {
-      i2 = l2;
+    for (var _2 = r(e.split("/")), n = r(t2.split("/")), a = Math.min(_2.length, n.length), i = a, l = 0; l < a; l++) if (_2[l] !== n[l]) {
+      i = l;
       break;
     }
-    var o5 = [];
-    for (l2 = i2; l2 < _3.length; l2++) o5.push("..");
-    return o5 = o5.concat(n3.slice(i2)), o5.join("/");
-  } }, FS_stdin_getChar_buffer = [], intArrayFromString = (e, t2, r3) => {
-    var _3 = r3 > 0 ? r3 : lengthBytesUTF8(e) + 1, n3 = new Array(_3), a3 = stringToUTF8Array(e, n3, 0, n3.length);
-    return t2 && (n3.length = a3), n3;
+    var o3 = [];
+    for (l = i; l < _2.length; l++) o3.push("..");
+    return o3 = o3.concat(n.slice(i)), o3.join("/");
+  } }, FS_stdin_getChar_buffer = [], intArrayFromString = (e, t2, r) => {
+    var _2 = r > 0 ? r : lengthBytesUTF8(e) + 1, n = new Array(_2), a = stringToUTF8Array(e, n, 0, n.length);
+    return t2 && (n.length = a), n;
   }, FS_stdin_getChar = () => {
     if (!FS_stdin_getChar_buffer.length) {
       var e = null;
       if (ENVIRONMENT_IS_NODE) {
-        var t2 = Buffer.alloc(256), r3 = 0;
+        var t2 = Buffer.alloc(256), r = 0;
         try {
-          r3 = fs.readSync(process.stdin.fd, t2, 0, 256);
-        } catch (_3) {
-          if (_3.toString().includes("EOF")) r3 = 0;
-          else throw _3;
+          r = fs.readSync(process.stdin.fd, t2, 0, 256);
+        } catch (_2) {
+          if (_2.toString().includes("EOF")) r = 0;
+          else throw _2;
         }
-        r3 > 0 && (e = t2.toString("utf-8", 0, r3));
+        r > 0 && (e = t2.toString("utf-8", 0, r));
       } else globalThis.window?.prompt && (e = window.prompt("Input: "), e !== null && (e += `
 `));
       if (!e) return null;
@@ -5580,27 +1846,27 @@ async function it2(moduleArg = {}) {
     e.tty.ops.fsync(e.tty);
   }, fsync(e) {
     e.tty.ops.fsync(e.tty);
-  }, read(e, t2, r3, _3, n3) {
+  }, read(e, t2, r, _2, n) {
     if (!e.tty || !e.tty.ops.get_char) throw new FS.ErrnoError(60);
-    for (var a3 = 0, i2 = 0; i2 < _3; i2++) {
-      var l2;
+    for (var a = 0, i = 0; i < _2; i++) {
+      var l;
       try {
-        l2 = e.tty.ops.get_char(e.tty);
+        l = e.tty.ops.get_char(e.tty);
       } catch {
         throw new FS.ErrnoError(29);
       }
-      if (l2 === void 0 && !a3) throw new FS.ErrnoError(6);
-      if (l2 == null || (a3++, t2[r3 + i2] = l2, l2 === 10)) break;
+      if (l === void 0 && !a) throw new FS.ErrnoError(6);
+      if (l == null || (a++, t2[r + i] = l, l === 10)) break;
     }
-    return a3 && (e.node.atime = Date.now()), a3;
-  }, write(e, t2, r3, _3, n3) {
+    return a && (e.node.atime = Date.now()), a;
+  }, write(e, t2, r, _2, n) {
     if (!e.tty || !e.tty.ops.put_char) throw new FS.ErrnoError(60);
     try {
-      for (var a3 = 0; a3 < _3; a3++) e.tty.ops.put_char(e.tty, t2[r3 + a3]);
+      for (var a = 0; a < _2; a++) e.tty.ops.put_char(e.tty, t2[r + a]);
     } catch {
       throw new FS.ErrnoError(29);
     }
-    return _3 && (e.node.mtime = e.node.ctime = Date.now()), a3;
+    return _2 && (e.node.mtime = e.node.ctime = Date.now()), a;
   } }, default_tty_ops: { get_char(e) {
     return FS_stdin_getChar();
   }, put_char(e, t2) {
@@ -5609,7 +1875,7 @@ async function it2(moduleArg = {}) {
     e.output?.length > 0 && (out(UTF8ArrayToString(e.output)), e.output = []);
   }, ioctl_tcgets(e) {
     return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
-  }, ioctl_tcsets(e, t2, r3) {
+  }, ioctl_tcsets(e, t2, r) {
     return 0;
   }, ioctl_tiocgwinsz(e) {
     return [24, 80];
@@ -5623,252 +1889,252 @@ async function it2(moduleArg = {}) {
     return t2 && zeroMemory(t2, e), t2;
   }, MEMFS = { ops_table: null, mount(e) {
     return MEMFS.createNode(null, "/", 16895, 0);
-  }, createNode(e, t2, r3, _3) {
-    if (FS.isBlkdev(r3) || FS.isFIFO(r3)) throw new FS.ErrnoError(63);
+  }, createNode(e, t2, r, _2) {
+    if (FS.isBlkdev(r) || FS.isFIFO(r)) throw new FS.ErrnoError(63);
     MEMFS.ops_table || (MEMFS.ops_table = { dir: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, lookup: MEMFS.node_ops.lookup, mknod: MEMFS.node_ops.mknod, rename: MEMFS.node_ops.rename, unlink: MEMFS.node_ops.unlink, rmdir: MEMFS.node_ops.rmdir, readdir: MEMFS.node_ops.readdir, symlink: MEMFS.node_ops.symlink }, stream: { llseek: MEMFS.stream_ops.llseek } }, file: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: { llseek: MEMFS.stream_ops.llseek, read: MEMFS.stream_ops.read, write: MEMFS.stream_ops.write, mmap: MEMFS.stream_ops.mmap, msync: MEMFS.stream_ops.msync } }, link: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, readlink: MEMFS.node_ops.readlink }, stream: {} }, chrdev: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: FS.chrdev_stream_ops } });
-    var n3 = FS.createNode(e, t2, r3, _3);
-    return FS.isDir(n3.mode) ? (n3.node_ops = MEMFS.ops_table.dir.node, n3.stream_ops = MEMFS.ops_table.dir.stream, n3.contents = {}) : FS.isFile(n3.mode) ? (n3.node_ops = MEMFS.ops_table.file.node, n3.stream_ops = MEMFS.ops_table.file.stream, n3.usedBytes = 0, n3.contents = MEMFS.emptyFileContents ?? (MEMFS.emptyFileContents = new Uint8Array(0))) : FS.isLink(n3.mode) ? (n3.node_ops = MEMFS.ops_table.link.node, n3.stream_ops = MEMFS.ops_table.link.stream) : FS.isChrdev(n3.mode) && (n3.node_ops = MEMFS.ops_table.chrdev.node, n3.stream_ops = MEMFS.ops_table.chrdev.stream), n3.atime = n3.mtime = n3.ctime = Date.now(), e && (e.contents[t2] = n3, e.atime = e.mtime = e.ctime = n3.atime), n3;
+    var n = FS.createNode(e, t2, r, _2);
+    return FS.isDir(n.mode) ? (n.node_ops = MEMFS.ops_table.dir.node, n.stream_ops = MEMFS.ops_table.dir.stream, n.contents = {}) : FS.isFile(n.mode) ? (n.node_ops = MEMFS.ops_table.file.node, n.stream_ops = MEMFS.ops_table.file.stream, n.usedBytes = 0, n.contents = MEMFS.emptyFileContents ?? (MEMFS.emptyFileContents = new Uint8Array(0))) : FS.isLink(n.mode) ? (n.node_ops = MEMFS.ops_table.link.node, n.stream_ops = MEMFS.ops_table.link.stream) : FS.isChrdev(n.mode) && (n.node_ops = MEMFS.ops_table.chrdev.node, n.stream_ops = MEMFS.ops_table.chrdev.stream), n.atime = n.mtime = n.ctime = Date.now(), e && (e.contents[t2] = n, e.atime = e.mtime = e.ctime = n.atime), n;
   }, getFileDataAsTypedArray(e) {
     return e.contents.subarray(0, e.usedBytes);
   }, expandFileStorage(e, t2) {
-    var r3 = e.contents.length;
-    if (!(r3 >= t2)) {
-      t2 = Math.max(t2, r3 * (r3 < 1048576 ? 2 : 1.125) >>> 0), r3 && (t2 = Math.max(t2, 256));
-      var _3 = MEMFS.getFileDataAsTypedArray(e);
-      e.contents = new Uint8Array(t2), e.contents.set(_3);
+    var r = e.contents.length;
+    if (!(r >= t2)) {
+      t2 = Math.max(t2, r * (r < 1048576 ? 2 : 1.125) >>> 0), r && (t2 = Math.max(t2, 256));
+      var _2 = MEMFS.getFileDataAsTypedArray(e);
+      e.contents = new Uint8Array(t2), e.contents.set(_2);
     }
   }, resizeFileStorage(e, t2) {
     if (e.usedBytes != t2) {
-      var r3 = e.contents;
-      e.contents = new Uint8Array(t2), e.contents.set(r3.subarray(0, Math.min(t2, e.usedBytes))), e.usedBytes = t2;
+      var r = e.contents;
+      e.contents = new Uint8Array(t2), e.contents.set(r.subarray(0, Math.min(t2, e.usedBytes))), e.usedBytes = t2;
     }
   }, node_ops: { getattr(e) {
     var t2 = {};
     return t2.dev = FS.isChrdev(e.mode) ? e.id : 1, t2.ino = e.id, t2.mode = e.mode, t2.nlink = 1, t2.uid = 0, t2.gid = 0, t2.rdev = e.rdev, FS.isDir(e.mode) ? t2.size = 4096 : FS.isFile(e.mode) ? t2.size = e.usedBytes : FS.isLink(e.mode) ? t2.size = e.link.length : t2.size = 0, t2.atime = new Date(e.atime), t2.mtime = new Date(e.mtime), t2.ctime = new Date(e.ctime), t2.blksize = 4096, t2.blocks = Math.ceil(t2.size / t2.blksize), t2;
   }, setattr(e, t2) {
-    for (let r3 of ["mode", "atime", "mtime", "ctime"]) t2[r3] != null && (e[r3] = t2[r3]);
+    for (let r of ["mode", "atime", "mtime", "ctime"]) t2[r] != null && (e[r] = t2[r]);
     t2.size !== void 0 && MEMFS.resizeFileStorage(e, t2.size);
   }, lookup(e, t2) {
     throw MEMFS.doesNotExistError || (MEMFS.doesNotExistError = new FS.ErrnoError(44), MEMFS.doesNotExistError.stack = "<generic error, no stack>"), MEMFS.doesNotExistError;
-  }, mknod(e, t2, r3, _3) {
-    return MEMFS.createNode(e, t2, r3, _3);
-  }, rename(e, t2, r3) {
-    var _3;
+  }, mknod(e, t2, r, _2) {
+    return MEMFS.createNode(e, t2, r, _2);
+  }, rename(e, t2, r) {
+    var _2;
     try {
-      _3 = FS.lookupNode(t2, r3);
+      _2 = FS.lookupNode(t2, r);
     } catch {
     }
-    if (_3 && FS.isDir(e.mode)) for (var n3 in _3.contents) throw new FS.ErrnoError(55);
-    delete e.parent.contents[e.name], t2.contents[r3] = e, e.name = r3, t2.ctime = t2.mtime = e.parent.ctime = e.parent.mtime = Date.now();
+    if (_2 && FS.isDir(e.mode)) for (var n in _2.contents) throw new FS.ErrnoError(55);
+    delete e.parent.contents[e.name], t2.contents[r] = e, e.name = r, t2.ctime = t2.mtime = e.parent.ctime = e.parent.mtime = Date.now();
   }, unlink(e, t2) {
     delete e.contents[t2], e.ctime = e.mtime = Date.now();
   }, rmdir(e, t2) {
-    var r3 = FS.lookupNode(e, t2);
-    for (var _3 in r3.contents) throw new FS.ErrnoError(55);
+    var r = FS.lookupNode(e, t2);
+    for (var _2 in r.contents) throw new FS.ErrnoError(55);
     delete e.contents[t2], e.ctime = e.mtime = Date.now();
   }, readdir(e) {
     return [".", "..", ...Object.keys(e.contents)];
-  }, symlink(e, t2, r3) {
-    var _3 = MEMFS.createNode(e, t2, 41471, 0);
-    return _3.link = r3, _3;
+  }, symlink(e, t2, r) {
+    var _2 = MEMFS.createNode(e, t2, 41471, 0);
+    return _2.link = r, _2;
   }, readlink(e) {
     if (!FS.isLink(e.mode)) throw new FS.ErrnoError(28);
     return e.link;
-  } }, stream_ops: { read(e, t2, r3, _3, n3) {
-    var a3 = e.node.contents;
-    if (n3 >= e.node.usedBytes) return 0;
-    var i2 = Math.min(e.node.usedBytes - n3, _3);
-    return t2.set(a3.subarray(n3, n3 + i2), r3), i2;
-  }, write(e, t2, r3, _3, n3, a3) {
-    if (t2.buffer === HEAP8.buffer && (a3 = false), !_3) return 0;
-    var i2 = e.node;
-    return i2.mtime = i2.ctime = Date.now(), a3 ? (i2.contents = t2.subarray(r3, r3 + _3), i2.usedBytes = _3) : !i2.usedBytes && !n3 ? (i2.contents = t2.slice(r3, r3 + _3), i2.usedBytes = _3) : (MEMFS.expandFileStorage(i2, n3 + _3), i2.contents.set(t2.subarray(r3, r3 + _3), n3), i2.usedBytes = Math.max(i2.usedBytes, n3 + _3)), _3;
-  }, llseek(e, t2, r3) {
-    var _3 = t2;
-    if (r3 === 1 ? _3 += e.position : r3 === 2 && FS.isFile(e.node.mode) && (_3 += e.node.usedBytes), _3 < 0) throw new FS.ErrnoError(28);
-    return _3;
-  }, mmap(e, t2, r3, _3, n3) {
+  } }, stream_ops: { read(e, t2, r, _2, n) {
+    var a = e.node.contents;
+    if (n >= e.node.usedBytes) return 0;
+    var i = Math.min(e.node.usedBytes - n, _2);
+    return t2.set(a.subarray(n, n + i), r), i;
+  }, write(e, t2, r, _2, n, a) {
+    if (t2.buffer === HEAP8.buffer && (a = false), !_2) return 0;
+    var i = e.node;
+    return i.mtime = i.ctime = Date.now(), a ? (i.contents = t2.subarray(r, r + _2), i.usedBytes = _2) : !i.usedBytes && !n ? (i.contents = t2.slice(r, r + _2), i.usedBytes = _2) : (MEMFS.expandFileStorage(i, n + _2), i.contents.set(t2.subarray(r, r + _2), n), i.usedBytes = Math.max(i.usedBytes, n + _2)), _2;
+  }, llseek(e, t2, r) {
+    var _2 = t2;
+    if (r === 1 ? _2 += e.position : r === 2 && FS.isFile(e.node.mode) && (_2 += e.node.usedBytes), _2 < 0) throw new FS.ErrnoError(28);
+    return _2;
+  }, mmap(e, t2, r, _2, n) {
     if (!FS.isFile(e.node.mode)) throw new FS.ErrnoError(43);
-    var a3, i2, l2 = e.node.contents;
-    if (!(n3 & 2) && l2.buffer === HEAP8.buffer) i2 = false, a3 = l2.byteOffset;
+    var a, i, l = e.node.contents;
+    if (!(n & 2) && l.buffer === HEAP8.buffer) i = false, a = l.byteOffset;
     else {
-      if (i2 = true, a3 = mmapAlloc(t2), !a3) throw new FS.ErrnoError(48);
-      l2 && ((r3 > 0 || r3 + t2 < l2.length) && (l2.subarray ? l2 = l2.subarray(r3, r3 + t2) : l2 = Array.prototype.slice.call(l2, r3, r3 + t2)), HEAP8.set(l2, a3));
+      if (i = true, a = mmapAlloc(t2), !a) throw new FS.ErrnoError(48);
+      l && ((r > 0 || r + t2 < l.length) && (l.subarray ? l = l.subarray(r, r + t2) : l = Array.prototype.slice.call(l, r, r + t2)), HEAP8.set(l, a));
     }
-    return { ptr: a3, allocated: i2 };
-  }, msync(e, t2, r3, _3, n3) {
-    return MEMFS.stream_ops.write(e, t2, 0, _3, r3, false), 0;
+    return { ptr: a, allocated: i };
+  }, msync(e, t2, r, _2, n) {
+    return MEMFS.stream_ops.write(e, t2, 0, _2, r, false), 0;
   } } }, FS_modeStringToFlags = (e) => {
     if (typeof e != "string") return e;
     var t2 = { r: 0, "r+": 2, w: 577, "w+": 578, a: 1089, "a+": 1090 }[e];
     if (typeof t2 > "u") throw new Error(`Unknown file open mode: ${e}`);
     return t2;
   }, FS_fileDataToTypedArray = (e) => (typeof e == "string" && (e = intArrayFromString(e, true)), e.subarray || (e = new Uint8Array(e)), e), FS_getMode = (e, t2) => {
-    var r3 = 0;
-    return e && (r3 |= 365), t2 && (r3 |= 146), r3;
+    var r = 0;
+    return e && (r |= 365), t2 && (r |= 146), r;
   }, IDBFS = { dbs: {}, indexedDB: () => indexedDB, DB_VERSION: 21, DB_STORE_NAME: "FILE_DATA", queuePersist: (e) => {
     function t2() {
-      e.idbPersistState === "again" ? r3() : (e.idbPersistState = 0, IDBFS.onAutoPersistStateChanged?.(false));
+      e.idbPersistState === "again" ? r() : (e.idbPersistState = 0, IDBFS.onAutoPersistStateChanged?.(false));
     }
-    function r3() {
+    function r() {
       e.idbPersistState = "idb", IDBFS.onAutoPersistStateChanged?.(true), IDBFS.syncfs(e, false, t2);
     }
-    e.idbPersistState ? e.idbPersistState === "idb" && (e.idbPersistState = "again") : e.idbPersistState = setTimeout(r3, 0);
+    e.idbPersistState ? e.idbPersistState === "idb" && (e.idbPersistState = "again") : e.idbPersistState = setTimeout(r, 0);
   }, mount: (e) => {
     var t2 = MEMFS.mount(e);
     if (e?.opts?.autoPersist) {
       e.idbPersistState = 0;
-      var r3 = t2.node_ops;
-      t2.node_ops = { ...t2.node_ops }, t2.node_ops.mknod = (_3, n3, a3, i2) => {
-        var l2 = r3.mknod(_3, n3, a3, i2);
-        return l2.node_ops = t2.node_ops, l2.idbfs_mount = t2.mount, l2.memfs_stream_ops = l2.stream_ops, l2.stream_ops = { ...l2.stream_ops }, l2.stream_ops.write = (o5, s4, c4, p5, d5, u3) => (o5.node.isModified = true, l2.memfs_stream_ops.write(o5, s4, c4, p5, d5, u3)), l2.stream_ops.close = (o5) => {
-          var s4 = o5.node;
-          if (s4.isModified && (IDBFS.queuePersist(s4.idbfs_mount), s4.isModified = false), s4.memfs_stream_ops.close) return s4.memfs_stream_ops.close(o5);
-        }, IDBFS.queuePersist(t2.mount), l2;
-      }, t2.node_ops.rmdir = (..._3) => (IDBFS.queuePersist(t2.mount), r3.rmdir(..._3)), t2.node_ops.symlink = (..._3) => (IDBFS.queuePersist(t2.mount), r3.symlink(..._3)), t2.node_ops.unlink = (..._3) => (IDBFS.queuePersist(t2.mount), r3.unlink(..._3)), t2.node_ops.rename = (..._3) => (IDBFS.queuePersist(t2.mount), r3.rename(..._3));
+      var r = t2.node_ops;
+      t2.node_ops = { ...t2.node_ops }, t2.node_ops.mknod = (_2, n, a, i) => {
+        var l = r.mknod(_2, n, a, i);
+        return l.node_ops = t2.node_ops, l.idbfs_mount = t2.mount, l.memfs_stream_ops = l.stream_ops, l.stream_ops = { ...l.stream_ops }, l.stream_ops.write = (o3, s2, c2, p3, d, u3) => (o3.node.isModified = true, l.memfs_stream_ops.write(o3, s2, c2, p3, d, u3)), l.stream_ops.close = (o3) => {
+          var s2 = o3.node;
+          if (s2.isModified && (IDBFS.queuePersist(s2.idbfs_mount), s2.isModified = false), s2.memfs_stream_ops.close) return s2.memfs_stream_ops.close(o3);
+        }, IDBFS.queuePersist(t2.mount), l;
+      }, t2.node_ops.rmdir = (..._2) => (IDBFS.queuePersist(t2.mount), r.rmdir(..._2)), t2.node_ops.symlink = (..._2) => (IDBFS.queuePersist(t2.mount), r.symlink(..._2)), t2.node_ops.unlink = (..._2) => (IDBFS.queuePersist(t2.mount), r.unlink(..._2)), t2.node_ops.rename = (..._2) => (IDBFS.queuePersist(t2.mount), r.rename(..._2));
     }
     return t2;
-  }, syncfs: (e, t2, r3) => {
-    IDBFS.getLocalSet(e, (_3, n3) => {
-      if (_3) return r3(_3);
-      IDBFS.getRemoteSet(e, (a3, i2) => {
-        if (a3) return r3(a3);
-        var l2 = t2 ? i2 : n3, o5 = t2 ? n3 : i2;
-        IDBFS.reconcile(l2, o5, r3);
+  }, syncfs: (e, t2, r) => {
+    IDBFS.getLocalSet(e, (_2, n) => {
+      if (_2) return r(_2);
+      IDBFS.getRemoteSet(e, (a, i) => {
+        if (a) return r(a);
+        var l = t2 ? i : n, o3 = t2 ? n : i;
+        IDBFS.reconcile(l, o3, r);
       });
     });
   }, quit: () => {
     for (var e of Object.values(IDBFS.dbs)) e.close();
     IDBFS.dbs = {};
   }, getDB: (e, t2) => {
-    var r3 = IDBFS.dbs[e];
-    if (r3) return t2(null, r3);
-    var _3;
+    var r = IDBFS.dbs[e];
+    if (r) return t2(null, r);
+    var _2;
     try {
-      _3 = IDBFS.indexedDB().open(e, IDBFS.DB_VERSION);
-    } catch (n3) {
-      return t2(n3);
+      _2 = IDBFS.indexedDB().open(e, IDBFS.DB_VERSION);
+    } catch (n) {
+      return t2(n);
     }
-    if (!_3) return t2("Unable to connect to IndexedDB");
-    _3.onupgradeneeded = (n3) => {
-      var a3 = n3.target.result, i2 = n3.target.transaction, l2;
-      a3.objectStoreNames.contains(IDBFS.DB_STORE_NAME) ? l2 = i2.objectStore(IDBFS.DB_STORE_NAME) : l2 = a3.createObjectStore(IDBFS.DB_STORE_NAME), l2.indexNames.contains("timestamp") || l2.createIndex("timestamp", "timestamp", { unique: false });
-    }, _3.onsuccess = () => {
-      r3 = _3.result, IDBFS.dbs[e] = r3, t2(null, r3);
-    }, _3.onerror = (n3) => {
-      t2(n3.target.error), n3.preventDefault();
+    if (!_2) return t2("Unable to connect to IndexedDB");
+    _2.onupgradeneeded = (n) => {
+      var a = n.target.result, i = n.target.transaction, l;
+      a.objectStoreNames.contains(IDBFS.DB_STORE_NAME) ? l = i.objectStore(IDBFS.DB_STORE_NAME) : l = a.createObjectStore(IDBFS.DB_STORE_NAME), l.indexNames.contains("timestamp") || l.createIndex("timestamp", "timestamp", { unique: false });
+    }, _2.onsuccess = () => {
+      r = _2.result, IDBFS.dbs[e] = r, t2(null, r);
+    }, _2.onerror = (n) => {
+      t2(n.target.error), n.preventDefault();
     };
   }, getLocalSet: (e, t2) => {
-    var r3 = {};
-    function _3(o5) {
-      return o5 !== "." && o5 !== "..";
+    var r = {};
+    function _2(o3) {
+      return o3 !== "." && o3 !== "..";
     }
-    function n3(o5) {
-      return (s4) => PATH.join2(o5, s4);
+    function n(o3) {
+      return (s2) => PATH.join2(o3, s2);
     }
-    for (var a3 = FS.readdir(e.mountpoint).filter(_3).map(n3(e.mountpoint)); a3.length; ) {
-      var i2 = a3.pop(), l2;
+    for (var a = FS.readdir(e.mountpoint).filter(_2).map(n(e.mountpoint)); a.length; ) {
+      var i = a.pop(), l;
       try {
-        l2 = FS.lstat(i2);
-      } catch (o5) {
-        return t2(o5);
+        l = FS.lstat(i);
+      } catch (o3) {
+        return t2(o3);
       }
-      FS.isDir(l2.mode) && a3.push(...FS.readdir(i2).filter(_3).map(n3(i2))), r3[i2] = { timestamp: l2.mtime };
+      FS.isDir(l.mode) && a.push(...FS.readdir(i).filter(_2).map(n(i))), r[i] = { timestamp: l.mtime };
     }
-    return t2(null, { type: "local", entries: r3 });
+    return t2(null, { type: "local", entries: r });
   }, getRemoteSet: (e, t2) => {
-    var r3 = {};
-    IDBFS.getDB(e.mountpoint, (_3, n3) => {
-      if (_3) return t2(_3);
+    var r = {};
+    IDBFS.getDB(e.mountpoint, (_2, n) => {
+      if (_2) return t2(_2);
       try {
-        var a3 = n3.transaction([IDBFS.DB_STORE_NAME], "readonly");
-        a3.onerror = (o5) => {
-          t2(o5.target.error), o5.preventDefault();
+        var a = n.transaction([IDBFS.DB_STORE_NAME], "readonly");
+        a.onerror = (o3) => {
+          t2(o3.target.error), o3.preventDefault();
         };
-        var i2 = a3.objectStore(IDBFS.DB_STORE_NAME), l2 = i2.index("timestamp");
-        l2.openKeyCursor().onsuccess = (o5) => {
-          var s4 = o5.target.result;
-          if (!s4) return t2(null, { type: "remote", db: n3, entries: r3 });
-          r3[s4.primaryKey] = { timestamp: s4.key }, s4.continue();
+        var i = a.objectStore(IDBFS.DB_STORE_NAME), l = i.index("timestamp");
+        l.openKeyCursor().onsuccess = (o3) => {
+          var s2 = o3.target.result;
+          if (!s2) return t2(null, { type: "remote", db: n, entries: r });
+          r[s2.primaryKey] = { timestamp: s2.key }, s2.continue();
         };
-      } catch (o5) {
-        return t2(o5);
+      } catch (o3) {
+        return t2(o3);
       }
     });
   }, loadLocalEntry: (e, t2) => {
-    var r3, _3;
+    var r, _2;
     try {
-      var n3 = FS.lookupPath(e);
-      _3 = n3.node, r3 = FS.lstat(e);
-    } catch (a3) {
-      return t2(a3);
+      var n = FS.lookupPath(e);
+      _2 = n.node, r = FS.lstat(e);
+    } catch (a) {
+      return t2(a);
     }
-    return FS.isDir(r3.mode) ? t2(null, { timestamp: r3.mtime, mode: r3.mode }) : FS.isLink(r3.mode) ? t2(null, { timestamp: r3.mtime, mode: r3.mode, link: _3.link }) : FS.isFile(r3.mode) ? (_3.contents = MEMFS.getFileDataAsTypedArray(_3), t2(null, { timestamp: r3.mtime, mode: r3.mode, contents: _3.contents })) : t2(new Error("node type not supported"));
-  }, storeLocalEntry: (e, t2, r3) => {
+    return FS.isDir(r.mode) ? t2(null, { timestamp: r.mtime, mode: r.mode }) : FS.isLink(r.mode) ? t2(null, { timestamp: r.mtime, mode: r.mode, link: _2.link }) : FS.isFile(r.mode) ? (_2.contents = MEMFS.getFileDataAsTypedArray(_2), t2(null, { timestamp: r.mtime, mode: r.mode, contents: _2.contents })) : t2(new Error("node type not supported"));
+  }, storeLocalEntry: (e, t2, r) => {
     try {
       if (FS.isDir(t2.mode)) FS.mkdirTree(e, t2.mode);
       else if (FS.isLink(t2.mode)) FS.symlink(t2.link, e);
       else if (FS.isFile(t2.mode)) FS.writeFile(e, t2.contents, { canOwn: true });
-      else return r3(new Error("node type not supported"));
+      else return r(new Error("node type not supported"));
       FS.chmod(e, t2.mode), FS.utime(e, t2.timestamp, t2.timestamp);
-    } catch (_3) {
-      return r3(_3);
+    } catch (_2) {
+      return r(_2);
     }
-    r3(null);
+    r(null);
   }, removeLocalEntry: (e, t2) => {
     try {
-      var r3 = FS.lstat(e);
-      FS.isDir(r3.mode) ? FS.rmdir(e) : FS.unlink(e);
-    } catch (_3) {
-      return t2(_3);
+      var r = FS.lstat(e);
+      FS.isDir(r.mode) ? FS.rmdir(e) : FS.unlink(e);
+    } catch (_2) {
+      return t2(_2);
     }
     t2(null);
-  }, loadRemoteEntry: (e, t2, r3) => {
-    var _3 = e.get(t2);
-    _3.onsuccess = (n3) => r3(null, n3.target.result), _3.onerror = (n3) => {
-      r3(n3.target.error), n3.preventDefault();
+  }, loadRemoteEntry: (e, t2, r) => {
+    var _2 = e.get(t2);
+    _2.onsuccess = (n) => r(null, n.target.result), _2.onerror = (n) => {
+      r(n.target.error), n.preventDefault();
     };
-  }, storeRemoteEntry: (e, t2, r3, _3) => {
+  }, storeRemoteEntry: (e, t2, r, _2) => {
     try {
-      var n3 = e.put(r3, t2);
-    } catch (a3) {
-      _3(a3);
+      var n = e.put(r, t2);
+    } catch (a) {
+      _2(a);
       return;
     }
-    n3.onsuccess = () => _3(), n3.onerror = (a3) => {
-      _3(a3.target.error), a3.preventDefault();
+    n.onsuccess = () => _2(), n.onerror = (a) => {
+      _2(a.target.error), a.preventDefault();
     };
-  }, removeRemoteEntry: (e, t2, r3) => {
-    var _3 = e.delete(t2);
-    _3.onsuccess = () => r3(), _3.onerror = (n3) => {
-      r3(n3.target.error), n3.preventDefault();
+  }, removeRemoteEntry: (e, t2, r) => {
+    var _2 = e.delete(t2);
+    _2.onsuccess = () => r(), _2.onerror = (n) => {
+      r(n.target.error), n.preventDefault();
     };
-  }, reconcile: (e, t2, r3) => {
-    var _3 = 0, n3 = [];
-    for (var [a3, i2] of Object.entries(e.entries)) {
-      var l2 = t2.entries[a3];
-      (!l2 || i2.timestamp.getTime() != l2.timestamp.getTime()) && (n3.push(a3), _3++);
+  }, reconcile: (e, t2, r) => {
+    var _2 = 0, n = [];
+    for (var [a, i] of Object.entries(e.entries)) {
+      var l = t2.entries[a];
+      (!l || i.timestamp.getTime() != l.timestamp.getTime()) && (n.push(a), _2++);
     }
-    var o5 = [];
-    for (var a3 of Object.keys(t2.entries)) e.entries[a3] || (o5.push(a3), _3++);
-    if (!_3) return r3(null);
-    var s4 = false, c4 = e.type === "remote" ? e.db : t2.db, p5 = c4.transaction([IDBFS.DB_STORE_NAME], "readwrite"), d5 = p5.objectStore(IDBFS.DB_STORE_NAME);
-    function u3(m7) {
-      if (m7 && !s4) return s4 = true, r3(m7);
+    var o3 = [];
+    for (var a of Object.keys(t2.entries)) e.entries[a] || (o3.push(a), _2++);
+    if (!_2) return r(null);
+    var s2 = false, c2 = e.type === "remote" ? e.db : t2.db, p3 = c2.transaction([IDBFS.DB_STORE_NAME], "readwrite"), d = p3.objectStore(IDBFS.DB_STORE_NAME);
+    function u3(m2) {
+      if (m2 && !s2) return s2 = true, r(m2);
     }
-    p5.onerror = p5.onabort = (m7) => {
-      u3(m7.target.error), m7.preventDefault();
-    }, p5.oncomplete = () => {
-      s4 || r3(null);
+    p3.onerror = p3.onabort = (m2) => {
+      u3(m2.target.error), m2.preventDefault();
+    }, p3.oncomplete = () => {
+      s2 || r(null);
     };
-    for (let m7 of n3.sort()) t2.type === "local" ? IDBFS.loadRemoteEntry(d5, m7, (y6, b4) => {
-      if (y6) return u3(y6);
-      IDBFS.storeLocalEntry(m7, b4, u3);
-    }) : IDBFS.loadLocalEntry(m7, (y6, b4) => {
-      if (y6) return u3(y6);
-      IDBFS.storeRemoteEntry(d5, m7, b4, u3);
+    for (let m2 of n.sort()) t2.type === "local" ? IDBFS.loadRemoteEntry(d, m2, (y2, b2) => {
+      if (y2) return u3(y2);
+      IDBFS.storeLocalEntry(m2, b2, u3);
+    }) : IDBFS.loadLocalEntry(m2, (y2, b2) => {
+      if (y2) return u3(y2);
+      IDBFS.storeRemoteEntry(d, m2, b2, u3);
     });
-    for (var f5 of o5.sort().reverse()) t2.type === "local" ? IDBFS.removeLocalEntry(f5, u3) : IDBFS.removeRemoteEntry(d5, f5, u3);
+    for (var f2 of o3.sort().reverse()) t2.type === "local" ? IDBFS.removeLocalEntry(f2, u3) : IDBFS.removeRemoteEntry(d, f2, u3);
   } }, ERRNO_CODES = { EPERM: 63, ENOENT: 44, ESRCH: 71, EINTR: 27, EIO: 29, ENXIO: 60, E2BIG: 1, ENOEXEC: 45, EBADF: 8, ECHILD: 12, EAGAIN: 6, EWOULDBLOCK: 6, ENOMEM: 48, EACCES: 2, EFAULT: 21, ENOTBLK: 105, EBUSY: 10, EEXIST: 20, EXDEV: 75, ENODEV: 43, ENOTDIR: 54, EISDIR: 31, EINVAL: 28, ENFILE: 41, EMFILE: 33, ENOTTY: 59, ETXTBSY: 74, EFBIG: 22, ENOSPC: 51, ESPIPE: 70, EROFS: 69, EMLINK: 34, EPIPE: 64, EDOM: 18, ERANGE: 68, ENOMSG: 49, EIDRM: 24, ECHRNG: 106, EL2NSYNC: 156, EL3HLT: 107, EL3RST: 108, ELNRNG: 109, EUNATCH: 110, ENOCSI: 111, EL2HLT: 112, EDEADLK: 16, ENOLCK: 46, EBADE: 113, EBADR: 114, EXFULL: 115, ENOANO: 104, EBADRQC: 103, EBADSLT: 102, EDEADLOCK: 16, EBFONT: 101, ENOSTR: 100, ENODATA: 116, ETIME: 117, ENOSR: 118, ENONET: 119, ENOPKG: 120, EREMOTE: 121, ENOLINK: 47, EADV: 122, ESRMNT: 123, ECOMM: 124, EPROTO: 65, EMULTIHOP: 36, EDOTDOT: 125, EBADMSG: 9, ENOTUNIQ: 126, EBADFD: 127, EREMCHG: 128, ELIBACC: 129, ELIBBAD: 130, ELIBSCN: 131, ELIBMAX: 132, ELIBEXEC: 133, ENOSYS: 52, ENOTEMPTY: 55, ENAMETOOLONG: 37, ELOOP: 32, EOPNOTSUPP: 138, EPFNOSUPPORT: 139, ECONNRESET: 15, ENOBUFS: 42, EAFNOSUPPORT: 5, EPROTOTYPE: 67, ENOTSOCK: 57, ENOPROTOOPT: 50, ESHUTDOWN: 140, ECONNREFUSED: 14, EADDRINUSE: 3, ECONNABORTED: 13, ENETUNREACH: 40, ENETDOWN: 38, ETIMEDOUT: 73, EHOSTDOWN: 142, EHOSTUNREACH: 23, EINPROGRESS: 26, EALREADY: 7, EDESTADDRREQ: 17, EMSGSIZE: 35, EPROTONOSUPPORT: 66, ESOCKTNOSUPPORT: 137, EADDRNOTAVAIL: 4, ENETRESET: 39, EISCONN: 30, ENOTCONN: 53, ETOOMANYREFS: 141, EUSERS: 136, EDQUOT: 19, ESTALE: 72, ENOTSUP: 138, ENOMEDIUM: 148, EILSEQ: 25, EOVERFLOW: 61, ECANCELED: 11, ENOTRECOVERABLE: 56, EOWNERDEAD: 62, ESTRPIPE: 135 }, NODEFS = { isWindows: false, staticInit() {
     NODEFS.isWindows = !!process.platform.match(/^win/);
     var e = { fs: require("fs").constants }.fs;
@@ -5884,10 +2150,10 @@ async function it2(moduleArg = {}) {
     }
   }, mount(e) {
     return NODEFS.createNode(null, "/", NODEFS.getMode(e.opts.root), 0);
-  }, createNode(e, t2, r3, _3) {
-    if (!FS.isDir(r3) && !FS.isFile(r3) && !FS.isLink(r3)) throw new FS.ErrnoError(28);
-    var n3 = FS.createNode(e, t2, r3);
-    return n3.node_ops = NODEFS.node_ops, n3.stream_ops = NODEFS.stream_ops, n3;
+  }, createNode(e, t2, r, _2) {
+    if (!FS.isDir(r) && !FS.isFile(r) && !FS.isLink(r)) throw new FS.ErrnoError(28);
+    var n = FS.createNode(e, t2, r);
+    return n.node_ops = NODEFS.node_ops, n.stream_ops = NODEFS.stream_ops, n;
   }, getMode(e) {
     return NODEFS.tryFSOperation(() => {
       var t2 = fs.lstatSync(e).mode;
@@ -5899,59 +2165,59 @@ async function it2(moduleArg = {}) {
   }, flagsForNode(e) {
     e &= -2097153, e &= -2049, e &= -32769, e &= -524289, e &= -65537;
     var t2 = 0;
-    for (var r3 in NODEFS.flagsForNodeMap) e & r3 && (t2 |= NODEFS.flagsForNodeMap[r3], e ^= r3);
+    for (var r in NODEFS.flagsForNodeMap) e & r && (t2 |= NODEFS.flagsForNodeMap[r], e ^= r);
     if (e) throw new FS.ErrnoError(28);
     return t2;
   }, doGetAttr(e, t2) {
-    var r3 = NODEFS.tryFSOperation(e);
-    return NODEFS.isWindows && (r3.blksize || (r3.blksize = 4096), r3.blocks || (r3.blocks = (r3.size + r3.blksize - 1) / r3.blksize | 0), r3.mode |= (r3.mode & 292) >> 2), { dev: r3.dev, ino: t2.id, mode: r3.mode, nlink: r3.nlink, uid: r3.uid, gid: r3.gid, rdev: r3.rdev, size: r3.size, atime: r3.atime, mtime: r3.mtime, ctime: r3.ctime, blksize: r3.blksize, blocks: r3.blocks };
-  }, doSetAttr(e, t2, r3, _3, n3, a3, i2) {
+    var r = NODEFS.tryFSOperation(e);
+    return NODEFS.isWindows && (r.blksize || (r.blksize = 4096), r.blocks || (r.blocks = (r.size + r.blksize - 1) / r.blksize | 0), r.mode |= (r.mode & 292) >> 2), { dev: r.dev, ino: t2.id, mode: r.mode, nlink: r.nlink, uid: r.uid, gid: r.gid, rdev: r.rdev, size: r.size, atime: r.atime, mtime: r.mtime, ctime: r.ctime, blksize: r.blksize, blocks: r.blocks };
+  }, doSetAttr(e, t2, r, _2, n, a, i) {
     NODEFS.tryFSOperation(() => {
-      if (r3.mode !== void 0) {
-        var l2 = r3.mode;
-        NODEFS.isWindows && (l2 &= 384), _3(e, l2), t2.mode = r3.mode;
+      if (r.mode !== void 0) {
+        var l = r.mode;
+        NODEFS.isWindows && (l &= 384), _2(e, l), t2.mode = r.mode;
       }
-      if (typeof (r3.atime ?? r3.mtime) == "number") {
-        var o5 = r3.atime, s4 = r3.mtime;
-        if (o5 == null || s4 == null) {
-          var c4 = i2(e);
-          o5 ?? (o5 = c4.atimeMs), s4 ?? (s4 = c4.mtimeMs);
+      if (typeof (r.atime ?? r.mtime) == "number") {
+        var o3 = r.atime, s2 = r.mtime;
+        if (o3 == null || s2 == null) {
+          var c2 = i(e);
+          o3 ?? (o3 = c2.atimeMs), s2 ?? (s2 = c2.mtimeMs);
         }
-        n3(e, o5 / 1e3, s4 / 1e3);
+        n(e, o3 / 1e3, s2 / 1e3);
       }
-      r3.size !== void 0 && a3(e, r3.size);
+      r.size !== void 0 && a(e, r.size);
     });
   }, node_ops: { getattr(e) {
     var t2 = NODEFS.realPath(e);
     return NODEFS.doGetAttr(() => fs.lstatSync(t2), e);
   }, setattr(e, t2) {
-    var r3 = NODEFS.realPath(e);
+    var r = NODEFS.realPath(e);
     if (t2.mode != null && t2.dontFollow) throw new FS.ErrnoError(52);
-    var _3 = t2.dontFollow ? fs.lutimesSync : fs.utimesSync;
-    NODEFS.doSetAttr(r3, e, t2, fs.chmodSync, _3, fs.truncateSync, fs.lstatSync);
+    var _2 = t2.dontFollow ? fs.lutimesSync : fs.utimesSync;
+    NODEFS.doSetAttr(r, e, t2, fs.chmodSync, _2, fs.truncateSync, fs.lstatSync);
   }, lookup(e, t2) {
-    var r3 = PATH.join2(NODEFS.realPath(e), t2), _3 = NODEFS.getMode(r3);
-    return NODEFS.createNode(e, t2, _3);
-  }, mknod(e, t2, r3, _3) {
-    var n3 = NODEFS.createNode(e, t2, r3, _3), a3 = NODEFS.realPath(n3);
+    var r = PATH.join2(NODEFS.realPath(e), t2), _2 = NODEFS.getMode(r);
+    return NODEFS.createNode(e, t2, _2);
+  }, mknod(e, t2, r, _2) {
+    var n = NODEFS.createNode(e, t2, r, _2), a = NODEFS.realPath(n);
     return NODEFS.tryFSOperation(() => {
-      FS.isDir(n3.mode) ? fs.mkdirSync(a3, n3.mode) : fs.writeFileSync(a3, "", { mode: n3.mode });
-    }), n3;
-  }, rename(e, t2, r3) {
-    var _3 = NODEFS.realPath(e), n3 = PATH.join2(NODEFS.realPath(t2), r3);
-    NODEFS.tryFSOperation(() => fs.renameSync(_3, n3)), e.name = r3;
+      FS.isDir(n.mode) ? fs.mkdirSync(a, n.mode) : fs.writeFileSync(a, "", { mode: n.mode });
+    }), n;
+  }, rename(e, t2, r) {
+    var _2 = NODEFS.realPath(e), n = PATH.join2(NODEFS.realPath(t2), r);
+    NODEFS.tryFSOperation(() => fs.renameSync(_2, n)), e.name = r;
   }, unlink(e, t2) {
-    var r3 = PATH.join2(NODEFS.realPath(e), t2);
-    NODEFS.tryFSOperation(() => fs.unlinkSync(r3));
+    var r = PATH.join2(NODEFS.realPath(e), t2);
+    NODEFS.tryFSOperation(() => fs.unlinkSync(r));
   }, rmdir(e, t2) {
-    var r3 = PATH.join2(NODEFS.realPath(e), t2);
-    NODEFS.tryFSOperation(() => fs.rmdirSync(r3));
+    var r = PATH.join2(NODEFS.realPath(e), t2);
+    NODEFS.tryFSOperation(() => fs.rmdirSync(r));
   }, readdir(e) {
     var t2 = NODEFS.realPath(e);
     return NODEFS.tryFSOperation(() => fs.readdirSync(t2));
-  }, symlink(e, t2, r3) {
-    var _3 = PATH.join2(NODEFS.realPath(e), t2);
-    NODEFS.tryFSOperation(() => fs.symlinkSync(r3, _3));
+  }, symlink(e, t2, r) {
+    var _2 = PATH.join2(NODEFS.realPath(e), t2);
+    NODEFS.tryFSOperation(() => fs.symlinkSync(r, _2));
   }, readlink(e) {
     var t2 = NODEFS.realPath(e);
     return NODEFS.tryFSOperation(() => fs.readlinkSync(t2));
@@ -5973,114 +2239,114 @@ async function it2(moduleArg = {}) {
     });
   }, dup(e) {
     e.shared.refcount++;
-  }, read(e, t2, r3, _3, n3) {
-    return NODEFS.tryFSOperation(() => fs.readSync(e.nfd, t2, r3, _3, n3));
-  }, write(e, t2, r3, _3, n3) {
-    return NODEFS.tryFSOperation(() => fs.writeSync(e.nfd, t2, r3, _3, n3));
-  }, llseek(e, t2, r3) {
-    var _3 = t2;
-    if (r3 === 1 ? _3 += e.position : r3 === 2 && FS.isFile(e.node.mode) && NODEFS.tryFSOperation(() => {
-      var n3 = fs.fstatSync(e.nfd);
-      _3 += n3.size;
-    }), _3 < 0) throw new FS.ErrnoError(28);
-    return _3;
-  }, mmap(e, t2, r3, _3, n3) {
+  }, read(e, t2, r, _2, n) {
+    return NODEFS.tryFSOperation(() => fs.readSync(e.nfd, t2, r, _2, n));
+  }, write(e, t2, r, _2, n) {
+    return NODEFS.tryFSOperation(() => fs.writeSync(e.nfd, t2, r, _2, n));
+  }, llseek(e, t2, r) {
+    var _2 = t2;
+    if (r === 1 ? _2 += e.position : r === 2 && FS.isFile(e.node.mode) && NODEFS.tryFSOperation(() => {
+      var n = fs.fstatSync(e.nfd);
+      _2 += n.size;
+    }), _2 < 0) throw new FS.ErrnoError(28);
+    return _2;
+  }, mmap(e, t2, r, _2, n) {
     if (!FS.isFile(e.node.mode)) throw new FS.ErrnoError(43);
-    var a3 = mmapAlloc(t2);
-    return NODEFS.stream_ops.read(e, HEAP8, a3, t2, r3), { ptr: a3, allocated: true };
-  }, msync(e, t2, r3, _3, n3) {
-    return NODEFS.stream_ops.write(e, t2, 0, _3, r3), 0;
+    var a = mmapAlloc(t2);
+    return NODEFS.stream_ops.read(e, HEAP8, a, t2, r), { ptr: a, allocated: true };
+  }, msync(e, t2, r, _2, n) {
+    return NODEFS.stream_ops.write(e, t2, 0, _2, r), 0;
   } } }, PROXYFS = { mount(e) {
     return PROXYFS.createNode(null, "/", e.opts.fs.lstat(e.opts.root).mode, 0);
-  }, createNode(e, t2, r3, _3) {
-    if (!FS.isDir(r3) && !FS.isFile(r3) && !FS.isLink(r3)) throw new FS.ErrnoError(ERRNO_CODES.EINVAL);
-    var n3 = FS.createNode(e, t2, r3);
-    return n3.node_ops = PROXYFS.node_ops, n3.stream_ops = PROXYFS.stream_ops, n3;
+  }, createNode(e, t2, r, _2) {
+    if (!FS.isDir(r) && !FS.isFile(r) && !FS.isLink(r)) throw new FS.ErrnoError(ERRNO_CODES.EINVAL);
+    var n = FS.createNode(e, t2, r);
+    return n.node_ops = PROXYFS.node_ops, n.stream_ops = PROXYFS.stream_ops, n;
   }, realPath(e) {
     for (var t2 = []; e.parent !== e; ) t2.push(e.name), e = e.parent;
     return t2.push(e.mount.opts.root), t2.reverse(), PATH.join(...t2);
   }, node_ops: { getattr(e) {
-    var t2 = PROXYFS.realPath(e), r3;
+    var t2 = PROXYFS.realPath(e), r;
     try {
-      r3 = e.mount.opts.fs.lstat(t2);
-    } catch (_3) {
-      throw _3.code ? new FS.ErrnoError(ERRNO_CODES[_3.code]) : _3;
+      r = e.mount.opts.fs.lstat(t2);
+    } catch (_2) {
+      throw _2.code ? new FS.ErrnoError(ERRNO_CODES[_2.code]) : _2;
     }
-    return { dev: r3.dev, ino: r3.ino, mode: r3.mode, nlink: r3.nlink, uid: r3.uid, gid: r3.gid, rdev: r3.rdev, size: r3.size, atime: r3.atime, mtime: r3.mtime, ctime: r3.ctime, blksize: r3.blksize, blocks: r3.blocks };
+    return { dev: r.dev, ino: r.ino, mode: r.mode, nlink: r.nlink, uid: r.uid, gid: r.gid, rdev: r.rdev, size: r.size, atime: r.atime, mtime: r.mtime, ctime: r.ctime, blksize: r.blksize, blocks: r.blocks };
   }, setattr(e, t2) {
-    var r3 = PROXYFS.realPath(e);
+    var r = PROXYFS.realPath(e);
     try {
-      if (t2.mode !== void 0 && (e.mount.opts.fs.chmod(r3, t2.mode), e.mode = t2.mode), t2.atime || t2.mtime) {
-        var _3 = new Date(t2.atime || t2.mtime), n3 = new Date(t2.mtime || t2.atime);
-        e.mount.opts.fs.utime(r3, _3, n3);
+      if (t2.mode !== void 0 && (e.mount.opts.fs.chmod(r, t2.mode), e.mode = t2.mode), t2.atime || t2.mtime) {
+        var _2 = new Date(t2.atime || t2.mtime), n = new Date(t2.mtime || t2.atime);
+        e.mount.opts.fs.utime(r, _2, n);
       }
-      t2.size !== void 0 && e.mount.opts.fs.truncate(r3, t2.size);
-    } catch (a3) {
-      throw a3.code ? new FS.ErrnoError(ERRNO_CODES[a3.code]) : a3;
+      t2.size !== void 0 && e.mount.opts.fs.truncate(r, t2.size);
+    } catch (a) {
+      throw a.code ? new FS.ErrnoError(ERRNO_CODES[a.code]) : a;
     }
   }, lookup(e, t2) {
     try {
-      var r3 = PATH.join2(PROXYFS.realPath(e), t2), _3 = e.mount.opts.fs.lstat(r3).mode, n3 = PROXYFS.createNode(e, t2, _3);
-      return n3;
-    } catch (a3) {
-      throw a3.code ? new FS.ErrnoError(ERRNO_CODES[a3.code]) : a3;
+      var r = PATH.join2(PROXYFS.realPath(e), t2), _2 = e.mount.opts.fs.lstat(r).mode, n = PROXYFS.createNode(e, t2, _2);
+      return n;
+    } catch (a) {
+      throw a.code ? new FS.ErrnoError(ERRNO_CODES[a.code]) : a;
     }
-  }, mknod(e, t2, r3, _3) {
-    var n3 = PROXYFS.createNode(e, t2, r3, _3), a3 = PROXYFS.realPath(n3);
+  }, mknod(e, t2, r, _2) {
+    var n = PROXYFS.createNode(e, t2, r, _2), a = PROXYFS.realPath(n);
     try {
-      FS.isDir(n3.mode) ? n3.mount.opts.fs.mkdir(a3, n3.mode) : n3.mount.opts.fs.writeFile(a3, "", { mode: n3.mode });
-    } catch (i2) {
-      throw i2.code ? new FS.ErrnoError(ERRNO_CODES[i2.code]) : i2;
+      FS.isDir(n.mode) ? n.mount.opts.fs.mkdir(a, n.mode) : n.mount.opts.fs.writeFile(a, "", { mode: n.mode });
+    } catch (i) {
+      throw i.code ? new FS.ErrnoError(ERRNO_CODES[i.code]) : i;
     }
-    return n3;
-  }, rename(e, t2, r3) {
-    var _3 = PROXYFS.realPath(e), n3 = PATH.join2(PROXYFS.realPath(t2), r3);
+    return n;
+  }, rename(e, t2, r) {
+    var _2 = PROXYFS.realPath(e), n = PATH.join2(PROXYFS.realPath(t2), r);
     try {
-      e.mount.opts.fs.rename(_3, n3), e.name = r3;
-    } catch (a3) {
-      throw a3.code ? new FS.ErrnoError(ERRNO_CODES[a3.code]) : a3;
+      e.mount.opts.fs.rename(_2, n), e.name = r;
+    } catch (a) {
+      throw a.code ? new FS.ErrnoError(ERRNO_CODES[a.code]) : a;
     }
   }, unlink(e, t2) {
-    var r3 = PATH.join2(PROXYFS.realPath(e), t2);
+    var r = PATH.join2(PROXYFS.realPath(e), t2);
     try {
-      e.mount.opts.fs.unlink(r3);
-    } catch (_3) {
-      throw _3.code ? new FS.ErrnoError(ERRNO_CODES[_3.code]) : _3;
+      e.mount.opts.fs.unlink(r);
+    } catch (_2) {
+      throw _2.code ? new FS.ErrnoError(ERRNO_CODES[_2.code]) : _2;
     }
   }, rmdir(e, t2) {
-    var r3 = PATH.join2(PROXYFS.realPath(e), t2);
+    var r = PATH.join2(PROXYFS.realPath(e), t2);
     try {
-      e.mount.opts.fs.rmdir(r3);
-    } catch (_3) {
-      throw _3.code ? new FS.ErrnoError(ERRNO_CODES[_3.code]) : _3;
+      e.mount.opts.fs.rmdir(r);
+    } catch (_2) {
+      throw _2.code ? new FS.ErrnoError(ERRNO_CODES[_2.code]) : _2;
     }
   }, readdir(e) {
     var t2 = PROXYFS.realPath(e);
     try {
       return e.mount.opts.fs.readdir(t2);
-    } catch (r3) {
-      throw r3.code ? new FS.ErrnoError(ERRNO_CODES[r3.code]) : r3;
+    } catch (r) {
+      throw r.code ? new FS.ErrnoError(ERRNO_CODES[r.code]) : r;
     }
-  }, symlink(e, t2, r3) {
-    var _3 = PATH.join2(PROXYFS.realPath(e), t2);
+  }, symlink(e, t2, r) {
+    var _2 = PATH.join2(PROXYFS.realPath(e), t2);
     try {
-      e.mount.opts.fs.symlink(r3, _3);
-    } catch (n3) {
-      throw n3.code ? new FS.ErrnoError(ERRNO_CODES[n3.code]) : n3;
+      e.mount.opts.fs.symlink(r, _2);
+    } catch (n) {
+      throw n.code ? new FS.ErrnoError(ERRNO_CODES[n.code]) : n;
     }
   }, readlink(e) {
     var t2 = PROXYFS.realPath(e);
     try {
       return e.mount.opts.fs.readlink(t2);
-    } catch (r3) {
-      throw r3.code ? new FS.ErrnoError(ERRNO_CODES[r3.code]) : r3;
+    } catch (r) {
+      throw r.code ? new FS.ErrnoError(ERRNO_CODES[r.code]) : r;
     }
   } }, stream_ops: { open(e) {
     var t2 = PROXYFS.realPath(e.node);
     try {
       e.nfd = e.node.mount.opts.fs.open(t2, e.flags);
-    } catch (r3) {
-      throw r3.code ? new FS.ErrnoError(ERRNO_CODES[r3.code]) : r3;
+    } catch (r) {
+      throw r.code ? new FS.ErrnoError(ERRNO_CODES[r.code]) : r;
     }
   }, close(e) {
     try {
@@ -6088,48 +2354,48 @@ async function it2(moduleArg = {}) {
     } catch (t2) {
       throw t2.code ? new FS.ErrnoError(ERRNO_CODES[t2.code]) : t2;
     }
-  }, read(e, t2, r3, _3, n3) {
+  }, read(e, t2, r, _2, n) {
     try {
-      return e.node.mount.opts.fs.read(e.nfd, t2, r3, _3, n3);
-    } catch (a3) {
-      throw a3.code ? new FS.ErrnoError(ERRNO_CODES[a3.code]) : a3;
+      return e.node.mount.opts.fs.read(e.nfd, t2, r, _2, n);
+    } catch (a) {
+      throw a.code ? new FS.ErrnoError(ERRNO_CODES[a.code]) : a;
     }
-  }, write(e, t2, r3, _3, n3) {
+  }, write(e, t2, r, _2, n) {
     try {
-      return e.node.mount.opts.fs.write(e.nfd, t2, r3, _3, n3);
-    } catch (a3) {
-      throw a3.code ? new FS.ErrnoError(ERRNO_CODES[a3.code]) : a3;
+      return e.node.mount.opts.fs.write(e.nfd, t2, r, _2, n);
+    } catch (a) {
+      throw a.code ? new FS.ErrnoError(ERRNO_CODES[a.code]) : a;
     }
-  }, llseek(e, t2, r3) {
-    var _3 = t2;
-    if (r3 === 1) _3 += e.position;
-    else if (r3 === 2 && FS.isFile(e.node.mode)) try {
-      var n3 = e.node.node_ops.getattr(e.node);
-      _3 += n3.size;
-    } catch (a3) {
-      throw new FS.ErrnoError(ERRNO_CODES[a3.code]);
+  }, llseek(e, t2, r) {
+    var _2 = t2;
+    if (r === 1) _2 += e.position;
+    else if (r === 2 && FS.isFile(e.node.mode)) try {
+      var n = e.node.node_ops.getattr(e.node);
+      _2 += n.size;
+    } catch (a) {
+      throw new FS.ErrnoError(ERRNO_CODES[a.code]);
     }
-    if (_3 < 0) throw new FS.ErrnoError(ERRNO_CODES.EINVAL);
-    return _3;
+    if (_2 < 0) throw new FS.ErrnoError(ERRNO_CODES.EINVAL);
+    return _2;
   } } }, FS_createDataFile = (...e) => FS.createDataFile(...e), getUniqueRunDependency = (e) => e, dependenciesPromise = null, resolveRunDependencies = async () => dependenciesPromise, runDependencies = 0, dependenciesPromiseResolve = null, removeRunDependency = () => {
     runDependencies--, Module.monitorRunDependencies?.(runDependencies), runDependencies || dependenciesPromiseResolve();
   }, addRunDependency = () => {
     runDependencies || (dependenciesPromise = new Promise((e) => dependenciesPromiseResolve = e)), runDependencies++, Module.monitorRunDependencies?.(runDependencies);
   }, FS_handledByPreloadPlugin = async (e, t2) => {
     typeof Browser < "u" && Browser.init();
-    for (var r3 of preloadPlugins) if (r3.canHandle(t2)) return r3.handle(e, t2);
+    for (var r of preloadPlugins) if (r.canHandle(t2)) return r.handle(e, t2);
     return e;
-  }, FS_preloadFile = async (e, t2, r3, _3, n3, a3, i2, l2) => {
-    var o5 = t2 ? PATH_FS.resolve(PATH.join2(e, t2)) : e, s4 = getUniqueRunDependency(`cp ${o5}`);
-    addRunDependency(s4);
+  }, FS_preloadFile = async (e, t2, r, _2, n, a, i, l) => {
+    var o3 = t2 ? PATH_FS.resolve(PATH.join2(e, t2)) : e, s2 = getUniqueRunDependency(`cp ${o3}`);
+    addRunDependency(s2);
     try {
-      var c4 = r3;
-      typeof r3 == "string" && (c4 = await asyncLoad(r3)), c4 = await FS_handledByPreloadPlugin(c4, o5), l2?.(), a3 || FS_createDataFile(e, t2, c4, _3, n3, i2);
+      var c2 = r;
+      typeof r == "string" && (c2 = await asyncLoad(r)), c2 = await FS_handledByPreloadPlugin(c2, o3), l?.(), a || FS_createDataFile(e, t2, c2, _2, n, i);
     } finally {
-      removeRunDependency(s4);
+      removeRunDependency(s2);
     }
-  }, FS_createPreloadedFile = (e, t2, r3, _3, n3, a3, i2, l2, o5, s4) => {
-    FS_preloadFile(e, t2, r3, _3, n3, l2, o5, s4).then(a3).catch(i2);
+  }, FS_createPreloadedFile = (e, t2, r, _2, n, a, i, l, o3, s2) => {
+    FS_preloadFile(e, t2, r, _2, n, l, o3, s2).then(a).catch(i);
   }, FS = { root: null, mounts: [], devices: {}, streams: [], nextInode: 1, nameTable: [], currentPath: "/", initialized: false, ignorePermissions: true, syncFSRequests: 0, ErrnoError: class {
     constructor(e) {
       P(this, "name", "ErrnoError");
@@ -6167,13 +2433,13 @@ async function it2(moduleArg = {}) {
       this.shared.position = e;
     }
   }, FSNode: class {
-    constructor(e, t2, r3, _3) {
+    constructor(e, t2, r, _2) {
       P(this, "node_ops", {});
       P(this, "stream_ops", {});
       P(this, "readMode", 365);
       P(this, "writeMode", 146);
       P(this, "mounted", null);
-      e || (e = this), this.parent = e, this.mount = e.mount, this.id = FS.nextInode++, this.name = t2, this.mode = r3, this.rdev = _3, this.atime = this.mtime = this.ctime = Date.now();
+      e || (e = this), this.parent = e, this.mount = e.mount, this.id = FS.nextInode++, this.name = t2, this.mode = r, this.rdev = _2, this.atime = this.mtime = this.ctime = Date.now();
     }
     get read() {
       return (this.mode & this.readMode) === this.readMode;
@@ -6194,87 +2460,87 @@ async function it2(moduleArg = {}) {
       return FS.isChrdev(this.mode);
     }
     addListener(e, t2 = false) {
-      var r3 = { cb: e, exclusive: t2 }, _3 = this.listeners ?? (this.listeners = /* @__PURE__ */ new Set());
-      return _3.add(r3), { listeners: _3, entry: r3 };
+      var r = { cb: e, exclusive: t2 }, _2 = this.listeners ?? (this.listeners = /* @__PURE__ */ new Set());
+      return _2.add(r), { listeners: _2, entry: r };
     }
     notifyListeners(e) {
       if (this.listeners) {
         var t2;
-        for (var r3 of this.listeners) r3.exclusive ? (t2 || (t2 = [])).push(r3) : r3.cb(e);
+        for (var r of this.listeners) r.exclusive ? (t2 || (t2 = [])).push(r) : r.cb(e);
         if (t2) {
-          var _3 = (this.exclTurn || 0) % t2.length;
-          this.exclTurn = _3 + 1, t2[_3].cb(e);
+          var _2 = (this.exclTurn || 0) % t2.length;
+          this.exclTurn = _2 + 1, t2[_2].cb(e);
         }
       }
     }
   }, lookupPath(e, t2 = {}) {
     if (!e) throw new FS.ErrnoError(44);
     t2.follow_mount ?? (t2.follow_mount = true), PATH.isAbs(e) || (e = FS.cwd() + "/" + e);
-    e: for (var r3 = 0; r3 < 40; r3++) {
-      for (var _3 = e.split("/").filter((s4) => !!s4), n3 = FS.root, a3 = "/", i2 = 0; i2 < _3.length; i2++) {
-        var l2 = i2 === _3.length - 1;
-        if (l2 && t2.parent) break;
-        if (_3[i2] !== ".") {
-          if (_3[i2] === "..") {
-            if (a3 = PATH.dirname(a3), FS.isRoot(n3)) {
-              e = a3 + "/" + _3.slice(i2 + 1).join("/"), r3--;
+    e: for (var r = 0; r < 40; r++) {
+      for (var _2 = e.split("/").filter((s2) => !!s2), n = FS.root, a = "/", i = 0; i < _2.length; i++) {
+        var l = i === _2.length - 1;
+        if (l && t2.parent) break;
+        if (_2[i] !== ".") {
+          if (_2[i] === "..") {
+            if (a = PATH.dirname(a), FS.isRoot(n)) {
+              e = a + "/" + _2.slice(i + 1).join("/"), r--;
               continue e;
-            } else n3 = n3.parent;
+            } else n = n.parent;
             continue;
           }
-          a3 = a3 === "/" ? "/" + _3[i2] : a3 + "/" + _3[i2];
+          a = a === "/" ? "/" + _2[i] : a + "/" + _2[i];
           try {
-            n3 = FS.lookupNode(n3, _3[i2]);
-          } catch (s4) {
-            if (s4?.errno === 44 && l2 && t2.noent_okay) return { path: a3 };
-            throw s4;
+            n = FS.lookupNode(n, _2[i]);
+          } catch (s2) {
+            if (s2?.errno === 44 && l && t2.noent_okay) return { path: a };
+            throw s2;
           }
-          if (FS.isMountpoint(n3) && (!l2 || t2.follow_mount) && (n3 = n3.mounted.root), FS.isLink(n3.mode) && (!l2 || t2.follow)) {
-            if (!n3.node_ops.readlink) throw new FS.ErrnoError(52);
-            var o5 = n3.node_ops.readlink(n3);
-            PATH.isAbs(o5) || (o5 = PATH.dirname(a3) + "/" + o5), e = o5 + "/" + _3.slice(i2 + 1).join("/");
+          if (FS.isMountpoint(n) && (!l || t2.follow_mount) && (n = n.mounted.root), FS.isLink(n.mode) && (!l || t2.follow)) {
+            if (!n.node_ops.readlink) throw new FS.ErrnoError(52);
+            var o3 = n.node_ops.readlink(n);
+            PATH.isAbs(o3) || (o3 = PATH.dirname(a) + "/" + o3), e = o3 + "/" + _2.slice(i + 1).join("/");
             continue e;
           }
         }
       }
-      return { path: a3, node: n3 };
+      return { path: a, node: n };
     }
     throw new FS.ErrnoError(32);
   }, getPath(e) {
     for (var t2; ; ) {
       if (FS.isRoot(e)) {
-        var r3 = e.mount.mountpoint;
-        return t2 ? r3[r3.length - 1] !== "/" ? `${r3}/${t2}` : r3 + t2 : r3;
+        var r = e.mount.mountpoint;
+        return t2 ? r[r.length - 1] !== "/" ? `${r}/${t2}` : r + t2 : r;
       }
       t2 = t2 ? `${e.name}/${t2}` : e.name, e = e.parent;
     }
   }, hashName(e, t2) {
-    for (var r3 = 0, _3 = 0; _3 < t2.length; _3++) r3 = (r3 << 5) - r3 + t2.charCodeAt(_3) | 0;
-    return (e + r3 >>> 0) % FS.nameTable.length;
+    for (var r = 0, _2 = 0; _2 < t2.length; _2++) r = (r << 5) - r + t2.charCodeAt(_2) | 0;
+    return (e + r >>> 0) % FS.nameTable.length;
   }, hashAddNode(e) {
     var t2 = FS.hashName(e.parent.id, e.name);
     e.name_next = FS.nameTable[t2], FS.nameTable[t2] = e;
   }, hashRemoveNode(e) {
     var t2 = FS.hashName(e.parent.id, e.name);
     if (FS.nameTable[t2] === e) FS.nameTable[t2] = e.name_next;
-    else for (var r3 = FS.nameTable[t2]; r3; ) {
-      if (r3.name_next === e) {
-        r3.name_next = e.name_next;
+    else for (var r = FS.nameTable[t2]; r; ) {
+      if (r.name_next === e) {
+        r.name_next = e.name_next;
         break;
       }
-      r3 = r3.name_next;
+      r = r.name_next;
     }
   }, lookupNode(e, t2) {
-    var r3 = FS.mayLookup(e);
-    if (r3) throw new FS.ErrnoError(r3);
-    for (var _3 = FS.hashName(e.id, t2), n3 = FS.nameTable[_3]; n3; n3 = n3.name_next) {
-      var a3 = n3.name;
-      if (n3.parent.id === e.id && a3 === t2) return n3;
+    var r = FS.mayLookup(e);
+    if (r) throw new FS.ErrnoError(r);
+    for (var _2 = FS.hashName(e.id, t2), n = FS.nameTable[_2]; n; n = n.name_next) {
+      var a = n.name;
+      if (n.parent.id === e.id && a === t2) return n;
     }
     return FS.lookup(e, t2);
-  }, createNode(e, t2, r3, _3) {
-    var n3 = new FS.FSNode(e, t2, r3, _3);
-    return FS.hashAddNode(n3), n3;
+  }, createNode(e, t2, r, _2) {
+    var n = new FS.FSNode(e, t2, r, _2);
+    return FS.hashAddNode(n), n;
   }, destroyNode(e) {
     FS.hashRemoveNode(e);
   }, isRoot(e) {
@@ -6311,25 +2577,25 @@ async function it2(moduleArg = {}) {
     } catch {
     }
     return FS.nodePermissions(e, "wx");
-  }, mayDelete(e, t2, r3) {
-    var _3;
+  }, mayDelete(e, t2, r) {
+    var _2;
     try {
-      _3 = FS.lookupNode(e, t2);
-    } catch (a3) {
-      return a3.errno;
+      _2 = FS.lookupNode(e, t2);
+    } catch (a) {
+      return a.errno;
     }
-    var n3 = FS.nodePermissions(e, "wx");
-    if (n3) return n3;
-    if (r3) {
-      if (!FS.isDir(_3.mode)) return 54;
-      if (FS.isRoot(_3) || FS.getPath(_3) === FS.cwd()) return 10;
-    } else if (FS.isDir(_3.mode)) return 31;
+    var n = FS.nodePermissions(e, "wx");
+    if (n) return n;
+    if (r) {
+      if (!FS.isDir(_2.mode)) return 54;
+      if (FS.isRoot(_2) || FS.getPath(_2) === FS.cwd()) return 10;
+    } else if (FS.isDir(_2.mode)) return 31;
     return 0;
   }, mayOpen(e, t2) {
     if (!e) return 44;
     if (FS.isLink(e.mode)) return 32;
-    var r3 = FS.flagsToPermissionString(t2);
-    return FS.isDir(e.mode) && (r3 !== "r" || t2 & 576) ? 31 : FS.nodePermissions(e, r3);
+    var r = FS.flagsToPermissionString(t2);
+    return FS.isDir(e.mode) && (r !== "r" || t2 & 576) ? 31 : FS.nodePermissions(e, r);
   }, checkOpExists(e, t2) {
     if (!e) throw new FS.ErrnoError(t2);
     return e;
@@ -6345,15 +2611,15 @@ async function it2(moduleArg = {}) {
   }, closeStream(e) {
     FS.streams[e] = null;
   }, dupStream(e, t2 = -1) {
-    var r3 = FS.createStream(e, t2);
-    return r3.stream_ops?.dup?.(r3), r3;
-  }, doSetAttr(e, t2, r3) {
-    var _3 = e?.stream_ops.setattr, n3 = _3 ? e : t2;
-    _3 ?? (_3 = t2.node_ops.setattr), FS.checkOpExists(_3, 63);
+    var r = FS.createStream(e, t2);
+    return r.stream_ops?.dup?.(r), r;
+  }, doSetAttr(e, t2, r) {
+    var _2 = e?.stream_ops.setattr, n = _2 ? e : t2;
+    _2 ?? (_2 = t2.node_ops.setattr), FS.checkOpExists(_2, 63);
     try {
-      _3(n3, r3);
-    } catch (a3) {
-      throw a3 instanceof RangeError ? new FS.ErrnoError(22) : a3;
+      _2(n, r);
+    } catch (a) {
+      throw a instanceof RangeError ? new FS.ErrnoError(22) : a;
     }
   }, chrdev_stream_ops: { open(e) {
     var t2 = FS.getDevice(e.node.rdev);
@@ -6363,53 +2629,53 @@ async function it2(moduleArg = {}) {
   } }, major: (e) => e >> 8, minor: (e) => e & 255, makedev: (e, t2) => e << 8 | t2, registerDevice(e, t2) {
     FS.devices[e] = { stream_ops: t2 };
   }, getDevice: (e) => FS.devices[e], getMounts(e) {
-    for (var t2 = [], r3 = [e]; r3.length; ) {
-      var _3 = r3.pop();
-      t2.push(_3), r3.push(..._3.mounts);
+    for (var t2 = [], r = [e]; r.length; ) {
+      var _2 = r.pop();
+      t2.push(_2), r.push(..._2.mounts);
     }
     return t2;
   }, syncfs(e, t2) {
     typeof e == "function" && (t2 = e, e = false), FS.syncFSRequests++, FS.syncFSRequests > 1 && err(`warning: ${FS.syncFSRequests} FS.syncfs operations in flight at once, probably just doing extra work`);
-    var r3 = FS.getMounts(FS.root.mount), _3 = 0;
-    function n3(l2) {
-      return FS.syncFSRequests--, t2(l2);
+    var r = FS.getMounts(FS.root.mount), _2 = 0;
+    function n(l) {
+      return FS.syncFSRequests--, t2(l);
     }
-    function a3(l2) {
-      if (l2) return a3.errored ? void 0 : (a3.errored = true, n3(l2));
-      ++_3 >= r3.length && n3(null);
+    function a(l) {
+      if (l) return a.errored ? void 0 : (a.errored = true, n(l));
+      ++_2 >= r.length && n(null);
     }
-    for (var i2 of r3) i2.type.syncfs ? i2.type.syncfs(i2, e, a3) : a3(null);
-  }, mount(e, t2, r3) {
-    var _3 = r3 === "/", n3 = !r3, a3;
-    if (_3 && FS.root) throw new FS.ErrnoError(10);
-    if (!_3 && !n3) {
-      var i2 = FS.lookupPath(r3, { follow_mount: false });
-      if (r3 = i2.path, a3 = i2.node, FS.isMountpoint(a3)) throw new FS.ErrnoError(10);
-      if (!FS.isDir(a3.mode)) throw new FS.ErrnoError(54);
+    for (var i of r) i.type.syncfs ? i.type.syncfs(i, e, a) : a(null);
+  }, mount(e, t2, r) {
+    var _2 = r === "/", n = !r, a;
+    if (_2 && FS.root) throw new FS.ErrnoError(10);
+    if (!_2 && !n) {
+      var i = FS.lookupPath(r, { follow_mount: false });
+      if (r = i.path, a = i.node, FS.isMountpoint(a)) throw new FS.ErrnoError(10);
+      if (!FS.isDir(a.mode)) throw new FS.ErrnoError(54);
     }
-    var l2 = { type: e, opts: t2, mountpoint: r3, mounts: [] }, o5 = e.mount(l2);
-    return o5.mount = l2, l2.root = o5, _3 ? FS.root = o5 : a3 && (a3.mounted = l2, a3.mount && a3.mount.mounts.push(l2)), o5;
+    var l = { type: e, opts: t2, mountpoint: r, mounts: [] }, o3 = e.mount(l);
+    return o3.mount = l, l.root = o3, _2 ? FS.root = o3 : a && (a.mounted = l, a.mount && a.mount.mounts.push(l)), o3;
   }, unmount(e) {
     var t2 = FS.lookupPath(e, { follow_mount: false });
     if (!FS.isMountpoint(t2.node)) throw new FS.ErrnoError(28);
-    var r3 = t2.node, _3 = r3.mounted, n3 = FS.getMounts(_3);
-    for (var [a3, i2] of Object.entries(FS.nameTable)) for (; i2; ) {
-      var l2 = i2.name_next;
-      n3.includes(i2.mount) && FS.destroyNode(i2), i2 = l2;
+    var r = t2.node, _2 = r.mounted, n = FS.getMounts(_2);
+    for (var [a, i] of Object.entries(FS.nameTable)) for (; i; ) {
+      var l = i.name_next;
+      n.includes(i.mount) && FS.destroyNode(i), i = l;
     }
-    r3.mounted = null;
-    var o5 = r3.mount.mounts.indexOf(_3);
-    r3.mount.mounts.splice(o5, 1);
+    r.mounted = null;
+    var o3 = r.mount.mounts.indexOf(_2);
+    r.mount.mounts.splice(o3, 1);
   }, lookup(e, t2) {
     return e.node_ops.lookup(e, t2);
-  }, mknod(e, t2, r3) {
-    var _3 = FS.lookupPath(e, { parent: true }), n3 = _3.node, a3 = PATH.basename(e);
-    if (!a3) throw new FS.ErrnoError(28);
-    if (a3 === "." || a3 === "..") throw new FS.ErrnoError(20);
-    var i2 = FS.mayCreate(n3, a3);
-    if (i2) throw new FS.ErrnoError(i2);
-    if (!n3.node_ops.mknod) throw new FS.ErrnoError(63);
-    return n3.node_ops.mknod(n3, a3, t2, r3);
+  }, mknod(e, t2, r) {
+    var _2 = FS.lookupPath(e, { parent: true }), n = _2.node, a = PATH.basename(e);
+    if (!a) throw new FS.ErrnoError(28);
+    if (a === "." || a === "..") throw new FS.ErrnoError(20);
+    var i = FS.mayCreate(n, a);
+    if (i) throw new FS.ErrnoError(i);
+    if (!n.node_ops.mknod) throw new FS.ErrnoError(63);
+    return n.node_ops.mknod(n, a, t2, r);
   }, statfs(e) {
     return FS.statfsNode(FS.lookupPath(e, { follow: true }).node);
   }, statfsStream(e) {
@@ -6422,165 +2688,165 @@ async function it2(moduleArg = {}) {
   }, mkdir(e, t2 = 511) {
     return t2 &= 1023, t2 |= 16384, FS.mknod(e, t2, 0);
   }, mkdirTree(e, t2 = 511) {
-    var r3 = e.split("/"), _3 = "";
-    for (var n3 of r3) if (n3) {
-      (_3 || PATH.isAbs(e)) && (_3 += "/"), _3 += n3;
+    var r = e.split("/"), _2 = "";
+    for (var n of r) if (n) {
+      (_2 || PATH.isAbs(e)) && (_2 += "/"), _2 += n;
       try {
-        FS.mkdir(_3, t2);
-      } catch (a3) {
-        if (a3.errno != 20) throw a3;
+        FS.mkdir(_2, t2);
+      } catch (a) {
+        if (a.errno != 20) throw a;
       }
     }
-  }, mkdev(e, t2, r3) {
-    return typeof r3 > "u" && (r3 = t2, t2 = 438), t2 |= 8192, FS.mknod(e, t2, r3);
+  }, mkdev(e, t2, r) {
+    return typeof r > "u" && (r = t2, t2 = 438), t2 |= 8192, FS.mknod(e, t2, r);
   }, symlink(e, t2) {
     if (!PATH_FS.resolve(e)) throw new FS.ErrnoError(44);
-    var r3 = FS.lookupPath(t2, { parent: true }), _3 = r3.node;
-    if (!_3) throw new FS.ErrnoError(44);
-    var n3 = PATH.basename(t2), a3 = FS.mayCreate(_3, n3);
-    if (a3) throw new FS.ErrnoError(a3);
-    if (!_3.node_ops.symlink) throw new FS.ErrnoError(63);
-    return _3.node_ops.symlink(_3, n3, e);
-  }, link(e, t2, r3) {
-    var _3 = FS.lookupPath(t2, { parent: true }), n3 = _3.node;
-    if (!n3) throw new FS.ErrnoError(44);
-    var a3 = PATH.basename(t2), i2 = FS.mayCreate(n3, a3);
-    if (i2) throw new FS.ErrnoError(i2);
-    if (!n3.node_ops.link) throw new FS.ErrnoError(34);
-    return n3.node_ops.link(n3, a3, e, r3);
+    var r = FS.lookupPath(t2, { parent: true }), _2 = r.node;
+    if (!_2) throw new FS.ErrnoError(44);
+    var n = PATH.basename(t2), a = FS.mayCreate(_2, n);
+    if (a) throw new FS.ErrnoError(a);
+    if (!_2.node_ops.symlink) throw new FS.ErrnoError(63);
+    return _2.node_ops.symlink(_2, n, e);
+  }, link(e, t2, r) {
+    var _2 = FS.lookupPath(t2, { parent: true }), n = _2.node;
+    if (!n) throw new FS.ErrnoError(44);
+    var a = PATH.basename(t2), i = FS.mayCreate(n, a);
+    if (i) throw new FS.ErrnoError(i);
+    if (!n.node_ops.link) throw new FS.ErrnoError(34);
+    return n.node_ops.link(n, a, e, r);
   }, rename(e, t2) {
-    var r3 = PATH.dirname(e), _3 = PATH.dirname(t2), n3 = PATH.basename(e), a3 = PATH.basename(t2), i2, l2, o5;
-    if (i2 = FS.lookupPath(e, { parent: true }), l2 = i2.node, i2 = FS.lookupPath(t2, { parent: true }), o5 = i2.node, !l2 || !o5) throw new FS.ErrnoError(44);
-    if (l2.mount !== o5.mount) throw new FS.ErrnoError(75);
-    var s4 = FS.lookupNode(l2, n3), c4 = PATH_FS.relative(e, _3);
-    if (c4.charAt(0) !== ".") throw new FS.ErrnoError(28);
-    if (c4 = PATH_FS.relative(t2, r3), c4.charAt(0) !== ".") throw new FS.ErrnoError(55);
-    var p5;
+    var r = PATH.dirname(e), _2 = PATH.dirname(t2), n = PATH.basename(e), a = PATH.basename(t2), i, l, o3;
+    if (i = FS.lookupPath(e, { parent: true }), l = i.node, i = FS.lookupPath(t2, { parent: true }), o3 = i.node, !l || !o3) throw new FS.ErrnoError(44);
+    if (l.mount !== o3.mount) throw new FS.ErrnoError(75);
+    var s2 = FS.lookupNode(l, n), c2 = PATH_FS.relative(e, _2);
+    if (c2.charAt(0) !== ".") throw new FS.ErrnoError(28);
+    if (c2 = PATH_FS.relative(t2, r), c2.charAt(0) !== ".") throw new FS.ErrnoError(55);
+    var p3;
     try {
-      p5 = FS.lookupNode(o5, a3);
+      p3 = FS.lookupNode(o3, a);
     } catch {
     }
-    if (s4 !== p5) {
-      var d5 = FS.isDir(s4.mode), u3 = FS.mayDelete(l2, n3, d5);
+    if (s2 !== p3) {
+      var d = FS.isDir(s2.mode), u3 = FS.mayDelete(l, n, d);
       if (u3) throw new FS.ErrnoError(u3);
-      if (u3 = p5 ? FS.mayDelete(o5, a3, d5) : FS.mayCreate(o5, a3), u3) throw new FS.ErrnoError(u3);
-      if (!l2.node_ops.rename) throw new FS.ErrnoError(63);
-      if (FS.isMountpoint(s4) || p5 && FS.isMountpoint(p5)) throw new FS.ErrnoError(10);
-      if (o5 !== l2 && (u3 = FS.nodePermissions(l2, "w"), u3)) throw new FS.ErrnoError(u3);
-      FS.hashRemoveNode(s4);
+      if (u3 = p3 ? FS.mayDelete(o3, a, d) : FS.mayCreate(o3, a), u3) throw new FS.ErrnoError(u3);
+      if (!l.node_ops.rename) throw new FS.ErrnoError(63);
+      if (FS.isMountpoint(s2) || p3 && FS.isMountpoint(p3)) throw new FS.ErrnoError(10);
+      if (o3 !== l && (u3 = FS.nodePermissions(l, "w"), u3)) throw new FS.ErrnoError(u3);
+      FS.hashRemoveNode(s2);
       try {
-        l2.node_ops.rename(s4, o5, a3), p5 && FS.hashRemoveNode(p5), s4.parent = o5;
-      } catch (f5) {
-        throw f5;
+        l.node_ops.rename(s2, o3, a), p3 && FS.hashRemoveNode(p3), s2.parent = o3;
+      } catch (f2) {
+        throw f2;
       } finally {
-        FS.hashAddNode(s4);
+        FS.hashAddNode(s2);
       }
     }
   }, rmdir(e) {
-    var t2 = FS.lookupPath(e, { parent: true }), r3 = t2.node, _3 = PATH.basename(e), n3 = FS.lookupNode(r3, _3), a3 = FS.mayDelete(r3, _3, true);
-    if (a3) throw new FS.ErrnoError(a3);
-    if (!r3.node_ops.rmdir) throw new FS.ErrnoError(63);
-    if (FS.isMountpoint(n3)) throw new FS.ErrnoError(10);
-    r3.node_ops.rmdir(r3, _3), FS.destroyNode(n3);
+    var t2 = FS.lookupPath(e, { parent: true }), r = t2.node, _2 = PATH.basename(e), n = FS.lookupNode(r, _2), a = FS.mayDelete(r, _2, true);
+    if (a) throw new FS.ErrnoError(a);
+    if (!r.node_ops.rmdir) throw new FS.ErrnoError(63);
+    if (FS.isMountpoint(n)) throw new FS.ErrnoError(10);
+    r.node_ops.rmdir(r, _2), FS.destroyNode(n);
   }, readdir(e) {
-    var t2 = FS.lookupPath(e, { follow: true }), r3 = t2.node, _3 = FS.checkOpExists(r3.node_ops.readdir, 54);
-    return _3(r3);
+    var t2 = FS.lookupPath(e, { follow: true }), r = t2.node, _2 = FS.checkOpExists(r.node_ops.readdir, 54);
+    return _2(r);
   }, unlink(e) {
-    var t2 = FS.lookupPath(e, { parent: true }), r3 = t2.node;
-    if (!r3) throw new FS.ErrnoError(44);
-    var _3 = PATH.basename(e), n3 = FS.lookupNode(r3, _3), a3 = FS.mayDelete(r3, _3, false);
-    if (a3) throw new FS.ErrnoError(a3);
-    if (!r3.node_ops.unlink) throw new FS.ErrnoError(63);
-    if (FS.isMountpoint(n3)) throw new FS.ErrnoError(10);
-    r3.node_ops.unlink(r3, _3), FS.destroyNode(n3);
+    var t2 = FS.lookupPath(e, { parent: true }), r = t2.node;
+    if (!r) throw new FS.ErrnoError(44);
+    var _2 = PATH.basename(e), n = FS.lookupNode(r, _2), a = FS.mayDelete(r, _2, false);
+    if (a) throw new FS.ErrnoError(a);
+    if (!r.node_ops.unlink) throw new FS.ErrnoError(63);
+    if (FS.isMountpoint(n)) throw new FS.ErrnoError(10);
+    r.node_ops.unlink(r, _2), FS.destroyNode(n);
   }, readlink(e) {
-    var t2 = FS.lookupPath(e), r3 = t2.node;
-    if (!r3) throw new FS.ErrnoError(44);
-    if (!r3.node_ops.readlink) throw new FS.ErrnoError(28);
-    return r3.node_ops.readlink(r3);
+    var t2 = FS.lookupPath(e), r = t2.node;
+    if (!r) throw new FS.ErrnoError(44);
+    if (!r.node_ops.readlink) throw new FS.ErrnoError(28);
+    return r.node_ops.readlink(r);
   }, stat(e, t2 = false) {
-    var r3 = FS.lookupPath(e, { follow: !t2 }), _3 = r3.node, n3 = FS.checkOpExists(_3.node_ops.getattr, 63);
-    return n3(_3);
+    var r = FS.lookupPath(e, { follow: !t2 }), _2 = r.node, n = FS.checkOpExists(_2.node_ops.getattr, 63);
+    return n(_2);
   }, fstat(e) {
-    var t2 = FS.getStreamChecked(e), r3 = t2.node, _3 = t2.stream_ops.getattr, n3 = _3 ? t2 : r3;
-    return _3 ?? (_3 = r3.node_ops.getattr), FS.checkOpExists(_3, 63), _3(n3);
+    var t2 = FS.getStreamChecked(e), r = t2.node, _2 = t2.stream_ops.getattr, n = _2 ? t2 : r;
+    return _2 ?? (_2 = r.node_ops.getattr), FS.checkOpExists(_2, 63), _2(n);
   }, lstat(e) {
     return FS.stat(e, true);
-  }, doChmod(e, t2, r3, _3 = false) {
-    FS.doSetAttr(e, t2, { mode: r3 & 4095 | t2.mode & -4096, ctime: Date.now(), dontFollow: _3 });
-  }, chmod(e, t2, r3 = false) {
-    var _3;
+  }, doChmod(e, t2, r, _2 = false) {
+    FS.doSetAttr(e, t2, { mode: r & 4095 | t2.mode & -4096, ctime: Date.now(), dontFollow: _2 });
+  }, chmod(e, t2, r = false) {
+    var _2;
     if (typeof e == "string") {
-      var n3 = FS.lookupPath(e, { follow: !r3 });
-      _3 = n3.node;
-    } else _3 = e;
-    FS.doChmod(null, _3, t2, r3);
+      var n = FS.lookupPath(e, { follow: !r });
+      _2 = n.node;
+    } else _2 = e;
+    FS.doChmod(null, _2, t2, r);
   }, lchmod(e, t2) {
     FS.chmod(e, t2, true);
   }, fchmod(e, t2) {
-    var r3 = FS.getStreamChecked(e);
-    FS.doChmod(r3, r3.node, t2, false);
-  }, doChown(e, t2, r3 = false) {
-    FS.doSetAttr(e, t2, { timestamp: Date.now(), dontFollow: r3 });
-  }, chown(e, t2, r3, _3 = false) {
-    var n3;
+    var r = FS.getStreamChecked(e);
+    FS.doChmod(r, r.node, t2, false);
+  }, doChown(e, t2, r = false) {
+    FS.doSetAttr(e, t2, { timestamp: Date.now(), dontFollow: r });
+  }, chown(e, t2, r, _2 = false) {
+    var n;
     if (typeof e == "string") {
-      var a3 = FS.lookupPath(e, { follow: !_3 });
-      n3 = a3.node;
-    } else n3 = e;
-    FS.doChown(null, n3, _3);
-  }, lchown(e, t2, r3) {
-    FS.chown(e, t2, r3, true);
-  }, fchown(e, t2, r3) {
-    var _3 = FS.getStreamChecked(e);
-    FS.doChown(_3, _3.node, false);
-  }, doTruncate(e, t2, r3) {
+      var a = FS.lookupPath(e, { follow: !_2 });
+      n = a.node;
+    } else n = e;
+    FS.doChown(null, n, _2);
+  }, lchown(e, t2, r) {
+    FS.chown(e, t2, r, true);
+  }, fchown(e, t2, r) {
+    var _2 = FS.getStreamChecked(e);
+    FS.doChown(_2, _2.node, false);
+  }, doTruncate(e, t2, r) {
     if (FS.isDir(t2.mode)) throw new FS.ErrnoError(31);
     if (!FS.isFile(t2.mode)) throw new FS.ErrnoError(28);
-    var _3 = FS.nodePermissions(t2, "w");
-    if (_3) throw new FS.ErrnoError(_3);
-    FS.doSetAttr(e, t2, { size: r3, timestamp: Date.now() });
+    var _2 = FS.nodePermissions(t2, "w");
+    if (_2) throw new FS.ErrnoError(_2);
+    FS.doSetAttr(e, t2, { size: r, timestamp: Date.now() });
   }, truncate(e, t2) {
     if (t2 < 0) throw new FS.ErrnoError(28);
-    var r3;
+    var r;
     if (typeof e == "string") {
-      var _3 = FS.lookupPath(e, { follow: true });
-      r3 = _3.node;
-    } else r3 = e;
-    FS.doTruncate(null, r3, t2);
+      var _2 = FS.lookupPath(e, { follow: true });
+      r = _2.node;
+    } else r = e;
+    FS.doTruncate(null, r, t2);
   }, ftruncate(e, t2) {
-    var r3 = FS.getStreamChecked(e);
-    if (t2 < 0 || (r3.flags & 2097155) === 0) throw new FS.ErrnoError(28);
-    FS.doTruncate(r3, r3.node, t2);
-  }, utime(e, t2, r3, _3 = false) {
-    var n3 = FS.lookupPath(e, { follow: !_3 });
-    FS.doSetAttr(null, n3.node, { atime: t2, mtime: r3, dontFollow: _3 });
-  }, open(e, t2, r3 = 438) {
+    var r = FS.getStreamChecked(e);
+    if (t2 < 0 || (r.flags & 2097155) === 0) throw new FS.ErrnoError(28);
+    FS.doTruncate(r, r.node, t2);
+  }, utime(e, t2, r, _2 = false) {
+    var n = FS.lookupPath(e, { follow: !_2 });
+    FS.doSetAttr(null, n.node, { atime: t2, mtime: r, dontFollow: _2 });
+  }, open(e, t2, r = 438) {
     if (e === "") throw new FS.ErrnoError(44);
-    t2 = FS_modeStringToFlags(t2), t2 & 64 ? r3 = r3 & 4095 | 32768 : r3 = 0;
-    var _3, n3;
-    if (typeof e == "object") _3 = e;
+    t2 = FS_modeStringToFlags(t2), t2 & 64 ? r = r & 4095 | 32768 : r = 0;
+    var _2, n;
+    if (typeof e == "object") _2 = e;
     else {
-      n3 = e.endsWith("/");
-      var a3 = FS.lookupPath(e, { follow: !(t2 & 131072), noent_okay: true });
-      _3 = a3.node, e = a3.path;
+      n = e.endsWith("/");
+      var a = FS.lookupPath(e, { follow: !(t2 & 131072), noent_okay: true });
+      _2 = a.node, e = a.path;
     }
-    var i2 = false;
-    if (t2 & 64) if (_3) {
+    var i = false;
+    if (t2 & 64) if (_2) {
       if (t2 & 128) throw new FS.ErrnoError(20);
     } else {
-      if (n3) throw new FS.ErrnoError(31);
-      _3 = FS.mknod(e, r3 | 511, 0), i2 = true;
+      if (n) throw new FS.ErrnoError(31);
+      _2 = FS.mknod(e, r | 511, 0), i = true;
     }
-    if (!_3) throw new FS.ErrnoError(44);
-    if (FS.isChrdev(_3.mode) && (t2 &= -513), t2 & 65536 && !FS.isDir(_3.mode)) throw new FS.ErrnoError(54);
-    if (!i2) {
-      var l2 = FS.mayOpen(_3, t2);
-      if (l2) throw new FS.ErrnoError(l2);
+    if (!_2) throw new FS.ErrnoError(44);
+    if (FS.isChrdev(_2.mode) && (t2 &= -513), t2 & 65536 && !FS.isDir(_2.mode)) throw new FS.ErrnoError(54);
+    if (!i) {
+      var l = FS.mayOpen(_2, t2);
+      if (l) throw new FS.ErrnoError(l);
     }
-    t2 & 512 && !i2 && FS.truncate(_3, 0), t2 &= -131713;
-    var o5 = FS.createStream({ node: _3, path: FS.getPath(_3), flags: t2, seekable: true, position: 0, stream_ops: _3.stream_ops, ungotten: [], error: false });
-    return o5.stream_ops.open && o5.stream_ops.open(o5), i2 && FS.chmod(_3, r3 & 511), o5;
+    t2 & 512 && !i && FS.truncate(_2, 0), t2 &= -131713;
+    var o3 = FS.createStream({ node: _2, path: FS.getPath(_2), flags: t2, seekable: true, position: 0, stream_ops: _2.stream_ops, ungotten: [], error: false });
+    return o3.stream_ops.open && o3.stream_ops.open(o3), i && FS.chmod(_2, r & 511), o3;
   }, close(e) {
     if (FS.isClosed(e)) throw new FS.ErrnoError(8);
     e.getdents && (e.getdents = null), e.node?.notifyListeners(32);
@@ -6594,157 +2860,157 @@ async function it2(moduleArg = {}) {
     e.fd = null;
   }, isClosed(e) {
     return e.fd === null;
-  }, llseek(e, t2, r3) {
+  }, llseek(e, t2, r) {
     if (FS.isClosed(e)) throw new FS.ErrnoError(8);
     if (!e.seekable || !e.stream_ops.llseek) throw new FS.ErrnoError(70);
-    if (r3 != 0 && r3 != 1 && r3 != 2) throw new FS.ErrnoError(28);
-    return e.position = e.stream_ops.llseek(e, t2, r3), e.ungotten = [], e.position;
-  }, read(e, t2, r3, _3, n3) {
-    if (_3 < 0 || n3 < 0) throw new FS.ErrnoError(28);
+    if (r != 0 && r != 1 && r != 2) throw new FS.ErrnoError(28);
+    return e.position = e.stream_ops.llseek(e, t2, r), e.ungotten = [], e.position;
+  }, read(e, t2, r, _2, n) {
+    if (_2 < 0 || n < 0) throw new FS.ErrnoError(28);
     if (FS.isClosed(e)) throw new FS.ErrnoError(8);
     if ((e.flags & 2097155) === 1) throw new FS.ErrnoError(8);
     if (FS.isDir(e.node.mode)) throw new FS.ErrnoError(31);
     if (!e.stream_ops.read) throw new FS.ErrnoError(28);
-    var a3 = typeof n3 < "u";
-    if (!a3) n3 = e.position;
+    var a = typeof n < "u";
+    if (!a) n = e.position;
     else if (!e.seekable) throw new FS.ErrnoError(70);
-    var i2 = e.stream_ops.read(e, t2, r3, _3, n3);
-    return a3 || (e.position += i2), i2;
-  }, write(e, t2, r3, _3, n3, a3) {
-    if (_3 < 0 || n3 < 0) throw new FS.ErrnoError(28);
+    var i = e.stream_ops.read(e, t2, r, _2, n);
+    return a || (e.position += i), i;
+  }, write(e, t2, r, _2, n, a) {
+    if (_2 < 0 || n < 0) throw new FS.ErrnoError(28);
     if (FS.isClosed(e)) throw new FS.ErrnoError(8);
     if ((e.flags & 2097155) === 0) throw new FS.ErrnoError(8);
     if (FS.isDir(e.node.mode)) throw new FS.ErrnoError(31);
     if (!e.stream_ops.write) throw new FS.ErrnoError(28);
     e.seekable && e.flags & 1024 && FS.llseek(e, 0, 2);
-    var i2 = typeof n3 < "u";
-    if (!i2) n3 = e.position;
+    var i = typeof n < "u";
+    if (!i) n = e.position;
     else if (!e.seekable) throw new FS.ErrnoError(70);
-    var l2 = e.stream_ops.write(e, t2, r3, _3, n3, a3);
-    return i2 || (e.position += l2), l2;
-  }, mmap(e, t2, r3, _3, n3) {
-    if (_3 & 2 && !(n3 & 2) && (e.flags & 2097155) !== 2) throw new FS.ErrnoError(2);
+    var l = e.stream_ops.write(e, t2, r, _2, n, a);
+    return i || (e.position += l), l;
+  }, mmap(e, t2, r, _2, n) {
+    if (_2 & 2 && !(n & 2) && (e.flags & 2097155) !== 2) throw new FS.ErrnoError(2);
     if ((e.flags & 2097155) === 1) throw new FS.ErrnoError(2);
     if (!e.stream_ops.mmap) throw new FS.ErrnoError(43);
     if (!t2) throw new FS.ErrnoError(28);
-    return e.stream_ops.mmap(e, t2, r3, _3, n3);
-  }, msync(e, t2, r3, _3, n3) {
-    return e.stream_ops.msync ? e.stream_ops.msync(e, t2, r3, _3, n3) : 0;
-  }, ioctl(e, t2, r3) {
+    return e.stream_ops.mmap(e, t2, r, _2, n);
+  }, msync(e, t2, r, _2, n) {
+    return e.stream_ops.msync ? e.stream_ops.msync(e, t2, r, _2, n) : 0;
+  }, ioctl(e, t2, r) {
     if (!e.stream_ops.ioctl) throw new FS.ErrnoError(59);
-    return e.stream_ops.ioctl(e, t2, r3);
+    return e.stream_ops.ioctl(e, t2, r);
   }, readFile(e, t2 = {}) {
     t2.flags ?? (t2.flags = 0), t2.encoding ?? (t2.encoding = "binary"), t2.encoding !== "utf8" && t2.encoding !== "binary" && abort(`Invalid encoding type "${t2.encoding}"`);
-    var r3 = FS.open(e, t2.flags), _3 = FS.stat(e), n3 = _3.size, a3 = new Uint8Array(n3);
-    return FS.read(r3, a3, 0, n3, 0), t2.encoding === "utf8" && (a3 = UTF8ArrayToString(a3)), FS.close(r3), a3;
-  }, writeFile(e, t2, r3 = {}) {
-    r3.flags ?? (r3.flags = 577);
-    var _3 = FS.open(e, r3.flags, r3.mode);
-    t2 = FS_fileDataToTypedArray(t2), FS.write(_3, t2, 0, t2.byteLength, void 0, r3.canOwn), FS.close(_3);
+    var r = FS.open(e, t2.flags), _2 = FS.stat(e), n = _2.size, a = new Uint8Array(n);
+    return FS.read(r, a, 0, n, 0), t2.encoding === "utf8" && (a = UTF8ArrayToString(a)), FS.close(r), a;
+  }, writeFile(e, t2, r = {}) {
+    r.flags ?? (r.flags = 577);
+    var _2 = FS.open(e, r.flags, r.mode);
+    t2 = FS_fileDataToTypedArray(t2), FS.write(_2, t2, 0, t2.byteLength, void 0, r.canOwn), FS.close(_2);
   }, cwd: () => FS.currentPath, chdir(e) {
     var t2 = FS.lookupPath(e, { follow: true });
     if (t2.node === null) throw new FS.ErrnoError(44);
     if (!FS.isDir(t2.node.mode)) throw new FS.ErrnoError(54);
-    var r3 = FS.nodePermissions(t2.node, "x");
-    if (r3) throw new FS.ErrnoError(r3);
+    var r = FS.nodePermissions(t2.node, "x");
+    if (r) throw new FS.ErrnoError(r);
     FS.currentPath = t2.path;
   }, createDefaultDirectories() {
     FS.mkdir("/tmp"), FS.mkdir("/home"), FS.mkdir("/home/web_user");
   }, createDefaultDevices() {
-    FS.mkdir("/dev"), FS.registerDevice(FS.makedev(1, 3), { read: () => 0, write: (_3, n3, a3, i2) => i2, llseek: () => 0 }), FS.mkdev("/dev/null", FS.makedev(1, 3)), TTY.register(FS.makedev(5, 0), TTY.default_tty_ops), TTY.register(FS.makedev(6, 0), TTY.default_tty1_ops), FS.mkdev("/dev/tty", FS.makedev(5, 0)), FS.mkdev("/dev/tty1", FS.makedev(6, 0));
-    var e = new Uint8Array(1024), t2 = 0, r3 = () => (t2 || (randomFill(e), t2 = e.byteLength), e[--t2]);
-    FS.createDevice("/dev", "random", r3), FS.createDevice("/dev", "urandom", r3), FS.mkdir("/dev/shm"), FS.mkdir("/dev/shm/tmp");
+    FS.mkdir("/dev"), FS.registerDevice(FS.makedev(1, 3), { read: () => 0, write: (_2, n, a, i) => i, llseek: () => 0 }), FS.mkdev("/dev/null", FS.makedev(1, 3)), TTY.register(FS.makedev(5, 0), TTY.default_tty_ops), TTY.register(FS.makedev(6, 0), TTY.default_tty1_ops), FS.mkdev("/dev/tty", FS.makedev(5, 0)), FS.mkdev("/dev/tty1", FS.makedev(6, 0));
+    var e = new Uint8Array(1024), t2 = 0, r = () => (t2 || (randomFill(e), t2 = e.byteLength), e[--t2]);
+    FS.createDevice("/dev", "random", r), FS.createDevice("/dev", "urandom", r), FS.mkdir("/dev/shm"), FS.mkdir("/dev/shm/tmp");
   }, createSpecialDirectories() {
     FS.mkdir("/proc");
     var e = FS.mkdir("/proc/self");
     FS.mkdir("/proc/self/fd"), FS.mount({ mount() {
       var t2 = FS.createNode(e, "fd", 16895, 73);
-      return t2.stream_ops = { llseek: MEMFS.stream_ops.llseek }, t2.node_ops = { lookup(r3, _3) {
-        var n3 = +_3, a3 = FS.getStreamChecked(n3), i2 = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => a3.path }, id: n3 + 1 };
-        return i2.parent = i2, i2;
+      return t2.stream_ops = { llseek: MEMFS.stream_ops.llseek }, t2.node_ops = { lookup(r, _2) {
+        var n = +_2, a = FS.getStreamChecked(n), i = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => a.path }, id: n + 1 };
+        return i.parent = i, i;
       }, readdir() {
-        return Array.from(FS.streams.entries()).filter(([r3, _3]) => _3).map(([r3, _3]) => r3.toString());
+        return Array.from(FS.streams.entries()).filter(([r, _2]) => _2).map(([r, _2]) => r.toString());
       } }, t2;
     } }, {}, "/proc/self/fd");
-  }, createStandardStreams(e, t2, r3) {
-    e ? FS.createDevice("/dev", "stdin", e) : FS.symlink("/dev/tty", "/dev/stdin"), t2 ? FS.createDevice("/dev", "stdout", null, t2) : FS.symlink("/dev/tty", "/dev/stdout"), r3 ? FS.createDevice("/dev", "stderr", null, r3) : FS.symlink("/dev/tty1", "/dev/stderr"), FS.open("/dev/stdin", 0), FS.open("/dev/stdout", 1), FS.open("/dev/stderr", 1);
+  }, createStandardStreams(e, t2, r) {
+    e ? FS.createDevice("/dev", "stdin", e) : FS.symlink("/dev/tty", "/dev/stdin"), t2 ? FS.createDevice("/dev", "stdout", null, t2) : FS.symlink("/dev/tty", "/dev/stdout"), r ? FS.createDevice("/dev", "stderr", null, r) : FS.symlink("/dev/tty1", "/dev/stderr"), FS.open("/dev/stdin", 0), FS.open("/dev/stdout", 1), FS.open("/dev/stderr", 1);
   }, staticInit() {
     FS.nameTable.length = 4096, FS.mount(MEMFS, {}, "/"), FS.createDefaultDirectories(), FS.createDefaultDevices(), FS.createSpecialDirectories();
-  }, init(e, t2, r3) {
-    FS.initialized = true, e ?? (e = Module.stdin), t2 ?? (t2 = Module.stdout), r3 ?? (r3 = Module.stderr), FS.createStandardStreams(e, t2, r3);
+  }, init(e, t2, r) {
+    FS.initialized = true, e ?? (e = Module.stdin), t2 ?? (t2 = Module.stdout), r ?? (r = Module.stderr), FS.createStandardStreams(e, t2, r);
   }, quit() {
     FS.initialized = false, _fflush(0);
     for (var e of FS.streams) e && FS.close(e);
   }, analyzePath(e, t2 = false) {
     try {
-      var r3 = FS.lookupPath(e, { follow: !t2 });
-      e = r3.path;
+      var r = FS.lookupPath(e, { follow: !t2 });
+      e = r.path;
     } catch {
     }
-    var _3 = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
+    var _2 = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
     try {
-      r3 = FS.lookupPath(e, { parent: true }), _3.parentExists = true, _3.parentPath = r3.path, _3.parentObject = r3.node, _3.name = PATH.basename(e), r3 = FS.lookupPath(e, { follow: !t2 }), _3.exists = true, _3.path = r3.path, _3.object = r3.node, _3.name = r3.node.name, _3.isRoot = r3.path === "/";
-    } catch (n3) {
-      _3.error = n3.errno;
+      r = FS.lookupPath(e, { parent: true }), _2.parentExists = true, _2.parentPath = r.path, _2.parentObject = r.node, _2.name = PATH.basename(e), r = FS.lookupPath(e, { follow: !t2 }), _2.exists = true, _2.path = r.path, _2.object = r.node, _2.name = r.node.name, _2.isRoot = r.path === "/";
+    } catch (n) {
+      _2.error = n.errno;
     }
-    return _3;
-  }, createPath(e, t2, r3, _3) {
+    return _2;
+  }, createPath(e, t2, r, _2) {
     e = typeof e == "string" ? e : FS.getPath(e);
-    for (var n3 = t2.split("/").reverse(); n3.length; ) {
-      var a3 = n3.pop();
-      if (a3) {
-        var i2 = PATH.join2(e, a3);
+    for (var n = t2.split("/").reverse(); n.length; ) {
+      var a = n.pop();
+      if (a) {
+        var i = PATH.join2(e, a);
         try {
-          FS.mkdir(i2);
-        } catch (l2) {
-          if (l2.errno != 20) throw l2;
+          FS.mkdir(i);
+        } catch (l) {
+          if (l.errno != 20) throw l;
         }
-        e = i2;
+        e = i;
       }
     }
-    return i2;
-  }, createFile(e, t2, r3, _3, n3) {
-    var a3 = PATH.join2(typeof e == "string" ? e : FS.getPath(e), t2), i2 = FS_getMode(_3, n3);
-    return FS.create(a3, i2);
-  }, createDataFile(e, t2, r3, _3, n3, a3) {
-    var i2 = t2;
-    e && (e = typeof e == "string" ? e : FS.getPath(e), i2 = t2 ? PATH.join2(e, t2) : e);
-    var l2 = FS_getMode(_3, n3), o5 = FS.create(i2, l2);
-    if (r3) {
-      r3 = FS_fileDataToTypedArray(r3), FS.chmod(o5, l2 | 146);
-      var s4 = FS.open(o5, 577);
-      FS.write(s4, r3, 0, r3.length, 0, a3), FS.close(s4), FS.chmod(o5, l2);
+    return i;
+  }, createFile(e, t2, r, _2, n) {
+    var a = PATH.join2(typeof e == "string" ? e : FS.getPath(e), t2), i = FS_getMode(_2, n);
+    return FS.create(a, i);
+  }, createDataFile(e, t2, r, _2, n, a) {
+    var i = t2;
+    e && (e = typeof e == "string" ? e : FS.getPath(e), i = t2 ? PATH.join2(e, t2) : e);
+    var l = FS_getMode(_2, n), o3 = FS.create(i, l);
+    if (r) {
+      r = FS_fileDataToTypedArray(r), FS.chmod(o3, l | 146);
+      var s2 = FS.open(o3, 577);
+      FS.write(s2, r, 0, r.length, 0, a), FS.close(s2), FS.chmod(o3, l);
     }
-  }, createDevice(e, t2, r3, _3) {
-    var l2;
-    var n3 = PATH.join2(typeof e == "string" ? e : FS.getPath(e), t2), a3 = FS_getMode(!!r3, !!_3);
-    (l2 = FS.createDevice).major ?? (l2.major = 64);
-    var i2 = FS.makedev(FS.createDevice.major++, 0);
-    return FS.registerDevice(i2, { open(o5) {
-      o5.seekable = false;
-    }, close(o5) {
-      _3?.buffer?.length && _3(10);
-    }, read(o5, s4, c4, p5, d5) {
-      for (var u3 = 0, f5 = 0; f5 < p5; f5++) {
-        var m7;
+  }, createDevice(e, t2, r, _2) {
+    var l;
+    var n = PATH.join2(typeof e == "string" ? e : FS.getPath(e), t2), a = FS_getMode(!!r, !!_2);
+    (l = FS.createDevice).major ?? (l.major = 64);
+    var i = FS.makedev(FS.createDevice.major++, 0);
+    return FS.registerDevice(i, { open(o3) {
+      o3.seekable = false;
+    }, close(o3) {
+      _2?.buffer?.length && _2(10);
+    }, read(o3, s2, c2, p3, d) {
+      for (var u3 = 0, f2 = 0; f2 < p3; f2++) {
+        var m2;
         try {
-          m7 = r3();
+          m2 = r();
         } catch {
           throw new FS.ErrnoError(29);
         }
-        if (m7 === void 0 && !u3) throw new FS.ErrnoError(6);
-        if (m7 == null) break;
-        u3++, s4[c4 + f5] = m7;
+        if (m2 === void 0 && !u3) throw new FS.ErrnoError(6);
+        if (m2 == null) break;
+        u3++, s2[c2 + f2] = m2;
       }
-      return u3 && (o5.node.atime = Date.now()), u3;
-    }, write(o5, s4, c4, p5, d5) {
-      for (var u3 = 0; u3 < p5; u3++) try {
-        _3(s4[c4 + u3]);
+      return u3 && (o3.node.atime = Date.now()), u3;
+    }, write(o3, s2, c2, p3, d) {
+      for (var u3 = 0; u3 < p3; u3++) try {
+        _2(s2[c2 + u3]);
       } catch {
         throw new FS.ErrnoError(29);
       }
-      return p5 && (o5.node.mtime = o5.node.ctime = Date.now()), u3;
-    } }), FS.mkdev(n3, a3, i2);
+      return p3 && (o3.node.mtime = o3.node.ctime = Date.now()), u3;
+    } }), FS.mkdev(n, a, i);
   }, forceLoadFile(e) {
     if (e.isDevice || e.isFolder || e.link || e.contents) return true;
     if (globalThis.XMLHttpRequest) abort("Lazy loading should have been performed (contents set) in createLazyFile, but it was not. Lazy loading only works in web workers. Use --embed-file or --preload-file in emcc on the main thread.");
@@ -6753,35 +3019,35 @@ async function it2(moduleArg = {}) {
     } catch {
       throw new FS.ErrnoError(29);
     }
-  }, createLazyFile(e, t2, r3, _3, n3) {
-    class a3 {
+  }, createLazyFile(e, t2, r, _2, n) {
+    class a {
       constructor() {
         P(this, "lengthKnown", false);
         P(this, "chunks", []);
       }
-      get(d5) {
-        if (!(d5 > this.length - 1 || d5 < 0)) {
-          var u3 = d5 % this.chunkSize, f5 = d5 / this.chunkSize | 0;
-          return this.getter(f5)[u3];
+      get(d) {
+        if (!(d > this.length - 1 || d < 0)) {
+          var u3 = d % this.chunkSize, f2 = d / this.chunkSize | 0;
+          return this.getter(f2)[u3];
         }
       }
-      setDataGetter(d5) {
-        this.getter = d5;
+      setDataGetter(d) {
+        this.getter = d;
       }
       cacheLength() {
-        var d5 = new XMLHttpRequest();
-        d5.open("HEAD", r3, false), d5.send(null), d5.status >= 200 && d5.status < 300 || d5.status === 304 || abort(`Couldn't load ${r3}. Status: ${d5.status}`);
-        var u3 = Number(d5.getResponseHeader("Content-length")), f5, m7 = (f5 = d5.getResponseHeader("Accept-Ranges")) && f5 === "bytes", y6 = (f5 = d5.getResponseHeader("Content-Encoding")) && f5 === "gzip", b4 = 1048576;
-        m7 || (b4 = u3);
-        var k4 = (M2, C5) => {
-          M2 > C5 && abort(`invalid range (${M2}, ${C5}) or no bytes requested!`), C5 > u3 - 1 && abort(`only ${u3} bytes available! programmer error!`);
-          var v5 = new XMLHttpRequest();
-          return v5.open("GET", r3, false), u3 !== b4 && v5.setRequestHeader("Range", `bytes=${M2}-${C5}`), v5.responseType = "arraybuffer", v5.overrideMimeType && v5.overrideMimeType("text/plain; charset=x-user-defined"), v5.send(null), v5.status >= 200 && v5.status < 300 || v5.status === 304 || abort(`Couldn't load ${r3}. Status: ${v5.status}`), v5.response !== void 0 ? new Uint8Array(v5.response || []) : intArrayFromString(v5.responseText ?? "", true);
-        }, P6 = this;
-        P6.setDataGetter((M2) => {
-          var C5 = M2 * b4, v5 = (M2 + 1) * b4 - 1;
-          return v5 = Math.min(v5, u3 - 1), typeof P6.chunks[M2] > "u" && (P6.chunks[M2] = k4(C5, v5)), typeof P6.chunks[M2] > "u" && abort("doXHR failed!"), P6.chunks[M2];
-        }), (y6 || !u3) && (b4 = u3 = 1, u3 = this.getter(0).length, b4 = u3, out("LazyFiles on gzip forces download of the whole file when length is accessed")), this._length = u3, this._chunkSize = b4, this.lengthKnown = true;
+        var d = new XMLHttpRequest();
+        d.open("HEAD", r, false), d.send(null), d.status >= 200 && d.status < 300 || d.status === 304 || abort(`Couldn't load ${r}. Status: ${d.status}`);
+        var u3 = Number(d.getResponseHeader("Content-length")), f2, m2 = (f2 = d.getResponseHeader("Accept-Ranges")) && f2 === "bytes", y2 = (f2 = d.getResponseHeader("Content-Encoding")) && f2 === "gzip", b2 = 1048576;
+        m2 || (b2 = u3);
+        var k2 = (M, C) => {
+          M > C && abort(`invalid range (${M}, ${C}) or no bytes requested!`), C > u3 - 1 && abort(`only ${u3} bytes available! programmer error!`);
+          var v3 = new XMLHttpRequest();
+          return v3.open("GET", r, false), u3 !== b2 && v3.setRequestHeader("Range", `bytes=${M}-${C}`), v3.responseType = "arraybuffer", v3.overrideMimeType && v3.overrideMimeType("text/plain; charset=x-user-defined"), v3.send(null), v3.status >= 200 && v3.status < 300 || v3.status === 304 || abort(`Couldn't load ${r}. Status: ${v3.status}`), v3.response !== void 0 ? new Uint8Array(v3.response || []) : intArrayFromString(v3.responseText ?? "", true);
+        }, P4 = this;
+        P4.setDataGetter((M) => {
+          var C = M * b2, v3 = (M + 1) * b2 - 1;
+          return v3 = Math.min(v3, u3 - 1), typeof P4.chunks[M] > "u" && (P4.chunks[M] = k2(C, v3)), typeof P4.chunks[M] > "u" && abort("doXHR failed!"), P4.chunks[M];
+        }), (y2 || !u3) && (b2 = u3 = 1, u3 = this.getter(0).length, b2 = u3, out("LazyFiles on gzip forces download of the whole file when length is accessed")), this._length = u3, this._chunkSize = b2, this.lengthKnown = true;
       }
       get length() {
         return this.lengthKnown || this.cacheLength(), this._length;
@@ -6792,28 +3058,28 @@ async function it2(moduleArg = {}) {
     }
     if (globalThis.XMLHttpRequest) {
       ENVIRONMENT_IS_WORKER || abort("Cannot do synchronous binary XHRs outside webworkers in modern browsers. Use --embed-file or --preload-file in emcc");
-      var i2 = new a3(), l2 = { isDevice: false, contents: i2 };
-    } else l2 = { isDevice: false, url: r3 };
-    var o5 = FS.createFile(e, t2, l2, _3, n3);
-    l2.contents ? o5.contents = l2.contents : l2.url && (o5.contents = null, o5.url = l2.url), Object.defineProperties(o5, { usedBytes: { get: function() {
+      var i = new a(), l = { isDevice: false, contents: i };
+    } else l = { isDevice: false, url: r };
+    var o3 = FS.createFile(e, t2, l, _2, n);
+    l.contents ? o3.contents = l.contents : l.url && (o3.contents = null, o3.url = l.url), Object.defineProperties(o3, { usedBytes: { get: function() {
       return this.contents.length;
     } } });
-    var s4 = {};
-    for (let [p5, d5] of Object.entries(o5.stream_ops)) s4[p5] = (...u3) => (FS.forceLoadFile(o5), d5(...u3));
-    function c4(p5, d5, u3, f5, m7) {
-      var y6 = p5.node.contents;
-      if (m7 >= y6.length) return 0;
-      var b4 = Math.min(y6.length - m7, f5);
-      if (y6.slice) for (var k4 = 0; k4 < b4; k4++) d5[u3 + k4] = y6[m7 + k4];
-      else for (k4 = 0; k4 < b4; k4++) d5[u3 + k4] = y6.get(m7 + k4);
-      return b4;
+    var s2 = {};
+    for (let [p3, d] of Object.entries(o3.stream_ops)) s2[p3] = (...u3) => (FS.forceLoadFile(o3), d(...u3));
+    function c2(p3, d, u3, f2, m2) {
+      var y2 = p3.node.contents;
+      if (m2 >= y2.length) return 0;
+      var b2 = Math.min(y2.length - m2, f2);
+      if (y2.slice) for (var k2 = 0; k2 < b2; k2++) d[u3 + k2] = y2[m2 + k2];
+      else for (k2 = 0; k2 < b2; k2++) d[u3 + k2] = y2.get(m2 + k2);
+      return b2;
     }
-    return s4.read = (p5, d5, u3, f5, m7) => (FS.forceLoadFile(o5), c4(p5, d5, u3, f5, m7)), s4.mmap = (p5, d5, u3) => {
-      FS.forceLoadFile(o5);
-      var f5 = mmapAlloc(d5);
-      if (!f5) throw new FS.ErrnoError(48);
-      return c4(p5, HEAP8, f5, d5, u3), { ptr: f5, allocated: true };
-    }, o5.stream_ops = s4, o5;
+    return s2.read = (p3, d, u3, f2, m2) => (FS.forceLoadFile(o3), c2(p3, d, u3, f2, m2)), s2.mmap = (p3, d, u3) => {
+      FS.forceLoadFile(o3);
+      var f2 = mmapAlloc(d);
+      if (!f2) throw new FS.ErrnoError(48);
+      return c2(p3, HEAP8, f2, d, u3), { ptr: f2, allocated: true };
+    }, o3.stream_ops = s2, o3;
   } }, findLibraryFS = (e, t2) => {
     if (runtimeInitialized) {
       if (PATH.isAbs(e)) try {
@@ -6821,52 +3087,52 @@ async function it2(moduleArg = {}) {
       } catch {
         return;
       }
-      var r3 = (t2?.paths || []).map((_3) => replaceORIGIN(t2?.parentLibPath, _3));
+      var r = (t2?.paths || []).map((_2) => replaceORIGIN(t2?.parentLibPath, _2));
       return withStackSave(() => {
-        var _3 = stackAlloc(512), n3 = stringToUTF8OnStack(r3.join(":")), a3 = stringToUTF8OnStack(e), i2 = __emscripten_find_dylib(_3, n3, a3, 512);
-        return i2 ? UTF8ToString(i2) : void 0;
+        var _2 = stackAlloc(512), n = stringToUTF8OnStack(r.join(":")), a = stringToUTF8OnStack(e), i = __emscripten_find_dylib(_2, n, a, 512);
+        return i ? UTF8ToString(i) : void 0;
       });
     }
   };
-  function loadDynamicLibrary(e, t2 = { global: true, nodelete: true }, r3, _3) {
-    var n3 = LDSO.loadedLibsByName[e];
-    if (n3) return t2.global ? n3.global || (n3.global = true, mergeLibSymbols(n3.exports, e)) : r3 && Object.assign(r3, n3.exports), t2.nodelete && n3.refcount !== 1 / 0 && (n3.refcount = 1 / 0), n3.refcount++, _3 && (LDSO.loadedLibsByHandle[_3] = n3), t2.loadAsync ? Promise.resolve(true) : true;
-    n3 = newDSO(e, _3, "loading"), n3.refcount = t2.nodelete ? 1 / 0 : 1, n3.global = t2.global;
-    function a3() {
-      if (_3) {
-        var o5 = HEAPU32[_3 + 28 >> 2], s4 = HEAPU32[_3 + 32 >> 2];
-        if (o5 && s4) {
-          var c4 = HEAP8.slice(o5, o5 + s4);
-          return t2.loadAsync ? Promise.resolve(c4) : c4;
+  function loadDynamicLibrary(e, t2 = { global: true, nodelete: true }, r, _2) {
+    var n = LDSO.loadedLibsByName[e];
+    if (n) return t2.global ? n.global || (n.global = true, mergeLibSymbols(n.exports, e)) : r && Object.assign(r, n.exports), t2.nodelete && n.refcount !== 1 / 0 && (n.refcount = 1 / 0), n.refcount++, _2 && (LDSO.loadedLibsByHandle[_2] = n), t2.loadAsync ? Promise.resolve(true) : true;
+    n = newDSO(e, _2, "loading"), n.refcount = t2.nodelete ? 1 / 0 : 1, n.global = t2.global;
+    function a() {
+      if (_2) {
+        var o3 = HEAPU32[_2 + 28 >> 2], s2 = HEAPU32[_2 + 32 >> 2];
+        if (o3 && s2) {
+          var c2 = HEAP8.slice(o3, o3 + s2);
+          return t2.loadAsync ? Promise.resolve(c2) : c2;
         }
       }
-      var p5 = findLibraryFS(e, t2.rpath);
-      if (p5) return c4 = FS.readFile(p5, { encoding: "binary" }), t2.loadAsync ? Promise.resolve(c4) : c4;
-      var d5 = locateFile(e);
-      if (t2.loadAsync) return asyncLoad(d5);
-      if (!readBinary) throw new Error(`${d5}: file not found, and synchronous loading of external files is not available`);
-      return readBinary(d5);
+      var p3 = findLibraryFS(e, t2.rpath);
+      if (p3) return c2 = FS.readFile(p3, { encoding: "binary" }), t2.loadAsync ? Promise.resolve(c2) : c2;
+      var d = locateFile(e);
+      if (t2.loadAsync) return asyncLoad(d);
+      if (!readBinary) throw new Error(`${d}: file not found, and synchronous loading of external files is not available`);
+      return readBinary(d);
     }
-    function i2() {
-      var o5 = preloadedWasm[e];
-      return o5 ? t2.loadAsync ? Promise.resolve(o5) : o5 : t2.loadAsync ? a3().then((s4) => loadWebAssemblyModule(s4, t2, e, r3, _3)) : loadWebAssemblyModule(a3(), t2, e, r3, _3);
+    function i() {
+      var o3 = preloadedWasm[e];
+      return o3 ? t2.loadAsync ? Promise.resolve(o3) : o3 : t2.loadAsync ? a().then((s2) => loadWebAssemblyModule(s2, t2, e, r, _2)) : loadWebAssemblyModule(a(), t2, e, r, _2);
     }
-    function l2(o5) {
-      n3.global ? mergeLibSymbols(o5, e) : r3 && Object.assign(r3, o5), n3.exports = o5;
+    function l(o3) {
+      n.global ? mergeLibSymbols(o3, e) : r && Object.assign(r, o3), n.exports = o3;
     }
-    return t2.loadAsync ? i2().then((o5) => (l2(o5), true)) : (l2(i2()), true);
+    return t2.loadAsync ? i().then((o3) => (l(o3), true)) : (l(i()), true);
   }
   var reportUndefinedSymbols = () => {
     for (var [e, t2] of Object.entries(GOT)) if (t2.value == -1) {
-      var r3 = resolveGlobalSymbol(e, true).sym;
-      if (!r3 && !t2.required) {
+      var r = resolveGlobalSymbol(e, true).sym;
+      if (!r && !t2.required) {
         t2.value = 0;
         continue;
       }
-      if (typeof r3 == "function") t2.value = addFunction(r3, r3.sig);
-      else if (typeof r3 == "number") t2.value = r3;
-      else if (typeof r3.value == "number") t2.value = r3;
-      else throw new Error(`bad export type for '${e}': ${typeof r3} (${r3})`);
+      if (typeof r == "function") t2.value = addFunction(r, r.sig);
+      else if (typeof r == "number") t2.value = r;
+      else if (typeof r.value == "number") t2.value = r;
+      else throw new Error(`bad export type for '${e}': ${typeof r} (${r})`);
     }
   }, loadDylibs = async () => {
     if (!dynamicLibraries.length) {
@@ -6876,8 +3142,8 @@ async function it2(moduleArg = {}) {
     for (var e of dynamicLibraries) await loadDynamicLibrary(e, { loadAsync: true, global: true, nodelete: true, allowUndefined: true });
     reportUndefinedSymbols();
   }, noExitRuntime = false;
-  function setValue(e, t2, r3 = "i8") {
-    switch (r3.endsWith("*") && (r3 = "*"), r3) {
+  function setValue(e, t2, r = "i8") {
+    switch (r.endsWith("*") && (r = "*"), r) {
       case "i1":
         HEAP8[e] = t2;
         break;
@@ -6903,10 +3169,10 @@ async function it2(moduleArg = {}) {
         HEAPU32[e >> 2] = t2;
         break;
       default:
-        abort(`invalid type for setValue: ${r3}`);
+        abort(`invalid type for setValue: ${r}`);
     }
   }
-  var wasmMemory, ___assert_fail = (e, t2, r3, _3) => abort(`Assertion failed: ${UTF8ToString(e)}, at: ` + [t2 ? UTF8ToString(t2) : "unknown filename", r3, _3 ? UTF8ToString(_3) : "unknown function"]);
+  var wasmMemory, ___assert_fail = (e, t2, r, _2) => abort(`Assertion failed: ${UTF8ToString(e)}, at: ` + [t2 ? UTF8ToString(t2) : "unknown filename", r, _2 ? UTF8ToString(_2) : "unknown function"]);
   ___assert_fail.sig = "vppip";
   var ___call_sighandler = (e, t2) => getWasmTableEntry(e)(t2);
   ___call_sighandler.sig = "vpi";
@@ -6914,19 +3180,19 @@ async function it2(moduleArg = {}) {
     SOCKFS.callbacks[e] = t2;
   }, emit(e, t2) {
     SOCKFS.callbacks[e]?.(t2);
-    var r3 = e === "error" ? t2[0] : t2, _3 = { message: 65, open: 4, connection: 65, close: 17, error: 8 }[e];
-    _3 && FS.getStream(r3)?.node.notifyListeners(_3);
+    var r = e === "error" ? t2[0] : t2, _2 = { message: 65, open: 4, connection: 65, close: 17, error: 8 }[e];
+    _2 && FS.getStream(r)?.node.notifyListeners(_2);
   }, mount(e) {
     return SOCKFS.websocketArgs = Module.websocket || {}, (Module.websocket ?? (Module.websocket = {})).on = SOCKFS.on, FS.createNode(null, "/", 16895, 0);
-  }, createSocket(e, t2, r3) {
+  }, createSocket(e, t2, r) {
     if (e != 2) throw new FS.ErrnoError(5);
     if (t2 &= -526337, t2 != 1 && t2 != 2) throw new FS.ErrnoError(28);
-    var _3 = t2 == 1;
-    if (_3 && r3 && r3 != 6) throw new FS.ErrnoError(66);
-    var n3 = { family: e, type: t2, protocol: r3, server: null, error: null, peers: {}, pending: [], recv_queue: [], sock_ops: SOCKFS.websocket_sock_ops }, a3 = SOCKFS.nextname(), i2 = FS.createNode(SOCKFS.root, a3, 49152, 0);
-    i2.sock = n3;
-    var l2 = FS.createStream({ path: a3, node: i2, flags: 2, seekable: false, stream_ops: SOCKFS.stream_ops });
-    return n3.stream = l2, n3;
+    var _2 = t2 == 1;
+    if (_2 && r && r != 6) throw new FS.ErrnoError(66);
+    var n = { family: e, type: t2, protocol: r, server: null, error: null, peers: {}, pending: [], recv_queue: [], sock_ops: SOCKFS.websocket_sock_ops }, a = SOCKFS.nextname(), i = FS.createNode(SOCKFS.root, a, 49152, 0);
+    i.sock = n;
+    var l = FS.createStream({ path: a, node: i, flags: 2, seekable: false, stream_ops: SOCKFS.stream_ops });
+    return n.stream = l, n;
   }, getSocket(e) {
     var t2 = FS.getStream(e);
     return !t2 || !FS.isSocket(t2.node.mode) ? null : t2.node.sock;
@@ -6936,99 +3202,99 @@ async function it2(moduleArg = {}) {
   }, poll(e) {
     var t2 = e.node.sock;
     return t2.sock_ops.poll(t2);
-  }, ioctl(e, t2, r3) {
-    var _3 = e.node.sock;
-    return _3.sock_ops.ioctl(_3, t2, r3);
-  }, read(e, t2, r3, _3, n3) {
-    var a3 = e.node.sock, i2 = a3.sock_ops.recvmsg(a3, _3);
-    return i2 ? (t2.set(i2.buffer, r3), i2.buffer.length) : 0;
-  }, write(e, t2, r3, _3, n3) {
-    var a3 = e.node.sock;
-    return a3.sock_ops.sendmsg(a3, t2, r3, _3);
+  }, ioctl(e, t2, r) {
+    var _2 = e.node.sock;
+    return _2.sock_ops.ioctl(_2, t2, r);
+  }, read(e, t2, r, _2, n) {
+    var a = e.node.sock, i = a.sock_ops.recvmsg(a, _2);
+    return i ? (t2.set(i.buffer, r), i.buffer.length) : 0;
+  }, write(e, t2, r, _2, n) {
+    var a = e.node.sock;
+    return a.sock_ops.sendmsg(a, t2, r, _2);
   }, close(e) {
     var t2 = e.node.sock;
     t2.sock_ops.close(t2);
   } }, nextname() {
     return SOCKFS.nextname.current || (SOCKFS.nextname.current = 0), `socket[${SOCKFS.nextname.current++}]`;
-  }, websocket_sock_ops: { createPeer(e, t2, r3) {
-    var _3;
-    if (typeof t2 == "object" && (_3 = t2, t2 = null, r3 = null), _3) if (_3._socket) t2 = _3._socket.remoteAddress, r3 = _3._socket.remotePort;
+  }, websocket_sock_ops: { createPeer(e, t2, r) {
+    var _2;
+    if (typeof t2 == "object" && (_2 = t2, t2 = null, r = null), _2) if (_2._socket) t2 = _2._socket.remoteAddress, r = _2._socket.remotePort;
     else {
-      var n3 = /ws[s]?:\/\/([^:]+):(\d+)/.exec(_3.url);
-      if (!n3) throw new Error("WebSocket URL must be in the format ws(s)://address:port");
-      t2 = n3[1], r3 = parseInt(n3[2], 10);
+      var n = /ws[s]?:\/\/([^:]+):(\d+)/.exec(_2.url);
+      if (!n) throw new Error("WebSocket URL must be in the format ws(s)://address:port");
+      t2 = n[1], r = parseInt(n[2], 10);
     }
     else try {
-      var a3 = "ws://".replace("#", "//"), i2 = "binary", l2 = void 0;
-      if (SOCKFS.websocketArgs.url && (a3 = SOCKFS.websocketArgs.url), SOCKFS.websocketArgs.subprotocol ? i2 = SOCKFS.websocketArgs.subprotocol : SOCKFS.websocketArgs.subprotocol === null && (i2 = "null"), a3 === "ws://" || a3 === "wss://") {
-        var o5 = t2.split("/");
-        a3 = a3 + o5[0] + ":" + r3 + "/" + o5.slice(1).join("/");
+      var a = "ws://".replace("#", "//"), i = "binary", l = void 0;
+      if (SOCKFS.websocketArgs.url && (a = SOCKFS.websocketArgs.url), SOCKFS.websocketArgs.subprotocol ? i = SOCKFS.websocketArgs.subprotocol : SOCKFS.websocketArgs.subprotocol === null && (i = "null"), a === "ws://" || a === "wss://") {
+        var o3 = t2.split("/");
+        a = a + o3[0] + ":" + r + "/" + o3.slice(1).join("/");
       }
-      i2 !== "null" && (i2 = i2.replace(/^ +| +$/g, "").split(/ *, */), l2 = i2);
-      var s4;
-      ENVIRONMENT_IS_NODE ? s4 = require("ws") : s4 = WebSocket, _3 = new s4(a3, l2), _3.binaryType = "arraybuffer";
+      i !== "null" && (i = i.replace(/^ +| +$/g, "").split(/ *, */), l = i);
+      var s2;
+      ENVIRONMENT_IS_NODE ? s2 = require("ws") : s2 = WebSocket, _2 = new s2(a, l), _2.binaryType = "arraybuffer";
     } catch {
       throw new FS.ErrnoError(23);
     }
-    var c4 = { addr: t2, port: r3, socket: _3, msg_send_queue: [] };
-    return SOCKFS.websocket_sock_ops.addPeer(e, c4), SOCKFS.websocket_sock_ops.handlePeerEvents(e, c4), e.type === 2 && typeof e.sport < "u" && c4.msg_send_queue.push(new Uint8Array([255, 255, 255, 255, 112, 111, 114, 116, (e.sport & 65280) >> 8, e.sport & 255])), c4;
-  }, getPeer(e, t2, r3) {
-    return e.peers[t2 + ":" + r3];
+    var c2 = { addr: t2, port: r, socket: _2, msg_send_queue: [] };
+    return SOCKFS.websocket_sock_ops.addPeer(e, c2), SOCKFS.websocket_sock_ops.handlePeerEvents(e, c2), e.type === 2 && typeof e.sport < "u" && c2.msg_send_queue.push(new Uint8Array([255, 255, 255, 255, 112, 111, 114, 116, (e.sport & 65280) >> 8, e.sport & 255])), c2;
+  }, getPeer(e, t2, r) {
+    return e.peers[t2 + ":" + r];
   }, addPeer(e, t2) {
     e.peers[t2.addr + ":" + t2.port] = t2;
   }, removePeer(e, t2) {
     delete e.peers[t2.addr + ":" + t2.port];
   }, handlePeerEvents(e, t2) {
-    var r3 = true;
-    function _3() {
+    var r = true;
+    function _2() {
       e.connecting = false, SOCKFS.emit("open", e.stream.fd);
       try {
-        for (var a3 = t2.msg_send_queue.shift(); a3; ) t2.socket.send(a3), a3 = t2.msg_send_queue.shift();
+        for (var a = t2.msg_send_queue.shift(); a; ) t2.socket.send(a), a = t2.msg_send_queue.shift();
       } catch {
         t2.socket.close();
       }
     }
-    function n3(a3) {
-      if (typeof a3 == "string") {
-        var i2 = new TextEncoder();
-        a3 = i2.encode(a3);
+    function n(a) {
+      if (typeof a == "string") {
+        var i = new TextEncoder();
+        a = i.encode(a);
       } else {
-        if (a3.byteLength == 0) return;
-        a3 = new Uint8Array(a3);
+        if (a.byteLength == 0) return;
+        a = new Uint8Array(a);
       }
-      var l2 = r3;
-      if (r3 = false, l2 && a3.length === 10 && a3[0] === 255 && a3[1] === 255 && a3[2] === 255 && a3[3] === 255 && a3[4] === 112 && a3[5] === 111 && a3[6] === 114 && a3[7] === 116) {
-        var o5 = a3[8] << 8 | a3[9];
-        SOCKFS.websocket_sock_ops.removePeer(e, t2), t2.port = o5, SOCKFS.websocket_sock_ops.addPeer(e, t2);
+      var l = r;
+      if (r = false, l && a.length === 10 && a[0] === 255 && a[1] === 255 && a[2] === 255 && a[3] === 255 && a[4] === 112 && a[5] === 111 && a[6] === 114 && a[7] === 116) {
+        var o3 = a[8] << 8 | a[9];
+        SOCKFS.websocket_sock_ops.removePeer(e, t2), t2.port = o3, SOCKFS.websocket_sock_ops.addPeer(e, t2);
         return;
       }
-      e.recv_queue.push({ addr: t2.addr, port: t2.port, data: a3 }), SOCKFS.emit("message", e.stream.fd);
+      e.recv_queue.push({ addr: t2.addr, port: t2.port, data: a }), SOCKFS.emit("message", e.stream.fd);
     }
     if (ENVIRONMENT_IS_NODE) {
-      t2.socket.on("open", _3), t2.socket.on("message", (a3, i2) => {
-        i2 && n3(new Uint8Array(a3).buffer);
+      t2.socket.on("open", _2), t2.socket.on("message", (a, i) => {
+        i && n(new Uint8Array(a).buffer);
       }), t2.socket.on("close", () => SOCKFS.emit("close", e.stream.fd)), t2.socket.on("error", () => {
         e.error = 14, SOCKFS.emit("error", [e.stream.fd, e.error, "ECONNREFUSED: Connection refused"]);
       });
       return;
     }
-    t2.socket.onopen = _3, t2.socket.onclose = () => SOCKFS.emit("close", e.stream.fd), t2.socket.onmessage = (a3) => n3(a3.data), t2.socket.onerror = () => {
+    t2.socket.onopen = _2, t2.socket.onclose = () => SOCKFS.emit("close", e.stream.fd), t2.socket.onmessage = (a) => n(a.data), t2.socket.onerror = () => {
       e.error = 14, SOCKFS.emit("error", [e.stream.fd, e.error, "ECONNREFUSED: Connection refused"]);
     };
   }, poll(e) {
     if (e.type === 1 && (e.server || e.listening)) return e.error ? 8 : e.server ? e.pending.length ? 65 : 0 : 16;
     var t2 = 0;
     e.error && (t2 |= 8);
-    var r3 = e.type === 1 ? SOCKFS.websocket_sock_ops.getPeer(e, e.daddr, e.dport) : null;
-    return (e.recv_queue.length || !r3 || r3 && r3.socket.readyState === r3.socket.CLOSING || r3 && r3.socket.readyState === r3.socket.CLOSED) && (t2 |= 65), (!r3 || r3 && r3.socket.readyState === r3.socket.OPEN) && (t2 |= 4), (r3 && r3.socket.readyState === r3.socket.CLOSING || r3 && r3.socket.readyState === r3.socket.CLOSED) && (e.connecting ? t2 |= 4 : t2 |= 8208), t2;
-  }, ioctl(e, t2, r3) {
+    var r = e.type === 1 ? SOCKFS.websocket_sock_ops.getPeer(e, e.daddr, e.dport) : null;
+    return (e.recv_queue.length || !r || r && r.socket.readyState === r.socket.CLOSING || r && r.socket.readyState === r.socket.CLOSED) && (t2 |= 65), (!r || r && r.socket.readyState === r.socket.OPEN) && (t2 |= 4), (r && r.socket.readyState === r.socket.CLOSING || r && r.socket.readyState === r.socket.CLOSED) && (e.connecting ? t2 |= 4 : t2 |= 8208), t2;
+  }, ioctl(e, t2, r) {
     switch (t2) {
       case 21531:
-        var _3 = 0;
-        return e.recv_queue.length && (_3 = e.recv_queue[0].data.length), HEAP32[r3 >> 2] = _3, 0;
+        var _2 = 0;
+        return e.recv_queue.length && (_2 = e.recv_queue[0].data.length), HEAP32[r >> 2] = _2, 0;
       case 21537:
-        var n3 = HEAP32[r3 >> 2];
-        return n3 ? e.stream.flags |= 2048 : e.stream.flags &= -2049, 0;
+        var n = HEAP32[r >> 2];
+        return n ? e.stream.flags |= 2048 : e.stream.flags &= -2049, 0;
       default:
         return 28;
     }
@@ -7048,37 +3314,37 @@ async function it2(moduleArg = {}) {
       SOCKFS.websocket_sock_ops.removePeer(e, t2);
     }
     return 0;
-  }, bind(e, t2, r3) {
+  }, bind(e, t2, r) {
     if (typeof e.saddr < "u" || typeof e.sport < "u") throw new FS.ErrnoError(28);
-    if (e.saddr = t2, e.sport = r3, e.type === 2) {
+    if (e.saddr = t2, e.sport = r, e.type === 2) {
       e.server && (e.server.close(), e.server = null);
       try {
         e.sock_ops.listen(e, 0);
-      } catch (_3) {
-        if (_3.name !== "ErrnoError" || _3.errno !== 138) throw _3;
+      } catch (_2) {
+        if (_2.name !== "ErrnoError" || _2.errno !== 138) throw _2;
       }
     }
-  }, connect(e, t2, r3) {
+  }, connect(e, t2, r) {
     if (e.server) throw new FS.ErrnoError(138);
     if (typeof e.daddr < "u" && typeof e.dport < "u") {
-      var _3 = SOCKFS.websocket_sock_ops.getPeer(e, e.daddr, e.dport);
-      if (_3) throw _3.socket.readyState === _3.socket.CONNECTING ? new FS.ErrnoError(7) : new FS.ErrnoError(30);
+      var _2 = SOCKFS.websocket_sock_ops.getPeer(e, e.daddr, e.dport);
+      if (_2) throw _2.socket.readyState === _2.socket.CONNECTING ? new FS.ErrnoError(7) : new FS.ErrnoError(30);
     }
-    var n3 = SOCKFS.websocket_sock_ops.createPeer(e, t2, r3);
-    e.daddr = n3.addr, e.dport = n3.port, e.connecting = true;
+    var n = SOCKFS.websocket_sock_ops.createPeer(e, t2, r);
+    e.daddr = n.addr, e.dport = n.port, e.connecting = true;
   }, listen(e, t2) {
     if (!ENVIRONMENT_IS_NODE) throw new FS.ErrnoError(138);
     if (e.server || e.listening) throw new FS.ErrnoError(28);
-    var r3 = require("ws").Server, _3 = e.saddr;
-    e.server = new r3({ host: _3, port: e.sport }), e.listening = true, SOCKFS.emit("listen", e.stream.fd), e.server.on("connection", (n3) => {
+    var r = require("ws").Server, _2 = e.saddr;
+    e.server = new r({ host: _2, port: e.sport }), e.listening = true, SOCKFS.emit("listen", e.stream.fd), e.server.on("connection", (n) => {
       if (e.type === 1) {
-        var a3 = SOCKFS.createSocket(e.family, e.type, e.protocol), i2 = SOCKFS.websocket_sock_ops.createPeer(a3, n3);
-        a3.daddr = i2.addr, a3.dport = i2.port, e.pending.push(a3), SOCKFS.emit("connection", a3.stream.fd), e.stream.node.notifyListeners(65);
-      } else SOCKFS.websocket_sock_ops.createPeer(e, n3), SOCKFS.emit("connection", e.stream.fd);
+        var a = SOCKFS.createSocket(e.family, e.type, e.protocol), i = SOCKFS.websocket_sock_ops.createPeer(a, n);
+        a.daddr = i.addr, a.dport = i.port, e.pending.push(a), SOCKFS.emit("connection", a.stream.fd), e.stream.node.notifyListeners(65);
+      } else SOCKFS.websocket_sock_ops.createPeer(e, n), SOCKFS.emit("connection", e.stream.fd);
     }), e.server.on("close", () => {
       SOCKFS.emit("close", e.stream.fd), e.server = null;
-    }), e.server.on("error", (n3) => {
-      if (e.error = n3.code && ERRNO_CODES[n3.code] || 29, SOCKFS.emit("error", [e.stream.fd, e.error, n3.message || n3.code || "Server error"]), e.server) {
+    }), e.server.on("error", (n) => {
+      if (e.error = n.code && ERRNO_CODES[n.code] || 29, SOCKFS.emit("error", [e.stream.fd, e.error, n.message || n.code || "Server error"]), e.server) {
         try {
           e.server.close();
         } catch {
@@ -7092,177 +3358,177 @@ async function it2(moduleArg = {}) {
       throw e.error = null, new FS.ErrnoError(t2);
     }
     if (!e.server || !e.pending.length) throw new FS.ErrnoError(28);
-    var r3 = e.pending.shift();
-    return r3.stream.flags = e.stream.flags, r3;
+    var r = e.pending.shift();
+    return r.stream.flags = e.stream.flags, r;
   }, getname(e, t2) {
-    var r3, _3;
+    var r, _2;
     if (t2) {
       if (e.daddr === void 0 || e.dport === void 0) throw new FS.ErrnoError(53);
-      r3 = e.daddr, _3 = e.dport;
-    } else r3 = e.saddr || 0, _3 = e.sport || 0;
-    return { addr: r3, port: _3 };
-  }, sendmsg(e, t2, r3, _3, n3, a3) {
+      r = e.daddr, _2 = e.dport;
+    } else r = e.saddr || 0, _2 = e.sport || 0;
+    return { addr: r, port: _2 };
+  }, sendmsg(e, t2, r, _2, n, a) {
     if (e.type === 2) {
-      if ((n3 === void 0 || a3 === void 0) && (n3 = e.daddr, a3 = e.dport), n3 === void 0 || a3 === void 0) throw new FS.ErrnoError(17);
-    } else n3 = e.daddr, a3 = e.dport;
-    var i2 = SOCKFS.websocket_sock_ops.getPeer(e, n3, a3);
-    if (e.type === 1 && (!i2 || i2.socket.readyState === i2.socket.CLOSING || i2.socket.readyState === i2.socket.CLOSED)) throw new FS.ErrnoError(53);
-    ArrayBuffer.isView(t2) && (r3 += t2.byteOffset, t2 = t2.buffer);
-    var l2 = t2.slice(r3, r3 + _3);
-    if (!i2 || i2.socket.readyState !== i2.socket.OPEN) return e.type === 2 && (!i2 || i2.socket.readyState === i2.socket.CLOSING || i2.socket.readyState === i2.socket.CLOSED) && (i2 = SOCKFS.websocket_sock_ops.createPeer(e, n3, a3)), i2.msg_send_queue.push(l2), _3;
+      if ((n === void 0 || a === void 0) && (n = e.daddr, a = e.dport), n === void 0 || a === void 0) throw new FS.ErrnoError(17);
+    } else n = e.daddr, a = e.dport;
+    var i = SOCKFS.websocket_sock_ops.getPeer(e, n, a);
+    if (e.type === 1 && (!i || i.socket.readyState === i.socket.CLOSING || i.socket.readyState === i.socket.CLOSED)) throw new FS.ErrnoError(53);
+    ArrayBuffer.isView(t2) && (r += t2.byteOffset, t2 = t2.buffer);
+    var l = t2.slice(r, r + _2);
+    if (!i || i.socket.readyState !== i.socket.OPEN) return e.type === 2 && (!i || i.socket.readyState === i.socket.CLOSING || i.socket.readyState === i.socket.CLOSED) && (i = SOCKFS.websocket_sock_ops.createPeer(e, n, a)), i.msg_send_queue.push(l), _2;
     try {
-      return i2.socket.send(l2), _3;
+      return i.socket.send(l), _2;
     } catch {
       throw new FS.ErrnoError(28);
     }
-  }, recvmsg(e, t2, r3) {
+  }, recvmsg(e, t2, r) {
     if (e.type === 1 && e.server) throw new FS.ErrnoError(53);
-    var _3 = r3 & 2, n3 = e.recv_queue[0];
-    if (!n3) {
+    var _2 = r & 2, n = e.recv_queue[0];
+    if (!n) {
       if (e.type === 1) {
-        var a3 = SOCKFS.websocket_sock_ops.getPeer(e, e.daddr, e.dport);
-        if (!a3) throw new FS.ErrnoError(53);
-        if (a3.socket.readyState === a3.socket.CLOSING || a3.socket.readyState === a3.socket.CLOSED) return null;
+        var a = SOCKFS.websocket_sock_ops.getPeer(e, e.daddr, e.dport);
+        if (!a) throw new FS.ErrnoError(53);
+        if (a.socket.readyState === a.socket.CLOSING || a.socket.readyState === a.socket.CLOSED) return null;
         throw new FS.ErrnoError(6);
       }
       throw new FS.ErrnoError(6);
     }
-    var i2 = n3.data.byteLength || n3.data.length, l2 = n3.data.byteOffset || 0, o5 = n3.data.buffer || n3.data, s4 = Math.min(t2, i2), c4 = { buffer: new Uint8Array(o5, l2, s4), addr: n3.addr, port: n3.port };
-    if (_3) return c4;
-    if (e.recv_queue.shift(), e.type === 1 && s4 < i2) {
-      var p5 = i2 - s4;
-      n3.data = new Uint8Array(o5, l2 + s4, p5), e.recv_queue.unshift(n3);
+    var i = n.data.byteLength || n.data.length, l = n.data.byteOffset || 0, o3 = n.data.buffer || n.data, s2 = Math.min(t2, i), c2 = { buffer: new Uint8Array(o3, l, s2), addr: n.addr, port: n.port };
+    if (_2) return c2;
+    if (e.recv_queue.shift(), e.type === 1 && s2 < i) {
+      var p3 = i - s2;
+      n.data = new Uint8Array(o3, l + s2, p3), e.recv_queue.unshift(n);
     }
-    return c4;
+    return c2;
   } } }, getSocketFromFD = (e) => {
     var t2 = SOCKFS.getSocket(e);
     if (!t2) throw new FS.ErrnoError(8);
     return t2;
   }, inetPton4 = (e) => {
-    for (var t2 = e.split("."), r3 = 0; r3 < 4; r3++) {
-      var _3 = Number(t2[r3]);
-      if (isNaN(_3)) return null;
-      t2[r3] = _3;
+    for (var t2 = e.split("."), r = 0; r < 4; r++) {
+      var _2 = Number(t2[r]);
+      if (isNaN(_2)) return null;
+      t2[r] = _2;
     }
     return (t2[0] | t2[1] << 8 | t2[2] << 16 | t2[3] << 24) >>> 0;
   }, inetPton6 = (e) => {
-    var t2, r3, _3, n3, a3 = [];
+    var t2, r, _2, n, a = [];
     if (!/^((?=.*::)(?!.*::.+::)(::)?([\dA-F]{1,4}:(:|\b)|){5}|([\dA-F]{1,4}:){6})((([\dA-F]{1,4}((?!\3)::|:\b|$))|(?!\2\3)){2}|(((2[0-4]|1\d|[1-9])?\d|25[0-5])\.?\b){4})$/i.test(e)) return null;
     if (e === "::") return [0, 0, 0, 0, 0, 0, 0, 0];
-    for (e.startsWith("::") ? e = e.replace("::", "Z:") : e = e.replace("::", ":Z:"), e.indexOf(".") > 0 ? (e = e.replace(new RegExp("[.]", "g"), ":"), t2 = e.split(":"), t2[t2.length - 4] = Number(t2[t2.length - 4]) + Number(t2[t2.length - 3]) * 256, t2[t2.length - 3] = Number(t2[t2.length - 2]) + Number(t2[t2.length - 1]) * 256, t2 = t2.slice(0, t2.length - 2)) : t2 = e.split(":"), _3 = 0, n3 = 0, r3 = 0; r3 < t2.length; r3++) if (typeof t2[r3] == "string") if (t2[r3] === "Z") {
-      for (n3 = 0; n3 < 8 - t2.length + 1; n3++) a3[r3 + n3] = 0;
-      _3 = n3 - 1;
-    } else a3[r3 + _3] = _htons(parseInt(t2[r3], 16));
-    else a3[r3 + _3] = t2[r3];
-    return [a3[1] << 16 | a3[0], a3[3] << 16 | a3[2], a3[5] << 16 | a3[4], a3[7] << 16 | a3[6]];
+    for (e.startsWith("::") ? e = e.replace("::", "Z:") : e = e.replace("::", ":Z:"), e.indexOf(".") > 0 ? (e = e.replace(new RegExp("[.]", "g"), ":"), t2 = e.split(":"), t2[t2.length - 4] = Number(t2[t2.length - 4]) + Number(t2[t2.length - 3]) * 256, t2[t2.length - 3] = Number(t2[t2.length - 2]) + Number(t2[t2.length - 1]) * 256, t2 = t2.slice(0, t2.length - 2)) : t2 = e.split(":"), _2 = 0, n = 0, r = 0; r < t2.length; r++) if (typeof t2[r] == "string") if (t2[r] === "Z") {
+      for (n = 0; n < 8 - t2.length + 1; n++) a[r + n] = 0;
+      _2 = n - 1;
+    } else a[r + _2] = _htons(parseInt(t2[r], 16));
+    else a[r + _2] = t2[r];
+    return [a[1] << 16 | a[0], a[3] << 16 | a[2], a[5] << 16 | a[4], a[7] << 16 | a[6]];
   }, DNS = { address_map: { id: 1, addrs: {}, names: {} }, lookup_name(e) {
     var t2 = inetPton4(e);
     if (t2 !== null || (t2 = inetPton6(e), t2 !== null)) return e;
-    var r3;
-    if (DNS.address_map.addrs[e]) r3 = DNS.address_map.addrs[e];
+    var r;
+    if (DNS.address_map.addrs[e]) r = DNS.address_map.addrs[e];
     else {
-      var _3 = DNS.address_map.id++;
-      r3 = "172.29." + (_3 & 255) + "." + (_3 & 65280), DNS.address_map.names[r3] = e, DNS.address_map.addrs[e] = r3;
+      var _2 = DNS.address_map.id++;
+      r = "172.29." + (_2 & 255) + "." + (_2 & 65280), DNS.address_map.names[r] = e, DNS.address_map.addrs[e] = r;
     }
-    return r3;
+    return r;
   }, lookup_addr(e) {
     return DNS.address_map.names[e] ? DNS.address_map.names[e] : null;
-  } }, writeSockaddr = (e, t2, r3, _3, n3) => {
+  } }, writeSockaddr = (e, t2, r, _2, n) => {
     switch (t2) {
       case 2:
-        r3 = inetPton4(DNS.lookup_name(r3)), zeroMemory(e, 16), n3 && (HEAP32[n3 >> 2] = 16), HEAP16[e >> 1] = t2, HEAP32[e + 4 >> 2] = r3, HEAP16[e + 2 >> 1] = _htons(_3);
+        r = inetPton4(DNS.lookup_name(r)), zeroMemory(e, 16), n && (HEAP32[n >> 2] = 16), HEAP16[e >> 1] = t2, HEAP32[e + 4 >> 2] = r, HEAP16[e + 2 >> 1] = _htons(_2);
         break;
       case 10:
-        r3 = inetPton6(DNS.lookup_name(r3)), zeroMemory(e, 28), n3 && (HEAP32[n3 >> 2] = 28), HEAP32[e >> 2] = t2, HEAP32[e + 8 >> 2] = r3[0], HEAP32[e + 12 >> 2] = r3[1], HEAP32[e + 16 >> 2] = r3[2], HEAP32[e + 20 >> 2] = r3[3], HEAP16[e + 2 >> 1] = _htons(_3);
+        r = inetPton6(DNS.lookup_name(r)), zeroMemory(e, 28), n && (HEAP32[n >> 2] = 28), HEAP32[e >> 2] = t2, HEAP32[e + 8 >> 2] = r[0], HEAP32[e + 12 >> 2] = r[1], HEAP32[e + 16 >> 2] = r[2], HEAP32[e + 20 >> 2] = r[3], HEAP16[e + 2 >> 1] = _htons(_2);
         break;
       default:
         return 5;
     }
     return 0;
   };
-  function ___syscall_accept4(e, t2, r3) {
+  function ___syscall_accept4(e, t2, r) {
     try {
-      var _3 = getSocketFromFD(e), n3 = _3.sock_ops.accept(_3);
-      return t2 && writeSockaddr(t2, n3.family, n3.daddr, n3.dport, r3), n3.stream.fd;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
+      var _2 = getSocketFromFD(e), n = _2.sock_ops.accept(_2);
+      return t2 && writeSockaddr(t2, n.family, n.daddr, n.dport, r), n.stream.fd;
+    } catch (a) {
+      if (typeof FS > "u" || a.name !== "ErrnoError") throw a;
+      return -a.errno;
     }
   }
   ___syscall_accept4.sig = "iippiii";
   var inetNtop4 = (e) => (e & 255) + "." + (e >> 8 & 255) + "." + (e >> 16 & 255) + "." + (e >> 24 & 255), inetNtop6 = (e) => {
-    var t2 = "", r3 = 0, _3 = 0, n3 = 0, a3 = 0, i2 = 0, l2 = 0, o5 = [e[0] & 65535, e[0] >> 16, e[1] & 65535, e[1] >> 16, e[2] & 65535, e[2] >> 16, e[3] & 65535, e[3] >> 16], s4 = true, c4 = "";
-    for (l2 = 0; l2 < 5; l2++) if (o5[l2]) {
-      s4 = false;
+    var t2 = "", r = 0, _2 = 0, n = 0, a = 0, i = 0, l = 0, o3 = [e[0] & 65535, e[0] >> 16, e[1] & 65535, e[1] >> 16, e[2] & 65535, e[2] >> 16, e[3] & 65535, e[3] >> 16], s2 = true, c2 = "";
+    for (l = 0; l < 5; l++) if (o3[l]) {
+      s2 = false;
       break;
     }
-    if (s4) {
-      if (c4 = inetNtop4(o5[6] | o5[7] << 16), o5[5] === -1) return t2 = "::ffff:", t2 += c4, t2;
-      if (!o5[5]) return t2 = "::", c4 === "0.0.0.0" && (c4 = ""), c4 === "0.0.0.1" && (c4 = "1"), t2 += c4, t2;
+    if (s2) {
+      if (c2 = inetNtop4(o3[6] | o3[7] << 16), o3[5] === -1) return t2 = "::ffff:", t2 += c2, t2;
+      if (!o3[5]) return t2 = "::", c2 === "0.0.0.0" && (c2 = ""), c2 === "0.0.0.1" && (c2 = "1"), t2 += c2, t2;
     }
-    for (r3 = 0; r3 < 8; r3++) o5[r3] || (r3 - n3 > 1 && (i2 = 0), n3 = r3, i2++), i2 > _3 && (_3 = i2, a3 = r3 - _3 + 1);
-    for (r3 = 0; r3 < 8; r3++) {
-      if (_3 > 1 && !o5[r3] && r3 >= a3 && r3 < a3 + _3) {
-        r3 === a3 && (t2 += ":", a3 || (t2 += ":"));
+    for (r = 0; r < 8; r++) o3[r] || (r - n > 1 && (i = 0), n = r, i++), i > _2 && (_2 = i, a = r - _2 + 1);
+    for (r = 0; r < 8; r++) {
+      if (_2 > 1 && !o3[r] && r >= a && r < a + _2) {
+        r === a && (t2 += ":", a || (t2 += ":"));
         continue;
       }
-      t2 += Number(_ntohs(o5[r3] & 65535)).toString(16), t2 += r3 < 7 ? ":" : "";
+      t2 += Number(_ntohs(o3[r] & 65535)).toString(16), t2 += r < 7 ? ":" : "";
     }
     return t2;
   }, readSockaddr = (e, t2) => {
-    var r3 = HEAP16[e >> 1], _3 = _ntohs(HEAPU16[e + 2 >> 1]), n3;
-    switch (r3) {
+    var r = HEAP16[e >> 1], _2 = _ntohs(HEAPU16[e + 2 >> 1]), n;
+    switch (r) {
       case 2:
         if (t2 !== 16) return { errno: 28 };
-        n3 = HEAP32[e + 4 >> 2], n3 = inetNtop4(n3);
+        n = HEAP32[e + 4 >> 2], n = inetNtop4(n);
         break;
       case 10:
         if (t2 !== 28) return { errno: 28 };
-        n3 = [HEAP32[e + 8 >> 2], HEAP32[e + 12 >> 2], HEAP32[e + 16 >> 2], HEAP32[e + 20 >> 2]], n3 = inetNtop6(n3);
+        n = [HEAP32[e + 8 >> 2], HEAP32[e + 12 >> 2], HEAP32[e + 16 >> 2], HEAP32[e + 20 >> 2]], n = inetNtop6(n);
         break;
       default:
         return { errno: 5 };
     }
-    return { family: r3, addr: n3, port: _3 };
+    return { family: r, addr: n, port: _2 };
   }, getSocketAddress = (e, t2) => {
-    var r3 = readSockaddr(e, t2);
-    if (r3.errno) throw new FS.ErrnoError(r3.errno);
-    return r3.addr = DNS.lookup_addr(r3.addr) || r3.addr, r3;
+    var r = readSockaddr(e, t2);
+    if (r.errno) throw new FS.ErrnoError(r.errno);
+    return r.addr = DNS.lookup_addr(r.addr) || r.addr, r;
   };
-  function ___syscall_bind(e, t2, r3) {
+  function ___syscall_bind(e, t2, r) {
     try {
-      var _3 = getSocketFromFD(e), n3 = getSocketAddress(t2, r3);
-      return _3.sock_ops.bind(_3, n3.addr, n3.port), 0;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
+      var _2 = getSocketFromFD(e), n = getSocketAddress(t2, r);
+      return _2.sock_ops.bind(_2, n.addr, n.port), 0;
+    } catch (a) {
+      if (typeof FS > "u" || a.name !== "ErrnoError") throw a;
+      return -a.errno;
     }
   }
   ___syscall_bind.sig = "iipiiii";
-  var SYSCALLS = { currentUmask: 18, calculateAt(e, t2, r3 = false) {
+  var SYSCALLS = { currentUmask: 18, calculateAt(e, t2, r = false) {
     if (PATH.isAbs(t2)) return t2;
-    var _3;
-    if (e === -100) _3 = FS.cwd();
+    var _2;
+    if (e === -100) _2 = FS.cwd();
     else {
-      var n3 = SYSCALLS.getStreamFromFD(e);
-      _3 = n3.path;
+      var n = SYSCALLS.getStreamFromFD(e);
+      _2 = n.path;
     }
     if (t2.length == 0) {
-      if (!r3) throw new FS.ErrnoError(44);
-      return _3;
+      if (!r) throw new FS.ErrnoError(44);
+      return _2;
     }
-    return _3 + "/" + t2;
+    return _2 + "/" + t2;
   }, writeStat(e, t2) {
     HEAPU32[e >> 2] = t2.dev, HEAPU32[e + 4 >> 2] = t2.mode, HEAPU32[e + 8 >> 2] = t2.nlink, HEAPU32[e + 12 >> 2] = t2.uid, HEAPU32[e + 16 >> 2] = t2.gid, HEAPU32[e + 20 >> 2] = t2.rdev, HEAP64[e + 24 >> 3] = BigInt(t2.size), HEAP32[e + 32 >> 2] = 4096, HEAP32[e + 36 >> 2] = t2.blocks;
-    var r3 = t2.atime.getTime(), _3 = t2.mtime.getTime(), n3 = t2.ctime.getTime();
-    return HEAP64[e + 40 >> 3] = BigInt(Math.floor(r3 / 1e3)), HEAPU32[e + 48 >> 2] = r3 % 1e3 * 1e3 * 1e3, HEAP64[e + 56 >> 3] = BigInt(Math.floor(_3 / 1e3)), HEAPU32[e + 64 >> 2] = _3 % 1e3 * 1e3 * 1e3, HEAP64[e + 72 >> 3] = BigInt(Math.floor(n3 / 1e3)), HEAPU32[e + 80 >> 2] = n3 % 1e3 * 1e3 * 1e3, HEAP64[e + 88 >> 3] = BigInt(t2.ino), 0;
+    var r = t2.atime.getTime(), _2 = t2.mtime.getTime(), n = t2.ctime.getTime();
+    return HEAP64[e + 40 >> 3] = BigInt(Math.floor(r / 1e3)), HEAPU32[e + 48 >> 2] = r % 1e3 * 1e3 * 1e3, HEAP64[e + 56 >> 3] = BigInt(Math.floor(_2 / 1e3)), HEAPU32[e + 64 >> 2] = _2 % 1e3 * 1e3 * 1e3, HEAP64[e + 72 >> 3] = BigInt(Math.floor(n / 1e3)), HEAPU32[e + 80 >> 2] = n % 1e3 * 1e3 * 1e3, HEAP64[e + 88 >> 3] = BigInt(t2.ino), 0;
   }, writeStatFs(e, t2) {
     HEAPU32[e + 4 >> 2] = t2.bsize, HEAPU32[e + 60 >> 2] = t2.bsize, HEAP64[e + 8 >> 3] = BigInt(t2.blocks), HEAP64[e + 16 >> 3] = BigInt(t2.bfree), HEAP64[e + 24 >> 3] = BigInt(t2.bavail), HEAP64[e + 32 >> 3] = BigInt(t2.files), HEAP64[e + 40 >> 3] = BigInt(t2.ffree), HEAPU32[e + 48 >> 2] = t2.fsid, HEAPU32[e + 64 >> 2] = t2.flags, HEAPU32[e + 56 >> 2] = t2.namelen;
-  }, doMsync(e, t2, r3, _3, n3) {
+  }, doMsync(e, t2, r, _2, n) {
     if (!FS.isFile(t2.node.mode)) throw new FS.ErrnoError(43);
-    if (_3 & 2) return 0;
-    var a3 = HEAPU8.subarray(e, e + r3);
-    FS.msync(t2, a3, n3, r3, _3);
+    if (_2 & 2) return 0;
+    var a = HEAPU8.subarray(e, e + r);
+    FS.msync(t2, a, n, r, _2);
   }, getStreamFromFD(e) {
     var t2 = FS.getStreamChecked(e);
     return t2;
@@ -7282,19 +3548,19 @@ async function it2(moduleArg = {}) {
   function ___syscall_chmod(e, t2) {
     try {
       return e = SYSCALLS.getStr(e), FS.chmod(e, t2), 0;
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return -r.errno;
     }
   }
   ___syscall_chmod.sig = "ipi";
-  function ___syscall_connect(e, t2, r3) {
+  function ___syscall_connect(e, t2, r) {
     try {
-      var _3 = getSocketFromFD(e), n3 = getSocketAddress(t2, r3);
-      return _3.sock_ops.connect(_3, n3.addr, n3.port), 0;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
+      var _2 = getSocketFromFD(e), n = getSocketAddress(t2, r);
+      return _2.sock_ops.connect(_2, n.addr, n.port), 0;
+    } catch (a) {
+      if (typeof FS > "u" || a.name !== "ErrnoError") throw a;
+      return -a.errno;
     }
   }
   ___syscall_connect.sig = "iipiiii";
@@ -7302,102 +3568,102 @@ async function it2(moduleArg = {}) {
     try {
       var t2 = SYSCALLS.getStreamFromFD(e);
       return FS.dupStream(t2).fd;
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return -r.errno;
     }
   }
   ___syscall_dup.sig = "ii";
-  function ___syscall_dup3(e, t2, r3) {
+  function ___syscall_dup3(e, t2, r) {
     try {
-      if (e === t2 || r3 & -524289) return -28;
-      var _3 = SYSCALLS.getStreamFromFD(e);
+      if (e === t2 || r & -524289) return -28;
+      var _2 = SYSCALLS.getStreamFromFD(e);
       if (t2 < 0 || t2 >= FS.MAX_OPEN_FDS) return -8;
-      var n3 = FS.getStream(t2);
-      n3 && FS.close(n3);
-      var a3 = FS.dupStream(_3, t2);
-      return r3 & 524288 && (a3.flags |= 524288), a3.fd;
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return -i2.errno;
+      var n = FS.getStream(t2);
+      n && FS.close(n);
+      var a = FS.dupStream(_2, t2);
+      return r & 524288 && (a.flags |= 524288), a.fd;
+    } catch (i) {
+      if (typeof FS > "u" || i.name !== "ErrnoError") throw i;
+      return -i.errno;
     }
   }
   ___syscall_dup3.sig = "iiii";
-  function ___syscall_faccessat(e, t2, r3) {
+  function ___syscall_faccessat(e, t2, r) {
     try {
-      if (t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), r3 & -8) return -28;
-      var _3 = FS.lookupPath(t2, { follow: true }), n3 = _3.node;
-      if (!n3) return -44;
-      var a3 = "";
-      return r3 & 4 && (a3 += "r"), r3 & 2 && (a3 += "w"), r3 & 1 && (a3 += "x"), a3 && FS.nodePermissions(n3, a3) ? -2 : 0;
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return -i2.errno;
+      if (t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), r & -8) return -28;
+      var _2 = FS.lookupPath(t2, { follow: true }), n = _2.node;
+      if (!n) return -44;
+      var a = "";
+      return r & 4 && (a += "r"), r & 2 && (a += "w"), r & 1 && (a += "x"), a && FS.nodePermissions(n, a) ? -2 : 0;
+    } catch (i) {
+      if (typeof FS > "u" || i.name !== "ErrnoError") throw i;
+      return -i.errno;
     }
   }
   ___syscall_faccessat.sig = "iipii";
   var INT53_MAX = 9007199254740992, INT53_MIN = -9007199254740992, bigintToI53Checked = (e) => e < INT53_MIN || e > INT53_MAX ? NaN : Number(e);
-  function ___syscall_fadvise64(e, t2, r3) {
-    t2 = bigintToI53Checked(t2), r3 = bigintToI53Checked(r3);
+  function ___syscall_fadvise64(e, t2, r) {
+    t2 = bigintToI53Checked(t2), r = bigintToI53Checked(r);
     try {
       return SYSCALLS.getStreamFromFD(e).seekable ? 0 : -70;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return -_3.errno;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return -_2.errno;
     }
   }
   ___syscall_fadvise64.sig = "iijji";
-  function ___syscall_fallocate(e, t2, r3, _3) {
-    r3 = bigintToI53Checked(r3), _3 = bigintToI53Checked(_3);
+  function ___syscall_fallocate(e, t2, r, _2) {
+    r = bigintToI53Checked(r), _2 = bigintToI53Checked(_2);
     try {
-      if (isNaN(r3) || isNaN(_3)) return -22;
+      if (isNaN(r) || isNaN(_2)) return -22;
       if (t2 != 0) return -138;
-      if (r3 < 0 || _3 < 0) return -28;
+      if (r < 0 || _2 < 0) return -28;
       if (!SYSCALLS.getStreamFromFD(e).seekable) return -70;
-      var n3 = FS.fstat(e).size, a3 = r3 + _3;
-      return a3 > n3 && FS.ftruncate(e, a3), 0;
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return -i2.errno;
+      var n = FS.fstat(e).size, a = r + _2;
+      return a > n && FS.ftruncate(e, a), 0;
+    } catch (i) {
+      if (typeof FS > "u" || i.name !== "ErrnoError") throw i;
+      return -i.errno;
     }
   }
   ___syscall_fallocate.sig = "iiijj";
   function ___syscall_fchmod(e, t2) {
     try {
       return FS.fchmod(e, t2), 0;
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return -r.errno;
     }
   }
   ___syscall_fchmod.sig = "iii";
-  function ___syscall_fchmodat2(e, t2, r3, _3) {
+  function ___syscall_fchmodat2(e, t2, r, _2) {
     try {
-      var n3 = _3 & 256;
-      return t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), FS.chmod(t2, r3, n3), 0;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
+      var n = _2 & 256;
+      return t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), FS.chmod(t2, r, n), 0;
+    } catch (a) {
+      if (typeof FS > "u" || a.name !== "ErrnoError") throw a;
+      return -a.errno;
     }
   }
   ___syscall_fchmodat2.sig = "iipii";
-  function ___syscall_fchown32(e, t2, r3) {
+  function ___syscall_fchown32(e, t2, r) {
     try {
-      return FS.fchown(e, t2, r3), 0;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return -_3.errno;
+      return FS.fchown(e, t2, r), 0;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return -_2.errno;
     }
   }
   ___syscall_fchown32.sig = "iiii";
-  function ___syscall_fchownat(e, t2, r3, _3, n3) {
+  function ___syscall_fchownat(e, t2, r, _2, n) {
     try {
       t2 = SYSCALLS.getStr(t2);
-      var a3 = n3 & 256;
-      return n3 &= -257, t2 = SYSCALLS.calculateAt(e, t2), (a3 ? FS.lchown : FS.chown)(t2, r3, _3), 0;
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return -i2.errno;
+      var a = n & 256;
+      return n &= -257, t2 = SYSCALLS.calculateAt(e, t2), (a ? FS.lchown : FS.chown)(t2, r, _2), 0;
+    } catch (i) {
+      if (typeof FS > "u" || i.name !== "ErrnoError") throw i;
+      return -i.errno;
     }
   }
   ___syscall_fchownat.sig = "iipiii";
@@ -7405,34 +3671,34 @@ async function it2(moduleArg = {}) {
     var e = HEAP32[+SYSCALLS.varargs >> 2];
     return SYSCALLS.varargs += 4, e;
   }, syscallGetVarargP = syscallGetVarargI;
-  function ___syscall_fcntl64(e, t2, r3) {
-    SYSCALLS.varargs = r3;
+  function ___syscall_fcntl64(e, t2, r) {
+    SYSCALLS.varargs = r;
     try {
-      var _3 = SYSCALLS.getStreamFromFD(e);
+      var _2 = SYSCALLS.getStreamFromFD(e);
       switch (t2) {
         case 0:
-          var n3 = syscallGetVarargI();
-          if (n3 < 0) return -28;
-          for (; FS.streams[n3]; ) n3++;
-          var a3;
-          return a3 = FS.dupStream(_3, n3), a3.fd;
+          var n = syscallGetVarargI();
+          if (n < 0) return -28;
+          for (; FS.streams[n]; ) n++;
+          var a;
+          return a = FS.dupStream(_2, n), a.fd;
         case 1:
         case 2:
           return 0;
         case 3:
-          return _3.flags;
+          return _2.flags;
         case 4:
-          return n3 = syscallGetVarargI(), _3.flags = _3.flags & -289793 | n3 & 289792, 0;
+          return n = syscallGetVarargI(), _2.flags = _2.flags & -289793 | n & 289792, 0;
         case 12:
-          return n3 = syscallGetVarargP(), HEAP16[n3 + 0 >> 1] = 2, 0;
+          return n = syscallGetVarargP(), HEAP16[n + 0 >> 1] = 2, 0;
         case 13:
         case 14:
           return 0;
       }
       return -28;
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return -i2.errno;
+    } catch (i) {
+      if (typeof FS > "u" || i.name !== "ErrnoError") throw i;
+      return -i.errno;
     }
   }
   ___syscall_fcntl64.sig = "iiip";
@@ -7448,9 +3714,9 @@ async function it2(moduleArg = {}) {
   function ___syscall_fstat64(e, t2) {
     try {
       return SYSCALLS.writeStat(t2, FS.fstat(e));
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return -r.errno;
     }
   }
   ___syscall_fstat64.sig = "iip";
@@ -7458,49 +3724,49 @@ async function it2(moduleArg = {}) {
     t2 = bigintToI53Checked(t2);
     try {
       return isNaN(t2) ? -22 : (FS.ftruncate(e, t2), 0);
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return -r.errno;
     }
   }
   ___syscall_ftruncate64.sig = "iij";
   function ___syscall_getcwd(e, t2) {
     try {
       if (!t2) return -28;
-      var r3 = FS.cwd(), _3 = lengthBytesUTF8(r3) + 1;
-      return t2 < _3 ? -68 : (stringToUTF8(r3, e, t2), _3);
-    } catch (n3) {
-      if (typeof FS > "u" || n3.name !== "ErrnoError") throw n3;
-      return -n3.errno;
+      var r = FS.cwd(), _2 = lengthBytesUTF8(r) + 1;
+      return t2 < _2 ? -68 : (stringToUTF8(r, e, t2), _2);
+    } catch (n) {
+      if (typeof FS > "u" || n.name !== "ErrnoError") throw n;
+      return -n.errno;
     }
   }
   ___syscall_getcwd.sig = "ipp";
-  function ___syscall_getdents64(e, t2, r3) {
+  function ___syscall_getdents64(e, t2, r) {
     try {
-      var _3 = SYSCALLS.getStreamFromFD(e);
-      _3.getdents || (_3.getdents = FS.readdir(_3.path));
-      for (var n3 = 0, a3 = FS.llseek(_3, 0, 1), i2 = Math.floor(a3 / 280), l2 = Math.min(_3.getdents.length, i2 + Math.floor(r3 / 280)), o5 = i2; o5 < l2; o5++) {
-        var s4, c4, p5 = _3.getdents[o5];
-        if (p5 === ".") s4 = _3.node.id, c4 = 4;
-        else if (p5 === "..") {
-          var d5 = FS.lookupPath(_3.path, { parent: true });
-          s4 = d5.node.id, c4 = 4;
+      var _2 = SYSCALLS.getStreamFromFD(e);
+      _2.getdents || (_2.getdents = FS.readdir(_2.path));
+      for (var n = 0, a = FS.llseek(_2, 0, 1), i = Math.floor(a / 280), l = Math.min(_2.getdents.length, i + Math.floor(r / 280)), o3 = i; o3 < l; o3++) {
+        var s2, c2, p3 = _2.getdents[o3];
+        if (p3 === ".") s2 = _2.node.id, c2 = 4;
+        else if (p3 === "..") {
+          var d = FS.lookupPath(_2.path, { parent: true });
+          s2 = d.node.id, c2 = 4;
         } else {
           var u3;
           try {
-            u3 = FS.lookupNode(_3.node, p5);
-          } catch (f5) {
-            if (f5?.errno === 28) continue;
-            throw f5;
+            u3 = FS.lookupNode(_2.node, p3);
+          } catch (f2) {
+            if (f2?.errno === 28) continue;
+            throw f2;
           }
-          s4 = u3.id, c4 = FS.isChrdev(u3.mode) ? 2 : FS.isDir(u3.mode) ? 4 : FS.isLink(u3.mode) ? 10 : 8;
+          s2 = u3.id, c2 = FS.isChrdev(u3.mode) ? 2 : FS.isDir(u3.mode) ? 4 : FS.isLink(u3.mode) ? 10 : 8;
         }
-        HEAP64[t2 + n3 >> 3] = BigInt(s4), HEAP64[t2 + n3 + 8 >> 3] = BigInt((o5 + 1) * 280), HEAP16[t2 + n3 + 16 >> 1] = 280, HEAP8[t2 + n3 + 18] = c4, stringToUTF8(p5, t2 + n3 + 19, 256), n3 += 280;
+        HEAP64[t2 + n >> 3] = BigInt(s2), HEAP64[t2 + n + 8 >> 3] = BigInt((o3 + 1) * 280), HEAP16[t2 + n + 16 >> 1] = 280, HEAP8[t2 + n + 18] = c2, stringToUTF8(p3, t2 + n + 19, 256), n += 280;
       }
-      return FS.llseek(_3, o5 * 280, 0), n3;
-    } catch (f5) {
-      if (typeof FS > "u" || f5.name !== "ErrnoError") throw f5;
-      return -f5.errno;
+      return FS.llseek(_2, o3 * 280, 0), n;
+    } catch (f2) {
+      if (typeof FS > "u" || f2.name !== "ErrnoError") throw f2;
+      return -f2.errno;
     }
   }
   ___syscall_getdents64.sig = "iipp";
@@ -7512,55 +3778,55 @@ async function it2(moduleArg = {}) {
   ___syscall_getgid32.sig = "i";
   var ___syscall_getuid32 = () => 0;
   ___syscall_getuid32.sig = "i";
-  function ___syscall_ioctl(e, t2, r3) {
-    SYSCALLS.varargs = r3;
+  function ___syscall_ioctl(e, t2, r) {
+    SYSCALLS.varargs = r;
     try {
-      var _3 = SYSCALLS.getStreamFromFD(e);
+      var _2 = SYSCALLS.getStreamFromFD(e);
       switch (t2) {
         case 21509:
-          return _3.tty ? 0 : -59;
+          return _2.tty ? 0 : -59;
         case 21505:
-          if (!_3.tty) return -59;
-          if (_3.tty.ops.ioctl_tcgets) {
-            var n3 = _3.tty.ops.ioctl_tcgets(_3), a3 = syscallGetVarargP();
-            HEAP32[a3 >> 2] = n3.c_iflag || 0, HEAP32[a3 + 4 >> 2] = n3.c_oflag || 0, HEAP32[a3 + 8 >> 2] = n3.c_cflag || 0, HEAP32[a3 + 12 >> 2] = n3.c_lflag || 0;
-            for (var i2 = 0; i2 < 32; i2++) HEAP8[a3 + i2 + 17] = n3.c_cc[i2] || 0;
+          if (!_2.tty) return -59;
+          if (_2.tty.ops.ioctl_tcgets) {
+            var n = _2.tty.ops.ioctl_tcgets(_2), a = syscallGetVarargP();
+            HEAP32[a >> 2] = n.c_iflag || 0, HEAP32[a + 4 >> 2] = n.c_oflag || 0, HEAP32[a + 8 >> 2] = n.c_cflag || 0, HEAP32[a + 12 >> 2] = n.c_lflag || 0;
+            for (var i = 0; i < 32; i++) HEAP8[a + i + 17] = n.c_cc[i] || 0;
             return 0;
           }
           return 0;
         case 21510:
         case 21511:
         case 21512:
-          return _3.tty ? 0 : -59;
+          return _2.tty ? 0 : -59;
         case 21506:
         case 21507:
         case 21508:
-          if (!_3.tty) return -59;
-          if (_3.tty.ops.ioctl_tcsets) {
-            a3 = syscallGetVarargP();
-            var l2 = HEAP32[a3 >> 2], o5 = HEAP32[a3 + 4 >> 2], s4 = HEAP32[a3 + 8 >> 2], c4 = HEAP32[a3 + 12 >> 2], p5 = [];
-            for (i2 = 0; i2 < 32; i2++) p5.push(HEAP8[a3 + i2 + 17]);
-            return _3.tty.ops.ioctl_tcsets(_3.tty, t2, { c_iflag: l2, c_oflag: o5, c_cflag: s4, c_lflag: c4, c_cc: p5 });
+          if (!_2.tty) return -59;
+          if (_2.tty.ops.ioctl_tcsets) {
+            a = syscallGetVarargP();
+            var l = HEAP32[a >> 2], o3 = HEAP32[a + 4 >> 2], s2 = HEAP32[a + 8 >> 2], c2 = HEAP32[a + 12 >> 2], p3 = [];
+            for (i = 0; i < 32; i++) p3.push(HEAP8[a + i + 17]);
+            return _2.tty.ops.ioctl_tcsets(_2.tty, t2, { c_iflag: l, c_oflag: o3, c_cflag: s2, c_lflag: c2, c_cc: p3 });
           }
           return 0;
         case 21519:
-          return _3.tty ? (a3 = syscallGetVarargP(), HEAP32[a3 >> 2] = 0, 0) : -59;
+          return _2.tty ? (a = syscallGetVarargP(), HEAP32[a >> 2] = 0, 0) : -59;
         case 21520:
-          return _3.tty ? -28 : -59;
+          return _2.tty ? -28 : -59;
         case 21537:
         case 21531:
-          return a3 = syscallGetVarargP(), FS.ioctl(_3, t2, a3);
+          return a = syscallGetVarargP(), FS.ioctl(_2, t2, a);
         case 21523:
-          if (!_3.tty) return -59;
-          if (_3.tty.ops.ioctl_tiocgwinsz) {
-            var d5 = _3.tty.ops.ioctl_tiocgwinsz(_3.tty);
-            a3 = syscallGetVarargP(), HEAP16[a3 >> 1] = d5[0], HEAP16[a3 + 2 >> 1] = d5[1];
+          if (!_2.tty) return -59;
+          if (_2.tty.ops.ioctl_tiocgwinsz) {
+            var d = _2.tty.ops.ioctl_tiocgwinsz(_2.tty);
+            a = syscallGetVarargP(), HEAP16[a >> 1] = d[0], HEAP16[a + 2 >> 1] = d[1];
           }
           return 0;
         case 21524:
-          return _3.tty ? 0 : -59;
+          return _2.tty ? 0 : -59;
         case 21515:
-          return _3.tty ? 0 : -59;
+          return _2.tty ? 0 : -59;
         default:
           return -28;
       }
@@ -7570,63 +3836,63 @@ async function it2(moduleArg = {}) {
     }
   }
   ___syscall_ioctl.sig = "iiip";
-  function ___syscall_linkat(e, t2, r3, _3, n3) {
+  function ___syscall_linkat(e, t2, r, _2, n) {
     try {
-      return t2 = SYSCALLS.getStr(t2), _3 = SYSCALLS.getStr(_3), t2 = SYSCALLS.calculateAt(e, t2), _3 = SYSCALLS.calculateAt(r3, _3), FS.link(t2, _3, n3), 0;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
+      return t2 = SYSCALLS.getStr(t2), _2 = SYSCALLS.getStr(_2), t2 = SYSCALLS.calculateAt(e, t2), _2 = SYSCALLS.calculateAt(r, _2), FS.link(t2, _2, n), 0;
+    } catch (a) {
+      if (typeof FS > "u" || a.name !== "ErrnoError") throw a;
+      return -a.errno;
     }
   }
   ___syscall_linkat.sig = "iipipi";
   function ___syscall_listen(e, t2) {
     try {
-      var r3 = getSocketFromFD(e);
-      return r3.sock_ops.listen(r3, t2), 0;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return -_3.errno;
+      var r = getSocketFromFD(e);
+      return r.sock_ops.listen(r, t2), 0;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return -_2.errno;
     }
   }
   ___syscall_listen.sig = "iiiiiii";
   function ___syscall_lstat64(e, t2) {
     try {
       return e = SYSCALLS.getStr(e), SYSCALLS.writeStat(t2, FS.lstat(e));
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return -r.errno;
     }
   }
   ___syscall_lstat64.sig = "ipp";
-  function ___syscall_mkdirat(e, t2, r3) {
+  function ___syscall_mkdirat(e, t2, r) {
     try {
-      return t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), r3 &= ~SYSCALLS.currentUmask, FS.mkdir(t2, r3), 0;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return -_3.errno;
+      return t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), r &= ~SYSCALLS.currentUmask, FS.mkdir(t2, r), 0;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return -_2.errno;
     }
   }
   ___syscall_mkdirat.sig = "iipi";
-  function ___syscall_newfstatat(e, t2, r3, _3) {
+  function ___syscall_newfstatat(e, t2, r, _2) {
     try {
       t2 = SYSCALLS.getStr(t2);
-      var n3 = _3 & 256, a3 = _3 & 4096;
-      return _3 &= -6401, t2 = SYSCALLS.calculateAt(e, t2, a3), SYSCALLS.writeStat(r3, n3 ? FS.lstat(t2) : FS.stat(t2));
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return -i2.errno;
+      var n = _2 & 256, a = _2 & 4096;
+      return _2 &= -6401, t2 = SYSCALLS.calculateAt(e, t2, a), SYSCALLS.writeStat(r, n ? FS.lstat(t2) : FS.stat(t2));
+    } catch (i) {
+      if (typeof FS > "u" || i.name !== "ErrnoError") throw i;
+      return -i.errno;
     }
   }
   ___syscall_newfstatat.sig = "iippi";
-  function ___syscall_openat(e, t2, r3, _3) {
-    SYSCALLS.varargs = _3;
+  function ___syscall_openat(e, t2, r, _2) {
+    SYSCALLS.varargs = _2;
     try {
       t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2);
-      var n3 = _3 ? syscallGetVarargI() : 0;
-      return r3 & 64 && (n3 &= ~SYSCALLS.currentUmask), FS.open(t2, r3, n3).fd;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return -a3.errno;
+      var n = _2 ? syscallGetVarargI() : 0;
+      return r & 64 && (n &= ~SYSCALLS.currentUmask), FS.open(t2, r, n).fd;
+    } catch (a) {
+      if (typeof FS > "u" || a.name !== "ErrnoError") throw a;
+      return -a.errno;
     }
   }
   ___syscall_openat.sig = "iipip";
@@ -7635,68 +3901,68 @@ async function it2(moduleArg = {}) {
   }, createPipe() {
     var e = { buckets: [], writerCount: 1, writeClosed: false, readerCount: 1, readClosed: false, timestamp: /* @__PURE__ */ new Date() };
     e.buckets.push({ buffer: new Uint8Array(PIPEFS.BUCKET_BUFFER_SIZE), offset: 0, roffset: 0 });
-    var t2 = PIPEFS.nextname(), r3 = PIPEFS.nextname(), _3 = FS.createNode(PIPEFS.root, t2, 4096, 0), n3 = FS.createNode(PIPEFS.root, r3, 4096, 0);
-    _3.pipe = e, n3.pipe = e, e.readNode = _3, e.writeNode = n3;
-    var a3 = FS.createStream({ path: t2, node: _3, flags: 0, seekable: false, stream_ops: PIPEFS.stream_ops });
-    _3.stream = a3;
-    var i2 = FS.createStream({ path: r3, node: n3, flags: 1, seekable: false, stream_ops: PIPEFS.stream_ops });
-    return n3.stream = i2, { readable_fd: a3.fd, writable_fd: i2.fd };
+    var t2 = PIPEFS.nextname(), r = PIPEFS.nextname(), _2 = FS.createNode(PIPEFS.root, t2, 4096, 0), n = FS.createNode(PIPEFS.root, r, 4096, 0);
+    _2.pipe = e, n.pipe = e, e.readNode = _2, e.writeNode = n;
+    var a = FS.createStream({ path: t2, node: _2, flags: 0, seekable: false, stream_ops: PIPEFS.stream_ops });
+    _2.stream = a;
+    var i = FS.createStream({ path: r, node: n, flags: 1, seekable: false, stream_ops: PIPEFS.stream_ops });
+    return n.stream = i, { readable_fd: a.fd, writable_fd: i.fd };
   }, stream_ops: { getattr(e) {
-    var t2 = e.node, r3 = t2.pipe.timestamp;
-    return { dev: 14, ino: t2.id, mode: 4480, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0, atime: r3, mtime: r3, ctime: r3, blksize: 4096, blocks: 0 };
+    var t2 = e.node, r = t2.pipe.timestamp;
+    return { dev: 14, ino: t2.id, mode: 4480, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0, atime: r, mtime: r, ctime: r, blksize: 4096, blocks: 0 };
   }, poll(e) {
     var t2 = e.node.pipe;
     if ((e.flags & 2097155) === 1) {
-      var r3 = 260;
-      return t2.readClosed && (r3 |= 8), r3;
+      var r = 260;
+      return t2.readClosed && (r |= 8), r;
     }
-    r3 = 0;
-    for (var _3 of t2.buckets) if (_3.offset - _3.roffset > 0) {
-      r3 = 65;
+    r = 0;
+    for (var _2 of t2.buckets) if (_2.offset - _2.roffset > 0) {
+      r = 65;
       break;
     }
-    return t2.writeClosed && (r3 |= 17), r3;
+    return t2.writeClosed && (r |= 17), r;
   }, dup(e) {
     var t2 = e.node.pipe;
     (e.flags & 2097155) === 1 ? t2.writerCount++ : t2.readerCount++;
-  }, ioctl(e, t2, r3) {
+  }, ioctl(e, t2, r) {
     if (t2 == 21531) {
-      var _3 = e.node.pipe, n3 = 0;
-      for (var a3 of _3.buckets) n3 += a3.offset - a3.roffset;
-      return HEAP32[r3 >> 2] = n3, 0;
+      var _2 = e.node.pipe, n = 0;
+      for (var a of _2.buckets) n += a.offset - a.roffset;
+      return HEAP32[r >> 2] = n, 0;
     }
     return 28;
   }, fsync(e) {
     return 28;
-  }, read(e, t2, r3, _3, n3) {
-    var a3 = e.node.pipe, i2 = 0;
-    for (var l2 of a3.buckets) i2 += l2.offset - l2.roffset;
-    var o5 = t2.subarray(r3, r3 + _3);
-    if (_3 <= 0) return 0;
-    if (i2 == 0) throw new FS.ErrnoError(6);
-    var s4 = Math.min(i2, _3), c4 = s4, p5 = 0;
-    for (var l2 of a3.buckets) {
-      var d5 = l2.offset - l2.roffset;
-      if (s4 <= d5) {
-        var u3 = l2.buffer.subarray(l2.roffset, l2.offset);
-        s4 < d5 ? (u3 = u3.subarray(0, s4), l2.roffset += s4) : p5++, o5.set(u3);
+  }, read(e, t2, r, _2, n) {
+    var a = e.node.pipe, i = 0;
+    for (var l of a.buckets) i += l.offset - l.roffset;
+    var o3 = t2.subarray(r, r + _2);
+    if (_2 <= 0) return 0;
+    if (i == 0) throw new FS.ErrnoError(6);
+    var s2 = Math.min(i, _2), c2 = s2, p3 = 0;
+    for (var l of a.buckets) {
+      var d = l.offset - l.roffset;
+      if (s2 <= d) {
+        var u3 = l.buffer.subarray(l.roffset, l.offset);
+        s2 < d ? (u3 = u3.subarray(0, s2), l.roffset += s2) : p3++, o3.set(u3);
         break;
-      } else u3 = l2.buffer.subarray(l2.roffset, l2.offset), o5.set(u3), o5 = o5.subarray(u3.byteLength), s4 -= u3.byteLength, p5++;
+      } else u3 = l.buffer.subarray(l.roffset, l.offset), o3.set(u3), o3 = o3.subarray(u3.byteLength), s2 -= u3.byteLength, p3++;
     }
-    return p5 && p5 == a3.buckets.length && (p5--, a3.buckets[p5].offset = 0, a3.buckets[p5].roffset = 0), a3.buckets.splice(0, p5), c4;
-  }, write(e, t2, r3, _3, n3) {
-    var a3 = e.node.pipe, i2 = t2.subarray(r3, r3 + _3), l2 = i2.byteLength;
-    if (l2 <= 0) return 0;
-    var o5 = null;
-    a3.buckets.length == 0 ? (o5 = { buffer: new Uint8Array(PIPEFS.BUCKET_BUFFER_SIZE), offset: 0, roffset: 0 }, a3.buckets.push(o5)) : o5 = a3.buckets[a3.buckets.length - 1];
-    var s4 = PIPEFS.BUCKET_BUFFER_SIZE - o5.offset;
-    if (s4 >= l2) return o5.buffer.set(i2, o5.offset), o5.offset += l2, a3.readNode.notifyListeners(65), l2;
-    s4 > 0 && (o5.buffer.set(i2.subarray(0, s4), o5.offset), o5.offset += s4, i2 = i2.subarray(s4, i2.byteLength));
-    for (var c4 = i2.byteLength / PIPEFS.BUCKET_BUFFER_SIZE | 0, p5 = i2.byteLength % PIPEFS.BUCKET_BUFFER_SIZE, d5 = 0; d5 < c4; d5++) {
+    return p3 && p3 == a.buckets.length && (p3--, a.buckets[p3].offset = 0, a.buckets[p3].roffset = 0), a.buckets.splice(0, p3), c2;
+  }, write(e, t2, r, _2, n) {
+    var a = e.node.pipe, i = t2.subarray(r, r + _2), l = i.byteLength;
+    if (l <= 0) return 0;
+    var o3 = null;
+    a.buckets.length == 0 ? (o3 = { buffer: new Uint8Array(PIPEFS.BUCKET_BUFFER_SIZE), offset: 0, roffset: 0 }, a.buckets.push(o3)) : o3 = a.buckets[a.buckets.length - 1];
+    var s2 = PIPEFS.BUCKET_BUFFER_SIZE - o3.offset;
+    if (s2 >= l) return o3.buffer.set(i, o3.offset), o3.offset += l, a.readNode.notifyListeners(65), l;
+    s2 > 0 && (o3.buffer.set(i.subarray(0, s2), o3.offset), o3.offset += s2, i = i.subarray(s2, i.byteLength));
+    for (var c2 = i.byteLength / PIPEFS.BUCKET_BUFFER_SIZE | 0, p3 = i.byteLength % PIPEFS.BUCKET_BUFFER_SIZE, d = 0; d < c2; d++) {
       var u3 = { buffer: new Uint8Array(PIPEFS.BUCKET_BUFFER_SIZE), offset: PIPEFS.BUCKET_BUFFER_SIZE, roffset: 0 };
-      a3.buckets.push(u3), u3.buffer.set(i2.subarray(0, PIPEFS.BUCKET_BUFFER_SIZE)), i2 = i2.subarray(PIPEFS.BUCKET_BUFFER_SIZE, i2.byteLength);
+      a.buckets.push(u3), u3.buffer.set(i.subarray(0, PIPEFS.BUCKET_BUFFER_SIZE)), i = i.subarray(PIPEFS.BUCKET_BUFFER_SIZE, i.byteLength);
     }
-    return p5 > 0 && (u3 = { buffer: new Uint8Array(PIPEFS.BUCKET_BUFFER_SIZE), offset: i2.byteLength, roffset: 0 }, a3.buckets.push(u3), u3.buffer.set(i2)), a3.readNode.notifyListeners(65), l2;
+    return p3 > 0 && (u3 = { buffer: new Uint8Array(PIPEFS.BUCKET_BUFFER_SIZE), offset: i.byteLength, roffset: 0 }, a.buckets.push(u3), u3.buffer.set(i)), a.readNode.notifyListeners(65), l;
   }, close(e) {
     var t2 = e.node.pipe;
     (e.flags & 2097155) === 1 ? --t2.writerCount || (t2.writeClosed = true, t2.readNode.notifyListeners(81)) : --t2.readerCount || (t2.readClosed = true, t2.writeNode.notifyListeners(268)), !t2.readerCount && !t2.writerCount && (t2.buckets = null);
@@ -7707,63 +3973,63 @@ async function it2(moduleArg = {}) {
     try {
       if (e == 0) throw new FS.ErrnoError(21);
       if (t2 & -526337) throw new FS.ErrnoError(138);
-      var r3 = PIPEFS.createPipe();
-      return t2 & 2048 && (FS.getStream(r3.readable_fd).flags |= 2048, FS.getStream(r3.writable_fd).flags |= 2048), HEAP32[e >> 2] = r3.readable_fd, HEAP32[e + 4 >> 2] = r3.writable_fd, 0;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return -_3.errno;
+      var r = PIPEFS.createPipe();
+      return t2 & 2048 && (FS.getStream(r.readable_fd).flags |= 2048, FS.getStream(r.writable_fd).flags |= 2048), HEAP32[e >> 2] = r.readable_fd, HEAP32[e + 4 >> 2] = r.writable_fd, 0;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return -_2.errno;
     }
   }
   ___syscall_pipe2.sig = "ipi";
   var pollOne = (e, t2) => {
-    var r3 = FS.getStream(e);
-    if (!r3) return 32;
-    var _3 = r3.stream_ops?.poll?.(r3) ?? 5;
-    return _3 & (56 | t2);
+    var r = FS.getStream(e);
+    if (!r) return 32;
+    var _2 = r.stream_ops?.poll?.(r) ?? 5;
+    return _2 & (56 | t2);
   }, doPollSync = (e, t2) => {
-    for (var r3 = 0, _3 = 0, n3 = e; _3 < t2; _3++, n3 += 8) {
-      var a3 = pollOne(HEAP32[n3 >> 2], HEAP16[n3 + 4 >> 1]);
-      a3 && r3++, HEAP16[n3 + 6 >> 1] = a3;
+    for (var r = 0, _2 = 0, n = e; _2 < t2; _2++, n += 8) {
+      var a = pollOne(HEAP32[n >> 2], HEAP16[n + 4 >> 1]);
+      a && r++, HEAP16[n + 6 >> 1] = a;
     }
-    return r3;
+    return r;
   };
   function ___syscall_poll(e, t2) {
     try {
-      var r3 = doPollSync(e, t2);
-      return r3;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return -_3.errno;
+      var r = doPollSync(e, t2);
+      return r;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return -_2.errno;
     }
   }
   ___syscall_poll.sig = "ipii";
-  function ___syscall_readlinkat(e, t2, r3, _3) {
+  function ___syscall_readlinkat(e, t2, r, _2) {
     try {
-      if (t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), _3 <= 0) return -28;
-      var n3 = FS.readlink(t2), a3 = Math.min(_3, lengthBytesUTF8(n3)), i2 = HEAP8[r3 + a3];
-      return stringToUTF8(n3, r3, _3 + 1), HEAP8[r3 + a3] = i2, a3;
-    } catch (l2) {
-      if (typeof FS > "u" || l2.name !== "ErrnoError") throw l2;
-      return -l2.errno;
+      if (t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), _2 <= 0) return -28;
+      var n = FS.readlink(t2), a = Math.min(_2, lengthBytesUTF8(n)), i = HEAP8[r + a];
+      return stringToUTF8(n, r, _2 + 1), HEAP8[r + a] = i, a;
+    } catch (l) {
+      if (typeof FS > "u" || l.name !== "ErrnoError") throw l;
+      return -l.errno;
     }
   }
   ___syscall_readlinkat.sig = "iippp";
-  function ___syscall_recvfrom(e, t2, r3, _3, n3, a3) {
+  function ___syscall_recvfrom(e, t2, r, _2, n, a) {
     try {
-      var i2 = getSocketFromFD(e), l2 = i2.sock_ops.recvmsg(i2, r3, _3);
-      return l2 ? (n3 && writeSockaddr(n3, i2.family, l2.addr, l2.port, a3), HEAPU8.set(l2.buffer, t2), l2.buffer.byteLength) : 0;
-    } catch (o5) {
-      if (typeof FS > "u" || o5.name !== "ErrnoError") throw o5;
-      return -o5.errno;
+      var i = getSocketFromFD(e), l = i.sock_ops.recvmsg(i, r, _2);
+      return l ? (n && writeSockaddr(n, i.family, l.addr, l.port, a), HEAPU8.set(l.buffer, t2), l.buffer.byteLength) : 0;
+    } catch (o3) {
+      if (typeof FS > "u" || o3.name !== "ErrnoError") throw o3;
+      return -o3.errno;
     }
   }
   ___syscall_recvfrom.sig = "iippipp";
-  function ___syscall_renameat(e, t2, r3, _3) {
+  function ___syscall_renameat(e, t2, r, _2) {
     try {
-      return t2 = SYSCALLS.getStr(t2), _3 = SYSCALLS.getStr(_3), t2 = SYSCALLS.calculateAt(e, t2), _3 = SYSCALLS.calculateAt(r3, _3), FS.rename(t2, _3), 0;
-    } catch (n3) {
-      if (typeof FS > "u" || n3.name !== "ErrnoError") throw n3;
-      return -n3.errno;
+      return t2 = SYSCALLS.getStr(t2), _2 = SYSCALLS.getStr(_2), t2 = SYSCALLS.calculateAt(e, t2), _2 = SYSCALLS.calculateAt(r, _2), FS.rename(t2, _2), 0;
+    } catch (n) {
+      if (typeof FS > "u" || n.name !== "ErrnoError") throw n;
+      return -n.errno;
     }
   }
   ___syscall_renameat.sig = "iipip";
@@ -7776,52 +4042,52 @@ async function it2(moduleArg = {}) {
     }
   }
   ___syscall_rmdir.sig = "ip";
-  function ___syscall_sendto(e, t2, r3, _3, n3, a3) {
+  function ___syscall_sendto(e, t2, r, _2, n, a) {
     try {
-      var i2 = getSocketFromFD(e);
-      if (!n3) return FS.write(i2.stream, HEAP8, t2, r3);
-      var l2 = getSocketAddress(n3, a3);
-      return i2.sock_ops.sendmsg(i2, HEAP8, t2, r3, l2.addr, l2.port);
-    } catch (o5) {
-      if (typeof FS > "u" || o5.name !== "ErrnoError") throw o5;
-      return -o5.errno;
+      var i = getSocketFromFD(e);
+      if (!n) return FS.write(i.stream, HEAP8, t2, r);
+      var l = getSocketAddress(n, a);
+      return i.sock_ops.sendmsg(i, HEAP8, t2, r, l.addr, l.port);
+    } catch (o3) {
+      if (typeof FS > "u" || o3.name !== "ErrnoError") throw o3;
+      return -o3.errno;
     }
   }
   ___syscall_sendto.sig = "iippipi";
-  function ___syscall_socket(e, t2, r3) {
+  function ___syscall_socket(e, t2, r) {
     try {
-      var _3 = SOCKFS.createSocket(e, t2, r3);
-      return _3.stream.fd;
-    } catch (n3) {
-      if (typeof FS > "u" || n3.name !== "ErrnoError") throw n3;
-      return -n3.errno;
+      var _2 = SOCKFS.createSocket(e, t2, r);
+      return _2.stream.fd;
+    } catch (n) {
+      if (typeof FS > "u" || n.name !== "ErrnoError") throw n;
+      return -n.errno;
     }
   }
   ___syscall_socket.sig = "iiiiiii";
   function ___syscall_stat64(e, t2) {
     try {
       return e = SYSCALLS.getStr(e), SYSCALLS.writeStat(t2, FS.stat(e));
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return -r.errno;
     }
   }
   ___syscall_stat64.sig = "ipp";
-  function ___syscall_statfs64(e, t2, r3) {
+  function ___syscall_statfs64(e, t2, r) {
     try {
-      return SYSCALLS.writeStatFs(r3, FS.statfs(SYSCALLS.getStr(e))), 0;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return -_3.errno;
+      return SYSCALLS.writeStatFs(r, FS.statfs(SYSCALLS.getStr(e))), 0;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return -_2.errno;
     }
   }
   ___syscall_statfs64.sig = "ippp";
-  function ___syscall_symlinkat(e, t2, r3) {
+  function ___syscall_symlinkat(e, t2, r) {
     try {
-      return e = SYSCALLS.getStr(e), r3 = SYSCALLS.getStr(r3), r3 = SYSCALLS.calculateAt(t2, r3), FS.symlink(e, r3), 0;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return -_3.errno;
+      return e = SYSCALLS.getStr(e), r = SYSCALLS.getStr(r), r = SYSCALLS.calculateAt(t2, r), FS.symlink(e, r), 0;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return -_2.errno;
     }
   }
   ___syscall_symlinkat.sig = "ipip";
@@ -7829,9 +4095,9 @@ async function it2(moduleArg = {}) {
     t2 = bigintToI53Checked(t2);
     try {
       return isNaN(t2) ? -22 : (e = SYSCALLS.getStr(e), FS.truncate(e, t2), 0);
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return -r.errno;
     }
   }
   ___syscall_truncate64.sig = "ipj";
@@ -7839,76 +4105,76 @@ async function it2(moduleArg = {}) {
     try {
       var t2 = SYSCALLS.currentUmask;
       return SYSCALLS.currentUmask = e, t2;
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return -r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return -r.errno;
     }
   }
   ___syscall_umask.sig = "ii";
-  function ___syscall_unlinkat(e, t2, r3) {
+  function ___syscall_unlinkat(e, t2, r) {
     try {
-      if (t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), !r3) FS.unlink(t2);
-      else if (r3 === 512) FS.rmdir(t2);
+      if (t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2), !r) FS.unlink(t2);
+      else if (r === 512) FS.rmdir(t2);
       else return -28;
       return 0;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return -_3.errno;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return -_2.errno;
     }
   }
   ___syscall_unlinkat.sig = "iipi";
   var readI53FromI64 = (e) => HEAPU32[e >> 2] + HEAP32[e + 4 >> 2] * 4294967296;
-  function ___syscall_utimensat(e, t2, r3, _3) {
+  function ___syscall_utimensat(e, t2, r, _2) {
     try {
-      var n3 = _3 & 256;
+      var n = _2 & 256;
       t2 = SYSCALLS.getStr(t2), t2 = SYSCALLS.calculateAt(e, t2, true);
-      var a3, i2, l2 = Date.now();
-      if (!r3) a3 = l2, i2 = l2;
+      var a, i, l = Date.now();
+      if (!r) a = l, i = l;
       else {
-        let s4 = function(c4) {
-          var p5 = HEAP32[c4 + 8 >> 2];
-          if (p5 == 1073741823) return l2;
-          if (p5 == 1073741822) return null;
-          var d5 = readI53FromI64(c4);
-          return d5 * 1e3 + Math.floor(p5 / 1e6);
+        let s2 = function(c2) {
+          var p3 = HEAP32[c2 + 8 >> 2];
+          if (p3 == 1073741823) return l;
+          if (p3 == 1073741822) return null;
+          var d = readI53FromI64(c2);
+          return d * 1e3 + Math.floor(p3 / 1e6);
         };
-        var o5 = s4;
-        a3 = s4(r3), i2 = s4(r3 + 16);
+        var o3 = s2;
+        a = s2(r), i = s2(r + 16);
       }
-      return (i2 ?? a3) !== null && FS.utime(t2, a3, i2, n3), 0;
-    } catch (s4) {
-      if (typeof FS > "u" || s4.name !== "ErrnoError") throw s4;
-      return -s4.errno;
+      return (i ?? a) !== null && FS.utime(t2, a, i, n), 0;
+    } catch (s2) {
+      if (typeof FS > "u" || s2.name !== "ErrnoError") throw s2;
+      return -s2.errno;
     }
   }
   ___syscall_utimensat.sig = "iippi";
   var __abort_js = () => abort("");
   __abort_js.sig = "v";
   var dlSetError = (e) => {
-    var t2 = stackSave(), r3 = stringToUTF8OnStack(e);
-    ___dl_seterr(r3, 0), stackRestore(t2);
+    var t2 = stackSave(), r = stringToUTF8OnStack(e);
+    ___dl_seterr(r, 0), stackRestore(t2);
   }, dlopenInternal = (e, t2) => {
-    var r3 = UTF8ToString(e + 36), _3 = HEAP32[e + 4 >> 2];
-    r3 = PATH.normalize(r3);
-    var n3 = !!(_3 & 256), a3 = n3 ? null : {}, i2 = { global: n3, nodelete: !!(_3 & 4096), loadAsync: t2.loadAsync };
-    if (t2.loadAsync) return loadDynamicLibrary(r3, i2, a3, e);
+    var r = UTF8ToString(e + 36), _2 = HEAP32[e + 4 >> 2];
+    r = PATH.normalize(r);
+    var n = !!(_2 & 256), a = n ? null : {}, i = { global: n, nodelete: !!(_2 & 4096), loadAsync: t2.loadAsync };
+    if (t2.loadAsync) return loadDynamicLibrary(r, i, a, e);
     try {
-      return loadDynamicLibrary(r3, i2, a3, e);
-    } catch (l2) {
-      return dlSetError(`could not load dynamic lib: ${r3}
-${l2}`), 0;
+      return loadDynamicLibrary(r, i, a, e);
+    } catch (l) {
+      return dlSetError(`could not load dynamic lib: ${r}
+${l}`), 0;
     }
   }, __dlopen_js = (e) => dlopenInternal(e, { loadAsync: false });
   __dlopen_js.sig = "pp";
-  var __dlsym_js = (e, t2, r3) => {
+  var __dlsym_js = (e, t2, r) => {
     t2 = UTF8ToString(t2);
-    var _3, n3, a3 = LDSO.loadedLibsByHandle[e];
-    if (n3 = __zdSymIndex(a3.exports, t2), n3 == -1 || a3.exports[t2].stub) return dlSetError(`Tried to lookup unknown symbol "${t2}" in dynamic lib: ${a3.name}`), 0;
-    if (_3 = a3.exports[t2], typeof _3 == "function") {
-      var i2 = getFunctionAddress(_3);
-      i2 ? _3 = i2 : (_3 = addFunction(_3, _3.sig), HEAPU32[r3 >> 2] = n3);
+    var _2, n, a = LDSO.loadedLibsByHandle[e];
+    if (n = __zdSymIndex(a.exports, t2), n == -1 || a.exports[t2].stub) return dlSetError(`Tried to lookup unknown symbol "${t2}" in dynamic lib: ${a.name}`), 0;
+    if (_2 = a.exports[t2], typeof _2 == "function") {
+      var i = getFunctionAddress(_2);
+      i ? _2 = i : (_2 = addFunction(_2, _2.sig), HEAPU32[r >> 2] = n);
     }
-    return _3;
+    return _2;
   };
   __dlsym_js.sig = "pppp";
   var runtimeKeepaliveCounter = 0, __emscripten_runtime_keepalive_clear = () => {
@@ -7921,47 +4187,47 @@ ${l2}`), 0;
   __emscripten_throw_longjmp.sig = "v";
   function __gmtime_js(e, t2) {
     e = bigintToI53Checked(e);
-    var r3 = new Date(e * 1e3);
-    if (isNaN(r3.getTime())) return 1;
-    HEAP32[t2 >> 2] = r3.getUTCSeconds(), HEAP32[t2 + 4 >> 2] = r3.getUTCMinutes(), HEAP32[t2 + 8 >> 2] = r3.getUTCHours(), HEAP32[t2 + 12 >> 2] = r3.getUTCDate(), HEAP32[t2 + 16 >> 2] = r3.getUTCMonth(), HEAP32[t2 + 20 >> 2] = r3.getUTCFullYear() - 1900, HEAP32[t2 + 24 >> 2] = r3.getUTCDay();
-    var _3 = Date.UTC(r3.getUTCFullYear(), 0, 1, 0, 0, 0, 0), n3 = (r3.getTime() - _3) / 864e5 | 0;
-    return HEAP32[t2 + 28 >> 2] = n3, 0;
+    var r = new Date(e * 1e3);
+    if (isNaN(r.getTime())) return 1;
+    HEAP32[t2 >> 2] = r.getUTCSeconds(), HEAP32[t2 + 4 >> 2] = r.getUTCMinutes(), HEAP32[t2 + 8 >> 2] = r.getUTCHours(), HEAP32[t2 + 12 >> 2] = r.getUTCDate(), HEAP32[t2 + 16 >> 2] = r.getUTCMonth(), HEAP32[t2 + 20 >> 2] = r.getUTCFullYear() - 1900, HEAP32[t2 + 24 >> 2] = r.getUTCDay();
+    var _2 = Date.UTC(r.getUTCFullYear(), 0, 1, 0, 0, 0, 0), n = (r.getTime() - _2) / 864e5 | 0;
+    return HEAP32[t2 + 28 >> 2] = n, 0;
   }
   __gmtime_js.sig = "ijp";
   var isLeapYear = (e) => e % 4 === 0 && (e % 100 !== 0 || e % 400 === 0), MONTH_DAYS_LEAP_CUMULATIVE = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], MONTH_DAYS_REGULAR_CUMULATIVE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], ydayFromDate = (e) => {
-    var t2 = isLeapYear(e.getFullYear()), r3 = t2 ? MONTH_DAYS_LEAP_CUMULATIVE : MONTH_DAYS_REGULAR_CUMULATIVE, _3 = r3[e.getMonth()] + e.getDate() - 1;
-    return _3;
+    var t2 = isLeapYear(e.getFullYear()), r = t2 ? MONTH_DAYS_LEAP_CUMULATIVE : MONTH_DAYS_REGULAR_CUMULATIVE, _2 = r[e.getMonth()] + e.getDate() - 1;
+    return _2;
   };
   function __localtime_js(e, t2) {
     e = bigintToI53Checked(e);
-    var r3 = new Date(e * 1e3);
-    if (isNaN(r3.getTime())) return 1;
-    HEAP32[t2 >> 2] = r3.getSeconds(), HEAP32[t2 + 4 >> 2] = r3.getMinutes(), HEAP32[t2 + 8 >> 2] = r3.getHours(), HEAP32[t2 + 12 >> 2] = r3.getDate(), HEAP32[t2 + 16 >> 2] = r3.getMonth(), HEAP32[t2 + 20 >> 2] = r3.getFullYear() - 1900, HEAP32[t2 + 24 >> 2] = r3.getDay();
-    var _3 = ydayFromDate(r3) | 0;
-    HEAP32[t2 + 28 >> 2] = _3, HEAP32[t2 + 36 >> 2] = -r3.getTimezoneOffset() * 60;
-    var n3 = new Date(r3.getFullYear(), 0, 1), a3 = new Date(r3.getFullYear(), 6, 1).getTimezoneOffset(), i2 = n3.getTimezoneOffset(), l2 = (a3 != i2 && r3.getTimezoneOffset() == Math.min(i2, a3)) | 0;
-    return HEAP32[t2 + 32 >> 2] = l2, 0;
+    var r = new Date(e * 1e3);
+    if (isNaN(r.getTime())) return 1;
+    HEAP32[t2 >> 2] = r.getSeconds(), HEAP32[t2 + 4 >> 2] = r.getMinutes(), HEAP32[t2 + 8 >> 2] = r.getHours(), HEAP32[t2 + 12 >> 2] = r.getDate(), HEAP32[t2 + 16 >> 2] = r.getMonth(), HEAP32[t2 + 20 >> 2] = r.getFullYear() - 1900, HEAP32[t2 + 24 >> 2] = r.getDay();
+    var _2 = ydayFromDate(r) | 0;
+    HEAP32[t2 + 28 >> 2] = _2, HEAP32[t2 + 36 >> 2] = -r.getTimezoneOffset() * 60;
+    var n = new Date(r.getFullYear(), 0, 1), a = new Date(r.getFullYear(), 6, 1).getTimezoneOffset(), i = n.getTimezoneOffset(), l = (a != i && r.getTimezoneOffset() == Math.min(i, a)) | 0;
+    return HEAP32[t2 + 32 >> 2] = l, 0;
   }
   __localtime_js.sig = "ijp";
-  function __mmap_js(e, t2, r3, _3, n3, a3, i2) {
-    n3 = bigintToI53Checked(n3);
+  function __mmap_js(e, t2, r, _2, n, a, i) {
+    n = bigintToI53Checked(n);
     try {
-      var l2 = SYSCALLS.getStreamFromFD(_3), o5 = FS.mmap(l2, e, n3, t2, r3), s4 = o5.ptr;
-      return HEAP32[a3 >> 2] = o5.allocated, HEAPU32[i2 >> 2] = s4, 0;
-    } catch (c4) {
-      if (typeof FS > "u" || c4.name !== "ErrnoError") throw c4;
-      return -c4.errno;
+      var l = SYSCALLS.getStreamFromFD(_2), o3 = FS.mmap(l, e, n, t2, r), s2 = o3.ptr;
+      return HEAP32[a >> 2] = o3.allocated, HEAPU32[i >> 2] = s2, 0;
+    } catch (c2) {
+      if (typeof FS > "u" || c2.name !== "ErrnoError") throw c2;
+      return -c2.errno;
     }
   }
   __mmap_js.sig = "ipiiijpp";
-  function __munmap_js(e, t2, r3, _3, n3, a3) {
-    a3 = bigintToI53Checked(a3);
+  function __munmap_js(e, t2, r, _2, n, a) {
+    a = bigintToI53Checked(a);
     try {
-      var i2 = SYSCALLS.getStreamFromFD(n3);
-      r3 & 2 && SYSCALLS.doMsync(e, i2, t2, _3, a3);
-    } catch (l2) {
-      if (typeof FS > "u" || l2.name !== "ErrnoError") throw l2;
-      return -l2.errno;
+      var i = SYSCALLS.getStreamFromFD(n);
+      r & 2 && SYSCALLS.doMsync(e, i, t2, _2, a);
+    } catch (l) {
+      if (typeof FS > "u" || l.name !== "ErrnoError") throw l;
+      return -l.errno;
     }
   }
   __munmap_js.sig = "ippiiij";
@@ -7987,8 +4253,8 @@ ${l2}`), 0;
   }, callUserCallback = (e, ...t2) => {
     if (!(runtimeExited || ABORT)) try {
       return e(...t2);
-    } catch (r3) {
-      handleException(r3);
+    } catch (r) {
+      handleException(r);
     } finally {
       maybeExit();
     }
@@ -7996,53 +4262,53 @@ ${l2}`), 0;
   _emscripten_get_now.sig = "d";
   var __setitimer_js = (e, t2) => {
     if (timers[e] && (clearTimeout(timers[e].id), delete timers[e]), !t2) return 0;
-    var r3 = setTimeout(() => {
+    var r = setTimeout(() => {
       delete timers[e], callUserCallback(__emscripten_timeout, e, _emscripten_get_now());
     }, t2);
-    return timers[e] = { id: r3, timeout_ms: t2 }, 0;
+    return timers[e] = { id: r, timeout_ms: t2 }, 0;
   };
   __setitimer_js.sig = "iid";
-  var __tzset_js = (e, t2, r3, _3) => {
-    var n3 = (/* @__PURE__ */ new Date()).getFullYear(), a3 = new Date(n3, 0, 1), i2 = new Date(n3, 6, 1), l2 = a3.getTimezoneOffset(), o5 = i2.getTimezoneOffset(), s4 = Math.max(l2, o5);
-    HEAPU32[e >> 2] = s4 * 60, HEAP32[t2 >> 2] = +(l2 != o5);
-    var c4 = (u3) => {
-      var f5 = u3 >= 0 ? "-" : "+", m7 = Math.abs(u3), y6 = String(Math.floor(m7 / 60)).padStart(2, "0"), b4 = String(m7 % 60).padStart(2, "0");
-      return `UTC${f5}${y6}${b4}`;
-    }, p5 = c4(l2), d5 = c4(o5);
-    o5 < l2 ? (stringToUTF8(p5, r3, 17), stringToUTF8(d5, _3, 17)) : (stringToUTF8(p5, _3, 17), stringToUTF8(d5, r3, 17));
+  var __tzset_js = (e, t2, r, _2) => {
+    var n = (/* @__PURE__ */ new Date()).getFullYear(), a = new Date(n, 0, 1), i = new Date(n, 6, 1), l = a.getTimezoneOffset(), o3 = i.getTimezoneOffset(), s2 = Math.max(l, o3);
+    HEAPU32[e >> 2] = s2 * 60, HEAP32[t2 >> 2] = +(l != o3);
+    var c2 = (u3) => {
+      var f2 = u3 >= 0 ? "-" : "+", m2 = Math.abs(u3), y2 = String(Math.floor(m2 / 60)).padStart(2, "0"), b2 = String(m2 % 60).padStart(2, "0");
+      return `UTC${f2}${y2}${b2}`;
+    }, p3 = c2(l), d = c2(o3);
+    o3 < l ? (stringToUTF8(p3, r, 17), stringToUTF8(d, _2, 17)) : (stringToUTF8(p3, _2, 17), stringToUTF8(d, r, 17));
   };
   __tzset_js.sig = "vpppp";
   var _emscripten_date_now = () => Date.now();
   _emscripten_date_now.sig = "d";
   var nowIsMonotonic = 1, checkWasiClock = (e) => e >= 0 && e <= 3;
-  function _clock_time_get(e, t2, r3) {
+  function _clock_time_get(e, t2, r) {
     if (t2 = bigintToI53Checked(t2), !checkWasiClock(e)) return 28;
-    var _3;
-    if (e === 0) _3 = _emscripten_date_now();
-    else if (nowIsMonotonic) _3 = _emscripten_get_now();
+    var _2;
+    if (e === 0) _2 = _emscripten_date_now();
+    else if (nowIsMonotonic) _2 = _emscripten_get_now();
     else return 52;
-    var n3 = Math.round(_3 * 1e6);
-    return HEAP64[r3 >> 3] = BigInt(n3), 0;
+    var n = Math.round(_2 * 1e6);
+    return HEAP64[r >> 3] = BigInt(n), 0;
   }
   _clock_time_get.sig = "iijp";
   var getHeapMax = () => 2147483648, _emscripten_get_heap_max = () => getHeapMax();
   _emscripten_get_heap_max.sig = "p";
   var growMemory = (e) => {
-    var t2 = wasmMemory.buffer.byteLength, r3 = (e - t2 + 65535) / 65536 | 0;
+    var t2 = wasmMemory.buffer.byteLength, r = (e - t2 + 65535) / 65536 | 0;
     try {
-      return wasmMemory.grow(r3), updateMemoryViews(), 1;
+      return wasmMemory.grow(r), updateMemoryViews(), 1;
     } catch {
     }
   }, _emscripten_resize_heap = (e) => {
     var t2 = HEAPU8.length;
     e >>>= 0;
-    var r3 = getHeapMax();
-    if (e > r3) return false;
-    for (var _3 = 1; _3 <= 4; _3 *= 2) {
-      var n3 = t2 * (1 + 0.2 / _3);
-      n3 = Math.min(n3, e + 100663296);
-      var a3 = Math.min(r3, alignMemory(Math.max(e, n3), 65536)), i2 = growMemory(a3);
-      if (i2) return true;
+    var r = getHeapMax();
+    if (e > r) return false;
+    for (var _2 = 1; _2 <= 4; _2 *= 2) {
+      var n = t2 * (1 + 0.2 / _2);
+      n = Math.min(n, e + 100663296);
+      var a = Math.min(r, alignMemory(Math.max(e, n), 65536)), i = growMemory(a);
+      if (i) return true;
     }
     return false;
   };
@@ -8050,184 +4316,184 @@ ${l2}`), 0;
   var ENV = {}, getExecutableName = () => thisProgram, getEnvStrings = () => {
     if (!getEnvStrings.strings) {
       var e = (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8", t2 = { USER: "web_user", LOGNAME: "web_user", PATH: "/", PWD: "/", HOME: "/home/web_user", LANG: e, _: getExecutableName() };
-      for (var r3 in ENV) ENV[r3] === void 0 ? delete t2[r3] : t2[r3] = ENV[r3];
-      var _3 = [];
-      for (var r3 in t2) _3.push(`${r3}=${t2[r3]}`);
-      getEnvStrings.strings = _3;
+      for (var r in ENV) ENV[r] === void 0 ? delete t2[r] : t2[r] = ENV[r];
+      var _2 = [];
+      for (var r in t2) _2.push(`${r}=${t2[r]}`);
+      getEnvStrings.strings = _2;
     }
     return getEnvStrings.strings;
   }, _environ_get = (e, t2) => {
-    var r3 = 0, _3 = 0;
-    for (var n3 of getEnvStrings()) {
-      var a3 = t2 + r3;
-      HEAPU32[e + _3 >> 2] = a3, r3 += stringToUTF8(n3, a3, 1 / 0) + 1, _3 += 4;
+    var r = 0, _2 = 0;
+    for (var n of getEnvStrings()) {
+      var a = t2 + r;
+      HEAPU32[e + _2 >> 2] = a, r += stringToUTF8(n, a, 1 / 0) + 1, _2 += 4;
     }
     return 0;
   };
   _environ_get.sig = "ipp";
   var _environ_sizes_get = (e, t2) => {
-    var r3 = getEnvStrings();
-    HEAPU32[e >> 2] = r3.length;
-    var _3 = 0;
-    for (var n3 of r3) _3 += lengthBytesUTF8(n3) + 1;
-    return HEAPU32[t2 >> 2] = _3, 0;
+    var r = getEnvStrings();
+    HEAPU32[e >> 2] = r.length;
+    var _2 = 0;
+    for (var n of r) _2 += lengthBytesUTF8(n) + 1;
+    return HEAPU32[t2 >> 2] = _2, 0;
   };
   _environ_sizes_get.sig = "ipp";
   function _fd_close(e) {
     try {
       var t2 = SYSCALLS.getStreamFromFD(e);
       return FS.close(t2), 0;
-    } catch (r3) {
-      if (typeof FS > "u" || r3.name !== "ErrnoError") throw r3;
-      return r3.errno;
+    } catch (r) {
+      if (typeof FS > "u" || r.name !== "ErrnoError") throw r;
+      return r.errno;
     }
   }
   _fd_close.sig = "ii";
   function _fd_fdstat_get(e, t2) {
     try {
-      var r3 = SYSCALLS.getStreamFromFD(e), _3 = r3.tty ? 2 : FS.isDir(r3.mode) ? 3 : FS.isLink(r3.mode) ? 7 : 4;
-      return HEAP8[t2] = _3, HEAP16[t2 + 2 >> 1] = 0, HEAP64[t2 + 8 >> 3] = BigInt(0), HEAP64[t2 + 16 >> 3] = BigInt(0), 0;
-    } catch (n3) {
-      if (typeof FS > "u" || n3.name !== "ErrnoError") throw n3;
-      return n3.errno;
+      var r = SYSCALLS.getStreamFromFD(e), _2 = r.tty ? 2 : FS.isDir(r.mode) ? 3 : FS.isLink(r.mode) ? 7 : 4;
+      return HEAP8[t2] = _2, HEAP16[t2 + 2 >> 1] = 0, HEAP64[t2 + 8 >> 3] = BigInt(0), HEAP64[t2 + 16 >> 3] = BigInt(0), 0;
+    } catch (n) {
+      if (typeof FS > "u" || n.name !== "ErrnoError") throw n;
+      return n.errno;
     }
   }
   _fd_fdstat_get.sig = "iip";
-  var doReadv = (e, t2, r3, _3) => {
-    for (var n3 = 0, a3 = 0; a3 < r3; a3++) {
-      var i2 = HEAPU32[t2 >> 2], l2 = HEAPU32[t2 + 4 >> 2];
+  var doReadv = (e, t2, r, _2) => {
+    for (var n = 0, a = 0; a < r; a++) {
+      var i = HEAPU32[t2 >> 2], l = HEAPU32[t2 + 4 >> 2];
       t2 += 8;
       try {
-        var o5 = FS.read(e, HEAP8, i2, l2, _3);
-      } catch (s4) {
-        if (n3 > 0 && s4 instanceof FS.ErrnoError && (s4.errno == 6 || s4.errno == 6)) break;
-        throw s4;
+        var o3 = FS.read(e, HEAP8, i, l, _2);
+      } catch (s2) {
+        if (n > 0 && s2 instanceof FS.ErrnoError && (s2.errno == 6 || s2.errno == 6)) break;
+        throw s2;
       }
-      if (o5 < 0) return -1;
-      if (n3 += o5, o5 < l2) break;
-      typeof _3 < "u" && (_3 += o5);
+      if (o3 < 0) return -1;
+      if (n += o3, o3 < l) break;
+      typeof _2 < "u" && (_2 += o3);
     }
-    return n3;
+    return n;
   };
-  function _fd_pread(e, t2, r3, _3, n3) {
-    _3 = bigintToI53Checked(_3);
+  function _fd_pread(e, t2, r, _2, n) {
+    _2 = bigintToI53Checked(_2);
     try {
-      if (isNaN(_3)) return 22;
-      var a3 = SYSCALLS.getStreamFromFD(e), i2 = doReadv(a3, t2, r3, _3);
-      return HEAPU32[n3 >> 2] = i2, 0;
-    } catch (l2) {
-      if (typeof FS > "u" || l2.name !== "ErrnoError") throw l2;
-      return l2.errno;
+      if (isNaN(_2)) return 22;
+      var a = SYSCALLS.getStreamFromFD(e), i = doReadv(a, t2, r, _2);
+      return HEAPU32[n >> 2] = i, 0;
+    } catch (l) {
+      if (typeof FS > "u" || l.name !== "ErrnoError") throw l;
+      return l.errno;
     }
   }
   _fd_pread.sig = "iippjp";
-  var doWritev = (e, t2, r3, _3) => {
-    if (r3 == 1) return FS.write(e, HEAP8, HEAPU32[t2 >> 2], HEAPU32[t2 + 4 >> 2], _3);
-    for (var n3 = 0, a3 = 0, i2 = t2; a3 < r3; a3++, i2 += 8) n3 += HEAPU32[i2 + 4 >> 2];
-    var l2 = new Uint8Array(n3), o5 = 0;
-    for (a3 = 0; a3 < r3; a3++, t2 += 8) {
-      var s4 = HEAPU32[t2 >> 2], c4 = HEAPU32[t2 + 4 >> 2];
-      l2.set(HEAPU8.subarray(s4, s4 + c4), o5), o5 += c4;
+  var doWritev = (e, t2, r, _2) => {
+    if (r == 1) return FS.write(e, HEAP8, HEAPU32[t2 >> 2], HEAPU32[t2 + 4 >> 2], _2);
+    for (var n = 0, a = 0, i = t2; a < r; a++, i += 8) n += HEAPU32[i + 4 >> 2];
+    var l = new Uint8Array(n), o3 = 0;
+    for (a = 0; a < r; a++, t2 += 8) {
+      var s2 = HEAPU32[t2 >> 2], c2 = HEAPU32[t2 + 4 >> 2];
+      l.set(HEAPU8.subarray(s2, s2 + c2), o3), o3 += c2;
     }
-    return FS.write(e, l2, 0, n3, _3);
+    return FS.write(e, l, 0, n, _2);
   };
-  function _fd_pwrite(e, t2, r3, _3, n3) {
-    _3 = bigintToI53Checked(_3);
+  function _fd_pwrite(e, t2, r, _2, n) {
+    _2 = bigintToI53Checked(_2);
     try {
-      if (isNaN(_3)) return 22;
-      var a3 = SYSCALLS.getStreamFromFD(e), i2 = doWritev(a3, t2, r3, _3);
-      return HEAPU32[n3 >> 2] = i2, 0;
-    } catch (l2) {
-      if (typeof FS > "u" || l2.name !== "ErrnoError") throw l2;
-      return l2.errno;
+      if (isNaN(_2)) return 22;
+      var a = SYSCALLS.getStreamFromFD(e), i = doWritev(a, t2, r, _2);
+      return HEAPU32[n >> 2] = i, 0;
+    } catch (l) {
+      if (typeof FS > "u" || l.name !== "ErrnoError") throw l;
+      return l.errno;
     }
   }
   _fd_pwrite.sig = "iippjp";
-  function _fd_read(e, t2, r3, _3) {
+  function _fd_read(e, t2, r, _2) {
     try {
-      var n3 = SYSCALLS.getStreamFromFD(e), a3 = doReadv(n3, t2, r3);
-      return HEAPU32[_3 >> 2] = a3, 0;
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return i2.errno;
+      var n = SYSCALLS.getStreamFromFD(e), a = doReadv(n, t2, r);
+      return HEAPU32[_2 >> 2] = a, 0;
+    } catch (i) {
+      if (typeof FS > "u" || i.name !== "ErrnoError") throw i;
+      return i.errno;
     }
   }
   _fd_read.sig = "iippp";
-  function _fd_seek(e, t2, r3, _3) {
+  function _fd_seek(e, t2, r, _2) {
     t2 = bigintToI53Checked(t2);
     try {
       if (isNaN(t2)) return 22;
-      var n3 = SYSCALLS.getStreamFromFD(e);
-      return FS.llseek(n3, t2, r3), HEAP64[_3 >> 3] = BigInt(n3.position), n3.getdents && !t2 && r3 === 0 && (n3.getdents = null), 0;
-    } catch (a3) {
-      if (typeof FS > "u" || a3.name !== "ErrnoError") throw a3;
-      return a3.errno;
+      var n = SYSCALLS.getStreamFromFD(e);
+      return FS.llseek(n, t2, r), HEAP64[_2 >> 3] = BigInt(n.position), n.getdents && !t2 && r === 0 && (n.getdents = null), 0;
+    } catch (a) {
+      if (typeof FS > "u" || a.name !== "ErrnoError") throw a;
+      return a.errno;
     }
   }
   _fd_seek.sig = "iijip";
   function _fd_sync(e) {
     try {
-      var t2 = SYSCALLS.getStreamFromFD(e), r3 = t2.stream_ops?.fsync?.(t2);
-      return r3;
-    } catch (_3) {
-      if (typeof FS > "u" || _3.name !== "ErrnoError") throw _3;
-      return _3.errno;
+      var t2 = SYSCALLS.getStreamFromFD(e), r = t2.stream_ops?.fsync?.(t2);
+      return r;
+    } catch (_2) {
+      if (typeof FS > "u" || _2.name !== "ErrnoError") throw _2;
+      return _2.errno;
     }
   }
   _fd_sync.sig = "ii";
-  function _fd_write(e, t2, r3, _3) {
+  function _fd_write(e, t2, r, _2) {
     try {
-      var n3 = SYSCALLS.getStreamFromFD(e), a3 = doWritev(n3, t2, r3);
-      return HEAPU32[_3 >> 2] = a3, 0;
-    } catch (i2) {
-      if (typeof FS > "u" || i2.name !== "ErrnoError") throw i2;
-      return i2.errno;
+      var n = SYSCALLS.getStreamFromFD(e), a = doWritev(n, t2, r);
+      return HEAPU32[_2 >> 2] = a, 0;
+    } catch (i) {
+      if (typeof FS > "u" || i.name !== "ErrnoError") throw i;
+      return i.errno;
     }
   }
   _fd_write.sig = "iippp";
-  var _getaddrinfo = (e, t2, r3, _3) => {
-    var n3 = 0, a3 = 0, i2 = 0, l2 = 0, o5 = 0, s4 = 0, c4;
-    function p5(d5, u3, f5, m7, y6, b4) {
-      var k4, P6, M2;
-      return P6 = d5 === 10 ? 28 : 16, y6 = d5 === 10 ? inetNtop6(y6) : inetNtop4(y6), k4 = _malloc(P6), writeSockaddr(k4, d5, y6, b4), M2 = _malloc(32), HEAP32[M2 + 4 >> 2] = d5, HEAP32[M2 + 8 >> 2] = u3, HEAP32[M2 + 12 >> 2] = f5, HEAPU32[M2 + 24 >> 2] = m7, HEAPU32[M2 + 20 >> 2] = k4, d5 === 10 ? HEAP32[M2 + 16 >> 2] = 28 : HEAP32[M2 + 16 >> 2] = 16, HEAP32[M2 + 28 >> 2] = 0, M2;
+  var _getaddrinfo = (e, t2, r, _2) => {
+    var n = 0, a = 0, i = 0, l = 0, o3 = 0, s2 = 0, c2;
+    function p3(d, u3, f2, m2, y2, b2) {
+      var k2, P4, M;
+      return P4 = d === 10 ? 28 : 16, y2 = d === 10 ? inetNtop6(y2) : inetNtop4(y2), k2 = _malloc(P4), writeSockaddr(k2, d, y2, b2), M = _malloc(32), HEAP32[M + 4 >> 2] = d, HEAP32[M + 8 >> 2] = u3, HEAP32[M + 12 >> 2] = f2, HEAPU32[M + 24 >> 2] = m2, HEAPU32[M + 20 >> 2] = k2, d === 10 ? HEAP32[M + 16 >> 2] = 28 : HEAP32[M + 16 >> 2] = 16, HEAP32[M + 28 >> 2] = 0, M;
     }
-    if (r3 && (i2 = HEAP32[r3 >> 2], l2 = HEAP32[r3 + 4 >> 2], o5 = HEAP32[r3 + 8 >> 2], s4 = HEAP32[r3 + 12 >> 2]), o5 && !s4 && (s4 = o5 === 2 ? 17 : 6), !o5 && s4 && (o5 = s4 === 17 ? 2 : 1), s4 || (s4 = 6), o5 || (o5 = 1), !e && !t2) return -2;
-    if (i2 & -1088 || r3 && HEAP32[r3 >> 2] & 2 && !e) return -1;
-    if (i2 & 32) return -2;
-    if (o5 && o5 !== 1 && o5 !== 2) return -7;
-    if (l2 !== 0 && l2 !== 2 && l2 !== 10) return -6;
-    if (t2 && (t2 = UTF8ToString(t2), a3 = parseInt(t2, 10), isNaN(a3))) return i2 & 1024 ? -2 : -8;
-    if (!e) return l2 === 0 && (l2 = 2), i2 & 1 || (l2 === 2 ? n3 = _htonl(2130706433) : n3 = [0, 0, 0, _htonl(1)]), c4 = p5(l2, o5, s4, null, n3, a3), HEAPU32[_3 >> 2] = c4, 0;
-    if (e = UTF8ToString(e), n3 = inetPton4(e), n3 !== null) if (l2 === 0 || l2 === 2) l2 = 2;
-    else if (l2 === 10 && i2 & 8) n3 = [0, 0, _htonl(65535), n3], l2 = 10;
+    if (r && (i = HEAP32[r >> 2], l = HEAP32[r + 4 >> 2], o3 = HEAP32[r + 8 >> 2], s2 = HEAP32[r + 12 >> 2]), o3 && !s2 && (s2 = o3 === 2 ? 17 : 6), !o3 && s2 && (o3 = s2 === 17 ? 2 : 1), s2 || (s2 = 6), o3 || (o3 = 1), !e && !t2) return -2;
+    if (i & -1088 || r && HEAP32[r >> 2] & 2 && !e) return -1;
+    if (i & 32) return -2;
+    if (o3 && o3 !== 1 && o3 !== 2) return -7;
+    if (l !== 0 && l !== 2 && l !== 10) return -6;
+    if (t2 && (t2 = UTF8ToString(t2), a = parseInt(t2, 10), isNaN(a))) return i & 1024 ? -2 : -8;
+    if (!e) return l === 0 && (l = 2), i & 1 || (l === 2 ? n = _htonl(2130706433) : n = [0, 0, 0, _htonl(1)]), c2 = p3(l, o3, s2, null, n, a), HEAPU32[_2 >> 2] = c2, 0;
+    if (e = UTF8ToString(e), n = inetPton4(e), n !== null) if (l === 0 || l === 2) l = 2;
+    else if (l === 10 && i & 8) n = [0, 0, _htonl(65535), n], l = 10;
     else return -2;
-    else if (n3 = inetPton6(e), n3 !== null) if (l2 === 0 || l2 === 10) l2 = 10;
+    else if (n = inetPton6(e), n !== null) if (l === 0 || l === 10) l = 10;
     else return -2;
-    return n3 != null ? (c4 = p5(l2, o5, s4, e, n3, a3), HEAPU32[_3 >> 2] = c4, 0) : i2 & 4 ? -2 : (e = DNS.lookup_name(e), n3 = inetPton4(e), l2 === 0 ? l2 = 2 : l2 === 10 && (n3 = [0, 0, _htonl(65535), n3]), c4 = p5(l2, o5, s4, null, n3, a3), HEAPU32[_3 >> 2] = c4, 0);
+    return n != null ? (c2 = p3(l, o3, s2, e, n, a), HEAPU32[_2 >> 2] = c2, 0) : i & 4 ? -2 : (e = DNS.lookup_name(e), n = inetPton4(e), l === 0 ? l = 2 : l === 10 && (n = [0, 0, _htonl(65535), n]), c2 = p3(l, o3, s2, null, n, a), HEAPU32[_2 >> 2] = c2, 0);
   };
   _getaddrinfo.sig = "ipppp";
-  var _getnameinfo = (e, t2, r3, _3, n3, a3, i2) => {
-    var l2 = readSockaddr(e, t2);
-    if (l2.errno) return -6;
-    var o5 = l2.port, s4 = l2.addr;
-    function c4(p5) {
-      var d5 = false;
-      if (r3 && _3) {
-        if (p5) s4 = p5;
-        else if (i2 & 8) return -2;
-        var u3 = stringToUTF8(s4, r3, _3);
-        u3 + 1 >= _3 && (d5 = true);
+  var _getnameinfo = (e, t2, r, _2, n, a, i) => {
+    var l = readSockaddr(e, t2);
+    if (l.errno) return -6;
+    var o3 = l.port, s2 = l.addr;
+    function c2(p3) {
+      var d = false;
+      if (r && _2) {
+        if (p3) s2 = p3;
+        else if (i & 8) return -2;
+        var u3 = stringToUTF8(s2, r, _2);
+        u3 + 1 >= _2 && (d = true);
       }
-      return n3 && a3 && (o5 = "" + o5, u3 = stringToUTF8(o5, n3, a3), u3 + 1 >= a3 && (d5 = true)), d5 ? -12 : 0;
+      return n && a && (o3 = "" + o3, u3 = stringToUTF8(o3, n, a), u3 + 1 >= a && (d = true)), d ? -12 : 0;
     }
-    return r3 && _3 && !(i2 & 1) ? c4(DNS.lookup_addr(s4)) : c4(null);
+    return r && _2 && !(i & 1) ? c2(DNS.lookup_addr(s2)) : c2(null);
   };
   _getnameinfo.sig = "ipipipii";
   var _random_get = (e, t2) => randomFill(HEAPU8.subarray(e, e + t2));
   _random_get.sig = "ipp";
   var stringToNewUTF8 = (e) => {
-    var t2 = lengthBytesUTF8(e) + 1, r3 = _malloc(t2);
-    return r3 && stringToUTF8(e, r3, t2), r3;
+    var t2 = lengthBytesUTF8(e) + 1, r = _malloc(t2);
+    return r && stringToUTF8(e, r, t2), r;
   }, removeFunction = (e) => {
     functionsInTableMap.delete(getWasmTableEntry(e)), setWasmTableEntry(e, null), freeTableIndexes.push(e);
   }, FS_createPath = (...e) => FS.createPath(...e), FS_unlink = (...e) => FS.unlink(...e), FS_createLazyFile = (...e) => FS.createLazyFile(...e), FS_createDevice = (...e) => FS.createDevice(...e), setTempRet0 = (e) => __emscripten_tempret_set(e), _setTempRet0 = setTempRet0, getTempRet0 = () => __emscripten_tempret_get(), _getTempRet0 = getTempRet0, _emscripten_force_exit = (e) => {
@@ -8268,8 +4534,8 @@ ${l2}`), 0;
     get_rethrown() {
       return HEAP8[this.ptr + 13] != 0;
     }
-    init(t2, r3) {
-      this.set_adjusted_ptr(0), this.set_type(t2), this.set_destructor(r3);
+    init(t2, r) {
+      this.set_adjusted_ptr(0), this.set_type(t2), this.set_destructor(r);
     }
     set_adjusted_ptr(t2) {
       HEAPU32[this.ptr + 16 >> 2] = t2;
@@ -8280,9 +4546,9 @@ ${l2}`), 0;
   }
   var uncaughtExceptionCount = 0, __Unwind_RaiseException = () => {
     abort();
-  }, ___cxa_throw = (e, t2, r3) => {
-    var _3 = new ExceptionInfo(e);
-    _3.init(t2, r3), uncaughtExceptionCount++, __Unwind_RaiseException(e);
+  }, ___cxa_throw = (e, t2, r) => {
+    var _2 = new ExceptionInfo(e);
+    _2.init(t2, r), uncaughtExceptionCount++, __Unwind_RaiseException(e);
   };
   ___cxa_throw.sig = "vppp";
   var exceptionCaught = [], ___cxa_rethrow = () => {
@@ -8332,38 +4598,38 @@ ${l2}`), 0;
   }
   var wasmImports = { __assert_fail: ___assert_fail, __call_sighandler: ___call_sighandler, __cxa_begin_catch: ___cxa_begin_catch, __cxa_current_primary_exception: ___cxa_current_primary_exception, __cxa_end_catch: ___cxa_end_catch, __cxa_find_matching_catch_2: ___cxa_find_matching_catch_2, __cxa_find_matching_catch_3: ___cxa_find_matching_catch_3, __cxa_rethrow: ___cxa_rethrow, __cxa_rethrow_primary_exception: ___cxa_rethrow_primary_exception, __cxa_throw: ___cxa_throw, __cxa_uncaught_exceptions: ___cxa_uncaught_exceptions, __resumeException: ___resumeException, __syscall_accept4: ___syscall_accept4, __syscall_bind: ___syscall_bind, __syscall_chdir: ___syscall_chdir, __syscall_chmod: ___syscall_chmod, __syscall_connect: ___syscall_connect, __syscall_dup: ___syscall_dup, __syscall_dup3: ___syscall_dup3, __syscall_faccessat: ___syscall_faccessat, __syscall_fadvise64: ___syscall_fadvise64, __syscall_fallocate: ___syscall_fallocate, __syscall_fchmod: ___syscall_fchmod, __syscall_fchmodat2: ___syscall_fchmodat2, __syscall_fchown32: ___syscall_fchown32, __syscall_fchownat: ___syscall_fchownat, __syscall_fcntl64: ___syscall_fcntl64, __syscall_fdatasync: ___syscall_fdatasync, __syscall_fstat64: ___syscall_fstat64, __syscall_ftruncate64: ___syscall_ftruncate64, __syscall_getcwd: ___syscall_getcwd, __syscall_getdents64: ___syscall_getdents64, __syscall_getegid32: ___syscall_getegid32, __syscall_geteuid32: ___syscall_geteuid32, __syscall_getgid32: ___syscall_getgid32, __syscall_getuid32: ___syscall_getuid32, __syscall_ioctl: ___syscall_ioctl, __syscall_linkat: ___syscall_linkat, __syscall_listen: ___syscall_listen, __syscall_lstat64: ___syscall_lstat64, __syscall_mkdirat: ___syscall_mkdirat, __syscall_newfstatat: ___syscall_newfstatat, __syscall_openat: ___syscall_openat, __syscall_pipe2: ___syscall_pipe2, __syscall_poll: ___syscall_poll, __syscall_readlinkat: ___syscall_readlinkat, __syscall_recvfrom: ___syscall_recvfrom, __syscall_renameat: ___syscall_renameat, __syscall_rmdir: ___syscall_rmdir, __syscall_sendto: ___syscall_sendto, __syscall_socket: ___syscall_socket, __syscall_stat64: ___syscall_stat64, __syscall_statfs64: ___syscall_statfs64, __syscall_symlinkat: ___syscall_symlinkat, __syscall_truncate64: ___syscall_truncate64, __syscall_umask: ___syscall_umask, __syscall_unlinkat: ___syscall_unlinkat, __syscall_utimensat: ___syscall_utimensat, _abort_js: __abort_js, _dlopen_js: __dlopen_js, _dlsym_js: __dlsym_js, _emscripten_runtime_keepalive_clear: __emscripten_runtime_keepalive_clear, _emscripten_throw_longjmp: __emscripten_throw_longjmp, _gmtime_js: __gmtime_js, _localtime_js: __localtime_js, _mmap_js: __mmap_js, _munmap_js: __munmap_js, _setitimer_js: __setitimer_js, _tzset_js: __tzset_js, clock_time_get: _clock_time_get, emscripten_date_now: _emscripten_date_now, emscripten_force_exit: _emscripten_force_exit, emscripten_get_heap_max: _emscripten_get_heap_max, emscripten_get_now: _emscripten_get_now, emscripten_resize_heap: _emscripten_resize_heap, environ_get: _environ_get, environ_sizes_get: _environ_sizes_get, exit: _exit, fd_close: _fd_close, fd_fdstat_get: _fd_fdstat_get, fd_pread: _fd_pread, fd_pwrite: _fd_pwrite, fd_read: _fd_read, fd_seek: _fd_seek, fd_sync: _fd_sync, fd_write: _fd_write, getTempRet0: _getTempRet0, getaddrinfo: _getaddrinfo, getnameinfo: _getnameinfo, invoke_di, invoke_i, invoke_id, invoke_ii, invoke_iii, invoke_iiii, invoke_iiiii, invoke_iiiiii, invoke_iiiiiii, invoke_iiiiiiii, invoke_iiiiiiiii, invoke_iiiiiiiiii, invoke_iiiiiiiiiii, invoke_iiiiiiiiiiiiii, invoke_iiiiiiiiiiiiiiiiii, invoke_iiiiiji, invoke_iiiij, invoke_iiij, invoke_iiji, invoke_iijj, invoke_ij, invoke_ijiiiii, invoke_ijiiiiii, invoke_ijji, invoke_j, invoke_ji, invoke_jii, invoke_jiiii, invoke_jiiiiii, invoke_jiiiiiiiii, invoke_jij, invoke_v, invoke_vi, invoke_vid, invoke_vii, invoke_viii, invoke_viiii, invoke_viiiii, invoke_viiiiii, invoke_viiiiiii, invoke_viiiiiiii, invoke_viiiiiiiii, invoke_viiiiiiiiiiii, invoke_viiiji, invoke_viij, invoke_viiji, invoke_viijii, invoke_viijiiii, invoke_vij, invoke_viji, invoke_vijiji, invoke_vijjii, invoke_vj, invoke_vji, invoke_vjii, invoke_vjjii, memory: wasmMemory, proc_exit: _proc_exit, random_get: _random_get, sched_yield: _sched_yield, setTempRet0: _setTempRet0 };
   function invoke_ii(e, t2) {
-    var r3 = stackSave();
+    var r = stackSave();
     try {
       return getWasmTableEntry(e)(t2);
-    } catch (_3) {
-      if (stackRestore(r3), !(_3 instanceof EmscriptenEH)) throw _3;
+    } catch (_2) {
+      if (stackRestore(r), !(_2 instanceof EmscriptenEH)) throw _2;
       _setThrew(1, 0);
     }
   }
-  function invoke_vii(e, t2, r3) {
-    var _3 = stackSave();
+  function invoke_vii(e, t2, r) {
+    var _2 = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3);
-    } catch (n3) {
-      if (stackRestore(_3), !(n3 instanceof EmscriptenEH)) throw n3;
+      getWasmTableEntry(e)(t2, r);
+    } catch (n) {
+      if (stackRestore(_2), !(n instanceof EmscriptenEH)) throw n;
       _setThrew(1, 0);
     }
   }
-  function invoke_viiiii(e, t2, r3, _3, n3, a3) {
-    var i2 = stackSave();
+  function invoke_viiiii(e, t2, r, _2, n, a) {
+    var i = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3);
-    } catch (l2) {
-      if (stackRestore(i2), !(l2 instanceof EmscriptenEH)) throw l2;
+      getWasmTableEntry(e)(t2, r, _2, n, a);
+    } catch (l) {
+      if (stackRestore(i), !(l instanceof EmscriptenEH)) throw l;
       _setThrew(1, 0);
     }
   }
   function invoke_vi(e, t2) {
-    var r3 = stackSave();
+    var r = stackSave();
     try {
       getWasmTableEntry(e)(t2);
-    } catch (_3) {
-      if (stackRestore(r3), !(_3 instanceof EmscriptenEH)) throw _3;
+    } catch (_2) {
+      if (stackRestore(r), !(_2 instanceof EmscriptenEH)) throw _2;
       _setThrew(1, 0);
     }
   }
@@ -8371,53 +4637,53 @@ ${l2}`), 0;
     var t2 = stackSave();
     try {
       getWasmTableEntry(e)();
-    } catch (r3) {
-      if (stackRestore(t2), !(r3 instanceof EmscriptenEH)) throw r3;
+    } catch (r) {
+      if (stackRestore(t2), !(r instanceof EmscriptenEH)) throw r;
       _setThrew(1, 0);
     }
   }
-  function invoke_iii(e, t2, r3) {
-    var _3 = stackSave();
+  function invoke_iii(e, t2, r) {
+    var _2 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3);
-    } catch (n3) {
-      if (stackRestore(_3), !(n3 instanceof EmscriptenEH)) throw n3;
+      return getWasmTableEntry(e)(t2, r);
+    } catch (n) {
+      if (stackRestore(_2), !(n instanceof EmscriptenEH)) throw n;
       _setThrew(1, 0);
     }
   }
-  function invoke_viii(e, t2, r3, _3) {
-    var n3 = stackSave();
+  function invoke_viii(e, t2, r, _2) {
+    var n = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3);
-    } catch (a3) {
-      if (stackRestore(n3), !(a3 instanceof EmscriptenEH)) throw a3;
+      getWasmTableEntry(e)(t2, r, _2);
+    } catch (a) {
+      if (stackRestore(n), !(a instanceof EmscriptenEH)) throw a;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiii(e, t2, r3, _3) {
-    var n3 = stackSave();
+  function invoke_iiii(e, t2, r, _2) {
+    var n = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3);
-    } catch (a3) {
-      if (stackRestore(n3), !(a3 instanceof EmscriptenEH)) throw a3;
+      return getWasmTableEntry(e)(t2, r, _2);
+    } catch (a) {
+      if (stackRestore(n), !(a instanceof EmscriptenEH)) throw a;
       _setThrew(1, 0);
     }
   }
-  function invoke_jii(e, t2, r3) {
-    var _3 = stackSave();
+  function invoke_jii(e, t2, r) {
+    var _2 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3);
-    } catch (n3) {
-      if (stackRestore(_3), !(n3 instanceof EmscriptenEH)) throw n3;
+      return getWasmTableEntry(e)(t2, r);
+    } catch (n) {
+      if (stackRestore(_2), !(n instanceof EmscriptenEH)) throw n;
       return _setThrew(1, 0), 0n;
     }
   }
-  function invoke_iiiii(e, t2, r3, _3, n3) {
-    var a3 = stackSave();
+  function invoke_iiiii(e, t2, r, _2, n) {
+    var a = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3);
-    } catch (i2) {
-      if (stackRestore(a3), !(i2 instanceof EmscriptenEH)) throw i2;
+      return getWasmTableEntry(e)(t2, r, _2, n);
+    } catch (i) {
+      if (stackRestore(a), !(i instanceof EmscriptenEH)) throw i;
       _setThrew(1, 0);
     }
   }
@@ -8425,260 +4691,260 @@ ${l2}`), 0;
     var t2 = stackSave();
     try {
       return getWasmTableEntry(e)();
-    } catch (r3) {
-      if (stackRestore(t2), !(r3 instanceof EmscriptenEH)) throw r3;
+    } catch (r) {
+      if (stackRestore(t2), !(r instanceof EmscriptenEH)) throw r;
       _setThrew(1, 0);
     }
   }
   function invoke_ji(e, t2) {
-    var r3 = stackSave();
+    var r = stackSave();
     try {
       return getWasmTableEntry(e)(t2);
-    } catch (_3) {
-      if (stackRestore(r3), !(_3 instanceof EmscriptenEH)) throw _3;
+    } catch (_2) {
+      if (stackRestore(r), !(_2 instanceof EmscriptenEH)) throw _2;
       return _setThrew(1, 0), 0n;
     }
   }
-  function invoke_jiiiiiiiii(e, t2, r3, _3, n3, a3, i2, l2, o5, s4) {
-    var c4 = stackSave();
+  function invoke_jiiiiiiiii(e, t2, r, _2, n, a, i, l, o3, s2) {
+    var c2 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2, o5, s4);
-    } catch (p5) {
-      if (stackRestore(c4), !(p5 instanceof EmscriptenEH)) throw p5;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i, l, o3, s2);
+    } catch (p3) {
+      if (stackRestore(c2), !(p3 instanceof EmscriptenEH)) throw p3;
       return _setThrew(1, 0), 0n;
     }
   }
-  function invoke_jiiiiii(e, t2, r3, _3, n3, a3, i2) {
-    var l2 = stackSave();
+  function invoke_jiiiiii(e, t2, r, _2, n, a, i) {
+    var l = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2);
-    } catch (o5) {
-      if (stackRestore(l2), !(o5 instanceof EmscriptenEH)) throw o5;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i);
+    } catch (o3) {
+      if (stackRestore(l), !(o3 instanceof EmscriptenEH)) throw o3;
       return _setThrew(1, 0), 0n;
     }
   }
-  function invoke_viiii(e, t2, r3, _3, n3) {
-    var a3 = stackSave();
+  function invoke_viiii(e, t2, r, _2, n) {
+    var a = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3);
-    } catch (i2) {
-      if (stackRestore(a3), !(i2 instanceof EmscriptenEH)) throw i2;
+      getWasmTableEntry(e)(t2, r, _2, n);
+    } catch (i) {
+      if (stackRestore(a), !(i instanceof EmscriptenEH)) throw i;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiiiiiiiiiiii(e, t2, r3, _3, n3, a3, i2, l2, o5, s4, c4, p5, d5, u3) {
-    var f5 = stackSave();
+  function invoke_iiiiiiiiiiiiii(e, t2, r, _2, n, a, i, l, o3, s2, c2, p3, d, u3) {
+    var f2 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2, o5, s4, c4, p5, d5, u3);
-    } catch (m7) {
-      if (stackRestore(f5), !(m7 instanceof EmscriptenEH)) throw m7;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i, l, o3, s2, c2, p3, d, u3);
+    } catch (m2) {
+      if (stackRestore(f2), !(m2 instanceof EmscriptenEH)) throw m2;
       _setThrew(1, 0);
     }
   }
-  function invoke_vji(e, t2, r3) {
-    var _3 = stackSave();
+  function invoke_vji(e, t2, r) {
+    var _2 = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3);
-    } catch (n3) {
-      if (stackRestore(_3), !(n3 instanceof EmscriptenEH)) throw n3;
+      getWasmTableEntry(e)(t2, r);
+    } catch (n) {
+      if (stackRestore(_2), !(n instanceof EmscriptenEH)) throw n;
       _setThrew(1, 0);
     }
   }
-  function invoke_viiji(e, t2, r3, _3, n3) {
-    var a3 = stackSave();
+  function invoke_viiji(e, t2, r, _2, n) {
+    var a = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3);
-    } catch (i2) {
-      if (stackRestore(a3), !(i2 instanceof EmscriptenEH)) throw i2;
+      getWasmTableEntry(e)(t2, r, _2, n);
+    } catch (i) {
+      if (stackRestore(a), !(i instanceof EmscriptenEH)) throw i;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiij(e, t2, r3, _3, n3) {
-    var a3 = stackSave();
+  function invoke_iiiij(e, t2, r, _2, n) {
+    var a = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3);
-    } catch (i2) {
-      if (stackRestore(a3), !(i2 instanceof EmscriptenEH)) throw i2;
+      return getWasmTableEntry(e)(t2, r, _2, n);
+    } catch (i) {
+      if (stackRestore(a), !(i instanceof EmscriptenEH)) throw i;
       _setThrew(1, 0);
     }
   }
-  function invoke_vijiji(e, t2, r3, _3, n3, a3) {
-    var i2 = stackSave();
+  function invoke_vijiji(e, t2, r, _2, n, a) {
+    var i = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3);
-    } catch (l2) {
-      if (stackRestore(i2), !(l2 instanceof EmscriptenEH)) throw l2;
+      getWasmTableEntry(e)(t2, r, _2, n, a);
+    } catch (l) {
+      if (stackRestore(i), !(l instanceof EmscriptenEH)) throw l;
       _setThrew(1, 0);
     }
   }
-  function invoke_viji(e, t2, r3, _3) {
-    var n3 = stackSave();
+  function invoke_viji(e, t2, r, _2) {
+    var n = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3);
-    } catch (a3) {
-      if (stackRestore(n3), !(a3 instanceof EmscriptenEH)) throw a3;
+      getWasmTableEntry(e)(t2, r, _2);
+    } catch (a) {
+      if (stackRestore(n), !(a instanceof EmscriptenEH)) throw a;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiiii(e, t2, r3, _3, n3, a3) {
-    var i2 = stackSave();
+  function invoke_iiiiii(e, t2, r, _2, n, a) {
+    var i = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3);
-    } catch (l2) {
-      if (stackRestore(i2), !(l2 instanceof EmscriptenEH)) throw l2;
+      return getWasmTableEntry(e)(t2, r, _2, n, a);
+    } catch (l) {
+      if (stackRestore(i), !(l instanceof EmscriptenEH)) throw l;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiiiiiii(e, t2, r3, _3, n3, a3, i2, l2, o5) {
-    var s4 = stackSave();
+  function invoke_iiiiiiiii(e, t2, r, _2, n, a, i, l, o3) {
+    var s2 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2, o5);
-    } catch (c4) {
-      if (stackRestore(s4), !(c4 instanceof EmscriptenEH)) throw c4;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i, l, o3);
+    } catch (c2) {
+      if (stackRestore(s2), !(c2 instanceof EmscriptenEH)) throw c2;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiiiiiiiiiiiiiiii(e, t2, r3, _3, n3, a3, i2, l2, o5, s4, c4, p5, d5, u3, f5, m7, y6, b4) {
-    var k4 = stackSave();
+  function invoke_iiiiiiiiiiiiiiiiii(e, t2, r, _2, n, a, i, l, o3, s2, c2, p3, d, u3, f2, m2, y2, b2) {
+    var k2 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2, o5, s4, c4, p5, d5, u3, f5, m7, y6, b4);
-    } catch (P6) {
-      if (stackRestore(k4), !(P6 instanceof EmscriptenEH)) throw P6;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i, l, o3, s2, c2, p3, d, u3, f2, m2, y2, b2);
+    } catch (P4) {
+      if (stackRestore(k2), !(P4 instanceof EmscriptenEH)) throw P4;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiiiii(e, t2, r3, _3, n3, a3, i2) {
-    var l2 = stackSave();
+  function invoke_iiiiiii(e, t2, r, _2, n, a, i) {
+    var l = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2);
-    } catch (o5) {
-      if (stackRestore(l2), !(o5 instanceof EmscriptenEH)) throw o5;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i);
+    } catch (o3) {
+      if (stackRestore(l), !(o3 instanceof EmscriptenEH)) throw o3;
       _setThrew(1, 0);
     }
   }
   function invoke_vj(e, t2) {
-    var r3 = stackSave();
+    var r = stackSave();
     try {
       getWasmTableEntry(e)(t2);
-    } catch (_3) {
-      if (stackRestore(r3), !(_3 instanceof EmscriptenEH)) throw _3;
+    } catch (_2) {
+      if (stackRestore(r), !(_2 instanceof EmscriptenEH)) throw _2;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiiiiiiii(e, t2, r3, _3, n3, a3, i2, l2, o5, s4) {
-    var c4 = stackSave();
+  function invoke_iiiiiiiiii(e, t2, r, _2, n, a, i, l, o3, s2) {
+    var c2 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2, o5, s4);
-    } catch (p5) {
-      if (stackRestore(c4), !(p5 instanceof EmscriptenEH)) throw p5;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i, l, o3, s2);
+    } catch (p3) {
+      if (stackRestore(c2), !(p3 instanceof EmscriptenEH)) throw p3;
       _setThrew(1, 0);
     }
   }
-  function invoke_viij(e, t2, r3, _3) {
-    var n3 = stackSave();
+  function invoke_viij(e, t2, r, _2) {
+    var n = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3);
-    } catch (a3) {
-      if (stackRestore(n3), !(a3 instanceof EmscriptenEH)) throw a3;
+      getWasmTableEntry(e)(t2, r, _2);
+    } catch (a) {
+      if (stackRestore(n), !(a instanceof EmscriptenEH)) throw a;
       _setThrew(1, 0);
     }
   }
-  function invoke_viiiiiiii(e, t2, r3, _3, n3, a3, i2, l2, o5) {
-    var s4 = stackSave();
+  function invoke_viiiiiiii(e, t2, r, _2, n, a, i, l, o3) {
+    var s2 = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2, o5);
-    } catch (c4) {
-      if (stackRestore(s4), !(c4 instanceof EmscriptenEH)) throw c4;
+      getWasmTableEntry(e)(t2, r, _2, n, a, i, l, o3);
+    } catch (c2) {
+      if (stackRestore(s2), !(c2 instanceof EmscriptenEH)) throw c2;
       _setThrew(1, 0);
     }
   }
-  function invoke_viiiiiiiii(e, t2, r3, _3, n3, a3, i2, l2, o5, s4) {
-    var c4 = stackSave();
+  function invoke_viiiiiiiii(e, t2, r, _2, n, a, i, l, o3, s2) {
+    var c2 = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2, o5, s4);
-    } catch (p5) {
-      if (stackRestore(c4), !(p5 instanceof EmscriptenEH)) throw p5;
+      getWasmTableEntry(e)(t2, r, _2, n, a, i, l, o3, s2);
+    } catch (p3) {
+      if (stackRestore(c2), !(p3 instanceof EmscriptenEH)) throw p3;
       _setThrew(1, 0);
     }
   }
-  function invoke_vij(e, t2, r3) {
-    var _3 = stackSave();
+  function invoke_vij(e, t2, r) {
+    var _2 = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3);
-    } catch (n3) {
-      if (stackRestore(_3), !(n3 instanceof EmscriptenEH)) throw n3;
+      getWasmTableEntry(e)(t2, r);
+    } catch (n) {
+      if (stackRestore(_2), !(n instanceof EmscriptenEH)) throw n;
       _setThrew(1, 0);
     }
   }
-  function invoke_viiiiii(e, t2, r3, _3, n3, a3, i2) {
-    var l2 = stackSave();
+  function invoke_viiiiii(e, t2, r, _2, n, a, i) {
+    var l = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2);
-    } catch (o5) {
-      if (stackRestore(l2), !(o5 instanceof EmscriptenEH)) throw o5;
+      getWasmTableEntry(e)(t2, r, _2, n, a, i);
+    } catch (o3) {
+      if (stackRestore(l), !(o3 instanceof EmscriptenEH)) throw o3;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiji(e, t2, r3, _3) {
-    var n3 = stackSave();
+  function invoke_iiji(e, t2, r, _2) {
+    var n = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3);
-    } catch (a3) {
-      if (stackRestore(n3), !(a3 instanceof EmscriptenEH)) throw a3;
+      return getWasmTableEntry(e)(t2, r, _2);
+    } catch (a) {
+      if (stackRestore(n), !(a instanceof EmscriptenEH)) throw a;
       _setThrew(1, 0);
     }
   }
   function invoke_ij(e, t2) {
-    var r3 = stackSave();
+    var r = stackSave();
     try {
       return getWasmTableEntry(e)(t2);
-    } catch (_3) {
-      if (stackRestore(r3), !(_3 instanceof EmscriptenEH)) throw _3;
+    } catch (_2) {
+      if (stackRestore(r), !(_2 instanceof EmscriptenEH)) throw _2;
       _setThrew(1, 0);
     }
   }
-  function invoke_viiiiiii(e, t2, r3, _3, n3, a3, i2, l2) {
-    var o5 = stackSave();
+  function invoke_viiiiiii(e, t2, r, _2, n, a, i, l) {
+    var o3 = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2);
-    } catch (s4) {
-      if (stackRestore(o5), !(s4 instanceof EmscriptenEH)) throw s4;
+      getWasmTableEntry(e)(t2, r, _2, n, a, i, l);
+    } catch (s2) {
+      if (stackRestore(o3), !(s2 instanceof EmscriptenEH)) throw s2;
       _setThrew(1, 0);
     }
   }
-  function invoke_viiiji(e, t2, r3, _3, n3, a3) {
-    var i2 = stackSave();
+  function invoke_viiiji(e, t2, r, _2, n, a) {
+    var i = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3);
-    } catch (l2) {
-      if (stackRestore(i2), !(l2 instanceof EmscriptenEH)) throw l2;
+      getWasmTableEntry(e)(t2, r, _2, n, a);
+    } catch (l) {
+      if (stackRestore(i), !(l instanceof EmscriptenEH)) throw l;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiiiiii(e, t2, r3, _3, n3, a3, i2, l2) {
-    var o5 = stackSave();
+  function invoke_iiiiiiii(e, t2, r, _2, n, a, i, l) {
+    var o3 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2);
-    } catch (s4) {
-      if (stackRestore(o5), !(s4 instanceof EmscriptenEH)) throw s4;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i, l);
+    } catch (s2) {
+      if (stackRestore(o3), !(s2 instanceof EmscriptenEH)) throw s2;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiij(e, t2, r3, _3) {
-    var n3 = stackSave();
+  function invoke_iiij(e, t2, r, _2) {
+    var n = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3);
-    } catch (a3) {
-      if (stackRestore(n3), !(a3 instanceof EmscriptenEH)) throw a3;
+      return getWasmTableEntry(e)(t2, r, _2);
+    } catch (a) {
+      if (stackRestore(n), !(a instanceof EmscriptenEH)) throw a;
       _setThrew(1, 0);
     }
   }
-  function invoke_vid(e, t2, r3) {
-    var _3 = stackSave();
+  function invoke_vid(e, t2, r) {
+    var _2 = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3);
-    } catch (n3) {
-      if (stackRestore(_3), !(n3 instanceof EmscriptenEH)) throw n3;
+      getWasmTableEntry(e)(t2, r);
+    } catch (n) {
+      if (stackRestore(_2), !(n instanceof EmscriptenEH)) throw n;
       _setThrew(1, 0);
     }
   }
@@ -8686,152 +4952,152 @@ ${l2}`), 0;
     var t2 = stackSave();
     try {
       return getWasmTableEntry(e)();
-    } catch (r3) {
-      if (stackRestore(t2), !(r3 instanceof EmscriptenEH)) throw r3;
+    } catch (r) {
+      if (stackRestore(t2), !(r instanceof EmscriptenEH)) throw r;
       return _setThrew(1, 0), 0n;
     }
   }
-  function invoke_vjjii(e, t2, r3, _3, n3) {
-    var a3 = stackSave();
+  function invoke_vjjii(e, t2, r, _2, n) {
+    var a = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3);
-    } catch (i2) {
-      if (stackRestore(a3), !(i2 instanceof EmscriptenEH)) throw i2;
+      getWasmTableEntry(e)(t2, r, _2, n);
+    } catch (i) {
+      if (stackRestore(a), !(i instanceof EmscriptenEH)) throw i;
       _setThrew(1, 0);
     }
   }
-  function invoke_ijji(e, t2, r3, _3) {
-    var n3 = stackSave();
+  function invoke_ijji(e, t2, r, _2) {
+    var n = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3);
-    } catch (a3) {
-      if (stackRestore(n3), !(a3 instanceof EmscriptenEH)) throw a3;
+      return getWasmTableEntry(e)(t2, r, _2);
+    } catch (a) {
+      if (stackRestore(n), !(a instanceof EmscriptenEH)) throw a;
       _setThrew(1, 0);
     }
   }
-  function invoke_iijj(e, t2, r3, _3) {
-    var n3 = stackSave();
+  function invoke_iijj(e, t2, r, _2) {
+    var n = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3);
-    } catch (a3) {
-      if (stackRestore(n3), !(a3 instanceof EmscriptenEH)) throw a3;
+      return getWasmTableEntry(e)(t2, r, _2);
+    } catch (a) {
+      if (stackRestore(n), !(a instanceof EmscriptenEH)) throw a;
       _setThrew(1, 0);
     }
   }
-  function invoke_jij(e, t2, r3) {
-    var _3 = stackSave();
+  function invoke_jij(e, t2, r) {
+    var _2 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3);
-    } catch (n3) {
-      if (stackRestore(_3), !(n3 instanceof EmscriptenEH)) throw n3;
+      return getWasmTableEntry(e)(t2, r);
+    } catch (n) {
+      if (stackRestore(_2), !(n instanceof EmscriptenEH)) throw n;
       return _setThrew(1, 0), 0n;
     }
   }
-  function invoke_ijiiiiii(e, t2, r3, _3, n3, a3, i2, l2) {
-    var o5 = stackSave();
+  function invoke_ijiiiiii(e, t2, r, _2, n, a, i, l) {
+    var o3 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2);
-    } catch (s4) {
-      if (stackRestore(o5), !(s4 instanceof EmscriptenEH)) throw s4;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i, l);
+    } catch (s2) {
+      if (stackRestore(o3), !(s2 instanceof EmscriptenEH)) throw s2;
       _setThrew(1, 0);
     }
   }
-  function invoke_viijii(e, t2, r3, _3, n3, a3) {
-    var i2 = stackSave();
+  function invoke_viijii(e, t2, r, _2, n, a) {
+    var i = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3);
-    } catch (l2) {
-      if (stackRestore(i2), !(l2 instanceof EmscriptenEH)) throw l2;
+      getWasmTableEntry(e)(t2, r, _2, n, a);
+    } catch (l) {
+      if (stackRestore(i), !(l instanceof EmscriptenEH)) throw l;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiiiji(e, t2, r3, _3, n3, a3, i2) {
-    var l2 = stackSave();
+  function invoke_iiiiiji(e, t2, r, _2, n, a, i) {
+    var l = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2);
-    } catch (o5) {
-      if (stackRestore(l2), !(o5 instanceof EmscriptenEH)) throw o5;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i);
+    } catch (o3) {
+      if (stackRestore(l), !(o3 instanceof EmscriptenEH)) throw o3;
       _setThrew(1, 0);
     }
   }
-  function invoke_viijiiii(e, t2, r3, _3, n3, a3, i2, l2) {
-    var o5 = stackSave();
+  function invoke_viijiiii(e, t2, r, _2, n, a, i, l) {
+    var o3 = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2);
-    } catch (s4) {
-      if (stackRestore(o5), !(s4 instanceof EmscriptenEH)) throw s4;
+      getWasmTableEntry(e)(t2, r, _2, n, a, i, l);
+    } catch (s2) {
+      if (stackRestore(o3), !(s2 instanceof EmscriptenEH)) throw s2;
       _setThrew(1, 0);
     }
   }
-  function invoke_vijjii(e, t2, r3, _3, n3, a3) {
-    var i2 = stackSave();
+  function invoke_vijjii(e, t2, r, _2, n, a) {
+    var i = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3);
-    } catch (l2) {
-      if (stackRestore(i2), !(l2 instanceof EmscriptenEH)) throw l2;
+      getWasmTableEntry(e)(t2, r, _2, n, a);
+    } catch (l) {
+      if (stackRestore(i), !(l instanceof EmscriptenEH)) throw l;
       _setThrew(1, 0);
     }
   }
-  function invoke_vjii(e, t2, r3, _3) {
-    var n3 = stackSave();
+  function invoke_vjii(e, t2, r, _2) {
+    var n = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3);
-    } catch (a3) {
-      if (stackRestore(n3), !(a3 instanceof EmscriptenEH)) throw a3;
+      getWasmTableEntry(e)(t2, r, _2);
+    } catch (a) {
+      if (stackRestore(n), !(a instanceof EmscriptenEH)) throw a;
       _setThrew(1, 0);
     }
   }
-  function invoke_jiiii(e, t2, r3, _3, n3) {
-    var a3 = stackSave();
+  function invoke_jiiii(e, t2, r, _2, n) {
+    var a = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3);
-    } catch (i2) {
-      if (stackRestore(a3), !(i2 instanceof EmscriptenEH)) throw i2;
+      return getWasmTableEntry(e)(t2, r, _2, n);
+    } catch (i) {
+      if (stackRestore(a), !(i instanceof EmscriptenEH)) throw i;
       return _setThrew(1, 0), 0n;
     }
   }
-  function invoke_viiiiiiiiiiii(e, t2, r3, _3, n3, a3, i2, l2, o5, s4, c4, p5, d5) {
+  function invoke_viiiiiiiiiiii(e, t2, r, _2, n, a, i, l, o3, s2, c2, p3, d) {
     var u3 = stackSave();
     try {
-      getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2, o5, s4, c4, p5, d5);
-    } catch (f5) {
-      if (stackRestore(u3), !(f5 instanceof EmscriptenEH)) throw f5;
+      getWasmTableEntry(e)(t2, r, _2, n, a, i, l, o3, s2, c2, p3, d);
+    } catch (f2) {
+      if (stackRestore(u3), !(f2 instanceof EmscriptenEH)) throw f2;
       _setThrew(1, 0);
     }
   }
   function invoke_di(e, t2) {
-    var r3 = stackSave();
+    var r = stackSave();
     try {
       return getWasmTableEntry(e)(t2);
-    } catch (_3) {
-      if (stackRestore(r3), !(_3 instanceof EmscriptenEH)) throw _3;
+    } catch (_2) {
+      if (stackRestore(r), !(_2 instanceof EmscriptenEH)) throw _2;
       _setThrew(1, 0);
     }
   }
   function invoke_id(e, t2) {
-    var r3 = stackSave();
+    var r = stackSave();
     try {
       return getWasmTableEntry(e)(t2);
-    } catch (_3) {
-      if (stackRestore(r3), !(_3 instanceof EmscriptenEH)) throw _3;
+    } catch (_2) {
+      if (stackRestore(r), !(_2 instanceof EmscriptenEH)) throw _2;
       _setThrew(1, 0);
     }
   }
-  function invoke_ijiiiii(e, t2, r3, _3, n3, a3, i2) {
-    var l2 = stackSave();
+  function invoke_ijiiiii(e, t2, r, _2, n, a, i) {
+    var l = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2);
-    } catch (o5) {
-      if (stackRestore(l2), !(o5 instanceof EmscriptenEH)) throw o5;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i);
+    } catch (o3) {
+      if (stackRestore(l), !(o3 instanceof EmscriptenEH)) throw o3;
       _setThrew(1, 0);
     }
   }
-  function invoke_iiiiiiiiiii(e, t2, r3, _3, n3, a3, i2, l2, o5, s4, c4) {
-    var p5 = stackSave();
+  function invoke_iiiiiiiiiii(e, t2, r, _2, n, a, i, l, o3, s2, c2) {
+    var p3 = stackSave();
     try {
-      return getWasmTableEntry(e)(t2, r3, _3, n3, a3, i2, l2, o5, s4, c4);
-    } catch (d5) {
-      if (stackRestore(p5), !(d5 instanceof EmscriptenEH)) throw d5;
+      return getWasmTableEntry(e)(t2, r, _2, n, a, i, l, o3, s2, c2);
+    } catch (d) {
+      if (stackRestore(p3), !(d instanceof EmscriptenEH)) throw d;
       _setThrew(1, 0);
     }
   }
@@ -8839,24 +5105,24 @@ ${l2}`), 0;
     var t2 = resolveGlobalSymbol("main").sym;
     if (t2) {
       e.unshift(thisProgram);
-      var r3 = e.length, _3 = stackAlloc((r3 + 1) * 4), n3 = _3;
-      for (var a3 of e) HEAPU32[n3 >> 2] = stringToUTF8OnStack(a3), n3 += 4;
-      HEAPU32[n3 >> 2] = 0;
+      var r = e.length, _2 = stackAlloc((r + 1) * 4), n = _2;
+      for (var a of e) HEAPU32[n >> 2] = stringToUTF8OnStack(a), n += 4;
+      HEAPU32[n >> 2] = 0;
       try {
-        var i2 = t2(r3, _3);
-        return exitJS(i2, true), i2;
-      } catch (l2) {
-        return handleException(l2);
+        var i = t2(r, _2);
+        return exitJS(i, true), i;
+      } catch (l) {
+        return handleException(l);
       }
     }
   }
   async function run(e = programArgs) {
     preRun(), runDependencies && await resolveRunDependencies();
     var t2 = Module.setStatus;
-    if (t2 && (t2("Running..."), await new Promise((_3) => setTimeout(_3, 1)), setTimeout(t2, 1, "")), !ABORT) {
+    if (t2 && (t2("Running..."), await new Promise((_2) => setTimeout(_2, 1)), setTimeout(t2, 1, "")), !ABORT) {
       initRuntime(), Module.onRuntimeInitialized?.();
-      var r3 = Module.noInitialRun || true;
-      r3 || callMain(e), postRun();
+      var r = Module.noInitialRun || true;
+      r || callMain(e), postRun();
     }
   }
   var wasmExports;
@@ -8864,9 +5130,9 @@ ${l2}`), 0;
     throw t2;
   }, Module;
 }
-var Ue3 = it2;
-var He3 = Ue3;
-var Y3 = class {
+var Ue2 = it2;
+var He2 = Ue2;
+var Y2 = class {
   constructor(t2 = { results: [], throwOnError: false, onNotice: void 0, databaseError: null }) {
     this.results = [];
     this.throwOnError = false;
@@ -8875,36 +5141,36 @@ var Y3 = class {
   }
 };
 var G2;
-var $4;
-var Q3;
-var J3;
+var $2;
+var Q2;
+var J2;
 var te2;
-var re2;
+var re;
 var de;
-var Me3;
+var Me2;
 var be3;
 var _e2;
 var ne;
 var ce2;
-var ae3;
+var ae2;
 var Z2;
-var E4;
-var z5;
-var x7;
-var ie3;
-var A4;
+var E;
+var z3;
+var x4;
+var ie2;
+var A2;
 var le2;
-var j4;
-var U6;
-var D7;
-var O3;
+var j2;
+var U4;
+var D3;
+var O2;
 var ue2;
 var pe2;
 var ge2;
-var oe3;
-var S4;
-var Te3;
-var Pe3;
+var oe2;
+var S2;
+var Te2;
+var Pe2;
 var Ee2;
 var We2;
 var Ve2;
@@ -8912,61 +5178,61 @@ var Xe2;
 var Ke2;
 var Ce3;
 var Ye2;
-var N4;
+var N2;
 var $e2;
 var Qe2;
 var Je2;
 var Ze2;
-var xe3;
-var q3 = class q4 extends z2 {
-  constructor(r3 = {}, _3 = {}) {
+var xe2;
+var q2 = class q3 extends z2 {
+  constructor(r = {}, _2 = {}) {
     super();
-    R(this, S4);
+    R(this, S2);
     this.POSTGRES_MAIN_LONGJMP = 100;
     this.PGLITE_EXIT_ALIVE = 99;
     R(this, G2);
-    R(this, $4, false);
-    R(this, Q3, false);
-    R(this, J3, false);
+    R(this, $2, false);
+    R(this, Q2, false);
+    R(this, J2, false);
     R(this, te2, false);
-    R(this, re2, new V2());
+    R(this, re, new V2());
     R(this, de, new V2());
-    R(this, Me3, new V2());
+    R(this, Me2, new V2());
     R(this, be3, new V2());
     R(this, _e2, false);
     this.debug = 0;
     R(this, ne);
     R(this, ce2, []);
-    R(this, ae3, new pe());
+    R(this, ae2, new pe());
     R(this, Z2);
-    R(this, E4);
-    R(this, z5, /* @__PURE__ */ new Map());
-    R(this, x7, /* @__PURE__ */ new Set());
-    R(this, ie3, -1);
-    R(this, A4, new Y3());
+    R(this, E);
+    R(this, z3, /* @__PURE__ */ new Map());
+    R(this, x4, /* @__PURE__ */ new Set());
+    R(this, ie2, -1);
+    R(this, A2, new Y2());
     R(this, le2, -1);
-    R(this, j4, []);
-    R(this, U6, 0);
-    R(this, D7, new Uint8Array(0));
-    R(this, O3, 0);
+    R(this, j2, []);
+    R(this, U4, 0);
+    R(this, D3, new Uint8Array(0));
+    R(this, O2, 0);
     R(this, ue2, -1);
     R(this, pe2, -1);
     R(this, ge2, -1);
     this.externalCommandStreamFd = null;
-    R(this, oe3, false);
-    typeof r3 == "string" ? _3 = { dataDir: r3, ..._3 } : _3 = r3, this.dataDir = _3.dataDir, _3.parsers !== void 0 && (this.parsers = { ...this.parsers, ..._3.parsers }), _3.serializers !== void 0 && (this.serializers = { ...this.serializers, ..._3.serializers }), _3?.debug !== void 0 && (this.debug = _3.debug), _3?.relaxedDurability !== void 0 && x(this, te2, _3.relaxedDurability), x(this, ne, _3.extensions ?? {}), this.waitReady = T(this, S4, Ee2).call(this, _3 ?? {});
+    R(this, oe2, false);
+    typeof r == "string" ? _2 = { dataDir: r, ..._2 } : _2 = r, this.dataDir = _2.dataDir, _2.parsers !== void 0 && (this.parsers = { ...this.parsers, ..._2.parsers }), _2.serializers !== void 0 && (this.serializers = { ...this.serializers, ..._2.serializers }), _2?.debug !== void 0 && (this.debug = _2.debug), _2?.relaxedDurability !== void 0 && x(this, te2, _2.relaxedDurability), x(this, ne, _2.extensions ?? {}), this.waitReady = T(this, S2, Ee2).call(this, _2 ?? {});
   }
   get ENV() {
     return this.mod?.ENV;
   }
-  static async create(r3, _3) {
-    let n3 = typeof r3 == "string" ? { dataDir: r3, ..._3 ?? {} } : r3 ?? _3 ?? {}, a3 = new q4(n3);
-    return await a3.waitReady, a3;
+  static async create(r, _2) {
+    let n = typeof r == "string" ? { dataDir: r, ..._2 ?? {} } : r ?? _2 ?? {}, a = new q3(n);
+    return await a.waitReady, a;
   }
-  handleExternalCmd(r3, _3) {
-    if (r3.startsWith("locale -a") && _3 === "r") {
-      let n3 = this.mod.stringToUTF8OnStack("/pglite/locale-a"), a3 = this.mod.stringToUTF8OnStack(_3);
-      return this.mod._fopen(n3, a3);
+  handleExternalCmd(r, _2) {
+    if (r.startsWith("locale -a") && _2 === "r") {
+      let n = this.mod.stringToUTF8OnStack("/pglite/locale-a"), a = this.mod.stringToUTF8OnStack(_2);
+      return this.mod._fopen(n, a);
     }
     throw new Error("Unhandled cmd");
   }
@@ -8974,31 +5240,31 @@ var q3 = class q4 extends z2 {
     return this.mod;
   }
   get ready() {
-    return h(this, $4) && !h(this, Q3) && !h(this, J3);
+    return h(this, $2) && !h(this, Q2) && !h(this, J2);
   }
   get closed() {
-    return h(this, J3);
+    return h(this, J2);
   }
   async close() {
     await this._checkReady(), await h(this, de).runExclusive(async () => {
-      await h(this, re2).runExclusive(async () => {
-        await this._checkReady(), x(this, Q3, true);
+      await h(this, re).runExclusive(async () => {
+        await this._checkReady(), x(this, Q2, true);
       });
     });
-    for (let r3 of h(this, ce2)) await r3();
+    for (let r of h(this, ce2)) await r();
     try {
       this.mod._pgl_setPGliteActive(0), await this.execProtocol($e.end()), this.mod._pgl_run_atexit_funcs();
-    } catch (r3) {
-      let _3 = r3;
-      _3.name === "ExitStatus" && _3.status === 0 || T(this, S4, N4).call(this, "An error occured while closing the db", r3.toString());
+    } catch (r) {
+      let _2 = r;
+      _2.name === "ExitStatus" && _2.status === 0 || T(this, S2, N2).call(this, "An error occured while closing the db", r.toString());
     } finally {
-      this.mod.removeFunction(h(this, le2)), this.mod.removeFunction(h(this, ie3));
+      this.mod.removeFunction(h(this, le2)), this.mod.removeFunction(h(this, ie2));
     }
-    await this.fs.closeFs(), x(this, J3, true), x(this, Q3, false), x(this, $4, false), x(this, oe3, false);
+    await this.fs.closeFs(), x(this, J2, true), x(this, Q2, false), x(this, $2, false), x(this, oe2, false);
     try {
       this.mod._emscripten_force_exit(0);
-    } catch (r3) {
-      T(this, S4, N4).call(this, r3), r3.status !== 0 && T(this, S4, N4).call(this, "Error when exiting", r3.toString());
+    } catch (r) {
+      T(this, S2, N2).call(this, r), r.status !== 0 && T(this, S2, N2).call(this, "Error when exiting", r.toString());
     } finally {
       this.mod = void 0;
     }
@@ -9006,64 +5272,64 @@ var q3 = class q4 extends z2 {
   async [Symbol.asyncDispose]() {
     await this.close();
   }
-  async _handleBlob(r3) {
-    x(this, Z2, r3 ? await r3.arrayBuffer() : void 0);
+  async _handleBlob(r) {
+    x(this, Z2, r ? await r.arrayBuffer() : void 0);
   }
   async _cleanupBlob() {
     x(this, Z2, void 0);
   }
   async _getWrittenBlob() {
-    if (!h(this, E4)) return;
-    let r3 = new Blob(h(this, E4));
-    return x(this, E4, void 0), r3;
+    if (!h(this, E)) return;
+    let r = new Blob(h(this, E));
+    return x(this, E, void 0), r;
   }
   async _checkReady() {
-    if (h(this, Q3)) throw new Error("PGlite is closing");
-    if (h(this, J3)) throw new Error("PGlite is closed");
-    h(this, $4) || await this.waitReady;
+    if (h(this, Q2)) throw new Error("PGlite is closing");
+    if (h(this, J2)) throw new Error("PGlite is closed");
+    h(this, $2) || await this.waitReady;
   }
-  execProtocolRawSync(r3) {
-    let _3 = this.mod;
-    if (x(this, U6, 0), x(this, O3, 0), x(this, j4, r3), h(this, G2) || x(this, G2, T(this, S4, Ke2)), h(this, D7).length !== q4.DEFAULT_RECV_BUF_SIZE && x(this, D7, new Uint8Array(q4.DEFAULT_RECV_BUF_SIZE)), r3[0] === 88) return new Uint8Array(0);
-    if (r3[0] === 0) return T(this, S4, xe3).call(this, r3);
+  execProtocolRawSync(r) {
+    let _2 = this.mod;
+    if (x(this, U4, 0), x(this, O2, 0), x(this, j2, r), h(this, G2) || x(this, G2, T(this, S2, Ke2)), h(this, D3).length !== q3.DEFAULT_RECV_BUF_SIZE && x(this, D3, new Uint8Array(q3.DEFAULT_RECV_BUF_SIZE)), r[0] === 88) return new Uint8Array(0);
+    if (r[0] === 0) return T(this, S2, xe2).call(this, r);
     try {
-      for (; h(this, U6) < r3.length || _3._pq_buffer_remaining_data() > 0; ) {
-        let n3;
+      for (; h(this, U4) < r.length || _2._pq_buffer_remaining_data() > 0; ) {
+        let n;
         try {
-          n3 = _3.stackSave(), _3._PostgresMainLoopOnce();
-        } catch (a3) {
-          _3.stackRestore(n3), a3.status === this.POSTGRES_MAIN_LONGJMP && _3._PostgresMainLongJmp();
+          n = _2.stackSave(), _2._PostgresMainLoopOnce();
+        } catch (a) {
+          _2.stackRestore(n), a.status === this.POSTGRES_MAIN_LONGJMP && _2._PostgresMainLongJmp();
         }
       }
     } finally {
-      _3._PostgresSendReadyForQueryIfNecessary(), _3._pgl_pq_flush();
+      _2._PostgresSendReadyForQueryIfNecessary(), _2._pgl_pq_flush();
     }
-    return x(this, j4, []), h(this, O3) ? new Uint8Array(h(this, D7).subarray(0, h(this, O3))) : new Uint8Array(0);
+    return x(this, j2, []), h(this, O2) ? new Uint8Array(h(this, D3).subarray(0, h(this, O2))) : new Uint8Array(0);
   }
-  async execProtocolRaw(r3, { syncToFs: _3 = true } = {}) {
-    let n3 = this.execProtocolRawSync(r3);
-    return _3 && await this.syncToFs(), n3;
+  async execProtocolRaw(r, { syncToFs: _2 = true } = {}) {
+    let n = this.execProtocolRawSync(r);
+    return _2 && await this.syncToFs(), n;
   }
-  async execProtocolRawStream(r3, { syncToFs: _3 = true, onRawData: n3 }) {
-    x(this, G2, (a3) => (n3(a3), a3.length));
+  async execProtocolRawStream(r, { syncToFs: _2 = true, onRawData: n }) {
+    x(this, G2, (a) => (n(a), a.length));
     try {
-      this.execProtocolRawSync(r3);
+      this.execProtocolRawSync(r);
     } finally {
       x(this, G2, void 0);
     }
-    _3 && await this.syncToFs();
+    _2 && await this.syncToFs();
   }
-  async execProtocol(r3, { syncToFs: _3 = true, throwOnError: n3 = true, onNotice: a3 } = {}) {
-    x(this, A4, new Y3({ throwOnError: n3, onNotice: a3 }));
-    let i2 = await this.execProtocolRaw(r3, { syncToFs: _3 }), l2 = h(this, A4).databaseError, o5 = { messages: h(this, A4).results, data: i2 };
-    if (x(this, A4, new Y3()), x(this, G2, void 0), n3 && l2) throw x(this, ae3, new pe()), l2;
-    return o5;
+  async execProtocol(r, { syncToFs: _2 = true, throwOnError: n = true, onNotice: a } = {}) {
+    x(this, A2, new Y2({ throwOnError: n, onNotice: a }));
+    let i = await this.execProtocolRaw(r, { syncToFs: _2 }), l = h(this, A2).databaseError, o3 = { messages: h(this, A2).results, data: i };
+    if (x(this, A2, new Y2()), x(this, G2, void 0), n && l) throw x(this, ae2, new pe()), l;
+    return o3;
   }
-  async execProtocolStream(r3, { syncToFs: _3, throwOnError: n3 = true, onNotice: a3 } = {}) {
-    x(this, A4, new Y3({ throwOnError: n3, onNotice: a3 })), x(this, G2, T(this, S4, Ce3)), await this.execProtocolRaw(r3, { syncToFs: _3 });
-    let i2 = h(this, A4).databaseError, l2 = h(this, A4).results;
-    if (x(this, A4, new Y3()), x(this, G2, void 0), n3 && i2) throw x(this, ae3, new pe()), i2;
-    return l2;
+  async execProtocolStream(r, { syncToFs: _2, throwOnError: n = true, onNotice: a } = {}) {
+    x(this, A2, new Y2({ throwOnError: n, onNotice: a })), x(this, G2, T(this, S2, Ce3)), await this.execProtocolRaw(r, { syncToFs: _2 });
+    let i = h(this, A2).databaseError, l = h(this, A2).results;
+    if (x(this, A2, new Y2()), x(this, G2, void 0), n && i) throw x(this, ae2, new pe()), i;
+    return l;
   }
   isInTransaction() {
     return this.mod._IsTransactionBlock() !== 0;
@@ -9071,260 +5337,250 @@ var q3 = class q4 extends z2 {
   async syncToFs() {
     if (h(this, _e2)) return;
     x(this, _e2, true);
-    let r3 = async () => {
+    let r = async () => {
       await h(this, be3).runExclusive(async () => {
         x(this, _e2, false), await this.fs.syncToFs(h(this, te2));
       });
     };
-    h(this, te2) ? r3() : await r3();
+    h(this, te2) ? r() : await r();
   }
-  async listen(r3, _3, n3) {
-    return this._runExclusiveListen(() => T(this, S4, $e2).call(this, r3, _3, n3));
+  async listen(r, _2, n) {
+    return this._runExclusiveListen(() => T(this, S2, $e2).call(this, r, _2, n));
   }
-  async unlisten(r3, _3, n3) {
-    return this._runExclusiveListen(() => T(this, S4, Qe2).call(this, r3, _3, n3));
+  async unlisten(r, _2, n) {
+    return this._runExclusiveListen(() => T(this, S2, Qe2).call(this, r, _2, n));
   }
-  onNotification(r3) {
-    return h(this, x7).add(r3), () => {
-      h(this, x7).delete(r3);
+  onNotification(r) {
+    return h(this, x4).add(r), () => {
+      h(this, x4).delete(r);
     };
   }
-  offNotification(r3) {
-    h(this, x7).delete(r3);
+  offNotification(r) {
+    h(this, x4).delete(r);
   }
-  async dumpDataDir(r3) {
-    return await h(this, re2).runExclusive(async () => {
+  async dumpDataDir(r) {
+    return await h(this, re).runExclusive(async () => {
       await this._checkReady();
-      let n3 = this.dataDir?.split("/").pop() ?? "pgdata";
-      return this.fs.dumpTar(n3, r3);
+      let n = this.dataDir?.split("/").pop() ?? "pgdata";
+      return this.fs.dumpTar(n, r);
     });
   }
-  _runExclusiveQuery(r3) {
-    return h(this, re2).runExclusive(r3);
+  _runExclusiveQuery(r) {
+    return h(this, re).runExclusive(r);
   }
-  _runExclusiveTransaction(r3) {
-    return h(this, de).runExclusive(r3);
+  _runExclusiveTransaction(r) {
+    return h(this, de).runExclusive(r);
   }
   async clone() {
-    let r3 = await this.dumpDataDir("none");
-    return q4.create({ loadDataDir: r3, extensions: h(this, ne) });
+    let r = await this.dumpDataDir("none");
+    return q3.create({ loadDataDir: r, extensions: h(this, ne) });
   }
-  _runExclusiveListen(r3) {
-    return h(this, Me3).runExclusive(r3);
+  _runExclusiveListen(r) {
+    return h(this, Me2).runExclusive(r);
   }
-  callMain(r3) {
-    return this.mod.callMain(r3);
+  callMain(r) {
+    return this.mod.callMain(r);
   }
-  copyToFS(r3, _3, n3) {
-    se2(this.mod.FS, r3, _3, n3);
+  copyToFS(r, _2, n) {
+    se2(this.mod.FS, r, _2, n);
   }
 };
-G2 = /* @__PURE__ */ new WeakMap(), $4 = /* @__PURE__ */ new WeakMap(), Q3 = /* @__PURE__ */ new WeakMap(), J3 = /* @__PURE__ */ new WeakMap(), te2 = /* @__PURE__ */ new WeakMap(), re2 = /* @__PURE__ */ new WeakMap(), de = /* @__PURE__ */ new WeakMap(), Me3 = /* @__PURE__ */ new WeakMap(), be3 = /* @__PURE__ */ new WeakMap(), _e2 = /* @__PURE__ */ new WeakMap(), ne = /* @__PURE__ */ new WeakMap(), ce2 = /* @__PURE__ */ new WeakMap(), ae3 = /* @__PURE__ */ new WeakMap(), Z2 = /* @__PURE__ */ new WeakMap(), E4 = /* @__PURE__ */ new WeakMap(), z5 = /* @__PURE__ */ new WeakMap(), x7 = /* @__PURE__ */ new WeakMap(), ie3 = /* @__PURE__ */ new WeakMap(), A4 = /* @__PURE__ */ new WeakMap(), le2 = /* @__PURE__ */ new WeakMap(), j4 = /* @__PURE__ */ new WeakMap(), U6 = /* @__PURE__ */ new WeakMap(), D7 = /* @__PURE__ */ new WeakMap(), O3 = /* @__PURE__ */ new WeakMap(), ue2 = /* @__PURE__ */ new WeakMap(), pe2 = /* @__PURE__ */ new WeakMap(), ge2 = /* @__PURE__ */ new WeakMap(), oe3 = /* @__PURE__ */ new WeakMap(), S4 = /* @__PURE__ */ new WeakSet(), Te3 = function(r3) {
-  this.debug && console.debug(r3);
-}, Pe3 = function(r3) {
-  this.debug && console.error(r3);
-}, Ee2 = async function(r3) {
-  if (r3.fs) this.fs = r3.fs;
+G2 = /* @__PURE__ */ new WeakMap(), $2 = /* @__PURE__ */ new WeakMap(), Q2 = /* @__PURE__ */ new WeakMap(), J2 = /* @__PURE__ */ new WeakMap(), te2 = /* @__PURE__ */ new WeakMap(), re = /* @__PURE__ */ new WeakMap(), de = /* @__PURE__ */ new WeakMap(), Me2 = /* @__PURE__ */ new WeakMap(), be3 = /* @__PURE__ */ new WeakMap(), _e2 = /* @__PURE__ */ new WeakMap(), ne = /* @__PURE__ */ new WeakMap(), ce2 = /* @__PURE__ */ new WeakMap(), ae2 = /* @__PURE__ */ new WeakMap(), Z2 = /* @__PURE__ */ new WeakMap(), E = /* @__PURE__ */ new WeakMap(), z3 = /* @__PURE__ */ new WeakMap(), x4 = /* @__PURE__ */ new WeakMap(), ie2 = /* @__PURE__ */ new WeakMap(), A2 = /* @__PURE__ */ new WeakMap(), le2 = /* @__PURE__ */ new WeakMap(), j2 = /* @__PURE__ */ new WeakMap(), U4 = /* @__PURE__ */ new WeakMap(), D3 = /* @__PURE__ */ new WeakMap(), O2 = /* @__PURE__ */ new WeakMap(), ue2 = /* @__PURE__ */ new WeakMap(), pe2 = /* @__PURE__ */ new WeakMap(), ge2 = /* @__PURE__ */ new WeakMap(), oe2 = /* @__PURE__ */ new WeakMap(), S2 = /* @__PURE__ */ new WeakSet(), Te2 = function(r) {
+  this.debug && console.debug(r);
+}, Pe2 = function(r) {
+  this.debug && console.error(r);
+}, Ee2 = async function(r) {
+  if (r.fs) this.fs = r.fs;
   else {
-    let { dataDir: d5, fsType: u3 } = Be2(r3.dataDir);
-    this.fs = await Ge2(d5, u3);
+    let { dataDir: d, fsType: u3 } = Be2(r.dataDir);
+    this.fs = await Ge2(d, u3);
   }
-  let _3 = {}, n3 = [], a3 = [...this.debug ? ["-d", this.debug.toString()] : []];
-  r3.pgliteWasmModule || p3.startArtifactDownload(new URL("./pglite.wasm", import.meta.url)), r3.initdbWasmModule || p3.startArtifactDownload(new URL("./initdb.wasm", import.meta.url));
-  let i2 = r3.fsBundle ? r3.fsBundle.arrayBuffer() : p3.getFsBundle(new URL("./pglite.data", import.meta.url)), l2;
-  i2.then((d5) => {
-    l2 = d5;
+  let _2 = {}, n = [], a = [...this.debug ? ["-d", this.debug.toString()] : []];
+  r.pgliteWasmModule || p.startArtifactDownload(new URL("./pglite.wasm", import.meta.url)), r.initdbWasmModule || p.startArtifactDownload(new URL("./initdb.wasm", import.meta.url));
+  let i = r.fsBundle ? r.fsBundle.arrayBuffer() : p.getFsBundle(new URL("./pglite.data", import.meta.url)), l;
+  i.then((d) => {
+    l = d;
   });
-  let o5 = new WebAssembly.Memory({ initial: r3.initialMemory ? r3.initialMemory / (64 * 1024) : 2048, maximum: 32768 }), s4 = { thisProgram: pt2, PGLITE_ENV: {}, WASM_PREFIX: p3.WASM_PREFIX, arguments: a3, noExitRuntime: true, wasmMemory: o5, stdin: () => null, print: (d5) => {
-    if (r3.onStdout && r3.onStdout(d5)) return T(this, S4, Te3).call(this, d5);
-    T(this, S4, Te3).call(this, d5);
-  }, printErr: (d5) => {
-    if (r3.onStderr && r3.onStderr(d5)) return T(this, S4, Pe3).call(this, d5);
-    T(this, S4, Pe3).call(this, d5);
-  }, instantiateWasm: (d5, u3) => (p3.instantiateWasm(d5, r3.pgliteWasmModule ?? (() => new URL("./pglite.wasm", import.meta.url))).then(({ instance: f5, module: m7 }) => {
-    u3(f5, m7);
-  }), {}), getPreloadedPackage: (d5, u3) => {
-    if (d5 === "pglite.data") {
-      if (l2.byteLength !== u3) throw new Error(`Invalid FS bundle size: ${l2.byteLength} !== ${u3}`);
-      return l2;
+  let o3 = new WebAssembly.Memory({ initial: r.initialMemory ? r.initialMemory / (64 * 1024) : 2048, maximum: 32768 }), s2 = { thisProgram: pt, PGLITE_ENV: {}, WASM_PREFIX: p.WASM_PREFIX, arguments: a, noExitRuntime: true, wasmMemory: o3, stdin: () => null, print: (d) => {
+    if (r.onStdout && r.onStdout(d)) return T(this, S2, Te2).call(this, d);
+    T(this, S2, Te2).call(this, d);
+  }, printErr: (d) => {
+    if (r.onStderr && r.onStderr(d)) return T(this, S2, Pe2).call(this, d);
+    T(this, S2, Pe2).call(this, d);
+  }, instantiateWasm: (d, u3) => (p.instantiateWasm(d, r.pgliteWasmModule ?? (() => new URL("./pglite.wasm", import.meta.url))).then(({ instance: f2, module: m2 }) => {
+    u3(f2, m2);
+  }), {}), getPreloadedPackage: (d, u3) => {
+    if (d === "pglite.data") {
+      if (l.byteLength !== u3) throw new Error(`Invalid FS bundle size: ${l.byteLength} !== ${u3}`);
+      return l;
     }
-    throw new Error(`Unknown package: ${d5}`);
-  }, preRun: [(d5) => {
-    d5.onRuntimeInitialized = () => {
-      T(this, S4, Xe2).call(this, d5);
+    throw new Error(`Unknown package: ${d}`);
+  }, preRun: [(d) => {
+    d.onRuntimeInitialized = () => {
+      T(this, S2, Xe2).call(this, d);
     };
-  }, (d5) => {
-    let u3 = d5.FS.makedev(64, 0), f5 = { open: (m7) => {
-    }, close: (m7) => {
-    }, read: (m7, y6, b4, k4, P6) => {
-      let M2 = h(this, Z2);
-      if (!M2) throw new Error("No /dev/blob File or Blob provided to read from");
-      let C5 = new Uint8Array(M2);
-      if (P6 >= C5.length) return 0;
-      let v5 = Math.min(C5.length - P6, k4);
-      for (let H4 = 0; H4 < v5; H4++) y6[b4 + H4] = C5[P6 + H4];
-      return v5;
-    }, write: (m7, y6, b4, k4, P6) => (h(this, E4) ?? x(this, E4, []), h(this, E4).push(y6.slice(b4, b4 + k4)), k4), llseek: (m7, y6, b4) => {
-      let k4 = h(this, Z2);
-      if (!k4) throw new Error("No /dev/blob File or Blob provided to llseek");
-      let P6 = y6;
-      if (b4 === 1 ? P6 += m7.position : b4 === 2 && (P6 = new Uint8Array(k4).length), P6 < 0) throw new d5.FS.ErrnoError(28);
-      return P6;
+  }, (d) => {
+    let u3 = d.FS.makedev(64, 0), f2 = { open: (m2) => {
+    }, close: (m2) => {
+    }, read: (m2, y2, b2, k2, P4) => {
+      let M = h(this, Z2);
+      if (!M) throw new Error("No /dev/blob File or Blob provided to read from");
+      let C = new Uint8Array(M);
+      if (P4 >= C.length) return 0;
+      let v3 = Math.min(C.length - P4, k2);
+      for (let H2 = 0; H2 < v3; H2++) y2[b2 + H2] = C[P4 + H2];
+      return v3;
+    }, write: (m2, y2, b2, k2, P4) => (h(this, E) ?? x(this, E, []), h(this, E).push(y2.slice(b2, b2 + k2)), k2), llseek: (m2, y2, b2) => {
+      let k2 = h(this, Z2);
+      if (!k2) throw new Error("No /dev/blob File or Blob provided to llseek");
+      let P4 = y2;
+      if (b2 === 1 ? P4 += m2.position : b2 === 2 && (P4 = new Uint8Array(k2).length), P4 < 0) throw new d.FS.ErrnoError(28);
+      return P4;
     } };
-    d5.FS.registerDevice(u3, f5), d5.FS.mkdev("/dev/blob", u3);
-  }, (d5) => {
-    d5.ENV.HOME = "/home/postgres", d5.ENV.USER = "postgres", d5.ENV.LOGNAME = "postgres", d5.ENV.PGDATA = I, d5.ENV.PGUSER = r3.username ?? "postgres", d5.ENV.PGDATABASE = r3.database ?? "postgres", d5.ENV.LANG = d5.ENV.LC_COLLATE = d5.ENV.LC_CTYPE = "en_US.UTF-8", d5.ENV.TZ = "UTC", d5.ENV.PGTZ = "UTC", d5.ENV.PGCLIENTENCODING = "UTF8", d5.ENV.ICU_DATA = Hr, d5.PGLITE_ENV && Object.assign(d5.ENV, d5.PGLITE_ENV);
-  }, (d5) => {
-    r3.pgDataProxyFs && (d5.FS.mkdirTree(I), d5.FS.mount(d5.PROXYFS, { root: I, fs: r3.pgDataProxyFs }, I));
-  }] }, { emscriptenOpts: c4 } = await this.fs.init(this, s4);
-  s4 = c4;
-  let p5 = [];
-  for (let [d5, u3] of Object.entries(h(this, ne))) if (u3 instanceof URL) _3[d5] = Fe2(u3);
+    d.FS.registerDevice(u3, f2), d.FS.mkdev("/dev/blob", u3);
+  }, (d) => {
+    d.ENV.HOME = "/home/postgres", d.ENV.USER = "postgres", d.ENV.LOGNAME = "postgres", d.ENV.PGDATA = I, d.ENV.PGUSER = r.username ?? "postgres", d.ENV.PGDATABASE = r.database ?? "postgres", d.ENV.LANG = d.ENV.LC_COLLATE = d.ENV.LC_CTYPE = "en_US.UTF-8", d.ENV.TZ = "UTC", d.ENV.PGTZ = "UTC", d.ENV.PGCLIENTENCODING = "UTF8", d.ENV.ICU_DATA = Hr, d.PGLITE_ENV && Object.assign(d.ENV, d.PGLITE_ENV);
+  }, (d) => {
+    r.pgDataProxyFs && (d.FS.mkdirTree(I), d.FS.mount(d.PROXYFS, { root: I, fs: r.pgDataProxyFs }, I));
+  }] }, { emscriptenOpts: c2 } = await this.fs.init(this, s2);
+  s2 = c2;
+  let p3 = [];
+  for (let [d, u3] of Object.entries(h(this, ne))) if (u3 instanceof URL) _2[d] = Fe2(u3);
   else {
-    let f5 = await u3.setup(this, s4);
-    if (f5.emscriptenOpts && (s4 = f5.emscriptenOpts), f5.namespaceObj) {
-      let m7 = this;
-      m7[d5] = f5.namespaceObj;
+    let f2 = await u3.setup(this, s2);
+    if (f2.emscriptenOpts && (s2 = f2.emscriptenOpts), f2.namespaceObj) {
+      let m2 = this;
+      m2[d] = f2.namespaceObj;
     }
-    f5.bundlePath && (_3[d5] = Fe2(f5.bundlePath)), f5.init && n3.push(f5.init), f5.close && h(this, ce2).push(f5.close), p5.push(...f5.sharedPreloadLibraries ?? []);
+    f2.bundlePath && (_2[d] = Fe2(f2.bundlePath)), f2.init && n.push(f2.init), f2.close && h(this, ce2).push(f2.close), p3.push(...f2.sharedPreloadLibraries ?? []);
   }
-  if (s4.pg_extensions = _3, await i2, this.mod = await He3(s4), this.mod.FS.chmod("/home/postgres/.pgpass", 384), this.mod.FS.chmod(Lr, 365), this.mod.FS.chmod(pt2, 365), await this.fs.initialSyncFs(), r3.icuDataDir && await T(this, S4, Ve2).call(this, r3.icuDataDir), !r3.noInitDb) {
-    if (r3.loadDataDir) {
+  if (s2.pg_extensions = _2, await i, this.mod = await He2(s2), this.mod.FS.chmod("/home/postgres/.pgpass", 384), this.mod.FS.chmod(Lr, 365), this.mod.FS.chmod(pt, 365), await this.fs.initialSyncFs(), r.icuDataDir && await T(this, S2, Ve2).call(this, r.icuDataDir), !r.noInitDb) {
+    if (r.loadDataDir) {
       if (this.mod.FS.analyzePath(I + "/PG_VERSION").exists) throw new Error("Database already exists, cannot load from tarball");
-      T(this, S4, N4).call(this, "pglite: loading data from tarball"), await Jr(this.mod.FS, r3.loadDataDir, I);
-    } else if (this.mod.FS.analyzePath(I + "/PG_VERSION").exists) T(this, S4, N4).call(this, "pglite: found DB, resuming");
+      T(this, S2, N2).call(this, "pglite: loading data from tarball"), await Jr(this.mod.FS, r.loadDataDir, I);
+    } else if (this.mod.FS.analyzePath(I + "/PG_VERSION").exists) T(this, S2, N2).call(this, "pglite: found DB, resuming");
     else {
-      T(this, S4, N4).call(this, "pglite: no db in filesystem, running initdb");
-      let d5 = { ...r3 };
-      d5.noInitDb = true, d5.dataDir = void 0, d5.extensions = void 0, d5.loadDataDir = void 0, d5.fs = void 0;
+      T(this, S2, N2).call(this, "pglite: no db in filesystem, running initdb");
+      let d = { ...r };
+      d.noInitDb = true, d.dataDir = void 0, d.extensions = void 0, d.loadDataDir = void 0, d.fs = void 0;
       let u3 = this.fs instanceof ee2;
-      u3 && (this.mod.FS.mkdirTree(I, 448), d5.pgDataProxyFs = this.mod.FS);
-      let f5 = await q3.create(d5);
+      u3 && (this.mod.FS.mkdirTree(I, 448), d.pgDataProxyFs = this.mod.FS);
+      let f2 = await q2.create(d);
       try {
-        let m7 = await St2({ pg: f5, debug: r3.debug, wasmModule: r3.initdbWasmModule, args: r3.initDbStartParams });
-        if (m7.exitCode !== 0 && !m7.stderr.includes("exists but is not empty")) throw new Error("INITDB failed to initialize: " + m7.stderr);
+        let m2 = await St({ pg: f2, debug: r.debug, wasmModule: r.initdbWasmModule, args: r.initDbStartParams });
+        if (m2.exitCode !== 0 && !m2.stderr.includes("exists but is not empty")) throw new Error("INITDB failed to initialize: " + m2.stderr);
         if (!u3) {
-          let y6 = await f5.dumpDataDir("none");
-          await Jr(this.mod.FS, y6, I);
+          let y2 = await f2.dumpDataDir("none");
+          await Jr(this.mod.FS, y2, I);
         }
       } finally {
-        await f5.close();
+        await f2.close();
       }
       await this.syncToFs();
     }
-    await Le3(this.mod, (...d5) => T(this, S4, N4).call(this, ...d5)), T(this, S4, We2).call(this, p5, r3), this.mod._pgl_setPGliteActive(1), T(this, S4, Ze2).call(this, { pgDataFolder: I, startParams: [...r3.startParams || q3.defaultStartParams, ...this.debug ? ["-d", this.debug.toString()] : []] }), T(this, S4, Je2).call(this), x(this, $4, true), r3.username && await this.exec(`SET ROLE ${r3.username};`), await this._initArrayTypes();
-    for (let d5 of n3) await d5();
+    await Le2(this.mod, (...d) => T(this, S2, N2).call(this, ...d)), T(this, S2, We2).call(this, p3, r), this.mod._pgl_setPGliteActive(1), T(this, S2, Ze2).call(this, { pgDataFolder: I, startParams: [...r.startParams || q2.defaultStartParams, ...this.debug ? ["-d", this.debug.toString()] : []] }), T(this, S2, Je2).call(this), x(this, $2, true), r.username && await this.exec(`SET ROLE ${r.username};`), await this._initArrayTypes();
+    for (let d of n) await d();
   }
-}, We2 = function(r3, _3) {
-  if (r3.length && !_3.postgresqlconf && (_3.postgresqlconf = new Array()), _3.postgresqlconf) {
-    let n3 = typeof _3.postgresqlconf == "string" ? _3.postgresqlconf : _3.postgresqlconf.join(`
+}, We2 = function(r, _2) {
+  if (r.length && !_2.postgresqlconf && (_2.postgresqlconf = new Array()), _2.postgresqlconf) {
+    let n = typeof _2.postgresqlconf == "string" ? _2.postgresqlconf : _2.postgresqlconf.join(`
 `);
-    if (r3.length) {
-      let a3 = n3.match(/^(shared_preload_libraries\s*=\s*)(.*)$/m);
-      if (a3) {
-        let i2 = a3[2].split(",").map((o5) => o5.trim()), l2 = [.../* @__PURE__ */ new Set([...i2, ...r3])];
-        n3 = n3.replace(a3[0], `${a3[1]}${l2.join(",")}`);
-      } else n3 += `
-shared_preload_libraries=${r3.join(",")}`;
+    if (r.length) {
+      let a = n.match(/^(shared_preload_libraries\s*=\s*)(.*)$/m);
+      if (a) {
+        let i = a[2].split(",").map((o3) => o3.trim()), l = [.../* @__PURE__ */ new Set([...i, ...r])];
+        n = n.replace(a[0], `${a[1]}${l.join(",")}`);
+      } else n += `
+shared_preload_libraries=${r.join(",")}`;
     }
-    se2(this.mod.FS, `${I}/postgresql.conf`, new TextEncoder().encode(n3));
+    se2(this.mod.FS, `${I}/postgresql.conf`, new TextEncoder().encode(n));
   }
-}, Ve2 = async function(r3) {
-  T(this, S4, N4).call(this, `pglite: icuDataDir specified, removing default icu data dir at ${Hr}`), p3.rmdirRecursive(this.mod.FS, Hr), T(this, S4, N4).call(this, `pglite: loading icu data from tarball ${r3}`), this.mod.FS.mkdirTree(Hr), await Jr(this.mod.FS, r3, Hr);
-}, Xe2 = function(r3) {
-  x(this, ue2, r3.addFunction((_3) => (T(this, S4, N4).call(this, `Postgres tried to execute ${r3.UTF8ToString(_3)}, returning 1.`), 1), "pi")), r3._pgl_set_system_fn(h(this, ue2)), x(this, pe2, r3.addFunction((_3, n3) => {
-    let a3 = r3.UTF8ToString(n3), i2 = r3.UTF8ToString(_3);
-    return this.externalCommandStreamFd = this.handleExternalCmd(i2, a3), this.externalCommandStreamFd;
-  }, "ppp")), r3._pgl_set_popen_fn(h(this, pe2)), x(this, ge2, r3.addFunction((_3) => {
-    if (_3 === this.externalCommandStreamFd) this.mod._fclose(this.externalCommandStreamFd), this.externalCommandStreamFd = null;
-    else throw `Unhandled pclose ${_3}`;
-    T(this, S4, N4).call(this, "pclose_fn", _3);
-  }, "pi")), r3._pgl_set_pclose_fn(h(this, ge2)), x(this, ie3, r3.addFunction((_3, n3) => {
-    let a3;
+}, Ve2 = async function(r) {
+  T(this, S2, N2).call(this, `pglite: icuDataDir specified, removing default icu data dir at ${Hr}`), p.rmdirRecursive(this.mod.FS, Hr), T(this, S2, N2).call(this, `pglite: loading icu data from tarball ${r}`), this.mod.FS.mkdirTree(Hr), await Jr(this.mod.FS, r, Hr);
+}, Xe2 = function(r) {
+  x(this, ue2, r.addFunction((_2) => (T(this, S2, N2).call(this, `Postgres tried to execute ${r.UTF8ToString(_2)}, returning 1.`), 1), "pi")), r._pgl_set_system_fn(h(this, ue2)), x(this, pe2, r.addFunction((_2, n) => {
+    let a = r.UTF8ToString(n), i = r.UTF8ToString(_2);
+    return this.externalCommandStreamFd = this.handleExternalCmd(i, a), this.externalCommandStreamFd;
+  }, "ppp")), r._pgl_set_popen_fn(h(this, pe2)), x(this, ge2, r.addFunction((_2) => {
+    if (_2 === this.externalCommandStreamFd) this.mod._fclose(this.externalCommandStreamFd), this.externalCommandStreamFd = null;
+    else throw `Unhandled pclose ${_2}`;
+    T(this, S2, N2).call(this, "pclose_fn", _2);
+  }, "pi")), r._pgl_set_pclose_fn(h(this, ge2)), x(this, ie2, r.addFunction((_2, n) => {
+    let a;
     try {
-      a3 = this.mod.HEAPU8.subarray(_3, _3 + n3);
-    } catch (i2) {
-      throw console.error("error", i2), i2;
+      a = this.mod.HEAPU8.subarray(_2, _2 + n);
+    } catch (i) {
+      throw console.error("error", i), i;
     }
-    return h(this, G2).call(this, a3);
-  }, "ipi")), x(this, le2, r3.addFunction((_3, n3) => {
-    let a3 = h(this, j4).length - h(this, U6);
-    return a3 > n3 && (a3 = n3), this.mod.HEAPU8.set(h(this, j4).subarray(h(this, U6), h(this, U6) + a3), _3), x(this, U6, h(this, U6) + a3), a3;
-  }, "ipi")), r3._pgl_set_rw_cbs(h(this, le2), h(this, ie3));
-}, Ke2 = function(r3) {
-  let _3 = r3.slice(), n3 = h(this, O3) + _3.length;
-  if (n3 > h(this, D7).length) {
-    let a3 = h(this, D7).length + (h(this, D7).length >> 1) + n3;
-    n3 > q3.MAX_BUFFER_SIZE && (n3 = q3.MAX_BUFFER_SIZE);
-    let i2 = new Uint8Array(a3);
-    i2.set(h(this, D7).subarray(0, h(this, O3))), x(this, D7, i2);
+    return h(this, G2).call(this, a);
+  }, "ipi")), x(this, le2, r.addFunction((_2, n) => {
+    let a = h(this, j2).length - h(this, U4);
+    return a > n && (a = n), this.mod.HEAPU8.set(h(this, j2).subarray(h(this, U4), h(this, U4) + a), _2), x(this, U4, h(this, U4) + a), a;
+  }, "ipi")), r._pgl_set_rw_cbs(h(this, le2), h(this, ie2));
+}, Ke2 = function(r) {
+  let _2 = r.slice(), n = h(this, O2) + _2.length;
+  if (n > h(this, D3).length) {
+    let a = h(this, D3).length + (h(this, D3).length >> 1) + n;
+    n > q2.MAX_BUFFER_SIZE && (n = q2.MAX_BUFFER_SIZE);
+    let i = new Uint8Array(a);
+    i.set(h(this, D3).subarray(0, h(this, O2))), x(this, D3, i);
   }
-  return h(this, D7).set(_3, h(this, O3)), x(this, O3, h(this, O3) + _3.length), T(this, S4, Ce3).call(this, _3);
-}, Ce3 = function(r3) {
-  return h(this, ae3).parse(r3, (_3) => {
-    let n3 = T(this, S4, Ye2).call(this, _3);
-    n3 && h(this, A4).results.push(n3);
-  }), r3.length;
-}, Ye2 = function(r3) {
-  if (!h(this, A4).databaseError) {
-    if (r3 instanceof O) h(this, A4).throwOnError && (h(this, A4).databaseError = r3);
-    else if (r3 instanceof te) this.debug > 0 && console.warn(r3), h(this, A4).onNotice && h(this, A4).onNotice(r3);
-    else if (r3 instanceof $) {
-      let _3 = h(this, z5).get(r3.channel);
-      _3 && _3.forEach((n3) => {
-        queueMicrotask(() => n3(r3.payload));
-      }), h(this, x7).forEach((n3) => {
-        queueMicrotask(() => n3(r3.channel, r3.payload));
+  return h(this, D3).set(_2, h(this, O2)), x(this, O2, h(this, O2) + _2.length), T(this, S2, Ce3).call(this, _2);
+}, Ce3 = function(r) {
+  return h(this, ae2).parse(r, (_2) => {
+    let n = T(this, S2, Ye2).call(this, _2);
+    n && h(this, A2).results.push(n);
+  }), r.length;
+}, Ye2 = function(r) {
+  if (!h(this, A2).databaseError) {
+    if (r instanceof O) h(this, A2).throwOnError && (h(this, A2).databaseError = r);
+    else if (r instanceof te) this.debug > 0 && console.warn(r), h(this, A2).onNotice && h(this, A2).onNotice(r);
+    else if (r instanceof $) {
+      let _2 = h(this, z3).get(r.channel);
+      _2 && _2.forEach((n) => {
+        queueMicrotask(() => n(r.payload));
+      }), h(this, x4).forEach((n) => {
+        queueMicrotask(() => n(r.channel, r.payload));
       });
     }
-    return r3;
+    return r;
   }
   return null;
-}, N4 = function(...r3) {
-  this.debug > 0 && console.log(...r3);
-}, $e2 = async function(r3, _3, n3) {
-  let a3 = p3.toPostgresName(r3), i2 = n3 ?? this;
-  h(this, z5).has(a3) || h(this, z5).set(a3, /* @__PURE__ */ new Set()), h(this, z5).get(a3).add(_3);
+}, N2 = function(...r) {
+  this.debug > 0 && console.log(...r);
+}, $e2 = async function(r, _2, n) {
+  let a = p.toPostgresName(r), i = n ?? this;
+  h(this, z3).has(a) || h(this, z3).set(a, /* @__PURE__ */ new Set()), h(this, z3).get(a).add(_2);
   try {
-    await i2.exec(`LISTEN ${r3}`);
-  } catch (l2) {
-    throw h(this, z5).get(a3).delete(_3), h(this, z5).get(a3)?.size === 0 && h(this, z5).delete(a3), l2;
+    await i.exec(`LISTEN ${r}`);
+  } catch (l) {
+    throw h(this, z3).get(a).delete(_2), h(this, z3).get(a)?.size === 0 && h(this, z3).delete(a), l;
   }
-  return async (l2) => {
-    await this.unlisten(a3, _3, l2);
+  return async (l) => {
+    await this.unlisten(a, _2, l);
   };
-}, Qe2 = async function(r3, _3, n3) {
-  let a3 = p3.toPostgresName(r3), i2 = n3 ?? this, l2 = async () => {
-    await i2.exec(`UNLISTEN ${r3}`), h(this, z5).get(a3)?.size === 0 && h(this, z5).delete(a3);
+}, Qe2 = async function(r, _2, n) {
+  let a = p.toPostgresName(r), i = n ?? this, l = async () => {
+    await i.exec(`UNLISTEN ${r}`), h(this, z3).get(a)?.size === 0 && h(this, z3).delete(a);
   };
-  _3 ? (h(this, z5).get(a3)?.delete(_3), h(this, z5).get(a3)?.size === 0 && await l2()) : await l2();
+  _2 ? (h(this, z3).get(a)?.delete(_2), h(this, z3).get(a)?.size === 0 && await l()) : await l();
 }, Je2 = function() {
-  if (h(this, oe3)) throw new Error("PGlite single mode already running");
-  this.mod._pgl_startPGlite(), x(this, oe3, true);
-}, Ze2 = function(r3) {
-  let _3 = [...r3.startParams, "-D", r3.pgDataFolder, this.mod.ENV.PGDATABASE], n3 = -1;
-  if (n3 = this.mod.callMain(_3), n3 !== this.PGLITE_EXIT_ALIVE) throw new Error("PGlite failed to initialize properly");
-}, xe3 = function(r3) {
-  x(this, U6, 0), x(this, O3, 0), x(this, j4, r3);
-  let _3 = this.mod._pgl_getMyProcPort();
-  if (this.mod._ProcessStartupPacket(_3, true, true) !== 0) throw new Error(`Cannot process startup packet + ${r3.toString()}`);
-  return this.mod._pgl_sendConnData(), this.mod._pgl_pq_flush(), x(this, j4, []), h(this, O3) ? h(this, D7).subarray(0, h(this, O3)) : new Uint8Array(0);
-}, q3.paths = { PG_ROOT: U3, PGDATA: I, ICU_DATA_PATH: Hr, INITDB_EXE_PATH: Lr, POSTGRES_EXE_PATH: pt2 }, q3.DEFAULT_RECV_BUF_SIZE = 1 * 1024 * 1024, q3.MAX_BUFFER_SIZE = Math.pow(2, 30), q3.defaultStartParams = ["--single", "-F", "-O", "-j", "-c", "search_path=public", "-c", "exit_on_error=false", "-c", "log_checkpoints=false", "-c", "max_worker_processes=0", "-c", "max_parallel_workers=0", "-c", "max_parallel_workers_per_gather=0", "-c", "io_method=sync", "-c", "max_parallel_maintenance_workers=0"];
-var je2 = q3;
+  if (h(this, oe2)) throw new Error("PGlite single mode already running");
+  this.mod._pgl_startPGlite(), x(this, oe2, true);
+}, Ze2 = function(r) {
+  let _2 = [...r.startParams, "-D", r.pgDataFolder, this.mod.ENV.PGDATABASE], n = -1;
+  if (n = this.mod.callMain(_2), n !== this.PGLITE_EXIT_ALIVE) throw new Error("PGlite failed to initialize properly");
+}, xe2 = function(r) {
+  x(this, U4, 0), x(this, O2, 0), x(this, j2, r);
+  let _2 = this.mod._pgl_getMyProcPort();
+  if (this.mod._ProcessStartupPacket(_2, true, true) !== 0) throw new Error(`Cannot process startup packet + ${r.toString()}`);
+  return this.mod._pgl_sendConnData(), this.mod._pgl_pq_flush(), x(this, j2, []), h(this, O2) ? h(this, D3).subarray(0, h(this, O2)) : new Uint8Array(0);
+}, q2.paths = { PG_ROOT: U2, PGDATA: I, ICU_DATA_PATH: Hr, INITDB_EXE_PATH: Lr, POSTGRES_EXE_PATH: pt }, q2.DEFAULT_RECV_BUF_SIZE = 1 * 1024 * 1024, q2.MAX_BUFFER_SIZE = Math.pow(2, 30), q2.defaultStartParams = ["--single", "-F", "-O", "-j", "-c", "search_path=public", "-c", "exit_on_error=false", "-c", "log_checkpoints=false", "-c", "max_worker_processes=0", "-c", "max_parallel_workers=0", "-c", "max_parallel_workers_per_gather=0", "-c", "io_method=sync", "-c", "max_parallel_maintenance_workers=0"];
+var je2 = q2;
 
 // node_modules/@electric-sql/pglite/dist/index.js
-init_chunk_N66TTF7B();
-init_chunk_BD5WXLQO();
-init_chunk_ZSOCVAT7();
 u();
 u();
-
-// data/pglite-initdb.json
-var pglite_initdb_default = {
-  $comment: "initdb options of the PGlite data directory zerodown ships (dist/pglite-datadir.tgz) and of a cold start. 1 MB WAL segments instead of 16 MB: the data directory unpacks 11 MB smaller at every boot, and a cached shadow state keeps 1 MB of WAL, not 16. No data checksums: a throwaway shadow has no disk to distrust, and page writes skip the checksum. Changing this list changes the cache file name (tag), so an older snapshot is regenerated, not reused.",
-  tag: "w1nc",
-  params: ["--wal-segsize=1", "--no-data-checksums"]
-};
 
 // src/dialects/postgres/shadow/pglite-engine.ts
 var FAST_SETTINGS = [
@@ -9343,10 +5599,10 @@ var FAST_SETTINGS = [
   // room to spare, and boots about 40 ms sooner than the default 128 MB
   "shared_buffers=64MB"
 ];
-var FAST_PARAMS = FAST_SETTINGS.flatMap((s4) => ["-c", s4]);
+var FAST_PARAMS = FAST_SETTINGS.flatMap((s2) => ["-c", s2]);
 function startParams() {
-  const extra = (process.env.ZERODOWN_PGLITE_SETTINGS ?? "").split(",").filter((x8) => x8.includes("="));
-  return [...je2.defaultStartParams, ...FAST_PARAMS, ...extra.flatMap((x8) => ["-c", x8.trim()])];
+  const extra = (process.env.ZERODOWN_PGLITE_SETTINGS ?? "").split(",").filter((x5) => x5.includes("="));
+  return [...je2.defaultStartParams, ...FAST_PARAMS, ...extra.flatMap((x5) => ["-c", x5.trim()])];
 }
 async function makeDataDirSnapshot(db2) {
   const own = !db2;
@@ -9377,7 +5633,7 @@ function pgliteFilesUrl() {
 function prefetchArtifacts() {
   const dir = pgliteFilesUrl();
   return Promise.all([
-    readFile(new URL("pglite.wasm", dir)).then((b4) => wasmApi.compile(b4)),
+    readFile(new URL("pglite.wasm", dir)).then((b2) => wasmApi.compile(b2)),
     readFile(new URL("pglite.data", dir))
   ]).then(
     ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, "application/octet-stream", true) }),
@@ -9393,9 +5649,9 @@ async function bootEngine(opts, {
   for (const [name2, file] of Object.entries(opts.extensions)) extensions[name2] = pathToFileURL(file);
   let files = {};
   const useArtifacts = async () => {
-    const a3 = await artifacts2;
-    files = a3 ? { pgliteWasmModule: a3.wasm, fsBundle: a3.fsBundle } : {};
-    mark(a3 ? "wasm compiled" : "no prefetched wasm");
+    const a = await artifacts2;
+    files = a ? { pgliteWasmModule: a.wasm, fsBundle: a.fsBundle } : {};
+    mark(a ? "wasm compiled" : "no prefetched wasm");
   };
   const tryBoot = async (tar) => {
     let db3;
@@ -9422,7 +5678,7 @@ async function bootEngine(opts, {
     if (db3) return { db: db3, boot: "cache" };
   }
   for (const file of opts.candidates) {
-    if (!existsSync2(file)) continue;
+    if (!existsSync(file)) continue;
     let tar;
     try {
       tar = gunzipSync(readFileSync(file));
@@ -9443,7 +5699,7 @@ async function bootEngine(opts, {
 async function writeSnapshotCache(target, db2) {
   try {
     const gz = await makeDataDirSnapshot(db2);
-    mkdirSync2(path.dirname(target), { recursive: true });
+    mkdirSync(path.dirname(target), { recursive: true });
     const tmp = `${target}.${process.pid}.tmp`;
     writeFileSync(tmp, gz);
     renameSync(tmp, target);
@@ -9463,8 +5719,8 @@ async function handle2(req) {
       marks.push(["open received", now()]);
       const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
       db = booted.db;
-      const r3 = await db.query("SHOW server_version");
-      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r3.rows[0].server_version, marks };
+      const r = await db.query("SHOW server_version");
+      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0].server_version, marks };
     }
     case "exec":
       await db.exec(req.sql);
@@ -9491,7 +5747,7 @@ port.on("message", (req) => {
     (err2) => {
       const e = err2 ?? {};
       const error = {};
-      for (const k4 of ERROR_FIELDS) if (e[k4] !== void 0 && e[k4] !== null) error[k4] = e[k4];
+      for (const k2 of ERROR_FIELDS) if (e[k2] !== void 0 && e[k2] !== null) error[k2] = e[k2];
       if (error.message === void 0) error.message = String(err2);
       port.postMessage({ id: req.id, ok: false, error });
     }

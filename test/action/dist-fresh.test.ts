@@ -23,7 +23,17 @@ afterAll(() => {
 });
 
 describe('dist/ is up to date with the sources', () => {
-  for (const file of ['index.js', 'cli.js']) {
+  it('dist/ holds exactly the bundles and chunks a fresh build writes', () => {
+    const js = (dir: string) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.js'))
+        .sort();
+    expect(js(path.join(ROOT, 'dist')), 'run `npm run build` and commit dist/ (with `git add -A dist`)').toEqual(
+      js(fresh),
+    );
+  });
+
+  for (const file of ['index.js', 'cli.js', 'pglite-worker.js']) {
     it(`dist/${file} matches a fresh build`, () => {
       const committed = path.join(ROOT, 'dist', file);
       expect(existsSync(committed), `dist/${file} is missing: run \`npm run build\` and commit dist/`).toBe(true);
@@ -32,8 +42,8 @@ describe('dist/ is up to date with the sources', () => {
     });
   }
 
-  it('dist/ holds every WebAssembly and data file the bundles load at run time', () => {
-    const assets = readdirSync(fresh).filter((f) => !f.endsWith('.js'));
+  it('dist/ holds every chunk, WebAssembly and data file the bundles load at run time', () => {
+    const assets = readdirSync(fresh).filter((f) => !['index.js', 'cli.js', 'pglite-worker.js'].includes(f));
     expect(assets).toContain('libpg-query.wasm');
     expect(assets).toContain('pglite.wasm');
     for (const a of assets) {

@@ -58,7 +58,7 @@ describe('exit codes', () => {
       [['lint', 'nope/'], /^zerodown: nope\/: no such file or directory$/],
       [
         ['lint', 'm', '--format', 'xml'],
-        /^error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json, sarif, github\.$/,
+        /^error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json, sarif, github, gitlab\.$/,
       ],
       [
         ['lint', 'm', '--pg-version', 'fifteen'],

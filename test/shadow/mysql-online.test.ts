@@ -8,11 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type mysql from 'mysql2/promise';
 import type { ResultSetHeader } from 'mysql2';
-import { parseSql } from '../../src/dialects/mysql/parse.js';
+import { loadMysqlParser, parseSql } from '../../src/dialects/mysql/parse.js';
 import { createMysqlProbes } from '../../src/dialects/mysql/shadow/probes.js';
 import { MysqlShadow } from '../../src/dialects/mysql/shadow/server.js';
 import type { OnlineMeasure } from '../../src/shadow/probes.js';
 import { MYSQL_URL, mysqlAdmin, mysqlSuite } from './mysql-env.js';
+
+// node-sql-parser (which judges DML syntax) is loaded by the dialect's load(), as the pipeline does
+beforeAll(loadMysqlParser);
 
 const probes = createMysqlProbes('mariadb');
 const ROWS = 200;

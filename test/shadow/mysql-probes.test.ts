@@ -3,12 +3,15 @@
  * parses (the dialect's parser): what is refused as reaching outside the throwaway database, what
  * commits by itself, transaction control, the metadata locks DML needs. No server needed.
  */
-import { describe, expect, it } from 'vitest';
-import { parseSql } from '../../src/dialects/mysql/parse.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMysqlParser, parseSql } from '../../src/dialects/mysql/parse.js';
 import { createMysqlProbes } from '../../src/dialects/mysql/shadow/probes.js';
 import { normaliseMode } from '../../src/dialects/mysql/shadow/inspect.js';
 import { parseServerVersion } from '../../src/dialects/mysql/shadow/util.js';
 import { mariadb, mysql } from '../../src/dialects/mysql/index.js';
+
+// node-sql-parser (which judges DML syntax) is loaded by the dialect's load(), as the pipeline does
+beforeAll(loadMysqlParser);
 
 const probes = createMysqlProbes('mariadb');
 const one = (sql: string, flavor: 'mysql' | 'mariadb' = 'mariadb') => {

@@ -10,7 +10,7 @@ import type { Flavor, MyAst } from './ast.js';
 import { MyCatalog, mysqlRelationKey } from './catalog.js';
 import { mariadbPlanner, mysqlPlanner } from './plan/index.js';
 import { lockEffect, lockStrength } from './locks.js';
-import { parseMigration } from './parse.js';
+import { loadMysqlParser, parseMigration } from './parse.js';
 import { quoteIdent, quoteLiteral, sqlComment } from './quote.js';
 import { MySession } from './session.js';
 import { mariadbShadow, mysqlShadow } from './shadow/index.js';
@@ -29,8 +29,8 @@ function makeDialect(flavor: Flavor): Dialect<MyAst, MyCatalog> {
     id: flavor,
     name,
     defaultVersion: flavor === 'mysql' ? DEFAULT_MYSQL_VERSION : DEFAULT_MARIADB_VERSION,
-    // the grammar is plain TypeScript; node-sql-parser's build loads on its first use
-    load: () => Promise.resolve(),
+    // the grammar is plain TypeScript; node-sql-parser (which judges DML syntax) is a chunk loaded here
+    load: loadMysqlParser,
     parse: (migration) => parseMigration(migration, flavor),
     newCatalog: () => new MyCatalog(),
     relationKey: (rel: RelArg) => mysqlRelationKey(rel as Parameters<typeof mysqlRelationKey>[0]),
@@ -51,7 +51,7 @@ export const mariadb = makeDialect('mariadb');
 
 export { MyCatalog, mysqlRelationKey, isCharacterType } from './catalog.js';
 export { MySession } from './session.js';
-export { parseMigration, parseSql, parseStatementText, type MyParsedMigration } from './parse.js';
+export { loadMysqlParser, parseMigration, parseSql, parseStatementText, type MyParsedMigration } from './parse.js';
 export { splitMysql } from './split.js';
 export { quoteIdent, quoteLiteral, quoteTable, sqlComment } from './quote.js';
 export {

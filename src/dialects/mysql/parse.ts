@@ -24,9 +24,6 @@
  * then the other mode), and the grammar extracts the facts. A statement neither accepts is
  * `UnparsedAst` (fail closed), with its leading keywords.
  */
-// node-sql-parser's per-dialect builds (CommonJS; 272 KB + 260 KB), not its 2.4 MB all-dialects index
-import nspMysql from 'node-sql-parser/build/mysql.js';
-import nspMariadb from 'node-sql-parser/build/mariadb.js';
 import type { Migration, ParseError, Unparsed } from '../../model.js';
 import { LineIndex } from '../../parse/source.js';
 import { readIgnores } from '../../parse/ignores.js';
@@ -44,9 +41,29 @@ interface NspParser {
   parse(sql: string, opt: { database: string }): unknown;
 }
 
+type NspBuild = { Parser: new () => NspParser };
+let builds: Record<Flavor, NspBuild> | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads node-sql-parser's per-dialect builds (CommonJS; 272 KB + 260 KB, not its 2.4 MB all-dialects index).
+ * Dynamic imports, so that they are a bundle chunk of their own that a PostgreSQL run never reads. The
+ * dialect's `load()` calls it; parsing a DML statement before it resolves is a programming error.
+ */
+export function loadMysqlParser(): Promise<void> {
+  loading ??= Promise.all([import('node-sql-parser/build/mysql.js'), import('node-sql-parser/build/mariadb.js')]).then(
+    ([mysql, mariadb]) => {
+      const build = (m: unknown) => ((m as { default?: NspBuild }).default ?? m) as NspBuild;
+      builds = { mysql: build(mysql), mariadb: build(mariadb) };
+    },
+  );
+  return loading;
+}
+
 const parsers: Partial<Record<Flavor, NspParser>> = {};
 function nsp(flavor: Flavor): NspParser {
-  parsers[flavor] ??= new (flavor === 'mysql' ? nspMysql : nspMariadb).Parser();
+  if (!builds) throw new Error('the MySQL parser is not loaded yet: await the dialect’s load() before parsing');
+  parsers[flavor] ??= new builds[flavor].Parser();
   return parsers[flavor];
 }
 
@@ -54,8 +71,9 @@ function nsp(flavor: Flavor): NspParser {
 function nspReject(sql: string, flavor: Flavor): string | undefined {
   let first: string | undefined;
   for (const f of flavor === 'mysql' ? (['mysql', 'mariadb'] as const) : (['mariadb', 'mysql'] as const)) {
+    const parser = nsp(f); // outside the try: not loaded is a programming error, not a syntax error
     try {
-      nsp(f).parse(sql, { database: f });
+      parser.parse(sql, { database: f });
       return undefined;
     } catch (err) {
       first ??= cleanMessage(err instanceof Error ? err.message : String(err));

@@ -6,11 +6,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MyCatalog } from '../../../src/dialects/mysql/catalog.js';
-import { parseMigration } from '../../../src/dialects/mysql/parse.js';
+import { loadMysqlParser, parseMigration } from '../../../src/dialects/mysql/parse.js';
 import { naturalCompare } from '../../../src/discover/index.js';
 import { MYSQL_URL, SKIP_NOTE, throwawayMyDb } from './server.js';
+
+// node-sql-parser (which judges DML syntax) is loaded by the dialect's load(), as the pipeline does
+beforeAll(loadMysqlParser);
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MY = path.join(path.resolve(ROOT, process.env.ZERODOWN_CORPUS ?? '../shared/corpus'), 'mysql');

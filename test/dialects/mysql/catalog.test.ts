@@ -5,9 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MyCatalog } from '../../../src/dialects/mysql/catalog.js';
 import type { MyTable } from '../../../src/dialects/mysql/ast.js';
-import { parseMigration } from '../../../src/dialects/mysql/parse.js';
+import { loadMysqlParser, parseMigration } from '../../../src/dialects/mysql/parse.js';
 import type { Migration } from '../../../src/model.js';
 import { MYSQL_URL, SKIP_NOTE, throwawayMyDb, type MyDb } from './server.js';
+
+// node-sql-parser (which judges DML syntax) is loaded by the dialect's load(), as the pipeline does
+beforeAll(loadMysqlParser);
 
 const HISTORY = [
   "CREATE TABLE users (id INT AUTO_INCREMENT PRIMARY KEY, email VARCHAR(191) NOT NULL, name VARCHAR(50) DEFAULT 'x', KEY (email)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",

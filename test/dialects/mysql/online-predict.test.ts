@@ -4,7 +4,8 @@
  * per version (MySQL 8.0 Reference Manual 15.12.1 "Online DDL Operations"; MariaDB KB "InnoDB Online
  * DDL Operations with the INSTANT Alter Algorithm") and how explicit clauses and unknowns are handled.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMysqlParser } from '../../../src/dialects/mysql/parse.js';
 import type {
   AlterTableAst,
   CreateIndexAst,
@@ -16,6 +17,9 @@ import { MyCatalog, parseSql } from '../../../src/dialects/mysql/index.js';
 import { foreignKeyChecksBefore } from '../../../src/dialects/mysql/online/index.js';
 import { predictAlter, predictCreateIndex, predictDropIndex } from '../../../src/dialects/mysql/online/predict.js';
 import { ONLINE_TABLE, type OpKind } from '../../../src/dialects/mysql/online/table.js';
+
+// node-sql-parser (which judges DML syntax) is loaded by the dialect's load(), as the pipeline does
+beforeAll(loadMysqlParser);
 
 const HISTORY =
   "CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a INT, b VARCHAR(50), e ENUM('x','y'), KEY ka (a)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";

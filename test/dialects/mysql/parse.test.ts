@@ -6,9 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlterTableAst, Flavor, MyAst } from '../../../src/dialects/mysql/ast.js';
-import { parseMigration, parseStatementText } from '../../../src/dialects/mysql/parse.js';
+import { loadMysqlParser, parseMigration, parseStatementText } from '../../../src/dialects/mysql/parse.js';
 import type { Migration } from '../../../src/model.js';
 import { MYSQL_URL, SKIP_NOTE, throwawayMyDb, type MyDb } from './server.js';
+
+// node-sql-parser (which judges DML syntax) is loaded by the dialect's load(), as the pipeline does
+beforeAll(loadMysqlParser);
 
 function ast(sql: string, flavor: Flavor = 'mysql'): MyAst {
   return parseStatementText(sql, flavor).ast;

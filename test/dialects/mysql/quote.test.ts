@@ -7,8 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysql, mariadb } from '../../../src/dialects/mysql/index.js';
 import { quoteIdent, quoteLiteral, sqlComment } from '../../../src/dialects/mysql/quote.js';
 import { lockEffect, lockStrength } from '../../../src/dialects/mysql/locks.js';
-import { parseSql } from '../../../src/dialects/mysql/parse.js';
+import { loadMysqlParser, parseSql } from '../../../src/dialects/mysql/parse.js';
 import { MYSQL_URL, SKIP_NOTE, throwawayMyDb, type MyDb } from './server.js';
+
+// node-sql-parser (which judges DML syntax) is loaded by the dialect's load(), as the pipeline does
+beforeAll(loadMysqlParser);
 
 const HOSTILE = [
   "o'brien",

@@ -1,8 +1,11 @@
 /** MySQL's transaction model: implicit commits by DDL, BEGIN/COMMIT, lock_wait_timeout and the other time limits. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MySession } from '../../../src/dialects/mysql/session.js';
-import { parseSql } from '../../../src/dialects/mysql/parse.js';
+import { loadMysqlParser, parseSql } from '../../../src/dialects/mysql/parse.js';
 import type { TxState } from '../../../src/rules/api.js';
+
+// node-sql-parser (which judges DML syntax) is loaded by the dialect's load(), as the pipeline does
+beforeAll(loadMysqlParser);
 
 /** the state before each statement of `sql`, then after the last */
 function states(sql: string, wrapped = false): TxState[] {

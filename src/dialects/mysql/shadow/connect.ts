@@ -3,7 +3,7 @@
  * settings every connection shares (LOCAL INFILE and multiple statements off), and where the server
  * shows metadata locks.
  */
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { displayConnection as redact } from '../../../secrets.js';
 
 /** The shadow server could not be set up (connection, privileges): a message for a person, no stack. */
@@ -75,8 +75,10 @@ export function parseMysqlUrl(url: string): Login {
 }
 
 /** Connection settings every connection of the shadow shares: no LOCAL INFILE, one statement per call. */
-export function connect(login: Login, database: string | undefined): Promise<mysql.Connection> {
-  return mysql.createConnection({
+export async function connect(login: Login, database: string | undefined): Promise<mysql.Connection> {
+  // loaded on first use: the driver and its character tables are a third of the bundle, and only a MySQL shadow needs them
+  const { default: driver } = await import('mysql2/promise');
+  return driver.createConnection({
     host: login.host,
     port: login.port,
     user: login.user,

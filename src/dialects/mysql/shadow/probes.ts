@@ -7,7 +7,7 @@
 import type { Migration, Statement } from '../../../model.js';
 import type { ShadowProbes } from '../../../shadow/probes.js';
 import type { Flavor } from '../ast.js';
-import { parseMigration } from '../parse.js';
+import { loadMysqlParser, parseMigration } from '../parse.js';
 import { lockEffect, lockStrength } from '../locks.js';
 import { ownLocks, RELKIND, relations, sampleLocks } from './inspect.js';
 import { measureOnline } from './online.js';
@@ -24,7 +24,7 @@ const flavorOf = (m: Migration, flavor: Flavor): Flavor =>
 /** The probes of the `flavor` dialect's shadow. */
 export function createMysqlProbes(flavor: Flavor): ShadowProbes {
   return {
-    load: async () => {},
+    load: loadMysqlParser,
     parse: (m) => parseMigration(m, flavorOf(m, flavor)),
     txControl,
     notInTransaction,

@@ -22,13 +22,20 @@
  * the timer) is only a backstop for when zerodown itself is killed.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { displayConnection as redact, registerSecret, registerSecretUrl } from '../../../secrets.js';
 import type { EngineLimit, Shadow, ShadowStop, SideConnection } from '../../../shadow/driver.js';
 import { majorVersion, ShadowStoppedError, timeoutMsOf, toSqlError, withinBound } from '../../../shadow/driver.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import { postgresProbes } from './probes.js';
 import { quoteIdent } from '../util.js';
+
+/** The `pg` driver, loaded on first use: `zerodown lint` never needs it (its bundle chunk stays unread). */
+let driver: typeof pg | undefined;
+async function pgClient(config: pg.ClientConfig): Promise<pg.Client> {
+  driver ??= (await import('pg')).default;
+  return new driver.Client(config);
+}
 
 export class ShadowSetupError extends Error {
   constructor(message: string) {
@@ -135,7 +142,7 @@ export class PostgresShadow implements Shadow {
     let admin: pg.Client;
     try {
       // inside the try: the driver reads `sslcert=`/`sslkey=` files while it parses the URL, and may throw there
-      admin = quiet(new pg.Client({ connectionString: url }));
+      admin = quiet(await pgClient({ connectionString: url }));
       await admin.connect();
     } catch (err) {
       throw new ShadowSetupError(`cannot connect to the shadow server ${redact(url)}: ${(err as Error).message}`);
@@ -214,7 +221,7 @@ export class PostgresShadow implements Shadow {
       return fail(`cannot create the shadow database on ${redact(url)}: ${e.message}`);
     }
     const client = quiet(
-      new pg.Client({
+      await pgClient({
         connectionString: withDatabase(url, database, login),
         // backstop only (zerodown killed mid-statement): the timer below stops the statement first, and the
         // migration may reset it. Over a minute, so a plan's backfill does not take it for a database default it
@@ -302,7 +309,7 @@ export class PostgresShadow implements Shadow {
   }
 
   async openSideConnection(): Promise<SideConnection> {
-    const side = quiet(new pg.Client({ connectionString: withDatabase(this.adminUrl, this.database) }));
+    const side = quiet(await pgClient({ connectionString: withDatabase(this.adminUrl, this.database) }));
     await side.connect();
     return {
       query: async <T = Record<string, any>>(sql: string, params?: unknown[]) =>
@@ -329,7 +336,7 @@ export class PostgresShadow implements Shadow {
     } catch (err) {
       if (!connectionLost(err)) throw err;
       await this.admin.end().catch(() => {});
-      this.admin = quiet(new pg.Client({ connectionString: this.adminUrl }));
+      this.admin = quiet(await pgClient({ connectionString: this.adminUrl }));
       await this.admin.connect();
       return this.admin.query(sql, params as any[] | undefined);
     }

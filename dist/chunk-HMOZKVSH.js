@@ -1,0 +1,1640 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+import {
+  ruleSettings
+} from "./chunk-ER62T5ZE.js";
+import {
+  DEFAULT_DIALECT,
+  MISSING_OBJECT,
+  UsageError,
+  dialectFor,
+  dialectOf,
+  execBatch,
+  notRun,
+  runTraced,
+  shadowOf,
+  shorten
+} from "./chunk-CSRVXPSC.js";
+import {
+  disablesAssumeInTransaction
+} from "./chunk-4E3NQPL7.js";
+import {
+  isShadowStop,
+  toSqlError
+} from "./chunk-RUP2AEB4.js";
+import {
+  __commonJS
+} from "./chunk-CZQGFDZN.js";
+
+// node_modules/picocolors/picocolors.js
+var require_picocolors = __commonJS({
+  "node_modules/picocolors/picocolors.js"(exports, module) {
+    var p = process || {};
+    var argv = p.argv || [];
+    var env = p.env || {};
+    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
+    var formatter = (open, close, replace = open) => (input) => {
+      let string = "" + input, index = string.indexOf(close, open.length);
+      return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
+    };
+    var replaceClose = (string, close, replace, index) => {
+      let result = "", cursor = 0;
+      do {
+        result += string.substring(cursor, index) + replace;
+        cursor = index + close.length;
+        index = string.indexOf(close, cursor);
+      } while (~index);
+      return result + string.substring(cursor);
+    };
+    var createColors = (enabled = isColorSupported) => {
+      let f = enabled ? formatter : () => String;
+      return {
+        isColorSupported: enabled,
+        reset: f("\x1B[0m", "\x1B[0m"),
+        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f("\x1B[3m", "\x1B[23m"),
+        underline: f("\x1B[4m", "\x1B[24m"),
+        inverse: f("\x1B[7m", "\x1B[27m"),
+        hidden: f("\x1B[8m", "\x1B[28m"),
+        strikethrough: f("\x1B[9m", "\x1B[29m"),
+        black: f("\x1B[30m", "\x1B[39m"),
+        red: f("\x1B[31m", "\x1B[39m"),
+        green: f("\x1B[32m", "\x1B[39m"),
+        yellow: f("\x1B[33m", "\x1B[39m"),
+        blue: f("\x1B[34m", "\x1B[39m"),
+        magenta: f("\x1B[35m", "\x1B[39m"),
+        cyan: f("\x1B[36m", "\x1B[39m"),
+        white: f("\x1B[37m", "\x1B[39m"),
+        gray: f("\x1B[90m", "\x1B[39m"),
+        bgBlack: f("\x1B[40m", "\x1B[49m"),
+        bgRed: f("\x1B[41m", "\x1B[49m"),
+        bgGreen: f("\x1B[42m", "\x1B[49m"),
+        bgYellow: f("\x1B[43m", "\x1B[49m"),
+        bgBlue: f("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f("\x1B[45m", "\x1B[49m"),
+        bgCyan: f("\x1B[46m", "\x1B[49m"),
+        bgWhite: f("\x1B[47m", "\x1B[49m"),
+        blackBright: f("\x1B[90m", "\x1B[39m"),
+        redBright: f("\x1B[91m", "\x1B[39m"),
+        greenBright: f("\x1B[92m", "\x1B[39m"),
+        yellowBright: f("\x1B[93m", "\x1B[39m"),
+        blueBright: f("\x1B[94m", "\x1B[39m"),
+        magentaBright: f("\x1B[95m", "\x1B[39m"),
+        cyanBright: f("\x1B[96m", "\x1B[39m"),
+        whiteBright: f("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+      };
+    };
+    module.exports = createColors();
+    module.exports.createColors = createColors;
+  }
+});
+
+// src/shadow/cache.ts
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
+import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+var FORMAT = 1;
+var KEEP = 4;
+function cacheKey(input) {
+  const h = createHash("sha256");
+  h.update(
+    JSON.stringify([
+      FORMAT,
+      input.engine,
+      input.extensions,
+      input.seedRows,
+      input.schema ? sha(input.schema) : null,
+      ...input.seedPolicy ? [input.seedPolicy] : []
+    ])
+  );
+  for (const m of input.history) {
+    h.update(JSON.stringify([m.path, m.framework, m.transaction, m.segments ?? null, sha(m.source)]));
+  }
+  return h.digest("hex").slice(0, 32);
+}
+function sha(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function defaultCacheDir(cwd) {
+  if (process.env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, process.env.ZERODOWN_CACHE_DIR);
+  const nm = path.join(cwd, "node_modules");
+  return existsSync(nm) ? path.join(nm, ".cache", "zerodown", "shadow") : void 0;
+}
+function readCache(dir, key) {
+  const tgz = path.join(dir, `${key}.tgz`);
+  const json = path.join(dir, `${key}.json`);
+  if (!existsSync(tgz) || !existsSync(json)) return void 0;
+  try {
+    const meta = JSON.parse(readFileSync(json, "utf8"));
+    const tar = gunzipSync(readFileSync(tgz));
+    const now = /* @__PURE__ */ new Date();
+    utimesSync(tgz, now, now);
+    return { tar, meta };
+  } catch {
+    return void 0;
+  }
+}
+function writeCache(dir, key, tar, meta) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tgz = path.join(dir, `${key}.tgz`);
+    const tmp = `${tgz}.${process.pid}.tmp`;
+    writeFileSync(tmp, gzipSync(tar, { level: 1 }));
+    writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
+    renameSync(tmp, tgz);
+    prune(dir);
+  } catch {
+  }
+}
+function prune(dir) {
+  const entries = readdirSync(dir).filter((f) => f.endsWith(".tgz")).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const e of entries.slice(KEEP)) {
+    const key = e.f.slice(0, -4);
+    rmSync(path.join(dir, e.f), { force: true });
+    rmSync(path.join(dir, `${key}.json`), { force: true });
+  }
+}
+function diskStore(dir) {
+  return { get: (key) => readCache(dir, key), put: (key, tar, meta) => writeCache(dir, key, tar, meta) };
+}
+function memoryStore() {
+  const states = /* @__PURE__ */ new Map();
+  return { get: (key) => states.get(key), put: (key, tar, meta) => void states.set(key, { tar, meta }) };
+}
+
+// src/pipeline/settings.ts
+function targetText(settings) {
+  const d = settings.dialect;
+  return `${d.name} ${d.versionText ? d.versionText(settings.pgVersion) : String(settings.pgVersion)}`;
+}
+var EXAMPLES = { mysql: "5.7, 8.0.35 or 8.4", mariadb: "10.6, 10.11 or 11.4" };
+function resolveSettings(given, config) {
+  const source = given.dialect ? { from: "given" } : config.dialect ? { from: "config" } : given.detected ? { from: "detected", reason: given.detected.reason } : { from: "default" };
+  const dialect = dialectFor(given.dialect ?? config.dialect ?? given.detected?.dialect ?? DEFAULT_DIALECT);
+  return {
+    dialect,
+    dialectSource: source,
+    pgVersion: targetVersion(dialect, given, config),
+    assumeInTransaction: !!(given.assumeInTransaction ?? config.assumeInTransaction),
+    failOn: given.failOn ?? config.failOn ?? "error",
+    ...ruleSettings(config),
+    plan: config.plan ?? {}
+  };
+}
+function targetVersion(dialect, given, config) {
+  const mysqlLike = !!dialect.parseVersion;
+  if (!mysqlLike) {
+    if (given.mysqlVersion !== void 0)
+      throw new UsageError(`--mysql-version is for --dialect mysql or mariadb; for ${dialect.name} use --pg-version`);
+    if (config.mysqlVersion !== void 0)
+      throw new UsageError(
+        `the config's "mysqlVersion" is for dialect mysql or mariadb; for ${dialect.name} use "pgVersion"`
+      );
+    return given.pgVersion ?? config.pgVersion ?? dialect.defaultVersion;
+  }
+  if (given.pgVersion !== void 0)
+    throw new UsageError(
+      `--pg-version is for PostgreSQL; for ${dialect.name} use --mysql-version (e.g. ${EXAMPLES[dialect.id] ?? "8.0.35"})`
+    );
+  if (config.pgVersion !== void 0)
+    throw new UsageError(
+      `the config's "pgVersion" is for PostgreSQL; for ${dialect.name} use "mysqlVersion" (e.g. ${EXAMPLES[dialect.id] ?? "8.0.35"})`
+    );
+  const read = (text, what) => {
+    const v = dialect.parseVersion(text);
+    if (v === void 0)
+      throw new UsageError(
+        `${what} must be a ${dialect.name} version such as ${EXAMPLES[dialect.id] ?? "8.0.35"} (got "${text}")`
+      );
+    return v;
+  };
+  if (given.mysqlVersion !== void 0) return read(given.mysqlVersion, "--mysql-version");
+  if (config.mysqlVersion !== void 0) return read(String(config.mysqlVersion), `the config's "mysqlVersion"`);
+  return dialect.defaultVersion;
+}
+
+// src/engine/lint.ts
+function toArray(x) {
+  if (!x) return [];
+  return Array.isArray(x) ? x : [x];
+}
+var LintEngine = class {
+  constructor(dialect, options = {}) {
+    this.dialect = dialect;
+    this.options = options;
+    this.catalog = dialect.newCatalog();
+    options.observer?.attach(this.catalog);
+    this.pgVersion = options.pgVersion ?? dialect.defaultVersion;
+    this.extras = dialect.ruleContext?.(this.pgVersion) ?? {};
+    const all = options.ruleSet ?? dialect.rules;
+    this.rules = [];
+    for (const r of all) {
+      const s = options.rules?.[r.meta.id];
+      if (s === "off" || s === void 0 && r.meta.optIn && !options.ruleSet) continue;
+      this.severities.set(r.meta.id, s ?? r.meta.severity);
+      this.rules.push(r);
+    }
+  }
+  dialect;
+  options;
+  catalog;
+  rules;
+  severities = /* @__PURE__ */ new Map();
+  pgVersion;
+  /** what the dialect adds to every rule context (`Dialect.ruleContext`) */
+  extras;
+  /** files under review seen so far (absPath): what they create belongs to this release, unknown to the running code */
+  release = /* @__PURE__ */ new Set();
+  /**
+   * a file of the history (not under review) was replayed: only then are the files under review one
+   * release (changed-only mode, a file or glob). Linting a whole directory reviews every file and
+   * replays none: those files were deployed one by one, so each file is its own release.
+   */
+  sawHistory = false;
+  /** Processes one parsed file: rules (when under review), then catalog replay. */
+  processFile(parsed) {
+    const observer = this.options.observer;
+    observer?.fileStart?.(parsed);
+    const result = this.walk(parsed);
+    observer?.fileEnd?.(parsed, result);
+    return result;
+  }
+  walk(parsed) {
+    const { migration, statements } = parsed;
+    const observer = this.options.observer;
+    const findings = [];
+    const review = migration.review;
+    const dialect = this.dialect;
+    const assume = !!this.options.assumeInTransaction && !disablesAssumeInTransaction(migration.source);
+    const regions = migration.segments?.filter((s) => s.transaction);
+    const session = dialect.session(migration.transaction === "wrapped" || assume);
+    if (review) this.release.add(migration.absPath);
+    else this.sawHistory = true;
+    const bad = parsed.badBytes ?? [];
+    if (review) {
+      for (const e of bad) {
+        findings.push({
+          rule: "syntax-error",
+          severity: "error",
+          message: e.message,
+          help: e.help ?? `Remove the bytes ${dialect.name} cannot read.`,
+          path: migration.path,
+          line: e.line,
+          column: e.column,
+          endLine: e.line,
+          endColumn: e.column + 1,
+          statementIndex: -1
+        });
+      }
+    }
+    if (migration.notText) return { migration, statements, findings };
+    if (parsed.error && !bad.includes(parsed.error)) {
+      if (review) {
+        findings.push({
+          rule: "syntax-error",
+          severity: "error",
+          message: `${dialect.name} cannot parse this file: ${parsed.error.message}.`,
+          help: "Fix the SQL at this position; zerodown checks nothing else in this file until it parses.",
+          path: migration.path,
+          line: parsed.error.line,
+          column: parsed.error.column,
+          endLine: parsed.error.line,
+          endColumn: parsed.error.column + 1,
+          statementIndex: -1
+        });
+        findings.sort((x, y) => x.line - y.line || x.column - y.column);
+      }
+      return { migration, statements, findings };
+    }
+    const unparsed = parsed.unparsed;
+    if (review && unparsed) {
+      for (const u of unparsed) {
+        const stmt = statements[u.index];
+        if (!stmt) continue;
+        findings.push({
+          rule: "syntax-error",
+          severity: u.ddl ? "error" : "warning",
+          message: `not analysed: zerodown cannot read this statement as ${dialect.name} (${u.message}), so no rule checked this statement${u.ddl ? ", and a DDL statement it cannot read may lock or rewrite a table" : ""}.`,
+          help: "Check this statement by hand (or split it into simpler statements); if the server accepts it, report the form to zerodown.",
+          path: migration.path,
+          line: stmt.span.line,
+          column: stmt.span.column,
+          endLine: stmt.span.endLine,
+          endColumn: stmt.span.endColumn,
+          statementIndex: stmt.index
+        });
+      }
+    }
+    const active = review && !parsed.ignoreFile ? this.rules.filter((r) => !parsed.ignoreFileRules.has(r.meta.id)) : [];
+    const catalog = this.catalog;
+    const origin = migration.absPath;
+    const key = (rel) => dialect.relationKey(rel);
+    const inRelease = (from) => from !== void 0 && (from === origin || this.sawHistory && this.release.has(from));
+    const ctxBase = {
+      migration,
+      statements,
+      catalog,
+      pgVersion: this.pgVersion,
+      ...this.extras,
+      table: (rel) => catalog.table(key(rel)),
+      isNewTable: (rel) => {
+        const t = catalog.table(key(rel));
+        return t !== void 0 && catalog.createdIn(t) === origin;
+      },
+      isNewColumn: (rel, column) => {
+        const t = catalog.table(key(rel));
+        if (t === void 0 || catalog.createdIn(t) === origin) return false;
+        const c = catalog.column(t, column);
+        return c !== void 0 && catalog.addedIn(c) === origin;
+      },
+      isReleaseTable: (rel) => {
+        const t = catalog.table(key(rel));
+        return t !== void 0 && inRelease(catalog.createdIn(t));
+      },
+      isReleaseColumn: (rel, column) => {
+        const t = catalog.table(key(rel));
+        if (t === void 0) return false;
+        if (inRelease(catalog.createdIn(t))) return true;
+        const c = catalog.column(t, column);
+        return c !== void 0 && inRelease(catalog.addedIn(c));
+      },
+      column: (rel, column) => {
+        const t = catalog.table(key(rel));
+        return t === void 0 ? void 0 : catalog.column(t, column);
+      }
+    };
+    for (const stmt of statements) {
+      if (regions?.length) {
+        const region = regions.find((s) => stmt.span.offset >= s.start && stmt.span.offset < s.end);
+        if (region) session.enterRegion(region.transaction === "wrapped" || assume);
+      }
+      const before = findings.length;
+      if (active.length) {
+        const ctx = { ...ctxBase, tx: { ...session.state }, options: {} };
+        for (const rule of active) {
+          if (!rule.check) continue;
+          if (rule.meta.kinds && !rule.meta.kinds.includes(stmt.kind)) continue;
+          if (stmt.ignoreAll || stmt.ignored.has(rule.meta.id)) continue;
+          ctx.options = this.options.ruleOptions?.[rule.meta.id] ?? {};
+          for (const issue of toArray(rule.check(stmt, ctx)))
+            findings.push(this.toFinding(rule, issue, stmt, migration));
+        }
+      }
+      if (observer?.statement) observer.statement(parsed, stmt, findings.slice(before));
+      catalog.apply(stmt, origin);
+      if (stmt.index % 1e3 === 999 && active.length)
+        this.options.onStatements?.(stmt.index + 1, statements.length, migration);
+      session.after(stmt);
+    }
+    for (const rule of active) {
+      if (!rule.checkFile) continue;
+      const issues = toArray(
+        rule.checkFile({
+          migration,
+          statements,
+          tx: { ...session.state },
+          catalog: ctxBase.catalog,
+          pgVersion: this.pgVersion,
+          ...this.extras,
+          options: this.options.ruleOptions?.[rule.meta.id] ?? {}
+        })
+      );
+      for (const issue of issues) {
+        const target = issue.statement;
+        if (target && (target.ignoreAll || target.ignored.has(rule.meta.id))) continue;
+        findings.push(this.toFinding(rule, issue, target, migration));
+      }
+    }
+    findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    return unparsed ? { migration, statements, findings, unanalysed: unparsed.length } : { migration, statements, findings };
+  }
+  toFinding(rule, issue, stmt, migration) {
+    const s = issue.statement ?? stmt;
+    const f = {
+      rule: rule.meta.id,
+      severity: issue.severity ?? this.severities.get(rule.meta.id) ?? rule.meta.severity,
+      message: issue.message,
+      help: issue.help,
+      path: migration.path,
+      line: s?.span.line ?? 1,
+      column: s?.span.column ?? 1,
+      endLine: s?.span.endLine ?? 1,
+      endColumn: s?.span.endColumn ?? 1,
+      statementIndex: s?.index ?? -1
+    };
+    if (issue.lock) f.lock = issue.lock;
+    if (issue.table) f.table = issue.table;
+    if (issue.data) f.data = issue.data;
+    if (issue.online) f.online = issue.online;
+    return f;
+  }
+};
+function summarize(files) {
+  let statements = 0;
+  let errors = 0;
+  let warnings = 0;
+  let unanalysed;
+  for (const f of files) {
+    statements += f.statements.length;
+    if (f.unanalysed !== void 0) unanalysed = (unanalysed ?? 0) + f.unanalysed;
+    for (const x of f.findings) {
+      if (x.severity === "error") errors++;
+      else warnings++;
+    }
+  }
+  const summary = { files: files.length, statements, errors, warnings };
+  if (unanalysed !== void 0) summary.analysed = statements - unanalysed;
+  return summary;
+}
+
+// src/plan/types.ts
+var PHASE_ORDER = ["expand", "backfill", "validate", "index", "contract"];
+var DEFAULTS = {
+  lockTimeout: "2s",
+  statementTimeout: "15s",
+  batchSize: 1e3
+};
+
+// src/plan/schedule.ts
+var rankOf = (k) => PHASE_ORDER.indexOf(k);
+function split(key) {
+  const i = key.indexOf("#");
+  return i < 0 ? [key, void 0] : [key.slice(0, i), key.slice(i + 1)];
+}
+function conflicts(a, b) {
+  if (a.keys.includes("*") || b.keys.includes("*")) return true;
+  if (a.weak && b.kind === "index") return false;
+  for (const ka of a.keys) {
+    const [ta, ca] = split(ka);
+    for (const kb of b.keys) {
+      const [tb, cb] = split(kb);
+      if (ta === tb && (!ca || !cb || ca === cb)) return true;
+    }
+  }
+  return false;
+}
+var slot = (round, rank) => round * PHASE_ORDER.length + rank;
+function schedule(groups) {
+  const placed = [];
+  let order = 0;
+  groups.forEach((steps, g) => {
+    let prev;
+    for (const step of steps) {
+      const rank = rankOf(step.kind);
+      let min = slot(0, rank);
+      const need = (p2, strict) => {
+        let round2 = p2.round;
+        if (rank < p2.rank || strict && rank === p2.rank) round2++;
+        min = Math.max(min, slot(round2, rank));
+      };
+      for (const p2 of placed) {
+        if (p2.group === g) continue;
+        if (conflicts(p2.step, step)) need(p2, !!step.deploy);
+      }
+      if (prev) need(prev, !!step.barrier || !!step.deploy);
+      const round = Math.floor(min / PHASE_ORDER.length);
+      const p = { step, group: g, order: order++, round, rank };
+      placed.push(p);
+      prev = p;
+    }
+  });
+  placed.sort((a, b) => slot(a.round, a.rank) - slot(b.round, b.rank) || a.order - b.order);
+  const phases = [];
+  let current;
+  let currentSlot = -1;
+  for (const p of placed) {
+    const s = slot(p.round, p.rank);
+    const canJoin = current && currentSlot === s && current.transactional && p.step.transactional && (!p.step.deploy || !!current.deploy);
+    if (canJoin) {
+      current.steps.push(p.step);
+      if (p.step.deploy && !current.deploy.split("; ").includes(p.step.deploy))
+        current.deploy += `; ${p.step.deploy}`;
+    } else {
+      current = { kind: p.step.kind, transactional: p.step.transactional, steps: [p.step] };
+      if (p.step.deploy) current.deploy = p.step.deploy;
+      phases.push(current);
+      currentSlot = s;
+    }
+  }
+  return phases;
+}
+
+// src/plan/planner.ts
+function phaseFrom(sp, planner, settings) {
+  const reasons = [...new Set(sp.steps.map((s) => s.reason))];
+  const steps = sp.steps.map((s) => s.sql);
+  const sql = sp.transactional ? planner.transactionalSql(
+    steps,
+    settings,
+    sp.steps.every((s) => s.timeout === "scan")
+  ) : steps.join("\n");
+  const phase = { name: sp.kind, transactional: sp.transactional, reason: reasons.join("; "), sql };
+  if (sp.deploy) phase.deploy = sp.deploy;
+  if (sp.steps.some((s) => s.todo)) phase.todo = true;
+  const commands = sp.steps.flatMap((s) => s.commands ?? []);
+  if (commands.length) phase.commands = commands;
+  const preflight = sp.steps.flatMap((s) => s.preflight ?? []);
+  if (preflight.length) phase.preflight = preflight;
+  return phase;
+}
+var Planner = class {
+  /**
+   * `options.findings`: the findings the plan answers; without them, the findings the lint engine
+   * it walks with reports (the pipeline's case: one walk for lint and plan).
+   */
+  constructor(planner, defaultVersion, options) {
+    this.planner = planner;
+    this.options = options;
+    this.settings = {
+      version: options.pgVersion ?? defaultVersion,
+      lockTimeout: options.lockTimeout ?? DEFAULTS.lockTimeout,
+      statementTimeout: options.statementTimeout ?? DEFAULTS.statementTimeout,
+      batchSize: options.batchSize ?? DEFAULTS.batchSize,
+      backfill: options.backfill ?? {}
+    };
+  }
+  planner;
+  options;
+  settings;
+  result = { plans: [], unchanged: [], unhandled: [], failed: [] };
+  run;
+  open;
+  attach(catalog) {
+    this.run = this.planner.start(this.settings, catalog);
+  }
+  fileStart(parsed) {
+    const m = parsed.migration;
+    if (!m.review) return;
+    if (parsed.error) {
+      this.result.failed.push({
+        path: m.path,
+        message: parsed.badBytes?.includes(parsed.error) ? `not planned: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})` : `cannot parse: ${parsed.error.message} at line ${parsed.error.line}`
+      });
+      return;
+    }
+    const byStatement = /* @__PURE__ */ new Map();
+    for (const f of this.options.findings ?? []) {
+      if (f.path !== m.path) continue;
+      const list = byStatement.get(f.statementIndex);
+      if (list) list.push(f);
+      else byStatement.set(f.statementIndex, [f]);
+    }
+    const flagged = (stmt) => byStatement.get(stmt.index) ?? [];
+    this.open = {
+      parsed,
+      byStatement,
+      groups: [],
+      rewritten: /* @__PURE__ */ new Set(),
+      hadTransaction: m.transaction === "wrapped" || !!this.options.assumeInTransaction && !disablesAssumeInTransaction(m.source),
+      file: this.run.file(parsed, {
+        flaggedBy: (stmt) => new Set(flagged(stmt).map((f) => f.rule)),
+        allowed: (stmt, rule) => !parsed.ignoreFile && !parsed.ignoreFileRules.has(rule) && !stmt.ignoreAll && !stmt.ignored.has(rule)
+      })
+    };
+  }
+  statement(parsed, stmt, reported) {
+    const o = this.open;
+    if (!o || o.parsed !== parsed) {
+      this.run.seen(stmt, parsed.migration.absPath);
+      return;
+    }
+    if (o.failed) return;
+    try {
+      const { file } = o;
+      if (!this.options.findings && reported.length) o.byStatement.set(stmt.index, [...reported]);
+      if (file.transactionControl(stmt)) o.hadTransaction = true;
+      if (!file.skip(stmt)) {
+        const steps = this.stepsFor(file, stmt, o.byStatement.get(stmt.index) ?? []);
+        if (steps.rewritten) o.rewritten.add(stmt.index);
+        o.groups.push(...steps.groups);
+      }
+      file.after(stmt);
+    } catch (err) {
+      o.failed = `internal error while planning: ${err.message}`;
+    }
+  }
+  fileEnd(parsed, lint) {
+    const o = this.open;
+    if (!o || o.parsed !== parsed) return;
+    this.open = void 0;
+    const m = parsed.migration;
+    if (o.failed) {
+      this.result.failed.push({ path: m.path, message: o.failed });
+      return;
+    }
+    try {
+      const given = this.options.findings;
+      const findings = given ? given.filter((f) => f.path === m.path) : lint.findings;
+      const { plan, unhandled } = this.finish(o, findings);
+      this.result.unhandled.push(...unhandled);
+      if (plan) this.result.plans.push(plan);
+      else if (!unhandled.length) this.result.unchanged.push(m.path);
+    } catch (err) {
+      this.result.failed.push({ path: m.path, message: `internal error while planning: ${err.message}` });
+    }
+  }
+  /** The steps for one statement: the dialect's rewrite, or the statement kept as written (and why). */
+  stepsFor(file, stmt, open) {
+    let out;
+    try {
+      out = file.rewrite(stmt);
+    } catch (err) {
+      file.notes.push({
+        level: "warning",
+        line: stmt.span.line,
+        message: `No automatic plan for this statement (${err.message}); it is kept as written.`
+      });
+      out = void 0;
+    }
+    if (out) return { groups: out, rewritten: true };
+    const kept = file.keep(stmt);
+    if (open.length)
+      kept.reason = `kept as written, NOT handled: ${[...new Set(open.map((f) => f.rule))].join(", ")} at line ${stmt.span.line}: do it by hand`;
+    return { groups: [[kept]], rewritten: false };
+  }
+  /** Findings the plan does not answer: said plainly, counted, and they fail the run like lint's. */
+  unhandled(parsed, file, findings, rewritten) {
+    const out = [];
+    for (const f of findings) {
+      const answered = rewritten.has(f.statementIndex) && (file.answersOnRewrite?.(f.rule, f) ?? true);
+      if (f.statementIndex >= 0 && (answered || file.consumed(f.statementIndex))) continue;
+      const stmt = parsed.statements[f.statementIndex];
+      if (file.rewrites.length && this.planner.phaseAnswers.has(f.rule) && stmt && !file.runsAlone(stmt)) continue;
+      const why = this.planner.answers.has(f.rule) ? file.notes.find((n) => n.line === f.line && n.level === "warning")?.message : void 0;
+      out.push({
+        path: parsed.migration.path,
+        line: f.line,
+        rule: f.rule,
+        severity: f.severity === "warning" ? "warning" : "error",
+        message: shorten(f.message, 300),
+        advice: shorten(why ?? f.help ?? "see the rule documentation", 400)
+      });
+    }
+    return out;
+  }
+  /** The file's plan once all its statements are planned: phases, checked SQL, and what is not handled. */
+  finish(o, findings) {
+    const { parsed, file, groups, rewritten, hadTransaction } = o;
+    const m = parsed.migration;
+    const unhandled = this.unhandled(parsed, file, findings, rewritten);
+    if (!file.rewrites.length) return { unhandled };
+    if (hadTransaction) {
+      file.notes.push({
+        level: "info",
+        message: "The original runs as one transaction; the plan deliberately splits it into phases so that no lock outlives a step. If a phase fails, the earlier ones stay applied; each is safe to keep, and each can be run again."
+      });
+    }
+    const phases = schedule(groups).map((sp) => phaseFrom(sp, this.planner, this.settings));
+    phases.forEach((p, i) => {
+      try {
+        this.planner.checkPhase(p);
+      } catch (err) {
+        throw new Error(
+          `generated SQL of phase ${i + 1} (${p.name}) does not parse: ${err.message}
+${p.sql}`
+        );
+      }
+    });
+    return {
+      plan: {
+        path: m.path,
+        migration: m,
+        phases,
+        rewrites: file.rewrites,
+        notes: file.notes,
+        expectedDifferences: file.expected,
+        unhandled
+      },
+      unhandled
+    };
+  }
+};
+function plannerFor(dialect, options = {}) {
+  if (!dialect.plan) {
+    return {
+      result: (migrations = []) => ({
+        plans: [],
+        unchanged: [],
+        unhandled: [],
+        failed: migrations.filter((m) => m.review).map((m) => ({ path: m.path, message: `not planned: zerodown cannot plan ${dialect.name} migrations yet` }))
+      })
+    };
+  }
+  const observer = new Planner(dialect.plan, dialect.defaultVersion, options);
+  return { observer, result: () => observer.result };
+}
+
+// src/shadow/compare.ts
+function diffSchemas(orig, plan) {
+  const out = [];
+  for (const [k, v] of orig) {
+    const p = plan.get(k);
+    if (p === void 0) out.push({ key: k, text: `${k}: missing after the plan (original: ${v})` });
+    else if (p !== v) out.push({ key: k, text: `${k}: original ${v}; plan ${p}` });
+  }
+  for (const [k, v] of plan) if (!orig.has(k)) out.push({ key: k, text: `${k}: only after the plan (${v})` });
+  return out;
+}
+function volatileColumns(a, b) {
+  const out = /* @__PURE__ */ new Set();
+  for (const [table, rowsA] of a) {
+    const rowsB = b.get(table);
+    if (!rowsB) continue;
+    for (const [key, ra] of rowsA) {
+      const rb = rowsB.get(key);
+      if (!rb) continue;
+      for (const col of Object.keys(ra))
+        if (JSON.stringify(ra[col]) !== JSON.stringify(rb[col])) out.add(`${table}.${col}`);
+    }
+    if (rowsA.size !== rowsB.size || [...rowsA.keys()].some((k) => !rowsB.has(k))) out.add(`${table}.*`);
+  }
+  return out;
+}
+function compareData(orig, plan, skip) {
+  const diffs = [];
+  for (const [table, rowsO] of orig) {
+    const rowsP = plan.get(table);
+    if (!rowsP || skip.has(`${table}.*`)) continue;
+    if (rowsO.size !== rowsP.size) {
+      diffs.push(`data ${table}: ${rowsO.size} rows after the original, ${rowsP.size} after the plan`);
+      continue;
+    }
+    let shown = 0;
+    let count = 0;
+    for (const [key, ro] of rowsO) {
+      const rp = rowsP.get(key);
+      if (!rp) {
+        count++;
+        if (shown++ < 3) diffs.push(`data ${table}: row ${key} missing after the plan`);
+        continue;
+      }
+      for (const col of Object.keys(ro)) {
+        if (skip.has(`${table}.${col}`) || !(col in rp)) continue;
+        if (JSON.stringify(ro[col]) !== JSON.stringify(rp[col])) {
+          count++;
+          if (shown++ < 3)
+            diffs.push(
+              `data ${table}.${col} for key ${key}: original ${JSON.stringify(ro[col])}, plan ${JSON.stringify(rp[col])}`
+            );
+        }
+      }
+    }
+    if (count > 3) diffs.push(`data ${table}: ${count - 3} more differences`);
+  }
+  return diffs;
+}
+
+// src/shadow/replay.ts
+var CHUNK_FILES = 40;
+var CHUNK_STATEMENTS = 800;
+async function replayHistory(shadow, migrations, onProgress, frameworks) {
+  const probes = shadow.probes;
+  await probes.load();
+  await probes.toolTables(shadow, frameworks ?? migrations.map((m) => ("migration" in m ? m.migration : m).framework));
+  const t0 = performance.now();
+  const result = {
+    files: migrations.length,
+    statements: 0,
+    failures: [],
+    refused: [],
+    limits: [],
+    durationMs: 0
+  };
+  const parsed = migrations.map((m) => "statements" in m && "migration" in m ? m : probes.parse(m));
+  const total = parsed.reduce((n, p) => n + p.statements.length, 0);
+  const deferred = parsed.some((p) => /\bdeferr|\bset\s+constraints\b/i.test(p.migration.source));
+  let done = 0;
+  const runOne = async (p) => {
+    const r = await runTraced(shadow, p, { trace: false });
+    if (r.stopped) result.stopped = true;
+    for (const s of r.statements) {
+      if (!s.refused) continue;
+      result.refused.push({
+        path: s.path,
+        line: s.line,
+        statement: s.sql.split("\n")[0].slice(0, 120),
+        why: s.refused
+      });
+    }
+    if (r.error) {
+      const e = r.error;
+      const stmt = r.statements.find((x) => x.error === e);
+      const f = {
+        path: e.path,
+        line: e.line,
+        column: e.column,
+        code: e.code,
+        message: e.message,
+        statement: (stmt?.sql ?? "").split("\n")[0].slice(0, 120)
+      };
+      if (e.timedOut) f.timedOut = true;
+      if (e.limit) {
+        f.limit = e.limit;
+      } else if (MISSING_OBJECT.has(e.code)) {
+        const missing = shadow.limits.filter((l) => l.id === "extension-unavailable");
+        if (missing.length) f.consequenceOf = missing.map((l) => `extension "${l.subject}" unavailable`).join(", ");
+        else if (e.consequenceOf) f.consequenceOf = e.consequenceOf;
+      }
+      result.failures.push(f);
+    }
+    onProgress?.(++done, parsed.length, p.migration.path);
+  };
+  let chunk = [];
+  let size = 0;
+  const flush = async () => {
+    const files = chunk;
+    chunk = [];
+    size = 0;
+    if (!files.length) return;
+    if (files.length > 1) {
+      try {
+        await execBatch(
+          shadow,
+          files.flatMap((p) => p.statements.map((x) => x.text))
+        );
+        for (const p of files) onProgress?.(++done, parsed.length, p.migration.path);
+        return;
+      } catch (err) {
+        if (isShadowStop(err)) {
+          const first = files[0];
+          const stmt = first.statements[0];
+          const last = files.at(-1).migration.path;
+          result.failures.push({
+            path: first.migration.path,
+            line: stmt.span.line,
+            column: stmt.span.column,
+            code: toSqlError(err).code,
+            message: `files ${first.migration.path} to ${last} (replayed together in one transaction) ${err.message}`,
+            statement: stmt.text.split("\n")[0].slice(0, 120),
+            timedOut: true
+          });
+          result.stopped = true;
+          return;
+        }
+        await shadow.exec("ROLLBACK").catch(() => {
+        });
+      }
+    }
+    for (const p of files) {
+      if (result.stopped) return;
+      await runOne(p);
+    }
+  };
+  for (const p of parsed) {
+    if (result.stopped) break;
+    const batchable = !deferred && !p.error && p.statements.length > 0 && !p.statements.some((x) => probes.breaksBatch(x, shadow.serverVersion) || probes.refused(x, shadow.kind));
+    if (!batchable) {
+      await flush();
+      if (!result.stopped) await runOne(p);
+      continue;
+    }
+    chunk.push(p);
+    size += p.statements.length;
+    if (chunk.length >= CHUNK_FILES || size >= CHUNK_STATEMENTS) await flush();
+  }
+  if (!result.stopped) await flush();
+  if (result.stopped) result.notRun = parsed.length - done;
+  result.statements = total;
+  result.limits = [...shadow.limits];
+  result.durationMs = Math.round(performance.now() - t0);
+  return result;
+}
+
+// src/plan/verify.ts
+var DEFAULT_SEED_ROWS = 200;
+function checkStopped(sh, what) {
+  if (!sh.stopped) return;
+  const sql = sh.stopped.sql.replace(/\s+/g, " ").trim();
+  throw new Error(
+    `${what} did not finish within ${sh.stopped.seconds} s on the shadow (${sql.length > 80 ? `${sql.slice(0, 79)}\u2026` : sql}): stopped; raise --shadow-timeout if it is legitimately slow`
+  );
+}
+function errorText(err) {
+  const e = err;
+  return `${e?.message ?? String(err)}${e?.detail ? ` (${e.detail})` : ""}`.replace(/\s+/g, " ").trim();
+}
+function shorten2(text, max = 90) {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
+}
+async function replay(sh, migrations) {
+  const r = await replayHistory(sh, migrations);
+  return r.failures.map((f) => `${f.path}:${f.line}: ${f.message}${f.limit ? ` (${f.limit})` : ""}`);
+}
+async function seed(sh, rows) {
+  if (rows <= 0) return [];
+  const r = await sh.probes.seed(sh, { rows, policy: { kind: "proof" } });
+  return r.failures.map((f) => `${f.table}: ${f.message}`);
+}
+async function runOriginal(sh, m, watch, notRun2) {
+  if (m.error) return `cannot parse: ${m.error.message}`;
+  watch.setPhase(0);
+  const r = await runTraced(sh, m, {
+    trace: false,
+    watch: { watch, label: (s) => `line ${s.span.line} (${shorten2(s.text, 60)})` }
+  });
+  for (const s of r.statements) if (s.refused) notRun2.add(`${m.migration.path}:${s.line}: ${s.refused}`);
+  return r.error ? errorText(r.error) : null;
+}
+async function watched(sh, watch, sql, label) {
+  const token = await watch.before();
+  const t0 = performance.now();
+  await sh.exec(sql);
+  await watch.after(token, label, performance.now() - t0);
+}
+async function endTx(sh, watch, sql) {
+  const t0 = performance.now();
+  try {
+    await sh.exec(sql);
+  } finally {
+    watch.ended(performance.now() - t0);
+  }
+}
+async function runPlan(sh, plan, watch, notRun2) {
+  const p = sh.probes;
+  for (let i = 0; i < plan.phases.length; i++) {
+    const phase = plan.phases[i];
+    watch.setPhase(i + 1);
+    let inTx = false;
+    try {
+      const stmts = p.parse({
+        path: `phase ${i + 1}`,
+        absPath: `phase ${i + 1}`,
+        source: phase.sql,
+        dialect: plan.migration.dialect,
+        framework: "plain",
+        transaction: "none",
+        review: true
+      });
+      if (stmts.error) throw new Error(stmts.error.message);
+      const runnable = stmts.statements.filter((s) => {
+        const refused = p.refused(s, sh.kind);
+        if (refused) notRun2.add(`phase ${i + 1} (${phase.name}): ${refused}`);
+        return !refused;
+      });
+      const label = (s) => `phase ${i + 1} (${phase.name}): ${shorten2(s.text, 60)}`;
+      if (phase.transactional) {
+        await sh.exec("BEGIN");
+        watch.began();
+        inTx = true;
+        for (const s of runnable) await watched(sh, watch, s.text, label(s));
+        inTx = false;
+        await endTx(sh, watch, "COMMIT");
+      } else if (runnable.length === stmts.statements.length && runnable.length === 1) {
+        await watched(sh, watch, phase.sql, `phase ${i + 1} (${phase.name})`);
+      } else {
+        for (const s of runnable) await watched(sh, watch, s.text, label(s));
+      }
+    } catch (err) {
+      if (inTx) await endTx(sh, watch, "ROLLBACK").catch(() => {
+      });
+      return { phase: i + 1, message: errorText(err) };
+    }
+  }
+  return void 0;
+}
+function engineName(sh) {
+  const [kind, version] = sh.engine.split(" ");
+  const names = { pglite: "PGlite", mysql: "MySQL", mariadb: "MariaDB" };
+  const name = names[kind ?? ""] ?? "PostgreSQL";
+  return `${name} ${version ?? sh.serverVersion}`;
+}
+async function verifyPlan(plan, history, opts = {}) {
+  const dialect = opts.dialect ?? shadowOf(dialectFor(plan.migration.dialect));
+  await dialect.probes.load();
+  const rows = opts.seedRows ?? DEFAULT_SEED_ROWS;
+  const historyMigrations = history.map((m) => "migration" in m && "statements" in m ? m.migration : m);
+  const sources = [...historyMigrations.map((m) => m.source), plan.migration.source];
+  const extensions = dialect.extensionsIn(sources);
+  const original = opts.parsed ?? dialect.probes.parse(plan.migration);
+  const v = {
+    engine: "",
+    schemaEqual: false,
+    dataEqual: null,
+    locksSafe: false,
+    longestAccessExclusiveMs: 0,
+    differences: [],
+    nondeterministic: [],
+    expected: [],
+    originalViolations: [],
+    originalLongestAccessExclusiveMs: 0,
+    caveats: [],
+    seedRows: rows,
+    originalError: null,
+    locks: []
+  };
+  const notRun2 = /* @__PURE__ */ new Set();
+  const bound = opts.shadowTimeoutMs !== void 0 ? { timeoutMs: opts.shadowTimeoutMs } : {};
+  const open = (state) => dialect.open(
+    opts.shadowUrl ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow, ...bound } : { extensions, ...bound, ...state ? { state } : {} }
+  );
+  const states = memoryStore();
+  const keyOf = (withRows) => cacheKey({
+    engine: dialect.embeddedEngine?.() ?? "server",
+    extensions,
+    seedRows: withRows ? rows : 0,
+    history: historyMigrations,
+    seedPolicy: "proof"
+  });
+  const start = async (withRows) => {
+    const key = keyOf(withRows);
+    const saved = opts.shadowUrl ? void 0 : states.get(key);
+    if (saved) {
+      const sh2 = await open(saved.tar);
+      if (sh2.boot === "cache") return { sh: sh2, ...saved.meta };
+      await sh2.close();
+    }
+    const sh = await open();
+    try {
+      const failures = await replay(sh, history);
+      checkStopped(sh, "the history");
+      const seedProblems = withRows ? await seed(sh, rows).catch((err) => (checkStopped(sh, "seeding"), Promise.reject(err))) : [];
+      checkStopped(sh, "seeding");
+      if (sh.saveState) states.put(key, await sh.saveState(), { failures, seedProblems });
+      return { sh, failures, seedProblems };
+    } catch (err) {
+      await sh.close();
+      throw err;
+    }
+  };
+  const noteVersions = (sh) => {
+    if (opts.pgVersion === void 0 || v.shadowVersion !== void 0) return;
+    if (sh.serverVersion !== opts.pgVersion) {
+      v.shadowVersion = sh.serverVersion;
+      v.targetVersion = opts.pgVersion;
+    }
+  };
+  const runOrig = async (withRows) => {
+    const { sh, failures, seedProblems } = await start(withRows);
+    try {
+      noteVersions(sh);
+      const watch = await sh.probes.watch(sh);
+      const error = await runOriginal(sh, original, watch, notRun2).catch((err) => {
+        checkStopped(sh, "the original migration");
+        throw err;
+      });
+      checkStopped(sh, "the original migration");
+      return {
+        error,
+        failures,
+        seedProblems,
+        watch,
+        engine: engineName(sh),
+        schema: error ? void 0 : await sh.probes.snapshotSchema(sh),
+        data: error ? void 0 : await sh.probes.snapshotData(sh)
+      };
+    } finally {
+      await sh.close();
+    }
+  };
+  try {
+    const a = await runOrig(true);
+    v.engine = a.engine;
+    if (a.failures.length)
+      v.differences.push(`history: ${a.failures.length} statement(s) failed on the shadow, e.g. ${a.failures[0]}`);
+    v.originalError = a.error;
+    v.originalViolations = a.watch.violations;
+    v.originalLongestAccessExclusiveMs = Math.max(0, ...a.watch.spans.map((s) => s.ms));
+    let origSchema = a.schema;
+    let origData = a.data;
+    let skip = /* @__PURE__ */ new Set();
+    if (a.error) {
+      const empty = await runOrig(false);
+      origSchema = empty.schema;
+      origData = void 0;
+      if (empty.error)
+        throw new Error(`the original migration fails on the shadow even with empty tables: ${empty.error}`);
+    } else {
+      const b = await runOrig(true);
+      if (b.error) throw new Error(`the original migration failed on its second run: ${b.error}`);
+      skip = volatileColumns(a.data, b.data);
+      v.nondeterministic = [...skip].sort();
+    }
+    const runPlanOn = async (withRows) => {
+      const { sh, seedProblems: seedProblems2 } = await start(withRows);
+      try {
+        const watch = await sh.probes.watch(sh);
+        const err = await runPlan(sh, plan, watch, notRun2).catch((e) => {
+          checkStopped(sh, "the staged plan");
+          throw e;
+        });
+        checkStopped(sh, "the staged plan");
+        return {
+          err,
+          watch,
+          seedProblems: seedProblems2,
+          schema: await sh.probes.snapshotSchema(sh),
+          data: await sh.probes.snapshotData(sh)
+        };
+      } finally {
+        await sh.close();
+      }
+    };
+    let run = await runPlanOn(true);
+    if (a.error && run.err && !plan.phases[run.err.phase - 1]?.todo) {
+      const empty = await runPlanOn(false);
+      if (!empty.err) {
+        run = empty;
+        v.emptyTables = true;
+      }
+    }
+    if (run.err) v.planError = run.err;
+    for (const n of notRun2)
+      v.caveats.push(`not run on the shadow, because it reaches outside the throwaway database: ${n}`);
+    plan.phases.forEach((p, i) => {
+      if (p.commands?.length)
+        v.caveats.push(
+          `phase ${i + 1} (${p.name}) was applied as its plain ALTER, the end state of its ${p.commands.map((c) => c.tool).join(" / ")} run: the tool's own copy and cut-over were not run here`
+        );
+    });
+    v.locks = run.watch.spans;
+    v.longestAccessExclusiveMs = Math.max(0, ...run.watch.spans.map((s) => s.ms));
+    v.locksSafe = !run.watch.violations.length;
+    if (run.watch.quietClaim) v.quietClaim = run.watch.quietClaim;
+    if (!run.watch.scansVisible)
+      v.caveats.push(
+        `table scans were not observable (${run.watch.scansHiddenWhy ?? "track_counts is off and the shadow role may not turn it on"}): only rewrites were checked`
+      );
+    v.differences.push(...run.watch.violations.map((x) => `locks: ${x}`));
+    const planSchema = run.schema;
+    const planData = run.data;
+    const seedProblems = v.emptyTables ? [] : run.seedProblems;
+    if (seedProblems.length) v.differences.push(`seed: could not fill ${seedProblems.join("; ")}`);
+    if (v.planError) {
+      v.differences.unshift(`phase ${v.planError.phase} failed: ${v.planError.message}`);
+      v.locksSafe = false;
+      return v;
+    }
+    const schemaDiffs = diffSchemas(origSchema, planSchema);
+    const unexpected = schemaDiffs.filter((d) => !plan.expectedDifferences.some((e) => e.keys.includes(d.key)));
+    for (const e of plan.expectedDifferences)
+      if (schemaDiffs.some((d) => e.keys.includes(d.key))) v.expected.push(e.why);
+    v.schemaEqual = unexpected.length === 0;
+    v.differences.push(...unexpected.map((d) => `schema ${d.text}`));
+    if (origData) {
+      const dataDiffs = compareData(origData, planData, skip);
+      v.dataEqual = dataDiffs.length === 0;
+      v.differences.push(...dataDiffs);
+    }
+    return v;
+  } catch (err) {
+    v.error = errorText(err);
+    return v;
+  }
+}
+function isProven(v) {
+  return !!v && !v.error && !v.planError && v.schemaEqual && v.dataEqual !== false && v.locksSafe;
+}
+
+// src/shadow/dryrun-open.ts
+function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles) {
+  const dir = opts.url ? void 0 : opts.cacheDir;
+  const store = dir ? diskStore(dir) : void 0;
+  const key = dir ? cacheKey({
+    engine: dialect.embeddedEngine?.() ?? "server",
+    extensions,
+    seedRows: rowsPerTable,
+    history: historyFiles,
+    ...opts.schema ? { schema: opts.schema.sql } : {}
+  }) : void 0;
+  const cached = store && key ? store.get(key) : void 0;
+  return { dir, store, key, cached };
+}
+function startOpening(dialect, opts, extensions, cached) {
+  const bound = opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {};
+  const opening = opts.url ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }) : dialect.open({ extensions, ...cached ? { state: cached.tar } : {}, ...bound });
+  opening.catch(() => {
+  });
+  return opening;
+}
+function restoreFromCache(shadow, meta) {
+  const hist = meta.history;
+  const seeded = { ...meta.seed, rows: new Map(meta.seed.rows) };
+  for (const l of meta.limits) if (!shadow.limits.some((x) => x.subject === l.subject)) shadow.limits.push(l);
+  return { hist, seeded };
+}
+async function saveToCache(cache, shadow, hist, seeded) {
+  if (!cache.store || !cache.key || !shadow.saveState) return;
+  const meta = {
+    history: hist,
+    seed: {
+      tables: seeded.tables,
+      rows: [...seeded.rows],
+      failures: seeded.failures,
+      durationMs: seeded.durationMs
+    },
+    limits: [...shadow.limits]
+  };
+  cache.store.put(cache.key, await shadow.saveState(), meta);
+}
+
+// src/shadow/dryrun-run.ts
+async function runReview(shadow, parsedReview, rows, stopped, onRunProgress) {
+  const statements = [];
+  const heldLocks = [];
+  const files = [];
+  const total = parsedReview.reduce((n, m) => n + m.statements.length, 0);
+  let done = 0;
+  for (const m of parsedReview) {
+    if (stopped) {
+      statements.push(...notRun(m));
+      files.push({ path: m.migration.path, statements: m.statements.length, error: null });
+      continue;
+    }
+    const onRun = onRunProgress;
+    const r = await runTraced(shadow, m, {
+      rows,
+      ...onRun ? { onStatement: (s) => onRun(done += s.count ?? 1, total, m.migration.path) } : {}
+    });
+    if (r.stopped) {
+      const e = r.error;
+      stopped = {
+        phase: "run",
+        message: e ? `${e.path}:${e.line}: ${e.message}` : `${m.migration.path}: the shadow was stopped`,
+        ...e ? { path: e.path, line: e.line } : {}
+      };
+    }
+    statements.push(...r.statements);
+    heldLocks.push(...r.heldLocks);
+    files.push({
+      path: m.migration.path,
+      statements: r.statements.reduce((n, x) => n + (x.index < 0 ? 0 : x.count ?? 1), 0),
+      error: r.error
+    });
+  }
+  return { statements, heldLocks, files, stopped };
+}
+
+// src/shadow/dryrun-schema.ts
+async function buildSchema(shadow, dialect, opts, parsedHistory, tools, tBoot) {
+  const probes = dialect.probes;
+  let hist;
+  let stopped;
+  if (opts.schema) {
+    await probes.toolTables(shadow, tools);
+    const d = await dialect.loadSchemaDump(shadow, opts.schema.sql, opts.schema.path);
+    hist = { ...d, source: "schema", path: opts.schema.path, durationMs: Math.round(performance.now() - tBoot) };
+    const e = d.stopped ? d.errors.find((x) => x.timedOut) : void 0;
+    if (d.stopped)
+      stopped = {
+        phase: "schema",
+        message: `the schema dump ${e ? `statement at ${e.path}:${e.line} ` : ""}${e?.message ?? "stopped"}`,
+        ...e ? { path: e.path, line: e.line } : {}
+      };
+  } else {
+    const { limits: _limits, ...r } = await replayHistory(shadow, parsedHistory, opts.onProgress, tools);
+    hist = { ...r, source: "migrations" };
+    const f = r.stopped ? r.failures.find((x) => x.timedOut) : void 0;
+    if (r.stopped)
+      stopped = {
+        phase: "history",
+        message: `history ${f ? `${f.path}:${f.line}: ${f.message}` : "replay stopped"}`,
+        ...f ? { path: f.path, line: f.line } : {}
+      };
+  }
+  return { hist, stopped };
+}
+async function seedShadow(shadow, dialect, opts, rowsPerTable, skip) {
+  const probes = dialect.probes;
+  let seedingTable = "";
+  const tSeedStart = performance.now();
+  let seeded = { tables: 0, rows: /* @__PURE__ */ new Map(), failures: [], durationMs: 0 };
+  try {
+    if (!skip)
+      seeded = await probes.seed(shadow, {
+        rows: rowsPerTable,
+        onProgress: (done, total, table) => {
+          seedingTable = table;
+          opts.onSeedProgress?.(done, total, table);
+        }
+      });
+  } catch (err) {
+    if (!isShadowStop(err)) throw err;
+    seeded.durationMs = Math.round(performance.now() - tSeedStart);
+    return {
+      seeded,
+      stopped: { phase: "seed", message: `seeding table ${seedingTable || "?"} ${err.message}` }
+    };
+  }
+  return { seeded, stopped: void 0 };
+}
+
+// src/shadow/dryrun-confirm.ts
+function sameTable(dialect, finding, traced) {
+  if (!finding) return true;
+  return dialect.probes.relationName(finding) === traced;
+}
+function confirmFindings(result, dry, shadowDialect) {
+  const dialect = shadowDialect ?? shadowOf(dialectOf(result.files.map((f) => f.migration)));
+  const byKey = /* @__PURE__ */ new Map();
+  const runs = [];
+  for (const s of dry.statements) {
+    byKey.set(`${s.path}\0${s.index}`, s);
+    if (s.count) runs.push(s);
+  }
+  const traced = (path2, index) => byKey.get(`${path2}\0${index}`) ?? runs.find((r) => r.path === path2 && r.index <= index && index <= r.lastIndex);
+  let confirmed = 0;
+  let unconfirmed = 0;
+  const locksHidden = dry.limits.some((l) => l.id === "metadata-locks-invisible");
+  for (const file of result.files) {
+    for (const f of file.findings) {
+      if (f.statementIndex < 0) continue;
+      const s = traced(f.path, f.statementIndex);
+      if (!s || s.skipped || s.error) continue;
+      const predicted = f.online;
+      if (predicted && s.online) {
+        f.confirmed = predicted.algorithm === s.online.algorithm && predicted.lock === s.online.lock;
+        if (f.confirmed) confirmed++;
+        else unconfirmed++;
+        continue;
+      }
+      const predictsRewrite = f.data?.rewrite === true;
+      if (locksHidden && !predictsRewrite) continue;
+      if (!f.lock && !predictsRewrite) continue;
+      let seen = false;
+      if (predictsRewrite) seen = s.rewrites.some((r) => sameTable(dialect, f.table, r));
+      if (!seen && f.lock) {
+        seen = s.locks.some(
+          (l) => (l.source === "pg_locks" || l.source === "sampled") && l.mode === f.lock && sameTable(dialect, f.table, l.relation)
+        );
+      }
+      f.confirmed = seen;
+      if (seen) confirmed++;
+      else unconfirmed++;
+    }
+  }
+  return { confirmed, unconfirmed };
+}
+function stopFindings(result, dry) {
+  let added = 0;
+  const add = (s, message, help2) => {
+    const file = result.files.find((f2) => f2.migration.path === s.path);
+    if (!file) return;
+    const f = {
+      rule: "dry-run-error",
+      severity: "error",
+      message,
+      help: help2,
+      path: s.path,
+      line: s.error?.line ?? s.line,
+      column: s.error?.column ?? s.column,
+      endLine: Math.max(s.error?.line ?? s.line, s.endLine),
+      endColumn: 1,
+      statementIndex: s.index,
+      data: { code: "57014", engine: dry.engine, timedOut: true }
+    };
+    file.findings.push(f);
+    file.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    result.summary.errors++;
+    added++;
+  };
+  const help = "Find what loops or waits (a LOOP without an exit, pg_sleep, a lock never released, a huge backfill in one statement); if it is legitimately slow on the seeded shadow, raise --shadow-timeout.";
+  for (const s of dry.statements) {
+    if (s.timedOut && s.error)
+      add(
+        s,
+        `This statement ${s.error.message.replace(/; raise --shadow-timeout.*$/, "")} (${dry.engine}): in production it would hold its locks at least that long.`,
+        help
+      );
+  }
+  if (dry.stopped && dry.stopped.phase !== "run") {
+    const firsts = /* @__PURE__ */ new Map();
+    for (const s of dry.statements) if (s.index >= 0 && !firsts.has(s.path)) firsts.set(s.path, s);
+    for (const s of firsts.values())
+      add(
+        s,
+        `Not run on the shadow database: the dry run stopped before this file. ${dry.stopped.message.replace(/; raise --shadow-timeout.*$/, "")}.`,
+        help
+      );
+  }
+  return added;
+}
+
+// src/shadow/dryrun.ts
+async function dryRun(migrations, opts = {}) {
+  const t0 = performance.now();
+  const files = migrations.map((m) => "statements" in m && "migration" in m ? m.migration : m);
+  const sqlDialect = dialectOf(files);
+  const dialectId = sqlDialect.id;
+  const dialect = opts.dialect ?? shadowOf(sqlDialect);
+  const isReview = (m) => ("migration" in m && "statements" in m ? m.migration : m).review;
+  const review = migrations.filter(isReview);
+  const history = opts.schema ? [] : migrations.filter((m) => !isReview(m));
+  const historyFiles = history.map((m) => "statements" in m && "migration" in m ? m.migration : m);
+  const sources = [...files.map((m) => m.source), ...opts.schema ? [opts.schema.sql] : []];
+  const extensions = dialect.extensionsIn(sources);
+  const rowsPerTable = opts.seedRows ?? 1e3;
+  const tools = files.map((m) => m.framework);
+  const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles);
+  const cached = cache.cached;
+  const opening = startOpening(dialect, opts, extensions, cached);
+  const probes = dialect.probes;
+  await probes.load();
+  const parse = (m) => "statements" in m && "migration" in m ? m : probes.parse(m);
+  const parsedHistory = cached ? [] : history.map(parse);
+  const parsedReview = review.map(parse);
+  const shadow = await opening;
+  opts.onOpen?.(shadow);
+  try {
+    const tBoot = performance.now();
+    const hit = !!cached && shadow.boot === "cache";
+    let hist;
+    let seeded;
+    let stopped;
+    if (hit) {
+      ({ hist, seeded } = restoreFromCache(shadow, cached.meta));
+    } else {
+      ({ hist, stopped } = await buildSchema(shadow, dialect, opts, parsedHistory, tools, tBoot));
+      const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped);
+      seeded = s.seeded;
+      stopped = s.stopped ?? stopped;
+    }
+    const tSeed = performance.now();
+    const tHist = hit ? tBoot : tSeed - seeded.durationMs;
+    if (!hit && !stopped) await saveToCache(cache, shadow, hist, seeded);
+    const tRunStart = performance.now();
+    const run = await runReview(shadow, parsedReview, seeded.rows, stopped, opts.onRunProgress);
+    stopped = run.stopped;
+    const tRun = performance.now();
+    return {
+      version: 1,
+      dialect: dialectId,
+      engine: shadow.engine,
+      boot: shadow.boot,
+      cache: !cache.dir ? "off" : hit ? "hit" : "miss",
+      statements: run.statements,
+      heldLocks: run.heldLocks,
+      files: run.files,
+      history: hist,
+      seed: {
+        tables: seeded.tables,
+        rowsPerTable,
+        rows: [...seeded.rows.values()].reduce((a, b) => a + b, 0),
+        failures: seeded.failures,
+        durationMs: seeded.durationMs
+      },
+      limits: [...shadow.limits],
+      timings: {
+        bootMs: Math.round(tBoot - t0),
+        historyMs: Math.round(tHist - tBoot),
+        seedMs: Math.round(tSeed - tHist),
+        runMs: Math.round(tRun - tRunStart),
+        totalMs: Math.round(tRun - t0)
+      },
+      ...stopped ? { stopped } : {},
+      ...opts.pgVersion !== void 0 && opts.pgVersion !== shadow.serverVersion ? { shadowVersion: shadow.serverVersion, targetVersion: opts.pgVersion } : {}
+    };
+  } finally {
+    await shadow.close();
+  }
+}
+
+// src/pipeline/index.ts
+async function lintStage(migrations, options = {}) {
+  const { dialect: id, keepParsed, plan, ...lintOptions } = options;
+  const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
+  await dialect.load();
+  const planner = plan ? plannerFor(dialect, plan) : void 0;
+  const engine = new LintEngine(dialect, {
+    ...lintOptions,
+    ...planner?.observer ? { observer: planner.observer } : {}
+  });
+  const files = [];
+  const kept = [];
+  let done = 0;
+  for (const m of migrations) {
+    const parsed = dialect.parse(m);
+    if (keepParsed) kept.push(parsed);
+    const result2 = engine.processFile(parsed);
+    if (m.review) files.push(keepParsed ? result2 : findingsOnly(result2));
+    lintOptions.onProgress?.(++done, migrations.length, m);
+  }
+  const result = { files, summary: summarize(files) };
+  return {
+    result,
+    ...keepParsed ? { parsed: { dialect, files: kept } } : {},
+    ...planner ? { plan: planner.result(migrations) } : {}
+  };
+}
+function findingsOnly(r) {
+  const kept = new Array(r.statements.length);
+  for (const f of r.findings) {
+    const s = f.statementIndex >= 0 ? r.statements[f.statementIndex] : void 0;
+    if (s) kept[f.statementIndex] = s;
+  }
+  return { ...r, statements: kept };
+}
+function lintOptionsOf(settings) {
+  return {
+    pgVersion: settings.pgVersion,
+    assumeInTransaction: settings.assumeInTransaction,
+    rules: settings.rules,
+    ruleOptions: settings.ruleOptions
+  };
+}
+function planSettingsOf(settings) {
+  const plan = settings.plan;
+  return {
+    pgVersion: settings.pgVersion,
+    ...plan.lockTimeout ? { lockTimeout: plan.lockTimeout } : {},
+    ...plan.statementTimeout ? { statementTimeout: plan.statementTimeout } : {},
+    ...plan.batchSize ? { batchSize: plan.batchSize } : {},
+    ...plan.backfill ? { backfill: plan.backfill } : {},
+    ...settings.assumeInTransaction ? { assumeInTransaction: true } : {}
+  };
+}
+async function planStage(migrations, lint, settings) {
+  if (lint.plan) return lint.plan;
+  const again = await lintStage(migrations, { ...lintOptionsOf(settings), plan: planSettingsOf(settings) });
+  return again.plan;
+}
+function parsedFor(migrations, parsed) {
+  if (!parsed) return [...migrations];
+  const byMigration = new Map(parsed.files.map((p) => [p.migration, p]));
+  return migrations.map((m) => byMigration.get(m) ?? m);
+}
+async function proveStage(plan, migrations, settings, options, parsed) {
+  const at = migrations.indexOf(plan.migration);
+  const files = parsedFor(migrations.slice(0, at + 1), parsed);
+  const original = files[at];
+  return verifyPlan(plan, files.slice(0, at), {
+    ...options,
+    pgVersion: settings.pgVersion,
+    dialect: shadowOf(settings.dialect),
+    ...original && "statements" in original ? { parsed: original } : {}
+  });
+}
+async function dryRunStage(migrations, settings, options, parsed) {
+  return dryRun(parsedFor(migrations, parsed), {
+    ...options,
+    pgVersion: settings.pgVersion,
+    dialect: shadowOf(settings.dialect)
+  });
+}
+function addDryRunFacts(result, d) {
+  confirmFindings(result, d);
+  stopFindings(result, d);
+  for (const s of d.statements) {
+    if (!s.error || s.kind === "syntax-error" || s.timedOut) continue;
+    const file = result.files.find((f2) => f2.migration.path === s.path);
+    if (!file) continue;
+    const e = s.error;
+    const f = {
+      rule: "dry-run-error",
+      severity: "error",
+      message: `This statement fails on the shadow database (${d.engine}): ${e.code} ${e.message}. The migration would stop here in production too, leaving the file half applied unless the tool runs it in a transaction.`,
+      help: e.hint ?? (e.limit ? `Engine limit: ${e.limit}.` : e.consequenceOf ? `Probably follows from ${e.consequenceOf}.` : "Fix the statement, or the data or schema it assumes, and run `zerodown dry-run` again."),
+      path: s.path,
+      line: e.line,
+      column: e.column,
+      endLine: Math.max(e.line, s.endLine),
+      endColumn: 1,
+      statementIndex: s.index,
+      data: { code: e.code, engine: d.engine }
+    };
+    file.findings.push(f);
+    file.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    result.summary.errors++;
+  }
+}
+
+export {
+  require_picocolors,
+  defaultCacheDir,
+  isProven,
+  confirmFindings,
+  stopFindings,
+  targetText,
+  resolveSettings,
+  lintStage,
+  lintOptionsOf,
+  planSettingsOf,
+  planStage,
+  proveStage,
+  dryRunStage,
+  addDryRunFacts
+};

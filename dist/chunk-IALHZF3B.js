@@ -1,0 +1,323 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+import {
+  formatSarif,
+  formatText
+} from "./chunk-XKV3LSYK.js";
+import {
+  lintOptionsOf,
+  lintStage,
+  resolveSettings,
+  targetText
+} from "./chunk-HMOZKVSH.js";
+import {
+  autoDiscover,
+  detectDialect,
+  findMigrations,
+  loadConfig
+} from "./chunk-ER62T5ZE.js";
+import {
+  UsageError,
+  exitCodeFor,
+  visible
+} from "./chunk-CSRVXPSC.js";
+import {
+  redactSecrets
+} from "./chunk-RUP2AEB4.js";
+
+// src/cli/lint.ts
+import { writeFileSync } from "node:fs";
+import path2 from "node:path";
+
+// src/report/json.ts
+function toJson(result) {
+  return {
+    version: 1,
+    files: result.files.map((f) => ({
+      path: f.migration.path,
+      findings: f.findings.map((x) => {
+        const o = {
+          rule: x.rule,
+          severity: x.severity,
+          message: x.message,
+          help: x.help,
+          line: x.line,
+          column: x.column,
+          endLine: x.endLine,
+          endColumn: x.endColumn
+        };
+        if (x.confirmed !== void 0) o.confirmed = x.confirmed;
+        if (x.online) o.online = x.online;
+        return o;
+      })
+    })),
+    summary: {
+      files: result.summary.files,
+      statements: result.summary.statements,
+      errors: result.summary.errors,
+      warnings: result.summary.warnings,
+      ...result.summary.analysed !== void 0 ? { analysed: result.summary.analysed } : {}
+    }
+  };
+}
+function formatJson(result, indent = 2) {
+  return JSON.stringify(toJson(result), null, indent || void 0) + "\n";
+}
+
+// src/report/github.ts
+function escapeProperty(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function annotation(f) {
+  const cmd = f.severity === "error" ? "error" : "warning";
+  const props = [
+    `file=${escapeProperty(f.path)}`,
+    `line=${f.line}`,
+    `col=${f.column}`,
+    `endLine=${f.endLine}`,
+    `title=${escapeProperty(`zerodown ${f.rule}`)}`
+  ];
+  if (f.endLine === f.line) props.push(`endColumn=${f.endColumn}`);
+  return `::${cmd} ${props.join(",")}::${escapeData(visible(`${f.message}
+Fix: ${f.help}`, { newlines: true }))}`;
+}
+function formatGithub(result) {
+  const lines = [];
+  for (const file of result.files) for (const f of file.findings) lines.push(annotation(f));
+  const s = result.summary;
+  lines.push(`zerodown: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} migration file(s)`);
+  return lines.join("\n") + "\n";
+}
+
+// src/report/gitlab.ts
+import { createHash } from "node:crypto";
+import path from "node:path";
+var SEVERITY = { error: "critical", warning: "minor" };
+function repoPath(p, cwd, root) {
+  const abs = path.resolve(cwd, p);
+  const rel = path.relative(root, abs);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return abs.split(path.sep).join("/");
+  return rel.split(path.sep).join("/");
+}
+var fold = (s) => s.replace(/\s+/g, " ").trim();
+function toCodeQuality(result, opts = {}) {
+  const cwd = opts.cwd ?? process.cwd();
+  const root = opts.root ?? cwd;
+  const issues = [];
+  for (const file of result.files) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const f of file.findings) {
+      const where = repoPath(f.path, cwd, root);
+      const stmt = f.statementIndex >= 0 ? file.statements[f.statementIndex] : void 0;
+      const what = stmt ? fold(stmt.text) : `${fold(f.message)}`;
+      const key = `${f.rule}\0${where}\0${what}`;
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      issues.push(issue(f, where, fingerprint(`${key}\0${n}`)));
+    }
+  }
+  return issues;
+}
+function fingerprint(key) {
+  return createHash("sha256").update(key).digest("hex").slice(0, 32);
+}
+function issue(f, where, print) {
+  const seen = f.confirmed ? " (seen in the dry run)" : "";
+  return {
+    type: "issue",
+    // plain text (GitLab shows it as text); identifiers from the migration cannot carry terminal escapes
+    description: visible(`${f.message}${seen} Instead: ${f.help}`),
+    check_name: f.rule,
+    fingerprint: print,
+    severity: SEVERITY[f.severity],
+    categories: ["Bug Risk"],
+    location: { path: where, lines: { begin: Math.max(1, f.line), end: Math.max(1, f.line, f.endLine) } }
+  };
+}
+function formatCodeQuality(result, opts = {}) {
+  return JSON.stringify(toCodeQuality(result, opts), null, 2) + "\n";
+}
+
+// src/cli/lint.ts
+function useColor(flag, stream, env = process.env) {
+  if (flag !== void 0) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
+  return !!stream.isTTY && env.TERM !== "dumb";
+}
+function formatReport(result, format, color, pretty = true) {
+  switch (format) {
+    case "json":
+      return formatJson(result, pretty ? 2 : 0);
+    case "sarif":
+      return formatSarif(result);
+    case "github":
+      return formatGithub(result);
+    case "gitlab":
+      return formatCodeQuality(result);
+    case "text":
+      return formatText(result, { color });
+    default:
+      throw new UsageError(`unknown format "${format}" (use text, json, sarif, github or gitlab)`);
+  }
+}
+function progressReporter(stream, now = () => performance.now()) {
+  if (!stream.isTTY) return { tick() {
+  }, statements() {
+  }, end() {
+  } };
+  const started = now();
+  let last = 0;
+  let shown = false;
+  return {
+    tick(done, total) {
+      const t = now();
+      if (t - started < 500 || t - last < 100) return;
+      last = t;
+      shown = true;
+      stream.write(`\r\x1B[Kzerodown: linting ${done}/${total} migration files\u2026`);
+    },
+    statements(done, total, file) {
+      const t = now();
+      if (t - started < 500 || t - last < 100) return;
+      last = t;
+      shown = true;
+      const name = file.length > 50 ? `\u2026${file.slice(-49)}` : file;
+      stream.write(
+        `\r\x1B[Kzerodown: linting ${name}, statement ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}\u2026`
+      );
+    },
+    end() {
+      if (shown) stream.write("\r\x1B[K");
+    }
+  };
+}
+var pipeGuard = false;
+var pipeExitCode = 0;
+function quietOnClosedPipe(code) {
+  pipeExitCode = code;
+  if (pipeGuard) return;
+  pipeGuard = true;
+  process.stdout.on("error", (err) => {
+    if (err.code === "EPIPE") process.exit(pipeExitCode);
+    throw err;
+  });
+}
+function warnIgnored(given, instead) {
+  for (const [option, value] of given) {
+    if (value !== void 0) process.stderr.write(`zerodown: warning: ${option} is ignored ${instead}
+`);
+  }
+}
+function shadowOptions(opts) {
+  return [
+    ["--shadow-url", opts.shadowUrl],
+    ["--seed-rows", opts.seedRows],
+    ["--shadow-timeout", opts.shadowTimeout],
+    ["--allow-superuser-shadow", opts.allowSuperuserShadow]
+  ];
+}
+async function lintCommand(paths, opts) {
+  if (!opts.dryRun)
+    warnIgnored(
+      shadowOptions(opts),
+      "without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)"
+    );
+  const cwd = process.cwd();
+  const { config } = loadConfig(cwd, opts.config);
+  let reviewOnly;
+  let folders = paths.length ? paths : config.paths ?? [];
+  if (opts.onlyMigrations) {
+    if (opts.since) throw new UsageError("--only-migrations and --since exclude each other: give the files, or a ref");
+    reviewOnly = new Set(paths.filter((p) => p.endsWith(".sql")).map((p) => path2.resolve(cwd, p)));
+    if (!reviewOnly.size) return 0;
+    folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    if (!folders.length) return 0;
+  }
+  const detected = opts.dialect || config.dialect ? void 0 : await detectDialect(folders, cwd);
+  const settings = resolveSettings({ ...opts, ...detected ? { detected } : {} }, config);
+  const parserReady = settings.dialect.load();
+  parserReady.catch(() => {
+  });
+  const { migrations } = await findMigrations(folders, {
+    cwd,
+    framework: opts.framework ?? config.framework,
+    dialect: settings.dialect.id,
+    history: opts.history !== false,
+    pgVersion: settings.pgVersion,
+    ...opts.since ? { since: opts.since } : {},
+    ...reviewOnly ? { reviewOnly } : {}
+  });
+  if (reviewOnly && !migrations.some((m) => m.review)) return 0;
+  const progress = progressReporter(process.stderr);
+  let stage;
+  try {
+    stage = await lintStage(migrations, {
+      ...lintOptionsOf(settings),
+      // the dry run gets the files parsed here (src/pipeline/index.ts dryRunStage)
+      keepParsed: !!opts.dryRun,
+      onProgress: (done, total) => progress.tick(done, total),
+      onStatements: (done, total, m) => progress.statements(done, total, m.path)
+    });
+  } finally {
+    progress.end();
+  }
+  const result = stage.result;
+  if (opts.dryRun) {
+    const { lintDryRun } = await import("./dry-run-UBM5LNXQ.js");
+    await lintDryRun(result, migrations, settings, {
+      shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
+      seedRows: opts.seedRows ?? config.dryRun?.seedRows,
+      shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
+      ...opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},
+      cwd,
+      ...stage.parsed ? { parsed: stage.parsed } : {}
+    });
+  }
+  const code = exitCodeFor(result, settings.failOn);
+  const tty = !opts.output && !!process.stdout.isTTY;
+  let out = formatReport(
+    result,
+    opts.format,
+    opts.output ? opts.color ?? false : useColor(opts.color, process.stdout),
+    tty
+  );
+  const said = opts.format === "text" ? dialectLine(settings) : "";
+  if (said) out = `${said}
+${out}`;
+  if (opts.output) {
+    try {
+      writeFileSync(path2.resolve(cwd, opts.output), redactSecrets(out));
+    } catch (err) {
+      throw new UsageError(`cannot write ${opts.output}: ${err.message}`);
+    }
+  } else {
+    quietOnClosedPipe(code);
+    process.stdout.write(out);
+  }
+  return code;
+}
+function dialectLine(settings) {
+  const src = settings.dialectSource;
+  if (settings.dialect.id === "postgres" && src.from !== "detected") return "";
+  const why = src.from === "detected" ? `detected: ${src.reason}` : src.from === "given" ? "--dialect" : src.from === "config" ? "config `dialect`" : "default";
+  return `dialect: ${targetText(settings)} (${why})`;
+}
+
+export {
+  formatCodeQuality,
+  useColor,
+  formatReport,
+  progressReporter,
+  warnIgnored,
+  shadowOptions,
+  lintCommand,
+  dialectLine
+};
