@@ -44,6 +44,8 @@ function createIndex(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): G
         `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again`)}\n${added ? afterBackfill(added, sql) : sql}`,
         keys,
         REASONS.index,
+        // in place of the original, the statement itself (an index on a new column waits for its backfill: not local)
+        added ? {} : { local: sql },
       ),
     ],
   ];
