@@ -17,7 +17,7 @@ export const SRCROOT = '%SRCROOT%';
 
 /** The documentation page of a rule (`docs/rules/<id>.md`), as SARIF, code scanning and the editor (`zerodown lsp`) link it. */
 export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE}${id}.md`;
+  return `${DOCS_BASE}${encodeURIComponent(id)}.md`;
 }
 
 export interface SarifOptions {
