@@ -65,14 +65,24 @@ interface OpenFile {
   edits: LocalEdit[];
 }
 
-/** The statement's rewrite as a local edit, when every one of its steps has a plain form (`Step.local`). */
-function localEdit(stmt: Statement, groups: Step[][], recorded: readonly { rule: string }[]): LocalEdit | undefined {
+/**
+ * The statement's rewrite as a local edit, when every one of its steps has a plain form (`Step.local`).
+ * It answers what the rewrite recorded, and the statement's other findings of rules a rewrite answers
+ * (not those the plan answers by its phases' time limits or its re-run guards, which the plain form lacks).
+ */
+function localEdit(
+  stmt: Statement,
+  groups: Step[][],
+  recorded: readonly { rule: string }[],
+  findings: readonly Finding[],
+  answered: (f: Finding) => boolean,
+): LocalEdit | undefined {
   const steps = schedule(groups).flatMap((p) => p.steps);
   if (!steps.length || !recorded.length || steps.some((s) => !s.local)) return undefined;
   return {
     statementIndex: stmt.index,
     line: stmt.span.line,
-    rules: [...new Set(recorded.map((r) => r.rule))],
+    rules: [...new Set([...recorded.map((r) => r.rule), ...findings.filter(answered).map((f) => f.rule)])],
     sql: steps.map((s) => s.local).join('\n'),
   };
 }
@@ -163,7 +173,13 @@ export class Planner implements LintObserver {
         const steps = this.stepsFor(file, stmt, o.byStatement.get(stmt.index) ?? []);
         if (steps.rewritten) {
           o.rewritten.add(stmt.index);
-          const edit = localEdit(stmt, steps.groups, file.rewrites.slice(recorded));
+          const edit = localEdit(
+            stmt,
+            steps.groups,
+            file.rewrites.slice(recorded),
+            o.byStatement.get(stmt.index) ?? [],
+            (f) => this.planner.answers.has(f.rule) && (file.answersOnRewrite?.(f.rule, f) ?? true),
+          );
           if (edit) o.edits.push(edit);
         }
         o.groups.push(...steps.groups);
