@@ -80,7 +80,14 @@ const fileOf = (uri: string): string | undefined => {
   }
 };
 
-export function startServer(cliOptions: ServerOptions = {}, connection: Connection = createConnection(ProposedFeatures.all)): void {
+/** stdin and stdout, whether or not the editor passed `--stdio` (Helix and others start `zerodown lsp` bare). */
+export function stdioConnection(): Connection {
+  // stdout carries the protocol: anything printed with console goes to stderr (the editor's log) instead
+  for (const k of ['log', 'info', 'debug', 'warn'] as const) console[k] = console.error;
+  return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+}
+
+export function startServer(cliOptions: ServerOptions = {}, connection: Connection = stdioConnection()): void {
   const documents = new TextDocuments(TextDocument);
   let options: ServerOptions = { ...cliOptions };
   let folders: string[] = [];

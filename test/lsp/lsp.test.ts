@@ -59,11 +59,14 @@ interface Server {
   stderr: string[];
 }
 
-function start(initializationOptions: Record<string, unknown> = {}): Promise<{ server: Server; init: InitializeResult }> {
+function start(
+  dir: string,
+  initializationOptions: Record<string, unknown> = {},
+): Promise<{ server: Server; init: InitializeResult }> {
   // tsx by URL: the server runs in the project's directory, where no node_modules is
   const tsx = import.meta.resolve('tsx');
   const child = spawn(process.execPath, ['--import', tsx, path.join(repo, 'src/cli/bin.ts'), 'lsp', '--stdio'], {
-    cwd: root,
+    cwd: dir,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
   });
@@ -86,8 +89,8 @@ function start(initializationOptions: Record<string, unknown> = {}): Promise<{ s
   return conn
     .sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'proj' }],
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'proj' }],
       clientInfo: { name: 'zerodown-test' },
       capabilities: {
         window: { showDocument: { support: true } },
@@ -138,7 +141,7 @@ beforeAll(async () => {
   writeFileSync(path.join(migrations, '002_invoices.sql'), '');
   mkdirSync(path.join(root, 'scripts'));
   writeFileSync(path.join(root, 'scripts', 'report.sql'), 'CREATE INDEX x ON accounts (email);\n');
-  ({ server: s, init } = await start({ planDocument: 'untitled' }));
+  ({ server: s, init } = await start(root, { planDocument: 'untitled' }));
 });
 
 afterAll(async () => {
@@ -290,6 +293,37 @@ describe('zerodown lsp', () => {
     const uri = pathToFileURL(file).href;
     await open(s, file, 'CREATE INDEX x ON accounts (email);\n');
     expect(await diagnosticsFor(s, uri, 1)).toEqual([]);
+  });
+
+  it('elsewhere than VS Code the plan is the command\'s result (no file created), and a bad config is said on the file', async () => {
+    const other = path.join(root, 'other');
+    mkdirSync(path.join(other, 'migrations'), { recursive: true });
+    writeFileSync(path.join(other, 'migrations', '001_a.sql'), HISTORY);
+    const { server: t } = await start(other);
+    try {
+      const file = path.join(other, 'migrations', '002_b.sql');
+      const uri = pathToFileURL(file).href;
+      await open(t, file, 'CREATE INDEX a_idx ON accounts (email);\n');
+      expect((await diagnosticsFor(t, uri, 1)).map((d) => d.code)).toContain('require-concurrent-index-creation');
+      const result = (await t.conn.sendRequest(ExecuteCommandRequest.type, {
+        command: 'zerodown.showPlan',
+        arguments: [uri],
+      })) as { uri?: string; text: string };
+      expect(result.uri).toBeUndefined();
+      expect(result.text).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS a_idx');
+      expect(t.edits).toEqual([]);
+      writeFileSync(path.join(other, 'zerodown.config.json'), '{"failOn": "sometimes"}');
+      await t.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: 'CREATE INDEX b_idx ON accounts (email);\n' }],
+      });
+      const bad = await diagnosticsFor(t, uri, 2);
+      expect(bad).toHaveLength(1);
+      expect(bad[0]!.code).toBe('config-error');
+      expect(bad[0]!.message).toContain('zerodown.config.json');
+    } finally {
+      t.child.kill();
+    }
   });
 
   it('shuts down and exits cleanly', async () => {
