@@ -42,6 +42,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 
 const HISTORY = `CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, plan_id bigint);
 CREATE TABLE plans (id bigint PRIMARY KEY);
+CREATE INDEX accounts_plan_idx ON accounts (plan_id);
 `;
 
 /** CREATE INDEX on a table the earlier file made (flags), and on one this file makes (does not). */
@@ -237,6 +238,21 @@ describe('zerodown lsp', () => {
       expect(after.map((d) => d.code)).not.toContain('require-concurrent-index-creation');
       if (version === 3) expect(after.map((d) => d.code)).not.toContain('adding-foreign-key-constraint');
     }
+  });
+
+  it('DROP INDEX: the rewrite adds CONCURRENTLY', async () => {
+    const file = path.join(migrations, '006_drop.sql');
+    const uri = pathToFileURL(file).href;
+    const text = 'DROP INDEX accounts_plan_idx;\n';
+    await open(s, file, text);
+    const drop = (await diagnosticsFor(s, uri, 1)).find((d) => d.code === 'require-concurrent-index-deletion')!;
+    const actions = (await s.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: drop.range,
+      context: { diagnostics: [drop] },
+    })) as CodeAction[];
+    const rewrite = actions.find((a) => a.title.includes('rewrite as the plan does'))!;
+    expect(applyEdits(text, editsOf(rewrite, uri))).toBe('DROP INDEX CONCURRENTLY IF EXISTS accounts_plan_idx;\n');
   });
 
   it('offers no in-place rewrite inside a transaction, where CONCURRENTLY would fail', async () => {
