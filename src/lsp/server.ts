@@ -116,14 +116,29 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
     return analysis;
   };
 
-  const publish = async (doc: TextDocument) => {
+  /** documents being linted, and those changed meanwhile: one run at a time per document, the latest text next */
+  const running = new Set<string>();
+  const again = new Set<string>();
+  const publish = async (doc: TextDocument): Promise<void> => {
+    const uri = doc.uri;
+    if (running.has(uri)) {
+      again.add(uri);
+      return;
+    }
     const pending = analysisOf(doc);
     if (!pending) return;
-    const a = await pending;
-    // a newer version is on its way: its diagnostics will follow
-    const current = documents.get(doc.uri);
-    if (!current || current.version !== doc.version) return;
-    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(a, doc) });
+    running.add(uri);
+    try {
+      const a = await pending;
+      // a newer version is on its way: its diagnostics will follow
+      const current = documents.get(uri);
+      if (current && current.version === doc.version)
+        await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(a, doc) });
+    } finally {
+      running.delete(uri);
+      const next = again.delete(uri) ? documents.get(uri) : undefined;
+      if (next && next.version !== doc.version) void publish(next);
+    }
   };
 
   connection.onInitialize((params: InitializeParams) => {
