@@ -149,7 +149,10 @@ export function buildProgram(): Command {
 
   sourceOptions(program.command('lsp'))
     .description('Language Server Protocol server over stdio: diagnostics and fixes in your editor (docs/editors.md)')
-    .option('--stdio', 'talk LSP over stdin and stdout (the default and only transport; accepted for editors that pass it)')
+    .option(
+      '--stdio',
+      'talk LSP over stdin and stdout (the default and only transport; accepted for editors that pass it)',
+    )
     .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
     .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
     .option('--any-sql-file', 'lint every .sql file opened, not only those in migration folders')

@@ -35,7 +35,6 @@ import { withShadowCleanup } from '../pipeline/signals.js';
 import { lintOptionsOf, lintStage, planSettingsOf, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
 import { visible } from '../report/visible.js';
 
-
 export interface PlanCliOptions {
   format: PlanFormat;
   out?: string;

@@ -32,7 +32,7 @@ const NO_PAGE = new Set(['syntax-error', 'dry-run-error']);
 /** Text for the editor: secrets redacted, control characters shown (names come from the PR). */
 const say = (s: string) => visible(redactSecrets(s), { newlines: true });
 
-/** The finding's range, 0-based, its end exclusive (a finding's `endColumn` is), never empty. */
+/** The finding's range, 0-based, its end exclusive (a finding's `endColumn` is), at least one character where the text has one. */
 export function rangeOf(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, doc: TextDocument): Range {
   const start = { line: Math.max(0, f.line - 1), character: Math.max(0, f.column - 1) };
   let end = { line: Math.max(0, f.endLine - 1), character: Math.max(0, f.endColumn - 1) };
@@ -86,6 +86,9 @@ export function statementRange(stmt: Statement, text: string): { start: number; 
   return { start: stmt.span.offset, end };
 }
 
+/** The document's line break: CRLF when its first line ends so, else LF. */
+const eolOf = (text: string) => (/\r\n/.exec(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n');
+
 /** The ignore comment for `rule`, on its own line above the statement, indented like it. */
 export function ignoreAction(f: Finding, stmt: Statement, doc: TextDocument, diagnostic: Diagnostic): CodeAction {
   const line = stmt.span.line - 1;
@@ -100,7 +103,7 @@ export function ignoreAction(f: Finding, stmt: Statement, doc: TextDocument, dia
         [doc.uri]: [
           {
             range: { start: { line, character: 0 }, end: { line, character: 0 } },
-            newText: `${indent}-- zerodown-ignore ${f.rule} -- ${REASON_PLACEHOLDER}\n`,
+            newText: `${indent}-- zerodown-ignore ${f.rule} -- ${REASON_PLACEHOLDER}${eolOf(doc.getText())}`,
           },
         ],
       },
@@ -109,10 +112,14 @@ export function ignoreAction(f: Finding, stmt: Statement, doc: TextDocument, dia
 }
 
 /** The document's text with the statement replaced by the edit's statements. */
-export function applyLocalEdit(edit: LocalEdit, stmt: Statement, text: string): { text: string; start: number; end: number } {
+export function applyLocalEdit(
+  edit: LocalEdit,
+  stmt: Statement,
+  text: string,
+): { text: string; start: number; end: number; sql: string } {
   const { start, end } = statementRange(stmt, text);
-  const next = text.slice(0, start) + edit.sql + text.slice(end);
-  return { text: next, start, end: start + edit.sql.length };
+  const sql = edit.sql.replace(/\n/g, eolOf(text));
+  return { text: text.slice(0, start) + sql + text.slice(end), start, end: start + sql.length, sql };
 }
 
 /**
@@ -166,7 +173,9 @@ export async function codeActions(input: ActionInput): Promise<CodeAction[]> {
       if (!ok) {
         const first = doc.positionAt(applied.start).line + 1;
         const last = first + edit.sql.split('\n').length - 1;
-        ok = input.relint(applied.text).then((after) => editHolds(file.findings, f.statementIndex, edit, after, { first, last }));
+        ok = input
+          .relint(applied.text)
+          .then((after) => editHolds(file.findings, f.statementIndex, edit, after, { first, last }));
         checked.set(edit.statementIndex, ok);
       }
       if (await ok) {
@@ -179,7 +188,7 @@ export async function codeActions(input: ActionInput): Promise<CodeAction[]> {
           isPreferred: true,
           edit: {
             changes: {
-              [doc.uri]: [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: edit.sql }],
+              [doc.uri]: [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: applied.sql }],
             },
           },
         });

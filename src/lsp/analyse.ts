@@ -113,7 +113,8 @@ export async function analyse(file: string, text: string, cwd: string, opts: Lsp
       ...(opts.assumeInTransaction ? { assumeInTransaction: true } : {}),
     };
     // as lint decides: the option, else the config, else the migrations' own evidence, else postgres
-    const detected = opts.dialect || config.dialect ? undefined : await detectDialect([file], cwd).catch(() => undefined);
+    const detected =
+      opts.dialect || config.dialect ? undefined : await detectDialect([file], cwd).catch(() => undefined);
     const settings = resolveSettings({ ...given, ...(detected ? { detected } : {}) }, config);
     await settings.dialect.load();
     const { migrations } = await findMigrations([file], {

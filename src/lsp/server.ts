@@ -143,9 +143,7 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
 
   connection.onInitialize((params: InitializeParams) => {
     options = { ...cliOptions, ...readInitOptions(params.initializationOptions) };
-    folders = (params.workspaceFolders ?? [])
-      .map((f) => fileOf(f.uri))
-      .filter((f): f is string => !!f);
+    folders = (params.workspaceFolders ?? []).map((f) => fileOf(f.uri)).filter((f): f is string => !!f);
     const root = params.rootUri ? fileOf(params.rootUri) : (params.rootPath ?? undefined);
     if (!folders.length && root) folders = [path.resolve(root)];
     canShowDocument = !!params.capabilities.window?.showDocument?.support;
@@ -179,15 +177,39 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     cache.delete(document.uri);
+    relints.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
+
+  // a saved file may be the history of other open ones: lint them all again
+  documents.onDidSave(() => {
+    cache.clear();
+    relints.clear();
+    for (const doc of documents.all()) void publish(doc);
+  });
+
+  /** the edited texts a rewrite was checked with, per document version (editors ask for actions at every cursor move) */
+  const relints = new Map<string, { version: number; byText: Map<string, Promise<Analysis>> }>();
+  const relint = (doc: TextDocument, file: string, text: string): Promise<Analysis> => {
+    let entry = relints.get(doc.uri);
+    if (!entry || entry.version !== doc.version)
+      relints.set(doc.uri, (entry = { version: doc.version, byText: new Map() }));
+    let a = entry.byText.get(text);
+    if (!a) entry.byText.set(text, (a = run(file, text)));
+    return a;
+  };
 
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const pending = doc && analysisOf(doc);
     if (!doc || !pending) return [];
     const file = fileOf(doc.uri)!;
-    return codeActions({ analysis: await pending, doc, range: params.range, relint: (text) => run(file, text) });
+    return codeActions({
+      analysis: await pending,
+      doc,
+      range: params.range,
+      relint: (text) => relint(doc, file, text),
+    });
   });
 
   connection.onExecuteCommand(async (params) => {
@@ -201,7 +223,9 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
     }
     const a = await pending;
     if (!a.plan || a.error || a.skipped) {
-      void connection.window.showErrorMessage(`zerodown: no plan for this file: ${a.error ?? a.skipped ?? 'nothing to plan'}`);
+      void connection.window.showErrorMessage(
+        `zerodown: no plan for this file: ${a.error ?? a.skipped ?? 'nothing to plan'}`,
+      );
       return undefined;
     }
     const format = options.planFormat ?? 'sql';

@@ -219,7 +219,10 @@ describe('zerodown lsp', () => {
     })) as CodeAction[];
     const fkRewrite = fkActions.find((a) => a.title.includes('rewrite as the plan does'))!;
     expect(fkRewrite).toBeTruthy();
-    const fkFixed = applyEdits(fixed, editsOf(fkRewrite, uri).map((e) => e));
+    const fkFixed = applyEdits(
+      fixed,
+      editsOf(fkRewrite, uri).map((e) => e),
+    );
     expect(fkFixed).toContain(
       'ALTER TABLE accounts ADD CONSTRAINT accounts_plan_fk FOREIGN KEY (plan_id) REFERENCES plans (id) NOT VALID;\nALTER TABLE accounts VALIDATE CONSTRAINT accounts_plan_fk;',
     );
@@ -311,7 +314,7 @@ describe('zerodown lsp', () => {
     expect(await diagnosticsFor(s, uri, 1)).toEqual([]);
   });
 
-  it('elsewhere than VS Code the plan is the command\'s result (no file created), and a bad config is said on the file', async () => {
+  it("elsewhere than VS Code the plan is the command's result (no file created), and a bad config is said on the file", async () => {
     const other = path.join(root, 'other');
     mkdirSync(path.join(other, 'migrations'), { recursive: true });
     writeFileSync(path.join(other, 'migrations', '001_a.sql'), HISTORY);

@@ -79,11 +79,18 @@ function dropIndex(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): Gro
   const o = objects[0];
   const n = stringList(o.List?.items ?? (o.String ? [o] : []));
   if (!n.length) return undefined;
-  const ix = ctx.catalog.indexes.get(n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`);
+  const ix = ctx.catalog.indexes.get(
+    n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`,
+  );
   // made by this migration, or on a table it creates: nobody uses it yet (the rule does not flag it)
   if (ix && (ix.createdIn === ctx.origin || isNewTable(ctx, ix.table))) return undefined;
   if (ix && ctx.catalog.table(ix.table)?.partitioned) {
-    note(ctx, stmt, 'warning', 'No automatic plan: DROP INDEX CONCURRENTLY does not work on the index of a partitioned table.');
+    note(
+      ctx,
+      stmt,
+      'warning',
+      'No automatic plan: DROP INDEX CONCURRENTLY does not work on the index of a partitioned table.',
+    );
     return undefined;
   }
   // IF EXISTS, so that the phase can run again
