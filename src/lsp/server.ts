@@ -152,7 +152,8 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
     untitledByDefault = /code|cursor|codium|theia/i.test(params.clientInfo?.name ?? '');
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // `save`: a saved file may be the history of the others open
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         executeCommandProvider: { commands: [SHOW_PLAN] },
       },

@@ -22,6 +22,7 @@ import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   ExecuteCommandRequest,
   ExitNotification,
   InitializedNotification,
@@ -155,7 +156,7 @@ describe('zerodown lsp', () => {
     expect(init.serverInfo?.name).toBe('zerodown');
     expect(init.capabilities.codeActionProvider).toBeTruthy();
     expect(init.capabilities.executeCommandProvider?.commands).toContain('zerodown.showPlan');
-    expect(init.capabilities.textDocumentSync).toBe(2);
+    expect(init.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: 2, save: {} });
   });
 
   it('flags CREATE INDEX on a table an earlier file created, not on one this file creates', async () => {
@@ -343,6 +344,31 @@ describe('zerodown lsp', () => {
     } finally {
       t.child.kill();
     }
+  });
+
+  it('a saved history file re-lints the open migrations after it', async () => {
+    const file = path.join(migrations, '007_nn.sql');
+    const uri = pathToFileURL(file).href;
+    await open(s, file, 'ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;\n');
+    // email is NOT NULL already in the history: nothing to scan
+    expect((await diagnosticsFor(s, uri, 1)).map((d) => d.code)).not.toContain('adding-not-nullable-field');
+    const seen = s.diagnostics.get(uri)!.length;
+    const history = path.join(migrations, '001_accounts.sql');
+    const nullable = HISTORY.replace('email text NOT NULL', 'email text');
+    writeFileSync(history, nullable);
+    await open(s, history, nullable);
+    await s.conn.sendNotification(DidSaveTextDocumentNotification.type, {
+      textDocument: { uri: pathToFileURL(history).href },
+    });
+    const deadline = Date.now() + 30_000;
+    while (s.diagnostics.get(uri)!.length === seen && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(
+      s.diagnostics
+        .get(uri)!
+        .at(-1)!
+        .diagnostics.map((d) => d.code),
+    ).toContain('adding-not-nullable-field');
   });
 
   it('shuts down and exits cleanly', async () => {
