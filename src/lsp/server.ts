@@ -19,6 +19,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parsePgVersion } from '../dialects/index.js';
 import { formatPlans, type PlanFormat } from '../report/plan-format.js';
 import { redactSecrets } from '../secrets.js';
 import { VERSION } from '../version.js';
@@ -38,26 +39,29 @@ export interface ServerOptions extends LspSettings {
   planDocument?: 'untitled' | 'result';
 }
 
-/** The options the editor may send in `initializationOptions` (the command line's are the defaults). */
-function readInitOptions(raw: unknown): ServerOptions {
-  if (!raw || typeof raw !== 'object') return {};
+/**
+ * The options the editor may send in `initializationOptions` (the command line's are the defaults).
+ * `ignored` lists those of the wrong type or value, for a warning in the editor's log.
+ */
+export function readInitOptions(raw: unknown): { options: ServerOptions; ignored: string[] } {
+  const options: ServerOptions = {};
+  const ignored: string[] = [];
+  if (raw === undefined || raw === null) return { options, ignored };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { options, ignored: ['initializationOptions'] };
   const o = raw as Record<string, unknown>;
-  const str = (k: string) => (typeof o[k] === 'string' && o[k] ? (o[k] as string) : undefined);
-  const out: ServerOptions = {};
-  for (const k of ['config', 'framework', 'dialect', 'mysqlVersion'] as const) {
-    const v = str(k);
-    if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(o)) {
+    if (['config', 'framework', 'dialect', 'mysqlVersion'].includes(k) && typeof v === 'string' && v)
+      options[k as 'config'] = v;
+    else if (k === 'pgVersion' && (typeof v === 'number' || typeof v === 'string') && parsePgVersion(String(v)))
+      options.pgVersion = parsePgVersion(String(v))!;
+    else if (['anySqlFile', 'assumeInTransaction', 'history'].includes(k) && typeof v === 'boolean')
+      options[k as 'anySqlFile'] = v;
+    else if (k === 'debounceMs' && typeof v === 'number' && v >= 0 && v <= 10_000) options.debounceMs = v;
+    else if (k === 'planFormat' && (v === 'sql' || v === 'text')) options.planFormat = v;
+    else if (k === 'planDocument' && (v === 'untitled' || v === 'result')) options.planDocument = v;
+    else ignored.push(k);
   }
-  if (typeof o.pgVersion === 'number' || typeof o.pgVersion === 'string') {
-    const n = Number(o.pgVersion);
-    if (Number.isInteger(n) && n >= 9 && n <= 19) out.pgVersion = n;
-  }
-  for (const k of ['anySqlFile', 'assumeInTransaction', 'history'] as const)
-    if (typeof o[k] === 'boolean') out[k] = o[k] as boolean;
-  if (typeof o.debounceMs === 'number' && o.debounceMs >= 0 && o.debounceMs <= 10_000) out.debounceMs = o.debounceMs;
-  if (o.planFormat === 'sql' || o.planFormat === 'text') out.planFormat = o.planFormat;
-  if (o.planDocument === 'untitled' || o.planDocument === 'result') out.planDocument = o.planDocument;
-  return out;
+  return { options, ignored };
 }
 
 /** The workspace folder holding `file` (the deepest), else the server's directory when it holds it, else the file's. */
@@ -142,7 +146,12 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
   };
 
   connection.onInitialize((params: InitializeParams) => {
-    options = { ...cliOptions, ...readInitOptions(params.initializationOptions) };
+    const given = readInitOptions(params.initializationOptions);
+    options = { ...cliOptions, ...given.options };
+    if (given.ignored.length)
+      connection.console.warn(
+        `zerodown: ignored initializationOptions ${given.ignored.join(', ')}: unknown, or not a value zerodown reads (docs/editors.md lists them)`,
+      );
     folders = (params.workspaceFolders ?? []).map((f) => fileOf(f.uri)).filter((f): f is string => !!f);
     const root = params.rootUri ? fileOf(params.rootUri) : (params.rootPath ?? undefined);
     if (!folders.length && root) folders = [path.resolve(root)];

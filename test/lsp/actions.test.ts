@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyLocalEdit, ignoreAction, rangeOf, statementRange } from '../../src/lsp/actions.js';
+import { readInitOptions } from '../../src/lsp/server.js';
 import { readIgnores } from '../../src/parse/ignores.js';
 import type { Finding, Statement } from '../../src/model.js';
 
@@ -68,5 +69,34 @@ describe('lsp actions', () => {
       start: { line: 0, character: 2 },
       end: { line: 0, character: 3 },
     });
+  });
+});
+
+describe('lsp initializationOptions', () => {
+  it('reads the documented options and names the rest', () => {
+    expect(
+      readInitOptions({
+        pgVersion: '15.4',
+        dialect: 'postgres',
+        anySqlFile: true,
+        debounceMs: 100,
+        planFormat: 'text',
+        planDocument: 'result',
+        planFormt: 'sql',
+        history: 'no',
+      }),
+    ).toEqual({
+      options: {
+        pgVersion: 15,
+        dialect: 'postgres',
+        anySqlFile: true,
+        debounceMs: 100,
+        planFormat: 'text',
+        planDocument: 'result',
+      },
+      ignored: ['planFormt', 'history'],
+    });
+    expect(readInitOptions(null)).toEqual({ options: {}, ignored: [] });
+    expect(readInitOptions('x').ignored).toEqual(['initializationOptions']);
   });
 });
