@@ -159,6 +159,8 @@ export async function codeActions(input: ActionInput): Promise<CodeAction[]> {
   const plan = a.plan?.plans.find((p) => p.migration === file.migration);
   const out: CodeAction[] = [];
   const checked = new Map<number, Promise<boolean>>();
+  /** one rewrite per statement, for all its diagnostics the rewrite answers */
+  const rewrites = new Map<number, CodeAction>();
   let touched: Diagnostic[] = [];
   for (const [i, f] of file.findings.entries()) {
     const d = diagnostics[i]!;
@@ -178,10 +180,12 @@ export async function codeActions(input: ActionInput): Promise<CodeAction[]> {
           .then((after) => editHolds(file.findings, f.statementIndex, edit, after, { first, last }));
         checked.set(edit.statementIndex, ok);
       }
-      if (await ok) {
+      const known = rewrites.get(edit.statementIndex);
+      if (known) known.diagnostics!.push(d);
+      else if (await ok) {
         const summary = plan!.rewrites.find((r) => r.line === stmt.span.line && edit.rules.includes(r.rule))?.summary;
         const { start, end } = statementRange(stmt, doc.getText());
-        out.push({
+        const action: CodeAction = {
           title: say(`zerodown: rewrite as the plan does${summary ? ` (${summary})` : ''}`),
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
@@ -191,7 +195,9 @@ export async function codeActions(input: ActionInput): Promise<CodeAction[]> {
               [doc.uri]: [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: applied.sql }],
             },
           },
-        });
+        };
+        rewrites.set(edit.statementIndex, action);
+        out.push(action);
       }
     }
     out.push(ignoreAction(f, stmt, doc, d));

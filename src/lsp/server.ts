@@ -122,11 +122,15 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
 
   /** documents being linted, and those changed meanwhile: one run at a time per document, the latest text next */
   const running = new Set<string>();
-  const again = new Set<string>();
-  const publish = async (doc: TextDocument): Promise<void> => {
+  /** documents to lint again once their run ends; true: even if that version was sent (a file was saved) */
+  const again = new Map<string, boolean>();
+  /** the version whose diagnostics were sent last, per document (an open also fires a change: sent once) */
+  const sent = new Map<string, number>();
+  const publish = async (doc: TextDocument, force = false): Promise<void> => {
     const uri = doc.uri;
+    if (!force && sent.get(uri) === doc.version) return;
     if (running.has(uri)) {
-      again.add(uri);
+      again.set(uri, force || !!again.get(uri));
       return;
     }
     const pending = analysisOf(doc);
@@ -136,12 +140,16 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
       const a = await pending;
       // a newer version is on its way: its diagnostics will follow
       const current = documents.get(uri);
-      if (current && current.version === doc.version)
+      if (current && current.version === doc.version) {
+        sent.set(uri, doc.version);
         await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(a, doc) });
+      }
     } finally {
       running.delete(uri);
-      const next = again.delete(uri) ? documents.get(uri) : undefined;
-      if (next && next.version !== doc.version) void publish(next);
+      const rerun = again.get(uri);
+      again.delete(uri);
+      const next = rerun !== undefined ? documents.get(uri) : undefined;
+      if (next) void publish(next, rerun);
     }
   };
 
@@ -188,6 +196,7 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
     timers.delete(document.uri);
     cache.delete(document.uri);
     relints.delete(document.uri);
+    sent.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -195,7 +204,7 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
   documents.onDidSave(() => {
     cache.clear();
     relints.clear();
-    for (const doc of documents.all()) void publish(doc);
+    for (const doc of documents.all()) void publish(doc, true);
   });
 
   /** the edited texts a rewrite was checked with, per document version (editors ask for actions at every cursor move) */
