@@ -225,8 +225,10 @@ export function parseSecondsOption(v: string, name: string): number {
 
 export async function main(argv: string[]): Promise<number> {
   registerSecrets(argv);
-  // everything this run writes to stdout and stderr is redacted, whoever writes it
-  const unguard = [guardStream(process.stdout), guardStream(process.stderr)];
+  // everything this run writes to stdout and stderr is redacted, whoever writes it; except the stdout of
+  // `zerodown lsp`: a framed protocol, whose frame a redaction would cut short (the server redacts what it sends)
+  const framed = argv[0] === 'lsp';
+  const unguard = [...(framed ? [] : [guardStream(process.stdout)]), guardStream(process.stderr)];
   try {
     return await runProgram(argv);
   } finally {

@@ -70,7 +70,8 @@ function start(
   const child = spawn(process.execPath, ['--import', tsx, path.join(repo, 'src/cli/bin.ts'), 'lsp', '--stdio'], {
     cwd: dir,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    // a secret that is in every path the server sends back: redacting it inside a frame would break the protocol
+    env: { ...process.env, NO_COLOR: '1', PGPASSWORD: 'migrations' },
   });
   const stderr: string[] = [];
   child.stderr!.on('data', (b) => stderr.push(String(b)));
