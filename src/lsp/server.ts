@@ -243,7 +243,7 @@ export function startServer(cliOptions: ServerOptions = {}, connection: Connecti
     const a = await pending;
     if (!a.plan || a.error || a.skipped) {
       void connection.window.showErrorMessage(
-        `zerodown: no plan for this file: ${a.error ?? a.skipped ?? 'nothing to plan'}`,
+        redactSecrets(`zerodown: no plan for this file: ${a.error ?? a.skipped ?? 'nothing to plan'}`),
       );
       return undefined;
     }
