@@ -204,6 +204,20 @@ export function buildProgram(): Command {
       process.exitCode = await initCommand(opts);
     });
 
+  sourceOptions(program.command('lsp'))
+    .description('Language Server Protocol server over stdio: diagnostics and fixes in your editor (docs/editors.md)')
+    .option(
+      '--stdio',
+      'talk LSP over stdin and stdout (the default and only transport; accepted for editors that pass it)',
+    )
+    .option('--pg-version <major>', 'target PostgreSQL major version', (v) => parseIntOption(v, '--pg-version'))
+    .option('--assume-in-transaction', 'treat every file as run inside a transaction by the migration tool')
+    .option('--any-sql-file', 'lint every .sql file opened, not only those in migration folders')
+    .action(async (opts) => {
+      const { lspCommand } = await import('../lsp/command.js');
+      process.exitCode = await lspCommand(opts);
+    });
+
   return program;
 }
 
@@ -269,8 +283,10 @@ export function parseSecondsOption(v: string, name: string): number {
 
 export async function main(argv: string[]): Promise<number> {
   registerSecrets(argv);
-  // everything this run writes to stdout and stderr is redacted, whoever writes it
-  const unguard = [guardStream(process.stdout), guardStream(process.stderr)];
+  // everything this run writes to stdout and stderr is redacted, whoever writes it; except the stdout of
+  // `zerodown lsp`: a framed protocol, whose frame a redaction would cut short (the server redacts what it sends)
+  const framed = argv[0] === 'lsp';
+  const unguard = [...(framed ? [] : [guardStream(process.stdout)]), guardStream(process.stderr)];
   try {
     return await runProgram(argv);
   } finally {

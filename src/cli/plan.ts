@@ -25,21 +25,15 @@ import { detectDialect, discover } from '../discover/index.js';
 import { layoutPhases, type PhaseFile } from '../discover/layout.js';
 import { list } from '../discover/fsutil.js';
 import type { Migration } from '../model.js';
-import type { PlanResult } from '../plan/planner.js';
 import type { StagedPlan } from '../plan/types.js';
-import { formatPlanJson } from '../report/plan-json.js';
-import { formatPlanMarkdown } from '../report/plan-markdown.js';
-import { formatPlanSql } from '../report/plan-sql.js';
+import { formatPlans, type PlanFormat } from '../report/plan-format.js';
 import { proofState } from '../report/plan-summary.js';
-import { formatPlanText } from '../report/plan-text.js';
 import { timeoutMsOf } from '../shadow/driver.js';
 import { shadowOptions, useColor, warnIgnored } from './lint.js';
 import { UsageError } from '../errors.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
 import { lintOptionsOf, lintStage, planSettingsOf, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
 import { visible } from '../report/visible.js';
-
-export type PlanFormat = 'text' | 'sql' | 'markdown' | 'json';
 
 export interface PlanCliOptions {
   format: PlanFormat;
@@ -65,21 +59,6 @@ export interface PlanCliOptions {
   color?: boolean;
   /** `--shadow-timeout` seconds */
   shadowTimeout?: number;
-}
-
-export function formatPlans(result: PlanResult, format: PlanFormat, color: boolean): string {
-  switch (format) {
-    case 'json':
-      return formatPlanJson(result);
-    case 'sql':
-      return formatPlanSql(result.plans, result.unhandled);
-    case 'markdown':
-      return formatPlanMarkdown(result);
-    case 'text':
-      return formatPlanText(result, { color });
-    default:
-      throw new UsageError(`unknown format "${format as string}" (use text, sql, markdown or json)`);
-  }
 }
 
 /** `20261101090000_add_plan_code.sql` → `add_plan_code`; `…/20240101_init/migration.sql` → `init`. */

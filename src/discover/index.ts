@@ -50,6 +50,11 @@ export interface DiscoverOptions {
   pgVersion?: number;
   /** leave out sequences with no file under review (default: they come back as history only) */
   dropUnreviewed?: boolean;
+  /**
+   * text to read instead of the disk, by absolute path: a file open in an editor (`zerodown lsp`), whose
+   * buffer may differ from the saved file or not be saved yet. Such a file given as an input counts as a file.
+   */
+  sources?: ReadonlyMap<string, string>;
 }
 
 export interface SkippedFile {
@@ -82,7 +87,9 @@ function display(abs: string, cwd: string): string {
   return rel && ups <= 2 && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
 }
 
-function readSource(abs: string): DecodedSource {
+function readSource(abs: string, sources?: ReadonlyMap<string, string>): DecodedSource {
+  const given = sources?.get(abs);
+  if (given !== undefined) return { text: given };
   try {
     return decodeSource(readFileSync(abs));
   } catch (err) {
@@ -172,8 +179,9 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
       for (const [dir, files] of byDir) await addFiles(forced ?? detectFramework(dir, files), dir, files);
       continue;
     }
-    if (!existsSync(abs)) throw new DiscoveryError(`${input}: no such file or directory`);
-    if (statSync(abs).isDirectory()) {
+    const given = options.sources?.has(abs);
+    if (!given && !existsSync(abs)) throw new DiscoveryError(`${input}: no such file or directory`);
+    if (!given && statSync(abs).isDirectory()) {
       let fw = forced ?? detectFramework(abs);
       const single = ['migration.sql', 'up.sql'].map((f) => path.join(abs, f)).find((f) => existsSync(f));
       if (!forced && fw === plain && single) {
@@ -221,7 +229,7 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
       if (!review && !history) continue;
       if (seen.has(abs)) continue;
       seen.add(abs);
-      const { text: source, badBytes, notText } = readSource(abs);
+      const { text: source, badBytes, notText } = readSource(abs, options.sources);
       const info = g.fw.describe(abs, source, g.roots.get(g.files.get(abs)!)!);
       if (info.skip) {
         skipped.push({ path: display(abs, cwd), reason: info.skip });

@@ -12,7 +12,7 @@ import { disablesAssumeInTransaction } from '../parse/ignores.js';
 import type { FileResult, Migration, ParsedMigration, Statement } from '../model.js';
 import { schedule, type ScheduledPhase, type Step } from './schedule.js';
 import { shorten } from './text.js';
-import { DEFAULTS, type Phase, type PlanOptions, type StagedPlan, type Unhandled } from './types.js';
+import { DEFAULTS, type LocalEdit, type Phase, type PlanOptions, type StagedPlan, type Unhandled } from './types.js';
 
 export interface PlanResult {
   /** one plan per reviewed file that needs one */
@@ -61,6 +61,30 @@ interface OpenFile {
   byStatement: Map<number, Finding[]>;
   /** set when planning this file failed: the message */
   failed?: string;
+  /** rewritten statements that are local edits */
+  edits: LocalEdit[];
+}
+
+/**
+ * The statement's rewrite as a local edit, when every one of its steps has a plain form (`Step.local`).
+ * It answers what the rewrite recorded, and the statement's other findings of rules a rewrite answers
+ * (not those the plan answers by its phases' time limits or its re-run guards, which the plain form lacks).
+ */
+function localEdit(
+  stmt: Statement,
+  groups: Step[][],
+  recorded: readonly { rule: string }[],
+  findings: readonly Finding[],
+  answered: (f: Finding) => boolean,
+): LocalEdit | undefined {
+  const steps = schedule(groups).flatMap((p) => p.steps);
+  if (!steps.length || !recorded.length || steps.some((s) => !s.local)) return undefined;
+  return {
+    statementIndex: stmt.index,
+    line: stmt.span.line,
+    rules: [...new Set([...recorded.map((r) => r.rule), ...findings.filter(answered).map((f) => f.rule)])],
+    sql: steps.map((s) => s.local).join('\n'),
+  };
 }
 
 /**
@@ -122,6 +146,7 @@ export class Planner implements LintObserver {
       byStatement,
       groups: [],
       rewritten: new Set(),
+      edits: [],
       hadTransaction:
         m.transaction === 'wrapped' || (!!this.options.assumeInTransaction && !disablesAssumeInTransaction(m.source)),
       file: this.run!.file(parsed, {
@@ -144,8 +169,19 @@ export class Planner implements LintObserver {
       if (!this.options.findings && reported.length) o.byStatement.set(stmt.index, [...reported]);
       if (file.transactionControl(stmt)) o.hadTransaction = true;
       if (!file.skip(stmt)) {
+        const recorded = file.rewrites.length;
         const steps = this.stepsFor(file, stmt, o.byStatement.get(stmt.index) ?? []);
-        if (steps.rewritten) o.rewritten.add(stmt.index);
+        if (steps.rewritten) {
+          o.rewritten.add(stmt.index);
+          const edit = localEdit(
+            stmt,
+            steps.groups,
+            file.rewrites.slice(recorded),
+            o.byStatement.get(stmt.index) ?? [],
+            (f) => this.planner.answers.has(f.rule) && (file.answersOnRewrite?.(f.rule, f) ?? true),
+          );
+          if (edit) o.edits.push(edit);
+        }
         o.groups.push(...steps.groups);
       }
       file.after(stmt);
@@ -254,6 +290,7 @@ export class Planner implements LintObserver {
         notes: file.notes,
         expectedDifferences: file.expected,
         unhandled,
+        ...(o.edits.length ? { edits: o.edits } : {}),
       },
       unhandled,
     };

@@ -41,6 +41,12 @@ export interface Step {
   commands?: ToolCommand[];
   /** read-only queries to run on production before the step (its phase lists them) */
   preflight?: PreflightQuery[];
+  /**
+   * the step as one plain statement (no re-run guard, no comment) that may stand in the migration in place
+   * of the original, where the file runs it outside a transaction: set by rewrites whose steps are all
+   * local edits (CONCURRENTLY, NOT VALID + VALIDATE). The planner's `StagedPlan.edits` collects them.
+   */
+  local?: string;
 }
 
 export interface ScheduledPhase {

@@ -141,6 +141,21 @@ export interface ExpectedDifference {
   why: string;
 }
 
+/**
+ * A statement whose rewrite is a local edit (every step of it has `Step.local`): the plain statements that
+ * may replace it where it stands, in the order the plan runs them. That holds where the file runs them
+ * outside a transaction (each commits before the next starts): a caller lints the edited file to know.
+ */
+export interface LocalEdit {
+  /** `Statement.index` of the statement replaced */
+  statementIndex: number;
+  line: number;
+  /** the rules whose findings on the statement the rewrite answers */
+  rules: string[];
+  /** the replacing statements, each ending with `;`, one per line */
+  sql: string;
+}
+
 export interface StagedPlan {
   /** path of the original migration as shown to the user */
   path: string;
@@ -152,6 +167,8 @@ export interface StagedPlan {
   expectedDifferences: ExpectedDifference[];
   /** findings on this file that the plan keeps as written (they still need a person) */
   unhandled?: Unhandled[];
+  /** the rewritten statements that are local edits (see `LocalEdit`), in file order */
+  edits?: LocalEdit[];
   verified?: Verification;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../model.js';
 import { dialectFor } from '../dialects/index.js';
-import { DOCS_BASE } from './sarif.js';
+import { ruleDocUrl } from './sarif.js';
 import { byStatement } from './group.js';
 import type { RepoRef, ReportInput } from './comment-types.js';
 import { codeFence, encodePath, inlineCode, richText } from './markdown-safe.js';
@@ -61,7 +61,7 @@ function lineLink(f: Finding, repo: RepoRef | undefined): string {
 
 export function ruleLink(rule: string): string {
   if (rule === 'syntax-error') return inlineCode(rule, { table: true });
-  return `[${inlineCode(rule, { table: true })}](${DOCS_BASE}${encodeURIComponent(rule)}.md)`;
+  return `[${inlineCode(rule, { table: true })}](${ruleDocUrl(rule)})`;
 }
 
 export const ROW_HEAD =

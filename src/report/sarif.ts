@@ -15,6 +15,11 @@ import { dialectFor } from '../dialects/index.js';
 export const DOCS_BASE = 'https://github.com/zerodown/zerodown/blob/main/docs/rules/';
 export const SRCROOT = '%SRCROOT%';
 
+/** The documentation page of a rule (`docs/rules/<id>.md`), as SARIF, code scanning and the editor (`zerodown lsp`) link it. */
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE}${encodeURIComponent(id)}.md`;
+}
+
 export interface SarifOptions {
   /** directory the relative paths are relative to (default: process.cwd()) */
   cwd?: string;
@@ -55,10 +60,10 @@ function descriptors(dialect: string | undefined): ReportingDescriptor[] {
     name: pascal(r.meta.id),
     shortDescription: { text: r.meta.summary },
     help: {
-      text: `${r.meta.summary} See ${DOCS_BASE}${r.meta.id}.md`,
-      markdown: `${r.meta.summary} [Documentation](${DOCS_BASE}${r.meta.id}.md)`,
+      text: `${r.meta.summary} See ${ruleDocUrl(r.meta.id)}`,
+      markdown: `${r.meta.summary} [Documentation](${ruleDocUrl(r.meta.id)})`,
     },
-    helpUri: `${DOCS_BASE}${r.meta.id}.md`,
+    helpUri: ruleDocUrl(r.meta.id),
     // an opt-in rule is off unless the config names it (SARIF: `enabled: false`)
     defaultConfiguration: r.meta.optIn ? { level: r.meta.severity, enabled: false } : { level: r.meta.severity },
     properties: { tags: ['postgresql', 'migration'] },

@@ -64,6 +64,7 @@ export const PLAN_CASES: { title: string; sql: string; history?: string; opts?: 
     title: 'UPDATE without a primary key (page ranges)',
     sql: `UPDATE memberships SET token = 'x' WHERE token IS NULL;`,
   },
+  { title: 'DROP INDEX', sql: 'DROP INDEX accounts_name_idx;' },
   { title: 'FOREIGN KEY', sql: 'ALTER TABLE invoices ADD FOREIGN KEY (account_id) REFERENCES accounts (id);' },
   { title: 'CHECK', sql: 'ALTER TABLE accounts ADD CONSTRAINT score_positive CHECK (score >= 0);' },
   { title: 'SET NOT NULL', sql: 'ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;' },

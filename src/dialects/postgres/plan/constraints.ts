@@ -98,16 +98,15 @@ function addNotValid(inp: AlterInput, cmd: any): Group[] | undefined {
       : [];
   const keys = [...(cols.length ? cols.map((c) => colKey(key, c)) : [key]), ...refKeys];
   record(ctx, stmt, rule, `${fk ? 'foreign key' : 'CHECK'} ${name} added NOT VALID, validated in a later phase`);
+  const addSql = `${header} ${text} NOT VALID`;
+  const validateSql = `${header} VALIDATE CONSTRAINT ${q(name)}`;
   return [
     [
-      step('expand', guarded(`NOT ${hasConstraint(rel, name)}`, `${header} ${text} NOT VALID`), keys, REASONS.notValid),
-      step(
-        'validate',
-        guarded(hasConstraint(rel, name), `${header} VALIDATE CONSTRAINT ${q(name)}`),
-        keys,
-        REASONS.validate,
-        { timeout: 'scan' },
-      ),
+      step('expand', guarded(`NOT ${hasConstraint(rel, name)}`, addSql), keys, REASONS.notValid, { local: addSql }),
+      step('validate', guarded(hasConstraint(rel, name), validateSql), keys, REASONS.validate, {
+        timeout: 'scan',
+        local: validateSql,
+      }),
     ],
   ];
 }

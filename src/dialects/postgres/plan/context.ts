@@ -164,6 +164,7 @@ export function step(kind: PhaseName, sql: string, keys: string[], reason: strin
     keys,
     reason,
     ...extra,
+    ...(extra.local ? { local: terminate(extra.local) } : {}),
   };
 }
 

@@ -1,6 +1,9 @@
-/** CREATE INDEX without CONCURRENTLY on an existing table: the same index CONCURRENTLY, in its own phase. */
+/**
+ * CREATE INDEX without CONCURRENTLY on an existing table: the same index CONCURRENTLY, in its own phase.
+ * DROP INDEX of an index on an existing table: the same drop CONCURRENTLY, in its own phase.
+ */
 import type { PgStatement } from '../statement.js';
-import { relKey } from '../catalog.js';
+import { DEFAULT_SCHEMA, relKey, stringList } from '../catalog.js';
 import { colKey, isNewTable, note, record, step } from './context.js';
 import { ident as q, sqlComment } from './quote.js';
 import { afterBackfill } from './lint-ignore.js';
@@ -44,6 +47,8 @@ function createIndex(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): G
         `${sqlComment(`if this fails, drop the INVALID index it leaves (DROP INDEX CONCURRENTLY ${which}) before running it again`)}\n${added ? afterBackfill(added, sql) : sql}`,
         keys,
         REASONS.index,
+        // in place of the original, the statement itself (an index on a new column waits for its backfill: not local)
+        added ? {} : { local: sql },
       ),
     ],
   ];
@@ -54,4 +59,50 @@ export const createIndexRewrite: StatementRewrite = {
   kind: 'IndexStmt',
   answers: ['require-concurrent-index-creation', 'index-same-step-as-add-column'],
   rewrite: createIndex,
+};
+
+/** DROP INDEX without CONCURRENTLY (one index, no CASCADE: CONCURRENTLY allows neither) of an index a user may be using. */
+function dropIndex(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): Group[] | undefined {
+  const ast = stmt.ast;
+  if (ast.removeType !== 'OBJECT_INDEX' || ast.concurrent) return undefined;
+  if (!ctx.allowed(stmt, 'require-concurrent-index-deletion')) return undefined;
+  const objects: any[] = ast.objects ?? [];
+  if (objects.length !== 1 || ast.behavior === 'DROP_CASCADE') {
+    note(
+      ctx,
+      stmt,
+      'warning',
+      'No automatic plan: DROP INDEX CONCURRENTLY drops one index per statement and allows no CASCADE. Drop each index in a statement of its own (and what depends on it first).',
+    );
+    return undefined;
+  }
+  const o = objects[0];
+  const n = stringList(o.List?.items ?? (o.String ? [o] : []));
+  if (!n.length) return undefined;
+  const ix = ctx.catalog.indexes.get(
+    n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`,
+  );
+  // made by this migration, or on a table it creates: nobody uses it yet (the rule does not flag it)
+  if (ix && (ix.createdIn === ctx.origin || isNewTable(ctx, ix.table))) return undefined;
+  if (ix && ctx.catalog.table(ix.table)?.partitioned) {
+    note(
+      ctx,
+      stmt,
+      'warning',
+      'No automatic plan: DROP INDEX CONCURRENTLY does not work on the index of a partitioned table.',
+    );
+    return undefined;
+  }
+  // IF EXISTS, so that the phase can run again
+  const sql = src.insertAfterKeyword('INDEX', ast.missing_ok ? ' CONCURRENTLY' : ' CONCURRENTLY IF EXISTS');
+  if (!sql) return undefined;
+  record(ctx, stmt, 'require-concurrent-index-deletion', 'DROP INDEX CONCURRENTLY in its own phase');
+  return [[step('index', sql, [ix?.table ?? '*'], REASONS.dropIndex, { local: sql })]];
+}
+
+export const dropIndexRewrite: StatementRewrite = {
+  id: 'drop-index-concurrently',
+  kind: 'DropStmt',
+  answers: ['require-concurrent-index-deletion'],
+  rewrite: dropIndex,
 };

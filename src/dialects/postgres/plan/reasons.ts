@@ -7,6 +7,7 @@ export const REASONS = {
   validate: 'validate constraints while reads and writes go on (SHARE UPDATE EXCLUSIVE)',
   setNotNull: 'SET NOT NULL without a table scan: the validated CHECK proves it (PostgreSQL 12+); then drop the CHECK',
   index: 'build the index CONCURRENTLY: writes go on; it runs outside a transaction, one index per phase',
+  dropIndex: 'drop the index CONCURRENTLY: reads and writes go on; it runs outside a transaction, one index per phase',
   notValid: 'add the constraint NOT VALID: checks new rows only, no scan under lock',
   attach: 'turn the concurrently built unique index into the constraint (instant)',
 };

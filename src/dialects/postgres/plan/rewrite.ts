@@ -15,7 +15,7 @@ import type { PgStatement } from '../statement.js';
 import { ALTER_COMMAND_REWRITES, alterTable, as } from './alter-table.js';
 import { batchedDeleteRewrite, batchedUpdateRewrite } from './batched-dml.js';
 import { mustRunAlone, step, tablesOf } from './context.js';
-import { createIndexRewrite } from './indexes.js';
+import { createIndexRewrite, dropIndexRewrite } from './indexes.js';
 import { REASONS } from './reasons.js';
 import { renameColumnRewrite } from './rename-column.js';
 import { renameTableRewrite } from './rename-table.js';
@@ -26,6 +26,7 @@ import type { Step } from '../../../plan/schedule.js';
 /** Rewrites of whole statements; for one statement, the first that returns a plan wins. */
 export const STATEMENT_REWRITES: readonly StatementRewrite[] = [
   createIndexRewrite,
+  dropIndexRewrite,
   batchedUpdateRewrite,
   batchedDeleteRewrite,
   renameTableRewrite,

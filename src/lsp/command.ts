@@ -1,0 +1,26 @@
+/** `zerodown lsp`: the server on stdin/stdout until the editor sends `exit` (the library then ends the process). */
+import { startServer, type ServerOptions } from './server.js';
+
+export interface LspCliOptions {
+  config?: string;
+  framework?: string;
+  dialect?: string;
+  mysqlVersion?: string;
+  pgVersion?: number;
+  assumeInTransaction?: boolean;
+  anySqlFile?: boolean;
+  /** commander's `--no-history` */
+  history?: boolean;
+}
+
+export function lspCommand(opts: LspCliOptions): Promise<number> {
+  const server: ServerOptions = {};
+  for (const k of ['config', 'framework', 'dialect', 'mysqlVersion'] as const) if (opts[k]) server[k] = opts[k];
+  if (opts.pgVersion !== undefined) server.pgVersion = opts.pgVersion;
+  if (opts.assumeInTransaction) server.assumeInTransaction = true;
+  if (opts.anySqlFile) server.anySqlFile = true;
+  if (opts.history === false) server.history = false;
+  startServer(server);
+  // the connection ends the process on `exit` (0 after `shutdown`, else 1), or when stdin closes
+  return new Promise(() => {});
+}
