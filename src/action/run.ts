@@ -128,6 +128,7 @@ export function annotate(result: LintResult): void {
     }
     const msg = visible(`${f.message}\nFix: ${f.help}`, { newlines: true }); // identifiers from the PR: no raw escapes
     if (f.severity === 'error') core.error(msg, props);
+    else if (f.severity === 'note') core.notice(msg, props);
     else core.warning(msg, props);
   }
 }
