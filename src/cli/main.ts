@@ -183,7 +183,10 @@ function sourceOptions(cmd: Command): Command {
     )
     .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
     .option('--stats <file>', 'production table sizes (`zerodown stats export`): size-aware severity and estimates')
-    .option('--stats-url <url>', 'read the production table sizes live from this server (READ ONLY) instead of --stats');
+    .option(
+      '--stats-url <url>',
+      'read the production table sizes live from this server (READ ONLY) instead of --stats',
+    );
 }
 
 function parseIntOption(v: string, name: string): number {

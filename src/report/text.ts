@@ -112,7 +112,11 @@ export function formatText(result: LintResult, opts: TextOptions): string {
   }
   if (result.stats) {
     const st = result.stats;
-    out.push(c.dim(`stats: ${visible(st.source)} (${visible(st.server)}, exported ${st.exportedAt.slice(0, 10)}); estimates are estimates, not measurements`));
+    out.push(
+      c.dim(
+        `stats: ${visible(st.source)} (${visible(st.server)}, exported ${st.exportedAt.slice(0, 10)}); estimates are estimates, not measurements`,
+      ),
+    );
     for (const n of st.notes) out.push(`  ${c.yellow('stats:')} ${visible(n)}`);
     out.push('');
   }
