@@ -38,10 +38,12 @@ import { UsageError } from '../errors.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
 import { lintOptionsOf, lintStage, planSettingsOf, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
 import { visible } from '../report/visible.js';
+import { estimatePlans } from '../estimate/plan.js';
+import { runStats, type StatsOptions } from './stats.js';
 
 export type PlanFormat = 'text' | 'sql' | 'markdown' | 'json';
 
-export interface PlanCliOptions {
+export interface PlanCliOptions extends StatsOptions {
   format: PlanFormat;
   out?: string;
   force?: boolean;
@@ -308,6 +310,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
   const detected =
     opts.dialect || config.dialect ? undefined : await detectDialect(paths.length ? paths : (config.paths ?? []), cwd);
   const settings = resolveSettings({ ...opts, ...(detected ? { detected } : {}) }, config);
+  const stats = await runStats(opts, cwd);
   const migrations = await discover(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,
@@ -323,6 +326,8 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     plan: planSettingsOf(settings),
   });
   const result = await planStage(migrations, lint, settings);
+  // --stats: each backfill's batches and time at the production size
+  if (stats) estimatePlans(result, lint.result, stats.stats, settings.estimates, settings.plan.batchSize);
   if (opts.verify !== false) {
     const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
     const seedRows = opts.seedRows ?? config.dryRun?.seedRows;
