@@ -6,6 +6,7 @@
  * `fail-on`. A comment that cannot be posted (fork PRs, read-only tokens) never
  * fails the run.
  */
+import { loadStatsFile } from '../stats/format.js';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -183,6 +184,9 @@ export async function run(): Promise<void> {
     plan: planSettingsOf(settings),
   });
   const result = lint.result;
+  const stats = inputs.statsFile
+    ? { stats: loadStatsFile(path.resolve(workspace, inputs.statsFile)), source: inputs.statsFile }
+    : undefined;
 
   // 3. staged plan and dry run (when those stages are part of this build); a cancelled job
   // (SIGINT, then SIGTERM) stops the running statement and drops the shadow database first
@@ -195,6 +199,7 @@ export async function run(): Promise<void> {
       settings,
       ...(lint.parsed ? { parsed: lint.parsed } : {}),
       ...(lint.plan ? { plan: lint.plan } : {}),
+      ...(stats ? { stats } : {}),
       log: (m) => core.info(m),
       warn: (m) => core.warning(m),
     }),

@@ -165,15 +165,28 @@ export type StatsState =
 
 const DAY_MS = 86_400_000;
 
+/** The table `table` names: `schema.table` as written; a bare name in `public`, else the one schema (MySQL: database) holding it. */
+function findTable(stats: StatsFile, table: string): TableStats | TableStats[] | undefined {
+  const exact = stats.tables.find((x) => x.table === table);
+  if (exact || table.includes('.')) return exact;
+  const named = stats.tables.filter((x) => x.table.endsWith(`.${table}`));
+  return named.find((x) => x.table === `public.${table}`) ?? (named.length > 1 ? named : named[0]);
+}
+
 /**
- * The statistics of `table` (`schema.table`; a bare name is looked up in `public`), judged by the
- * age of its last ANALYZE at `now` against `maxAgeDays`.
+ * The statistics of `table` (`schema.table`, or a bare name: see `findTable`), judged by the age of its
+ * last ANALYZE at `now` against `maxAgeDays`.
  */
 export function tableStats(stats: StatsFile, table: string, maxAgeDays: number, now = Date.now()): StatsState {
-  const key = table.includes('.') ? table : `public.${table}`;
-  const bare = key.startsWith('public.') ? key.slice(7) : undefined;
-  const t = stats.tables.find((x) => x.table === key || (bare !== undefined && x.table === bare));
-  if (!t) return { state: 'missing', why: `no stats for ${key}` };
+  const found = findTable(stats, table);
+  if (Array.isArray(found))
+    return {
+      state: 'missing',
+      why: `${table} is ambiguous in the stats (${found.map((x) => x.table).join(', ')}): export only the database the migrations run on`,
+    };
+  if (!found) return { state: 'missing', why: `no stats for ${table}` };
+  const t = found;
+  const key = t.table;
   if (t.lastAnalyze === null)
     return { state: 'stale', stats: t, why: `${key} was never analysed: its row count is a guess` };
   const ageDays = (now - Date.parse(t.lastAnalyze)) / DAY_MS;

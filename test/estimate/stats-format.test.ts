@@ -104,5 +104,8 @@ describe('stats freshness', () => {
   });
   it('missing for a table the file does not hold', () => {
     expect(tableStats(s, 'public.users', 30, NOW)).toEqual({ state: 'missing', why: 'no stats for public.users' });
+    expect(tableStats(s, 'users', 30, NOW)).toEqual({ state: 'missing', why: 'no stats for users' });
+    // MySQL: a bare name in the one database that holds it
+    expect(tableStats(s, 'old', 100, NOW)).toMatchObject({ state: 'fresh', stats: { table: 'billing.old' } });
   });
 });

@@ -2,7 +2,8 @@
  * `zerodown stats export --url mysql://…` (or mariadb://): table sizes from a MySQL or MariaDB server's
  * `information_schema.TABLES` (TABLE_ROWS, DATA_LENGTH, INDEX_LENGTH) and, where the account may read it,
  * the time InnoDB last computed the table's persistent statistics (`mysql.innodb_table_stats.last_update`,
- * this dialect's "last analyze"). Read in a READ ONLY transaction: nothing is ever written.
+ * this dialect's "last analyze"). Only the URL's database when it names one, else every user database. Read in
+ * a READ ONLY transaction: nothing is ever written.
  */
 import type mysql from 'mysql2/promise';
 import { displayConnection, registerSecretUrl } from '../../secrets.js';
@@ -16,6 +17,7 @@ SELECT TABLE_SCHEMA AS s, TABLE_NAME AS n, COALESCE(TABLE_ROWS, 0) AS r_, COALES
   FROM information_schema.TABLES
  WHERE TABLE_TYPE = 'BASE TABLE'
    AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
+   AND (? IS NULL OR TABLE_SCHEMA = ?)
  ORDER BY 1, 2`;
 
 const ANALYZED = `
@@ -40,7 +42,9 @@ export async function exportMysqlStats(url: string): Promise<StatsFile> {
   try {
     await conn.query('START TRANSACTION READ ONLY');
     const [[version]] = (await conn.query('SELECT VERSION() AS v')) as unknown as [{ v: string }[]];
-    const [tables] = (await conn.query(TABLES)) as unknown as [
+    // the URL's database only, when it names one (the tables the migrations run on)
+    const only = login.database ?? null;
+    const [tables] = (await conn.query(TABLES, [only, only])) as unknown as [
       { s: string; n: string; r_: string; d: string; i: string }[],
     ];
     const analyzed = new Map<string, string>();

@@ -1,11 +1,14 @@
 /**
  * `ShadowProbes.scale` for PostgreSQL: how much of a statement's time on the shadow grows with its
- * table. The statement runs on the table emptied by TRUNCATE, then on the table refilled by the seeder
- * with SAMPLE_ROWS rows (ten times more signal than the dry run's usual 1,000, which a loaded machine's
- * noise drowns), each inside a savepoint rolled back (so the shadow and the traced run that follows are
- * untouched), four times each after one untimed run; the fastest of each is kept (the least disturbed by other work on the
- * machine). Their difference over the sample's row count is the per-row cost src/estimate/model.ts
- * scales to the production size. When the sample cannot be seeded, the table as seeded is timed instead.
+ * table. The table is refilled by the seeder with SAMPLE_ROWS rows (ten times more signal than the dry
+ * run's usual 1,000, which a loaded machine's noise drowns); then the statement runs on it and on it
+ * emptied by TRUNCATE, interleaved, after one untimed run of each (WebAssembly code compiles while it
+ * first runs: both sizes must see it equally warm), at least four times each and on until the fastest
+ * run has not improved for three rounds (the engine has warmed up; at most twelve), each inside a
+ * savepoint rolled back, so the shadow and the traced run that follows are untouched. The fastest of each size is kept
+ * (the least disturbed by other work on the machine). Their difference over the sample's row count is
+ * the per-row cost src/estimate/model.ts scales to the production size. When the sample cannot be seeded,
+ * the table as seeded is timed instead.
  *
  * Timed: ALTER TABLE (rewrite or validation scan), CREATE INDEX (CONCURRENTLY is timed as the plain
  * build, which can run in a transaction; the model adds the second pass), UPDATE and DELETE (backfills).
@@ -16,8 +19,11 @@ import type { PgStatement } from '../statement.js';
 import { displayTable, quoteIdent } from '../util.js';
 import { seed } from './seed.js';
 
-/** timed runs per size, after one untimed run (WebAssembly code paths compile on their first use) */
+/** timed runs per size at least, after one untimed run (WebAssembly code paths compile on their first use) */
 const REPEATS = 4;
+/** rounds without a 5% better run that end the timing; at most MAX_ROUNDS */
+const STABLE = 3;
+const MAX_ROUNDS = 12;
 const SAVEPOINT = 'zerodown_scale';
 const SAMPLE = 'zerodown_scale_sample';
 /** rows the statement is timed on (the seeded table when more) */
@@ -51,18 +57,6 @@ function targetOf(stmt: PgStatement): Target | undefined {
   }
 }
 
-/** The statement timed on the table refilled with SAMPLE_ROWS seeded rows. */
-function sampleRun(
-  shadow: ProbeTarget,
-  target: Target,
-  onRefilled: (fill: () => Promise<void>) => Promise<{ rows: number; bytes: number; ms: number }>,
-) {
-  const name = target.rel.schemaname ? `${target.rel.schemaname}.${target.rel.relname}` : target.rel.relname!;
-  return onRefilled(async () => {
-    await seed(shadow, { rows: SAMPLE_ROWS, tables: [name] });
-  });
-}
-
 export async function scale(
   shadow: ProbeTarget,
   stmt: PgStatement,
@@ -72,6 +66,7 @@ export async function scale(
   if (!target) return undefined;
   const { schemaname, relname } = target.rel;
   const table = (schemaname ? `${quoteIdent(schemaname)}.` : '') + quoteIdent(relname!);
+  const name = schemaname ? `${schemaname}.${relname}` : relname!;
   if (!inTransaction) await shadow.exec('BEGIN');
   try {
     const sizeOf = async () => {
@@ -80,54 +75,63 @@ export async function scale(
       );
       return { rows: Number(size?.rows ?? 0), bytes: Number(size?.bytes ?? 0) };
     };
-    const seeded = await sizeOf();
-    if (!seeded.rows) return undefined;
-    /** fastest of REPEATS runs of the statement, each rolled back */
-    const fastest = async (): Promise<number> => {
-      let best = Infinity;
-      for (let i = 0; i <= REPEATS; i++) {
-        await shadow.exec(`SAVEPOINT ${SAVEPOINT}`);
+    if (!(await sizeOf()).rows) return undefined;
+    /** one run of the statement (on the table emptied first when `empty`), rolled back; its time in ms */
+    const once = async (empty: boolean): Promise<number> => {
+      await shadow.exec(`SAVEPOINT ${SAVEPOINT}`);
+      try {
+        if (empty) await shadow.exec(`TRUNCATE ${table} CASCADE`);
+        const t0 = performance.now();
+        await shadow.exec(target.sql);
+        return performance.now() - t0;
+      } finally {
+        await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+        await shadow.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+      }
+    };
+    await shadow.exec(`SAVEPOINT ${SAMPLE}`);
+    try {
+      // the sample: the table refilled with SAMPLE_ROWS rows (kept as seeded when it has more, or the seeder fails)
+      const seeded = await sizeOf();
+      if (seeded.rows < SAMPLE_ROWS) {
+        await shadow.exec(`SAVEPOINT ${SAMPLE}_fill`);
         try {
-          const t0 = performance.now();
-          await shadow.exec(target.sql);
-          if (i > 0) best = Math.min(best, performance.now() - t0);
-        } finally {
-          await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-          await shadow.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+          await shadow.exec(`TRUNCATE ${table} CASCADE`);
+          await seed(shadow, { rows: SAMPLE_ROWS, tables: [name] });
+          if ((await sizeOf()).rows <= seeded.rows) throw new Error('the sample is not larger');
+          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
+        } catch (err) {
+          if (isShadowStop(err)) throw err;
+          await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}_fill`);
+          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
         }
       }
-      return best;
-    };
-    /** runs `fill` (on the table emptied) and times the statement there, all rolled back */
-    const onRefilled = async (fill: () => Promise<void>) => {
-      await shadow.exec(`SAVEPOINT ${SAMPLE}`);
-      try {
-        await shadow.exec(`TRUNCATE ${table} CASCADE`);
-        await fill();
-        const size = await sizeOf();
-        return { ...size, ms: await fastest() };
-      } finally {
-        await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}`);
-        await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}`);
+      const sample = await sizeOf();
+      // interleaved, after one untimed run of each: both sizes see the engine equally warm; on until the
+      // fastest run on the sample has not improved by 5% for STABLE rounds (the engine's code has warmed up)
+      await once(false);
+      await once(true);
+      let fullMs = Infinity;
+      let emptyMs = Infinity;
+      let still = 0;
+      for (let i = 0; i < MAX_ROUNDS && (i < REPEATS || still < STABLE); i++) {
+        const ms = await once(false);
+        still = ms < fullMs * 0.95 ? 0 : still + 1;
+        fullMs = Math.min(fullMs, ms);
+        emptyMs = Math.min(emptyMs, await once(true));
       }
-    };
-    const empty = await onRefilled(async () => {});
-    let full =
-      seeded.rows >= SAMPLE_ROWS
-        ? undefined
-        : await sampleRun(shadow, target, onRefilled).catch((err) => {
-            if (isShadowStop(err)) throw err;
-            return undefined; // the sample could not be seeded: the table as seeded instead
-          });
-    if (!full || full.rows <= seeded.rows) full = { ...seeded, ms: await fastest() };
-    return {
-      table: displayTable(target.rel),
-      work: target.work,
-      rows: full.rows,
-      bytes: full.bytes,
-      fullMs: Math.round(full.ms * 1000) / 1000,
-      emptyMs: Math.round(empty.ms * 1000) / 1000,
-    };
+      return {
+        table: displayTable(target.rel),
+        work: target.work,
+        rows: sample.rows,
+        bytes: sample.bytes,
+        fullMs: Math.round(fullMs * 1000) / 1000,
+        emptyMs: Math.round(emptyMs * 1000) / 1000,
+      };
+    } finally {
+      await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}`);
+      await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}`);
+    }
   } catch (err) {
     if (isShadowStop(err)) throw err;
     return undefined; // the statement fails here: the traced run reports why
