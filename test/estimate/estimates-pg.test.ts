@@ -117,10 +117,14 @@ describe.skipIf(!PG_URL)(
         const big = finding(rule, 'big')!;
         expect(big.estimate, JSON.stringify(big)).toBeDefined();
         const ratio = big.estimate!.seconds / real[work]!;
-        expect(ratio, `estimate ${big.estimate!.seconds} s (${big.estimate!.basis}), real ${real[work]} s`).toBeGreaterThan(
-          1 / 4,
-        );
-        expect(ratio, `estimate ${big.estimate!.seconds} s (${big.estimate!.basis}), real ${real[work]} s`).toBeLessThan(4);
+        expect(
+          ratio,
+          `estimate ${big.estimate!.seconds} s (${big.estimate!.basis}), real ${real[work]} s`,
+        ).toBeGreaterThan(1 / 4);
+        expect(
+          ratio,
+          `estimate ${big.estimate!.seconds} s (${big.estimate!.basis}), real ${real[work]} s`,
+        ).toBeLessThan(4);
         expect(big.severity).toBe('error');
         expect(big.estimate!.basis).toMatch(/600k rows × [\d.]+ µs\/row measured on the shadow \(10k rows, pglite/);
         const tiny = finding(rule, 'tiny')!;
@@ -151,7 +155,9 @@ describe.skipIf(!PG_URL)(
     it('plan --stats: the batched backfill gets its batch count, time and a batch size under the limit', async () => {
       writeFileSync(path.join(project, 'migrations/003_fill.sql'), 'UPDATE big SET v = v + 1;\n');
       const plan = await runCli(project, 'plan', '--no-verify', '--stats', statsFile, 'migrations/003_fill.sql');
-      expect(plan.stdout).toMatch(/backfill of public\.big: 600k rows in 600 batches of 1,000, <0\.1 s each, ~\d+(\.\d)? s of updates in total \(estimate/);
+      expect(plan.stdout).toMatch(
+        /backfill of public\.big: 600k rows in 600 batches of 1,000, <0\.1 s each, ~\d+(\.\d)? s of updates in total \(estimate/,
+      );
       expect(plan.stdout).toMatch(/Batches of up to [\d,k]+ rows stay under maxLockSeconds \(0\.5 s\)/);
     });
   },

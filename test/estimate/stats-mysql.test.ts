@@ -26,7 +26,9 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('stats export and size-based severity'), 
     await admin.query(`CREATE TABLE ${DB}.big (id bigint AUTO_INCREMENT PRIMARY KEY, v int, t text)`);
     await admin.query(`CREATE TABLE ${DB}.tiny (id bigint AUTO_INCREMENT PRIMARY KEY, v int, t text)`);
     // 40 rows, then 40 × 2^9 = 20,480 rows by doubling
-    await admin.query(`INSERT INTO ${DB}.tiny (v, t) VALUES ${Array.from({ length: 40 }, (_, i) => `(${i}, md5(${i}))`).join(',')}`);
+    await admin.query(
+      `INSERT INTO ${DB}.tiny (v, t) VALUES ${Array.from({ length: 40 }, (_, i) => `(${i}, md5(${i}))`).join(',')}`,
+    );
     await admin.query(`INSERT INTO ${DB}.big (v, t) SELECT v, t FROM ${DB}.tiny`);
     for (let i = 0; i < 9; i++) await admin.query(`INSERT INTO ${DB}.big (v, t) SELECT v, t FROM ${DB}.big`);
     await admin.query(`ANALYZE TABLE ${DB}.big, ${DB}.tiny`);
