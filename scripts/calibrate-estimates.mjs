@@ -77,17 +77,16 @@ try {
         const report = JSON.parse(String(out));
         est[engine] = report.statements.find((x) => x.estimate)?.estimate;
       }
-      // the real statement on the server, timed; rolled back (or dropped) after
-      const t0 = performance.now();
-      if (k.outside) {
+      // the real statement on the server, timed, rolled back (or dropped) after; twice, the faster kept
+      let real = Infinity;
+      for (let round = 0; round < 2; round++) {
+        if (!k.outside) await client.query('BEGIN');
+        const t0 = performance.now();
         await client.query(sql);
-      } else {
-        await client.query('BEGIN');
-        await client.query(sql);
+        real = Math.min(real, (performance.now() - t0) / 1000);
+        if (k.outside) await client.query(`DROP INDEX ${T}_v_idx`);
+        else await client.query('ROLLBACK');
       }
-      const real = (performance.now() - t0) / 1000;
-      if (k.outside) await client.query(`DROP INDEX ${T}_v_idx`);
-      else await client.query('ROLLBACK');
       const row = {
         work: k.work,
         rows: n,

@@ -3,9 +3,9 @@
  * table in a throwaway database; `stats export` reads both; `lint --stats --dry-run` (embedded PGlite
  * shadow) estimates a volatile-default ADD COLUMN, a CREATE INDEX and an UPDATE backfill on the big table
  * within 4× of the time the same statement really takes there (timed on the server in a transaction rolled
- * back, right after the estimate), severity error; on the tiny table the findings stay, as notes.
- * `plan --stats` sizes the batched backfill. Takes about 30 s on an idle 2-core machine (600k rows to
- * insert, the real statements, one dry run): the cost of the Done-when's sizes.
+ * back, right after the estimate, the faster of two runs), severity error; on the tiny table the findings stay, as notes.
+ * `plan --stats` sizes the batched backfill. Takes about 40 s on the 2-core machine it was written on, under
+ * load (600k rows to insert, the real statements twice, one dry run): the cost of the Done-when's sizes.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,16 +70,19 @@ describe.skipIf(!PG_URL)(
       expect(lint.code, lint.stderr).toBe(1);
       report = JSON.parse(lint.stdout);
 
-      // the same statements on the server, in the same order, each rolled back after it is timed
+      // the same statements on the server, in the same order, rolled back; twice, the faster kept (the
+      // machine may be busy with other work: production runs the statement undisturbed, or should)
       const c = await db.connect();
       try {
-        await c.query('BEGIN');
-        for (const [work, sql] of Object.entries(STATEMENTS)) {
-          const t0 = performance.now();
-          await c.query(sql);
-          real[work] = (performance.now() - t0) / 1000;
+        for (let round = 0; round < 2; round++) {
+          await c.query('BEGIN');
+          for (const [work, sql] of Object.entries(STATEMENTS)) {
+            const t0 = performance.now();
+            await c.query(sql);
+            real[work] = Math.min(real[work] ?? Infinity, (performance.now() - t0) / 1000);
+          }
+          await c.query('ROLLBACK');
         }
-        await c.query('ROLLBACK');
       } finally {
         await c.end();
       }
