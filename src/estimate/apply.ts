@@ -145,7 +145,9 @@ export function applyStats(
   const traced = dry ? tracedLookup(dry) : undefined;
   if (!dry) notes.add('no dry run: sizes change severities, but nothing is timed (add --dry-run for estimates)');
   const dialect = result.files[0] ? dialectFor(result.files[0].migration.dialect) : undefined;
-  if (dialect && stats.dialect !== dialect.id && !(dialect.id !== 'postgres' && stats.dialect !== 'postgres'))
+  // MySQL and MariaDB stats size each other's tables alike; PostgreSQL's do not size theirs
+  const family = (id: string) => (id === 'postgres' ? 'postgres' : 'mysql');
+  if (dialect && family(stats.dialect) !== family(dialect.id))
     notes.add(`the stats come from ${stats.server}, the migrations are ${dialect.name}: sizes may not match`);
   for (const file of result.files) {
     for (const f of file.findings) {
