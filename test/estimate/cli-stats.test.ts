@@ -45,4 +45,16 @@ describe('stats on the command line', () => {
     );
     expect(v2.stdout).toBe(''); // nothing half-written
   });
+
+  it('the config section `estimates` is checked like the rest of the config', async () => {
+    for (const [estimates, message] of [
+      [{ maxLockSecs: 3 }, 'unknown key "estimates.maxLockSecs" (did you mean "maxLockSeconds"?)'],
+      [{ maxLockSeconds: 0 }, '"estimates.maxLockSeconds" must be > 0 (got 0)'],
+    ] as const) {
+      const p = writeProject(dir, { 'zerodown.config.json': JSON.stringify({ estimates }), 'a.sql': 'SELECT 1;\n' });
+      const r = await runCli(p, 'lint', 'a.sql');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+  });
 });
