@@ -38,7 +38,8 @@ import { UsageError } from '../errors.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
 import { lintOptionsOf, lintStage, planSettingsOf, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
 import { visible } from '../report/visible.js';
-import { estimatePlans } from '../estimate/plan.js';
+import { batchSizeUnderLimit, estimatePlans } from '../estimate/plan.js';
+import { formatDuration, SERVER_US_PER_ROW } from '../estimate/model.js';
 import { runStats, type StatsOptions } from './stats.js';
 
 export type PlanFormat = 'text' | 'sql' | 'markdown' | 'json';
@@ -311,6 +312,16 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     opts.dialect || config.dialect ? undefined : await detectDialect(paths.length ? paths : (config.paths ?? []), cwd);
   const settings = resolveSettings({ ...opts, ...(detected ? { detected } : {}) }, config);
   const stats = await runStats(opts, cwd);
+  if (stats) {
+    // each backfill batch holds its row locks under maxLockSeconds: a configured size that would not is lowered
+    const sized = batchSizeUnderLimit(settings.plan.batchSize, settings.estimates);
+    if (sized.lowered !== undefined) {
+      settings.plan = { ...settings.plan, batchSize: sized.batchSize };
+      process.stderr.write(
+        `zerodown: backfill batches of ${sized.lowered} rows would hold their row locks ${formatDuration((sized.lowered * SERVER_US_PER_ROW.backfill) / 1e6)} (estimate), longer than estimates.maxLockSeconds (${settings.estimates.maxLockSeconds} s): planned in batches of ${sized.batchSize}\n`,
+      );
+    }
+  }
   const migrations = await discover(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,

@@ -11,6 +11,20 @@ import { type StatsFile, tableStats } from '../stats/format.js';
 import type { EstimateSettings } from './apply.js';
 import { batchSizeFor, formatCount, formatDuration, formatMicros, SERVER_US_PER_ROW } from './model.js';
 
+/**
+ * The backfill batch size for `plan --stats`: the configured one (default 1000); when one batch of it would hold its
+ * row locks longer than `maxLockSeconds`, the size that keeps a batch under half of it (`lowered` says from what). Never raised: the default
+ * is small on purpose (replication lag, vacuum), whatever the lock allows.
+ */
+export function batchSizeUnderLimit(
+  configured: number | undefined,
+  settings: EstimateSettings,
+): { batchSize: number; lowered?: number } {
+  const batchSize = configured ?? DEFAULTS.batchSize;
+  if ((batchSize * SERVER_US_PER_ROW.backfill) / 1e6 <= settings.maxLockSeconds) return { batchSize };
+  return { batchSize: batchSizeFor(SERVER_US_PER_ROW.backfill, settings.maxLockSeconds), lowered: batchSize };
+}
+
 export function estimatePlans(
   result: PlanResult,
   lint: LintResult,
@@ -44,7 +58,7 @@ export function estimatePlans(
           `${formatMicros(usPerRow)}/row calibrated on a PostgreSQL server, not measured on yours; pauses between batches not counted). ` +
           (over
             ? `Each batch would hold its row locks longer than maxLockSeconds (${settings.maxLockSeconds} s): set plan.batchSize to ${formatCount(fit)} or less.`
-            : `Batches of up to ${formatCount(fit)} rows stay under maxLockSeconds (${settings.maxLockSeconds} s).`),
+            : `Batches of up to ${formatCount(fit)} rows keep each under half of maxLockSeconds (${settings.maxLockSeconds} s).`),
       });
     }
   }

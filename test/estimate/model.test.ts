@@ -1,5 +1,7 @@
 /** The estimate model's arithmetic (src/estimate/model.ts): per-row scaling, the sort, CONCURRENTLY, width, batches. */
 import { describe, expect, it } from 'vitest';
+import { batchSizeUnderLimit } from '../../src/estimate/plan.js';
+import { ESTIMATE_DEFAULTS } from '../../src/estimate/apply.js';
 import {
   batchSizeFor,
   CONCURRENT_PASSES,
@@ -87,5 +89,15 @@ describe('batches and words', () => {
     expect(formatCount(1000)).toBe('1,000');
     expect(formatCount(600_000)).toBe('600k');
     expect(formatCount(52_000_000)).toBe('52M');
+  });
+  it('plan --stats lowers a configured batch size only when one batch would hold its locks over the limit', () => {
+    const limit = { ...ESTIMATE_DEFAULTS, maxLockSeconds: 5 };
+    expect(batchSizeUnderLimit(undefined, limit)).toEqual({ batchSize: 1000 }); // the default, never raised
+    const fits = Math.floor(5e6 / SERVER_US_PER_ROW.backfill);
+    expect(batchSizeUnderLimit(fits, limit)).toEqual({ batchSize: fits });
+    expect(batchSizeUnderLimit(fits * 2, limit)).toEqual({
+      batchSize: batchSizeFor(SERVER_US_PER_ROW.backfill, 5),
+      lowered: fits * 2,
+    });
   });
 });
