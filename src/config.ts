@@ -46,6 +46,16 @@ export interface Config {
     /** seconds a statement may run on the shadow before it is stopped (default 30) */
     shadowTimeout?: number;
   };
+  /** `--stats`: how production sizes change severities (docs/estimates.md; defaults in src/estimate/apply.ts) */
+  estimates?: {
+    /** a lock that blocks reads or writes, estimated longer than this, is an error (default 5) */
+    maxLockSeconds?: number;
+    /** a size-scaled finding on a table under both minRows and minBytes is a note (defaults 10000 rows, 10 MB) */
+    minRows?: number;
+    minBytes?: number;
+    /** stats whose table was last analysed longer ago than this are not used (default 30) */
+    maxStatsAgeDays?: number;
+  };
 }
 
 export const CONFIG_FILES = ['zerodown.config.json', '.zerodown.yml', '.zerodown.yaml'];
@@ -94,6 +104,16 @@ export const configSchema = {
         seedRows: { type: 'integer', minimum: 0, maximum: 1000000 },
         shadowUrl: { type: 'string' },
         shadowTimeout: { type: 'number', exclusiveMinimum: 0, maximum: 86400 },
+      },
+    },
+    estimates: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxLockSeconds: { type: 'number', exclusiveMinimum: 0 },
+        minRows: { type: 'number', minimum: 0 },
+        minBytes: { type: 'number', minimum: 0 },
+        maxStatsAgeDays: { type: 'number', exclusiveMinimum: 0 },
       },
     },
   },

@@ -17,6 +17,7 @@ import type { Shadow } from './shadow/driver.js';
 import type { ShadowProbes } from './shadow/probes.js';
 import type { DumpResult } from './shadow/trace-types.js';
 import type { Step } from './plan/schedule.js';
+import type { StatsFile } from './stats/format.js';
 import type { ExpectedDifference, Phase, PlanNote, Rewrite } from './plan/types.js';
 
 export type DialectId = 'postgres' | 'mysql' | 'mariadb' | (string & {});
@@ -208,4 +209,9 @@ export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCata
   shadow?: DialectShadow;
   /** plan rewrites; absent while the dialect cannot plan */
   plan?: DialectPlanner;
+  /**
+   * `zerodown stats export --url`: table sizes and activity read from a production server in a READ ONLY
+   * transaction (src/stats/format.ts); absent while the dialect cannot
+   */
+  exportStats?(url: string): Promise<StatsFile>;
 }

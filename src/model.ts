@@ -3,7 +3,11 @@
  * files ─discover→ Migration[] ─parse→ Statement[] ─schema replay→ Context ─rules→ Finding[]
  * Nothing here holds behaviour; stages never talk through globals.
  */
-export type Severity = 'error' | 'warning';
+/**
+ * `note`: kept for the reader, never a failure: a size-scaled finding on a table the stats file shows
+ * below the configured size (src/estimate/apply.ts). Rules themselves report `error` or `warning`.
+ */
+export type Severity = 'error' | 'warning' | 'note';
 /** which SQL dialect a migration is written in (src/dialect.ts `DialectId`); picks the `Dialect` that reads it */
 export type Dialect = 'postgres' | 'mysql' | 'mariadb' | (string & {});
 
@@ -156,6 +160,30 @@ export interface Finding {
   confirmed?: boolean;
   /** MySQL/MariaDB: the ALGORITHM and LOCK the statement runs with, predicted from the SQL or measured on a shadow */
   online?: OnlineDdl;
+  /** with `--stats` and a dry run: how long the statement would take on the production table (an estimate, never a measurement) */
+  estimate?: Estimate;
+  /** with `--stats`: why the table's size changed the severity (or why it could not), in one sentence */
+  sizeNote?: string;
+}
+
+/** A statement's time on the production table, scaled from the shadow (src/estimate/, docs/estimates.md). */
+export interface Estimate {
+  /** estimated seconds (an estimate: see `basis`) */
+  seconds: number;
+  /** how it was reached: `52M rows × 16 µs/row measured on the shadow (1,000 rows)` */
+  basis: string;
+  /** the lock held meanwhile, as people write it (`ACCESS EXCLUSIVE`, `SHARE`, `row locks`) */
+  lock: string;
+}
+
+/** The production statistics a run used (`--stats`, `--stats-url`) and what they could not answer. */
+export interface StatsUse {
+  /** the stats file, or the masked URL they were read from */
+  source: string;
+  server: string;
+  exportedAt: string;
+  /** missing or stale stats, tables without a measurement: the findings keep their static severity */
+  notes: string[];
 }
 
 /** How a MySQL/MariaDB server runs a DDL statement (its ALGORITHM= and LOCK= choice). */
@@ -181,6 +209,8 @@ export interface FileResult {
 
 export interface LintResult {
   files: FileResult[];
+  /** set with `--stats`: which statistics sized the findings, and what they could not */
+  stats?: StatsUse;
   /** `analysed`: statements the rules could read, when the dialect reports unparsed statements (`statements` counts all) */
-  summary: { files: number; statements: number; errors: number; warnings: number; analysed?: number };
+  summary: { files: number; statements: number; errors: number; warnings: number; analysed?: number; notes?: number };
 }

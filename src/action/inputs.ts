@@ -32,6 +32,8 @@ export interface ActionInputs {
   commentKey: string;
   /** where to write SARIF, relative to the workspace; empty = don't write */
   sarifFile: string;
+  /** `stats-file`: production table sizes (`zerodown stats export`), relative to the workspace; empty = none */
+  statsFile?: string;
 }
 
 export class InputError extends Error {
@@ -112,6 +114,7 @@ export function readInputs(): ActionInputs {
   }
 
   const sarifInput = process.env['INPUT_SARIF-FILE'];
+  const statsFile = core.getInput('stats-file').trim();
   return {
     token,
     paths: core
@@ -131,5 +134,6 @@ export function readInputs(): ActionInputs {
     commentKey,
     // an explicitly empty sarif-file turns SARIF off; unset means the default
     sarifFile: sarifInput === undefined ? 'zerodown.sarif' : sarifInput.trim(),
+    ...(statsFile ? { statsFile } : {}),
   };
 }

@@ -6,6 +6,7 @@
  * `fail-on`. A comment that cannot be posted (fork PRs, read-only tokens) never
  * fails the run.
  */
+import { loadStatsFile } from '../stats/format.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -76,6 +77,7 @@ export function annotate(result: LintResult): void {
     }
     const msg = visible(`${f.message}\nFix: ${f.help}`, { newlines: true }); // identifiers from the PR: no raw escapes
     if (f.severity === 'error') core.error(msg, props);
+    else if (f.severity === 'note') core.notice(msg, props);
     else core.warning(msg, props);
   }
 }
@@ -94,6 +96,10 @@ export async function run(): Promise<void> {
   // 1. what is under review
   const changed = await changedFiles(ev, octokit, (m) => core.info(m));
   core.info(`zerodown: files under review come from ${changed.source}.`);
+  // production sizes (stats-file): read and checked before any work, so a bad file fails fast
+  const stats = inputs.statsFile
+    ? { stats: loadStatsFile(path.resolve(workspace, inputs.statsFile)), source: inputs.statsFile }
+    : undefined;
   // 2. lint, staged plan, dry run and proof (src/review/)
   const { result, reviewed, extras, settings } = await review({
     workspace,
@@ -107,6 +113,7 @@ export async function run(): Promise<void> {
       ...(inputs.mysqlVersion ? { mysqlVersion: inputs.mysqlVersion } : {}),
     },
     dialectOrigin: 'input "dialect"',
+    ...(stats ? { stats } : {}),
     shadow: {
       dryRun: inputs.dryRun,
       ...(inputs.shadowUrl ? { shadowUrl: inputs.shadowUrl } : {}),

@@ -23,10 +23,12 @@ import { redactSecrets } from '../secrets.js';
 import { visible } from '../report/visible.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
 import { addDryRunFacts, dryRunStage, resolveSettings, type ParsedRun, type Settings } from '../pipeline/index.js';
+import { estimateDryRun } from '../estimate/apply.js';
+import { runStats, type StatsOptions } from './stats.js';
 
 export type DryRunFormat = 'text' | 'json' | 'markdown';
 
-export interface DryRunCliOptions {
+export interface DryRunCliOptions extends StatsOptions {
   format: DryRunFormat;
   shadowUrl?: string;
   /** `--allow-superuser-shadow` (src/shadow/postgres.ts) */
@@ -140,6 +142,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
     },
     config,
   );
+  const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : (config.paths ?? []);
   const { migrations } = await findMigrations(inputs, {
     cwd,
@@ -165,7 +168,11 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
     seedRows: opts.seedRows ?? config.dryRun?.seedRows ?? 1000,
     timeoutMs: timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout),
     ...(opts.cache !== false && defaultCacheDir(cwd) ? { cacheDir: defaultCacheDir(cwd)! } : {}),
+    ...(stats ? { estimate: true } : {}),
   });
+  // --stats: each statement timed at two sizes gets its estimate at the production size
+  const statsNotes = stats ? estimateDryRun(d, stats.stats, settings.estimates) : [];
+  for (const n of statsNotes) process.stderr.write(`zerodown: stats: ${visible(n)}\n`);
   let out: string;
   switch (opts.format) {
     case 'json':
@@ -201,6 +208,8 @@ export interface LintDryRunOptions {
   shadowTimeout?: number;
   /** the files the lint stage parsed */
   parsed?: ParsedRun;
+  /** `--stats`: time the statements whose cost grows with their table at two sizes, for estimates */
+  estimate?: boolean;
 }
 
 /**
@@ -222,6 +231,7 @@ export async function lintDryRun(
       ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
       seedRows: opts.seedRows ?? 1000,
       timeoutMs: timeoutMsOf(opts.shadowTimeout),
+      ...(opts.estimate ? { estimate: true } : {}),
       ...(opts.cache !== false && defaultCacheDir(opts.cwd ?? process.cwd())
         ? { cacheDir: defaultCacheDir(opts.cwd ?? process.cwd())! }
         : {}),

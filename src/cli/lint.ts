@@ -15,10 +15,13 @@ import { formatCodeQuality } from '../report/gitlab.js';
 import { exitCodeFor, UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
 import { lintOptionsOf, lintStage, resolveSettings, targetText, type Settings } from '../pipeline/index.js';
+import { applyStats } from '../estimate/apply.js';
+import type { DryRun } from '../shadow/dryrun-types.js';
+import { runStats, type StatsOptions } from './stats.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
 
-export interface LintCliOptions {
+export interface LintCliOptions extends StatsOptions {
   format: OutputFormat;
   pgVersion?: number;
   assumeInTransaction?: boolean;
@@ -187,6 +190,8 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   // no --dialect and no config `dialect`: the migrations' own evidence (Prisma provider, names, SQL), else postgres
   const detected = opts.dialect || config.dialect ? undefined : await detectDialect(folders, cwd);
   const settings = resolveSettings({ ...opts, ...(detected ? { detected } : {}) }, config);
+  // --stats / --stats-url: production sizes, read (and checked) before anything runs
+  const stats = await runStats(opts, cwd);
   // compile the WebAssembly parser in the background while migrations are found
   const parserReady = settings.dialect.load();
   parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited
@@ -216,10 +221,12 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     progress.end();
   }
   const result = stage.result;
+  let dry: DryRun | undefined;
   if (opts.dryRun) {
     // findings confirmed by what the shadow saw; statements that fail there become dry-run-error findings
     const { lintDryRun } = await import('./dry-run.js');
-    await lintDryRun(result, migrations, settings, {
+    dry = await lintDryRun(result, migrations, settings, {
+      ...(stats ? { estimate: true } : {}),
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
       seedRows: opts.seedRows ?? config.dryRun?.seedRows,
       shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
@@ -228,6 +235,8 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       ...(stage.parsed ? { parsed: stage.parsed } : {}),
     });
   }
+  // sizes change severities; with the dry run, each statement's time is estimated at production size
+  if (stats) applyStats(result, stats.stats, settings.estimates, stats.source, dry);
   const code = exitCodeFor(result, settings.failOn);
   // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
   const tty = !opts.output && !!process.stdout.isTTY;

@@ -218,6 +218,19 @@ export function buildProgram(): Command {
       process.exitCode = await lspCommand(opts);
     });
 
+  // --stats: production table sizes (docs/estimates.md)
+  program
+    .command('stats')
+    .description('production table statistics for size-aware severity and estimates (docs/estimates.md)')
+    .command('export')
+    .description('read table sizes from a server (READ ONLY) and print them as a stats file for --stats')
+    .option('--url <url>', 'postgres://… or mysql://… of the server to read (default ZERODOWN_STATS_URL)')
+    .option('-o, --output <file>', 'write the stats file here instead of stdout')
+    .action(async (opts) => {
+      const { statsExportCommand } = await import('./stats.js');
+      process.exitCode = await statsExportCommand(opts);
+    });
+
   return program;
 }
 
@@ -239,7 +252,12 @@ function sourceOptions(cmd: Command): Command {
       '--mysql-version <version>',
       'target MySQL version (e.g. 5.7, 8.0.35, 8.4; default 8.0 latest), or with --dialect mariadb a MariaDB version (10.6, 10.11, 11.4; default 10.11)',
     )
-    .option('--no-history', 'do not replay earlier migrations of the same directory before a given file');
+    .option('--no-history', 'do not replay earlier migrations of the same directory before a given file')
+    .option('--stats <file>', 'production table sizes (`zerodown stats export`): size-aware severity and estimates')
+    .option(
+      '--stats-url <url>',
+      'read the production table sizes live from this server (READ ONLY) instead of --stats',
+    );
 }
 
 function parseIntOption(v: string, name: string): number {
@@ -267,8 +285,11 @@ function registerSecrets(argv: string[]): void {
   argv.forEach((a, i) => {
     if (a === '--shadow-url') registerSecretUrl(argv[i + 1]);
     else if (a.startsWith('--shadow-url=')) registerSecretUrl(a.slice('--shadow-url='.length));
+    else if (a === '--stats-url' || a === '--url') registerSecretUrl(argv[i + 1]);
+    else if (a.startsWith('--stats-url=') || a.startsWith('--url=')) registerSecretUrl(a.slice(a.indexOf('=') + 1));
   });
   registerSecretUrl(process.env.ZERODOWN_SHADOW_URL);
+  registerSecretUrl(process.env.ZERODOWN_STATS_URL);
   registerSecret(process.env.PGPASSWORD);
   registerSecret(process.env.ZERODOWN_GITLAB_TOKEN);
 }

@@ -53,3 +53,9 @@ export function shadowOf(dialect: Dialect): DialectShadow {
   if (!dialect.shadow) throw new UsageError(`${dialect.name} migrations cannot be run on a shadow database yet`);
   return dialect.shadow;
 }
+
+/** The dialect that reads a server URL: `mysql://` and `mariadb://` are MySQL's, anything else PostgreSQL's. */
+export function dialectOfUrl(url: string): Dialect {
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  return dialectFor(scheme === 'mariadb' ? 'mariadb' : scheme === 'mysql' ? 'mysql' : 'postgres');
+}

@@ -288,16 +288,19 @@ export function summarize(files: FileResult[]): LintResult['summary'] {
   let statements = 0;
   let errors = 0;
   let warnings = 0;
+  let notes = 0;
   let unanalysed: number | undefined;
   for (const f of files) {
     statements += f.statements.length;
     if (f.unanalysed !== undefined) unanalysed = (unanalysed ?? 0) + f.unanalysed;
     for (const x of f.findings) {
       if (x.severity === 'error') errors++;
+      else if (x.severity === 'note') notes++;
       else warnings++;
     }
   }
   const summary: LintResult['summary'] = { files: files.length, statements, errors, warnings };
   if (unanalysed !== undefined) summary.analysed = statements - unanalysed;
+  if (notes) summary.notes = notes;
   return summary;
 }

@@ -58,7 +58,12 @@ export function diagnosticsOf(a: Analysis, doc: TextDocument): Diagnostic[] {
   return (a.file?.findings ?? []).map((f) => {
     const d: Diagnostic = {
       range: rangeOf(f, doc),
-      severity: f.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      severity:
+        f.severity === 'error'
+          ? DiagnosticSeverity.Error
+          : f.severity === 'note'
+            ? DiagnosticSeverity.Information
+            : DiagnosticSeverity.Warning,
       source: 'zerodown',
       code: f.rule,
       message: say(`${f.message}\nFix: ${f.help}`),
@@ -139,7 +144,7 @@ export function editHolds(
   if (findings.some((f) => f.rule === 'syntax-error')) return false;
   const had = new Set(before.filter((f) => f.statementIndex === stmtIndex).map((f) => f.rule));
   const there = findings.filter((f) => f.statementIndex >= 0 && f.line >= lines.first && f.line <= lines.last);
-  return there.every((f) => !edit.rules.includes(f.rule) && (f.severity === 'warning' || had.has(f.rule)));
+  return there.every((f) => !edit.rules.includes(f.rule) && (f.severity !== 'error' || had.has(f.rule)));
 }
 
 export interface ActionInput {

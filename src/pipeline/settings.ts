@@ -9,6 +9,7 @@ import type { Dialect } from '../dialect.js';
 import type { RuleSetting } from '../engine/lint.js';
 import { DEFAULT_DIALECT, dialectFor } from '../dialects/index.js';
 import { UsageError } from '../errors.js';
+import { ESTIMATE_DEFAULTS, type EstimateSettings } from '../estimate/apply.js';
 
 /** What the front end was given; undefined falls back to the config, then to the dialect's default. */
 export interface GivenSettings {
@@ -37,6 +38,8 @@ export interface Settings {
   ruleOptions: Record<string, Record<string, unknown>>;
   /** the config's `plan` section (timeouts, batch size, backfill expressions) */
   plan: NonNullable<Config['plan']>;
+  /** `--stats`: the size thresholds (config `estimates`, else src/estimate/apply.ts defaults) */
+  estimates: EstimateSettings;
 }
 
 /** `MySQL 8.0.46`, `MariaDB 10.11`, `PostgreSQL 15`: the target as people write it */
@@ -65,6 +68,7 @@ export function resolveSettings(given: GivenSettings, config: Config): Settings 
     failOn: given.failOn ?? config.failOn ?? 'error',
     ...ruleSettings(config),
     plan: config.plan ?? {},
+    estimates: { ...ESTIMATE_DEFAULTS, ...config.estimates },
   };
 }
 

@@ -250,7 +250,7 @@ export class Planner implements LintObserver {
         path: parsed.migration.path,
         line: f.line,
         rule: f.rule,
-        severity: f.severity === 'warning' ? 'warning' : 'error',
+        severity: f.severity,
         message: shorten(f.message, 300),
         advice: shorten(why ?? f.help ?? 'see the rule documentation', 400),
       });

@@ -3,7 +3,7 @@
  * Plain data only; the planner (planner.ts) builds it, verify.ts proves it on
  * the shadow database, src/report/plan-*.ts render it.
  */
-import type { Migration } from '../model.js';
+import type { Migration, Severity } from '../model.js';
 
 /** Phase kinds, in the order a rewrite usually walks through them. */
 export type PhaseName = 'expand' | 'backfill' | 'validate' | 'index' | 'contract';
@@ -76,7 +76,8 @@ export interface Unhandled {
   path: string;
   line: number;
   rule: string;
-  severity: 'error' | 'warning';
+  /** the finding's (a note: a table too small to hurt, with --stats; it never fails the run) */
+  severity: Severity;
   /** the finding's message */
   message: string;
   /** what to do by hand (why the planner has no rewrite, or the rule's advice) */
@@ -187,7 +188,7 @@ export interface PlanOptions {
     path: string;
     rule: string;
     statementIndex: number;
-    severity: string;
+    severity: Severity;
     line: number;
     message: string;
     help?: string;

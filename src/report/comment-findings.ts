@@ -9,6 +9,7 @@ import { ruleDocUrl } from './sarif.js';
 import { byStatement } from './group.js';
 import type { RepoRef, ReportInput } from './comment-types.js';
 import { codeFence, encodePath, inlineCode, richText } from './markdown-safe.js';
+import { sizeLines } from './estimate.js';
 
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -78,12 +79,15 @@ export function findingRows(input: ReportInput): string[] {
     let first = true;
     for (const group of byStatement(file.findings)) {
       group.forEach((f, i) => {
-        const icon = f.severity === 'error' ? '🛑' : '⚠️';
+        const icon = f.severity === 'error' ? '🛑' : f.severity === 'note' ? 'ℹ️' : '⚠️';
         const where = first ? inlineCode(f.path, { table: true }) : '″';
         const line = i === 0 ? lineLink(f, input.repo) : '″';
         const confirmed = f.confirmed ? ' **(seen in the dry run)**' : '';
+        const size = sizeLines(f)
+          .map((l) => `<br>**Size:** ${richText(l, { table: true })}`)
+          .join('');
         rows.push(
-          `| ${icon} | ${where} | ${line} | ${ruleLink(f.rule)} | ${richText(f.message, { table: true })}${confirmed}<br>**Instead:** ${richText(f.help, { table: true })} |`,
+          `| ${icon} | ${where} | ${line} | ${ruleLink(f.rule)} | ${richText(f.message, { table: true })}${confirmed}<br>**Instead:** ${richText(f.help, { table: true })}${size} |`,
         );
         first = false;
       });
@@ -115,6 +119,7 @@ export function details(input: ReportInput): string {
           richText(f.message),
           '',
           `**Instead:** ${richText(f.help)}`,
+          ...sizeLines(f).flatMap((l) => ['', `**Size:** ${richText(l)}`]),
         );
         if (s) out.push('', statementFence(s.text));
         continue;
@@ -128,6 +133,7 @@ export function details(input: ReportInput): string {
           `- ${ruleLink(g.rule)} · ${g.severity}: ${richText(g.message)}`,
           '',
           `  **Instead:** ${richText(g.help)}`,
+          ...sizeLines(g).flatMap((l) => ['', `  **Size:** ${richText(l)}`]),
         );
     }
   }

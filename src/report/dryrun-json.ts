@@ -4,6 +4,7 @@
  * Lock modes are PostgreSQL's own names, as pg_locks reports them. Fields after
  * the contract's (kind, source, heldLocks, history, …) are additions.
  */
+import type { Estimate } from '../model.js';
 import type { DryRun } from '../shadow/dryrun.js';
 
 export interface DryRunJsonLock {
@@ -50,6 +51,8 @@ export interface DryRunJsonStatement {
   online?: { algorithm: string; lock: string; basis: 'measured'; server: string };
   /** MySQL/MariaDB ALTER that could not be measured, and why */
   unmeasured?: string;
+  /** `--stats`: the statement's time on the production table, `{seconds, basis, lock}`: an estimate, not a measurement */
+  estimate?: Estimate;
 }
 
 export function toDryRunJson(d: DryRun) {
@@ -95,6 +98,7 @@ export function toDryRunJson(d: DryRun) {
     if (s.timedOut) o.timedOut = true;
     if (s.refused) o.refused = s.refused;
     if (s.online) o.online = { ...s.online };
+    if (s.estimate) o.estimate = s.estimate;
     if (s.unmeasured) o.unmeasured = s.unmeasured;
     return o;
   });

@@ -1,5 +1,6 @@
 /** `dry-run --format text`: a per-statement table for a terminal. Colours only when asked. */
 import pc from 'picocolors';
+import { formatDuration } from '../estimate/model.js';
 import type { DryRun } from '../shadow/dryrun.js';
 import {
   blocksText,
@@ -99,6 +100,12 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
           : online;
         out.push(
           `  ${' '.repeat(lw)}  ${blocks === 'reads and writes' ? c.red(v(text)) : blocks ? c.yellow(v(text)) : c.dim(v(text))}`,
+        );
+      }
+      if (s.estimate) {
+        const e = s.estimate;
+        out.push(
+          `  ${' '.repeat(lw)}  ${c.blue(v(`production: ${formatDuration(e.seconds)} (estimate) under ${e.lock}: ${e.basis}`))}`,
         );
       }
       if (s.error) {

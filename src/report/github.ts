@@ -5,6 +5,7 @@
  */
 import type { Finding, LintResult } from '../model.js';
 import { visible } from './visible.js';
+import { sizeLines } from './estimate.js';
 
 /** Escapes a workflow-command property value (as @actions/core does: `%`, CR, LF, `:` and `,`). */
 export function escapeProperty(s: string): string {
@@ -23,7 +24,7 @@ export function escapeData(s: string): string {
  * the annotation lands on the real file.
  */
 export function annotation(f: Finding): string {
-  const cmd = f.severity === 'error' ? 'error' : 'warning';
+  const cmd = f.severity === 'error' ? 'error' : f.severity === 'note' ? 'notice' : 'warning';
   const props = [
     `file=${escapeProperty(f.path)}`,
     `line=${f.line}`,
@@ -32,7 +33,7 @@ export function annotation(f: Finding): string {
     `title=${escapeProperty(`zerodown ${f.rule}`)}`,
   ];
   if (f.endLine === f.line) props.push(`endColumn=${f.endColumn}`);
-  return `::${cmd} ${props.join(',')}::${escapeData(visible(`${f.message}\nFix: ${f.help}`, { newlines: true }))}`;
+  return `::${cmd} ${props.join(',')}::${escapeData(visible([`${f.message}`, `Fix: ${f.help}`, ...sizeLines(f)].join('\n'), { newlines: true }))}`;
 }
 
 export function formatGithub(result: LintResult): string {

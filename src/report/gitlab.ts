@@ -32,8 +32,8 @@ export interface CodeQualityIssue {
   location: { path: string; lines: { begin: number; end: number } };
 }
 
-/** An error would block reads or writes in production (or fail there): critical; a warning: minor. */
-const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'critical', warning: 'minor' };
+/** An error would block reads or writes in production (or fail there): critical; a warning: minor; a note (a finding on a table too small to hurt, with --stats): info. */
+const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'critical', warning: 'minor', note: 'info' };
 
 export interface CodeQualityOptions {
   /** the repository root the paths are made relative to (GitLab wants paths from there; default: `cwd`) */

@@ -10,13 +10,16 @@
  * Lines and columns are 1-based; `endColumn` is one past the last character.
  * `confirmed` appears only after a dry run (`true` when the shadow database saw what the rule predicted).
  * `online` (MySQL/MariaDB): `{algorithm, lock, basis}`, the ALGORITHM and LOCK of a statement that cannot run with LOCK=NONE.
+ * With `--stats`: `severity` may be `note` (a table below the size thresholds), `estimate: {seconds, basis, lock}`
+ * (an estimate scaled from the shadow, never a measurement), `sizeNote`, and a top-level `stats` saying which
+ * statistics were used and what they could not answer; `summary.notes` counts the notes.
  * Fields are only ever added, never renamed or removed, within a version.
  */
-import type { LintResult, OnlineDdl } from '../model.js';
+import type { Estimate, LintResult, OnlineDdl, Severity, StatsUse } from '../model.js';
 
 export interface JsonFinding {
   rule: string;
-  severity: 'error' | 'warning';
+  severity: Severity;
   message: string;
   help: string;
   line: number;
@@ -25,6 +28,8 @@ export interface JsonFinding {
   endColumn: number;
   confirmed?: boolean;
   online?: OnlineDdl;
+  estimate?: Estimate;
+  sizeNote?: string;
 }
 
 export interface JsonFile {
@@ -35,8 +40,9 @@ export interface JsonFile {
 export interface JsonReport {
   version: 1;
   files: JsonFile[];
+  stats?: StatsUse;
   /** `analysed`: statements the rules could read, for dialects that report unparsed statements */
-  summary: { files: number; statements: number; errors: number; warnings: number; analysed?: number };
+  summary: { files: number; statements: number; errors: number; warnings: number; analysed?: number; notes?: number };
 }
 
 export function toJson(result: LintResult): JsonReport {
@@ -57,6 +63,8 @@ export function toJson(result: LintResult): JsonReport {
         };
         if (x.confirmed !== undefined) o.confirmed = x.confirmed;
         if (x.online) o.online = x.online;
+        if (x.estimate) o.estimate = x.estimate;
+        if (x.sizeNote) o.sizeNote = x.sizeNote;
         return o;
       }),
     })),
@@ -66,7 +74,9 @@ export function toJson(result: LintResult): JsonReport {
       errors: result.summary.errors,
       warnings: result.summary.warnings,
       ...(result.summary.analysed !== undefined ? { analysed: result.summary.analysed } : {}),
+      ...(result.summary.notes ? { notes: result.summary.notes } : {}),
     },
+    ...(result.stats ? { stats: result.stats } : {}),
   };
 }
 

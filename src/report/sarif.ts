@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { LintResult } from '../model.js';
 import { dialectFor } from '../dialects/index.js';
+import { sizeLines } from './estimate.js';
 
 export const DOCS_BASE = 'https://github.com/zerodown/zerodown/blob/main/docs/rules/';
 export const SRCROOT = '%SRCROOT%';
@@ -94,7 +95,7 @@ export function toSarif(result: LintResult, version = '0.1.0', opts: SarifOption
       const r: Result = {
         ruleId: f.rule,
         level: f.severity,
-        message: { text: `${f.message} Fix: ${f.help}` },
+        message: { text: [`${f.message} Fix: ${f.help}`, ...sizeLines(f)].join(' ') },
         locations: [
           {
             physicalLocation: {
@@ -113,6 +114,7 @@ export function toSarif(result: LintResult, version = '0.1.0', opts: SarifOption
       if (i !== undefined) r.ruleIndex = i;
       const props: Record<string, unknown> = {};
       if (f.lock) props.lock = f.lock;
+      if (f.estimate) props.estimate = f.estimate;
       if (f.table) props.table = f.table;
       if (f.confirmed !== undefined) props.confirmedByDryRun = f.confirmed;
       if (Object.keys(props).length) r.properties = props;

@@ -8,6 +8,7 @@
 import pc from 'picocolors';
 import type { Finding, LintResult } from '../model.js';
 import { byStatement } from './group.js';
+import { sizeLines } from './estimate.js';
 import { visible } from './visible.js';
 
 export interface TextOptions {
@@ -65,7 +66,11 @@ export function codeFrame(source: string | string[], f: Finding, c: Colors): str
 }
 
 const severity = (f: Finding, c: Colors) =>
-  f.severity === 'error' ? c.red(c.bold('error')) : c.yellow(c.bold('warning'));
+  f.severity === 'error'
+    ? c.red(c.bold('error'))
+    : f.severity === 'note'
+      ? c.dim(c.bold('note'))
+      : c.yellow(c.bold('warning'));
 const confirmed = (f: Finding, c: Colors) => (f.confirmed ? c.magenta('  (confirmed by dry run)') : '');
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -88,6 +93,7 @@ export function formatText(result: LintResult, opts: TextOptions): string {
         const shown = frame(f);
         if (shown) out.push(shown);
         out.push(`  ${c.green('fix:')} ${visible(f.help)}`);
+        for (const l of sizeLines(f)) out.push(`  ${c.blue('size:')} ${visible(l)}`);
         out.push('');
         continue;
       }
@@ -99,9 +105,20 @@ export function formatText(result: LintResult, opts: TextOptions): string {
         out.push(`  ${severity(g, c)}  ${c.cyan(g.rule)}${confirmed(g, c)}`);
         out.push(`    ${visible(g.message)}`);
         out.push(`    ${c.green('fix:')} ${visible(g.help)}`);
+        for (const l of sizeLines(g)) out.push(`    ${c.blue('size:')} ${visible(l)}`);
       }
       out.push('');
     }
+  }
+  if (result.stats) {
+    const st = result.stats;
+    out.push(
+      c.dim(
+        `stats: ${visible(st.source)} (${visible(st.server)}, exported ${st.exportedAt.slice(0, 10)}); estimates are estimates, not measurements`,
+      ),
+    );
+    for (const n of st.notes) out.push(`  ${c.yellow('stats:')} ${visible(n)}`);
+    out.push('');
   }
   const s = result.summary;
   const frameworks = [...new Set(result.files.map((f) => f.migration.framework))].join(', ') || 'none';
@@ -111,12 +128,14 @@ export function formatText(result: LintResult, opts: TextOptions): string {
       : plural(s.statements, 'statement');
   const scope = `${counted}; framework: ${frameworks}`;
   if (s.errors + s.warnings === 0) {
-    out.push(c.green(`✔ no problems in ${plural(s.files, 'migration file')} (${scope})`));
+    const noted = s.notes ? `, ${plural(s.notes, 'note')}` : '';
+    out.push(c.green(`✔ no problems in ${plural(s.files, 'migration file')}${noted} (${scope})`));
   } else {
     const withFindings = result.files.filter((f) => f.findings.length).length;
     const parts = [
       s.errors ? c.red(plural(s.errors, 'error')) : '',
       s.warnings ? c.yellow(plural(s.warnings, 'warning')) : '',
+      s.notes ? c.dim(plural(s.notes, 'note')) : '',
     ].filter(Boolean);
     const mark = s.errors ? c.red('✖') : c.yellow('⚠');
     out.push(`${mark} ${parts.join(', ')} in ${withFindings} of ${plural(s.files, 'migration file')} (${scope})`);

@@ -12,6 +12,9 @@
 import type { Config } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
 import { dryRunReport, type ReportSection } from '../report/markdown.js';
+import { applyStats } from '../estimate/apply.js';
+import type { StatsFile } from '../stats/format.js';
+import type { DryRun } from '../shadow/dryrun-types.js';
 import { confirmFindings, stopFindings } from '../shadow/dryrun.js';
 import { dryRunStage, planStage, proveStage, type ParsedRun, type Settings } from '../pipeline/index.js';
 import type { PlanResult } from '../plan/planner.js';
@@ -52,6 +55,8 @@ export interface ExtrasInput {
   plan?: PlanResult;
   log: (msg: string) => void;
   warn: (msg: string) => void;
+  /** `stats-file`: production sizes, and where they came from */
+  stats?: { stats: StatsFile; source: string };
 }
 
 export interface Extras {
@@ -138,6 +143,7 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
 
   // the dry run: the files under review on a shadow database, after the history; confirms the findings it sees
   let dryRunSection: ReportSection | undefined;
+  let dry: DryRun | undefined;
   if (x.shadow.dryRun && reviewed) {
     try {
       const seedRows = x.config.dryRun?.seedRows;
@@ -149,9 +155,11 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
           ...(x.shadow.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
           ...(seedRows !== undefined ? { seedRows } : {}),
           timeoutMs: timeoutMsOf(x.shadow.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
+          ...(x.stats ? { estimate: true } : {}),
         },
         x.parsed,
       );
+      dry = d;
       const c = confirmFindings(x.result, d);
       // a statement that overran the time bound fails the check (fail-on), like any error finding
       stopFindings(x.result, d);
@@ -165,6 +173,12 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
       x.warn(redact(`zerodown could not run the dry run: ${errText(err)}`));
       notes.push(redact(`The dry run could not run: ${errText(err)}`));
     }
+  }
+
+  // stats-file: sizes change severities; the dry run's timings become estimates at the production size
+  if (x.stats) {
+    applyStats(x.result, x.stats.stats, x.settings.estimates, x.stats.source, dry);
+    for (const n of x.result.stats?.notes ?? []) notes.push(`Stats: ${n}.`);
   }
 
   try {

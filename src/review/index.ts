@@ -22,6 +22,7 @@ import {
   type Settings,
 } from '../pipeline/index.js';
 import { extraSections, type Extras, type ReviewShadow } from './extras.js';
+import type { StatsFile } from '../stats/format.js';
 
 export { extraSections, type Extras, type ExtrasInput, type ReviewShadow } from './extras.js';
 
@@ -90,6 +91,8 @@ export interface ReviewInput {
   shadow: ReviewShadow;
   /** what the given dialect was called, for the log (`input "dialect"`, `--dialect`) */
   dialectOrigin: string;
+  /** production sizes (`stats-file`, `--stats`), and where they came from */
+  stats?: { stats: StatsFile; source: string };
   log: (msg: string) => void;
   warn: (msg: string) => void;
 }
@@ -143,6 +146,7 @@ export async function review(x: ReviewInput): Promise<Review> {
       settings,
       ...(lint.parsed ? { parsed: lint.parsed } : {}),
       ...(lint.plan ? { plan: lint.plan } : {}),
+      ...(x.stats ? { stats: x.stats } : {}),
       log: x.log,
       warn: x.warn,
     }),

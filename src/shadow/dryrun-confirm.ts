@@ -14,6 +14,18 @@ function sameTable(dialect: DialectShadow, finding: string | undefined, traced: 
   return dialect.probes.relationName(finding) === traced;
 }
 
+/** The traced record of a file's statement (`path`, `index`), a run of INSERTs traced together included. */
+export function tracedLookup(dry: DryRun): (path: string, index: number) => TracedStatement | undefined {
+  const byKey = new Map<string, TracedStatement>();
+  const runs: TracedStatement[] = []; // runs of INSERTs traced together: one record for many statements
+  for (const s of dry.statements) {
+    byKey.set(`${s.path}\0${s.index}`, s);
+    if (s.count) runs.push(s);
+  }
+  return (path, index) =>
+    byKey.get(`${path}\0${index}`) ?? runs.find((r) => r.path === path && r.index <= index && index <= r.lastIndex!);
+}
+
 /**
  * `lint --dry-run`: marks each static finding that predicts a lock or a rewrite
  * as confirmed when the shadow saw it on that statement (read from pg_locks or
@@ -29,14 +41,7 @@ export function confirmFindings(
   shadowDialect?: DialectShadow,
 ): { confirmed: number; unconfirmed: number } {
   const dialect = shadowDialect ?? shadowOf(dialectOf(result.files.map((f) => f.migration)));
-  const byKey = new Map<string, TracedStatement>();
-  const runs: TracedStatement[] = []; // runs of INSERTs traced together: one record for many statements
-  for (const s of dry.statements) {
-    byKey.set(`${s.path}\0${s.index}`, s);
-    if (s.count) runs.push(s);
-  }
-  const traced = (path: string, index: number) =>
-    byKey.get(`${path}\0${index}`) ?? runs.find((r) => r.path === path && r.index <= index && index <= r.lastIndex!);
+  const traced = tracedLookup(dry);
   let confirmed = 0;
   let unconfirmed = 0;
   // the server shows no locks (MariaDB without metadata_lock_info): a predicted lock can be neither seen nor denied

@@ -22,6 +22,7 @@ export async function runReview(
   rows: Map<string, number>,
   stopped: DryRunStop | undefined,
   onRunProgress: DryRunOptions['onRunProgress'],
+  scale = false,
 ): Promise<ReviewRun> {
   const statements: TracedStatement[] = [];
   const heldLocks: HeldLock[] = [];
@@ -38,6 +39,7 @@ export async function runReview(
     const onRun = onRunProgress;
     const r = await runTraced(shadow, m, {
       rows,
+      ...(scale ? { scale } : {}),
       ...(onRun ? { onStatement: (s: TracedStatement) => onRun((done += s.count ?? 1), total, m.migration.path) } : {}),
     });
     if (r.stopped) {

@@ -32,6 +32,8 @@ export interface DryRunOptions {
   pgVersion?: number;
   /** the dialect's shadow (default PostgreSQL's) */
   dialect?: DialectShadow;
+  /** `--stats`: time each statement whose cost grows with its table at two sizes (`TracedStatement.scale`) */
+  estimate?: boolean;
 }
 
 /** Why the dry run ended early: a statement overran the time bound, the shadow was stopped. */

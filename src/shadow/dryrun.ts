@@ -14,7 +14,7 @@ import { runReview } from './dryrun-run.js';
 import { buildSchema, seedShadow } from './dryrun-schema.js';
 import type { DryRun, DryRunOptions, DryRunStop, History, Seeded } from './dryrun-types.js';
 
-export { confirmFindings, stopFindings } from './dryrun-confirm.js';
+export { confirmFindings, stopFindings, tracedLookup } from './dryrun-confirm.js';
 export type { DryRun, DryRunFile, DryRunOptions, DryRunStop } from './dryrun-types.js';
 
 /**
@@ -66,7 +66,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
     const tHist = hit ? tBoot : tSeed - seeded.durationMs;
     if (!hit && !stopped) await saveToCache(cache, shadow, hist, seeded);
     const tRunStart = performance.now();
-    const run = await runReview(shadow, parsedReview, seeded.rows, stopped, opts.onRunProgress);
+    const run = await runReview(shadow, parsedReview, seeded.rows, stopped, opts.onRunProgress, !!opts.estimate);
     stopped = run.stopped;
     const tRun = performance.now();
     return {

@@ -148,6 +148,26 @@ export interface OnlineUnmeasured {
   unmeasured: string;
 }
 
+/**
+ * What one statement costs per row on the shadow (`ShadowProbes.scale`, for `--stats` estimates): the
+ * statement timed on its table as seeded and on the table emptied, each in a transaction rolled back,
+ * so the difference is the part that grows with the table (src/estimate/model.ts scales it).
+ */
+export interface ScaleMeasure {
+  /** the table the statement works on, as traced relations are named */
+  table: string;
+  /** what kind of work: an ALTER (rewrite or scan), an index build, or a row-by-row DML (backfill) */
+  work: 'alter' | 'index' | 'index-concurrently' | 'dml';
+  /** rows in the table on the shadow */
+  rows: number;
+  /** the table's heap bytes on the shadow */
+  bytes: number;
+  /** fastest of the timings on the seeded table, ms */
+  fullMs: number;
+  /** fastest of the timings on the emptied table, ms */
+  emptyMs: number;
+}
+
 export interface ShadowProbes {
   /** loads the dialect's parser; resolves once, may be called many times */
   load(): Promise<void>;
@@ -208,4 +228,10 @@ export interface ShadowProbes {
    * statement itself then runs as written). Undefined for statements it does not measure.
    */
   online?(shadow: ProbeTarget, stmt: Statement): Promise<OnlineMeasure | OnlineUnmeasured | undefined>;
+  /**
+   * With `--stats`: just before a traced statement runs, times it on its table as seeded and emptied, in
+   * a transaction (or savepoint, `inTransaction`) rolled back each time. Undefined for statements whose
+   * cost does not grow with a table (or that cannot be timed this way).
+   */
+  scale?(shadow: ProbeTarget, stmt: Statement, inTransaction: boolean): Promise<ScaleMeasure | undefined>;
 }

@@ -2,9 +2,9 @@
  * What a traced run of a file on the shadow produces (src/shadow/trace.ts), and the small pieces
  * the tracer's parts share.
  */
-import type { Migration, ParsedMigration, Statement, TransactionMode } from '../model.js';
+import type { Estimate, Migration, ParsedMigration, Statement, TransactionMode } from '../model.js';
 import type { SqlError } from './driver.js';
-import type { LockWatch, OnlineMeasure, RelMap } from './probes.js';
+import type { LockWatch, OnlineMeasure, RelMap, ScaleMeasure } from './probes.js';
 
 export interface LockInfo {
   /** relation name as `schema.name` (the default schema dropped) */
@@ -73,6 +73,10 @@ export interface TracedStatement {
   online?: OnlineMeasure;
   /** an ALTER the shadow could not measure, and why */
   unmeasured?: string;
+  /** with `--stats`: its time on its table as seeded and emptied (`ShadowProbes.scale`), for the estimate */
+  scale?: ScaleMeasure;
+  /** `dry-run --stats`: its time on the production table, scaled from `scale` (an estimate, never a measurement) */
+  estimate?: Estimate;
 }
 
 export interface HeldLock {
@@ -154,6 +158,8 @@ export interface TraceOptions {
    * Default false: migration tools stop a file at its first error.
    */
   continueOnError?: boolean;
+  /** time each statement whose cost grows with its table on the table seeded and emptied (`ShadowProbes.scale`) */
+  scale?: boolean;
 }
 
 /** The input as parsed statements; `parse` is the dialect's (a shadow's `probes.parse`). */

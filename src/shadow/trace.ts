@@ -332,6 +332,9 @@ class FileRun {
     const how: TracedStatement['transaction'] = this.tx ? this.tx.kind : alone ? 'alone' : 'autocommit';
     // the server's online-DDL choice, measured on a copy of the table before the statement itself runs
     const online = trace && !watch && probes.online ? await probes.online(shadow, stmt) : undefined;
+    // with --stats: the part of its time that grows with the table, timed before it runs (rolled back)
+    const scaled =
+      trace && !watch && this.opts.scale && probes.scale ? await probes.scale(shadow, stmt, !!this.tx) : undefined;
     if (ownWrap) {
       await shadow.exec('BEGIN');
       watch?.began();
@@ -354,6 +357,7 @@ class FileRun {
     const durationMs = now() - t0;
     const sampled: HeldRelLock[] = sampling ? await sampling.stop() : [];
     const rec: TracedStatement = { ...base, durationMs: round(durationMs), error: null, transaction: how };
+    if (scaled) rec.scale = scaled;
     if (online) {
       if ('unmeasured' in online) rec.unmeasured = online.unmeasured;
       else rec.online = online;

@@ -35,7 +35,7 @@ export async function planMy(
     path: 'db/0002_change.sql',
     rule: f.rule,
     statementIndex: f.at,
-    severity: 'error',
+    severity: 'error' as const,
     line: f.at + 1,
     message: `flagged by ${f.rule}`,
   }));

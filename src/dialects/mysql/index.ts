@@ -14,6 +14,7 @@ import { loadMysqlParser, parseMigration } from './parse.js';
 import { quoteIdent, quoteLiteral, sqlComment } from './quote.js';
 import { MySession } from './session.js';
 import { mariadbShadow, mysqlShadow } from './shadow/index.js';
+import { exportMysqlStats } from './stats.js';
 import {
   DEFAULT_MARIADB_VERSION,
   DEFAULT_MYSQL_VERSION,
@@ -43,6 +44,7 @@ function makeDialect(flavor: Flavor): Dialect<MyAst, MyCatalog> {
     ruleContext: (version) => ({ server: serverVersionOf(version, flavor) }),
     shadow: flavor === 'mysql' ? mysqlShadow : mariadbShadow,
     plan: flavor === 'mysql' ? mysqlPlanner : mariadbPlanner,
+    exportStats: exportMysqlStats,
   };
 }
 

@@ -14,6 +14,7 @@ import { sqlComment } from './plan/quote.js';
 import { DEFAULT_PG_VERSION } from './version.js';
 import { postgresShadow } from './shadow/index.js';
 import { postgresPlanner } from './plan/index.js';
+import { exportPostgresStats } from './stats.js';
 
 /** `schema.table` for a RangeVar-like node, or for `table` / `schema.table` text (no schema: `public`). */
 function pgRelationKey(rel: RelArg): string {
@@ -38,6 +39,7 @@ export const postgres: Dialect<any, Catalog> = {
   },
   shadow: postgresShadow,
   plan: postgresPlanner,
+  exportStats: exportPostgresStats,
 };
 
 export { Catalog, type Table, type Column } from './catalog.js';

@@ -9,6 +9,7 @@ import { statementLocks } from '../locks.js';
 import { loadParser, parseMigration } from '../parse.js';
 import { displayTable } from '../util.js';
 import { isAuxiliary, lockEffect, lockStrength, ownLocks, RELKIND, relations } from './inspect.js';
+import { scale } from './scale.js';
 import { seed } from './seed.js';
 import { snapshotData, snapshotSchema } from './snapshot.js';
 import { breaksBatch, documentedLocks, notInTransaction, refusedOnShadow, txControl } from './statements.js';
@@ -35,6 +36,7 @@ export const postgresProbes: ShadowProbes = {
 
   relations,
   ownLocks,
+  scale: (shadow, stmt, inTransaction) => scale(shadow, stmt as PgStatement, inTransaction),
   async backendId(shadow: ProbeTarget): Promise<number> {
     const [row] = await shadow.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     return Number(row!.pid);

@@ -1,0 +1,219 @@
+/**
+ * `--stats`: the production size of each table sizes the findings on it (docs/estimates.md).
+ *
+ * - A finding whose harm grows with its table (`SIZE_RULES`, or a predicted rewrite) on a table the stats
+ *   show below both `minRows` and `minBytes` is kept as a `note`: never a failure.
+ * - With a dry run, the statement's per-row cost on the shadow (`TracedStatement.scale`) is scaled to the
+ *   production table: `Finding.estimate`. A lock that blocks reads or writes (or a backfill's row locks)
+ *   estimated over `maxLockSeconds` makes the finding an error, whatever the rule's default.
+ * - Stats missing for a table, or older than `maxStatsAgeDays` since its last analyze: the finding keeps its
+ *   static severity and `LintResult.stats.notes` says why.
+ */
+import { dialectFor } from '../dialects/index.js';
+import { summarize } from '../engine/lint.js';
+import type { Estimate, Finding, LintResult } from '../model.js';
+import { displayConnection } from '../secrets.js';
+import type { DryRun } from '../shadow/dryrun-types.js';
+import { tracedLookup } from '../shadow/dryrun-confirm.js';
+import type { TracedStatement } from '../shadow/trace-types.js';
+import { type StatsFile, tableStats, type TableStats } from '../stats/format.js';
+import { formatBytes, formatCount, formatMicros, scaleToProduction, type Work } from './model.js';
+
+export interface EstimateSettings {
+  /** a blocking lock estimated longer than this is an error (seconds) */
+  maxLockSeconds: number;
+  /** below both of these (rows, and table + index bytes), a size-scaled finding is a note */
+  minRows: number;
+  minBytes: number;
+  /** stats whose last analyze is older than this (days) are not used */
+  maxStatsAgeDays: number;
+}
+
+export const ESTIMATE_DEFAULTS: EstimateSettings = {
+  maxLockSeconds: 5,
+  minRows: 10_000,
+  minBytes: 10 * 1024 * 1024,
+  maxStatsAgeDays: 30,
+};
+
+/**
+ * Rules whose harm grows with the table's size (a rewrite, a scan, an index build, a backfill, a lock
+ * held for as long as those take). The rest (lock_timeout, robustness, naming, drops) hurt at any size.
+ * The ids are the same in both dialects where the rule means the same.
+ */
+export const SIZE_RULES: ReadonlySet<string> = new Set([
+  'adding-field-with-default',
+  'adding-foreign-key-constraint',
+  'adding-not-nullable-field',
+  'adding-serial-primary-key-field',
+  'adding-auto-increment-column',
+  'adding-stored-generated-column',
+  'adding-fulltext-or-spatial-index',
+  'alter-table-not-online',
+  'changing-column-type',
+  'charset-conversion',
+  'constraint-missing-not-valid',
+  'disallowed-unique-constraint',
+  'index-same-step-as-add-column',
+  'require-concurrent-index-creation',
+  'require-concurrent-reindex',
+  'require-statement-timeout',
+  'unbatched-backfill',
+]);
+
+/** Where the stats came from, for the report: the file as given, or the URL with its password masked. */
+export function statsSource(given: { file?: string; url?: string }): string {
+  return given.file ?? (given.url ? displayConnection(given.url) : 'stats');
+}
+
+/** `AccessExclusiveLock` → `ACCESS EXCLUSIVE`; other names as they are. */
+export function lockName(mode: string): string {
+  if (!/^[A-Z][a-zA-Z]+Lock$/.test(mode)) return mode;
+  return mode
+    .slice(0, -4)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toUpperCase();
+}
+
+/** The kind of work a traced statement did, from what the shadow measured and saw. */
+function workOf(s: TracedStatement, table: string): Work | undefined {
+  const m = s.scale;
+  if (!m) return undefined;
+  if (m.work === 'alter') return s.rewrites.includes(table) || s.rewrites.includes(m.table) ? 'rewrite' : 'scan';
+  if (m.work === 'dml') return 'backfill';
+  return m.work;
+}
+
+/** The estimate for a finding on `stats`' table, from its statement's shadow timings; undefined without them. */
+export function estimateFor(
+  lockMode: string | undefined,
+  s: TracedStatement | undefined,
+  stats: TableStats,
+  engine: string,
+): Estimate | undefined {
+  if (!s?.scale || s.error || s.skipped) return undefined;
+  const work = workOf(s, s.scale.table);
+  if (!work) return undefined;
+  const r = scaleToProduction({
+    work,
+    engine: engine.toLowerCase().startsWith('pglite') ? 'pglite' : 'server',
+    shadowRows: s.scale.rows,
+    shadowBytes: s.scale.bytes,
+    fullMs: s.scale.fullMs,
+    emptyMs: s.scale.emptyMs,
+    rows: stats.rows,
+    bytes: stats.tableBytes,
+  });
+  const perRow =
+    r.shadowUsPerRow !== undefined
+      ? `${formatMicros(r.shadowUsPerRow)}/row measured on the shadow (${formatCount(s.scale.rows)} rows, ${engine})`
+      : `${formatMicros(r.usPerRow)}/row calibrated on a PostgreSQL server (the shadow's ${formatCount(s.scale.rows)} rows were too few to time)`;
+  const what = {
+    rewrite: 'rewrite',
+    scan: 'scan',
+    index: 'index build',
+    'index-concurrently': 'index build',
+    backfill: 'backfill',
+  }[work];
+  const basis = `${what}: ${formatCount(stats.rows)} rows × ${perRow}${r.factors.length ? `, ${r.factors.join(', ')}` : ''}`;
+  const lock =
+    work === 'backfill'
+      ? 'row locks on every row it updates'
+      : work === 'index-concurrently'
+        ? 'SHARE UPDATE EXCLUSIVE (reads and writes go on)'
+        : lockName(lockMode ?? strongestLock(s, s.scale.table) ?? 'no lock that blocks reads or writes');
+  return { seconds: Math.round(r.seconds * 1000) / 1000, basis, lock };
+}
+
+function strongestLock(s: TracedStatement, table: string): string | undefined {
+  return s.locks.find((l) => l.relation === table && (l.blocksWrites || l.blocksReads))?.mode;
+}
+
+/**
+ * Sizes the findings of `result` by `stats` (and, with `dry`, estimates their time). Changes severities
+ * in place, recounts the summary, and records in `result.stats` what the stats could not answer.
+ */
+export function applyStats(
+  result: LintResult,
+  stats: StatsFile,
+  settings: EstimateSettings,
+  source: string,
+  dry?: DryRun,
+  now = Date.now(),
+): void {
+  const notes = new Set<string>();
+  const traced = dry ? tracedLookup(dry) : undefined;
+  if (!dry) notes.add('no dry run: sizes change severities, but nothing is timed (add --dry-run for estimates)');
+  const dialect = result.files[0] ? dialectFor(result.files[0].migration.dialect) : undefined;
+  // MySQL and MariaDB stats size each other's tables alike; PostgreSQL's do not size theirs
+  const family = (id: string) => (id === 'postgres' ? 'postgres' : 'mysql');
+  if (dialect && family(stats.dialect) !== family(dialect.id))
+    notes.add(`the stats come from ${stats.server}, the migrations are ${dialect.name}: sizes may not match`);
+  for (const file of result.files) {
+    for (const f of file.findings) {
+      if (!f.table || !(SIZE_RULES.has(f.rule) || f.data?.rewrite === true)) continue;
+      const state = tableStats(stats, f.table, settings.maxStatsAgeDays, now);
+      if (state.state !== 'fresh') {
+        notes.add(`${state.why}: findings on it keep their static severity`);
+        f.sizeNote = `${state.why}; severity not changed by size.`;
+        continue;
+      }
+      const t = state.stats;
+      const s = traced?.(f.path, f.statementIndex);
+      const estimate = estimateFor(f.lock, s, t, dry?.engine ?? 'shadow');
+      if (estimate) f.estimate = estimate;
+      else if (dry && s && !s.error && !s.skipped && !s.scale)
+        notes.add(`${f.path}:${f.line}: the shadow could not time this statement at two sizes: no estimate`);
+      const size = `${formatCount(t.rows)} rows, ${formatBytes(t.totalBytes)}`;
+      if (t.rows < settings.minRows && t.totalBytes < settings.minBytes) {
+        f.severity = 'note';
+        f.sizeNote = `${f.table} is small in production (${size}; under ${formatCount(settings.minRows)} rows and ${formatBytes(settings.minBytes)}): kept as a note.`;
+      } else if (estimate && estimate.seconds > settings.maxLockSeconds && blocks(f, s, dialect)) {
+        if (f.severity !== 'error')
+          f.sizeNote = `${f.table} (${size}): the lock is estimated over maxLockSeconds (${settings.maxLockSeconds} s): an error.`;
+        else f.sizeNote = `${f.table} (${size}): estimated over maxLockSeconds (${settings.maxLockSeconds} s).`;
+        f.severity = 'error';
+      } else {
+        f.sizeNote = `${f.table} (${size}).`;
+      }
+    }
+  }
+  result.summary = {
+    ...summarize(result.files),
+    ...(result.summary.analysed !== undefined ? { analysed: result.summary.analysed } : {}),
+  };
+  result.stats = { source, server: stats.server, exportedAt: stats.exportedAt, notes: [...notes] };
+}
+
+/** The statement keeps others waiting while it runs: its lock blocks reads or writes, or it holds every row's lock. */
+function blocks(
+  f: Finding,
+  s: TracedStatement | undefined,
+  dialect: ReturnType<typeof dialectFor> | undefined,
+): boolean {
+  if (s?.scale?.work === 'dml') return true;
+  if (s?.scale?.work === 'index-concurrently') return false;
+  const mode = f.lock ?? (s?.scale ? strongestLock(s, s.scale.table) : undefined);
+  if (!mode) return false;
+  const e = dialect?.locks.effect(mode);
+  return !!e && (e.blocksReads || e.blocksWrites);
+}
+
+/**
+ * `dry-run --stats`: each statement the shadow timed at two sizes gets its estimate at the production size
+ * (`TracedStatement.estimate`). Returns what the stats could not answer.
+ */
+export function estimateDryRun(dry: DryRun, stats: StatsFile, settings: EstimateSettings, now = Date.now()): string[] {
+  const notes = new Set<string>();
+  for (const s of dry.statements) {
+    if (!s.scale) continue;
+    const state = tableStats(stats, s.scale.table, settings.maxStatsAgeDays, now);
+    if (state.state !== 'fresh') {
+      notes.add(`${state.why}: no estimate`);
+      continue;
+    }
+    const e = estimateFor(undefined, s, state.stats, dry.engine);
+    if (e) s.estimate = e;
+  }
+  return [...notes];
+}
