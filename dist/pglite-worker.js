@@ -28,7 +28,7 @@ import {
 import {
   pglite_initdb_default
 } from "./chunk-LFCDDVQS.js";
-import "./chunk-CZQGFDZN.js";
+import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts
 import { parentPort } from "node:worker_threads";
@@ -1238,14 +1238,14 @@ function Be2(e) {
 async function Ge2(e, t2) {
   let r;
   if (e && t2 === "nodefs") {
-    let { NodeFS: _2 } = await import("./nodefs-QRANRCN5.js");
+    let { NodeFS: _2 } = await import("./nodefs-3K3APGGN.js");
     r = new _2(e);
   } else if (e && t2 === "idbfs") r = new ye2(e);
   else if (e && t2 === "opfs-ahp") {
-    let { OpfsAhpFS: _2 } = await import("./opfs-ahp-4XZBVOKX.js");
+    let { OpfsAhpFS: _2 } = await import("./opfs-ahp-MPDBWCCE.js");
     r = new _2(e);
   } else if (e && t2 === "memfs2opfs") {
-    let { Memfs2OpfsFS: _2 } = await import("./memfs2opfs-GW5CGF4N.js");
+    let { Memfs2OpfsFS: _2 } = await import("./memfs2opfs-6RWMYL3J.js");
     r = new _2(e);
   } else r = new ee2();
   return r;

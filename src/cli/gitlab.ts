@@ -21,8 +21,9 @@ import { redactSecrets, registerSecret, registerSecretUrl } from '../secrets.js'
 import { VERSION } from '../version.js';
 import { NOTE_BUDGET, upsertStickyNote, type MergeRequestRef } from './gitlab-note.js';
 import { useColor, warnIgnored } from './lint.js';
+import { runStats, type StatsOptions } from './stats.js';
 
-export interface GitlabCliOptions {
+export interface GitlabCliOptions extends StatsOptions {
   config?: string;
   framework?: string;
   dialect?: string;
@@ -105,7 +106,10 @@ export async function gitlabCommand(
 
   // 2. lint, staged plan, dry run and proof
   const shadowUrl = opts.shadowUrl ?? env.ZERODOWN_SHADOW_URL;
+  // --stats / --stats-url: production sizes, read before any work so a bad file fails fast
+  const stats = await runStats(opts, workspace);
   const { result, reviewed, extras, settings } = await review({
+    ...(stats ? { stats } : {}),
     workspace,
     config,
     paths,

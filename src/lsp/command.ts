@@ -11,6 +11,9 @@ export interface LspCliOptions {
   anySqlFile?: boolean;
   /** commander's `--no-history` */
   history?: boolean;
+  /** `--stats` / `--stats-url` (shared source options): not used by the editor yet */
+  stats?: string;
+  statsUrl?: string;
 }
 
 export function lspCommand(opts: LspCliOptions): Promise<number> {
@@ -20,6 +23,10 @@ export function lspCommand(opts: LspCliOptions): Promise<number> {
   if (opts.assumeInTransaction) server.assumeInTransaction = true;
   if (opts.anySqlFile) server.anySqlFile = true;
   if (opts.history === false) server.history = false;
+  if (opts.stats || opts.statsUrl)
+    process.stderr.write(
+      "zerodown lsp: warning: --stats and --stats-url are ignored: the editor shows each rule's own severity\n",
+    );
   startServer(server);
   // the connection ends the process on `exit` (0 after `shutdown`, else 1), or when stdin closes
   return new Promise(() => {});

@@ -5,10 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  withShadowCleanup
+} from "./chunk-WZINU2WT.js";
+import {
+  byStatement
+} from "./chunk-CYWVXVQI.js";
+import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-6G2KBJF7.js";
+} from "./chunk-VPWYUCAX.js";
 import {
   codeFence,
   encodePath,
@@ -28,15 +34,14 @@ import {
   shownLocks,
   statementCell,
   stoppedLine,
-  versionNote,
-  withShadowCleanup
-} from "./chunk-VB3LKA5A.js";
+  versionNote
+} from "./chunk-YVUYRIGS.js";
 import {
   DOCS_BASE,
-  byStatement
-} from "./chunk-XKV3LSYK.js";
+  ruleDocUrl,
+  sizeLines
+} from "./chunk-HHB3KTVG.js";
 import {
-  confirmFindings,
   dryRunStage,
   lintOptionsOf,
   lintStage,
@@ -44,17 +49,21 @@ import {
   planStage,
   proveStage,
   resolveSettings,
-  stopFindings,
   targetText
-} from "./chunk-HMOZKVSH.js";
+} from "./chunk-UAZVR6HP.js";
+import {
+  applyStats,
+  confirmFindings,
+  stopFindings
+} from "./chunk-7Z3FDKST.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-ER62T5ZE.js";
+} from "./chunk-RRPZOZ5A.js";
 import {
   dialectFor
-} from "./chunk-CSRVXPSC.js";
+} from "./chunk-Z7DQZVPO.js";
 import {
   redactSecrets,
   registerSecretUrl,
@@ -108,7 +117,7 @@ function lineLink(f, repo) {
 }
 function ruleLink(rule) {
   if (rule === "syntax-error") return inlineCode(rule, { table: true });
-  return `[${inlineCode(rule, { table: true })}](${DOCS_BASE}${encodeURIComponent(rule)}.md)`;
+  return `[${inlineCode(rule, { table: true })}](${ruleDocUrl(rule)})`;
 }
 var ROW_HEAD = "| | file | line | rule | what happens in production, and what to do instead |\n|---|---|---|---|---|";
 function findingRows(input) {
@@ -117,12 +126,13 @@ function findingRows(input) {
     let first = true;
     for (const group of byStatement(file.findings)) {
       group.forEach((f, i) => {
-        const icon = f.severity === "error" ? "\u{1F6D1}" : "\u26A0\uFE0F";
+        const icon = f.severity === "error" ? "\u{1F6D1}" : f.severity === "note" ? "\u2139\uFE0F" : "\u26A0\uFE0F";
         const where = first ? inlineCode(f.path, { table: true }) : "\u2033";
         const line = i === 0 ? lineLink(f, input.repo) : "\u2033";
         const confirmed = f.confirmed ? " **(seen in the dry run)**" : "";
+        const size = sizeLines(f).map((l) => `<br>**Size:** ${richText(l, { table: true })}`).join("");
         rows.push(
-          `| ${icon} | ${where} | ${line} | ${ruleLink(f.rule)} | ${richText(f.message, { table: true })}${confirmed}<br>**Instead:** ${richText(f.help, { table: true })} |`
+          `| ${icon} | ${where} | ${line} | ${ruleLink(f.rule)} | ${richText(f.message, { table: true })}${confirmed}<br>**Instead:** ${richText(f.help, { table: true })}${size} |`
         );
         first = false;
       });
@@ -151,7 +161,8 @@ function details(input) {
           "",
           richText(f.message),
           "",
-          `**Instead:** ${richText(f.help)}`
+          `**Instead:** ${richText(f.help)}`,
+          ...sizeLines(f).flatMap((l) => ["", `**Size:** ${richText(l)}`])
         );
         if (s) out.push("", statementFence(s.text));
         continue;
@@ -163,7 +174,8 @@ function details(input) {
           "",
           `- ${ruleLink(g.rule)} \xB7 ${g.severity}: ${richText(g.message)}`,
           "",
-          `  **Instead:** ${richText(g.help)}`
+          `  **Instead:** ${richText(g.help)}`,
+          ...sizeLines(g).flatMap((l) => ["", `  **Size:** ${richText(l)}`])
         );
     }
   }
@@ -415,6 +427,7 @@ async function extraSections(x) {
   }
   const reviewed = x.migrations.some((m) => m.review);
   let dryRunSection;
+  let dry;
   if (x.shadow.dryRun && reviewed) {
     try {
       const seedRows = x.config.dryRun?.seedRows;
@@ -425,10 +438,12 @@ async function extraSections(x) {
           ...shadowUrl ? { url: shadowUrl } : {},
           ...x.shadow.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},
           ...seedRows !== void 0 ? { seedRows } : {},
-          timeoutMs: timeoutMsOf(x.shadow.shadowTimeout ?? x.config.dryRun?.shadowTimeout)
+          timeoutMs: timeoutMsOf(x.shadow.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
+          ...x.stats ? { estimate: true } : {}
         },
         x.parsed
       );
+      dry = d;
       const c = confirmFindings(x.result, d);
       stopFindings(x.result, d);
       const r = dryRunReport(d);
@@ -441,6 +456,10 @@ async function extraSections(x) {
       x.warn(redact(`zerodown could not run the dry run: ${errText(err)}`));
       notes.push(redact(`The dry run could not run: ${errText(err)}`));
     }
+  }
+  if (x.stats) {
+    applyStats(x.result, x.stats.stats, x.settings.estimates, x.stats.source, dry);
+    for (const n of x.result.stats?.notes ?? []) notes.push(`Stats: ${n}.`);
   }
   try {
     sections.push(...await planSections(x, notes, shadowUrl, redact));
@@ -512,6 +531,7 @@ async function review(x) {
       settings,
       ...lint.parsed ? { parsed: lint.parsed } : {},
       ...lint.plan ? { plan: lint.plan } : {},
+      ...x.stats ? { stats: x.stats } : {},
       log: x.log,
       warn: x.warn
     })

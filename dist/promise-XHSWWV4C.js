@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   __commonJS,
   __require
-} from "./chunk-CZQGFDZN.js";
+} from "./chunk-XJGXLKRM.js";
 
 // node_modules/sql-escaper/lib/index.js
 var require_lib = __commonJS({

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-VB3LKA5A.js";
+} from "./chunk-YVUYRIGS.js";
 import {
   isProven
-} from "./chunk-HMOZKVSH.js";
+} from "./chunk-UAZVR6HP.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -13,7 +13,7 @@ import {
   u,
   x
 } from "./chunk-2WGZ6AMT.js";
-import "./chunk-CZQGFDZN.js";
+import "./chunk-XJGXLKRM.js";
 
 // node_modules/@electric-sql/pglite/dist/chunk-UCFNZJLR.js
 u();

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   require_BigInteger
-} from "./chunk-KKCMOFIS.js";
+} from "./chunk-DAVFP6NO.js";
 import {
   __commonJS
-} from "./chunk-CZQGFDZN.js";
+} from "./chunk-XJGXLKRM.js";
 
 // node_modules/node-sql-parser/build/mysql.js
 var require_mysql = __commonJS({

@@ -15,21 +15,24 @@ import {
   require_dist,
   stripJsonComments,
   validateConfig
-} from "./chunk-ER62T5ZE.js";
+} from "./chunk-RRPZOZ5A.js";
+import {
+  visible
+} from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
-  dialectFor,
-  visible
-} from "./chunk-CSRVXPSC.js";
-import "./chunk-XP2KL63Z.js";
+  dialectFor
+} from "./chunk-Z7DQZVPO.js";
+import "./chunk-7DUC4PNF.js";
+import "./chunk-DYV2AIUE.js";
 import {
   parsePgVersion
-} from "./chunk-4E3NQPL7.js";
+} from "./chunk-WYAGR6NA.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import {
   __toESM
-} from "./chunk-CZQGFDZN.js";
+} from "./chunk-XJGXLKRM.js";
 
 // src/cli/init.ts
 import { realpathSync } from "node:fs";

@@ -8,51 +8,60 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-IALHZF3B.js";
+} from "./chunk-3OV3WUMM.js";
 import {
-  formatPlanMarkdown,
-  originalLine,
-  phaseExtras,
-  phaseTitle,
-  proofState,
-  unhandledCount,
-  unhandledLine,
-  verificationLine
-} from "./chunk-6G2KBJF7.js";
+  runStats
+} from "./chunk-L7QAEDPV.js";
+import {
+  formatPlans
+} from "./chunk-IIYZXWNT.js";
 import {
   withShadowCleanup
-} from "./chunk-VB3LKA5A.js";
-import "./chunk-XKV3LSYK.js";
+} from "./chunk-WZINU2WT.js";
+import "./chunk-CYWVXVQI.js";
 import {
+  proofState
+} from "./chunk-VPWYUCAX.js";
+import "./chunk-YVUYRIGS.js";
+import "./chunk-HHB3KTVG.js";
+import {
+  DEFAULTS,
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   planStage,
   proveStage,
-  require_picocolors,
   resolveSettings
-} from "./chunk-HMOZKVSH.js";
+} from "./chunk-UAZVR6HP.js";
+import {
+  SERVER_US_PER_ROW,
+  batchSizeFor,
+  formatCount,
+  formatDuration,
+  formatMicros
+} from "./chunk-7Z3FDKST.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-ER62T5ZE.js";
+} from "./chunk-RRPZOZ5A.js";
+import {
+  visible
+} from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
-  dialectFor,
-  visible
-} from "./chunk-CSRVXPSC.js";
-import "./chunk-XP2KL63Z.js";
-import "./chunk-4E3NQPL7.js";
+  tableStats
+} from "./chunk-Z7DQZVPO.js";
+import "./chunk-7DUC4PNF.js";
+import "./chunk-DYV2AIUE.js";
+import "./chunk-WYAGR6NA.js";
 import {
   timeoutMsOf
 } from "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
-import {
-  __toESM
-} from "./chunk-CZQGFDZN.js";
+import "./chunk-XJGXLKRM.js";
 
 // src/cli/plan.ts
 import {
@@ -67,156 +76,39 @@ import {
 } from "node:fs";
 import path from "node:path";
 
-// src/report/plan-json.ts
-function formatPlanJson(result) {
-  const doc = {
-    version: 1,
-    plans: result.plans.map((p) => ({
-      path: p.path,
-      phases: p.phases.map((ph) => ({
-        name: ph.name,
-        transactional: ph.transactional,
-        reason: ph.reason,
-        sql: ph.sql,
-        ...ph.deploy ? { deploy: ph.deploy } : {},
-        ...ph.todo ? { todo: true } : {},
-        ...ph.commands ? { commands: ph.commands } : {},
-        ...ph.preflight ? { preflight: ph.preflight } : {}
-      })),
-      verified: p.verified ? {
-        engine: p.verified.engine,
-        schemaEqual: p.verified.schemaEqual,
-        dataEqual: p.verified.dataEqual,
-        locksSafe: p.verified.locksSafe,
-        proven: proofState(p) === "proven",
-        longestAccessExclusiveMs: p.verified.longestAccessExclusiveMs,
-        seedRows: p.verified.seedRows,
-        ...p.verified.emptyTables ? { emptyTables: true } : {},
-        ...p.verified.shadowVersion !== void 0 ? { shadowVersion: p.verified.shadowVersion, targetVersion: p.verified.targetVersion } : {},
-        differences: p.verified.differences,
-        nondeterministic: p.verified.nondeterministic,
-        expected: p.verified.expected,
-        caveats: p.verified.caveats,
-        originalError: p.verified.originalError,
-        ...p.verified.planError ? { planError: p.verified.planError } : {},
-        ...p.verified.error ? { error: p.verified.error } : {}
-      } : null,
-      rewrites: p.rewrites,
-      notes: p.notes,
-      unhandled: p.unhandled ?? []
-    })),
-    unchanged: result.unchanged,
-    failed: result.failed,
-    unhandled: result.unhandled ?? [],
-    summary: {
-      plans: result.plans.length,
-      unchanged: result.unchanged.length,
-      failed: result.failed.length,
-      unhandled: (result.unhandled ?? []).length,
-      unhandledErrors: (result.unhandled ?? []).filter((u) => u.severity === "error").length,
-      unhandledWarnings: (result.unhandled ?? []).filter((u) => u.severity === "warning").length
-    }
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
+// src/estimate/plan.ts
+function batchSizeUnderLimit(configured, settings) {
+  const batchSize = configured ?? DEFAULTS.batchSize;
+  if (batchSize * SERVER_US_PER_ROW.backfill / 1e6 <= settings.maxLockSeconds) return { batchSize };
+  return { batchSize: batchSizeFor(SERVER_US_PER_ROW.backfill, settings.maxLockSeconds), lowered: batchSize };
 }
-
-// src/report/plan-sql.ts
-function formatPlanSql(plans, unhandled = [], dialect) {
-  const sqlComment = (dialect ?? dialectFor(plans[0]?.migration.dialect)).quote.comment;
-  const out = [];
-  const count = unhandledCount(unhandled);
-  if (count) {
-    out.push(sqlComment(`zerodown plan: ${count}.`));
-    for (const u of unhandled) out.push(sqlComment(unhandledLine(u)));
-    out.push("");
-  }
-  for (const plan of plans) {
-    out.push(sqlComment(`zerodown plan for ${plan.path}: ${plan.phases.length} phases`));
-    out.push(sqlComment(verificationLine(plan)));
-    out.push(
-      sqlComment(
-        "Run the phases in order, each on its own (psql and the mysql client send each statement separately)."
-      )
-    );
-    plan.phases.forEach((p, i) => {
-      out.push("", sqlComment(`${phaseTitle(p, i)}: ${p.reason}`));
-      if (p.deploy) out.push(sqlComment(`DEPLOY FIRST: ${p.deploy}`));
-      if (p.todo)
-        out.push(sqlComment("TODO: this phase stops with an exception until you edit it (see the RAISE line)"));
-      for (const line of phaseExtras(p)) out.push(sqlComment(line));
-      if (p.transactional) out.push("BEGIN;", p.sql, "COMMIT;");
-      else out.push(p.sql);
-    });
-    out.push("");
-  }
-  return out.join("\n");
-}
-
-// src/report/plan-text.ts
-var import_picocolors = __toESM(require_picocolors(), 1);
-function formatPlanText(result, opts) {
-  const c = opts.color ? import_picocolors.default : import_picocolors.default.createColors(false);
-  const out = [];
+function estimatePlans(result, lint, stats, settings, batchSize = DEFAULTS.batchSize, now = Date.now()) {
+  const usPerRow = SERVER_US_PER_ROW.backfill;
   for (const plan of result.plans) {
-    const state = proofState(plan);
-    const mark = state === "proven" ? c.green("\u2713") : state === "needs-edit" || state === "unverified" ? c.yellow("!") : c.red("\u2717");
-    out.push(`${c.bold(visible(plan.path))}: ${plan.phases.length} phases`);
-    out.push(`  ${mark} ${visible(verificationLine(plan))}`);
-    const orig = originalLine(plan.verified);
-    if (orig) out.push(`    ${c.dim(visible(orig))}`);
-    if (state === "failed")
-      for (const d of plan.verified.differences.slice(1, 8)) out.push(`    ${c.red("-")} ${visible(d)}`);
-    for (const e of plan.verified?.expected ?? []) out.push(`    ${c.dim(`on purpose: ${visible(e)}`)}`);
-    for (const e of plan.verified?.caveats ?? []) out.push(`    ${c.yellow("caveat:")} ${visible(e)}`);
-    for (const u of plan.unhandled ?? []) out.push(`  ${c.red("\u2717")} ${visible(unhandledLine(u))}`);
-    out.push("  rewrites:");
-    for (const r of [...plan.rewrites].sort((a, b) => a.line - b.line))
-      out.push(`    line ${r.line}  ${c.cyan(r.rule)}: ${visible(r.summary)}`);
-    if (plan.notes.length) {
-      out.push("  notes:");
-      for (const n of plan.notes) {
-        const tag = n.level === "todo" ? c.yellow("TODO") : n.level === "warning" ? c.yellow("warning") : c.dim("note");
-        out.push(`    ${tag}${n.line ? ` (line ${n.line})` : ""}: ${visible(n.message)}`);
+    if (!plan.phases.some((p) => p.name === "backfill")) continue;
+    const lines = new Set(plan.rewrites.map((r) => r.line));
+    const findings = lint.files.find((f) => f.migration.path === plan.path)?.findings ?? [];
+    const tables = [...new Set(findings.filter((f) => f.table && lines.has(f.line)).map((f) => f.table))];
+    for (const table of tables) {
+      const state = tableStats(stats, table, settings.maxStatsAgeDays, now);
+      if (state.state !== "fresh") {
+        plan.notes.push({ level: "info", message: `backfill of ${table}: ${state.why}, so no size estimate` });
+        continue;
       }
+      const rows = state.stats.rows;
+      const batches = Math.max(1, Math.ceil(rows / batchSize));
+      const perBatch = Math.min(rows, batchSize) * usPerRow / 1e6;
+      const fit = batchSizeFor(usPerRow, settings.maxLockSeconds);
+      const over = perBatch > settings.maxLockSeconds;
+      plan.notes.push({
+        level: over ? "warning" : "info",
+        message: `backfill of ${table}: ${formatCount(rows)} rows in ${formatCount(batches)} batches of ${formatCount(batchSize)}, ${formatDuration(perBatch)} each, ${formatDuration(rows * usPerRow * 1e-6)} of updates in total (estimate: ${formatMicros(usPerRow)}/row calibrated on a PostgreSQL server, not measured on yours; pauses between batches not counted). ` + (over ? `Each batch would hold its row locks longer than maxLockSeconds (${settings.maxLockSeconds} s): set plan.batchSize to ${formatCount(fit)} or less.` : `Batches of up to ${formatCount(fit)} rows keep each under half of maxLockSeconds (${settings.maxLockSeconds} s).`)
+      });
     }
-    plan.phases.forEach((p, i) => {
-      out.push("");
-      out.push(`  ${c.bold(visible(phaseTitle(p, i)))}: ${visible(p.reason)}`);
-      if (p.deploy) out.push(`  ${c.yellow("deploy first:")} ${visible(p.deploy)}`);
-      for (const line of p.sql.split(/\r?\n/)) out.push(`    ${visible(line)}`);
-      for (const line of phaseExtras(p)) out.push(`  ${c.cyan("|")} ${visible(line)}`);
-    });
-    out.push("");
   }
-  const withPlan = new Set(result.plans.map((p) => p.path));
-  for (const u of result.unhandled ?? []) if (!withPlan.has(u.path)) out.push(`${c.red("\u2717")} ${visible(unhandledLine(u))}`);
-  if (result.unchanged.length)
-    out.push(c.dim(visible(`no plan needed (nothing to rewrite): ${result.unchanged.join(", ")}`)));
-  for (const f of result.failed) out.push(`${c.red("\u2717")} ${visible(f.path)}: ${visible(f.message)}`);
-  const count = unhandledCount(result.unhandled ?? []);
-  if (count) out.push(c.red(`zerodown plan: ${count}.`));
-  else if (!result.plans.length && !result.failed.length)
-    out.push("zerodown plan: every migration is already safe, nothing to rewrite.");
-  return `${out.join("\n")}
-`;
 }
 
 // src/cli/plan.ts
-function formatPlans(result, format, color) {
-  switch (format) {
-    case "json":
-      return formatPlanJson(result);
-    case "sql":
-      return formatPlanSql(result.plans, result.unhandled);
-    case "markdown":
-      return formatPlanMarkdown(result);
-    case "text":
-      return formatPlanText(result, { color });
-    default:
-      throw new UsageError(`unknown format "${format}" (use text, sql, markdown or json)`);
-  }
-}
 function baseNameOf(m) {
   let stem = path.basename(m.path).replace(/\.sql$/i, "").replace(/\.(up|down)$/i, "");
   if (/^(migration|up|deploy)$/i.test(stem)) stem = path.basename(path.dirname(m.path));
@@ -400,6 +292,17 @@ async function planCommand(paths, opts) {
   }
   const detected = opts.dialect || config.dialect ? void 0 : await detectDialect(paths.length ? paths : config.paths ?? [], cwd);
   const settings = resolveSettings({ ...opts, ...detected ? { detected } : {} }, config);
+  const stats = await runStats(opts, cwd);
+  if (stats) {
+    const sized = batchSizeUnderLimit(settings.plan.batchSize, settings.estimates);
+    if (sized.lowered !== void 0) {
+      settings.plan = { ...settings.plan, batchSize: sized.batchSize };
+      process.stderr.write(
+        `zerodown: backfill batches of ${sized.lowered} rows would hold their row locks ${formatDuration(sized.lowered * SERVER_US_PER_ROW.backfill / 1e6)} (estimate), longer than estimates.maxLockSeconds (${settings.estimates.maxLockSeconds} s): planned in batches of ${sized.batchSize}
+`
+      );
+    }
+  }
   const migrations = await discover(inputs, {
     cwd,
     framework: opts.framework ?? config.framework,
@@ -413,6 +316,7 @@ async function planCommand(paths, opts) {
     plan: planSettingsOf(settings)
   });
   const result = await planStage(migrations, lint, settings);
+  if (stats) estimatePlans(result, lint.result, stats.stats, settings.estimates, settings.plan.batchSize);
   if (opts.verify !== false) {
     const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
     const seedRows = opts.seedRows ?? config.dryRun?.seedRows;
@@ -460,7 +364,7 @@ async function planCommand(paths, opts) {
   process.stdout.write(formatPlans(result, opts.format, color));
   const failOn = settings.failOn;
   const reaches = result.unhandled.filter(
-    (u) => failOn !== "never" && (u.severity === "error" || failOn === "warning")
+    (u) => failOn !== "never" && (u.severity === "error" || failOn === "warning" && u.severity === "warning")
   );
   if (result.failed.length || reaches.length) return 1;
   if (opts.verify === false) return 0;
@@ -469,7 +373,6 @@ async function planCommand(paths, opts) {
 export {
   baseNameOf,
   earlierPhaseFiles,
-  formatPlans,
   phaseFiles,
   planCommand,
   writePhaseFiles

@@ -8,7 +8,7 @@ import {
   PgliteShadow,
   postgresProbes,
   quoteIdent
-} from "./chunk-4E3NQPL7.js";
+} from "./chunk-WYAGR6NA.js";
 import {
   ShadowStoppedError,
   displayConnection,
@@ -22,13 +22,13 @@ import {
   withinBound
 } from "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
-import "./chunk-CZQGFDZN.js";
+import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts
 import { randomBytes } from "node:crypto";
 var driver;
 async function pgClient(config) {
-  driver ??= (await import("./esm-OKY6KO4Q.js")).default;
+  driver ??= (await import("./esm-JB2J7376.js")).default;
   return new driver.Client(config);
 }
 var ShadowSetupError = class extends Error {

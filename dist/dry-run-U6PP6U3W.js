@@ -5,6 +5,12 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  runStats
+} from "./chunk-L7QAEDPV.js";
+import {
+  withShadowCleanup
+} from "./chunk-WZINU2WT.js";
+import {
   blocksText,
   escapeText,
   firstLine,
@@ -25,27 +31,33 @@ import {
   statementCell,
   statementCount,
   stoppedLine,
-  versionNote,
-  withShadowCleanup
-} from "./chunk-VB3LKA5A.js";
+  versionNote
+} from "./chunk-YVUYRIGS.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
   dryRunStage,
   require_picocolors,
   resolveSettings
-} from "./chunk-HMOZKVSH.js";
+} from "./chunk-UAZVR6HP.js";
+import {
+  estimateDryRun,
+  formatDuration
+} from "./chunk-7Z3FDKST.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-ER62T5ZE.js";
+} from "./chunk-RRPZOZ5A.js";
 import {
-  UsageError,
   visible
-} from "./chunk-CSRVXPSC.js";
-import "./chunk-XP2KL63Z.js";
-import "./chunk-4E3NQPL7.js";
+} from "./chunk-TWNDLBWA.js";
+import {
+  UsageError
+} from "./chunk-Z7DQZVPO.js";
+import "./chunk-7DUC4PNF.js";
+import "./chunk-DYV2AIUE.js";
+import "./chunk-WYAGR6NA.js";
 import {
   redactSecrets,
   timeoutMsOf
@@ -53,7 +65,7 @@ import {
 import "./chunk-LFCDDVQS.js";
 import {
   __toESM
-} from "./chunk-CZQGFDZN.js";
+} from "./chunk-XJGXLKRM.js";
 
 // src/cli/dry-run.ts
 import { readFileSync, writeFileSync } from "node:fs";
@@ -101,6 +113,7 @@ function toDryRunJson(d) {
     if (s.timedOut) o.timedOut = true;
     if (s.refused) o.refused = s.refused;
     if (s.online) o.online = { ...s.online };
+    if (s.estimate) o.estimate = s.estimate;
     if (s.unmeasured) o.unmeasured = s.unmeasured;
     return o;
   });
@@ -287,6 +300,12 @@ function formatDryRunText(d, opts) {
           `  ${" ".repeat(lw)}  ${blocks === "reads and writes" ? c.red(visible(text)) : blocks ? c.yellow(visible(text)) : c.dim(visible(text))}`
         );
       }
+      if (s.estimate) {
+        const e = s.estimate;
+        out.push(
+          `  ${" ".repeat(lw)}  ${c.blue(visible(`production: ${formatDuration(e.seconds)} (estimate) under ${e.lock}: ${e.basis}`))}`
+        );
+      }
       if (s.error) {
         const e = s.error;
         out.push(
@@ -444,6 +463,7 @@ async function dryRunCommand(paths, opts) {
     },
     config
   );
+  const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : config.paths ?? [];
   const { migrations } = await findMigrations(inputs, {
     cwd,
@@ -468,8 +488,12 @@ async function dryRunCommand(paths, opts) {
     ...schema ? { schema } : {},
     seedRows: opts.seedRows ?? config.dryRun?.seedRows ?? 1e3,
     timeoutMs: timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout),
-    ...opts.cache !== false && defaultCacheDir(cwd) ? { cacheDir: defaultCacheDir(cwd) } : {}
+    ...opts.cache !== false && defaultCacheDir(cwd) ? { cacheDir: defaultCacheDir(cwd) } : {},
+    ...stats ? { estimate: true } : {}
   });
+  const statsNotes = stats ? estimateDryRun(d, stats.stats, settings.estimates) : [];
+  for (const n of statsNotes) process.stderr.write(`zerodown: stats: ${visible(n)}
+`);
   let out;
   switch (opts.format) {
     case "json":
@@ -503,6 +527,7 @@ async function lintDryRun(result, migrations, settings, opts = {}) {
       ...opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},
       seedRows: opts.seedRows ?? 1e3,
       timeoutMs: timeoutMsOf(opts.shadowTimeout),
+      ...opts.estimate ? { estimate: true } : {},
       ...opts.cache !== false && defaultCacheDir(opts.cwd ?? process.cwd()) ? { cacheDir: defaultCacheDir(opts.cwd ?? process.cwd()) } : {}
     },
     opts.parsed

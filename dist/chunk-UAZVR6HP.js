@@ -5,8 +5,15 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  ESTIMATE_DEFAULTS,
+  LintEngine,
+  confirmFindings,
+  stopFindings,
+  summarize
+} from "./chunk-7Z3FDKST.js";
+import {
   ruleSettings
-} from "./chunk-ER62T5ZE.js";
+} from "./chunk-RRPZOZ5A.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -18,17 +25,17 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-CSRVXPSC.js";
+} from "./chunk-Z7DQZVPO.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-4E3NQPL7.js";
+} from "./chunk-WYAGR6NA.js";
 import {
   isShadowStop,
   toSqlError
 } from "./chunk-RUP2AEB4.js";
 import {
   __commonJS
-} from "./chunk-CZQGFDZN.js";
+} from "./chunk-XJGXLKRM.js";
 
 // node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
@@ -202,7 +209,8 @@ function resolveSettings(given, config) {
     assumeInTransaction: !!(given.assumeInTransaction ?? config.assumeInTransaction),
     failOn: given.failOn ?? config.failOn ?? "error",
     ...ruleSettings(config),
-    plan: config.plan ?? {}
+    plan: config.plan ?? {},
+    estimates: { ...ESTIMATE_DEFAULTS, ...config.estimates }
   };
 }
 function targetVersion(dialect, given, config) {
@@ -235,240 +243,6 @@ function targetVersion(dialect, given, config) {
   if (given.mysqlVersion !== void 0) return read(given.mysqlVersion, "--mysql-version");
   if (config.mysqlVersion !== void 0) return read(String(config.mysqlVersion), `the config's "mysqlVersion"`);
   return dialect.defaultVersion;
-}
-
-// src/engine/lint.ts
-function toArray(x) {
-  if (!x) return [];
-  return Array.isArray(x) ? x : [x];
-}
-var LintEngine = class {
-  constructor(dialect, options = {}) {
-    this.dialect = dialect;
-    this.options = options;
-    this.catalog = dialect.newCatalog();
-    options.observer?.attach(this.catalog);
-    this.pgVersion = options.pgVersion ?? dialect.defaultVersion;
-    this.extras = dialect.ruleContext?.(this.pgVersion) ?? {};
-    const all = options.ruleSet ?? dialect.rules;
-    this.rules = [];
-    for (const r of all) {
-      const s = options.rules?.[r.meta.id];
-      if (s === "off" || s === void 0 && r.meta.optIn && !options.ruleSet) continue;
-      this.severities.set(r.meta.id, s ?? r.meta.severity);
-      this.rules.push(r);
-    }
-  }
-  dialect;
-  options;
-  catalog;
-  rules;
-  severities = /* @__PURE__ */ new Map();
-  pgVersion;
-  /** what the dialect adds to every rule context (`Dialect.ruleContext`) */
-  extras;
-  /** files under review seen so far (absPath): what they create belongs to this release, unknown to the running code */
-  release = /* @__PURE__ */ new Set();
-  /**
-   * a file of the history (not under review) was replayed: only then are the files under review one
-   * release (changed-only mode, a file or glob). Linting a whole directory reviews every file and
-   * replays none: those files were deployed one by one, so each file is its own release.
-   */
-  sawHistory = false;
-  /** Processes one parsed file: rules (when under review), then catalog replay. */
-  processFile(parsed) {
-    const observer = this.options.observer;
-    observer?.fileStart?.(parsed);
-    const result = this.walk(parsed);
-    observer?.fileEnd?.(parsed, result);
-    return result;
-  }
-  walk(parsed) {
-    const { migration, statements } = parsed;
-    const observer = this.options.observer;
-    const findings = [];
-    const review = migration.review;
-    const dialect = this.dialect;
-    const assume = !!this.options.assumeInTransaction && !disablesAssumeInTransaction(migration.source);
-    const regions = migration.segments?.filter((s) => s.transaction);
-    const session = dialect.session(migration.transaction === "wrapped" || assume);
-    if (review) this.release.add(migration.absPath);
-    else this.sawHistory = true;
-    const bad = parsed.badBytes ?? [];
-    if (review) {
-      for (const e of bad) {
-        findings.push({
-          rule: "syntax-error",
-          severity: "error",
-          message: e.message,
-          help: e.help ?? `Remove the bytes ${dialect.name} cannot read.`,
-          path: migration.path,
-          line: e.line,
-          column: e.column,
-          endLine: e.line,
-          endColumn: e.column + 1,
-          statementIndex: -1
-        });
-      }
-    }
-    if (migration.notText) return { migration, statements, findings };
-    if (parsed.error && !bad.includes(parsed.error)) {
-      if (review) {
-        findings.push({
-          rule: "syntax-error",
-          severity: "error",
-          message: `${dialect.name} cannot parse this file: ${parsed.error.message}.`,
-          help: "Fix the SQL at this position; zerodown checks nothing else in this file until it parses.",
-          path: migration.path,
-          line: parsed.error.line,
-          column: parsed.error.column,
-          endLine: parsed.error.line,
-          endColumn: parsed.error.column + 1,
-          statementIndex: -1
-        });
-        findings.sort((x, y) => x.line - y.line || x.column - y.column);
-      }
-      return { migration, statements, findings };
-    }
-    const unparsed = parsed.unparsed;
-    if (review && unparsed) {
-      for (const u of unparsed) {
-        const stmt = statements[u.index];
-        if (!stmt) continue;
-        findings.push({
-          rule: "syntax-error",
-          severity: u.ddl ? "error" : "warning",
-          message: `not analysed: zerodown cannot read this statement as ${dialect.name} (${u.message}), so no rule checked this statement${u.ddl ? ", and a DDL statement it cannot read may lock or rewrite a table" : ""}.`,
-          help: "Check this statement by hand (or split it into simpler statements); if the server accepts it, report the form to zerodown.",
-          path: migration.path,
-          line: stmt.span.line,
-          column: stmt.span.column,
-          endLine: stmt.span.endLine,
-          endColumn: stmt.span.endColumn,
-          statementIndex: stmt.index
-        });
-      }
-    }
-    const active = review && !parsed.ignoreFile ? this.rules.filter((r) => !parsed.ignoreFileRules.has(r.meta.id)) : [];
-    const catalog = this.catalog;
-    const origin = migration.absPath;
-    const key = (rel) => dialect.relationKey(rel);
-    const inRelease = (from) => from !== void 0 && (from === origin || this.sawHistory && this.release.has(from));
-    const ctxBase = {
-      migration,
-      statements,
-      catalog,
-      pgVersion: this.pgVersion,
-      ...this.extras,
-      table: (rel) => catalog.table(key(rel)),
-      isNewTable: (rel) => {
-        const t = catalog.table(key(rel));
-        return t !== void 0 && catalog.createdIn(t) === origin;
-      },
-      isNewColumn: (rel, column) => {
-        const t = catalog.table(key(rel));
-        if (t === void 0 || catalog.createdIn(t) === origin) return false;
-        const c = catalog.column(t, column);
-        return c !== void 0 && catalog.addedIn(c) === origin;
-      },
-      isReleaseTable: (rel) => {
-        const t = catalog.table(key(rel));
-        return t !== void 0 && inRelease(catalog.createdIn(t));
-      },
-      isReleaseColumn: (rel, column) => {
-        const t = catalog.table(key(rel));
-        if (t === void 0) return false;
-        if (inRelease(catalog.createdIn(t))) return true;
-        const c = catalog.column(t, column);
-        return c !== void 0 && inRelease(catalog.addedIn(c));
-      },
-      column: (rel, column) => {
-        const t = catalog.table(key(rel));
-        return t === void 0 ? void 0 : catalog.column(t, column);
-      }
-    };
-    for (const stmt of statements) {
-      if (regions?.length) {
-        const region = regions.find((s) => stmt.span.offset >= s.start && stmt.span.offset < s.end);
-        if (region) session.enterRegion(region.transaction === "wrapped" || assume);
-      }
-      const before = findings.length;
-      if (active.length) {
-        const ctx = { ...ctxBase, tx: { ...session.state }, options: {} };
-        for (const rule of active) {
-          if (!rule.check) continue;
-          if (rule.meta.kinds && !rule.meta.kinds.includes(stmt.kind)) continue;
-          if (stmt.ignoreAll || stmt.ignored.has(rule.meta.id)) continue;
-          ctx.options = this.options.ruleOptions?.[rule.meta.id] ?? {};
-          for (const issue of toArray(rule.check(stmt, ctx)))
-            findings.push(this.toFinding(rule, issue, stmt, migration));
-        }
-      }
-      if (observer?.statement) observer.statement(parsed, stmt, findings.slice(before));
-      catalog.apply(stmt, origin);
-      if (stmt.index % 1e3 === 999 && active.length)
-        this.options.onStatements?.(stmt.index + 1, statements.length, migration);
-      session.after(stmt);
-    }
-    for (const rule of active) {
-      if (!rule.checkFile) continue;
-      const issues = toArray(
-        rule.checkFile({
-          migration,
-          statements,
-          tx: { ...session.state },
-          catalog: ctxBase.catalog,
-          pgVersion: this.pgVersion,
-          ...this.extras,
-          options: this.options.ruleOptions?.[rule.meta.id] ?? {}
-        })
-      );
-      for (const issue of issues) {
-        const target = issue.statement;
-        if (target && (target.ignoreAll || target.ignored.has(rule.meta.id))) continue;
-        findings.push(this.toFinding(rule, issue, target, migration));
-      }
-    }
-    findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-    return unparsed ? { migration, statements, findings, unanalysed: unparsed.length } : { migration, statements, findings };
-  }
-  toFinding(rule, issue, stmt, migration) {
-    const s = issue.statement ?? stmt;
-    const f = {
-      rule: rule.meta.id,
-      severity: issue.severity ?? this.severities.get(rule.meta.id) ?? rule.meta.severity,
-      message: issue.message,
-      help: issue.help,
-      path: migration.path,
-      line: s?.span.line ?? 1,
-      column: s?.span.column ?? 1,
-      endLine: s?.span.endLine ?? 1,
-      endColumn: s?.span.endColumn ?? 1,
-      statementIndex: s?.index ?? -1
-    };
-    if (issue.lock) f.lock = issue.lock;
-    if (issue.table) f.table = issue.table;
-    if (issue.data) f.data = issue.data;
-    if (issue.online) f.online = issue.online;
-    return f;
-  }
-};
-function summarize(files) {
-  let statements = 0;
-  let errors = 0;
-  let warnings = 0;
-  let unanalysed;
-  for (const f of files) {
-    statements += f.statements.length;
-    if (f.unanalysed !== void 0) unanalysed = (unanalysed ?? 0) + f.unanalysed;
-    for (const x of f.findings) {
-      if (x.severity === "error") errors++;
-      else warnings++;
-    }
-  }
-  const summary = { files: files.length, statements, errors, warnings };
-  if (unanalysed !== void 0) summary.analysed = statements - unanalysed;
-  return summary;
 }
 
 // src/plan/types.ts
@@ -561,6 +335,16 @@ function phaseFrom(sp, planner, settings) {
   if (preflight.length) phase.preflight = preflight;
   return phase;
 }
+function localEdit(stmt, groups, recorded, findings, answered) {
+  const steps = schedule(groups).flatMap((p) => p.steps);
+  if (!steps.length || !recorded.length || steps.some((s) => !s.local)) return void 0;
+  return {
+    statementIndex: stmt.index,
+    line: stmt.span.line,
+    rules: [.../* @__PURE__ */ new Set([...recorded.map((r) => r.rule), ...findings.filter(answered).map((f) => f.rule)])],
+    sql: steps.map((s) => s.local).join("\n")
+  };
+}
 var Planner = class {
   /**
    * `options.findings`: the findings the plan answers; without them, the findings the lint engine
@@ -609,6 +393,7 @@ var Planner = class {
       byStatement,
       groups: [],
       rewritten: /* @__PURE__ */ new Set(),
+      edits: [],
       hadTransaction: m.transaction === "wrapped" || !!this.options.assumeInTransaction && !disablesAssumeInTransaction(m.source),
       file: this.run.file(parsed, {
         flaggedBy: (stmt) => new Set(flagged(stmt).map((f) => f.rule)),
@@ -628,8 +413,19 @@ var Planner = class {
       if (!this.options.findings && reported.length) o.byStatement.set(stmt.index, [...reported]);
       if (file.transactionControl(stmt)) o.hadTransaction = true;
       if (!file.skip(stmt)) {
+        const recorded = file.rewrites.length;
         const steps = this.stepsFor(file, stmt, o.byStatement.get(stmt.index) ?? []);
-        if (steps.rewritten) o.rewritten.add(stmt.index);
+        if (steps.rewritten) {
+          o.rewritten.add(stmt.index);
+          const edit = localEdit(
+            stmt,
+            steps.groups,
+            file.rewrites.slice(recorded),
+            o.byStatement.get(stmt.index) ?? [],
+            (f) => this.planner.answers.has(f.rule) && (file.answersOnRewrite?.(f.rule, f) ?? true)
+          );
+          if (edit) o.edits.push(edit);
+        }
         o.groups.push(...steps.groups);
       }
       file.after(stmt);
@@ -689,7 +485,7 @@ var Planner = class {
         path: parsed.migration.path,
         line: f.line,
         rule: f.rule,
-        severity: f.severity === "warning" ? "warning" : "error",
+        severity: f.severity,
         message: shorten(f.message, 300),
         advice: shorten(why ?? f.help ?? "see the rule documentation", 400)
       });
@@ -727,7 +523,8 @@ ${p.sql}`
         rewrites: file.rewrites,
         notes: file.notes,
         expectedDifferences: file.expected,
-        unhandled
+        unhandled,
+        ...o.edits.length ? { edits: o.edits } : {}
       },
       unhandled
     };
@@ -1253,7 +1050,7 @@ async function saveToCache(cache, shadow, hist, seeded) {
 }
 
 // src/shadow/dryrun-run.ts
-async function runReview(shadow, parsedReview, rows, stopped, onRunProgress) {
+async function runReview(shadow, parsedReview, rows, stopped, onRunProgress, scale = false) {
   const statements = [];
   const heldLocks = [];
   const files = [];
@@ -1268,6 +1065,7 @@ async function runReview(shadow, parsedReview, rows, stopped, onRunProgress) {
     const onRun = onRunProgress;
     const r = await runTraced(shadow, m, {
       rows,
+      ...scale ? { scale } : {},
       ...onRun ? { onStatement: (s) => onRun(done += s.count ?? 1, total, m.migration.path) } : {}
     });
     if (r.stopped) {
@@ -1343,97 +1141,6 @@ async function seedShadow(shadow, dialect, opts, rowsPerTable, skip) {
   return { seeded, stopped: void 0 };
 }
 
-// src/shadow/dryrun-confirm.ts
-function sameTable(dialect, finding, traced) {
-  if (!finding) return true;
-  return dialect.probes.relationName(finding) === traced;
-}
-function confirmFindings(result, dry, shadowDialect) {
-  const dialect = shadowDialect ?? shadowOf(dialectOf(result.files.map((f) => f.migration)));
-  const byKey = /* @__PURE__ */ new Map();
-  const runs = [];
-  for (const s of dry.statements) {
-    byKey.set(`${s.path}\0${s.index}`, s);
-    if (s.count) runs.push(s);
-  }
-  const traced = (path2, index) => byKey.get(`${path2}\0${index}`) ?? runs.find((r) => r.path === path2 && r.index <= index && index <= r.lastIndex);
-  let confirmed = 0;
-  let unconfirmed = 0;
-  const locksHidden = dry.limits.some((l) => l.id === "metadata-locks-invisible");
-  for (const file of result.files) {
-    for (const f of file.findings) {
-      if (f.statementIndex < 0) continue;
-      const s = traced(f.path, f.statementIndex);
-      if (!s || s.skipped || s.error) continue;
-      const predicted = f.online;
-      if (predicted && s.online) {
-        f.confirmed = predicted.algorithm === s.online.algorithm && predicted.lock === s.online.lock;
-        if (f.confirmed) confirmed++;
-        else unconfirmed++;
-        continue;
-      }
-      const predictsRewrite = f.data?.rewrite === true;
-      if (locksHidden && !predictsRewrite) continue;
-      if (!f.lock && !predictsRewrite) continue;
-      let seen = false;
-      if (predictsRewrite) seen = s.rewrites.some((r) => sameTable(dialect, f.table, r));
-      if (!seen && f.lock) {
-        seen = s.locks.some(
-          (l) => (l.source === "pg_locks" || l.source === "sampled") && l.mode === f.lock && sameTable(dialect, f.table, l.relation)
-        );
-      }
-      f.confirmed = seen;
-      if (seen) confirmed++;
-      else unconfirmed++;
-    }
-  }
-  return { confirmed, unconfirmed };
-}
-function stopFindings(result, dry) {
-  let added = 0;
-  const add = (s, message, help2) => {
-    const file = result.files.find((f2) => f2.migration.path === s.path);
-    if (!file) return;
-    const f = {
-      rule: "dry-run-error",
-      severity: "error",
-      message,
-      help: help2,
-      path: s.path,
-      line: s.error?.line ?? s.line,
-      column: s.error?.column ?? s.column,
-      endLine: Math.max(s.error?.line ?? s.line, s.endLine),
-      endColumn: 1,
-      statementIndex: s.index,
-      data: { code: "57014", engine: dry.engine, timedOut: true }
-    };
-    file.findings.push(f);
-    file.findings.sort((a, b) => a.line - b.line || a.column - b.column);
-    result.summary.errors++;
-    added++;
-  };
-  const help = "Find what loops or waits (a LOOP without an exit, pg_sleep, a lock never released, a huge backfill in one statement); if it is legitimately slow on the seeded shadow, raise --shadow-timeout.";
-  for (const s of dry.statements) {
-    if (s.timedOut && s.error)
-      add(
-        s,
-        `This statement ${s.error.message.replace(/; raise --shadow-timeout.*$/, "")} (${dry.engine}): in production it would hold its locks at least that long.`,
-        help
-      );
-  }
-  if (dry.stopped && dry.stopped.phase !== "run") {
-    const firsts = /* @__PURE__ */ new Map();
-    for (const s of dry.statements) if (s.index >= 0 && !firsts.has(s.path)) firsts.set(s.path, s);
-    for (const s of firsts.values())
-      add(
-        s,
-        `Not run on the shadow database: the dry run stopped before this file. ${dry.stopped.message.replace(/; raise --shadow-timeout.*$/, "")}.`,
-        help
-      );
-  }
-  return added;
-}
-
 // src/shadow/dryrun.ts
 async function dryRun(migrations, opts = {}) {
   const t0 = performance.now();
@@ -1477,7 +1184,7 @@ async function dryRun(migrations, opts = {}) {
     const tHist = hit ? tBoot : tSeed - seeded.durationMs;
     if (!hit && !stopped) await saveToCache(cache, shadow, hist, seeded);
     const tRunStart = performance.now();
-    const run = await runReview(shadow, parsedReview, seeded.rows, stopped, opts.onRunProgress);
+    const run = await runReview(shadow, parsedReview, seeded.rows, stopped, opts.onRunProgress, !!opts.estimate);
     stopped = run.stopped;
     const tRun = performance.now();
     return {
@@ -1624,10 +1331,9 @@ function addDryRunFacts(result, d) {
 
 export {
   require_picocolors,
+  DEFAULTS,
   defaultCacheDir,
   isProven,
-  confirmFindings,
-  stopFindings,
   targetText,
   resolveSettings,
   lintStage,

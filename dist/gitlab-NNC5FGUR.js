@@ -8,32 +8,40 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-IALHZF3B.js";
+} from "./chunk-3OV3WUMM.js";
+import {
+  runStats
+} from "./chunk-L7QAEDPV.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   review,
   stickyMarker
-} from "./chunk-3TXSJPDB.js";
-import "./chunk-6G2KBJF7.js";
-import "./chunk-VB3LKA5A.js";
+} from "./chunk-5GJNUKMM.js";
+import "./chunk-WZINU2WT.js";
 import {
   formatText
-} from "./chunk-XKV3LSYK.js";
-import "./chunk-HMOZKVSH.js";
+} from "./chunk-CYWVXVQI.js";
+import "./chunk-VPWYUCAX.js";
+import "./chunk-YVUYRIGS.js";
+import "./chunk-HHB3KTVG.js";
+import "./chunk-UAZVR6HP.js";
+import "./chunk-7Z3FDKST.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-ER62T5ZE.js";
+} from "./chunk-RRPZOZ5A.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
+import "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-CSRVXPSC.js";
-import "./chunk-XP2KL63Z.js";
-import "./chunk-4E3NQPL7.js";
+} from "./chunk-Z7DQZVPO.js";
+import "./chunk-7DUC4PNF.js";
+import "./chunk-DYV2AIUE.js";
+import "./chunk-WYAGR6NA.js";
 import {
   redactSecrets,
   registerSecret,
@@ -45,7 +53,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-CZQGFDZN.js";
+} from "./chunk-XJGXLKRM.js";
 
 // node_modules/es-errors/type.js
 var require_type = __commonJS({
@@ -17121,7 +17129,9 @@ async function gitlabCommand(paths, opts, env = process.env) {
       "zerodown: not a merge request pipeline (no CI_MERGE_REQUEST_DIFF_BASE_SHA) and no --since: reviewing every migration."
     );
   const shadowUrl = opts.shadowUrl ?? env.ZERODOWN_SHADOW_URL;
+  const stats = await runStats(opts, workspace);
   const { result, reviewed, extras, settings } = await review({
+    ...stats ? { stats } : {},
     workspace,
     config,
     paths,

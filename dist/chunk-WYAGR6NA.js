@@ -21,7 +21,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-CZQGFDZN.js";
+} from "./chunk-XJGXLKRM.js";
 
 // node_modules/libpg-query/wasm/libpg-query.js
 var require_libpg_query = __commonJS({
@@ -8029,6 +8029,138 @@ async function countRows(shadow, list, result) {
   }
 }
 
+// src/dialects/postgres/shadow/scale.ts
+var REPEATS = 4;
+var STABLE = 3;
+var MAX_ROUNDS = 12;
+var SAVEPOINT = "zerodown_scale";
+var SAMPLE = "zerodown_scale_sample";
+var SAMPLE_ROWS = 1e4;
+function targetOf(stmt) {
+  const ast = stmt.ast;
+  switch (stmt.kind) {
+    case "AlterTableStmt":
+      if (ast.objtype !== "OBJECT_TABLE" || !ast.relation?.relname) return void 0;
+      return { rel: ast.relation, work: "alter", sql: stmt.text };
+    case "IndexStmt": {
+      if (!ast.relation?.relname) return void 0;
+      if (!ast.concurrent) return { rel: ast.relation, work: "index", sql: stmt.text };
+      const plain = stmt.text.replace(/^(\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+)CONCURRENTLY\b/i, "$1");
+      return plain === stmt.text ? void 0 : { rel: ast.relation, work: "index-concurrently", sql: plain };
+    }
+    case "UpdateStmt":
+    case "DeleteStmt":
+      if (ast.withClause || !ast.relation?.relname) return void 0;
+      return { rel: ast.relation, work: "dml", sql: stmt.text };
+    default:
+      return void 0;
+  }
+}
+var warmed = /* @__PURE__ */ new WeakSet();
+async function warmUp(shadow) {
+  if (warmed.has(shadow)) return;
+  warmed.add(shadow);
+  const t0 = performance.now();
+  await shadow.exec("SAVEPOINT zerodown_warm");
+  try {
+    await shadow.exec(
+      "CREATE TABLE zerodown_warm (id bigserial PRIMARY KEY, v int, t text); INSERT INTO zerodown_warm (v, t) SELECT g, md5(g::text) FROM generate_series(1, 20000) g"
+    );
+    for (let i = 0; i < 10 && performance.now() - t0 < 2e3; i++) {
+      await shadow.exec("SAVEPOINT zerodown_warm_round");
+      await shadow.exec("ALTER TABLE zerodown_warm ADD COLUMN c text DEFAULT md5(random()::text)");
+      await shadow.exec("CREATE INDEX ON zerodown_warm (v)");
+      await shadow.exec("UPDATE zerodown_warm SET v = v + 1");
+      await shadow.exec("ALTER TABLE zerodown_warm ADD CONSTRAINT zerodown_warm_v CHECK (v > 0)");
+      await shadow.exec("ROLLBACK TO SAVEPOINT zerodown_warm_round");
+    }
+  } finally {
+    await shadow.exec("ROLLBACK TO SAVEPOINT zerodown_warm");
+    await shadow.exec("RELEASE SAVEPOINT zerodown_warm");
+  }
+}
+function cpuMs() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e3;
+}
+async function scale(shadow, stmt, inTransaction) {
+  const target = targetOf(stmt);
+  if (!target) return void 0;
+  const { schemaname, relname } = target.rel;
+  const table = (schemaname ? `${quoteIdent(schemaname)}.` : "") + quoteIdent(relname);
+  const name = schemaname ? `${schemaname}.${relname}` : relname;
+  const clock = shadow.kind === "pglite" ? cpuMs : () => performance.now();
+  if (!inTransaction) await shadow.exec("BEGIN");
+  try {
+    const sizeOf = async () => {
+      const [size] = await shadow.query(
+        `SELECT count(*)::int8 AS rows, pg_relation_size('${table.replace(/'/g, "''")}'::regclass)::int8 AS bytes FROM ${table}`
+      );
+      return { rows: Number(size?.rows ?? 0), bytes: Number(size?.bytes ?? 0) };
+    };
+    if (!(await sizeOf()).rows) return void 0;
+    if (shadow.kind === "pglite") await warmUp(shadow);
+    const once = async (empty) => {
+      await shadow.exec(`SAVEPOINT ${SAVEPOINT}`);
+      try {
+        if (empty) await shadow.exec(`TRUNCATE ${table} CASCADE`);
+        const t0 = clock();
+        await shadow.exec(target.sql);
+        return clock() - t0;
+      } finally {
+        await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+        await shadow.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+      }
+    };
+    await shadow.exec(`SAVEPOINT ${SAMPLE}`);
+    try {
+      const seeded = await sizeOf();
+      if (seeded.rows < SAMPLE_ROWS) {
+        await shadow.exec(`SAVEPOINT ${SAMPLE}_fill`);
+        try {
+          await shadow.exec(`TRUNCATE ${table} CASCADE`);
+          await seed(shadow, { rows: SAMPLE_ROWS, tables: [name] });
+          if ((await sizeOf()).rows <= seeded.rows) throw new Error("the sample is not larger");
+          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
+        } catch (err) {
+          if (isShadowStop(err)) throw err;
+          await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}_fill`);
+          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
+        }
+      }
+      const sample = await sizeOf();
+      await once(false);
+      await once(true);
+      let fullMs = Infinity;
+      let emptyMs = Infinity;
+      let still = 0;
+      for (let i = 0; i < MAX_ROUNDS && (i < REPEATS || still < STABLE); i++) {
+        const ms = await once(false);
+        still = ms < fullMs * 0.95 ? 0 : still + 1;
+        fullMs = Math.min(fullMs, ms);
+        emptyMs = Math.min(emptyMs, await once(true));
+      }
+      return {
+        table: displayTable(target.rel),
+        work: target.work,
+        rows: sample.rows,
+        bytes: sample.bytes,
+        fullMs: Math.round(fullMs * 1e3) / 1e3,
+        emptyMs: Math.round(emptyMs * 1e3) / 1e3
+      };
+    } finally {
+      await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}`);
+      await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}`);
+    }
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
+    return void 0;
+  } finally {
+    if (!inTransaction) await shadow.exec("ROLLBACK").catch(() => {
+    });
+  }
+}
+
 // src/dialects/postgres/shadow/snapshot.ts
 async function snapshotSchema(sh) {
   const out = /* @__PURE__ */ new Map();
@@ -8705,6 +8837,7 @@ var postgresProbes = {
   extensionOf: (stmt) => stmt.kind === "CreateExtensionStmt" ? stmt.ast?.extname : void 0,
   relations,
   ownLocks,
+  scale: (shadow, stmt, inTransaction) => scale(shadow, stmt, inTransaction),
   async backendId(shadow) {
     const [row] = await shadow.query("SELECT pg_backend_pid() AS pid");
     return Number(row.pid);

@@ -12,16 +12,21 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-IALHZF3B.js";
-import "./chunk-XKV3LSYK.js";
-import "./chunk-HMOZKVSH.js";
-import "./chunk-ER62T5ZE.js";
-import "./chunk-CSRVXPSC.js";
-import "./chunk-XP2KL63Z.js";
-import "./chunk-4E3NQPL7.js";
+} from "./chunk-3OV3WUMM.js";
+import "./chunk-L7QAEDPV.js";
+import "./chunk-CYWVXVQI.js";
+import "./chunk-HHB3KTVG.js";
+import "./chunk-UAZVR6HP.js";
+import "./chunk-7Z3FDKST.js";
+import "./chunk-RRPZOZ5A.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-Z7DQZVPO.js";
+import "./chunk-7DUC4PNF.js";
+import "./chunk-DYV2AIUE.js";
+import "./chunk-WYAGR6NA.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
-import "./chunk-CZQGFDZN.js";
+import "./chunk-XJGXLKRM.js";
 export {
   dialectLine,
   formatReport,

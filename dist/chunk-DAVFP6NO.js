@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   __commonJS
-} from "./chunk-CZQGFDZN.js";
+} from "./chunk-XJGXLKRM.js";
 
 // node_modules/big-integer/BigInteger.js
 var require_BigInteger = __commonJS({

@@ -9,7 +9,7 @@ import {
   I,
   u
 } from "./chunk-2WGZ6AMT.js";
-import "./chunk-CZQGFDZN.js";
+import "./chunk-XJGXLKRM.js";
 
 // node_modules/@electric-sql/pglite/dist/fs/nodefs.js
 import * as o from "fs";

@@ -8,7 +8,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-CZQGFDZN.js";
+} from "./chunk-XJGXLKRM.js";
 
 // node_modules/postgres-array/index.js
 var require_postgres_array = __commonJS({
@@ -5335,17 +5335,18 @@ var Result = import_lib.default.Result;
 var TypeOverrides = import_lib.default.TypeOverrides;
 var defaults = import_lib.default.defaults;
 var esm_default = import_lib.default;
+
 export {
   Client,
-  Connection,
-  DatabaseError,
   Pool,
+  Connection,
+  types,
   Query,
-  Result,
-  TypeOverrides,
-  esm_default as default,
-  defaults,
+  DatabaseError,
   escapeIdentifier,
   escapeLiteral,
-  types
+  Result,
+  TypeOverrides,
+  defaults,
+  esm_default
 };

@@ -14,7 +14,7 @@ import {
   x,
   xe
 } from "./chunk-2WGZ6AMT.js";
-import "./chunk-CZQGFDZN.js";
+import "./chunk-XJGXLKRM.js";
 
 // node_modules/@electric-sql/pglite/dist/fs/opfs-ahp.js
 u();

@@ -5,26 +5,37 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  formatSarif,
+  runStats
+} from "./chunk-L7QAEDPV.js";
+import {
   formatText
-} from "./chunk-XKV3LSYK.js";
+} from "./chunk-CYWVXVQI.js";
+import {
+  formatSarif,
+  sizeLines
+} from "./chunk-HHB3KTVG.js";
 import {
   lintOptionsOf,
   lintStage,
   resolveSettings,
   targetText
-} from "./chunk-HMOZKVSH.js";
+} from "./chunk-UAZVR6HP.js";
+import {
+  applyStats
+} from "./chunk-7Z3FDKST.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-ER62T5ZE.js";
+} from "./chunk-RRPZOZ5A.js";
+import {
+  visible
+} from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
-  exitCodeFor,
-  visible
-} from "./chunk-CSRVXPSC.js";
+  exitCodeFor
+} from "./chunk-Z7DQZVPO.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";
@@ -52,6 +63,8 @@ function toJson(result) {
         };
         if (x.confirmed !== void 0) o.confirmed = x.confirmed;
         if (x.online) o.online = x.online;
+        if (x.estimate) o.estimate = x.estimate;
+        if (x.sizeNote) o.sizeNote = x.sizeNote;
         return o;
       })
     })),
@@ -60,8 +73,10 @@ function toJson(result) {
       statements: result.summary.statements,
       errors: result.summary.errors,
       warnings: result.summary.warnings,
-      ...result.summary.analysed !== void 0 ? { analysed: result.summary.analysed } : {}
-    }
+      ...result.summary.analysed !== void 0 ? { analysed: result.summary.analysed } : {},
+      ...result.summary.notes ? { notes: result.summary.notes } : {}
+    },
+    ...result.stats ? { stats: result.stats } : {}
   };
 }
 function formatJson(result, indent = 2) {
@@ -76,7 +91,7 @@ function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 function annotation(f) {
-  const cmd = f.severity === "error" ? "error" : "warning";
+  const cmd = f.severity === "error" ? "error" : f.severity === "note" ? "notice" : "warning";
   const props = [
     `file=${escapeProperty(f.path)}`,
     `line=${f.line}`,
@@ -85,8 +100,7 @@ function annotation(f) {
     `title=${escapeProperty(`zerodown ${f.rule}`)}`
   ];
   if (f.endLine === f.line) props.push(`endColumn=${f.endColumn}`);
-  return `::${cmd} ${props.join(",")}::${escapeData(visible(`${f.message}
-Fix: ${f.help}`, { newlines: true }))}`;
+  return `::${cmd} ${props.join(",")}::${escapeData(visible([`${f.message}`, `Fix: ${f.help}`, ...sizeLines(f)].join("\n"), { newlines: true }))}`;
 }
 function formatGithub(result) {
   const lines = [];
@@ -99,7 +113,7 @@ function formatGithub(result) {
 // src/report/gitlab.ts
 import { createHash } from "node:crypto";
 import path from "node:path";
-var SEVERITY = { error: "critical", warning: "minor" };
+var SEVERITY = { error: "critical", warning: "minor", note: "info" };
 function repoPath(p, cwd, root) {
   const abs = path.resolve(cwd, p);
   const rel = path.relative(root, abs);
@@ -243,6 +257,7 @@ async function lintCommand(paths, opts) {
   }
   const detected = opts.dialect || config.dialect ? void 0 : await detectDialect(folders, cwd);
   const settings = resolveSettings({ ...opts, ...detected ? { detected } : {} }, config);
+  const stats = await runStats(opts, cwd);
   const parserReady = settings.dialect.load();
   parserReady.catch(() => {
   });
@@ -270,9 +285,11 @@ async function lintCommand(paths, opts) {
     progress.end();
   }
   const result = stage.result;
+  let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-UBM5LNXQ.js");
-    await lintDryRun(result, migrations, settings, {
+    const { lintDryRun } = await import("./dry-run-U6PP6U3W.js");
+    dry = await lintDryRun(result, migrations, settings, {
+      ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
       seedRows: opts.seedRows ?? config.dryRun?.seedRows,
       shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
@@ -281,6 +298,7 @@ async function lintCommand(paths, opts) {
       ...stage.parsed ? { parsed: stage.parsed } : {}
     });
   }
+  if (stats) applyStats(result, stats.stats, settings.estimates, stats.source, dry);
   const code = exitCodeFor(result, settings.failOn);
   const tty = !opts.output && !!process.stdout.isTTY;
   let out = formatReport(

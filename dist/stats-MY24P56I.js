@@ -1,0 +1,22 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+import {
+  runStats,
+  statsExportCommand
+} from "./chunk-L7QAEDPV.js";
+import "./chunk-7Z3FDKST.js";
+import "./chunk-Z7DQZVPO.js";
+import "./chunk-7DUC4PNF.js";
+import "./chunk-DYV2AIUE.js";
+import "./chunk-WYAGR6NA.js";
+import "./chunk-RUP2AEB4.js";
+import "./chunk-LFCDDVQS.js";
+import "./chunk-XJGXLKRM.js";
+export {
+  runStats,
+  statsExportCommand
+};
