@@ -4,7 +4,7 @@
  * names and numbers leave the server: `pg_class` (reltuples), the size functions, `pg_stat_user_tables`
  * (live and dead rows, last analyze, write counts) and `pg_stat_database.stats_reset` (for write rates).
  */
-import pg from 'pg';
+import { pgClient } from './pg-driver.js';
 import { displayConnection, registerSecretUrl } from '../../secrets.js';
 import { UsageError } from '../../errors.js';
 import { STATS_VERSION, type StatsFile, type TableStats } from '../../stats/format.js';
@@ -55,7 +55,7 @@ interface TableRow {
 /** Reads the stats of every user table on the server at `url`. Never writes: one READ ONLY transaction. */
 export async function exportPostgresStats(url: string): Promise<StatsFile> {
   registerSecretUrl(url);
-  const client = new pg.Client({ connectionString: url, statement_timeout: 60_000 });
+  const client = await pgClient({ connectionString: url, statement_timeout: 60_000 });
   client.on('error', () => {}); // a dropped connection surfaces as the failed query below
   try {
     await client.connect();

@@ -29,13 +29,7 @@ import { majorVersion, ShadowStoppedError, timeoutMsOf, toSqlError, withinBound 
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import { postgresProbes } from './probes.js';
 import { quoteIdent } from '../util.js';
-
-/** The `pg` driver, loaded on first use: `zerodown lint` never needs it (its bundle chunk stays unread). */
-let driver: typeof pg | undefined;
-async function pgClient(config: pg.ClientConfig): Promise<pg.Client> {
-  driver ??= (await import('pg')).default;
-  return new driver.Client(config);
-}
+import { pgClient } from '../pg-driver.js';
 
 export class ShadowSetupError extends Error {
   constructor(message: string) {

@@ -13,17 +13,17 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-VPWYUCAX.js";
+} from "./chunk-FXXMDCS2.js";
 import {
   require_picocolors
-} from "./chunk-UAZVR6HP.js";
+} from "./chunk-3SWOZRO7.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

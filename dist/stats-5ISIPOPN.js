@@ -7,12 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-L7QAEDPV.js";
-import "./chunk-7Z3FDKST.js";
-import "./chunk-Z7DQZVPO.js";
+} from "./chunk-2XIMCUPC.js";
+import "./chunk-WJLKYWWA.js";
+import "./chunk-7SDPGWZF.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DYV2AIUE.js";
-import "./chunk-WYAGR6NA.js";
+import "./chunk-7DPQLTWN.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

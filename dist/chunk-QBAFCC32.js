@@ -9,14 +9,14 @@ import {
   DIALECT_IDS,
   dialectFor,
   require_ajv
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import {
   LineIndex,
   countStatements,
   parsePgVersion,
   simplify,
   splitSql
-} from "./chunk-WYAGR6NA.js";
+} from "./chunk-7DPQLTWN.js";
 import {
   registerSecretUrl
 } from "./chunk-RUP2AEB4.js";

@@ -6,9 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   PgliteShadow,
+  pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-WYAGR6NA.js";
+} from "./chunk-7DPQLTWN.js";
 import {
   ShadowStoppedError,
   displayConnection,
@@ -26,11 +27,6 @@ import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts
 import { randomBytes } from "node:crypto";
-var driver;
-async function pgClient(config) {
-  driver ??= (await import("./esm-JB2J7376.js")).default;
-  return new driver.Client(config);
-}
 var ShadowSetupError = class extends Error {
   constructor(message) {
     super(message);

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatDuration
-} from "./chunk-7Z3FDKST.js";
+} from "./chunk-WJLKYWWA.js";
 import {
   dialectFor
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -6,36 +6,36 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-L7QAEDPV.js";
+} from "./chunk-2XIMCUPC.js";
 import {
   formatText
-} from "./chunk-CYWVXVQI.js";
+} from "./chunk-WUERTZ5Y.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-HHB3KTVG.js";
+} from "./chunk-XWSMW3YT.js";
 import {
   lintOptionsOf,
   lintStage,
   resolveSettings,
   targetText
-} from "./chunk-UAZVR6HP.js";
+} from "./chunk-3SWOZRO7.js";
 import {
   applyStats
-} from "./chunk-7Z3FDKST.js";
+} from "./chunk-WJLKYWWA.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-RRPZOZ5A.js";
+} from "./chunk-QBAFCC32.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";
@@ -287,7 +287,7 @@ async function lintCommand(paths, opts) {
   const result = stage.result;
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-U6PP6U3W.js");
+    const { lintDryRun } = await import("./dry-run-VDSWD42D.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

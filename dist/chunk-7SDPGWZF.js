@@ -15,9 +15,6 @@ import {
   sqlComment
 } from "./chunk-7DUC4PNF.js";
 import {
-  esm_default
-} from "./chunk-DYV2AIUE.js";
-import {
   COLUMN_EXPR_STOPS,
   Catalog,
   DEFAULT_PG_VERSION,
@@ -60,6 +57,7 @@ import {
   parsePlPgSQLSync,
   parseSql,
   parseSync,
+  pgClient,
   pgliteVersion,
   postgresProbes,
   quoteIdent,
@@ -81,7 +79,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-WYAGR6NA.js";
+} from "./chunk-7DPQLTWN.js";
 import {
   displayConnection,
   isShadowStop,
@@ -11441,7 +11439,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-UMHQWL43.js")).openShadow(options),
+  open: async (options) => (await import("./open-KFXORDKO.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   extensionsIn,
   loadSchemaDump,
@@ -14389,7 +14387,7 @@ SELECT extract(epoch FROM now() - stats_reset)::float8 AS seconds
   FROM pg_stat_database WHERE datname = current_database()`;
 async function exportPostgresStats(url) {
   registerSecretUrl(url);
-  const client = new esm_default.Client({ connectionString: url, statement_timeout: 6e4 });
+  const client = await pgClient({ connectionString: url, statement_timeout: 6e4 });
   client.on("error", () => {
   });
   try {

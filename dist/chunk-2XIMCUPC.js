@@ -6,12 +6,12 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-7Z3FDKST.js";
+} from "./chunk-WJLKYWWA.js";
 import {
   UsageError,
   dialectOfUrl,
   loadStatsFile
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import {
   redactSecrets,
   registerSecretUrl

@@ -10,10 +10,10 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-7Z3FDKST.js";
+} from "./chunk-WJLKYWWA.js";
 import {
   ruleSettings
-} from "./chunk-RRPZOZ5A.js";
+} from "./chunk-QBAFCC32.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,10 +25,10 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-WYAGR6NA.js";
+} from "./chunk-7DPQLTWN.js";
 import {
   isShadowStop,
   toSqlError

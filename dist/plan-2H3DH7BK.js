@@ -8,22 +8,22 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-3OV3WUMM.js";
+} from "./chunk-DSCTZQRR.js";
 import {
   runStats
-} from "./chunk-L7QAEDPV.js";
+} from "./chunk-2XIMCUPC.js";
 import {
   formatPlans
-} from "./chunk-IIYZXWNT.js";
+} from "./chunk-HGE2Z4NH.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
-import "./chunk-CYWVXVQI.js";
+import "./chunk-WUERTZ5Y.js";
 import {
   proofState
-} from "./chunk-VPWYUCAX.js";
-import "./chunk-YVUYRIGS.js";
-import "./chunk-HHB3KTVG.js";
+} from "./chunk-FXXMDCS2.js";
+import "./chunk-A77GP2SQ.js";
+import "./chunk-XWSMW3YT.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -32,31 +32,30 @@ import {
   planStage,
   proveStage,
   resolveSettings
-} from "./chunk-UAZVR6HP.js";
+} from "./chunk-3SWOZRO7.js";
 import {
   SERVER_US_PER_ROW,
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros
-} from "./chunk-7Z3FDKST.js";
+} from "./chunk-WJLKYWWA.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-RRPZOZ5A.js";
+} from "./chunk-QBAFCC32.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   tableStats
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DYV2AIUE.js";
-import "./chunk-WYAGR6NA.js";
+import "./chunk-7DPQLTWN.js";
 import {
   timeoutMsOf
 } from "./chunk-RUP2AEB4.js";

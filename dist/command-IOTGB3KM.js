@@ -6,19 +6,19 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-IIYZXWNT.js";
-import "./chunk-VPWYUCAX.js";
-import "./chunk-YVUYRIGS.js";
+} from "./chunk-HGE2Z4NH.js";
+import "./chunk-FXXMDCS2.js";
+import "./chunk-A77GP2SQ.js";
 import {
   ruleDocUrl
-} from "./chunk-HHB3KTVG.js";
+} from "./chunk-XWSMW3YT.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-UAZVR6HP.js";
-import "./chunk-7Z3FDKST.js";
+} from "./chunk-3SWOZRO7.js";
+import "./chunk-WJLKYWWA.js";
 import {
   autoDiscover,
   detectDialect,
@@ -27,7 +27,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-RRPZOZ5A.js";
+} from "./chunk-QBAFCC32.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -36,12 +36,11 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   isUserError
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DYV2AIUE.js";
 import {
   parsePgVersion
-} from "./chunk-WYAGR6NA.js";
+} from "./chunk-7DPQLTWN.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";

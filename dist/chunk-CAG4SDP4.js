@@ -9,12 +9,12 @@ import {
 } from "./chunk-WZINU2WT.js";
 import {
   byStatement
-} from "./chunk-CYWVXVQI.js";
+} from "./chunk-WUERTZ5Y.js";
 import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-VPWYUCAX.js";
+} from "./chunk-FXXMDCS2.js";
 import {
   codeFence,
   encodePath,
@@ -35,12 +35,12 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-YVUYRIGS.js";
+} from "./chunk-A77GP2SQ.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-HHB3KTVG.js";
+} from "./chunk-XWSMW3YT.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -50,20 +50,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-UAZVR6HP.js";
+} from "./chunk-3SWOZRO7.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-7Z3FDKST.js";
+} from "./chunk-WJLKYWWA.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-RRPZOZ5A.js";
+} from "./chunk-QBAFCC32.js";
 import {
   dialectFor
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import {
   redactSecrets,
   registerSecretUrl,

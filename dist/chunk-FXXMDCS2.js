@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-YVUYRIGS.js";
+} from "./chunk-A77GP2SQ.js";
 import {
   isProven
-} from "./chunk-UAZVR6HP.js";
+} from "./chunk-3SWOZRO7.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

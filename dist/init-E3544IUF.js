@@ -15,19 +15,18 @@ import {
   require_dist,
   stripJsonComments,
   validateConfig
-} from "./chunk-RRPZOZ5A.js";
+} from "./chunk-QBAFCC32.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DYV2AIUE.js";
 import {
   parsePgVersion
-} from "./chunk-WYAGR6NA.js";
+} from "./chunk-7DPQLTWN.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import {

@@ -8,29 +8,29 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-3OV3WUMM.js";
+} from "./chunk-DSCTZQRR.js";
 import {
   runStats
-} from "./chunk-L7QAEDPV.js";
+} from "./chunk-2XIMCUPC.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   review,
   stickyMarker
-} from "./chunk-5GJNUKMM.js";
+} from "./chunk-CAG4SDP4.js";
 import "./chunk-WZINU2WT.js";
 import {
   formatText
-} from "./chunk-CYWVXVQI.js";
-import "./chunk-VPWYUCAX.js";
-import "./chunk-YVUYRIGS.js";
-import "./chunk-HHB3KTVG.js";
-import "./chunk-UAZVR6HP.js";
-import "./chunk-7Z3FDKST.js";
+} from "./chunk-WUERTZ5Y.js";
+import "./chunk-FXXMDCS2.js";
+import "./chunk-A77GP2SQ.js";
+import "./chunk-XWSMW3YT.js";
+import "./chunk-3SWOZRO7.js";
+import "./chunk-WJLKYWWA.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-RRPZOZ5A.js";
+} from "./chunk-QBAFCC32.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -38,10 +38,9 @@ import "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DYV2AIUE.js";
-import "./chunk-WYAGR6NA.js";
+import "./chunk-7DPQLTWN.js";
 import {
   redactSecrets,
   registerSecret,

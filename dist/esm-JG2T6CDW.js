@@ -5335,18 +5335,17 @@ var Result = import_lib.default.Result;
 var TypeOverrides = import_lib.default.TypeOverrides;
 var defaults = import_lib.default.defaults;
 var esm_default = import_lib.default;
-
 export {
   Client,
-  Pool,
   Connection,
-  types,
-  Query,
   DatabaseError,
-  escapeIdentifier,
-  escapeLiteral,
+  Pool,
+  Query,
   Result,
   TypeOverrides,
+  esm_default as default,
   defaults,
-  esm_default
+  escapeIdentifier,
+  escapeLiteral,
+  types
 };

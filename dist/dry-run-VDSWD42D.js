@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-L7QAEDPV.js";
+} from "./chunk-2XIMCUPC.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
@@ -32,32 +32,31 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-YVUYRIGS.js";
+} from "./chunk-A77GP2SQ.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
   dryRunStage,
   require_picocolors,
   resolveSettings
-} from "./chunk-UAZVR6HP.js";
+} from "./chunk-3SWOZRO7.js";
 import {
   estimateDryRun,
   formatDuration
-} from "./chunk-7Z3FDKST.js";
+} from "./chunk-WJLKYWWA.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-RRPZOZ5A.js";
+} from "./chunk-QBAFCC32.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DYV2AIUE.js";
-import "./chunk-WYAGR6NA.js";
+import "./chunk-7DPQLTWN.js";
 import {
   redactSecrets,
   timeoutMsOf

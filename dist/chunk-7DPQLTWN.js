@@ -9150,6 +9150,13 @@ var PgliteShadow = class _PgliteShadow {
   }
 };
 
+// src/dialects/postgres/pg-driver.ts
+var driver;
+async function pgClient(config) {
+  driver ??= (await import("./esm-JG2T6CDW.js")).default;
+  return new driver.Client(config);
+}
+
 export {
   typeRef,
   typeToSql,
@@ -9219,5 +9226,6 @@ export {
   notInTransaction,
   postgresProbes,
   pgliteVersion,
-  PgliteShadow
+  PgliteShadow,
+  pgClient
 };

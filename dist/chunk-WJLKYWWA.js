@@ -9,10 +9,10 @@ import {
   dialectOf,
   shadowOf,
   tableStats
-} from "./chunk-Z7DQZVPO.js";
+} from "./chunk-7SDPGWZF.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-WYAGR6NA.js";
+} from "./chunk-7DPQLTWN.js";
 import {
   displayConnection
 } from "./chunk-RUP2AEB4.js";

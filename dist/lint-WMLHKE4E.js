@@ -12,18 +12,17 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-3OV3WUMM.js";
-import "./chunk-L7QAEDPV.js";
-import "./chunk-CYWVXVQI.js";
-import "./chunk-HHB3KTVG.js";
-import "./chunk-UAZVR6HP.js";
-import "./chunk-7Z3FDKST.js";
-import "./chunk-RRPZOZ5A.js";
+} from "./chunk-DSCTZQRR.js";
+import "./chunk-2XIMCUPC.js";
+import "./chunk-WUERTZ5Y.js";
+import "./chunk-XWSMW3YT.js";
+import "./chunk-3SWOZRO7.js";
+import "./chunk-WJLKYWWA.js";
+import "./chunk-QBAFCC32.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-Z7DQZVPO.js";
+import "./chunk-7SDPGWZF.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DYV2AIUE.js";
-import "./chunk-WYAGR6NA.js";
+import "./chunk-7DPQLTWN.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

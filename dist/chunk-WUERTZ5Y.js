@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-HHB3KTVG.js";
+} from "./chunk-XWSMW3YT.js";
 import {
   require_picocolors
-} from "./chunk-UAZVR6HP.js";
+} from "./chunk-3SWOZRO7.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
