@@ -185,6 +185,12 @@ export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCata
   parse(migration: Migration): ParsedMigration<Ast>;
   /** an empty catalog */
   newCatalog(): Cat;
+  /**
+   * The catalog as plain data (structured-clonable: maps, arrays, plain objects) and back, so that a run
+   * can reuse the schema replayed from an unchanged history (src/pipeline/history-cache.ts). Optional:
+   * without it every run replays the history.
+   */
+  catalogData?: { save(catalog: Cat): unknown; load(data: unknown): Cat };
   /** the relation key (`schema.table`) rules and the catalog share */
   relationKey(rel: RelArg): string;
   /** a session tracker for one file; `wrapped`: the tool runs the file in a transaction */

@@ -15,6 +15,7 @@ import { formatCodeQuality } from '../report/gitlab.js';
 import { exitCodeFor, UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
 import { lintOptionsOf, lintStage, resolveSettings, targetText, type Settings } from '../pipeline/index.js';
+import { historyCacheDir } from '../pipeline/history-cache.js';
 import { applyStats } from '../estimate/apply.js';
 import type { DryRun } from '../shadow/dryrun-types.js';
 import { runStats, type StatsOptions } from './stats.js';
@@ -52,6 +53,8 @@ export interface LintCliOptions extends StatsOptions {
   seedRows?: number;
   /** `--shadow-timeout` seconds */
   shadowTimeout?: number;
+  /** `--no-cache`: replay the history instead of reusing the schema an earlier run saved */
+  cache?: boolean;
 }
 
 /**
@@ -214,6 +217,8 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       ...lintOptionsOf(settings),
       // the dry run gets the files parsed here (src/pipeline/index.ts dryRunStage)
       keepParsed: !!opts.dryRun,
+      // the schema replayed from an unchanged history is reused (src/pipeline/history-cache.ts); --no-cache: replay it
+      ...(opts.cache !== false && !opts.dryRun ? { historyCache: historyCacheDir(cwd) } : {}),
       onProgress: (done: number, total: number) => progress.tick(done, total),
       onStatements: (done: number, total: number, m: Migration) => progress.statements(done, total, m.path),
     });

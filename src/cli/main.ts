@@ -46,6 +46,10 @@ export function buildProgram(): Command {
       '--only-migrations',
       'the paths are files (e.g. staged files, from a pre-commit hook): lint those in the migration folders (config `paths`, else the usual layouts), ignore the rest',
     )
+    .option(
+      '--no-cache',
+      'replay the history instead of reusing the schema an earlier run replayed from the same files (node_modules/.cache/zerodown/catalog, else ~/.cache/zerodown/catalog)',
+    )
     .option('--dry-run', 'also run the migrations on a shadow database: confirm findings, report statements that fail')
     .option(
       '--shadow-url <url>',

@@ -29,6 +29,11 @@ export interface LintOptions {
   onStatements?: (done: number, total: number, m: Migration) => void;
   /** a stage that walks along with the engine (the planner), seeing the catalog the engine replays */
   observer?: LintObserver;
+  /**
+   * the history already replayed (src/pipeline/history-cache.ts): the catalog to start from, instead of
+   * an empty one, and the files it came from count as history seen
+   */
+  replayed?: DialectCatalog;
 }
 
 /**
@@ -74,7 +79,8 @@ export class LintEngine {
     readonly dialect: Dialect,
     private readonly options: LintOptions = {},
   ) {
-    this.catalog = dialect.newCatalog();
+    this.catalog = options.replayed ?? dialect.newCatalog();
+    this.sawHistory = options.replayed !== undefined;
     options.observer?.attach(this.catalog);
     this.pgVersion = options.pgVersion ?? dialect.defaultVersion;
     this.extras = dialect.ruleContext?.(this.pgVersion) ?? {};

@@ -11,7 +11,7 @@
  * (./settings.ts) and reach every stage. Front ends only parse options, call
  * these, format and exit.
  */
-import type { Dialect } from '../dialect.js';
+import type { Dialect, DialectCatalog } from '../dialect.js';
 import { LintEngine, summarize, type LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, LintResult, Migration, ParsedMigration } from '../model.js';
 import { plannerFor, type PlanResult } from '../plan/planner.js';
@@ -20,6 +20,7 @@ import { verifyPlan, type VerifyOptions } from '../plan/verify.js';
 import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
 import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
 import type { Settings } from './settings.js';
+import { historyKey, loadHistory, saveHistory } from './history-cache.js';
 
 export { resolveSettings, targetText, type Settings, type GivenSettings } from './settings.js';
 export { dialectFor, dialectOf } from '../dialects/index.js';
@@ -60,6 +61,11 @@ export interface LintRunOptions extends LintOptions {
    * answering the findings the engine reports): the plan's settings
    */
   plan?: Omit<PlanOptions, 'findings'>;
+  /**
+   * reuse the schema replayed from the history files before the first file under review, saved in this
+   * directory (./history-cache.ts); only for a lint without plan or kept parses (those walk the history)
+   */
+  historyCache?: string;
 }
 
 /** The lint stage's output: the findings, and the parsed files when a later stage needs them. */
@@ -76,18 +82,30 @@ export interface LintStage {
  * `keepParsed` a file's parse is dropped once it is linted (history files are never all held at once).
  */
 export async function lintStage(migrations: readonly Migration[], options: LintRunOptions = {}): Promise<LintStage> {
-  const { dialect: id, keepParsed, plan, ...lintOptions } = options;
+  const { dialect: id, keepParsed, plan, historyCache, ...lintOptions } = options;
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
   await dialect.load();
   const planner = plan ? plannerFor(dialect, plan) : undefined;
+  // the history before the first file under review, replayed by an earlier run with the same files and build
+  const cache =
+    historyCache && !plan && !keepParsed && !lintOptions.observer && dialect.catalogData
+      ? historyPrefix(migrations, dialect, lintOptions.pgVersion ?? dialect.defaultVersion, historyCache)
+      : undefined;
   const engine = new LintEngine(dialect, {
     ...lintOptions,
     ...(planner?.observer ? { observer: planner.observer } : {}),
+    ...(cache?.catalog ? { replayed: cache.catalog } : {}),
   });
   const files: FileResult[] = [];
   const kept: ParsedMigration[] = [];
   let done = 0;
-  for (const m of migrations) {
+  if (cache?.catalog) {
+    done = cache.length;
+    lintOptions.onProgress?.(done, migrations.length, migrations[done - 1]!);
+  }
+  for (const m of cache?.catalog ? migrations.slice(cache.length) : migrations) {
+    if (cache && !cache.catalog && done === cache.length)
+      saveHistory(historyCache!, cache.key, dialect, engine.catalog);
     const parsed = dialect.parse(m);
     if (keepParsed) kept.push(parsed);
     const result = engine.processFile(parsed);
@@ -100,6 +118,21 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     ...(keepParsed ? { parsed: { dialect, files: kept } } : {}),
     ...(planner ? { plan: planner.result(migrations) } : {}),
   };
+}
+
+/** The history files before the first file under review, their cache key, and the catalog saved for them. */
+function historyPrefix(
+  migrations: readonly Migration[],
+  dialect: Dialect,
+  version: number,
+  dir: string,
+): { length: number; key: string; catalog?: DialectCatalog } | undefined {
+  const first = migrations.findIndex((m) => m.review);
+  // nothing under review, or nothing before it: no replay worth keeping
+  if (first <= 0) return undefined;
+  const key = historyKey(dialect, version, migrations.slice(0, first));
+  const catalog = loadHistory(dir, key, dialect);
+  return { length: first, key, ...(catalog ? { catalog } : {}) };
 }
 
 /**

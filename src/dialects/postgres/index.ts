@@ -29,6 +29,8 @@ export const postgres: Dialect<any, Catalog> = {
   load: loadParser,
   parse: (migration) => parseMigration(migration),
   newCatalog: () => new Catalog(),
+  // the catalog is maps of plain objects (parse-tree fragments for defaults and CHECKs): its own fields are the data
+  catalogData: { save: (c) => ({ ...c }), load: (d) => Object.assign(new Catalog(), d as Partial<Catalog>) },
   relationKey: pgRelationKey,
   session: (wrapped) => new PgSession(wrapped),
   rules: allRules,

@@ -10,10 +10,13 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-WJLKYWWA.js";
+} from "./chunk-J55T5VY5.js";
 import {
   ruleSettings
-} from "./chunk-QBAFCC32.js";
+} from "./chunk-LT5S3BGD.js";
+import {
+  VERSION
+} from "./chunk-AABGNZ4C.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +28,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-7DPQLTWN.js";
@@ -191,6 +194,76 @@ function diskStore(dir) {
 function memoryStore() {
   const states = /* @__PURE__ */ new Map();
   return { get: (key) => states.get(key), put: (key, tar, meta) => void states.set(key, { tar, meta }) };
+}
+
+// src/pipeline/history-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { homedir } from "node:os";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+var FORMAT2 = 1;
+var KEEP2 = 32;
+var code;
+function codeIdentity() {
+  if (code) return code;
+  const h = createHash2("sha256").update(VERSION);
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".ts")) {
+    const root = path2.resolve(path2.dirname(here), "..", "..");
+    for (const dir of ["src", "rules"]) {
+      const files = readdirSync2(path2.join(root, dir), { recursive: true, encoding: "utf8" }).sort();
+      for (const f of files) {
+        const st = statSync2(path2.join(root, dir, f));
+        if (st.isFile()) h.update(`${dir}/${f}\0${st.size}\0${st.mtimeMs}
+`);
+      }
+    }
+  } else {
+    const dist = path2.dirname(here);
+    for (const f of readdirSync2(dist).filter((n) => n.endsWith(".js") || n.endsWith(".wasm")).sort()) {
+      const st = statSync2(path2.join(dist, f));
+      h.update(`${f}\0${st.size}\0${st.mtimeMs}
+`);
+    }
+  }
+  code = h.digest("hex");
+  return code;
+}
+function historyKey(dialect, version, history, build = codeIdentity()) {
+  const h = createHash2("sha256").update(`zerodown-catalog ${FORMAT2}\0${build}\0${dialect.id}\0${version}\0`);
+  for (const m of history) h.update(JSON.stringify(m)).update("\0");
+  return h.digest("hex");
+}
+function historyCacheDir(cwd, env = process.env) {
+  if (env.ZERODOWN_CACHE_DIR) return path2.resolve(cwd, env.ZERODOWN_CACHE_DIR, "catalog");
+  const nm = path2.join(cwd, "node_modules");
+  if (existsSync2(nm)) return path2.join(nm, ".cache", "zerodown", "catalog");
+  const base = env.XDG_CACHE_HOME || (homedir() ? path2.join(homedir(), ".cache") : "");
+  return base ? path2.join(base, "zerodown", "catalog") : void 0;
+}
+function loadHistory(dir, key, dialect) {
+  if (!dialect.catalogData) return void 0;
+  try {
+    const data = deserialize(readFileSync2(path2.join(dir, `${key}.bin`)));
+    return dialect.catalogData.load(data);
+  } catch {
+    return void 0;
+  }
+}
+function saveHistory(dir, key, dialect, catalog) {
+  if (!dialect.catalogData) return;
+  try {
+    mkdirSync2(dir, { recursive: true });
+    const file = path2.join(dir, `${key}.bin`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync2(tmp, serialize(dialect.catalogData.save(catalog)));
+    renameSync2(tmp, file);
+    const entries = readdirSync2(dir).filter((f) => f.endsWith(".bin")).map((f) => ({ f, t: statSync2(path2.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+    for (const { f } of entries.slice(KEEP2)) rmSync2(path2.join(dir, f), { force: true });
+  } catch {
+  }
 }
 
 // src/pipeline/settings.ts
@@ -1222,18 +1295,26 @@ async function dryRun(migrations, opts = {}) {
 
 // src/pipeline/index.ts
 async function lintStage(migrations, options = {}) {
-  const { dialect: id, keepParsed, plan, ...lintOptions } = options;
+  const { dialect: id, keepParsed, plan, historyCache, ...lintOptions } = options;
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
   await dialect.load();
   const planner = plan ? plannerFor(dialect, plan) : void 0;
+  const cache = historyCache && !plan && !keepParsed && !lintOptions.observer && dialect.catalogData ? historyPrefix(migrations, dialect, lintOptions.pgVersion ?? dialect.defaultVersion, historyCache) : void 0;
   const engine = new LintEngine(dialect, {
     ...lintOptions,
-    ...planner?.observer ? { observer: planner.observer } : {}
+    ...planner?.observer ? { observer: planner.observer } : {},
+    ...cache?.catalog ? { replayed: cache.catalog } : {}
   });
   const files = [];
   const kept = [];
   let done = 0;
-  for (const m of migrations) {
+  if (cache?.catalog) {
+    done = cache.length;
+    lintOptions.onProgress?.(done, migrations.length, migrations[done - 1]);
+  }
+  for (const m of cache?.catalog ? migrations.slice(cache.length) : migrations) {
+    if (cache && !cache.catalog && done === cache.length)
+      saveHistory(historyCache, cache.key, dialect, engine.catalog);
     const parsed = dialect.parse(m);
     if (keepParsed) kept.push(parsed);
     const result2 = engine.processFile(parsed);
@@ -1246,6 +1327,13 @@ async function lintStage(migrations, options = {}) {
     ...keepParsed ? { parsed: { dialect, files: kept } } : {},
     ...planner ? { plan: planner.result(migrations) } : {}
   };
+}
+function historyPrefix(migrations, dialect, version, dir) {
+  const first = migrations.findIndex((m) => m.review);
+  if (first <= 0) return void 0;
+  const key = historyKey(dialect, version, migrations.slice(0, first));
+  const catalog = loadHistory(dir, key, dialect);
+  return { length: first, key, ...catalog ? { catalog } : {} };
 }
 function findingsOnly(r) {
   const kept = new Array(r.statements.length);
@@ -1334,6 +1422,7 @@ export {
   DEFAULTS,
   defaultCacheDir,
   isProven,
+  historyCacheDir,
   targetText,
   resolveSettings,
   lintStage,

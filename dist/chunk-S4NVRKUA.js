@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-A77GP2SQ.js";
+} from "./chunk-KXVBQTVR.js";
 import {
   isProven
-} from "./chunk-3SWOZRO7.js";
+} from "./chunk-4GXGDLZT.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -15,14 +15,14 @@ import {
   require_dist,
   stripJsonComments,
   validateConfig
-} from "./chunk-QBAFCC32.js";
+} from "./chunk-LT5S3BGD.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion

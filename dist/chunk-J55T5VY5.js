@@ -9,7 +9,7 @@ import {
   dialectOf,
   shadowOf,
   tableStats
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-7DPQLTWN.js";
@@ -99,7 +99,8 @@ var LintEngine = class {
   constructor(dialect, options = {}) {
     this.dialect = dialect;
     this.options = options;
-    this.catalog = dialect.newCatalog();
+    this.catalog = options.replayed ?? dialect.newCatalog();
+    this.sawHistory = options.replayed !== void 0;
     options.observer?.attach(this.catalog);
     this.pgVersion = options.pgVersion ?? dialect.defaultVersion;
     this.extras = dialect.ruleContext?.(this.pgVersion) ?? {};

@@ -6,12 +6,12 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-WJLKYWWA.js";
+} from "./chunk-J55T5VY5.js";
 import {
   UsageError,
   dialectOfUrl,
   loadStatsFile
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import {
   redactSecrets,
   registerSecretUrl

@@ -9,7 +9,7 @@ import {
   DIALECT_IDS,
   dialectFor,
   require_ajv
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import {
   LineIndex,
   countStatements,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-XWSMW3YT.js";
+} from "./chunk-D6HVITYD.js";
 import {
   require_picocolors
-} from "./chunk-3SWOZRO7.js";
+} from "./chunk-4GXGDLZT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

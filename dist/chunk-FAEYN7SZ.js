@@ -9,12 +9,12 @@ import {
 } from "./chunk-WZINU2WT.js";
 import {
   byStatement
-} from "./chunk-WUERTZ5Y.js";
+} from "./chunk-GSGDL4BG.js";
 import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-FXXMDCS2.js";
+} from "./chunk-S4NVRKUA.js";
 import {
   codeFence,
   encodePath,
@@ -35,12 +35,12 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-A77GP2SQ.js";
+} from "./chunk-KXVBQTVR.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-XWSMW3YT.js";
+} from "./chunk-D6HVITYD.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -50,20 +50,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-3SWOZRO7.js";
+} from "./chunk-4GXGDLZT.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-WJLKYWWA.js";
+} from "./chunk-J55T5VY5.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-QBAFCC32.js";
+} from "./chunk-LT5S3BGD.js";
 import {
   dialectFor
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import {
   redactSecrets,
   registerSecretUrl,

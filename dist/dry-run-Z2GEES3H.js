@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-2XIMCUPC.js";
+} from "./chunk-3BCEXXFO.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
@@ -32,29 +32,30 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-A77GP2SQ.js";
+} from "./chunk-KXVBQTVR.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
   dryRunStage,
   require_picocolors,
   resolveSettings
-} from "./chunk-3SWOZRO7.js";
+} from "./chunk-4GXGDLZT.js";
 import {
   estimateDryRun,
   formatDuration
-} from "./chunk-WJLKYWWA.js";
+} from "./chunk-J55T5VY5.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-QBAFCC32.js";
+} from "./chunk-LT5S3BGD.js";
+import "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import "./chunk-7DUC4PNF.js";
 import "./chunk-7DPQLTWN.js";
 import {

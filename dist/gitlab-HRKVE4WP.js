@@ -8,29 +8,29 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-DSCTZQRR.js";
+} from "./chunk-LOR4MMNW.js";
 import {
   runStats
-} from "./chunk-2XIMCUPC.js";
+} from "./chunk-3BCEXXFO.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   review,
   stickyMarker
-} from "./chunk-CAG4SDP4.js";
+} from "./chunk-FAEYN7SZ.js";
 import "./chunk-WZINU2WT.js";
 import {
   formatText
-} from "./chunk-WUERTZ5Y.js";
-import "./chunk-FXXMDCS2.js";
-import "./chunk-A77GP2SQ.js";
-import "./chunk-XWSMW3YT.js";
-import "./chunk-3SWOZRO7.js";
-import "./chunk-WJLKYWWA.js";
+} from "./chunk-GSGDL4BG.js";
+import "./chunk-S4NVRKUA.js";
+import "./chunk-KXVBQTVR.js";
+import "./chunk-D6HVITYD.js";
+import "./chunk-4GXGDLZT.js";
+import "./chunk-J55T5VY5.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-QBAFCC32.js";
+} from "./chunk-LT5S3BGD.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -38,7 +38,7 @@ import "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import "./chunk-7DUC4PNF.js";
 import "./chunk-7DPQLTWN.js";
 import {

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatDuration
-} from "./chunk-WJLKYWWA.js";
+} from "./chunk-J55T5VY5.js";
 import {
   dialectFor
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -8,22 +8,22 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-DSCTZQRR.js";
+} from "./chunk-LOR4MMNW.js";
 import {
   runStats
-} from "./chunk-2XIMCUPC.js";
+} from "./chunk-3BCEXXFO.js";
 import {
   formatPlans
-} from "./chunk-HGE2Z4NH.js";
+} from "./chunk-ICJAKLZG.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
-import "./chunk-WUERTZ5Y.js";
+import "./chunk-GSGDL4BG.js";
 import {
   proofState
-} from "./chunk-FXXMDCS2.js";
-import "./chunk-A77GP2SQ.js";
-import "./chunk-XWSMW3YT.js";
+} from "./chunk-S4NVRKUA.js";
+import "./chunk-KXVBQTVR.js";
+import "./chunk-D6HVITYD.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -32,28 +32,29 @@ import {
   planStage,
   proveStage,
   resolveSettings
-} from "./chunk-3SWOZRO7.js";
+} from "./chunk-4GXGDLZT.js";
 import {
   SERVER_US_PER_ROW,
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros
-} from "./chunk-WJLKYWWA.js";
+} from "./chunk-J55T5VY5.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-QBAFCC32.js";
+} from "./chunk-LT5S3BGD.js";
+import "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   tableStats
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import "./chunk-7DUC4PNF.js";
 import "./chunk-7DPQLTWN.js";
 import {

@@ -12,15 +12,16 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-DSCTZQRR.js";
-import "./chunk-2XIMCUPC.js";
-import "./chunk-WUERTZ5Y.js";
-import "./chunk-XWSMW3YT.js";
-import "./chunk-3SWOZRO7.js";
-import "./chunk-WJLKYWWA.js";
-import "./chunk-QBAFCC32.js";
+} from "./chunk-LOR4MMNW.js";
+import "./chunk-3BCEXXFO.js";
+import "./chunk-GSGDL4BG.js";
+import "./chunk-D6HVITYD.js";
+import "./chunk-4GXGDLZT.js";
+import "./chunk-J55T5VY5.js";
+import "./chunk-LT5S3BGD.js";
+import "./chunk-AABGNZ4C.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-7SDPGWZF.js";
+import "./chunk-3QPLLAJA.js";
 import "./chunk-7DUC4PNF.js";
 import "./chunk-7DPQLTWN.js";
 import "./chunk-RUP2AEB4.js";

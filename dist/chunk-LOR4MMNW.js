@@ -6,36 +6,37 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-2XIMCUPC.js";
+} from "./chunk-3BCEXXFO.js";
 import {
   formatText
-} from "./chunk-WUERTZ5Y.js";
+} from "./chunk-GSGDL4BG.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-XWSMW3YT.js";
+} from "./chunk-D6HVITYD.js";
 import {
+  historyCacheDir,
   lintOptionsOf,
   lintStage,
   resolveSettings,
   targetText
-} from "./chunk-3SWOZRO7.js";
+} from "./chunk-4GXGDLZT.js";
 import {
   applyStats
-} from "./chunk-WJLKYWWA.js";
+} from "./chunk-J55T5VY5.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-QBAFCC32.js";
+} from "./chunk-LT5S3BGD.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";
@@ -278,6 +279,8 @@ async function lintCommand(paths, opts) {
       ...lintOptionsOf(settings),
       // the dry run gets the files parsed here (src/pipeline/index.ts dryRunStage)
       keepParsed: !!opts.dryRun,
+      // the schema replayed from an unchanged history is reused (src/pipeline/history-cache.ts); --no-cache: replay it
+      ...opts.cache !== false && !opts.dryRun ? { historyCache: historyCacheDir(cwd) } : {},
       onProgress: (done, total) => progress.tick(done, total),
       onStatements: (done, total, m) => progress.statements(done, total, m.path)
     });
@@ -287,7 +290,7 @@ async function lintCommand(paths, opts) {
   const result = stage.result;
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-VDSWD42D.js");
+    const { lintDryRun } = await import("./dry-run-Z2GEES3H.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

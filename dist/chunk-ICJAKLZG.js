@@ -13,17 +13,17 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-FXXMDCS2.js";
+} from "./chunk-S4NVRKUA.js";
 import {
   require_picocolors
-} from "./chunk-3SWOZRO7.js";
+} from "./chunk-4GXGDLZT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

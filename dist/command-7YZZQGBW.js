@@ -6,19 +6,19 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-HGE2Z4NH.js";
-import "./chunk-FXXMDCS2.js";
-import "./chunk-A77GP2SQ.js";
+} from "./chunk-ICJAKLZG.js";
+import "./chunk-S4NVRKUA.js";
+import "./chunk-KXVBQTVR.js";
 import {
   ruleDocUrl
-} from "./chunk-XWSMW3YT.js";
+} from "./chunk-D6HVITYD.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-3SWOZRO7.js";
-import "./chunk-WJLKYWWA.js";
+} from "./chunk-4GXGDLZT.js";
+import "./chunk-J55T5VY5.js";
 import {
   autoDiscover,
   detectDialect,
@@ -27,7 +27,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-QBAFCC32.js";
+} from "./chunk-LT5S3BGD.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -36,7 +36,7 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   isUserError
-} from "./chunk-7SDPGWZF.js";
+} from "./chunk-3QPLLAJA.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion

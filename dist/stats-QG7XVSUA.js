@@ -7,9 +7,9 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-2XIMCUPC.js";
-import "./chunk-WJLKYWWA.js";
-import "./chunk-7SDPGWZF.js";
+} from "./chunk-3BCEXXFO.js";
+import "./chunk-J55T5VY5.js";
+import "./chunk-3QPLLAJA.js";
 import "./chunk-7DUC4PNF.js";
 import "./chunk-7DPQLTWN.js";
 import "./chunk-RUP2AEB4.js";

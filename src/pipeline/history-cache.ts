@@ -1,0 +1,112 @@
+/**
+ * The schema replayed from an unchanged history, reused: `zerodown lint` of one new migration (a pre-commit
+ * hook, a pull request) spends most of its time parsing and replaying the hundreds of files before it. The
+ * catalog after those files is saved (`Dialect.catalogData`, v8 serialisation) under a key made of
+ *
+ *   - this build of zerodown (the bundle's file names carry their content hashes; from the sources, every
+ *     file's size and mtime under src/ and rules/), so a changed rule or parser never serves a stale schema;
+ *   - the dialect and target version;
+ *   - every history file as discovered: path, absolute path, text, tool, transaction mode, segments.
+ *
+ * Findings are never cached: the files under review are always parsed and linted. A cache file that cannot
+ * be read is a miss (and is written again); nothing here can fail a run.
+ *
+ * Where: $ZERODOWN_CACHE_DIR/catalog, else the project's node_modules/.cache/zerodown/catalog, else the
+ * user's cache directory ($XDG_CACHE_HOME or ~/.cache)/zerodown/catalog: a pre-commit hook in a Go or Rust
+ * repository has no node_modules. The newest 32 entries are kept.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { Dialect, DialectCatalog } from '../dialect.js';
+import type { Migration } from '../model.js';
+import { VERSION } from '../version.js';
+
+/** bumped when what is stored changes shape */
+const FORMAT = 1;
+const KEEP = 32;
+
+let code: string | undefined;
+
+/** This build of zerodown, as a hash (see the file comment). */
+export function codeIdentity(): string {
+  if (code) return code;
+  const h = createHash('sha256').update(VERSION);
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    // running the sources (tests, tsx): any edit under src/ or rules/ changes the identity
+    const root = path.resolve(path.dirname(here), '..', '..');
+    for (const dir of ['src', 'rules']) {
+      const files = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).sort();
+      for (const f of files) {
+        const st = statSync(path.join(root, dir, f));
+        if (st.isFile()) h.update(`${dir}/${f}\0${st.size}\0${st.mtimeMs}\n`);
+      }
+    }
+  } else {
+    // the bundle: its chunks are named by content hash; the entry files by size and mtime
+    const dist = path.dirname(here);
+    for (const f of readdirSync(dist)
+      .filter((n) => n.endsWith('.js') || n.endsWith('.wasm'))
+      .sort()) {
+      const st = statSync(path.join(dist, f));
+      h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+    }
+  }
+  code = h.digest('hex');
+  return code;
+}
+
+/** The cache key of a replayed history: this build, the dialect and version, and every file as discovered. */
+export function historyKey(
+  dialect: Dialect,
+  version: number,
+  history: readonly Migration[],
+  build = codeIdentity(),
+): string {
+  const h = createHash('sha256').update(`zerodown-catalog ${FORMAT}\0${build}\0${dialect.id}\0${version}\0`);
+  for (const m of history) h.update(JSON.stringify(m)).update('\0');
+  return h.digest('hex');
+}
+
+/** Where the cache lives for a run in `cwd` (see the file comment); undefined when nowhere fits. */
+export function historyCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR, 'catalog');
+  const nm = path.join(cwd, 'node_modules');
+  if (existsSync(nm)) return path.join(nm, '.cache', 'zerodown', 'catalog');
+  const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), '.cache') : '');
+  return base ? path.join(base, 'zerodown', 'catalog') : undefined;
+}
+
+/** The catalog saved under `key`, or undefined (no entry, unreadable, or a dialect without `catalogData`). */
+export function loadHistory(dir: string, key: string, dialect: Dialect): DialectCatalog | undefined {
+  if (!dialect.catalogData) return undefined;
+  try {
+    const data = deserialize(readFileSync(path.join(dir, `${key}.bin`)));
+    return dialect.catalogData.load(data);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves the catalog under `key` (written whole, then renamed), and keeps the newest entries only. Never throws. */
+export function saveHistory(dir: string, key: string, dialect: Dialect, catalog: DialectCatalog): void {
+  if (!dialect.catalogData) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${key}.bin`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, serialize(dialect.catalogData.save(catalog)));
+    renameSync(tmp, file);
+    const entries = readdirSync(dir)
+      .filter((f) => f.endsWith('.bin'))
+      .map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of entries.slice(KEEP)) rmSync(path.join(dir, f), { force: true });
+  } catch {
+    // a read-only or full disk: the next run replays the history again
+  }
+}
