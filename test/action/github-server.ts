@@ -5,8 +5,9 @@
  * characters are rejected with 422; a read-only token gets 403), and records
  * every request.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeApiServer } from '../fake-api.js';
 
 export interface RecordedRequest {
   method: string;
@@ -122,94 +123,81 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const u = new URL(req.url!, 'http://localhost');
-      const query = Object.fromEntries(u.searchParams);
-      const raw = Buffer.concat(chunks).toString('utf8');
-      let body: any;
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        body = raw;
-      }
-      state.requests.push({
-        method: req.method!,
-        path: u.pathname,
-        query,
-        authorization: req.headers.authorization,
-        body,
-        at: Date.now(),
-      });
-      const scripted = state.script.findIndex((s) => s.method === req.method && (!s.path || s.path.test(u.pathname)));
-      if (scripted >= 0) {
-        const [s] = state.script.splice(scripted, 1);
-        return send(res, s!.status, s!.body ?? { message: 'scripted' }, s!.headers);
-      }
-      const base = `/repos/${opts.owner}/${opts.repo}`;
-      const m = (re: RegExp) => u.pathname.match(re);
-
-      if (req.method === 'GET' && u.pathname === `${base}/pulls/${opts.prNumber}/files`) {
-        if (state.failFiles) return send(res, state.failFiles, { message: 'Server Error' });
-        const files = state.files.map((f, i) => ({
-          sha: `${i}`.padStart(40, '0'),
-          filename: f.filename,
-          status: f.status,
-          additions: 1,
-          deletions: 0,
-          changes: 1,
-        }));
-        const { page, headers } = paginate(req, state.url, files, query);
-        return send(res, 200, page, headers);
-      }
-      if (req.method === 'GET' && u.pathname === `${base}/issues/${opts.prNumber}/comments`) {
-        const { page, headers } = paginate(req, state.url, state.comments, query);
-        return send(res, 200, page, headers);
-      }
-      if (req.method === 'POST' && u.pathname === `${base}/issues/${opts.prNumber}/comments`) {
-        if (state.failWrites)
-          return send(res, state.failWrites, {
-            message: 'Resource not accessible by integration',
-            documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
-            status: String(state.failWrites),
-          });
-        if (typeof body?.body !== 'string' || !body.body) return send(res, 422, { message: 'Validation Failed' });
-        if ([...body.body].length > state.maxBody)
-          return send(res, 422, {
-            message: 'Validation Failed',
-            errors: [
-              {
-                resource: 'IssueComment',
-                code: 'unprocessable',
-                field: 'data',
-                message: 'Body is too long (maximum is 65536 characters)',
-              },
-            ],
-          });
-        return send(res, 201, state.addComment(body.body));
-      }
-      const patch = m(new RegExp(`^${base}/issues/comments/(\\d+)$`));
-      if (req.method === 'PATCH' && patch) {
-        if (state.failWrites)
-          return send(res, state.failWrites, {
-            message: 'Resource not accessible by integration',
-            status: String(state.failWrites),
-          });
-        const c = state.comments.find((x) => x.id === Number(patch[1]));
-        if (!c) return send(res, 404, { message: 'Not Found' });
-        if ([...(body?.body ?? '')].length > state.maxBody) return send(res, 422, { message: 'Validation Failed' });
-        c.body = body.body;
-        c.updated_at = new Date().toISOString();
-        return send(res, 200, c);
-      }
-      if (req.method === 'GET' && u.pathname === '/user') {
-        if (state.tokenUser) return send(res, 200, { login: state.tokenUser, id: 1, type: 'User' });
-        return send(res, 403, { message: 'Resource not accessible by integration' });
-      }
-      send(res, 404, { message: 'Not Found', path: u.pathname });
+  const server: Server = fakeApiServer((req, res, { url: u, query, body }) => {
+    state.requests.push({
+      method: req.method!,
+      path: u.pathname,
+      query,
+      authorization: req.headers.authorization,
+      body,
+      at: Date.now(),
     });
+    const scripted = state.script.findIndex((s) => s.method === req.method && (!s.path || s.path.test(u.pathname)));
+    if (scripted >= 0) {
+      const [s] = state.script.splice(scripted, 1);
+      return send(res, s!.status, s!.body ?? { message: 'scripted' }, s!.headers);
+    }
+    const base = `/repos/${opts.owner}/${opts.repo}`;
+    const m = (re: RegExp) => u.pathname.match(re);
+
+    if (req.method === 'GET' && u.pathname === `${base}/pulls/${opts.prNumber}/files`) {
+      if (state.failFiles) return send(res, state.failFiles, { message: 'Server Error' });
+      const files = state.files.map((f, i) => ({
+        sha: `${i}`.padStart(40, '0'),
+        filename: f.filename,
+        status: f.status,
+        additions: 1,
+        deletions: 0,
+        changes: 1,
+      }));
+      const { page, headers } = paginate(req, state.url, files, query);
+      return send(res, 200, page, headers);
+    }
+    if (req.method === 'GET' && u.pathname === `${base}/issues/${opts.prNumber}/comments`) {
+      const { page, headers } = paginate(req, state.url, state.comments, query);
+      return send(res, 200, page, headers);
+    }
+    if (req.method === 'POST' && u.pathname === `${base}/issues/${opts.prNumber}/comments`) {
+      if (state.failWrites)
+        return send(res, state.failWrites, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+          status: String(state.failWrites),
+        });
+      if (typeof body?.body !== 'string' || !body.body) return send(res, 422, { message: 'Validation Failed' });
+      if ([...body.body].length > state.maxBody)
+        return send(res, 422, {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'IssueComment',
+              code: 'unprocessable',
+              field: 'data',
+              message: 'Body is too long (maximum is 65536 characters)',
+            },
+          ],
+        });
+      return send(res, 201, state.addComment(body.body));
+    }
+    const patch = m(new RegExp(`^${base}/issues/comments/(\\d+)$`));
+    if (req.method === 'PATCH' && patch) {
+      if (state.failWrites)
+        return send(res, state.failWrites, {
+          message: 'Resource not accessible by integration',
+          status: String(state.failWrites),
+        });
+      const c = state.comments.find((x) => x.id === Number(patch[1]));
+      if (!c) return send(res, 404, { message: 'Not Found' });
+      if ([...(body?.body ?? '')].length > state.maxBody) return send(res, 422, { message: 'Validation Failed' });
+      c.body = body.body;
+      c.updated_at = new Date().toISOString();
+      return send(res, 200, c);
+    }
+    if (req.method === 'GET' && u.pathname === '/user') {
+      if (state.tokenUser) return send(res, 200, { login: state.tokenUser, id: 1, type: 'User' });
+      return send(res, 403, { message: 'Resource not accessible by integration' });
+    }
+    send(res, 404, { message: 'Not Found', path: u.pathname });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

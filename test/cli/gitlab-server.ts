@@ -7,8 +7,9 @@
  * write), GitLab's rules (only the author edits a note; a note over 1,000,000 characters is a 400),
  * and scripted answers (e.g. one 502). Every request is recorded.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeApiServer } from '../fake-api.js';
 
 export interface GlUser {
   id: number;
@@ -84,19 +85,8 @@ export async function startFakeGitLab(opts: { projectId: number; iid: number }):
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const u = new URL(req.url!, 'http://localhost');
-      const query = Object.fromEntries(u.searchParams);
-      const raw = Buffer.concat(chunks).toString('utf8');
-      let body: any;
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        body = Object.fromEntries(new URLSearchParams(raw));
-      }
+  const server: Server = fakeApiServer(
+    (req, res, { url: u, query, body }) => {
       const token = req.headers['private-token'] as string | undefined;
       state.requests.push({ method: req.method!, path: u.pathname, query, ...(token ? { token } : {}), body });
       const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
@@ -166,8 +156,9 @@ export async function startFakeGitLab(opts: { projectId: number; iid: number }):
         return send(200, n);
       }
       send(405, { message: '405 Method Not Allowed' });
-    });
-  });
+    },
+    (raw) => Object.fromEntries(new URLSearchParams(raw)),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.apiUrl = `${state.url}/api/v4`;

@@ -107,6 +107,15 @@ function start(
     });
 }
 
+/** The code actions the server offers for one of its diagnostics. */
+async function actionsFor(s: Server, uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+  return (await s.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  })) as CodeAction[];
+}
+
 /** The next diagnostics published for `uri` at `version` (or later). */
 async function diagnosticsFor(s: Server, uri: string, version: number): Promise<Diagnostic[]> {
   const deadline = Date.now() + 30_000;
@@ -195,11 +204,7 @@ describe('zerodown lsp', () => {
     const text = `${OPEN}ALTER TABLE accounts ADD CONSTRAINT accounts_plan_fk FOREIGN KEY (plan_id) REFERENCES plans (id);\n`;
     const diags = await diagnosticsFor(s, uri, 2);
     const index = diags.find((d) => d.code === 'require-concurrent-index-creation')!;
-    const actions = (await s.conn.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: index.range,
-      context: { diagnostics: [index] },
-    })) as CodeAction[];
+    const actions = await actionsFor(s, uri, index);
     // one rewrite for the statement, whatever the number of its findings
     expect(actions.filter((a) => a.title.includes('rewrite as the plan does'))).toHaveLength(1);
     const rewrite = actions.find((a) => a.title.includes('rewrite as the plan does'))!;
@@ -215,11 +220,7 @@ describe('zerodown lsp', () => {
 
     // the foreign key: NOT VALID, then VALIDATE CONSTRAINT (each autocommits: plain SQL runs statement by statement)
     const fk = diags.find((d) => d.code === 'adding-foreign-key-constraint')!;
-    const fkActions = (await s.conn.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: fk.range,
-      context: { diagnostics: [fk] },
-    })) as CodeAction[];
+    const fkActions = await actionsFor(s, uri, fk);
     const fkRewrite = fkActions.find((a) => a.title.includes('rewrite as the plan does'))!;
     expect(fkRewrite).toBeTruthy();
     const fkFixed = applyEdits(
@@ -252,11 +253,7 @@ describe('zerodown lsp', () => {
     const text = 'DROP INDEX accounts_plan_idx;\n';
     await open(s, file, text);
     const drop = (await diagnosticsFor(s, uri, 1)).find((d) => d.code === 'require-concurrent-index-deletion')!;
-    const actions = (await s.conn.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: drop.range,
-      context: { diagnostics: [drop] },
-    })) as CodeAction[];
+    const actions = await actionsFor(s, uri, drop);
     const rewrite = actions.find((a) => a.title.includes('rewrite as the plan does'))!;
     expect(applyEdits(text, editsOf(rewrite, uri))).toBe('DROP INDEX CONCURRENTLY IF EXISTS accounts_plan_idx;\n');
   });
@@ -267,11 +264,7 @@ describe('zerodown lsp', () => {
     await open(s, file, 'BEGIN;\nCREATE INDEX accounts_email_idx2 ON accounts (email);\nCOMMIT;\n');
     const diags = await diagnosticsFor(s, uri, 1);
     const index = diags.find((d) => d.code === 'require-concurrent-index-creation')!;
-    const actions = (await s.conn.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: index.range,
-      context: { diagnostics: [index] },
-    })) as CodeAction[];
+    const actions = await actionsFor(s, uri, index);
     expect(actions.some((a) => a.title.includes('rewrite as the plan does'))).toBe(false);
     expect(actions.some((a) => a.title.includes('ignore require-concurrent-index-creation'))).toBe(true);
   });
