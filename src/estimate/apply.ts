@@ -75,11 +75,14 @@ export function lockName(mode: string): string {
     .toUpperCase();
 }
 
-/** The kind of work a traced statement did, from what the shadow measured and saw. */
-function workOf(s: TracedStatement, table: string): Work | undefined {
+/** The kind of work a traced statement did, from what the shadow measured and saw (and its ALGORITHM, on MySQL). */
+function workOf(s: TracedStatement, table: string, online?: Pick<OnlineDdl, 'algorithm'>): Work | undefined {
   const m = s.scale;
   if (!m) return undefined;
-  if (m.work === 'alter') return s.rewrites.includes(table) || s.rewrites.includes(m.table) ? 'rewrite' : 'scan';
+  if (m.work === 'alter') {
+    if (!s.rewrites.includes(table) && !s.rewrites.includes(m.table)) return 'scan';
+    return online?.algorithm === 'INPLACE' ? 'rebuild' : 'rewrite';
+  }
   if (m.work === 'dml') return 'backfill';
   return m.work;
 }
@@ -116,7 +119,7 @@ export function estimateFor(
 ): Estimate | undefined {
   if (!s?.scale || s.error || s.skipped) return undefined;
   if (online?.algorithm === 'INSTANT') return undefined;
-  const work = workOf(s, s.scale.table);
+  const work = workOf(s, s.scale.table, online);
   if (!work) return undefined;
   const eng = engineOf(engine);
   const r = scaleToProduction({
@@ -135,6 +138,7 @@ export function estimateFor(
       : `${formatMicros(r.usPerRow)}/row calibrated on a ${eng === 'mysql' ? 'MariaDB' : 'PostgreSQL'} server (the shadow's ${formatCount(s.scale.rows)} rows were too few to time)`;
   const what = {
     rewrite: 'rewrite',
+    rebuild: 'in-place rebuild',
     scan: 'scan',
     index: 'index build',
     'index-concurrently': 'index build',
@@ -238,14 +242,14 @@ function blocks(
 export function estimateDryRun(dry: DryRun, stats: StatsFile, settings: EstimateSettings, now = Date.now()): string[] {
   const notes = new Set<string>();
   for (const s of dry.statements) {
+    if (s.online?.algorithm === 'INSTANT') {
+      notes.add(`${s.path}:${s.line}: ${INSTANT_NO_ESTIMATE}`);
+      continue;
+    }
     if (!s.scale) continue;
     const state = tableStats(stats, s.scale.table, settings.maxStatsAgeDays, now);
     if (state.state !== 'fresh') {
       notes.add(`${state.why}: no estimate`);
-      continue;
-    }
-    if (s.online?.algorithm === 'INSTANT') {
-      notes.add(`${s.path}:${s.line}: ${INSTANT_NO_ESTIMATE}`);
       continue;
     }
     const e = estimateFor(undefined, s, state.stats, dry.engine, s.online);

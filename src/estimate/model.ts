@@ -10,7 +10,12 @@
  *   + the time on the emptied table          (catalog work that does not grow with the table)
  */
 
-export type Work = 'rewrite' | 'scan' | 'index' | 'index-concurrently' | 'backfill';
+/**
+ * `rewrite`: the table copied (PostgreSQL's rewrite, MySQL's ALGORITHM=COPY); `rebuild`: MySQL's and MariaDB's
+ * in-place rebuild (ALGORITHM=INPLACE that makes a new table: reads and writes go on with LOCK=NONE), which
+ * PostgreSQL has not; `scan`: read without a copy (a validation); `index`; `backfill`: rows updated.
+ */
+export type Work = 'rewrite' | 'rebuild' | 'scan' | 'index' | 'index-concurrently' | 'backfill';
 
 /** The shadow engine the per-row cost was measured on: PGlite, a PostgreSQL server, a MySQL or MariaDB server. */
 export type Engine = 'pglite' | 'server' | 'mysql';
@@ -30,10 +35,13 @@ export function engineOf(text: string): Engine {
  * does not touch), so `server` is calibrated less well than `pglite`.
  */
 export const ENGINE_FACTOR: Record<Engine, Record<Work, number>> = {
-  pglite: { rewrite: 2.21, scan: 1.32, index: 1.34, 'index-concurrently': 1.09, backfill: 0.75 },
-  server: { rewrite: 0.59, scan: 1.14, index: 0.39, 'index-concurrently': 0.22, backfill: 0.78 },
-  // MariaDB 10.11 as a URL shadow against the same server (src/dialects/mysql/shadow/scale.ts, docs/estimates.md)
-  mysql: { rewrite: 1, scan: 1, index: 1, 'index-concurrently': 1, backfill: 1 },
+  // PostgreSQL has no in-place rebuild: `rebuild` never occurs there (the rewrite's factor stands in)
+  pglite: { rewrite: 2.21, rebuild: 2.21, scan: 1.32, index: 1.34, 'index-concurrently': 1.09, backfill: 0.75 },
+  server: { rewrite: 0.59, rebuild: 0.59, scan: 1.14, index: 0.39, 'index-concurrently': 0.22, backfill: 0.78 },
+  // MariaDB 10.11 as a URL shadow against the same server (src/dialects/mysql/shadow/scale.ts): three runs of
+  // 100k and 1M rows (docs/estimates.md). `scan` was not calibrated (no InnoDB ALTER the probe times reads
+  // without rebuilding); MySQL has no CONCURRENTLY (the index build's factor stands in). MySQL 8 not calibrated.
+  mysql: { rewrite: 0.95, rebuild: 0.56, scan: 1, index: 0.59, 'index-concurrently': 0.59, backfill: 0.84 },
 };
 
 /** CREATE INDEX CONCURRENTLY over the plain build: two table scans and the wait for older snapshots. */
@@ -46,6 +54,7 @@ export const CONCURRENT_PASSES = 1.3;
  */
 export const SERVER_US_PER_ROW: Record<Work, number> = {
   rewrite: 2.2,
+  rebuild: 2.2,
   scan: 0.05,
   index: 0.4,
   'index-concurrently': 0.4,
@@ -54,15 +63,17 @@ export const SERVER_US_PER_ROW: Record<Work, number> = {
 
 /**
  * The same for MySQL/MariaDB (InnoDB): the calibration's real per-row cost at 1M rows on the local MariaDB 10.11
- * (a COPY rebuild, an index build before the n·log n factor, an unbatched UPDATE). Used when the shadow's
+ * (a COPY, an in-place rebuild, an index build before the n·log n factor, an unbatched UPDATE; `scan` not
+ * calibrated: the in-place rebuild's stands in). Used when the shadow's
  * timings are noise, and by `plan --stats` for the batched backfill procedures.
  */
 export const MYSQL_US_PER_ROW: Record<Work, number> = {
-  rewrite: 2,
-  scan: 2,
-  index: 1,
-  'index-concurrently': 1,
-  backfill: 5,
+  rewrite: 1.6,
+  rebuild: 0.95,
+  scan: 0.95,
+  index: 0.43,
+  'index-concurrently': 0.43,
+  backfill: 1.5,
 };
 
 /** The calibrated per-row cost of `engine`'s server family. */

@@ -1,0 +1,179 @@
+/**
+ * Issue 16's "Done when", on MariaDB/MySQL at ZERODOWN_TEST_MYSQL_URL: a table of 327,680 rows and a 40-row
+ * table in a throwaway database; `stats export` reads both; `lint --dialect … --stats --dry-run --shadow-url`
+ * estimates a copying ALTER (MODIFY a column's type: ALGORITHM=COPY, LOCK=SHARED) on the big table within 4× of
+ * the time the same ALTER really takes there (timed in the test on a fresh copy of the table, twice, the faster
+ * kept), an error over maxLockSeconds; on the tiny table the finding stays, as a note. An INSTANT change gets no
+ * estimate and says why; an in-place rebuild with LOCK=NONE is estimated but is not made an error by the limit.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, writeProject } from '../cli-harness.js';
+import type { JsonReport } from '../../src/report/json.js';
+import type { StatsFile } from '../../src/stats/format.js';
+import { MYSQL_URL, mysqlAdmin, mysqlSuite } from '../shadow/mysql-env.js';
+
+const DB = `s16my_est_${process.pid}`;
+/** 40 × 2^13 */
+const BIG = 327_680;
+const SHAPE = '(id bigint AUTO_INCREMENT PRIMARY KEY, v int, t varchar(64))';
+const COPYING = 'ALTER TABLE big MODIFY v bigint';
+
+describe.skipIf(!MYSQL_URL)(mysqlSuite('estimates against the real ALTER'), () => {
+  let admin: mysql.Connection;
+  let project: string;
+  let statsFile: string;
+  let stats: StatsFile;
+  let report: JsonReport;
+  let flavor: string;
+  let real = Infinity;
+
+  beforeAll(async () => {
+    admin = await mysqlAdmin();
+    await admin.query(`CREATE DATABASE ${DB}`);
+    await admin.query(`USE ${DB}`);
+    await admin.query(`CREATE TABLE big ${SHAPE}`);
+    await admin.query(`CREATE TABLE tiny ${SHAPE}`);
+    await admin.query(
+      `INSERT INTO tiny (v, t) VALUES ${Array.from({ length: 40 }, (_, i) => `(${i}, md5(${i}))`).join(',')}`,
+    );
+    await admin.query('INSERT INTO big (v, t) SELECT v, t FROM tiny');
+    for (let i = 0; i < 13; i++) await admin.query('INSERT INTO big (v, t) SELECT v + id, md5(id) FROM big');
+    await admin.query('ANALYZE TABLE big, tiny');
+    const u = new URL(MYSQL_URL!);
+    u.pathname = `/${DB}`;
+    const statsUrl = u.toString();
+
+    project = writeProject(mkdtempSync(path.join(tmpdir(), 'zd-s16my-est-')), {
+      'migrations/001_tables.sql': `CREATE TABLE big ${SHAPE};\nCREATE TABLE tiny ${SHAPE};\n`,
+      'migrations/002_change.sql': [
+        `${COPYING};`,
+        'ALTER TABLE tiny MODIFY v bigint;',
+        // INSTANT on MariaDB 10.4+ and MySQL 8.0.29+: metadata only
+        'ALTER TABLE big ADD COLUMN c int;',
+        // an in-place rebuild with an index: reads and writes go on (LOCK=NONE)
+        'ALTER TABLE big ADD COLUMN d int, ADD INDEX big_d (d);',
+        '',
+      ].join('\n'),
+      // a warning here, to see that an estimate over the limit does not make it an error when nothing waits
+      'zerodown.config.json': JSON.stringify({
+        estimates: { maxLockSeconds: 0.1 },
+        rules: { 'index-same-step-as-add-column': 'warning' },
+      }),
+    });
+    statsFile = path.join(project, 'stats.json');
+    const exported = await runCli(project, 'stats', 'export', '--url', statsUrl, '-o', statsFile);
+    expect(exported.code, exported.stderr).toBe(0);
+    stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+    flavor = stats.dialect;
+
+    const lint = await runCli(
+      project,
+      'lint',
+      '--dialect',
+      flavor,
+      '--format',
+      'json',
+      '--stats',
+      statsFile,
+      '--dry-run',
+      '--shadow-url',
+      MYSQL_URL!,
+      'migrations/002_change.sql',
+    );
+    expect(lint.code, lint.stderr).toBe(1);
+    report = JSON.parse(lint.stdout);
+
+    // the same ALTER on the real table: DDL commits, so on a fresh copy each time; twice, the faster kept
+    for (let round = 0; round < 2; round++) {
+      await admin.query('DROP TABLE IF EXISTS big_copy');
+      await admin.query('CREATE TABLE big_copy LIKE big');
+      await admin.query('INSERT INTO big_copy SELECT * FROM big');
+      const t0 = performance.now();
+      await admin.query(COPYING.replace('big', 'big_copy'));
+      real = Math.min(real, (performance.now() - t0) / 1000);
+    }
+    await admin.query('DROP TABLE big_copy');
+  }, 120_000);
+
+  afterAll(async () => {
+    await admin?.query(`DROP DATABASE IF EXISTS ${DB}`);
+    await admin?.end();
+  });
+
+  const findingsAt = (line: number) => report.files[0]!.findings.filter((f) => f.line === line);
+
+  it('stats export reads both tables', () => {
+    const big = stats.tables.find((t) => t.table === `${DB}.big`);
+    expect(big?.rows).toBeGreaterThan(BIG * 0.7); // InnoDB's row count is an estimate
+    expect(big?.rows).toBeLessThan(BIG * 1.3);
+    expect(stats.tables.find((t) => t.table === `${DB}.tiny`)?.rows).toBe(40);
+  });
+
+  it("the copying ALTER's estimate on the big table is within 4× of the real ALTER, under its ALGORITHM and LOCK, an error", () => {
+    const sized = findingsAt(1).filter((f) => f.estimate);
+    expect(sized.map((f) => f.rule).sort()).toEqual(['alter-table-not-online', 'changing-column-type']);
+    for (const f of sized) {
+      const e = f.estimate!;
+      const why = `estimate ${e.seconds} s (${e.basis}), real ${real} s`;
+      expect(e.seconds / real, why).toBeGreaterThan(1 / 4);
+      expect(e.seconds / real, why).toBeLessThan(4);
+      expect(e.lock).toBe('LOCK=SHARED, ALGORITHM=COPY (writes blocked)');
+      expect(e.basis).toMatch(
+        /^rewrite: 3\d\dk rows × [\d.]+ µs\/row measured on the shadow \(10k rows, (mariadb|mysql) /,
+      );
+      expect(f.severity).toBe('error');
+      expect(f.sizeNote).toMatch(/estimated over maxLockSeconds \(0\.1 s\)/);
+    }
+  });
+
+  it("the tiny table's finding is kept as a note", () => {
+    const tiny = findingsAt(2).filter((f) => f.rule === 'changing-column-type');
+    expect(tiny).toHaveLength(1);
+    expect(tiny[0]!.severity).toBe('note');
+    expect(tiny[0]!.sizeNote).toMatch(/^tiny is small in production \(40 rows/);
+  });
+
+  it('an INSTANT change gets no estimate, and the report says why', () => {
+    expect(findingsAt(3).some((f) => f.estimate)).toBe(false);
+    // no size-scaled finding on it in the lint; the dry run's statement says it
+  });
+
+  it('an in-place rebuild with LOCK=NONE is estimated, but its time is not a lock: no error by maxLockSeconds', () => {
+    const f = findingsAt(4).find((x) => x.rule === 'index-same-step-as-add-column');
+    expect(f?.estimate?.lock).toMatch(/^LOCK=NONE, ALGORITHM=INPLACE \(reads and writes go on/);
+    expect(f!.estimate!.seconds).toBeGreaterThan(0.1);
+    expect(f!.severity).toBe('warning');
+    expect(f!.sizeNote).toMatch(/^big \(3\d\dk rows, \d+ MB\)\.$/);
+  });
+
+  it('dry-run --stats: each statement gets its estimate, the INSTANT one a note instead', async () => {
+    const dry = await runCli(
+      project,
+      'dry-run',
+      '--dialect',
+      flavor,
+      '--format',
+      'json',
+      '--stats',
+      statsFile,
+      '--shadow-url',
+      MYSQL_URL!,
+      'migrations/002_change.sql',
+    );
+    expect(dry.code, dry.stderr).toBe(0);
+    const out = JSON.parse(dry.stdout) as {
+      statements: { path: string; line: number; online?: { algorithm: string }; estimate?: { lock: string } }[];
+    };
+    const at = (line: number) => out.statements.find((s) => s.path.endsWith('002_change.sql') && s.line === line)!;
+    expect(at(1).estimate?.lock).toBe('LOCK=SHARED, ALGORITHM=COPY (writes blocked)');
+    expect(at(3).online?.algorithm).toBe('INSTANT');
+    expect(at(3).estimate).toBeUndefined();
+    expect(dry.stderr).toContain(
+      'migrations/002_change.sql:3: ALGORITHM=INSTANT: a metadata change, its time does not grow with the table: no time estimate',
+    );
+  });
+});
