@@ -6,7 +6,7 @@
  * kept), an error over maxLockSeconds; on the tiny table the finding stays, as a note. An INSTANT change gets no
  * estimate and says why; an in-place rebuild with LOCK=NONE is estimated but is not made an error by the limit.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type mysql from 'mysql2/promise';
@@ -199,5 +199,23 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('estimates against the real ALTER'), () =
     expect(dry.stderr).toContain(
       'migrations/002_change.sql:3: ALGORITHM=INSTANT: a metadata change, its time does not grow with the table: no time estimate',
     );
+  });
+
+  it("plan --stats: the batched backfill procedure is sized with InnoDB's calibrated cost", async () => {
+    writeFileSync(path.join(project, 'migrations/003_fill.sql'), "UPDATE big SET t = 'x' WHERE t IS NULL;\n");
+    const plan = await runCli(
+      project,
+      'plan',
+      '--dialect',
+      flavor,
+      '--no-verify',
+      '--stats',
+      statsFile,
+      'migrations/003_fill.sql',
+    );
+    expect(plan.stdout).toMatch(
+      /backfill of big: 3\d\dk rows in 3\d\d batches of 1,000, <0\.1 s each, ~0\.\d s of updates in total \(estimate: 1\.5 µs\/row calibrated on a MariaDB server, not measured on yours/,
+    );
+    expect(plan.stdout).toMatch(/Batches of up to [\d,k]+ rows keep each under half of maxLockSeconds \(0\.1 s\)/);
   });
 });

@@ -158,9 +158,17 @@ async function scaleDdl(shadow: ProbeTarget, t: DdlTarget): Promise<ScaleMeasure
     await shadow.exec(`ANALYZE TABLE ${quoteMyIdent(sample)}`);
     const size = await sizeOf(shadow, sample);
     if (!size.rows) return undefined;
-    if (t.instant) {
+    /** a fresh copy of the sample, with its rows when `full` */
+    const fresh = async (full: boolean): Promise<string> => {
       const copy = probeName();
       await create(copy, sample);
+      if (full)
+        await shadow.exec(`INSERT INTO ${quoteMyIdent(copy)} (${list}) SELECT ${list} FROM ${quoteMyIdent(sample)}`);
+      return copy;
+    };
+    if (t.instant) {
+      // on a copy with rows, as the server would see the table
+      const copy = await fresh(true);
       try {
         await shadow.exec(t.instant(copy));
         return undefined; // metadata only: nothing grows with the table
@@ -171,11 +179,8 @@ async function scaleDdl(shadow: ProbeTarget, t: DdlTarget): Promise<ScaleMeasure
       }
     }
     const once = async (full: boolean): Promise<number> => {
-      const copy = probeName();
-      await create(copy, sample);
+      const copy = await fresh(full);
       try {
-        if (full)
-          await shadow.exec(`INSERT INTO ${quoteMyIdent(copy)} (${list}) SELECT ${list} FROM ${quoteMyIdent(sample)}`);
         const t0 = performance.now();
         await shadow.exec(t.sql(copy));
         return performance.now() - t0;
