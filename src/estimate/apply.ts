@@ -152,7 +152,12 @@ export function estimateFor(
         ? 'SHARE UPDATE EXCLUSIVE (reads and writes go on)'
         : online
           ? onlineLock(online)
-          : lockName(lockMode ?? strongestLock(s, s.scale.table) ?? 'no lock that blocks reads or writes');
+          : lockMode || strongestLock(s, s.scale.table)
+            ? lockName(lockMode ?? strongestLock(s, s.scale.table)!)
+            : eng === 'mysql'
+              ? // MariaDB shows the shadow no metadata locks without its plugin: unknown is not "none"
+                'a lock the shadow did not measure (its ALGORITHM and LOCK were not measured)'
+              : 'no lock that blocks reads or writes';
   return { seconds: Math.round(r.seconds * 1000) / 1000, basis, lock };
 }
 
