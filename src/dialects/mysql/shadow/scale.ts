@@ -21,14 +21,14 @@ import { randomBytes } from 'node:crypto';
 import type { Statement } from '../../../model.js';
 import { isShadowStop } from '../../../shadow/driver.js';
 import type { ProbeTarget, ScaleMeasure } from '../../../shadow/probes.js';
+import { fastestOfBoth, type TimingRounds } from '../../../shadow/scale-timing.js';
 import type { MyAst, OnlineClauses } from '../ast.js';
 import { copyableColumns, unmeasurable } from './online.js';
 import { seed } from './seed.js';
 import { errnoOf, quoteMyIdent } from './util.js';
 
-const REPEATS = 3;
-const STABLE = 2;
-const MAX_ROUNDS = 8;
+/** fewer rounds than PGlite's: a server needs no warm-up of its own code, and each run copies the sample */
+const ROUNDS: TimingRounds = { repeats: 3, stable: 2, maxRounds: 8 };
 /** rows the DDL is timed on (the seeded table's rows when the seeder cannot fill the sample) */
 export const SAMPLE_ROWS = 10_000;
 const SAVEPOINT = 'zerodown_scale';
@@ -96,22 +96,6 @@ function targetOf(stmt: Statement): DdlTarget | DmlTarget | undefined {
     default:
       return undefined;
   }
-}
-
-/** Interleaved runs of both sizes; the fastest of each (ms). */
-async function timeBoth(once: (full: boolean) => Promise<number>): Promise<{ fullMs: number; emptyMs: number }> {
-  await once(true);
-  await once(false);
-  let fullMs = Infinity;
-  let emptyMs = Infinity;
-  let still = 0;
-  for (let i = 0; i < MAX_ROUNDS && (i < REPEATS || still < STABLE); i++) {
-    const ms = await once(true);
-    still = ms < fullMs * 0.95 ? 0 : still + 1;
-    fullMs = Math.min(fullMs, ms);
-    emptyMs = Math.min(emptyMs, await once(false));
-  }
-  return { fullMs: Math.round(fullMs * 1000) / 1000, emptyMs: Math.round(emptyMs * 1000) / 1000 };
 }
 
 /** rows and data bytes of a table (InnoDB's DATA_LENGTH, as `stats export` reads production's) */
@@ -188,7 +172,7 @@ async function scaleDdl(shadow: ProbeTarget, t: DdlTarget): Promise<ScaleMeasure
         await drop(copy);
       }
     };
-    return { table: t.table, work: t.work, ...size, ...(await timeBoth(once)) };
+    return { table: t.table, work: t.work, ...size, ...(await fastestOfBoth(once, ROUNDS)) };
   } finally {
     if (!shadow.stopped) {
       for (const name of [...created].reverse()) await drop(name).catch(() => {});
@@ -224,7 +208,7 @@ async function scaleDml(shadow: ProbeTarget, t: DmlTarget, inTransaction: boolea
       await shadow.exec(undo);
     }
   };
-  return { table: t.table, work: 'dml', ...size, ...(await timeBoth(once)) };
+  return { table: t.table, work: 'dml', ...size, ...(await fastestOfBoth(once, ROUNDS)) };
 }
 
 /** Times the statement at two sizes; undefined for statements whose cost does not grow with a table. */
