@@ -212,7 +212,7 @@ export function applyStats(
         else f.sizeNote = `${f.table} (${size}): estimated over maxLockSeconds (${settings.maxLockSeconds} s).`;
         f.severity = 'error';
       } else {
-        f.sizeNote = `${f.table} (${size}).`;
+        f.sizeNote = `${f.table} (${size})${online?.algorithm === 'INSTANT' ? ': ALGORITHM=INSTANT, metadata only: no time estimate' : ''}.`;
       }
     }
   }
