@@ -231,4 +231,44 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('estimates against the real ALTER'), () =
     );
     expect(plan.stdout).toMatch(/Batches of up to [\d,k]+ rows keep each under half of maxLockSeconds \(0\.1 s\)/);
   });
+
+  it("the probe puts the migration's own foreign_key_checks back (the seeder turns them on)", async () => {
+    writeFileSync(
+      path.join(project, 'migrations/004_fk.sql'),
+      [
+        'SET foreign_key_checks = 0;',
+        'ALTER TABLE big MODIFY v int;',
+        // with foreign_key_checks off, the server adds a foreign key in place; with them on, it copies the table
+        'ALTER TABLE tiny ADD CONSTRAINT tiny_big FOREIGN KEY (v) REFERENCES big (id);',
+        '',
+      ].join('\n'),
+    );
+    const run = async (...extra: string[]) => {
+      const r = await runCli(
+        project,
+        'dry-run',
+        '--dialect',
+        flavor,
+        '--format',
+        'json',
+        ...extra,
+        '--shadow-url',
+        MYSQL_URL!,
+        'migrations/004_fk.sql',
+      );
+      expect(r.code, r.stderr).toBe(0);
+      return (
+        JSON.parse(r.stdout).statements as {
+          path: string;
+          line: number;
+          online?: { algorithm: string };
+          estimate?: unknown;
+        }[]
+      ).filter((s) => s.path.endsWith('004_fk.sql'));
+    };
+    const timed = await run('--stats', statsFile);
+    expect(timed[1]!.estimate).toBeDefined(); // the probe ran (and seeded) before the foreign key
+    expect(timed[2]!.online?.algorithm).toBe('INPLACE');
+    expect(timed.map((s) => s.online)).toEqual((await run()).map((s) => s.online));
+  });
 });

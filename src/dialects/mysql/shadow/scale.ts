@@ -108,6 +108,12 @@ async function sizeOf(shadow: ProbeTarget, table: string): Promise<{ rows: numbe
   return { rows: Number(c?.n ?? 0), bytes: Number(b?.b ?? 0) };
 }
 
+/** The session's foreign_key_checks (0 or 1): the migration may have turned them off, and the probe puts them back. */
+async function fkChecksOf(shadow: ProbeTarget): Promise<0 | 1> {
+  const [fk] = await shadow.query<{ v: number | string }>('SELECT @@SESSION.foreign_key_checks AS v');
+  return Number(fk?.v ?? 1) ? 1 : 0;
+}
+
 const probeName = () => `zd_probe_${randomBytes(6).toString('hex')}`;
 
 async function scaleDdl(shadow: ProbeTarget, t: DdlTarget): Promise<ScaleMeasure | undefined> {
@@ -122,7 +128,7 @@ async function scaleDdl(shadow: ProbeTarget, t: DdlTarget): Promise<ScaleMeasure
     created.splice(created.indexOf(name), 1);
   };
   // the seeder sets the session's foreign_key_checks: the migration's own setting is put back after
-  const [fk] = await shadow.query<{ v: number | string }>('SELECT @@SESSION.foreign_key_checks AS v');
+  const fkChecks = await fkChecksOf(shadow);
   try {
     try {
       await create(sample, t.table);
@@ -176,7 +182,7 @@ async function scaleDdl(shadow: ProbeTarget, t: DdlTarget): Promise<ScaleMeasure
   } finally {
     if (!shadow.stopped) {
       for (const name of [...created].reverse()) await drop(name).catch(() => {});
-      await shadow.exec(`SET SESSION foreign_key_checks = ${Number(fk?.v ?? 1) ? 1 : 0}`).catch(() => {});
+      await shadow.exec(`SET SESSION foreign_key_checks = ${fkChecks}`).catch(() => {});
     }
   }
 }
@@ -185,8 +191,7 @@ async function scaleDml(shadow: ProbeTarget, t: DmlTarget, inTransaction: boolea
   const table = quoteMyIdent(t.table);
   const size = await sizeOf(shadow, t.table);
   if (!size.rows) return undefined;
-  const [fk] = await shadow.query<{ v: number | string }>('SELECT @@SESSION.foreign_key_checks AS v');
-  const fkChecks = Number(fk?.v ?? 1) ? 1 : 0;
+  const fkChecks = await fkChecksOf(shadow);
   const [open, undo] = inTransaction
     ? [`SAVEPOINT ${SAVEPOINT}`, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}`]
     : ['START TRANSACTION', 'ROLLBACK'];
