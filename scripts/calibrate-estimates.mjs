@@ -6,7 +6,7 @@
 // factor to put in ENGINE_FACTOR (multiply it into the factor the run used, shown in the basis).
 //
 //   node scripts/calibrate-estimates.mjs [--url postgres://…] [--dist DIR] [--sizes 10000,100000,1000000]
-//   node scripts/calibrate-estimates.mjs --url mysql://root@127.0.0.1:3306/test [--dialect mysql] [--sizes …]
+//   node scripts/calibrate-estimates.mjs --url mysql://root@127.0.0.1:3306/test [--dialect mysql] [--sizes …] [--kinds backfill,…]
 //
 // With a mysql:// or mariadb:// URL it calibrates MySQL/MariaDB instead (docs/estimates.md, "MySQL and MariaDB"):
 // the same server is the URL shadow (there is no embedded engine), the factor goes in ENGINE_FACTOR.mysql. DDL
@@ -29,6 +29,11 @@ const sizes = (opt('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
 const tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-calibrate-'));
 const cli = builtCli(tmp);
 const isMysql = /^(mysql|mariadb):/.test(url);
+/** `--kinds rewrite,backfill`: only these kinds of work */
+const only = (kinds) => {
+  const names = opt('--kinds')?.split(',');
+  return names ? kinds.filter((k) => names.includes(k.work)) : kinds;
+};
 
 /** the kind of work, the statement on table `{T}` (its index named `{I}`), and whether it cannot run in a transaction */
 const KINDS = [
@@ -68,7 +73,7 @@ async function calibratePg() {
       await client.query(`VACUUM ANALYZE ${T}`);
       const statsFile = path.join(tmp, 'stats.json');
       execFileSync(process.execPath, [cli, 'stats', 'export', '--url', url, '-o', statsFile], { stdio: 'pipe' });
-      for (const k of KINDS) {
+      for (const k of only(KINDS)) {
         const sql = k.sql.replaceAll('{T}', T).replaceAll('{I}', `${T}_v_idx`);
         const dir = path.join(tmp, `${T}-${k.work}`);
         mkdirSync(dir, { recursive: true });
@@ -158,7 +163,7 @@ async function calibrateMysql() {
       await client.query(`ANALYZE TABLE ${T}`);
       const statsFile = path.join(tmp, 'stats.json');
       execFileSync(process.execPath, [cli, 'stats', 'export', '--url', url, '-o', statsFile], { stdio: 'pipe' });
-      for (const kind of MYSQL_KINDS) {
+      for (const kind of only(MYSQL_KINDS)) {
         const sql = (t) => kind.sql.replaceAll('{T}', t).replaceAll('{I}', `${t}_v_idx`);
         const dir = path.join(tmp, `${T}-${kind.work}`);
         mkdirSync(dir, { recursive: true });

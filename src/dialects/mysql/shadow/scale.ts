@@ -189,8 +189,12 @@ async function scaleDdl(shadow: ProbeTarget, t: DdlTarget): Promise<ScaleMeasure
 
 async function scaleDml(shadow: ProbeTarget, t: DmlTarget, inTransaction: boolean): Promise<ScaleMeasure | undefined> {
   const table = quoteMyIdent(t.table);
-  const size = await sizeOf(shadow, t.table);
-  if (!size.rows) return undefined;
+  // InnoDB's DATA_LENGTH is as of its last statistics update, often before the seeding: refreshed first. Inside
+  // the migration's transaction ANALYZE would commit it, so the size in bytes is not known (no width factor)
+  if (!inTransaction) await shadow.exec(`ANALYZE TABLE ${table}`);
+  const counted = await sizeOf(shadow, t.table);
+  if (!counted.rows) return undefined;
+  const size = inTransaction ? { rows: counted.rows, bytes: 0 } : counted;
   const fkChecks = await fkChecksOf(shadow);
   const [open, undo] = inTransaction
     ? [`SAVEPOINT ${SAVEPOINT}`, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}`]
