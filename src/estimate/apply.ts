@@ -156,7 +156,7 @@ export function estimateFor(
             ? lockName(lockMode ?? strongestLock(s, s.scale.table)!)
             : eng === 'mysql'
               ? // MariaDB shows the shadow no metadata locks without its plugin: unknown is not "none"
-                'a lock the shadow did not measure (its ALGORITHM and LOCK were not measured)'
+                'an ALGORITHM and LOCK not measured (the dry run measures those of ALTER TABLE only)'
               : 'no lock that blocks reads or writes';
   return { seconds: Math.round(r.seconds * 1000) / 1000, basis, lock };
 }
