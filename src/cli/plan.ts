@@ -35,7 +35,7 @@ import { withShadowCleanup } from '../pipeline/signals.js';
 import { lintOptionsOf, lintStage, planSettingsOf, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
 import { visible } from '../report/visible.js';
 import { batchSizeUnderLimit, estimatePlans } from '../estimate/plan.js';
-import { formatDuration, SERVER_US_PER_ROW } from '../estimate/model.js';
+import { formatDuration } from '../estimate/model.js';
 import { runStats, type StatsOptions } from './stats.js';
 
 export interface PlanCliOptions extends StatsOptions {
@@ -293,11 +293,11 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
   const stats = await runStats(opts, cwd);
   if (stats) {
     // each backfill batch holds its row locks under maxLockSeconds: a configured size that would not is lowered
-    const sized = batchSizeUnderLimit(settings.plan.batchSize, settings.estimates);
+    const sized = batchSizeUnderLimit(settings.plan.batchSize, settings.estimates, settings.dialect.id);
     if (sized.lowered !== undefined) {
       settings.plan = { ...settings.plan, batchSize: sized.batchSize };
       process.stderr.write(
-        `zerodown: backfill batches of ${sized.lowered} rows would hold their row locks ${formatDuration((sized.lowered * SERVER_US_PER_ROW.backfill) / 1e6)} (estimate), longer than estimates.maxLockSeconds (${settings.estimates.maxLockSeconds} s): planned in batches of ${sized.batchSize}\n`,
+        `zerodown: backfill batches of ${sized.lowered} rows would hold their row locks ${formatDuration((sized.lowered * sized.usPerRow) / 1e6)} (estimate), longer than estimates.maxLockSeconds (${settings.estimates.maxLockSeconds} s): planned in batches of ${sized.batchSize}\n`,
       );
     }
   }

@@ -11,13 +11,13 @@
  */
 import { dialectFor } from '../dialects/index.js';
 import { summarize } from '../engine/lint.js';
-import type { Estimate, Finding, LintResult } from '../model.js';
+import type { Estimate, Finding, LintResult, OnlineDdl } from '../model.js';
 import { displayConnection } from '../secrets.js';
 import type { DryRun } from '../shadow/dryrun-types.js';
 import { tracedLookup } from '../shadow/dryrun-confirm.js';
 import type { TracedStatement } from '../shadow/trace-types.js';
 import { type StatsFile, tableStats, type TableStats } from '../stats/format.js';
-import { formatBytes, formatCount, formatMicros, scaleToProduction, type Work } from './model.js';
+import { engineOf, formatBytes, formatCount, formatMicros, scaleToProduction, type Work } from './model.js';
 
 export interface EstimateSettings {
   /** a blocking lock estimated longer than this is an error (seconds) */
@@ -75,14 +75,39 @@ export function lockName(mode: string): string {
     .toUpperCase();
 }
 
-/** The kind of work a traced statement did, from what the shadow measured and saw. */
-function workOf(s: TracedStatement, table: string): Work | undefined {
+/** The kind of work a traced statement did, from what the shadow measured and saw (and its ALGORITHM, on MySQL). */
+function workOf(s: TracedStatement, table: string, online?: Pick<OnlineDdl, 'algorithm'>): Work | undefined {
   const m = s.scale;
   if (!m) return undefined;
-  if (m.work === 'alter') return s.rewrites.includes(table) || s.rewrites.includes(m.table) ? 'rewrite' : 'scan';
+  if (m.work === 'alter') {
+    if (!s.rewrites.includes(table) && !s.rewrites.includes(m.table)) return 'scan';
+    return online?.algorithm === 'INPLACE' ? 'rebuild' : 'rewrite';
+  }
   if (m.work === 'dml') return 'backfill';
   return m.work;
 }
+
+/**
+ * MySQL/MariaDB: the lock an ALTER is estimated under is its ALGORITHM and LOCK (measured on the shadow, else
+ * predicted): `LOCK=SHARED, ALGORITHM=COPY (writes blocked)`.
+ */
+function onlineLock(o: Pick<OnlineDdl, 'algorithm' | 'lock'>): string {
+  const who =
+    o.lock === 'NONE'
+      ? 'reads and writes go on; an exclusive metadata lock only briefly at its start and end'
+      : o.lock === 'SHARED'
+        ? 'writes blocked'
+        : 'reads and writes blocked';
+  return `LOCK=${o.lock}, ALGORITHM=${o.algorithm} (${who})`;
+}
+
+/** MySQL/MariaDB: why a statement the server runs with ALGORITHM=INSTANT gets no time estimate. */
+export const INSTANT_NO_ESTIMATE =
+  'ALGORITHM=INSTANT: a metadata change, its time does not grow with the table: no time estimate';
+
+/** The statement's ALGORITHM and LOCK: measured on the shadow, else the finding's prediction. */
+const onlineOf = (s: TracedStatement | undefined, f?: Finding): Pick<OnlineDdl, 'algorithm' | 'lock'> | undefined =>
+  s?.online ?? f?.online;
 
 /** The estimate for a finding on `stats`' table, from its statement's shadow timings; undefined without them. */
 export function estimateFor(
@@ -90,13 +115,16 @@ export function estimateFor(
   s: TracedStatement | undefined,
   stats: TableStats,
   engine: string,
+  online?: Pick<OnlineDdl, 'algorithm' | 'lock'>,
 ): Estimate | undefined {
   if (!s?.scale || s.error || s.skipped) return undefined;
-  const work = workOf(s, s.scale.table);
+  if (online?.algorithm === 'INSTANT') return undefined;
+  const work = workOf(s, s.scale.table, online);
   if (!work) return undefined;
+  const eng = engineOf(engine);
   const r = scaleToProduction({
     work,
-    engine: engine.toLowerCase().startsWith('pglite') ? 'pglite' : 'server',
+    engine: eng,
     shadowRows: s.scale.rows,
     shadowBytes: s.scale.bytes,
     fullMs: s.scale.fullMs,
@@ -107,9 +135,10 @@ export function estimateFor(
   const perRow =
     r.shadowUsPerRow !== undefined
       ? `${formatMicros(r.shadowUsPerRow)}/row measured on the shadow (${formatCount(s.scale.rows)} rows, ${engine})`
-      : `${formatMicros(r.usPerRow)}/row calibrated on a PostgreSQL server (the shadow's ${formatCount(s.scale.rows)} rows were too few to time)`;
+      : `${formatMicros(r.usPerRow)}/row calibrated on a ${eng === 'mysql' ? 'MariaDB' : 'PostgreSQL'} server (the shadow's ${formatCount(s.scale.rows)} rows were too few to time)`;
   const what = {
     rewrite: 'rewrite',
+    rebuild: 'in-place rebuild',
     scan: 'scan',
     index: 'index build',
     'index-concurrently': 'index build',
@@ -121,7 +150,14 @@ export function estimateFor(
       ? 'row locks on every row it updates'
       : work === 'index-concurrently'
         ? 'SHARE UPDATE EXCLUSIVE (reads and writes go on)'
-        : lockName(lockMode ?? strongestLock(s, s.scale.table) ?? 'no lock that blocks reads or writes');
+        : online
+          ? onlineLock(online)
+          : lockMode || strongestLock(s, s.scale.table)
+            ? lockName(lockMode ?? strongestLock(s, s.scale.table)!)
+            : eng === 'mysql'
+              ? // MariaDB shows the shadow no metadata locks without its plugin: unknown is not "none"
+                'an ALGORITHM and LOCK not measured (the dry run measures those of ALTER TABLE only)'
+              : 'no lock that blocks reads or writes';
   return { seconds: Math.round(r.seconds * 1000) / 1000, basis, lock };
 }
 
@@ -160,8 +196,10 @@ export function applyStats(
       }
       const t = state.stats;
       const s = traced?.(f.path, f.statementIndex);
-      const estimate = estimateFor(f.lock, s, t, dry?.engine ?? 'shadow');
+      const online = onlineOf(s, f);
+      const estimate = estimateFor(f.lock, s, t, dry?.engine ?? 'shadow', online);
       if (estimate) f.estimate = estimate;
+      else if (dry && online?.algorithm === 'INSTANT') notes.add(`${f.path}:${f.line}: ${INSTANT_NO_ESTIMATE}`);
       else if (dry && s && !s.error && !s.skipped && !s.scale)
         notes.add(`${f.path}:${f.line}: the shadow could not time this statement at two sizes: no estimate`);
       const size = `${formatCount(t.rows)} rows, ${formatBytes(t.totalBytes)}`;
@@ -174,7 +212,7 @@ export function applyStats(
         else f.sizeNote = `${f.table} (${size}): estimated over maxLockSeconds (${settings.maxLockSeconds} s).`;
         f.severity = 'error';
       } else {
-        f.sizeNote = `${f.table} (${size}).`;
+        f.sizeNote = `${f.table} (${size})${online?.algorithm === 'INSTANT' ? ': ALGORITHM=INSTANT, metadata only: no time estimate' : ''}.`;
       }
     }
   }
@@ -193,6 +231,9 @@ function blocks(
 ): boolean {
   if (s?.scale?.work === 'dml') return true;
   if (s?.scale?.work === 'index-concurrently') return false;
+  // MySQL/MariaDB: LOCK=NONE lets reads and writes go on while the table is rebuilt or indexed
+  const online = onlineOf(s, f);
+  if (online) return online.lock !== 'NONE';
   const mode = f.lock ?? (s?.scale ? strongestLock(s, s.scale.table) : undefined);
   if (!mode) return false;
   const e = dialect?.locks.effect(mode);
@@ -206,13 +247,17 @@ function blocks(
 export function estimateDryRun(dry: DryRun, stats: StatsFile, settings: EstimateSettings, now = Date.now()): string[] {
   const notes = new Set<string>();
   for (const s of dry.statements) {
+    if (s.online?.algorithm === 'INSTANT') {
+      notes.add(`${s.path}:${s.line}: ${INSTANT_NO_ESTIMATE}`);
+      continue;
+    }
     if (!s.scale) continue;
     const state = tableStats(stats, s.scale.table, settings.maxStatsAgeDays, now);
     if (state.state !== 'fresh') {
       notes.add(`${state.why}: no estimate`);
       continue;
     }
-    const e = estimateFor(undefined, s, state.stats, dry.engine);
+    const e = estimateFor(undefined, s, state.stats, dry.engine, s.online);
     if (e) s.estimate = e;
   }
   return [...notes];

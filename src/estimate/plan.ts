@@ -2,14 +2,22 @@
  * `plan --stats`: each backfill phase gets its size: batches, time per batch and in total, and the batch
  * size that keeps one batch's row locks under `maxLockSeconds` (a `PlanNote`, level info or warning).
  * The plan's proof does not time statements at two sizes, so the per-row cost is the calibrated server
- * cost of a backfill (`SERVER_US_PER_ROW`), and the note says so.
+ * cost of a backfill (`SERVER_US_PER_ROW` on PostgreSQL, `MYSQL_US_PER_ROW` for MySQL's and MariaDB's batched
+ * backfill procedures), and the note says so.
  */
 import type { LintResult } from '../model.js';
 import type { PlanResult } from '../plan/planner.js';
 import { DEFAULTS } from '../plan/types.js';
 import { type StatsFile, tableStats } from '../stats/format.js';
 import type { EstimateSettings } from './apply.js';
-import { batchSizeFor, formatCount, formatDuration, formatMicros, SERVER_US_PER_ROW } from './model.js';
+import { batchSizeFor, formatCount, formatDuration, formatMicros, serverUsPerRow } from './model.js';
+
+/** The calibrated per-row cost of one backfilled row on the dialect's server, and where it was calibrated. */
+export function backfillCost(dialectId: string): { usPerRow: number; server: string } {
+  return dialectId === 'postgres'
+    ? { usPerRow: serverUsPerRow('server').backfill, server: 'a PostgreSQL server' }
+    : { usPerRow: serverUsPerRow('mysql').backfill, server: 'a MariaDB server' };
+}
 
 /**
  * The backfill batch size for `plan --stats`: the configured one (default 1000); when one batch of it would hold its
@@ -19,10 +27,12 @@ import { batchSizeFor, formatCount, formatDuration, formatMicros, SERVER_US_PER_
 export function batchSizeUnderLimit(
   configured: number | undefined,
   settings: EstimateSettings,
-): { batchSize: number; lowered?: number } {
+  dialectId = 'postgres',
+): { batchSize: number; lowered?: number; usPerRow: number } {
   const batchSize = configured ?? DEFAULTS.batchSize;
-  if ((batchSize * SERVER_US_PER_ROW.backfill) / 1e6 <= settings.maxLockSeconds) return { batchSize };
-  return { batchSize: batchSizeFor(SERVER_US_PER_ROW.backfill, settings.maxLockSeconds), lowered: batchSize };
+  const { usPerRow } = backfillCost(dialectId);
+  if ((batchSize * usPerRow) / 1e6 <= settings.maxLockSeconds) return { batchSize, usPerRow };
+  return { batchSize: batchSizeFor(usPerRow, settings.maxLockSeconds), lowered: batchSize, usPerRow };
 }
 
 export function estimatePlans(
@@ -33,7 +43,7 @@ export function estimatePlans(
   batchSize: number = DEFAULTS.batchSize,
   now = Date.now(),
 ): void {
-  const usPerRow = SERVER_US_PER_ROW.backfill;
+  const { usPerRow, server } = backfillCost(lint.files[0]?.migration.dialect ?? 'postgres');
   for (const plan of result.plans) {
     if (!plan.phases.some((p) => p.name === 'backfill')) continue;
     const lines = new Set(plan.rewrites.map((r) => r.line));
@@ -55,7 +65,7 @@ export function estimatePlans(
         message:
           `backfill of ${table}: ${formatCount(rows)} rows in ${formatCount(batches)} batches of ${formatCount(batchSize)}, ` +
           `${formatDuration(perBatch)} each, ${formatDuration(rows * usPerRow * 1e-6)} of updates in total (estimate: ` +
-          `${formatMicros(usPerRow)}/row calibrated on a PostgreSQL server, not measured on yours; pauses between batches not counted). ` +
+          `${formatMicros(usPerRow)}/row calibrated on ${server}, not measured on yours; pauses between batches not counted). ` +
           (over
             ? `Each batch would hold its row locks longer than maxLockSeconds (${settings.maxLockSeconds} s): set plan.batchSize to ${formatCount(fit)} or less.`
             : `Batches of up to ${formatCount(fit)} rows keep each under half of maxLockSeconds (${settings.maxLockSeconds} s).`),

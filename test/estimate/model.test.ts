@@ -5,10 +5,12 @@ import { ESTIMATE_DEFAULTS } from '../../src/estimate/apply.js';
 import {
   batchSizeFor,
   CONCURRENT_PASSES,
+  engineOf,
   ENGINE_FACTOR,
   formatCount,
   formatDuration,
   MIN_SIGNAL_MS,
+  MYSQL_US_PER_ROW,
   scaleToProduction,
   SERVER_US_PER_ROW,
   type ScaleInput,
@@ -92,12 +94,41 @@ describe('batches and words', () => {
   });
   it('plan --stats lowers a configured batch size only when one batch would hold its locks over the limit', () => {
     const limit = { ...ESTIMATE_DEFAULTS, maxLockSeconds: 5 };
-    expect(batchSizeUnderLimit(undefined, limit)).toEqual({ batchSize: 1000 }); // the default, never raised
-    const fits = Math.floor(5e6 / SERVER_US_PER_ROW.backfill);
-    expect(batchSizeUnderLimit(fits, limit)).toEqual({ batchSize: fits });
+    const usPerRow = SERVER_US_PER_ROW.backfill;
+    expect(batchSizeUnderLimit(undefined, limit)).toEqual({ batchSize: 1000, usPerRow }); // the default, never raised
+    const fits = Math.floor(5e6 / usPerRow);
+    expect(batchSizeUnderLimit(fits, limit)).toEqual({ batchSize: fits, usPerRow });
     expect(batchSizeUnderLimit(fits * 2, limit)).toEqual({
-      batchSize: batchSizeFor(SERVER_US_PER_ROW.backfill, 5),
+      batchSize: batchSizeFor(usPerRow, 5),
       lowered: fits * 2,
+      usPerRow,
     });
+  });
+  it("MySQL's batched backfill procedures are sized with InnoDB's calibrated cost", () => {
+    const limit = { ...ESTIMATE_DEFAULTS, maxLockSeconds: 5 };
+    const usPerRow = MYSQL_US_PER_ROW.backfill;
+    const fits = Math.floor(5e6 / usPerRow);
+    expect(batchSizeUnderLimit(fits, limit, 'mariadb')).toEqual({ batchSize: fits, usPerRow });
+    expect(batchSizeUnderLimit(fits * 2, limit, 'mysql')).toEqual({
+      batchSize: batchSizeFor(usPerRow, 5),
+      lowered: fits * 2,
+      usPerRow,
+    });
+  });
+  it('a MySQL or MariaDB shadow is its own engine: its factors, and its calibrated cost under the noise', () => {
+    expect(engineOf('mariadb 10.11.19')).toBe('mysql');
+    expect(engineOf('mysql 8.0.36')).toBe('mysql');
+    expect(engineOf('pglite 0.3.2')).toBe('pglite');
+    expect(engineOf('PostgreSQL 15.20')).toBe('server');
+    const r = scaleToProduction({
+      ...base,
+      engine: 'mysql',
+      fullMs: base.emptyMs + MIN_SIGNAL_MS / 2,
+      work: 'rebuild',
+    });
+    expect(r.shadowUsPerRow).toBeUndefined();
+    expect(r.usPerRow).toBeCloseTo(MYSQL_US_PER_ROW.rebuild, 6);
+    const measured = scaleToProduction({ ...base, engine: 'mysql', work: 'rebuild' });
+    expect(measured.factors).toContain(`shadow→server ×${ENGINE_FACTOR.mysql.rebuild}`);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * MySQL/MariaDB: `stats export` from the server at ZERODOWN_TEST_MYSQL_URL writes the same file format (the URL's
  * database only), and `lint --stats` sizes the findings: the tiny table's size-scaled findings become notes, the
- * big table's keep their severity. (Time estimates are PostgreSQL-only for now: docs/estimates.md.)
+ * big table's keep their severity. (Time estimates on MySQL/MariaDB: estimates-mysql.test.ts.)
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

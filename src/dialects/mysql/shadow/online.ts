@@ -38,7 +38,7 @@ const REFUSED = new Set([1845, 1846, 1221, 4092]);
 export const PROBE_ROWS = 10_000;
 
 /** Why an ALTER cannot be measured on a copy, or undefined when it can. */
-function unmeasurable(a: AlterTableAst): string | undefined {
+export function unmeasurable(a: AlterTableAst): string | undefined {
   if (!a.body.trim()) return 'its clauses could not be told apart from the ALGORITHM/LOCK options';
   if (a.table.schema) return 'it names a table in another database';
   for (const op of a.ops) {
@@ -50,6 +50,17 @@ function unmeasurable(a: AlterTableAst): string | undefined {
       return 'it drops a constraint that may be a foreign key, and a copy made with CREATE TABLE … LIKE has none';
   }
   return undefined;
+}
+
+/** The columns of `table` an `INSERT … SELECT` can copy (generated ones are the server's), quoted, comma-separated; '' when none. */
+export async function copyableColumns(shadow: ProbeTarget, table: string): Promise<string> {
+  const cols = await shadow.query<{ name: string }>(
+    `SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%'
+      ORDER BY ORDINAL_POSITION`,
+    [table],
+  );
+  return cols.map((c) => quoteMyIdent(c.name)).join(', ');
 }
 
 /** Measures an ALTER TABLE (undefined for any other statement). */
@@ -70,14 +81,8 @@ export async function measureOnline(
     } catch {
       return undefined; // no such table (yet): the statement's own error will say so
     }
-    const cols = await shadow.query<{ name: string }>(
-      `SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS
-        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%'
-        ORDER BY ORDINAL_POSITION`,
-      [a.table.name],
-    );
-    if (cols.length) {
-      const list = cols.map((c) => quoteMyIdent(c.name)).join(', ');
+    const list = await copyableColumns(shadow, a.table.name);
+    if (list) {
       try {
         await shadow.exec(`INSERT INTO ${probe} (${list}) SELECT ${list} FROM ${table} LIMIT ${PROBE_ROWS}`);
       } catch (err) {

@@ -11,6 +11,7 @@ import { loadMysqlParser, parseMigration } from '../parse.js';
 import { lockEffect, lockStrength } from '../locks.js';
 import { ownLocks, RELKIND, relations, sampleLocks } from './inspect.js';
 import { measureOnline } from './online.js';
+import { scale } from './scale.js';
 import { seed } from './seed.js';
 import { snapshotData, snapshotSchema } from './snapshot.js';
 import { notInTransaction, refusedOnShadow, statementLocks, txControl } from './statements.js';
@@ -63,5 +64,6 @@ export function createMysqlProbes(flavor: Flavor): ShadowProbes {
     snapshotData,
     watch: watchLocks,
     online: measureOnline,
+    scale,
   };
 }

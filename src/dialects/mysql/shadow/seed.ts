@@ -39,11 +39,14 @@ interface Table {
   unique: Set<string>;
 }
 
-async function loadTables(sh: ProbeTarget): Promise<Table[]> {
+/** The base tables, without the probes' copies (`zd_probe_…`) unless `only` names them (the estimate probe's sample). */
+async function loadTables(sh: ProbeTarget, only?: Set<string>): Promise<Table[]> {
   const tables = await sh.query<{ name: string }>(
     `SELECT TABLE_NAME AS name FROM information_schema.TABLES
-      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME NOT LIKE 'zd\\_probe\\_%'
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'
+        AND (TABLE_NAME NOT LIKE 'zd\\_probe\\_%'${only?.size ? ' OR TABLE_NAME IN (?)' : ''})
       ORDER BY TABLE_NAME`,
+    only?.size ? [[...only]] : [],
   );
   const cols = await sh.query<Record<string, unknown>>(
     `SELECT TABLE_NAME AS t, COLUMN_NAME AS c, DATA_TYPE AS dt, COLUMN_TYPE AS ct, IS_NULLABLE AS n,
@@ -170,7 +173,7 @@ export async function seed(sh: ProbeTarget, opts: SeedOptions = {}): Promise<See
   const proof = opts.policy?.kind === 'proof';
   const result: SeedResult = { tables: 0, rows: new Map(), failures: [], durationMs: 0 };
   const only = opts.tables ? new Set(opts.tables) : undefined;
-  const todo = parentsFirst(await loadTables(sh)).filter((t) => !only || only.has(t.name));
+  const todo = parentsFirst(await loadTables(sh, only)).filter((t) => !only || only.has(t.name));
   await sh.exec('SET SESSION foreign_key_checks = 1');
   for (const t of todo) {
     opts.onProgress?.(result.tables, todo.length, t.name);

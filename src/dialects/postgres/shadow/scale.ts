@@ -15,6 +15,7 @@
  */
 import { isShadowStop } from '../../../shadow/driver.js';
 import type { ProbeTarget, ScaleMeasure } from '../../../shadow/probes.js';
+import { fastestOfBoth } from '../../../shadow/scale-timing.js';
 import type { PgStatement } from '../statement.js';
 import { displayTable, quoteIdent } from '../util.js';
 import { seed } from './seed.js';
@@ -150,25 +151,12 @@ export async function scale(
       const sample = await sizeOf();
       // interleaved, after one untimed run of each: both sizes see the engine equally warm; on until the
       // fastest run on the sample has not improved by 5% for STABLE rounds (the engine's code has warmed up)
-      await once(false);
-      await once(true);
-      let fullMs = Infinity;
-      let emptyMs = Infinity;
-      let still = 0;
-      for (let i = 0; i < MAX_ROUNDS && (i < REPEATS || still < STABLE); i++) {
-        const ms = await once(false);
-        still = ms < fullMs * 0.95 ? 0 : still + 1;
-        fullMs = Math.min(fullMs, ms);
-        emptyMs = Math.min(emptyMs, await once(true));
-      }
-      return {
-        table: displayTable(target.rel),
-        work: target.work,
-        rows: sample.rows,
-        bytes: sample.bytes,
-        fullMs: Math.round(fullMs * 1000) / 1000,
-        emptyMs: Math.round(emptyMs * 1000) / 1000,
-      };
+      const timed = await fastestOfBoth((full) => once(!full), {
+        repeats: REPEATS,
+        stable: STABLE,
+        maxRounds: MAX_ROUNDS,
+      });
+      return { table: displayTable(target.rel), work: target.work, rows: sample.rows, bytes: sample.bytes, ...timed };
     } finally {
       await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}`);
       await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}`);

@@ -1,0 +1,30 @@
+/**
+ * The timing loop both dialects' `ShadowProbes.scale` share: a statement's time on its table full and emptied,
+ * interleaved (both sizes see the engine and the machine alike), after one untimed run of each, at least
+ * `repeats` times each and on until the fastest run on the full table has not improved by 5% for `stable`
+ * rounds (at most `maxRounds`). The fastest of each size is kept: the run least disturbed by other work.
+ */
+export interface TimingRounds {
+  repeats: number;
+  stable: number;
+  maxRounds: number;
+}
+
+/** The fastest time of `run` on the full and on the emptied table, ms (rounded to µs). */
+export async function fastestOfBoth(
+  run: (full: boolean) => Promise<number>,
+  rounds: TimingRounds,
+): Promise<{ fullMs: number; emptyMs: number }> {
+  await run(true);
+  await run(false);
+  let fullMs = Infinity;
+  let emptyMs = Infinity;
+  let still = 0;
+  for (let i = 0; i < rounds.maxRounds && (i < rounds.repeats || still < rounds.stable); i++) {
+    const ms = await run(true);
+    still = ms < fullMs * 0.95 ? 0 : still + 1;
+    fullMs = Math.min(fullMs, ms);
+    emptyMs = Math.min(emptyMs, await run(false));
+  }
+  return { fullMs: Math.round(fullMs * 1000) / 1000, emptyMs: Math.round(emptyMs * 1000) / 1000 };
+}
