@@ -9,12 +9,12 @@ import {
 } from "./chunk-WZINU2WT.js";
 import {
   byStatement
-} from "./chunk-GSGDL4BG.js";
+} from "./chunk-5G7Y7KSG.js";
 import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-S4NVRKUA.js";
+} from "./chunk-KUBL7IHA.js";
 import {
   codeFence,
   encodePath,
@@ -35,12 +35,12 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-KXVBQTVR.js";
+} from "./chunk-O75E2E76.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-D6HVITYD.js";
+} from "./chunk-6ACR3VB2.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -50,20 +50,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-4GXGDLZT.js";
+} from "./chunk-G3W54J37.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-J55T5VY5.js";
+} from "./chunk-P3C23OCX.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-LT5S3BGD.js";
+} from "./chunk-XQC2LD7R.js";
 import {
   dialectFor
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import {
   redactSecrets,
   registerSecretUrl,

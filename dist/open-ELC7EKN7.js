@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-7DPQLTWN.js";
+} from "./chunk-OT3UFEVT.js";
 import {
   ShadowStoppedError,
   displayConnection,

@@ -12,18 +12,18 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-LOR4MMNW.js";
-import "./chunk-3BCEXXFO.js";
-import "./chunk-GSGDL4BG.js";
-import "./chunk-D6HVITYD.js";
-import "./chunk-4GXGDLZT.js";
-import "./chunk-J55T5VY5.js";
-import "./chunk-LT5S3BGD.js";
+} from "./chunk-AMVADSHK.js";
+import "./chunk-FKMSXXP5.js";
+import "./chunk-5G7Y7KSG.js";
+import "./chunk-6ACR3VB2.js";
+import "./chunk-G3W54J37.js";
+import "./chunk-P3C23OCX.js";
+import "./chunk-XQC2LD7R.js";
 import "./chunk-AABGNZ4C.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-3QPLLAJA.js";
+import "./chunk-XMWQYIDH.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-7DPQLTWN.js";
+import "./chunk-OT3UFEVT.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

@@ -6,37 +6,37 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-3BCEXXFO.js";
+} from "./chunk-FKMSXXP5.js";
 import {
   formatText
-} from "./chunk-GSGDL4BG.js";
+} from "./chunk-5G7Y7KSG.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-D6HVITYD.js";
+} from "./chunk-6ACR3VB2.js";
 import {
   historyCacheDir,
   lintOptionsOf,
   lintStage,
   resolveSettings,
   targetText
-} from "./chunk-4GXGDLZT.js";
+} from "./chunk-G3W54J37.js";
 import {
   applyStats
-} from "./chunk-J55T5VY5.js";
+} from "./chunk-P3C23OCX.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-LT5S3BGD.js";
+} from "./chunk-XQC2LD7R.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";
@@ -290,7 +290,7 @@ async function lintCommand(paths, opts) {
   const result = stage.result;
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-Z2GEES3H.js");
+    const { lintDryRun } = await import("./dry-run-EMOYH76P.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

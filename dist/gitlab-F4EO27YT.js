@@ -8,29 +8,29 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-LOR4MMNW.js";
+} from "./chunk-AMVADSHK.js";
 import {
   runStats
-} from "./chunk-3BCEXXFO.js";
+} from "./chunk-FKMSXXP5.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   review,
   stickyMarker
-} from "./chunk-FAEYN7SZ.js";
+} from "./chunk-ZNRSI5JG.js";
 import "./chunk-WZINU2WT.js";
 import {
   formatText
-} from "./chunk-GSGDL4BG.js";
-import "./chunk-S4NVRKUA.js";
-import "./chunk-KXVBQTVR.js";
-import "./chunk-D6HVITYD.js";
-import "./chunk-4GXGDLZT.js";
-import "./chunk-J55T5VY5.js";
+} from "./chunk-5G7Y7KSG.js";
+import "./chunk-KUBL7IHA.js";
+import "./chunk-O75E2E76.js";
+import "./chunk-6ACR3VB2.js";
+import "./chunk-G3W54J37.js";
+import "./chunk-P3C23OCX.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-LT5S3BGD.js";
+} from "./chunk-XQC2LD7R.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -38,9 +38,9 @@ import "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-7DPQLTWN.js";
+import "./chunk-OT3UFEVT.js";
 import {
   redactSecrets,
   registerSecret,

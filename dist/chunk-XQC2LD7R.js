@@ -9,14 +9,14 @@ import {
   DIALECT_IDS,
   dialectFor,
   require_ajv
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import {
   LineIndex,
   countStatements,
   parsePgVersion,
   simplify,
   splitSql
-} from "./chunk-7DPQLTWN.js";
+} from "./chunk-OT3UFEVT.js";
 import {
   registerSecretUrl
 } from "./chunk-RUP2AEB4.js";

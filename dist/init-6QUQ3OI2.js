@@ -15,18 +15,18 @@ import {
   require_dist,
   stripJsonComments,
   validateConfig
-} from "./chunk-LT5S3BGD.js";
+} from "./chunk-XQC2LD7R.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-7DPQLTWN.js";
+} from "./chunk-OT3UFEVT.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import {

@@ -40,6 +40,7 @@ import {
   displayTable,
   exprSql,
   extensionsIn,
+  fastestOfBoth,
   firstInFile,
   freshConstraintColumns,
   isFreshColumn,
@@ -79,7 +80,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-7DPQLTWN.js";
+} from "./chunk-OT3UFEVT.js";
 import {
   displayConnection,
   isShadowStop,
@@ -7584,8 +7585,8 @@ function typeChangeCost(from, to, pgVersion = DEFAULT_PG_VERSION) {
   if (f === "numeric" && t === "numeric") {
     if (!to.mods.length) return "none";
     if (!from.mods.length) return "rewrite";
-    const scale = (x) => x.mods[1] ?? 0;
-    return scale(from) === scale(to) && to.mods[0] >= from.mods[0] ? "none" : "rewrite";
+    const scale2 = (x) => x.mods[1] ?? 0;
+    return scale2(from) === scale2(to) && to.mods[0] >= from.mods[0] ? "none" : "rewrite";
   }
   if (f === t && TIME_TYPES.has(f)) return widens(from, to) ? "none" : "rewrite";
   if (f === "interval" && t === "interval") return to.mods.length ? "rewrite" : "none";
@@ -11439,7 +11440,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-KFXORDKO.js")).openShadow(options),
+  open: async (options) => (await import("./open-ELC7EKN7.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   extensionsIn,
   loadSchemaDump,
@@ -20726,6 +20727,15 @@ function unmeasurable(a) {
   }
   return void 0;
 }
+async function copyableColumns(shadow, table) {
+  const cols = await shadow.query(
+    `SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%'
+      ORDER BY ORDINAL_POSITION`,
+    [table]
+  );
+  return cols.map((c) => quoteIdent2(c.name)).join(", ");
+}
 async function measureOnline(target, stmt) {
   const a = stmt.ast;
   if (a?.type !== "alter_table") return void 0;
@@ -20740,14 +20750,8 @@ async function measureOnline(target, stmt) {
     } catch {
       return void 0;
     }
-    const cols = await shadow.query(
-      `SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS
-        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND EXTRA NOT LIKE '%GENERATED%'
-        ORDER BY ORDINAL_POSITION`,
-      [a.table.name]
-    );
-    if (cols.length) {
-      const list4 = cols.map((c) => quoteIdent2(c.name)).join(", ");
+    const list4 = await copyableColumns(shadow, a.table.name);
+    if (list4) {
       try {
         await shadow.exec(`INSERT INTO ${probe} (${list4}) SELECT ${list4} FROM ${table} LIMIT ${PROBE_ROWS}`);
       } catch (err) {
@@ -20773,12 +20777,17 @@ async function measureOnline(target, stmt) {
   }
 }
 
+// src/dialects/mysql/shadow/scale.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+
 // src/dialects/mysql/shadow/seed.ts
-async function loadTables(sh) {
+async function loadTables(sh, only) {
   const tables = await sh.query(
     `SELECT TABLE_NAME AS name FROM information_schema.TABLES
-      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME NOT LIKE 'zd\\_probe\\_%'
-      ORDER BY TABLE_NAME`
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'
+        AND (TABLE_NAME NOT LIKE 'zd\\_probe\\_%'${only?.size ? " OR TABLE_NAME IN (?)" : ""})
+      ORDER BY TABLE_NAME`,
+    only?.size ? [[...only]] : []
   );
   const cols = await sh.query(
     `SELECT TABLE_NAME AS t, COLUMN_NAME AS c, DATA_TYPE AS dt, COLUMN_TYPE AS ct, IS_NULLABLE AS n,
@@ -20896,7 +20905,7 @@ async function seed(sh, opts = {}) {
   const proof = opts.policy?.kind === "proof";
   const result = { tables: 0, rows: /* @__PURE__ */ new Map(), failures: [], durationMs: 0 };
   const only = opts.tables ? new Set(opts.tables) : void 0;
-  const todo = parentsFirst(await loadTables(sh)).filter((t) => !only || only.has(t.name));
+  const todo = parentsFirst(await loadTables(sh, only)).filter((t) => !only || only.has(t.name));
   await sh.exec("SET SESSION foreign_key_checks = 1");
   for (const t of todo) {
     opts.onProgress?.(result.tables, todo.length, t.name);
@@ -20952,6 +20961,169 @@ async function seedTable(sh, t, n, proof) {
     await sh.exec(
       filled2.length ? head + rows.join(", ") : `INSERT INTO ${quoteIdent2(t.name)} () VALUES ${rows.map(() => "()").join(", ")}`
     );
+  }
+}
+
+// src/dialects/mysql/shadow/scale.ts
+var ROUNDS = { repeats: 3, stable: 2, maxRounds: 8 };
+var SAMPLE_ROWS = 1e4;
+var SAVEPOINT = "zerodown_scale";
+function clausesOf2(o) {
+  const out = [];
+  if (o.algorithm && o.algorithm !== "DEFAULT") out.push(`ALGORITHM=${o.algorithm}`);
+  if (o.lock && o.lock !== "DEFAULT") out.push(`LOCK=${o.lock}`);
+  else if (o.online) out.push("LOCK=NONE");
+  return out.map((c) => `, ${c}`).join("");
+}
+var CREATE_INDEX_ON = /^(\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:ONLINE\s+|OFFLINE\s+)?(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:`(?:[^`]|``)+`|[\w$]+)(?:\s+USING\s+\w+)?\s+ON\s+)(`(?:[^`]|``)+`|[\w$]+)/i;
+var unquote2 = (name6) => name6.startsWith("`") ? name6.slice(1, -1).replace(/``/g, "`") : name6;
+function targetOf(stmt) {
+  const a = stmt.ast;
+  switch (a?.type) {
+    case "alter_table": {
+      if (unmeasurable(a)) return void 0;
+      const head = (t) => `ALTER ${a.ignore ? "IGNORE " : ""}TABLE ${quoteIdent2(t)} ${a.body}`;
+      const indexOnly = a.ops.length > 0 && a.ops.every((op) => op.op === "addIndex" && op.index.kind !== "primary");
+      return {
+        kind: "ddl",
+        table: a.table.name,
+        work: indexOnly ? "index" : "alter",
+        sql: (t) => head(t) + clausesOf2(a),
+        ...!a.algorithm || a.algorithm === "DEFAULT" || a.algorithm === "INSTANT" ? { instant: (t) => `${head(t)}, ALGORITHM=INSTANT` } : {}
+      };
+    }
+    case "create_index": {
+      if (a.table.schema) return void 0;
+      const m = CREATE_INDEX_ON.exec(stmt.text);
+      if (!m || unquote2(m[2]) !== a.table.name) return void 0;
+      const rest = stmt.text.slice(m[0].length);
+      return { kind: "ddl", table: a.table.name, work: "index", sql: (t) => `${m[1]}${quoteIdent2(t)}${rest}` };
+    }
+    case "update":
+    case "delete":
+      if (a.tables.length !== 1 || a.tables[0].schema) return void 0;
+      return { kind: "dml", table: a.tables[0].name, sql: stmt.text };
+    default:
+      return void 0;
+  }
+}
+async function sizeOf(shadow, table) {
+  const [c] = await shadow.query(`SELECT COUNT(*) AS n FROM ${quoteIdent2(table)}`);
+  const [b] = await shadow.query(
+    "SELECT DATA_LENGTH AS b FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
+    [table]
+  );
+  return { rows: Number(c?.n ?? 0), bytes: Number(b?.b ?? 0) };
+}
+async function fkChecksOf(shadow) {
+  const [fk] = await shadow.query("SELECT @@SESSION.foreign_key_checks AS v");
+  return Number(fk?.v ?? 1) ? 1 : 0;
+}
+var probeName = () => `zd_probe_${randomBytes2(6).toString("hex")}`;
+async function scaleDdl(shadow, t) {
+  const sample = probeName();
+  const created2 = [];
+  const create2 = async (name6, like) => {
+    await shadow.exec(`CREATE TABLE ${quoteIdent2(name6)} LIKE ${quoteIdent2(like)}`);
+    created2.push(name6);
+  };
+  const drop2 = async (name6) => {
+    await shadow.exec(`DROP TABLE IF EXISTS ${quoteIdent2(name6)}`);
+    created2.splice(created2.indexOf(name6), 1);
+  };
+  const fkChecks = await fkChecksOf(shadow);
+  try {
+    try {
+      await create2(sample, t.table);
+    } catch (err) {
+      if (errnoOf(err) === void 0) throw err;
+      return void 0;
+    }
+    const list4 = await copyableColumns(shadow, t.table);
+    if (!list4) return void 0;
+    const seeded = await seed(shadow, { rows: SAMPLE_ROWS, tables: [sample] });
+    if ((seeded.rows.get(sample) ?? 0) === 0) {
+      await shadow.exec(
+        `INSERT INTO ${quoteIdent2(sample)} (${list4}) SELECT ${list4} FROM ${quoteIdent2(t.table)} LIMIT ${SAMPLE_ROWS}`
+      );
+    }
+    await shadow.exec(`ANALYZE TABLE ${quoteIdent2(sample)}`);
+    const size = await sizeOf(shadow, sample);
+    if (!size.rows) return void 0;
+    const fresh = async (full) => {
+      const copy = probeName();
+      await create2(copy, sample);
+      if (full)
+        await shadow.exec(`INSERT INTO ${quoteIdent2(copy)} (${list4}) SELECT ${list4} FROM ${quoteIdent2(sample)}`);
+      return copy;
+    };
+    if (t.instant) {
+      const copy = await fresh(true);
+      try {
+        await shadow.exec(t.instant(copy));
+        return void 0;
+      } catch (err) {
+        if (errnoOf(err) === void 0) throw err;
+      } finally {
+        await drop2(copy);
+      }
+    }
+    const once = async (full) => {
+      const copy = await fresh(full);
+      try {
+        const t0 = performance.now();
+        await shadow.exec(t.sql(copy));
+        return performance.now() - t0;
+      } finally {
+        await drop2(copy);
+      }
+    };
+    return { table: t.table, work: t.work, ...size, ...await fastestOfBoth(once, ROUNDS) };
+  } finally {
+    if (!shadow.stopped) {
+      for (const name6 of [...created2].reverse()) await drop2(name6).catch(() => {
+      });
+      await shadow.exec(`SET SESSION foreign_key_checks = ${fkChecks}`).catch(() => {
+      });
+    }
+  }
+}
+async function scaleDml(shadow, t, inTransaction) {
+  const table = quoteIdent2(t.table);
+  if (!inTransaction) await shadow.exec(`ANALYZE TABLE ${table}`);
+  const counted = await sizeOf(shadow, t.table);
+  if (!counted.rows) return void 0;
+  const size = inTransaction ? { rows: counted.rows, bytes: 0 } : counted;
+  const fkChecks = await fkChecksOf(shadow);
+  const [open, undo] = inTransaction ? [`SAVEPOINT ${SAVEPOINT}`, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}`] : ["START TRANSACTION", "ROLLBACK"];
+  const once = async (full) => {
+    await shadow.exec(open);
+    try {
+      if (!full) {
+        await shadow.exec("SET SESSION foreign_key_checks = 0");
+        try {
+          await shadow.exec(`DELETE FROM ${table}`);
+        } finally {
+          await shadow.exec(`SET SESSION foreign_key_checks = ${fkChecks}`);
+        }
+      }
+      const t0 = performance.now();
+      await shadow.exec(t.sql);
+      return performance.now() - t0;
+    } finally {
+      await shadow.exec(undo);
+    }
+  };
+  return { table: t.table, work: "dml", ...size, ...await fastestOfBoth(once, ROUNDS) };
+}
+async function scale(shadow, stmt, inTransaction) {
+  const target = targetOf(stmt);
+  if (!target) return void 0;
+  try {
+    return target.kind === "ddl" ? await scaleDdl(shadow, target) : await scaleDml(shadow, target, inTransaction);
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
+    return void 0;
   }
 }
 
@@ -21340,7 +21512,8 @@ function createMysqlProbes(flavor) {
     snapshotSchema,
     snapshotData,
     watch: watchLocks,
-    online: measureOnline
+    online: measureOnline,
+    scale
   };
 }
 

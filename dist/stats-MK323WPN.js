@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-3BCEXXFO.js";
-import "./chunk-J55T5VY5.js";
-import "./chunk-3QPLLAJA.js";
+} from "./chunk-FKMSXXP5.js";
+import "./chunk-P3C23OCX.js";
+import "./chunk-XMWQYIDH.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-7DPQLTWN.js";
+import "./chunk-OT3UFEVT.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

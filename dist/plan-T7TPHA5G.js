@@ -8,22 +8,22 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-LOR4MMNW.js";
+} from "./chunk-AMVADSHK.js";
 import {
   runStats
-} from "./chunk-3BCEXXFO.js";
+} from "./chunk-FKMSXXP5.js";
 import {
   formatPlans
-} from "./chunk-ICJAKLZG.js";
+} from "./chunk-MLEOA6VZ.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
-import "./chunk-GSGDL4BG.js";
+import "./chunk-5G7Y7KSG.js";
 import {
   proofState
-} from "./chunk-S4NVRKUA.js";
-import "./chunk-KXVBQTVR.js";
-import "./chunk-D6HVITYD.js";
+} from "./chunk-KUBL7IHA.js";
+import "./chunk-O75E2E76.js";
+import "./chunk-6ACR3VB2.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -32,21 +32,21 @@ import {
   planStage,
   proveStage,
   resolveSettings
-} from "./chunk-4GXGDLZT.js";
+} from "./chunk-G3W54J37.js";
 import {
-  SERVER_US_PER_ROW,
   batchSizeFor,
   formatCount,
   formatDuration,
-  formatMicros
-} from "./chunk-J55T5VY5.js";
+  formatMicros,
+  serverUsPerRow
+} from "./chunk-P3C23OCX.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-LT5S3BGD.js";
+} from "./chunk-XQC2LD7R.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
@@ -54,9 +54,9 @@ import {
 import {
   UsageError,
   tableStats
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-7DPQLTWN.js";
+import "./chunk-OT3UFEVT.js";
 import {
   timeoutMsOf
 } from "./chunk-RUP2AEB4.js";
@@ -77,13 +77,17 @@ import {
 import path from "node:path";
 
 // src/estimate/plan.ts
-function batchSizeUnderLimit(configured, settings) {
+function backfillCost(dialectId) {
+  return dialectId === "postgres" ? { usPerRow: serverUsPerRow("server").backfill, server: "a PostgreSQL server" } : { usPerRow: serverUsPerRow("mysql").backfill, server: "a MariaDB server" };
+}
+function batchSizeUnderLimit(configured, settings, dialectId = "postgres") {
   const batchSize = configured ?? DEFAULTS.batchSize;
-  if (batchSize * SERVER_US_PER_ROW.backfill / 1e6 <= settings.maxLockSeconds) return { batchSize };
-  return { batchSize: batchSizeFor(SERVER_US_PER_ROW.backfill, settings.maxLockSeconds), lowered: batchSize };
+  const { usPerRow } = backfillCost(dialectId);
+  if (batchSize * usPerRow / 1e6 <= settings.maxLockSeconds) return { batchSize, usPerRow };
+  return { batchSize: batchSizeFor(usPerRow, settings.maxLockSeconds), lowered: batchSize, usPerRow };
 }
 function estimatePlans(result, lint, stats, settings, batchSize = DEFAULTS.batchSize, now = Date.now()) {
-  const usPerRow = SERVER_US_PER_ROW.backfill;
+  const { usPerRow, server } = backfillCost(lint.files[0]?.migration.dialect ?? "postgres");
   for (const plan of result.plans) {
     if (!plan.phases.some((p) => p.name === "backfill")) continue;
     const lines = new Set(plan.rewrites.map((r) => r.line));
@@ -102,7 +106,7 @@ function estimatePlans(result, lint, stats, settings, batchSize = DEFAULTS.batch
       const over = perBatch > settings.maxLockSeconds;
       plan.notes.push({
         level: over ? "warning" : "info",
-        message: `backfill of ${table}: ${formatCount(rows)} rows in ${formatCount(batches)} batches of ${formatCount(batchSize)}, ${formatDuration(perBatch)} each, ${formatDuration(rows * usPerRow * 1e-6)} of updates in total (estimate: ${formatMicros(usPerRow)}/row calibrated on a PostgreSQL server, not measured on yours; pauses between batches not counted). ` + (over ? `Each batch would hold its row locks longer than maxLockSeconds (${settings.maxLockSeconds} s): set plan.batchSize to ${formatCount(fit)} or less.` : `Batches of up to ${formatCount(fit)} rows keep each under half of maxLockSeconds (${settings.maxLockSeconds} s).`)
+        message: `backfill of ${table}: ${formatCount(rows)} rows in ${formatCount(batches)} batches of ${formatCount(batchSize)}, ${formatDuration(perBatch)} each, ${formatDuration(rows * usPerRow * 1e-6)} of updates in total (estimate: ${formatMicros(usPerRow)}/row calibrated on ${server}, not measured on yours; pauses between batches not counted). ` + (over ? `Each batch would hold its row locks longer than maxLockSeconds (${settings.maxLockSeconds} s): set plan.batchSize to ${formatCount(fit)} or less.` : `Batches of up to ${formatCount(fit)} rows keep each under half of maxLockSeconds (${settings.maxLockSeconds} s).`)
       });
     }
   }
@@ -294,11 +298,11 @@ async function planCommand(paths, opts) {
   const settings = resolveSettings({ ...opts, ...detected ? { detected } : {} }, config);
   const stats = await runStats(opts, cwd);
   if (stats) {
-    const sized = batchSizeUnderLimit(settings.plan.batchSize, settings.estimates);
+    const sized = batchSizeUnderLimit(settings.plan.batchSize, settings.estimates, settings.dialect.id);
     if (sized.lowered !== void 0) {
       settings.plan = { ...settings.plan, batchSize: sized.batchSize };
       process.stderr.write(
-        `zerodown: backfill batches of ${sized.lowered} rows would hold their row locks ${formatDuration(sized.lowered * SERVER_US_PER_ROW.backfill / 1e6)} (estimate), longer than estimates.maxLockSeconds (${settings.estimates.maxLockSeconds} s): planned in batches of ${sized.batchSize}
+        `zerodown: backfill batches of ${sized.lowered} rows would hold their row locks ${formatDuration(sized.lowered * sized.usPerRow / 1e6)} (estimate), longer than estimates.maxLockSeconds (${settings.estimates.maxLockSeconds} s): planned in batches of ${sized.batchSize}
 `
       );
     }

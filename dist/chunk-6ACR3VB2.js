@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatDuration
-} from "./chunk-J55T5VY5.js";
+} from "./chunk-P3C23OCX.js";
 import {
   dialectFor
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 
 // src/report/sarif.ts
 import path from "node:path";

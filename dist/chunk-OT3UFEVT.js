@@ -7465,6 +7465,22 @@ var RELKIND = {
   t: "toast"
 };
 
+// src/shadow/scale-timing.ts
+async function fastestOfBoth(run, rounds) {
+  await run(true);
+  await run(false);
+  let fullMs = Infinity;
+  let emptyMs = Infinity;
+  let still = 0;
+  for (let i = 0; i < rounds.maxRounds && (i < rounds.repeats || still < rounds.stable); i++) {
+    const ms = await run(true);
+    still = ms < fullMs * 0.95 ? 0 : still + 1;
+    fullMs = Math.min(fullMs, ms);
+    emptyMs = Math.min(emptyMs, await run(false));
+  }
+  return { fullMs: Math.round(fullMs * 1e3) / 1e3, emptyMs: Math.round(emptyMs * 1e3) / 1e3 };
+}
+
 // src/dialects/postgres/shadow/seed-schema.ts
 var qi = (s) => `"${s.replace(/"/g, '""')}"`;
 var ql = (s) => `'${s.replace(/'/g, "''")}'`;
@@ -8129,25 +8145,12 @@ async function scale(shadow, stmt, inTransaction) {
         }
       }
       const sample = await sizeOf();
-      await once(false);
-      await once(true);
-      let fullMs = Infinity;
-      let emptyMs = Infinity;
-      let still = 0;
-      for (let i = 0; i < MAX_ROUNDS && (i < REPEATS || still < STABLE); i++) {
-        const ms = await once(false);
-        still = ms < fullMs * 0.95 ? 0 : still + 1;
-        fullMs = Math.min(fullMs, ms);
-        emptyMs = Math.min(emptyMs, await once(true));
-      }
-      return {
-        table: displayTable(target.rel),
-        work: target.work,
-        rows: sample.rows,
-        bytes: sample.bytes,
-        fullMs: Math.round(fullMs * 1e3) / 1e3,
-        emptyMs: Math.round(emptyMs * 1e3) / 1e3
-      };
+      const timed = await fastestOfBoth((full) => once(!full), {
+        repeats: REPEATS,
+        stable: STABLE,
+        maxRounds: MAX_ROUNDS
+      });
+      return { table: displayTable(target.rel), work: target.work, rows: sample.rows, bytes: sample.bytes, ...timed };
     } finally {
       await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}`);
       await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}`);
@@ -9223,6 +9226,7 @@ export {
   txKind,
   chained,
   extensionsIn,
+  fastestOfBoth,
   notInTransaction,
   postgresProbes,
   pgliteVersion,

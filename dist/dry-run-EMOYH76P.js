@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-3BCEXXFO.js";
+} from "./chunk-FKMSXXP5.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
@@ -32,32 +32,32 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-KXVBQTVR.js";
+} from "./chunk-O75E2E76.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
   dryRunStage,
   require_picocolors,
   resolveSettings
-} from "./chunk-4GXGDLZT.js";
+} from "./chunk-G3W54J37.js";
 import {
   estimateDryRun,
   formatDuration
-} from "./chunk-J55T5VY5.js";
+} from "./chunk-P3C23OCX.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-LT5S3BGD.js";
+} from "./chunk-XQC2LD7R.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-7DPQLTWN.js";
+import "./chunk-OT3UFEVT.js";
 import {
   redactSecrets,
   timeoutMsOf

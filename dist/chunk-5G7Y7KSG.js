@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-D6HVITYD.js";
+} from "./chunk-6ACR3VB2.js";
 import {
   require_picocolors
-} from "./chunk-4GXGDLZT.js";
+} from "./chunk-G3W54J37.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

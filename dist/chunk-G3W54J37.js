@@ -10,10 +10,10 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-J55T5VY5.js";
+} from "./chunk-P3C23OCX.js";
 import {
   ruleSettings
-} from "./chunk-LT5S3BGD.js";
+} from "./chunk-XQC2LD7R.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -28,10 +28,10 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-7DPQLTWN.js";
+} from "./chunk-OT3UFEVT.js";
 import {
   isShadowStop,
   toSqlError

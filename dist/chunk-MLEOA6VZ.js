@@ -13,17 +13,17 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-S4NVRKUA.js";
+} from "./chunk-KUBL7IHA.js";
 import {
   require_picocolors
-} from "./chunk-4GXGDLZT.js";
+} from "./chunk-G3W54J37.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-KXVBQTVR.js";
+} from "./chunk-O75E2E76.js";
 import {
   isProven
-} from "./chunk-4GXGDLZT.js";
+} from "./chunk-G3W54J37.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

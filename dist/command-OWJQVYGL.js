@@ -6,19 +6,19 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-ICJAKLZG.js";
-import "./chunk-S4NVRKUA.js";
-import "./chunk-KXVBQTVR.js";
+} from "./chunk-MLEOA6VZ.js";
+import "./chunk-KUBL7IHA.js";
+import "./chunk-O75E2E76.js";
 import {
   ruleDocUrl
-} from "./chunk-D6HVITYD.js";
+} from "./chunk-6ACR3VB2.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-4GXGDLZT.js";
-import "./chunk-J55T5VY5.js";
+} from "./chunk-G3W54J37.js";
+import "./chunk-P3C23OCX.js";
 import {
   autoDiscover,
   detectDialect,
@@ -27,7 +27,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-LT5S3BGD.js";
+} from "./chunk-XQC2LD7R.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -36,11 +36,11 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   isUserError
-} from "./chunk-3QPLLAJA.js";
+} from "./chunk-XMWQYIDH.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-7DPQLTWN.js";
+} from "./chunk-OT3UFEVT.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";
