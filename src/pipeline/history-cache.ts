@@ -16,7 +16,7 @@
  * repository has no node_modules. The newest 32 entries are kept.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Dialect, DialectCatalog } from '../dialect.js';
 import type { Migration } from '../model.js';
 import { VERSION } from '../version.js';
+import { projectCacheDir, pruneOldest, writeFileAtomic } from '../shadow/cache.js';
 
 /** bumped when what is stored changes shape */
 const FORMAT = 1;
@@ -75,8 +76,8 @@ export function historyKey(
 /** Where the cache lives for a run in `cwd` (see the file comment); undefined when nowhere fits. */
 export function historyCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR, 'catalog');
-  const nm = path.join(cwd, 'node_modules');
-  if (existsSync(nm)) return path.join(nm, '.cache', 'zerodown', 'catalog');
+  const project = projectCacheDir(cwd, 'catalog');
+  if (project) return project;
   const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), '.cache') : '');
   return base ? path.join(base, 'zerodown', 'catalog') : undefined;
 }
@@ -97,15 +98,8 @@ export function saveHistory(dir: string, key: string, dialect: Dialect, catalog:
   if (!dialect.catalogData) return;
   try {
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${key}.bin`);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize(dialect.catalogData.save(catalog)));
-    renameSync(tmp, file);
-    const entries = readdirSync(dir)
-      .filter((f) => f.endsWith('.bin'))
-      .map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
-      .sort((a, b) => b.t - a.t);
-    for (const { f } of entries.slice(KEEP)) rmSync(path.join(dir, f), { force: true });
+    writeFileAtomic(path.join(dir, `${key}.bin`), serialize(dialect.catalogData.save(catalog)));
+    pruneOldest(dir, '.bin', KEEP);
   } catch {
     // a read-only or full disk: the next run replays the history again
   }

@@ -62,11 +62,40 @@ function sha(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
+/** `<cwd>/node_modules/.cache/zerodown/<kind>` when the project has node_modules. */
+export function projectCacheDir(cwd: string, kind: string): string | undefined {
+  const nm = path.join(cwd, 'node_modules');
+  return existsSync(nm) ? path.join(nm, '.cache', 'zerodown', kind) : undefined;
+}
+
 /** `<cwd>/node_modules/.cache/zerodown/shadow` when the project has node_modules, or $ZERODOWN_CACHE_DIR. */
 export function defaultCacheDir(cwd: string): string | undefined {
   if (process.env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, process.env.ZERODOWN_CACHE_DIR);
-  const nm = path.join(cwd, 'node_modules');
-  return existsSync(nm) ? path.join(nm, '.cache', 'zerodown', 'shadow') : undefined;
+  return projectCacheDir(cwd, 'shadow');
+}
+
+/** Writes `file` whole or not at all: a reader never sees half of it (another process may be reading). */
+export function writeFileAtomic(file: string, data: string | NodeJS.ArrayBufferView): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+/** Keeps the `keep` newest `*<ext>` entries of `dir` (by mtime); `companions` names the other files of an entry. */
+export function pruneOldest(
+  dir: string,
+  ext: string,
+  keep: number,
+  companions: (stem: string) => string[] = () => [],
+): void {
+  const entries = readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const e of entries.slice(keep)) {
+    rmSync(path.join(dir, e.f), { force: true });
+    for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
+  }
 }
 
 export interface CachedState<M> {
@@ -92,26 +121,11 @@ export function readCache<M>(dir: string, key: string): CachedState<M> | undefin
 export function writeCache(dir: string, key: string, tar: Buffer, meta: unknown): void {
   try {
     mkdirSync(dir, { recursive: true });
-    const tgz = path.join(dir, `${key}.tgz`);
-    const tmp = `${tgz}.${process.pid}.tmp`;
-    writeFileSync(tmp, gzipSync(tar, { level: 1 }));
     writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
-    renameSync(tmp, tgz);
-    prune(dir);
+    writeFileAtomic(path.join(dir, `${key}.tgz`), gzipSync(tar, { level: 1 }));
+    pruneOldest(dir, '.tgz', KEEP, (stem) => [`${stem}.json`]);
   } catch {
     // read-only or full disk: the next run is simply cold again
-  }
-}
-
-function prune(dir: string): void {
-  const entries = readdirSync(dir)
-    .filter((f) => f.endsWith('.tgz'))
-    .map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const e of entries.slice(KEEP)) {
-    const key = e.f.slice(0, -4);
-    rmSync(path.join(dir, e.f), { force: true });
-    rmSync(path.join(dir, `${key}.json`), { force: true });
   }
 }
 

@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-MLEOA6VZ.js";
-import "./chunk-KUBL7IHA.js";
+} from "./chunk-64NLNHIA.js";
+import "./chunk-LVHLSUNV.js";
 import "./chunk-O75E2E76.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-G3W54J37.js";
+} from "./chunk-4VJJ2HI5.js";
 import "./chunk-P3C23OCX.js";
 import {
   autoDiscover,

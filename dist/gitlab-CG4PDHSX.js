@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-AMVADSHK.js";
+} from "./chunk-7XKIVCP4.js";
 import {
   runStats
 } from "./chunk-FKMSXXP5.js";
@@ -17,15 +17,15 @@ import {
   composeReport,
   review,
   stickyMarker
-} from "./chunk-ZNRSI5JG.js";
+} from "./chunk-JLUAU6B5.js";
 import "./chunk-WZINU2WT.js";
 import {
   formatText
-} from "./chunk-5G7Y7KSG.js";
-import "./chunk-KUBL7IHA.js";
+} from "./chunk-HAEOZP6K.js";
+import "./chunk-LVHLSUNV.js";
 import "./chunk-O75E2E76.js";
 import "./chunk-6ACR3VB2.js";
-import "./chunk-G3W54J37.js";
+import "./chunk-4VJJ2HI5.js";
 import "./chunk-P3C23OCX.js";
 import {
   changedFiles,

@@ -9,7 +9,7 @@ import {
 } from "./chunk-FKMSXXP5.js";
 import {
   formatText
-} from "./chunk-5G7Y7KSG.js";
+} from "./chunk-HAEOZP6K.js";
 import {
   formatSarif,
   sizeLines
@@ -20,7 +20,7 @@ import {
   lintStage,
   resolveSettings,
   targetText
-} from "./chunk-G3W54J37.js";
+} from "./chunk-4VJJ2HI5.js";
 import {
   applyStats
 } from "./chunk-P3C23OCX.js";
@@ -290,7 +290,7 @@ async function lintCommand(paths, opts) {
   const result = stage.result;
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-EMOYH76P.js");
+    const { lintDryRun } = await import("./dry-run-TYDBGPZY.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

@@ -9,7 +9,7 @@ import {
 } from "./chunk-6ACR3VB2.js";
 import {
   require_picocolors
-} from "./chunk-G3W54J37.js";
+} from "./chunk-4VJJ2HI5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-KUBL7IHA.js";
+} from "./chunk-LVHLSUNV.js";
 import {
   require_picocolors
-} from "./chunk-G3W54J37.js";
+} from "./chunk-4VJJ2HI5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -149,10 +149,25 @@ function cacheKey(input) {
 function sha(s) {
   return createHash("sha256").update(s).digest("hex");
 }
+function projectCacheDir(cwd, kind) {
+  const nm = path.join(cwd, "node_modules");
+  return existsSync(nm) ? path.join(nm, ".cache", "zerodown", kind) : void 0;
+}
 function defaultCacheDir(cwd) {
   if (process.env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, process.env.ZERODOWN_CACHE_DIR);
-  const nm = path.join(cwd, "node_modules");
-  return existsSync(nm) ? path.join(nm, ".cache", "zerodown", "shadow") : void 0;
+  return projectCacheDir(cwd, "shadow");
+}
+function writeFileAtomic(file, data) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+function pruneOldest(dir, ext, keep, companions = () => []) {
+  const entries = readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const e of entries.slice(keep)) {
+    rmSync(path.join(dir, e.f), { force: true });
+    for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
+  }
 }
 function readCache(dir, key) {
   const tgz = path.join(dir, `${key}.tgz`);
@@ -171,21 +186,10 @@ function readCache(dir, key) {
 function writeCache(dir, key, tar, meta) {
   try {
     mkdirSync(dir, { recursive: true });
-    const tgz = path.join(dir, `${key}.tgz`);
-    const tmp = `${tgz}.${process.pid}.tmp`;
-    writeFileSync(tmp, gzipSync(tar, { level: 1 }));
     writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
-    renameSync(tmp, tgz);
-    prune(dir);
+    writeFileAtomic(path.join(dir, `${key}.tgz`), gzipSync(tar, { level: 1 }));
+    pruneOldest(dir, ".tgz", KEEP, (stem) => [`${stem}.json`]);
   } catch {
-  }
-}
-function prune(dir) {
-  const entries = readdirSync(dir).filter((f) => f.endsWith(".tgz")).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const e of entries.slice(KEEP)) {
-    const key = e.f.slice(0, -4);
-    rmSync(path.join(dir, e.f), { force: true });
-    rmSync(path.join(dir, `${key}.json`), { force: true });
   }
 }
 function diskStore(dir) {
@@ -198,7 +202,7 @@ function memoryStore() {
 
 // src/pipeline/history-cache.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { homedir } from "node:os";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
@@ -238,8 +242,8 @@ function historyKey(dialect, version, history, build = codeIdentity()) {
 }
 function historyCacheDir(cwd, env = process.env) {
   if (env.ZERODOWN_CACHE_DIR) return path2.resolve(cwd, env.ZERODOWN_CACHE_DIR, "catalog");
-  const nm = path2.join(cwd, "node_modules");
-  if (existsSync2(nm)) return path2.join(nm, ".cache", "zerodown", "catalog");
+  const project = projectCacheDir(cwd, "catalog");
+  if (project) return project;
   const base = env.XDG_CACHE_HOME || (homedir() ? path2.join(homedir(), ".cache") : "");
   return base ? path2.join(base, "zerodown", "catalog") : void 0;
 }
@@ -256,12 +260,8 @@ function saveHistory(dir, key, dialect, catalog) {
   if (!dialect.catalogData) return;
   try {
     mkdirSync2(dir, { recursive: true });
-    const file = path2.join(dir, `${key}.bin`);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync2(tmp, serialize(dialect.catalogData.save(catalog)));
-    renameSync2(tmp, file);
-    const entries = readdirSync2(dir).filter((f) => f.endsWith(".bin")).map((f) => ({ f, t: statSync2(path2.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
-    for (const { f } of entries.slice(KEEP2)) rmSync2(path2.join(dir, f), { force: true });
+    writeFileAtomic(path2.join(dir, `${key}.bin`), serialize(dialect.catalogData.save(catalog)));
+    pruneOldest(dir, ".bin", KEEP2);
   } catch {
   }
 }

@@ -9,12 +9,12 @@ import {
 } from "./chunk-WZINU2WT.js";
 import {
   byStatement
-} from "./chunk-5G7Y7KSG.js";
+} from "./chunk-HAEOZP6K.js";
 import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-KUBL7IHA.js";
+} from "./chunk-LVHLSUNV.js";
 import {
   codeFence,
   encodePath,
@@ -50,7 +50,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-G3W54J37.js";
+} from "./chunk-4VJJ2HI5.js";
 import {
   applyStats,
   confirmFindings,

@@ -8,20 +8,20 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-AMVADSHK.js";
+} from "./chunk-7XKIVCP4.js";
 import {
   runStats
 } from "./chunk-FKMSXXP5.js";
 import {
   formatPlans
-} from "./chunk-MLEOA6VZ.js";
+} from "./chunk-64NLNHIA.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
-import "./chunk-5G7Y7KSG.js";
+import "./chunk-HAEOZP6K.js";
 import {
   proofState
-} from "./chunk-KUBL7IHA.js";
+} from "./chunk-LVHLSUNV.js";
 import "./chunk-O75E2E76.js";
 import "./chunk-6ACR3VB2.js";
 import {
@@ -32,7 +32,7 @@ import {
   planStage,
   proveStage,
   resolveSettings
-} from "./chunk-G3W54J37.js";
+} from "./chunk-4VJJ2HI5.js";
 import {
   batchSizeFor,
   formatCount,

@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-AMVADSHK.js";
+} from "./chunk-7XKIVCP4.js";
 import "./chunk-FKMSXXP5.js";
-import "./chunk-5G7Y7KSG.js";
+import "./chunk-HAEOZP6K.js";
 import "./chunk-6ACR3VB2.js";
-import "./chunk-G3W54J37.js";
+import "./chunk-4VJJ2HI5.js";
 import "./chunk-P3C23OCX.js";
 import "./chunk-XQC2LD7R.js";
 import "./chunk-AABGNZ4C.js";

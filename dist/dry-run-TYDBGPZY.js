@@ -39,7 +39,7 @@ import {
   dryRunStage,
   require_picocolors,
   resolveSettings
-} from "./chunk-G3W54J37.js";
+} from "./chunk-4VJJ2HI5.js";
 import {
   estimateDryRun,
   formatDuration

@@ -13,7 +13,7 @@ import {
 } from "./chunk-O75E2E76.js";
 import {
   isProven
-} from "./chunk-G3W54J37.js";
+} from "./chunk-4VJJ2HI5.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;
