@@ -29,7 +29,7 @@ import { exitCodeFor } from '../errors.js';
 import { VERSION } from '../version.js';
 import { protectSecretUrl, readInputs, type ActionInputs } from './inputs.js';
 import { redactSecrets, registerSecret } from '../secrets.js';
-import { review } from '../review/index.js';
+import { postReport, review } from '../review/index.js';
 import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
 import { createOctokit } from './octokit.js';
@@ -184,13 +184,17 @@ export async function run(): Promise<void> {
         );
       const pull = { owner: ev.owner, repo: ev.repo, number: pr.number };
       const createIfMissing = reviewed.length > 0;
-      let outcome = await upsertStickyComment(octokit, pull, redactSecrets(composed.body), { createIfMissing, marker });
-      if (outcome.action === 'failed' && outcome.status === 422) {
-        // GitHub still refused the body (its own size count): post the bare verdict, which always fits
-        core.info(`zerodown: GitHub refused the comment (${outcome.reason}); posting the short form.`);
-        const bare = composeReport(report, { budget: 4_000, marker });
-        outcome = await upsertStickyComment(octokit, pull, redactSecrets(bare.body), { createIfMissing, marker });
-      }
+      const outcome = await postReport(
+        report,
+        composed,
+        marker,
+        (body) => upsertStickyComment(octokit, pull, body, { createIfMissing, marker }),
+        (o) =>
+          o.action === 'failed' && o.status === 422
+            ? `zerodown: GitHub refused the comment (${o.reason}); posting the short form.`
+            : undefined,
+        (m) => core.info(m),
+      );
       if (outcome.action === 'created' || outcome.action === 'updated')
         core.info(`zerodown: ${outcome.action} the pull request comment${outcome.url ? ` ${outcome.url}` : ''}.`);
       else if (outcome.action === 'skipped') core.info(`zerodown: no pull request comment (${outcome.reason}).`);

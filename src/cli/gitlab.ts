@@ -16,7 +16,7 @@ import { exitCodeFor, UsageError } from '../errors.js';
 import { formatCodeQuality } from '../report/gitlab.js';
 import { composeReport, stickyMarker, SUMMARY_BUDGET, type RepoRef, type ReportInput } from '../report/markdown.js';
 import { formatText } from '../report/text.js';
-import { review } from '../review/index.js';
+import { postReport, review } from '../review/index.js';
 import { redactSecrets, registerSecret, registerSecretUrl } from '../secrets.js';
 import { VERSION } from '../version.js';
 import { NOTE_BUDGET, upsertStickyNote, type MergeRequestRef } from './gitlab-note.js';
@@ -181,13 +181,17 @@ export async function gitlabCommand(
       process.stdout.write(redactSecrets(composeReport(report, { budget: SUMMARY_BUDGET, detailed: true }).body));
     }
     const createIfMissing = reviewed.length > 0;
-    let outcome = await upsertStickyNote(mr, token, redactSecrets(composed.body), { marker, createIfMissing });
-    if (outcome.action === 'failed' && outcome.status === 400) {
-      // GitLab still refused the body (its own count): post the bare verdict, which always fits
-      log(`zerodown: GitLab refused the note (${outcome.reason}); posting the short form.`);
-      const bare = composeReport(report, { budget: 4_000, marker });
-      outcome = await upsertStickyNote(mr, token, redactSecrets(bare.body), { marker, createIfMissing });
-    }
+    const outcome = await postReport(
+      report,
+      composed,
+      marker,
+      (body) => upsertStickyNote(mr, token, body, { marker, createIfMissing }),
+      (o) =>
+        o.action === 'failed' && o.status === 400
+          ? `zerodown: GitLab refused the note (${o.reason}); posting the short form.`
+          : undefined,
+      log,
+    );
     if (outcome.action === 'created' || outcome.action === 'updated')
       log(`zerodown: ${outcome.action} the merge request note (note ${outcome.id} on !${mr.iid}).`);
     else if (outcome.action === 'skipped') log(`zerodown: no merge request note (${outcome.reason}).`);

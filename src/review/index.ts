@@ -23,6 +23,8 @@ import {
 } from '../pipeline/index.js';
 import { extraSections, type Extras, type ReviewShadow } from './extras.js';
 import type { StatsFile } from '../stats/format.js';
+import { composeReport, type Composed, type ReportInput } from '../report/markdown.js';
+import { redactSecrets } from '../secrets.js';
 
 export { extraSections, type Extras, type ExtrasInput, type ReviewShadow } from './extras.js';
 
@@ -152,4 +154,24 @@ export async function review(x: ReviewInput): Promise<Review> {
     }),
   );
   return { settings, selection, reviewed, result, extras };
+}
+
+/**
+ * Posts the composed report (the sticky PR comment or MR note) through `post`, with secrets redacted. When the host
+ * still refuses the body as too long by its own count (`refusedAsTooLong` gives the log line saying so), posts the
+ * bare verdict instead, which always fits.
+ */
+export async function postReport<O>(
+  report: ReportInput,
+  composed: Composed,
+  marker: string,
+  post: (body: string) => Promise<O>,
+  refusedAsTooLong: (outcome: O) => string | undefined,
+  log: (msg: string) => void,
+): Promise<O> {
+  const outcome = await post(redactSecrets(composed.body));
+  const refused = refusedAsTooLong(outcome);
+  if (!refused) return outcome;
+  log(refused);
+  return post(redactSecrets(composeReport(report, { budget: 4_000, marker }).body));
 }

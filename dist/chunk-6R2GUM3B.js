@@ -538,6 +538,13 @@ async function review(x) {
   );
   return { settings, selection, reviewed, result, extras };
 }
+async function postReport(report, composed, marker, post, refusedAsTooLong, log) {
+  const outcome = await post(redactSecrets(composed.body));
+  const refused = refusedAsTooLong(outcome);
+  if (!refused) return outcome;
+  log(refused);
+  return post(redactSecrets(composeReport(report, { budget: 4e3, marker }).body));
+}
 
 export {
   STICKY_MARKER,
@@ -545,5 +552,6 @@ export {
   COMMENT_BUDGET,
   SUMMARY_BUDGET,
   composeReport,
-  review
+  review,
+  postReport
 };

@@ -15,9 +15,10 @@ import {
 import {
   SUMMARY_BUDGET,
   composeReport,
+  postReport,
   review,
   stickyMarker
-} from "./chunk-JLUAU6B5.js";
+} from "./chunk-6R2GUM3B.js";
 import "./chunk-WZINU2WT.js";
 import {
   formatText
@@ -17195,12 +17196,14 @@ async function gitlabCommand(paths, opts, env = process.env) {
       process.stdout.write(redactSecrets(composeReport(report, { budget: SUMMARY_BUDGET, detailed: true }).body));
     }
     const createIfMissing = reviewed.length > 0;
-    let outcome = await upsertStickyNote(mr, token, redactSecrets(composed.body), { marker, createIfMissing });
-    if (outcome.action === "failed" && outcome.status === 400) {
-      log(`zerodown: GitLab refused the note (${outcome.reason}); posting the short form.`);
-      const bare = composeReport(report, { budget: 4e3, marker });
-      outcome = await upsertStickyNote(mr, token, redactSecrets(bare.body), { marker, createIfMissing });
-    }
+    const outcome = await postReport(
+      report,
+      composed,
+      marker,
+      (body) => upsertStickyNote(mr, token, body, { marker, createIfMissing }),
+      (o) => o.action === "failed" && o.status === 400 ? `zerodown: GitLab refused the note (${o.reason}); posting the short form.` : void 0,
+      log
+    );
     if (outcome.action === "created" || outcome.action === "updated")
       log(`zerodown: ${outcome.action} the merge request note (note ${outcome.id} on !${mr.iid}).`);
     else if (outcome.action === "skipped") log(`zerodown: no merge request note (${outcome.reason}).`);
