@@ -1,6 +1,7 @@
 import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
 import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
+import { foreignKeyLabel, unvalidatedForeignKeys } from '../../src/dialects/postgres/foreign-keys.js';
 import {
   addColumnRewrite,
   alterCmds,
@@ -66,7 +67,7 @@ export default defineRule({
     for (const cmd of alterCmds(ast)) {
       if (cmd.subtype === 'AT_AddConstraint') {
         const con = cmd.def?.Constraint;
-        // foreign keys: adding-foreign-key-constraint; UNIQUE/PRIMARY KEY cannot be NOT VALID
+        // foreign keys: adding-foreign-key-constraint (below when it is off); UNIQUE/PRIMARY KEY cannot be NOT VALID
         if (con?.contype !== 'CONSTR_CHECK' || con.skip_validation) continue;
         const name = con.conname ? `\`${con.conname}\` ` : '';
         const expr = exprSql(stmt, con.location, { after: 'CHECK', stops: CHECK_STOPS });
@@ -120,12 +121,17 @@ export default defineRule({
         });
       }
     }
+    // A foreign key without NOT VALID is adding-foreign-key-constraint's finding; with that rule off
+    // (squawk's own split), this rule reports it, so turning one off never hides the hazard.
+    if (!ctx.ruleEnabled('adding-foreign-key-constraint')) issues.push(...unvalidatedForeignKeys(stmt, ctx));
     return mergeIssues(issues, (i) =>
-      i.data!.constraint
-        ? `\`${i.data!.constraint as string}\``
-        : i.data!.column
-          ? `\`${i.data!.column as string}\``
-          : 'another CHECK',
+      i.data!.references
+        ? foreignKeyLabel(i)
+        : i.data!.constraint
+          ? `\`${i.data!.constraint as string}\``
+          : i.data!.column
+            ? `\`${i.data!.column as string}\``
+            : 'another CHECK',
     );
   },
 });

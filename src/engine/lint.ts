@@ -216,6 +216,7 @@ export class LintEngine {
         const t = catalog.table(key(rel));
         return t === undefined ? undefined : catalog.column(t, column);
       },
+      ruleEnabled: (id: string) => this.severities.has(id),
     };
 
     for (const stmt of statements) {

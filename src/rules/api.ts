@@ -114,6 +114,11 @@ export interface RuleContext<S = Statement, Cat = unknown, Tab = unknown, Col = 
   /** true when the column's table or the column itself comes from a file under review (see `isReleaseTable`) */
   isReleaseColumn(rel: Rel, column: string): boolean;
   column(rel: Rel, column: string): Col | undefined;
+  /**
+   * true when rule `id` runs in this lint (not turned off, and part of the rule set). Lets a rule
+   * report a hazard that another rule owns only when that rule is off, so it is reported once.
+   */
+  ruleEnabled(id: string): boolean;
 }
 
 /** What a rule sees for a whole file, after its last statement. */

@@ -65,11 +65,6 @@ ruleTester(rule, {
       sql: 'BEGIN;\nCREATE TABLE core_foo (age int);\nALTER TABLE core_foo ADD CONSTRAINT age_restriction CHECK (age >= 25);\nCOMMIT;',
     },
     {
-      name: 'foreign keys belong to adding-foreign-key-constraint',
-      sql: 'ALTER TABLE accounts ADD CONSTRAINT accounts_user_fk FOREIGN KEY (user_id) REFERENCES users (id);',
-      history,
-    },
-    {
       name: 'UNIQUE USING INDEX',
       sql: 'ALTER TABLE accounts ADD CONSTRAINT accounts_user_key UNIQUE USING INDEX accounts_user_idx;',
       history,
@@ -92,4 +87,36 @@ it('quotes the CHECK expression and suggests the VALIDATE statement', async () =
   );
   expect(f!.data).toEqual({ constraint: 'Positive', check: '((balance >= 0) AND (balance < 10))' });
   expect(f!.help).toContain('ALTER TABLE "Accounts" VALIDATE CONSTRAINT "Positive"');
+});
+
+// squawk's constraint-missing-not-valid covers foreign keys too; zerodown reports them once, as
+// adding-foreign-key-constraint, and here only when that rule is off.
+const fkRules = (findings: { rule: string }[]) =>
+  findings
+    .map((f) => f.rule)
+    .filter((r) => r === 'constraint-missing-not-valid' || r === 'adding-foreign-key-constraint');
+const fkSql = 'ALTER TABLE accounts ADD CONSTRAINT accounts_user_fk FOREIGN KEY (user_id) REFERENCES users (id);';
+
+it('leaves a foreign key without NOT VALID to adding-foreign-key-constraint when that rule runs', async () => {
+  const findings = await lintSql(fkSql, { history });
+  expect(fkRules(findings)).toEqual(['adding-foreign-key-constraint']);
+});
+
+it('reports a foreign key without NOT VALID itself when adding-foreign-key-constraint is off', async () => {
+  const findings = await lintSql(fkSql, { history, rules: { 'adding-foreign-key-constraint': 'off' } });
+  expect(fkRules(findings)).toEqual(['constraint-missing-not-valid']);
+  const fk = findings.find((f) => f.rule === 'constraint-missing-not-valid')!;
+  expect(fk.message).toMatch(/Adding foreign key `accounts_user_fk` on `accounts`.*SHARE ROW EXCLUSIVE/);
+  expect(fk.help).toContain('NOT VALID');
+  // alone, as squawk runs one rule
+  const alone = await lintSql(fkSql, { history, ruleSet: [rule] });
+  expect(alone.map((f) => f.rule)).toEqual(['constraint-missing-not-valid']);
+  // NOT VALID, or a table created in the same file: nothing
+  expect(await lintSql(fkSql.replace(';', ' NOT VALID;'), { history, ruleSet: [rule] })).toEqual([]);
+  expect(
+    await lintSql(`CREATE TABLE accounts (id bigint, user_id bigint);\n${fkSql}`, {
+      history: 'CREATE TABLE users (id bigint PRIMARY KEY);',
+      ruleSet: [rule],
+    }),
+  ).toEqual([]);
 });
