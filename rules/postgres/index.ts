@@ -33,6 +33,7 @@ import indexSameStepAsAddColumn from './index-same-step-as-add-column.js';
 import preferBigintOverInt from './prefer-bigint-over-int.js';
 import preferBigintOverSmallint from './prefer-bigint-over-smallint.js';
 import preferIdentity from './prefer-identity.js';
+import preferRepack from './prefer-repack.js';
 import preferRobustStmts from './prefer-robust-stmts.js';
 import preferTextField from './prefer-text-field.js';
 import preferTimestamptz from './prefer-timestamptz.js';
@@ -45,6 +46,7 @@ import requireConcurrentReindex from './require-concurrent-reindex.js';
 import requireEnumValueOrdering from './require-enum-value-ordering.js';
 import requireLockTimeout from './require-lock-timeout.js';
 import requireStatementTimeout from './require-statement-timeout.js';
+import requireTableSchema from './require-table-schema.js';
 import transactionNesting from './transaction-nesting.js';
 import unbatchedBackfill from './unbatched-backfill.js';
 
@@ -85,6 +87,7 @@ export const allRules: Rule[] = [
   preferBigintOverInt,
   preferBigintOverSmallint,
   preferIdentity,
+  preferRepack,
   preferRobustStmts,
   preferTextField,
   preferTimestamptz,
@@ -97,6 +100,7 @@ export const allRules: Rule[] = [
   requireEnumValueOrdering,
   requireLockTimeout,
   requireStatementTimeout,
+  requireTableSchema,
   transactionNesting,
   unbatchedBackfill,
 ];

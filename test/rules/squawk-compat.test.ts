@@ -191,6 +191,40 @@ const AGREE: Case[] = [
     sql: 'ALTER TABLE foo\nADD COLUMN bar numeric GENERATED ALWAYS AS (bar + baz) STORED;',
     squawk: true,
   },
+  {
+    from: 'constraint_missing_not_valid::adding_fk_err',
+    rule: 'constraint-missing-not-valid',
+    sql: 'ALTER TABLE distributors ADD CONSTRAINT distfk FOREIGN KEY (address) REFERENCES addresses (address);',
+    // zerodown's own rule for it is adding-foreign-key-constraint; alone, this rule reports it
+    squawk: true,
+  },
+  {
+    from: 'prefer_repack::vacuum_full_option_list_err',
+    rule: 'prefer-repack',
+    sql: 'VACUUM (FULL) foo;',
+    squawk: true,
+    pg: 19,
+  },
+  { from: 'prefer_repack::cluster_no_path_err', rule: 'prefer-repack', sql: 'CLUSTER;', squawk: true, pg: 19 },
+  {
+    from: 'prefer_repack::vacuum_full_false_option_list_ok',
+    rule: 'prefer-repack',
+    sql: 'VACUUM (FULL FALSE) foo;',
+    squawk: false,
+    pg: 19,
+  },
+  {
+    from: 'require_table_schema::drop_table_err',
+    rule: 'require-table-schema',
+    sql: 'DROP TABLE my_table;',
+    squawk: true,
+  },
+  {
+    from: 'require_table_schema::create_temp_table_ok',
+    rule: 'require-table-schema',
+    sql: 'CREATE TEMP TABLE temp_mapping_table (id int4) ON COMMIT DROP;\nCREATE TEMPORARY TABLE other_temp (id int4);',
+    squawk: false,
+  },
 ];
 
 /** Differences kept on purpose; docs/squawk-compat.md gives the reason for each. */
@@ -221,12 +255,6 @@ const DIFFER: Case[] = [
     squawk: true,
   },
   {
-    from: 'constraint_missing_not_valid::adding_fk_err',
-    rule: 'constraint-missing-not-valid',
-    sql: 'ALTER TABLE distributors ADD CONSTRAINT distfk FOREIGN KEY (address) REFERENCES addresses (address);',
-    squawk: true,
-  },
-  {
     from: 'require_concurrent_reindex::reindex_system_ok',
     rule: 'require-concurrent-reindex',
     sql: 'REINDEX SYSTEM mydb;',
@@ -251,6 +279,8 @@ const DIFFER: Case[] = [
     squawk: false,
     assume: true,
   },
+  { from: 'prefer_repack::cluster_below_pg19_ok', rule: 'prefer-repack', sql: 'CLUSTER foo;', squawk: false },
+  { from: 'prefer_repack::vacuum_full_below_pg19_ok', rule: 'prefer-repack', sql: 'VACUUM FULL foo;', squawk: false },
 ];
 
 const label = (c: Case) => `${c.from} [pg ${c.pg ?? 15}${c.assume ? ', assume-in-transaction' : ''}]`;

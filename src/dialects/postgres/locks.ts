@@ -333,11 +333,7 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
       table(ast.relation, ast.concurrent ? 'ExclusiveLock' : 'AccessExclusiveLock', 'materialized view');
       break;
     case 'ReindexStmt': {
-      const concurrent = (ast.params ?? []).some(
-        (p: any) =>
-          p.DefElem?.defname === 'concurrently' &&
-          !['false', 'off', '0'].includes(String(defElemValue(p.DefElem)).toLowerCase()),
-      );
+      const concurrent = optionOn(ast.params, 'concurrently');
       const mode: LockMode = concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock';
       if (ast.kind === 'REINDEX_OBJECT_INDEX' && ast.relation) index(relKey(ast.relation), mode);
       else if (ast.kind === 'REINDEX_OBJECT_TABLE') table(ast.relation, mode);
@@ -347,13 +343,7 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
       table(ast.relation, 'AccessExclusiveLock');
       break;
     case 'VacuumStmt': {
-      const full =
-        ast.is_vacuumcmd &&
-        (ast.options ?? []).some(
-          (o: any) =>
-            o.DefElem?.defname === 'full' &&
-            !['false', 'off', '0'].includes(String(defElemValue(o.DefElem)).toLowerCase()),
-        );
+      const full = ast.is_vacuumcmd && optionOn(ast.options, 'full');
       for (const r of ast.rels ?? [])
         table(r.VacuumRelation?.relation, full ? 'AccessExclusiveLock' : 'ShareUpdateExclusiveLock');
       break;
@@ -405,6 +395,14 @@ export function statementLocks(kind: string, ast: any, opts: LockOptions = {}): 
       break;
   }
   return [...out.values()];
+}
+
+/** Whether a boolean option (`FULL`, `CONCURRENTLY`, …) is on, as PostgreSQL's defGetBoolean reads it (no argument is true). */
+export function optionOn(options: readonly any[] | undefined, name: string): boolean {
+  return (options ?? []).some(
+    (o: any) =>
+      o.DefElem?.defname === name && !['false', 'off', '0'].includes(String(defElemValue(o.DefElem)).toLowerCase()),
+  );
 }
 
 function defElemValue(d: any): unknown {
