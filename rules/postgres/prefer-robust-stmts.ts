@@ -4,6 +4,7 @@ import {
   alterCmds,
   displayTable,
   keysBefore,
+  lastEventBefore,
   names,
   quoteIdent,
   quoteRel,
@@ -55,17 +56,21 @@ function laterCanFail(statements: readonly PgStatement[], index: number): boolea
 const exists = (what: string) => `fails with "${what} already exists"`;
 const missing = (what: string) => `fails with "${what} does not exist"`;
 
+/** Each ALTER TABLE's last word on a constraint name: dropped with IF EXISTS (true), or added / dropped without (false). */
+function constraintEvents(s: PgStatement): [string, boolean][] | undefined {
+  if (s.kind !== 'AlterTableStmt') return undefined;
+  const out: [string, boolean][] = [];
+  for (const cmd of alterCmds(s.ast)) {
+    if (cmd.subtype === 'AT_DropConstraint' && cmd.name) out.push([cmd.name, !!cmd.missing_ok]);
+    else if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.conname)
+      out.push([cmd.def.Constraint.conname, false]);
+  }
+  return out;
+}
+
 /** The last earlier ALTER TABLE touching constraint `name` dropped it with IF EXISTS (and none re-added it since). */
 function droppedSinceAdded(statements: readonly PgStatement[], index: number, name: string): boolean {
-  for (let i = index - 1; i >= 0; i--) {
-    const s = statements[i]!;
-    if (s.kind !== 'AlterTableStmt') continue;
-    for (const cmd of [...alterCmds(s.ast)].reverse()) {
-      if (cmd.subtype === 'AT_DropConstraint' && cmd.name === name) return !!cmd.missing_ok;
-      if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.conname === name) return false;
-    }
-  }
-  return false;
+  return lastEventBefore(statements, index, name, constraintEvents) === true;
 }
 
 /** Statements other than SET/RESET/SHOW and transaction control. */

@@ -545,6 +545,56 @@ const firstIndexCache = new WeakMap<
   Map<(s: PgStatement) => Iterable<string> | undefined, Map<string, number>>
 >();
 
+const lastEventCache = new WeakMap<
+  readonly PgStatement[],
+  Map<(s: PgStatement) => unknown, Map<string, { at: number[]; values: unknown[] }>>
+>();
+
+/**
+ * The value of the last event for `key` among the statements of the file before `before` (`eventsOf`
+ * gives each statement's events as [key, value]; a later event of a statement wins over an earlier
+ * one), or undefined. Like `keysBefore`, the file is read once per `eventsOf` function and each
+ * question is a binary search, so asking it for every statement of a huge file stays linear: a
+ * backward scan per statement re-read (and in a pieced file, re-parsed) the whole file before it.
+ * Pass a module-level function, not a fresh closure.
+ */
+export function lastEventBefore<V>(
+  statements: readonly PgStatement[],
+  before: number,
+  key: string,
+  eventsOf: (s: PgStatement) => Iterable<[string, V]> | undefined,
+): V | undefined {
+  let byFn = lastEventCache.get(statements);
+  if (!byFn) lastEventCache.set(statements, (byFn = new Map()));
+  let index = byFn.get(eventsOf);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < statements.length; i++) {
+      for (const [k, v] of eventsOf(statements[i]!) ?? []) {
+        let e = index.get(k);
+        if (!e) index.set(k, (e = { at: [], values: [] }));
+        if (e.at[e.at.length - 1] === i) e.values[e.values.length - 1] = v;
+        else {
+          e.at.push(i);
+          e.values.push(v);
+        }
+      }
+    }
+    byFn.set(eventsOf, index);
+  }
+  const e = index.get(key);
+  if (!e) return undefined;
+  // the last event at a statement index below `before`
+  let lo = 0;
+  let hi = e.at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (e.at[mid]! < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? (e.values[lo - 1] as V) : undefined;
+}
+
 /**
  * Keys (`keysOf` of each statement) added by the statements of the file before `before`.
  * The file is read once per `keysOf` function and remembered with its statement list, so a rule
