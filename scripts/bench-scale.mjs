@@ -188,16 +188,18 @@ try {
   const unit = (x, u) => (x === 'n/a' ? x : `${x} ${u}`);
   console.log('');
   console.log(
-    '| input | files | statements | MB | wall (median) | runs | CPU | peak RSS | statements/s | ms per 1,000 statements beyond start-up | vs the row above: statements × / wall × |',
+    '| input | files | statements | MB | wall (median) | runs | CPU | peak RSS | statements/s | ms per 1,000 statements beyond start-up, wall / CPU | vs the row above: statements × / wall × |',
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   // the 1-file row is nearly all start-up (loading the bundle, compiling the parser): what each row costs beyond
   // it, per statement, is the figure that stays flat when time grows linearly
-  const startup = rows.find((r) => r.files === 1 && !r.big)?.wall;
+  // (CPU too: on a shared machine it varies less than wall time)
+  const first = rows.find((r) => r.files === 1 && !r.big);
   rows.forEach((r, i) => {
     const prev = rows[i - 1];
     const vs = prev ? `${f(r.statements / prev.statements, 1)} / ${f(r.wall / prev.wall, 1)}` : '';
-    const marginal = startup !== undefined && r.statements > 100 ? f(((r.wall - startup) / r.statements) * 1e6, 0) : '';
+    const beyond = (k) => f(((r[k] - first[k]) / r.statements) * 1e6, 0);
+    const marginal = first && r.statements > 100 ? `${beyond('wall')} / ${beyond('cpu')}` : '';
     const wall = r.timedOut ? `**> ${limit} s** (stopped)` : `${f(r.wall, 2)} s`;
     const rate = r.timedOut ? `< ${f(r.statements / limit)}` : f(r.rate);
     console.log(

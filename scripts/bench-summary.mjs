@@ -31,7 +31,11 @@ const s = (x) =>
 const mb = (x) => (x === undefined || Number.isNaN(x) ? '' : `, ${x.toFixed(0)} MB`);
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
-const missing = (script) => ({ zd: `not measured (\`node scripts/${script}\`)`, anchor: '', met: undefined });
+const missing = (script) => ({
+  zd: `not recorded: \`node scripts/${script}\` ${script === 'bench-dryrun.mjs' ? 'records no figures yet' : 'did not run'}`,
+  anchor: '',
+  met: undefined,
+});
 const since = lint ? Date.parse(lint.at) : 0;
 const when = (r) =>
   r ? `${r.at.slice(11, 16)} UTC, load ${r.load.toFixed(1)}${Date.parse(r.at) < since ? ' (an earlier run)' : ''}` : '';
@@ -112,4 +116,4 @@ console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.work} | ${r.zd} | ${r.anchor} | ${r.goal} | ${verdict(r.met)} | ${r.when} |`);
 const met = rows.filter((r) => r.met).length;
 const judged = rows.filter((r) => r.met !== undefined).length;
-console.log(`\n${met} of ${judged} goals met${judged < rows.length ? ` (${rows.length - judged} not measured)` : ''}.`);
+console.log(`\n${met} of ${judged} goals met${judged < rows.length ? ` (${rows.length - judged} not recorded)` : ''}.`);
