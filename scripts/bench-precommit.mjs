@@ -24,7 +24,7 @@ import {
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { builtCli, opt, root } from './bench-lib.mjs';
+import { builtCli, opt, record, root } from './bench-lib.mjs';
 
 const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres');
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
@@ -121,6 +121,8 @@ console.log(`pre-commit hook command, ${opt('--dist') ? cli : 'a fresh build of 
 console.log(`median of ${runs} runs after a warm-up, load average ${loadavg()[0].toFixed(2)}\n`);
 console.log('| repository | history | wall (median) | min | max | CPU user+sys (median) | exit |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
+const figures = {};
+process.on('exit', () => record('precommit', { runs, ...figures }));
 for (const p of projects) {
   const { dir, history } = makeRepo(p);
   try {
@@ -145,6 +147,7 @@ for (const p of projects) {
       console.log(
         `| ${p.name} (${p.tool}), ${how} | ${history} files | ${f(mid(times))} | ${f(times[0])} | ${f(times[times.length - 1])} | ${f(mid(cpus))} | ${samples[0].code} |`,
       );
+      figures[`${p.name}${cached ? '' : 'NoCache'}`] = { history, wall: mid(times) / 1000, cpu: mid(cpus) / 1000 };
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

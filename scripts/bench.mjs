@@ -30,6 +30,7 @@ import {
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { ensureSquawk, record } from './bench-lib.mjs';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
 const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres');
@@ -48,26 +49,7 @@ if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
   console.error('bench: dist/cli.js is missing; run `npm run build` first');
   process.exit(2);
 }
-// squawk-cli is not a devDependency: the registry here serves only its linux-x64 binary package,
-// and a lock file without the other platforms' entries makes `npm ci` refuse to install. The bench
-// installs the pinned version on first use into node_modules/.cache (from the npm registry).
-const SQUAWK_VERSION = '2.66.0';
-const squawkDir = path.join(root, 'node_modules', '.cache', `squawk-cli-${SQUAWK_VERSION}`);
-const squawk = path.join(squawkDir, 'node_modules', '.bin', 'squawk');
-if (!existsSync(squawk)) {
-  console.log(`bench: installing squawk-cli@${SQUAWK_VERSION} into ${path.relative(root, squawkDir)} …`);
-  const r = spawnSync(
-    'npm',
-    ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', squawkDir, `squawk-cli@${SQUAWK_VERSION}`],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  if (r.status !== 0 || !existsSync(squawk)) {
-    console.error(`bench: could not install squawk-cli@${SQUAWK_VERSION}; the comparison needs it`);
-    process.exit(2);
-  }
-}
+const squawk = ensureSquawk().bin;
 
 // ---- inputs -----------------------------------------------------------------------------
 const projects = readdirSync(corpus)
@@ -143,6 +125,8 @@ const zd = [];
 const sq = [];
 let statements = 0;
 for (let i = 0; i < runs; i++) {
+  // cold: no cache from an earlier run (bench-rerun.mjs times the run with one)
+  process.env.ZERODOWN_CACHE_DIR = mkdtempSync(path.join(outDir, 'cache-'));
   const a = timed(process.execPath, zdArgs, `zerodown-${i}`);
   const b = timed(squawk, sqArgs, `squawk-${i}`);
   if (i === 0) {
@@ -177,6 +161,14 @@ console.log(`\nmedian of ${runs} runs:`);
 const zw = row('zerodown', zd, true);
 const sw = row('squawk', sq, false);
 console.log(`ratio zerodown/squawk (wall): ${(zw / sw).toFixed(2)}${zw <= sw ? '  (at or below squawk)' : ''}`);
+const med = (rs, k) => median(rs.map((r) => r[k]));
+record('lint', {
+  files: files.length,
+  statements,
+  runs,
+  zerodown: { wall: zw, cpu: med(zd, 'cpu'), rssMB: med(zd, 'rssMB') },
+  squawk: { wall: sw, cpu: med(sq, 'cpu'), rssMB: med(sq, 'rssMB') },
+});
 
 // ---- MySQL: the same CLI on ../shared/corpus/mysql (no squawk counterpart: it reads PostgreSQL only) ----------
 const myCorpus = path.resolve(corpus, '..', 'mysql');

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm run bench:action` (part of `npm run bench`): the GitHub Action's first run on a pull request, timed whole:
+// the built dist/index.js as the runner starts it, on the end-to-end tests' fixture (test/action/: a workspace git
+// repository with a two-file history and one unsafe migration, a real HTTP server standing in for the GitHub API,
+// with a busy PR: 123 changed files over two pages, 104 comments before ours). The run lints, plans, dry-runs the
+// migration on the embedded PGlite (no cache: a first run has none) and posts its sticky comment.
+//
+//   node scripts/bench-action.mjs [--dist DIR]    (default: a fresh build of the sources in a temp directory)
+//   BENCH_RUNS=5 node scripts/bench-action.mjs    (default 3 runs, median)
+//
+// The fixture and the fake API are the tests' own code (test/action/harness.ts, github-server.ts), loaded with tsx.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+import { loadText, median, opt, record } from './bench-lib.mjs';
+
+const GOAL = 2.0;
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const harness = await tsImport('../test/action/harness.ts', import.meta.url);
+const { startFakeGitHub } = await tsImport('../test/action/github-server.ts', import.meta.url);
+const { STICKY_MARKER } = await tsImport('../src/report/markdown.ts', import.meta.url);
+
+const OWNER = 'acme';
+const REPO = 'shop';
+const PR = 42;
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-bench-action-'));
+try {
+  const indexJs = opt('--dist')
+    ? path.join(path.resolve(opt('--dist')), 'index.js')
+    : harness.buildActionInto(path.join(tmp, 'action'));
+  const ws = harness.makeWorkspace(tmp);
+
+  /** The tests' busy PR (test/action/action.e2e.test.ts), on a fresh fake API: no comment of ours yet. */
+  async function freshGitHub() {
+    const gh = await startFakeGitHub({ owner: OWNER, repo: REPO, prNumber: PR });
+    for (let i = 0; i < 120; i++) gh.files.push({ filename: `src/generated/file${i}.ts`, status: 'modified' });
+    gh.files.push({ filename: 'src/app.ts', status: 'modified' });
+    gh.files.push({ filename: harness.NEW_MIGRATION, status: 'added' });
+    gh.files.push({ filename: 'db/migrations/20250101000000_gone.sql', status: 'removed' });
+    for (let i = 0; i < 103; i++)
+      gh.addComment(`looks good @reviewer${i}`, { login: `human${i}`, id: 100 + i, type: 'User' });
+    gh.addComment(`quoting the bot: ${STICKY_MARKER} please ignore`, { login: 'mallory', id: 666, type: 'User' });
+    return gh;
+  }
+
+  console.log(`zerodown Action, first run on a pull request (lint, plan, dry run on PGlite, comment): ${indexJs}`);
+  console.log(`machine: ${loadText()}; ${runs} run(s), median`);
+  const walls = [];
+  for (let i = 0; i < runs; i++) {
+    const gh = await freshGitHub();
+    try {
+      const t0 = performance.now();
+      const r = await harness.runOnPullRequest(indexJs, {
+        workspace: ws.dir,
+        apiUrl: gh.url,
+        owner: OWNER,
+        repo: REPO,
+        number: PR,
+        baseSha: ws.baseSha,
+        headSha: ws.headSha,
+      });
+      const wall = (performance.now() - t0) / 1000;
+      // the fixture's migration has errors: exit 1, one sticky comment with the dry run in it
+      const ours = gh.comments.filter((c) => c.user.type === 'Bot' && c.body.includes(STICKY_MARKER));
+      if (r.code !== 1 || ours.length !== 1 || !/dry run/i.test(ours[0].body))
+        throw new Error(
+          `unexpected run (exit ${r.code}, ${ours.length} comment(s) of ours):\n${(r.stdout + r.stderr).slice(-3000)}`,
+        );
+      walls.push(wall);
+      console.log(`  run ${i + 1}/${runs}: ${wall.toFixed(2)} s (${gh.requests.length} API requests)`);
+    } finally {
+      await gh.close();
+    }
+  }
+  const wall = median(walls);
+  console.log('');
+  console.log('| work | wall (median) | min | max | goal |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log(
+    `| the Action's first run on a PR | ${wall.toFixed(2)} s | ${Math.min(...walls).toFixed(2)} s | ${Math.max(...walls).toFixed(2)} s | ≤ ${GOAL.toFixed(1)} s: ${wall <= GOAL ? 'met' : 'MISSED'} |`,
+  );
+  record('action', { runs, walls, wall, goal: GOAL });
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm run bench:rerun` (part of `npm run bench`): two rows of issue 15's table that the other bench scripts don't
+// time, each with its anchor in the same run:
+//
+//   the whole corpus linted again with nothing changed   zerodown with the cache directory its previous run left
+//                                                         (whatever it caches), against squawk on the same files;
+//                                                         runs alternate so background load hits both alike
+//   squawk on one new lemmy migration alone               the anchor of the pre-commit row: the file
+//                                                         bench-precommit.mjs stages, without any schema knowledge
+//
+//   node scripts/bench-rerun.mjs [--cli PATH | --dist DIR]   (default: dist/cli.js)
+//   BENCH_RUNS=7 node scripts/bench-rerun.mjs                (default 5 runs each, median)
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { corpusDir, ensureSquawk, loadText, median, opt, record, root, timedNode, timedRun } from './bench-lib.mjs';
+
+const corpus = corpusDir();
+if (!existsSync(corpus)) {
+  console.error(`bench-rerun: corpus not found at ${corpus} (set ZERODOWN_CORPUS)`);
+  process.exit(2);
+}
+const cli = path.resolve(opt('--cli') ?? path.join(opt('--dist') ?? path.join(root, 'dist'), 'cli.js'));
+if (!existsSync(cli)) {
+  console.error(`bench-rerun: ${cli} is missing; run \`npm run build\` first or pass --cli PATH`);
+  process.exit(2);
+}
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const squawk = ensureSquawk();
+
+const projects = readdirSync(corpus)
+  .filter((d) => statSync(path.join(corpus, d)).isDirectory())
+  .sort()
+  .map((d) => path.join(corpus, d));
+const files = projects.flatMap((p) =>
+  readdirSync(p)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => path.join(p, f)),
+);
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-bench-rerun-'));
+try {
+  console.log(`zerodown lint, run again with nothing changed: ${files.length} files (${cli})`);
+  console.log(`machine: ${loadText()} at start; ${runs} runs each, median`);
+  // cwd outside the repository, so that the only cache is the one this run primes
+  const env = { ZERODOWN_CACHE_DIR: path.join(tmp, 'cache') };
+  const zdArgs = [cli, 'lint', ...projects, '--format', 'json'];
+  const first = timedNode(zdArgs, { cwd: tmp, env });
+  const zd = [];
+  const sq = [];
+  for (let i = 0; i < runs; i++) {
+    const a = timedNode(zdArgs, { cwd: tmp, env });
+    if (i === 0 && a.stdout !== first.stdout) throw new Error('the second run reported something else than the first');
+    zd.push(a);
+    sq.push(timedRun(squawk.bin, ['--reporter', 'json', ...files], { cwd: tmp }));
+  }
+  const again = { wall: median(zd.map((r) => r.wall)), rssMB: median(zd.map((r) => r.rssMB)) };
+  const sqWall = median(sq.map((r) => r.wall));
+  console.log(
+    `  zerodown, first run ${first.wall.toFixed(2)} s; again ${again.wall.toFixed(2)} s, ${again.rssMB.toFixed(0)} MB; squawk ${sqWall.toFixed(2)} s; ratio ${(again.wall / sqWall).toFixed(2)}`,
+  );
+
+  // the file bench-precommit.mjs stages in lemmy
+  const one = path.join(tmp, 'up.sql');
+  writeFileSync(one, 'CREATE INDEX person_name_lower_idx ON person (lower(name));\n');
+  const single = Array.from({ length: runs }, () => timedRun(squawk.bin, ['--reporter', 'json', one], { cwd: tmp }));
+  const singleWall = median(single.map((r) => r.wall));
+  console.log(
+    `  squawk ${squawk.version} on one new lemmy migration alone: ${(singleWall * 1000).toFixed(0)} ms, ${median(single.map((r) => r.rssMB)).toFixed(0)} MB`,
+  );
+  record('rerun', {
+    cli,
+    files: files.length,
+    runs,
+    first: { wall: first.wall, rssMB: first.rssMB },
+    again,
+    squawk: { version: squawk.version, wall: sqWall, rssMB: median(sq.map((r) => r.rssMB)) },
+    squawkOneFile: { wall: singleWall, rssMB: median(single.map((r) => r.rssMB)) },
+  });
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

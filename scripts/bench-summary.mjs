@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// The last step of `npm run bench`: one table with every row of issue 15's table (zerodown's figure, its anchor
+// timed in the same `npm run bench`, the goal, met or not), read from the figures each bench script records in
+// node_modules/.cache/zerodown-bench/<name>.json (bench-lib.mjs `record`):
+//
+//   lint.json       bench.mjs          { zerodown: { wall, cpu, rssMB }, squawk: { wall, rssMB } }   (cold: no cache)
+//   rerun.json      bench-rerun.mjs    { again: { wall, rssMB }, squawk: { wall }, squawkOneFile: { wall } }
+//   precommit.json  bench-precommit.mjs { lemmy: { history, wall, cpu } }                    (history cached)
+//   dryrun.json     bench-dryrun.mjs   { cold: { wall, rssMB }, warm: { wall, rssMB },
+//                                        native: { wall } or native: { skipped: "why" } }  (psql replay anchor)
+//   action.json     bench-action.mjs   { wall }
+//
+// A missing record prints as "not measured" with the script that measures it. A record older than lint.json (the
+// first script of `npm run bench`) is from an earlier run, and says so.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { resultsDir } from './bench-lib.mjs';
+
+const read = (name) => {
+  const file = path.join(resultsDir, `${name}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+};
+const lint = read('lint');
+const rerun = read('rerun');
+const precommit = read('precommit');
+const dryrun = read('dryrun');
+const action = read('action');
+
+const s = (x) =>
+  x === undefined || Number.isNaN(x) ? 'n/a' : x < 0.1 ? `${(x * 1000).toFixed(0)} ms` : `${x.toFixed(2)} s`;
+const mb = (x) => (x === undefined || Number.isNaN(x) ? '' : `, ${x.toFixed(0)} MB`);
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
+const missing = (script) => ({
+  zd: `not recorded: \`node scripts/${script}\` ${script === 'bench-dryrun.mjs' ? 'records no figures yet' : 'did not run'}`,
+  anchor: '',
+  met: undefined,
+});
+const since = lint ? Date.parse(lint.at) : 0;
+const when = (r) =>
+  r ? `${r.at.slice(11, 16)} UTC, load ${r.load.toFixed(1)}${Date.parse(r.at) < since ? ' (an earlier run)' : ''}` : '';
+
+const rows = [];
+const row = (work, goal, rec, cells) => rows.push({ work, goal, when: when(rec), ...cells });
+
+row(
+  'lint all of the corpus, cold',
+  '≤ 1.0× squawk wall; peak ≤ 120 MB',
+  lint,
+  lint
+    ? {
+        zd: `${s(lint.zerodown.wall)} wall, ${lint.zerodown.cpu.toFixed(1)} CPU-s${mb(lint.zerodown.rssMB)}`,
+        anchor: `squawk: ${s(lint.squawk.wall)}${mb(lint.squawk.rssMB)}; ratio ${ratio(lint.zerodown.wall, lint.squawk.wall)}`,
+        met: lint.zerodown.wall <= lint.squawk.wall && !(lint.zerodown.rssMB > 120),
+      }
+    : missing('bench.mjs'),
+);
+row(
+  'the same, run again with nothing changed',
+  '≤ 0.25× squawk',
+  rerun,
+  rerun
+    ? {
+        zd: `${s(rerun.again.wall)}${mb(rerun.again.rssMB)} (first run ${s(rerun.first.wall)})`,
+        anchor: `squawk: ${s(rerun.squawk.wall)}; ratio ${ratio(rerun.again.wall, rerun.squawk.wall)}`,
+        met: rerun.again.wall <= 0.25 * rerun.squawk.wall,
+      }
+    : missing('bench-rerun.mjs'),
+);
+row(
+  `lint one new lemmy migration (${precommit?.lemmy?.history ?? 342} earlier files, history cached)`,
+  '≤ 0.15 s',
+  precommit,
+  precommit?.lemmy
+    ? {
+        zd: `${s(precommit.lemmy.wall)}, ${s(precommit.lemmy.cpu)} CPU`,
+        anchor: rerun ? `squawk on the file alone: ${s(rerun.squawkOneFile.wall)}` : 'squawk: see bench-rerun.mjs',
+        met: precommit.lemmy.wall <= 0.15,
+      }
+    : missing('bench-precommit.mjs'),
+);
+const native = dryrun?.native;
+row(
+  'embedded dry run of that migration, no cache',
+  '≤ 0.75× the native replay; peak ≤ 300 MB',
+  dryrun,
+  dryrun?.cold
+    ? {
+        zd: `${s(dryrun.cold.wall)}${mb(dryrun.cold.rssMB)}`,
+        anchor: native?.wall
+          ? `psql replay into a fresh database: ${s(native.wall)}; ratio ${ratio(dryrun.cold.wall, native.wall)}`
+          : `native replay skipped: ${native?.skipped ?? 'not recorded'}`,
+        met: native?.wall ? dryrun.cold.wall <= 0.75 * native.wall && !(dryrun.cold.rssMB > 300) : undefined,
+      }
+    : missing('bench-dryrun.mjs'),
+);
+row(
+  'the same with the replay cache warm',
+  '≤ 0.6 s',
+  dryrun,
+  dryrun?.warm
+    ? { zd: `${s(dryrun.warm.wall)}${mb(dryrun.warm.rssMB)}`, anchor: '', met: dryrun.warm.wall <= 0.6 }
+    : missing('bench-dryrun.mjs'),
+);
+row(
+  "the Action's first run on a PR (lint, plan, dry run, comment)",
+  '≤ 2.0 s',
+  action,
+  action ? { zd: s(action.wall), anchor: '', met: action.wall <= 2.0 } : missing('bench-action.mjs'),
+);
+
+const cores = [lint, rerun, precommit, dryrun, action].find(Boolean)?.cores;
+console.log(`\nissue 15, every row${cores ? ` (${cores} cores)` : ''}:\n`);
+console.log('| work | zerodown | anchor (same run) | goal | met | measured |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.work} | ${r.zd} | ${r.anchor} | ${r.goal} | ${verdict(r.met)} | ${r.when} |`);
+const met = rows.filter((r) => r.met).length;
+const judged = rows.filter((r) => r.met !== undefined).length;
+console.log(`\n${met} of ${judged} goals met${judged < rows.length ? ` (${rows.length - judged} not recorded)` : ''}.`);
