@@ -85,13 +85,12 @@ const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
 // ---- one timed run ----------------------------------------------------------------------
 const outDir = mkdtempSync(path.join(tmpdir(), 'zerodown-bench-'));
 
-function timed(cmd, args, label) {
+function timed(cmd, args, label, env = process.env) {
   const out = path.join(outDir, `${label}.out`);
   const fd = openSync(out, 'w');
   const start = process.hrtime.bigint();
-  const r = hasTime
-    ? spawnSync(TIME, ['-v', cmd, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 })
-    : spawnSync(cmd, args, { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const how = { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20, env };
+  const r = hasTime ? spawnSync(TIME, ['-v', cmd, ...args], how) : spawnSync(cmd, args, how);
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   closeSync(fd);
   const err = r.stderr ?? '';
@@ -126,7 +125,11 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-const zdArgs = [cli, 'lint', ...projects, '--format', 'json'];
+// cold: --no-cache, so that neither the findings nor the history an earlier run saved is reused
+const zdArgs = [cli, 'lint', '--no-cache', ...projects, '--format', 'json'];
+// warm: the same run again with nothing changed, its cache (src/pipeline/findings-cache.ts) in a fresh directory
+const warmArgs = [cli, 'lint', ...projects, '--format', 'json'];
+const warmEnv = { ...process.env, ZERODOWN_CACHE_DIR: path.join(outDir, 'cache') };
 const sqArgs = ['--reporter', 'json', ...files];
 
 // ---- check that both tools really did the work (first run) -----------------------------
@@ -141,10 +144,18 @@ console.log(
 
 const zd = [];
 const sq = [];
+const warm = [];
 let statements = 0;
+timed(process.execPath, warmArgs, 'zerodown-warm-up', warmEnv);
 for (let i = 0; i < runs; i++) {
   const a = timed(process.execPath, zdArgs, `zerodown-${i}`);
   const b = timed(squawk, sqArgs, `squawk-${i}`);
+  const w = timed(process.execPath, warmArgs, `zerodown-warm-${i}`, warmEnv);
+  if (!readFileSync(w.out).equals(readFileSync(a.out))) {
+    console.error('bench: the run with the cache warm printed another report than the run without it');
+    process.exit(2);
+  }
+  warm.push(w);
   if (i === 0) {
     const report = JSON.parse(readFileSync(a.out, 'utf8'));
     if (report.files.length !== files.length) {
@@ -158,7 +169,9 @@ for (let i = 0; i < runs; i++) {
   }
   zd.push(a);
   sq.push(b);
-  process.stdout.write(`  run ${i + 1}/${runs}: zerodown ${a.wall.toFixed(2)} s, squawk ${b.wall.toFixed(2)} s\n`);
+  process.stdout.write(
+    `  run ${i + 1}/${runs}: zerodown ${a.wall.toFixed(2)} s, squawk ${b.wall.toFixed(2)} s, zerodown warm ${w.wall.toFixed(2)} s\n`,
+  );
 }
 
 const row = (name, rs, withRates) => {
@@ -177,6 +190,11 @@ console.log(`\nmedian of ${runs} runs:`);
 const zw = row('zerodown', zd, true);
 const sw = row('squawk', sq, false);
 console.log(`ratio zerodown/squawk (wall): ${(zw / sw).toFixed(2)}${zw <= sw ? '  (at or below squawk)' : ''}`);
+console.log('\nthe same run again with nothing changed (the findings cache warm; the run above is --no-cache):');
+const ww = row('zd warm', warm, false);
+console.log(
+  `ratio zerodown warm/squawk (wall): ${(ww / sw).toFixed(2)}${ww <= sw / 4 ? '  (at or below 0.25x squawk)' : ''}`,
+);
 
 // ---- MySQL: the same CLI on ../shared/corpus/mysql (no squawk counterpart: it reads PostgreSQL only) ----------
 const myCorpus = path.resolve(corpus, '..', 'mysql');
