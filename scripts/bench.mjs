@@ -209,7 +209,7 @@ if (existsSync(myCorpus)) {
   for (let i = 0; i < runs; i++) {
     const r = timed(
       process.execPath,
-      [cli, 'lint', '--dialect', 'mysql', ...myProjects, '--format', 'json'],
+      [cli, 'lint', '--no-cache', '--dialect', 'mysql', ...myProjects, '--format', 'json'],
       `mysql-${i}`,
     );
     if (i === 0) {
