@@ -174,6 +174,45 @@ describe('zerodown lint with the cache', () => {
     });
   });
 
+  it('--output writes the same file cold and warm', async () => {
+    const dir = writeProject(tmp, files);
+    await withCache(dir, async () => {
+      const read = () => readFileSync(path.join(dir, 'report.sarif'), 'utf8');
+      await runCli(dir, 'lint', '--no-cache', '--format', 'sarif', '--output', 'report.sarif');
+      const off = read();
+      await runCli(dir, 'lint', '--format', 'sarif', '--output', 'report.sarif');
+      expect(read()).toBe(off);
+      rmSync(path.join(dir, 'report.sarif'));
+      const warm = await runCli(dir, 'lint', '--format', 'sarif', '--output', 'report.sarif');
+      expect(read()).toBe(off);
+      expect(warm.stdout).toBe('');
+      expect(warm.code).toBe(1);
+    });
+  });
+
+  it('a changed config (a rule turned off, an option) gives the findings a run without the cache gives', async () => {
+    const dir = writeProject(tmp, files);
+    await withCache(dir, async () => {
+      const config = (c: object) => writeFileSync(path.join(dir, 'zerodown.config.json'), JSON.stringify(c));
+      config({});
+      expect((await runCli(dir, 'lint', '--format', 'json')).stdout).toMatch(/changing-column-type/);
+      for (const c of [
+        { rules: { 'changing-column-type': 'off' } },
+        { rules: { 'prefer-bigint-over-int': { severity: 'error', options: { everyColumn: true } } } },
+        { assumeInTransaction: true },
+      ]) {
+        config(c);
+        const warm = await runCli(dir, 'lint', '--format', 'json');
+        const off = await runCli(dir, 'lint', '--no-cache', '--format', 'json');
+        expect(warm.stderr).toBe('');
+        expect(warm.stdout).toBe(off.stdout);
+        expect(warm.code).toBe(off.code);
+      }
+      config({ rules: { 'changing-column-type': 'off' } });
+      expect((await runCli(dir, 'lint', '--format', 'json')).stdout).not.toMatch(/changing-column-type/);
+    });
+  });
+
   it('--no-cache neither reads nor writes it', async () => {
     const dir = writeProject(tmp, files);
     await withCache(dir, async (cacheDir) => {
