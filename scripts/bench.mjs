@@ -67,13 +67,12 @@ const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
 // ---- one timed run ----------------------------------------------------------------------
 const outDir = mkdtempSync(path.join(tmpdir(), 'zerodown-bench-'));
 
-function timed(cmd, args, label) {
+function timed(cmd, args, label, env = process.env) {
   const out = path.join(outDir, `${label}.out`);
   const fd = openSync(out, 'w');
   const start = process.hrtime.bigint();
-  const r = hasTime
-    ? spawnSync(TIME, ['-v', cmd, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 })
-    : spawnSync(cmd, args, { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const how = { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20, env };
+  const r = hasTime ? spawnSync(TIME, ['-v', cmd, ...args], how) : spawnSync(cmd, args, how);
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   closeSync(fd);
   const err = r.stderr ?? '';
@@ -108,7 +107,8 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-const zdArgs = [cli, 'lint', ...projects, '--format', 'json'];
+// cold: --no-cache, so that neither the findings nor the history an earlier run saved is reused
+const zdArgs = [cli, 'lint', '--no-cache', ...projects, '--format', 'json'];
 const sqArgs = ['--reporter', 'json', ...files];
 
 // ---- check that both tools really did the work (first run) -----------------------------
@@ -183,7 +183,7 @@ if (existsSync(myCorpus)) {
   for (let i = 0; i < runs; i++) {
     const r = timed(
       process.execPath,
-      [cli, 'lint', '--dialect', 'mysql', ...myProjects, '--format', 'json'],
+      [cli, 'lint', '--no-cache', '--dialect', 'mysql', ...myProjects, '--format', 'json'],
       `mysql-${i}`,
     );
     if (i === 0) {

@@ -15,7 +15,11 @@ export async function runCli(cwd: string, ...args: string[]): Promise<CliRun> {
   const ow = process.stdout.write;
   const ew = process.stderr.write;
   const prev = process.cwd();
-  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
+  // a report served from the cache is written as bytes
+  process.stdout.write = ((s: string | Uint8Array) => (
+    out.push(typeof s === 'string' ? s : Buffer.from(s).toString('utf8')),
+    true
+  )) as typeof process.stdout.write;
   process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
   process.chdir(cwd);
   try {

@@ -2,7 +2,7 @@
  * `zerodown lint [paths...]`: discover → parse → replay → rules → one report on stdout.
  * Exit codes (DESIGN.md): 0 nothing reaches --fail-on, 1 something does, 2 usage, config or I/O error.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { autoDiscover, detectDialect, findMigrations } from '../discover/index.js';
 import { loadConfig, type FailOn } from '../config.js';
@@ -15,7 +15,8 @@ import { formatCodeQuality } from '../report/gitlab.js';
 import { exitCodeFor, UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
 import { lintOptionsOf, lintStage, resolveSettings, targetText, type Settings } from '../pipeline/index.js';
-import { historyCacheDir } from '../pipeline/history-cache.js';
+import { historyCacheDir, lintCacheDir } from '../pipeline/history-cache.js';
+import { fileKeys, findingsFile, loadReport, reportKey, saveReport } from '../pipeline/findings-cache.js';
 import { applyStats } from '../estimate/apply.js';
 import type { DryRun } from '../shadow/dryrun-types.js';
 import { runStats, type StatsOptions } from './stats.js';
@@ -53,7 +54,7 @@ export interface LintCliOptions extends StatsOptions {
   seedRows?: number;
   /** `--shadow-timeout` seconds */
   shadowTimeout?: number;
-  /** `--no-cache`: replay the history instead of reusing the schema an earlier run saved */
+  /** `--no-cache`: replay the history and lint every file, instead of reusing what an earlier run saved */
   cache?: boolean;
 }
 
@@ -195,9 +196,12 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   const settings = resolveSettings({ ...opts, ...(detected ? { detected } : {}) }, config);
   // --stats / --stats-url: production sizes, read (and checked) before anything runs
   const stats = await runStats(opts, cwd);
-  // compile the WebAssembly parser in the background while migrations are found
-  const parserReady = settings.dialect.load();
-  parserReady.catch(() => {}); // a failure surfaces again where the parser is awaited
+  // the findings of unchanged files are reused (src/pipeline/findings-cache.ts); --no-cache: lint every file
+  const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, 'findings') : undefined;
+  // compile the WebAssembly parser in the background while migrations are found, unless an earlier run with
+  // these settings saved findings: then a run with nothing changed never needs it (and a miss compiles it later)
+  const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
+  if (!findings || !existsSync(findings)) settings.dialect.load().catch(() => {}); // a failure surfaces again where the parser is awaited
   // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -210,6 +214,21 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   });
   // --only-migrations and none of the files is a migration: nothing to say (a commit of other SQL files)
   if (reviewOnly && !migrations.some((m) => m.review)) return 0;
+  // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
+  const tty = !opts.output && !!process.stdout.isTTY;
+  const color = opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout);
+  const said = opts.format === 'text' ? dialectLine(settings) : '';
+  const keys = findings ? fileKeys(migrations) : undefined;
+  // nothing changed since a run that wrote this same report: its bytes as they were (--stats reads sizes that change)
+  const report =
+    findings && keys && !stats
+      ? reportKey(findings, keys, [opts.format, color, tty, said, settings.failOn, cwd])
+      : undefined;
+  const saved = report && findingsDir ? loadReport(findingsDir, report) : undefined;
+  if (saved) {
+    emit(saved.bytes, saved.code, opts.output, cwd);
+    return saved.code;
+  }
   const progress = progressReporter(process.stderr);
   let stage: Awaited<ReturnType<typeof lintStage>>;
   try {
@@ -219,6 +238,8 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       keepParsed: !!opts.dryRun,
       // the schema replayed from an unchanged history is reused (src/pipeline/history-cache.ts); --no-cache: replay it
       ...(opts.cache !== false && !opts.dryRun ? { historyCache: historyCacheDir(cwd) } : {}),
+      ...(findingsDir ? { findingsCache: findingsDir } : {}),
+      ...(keys ? { findingsKeys: keys } : {}),
       onProgress: (done: number, total: number) => progress.tick(done, total),
       onStatements: (done: number, total: number, m: Migration) => progress.statements(done, total, m.path),
     });
@@ -243,27 +264,25 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
   // sizes change severities; with the dry run, each statement's time is estimated at production size
   if (stats) applyStats(result, stats.stats, settings.estimates, stats.source, dry);
   const code = exitCodeFor(result, settings.failOn);
-  // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
-  const tty = !opts.output && !!process.stdout.isTTY;
-  let out = formatReport(
-    result,
-    opts.format,
-    opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout),
-    tty,
-  );
-  const said = opts.format === 'text' ? dialectLine(settings) : '';
+  let out = formatReport(result, opts.format, color, tty);
   if (said) out = `${said}\n${out}`;
-  if (opts.output) {
+  if (report && findingsDir) saveReport(findingsDir, report, code, out);
+  emit(out, code, opts.output, cwd);
+  return code;
+}
+
+/** The report to `--output`'s file (secrets redacted), else to stdout. */
+function emit(out: string | Buffer, code: number, output: string | undefined, cwd: string): void {
+  if (output) {
     try {
-      writeFileSync(path.resolve(cwd, opts.output), redactSecrets(out));
+      writeFileSync(path.resolve(cwd, output), redactSecrets(typeof out === 'string' ? out : out.toString('utf8')));
     } catch (err) {
-      throw new UsageError(`cannot write ${opts.output}: ${(err as Error).message}`);
+      throw new UsageError(`cannot write ${output}: ${(err as Error).message}`);
     }
   } else {
     quietOnClosedPipe(code);
     process.stdout.write(out);
   }
-  return code;
 }
 
 /**

@@ -48,7 +48,7 @@ export function buildProgram(): Command {
     )
     .option(
       '--no-cache',
-      'replay the history instead of reusing the schema an earlier run replayed from the same files (node_modules/.cache/zerodown/catalog, else ~/.cache/zerodown/catalog)',
+      'lint every file and replay the history, instead of reusing the findings and schema an earlier run saved for unchanged files (node_modules/.cache/zerodown, else ~/.cache/zerodown)',
     )
     .option('--dry-run', 'also run the migrations on a shadow database: confirm findings, report statements that fail')
     .option(

@@ -8,8 +8,8 @@
  *   - the dialect and target version;
  *   - every history file as discovered: path, absolute path, text, tool, transaction mode, segments.
  *
- * Findings are never cached: the files under review are always parsed and linted. A cache file that cannot
- * be read is a miss (and is written again); nothing here can fail a run.
+ * The findings of the files under review have a cache of their own (./findings-cache.ts), keyed on this
+ * history too. A cache file that cannot be read is a miss (and is written again); nothing here can fail a run.
  *
  * Where: $ZERODOWN_CACHE_DIR/catalog, else the project's node_modules/.cache/zerodown/catalog, else the
  * user's cache directory ($XDG_CACHE_HOME or ~/.cache)/zerodown/catalog: a pre-commit hook in a Go or Rust
@@ -75,11 +75,16 @@ export function historyKey(
 
 /** Where the cache lives for a run in `cwd` (see the file comment); undefined when nowhere fits. */
 export function historyCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR, 'catalog');
-  const project = projectCacheDir(cwd, 'catalog');
+  return lintCacheDir(cwd, 'catalog', env);
+}
+
+/** Where `lint`'s caches of `kind` (`catalog`, `findings`) live for a run in `cwd` (see the file comment). */
+export function lintCacheDir(cwd: string, kind: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
+  const project = projectCacheDir(cwd, kind);
   if (project) return project;
   const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), '.cache') : '');
-  return base ? path.join(base, 'zerodown', 'catalog') : undefined;
+  return base ? path.join(base, 'zerodown', kind) : undefined;
 }
 
 /** The catalog saved under `key`, or undefined (no entry, unreadable, or a dialect without `catalogData`). */

@@ -21,6 +21,15 @@ import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions 
 import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
 import type { Settings } from './settings.js';
 import { historyKey, loadHistory, saveHistory } from './history-cache.js';
+import {
+  fileKeys,
+  type FindingsEntry,
+  findingsFile,
+  fromEntry,
+  loadFindings,
+  saveFindings,
+  toEntry,
+} from './findings-cache.js';
 
 export { resolveSettings, targetText, type Settings, type GivenSettings } from './settings.js';
 export { dialectFor, dialectOf } from '../dialects/index.js';
@@ -66,6 +75,13 @@ export interface LintRunOptions extends LintOptions {
    * directory (./history-cache.ts); only for a lint without plan or kept parses (those walk the history)
    */
   historyCache?: string;
+  /**
+   * reuse the findings an earlier run saved in this directory for files (and histories) that did not change
+   * (./findings-cache.ts); only for a lint without plan or kept parses
+   */
+  findingsCache?: string;
+  /** the files' keys for the findings cache (findings-cache.ts `fileKeys`), when the caller has them already */
+  findingsKeys?: readonly string[];
 }
 
 /** The lint stage's output: the findings, and the parsed files when a later stage needs them. */
@@ -82,13 +98,23 @@ export interface LintStage {
  * `keepParsed` a file's parse is dropped once it is linted (history files are never all held at once).
  */
 export async function lintStage(migrations: readonly Migration[], options: LintRunOptions = {}): Promise<LintStage> {
-  const { dialect: id, keepParsed, plan, historyCache, ...lintOptions } = options;
+  const { dialect: id, keepParsed, plan, historyCache, findingsCache, findingsKeys, ...lintOptions } = options;
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
+  // only a lint that hands nothing on may skip files: plan, proof and dry run need every file parsed and replayed
+  const alone = !plan && !keepParsed && !lintOptions.observer && !lintOptions.ruleSet;
+  const saved =
+    findingsCache && alone ? savedFindings(migrations, dialect, lintOptions, findingsCache, findingsKeys) : undefined;
+  if (saved && saved.lastMiss < 0) {
+    // every file under review as an earlier run left it: no parser, no replay
+    const files = migrations.flatMap((m, i) => (m.review ? [fromEntry(m, saved.earlier.get(saved.keys[i]!)!)] : []));
+    if (migrations.length) lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1)!);
+    return { result: { files, summary: summarize(files) } };
+  }
   await dialect.load();
   const planner = plan ? plannerFor(dialect, plan) : undefined;
   // the history before the first file under review, replayed by an earlier run with the same files and build
   const cache =
-    historyCache && !plan && !keepParsed && !lintOptions.observer && dialect.catalogData
+    historyCache && alone && dialect.catalogData
       ? historyPrefix(migrations, dialect, lintOptions.pgVersion ?? dialect.defaultVersion, historyCache)
       : undefined;
   const engine = new LintEngine(dialect, {
@@ -103,14 +129,33 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     done = cache.length;
     lintOptions.onProgress?.(done, migrations.length, migrations[done - 1]!);
   }
-  for (const m of cache?.catalog ? migrations.slice(cache.length) : migrations) {
+  for (let i = cache?.catalog ? cache.length : 0; i < migrations.length; i++) {
+    const m = migrations[i]!;
     if (cache && !cache.catalog && done === cache.length)
       saveHistory(historyCache!, cache.key, dialect, engine.catalog);
+    if (saved && i > saved.lastMiss) {
+      // past the last file that changed: the rest comes from the cache, and nothing after it needs the catalog
+      if (m.review) {
+        const entry = saved.earlier.get(saved.keys[i]!)!;
+        saved.used.set(saved.keys[i]!, entry);
+        files.push(fromEntry(m, entry));
+      }
+      continue;
+    }
     const parsed = dialect.parse(m);
     if (keepParsed) kept.push(parsed);
     const result = engine.processFile(parsed);
-    if (m.review) files.push(keepParsed ? result : findingsOnly(result));
+    if (m.review) {
+      const r = keepParsed ? result : findingsOnly(result);
+      files.push(r);
+      const entry = saved && toEntry(r);
+      if (entry) saved!.used.set(saved!.keys[i]!, entry);
+    }
     lintOptions.onProgress?.(++done, migrations.length, m);
+  }
+  if (saved) {
+    lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1)!);
+    saveFindings(saved.file, saved.used, saved.earlier);
   }
   const result = { files, summary: summarize(files) };
   return {
@@ -118,6 +163,30 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     ...(keepParsed ? { parsed: { dialect, files: kept } } : {}),
     ...(planner ? { plan: planner.result(migrations) } : {}),
   };
+}
+
+/**
+ * The findings an earlier run saved for these files with these settings (./findings-cache.ts): each file's
+ * key, the saved entries, and the index of the last file under review that has none (-1: every one has).
+ */
+function savedFindings(
+  migrations: readonly Migration[],
+  dialect: Dialect,
+  options: LintOptions,
+  dir: string,
+  given?: readonly string[],
+) {
+  const file = findingsFile(dir, dialect, options);
+  const keys = given?.length === migrations.length ? given : fileKeys(migrations);
+  const earlier = loadFindings(file);
+  let lastMiss = -1;
+  for (let i = migrations.length - 1; i >= 0; i--) {
+    if (migrations[i]!.review && !earlier.has(keys[i]!)) {
+      lastMiss = i;
+      break;
+    }
+  }
+  return { file, keys, earlier, lastMiss, used: new Map<string, FindingsEntry>() };
 }
 
 /** The history files before the first file under review, their cache key, and the catalog saved for them. */

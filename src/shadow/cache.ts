@@ -10,7 +10,7 @@
  * - in memory, for the plan proof, which starts three shadows (the original twice,
  *   the plan once) from the same replayed and seeded state.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -76,7 +76,8 @@ export function defaultCacheDir(cwd: string): string | undefined {
 
 /** Writes `file` whole or not at all: a reader never sees half of it (another process may be reading). */
 export function writeFileAtomic(file: string, data: string | NodeJS.ArrayBufferView): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  // the process id alone is shared by worker threads (vitest's, the language server's) writing the same entry
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);
 }

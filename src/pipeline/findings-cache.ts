@@ -1,0 +1,242 @@
+/**
+ * Findings reused from an earlier run, like ESLint's `--cache` and ruff's: `zerodown lint` run again with
+ * nothing changed reads each file's result back instead of parsing and linting it. A file's findings depend on
+ *
+ *   - this build of zerodown and the run's settings: one cache file per (build, dialect, target version,
+ *     rule levels and options, transaction assumption, parse settings from the environment), so a changed
+ *     rule, option, severity or version is a different file, never a stale answer;
+ *   - the file itself (text, path, tool, transaction mode, segments, whether it is under review);
+ *   - every file before it: the catalog the rules read is replayed from them, and which of them are under
+ *     review decides what counts as this release. Rules read only the file's own statements ahead of the
+ *     one they check (never a later file), and the catalog holds only what earlier files did.
+ *
+ * So each file's key is a running hash over the files in apply order up to and including it: changing one
+ * file misses it and every file after it, and nothing before it.
+ *
+ * What is kept per file is what a report needs: the findings, the file's statement count, the statements the
+ * findings point at (kind, text, span; no syntax tree), and the count of statements not analysed. A run whose
+ * files all hit never loads the parser. A cache file that cannot be read is a miss (and is written again);
+ * nothing here can fail a run. `lint --dry-run`, `plan` and the Action never read it: they need the parsed
+ * files and the replay, and their findings are confirmed or answered by what comes after.
+ *
+ * Where: the history cache's directory with `findings` for `catalog` (./history-cache.ts). The newest 8
+ * cache files are kept, each with at most 20,000 file entries (this run's first, then earlier runs' newest).
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Dialect } from '../dialect.js';
+import type { LintOptions } from '../engine/lint.js';
+import type { FileResult, Finding, Migration, Statement } from '../model.js';
+import { pruneOldest, writeFileAtomic } from '../shadow/cache.js';
+import { codeIdentity } from './history-cache.js';
+
+/** bumped when what is stored changes shape */
+const FORMAT = 1;
+const KEEP_FILES = 8;
+const KEEP_ENTRIES = 20_000;
+
+/**
+ * A statement as a report reads it: no syntax tree, its ignored rules as a list, and its text only when it
+ * is not the file's text at its span (the file is at hand: it was read to make the key).
+ */
+type StoredStatement = Pick<Statement, 'index' | 'kind' | 'span' | 'ignoreAll'> & { ignored: string[]; text?: string };
+
+/** One file's result, as stored. */
+export interface FindingsEntry {
+  /** the file's statement count */
+  n: number;
+  /** the statements the findings point at */
+  s: StoredStatement[];
+  /** the findings, without `path` (the file's, always) */
+  f: Omit<Finding, 'path'>[];
+  /** `FileResult.unanalysed` */
+  u?: number;
+}
+
+/** The cache file of a run: this build, the dialect and the settings the findings depend on. */
+export function findingsFile(dir: string, dialect: Dialect, options: LintOptions, build = codeIdentity()): string {
+  const settings = JSON.stringify([
+    dialect.id,
+    options.pgVersion ?? dialect.defaultVersion,
+    !!options.assumeInTransaction,
+    sorted(options.rules ?? {}),
+    sorted(options.ruleOptions ?? {}),
+    // pieced parsing gives the same findings, but a cache must not be the thing that hides it if not
+    process.env.ZERODOWN_PARSE_PIECE_CHARS ?? '',
+  ]);
+  const scope = createHash('sha256').update(`zerodown-findings ${FORMAT}\0${build}\0${settings}`).digest('hex');
+  return path.join(dir, `${scope}.json`);
+}
+
+/** `value` with object keys in sorted order at every depth, so that `{a,b}` and `{b,a}` are one setting. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) out[k] = sorted((value as Record<string, unknown>)[k]);
+  return out;
+}
+
+/** Each file's key: a running hash of every file up to and including it, in apply order. */
+export function fileKeys(migrations: readonly Migration[]): string[] {
+  const h: Hash = createHash('sha256');
+  const keys: string[] = [];
+  for (const m of migrations) {
+    // the text is hashed as it is (no JSON escaping of 2 MB); the rest as JSON, both length-prefixed
+    const meta = JSON.stringify({ ...m, source: undefined });
+    h.update(`${meta.length}:${meta}${m.source.length}:`).update(m.source);
+    keys.push(h.copy().digest('base64'));
+  }
+  return keys;
+}
+
+/**
+ * The entries saved in `file`, or an empty map (no file, unreadable, another format). The file is JSON with
+ * every character past ASCII escaped, read as Latin-1: Node decodes 7 MB of UTF-8 (the corpus's findings
+ * hold `…` and `→`) in 75-150 ms and Latin-1 in under 1 ms, and JSON.parse turns `\u2026` back.
+ */
+export function loadFindings(file: string): Map<string, FindingsEntry> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'latin1')) as { format?: unknown; entries?: unknown };
+    if (data?.format === FORMAT && Array.isArray(data.entries)) {
+      const entries = new Map<string, FindingsEntry>();
+      for (const x of data.entries as unknown[]) {
+        // a damaged entry is skipped (a miss), never served
+        if (!Array.isArray(x) || typeof x[0] !== 'string') continue;
+        const e = x[1] as FindingsEntry | undefined;
+        if (typeof e?.n === 'number' && Array.isArray(e.s) && Array.isArray(e.f)) entries.set(x[0], e);
+      }
+      return entries;
+    }
+  } catch {
+    // a truncated or corrupt file: a miss
+  }
+  return new Map();
+}
+
+/**
+ * Saves this run's entries, then as many of the earlier ones as fit (the newest last in the map, so the
+ * oldest go first), written whole and renamed. Never throws.
+ */
+export function saveFindings(
+  file: string,
+  used: ReadonlyMap<string, FindingsEntry>,
+  earlier: ReadonlyMap<string, FindingsEntry>,
+): void {
+  const entries: [string, FindingsEntry][] = [];
+  const room = KEEP_ENTRIES - used.size;
+  if (room > 0) {
+    const old = [...earlier].filter(([k]) => !used.has(k));
+    entries.push(...old.slice(Math.max(0, old.length - room)));
+  }
+  entries.push(...used);
+  try {
+    const text = JSON.stringify({ format: FORMAT, entries }).replace(
+      /[\u0080-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    const dir = path.dirname(file);
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(file, text);
+    pruneOldest(dir, '.json', KEEP_FILES);
+  } catch {
+    // a read-only or full disk: the next run lints again
+  }
+}
+
+/**
+ * What to store of a file's result (its statements already reduced to those the findings point at), or
+ * undefined when a finding names another file (never seen: then the file is linted each time).
+ */
+export function toEntry(r: FileResult): FindingsEntry | undefined {
+  const source = r.migration.source;
+  const s: StoredStatement[] = [];
+  for (const st of r.statements) {
+    // sparse: only the statements some finding points at are there
+    if (!st) continue;
+    const { index, kind, span, ignoreAll } = st;
+    const text = source.slice(span.offset, span.endOffset) === st.text ? undefined : st.text;
+    s.push({ index, kind, span, ignoreAll, ignored: [...st.ignored], ...(text === undefined ? {} : { text }) });
+  }
+  const f: Omit<Finding, 'path'>[] = [];
+  for (const { path: where, ...rest } of r.findings) {
+    if (where !== r.migration.path) return undefined;
+    f.push(rest);
+  }
+  const n = r.statements.length;
+  return r.unanalysed === undefined ? { n, s, f } : { n, s, f, u: r.unanalysed };
+}
+
+/** The file's result from its entry: the statements at their indexes (no syntax tree), the rest holes. */
+export function fromEntry(m: Migration, e: FindingsEntry): FileResult {
+  const statements: Statement[] = new Array(e.n);
+  for (const st of e.s) {
+    statements[st.index] = {
+      index: st.index,
+      kind: st.kind,
+      ast: undefined,
+      text: st.text ?? m.source.slice(st.span.offset, st.span.endOffset),
+      span: st.span,
+      ignored: new Set(st.ignored),
+      ignoreAll: st.ignoreAll,
+    };
+  }
+  // `path` first, where the engine puts it, so that every report writes the finding's fields in one order
+  const findings: Finding[] = e.f.map(({ rule, severity, message, help, ...rest }) => ({
+    rule,
+    severity,
+    message,
+    help,
+    path: m.path,
+    ...rest,
+  }));
+  return e.u === undefined
+    ? { migration: m, statements, findings }
+    : { migration: m, statements, findings, unanalysed: e.u };
+}
+
+/**
+ * The key of a whole report: the run's cache file (build, dialect, settings), every file (the last running
+ * key covers them all, in order, with which are under review) and what shapes the report (`parts`: format,
+ * colour, indentation, the dialect line, fail-on, the directory paths are relative to).
+ */
+export function reportKey(file: string, keys: readonly string[], parts: readonly unknown[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([path.basename(file), keys.length, keys.at(-1) ?? '', ...parts]))
+    .digest('hex');
+}
+
+const REPORT = `zerodown-report ${FORMAT}\n`;
+
+/**
+ * The report saved under `key` and the run's exit code, as bytes (written out as they are: a run with nothing
+ * changed neither builds the findings nor formats them, nor decodes the report). Undefined on any doubt: the
+ * header says the report's length, so a truncated file is a miss.
+ */
+export function loadReport(dir: string, key: string): { code: number; bytes: Buffer } | undefined {
+  try {
+    const data = readFileSync(path.join(dir, `${key}.out`));
+    const head = data.subarray(0, REPORT.length + 24).toString('latin1');
+    const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head);
+    if (!m || !head.startsWith(REPORT) || data.length !== m[0].length + Number(m[2])) return undefined;
+    return { code: Number(m[1]), bytes: data.subarray(m[0].length) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves a run's report and exit code under `key`, written whole then renamed; the newest 8 are kept. Never throws. */
+export function saveReport(dir: string, key: string, code: number, report: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const bytes = Buffer.from(report, 'utf8');
+    writeFileAtomic(
+      path.join(dir, `${key}.out`),
+      Buffer.concat([Buffer.from(`${REPORT}${code} ${bytes.length}\n`), bytes]),
+    );
+    pruneOldest(dir, '.out', KEEP_FILES);
+  } catch {
+    // the next run formats it again
+  }
+}
