@@ -119,9 +119,15 @@ function definedNames(kind: string, ast: any): Map<string, string> {
 
 /** A word or quoted identifier longer than 63 bytes somewhere in the text (cheap pre-check before scanning). */
 const LONG_WORD = /"(?:[^"]|"")+"|[\p{L}\p{N}_$]+/gu;
+const ASCII_LONG_WORD = /[\w$]{64}/;
 function mayHaveLongIdentifier(text: string): boolean {
-  if (bytes(text) <= MAX_BYTES) return false;
-  for (const m of text.matchAll(LONG_WORD)) if (bytes(m[0]) > MAX_BYTES) return true;
+  const n = bytes(text);
+  if (n <= MAX_BYTES) return false;
+  // ASCII without a quote (most statements): every match of LONG_WORD is a whole run of [\w$], so a
+  // regex without Unicode classes answers the same
+  if (n === text.length && !text.includes('"')) return ASCII_LONG_WORD.test(text);
+  // a UTF-16 unit is at most 3 UTF-8 bytes: a match of 21 units or fewer is short
+  for (const m of text.matchAll(LONG_WORD)) if (m[0].length * 3 > MAX_BYTES && bytes(m[0]) > MAX_BYTES) return true;
   return false;
 }
 

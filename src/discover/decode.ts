@@ -104,6 +104,23 @@ export function invalidUtf8(bytes: Uint8Array): BadBytes[] {
   return out;
 }
 
+/** the signatures `notTextKind` knows that are ASCII, so UTF-8 text starts with them as they are */
+const ASCII_MAGIC = MAGIC.filter(([sig]) => sig.every((b) => b < 0x80)).map(([sig]) => String.fromCharCode(...sig));
+/** a control character `notTextKind` counts */
+const CONTROL = /[\0-\x08\x0e-\x1a\x1c-\x1f]/;
+
+/**
+ * `decodeSource` for a file already decoded as UTF-8 (`readFileSync(p, 'utf8')`, which reads in one
+ * native call), when the text alone shows what `decodeSource` would say: no control character, no
+ * U+FFFD (so the bytes were valid UTF-8), no known signature. Undefined otherwise: decode the bytes.
+ */
+export function decodeText(text: string): DecodedSource | undefined {
+  // `notTextKind` samples the first SAMPLE bytes, which SAMPLE characters cover; U+FFFD counts anywhere
+  const head = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  if (CONTROL.test(head) || text.includes('\ufffd') || ASCII_MAGIC.some((m) => text.startsWith(m))) return undefined;
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
 /** Decodes a migration file: strips a UTF-8 byte order mark, reports invalid UTF-8, refuses what is not text. */
 export function decodeSource(bytes: Uint8Array): DecodedSource {
   const what = notTextKind(bytes);

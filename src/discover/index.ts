@@ -21,12 +21,12 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Dialect as MigrationDialect, Migration, Segment, TransactionMode } from '../model.js';
 import { DEFAULT_DIALECT, dialectFor } from '../dialects/index.js';
 import { detectFramework, frameworkByName, frameworkNames, plain, type Framework } from './frameworks.js';
-import { existsSync } from './fsutil.js';
+import { existsSync, takeText, withFsMemo } from './fsutil.js';
 import { naturalCompare } from './order.js';
 import { countStatements } from './sqlsplit.js';
 import type { DescribeContext, FileInfo } from './types.js';
 import { autoDiscover } from './auto.js';
-import { decodeSource, type DecodedSource } from './decode.js';
+import { decodeSource, decodeText, type DecodedSource } from './decode.js';
 import { changedFiles as changedFilesOf } from './git.js';
 
 export { naturalCompare };
@@ -80,18 +80,32 @@ export class DiscoveryError extends Error {
 /**
  * The path shown to the user: relative to the working directory, also for a sibling folder
  * (`../shared/x.sql`, as the user typed it); absolute only when climbing out further than two levels.
+ * Worked out once per folder (a folder can hold thousands of migrations).
  */
-function display(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
-  const ups = rel.split(path.sep).filter((p) => p === '..').length;
-  return rel && ups <= 2 && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+function displayFiles(cwd: string): (abs: string) => string {
+  const dirs = new Map<string, string | undefined>();
+  return (abs) => {
+    const dir = path.dirname(abs);
+    let shown = dirs.get(dir);
+    if (!dirs.has(dir)) {
+      // a file's relative path is its folder's plus its name: it climbs as many levels as its folder
+      const rel = path.relative(cwd, dir);
+      const ups = rel.split(path.sep).filter((p) => p === '..').length;
+      shown = ups <= 2 && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
+      dirs.set(dir, shown);
+    }
+    if (shown === undefined) return abs;
+    const name = path.basename(abs);
+    return shown ? `${shown}/${name}` : name;
+  };
 }
 
 function readSource(abs: string, sources?: ReadonlyMap<string, string>): DecodedSource {
   const given = sources?.get(abs);
   if (given !== undefined) return { text: given };
   try {
-    return decodeSource(readFileSync(abs));
+    // most files are plain UTF-8 text, told from the decoded text alone; the rest are read as bytes
+    return decodeText(takeText(abs)) ?? decodeSource(readFileSync(abs));
   } catch (err) {
     throw new DiscoveryError(`cannot read ${abs}: ${(err as Error).message}`);
   }
@@ -104,7 +118,7 @@ function readSource(abs: string, sources?: ReadonlyMap<string, string>): Decoded
  */
 export function resolveFile(source: string, info: FileInfo): { transaction: TransactionMode; segments?: Segment[] } {
   const resolveTx = (tx: FileInfo['transaction'], start: number, end: number): TransactionMode =>
-    tx === 'script' ? (countStatements(source, start, end) > 1 ? 'wrapped' : 'none') : (tx ?? 'none');
+    tx === 'script' ? (countStatements(source, start, end, 2) > 1 ? 'wrapped' : 'none') : (tx ?? 'none');
   if (!info.segments) return { transaction: resolveTx(info.transaction, 0, source.length) };
   const segs = info.segments.map((s) => ({ start: s.start, end: s.end, transaction: resolveTx(s.tx, s.start, s.end) }));
   const transaction: TransactionMode = segs.some((s) => s.transaction === 'wrapped') ? 'wrapped' : 'none';
@@ -126,7 +140,12 @@ export async function discover(inputs: string[], options: DiscoverOptions = {}):
   return (await discoverDetailed(inputs, options)).migrations;
 }
 
-export async function discoverDetailed(inputs: string[], options: DiscoverOptions = {}): Promise<DiscoveryResult> {
+export function discoverDetailed(inputs: string[], options: DiscoverOptions = {}): Promise<DiscoveryResult> {
+  // each tool's detection and the reads below ask the same questions of the disk: answer each once
+  return withFsMemo(() => discoverOnce(inputs, options));
+}
+
+async function discoverOnce(inputs: string[], options: DiscoverOptions): Promise<DiscoveryResult> {
   const cwd = options.cwd ?? process.cwd();
   const dialect = options.dialect ?? DEFAULT_DIALECT;
   const pgVersion = options.pgVersion ?? dialectFor(dialect).defaultVersion;
@@ -211,6 +230,7 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
   const skipped: SkippedFile[] = [];
   const used: string[] = [];
   const seen = new Set<string>();
+  const shown = displayFiles(cwd);
   for (const g of groups.values()) {
     const firstCtx = g.roots.values().next().value as DescribeContext;
     const ordered = g.fw.order([...g.files.keys()], firstCtx);
@@ -232,12 +252,12 @@ export async function discoverDetailed(inputs: string[], options: DiscoverOption
       const { text: source, badBytes, notText } = readSource(abs, options.sources);
       const info = g.fw.describe(abs, source, g.roots.get(g.files.get(abs)!)!);
       if (info.skip) {
-        skipped.push({ path: display(abs, cwd), reason: info.skip });
+        skipped.push({ path: shown(abs), reason: info.skip });
         continue;
       }
       const { transaction, segments } = resolveFile(source, info);
       const m: Migration = {
-        path: display(abs, cwd),
+        path: shown(abs),
         absPath: abs,
         source,
         dialect,

@@ -29,6 +29,11 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
 
 /** Splits `text[from, to)` into statements. Never throws; an unterminated construct runs to `to`. */
 export function splitSql(text: string, from = 0, to = text.length): Range[] {
+  return scan(text, from, to, Infinity);
+}
+
+/** `splitSql`, stopping once `max` statements have begun (the last range then ends where the scan stopped). */
+function scan(text: string, from: number, to: number, max: number): Range[] {
   const out: Range[] = [];
   let i = from;
   let stmtStart = -1; // first significant char of the current statement
@@ -53,6 +58,11 @@ export function splitSql(text: string, from = 0, to = text.length): Range[] {
   };
 
   while (i < to) {
+    // a statement once begun is one (`flush` keeps it): enough of them found
+    if (stmtStart >= 0 && out.length + 1 >= max) {
+      flush();
+      return out;
+    }
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       i++;
@@ -156,9 +166,9 @@ function skipQuoted(text: string, i: number, to: number, q: number, backslash: b
   return to;
 }
 
-/** Number of statements in `text[from, to)`. */
-export function countStatements(text: string, from = 0, to = text.length): number {
-  return splitSql(text, from, to).length;
+/** Number of statements in `text[from, to)`, counted no further than `max`. */
+export function countStatements(text: string, from = 0, to = text.length, max = Infinity): number {
+  return scan(text, from, to, max).length;
 }
 
 /**

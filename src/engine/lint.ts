@@ -74,6 +74,13 @@ export class LintEngine {
    * replays none: those files were deployed one by one, so each file is its own release.
    */
   private sawHistory = false;
+  /** each rule's options, looked up once (config `rules.<id>.options`) */
+  private readonly ruleOptions = new Map<Rule, Record<string, unknown>>();
+  /**
+   * statement kind → the rules with a `check` for it, in rule order, for files that turn no rule off:
+   * asked per statement instead of filtering 40 rules by kind for each of them
+   */
+  private readonly checksByKind = new Map<string, Rule[]>();
 
   constructor(
     readonly dialect: Dialect,
@@ -93,6 +100,15 @@ export class LintEngine {
       this.severities.set(r.meta.id, s ?? r.meta.severity);
       this.rules.push(r);
     }
+  }
+
+  private optionsOf(rule: Rule): Record<string, unknown> {
+    let o = this.ruleOptions.get(rule);
+    if (!o) {
+      o = this.options.ruleOptions?.[rule.meta.id] ?? {};
+      this.ruleOptions.set(rule, o);
+    }
+    return o;
   }
 
   /** Processes one parsed file: rules (when under review), then catalog replay. */
@@ -179,6 +195,15 @@ export class LintEngine {
     }
 
     const active = review && !parsed.ignoreFile ? this.rules.filter((r) => !parsed.ignoreFileRules.has(r.meta.id)) : [];
+    const checksByKind = active.length === this.rules.length ? this.checksByKind : new Map<string, Rule[]>();
+    const checksFor = (kind: string): Rule[] => {
+      let list = checksByKind.get(kind);
+      if (!list) {
+        list = active.filter((r) => r.check && (!r.meta.kinds || r.meta.kinds.includes(kind)));
+        checksByKind.set(kind, list);
+      }
+      return list;
+    };
     const catalog = this.catalog;
     const origin = migration.absPath;
     const key = (rel: RelArg) => dialect.relationKey(rel);
@@ -225,14 +250,13 @@ export class LintEngine {
         if (region) session.enterRegion(region.transaction === 'wrapped' || assume);
       }
       const before = findings.length;
-      if (active.length) {
+      const checks = active.length && !stmt.ignoreAll ? checksFor(stmt.kind) : [];
+      if (checks.length) {
         const ctx: RuleContext = { ...ctxBase, tx: { ...session.state }, options: {} };
-        for (const rule of active) {
-          if (!rule.check) continue;
-          if (rule.meta.kinds && !rule.meta.kinds.includes(stmt.kind)) continue;
-          if (stmt.ignoreAll || stmt.ignored.has(rule.meta.id)) continue;
-          ctx.options = this.options.ruleOptions?.[rule.meta.id] ?? {};
-          for (const issue of toArray(rule.check(stmt, ctx)))
+        for (const rule of checks) {
+          if (stmt.ignored.size && stmt.ignored.has(rule.meta.id)) continue;
+          ctx.options = this.optionsOf(rule);
+          for (const issue of toArray(rule.check!(stmt, ctx)))
             findings.push(this.toFinding(rule, issue, stmt, migration));
         }
       }
@@ -254,7 +278,7 @@ export class LintEngine {
           catalog: ctxBase.catalog,
           pgVersion: this.pgVersion,
           ...this.extras,
-          options: this.options.ruleOptions?.[rule.meta.id] ?? {},
+          options: this.optionsOf(rule),
         }),
       );
       for (const issue of issues) {

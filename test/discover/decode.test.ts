@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSource, invalidUtf8, notTextKind } from '../../src/discover/decode.js';
+import { decodeSource, decodeText, invalidUtf8, notTextKind } from '../../src/discover/decode.js';
 
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
@@ -56,5 +56,37 @@ describe('decodeSource', () => {
       'binary data (or UTF-16 text without a byte order mark)',
     );
     expect(notTextKind(bytes('SELECT 1;\t\r\n\x1b[0m'))).toBeUndefined();
+  });
+});
+
+describe('decodeText (the fast path: a file read as UTF-8 text)', () => {
+  const cases: [string, Buffer][] = [
+    ['plain SQL', bytes('SELECT 1;\n')],
+    ['a byte order mark', bytes([0xef, 0xbb, 0xbf], 'SELECT 1;')],
+    ['tabs, CR, VT, FF and an escape sequence', bytes('SELECT 1;\t\r\n\v\f\x1b[0m')],
+    ['accents and emoji', bytes('-- café 😀 日本\nSELECT 1;')],
+    ['a stray NUL', bytes('SELECT 1', [0], ';')],
+    ['a Latin-1 byte', bytes('-- caf', [0xe9], '\nSELECT 1;')],
+    ['a real U+FFFD', bytes('-- \uFFFD\nSELECT 1;')],
+    ['a PNG image', bytes([0x89], 'PNG\r\n', [0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR')],
+    ['a GIF image', bytes('GIF89a;')],
+    ['a PDF document', bytes('%PDF-1.7\n')],
+    ['an SQLite database', bytes('SQLite format 3')],
+    ['an executable', bytes([0x7f], 'ELF')],
+    ['a ZIP archive', bytes('PK', [3, 4], 'x')],
+    ['UTF-16', Buffer.from('\uFEFFSELECT 1;', 'utf16le')],
+    ['UTF-16 without a byte order mark', Buffer.from('SELECT 1; SELECT 2;', 'utf16le')],
+    ['an empty file', bytes('')],
+  ];
+  it.each(cases)('%s: what decodeSource says of the bytes, or undefined (then the bytes are decoded)', (_name, buf) => {
+    const fast = decodeText(buf.toString('utf8'));
+    if (fast) expect(fast).toEqual(decodeSource(buf));
+  });
+  it('takes plain text, with or without a byte order mark, and nothing that needs the bytes', () => {
+    expect(decodeText('SELECT 1;')).toEqual({ text: 'SELECT 1;' });
+    expect(decodeText('\uFEFFSELECT 1;')).toEqual({ text: 'SELECT 1;' });
+    expect(decodeText('-- café 😀\nSELECT 1;\t\x1b')).toEqual({ text: '-- café 😀\nSELECT 1;\t\x1b' });
+    for (const t of ['SELECT 1\0;', '-- \uFFFD', 'GIF89a', '%PDF-1.7', 'SQLite format 3', '\x7fELF'])
+      expect(decodeText(t)).toBeUndefined();
   });
 });

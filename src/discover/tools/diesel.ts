@@ -13,7 +13,7 @@
  * multi-statement up.sql is still one implicit transaction in PostgreSQL.
  */
 import path from 'node:path';
-import { existsSync, globFiles, list, readText } from '../fsutil.js';
+import { existsSync, globFiles, readText, subdirs } from '../fsutil.js';
 import { codepointCompare } from '../order.js';
 import type { FileInfo, Framework } from '../types.js';
 
@@ -24,7 +24,7 @@ export const diesel: Framework = {
   pattern: '<version>_<name>/up.sql',
   detect(dir, files) {
     if (files) return files.some((f) => path.basename(f) === 'up.sql');
-    return list(dir).some((d) => existsSync(path.join(dir, d, 'up.sql')));
+    return subdirs(dir).some((d) => existsSync(path.join(dir, d, 'up.sql')));
   },
   root(dir) {
     return existsSync(path.join(dir, 'up.sql')) ? path.dirname(dir) : dir;

@@ -15,7 +15,7 @@
  * fails there (drizzle-team/drizzle-orm#860).
  */
 import path from 'node:path';
-import { existsSync, globFiles, list, readText } from '../fsutil.js';
+import { existsSync, globFiles, readText, subdirs } from '../fsutil.js';
 import { codepointCompare, naturalCompare } from '../order.js';
 import type { FileInfo, Framework } from '../types.js';
 
@@ -39,7 +39,7 @@ export const drizzle: Framework = {
   pattern: '<NNNN>_<name>.sql with meta/_journal.json',
   detect(dir, files) {
     if (files) return existsSync(journalPath(dir)) || files.some((f) => isV1Folder(path.dirname(f)));
-    return existsSync(journalPath(dir)) || list(dir).some((d) => isV1Folder(path.join(dir, d)));
+    return existsSync(journalPath(dir)) || subdirs(dir).some((d) => isV1Folder(path.join(dir, d)));
   },
   root(dir) {
     return isV1Folder(dir) ? path.dirname(dir) : dir;

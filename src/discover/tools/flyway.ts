@@ -20,7 +20,7 @@
  * `mixed=true`, which runs it without a transaction.
  */
 import path from 'node:path';
-import { findUp, globFiles, isFile, list, readText, sqlNames } from '../fsutil.js';
+import { findUp, globFiles, isFile, readText, sqlNames, subdirs } from '../fsutil.js';
 import { codepointCompare, flywayVersionCompare } from '../order.js';
 import { simplify, splitSql } from '../sqlsplit.js';
 import type { FileInfo, Framework } from '../types.js';
@@ -70,7 +70,7 @@ export const flyway: Framework = {
   detect(dir, files) {
     const names = files
       ? sqlNames(dir, files)
-      : [...sqlNames(dir), ...list(dir).flatMap((d) => sqlNames(path.join(dir, d)))];
+      : [...sqlNames(dir), ...subdirs(dir).flatMap((d) => sqlNames(path.join(dir, d)))];
     return names.some((n) => VERSIONED.test(n) || REPEATABLE.test(n));
   },
   root(dir) {

@@ -16,7 +16,7 @@
  */
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { existsSync, globFiles, isDir, lineEnd, list, readText } from '../fsutil.js';
+import { existsSync, globFiles, isDir, lineEnd, list, readText, subdirs } from '../fsutil.js';
 import { naturalCompare } from '../order.js';
 import type { FileInfo, Framework, RawSegment, TxKind } from '../types.js';
 
@@ -105,11 +105,7 @@ export const liquibase: Framework = {
   detect(dir, files) {
     if (!files && list(dir).some((f) => MASTER.test(f) && /databaseChangeLog/.test(readText(path.join(dir, f)) ?? '')))
       return true;
-    const sub = files
-      ? []
-      : list(dir).flatMap((d) =>
-          isDir(path.join(dir, d)) ? list(path.join(dir, d)).map((f) => path.join(dir, d, f)) : [],
-        );
+    const sub = files ? [] : subdirs(dir).flatMap((d) => list(path.join(dir, d)).map((f) => path.join(dir, d, f)));
     const names = [...(files ?? list(dir).map((f) => path.join(dir, f))), ...sub].filter((f) => /\.sql$/i.test(f));
     return names.slice(0, 40).some((f) => LIQUIBASE_HEADER.test(readText(f)?.slice(0, 200) ?? ''));
   },

@@ -29,7 +29,8 @@ export const plain: Framework = {
     return globFiles(root, '*.sql');
   },
   order(files, { root }) {
-    return [...files].sort((a, b) => naturalCompare(path.relative(root, a), path.relative(root, b)));
+    const rel = new Map(files.map((f) => [f, path.relative(root, f)]));
+    return [...files].sort((a, b) => naturalCompare(rel.get(a)!, rel.get(b)!));
   },
   describe(abs) {
     if (isDownFile(abs)) return { skip: 'a down migration' };

@@ -21,13 +21,13 @@
  * unknown the current behaviour (7.4+) is assumed.
  */
 import path from 'node:path';
-import { existsSync, globFiles, list, npmPackageVersion, versionAtLeast } from '../fsutil.js';
+import { existsSync, globFiles, npmPackageVersion, subdirs, versionAtLeast } from '../fsutil.js';
 import { codepointCompare } from '../order.js';
 import { simplify, splitSql } from '../sqlsplit.js';
 import type { Framework } from '../types.js';
 
 const hasMigrationFolders = (dir: string) =>
-  list(dir).some(
+  subdirs(dir).some(
     (d) => existsSync(path.join(dir, d, 'migration.sql')) && !existsSync(path.join(dir, d, 'snapshot.json')),
   );
 
