@@ -208,8 +208,11 @@ export interface ShadowProbes {
   notInTransaction(stmt: Statement, serverVersion: number): string | undefined;
   /** why the shadow must not run this statement (it reaches outside the throwaway database), or undefined */
   refused(stmt: Statement, kind: string): string | undefined;
-  /** the statement cannot share a batched transaction with others (history replay fast path) */
-  breaksBatch(stmt: Statement, serverVersion: number): boolean;
+  /**
+   * the statement cannot share a batched transaction with others (history replay fast path);
+   * `alone`: the batch is its own file's statements only
+   */
+  breaksBatch(stmt: Statement, serverVersion: number, alone?: boolean): boolean;
   /**
    * what these statements (the migrations under review) work on, for seeding only that; undefined
    * when that cannot be read from them (every table is seeded)
