@@ -218,11 +218,6 @@ export interface ShadowProbes {
    * when that cannot be read from them (every table is seeded)
    */
   seedScope?(statements: Statement[]): SeedScope | undefined;
-  /**
-   * SQL that checks, inside a transaction, what its COMMIT would check of the deferred constraints
-   * (PostgreSQL: `SET CONSTRAINTS ALL IMMEDIATE`); undefined when the engine has none to defer
-   */
-  checkDeferred?(): string;
   /** creates the bookkeeping tables of these migration tools, as they exist before the first migration */
   toolTables(shadow: ProbeTarget, frameworks: Iterable<string>): Promise<void>;
   /** `CREATE EXTENSION name`: the name; else undefined */

@@ -79,12 +79,8 @@ export async function replayHistory(
   const parsed = migrations.map((m) => ('statements' in m && 'migration' in m ? m : probes.parse(m)));
   const total = parsed.reduce((n, p) => n + p.statements.length, 0);
   // Deferred constraints are checked at COMMIT: files sharing a transaction could hide a
-  // failure a file's own commit would show. Then each file of a chunk ends with the check its
-  // COMMIT would make (`endOfFile`); deferred checks are immediate from there on, which can only
-  // fail where a file's own transaction would pass, and a chunk that fails runs file by file.
-  // (lemmy's history defers a few foreign keys: each of its 342 files was a round trip of its own.)
+  // failure a file's own commit would show. Then every file gets its own transaction.
   const deferred = parsed.some((p) => /\bdeferr|\bset\s+constraints\b/i.test(p.migration.source));
-  const endOfFile = deferred ? shadow.probes.checkDeferred?.() : undefined;
   let done = 0;
 
   const runOne = async (p: ParsedMigration) => {
@@ -137,7 +133,7 @@ export async function replayHistory(
       try {
         await execBatch(
           shadow,
-          files.flatMap((p) => [...p.statements.map((x) => x.text), ...(endOfFile ? [endOfFile] : [])]),
+          files.flatMap((p) => p.statements.map((x) => x.text)),
         );
         for (const p of files) onProgress?.(++done, parsed.length, p.migration.path);
         return;
@@ -170,7 +166,7 @@ export async function replayHistory(
   for (const p of parsed) {
     if (result.stopped) break;
     const batchable =
-      (!deferred || !!endOfFile) &&
+      !deferred &&
       !p.error &&
       p.statements.length > 0 &&
       !p.statements.some((x) => probes.breaksBatch(x, shadow.serverVersion) || probes.refused(x, shadow.kind));

@@ -33,7 +33,6 @@ export const postgresProbes: ShadowProbes = {
   refused: (stmt, kind) => refusedOnShadow(stmt, kind as 'pglite' | 'postgresql'),
   breaksBatch,
   seedScope: (statements) => seedScope(statements as PgStatement[]),
-  checkDeferred: () => 'SET CONSTRAINTS ALL IMMEDIATE',
   toolTables: ensureToolTables,
   extensionOf: (stmt) => (stmt.kind === 'CreateExtensionStmt' ? (stmt as PgStatement).ast?.extname : undefined),
 
