@@ -22,7 +22,8 @@
  * differs from run to run (nextval, random, now, …) get values derived from the row number, their
  * sequences moved past them; and parent keys and CHECK combinations are taken in a fixed order.
  *
- * The modules, one job each: seed-schema.ts reads the tables to fill, seed-order.ts puts parents
+ * The modules, one job each: seed-schema.ts reads the tables to fill, seed-scope.ts narrows them to
+ * what the migrations under review touch (the dry run), seed-order.ts puts parents
  * first, seed-values.ts chooses values by type, seed-insert.ts builds the INSERT, seed-checks.ts
  * answers CHECK failures, seed-triggers.ts keeps triggers off while writing, seed-policy.ts holds
  * what the proof's policy adds. This module runs them, table by table, and counts the rows.
