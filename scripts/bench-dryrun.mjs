@@ -2,11 +2,16 @@
 // `npm run bench:dryrun`: a full `zerodown dry-run` of LemmyNet/lemmy (342 files of history,
 // laid out as the Diesel project it is: migrations/<version>_<name>/up.sql) plus one new
 // migration, through the built CLI as a user runs it, on the embedded PGlite shadow and on
-// a real PostgreSQL in the same run. Prints the median wall time of each and the phase
-// split the dry run reports, and checks that every history file the server accepts is
-// also accepted by PGlite.
+// a real PostgreSQL in the same run, and the anchor: a native PostgreSQL replaying the same
+// files through psql into a fresh database (on $ZERODOWN_TEST_PG_URL or --url; skipped with a
+// message without one, or without psql). Prints the median wall time of each, the phase split
+// the dry run reports, peak RSS, the ratio embedded/native, and checks that every history file
+// the server accepts is also accepted by PGlite.
 //
-//   node scripts/bench-dryrun.mjs [--url postgres://…] [--dist DIR]
+//   node scripts/bench-dryrun.mjs [--url postgres://…] [--dist DIR] [--before DIR]
+//
+// --before DIR: also times another build (say main's, `node scripts/build.mjs --outdir DIR`),
+// in the same rounds, for an A/B comparison.
 //   BENCH_RUNS=5 node scripts/bench-dryrun.mjs
 //
 // PGlite runs are timed cold (--no-cache: boot from the shipped data directory, replay,
@@ -16,7 +21,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { benchUrl, builtCli, root } from './bench-lib.mjs';
+import { benchUrl, builtCli, opt, root } from './bench-lib.mjs';
+
+const TIME = '/usr/bin/time';
 
 const url = benchUrl();
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
@@ -52,58 +59,148 @@ try {
   );
 
   const cache = path.join(tmp, 'cache');
-  const dryRun = (extra, env = {}) => {
+  const cacheBefore = path.join(tmp, 'cache-before');
+  const beforeCli = opt('--before') ? path.join(path.resolve(opt('--before')), 'cli.js') : undefined;
+  // peak RSS of the zerodown process (PGlite's worker thread included) from /usr/bin/time -v
+  const hasTime = existsSync(TIME);
+  const dryRun = (extra, env = {}, bin = cli) => {
+    const argv = [bin, 'dry-run', review, '--format', 'json', ...extra];
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'dry-run', review, '--format', 'json', ...extra], {
+    const r = spawnSync(hasTime ? TIME : process.execPath, hasTime ? ['-v', process.execPath, ...argv] : argv, {
       cwd: project,
       env: { ...process.env, NO_COLOR: '1', ...env },
       encoding: 'utf8',
       maxBuffer: 64 << 20,
     });
     const wall = performance.now() - t0;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`dry-run failed (exit ${r.status}):\n${r.stderr}`);
-    return { wall, json: JSON.parse(r.stdout) };
+    const status = hasTime ? Number(/Exit status: (\d+)/.exec(r.stderr ?? '')?.[1]) : r.status;
+    if (status !== 0 && status !== 1) throw new Error(`dry-run failed (exit ${status}):\n${r.stderr}`);
+    const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1]) / 1024;
+    return { wall, rss, json: JSON.parse(r.stdout) };
+  };
+
+  // The anchor: a native PostgreSQL replaying the same files through psql into a fresh database.
+  // One psql for all the files (`-f` each, in order), not one psql per file: 343 client start-ups
+  // would add about a second to the anchor that is no server work at all. Autocommit and
+  // ON_ERROR_STOP=0, as a person replaying the files by hand would, so a failing statement costs
+  // what it costs and the replay goes on.
+  const hasPsql = spawnSync('psql', ['--version'], { encoding: 'utf8' }).status === 0;
+  const native = !process.env.ZERODOWN_TEST_PG_URL && !opt('--url')
+    ? { skipped: 'ZERODOWN_TEST_PG_URL is not set (or pass --url)' }
+    : !hasPsql
+      ? { skipped: 'psql is not installed' }
+      : {};
+  const replayFiles = [
+    ...files.map((f) => path.join(project, 'migrations', f.slice(0, -'__up.sql'.length), 'up.sql')),
+    path.join(project, review),
+  ];
+  const nativeReplay = () => {
+    const db = `zerodown_bench_native_${process.pid}`;
+    const admin = (sql) => {
+      const r = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`psql: ${r.stderr.trim()}`);
+    };
+    const dbUrl = new URL(url);
+    dbUrl.pathname = `/${db}`;
+    admin(`DROP DATABASE IF EXISTS ${db}`);
+    const t0 = performance.now();
+    admin(`CREATE DATABASE ${db}`);
+    const t1 = performance.now();
+    try {
+      const r = spawnSync(
+        'psql',
+        ['-X', '-q', '-v', 'ON_ERROR_STOP=0', '-d', dbUrl.href, ...replayFiles.flatMap((f) => ['-f', f])],
+        { encoding: 'utf8', maxBuffer: 64 << 20 },
+      );
+      const t2 = performance.now();
+      if (r.status !== 0 && r.status !== 3) throw new Error(`psql replay failed (exit ${r.status}): ${r.stderr}`);
+      const errors = (r.stderr.match(/ERROR: /g) ?? []).length;
+      return { wall: t2 - t1, createMs: t1 - t0, errors };
+    } finally {
+      admin(`DROP DATABASE IF EXISTS ${db}`);
+    }
   };
 
   const variants = [
     { name: 'pglite (cold)', run: () => dryRun(['--no-cache']) },
+    ...(beforeCli ? [{ name: 'pglite (cold), --before', run: () => dryRun(['--no-cache'], {}, beforeCli) }] : []),
+    ...(native.skipped ? [] : [{ name: 'native psql replay', run: nativeReplay, native: true }]),
     { name: 'pglite (warm cache)', run: () => dryRun([], { ZERODOWN_CACHE_DIR: cache }), prime: true },
+    ...(beforeCli
+      ? [
+          {
+            name: 'pglite (warm cache), --before',
+            run: () => dryRun([], { ZERODOWN_CACHE_DIR: cacheBefore }, beforeCli),
+            prime: true,
+          },
+        ]
+      : []),
     { name: 'postgresql', run: () => dryRun(['--shadow-url', url]) },
   ];
-  const results = [];
-  for (const v of variants) {
-    if (v.prime) v.run();
-    const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(v.run());
-    samples.sort((a, b) => a.wall - b.wall);
-    results.push({ name: v.name, median: samples[Math.floor(samples.length / 2)], samples });
-  }
+  // rounds: each variant once per round, so that background load falls on all of them alike
+  for (const v of variants) if (v.prime) v.run();
+  const samples = variants.map(() => []);
+  for (let i = 0; i < runs; i++) variants.forEach((v, k) => samples[k].push(v.run()));
+  const results = variants.map((v, k) => {
+    const xs = [...samples[k]].sort((a, b) => a.wall - b.wall);
+    return { ...v, median: xs[Math.floor(xs.length / 2)], samples: xs };
+  });
+  const byName = (name) => results.find((r) => r.name === name);
+  const medianOf = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const mb = (r) => (Number.isNaN(medianOf(r.samples.map((x) => x.rss))) ? 'n/a' : `${medianOf(r.samples.map((x) => x.rss)).toFixed(0)} MB`);
   console.log(
-    `zerodown dry-run: LemmyNet/lemmy, ${files.length} history files + 1 new migration (${runs} runs each, median)`,
+    `zerodown dry-run: LemmyNet/lemmy, ${files.length} history files + 1 new migration (${runs} runs each, median, run in rounds)`,
   );
   console.log(
     `machine: ${cpus().length} cores, load ${loadavg()
       .map((x) => x.toFixed(1))
-      .join(' ')}`,
+      .join(' ')}${hasTime ? '' : ' (no /usr/bin/time: no peak RSS)'}`,
   );
   console.log('');
-  console.log('| shadow | engine | wall | boot | history | seed | run | history failures |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| shadow | engine | wall | boot | history | seed | run | peak RSS | seeded tables | history failures |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
+    if (r.native) {
+      console.log(
+        `| ${r.name} | psql | ${s(r.median.wall)} | (CREATE DATABASE ${s(r.median.createMs)}, not counted) | | | | | | ${r.median.errors} statement errors |`,
+      );
+      continue;
+    }
     const j = r.median.json;
     const t = j.timings;
     console.log(
-      `| ${r.name} | ${j.engine} | ${s(r.median.wall)} | ${s(t.bootMs)} | ${s(t.historyMs)} | ${s(t.seedMs)} | ${s(t.runMs)} | ${j.history.failures.length} |`,
+      `| ${r.name} | ${j.engine} | ${s(r.median.wall)} | ${s(t.bootMs)} | ${s(t.historyMs)} | ${s(t.seedMs)} | ${s(t.runMs)} | ${mb(r)} | ${j.seed.tables}${j.seed.of !== undefined ? ` of ${j.seed.of}` : ''} | ${j.history.failures.length} |`,
     );
   }
   const cold = results[0];
-  const server = results[2];
+  const warm = byName('pglite (warm cache)');
+  const server = byName('postgresql');
   console.log('');
+  const anchor = byName('native psql replay');
+  if (anchor) {
+    const ratio = cold.median.wall / anchor.median.wall;
+    // the ratio of each round, so that one noisy round does not decide it
+    const rounds = cold.samples.length;
+    const k = variants.findIndex((v) => v.native);
+    const perRound = Array.from({ length: rounds }, (_, i) => samples[0][i].wall / samples[k][i].wall);
+    console.log(
+      `embedded (cold) / native psql replay: ${ratio.toFixed(2)}× (goal ≤ 0.75×: ${ratio <= 0.75 ? 'met' : 'MISSED'}; per round ${perRound.map((x) => x.toFixed(2)).join(', ')})`,
+    );
+  } else {
+    console.log(`native psql replay: skipped: ${native.skipped}`);
+  }
   console.log(
-    `embedded (cold) target < 4 s wall: ${cold.median.wall < 4000 ? 'met' : 'MISSED'} (${s(cold.median.wall)}; warm ${s(results[1].median.wall)})`,
+    `embedded (warm cache) goal ≤ 0.6 s: ${warm.median.wall <= 600 ? 'met' : 'MISSED'} (${s(warm.median.wall)}); peak RSS cold ${mb(cold)} (goal ≤ 300 MB), warm ${mb(warm)}`,
   );
+  const before = byName('pglite (cold), --before');
+  if (before) {
+    const rounds = cold.samples.length;
+    console.log(
+      `--before: cold ${s(before.median.wall)} → ${s(cold.median.wall)}, warm ${s(byName('pglite (warm cache), --before').median.wall)} → ${s(warm.median.wall)} (rounds alternate the two builds; ${rounds} each)`,
+    );
+  }
   const failed = (r) => new Set(r.median.json.history.failures.map((f) => f.path));
   const pgliteOnly = [...failed(cold)].filter((p) => !failed(server).has(p));
   console.log(

@@ -100,8 +100,11 @@ export function historyLine(d: DryRun): string {
 
 export function seedLine(d: DryRun): string {
   const s = d.seed;
-  if (!s.tables) return 'no tables to seed';
-  return `seeded ${s.tables} table${s.tables === 1 ? '' : 's'} with up to ${s.rowsPerTable} rows each${s.failures.length ? ` (${s.failures.length} could not be seeded)` : ''}`;
+  if (!s.tables) return s.of ? `seeded none of ${s.of} tables: the migration touches none` : 'no tables to seed';
+  const failed = s.failures.length ? ` (${s.failures.length} could not be seeded)` : '';
+  if (s.of !== undefined)
+    return `seeded ${s.tables} of ${s.of} tables with up to ${s.rowsPerTable} rows each: the ones the migration touches and their foreign-key neighbours${failed}`;
+  return `seeded ${s.tables} table${s.tables === 1 ? '' : 's'} with up to ${s.rowsPerTable} rows each${failed}`;
 }
 
 /** Statements a record stands for: 1, or the length of a run of INSERTs traced together. */

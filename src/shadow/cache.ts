@@ -38,6 +38,8 @@ export interface CacheKeyInput {
   schema?: string;
   /** how rows were seeded (src/shadow/probes.ts `SeedPolicy`); absent: the dry run's */
   seedPolicy?: string;
+  /** what was seeded, when not every table (src/shadow/probes.ts `SeedScope`) */
+  seedScope?: unknown;
 }
 
 export function cacheKey(input: CacheKeyInput): string {
@@ -50,6 +52,7 @@ export function cacheKey(input: CacheKeyInput): string {
       input.seedRows,
       input.schema ? sha(input.schema) : null,
       ...(input.seedPolicy ? [input.seedPolicy] : []),
+      ...(input.seedScope ? [input.seedScope] : []),
     ]),
   );
   for (const m of input.history) {

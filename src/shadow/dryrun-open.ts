@@ -6,12 +6,12 @@ import type { DialectShadow } from '../dialect.js';
 import type { Migration } from '../model.js';
 import { cacheKey, diskStore, type CachedState, type StateStore } from './cache.js';
 import type { EngineLimit, Shadow } from './driver.js';
-import type { SeedResult } from './probes.js';
+import type { SeedResult, SeedScope } from './probes.js';
 import type { DryRunOptions, History, Seeded } from './dryrun-types.js';
 
 export interface CacheMeta {
   history: History;
-  seed: { tables: number; rows: [string, number][]; failures: SeedResult['failures']; durationMs: number };
+  seed: { tables: number; of?: number; rows: [string, number][]; failures: SeedResult['failures']; durationMs: number };
   limits: EngineLimit[];
 }
 
@@ -30,6 +30,7 @@ export function lookUpCache(
   extensions: string[],
   rowsPerTable: number,
   historyFiles: Migration[],
+  scope?: SeedScope,
 ): DryRunCache {
   const dir = opts.url ? undefined : opts.cacheDir;
   const store = dir ? diskStore<CacheMeta>(dir) : undefined;
@@ -39,6 +40,7 @@ export function lookUpCache(
         extensions,
         seedRows: rowsPerTable,
         history: historyFiles,
+        ...(scope ? { seedScope: scope } : {}),
         ...(opts.schema ? { schema: opts.schema.sql } : {}),
       })
     : undefined;
@@ -79,6 +81,7 @@ export async function saveToCache(cache: DryRunCache, shadow: Shadow, hist: Hist
     history: hist,
     seed: {
       tables: seeded.tables,
+      ...(seeded.of !== undefined ? { of: seeded.of } : {}),
       rows: [...seeded.rows],
       failures: seeded.failures,
       durationMs: seeded.durationMs,

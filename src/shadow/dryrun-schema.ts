@@ -5,6 +5,7 @@
 import type { DialectShadow } from '../dialect.js';
 import type { ParsedMigration } from '../model.js';
 import type { Shadow } from './driver.js';
+import type { SeedScope } from './probes.js';
 import { isShadowStop } from './driver.js';
 import type { DryRunOptions, DryRunStop, History, Seeded } from './dryrun-types.js';
 import { replayHistory } from './replay.js';
@@ -46,13 +47,15 @@ export async function buildSchema(
   return { hist, stopped };
 }
 
-/** Seeds every table (`rowsPerTable` rows each), unless `skip` (the schema step stopped). */
+/** Seeds the tables in `scope`, or every table (`rowsPerTable` rows each), unless `skip` (the schema step stopped). */
 export async function seedShadow(
   shadow: Shadow,
   dialect: DialectShadow,
   opts: DryRunOptions,
   rowsPerTable: number,
   skip: boolean,
+  /** seed only what the migrations under review work on (undefined: every table) */
+  scope?: SeedScope,
 ): Promise<{ seeded: Seeded; stopped: DryRunStop | undefined }> {
   const probes = dialect.probes;
   let seedingTable = '';
@@ -62,6 +65,7 @@ export async function seedShadow(
     if (!skip)
       seeded = await probes.seed(shadow, {
         rows: rowsPerTable,
+        ...(scope ? { scope } : {}),
         onProgress: (done, total, table) => {
           seedingTable = table;
           opts.onSeedProgress?.(done, total, table);

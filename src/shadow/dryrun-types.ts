@@ -69,7 +69,8 @@ export interface DryRun {
   heldLocks: HeldLock[];
   files: DryRunFile[];
   history: History;
-  seed: { tables: number; rowsPerTable: number; rows: number; failures: SeedResult['failures']; durationMs: number };
+  /** `of`: set when only the tables the review works on were seeded (`tables` of `of`) */
+  seed: { tables: number; of?: number; rowsPerTable: number; rows: number; failures: SeedResult['failures']; durationMs: number };
   limits: EngineLimit[];
   timings: { bootMs: number; historyMs: number; seedMs: number; runMs: number; totalMs: number };
   /** set when a statement overran the time bound: what follows it was not run (statements marked `skipped`) */
@@ -85,6 +86,8 @@ export interface DryRun {
 /** What seeding left: tables seeded, rows per table, the tables it could not fill. */
 export interface Seeded {
   tables: number;
+  /** seeded only what the review works on: the user tables there are */
+  of?: number;
   rows: Map<string, number>;
   failures: SeedResult['failures'];
   durationMs: number;

@@ -36,16 +36,19 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
   const rowsPerTable = opts.seedRows ?? 1000;
   const tools = files.map((m) => m.framework);
 
-  const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles);
+  const probes = dialect.probes;
+  const parse = (m: Migration | ParsedMigration) => ('statements' in m && 'migration' in m ? m : probes.parse(m));
+  // what the review works on decides what is seeded, so it is part of the cached state's key
+  if (review.some((m) => !('statements' in m && 'migration' in m))) await probes.load();
+  const parsedReview = review.map(parse);
+  const scope = probes.seedScope?.(parsedReview.flatMap((p) => (p.error ? [] : p.statements)));
+  const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope);
   const cached = cache.cached;
 
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
   const opening = startOpening(dialect, opts, extensions, cached);
-  const probes = dialect.probes;
   await probes.load();
-  const parse = (m: Migration | ParsedMigration) => ('statements' in m && 'migration' in m ? m : probes.parse(m));
   const parsedHistory = cached ? [] : history.map(parse);
-  const parsedReview = review.map(parse);
   const shadow = await opening;
   opts.onOpen?.(shadow);
   try {
@@ -58,7 +61,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
       ({ hist, seeded } = restoreFromCache(shadow, cached!.meta));
     } else {
       ({ hist, stopped } = await buildSchema(shadow, dialect, opts, parsedHistory, tools, tBoot));
-      const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped);
+      const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped, scope);
       seeded = s.seeded;
       stopped = s.stopped ?? stopped;
     }
@@ -81,6 +84,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
       history: hist,
       seed: {
         tables: seeded.tables,
+        ...(seeded.of !== undefined ? { of: seeded.of } : {}),
         rowsPerTable,
         rows: [...seeded.rows.values()].reduce((a, b) => a + b, 0),
         failures: seeded.failures,

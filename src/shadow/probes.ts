@@ -65,11 +65,35 @@ export interface SeedPolicy {
   kind: 'realistic' | 'proof';
 }
 
+/** A relation the migrations under review name (ShadowProbes.seedScope), as written: `[name]` or `[schema, name]`. */
+export interface SeedScopeRelation {
+  parts: string[];
+  /**
+   * whether the statements act on the rows of the tables whose foreign keys reference it (a
+   * DELETE: `true`), only when these of its columns are referenced (an UPDATE: the columns it
+   * sets), or not (`false`)
+   */
+  children: boolean | string[];
+}
+
+/** What the migrations under review work on: seeding fills these and their foreign-key neighbours. */
+export interface SeedScope {
+  relations: SeedScopeRelation[];
+  /** functions they call (`name` or `schema.name`): a user-defined one may reach any table */
+  functions: string[];
+}
+
 export interface SeedOptions {
   /** rows per table (default 1000) */
   rows?: number;
   /** only these tables (`schema.name` or `name` for the default schema); default all */
   tables?: string[];
+  /**
+   * only the tables these relations resolve to (a view: its tables; an index: its table), the
+   * tables their triggers name, their parents (foreign keys point at real rows) and, where a
+   * statement reaches them, their children; default all
+   */
+  scope?: SeedScope;
   /** default `realistic` */
   policy?: SeedPolicy;
   /** called before each table is seeded (progress on a terminal) */
@@ -84,6 +108,8 @@ export interface SeedFailure {
 
 export interface SeedResult {
   tables: number;
+  /** with a `scope`: the user tables there are (`tables` of them seeded) */
+  of?: number;
   /** rows per table after seeding, by name (`name`, or `schema.name` outside the default schema) */
   rows: Map<string, number>;
   failures: SeedFailure[];
@@ -182,8 +208,16 @@ export interface ShadowProbes {
   notInTransaction(stmt: Statement, serverVersion: number): string | undefined;
   /** why the shadow must not run this statement (it reaches outside the throwaway database), or undefined */
   refused(stmt: Statement, kind: string): string | undefined;
-  /** the statement cannot share a batched transaction with others (history replay fast path) */
-  breaksBatch(stmt: Statement, serverVersion: number): boolean;
+  /**
+   * the statement cannot share a batched transaction with others (history replay fast path);
+   * `alone`: the batch is its own file's statements only
+   */
+  breaksBatch(stmt: Statement, serverVersion: number, alone?: boolean): boolean;
+  /**
+   * what these statements (the migrations under review) work on, for seeding only that; undefined
+   * when that cannot be read from them (every table is seeded)
+   */
+  seedScope?(statements: Statement[]): SeedScope | undefined;
   /** creates the bookkeeping tables of these migration tools, as they exist before the first migration */
   toolTables(shadow: ProbeTarget, frameworks: Iterable<string>): Promise<void>;
   /** `CREATE EXTENSION name`: the name; else undefined */

@@ -81,7 +81,7 @@ describe('zerodown dry-run', () => {
     const r = await run(d, 'dry-run', 'migrations/002_change.sql', '--seed-rows', '50', '--no-color');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /zerodown dry run on pglite 18\.\d+ · history: 1 earlier file replayed · seeded 2 tables with up to 50 rows each/,
+      /zerodown dry run on pglite 18\.\d+ · history: 1 earlier file replayed · seeded 2 of 2 tables with up to 50 rows each: the ones the migration touches and their foreign-key neighbours/,
     );
     expect(r.stdout).toMatch(
       /\n {2}1 +ALTER TABLE users ADD COLUMN score float8 DEF… +[\d.]+ m?s +AccessExclusiveLock users +reads and writes +users \(\+1 index\)\n/,

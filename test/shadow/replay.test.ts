@@ -52,6 +52,25 @@ eachEngine('history replay', (engine) => {
     expect(cols).toEqual(['id', 'name', 'age', 'email']);
   });
 
+  it("a deferred check fails in its own file, as that file's COMMIT would, though a later file would satisfy it", async () => {
+    shadow = await engine.open();
+    const r = await replayHistory(shadow, [
+      mig(
+        '001_tables.sql',
+        `CREATE TABLE parent (id int PRIMARY KEY);
+CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);`,
+        'wrapped',
+      ),
+      mig('002_orphan.sql', 'INSERT INTO child VALUES (1, 7);\n', 'wrapped'),
+      mig('003_parent.sql', 'INSERT INTO parent VALUES (7);\n', 'wrapped'),
+      mig('004_more.sql', 'INSERT INTO parent VALUES (8);\nINSERT INTO child VALUES (2, 8);\n', 'wrapped'),
+    ]);
+    expect(r.failures).toHaveLength(1);
+    expect(r.failures[0]).toMatchObject({ path: '002_orphan.sql', code: '23503' });
+    const rows = await shadow.query<{ n: number }>('SELECT count(*)::int AS n FROM child');
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
+
   it('a file the tool wraps in a transaction leaves nothing behind when it fails', async () => {
     shadow = await engine.open();
     const r = await replayHistory(shadow, [

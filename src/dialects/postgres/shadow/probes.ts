@@ -11,6 +11,7 @@ import { displayTable } from '../util.js';
 import { isAuxiliary, lockEffect, lockStrength, ownLocks, RELKIND, relations } from './inspect.js';
 import { scale } from './scale.js';
 import { seed } from './seed.js';
+import { seedScope } from './seed-scope.js';
 import { snapshotData, snapshotSchema } from './snapshot.js';
 import { breaksBatch, documentedLocks, notInTransaction, refusedOnShadow, txControl } from './statements.js';
 import { watchLocks } from './watch.js';
@@ -31,6 +32,7 @@ export const postgresProbes: ShadowProbes = {
   notInTransaction,
   refused: (stmt, kind) => refusedOnShadow(stmt, kind as 'pglite' | 'postgresql'),
   breaksBatch,
+  seedScope: (statements) => seedScope(statements as PgStatement[]),
   toolTables: ensureToolTables,
   extensionOf: (stmt) => (stmt.kind === 'CreateExtensionStmt' ? (stmt as PgStatement).ast?.extname : undefined),
 

@@ -22,7 +22,8 @@
  * differs from run to run (nextval, random, now, …) get values derived from the row number, their
  * sequences moved past them; and parent keys and CHECK combinations are taken in a fixed order.
  *
- * The modules, one job each: seed-schema.ts reads the tables to fill, seed-order.ts puts parents
+ * The modules, one job each: seed-schema.ts reads the tables to fill, seed-scope.ts narrows them to
+ * what the migrations under review touch (the dry run), seed-order.ts puts parents
  * first, seed-values.ts chooses values by type, seed-insert.ts builds the INSERT, seed-checks.ts
  * answers CHECK failures, seed-triggers.ts keeps triggers off while writing, seed-policy.ts holds
  * what the proof's policy adds. This module runs them, table by table, and counts the rows.
@@ -34,6 +35,7 @@ import { planInsert, type CheckFilter } from './seed-insert.js';
 import { order } from './seed-order.js';
 import { continueSequences, isProofPolicy } from './seed-policy.js';
 import { loadTables, ql, rel, type Tbl } from './seed-schema.js';
+import { scopeTables } from './seed-scope.js';
 import { pauseTriggers, resumeTriggers } from './seed-triggers.js';
 
 export type { SeedFailure, SeedOptions, SeedPolicy, SeedResult };
@@ -44,7 +46,10 @@ export async function seed(shadow: ProbeTarget, opts: SeedOptions = {}): Promise
   const proof = isProofPolicy(opts);
   const result: SeedResult = { tables: 0, rows: new Map(), failures: [], durationMs: 0 };
   const tables = await loadTables(shadow);
-  const only = opts.tables ? new Set(opts.tables.map((x) => (x.startsWith('public.') ? x.slice(7) : x))) : undefined;
+  const names = opts.tables ? new Set(opts.tables.map((x) => (x.startsWith('public.') ? x.slice(7) : x))) : undefined;
+  const scoped = opts.scope ? await scopeTables(shadow, tables, opts.scope) : undefined;
+  const only = names || scoped ? new Set([...tables.values()].filter((t) => (!names || names.has(t.display)) && (!scoped || scoped.has(t.oid))).map((t) => t.display)) : undefined;
+  if (scoped) result.of = tables.size;
   const paused = await pauseTriggers(shadow);
   const filtered = new Set<string>();
   const todo = order(tables).filter((t) => !only || only.has(t.display));

@@ -107,10 +107,12 @@ export function refusedOnShadow(stmt: Pick<PgStatement, 'kind' | 'ast'>, kind: S
 }
 
 /** Starts with an explicit transaction control keyword or a setting that would leak into a batch. */
-export function breaksBatch(stmt: PgStatement, serverVersion: number): boolean {
+export function breaksBatch(stmt: PgStatement, serverVersion: number, alone = false): boolean {
   if (stmt.kind === 'TransactionStmt') return true;
   if (stmt.kind === 'VariableSetStmt' && stmt.ast?.is_local) return true;
-  if (stmt.kind === 'AlterEnumStmt') return true; // a new enum value cannot be used in the transaction that added it
+  // a new enum value cannot be used in the transaction that added it: not by a later file sharing
+  // it; a file that uses it itself fails as one batch, and then runs statement by statement
+  if (stmt.kind === 'AlterEnumStmt' && !alone) return true;
   return notInTransaction(stmt, serverVersion) !== undefined;
 }
 
