@@ -21,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { benchUrl, builtCli, opt, root } from './bench-lib.mjs';
+import { benchUrl, builtCli, opt, record, root } from './bench-lib.mjs';
 
 const TIME = '/usr/bin/time';
 
@@ -85,11 +85,12 @@ try {
   // ON_ERROR_STOP=0, as a person replaying the files by hand would, so a failing statement costs
   // what it costs and the replay goes on.
   const hasPsql = spawnSync('psql', ['--version'], { encoding: 'utf8' }).status === 0;
-  const native = !process.env.ZERODOWN_TEST_PG_URL && !opt('--url')
-    ? { skipped: 'ZERODOWN_TEST_PG_URL is not set (or pass --url)' }
-    : !hasPsql
-      ? { skipped: 'psql is not installed' }
-      : {};
+  const native =
+    !process.env.ZERODOWN_TEST_PG_URL && !opt('--url')
+      ? { skipped: 'ZERODOWN_TEST_PG_URL is not set (or pass --url)' }
+      : !hasPsql
+        ? { skipped: 'psql is not installed' }
+        : {};
   const replayFiles = [
     ...files.map((f) => path.join(project, 'migrations', f.slice(0, -'__up.sql'.length), 'up.sql')),
     path.join(project, review),
@@ -149,7 +150,10 @@ try {
   const medianOf = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  const mb = (r) => (Number.isNaN(medianOf(r.samples.map((x) => x.rss))) ? 'n/a' : `${medianOf(r.samples.map((x) => x.rss)).toFixed(0)} MB`);
+  const mb = (r) =>
+    Number.isNaN(medianOf(r.samples.map((x) => x.rss)))
+      ? 'n/a'
+      : `${medianOf(r.samples.map((x) => x.rss)).toFixed(0)} MB`;
   console.log(
     `zerodown dry-run: LemmyNet/lemmy, ${files.length} history files + 1 new migration (${runs} runs each, median, run in rounds)`,
   );
@@ -194,6 +198,14 @@ try {
   console.log(
     `embedded (warm cache) goal ≤ 0.6 s: ${warm.median.wall <= 600 ? 'met' : 'MISSED'} (${s(warm.median.wall)}); peak RSS cold ${mb(cold)} (goal ≤ 300 MB), warm ${mb(warm)}`,
   );
+  // for bench-summary.mjs (walls in seconds)
+  const rssOf = (r) => medianOf(r.samples.map((x) => x.rss));
+  record('dryrun', {
+    runs,
+    cold: { wall: cold.median.wall / 1000, rssMB: rssOf(cold) },
+    warm: { wall: warm.median.wall / 1000, rssMB: rssOf(warm) },
+    native: anchor ? { wall: anchor.median.wall / 1000 } : { skipped: native.skipped },
+  });
   const before = byName('pglite (cold), --before');
   if (before) {
     const rounds = cold.samples.length;
