@@ -9,14 +9,14 @@ import {
   DIALECT_IDS,
   dialectFor,
   require_ajv
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import {
   LineIndex,
   countStatements,
   parsePgVersion,
   simplify,
   splitSql
-} from "./chunk-OT3UFEVT.js";
+} from "./chunk-DWCJB5BT.js";
 import {
   registerSecretUrl
 } from "./chunk-RUP2AEB4.js";
@@ -9133,7 +9133,7 @@ var require_dist = __commonJS({
 });
 
 // src/discover/fsutil.ts
-import { existsSync, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
+import { existsSync as fsExists, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
 import path from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -9976,33 +9976,123 @@ function flywayVersionCompare(a, b) {
 
 // src/discover/fsutil.ts
 var IGNORE = ["**/node_modules/**", "**/.git/**"];
-function list(dir) {
+var memo;
+var memoUsers = 0;
+async function withFsMemo(fn) {
+  if (memoUsers++ === 0) memo = { dirs: /* @__PURE__ */ new Map(), stats: /* @__PURE__ */ new Map(), exists: /* @__PURE__ */ new Map(), texts: /* @__PURE__ */ new Map() };
   try {
-    return readdirSync2(dir);
-  } catch {
-    return [];
+    return await fn();
+  } finally {
+    if (--memoUsers === 0) memo = void 0;
   }
+}
+function kindFromParent(m, p) {
+  const parent = path.dirname(p);
+  if (parent === p) return void 0;
+  const entries2 = m.dirs.get(parent);
+  if (!entries2) {
+    const pk = m.stats.get(parent) ?? kindFromParent(m, parent);
+    return pk !== void 0 && pk !== "dir" ? "none" : void 0;
+  }
+  const e = entries2.get(path.basename(p));
+  if (!e || e.isSymbolicLink()) return void 0;
+  return e.isDirectory() ? "dir" : e.isFile() ? "file" : "other";
+}
+function kindOf(p) {
+  const m = memo;
+  const stat2 = () => {
+    try {
+      const s = statSync2(p);
+      return s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
+    } catch {
+      return "none";
+    }
+  };
+  if (!m) return stat2();
+  let k = m.stats.get(p) ?? kindFromParent(m, p);
+  if (k === void 0) k = stat2();
+  m.stats.set(p, k);
+  return k;
+}
+function entriesOf(dir) {
+  const m = memo;
+  const read = () => {
+    try {
+      return new Map(readdirSync2(dir, { withFileTypes: true }).map((e) => [e.name, e]));
+    } catch {
+      return null;
+    }
+  };
+  if (!m) return read();
+  let entries2 = m.dirs.get(dir);
+  if (entries2 === void 0) {
+    const k = m.stats.get(dir) ?? kindFromParent(m, dir);
+    entries2 = k !== void 0 && k !== "dir" ? null : read();
+    m.dirs.set(dir, entries2);
+  }
+  return entries2;
+}
+function list(dir) {
+  if (!memo) {
+    try {
+      return readdirSync2(dir);
+    } catch {
+      return [];
+    }
+  }
+  const entries2 = entriesOf(dir);
+  return entries2 ? [...entries2.keys()] : [];
+}
+function subdirs(dir) {
+  const out = [];
+  for (const [name, e] of entriesOf(dir) ?? [])
+    if (e.isDirectory() || e.isSymbolicLink() && isDir(path.join(dir, name))) out.push(name);
+  return out;
 }
 function isDir(p) {
-  try {
-    return statSync2(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return kindOf(p) === "dir";
 }
 function isFile(p) {
-  try {
-    return statSync2(p).isFile();
-  } catch {
-    return false;
+  return kindOf(p) === "file";
+}
+function existsSync(p) {
+  const m = memo;
+  if (!m) return fsExists(p);
+  let e = m.exists.get(p);
+  if (e === void 0) {
+    const k = m.stats.get(p) ?? kindFromParent(m, p);
+    e = k === void 0 ? fsExists(p) : k !== "none";
+    m.exists.set(p, e);
   }
+  return e;
 }
 function readText(p) {
-  try {
-    return readFileSync(p, "utf8");
-  } catch {
-    return void 0;
+  const m = memo;
+  if (!m) {
+    try {
+      return readFileSync(p, "utf8");
+    } catch {
+      return void 0;
+    }
   }
+  let t = m.texts.get(p);
+  if (t === void 0) {
+    try {
+      t = readFileSync(p, "utf8");
+    } catch {
+      t = null;
+    }
+    m.texts.set(p, t);
+  }
+  return t ?? void 0;
+}
+function takeText(p) {
+  const t = memo?.texts.get(p);
+  if (t != null) {
+    memo.texts.delete(p);
+    return t;
+  }
+  return readFileSync(p, "utf8");
 }
 async function globFiles(root, pattern) {
   return (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE, expandDirectories: false })).sort(naturalCompare);
@@ -10097,7 +10187,8 @@ var plain = {
     return globFiles(root, "*.sql");
   },
   order(files, { root }) {
-    return [...files].sort((a, b) => naturalCompare(path2.relative(root, a), path2.relative(root, b)));
+    const rel = new Map(files.map((f) => [f, path2.relative(root, f)]));
+    return [...files].sort((a, b) => naturalCompare(rel.get(a), rel.get(b)));
   },
   describe(abs) {
     if (isDownFile(abs)) return { skip: "a down migration" };
@@ -10108,7 +10199,7 @@ var plain = {
 
 // src/discover/tools/prisma.ts
 import path3 from "node:path";
-var hasMigrationFolders = (dir) => list(dir).some(
+var hasMigrationFolders = (dir) => subdirs(dir).some(
   (d) => existsSync(path3.join(dir, d, "migration.sql")) && !existsSync(path3.join(dir, d, "snapshot.json"))
 );
 var prisma = {
@@ -10385,7 +10476,7 @@ var flyway = {
   name: "flyway",
   pattern: "V<version>__<description>.sql",
   detect(dir, files) {
-    const names = files ? sqlNames(dir, files) : [...sqlNames(dir), ...list(dir).flatMap((d) => sqlNames(path7.join(dir, d)))];
+    const names = files ? sqlNames(dir, files) : [...sqlNames(dir), ...subdirs(dir).flatMap((d) => sqlNames(path7.join(dir, d)))];
     return names.some((n) => VERSIONED.test(n) || REPEATABLE.test(n));
   },
   root(dir) {
@@ -10523,7 +10614,7 @@ var drizzle = {
   pattern: "<NNNN>_<name>.sql with meta/_journal.json",
   detect(dir, files) {
     if (files) return existsSync(journalPath(dir)) || files.some((f) => isV1Folder(path9.dirname(f)));
-    return existsSync(journalPath(dir)) || list(dir).some((d) => isV1Folder(path9.join(dir, d)));
+    return existsSync(journalPath(dir)) || subdirs(dir).some((d) => isV1Folder(path9.join(dir, d)));
   },
   root(dir) {
     return isV1Folder(dir) ? path9.dirname(dir) : dir;
@@ -10633,7 +10724,7 @@ var diesel = {
   pattern: "<version>_<name>/up.sql",
   detect(dir, files) {
     if (files) return files.some((f) => path11.basename(f) === "up.sql");
-    return list(dir).some((d) => existsSync(path11.join(dir, d, "up.sql")));
+    return subdirs(dir).some((d) => existsSync(path11.join(dir, d, "up.sql")));
   },
   root(dir) {
     return existsSync(path11.join(dir, "up.sql")) ? path11.dirname(dir) : dir;
@@ -10800,9 +10891,7 @@ var liquibase = {
   detect(dir, files) {
     if (!files && list(dir).some((f) => MASTER.test(f) && /databaseChangeLog/.test(readText(path13.join(dir, f)) ?? "")))
       return true;
-    const sub = files ? [] : list(dir).flatMap(
-      (d) => isDir(path13.join(dir, d)) ? list(path13.join(dir, d)).map((f) => path13.join(dir, d, f)) : []
-    );
+    const sub = files ? [] : subdirs(dir).flatMap((d) => list(path13.join(dir, d)).map((f) => path13.join(dir, d, f)));
     const names = [...files ?? list(dir).map((f) => path13.join(dir, f)), ...sub].filter((f) => /\.sql$/i.test(f));
     return names.slice(0, 40).some((f) => LIQUIBASE_HEADER.test(readText(f)?.slice(0, 200) ?? ""));
   },
@@ -11501,6 +11590,13 @@ function invalidUtf8(bytes) {
   if (need > 0) bad(bytes.length);
   return out;
 }
+var ASCII_MAGIC = MAGIC.filter(([sig]) => sig.every((b) => b < 128)).map(([sig]) => String.fromCharCode(...sig));
+var CONTROL = /[\0-\x08\x0e-\x1a\x1c-\x1f]/;
+function decodeText(text) {
+  const head = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  if (CONTROL.test(head) || text.includes("\uFFFD") || ASCII_MAGIC.some((m) => text.startsWith(m))) return void 0;
+  return { text: text.charCodeAt(0) === 65279 ? text.slice(1) : text };
+}
 function decodeSource(bytes) {
   const what = notTextKind(bytes);
   if (what) return { text: "", notText: what };
@@ -11518,22 +11614,33 @@ var DiscoveryError = class extends Error {
     this.name = "DiscoveryError";
   }
 };
-function display(abs, cwd) {
-  const rel = path18.relative(cwd, abs);
-  const ups = rel.split(path18.sep).filter((p) => p === "..").length;
-  return rel && ups <= 2 && !path18.isAbsolute(rel) ? rel.split(path18.sep).join("/") : abs;
+function displayFiles(cwd) {
+  const dirs = /* @__PURE__ */ new Map();
+  return (abs) => {
+    const dir = path18.dirname(abs);
+    let shown3 = dirs.get(dir);
+    if (!dirs.has(dir)) {
+      const rel = path18.relative(cwd, dir);
+      const ups = rel.split(path18.sep).filter((p) => p === "..").length;
+      shown3 = ups <= 2 && !path18.isAbsolute(rel) ? rel.split(path18.sep).join("/") : void 0;
+      dirs.set(dir, shown3);
+    }
+    if (shown3 === void 0) return abs;
+    const name = path18.basename(abs);
+    return shown3 ? `${shown3}/${name}` : name;
+  };
 }
 function readSource(abs, sources) {
   const given = sources?.get(abs);
   if (given !== void 0) return { text: given };
   try {
-    return decodeSource(readFileSync2(abs));
+    return decodeText(takeText(abs)) ?? decodeSource(readFileSync2(abs));
   } catch (err) {
     throw new DiscoveryError(`cannot read ${abs}: ${err.message}`);
   }
 }
 function resolveFile(source, info) {
-  const resolveTx = (tx, start, end) => tx === "script" ? countStatements(source, start, end) > 1 ? "wrapped" : "none" : tx ?? "none";
+  const resolveTx = (tx, start, end) => tx === "script" ? countStatements(source, start, end, 2) > 1 ? "wrapped" : "none" : tx ?? "none";
   if (!info.segments) return { transaction: resolveTx(info.transaction, 0, source.length) };
   const segs = info.segments.map((s) => ({ start: s.start, end: s.end, transaction: resolveTx(s.tx, s.start, s.end) }));
   const transaction = segs.some((s) => s.transaction === "wrapped") ? "wrapped" : "none";
@@ -11543,7 +11650,10 @@ function resolveFile(source, info) {
 async function discover(inputs, options = {}) {
   return (await discoverDetailed(inputs, options)).migrations;
 }
-async function discoverDetailed(inputs, options = {}) {
+function discoverDetailed(inputs, options = {}) {
+  return withFsMemo(() => discoverOnce(inputs, options));
+}
+async function discoverOnce(inputs, options) {
   const cwd = options.cwd ?? process.cwd();
   const dialect = options.dialect ?? DEFAULT_DIALECT;
   const pgVersion = options.pgVersion ?? dialectFor(dialect).defaultVersion;
@@ -11623,6 +11733,7 @@ async function discoverDetailed(inputs, options = {}) {
   const skipped = [];
   const used = [];
   const seen = /* @__PURE__ */ new Set();
+  const shown3 = displayFiles(cwd);
   for (const g of groups.values()) {
     const firstCtx = g.roots.values().next().value;
     const ordered = g.fw.order([...g.files.keys()], firstCtx);
@@ -11643,12 +11754,12 @@ async function discoverDetailed(inputs, options = {}) {
       const { text: source, badBytes, notText } = readSource(abs, options.sources);
       const info = g.fw.describe(abs, source, g.roots.get(g.files.get(abs)));
       if (info.skip) {
-        skipped.push({ path: display(abs, cwd), reason: info.skip });
+        skipped.push({ path: shown3(abs), reason: info.skip });
         continue;
       }
       const { transaction, segments } = resolveFile(source, info);
       const m = {
-        path: display(abs, cwd),
+        path: shown3(abs),
         absPath: abs,
         source,
         dialect,

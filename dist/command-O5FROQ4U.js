@@ -6,19 +6,19 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-64NLNHIA.js";
-import "./chunk-LVHLSUNV.js";
-import "./chunk-O75E2E76.js";
+} from "./chunk-DCTE7TFL.js";
+import "./chunk-ZBJHALNY.js";
+import "./chunk-MSXEJCLV.js";
 import {
   ruleDocUrl
-} from "./chunk-6ACR3VB2.js";
+} from "./chunk-VOY5OMMB.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-4VJJ2HI5.js";
-import "./chunk-P3C23OCX.js";
+} from "./chunk-NQ6MSPTY.js";
+import "./chunk-WYOD5GDN.js";
 import {
   autoDiscover,
   detectDialect,
@@ -27,7 +27,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-XQC2LD7R.js";
+} from "./chunk-EC6F3PWE.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -36,11 +36,11 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   isUserError
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-OT3UFEVT.js";
+} from "./chunk-DWCJB5BT.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-FKMSXXP5.js";
+} from "./chunk-D4WGTGEI.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
@@ -32,32 +32,32 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-O75E2E76.js";
+} from "./chunk-MSXEJCLV.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
   dryRunStage,
   require_picocolors,
   resolveSettings
-} from "./chunk-4VJJ2HI5.js";
+} from "./chunk-NQ6MSPTY.js";
 import {
   estimateDryRun,
   formatDuration
-} from "./chunk-P3C23OCX.js";
+} from "./chunk-WYOD5GDN.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-XQC2LD7R.js";
+} from "./chunk-EC6F3PWE.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-OT3UFEVT.js";
+import "./chunk-DWCJB5BT.js";
 import {
   redactSecrets,
   timeoutMsOf

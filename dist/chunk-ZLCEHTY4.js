@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-6ACR3VB2.js";
+} from "./chunk-VOY5OMMB.js";
 import {
   require_picocolors
-} from "./chunk-4VJJ2HI5.js";
+} from "./chunk-NQ6MSPTY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

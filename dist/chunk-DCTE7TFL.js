@@ -13,17 +13,17 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-LVHLSUNV.js";
+} from "./chunk-ZBJHALNY.js";
 import {
   require_picocolors
-} from "./chunk-4VJJ2HI5.js";
+} from "./chunk-NQ6MSPTY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -45,6 +45,7 @@ import {
   freshConstraintColumns,
   isFreshColumn,
   keysBefore,
+  lastEventBefore,
   lastSetting,
   loadParser,
   lockImpact,
@@ -53,6 +54,7 @@ import {
   names,
   notInTransaction,
   notNullProvingCheck,
+  optionOn,
   outsideReach,
   parseMigration,
   parsePlPgSQLSync,
@@ -80,7 +82,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-OT3UFEVT.js";
+} from "./chunk-DWCJB5BT.js";
 import {
   displayConnection,
   isShadowStop,
@@ -7239,6 +7241,44 @@ var adding_field_with_default_default = defineRule({
   }
 });
 
+// src/dialects/postgres/foreign-keys.ts
+function unvalidatedForeignKeys(stmt, ctx) {
+  const ast = stmt.ast;
+  const table = displayTable(ast.relation);
+  const issues = [];
+  for (const { con, column: column2 } of addedConstraints(ctx, stmt, { inline: true })) {
+    if (con?.contype !== "CONSTR_FOREIGN" || con.skip_validation) continue;
+    const target = displayTable(con.pktable);
+    const cols = column2 ? [column2] : names(con.fk_attrs);
+    const name6 = con.conname ? `\`${con.conname}\` ` : "";
+    const conSql = con.conname ? quoteIdent(con.conname) : "<name>";
+    const partitioned = !!ctx.table(ast.relation)?.partitioned && ctx.pgVersion < 18;
+    const rel2 = quoteRel(ast.relation);
+    if (column2) {
+      const fkName = quoteIdent(con.conname ?? `${ast.relation.relname}_${column2}_fkey`);
+      const refCols = names(con.pk_attrs);
+      const ref = `${quoteRel(con.pktable)}${refCols.length ? ` (${refCols.map(quoteIdent).join(", ")})` : ""}`;
+      issues.push({
+        message: `ADD COLUMN \`${column2}\` \u2026 REFERENCES \`${target}\` adds a foreign key ${name6}that PostgreSQL validates at once: it checks every existing row of \`${table}\` under the ACCESS EXCLUSIVE lock of the ALTER TABLE (no reads or writes) and holds a SHARE ROW EXCLUSIVE lock on \`${target}\` (every write there waits) until the scan ends. (REFERENCES builds no index on \`${column2}\`.)`,
+        help: partitioned ? `Add the column without REFERENCES; PostgreSQL ${ctx.pgVersion} cannot add a NOT VALID foreign key to a partitioned table: add it NOT VALID to each partition and VALIDATE it there, then on the parent.` : `Add the column without REFERENCES, then \`ALTER TABLE ${rel2} ADD CONSTRAINT ${fkName} FOREIGN KEY (${quoteIdent(column2)}) REFERENCES ${ref} NOT VALID\`, and \`VALIDATE CONSTRAINT ${fkName}\` in a separate transaction. If you join or delete by it, index \`${column2}\` with CREATE INDEX CONCURRENTLY.`,
+        lock: "AccessExclusiveLock",
+        table: relKey(ast.relation),
+        data: { constraint: con.conname ?? null, columns: cols, references: relKey(con.pktable), inline: true }
+      });
+      continue;
+    }
+    issues.push({
+      message: `Adding foreign key ${name6}on \`${table}\` (${cols.join(", ")} \u2192 \`${target}\`) checks every existing row while holding SHARE ROW EXCLUSIVE locks on both \`${table}\` and \`${target}\`: every INSERT, UPDATE and DELETE on both tables waits until the scan finishes.`,
+      help: partitioned ? `PostgreSQL ${ctx.pgVersion} cannot add a NOT VALID foreign key to a partitioned table: add it NOT VALID to each partition and VALIDATE it there (separate transactions); the parent's ADD FOREIGN KEY then adopts those without a scan.` : `Add it with NOT VALID (instant; new rows are checked at once), then run \`ALTER TABLE ${rel2} VALIDATE CONSTRAINT ${conSql}\` in a separate transaction (it takes only SHARE UPDATE EXCLUSIVE).`,
+      lock: "ShareRowExclusiveLock",
+      table: relKey(ast.relation),
+      data: { constraint: con.conname ?? null, columns: cols, references: relKey(con.pktable) }
+    });
+  }
+  return issues;
+}
+var foreignKeyLabel = (i) => `${i.data.columns.join(", ")} \u2192 \`${displayTable(i.data.references)}\``;
+
 // rules/postgres/adding-foreign-key-constraint.ts
 var adding_foreign_key_constraint_default = defineRule({
   meta: {
@@ -7248,42 +7288,7 @@ var adding_foreign_key_constraint_default = defineRule({
     kinds: ["AlterTableStmt"]
   },
   check(stmt, ctx) {
-    const ast = stmt.ast;
-    const table = displayTable(ast.relation);
-    const issues = [];
-    for (const { con, column: column2 } of addedConstraints(ctx, stmt, { inline: true })) {
-      if (con?.contype !== "CONSTR_FOREIGN" || con.skip_validation) continue;
-      const target = displayTable(con.pktable);
-      const cols = column2 ? [column2] : names(con.fk_attrs);
-      const name6 = con.conname ? `\`${con.conname}\` ` : "";
-      const conSql = con.conname ? quoteIdent(con.conname) : "<name>";
-      const partitioned = !!ctx.table(ast.relation)?.partitioned && ctx.pgVersion < 18;
-      const rel2 = quoteRel(ast.relation);
-      if (column2) {
-        const fkName = quoteIdent(con.conname ?? `${ast.relation.relname}_${column2}_fkey`);
-        const refCols = names(con.pk_attrs);
-        const ref = `${quoteRel(con.pktable)}${refCols.length ? ` (${refCols.map(quoteIdent).join(", ")})` : ""}`;
-        issues.push({
-          message: `ADD COLUMN \`${column2}\` \u2026 REFERENCES \`${target}\` adds a foreign key ${name6}that PostgreSQL validates at once: it checks every existing row of \`${table}\` under the ACCESS EXCLUSIVE lock of the ALTER TABLE (no reads or writes) and holds a SHARE ROW EXCLUSIVE lock on \`${target}\` (every write there waits) until the scan ends. (REFERENCES builds no index on \`${column2}\`.)`,
-          help: partitioned ? `Add the column without REFERENCES; PostgreSQL ${ctx.pgVersion} cannot add a NOT VALID foreign key to a partitioned table: add it NOT VALID to each partition and VALIDATE it there, then on the parent.` : `Add the column without REFERENCES, then \`ALTER TABLE ${rel2} ADD CONSTRAINT ${fkName} FOREIGN KEY (${quoteIdent(column2)}) REFERENCES ${ref} NOT VALID\`, and \`VALIDATE CONSTRAINT ${fkName}\` in a separate transaction. If you join or delete by it, index \`${column2}\` with CREATE INDEX CONCURRENTLY.`,
-          lock: "AccessExclusiveLock",
-          table: relKey(ast.relation),
-          data: { constraint: con.conname ?? null, columns: cols, references: relKey(con.pktable), inline: true }
-        });
-        continue;
-      }
-      issues.push({
-        message: `Adding foreign key ${name6}on \`${table}\` (${cols.join(", ")} \u2192 \`${target}\`) checks every existing row while holding SHARE ROW EXCLUSIVE locks on both \`${table}\` and \`${target}\`: every INSERT, UPDATE and DELETE on both tables waits until the scan finishes.`,
-        help: partitioned ? `PostgreSQL ${ctx.pgVersion} cannot add a NOT VALID foreign key to a partitioned table: add it NOT VALID to each partition and VALIDATE it there (separate transactions); the parent's ADD FOREIGN KEY then adopts those without a scan.` : `Add it with NOT VALID (instant; new rows are checked at once), then run \`ALTER TABLE ${rel2} VALIDATE CONSTRAINT ${conSql}\` in a separate transaction (it takes only SHARE UPDATE EXCLUSIVE).`,
-        lock: "ShareRowExclusiveLock",
-        table: relKey(ast.relation),
-        data: { constraint: con.conname ?? null, columns: cols, references: relKey(con.pktable) }
-      });
-    }
-    return mergeIssues(
-      issues,
-      (i) => `${i.data.columns.join(", ")} \u2192 \`${displayTable(i.data.references)}\``
-    );
+    return mergeIssues(unvalidatedForeignKeys(stmt, ctx), foreignKeyLabel);
   }
 });
 
@@ -8871,9 +8876,10 @@ var constraint_missing_not_valid_default = defineRule({
         });
       }
     }
+    if (!ctx.ruleEnabled("adding-foreign-key-constraint")) issues.push(...unvalidatedForeignKeys(stmt, ctx));
     return mergeIssues(
       issues,
-      (i) => i.data.constraint ? `\`${i.data.constraint}\`` : i.data.column ? `\`${i.data.column}\`` : "another CHECK"
+      (i) => i.data.references ? foreignKeyLabel(i) : i.data.constraint ? `\`${i.data.constraint}\`` : i.data.column ? `\`${i.data.column}\`` : "another CHECK"
     );
   }
 });
@@ -9148,9 +9154,12 @@ function definedNames(kind, ast) {
   return out;
 }
 var LONG_WORD = /"(?:[^"]|"")+"|[\p{L}\p{N}_$]+/gu;
+var ASCII_LONG_WORD = /[\w$]{64}/;
 function mayHaveLongIdentifier(text) {
-  if (bytes(text) <= MAX_BYTES) return false;
-  for (const m of text.matchAll(LONG_WORD)) if (bytes(m[0]) > MAX_BYTES) return true;
+  const n = bytes(text);
+  if (n <= MAX_BYTES) return false;
+  if (n === text.length && !text.includes('"')) return ASCII_LONG_WORD.test(text);
+  for (const m of text.matchAll(LONG_WORD)) if (m[0].length * 3 > MAX_BYTES && bytes(m[0]) > MAX_BYTES) return true;
   return false;
 }
 function longIdentifiers(text) {
@@ -9456,6 +9465,39 @@ var prefer_identity_default = defineRule({
   }
 });
 
+// rules/postgres/prefer-repack.ts
+var prefer_repack_default = defineRule({
+  meta: {
+    id: "prefer-repack",
+    severity: "warning",
+    summary: "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock; use REPACK (CONCURRENTLY) on PostgreSQL 19+, pg_repack before.",
+    kinds: ["VacuumStmt", "ClusterStmt"]
+  },
+  check(stmt, ctx) {
+    const ast = stmt.ast;
+    const cluster = stmt.kind === "ClusterStmt";
+    if (!cluster) {
+      if (!ast.is_vacuumcmd) return;
+      if (!optionOn(ast.options, "full")) return;
+    }
+    const rels = cluster ? ast.relation ? [ast.relation] : [] : (ast.rels ?? []).map((r) => r.VacuumRelation?.relation).filter(Boolean);
+    const existing = rels.filter((r) => !ctx.isNewTable(r));
+    if (rels.length && !existing.length) return;
+    const command = cluster ? "CLUSTER" : "VACUUM FULL";
+    const names2 = existing.map((r) => `\`${displayTable(r)}\``).join(", ");
+    const target = rels.length ? names2 : cluster ? "every table that was clustered before" : "every table of the database";
+    const using = cluster && ast.indexname ? ` USING INDEX ${quoteIdent(ast.indexname)}` : "";
+    const repack = rels.length ? existing.map((r) => `REPACK (CONCURRENTLY) ${quoteRel(r)}${using}`).join("; ") : `REPACK (CONCURRENTLY)${cluster ? " USING INDEX" : ""} on each table`;
+    return {
+      message: `${command} rewrites ${target} while holding an ACCESS EXCLUSIVE lock for the whole rewrite: every read and write waits, for as long as copying the table and rebuilding its indexes takes.`,
+      help: ctx.pgVersion >= 19 ? `Use \`${repack}\`: it copies the table under SHARE UPDATE EXCLUSIVE (reads and writes go on) and takes ACCESS EXCLUSIVE only for the final swap. It needs a free replication slot, and only one runs at a time. Better still, run it by hand outside the migration.` : `PostgreSQL ${ctx.pgVersion} has no online form: run pg_repack outside the migration (it copies the table with a trigger and locks only for the swap), or REPACK (CONCURRENTLY) once on PostgreSQL 19. Maintenance like this rarely belongs in a migration that runs on deploy.`,
+      lock: "AccessExclusiveLock",
+      ...existing.length === 1 ? { table: relKey(existing[0]) } : {},
+      data: { command, tables: existing.map((r) => relKey(r)) }
+    };
+  }
+});
+
 // rules/postgres/prefer-robust-stmts.ts
 function droppedKeys(s) {
   const out = [];
@@ -9479,18 +9521,25 @@ function laterCanFail(statements, index) {
 }
 var exists = (what) => `fails with "${what} already exists"`;
 var missing = (what) => `fails with "${what} does not exist"`;
-function droppedSinceAdded(statements, index, name6) {
-  for (let i = index - 1; i >= 0; i--) {
-    const s = statements[i];
-    if (s.kind !== "AlterTableStmt") continue;
-    for (const cmd of [...alterCmds(s.ast)].reverse()) {
-      if (cmd.subtype === "AT_DropConstraint" && cmd.name === name6) return !!cmd.missing_ok;
-      if (cmd.subtype === "AT_AddConstraint" && cmd.def?.Constraint?.conname === name6) return false;
-    }
+function constraintEvents(s) {
+  if (s.kind !== "AlterTableStmt") return void 0;
+  const out = [];
+  for (const cmd of alterCmds(s.ast)) {
+    if (cmd.subtype === "AT_DropConstraint" && cmd.name) out.push([cmd.name, !!cmd.missing_ok]);
+    else if (cmd.subtype === "AT_AddConstraint" && cmd.def?.Constraint?.conname)
+      out.push([cmd.def.Constraint.conname, false]);
   }
-  return false;
+  return out;
+}
+function droppedSinceAdded(statements, index, name6) {
+  return lastEventBefore(statements, index, name6, constraintEvents) === true;
 }
 var real = (s) => s.kind !== "VariableSetStmt" && s.kind !== "VariableShowStmt" && s.kind !== "TransactionStmt";
+function twoReal(statements) {
+  let n = 0;
+  for (const s of statements) if (real(s) && ++n === 2) return true;
+  return false;
+}
 function problem2(stmt, dropped3, statements) {
   const ast = stmt.ast;
   switch (stmt.kind) {
@@ -9679,7 +9728,7 @@ var prefer_robust_stmts_default = defineRule({
     if (ctx.tx.inTransaction) return;
     const p = problem2(stmt, keysBefore(ctx.statements, stmt.index, droppedKeys), ctx.statements);
     if (!p) return;
-    if (!p.partial && ctx.statements.filter(real).length <= 1) return;
+    if (!p.partial && !twoReal(ctx.statements)) return;
     const later = laterCanFail(ctx.statements, stmt.index);
     const table = stmt.ast.relation ?? stmt.ast.into?.rel;
     return {
@@ -10227,6 +10276,45 @@ var require_statement_timeout_default = defineRule({
   }
 });
 
+// rules/postgres/require-table-schema.ts
+function unqualified(kind, ast) {
+  switch (kind) {
+    case "CreateStmt":
+      return ast.relation?.relpersistence === "t" || ast.relation?.schemaname ? [] : [ast.relation.relname];
+    case "CreateTableAsStmt": {
+      const rel2 = ast.into?.rel;
+      if (ast.objtype !== "OBJECT_TABLE" || !rel2 || rel2.relpersistence === "t" || rel2.schemaname) return [];
+      return [rel2.relname];
+    }
+    case "AlterTableStmt":
+      return ast.objtype !== "OBJECT_TABLE" || ast.relation?.schemaname ? [] : [ast.relation.relname];
+    case "DropStmt":
+      if (ast.removeType !== "OBJECT_TABLE") return [];
+      return (ast.objects ?? []).map((o) => (o.List?.items ?? []).map((i) => i.String?.sval)).filter((parts) => parts.length === 1).map((parts) => parts[0]);
+    default:
+      return [];
+  }
+}
+var require_table_schema_default = defineRule({
+  meta: {
+    id: "require-table-schema",
+    severity: "warning",
+    summary: "A table name without its schema resolves through search_path, which can differ between the migration runner and the application. Opt-in.",
+    kinds: ["CreateStmt", "CreateTableAsStmt", "AlterTableStmt", "DropStmt"],
+    optIn: true
+  },
+  check(stmt) {
+    const names2 = unqualified(stmt.kind, stmt.ast);
+    if (!names2.length) return;
+    const list4 = names2.map((n) => `\`${n}\``).join(", ");
+    return {
+      message: `${names2.length > 1 ? `Tables ${list4} are` : `Table ${list4} is`} not schema-qualified: PostgreSQL finds ${names2.length > 1 ? "them" : "it"} through \`search_path\`, so the same migration can create, change or drop a table in another schema when the runner's role or connection sets a different path.`,
+      help: `Write ${names2.map((n) => `\`public.${quoteIdent(n)}\``).join(", ")} (or the schema you mean).`,
+      data: { tables: names2 }
+    };
+  }
+});
+
 // rules/postgres/transaction-nesting.ts
 var ends = (s) => {
   const k = txKind(s);
@@ -10525,6 +10613,7 @@ var allRules = [
   prefer_bigint_over_int_default,
   prefer_bigint_over_smallint_default,
   prefer_identity_default,
+  prefer_repack_default,
   prefer_robust_stmts_default,
   prefer_text_field_default,
   prefer_timestamptz_default,
@@ -10537,6 +10626,7 @@ var allRules = [
   require_enum_value_ordering_default,
   require_lock_timeout_default,
   require_statement_timeout_default,
+  require_table_schema_default,
   transaction_nesting_default,
   unbatched_backfill_default
 ];
@@ -10649,7 +10739,7 @@ function sqlComment2(text) {
 async function tryBatch(shadow, statements) {
   if (!statements.length) return true;
   const p = shadow.probes;
-  if (statements.some((s) => p.breaksBatch(s, shadow.serverVersion) || p.refused(s, shadow.kind))) return false;
+  if (statements.some((s) => p.breaksBatch(s, shadow.serverVersion, true) || p.refused(s, shadow.kind))) return false;
   try {
     await execBatch(
       shadow,
@@ -11440,7 +11530,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-ELC7EKN7.js")).openShadow(options),
+  open: async (options) => (await import("./open-NP5FGCJR.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   extensionsIn,
   loadSchemaDump,

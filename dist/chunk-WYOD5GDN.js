@@ -9,10 +9,10 @@ import {
   dialectOf,
   shadowOf,
   tableStats
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-OT3UFEVT.js";
+} from "./chunk-DWCJB5BT.js";
 import {
   displayConnection
 } from "./chunk-RUP2AEB4.js";
@@ -148,6 +148,21 @@ var LintEngine = class {
    * replays none: those files were deployed one by one, so each file is its own release.
    */
   sawHistory = false;
+  /** each rule's options, looked up once (config `rules.<id>.options`) */
+  ruleOptions = /* @__PURE__ */ new Map();
+  /**
+   * statement kind → the rules with a `check` for it, in rule order, for files that turn no rule off:
+   * asked per statement instead of filtering 40 rules by kind for each of them
+   */
+  checksByKind = /* @__PURE__ */ new Map();
+  optionsOf(rule) {
+    let o = this.ruleOptions.get(rule);
+    if (!o) {
+      o = this.options.ruleOptions?.[rule.meta.id] ?? {};
+      this.ruleOptions.set(rule, o);
+    }
+    return o;
+  }
   /** Processes one parsed file: rules (when under review), then catalog replay. */
   processFile(parsed) {
     const observer = this.options.observer;
@@ -223,6 +238,15 @@ var LintEngine = class {
       }
     }
     const active = review && !parsed.ignoreFile ? this.rules.filter((r) => !parsed.ignoreFileRules.has(r.meta.id)) : [];
+    const checksByKind = active.length === this.rules.length ? this.checksByKind : /* @__PURE__ */ new Map();
+    const checksFor = (kind) => {
+      let list = checksByKind.get(kind);
+      if (!list) {
+        list = active.filter((r) => r.check && (!r.meta.kinds || r.meta.kinds.includes(kind)));
+        checksByKind.set(kind, list);
+      }
+      return list;
+    };
     const catalog = this.catalog;
     const origin = migration.absPath;
     const key = (rel) => dialect.relationKey(rel);
@@ -258,7 +282,8 @@ var LintEngine = class {
       column: (rel, column) => {
         const t = catalog.table(key(rel));
         return t === void 0 ? void 0 : catalog.column(t, column);
-      }
+      },
+      ruleEnabled: (id) => this.severities.has(id)
     };
     for (const stmt of statements) {
       if (regions?.length) {
@@ -266,13 +291,12 @@ var LintEngine = class {
         if (region) session.enterRegion(region.transaction === "wrapped" || assume);
       }
       const before = findings.length;
-      if (active.length) {
+      const checks = active.length && !stmt.ignoreAll ? checksFor(stmt.kind) : [];
+      if (checks.length) {
         const ctx = { ...ctxBase, tx: { ...session.state }, options: {} };
-        for (const rule of active) {
-          if (!rule.check) continue;
-          if (rule.meta.kinds && !rule.meta.kinds.includes(stmt.kind)) continue;
-          if (stmt.ignoreAll || stmt.ignored.has(rule.meta.id)) continue;
-          ctx.options = this.options.ruleOptions?.[rule.meta.id] ?? {};
+        for (const rule of checks) {
+          if (stmt.ignored.size && stmt.ignored.has(rule.meta.id)) continue;
+          ctx.options = this.optionsOf(rule);
           for (const issue of toArray(rule.check(stmt, ctx)))
             findings.push(this.toFinding(rule, issue, stmt, migration));
         }
@@ -293,7 +317,7 @@ var LintEngine = class {
           catalog: ctxBase.catalog,
           pgVersion: this.pgVersion,
           ...this.extras,
-          options: this.options.ruleOptions?.[rule.meta.id] ?? {}
+          options: this.optionsOf(rule)
         })
       );
       for (const issue of issues) {

@@ -6122,6 +6122,9 @@ var isIdentStart = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 
 var isIdentChar = (c) => isIdentStart(c) || c >= 48 && c <= 57 || c === 36;
 var isSpace = (c) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 65279 || c === 11;
 function splitSql(text, from = 0, to = text.length) {
+  return scan(text, from, to, Infinity);
+}
+function scan(text, from, to, max2) {
   const out = [];
   let i = from;
   let stmtStart = -1;
@@ -6144,6 +6147,10 @@ function splitSql(text, from = 0, to = text.length) {
     lastSig = e;
   };
   while (i < to) {
+    if (stmtStart >= 0 && out.length + 1 >= max2) {
+      flush();
+      return out;
+    }
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       i++;
@@ -6240,8 +6247,8 @@ function skipQuoted(text, i, to, q, backslash) {
   }
   return to;
 }
-function countStatements(text, from = 0, to = text.length) {
-  return splitSql(text, from, to).length;
+function countStatements(text, from = 0, to = text.length, max2 = Infinity) {
+  return scan(text, from, to, max2).length;
 }
 function simplify(text, r) {
   return text.slice(r.start, r.end).replace(/--[^\n]*/g, " ").replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\s+/g, " ").trim().toUpperCase();
@@ -6517,7 +6524,7 @@ function parseMigration(migration, lines = new LineIndex(migration.source), piec
   const badBytes = bad.length ? { error: bad[0], badBytes: bad } : {};
   if (migration.notText)
     return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
-  const add = (text, base, raw, piece) => {
+  const add2 = (text, base, raw, piece) => {
     const toChar = byteOffsetMapper(text, raw.ascii);
     let slot = 0;
     for (const stmt of raw.stmts) {
@@ -6553,7 +6560,7 @@ function parseMigration(migration, lines = new LineIndex(migration.source), piec
   for (const seg of segments) {
     const text = withoutBom(source.slice(seg.start, seg.end));
     if (skipTrivia(text, 0) >= text.length && !text.includes("/*")) continue;
-    if (text.length > pieceChars && addInPieces(text, seg.start, pieceChars, add)) continue;
+    if (text.length > pieceChars && addInPieces(text, seg.start, pieceChars, add2)) continue;
     let raw;
     try {
       raw = parseRaw(text);
@@ -6571,11 +6578,11 @@ function parseMigration(migration, lines = new LineIndex(migration.source), piec
         ignoreFileRules: ignores.fileRules
       };
     }
-    add(text, seg.start, raw);
+    add2(text, seg.start, raw);
   }
   return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
 }
-function addInPieces(text, base, pieceChars, add) {
+function addInPieces(text, base, pieceChars, add2) {
   const cuts = [0];
   for (const r of splitSql(text)) if (r.start - cuts[cuts.length - 1] >= pieceChars) cuts.push(r.start);
   if (cuts.length < 2) return false;
@@ -6602,7 +6609,7 @@ function addInPieces(text, base, pieceChars, add) {
     if (i < KEPT_PIECES) piece.keep(raw.stmts);
     pieces.push({ text: pieceText, base: base + cuts[i], raw: { stmts: light, ascii: raw.ascii }, piece });
   }
-  for (const p of pieces) add(p.text, p.base, p.raw, p.piece);
+  for (const p of pieces) add2(p.text, p.base, p.raw, p.piece);
   return true;
 }
 function parseSql(sql) {
@@ -6959,6 +6966,37 @@ function mergeIssues(issues, label) {
   ];
 }
 var firstIndexCache = /* @__PURE__ */ new WeakMap();
+var lastEventCache = /* @__PURE__ */ new WeakMap();
+function lastEventBefore(statements, before, key, eventsOf) {
+  let byFn = lastEventCache.get(statements);
+  if (!byFn) lastEventCache.set(statements, byFn = /* @__PURE__ */ new Map());
+  let index = byFn.get(eventsOf);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (let i = 0; i < statements.length; i++) {
+      for (const [k, v] of eventsOf(statements[i]) ?? []) {
+        let e2 = index.get(k);
+        if (!e2) index.set(k, e2 = { at: [], values: [] });
+        if (e2.at[e2.at.length - 1] === i) e2.values[e2.values.length - 1] = v;
+        else {
+          e2.at.push(i);
+          e2.values.push(v);
+        }
+      }
+    }
+    byFn.set(eventsOf, index);
+  }
+  const e = index.get(key);
+  if (!e) return void 0;
+  let lo = 0;
+  let hi = e.at.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (e.at[mid] < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? e.values[lo - 1] : void 0;
+}
 function keysBefore(statements, before, keysOf) {
   let byFn = firstIndexCache.get(statements);
   if (!byFn) firstIndexCache.set(statements, byFn = /* @__PURE__ */ new Map());
@@ -7069,7 +7107,7 @@ function statementLocks(kind, ast, opts = {}) {
   const pgVersion = opts.pgVersion ?? DEFAULT_PG_VERSION;
   const catalog = opts.catalog;
   const out = /* @__PURE__ */ new Map();
-  const add = (rel2, mode, what) => {
+  const add2 = (rel2, mode, what) => {
     const k = rel2 ?? `?${what}`;
     const prev = out.get(k);
     if (prev) prev.mode = strongerLock(prev.mode, mode);
@@ -7078,18 +7116,18 @@ function statementLocks(kind, ast, opts = {}) {
   const table = (rv, mode, noun = "table") => {
     if (!rv?.relname) return;
     const k = relKey(rv);
-    add(k, mode, `${noun} ${short(k)}`);
+    add2(k, mode, `${noun} ${short(k)}`);
   };
   const index = (key, mode) => {
     const t = indexTable(catalog, key);
-    if (t) add(t, mode, `table ${short(t)} (index ${short(key)})`);
-    else add(key, mode, `index ${short(key)}`);
+    if (t) add2(t, mode, `table ${short(t)} (index ${short(key)})`);
+    else add2(key, mode, `index ${short(key)}`);
   };
   const referenced = (fks, self2) => {
     for (const fk of fks) {
       if (!fk.pktable) continue;
       const k = relKey(fk.pktable);
-      if (k !== self2) add(k, "ShareRowExclusiveLock", `table ${short(k)} (referenced by a foreign key)`);
+      if (k !== self2) add2(k, "ShareRowExclusiveLock", `table ${short(k)} (referenced by a foreign key)`);
     }
   };
   const knownConstraint = (relation, name) => name ? catalog?.table(relation)?.constraints.get(name) : void 0;
@@ -7119,7 +7157,7 @@ function statementLocks(kind, ast, opts = {}) {
         if (cmd.subtype === "AT_DropConstraint") {
           const con = knownConstraint(self2, cmd.name);
           if (con?.type === "foreign" && con.references && con.references !== self2) {
-            add(
+            add2(
               con.references,
               "AccessExclusiveLock",
               `table ${short(con.references)} (referenced by \`${cmd.name}\`)`
@@ -7141,11 +7179,11 @@ function statementLocks(kind, ast, opts = {}) {
         if (!key) continue;
         switch (ast.removeType) {
           case "OBJECT_TABLE": {
-            add(key, "AccessExclusiveLock", `table ${short(key)}`);
+            add2(key, "AccessExclusiveLock", `table ${short(key)}`);
             const t = catalog?.table(key);
             for (const con of t?.constraints.values() ?? []) {
               if (con.type === "foreign" && con.references && con.references !== key) {
-                add(
+                add2(
                   con.references,
                   "AccessExclusiveLock",
                   `table ${short(con.references)} (referenced by ${short(key)})`
@@ -7157,7 +7195,7 @@ function statementLocks(kind, ast, opts = {}) {
                 if (other === key) continue;
                 for (const con of ot.constraints.values()) {
                   if (con.type === "foreign" && con.references === key)
-                    add(other, "AccessExclusiveLock", `table ${short(other)} (its foreign key is dropped)`);
+                    add2(other, "AccessExclusiveLock", `table ${short(other)} (its foreign key is dropped)`);
                 }
               }
             }
@@ -7167,28 +7205,28 @@ function statementLocks(kind, ast, opts = {}) {
             index(key, ast.concurrent ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock");
             break;
           case "OBJECT_VIEW":
-            add(key, "AccessExclusiveLock", `view ${short(key)}`);
+            add2(key, "AccessExclusiveLock", `view ${short(key)}`);
             break;
           case "OBJECT_MATVIEW":
-            add(key, "AccessExclusiveLock", `materialized view ${short(key)}`);
+            add2(key, "AccessExclusiveLock", `materialized view ${short(key)}`);
             break;
           case "OBJECT_SEQUENCE":
-            add(key, "AccessExclusiveLock", `sequence ${short(key)}`);
+            add2(key, "AccessExclusiveLock", `sequence ${short(key)}`);
             break;
           case "OBJECT_FOREIGN_TABLE":
-            add(key, "AccessExclusiveLock", `foreign table ${short(key)}`);
+            add2(key, "AccessExclusiveLock", `foreign table ${short(key)}`);
             break;
           case "OBJECT_TRIGGER":
           case "OBJECT_POLICY":
           case "OBJECT_RULE": {
             const rel2 = keyOfNames(n.slice(0, -1));
-            if (rel2) add(rel2, "AccessExclusiveLock", `table ${short(rel2)}`);
+            if (rel2) add2(rel2, "AccessExclusiveLock", `table ${short(rel2)}`);
             break;
           }
           case "OBJECT_TYPE":
           case "OBJECT_DOMAIN":
             if (ast.behavior === "DROP_CASCADE")
-              for (const t of tablesUsingType(catalog, key)) add(t, "AccessExclusiveLock", `table ${short(t)}`);
+              for (const t of tablesUsingType(catalog, key)) add2(t, "AccessExclusiveLock", `table ${short(t)}`);
             break;
           default:
             break;
@@ -7243,9 +7281,7 @@ function statementLocks(kind, ast, opts = {}) {
       table(ast.relation, ast.concurrent ? "ExclusiveLock" : "AccessExclusiveLock", "materialized view");
       break;
     case "ReindexStmt": {
-      const concurrent = (ast.params ?? []).some(
-        (p) => p.DefElem?.defname === "concurrently" && !["false", "off", "0"].includes(String(defElemValue(p.DefElem)).toLowerCase())
-      );
+      const concurrent = optionOn(ast.params, "concurrently");
       const mode = concurrent ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock";
       if (ast.kind === "REINDEX_OBJECT_INDEX" && ast.relation) index(relKey(ast.relation), mode);
       else if (ast.kind === "REINDEX_OBJECT_TABLE") table(ast.relation, mode);
@@ -7255,9 +7291,7 @@ function statementLocks(kind, ast, opts = {}) {
       table(ast.relation, "AccessExclusiveLock");
       break;
     case "VacuumStmt": {
-      const full = ast.is_vacuumcmd && (ast.options ?? []).some(
-        (o) => o.DefElem?.defname === "full" && !["false", "off", "0"].includes(String(defElemValue(o.DefElem)).toLowerCase())
-      );
+      const full = ast.is_vacuumcmd && optionOn(ast.options, "full");
       for (const r of ast.rels ?? [])
         table(r.VacuumRelation?.relation, full ? "AccessExclusiveLock" : "ShareUpdateExclusiveLock");
       break;
@@ -7284,8 +7318,8 @@ function statementLocks(kind, ast, opts = {}) {
       const key = keyOfNames(stringList(ast.typeName));
       if (!key) break;
       const users = tablesUsingType(catalog, key);
-      for (const t of users) add(t, "ShareLock", `table ${short(t)} (column of domain ${short(key)})`);
-      if (!users.length) add(void 0, "ShareLock", `tables using domain ${short(key)}`);
+      for (const t of users) add2(t, "ShareLock", `table ${short(t)} (column of domain ${short(key)})`);
+      if (!users.length) add2(void 0, "ShareLock", `tables using domain ${short(key)}`);
       break;
     }
     case "CommentStmt":
@@ -7303,6 +7337,11 @@ function statementLocks(kind, ast, opts = {}) {
       break;
   }
   return [...out.values()];
+}
+function optionOn(options, name) {
+  return (options ?? []).some(
+    (o) => o.DefElem?.defname === name && !["false", "off", "0"].includes(String(defElemValue(o.DefElem)).toLowerCase())
+  );
 }
 function defElemValue(d) {
   const a = d?.arg;
@@ -7931,6 +7970,229 @@ async function continueSequences(shadow, t, names2) {
   }
 }
 
+// src/dialects/postgres/shadow/seed-scope.ts
+var NAMED_REACH = /* @__PURE__ */ new Set([
+  "AlterTableStmt",
+  "IndexStmt",
+  "CreateStmt",
+  "CreateTableAsStmt",
+  "ViewStmt",
+  "InsertStmt",
+  "UpdateStmt",
+  "DeleteStmt",
+  "MergeStmt",
+  "SelectStmt",
+  "TruncateStmt",
+  "DropStmt",
+  "RenameStmt",
+  "CommentStmt",
+  "GrantStmt",
+  "GrantRoleStmt",
+  "CreateRoleStmt",
+  "AlterRoleStmt",
+  "TransactionStmt",
+  "VariableSetStmt",
+  "VariableShowStmt",
+  "CreateSeqStmt",
+  "AlterSeqStmt",
+  "CreateEnumStmt",
+  "AlterEnumStmt",
+  "CompositeTypeStmt",
+  "CreateExtensionStmt",
+  "CreatePolicyStmt",
+  "AlterPolicyStmt",
+  "CreateFunctionStmt",
+  "CreateSchemaStmt",
+  "CreateDomainStmt",
+  "DefineStmt",
+  "AlterFunctionStmt",
+  "ClusterStmt",
+  "ReindexStmt",
+  "VacuumStmt",
+  "LockStmt",
+  "RefreshMatViewStmt",
+  "CreateStatsStmt",
+  "AlterOwnerStmt",
+  "AlterObjectSchemaStmt",
+  "AlterDefaultPrivilegesStmt"
+]);
+var REACHES_CHILDREN = /* @__PURE__ */ new Set(["AT_AlterColumnType"]);
+var DROP_RELATION = /* @__PURE__ */ new Set([
+  "OBJECT_TABLE",
+  "OBJECT_INDEX",
+  "OBJECT_VIEW",
+  "OBJECT_MATVIEW",
+  "OBJECT_SEQUENCE",
+  "OBJECT_FOREIGN_TABLE"
+]);
+var sval = (n) => n?.String?.sval;
+function collect(node, rels, funcs, children) {
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== "object") continue;
+    if (Array.isArray(n)) {
+      for (const x of n) stack.push(x);
+      continue;
+    }
+    const o = n;
+    if (typeof o.relname === "string") add(rels, rangeVarParts(o), children);
+    if (o.FuncCall?.funcname) {
+      const parts = o.FuncCall.funcname.map(sval).filter((x) => !!x);
+      if (parts.length) funcs.add(parts.join("."));
+    }
+    for (const v of Object.values(o)) if (v && typeof v === "object") stack.push(v);
+  }
+}
+function rangeVarParts(rv) {
+  return rv.schemaname ? [rv.schemaname, rv.relname] : [rv.relname];
+}
+function add(rels, parts, children) {
+  const key = JSON.stringify(parts);
+  const had = rels.get(key);
+  if (!had) {
+    rels.set(key, { parts, children });
+    return;
+  }
+  if (had.children === true || children === false) return;
+  if (children === true || had.children === false) {
+    had.children = children;
+    return;
+  }
+  had.children = [.../* @__PURE__ */ new Set([...had.children, ...children])];
+}
+function seedScope(statements) {
+  const rels = /* @__PURE__ */ new Map();
+  const functions = /* @__PURE__ */ new Set();
+  const created = /* @__PURE__ */ new Set();
+  for (const s of statements) {
+    if (!NAMED_REACH.has(s.kind)) return void 0;
+    const ast = s.ast;
+    if (!ast) return void 0;
+    let own;
+    let children = false;
+    switch (s.kind) {
+      case "UpdateStmt":
+        own = ast.relation?.relname ? rangeVarParts(ast.relation) : void 0;
+        children = (ast.targetList ?? []).map((t) => t?.ResTarget?.name).filter((x) => !!x);
+        break;
+      case "DeleteStmt":
+      case "MergeStmt":
+        own = ast.relation?.relname ? rangeVarParts(ast.relation) : void 0;
+        children = true;
+        break;
+      case "AlterTableStmt": {
+        own = ast.relation?.relname ? rangeVarParts(ast.relation) : void 0;
+        const cmds = (ast.cmds ?? []).map((c) => c?.AlterTableCmd?.subtype);
+        children = cmds.some((c) => REACHES_CHILDREN.has(c));
+        break;
+      }
+      case "TruncateStmt":
+      case "LockStmt":
+        for (const r of ast.relations ?? []) if (r?.RangeVar?.relname) add(rels, rangeVarParts(r.RangeVar), true);
+        break;
+      case "DropStmt":
+        if (!DROP_RELATION.has(ast.removeType)) break;
+        for (const obj of ast.objects ?? []) {
+          const parts = (obj?.List?.items ?? []).map(sval).filter((x) => !!x);
+          if (parts.length) add(rels, parts, true);
+        }
+        break;
+      case "RenameStmt":
+      case "AlterObjectSchemaStmt":
+      case "AlterOwnerStmt":
+      case "CommentStmt":
+      case "GrantStmt":
+        break;
+    }
+    if (s.kind === "CreateFunctionStmt") {
+      const name = (ast.funcname ?? []).map(sval).at(-1);
+      if (name) created.add(name);
+    }
+    if (own) add(rels, own, children);
+    collect(ast, rels, functions, false);
+  }
+  for (const f of functions) if (created.has(f.split(".").at(-1))) return void 0;
+  return { relations: [...rels.values()], functions: [...functions] };
+}
+async function scopeTables(shadow, tables, scope) {
+  const fnames = [...new Set(scope.functions.map((f) => f.split(".").at(-1)))];
+  if (fnames.length) {
+    const [user] = await shadow.query(
+      `SELECT count(*)::int AS n FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.proname IN (${fnames.map(ql).join(", ")}) AND ${USER_SCHEMAS}
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`
+    );
+    if (Number(user?.n) > 0) return void 0;
+  }
+  const picked = /* @__PURE__ */ new Set();
+  const reach = /* @__PURE__ */ new Map();
+  if (scope.relations.length) {
+    const names2 = scope.relations.map((r) => ql(r.parts.map(qi).join(".")));
+    const rows = await shadow.query(
+      `WITH RECURSIVE named AS (
+         SELECT u.i, to_regclass(u.n)::oid AS oid FROM unnest(ARRAY[${names2.join(", ")}]::text[]) WITH ORDINALITY AS u(n, i)
+       ), rels(i, oid) AS (
+         SELECT i, oid FROM named WHERE oid IS NOT NULL
+         UNION
+         SELECT rels.i, d.refobjid FROM rels JOIN pg_rewrite r ON r.ev_class = rels.oid
+           JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+            AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> rels.oid
+       )
+       SELECT rels.i::int AS i, c.oid::int8 AS oid,
+              (SELECT x.indrelid::int8 FROM pg_index x WHERE x.indexrelid = c.oid) AS idx,
+              (SELECT d.refobjid::int8 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                  AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1) AS owner,
+              ${shadow.serverVersion >= 12 ? "CASE WHEN c.relispartition THEN pg_partition_root(c.oid)::int8 END" : "NULL::int8"} AS root
+         FROM rels JOIN pg_class c ON c.oid = rels.oid`
+    );
+    for (const r of rows) {
+      const oid = [r.oid, r.idx, r.owner, r.root].map(Number).find((x) => tables.has(x));
+      if (oid === void 0) continue;
+      picked.add(oid);
+      const children = scope.relations[Number(r.i) - 1]?.children;
+      if (!children || Array.isArray(children) && !children.length) continue;
+      const had = reach.get(oid);
+      if (children === true || had === true) reach.set(oid, true);
+      else reach.set(oid, /* @__PURE__ */ new Set([...had ?? [], ...children]));
+    }
+  }
+  if (!picked.size) return picked;
+  const triggers = await shadow.query(
+    `SELECT t.tgrelid::int8 AS rel, p.prosrc AS src FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+      WHERE NOT t.tgisinternal AND t.tgenabled <> 'D'`
+  );
+  const named = (src, t) => new RegExp(`(^|[^\\w$])"?${escapeRegExp(t.name)}"?($|[^\\w$])`, "i").test(src);
+  const todo = [...picked];
+  const pick = (oid) => {
+    if (picked.has(oid) || !tables.has(oid)) return;
+    picked.add(oid);
+    todo.push(oid);
+  };
+  while (todo.length) {
+    const oid = todo.pop();
+    const t = tables.get(oid);
+    for (const fk of t.fks) pick(fk.parent);
+    for (const trg of triggers) {
+      if (Number(trg.rel) !== oid) continue;
+      for (const other of tables.values()) if (named(trg.src, other)) pick(other.oid);
+    }
+    const r = reach.get(oid);
+    if (!r) continue;
+    for (const child of tables.values()) {
+      for (const fk of child.fks) {
+        if (fk.parent !== oid) continue;
+        const cols = fk.parentCols.map((n) => t.cols.find((c) => c.num === n)?.name);
+        if (r !== true && !cols.some((c) => c !== void 0 && r.has(c))) continue;
+        if (!reach.has(child.oid)) reach.set(child.oid, true);
+        pick(child.oid);
+      }
+    }
+  }
+  return picked;
+}
+var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 // src/dialects/postgres/shadow/seed-triggers.ts
 async function pauseTriggers(shadow) {
   let replica = false;
@@ -7968,7 +8230,10 @@ async function seed(shadow, opts = {}) {
   const proof = isProofPolicy(opts);
   const result = { tables: 0, rows: /* @__PURE__ */ new Map(), failures: [], durationMs: 0 };
   const tables = await loadTables(shadow);
-  const only = opts.tables ? new Set(opts.tables.map((x) => x.startsWith("public.") ? x.slice(7) : x)) : void 0;
+  const names2 = opts.tables ? new Set(opts.tables.map((x) => x.startsWith("public.") ? x.slice(7) : x)) : void 0;
+  const scoped = opts.scope ? await scopeTables(shadow, tables, opts.scope) : void 0;
+  const only = names2 || scoped ? new Set([...tables.values()].filter((t) => (!names2 || names2.has(t.display)) && (!scoped || scoped.has(t.oid))).map((t) => t.display)) : void 0;
+  if (scoped) result.of = tables.size;
   const paused = await pauseTriggers(shadow);
   const filtered = /* @__PURE__ */ new Set();
   const todo = order(tables).filter((t) => !only || only.has(t.display));
@@ -8627,10 +8892,10 @@ function refusedOnShadow(stmt, kind) {
   const r = outsideReach(stmt).find((x) => !(kind === "pglite" && x.category === "role"));
   return r ? `${r.what} ${r.why}` : void 0;
 }
-function breaksBatch(stmt, serverVersion) {
+function breaksBatch(stmt, serverVersion, alone = false) {
   if (stmt.kind === "TransactionStmt") return true;
   if (stmt.kind === "VariableSetStmt" && stmt.ast?.is_local) return true;
-  if (stmt.kind === "AlterEnumStmt") return true;
+  if (stmt.kind === "AlterEnumStmt" && !alone) return true;
   return notInTransaction(stmt, serverVersion) !== void 0;
 }
 function documentedLocks(stmt) {
@@ -8836,6 +9101,7 @@ var postgresProbes = {
   notInTransaction,
   refused: (stmt, kind) => refusedOnShadow(stmt, kind),
   breaksBatch,
+  seedScope: (statements) => seedScope(statements),
   toolTables: ensureToolTables,
   extensionOf: (stmt) => stmt.kind === "CreateExtensionStmt" ? stmt.ast?.extname : void 0,
   relations,
@@ -9207,6 +9473,7 @@ export {
   notNullProvingCheck,
   shortSql,
   mergeIssues,
+  lastEventBefore,
   keysBefore,
   DEFAULT_PG_VERSION,
   parsePgVersion,
@@ -9216,6 +9483,7 @@ export {
   lockImpact,
   tablesUsingType,
   statementLocks,
+  optionOn,
   commandLabel,
   createdBefore,
   lastSetting,

@@ -10,10 +10,10 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-P3C23OCX.js";
+} from "./chunk-WYOD5GDN.js";
 import {
   ruleSettings
-} from "./chunk-XQC2LD7R.js";
+} from "./chunk-EC6F3PWE.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -28,10 +28,10 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-OT3UFEVT.js";
+} from "./chunk-DWCJB5BT.js";
 import {
   isShadowStop,
   toSqlError
@@ -113,7 +113,7 @@ var require_picocolors = __commonJS({
 });
 
 // src/shadow/cache.ts
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
@@ -138,7 +138,8 @@ function cacheKey(input) {
       input.extensions,
       input.seedRows,
       input.schema ? sha(input.schema) : null,
-      ...input.seedPolicy ? [input.seedPolicy] : []
+      ...input.seedPolicy ? [input.seedPolicy] : [],
+      ...input.seedScope ? [input.seedScope] : []
     ])
   );
   for (const m of input.history) {
@@ -158,7 +159,7 @@ function defaultCacheDir(cwd) {
   return projectCacheDir(cwd, "shadow");
 }
 function writeFileAtomic(file, data) {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);
 }
@@ -241,11 +242,14 @@ function historyKey(dialect, version, history, build = codeIdentity()) {
   return h.digest("hex");
 }
 function historyCacheDir(cwd, env = process.env) {
-  if (env.ZERODOWN_CACHE_DIR) return path2.resolve(cwd, env.ZERODOWN_CACHE_DIR, "catalog");
-  const project = projectCacheDir(cwd, "catalog");
+  return lintCacheDir(cwd, "catalog", env);
+}
+function lintCacheDir(cwd, kind, env = process.env) {
+  if (env.ZERODOWN_CACHE_DIR) return path2.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
+  const project = projectCacheDir(cwd, kind);
   if (project) return project;
   const base = env.XDG_CACHE_HOME || (homedir() ? path2.join(homedir(), ".cache") : "");
-  return base ? path2.join(base, "zerodown", "catalog") : void 0;
+  return base ? path2.join(base, "zerodown", kind) : void 0;
 }
 function loadHistory(dir, key, dialect) {
   if (!dialect.catalogData) return void 0;
@@ -262,6 +266,149 @@ function saveHistory(dir, key, dialect, catalog) {
     mkdirSync2(dir, { recursive: true });
     writeFileAtomic(path2.join(dir, `${key}.bin`), serialize(dialect.catalogData.save(catalog)));
     pruneOldest(dir, ".bin", KEEP2);
+  } catch {
+  }
+}
+
+// src/pipeline/findings-cache.ts
+import { createHash as createHash3 } from "node:crypto";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import path3 from "node:path";
+var FORMAT3 = 1;
+var KEEP_FILES = 8;
+var KEEP_ENTRIES = 2e4;
+function findingsFile(dir, dialect, options, build = codeIdentity()) {
+  const settings = JSON.stringify([
+    dialect.id,
+    options.pgVersion ?? dialect.defaultVersion,
+    !!options.assumeInTransaction,
+    sorted(options.rules ?? {}),
+    sorted(options.ruleOptions ?? {}),
+    // pieced parsing gives the same findings, but a cache must not be the thing that hides it if not
+    process.env.ZERODOWN_PARSE_PIECE_CHARS ?? ""
+  ]);
+  const scope = createHash3("sha256").update(`zerodown-findings ${FORMAT3}\0${build}\0${settings}`).digest("hex");
+  return path3.join(dir, `${scope}.json`);
+}
+function sorted(value) {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== "object") return value;
+  const out = {};
+  for (const k of Object.keys(value).sort()) out[k] = sorted(value[k]);
+  return out;
+}
+function fileKeys(migrations) {
+  const h = createHash3("sha256");
+  const keys = [];
+  for (const m of migrations) {
+    const meta = JSON.stringify({ ...m, source: void 0 });
+    h.update(`${meta.length}:${meta}${m.source.length}:`).update(m.source);
+    keys.push(h.copy().digest("base64"));
+  }
+  return keys;
+}
+function loadFindings(file) {
+  try {
+    const data = JSON.parse(readFileSync3(file, "latin1"));
+    if (data?.format === FORMAT3 && Array.isArray(data.entries)) {
+      const entries = /* @__PURE__ */ new Map();
+      for (const x of data.entries) {
+        if (!Array.isArray(x) || typeof x[0] !== "string") continue;
+        const e = x[1];
+        if (typeof e?.n === "number" && Array.isArray(e.s) && Array.isArray(e.f)) entries.set(x[0], e);
+      }
+      return entries;
+    }
+  } catch {
+  }
+  return /* @__PURE__ */ new Map();
+}
+function saveFindings(file, used, earlier) {
+  const entries = [];
+  const room = KEEP_ENTRIES - used.size;
+  if (room > 0) {
+    const old = [...earlier].filter(([k]) => !used.has(k));
+    entries.push(...old.slice(Math.max(0, old.length - room)));
+  }
+  entries.push(...used);
+  try {
+    const text = JSON.stringify({ format: FORMAT3, entries }).replace(
+      /[\u0080-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+    );
+    const dir = path3.dirname(file);
+    mkdirSync3(dir, { recursive: true });
+    writeFileAtomic(file, text);
+    pruneOldest(dir, ".json", KEEP_FILES);
+  } catch {
+  }
+}
+function toEntry(r) {
+  const source = r.migration.source;
+  const s = [];
+  for (const st of r.statements) {
+    if (!st) continue;
+    const { index, kind, span, ignoreAll } = st;
+    const text = source.slice(span.offset, span.endOffset) === st.text ? void 0 : st.text;
+    s.push({ index, kind, span, ignoreAll, ignored: [...st.ignored], ...text === void 0 ? {} : { text } });
+  }
+  const f = [];
+  for (const { path: where, ...rest } of r.findings) {
+    if (where !== r.migration.path) return void 0;
+    f.push(rest);
+  }
+  const n = r.statements.length;
+  return r.unanalysed === void 0 ? { n, s, f } : { n, s, f, u: r.unanalysed };
+}
+function fromEntry(m, e) {
+  const statements = new Array(e.n);
+  for (const st of e.s) {
+    statements[st.index] = {
+      index: st.index,
+      kind: st.kind,
+      ast: void 0,
+      text: st.text ?? m.source.slice(st.span.offset, st.span.endOffset),
+      span: st.span,
+      ignored: new Set(st.ignored),
+      ignoreAll: st.ignoreAll
+    };
+  }
+  const findings = e.f.map(({ rule, severity, message, help, ...rest }) => ({
+    rule,
+    severity,
+    message,
+    help,
+    path: m.path,
+    ...rest
+  }));
+  return e.u === void 0 ? { migration: m, statements, findings } : { migration: m, statements, findings, unanalysed: e.u };
+}
+function reportKey(file, keys, parts) {
+  return createHash3("sha256").update(JSON.stringify([path3.basename(file), keys.length, keys.at(-1) ?? "", ...parts])).digest("hex");
+}
+var REPORT = `zerodown-report ${FORMAT3}
+`;
+function loadReport(dir, key) {
+  try {
+    const data = readFileSync3(path3.join(dir, `${key}.out`));
+    const head = data.subarray(0, REPORT.length + 24).toString("latin1");
+    const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head);
+    if (!m || !head.startsWith(REPORT) || data.length !== m[0].length + Number(m[2])) return void 0;
+    return { code: Number(m[1]), bytes: data.subarray(m[0].length) };
+  } catch {
+    return void 0;
+  }
+}
+function saveReport(dir, key, code2, report) {
+  try {
+    mkdirSync3(dir, { recursive: true });
+    const bytes = Buffer.from(report, "utf8");
+    writeFileAtomic(
+      path3.join(dir, `${key}.out`),
+      Buffer.concat([Buffer.from(`${REPORT}${code2} ${bytes.length}
+`), bytes])
+    );
+    pruneOldest(dir, ".out", KEEP_FILES);
   } catch {
   }
 }
@@ -981,6 +1128,27 @@ async function verifyPlan(plan, history, opts = {}) {
       await sh.close();
     }
   };
+  const runPlanOn = async (withRows) => {
+    const { sh, seedProblems } = await start(withRows);
+    try {
+      const watch = await sh.probes.watch(sh);
+      const err = await runPlan(sh, plan, watch, notRun2).catch((e) => {
+        checkStopped(sh, "the staged plan");
+        throw e;
+      });
+      checkStopped(sh, "the staged plan");
+      return {
+        err,
+        watch,
+        seedProblems,
+        schema: await sh.probes.snapshotSchema(sh),
+        data: await sh.probes.snapshotData(sh)
+      };
+    } finally {
+      await sh.close();
+    }
+  };
+  let planOnRows;
   try {
     const a = await runOrig(true);
     v.engine = a.engine;
@@ -992,6 +1160,9 @@ async function verifyPlan(plan, history, opts = {}) {
     let origSchema = a.schema;
     let origData = a.data;
     let skip = /* @__PURE__ */ new Set();
+    planOnRows = runPlanOn(true);
+    planOnRows.catch(() => {
+    });
     if (a.error) {
       const empty = await runOrig(false);
       origSchema = empty.schema;
@@ -1004,27 +1175,7 @@ async function verifyPlan(plan, history, opts = {}) {
       skip = volatileColumns(a.data, b.data);
       v.nondeterministic = [...skip].sort();
     }
-    const runPlanOn = async (withRows) => {
-      const { sh, seedProblems: seedProblems2 } = await start(withRows);
-      try {
-        const watch = await sh.probes.watch(sh);
-        const err = await runPlan(sh, plan, watch, notRun2).catch((e) => {
-          checkStopped(sh, "the staged plan");
-          throw e;
-        });
-        checkStopped(sh, "the staged plan");
-        return {
-          err,
-          watch,
-          seedProblems: seedProblems2,
-          schema: await sh.probes.snapshotSchema(sh),
-          data: await sh.probes.snapshotData(sh)
-        };
-      } finally {
-        await sh.close();
-      }
-    };
-    let run = await runPlanOn(true);
+    let run = await planOnRows;
     if (a.error && run.err && !plan.phases[run.err.phase - 1]?.todo) {
       const empty = await runPlanOn(false);
       if (!empty.err) {
@@ -1072,6 +1223,8 @@ async function verifyPlan(plan, history, opts = {}) {
     }
     return v;
   } catch (err) {
+    await planOnRows?.catch(() => {
+    });
     v.error = errorText(err);
     return v;
   }
@@ -1081,7 +1234,7 @@ function isProven(v) {
 }
 
 // src/shadow/dryrun-open.ts
-function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles) {
+function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope) {
   const dir = opts.url ? void 0 : opts.cacheDir;
   const store = dir ? diskStore(dir) : void 0;
   const key = dir ? cacheKey({
@@ -1089,6 +1242,7 @@ function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles) {
     extensions,
     seedRows: rowsPerTable,
     history: historyFiles,
+    ...scope ? { seedScope: scope } : {},
     ...opts.schema ? { schema: opts.schema.sql } : {}
   }) : void 0;
   const cached = store && key ? store.get(key) : void 0;
@@ -1113,6 +1267,7 @@ async function saveToCache(cache, shadow, hist, seeded) {
     history: hist,
     seed: {
       tables: seeded.tables,
+      ...seeded.of !== void 0 ? { of: seeded.of } : {},
       rows: [...seeded.rows],
       failures: seeded.failures,
       durationMs: seeded.durationMs
@@ -1189,7 +1344,7 @@ async function buildSchema(shadow, dialect, opts, parsedHistory, tools, tBoot) {
   }
   return { hist, stopped };
 }
-async function seedShadow(shadow, dialect, opts, rowsPerTable, skip) {
+async function seedShadow(shadow, dialect, opts, rowsPerTable, skip, scope) {
   const probes = dialect.probes;
   let seedingTable = "";
   const tSeedStart = performance.now();
@@ -1198,6 +1353,7 @@ async function seedShadow(shadow, dialect, opts, rowsPerTable, skip) {
     if (!skip)
       seeded = await probes.seed(shadow, {
         rows: rowsPerTable,
+        ...scope ? { scope } : {},
         onProgress: (done, total, table) => {
           seedingTable = table;
           opts.onSeedProgress?.(done, total, table);
@@ -1229,14 +1385,16 @@ async function dryRun(migrations, opts = {}) {
   const extensions = dialect.extensionsIn(sources);
   const rowsPerTable = opts.seedRows ?? 1e3;
   const tools = files.map((m) => m.framework);
-  const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles);
+  const probes = dialect.probes;
+  const parse = (m) => "statements" in m && "migration" in m ? m : probes.parse(m);
+  if (review.some((m) => !("statements" in m && "migration" in m))) await probes.load();
+  const parsedReview = review.map(parse);
+  const scope = probes.seedScope?.(parsedReview.flatMap((p) => p.error ? [] : p.statements));
+  const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope);
   const cached = cache.cached;
   const opening = startOpening(dialect, opts, extensions, cached);
-  const probes = dialect.probes;
   await probes.load();
-  const parse = (m) => "statements" in m && "migration" in m ? m : probes.parse(m);
   const parsedHistory = cached ? [] : history.map(parse);
-  const parsedReview = review.map(parse);
   const shadow = await opening;
   opts.onOpen?.(shadow);
   try {
@@ -1249,7 +1407,7 @@ async function dryRun(migrations, opts = {}) {
       ({ hist, seeded } = restoreFromCache(shadow, cached.meta));
     } else {
       ({ hist, stopped } = await buildSchema(shadow, dialect, opts, parsedHistory, tools, tBoot));
-      const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped);
+      const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped, scope);
       seeded = s.seeded;
       stopped = s.stopped ?? stopped;
     }
@@ -1272,6 +1430,7 @@ async function dryRun(migrations, opts = {}) {
       history: hist,
       seed: {
         tables: seeded.tables,
+        ...seeded.of !== void 0 ? { of: seeded.of } : {},
         rowsPerTable,
         rows: [...seeded.rows.values()].reduce((a, b) => a + b, 0),
         failures: seeded.failures,
@@ -1295,11 +1454,18 @@ async function dryRun(migrations, opts = {}) {
 
 // src/pipeline/index.ts
 async function lintStage(migrations, options = {}) {
-  const { dialect: id, keepParsed, plan, historyCache, ...lintOptions } = options;
+  const { dialect: id, keepParsed, plan, historyCache, findingsCache, findingsKeys, ...lintOptions } = options;
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
+  const alone = !plan && !keepParsed && !lintOptions.observer && !lintOptions.ruleSet;
+  const saved = findingsCache && alone ? savedFindings(migrations, dialect, lintOptions, findingsCache, findingsKeys) : void 0;
+  if (saved && saved.lastMiss < 0) {
+    const files2 = migrations.flatMap((m, i) => m.review ? [fromEntry(m, saved.earlier.get(saved.keys[i]))] : []);
+    if (migrations.length) lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1));
+    return { result: { files: files2, summary: summarize(files2) } };
+  }
   await dialect.load();
   const planner = plan ? plannerFor(dialect, plan) : void 0;
-  const cache = historyCache && !plan && !keepParsed && !lintOptions.observer && dialect.catalogData ? historyPrefix(migrations, dialect, lintOptions.pgVersion ?? dialect.defaultVersion, historyCache) : void 0;
+  const cache = historyCache && alone && dialect.catalogData ? historyPrefix(migrations, dialect, lintOptions.pgVersion ?? dialect.defaultVersion, historyCache) : void 0;
   const engine = new LintEngine(dialect, {
     ...lintOptions,
     ...planner?.observer ? { observer: planner.observer } : {},
@@ -1312,14 +1478,32 @@ async function lintStage(migrations, options = {}) {
     done = cache.length;
     lintOptions.onProgress?.(done, migrations.length, migrations[done - 1]);
   }
-  for (const m of cache?.catalog ? migrations.slice(cache.length) : migrations) {
+  for (let i = cache?.catalog ? cache.length : 0; i < migrations.length; i++) {
+    const m = migrations[i];
     if (cache && !cache.catalog && done === cache.length)
       saveHistory(historyCache, cache.key, dialect, engine.catalog);
+    if (saved && i > saved.lastMiss) {
+      if (m.review) {
+        const entry = saved.earlier.get(saved.keys[i]);
+        saved.used.set(saved.keys[i], entry);
+        files.push(fromEntry(m, entry));
+      }
+      continue;
+    }
     const parsed = dialect.parse(m);
     if (keepParsed) kept.push(parsed);
     const result2 = engine.processFile(parsed);
-    if (m.review) files.push(keepParsed ? result2 : findingsOnly(result2));
+    if (m.review) {
+      const r = keepParsed ? result2 : findingsOnly(result2);
+      files.push(r);
+      const entry = saved && toEntry(r);
+      if (entry) saved.used.set(saved.keys[i], entry);
+    }
     lintOptions.onProgress?.(++done, migrations.length, m);
+  }
+  if (saved) {
+    lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1));
+    saveFindings(saved.file, saved.used, saved.earlier);
   }
   const result = { files, summary: summarize(files) };
   return {
@@ -1327,6 +1511,19 @@ async function lintStage(migrations, options = {}) {
     ...keepParsed ? { parsed: { dialect, files: kept } } : {},
     ...planner ? { plan: planner.result(migrations) } : {}
   };
+}
+function savedFindings(migrations, dialect, options, dir, given) {
+  const file = findingsFile(dir, dialect, options);
+  const keys = given?.length === migrations.length ? given : fileKeys(migrations);
+  const earlier = loadFindings(file);
+  let lastMiss = -1;
+  for (let i = migrations.length - 1; i >= 0; i--) {
+    if (migrations[i].review && !earlier.has(keys[i])) {
+      lastMiss = i;
+      break;
+    }
+  }
+  return { file, keys, earlier, lastMiss, used: /* @__PURE__ */ new Map() };
 }
 function historyPrefix(migrations, dialect, version, dir) {
   const first = migrations.findIndex((m) => m.review);
@@ -1423,6 +1620,12 @@ export {
   defaultCacheDir,
   isProven,
   historyCacheDir,
+  lintCacheDir,
+  findingsFile,
+  fileKeys,
+  reportKey,
+  loadReport,
+  saveReport,
   targetText,
   resolveSettings,
   lintStage,

@@ -8,30 +8,30 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-7XKIVCP4.js";
+} from "./chunk-JN7LYGMC.js";
 import {
   runStats
-} from "./chunk-FKMSXXP5.js";
+} from "./chunk-D4WGTGEI.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-6R2GUM3B.js";
+} from "./chunk-YWJKOL6L.js";
 import "./chunk-WZINU2WT.js";
 import {
   formatText
-} from "./chunk-HAEOZP6K.js";
-import "./chunk-LVHLSUNV.js";
-import "./chunk-O75E2E76.js";
-import "./chunk-6ACR3VB2.js";
-import "./chunk-4VJJ2HI5.js";
-import "./chunk-P3C23OCX.js";
+} from "./chunk-ZLCEHTY4.js";
+import "./chunk-ZBJHALNY.js";
+import "./chunk-MSXEJCLV.js";
+import "./chunk-VOY5OMMB.js";
+import "./chunk-NQ6MSPTY.js";
+import "./chunk-WYOD5GDN.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-XQC2LD7R.js";
+} from "./chunk-EC6F3PWE.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -39,9 +39,9 @@ import "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-OT3UFEVT.js";
+import "./chunk-DWCJB5BT.js";
 import {
   redactSecrets,
   registerSecret,

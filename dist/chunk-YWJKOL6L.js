@@ -9,12 +9,12 @@ import {
 } from "./chunk-WZINU2WT.js";
 import {
   byStatement
-} from "./chunk-HAEOZP6K.js";
+} from "./chunk-ZLCEHTY4.js";
 import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-LVHLSUNV.js";
+} from "./chunk-ZBJHALNY.js";
 import {
   codeFence,
   encodePath,
@@ -35,12 +35,12 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-O75E2E76.js";
+} from "./chunk-MSXEJCLV.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-6ACR3VB2.js";
+} from "./chunk-VOY5OMMB.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -50,20 +50,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-4VJJ2HI5.js";
+} from "./chunk-NQ6MSPTY.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-P3C23OCX.js";
+} from "./chunk-WYOD5GDN.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-XQC2LD7R.js";
+} from "./chunk-EC6F3PWE.js";
 import {
   dialectFor
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import {
   redactSecrets,
   registerSecretUrl,

@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-FKMSXXP5.js";
-import "./chunk-P3C23OCX.js";
-import "./chunk-XMWQYIDH.js";
+} from "./chunk-D4WGTGEI.js";
+import "./chunk-WYOD5GDN.js";
+import "./chunk-66DAFYKA.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-OT3UFEVT.js";
+import "./chunk-DWCJB5BT.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

@@ -15,18 +15,18 @@ import {
   require_dist,
   stripJsonComments,
   validateConfig
-} from "./chunk-XQC2LD7R.js";
+} from "./chunk-EC6F3PWE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-OT3UFEVT.js";
+} from "./chunk-DWCJB5BT.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import {

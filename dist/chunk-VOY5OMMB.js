@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatDuration
-} from "./chunk-P3C23OCX.js";
+} from "./chunk-WYOD5GDN.js";
 import {
   dialectFor
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 
 // src/report/sarif.ts
 import path from "node:path";

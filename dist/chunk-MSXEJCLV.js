@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 
 // src/report/dryrun-common.ts
 var isAuxiliary = (kind) => kind === "index" || kind === "sequence";
@@ -71,8 +71,11 @@ function historyLine(d) {
 }
 function seedLine(d) {
   const s = d.seed;
-  if (!s.tables) return "no tables to seed";
-  return `seeded ${s.tables} table${s.tables === 1 ? "" : "s"} with up to ${s.rowsPerTable} rows each${s.failures.length ? ` (${s.failures.length} could not be seeded)` : ""}`;
+  if (!s.tables) return s.of ? `seeded none of ${s.of} tables: the migration touches none` : "no tables to seed";
+  const failed = s.failures.length ? ` (${s.failures.length} could not be seeded)` : "";
+  if (s.of !== void 0)
+    return `seeded ${s.tables} of ${s.of} tables with up to ${s.rowsPerTable} rows each: the ones the migration touches and their foreign-key neighbours${failed}`;
+  return `seeded ${s.tables} table${s.tables === 1 ? "" : "s"} with up to ${s.rowsPerTable} rows each${failed}`;
 }
 function statementCount(s) {
   return s.count ?? 1;

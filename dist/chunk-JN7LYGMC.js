@@ -6,43 +6,49 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-FKMSXXP5.js";
+} from "./chunk-D4WGTGEI.js";
 import {
   formatText
-} from "./chunk-HAEOZP6K.js";
+} from "./chunk-ZLCEHTY4.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-6ACR3VB2.js";
+} from "./chunk-VOY5OMMB.js";
 import {
+  fileKeys,
+  findingsFile,
   historyCacheDir,
+  lintCacheDir,
   lintOptionsOf,
   lintStage,
+  loadReport,
+  reportKey,
   resolveSettings,
+  saveReport,
   targetText
-} from "./chunk-4VJJ2HI5.js";
+} from "./chunk-NQ6MSPTY.js";
 import {
   applyStats
-} from "./chunk-P3C23OCX.js";
+} from "./chunk-WYOD5GDN.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-XQC2LD7R.js";
+} from "./chunk-EC6F3PWE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";
 
 // src/cli/lint.ts
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path2 from "node:path";
 
 // src/report/json.ts
@@ -259,8 +265,9 @@ async function lintCommand(paths, opts) {
   const detected = opts.dialect || config.dialect ? void 0 : await detectDialect(folders, cwd);
   const settings = resolveSettings({ ...opts, ...detected ? { detected } : {} }, config);
   const stats = await runStats(opts, cwd);
-  const parserReady = settings.dialect.load();
-  parserReady.catch(() => {
+  const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, "findings") : void 0;
+  const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
+  if (!findings || !existsSync(findings)) settings.dialect.load().catch(() => {
   });
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -272,6 +279,16 @@ async function lintCommand(paths, opts) {
     ...reviewOnly ? { reviewOnly } : {}
   });
   if (reviewOnly && !migrations.some((m) => m.review)) return 0;
+  const tty = !opts.output && !!process.stdout.isTTY;
+  const color = opts.output ? opts.color ?? false : useColor(opts.color, process.stdout);
+  const said = opts.format === "text" ? dialectLine(settings) : "";
+  const keys = findings ? fileKeys(migrations) : void 0;
+  const report = findings && keys && !stats ? reportKey(findings, keys, [opts.format, color, tty, said, settings.failOn, cwd]) : void 0;
+  const saved = report && findingsDir ? loadReport(findingsDir, report) : void 0;
+  if (saved) {
+    emit(saved.bytes, saved.code, opts.output, cwd);
+    return saved.code;
+  }
   const progress = progressReporter(process.stderr);
   let stage;
   try {
@@ -281,6 +298,8 @@ async function lintCommand(paths, opts) {
       keepParsed: !!opts.dryRun,
       // the schema replayed from an unchanged history is reused (src/pipeline/history-cache.ts); --no-cache: replay it
       ...opts.cache !== false && !opts.dryRun ? { historyCache: historyCacheDir(cwd) } : {},
+      ...findingsDir ? { findingsCache: findingsDir } : {},
+      ...keys ? { findingsKeys: keys } : {},
       onProgress: (done, total) => progress.tick(done, total),
       onStatements: (done, total, m) => progress.statements(done, total, m.path)
     });
@@ -290,7 +309,7 @@ async function lintCommand(paths, opts) {
   const result = stage.result;
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-TYDBGPZY.js");
+    const { lintDryRun } = await import("./dry-run-FHKOKLQI.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
@@ -303,27 +322,24 @@ async function lintCommand(paths, opts) {
   }
   if (stats) applyStats(result, stats.stats, settings.estimates, stats.source, dry);
   const code = exitCodeFor(result, settings.failOn);
-  const tty = !opts.output && !!process.stdout.isTTY;
-  let out = formatReport(
-    result,
-    opts.format,
-    opts.output ? opts.color ?? false : useColor(opts.color, process.stdout),
-    tty
-  );
-  const said = opts.format === "text" ? dialectLine(settings) : "";
+  let out = formatReport(result, opts.format, color, tty);
   if (said) out = `${said}
 ${out}`;
-  if (opts.output) {
+  if (report && findingsDir) saveReport(findingsDir, report, code, out);
+  emit(out, code, opts.output, cwd);
+  return code;
+}
+function emit(out, code, output, cwd) {
+  if (output) {
     try {
-      writeFileSync(path2.resolve(cwd, opts.output), redactSecrets(out));
+      writeFileSync(path2.resolve(cwd, output), redactSecrets(typeof out === "string" ? out : out.toString("utf8")));
     } catch (err) {
-      throw new UsageError(`cannot write ${opts.output}: ${err.message}`);
+      throw new UsageError(`cannot write ${output}: ${err.message}`);
     }
   } else {
     quietOnClosedPipe(code);
     process.stdout.write(out);
   }
-  return code;
 }
 function dialectLine(settings) {
   const src = settings.dialectSource;

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-O75E2E76.js";
+} from "./chunk-MSXEJCLV.js";
 import {
   isProven
-} from "./chunk-4VJJ2HI5.js";
+} from "./chunk-NQ6MSPTY.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

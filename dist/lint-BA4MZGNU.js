@@ -12,18 +12,18 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-7XKIVCP4.js";
-import "./chunk-FKMSXXP5.js";
-import "./chunk-HAEOZP6K.js";
-import "./chunk-6ACR3VB2.js";
-import "./chunk-4VJJ2HI5.js";
-import "./chunk-P3C23OCX.js";
-import "./chunk-XQC2LD7R.js";
+} from "./chunk-JN7LYGMC.js";
+import "./chunk-D4WGTGEI.js";
+import "./chunk-ZLCEHTY4.js";
+import "./chunk-VOY5OMMB.js";
+import "./chunk-NQ6MSPTY.js";
+import "./chunk-WYOD5GDN.js";
+import "./chunk-EC6F3PWE.js";
 import "./chunk-AABGNZ4C.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-XMWQYIDH.js";
+import "./chunk-66DAFYKA.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-OT3UFEVT.js";
+import "./chunk-DWCJB5BT.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

@@ -8,22 +8,22 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-7XKIVCP4.js";
+} from "./chunk-JN7LYGMC.js";
 import {
   runStats
-} from "./chunk-FKMSXXP5.js";
+} from "./chunk-D4WGTGEI.js";
 import {
   formatPlans
-} from "./chunk-64NLNHIA.js";
+} from "./chunk-DCTE7TFL.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
-import "./chunk-HAEOZP6K.js";
+import "./chunk-ZLCEHTY4.js";
 import {
   proofState
-} from "./chunk-LVHLSUNV.js";
-import "./chunk-O75E2E76.js";
-import "./chunk-6ACR3VB2.js";
+} from "./chunk-ZBJHALNY.js";
+import "./chunk-MSXEJCLV.js";
+import "./chunk-VOY5OMMB.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -32,21 +32,21 @@ import {
   planStage,
   proveStage,
   resolveSettings
-} from "./chunk-4VJJ2HI5.js";
+} from "./chunk-NQ6MSPTY.js";
 import {
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-P3C23OCX.js";
+} from "./chunk-WYOD5GDN.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-XQC2LD7R.js";
+} from "./chunk-EC6F3PWE.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
@@ -54,9 +54,9 @@ import {
 import {
   UsageError,
   tableStats
-} from "./chunk-XMWQYIDH.js";
+} from "./chunk-66DAFYKA.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-OT3UFEVT.js";
+import "./chunk-DWCJB5BT.js";
 import {
   timeoutMsOf
 } from "./chunk-RUP2AEB4.js";
