@@ -1,10 +1,12 @@
 /**
- * The pieces of a long segment (parse.ts `addInPieces`) and their statements, which keep no parse
- * tree of their own: `PieceStatement.ast` reads it from its `Piece`, parsed again when it is not
- * among the last `KEPT_PIECES` pieces read. The lint engine, the planner and the dry run walk a file
- * in order, so each piece is parsed about once more per walk, and the trees in memory at any moment
- * are those of a few pieces, however many statements the file has (issue 11, defect 12: a 20 MB data
- * migration kept ~175 MB of trees).
+ * The pieces of a long segment (parse.ts `blocksOf`) and their statements. A file keeps of each
+ * piece only where its statements are (`PieceBlock`); the statement objects are built when read
+ * (`statementList`) and keep no parse tree of their own: `PieceStatement.ast` reads it from its
+ * `Piece`, parsed again when it is not among the last `KEPT_PIECES` pieces read. The lint engine, the
+ * planner and the dry run walk a file in order, so each piece is built and parsed about once more per
+ * walk, and the objects and trees in memory at any moment are those of a few pieces, however many
+ * statements the file has (issue 11, defect 12: a 20 MB data migration kept ~175 MB of trees, then
+ * ~250 bytes a statement).
  */
 import type { RawStmt } from './parse.js';
 import type { PgStatement } from './statement.js';
@@ -66,8 +68,8 @@ function innerNodes(stmts: RawStmt[]): unknown[] {
 }
 
 /**
- * A statement of a long segment: everything but its parse tree is kept, and `ast` is read from its
- * piece (parsed again when it is no longer in memory). A getter on the prototype, so that a statement
+ * A statement of a long segment, built when read (`statementList`): `ast` is read from its piece
+ * (parsed again when it is no longer in memory). A getter on the prototype, so that a statement
  * costs a few fields, not a closure.
  */
 export class PieceStatement implements PgStatement {
