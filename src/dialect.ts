@@ -134,6 +134,12 @@ export interface FilePlan {
   rewrite(stmt: Statement): Step[][] | undefined;
   /** the statement kept as written, as one step */
   keep(stmt: Statement): Step;
+  /**
+   * `keep` reads nothing but the statement, so its step can be made again later: the planner then
+   * holds no step for the statements kept before a file's first rewrite (a 40 MB data migration with
+   * none held one for each of its 218,000 statements)
+   */
+  readonly keepIsPure?: boolean;
   /** the statement must run outside a transaction */
   runsAlone(stmt: Statement): boolean;
   /** the statement is done (planned, kept or skipped); the catalog's owner (the lint engine) applies it next */

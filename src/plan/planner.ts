@@ -52,6 +52,11 @@ interface OpenFile {
   parsed: ParsedMigration;
   file: FilePlan;
   groups: Step[][];
+  /**
+   * the statements kept as written before any step was held (`FilePlan.keepIsPure`), whose steps are
+   * made again only if the file gets a rewrite: a file without one needs none of them
+   */
+  keptBefore: number[];
   rewritten: Set<number>;
   hadTransaction: boolean;
   /**
@@ -145,6 +150,7 @@ export class Planner implements LintObserver {
       parsed,
       byStatement,
       groups: [],
+      keptBefore: [],
       rewritten: new Set(),
       edits: [],
       hadTransaction:
@@ -182,7 +188,11 @@ export class Planner implements LintObserver {
           );
           if (edit) o.edits.push(edit);
         }
-        o.groups.push(...steps.groups);
+        if (!steps.rewritten && file.keepIsPure && !o.groups.length) o.keptBefore.push(stmt.index);
+        else {
+          this.heldKept(o);
+          o.groups.push(...steps.groups);
+        }
       }
       file.after(stmt);
     } catch (err) {
@@ -212,6 +222,25 @@ export class Planner implements LintObserver {
     }
   }
 
+  /** Makes again the steps of the statements kept before the first one held (`OpenFile.keptBefore`). */
+  private heldKept(o: OpenFile): void {
+    if (!o.keptBefore.length) return;
+    for (const i of o.keptBefore) {
+      const stmt = o.parsed.statements[i]!;
+      o.groups.push([this.kept(o.file, stmt, o.byStatement.get(i) ?? [])]);
+    }
+    o.keptBefore = [];
+  }
+
+  /** The statement kept as written, and why. */
+  private kept(file: FilePlan, stmt: Statement, open: Finding[]): Step {
+    const kept = file.keep(stmt);
+    // never "already safe" when a finding on it stands
+    if (open.length)
+      kept.reason = `kept as written, NOT handled: ${[...new Set(open.map((f) => f.rule))].join(', ')} at line ${stmt.span.line}: do it by hand`;
+    return kept;
+  }
+
   /** The steps for one statement: the dialect's rewrite, or the statement kept as written (and why). */
   private stepsFor(file: FilePlan, stmt: Statement, open: Finding[]): { groups: Step[][]; rewritten: boolean } {
     let out: Step[][] | undefined;
@@ -226,11 +255,7 @@ export class Planner implements LintObserver {
       out = undefined;
     }
     if (out) return { groups: out, rewritten: true };
-    const kept = file.keep(stmt);
-    // never "already safe" when a finding on it stands
-    if (open.length)
-      kept.reason = `kept as written, NOT handled: ${[...new Set(open.map((f) => f.rule))].join(', ')} at line ${stmt.span.line}: do it by hand`;
-    return { groups: [[kept]], rewritten: false };
+    return { groups: [[this.kept(file, stmt, open)]], rewritten: false };
   }
 
   /** Findings the plan does not answer: said plainly, counted, and they fail the run like lint's. */
@@ -264,6 +289,7 @@ export class Planner implements LintObserver {
     const m = parsed.migration;
     const unhandled = this.unhandled(parsed, file, findings, rewritten);
     if (!file.rewrites.length) return { unhandled };
+    this.heldKept(o);
     if (hadTransaction) {
       file.notes.push({
         level: 'info',

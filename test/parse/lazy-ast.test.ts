@@ -11,6 +11,7 @@ import {
   loadParser,
   PARSE_PIECE_CHARS,
   parseMigration,
+  pieceStatementsBuilt,
   piecesReparsed,
 } from '../../src/dialects/postgres/parse.js';
 import { postgres } from '../../src/dialects/postgres/index.js';
@@ -65,6 +66,44 @@ describe('a long segment keeps no parse trees', () => {
     expect(Object.getOwnPropertyNames(q.statements[0]!)).not.toContain('ast');
     expect(JSON.stringify(q.statements[0])).not.toContain('row 1');
     expect(PARSE_PIECE_CHARS).toBeGreaterThanOrEqual(1 << 20);
+  });
+});
+
+describe('a long segment keeps no statement objects', () => {
+  const source = `${inserts(400)}\n`;
+
+  it('builds a piece statements when read, and again once later pieces were read', () => {
+    const p = inPieces(migration(source), 1000);
+    const built = pieceStatementsBuilt();
+    const first = p.statements[0]!;
+    expect(pieceStatementsBuilt() - built).toBeGreaterThan(0);
+    expect(pieceStatementsBuilt() - built).toBeLessThan(40); // one piece, not the file
+    expect(p.statements[0]).toBe(first);
+    for (const s of p.statements) expect(s.kind).toBe('InsertStmt');
+    // a whole walk built each piece once: the first piece's objects are gone, read again they are equal ones
+    expect(pieceStatementsBuilt() - built).toBe(400);
+    const again = p.statements[0]!;
+    expect(again).not.toBe(first);
+    expect({ ...again, ast: again.ast }).toEqual({ ...first, ast: first.ast });
+  });
+
+  it('is an array to its readers, and read-only', () => {
+    const whole = parseMigration(migration(source), undefined, Infinity).statements;
+    const pieced = inPieces(migration(source), 1000).statements;
+    expect(Array.isArray(pieced)).toBe(true);
+    expect(pieced.length).toBe(400);
+    expect(pieced[400]).toBeUndefined();
+    expect(399 in pieced && !(400 in pieced)).toBe(true);
+    // (trees differ in their `location`s, offsets into the text parsed: a piece, or the whole segment)
+    const plain = (xs: typeof whole) => xs.map(({ index, kind, text, span, ignored, ignoreAll }) => ({ index, kind, text, span, ignored, ignoreAll }));
+    expect(plain(pieced)).toEqual(plain(whole));
+    expect([...pieced].map((s) => s.index)).toEqual(whole.map((s) => s.index));
+    expect(pieced.slice(398).map((s) => s.text)).toEqual(whole.slice(398).map((s) => s.text));
+    expect(pieced.filter((s) => s.text.includes("'row 7'")).map((s) => s.index)).toEqual([7]);
+    expect(pieced.findLast((s) => s.index < 5)?.index).toBe(4);
+    expect(() => {
+      (pieced as unknown[])[0] = undefined;
+    }).toThrow(/read-only/);
   });
 });
 

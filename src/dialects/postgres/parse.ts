@@ -20,9 +20,9 @@ import type { PgParsedMigration as ParsedMigration, PgStatement as Statement } f
 import { LineIndex, skipTrivia, trimEnd } from '../../parse/source.js';
 import { readIgnores } from '../../parse/ignores.js';
 import { splitSql } from '../../discover/sqlsplit.js';
-import { KEPT_PIECES, Piece, PieceStatement } from './pieces.js';
+import { KEPT_PIECES, Piece, type PieceBlock, PieceStatement, statementList } from './pieces.js';
 
-export { KEPT_PIECES, piecesReparsed } from './pieces.js';
+export { KEPT_PIECES, pieceStatementsBuilt, piecesReparsed } from './pieces.js';
 
 let wasm: PgQueryWasm | undefined;
 let loading: Promise<void> | undefined;
@@ -332,45 +332,79 @@ export function parseMigration(
   const badBytes = bad.length ? { error: bad[0]!, badBytes: bad } : {};
   if (migration.notText)
     return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+  const spanOf = (offset: number, endOffset: number): Statement['span'] => {
+    const a = lines.position(offset);
+    const b = lines.position(Math.max(offset, endOffset - 1));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset };
+  };
+  /** the statements of pieced segments, built into objects only when read (`statementList`) */
+  const blocks: PieceBlock[] = [];
+  const kinds: string[] = [];
+  const kindIds = new Map<string, number>();
+  let count = 0;
   /** adds the statements of `text`, the part of the file from character `base` on */
-  const add = (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }, piece?: Piece) => {
-    const toChar = byteOffsetMapper(text, raw.ascii);
-    let slot = 0;
-    for (const stmt of raw.stmts) {
-      if (!stmt.stmt) continue;
-      const kind = Object.keys(stmt.stmt)[0]!;
-      const byteStart = stmt.stmt_location ?? 0;
-      const rawStart = toChar(byteStart);
-      const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
-      const start = skipTrivia(text, rawStart, rawEnd);
-      const end = trimEnd(text, start, rawEnd);
-      const offset = base + start;
-      const endOffset = base + end;
-      const a = lines.position(offset);
-      const b = lines.position(Math.max(offset, endOffset - 1));
-      const ig = ignores.forLine(a.line);
-      const span = { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset };
-      const stmtText = source.slice(offset, endOffset);
-      if (piece) {
-        statements.push(new PieceStatement(statements.length, kind, stmtText, span, ig.rules, ig.all, piece, slot++));
-        continue;
-      }
+  const add = (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }) => {
+    locate(text, base, raw, (kind, offset, endOffset, ast) => {
+      const span = spanOf(offset, endOffset);
+      const ig = ignores.forLine(span.line);
       statements.push({
-        index: statements.length,
+        index: count++,
         kind,
-        ast: stmt.stmt[kind],
-        text: stmtText,
+        ast,
+        text: source.slice(offset, endOffset),
         span,
         ignored: ig.rules,
         ignoreAll: ig.all,
       });
+    });
+  };
+  const addBlock = (block: PieceBlock) => {
+    block.first = count;
+    count += block.kinds.length;
+    blocks.push(block);
+  };
+  const kindId = (kind: string) => {
+    let id = kindIds.get(kind);
+    if (id === undefined) {
+      id = kinds.push(kind) - 1;
+      kindIds.set(kind, id);
     }
+    return id;
+  };
+  /** a piece's statement objects, built exactly as `add` would, their trees read from the piece */
+  const build = (block: PieceBlock): Statement[] => {
+    const out: Statement[] = [];
+    for (let slot = 0; slot < block.kinds.length; slot++) {
+      const offset = block.starts[slot]!;
+      const endOffset = block.ends[slot]!;
+      const span = spanOf(offset, endOffset);
+      const ig = ignores.forLine(span.line);
+      out.push(
+        new PieceStatement(
+          block.first + slot,
+          kinds[block.kinds[slot]!]!,
+          source.slice(offset, endOffset),
+          span,
+          ig.rules,
+          ig.all,
+          block.piece,
+          slot,
+        ),
+      );
+    }
+    return out;
   };
   for (const seg of segments) {
     const text = withoutBom(source.slice(seg.start, seg.end));
     // only comments and whitespace (a `/*` still goes to the parser: an unterminated one is an error, not trivia)
     if (skipTrivia(text, 0) >= text.length && !text.includes('/*')) continue;
-    if (text.length > pieceChars && addInPieces(text, seg.start, pieceChars, add)) continue;
+    if (text.length > pieceChars) {
+      const pieced = blocksOf(text, seg.start, pieceChars, kindId);
+      if (pieced) {
+        for (const b of pieced) addBlock(b);
+        continue;
+      }
+    }
     let raw: { stmts: RawStmt[]; ascii: boolean };
     try {
       raw = parseRaw(text);
@@ -390,57 +424,89 @@ export function parseMigration(
     }
     add(text, seg.start, raw);
   }
-  return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+  // a file with no pieced segment keeps its plain array: the common path pays nothing for the pieced one
+  const all = blocks.length ? statementList(statements, blocks, count, build) : statements;
+  return { migration, statements: all, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+}
+
+/**
+ * Where each statement of `text` (the part of the file from character `base` on) starts and ends in
+ * the file, with its kind and tree, in order: the one place statement boundaries are worked out, for
+ * whole segments and pieces alike.
+ */
+function locate(
+  text: string,
+  base: number,
+  raw: { stmts: RawStmt[]; ascii: boolean },
+  each: (kind: string, offset: number, endOffset: number, ast: unknown) => void,
+): void {
+  const toChar = byteOffsetMapper(text, raw.ascii);
+  for (const stmt of raw.stmts) {
+    if (!stmt.stmt) continue;
+    const kind = Object.keys(stmt.stmt)[0]!;
+    const byteStart = stmt.stmt_location ?? 0;
+    const rawStart = toChar(byteStart);
+    const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
+    const start = skipTrivia(text, rawStart, rawEnd);
+    const end = trimEnd(text, start, rawEnd);
+    each(kind, base + start, base + end, stmt.stmt[kind]);
+  }
 }
 
 /**
  * Parses a long segment in pieces of about `pieceChars`, cut where discovery's splitter (which
  * agrees with PostgreSQL on statement boundaries) says a statement starts. All or nothing: when a
- * piece does not parse, nothing is added and the caller parses the segment whole, so a syntax
+ * piece does not parse, this returns undefined and the caller parses the segment whole, so a syntax
  * error is reported exactly as before.
  *
- * Memory: a piece's parse trees are not kept. Each statement of a piece reads its `ast` through
- * `PieceStatement`, which parses the piece again when none of the last `KEPT_PIECES` pieces read is
- * this one. The lint engine, the planner and the dry run walk a file in order, so each piece is
- * parsed about twice in all, and the trees held at any moment are those of a few pieces, however
- * many statements the file has (a 20 MB data migration kept ~175 MB of trees before).
+ * Memory: of each piece only where its statements are is kept (`PieceBlock`, 10 bytes a
+ * statement); the statement objects are built when read, and their trees parsed again from the
+ * piece when it is no longer among the last `KEPT_PIECES` read (`PieceStatement`). The lint engine,
+ * the planner and the dry run walk a file in order, so each piece is parsed about twice in all, and
+ * what a file holds besides its text is a few pieces' statements and trees, however many statements
+ * it has (a 20 MB data migration kept ~175 MB of trees, then ~300 bytes a statement, before).
  */
-function addInPieces(
+function blocksOf(
   text: string,
   base: number,
   pieceChars: number,
-  add: (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }, piece: Piece) => void,
-): boolean {
+  kindId: (kind: string) => number,
+): PieceBlock[] | undefined {
   const cuts = [0];
   for (const r of splitSql(text)) if (r.start - cuts[cuts.length - 1]! >= pieceChars) cuts.push(r.start);
-  if (cuts.length < 2) return false;
+  if (cuts.length < 2) return undefined;
   cuts.push(text.length);
-  const pieces: { text: string; base: number; raw: { stmts: RawStmt[]; ascii: boolean }; piece: Piece }[] = [];
+  const blocks: PieceBlock[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const pieceText = text.slice(cuts[i], cuts[i + 1]);
     let raw: { stmts: RawStmt[]; ascii: boolean };
     try {
       raw = parseRaw(pieceText);
     } catch (err) {
-      if (err instanceof SqlSyntaxError) return false;
+      if (err instanceof SqlSyntaxError) return undefined;
       throw err;
     }
     const piece = new Piece(pieceText, (t) => parseRaw(t).stmts);
-    // keep only where each statement is and what kind it is; the trees are parsed again when read
-    const light = raw.stmts.map((s): RawStmt => {
-      if (!s.stmt) return s;
-      const kind = Object.keys(s.stmt)[0]!;
-      const out: RawStmt = { stmt: { [kind]: null } };
-      if (s.stmt_location !== undefined) out.stmt_location = s.stmt_location;
-      if (s.stmt_len !== undefined) out.stmt_len = s.stmt_len;
-      return out;
+    let n = 0;
+    for (const s of raw.stmts) if (s.stmt) n++;
+    const block: PieceBlock = {
+      piece,
+      first: 0,
+      kinds: new Uint16Array(n),
+      starts: new Int32Array(n),
+      ends: new Int32Array(n),
+    };
+    let slot = 0;
+    locate(pieceText, base + cuts[i]!, raw, (kind, offset, endOffset) => {
+      block.kinds[slot] = kindId(kind);
+      block.starts[slot] = offset;
+      block.ends[slot++] = endOffset;
     });
     // the first pieces are the ones a walk reads first
     if (i < KEPT_PIECES) piece.keep(raw.stmts);
-    pieces.push({ text: pieceText, base: base + cuts[i]!, raw: { stmts: light, ascii: raw.ascii }, piece });
+    blocks.push(block);
   }
-  for (const p of pieces) add(p.text, p.base, p.raw, p.piece);
-  return true;
+  return blocks;
 }
 
 /** Parses a standalone SQL string (plan phases, tests). Throws on a syntax error. Await `loadParser()` first. */

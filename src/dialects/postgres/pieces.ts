@@ -1,10 +1,12 @@
 /**
- * The pieces of a long segment (parse.ts `addInPieces`) and their statements, which keep no parse
- * tree of their own: `PieceStatement.ast` reads it from its `Piece`, parsed again when it is not
- * among the last `KEPT_PIECES` pieces read. The lint engine, the planner and the dry run walk a file
- * in order, so each piece is parsed about once more per walk, and the trees in memory at any moment
- * are those of a few pieces, however many statements the file has (issue 11, defect 12: a 20 MB data
- * migration kept ~175 MB of trees).
+ * The pieces of a long segment (parse.ts `blocksOf`) and their statements. A file keeps of each
+ * piece only where its statements are (`PieceBlock`); the statement objects are built when read
+ * (`statementList`) and keep no parse tree of their own: `PieceStatement.ast` reads it from its
+ * `Piece`, parsed again when it is not among the last `KEPT_PIECES` pieces read. The lint engine, the
+ * planner and the dry run walk a file in order, so each piece is built and parsed about once more per
+ * walk, and the objects and trees in memory at any moment are those of a few pieces, however many
+ * statements the file has (issue 11, defect 12: a 20 MB data migration kept ~175 MB of trees, then
+ * ~250 bytes a statement).
  */
 import type { RawStmt } from './parse.js';
 import type { PgStatement } from './statement.js';
@@ -66,8 +68,8 @@ function innerNodes(stmts: RawStmt[]): unknown[] {
 }
 
 /**
- * A statement of a long segment: everything but its parse tree is kept, and `ast` is read from its
- * piece (parsed again when it is no longer in memory). A getter on the prototype, so that a statement
+ * A statement of a long segment, built when read (`statementList`): `ast` is read from its piece
+ * (parsed again when it is no longer in memory). A getter on the prototype, so that a statement
  * costs a few fields, not a closure.
  */
 export class PieceStatement implements PgStatement {
@@ -93,4 +95,129 @@ export class PieceStatement implements PgStatement {
   get ast(): any {
     return this.#piece.ast(this.#slot);
   }
+}
+
+/**
+ * Where the statements of one piece are, and nothing more: 10 bytes a statement (kind, start and
+ * end in typed arrays), against some 300 for a statement object with its span and text. The objects
+ * (`PieceStatement`) are built from this when read, and kept while the piece is among the last
+ * `KEPT_PIECES` whose statements were read.
+ */
+export interface PieceBlock {
+  readonly piece: Piece;
+  /** the file index of the piece's first statement */
+  first: number;
+  /** each statement's kind, an index into the file's table of kinds */
+  readonly kinds: Uint16Array;
+  /** each statement's start and end, offsets into the file's source */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** the statements of consecutive indexes: plain objects, or a piece's, built when read */
+type Run<S> = { first: number; count: number; plain: S[]; block?: undefined } | { first: number; count: number; block: PieceBlock; plain?: undefined };
+
+/** blocks whose statement objects are in memory, the one read last at the end */
+const builtBlocks: { block: PieceBlock; stmts: unknown[] }[] = [];
+
+let builtStatements = 0;
+
+/** how many statement objects of pieces were built since the process started (tests) */
+export function pieceStatementsBuilt(): number {
+  return builtStatements;
+}
+
+function indexOf(prop: string | symbol): number {
+  if (typeof prop !== 'string') return -1;
+  const c = prop.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return -1;
+  const n = +prop;
+  return Number.isInteger(n) && String(n) === prop ? n : -1;
+}
+
+/**
+ * A file's statements when some sit in pieces: an array to every reader (index, `length`,
+ * iteration, `map`, `some`, `filter`, spreading…), whose pieced statements are objects only while
+ * their piece is among the last `KEPT_PIECES` read. Read again later, a statement is an equal but
+ * new object: nothing may key on a pieced statement's identity across a walk (a WeakMap cache just
+ * misses). Read-only: the file's statements are never written after the parse.
+ */
+export function statementList<S>(
+  plain: S[],
+  blocks: PieceBlock[],
+  length: number,
+  build: (block: PieceBlock) => S[],
+): S[] {
+  const runs: Run<S>[] = [];
+  let p = 0;
+  let next = 0;
+  const plainUpTo = (end: number) => {
+    if (end > next) runs.push({ first: next, count: end - next, plain: plain.slice(p, p + end - next) });
+    p += Math.max(0, end - next);
+  };
+  for (const b of blocks) {
+    plainUpTo(b.first);
+    runs.push({ first: b.first, count: b.kinds.length, block: b });
+    next = b.first + b.kinds.length;
+  }
+  plainUpTo(length);
+  let last = runs[0]!;
+  const built = (block: PieceBlock): S[] => {
+    const top = builtBlocks[builtBlocks.length - 1];
+    if (top?.block === block) return top.stmts as S[];
+    const at = builtBlocks.findIndex((x) => x.block === block);
+    let stmts: S[];
+    if (at >= 0) {
+      stmts = builtBlocks[at]!.stmts as S[];
+      builtBlocks.splice(at, 1);
+    } else {
+      stmts = build(block);
+      builtStatements += stmts.length;
+    }
+    builtBlocks.push({ block, stmts });
+    if (builtBlocks.length > KEPT_PIECES) builtBlocks.shift();
+    return stmts;
+  };
+  const at = (i: number): S => {
+    let r = last;
+    if (i < r.first || i >= r.first + r.count) {
+      let lo = 0;
+      let hi = runs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (runs[mid]!.first <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      last = r = runs[lo]!;
+    }
+    return r.block ? built(r.block)[i - r.first]! : r.plain[i - r.first]!;
+  };
+  const readOnly = () => {
+    throw new TypeError('zerodown: a parsed file’s statements are read-only');
+  };
+  return new Proxy([] as S[], {
+    get(target, prop, receiver) {
+      if (prop === 'length') return length;
+      const i = indexOf(prop);
+      if (i >= 0) return i < length ? at(i) : undefined;
+      return Reflect.get(target, prop, receiver);
+    },
+    has(target, prop) {
+      const i = indexOf(prop);
+      return i >= 0 ? i < length : Reflect.has(target, prop);
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      const i = indexOf(prop);
+      if (i >= 0)
+        return i < length ? { value: at(i), writable: true, enumerable: true, configurable: true } : undefined;
+      if (prop === 'length') return { value: length, writable: true, enumerable: false, configurable: false };
+      return Reflect.getOwnPropertyDescriptor(target, prop);
+    },
+    ownKeys() {
+      return [...Array.from({ length }, (_, i) => String(i)), 'length'];
+    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+  });
 }

@@ -143,6 +143,8 @@ export class PostgresFilePlan implements FilePlan {
     return mustRunAlone(stmt);
   }
 
+  readonly keepIsPure = true;
+
   keep(stmt: PgStatement): ReturnType<typeof passThrough> {
     return passThrough(stmt);
   }
