@@ -6,12 +6,12 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-WYOD5GDN.js";
+} from "./chunk-SWOH2RZA.js";
 import {
   UsageError,
   dialectOfUrl,
   loadStatsFile
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import {
   redactSecrets,
   registerSecretUrl

@@ -82,7 +82,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-DWCJB5BT.js";
+} from "./chunk-MOWDFO4Z.js";
 import {
   displayConnection,
   isShadowStop,
@@ -11530,7 +11530,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-NP5FGCJR.js")).openShadow(options),
+  open: async (options) => (await import("./open-OLOVUCR3.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   extensionsIn,
   loadSchemaDump,
@@ -14390,6 +14390,7 @@ var PostgresFilePlan = class {
   runsAlone(stmt) {
     return mustRunAlone(stmt);
   }
+  keepIsPure = true;
   keep(stmt) {
     return passThrough(stmt);
   }

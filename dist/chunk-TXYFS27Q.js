@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-MSXEJCLV.js";
+} from "./chunk-2W25JZUX.js";
 import {
   isProven
-} from "./chunk-NQ6MSPTY.js";
+} from "./chunk-6MBSTVEK.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

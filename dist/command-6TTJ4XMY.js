@@ -6,19 +6,19 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-DCTE7TFL.js";
-import "./chunk-ZBJHALNY.js";
-import "./chunk-MSXEJCLV.js";
+} from "./chunk-A3UROSB2.js";
+import "./chunk-TXYFS27Q.js";
+import "./chunk-2W25JZUX.js";
 import {
   ruleDocUrl
-} from "./chunk-VOY5OMMB.js";
+} from "./chunk-VKTMO4MV.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-NQ6MSPTY.js";
-import "./chunk-WYOD5GDN.js";
+} from "./chunk-6MBSTVEK.js";
+import "./chunk-SWOH2RZA.js";
 import {
   autoDiscover,
   detectDialect,
@@ -27,7 +27,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-EC6F3PWE.js";
+} from "./chunk-RPMPMJV2.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -36,11 +36,11 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   isUserError
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-DWCJB5BT.js";
+} from "./chunk-MOWDFO4Z.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-VOY5OMMB.js";
+} from "./chunk-VKTMO4MV.js";
 import {
   require_picocolors
-} from "./chunk-NQ6MSPTY.js";
+} from "./chunk-6MBSTVEK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

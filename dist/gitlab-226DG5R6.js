@@ -8,30 +8,30 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-JN7LYGMC.js";
+} from "./chunk-7ZBLJ67K.js";
 import {
   runStats
-} from "./chunk-D4WGTGEI.js";
+} from "./chunk-LST4FWYM.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-YWJKOL6L.js";
+} from "./chunk-26JIPFFA.js";
 import "./chunk-WZINU2WT.js";
 import {
   formatText
-} from "./chunk-ZLCEHTY4.js";
-import "./chunk-ZBJHALNY.js";
-import "./chunk-MSXEJCLV.js";
-import "./chunk-VOY5OMMB.js";
-import "./chunk-NQ6MSPTY.js";
-import "./chunk-WYOD5GDN.js";
+} from "./chunk-TV6GTI7W.js";
+import "./chunk-TXYFS27Q.js";
+import "./chunk-2W25JZUX.js";
+import "./chunk-VKTMO4MV.js";
+import "./chunk-6MBSTVEK.js";
+import "./chunk-SWOH2RZA.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-EC6F3PWE.js";
+} from "./chunk-RPMPMJV2.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -39,9 +39,9 @@ import "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DWCJB5BT.js";
+import "./chunk-MOWDFO4Z.js";
 import {
   redactSecrets,
   registerSecret,

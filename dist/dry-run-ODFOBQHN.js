@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-D4WGTGEI.js";
+} from "./chunk-LST4FWYM.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
@@ -32,32 +32,32 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-MSXEJCLV.js";
+} from "./chunk-2W25JZUX.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
   dryRunStage,
   require_picocolors,
   resolveSettings
-} from "./chunk-NQ6MSPTY.js";
+} from "./chunk-6MBSTVEK.js";
 import {
   estimateDryRun,
   formatDuration
-} from "./chunk-WYOD5GDN.js";
+} from "./chunk-SWOH2RZA.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-EC6F3PWE.js";
+} from "./chunk-RPMPMJV2.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DWCJB5BT.js";
+import "./chunk-MOWDFO4Z.js";
 import {
   redactSecrets,
   timeoutMsOf

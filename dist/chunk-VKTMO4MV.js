@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatDuration
-} from "./chunk-WYOD5GDN.js";
+} from "./chunk-SWOH2RZA.js";
 import {
   dialectFor
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 
 // src/report/sarif.ts
 import path from "node:path";

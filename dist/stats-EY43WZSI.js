@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-D4WGTGEI.js";
-import "./chunk-WYOD5GDN.js";
-import "./chunk-66DAFYKA.js";
+} from "./chunk-LST4FWYM.js";
+import "./chunk-SWOH2RZA.js";
+import "./chunk-OIXNLM2K.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DWCJB5BT.js";
+import "./chunk-MOWDFO4Z.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

@@ -6,14 +6,14 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-D4WGTGEI.js";
+} from "./chunk-LST4FWYM.js";
 import {
   formatText
-} from "./chunk-ZLCEHTY4.js";
+} from "./chunk-TV6GTI7W.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-VOY5OMMB.js";
+} from "./chunk-VKTMO4MV.js";
 import {
   fileKeys,
   findingsFile,
@@ -26,23 +26,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-NQ6MSPTY.js";
+} from "./chunk-6MBSTVEK.js";
 import {
   applyStats
-} from "./chunk-WYOD5GDN.js";
+} from "./chunk-SWOH2RZA.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-EC6F3PWE.js";
+} from "./chunk-RPMPMJV2.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";
@@ -309,7 +309,7 @@ async function lintCommand(paths, opts) {
   const result = stage.result;
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-FHKOKLQI.js");
+    const { lintDryRun } = await import("./dry-run-ODFOBQHN.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

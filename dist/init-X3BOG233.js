@@ -15,18 +15,18 @@ import {
   require_dist,
   stripJsonComments,
   validateConfig
-} from "./chunk-EC6F3PWE.js";
+} from "./chunk-RPMPMJV2.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-DWCJB5BT.js";
+} from "./chunk-MOWDFO4Z.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import {

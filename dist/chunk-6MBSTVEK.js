@@ -10,10 +10,10 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-WYOD5GDN.js";
+} from "./chunk-SWOH2RZA.js";
 import {
   ruleSettings
-} from "./chunk-EC6F3PWE.js";
+} from "./chunk-RPMPMJV2.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -28,10 +28,10 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-DWCJB5BT.js";
+} from "./chunk-MOWDFO4Z.js";
 import {
   isShadowStop,
   toSqlError
@@ -612,6 +612,7 @@ var Planner = class {
       parsed,
       byStatement,
       groups: [],
+      keptBefore: [],
       rewritten: /* @__PURE__ */ new Set(),
       edits: [],
       hadTransaction: m.transaction === "wrapped" || !!this.options.assumeInTransaction && !disablesAssumeInTransaction(m.source),
@@ -646,7 +647,11 @@ var Planner = class {
           );
           if (edit) o.edits.push(edit);
         }
-        o.groups.push(...steps.groups);
+        if (!steps.rewritten && file.keepIsPure && !o.groups.length) o.keptBefore.push(stmt.index);
+        else {
+          this.heldKept(o);
+          o.groups.push(...steps.groups);
+        }
       }
       file.after(stmt);
     } catch (err) {
@@ -673,6 +678,22 @@ var Planner = class {
       this.result.failed.push({ path: m.path, message: `internal error while planning: ${err.message}` });
     }
   }
+  /** Makes again the steps of the statements kept before the first one held (`OpenFile.keptBefore`). */
+  heldKept(o) {
+    if (!o.keptBefore.length) return;
+    for (const i of o.keptBefore) {
+      const stmt = o.parsed.statements[i];
+      o.groups.push([this.kept(o.file, stmt, o.byStatement.get(i) ?? [])]);
+    }
+    o.keptBefore = [];
+  }
+  /** The statement kept as written, and why. */
+  kept(file, stmt, open) {
+    const kept = file.keep(stmt);
+    if (open.length)
+      kept.reason = `kept as written, NOT handled: ${[...new Set(open.map((f) => f.rule))].join(", ")} at line ${stmt.span.line}: do it by hand`;
+    return kept;
+  }
   /** The steps for one statement: the dialect's rewrite, or the statement kept as written (and why). */
   stepsFor(file, stmt, open) {
     let out;
@@ -687,10 +708,7 @@ var Planner = class {
       out = void 0;
     }
     if (out) return { groups: out, rewritten: true };
-    const kept = file.keep(stmt);
-    if (open.length)
-      kept.reason = `kept as written, NOT handled: ${[...new Set(open.map((f) => f.rule))].join(", ")} at line ${stmt.span.line}: do it by hand`;
-    return { groups: [[kept]], rewritten: false };
+    return { groups: [[this.kept(file, stmt, open)]], rewritten: false };
   }
   /** Findings the plan does not answer: said plainly, counted, and they fail the run like lint's. */
   unhandled(parsed, file, findings, rewritten) {
@@ -718,6 +736,7 @@ var Planner = class {
     const m = parsed.migration;
     const unhandled = this.unhandled(parsed, file, findings, rewritten);
     if (!file.rewrites.length) return { unhandled };
+    this.heldKept(o);
     if (hadTransaction) {
       file.notes.push({
         level: "info",

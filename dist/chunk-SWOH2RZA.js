@@ -9,10 +9,10 @@ import {
   dialectOf,
   shadowOf,
   tableStats
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-DWCJB5BT.js";
+} from "./chunk-MOWDFO4Z.js";
 import {
   displayConnection
 } from "./chunk-RUP2AEB4.js";

@@ -9,12 +9,12 @@ import {
 } from "./chunk-WZINU2WT.js";
 import {
   byStatement
-} from "./chunk-ZLCEHTY4.js";
+} from "./chunk-TV6GTI7W.js";
 import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-ZBJHALNY.js";
+} from "./chunk-TXYFS27Q.js";
 import {
   codeFence,
   encodePath,
@@ -35,12 +35,12 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-MSXEJCLV.js";
+} from "./chunk-2W25JZUX.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-VOY5OMMB.js";
+} from "./chunk-VKTMO4MV.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -50,20 +50,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-NQ6MSPTY.js";
+} from "./chunk-6MBSTVEK.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-WYOD5GDN.js";
+} from "./chunk-SWOH2RZA.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-EC6F3PWE.js";
+} from "./chunk-RPMPMJV2.js";
 import {
   dialectFor
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import {
   redactSecrets,
   registerSecretUrl,

@@ -12,18 +12,18 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-JN7LYGMC.js";
-import "./chunk-D4WGTGEI.js";
-import "./chunk-ZLCEHTY4.js";
-import "./chunk-VOY5OMMB.js";
-import "./chunk-NQ6MSPTY.js";
-import "./chunk-WYOD5GDN.js";
-import "./chunk-EC6F3PWE.js";
+} from "./chunk-7ZBLJ67K.js";
+import "./chunk-LST4FWYM.js";
+import "./chunk-TV6GTI7W.js";
+import "./chunk-VKTMO4MV.js";
+import "./chunk-6MBSTVEK.js";
+import "./chunk-SWOH2RZA.js";
+import "./chunk-RPMPMJV2.js";
 import "./chunk-AABGNZ4C.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-66DAFYKA.js";
+import "./chunk-OIXNLM2K.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DWCJB5BT.js";
+import "./chunk-MOWDFO4Z.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

@@ -9,14 +9,14 @@ import {
   DIALECT_IDS,
   dialectFor,
   require_ajv
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import {
   LineIndex,
   countStatements,
   parsePgVersion,
   simplify,
   splitSql
-} from "./chunk-DWCJB5BT.js";
+} from "./chunk-MOWDFO4Z.js";
 import {
   registerSecretUrl
 } from "./chunk-RUP2AEB4.js";

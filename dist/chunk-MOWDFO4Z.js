@@ -6320,6 +6320,89 @@ var PieceStatement = class {
     return this.#piece.ast(this.#slot);
   }
 };
+var builtBlocks = [];
+var builtStatements = 0;
+function indexOf(prop) {
+  if (typeof prop !== "string") return -1;
+  const c = prop.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return -1;
+  const n = +prop;
+  return Number.isInteger(n) && String(n) === prop ? n : -1;
+}
+function statementList(plain, blocks, length, build) {
+  const runs = [];
+  let p = 0;
+  let next = 0;
+  const plainUpTo = (end) => {
+    if (end > next) runs.push({ first: next, count: end - next, plain: plain.slice(p, p + end - next) });
+    p += Math.max(0, end - next);
+  };
+  for (const b of blocks) {
+    plainUpTo(b.first);
+    runs.push({ first: b.first, count: b.kinds.length, block: b });
+    next = b.first + b.kinds.length;
+  }
+  plainUpTo(length);
+  let last = runs[0];
+  const built = (block) => {
+    const top = builtBlocks[builtBlocks.length - 1];
+    if (top?.block === block) return top.stmts;
+    const at2 = builtBlocks.findIndex((x) => x.block === block);
+    let stmts;
+    if (at2 >= 0) {
+      stmts = builtBlocks[at2].stmts;
+      builtBlocks.splice(at2, 1);
+    } else {
+      stmts = build(block);
+      builtStatements += stmts.length;
+    }
+    builtBlocks.push({ block, stmts });
+    if (builtBlocks.length > KEPT_PIECES) builtBlocks.shift();
+    return stmts;
+  };
+  const at = (i) => {
+    let r = last;
+    if (i < r.first || i >= r.first + r.count) {
+      let lo = 0;
+      let hi = runs.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (runs[mid].first <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      last = r = runs[lo];
+    }
+    return r.block ? built(r.block)[i - r.first] : r.plain[i - r.first];
+  };
+  const readOnly = () => {
+    throw new TypeError("zerodown: a parsed file\u2019s statements are read-only");
+  };
+  return new Proxy([], {
+    get(target, prop, receiver) {
+      if (prop === "length") return length;
+      const i = indexOf(prop);
+      if (i >= 0) return i < length ? at(i) : void 0;
+      return Reflect.get(target, prop, receiver);
+    },
+    has(target, prop) {
+      const i = indexOf(prop);
+      return i >= 0 ? i < length : Reflect.has(target, prop);
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      const i = indexOf(prop);
+      if (i >= 0)
+        return i < length ? { value: at(i), writable: true, enumerable: true, configurable: true } : void 0;
+      if (prop === "length") return { value: length, writable: true, enumerable: false, configurable: false };
+      return Reflect.getOwnPropertyDescriptor(target, prop);
+    },
+    ownKeys() {
+      return [...Array.from({ length }, (_, i) => String(i)), "length"];
+    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly
+  });
+}
 
 // src/dialects/postgres/parse.ts
 var wasm;
@@ -6524,43 +6607,75 @@ function parseMigration(migration, lines = new LineIndex(migration.source), piec
   const badBytes = bad.length ? { error: bad[0], badBytes: bad } : {};
   if (migration.notText)
     return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
-  const add2 = (text, base, raw, piece) => {
-    const toChar = byteOffsetMapper(text, raw.ascii);
-    let slot = 0;
-    for (const stmt of raw.stmts) {
-      if (!stmt.stmt) continue;
-      const kind = Object.keys(stmt.stmt)[0];
-      const byteStart = stmt.stmt_location ?? 0;
-      const rawStart = toChar(byteStart);
-      const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
-      const start = skipTrivia(text, rawStart, rawEnd);
-      const end = trimEnd(text, start, rawEnd);
-      const offset = base + start;
-      const endOffset = base + end;
-      const a = lines.position(offset);
-      const b = lines.position(Math.max(offset, endOffset - 1));
-      const ig = ignores.forLine(a.line);
-      const span = { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset };
-      const stmtText = source.slice(offset, endOffset);
-      if (piece) {
-        statements.push(new PieceStatement(statements.length, kind, stmtText, span, ig.rules, ig.all, piece, slot++));
-        continue;
-      }
+  const spanOf = (offset, endOffset) => {
+    const a = lines.position(offset);
+    const b = lines.position(Math.max(offset, endOffset - 1));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset };
+  };
+  const blocks = [];
+  const kinds = [];
+  const kindIds = /* @__PURE__ */ new Map();
+  let count = 0;
+  const add2 = (text, base, raw) => {
+    locate(text, base, raw, (kind, offset, endOffset, ast) => {
+      const span = spanOf(offset, endOffset);
+      const ig = ignores.forLine(span.line);
       statements.push({
-        index: statements.length,
+        index: count++,
         kind,
-        ast: stmt.stmt[kind],
-        text: stmtText,
+        ast,
+        text: source.slice(offset, endOffset),
         span,
         ignored: ig.rules,
         ignoreAll: ig.all
       });
+    });
+  };
+  const addBlock = (block) => {
+    block.first = count;
+    count += block.kinds.length;
+    blocks.push(block);
+  };
+  const kindId = (kind) => {
+    let id = kindIds.get(kind);
+    if (id === void 0) {
+      id = kinds.push(kind) - 1;
+      kindIds.set(kind, id);
     }
+    return id;
+  };
+  const build = (block) => {
+    const out = [];
+    for (let slot = 0; slot < block.kinds.length; slot++) {
+      const offset = block.starts[slot];
+      const endOffset = block.ends[slot];
+      const span = spanOf(offset, endOffset);
+      const ig = ignores.forLine(span.line);
+      out.push(
+        new PieceStatement(
+          block.first + slot,
+          kinds[block.kinds[slot]],
+          source.slice(offset, endOffset),
+          span,
+          ig.rules,
+          ig.all,
+          block.piece,
+          slot
+        )
+      );
+    }
+    return out;
   };
   for (const seg of segments) {
     const text = withoutBom(source.slice(seg.start, seg.end));
     if (skipTrivia(text, 0) >= text.length && !text.includes("/*")) continue;
-    if (text.length > pieceChars && addInPieces(text, seg.start, pieceChars, add2)) continue;
+    if (text.length > pieceChars) {
+      const pieced = blocksOf(text, seg.start, pieceChars, kindId);
+      if (pieced) {
+        for (const b of pieced) addBlock(b);
+        continue;
+      }
+    }
     let raw;
     try {
       raw = parseRaw(text);
@@ -6580,37 +6695,57 @@ function parseMigration(migration, lines = new LineIndex(migration.source), piec
     }
     add2(text, seg.start, raw);
   }
-  return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+  const all = blocks.length ? statementList(statements, blocks, count, build) : statements;
+  return { migration, statements: all, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
 }
-function addInPieces(text, base, pieceChars, add2) {
+function locate(text, base, raw, each) {
+  const toChar = byteOffsetMapper(text, raw.ascii);
+  for (const stmt of raw.stmts) {
+    if (!stmt.stmt) continue;
+    const kind = Object.keys(stmt.stmt)[0];
+    const byteStart = stmt.stmt_location ?? 0;
+    const rawStart = toChar(byteStart);
+    const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
+    const start = skipTrivia(text, rawStart, rawEnd);
+    const end = trimEnd(text, start, rawEnd);
+    each(kind, base + start, base + end, stmt.stmt[kind]);
+  }
+}
+function blocksOf(text, base, pieceChars, kindId) {
   const cuts = [0];
   for (const r of splitSql(text)) if (r.start - cuts[cuts.length - 1] >= pieceChars) cuts.push(r.start);
-  if (cuts.length < 2) return false;
+  if (cuts.length < 2) return void 0;
   cuts.push(text.length);
-  const pieces = [];
+  const blocks = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const pieceText = text.slice(cuts[i], cuts[i + 1]);
     let raw;
     try {
       raw = parseRaw(pieceText);
     } catch (err) {
-      if (err instanceof SqlSyntaxError) return false;
+      if (err instanceof SqlSyntaxError) return void 0;
       throw err;
     }
     const piece = new Piece(pieceText, (t) => parseRaw(t).stmts);
-    const light = raw.stmts.map((s) => {
-      if (!s.stmt) return s;
-      const kind = Object.keys(s.stmt)[0];
-      const out = { stmt: { [kind]: null } };
-      if (s.stmt_location !== void 0) out.stmt_location = s.stmt_location;
-      if (s.stmt_len !== void 0) out.stmt_len = s.stmt_len;
-      return out;
+    let n = 0;
+    for (const s of raw.stmts) if (s.stmt) n++;
+    const block = {
+      piece,
+      first: 0,
+      kinds: new Uint16Array(n),
+      starts: new Int32Array(n),
+      ends: new Int32Array(n)
+    };
+    let slot = 0;
+    locate(pieceText, base + cuts[i], raw, (kind, offset, endOffset) => {
+      block.kinds[slot] = kindId(kind);
+      block.starts[slot] = offset;
+      block.ends[slot++] = endOffset;
     });
     if (i < KEPT_PIECES) piece.keep(raw.stmts);
-    pieces.push({ text: pieceText, base: base + cuts[i], raw: { stmts: light, ascii: raw.ascii }, piece });
+    blocks.push(block);
   }
-  for (const p of pieces) add2(p.text, p.base, p.raw, p.piece);
-  return true;
+  return blocks;
 }
 function parseSql(sql) {
   const m = {

@@ -8,22 +8,22 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-JN7LYGMC.js";
+} from "./chunk-7ZBLJ67K.js";
 import {
   runStats
-} from "./chunk-D4WGTGEI.js";
+} from "./chunk-LST4FWYM.js";
 import {
   formatPlans
-} from "./chunk-DCTE7TFL.js";
+} from "./chunk-A3UROSB2.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
-import "./chunk-ZLCEHTY4.js";
+import "./chunk-TV6GTI7W.js";
 import {
   proofState
-} from "./chunk-ZBJHALNY.js";
-import "./chunk-MSXEJCLV.js";
-import "./chunk-VOY5OMMB.js";
+} from "./chunk-TXYFS27Q.js";
+import "./chunk-2W25JZUX.js";
+import "./chunk-VKTMO4MV.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -32,21 +32,21 @@ import {
   planStage,
   proveStage,
   resolveSettings
-} from "./chunk-NQ6MSPTY.js";
+} from "./chunk-6MBSTVEK.js";
 import {
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-WYOD5GDN.js";
+} from "./chunk-SWOH2RZA.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-EC6F3PWE.js";
+} from "./chunk-RPMPMJV2.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
@@ -54,9 +54,9 @@ import {
 import {
   UsageError,
   tableStats
-} from "./chunk-66DAFYKA.js";
+} from "./chunk-OIXNLM2K.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-DWCJB5BT.js";
+import "./chunk-MOWDFO4Z.js";
 import {
   timeoutMsOf
 } from "./chunk-RUP2AEB4.js";
