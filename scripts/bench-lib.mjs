@@ -1,7 +1,7 @@
 // What the bench scripts share: their options, and the CLI they time (built fresh into a temp
 // directory unless --dist names a built dist/).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,4 +117,19 @@ export function ensureSquawk() {
     }
   }
   return { bin, version };
+}
+
+/** The corpus's project folders and their .sql files, each in name order (the lint rows' input). */
+export function corpusFiles(corpus) {
+  const projects = readdirSync(corpus)
+    .filter((d) => statSync(path.join(corpus, d)).isDirectory())
+    .sort()
+    .map((d) => path.join(corpus, d));
+  const files = projects.flatMap((p) =>
+    readdirSync(p)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .map((f) => path.join(p, f)),
+  );
+  return { projects, files };
 }

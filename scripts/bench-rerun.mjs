@@ -10,10 +10,21 @@
 //
 //   node scripts/bench-rerun.mjs [--cli PATH | --dist DIR]   (default: dist/cli.js)
 //   BENCH_RUNS=7 node scripts/bench-rerun.mjs                (default 5 runs each, median)
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { corpusDir, ensureSquawk, loadText, median, opt, record, root, timedNode, timedRun } from './bench-lib.mjs';
+import {
+  corpusDir,
+  corpusFiles,
+  ensureSquawk,
+  loadText,
+  median,
+  opt,
+  record,
+  root,
+  timedNode,
+  timedRun,
+} from './bench-lib.mjs';
 
 const corpus = corpusDir();
 if (!existsSync(corpus)) {
@@ -28,16 +39,7 @@ if (!existsSync(cli)) {
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const squawk = ensureSquawk();
 
-const projects = readdirSync(corpus)
-  .filter((d) => statSync(path.join(corpus, d)).isDirectory())
-  .sort()
-  .map((d) => path.join(corpus, d));
-const files = projects.flatMap((p) =>
-  readdirSync(p)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((f) => path.join(p, f)),
-);
+const { projects, files } = corpusFiles(corpus);
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-bench-rerun-'));
 try {

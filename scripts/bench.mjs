@@ -30,7 +30,7 @@ import {
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureSquawk, record } from './bench-lib.mjs';
+import { corpusFiles, ensureSquawk, record } from './bench-lib.mjs';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
 const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres');
@@ -52,16 +52,7 @@ if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
 const squawk = ensureSquawk().bin;
 
 // ---- inputs -----------------------------------------------------------------------------
-const projects = readdirSync(corpus)
-  .filter((d) => statSync(path.join(corpus, d)).isDirectory())
-  .sort()
-  .map((d) => path.join(corpus, d));
-const files = projects.flatMap((p) =>
-  readdirSync(p)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((f) => path.join(p, f)),
-);
+const { projects, files } = corpusFiles(corpus);
 const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
 
 // ---- one timed run ----------------------------------------------------------------------
@@ -173,11 +164,7 @@ record('lint', {
 // ---- MySQL: the same CLI on ../shared/corpus/mysql (no squawk counterpart: it reads PostgreSQL only) ----------
 const myCorpus = path.resolve(corpus, '..', 'mysql');
 if (existsSync(myCorpus)) {
-  const myProjects = readdirSync(myCorpus)
-    .filter((d) => statSync(path.join(myCorpus, d)).isDirectory())
-    .sort()
-    .map((d) => path.join(myCorpus, d));
-  const myFiles = myProjects.flatMap((p) => readdirSync(p).filter((f) => f.endsWith('.sql')));
+  const { projects: myProjects, files: myFiles } = corpusFiles(myCorpus);
   const my = [];
   let myStatements = 0;
   for (let i = 0; i < runs; i++) {
