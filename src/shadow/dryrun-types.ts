@@ -70,7 +70,14 @@ export interface DryRun {
   files: DryRunFile[];
   history: History;
   /** `of`: set when only the tables the review works on were seeded (`tables` of `of`) */
-  seed: { tables: number; of?: number; rowsPerTable: number; rows: number; failures: SeedResult['failures']; durationMs: number };
+  seed: {
+    tables: number;
+    of?: number;
+    rowsPerTable: number;
+    rows: number;
+    failures: SeedResult['failures'];
+    durationMs: number;
+  };
   limits: EngineLimit[];
   timings: { bootMs: number; historyMs: number; seedMs: number; runMs: number; totalMs: number };
   /** set when a statement overran the time bound: what follows it was not run (statements marked `skipped`) */

@@ -14,6 +14,9 @@ import { runReview } from './dryrun-run.js';
 import { buildSchema, seedShadow } from './dryrun-schema.js';
 import type { DryRun, DryRunOptions, DryRunStop, History, Seeded } from './dryrun-types.js';
 
+/** above this many statements under review, every table is seeded (see `scope` below) */
+const SCOPE_MAX = 10_000;
+
 export { confirmFindings, stopFindings, tracedLookup } from './dryrun-confirm.js';
 export type { DryRun, DryRunFile, DryRunOptions, DryRunStop } from './dryrun-types.js';
 
@@ -41,7 +44,12 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
   // what the review works on decides what is seeded, so it is part of the cached state's key
   if (review.some((m) => !('statements' in m && 'migration' in m))) await probes.load();
   const parsedReview = review.map(parse);
-  const scope = probes.seedScope?.(parsedReview.flatMap((p) => (p.error ? [] : p.statements)));
+  // Reading the scope is a walk over every statement's tree before anything runs; above SCOPE_MAX
+  // statements (a data migration) that walk costs more than seeding every table, and gathering the
+  // statements of a pieced file into one array would hold them all in memory at once.
+  const reviewed = parsedReview.reduce((n, p) => n + (p.error ? 0 : p.statements.length), 0);
+  const scope =
+    reviewed <= SCOPE_MAX ? probes.seedScope?.(parsedReview.flatMap((p) => (p.error ? [] : p.statements))) : undefined;
   const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope);
   const cached = cache.cached;
 

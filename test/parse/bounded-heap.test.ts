@@ -29,7 +29,9 @@ describe('one huge migration', () => {
     const [, small, large] = retainedBy(2_000, 2_000, 8_000) as [Retained, Retained, Retained];
     expect(small.statements).toBe(2_001);
     expect(large.statements).toBe(8_001);
-    expect(large.last).toMatch(/^INSERT INTO t \(a, b, c\) VALUES \(8000, 'customer 8000 x+', .+ \+ interval '8000 seconds'\)$/);
+    expect(large.last).toMatch(
+      /^INSERT INTO t \(a, b, c\) VALUES \(8000, 'customer 8000 x+', .+ \+ interval '8000 seconds'\)$/,
+    );
     const text = large.chars - small.chars;
     const heap = large.retained - small.retained;
     // the extra 6,000 statements hold where they are (10 bytes each) and their line starts, not objects

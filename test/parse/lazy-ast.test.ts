@@ -95,7 +95,8 @@ describe('a long segment keeps no statement objects', () => {
     expect(pieced[400]).toBeUndefined();
     expect(399 in pieced && !(400 in pieced)).toBe(true);
     // (trees differ in their `location`s, offsets into the text parsed: a piece, or the whole segment)
-    const plain = (xs: typeof whole) => xs.map(({ index, kind, text, span, ignored, ignoreAll }) => ({ index, kind, text, span, ignored, ignoreAll }));
+    const plain = (xs: typeof whole) =>
+      xs.map(({ index, kind, text, span, ignored, ignoreAll }) => ({ index, kind, text, span, ignored, ignoreAll }));
     expect(plain(pieced)).toEqual(plain(whole));
     expect([...pieced].map((s) => s.index)).toEqual(whole.map((s) => s.index));
     expect(pieced.slice(398).map((s) => s.text)).toEqual(whole.slice(398).map((s) => s.text));

@@ -76,6 +76,24 @@ describe('zerodown dry-run', () => {
     expect(j.seed).toMatchObject({ tables: 2, rowsPerTable: 100, rows: 200, failures: [] });
   });
 
+  it('a data migration of more than 10,000 statements seeds every table instead of reading each statement for its reach', async () => {
+    const rows = Array.from({ length: 10_001 }, (_, i) => `INSERT INTO events (id) VALUES (${i + 1});`).join('\n');
+    const d = project({
+      'migrations/001_init.sql':
+        'CREATE TABLE events (id bigint PRIMARY KEY);\nCREATE TABLE other (id bigint PRIMARY KEY);\n',
+      'migrations/002_events.sql': `${rows}\n`,
+      'migrations/003_small.sql': 'INSERT INTO events (id) VALUES (-1);\n',
+    });
+    const big = await run(d, 'dry-run', 'migrations/002_events.sql', '--seed-rows', '5', '--format', 'json');
+    expect(big.code).toBe(0);
+    // every table, and no "of": the scope was not read
+    expect(JSON.parse(big.stdout).seed).toMatchObject({ tables: 2, failures: [] });
+    expect(JSON.parse(big.stdout).seed.of).toBeUndefined();
+    // the same tables in a small review: only the one it touches
+    const small = await run(d, 'dry-run', 'migrations/003_small.sql', '--seed-rows', '5', '--format', 'json');
+    expect(JSON.parse(small.stdout).seed).toMatchObject({ tables: 1, of: 2 });
+  });
+
   it('--format text: a per-statement table, the held lock in words, the error with its SQLSTATE and position', async () => {
     const d = project({ 'migrations/001_init.sql': HISTORY, 'migrations/002_change.sql': CHANGE });
     const r = await run(d, 'dry-run', 'migrations/002_change.sql', '--seed-rows', '50', '--no-color');

@@ -89,7 +89,7 @@ eachEngine('seeding only what the migration touches', (engine) => {
     }
   });
 
-  it("a built-in function does not widen the scope", async () => {
+  it('a built-in function does not widen the scope', async () => {
     const r = await seeded('UPDATE tags SET name = lower(name) || now()::text;');
     expect(r.tables).toEqual(['tags']);
   });

@@ -115,7 +115,9 @@ export interface PieceBlock {
 }
 
 /** the statements of consecutive indexes: plain objects, or a piece's, built when read */
-type Run<S> = { first: number; count: number; plain: S[]; block?: undefined } | { first: number; count: number; block: PieceBlock; plain?: undefined };
+type Run<S> =
+  | { first: number; count: number; plain: S[]; block?: undefined }
+  | { first: number; count: number; block: PieceBlock; plain?: undefined };
 
 /** blocks whose statement objects are in memory, the one read last at the end */
 const builtBlocks: { block: PieceBlock; stmts: unknown[] }[] = [];

@@ -81,7 +81,12 @@ const DROP_RELATION = new Set([
 const sval = (n: any): string | undefined => n?.String?.sval;
 
 /** Every relation (RangeVar) and every called function name anywhere in the tree. */
-function collect(node: unknown, rels: Map<string, SeedScopeRelation>, funcs: Set<string>, children: boolean | string[]) {
+function collect(
+  node: unknown,
+  rels: Map<string, SeedScopeRelation>,
+  funcs: Set<string>,
+  children: boolean | string[],
+) {
   const stack: unknown[] = [node];
   while (stack.length) {
     const n = stack.pop();
@@ -92,7 +97,8 @@ function collect(node: unknown, rels: Map<string, SeedScopeRelation>, funcs: Set
     }
     const o = n as Record<string, any>;
     // a RangeVar, wrapped (`{ RangeVar: {…} }` where any node may stand) or inline (a field typed RangeVar)
-    if (typeof o.relname === 'string') add(rels, rangeVarParts(o as { schemaname?: string; relname: string }), children);
+    if (typeof o.relname === 'string')
+      add(rels, rangeVarParts(o as { schemaname?: string; relname: string }), children);
     if (o.FuncCall?.funcname) {
       const parts = (o.FuncCall.funcname as unknown[]).map(sval).filter((x): x is string => !!x);
       if (parts.length) funcs.add(parts.join('.'));
@@ -212,7 +218,13 @@ export async function scopeTables(
   const reach = new Map<number, true | Set<string>>();
   if (scope.relations.length) {
     const names = scope.relations.map((r) => ql(r.parts.map(qi).join('.')));
-    const rows = await shadow.query<{ i: number; oid: number; idx: number | null; owner: number | null; root: number | null }>(
+    const rows = await shadow.query<{
+      i: number;
+      oid: number;
+      idx: number | null;
+      owner: number | null;
+      root: number | null;
+    }>(
       `WITH RECURSIVE named AS (
          SELECT u.i, to_regclass(u.n)::oid AS oid FROM unnest(ARRAY[${names.join(', ')}]::text[]) WITH ORDINALITY AS u(n, i)
        ), rels(i, oid) AS (

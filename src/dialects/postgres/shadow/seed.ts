@@ -48,7 +48,14 @@ export async function seed(shadow: ProbeTarget, opts: SeedOptions = {}): Promise
   const tables = await loadTables(shadow);
   const names = opts.tables ? new Set(opts.tables.map((x) => (x.startsWith('public.') ? x.slice(7) : x))) : undefined;
   const scoped = opts.scope ? await scopeTables(shadow, tables, opts.scope) : undefined;
-  const only = names || scoped ? new Set([...tables.values()].filter((t) => (!names || names.has(t.display)) && (!scoped || scoped.has(t.oid))).map((t) => t.display)) : undefined;
+  const only =
+    names || scoped
+      ? new Set(
+          [...tables.values()]
+            .filter((t) => (!names || names.has(t.display)) && (!scoped || scoped.has(t.oid)))
+            .map((t) => t.display),
+        )
+      : undefined;
   if (scoped) result.of = tables.size;
   const paused = await pauseTriggers(shadow);
   const filtered = new Set<string>();

@@ -6,19 +6,19 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-A3UROSB2.js";
-import "./chunk-TXYFS27Q.js";
-import "./chunk-2W25JZUX.js";
+} from "./chunk-JWXT34NU.js";
+import "./chunk-G5G2BAKB.js";
+import "./chunk-5C33KQ4N.js";
 import {
   ruleDocUrl
-} from "./chunk-VKTMO4MV.js";
+} from "./chunk-VF56EZZB.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-6MBSTVEK.js";
-import "./chunk-SWOH2RZA.js";
+} from "./chunk-ZMRVDN5Z.js";
+import "./chunk-PFMVDTYQ.js";
 import {
   autoDiscover,
   detectDialect,
@@ -27,7 +27,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-RPMPMJV2.js";
+} from "./chunk-JJ6LDPKK.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -36,11 +36,11 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   isUserError
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-MOWDFO4Z.js";
+} from "./chunk-HTWU3WIM.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";

@@ -9,14 +9,14 @@ import {
   DIALECT_IDS,
   dialectFor,
   require_ajv
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import {
   LineIndex,
   countStatements,
   parsePgVersion,
   simplify,
   splitSql
-} from "./chunk-MOWDFO4Z.js";
+} from "./chunk-HTWU3WIM.js";
 import {
   registerSecretUrl
 } from "./chunk-RUP2AEB4.js";

@@ -9,10 +9,10 @@ import {
   dialectOf,
   shadowOf,
   tableStats
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-MOWDFO4Z.js";
+} from "./chunk-HTWU3WIM.js";
 import {
   displayConnection
 } from "./chunk-RUP2AEB4.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-VKTMO4MV.js";
+} from "./chunk-VF56EZZB.js";
 import {
   require_picocolors
-} from "./chunk-6MBSTVEK.js";
+} from "./chunk-ZMRVDN5Z.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

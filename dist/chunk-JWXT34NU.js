@@ -13,17 +13,17 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-TXYFS27Q.js";
+} from "./chunk-G5G2BAKB.js";
 import {
   require_picocolors
-} from "./chunk-6MBSTVEK.js";
+} from "./chunk-ZMRVDN5Z.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-LST4FWYM.js";
+} from "./chunk-VZW3IMOT.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
@@ -32,32 +32,32 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-2W25JZUX.js";
+} from "./chunk-5C33KQ4N.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
   dryRunStage,
   require_picocolors,
   resolveSettings
-} from "./chunk-6MBSTVEK.js";
+} from "./chunk-ZMRVDN5Z.js";
 import {
   estimateDryRun,
   formatDuration
-} from "./chunk-SWOH2RZA.js";
+} from "./chunk-PFMVDTYQ.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-RPMPMJV2.js";
+} from "./chunk-JJ6LDPKK.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-MOWDFO4Z.js";
+import "./chunk-HTWU3WIM.js";
 import {
   redactSecrets,
   timeoutMsOf

@@ -8171,7 +8171,8 @@ function collect(node, rels, funcs, children) {
       continue;
     }
     const o = n;
-    if (typeof o.relname === "string") add(rels, rangeVarParts(o), children);
+    if (typeof o.relname === "string")
+      add(rels, rangeVarParts(o), children);
     if (o.FuncCall?.funcname) {
       const parts = o.FuncCall.funcname.map(sval).filter((x) => !!x);
       if (parts.length) funcs.add(parts.join("."));
@@ -8367,7 +8368,9 @@ async function seed(shadow, opts = {}) {
   const tables = await loadTables(shadow);
   const names2 = opts.tables ? new Set(opts.tables.map((x) => x.startsWith("public.") ? x.slice(7) : x)) : void 0;
   const scoped = opts.scope ? await scopeTables(shadow, tables, opts.scope) : void 0;
-  const only = names2 || scoped ? new Set([...tables.values()].filter((t) => (!names2 || names2.has(t.display)) && (!scoped || scoped.has(t.oid))).map((t) => t.display)) : void 0;
+  const only = names2 || scoped ? new Set(
+    [...tables.values()].filter((t) => (!names2 || names2.has(t.display)) && (!scoped || scoped.has(t.oid))).map((t) => t.display)
+  ) : void 0;
   if (scoped) result.of = tables.size;
   const paused = await pauseTriggers(shadow);
   const filtered = /* @__PURE__ */ new Set();

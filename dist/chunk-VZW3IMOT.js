@@ -6,12 +6,12 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-SWOH2RZA.js";
+} from "./chunk-PFMVDTYQ.js";
 import {
   UsageError,
   dialectOfUrl,
   loadStatsFile
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import {
   redactSecrets,
   registerSecretUrl

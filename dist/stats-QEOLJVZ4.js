@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-LST4FWYM.js";
-import "./chunk-SWOH2RZA.js";
-import "./chunk-OIXNLM2K.js";
+} from "./chunk-VZW3IMOT.js";
+import "./chunk-PFMVDTYQ.js";
+import "./chunk-3TMJJ4JB.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-MOWDFO4Z.js";
+import "./chunk-HTWU3WIM.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

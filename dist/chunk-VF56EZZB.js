@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatDuration
-} from "./chunk-SWOH2RZA.js";
+} from "./chunk-PFMVDTYQ.js";
 import {
   dialectFor
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 
 // src/report/sarif.ts
 import path from "node:path";

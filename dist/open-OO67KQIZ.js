@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-MOWDFO4Z.js";
+} from "./chunk-HTWU3WIM.js";
 import {
   ShadowStoppedError,
   displayConnection,

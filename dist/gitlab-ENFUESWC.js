@@ -8,30 +8,30 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-7ZBLJ67K.js";
+} from "./chunk-GCVIL53O.js";
 import {
   runStats
-} from "./chunk-LST4FWYM.js";
+} from "./chunk-VZW3IMOT.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-26JIPFFA.js";
+} from "./chunk-67BSJTFC.js";
 import "./chunk-WZINU2WT.js";
 import {
   formatText
-} from "./chunk-TV6GTI7W.js";
-import "./chunk-TXYFS27Q.js";
-import "./chunk-2W25JZUX.js";
-import "./chunk-VKTMO4MV.js";
-import "./chunk-6MBSTVEK.js";
-import "./chunk-SWOH2RZA.js";
+} from "./chunk-5ZKBLKP4.js";
+import "./chunk-G5G2BAKB.js";
+import "./chunk-5C33KQ4N.js";
+import "./chunk-VF56EZZB.js";
+import "./chunk-ZMRVDN5Z.js";
+import "./chunk-PFMVDTYQ.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-RPMPMJV2.js";
+} from "./chunk-JJ6LDPKK.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -39,9 +39,9 @@ import "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-MOWDFO4Z.js";
+import "./chunk-HTWU3WIM.js";
 import {
   redactSecrets,
   registerSecret,

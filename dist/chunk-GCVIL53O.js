@@ -6,14 +6,14 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-LST4FWYM.js";
+} from "./chunk-VZW3IMOT.js";
 import {
   formatText
-} from "./chunk-TV6GTI7W.js";
+} from "./chunk-5ZKBLKP4.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-VKTMO4MV.js";
+} from "./chunk-VF56EZZB.js";
 import {
   fileKeys,
   findingsFile,
@@ -26,23 +26,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-6MBSTVEK.js";
+} from "./chunk-ZMRVDN5Z.js";
 import {
   applyStats
-} from "./chunk-SWOH2RZA.js";
+} from "./chunk-PFMVDTYQ.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-RPMPMJV2.js";
+} from "./chunk-JJ6LDPKK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";
@@ -309,7 +309,7 @@ async function lintCommand(paths, opts) {
   const result = stage.result;
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-ODFOBQHN.js");
+    const { lintDryRun } = await import("./dry-run-Q2O3CYVX.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

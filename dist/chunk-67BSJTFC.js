@@ -9,12 +9,12 @@ import {
 } from "./chunk-WZINU2WT.js";
 import {
   byStatement
-} from "./chunk-TV6GTI7W.js";
+} from "./chunk-5ZKBLKP4.js";
 import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-TXYFS27Q.js";
+} from "./chunk-G5G2BAKB.js";
 import {
   codeFence,
   encodePath,
@@ -35,12 +35,12 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-2W25JZUX.js";
+} from "./chunk-5C33KQ4N.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-VKTMO4MV.js";
+} from "./chunk-VF56EZZB.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -50,20 +50,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-6MBSTVEK.js";
+} from "./chunk-ZMRVDN5Z.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-SWOH2RZA.js";
+} from "./chunk-PFMVDTYQ.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-RPMPMJV2.js";
+} from "./chunk-JJ6LDPKK.js";
 import {
   dialectFor
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import {
   redactSecrets,
   registerSecretUrl,

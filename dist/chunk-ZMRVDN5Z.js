@@ -10,10 +10,10 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-SWOH2RZA.js";
+} from "./chunk-PFMVDTYQ.js";
 import {
   ruleSettings
-} from "./chunk-RPMPMJV2.js";
+} from "./chunk-JJ6LDPKK.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -28,10 +28,10 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-MOWDFO4Z.js";
+} from "./chunk-HTWU3WIM.js";
 import {
   isShadowStop,
   toSqlError
@@ -1390,6 +1390,7 @@ async function seedShadow(shadow, dialect, opts, rowsPerTable, skip, scope) {
 }
 
 // src/shadow/dryrun.ts
+var SCOPE_MAX = 1e4;
 async function dryRun(migrations, opts = {}) {
   const t0 = performance.now();
   const files = migrations.map((m) => "statements" in m && "migration" in m ? m.migration : m);
@@ -1408,7 +1409,8 @@ async function dryRun(migrations, opts = {}) {
   const parse = (m) => "statements" in m && "migration" in m ? m : probes.parse(m);
   if (review.some((m) => !("statements" in m && "migration" in m))) await probes.load();
   const parsedReview = review.map(parse);
-  const scope = probes.seedScope?.(parsedReview.flatMap((p) => p.error ? [] : p.statements));
+  const reviewed = parsedReview.reduce((n, p) => n + (p.error ? 0 : p.statements.length), 0);
+  const scope = reviewed <= SCOPE_MAX ? probes.seedScope?.(parsedReview.flatMap((p) => p.error ? [] : p.statements)) : void 0;
   const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope);
   const cached = cache.cached;
   const opening = startOpening(dialect, opts, extensions, cached);

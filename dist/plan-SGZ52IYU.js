@@ -8,22 +8,22 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-7ZBLJ67K.js";
+} from "./chunk-GCVIL53O.js";
 import {
   runStats
-} from "./chunk-LST4FWYM.js";
+} from "./chunk-VZW3IMOT.js";
 import {
   formatPlans
-} from "./chunk-A3UROSB2.js";
+} from "./chunk-JWXT34NU.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
-import "./chunk-TV6GTI7W.js";
+import "./chunk-5ZKBLKP4.js";
 import {
   proofState
-} from "./chunk-TXYFS27Q.js";
-import "./chunk-2W25JZUX.js";
-import "./chunk-VKTMO4MV.js";
+} from "./chunk-G5G2BAKB.js";
+import "./chunk-5C33KQ4N.js";
+import "./chunk-VF56EZZB.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -32,21 +32,21 @@ import {
   planStage,
   proveStage,
   resolveSettings
-} from "./chunk-6MBSTVEK.js";
+} from "./chunk-ZMRVDN5Z.js";
 import {
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-SWOH2RZA.js";
+} from "./chunk-PFMVDTYQ.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-RPMPMJV2.js";
+} from "./chunk-JJ6LDPKK.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
@@ -54,9 +54,9 @@ import {
 import {
   UsageError,
   tableStats
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-MOWDFO4Z.js";
+import "./chunk-HTWU3WIM.js";
 import {
   timeoutMsOf
 } from "./chunk-RUP2AEB4.js";

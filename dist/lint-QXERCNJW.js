@@ -12,18 +12,18 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-7ZBLJ67K.js";
-import "./chunk-LST4FWYM.js";
-import "./chunk-TV6GTI7W.js";
-import "./chunk-VKTMO4MV.js";
-import "./chunk-6MBSTVEK.js";
-import "./chunk-SWOH2RZA.js";
-import "./chunk-RPMPMJV2.js";
+} from "./chunk-GCVIL53O.js";
+import "./chunk-VZW3IMOT.js";
+import "./chunk-5ZKBLKP4.js";
+import "./chunk-VF56EZZB.js";
+import "./chunk-ZMRVDN5Z.js";
+import "./chunk-PFMVDTYQ.js";
+import "./chunk-JJ6LDPKK.js";
 import "./chunk-AABGNZ4C.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-OIXNLM2K.js";
+import "./chunk-3TMJJ4JB.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-MOWDFO4Z.js";
+import "./chunk-HTWU3WIM.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

@@ -15,18 +15,18 @@ import {
   require_dist,
   stripJsonComments,
   validateConfig
-} from "./chunk-RPMPMJV2.js";
+} from "./chunk-JJ6LDPKK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-OIXNLM2K.js";
+} from "./chunk-3TMJJ4JB.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-MOWDFO4Z.js";
+} from "./chunk-HTWU3WIM.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import {
