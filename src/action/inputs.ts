@@ -13,7 +13,8 @@ export interface ActionInputs {
   token: string;
   /** globs, files or directories, one per line; empty = auto-discover */
   paths: string[];
-  failOn: FailOn;
+  /** `fail-on`; unset: the config's `failOn`, else error */
+  failOn?: FailOn;
   dryRun: boolean;
   shadowUrl?: string;
   /** `shadow-timeout`: seconds a statement may run on the shadow */
@@ -73,8 +74,9 @@ export function readInputs(): ActionInputs {
     registerSecret(token);
   }
 
-  const failOn = (core.getInput('fail-on').trim().toLowerCase() || 'error') as FailOn;
-  if (!['error', 'warning', 'never'].includes(failOn)) {
+  // empty: the config file's failOn decides, else error (pipeline/settings.ts)
+  const failOn = (core.getInput('fail-on').trim().toLowerCase() || undefined) as FailOn | undefined;
+  if (failOn !== undefined && !['error', 'warning', 'never'].includes(failOn)) {
     throw new InputError(`input "fail-on" must be error, warning or never (got "${failOn}")`);
   }
 

@@ -108,7 +108,7 @@ export async function run(): Promise<void> {
     changed: changed.files,
     given: {
       pgVersion: inputs.pgVersion,
-      failOn: inputs.failOn,
+      ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
       ...(inputs.dialect ? { dialect: inputs.dialect } : {}),
       ...(inputs.mysqlVersion ? { mysqlVersion: inputs.mysqlVersion } : {}),
     },
@@ -209,9 +209,9 @@ export async function run(): Promise<void> {
   const code = exitCodeFor(result, settings.failOn);
   if (code !== 0) {
     core.setFailed(
-      `zerodown: ${errors} error(s) and ${warnings} warning(s) in ${reviewed.length} migration file(s) (fail-on: ${inputs.failOn}).`,
+      `zerodown: ${errors} error(s) and ${warnings} warning(s) in ${reviewed.length} migration file(s) (fail-on: ${settings.failOn}).`,
     );
   } else {
-    core.info(`zerodown: ${errors} error(s), ${warnings} warning(s); nothing reaches fail-on: ${inputs.failOn}.`);
+    core.info(`zerodown: ${errors} error(s), ${warnings} warning(s); nothing reaches fail-on: ${settings.failOn}.`);
   }
 }

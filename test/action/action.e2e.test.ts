@@ -278,6 +278,24 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     }
   });
 
+  it('fail-on unset: the config file’s failOn decides; the input, when given, overrides it', async () => {
+    const saved = gh.comments.splice(0);
+    write(ws.dir, 'zerodown.config.json', '{ "failOn": "never" }\n');
+    try {
+      const lenient = await prRun({ 'dry-run': 'false' });
+      expect(lenient.code).toBe(0);
+      expect(lenient.stdout).toMatch(/nothing reaches fail-on: never/);
+      expect(lenient.outputs.errors).not.toBe('0');
+      const strict = await prRun({ 'fail-on': 'error', 'dry-run': 'false' });
+      expect(strict.code).toBe(1);
+      expect(strict.stdout).toMatch(/\(fail-on: error\)/);
+    } finally {
+      rmSync(path.join(ws.dir, 'zerodown.config.json'));
+      gh.comments.splice(0);
+      gh.comments.push(...saved);
+    }
+  });
+
   it('a huge migration degrades the comment to fit GitHub’s 65,536-character limit and points to the job summary', async () => {
     const big = ['BEGIN;'];
     for (let i = 0; i < 1500; i++)

@@ -210,7 +210,7 @@ export async function runAction(
   };
   const inputs = {
     'github-token': 'ghs_testtoken123456',
-    'fail-on': 'error',
+    'fail-on': '', // action.yml's default: the config's failOn, else error
     'dry-run': 'true',
     comment: 'true',
     'sarif-file': 'zerodown.sarif',
