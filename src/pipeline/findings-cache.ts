@@ -22,7 +22,7 @@
  * Where: the history cache's directory with `findings` for `catalog` (./history-cache.ts). The newest 8
  * cache files are kept, each with at most 20,000 file entries (this run's first, then earlier runs' newest).
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dialect } from '../dialect.js';
@@ -30,6 +30,8 @@ import type { LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, Migration, Statement } from '../model.js';
 import { pruneOldest, writeFileAtomic } from '../shadow/cache.js';
 import { codeIdentity } from './history-cache.js';
+
+export { fileKeys } from './history-cache.js';
 
 /** bumped when what is stored changes shape */
 const FORMAT = 1;
@@ -76,19 +78,6 @@ function sorted(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(value).sort()) out[k] = sorted((value as Record<string, unknown>)[k]);
   return out;
-}
-
-/** Each file's key: a running hash of every file up to and including it, in apply order. */
-export function fileKeys(migrations: readonly Migration[]): string[] {
-  const h: Hash = createHash('sha256');
-  const keys: string[] = [];
-  for (const m of migrations) {
-    // the text is hashed as it is (no JSON escaping of 2 MB); the rest as JSON, both length-prefixed
-    const meta = JSON.stringify({ ...m, source: undefined });
-    h.update(`${meta.length}:${meta}${m.source.length}:`).update(m.source);
-    keys.push(h.copy().digest('base64'));
-  }
-  return keys;
 }
 
 /**

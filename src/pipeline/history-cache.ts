@@ -15,7 +15,7 @@
  * user's cache directory ($XDG_CACHE_HOME or ~/.cache)/zerodown/catalog: a pre-commit hook in a Go or Rust
  * repository has no node_modules. The newest 32 entries are kept.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -61,16 +61,37 @@ export function codeIdentity(): string {
   return code;
 }
 
-/** The cache key of a replayed history: this build, the dialect and version, and every file as discovered. */
+/**
+ * Each file's key: a running hash of every file up to and including it, in apply order, as discovered (path,
+ * text, tool, transaction mode, segments, under review or not). The last history file's key names the history
+ * here; each file's names its findings (./findings-cache.ts), so one pass over the files serves both caches.
+ */
+export function fileKeys(migrations: readonly Migration[]): string[] {
+  const h: Hash = createHash('sha256');
+  const keys: string[] = [];
+  for (const m of migrations) {
+    // the text is hashed as it is (no JSON escaping of 2 MB); the rest as JSON, both length-prefixed
+    const meta = JSON.stringify({ ...m, source: undefined });
+    h.update(`${meta.length}:${meta}${m.source.length}:`).update(m.source);
+    keys.push(h.copy().digest('base64'));
+  }
+  return keys;
+}
+
+/**
+ * The cache key of a replayed history: this build, the dialect and version, and every file as discovered
+ * (`last`: the last file's running key from `fileKeys`, when the caller has the keys already).
+ */
 export function historyKey(
   dialect: Dialect,
   version: number,
   history: readonly Migration[],
   build = codeIdentity(),
+  last = fileKeys(history).at(-1) ?? '',
 ): string {
-  const h = createHash('sha256').update(`zerodown-catalog ${FORMAT}\0${build}\0${dialect.id}\0${version}\0`);
-  for (const m of history) h.update(JSON.stringify(m)).update('\0');
-  return h.digest('hex');
+  return createHash('sha256')
+    .update(`zerodown-catalog ${FORMAT}\0${build}\0${dialect.id}\0${version}\0${last}`)
+    .digest('hex');
 }
 
 /** Where the cache lives for a run in `cwd` (see the file comment); undefined when nowhere fits. */

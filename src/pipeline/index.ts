@@ -20,16 +20,8 @@ import { verifyPlan, type VerifyOptions } from '../plan/verify.js';
 import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
 import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
 import type { Settings } from './settings.js';
-import { historyKey, loadHistory, saveHistory } from './history-cache.js';
-import {
-  fileKeys,
-  type FindingsEntry,
-  findingsFile,
-  fromEntry,
-  loadFindings,
-  saveFindings,
-  toEntry,
-} from './findings-cache.js';
+import { fileKeys, historyKey, loadHistory, saveHistory } from './history-cache.js';
+import { type FindingsEntry, findingsFile, fromEntry, loadFindings, saveFindings, toEntry } from './findings-cache.js';
 
 export { resolveSettings, targetText, type Settings, type GivenSettings } from './settings.js';
 export { dialectFor, dialectOf } from '../dialects/index.js';
@@ -102,8 +94,15 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
   // only a lint that hands nothing on may skip files: plan, proof and dry run need every file parsed and replayed
   const alone = !plan && !keepParsed && !lintOptions.observer && !lintOptions.ruleSet;
+  // each file's running key, for both caches (one pass over the files' text)
+  const keys =
+    alone && (findingsCache || historyCache)
+      ? findingsKeys?.length === migrations.length
+        ? findingsKeys
+        : fileKeys(migrations)
+      : undefined;
   const saved =
-    findingsCache && alone ? savedFindings(migrations, dialect, lintOptions, findingsCache, findingsKeys) : undefined;
+    findingsCache && keys ? savedFindings(migrations, dialect, lintOptions, findingsCache, keys) : undefined;
   if (saved && saved.lastMiss < 0) {
     // every file under review as an earlier run left it: no parser, no replay
     const files = migrations.flatMap((m, i) => (m.review ? [fromEntry(m, saved.earlier.get(saved.keys[i]!)!)] : []));
@@ -115,7 +114,7 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
   // the history before the first file under review, replayed by an earlier run with the same files and build
   const cache =
     historyCache && alone && dialect.catalogData
-      ? historyPrefix(migrations, dialect, lintOptions.pgVersion ?? dialect.defaultVersion, historyCache)
+      ? historyPrefix(migrations, dialect, lintOptions.pgVersion ?? dialect.defaultVersion, historyCache, keys)
       : undefined;
   const engine = new LintEngine(dialect, {
     ...lintOptions,
@@ -174,10 +173,9 @@ function savedFindings(
   dialect: Dialect,
   options: LintOptions,
   dir: string,
-  given?: readonly string[],
+  keys: readonly string[],
 ) {
   const file = findingsFile(dir, dialect, options);
-  const keys = given?.length === migrations.length ? given : fileKeys(migrations);
   const earlier = loadFindings(file);
   let lastMiss = -1;
   for (let i = migrations.length - 1; i >= 0; i--) {
@@ -195,11 +193,12 @@ function historyPrefix(
   dialect: Dialect,
   version: number,
   dir: string,
+  keys?: readonly string[],
 ): { length: number; key: string; catalog?: DialectCatalog } | undefined {
   const first = migrations.findIndex((m) => m.review);
   // nothing under review, or nothing before it: no replay worth keeping
   if (first <= 0) return undefined;
-  const key = historyKey(dialect, version, migrations.slice(0, first));
+  const key = historyKey(dialect, version, migrations.slice(0, first), undefined, keys?.[first - 1]);
   const catalog = loadHistory(dir, key, dialect);
   return { length: first, key, ...(catalog ? { catalog } : {}) };
 }
