@@ -19,7 +19,6 @@ interface Memo {
   /** directory → its entries by name, or null when it cannot be listed */
   dirs: Map<string, Map<string, Dirent> | null>;
   stats: Map<string, 'dir' | 'file' | 'other' | 'none'>;
-  exists: Map<string, boolean>;
   texts: Map<string, string | null>;
 }
 
@@ -28,7 +27,7 @@ let memoUsers = 0;
 
 /** Runs `fn` with the file-system answers memoised (see `Memo`); nested calls share one memo. */
 export async function withFsMemo<T>(fn: () => Promise<T>): Promise<T> {
-  if (memoUsers++ === 0) memo = { dirs: new Map(), stats: new Map(), exists: new Map(), texts: new Map() };
+  if (memoUsers++ === 0) memo = { dirs: new Map(), stats: new Map(), texts: new Map() };
   try {
     return await fn();
   } finally {
@@ -117,36 +116,23 @@ export function isFile(p: string): boolean {
 }
 
 export function existsSync(p: string): boolean {
-  const m = memo;
-  if (!m) return fsExists(p);
-  let e = m.exists.get(p);
-  if (e === undefined) {
-    const k = m.stats.get(p) ?? kindFromParent(m, p);
-    e = k === undefined ? fsExists(p) : k !== 'none';
-    m.exists.set(p, e);
-  }
-  return e;
+  // a path exists when it can be stat'ed (both follow symlinks): the memo's kinds answer it
+  return memo ? kindOf(p) !== 'none' : fsExists(p);
 }
 
 /** A file's text (UTF-8, as `readFileSync(p, 'utf8')`), or undefined when it cannot be read; read once per memo. */
 export function readText(p: string): string | undefined {
-  const m = memo;
-  if (!m) {
+  const read = () => {
     try {
       return readFileSync(p, 'utf8');
     } catch {
-      return undefined;
+      return null;
     }
-  }
+  };
+  const m = memo;
+  if (!m) return read() ?? undefined;
   let t = m.texts.get(p);
-  if (t === undefined) {
-    try {
-      t = readFileSync(p, 'utf8');
-    } catch {
-      t = null;
-    }
-    m.texts.set(p, t);
-  }
+  if (t === undefined) m.texts.set(p, (t = read()));
   return t ?? undefined;
 }
 
