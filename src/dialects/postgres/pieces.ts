@@ -21,6 +21,18 @@ export function piecesReparsed(): number {
   return reparsedPieces;
 }
 
+/**
+ * Moves `item` to the end of `recent` (the one read last), and lets go of what falls off the front past
+ * `KEPT_PIECES` (`drop`): the one rule for both what pieces keep, their trees and their statement objects.
+ */
+function keepRecent<T>(recent: T[], item: T, drop: (gone: T) => void): void {
+  if (recent[recent.length - 1] === item) return;
+  const at = recent.indexOf(item);
+  if (at >= 0) recent.splice(at, 1);
+  recent.push(item);
+  while (recent.length > KEPT_PIECES) drop(recent.shift()!);
+}
+
 /** pieces whose trees are in memory, the one read last at the end */
 const kept: Piece[] = [];
 
@@ -42,22 +54,19 @@ export class Piece {
 
   /** the parse tree of the piece's `slot`-th statement */
   ast(slot: number): unknown {
-    if (this.asts) {
-      if (kept[kept.length - 1] !== this) this.touch();
-    } else {
+    if (!this.asts) {
       reparsedPieces++;
       // the same text parsed before, so it parses again: a syntax error here is a bug
       this.asts = innerNodes(this.parse(this.text));
-      this.touch();
     }
+    this.touch();
     return this.asts[slot];
   }
 
   private touch(): void {
-    const at = kept.indexOf(this);
-    if (at >= 0) kept.splice(at, 1);
-    kept.push(this);
-    while (kept.length > KEPT_PIECES) kept.shift()!.asts = undefined;
+    keepRecent<Piece>(kept, this, (p) => {
+      p.asts = undefined;
+    });
   }
 }
 
@@ -112,6 +121,8 @@ export interface PieceBlock {
   /** each statement's start and end, offsets into the file's source */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /** the statement objects, while the block is among the last `KEPT_PIECES` read (`builtBlocks`) */
+  built?: unknown[];
 }
 
 /** the statements of consecutive indexes: plain objects, or a piece's, built when read */
@@ -119,8 +130,8 @@ type Run<S> =
   | { first: number; count: number; plain: S[]; block?: undefined }
   | { first: number; count: number; block: PieceBlock; plain?: undefined };
 
-/** blocks whose statement objects are in memory, the one read last at the end */
-const builtBlocks: { block: PieceBlock; stmts: unknown[] }[] = [];
+/** blocks whose statement objects are in memory (`PieceBlock.built`), the one read last at the end */
+const builtBlocks: PieceBlock[] = [];
 
 let builtStatements = 0;
 
@@ -165,19 +176,14 @@ export function statementList<S>(
   plainUpTo(length);
   let last = runs[0]!;
   const built = (block: PieceBlock): S[] => {
-    const top = builtBlocks[builtBlocks.length - 1];
-    if (top?.block === block) return top.stmts as S[];
-    const at = builtBlocks.findIndex((x) => x.block === block);
-    let stmts: S[];
-    if (at >= 0) {
-      stmts = builtBlocks[at]!.stmts as S[];
-      builtBlocks.splice(at, 1);
-    } else {
-      stmts = build(block);
-      builtStatements += stmts.length;
+    if (!block.built) {
+      block.built = build(block);
+      builtStatements += block.built.length;
     }
-    builtBlocks.push({ block, stmts });
-    if (builtBlocks.length > KEPT_PIECES) builtBlocks.shift();
+    const stmts = block.built as S[];
+    keepRecent(builtBlocks, block, (b) => {
+      b.built = undefined;
+    });
     return stmts;
   };
   const at = (i: number): S => {
