@@ -40,9 +40,10 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
   const tools = files.map((m) => m.framework);
 
   const probes = dialect.probes;
-  const parse = (m: Migration | ParsedMigration) => ('statements' in m && 'migration' in m ? m : probes.parse(m));
+  const isParsed = (m: Migration | ParsedMigration): m is ParsedMigration => 'statements' in m && 'migration' in m;
+  const parse = (m: Migration | ParsedMigration) => (isParsed(m) ? m : probes.parse(m));
   // what the review works on decides what is seeded, so it is part of the cached state's key
-  if (review.some((m) => !('statements' in m && 'migration' in m))) await probes.load();
+  if (!review.every(isParsed)) await probes.load();
   const parsedReview = review.map(parse);
   // Reading the scope is a walk over every statement's tree before anything runs; above SCOPE_MAX
   // statements (a data migration) that walk costs more than seeding every table, and gathering the
