@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-VZW3IMOT.js";
+} from "./chunk-FEKEBI42.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
@@ -32,32 +32,32 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-5C33KQ4N.js";
+} from "./chunk-WMNGF5D5.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
   dryRunStage,
   require_picocolors,
   resolveSettings
-} from "./chunk-ZMRVDN5Z.js";
+} from "./chunk-TB5Z4QER.js";
 import {
   estimateDryRun,
   formatDuration
-} from "./chunk-PFMVDTYQ.js";
+} from "./chunk-BSDESZ67.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-JJ6LDPKK.js";
+} from "./chunk-WQWUNX5X.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-HTWU3WIM.js";
+import "./chunk-VNXJCJE4.js";
 import {
   redactSecrets,
   timeoutMsOf

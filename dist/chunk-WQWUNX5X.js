@@ -9,14 +9,14 @@ import {
   DIALECT_IDS,
   dialectFor,
   require_ajv
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import {
   LineIndex,
   countStatements,
   parsePgVersion,
   simplify,
   splitSql
-} from "./chunk-HTWU3WIM.js";
+} from "./chunk-VNXJCJE4.js";
 import {
   registerSecretUrl
 } from "./chunk-RUP2AEB4.js";
@@ -9979,7 +9979,7 @@ var IGNORE = ["**/node_modules/**", "**/.git/**"];
 var memo;
 var memoUsers = 0;
 async function withFsMemo(fn) {
-  if (memoUsers++ === 0) memo = { dirs: /* @__PURE__ */ new Map(), stats: /* @__PURE__ */ new Map(), exists: /* @__PURE__ */ new Map(), texts: /* @__PURE__ */ new Map() };
+  if (memoUsers++ === 0) memo = { dirs: /* @__PURE__ */ new Map(), stats: /* @__PURE__ */ new Map(), texts: /* @__PURE__ */ new Map() };
   try {
     return await fn();
   } finally {
@@ -10056,34 +10056,20 @@ function isFile(p) {
   return kindOf(p) === "file";
 }
 function existsSync(p) {
-  const m = memo;
-  if (!m) return fsExists(p);
-  let e = m.exists.get(p);
-  if (e === void 0) {
-    const k = m.stats.get(p) ?? kindFromParent(m, p);
-    e = k === void 0 ? fsExists(p) : k !== "none";
-    m.exists.set(p, e);
-  }
-  return e;
+  return memo ? kindOf(p) !== "none" : fsExists(p);
 }
 function readText(p) {
-  const m = memo;
-  if (!m) {
+  const read = () => {
     try {
       return readFileSync(p, "utf8");
     } catch {
-      return void 0;
+      return null;
     }
-  }
+  };
+  const m = memo;
+  if (!m) return read() ?? void 0;
   let t = m.texts.get(p);
-  if (t === void 0) {
-    try {
-      t = readFileSync(p, "utf8");
-    } catch {
-      t = null;
-    }
-    m.texts.set(p, t);
-  }
+  if (t === void 0) m.texts.set(p, t = read());
   return t ?? void 0;
 }
 function takeText(p) {

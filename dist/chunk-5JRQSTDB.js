@@ -9,12 +9,12 @@ import {
 } from "./chunk-WZINU2WT.js";
 import {
   byStatement
-} from "./chunk-5ZKBLKP4.js";
+} from "./chunk-QYFGHXTU.js";
 import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-G5G2BAKB.js";
+} from "./chunk-6U2VK3JO.js";
 import {
   codeFence,
   encodePath,
@@ -35,12 +35,12 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-5C33KQ4N.js";
+} from "./chunk-WMNGF5D5.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-VF56EZZB.js";
+} from "./chunk-VIT46UFF.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -50,20 +50,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-ZMRVDN5Z.js";
+} from "./chunk-TB5Z4QER.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-PFMVDTYQ.js";
+} from "./chunk-BSDESZ67.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-JJ6LDPKK.js";
+} from "./chunk-WQWUNX5X.js";
 import {
   dialectFor
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import {
   redactSecrets,
   registerSecretUrl,

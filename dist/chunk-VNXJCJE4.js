@@ -6257,6 +6257,13 @@ function simplify(text, r) {
 // src/dialects/postgres/pieces.ts
 var KEPT_PIECES = 3;
 var reparsedPieces = 0;
+function keepRecent(recent, item, drop) {
+  if (recent[recent.length - 1] === item) return;
+  const at = recent.indexOf(item);
+  if (at >= 0) recent.splice(at, 1);
+  recent.push(item);
+  while (recent.length > KEPT_PIECES) drop(recent.shift());
+}
 var kept = [];
 var Piece = class {
   constructor(text, parse) {
@@ -6274,20 +6281,17 @@ var Piece = class {
   }
   /** the parse tree of the piece's `slot`-th statement */
   ast(slot) {
-    if (this.asts) {
-      if (kept[kept.length - 1] !== this) this.touch();
-    } else {
+    if (!this.asts) {
       reparsedPieces++;
       this.asts = innerNodes(this.parse(this.text));
-      this.touch();
     }
+    this.touch();
     return this.asts[slot];
   }
   touch() {
-    const at = kept.indexOf(this);
-    if (at >= 0) kept.splice(at, 1);
-    kept.push(this);
-    while (kept.length > KEPT_PIECES) kept.shift().asts = void 0;
+    keepRecent(kept, this, (p) => {
+      p.asts = void 0;
+    });
   }
 };
 function innerNodes(stmts) {
@@ -6345,19 +6349,14 @@ function statementList(plain, blocks, length, build) {
   plainUpTo(length);
   let last = runs[0];
   const built = (block) => {
-    const top = builtBlocks[builtBlocks.length - 1];
-    if (top?.block === block) return top.stmts;
-    const at2 = builtBlocks.findIndex((x) => x.block === block);
-    let stmts;
-    if (at2 >= 0) {
-      stmts = builtBlocks[at2].stmts;
-      builtBlocks.splice(at2, 1);
-    } else {
-      stmts = build(block);
-      builtStatements += stmts.length;
+    if (!block.built) {
+      block.built = build(block);
+      builtStatements += block.built.length;
     }
-    builtBlocks.push({ block, stmts });
-    if (builtBlocks.length > KEPT_PIECES) builtBlocks.shift();
+    const stmts = block.built;
+    keepRecent(builtBlocks, block, (b) => {
+      b.built = void 0;
+    });
     return stmts;
   };
   const at = (i) => {

@@ -8,22 +8,22 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-GCVIL53O.js";
+} from "./chunk-CY7NGCRO.js";
 import {
   runStats
-} from "./chunk-VZW3IMOT.js";
+} from "./chunk-FEKEBI42.js";
 import {
   formatPlans
-} from "./chunk-JWXT34NU.js";
+} from "./chunk-K3WJKAJH.js";
 import {
   withShadowCleanup
 } from "./chunk-WZINU2WT.js";
-import "./chunk-5ZKBLKP4.js";
+import "./chunk-QYFGHXTU.js";
 import {
   proofState
-} from "./chunk-G5G2BAKB.js";
-import "./chunk-5C33KQ4N.js";
-import "./chunk-VF56EZZB.js";
+} from "./chunk-6U2VK3JO.js";
+import "./chunk-WMNGF5D5.js";
+import "./chunk-VIT46UFF.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -32,21 +32,21 @@ import {
   planStage,
   proveStage,
   resolveSettings
-} from "./chunk-ZMRVDN5Z.js";
+} from "./chunk-TB5Z4QER.js";
 import {
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-PFMVDTYQ.js";
+} from "./chunk-BSDESZ67.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-JJ6LDPKK.js";
+} from "./chunk-WQWUNX5X.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
@@ -54,9 +54,9 @@ import {
 import {
   UsageError,
   tableStats
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-HTWU3WIM.js";
+import "./chunk-VNXJCJE4.js";
 import {
   timeoutMsOf
 } from "./chunk-RUP2AEB4.js";

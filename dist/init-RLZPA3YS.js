@@ -15,18 +15,18 @@ import {
   require_dist,
   stripJsonComments,
   validateConfig
-} from "./chunk-JJ6LDPKK.js";
+} from "./chunk-WQWUNX5X.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-HTWU3WIM.js";
+} from "./chunk-VNXJCJE4.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import {

@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-VZW3IMOT.js";
-import "./chunk-PFMVDTYQ.js";
-import "./chunk-3TMJJ4JB.js";
+} from "./chunk-FEKEBI42.js";
+import "./chunk-BSDESZ67.js";
+import "./chunk-4YTQKFBQ.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-HTWU3WIM.js";
+import "./chunk-VNXJCJE4.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

@@ -9,10 +9,10 @@ import {
   dialectOf,
   shadowOf,
   tableStats
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-HTWU3WIM.js";
+} from "./chunk-VNXJCJE4.js";
 import {
   displayConnection
 } from "./chunk-RUP2AEB4.js";

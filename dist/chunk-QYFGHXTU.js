@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-VF56EZZB.js";
+} from "./chunk-VIT46UFF.js";
 import {
   require_picocolors
-} from "./chunk-ZMRVDN5Z.js";
+} from "./chunk-TB5Z4QER.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-5C33KQ4N.js";
+} from "./chunk-WMNGF5D5.js";
 import {
   isProven
-} from "./chunk-ZMRVDN5Z.js";
+} from "./chunk-TB5Z4QER.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

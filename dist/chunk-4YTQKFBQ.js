@@ -82,7 +82,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-HTWU3WIM.js";
+} from "./chunk-VNXJCJE4.js";
 import {
   displayConnection,
   isShadowStop,
@@ -11530,7 +11530,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-OO67KQIZ.js")).openShadow(options),
+  open: async (options) => (await import("./open-VO4FV2E6.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   extensionsIn,
   loadSchemaDump,

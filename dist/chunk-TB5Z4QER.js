@@ -10,10 +10,10 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-PFMVDTYQ.js";
+} from "./chunk-BSDESZ67.js";
 import {
   ruleSettings
-} from "./chunk-JJ6LDPKK.js";
+} from "./chunk-WQWUNX5X.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -28,10 +28,10 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-HTWU3WIM.js";
+} from "./chunk-VNXJCJE4.js";
 import {
   isShadowStop,
   toSqlError
@@ -236,10 +236,18 @@ function codeIdentity() {
   code = h.digest("hex");
   return code;
 }
-function historyKey(dialect, version, history, build = codeIdentity()) {
-  const h = createHash2("sha256").update(`zerodown-catalog ${FORMAT2}\0${build}\0${dialect.id}\0${version}\0`);
-  for (const m of history) h.update(JSON.stringify(m)).update("\0");
-  return h.digest("hex");
+function fileKeys(migrations) {
+  const h = createHash2("sha256");
+  const keys = [];
+  for (const m of migrations) {
+    const meta = JSON.stringify({ ...m, source: void 0 });
+    h.update(`${meta.length}:${meta}${m.source.length}:`).update(m.source);
+    keys.push(h.copy().digest("base64"));
+  }
+  return keys;
+}
+function historyKey(dialect, version, history, build = codeIdentity(), last = fileKeys(history).at(-1) ?? "") {
+  return createHash2("sha256").update(`zerodown-catalog ${FORMAT2}\0${build}\0${dialect.id}\0${version}\0${last}`).digest("hex");
 }
 function historyCacheDir(cwd, env = process.env) {
   return lintCacheDir(cwd, "catalog", env);
@@ -296,16 +304,6 @@ function sorted(value) {
   const out = {};
   for (const k of Object.keys(value).sort()) out[k] = sorted(value[k]);
   return out;
-}
-function fileKeys(migrations) {
-  const h = createHash3("sha256");
-  const keys = [];
-  for (const m of migrations) {
-    const meta = JSON.stringify({ ...m, source: void 0 });
-    h.update(`${meta.length}:${meta}${m.source.length}:`).update(m.source);
-    keys.push(h.copy().digest("base64"));
-  }
-  return keys;
 }
 function loadFindings(file) {
   try {
@@ -1406,8 +1404,9 @@ async function dryRun(migrations, opts = {}) {
   const rowsPerTable = opts.seedRows ?? 1e3;
   const tools = files.map((m) => m.framework);
   const probes = dialect.probes;
-  const parse = (m) => "statements" in m && "migration" in m ? m : probes.parse(m);
-  if (review.some((m) => !("statements" in m && "migration" in m))) await probes.load();
+  const isParsed = (m) => "statements" in m && "migration" in m;
+  const parse = (m) => isParsed(m) ? m : probes.parse(m);
+  if (!review.every(isParsed)) await probes.load();
   const parsedReview = review.map(parse);
   const reviewed = parsedReview.reduce((n, p) => n + (p.error ? 0 : p.statements.length), 0);
   const scope = reviewed <= SCOPE_MAX ? probes.seedScope?.(parsedReview.flatMap((p) => p.error ? [] : p.statements)) : void 0;
@@ -1478,7 +1477,8 @@ async function lintStage(migrations, options = {}) {
   const { dialect: id, keepParsed, plan, historyCache, findingsCache, findingsKeys, ...lintOptions } = options;
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
   const alone = !plan && !keepParsed && !lintOptions.observer && !lintOptions.ruleSet;
-  const saved = findingsCache && alone ? savedFindings(migrations, dialect, lintOptions, findingsCache, findingsKeys) : void 0;
+  const keys = alone && (findingsCache || historyCache) ? findingsKeys?.length === migrations.length ? findingsKeys : fileKeys(migrations) : void 0;
+  const saved = findingsCache && keys ? savedFindings(migrations, dialect, lintOptions, findingsCache, keys) : void 0;
   if (saved && saved.lastMiss < 0) {
     const files2 = migrations.flatMap((m, i) => m.review ? [fromEntry(m, saved.earlier.get(saved.keys[i]))] : []);
     if (migrations.length) lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1));
@@ -1486,7 +1486,7 @@ async function lintStage(migrations, options = {}) {
   }
   await dialect.load();
   const planner = plan ? plannerFor(dialect, plan) : void 0;
-  const cache = historyCache && alone && dialect.catalogData ? historyPrefix(migrations, dialect, lintOptions.pgVersion ?? dialect.defaultVersion, historyCache) : void 0;
+  const cache = historyCache && alone && dialect.catalogData ? historyPrefix(migrations, dialect, lintOptions.pgVersion ?? dialect.defaultVersion, historyCache, keys) : void 0;
   const engine = new LintEngine(dialect, {
     ...lintOptions,
     ...planner?.observer ? { observer: planner.observer } : {},
@@ -1533,9 +1533,8 @@ async function lintStage(migrations, options = {}) {
     ...planner ? { plan: planner.result(migrations) } : {}
   };
 }
-function savedFindings(migrations, dialect, options, dir, given) {
+function savedFindings(migrations, dialect, options, dir, keys) {
   const file = findingsFile(dir, dialect, options);
-  const keys = given?.length === migrations.length ? given : fileKeys(migrations);
   const earlier = loadFindings(file);
   let lastMiss = -1;
   for (let i = migrations.length - 1; i >= 0; i--) {
@@ -1546,10 +1545,10 @@ function savedFindings(migrations, dialect, options, dir, given) {
   }
   return { file, keys, earlier, lastMiss, used: /* @__PURE__ */ new Map() };
 }
-function historyPrefix(migrations, dialect, version, dir) {
+function historyPrefix(migrations, dialect, version, dir, keys) {
   const first = migrations.findIndex((m) => m.review);
   if (first <= 0) return void 0;
-  const key = historyKey(dialect, version, migrations.slice(0, first));
+  const key = historyKey(dialect, version, migrations.slice(0, first), void 0, keys?.[first - 1]);
   const catalog = loadHistory(dir, key, dialect);
   return { length: first, key, ...catalog ? { catalog } : {} };
 }
@@ -1640,10 +1639,10 @@ export {
   DEFAULTS,
   defaultCacheDir,
   isProven,
+  fileKeys,
   historyCacheDir,
   lintCacheDir,
   findingsFile,
-  fileKeys,
   reportKey,
   loadReport,
   saveReport,

@@ -6,19 +6,19 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-JWXT34NU.js";
-import "./chunk-G5G2BAKB.js";
-import "./chunk-5C33KQ4N.js";
+} from "./chunk-K3WJKAJH.js";
+import "./chunk-6U2VK3JO.js";
+import "./chunk-WMNGF5D5.js";
 import {
   ruleDocUrl
-} from "./chunk-VF56EZZB.js";
+} from "./chunk-VIT46UFF.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-ZMRVDN5Z.js";
-import "./chunk-PFMVDTYQ.js";
+} from "./chunk-TB5Z4QER.js";
+import "./chunk-BSDESZ67.js";
 import {
   autoDiscover,
   detectDialect,
@@ -27,7 +27,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-JJ6LDPKK.js";
+} from "./chunk-WQWUNX5X.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -36,11 +36,11 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   isUserError
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import "./chunk-7DUC4PNF.js";
 import {
   parsePgVersion
-} from "./chunk-HTWU3WIM.js";
+} from "./chunk-VNXJCJE4.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";

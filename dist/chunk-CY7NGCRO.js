@@ -6,14 +6,14 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-VZW3IMOT.js";
+} from "./chunk-FEKEBI42.js";
 import {
   formatText
-} from "./chunk-5ZKBLKP4.js";
+} from "./chunk-QYFGHXTU.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-VF56EZZB.js";
+} from "./chunk-VIT46UFF.js";
 import {
   fileKeys,
   findingsFile,
@@ -26,23 +26,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-ZMRVDN5Z.js";
+} from "./chunk-TB5Z4QER.js";
 import {
   applyStats
-} from "./chunk-PFMVDTYQ.js";
+} from "./chunk-BSDESZ67.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-JJ6LDPKK.js";
+} from "./chunk-WQWUNX5X.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import {
   redactSecrets
 } from "./chunk-RUP2AEB4.js";
@@ -309,7 +309,7 @@ async function lintCommand(paths, opts) {
   const result = stage.result;
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-Q2O3CYVX.js");
+    const { lintDryRun } = await import("./dry-run-F4DKZTCV.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

@@ -6,12 +6,12 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-PFMVDTYQ.js";
+} from "./chunk-BSDESZ67.js";
 import {
   UsageError,
   dialectOfUrl,
   loadStatsFile
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import {
   redactSecrets,
   registerSecretUrl

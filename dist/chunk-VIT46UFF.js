@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatDuration
-} from "./chunk-PFMVDTYQ.js";
+} from "./chunk-BSDESZ67.js";
 import {
   dialectFor
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 
 // src/report/sarif.ts
 import path from "node:path";

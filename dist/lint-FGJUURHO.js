@@ -12,18 +12,18 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-GCVIL53O.js";
-import "./chunk-VZW3IMOT.js";
-import "./chunk-5ZKBLKP4.js";
-import "./chunk-VF56EZZB.js";
-import "./chunk-ZMRVDN5Z.js";
-import "./chunk-PFMVDTYQ.js";
-import "./chunk-JJ6LDPKK.js";
+} from "./chunk-CY7NGCRO.js";
+import "./chunk-FEKEBI42.js";
+import "./chunk-QYFGHXTU.js";
+import "./chunk-VIT46UFF.js";
+import "./chunk-TB5Z4QER.js";
+import "./chunk-BSDESZ67.js";
+import "./chunk-WQWUNX5X.js";
 import "./chunk-AABGNZ4C.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-3TMJJ4JB.js";
+import "./chunk-4YTQKFBQ.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-HTWU3WIM.js";
+import "./chunk-VNXJCJE4.js";
 import "./chunk-RUP2AEB4.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";

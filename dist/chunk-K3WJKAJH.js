@@ -13,17 +13,17 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-G5G2BAKB.js";
+} from "./chunk-6U2VK3JO.js";
 import {
   require_picocolors
-} from "./chunk-ZMRVDN5Z.js";
+} from "./chunk-TB5Z4QER.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   dialectFor
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -8,30 +8,30 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-GCVIL53O.js";
+} from "./chunk-CY7NGCRO.js";
 import {
   runStats
-} from "./chunk-VZW3IMOT.js";
+} from "./chunk-FEKEBI42.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-67BSJTFC.js";
+} from "./chunk-5JRQSTDB.js";
 import "./chunk-WZINU2WT.js";
 import {
   formatText
-} from "./chunk-5ZKBLKP4.js";
-import "./chunk-G5G2BAKB.js";
-import "./chunk-5C33KQ4N.js";
-import "./chunk-VF56EZZB.js";
-import "./chunk-ZMRVDN5Z.js";
-import "./chunk-PFMVDTYQ.js";
+} from "./chunk-QYFGHXTU.js";
+import "./chunk-6U2VK3JO.js";
+import "./chunk-WMNGF5D5.js";
+import "./chunk-VIT46UFF.js";
+import "./chunk-TB5Z4QER.js";
+import "./chunk-BSDESZ67.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-JJ6LDPKK.js";
+} from "./chunk-WQWUNX5X.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
@@ -39,9 +39,9 @@ import "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-3TMJJ4JB.js";
+} from "./chunk-4YTQKFBQ.js";
 import "./chunk-7DUC4PNF.js";
-import "./chunk-HTWU3WIM.js";
+import "./chunk-VNXJCJE4.js";
 import {
   redactSecrets,
   registerSecret,

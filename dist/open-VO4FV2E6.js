@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-HTWU3WIM.js";
+} from "./chunk-VNXJCJE4.js";
 import {
   ShadowStoppedError,
   displayConnection,
