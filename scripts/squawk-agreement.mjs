@@ -52,12 +52,13 @@ function readString(src, i) {
     const close = `"${raw[1]}`;
     const start = i + raw[0].length;
     const end = src.indexOf(close, start);
-    return [src.slice(start, end), end + close.length];
+    return end < 0 ? undefined : [src.slice(start, end), end + close.length];
   }
   if (src[i] === '"') {
     let out = '';
     let j = i + 1;
     for (; src[j] !== '"'; j++) {
+      if (j >= src.length) return undefined;
       if (src[j] === '\\') {
         j++;
         const c = src[j];
@@ -71,6 +72,50 @@ function readString(src, i) {
     return [out, j + 1];
   }
   return undefined;
+}
+
+/**
+ * The string a test's Rust expression builds, for the forms squawk's tests use: a literal, a variable (`&sql`),
+ * `"a".repeat(63)`, and `format!(LITERAL, args…)` with `{}` and `{name}`. Undefined for anything else.
+ */
+function evalExpr(expr, vars) {
+  const e = expr.trim().replace(/^&/, '');
+  if (/^\w+$/.test(e)) return vars.get(e);
+  const repeat = /^("[^"]*")\.repeat\((\d+)\)$/.exec(e);
+  if (repeat) return readString(repeat[1], 0)[0].repeat(Number(repeat[2]));
+  const fmt = /^format!\(/.exec(e);
+  if (fmt) {
+    const [template, ...args] = callArgs(e, fmt[0].length - 1);
+    const t = readString(template ?? '', 0);
+    if (!t || t[1] !== template.length) return undefined;
+    const values = args.map((x) => evalExpr(x, vars));
+    let next = 0;
+    let failed = false;
+    const out = t[0].replace(/\{(\w*)\}/g, (_, name) => {
+      const v = name ? vars.get(name) : values[next++];
+      if (v === undefined) failed = true;
+      return v ?? '';
+    });
+    return failed ? undefined : out;
+  }
+  const lit = readString(e, 0);
+  return lit && lit[1] === e.length ? lit[0] : undefined;
+}
+
+/** Where the Rust expression starting at `i` ends: its `;` outside strings and brackets (or the end). */
+function exprEnd(src, i) {
+  let depth = 0;
+  for (let j = i; j < src.length; j++) {
+    const str = (src[j] === '"' || src[j] === 'r') && !/\w/.test(src[j - 1]) ? readString(src, j) : undefined;
+    if (str) {
+      j = str[1] - 1;
+      continue;
+    }
+    if ('([{'.includes(src[j])) depth++;
+    else if (')]}'.includes(src[j])) depth--;
+    else if (src[j] === ';' && depth <= 0) return j;
+  }
+  return src.length;
 }
 
 /** Splits the arguments of the call whose '(' is at `open`, honouring nesting and strings. */
@@ -126,8 +171,9 @@ function extractCases(file, src) {
     const body = src.slice(from, close < 0 ? src.length : close);
     const vars = new Map();
     for (const v of body.matchAll(/let\s+(\w+)\s*=\s*/g)) {
-      const s = readString(body, v.index + v[0].length);
-      if (s) vars.set(v[1], s[0]);
+      const from = v.index + v[0].length;
+      const value = evalExpr(body.slice(from, exprEnd(body, from)), vars);
+      if (value !== undefined) vars.set(v[1], value);
     }
     const calls = [...body.matchAll(callRe)];
     if (calls.length === 0) skipped.push(`${file}:${m[1]} (no lint_ok/lint_errors call)`);
@@ -135,9 +181,7 @@ function extractCases(file, src) {
     for (const c of calls) {
       const a = callArgs(body, c.index + c[0].length - 1).filter((x) => x !== '');
       const kind = helpers.get(c[1]);
-      const first = a[0] ?? '';
-      const lit = readString(first, 0);
-      const sql = lit ? lit[0] : vars.get(first.replace(/^&/, ''));
+      const sql = evalExpr(a[0] ?? '', vars);
       const rule = /^Rule::(\w+)$/.exec(a[a.length - 1] ?? '')?.[1] ?? fileRule;
       const name = `${file.replace(/\.rs$/, '')}::${m[1]}${calls.length > 1 ? `#${++n}` : ''}`;
       if (sql === undefined || !rule) {
