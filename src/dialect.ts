@@ -79,6 +79,12 @@ export interface DialectShadow {
    * Absent when the dialect has none (MySQL, MariaDB): `open` then needs a `url`.
    */
   embeddedEngine?(): string;
+  /**
+   * Starts loading the embedded engine's code (PostgreSQL: compiling PGlite's WebAssembly, on V8's background
+   * threads) so that the first `open` finds it ready: for a front end that knows it will open the embedded engine
+   * after work of its own, such as the lint. Idempotent; absent when there is nothing to prepare.
+   */
+  prepareEmbedded?(): void;
   /** extensions the given sources create, for `ShadowOpenOptions.extensions` */
   extensionsIn(sources: Iterable<string>): string[];
   /** builds the schema from a schema-only dump (`--schema`), the way the dialect's client would load it */

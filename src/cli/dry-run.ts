@@ -22,7 +22,14 @@ import { UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
 import { visible } from '../report/visible.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
-import { addDryRunFacts, dryRunStage, resolveSettings, type ParsedRun, type Settings } from '../pipeline/index.js';
+import {
+  addDryRunFacts,
+  dryRunStage,
+  prepareEmbeddedShadow,
+  resolveSettings,
+  type ParsedRun,
+  type Settings,
+} from '../pipeline/index.js';
 import { estimateDryRun } from '../estimate/apply.js';
 import { runStats, type StatsOptions } from './stats.js';
 
@@ -142,6 +149,9 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
     },
     config,
   );
+  const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
+  // the embedded engine's code compiles while the migrations are found and parsed
+  prepareEmbeddedShadow(settings, url);
   const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : (config.paths ?? []);
   const { migrations } = await findMigrations(inputs, {
@@ -160,7 +170,6 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
       throw new UsageError(`cannot read --schema ${opts.schema}: ${(err as Error).message}`);
     }
   }
-  const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
   const d = await runDryRun(migrations, settings, {
     ...(url ? { url } : {}),
     ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),

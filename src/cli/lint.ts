@@ -14,7 +14,14 @@ import { formatGithub } from '../report/github.js';
 import { formatCodeQuality } from '../report/gitlab.js';
 import { exitCodeFor, UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
-import { lintOptionsOf, lintStage, resolveSettings, targetText, type Settings } from '../pipeline/index.js';
+import {
+  lintOptionsOf,
+  lintStage,
+  prepareEmbeddedShadow,
+  resolveSettings,
+  targetText,
+  type Settings,
+} from '../pipeline/index.js';
 import { historyCacheDir, lintCacheDir } from '../pipeline/history-cache.js';
 import { fileKeys, findingsFile, loadReport, reportKey, saveReport } from '../pipeline/findings-cache.js';
 import { applyStats } from '../estimate/apply.js';
@@ -229,6 +236,9 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     emit(saved.bytes, saved.code, opts.output, cwd);
     return saved.code;
   }
+  // --dry-run: the embedded engine's code compiles while the lint runs
+  if (opts.dryRun)
+    prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL);
   const progress = progressReporter(process.stderr);
   let stage: Awaited<ReturnType<typeof lintStage>>;
   try {

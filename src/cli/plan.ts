@@ -32,7 +32,15 @@ import { timeoutMsOf } from '../shadow/driver.js';
 import { shadowOptions, useColor, warnIgnored } from './lint.js';
 import { UsageError } from '../errors.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
-import { lintOptionsOf, lintStage, planSettingsOf, planStage, proveStage, resolveSettings } from '../pipeline/index.js';
+import {
+  lintOptionsOf,
+  lintStage,
+  planSettingsOf,
+  planStage,
+  prepareEmbeddedShadow,
+  proveStage,
+  resolveSettings,
+} from '../pipeline/index.js';
 import { visible } from '../report/visible.js';
 import { batchSizeUnderLimit, estimatePlans } from '../estimate/plan.js';
 import { formatDuration } from '../estimate/model.js';
@@ -308,6 +316,8 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     history: opts.history !== false,
     pgVersion: settings.pgVersion,
   });
+  // the proof's embedded engine compiles while the lint runs
+  if (opts.verify !== false) prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl);
   // parsed once: the planner and the proof get the lint stage's files
   // one walk: the planner reads the catalog the lint engine replays, and answers its findings
   const lint = await lintStage(migrations, {

@@ -268,6 +268,14 @@ function parsedFor(migrations: readonly Migration[], parsed: ParsedRun | undefin
 }
 
 /**
+ * For a run that will open the embedded engine (a dry run or a proof without a server URL): starts loading its code
+ * now, so that it is ready when the lint, which runs first, is done.
+ */
+export function prepareEmbeddedShadow(settings: Settings, shadowUrl: string | undefined): void {
+  if (!shadowUrl) shadowOf(settings.dialect).prepareEmbedded?.();
+}
+
+/**
  * Proves one plan on a shadow of the run's dialect, at the run's target version: the migrations
  * before the planned one are its history. With the lint stage's parsed files nothing is parsed again.
  */

@@ -16,6 +16,7 @@ import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
+  prepareEmbeddedShadow,
   resolveSettings,
   targetText,
   type GivenSettings,
@@ -129,6 +130,9 @@ export async function review(x: ReviewInput): Promise<Review> {
     `zerodown: ${reviewed.length} migration file(s) under review, ${selection.migrations.length - reviewed.length} earlier file(s) replayed as history (${selection.how}).`,
   );
 
+  // the dry run and the proof open the embedded engine after the lint: its code compiles meanwhile
+  if (x.shadow.dryRun && reviewed.length)
+    prepareEmbeddedShadow(settings, x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl);
   // one walk for lint and the staged plan (the planner reads the catalog the engine replays)
   const lint = await lintStage(selection.migrations, {
     ...lintOptionsOf(settings),

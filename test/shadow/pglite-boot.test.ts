@@ -1,6 +1,7 @@
 /**
  * How the PGlite worker boots (src/dialects/postgres/shadow/pglite-engine.ts, pglite.ts): PGlite's WebAssembly is
- * read and compiled as the worker starts (prefetchArtifacts), data directories reach PGlite as
+ * compiled once by the main thread and shared by every worker (compileEngine), its file system bundle is read as
+ * the worker starts (prefetchArtifacts), data directories reach PGlite as
  * the bytes themselves rather than through a Blob (bytesBlob), and a cached state is copied once
  * and transferred to the worker. These pin that PGlite still boots that way, with real PGlite,
  * and that the caller's cached state survives the transfer.
@@ -11,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { bootEngine, bytesBlob, prefetchArtifacts } from '../../src/dialects/postgres/shadow/pglite-engine.js';
-import { dataDirCandidates, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
+import { compileEngine, dataDirCandidates, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
 
 /** The pre-initialised data directory a boot starts from (dist/ in a checkout, or the cache). */
 const shipped = dataDirCandidates().find((f) => existsSync(f));
@@ -67,6 +68,29 @@ describe.skipIf(!shipped)('PGlite boot', () => {
       } finally {
         await booted.db.close();
       }
+    }
+  });
+
+  it('compileEngine compiles PGlite once per process; a worker given that module compiles none of its own', async () => {
+    const wasm = await compileEngine();
+    expect(wasm).toBeInstanceOf((globalThis as any).WebAssembly.Module);
+    expect(await compileEngine()).toBe(wasm);
+    const given = await prefetchArtifacts(Promise.resolve(wasm));
+    expect(given!.wasm).toBe(wasm);
+    // no module from the main thread (it could not find the file): the worker compiles its own
+    const own = await prefetchArtifacts(Promise.resolve(undefined));
+    expect(own!.wasm).toBeInstanceOf((globalThis as any).WebAssembly.Module);
+    expect(own!.wasm).not.toBe(wasm);
+    // engines in worker threads boot with the shared module, side by side
+    const shadows = await Promise.all([PgliteShadow.open(), PgliteShadow.open()]);
+    try {
+      for (const [i, sh] of shadows.entries()) {
+        expect(sh.wasmShared).toBe(true);
+        await sh.exec(`CREATE TABLE t (x int); INSERT INTO t VALUES (${i})`);
+        expect(await sh.query('SELECT x FROM t')).toEqual([{ x: i }]);
+      }
+    } finally {
+      await Promise.all(shadows.map((sh) => sh.close()));
     }
   });
 

@@ -5,13 +5,14 @@
 import type { DialectShadow } from '../../../dialect.js';
 import { loadSchemaDump } from './dump.js';
 import { extensionsIn } from './extensions.js';
-import { pgliteVersion } from './pglite.js';
+import { compileEngine, pgliteVersion } from './pglite.js';
 import { postgresProbes } from './probes.js';
 
 export const postgresShadow: DialectShadow = {
   // loaded on first use: linting never evaluates the pg driver
   open: async (options) => (await import('./open.js')).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
+  prepareEmbedded: () => void compileEngine(),
   extensionsIn,
   loadSchemaDump,
   probes: postgresProbes,

@@ -72,6 +72,11 @@ export interface EngineBootOptions {
   candidates: string[];
   /** after a cold initdb, write its data directory here for the next start */
   cacheTarget?: string;
+  /**
+   * PGlite's WebAssembly, compiled once by the main thread and shared by every worker: code V8 optimises
+   * while one engine runs (its tier-up) then serves the next engines too
+   */
+  wasm?: WebAssembly.Module;
 }
 
 /**
@@ -92,8 +97,9 @@ export function bytesBlob(bytes: Uint8Array, type = 'application/octet-stream', 
 }
 
 /** The global WebAssembly object (the project's TypeScript lib declares its types only). */
-const wasmApi = (globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<WebAssembly.Module> } })
-  .WebAssembly;
+export const wasmApi = (
+  globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<WebAssembly.Module> } }
+).WebAssembly;
 
 /** PGlite's WebAssembly, compiled, and its file system bundle (pglite.data), read. */
 export interface EngineArtifacts {
@@ -116,13 +122,16 @@ function pgliteFilesUrl(): URL {
  * starts both only once it is constructed, after the data directory is gunzipped, and the
  * compile only after the bundle is read. Undefined when the files are not there: PGlite then
  * loads them itself.
+ *
+ * `compiled`: the module the main thread compiled once for every worker of the process
+ * (pglite.ts, `compileEngine`), sent with the open request; this worker then only reads the bundle.
  */
-export function prefetchArtifacts(): Promise<EngineArtifacts | undefined> {
+export function prefetchArtifacts(
+  compiled?: Promise<WebAssembly.Module | undefined>,
+): Promise<EngineArtifacts | undefined> {
   const dir = pgliteFilesUrl();
-  return Promise.all([
-    readFile(new URL('pglite.wasm', dir)).then((b) => wasmApi.compile(b)),
-    readFile(new URL('pglite.data', dir)),
-  ]).then(
+  const own = () => readFile(new URL('pglite.wasm', dir)).then((b) => wasmApi.compile(b));
+  return Promise.all([compiled ? compiled.then((m) => m ?? own()) : own(), readFile(new URL('pglite.data', dir))]).then(
     ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, 'application/octet-stream', true) }),
     () => undefined,
   );

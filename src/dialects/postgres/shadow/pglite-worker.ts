@@ -30,17 +30,28 @@ const now = () => performance.timeOrigin + performance.now();
 /** When each boot step was reached, for ZERODOWN_TRACE (PgliteShadow.open prints them). */
 const marks: [string, number][] = [['worker module evaluated', now()]];
 
-/** Read and compiled while the open request is on its way and its data directory is unpacked. */
-const artifacts = prefetchArtifacts();
+/**
+ * Read (and compiled, when the open request brings no module compiled by the main thread) while the open request is
+ * on its way and its data directory is unpacked.
+ */
+let given: (wasm: WebAssembly.Module | undefined) => void = () => {};
+const artifacts = prefetchArtifacts(new Promise((resolve) => (given = resolve)));
 
 async function handle(req: WorkerRequest): Promise<unknown> {
   switch (req.op) {
     case 'open': {
       marks.push(['open received', now()]);
+      given(req.opts.wasm);
       const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
       db = booted.db;
       const r = await db.query<{ server_version: string }>('SHOW server_version');
-      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version, marks };
+      return {
+        boot: booted.boot,
+        bootFile: booted.bootFile,
+        serverVersion: r.rows[0]!.server_version,
+        marks,
+        wasmShared: !!req.opts.wasm,
+      };
     }
     case 'exec':
       await db!.exec(req.sql);
