@@ -128,10 +128,10 @@ function entries(facts: InitFacts): Entry[] {
     key: 'failOn',
     value: 'error',
     comment: [
-      '`zerodown lint` and the pre-commit hook exit 1 when a finding reaches this level: error, warning or',
       facts.ci === 'github'
-        ? 'never. The GitHub Action takes its `fail-on` input instead (in the workflow).'
-        : 'never.',
+        ? '`zerodown lint`, the pre-commit hook and the GitHub Action fail when a finding reaches this level:'
+        : '`zerodown lint` and the pre-commit hook exit 1 when a finding reaches this level: error, warning or',
+      facts.ci === 'github' ? "error, warning or never (the Action's `fail-on` input overrides it)." : 'never.',
     ],
   });
   return out;

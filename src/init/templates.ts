@@ -69,7 +69,7 @@ export function githubWorkflow(configFile: string, dialect = 'postgres', version
   return `# zerodown: reviews the migrations each pull request adds or changes. It lints them, writes a staged plan
 # for the unsafe ones and dry-runs them ${SHADOW[dialect] ?? SHADOW.postgres},
 # then posts one sticky comment (kept up to date), annotates the lines and fails the check when a finding
-# reaches fail-on. Make this job a required check to block the merge.
+# reaches failOn of ${configFile} (the input fail-on overrides it). Make this job a required check to block the merge.
 # Paths, dialect, target version and rules: ${configFile}. Inputs: docs/action.md in zerodown/zerodown.
 name: zerodown
 on:
@@ -85,7 +85,5 @@ jobs:
 ${maria ? mariadbService(version ?? '10.11') : ''}    steps:
       - uses: actions/checkout@v5
       - uses: zerodown/zerodown@v1
-        with:
-          fail-on: error   # error, warning or never: the level at which the check fails
-${maria ? '          shadow-database-url: mariadb://root:root@127.0.0.1:3306/mysql   # the services: container\n' : ''}`;
+${maria ? '        with:\n          shadow-database-url: mariadb://root:root@127.0.0.1:3306/mysql   # the services: container\n' : ''}`;
 }

@@ -77,7 +77,8 @@ it(
       inputs,
     );
     expect(r.stderr).not.toMatch(/internal error/);
-    // fail-on: error, as written, and the new migration has errors
+    // the workflow sets no fail-on: the config's failOn ("error", as written) decides, and the new migration has errors
+    expect(step.with?.['fail-on']).toBeUndefined();
     expect(r.code, r.stdout + r.stderr).toBe(1);
     // the Action read the config init wrote: its paths, and the five earlier migrations as history
     expect(r.stdout).toMatch(
@@ -93,5 +94,18 @@ it(
     expect(body).toContain(`https://github.com/${OWNER}/${REPO}/blob/${headSha}/${NEW}#L2`);
     expect(body).toContain('require-concurrent-index-creation');
     expect(body).toContain('CONCURRENTLY');
+
+    // one place decides: failOn "never" in the config init wrote passes the same check
+    const cfgFile = path.join(dir, 'zerodown.config.json');
+    const cfg = readFileSync(cfgFile, 'utf8');
+    expect(cfg).toContain('"failOn": "error"');
+    write(dir, 'zerodown.config.json', cfg.replace('"failOn": "error"', '"failOn": "never"'));
+    const relaxed = await runOnPullRequest(
+      indexJs,
+      { workspace: dir, apiUrl: gh.url, owner: OWNER, repo: REPO, number: PR, baseSha, headSha },
+      inputs,
+    );
+    expect(relaxed.code, relaxed.stdout + relaxed.stderr).toBe(0);
+    expect(Number(relaxed.outputs.errors)).toBeGreaterThanOrEqual(2);
   },
 );
