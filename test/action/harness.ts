@@ -5,7 +5,7 @@
  * child process with the environment the runner sets.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -226,13 +226,18 @@ export async function runAction(
   child.stdout.on('data', (c) => (stdout += c));
   child.stderr.on('data', (c) => (stderr += c));
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
-    summary: readFileSync(summaryPath, 'utf8'),
-  };
+  try {
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+      summary: readFileSync(summaryPath, 'utf8'),
+    };
+  } finally {
+    // the runner's temporary directory, as GitHub empties RUNNER_TEMP after each job
+    rmSync(runner, { recursive: true, force: true });
+  }
 }
 
 /** The pull request a run reviews: the workspace holding it, its repository and commits, and the fake API's URL. */
