@@ -177,7 +177,7 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       'without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
     );
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, opts.config);
+  const { config } = await loadConfig(cwd, opts.config);
   let reviewOnly: Set<string> | undefined;
   // what to read: the paths given, else config `paths`, else (empty) the well-known layouts under cwd
   let folders = paths.length ? paths : (config.paths ?? []);

@@ -15,7 +15,6 @@
  * are left out.
  */
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { existsSync, globFiles, isDir, lineEnd, list, readText, subdirs } from '../fsutil.js';
 import { naturalCompare } from '../order.js';
 import type { FileInfo, Framework, RawSegment, TxKind } from '../types.js';
@@ -44,8 +43,11 @@ function forPostgres(dbms: string | undefined): boolean {
   return list.every((d) => d.startsWith('!'));
 }
 
-/** Files of the master changelog in include order (absolute), or undefined when there is no master. */
-function changelogOrder(root: string): string[] | undefined {
+/**
+ * Files of the master changelog in include order (absolute), or undefined when there is no master. Async because a
+ * YAML changelog loads the YAML reader (its own chunk: a run without one never loads it).
+ */
+async function changelogOrder(root: string): Promise<string[] | undefined> {
   const master = list(root).find((f) => MASTER.test(f));
   if (!master) return undefined;
   const masterPath = path.join(root, master);
@@ -59,7 +61,7 @@ function changelogOrder(root: string): string[] | undefined {
     }
   } else {
     try {
-      const doc = /\.json$/i.test(master) ? JSON.parse(src) : parseYaml(src);
+      const doc = /\.json$/i.test(master) ? JSON.parse(src) : (await import('yaml')).parse(src);
       for (const e of doc?.databaseChangeLog ?? []) {
         if (e?.include?.file) entries.push({ file: String(e.include.file) });
         else if (e?.includeAll?.path) entries.push({ dir: String(e.includeAll.path) });
@@ -115,8 +117,8 @@ export const liquibase: Framework = {
   find(root) {
     return globFiles(root, '**/*.sql');
   },
-  prepare(root) {
-    const order = changelogOrder(root);
+  async prepare(root) {
+    const order = await changelogOrder(root);
     return { order, index: new Map((order ?? []).map((f, i) => [f, i])) };
   },
   order(files, { info, root }) {
