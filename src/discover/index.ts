@@ -32,6 +32,7 @@ import { changedFiles as changedFilesOf } from './git.js';
 export { naturalCompare };
 export { autoDiscover, type MigrationRoot } from './auto.js';
 export { detectDialect, type DetectedDialect } from './dialect.js';
+export { withFsMemo } from './fsutil.js';
 export { changedFiles } from './git.js';
 export { layoutPhases, type Phase, type PhaseFile, type LayoutTarget } from './layout.js';
 export { detectFramework, frameworks, frameworkNames } from './frameworks.js';
