@@ -44,6 +44,16 @@ function forPostgres(dbms: string | undefined): boolean {
 }
 
 /**
+ * The YAML reader, loaded on demand (its own chunk: a run without a YAML changelog never loads it). Bundled, a
+ * CommonJS package's dynamic import gives its exports as `default` only; unbundled, Node names them too.
+ */
+async function yamlParser(): Promise<(src: string) => unknown> {
+  const m: Partial<typeof import('yaml')> & { default?: typeof import('yaml') } = await import('yaml');
+  const yaml = m.parse ? m : m.default;
+  return (src) => yaml!.parse!(src);
+}
+
+/**
  * Files of the master changelog in include order (absolute), or undefined when there is no master. Async because a
  * YAML changelog loads the YAML reader (its own chunk: a run without one never loads it).
  */
@@ -60,8 +70,9 @@ async function changelogOrder(root: string): Promise<string[] | undefined> {
       else entries.push({ dir: attr('path') });
     }
   } else {
+    const parse = /\.json$/i.test(master) ? JSON.parse : await yamlParser();
     try {
-      const doc = /\.json$/i.test(master) ? JSON.parse(src) : (await import('yaml')).parse(src);
+      const doc = parse(src);
       for (const e of doc?.databaseChangeLog ?? []) {
         if (e?.include?.file) entries.push({ file: String(e.include.file) });
         else if (e?.includeAll?.path) entries.push({ dir: String(e.includeAll.path) });
