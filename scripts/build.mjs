@@ -6,7 +6,7 @@
 // (see shared/NOTES.md), so esbuild it is. The WebAssembly and data files the
 // parsers and PGlite load at run time are copied next to the bundles.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensure as ensureDataDir, install as installDataDir, reusable } from './make-pglite-snapshot.mjs';
@@ -76,6 +76,9 @@ for (const f of readdirSync(pglite)) {
 for (const a of assets) {
   copyFileSync(a, path.join(dist, path.basename(a)));
 }
+// the bundles are ES modules: said next to them, so that Node need not find it out by parsing each file a second
+// time when dist/ runs outside this package (a copy, a temporary build for the bench or the tests)
+writeFileSync(path.join(dist, 'package.json'), '{ "type": "module" }\n');
 const dataDir = await ensureDataDir({ previous: previousDataDir });
 installDataDir(dist, dataDir);
 console.log(`dist/: PGlite data directory ${(dataDir.gz.length / 1e6).toFixed(2)} MB gzip (${dataDir.source})`);

@@ -15,6 +15,14 @@ export class UsageError extends Error {
   }
 }
 
+/** A config file zerodown cannot use (src/config-file.ts): the message names the file, line and key. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
 /** Errors a person fixes by changing how zerodown is called or configured: shown as one line, never as a crash. */
 const USER_ERRORS = new Set(['UsageError', 'ConfigError', 'DiscoveryError', 'InputError']);
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, ruleSettings, suggest, validateConfig } from '../src/config.js';
+import { ConfigError, loadConfig, ruleSettings } from '../src/config.js';
+import { suggest, validateConfig } from '../src/config-file.js';
 
 const dirs: string[] = [];
 function dir(files: Record<string, string>): string {
@@ -27,8 +28,20 @@ function configError(fn: () => unknown): string {
   throw new Error('expected a ConfigError');
 }
 
+/** the ConfigError `loadConfig(dir, explicit)` rejects with */
+async function loadError(d: string, explicit?: string): Promise<string> {
+  const err = await loadConfig(d, explicit).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!err) throw new Error('expected a ConfigError');
+  return configError(() => {
+    throw err;
+  });
+}
+
 describe('loading', () => {
-  it('reads zerodown.config.json from the directory', () => {
+  it('reads zerodown.config.json from the directory', async () => {
     const d = dir({
       'zerodown.config.json': JSON.stringify({
         paths: ['db/migrations'],
@@ -39,7 +52,7 @@ describe('loading', () => {
         plan: { lockTimeout: '2s', batchSize: 5000 },
       }),
     });
-    const { config, file } = loadConfig(d);
+    const { config, file } = await loadConfig(d);
     expect(file).toBe(path.join(d, 'zerodown.config.json'));
     expect(config).toMatchObject({
       paths: ['db/migrations'],
@@ -53,72 +66,77 @@ describe('loading', () => {
     });
   });
 
-  it('reads .zerodown.yml and .zerodown.yaml', () => {
+  it('reads .zerodown.yml and .zerodown.yaml', async () => {
     const yml = dir({ '.zerodown.yml': 'pgVersion: 12\nrules:\n  require-concurrent-index-creation: off\n' });
-    expect(loadConfig(yml).config).toEqual({ pgVersion: 12, rules: { 'require-concurrent-index-creation': 'off' } });
+    expect((await loadConfig(yml)).config).toEqual({
+      pgVersion: 12,
+      rules: { 'require-concurrent-index-creation': 'off' },
+    });
     const yaml = dir({ '.zerodown.yaml': 'failOn: never\n' });
-    expect(loadConfig(yaml).config).toEqual({ failOn: 'never' });
+    expect((await loadConfig(yaml)).config).toEqual({ failOn: 'never' });
   });
 
-  it('an empty YAML file is an empty config; no file at all is {}', () => {
-    expect(loadConfig(dir({ '.zerodown.yml': '# nothing yet\n' })).config).toEqual({});
-    expect(loadConfig(dir({}))).toEqual({ config: {} });
+  it('an empty YAML file is an empty config; no file at all is {}', async () => {
+    expect((await loadConfig(dir({ '.zerodown.yml': '# nothing yet\n' }))).config).toEqual({});
+    expect(await loadConfig(dir({}))).toEqual({ config: {} });
   });
 
-  it('an explicit --config path is used, and a missing one is an error', () => {
+  it('an explicit --config path is used, and a missing one is an error', async () => {
     const d = dir({ 'custom.yml': 'pgVersion: 16\n' });
-    expect(loadConfig(d, 'custom.yml').config).toEqual({ pgVersion: 16 });
-    expect(configError(() => loadConfig(d, 'nope.json'))).toMatch(/cannot read config .*nope\.json/);
+    expect((await loadConfig(d, 'custom.yml')).config).toEqual({ pgVersion: 16 });
+    expect(await loadError(d, 'nope.json')).toMatch(/cannot read config .*nope\.json/);
   });
 
-  it('options for a rule that takes none are an error at file:line:column (they used to be ignored)', () => {
+  it('options for a rule that takes none are an error at file:line:column (they used to be ignored)', async () => {
     const json = '{\n  "rules": {\n    "ban-drop-table": { "severity": "warning", "options": { "max": 3 } }\n  }\n}\n';
-    expect(configError(() => loadConfig(dir({ 'zerodown.config.json': json })))).toBe(
+    expect(await loadError(dir({ 'zerodown.config.json': json }))).toBe(
       'zerodown.config.json:3:59: rule "ban-drop-table" takes no options: remove "rules.ban-drop-table.options"',
     );
     const yml = 'rules:\n  ban-drop-table:\n    severity: warning\n    options:\n      max: 3\n';
-    expect(configError(() => loadConfig(dir({ '.zerodown.yml': yml })))).toMatch(
+    expect(await loadError(dir({ '.zerodown.yml': yml }))).toMatch(
       /^\.zerodown\.yml:\d+:\d+: rule "ban-drop-table" takes no options/,
     );
     // severity alone is still fine
     expect(
-      loadConfig(dir({ '.zerodown.yml': 'rules:\n  ban-drop-table:\n    severity: warning\n' })).config.rules,
+      (await loadConfig(dir({ '.zerodown.yml': 'rules:\n  ban-drop-table:\n    severity: warning\n' }))).config.rules,
     ).toEqual({
       'ban-drop-table': { severity: 'warning' },
     });
   });
 
-  it('broken JSON or YAML is an error at file:line:column, on one line', () => {
+  it('broken JSON or YAML is an error at file:line:column, on one line', async () => {
     // V8 words the reason (tested on Node 20); the position is what this test pins
-    expect(configError(() => loadConfig(dir({ 'zerodown.config.json': '{ "pgVersion": 15, }' })))).toMatch(
+    expect(await loadError(dir({ 'zerodown.config.json': '{ "pgVersion": 15, }' }))).toMatch(
       /^zerodown\.config\.json:1:20: not valid JSON: \w.*[^0-9]$/,
     );
-    expect(
-      configError(() => loadConfig(dir({ 'zerodown.config.json': '{\n  "paths": ["db"],\n  "failOn" "error"\n}\n' }))),
-    ).toMatch(/^zerodown\.config\.json:3:12: not valid JSON: \w.*[^0-9]$/);
-    expect(configError(() => loadConfig(dir({ 'zerodown.config.json': '{\n  "paths": ["db"\n' })))).toMatch(
+    expect(await loadError(dir({ 'zerodown.config.json': '{\n  "paths": ["db"],\n  "failOn" "error"\n}\n' }))).toMatch(
+      /^zerodown\.config\.json:3:12: not valid JSON: \w.*[^0-9]$/,
+    );
+    expect(await loadError(dir({ 'zerodown.config.json': '{\n  "paths": ["db"\n' }))).toMatch(
       /^zerodown\.config\.json:3:1: not valid JSON: \w.*[^0-9]$/,
     );
-    expect(configError(() => loadConfig(dir({ '.zerodown.yml': 'pgVersion: 15\npgVersion: 16\n' })))).toBe(
+    expect(await loadError(dir({ '.zerodown.yml': 'pgVersion: 15\npgVersion: 16\n' }))).toBe(
       '.zerodown.yml:2:1: not valid YAML: Map keys must be unique',
     );
-    expect(configError(() => loadConfig(dir({ '.zerodown.yml': 'paths: [db,\nfailOn: error\n' })))).toMatch(
+    expect(await loadError(dir({ '.zerodown.yml': 'paths: [db,\nfailOn: error\n' }))).toMatch(
       /^\.zerodown\.yml:2:1: not valid YAML: Flow sequence in block collection must be sufficiently indented/,
     );
   });
 
-  it('pgVersion as written: 15, 15.4 or "13.0" are versions; 0x10 and 1e1 are not, reported where written', () => {
-    expect(loadConfig(dir({ 'zerodown.config.json': '{ "pgVersion": 15.4 }' })).config).toEqual({ pgVersion: 15 });
-    expect(loadConfig(dir({ '.zerodown.yml': 'pgVersion: "13.0"\n' })).config).toEqual({ pgVersion: 13 });
-    expect(configError(() => loadConfig(dir({ 'zerodown.config.json': '{\n  "pgVersion": 1e1\n}' })))).toBe(
+  it('pgVersion as written: 15, 15.4 or "13.0" are versions; 0x10 and 1e1 are not, reported where written', async () => {
+    expect((await loadConfig(dir({ 'zerodown.config.json': '{ "pgVersion": 15.4 }' }))).config).toEqual({
+      pgVersion: 15,
+    });
+    expect((await loadConfig(dir({ '.zerodown.yml': 'pgVersion: "13.0"\n' }))).config).toEqual({ pgVersion: 13 });
+    expect(await loadError(dir({ 'zerodown.config.json': '{\n  "pgVersion": 1e1\n}' }))).toBe(
       'zerodown.config.json:2:16: "pgVersion" must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got 1e1)',
     );
-    expect(configError(() => loadConfig(dir({ '.zerodown.yml': 'paths: [db]\npgVersion: 0x10\n' })))).toBe(
+    expect(await loadError(dir({ '.zerodown.yml': 'paths: [db]\npgVersion: 0x10\n' }))).toBe(
       '.zerodown.yml:2:12: "pgVersion" must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got 0x10)',
     );
   });
 
-  it('zerodown.config.json may hold // and /* */ comments (JSONC); errors still point at the line as written', () => {
+  it('zerodown.config.json may hold // and /* */ comments (JSONC); errors still point at the line as written', async () => {
     const commented = [
       '// written by zerodown init',
       '{',
@@ -129,32 +147,32 @@ describe('loading', () => {
       '  "pgVersion": 16',
       '}',
     ].join('\n');
-    expect(loadConfig(dir({ 'zerodown.config.json': commented })).config).toEqual({
+    expect((await loadConfig(dir({ 'zerodown.config.json': commented }))).config).toEqual({
       paths: ['db/migrations'],
       pgVersion: 16,
     });
     // `//` and `/*` inside strings are text, not comments
     expect(
-      loadConfig(
-        dir({ 'zerodown.config.json': '{ "paths": ["db/*/x"], "dryRun": { "shadowUrl": "postgres://h/db" } } // url' }),
+      (
+        await loadConfig(
+          dir({
+            'zerodown.config.json': '{ "paths": ["db/*/x"], "dryRun": { "shadowUrl": "postgres://h/db" } } // url',
+          }),
+        )
       ).config,
     ).toEqual({ paths: ['db/*/x'], dryRun: { shadowUrl: 'postgres://h/db' } });
     // a bad value after a block comment: line and column of the file as written
-    expect(
-      configError(() => loadConfig(dir({ 'zerodown.config.json': '/* a\n   b */\n{\n  "pgVersion": 1e1\n}' }))),
-    ).toBe(
+    expect(await loadError(dir({ 'zerodown.config.json': '/* a\n   b */\n{\n  "pgVersion": 1e1\n}' }))).toBe(
       'zerodown.config.json:4:16: "pgVersion" must be a PostgreSQL major version from 9 to 19, such as 15 or 15.4 (got 1e1)',
     );
     expect(
-      configError(() =>
-        loadConfig(
-          dir({ 'zerodown.config.json': '{\n  // a rule\n  "rules": { "ban-drop-table": { "options": {} } }\n}' }),
-        ),
+      await loadError(
+        dir({ 'zerodown.config.json': '{\n  // a rule\n  "rules": { "ban-drop-table": { "options": {} } }\n}' }),
       ),
     ).toBe('zerodown.config.json:3:45: rule "ban-drop-table" takes no options: remove "rules.ban-drop-table.options"');
-    expect(
-      configError(() => loadConfig(dir({ 'zerodown.config.json': '{\n  // a comment\n  "failOn" "error"\n}' }))),
-    ).toMatch(/^zerodown\.config\.json:3:12: not valid JSON: \w.*[^0-9]$/);
+    expect(await loadError(dir({ 'zerodown.config.json': '{\n  // a comment\n  "failOn" "error"\n}' }))).toMatch(
+      /^zerodown\.config\.json:3:12: not valid JSON: \w.*[^0-9]$/,
+    );
   });
 });
 

@@ -6,7 +6,7 @@
  * `fail-on`. A comment that cannot be posted (fork PRs, read-only tokens) never
  * fails the run.
  */
-import { loadStatsFile } from '../stats/format.js';
+import { loadStatsFile } from '../stats/load.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -89,7 +89,7 @@ export async function run(): Promise<void> {
   const octokit: Octokit | undefined = inputs.token
     ? createOctokit(inputs.token, { baseUrl: github.context.apiUrl, log: (m) => core.info(m) })
     : undefined;
-  const { config } = loadConfig(workspace);
+  const { config } = await loadConfig(workspace);
   protectSecretUrl(config.dryRun?.shadowUrl);
   registerSecret(process.env.PGPASSWORD);
 

@@ -137,7 +137,7 @@ export async function runDryRun(
 
 export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Promise<number> {
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, opts.config);
+  const { config } = await loadConfig(cwd, opts.config);
   const detected =
     opts.dialect || config.dialect ? undefined : await detectDialect(paths.length ? paths : (config.paths ?? []), cwd);
   const settings = resolveSettings(

@@ -81,7 +81,7 @@ export async function gitlabCommand(
   const token = env.ZERODOWN_GITLAB_TOKEN?.trim() || undefined;
   registerSecret(token);
   const workspace = process.cwd();
-  const { config } = loadConfig(workspace, opts.config);
+  const { config } = await loadConfig(workspace, opts.config);
   registerSecretUrl(opts.shadowUrl ?? config.dryRun?.shadowUrl ?? env.ZERODOWN_SHADOW_URL);
 
   // 1. what the merge request changes

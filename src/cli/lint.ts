@@ -4,8 +4,8 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { autoDiscover, detectDialect, findMigrations } from '../discover/index.js';
-import { loadConfig, type FailOn } from '../config.js';
+import { autoDiscover, detectDialect, findMigrations, withFsMemo } from '../discover/index.js';
+import { loadConfig, type Config, type FailOn } from '../config.js';
 import type { LintResult, Migration } from '../model.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
@@ -177,14 +177,11 @@ export function shadowOptions(opts: {
   ];
 }
 
-export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
-  if (!opts.dryRun)
-    warnIgnored(
-      shadowOptions(opts),
-      'without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
-    );
-  const cwd = process.cwd();
-  const { config } = loadConfig(cwd, opts.config);
+/**
+ * What `lint` reads before it lints: the migration folders, the dialect, the settings, the stats and the migrations.
+ * Undefined when `--only-migrations` names no migration (a commit of other SQL files): nothing to say.
+ */
+async function lintInputs(paths: string[], opts: LintCliOptions, config: Config, cwd: string) {
   let reviewOnly: Set<string> | undefined;
   // what to read: the paths given, else config `paths`, else (empty) the well-known layouts under cwd
   let folders = paths.length ? paths : (config.paths ?? []);
@@ -193,10 +190,10 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     // a pre-commit hook gets every staged file: the ones that are migrations are those discovery finds in the
     // migration folders (so queries/*.sql is left alone); the rest of those folders is history
     reviewOnly = new Set(paths.filter((p) => p.endsWith('.sql')).map((p) => path.resolve(cwd, p)));
-    if (!reviewOnly.size) return 0;
+    if (!reviewOnly.size) return undefined;
     folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
     // no migration folder in this repository: none of the files is a migration
-    if (!folders.length) return 0;
+    if (!folders.length) return undefined;
   }
   // no --dialect and no config `dialect`: the migrations' own evidence (Prisma provider, names, SQL), else postgres
   const detected = opts.dialect || config.dialect ? undefined : await detectDialect(folders, cwd);
@@ -220,7 +217,24 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     ...(reviewOnly ? { reviewOnly } : {}),
   });
   // --only-migrations and none of the files is a migration: nothing to say (a commit of other SQL files)
-  if (reviewOnly && !migrations.some((m) => m.review)) return 0;
+  if (reviewOnly && !migrations.some((m) => m.review)) return undefined;
+  return { settings, stats, findingsDir, findings, migrations };
+}
+
+export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
+  if (!opts.dryRun)
+    warnIgnored(
+      shadowOptions(opts),
+      'without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)',
+    );
+  const cwd = process.cwd();
+  const { config } = await loadConfig(cwd, opts.config);
+  // detection and discovery ask the disk the same questions (each folder listed, each file read): one memo answers
+  // each once, from the search for migration folders to the migrations read (withFsMemo, src/discover/fsutil.ts)
+  const found = await withFsMemo(() => lintInputs(paths, opts, config, cwd));
+  // --only-migrations named no migration: nothing to lint
+  if (!found) return 0;
+  const { settings, stats, findingsDir, findings, migrations } = found;
   // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
   const tty = !opts.output && !!process.stdout.isTTY;
   const color = opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout);

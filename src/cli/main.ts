@@ -8,7 +8,8 @@ import { visible } from '../report/visible.js';
 import { parseShadowTimeout } from '../shadow/driver.js';
 import { isUserError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { DIALECT_IDS, parsePgVersion } from '../dialects/index.js';
+// the dialect ids only, not the registry: `--version`, `--help` and usage errors load no dialect
+import { DIALECT_IDS, parsePgVersion } from '../dialects/ids.js';
 // Commands are imported lazily inside their actions, so that `zerodown lint` never
 // evaluates PGlite or the GitHub toolkit and `zerodown dry-run` never pays for the linter.
 

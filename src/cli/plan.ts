@@ -287,7 +287,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
       'with --no-verify: the plans are not run on a shadow database (drop --no-verify to prove them there)',
     );
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, opts.config);
+  const { config } = await loadConfig(cwd, opts.config);
   const inputs = paths.length ? paths : (config.paths ?? []);
   if (!inputs.length) {
     throw new UsageError(

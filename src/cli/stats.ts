@@ -8,7 +8,7 @@ import { dialectOfUrl } from '../dialects/index.js';
 import { UsageError } from '../errors.js';
 import { statsSource } from '../estimate/apply.js';
 import { redactSecrets, registerSecretUrl } from '../secrets.js';
-import { loadStatsFile, type StatsFile } from '../stats/format.js';
+import type { StatsFile } from '../stats/format.js';
 
 export interface StatsOptions {
   /** `--stats FILE` */
@@ -23,7 +23,11 @@ export async function runStats(
   cwd: string,
 ): Promise<{ stats: StatsFile; source: string } | undefined> {
   if (opts.stats && opts.statsUrl) throw new UsageError('give --stats FILE or --stats-url URL, not both');
-  if (opts.stats) return { stats: loadStatsFile(path.resolve(cwd, opts.stats)), source: opts.stats };
+  if (opts.stats) {
+    // its own chunk: the check loads ajv, which a run without --stats never needs
+    const { loadStatsFile } = await import('../stats/load.js');
+    return { stats: loadStatsFile(path.resolve(cwd, opts.stats)), source: opts.stats };
+  }
   if (opts.statsUrl) return { stats: await readStats(opts.statsUrl), source: statsSource({ url: opts.statsUrl }) };
   return undefined;
 }

@@ -8,6 +8,7 @@ import type { Migration } from '../model.js';
 import { UsageError } from '../errors.js';
 import { postgres } from './postgres/index.js';
 import { mariadb, mysql } from './mysql/index.js';
+import { DIALECT_IDS } from './ids.js';
 
 const DIALECTS: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([
   [postgres.id, postgres],
@@ -18,8 +19,8 @@ const DIALECTS: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([
 /** the dialect a migration is read in when nothing says otherwise */
 export const DEFAULT_DIALECT: Migration['dialect'] = 'postgres';
 
-/** the ids of the dialects this build knows, for option choices and messages */
-export const DIALECT_IDS: readonly string[] = [...DIALECTS.keys()];
+/** the ids of the dialects this build knows, for option choices and messages (the same list as DIALECTS' keys) */
+export { DIALECT_IDS } from './ids.js';
 
 /** The dialect named `id` (default: PostgreSQL). A name this build does not know is a usage error. */
 export function dialectFor(id: string = DEFAULT_DIALECT): Dialect {
@@ -39,11 +40,12 @@ export function dialectOf(migrations: readonly Migration[], fallback: string = D
   return dialectFor(ids.values().next().value ?? fallback);
 }
 
-/**
- * The reading of a target PostgreSQL version (`--pg-version`, the Action's `pg-version`, the config's
- * `pgVersion`): `15`, `15.4` or `13.0`, a major version from 9 to 19; undefined when `text` is not one.
- */
-export { parsePgVersion } from './postgres/index.js';
+export { parsePgVersion } from './ids.js';
+
+/** the dialects the registry holds, by id (a test checks these are DIALECT_IDS) */
+export function registeredDialectIds(): string[] {
+  return [...DIALECTS.keys()];
+}
 
 /**
  * The dialect's shadow engines. A dialect without them cannot dry-run or prove a plan yet:

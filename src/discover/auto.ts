@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { detectFramework } from './frameworks.js';
-import { list, readText } from './fsutil.js';
+import { type FileWalk, list, readText, walkFiles } from './fsutil.js';
 import { LIQUIBASE_HEADER } from './tools/liquibase.js';
 
 export interface MigrationRoot {
@@ -31,6 +31,37 @@ export const AUTO_IGNORE = [
   '**/fixtures/**',
   '**/__fixtures__/**',
 ];
+
+/** the files that mark a migration root (see `rootOf`), as glob patterns */
+export const AUTO_PATTERNS = [
+  '**/migration_lock.toml',
+  '**/meta/_journal.json',
+  '**/sqitch.plan',
+  '**/*.sql',
+  '**/*changelog*.{xml,yaml,yml,json}',
+];
+
+export function autoGlobOptions(base: string) {
+  return { cwd: base, absolute: true, onlyFiles: true, ignore: AUTO_IGNORE, deep: 8 };
+}
+
+const AUTO_IGNORE_DIRS: ReadonlySet<string> = new Set(AUTO_IGNORE.map((g) => g.slice(3, -3)));
+/** `*changelog*.{xml,yaml,yml,json}` (case matters, as in the glob) */
+const CHANGELOG = /changelog.*\.(xml|yaml|yml|json)$/;
+
+/** AUTO_PATTERNS with autoGlobOptions, as a walk (`walkFiles`) */
+export function autoWalk(base: string): FileWalk {
+  return {
+    maxDepth: 8,
+    skipDirs: AUTO_IGNORE_DIRS,
+    want: (name, dir) =>
+      name === 'migration_lock.toml' ||
+      name === 'sqitch.plan' ||
+      name.endsWith('.sql') ||
+      (name === '_journal.json' && dir !== base && path.basename(dir) === 'meta') ||
+      CHANGELOG.test(name),
+  };
+}
 
 const FOLDERS = new Set(['migrations', 'migration', 'migrate', 'changelog']);
 
@@ -59,22 +90,9 @@ function rootOf(file: string): string | undefined {
 export async function autoDiscover(cwd: string): Promise<MigrationRoot[]> {
   const base = path.resolve(cwd);
   const roots = new Set<string>();
-  const matches = await glob(
-    [
-      '**/migration_lock.toml',
-      '**/meta/_journal.json',
-      '**/sqitch.plan',
-      '**/*.sql',
-      '**/*changelog*.{xml,yaml,yml,json}',
-    ],
-    {
-      cwd: base,
-      absolute: true,
-      onlyFiles: true,
-      ignore: AUTO_IGNORE,
-      deep: 8,
-    },
-  );
+  // one walk through the discovery memo (the folders it lists are not listed again by what follows); the glob
+  // finds the same files (test/discover/walk.test.ts), and answers where the walk meets a symbolic link
+  const matches = walkFiles(base, autoWalk(base)) ?? (await glob(AUTO_PATTERNS, autoGlobOptions(base)));
   for (const m of matches) {
     if (/changelog.*\.(xml|ya?ml|json)$/i.test(path.basename(m))) {
       // Liquibase outside a conventional folder: a formatted-SQL file next to a master changelog

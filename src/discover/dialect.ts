@@ -10,11 +10,10 @@
  * 3. The SQL itself: backtick identifiers, `ENGINE=`, `AUTO_INCREMENT` in some file and nothing
  *    PostgreSQL-only (`SERIAL`, `::type`, `$$`, `JSONB`, `CREATE EXTENSION`) in any.
  */
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { autoDiscover } from './auto.js';
-import { findUp, isDir, isFile, readText } from './fsutil.js';
+import { findUp, isDir, isFile, list, readText } from './fsutil.js';
 
 export interface DetectedDialect {
   dialect: 'mysql' | 'mariadb' | 'postgres';
@@ -39,21 +38,14 @@ const POSTGRES_SQL = [
 
 function sqlFilesUnder(dir: string, out: string[], depth = 0): void {
   if (out.length >= 400 || depth > 3) return;
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return;
-  }
+  // through fsutil: within a discovery memo (\`withFsMemo\`, as \`zerodown lint\` runs detection and discovery) the
+  // folders listed here are not listed again, and their entries' types answer "is it a folder" without a stat
+  const names = list(dir).sort();
   for (const n of names) {
     if (n === 'node_modules' || n.startsWith('.')) continue;
     const p = path.join(dir, n);
     if (n.endsWith('.sql')) out.push(p);
-    else if (depth < 3 && !n.includes('.')) {
-      try {
-        if (statSync(p).isDirectory()) sqlFilesUnder(p, out, depth + 1);
-      } catch {}
-    }
+    else if (depth < 3 && !n.includes('.') && isDir(p)) sqlFilesUnder(p, out, depth + 1);
   }
 }
 

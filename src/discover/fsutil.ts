@@ -149,8 +149,56 @@ export function takeText(p: string): string {
   return readFileSync(p, 'utf8');
 }
 
+/** What `walkFiles` looks for: files whose name passes `want`, in folders down to `maxDepth` levels below the root. */
+export interface FileWalk {
+  /** 0: the root's own files; 1: also its sub-folders' files; … */
+  maxDepth: number;
+  /** folder names not entered (besides those starting with a dot) */
+  skipDirs: ReadonlySet<string>;
+  /** a file's name, and the absolute folder that holds it */
+  want: (name: string, dir: string) => boolean;
+}
+
+/**
+ * The files under `root` (absolute paths, in listing order) a walk finds, through the discovery memo when it runs:
+ * what tinyglobby finds for such a pattern (\`dot: false\`: no name starting with a dot, no folder starting with one
+ * entered), from folder listings the rest of discovery then reuses instead of listing every folder again.
+ * Undefined when the walk meets a symbolic link: tinyglobby's answer there (real paths, loops) is left to it.
+ */
+export function walkFiles(root: string, walk: FileWalk): string[] | undefined {
+  const out: string[] = [];
+  const visit = (dir: string, depth: number): boolean => {
+    for (const [name, e] of entriesOf(dir) ?? []) {
+      if (name.startsWith('.')) continue;
+      if (e.isSymbolicLink()) return false;
+      const p = path.join(dir, name);
+      if (e.isDirectory()) {
+        if (depth > 0 && !walk.skipDirs.has(name) && !visit(p, depth - 1)) return false;
+      } else if (e.isFile() && walk.want(name, dir)) out.push(p);
+    }
+    return true;
+  };
+  return visit(path.resolve(root), walk.maxDepth) ? out : undefined;
+}
+
+const NO_DEPS = new Set(['node_modules']); // IGNORE: .git starts with a dot
+/** the patterns the tools give `globFiles`, as walks */
+const WALKS: Record<string, (root: string) => FileWalk> = {
+  '*.sql': () => ({ maxDepth: 0, skipDirs: NO_DEPS, want: (n) => n.endsWith('.sql') }),
+  '**/*.sql': () => ({ maxDepth: Infinity, skipDirs: NO_DEPS, want: (n) => n.endsWith('.sql') }),
+  '*/up.sql': (root) => ({ maxDepth: 1, skipDirs: NO_DEPS, want: (n, d) => n === 'up.sql' && d !== root }),
+  '*/migration.sql': (root) => ({
+    maxDepth: 1,
+    skipDirs: NO_DEPS,
+    want: (n, d) => n === 'migration.sql' && d !== root,
+  }),
+};
+
 /** Files matching `pattern` under `root`, absolute, in natural order. */
 export async function globFiles(root: string, pattern: string | string[]): Promise<string[]> {
+  const walk = typeof pattern === 'string' ? WALKS[pattern] : undefined;
+  const walked = walk && walkFiles(root, walk(path.resolve(root)));
+  if (walked) return walked.sort(naturalCompare);
   return (
     await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE, expandDirectories: false })
   ).sort(naturalCompare);

@@ -32,6 +32,7 @@ import { changedFiles as changedFilesOf } from './git.js';
 export { naturalCompare };
 export { autoDiscover, type MigrationRoot } from './auto.js';
 export { detectDialect, type DetectedDialect } from './dialect.js';
+export { withFsMemo } from './fsutil.js';
 export { changedFiles } from './git.js';
 export { layoutPhases, type Phase, type PhaseFile, type LayoutTarget } from './layout.js';
 export { detectFramework, frameworks, frameworkNames } from './frameworks.js';
@@ -157,18 +158,18 @@ async function discoverOnce(inputs: string[], options: DiscoverOptions): Promise
   const history = options.history !== false;
   const groups = new Map<string, Group>();
 
-  const groupFor = (fw: Framework, root: string): Group => {
+  const groupFor = async (fw: Framework, root: string): Promise<Group> => {
     const key = `${fw.name}\0${fw.sequence?.(root) ?? root}`;
     let g = groups.get(key);
     if (!g) {
       g = { fw, roots: new Map(), files: new Map(), review: new Set() };
       groups.set(key, g);
     }
-    if (!g.roots.has(root)) g.roots.set(root, { root, info: fw.prepare?.(root) ?? {}, pgVersion });
+    if (!g.roots.has(root)) g.roots.set(root, { root, info: (await fw.prepare?.(root)) ?? {}, pgVersion });
     return g;
   };
   const addAll = async (fw: Framework, root: string, reviewAll: boolean): Promise<number> => {
-    const g = groupFor(fw, root);
+    const g = await groupFor(fw, root);
     const files = reviewAll || !fw.siblings ? await fw.find(root) : await fw.siblings(root);
     for (const f of files) {
       if (!g.files.has(f)) g.files.set(f, root);
@@ -178,7 +179,7 @@ async function discoverOnce(inputs: string[], options: DiscoverOptions): Promise
   };
   const addFiles = async (fw: Framework, dir: string, files: string[]) => {
     const root = fw.root(dir);
-    const g = groupFor(fw, root);
+    const g = await groupFor(fw, root);
     if (history) await addAll(fw, root, false);
     for (const f of files) {
       if (!g.files.has(f)) g.files.set(f, root);

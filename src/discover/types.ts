@@ -54,7 +54,7 @@ export interface Framework {
   find(root: string): Promise<string[]>;
   /** the files that may precede a file given on its own (default: `find`) */
   siblings?(root: string): Promise<string[]>;
-  /** per-root facts (journal, plan, config) read once */
+  /** per-root facts (journal, plan, config) read once; a promise when reading them needs a module loaded on demand */
   prepare?(root: string): any;
   /** orders files the way the tool applies them */
   order(files: string[], ctx: DescribeContext): string[];

@@ -13,7 +13,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import stripJsonComments from 'strip-json-comments';
-import { CONFIG_FILES, validateConfig } from '../config.js';
+import { CONFIG_FILES } from '../config.js';
+import { validateConfig } from '../config-file.js';
 import { dialectFor } from '../dialects/index.js';
 import { UsageError } from '../errors.js';
 import { isDir, isFile, readText } from '../discover/fsutil.js';

@@ -95,7 +95,7 @@ export async function isMigrationFile(file: string, cwd: string, config: Config)
 export async function analyse(file: string, text: string, cwd: string, opts: LspSettings): Promise<Analysis> {
   let config: Config;
   try {
-    config = loadConfig(cwd, opts.config).config;
+    config = (await loadConfig(cwd, opts.config)).config;
   } catch (err) {
     return { error: (err as Error).message };
   }

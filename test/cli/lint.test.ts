@@ -371,6 +371,38 @@ describe('the built CLI, end to end', () => {
     expect(bad.stderr).toBe('zerodown: m/missing.sql: no such file or directory\n');
   });
 
+  // what a run loads only when it needs it (the config reader with ajv and yaml, the stats check, yaml for a
+  // Liquibase changelog, the MySQL dialect) is a chunk of its own in the bundle: each still works from there
+  it('--version loads no dialect; a config, YAML changelog, stats file and MySQL project load what they need', () => {
+    expect(exec(ROOT, ['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const yml = project({
+      '.zerodown.yml': 'rules:\n  ban-drop-table:\n    options:\n      max: 3\n',
+      'm/1.sql': CLEAN,
+    });
+    const bad = exec(yml, ['lint', 'm']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'zerodown: .zerodown.yml:4:7: rule "ban-drop-table" takes no options: remove "rules.ban-drop-table.options"\n',
+    );
+    // a YAML config is read: failOn never makes a failing run exit 0
+    expect(exec(project({ 'm/1.sql': UNSAFE }), ['lint', 'm']).status).toBe(1);
+    expect(exec(project({ '.zerodown.yml': 'failOn: never\n', 'm/1.sql': UNSAFE }), ['lint', 'm']).status).toBe(0);
+    // the master changelog (YAML) leaves 003-not-included.sql out
+    const lb = exec(ROOT, ['lint', '--no-cache', 'test/fixtures/frameworks/liquibase', '--format', 'json']);
+    expect(JSON.parse(lb.stdout).files.map((f: { path: string }) => path.basename(f.path))).toEqual([
+      '001-create-users.sql',
+      '002-users-indexes.sql',
+    ]);
+    const stats = project({ 'm/1.sql': CLEAN, 'stats.json': '{"zerodownStats": 1}' });
+    const st = exec(stats, ['lint', 'm', '--stats', 'stats.json']);
+    expect(st.status).toBe(2);
+    expect(st.stderr).toMatch(/^zerodown: \S*stats\.json: not a zerodown stats file: \(root\): missing "dialect"\n$/);
+    const my = project({ 'm/1.sql': 'ALTER TABLE `users` ADD COLUMN `age` INT NOT NULL, ALGORITHM=COPY;\n' });
+    const r = exec(my, ['lint', 'm', '--no-cache']);
+    expect(r.stdout).toMatch(/^dialect: MySQL .*\(detected: MySQL syntax in the SQL/);
+    expect(r.stdout).toContain('ban-explicit-copy-or-lock');
+  });
+
   it('a closed pipe does not crash', () => {
     const d = project(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`m/${i}.sql`, UNSAFE])));
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" lint m --no-history | head -c 10`], {

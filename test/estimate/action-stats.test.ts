@@ -7,7 +7,8 @@ import { readInputs } from '../../src/action/inputs.js';
 import { extraSections } from '../../src/review/extras.js';
 import { findMigrations } from '../../src/discover/index.js';
 import { lintOptionsOf, lintStage, resolveSettings } from '../../src/pipeline/index.js';
-import { STATS_VERSION, loadStatsFile } from '../../src/stats/format.js';
+import { STATS_VERSION } from '../../src/stats/format.js';
+import { loadStatsFile } from '../../src/stats/load.js';
 import { writeProject } from '../cli-harness.js';
 
 const KEY = 'INPUT_STATS-FILE';

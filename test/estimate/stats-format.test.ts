@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStatsFile, STATS_VERSION, tableStats, validateStats, type StatsFile } from '../../src/stats/format.js';
+import { STATS_VERSION, tableStats, type StatsFile } from '../../src/stats/format.js';
+import { loadStatsFile, validateStats } from '../../src/stats/load.js';
 
 const NOW = Date.parse('2026-12-06T08:00:00Z');
 

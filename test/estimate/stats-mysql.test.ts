@@ -10,7 +10,7 @@ import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, writeProject } from '../cli-harness.js';
 import type { JsonReport } from '../../src/report/json.js';
-import { validateStats } from '../../src/stats/format.js';
+import { validateStats } from '../../src/stats/load.js';
 import { MYSQL_URL, mysqlAdmin, mysqlSuite } from '../shadow/mysql-env.js';
 
 const DB = `zd_s16stats_${process.pid}`;

@@ -72,7 +72,7 @@ describe('zerodown init on GitHub', () => {
     const text = read(dir, 'zerodown.config.json');
     expect(text).toMatch(/^ {2}\/\/ Migration folders/m);
     expect(text).toMatch(/^ {2}\/\/ "pgVersion": 15,$/m); // not found: left for the user, not guessed
-    const { config, file } = loadConfig(dir);
+    const { config, file } = await loadConfig(dir);
     expect(file).toBe(path.join(dir, 'zerodown.config.json'));
     expect(config).toEqual({ paths: ['prisma/migrations'], framework: 'prisma', dialect: 'postgres', failOn: 'error' });
 
@@ -100,7 +100,7 @@ describe('zerodown init on GitHub', () => {
     const text = read(dir, '.zerodown.yml');
     expect(text).toMatch(/^# The migration tool/m);
     expect(text).toMatch(/^# pgVersion: 15$/m);
-    expect(loadConfig(dir).config).toEqual({
+    expect((await loadConfig(dir)).config).toEqual({
       paths: ['migrations'],
       framework: 'goose',
       dialect: 'postgres',
@@ -121,13 +121,13 @@ describe('zerodown init on GitHub', () => {
     expect(read(pg, 'zerodown.config.json')).toMatch(
       /\/\/ Your production PostgreSQL version \(from docker-compose\.yml: postgres:16\.4-alpine\)/,
     );
-    expect(loadConfig(pg).config.pgVersion).toBe(16);
+    expect((await loadConfig(pg)).config.pgVersion).toBe(16);
 
     // Supabase's local database major, from supabase/config.toml
     const sb = repo('supabase');
     const sbRun = await runCli(sb, 'init');
     expect(sbRun.stdout).toContain('dialect:    postgres 15 (supabase/config.toml: [db] major_version)');
-    expect(loadConfig(sb).config).toMatchObject({
+    expect((await loadConfig(sb)).config).toMatchObject({
       paths: ['supabase/migrations'],
       framework: 'supabase',
       pgVersion: 15,
@@ -137,7 +137,7 @@ describe('zerodown init on GitHub', () => {
     const gl = repo('goose');
     writeFileSync(path.join(gl, '.gitlab-ci.yml'), 'test:\n  services:\n    - postgres:14.11\n  script: [make test]\n');
     await runCli(gl, 'init');
-    expect(loadConfig(gl).config.pgVersion).toBe(14);
+    expect((await loadConfig(gl)).config.pgVersion).toBe(14);
 
     const maria = repo('prisma');
     const lock = path.join(maria, 'prisma/migrations/migration_lock.toml');
@@ -150,7 +150,7 @@ describe('zerodown init on GitHub', () => {
     const r = await runCli(maria, 'init');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('dialect:    mariadb 10.11');
-    expect(loadConfig(maria).config).toMatchObject({ dialect: 'mariadb', mysqlVersion: '10.11' });
+    expect((await loadConfig(maria)).config).toMatchObject({ dialect: 'mariadb', mysqlVersion: '10.11' });
     // MariaDB has no embedded engine: the workflow brings the server of that version as the shadow
     const wf = parse(read(maria, '.github/workflows/zerodown.yml')) as any;
     expect(wf.jobs.zerodown.services.mariadb.image).toBe('mariadb:10.11');
@@ -181,7 +181,7 @@ describe('zerodown init on GitHub', () => {
     const forced = await runCli(dir, 'init', '--force');
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/overwrote zerodown\.config\.json/);
-    expect(loadConfig(dir).config.framework).toBe('prisma');
+    expect((await loadConfig(dir)).config.framework).toBe('prisma');
   });
 
   it('a repository without migrations yet: paths left commented out, and a warning saying so', async () => {
@@ -191,7 +191,7 @@ describe('zerodown init on GitHub', () => {
     expect(r.stdout).toContain('migrations: no migration folder yet');
     expect(r.stderr).toContain('warning: no migration folder found');
     expect(read(dir, 'zerodown.config.json')).toMatch(/^ {2}\/\/ "paths": \["db\/migrations"\],$/m);
-    expect(loadConfig(dir).config).toEqual({ dialect: 'postgres', failOn: 'error' });
+    expect((await loadConfig(dir)).config).toEqual({ dialect: 'postgres', failOn: 'error' });
   });
 
   it('a write that fails leaves nothing behind: no config without its workflow, no temporary file', async () => {
@@ -239,7 +239,7 @@ describe('zerodown init on GitHub', () => {
     // shown as escapes in the comment, JSON-escaped in the value
     expect(text).toContain('// Migration folders, as found: we"ird\\u202e\\x1b[2J/migrations (plain)');
     expect(text).not.toContain('\x1b');
-    expect(loadConfig(dir).config.paths).toEqual([`${name}/migrations`]);
+    expect((await loadConfig(dir)).config.paths).toEqual([`${name}/migrations`]);
     expect(r.stdout).not.toContain('\x1b');
   });
 });
@@ -279,7 +279,7 @@ describe('zerodown init on GitLab', () => {
       script: ['npx --yes zerodown gitlab'],
       artifacts: { when: 'always', reports: { codequality: 'gl-code-quality-report.json' } },
     });
-    expect(loadConfig(dir).config.framework).toBe('goose');
+    expect((await loadConfig(dir)).config.framework).toBe('goose');
   });
 
   it('an existing .gitlab-ci.yml is never edited: the job goes to its own file, with the include to add', async () => {

@@ -102,18 +102,18 @@ describe('validateRuleOptions', () => {
     expect(check('5')).toEqual(['"rules.probe-with-options.options" must be object (got "5")']);
   });
 
-  it('the real loader rejects options for a rule that takes none, at file:line:col (JSON)', () => {
+  it('the real loader rejects options for a rule that takes none, at file:line:col (JSON)', async () => {
     const text = `{\n  "pgVersion": 15,\n  "rules": {\n    "ban-drop-table": "warning",\n    "ban-drop-column": { "severity": "warning", "options": { "allow": true } }\n  }\n}\n`;
     const { dir } = configFile('zerodown.config.json', text);
-    expect(() => loadConfig(dir)).toThrow(
+    await expect(loadConfig(dir)).rejects.toThrow(
       'zerodown.config.json:5:60: rule "ban-drop-column" takes no options: remove "rules.ban-drop-column.options"',
     );
   });
 
-  it('the real loader rejects options for a rule that takes none, at file:line:col (YAML)', () => {
+  it('the real loader rejects options for a rule that takes none, at file:line:col (YAML)', async () => {
     const text = 'pgVersion: 14\nrules:\n  ban-drop-column:\n    severity: warning\n    options:\n      allow: [x]\n';
     const { dir } = configFile('.zerodown.yml', text);
-    expect(() => loadConfig(dir)).toThrow(
+    await expect(loadConfig(dir)).rejects.toThrow(
       '.zerodown.yml:6:7: rule "ban-drop-column" takes no options: remove "rules.ban-drop-column.options"',
     );
   });

@@ -15,7 +15,6 @@
  * are left out.
  */
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { existsSync, globFiles, isDir, lineEnd, list, readText, subdirs } from '../fsutil.js';
 import { naturalCompare } from '../order.js';
 import type { FileInfo, Framework, RawSegment, TxKind } from '../types.js';
@@ -44,8 +43,21 @@ function forPostgres(dbms: string | undefined): boolean {
   return list.every((d) => d.startsWith('!'));
 }
 
-/** Files of the master changelog in include order (absolute), or undefined when there is no master. */
-function changelogOrder(root: string): string[] | undefined {
+/**
+ * The YAML reader, loaded on demand (its own chunk: a run without a YAML changelog never loads it). Bundled, a
+ * CommonJS package's dynamic import gives its exports as `default` only; unbundled, Node names them too.
+ */
+async function yamlParser(): Promise<(src: string) => unknown> {
+  const m: Partial<typeof import('yaml')> & { default?: typeof import('yaml') } = await import('yaml');
+  const yaml = m.parse ? m : m.default;
+  return (src) => yaml!.parse!(src);
+}
+
+/**
+ * Files of the master changelog in include order (absolute), or undefined when there is no master. Async because a
+ * YAML changelog loads the YAML reader (its own chunk: a run without one never loads it).
+ */
+async function changelogOrder(root: string): Promise<string[] | undefined> {
   const master = list(root).find((f) => MASTER.test(f));
   if (!master) return undefined;
   const masterPath = path.join(root, master);
@@ -58,8 +70,9 @@ function changelogOrder(root: string): string[] | undefined {
       else entries.push({ dir: attr('path') });
     }
   } else {
+    const parse = /\.json$/i.test(master) ? JSON.parse : await yamlParser();
     try {
-      const doc = /\.json$/i.test(master) ? JSON.parse(src) : parseYaml(src);
+      const doc = parse(src);
       for (const e of doc?.databaseChangeLog ?? []) {
         if (e?.include?.file) entries.push({ file: String(e.include.file) });
         else if (e?.includeAll?.path) entries.push({ dir: String(e.includeAll.path) });
@@ -115,8 +128,8 @@ export const liquibase: Framework = {
   find(root) {
     return globFiles(root, '**/*.sql');
   },
-  prepare(root) {
-    const order = changelogOrder(root);
+  async prepare(root) {
+    const order = await changelogOrder(root);
     return { order, index: new Map((order ?? []).map((f, i) => [f, i])) };
   },
   order(files, { info, root }) {

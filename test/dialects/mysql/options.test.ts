@@ -55,15 +55,17 @@ describe('versions', () => {
     );
   });
 
-  it('config: mysqlVersion keeps what was written (10.10 is not 10.1), and a bad one is an error at its line and column', () => {
+  it('config: mysqlVersion keeps what was written (10.10 is not 10.1), and a bad one is an error at its line and column', async () => {
     const ok = project({ '.zerodown.yml': 'dialect: mariadb\nmysqlVersion: 10.10\n' });
-    expect(loadConfig(ok).config.mysqlVersion).toBe('10.10');
+    expect((await loadConfig(ok)).config.mysqlVersion).toBe('10.10');
     const bad = project({ 'zerodown.config.json': '{\n  "dialect": "mysql",\n  "mysqlVersion": 7.1\n}\n' });
-    expect(() => loadConfig(bad)).toThrow(
+    await expect(loadConfig(bad)).rejects.toThrow(
       'zerodown.config.json:3:19: "mysqlVersion" must be a MySQL version, such as 5.7, 8.0.35 or 8.4 (got 7.1)',
     );
     const mixed = project({ 'zerodown.config.json': '{ "dialect": "mysql", "pgVersion": 15 }' });
-    expect(() => loadConfig(mixed)).toThrow('"pgVersion" is for PostgreSQL; with dialect "mysql" use "mysqlVersion"');
+    await expect(loadConfig(mixed)).rejects.toThrow(
+      '"pgVersion" is for PostgreSQL; with dialect "mysql" use "mysqlVersion"',
+    );
   });
 });
 
