@@ -6,7 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { autoDiscover, detectDialect, findMigrations } from '../discover/index.js';
 import { loadConfig, type FailOn } from '../config.js';
-import type { LintResult, Migration } from '../model.js';
+import type { FileResult, LintResult, Migration } from '../model.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import { formatSarif } from '../report/sarif.js';
@@ -16,7 +16,8 @@ import { exitCodeFor, UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
 import { lintOptionsOf, lintStage, resolveSettings, targetText, type Settings } from '../pipeline/index.js';
 import { historyCacheDir, lintCacheDir } from '../pipeline/history-cache.js';
-import { fileKeys, findingsFile, loadReport, reportKey, saveReport } from '../pipeline/findings-cache.js';
+import { fileKeys, findingsFile, loadReport, reportKey, reportWriter, saveReport } from '../pipeline/findings-cache.js';
+import { reportStream } from '../report/stream.js';
 import { applyStats } from '../estimate/apply.js';
 import type { DryRun } from '../shadow/dryrun-types.js';
 import { runStats, type StatsOptions } from './stats.js';
@@ -102,9 +103,11 @@ export function progressReporter(
 ): {
   tick(done: number, total: number): void;
   statements(done: number, total: number, file: string): void;
+  /** erases the line before the report is written to the same terminal (the next tick draws it again) */
+  clear(): void;
   end(): void;
 } {
-  if (!stream.isTTY) return { tick() {}, statements() {}, end() {} };
+  if (!stream.isTTY) return { tick() {}, statements() {}, clear() {}, end() {} };
   const started = now();
   let last = 0;
   let shown = false;
@@ -125,6 +128,10 @@ export function progressReporter(
       stream.write(
         `\r\x1b[Kzerodown: linting ${name}, statement ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}…`,
       );
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[K');
+      shown = false;
     },
     end() {
       if (shown) stream.write('\r\x1b[K');
@@ -230,6 +237,25 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
     return saved.code;
   }
   const progress = progressReporter(process.stderr);
+  // text, JSON and GitHub on stdout are written a file at a time, each file's result let go once its part is
+  // written (src/report/stream.ts): a run over many files never holds every finding nor the report in one string.
+  // Not with --stats or --dry-run (they change findings after the walk) nor --output (redacted as one file).
+  const stream = !opts.dryRun && !stats && !opts.output ? reportStream(opts.format, color, tty) : undefined;
+  const saving = stream && report && findingsDir ? reportWriter(findingsDir, report) : undefined;
+  let pending = '';
+  const put = (part: string, last = false) => {
+    pending += part;
+    // in parts of 64 K characters: one write per file would be thousands of system calls
+    if (pending.length < 1 << 16 && !last) return;
+    progress.clear();
+    process.stdout.write(pending);
+    saving?.write(pending);
+    pending = '';
+  };
+  if (stream) {
+    quietOnClosedPipe(0);
+    put(said ? `${said}\n${stream.head()}` : stream.head());
+  }
   let stage: Awaited<ReturnType<typeof lintStage>>;
   try {
     stage = await lintStage(migrations, {
@@ -242,11 +268,22 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
       ...(keys ? { findingsKeys: keys } : {}),
       onProgress: (done: number, total: number) => progress.tick(done, total),
       onStatements: (done: number, total: number, m: Migration) => progress.statements(done, total, m.path),
+      ...(stream ? { onFile: (r: FileResult) => put(stream.file(r)) } : {}),
     });
+  } catch (err) {
+    saving?.abort();
+    throw err;
   } finally {
     progress.end();
   }
   const result = stage.result;
+  if (stream) {
+    const code = exitCodeFor(result, settings.failOn);
+    quietOnClosedPipe(code);
+    put(stream.end(result.summary), true);
+    saving?.finish(code);
+    return code;
+  }
   let dry: DryRun | undefined;
   if (opts.dryRun) {
     // findings confirmed by what the shadow saw; statements that fail there become dry-run-error findings

@@ -22,8 +22,8 @@
  * Where: the history cache's directory with `findings` for `catalog` (./history-cache.ts). The newest 8
  * cache files are kept, each with at most 20,000 file entries (this run's first, then earlier runs' newest).
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Dialect } from '../dialect.js';
 import type { LintOptions } from '../engine/lint.js';
@@ -197,6 +197,8 @@ export function reportKey(file: string, keys: readonly string[], parts: readonly
 }
 
 const REPORT = `zerodown-report ${FORMAT}\n`;
+/** a streamed report's length, zero-padded to this many digits (room for any length a file can have) */
+const LENGTH_DIGITS = 15;
 
 /**
  * The report saved under `key` and the run's exit code, as bytes (written out as they are: a run with nothing
@@ -228,4 +230,66 @@ export function saveReport(dir: string, key: string, code: number, report: strin
   } catch {
     // the next run formats it again
   }
+}
+
+/**
+ * Saves a report under `key` as it is written, a part at a time (a streamed report, src/report/stream.ts), so
+ * that it is never held whole: the parts go to a temporary file after a header whose length is written last
+ * (zero-padded, so it takes the same room), then the file is renamed into place; `loadReport` reads it as it
+ * reads what `saveReport` writes. Never throws: a part that cannot be written drops the entry.
+ */
+export function reportWriter(
+  dir: string,
+  key: string,
+): { write(part: string): void; finish(code: number): void; abort(): void } {
+  const header = (code: number, length: number) =>
+    Buffer.from(`${REPORT}${code} ${String(length).padStart(LENGTH_DIGITS, '0')}\n`);
+  const tmp = path.join(dir, `${key}.out.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  let length = 0;
+  const put = (bytes: Buffer, at?: number) => {
+    for (let done = 0; done < bytes.length;)
+      done += writeSync(fd!, bytes, done, bytes.length - done, at === undefined ? null : at + done);
+  };
+  const drop = () => {
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean
+    }
+    fd = undefined;
+  };
+  try {
+    mkdirSync(dir, { recursive: true });
+    fd = openSync(tmp, 'w');
+    put(header(0, 0));
+  } catch {
+    drop();
+  }
+  return {
+    write(part) {
+      if (fd === undefined || !part) return;
+      try {
+        const bytes = Buffer.from(part, 'utf8');
+        put(bytes);
+        length += bytes.length;
+      } catch {
+        drop();
+      }
+    },
+    abort: drop,
+    finish(code) {
+      if (fd === undefined) return;
+      try {
+        put(header(code, length), 0);
+        closeSync(fd);
+        fd = undefined;
+        renameSync(tmp, path.join(dir, `${key}.out`));
+        pruneOldest(dir, '.out', KEEP_FILES);
+      } catch {
+        drop();
+      }
+    },
+  };
 }

@@ -12,7 +12,7 @@
  * these, format and exit.
  */
 import type { Dialect, DialectCatalog } from '../dialect.js';
-import { LintEngine, summarize, type LintOptions } from '../engine/lint.js';
+import { LintEngine, summarize, Tally, type LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, LintResult, Migration, ParsedMigration } from '../model.js';
 import { plannerFor, type PlanResult } from '../plan/planner.js';
 import type { PlanOptions, StagedPlan, Verification } from '../plan/types.js';
@@ -74,6 +74,12 @@ export interface LintRunOptions extends LintOptions {
   findingsCache?: string;
   /** the files' keys for the findings cache (findings-cache.ts `fileKeys`), when the caller has them already */
   findingsKeys?: readonly string[];
+  /**
+   * each file under review's result, in order, as soon as it is final, instead of keeping it: the result's
+   * `files` is then empty and its summary counts them all (a report written as the run goes holds no file's
+   * findings past its own, src/report/stream.ts)
+   */
+  onFile?: (result: FileResult) => void;
 }
 
 /** The lint stage's output: the findings, and the parsed files when a later stage needs them. */
@@ -90,7 +96,18 @@ export interface LintStage {
  * `keepParsed` a file's parse is dropped once it is linted (history files are never all held at once).
  */
 export async function lintStage(migrations: readonly Migration[], options: LintRunOptions = {}): Promise<LintStage> {
-  const { dialect: id, keepParsed, plan, historyCache, findingsCache, findingsKeys, ...lintOptions } = options;
+  const { dialect: id, keepParsed, plan, historyCache, findingsCache, findingsKeys, onFile, ...lintOptions } = options;
+  const files: FileResult[] = [];
+  const tally = onFile ? new Tally() : undefined;
+  const take = (r: FileResult) => {
+    if (!onFile) {
+      files.push(r);
+      return;
+    }
+    tally!.add(r);
+    onFile(r);
+  };
+  const summary = () => (tally ? tally.summary() : summarize(files));
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
   // only a lint that hands nothing on may skip files: plan, proof and dry run need every file parsed and replayed
   const alone = !plan && !keepParsed && !lintOptions.observer && !lintOptions.ruleSet;
@@ -105,9 +122,9 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     findingsCache && keys ? savedFindings(migrations, dialect, lintOptions, findingsCache, keys) : undefined;
   if (saved && saved.lastMiss < 0) {
     // every file under review as an earlier run left it: no parser, no replay
-    const files = migrations.flatMap((m, i) => (m.review ? [fromEntry(m, saved.earlier.get(saved.keys[i]!)!)] : []));
+    for (const [i, m] of migrations.entries()) if (m.review) take(fromEntry(m, saved.earlier.get(saved.keys[i]!)!));
     if (migrations.length) lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1)!);
-    return { result: { files, summary: summarize(files) } };
+    return { result: { files, summary: summary() } };
   }
   await dialect.load();
   const planner = plan ? plannerFor(dialect, plan) : undefined;
@@ -121,7 +138,6 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     ...(planner?.observer ? { observer: planner.observer } : {}),
     ...(cache?.catalog ? { replayed: cache.catalog } : {}),
   });
-  const files: FileResult[] = [];
   const kept: ParsedMigration[] = [];
   let done = 0;
   if (cache?.catalog) {
@@ -137,7 +153,7 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
       if (m.review) {
         const entry = saved.earlier.get(saved.keys[i]!)!;
         saved.used.set(saved.keys[i]!, entry);
-        files.push(fromEntry(m, entry));
+        take(fromEntry(m, entry));
       }
       continue;
     }
@@ -146,9 +162,9 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     const result = engine.processFile(parsed);
     if (m.review) {
       const r = keepParsed ? result : findingsOnly(result);
-      files.push(r);
       const entry = saved && toEntry(r);
       if (entry) saved!.used.set(saved!.keys[i]!, entry);
+      take(r);
     }
     lintOptions.onProgress?.(++done, migrations.length, m);
   }
@@ -156,7 +172,7 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1)!);
     saveFindings(saved.file, saved.used, saved.earlier);
   }
-  const result = { files, summary: summarize(files) };
+  const result = { files, summary: summary() };
   return {
     result,
     ...(keepParsed ? { parsed: { dialect, files: kept } } : {}),
