@@ -105,33 +105,82 @@ export function loadFindings(file: string): Map<string, FindingsEntry> {
 }
 
 /**
- * Saves this run's entries, then as many of the earlier ones as fit (the newest last in the map, so the
- * oldest go first), written whole and renamed. Never throws.
+ * Saves this run's entries as the run makes them (`add`, in the files' order), after as many of the earlier ones as
+ * fit (the newest last, so the oldest go first): the earlier entries kept are those of no file of this run
+ * (`fresh`: every file under review's key, each of which this run stores). Written to a temporary file, renamed
+ * into place by `finish`; a run's entries are never all held at once. Never throws.
  */
-export function saveFindings(
+export function findingsWriter(
   file: string,
-  used: ReadonlyMap<string, FindingsEntry>,
   earlier: ReadonlyMap<string, FindingsEntry>,
-): void {
-  const entries: [string, FindingsEntry][] = [];
-  const room = KEEP_ENTRIES - used.size;
-  if (room > 0) {
-    const old = [...earlier].filter(([k]) => !used.has(k));
-    entries.push(...old.slice(Math.max(0, old.length - room)));
-  }
-  entries.push(...used);
+  fresh: ReadonlySet<string>,
+): { add(key: string, entry: FindingsEntry): void; finish(): void; abort(): void } {
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  let fd: number | undefined;
+  let pending = '';
+  let first = true;
+  const drop = () => {
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean
+    }
+    fd = undefined;
+  };
+  const flush = () => {
+    const bytes = Buffer.from(pending, 'latin1'); // every character past ASCII is escaped
+    for (let done = 0; done < bytes.length;) done += writeSync(fd!, bytes, done, bytes.length - done, null);
+    pending = '';
+  };
+  const put = (text: string) => {
+    if (fd === undefined) return;
+    pending += text;
+    if (pending.length < 1 << 16) return;
+    try {
+      flush();
+    } catch {
+      drop();
+    }
+  };
+  const entry = (key: string, e: FindingsEntry) => {
+    put(`${first ? '' : ','}${ascii(JSON.stringify([key, e]))}`);
+    first = false;
+  };
   try {
-    const text = JSON.stringify({ format: FORMAT, entries }).replace(
-      /[\u0080-\uffff]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
-    const dir = path.dirname(file);
-    mkdirSync(dir, { recursive: true });
-    writeFileAtomic(file, text);
-    pruneOldest(dir, '.json', KEEP_FILES);
+    mkdirSync(path.dirname(file), { recursive: true });
+    fd = openSync(tmp, 'w');
+    put(`{"format":${FORMAT},"entries":[`);
+    const room = KEEP_ENTRIES - fresh.size;
+    if (room > 0) {
+      const old = [...earlier].filter(([k]) => !fresh.has(k));
+      for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
+    }
   } catch {
-    // a read-only or full disk: the next run lints again
+    drop();
   }
+  return {
+    add: entry,
+    abort: drop,
+    finish() {
+      if (fd === undefined) return;
+      try {
+        pending += ']}';
+        flush();
+        closeSync(fd);
+        fd = undefined;
+        renameSync(tmp, file);
+        pruneOldest(path.dirname(file), '.json', KEEP_FILES);
+      } catch {
+        drop();
+      }
+    },
+  };
+}
+
+/** JSON with every character past ASCII escaped (read back as Latin-1, see `loadFindings`). */
+function ascii(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -21,7 +21,7 @@ import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions 
 import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
 import type { Settings } from './settings.js';
 import { fileKeys, historyKey, loadHistory, saveHistory } from './history-cache.js';
-import { type FindingsEntry, findingsFile, fromEntry, loadFindings, saveFindings, toEntry } from './findings-cache.js';
+import { findingsFile, findingsWriter, fromEntry, loadFindings, toEntry } from './findings-cache.js';
 
 export { resolveSettings, targetText, type Settings, type GivenSettings } from './settings.js';
 export { dialectFor, dialectOf } from '../dialects/index.js';
@@ -144,33 +144,44 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     done = cache.length;
     lintOptions.onProgress?.(done, migrations.length, migrations[done - 1]!);
   }
-  for (let i = cache?.catalog ? cache.length : 0; i < migrations.length; i++) {
-    const m = migrations[i]!;
-    if (cache && !cache.catalog && done === cache.length)
-      saveHistory(historyCache!, cache.key, dialect, engine.catalog);
-    if (saved && i > saved.lastMiss) {
-      // past the last file that changed: the rest comes from the cache, and nothing after it needs the catalog
-      if (m.review) {
-        const entry = saved.earlier.get(saved.keys[i]!)!;
-        saved.used.set(saved.keys[i]!, entry);
-        take(fromEntry(m, entry));
-      }
-      continue;
-    }
-    const parsed = dialect.parse(m);
-    if (keepParsed) kept.push(parsed);
-    const result = engine.processFile(parsed);
-    if (m.review) {
-      const r = keepParsed ? result : findingsOnly(result);
-      const entry = saved && toEntry(r);
-      if (entry) saved!.used.set(saved!.keys[i]!, entry);
-      take(r);
-    }
-    lintOptions.onProgress?.(++done, migrations.length, m);
+  // this run's findings are saved as each file is done, after the earlier entries of no file of this run
+  const writer =
+    saved && findingsWriter(saved.file, saved.earlier, new Set(saved.keys.filter((_, i) => migrations[i]!.review)));
+  try {
+    walk();
+  } catch (err) {
+    writer?.abort();
+    throw err;
   }
-  if (saved) {
-    lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1)!);
-    saveFindings(saved.file, saved.used, saved.earlier);
+  function walk(): void {
+    for (let i = cache?.catalog ? cache.length : 0; i < migrations.length; i++) {
+      const m = migrations[i]!;
+      if (cache && !cache.catalog && done === cache.length)
+        saveHistory(historyCache!, cache.key, dialect, engine.catalog);
+      if (saved && i > saved.lastMiss) {
+        // past the last file that changed: the rest comes from the cache, and nothing after it needs the catalog
+        if (m.review) {
+          const entry = saved.earlier.get(saved.keys[i]!)!;
+          writer?.add(saved.keys[i]!, entry);
+          take(fromEntry(m, entry));
+        }
+        continue;
+      }
+      const parsed = dialect.parse(m);
+      if (keepParsed) kept.push(parsed);
+      const result = engine.processFile(parsed);
+      if (m.review) {
+        const r = keepParsed ? result : findingsOnly(result);
+        const entry = saved && toEntry(r);
+        if (entry) writer?.add(saved!.keys[i]!, entry);
+        take(r);
+      }
+      lintOptions.onProgress?.(++done, migrations.length, m);
+    }
+    if (saved) {
+      lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1)!);
+      writer?.finish();
+    }
   }
   const result = { files, summary: summary() };
   return {
@@ -200,7 +211,7 @@ function savedFindings(
       break;
     }
   }
-  return { file, keys, earlier, lastMiss, used: new Map<string, FindingsEntry>() };
+  return { file, keys, earlier, lastMiss };
 }
 
 /** The history files before the first file under review, their cache key, and the catalog saved for them. */
