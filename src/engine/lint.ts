@@ -316,22 +316,36 @@ export class LintEngine {
 }
 
 export function summarize(files: FileResult[]): LintResult['summary'] {
-  let statements = 0;
-  let errors = 0;
-  let warnings = 0;
-  let notes = 0;
-  let unanalysed: number | undefined;
-  for (const f of files) {
-    statements += f.statements.length;
-    if (f.unanalysed !== undefined) unanalysed = (unanalysed ?? 0) + f.unanalysed;
+  const tally = new Tally();
+  for (const f of files) tally.add(f);
+  return tally.summary();
+}
+
+/** The summary counted a file at a time, for a run that keeps no file's result (src/pipeline/index.ts `onFile`). */
+export class Tally {
+  private files = 0;
+  private statements = 0;
+  private errors = 0;
+  private warnings = 0;
+  private notes = 0;
+  private unanalysed: number | undefined;
+
+  add(f: FileResult): void {
+    this.files++;
+    this.statements += f.statements.length;
+    if (f.unanalysed !== undefined) this.unanalysed = (this.unanalysed ?? 0) + f.unanalysed;
     for (const x of f.findings) {
-      if (x.severity === 'error') errors++;
-      else if (x.severity === 'note') notes++;
-      else warnings++;
+      if (x.severity === 'error') this.errors++;
+      else if (x.severity === 'note') this.notes++;
+      else this.warnings++;
     }
   }
-  const summary: LintResult['summary'] = { files: files.length, statements, errors, warnings };
-  if (unanalysed !== undefined) summary.analysed = statements - unanalysed;
-  if (notes) summary.notes = notes;
-  return summary;
+
+  summary(): LintResult['summary'] {
+    const { files, statements, errors, warnings, notes, unanalysed } = this;
+    const summary: LintResult['summary'] = { files, statements, errors, warnings };
+    if (unanalysed !== undefined) summary.analysed = statements - unanalysed;
+    if (notes) summary.notes = notes;
+    return summary;
+  }
 }

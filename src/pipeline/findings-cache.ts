@@ -22,8 +22,8 @@
  * Where: the history cache's directory with `findings` for `catalog` (./history-cache.ts). The newest 8
  * cache files are kept, each with at most 20,000 file entries (this run's first, then earlier runs' newest).
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Dialect } from '../dialect.js';
 import type { LintOptions } from '../engine/lint.js';
@@ -105,33 +105,82 @@ export function loadFindings(file: string): Map<string, FindingsEntry> {
 }
 
 /**
- * Saves this run's entries, then as many of the earlier ones as fit (the newest last in the map, so the
- * oldest go first), written whole and renamed. Never throws.
+ * Saves this run's entries as the run makes them (`add`, in the files' order), after as many of the earlier ones as
+ * fit (the newest last, so the oldest go first): the earlier entries kept are those of no file of this run
+ * (`fresh`: every file under review's key, each of which this run stores). Written to a temporary file, renamed
+ * into place by `finish`; a run's entries are never all held at once. Never throws.
  */
-export function saveFindings(
+export function findingsWriter(
   file: string,
-  used: ReadonlyMap<string, FindingsEntry>,
   earlier: ReadonlyMap<string, FindingsEntry>,
-): void {
-  const entries: [string, FindingsEntry][] = [];
-  const room = KEEP_ENTRIES - used.size;
-  if (room > 0) {
-    const old = [...earlier].filter(([k]) => !used.has(k));
-    entries.push(...old.slice(Math.max(0, old.length - room)));
-  }
-  entries.push(...used);
+  fresh: ReadonlySet<string>,
+): { add(key: string, entry: FindingsEntry): void; finish(): void; abort(): void } {
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  let fd: number | undefined;
+  let pending = '';
+  let first = true;
+  const drop = () => {
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean
+    }
+    fd = undefined;
+  };
+  const flush = () => {
+    const bytes = Buffer.from(pending, 'latin1'); // every character past ASCII is escaped
+    for (let done = 0; done < bytes.length;) done += writeSync(fd!, bytes, done, bytes.length - done, null);
+    pending = '';
+  };
+  const put = (text: string) => {
+    if (fd === undefined) return;
+    pending += text;
+    if (pending.length < 1 << 16) return;
+    try {
+      flush();
+    } catch {
+      drop();
+    }
+  };
+  const entry = (key: string, e: FindingsEntry) => {
+    put(`${first ? '' : ','}${ascii(JSON.stringify([key, e]))}`);
+    first = false;
+  };
   try {
-    const text = JSON.stringify({ format: FORMAT, entries }).replace(
-      /[\u0080-\uffff]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
-    const dir = path.dirname(file);
-    mkdirSync(dir, { recursive: true });
-    writeFileAtomic(file, text);
-    pruneOldest(dir, '.json', KEEP_FILES);
+    mkdirSync(path.dirname(file), { recursive: true });
+    fd = openSync(tmp, 'w');
+    put(`{"format":${FORMAT},"entries":[`);
+    const room = KEEP_ENTRIES - fresh.size;
+    if (room > 0) {
+      const old = [...earlier].filter(([k]) => !fresh.has(k));
+      for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
+    }
   } catch {
-    // a read-only or full disk: the next run lints again
+    drop();
   }
+  return {
+    add: entry,
+    abort: drop,
+    finish() {
+      if (fd === undefined) return;
+      try {
+        pending += ']}';
+        flush();
+        closeSync(fd);
+        fd = undefined;
+        renameSync(tmp, file);
+        pruneOldest(path.dirname(file), '.json', KEEP_FILES);
+      } catch {
+        drop();
+      }
+    },
+  };
+}
+
+/** JSON with every character past ASCII escaped (read back as Latin-1, see `loadFindings`). */
+function ascii(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -197,6 +246,8 @@ export function reportKey(file: string, keys: readonly string[], parts: readonly
 }
 
 const REPORT = `zerodown-report ${FORMAT}\n`;
+/** a streamed report's length, zero-padded to this many digits (room for any length a file can have) */
+const LENGTH_DIGITS = 15;
 
 /**
  * The report saved under `key` and the run's exit code, as bytes (written out as they are: a run with nothing
@@ -228,4 +279,66 @@ export function saveReport(dir: string, key: string, code: number, report: strin
   } catch {
     // the next run formats it again
   }
+}
+
+/**
+ * Saves a report under `key` as it is written, a part at a time (a streamed report, src/report/stream.ts), so
+ * that it is never held whole: the parts go to a temporary file after a header whose length is written last
+ * (zero-padded, so it takes the same room), then the file is renamed into place; `loadReport` reads it as it
+ * reads what `saveReport` writes. Never throws: a part that cannot be written drops the entry.
+ */
+export function reportWriter(
+  dir: string,
+  key: string,
+): { write(part: string): void; finish(code: number): void; abort(): void } {
+  const header = (code: number, length: number) =>
+    Buffer.from(`${REPORT}${code} ${String(length).padStart(LENGTH_DIGITS, '0')}\n`);
+  const tmp = path.join(dir, `${key}.out.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  let length = 0;
+  const put = (bytes: Buffer, at?: number) => {
+    for (let done = 0; done < bytes.length;)
+      done += writeSync(fd!, bytes, done, bytes.length - done, at === undefined ? null : at + done);
+  };
+  const drop = () => {
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean
+    }
+    fd = undefined;
+  };
+  try {
+    mkdirSync(dir, { recursive: true });
+    fd = openSync(tmp, 'w');
+    put(header(0, 0));
+  } catch {
+    drop();
+  }
+  return {
+    write(part) {
+      if (fd === undefined || !part) return;
+      try {
+        const bytes = Buffer.from(part, 'utf8');
+        put(bytes);
+        length += bytes.length;
+      } catch {
+        drop();
+      }
+    },
+    abort: drop,
+    finish(code) {
+      if (fd === undefined) return;
+      try {
+        put(header(code, length), 0);
+        closeSync(fd);
+        fd = undefined;
+        renameSync(tmp, path.join(dir, `${key}.out`));
+        pruneOldest(dir, '.out', KEEP_FILES);
+      } catch {
+        drop();
+      }
+    },
+  };
 }

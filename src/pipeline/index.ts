@@ -12,7 +12,7 @@
  * these, format and exit.
  */
 import type { Dialect, DialectCatalog } from '../dialect.js';
-import { LintEngine, summarize, type LintOptions } from '../engine/lint.js';
+import { LintEngine, summarize, Tally, type LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, LintResult, Migration, ParsedMigration } from '../model.js';
 import { plannerFor, type PlanResult } from '../plan/planner.js';
 import type { PlanOptions, StagedPlan, Verification } from '../plan/types.js';
@@ -21,7 +21,7 @@ import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions 
 import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
 import type { Settings } from './settings.js';
 import { fileKeys, historyKey, loadHistory, saveHistory } from './history-cache.js';
-import { type FindingsEntry, findingsFile, fromEntry, loadFindings, saveFindings, toEntry } from './findings-cache.js';
+import { findingsFile, findingsWriter, fromEntry, loadFindings, toEntry } from './findings-cache.js';
 
 export { resolveSettings, targetText, type Settings, type GivenSettings } from './settings.js';
 export { dialectFor, dialectOf } from '../dialects/index.js';
@@ -74,6 +74,12 @@ export interface LintRunOptions extends LintOptions {
   findingsCache?: string;
   /** the files' keys for the findings cache (findings-cache.ts `fileKeys`), when the caller has them already */
   findingsKeys?: readonly string[];
+  /**
+   * each file under review's result, in order, as soon as it is final, instead of keeping it: the result's
+   * `files` is then empty and its summary counts them all (a report written as the run goes holds no file's
+   * findings past its own, src/report/stream.ts)
+   */
+  onFile?: (result: FileResult) => void;
 }
 
 /** The lint stage's output: the findings, and the parsed files when a later stage needs them. */
@@ -90,7 +96,18 @@ export interface LintStage {
  * `keepParsed` a file's parse is dropped once it is linted (history files are never all held at once).
  */
 export async function lintStage(migrations: readonly Migration[], options: LintRunOptions = {}): Promise<LintStage> {
-  const { dialect: id, keepParsed, plan, historyCache, findingsCache, findingsKeys, ...lintOptions } = options;
+  const { dialect: id, keepParsed, plan, historyCache, findingsCache, findingsKeys, onFile, ...lintOptions } = options;
+  const files: FileResult[] = [];
+  const tally = onFile ? new Tally() : undefined;
+  const take = (r: FileResult) => {
+    if (!onFile) {
+      files.push(r);
+      return;
+    }
+    tally!.add(r);
+    onFile(r);
+  };
+  const summary = () => (tally ? tally.summary() : summarize(files));
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
   // only a lint that hands nothing on may skip files: plan, proof and dry run need every file parsed and replayed
   const alone = !plan && !keepParsed && !lintOptions.observer && !lintOptions.ruleSet;
@@ -105,9 +122,9 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     findingsCache && keys ? savedFindings(migrations, dialect, lintOptions, findingsCache, keys) : undefined;
   if (saved && saved.lastMiss < 0) {
     // every file under review as an earlier run left it: no parser, no replay
-    const files = migrations.flatMap((m, i) => (m.review ? [fromEntry(m, saved.earlier.get(saved.keys[i]!)!)] : []));
+    for (const [i, m] of migrations.entries()) if (m.review) take(fromEntry(m, saved.earlier.get(saved.keys[i]!)!));
     if (migrations.length) lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1)!);
-    return { result: { files, summary: summarize(files) } };
+    return { result: { files, summary: summary() } };
   }
   await dialect.load();
   const planner = plan ? plannerFor(dialect, plan) : undefined;
@@ -121,42 +138,52 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     ...(planner?.observer ? { observer: planner.observer } : {}),
     ...(cache?.catalog ? { replayed: cache.catalog } : {}),
   });
-  const files: FileResult[] = [];
   const kept: ParsedMigration[] = [];
   let done = 0;
   if (cache?.catalog) {
     done = cache.length;
     lintOptions.onProgress?.(done, migrations.length, migrations[done - 1]!);
   }
-  for (let i = cache?.catalog ? cache.length : 0; i < migrations.length; i++) {
-    const m = migrations[i]!;
-    if (cache && !cache.catalog && done === cache.length)
-      saveHistory(historyCache!, cache.key, dialect, engine.catalog);
-    if (saved && i > saved.lastMiss) {
-      // past the last file that changed: the rest comes from the cache, and nothing after it needs the catalog
-      if (m.review) {
-        const entry = saved.earlier.get(saved.keys[i]!)!;
-        saved.used.set(saved.keys[i]!, entry);
-        files.push(fromEntry(m, entry));
+  // this run's findings are saved as each file is done, after the earlier entries of no file of this run
+  const writer =
+    saved && findingsWriter(saved.file, saved.earlier, new Set(saved.keys.filter((_, i) => migrations[i]!.review)));
+  try {
+    walk();
+  } catch (err) {
+    writer?.abort();
+    throw err;
+  }
+  function walk(): void {
+    for (let i = cache?.catalog ? cache.length : 0; i < migrations.length; i++) {
+      const m = migrations[i]!;
+      if (cache && !cache.catalog && done === cache.length)
+        saveHistory(historyCache!, cache.key, dialect, engine.catalog);
+      if (saved && i > saved.lastMiss) {
+        // past the last file that changed: the rest comes from the cache, and nothing after it needs the catalog
+        if (m.review) {
+          const entry = saved.earlier.get(saved.keys[i]!)!;
+          writer?.add(saved.keys[i]!, entry);
+          take(fromEntry(m, entry));
+        }
+        continue;
       }
-      continue;
+      const parsed = dialect.parse(m);
+      if (keepParsed) kept.push(parsed);
+      const result = engine.processFile(parsed);
+      if (m.review) {
+        const r = keepParsed ? result : findingsOnly(result);
+        const entry = saved && toEntry(r);
+        if (entry) writer?.add(saved!.keys[i]!, entry);
+        take(r);
+      }
+      lintOptions.onProgress?.(++done, migrations.length, m);
     }
-    const parsed = dialect.parse(m);
-    if (keepParsed) kept.push(parsed);
-    const result = engine.processFile(parsed);
-    if (m.review) {
-      const r = keepParsed ? result : findingsOnly(result);
-      files.push(r);
-      const entry = saved && toEntry(r);
-      if (entry) saved!.used.set(saved!.keys[i]!, entry);
+    if (saved) {
+      lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1)!);
+      writer?.finish();
     }
-    lintOptions.onProgress?.(++done, migrations.length, m);
   }
-  if (saved) {
-    lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1)!);
-    saveFindings(saved.file, saved.used, saved.earlier);
-  }
-  const result = { files, summary: summarize(files) };
+  const result = { files, summary: summary() };
   return {
     result,
     ...(keepParsed ? { parsed: { dialect, files: kept } } : {}),
@@ -184,7 +211,7 @@ function savedFindings(
       break;
     }
   }
-  return { file, keys, earlier, lastMiss, used: new Map<string, FindingsEntry>() };
+  return { file, keys, earlier, lastMiss };
 }
 
 /** The history files before the first file under review, their cache key, and the catalog saved for them. */

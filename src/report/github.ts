@@ -3,7 +3,7 @@
  * annotations on the pull request's diff.
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
-import type { Finding, LintResult } from '../model.js';
+import type { FileResult, Finding, LintResult } from '../model.js';
 import { visible } from './visible.js';
 import { sizeLines } from './estimate.js';
 
@@ -37,9 +37,19 @@ export function annotation(f: Finding): string {
 }
 
 export function formatGithub(result: LintResult): string {
-  const lines: string[] = [];
-  for (const file of result.files) for (const f of file.findings) lines.push(annotation(f));
-  const s = result.summary;
-  lines.push(`zerodown: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} migration file(s)`);
-  return lines.join('\n') + '\n';
+  let out = '';
+  for (const file of result.files) out += githubFile(file);
+  return out + githubEnd(result.summary);
+}
+
+/** One file's annotations, each line ended by a newline. */
+export function githubFile(file: FileResult): string {
+  let out = '';
+  for (const f of file.findings) out += `${annotation(f)}\n`;
+  return out;
+}
+
+/** The summary line that ends the report. */
+export function githubEnd(s: LintResult['summary']): string {
+  return `zerodown: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} migration file(s)\n`;
 }

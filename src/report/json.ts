@@ -15,7 +15,7 @@
  * statistics were used and what they could not answer; `summary.notes` counts the notes.
  * Fields are only ever added, never renamed or removed, within a version.
  */
-import type { Estimate, LintResult, OnlineDdl, Severity, StatsUse } from '../model.js';
+import type { Estimate, FileResult, LintResult, OnlineDdl, Severity, StatsUse } from '../model.js';
 
 export interface JsonFinding {
   rule: string;
@@ -48,39 +48,78 @@ export interface JsonReport {
 export function toJson(result: LintResult): JsonReport {
   return {
     version: 1,
-    files: result.files.map((f) => ({
-      path: f.migration.path,
-      findings: f.findings.map((x) => {
-        const o: JsonFinding = {
-          rule: x.rule,
-          severity: x.severity,
-          message: x.message,
-          help: x.help,
-          line: x.line,
-          column: x.column,
-          endLine: x.endLine,
-          endColumn: x.endColumn,
-        };
-        if (x.confirmed !== undefined) o.confirmed = x.confirmed;
-        if (x.online) o.online = x.online;
-        if (x.estimate) o.estimate = x.estimate;
-        if (x.sizeNote) o.sizeNote = x.sizeNote;
-        return o;
-      }),
-    })),
-    summary: {
-      files: result.summary.files,
-      statements: result.summary.statements,
-      errors: result.summary.errors,
-      warnings: result.summary.warnings,
-      ...(result.summary.analysed !== undefined ? { analysed: result.summary.analysed } : {}),
-      ...(result.summary.notes ? { notes: result.summary.notes } : {}),
-    },
+    files: result.files.map(jsonFile),
+    summary: jsonSummary(result.summary),
     ...(result.stats ? { stats: result.stats } : {}),
+  };
+}
+
+/** One file of the report. */
+export function jsonFile(f: FileResult): JsonFile {
+  return {
+    path: f.migration.path,
+    findings: f.findings.map((x) => {
+      const o: JsonFinding = {
+        rule: x.rule,
+        severity: x.severity,
+        message: x.message,
+        help: x.help,
+        line: x.line,
+        column: x.column,
+        endLine: x.endLine,
+        endColumn: x.endColumn,
+      };
+      if (x.confirmed !== undefined) o.confirmed = x.confirmed;
+      if (x.online) o.online = x.online;
+      if (x.estimate) o.estimate = x.estimate;
+      if (x.sizeNote) o.sizeNote = x.sizeNote;
+      return o;
+    }),
+  };
+}
+
+function jsonSummary(s: LintResult['summary']): JsonReport['summary'] {
+  return {
+    files: s.files,
+    statements: s.statements,
+    errors: s.errors,
+    warnings: s.warnings,
+    ...(s.analysed !== undefined ? { analysed: s.analysed } : {}),
+    ...(s.notes ? { notes: s.notes } : {}),
   };
 }
 
 /** `indent` 2 (default) for people; 0 for a pipe or file, where a large run's output is a third smaller and faster to write. */
 export function formatJson(result: LintResult, indent = 2): string {
   return JSON.stringify(toJson(result), null, indent || undefined) + '\n';
+}
+
+/**
+ * The same report a file at a time (`formatJson`'s bytes exactly, for `indent` 0 or 2): `head()`, then each
+ * file's part in order, then `end()` with the run's summary. The report of a large run is never one string.
+ */
+export function jsonParts(indent: number): {
+  head(): string;
+  file(f: FileResult): string;
+  end(summary: LintResult['summary'], stats?: StatsUse): string;
+} {
+  // the whole report with no files, cut where the files go: `{"version":1,"files":[` | `]…}`
+  const skeleton = (summary: LintResult['summary'], stats?: StatsUse) => {
+    const text = JSON.stringify(toJson({ files: [], summary, ...(stats ? { stats } : {}) }), null, indent || undefined);
+    const at = text.indexOf(indent ? '"files": []' : '"files":[]') + (indent ? 10 : 9);
+    return [text.slice(0, at), text.slice(at)] as const;
+  };
+  const pad = indent ? `\n${' '.repeat(2 * indent)}` : '';
+  let files = 0;
+  return {
+    head: () => skeleton({ files: 0, statements: 0, errors: 0, warnings: 0 })[0],
+    file(f) {
+      const text = JSON.stringify(jsonFile(f), null, indent || undefined);
+      return `${files++ ? ',' : ''}${pad}${indent ? text.replaceAll('\n', pad) : text}`;
+    },
+    end(summary, stats) {
+      const close = files && indent ? `\n${' '.repeat(indent)}` : '';
+      return `${close}${skeleton(summary, stats)[1]}\n`;
+    },
+  };
 }

@@ -6,7 +6,7 @@
  * Colours only when asked (the CLI decides from the TTY, NO_COLOR, FORCE_COLOR and flags).
  */
 import pc from 'picocolors';
-import type { Finding, LintResult } from '../model.js';
+import type { FileResult, Finding, LintResult } from '../model.js';
 import { byStatement } from './group.js';
 import { sizeLines } from './estimate.js';
 import { visible } from './visible.js';
@@ -77,41 +77,68 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function formatText(result: LintResult, opts: TextOptions): string {
   const c = pc.createColors(opts.color);
+  let out = '';
+  for (const file of result.files) out += textFile(file, c);
+  const withFindings = result.files.filter((f) => f.findings.length).length;
+  const frameworks = new Set(result.files.map((f) => f.migration.framework));
+  return out + textEnd(result.summary, result.stats, frameworks, withFindings, c);
+}
+
+/** Colours for `textFile` and `textEnd`: on or off. */
+export function textColors(color: boolean): Colors {
+  return pc.createColors(color);
+}
+
+/** One file's part of the text report: each group of findings, each line ended by a newline ('' without findings). */
+export function textFile(file: FileResult, c: Colors): string {
   const out: string[] = [];
-  for (const file of result.files) {
-    let lines: string[] | undefined; // split once per file, not once per finding
-    const frame = (f: Finding) =>
-      (f.statementIndex >= 0 || f.rule === 'syntax-error') && !file.migration.notText
-        ? codeFrame((lines ??= file.migration.source.split('\n')), f, c)
-        : undefined;
-    for (const group of byStatement(file.findings)) {
-      const f = group[0]!;
-      const where = c.bold(`${visible(f.path)}:${f.line}:${f.column}`);
-      if (group.length === 1) {
-        out.push(`${where}  ${severity(f, c)}  ${c.cyan(f.rule)}${confirmed(f, c)}`);
-        out.push(`  ${visible(f.message)}`);
-        const shown = frame(f);
-        if (shown) out.push(shown);
-        out.push(`  ${c.green('fix:')} ${visible(f.help)}`);
-        for (const l of sizeLines(f)) out.push(`  ${c.blue('size:')} ${visible(l)}`);
-        out.push('');
-        continue;
-      }
-      // several rules on one statement: one frame, then each rule's finding
-      out.push(`${where}  ${group.length} findings on this statement`);
+  let lines: string[] | undefined; // split once per file, not once per finding
+  const frame = (f: Finding) =>
+    (f.statementIndex >= 0 || f.rule === 'syntax-error') && !file.migration.notText
+      ? codeFrame((lines ??= file.migration.source.split('\n')), f, c)
+      : undefined;
+  for (const group of byStatement(file.findings)) {
+    const f = group[0]!;
+    const where = c.bold(`${visible(f.path)}:${f.line}:${f.column}`);
+    if (group.length === 1) {
+      out.push(`${where}  ${severity(f, c)}  ${c.cyan(f.rule)}${confirmed(f, c)}`);
+      out.push(`  ${visible(f.message)}`);
       const shown = frame(f);
       if (shown) out.push(shown);
-      for (const g of group) {
-        out.push(`  ${severity(g, c)}  ${c.cyan(g.rule)}${confirmed(g, c)}`);
-        out.push(`    ${visible(g.message)}`);
-        out.push(`    ${c.green('fix:')} ${visible(g.help)}`);
-        for (const l of sizeLines(g)) out.push(`    ${c.blue('size:')} ${visible(l)}`);
-      }
+      out.push(`  ${c.green('fix:')} ${visible(f.help)}`);
+      for (const l of sizeLines(f)) out.push(`  ${c.blue('size:')} ${visible(l)}`);
       out.push('');
+      continue;
     }
+    // several rules on one statement: one frame, then each rule's finding
+    out.push(`${where}  ${group.length} findings on this statement`);
+    const shown = frame(f);
+    if (shown) out.push(shown);
+    for (const g of group) {
+      out.push(`  ${severity(g, c)}  ${c.cyan(g.rule)}${confirmed(g, c)}`);
+      out.push(`    ${visible(g.message)}`);
+      out.push(`    ${c.green('fix:')} ${visible(g.help)}`);
+      for (const l of sizeLines(g)) out.push(`    ${c.blue('size:')} ${visible(l)}`);
+    }
+    out.push('');
   }
-  if (result.stats) {
-    const st = result.stats;
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+/**
+ * The end of the text report: what the statistics were (with `--stats`) and the summary line. `frameworks`: each
+ * file's tool, in the order first seen; `withFindings`: how many files have a finding.
+ */
+export function textEnd(
+  s: LintResult['summary'],
+  stats: LintResult['stats'],
+  frameworks: ReadonlySet<string>,
+  withFindings: number,
+  c: Colors,
+): string {
+  const out: string[] = [];
+  if (stats) {
+    const st = stats;
     out.push(
       c.dim(
         `stats: ${visible(st.source)} (${visible(st.server)}, exported ${st.exportedAt.slice(0, 10)}); estimates are estimates, not measurements`,
@@ -120,18 +147,15 @@ export function formatText(result: LintResult, opts: TextOptions): string {
     for (const n of st.notes) out.push(`  ${c.yellow('stats:')} ${visible(n)}`);
     out.push('');
   }
-  const s = result.summary;
-  const frameworks = [...new Set(result.files.map((f) => f.migration.framework))].join(', ') || 'none';
   const counted =
     s.analysed !== undefined && s.analysed < s.statements
       ? `analysed ${s.analysed} of ${plural(s.statements, 'statement')}`
       : plural(s.statements, 'statement');
-  const scope = `${counted}; framework: ${frameworks}`;
+  const scope = `${counted}; framework: ${[...frameworks].join(', ') || 'none'}`;
   if (s.errors + s.warnings === 0) {
     const noted = s.notes ? `, ${plural(s.notes, 'note')}` : '';
     out.push(c.green(`✔ no problems in ${plural(s.files, 'migration file')}${noted} (${scope})`));
   } else {
-    const withFindings = result.files.filter((f) => f.findings.length).length;
     const parts = [
       s.errors ? c.red(plural(s.errors, 'error')) : '',
       s.warnings ? c.yellow(plural(s.warnings, 'warning')) : '',

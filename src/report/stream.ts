@@ -1,0 +1,39 @@
+/**
+ * The text, JSON and GitHub reports a file at a time, for a lint run that hands each file's result on as soon
+ * as it is final and keeps none (src/pipeline/index.ts `onFile`): the report of 10,000 files is written as it
+ * goes instead of being held, with every file's findings, until one string is built at the end. The bytes are
+ * exactly those of `formatText`, `formatJson` and `formatGithub` (test/report/stream.test.ts).
+ */
+import type { FileResult, LintResult } from '../model.js';
+import { githubEnd, githubFile } from './github.js';
+import { jsonParts } from './json.js';
+import { textColors, textEnd, textFile } from './text.js';
+
+export interface ReportStream {
+  /** what comes before the first file ('' for text and GitHub) */
+  head(): string;
+  /** one file's part, in the run's order */
+  file(f: FileResult): string;
+  /** the end of the report: the run's summary (and `--stats`' note, which a streamed run never has) */
+  end(summary: LintResult['summary'], stats?: LintResult['stats']): string;
+}
+
+/** A streamed report in `format` (`pretty`: JSON indented for a terminal), or undefined for a format that has none. */
+export function reportStream(format: string, color: boolean, pretty: boolean): ReportStream | undefined {
+  if (format === 'json') return jsonParts(pretty ? 2 : 0);
+  if (format === 'github') return { head: () => '', file: githubFile, end: githubEnd };
+  if (format !== 'text') return undefined;
+  const c = textColors(color);
+  // the summary line names each file's tool and counts the files with findings
+  const frameworks = new Set<string>();
+  let withFindings = 0;
+  return {
+    head: () => '',
+    file(f) {
+      frameworks.add(f.migration.framework);
+      if (f.findings.length) withFindings++;
+      return textFile(f, c);
+    },
+    end: (summary, stats) => textEnd(summary, stats, frameworks, withFindings, c),
+  };
+}
