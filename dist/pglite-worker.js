@@ -5630,12 +5630,10 @@ function pgliteFilesUrl() {
   const here = import.meta.url;
   return here.endsWith(".ts") ? new URL("./", import.meta.resolve("@electric-sql/pglite")) : new URL("./", here);
 }
-function prefetchArtifacts() {
+function prefetchArtifacts(compiled) {
   const dir = pgliteFilesUrl();
-  return Promise.all([
-    readFile(new URL("pglite.wasm", dir)).then((b2) => wasmApi.compile(b2)),
-    readFile(new URL("pglite.data", dir))
-  ]).then(
+  const own = () => readFile(new URL("pglite.wasm", dir)).then((b2) => wasmApi.compile(b2));
+  return Promise.all([compiled ? compiled.then((m2) => m2 ?? own()) : own(), readFile(new URL("pglite.data", dir))]).then(
     ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, "application/octet-stream", true) }),
     () => void 0
   );
@@ -5712,15 +5710,24 @@ var ERROR_FIELDS = ["name", "message", "code", "detail", "hint", "position", "wh
 var db;
 var now = () => performance.timeOrigin + performance.now();
 var marks = [["worker module evaluated", now()]];
-var artifacts = prefetchArtifacts();
+var given = () => {
+};
+var artifacts = prefetchArtifacts(new Promise((resolve) => given = resolve));
 async function handle2(req) {
   switch (req.op) {
     case "open": {
       marks.push(["open received", now()]);
+      given(req.opts.wasm);
       const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
       db = booted.db;
       const r = await db.query("SHOW server_version");
-      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0].server_version, marks };
+      return {
+        boot: booted.boot,
+        bootFile: booted.bootFile,
+        serverVersion: r.rows[0].server_version,
+        marks,
+        wasmShared: !!req.opts.wasm
+      };
     }
     case "exec":
       await db.exec(req.sql);

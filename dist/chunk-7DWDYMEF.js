@@ -5,16 +5,13 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  withShadowCleanup
-} from "./chunk-WZINU2WT.js";
-import {
-  byStatement
-} from "./chunk-QYFGHXTU.js";
-import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-6U2VK3JO.js";
+} from "./chunk-N6LIETUY.js";
+import {
+  withShadowCleanup
+} from "./chunk-VB2LWJ73.js";
 import {
   codeFence,
   encodePath,
@@ -35,40 +32,44 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-WMNGF5D5.js";
+} from "./chunk-C66RIEKO.js";
+import {
+  byStatement
+} from "./chunk-5LNEMNSS.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-VIT46UFF.js";
+} from "./chunk-BSRAXNKE.js";
 import {
   dryRunStage,
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   planStage,
+  prepareEmbeddedShadow,
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-TB5Z4QER.js";
-import {
-  applyStats,
-  confirmFindings,
-  stopFindings
-} from "./chunk-BSDESZ67.js";
+} from "./chunk-AABQBTVL.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-WQWUNX5X.js";
+} from "./chunk-XVGV73VL.js";
+import {
+  applyStats,
+  confirmFindings,
+  stopFindings
+} from "./chunk-OYUKLHMG.js";
 import {
   dialectFor
-} from "./chunk-4YTQKFBQ.js";
+} from "./chunk-KCNEW3A6.js";
 import {
   redactSecrets,
   registerSecretUrl,
   timeoutMsOf
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 
 // src/report/comment-findings.ts
 var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
@@ -426,6 +427,12 @@ async function extraSections(x) {
     }
   }
   const reviewed = x.migrations.some((m) => m.review);
+  const planNotes = [];
+  const planning = planSections(x, planNotes, shadowUrl, redact).catch((err) => {
+    x.warn(redact(`zerodown could not make a staged plan: ${errText(err)}`));
+    planNotes.push(redact(`The staged plan could not be made: ${errText(err)}`));
+    return [];
+  });
   let dryRunSection;
   let dry;
   if (x.shadow.dryRun && reviewed) {
@@ -461,12 +468,8 @@ async function extraSections(x) {
     applyStats(x.result, x.stats.stats, x.settings.estimates, x.stats.source, dry);
     for (const n of x.result.stats?.notes ?? []) notes.push(`Stats: ${n}.`);
   }
-  try {
-    sections.push(...await planSections(x, notes, shadowUrl, redact));
-  } catch (err) {
-    x.warn(redact(`zerodown could not make a staged plan: ${errText(err)}`));
-    notes.push(redact(`The staged plan could not be made: ${errText(err)}`));
-  }
+  sections.push(...await planning);
+  notes.push(...planNotes);
   if (dryRunSection) sections.push(dryRunSection);
   return { ...headline ? { headline } : {}, sections, notes: notes.map(redact) };
 }
@@ -516,6 +519,8 @@ async function review(x) {
   x.log(
     `zerodown: ${reviewed.length} migration file(s) under review, ${selection.migrations.length - reviewed.length} earlier file(s) replayed as history (${selection.how}).`
   );
+  if (x.shadow.dryRun && reviewed.length)
+    prepareEmbeddedShadow(settings, x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl);
   const lint = await lintStage(selection.migrations, {
     ...lintOptionsOf(settings),
     keepParsed: true,

@@ -7,12 +7,17 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-FEKEBI42.js";
-import "./chunk-BSDESZ67.js";
-import "./chunk-4YTQKFBQ.js";
-import "./chunk-7DUC4PNF.js";
-import "./chunk-VNXJCJE4.js";
-import "./chunk-RUP2AEB4.js";
+} from "./chunk-VZTHVGCA.js";
+import "./chunk-OYUKLHMG.js";
+import "./chunk-KCNEW3A6.js";
+import "./chunk-D3AIY6JZ.js";
+import "./chunk-EFQPG7RZ.js";
+import "./chunk-CNSCKXWJ.js";
+import "./chunk-YPZZPID6.js";
+import "./chunk-YU6YE4EK.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-K6RS4U4B.js";
+import "./chunk-N67SHIPL.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";
 export {

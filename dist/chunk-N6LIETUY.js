@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-WMNGF5D5.js";
+} from "./chunk-C66RIEKO.js";
 import {
   isProven
-} from "./chunk-TB5Z4QER.js";
+} from "./chunk-AABQBTVL.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-VIT46UFF.js";
+} from "./chunk-BSRAXNKE.js";
 import {
   require_picocolors
-} from "./chunk-TB5Z4QER.js";
+} from "./chunk-AABQBTVL.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -79,37 +79,49 @@ var confirmed = (f, c) => f.confirmed ? c.magenta("  (confirmed by dry run)") : 
 var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function formatText(result, opts) {
   const c = import_picocolors.default.createColors(opts.color);
+  let out = "";
+  for (const file of result.files) out += textFile(file, c);
+  const withFindings = result.files.filter((f) => f.findings.length).length;
+  const frameworks = new Set(result.files.map((f) => f.migration.framework));
+  return out + textEnd(result.summary, result.stats, frameworks, withFindings, c);
+}
+function textColors(color) {
+  return import_picocolors.default.createColors(color);
+}
+function textFile(file, c) {
   const out = [];
-  for (const file of result.files) {
-    let lines;
-    const frame = (f) => (f.statementIndex >= 0 || f.rule === "syntax-error") && !file.migration.notText ? codeFrame(lines ??= file.migration.source.split("\n"), f, c) : void 0;
-    for (const group of byStatement(file.findings)) {
-      const f = group[0];
-      const where = c.bold(`${visible(f.path)}:${f.line}:${f.column}`);
-      if (group.length === 1) {
-        out.push(`${where}  ${severity(f, c)}  ${c.cyan(f.rule)}${confirmed(f, c)}`);
-        out.push(`  ${visible(f.message)}`);
-        const shown3 = frame(f);
-        if (shown3) out.push(shown3);
-        out.push(`  ${c.green("fix:")} ${visible(f.help)}`);
-        for (const l of sizeLines(f)) out.push(`  ${c.blue("size:")} ${visible(l)}`);
-        out.push("");
-        continue;
-      }
-      out.push(`${where}  ${group.length} findings on this statement`);
-      const shown2 = frame(f);
-      if (shown2) out.push(shown2);
-      for (const g of group) {
-        out.push(`  ${severity(g, c)}  ${c.cyan(g.rule)}${confirmed(g, c)}`);
-        out.push(`    ${visible(g.message)}`);
-        out.push(`    ${c.green("fix:")} ${visible(g.help)}`);
-        for (const l of sizeLines(g)) out.push(`    ${c.blue("size:")} ${visible(l)}`);
-      }
+  let lines;
+  const frame = (f) => (f.statementIndex >= 0 || f.rule === "syntax-error") && !file.migration.notText ? codeFrame(lines ??= file.migration.source.split("\n"), f, c) : void 0;
+  for (const group of byStatement(file.findings)) {
+    const f = group[0];
+    const where = c.bold(`${visible(f.path)}:${f.line}:${f.column}`);
+    if (group.length === 1) {
+      out.push(`${where}  ${severity(f, c)}  ${c.cyan(f.rule)}${confirmed(f, c)}`);
+      out.push(`  ${visible(f.message)}`);
+      const shown3 = frame(f);
+      if (shown3) out.push(shown3);
+      out.push(`  ${c.green("fix:")} ${visible(f.help)}`);
+      for (const l of sizeLines(f)) out.push(`  ${c.blue("size:")} ${visible(l)}`);
       out.push("");
+      continue;
     }
+    out.push(`${where}  ${group.length} findings on this statement`);
+    const shown2 = frame(f);
+    if (shown2) out.push(shown2);
+    for (const g of group) {
+      out.push(`  ${severity(g, c)}  ${c.cyan(g.rule)}${confirmed(g, c)}`);
+      out.push(`    ${visible(g.message)}`);
+      out.push(`    ${c.green("fix:")} ${visible(g.help)}`);
+      for (const l of sizeLines(g)) out.push(`    ${c.blue("size:")} ${visible(l)}`);
+    }
+    out.push("");
   }
-  if (result.stats) {
-    const st = result.stats;
+  return out.length ? out.join("\n") + "\n" : "";
+}
+function textEnd(s, stats, frameworks, withFindings, c) {
+  const out = [];
+  if (stats) {
+    const st = stats;
     out.push(
       c.dim(
         `stats: ${visible(st.source)} (${visible(st.server)}, exported ${st.exportedAt.slice(0, 10)}); estimates are estimates, not measurements`
@@ -118,15 +130,12 @@ function formatText(result, opts) {
     for (const n of st.notes) out.push(`  ${c.yellow("stats:")} ${visible(n)}`);
     out.push("");
   }
-  const s = result.summary;
-  const frameworks = [...new Set(result.files.map((f) => f.migration.framework))].join(", ") || "none";
   const counted = s.analysed !== void 0 && s.analysed < s.statements ? `analysed ${s.analysed} of ${plural(s.statements, "statement")}` : plural(s.statements, "statement");
-  const scope = `${counted}; framework: ${frameworks}`;
+  const scope = `${counted}; framework: ${[...frameworks].join(", ") || "none"}`;
   if (s.errors + s.warnings === 0) {
     const noted = s.notes ? `, ${plural(s.notes, "note")}` : "";
     out.push(c.green(`\u2714 no problems in ${plural(s.files, "migration file")}${noted} (${scope})`));
   } else {
-    const withFindings = result.files.filter((f) => f.findings.length).length;
     const parts = [
       s.errors ? c.red(plural(s.errors, "error")) : "",
       s.warnings ? c.yellow(plural(s.warnings, "warning")) : "",
@@ -140,5 +149,8 @@ function formatText(result, opts) {
 
 export {
   byStatement,
-  formatText
+  formatText,
+  textColors,
+  textFile,
+  textEnd
 };

@@ -7,15 +7,17 @@ const __dirname = __zdDirname(__filename);
 import {
   dialectFor,
   dialectOf,
-  shadowOf,
+  shadowOf
+} from "./chunk-KCNEW3A6.js";
+import {
   tableStats
-} from "./chunk-4YTQKFBQ.js";
+} from "./chunk-EFQPG7RZ.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-VNXJCJE4.js";
+} from "./chunk-YU6YE4EK.js";
 import {
   displayConnection
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 
 // src/estimate/model.ts
 function engineOf(text) {
@@ -351,25 +353,35 @@ var LintEngine = class {
   }
 };
 function summarize(files) {
-  let statements = 0;
-  let errors = 0;
-  let warnings = 0;
-  let notes = 0;
-  let unanalysed;
-  for (const f of files) {
-    statements += f.statements.length;
-    if (f.unanalysed !== void 0) unanalysed = (unanalysed ?? 0) + f.unanalysed;
+  const tally = new Tally();
+  for (const f of files) tally.add(f);
+  return tally.summary();
+}
+var Tally = class {
+  files = 0;
+  statements = 0;
+  errors = 0;
+  warnings = 0;
+  notes = 0;
+  unanalysed;
+  add(f) {
+    this.files++;
+    this.statements += f.statements.length;
+    if (f.unanalysed !== void 0) this.unanalysed = (this.unanalysed ?? 0) + f.unanalysed;
     for (const x of f.findings) {
-      if (x.severity === "error") errors++;
-      else if (x.severity === "note") notes++;
-      else warnings++;
+      if (x.severity === "error") this.errors++;
+      else if (x.severity === "note") this.notes++;
+      else this.warnings++;
     }
   }
-  const summary = { files: files.length, statements, errors, warnings };
-  if (unanalysed !== void 0) summary.analysed = statements - unanalysed;
-  if (notes) summary.notes = notes;
-  return summary;
-}
+  summary() {
+    const { files, statements, errors, warnings, notes, unanalysed } = this;
+    const summary = { files, statements, errors, warnings };
+    if (unanalysed !== void 0) summary.analysed = statements - unanalysed;
+    if (notes) summary.notes = notes;
+    return summary;
+  }
+};
 
 // src/shadow/dryrun-confirm.ts
 function sameTable(dialect, finding, traced) {
@@ -631,6 +643,7 @@ export {
   batchSizeFor,
   LintEngine,
   summarize,
+  Tally,
   confirmFindings,
   stopFindings,
   ESTIMATE_DEFAULTS,

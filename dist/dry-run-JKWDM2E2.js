@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-FEKEBI42.js";
+} from "./chunk-VZTHVGCA.js";
 import {
   withShadowCleanup
-} from "./chunk-WZINU2WT.js";
+} from "./chunk-VB2LWJ73.js";
 import {
   blocksText,
   escapeText,
@@ -32,36 +32,42 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-WMNGF5D5.js";
+} from "./chunk-C66RIEKO.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
   dryRunStage,
+  prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-TB5Z4QER.js";
-import {
-  estimateDryRun,
-  formatDuration
-} from "./chunk-BSDESZ67.js";
+} from "./chunk-AABQBTVL.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-WQWUNX5X.js";
+} from "./chunk-XVGV73VL.js";
+import {
+  estimateDryRun,
+  formatDuration
+} from "./chunk-OYUKLHMG.js";
+import "./chunk-KCNEW3A6.js";
+import "./chunk-D3AIY6JZ.js";
+import "./chunk-EFQPG7RZ.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import "./chunk-CNSCKXWJ.js";
 import {
   UsageError
-} from "./chunk-4YTQKFBQ.js";
-import "./chunk-7DUC4PNF.js";
-import "./chunk-VNXJCJE4.js";
+} from "./chunk-YPZZPID6.js";
+import "./chunk-YU6YE4EK.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-K6RS4U4B.js";
 import {
   redactSecrets,
   timeoutMsOf
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 import "./chunk-LFCDDVQS.js";
 import {
   __toESM
@@ -452,7 +458,7 @@ async function runDryRun(migrations, settings, opts, parsed) {
 }
 async function dryRunCommand(paths, opts) {
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, opts.config);
+  const { config } = await loadConfig(cwd, opts.config);
   const detected = opts.dialect || config.dialect ? void 0 : await detectDialect(paths.length ? paths : config.paths ?? [], cwd);
   const settings = resolveSettings(
     {
@@ -463,6 +469,8 @@ async function dryRunCommand(paths, opts) {
     },
     config
   );
+  const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
+  prepareEmbeddedShadow(settings, url);
   const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : config.paths ?? [];
   const { migrations } = await findMigrations(inputs, {
@@ -481,7 +489,6 @@ async function dryRunCommand(paths, opts) {
       throw new UsageError(`cannot read --schema ${opts.schema}: ${err.message}`);
     }
   }
-  const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
   const d = await runDryRun(migrations, settings, {
     ...url ? { url } : {},
     ...opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},

@@ -201,29 +201,6 @@ function majorVersion(serverVersion) {
   return major >= 10 ? major : Number(`${m[1]}.${m[2] ?? 0}`);
 }
 
-// src/shadow/registry.ts
-var open = /* @__PURE__ */ new Set();
-function trackShadow(shadow) {
-  open.add(shadow);
-}
-function untrackShadow(shadow) {
-  open.delete(shadow);
-}
-async function closeAllShadows() {
-  await Promise.allSettled(
-    [...open].map((s) => {
-      const closing = s.close();
-      if (s.kind !== "pglite") return closing;
-      closing.catch(() => {
-      });
-      return void 0;
-    })
-  );
-}
-function openShadowCount() {
-  return open.size;
-}
-
 export {
   plainSecrets,
   registerSecretUrl,
@@ -237,9 +214,5 @@ export {
   timeoutMsOf,
   withinBound,
   toSqlError,
-  majorVersion,
-  trackShadow,
-  untrackShadow,
-  closeAllShadows,
-  openShadowCount
+  majorVersion
 };

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   closeAllShadows,
   openShadowCount
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-JB5CXEFZ.js";
 
 // src/pipeline/signals.ts
 var INTERRUPTED_EXIT_CODE = 130;

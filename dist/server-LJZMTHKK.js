@@ -14,17 +14,19 @@ import {
   quoteIdent,
   quoteLiteral,
   withTimeout
-} from "./chunk-7DUC4PNF.js";
+} from "./chunk-D3AIY6JZ.js";
+import {
+  trackShadow,
+  untrackShadow
+} from "./chunk-JB5CXEFZ.js";
 import {
   ShadowStoppedError,
   displayConnection,
   registerSecret,
   registerSecretUrl,
   timeoutMsOf,
-  trackShadow,
-  untrackShadow,
   withinBound
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/mysql/shadow/server.ts

@@ -6,19 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-K3WJKAJH.js";
-import "./chunk-6U2VK3JO.js";
-import "./chunk-WMNGF5D5.js";
+} from "./chunk-RZZRYW3D.js";
+import "./chunk-N6LIETUY.js";
+import "./chunk-C66RIEKO.js";
 import {
   ruleDocUrl
-} from "./chunk-VIT46UFF.js";
+} from "./chunk-BSRAXNKE.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-TB5Z4QER.js";
-import "./chunk-BSDESZ67.js";
+} from "./chunk-AABQBTVL.js";
 import {
   autoDiscover,
   detectDialect,
@@ -27,23 +26,29 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-WQWUNX5X.js";
+} from "./chunk-XVGV73VL.js";
+import "./chunk-OYUKLHMG.js";
+import "./chunk-KCNEW3A6.js";
+import "./chunk-D3AIY6JZ.js";
+import "./chunk-EFQPG7RZ.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import "./chunk-CNSCKXWJ.js";
 import {
   isUserError
-} from "./chunk-4YTQKFBQ.js";
-import "./chunk-7DUC4PNF.js";
+} from "./chunk-YPZZPID6.js";
+import "./chunk-YU6YE4EK.js";
+import "./chunk-JB5CXEFZ.js";
 import {
   parsePgVersion
-} from "./chunk-VNXJCJE4.js";
+} from "./chunk-K6RS4U4B.js";
 import {
   redactSecrets
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 import "./chunk-LFCDDVQS.js";
 import {
   __commonJS,
@@ -10124,7 +10129,7 @@ async function isMigrationFile(file, cwd, config) {
 async function analyse(file, text, cwd, opts) {
   let config;
   try {
-    config = loadConfig(cwd, opts.config).config;
+    config = (await loadConfig(cwd, opts.config)).config;
   } catch (err) {
     return { error: err.message };
   }

@@ -13,17 +13,19 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-6U2VK3JO.js";
+} from "./chunk-N6LIETUY.js";
 import {
   require_picocolors
-} from "./chunk-TB5Z4QER.js";
+} from "./chunk-AABQBTVL.js";
+import {
+  dialectFor
+} from "./chunk-KCNEW3A6.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
-  UsageError,
-  dialectFor
-} from "./chunk-4YTQKFBQ.js";
+  UsageError
+} from "./chunk-YPZZPID6.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

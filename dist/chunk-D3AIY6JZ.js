@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   displayConnection
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 
 // src/dialects/mysql/quote.ts
 function noNul(text, what) {

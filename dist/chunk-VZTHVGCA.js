@@ -6,23 +6,27 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-BSDESZ67.js";
+} from "./chunk-OYUKLHMG.js";
 import {
-  UsageError,
-  dialectOfUrl,
-  loadStatsFile
-} from "./chunk-4YTQKFBQ.js";
+  dialectOfUrl
+} from "./chunk-KCNEW3A6.js";
+import {
+  UsageError
+} from "./chunk-YPZZPID6.js";
 import {
   redactSecrets,
   registerSecretUrl
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 
 // src/cli/stats.ts
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 async function runStats(opts, cwd) {
   if (opts.stats && opts.statsUrl) throw new UsageError("give --stats FILE or --stats-url URL, not both");
-  if (opts.stats) return { stats: loadStatsFile(path.resolve(cwd, opts.stats)), source: opts.stats };
+  if (opts.stats) {
+    const { loadStatsFile } = await import("./load-MASDWWET.js");
+    return { stats: loadStatsFile(path.resolve(cwd, opts.stats)), source: opts.stats };
+  }
   if (opts.statsUrl) return { stats: await readStats(opts.statsUrl), source: statsSource({ url: opts.statsUrl }) };
   return void 0;
 }

@@ -8,45 +8,50 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-CY7NGCRO.js";
+} from "./chunk-U4XRVB6L.js";
 import {
   runStats
-} from "./chunk-FEKEBI42.js";
+} from "./chunk-VZTHVGCA.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-5JRQSTDB.js";
-import "./chunk-WZINU2WT.js";
+} from "./chunk-7DWDYMEF.js";
+import "./chunk-N6LIETUY.js";
+import "./chunk-VB2LWJ73.js";
+import "./chunk-C66RIEKO.js";
 import {
   formatText
-} from "./chunk-QYFGHXTU.js";
-import "./chunk-6U2VK3JO.js";
-import "./chunk-WMNGF5D5.js";
-import "./chunk-VIT46UFF.js";
-import "./chunk-TB5Z4QER.js";
-import "./chunk-BSDESZ67.js";
+} from "./chunk-5LNEMNSS.js";
+import "./chunk-BSRAXNKE.js";
+import "./chunk-AABQBTVL.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-WQWUNX5X.js";
+} from "./chunk-XVGV73VL.js";
+import "./chunk-OYUKLHMG.js";
+import "./chunk-KCNEW3A6.js";
+import "./chunk-D3AIY6JZ.js";
+import "./chunk-EFQPG7RZ.js";
 import {
   VERSION
 } from "./chunk-AABGNZ4C.js";
 import "./chunk-TWNDLBWA.js";
+import "./chunk-CNSCKXWJ.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-4YTQKFBQ.js";
-import "./chunk-7DUC4PNF.js";
-import "./chunk-VNXJCJE4.js";
+} from "./chunk-YPZZPID6.js";
+import "./chunk-YU6YE4EK.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-K6RS4U4B.js";
 import {
   redactSecrets,
   registerSecret,
   registerSecretUrl
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 import "./chunk-LFCDDVQS.js";
 import {
   __commonJS,
@@ -17108,7 +17113,7 @@ async function gitlabCommand(paths, opts, env = process.env) {
   const token = env.ZERODOWN_GITLAB_TOKEN?.trim() || void 0;
   registerSecret(token);
   const workspace = process.cwd();
-  const { config } = loadConfig(workspace, opts.config);
+  const { config } = await loadConfig(workspace, opts.config);
   registerSecretUrl(opts.shadowUrl ?? config.dryRun?.shadowUrl ?? env.ZERODOWN_SHADOW_URL);
   const base = env.CI_MERGE_REQUEST_DIFF_BASE_SHA?.trim() || opts.since;
   let changed = null;

@@ -12,19 +12,24 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-CY7NGCRO.js";
-import "./chunk-FEKEBI42.js";
-import "./chunk-QYFGHXTU.js";
-import "./chunk-VIT46UFF.js";
-import "./chunk-TB5Z4QER.js";
-import "./chunk-BSDESZ67.js";
-import "./chunk-WQWUNX5X.js";
+} from "./chunk-U4XRVB6L.js";
+import "./chunk-VZTHVGCA.js";
+import "./chunk-5LNEMNSS.js";
+import "./chunk-BSRAXNKE.js";
+import "./chunk-AABQBTVL.js";
+import "./chunk-XVGV73VL.js";
+import "./chunk-OYUKLHMG.js";
+import "./chunk-KCNEW3A6.js";
+import "./chunk-D3AIY6JZ.js";
+import "./chunk-EFQPG7RZ.js";
 import "./chunk-AABGNZ4C.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-4YTQKFBQ.js";
-import "./chunk-7DUC4PNF.js";
-import "./chunk-VNXJCJE4.js";
-import "./chunk-RUP2AEB4.js";
+import "./chunk-CNSCKXWJ.js";
+import "./chunk-YPZZPID6.js";
+import "./chunk-YU6YE4EK.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-K6RS4U4B.js";
+import "./chunk-N67SHIPL.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";
 export {

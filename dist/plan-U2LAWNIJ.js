@@ -5,61 +5,68 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  formatPlans
+} from "./chunk-RZZRYW3D.js";
+import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-CY7NGCRO.js";
+} from "./chunk-U4XRVB6L.js";
 import {
   runStats
-} from "./chunk-FEKEBI42.js";
-import {
-  formatPlans
-} from "./chunk-K3WJKAJH.js";
-import {
-  withShadowCleanup
-} from "./chunk-WZINU2WT.js";
-import "./chunk-QYFGHXTU.js";
+} from "./chunk-VZTHVGCA.js";
 import {
   proofState
-} from "./chunk-6U2VK3JO.js";
-import "./chunk-WMNGF5D5.js";
-import "./chunk-VIT46UFF.js";
+} from "./chunk-N6LIETUY.js";
+import {
+  withShadowCleanup
+} from "./chunk-VB2LWJ73.js";
+import "./chunk-C66RIEKO.js";
+import "./chunk-5LNEMNSS.js";
+import "./chunk-BSRAXNKE.js";
 import {
   DEFAULTS,
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   planStage,
+  prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-TB5Z4QER.js";
-import {
-  batchSizeFor,
-  formatCount,
-  formatDuration,
-  formatMicros,
-  serverUsPerRow
-} from "./chunk-BSDESZ67.js";
+} from "./chunk-AABQBTVL.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-WQWUNX5X.js";
+} from "./chunk-XVGV73VL.js";
+import {
+  batchSizeFor,
+  formatCount,
+  formatDuration,
+  formatMicros,
+  serverUsPerRow
+} from "./chunk-OYUKLHMG.js";
+import "./chunk-KCNEW3A6.js";
+import "./chunk-D3AIY6JZ.js";
+import {
+  tableStats
+} from "./chunk-EFQPG7RZ.js";
 import "./chunk-AABGNZ4C.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import "./chunk-CNSCKXWJ.js";
 import {
-  UsageError,
-  tableStats
-} from "./chunk-4YTQKFBQ.js";
-import "./chunk-7DUC4PNF.js";
-import "./chunk-VNXJCJE4.js";
+  UsageError
+} from "./chunk-YPZZPID6.js";
+import "./chunk-YU6YE4EK.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-K6RS4U4B.js";
 import {
   timeoutMsOf
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";
 
@@ -287,7 +294,7 @@ async function planCommand(paths, opts) {
       "with --no-verify: the plans are not run on a shadow database (drop --no-verify to prove them there)"
     );
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, opts.config);
+  const { config } = await loadConfig(cwd, opts.config);
   const inputs = paths.length ? paths : config.paths ?? [];
   if (!inputs.length) {
     throw new UsageError(
@@ -314,6 +321,7 @@ async function planCommand(paths, opts) {
     history: opts.history !== false,
     pgVersion: settings.pgVersion
   });
+  if (opts.verify !== false) prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl);
   const lint = await lintStage(migrations, {
     ...lintOptionsOf(settings),
     keepParsed: true,

@@ -6,14 +6,17 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-FEKEBI42.js";
+} from "./chunk-VZTHVGCA.js";
 import {
-  formatText
-} from "./chunk-QYFGHXTU.js";
+  formatText,
+  textColors,
+  textEnd,
+  textFile
+} from "./chunk-5LNEMNSS.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-VIT46UFF.js";
+} from "./chunk-BSRAXNKE.js";
 import {
   fileKeys,
   findingsFile,
@@ -22,72 +25,105 @@ import {
   lintOptionsOf,
   lintStage,
   loadReport,
+  prepareEmbeddedShadow,
   reportKey,
+  reportWriter,
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-TB5Z4QER.js";
-import {
-  applyStats
-} from "./chunk-BSDESZ67.js";
+} from "./chunk-AABQBTVL.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
-  loadConfig
-} from "./chunk-WQWUNX5X.js";
+  loadConfig,
+  withFsMemo
+} from "./chunk-XVGV73VL.js";
+import {
+  applyStats
+} from "./chunk-OYUKLHMG.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   UsageError,
   exitCodeFor
-} from "./chunk-4YTQKFBQ.js";
+} from "./chunk-YPZZPID6.js";
 import {
   redactSecrets
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 
 // src/cli/lint.ts
 import { existsSync, writeFileSync } from "node:fs";
 import path2 from "node:path";
+import { setFlagsFromString } from "node:v8";
 
 // src/report/json.ts
 function toJson(result) {
   return {
     version: 1,
-    files: result.files.map((f) => ({
-      path: f.migration.path,
-      findings: f.findings.map((x) => {
-        const o = {
-          rule: x.rule,
-          severity: x.severity,
-          message: x.message,
-          help: x.help,
-          line: x.line,
-          column: x.column,
-          endLine: x.endLine,
-          endColumn: x.endColumn
-        };
-        if (x.confirmed !== void 0) o.confirmed = x.confirmed;
-        if (x.online) o.online = x.online;
-        if (x.estimate) o.estimate = x.estimate;
-        if (x.sizeNote) o.sizeNote = x.sizeNote;
-        return o;
-      })
-    })),
-    summary: {
-      files: result.summary.files,
-      statements: result.summary.statements,
-      errors: result.summary.errors,
-      warnings: result.summary.warnings,
-      ...result.summary.analysed !== void 0 ? { analysed: result.summary.analysed } : {},
-      ...result.summary.notes ? { notes: result.summary.notes } : {}
-    },
+    files: result.files.map(jsonFile),
+    summary: jsonSummary(result.summary),
     ...result.stats ? { stats: result.stats } : {}
+  };
+}
+function jsonFile(f) {
+  return {
+    path: f.migration.path,
+    findings: f.findings.map((x) => {
+      const o = {
+        rule: x.rule,
+        severity: x.severity,
+        message: x.message,
+        help: x.help,
+        line: x.line,
+        column: x.column,
+        endLine: x.endLine,
+        endColumn: x.endColumn
+      };
+      if (x.confirmed !== void 0) o.confirmed = x.confirmed;
+      if (x.online) o.online = x.online;
+      if (x.estimate) o.estimate = x.estimate;
+      if (x.sizeNote) o.sizeNote = x.sizeNote;
+      return o;
+    })
+  };
+}
+function jsonSummary(s) {
+  return {
+    files: s.files,
+    statements: s.statements,
+    errors: s.errors,
+    warnings: s.warnings,
+    ...s.analysed !== void 0 ? { analysed: s.analysed } : {},
+    ...s.notes ? { notes: s.notes } : {}
   };
 }
 function formatJson(result, indent = 2) {
   return JSON.stringify(toJson(result), null, indent || void 0) + "\n";
+}
+function jsonParts(indent) {
+  const skeleton = (summary, stats) => {
+    const text = JSON.stringify(toJson({ files: [], summary, ...stats ? { stats } : {} }), null, indent || void 0);
+    const at = text.indexOf(indent ? '"files": []' : '"files":[]') + (indent ? 10 : 9);
+    return [text.slice(0, at), text.slice(at)];
+  };
+  const pad = indent ? `
+${" ".repeat(2 * indent)}` : "";
+  let files = 0;
+  return {
+    head: () => skeleton({ files: 0, statements: 0, errors: 0, warnings: 0 })[0],
+    file(f) {
+      const text = JSON.stringify(jsonFile(f), null, indent || void 0);
+      return `${files++ ? "," : ""}${pad}${indent ? text.replaceAll("\n", pad) : text}`;
+    },
+    end(summary, stats) {
+      const close = files && indent ? `
+${" ".repeat(indent)}` : "";
+      return `${close}${skeleton(summary, stats)[1]}
+`;
+    }
+  };
 }
 
 // src/report/github.ts
@@ -110,11 +146,19 @@ function annotation(f) {
   return `::${cmd} ${props.join(",")}::${escapeData(visible([`${f.message}`, `Fix: ${f.help}`, ...sizeLines(f)].join("\n"), { newlines: true }))}`;
 }
 function formatGithub(result) {
-  const lines = [];
-  for (const file of result.files) for (const f of file.findings) lines.push(annotation(f));
-  const s = result.summary;
-  lines.push(`zerodown: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} migration file(s)`);
-  return lines.join("\n") + "\n";
+  let out = "";
+  for (const file of result.files) out += githubFile(file);
+  return out + githubEnd(result.summary);
+}
+function githubFile(file) {
+  let out = "";
+  for (const f of file.findings) out += `${annotation(f)}
+`;
+  return out;
+}
+function githubEnd(s) {
+  return `zerodown: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} migration file(s)
+`;
 }
 
 // src/report/gitlab.ts
@@ -166,6 +210,25 @@ function formatCodeQuality(result, opts = {}) {
   return JSON.stringify(toCodeQuality(result, opts), null, 2) + "\n";
 }
 
+// src/report/stream.ts
+function reportStream(format, color, pretty) {
+  if (format === "json") return jsonParts(pretty ? 2 : 0);
+  if (format === "github") return { head: () => "", file: githubFile, end: githubEnd };
+  if (format !== "text") return void 0;
+  const c = textColors(color);
+  const frameworks = /* @__PURE__ */ new Set();
+  let withFindings = 0;
+  return {
+    head: () => "",
+    file(f) {
+      frameworks.add(f.migration.framework);
+      if (f.findings.length) withFindings++;
+      return textFile(f, c);
+    },
+    end: (summary, stats) => textEnd(summary, stats, frameworks, withFindings, c)
+  };
+}
+
 // src/cli/lint.ts
 function useColor(flag, stream, env = process.env) {
   if (flag !== void 0) return flag;
@@ -192,6 +255,7 @@ function formatReport(result, format, color, pretty = true) {
 function progressReporter(stream, now = () => performance.now()) {
   if (!stream.isTTY) return { tick() {
   }, statements() {
+  }, clear() {
   }, end() {
   } };
   const started = now();
@@ -214,6 +278,10 @@ function progressReporter(stream, now = () => performance.now()) {
       stream.write(
         `\r\x1B[Kzerodown: linting ${name}, statement ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}\u2026`
       );
+    },
+    clear() {
+      if (shown) stream.write("\r\x1B[K");
+      shown = false;
     },
     end() {
       if (shown) stream.write("\r\x1B[K");
@@ -245,30 +313,38 @@ function shadowOptions(opts) {
     ["--allow-superuser-shadow", opts.allowSuperuserShadow]
   ];
 }
+var SMALL_YOUNG_GENERATION_CHARS = 4e6;
 async function lintCommand(paths, opts) {
-  if (!opts.dryRun)
-    warnIgnored(
-      shadowOptions(opts),
-      "without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)"
-    );
-  const cwd = process.cwd();
-  const { config } = loadConfig(cwd, opts.config);
+  if (opts.dryRun) return lintRun(paths, opts);
+  setFlagsFromString("--semi-space-growth-factor=1");
+  try {
+    return await lintRun(paths, opts);
+  } finally {
+    setFlagsFromString("--semi-space-growth-factor=2");
+  }
+}
+function baselineLoad(dialect) {
+  setFlagsFromString("--liftoff-only");
+  return dialect.load().finally(() => setFlagsFromString("--no-liftoff-only"));
+}
+async function lintInputs(paths, opts, config, cwd) {
   let reviewOnly;
   let folders = paths.length ? paths : config.paths ?? [];
   if (opts.onlyMigrations) {
     if (opts.since) throw new UsageError("--only-migrations and --since exclude each other: give the files, or a ref");
     reviewOnly = new Set(paths.filter((p) => p.endsWith(".sql")).map((p) => path2.resolve(cwd, p)));
-    if (!reviewOnly.size) return 0;
+    if (!reviewOnly.size) return void 0;
     folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
-    if (!folders.length) return 0;
+    if (!folders.length) return void 0;
   }
   const detected = opts.dialect || config.dialect ? void 0 : await detectDialect(folders, cwd);
   const settings = resolveSettings({ ...opts, ...detected ? { detected } : {} }, config);
   const stats = await runStats(opts, cwd);
   const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, "findings") : void 0;
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
-  if (!findings || !existsSync(findings)) settings.dialect.load().catch(() => {
-  });
+  if (!findings || !existsSync(findings))
+    (opts.dryRun ? settings.dialect.load() : baselineLoad(settings.dialect)).catch(() => {
+    });
   const { migrations } = await findMigrations(folders, {
     cwd,
     framework: opts.framework ?? config.framework,
@@ -278,7 +354,23 @@ async function lintCommand(paths, opts) {
     ...opts.since ? { since: opts.since } : {},
     ...reviewOnly ? { reviewOnly } : {}
   });
-  if (reviewOnly && !migrations.some((m) => m.review)) return 0;
+  let chars = 0;
+  for (const m of migrations) chars += m.source.length;
+  if (chars > SMALL_YOUNG_GENERATION_CHARS) setFlagsFromString("--semi-space-growth-factor=2");
+  if (reviewOnly && !migrations.some((m) => m.review)) return void 0;
+  return { settings, stats, findingsDir, findings, migrations };
+}
+async function lintRun(paths, opts) {
+  if (!opts.dryRun)
+    warnIgnored(
+      shadowOptions(opts),
+      "without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)"
+    );
+  const cwd = process.cwd();
+  const { config } = await loadConfig(cwd, opts.config);
+  const found = await withFsMemo(() => lintInputs(paths, opts, config, cwd));
+  if (!found) return 0;
+  const { settings, stats, findingsDir, findings, migrations } = found;
   const tty = !opts.output && !!process.stdout.isTTY;
   const color = opts.output ? opts.color ?? false : useColor(opts.color, process.stdout);
   const said = opts.format === "text" ? dialectLine(settings) : "";
@@ -289,7 +381,25 @@ async function lintCommand(paths, opts) {
     emit(saved.bytes, saved.code, opts.output, cwd);
     return saved.code;
   }
+  if (opts.dryRun)
+    prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL);
   const progress = progressReporter(process.stderr);
+  const stream = !opts.dryRun && !stats && !opts.output ? reportStream(opts.format, color, tty) : void 0;
+  const saving = stream && report && findingsDir ? reportWriter(findingsDir, report) : void 0;
+  let pending = "";
+  const put = (part, last = false) => {
+    pending += part;
+    if (pending.length < 1 << 16 && !last) return;
+    progress.clear();
+    process.stdout.write(pending);
+    saving?.write(pending);
+    pending = "";
+  };
+  if (stream) {
+    quietOnClosedPipe(0);
+    put(said ? `${said}
+${stream.head()}` : stream.head());
+  }
   let stage;
   try {
     stage = await lintStage(migrations, {
@@ -301,15 +411,26 @@ async function lintCommand(paths, opts) {
       ...findingsDir ? { findingsCache: findingsDir } : {},
       ...keys ? { findingsKeys: keys } : {},
       onProgress: (done, total) => progress.tick(done, total),
-      onStatements: (done, total, m) => progress.statements(done, total, m.path)
+      onStatements: (done, total, m) => progress.statements(done, total, m.path),
+      ...stream ? { onFile: (r) => put(stream.file(r)) } : {}
     });
+  } catch (err) {
+    saving?.abort();
+    throw err;
   } finally {
     progress.end();
   }
   const result = stage.result;
+  if (stream) {
+    const code2 = exitCodeFor(result, settings.failOn);
+    quietOnClosedPipe(code2);
+    put(stream.end(result.summary), true);
+    saving?.finish(code2);
+    return code2;
+  }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-F4DKZTCV.js");
+    const { lintDryRun } = await import("./dry-run-JKWDM2E2.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

@@ -5,29 +5,40 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  stripJsonComments,
+  validateConfig
+} from "./chunk-DVT6H6LA.js";
+import {
+  require_dist
+} from "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import {
   CONFIG_FILES,
   autoDiscover,
   detectDialect,
   git,
   isDir,
   isFile,
-  readText,
-  require_dist,
-  stripJsonComments,
-  validateConfig
-} from "./chunk-WQWUNX5X.js";
+  readText
+} from "./chunk-XVGV73VL.js";
+import {
+  dialectFor
+} from "./chunk-KCNEW3A6.js";
+import "./chunk-D3AIY6JZ.js";
+import "./chunk-EFQPG7RZ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import "./chunk-CNSCKXWJ.js";
 import {
-  UsageError,
-  dialectFor
-} from "./chunk-4YTQKFBQ.js";
-import "./chunk-7DUC4PNF.js";
+  UsageError
+} from "./chunk-YPZZPID6.js";
+import "./chunk-YU6YE4EK.js";
+import "./chunk-JB5CXEFZ.js";
 import {
   parsePgVersion
-} from "./chunk-VNXJCJE4.js";
-import "./chunk-RUP2AEB4.js";
+} from "./chunk-K6RS4U4B.js";
+import "./chunk-N67SHIPL.js";
 import "./chunk-LFCDDVQS.js";
 import {
   __toESM
@@ -94,7 +105,7 @@ function githubWorkflow(configFile, dialect = "postgres", version) {
   return `# zerodown: reviews the migrations each pull request adds or changes. It lints them, writes a staged plan
 # for the unsafe ones and dry-runs them ${SHADOW[dialect] ?? SHADOW.postgres},
 # then posts one sticky comment (kept up to date), annotates the lines and fails the check when a finding
-# reaches fail-on. Make this job a required check to block the merge.
+# reaches failOn of ${configFile} (the input fail-on overrides it). Make this job a required check to block the merge.
 # Paths, dialect, target version and rules: ${configFile}. Inputs: docs/action.md in zerodown/zerodown.
 name: zerodown
 on:
@@ -110,9 +121,7 @@ jobs:
 ${maria ? mariadbService(version ?? "10.11") : ""}    steps:
       - uses: actions/checkout@v5
       - uses: zerodown/zerodown@v1
-        with:
-          fail-on: error   # error, warning or never: the level at which the check fails
-${maria ? "          shadow-database-url: mariadb://root:root@127.0.0.1:3306/mysql   # the services: container\n" : ""}`;
+${maria ? "        with:\n          shadow-database-url: mariadb://root:root@127.0.0.1:3306/mysql   # the services: container\n" : ""}`;
 }
 
 // src/init/detect.ts
@@ -312,8 +321,8 @@ function entries(facts) {
     key: "failOn",
     value: "error",
     comment: [
-      "`zerodown lint` and the pre-commit hook exit 1 when a finding reaches this level: error, warning or",
-      facts.ci === "github" ? "never. The GitHub Action takes its `fail-on` input instead (in the workflow)." : "never."
+      facts.ci === "github" ? "`zerodown lint`, the pre-commit hook and the GitHub Action fail when a finding reaches this level:" : "`zerodown lint` and the pre-commit hook exit 1 when a finding reaches this level: error, warning or",
+      facts.ci === "github" ? "error, warning or never (the Action's `fail-on` input overrides it)." : "never."
     ]
   });
   return out;

@@ -5,15 +5,20 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  trackShadow,
+  untrackShadow
+} from "./chunk-JB5CXEFZ.js";
+import {
+  DEFAULT_PG_VERSION
+} from "./chunk-K6RS4U4B.js";
+import {
   ShadowStoppedError,
   isShadowStop,
   majorVersion,
   timeoutMsOf,
   toSqlError,
-  trackShadow,
-  untrackShadow,
   withinBound
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 import {
   pglite_initdb_default
 } from "./chunk-LFCDDVQS.js";
@@ -2587,8 +2592,82 @@ var require_libpg_query = __commonJS({
   }
 });
 
+// src/parse/source.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  text;
+  starts = [0];
+  /** 1-based line and column of a 0-based character offset. */
+  position(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  /** 0-based character offset of a 1-based line's first character. */
+  lineStart(line) {
+    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
+  }
+  get lineCount() {
+    return this.starts.length;
+  }
+};
+function skipTrivia(text, from, to = text.length) {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 65279) {
+      i++;
+      continue;
+    }
+    const next = skipComment(text, i, to);
+    if (next === i) break;
+    i = next;
+  }
+  return i;
+}
+function skipComment(text, i, to = text.length) {
+  const c = text.charCodeAt(i);
+  if (c === 45 && text.charCodeAt(i + 1) === 45) {
+    const nl = text.indexOf("\n", i);
+    return nl === -1 || nl >= to ? to : nl + 1;
+  }
+  if (c === 47 && text.charCodeAt(i + 1) === 42) {
+    let depth = 1;
+    i += 2;
+    while (i < to && depth > 0) {
+      if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+        depth++;
+        i += 2;
+      } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+        depth--;
+        i += 2;
+      } else i++;
+    }
+    return i;
+  }
+  return i;
+}
+function trimEnd(text, from, to) {
+  let end = to;
+  while (end > from) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 59 || c === 32 || c === 9 || c === 10 || c === 13) end--;
+    else break;
+  }
+  return end;
+}
+
 // src/dialects/postgres/shadow/pglite.ts
 import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
@@ -5995,79 +6074,6 @@ var pg_volatility_default = {
 // src/dialects/postgres/parse.ts
 var import_libpg_query = __toESM(require_libpg_query(), 1);
 
-// src/parse/source.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-  text;
-  starts = [0];
-  /** 1-based line and column of a 0-based character offset. */
-  position(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-  /** 0-based character offset of a 1-based line's first character. */
-  lineStart(line) {
-    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
-  }
-  get lineCount() {
-    return this.starts.length;
-  }
-};
-function skipTrivia(text, from, to = text.length) {
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 65279) {
-      i++;
-      continue;
-    }
-    const next = skipComment(text, i, to);
-    if (next === i) break;
-    i = next;
-  }
-  return i;
-}
-function skipComment(text, i, to = text.length) {
-  const c = text.charCodeAt(i);
-  if (c === 45 && text.charCodeAt(i + 1) === 45) {
-    const nl = text.indexOf("\n", i);
-    return nl === -1 || nl >= to ? to : nl + 1;
-  }
-  if (c === 47 && text.charCodeAt(i + 1) === 42) {
-    let depth = 1;
-    i += 2;
-    while (i < to && depth > 0) {
-      if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
-        depth++;
-        i += 2;
-      } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
-        depth--;
-        i += 2;
-      } else i++;
-    }
-    return i;
-  }
-  return i;
-}
-function trimEnd(text, from, to) {
-  let end = to;
-  while (end > from) {
-    const c = text.charCodeAt(end - 1);
-    if (c === 59 || c === 32 || c === 9 || c === 10 || c === 13) end--;
-    else break;
-  }
-  return end;
-}
-
 // src/parse/ignores.ts
 var DIRECTIVE = /^\s*--\s*(?:zerodown|squawk)-ignore(-file)?(?:\s+([^\n]*))?$/;
 var NONE = { all: false, rules: /* @__PURE__ */ new Set() };
@@ -7143,17 +7149,6 @@ function keysBefore(statements, before, keysOf) {
   }
   const seen = first;
   return { has: (key) => (seen.get(key) ?? Infinity) < before };
-}
-
-// src/dialects/postgres/version.ts
-var PG_VERSION_MIN = 9;
-var DEFAULT_PG_VERSION = 15;
-var PG_VERSION_MAX = 19;
-function parsePgVersion(text) {
-  const m = /^(\d{1,2})(?:\.\d{1,4})?$/.exec(text.trim());
-  if (!m) return void 0;
-  const major = Number(m[1]);
-  return major >= PG_VERSION_MIN && major <= PG_VERSION_MAX ? major : void 0;
 }
 
 // src/dialects/postgres/locks.ts
@@ -9409,6 +9404,17 @@ function cacheTarget() {
   const inst = pgliteInstall();
   return cache && inst ? path2.join(cache, `pglite-datadir-${inst.version}-${pglite_initdb_default.tag}.tgz`) : void 0;
 }
+var wasmApi = globalThis.WebAssembly;
+var compiled;
+function compileEngine() {
+  compiled ??= (async () => {
+    const next = path2.join(moduleDir(), "pglite.wasm");
+    const inst = pgliteInstall();
+    const file = existsSync2(next) ? next : inst ? path2.join(inst.dist, "pglite.wasm") : void 0;
+    return file ? wasmApi.compile(await readFile(file)) : void 0;
+  })().catch(() => void 0);
+  return compiled;
+}
 function startWorker() {
   const here = import.meta.url;
   if (!here.endsWith(".ts")) return new Worker(new URL("./pglite-worker.js", here));
@@ -9429,6 +9435,8 @@ var PgliteShadow = class _PgliteShadow {
   boot = "";
   /** the data directory tarball it booted from, when it did */
   bootFile;
+  /** it runs the process's one compiled PGlite module (compileEngine), not one its worker compiled */
+  wasmShared = false;
   timeoutMs;
   stopped;
   /** extensions the migrations mention that PGlite does not bundle */
@@ -9495,6 +9503,7 @@ var PgliteShadow = class _PgliteShadow {
     try {
       const target = opts.cold ? void 0 : cacheTarget();
       const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : void 0;
+      const wasm2 = await compileEngine();
       const booted = await shadow.bounded(
         {
           op: "open",
@@ -9502,7 +9511,8 @@ var PgliteShadow = class _PgliteShadow {
             extensions,
             candidates: opts.cold ? [] : dataDirCandidates(),
             ...dataDir ? { dataDir } : {},
-            ...target ? { cacheTarget: target } : {}
+            ...target ? { cacheTarget: target } : {},
+            ...wasm2 ? { wasm: wasm2 } : {}
           }
         },
         "booting PGlite",
@@ -9516,6 +9526,7 @@ var PgliteShadow = class _PgliteShadow {
 `);
       }
       shadow.boot = booted.boot;
+      shadow.wasmShared = booted.wasmShared;
       if (booted.bootFile) shadow.bootFile = booted.bootFile;
       shadow.serverVersion = majorVersion(booted.serverVersion);
       shadow.engine = `pglite ${booted.serverVersion.split(" ")[0]}`;
@@ -9612,8 +9623,6 @@ export {
   mergeIssues,
   lastEventBefore,
   keysBefore,
-  DEFAULT_PG_VERSION,
-  parsePgVersion,
   strongerLock,
   blocksTraffic,
   aLock,
@@ -9635,6 +9644,7 @@ export {
   notInTransaction,
   postgresProbes,
   pgliteVersion,
+  compileEngine,
   PgliteShadow,
   pgClient
 };

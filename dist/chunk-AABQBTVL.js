@@ -5,22 +5,19 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  ruleSettings
+} from "./chunk-XVGV73VL.js";
+import {
   ESTIMATE_DEFAULTS,
   LintEngine,
+  Tally,
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-BSDESZ67.js";
-import {
-  ruleSettings
-} from "./chunk-WQWUNX5X.js";
-import {
-  VERSION
-} from "./chunk-AABGNZ4C.js";
+} from "./chunk-OYUKLHMG.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
-  UsageError,
   dialectFor,
   dialectOf,
   execBatch,
@@ -28,14 +25,20 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-4YTQKFBQ.js";
+} from "./chunk-KCNEW3A6.js";
+import {
+  VERSION
+} from "./chunk-AABGNZ4C.js";
+import {
+  UsageError
+} from "./chunk-YPZZPID6.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-VNXJCJE4.js";
+} from "./chunk-YU6YE4EK.js";
 import {
   isShadowStop,
   toSqlError
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";
@@ -279,8 +282,8 @@ function saveHistory(dir, key, dialect, catalog) {
 }
 
 // src/pipeline/findings-cache.ts
-import { createHash as createHash3 } from "node:crypto";
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync, mkdirSync as mkdirSync3, openSync, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2, writeSync } from "node:fs";
 import path3 from "node:path";
 var FORMAT3 = 1;
 var KEEP_FILES = 8;
@@ -321,25 +324,70 @@ function loadFindings(file) {
   }
   return /* @__PURE__ */ new Map();
 }
-function saveFindings(file, used, earlier) {
-  const entries = [];
-  const room = KEEP_ENTRIES - used.size;
-  if (room > 0) {
-    const old = [...earlier].filter(([k]) => !used.has(k));
-    entries.push(...old.slice(Math.max(0, old.length - room)));
-  }
-  entries.push(...used);
+function findingsWriter(file, earlier, fresh) {
+  const tmp = `${file}.${process.pid}-${randomBytes2(4).toString("hex")}.tmp`;
+  let fd;
+  let pending = "";
+  let first = true;
+  const drop = () => {
+    try {
+      if (fd !== void 0) closeSync(fd);
+      rmSync2(tmp, { force: true });
+    } catch {
+    }
+    fd = void 0;
+  };
+  const flush = () => {
+    const bytes = Buffer.from(pending, "latin1");
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, null);
+    pending = "";
+  };
+  const put = (text) => {
+    if (fd === void 0) return;
+    pending += text;
+    if (pending.length < 1 << 16) return;
+    try {
+      flush();
+    } catch {
+      drop();
+    }
+  };
+  const entry = (key, e) => {
+    put(`${first ? "" : ","}${ascii(JSON.stringify([key, e]))}`);
+    first = false;
+  };
   try {
-    const text = JSON.stringify({ format: FORMAT3, entries }).replace(
-      /[\u0080-\uffff]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
-    );
-    const dir = path3.dirname(file);
-    mkdirSync3(dir, { recursive: true });
-    writeFileAtomic(file, text);
-    pruneOldest(dir, ".json", KEEP_FILES);
+    mkdirSync3(path3.dirname(file), { recursive: true });
+    fd = openSync(tmp, "w");
+    put(`{"format":${FORMAT3},"entries":[`);
+    const room = KEEP_ENTRIES - fresh.size;
+    if (room > 0) {
+      const old = [...earlier].filter(([k]) => !fresh.has(k));
+      for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
+    }
   } catch {
+    drop();
   }
+  return {
+    add: entry,
+    abort: drop,
+    finish() {
+      if (fd === void 0) return;
+      try {
+        pending += "]}";
+        flush();
+        closeSync(fd);
+        fd = void 0;
+        renameSync2(tmp, file);
+        pruneOldest(path3.dirname(file), ".json", KEEP_FILES);
+      } catch {
+        drop();
+      }
+    }
+  };
+}
+function ascii(json) {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function toEntry(r) {
   const source = r.migration.source;
@@ -386,6 +434,7 @@ function reportKey(file, keys, parts) {
 }
 var REPORT = `zerodown-report ${FORMAT3}
 `;
+var LENGTH_DIGITS = 15;
 function loadReport(dir, key) {
   try {
     const data = readFileSync3(path3.join(dir, `${key}.out`));
@@ -409,6 +458,57 @@ function saveReport(dir, key, code2, report) {
     pruneOldest(dir, ".out", KEEP_FILES);
   } catch {
   }
+}
+function reportWriter(dir, key) {
+  const header = (code2, length2) => Buffer.from(`${REPORT}${code2} ${String(length2).padStart(LENGTH_DIGITS, "0")}
+`);
+  const tmp = path3.join(dir, `${key}.out.${process.pid}-${randomBytes2(4).toString("hex")}.tmp`);
+  let fd;
+  let length = 0;
+  const put = (bytes, at) => {
+    for (let done = 0; done < bytes.length; )
+      done += writeSync(fd, bytes, done, bytes.length - done, at === void 0 ? null : at + done);
+  };
+  const drop = () => {
+    try {
+      if (fd !== void 0) closeSync(fd);
+      rmSync2(tmp, { force: true });
+    } catch {
+    }
+    fd = void 0;
+  };
+  try {
+    mkdirSync3(dir, { recursive: true });
+    fd = openSync(tmp, "w");
+    put(header(0, 0));
+  } catch {
+    drop();
+  }
+  return {
+    write(part) {
+      if (fd === void 0 || !part) return;
+      try {
+        const bytes = Buffer.from(part, "utf8");
+        put(bytes);
+        length += bytes.length;
+      } catch {
+        drop();
+      }
+    },
+    abort: drop,
+    finish(code2) {
+      if (fd === void 0) return;
+      try {
+        put(header(code2, length), 0);
+        closeSync(fd);
+        fd = void 0;
+        renameSync2(tmp, path3.join(dir, `${key}.out`));
+        pruneOldest(dir, ".out", KEEP_FILES);
+      } catch {
+        drop();
+      }
+    }
+  };
 }
 
 // src/pipeline/settings.ts
@@ -1474,15 +1574,26 @@ async function dryRun(migrations, opts = {}) {
 
 // src/pipeline/index.ts
 async function lintStage(migrations, options = {}) {
-  const { dialect: id, keepParsed, plan, historyCache, findingsCache, findingsKeys, ...lintOptions } = options;
+  const { dialect: id, keepParsed, plan, historyCache, findingsCache, findingsKeys, onFile, ...lintOptions } = options;
+  const files = [];
+  const tally = onFile ? new Tally() : void 0;
+  const take = (r) => {
+    if (!onFile) {
+      files.push(r);
+      return;
+    }
+    tally.add(r);
+    onFile(r);
+  };
+  const summary = () => tally ? tally.summary() : summarize(files);
   const dialect = migrations.length ? dialectOf(migrations) : dialectFor(id);
   const alone = !plan && !keepParsed && !lintOptions.observer && !lintOptions.ruleSet;
   const keys = alone && (findingsCache || historyCache) ? findingsKeys?.length === migrations.length ? findingsKeys : fileKeys(migrations) : void 0;
   const saved = findingsCache && keys ? savedFindings(migrations, dialect, lintOptions, findingsCache, keys) : void 0;
   if (saved && saved.lastMiss < 0) {
-    const files2 = migrations.flatMap((m, i) => m.review ? [fromEntry(m, saved.earlier.get(saved.keys[i]))] : []);
+    for (const [i, m] of migrations.entries()) if (m.review) take(fromEntry(m, saved.earlier.get(saved.keys[i])));
     if (migrations.length) lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1));
-    return { result: { files: files2, summary: summarize(files2) } };
+    return { result: { files, summary: summary() } };
   }
   await dialect.load();
   const planner = plan ? plannerFor(dialect, plan) : void 0;
@@ -1492,41 +1603,49 @@ async function lintStage(migrations, options = {}) {
     ...planner?.observer ? { observer: planner.observer } : {},
     ...cache?.catalog ? { replayed: cache.catalog } : {}
   });
-  const files = [];
   const kept = [];
   let done = 0;
   if (cache?.catalog) {
     done = cache.length;
     lintOptions.onProgress?.(done, migrations.length, migrations[done - 1]);
   }
-  for (let i = cache?.catalog ? cache.length : 0; i < migrations.length; i++) {
-    const m = migrations[i];
-    if (cache && !cache.catalog && done === cache.length)
-      saveHistory(historyCache, cache.key, dialect, engine.catalog);
-    if (saved && i > saved.lastMiss) {
-      if (m.review) {
-        const entry = saved.earlier.get(saved.keys[i]);
-        saved.used.set(saved.keys[i], entry);
-        files.push(fromEntry(m, entry));
+  const writer = saved && findingsWriter(saved.file, saved.earlier, new Set(saved.keys.filter((_, i) => migrations[i].review)));
+  try {
+    walk();
+  } catch (err) {
+    writer?.abort();
+    throw err;
+  }
+  function walk() {
+    for (let i = cache?.catalog ? cache.length : 0; i < migrations.length; i++) {
+      const m = migrations[i];
+      if (cache && !cache.catalog && done === cache.length)
+        saveHistory(historyCache, cache.key, dialect, engine.catalog);
+      if (saved && i > saved.lastMiss) {
+        if (m.review) {
+          const entry = saved.earlier.get(saved.keys[i]);
+          writer?.add(saved.keys[i], entry);
+          take(fromEntry(m, entry));
+        }
+        continue;
       }
-      continue;
+      const parsed = dialect.parse(m);
+      if (keepParsed) kept.push(parsed);
+      const result2 = engine.processFile(parsed);
+      if (m.review) {
+        const r = keepParsed ? result2 : findingsOnly(result2);
+        const entry = saved && toEntry(r);
+        if (entry) writer?.add(saved.keys[i], entry);
+        take(r);
+      }
+      lintOptions.onProgress?.(++done, migrations.length, m);
     }
-    const parsed = dialect.parse(m);
-    if (keepParsed) kept.push(parsed);
-    const result2 = engine.processFile(parsed);
-    if (m.review) {
-      const r = keepParsed ? result2 : findingsOnly(result2);
-      files.push(r);
-      const entry = saved && toEntry(r);
-      if (entry) saved.used.set(saved.keys[i], entry);
+    if (saved) {
+      lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1));
+      writer?.finish();
     }
-    lintOptions.onProgress?.(++done, migrations.length, m);
   }
-  if (saved) {
-    lintOptions.onProgress?.(migrations.length, migrations.length, migrations.at(-1));
-    saveFindings(saved.file, saved.used, saved.earlier);
-  }
-  const result = { files, summary: summarize(files) };
+  const result = { files, summary: summary() };
   return {
     result,
     ...keepParsed ? { parsed: { dialect, files: kept } } : {},
@@ -1543,7 +1662,7 @@ function savedFindings(migrations, dialect, options, dir, keys) {
       break;
     }
   }
-  return { file, keys, earlier, lastMiss, used: /* @__PURE__ */ new Map() };
+  return { file, keys, earlier, lastMiss };
 }
 function historyPrefix(migrations, dialect, version, dir, keys) {
   const first = migrations.findIndex((m) => m.review);
@@ -1588,6 +1707,9 @@ function parsedFor(migrations, parsed) {
   if (!parsed) return [...migrations];
   const byMigration = new Map(parsed.files.map((p) => [p.migration, p]));
   return migrations.map((m) => byMigration.get(m) ?? m);
+}
+function prepareEmbeddedShadow(settings, shadowUrl) {
+  if (!shadowUrl) shadowOf(settings.dialect).prepareEmbedded?.();
 }
 async function proveStage(plan, migrations, settings, options, parsed) {
   const at = migrations.indexOf(plan.migration);
@@ -1646,12 +1768,14 @@ export {
   reportKey,
   loadReport,
   saveReport,
+  reportWriter,
   targetText,
   resolveSettings,
   lintStage,
   lintOptionsOf,
   planSettingsOf,
   planStage,
+  prepareEmbeddedShadow,
   proveStage,
   dryRunStage,
   addDryRunFacts

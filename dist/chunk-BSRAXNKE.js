@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatDuration
-} from "./chunk-BSDESZ67.js";
+} from "./chunk-OYUKLHMG.js";
 import {
   dialectFor
-} from "./chunk-4YTQKFBQ.js";
+} from "./chunk-KCNEW3A6.js";
 
 // src/report/sarif.ts
 import path from "node:path";

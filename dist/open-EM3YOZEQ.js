@@ -9,7 +9,12 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-VNXJCJE4.js";
+} from "./chunk-YU6YE4EK.js";
+import {
+  trackShadow,
+  untrackShadow
+} from "./chunk-JB5CXEFZ.js";
+import "./chunk-K6RS4U4B.js";
 import {
   ShadowStoppedError,
   displayConnection,
@@ -18,10 +23,8 @@ import {
   registerSecretUrl,
   timeoutMsOf,
   toSqlError,
-  trackShadow,
-  untrackShadow,
   withinBound
-} from "./chunk-RUP2AEB4.js";
+} from "./chunk-N67SHIPL.js";
 import "./chunk-LFCDDVQS.js";
 import "./chunk-XJGXLKRM.js";
 
