@@ -293,6 +293,9 @@ async function lintRun(paths: string[], opts: LintCliOptions): Promise<number> {
     emit(saved.bytes, saved.code, opts.output, cwd);
     return saved.code;
   }
+  // something changed: a file will most likely be linted, so the parser starts compiling now (above, it was left
+  // alone in case nothing had), while the history's saved catalog and the unchanged files' findings are read
+  if (findings && existsSync(findings)) baselineLoad(settings.dialect).catch(() => {});
   // --dry-run: the embedded engine's code compiles while the lint runs
   if (opts.dryRun)
     prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL);
