@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-U4XRVB6L.js";
+} from "./chunk-6E3OS2QT.js";
 import {
   runStats
 } from "./chunk-VZTHVGCA.js";

@@ -12,7 +12,7 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-U4XRVB6L.js";
+} from "./chunk-6E3OS2QT.js";
 import "./chunk-VZTHVGCA.js";
 import "./chunk-5LNEMNSS.js";
 import "./chunk-BSRAXNKE.js";

@@ -11,7 +11,7 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-U4XRVB6L.js";
+} from "./chunk-6E3OS2QT.js";
 import {
   runStats
 } from "./chunk-VZTHVGCA.js";

@@ -381,6 +381,8 @@ async function lintRun(paths, opts) {
     emit(saved.bytes, saved.code, opts.output, cwd);
     return saved.code;
   }
+  if (findings && existsSync(findings)) baselineLoad(settings.dialect).catch(() => {
+  });
   if (opts.dryRun)
     prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL);
   const progress = progressReporter(process.stderr);
