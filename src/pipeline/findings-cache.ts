@@ -115,11 +115,63 @@ export function findingsWriter(
   earlier: ReadonlyMap<string, FindingsEntry>,
   fresh: ReadonlySet<string>,
 ): { add(key: string, entry: FindingsEntry): void; finish(): void; abort(): void } {
-  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  let fd: number | undefined;
+  const out = partialFile(file);
   let pending = '';
   let first = true;
-  const drop = () => {
+  const flush = () => {
+    out.write(Buffer.from(pending, 'latin1')); // every character past ASCII is escaped
+    pending = '';
+  };
+  const put = (text: string) => {
+    if (!out.ok) return;
+    pending += text;
+    if (pending.length >= 1 << 16) flush();
+  };
+  const entry = (key: string, e: FindingsEntry) => {
+    put(`${first ? '' : ','}${ascii(JSON.stringify([key, e]))}`);
+    first = false;
+  };
+  put(`{"format":${FORMAT},"entries":[`);
+  const room = KEEP_ENTRIES - fresh.size;
+  if (room > 0) {
+    const old = [...earlier].filter(([k]) => !fresh.has(k));
+    for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
+  }
+  return {
+    add: entry,
+    abort: out.abort,
+    finish() {
+      if (!out.ok) return;
+      pending += ']}';
+      flush();
+      if (out.commit()) prune(path.dirname(file), '.json');
+    },
+  };
+}
+
+/** Keeps the newest cache files of a kind; never throws (another run may be pruning the same folder). */
+function prune(dir: string, ext: string): void {
+  try {
+    pruneOldest(dir, ext, KEEP_FILES);
+  } catch {
+    // another run removed a file first
+  }
+}
+
+/**
+ * A file written in parts (`write`, at the end or at a position) to a temporary name beside `target`, and renamed
+ * into place by `commit`: a reader never sees half of it, and it is never held whole. Never throws: a part that
+ * cannot be written drops the file (`ok` turns false, `commit` returns false).
+ */
+function partialFile(target: string): {
+  readonly ok: boolean;
+  write(bytes: Buffer, at?: number): void;
+  commit(): boolean;
+  abort(): void;
+} {
+  const tmp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  let fd: number | undefined;
+  const abort = () => {
     try {
       if (fd !== undefined) closeSync(fd);
       rmSync(tmp, { force: true });
@@ -128,53 +180,38 @@ export function findingsWriter(
     }
     fd = undefined;
   };
-  const flush = () => {
-    const bytes = Buffer.from(pending, 'latin1'); // every character past ASCII is escaped
-    for (let done = 0; done < bytes.length;) done += writeSync(fd!, bytes, done, bytes.length - done, null);
-    pending = '';
-  };
-  const put = (text: string) => {
-    if (fd === undefined) return;
-    pending += text;
-    if (pending.length < 1 << 16) return;
-    try {
-      flush();
-    } catch {
-      drop();
-    }
-  };
-  const entry = (key: string, e: FindingsEntry) => {
-    put(`${first ? '' : ','}${ascii(JSON.stringify([key, e]))}`);
-    first = false;
-  };
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(target), { recursive: true });
     fd = openSync(tmp, 'w');
-    put(`{"format":${FORMAT},"entries":[`);
-    const room = KEEP_ENTRIES - fresh.size;
-    if (room > 0) {
-      const old = [...earlier].filter(([k]) => !fresh.has(k));
-      for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
-    }
   } catch {
-    drop();
+    abort();
   }
   return {
-    add: entry,
-    abort: drop,
-    finish() {
+    get ok() {
+      return fd !== undefined;
+    },
+    write(bytes, at) {
       if (fd === undefined) return;
       try {
-        pending += ']}';
-        flush();
-        closeSync(fd);
-        fd = undefined;
-        renameSync(tmp, file);
-        pruneOldest(path.dirname(file), '.json', KEEP_FILES);
+        for (let done = 0; done < bytes.length;)
+          done += writeSync(fd, bytes, done, bytes.length - done, at === undefined ? null : at + done);
       } catch {
-        drop();
+        abort();
       }
     },
+    commit() {
+      if (fd === undefined) return false;
+      try {
+        closeSync(fd);
+        fd = undefined;
+        renameSync(tmp, target);
+        return true;
+      } catch {
+        abort();
+        return false;
+      }
+    },
+    abort,
   };
 }
 
@@ -293,52 +330,21 @@ export function reportWriter(
 ): { write(part: string): void; finish(code: number): void; abort(): void } {
   const header = (code: number, length: number) =>
     Buffer.from(`${REPORT}${code} ${String(length).padStart(LENGTH_DIGITS, '0')}\n`);
-  const tmp = path.join(dir, `${key}.out.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
+  const out = partialFile(path.join(dir, `${key}.out`));
   let length = 0;
-  const put = (bytes: Buffer, at?: number) => {
-    for (let done = 0; done < bytes.length;)
-      done += writeSync(fd!, bytes, done, bytes.length - done, at === undefined ? null : at + done);
-  };
-  const drop = () => {
-    try {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing to clean
-    }
-    fd = undefined;
-  };
-  try {
-    mkdirSync(dir, { recursive: true });
-    fd = openSync(tmp, 'w');
-    put(header(0, 0));
-  } catch {
-    drop();
-  }
+  out.write(header(0, 0));
   return {
     write(part) {
-      if (fd === undefined || !part) return;
-      try {
-        const bytes = Buffer.from(part, 'utf8');
-        put(bytes);
-        length += bytes.length;
-      } catch {
-        drop();
-      }
+      if (!out.ok || !part) return;
+      const bytes = Buffer.from(part, 'utf8');
+      out.write(bytes);
+      length += bytes.length;
     },
-    abort: drop,
+    abort: out.abort,
     finish(code) {
-      if (fd === undefined) return;
-      try {
-        put(header(code, length), 0);
-        closeSync(fd);
-        fd = undefined;
-        renameSync(tmp, path.join(dir, `${key}.out`));
-        pruneOldest(dir, '.out', KEEP_FILES);
-      } catch {
-        drop();
-      }
+      if (!out.ok) return;
+      out.write(header(code, length), 0);
+      if (out.commit()) prune(dir, '.out');
     },
   };
 }
