@@ -325,11 +325,49 @@ function loadFindings(file) {
   return /* @__PURE__ */ new Map();
 }
 function findingsWriter(file, earlier, fresh) {
-  const tmp = `${file}.${process.pid}-${randomBytes2(4).toString("hex")}.tmp`;
-  let fd;
+  const out = partialFile(file);
   let pending = "";
   let first = true;
-  const drop = () => {
+  const flush = () => {
+    out.write(Buffer.from(pending, "latin1"));
+    pending = "";
+  };
+  const put = (text) => {
+    if (!out.ok) return;
+    pending += text;
+    if (pending.length >= 1 << 16) flush();
+  };
+  const entry = (key, e) => {
+    put(`${first ? "" : ","}${ascii(JSON.stringify([key, e]))}`);
+    first = false;
+  };
+  put(`{"format":${FORMAT3},"entries":[`);
+  const room = KEEP_ENTRIES - fresh.size;
+  if (room > 0) {
+    const old = [...earlier].filter(([k]) => !fresh.has(k));
+    for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
+  }
+  return {
+    add: entry,
+    abort: out.abort,
+    finish() {
+      if (!out.ok) return;
+      pending += "]}";
+      flush();
+      if (out.commit()) prune(path3.dirname(file), ".json");
+    }
+  };
+}
+function prune(dir, ext) {
+  try {
+    pruneOldest(dir, ext, KEEP_FILES);
+  } catch {
+  }
+}
+function partialFile(target) {
+  const tmp = `${target}.${process.pid}-${randomBytes2(4).toString("hex")}.tmp`;
+  let fd;
+  const abort = () => {
     try {
       if (fd !== void 0) closeSync(fd);
       rmSync2(tmp, { force: true });
@@ -337,53 +375,38 @@ function findingsWriter(file, earlier, fresh) {
     }
     fd = void 0;
   };
-  const flush = () => {
-    const bytes = Buffer.from(pending, "latin1");
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, null);
-    pending = "";
-  };
-  const put = (text) => {
-    if (fd === void 0) return;
-    pending += text;
-    if (pending.length < 1 << 16) return;
-    try {
-      flush();
-    } catch {
-      drop();
-    }
-  };
-  const entry = (key, e) => {
-    put(`${first ? "" : ","}${ascii(JSON.stringify([key, e]))}`);
-    first = false;
-  };
   try {
-    mkdirSync3(path3.dirname(file), { recursive: true });
+    mkdirSync3(path3.dirname(target), { recursive: true });
     fd = openSync(tmp, "w");
-    put(`{"format":${FORMAT3},"entries":[`);
-    const room = KEEP_ENTRIES - fresh.size;
-    if (room > 0) {
-      const old = [...earlier].filter(([k]) => !fresh.has(k));
-      for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
-    }
   } catch {
-    drop();
+    abort();
   }
   return {
-    add: entry,
-    abort: drop,
-    finish() {
+    get ok() {
+      return fd !== void 0;
+    },
+    write(bytes, at) {
       if (fd === void 0) return;
       try {
-        pending += "]}";
-        flush();
+        for (let done = 0; done < bytes.length; )
+          done += writeSync(fd, bytes, done, bytes.length - done, at === void 0 ? null : at + done);
+      } catch {
+        abort();
+      }
+    },
+    commit() {
+      if (fd === void 0) return false;
+      try {
         closeSync(fd);
         fd = void 0;
-        renameSync2(tmp, file);
-        pruneOldest(path3.dirname(file), ".json", KEEP_FILES);
+        renameSync2(tmp, target);
+        return true;
       } catch {
-        drop();
+        abort();
+        return false;
       }
-    }
+    },
+    abort
   };
 }
 function ascii(json) {
@@ -462,51 +485,21 @@ function saveReport(dir, key, code2, report) {
 function reportWriter(dir, key) {
   const header = (code2, length2) => Buffer.from(`${REPORT}${code2} ${String(length2).padStart(LENGTH_DIGITS, "0")}
 `);
-  const tmp = path3.join(dir, `${key}.out.${process.pid}-${randomBytes2(4).toString("hex")}.tmp`);
-  let fd;
+  const out = partialFile(path3.join(dir, `${key}.out`));
   let length = 0;
-  const put = (bytes, at) => {
-    for (let done = 0; done < bytes.length; )
-      done += writeSync(fd, bytes, done, bytes.length - done, at === void 0 ? null : at + done);
-  };
-  const drop = () => {
-    try {
-      if (fd !== void 0) closeSync(fd);
-      rmSync2(tmp, { force: true });
-    } catch {
-    }
-    fd = void 0;
-  };
-  try {
-    mkdirSync3(dir, { recursive: true });
-    fd = openSync(tmp, "w");
-    put(header(0, 0));
-  } catch {
-    drop();
-  }
+  out.write(header(0, 0));
   return {
     write(part) {
-      if (fd === void 0 || !part) return;
-      try {
-        const bytes = Buffer.from(part, "utf8");
-        put(bytes);
-        length += bytes.length;
-      } catch {
-        drop();
-      }
+      if (!out.ok || !part) return;
+      const bytes = Buffer.from(part, "utf8");
+      out.write(bytes);
+      length += bytes.length;
     },
-    abort: drop,
+    abort: out.abort,
     finish(code2) {
-      if (fd === void 0) return;
-      try {
-        put(header(code2, length), 0);
-        closeSync(fd);
-        fd = void 0;
-        renameSync2(tmp, path3.join(dir, `${key}.out`));
-        pruneOldest(dir, ".out", KEEP_FILES);
-      } catch {
-        drop();
-      }
+      if (!out.ok) return;
+      out.write(header(code2, length), 0);
+      if (out.commit()) prune(dir, ".out");
     }
   };
 }

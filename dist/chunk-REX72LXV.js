@@ -9,7 +9,7 @@ import {
 } from "./chunk-BSRAXNKE.js";
 import {
   require_picocolors
-} from "./chunk-AABQBTVL.js";
+} from "./chunk-TSDGNKDC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

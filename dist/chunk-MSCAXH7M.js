@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-N6LIETUY.js";
+} from "./chunk-3PB72FSM.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-C66RIEKO.js";
 import {
   byStatement
-} from "./chunk-5LNEMNSS.js";
+} from "./chunk-REX72LXV.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,7 +51,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-AABQBTVL.js";
+} from "./chunk-TSDGNKDC.js";
 import {
   detectDialect,
   discover,

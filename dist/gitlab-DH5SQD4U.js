@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-6E3OS2QT.js";
+} from "./chunk-A53S4XCV.js";
 import {
   runStats
 } from "./chunk-VZTHVGCA.js";
@@ -18,15 +18,15 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-7DWDYMEF.js";
-import "./chunk-N6LIETUY.js";
+} from "./chunk-MSCAXH7M.js";
+import "./chunk-3PB72FSM.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-C66RIEKO.js";
 import {
   formatText
-} from "./chunk-5LNEMNSS.js";
+} from "./chunk-REX72LXV.js";
 import "./chunk-BSRAXNKE.js";
-import "./chunk-AABQBTVL.js";
+import "./chunk-TSDGNKDC.js";
 import {
   changedFiles,
   loadConfig

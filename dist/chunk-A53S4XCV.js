@@ -12,7 +12,7 @@ import {
   textColors,
   textEnd,
   textFile
-} from "./chunk-5LNEMNSS.js";
+} from "./chunk-REX72LXV.js";
 import {
   formatSarif,
   sizeLines
@@ -31,7 +31,7 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-AABQBTVL.js";
+} from "./chunk-TSDGNKDC.js";
 import {
   autoDiscover,
   detectDialect,
@@ -432,7 +432,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-JKWDM2E2.js");
+    const { lintDryRun } = await import("./dry-run-OZ73ABZM.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-6E3OS2QT.js";
+} from "./chunk-A53S4XCV.js";
 import "./chunk-VZTHVGCA.js";
-import "./chunk-5LNEMNSS.js";
+import "./chunk-REX72LXV.js";
 import "./chunk-BSRAXNKE.js";
-import "./chunk-AABQBTVL.js";
+import "./chunk-TSDGNKDC.js";
 import "./chunk-XVGV73VL.js";
 import "./chunk-OYUKLHMG.js";
 import "./chunk-KCNEW3A6.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-C66RIEKO.js";
 import {
   isProven
-} from "./chunk-AABQBTVL.js";
+} from "./chunk-TSDGNKDC.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-RZZRYW3D.js";
+} from "./chunk-G4FLTRWU.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-6E3OS2QT.js";
+} from "./chunk-A53S4XCV.js";
 import {
   runStats
 } from "./chunk-VZTHVGCA.js";
 import {
   proofState
-} from "./chunk-N6LIETUY.js";
+} from "./chunk-3PB72FSM.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-C66RIEKO.js";
-import "./chunk-5LNEMNSS.js";
+import "./chunk-REX72LXV.js";
 import "./chunk-BSRAXNKE.js";
 import {
   DEFAULTS,
@@ -33,7 +33,7 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-AABQBTVL.js";
+} from "./chunk-TSDGNKDC.js";
 import {
   detectDialect,
   discover,

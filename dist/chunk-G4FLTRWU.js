@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-N6LIETUY.js";
+} from "./chunk-3PB72FSM.js";
 import {
   require_picocolors
-} from "./chunk-AABQBTVL.js";
+} from "./chunk-TSDGNKDC.js";
 import {
   dialectFor
 } from "./chunk-KCNEW3A6.js";

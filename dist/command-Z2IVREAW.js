@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-RZZRYW3D.js";
-import "./chunk-N6LIETUY.js";
+} from "./chunk-G4FLTRWU.js";
+import "./chunk-3PB72FSM.js";
 import "./chunk-C66RIEKO.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-AABQBTVL.js";
+} from "./chunk-TSDGNKDC.js";
 import {
   autoDiscover,
   detectDialect,

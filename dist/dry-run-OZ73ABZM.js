@@ -40,7 +40,7 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-AABQBTVL.js";
+} from "./chunk-TSDGNKDC.js";
 import {
   detectDialect,
   findMigrations,
