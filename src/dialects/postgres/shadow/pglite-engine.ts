@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
+import { compilePglite, pgliteFilesUrl } from './pglite-files.js';
 
 /**
  * A throwaway database needs no durability: no full-page images, minimal WAL,
@@ -96,24 +97,10 @@ export function bytesBlob(bytes: Uint8Array, type = 'application/octet-stream', 
   return { type, size: whole.byteLength, arrayBuffer } as unknown as Blob;
 }
 
-/** The global WebAssembly object (the project's TypeScript lib declares its types only). */
-export const wasmApi = (
-  globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<WebAssembly.Module> } }
-).WebAssembly;
-
 /** PGlite's WebAssembly, compiled, and its file system bundle (pglite.data), read. */
 export interface EngineArtifacts {
   wasm: WebAssembly.Module;
   fsBundle: Blob;
-}
-
-/**
- * Where PGlite's pglite.wasm and pglite.data are: next to the bundle (dist/, where the build
- * copies them and where the bundled PGlite itself looks), or in the installed package.
- */
-function pgliteFilesUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./', import.meta.resolve('@electric-sql/pglite')) : new URL('./', here);
 }
 
 /**
@@ -129,9 +116,10 @@ function pgliteFilesUrl(): URL {
 export function prefetchArtifacts(
   compiled?: Promise<WebAssembly.Module | undefined>,
 ): Promise<EngineArtifacts | undefined> {
-  const dir = pgliteFilesUrl();
-  const own = () => readFile(new URL('pglite.wasm', dir)).then((b) => wasmApi.compile(b));
-  return Promise.all([compiled ? compiled.then((m) => m ?? own()) : own(), readFile(new URL('pglite.data', dir))]).then(
+  return Promise.all([
+    compiled ? compiled.then((m) => m ?? compilePglite()) : compilePglite(),
+    readFile(new URL('pglite.data', pgliteFilesUrl())),
+  ]).then(
     ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, 'application/octet-stream', true) }),
     () => undefined,
   );

@@ -45,13 +45,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
       db = booted.db;
       const r = await db.query<{ server_version: string }>('SHOW server_version');
-      return {
-        boot: booted.boot,
-        bootFile: booted.bootFile,
-        serverVersion: r.rows[0]!.server_version,
-        marks,
-        wasmShared: !!req.opts.wasm,
-      };
+      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version, marks };
     }
     case 'exec':
       await db!.exec(req.sql);

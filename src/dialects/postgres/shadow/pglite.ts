@@ -14,7 +14,6 @@
  * the shadow's time limit; past it, the worker is terminated.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +23,7 @@ import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../.
 import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import { postgresProbes } from './probes.js';
+import { compilePglite } from './pglite-files.js';
 import { availableBundles, bundleDirs, BUILTIN_EXTENSIONS, resolveBundles } from './extensions.js';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
 
@@ -117,10 +117,6 @@ export interface PgliteOptions {
   timeoutMs?: number;
 }
 
-/** The global WebAssembly object (the project's TypeScript lib declares its types only). */
-const wasmApi = (globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<WebAssembly.Module> } })
-  .WebAssembly;
-
 let compiled: Promise<WebAssembly.Module | undefined> | undefined;
 
 /**
@@ -132,12 +128,7 @@ let compiled: Promise<WebAssembly.Module | undefined> | undefined;
  * worker then compiles its own).
  */
 export function compileEngine(): Promise<WebAssembly.Module | undefined> {
-  compiled ??= (async () => {
-    const next = path.join(moduleDir(), 'pglite.wasm');
-    const inst = pgliteInstall();
-    const file = existsSync(next) ? next : inst ? path.join(inst.dist, 'pglite.wasm') : undefined;
-    return file ? wasmApi.compile(await readFile(file)) : undefined;
-  })().catch(() => undefined);
+  compiled ??= compilePglite().catch(() => undefined);
   return compiled;
 }
 
@@ -262,7 +253,7 @@ export class PgliteShadow implements Shadow {
         'booting PGlite',
         Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
         dataDir ? [dataDir.buffer] : [],
-      )) as { boot: string; bootFile?: string; serverVersion: string; marks: [string, number][]; wasmShared: boolean };
+      )) as { boot: string; bootFile?: string; serverVersion: string; marks: [string, number][] };
       if (trace) {
         // 'worker online' is seen only once this thread is free (after parsing): a late figure is the parse
         const steps = [...booted.marks, ['worker online (seen)', online] as const, ['reply received', now()] as const];
@@ -270,7 +261,7 @@ export class PgliteShadow implements Shadow {
         process.stderr.write(`zerodown: PGlite boot (${booted.boot}), ms after open: ${list}\n`);
       }
       shadow.boot = booted.boot;
-      shadow.wasmShared = booted.wasmShared;
+      shadow.wasmShared = !!wasm;
       if (booted.bootFile) shadow.bootFile = booted.bootFile;
       shadow.serverVersion = majorVersion(booted.serverVersion);
       shadow.engine = `pglite ${booted.serverVersion.split(' ')[0]}`;
