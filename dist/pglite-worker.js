@@ -26,8 +26,10 @@ import {
   x
 } from "./chunk-2WGZ6AMT.js";
 import {
+  compilePglite,
+  pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-LFCDDVQS.js";
+} from "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts
@@ -5625,15 +5627,11 @@ function bytesBlob(bytes, type = "application/octet-stream", copyEachRead = fals
   const arrayBuffer = async () => copyEachRead ? whole.slice(0) : whole;
   return { type, size: whole.byteLength, arrayBuffer };
 }
-var wasmApi = globalThis.WebAssembly;
-function pgliteFilesUrl() {
-  const here = import.meta.url;
-  return here.endsWith(".ts") ? new URL("./", import.meta.resolve("@electric-sql/pglite")) : new URL("./", here);
-}
 function prefetchArtifacts(compiled) {
-  const dir = pgliteFilesUrl();
-  const own = () => readFile(new URL("pglite.wasm", dir)).then((b2) => wasmApi.compile(b2));
-  return Promise.all([compiled ? compiled.then((m2) => m2 ?? own()) : own(), readFile(new URL("pglite.data", dir))]).then(
+  return Promise.all([
+    compiled ? compiled.then((m2) => m2 ?? compilePglite()) : compilePglite(),
+    readFile(new URL("pglite.data", pgliteFilesUrl()))
+  ]).then(
     ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, "application/octet-stream", true) }),
     () => void 0
   );
@@ -5721,13 +5719,7 @@ async function handle2(req) {
       const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
       db = booted.db;
       const r = await db.query("SHOW server_version");
-      return {
-        boot: booted.boot,
-        bootFile: booted.bootFile,
-        serverVersion: r.rows[0].server_version,
-        marks,
-        wasmShared: !!req.opts.wasm
-      };
+      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0].server_version, marks };
     }
     case "exec":
       await db.exec(req.sql);

@@ -243,9 +243,9 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   // compile the WebAssembly parser in the background while migrations are found, unless an earlier run with
   // these settings saved findings: then a run with nothing changed never needs it (and a miss compiles it later)
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
+  const findingsSaved = !!findings && existsSync(findings);
   // (--dry-run: as usual, PGlite's own compile starts during the lint and must not be baseline only)
-  if (!findings || !existsSync(findings))
-    (opts.dryRun ? settings.dialect.load() : baselineLoad(settings.dialect)).catch(() => {}); // a failure surfaces again where the parser is awaited
+  if (!findingsSaved) (opts.dryRun ? settings.dialect.load() : baselineLoad(settings.dialect)).catch(() => {}); // a failure surfaces again where the parser is awaited
   // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -261,7 +261,7 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   if (chars > SMALL_YOUNG_GENERATION_CHARS) setFlagsFromString('--semi-space-growth-factor=2');
   // --only-migrations and none of the files is a migration: nothing to say (a commit of other SQL files)
   if (reviewOnly && !migrations.some((m) => m.review)) return undefined;
-  return { settings, stats, findingsDir, findings, migrations };
+  return { settings, stats, findingsDir, findings, findingsSaved, migrations };
 }
 
 async function lintRun(paths: string[], opts: LintCliOptions): Promise<number> {
@@ -277,7 +277,7 @@ async function lintRun(paths: string[], opts: LintCliOptions): Promise<number> {
   const found = await withFsMemo(() => lintInputs(paths, opts, config, cwd));
   // --only-migrations named no migration: nothing to lint
   if (!found) return 0;
-  const { settings, stats, findingsDir, findings, migrations } = found;
+  const { settings, stats, findingsDir, findings, findingsSaved, migrations } = found;
   // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
   const tty = !opts.output && !!process.stdout.isTTY;
   const color = opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout);
@@ -295,7 +295,7 @@ async function lintRun(paths: string[], opts: LintCliOptions): Promise<number> {
   }
   // something changed: a file will most likely be linted, so the parser starts compiling now (above, it was left
   // alone in case nothing had), while the history's saved catalog and the unchanged files' findings are read
-  if (findings && existsSync(findings)) baselineLoad(settings.dialect).catch(() => {});
+  if (findingsSaved) baselineLoad(settings.dialect).catch(() => {});
   // --dry-run: the embedded engine's code compiles while the lint runs
   if (opts.dryRun)
     prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL);

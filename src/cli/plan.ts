@@ -316,8 +316,9 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
     history: opts.history !== false,
     pgVersion: settings.pgVersion,
   });
+  const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
   // the proof's embedded engine compiles while the lint runs
-  if (opts.verify !== false) prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl);
+  if (opts.verify !== false) prepareEmbeddedShadow(settings, shadowUrl);
   // parsed once: the planner and the proof get the lint stage's files
   // one walk: the planner reads the catalog the lint engine replays, and answers its findings
   const lint = await lintStage(migrations, {
@@ -329,7 +330,6 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
   // --stats: each backfill's batches and time at the production size
   if (stats) estimatePlans(result, lint.result, stats.stats, settings.estimates, settings.plan.batchSize);
   if (opts.verify !== false) {
-    const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
     const seedRows = opts.seedRows ?? config.dryRun?.seedRows;
     const shadowTimeoutMs = timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout);
     // Ctrl-C / SIGTERM during a proof: the running statement is stopped, its shadows closed, exit 130
