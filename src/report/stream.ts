@@ -7,7 +7,7 @@
 import type { FileResult, LintResult } from '../model.js';
 import { githubEnd, githubFile } from './github.js';
 import { jsonParts } from './json.js';
-import { textColors, textEnd, textFile } from './text.js';
+import { textParts } from './text.js';
 
 export interface ReportStream {
   /** what comes before the first file ('' for text and GitHub) */
@@ -23,17 +23,5 @@ export function reportStream(format: string, color: boolean, pretty: boolean): R
   if (format === 'json') return jsonParts(pretty ? 2 : 0);
   if (format === 'github') return { head: () => '', file: githubFile, end: githubEnd };
   if (format !== 'text') return undefined;
-  const c = textColors(color);
-  // the summary line names each file's tool and counts the files with findings
-  const frameworks = new Set<string>();
-  let withFindings = 0;
-  return {
-    head: () => '',
-    file(f) {
-      frameworks.add(f.migration.framework);
-      if (f.findings.length) withFindings++;
-      return textFile(f, c);
-    },
-    end: (summary, stats) => textEnd(summary, stats, frameworks, withFindings, c),
-  };
+  return { head: () => '', ...textParts(color) };
 }

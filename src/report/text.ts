@@ -76,21 +76,36 @@ const confirmed = (f: Finding, c: Colors) => (f.confirmed ? c.magenta('  (confir
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function formatText(result: LintResult, opts: TextOptions): string {
-  const c = pc.createColors(opts.color);
+  const parts = textParts(opts.color);
   let out = '';
-  for (const file of result.files) out += textFile(file, c);
-  const withFindings = result.files.filter((f) => f.findings.length).length;
-  const frameworks = new Set(result.files.map((f) => f.migration.framework));
-  return out + textEnd(result.summary, result.stats, frameworks, withFindings, c);
+  for (const file of result.files) out += parts.file(file);
+  return out + parts.end(result.summary, result.stats);
 }
 
-/** Colours for `textFile` and `textEnd`: on or off. */
-export function textColors(color: boolean): Colors {
-  return pc.createColors(color);
+/**
+ * The text report a file at a time, `formatText`'s bytes: each file's part in the run's order, then the end with
+ * the run's summary. The summary line names each file's tool and counts the files with findings: the parts keep
+ * those as the files go by, and nothing else.
+ */
+export function textParts(color: boolean): {
+  file(f: FileResult): string;
+  end(summary: LintResult['summary'], stats?: LintResult['stats']): string;
+} {
+  const c = pc.createColors(color);
+  const frameworks = new Set<string>();
+  let withFindings = 0;
+  return {
+    file(f) {
+      frameworks.add(f.migration.framework);
+      if (f.findings.length) withFindings++;
+      return textFile(f, c);
+    },
+    end: (summary, stats) => textEnd(summary, stats, frameworks, withFindings, c),
+  };
 }
 
 /** One file's part of the text report: each group of findings, each line ended by a newline ('' without findings). */
-export function textFile(file: FileResult, c: Colors): string {
+function textFile(file: FileResult, c: Colors): string {
   const out: string[] = [];
   let lines: string[] | undefined; // split once per file, not once per finding
   const frame = (f: Finding) =>
@@ -129,7 +144,7 @@ export function textFile(file: FileResult, c: Colors): string {
  * The end of the text report: what the statistics were (with `--stats`) and the summary line. `frameworks`: each
  * file's tool, in the order first seen; `withFindings`: how many files have a finding.
  */
-export function textEnd(
+function textEnd(
   s: LintResult['summary'],
   stats: LintResult['stats'],
   frameworks: ReadonlySet<string>,
