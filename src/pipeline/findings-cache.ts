@@ -28,7 +28,7 @@ import path from 'node:path';
 import type { Dialect } from '../dialect.js';
 import type { LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, Migration, Statement } from '../model.js';
-import { pruneOldest, writeFileAtomic } from '../shadow/cache.js';
+import { pruneOldest } from '../shadow/cache.js';
 import { codeIdentity } from './history-cache.js';
 
 export { fileKeys } from './history-cache.js';
@@ -303,26 +303,18 @@ export function loadReport(dir: string, key: string): { code: number; bytes: Buf
   }
 }
 
-/** Saves a run's report and exit code under `key`, written whole then renamed; the newest 8 are kept. Never throws. */
+/** Saves a run's report and exit code under `key` (`reportWriter`, in one part); the newest 8 are kept. Never throws. */
 export function saveReport(dir: string, key: string, code: number, report: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const bytes = Buffer.from(report, 'utf8');
-    writeFileAtomic(
-      path.join(dir, `${key}.out`),
-      Buffer.concat([Buffer.from(`${REPORT}${code} ${bytes.length}\n`), bytes]),
-    );
-    pruneOldest(dir, '.out', KEEP_FILES);
-  } catch {
-    // the next run formats it again
-  }
+  const out = reportWriter(dir, key);
+  out.write(report);
+  out.finish(code);
 }
 
 /**
  * Saves a report under `key` as it is written, a part at a time (a streamed report, src/report/stream.ts), so
  * that it is never held whole: the parts go to a temporary file after a header whose length is written last
- * (zero-padded, so it takes the same room), then the file is renamed into place; `loadReport` reads it as it
- * reads what `saveReport` writes. Never throws: a part that cannot be written drops the entry.
+ * (zero-padded, so it takes the same room), then the file is renamed into place, and `loadReport` reads it. Never
+ * throws: a part that cannot be written drops the entry.
  */
 export function reportWriter(
   dir: string,
