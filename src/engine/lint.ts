@@ -59,6 +59,9 @@ function toArray(x: Issue[] | Issue | undefined | void): Issue[] {
   return Array.isArray(x) ? x : [x];
 }
 
+/** the options of a rule the config gives none: one object, frozen, so that no rule can change another's */
+const NO_OPTIONS: Record<string, unknown> = Object.freeze({});
+
 export class LintEngine {
   readonly catalog: DialectCatalog;
   private readonly rules: Rule[];
@@ -74,8 +77,6 @@ export class LintEngine {
    * replays none: those files were deployed one by one, so each file is its own release.
    */
   private sawHistory = false;
-  /** each rule's options, looked up once (config `rules.<id>.options`) */
-  private readonly ruleOptions = new Map<Rule, Record<string, unknown>>();
   /**
    * statement kind → the rules with a `check` for it, in rule order, for files that turn no rule off:
    * asked per statement instead of filtering 40 rules by kind for each of them
@@ -102,13 +103,9 @@ export class LintEngine {
     }
   }
 
+  /** a rule's options (config `rules.<id>.options`); the one shared, frozen empty object when it has none */
   private optionsOf(rule: Rule): Record<string, unknown> {
-    let o = this.ruleOptions.get(rule);
-    if (!o) {
-      o = this.options.ruleOptions?.[rule.meta.id] ?? {};
-      this.ruleOptions.set(rule, o);
-    }
-    return o;
+    return this.options.ruleOptions?.[rule.meta.id] ?? NO_OPTIONS;
   }
 
   /** Processes one parsed file: rules (when under review), then catalog replay. */
