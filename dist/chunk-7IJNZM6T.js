@@ -1,0 +1,30 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+
+// src/dialects/postgres/shadow/pglite-files.ts
+import { readFile } from "node:fs/promises";
+var wasmApi = globalThis.WebAssembly;
+function pgliteFilesUrl() {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("./", import.meta.resolve("@electric-sql/pglite")) : new URL("./", here);
+}
+async function compilePglite() {
+  return wasmApi.compile(await readFile(new URL("pglite.wasm", pgliteFilesUrl())));
+}
+
+// data/pglite-initdb.json
+var pglite_initdb_default = {
+  $comment: "initdb options of the PGlite data directory zerodown ships (dist/pglite-datadir.tgz) and of a cold start. 1 MB WAL segments instead of 16 MB: the data directory unpacks 11 MB smaller at every boot, and a cached shadow state keeps 1 MB of WAL, not 16. No data checksums: a throwaway shadow has no disk to distrust, and page writes skip the checksum. Changing this list changes the cache file name (tag), so an older snapshot is regenerated, not reused.",
+  tag: "w1nc",
+  params: ["--wal-segsize=1", "--no-data-checksums"]
+};
+
+export {
+  pgliteFilesUrl,
+  compilePglite,
+  pglite_initdb_default
+};

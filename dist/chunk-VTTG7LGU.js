@@ -1,0 +1,9644 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+import {
+  trackShadow,
+  untrackShadow
+} from "./chunk-JB5CXEFZ.js";
+import {
+  DEFAULT_PG_VERSION
+} from "./chunk-K6RS4U4B.js";
+import {
+  ShadowStoppedError,
+  isShadowStop,
+  majorVersion,
+  timeoutMsOf,
+  toSqlError,
+  withinBound
+} from "./chunk-N67SHIPL.js";
+import {
+  compilePglite,
+  pglite_initdb_default
+} from "./chunk-7IJNZM6T.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-XJGXLKRM.js";
+
+// node_modules/libpg-query/wasm/libpg-query.js
+var require_libpg_query = __commonJS({
+  "node_modules/libpg-query/wasm/libpg-query.js"(exports, module2) {
+    var PgQueryModule = (() => {
+      var _scriptName = globalThis.document?.currentScript?.src;
+      return async function(moduleArg = {}) {
+        var Module = moduleArg;
+        var ENVIRONMENT_IS_WEB = !!globalThis.window;
+        var ENVIRONMENT_IS_WORKER = !!globalThis.WorkerGlobalScope;
+        var ENVIRONMENT_IS_NODE = globalThis.process?.versions?.node && globalThis.process?.type != "renderer";
+        var programArgs = [];
+        var thisProgram = "./this.program";
+        var quit_ = (status, toThrow) => {
+          throw toThrow;
+        };
+        if (typeof __filename != "undefined") {
+          _scriptName = __filename;
+        } else if (ENVIRONMENT_IS_WORKER) {
+          _scriptName = self.location.href;
+        }
+        var scriptDirectory = "";
+        function locateFile(path3) {
+          if (Module["locateFile"]) {
+            return Module["locateFile"](path3, scriptDirectory);
+          }
+          return scriptDirectory + path3;
+        }
+        var readAsync, readBinary;
+        if (ENVIRONMENT_IS_NODE) {
+          var fs = __require("node:fs");
+          scriptDirectory = __dirname + "/";
+          readBinary = (filename) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename);
+            return ret;
+          };
+          readAsync = async (filename, binary = true) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename, binary ? void 0 : "utf8");
+            return ret;
+          };
+          if (process.argv.length > 1) {
+            thisProgram = process.argv[1].replace(/\\/g, "/");
+          }
+          programArgs = process.argv.slice(2);
+          quit_ = (status, toThrow) => {
+            process.exitCode = status;
+            throw toThrow;
+          };
+        } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+          try {
+            scriptDirectory = new URL(".", _scriptName).href;
+          } catch {
+          }
+          {
+            if (ENVIRONMENT_IS_WORKER) {
+              readBinary = (url) => {
+                var xhr = new XMLHttpRequest();
+                xhr.open("GET", url, false);
+                xhr.responseType = "arraybuffer";
+                xhr.send(null);
+                return new Uint8Array(xhr.response);
+              };
+            }
+            readAsync = async (url) => {
+              var response = await fetch(url, { credentials: "same-origin" });
+              if (response.ok) {
+                return response.arrayBuffer();
+              }
+              throw new Error(response.status + " : " + response.url);
+            };
+          }
+        } else {
+        }
+        var out = console.log.bind(console);
+        var err = console.error.bind(console);
+        var wasmBinary;
+        var ABORT = false;
+        var EXITSTATUS;
+        var isFileURI = (filename) => filename.startsWith("file://");
+        class EmscriptenEH {
+        }
+        class EmscriptenSjLj extends EmscriptenEH {
+        }
+        var runtimeInitialized = false;
+        function getMemoryBuffer() {
+          return wasmMemory.buffer;
+        }
+        function updateMemoryViews() {
+          if (HEAP8?.buffer?.resizable) return;
+          var b = getMemoryBuffer();
+          HEAP8 = new Int8Array(b);
+          HEAP16 = new Int16Array(b);
+          Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+          HEAPU16 = new Uint16Array(b);
+          HEAP32 = new Int32Array(b);
+          Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+          HEAPF32 = new Float32Array(b);
+          HEAPF64 = new Float64Array(b);
+          HEAP64 = new BigInt64Array(b);
+          HEAPU64 = new BigUint64Array(b);
+        }
+        function preRun() {
+          var preRun2 = Module["preRun"];
+          if (preRun2) {
+            if (typeof preRun2 == "function") preRun2 = [preRun2];
+            onPreRuns.push(...preRun2);
+          }
+          callRuntimeCallbacks(onPreRuns);
+        }
+        function initRuntime() {
+          runtimeInitialized = true;
+          if (!Module["noFSInit"] && !FS.initialized) FS.init();
+          TTY.init();
+          wasmExports["A"]();
+          FS.ignorePermissions = false;
+        }
+        function postRun() {
+          var postRun2 = Module["postRun"];
+          if (postRun2) {
+            if (typeof postRun2 == "function") postRun2 = [postRun2];
+            onPostRuns.push(...postRun2);
+          }
+          callRuntimeCallbacks(onPostRuns);
+        }
+        function abort(what) {
+          Module["onAbort"]?.(what);
+          what = `Aborted(${what})`;
+          err(what);
+          ABORT = true;
+          what += ". Build with -sASSERTIONS for more info.";
+          var e = new WebAssembly.RuntimeError(what);
+          throw e;
+        }
+        var wasmBinaryFile;
+        function findWasmBinary() {
+          return locateFile("libpg-query.wasm");
+        }
+        function getBinarySync(file) {
+          if (readBinary) {
+            return readBinary(file);
+          }
+          throw "both async and sync fetching of the wasm failed";
+        }
+        async function getWasmBinary(binaryFile) {
+          if (!wasmBinary) {
+            try {
+              var response = await readAsync(binaryFile);
+              return new Uint8Array(response);
+            } catch {
+            }
+          }
+          return getBinarySync(binaryFile);
+        }
+        async function instantiateArrayBuffer(binaryFile, imports) {
+          try {
+            var binary = await getWasmBinary(binaryFile);
+            var instance = await WebAssembly.instantiate(binary, imports);
+            return instance;
+          } catch (reason) {
+            err(`failed to asynchronously prepare wasm: ${reason}`);
+            abort(reason);
+          }
+        }
+        async function instantiateAsync(binary, binaryFile, imports) {
+          if (!binary && !ENVIRONMENT_IS_NODE) {
+            try {
+              var response = fetch(binaryFile, { credentials: "same-origin" });
+              var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+              return instantiationResult;
+            } catch (reason) {
+              err(`wasm streaming compile failed: ${reason}`);
+              err("falling back to ArrayBuffer instantiation");
+            }
+          }
+          return instantiateArrayBuffer(binaryFile, imports);
+        }
+        function getWasmImports() {
+          var imports = { a: wasmImports };
+          return imports;
+        }
+        async function createWasm() {
+          function receiveInstance(instance) {
+            wasmExports = instance.exports;
+            assignWasmExports(wasmExports);
+            updateMemoryViews();
+            return wasmExports;
+          }
+          function receiveInstantiationResult(result2) {
+            return receiveInstance(result2["instance"]);
+          }
+          var info = getWasmImports();
+          var instantiateWasm = Module["instantiateWasm"];
+          if (instantiateWasm) {
+            return new Promise((resolve) => {
+              instantiateWasm(info, (inst) => resolve(receiveInstance(inst)));
+            });
+          }
+          wasmBinaryFile ??= findWasmBinary();
+          var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info);
+          var exports2 = receiveInstantiationResult(result);
+          return exports2;
+        }
+        class ExitStatus {
+          name = "ExitStatus";
+          constructor(status) {
+            this.message = `Program terminated with exit(${status})`;
+            this.status = status;
+          }
+        }
+        var HEAP16;
+        var HEAP32;
+        var HEAP64;
+        var HEAP8;
+        var HEAPF32;
+        var HEAPF64;
+        var HEAPU16;
+        var HEAPU32;
+        var HEAPU64;
+        var HEAPU8;
+        var callRuntimeCallbacks = (callbacks) => {
+          while (callbacks.length > 0) {
+            callbacks.shift()(Module);
+          }
+        };
+        var onPostRuns = [];
+        var onPreRuns = [];
+        function getValue(ptr, type = "i8") {
+          if (type.endsWith("*")) type = "*";
+          switch (type) {
+            case "i1":
+              return HEAP8[ptr];
+            case "i8":
+              return HEAP8[ptr];
+            case "i16":
+              return HEAP16[ptr >> 1];
+            case "i32":
+              return HEAP32[ptr >> 2];
+            case "i64":
+              return HEAP64[ptr >> 3];
+            case "float":
+              return HEAPF32[ptr >> 2];
+            case "double":
+              return HEAPF64[ptr >> 3];
+            case "*":
+              return HEAPU32[ptr >> 2];
+            default:
+              abort(`invalid type for getValue: ${type}`);
+          }
+        }
+        var noExitRuntime = true;
+        var stackRestore = (val) => __emscripten_stack_restore(val);
+        var stackSave = () => _emscripten_stack_get_current();
+        var UTF8Decoder = globalThis.TextDecoder && new TextDecoder();
+        var findStringEnd = (heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+          var maxIdx = idx + maxBytesToRead;
+          if (ignoreNul) return maxIdx;
+          while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+          return idx;
+        };
+        var UTF8ArrayToString = (heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+          var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+          if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+            return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+          }
+          var str4 = "";
+          while (idx < endPtr) {
+            var u0 = heapOrArray[idx++];
+            if (!(u0 & 128)) {
+              str4 += String.fromCharCode(u0);
+              continue;
+            }
+            var u1 = heapOrArray[idx++] & 63;
+            if ((u0 & 224) == 192) {
+              str4 += String.fromCharCode((u0 & 31) << 6 | u1);
+              continue;
+            }
+            var u2 = heapOrArray[idx++] & 63;
+            if ((u0 & 240) == 224) {
+              u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+            } else {
+              u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+            }
+            if (u0 < 65536) {
+              str4 += String.fromCharCode(u0);
+            } else {
+              var ch = u0 - 65536;
+              str4 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+            }
+          }
+          return str4;
+        };
+        var UTF8ToString = (ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "";
+        var ___assert_fail = (condition, filename, line, func) => abort(`Assertion failed: ${UTF8ToString(condition)}, at: ` + [filename ? UTF8ToString(filename) : "unknown filename", line, func ? UTF8ToString(func) : "unknown function"]);
+        var __abort_js = () => abort("");
+        var runtimeKeepaliveCounter = 0;
+        var __emscripten_runtime_keepalive_clear = () => {
+          noExitRuntime = false;
+          runtimeKeepaliveCounter = 0;
+        };
+        var __emscripten_throw_longjmp = () => {
+          throw new EmscriptenSjLj();
+        };
+        var timers = {};
+        var handleException = (e) => {
+          if (e instanceof ExitStatus || e == "unwind") {
+            return EXITSTATUS;
+          }
+          quit_(1, e);
+        };
+        var keepRuntimeAlive = () => noExitRuntime || runtimeKeepaliveCounter > 0;
+        var _proc_exit = (code) => {
+          EXITSTATUS = code;
+          if (!keepRuntimeAlive()) {
+            Module["onExit"]?.(code);
+            ABORT = true;
+          }
+          quit_(code, new ExitStatus(code));
+        };
+        var exitJS = (status, implicit) => {
+          EXITSTATUS = status;
+          _proc_exit(status);
+        };
+        var _exit = exitJS;
+        var maybeExit = () => {
+          if (!keepRuntimeAlive()) {
+            try {
+              _exit(EXITSTATUS);
+            } catch (e) {
+              handleException(e);
+            }
+          }
+        };
+        var callUserCallback = (func) => {
+          if (ABORT) {
+            return;
+          }
+          try {
+            return func();
+          } catch (e) {
+            handleException(e);
+          } finally {
+            maybeExit();
+          }
+        };
+        var _emscripten_get_now = () => performance.now();
+        var __setitimer_js = (which, timeout_ms) => {
+          if (timers[which]) {
+            clearTimeout(timers[which].id);
+            delete timers[which];
+          }
+          if (!timeout_ms) return 0;
+          var id = setTimeout(() => {
+            delete timers[which];
+            callUserCallback(() => __emscripten_timeout(which, _emscripten_get_now()));
+          }, timeout_ms);
+          timers[which] = { id, timeout_ms };
+          return 0;
+        };
+        var getHeapMax = () => 1073741824;
+        var alignMemory = (size, alignment) => Math.ceil(size / alignment) * alignment;
+        var growMemory = (size) => {
+          var oldHeapSize = wasmMemory.buffer.byteLength;
+          var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+          try {
+            wasmMemory.grow(pages);
+            updateMemoryViews();
+            return 1;
+          } catch (e) {
+          }
+        };
+        var _emscripten_resize_heap = (requestedSize) => {
+          var oldSize = HEAPU8.length;
+          requestedSize >>>= 0;
+          var maxHeapSize = getHeapMax();
+          if (requestedSize > maxHeapSize) {
+            return false;
+          }
+          for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+            var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+            overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+            var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+            var replacement = growMemory(newSize);
+            if (replacement) {
+              return true;
+            }
+          }
+          return false;
+        };
+        var PATH = { isAbs: (path3) => path3.charAt(0) === "/", splitPath: (filename) => {
+          var splitPathRe = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;
+          return splitPathRe.exec(filename).slice(1);
+        }, normalizeArray: (parts, allowAboveRoot) => {
+          var up = 0;
+          for (var i = parts.length - 1; i >= 0; i--) {
+            var last = parts[i];
+            if (last === ".") {
+              parts.splice(i, 1);
+            } else if (last === "..") {
+              parts.splice(i, 1);
+              up++;
+            } else if (up) {
+              parts.splice(i, 1);
+              up--;
+            }
+          }
+          if (allowAboveRoot) {
+            for (; up; up--) {
+              parts.unshift("..");
+            }
+          }
+          return parts;
+        }, normalize: (path3) => {
+          var isAbsolute = PATH.isAbs(path3), trailingSlash = path3.slice(-1) === "/";
+          path3 = PATH.normalizeArray(path3.split("/").filter((p) => !!p), !isAbsolute).join("/");
+          if (!path3 && !isAbsolute) {
+            path3 = ".";
+          }
+          if (path3 && trailingSlash) {
+            path3 += "/";
+          }
+          return (isAbsolute ? "/" : "") + path3;
+        }, dirname: (path3) => {
+          var result = PATH.splitPath(path3), root = result[0], dir = result[1];
+          if (!root && !dir) {
+            return ".";
+          }
+          if (dir) {
+            dir = dir.slice(0, -1);
+          }
+          return root + dir;
+        }, basename: (path3) => path3 && path3.match(/([^\/]+|\/)\/*$/)[1], join: (...paths) => PATH.normalize(paths.join("/")), join2: (l, r) => PATH.normalize(l + "/" + r) };
+        var initRandomFill = () => {
+          if (ENVIRONMENT_IS_NODE) {
+            var nodeCrypto = __require("node:crypto");
+            return (view) => (nodeCrypto.randomFillSync(view), 0);
+          }
+          return (view) => (crypto.getRandomValues(view), 0);
+        };
+        var randomFill = (view) => (randomFill = initRandomFill())(view);
+        var PATH_FS = { resolve: (...args) => {
+          var resolvedPath = "", resolvedAbsolute = false;
+          for (var i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
+            var path3 = i >= 0 ? args[i] : FS.cwd();
+            if (typeof path3 != "string") {
+              throw new TypeError("Arguments to path.resolve must be strings");
+            } else if (!path3) {
+              return "";
+            }
+            resolvedPath = path3 + "/" + resolvedPath;
+            resolvedAbsolute = PATH.isAbs(path3);
+          }
+          resolvedPath = PATH.normalizeArray(resolvedPath.split("/").filter((p) => !!p), !resolvedAbsolute).join("/");
+          return (resolvedAbsolute ? "/" : "") + resolvedPath || ".";
+        }, relative: (from, to) => {
+          from = PATH_FS.resolve(from).slice(1);
+          to = PATH_FS.resolve(to).slice(1);
+          function trim(arr) {
+            var start = 0;
+            for (; start < arr.length; start++) {
+              if (arr[start] !== "") break;
+            }
+            var end = arr.length - 1;
+            for (; end >= 0; end--) {
+              if (arr[end] !== "") break;
+            }
+            if (start > end) return [];
+            return arr.slice(start, end - start + 1);
+          }
+          var fromParts = trim(from.split("/"));
+          var toParts = trim(to.split("/"));
+          var length = Math.min(fromParts.length, toParts.length);
+          var samePartsLength = length;
+          for (var i = 0; i < length; i++) {
+            if (fromParts[i] !== toParts[i]) {
+              samePartsLength = i;
+              break;
+            }
+          }
+          var outputParts = [];
+          for (var i = samePartsLength; i < fromParts.length; i++) {
+            outputParts.push("..");
+          }
+          outputParts = outputParts.concat(toParts.slice(samePartsLength));
+          return outputParts.join("/");
+        } };
+        var FS_stdin_getChar_buffer = [];
+        var lengthBytesUTF8 = (str4) => {
+          var len = 0;
+          for (var i = 0; i < str4.length; ++i) {
+            var c = str4.charCodeAt(i);
+            if (c <= 127) {
+              len++;
+            } else if (c <= 2047) {
+              len += 2;
+            } else if (c >= 55296 && c <= 57343) {
+              len += 4;
+              ++i;
+            } else {
+              len += 3;
+            }
+          }
+          return len;
+        };
+        var stringToUTF8Array = (str4, heap, outIdx, maxBytesToWrite) => {
+          if (!(maxBytesToWrite > 0)) return 0;
+          var startIdx = outIdx;
+          var endIdx = outIdx + maxBytesToWrite - 1;
+          for (var i = 0; i < str4.length; ++i) {
+            var u = str4.codePointAt(i);
+            if (u <= 127) {
+              if (outIdx >= endIdx) break;
+              heap[outIdx++] = u;
+            } else if (u <= 2047) {
+              if (outIdx + 1 >= endIdx) break;
+              heap[outIdx++] = 192 | u >> 6;
+              heap[outIdx++] = 128 | u & 63;
+            } else if (u <= 65535) {
+              if (outIdx + 2 >= endIdx) break;
+              heap[outIdx++] = 224 | u >> 12;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+            } else {
+              if (outIdx + 3 >= endIdx) break;
+              heap[outIdx++] = 240 | u >> 18;
+              heap[outIdx++] = 128 | u >> 12 & 63;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+              i++;
+            }
+          }
+          heap[outIdx] = 0;
+          return outIdx - startIdx;
+        };
+        var intArrayFromString = (stringy, dontAddNull, length) => {
+          var len = length > 0 ? length : lengthBytesUTF8(stringy) + 1;
+          var u8array = new Array(len);
+          var numBytesWritten = stringToUTF8Array(stringy, u8array, 0, u8array.length);
+          if (dontAddNull) u8array.length = numBytesWritten;
+          return u8array;
+        };
+        var FS_stdin_getChar = () => {
+          if (!FS_stdin_getChar_buffer.length) {
+            var result = null;
+            if (ENVIRONMENT_IS_NODE) {
+              var BUFSIZE = 256;
+              var buf = Buffer.alloc(BUFSIZE);
+              var bytesRead = 0;
+              var fd = process.stdin.fd;
+              try {
+                bytesRead = fs.readSync(fd, buf, 0, BUFSIZE);
+              } catch (e) {
+                if (e.toString().includes("EOF")) bytesRead = 0;
+                else throw e;
+              }
+              if (bytesRead > 0) {
+                result = buf.slice(0, bytesRead).toString("utf-8");
+              }
+            } else if (globalThis.window?.prompt) {
+              result = window.prompt("Input: ");
+              if (result !== null) {
+                result += "\n";
+              }
+            } else {
+            }
+            if (!result) {
+              return null;
+            }
+            FS_stdin_getChar_buffer = intArrayFromString(result, true);
+          }
+          return FS_stdin_getChar_buffer.shift();
+        };
+        var TTY = { ttys: [], init() {
+        }, shutdown() {
+        }, register(dev, ops) {
+          TTY.ttys[dev] = { input: [], output: [], ops };
+          FS.registerDevice(dev, TTY.stream_ops);
+        }, stream_ops: { open(stream) {
+          var tty = TTY.ttys[stream.node.rdev];
+          if (!tty) {
+            throw new FS.ErrnoError(43);
+          }
+          stream.tty = tty;
+          stream.seekable = false;
+        }, close(stream) {
+          stream.tty.ops.fsync(stream.tty);
+        }, fsync(stream) {
+          stream.tty.ops.fsync(stream.tty);
+        }, read(stream, buffer, offset, length, pos) {
+          if (!stream.tty || !stream.tty.ops.get_char) {
+            throw new FS.ErrnoError(60);
+          }
+          var bytesRead = 0;
+          for (var i = 0; i < length; i++) {
+            var result;
+            try {
+              result = stream.tty.ops.get_char(stream.tty);
+            } catch (e) {
+              throw new FS.ErrnoError(29);
+            }
+            if (result === void 0 && bytesRead === 0) {
+              throw new FS.ErrnoError(6);
+            }
+            if (result === null || result === void 0) break;
+            bytesRead++;
+            buffer[offset + i] = result;
+          }
+          if (bytesRead) {
+            stream.node.atime = Date.now();
+          }
+          return bytesRead;
+        }, write(stream, buffer, offset, length, pos) {
+          if (!stream.tty || !stream.tty.ops.put_char) {
+            throw new FS.ErrnoError(60);
+          }
+          try {
+            for (var i = 0; i < length; i++) {
+              stream.tty.ops.put_char(stream.tty, buffer[offset + i]);
+            }
+          } catch (e) {
+            throw new FS.ErrnoError(29);
+          }
+          if (length) {
+            stream.node.mtime = stream.node.ctime = Date.now();
+          }
+          return i;
+        } }, default_tty_ops: { get_char(tty) {
+          return FS_stdin_getChar();
+        }, put_char(tty, val) {
+          if (val === null || val === 10) {
+            out(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          } else {
+            if (val != 0) tty.output.push(val);
+          }
+        }, fsync(tty) {
+          if (tty.output?.length > 0) {
+            out(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          }
+        }, ioctl_tcgets(tty) {
+          return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+        }, ioctl_tcsets(tty, optional_actions, data) {
+          return 0;
+        }, ioctl_tiocgwinsz(tty) {
+          return [24, 80];
+        } }, default_tty1_ops: { put_char(tty, val) {
+          if (val === null || val === 10) {
+            err(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          } else {
+            if (val != 0) tty.output.push(val);
+          }
+        }, fsync(tty) {
+          if (tty.output?.length > 0) {
+            err(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          }
+        } } };
+        var mmapAlloc = (size) => {
+          abort();
+        };
+        var MEMFS = { ops_table: null, mount(mount) {
+          return MEMFS.createNode(null, "/", 16895, 0);
+        }, createNode(parent, name, mode, dev) {
+          if (FS.isBlkdev(mode) || FS.isFIFO(mode)) {
+            throw new FS.ErrnoError(63);
+          }
+          MEMFS.ops_table ||= { dir: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, lookup: MEMFS.node_ops.lookup, mknod: MEMFS.node_ops.mknod, rename: MEMFS.node_ops.rename, unlink: MEMFS.node_ops.unlink, rmdir: MEMFS.node_ops.rmdir, readdir: MEMFS.node_ops.readdir, symlink: MEMFS.node_ops.symlink }, stream: { llseek: MEMFS.stream_ops.llseek } }, file: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: { llseek: MEMFS.stream_ops.llseek, read: MEMFS.stream_ops.read, write: MEMFS.stream_ops.write, mmap: MEMFS.stream_ops.mmap, msync: MEMFS.stream_ops.msync } }, link: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, readlink: MEMFS.node_ops.readlink }, stream: {} }, chrdev: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: FS.chrdev_stream_ops } };
+          var node = FS.createNode(parent, name, mode, dev);
+          if (FS.isDir(node.mode)) {
+            node.node_ops = MEMFS.ops_table.dir.node;
+            node.stream_ops = MEMFS.ops_table.dir.stream;
+            node.contents = {};
+          } else if (FS.isFile(node.mode)) {
+            node.node_ops = MEMFS.ops_table.file.node;
+            node.stream_ops = MEMFS.ops_table.file.stream;
+            node.usedBytes = 0;
+            node.contents = MEMFS.emptyFileContents ??= new Uint8Array(0);
+          } else if (FS.isLink(node.mode)) {
+            node.node_ops = MEMFS.ops_table.link.node;
+            node.stream_ops = MEMFS.ops_table.link.stream;
+          } else if (FS.isChrdev(node.mode)) {
+            node.node_ops = MEMFS.ops_table.chrdev.node;
+            node.stream_ops = MEMFS.ops_table.chrdev.stream;
+          }
+          node.atime = node.mtime = node.ctime = Date.now();
+          if (parent) {
+            parent.contents[name] = node;
+            parent.atime = parent.mtime = parent.ctime = node.atime;
+          }
+          return node;
+        }, getFileDataAsTypedArray(node) {
+          return node.contents.subarray(0, node.usedBytes);
+        }, expandFileStorage(node, newCapacity) {
+          var prevCapacity = node.contents.length;
+          if (prevCapacity >= newCapacity) return;
+          var CAPACITY_DOUBLING_MAX = 1024 * 1024;
+          newCapacity = Math.max(newCapacity, prevCapacity * (prevCapacity < CAPACITY_DOUBLING_MAX ? 2 : 1.125) >>> 0);
+          if (prevCapacity) newCapacity = Math.max(newCapacity, 256);
+          var oldContents = MEMFS.getFileDataAsTypedArray(node);
+          node.contents = new Uint8Array(newCapacity);
+          node.contents.set(oldContents);
+        }, resizeFileStorage(node, newSize) {
+          if (node.usedBytes == newSize) return;
+          var oldContents = node.contents;
+          node.contents = new Uint8Array(newSize);
+          node.contents.set(oldContents.subarray(0, Math.min(newSize, node.usedBytes)));
+          node.usedBytes = newSize;
+        }, node_ops: { getattr(node) {
+          var attr = {};
+          attr.dev = FS.isChrdev(node.mode) ? node.id : 1;
+          attr.ino = node.id;
+          attr.mode = node.mode;
+          attr.nlink = 1;
+          attr.uid = 0;
+          attr.gid = 0;
+          attr.rdev = node.rdev;
+          if (FS.isDir(node.mode)) {
+            attr.size = 4096;
+          } else if (FS.isFile(node.mode)) {
+            attr.size = node.usedBytes;
+          } else if (FS.isLink(node.mode)) {
+            attr.size = node.link.length;
+          } else {
+            attr.size = 0;
+          }
+          attr.atime = new Date(node.atime);
+          attr.mtime = new Date(node.mtime);
+          attr.ctime = new Date(node.ctime);
+          attr.blksize = 4096;
+          attr.blocks = Math.ceil(attr.size / attr.blksize);
+          return attr;
+        }, setattr(node, attr) {
+          for (const key of ["mode", "atime", "mtime", "ctime"]) {
+            if (attr[key] != null) {
+              node[key] = attr[key];
+            }
+          }
+          if (attr.size !== void 0) {
+            MEMFS.resizeFileStorage(node, attr.size);
+          }
+        }, lookup(parent, name) {
+          if (!MEMFS.doesNotExistError) {
+            MEMFS.doesNotExistError = new FS.ErrnoError(44);
+            MEMFS.doesNotExistError.stack = "<generic error, no stack>";
+          }
+          throw MEMFS.doesNotExistError;
+        }, mknod(parent, name, mode, dev) {
+          return MEMFS.createNode(parent, name, mode, dev);
+        }, rename(old_node, new_dir, new_name) {
+          var new_node;
+          try {
+            new_node = FS.lookupNode(new_dir, new_name);
+          } catch (e) {
+          }
+          if (new_node) {
+            if (FS.isDir(old_node.mode)) {
+              for (var i in new_node.contents) {
+                throw new FS.ErrnoError(55);
+              }
+            }
+            FS.hashRemoveNode(new_node);
+          }
+          delete old_node.parent.contents[old_node.name];
+          new_dir.contents[new_name] = old_node;
+          old_node.name = new_name;
+          new_dir.ctime = new_dir.mtime = old_node.parent.ctime = old_node.parent.mtime = Date.now();
+        }, unlink(parent, name) {
+          delete parent.contents[name];
+          parent.ctime = parent.mtime = Date.now();
+        }, rmdir(parent, name) {
+          var node = FS.lookupNode(parent, name);
+          for (var i in node.contents) {
+            throw new FS.ErrnoError(55);
+          }
+          delete parent.contents[name];
+          parent.ctime = parent.mtime = Date.now();
+        }, readdir(node) {
+          return [".", "..", ...Object.keys(node.contents)];
+        }, symlink(parent, newname, oldpath) {
+          var node = MEMFS.createNode(parent, newname, 511 | 40960, 0);
+          node.link = oldpath;
+          return node;
+        }, readlink(node) {
+          if (!FS.isLink(node.mode)) {
+            throw new FS.ErrnoError(28);
+          }
+          return node.link;
+        } }, stream_ops: { read(stream, buffer, offset, length, position) {
+          var contents = stream.node.contents;
+          if (position >= stream.node.usedBytes) return 0;
+          var size = Math.min(stream.node.usedBytes - position, length);
+          buffer.set(contents.subarray(position, position + size), offset);
+          return size;
+        }, write(stream, buffer, offset, length, position, canOwn) {
+          if (buffer.buffer === HEAP8.buffer) {
+            canOwn = false;
+          }
+          if (!length) return 0;
+          var node = stream.node;
+          node.mtime = node.ctime = Date.now();
+          if (canOwn) {
+            node.contents = buffer.subarray(offset, offset + length);
+            node.usedBytes = length;
+          } else if (node.usedBytes === 0 && position === 0) {
+            node.contents = buffer.slice(offset, offset + length);
+            node.usedBytes = length;
+          } else {
+            MEMFS.expandFileStorage(node, position + length);
+            node.contents.set(buffer.subarray(offset, offset + length), position);
+            node.usedBytes = Math.max(node.usedBytes, position + length);
+          }
+          return length;
+        }, llseek(stream, offset, whence) {
+          var position = offset;
+          if (whence === 1) {
+            position += stream.position;
+          } else if (whence === 2) {
+            if (FS.isFile(stream.node.mode)) {
+              position += stream.node.usedBytes;
+            }
+          }
+          if (position < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          return position;
+        }, mmap(stream, length, position, prot, flags) {
+          if (!FS.isFile(stream.node.mode)) {
+            throw new FS.ErrnoError(43);
+          }
+          var ptr;
+          var allocated;
+          var contents = stream.node.contents;
+          if (!(flags & 2) && contents.buffer === HEAP8.buffer) {
+            allocated = false;
+            ptr = contents.byteOffset;
+          } else {
+            allocated = true;
+            ptr = mmapAlloc(length);
+            if (!ptr) {
+              throw new FS.ErrnoError(48);
+            }
+            if (contents) {
+              if (position > 0 || position + length < contents.length) {
+                if (contents.subarray) {
+                  contents = contents.subarray(position, position + length);
+                } else {
+                  contents = Array.prototype.slice.call(contents, position, position + length);
+                }
+              }
+              HEAP8.set(contents, ptr);
+            }
+          }
+          return { ptr, allocated };
+        }, msync(stream, buffer, offset, length, mmapFlags) {
+          MEMFS.stream_ops.write(stream, buffer, 0, length, offset, false);
+          return 0;
+        } } };
+        var FS_modeStringToFlags = (str4) => {
+          if (typeof str4 != "string") return str4;
+          var flagModes = { r: 0, "r+": 2, w: 512 | 64 | 1, "w+": 512 | 64 | 2, a: 1024 | 64 | 1, "a+": 1024 | 64 | 2 };
+          var flags = flagModes[str4];
+          if (typeof flags == "undefined") {
+            throw new Error(`Unknown file open mode: ${str4}`);
+          }
+          return flags;
+        };
+        var FS_fileDataToTypedArray = (data) => {
+          if (typeof data == "string") {
+            data = intArrayFromString(data, true);
+          }
+          if (!data.subarray) {
+            data = new Uint8Array(data);
+          }
+          return data;
+        };
+        var FS_getMode = (canRead, canWrite) => {
+          var mode = 0;
+          if (canRead) mode |= 292 | 73;
+          if (canWrite) mode |= 146;
+          return mode;
+        };
+        var asyncLoad = async (url) => {
+          var arrayBuffer = await readAsync(url);
+          return new Uint8Array(arrayBuffer);
+        };
+        var FS_createDataFile = (...args) => FS.createDataFile(...args);
+        var getUniqueRunDependency = (id) => id;
+        var dependenciesPromise = null;
+        var resolveRunDependencies = async () => dependenciesPromise;
+        var runDependencies = 0;
+        var dependenciesPromiseResolve = null;
+        var removeRunDependency = (id) => {
+          runDependencies--;
+          Module["monitorRunDependencies"]?.(runDependencies);
+          if (!runDependencies) {
+            dependenciesPromiseResolve();
+          }
+        };
+        var addRunDependency = (id) => {
+          if (!runDependencies) {
+            dependenciesPromise = new Promise((resolve) => dependenciesPromiseResolve = resolve);
+          }
+          runDependencies++;
+          Module["monitorRunDependencies"]?.(runDependencies);
+        };
+        var preloadPlugins = [];
+        var FS_handledByPreloadPlugin = async (byteArray, fullname) => {
+          if (typeof Browser != "undefined") Browser.init();
+          for (var plugin of preloadPlugins) {
+            if (plugin["canHandle"](fullname)) {
+              return plugin["handle"](byteArray, fullname);
+            }
+          }
+          return byteArray;
+        };
+        var FS_preloadFile = async (parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish) => {
+          var fullname = name ? PATH_FS.resolve(PATH.join2(parent, name)) : parent;
+          var dep = getUniqueRunDependency(`cp ${fullname}`);
+          addRunDependency(dep);
+          try {
+            var byteArray = url;
+            if (typeof url == "string") {
+              byteArray = await asyncLoad(url);
+            }
+            byteArray = await FS_handledByPreloadPlugin(byteArray, fullname);
+            preFinish?.();
+            if (!dontCreateFile) {
+              FS_createDataFile(parent, name, byteArray, canRead, canWrite, canOwn);
+            }
+          } finally {
+            removeRunDependency(dep);
+          }
+        };
+        var FS_createPreloadedFile = (parent, name, url, canRead, canWrite, onload, onerror, dontCreateFile, canOwn, preFinish) => {
+          FS_preloadFile(parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish).then(onload).catch(onerror);
+        };
+        var FS = { root: null, mounts: [], devices: {}, streams: [], nextInode: 1, nameTable: null, currentPath: "/", initialized: false, ignorePermissions: true, filesystems: null, syncFSRequests: 0, ErrnoError: class {
+          name = "ErrnoError";
+          constructor(errno) {
+            this.errno = errno;
+          }
+        }, FSStream: class {
+          shared = {};
+          get object() {
+            return this.node;
+          }
+          set object(val) {
+            this.node = val;
+          }
+          get isRead() {
+            return (this.flags & 2097155) !== 1;
+          }
+          get isWrite() {
+            return (this.flags & 2097155) !== 0;
+          }
+          get isAppend() {
+            return this.flags & 1024;
+          }
+          get flags() {
+            return this.shared.flags;
+          }
+          set flags(val) {
+            this.shared.flags = val;
+          }
+          get position() {
+            return this.shared.position;
+          }
+          set position(val) {
+            this.shared.position = val;
+          }
+        }, FSNode: class {
+          node_ops = {};
+          stream_ops = {};
+          readMode = 292 | 73;
+          writeMode = 146;
+          mounted = null;
+          constructor(parent, name, mode, rdev) {
+            if (!parent) {
+              parent = this;
+            }
+            this.parent = parent;
+            this.mount = parent.mount;
+            this.id = FS.nextInode++;
+            this.name = name;
+            this.mode = mode;
+            this.rdev = rdev;
+            this.atime = this.mtime = this.ctime = Date.now();
+          }
+          get read() {
+            return (this.mode & this.readMode) === this.readMode;
+          }
+          set read(val) {
+            val ? this.mode |= this.readMode : this.mode &= ~this.readMode;
+          }
+          get write() {
+            return (this.mode & this.writeMode) === this.writeMode;
+          }
+          set write(val) {
+            val ? this.mode |= this.writeMode : this.mode &= ~this.writeMode;
+          }
+          get isFolder() {
+            return FS.isDir(this.mode);
+          }
+          get isDevice() {
+            return FS.isChrdev(this.mode);
+          }
+          addListener(cb, exclusive = false) {
+            var entry = { cb, exclusive };
+            var listeners = this.listeners ??= /* @__PURE__ */ new Set();
+            listeners.add(entry);
+            return { listeners, entry };
+          }
+          notifyListeners(flags) {
+            if (!this.listeners) return;
+            var excl;
+            for (var entry of this.listeners) {
+              if (entry.exclusive) (excl ||= []).push(entry);
+              else entry.cb(flags);
+            }
+            if (excl) {
+              var i = (this.exclTurn || 0) % excl.length;
+              this.exclTurn = i + 1;
+              excl[i].cb(flags);
+            }
+          }
+        }, lookupPath(path3, opts = {}) {
+          if (!path3) {
+            throw new FS.ErrnoError(44);
+          }
+          opts.follow_mount ??= true;
+          if (!PATH.isAbs(path3)) {
+            path3 = FS.cwd() + "/" + path3;
+          }
+          linkloop: for (var nlinks = 0; nlinks < 40; nlinks++) {
+            var parts = path3.split("/").filter((p) => !!p);
+            var current = FS.root;
+            var current_path = "/";
+            for (var i = 0; i < parts.length; i++) {
+              var islast = i === parts.length - 1;
+              if (islast && opts.parent) {
+                break;
+              }
+              if (parts[i] === ".") {
+                continue;
+              }
+              if (parts[i] === "..") {
+                current_path = PATH.dirname(current_path);
+                if (FS.isRoot(current)) {
+                  path3 = current_path + "/" + parts.slice(i + 1).join("/");
+                  nlinks--;
+                  continue linkloop;
+                } else {
+                  current = current.parent;
+                }
+                continue;
+              }
+              current_path = PATH.join2(current_path, parts[i]);
+              try {
+                current = FS.lookupNode(current, parts[i]);
+              } catch (e) {
+                if (e?.errno === 44 && islast && opts.noent_okay) {
+                  return { path: current_path };
+                }
+                throw e;
+              }
+              if (FS.isMountpoint(current) && (!islast || opts.follow_mount)) {
+                current = current.mounted.root;
+              }
+              if (FS.isLink(current.mode) && (!islast || opts.follow)) {
+                if (!current.node_ops.readlink) {
+                  throw new FS.ErrnoError(52);
+                }
+                var link = current.node_ops.readlink(current);
+                if (!PATH.isAbs(link)) {
+                  link = PATH.dirname(current_path) + "/" + link;
+                }
+                path3 = link + "/" + parts.slice(i + 1).join("/");
+                continue linkloop;
+              }
+            }
+            return { path: current_path, node: current };
+          }
+          throw new FS.ErrnoError(32);
+        }, getPath(node) {
+          var path3;
+          while (true) {
+            if (FS.isRoot(node)) {
+              var mount = node.mount.mountpoint;
+              if (!path3) return mount;
+              return mount[mount.length - 1] !== "/" ? `${mount}/${path3}` : mount + path3;
+            }
+            path3 = path3 ? `${node.name}/${path3}` : node.name;
+            node = node.parent;
+          }
+        }, hashName(parentid, name) {
+          var hash = 0;
+          for (var i = 0; i < name.length; i++) {
+            hash = (hash << 5) - hash + name.charCodeAt(i) | 0;
+          }
+          return (parentid + hash >>> 0) % FS.nameTable.length;
+        }, hashAddNode(node) {
+          var hash = FS.hashName(node.parent.id, node.name);
+          node.name_next = FS.nameTable[hash];
+          FS.nameTable[hash] = node;
+        }, hashRemoveNode(node) {
+          var hash = FS.hashName(node.parent.id, node.name);
+          if (FS.nameTable[hash] === node) {
+            FS.nameTable[hash] = node.name_next;
+          } else {
+            var current = FS.nameTable[hash];
+            while (current) {
+              if (current.name_next === node) {
+                current.name_next = node.name_next;
+                break;
+              }
+              current = current.name_next;
+            }
+          }
+        }, lookupNode(parent, name) {
+          var errCode = FS.mayLookup(parent);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          var hash = FS.hashName(parent.id, name);
+          for (var node = FS.nameTable[hash]; node; node = node.name_next) {
+            var nodeName = node.name;
+            if (node.parent.id === parent.id && nodeName === name) {
+              return node;
+            }
+          }
+          return FS.lookup(parent, name);
+        }, createNode(parent, name, mode, rdev) {
+          var node = new FS.FSNode(parent, name, mode, rdev);
+          FS.hashAddNode(node);
+          return node;
+        }, destroyNode(node) {
+          FS.hashRemoveNode(node);
+        }, isRoot(node) {
+          return node === node.parent;
+        }, isMountpoint(node) {
+          return !!node.mounted;
+        }, isFile(mode) {
+          return (mode & 61440) === 32768;
+        }, isDir(mode) {
+          return (mode & 61440) === 16384;
+        }, isLink(mode) {
+          return (mode & 61440) === 40960;
+        }, isChrdev(mode) {
+          return (mode & 61440) === 8192;
+        }, isBlkdev(mode) {
+          return (mode & 61440) === 24576;
+        }, isFIFO(mode) {
+          return (mode & 61440) === 4096;
+        }, isSocket(mode) {
+          return (mode & 49152) === 49152;
+        }, flagsToPermissionString(flag) {
+          var perms = ["r", "w", "rw"][flag & 3];
+          if (flag & 512) {
+            perms += "w";
+          }
+          return perms;
+        }, nodePermissions(node, perms) {
+          if (FS.ignorePermissions) {
+            return 0;
+          }
+          if (perms.includes("r") && !(node.mode & 292)) {
+            return 2;
+          }
+          if (perms.includes("w") && !(node.mode & 146)) {
+            return 2;
+          }
+          if (perms.includes("x") && !(node.mode & 73)) {
+            return 2;
+          }
+          return 0;
+        }, mayLookup(dir) {
+          if (!FS.isDir(dir.mode)) return 54;
+          var errCode = FS.nodePermissions(dir, "x");
+          if (errCode) return errCode;
+          if (!dir.node_ops.lookup) return 2;
+          return 0;
+        }, mayCreate(dir, name) {
+          if (!FS.isDir(dir.mode)) {
+            return 54;
+          }
+          try {
+            var node = FS.lookupNode(dir, name);
+            return 20;
+          } catch (e) {
+          }
+          return FS.nodePermissions(dir, "wx");
+        }, mayDelete(dir, name, isdir) {
+          var node;
+          try {
+            node = FS.lookupNode(dir, name);
+          } catch (e) {
+            return e.errno;
+          }
+          var errCode = FS.nodePermissions(dir, "wx");
+          if (errCode) {
+            return errCode;
+          }
+          if (isdir) {
+            if (!FS.isDir(node.mode)) {
+              return 54;
+            }
+            if (FS.isRoot(node) || FS.getPath(node) === FS.cwd()) {
+              return 10;
+            }
+          } else if (FS.isDir(node.mode)) {
+            return 31;
+          }
+          return 0;
+        }, mayOpen(node, flags) {
+          if (!node) {
+            return 44;
+          }
+          if (FS.isLink(node.mode)) {
+            return 32;
+          }
+          var mode = FS.flagsToPermissionString(flags);
+          if (FS.isDir(node.mode)) {
+            if (mode !== "r" || flags & (512 | 64)) {
+              return 31;
+            }
+          }
+          return FS.nodePermissions(node, mode);
+        }, checkOpExists(op, err2) {
+          if (!op) {
+            throw new FS.ErrnoError(err2);
+          }
+          return op;
+        }, MAX_OPEN_FDS: 4096, nextfd() {
+          for (var fd = 0; fd <= FS.MAX_OPEN_FDS; fd++) {
+            if (!FS.streams[fd]) {
+              return fd;
+            }
+          }
+          throw new FS.ErrnoError(33);
+        }, getStreamChecked(fd) {
+          var stream = FS.getStream(fd);
+          if (!stream) {
+            throw new FS.ErrnoError(8);
+          }
+          return stream;
+        }, getStream: (fd) => FS.streams[fd], createStream(stream, fd = -1) {
+          stream = Object.assign(new FS.FSStream(), stream);
+          if (fd == -1) {
+            fd = FS.nextfd();
+          }
+          stream.fd = fd;
+          FS.streams[fd] = stream;
+          return stream;
+        }, closeStream(fd) {
+          FS.streams[fd] = null;
+        }, dupStream(origStream, fd = -1) {
+          var stream = FS.createStream(origStream, fd);
+          stream.stream_ops?.dup?.(stream);
+          return stream;
+        }, doSetAttr(stream, node, attr) {
+          var setattr = stream?.stream_ops.setattr;
+          var arg = setattr ? stream : node;
+          setattr ??= node.node_ops.setattr;
+          FS.checkOpExists(setattr, 63);
+          try {
+            setattr(arg, attr);
+          } catch (e) {
+            if (e instanceof RangeError) {
+              throw new FS.ErrnoError(22);
+            }
+            throw e;
+          }
+        }, chrdev_stream_ops: { open(stream) {
+          var device = FS.getDevice(stream.node.rdev);
+          stream.stream_ops = device.stream_ops;
+          stream.stream_ops.open?.(stream);
+        }, llseek() {
+          throw new FS.ErrnoError(70);
+        } }, major: (dev) => dev >> 8, minor: (dev) => dev & 255, makedev: (ma, mi) => ma << 8 | mi, registerDevice(dev, ops) {
+          FS.devices[dev] = { stream_ops: ops };
+        }, getDevice: (dev) => FS.devices[dev], getMounts(mount) {
+          var mounts = [];
+          var check = [mount];
+          while (check.length) {
+            var m = check.pop();
+            mounts.push(m);
+            check.push(...m.mounts);
+          }
+          return mounts;
+        }, syncfs(populate, callback) {
+          if (typeof populate == "function") {
+            callback = populate;
+            populate = false;
+          }
+          FS.syncFSRequests++;
+          if (FS.syncFSRequests > 1) {
+            err(`warning: ${FS.syncFSRequests} FS.syncfs operations in flight at once, probably just doing extra work`);
+          }
+          var mounts = FS.getMounts(FS.root.mount);
+          var completed = 0;
+          function doCallback(errCode) {
+            FS.syncFSRequests--;
+            return callback(errCode);
+          }
+          function done(errCode) {
+            if (errCode) {
+              if (!done.errored) {
+                done.errored = true;
+                return doCallback(errCode);
+              }
+              return;
+            }
+            if (++completed >= mounts.length) {
+              doCallback(null);
+            }
+          }
+          for (var mount of mounts) {
+            if (mount.type.syncfs) {
+              mount.type.syncfs(mount, populate, done);
+            } else {
+              done(null);
+            }
+          }
+        }, mount(type, opts, mountpoint) {
+          var root = mountpoint === "/";
+          var pseudo = !mountpoint;
+          var node;
+          if (root && FS.root) {
+            throw new FS.ErrnoError(10);
+          } else if (!root && !pseudo) {
+            var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
+            mountpoint = lookup.path;
+            node = lookup.node;
+            if (FS.isMountpoint(node)) {
+              throw new FS.ErrnoError(10);
+            }
+            if (!FS.isDir(node.mode)) {
+              throw new FS.ErrnoError(54);
+            }
+          }
+          var mount = { type, opts, mountpoint, mounts: [] };
+          var mountRoot = type.mount(mount);
+          mountRoot.mount = mount;
+          mount.root = mountRoot;
+          if (root) {
+            FS.root = mountRoot;
+          } else if (node) {
+            node.mounted = mount;
+            if (node.mount) {
+              node.mount.mounts.push(mount);
+            }
+          }
+          return mountRoot;
+        }, unmount(mountpoint) {
+          var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
+          if (!FS.isMountpoint(lookup.node)) {
+            throw new FS.ErrnoError(28);
+          }
+          var node = lookup.node;
+          var mount = node.mounted;
+          var mounts = FS.getMounts(mount);
+          for (var [hash, current] of Object.entries(FS.nameTable)) {
+            while (current) {
+              var next = current.name_next;
+              if (mounts.includes(current.mount)) {
+                FS.destroyNode(current);
+              }
+              current = next;
+            }
+          }
+          node.mounted = null;
+          var idx = node.mount.mounts.indexOf(mount);
+          node.mount.mounts.splice(idx, 1);
+        }, lookup(parent, name) {
+          return parent.node_ops.lookup(parent, name);
+        }, mknod(path3, mode, dev) {
+          var lookup = FS.lookupPath(path3, { parent: true });
+          var parent = lookup.node;
+          var name = PATH.basename(path3);
+          if (!name) {
+            throw new FS.ErrnoError(28);
+          }
+          if (name === "." || name === "..") {
+            throw new FS.ErrnoError(20);
+          }
+          var errCode = FS.mayCreate(parent, name);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.mknod) {
+            throw new FS.ErrnoError(63);
+          }
+          return parent.node_ops.mknod(parent, name, mode, dev);
+        }, statfs(path3) {
+          return FS.statfsNode(FS.lookupPath(path3, { follow: true }).node);
+        }, statfsStream(stream) {
+          return FS.statfsNode(stream.node);
+        }, statfsNode(node) {
+          var rtn = { bsize: 4096, frsize: 4096, blocks: 1e6, bfree: 5e5, bavail: 5e5, files: FS.nextInode, ffree: FS.nextInode - 1, fsid: 42, flags: 2, namelen: 255 };
+          if (node.node_ops.statfs) {
+            Object.assign(rtn, node.node_ops.statfs(node.mount.opts.root));
+          }
+          return rtn;
+        }, create(path3, mode = 438) {
+          mode &= 4095;
+          mode |= 32768;
+          return FS.mknod(path3, mode, 0);
+        }, mkdir(path3, mode = 511) {
+          mode &= 511 | 512;
+          mode |= 16384;
+          return FS.mknod(path3, mode, 0);
+        }, mkdirTree(path3, mode) {
+          var dirs = path3.split("/");
+          var d = "";
+          for (var dir of dirs) {
+            if (!dir) continue;
+            if (d || PATH.isAbs(path3)) d += "/";
+            d += dir;
+            try {
+              FS.mkdir(d, mode);
+            } catch (e) {
+              if (e.errno != 20) throw e;
+            }
+          }
+        }, mkdev(path3, mode, dev) {
+          if (typeof dev == "undefined") {
+            dev = mode;
+            mode = 438;
+          }
+          mode |= 8192;
+          return FS.mknod(path3, mode, dev);
+        }, symlink(oldpath, newpath) {
+          if (!PATH_FS.resolve(oldpath)) {
+            throw new FS.ErrnoError(44);
+          }
+          var lookup = FS.lookupPath(newpath, { parent: true });
+          var parent = lookup.node;
+          if (!parent) {
+            throw new FS.ErrnoError(44);
+          }
+          var newname = PATH.basename(newpath);
+          var errCode = FS.mayCreate(parent, newname);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.symlink) {
+            throw new FS.ErrnoError(63);
+          }
+          return parent.node_ops.symlink(parent, newname, oldpath);
+        }, link(oldpath, newpath, flags) {
+          var lookup = FS.lookupPath(newpath, { parent: true });
+          var parent = lookup.node;
+          if (!parent) {
+            throw new FS.ErrnoError(44);
+          }
+          var newname = PATH.basename(newpath);
+          var errCode = FS.mayCreate(parent, newname);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.link) {
+            throw new FS.ErrnoError(34);
+          }
+          return parent.node_ops.link(parent, newname, oldpath, flags);
+        }, rename(old_path, new_path) {
+          var old_dirname = PATH.dirname(old_path);
+          var new_dirname = PATH.dirname(new_path);
+          var old_name = PATH.basename(old_path);
+          var new_name = PATH.basename(new_path);
+          var lookup, old_dir, new_dir;
+          lookup = FS.lookupPath(old_path, { parent: true });
+          old_dir = lookup.node;
+          lookup = FS.lookupPath(new_path, { parent: true });
+          new_dir = lookup.node;
+          if (!old_dir || !new_dir) throw new FS.ErrnoError(44);
+          if (old_dir.mount !== new_dir.mount) {
+            throw new FS.ErrnoError(75);
+          }
+          var old_node = FS.lookupNode(old_dir, old_name);
+          var relative = PATH_FS.relative(old_path, new_dirname);
+          if (relative.charAt(0) !== ".") {
+            throw new FS.ErrnoError(28);
+          }
+          relative = PATH_FS.relative(new_path, old_dirname);
+          if (relative.charAt(0) !== ".") {
+            throw new FS.ErrnoError(55);
+          }
+          var new_node;
+          try {
+            new_node = FS.lookupNode(new_dir, new_name);
+          } catch (e) {
+          }
+          if (old_node === new_node) {
+            return;
+          }
+          var isdir = FS.isDir(old_node.mode);
+          var errCode = FS.mayDelete(old_dir, old_name, isdir);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          errCode = new_node ? FS.mayDelete(new_dir, new_name, isdir) : FS.mayCreate(new_dir, new_name);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!old_dir.node_ops.rename) {
+            throw new FS.ErrnoError(63);
+          }
+          if (FS.isMountpoint(old_node) || new_node && FS.isMountpoint(new_node)) {
+            throw new FS.ErrnoError(10);
+          }
+          if (new_dir !== old_dir) {
+            errCode = FS.nodePermissions(old_dir, "w");
+            if (errCode) {
+              throw new FS.ErrnoError(errCode);
+            }
+          }
+          FS.hashRemoveNode(old_node);
+          try {
+            old_dir.node_ops.rename(old_node, new_dir, new_name);
+            old_node.parent = new_dir;
+          } catch (e) {
+            throw e;
+          } finally {
+            FS.hashAddNode(old_node);
+          }
+        }, rmdir(path3) {
+          var lookup = FS.lookupPath(path3, { parent: true });
+          var parent = lookup.node;
+          var name = PATH.basename(path3);
+          var node = FS.lookupNode(parent, name);
+          var errCode = FS.mayDelete(parent, name, true);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.rmdir) {
+            throw new FS.ErrnoError(63);
+          }
+          if (FS.isMountpoint(node)) {
+            throw new FS.ErrnoError(10);
+          }
+          parent.node_ops.rmdir(parent, name);
+          FS.destroyNode(node);
+        }, readdir(path3) {
+          var lookup = FS.lookupPath(path3, { follow: true });
+          var node = lookup.node;
+          var readdir = FS.checkOpExists(node.node_ops.readdir, 54);
+          return readdir(node);
+        }, unlink(path3) {
+          var lookup = FS.lookupPath(path3, { parent: true });
+          var parent = lookup.node;
+          if (!parent) {
+            throw new FS.ErrnoError(44);
+          }
+          var name = PATH.basename(path3);
+          var node = FS.lookupNode(parent, name);
+          var errCode = FS.mayDelete(parent, name, false);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.unlink) {
+            throw new FS.ErrnoError(63);
+          }
+          if (FS.isMountpoint(node)) {
+            throw new FS.ErrnoError(10);
+          }
+          parent.node_ops.unlink(parent, name);
+          FS.destroyNode(node);
+        }, readlink(path3) {
+          var lookup = FS.lookupPath(path3);
+          var link = lookup.node;
+          if (!link) {
+            throw new FS.ErrnoError(44);
+          }
+          if (!link.node_ops.readlink) {
+            throw new FS.ErrnoError(28);
+          }
+          return link.node_ops.readlink(link);
+        }, stat(path3, dontFollow) {
+          var lookup = FS.lookupPath(path3, { follow: !dontFollow });
+          var node = lookup.node;
+          var getattr = FS.checkOpExists(node.node_ops.getattr, 63);
+          return getattr(node);
+        }, fstat(fd) {
+          var stream = FS.getStreamChecked(fd);
+          var node = stream.node;
+          var getattr = stream.stream_ops.getattr;
+          var arg = getattr ? stream : node;
+          getattr ??= node.node_ops.getattr;
+          FS.checkOpExists(getattr, 63);
+          return getattr(arg);
+        }, lstat(path3) {
+          return FS.stat(path3, true);
+        }, doChmod(stream, node, mode, dontFollow) {
+          FS.doSetAttr(stream, node, { mode: mode & 4095 | node.mode & ~4095, ctime: Date.now(), dontFollow });
+        }, chmod(path3, mode, dontFollow) {
+          var node;
+          if (typeof path3 == "string") {
+            var lookup = FS.lookupPath(path3, { follow: !dontFollow });
+            node = lookup.node;
+          } else {
+            node = path3;
+          }
+          FS.doChmod(null, node, mode, dontFollow);
+        }, lchmod(path3, mode) {
+          FS.chmod(path3, mode, true);
+        }, fchmod(fd, mode) {
+          var stream = FS.getStreamChecked(fd);
+          FS.doChmod(stream, stream.node, mode, false);
+        }, doChown(stream, node, dontFollow) {
+          FS.doSetAttr(stream, node, { timestamp: Date.now(), dontFollow });
+        }, chown(path3, uid, gid, dontFollow) {
+          var node;
+          if (typeof path3 == "string") {
+            var lookup = FS.lookupPath(path3, { follow: !dontFollow });
+            node = lookup.node;
+          } else {
+            node = path3;
+          }
+          FS.doChown(null, node, dontFollow);
+        }, lchown(path3, uid, gid) {
+          FS.chown(path3, uid, gid, true);
+        }, fchown(fd, uid, gid) {
+          var stream = FS.getStreamChecked(fd);
+          FS.doChown(stream, stream.node, false);
+        }, doTruncate(stream, node, len) {
+          if (FS.isDir(node.mode)) {
+            throw new FS.ErrnoError(31);
+          }
+          if (!FS.isFile(node.mode)) {
+            throw new FS.ErrnoError(28);
+          }
+          var errCode = FS.nodePermissions(node, "w");
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          FS.doSetAttr(stream, node, { size: len, timestamp: Date.now() });
+        }, truncate(path3, len) {
+          if (len < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          var node;
+          if (typeof path3 == "string") {
+            var lookup = FS.lookupPath(path3, { follow: true });
+            node = lookup.node;
+          } else {
+            node = path3;
+          }
+          FS.doTruncate(null, node, len);
+        }, ftruncate(fd, len) {
+          var stream = FS.getStreamChecked(fd);
+          if (len < 0 || (stream.flags & 2097155) === 0) {
+            throw new FS.ErrnoError(28);
+          }
+          FS.doTruncate(stream, stream.node, len);
+        }, utime(path3, atime, mtime, dontFollow) {
+          var lookup = FS.lookupPath(path3, { follow: !dontFollow });
+          FS.doSetAttr(null, lookup.node, { atime, mtime, dontFollow });
+        }, open(path3, flags, mode = 438) {
+          if (path3 === "") {
+            throw new FS.ErrnoError(44);
+          }
+          flags = FS_modeStringToFlags(flags);
+          if (flags & 64) {
+            mode = mode & 4095 | 32768;
+          } else {
+            mode = 0;
+          }
+          var node;
+          var isDirPath;
+          if (typeof path3 == "object") {
+            node = path3;
+          } else {
+            isDirPath = path3.endsWith("/");
+            var lookup = FS.lookupPath(path3, { follow: !(flags & 131072), noent_okay: true });
+            node = lookup.node;
+            path3 = lookup.path;
+          }
+          var created = false;
+          if (flags & 64) {
+            if (node) {
+              if (flags & 128) {
+                throw new FS.ErrnoError(20);
+              }
+            } else if (isDirPath) {
+              throw new FS.ErrnoError(31);
+            } else {
+              node = FS.mknod(path3, mode | 511, 0);
+              created = true;
+            }
+          }
+          if (!node) {
+            throw new FS.ErrnoError(44);
+          }
+          if (FS.isChrdev(node.mode)) {
+            flags &= ~512;
+          }
+          if (flags & 65536 && !FS.isDir(node.mode)) {
+            throw new FS.ErrnoError(54);
+          }
+          if (!created) {
+            var errCode = FS.mayOpen(node, flags);
+            if (errCode) {
+              throw new FS.ErrnoError(errCode);
+            }
+          }
+          if (flags & 512 && !created) {
+            FS.truncate(node, 0);
+          }
+          flags &= ~(128 | 512 | 131072);
+          var stream = FS.createStream({ node, path: FS.getPath(node), flags, seekable: true, position: 0, stream_ops: node.stream_ops, ungotten: [], error: false });
+          if (stream.stream_ops.open) {
+            stream.stream_ops.open(stream);
+          }
+          if (created) {
+            FS.chmod(node, mode & 511);
+          }
+          return stream;
+        }, close(stream) {
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if (stream.getdents) stream.getdents = null;
+          stream.node?.notifyListeners(32);
+          try {
+            if (stream.stream_ops.close) {
+              stream.stream_ops.close(stream);
+            }
+          } catch (e) {
+            throw e;
+          } finally {
+            FS.closeStream(stream.fd);
+          }
+          stream.fd = null;
+        }, isClosed(stream) {
+          return stream.fd === null;
+        }, llseek(stream, offset, whence) {
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if (!stream.seekable || !stream.stream_ops.llseek) {
+            throw new FS.ErrnoError(70);
+          }
+          if (whence != 0 && whence != 1 && whence != 2) {
+            throw new FS.ErrnoError(28);
+          }
+          stream.position = stream.stream_ops.llseek(stream, offset, whence);
+          stream.ungotten = [];
+          return stream.position;
+        }, read(stream, buffer, offset, length, position) {
+          if (length < 0 || position < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if ((stream.flags & 2097155) === 1) {
+            throw new FS.ErrnoError(8);
+          }
+          if (FS.isDir(stream.node.mode)) {
+            throw new FS.ErrnoError(31);
+          }
+          if (!stream.stream_ops.read) {
+            throw new FS.ErrnoError(28);
+          }
+          var seeking = typeof position != "undefined";
+          if (!seeking) {
+            position = stream.position;
+          } else if (!stream.seekable) {
+            throw new FS.ErrnoError(70);
+          }
+          var bytesRead = stream.stream_ops.read(stream, buffer, offset, length, position);
+          if (!seeking) stream.position += bytesRead;
+          return bytesRead;
+        }, write(stream, buffer, offset, length, position, canOwn) {
+          if (length < 0 || position < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if ((stream.flags & 2097155) === 0) {
+            throw new FS.ErrnoError(8);
+          }
+          if (FS.isDir(stream.node.mode)) {
+            throw new FS.ErrnoError(31);
+          }
+          if (!stream.stream_ops.write) {
+            throw new FS.ErrnoError(28);
+          }
+          if (stream.seekable && stream.flags & 1024) {
+            FS.llseek(stream, 0, 2);
+          }
+          var seeking = typeof position != "undefined";
+          if (!seeking) {
+            position = stream.position;
+          } else if (!stream.seekable) {
+            throw new FS.ErrnoError(70);
+          }
+          var bytesWritten = stream.stream_ops.write(stream, buffer, offset, length, position, canOwn);
+          if (!seeking) stream.position += bytesWritten;
+          return bytesWritten;
+        }, mmap(stream, length, position, prot, flags) {
+          if ((prot & 2) !== 0 && (flags & 2) === 0 && (stream.flags & 2097155) !== 2) {
+            throw new FS.ErrnoError(2);
+          }
+          if ((stream.flags & 2097155) === 1) {
+            throw new FS.ErrnoError(2);
+          }
+          if (!stream.stream_ops.mmap) {
+            throw new FS.ErrnoError(43);
+          }
+          if (!length) {
+            throw new FS.ErrnoError(28);
+          }
+          return stream.stream_ops.mmap(stream, length, position, prot, flags);
+        }, msync(stream, buffer, offset, length, mmapFlags) {
+          if (!stream.stream_ops.msync) {
+            return 0;
+          }
+          return stream.stream_ops.msync(stream, buffer, offset, length, mmapFlags);
+        }, ioctl(stream, cmd, arg) {
+          if (!stream.stream_ops.ioctl) {
+            throw new FS.ErrnoError(59);
+          }
+          return stream.stream_ops.ioctl(stream, cmd, arg);
+        }, readFile(path3, opts = {}) {
+          opts.flags = opts.flags ?? 0;
+          opts.encoding = opts.encoding ?? "binary";
+          if (opts.encoding !== "utf8" && opts.encoding !== "binary") {
+            abort(`Invalid encoding type "${opts.encoding}"`);
+          }
+          var stream = FS.open(path3, opts.flags);
+          var stat = FS.stat(path3);
+          var length = stat.size;
+          var buf = new Uint8Array(length);
+          FS.read(stream, buf, 0, length, 0);
+          if (opts.encoding === "utf8") {
+            buf = UTF8ArrayToString(buf);
+          }
+          FS.close(stream);
+          return buf;
+        }, writeFile(path3, data, opts = {}) {
+          opts.flags = opts.flags ?? 577;
+          var stream = FS.open(path3, opts.flags, opts.mode);
+          data = FS_fileDataToTypedArray(data);
+          FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
+          FS.close(stream);
+        }, cwd: () => FS.currentPath, chdir(path3) {
+          var lookup = FS.lookupPath(path3, { follow: true });
+          if (lookup.node === null) {
+            throw new FS.ErrnoError(44);
+          }
+          if (!FS.isDir(lookup.node.mode)) {
+            throw new FS.ErrnoError(54);
+          }
+          var errCode = FS.nodePermissions(lookup.node, "x");
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          FS.currentPath = lookup.path;
+        }, createDefaultDirectories() {
+          FS.mkdir("/tmp");
+          FS.mkdir("/home");
+          FS.mkdir("/home/web_user");
+        }, createDefaultDevices() {
+          FS.mkdir("/dev");
+          FS.registerDevice(FS.makedev(1, 3), { read: () => 0, write: (stream, buffer, offset, length, pos) => length, llseek: () => 0 });
+          FS.mkdev("/dev/null", FS.makedev(1, 3));
+          TTY.register(FS.makedev(5, 0), TTY.default_tty_ops);
+          TTY.register(FS.makedev(6, 0), TTY.default_tty1_ops);
+          FS.mkdev("/dev/tty", FS.makedev(5, 0));
+          FS.mkdev("/dev/tty1", FS.makedev(6, 0));
+          var randomBuffer = new Uint8Array(1024), randomLeft = 0;
+          var randomByte = () => {
+            if (randomLeft === 0) {
+              randomFill(randomBuffer);
+              randomLeft = randomBuffer.byteLength;
+            }
+            return randomBuffer[--randomLeft];
+          };
+          FS.createDevice("/dev", "random", randomByte);
+          FS.createDevice("/dev", "urandom", randomByte);
+          FS.mkdir("/dev/shm");
+          FS.mkdir("/dev/shm/tmp");
+        }, createSpecialDirectories() {
+          FS.mkdir("/proc");
+          var proc_self = FS.mkdir("/proc/self");
+          FS.mkdir("/proc/self/fd");
+          FS.mount({ mount() {
+            var node = FS.createNode(proc_self, "fd", 16895, 73);
+            node.stream_ops = { llseek: MEMFS.stream_ops.llseek };
+            node.node_ops = { lookup(parent, name) {
+              var fd = +name;
+              var stream = FS.getStreamChecked(fd);
+              var ret = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => stream.path }, id: fd + 1 };
+              ret.parent = ret;
+              return ret;
+            }, readdir() {
+              return Array.from(FS.streams.entries()).filter(([k, v]) => v).map(([k, v]) => k.toString());
+            } };
+            return node;
+          } }, {}, "/proc/self/fd");
+        }, createStandardStreams(input, output, error) {
+          if (input) {
+            FS.createDevice("/dev", "stdin", input);
+          } else {
+            FS.symlink("/dev/tty", "/dev/stdin");
+          }
+          if (output) {
+            FS.createDevice("/dev", "stdout", null, output);
+          } else {
+            FS.symlink("/dev/tty", "/dev/stdout");
+          }
+          if (error) {
+            FS.createDevice("/dev", "stderr", null, error);
+          } else {
+            FS.symlink("/dev/tty1", "/dev/stderr");
+          }
+          var stdin = FS.open("/dev/stdin", 0);
+          var stdout = FS.open("/dev/stdout", 1);
+          var stderr = FS.open("/dev/stderr", 1);
+        }, staticInit() {
+          FS.nameTable = new Array(4096);
+          FS.mount(MEMFS, {}, "/");
+          FS.createDefaultDirectories();
+          FS.createDefaultDevices();
+          FS.createSpecialDirectories();
+          FS.filesystems = { MEMFS };
+        }, init(input, output, error) {
+          FS.initialized = true;
+          input ??= Module["stdin"];
+          output ??= Module["stdout"];
+          error ??= Module["stderr"];
+          FS.createStandardStreams(input, output, error);
+        }, quit() {
+          FS.initialized = false;
+          for (var stream of FS.streams) {
+            if (stream) {
+              FS.close(stream);
+            }
+          }
+        }, findObject(path3, dontResolveLastLink) {
+          var ret = FS.analyzePath(path3, dontResolveLastLink);
+          if (!ret.exists) {
+            return null;
+          }
+          return ret.object;
+        }, analyzePath(path3, dontResolveLastLink) {
+          try {
+            var lookup = FS.lookupPath(path3, { follow: !dontResolveLastLink });
+            path3 = lookup.path;
+          } catch (e) {
+          }
+          var ret = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
+          try {
+            var lookup = FS.lookupPath(path3, { parent: true });
+            ret.parentExists = true;
+            ret.parentPath = lookup.path;
+            ret.parentObject = lookup.node;
+            ret.name = PATH.basename(path3);
+            lookup = FS.lookupPath(path3, { follow: !dontResolveLastLink });
+            ret.exists = true;
+            ret.path = lookup.path;
+            ret.object = lookup.node;
+            ret.name = lookup.node.name;
+            ret.isRoot = lookup.path === "/";
+          } catch (e) {
+            ret.error = e.errno;
+          }
+          return ret;
+        }, createPath(parent, path3, canRead, canWrite) {
+          parent = typeof parent == "string" ? parent : FS.getPath(parent);
+          var parts = path3.split("/").reverse();
+          while (parts.length) {
+            var part = parts.pop();
+            if (!part) continue;
+            var current = PATH.join2(parent, part);
+            try {
+              FS.mkdir(current);
+            } catch (e) {
+              if (e.errno != 20) throw e;
+            }
+            parent = current;
+          }
+          return current;
+        }, createFile(parent, name, properties, canRead, canWrite) {
+          var path3 = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
+          var mode = FS_getMode(canRead, canWrite);
+          return FS.create(path3, mode);
+        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
+          var path3 = name;
+          if (parent) {
+            parent = typeof parent == "string" ? parent : FS.getPath(parent);
+            path3 = name ? PATH.join2(parent, name) : parent;
+          }
+          var mode = FS_getMode(canRead, canWrite);
+          var node = FS.create(path3, mode);
+          if (data) {
+            data = FS_fileDataToTypedArray(data);
+            FS.chmod(node, mode | 146);
+            var stream = FS.open(node, 577);
+            FS.write(stream, data, 0, data.length, 0, canOwn);
+            FS.close(stream);
+            FS.chmod(node, mode);
+          }
+        }, createDevice(parent, name, input, output) {
+          var path3 = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
+          var mode = FS_getMode(!!input, !!output);
+          FS.createDevice.major ??= 64;
+          var dev = FS.makedev(FS.createDevice.major++, 0);
+          FS.registerDevice(dev, { open(stream) {
+            stream.seekable = false;
+          }, close(stream) {
+            if (output?.buffer?.length) {
+              output(10);
+            }
+          }, read(stream, buffer, offset, length, pos) {
+            var bytesRead = 0;
+            for (var i = 0; i < length; i++) {
+              var result;
+              try {
+                result = input();
+              } catch (e) {
+                throw new FS.ErrnoError(29);
+              }
+              if (result === void 0 && bytesRead === 0) {
+                throw new FS.ErrnoError(6);
+              }
+              if (result === null || result === void 0) break;
+              bytesRead++;
+              buffer[offset + i] = result;
+            }
+            if (bytesRead) {
+              stream.node.atime = Date.now();
+            }
+            return bytesRead;
+          }, write(stream, buffer, offset, length, pos) {
+            for (var i = 0; i < length; i++) {
+              try {
+                output(buffer[offset + i]);
+              } catch (e) {
+                throw new FS.ErrnoError(29);
+              }
+            }
+            if (length) {
+              stream.node.mtime = stream.node.ctime = Date.now();
+            }
+            return i;
+          } });
+          return FS.mkdev(path3, mode, dev);
+        }, forceLoadFile(obj) {
+          if (obj.isDevice || obj.isFolder || obj.link || obj.contents) return true;
+          if (globalThis.XMLHttpRequest) {
+            abort("Lazy loading should have been performed (contents set) in createLazyFile, but it was not. Lazy loading only works in web workers. Use --embed-file or --preload-file in emcc on the main thread.");
+          } else {
+            try {
+              obj.contents = readBinary(obj.url);
+            } catch (e) {
+              throw new FS.ErrnoError(29);
+            }
+          }
+        }, createLazyFile(parent, name, url, canRead, canWrite) {
+          class LazyUint8Array {
+            lengthKnown = false;
+            chunks = [];
+            get(idx) {
+              if (idx > this.length - 1 || idx < 0) {
+                return void 0;
+              }
+              var chunkOffset = idx % this.chunkSize;
+              var chunkNum = idx / this.chunkSize | 0;
+              return this.getter(chunkNum)[chunkOffset];
+            }
+            setDataGetter(getter) {
+              this.getter = getter;
+            }
+            cacheLength() {
+              var xhr = new XMLHttpRequest();
+              xhr.open("HEAD", url, false);
+              xhr.send(null);
+              if (!(xhr.status >= 200 && xhr.status < 300 || xhr.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr.status);
+              var datalength = Number(xhr.getResponseHeader("Content-length"));
+              var header;
+              var hasByteServing = (header = xhr.getResponseHeader("Accept-Ranges")) && header === "bytes";
+              var usesGzip = (header = xhr.getResponseHeader("Content-Encoding")) && header === "gzip";
+              var chunkSize = 1024 * 1024;
+              if (!hasByteServing) chunkSize = datalength;
+              var doXHR = (from, to) => {
+                if (from > to) abort(`invalid range (${from}, ${to}) or no bytes requested!`);
+                if (to > datalength - 1) abort(`only ${datalength} bytes available! programmer error!`);
+                var xhr2 = new XMLHttpRequest();
+                xhr2.open("GET", url, false);
+                if (datalength !== chunkSize) xhr2.setRequestHeader("Range", "bytes=" + from + "-" + to);
+                xhr2.responseType = "arraybuffer";
+                if (xhr2.overrideMimeType) {
+                  xhr2.overrideMimeType("text/plain; charset=x-user-defined");
+                }
+                xhr2.send(null);
+                if (!(xhr2.status >= 200 && xhr2.status < 300 || xhr2.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr2.status);
+                if (xhr2.response !== void 0) {
+                  return new Uint8Array(xhr2.response || []);
+                }
+                return intArrayFromString(xhr2.responseText ?? "", true);
+              };
+              var lazyArray2 = this;
+              lazyArray2.setDataGetter((chunkNum) => {
+                var start = chunkNum * chunkSize;
+                var end = (chunkNum + 1) * chunkSize - 1;
+                end = Math.min(end, datalength - 1);
+                if (typeof lazyArray2.chunks[chunkNum] == "undefined") {
+                  lazyArray2.chunks[chunkNum] = doXHR(start, end);
+                }
+                if (typeof lazyArray2.chunks[chunkNum] == "undefined") abort("doXHR failed!");
+                return lazyArray2.chunks[chunkNum];
+              });
+              if (usesGzip || !datalength) {
+                chunkSize = datalength = 1;
+                datalength = this.getter(0).length;
+                chunkSize = datalength;
+                out("LazyFiles on gzip forces download of the whole file when length is accessed");
+              }
+              this._length = datalength;
+              this._chunkSize = chunkSize;
+              this.lengthKnown = true;
+            }
+            get length() {
+              if (!this.lengthKnown) {
+                this.cacheLength();
+              }
+              return this._length;
+            }
+            get chunkSize() {
+              if (!this.lengthKnown) {
+                this.cacheLength();
+              }
+              return this._chunkSize;
+            }
+          }
+          if (globalThis.XMLHttpRequest) {
+            if (!ENVIRONMENT_IS_WORKER) abort("Cannot do synchronous binary XHRs outside webworkers in modern browsers. Use --embed-file or --preload-file in emcc");
+            var lazyArray = new LazyUint8Array();
+            var properties = { isDevice: false, contents: lazyArray };
+          } else {
+            var properties = { isDevice: false, url };
+          }
+          var node = FS.createFile(parent, name, properties, canRead, canWrite);
+          if (properties.contents) {
+            node.contents = properties.contents;
+          } else if (properties.url) {
+            node.contents = null;
+            node.url = properties.url;
+          }
+          Object.defineProperties(node, { usedBytes: { get: function() {
+            return this.contents.length;
+          } } });
+          var stream_ops = {};
+          for (const [key, fn] of Object.entries(node.stream_ops)) {
+            stream_ops[key] = (...args) => {
+              FS.forceLoadFile(node);
+              return fn(...args);
+            };
+          }
+          function writeChunks(stream, buffer, offset, length, position) {
+            var contents = stream.node.contents;
+            if (position >= contents.length) return 0;
+            var size = Math.min(contents.length - position, length);
+            if (contents.slice) {
+              for (var i = 0; i < size; i++) {
+                buffer[offset + i] = contents[position + i];
+              }
+            } else {
+              for (var i = 0; i < size; i++) {
+                buffer[offset + i] = contents.get(position + i);
+              }
+            }
+            return size;
+          }
+          stream_ops.read = (stream, buffer, offset, length, position) => {
+            FS.forceLoadFile(node);
+            return writeChunks(stream, buffer, offset, length, position);
+          };
+          stream_ops.mmap = (stream, length, position, prot, flags) => {
+            FS.forceLoadFile(node);
+            var ptr = mmapAlloc(length);
+            if (!ptr) {
+              throw new FS.ErrnoError(48);
+            }
+            writeChunks(stream, HEAP8, ptr, length, position);
+            return { ptr, allocated: true };
+          };
+          node.stream_ops = stream_ops;
+          return node;
+        } };
+        var SYSCALLS = { currentUmask: 18, calculateAt(dirfd, path3, allowEmpty) {
+          if (PATH.isAbs(path3)) {
+            return path3;
+          }
+          var dir;
+          if (dirfd === -100) {
+            dir = FS.cwd();
+          } else {
+            var dirstream = SYSCALLS.getStreamFromFD(dirfd);
+            dir = dirstream.path;
+          }
+          if (path3.length == 0) {
+            if (!allowEmpty) {
+              throw new FS.ErrnoError(44);
+            }
+            return dir;
+          }
+          return dir + "/" + path3;
+        }, writeStat(buf, stat) {
+          HEAPU32[buf >> 2] = stat.dev;
+          HEAPU32[buf + 4 >> 2] = stat.mode;
+          HEAPU32[buf + 8 >> 2] = stat.nlink;
+          HEAPU32[buf + 12 >> 2] = stat.uid;
+          HEAPU32[buf + 16 >> 2] = stat.gid;
+          HEAPU32[buf + 20 >> 2] = stat.rdev;
+          HEAP64[buf + 24 >> 3] = BigInt(stat.size);
+          HEAP32[buf + 32 >> 2] = 4096;
+          HEAP32[buf + 36 >> 2] = stat.blocks;
+          var atime = stat.atime.getTime();
+          var mtime = stat.mtime.getTime();
+          var ctime = stat.ctime.getTime();
+          HEAP64[buf + 40 >> 3] = BigInt(Math.floor(atime / 1e3));
+          HEAPU32[buf + 48 >> 2] = atime % 1e3 * 1e3 * 1e3;
+          HEAP64[buf + 56 >> 3] = BigInt(Math.floor(mtime / 1e3));
+          HEAPU32[buf + 64 >> 2] = mtime % 1e3 * 1e3 * 1e3;
+          HEAP64[buf + 72 >> 3] = BigInt(Math.floor(ctime / 1e3));
+          HEAPU32[buf + 80 >> 2] = ctime % 1e3 * 1e3 * 1e3;
+          HEAP64[buf + 88 >> 3] = BigInt(stat.ino);
+          return 0;
+        }, writeStatFs(buf, stats) {
+          HEAPU32[buf + 4 >> 2] = stats.bsize;
+          HEAPU32[buf + 60 >> 2] = stats.bsize;
+          HEAP64[buf + 8 >> 3] = BigInt(stats.blocks);
+          HEAP64[buf + 16 >> 3] = BigInt(stats.bfree);
+          HEAP64[buf + 24 >> 3] = BigInt(stats.bavail);
+          HEAP64[buf + 32 >> 3] = BigInt(stats.files);
+          HEAP64[buf + 40 >> 3] = BigInt(stats.ffree);
+          HEAPU32[buf + 48 >> 2] = stats.fsid;
+          HEAPU32[buf + 64 >> 2] = stats.flags;
+          HEAPU32[buf + 56 >> 2] = stats.namelen;
+        }, doMsync(addr, stream, len, flags, offset) {
+          if (!FS.isFile(stream.node.mode)) {
+            throw new FS.ErrnoError(43);
+          }
+          if (flags & 2) {
+            return 0;
+          }
+          var buffer = HEAPU8.subarray(addr, addr + len);
+          FS.msync(stream, buffer, offset, len, flags);
+        }, getStreamFromFD(fd) {
+          var stream = FS.getStreamChecked(fd);
+          return stream;
+        }, varargs: void 0, getStr(ptr) {
+          var ret = UTF8ToString(ptr);
+          return ret;
+        } };
+        function _fd_close(fd) {
+          try {
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            FS.close(stream);
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var doReadv = (stream, iov, iovcnt, offset) => {
+          var ret = 0;
+          for (var i = 0; i < iovcnt; i++) {
+            var ptr = HEAPU32[iov >> 2];
+            var len = HEAPU32[iov + 4 >> 2];
+            iov += 8;
+            try {
+              var curr = FS.read(stream, HEAP8, ptr, len, offset);
+            } catch (e) {
+              if (ret > 0 && e instanceof FS.ErrnoError && (e.errno == 6 || e.errno == 6)) {
+                break;
+              }
+              throw e;
+            }
+            if (curr < 0) return -1;
+            ret += curr;
+            if (curr < len) break;
+            if (typeof offset != "undefined") {
+              offset += curr;
+            }
+          }
+          return ret;
+        };
+        function _fd_read(fd, iov, iovcnt, pnum) {
+          try {
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            var num = doReadv(stream, iov, iovcnt);
+            HEAPU32[pnum >> 2] = num;
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var INT53_MAX = 9007199254740992;
+        var INT53_MIN = -9007199254740992;
+        var bigintToI53Checked = (num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num);
+        function _fd_seek(fd, offset, whence, newOffset) {
+          offset = bigintToI53Checked(offset);
+          try {
+            if (isNaN(offset)) return 22;
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            FS.llseek(stream, offset, whence);
+            HEAP64[newOffset >> 3] = BigInt(stream.position);
+            if (stream.getdents && offset === 0 && whence === 0) stream.getdents = null;
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var doWritev = (stream, iov, iovcnt, offset) => {
+          if (iovcnt == 1) {
+            return FS.write(stream, HEAP8, HEAPU32[iov >> 2], HEAPU32[iov + 4 >> 2], offset);
+          }
+          var total = 0;
+          for (var i = 0, p = iov; i < iovcnt; i++, p += 8) {
+            total += HEAPU32[p + 4 >> 2];
+          }
+          var view = new Uint8Array(total);
+          var voff = 0;
+          for (var i = 0; i < iovcnt; i++, iov += 8) {
+            var ptr = HEAPU32[iov >> 2];
+            var len = HEAPU32[iov + 4 >> 2];
+            view.set(HEAPU8.subarray(ptr, ptr + len), voff);
+            voff += len;
+          }
+          return FS.write(stream, view, 0, total, offset);
+        };
+        function _fd_write(fd, iov, iovcnt, pnum) {
+          try {
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            var num = doWritev(stream, iov, iovcnt);
+            HEAPU32[pnum >> 2] = num;
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var wasmTableMirror = [];
+        var getWasmTableEntry = (funcPtr) => {
+          var func = wasmTableMirror[funcPtr];
+          if (!func) {
+            wasmTableMirror[funcPtr] = func = wasmTable.get(funcPtr);
+          }
+          return func;
+        };
+        var stringToUTF8 = (str4, outPtr, maxBytesToWrite) => stringToUTF8Array(str4, HEAPU8, outPtr, maxBytesToWrite);
+        FS.createPreloadedFile = FS_createPreloadedFile;
+        FS.preloadFile = FS_preloadFile;
+        FS.staticInit();
+        {
+          if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+          if (Module["print"]) out = Module["print"];
+          if (Module["printErr"]) err = Module["printErr"];
+          if (Module["arguments"]) programArgs = Module["arguments"];
+          if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+          var preInit = Module["preInit"];
+          if (preInit) {
+            if (typeof preInit == "function") Module["preInit"] = preInit = [preInit];
+            while (preInit.length > 0) {
+              preInit.shift()();
+            }
+          }
+        }
+        Module["getValue"] = getValue;
+        Module["UTF8ToString"] = UTF8ToString;
+        Module["stringToUTF8"] = stringToUTF8;
+        Module["lengthBytesUTF8"] = lengthBytesUTF8;
+        var _wasm_parse_query, _malloc, _free, _wasm_parse_query_raw, _wasm_free_parse_result, _wasm_parse_plpgsql, _wasm_fingerprint, _wasm_normalize_query, _wasm_parse_query_detailed, _wasm_free_detailed_result, _wasm_scan, _wasm_free_string, __emscripten_timeout, _setThrew, __emscripten_stack_restore, _emscripten_stack_get_current, memory, __indirect_function_table, wasmMemory, wasmTable;
+        function assignWasmExports(wasmExports2) {
+          _wasm_parse_query = Module["_wasm_parse_query"] = wasmExports2["B"];
+          _malloc = Module["_malloc"] = wasmExports2["C"];
+          _free = Module["_free"] = wasmExports2["E"];
+          _wasm_parse_query_raw = Module["_wasm_parse_query_raw"] = wasmExports2["F"];
+          _wasm_free_parse_result = Module["_wasm_free_parse_result"] = wasmExports2["G"];
+          _wasm_parse_plpgsql = Module["_wasm_parse_plpgsql"] = wasmExports2["H"];
+          _wasm_fingerprint = Module["_wasm_fingerprint"] = wasmExports2["I"];
+          _wasm_normalize_query = Module["_wasm_normalize_query"] = wasmExports2["J"];
+          _wasm_parse_query_detailed = Module["_wasm_parse_query_detailed"] = wasmExports2["K"];
+          _wasm_free_detailed_result = Module["_wasm_free_detailed_result"] = wasmExports2["L"];
+          _wasm_scan = Module["_wasm_scan"] = wasmExports2["M"];
+          _wasm_free_string = Module["_wasm_free_string"] = wasmExports2["N"];
+          __emscripten_timeout = wasmExports2["O"];
+          _setThrew = wasmExports2["P"];
+          __emscripten_stack_restore = wasmExports2["Q"];
+          _emscripten_stack_get_current = wasmExports2["R"];
+          memory = wasmMemory = wasmExports2["z"];
+          __indirect_function_table = wasmTable = wasmExports2["D"];
+        }
+        var wasmImports = { c: ___assert_fail, x: __abort_js, w: __emscripten_runtime_keepalive_clear, p: __emscripten_throw_longjmp, o: __setitimer_js, q: _emscripten_resize_heap, m: _exit, u: _fd_close, r: _fd_read, s: _fd_seek, t: _fd_write, g: invoke_i, b: invoke_ii, a: invoke_iii, d: invoke_iiii, k: invoke_iiiii, l: invoke_ji, e: invoke_v, f: invoke_vi, h: invoke_vii, j: invoke_viii, i: invoke_viiii, y: invoke_viiiii, n: invoke_viiiiiiiiiiiii, v: _proc_exit };
+        function invoke_iii(index, a1, a2) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1, a2);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_ii(index, a1) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_i(index) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)();
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_v(index) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)();
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_iiii(index, a1, a2, a3) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1, a2, a3);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viiii(index, a1, a2, a3, a4) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3, a4);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viiiiiiiiiiiii(index, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_iiiii(index, a1, a2, a3, a4) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1, a2, a3, a4);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viii(index, a1, a2, a3) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_vi(index, a1) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_vii(index, a1, a2) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viiiii(index, a1, a2, a3, a4, a5) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3, a4, a5);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_ji(index, a1) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+            return 0n;
+          }
+        }
+        async function run() {
+          preRun();
+          if (runDependencies) {
+            await resolveRunDependencies();
+          }
+          var setStatus = Module["setStatus"];
+          if (setStatus) {
+            setStatus("Running...");
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            setTimeout(setStatus, 1, "");
+          }
+          if (ABORT) return;
+          initRuntime();
+          Module["onRuntimeInitialized"]?.();
+          postRun();
+        }
+        var wasmExports;
+        wasmExports = await createWasm();
+        await run();
+        ;
+        return Module;
+      };
+    })();
+    if (typeof exports === "object" && typeof module2 === "object") {
+      module2.exports = PgQueryModule;
+      module2.exports.default = PgQueryModule;
+    } else if (typeof define === "function" && define["amd"]) define([], () => PgQueryModule);
+  }
+});
+
+// src/parse/source.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  text;
+  starts = [0];
+  /** 1-based line and column of a 0-based character offset. */
+  position(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  /** 0-based character offset of a 1-based line's first character. */
+  lineStart(line) {
+    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
+  }
+  get lineCount() {
+    return this.starts.length;
+  }
+};
+function skipTrivia(text, from, to = text.length) {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 65279) {
+      i++;
+      continue;
+    }
+    const next = skipComment(text, i, to);
+    if (next === i) break;
+    i = next;
+  }
+  return i;
+}
+function skipComment(text, i, to = text.length) {
+  const c = text.charCodeAt(i);
+  if (c === 45 && text.charCodeAt(i + 1) === 45) {
+    const nl = text.indexOf("\n", i);
+    return nl === -1 || nl >= to ? to : nl + 1;
+  }
+  if (c === 47 && text.charCodeAt(i + 1) === 42) {
+    let depth = 1;
+    i += 2;
+    while (i < to && depth > 0) {
+      if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+        depth++;
+        i += 2;
+      } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+        depth--;
+        i += 2;
+      } else i++;
+    }
+    return i;
+  }
+  return i;
+}
+function trimEnd(text, from, to) {
+  let end = to;
+  while (end > from) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 59 || c === 32 || c === 9 || c === 10 || c === 13) end--;
+    else break;
+  }
+  return end;
+}
+
+// src/dialects/postgres/shadow/pglite.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/dialects/postgres/typenames.ts
+var ALIASES = {
+  int: "int4",
+  integer: "int4",
+  smallint: "int2",
+  bigint: "int8",
+  serial: "int4",
+  serial4: "int4",
+  bigserial: "int8",
+  serial8: "int8",
+  smallserial: "int2",
+  serial2: "int2",
+  boolean: "bool",
+  real: "float4",
+  "double precision": "float8",
+  float: "float8",
+  decimal: "numeric",
+  "character varying": "varchar",
+  "timestamp with time zone": "timestamptz",
+  "timestamp without time zone": "timestamp",
+  "time with time zone": "timetz",
+  "time without time zone": "time"
+};
+var SERIALS = /* @__PURE__ */ new Set(["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"]);
+function str(n) {
+  return n?.String?.sval;
+}
+function constInt(n) {
+  const c = n?.A_Const;
+  if (!c) return void 0;
+  if (c.ival) return c.ival.ival ?? 0;
+  if ("ival" in c) return 0;
+  if (c.sval) return void 0;
+  return void 0;
+}
+function typeRef(typeName) {
+  const names2 = (typeName?.names ?? []).map(str).filter((s) => !!s);
+  let schema;
+  let name = names2[names2.length - 1] ?? "unknown";
+  if (names2.length > 1) schema = names2[names2.length - 2];
+  if (schema === "pg_catalog") schema = void 0;
+  const serial = !schema && SERIALS.has(name);
+  if (!schema) name = ALIASES[name] ?? name;
+  const mods = [];
+  for (const m of typeName?.typmods ?? []) {
+    const v = constInt(m);
+    if (v !== void 0) mods.push(v);
+  }
+  if (name === "float8" && names2[names2.length - 1] === "float" && mods.length) {
+    name = mods[0] <= 24 ? "float4" : "float8";
+    mods.length = 0;
+  }
+  const arrayDims = (typeName?.arrayBounds ?? []).length;
+  const ref = { name, mods, arrayDims };
+  if (schema) ref.schema = schema;
+  if (serial) ref.serial = true;
+  return ref;
+}
+var DISPLAY = {
+  int4: "integer",
+  int8: "bigint",
+  int2: "smallint",
+  bool: "boolean",
+  float4: "real",
+  float8: "double precision",
+  bpchar: "char",
+  varchar: "varchar",
+  timestamptz: "timestamptz"
+};
+function typeToSql(t) {
+  let s = (t.schema ? `${t.schema}.` : "") + (DISPLAY[t.name] ?? t.name);
+  if (t.serial) s = t.name === "int8" ? "bigserial" : t.name === "int2" ? "smallserial" : "serial";
+  if (t.mods.length) s += `(${t.mods.join(", ")})`;
+  for (let i = 0; i < t.arrayDims; i++) s += "[]";
+  return s;
+}
+function sameType(a, b) {
+  return a.name === b.name && (a.schema ?? "") === (b.schema ?? "") && a.arrayDims === b.arrayDims && a.mods.length === b.mods.length && a.mods.every((m, i) => m === b.mods[i]);
+}
+
+// src/dialects/postgres/catalog.ts
+var DEFAULT_SCHEMA = "public";
+var VOLATILITY_RANK = { immutable: 0, stable: 1, volatile: 2 };
+function relKey(rv) {
+  return `${rv?.schemaname ?? DEFAULT_SCHEMA}.${rv?.relname ?? ""}`;
+}
+function str2(n) {
+  return n?.String?.sval;
+}
+function qualifiedKey(names2) {
+  return names2.length > 1 ? `${names2[names2.length - 2]}.${names2[names2.length - 1]}` : `${DEFAULT_SCHEMA}.${names2[0]}`;
+}
+function stringList(list) {
+  return (list ?? []).map(str2).filter((s) => s !== void 0);
+}
+var Catalog = class {
+  tables = /* @__PURE__ */ new Map();
+  /** indexes by `schema.indexname` */
+  indexes = /* @__PURE__ */ new Map();
+  enums = /* @__PURE__ */ new Map();
+  /** domains by `schema.name`, with their base type */
+  domains = /* @__PURE__ */ new Map();
+  /** volatility of user functions created by earlier statements, by bare function name (overloads: most volatile) */
+  functions = /* @__PURE__ */ new Map();
+  table(rv) {
+    if (rv === void 0) return void 0;
+    return this.tables.get(typeof rv === "string" ? rv : relKey(rv));
+  }
+  column(table, column) {
+    return table.columns.get(column);
+  }
+  createdIn(table) {
+    return table.createdIn;
+  }
+  addedIn(column) {
+    return column.addedIn;
+  }
+  /** Indexes of a table, by relation key. */
+  indexesOf(key) {
+    const out = [];
+    for (const ix of this.indexes.values()) if (ix.table === key) out.push(ix);
+    return out;
+  }
+  /** Applies one statement to the catalog. `origin` is the migration's absPath. */
+  apply(stmt, origin) {
+    const { kind, ast } = stmt;
+    try {
+      switch (kind) {
+        case "CreateStmt":
+          return this.createTable(ast, origin);
+        case "CreateTableAsStmt":
+          return this.createTableAs(ast, origin);
+        case "AlterTableStmt":
+          return this.alterTable(ast, origin);
+        case "IndexStmt":
+          return this.createIndex(ast, origin);
+        case "DropStmt":
+          return this.drop(ast);
+        case "RenameStmt":
+          return this.rename(ast);
+        case "CreateEnumStmt":
+          return this.createEnum(ast, origin);
+        case "AlterEnumStmt":
+          return this.alterEnum(ast);
+        case "CreateDomainStmt":
+          return this.createDomain(ast);
+        case "CreateFunctionStmt":
+          return this.createFunction(ast);
+        case "AlterFunctionStmt":
+          return this.alterFunction(ast);
+        case "AlterObjectSchemaStmt":
+          return this.setSchema(ast);
+        default:
+          return;
+      }
+    } catch {
+    }
+  }
+  createTable(ast, origin) {
+    const rel2 = ast.relation;
+    const key = relKey(rel2);
+    if (this.tables.has(key) && ast.if_not_exists) return;
+    const table = {
+      schema: rel2.schemaname ?? DEFAULT_SCHEMA,
+      name: rel2.relname,
+      columns: /* @__PURE__ */ new Map(),
+      constraints: /* @__PURE__ */ new Map(),
+      partitioned: !!ast.partspec,
+      createdIn: origin
+    };
+    if (rel2.relpersistence === "u") table.unlogged = true;
+    const parents = ast.inhRelations ?? [];
+    for (const p of parents) {
+      const parent = this.table(p.RangeVar);
+      if (parent) for (const [n, c] of parent.columns) table.columns.set(n, { ...c, addedIn: origin });
+      if (ast.partbound && p.RangeVar) table.partitionOf = relKey(p.RangeVar);
+    }
+    this.tables.set(key, table);
+    for (const elt of ast.tableElts ?? []) {
+      if (elt.ColumnDef) this.addColumn(table, elt.ColumnDef, origin);
+      else if (elt.Constraint) this.addConstraint(table, elt.Constraint, origin);
+      else if (elt.TableLikeClause) {
+        const src = this.table(elt.TableLikeClause.relation);
+        if (src) for (const [n, c] of src.columns) table.columns.set(n, { ...c, addedIn: origin });
+      }
+    }
+  }
+  createTableAs(ast, origin) {
+    const rel2 = ast.into?.rel;
+    if (!rel2 || ast.objtype === "OBJECT_MATVIEW") return;
+    const key = relKey(rel2);
+    const table = {
+      schema: rel2.schemaname ?? DEFAULT_SCHEMA,
+      name: rel2.relname,
+      columns: /* @__PURE__ */ new Map(),
+      constraints: /* @__PURE__ */ new Map(),
+      partitioned: false,
+      createdIn: origin
+    };
+    for (const c of ast.into?.colNames ?? []) {
+      const n = str2(c);
+      if (n)
+        table.columns.set(n, {
+          name: n,
+          type: { name: "unknown", mods: [], arrayDims: 0 },
+          notNull: false,
+          addedIn: origin
+        });
+    }
+    this.tables.set(key, table);
+  }
+  addColumn(table, def, origin) {
+    const col = { name: def.colname, type: typeRef(def.typeName), notNull: false, addedIn: origin };
+    if (col.type.serial) {
+      col.notNull = true;
+      col.default = { FuncCall: { funcname: [{ String: { sval: "nextval" } }] } };
+    }
+    table.columns.set(col.name, col);
+    for (const c of def.constraints ?? []) {
+      const con = c.Constraint;
+      if (!con) continue;
+      switch (con.contype) {
+        case "CONSTR_NOTNULL":
+          col.notNull = true;
+          break;
+        case "CONSTR_NULL":
+          col.notNull = false;
+          break;
+        case "CONSTR_DEFAULT":
+          col.default = con.raw_expr;
+          break;
+        case "CONSTR_IDENTITY":
+          col.identity = true;
+          col.notNull = true;
+          break;
+        case "CONSTR_GENERATED":
+          col.generated = true;
+          break;
+        default:
+          this.addConstraint(table, con, origin, [col.name]);
+      }
+    }
+    return col;
+  }
+  constraintName(table, con, columns) {
+    if (con.conname) return con.conname;
+    const cols = columns.join("_");
+    switch (con.contype) {
+      case "CONSTR_PRIMARY":
+        return `${table.name}_pkey`;
+      case "CONSTR_UNIQUE":
+        return `${table.name}_${cols}_key`;
+      case "CONSTR_FOREIGN":
+        return `${table.name}_${cols}_fkey`;
+      case "CONSTR_CHECK":
+        return `${table.name}_${cols || "check"}_check`;
+      case "CONSTR_EXCLUSION":
+        return `${table.name}_${cols}_excl`;
+      default:
+        return `${table.name}_${cols}_con`;
+    }
+  }
+  addConstraint(table, con, origin, inlineColumns) {
+    const types = {
+      CONSTR_PRIMARY: "primary",
+      CONSTR_UNIQUE: "unique",
+      CONSTR_FOREIGN: "foreign",
+      CONSTR_CHECK: "check",
+      CONSTR_EXCLUSION: "exclusion"
+    };
+    const type = types[con.contype];
+    if (!type) return void 0;
+    let columns = stringList(con.keys);
+    if (type === "foreign") columns = stringList(con.fk_attrs);
+    if (!columns.length && inlineColumns) columns = inlineColumns;
+    if (type === "primary" && con.indexname && !columns.length) {
+      const ix = this.indexes.get(`${table.schema}.${con.indexname}`);
+      if (ix) columns = ix.columns.filter((c) => !!c);
+    }
+    if (type === "unique" && con.indexname && !columns.length) {
+      const ix = this.indexes.get(`${table.schema}.${con.indexname}`);
+      if (ix) columns = ix.columns.filter((c) => !!c);
+    }
+    const name = this.constraintName(table, con, columns);
+    const constraint = {
+      name,
+      type,
+      columns,
+      validated: !con.skip_validation,
+      createdIn: origin
+    };
+    if (type === "foreign") constraint.references = relKey(con.pktable);
+    if (type === "check") constraint.expr = con.raw_expr;
+    table.constraints.set(name, constraint);
+    if (type === "primary") {
+      for (const c of columns) {
+        const col = table.columns.get(c);
+        if (col) col.notNull = true;
+      }
+    }
+    if (type === "primary" || type === "unique" || type === "exclusion") {
+      const indexName = con.indexname ?? name;
+      const key = `${table.schema}.${indexName}`;
+      const existing = this.indexes.get(key);
+      if (existing) {
+        existing.primary = type === "primary";
+        existing.unique = true;
+      } else {
+        this.indexes.set(key, {
+          name: indexName,
+          table: `${table.schema}.${table.name}`,
+          columns,
+          unique: type !== "exclusion",
+          primary: type === "primary",
+          createdIn: origin
+        });
+      }
+      constraint.index = indexName;
+    }
+    return constraint;
+  }
+  alterTable(ast, origin) {
+    if (ast.objtype && ast.objtype !== "OBJECT_TABLE") return;
+    const table = this.table(ast.relation);
+    if (!table) return;
+    for (const c of ast.cmds ?? []) {
+      const cmd = c.AlterTableCmd;
+      if (!cmd) continue;
+      const col = cmd.name ? table.columns.get(cmd.name) : void 0;
+      switch (cmd.subtype) {
+        case "AT_AddColumn": {
+          const def = cmd.def?.ColumnDef;
+          if (def && !(cmd.missing_ok && table.columns.has(def.colname))) this.addColumn(table, def, origin);
+          break;
+        }
+        case "AT_DropColumn":
+          table.columns.delete(cmd.name);
+          for (const [k, ix] of this.indexes) {
+            if (ix.table === `${table.schema}.${table.name}` && ix.columns.includes(cmd.name)) this.indexes.delete(k);
+          }
+          for (const [k, con] of table.constraints) if (con.columns.includes(cmd.name)) table.constraints.delete(k);
+          break;
+        case "AT_AlterColumnType":
+          if (col && cmd.def?.ColumnDef?.typeName) col.type = typeRef(cmd.def.ColumnDef.typeName);
+          break;
+        case "AT_SetNotNull":
+          if (col) col.notNull = true;
+          break;
+        case "AT_DropNotNull":
+          if (col) col.notNull = false;
+          break;
+        case "AT_ColumnDefault":
+          if (col) {
+            if (cmd.def) col.default = cmd.def;
+            else delete col.default;
+          }
+          break;
+        case "AT_AddIdentity":
+          if (col) {
+            col.identity = true;
+            col.notNull = true;
+          }
+          break;
+        case "AT_DropIdentity":
+          if (col) col.identity = false;
+          break;
+        case "AT_DropExpression":
+          if (col) col.generated = false;
+          break;
+        case "AT_AddConstraint":
+          if (cmd.def?.Constraint) this.addConstraint(table, cmd.def.Constraint, origin);
+          break;
+        case "AT_ValidateConstraint": {
+          const con = table.constraints.get(cmd.name);
+          if (con) con.validated = true;
+          break;
+        }
+        case "AT_DropConstraint": {
+          const con = table.constraints.get(cmd.name);
+          if (con?.index) this.indexes.delete(`${table.schema}.${con.index}`);
+          table.constraints.delete(cmd.name);
+          break;
+        }
+        case "AT_SetLogged":
+          table.unlogged = false;
+          break;
+        case "AT_SetUnLogged":
+          table.unlogged = true;
+          break;
+        case "AT_AttachPartition": {
+          const part = this.table(cmd.def?.PartitionCmd?.name);
+          if (part) part.partitionOf = `${table.schema}.${table.name}`;
+          break;
+        }
+        case "AT_DetachPartition": {
+          const part = this.table(cmd.def?.PartitionCmd?.name);
+          if (part) delete part.partitionOf;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+  createIndex(ast, origin) {
+    const table = this.table(ast.relation);
+    const schema = ast.relation?.schemaname ?? DEFAULT_SCHEMA;
+    const columns = (ast.indexParams ?? []).map((p) => p.IndexElem?.name ?? null);
+    const name = ast.idxname ?? `${ast.relation?.relname}_${columns.filter(Boolean).join("_")}_idx`;
+    const key = `${schema}.${name}`;
+    if (this.indexes.has(key) && ast.if_not_exists) return;
+    this.indexes.set(key, {
+      name,
+      table: table ? `${table.schema}.${table.name}` : relKey(ast.relation),
+      columns,
+      unique: !!ast.unique,
+      primary: !!ast.primary,
+      createdIn: origin
+    });
+  }
+  drop(ast) {
+    const names2 = (ast.objects ?? []).map(
+      (o) => stringList(o.List?.items ?? o.TypeName?.names ?? (o.String ? [o] : []))
+    );
+    for (const n of names2) {
+      if (!n.length) continue;
+      const key = qualifiedKey(n);
+      switch (ast.removeType) {
+        case "OBJECT_TABLE":
+          this.tables.delete(key);
+          for (const [k, ix] of this.indexes) if (ix.table === key) this.indexes.delete(k);
+          break;
+        case "OBJECT_INDEX":
+          this.indexes.delete(key);
+          break;
+        case "OBJECT_TYPE":
+          this.enums.delete(key);
+          break;
+        case "OBJECT_DOMAIN":
+          this.domains.delete(key);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  rename(ast) {
+    switch (ast.renameType) {
+      case "OBJECT_TABLE": {
+        const key = relKey(ast.relation);
+        const t = this.tables.get(key);
+        if (!t) return;
+        this.tables.delete(key);
+        t.name = ast.newname;
+        const newKey = `${t.schema}.${t.name}`;
+        this.tables.set(newKey, t);
+        for (const ix of this.indexes.values()) if (ix.table === key) ix.table = newKey;
+        return;
+      }
+      case "OBJECT_COLUMN": {
+        const t = this.table(ast.relation);
+        const col = t?.columns.get(ast.subname);
+        if (!t || !col) return;
+        t.columns.delete(ast.subname);
+        col.name = ast.newname;
+        t.columns.set(col.name, col);
+        const key = `${t.schema}.${t.name}`;
+        for (const ix of this.indexes.values()) {
+          if (ix.table === key) ix.columns = ix.columns.map((c) => c === ast.subname ? ast.newname : c);
+        }
+        for (const con of t.constraints.values())
+          con.columns = con.columns.map((c) => c === ast.subname ? ast.newname : c);
+        return;
+      }
+      case "OBJECT_INDEX": {
+        const key = relKey(ast.relation);
+        const ix = this.indexes.get(key);
+        if (!ix) return;
+        this.indexes.delete(key);
+        ix.name = ast.newname;
+        this.indexes.set(`${key.split(".")[0]}.${ast.newname}`, ix);
+        return;
+      }
+      case "OBJECT_TABCONSTRAINT": {
+        const t = this.table(ast.relation);
+        const con = t?.constraints.get(ast.subname);
+        if (!t || !con) return;
+        t.constraints.delete(ast.subname);
+        con.name = ast.newname;
+        t.constraints.set(con.name, con);
+        return;
+      }
+      case "OBJECT_TYPE": {
+        const parts = stringList(ast.object?.List?.items);
+        if (!parts.length) return;
+        const key = qualifiedKey(parts);
+        const schema = key.slice(0, key.indexOf("."));
+        const oldName = parts[parts.length - 1];
+        const e = this.enums.get(key);
+        if (e) {
+          this.enums.delete(key);
+          e.name = `${schema}.${ast.newname}`;
+          this.enums.set(e.name, e);
+        }
+        for (const t of this.tables.values()) {
+          for (const c of t.columns.values()) {
+            if (c.type.name === oldName && (c.type.schema ?? DEFAULT_SCHEMA) === schema)
+              c.type = { ...c.type, name: ast.newname };
+          }
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+  createEnum(ast, origin) {
+    const key = qualifiedKey(stringList(ast.typeName));
+    this.enums.set(key, { name: key, values: stringList(ast.vals), createdIn: origin });
+  }
+  alterEnum(ast) {
+    const e = this.enums.get(qualifiedKey(stringList(ast.typeName)));
+    if (!e || !ast.newVal) return;
+    if (ast.oldVal) {
+      const i = e.values.indexOf(ast.oldVal);
+      if (i >= 0 && !ast.newValNeighbor) e.values[i] = ast.newVal;
+      if (ast.newValNeighbor === void 0) return;
+    }
+    if (e.values.includes(ast.newVal)) return;
+    const at = ast.newValNeighbor ? e.values.indexOf(ast.newValNeighbor) : -1;
+    if (at < 0) e.values.push(ast.newVal);
+    else e.values.splice(ast.newValIsAfter ? at + 1 : at, 0, ast.newVal);
+  }
+  createDomain(ast) {
+    const key = qualifiedKey(stringList(ast.domainname));
+    const hasCheck = (ast.constraints ?? []).some((c) => c.Constraint?.contype === "CONSTR_CHECK");
+    this.domains.set(key, { name: key, base: typeRef(ast.typeName), hasCheck });
+    if ((ast.constraints ?? []).some((c) => c.Constraint?.contype === "CONSTR_NOTNULL"))
+      this.domains.get(key).notNull = true;
+    if ((ast.constraints ?? []).some((c) => c.Constraint?.contype === "CONSTR_DEFAULT"))
+      this.domains.get(key).hasDefault = true;
+  }
+  /** CREATE FUNCTION: remembers its declared volatility (VOLATILE when not said, as PostgreSQL does). */
+  createFunction(ast) {
+    const names2 = stringList(ast.funcname);
+    const name = names2[names2.length - 1];
+    if (!name) return;
+    const opt = (ast.options ?? []).find((o) => o.DefElem?.defname === "volatility");
+    const v = str2(opt?.DefElem?.arg) ?? "volatile";
+    const prev = this.functions.get(name);
+    if (prev && !ast.replace && VOLATILITY_RANK[prev] > VOLATILITY_RANK[v]) return;
+    this.functions.set(name, v);
+  }
+  alterFunction(ast) {
+    const names2 = stringList(ast.func?.objname);
+    const name = names2[names2.length - 1];
+    const opt = (ast.actions ?? []).find((o) => o.DefElem?.defname === "volatility");
+    const v = str2(opt?.DefElem?.arg);
+    if (name && v) this.functions.set(name, v);
+  }
+  setSchema(ast) {
+    if (ast.objectType !== "OBJECT_TABLE") return;
+    const key = relKey(ast.relation);
+    const t = this.tables.get(key);
+    if (!t) return;
+    this.tables.delete(key);
+    t.schema = ast.newschema;
+    this.tables.set(`${t.schema}.${t.name}`, t);
+  }
+};
+
+// data/pg-volatility.json
+var pg_volatility_default = {
+  comment: "Generated by scripts/gen-volatility.mjs from pg_proc.provolatile: i = immutable, s = stable, v = volatile; several letters = overloads differ.",
+  postgres: "18.6",
+  functions: {
+    RI_FKey_cascade_del: "v",
+    RI_FKey_cascade_upd: "v",
+    RI_FKey_check_ins: "v",
+    RI_FKey_check_upd: "v",
+    RI_FKey_noaction_del: "v",
+    RI_FKey_noaction_upd: "v",
+    RI_FKey_restrict_del: "v",
+    RI_FKey_restrict_upd: "v",
+    RI_FKey_setdefault_del: "v",
+    RI_FKey_setdefault_upd: "v",
+    RI_FKey_setnull_del: "v",
+    RI_FKey_setnull_upd: "v",
+    abbrev: "i",
+    abs: "i",
+    aclcontains: "i",
+    acldefault: "i",
+    aclexplode: "s",
+    aclinsert: "i",
+    aclitemeq: "i",
+    aclitemin: "s",
+    aclitemout: "s",
+    aclremove: "i",
+    acos: "i",
+    acosd: "i",
+    acosh: "i",
+    age: "is",
+    amvalidate: "v",
+    any_in: "i",
+    any_out: "i",
+    any_value: "i",
+    any_value_transfn: "i",
+    anyarray_in: "i",
+    anyarray_out: "s",
+    anyarray_recv: "s",
+    anyarray_send: "s",
+    anycompatible_in: "i",
+    anycompatible_out: "i",
+    anycompatiblearray_in: "i",
+    anycompatiblearray_out: "s",
+    anycompatiblearray_recv: "s",
+    anycompatiblearray_send: "s",
+    anycompatiblemultirange_in: "s",
+    anycompatiblemultirange_out: "s",
+    anycompatiblenonarray_in: "i",
+    anycompatiblenonarray_out: "i",
+    anycompatiblerange_in: "s",
+    anycompatiblerange_out: "s",
+    anyelement_in: "i",
+    anyelement_out: "i",
+    anyenum_in: "i",
+    anyenum_out: "s",
+    anymultirange_in: "s",
+    anymultirange_out: "s",
+    anynonarray_in: "i",
+    anynonarray_out: "i",
+    anyrange_in: "s",
+    anyrange_out: "s",
+    anytextcat: "s",
+    area: "i",
+    areajoinsel: "s",
+    areasel: "s",
+    armor: "i",
+    array_agg: "i",
+    array_agg_array_combine: "i",
+    array_agg_array_deserialize: "i",
+    array_agg_array_finalfn: "i",
+    array_agg_array_serialize: "i",
+    array_agg_array_transfn: "i",
+    array_agg_combine: "i",
+    array_agg_deserialize: "i",
+    array_agg_finalfn: "i",
+    array_agg_serialize: "i",
+    array_agg_transfn: "i",
+    array_append: "i",
+    array_append_support: "i",
+    array_cat: "i",
+    array_dims: "i",
+    array_eq: "i",
+    array_fill: "i",
+    array_ge: "i",
+    array_gt: "i",
+    array_in: "s",
+    array_larger: "i",
+    array_le: "i",
+    array_length: "i",
+    array_lower: "i",
+    array_lt: "i",
+    array_ndims: "i",
+    array_ne: "i",
+    array_out: "s",
+    array_position: "i",
+    array_positions: "i",
+    array_prepend: "i",
+    array_prepend_support: "i",
+    array_recv: "s",
+    array_remove: "i",
+    array_replace: "i",
+    array_reverse: "i",
+    array_sample: "v",
+    array_send: "s",
+    array_shuffle: "v",
+    array_smaller: "i",
+    array_sort: "i",
+    array_subscript_handler: "i",
+    array_subscript_handler_support: "i",
+    array_to_json: "s",
+    array_to_string: "s",
+    array_to_tsvector: "i",
+    array_typanalyze: "s",
+    array_unnest_support: "i",
+    array_upper: "i",
+    arraycontained: "i",
+    arraycontains: "i",
+    arraycontjoinsel: "s",
+    arraycontsel: "s",
+    arrayoverlap: "i",
+    ascii: "i",
+    asin: "i",
+    asind: "i",
+    asinh: "i",
+    atan: "i",
+    atan2: "i",
+    atan2d: "i",
+    atand: "i",
+    atanh: "i",
+    avg: "i",
+    bernoulli: "v",
+    big5_to_euc_tw: "i",
+    big5_to_mic: "i",
+    big5_to_utf8: "i",
+    binary_upgrade_add_sub_rel_state: "v",
+    binary_upgrade_create_empty_extension: "v",
+    binary_upgrade_logical_slot_has_caught_up: "v",
+    binary_upgrade_replorigin_advance: "v",
+    binary_upgrade_set_missing_value: "v",
+    binary_upgrade_set_next_array_pg_type_oid: "v",
+    binary_upgrade_set_next_heap_pg_class_oid: "v",
+    binary_upgrade_set_next_heap_relfilenode: "v",
+    binary_upgrade_set_next_index_pg_class_oid: "v",
+    binary_upgrade_set_next_index_relfilenode: "v",
+    binary_upgrade_set_next_multirange_array_pg_type_oid: "v",
+    binary_upgrade_set_next_multirange_pg_type_oid: "v",
+    binary_upgrade_set_next_pg_authid_oid: "v",
+    binary_upgrade_set_next_pg_enum_oid: "v",
+    binary_upgrade_set_next_pg_tablespace_oid: "v",
+    binary_upgrade_set_next_pg_type_oid: "v",
+    binary_upgrade_set_next_toast_pg_class_oid: "v",
+    binary_upgrade_set_next_toast_relfilenode: "v",
+    binary_upgrade_set_record_init_privs: "v",
+    bit: "i",
+    bit_and: "i",
+    bit_count: "i",
+    bit_in: "i",
+    bit_length: "i",
+    bit_or: "i",
+    bit_out: "i",
+    bit_recv: "i",
+    bit_send: "i",
+    bit_xor: "i",
+    bitand: "i",
+    bitcat: "i",
+    bitcmp: "i",
+    biteq: "i",
+    bitge: "i",
+    bitgt: "i",
+    bitle: "i",
+    bitlt: "i",
+    bitne: "i",
+    bitnot: "i",
+    bitor: "i",
+    bitshiftleft: "i",
+    bitshiftright: "i",
+    bittypmodin: "i",
+    bittypmodout: "i",
+    bitxor: "i",
+    bool: "i",
+    bool_accum: "i",
+    bool_accum_inv: "i",
+    bool_alltrue: "i",
+    bool_and: "i",
+    bool_anytrue: "i",
+    bool_or: "i",
+    booland_statefunc: "i",
+    booleq: "i",
+    boolge: "i",
+    boolgt: "i",
+    boolin: "i",
+    boolle: "i",
+    boollt: "i",
+    boolne: "i",
+    boolor_statefunc: "i",
+    boolout: "i",
+    boolrecv: "i",
+    boolsend: "i",
+    bound_box: "i",
+    box: "i",
+    box_above: "i",
+    box_above_eq: "i",
+    box_add: "i",
+    box_below: "i",
+    box_below_eq: "i",
+    box_center: "i",
+    box_contain: "i",
+    box_contain_pt: "i",
+    box_contained: "i",
+    box_distance: "i",
+    box_div: "i",
+    box_eq: "i",
+    box_ge: "i",
+    box_gt: "i",
+    box_in: "i",
+    box_intersect: "i",
+    box_le: "i",
+    box_left: "i",
+    box_lt: "i",
+    box_mul: "i",
+    box_out: "i",
+    box_overabove: "i",
+    box_overbelow: "i",
+    box_overlap: "i",
+    box_overleft: "i",
+    box_overright: "i",
+    box_recv: "i",
+    box_right: "i",
+    box_same: "i",
+    box_send: "i",
+    box_sub: "i",
+    bpchar: "i",
+    bpchar_larger: "i",
+    bpchar_pattern_ge: "i",
+    bpchar_pattern_gt: "i",
+    bpchar_pattern_le: "i",
+    bpchar_pattern_lt: "i",
+    bpchar_smaller: "i",
+    bpchar_sortsupport: "i",
+    bpcharcmp: "i",
+    bpchareq: "i",
+    bpcharge: "i",
+    bpchargt: "i",
+    bpchariclike: "i",
+    bpcharicnlike: "i",
+    bpcharicregexeq: "i",
+    bpcharicregexne: "i",
+    bpcharin: "i",
+    bpcharle: "i",
+    bpcharlike: "i",
+    bpcharlt: "i",
+    bpcharne: "i",
+    bpcharnlike: "i",
+    bpcharout: "i",
+    bpcharrecv: "s",
+    bpcharregexeq: "i",
+    bpcharregexne: "i",
+    bpcharsend: "s",
+    bpchartypmodin: "i",
+    bpchartypmodout: "i",
+    brin_bloom_add_value: "i",
+    brin_bloom_consistent: "i",
+    brin_bloom_opcinfo: "i",
+    brin_bloom_options: "i",
+    brin_bloom_summary_in: "i",
+    brin_bloom_summary_out: "i",
+    brin_bloom_summary_recv: "s",
+    brin_bloom_summary_send: "s",
+    brin_bloom_union: "i",
+    brin_desummarize_range: "v",
+    brin_inclusion_add_value: "i",
+    brin_inclusion_consistent: "i",
+    brin_inclusion_opcinfo: "i",
+    brin_inclusion_union: "i",
+    brin_minmax_add_value: "i",
+    brin_minmax_consistent: "i",
+    brin_minmax_multi_add_value: "i",
+    brin_minmax_multi_consistent: "i",
+    brin_minmax_multi_distance_date: "i",
+    brin_minmax_multi_distance_float4: "i",
+    brin_minmax_multi_distance_float8: "i",
+    brin_minmax_multi_distance_inet: "i",
+    brin_minmax_multi_distance_int2: "i",
+    brin_minmax_multi_distance_int4: "i",
+    brin_minmax_multi_distance_int8: "i",
+    brin_minmax_multi_distance_interval: "i",
+    brin_minmax_multi_distance_macaddr: "i",
+    brin_minmax_multi_distance_macaddr8: "i",
+    brin_minmax_multi_distance_numeric: "i",
+    brin_minmax_multi_distance_pg_lsn: "i",
+    brin_minmax_multi_distance_tid: "i",
+    brin_minmax_multi_distance_time: "i",
+    brin_minmax_multi_distance_timestamp: "i",
+    brin_minmax_multi_distance_timetz: "i",
+    brin_minmax_multi_distance_uuid: "i",
+    brin_minmax_multi_opcinfo: "i",
+    brin_minmax_multi_options: "i",
+    brin_minmax_multi_summary_in: "i",
+    brin_minmax_multi_summary_out: "i",
+    brin_minmax_multi_summary_recv: "s",
+    brin_minmax_multi_summary_send: "s",
+    brin_minmax_multi_union: "i",
+    brin_minmax_opcinfo: "i",
+    brin_minmax_union: "i",
+    brin_summarize_new_values: "v",
+    brin_summarize_range: "v",
+    brinhandler: "v",
+    broadcast: "i",
+    btarraycmp: "i",
+    btboolcmp: "i",
+    btboolskipsupport: "i",
+    btbpchar_pattern_cmp: "i",
+    btbpchar_pattern_sortsupport: "i",
+    btcharcmp: "i",
+    btcharskipsupport: "i",
+    btequalimage: "i",
+    btfloat48cmp: "i",
+    btfloat4cmp: "i",
+    btfloat4sortsupport: "i",
+    btfloat84cmp: "i",
+    btfloat8cmp: "i",
+    btfloat8sortsupport: "i",
+    bthandler: "v",
+    btint24cmp: "i",
+    btint28cmp: "i",
+    btint2cmp: "i",
+    btint2skipsupport: "i",
+    btint2sortsupport: "i",
+    btint42cmp: "i",
+    btint48cmp: "i",
+    btint4cmp: "i",
+    btint4skipsupport: "i",
+    btint4sortsupport: "i",
+    btint82cmp: "i",
+    btint84cmp: "i",
+    btint8cmp: "i",
+    btint8skipsupport: "i",
+    btint8sortsupport: "i",
+    btnamecmp: "i",
+    btnamesortsupport: "i",
+    btnametextcmp: "i",
+    btoidcmp: "i",
+    btoidskipsupport: "i",
+    btoidsortsupport: "i",
+    btoidvectorcmp: "i",
+    btrecordcmp: "i",
+    btrecordimagecmp: "i",
+    btrim: "i",
+    bttext_pattern_cmp: "i",
+    bttext_pattern_sortsupport: "i",
+    bttextcmp: "i",
+    bttextnamecmp: "i",
+    bttextsortsupport: "i",
+    bttidcmp: "i",
+    btvarstrequalimage: "i",
+    bytea: "i",
+    bytea_larger: "i",
+    bytea_smaller: "i",
+    bytea_sortsupport: "i",
+    bytea_string_agg_finalfn: "i",
+    bytea_string_agg_transfn: "i",
+    byteacat: "i",
+    byteacmp: "i",
+    byteaeq: "i",
+    byteage: "i",
+    byteagt: "i",
+    byteain: "i",
+    byteale: "i",
+    bytealike: "i",
+    bytealt: "i",
+    byteane: "i",
+    byteanlike: "i",
+    byteaout: "i",
+    bytearecv: "i",
+    byteasend: "i",
+    cardinality: "i",
+    casefold: "i",
+    cash_cmp: "i",
+    cash_div_cash: "i",
+    cash_div_flt4: "i",
+    cash_div_flt8: "i",
+    cash_div_int2: "i",
+    cash_div_int4: "i",
+    cash_div_int8: "i",
+    cash_eq: "i",
+    cash_ge: "i",
+    cash_gt: "i",
+    cash_in: "s",
+    cash_le: "i",
+    cash_lt: "i",
+    cash_mi: "i",
+    cash_mul_flt4: "i",
+    cash_mul_flt8: "i",
+    cash_mul_int2: "i",
+    cash_mul_int4: "i",
+    cash_mul_int8: "i",
+    cash_ne: "i",
+    cash_out: "s",
+    cash_pl: "i",
+    cash_recv: "i",
+    cash_send: "i",
+    cash_words: "i",
+    cashlarger: "i",
+    cashsmaller: "i",
+    cbrt: "i",
+    ceil: "i",
+    ceiling: "i",
+    center: "i",
+    char: "i",
+    char_length: "i",
+    character_length: "i",
+    chareq: "i",
+    charge: "i",
+    chargt: "i",
+    charin: "i",
+    charle: "i",
+    charlt: "i",
+    charne: "i",
+    charout: "i",
+    charrecv: "i",
+    charsend: "i",
+    chr: "i",
+    cideq: "i",
+    cidin: "i",
+    cidout: "i",
+    cidr: "i",
+    cidr_in: "i",
+    cidr_out: "i",
+    cidr_recv: "i",
+    cidr_send: "i",
+    cidrecv: "i",
+    cidsend: "i",
+    circle: "i",
+    circle_above: "i",
+    circle_add_pt: "i",
+    circle_below: "i",
+    circle_center: "i",
+    circle_contain: "i",
+    circle_contain_pt: "i",
+    circle_contained: "i",
+    circle_distance: "i",
+    circle_div_pt: "i",
+    circle_eq: "i",
+    circle_ge: "i",
+    circle_gt: "i",
+    circle_in: "i",
+    circle_le: "i",
+    circle_left: "i",
+    circle_lt: "i",
+    circle_mul_pt: "i",
+    circle_ne: "i",
+    circle_out: "i",
+    circle_overabove: "i",
+    circle_overbelow: "i",
+    circle_overlap: "i",
+    circle_overleft: "i",
+    circle_overright: "i",
+    circle_recv: "i",
+    circle_right: "i",
+    circle_same: "i",
+    circle_send: "i",
+    circle_sub_pt: "i",
+    clock_timestamp: "v",
+    close_ls: "i",
+    close_lseg: "i",
+    close_pb: "i",
+    close_pl: "i",
+    close_ps: "i",
+    close_sb: "i",
+    col_description: "s",
+    concat: "s",
+    concat_ws: "s",
+    contjoinsel: "s",
+    contsel: "s",
+    convert: "s",
+    convert_from: "s",
+    convert_to: "s",
+    corr: "i",
+    cos: "i",
+    cosd: "i",
+    cosh: "i",
+    cot: "i",
+    cotd: "i",
+    count: "i",
+    covar_pop: "i",
+    covar_samp: "i",
+    crc32: "i",
+    crc32c: "i",
+    crypt: "i",
+    cstring_in: "i",
+    cstring_out: "i",
+    cstring_recv: "s",
+    cstring_send: "s",
+    cume_dist: "i",
+    cume_dist_final: "i",
+    current_database: "s",
+    current_query: "v",
+    current_schema: "s",
+    current_schemas: "s",
+    current_setting: "s",
+    current_user: "s",
+    currtid2: "v",
+    currval: "v",
+    cursor_to_xml: "v",
+    cursor_to_xmlschema: "v",
+    database_to_xml: "s",
+    database_to_xml_and_xmlschema: "s",
+    database_to_xmlschema: "s",
+    date: "is",
+    date_add: "is",
+    date_bin: "i",
+    date_cmp: "i",
+    date_cmp_timestamp: "i",
+    date_cmp_timestamptz: "s",
+    date_eq: "i",
+    date_eq_timestamp: "i",
+    date_eq_timestamptz: "s",
+    date_ge: "i",
+    date_ge_timestamp: "i",
+    date_ge_timestamptz: "s",
+    date_gt: "i",
+    date_gt_timestamp: "i",
+    date_gt_timestamptz: "s",
+    date_in: "s",
+    date_larger: "i",
+    date_le: "i",
+    date_le_timestamp: "i",
+    date_le_timestamptz: "s",
+    date_lt: "i",
+    date_lt_timestamp: "i",
+    date_lt_timestamptz: "s",
+    date_mi: "i",
+    date_mi_interval: "i",
+    date_mii: "i",
+    date_ne: "i",
+    date_ne_timestamp: "i",
+    date_ne_timestamptz: "s",
+    date_out: "s",
+    date_part: "is",
+    date_pl_interval: "i",
+    date_pli: "i",
+    date_recv: "i",
+    date_send: "i",
+    date_skipsupport: "i",
+    date_smaller: "i",
+    date_sortsupport: "i",
+    date_subtract: "is",
+    date_trunc: "is",
+    datemultirange: "i",
+    daterange: "i",
+    daterange_canonical: "i",
+    daterange_subdiff: "i",
+    datetime_pl: "i",
+    datetimetz_pl: "i",
+    dcbrt: "i",
+    dearmor: "i",
+    decode: "i",
+    decrypt: "i",
+    decrypt_iv: "i",
+    degrees: "i",
+    dense_rank: "i",
+    dense_rank_final: "i",
+    dexp: "i",
+    diagonal: "i",
+    diameter: "i",
+    digest: "i",
+    dispell_init: "i",
+    dispell_lexize: "i",
+    dist_bp: "i",
+    dist_bs: "i",
+    dist_cpoint: "i",
+    dist_cpoly: "i",
+    dist_lp: "i",
+    dist_ls: "i",
+    dist_pathp: "i",
+    dist_pb: "i",
+    dist_pc: "i",
+    dist_pl: "i",
+    dist_polyc: "i",
+    dist_polyp: "i",
+    dist_ppath: "i",
+    dist_ppoly: "i",
+    dist_ps: "i",
+    dist_sb: "i",
+    dist_sl: "i",
+    dist_sp: "i",
+    div: "i",
+    dlog1: "i",
+    dlog10: "i",
+    domain_in: "s",
+    domain_recv: "s",
+    dpow: "i",
+    dround: "i",
+    dsimple_init: "i",
+    dsimple_lexize: "i",
+    dsnowball_init: "v",
+    dsnowball_lexize: "v",
+    dsqrt: "i",
+    dsynonym_init: "i",
+    dsynonym_lexize: "i",
+    dtrunc: "i",
+    elem_contained_by_multirange: "i",
+    elem_contained_by_range: "i",
+    elem_contained_by_range_support: "i",
+    encode: "i",
+    encrypt: "i",
+    encrypt_iv: "i",
+    enum_cmp: "i",
+    enum_eq: "i",
+    enum_first: "s",
+    enum_ge: "i",
+    enum_gt: "i",
+    enum_in: "s",
+    enum_larger: "i",
+    enum_last: "s",
+    enum_le: "i",
+    enum_lt: "i",
+    enum_ne: "i",
+    enum_out: "s",
+    enum_range: "s",
+    enum_recv: "s",
+    enum_send: "s",
+    enum_smaller: "i",
+    eqjoinsel: "s",
+    eqsel: "s",
+    erf: "i",
+    erfc: "i",
+    euc_cn_to_mic: "i",
+    euc_cn_to_utf8: "i",
+    euc_jis_2004_to_shift_jis_2004: "i",
+    euc_jis_2004_to_utf8: "i",
+    euc_jp_to_mic: "i",
+    euc_jp_to_sjis: "i",
+    euc_jp_to_utf8: "i",
+    euc_kr_to_mic: "i",
+    euc_kr_to_utf8: "i",
+    euc_tw_to_big5: "i",
+    euc_tw_to_mic: "i",
+    euc_tw_to_utf8: "i",
+    event_trigger_in: "i",
+    event_trigger_out: "i",
+    every: "i",
+    exp: "i",
+    extract: "is",
+    factorial: "i",
+    family: "i",
+    fdw_handler_in: "i",
+    fdw_handler_out: "i",
+    fips_mode: "v",
+    first_value: "i",
+    float4: "i",
+    float48div: "i",
+    float48eq: "i",
+    float48ge: "i",
+    float48gt: "i",
+    float48le: "i",
+    float48lt: "i",
+    float48mi: "i",
+    float48mul: "i",
+    float48ne: "i",
+    float48pl: "i",
+    float4_accum: "i",
+    float4abs: "i",
+    float4div: "i",
+    float4eq: "i",
+    float4ge: "i",
+    float4gt: "i",
+    float4in: "i",
+    float4larger: "i",
+    float4le: "i",
+    float4lt: "i",
+    float4mi: "i",
+    float4mul: "i",
+    float4ne: "i",
+    float4out: "i",
+    float4pl: "i",
+    float4recv: "i",
+    float4send: "i",
+    float4smaller: "i",
+    float4um: "i",
+    float4up: "i",
+    float8: "i",
+    float84div: "i",
+    float84eq: "i",
+    float84ge: "i",
+    float84gt: "i",
+    float84le: "i",
+    float84lt: "i",
+    float84mi: "i",
+    float84mul: "i",
+    float84ne: "i",
+    float84pl: "i",
+    float8_accum: "i",
+    float8_avg: "i",
+    float8_combine: "i",
+    float8_corr: "i",
+    float8_covar_pop: "i",
+    float8_covar_samp: "i",
+    float8_regr_accum: "i",
+    float8_regr_avgx: "i",
+    float8_regr_avgy: "i",
+    float8_regr_combine: "i",
+    float8_regr_intercept: "i",
+    float8_regr_r2: "i",
+    float8_regr_slope: "i",
+    float8_regr_sxx: "i",
+    float8_regr_sxy: "i",
+    float8_regr_syy: "i",
+    float8_stddev_pop: "i",
+    float8_stddev_samp: "i",
+    float8_var_pop: "i",
+    float8_var_samp: "i",
+    float8abs: "i",
+    float8div: "i",
+    float8eq: "i",
+    float8ge: "i",
+    float8gt: "i",
+    float8in: "i",
+    float8larger: "i",
+    float8le: "i",
+    float8lt: "i",
+    float8mi: "i",
+    float8mul: "i",
+    float8ne: "i",
+    float8out: "i",
+    float8pl: "i",
+    float8recv: "i",
+    float8send: "i",
+    float8smaller: "i",
+    float8um: "i",
+    float8up: "i",
+    floor: "i",
+    flt4_mul_cash: "i",
+    flt8_mul_cash: "i",
+    fmgr_c_validator: "s",
+    fmgr_internal_validator: "s",
+    fmgr_sql_validator: "s",
+    format: "s",
+    format_type: "s",
+    gamma: "i",
+    gb18030_to_utf8: "i",
+    gbk_to_utf8: "i",
+    gcd: "i",
+    gen_random_bytes: "v",
+    gen_random_uuid: "v",
+    gen_salt: "v",
+    generate_series: "is",
+    generate_series_int4_support: "i",
+    generate_series_int8_support: "i",
+    generate_series_numeric_support: "i",
+    generate_series_timestamp_support: "i",
+    generate_subscripts: "i",
+    get_bit: "i",
+    get_byte: "i",
+    get_current_ts_config: "s",
+    getdatabaseencoding: "s",
+    getpgusername: "s",
+    gin_clean_pending_list: "v",
+    gin_cmp_prefix: "i",
+    gin_cmp_tslexeme: "i",
+    gin_compare_jsonb: "i",
+    gin_consistent_jsonb: "i",
+    gin_consistent_jsonb_path: "i",
+    gin_extract_jsonb: "i",
+    gin_extract_jsonb_path: "i",
+    gin_extract_jsonb_query: "i",
+    gin_extract_jsonb_query_path: "i",
+    gin_extract_tsquery: "i",
+    gin_extract_tsvector: "i",
+    gin_triconsistent_jsonb: "i",
+    gin_triconsistent_jsonb_path: "i",
+    gin_tsquery_consistent: "i",
+    gin_tsquery_triconsistent: "i",
+    ginarrayconsistent: "i",
+    ginarrayextract: "i",
+    ginarraytriconsistent: "i",
+    ginhandler: "v",
+    ginqueryarrayextract: "i",
+    gist_box_consistent: "i",
+    gist_box_distance: "i",
+    gist_box_penalty: "i",
+    gist_box_picksplit: "i",
+    gist_box_same: "i",
+    gist_box_union: "i",
+    gist_circle_compress: "i",
+    gist_circle_consistent: "i",
+    gist_circle_distance: "i",
+    gist_point_compress: "i",
+    gist_point_consistent: "i",
+    gist_point_distance: "i",
+    gist_point_fetch: "i",
+    gist_point_sortsupport: "i",
+    gist_poly_compress: "i",
+    gist_poly_consistent: "i",
+    gist_poly_distance: "i",
+    gist_translate_cmptype_common: "i",
+    gisthandler: "v",
+    gtsquery_compress: "i",
+    gtsquery_consistent: "i",
+    gtsquery_penalty: "i",
+    gtsquery_picksplit: "i",
+    gtsquery_same: "i",
+    gtsquery_union: "i",
+    gtsvector_compress: "i",
+    gtsvector_consistent: "i",
+    gtsvector_decompress: "i",
+    gtsvector_options: "i",
+    gtsvector_penalty: "i",
+    gtsvector_picksplit: "i",
+    gtsvector_same: "i",
+    gtsvector_union: "i",
+    gtsvectorin: "i",
+    gtsvectorout: "i",
+    has_any_column_privilege: "s",
+    has_column_privilege: "s",
+    has_database_privilege: "s",
+    has_foreign_data_wrapper_privilege: "s",
+    has_function_privilege: "s",
+    has_language_privilege: "s",
+    has_largeobject_privilege: "s",
+    has_parameter_privilege: "s",
+    has_schema_privilege: "s",
+    has_sequence_privilege: "s",
+    has_server_privilege: "s",
+    has_table_privilege: "s",
+    has_tablespace_privilege: "s",
+    has_type_privilege: "s",
+    hash_aclitem: "i",
+    hash_aclitem_extended: "i",
+    hash_array: "i",
+    hash_array_extended: "i",
+    hash_multirange: "i",
+    hash_multirange_extended: "i",
+    hash_numeric: "i",
+    hash_numeric_extended: "i",
+    hash_range: "i",
+    hash_range_extended: "i",
+    hash_record: "i",
+    hash_record_extended: "i",
+    hashbool: "i",
+    hashboolextended: "i",
+    hashbpchar: "i",
+    hashbpcharextended: "i",
+    hashbytea: "i",
+    hashbyteaextended: "i",
+    hashchar: "i",
+    hashcharextended: "i",
+    hashcid: "i",
+    hashcidextended: "i",
+    hashdate: "i",
+    hashdateextended: "i",
+    hashenum: "i",
+    hashenumextended: "i",
+    hashfloat4: "i",
+    hashfloat4extended: "i",
+    hashfloat8: "i",
+    hashfloat8extended: "i",
+    hashhandler: "v",
+    hashinet: "i",
+    hashinetextended: "i",
+    hashint2: "i",
+    hashint2extended: "i",
+    hashint4: "i",
+    hashint4extended: "i",
+    hashint8: "i",
+    hashint8extended: "i",
+    hashmacaddr: "i",
+    hashmacaddr8: "i",
+    hashmacaddr8extended: "i",
+    hashmacaddrextended: "i",
+    hashname: "i",
+    hashnameextended: "i",
+    hashoid: "i",
+    hashoidextended: "i",
+    hashoidvector: "i",
+    hashoidvectorextended: "i",
+    hashtext: "i",
+    hashtextextended: "i",
+    hashtid: "i",
+    hashtidextended: "i",
+    hashvarlena: "i",
+    hashvarlenaextended: "i",
+    hashxid: "i",
+    hashxid8: "i",
+    hashxid8extended: "i",
+    hashxidextended: "i",
+    heap_tableam_handler: "v",
+    height: "i",
+    hmac: "i",
+    host: "i",
+    hostmask: "i",
+    iclikejoinsel: "s",
+    iclikesel: "s",
+    icnlikejoinsel: "s",
+    icnlikesel: "s",
+    icregexeqjoinsel: "s",
+    icregexeqsel: "s",
+    icregexnejoinsel: "s",
+    icregexnesel: "s",
+    icu_unicode_version: "i",
+    in_range: "is",
+    index_am_handler_in: "i",
+    index_am_handler_out: "i",
+    inet_client_addr: "s",
+    inet_client_port: "s",
+    inet_gist_compress: "i",
+    inet_gist_consistent: "i",
+    inet_gist_fetch: "i",
+    inet_gist_penalty: "i",
+    inet_gist_picksplit: "i",
+    inet_gist_same: "i",
+    inet_gist_union: "i",
+    inet_in: "i",
+    inet_merge: "i",
+    inet_out: "i",
+    inet_recv: "i",
+    inet_same_family: "i",
+    inet_send: "i",
+    inet_server_addr: "s",
+    inet_server_port: "s",
+    inet_spg_choose: "i",
+    inet_spg_config: "i",
+    inet_spg_inner_consistent: "i",
+    inet_spg_leaf_consistent: "i",
+    inet_spg_picksplit: "i",
+    inetand: "i",
+    inetmi: "i",
+    inetmi_int8: "i",
+    inetnot: "i",
+    inetor: "i",
+    inetpl: "i",
+    initcap: "i",
+    int2: "i",
+    int24div: "i",
+    int24eq: "i",
+    int24ge: "i",
+    int24gt: "i",
+    int24le: "i",
+    int24lt: "i",
+    int24mi: "i",
+    int24mul: "i",
+    int24ne: "i",
+    int24pl: "i",
+    int28div: "i",
+    int28eq: "i",
+    int28ge: "i",
+    int28gt: "i",
+    int28le: "i",
+    int28lt: "i",
+    int28mi: "i",
+    int28mul: "i",
+    int28ne: "i",
+    int28pl: "i",
+    int2_accum: "i",
+    int2_accum_inv: "i",
+    int2_avg_accum: "i",
+    int2_avg_accum_inv: "i",
+    int2_mul_cash: "i",
+    int2_sum: "i",
+    int2abs: "i",
+    int2and: "i",
+    int2div: "i",
+    int2eq: "i",
+    int2ge: "i",
+    int2gt: "i",
+    int2in: "i",
+    int2int4_sum: "i",
+    int2larger: "i",
+    int2le: "i",
+    int2lt: "i",
+    int2mi: "i",
+    int2mod: "i",
+    int2mul: "i",
+    int2ne: "i",
+    int2not: "i",
+    int2or: "i",
+    int2out: "i",
+    int2pl: "i",
+    int2recv: "i",
+    int2send: "i",
+    int2shl: "i",
+    int2shr: "i",
+    int2smaller: "i",
+    int2um: "i",
+    int2up: "i",
+    int2vectorin: "i",
+    int2vectorout: "i",
+    int2vectorrecv: "i",
+    int2vectorsend: "i",
+    int2xor: "i",
+    int4: "i",
+    int42div: "i",
+    int42eq: "i",
+    int42ge: "i",
+    int42gt: "i",
+    int42le: "i",
+    int42lt: "i",
+    int42mi: "i",
+    int42mul: "i",
+    int42ne: "i",
+    int42pl: "i",
+    int48div: "i",
+    int48eq: "i",
+    int48ge: "i",
+    int48gt: "i",
+    int48le: "i",
+    int48lt: "i",
+    int48mi: "i",
+    int48mul: "i",
+    int48ne: "i",
+    int48pl: "i",
+    int4_accum: "i",
+    int4_accum_inv: "i",
+    int4_avg_accum: "i",
+    int4_avg_accum_inv: "i",
+    int4_avg_combine: "i",
+    int4_mul_cash: "i",
+    int4_sum: "i",
+    int4abs: "i",
+    int4and: "i",
+    int4div: "i",
+    int4eq: "i",
+    int4ge: "i",
+    int4gt: "i",
+    int4in: "i",
+    int4inc: "i",
+    int4larger: "i",
+    int4le: "i",
+    int4lt: "i",
+    int4mi: "i",
+    int4mod: "i",
+    int4mul: "i",
+    int4multirange: "i",
+    int4ne: "i",
+    int4not: "i",
+    int4or: "i",
+    int4out: "i",
+    int4pl: "i",
+    int4range: "i",
+    int4range_canonical: "i",
+    int4range_subdiff: "i",
+    int4recv: "i",
+    int4send: "i",
+    int4shl: "i",
+    int4shr: "i",
+    int4smaller: "i",
+    int4um: "i",
+    int4up: "i",
+    int4xor: "i",
+    int8: "i",
+    int82div: "i",
+    int82eq: "i",
+    int82ge: "i",
+    int82gt: "i",
+    int82le: "i",
+    int82lt: "i",
+    int82mi: "i",
+    int82mul: "i",
+    int82ne: "i",
+    int82pl: "i",
+    int84div: "i",
+    int84eq: "i",
+    int84ge: "i",
+    int84gt: "i",
+    int84le: "i",
+    int84lt: "i",
+    int84mi: "i",
+    int84mul: "i",
+    int84ne: "i",
+    int84pl: "i",
+    int8_accum: "i",
+    int8_accum_inv: "i",
+    int8_avg: "i",
+    int8_avg_accum: "i",
+    int8_avg_accum_inv: "i",
+    int8_avg_combine: "i",
+    int8_avg_deserialize: "i",
+    int8_avg_serialize: "i",
+    int8_mul_cash: "i",
+    int8_sum: "i",
+    int8abs: "i",
+    int8and: "i",
+    int8dec: "i",
+    int8dec_any: "i",
+    int8div: "i",
+    int8eq: "i",
+    int8ge: "i",
+    int8gt: "i",
+    int8in: "i",
+    int8inc: "i",
+    int8inc_any: "i",
+    int8inc_float8_float8: "i",
+    int8inc_support: "i",
+    int8larger: "i",
+    int8le: "i",
+    int8lt: "i",
+    int8mi: "i",
+    int8mod: "i",
+    int8mul: "i",
+    int8multirange: "i",
+    int8ne: "i",
+    int8not: "i",
+    int8or: "i",
+    int8out: "i",
+    int8pl: "i",
+    int8pl_inet: "i",
+    int8range: "i",
+    int8range_canonical: "i",
+    int8range_subdiff: "i",
+    int8recv: "i",
+    int8send: "i",
+    int8shl: "i",
+    int8shr: "i",
+    int8smaller: "i",
+    int8um: "i",
+    int8up: "i",
+    int8xor: "i",
+    integer_pl_date: "i",
+    inter_lb: "i",
+    inter_sb: "i",
+    inter_sl: "i",
+    internal_in: "i",
+    internal_out: "i",
+    interval: "i",
+    interval_avg: "i",
+    interval_avg_accum: "i",
+    interval_avg_accum_inv: "i",
+    interval_avg_combine: "i",
+    interval_avg_deserialize: "i",
+    interval_avg_serialize: "i",
+    interval_cmp: "i",
+    interval_div: "i",
+    interval_eq: "i",
+    interval_ge: "i",
+    interval_gt: "i",
+    interval_hash: "i",
+    interval_hash_extended: "i",
+    interval_in: "s",
+    interval_larger: "i",
+    interval_le: "i",
+    interval_lt: "i",
+    interval_mi: "i",
+    interval_mul: "i",
+    interval_ne: "i",
+    interval_out: "s",
+    interval_pl: "i",
+    interval_pl_date: "i",
+    interval_pl_time: "i",
+    interval_pl_timestamp: "i",
+    interval_pl_timestamptz: "s",
+    interval_pl_timetz: "i",
+    interval_recv: "i",
+    interval_send: "i",
+    interval_smaller: "i",
+    interval_sum: "i",
+    interval_support: "i",
+    interval_um: "i",
+    intervaltypmodin: "i",
+    intervaltypmodout: "i",
+    is_normalized: "i",
+    isclosed: "i",
+    isempty: "i",
+    isfinite: "i",
+    ishorizontal: "i",
+    iso8859_1_to_utf8: "i",
+    iso8859_to_utf8: "i",
+    iso_to_koi8r: "i",
+    iso_to_mic: "i",
+    iso_to_win1251: "i",
+    iso_to_win866: "i",
+    isopen: "i",
+    isparallel: "i",
+    isperp: "i",
+    isvertical: "i",
+    johab_to_utf8: "i",
+    json_agg: "s",
+    json_agg_finalfn: "i",
+    json_agg_strict: "s",
+    json_agg_strict_transfn: "s",
+    json_agg_transfn: "s",
+    json_array_element: "i",
+    json_array_element_text: "i",
+    json_array_elements: "i",
+    json_array_elements_text: "i",
+    json_array_length: "i",
+    json_build_array: "s",
+    json_build_object: "s",
+    json_each: "i",
+    json_each_text: "i",
+    json_extract_path: "i",
+    json_extract_path_text: "i",
+    json_in: "i",
+    json_object: "i",
+    json_object_agg: "s",
+    json_object_agg_finalfn: "i",
+    json_object_agg_strict: "s",
+    json_object_agg_strict_transfn: "s",
+    json_object_agg_transfn: "s",
+    json_object_agg_unique: "s",
+    json_object_agg_unique_strict: "s",
+    json_object_agg_unique_strict_transfn: "s",
+    json_object_agg_unique_transfn: "s",
+    json_object_field: "i",
+    json_object_field_text: "i",
+    json_object_keys: "i",
+    json_out: "i",
+    json_populate_record: "s",
+    json_populate_recordset: "s",
+    json_recv: "i",
+    json_send: "i",
+    json_strip_nulls: "i",
+    json_to_record: "s",
+    json_to_recordset: "s",
+    json_to_tsvector: "is",
+    json_typeof: "i",
+    jsonb_agg: "s",
+    jsonb_agg_finalfn: "s",
+    jsonb_agg_strict: "s",
+    jsonb_agg_strict_transfn: "s",
+    jsonb_agg_transfn: "s",
+    jsonb_array_element: "i",
+    jsonb_array_element_text: "i",
+    jsonb_array_elements: "i",
+    jsonb_array_elements_text: "i",
+    jsonb_array_length: "i",
+    jsonb_build_array: "s",
+    jsonb_build_object: "s",
+    jsonb_cmp: "i",
+    jsonb_concat: "i",
+    jsonb_contained: "i",
+    jsonb_contains: "i",
+    jsonb_delete: "i",
+    jsonb_delete_path: "i",
+    jsonb_each: "i",
+    jsonb_each_text: "i",
+    jsonb_eq: "i",
+    jsonb_exists: "i",
+    jsonb_exists_all: "i",
+    jsonb_exists_any: "i",
+    jsonb_extract_path: "i",
+    jsonb_extract_path_text: "i",
+    jsonb_ge: "i",
+    jsonb_gt: "i",
+    jsonb_hash: "i",
+    jsonb_hash_extended: "i",
+    jsonb_in: "i",
+    jsonb_insert: "i",
+    jsonb_le: "i",
+    jsonb_lt: "i",
+    jsonb_ne: "i",
+    jsonb_object: "i",
+    jsonb_object_agg: "i",
+    jsonb_object_agg_finalfn: "s",
+    jsonb_object_agg_strict: "i",
+    jsonb_object_agg_strict_transfn: "s",
+    jsonb_object_agg_transfn: "s",
+    jsonb_object_agg_unique: "i",
+    jsonb_object_agg_unique_strict: "i",
+    jsonb_object_agg_unique_strict_transfn: "s",
+    jsonb_object_agg_unique_transfn: "s",
+    jsonb_object_field: "i",
+    jsonb_object_field_text: "i",
+    jsonb_object_keys: "i",
+    jsonb_out: "i",
+    jsonb_path_exists: "i",
+    jsonb_path_exists_opr: "i",
+    jsonb_path_exists_tz: "s",
+    jsonb_path_match: "i",
+    jsonb_path_match_opr: "i",
+    jsonb_path_match_tz: "s",
+    jsonb_path_query: "i",
+    jsonb_path_query_array: "i",
+    jsonb_path_query_array_tz: "s",
+    jsonb_path_query_first: "i",
+    jsonb_path_query_first_tz: "s",
+    jsonb_path_query_tz: "s",
+    jsonb_populate_record: "s",
+    jsonb_populate_record_valid: "s",
+    jsonb_populate_recordset: "s",
+    jsonb_pretty: "i",
+    jsonb_recv: "i",
+    jsonb_send: "i",
+    jsonb_set: "i",
+    jsonb_set_lax: "i",
+    jsonb_strip_nulls: "i",
+    jsonb_subscript_handler: "i",
+    jsonb_to_record: "s",
+    jsonb_to_recordset: "s",
+    jsonb_to_tsvector: "is",
+    jsonb_typeof: "i",
+    jsonpath_in: "i",
+    jsonpath_out: "i",
+    jsonpath_recv: "i",
+    jsonpath_send: "i",
+    justify_days: "i",
+    justify_hours: "i",
+    justify_interval: "i",
+    koi8r_to_iso: "i",
+    koi8r_to_mic: "i",
+    koi8r_to_utf8: "i",
+    koi8r_to_win1251: "i",
+    koi8r_to_win866: "i",
+    koi8u_to_utf8: "i",
+    lag: "i",
+    language_handler_in: "i",
+    language_handler_out: "i",
+    last_value: "i",
+    lastval: "v",
+    latin1_to_mic: "i",
+    latin2_to_mic: "i",
+    latin2_to_win1250: "i",
+    latin3_to_mic: "i",
+    latin4_to_mic: "i",
+    lcm: "i",
+    lead: "i",
+    left: "i",
+    length: "is",
+    lgamma: "i",
+    like: "i",
+    like_escape: "i",
+    likejoinsel: "s",
+    likesel: "s",
+    line: "i",
+    line_distance: "i",
+    line_eq: "i",
+    line_horizontal: "i",
+    line_in: "i",
+    line_interpt: "i",
+    line_intersect: "i",
+    line_out: "i",
+    line_parallel: "i",
+    line_perp: "i",
+    line_recv: "i",
+    line_send: "i",
+    line_vertical: "i",
+    ln: "i",
+    lo_close: "v",
+    lo_creat: "v",
+    lo_create: "v",
+    lo_export: "v",
+    lo_from_bytea: "v",
+    lo_get: "v",
+    lo_import: "v",
+    lo_lseek: "v",
+    lo_lseek64: "v",
+    lo_open: "v",
+    lo_put: "v",
+    lo_tell: "v",
+    lo_tell64: "v",
+    lo_truncate: "v",
+    lo_truncate64: "v",
+    lo_unlink: "v",
+    log: "i",
+    log10: "i",
+    loread: "v",
+    lower: "i",
+    lower_inc: "i",
+    lower_inf: "i",
+    lowrite: "v",
+    lpad: "i",
+    lseg: "i",
+    lseg_center: "i",
+    lseg_distance: "i",
+    lseg_eq: "i",
+    lseg_ge: "i",
+    lseg_gt: "i",
+    lseg_horizontal: "i",
+    lseg_in: "i",
+    lseg_interpt: "i",
+    lseg_intersect: "i",
+    lseg_le: "i",
+    lseg_length: "i",
+    lseg_lt: "i",
+    lseg_ne: "i",
+    lseg_out: "i",
+    lseg_parallel: "i",
+    lseg_perp: "i",
+    lseg_recv: "i",
+    lseg_send: "i",
+    lseg_vertical: "i",
+    ltrim: "i",
+    macaddr: "i",
+    macaddr8: "i",
+    macaddr8_and: "i",
+    macaddr8_cmp: "i",
+    macaddr8_eq: "i",
+    macaddr8_ge: "i",
+    macaddr8_gt: "i",
+    macaddr8_in: "i",
+    macaddr8_le: "i",
+    macaddr8_lt: "i",
+    macaddr8_ne: "i",
+    macaddr8_not: "i",
+    macaddr8_or: "i",
+    macaddr8_out: "i",
+    macaddr8_recv: "i",
+    macaddr8_send: "i",
+    macaddr8_set7bit: "i",
+    macaddr_and: "i",
+    macaddr_cmp: "i",
+    macaddr_eq: "i",
+    macaddr_ge: "i",
+    macaddr_gt: "i",
+    macaddr_in: "i",
+    macaddr_le: "i",
+    macaddr_lt: "i",
+    macaddr_ne: "i",
+    macaddr_not: "i",
+    macaddr_or: "i",
+    macaddr_out: "i",
+    macaddr_recv: "i",
+    macaddr_send: "i",
+    macaddr_sortsupport: "i",
+    make_date: "i",
+    make_interval: "i",
+    make_time: "i",
+    make_timestamp: "i",
+    make_timestamptz: "s",
+    makeaclitem: "i",
+    masklen: "i",
+    matchingjoinsel: "s",
+    matchingsel: "s",
+    max: "i",
+    md5: "i",
+    mic_to_big5: "i",
+    mic_to_euc_cn: "i",
+    mic_to_euc_jp: "i",
+    mic_to_euc_kr: "i",
+    mic_to_euc_tw: "i",
+    mic_to_iso: "i",
+    mic_to_koi8r: "i",
+    mic_to_latin1: "i",
+    mic_to_latin2: "i",
+    mic_to_latin3: "i",
+    mic_to_latin4: "i",
+    mic_to_sjis: "i",
+    mic_to_win1250: "i",
+    mic_to_win1251: "i",
+    mic_to_win866: "i",
+    min: "i",
+    min_scale: "i",
+    mod: "i",
+    mode: "i",
+    mode_final: "i",
+    money: "s",
+    mul_d_interval: "i",
+    multirange: "i",
+    multirange_adjacent_multirange: "i",
+    multirange_adjacent_range: "i",
+    multirange_after_multirange: "i",
+    multirange_after_range: "i",
+    multirange_agg_finalfn: "i",
+    multirange_agg_transfn: "i",
+    multirange_before_multirange: "i",
+    multirange_before_range: "i",
+    multirange_cmp: "i",
+    multirange_contained_by_multirange: "i",
+    multirange_contained_by_range: "i",
+    multirange_contains_elem: "i",
+    multirange_contains_multirange: "i",
+    multirange_contains_range: "i",
+    multirange_eq: "i",
+    multirange_ge: "i",
+    multirange_gist_compress: "i",
+    multirange_gist_consistent: "i",
+    multirange_gt: "i",
+    multirange_in: "s",
+    multirange_intersect: "i",
+    multirange_intersect_agg_transfn: "i",
+    multirange_le: "i",
+    multirange_lt: "i",
+    multirange_minus: "i",
+    multirange_ne: "i",
+    multirange_out: "s",
+    multirange_overlaps_multirange: "i",
+    multirange_overlaps_range: "i",
+    multirange_overleft_multirange: "i",
+    multirange_overleft_range: "i",
+    multirange_overright_multirange: "i",
+    multirange_overright_range: "i",
+    multirange_recv: "s",
+    multirange_send: "s",
+    multirange_typanalyze: "s",
+    multirange_union: "i",
+    multirangesel: "s",
+    mxid_age: "s",
+    name: "i",
+    nameconcatoid: "i",
+    nameeq: "i",
+    nameeqtext: "i",
+    namege: "i",
+    namegetext: "i",
+    namegt: "i",
+    namegttext: "i",
+    nameiclike: "i",
+    nameicnlike: "i",
+    nameicregexeq: "i",
+    nameicregexne: "i",
+    namein: "i",
+    namele: "i",
+    nameletext: "i",
+    namelike: "i",
+    namelt: "i",
+    namelttext: "i",
+    namene: "i",
+    namenetext: "i",
+    namenlike: "i",
+    nameout: "i",
+    namerecv: "s",
+    nameregexeq: "i",
+    nameregexne: "i",
+    namesend: "s",
+    neqjoinsel: "s",
+    neqsel: "s",
+    netmask: "i",
+    network: "i",
+    network_cmp: "i",
+    network_eq: "i",
+    network_ge: "i",
+    network_gt: "i",
+    network_larger: "i",
+    network_le: "i",
+    network_lt: "i",
+    network_ne: "i",
+    network_overlap: "i",
+    network_smaller: "i",
+    network_sortsupport: "i",
+    network_sub: "i",
+    network_subeq: "i",
+    network_subset_support: "i",
+    network_sup: "i",
+    network_supeq: "i",
+    networkjoinsel: "s",
+    networksel: "s",
+    nextval: "v",
+    nlikejoinsel: "s",
+    nlikesel: "s",
+    normalize: "i",
+    notlike: "i",
+    now: "s",
+    npoints: "i",
+    nth_value: "i",
+    ntile: "i",
+    num_nonnulls: "i",
+    num_nulls: "i",
+    numeric: "is",
+    numeric_abs: "i",
+    numeric_accum: "i",
+    numeric_accum_inv: "i",
+    numeric_add: "i",
+    numeric_avg: "i",
+    numeric_avg_accum: "i",
+    numeric_avg_combine: "i",
+    numeric_avg_deserialize: "i",
+    numeric_avg_serialize: "i",
+    numeric_cmp: "i",
+    numeric_combine: "i",
+    numeric_deserialize: "i",
+    numeric_div: "i",
+    numeric_div_trunc: "i",
+    numeric_eq: "i",
+    numeric_exp: "i",
+    numeric_ge: "i",
+    numeric_gt: "i",
+    numeric_in: "i",
+    numeric_inc: "i",
+    numeric_larger: "i",
+    numeric_le: "i",
+    numeric_ln: "i",
+    numeric_log: "i",
+    numeric_lt: "i",
+    numeric_mod: "i",
+    numeric_mul: "i",
+    numeric_ne: "i",
+    numeric_out: "i",
+    numeric_pl_pg_lsn: "i",
+    numeric_poly_avg: "i",
+    numeric_poly_combine: "i",
+    numeric_poly_deserialize: "i",
+    numeric_poly_serialize: "i",
+    numeric_poly_stddev_pop: "i",
+    numeric_poly_stddev_samp: "i",
+    numeric_poly_sum: "i",
+    numeric_poly_var_pop: "i",
+    numeric_poly_var_samp: "i",
+    numeric_power: "i",
+    numeric_recv: "i",
+    numeric_send: "i",
+    numeric_serialize: "i",
+    numeric_smaller: "i",
+    numeric_sortsupport: "i",
+    numeric_sqrt: "i",
+    numeric_stddev_pop: "i",
+    numeric_stddev_samp: "i",
+    numeric_sub: "i",
+    numeric_sum: "i",
+    numeric_support: "i",
+    numeric_uminus: "i",
+    numeric_uplus: "i",
+    numeric_var_pop: "i",
+    numeric_var_samp: "i",
+    numerictypmodin: "i",
+    numerictypmodout: "i",
+    nummultirange: "i",
+    numnode: "i",
+    numrange: "i",
+    numrange_subdiff: "i",
+    obj_description: "s",
+    octet_length: "i",
+    oid: "i",
+    oideq: "i",
+    oidge: "i",
+    oidgt: "i",
+    oidin: "i",
+    oidlarger: "i",
+    oidle: "i",
+    oidlt: "i",
+    oidne: "i",
+    oidout: "i",
+    oidrecv: "i",
+    oidsend: "i",
+    oidsmaller: "i",
+    oidvectoreq: "i",
+    oidvectorge: "i",
+    oidvectorgt: "i",
+    oidvectorin: "i",
+    oidvectorle: "i",
+    oidvectorlt: "i",
+    oidvectorne: "i",
+    oidvectorout: "i",
+    oidvectorrecv: "i",
+    oidvectorsend: "i",
+    oidvectortypes: "s",
+    on_pb: "i",
+    on_pl: "i",
+    on_ppath: "i",
+    on_ps: "i",
+    on_sb: "i",
+    on_sl: "i",
+    ordered_set_transition: "i",
+    ordered_set_transition_multi: "i",
+    overlaps: "is",
+    overlay: "i",
+    parse_ident: "i",
+    path: "i",
+    path_add: "i",
+    path_add_pt: "i",
+    path_contain_pt: "i",
+    path_distance: "i",
+    path_div_pt: "i",
+    path_in: "i",
+    path_inter: "i",
+    path_length: "i",
+    path_mul_pt: "i",
+    path_n_eq: "i",
+    path_n_ge: "i",
+    path_n_gt: "i",
+    path_n_le: "i",
+    path_n_lt: "i",
+    path_npoints: "i",
+    path_out: "i",
+    path_recv: "i",
+    path_send: "i",
+    path_sub_pt: "i",
+    pclose: "i",
+    percent_rank: "i",
+    percent_rank_final: "i",
+    percentile_cont: "i",
+    percentile_cont_float8_final: "i",
+    percentile_cont_float8_multi_final: "i",
+    percentile_cont_interval_final: "i",
+    percentile_cont_interval_multi_final: "i",
+    percentile_disc: "i",
+    percentile_disc_final: "i",
+    percentile_disc_multi_final: "i",
+    pg_advisory_lock: "v",
+    pg_advisory_lock_shared: "v",
+    pg_advisory_unlock: "v",
+    pg_advisory_unlock_all: "v",
+    pg_advisory_unlock_shared: "v",
+    pg_advisory_xact_lock: "v",
+    pg_advisory_xact_lock_shared: "v",
+    pg_available_extension_versions: "s",
+    pg_available_extensions: "s",
+    pg_available_wal_summaries: "v",
+    pg_backend_pid: "s",
+    pg_backup_start: "v",
+    pg_backup_stop: "v",
+    pg_basetype: "s",
+    pg_blocking_pids: "v",
+    pg_cancel_backend: "v",
+    pg_char_to_encoding: "s",
+    pg_clear_attribute_stats: "v",
+    pg_clear_relation_stats: "v",
+    pg_client_encoding: "s",
+    pg_collation_actual_version: "v",
+    pg_collation_for: "s",
+    pg_collation_is_visible: "s",
+    pg_column_compression: "s",
+    pg_column_is_updatable: "s",
+    pg_column_size: "s",
+    pg_column_toast_chunk_id: "s",
+    pg_conf_load_time: "s",
+    pg_config: "s",
+    pg_control_checkpoint: "v",
+    pg_control_init: "v",
+    pg_control_recovery: "v",
+    pg_control_system: "v",
+    pg_conversion_is_visible: "s",
+    pg_copy_logical_replication_slot: "v",
+    pg_copy_physical_replication_slot: "v",
+    pg_create_logical_replication_slot: "v",
+    pg_create_physical_replication_slot: "v",
+    pg_create_restore_point: "v",
+    pg_current_logfile: "v",
+    pg_current_snapshot: "s",
+    pg_current_wal_flush_lsn: "v",
+    pg_current_wal_insert_lsn: "v",
+    pg_current_wal_lsn: "v",
+    pg_current_xact_id: "s",
+    pg_current_xact_id_if_assigned: "s",
+    pg_cursor: "s",
+    pg_database_collation_actual_version: "v",
+    pg_database_size: "v",
+    pg_ddl_command_in: "i",
+    pg_ddl_command_out: "i",
+    pg_ddl_command_recv: "i",
+    pg_ddl_command_send: "i",
+    pg_dependencies_in: "i",
+    pg_dependencies_out: "i",
+    pg_dependencies_recv: "s",
+    pg_dependencies_send: "s",
+    pg_describe_object: "s",
+    pg_drop_replication_slot: "v",
+    pg_encoding_max_length: "i",
+    pg_encoding_to_char: "s",
+    pg_event_trigger_ddl_commands: "s",
+    pg_event_trigger_dropped_objects: "s",
+    pg_event_trigger_table_rewrite_oid: "s",
+    pg_event_trigger_table_rewrite_reason: "s",
+    pg_export_snapshot: "v",
+    pg_extension_config_dump: "v",
+    pg_extension_update_paths: "s",
+    pg_filenode_relation: "s",
+    pg_function_is_visible: "s",
+    pg_get_acl: "s",
+    pg_get_aios: "v",
+    pg_get_backend_memory_contexts: "v",
+    pg_get_catalog_foreign_keys: "s",
+    pg_get_constraintdef: "s",
+    pg_get_expr: "s",
+    pg_get_function_arg_default: "s",
+    pg_get_function_arguments: "s",
+    pg_get_function_identity_arguments: "s",
+    pg_get_function_result: "s",
+    pg_get_function_sqlbody: "s",
+    pg_get_functiondef: "s",
+    pg_get_indexdef: "s",
+    pg_get_keywords: "s",
+    pg_get_loaded_modules: "v",
+    pg_get_multixact_members: "v",
+    pg_get_object_address: "s",
+    pg_get_partition_constraintdef: "s",
+    pg_get_partkeydef: "s",
+    pg_get_publication_tables: "s",
+    pg_get_replica_identity_index: "s",
+    pg_get_replication_slots: "s",
+    pg_get_ruledef: "s",
+    pg_get_sequence_data: "v",
+    pg_get_serial_sequence: "s",
+    pg_get_shmem_allocations: "v",
+    pg_get_shmem_allocations_numa: "v",
+    pg_get_statisticsobjdef: "s",
+    pg_get_statisticsobjdef_columns: "s",
+    pg_get_statisticsobjdef_expressions: "s",
+    pg_get_triggerdef: "s",
+    pg_get_userbyid: "s",
+    pg_get_viewdef: "s",
+    pg_get_wait_events: "v",
+    pg_get_wal_replay_pause_state: "v",
+    pg_get_wal_resource_managers: "v",
+    pg_get_wal_summarizer_state: "v",
+    pg_has_role: "s",
+    pg_hba_file_rules: "v",
+    pg_ident_file_mappings: "v",
+    pg_identify_object: "s",
+    pg_identify_object_as_address: "s",
+    pg_import_system_collations: "v",
+    pg_index_column_has_property: "s",
+    pg_index_has_property: "s",
+    pg_indexam_has_property: "s",
+    pg_indexam_progress_phasename: "i",
+    pg_indexes_size: "v",
+    pg_input_error_info: "s",
+    pg_input_is_valid: "s",
+    pg_is_in_recovery: "v",
+    pg_is_other_temp_schema: "s",
+    pg_is_wal_replay_paused: "v",
+    pg_isolation_test_session_is_blocked: "v",
+    pg_jit_available: "v",
+    pg_last_committed_xact: "v",
+    pg_last_wal_receive_lsn: "v",
+    pg_last_wal_replay_lsn: "v",
+    pg_last_xact_replay_timestamp: "v",
+    pg_listening_channels: "s",
+    pg_lock_status: "v",
+    pg_log_backend_memory_contexts: "v",
+    pg_log_standby_snapshot: "v",
+    pg_logical_emit_message: "v",
+    pg_logical_slot_get_binary_changes: "v",
+    pg_logical_slot_get_changes: "v",
+    pg_logical_slot_peek_binary_changes: "v",
+    pg_logical_slot_peek_changes: "v",
+    pg_ls_archive_statusdir: "v",
+    pg_ls_dir: "v",
+    pg_ls_logdir: "v",
+    pg_ls_logicalmapdir: "v",
+    pg_ls_logicalsnapdir: "v",
+    pg_ls_replslotdir: "v",
+    pg_ls_summariesdir: "v",
+    pg_ls_tmpdir: "v",
+    pg_ls_waldir: "v",
+    pg_lsn: "i",
+    pg_lsn_cmp: "i",
+    pg_lsn_eq: "i",
+    pg_lsn_ge: "i",
+    pg_lsn_gt: "i",
+    pg_lsn_hash: "i",
+    pg_lsn_hash_extended: "i",
+    pg_lsn_in: "i",
+    pg_lsn_larger: "i",
+    pg_lsn_le: "i",
+    pg_lsn_lt: "i",
+    pg_lsn_mi: "i",
+    pg_lsn_mii: "i",
+    pg_lsn_ne: "i",
+    pg_lsn_out: "i",
+    pg_lsn_pli: "i",
+    pg_lsn_recv: "i",
+    pg_lsn_send: "i",
+    pg_lsn_smaller: "i",
+    pg_mcv_list_in: "i",
+    pg_mcv_list_items: "s",
+    pg_mcv_list_out: "i",
+    pg_mcv_list_recv: "s",
+    pg_mcv_list_send: "s",
+    pg_my_temp_schema: "s",
+    pg_ndistinct_in: "i",
+    pg_ndistinct_out: "i",
+    pg_ndistinct_recv: "s",
+    pg_ndistinct_send: "s",
+    pg_nextoid: "v",
+    pg_node_tree_in: "i",
+    pg_node_tree_out: "i",
+    pg_node_tree_recv: "s",
+    pg_node_tree_send: "s",
+    pg_notification_queue_usage: "v",
+    pg_notify: "v",
+    pg_numa_available: "s",
+    pg_opclass_is_visible: "s",
+    pg_operator_is_visible: "s",
+    pg_opfamily_is_visible: "s",
+    pg_options_to_table: "s",
+    pg_partition_ancestors: "v",
+    pg_partition_root: "i",
+    pg_partition_tree: "v",
+    pg_postmaster_start_time: "s",
+    pg_prepared_statement: "s",
+    pg_prepared_xact: "v",
+    pg_promote: "v",
+    pg_read_binary_file: "v",
+    pg_read_file: "v",
+    pg_relation_filenode: "s",
+    pg_relation_filepath: "s",
+    pg_relation_is_publishable: "s",
+    pg_relation_is_updatable: "s",
+    pg_relation_size: "v",
+    pg_reload_conf: "v",
+    pg_replication_origin_advance: "v",
+    pg_replication_origin_create: "v",
+    pg_replication_origin_drop: "v",
+    pg_replication_origin_oid: "s",
+    pg_replication_origin_progress: "v",
+    pg_replication_origin_session_is_setup: "v",
+    pg_replication_origin_session_progress: "v",
+    pg_replication_origin_session_reset: "v",
+    pg_replication_origin_session_setup: "v",
+    pg_replication_origin_xact_reset: "v",
+    pg_replication_origin_xact_setup: "v",
+    pg_replication_slot_advance: "v",
+    pg_restore_attribute_stats: "v",
+    pg_restore_relation_stats: "v",
+    pg_rotate_logfile: "v",
+    pg_safe_snapshot_blocking_pids: "v",
+    pg_sequence_last_value: "v",
+    pg_sequence_parameters: "s",
+    pg_settings_get_flags: "s",
+    pg_show_all_file_settings: "v",
+    pg_show_all_settings: "s",
+    pg_show_replication_origin_status: "v",
+    pg_size_bytes: "i",
+    pg_size_pretty: "i",
+    pg_sleep: "v",
+    pg_sleep_for: "v",
+    pg_sleep_until: "v",
+    pg_snapshot_in: "i",
+    pg_snapshot_out: "i",
+    pg_snapshot_recv: "i",
+    pg_snapshot_send: "i",
+    pg_snapshot_xip: "i",
+    pg_snapshot_xmax: "i",
+    pg_snapshot_xmin: "i",
+    pg_split_walfile_name: "s",
+    pg_stat_clear_snapshot: "v",
+    pg_stat_file: "v",
+    pg_stat_force_next_flush: "v",
+    pg_stat_get_activity: "s",
+    pg_stat_get_analyze_count: "s",
+    pg_stat_get_archiver: "s",
+    pg_stat_get_autoanalyze_count: "s",
+    pg_stat_get_autovacuum_count: "s",
+    pg_stat_get_backend_activity: "s",
+    pg_stat_get_backend_activity_start: "s",
+    pg_stat_get_backend_client_addr: "s",
+    pg_stat_get_backend_client_port: "s",
+    pg_stat_get_backend_dbid: "s",
+    pg_stat_get_backend_idset: "s",
+    pg_stat_get_backend_io: "v",
+    pg_stat_get_backend_pid: "s",
+    pg_stat_get_backend_start: "s",
+    pg_stat_get_backend_subxact: "s",
+    pg_stat_get_backend_userid: "s",
+    pg_stat_get_backend_wait_event: "s",
+    pg_stat_get_backend_wait_event_type: "s",
+    pg_stat_get_backend_wal: "v",
+    pg_stat_get_backend_xact_start: "s",
+    pg_stat_get_bgwriter_buf_written_clean: "s",
+    pg_stat_get_bgwriter_maxwritten_clean: "s",
+    pg_stat_get_bgwriter_stat_reset_time: "s",
+    pg_stat_get_blocks_fetched: "s",
+    pg_stat_get_blocks_hit: "s",
+    pg_stat_get_buf_alloc: "s",
+    pg_stat_get_checkpointer_buffers_written: "s",
+    pg_stat_get_checkpointer_num_performed: "s",
+    pg_stat_get_checkpointer_num_requested: "s",
+    pg_stat_get_checkpointer_num_timed: "s",
+    pg_stat_get_checkpointer_restartpoints_performed: "s",
+    pg_stat_get_checkpointer_restartpoints_requested: "s",
+    pg_stat_get_checkpointer_restartpoints_timed: "s",
+    pg_stat_get_checkpointer_slru_written: "s",
+    pg_stat_get_checkpointer_stat_reset_time: "s",
+    pg_stat_get_checkpointer_sync_time: "s",
+    pg_stat_get_checkpointer_write_time: "s",
+    pg_stat_get_db_active_time: "s",
+    pg_stat_get_db_blk_read_time: "s",
+    pg_stat_get_db_blk_write_time: "s",
+    pg_stat_get_db_blocks_fetched: "s",
+    pg_stat_get_db_blocks_hit: "s",
+    pg_stat_get_db_checksum_failures: "s",
+    pg_stat_get_db_checksum_last_failure: "s",
+    pg_stat_get_db_conflict_all: "s",
+    pg_stat_get_db_conflict_bufferpin: "s",
+    pg_stat_get_db_conflict_lock: "s",
+    pg_stat_get_db_conflict_logicalslot: "s",
+    pg_stat_get_db_conflict_snapshot: "s",
+    pg_stat_get_db_conflict_startup_deadlock: "s",
+    pg_stat_get_db_conflict_tablespace: "s",
+    pg_stat_get_db_deadlocks: "s",
+    pg_stat_get_db_idle_in_transaction_time: "s",
+    pg_stat_get_db_numbackends: "s",
+    pg_stat_get_db_parallel_workers_launched: "s",
+    pg_stat_get_db_parallel_workers_to_launch: "s",
+    pg_stat_get_db_session_time: "s",
+    pg_stat_get_db_sessions: "s",
+    pg_stat_get_db_sessions_abandoned: "s",
+    pg_stat_get_db_sessions_fatal: "s",
+    pg_stat_get_db_sessions_killed: "s",
+    pg_stat_get_db_stat_reset_time: "s",
+    pg_stat_get_db_temp_bytes: "s",
+    pg_stat_get_db_temp_files: "s",
+    pg_stat_get_db_tuples_deleted: "s",
+    pg_stat_get_db_tuples_fetched: "s",
+    pg_stat_get_db_tuples_inserted: "s",
+    pg_stat_get_db_tuples_returned: "s",
+    pg_stat_get_db_tuples_updated: "s",
+    pg_stat_get_db_xact_commit: "s",
+    pg_stat_get_db_xact_rollback: "s",
+    pg_stat_get_dead_tuples: "s",
+    pg_stat_get_function_calls: "s",
+    pg_stat_get_function_self_time: "s",
+    pg_stat_get_function_total_time: "s",
+    pg_stat_get_ins_since_vacuum: "s",
+    pg_stat_get_io: "v",
+    pg_stat_get_last_analyze_time: "s",
+    pg_stat_get_last_autoanalyze_time: "s",
+    pg_stat_get_last_autovacuum_time: "s",
+    pg_stat_get_last_vacuum_time: "s",
+    pg_stat_get_lastscan: "s",
+    pg_stat_get_live_tuples: "s",
+    pg_stat_get_mod_since_analyze: "s",
+    pg_stat_get_numscans: "s",
+    pg_stat_get_progress_info: "s",
+    pg_stat_get_recovery_prefetch: "v",
+    pg_stat_get_replication_slot: "s",
+    pg_stat_get_slru: "s",
+    pg_stat_get_snapshot_timestamp: "s",
+    pg_stat_get_subscription: "s",
+    pg_stat_get_subscription_stats: "s",
+    pg_stat_get_total_analyze_time: "s",
+    pg_stat_get_total_autoanalyze_time: "s",
+    pg_stat_get_total_autovacuum_time: "s",
+    pg_stat_get_total_vacuum_time: "s",
+    pg_stat_get_tuples_deleted: "s",
+    pg_stat_get_tuples_fetched: "s",
+    pg_stat_get_tuples_hot_updated: "s",
+    pg_stat_get_tuples_inserted: "s",
+    pg_stat_get_tuples_newpage_updated: "s",
+    pg_stat_get_tuples_returned: "s",
+    pg_stat_get_tuples_updated: "s",
+    pg_stat_get_vacuum_count: "s",
+    pg_stat_get_wal: "s",
+    pg_stat_get_wal_receiver: "s",
+    pg_stat_get_wal_senders: "s",
+    pg_stat_get_xact_blocks_fetched: "v",
+    pg_stat_get_xact_blocks_hit: "v",
+    pg_stat_get_xact_function_calls: "v",
+    pg_stat_get_xact_function_self_time: "v",
+    pg_stat_get_xact_function_total_time: "v",
+    pg_stat_get_xact_numscans: "v",
+    pg_stat_get_xact_tuples_deleted: "v",
+    pg_stat_get_xact_tuples_fetched: "v",
+    pg_stat_get_xact_tuples_hot_updated: "v",
+    pg_stat_get_xact_tuples_inserted: "v",
+    pg_stat_get_xact_tuples_newpage_updated: "v",
+    pg_stat_get_xact_tuples_returned: "v",
+    pg_stat_get_xact_tuples_updated: "v",
+    pg_stat_have_stats: "v",
+    pg_stat_reset: "v",
+    pg_stat_reset_backend_stats: "v",
+    pg_stat_reset_replication_slot: "v",
+    pg_stat_reset_shared: "v",
+    pg_stat_reset_single_function_counters: "v",
+    pg_stat_reset_single_table_counters: "v",
+    pg_stat_reset_slru: "v",
+    pg_stat_reset_subscription_stats: "v",
+    pg_statistics_obj_is_visible: "s",
+    pg_stop_making_pinned_objects: "v",
+    pg_switch_wal: "v",
+    pg_sync_replication_slots: "v",
+    pg_table_is_visible: "s",
+    pg_table_size: "v",
+    pg_tablespace_databases: "s",
+    pg_tablespace_location: "s",
+    pg_tablespace_size: "v",
+    pg_terminate_backend: "v",
+    pg_timezone_abbrevs_abbrevs: "s",
+    pg_timezone_abbrevs_zone: "s",
+    pg_timezone_names: "s",
+    pg_total_relation_size: "v",
+    pg_trigger_depth: "s",
+    pg_try_advisory_lock: "v",
+    pg_try_advisory_lock_shared: "v",
+    pg_try_advisory_xact_lock: "v",
+    pg_try_advisory_xact_lock_shared: "v",
+    pg_ts_config_is_visible: "s",
+    pg_ts_dict_is_visible: "s",
+    pg_ts_parser_is_visible: "s",
+    pg_ts_template_is_visible: "s",
+    pg_type_is_visible: "s",
+    pg_typeof: "s",
+    pg_visible_in_snapshot: "i",
+    pg_wal_lsn_diff: "i",
+    pg_wal_replay_pause: "v",
+    pg_wal_replay_resume: "v",
+    pg_wal_summary_contents: "v",
+    pg_walfile_name: "i",
+    pg_walfile_name_offset: "i",
+    pg_xact_commit_timestamp: "v",
+    pg_xact_commit_timestamp_origin: "v",
+    pg_xact_status: "v",
+    pgp_armor_headers: "i",
+    pgp_key_id: "i",
+    pgp_pub_decrypt: "i",
+    pgp_pub_decrypt_bytea: "i",
+    pgp_pub_encrypt: "v",
+    pgp_pub_encrypt_bytea: "v",
+    pgp_sym_decrypt: "i",
+    pgp_sym_decrypt_bytea: "i",
+    pgp_sym_encrypt: "v",
+    pgp_sym_encrypt_bytea: "v",
+    phraseto_tsquery: "is",
+    pi: "i",
+    plainto_tsquery: "is",
+    plpgsql_call_handler: "v",
+    plpgsql_inline_handler: "v",
+    plpgsql_validator: "v",
+    point: "i",
+    point_above: "i",
+    point_add: "i",
+    point_below: "i",
+    point_distance: "i",
+    point_div: "i",
+    point_eq: "i",
+    point_horiz: "i",
+    point_in: "i",
+    point_left: "i",
+    point_mul: "i",
+    point_ne: "i",
+    point_out: "i",
+    point_recv: "i",
+    point_right: "i",
+    point_send: "i",
+    point_sub: "i",
+    point_vert: "i",
+    poly_above: "i",
+    poly_below: "i",
+    poly_center: "i",
+    poly_contain: "i",
+    poly_contain_pt: "i",
+    poly_contained: "i",
+    poly_distance: "i",
+    poly_in: "i",
+    poly_left: "i",
+    poly_npoints: "i",
+    poly_out: "i",
+    poly_overabove: "i",
+    poly_overbelow: "i",
+    poly_overlap: "i",
+    poly_overleft: "i",
+    poly_overright: "i",
+    poly_recv: "i",
+    poly_right: "i",
+    poly_same: "i",
+    poly_send: "i",
+    polygon: "i",
+    popen: "i",
+    position: "i",
+    positionjoinsel: "s",
+    positionsel: "s",
+    postgresql_fdw_validator: "i",
+    pow: "i",
+    power: "i",
+    prefixjoinsel: "s",
+    prefixsel: "s",
+    prsd_end: "i",
+    prsd_headline: "i",
+    prsd_lextype: "i",
+    prsd_nexttoken: "i",
+    prsd_start: "i",
+    pt_contained_circle: "i",
+    pt_contained_poly: "i",
+    query_to_xml: "v",
+    query_to_xml_and_xmlschema: "v",
+    query_to_xmlschema: "v",
+    querytree: "i",
+    quote_ident: "i",
+    quote_literal: "is",
+    quote_nullable: "is",
+    radians: "i",
+    radius: "i",
+    random: "v",
+    random_normal: "v",
+    range_adjacent: "i",
+    range_adjacent_multirange: "i",
+    range_after: "i",
+    range_after_multirange: "i",
+    range_agg: "i",
+    range_agg_finalfn: "i",
+    range_agg_transfn: "i",
+    range_before: "i",
+    range_before_multirange: "i",
+    range_cmp: "i",
+    range_contained_by: "i",
+    range_contained_by_multirange: "i",
+    range_contains: "i",
+    range_contains_elem: "i",
+    range_contains_elem_support: "i",
+    range_contains_multirange: "i",
+    range_eq: "i",
+    range_ge: "i",
+    range_gist_consistent: "i",
+    range_gist_penalty: "i",
+    range_gist_picksplit: "i",
+    range_gist_same: "i",
+    range_gist_union: "i",
+    range_gt: "i",
+    range_in: "s",
+    range_intersect: "i",
+    range_intersect_agg: "i",
+    range_intersect_agg_transfn: "i",
+    range_le: "i",
+    range_lt: "i",
+    range_merge: "i",
+    range_minus: "i",
+    range_ne: "i",
+    range_out: "s",
+    range_overlaps: "i",
+    range_overlaps_multirange: "i",
+    range_overleft: "i",
+    range_overleft_multirange: "i",
+    range_overright: "i",
+    range_overright_multirange: "i",
+    range_recv: "s",
+    range_send: "s",
+    range_sortsupport: "i",
+    range_typanalyze: "s",
+    range_union: "i",
+    rangesel: "s",
+    rank: "i",
+    rank_final: "i",
+    raw_array_subscript_handler: "i",
+    record_eq: "i",
+    record_ge: "i",
+    record_gt: "i",
+    record_image_eq: "i",
+    record_image_ge: "i",
+    record_image_gt: "i",
+    record_image_le: "i",
+    record_image_lt: "i",
+    record_image_ne: "i",
+    record_in: "s",
+    record_larger: "i",
+    record_le: "i",
+    record_lt: "i",
+    record_ne: "i",
+    record_out: "s",
+    record_recv: "s",
+    record_send: "s",
+    record_smaller: "i",
+    regclass: "s",
+    regclassin: "s",
+    regclassout: "s",
+    regclassrecv: "i",
+    regclasssend: "i",
+    regcollationin: "s",
+    regcollationout: "s",
+    regcollationrecv: "i",
+    regcollationsend: "i",
+    regconfigin: "s",
+    regconfigout: "s",
+    regconfigrecv: "i",
+    regconfigsend: "i",
+    regdictionaryin: "s",
+    regdictionaryout: "s",
+    regdictionaryrecv: "i",
+    regdictionarysend: "i",
+    regexeqjoinsel: "s",
+    regexeqsel: "s",
+    regexnejoinsel: "s",
+    regexnesel: "s",
+    regexp_count: "i",
+    regexp_instr: "i",
+    regexp_like: "i",
+    regexp_match: "i",
+    regexp_matches: "i",
+    regexp_replace: "i",
+    regexp_split_to_array: "i",
+    regexp_split_to_table: "i",
+    regexp_substr: "i",
+    regnamespacein: "s",
+    regnamespaceout: "s",
+    regnamespacerecv: "i",
+    regnamespacesend: "i",
+    regoperatorin: "s",
+    regoperatorout: "s",
+    regoperatorrecv: "i",
+    regoperatorsend: "i",
+    regoperin: "s",
+    regoperout: "s",
+    regoperrecv: "i",
+    regopersend: "i",
+    regprocedurein: "s",
+    regprocedureout: "s",
+    regprocedurerecv: "i",
+    regproceduresend: "i",
+    regprocin: "s",
+    regprocout: "s",
+    regprocrecv: "i",
+    regprocsend: "i",
+    regr_avgx: "i",
+    regr_avgy: "i",
+    regr_count: "i",
+    regr_intercept: "i",
+    regr_r2: "i",
+    regr_slope: "i",
+    regr_sxx: "i",
+    regr_sxy: "i",
+    regr_syy: "i",
+    regrolein: "s",
+    regroleout: "s",
+    regrolerecv: "i",
+    regrolesend: "i",
+    regtypein: "s",
+    regtypeout: "s",
+    regtyperecv: "i",
+    regtypesend: "i",
+    repeat: "i",
+    replace: "i",
+    reverse: "i",
+    right: "i",
+    round: "i",
+    row_number: "i",
+    row_security_active: "s",
+    row_to_json: "s",
+    rpad: "i",
+    rtrim: "i",
+    satisfies_hash_partition: "i",
+    scalargejoinsel: "s",
+    scalargesel: "s",
+    scalargtjoinsel: "s",
+    scalargtsel: "s",
+    scalarlejoinsel: "s",
+    scalarlesel: "s",
+    scalarltjoinsel: "s",
+    scalarltsel: "s",
+    scale: "i",
+    schema_to_xml: "s",
+    schema_to_xml_and_xmlschema: "s",
+    schema_to_xmlschema: "s",
+    session_user: "s",
+    set_bit: "i",
+    set_byte: "i",
+    set_config: "v",
+    set_masklen: "i",
+    setseed: "v",
+    setval: "v",
+    setweight: "i",
+    sha224: "i",
+    sha256: "i",
+    sha384: "i",
+    sha512: "i",
+    shell_in: "i",
+    shell_out: "i",
+    shift_jis_2004_to_euc_jis_2004: "i",
+    shift_jis_2004_to_utf8: "i",
+    shobj_description: "s",
+    sign: "i",
+    similar_escape: "i",
+    similar_to_escape: "i",
+    sin: "i",
+    sind: "i",
+    sinh: "i",
+    sjis_to_euc_jp: "i",
+    sjis_to_mic: "i",
+    sjis_to_utf8: "i",
+    slope: "i",
+    spg_bbox_quad_config: "i",
+    spg_box_quad_choose: "i",
+    spg_box_quad_config: "i",
+    spg_box_quad_inner_consistent: "i",
+    spg_box_quad_leaf_consistent: "i",
+    spg_box_quad_picksplit: "i",
+    spg_kd_choose: "i",
+    spg_kd_config: "i",
+    spg_kd_inner_consistent: "i",
+    spg_kd_picksplit: "i",
+    spg_poly_quad_compress: "i",
+    spg_quad_choose: "i",
+    spg_quad_config: "i",
+    spg_quad_inner_consistent: "i",
+    spg_quad_leaf_consistent: "i",
+    spg_quad_picksplit: "i",
+    spg_range_quad_choose: "i",
+    spg_range_quad_config: "i",
+    spg_range_quad_inner_consistent: "i",
+    spg_range_quad_leaf_consistent: "i",
+    spg_range_quad_picksplit: "i",
+    spg_text_choose: "i",
+    spg_text_config: "i",
+    spg_text_inner_consistent: "i",
+    spg_text_leaf_consistent: "i",
+    spg_text_picksplit: "i",
+    spghandler: "v",
+    split_part: "i",
+    sqrt: "i",
+    starts_with: "i",
+    statement_timestamp: "s",
+    stddev: "i",
+    stddev_pop: "i",
+    stddev_samp: "i",
+    string_agg: "i",
+    string_agg_combine: "i",
+    string_agg_deserialize: "i",
+    string_agg_finalfn: "i",
+    string_agg_serialize: "i",
+    string_agg_transfn: "i",
+    string_to_array: "i",
+    string_to_table: "i",
+    strip: "i",
+    strpos: "i",
+    substr: "i",
+    substring: "i",
+    sum: "i",
+    suppress_redundant_updates_trigger: "v",
+    system: "v",
+    system_user: "s",
+    table_am_handler_in: "i",
+    table_am_handler_out: "i",
+    table_to_xml: "s",
+    table_to_xml_and_xmlschema: "s",
+    table_to_xmlschema: "s",
+    tan: "i",
+    tand: "i",
+    tanh: "i",
+    text: "i",
+    text_ge: "i",
+    text_gt: "i",
+    text_larger: "i",
+    text_le: "i",
+    text_lt: "i",
+    text_pattern_ge: "i",
+    text_pattern_gt: "i",
+    text_pattern_le: "i",
+    text_pattern_lt: "i",
+    text_smaller: "i",
+    text_starts_with_support: "i",
+    textanycat: "s",
+    textcat: "i",
+    texteq: "i",
+    texteqname: "i",
+    textgename: "i",
+    textgtname: "i",
+    texticlike: "i",
+    texticlike_support: "i",
+    texticnlike: "i",
+    texticregexeq: "i",
+    texticregexeq_support: "i",
+    texticregexne: "i",
+    textin: "i",
+    textlen: "i",
+    textlename: "i",
+    textlike: "i",
+    textlike_support: "i",
+    textltname: "i",
+    textne: "i",
+    textnename: "i",
+    textnlike: "i",
+    textout: "i",
+    textrecv: "s",
+    textregexeq: "i",
+    textregexeq_support: "i",
+    textregexne: "i",
+    textsend: "s",
+    thesaurus_init: "i",
+    thesaurus_lexize: "i",
+    tideq: "i",
+    tidge: "i",
+    tidgt: "i",
+    tidin: "i",
+    tidlarger: "i",
+    tidle: "i",
+    tidlt: "i",
+    tidne: "i",
+    tidout: "i",
+    tidrecv: "i",
+    tidsend: "i",
+    tidsmaller: "i",
+    time: "is",
+    time_cmp: "i",
+    time_eq: "i",
+    time_ge: "i",
+    time_gt: "i",
+    time_hash: "i",
+    time_hash_extended: "i",
+    time_in: "s",
+    time_larger: "i",
+    time_le: "i",
+    time_lt: "i",
+    time_mi_interval: "i",
+    time_mi_time: "i",
+    time_ne: "i",
+    time_out: "i",
+    time_pl_interval: "i",
+    time_recv: "i",
+    time_send: "i",
+    time_smaller: "i",
+    time_support: "i",
+    timedate_pl: "i",
+    timeofday: "v",
+    timestamp: "is",
+    timestamp_cmp: "i",
+    timestamp_cmp_date: "i",
+    timestamp_cmp_timestamptz: "s",
+    timestamp_eq: "i",
+    timestamp_eq_date: "i",
+    timestamp_eq_timestamptz: "s",
+    timestamp_ge: "i",
+    timestamp_ge_date: "i",
+    timestamp_ge_timestamptz: "s",
+    timestamp_gt: "i",
+    timestamp_gt_date: "i",
+    timestamp_gt_timestamptz: "s",
+    timestamp_hash: "i",
+    timestamp_hash_extended: "i",
+    timestamp_in: "s",
+    timestamp_larger: "i",
+    timestamp_le: "i",
+    timestamp_le_date: "i",
+    timestamp_le_timestamptz: "s",
+    timestamp_lt: "i",
+    timestamp_lt_date: "i",
+    timestamp_lt_timestamptz: "s",
+    timestamp_mi: "i",
+    timestamp_mi_interval: "i",
+    timestamp_ne: "i",
+    timestamp_ne_date: "i",
+    timestamp_ne_timestamptz: "s",
+    timestamp_out: "s",
+    timestamp_pl_interval: "i",
+    timestamp_recv: "i",
+    timestamp_send: "i",
+    timestamp_skipsupport: "i",
+    timestamp_smaller: "i",
+    timestamp_sortsupport: "i",
+    timestamp_support: "i",
+    timestamptypmodin: "i",
+    timestamptypmodout: "i",
+    timestamptz: "is",
+    timestamptz_cmp: "i",
+    timestamptz_cmp_date: "s",
+    timestamptz_cmp_timestamp: "s",
+    timestamptz_eq: "i",
+    timestamptz_eq_date: "s",
+    timestamptz_eq_timestamp: "s",
+    timestamptz_ge: "i",
+    timestamptz_ge_date: "s",
+    timestamptz_ge_timestamp: "s",
+    timestamptz_gt: "i",
+    timestamptz_gt_date: "s",
+    timestamptz_gt_timestamp: "s",
+    timestamptz_hash: "i",
+    timestamptz_hash_extended: "i",
+    timestamptz_in: "s",
+    timestamptz_larger: "i",
+    timestamptz_le: "i",
+    timestamptz_le_date: "s",
+    timestamptz_le_timestamp: "s",
+    timestamptz_lt: "i",
+    timestamptz_lt_date: "s",
+    timestamptz_lt_timestamp: "s",
+    timestamptz_mi: "i",
+    timestamptz_mi_interval: "s",
+    timestamptz_ne: "i",
+    timestamptz_ne_date: "s",
+    timestamptz_ne_timestamp: "s",
+    timestamptz_out: "s",
+    timestamptz_pl_interval: "s",
+    timestamptz_recv: "i",
+    timestamptz_send: "i",
+    timestamptz_smaller: "i",
+    timestamptztypmodin: "i",
+    timestamptztypmodout: "i",
+    timetypmodin: "i",
+    timetypmodout: "i",
+    timetz: "is",
+    timetz_cmp: "i",
+    timetz_eq: "i",
+    timetz_ge: "i",
+    timetz_gt: "i",
+    timetz_hash: "i",
+    timetz_hash_extended: "i",
+    timetz_in: "s",
+    timetz_larger: "i",
+    timetz_le: "i",
+    timetz_lt: "i",
+    timetz_mi_interval: "i",
+    timetz_ne: "i",
+    timetz_out: "i",
+    timetz_pl_interval: "i",
+    timetz_recv: "i",
+    timetz_send: "i",
+    timetz_smaller: "i",
+    timetzdate_pl: "i",
+    timetztypmodin: "i",
+    timetztypmodout: "i",
+    timezone: "is",
+    to_ascii: "i",
+    to_bin: "i",
+    to_char: "s",
+    to_date: "s",
+    to_hex: "i",
+    to_json: "s",
+    to_jsonb: "s",
+    to_number: "s",
+    to_oct: "i",
+    to_regclass: "s",
+    to_regcollation: "s",
+    to_regnamespace: "s",
+    to_regoper: "s",
+    to_regoperator: "s",
+    to_regproc: "s",
+    to_regprocedure: "s",
+    to_regrole: "s",
+    to_regtype: "s",
+    to_regtypemod: "s",
+    to_timestamp: "is",
+    to_tsquery: "is",
+    to_tsvector: "is",
+    transaction_timestamp: "s",
+    translate: "i",
+    trigger_in: "i",
+    trigger_out: "i",
+    trim_array: "i",
+    trim_scale: "i",
+    trunc: "i",
+    ts_debug: "s",
+    ts_delete: "i",
+    ts_filter: "i",
+    ts_headline: "is",
+    ts_lexize: "i",
+    ts_match_qv: "i",
+    ts_match_tq: "s",
+    ts_match_tt: "s",
+    ts_match_vq: "i",
+    ts_parse: "is",
+    ts_rank: "i",
+    ts_rank_cd: "i",
+    ts_rewrite: "iv",
+    ts_stat: "v",
+    ts_token_type: "is",
+    ts_typanalyze: "s",
+    tsm_handler_in: "i",
+    tsm_handler_out: "i",
+    tsmatchjoinsel: "s",
+    tsmatchsel: "s",
+    tsmultirange: "i",
+    tsq_mcontained: "i",
+    tsq_mcontains: "i",
+    tsquery_and: "i",
+    tsquery_cmp: "i",
+    tsquery_eq: "i",
+    tsquery_ge: "i",
+    tsquery_gt: "i",
+    tsquery_le: "i",
+    tsquery_lt: "i",
+    tsquery_ne: "i",
+    tsquery_not: "i",
+    tsquery_or: "i",
+    tsquery_phrase: "i",
+    tsqueryin: "i",
+    tsqueryout: "i",
+    tsqueryrecv: "i",
+    tsquerysend: "i",
+    tsrange: "i",
+    tsrange_subdiff: "i",
+    tstzmultirange: "i",
+    tstzrange: "i",
+    tstzrange_subdiff: "i",
+    tsvector_cmp: "i",
+    tsvector_concat: "i",
+    tsvector_eq: "i",
+    tsvector_ge: "i",
+    tsvector_gt: "i",
+    tsvector_le: "i",
+    tsvector_lt: "i",
+    tsvector_ne: "i",
+    tsvector_to_array: "i",
+    tsvector_update_trigger: "v",
+    tsvector_update_trigger_column: "v",
+    tsvectorin: "i",
+    tsvectorout: "i",
+    tsvectorrecv: "i",
+    tsvectorsend: "i",
+    txid_current: "s",
+    txid_current_if_assigned: "s",
+    txid_current_snapshot: "s",
+    txid_snapshot_in: "i",
+    txid_snapshot_out: "i",
+    txid_snapshot_recv: "i",
+    txid_snapshot_send: "i",
+    txid_snapshot_xip: "i",
+    txid_snapshot_xmax: "i",
+    txid_snapshot_xmin: "i",
+    txid_status: "v",
+    txid_visible_in_snapshot: "i",
+    uhc_to_utf8: "i",
+    unicode_assigned: "i",
+    unicode_version: "i",
+    unique_key_recheck: "v",
+    unistr: "i",
+    unknownin: "i",
+    unknownout: "i",
+    unknownrecv: "i",
+    unknownsend: "i",
+    unnest: "i",
+    upper: "i",
+    upper_inc: "i",
+    upper_inf: "i",
+    utf8_to_big5: "i",
+    utf8_to_euc_cn: "i",
+    utf8_to_euc_jis_2004: "i",
+    utf8_to_euc_jp: "i",
+    utf8_to_euc_kr: "i",
+    utf8_to_euc_tw: "i",
+    utf8_to_gb18030: "i",
+    utf8_to_gbk: "i",
+    utf8_to_iso8859: "i",
+    utf8_to_iso8859_1: "i",
+    utf8_to_johab: "i",
+    utf8_to_koi8r: "i",
+    utf8_to_koi8u: "i",
+    utf8_to_shift_jis_2004: "i",
+    utf8_to_sjis: "i",
+    utf8_to_uhc: "i",
+    utf8_to_win: "i",
+    uuid_cmp: "i",
+    uuid_eq: "i",
+    uuid_extract_timestamp: "i",
+    uuid_extract_version: "i",
+    uuid_ge: "i",
+    uuid_generate_v1: "v",
+    uuid_generate_v1mc: "v",
+    uuid_generate_v3: "i",
+    uuid_generate_v4: "v",
+    uuid_generate_v5: "i",
+    uuid_gt: "i",
+    uuid_hash: "i",
+    uuid_hash_extended: "i",
+    uuid_in: "i",
+    uuid_le: "i",
+    uuid_lt: "i",
+    uuid_ne: "i",
+    uuid_nil: "i",
+    uuid_ns_dns: "i",
+    uuid_ns_oid: "i",
+    uuid_ns_url: "i",
+    uuid_ns_x500: "i",
+    uuid_out: "i",
+    uuid_recv: "i",
+    uuid_send: "i",
+    uuid_skipsupport: "i",
+    uuid_sortsupport: "i",
+    uuidv4: "v",
+    uuidv7: "v",
+    var_pop: "i",
+    var_samp: "i",
+    varbit: "i",
+    varbit_in: "i",
+    varbit_out: "i",
+    varbit_recv: "i",
+    varbit_send: "i",
+    varbit_support: "i",
+    varbitcmp: "i",
+    varbiteq: "i",
+    varbitge: "i",
+    varbitgt: "i",
+    varbitle: "i",
+    varbitlt: "i",
+    varbitne: "i",
+    varbittypmodin: "i",
+    varbittypmodout: "i",
+    varchar: "i",
+    varchar_support: "i",
+    varcharin: "i",
+    varcharout: "i",
+    varcharrecv: "s",
+    varcharsend: "s",
+    varchartypmodin: "i",
+    varchartypmodout: "i",
+    variance: "i",
+    version: "s",
+    void_in: "i",
+    void_out: "i",
+    void_recv: "i",
+    void_send: "i",
+    websearch_to_tsquery: "is",
+    width: "i",
+    width_bucket: "i",
+    win1250_to_latin2: "i",
+    win1250_to_mic: "i",
+    win1251_to_iso: "i",
+    win1251_to_koi8r: "i",
+    win1251_to_mic: "i",
+    win1251_to_win866: "i",
+    win866_to_iso: "i",
+    win866_to_koi8r: "i",
+    win866_to_mic: "i",
+    win866_to_win1251: "i",
+    win_to_utf8: "i",
+    window_cume_dist_support: "i",
+    window_dense_rank_support: "i",
+    window_ntile_support: "i",
+    window_percent_rank_support: "i",
+    window_rank_support: "i",
+    window_row_number_support: "i",
+    xid: "i",
+    xid8_larger: "i",
+    xid8_smaller: "i",
+    xid8cmp: "i",
+    xid8eq: "i",
+    xid8ge: "i",
+    xid8gt: "i",
+    xid8in: "i",
+    xid8le: "i",
+    xid8lt: "i",
+    xid8ne: "i",
+    xid8out: "i",
+    xid8recv: "i",
+    xid8send: "i",
+    xideq: "i",
+    xideqint4: "i",
+    xidin: "i",
+    xidneq: "i",
+    xidneqint4: "i",
+    xidout: "i",
+    xidrecv: "i",
+    xidsend: "i",
+    xml: "s",
+    xml_in: "s",
+    xml_is_well_formed: "s",
+    xml_is_well_formed_content: "i",
+    xml_is_well_formed_document: "i",
+    xml_out: "i",
+    xml_recv: "s",
+    xml_send: "s",
+    xmlagg: "i",
+    xmlcomment: "i",
+    xmlconcat2: "i",
+    xmlexists: "i",
+    xmltext: "i",
+    xmlvalidate: "i",
+    xpath: "i",
+    xpath_exists: "i"
+  }
+};
+
+// src/dialects/postgres/parse.ts
+var import_libpg_query = __toESM(require_libpg_query(), 1);
+
+// src/parse/ignores.ts
+var DIRECTIVE = /^\s*--\s*(?:zerodown|squawk)-ignore(-file)?(?:\s+([^\n]*))?$/;
+var NONE = { all: false, rules: /* @__PURE__ */ new Set() };
+function parseList(list) {
+  if (!list) return [];
+  const head = list.split(/\s--|:/)[0];
+  return head.split(/[\s,]+/).map((s) => s.trim()).filter((s) => /^[a-z0-9-]+$/.test(s));
+}
+function readIgnores(source) {
+  if (!source.includes("-ignore")) {
+    return { file: false, fileRules: /* @__PURE__ */ new Set(), forLine: () => NONE };
+  }
+  const lines = source.split("\n");
+  let file = false;
+  const fileRules = /* @__PURE__ */ new Set();
+  const byLine = /* @__PURE__ */ new Map();
+  lines.forEach((text, i) => {
+    const m = DIRECTIVE.exec(text.replace(/\r$/, ""));
+    if (!m) return;
+    const rules = parseList(m[2]);
+    if (m[1]) {
+      if (rules.length === 0) file = true;
+      else rules.forEach((r) => fileRules.add(r));
+    } else {
+      byLine.set(i + 1, rules.length === 0 ? "all" : rules);
+    }
+  });
+  return {
+    file,
+    fileRules,
+    forLine(line) {
+      let all = false;
+      const rules = /* @__PURE__ */ new Set();
+      for (let l = line - 1; l >= 1; l--) {
+        const text = lines[l - 1].trim();
+        if (!text.startsWith("--")) break;
+        const d = byLine.get(l);
+        if (d === "all") all = true;
+        else if (d) d.forEach((r) => rules.add(r));
+      }
+      return all || rules.size ? { all, rules } : NONE;
+    }
+  };
+}
+var DISABLE_ASSUME = /^[ \t]*(?:--|\/\*)[ \t]*(?:zerodown|squawk)-disable-assume-in-transaction(?=[ \t]*(?:$|--|\*\/))/m;
+function disablesAssumeInTransaction(source) {
+  return source.includes("-disable-assume-in-transaction") && DISABLE_ASSUME.test(source);
+}
+
+// src/discover/sqlsplit.ts
+var isIdentStart = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c >= 128;
+var isIdentChar = (c) => isIdentStart(c) || c >= 48 && c <= 57 || c === 36;
+var isSpace = (c) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 65279 || c === 11;
+function splitSql(text, from = 0, to = text.length) {
+  return scan(text, from, to, Infinity);
+}
+function scan(text, from, to, max2) {
+  const out = [];
+  let i = from;
+  let stmtStart = -1;
+  let lastSig = -1;
+  let paren = 0;
+  let block = 0;
+  let words = [];
+  let routine = false;
+  const flush = () => {
+    if (stmtStart >= 0) out.push({ start: stmtStart, end: lastSig });
+    stmtStart = -1;
+    lastSig = -1;
+    paren = 0;
+    block = 0;
+    words = [];
+    routine = false;
+  };
+  const mark = (s, e) => {
+    if (stmtStart < 0) stmtStart = s;
+    lastSig = e;
+  };
+  while (i < to) {
+    if (stmtStart >= 0 && out.length + 1 >= max2) {
+      flush();
+      return out;
+    }
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const afterComment = skipComment(text, i, to);
+    if (afterComment !== i) {
+      i = afterComment;
+      continue;
+    }
+    if (c === 59) {
+      if (paren === 0 && block === 0) flush();
+      i++;
+      continue;
+    }
+    const s = i;
+    if (c === 39) {
+      i = skipQuoted(text, i, to, 39, false);
+      mark(s, i);
+      continue;
+    }
+    if (c === 34) {
+      i = skipQuoted(text, i, to, 34, false);
+      mark(s, i);
+      continue;
+    }
+    if (c === 36) {
+      const m = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, Math.min(to, i + 64)));
+      if (m) {
+        const tag = m[0];
+        const close = text.indexOf(tag, i + tag.length);
+        i = close === -1 || close + tag.length > to ? to : close + tag.length;
+      } else {
+        i++;
+        while (i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      }
+      mark(s, i);
+      continue;
+    }
+    if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < to && isIdentChar(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 39 && j - i === 1) {
+        const esc = c === 69 || c === 101;
+        i = skipQuoted(text, j, to, 39, esc);
+        mark(s, i);
+        continue;
+      }
+      if (j - i === 1 && (c === 85 || c === 117) && text.charCodeAt(j) === 38 && text.charCodeAt(j + 1) === 39) {
+        i = skipQuoted(text, j + 1, to, 39, false);
+        mark(s, i);
+        continue;
+      }
+      const word = text.slice(i, j).toUpperCase();
+      if (words.length < 5) {
+        words.push(word);
+        if (words.length >= 2 && words[0] === "CREATE") {
+          const w = words.slice(1).filter((x) => x !== "OR" && x !== "REPLACE");
+          if (w[0] === "FUNCTION" || w[0] === "PROCEDURE") routine = true;
+        }
+      }
+      if (routine) {
+        if (word === "BEGIN" || word === "CASE") block++;
+        else if (word === "END" && block > 0) block--;
+      }
+      i = j;
+      mark(s, i);
+      continue;
+    }
+    if (c === 40) paren++;
+    else if (c === 41 && paren > 0) paren--;
+    i++;
+    mark(s, i);
+  }
+  flush();
+  return out;
+}
+function skipQuoted(text, i, to, q, backslash) {
+  i++;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (backslash && c === 92) {
+      i += 2;
+      continue;
+    }
+    if (c === q) {
+      if (text.charCodeAt(i + 1) === q) {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    i++;
+  }
+  return to;
+}
+function countStatements(text, from = 0, to = text.length, max2 = Infinity) {
+  return scan(text, from, to, max2).length;
+}
+function simplify(text, r) {
+  return text.slice(r.start, r.end).replace(/--[^\n]*/g, " ").replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\s+/g, " ").trim().toUpperCase();
+}
+
+// src/dialects/postgres/pieces.ts
+var KEPT_PIECES = 3;
+var reparsedPieces = 0;
+function keepRecent(recent, item, drop) {
+  if (recent[recent.length - 1] === item) return;
+  const at = recent.indexOf(item);
+  if (at >= 0) recent.splice(at, 1);
+  recent.push(item);
+  while (recent.length > KEPT_PIECES) drop(recent.shift());
+}
+var kept = [];
+var Piece = class {
+  constructor(text, parse) {
+    this.text = text;
+    this.parse = parse;
+  }
+  text;
+  parse;
+  /** the inner node of each statement that has one, in order; undefined when not kept */
+  asts;
+  /** keeps the trees from the first parse, so a walk that starts right away need not parse again */
+  keep(stmts) {
+    this.asts = innerNodes(stmts);
+    this.touch();
+  }
+  /** the parse tree of the piece's `slot`-th statement */
+  ast(slot) {
+    if (!this.asts) {
+      reparsedPieces++;
+      this.asts = innerNodes(this.parse(this.text));
+    }
+    this.touch();
+    return this.asts[slot];
+  }
+  touch() {
+    keepRecent(kept, this, (p) => {
+      p.asts = void 0;
+    });
+  }
+};
+function innerNodes(stmts) {
+  const out = [];
+  for (const s of stmts) if (s.stmt) out.push(s.stmt[Object.keys(s.stmt)[0]]);
+  return out;
+}
+var PieceStatement = class {
+  constructor(index, kind, text, span, ignored, ignoreAll, piece, slot) {
+    this.index = index;
+    this.kind = kind;
+    this.text = text;
+    this.span = span;
+    this.ignored = ignored;
+    this.ignoreAll = ignoreAll;
+    this.#piece = piece;
+    this.#slot = slot;
+  }
+  index;
+  kind;
+  text;
+  span;
+  ignored;
+  ignoreAll;
+  // private: a statement printed shows no piece text. `ast` is a getter on the prototype, so a copy
+  // made by spreading (`{ ...stmt }`) has no `ast`: pass the statement itself on.
+  #piece;
+  #slot;
+  get ast() {
+    return this.#piece.ast(this.#slot);
+  }
+};
+var builtBlocks = [];
+var builtStatements = 0;
+function indexOf(prop) {
+  if (typeof prop !== "string") return -1;
+  const c = prop.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return -1;
+  const n = +prop;
+  return Number.isInteger(n) && String(n) === prop ? n : -1;
+}
+function statementList(plain, blocks, length, build) {
+  const runs = [];
+  let p = 0;
+  let next = 0;
+  const plainUpTo = (end) => {
+    if (end > next) runs.push({ first: next, count: end - next, plain: plain.slice(p, p + end - next) });
+    p += Math.max(0, end - next);
+  };
+  for (const b of blocks) {
+    plainUpTo(b.first);
+    runs.push({ first: b.first, count: b.kinds.length, block: b });
+    next = b.first + b.kinds.length;
+  }
+  plainUpTo(length);
+  let last = runs[0];
+  const built = (block) => {
+    if (!block.built) {
+      block.built = build(block);
+      builtStatements += block.built.length;
+    }
+    const stmts = block.built;
+    keepRecent(builtBlocks, block, (b) => {
+      b.built = void 0;
+    });
+    return stmts;
+  };
+  const at = (i) => {
+    let r = last;
+    if (i < r.first || i >= r.first + r.count) {
+      let lo = 0;
+      let hi = runs.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (runs[mid].first <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      last = r = runs[lo];
+    }
+    return r.block ? built(r.block)[i - r.first] : r.plain[i - r.first];
+  };
+  const readOnly = () => {
+    throw new TypeError("zerodown: a parsed file\u2019s statements are read-only");
+  };
+  return new Proxy([], {
+    get(target, prop, receiver) {
+      if (prop === "length") return length;
+      const i = indexOf(prop);
+      if (i >= 0) return i < length ? at(i) : void 0;
+      return Reflect.get(target, prop, receiver);
+    },
+    has(target, prop) {
+      const i = indexOf(prop);
+      return i >= 0 ? i < length : Reflect.has(target, prop);
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      const i = indexOf(prop);
+      if (i >= 0)
+        return i < length ? { value: at(i), writable: true, enumerable: true, configurable: true } : void 0;
+      if (prop === "length") return { value: length, writable: true, enumerable: false, configurable: false };
+      return Reflect.getOwnPropertyDescriptor(target, prop);
+    },
+    ownKeys() {
+      return [...Array.from({ length }, (_, i) => String(i)), "length"];
+    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly
+  });
+}
+
+// src/dialects/postgres/parse.ts
+var wasm;
+var loading;
+function loadParser() {
+  loading ??= (0, import_libpg_query.default)().then((m) => {
+    wasm = m;
+  });
+  return loading;
+}
+function module() {
+  if (!wasm) throw new Error("zerodown: the PostgreSQL parser is not loaded; await loadParser() first");
+  return wasm;
+}
+var SqlSyntaxError = class extends Error {
+  constructor(message, cursor) {
+    super(message);
+    this.cursor = cursor;
+    this.name = "SqlSyntaxError";
+  }
+  cursor;
+};
+var inPtr = 0;
+var inCap = 0;
+var encoder = new TextEncoder();
+var decoder = new TextDecoder();
+function i32(heap, p) {
+  return heap[p] | heap[p + 1] << 8 | heap[p + 2] << 16 | heap[p + 3] << 24;
+}
+function writeInput(m, text) {
+  const need = text.length * 3 + 1;
+  if (need > inCap) {
+    if (inPtr) m._free(inPtr);
+    inCap = Math.max(need, 1 << 16);
+    inPtr = m._malloc(inCap);
+    if (!inPtr) throw new Error("zerodown: out of WebAssembly memory for the parser input");
+  }
+  const heap = m.HEAPU8;
+  const { written } = encoder.encodeInto(text, heap.subarray(inPtr, inPtr + inCap - 1));
+  heap[inPtr + written] = 0;
+  return written;
+}
+function readString(heap, ptr, ascii) {
+  const end = heap.indexOf(0, ptr);
+  const bytes = heap.subarray(ptr, end < 0 ? heap.length : end);
+  return ascii ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1") : decoder.decode(bytes);
+}
+function parseToJson(text) {
+  const m = module();
+  const bytes = writeInput(m, text);
+  const ascii = bytes === text.length;
+  const result = m._wasm_parse_query_raw(inPtr);
+  if (!result) throw new Error("zerodown: the PostgreSQL parser ran out of memory");
+  try {
+    const heap = m.HEAPU8;
+    const tree = i32(heap, result);
+    const error = i32(heap, result + 8);
+    if (error) {
+      const msgPtr = i32(heap, error);
+      const cursorpos = i32(heap, error + 16);
+      const message = msgPtr ? readString(heap, msgPtr, false) : "syntax error";
+      throw new SqlSyntaxError(message, codePointToIndex(text, cursorpos > 0 ? cursorpos - 1 : 0));
+    }
+    if (!tree) return { json: '{"stmts":[]}', ascii };
+    return { json: readString(heap, tree, ascii), ascii };
+  } finally {
+    m._wasm_free_parse_result(result);
+  }
+}
+function parseRaw(text) {
+  const { json, ascii } = parseToJson(text);
+  return { stmts: JSON.parse(json).stmts ?? [], ascii };
+}
+function parseSync(sql) {
+  return JSON.parse(parseToJson(sql).json);
+}
+function scanSync(sql) {
+  const m = module();
+  writeInput(m, sql);
+  const ptr = m._wasm_scan(inPtr);
+  try {
+    const s = readString(m.HEAPU8, ptr, false);
+    if (!s.startsWith("{")) throw new Error(s);
+    return JSON.parse(
+      s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    );
+  } finally {
+    if (ptr) m._wasm_free_string(ptr);
+  }
+}
+function parsePlPgSQLSync(sql) {
+  const m = module();
+  writeInput(m, sql);
+  const ptr = m._wasm_parse_plpgsql(inPtr);
+  try {
+    const s = readString(m.HEAPU8, ptr, false);
+    if (!s.startsWith("{")) throw new Error(s);
+    return JSON.parse(s);
+  } finally {
+    if (ptr) m._wasm_free_string(ptr);
+  }
+}
+function codePointToIndex(text, cp) {
+  let i = 0;
+  for (let n = 0; n < cp && i < text.length; n++) {
+    const c = text.charCodeAt(i);
+    i += c >= 55296 && c <= 56319 && i + 1 < text.length ? 2 : 1;
+  }
+  return i;
+}
+function byteOffsetMapper(text, ascii) {
+  if (ascii) return (b) => Math.min(b, text.length);
+  let byte = 0;
+  let idx = 0;
+  return (target) => {
+    if (target < byte) {
+      byte = 0;
+      idx = 0;
+    }
+    while (byte < target && idx < text.length) {
+      const c = text.charCodeAt(idx);
+      if (c < 128) {
+        byte += 1;
+        idx += 1;
+      } else if (c < 2048) {
+        byte += 2;
+        idx += 1;
+      } else if (c >= 55296 && c <= 56319 && idx + 1 < text.length) {
+        byte += 4;
+        idx += 2;
+      } else {
+        byte += 3;
+        idx += 1;
+      }
+    }
+    return idx;
+  };
+}
+function withoutBom(text) {
+  return text.includes("\uFEFF") ? text.replace(/\uFEFF/g, " ") : text;
+}
+var MAX_BAD_BYTES = 10;
+function badBytesOf(migration, lines) {
+  const at = (offset, message, help) => ({
+    message,
+    help,
+    code: "22021",
+    // character_not_in_repertoire: "invalid byte sequence for encoding"
+    offset,
+    ...lines.position(offset)
+  });
+  if (migration.notText) {
+    const utf16 = migration.notText.startsWith("UTF-16");
+    return [
+      at(
+        0,
+        `This is not a SQL text file: it looks like ${migration.notText}. There is nothing zerodown can check, and the migration tool would fail on it.`,
+        utf16 ? "Save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)." : "Remove it from the migrations, or rename it so that it does not end in .sql."
+      )
+    ];
+  }
+  const out = [];
+  const src = migration.source;
+  for (let i = src.indexOf("\0"); i !== -1; i = src.indexOf("\0", i + 1)) {
+    out.push(
+      at(
+        i,
+        'A NUL byte (0x00) is here: PostgreSQL rejects it (invalid byte sequence for encoding "UTF8": 0x00), and tools that read SQL as a C string stop at it, silently skipping everything after it.',
+        "Delete the byte (shown as \\x00). zerodown checked the statements around it, but runs nothing from this file on the shadow."
+      )
+    );
+  }
+  for (const b of migration.badBytes ?? []) {
+    out.push(
+      at(
+        b.offset,
+        `Invalid UTF-8 (${b.bytes}) is here: PostgreSQL rejects the file (invalid byte sequence for encoding "UTF8"); it was probably saved as Latin-1 or Windows-1252.`,
+        "Save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`). zerodown read the bytes as U+FFFD and checked the statements, but runs nothing from this file on the shadow."
+      )
+    );
+  }
+  out.sort((a, b) => a.offset - b.offset);
+  if (out.length > MAX_BAD_BYTES) {
+    const more = out.length - MAX_BAD_BYTES;
+    out.length = MAX_BAD_BYTES;
+    const last = out[MAX_BAD_BYTES - 1];
+    last.message += ` ${more} more bad byte${more === 1 ? "" : "s"} after this one ${more === 1 ? "is" : "are"} not listed.`;
+  }
+  return out;
+}
+var PARSE_PIECE_CHARS = pieceCharsFromEnv() ?? 1 << 20;
+function pieceCharsFromEnv() {
+  const v = Number(process.env.ZERODOWN_PARSE_PIECE_CHARS);
+  return Number.isInteger(v) && v > 0 ? v : void 0;
+}
+function parseMigration(migration, lines = new LineIndex(migration.source), pieceChars = PARSE_PIECE_CHARS) {
+  const source = migration.source.includes("\0") ? migration.source.replace(/\0/g, " ") : migration.source;
+  const segments = migration.segments ?? [{ start: 0, end: source.length }];
+  const statements = [];
+  const ignores = readIgnores(source);
+  const bad = badBytesOf(migration, lines);
+  const badBytes = bad.length ? { error: bad[0], badBytes: bad } : {};
+  if (migration.notText)
+    return { migration, statements, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+  const spanOf = (offset, endOffset) => {
+    const a = lines.position(offset);
+    const b = lines.position(Math.max(offset, endOffset - 1));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1, offset, endOffset };
+  };
+  const blocks = [];
+  const kinds = [];
+  const kindIds = /* @__PURE__ */ new Map();
+  let count = 0;
+  const add2 = (text, base, raw) => {
+    locate(text, base, raw, (kind, offset, endOffset, ast) => {
+      const span = spanOf(offset, endOffset);
+      const ig = ignores.forLine(span.line);
+      statements.push({
+        index: count++,
+        kind,
+        ast,
+        text: source.slice(offset, endOffset),
+        span,
+        ignored: ig.rules,
+        ignoreAll: ig.all
+      });
+    });
+  };
+  const addBlock = (block) => {
+    block.first = count;
+    count += block.kinds.length;
+    blocks.push(block);
+  };
+  const kindId = (kind) => {
+    let id = kindIds.get(kind);
+    if (id === void 0) {
+      id = kinds.push(kind) - 1;
+      kindIds.set(kind, id);
+    }
+    return id;
+  };
+  const build = (block) => {
+    const out = [];
+    for (let slot = 0; slot < block.kinds.length; slot++) {
+      const offset = block.starts[slot];
+      const endOffset = block.ends[slot];
+      const span = spanOf(offset, endOffset);
+      const ig = ignores.forLine(span.line);
+      out.push(
+        new PieceStatement(
+          block.first + slot,
+          kinds[block.kinds[slot]],
+          source.slice(offset, endOffset),
+          span,
+          ig.rules,
+          ig.all,
+          block.piece,
+          slot
+        )
+      );
+    }
+    return out;
+  };
+  for (const seg of segments) {
+    const text = withoutBom(source.slice(seg.start, seg.end));
+    if (skipTrivia(text, 0) >= text.length && !text.includes("/*")) continue;
+    if (text.length > pieceChars) {
+      const pieced = blocksOf(text, seg.start, pieceChars, kindId);
+      if (pieced) {
+        for (const b of pieced) addBlock(b);
+        continue;
+      }
+    }
+    let raw;
+    try {
+      raw = parseRaw(text);
+    } catch (err) {
+      if (!(err instanceof SqlSyntaxError)) throw err;
+      const offset = seg.start + Math.min(err.cursor, text.length);
+      const { line, column } = lines.position(offset);
+      const error = { message: err.message, line, column, offset };
+      return {
+        migration,
+        statements: [],
+        ...badBytes,
+        error,
+        ignoreFile: ignores.file,
+        ignoreFileRules: ignores.fileRules
+      };
+    }
+    add2(text, seg.start, raw);
+  }
+  const all = blocks.length ? statementList(statements, blocks, count, build) : statements;
+  return { migration, statements: all, ...badBytes, ignoreFile: ignores.file, ignoreFileRules: ignores.fileRules };
+}
+function locate(text, base, raw, each) {
+  const toChar = byteOffsetMapper(text, raw.ascii);
+  for (const stmt of raw.stmts) {
+    if (!stmt.stmt) continue;
+    const kind = Object.keys(stmt.stmt)[0];
+    const byteStart = stmt.stmt_location ?? 0;
+    const rawStart = toChar(byteStart);
+    const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
+    const start = skipTrivia(text, rawStart, rawEnd);
+    const end = trimEnd(text, start, rawEnd);
+    each(kind, base + start, base + end, stmt.stmt[kind]);
+  }
+}
+function blocksOf(text, base, pieceChars, kindId) {
+  const cuts = [0];
+  for (const r of splitSql(text)) if (r.start - cuts[cuts.length - 1] >= pieceChars) cuts.push(r.start);
+  if (cuts.length < 2) return void 0;
+  cuts.push(text.length);
+  const blocks = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const pieceText = text.slice(cuts[i], cuts[i + 1]);
+    let raw;
+    try {
+      raw = parseRaw(pieceText);
+    } catch (err) {
+      if (err instanceof SqlSyntaxError) return void 0;
+      throw err;
+    }
+    const piece = new Piece(pieceText, (t) => parseRaw(t).stmts);
+    let n = 0;
+    for (const s of raw.stmts) if (s.stmt) n++;
+    const block = {
+      piece,
+      first: 0,
+      kinds: new Uint16Array(n),
+      starts: new Int32Array(n),
+      ends: new Int32Array(n)
+    };
+    let slot = 0;
+    locate(pieceText, base + cuts[i], raw, (kind, offset, endOffset) => {
+      block.kinds[slot] = kindId(kind);
+      block.starts[slot] = offset;
+      block.ends[slot++] = endOffset;
+    });
+    if (i < KEPT_PIECES) piece.keep(raw.stmts);
+    blocks.push(block);
+  }
+  return blocks;
+}
+function parseSql(sql) {
+  const m = {
+    path: "<sql>",
+    absPath: "<sql>",
+    source: sql,
+    dialect: "postgres",
+    framework: "plain",
+    transaction: "none",
+    review: true
+  };
+  const parsed = parseMigration(m);
+  if (parsed.error) {
+    throw new Error(`${parsed.error.message} at line ${parsed.error.line}, column ${parsed.error.column}`);
+  }
+  return parsed.statements;
+}
+
+// src/dialects/postgres/util.ts
+var FUNCTIONS = pg_volatility_default.functions;
+var RANK = { immutable: 0, stable: 1, volatile: 2 };
+var max = (a, b) => RANK[a] >= RANK[b] ? a : b;
+function str3(n) {
+  return n?.String?.sval;
+}
+function names(list) {
+  return (list ?? []).map(str3).filter((s) => s !== void 0);
+}
+function builtinVolatility(name) {
+  const v = FUNCTIONS[name] ?? FUNCTIONS[name.toLowerCase()];
+  if (!v) return void 0;
+  if (v.includes("v")) return "volatile";
+  if (v.includes("s")) return "stable";
+  return "immutable";
+}
+function volatility(expr, userFunctions) {
+  let result = "immutable";
+  const stack = [expr];
+  while (stack.length && result !== "volatile") {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "FuncCall") {
+        const fn = names(value.funcname);
+        const name = fn[fn.length - 1] ?? "";
+        const v = userFunctions?.get(name) ?? builtinVolatility(name) ?? "volatile";
+        result = max(result, v);
+        stack.push(value.args);
+      } else if (key === "SQLValueFunction") {
+        result = max(result, "stable");
+      } else if (key === "SubLink") {
+        result = "volatile";
+      } else if (key === "NextValueExpr") {
+        result = "volatile";
+      } else {
+        stack.push(value);
+      }
+    }
+  }
+  return result;
+}
+function calledFunctions(expr) {
+  const out = [];
+  const stack = [expr];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    const entries = Object.entries(node);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i][1]);
+    for (const [key, value] of entries) {
+      if (key !== "FuncCall") continue;
+      const fn = names(value.funcname);
+      out.push(fn[fn.length - 1] ?? "?");
+    }
+  }
+  return out;
+}
+function displayTable(rel2) {
+  if (rel2 === void 0) return "?";
+  if (typeof rel2 === "string") return rel2.startsWith(`${DEFAULT_SCHEMA}.`) ? rel2.slice(DEFAULT_SCHEMA.length + 1) : rel2;
+  return rel2.schemaname && rel2.schemaname !== DEFAULT_SCHEMA ? `${rel2.schemaname}.${rel2.relname}` : rel2.relname ?? "?";
+}
+function alterCmds(ast) {
+  return (ast?.cmds ?? []).map((c) => c.AlterTableCmd).filter(Boolean);
+}
+function columnConstraints(def) {
+  return (def?.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
+}
+var SAFE_IDENT = /^[a-z_][a-z0-9_$]*$/;
+var RESERVED = new Set(
+  "all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create current_catalog current_date current_role current_time current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign from grant group having in initially intersect into lateral leading limit localtime localtimestamp not null offset on only or order placing primary references returning select session_user some symmetric system_user table then to trailing true union unique user using variadic when where window with authorization binary collation concurrently cross current_schema freeze full ilike inner is isnull join left like natural notnull outer overlaps right similar tablesample verbose".split(
+    " "
+  )
+);
+function quoteIdent(name) {
+  if (SAFE_IDENT.test(name) && !RESERVED.has(name)) return name;
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function quoteRel(rel2) {
+  if (typeof rel2 === "string") {
+    const i = rel2.indexOf(".");
+    const schema = i >= 0 ? rel2.slice(0, i) : void 0;
+    const name = i >= 0 ? rel2.slice(i + 1) : rel2;
+    return schema && schema !== DEFAULT_SCHEMA ? `${quoteIdent(schema)}.${quoteIdent(name)}` : quoteIdent(name);
+  }
+  return rel2.schemaname ? `${quoteIdent(rel2.schemaname)}.${quoteIdent(rel2.relname ?? "")}` : quoteIdent(rel2.relname ?? "");
+}
+function quoteLiteral(value) {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+var LOCKS = {
+  AccessShareLock: { blocksReads: false, blocksWrites: false },
+  RowShareLock: { blocksReads: false, blocksWrites: false },
+  RowExclusiveLock: { blocksReads: false, blocksWrites: false },
+  ShareUpdateExclusiveLock: { blocksReads: false, blocksWrites: false },
+  ShareLock: { blocksReads: false, blocksWrites: true },
+  ShareRowExclusiveLock: { blocksReads: false, blocksWrites: true },
+  ExclusiveLock: { blocksReads: false, blocksWrites: true },
+  AccessExclusiveLock: { blocksReads: true, blocksWrites: true }
+};
+var LOCK_MODES = Object.keys(LOCKS);
+function lockStrength(mode) {
+  return LOCK_MODES.indexOf(mode);
+}
+var locatedCache = /* @__PURE__ */ new WeakMap();
+function firstLocation(node) {
+  if (!node || typeof node !== "object") return void 0;
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const l = firstLocation(n);
+      if (l !== void 0) return l;
+    }
+    return void 0;
+  }
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "location" && typeof v === "number" && v >= 0) return v;
+    const l = firstLocation(v);
+    if (l !== void 0) return l;
+  }
+  return void 0;
+}
+function located(stmt) {
+  let l = locatedCache.get(stmt);
+  if (l !== void 0) return l;
+  l = null;
+  try {
+    const again = parseSync(stmt.text).stmts?.[0]?.stmt?.[stmt.kind];
+    const a = firstLocation(stmt.ast);
+    const b = firstLocation(again);
+    const bytes = Buffer.from(stmt.text, "utf8");
+    const tokens = (scanSync(stmt.text).tokens ?? []).map((t) => {
+      const text = bytes.subarray(t.start, t.end).toString("utf8");
+      return {
+        start: t.start,
+        end: t.end,
+        text,
+        upper: text.toUpperCase(),
+        keyword: t.keywordKind > 0
+      };
+    });
+    l = { delta: a !== void 0 && b !== void 0 ? a - b : 0, tokens, bytes };
+  } catch {
+    l = null;
+  }
+  locatedCache.set(stmt, l);
+  return l;
+}
+var COLUMN_EXPR_STOPS = /* @__PURE__ */ new Set([
+  "NOT",
+  "NULL",
+  "CONSTRAINT",
+  "PRIMARY",
+  "UNIQUE",
+  "REFERENCES",
+  "CHECK",
+  "DEFAULT",
+  "COLLATE",
+  "GENERATED",
+  "DEFERRABLE",
+  "INITIALLY"
+]);
+function exprSql(stmt, location, opts = {}) {
+  const l = located(stmt);
+  if (!l || location === void 0 || location < 0) return void 0;
+  const at = location - l.delta;
+  let i = l.tokens.findIndex((t) => t.start >= at);
+  if (i < 0) return void 0;
+  if (opts.after) {
+    const k = l.tokens.findIndex((t, j2) => j2 >= i && t.keyword && t.upper === opts.after);
+    if (k < 0) return void 0;
+    i = k + 1;
+  }
+  while (i < l.tokens.length && opts.skip?.includes(l.tokens[i].upper)) i++;
+  const stops = opts.stops ?? COLUMN_EXPR_STOPS;
+  let depth = 0;
+  let j = i;
+  for (; j < l.tokens.length; j++) {
+    const t = l.tokens[j];
+    if (t.text === "(" || t.text === "[") depth++;
+    else if (t.text === ")" || t.text === "]") {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && (t.text === "," || t.text === ";")) break;
+    else if (depth === 0 && j > i && t.keyword && stops.has(t.upper) && !(t.upper === "NOT" && l.tokens[j - 1]?.upper === "IS"))
+      break;
+  }
+  if (j <= i) return void 0;
+  return l.bytes.subarray(l.tokens[i].start, l.tokens[j - 1].end).toString("utf8");
+}
+function clauseSql(stmt, keyword, stops = []) {
+  const l = located(stmt);
+  if (!l) return void 0;
+  let depth = 0;
+  let start = -1;
+  let end = l.tokens.length;
+  for (let j = 0; j < l.tokens.length; j++) {
+    const t = l.tokens[j];
+    if (t.text === "(" || t.text === "[") depth++;
+    else if (t.text === ")" || t.text === "]") depth--;
+    else if (depth === 0 && t.keyword) {
+      if (start < 0 && t.upper === keyword) start = j + 1;
+      else if (start >= 0 && stops.includes(t.upper)) {
+        end = j;
+        break;
+      }
+    }
+  }
+  if (start < 0 || start >= end) return void 0;
+  return l.bytes.subarray(l.tokens[start].start, l.tokens[end - 1].end).toString("utf8");
+}
+function columnRefs(expr) {
+  const out = [];
+  const visit = (node) => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "ColumnRef") {
+        const f = names(value.fields);
+        if (f.length) out.push(f[f.length - 1]);
+      } else visit(value);
+    }
+  };
+  visit(expr);
+  return out;
+}
+function sameTransaction(statements, from, to, toInTransaction) {
+  if (!toInTransaction) return false;
+  for (let i = from + 1; i < to; i++) if (statements[i]?.kind === "TransactionStmt") return false;
+  return true;
+}
+function addColumnRewrite(def, env) {
+  const cons = columnConstraints(def);
+  const gen = cons.find((c) => c.contype === "CONSTR_GENERATED");
+  if (gen && gen.generated_kind !== "v") return { reason: "generated", expr: gen.raw_expr };
+  if (cons.some((c) => c.contype === "CONSTR_IDENTITY")) return { reason: "identity" };
+  const typeNames = names(def.typeName?.names);
+  const typeName = typeNames[typeNames.length - 1] ?? "";
+  if (typeNames.length === 1 && /^(small|big)?serial[248]?$/.test(typeName)) return { reason: "serial" };
+  const dflt = cons.find((c) => c.contype === "CONSTR_DEFAULT")?.raw_expr;
+  const isNull = !!dflt?.A_Const?.isnull;
+  if (dflt && !isNull) {
+    const fns = calledFunctions(dflt);
+    if (volatility(dflt, env.functions) === "volatile")
+      return { reason: "volatile-default", expr: dflt, functions: fns };
+    if (env.pgVersion < 11) return { reason: "pre-11-default", expr: dflt };
+  }
+  const domainKey = typeNames.length > 1 ? `${typeNames[typeNames.length - 2]}.${typeName}` : `${DEFAULT_SCHEMA}.${typeName}`;
+  const domain = env.domains?.get(domainKey);
+  if (domain && (domain.hasCheck || domain.notNull)) return { reason: "domain-constraint", domain: typeName };
+  return void 0;
+}
+function addColumnStatement(statements, stmt, rel2, column) {
+  const key = `${rel2.schemaname ?? DEFAULT_SCHEMA}.${rel2.relname ?? ""}`;
+  for (let i = stmt.index - 1; i >= 0; i--) {
+    const s = statements[i];
+    if (s.kind !== "AlterTableStmt" || !s.ast.relation) continue;
+    if (`${s.ast.relation.schemaname ?? DEFAULT_SCHEMA}.${s.ast.relation.relname ?? ""}` !== key) continue;
+    if (alterCmds(s.ast).some((c) => c.subtype === "AT_AddColumn" && c.def?.ColumnDef?.colname === column)) return s;
+  }
+  return void 0;
+}
+function isFreshColumn(ctx, stmt, rel2, column) {
+  if (ctx.isNewColumn(rel2, column)) return true;
+  if (ctx.table(rel2)) return false;
+  return !!addColumnStatement(ctx.statements, stmt, rel2, column);
+}
+function freshConstraintColumns(ctx, stmt, con, addedHere) {
+  const cols = con.contype === "CONSTR_FOREIGN" ? names(con.fk_attrs) : [...names(con.keys), ...names(con.including)];
+  return cols.filter((c) => addedHere.has(c) || isFreshColumn(ctx, stmt, stmt.ast.relation, c));
+}
+function altersExistingTable(ast, ctx) {
+  return (!ast.objtype || ast.objtype === "OBJECT_TABLE") && !ctx.isNewTable(ast.relation);
+}
+function addedConstraints(ctx, stmt, opts = {}) {
+  const ast = stmt.ast;
+  if (!altersExistingTable(ast, ctx)) return [];
+  const out = [];
+  const addedHere = /* @__PURE__ */ new Set();
+  for (const cmd of alterCmds(ast)) {
+    if (cmd.subtype === "AT_AddColumn") {
+      const def = cmd.def?.ColumnDef;
+      if (!def?.colname) continue;
+      if (cmd.missing_ok && ctx.column?.(ast.relation, def.colname))
+        continue;
+      addedHere.add(def.colname);
+      if (opts.inline)
+        for (const con of columnConstraints(def)) out.push({ con, fresh: [def.colname], column: def.colname });
+    } else if (cmd.subtype === "AT_AddConstraint" && cmd.def?.Constraint) {
+      out.push({ con: cmd.def.Constraint, fresh: freshConstraintColumns(ctx, stmt, cmd.def.Constraint, addedHere) });
+    }
+  }
+  return out;
+}
+function checkImpliesNotNull(expr, column) {
+  if (expr?.NullTest) {
+    const t = expr.NullTest;
+    const f = names(t.arg?.ColumnRef?.fields);
+    return t.nulltesttype === "IS_NOT_NULL" && f[f.length - 1] === column;
+  }
+  if (expr?.BoolExpr?.boolop === "AND_EXPR")
+    return (expr.BoolExpr.args ?? []).some((a) => checkImpliesNotNull(a, column));
+  return false;
+}
+function notNullProvingCheck(table, column) {
+  for (const c of table?.constraints.values() ?? []) {
+    if (c.type === "check" && c.validated && checkImpliesNotNull(c.expr, column)) return c.name;
+  }
+  return void 0;
+}
+function shortSql(sql, max2 = 80) {
+  const flat = sql.replace(/--[^\n]*/g, " ").replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\s+/g, " ").trim();
+  return flat.length > max2 ? `${flat.slice(0, max2 - 1).trimEnd()}\u2026` : flat;
+}
+function mergeIssues(issues, label) {
+  if (issues.length < 2) return issues;
+  const [first, ...rest] = issues;
+  const names2 = rest.map(label);
+  const shown = names2.length > 5 ? [...names2.slice(0, 5), `${names2.length - 5} more`] : names2;
+  return [
+    {
+      ...first,
+      message: `${first.message} The same statement does the same for ${shown.join(", ")}.`,
+      data: { ...first.data, all: issues.map((i) => i.data ?? {}) }
+    }
+  ];
+}
+var firstIndexCache = /* @__PURE__ */ new WeakMap();
+var lastEventCache = /* @__PURE__ */ new WeakMap();
+function lastEventBefore(statements, before, key, eventsOf) {
+  let byFn = lastEventCache.get(statements);
+  if (!byFn) lastEventCache.set(statements, byFn = /* @__PURE__ */ new Map());
+  let index = byFn.get(eventsOf);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (let i = 0; i < statements.length; i++) {
+      for (const [k, v] of eventsOf(statements[i]) ?? []) {
+        let e2 = index.get(k);
+        if (!e2) index.set(k, e2 = { at: [], values: [] });
+        if (e2.at[e2.at.length - 1] === i) e2.values[e2.values.length - 1] = v;
+        else {
+          e2.at.push(i);
+          e2.values.push(v);
+        }
+      }
+    }
+    byFn.set(eventsOf, index);
+  }
+  const e = index.get(key);
+  if (!e) return void 0;
+  let lo = 0;
+  let hi = e.at.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (e.at[mid] < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? e.values[lo - 1] : void 0;
+}
+function keysBefore(statements, before, keysOf) {
+  let byFn = firstIndexCache.get(statements);
+  if (!byFn) firstIndexCache.set(statements, byFn = /* @__PURE__ */ new Map());
+  let first = byFn.get(keysOf);
+  if (!first) {
+    first = /* @__PURE__ */ new Map();
+    for (let i = 0; i < statements.length; i++)
+      for (const k of keysOf(statements[i]) ?? []) if (!first.has(k)) first.set(k, i);
+    byFn.set(keysOf, first);
+  }
+  const seen = first;
+  return { has: (key) => (seen.get(key) ?? Infinity) < before };
+}
+
+// src/dialects/postgres/locks.ts
+function strongerLock(a, b) {
+  return lockStrength(a) >= lockStrength(b) ? a : b;
+}
+function blocksTraffic(mode) {
+  return LOCKS[mode].blocksReads || LOCKS[mode].blocksWrites;
+}
+function lockName(mode) {
+  return mode.replace(/Lock$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
+}
+function aLock(mode) {
+  const n = lockName(mode);
+  return `${/^[AEIOU]/.test(n) ? "an" : "a"} ${n} lock`;
+}
+function lockImpact(mode) {
+  if (LOCKS[mode].blocksReads) return "every read and write";
+  if (LOCKS[mode].blocksWrites) return "every write";
+  return "other schema changes";
+}
+function keyOfNames(list) {
+  if (!list.length) return void 0;
+  return list.length > 1 ? `${list[list.length - 2]}.${list[list.length - 1]}` : `${DEFAULT_SCHEMA}.${list[0]}`;
+}
+var short = (key) => "`" + (key.startsWith(`${DEFAULT_SCHEMA}.`) ? key.slice(DEFAULT_SCHEMA.length + 1) : key) + "`";
+function alterCmdMode(cmd, pgVersion) {
+  switch (cmd.subtype) {
+    case "AT_SetStatistics":
+    case "AT_SetOptions":
+    case "AT_ResetOptions":
+    case "AT_ClusterOn":
+    case "AT_DropCluster":
+    case "AT_SetRelOptions":
+    case "AT_ResetRelOptions":
+    case "AT_ValidateConstraint":
+    case "AT_DetachPartitionFinalize":
+      return "ShareUpdateExclusiveLock";
+    case "AT_AttachPartition":
+      return pgVersion >= 12 ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock";
+    case "AT_DetachPartition":
+      return cmd.def?.PartitionCmd?.concurrent ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock";
+    case "AT_EnableTrig":
+    case "AT_EnableAlwaysTrig":
+    case "AT_EnableReplicaTrig":
+    case "AT_EnableTrigAll":
+    case "AT_EnableTrigUser":
+    case "AT_DisableTrig":
+    case "AT_DisableTrigAll":
+    case "AT_DisableTrigUser":
+      return "ShareRowExclusiveLock";
+    case "AT_AddConstraint":
+      return cmd.def?.Constraint?.contype === "CONSTR_FOREIGN" ? "ShareRowExclusiveLock" : "AccessExclusiveLock";
+    default:
+      return "AccessExclusiveLock";
+  }
+}
+function foreignKeys(nodes) {
+  const out = [];
+  for (const n of nodes ?? []) {
+    if (n.Constraint?.contype === "CONSTR_FOREIGN") out.push(n.Constraint);
+    for (const c of n.ColumnDef?.constraints ?? [])
+      if (c.Constraint?.contype === "CONSTR_FOREIGN") out.push(c.Constraint);
+  }
+  return out;
+}
+function tablesUsingType(catalog, typeKey) {
+  if (!catalog) return [];
+  const [schema, name] = typeKey.split(".");
+  const out = [];
+  for (const [key, t] of catalog.tables) {
+    for (const c of t.columns.values()) {
+      if (c.type.name === name && (c.type.schema ?? DEFAULT_SCHEMA) === schema) {
+        out.push(key);
+        break;
+      }
+    }
+  }
+  return out;
+}
+function indexTable(catalog, indexKey) {
+  return catalog?.indexes.get(indexKey)?.table;
+}
+function statementLocks(kind, ast, opts = {}) {
+  const pgVersion = opts.pgVersion ?? DEFAULT_PG_VERSION;
+  const catalog = opts.catalog;
+  const out = /* @__PURE__ */ new Map();
+  const add2 = (rel2, mode, what) => {
+    const k = rel2 ?? `?${what}`;
+    const prev = out.get(k);
+    if (prev) prev.mode = strongerLock(prev.mode, mode);
+    else out.set(k, rel2 === void 0 ? { mode, what } : { rel: rel2, mode, what });
+  };
+  const table = (rv, mode, noun = "table") => {
+    if (!rv?.relname) return;
+    const k = relKey(rv);
+    add2(k, mode, `${noun} ${short(k)}`);
+  };
+  const index = (key, mode) => {
+    const t = indexTable(catalog, key);
+    if (t) add2(t, mode, `table ${short(t)} (index ${short(key)})`);
+    else add2(key, mode, `index ${short(key)}`);
+  };
+  const referenced = (fks, self2) => {
+    for (const fk of fks) {
+      if (!fk.pktable) continue;
+      const k = relKey(fk.pktable);
+      if (k !== self2) add2(k, "ShareRowExclusiveLock", `table ${short(k)} (referenced by a foreign key)`);
+    }
+  };
+  const knownConstraint = (relation, name) => name ? catalog?.table(relation)?.constraints.get(name) : void 0;
+  switch (kind) {
+    case "CreateStmt": {
+      const self2 = relKey(ast.relation);
+      referenced(foreignKeys(ast.tableElts), self2);
+      for (const p of ast.inhRelations ?? []) {
+        table(p.RangeVar, ast.partbound ? "AccessExclusiveLock" : "ShareUpdateExclusiveLock");
+      }
+      break;
+    }
+    case "AlterTableStmt": {
+      const objtype = ast.objtype ?? "OBJECT_TABLE";
+      const noun = objtype === "OBJECT_VIEW" ? "view" : objtype === "OBJECT_MATVIEW" ? "materialized view" : objtype === "OBJECT_SEQUENCE" ? "sequence" : "table";
+      const self2 = relKey(ast.relation);
+      for (const c of ast.cmds ?? []) {
+        const cmd = c.AlterTableCmd;
+        if (!cmd) continue;
+        const mode = alterCmdMode(cmd, pgVersion);
+        if (objtype === "OBJECT_INDEX") index(self2, mode);
+        else table(ast.relation, mode, noun);
+        if (cmd.subtype === "AT_AddConstraint") referenced(foreignKeys([cmd.def]), self2);
+        if (cmd.subtype === "AT_AddColumn") referenced(foreignKeys(cmd.def?.ColumnDef?.constraints), self2);
+        if (cmd.subtype === "AT_AttachPartition") table(cmd.def?.PartitionCmd?.name, "AccessExclusiveLock");
+        if (cmd.subtype === "AT_DetachPartition") table(cmd.def?.PartitionCmd?.name, mode);
+        if (cmd.subtype === "AT_DropConstraint") {
+          const con = knownConstraint(self2, cmd.name);
+          if (con?.type === "foreign" && con.references && con.references !== self2) {
+            add2(
+              con.references,
+              "AccessExclusiveLock",
+              `table ${short(con.references)} (referenced by \`${cmd.name}\`)`
+            );
+          }
+        }
+      }
+      break;
+    }
+    case "IndexStmt":
+      table(ast.relation, ast.concurrent ? "ShareUpdateExclusiveLock" : "ShareLock");
+      break;
+    case "DropStmt": {
+      const objs = (ast.objects ?? []).map(
+        (o) => o.List ? stringList(o.List.items) : o.String ? [o.String.sval] : o.TypeName ? stringList(o.TypeName.names) : []
+      );
+      for (const n of objs) {
+        const key = keyOfNames(n);
+        if (!key) continue;
+        switch (ast.removeType) {
+          case "OBJECT_TABLE": {
+            add2(key, "AccessExclusiveLock", `table ${short(key)}`);
+            const t = catalog?.table(key);
+            for (const con of t?.constraints.values() ?? []) {
+              if (con.type === "foreign" && con.references && con.references !== key) {
+                add2(
+                  con.references,
+                  "AccessExclusiveLock",
+                  `table ${short(con.references)} (referenced by ${short(key)})`
+                );
+              }
+            }
+            if (ast.behavior === "DROP_CASCADE" && catalog) {
+              for (const [other, ot] of catalog.tables) {
+                if (other === key) continue;
+                for (const con of ot.constraints.values()) {
+                  if (con.type === "foreign" && con.references === key)
+                    add2(other, "AccessExclusiveLock", `table ${short(other)} (its foreign key is dropped)`);
+                }
+              }
+            }
+            break;
+          }
+          case "OBJECT_INDEX":
+            index(key, ast.concurrent ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock");
+            break;
+          case "OBJECT_VIEW":
+            add2(key, "AccessExclusiveLock", `view ${short(key)}`);
+            break;
+          case "OBJECT_MATVIEW":
+            add2(key, "AccessExclusiveLock", `materialized view ${short(key)}`);
+            break;
+          case "OBJECT_SEQUENCE":
+            add2(key, "AccessExclusiveLock", `sequence ${short(key)}`);
+            break;
+          case "OBJECT_FOREIGN_TABLE":
+            add2(key, "AccessExclusiveLock", `foreign table ${short(key)}`);
+            break;
+          case "OBJECT_TRIGGER":
+          case "OBJECT_POLICY":
+          case "OBJECT_RULE": {
+            const rel2 = keyOfNames(n.slice(0, -1));
+            if (rel2) add2(rel2, "AccessExclusiveLock", `table ${short(rel2)}`);
+            break;
+          }
+          case "OBJECT_TYPE":
+          case "OBJECT_DOMAIN":
+            if (ast.behavior === "DROP_CASCADE")
+              for (const t of tablesUsingType(catalog, key)) add2(t, "AccessExclusiveLock", `table ${short(t)}`);
+            break;
+          default:
+            break;
+        }
+      }
+      break;
+    }
+    case "RenameStmt": {
+      switch (ast.renameType) {
+        case "OBJECT_INDEX":
+          index(relKey(ast.relation), pgVersion >= 12 ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock");
+          break;
+        case "OBJECT_TABLE":
+        case "OBJECT_COLUMN":
+        case "OBJECT_TABCONSTRAINT":
+        case "OBJECT_TRIGGER":
+        case "OBJECT_POLICY":
+        case "OBJECT_RULE":
+          table(
+            ast.relation,
+            "AccessExclusiveLock",
+            ast.relationType === "OBJECT_VIEW" ? "view" : ast.relationType === "OBJECT_MATVIEW" ? "materialized view" : "table"
+          );
+          break;
+        case "OBJECT_VIEW":
+          table(ast.relation, "AccessExclusiveLock", "view");
+          break;
+        case "OBJECT_MATVIEW":
+          table(ast.relation, "AccessExclusiveLock", "materialized view");
+          break;
+        case "OBJECT_SEQUENCE":
+          table(ast.relation, "AccessExclusiveLock", "sequence");
+          break;
+        case "OBJECT_FOREIGN_TABLE":
+          table(ast.relation, "AccessExclusiveLock", "foreign table");
+          break;
+        default:
+          break;
+      }
+      break;
+    }
+    case "AlterObjectSchemaStmt":
+      if (ast.relation) table(ast.relation, "AccessExclusiveLock", ast.objectType === "OBJECT_VIEW" ? "view" : "table");
+      break;
+    case "TruncateStmt":
+      for (const r of ast.relations ?? []) table(r.RangeVar, "AccessExclusiveLock");
+      break;
+    case "LockStmt":
+      for (const r of ast.relations ?? []) table(r.RangeVar, LOCK_MODES[(ast.mode ?? 8) - 1] ?? "AccessExclusiveLock");
+      break;
+    case "RefreshMatViewStmt":
+      table(ast.relation, ast.concurrent ? "ExclusiveLock" : "AccessExclusiveLock", "materialized view");
+      break;
+    case "ReindexStmt": {
+      const concurrent = optionOn(ast.params, "concurrently");
+      const mode = concurrent ? "ShareUpdateExclusiveLock" : "AccessExclusiveLock";
+      if (ast.kind === "REINDEX_OBJECT_INDEX" && ast.relation) index(relKey(ast.relation), mode);
+      else if (ast.kind === "REINDEX_OBJECT_TABLE") table(ast.relation, mode);
+      break;
+    }
+    case "ClusterStmt":
+      table(ast.relation, "AccessExclusiveLock");
+      break;
+    case "VacuumStmt": {
+      const full = ast.is_vacuumcmd && optionOn(ast.options, "full");
+      for (const r of ast.rels ?? [])
+        table(r.VacuumRelation?.relation, full ? "AccessExclusiveLock" : "ShareUpdateExclusiveLock");
+      break;
+    }
+    case "CreateTrigStmt":
+      table(ast.relation, "ShareRowExclusiveLock");
+      break;
+    case "CreatePolicyStmt":
+    case "AlterPolicyStmt":
+      table(ast.table, "AccessExclusiveLock");
+      break;
+    case "RuleStmt":
+      table(ast.relation, "AccessExclusiveLock");
+      break;
+    case "ViewStmt":
+      if (ast.replace) table(ast.view, "AccessExclusiveLock", "view");
+      break;
+    case "AlterSeqStmt":
+      table(ast.sequence, "ShareRowExclusiveLock", "sequence");
+      break;
+    case "AlterDomainStmt": {
+      const validates = ast.subtype === "C" && ast.def?.Constraint && !ast.def.Constraint.skip_validation || ast.subtype === "O" || ast.subtype === "V";
+      if (!validates) break;
+      const key = keyOfNames(stringList(ast.typeName));
+      if (!key) break;
+      const users = tablesUsingType(catalog, key);
+      for (const t of users) add2(t, "ShareLock", `table ${short(t)} (column of domain ${short(key)})`);
+      if (!users.length) add2(void 0, "ShareLock", `tables using domain ${short(key)}`);
+      break;
+    }
+    case "CommentStmt":
+      break;
+    case "CreateStatsStmt":
+      for (const r of ast.relations ?? []) table(r.RangeVar, "ShareUpdateExclusiveLock");
+      break;
+    case "UpdateStmt":
+    case "DeleteStmt":
+    case "InsertStmt":
+    case "MergeStmt":
+      table(ast.relation, "RowExclusiveLock");
+      break;
+    default:
+      break;
+  }
+  return [...out.values()];
+}
+function optionOn(options, name) {
+  return (options ?? []).some(
+    (o) => o.DefElem?.defname === name && !["false", "off", "0"].includes(String(defElemValue(o.DefElem)).toLowerCase())
+  );
+}
+function defElemValue(d) {
+  const a = d?.arg;
+  if (a === void 0) return true;
+  if (a.String) return a.String.sval;
+  if (a.Integer) return a.Integer.ival ?? 0;
+  if (a.Boolean) return a.Boolean.boolval ?? false;
+  if (a.A_Const) return a.A_Const.sval?.sval ?? a.A_Const.ival?.ival ?? a.A_Const.boolval?.boolval ?? 0;
+  return true;
+}
+function commandLabel(kind, ast) {
+  const obj = (t, dflt) => t ? t.replace(/^OBJECT_/, "").replace(/_/g, " ").replace("MATVIEW", "MATERIALIZED VIEW") : dflt;
+  switch (kind) {
+    case "AlterTableStmt":
+      return `ALTER ${obj(ast.objtype, "TABLE")}`;
+    case "IndexStmt":
+      return ast.concurrent ? "CREATE INDEX CONCURRENTLY" : "CREATE INDEX";
+    case "CreateStmt":
+      return "CREATE TABLE";
+    case "DropStmt":
+      return `DROP ${obj(ast.removeType, "OBJECT")}`;
+    case "RenameStmt":
+      return `ALTER ${obj(ast.renameType === "OBJECT_COLUMN" || ast.renameType === "OBJECT_TABCONSTRAINT" ? ast.relationType : ast.renameType, "TABLE")} \u2026 RENAME`;
+    case "AlterObjectSchemaStmt":
+      return `ALTER ${obj(ast.objectType, "TABLE")} \u2026 SET SCHEMA`;
+    case "TruncateStmt":
+      return "TRUNCATE";
+    case "LockStmt":
+      return "LOCK TABLE";
+    case "RefreshMatViewStmt":
+      return ast.concurrent ? "REFRESH MATERIALIZED VIEW CONCURRENTLY" : "REFRESH MATERIALIZED VIEW";
+    case "ReindexStmt":
+      return "REINDEX";
+    case "ClusterStmt":
+      return "CLUSTER";
+    case "VacuumStmt":
+      return ast.is_vacuumcmd ? "VACUUM" : "ANALYZE";
+    case "CreateTrigStmt":
+      return "CREATE TRIGGER";
+    case "CreatePolicyStmt":
+      return "CREATE POLICY";
+    case "AlterPolicyStmt":
+      return "ALTER POLICY";
+    case "RuleStmt":
+      return "CREATE RULE";
+    case "ViewStmt":
+      return ast.replace ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
+    case "AlterSeqStmt":
+      return "ALTER SEQUENCE";
+    case "AlterDomainStmt":
+      return "ALTER DOMAIN";
+    case "UpdateStmt":
+      return "UPDATE";
+    case "DeleteStmt":
+      return "DELETE";
+    case "InsertStmt":
+      return "INSERT";
+    case "MergeStmt":
+      return "MERGE";
+    default:
+      return kind.replace(/Stmt$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
+  }
+}
+function createdRelation(s) {
+  const rv = s.kind === "CreateStmt" ? s.ast.relation : s.kind === "ViewStmt" ? s.ast.view : s.kind === "CreateSeqStmt" ? s.ast.sequence : s.kind === "CreateTableAsStmt" ? s.ast.into?.rel : void 0;
+  return rv?.relname ? [relKey(rv)] : void 0;
+}
+function createdBefore(statements, before) {
+  return keysBefore(statements, before, createdRelation);
+}
+var settingsIn = /* @__PURE__ */ new WeakMap();
+function lastSetting(statements, before, name) {
+  let byName = settingsIn.get(statements);
+  if (!byName) settingsIn.set(statements, byName = /* @__PURE__ */ new Map());
+  let at = byName.get(name);
+  if (!at) {
+    at = [];
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i];
+      if (s.kind === "VariableSetStmt" && (s.ast.name === name || s.ast.kind === "VAR_RESET_ALL")) at.push(i);
+    }
+    byName.set(name, at);
+  }
+  const limit = Math.min(before, statements.length);
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (at[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? statements[at[lo - 1]] : void 0;
+}
+function setsZero(s) {
+  if (s?.ast.kind !== "VAR_SET_VALUE") return false;
+  const c = s.ast.args?.[0]?.A_Const;
+  if (!c) return false;
+  if (c.ival) return (c.ival.ival ?? 0) === 0;
+  if ("ival" in c) return true;
+  if (c.sval) return /^\s*0+\s*(ms|s|min|h|d)?\s*$/i.test(c.sval.sval ?? "");
+  return false;
+}
+var reportedIn = /* @__PURE__ */ new WeakMap();
+function firstInFile(ruleId, ctx, stmt) {
+  let m = reportedIn.get(ctx.statements);
+  if (!m) reportedIn.set(ctx.statements, m = /* @__PURE__ */ new Map());
+  const prev = m.get(ruleId);
+  if (prev && prev.catalog === ctx.catalog && prev.index < stmt.index) return false;
+  m.set(ruleId, { catalog: ctx.catalog, index: stmt.index });
+  return true;
+}
+var SCRIPT_TOOLS = /* @__PURE__ */ new Set(["prisma", "golang-migrate"]);
+
+// src/dialects/postgres/shadow/inspect.ts
+var USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
+async function relations(shadow) {
+  const rows = await shadow.query(
+    `SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relfilenode::int8 AS relfilenode
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE ${USER_SCHEMAS}`
+  );
+  const map = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const oid = Number(r.oid);
+    map.set(oid, {
+      oid,
+      name: displayTable(`${r.nspname}.${r.relname}`),
+      relkind: r.relkind,
+      filenode: Number(r.relfilenode)
+    });
+  }
+  return map;
+}
+async function ownLocks(shadow) {
+  const rows = await shadow.query(
+    `SELECT l.relation::int8 AS oid, l.mode
+       FROM pg_locks l
+      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`
+  );
+  return rows.map((r) => ({ oid: Number(r.oid), mode: r.mode }));
+}
+function lockEffect(mode) {
+  const l = LOCKS[mode];
+  return l ? { blocksReads: l.blocksReads, blocksWrites: l.blocksWrites } : { blocksReads: false, blocksWrites: false };
+}
+function isAuxiliary(kind) {
+  return kind === "index" || kind === "sequence";
+}
+var RELKIND = {
+  r: "table",
+  p: "table",
+  i: "index",
+  I: "index",
+  S: "sequence",
+  v: "view",
+  m: "materialized view",
+  f: "foreign table",
+  c: "type",
+  t: "toast"
+};
+
+// src/shadow/scale-timing.ts
+async function fastestOfBoth(run, rounds) {
+  await run(true);
+  await run(false);
+  let fullMs = Infinity;
+  let emptyMs = Infinity;
+  let still = 0;
+  for (let i = 0; i < rounds.maxRounds && (i < rounds.repeats || still < rounds.stable); i++) {
+    const ms = await run(true);
+    still = ms < fullMs * 0.95 ? 0 : still + 1;
+    fullMs = Math.min(fullMs, ms);
+    emptyMs = Math.min(emptyMs, await run(false));
+  }
+  return { fullMs: Math.round(fullMs * 1e3) / 1e3, emptyMs: Math.round(emptyMs * 1e3) / 1e3 };
+}
+
+// src/dialects/postgres/shadow/seed-schema.ts
+var qi = (s) => `"${s.replace(/"/g, '""')}"`;
+var ql = (s) => `'${s.replace(/'/g, "''")}'`;
+var rel = (t) => `${qi(t.schema)}.${qi(t.name)}`;
+async function loadTables(shadow) {
+  const userNs = USER_SCHEMAS;
+  const tables = await shadow.query(
+    `SELECT c.oid::int8 AS oid, n.nspname, c.relname
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userNs}
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+      ORDER BY n.nspname, c.relname`
+  );
+  const map = /* @__PURE__ */ new Map();
+  for (const t of tables) {
+    const oid = Number(t.oid);
+    map.set(oid, {
+      oid,
+      schema: t.nspname,
+      name: t.relname,
+      display: t.nspname === "public" ? t.relname : `${t.nspname}.${t.relname}`,
+      cols: [],
+      fks: [],
+      uniques: [],
+      checks: []
+    });
+  }
+  if (!map.size) return map;
+  const oids = [...map.keys()].join(",");
+  const cols = await shadow.query(
+    `SELECT a.attrelid::int8 AS rel, a.attname, a.attnum::int AS num, format_type(a.atttypid, a.atttypmod) AS type,
+            a.attnotnull, a.atthasdef, a.attidentity::text AS ident, a.attgenerated::text AS gen,
+            pg_get_expr(d.adbin, d.adrelid) AS def,
+            bt.typname AS base, CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS base_typmod,
+            (t.typcategory = 'A' OR bt0.typcategory = 'A') AS is_array,
+            bt.oid::int8 AS base_oid, bt.typtype::text AS base_typtype
+       FROM pg_attribute a
+       JOIN pg_type t ON t.oid = a.atttypid
+       LEFT JOIN pg_type bt0 ON bt0.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+       LEFT JOIN pg_type bt ON bt.oid = CASE WHEN bt0.typcategory = 'A' THEN bt0.typelem ELSE bt0.oid END
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE a.attrelid IN (${oids}) AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY a.attrelid, a.attnum`
+  );
+  const enumOids = /* @__PURE__ */ new Set();
+  for (const c of cols) if (c.base_typtype === "e") enumOids.add(Number(c.base_oid));
+  const labels = /* @__PURE__ */ new Map();
+  if (enumOids.size) {
+    const rows = await shadow.query(
+      `SELECT enumtypid::int8 AS oid, enumlabel AS label FROM pg_enum WHERE enumtypid IN (${[...enumOids].join(",")}) ORDER BY enumtypid, enumsortorder`
+    );
+    for (const r of rows) {
+      const k = Number(r.oid);
+      labels.set(k, [...labels.get(k) ?? [], r.label]);
+    }
+  }
+  for (const c of cols) {
+    const t = map.get(Number(c.rel));
+    const def = c.def;
+    const col = {
+      name: c.attname,
+      num: c.num,
+      type: c.type,
+      notNull: c.attnotnull,
+      hasDefault: c.atthasdef && !c.gen,
+      defaultVolatile: !!def && /nextval\(|gen_random_uuid|uuid_generate|random\(|clock_timestamp|txid_current|gen_random_bytes/i.test(def),
+      defaultUnstable: !!def && /nextval|random|uuid|now|clock_timestamp|current_timestamp|statement_timestamp|timeofday|localtimestamp|current_date|txid_current|gen_random_bytes/i.test(
+        def
+      ),
+      identity: !!c.ident,
+      generated: !!c.gen,
+      base: c.base ?? "",
+      baseTypmod: Number(c.base_typmod),
+      isArray: !!c.is_array
+    };
+    if (c.base_typtype === "e") col.enumLabels = labels.get(Number(c.base_oid)) ?? [];
+    t.cols.push(col);
+  }
+  const cons = await shadow.query(
+    `SELECT conrelid::int8 AS rel, conname, contype::text AS contype, conkey::int[] AS conkey,
+            confrelid::int8 AS confrel, confkey::int[] AS confkey, pg_get_constraintdef(oid) AS def
+       FROM pg_constraint WHERE conrelid IN (${oids}) AND contype IN ('f', 'c', 'u', 'p')`
+  );
+  for (const c of cons) {
+    const t = map.get(Number(c.rel));
+    const conkey = parseIntArray(c.conkey);
+    if (c.contype === "f") {
+      const parent = Number(c.confrel);
+      if (map.has(parent)) t.fks.push({ cols: conkey, parent, parentCols: parseIntArray(c.confkey) });
+    } else if (c.contype === "c") t.checks.push({ name: c.conname, cols: conkey, def: c.def });
+    else {
+      t.uniques.push(conkey);
+      if (c.contype === "p") t.primaryKey = conkey;
+    }
+  }
+  const idx = await shadow.query(
+    `SELECT indrelid::int8 AS rel, indkey::text AS key FROM pg_index WHERE indrelid IN (${oids}) AND indisunique AND indpred IS NULL`
+  );
+  for (const i of idx) {
+    const key = i.key.split(" ").map(Number);
+    if (key.includes(0)) continue;
+    map.get(Number(i.rel)).uniques.push(key);
+  }
+  inferForeignKeys(map);
+  return map;
+}
+var INTS = /* @__PURE__ */ new Set(["int2", "int4", "int8"]);
+function inferForeignKeys(map) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const t of map.values()) byName.set(`${t.schema}.${t.name.toLowerCase()}`, t);
+  for (const t of map.values()) {
+    for (const c of t.cols) {
+      if (c.generated || c.identity || c.isArray) continue;
+      if (t.fks.some((f) => f.cols.includes(c.num)) || t.primaryKey?.includes(c.num)) continue;
+      const m = /^(.+?)(?:_id|Id|ID)$/.exec(c.name);
+      if (!m) continue;
+      const base = m[1].toLowerCase();
+      const names2 = [base, `${base}s`, `${base}es`, base.replace(/y$/, "ies")];
+      const parent = names2.map((nm) => byName.get(`${t.schema}.${nm}`)).find((p) => p && p !== t);
+      const pk = parent?.primaryKey;
+      if (!parent || !pk || pk.length !== 1) continue;
+      const pcol = parent.cols.find((x) => x.num === pk[0]);
+      if (!pcol) continue;
+      const compatible = pcol.base === c.base || INTS.has(pcol.base) && INTS.has(c.base);
+      if (!compatible) continue;
+      t.fks.push({ cols: [c.num], parent: parent.oid, parentCols: [pcol.num], inferred: true });
+    }
+  }
+}
+function parseIntArray(v) {
+  if (Array.isArray(v)) return v.map(Number);
+  if (typeof v === "string") return v.replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
+  return [];
+}
+function inUnique(t, num) {
+  return t.uniques.some((u) => u.includes(num));
+}
+var colName = (t, num) => qi(t.cols.find((c) => c.num === num).name);
+
+// src/dialects/postgres/shadow/seed-values.ts
+function baseExpr(col, table, n) {
+  const tm = col.baseTypmod;
+  switch (col.base) {
+    case "int2":
+      return `(g % 30000)`;
+    case "int4":
+    case "int8":
+    case "oid":
+      return `(g + 100000)`;
+    case "float4":
+    case "float8":
+      return `(g * 1.5)`;
+    case "numeric": {
+      if (tm >= 4) {
+        const p = tm - 4 >> 16 & 65535;
+        const s = tm - 4 & 65535;
+        const digits = p - s;
+        return digits <= 0 ? `0` : `(g % ${10 ** Math.min(digits, 15)})`;
+      }
+      return `(g * 1.5)`;
+    }
+    case "money":
+      return `(g::numeric)`;
+    case "bool":
+      return `(g % 2 = 0)`;
+    case "text":
+    case "varchar":
+    case "bpchar":
+    case "name":
+    case "citext": {
+      const limit = col.base === "varchar" || col.base === "bpchar" ? tm - 4 : -1;
+      const label = `${col.name}_`;
+      if (limit > 0 && limit < label.length + String(n).length) return `(g::text)`;
+      return `(${ql(label)} || g)`;
+    }
+    case "uuid":
+      return `(md5(${ql(`${table.display}.${col.name}.`)} || g)::uuid)`;
+    case "date":
+      return `(date '2024-01-01' + (g % 3650))`;
+    case "timestamp":
+    case "timestamptz":
+      return `(timestamp '2024-01-01 00:00:00' + g * interval '1 minute')`;
+    case "time":
+    case "timetz":
+      return `(time '00:00' + g * interval '1 second')`;
+    case "interval":
+      return `(g * interval '1 second')`;
+    case "json":
+    case "jsonb":
+      return `(json_build_object('n', g)::text)`;
+    case "bytea":
+      return `decode(md5(g::text), 'hex')`;
+    case "inet":
+      return `(('10.' || (g / 65536) % 256 || '.' || (g / 256) % 256 || '.' || g % 256)::inet)`;
+    case "cidr":
+      return `(('10.' || (g / 65536) % 256 || '.' || (g / 256) % 256 || '.' || g % 256 || '/32')::cidr)`;
+    case "macaddr":
+      return `(('08:00:2b:' || lpad(to_hex((g / 65536) % 256), 2, '0') || ':' || lpad(to_hex((g / 256) % 256), 2, '0') || ':' || lpad(to_hex(g % 256), 2, '0'))::macaddr)`;
+    case "tsvector":
+      return `to_tsvector('simple', 'word' || g)`;
+    case "ltree":
+      return `('top.n' || g)`;
+    case "hstore":
+      return `('k=>' || g)`;
+    case "xml":
+      return `('<v>' || g || '</v>')`;
+    case "point":
+      return `point(g, g)`;
+    case "int4range":
+    case "int8range":
+    case "numrange":
+      return `${col.base}(g, g + 10)`;
+    case "tsrange":
+    case "tstzrange":
+      return `${col.base}(timestamp '2024-01-01' + g * interval '1 minute', timestamp '2024-01-01' + (g + 1) * interval '1 minute')`;
+    case "daterange":
+      return `daterange(date '2024-01-01' + g, date '2024-01-01' + g + 1)`;
+    case "bit":
+      return `(g::int4::bit(${tm > 0 ? tm : 1}))`;
+    case "varbit":
+      return `(g::int4::bit(32)::varbit)`;
+    default:
+      if (col.enumLabels?.length) {
+        return `(ARRAY[${col.enumLabels.map(ql).join(", ")}])[1 + g % ${col.enumLabels.length}]`;
+      }
+      return void 0;
+  }
+}
+function valueExpr(col, table, n, override) {
+  let e;
+  if (override?.length) {
+    e = `(ARRAY[${override.join(", ")}])[1 + g % ${override.length}]`;
+  } else {
+    e = baseExpr(col, table, n);
+  }
+  if (e === void 0) return void 0;
+  if (col.isArray) e = `ARRAY[${e}]`;
+  return `(${e})::${col.type}`;
+}
+function checkLiterals(def, col) {
+  const strings = [...def.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'"));
+  const numbers = [...def.replace(/'(?:[^']|'')*'/g, "").matchAll(/(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.])/g)].map(
+    (m) => m[1]
+  );
+  const numeric = ["int2", "int4", "int8", "numeric", "float4", "float8", "money", "oid"].includes(col.base);
+  if (numeric) return [...new Set(numbers)];
+  if (col.enumLabels) return [...new Set(strings.filter((s) => col.enumLabels.includes(s)))].map(ql);
+  return [...new Set(strings)].map(ql);
+}
+
+// src/dialects/postgres/shadow/seed-insert.ts
+var PROBE_CANDIDATES = 4096;
+var where = (conds) => conds.length ? `
+ WHERE ${conds.join(" AND ")}` : "";
+var NULL_MULTIPLIERS = [7919, 104729, 1299709, 15485863, 179424673, 2147483647, 48271, 69621, 16807, 39916801];
+var nullPrime = (num) => NULL_MULTIPLIERS[num % NULL_MULTIPLIERS.length];
+function planInsert(t, tables, n, nulls, literals, filter, onConflict = false, proof = false) {
+  const conflict = onConflict ? "\nON CONFLICT DO NOTHING" : "";
+  const combos = filter?.combos;
+  const pick = (xs) => `(ARRAY[${xs.join(", ")}])[1 + g % ${xs.length}]`;
+  const randomNull = (c, v) => {
+    if (!filter || c.notNull) return v;
+    const j = combos?.nullable.indexOf(c.num) ?? -1;
+    if (j >= 0) return `CASE WHEN ${pick(combos.rows.map((r) => r.bits))} & ${1 << j} <> 0 THEN NULL ELSE ${v} END`;
+    return `CASE WHEN (g::int8 * ${nullPrime(c.num)} % 1000003) % 2 = 0 THEN NULL ELSE ${v} END`;
+  };
+  const ctes = [];
+  const joins = [];
+  const conds = [];
+  const names2 = [];
+  const values = [];
+  const fkCol = /* @__PURE__ */ new Map();
+  let ctr = 0;
+  const self2 = /* @__PURE__ */ new Map();
+  const plain = /* @__PURE__ */ new Map();
+  for (const c of t.cols) plain.set(c.num, valueExpr(c, t, n, literals.get(c.num)));
+  for (const fk of t.fks) {
+    if (fk.cols.some((c) => fkCol.has(c))) continue;
+    const childCols = fk.cols.map((num) => t.cols.find((c) => c.num === num));
+    if (childCols.some((c) => !c || c.generated || c.identity)) continue;
+    const nullable = childCols.every((c) => !c.notNull);
+    if (nullable && childCols.some((c) => nulls.has(c.num))) continue;
+    if (fk.parent === t.oid) {
+      const exprs = fk.parentCols.map((pc) => {
+        const col = t.cols.find((c) => c.num === pc);
+        return col && !(col.hasDefault && col.defaultVolatile) && !col.identity ? plain.get(pc) : void 0;
+      });
+      if (exprs.every((e) => e !== void 0)) {
+        fk.cols.forEach((c, i) => self2.set(c, exprs[i]));
+      }
+      fk.cols.forEach((c) => fkCol.set(c, self2.get(c) ?? `NULL::${t.cols.find((x) => x.num === c).type}`));
+      continue;
+    }
+    const parent = tables.get(fk.parent);
+    const pcols = fk.parentCols.map((pc) => parent.cols.find((c) => c.num === pc)?.name);
+    if (pcols.some((c) => c === void 0)) continue;
+    const alias = `p${ctr++}`;
+    const keyOrder = proof ? ` ORDER BY ${pcols.map((c) => qi(c)).join(", ")}` : "";
+    const unique = t.uniques.some((u) => u.every((num) => fk.cols.includes(num)));
+    ctes.push(
+      `${alias} AS (SELECT ${pcols.map((c, i) => `array_agg(${qi(c)}${keyOrder}) AS a${i}`).join(", ")} FROM ${rel(parent)} WHERE ${pcols.map((c) => `${qi(c)} IS NOT NULL`).join(" AND ")})`
+    );
+    joins.push(`CROSS JOIN ${alias}`);
+    const at = unique ? "g" : `1 + (g - 1) % cardinality(${alias}.a0)`;
+    if (!nullable) conds.push(unique ? `g <= cardinality(${alias}.a0)` : `${alias}.a0 IS NOT NULL`);
+    fk.cols.forEach((c, i) => fkCol.set(c, `${alias}.a${i}[${at}]`));
+  }
+  for (const c of t.cols) {
+    if (c.generated || c.identity) continue;
+    if (fkCol.has(c.num)) {
+      names2.push(qi(c.name));
+      values.push(randomNull(c, fkCol.get(c.num)));
+      continue;
+    }
+    if (nulls.has(c.num) && !c.notNull) {
+      continue;
+    }
+    if (c.hasDefault && !literals.has(c.num) && !(proof && c.defaultUnstable)) {
+      if (c.defaultVolatile || !inUnique(t, c.num)) continue;
+    }
+    const v = plain.get(c.num);
+    if (v === void 0) {
+      if (c.notNull && !c.hasDefault) return void 0;
+      continue;
+    }
+    names2.push(qi(c.name));
+    values.push(
+      filter ? randomNull(c, v) : !proof && !c.notNull && !c.hasDefault && !inUnique(t, c.num) ? `CASE WHEN g % 10 = 0 THEN NULL ELSE ${v} END` : v
+    );
+  }
+  if (!names2.length) {
+    return { sql: `INSERT INTO ${rel(t)} SELECT FROM generate_series(1, ${n}) g${conflict}`, cols: [] };
+  }
+  if (filter) {
+    const count = filter.probe ? PROBE_CANDIDATES : n * filter.factor;
+    const cand = `cand AS ${filter.materialized ? "MATERIALIZED " : ""}(SELECT ${values.map((v, i) => `${v} AS ${names2[i]}`).join(",\n       ")}
+  FROM generate_series(1, ${count}) g ${joins.join(" ")}${where(conds)})`;
+    const checks = filter.checks.map((c) => `(${c}) IS NOT FALSE`).join(" AND ");
+    if (filter.probe) {
+      const { notNull, nullable } = comboColumns(t, names2, fkCol);
+      if (!notNull.length && !nullable.length) return void 0;
+      const bits = nullable.length ? nullable.map((num, j) => `CASE WHEN ${colName(t, num)} IS NULL THEN ${1 << j} ELSE 0 END`).join(" + ") : "0";
+      const sql3 = `WITH ${[...ctes, cand].join(",\n     ")}
+SELECT DISTINCT ${[...notNull.map((num, i) => `${colName(t, num)}::text AS v${i}`), `${bits} AS bits`].join(", ")} FROM cand WHERE ${checks}` + (proof ? ` ORDER BY ${notNull.map((_, i) => `${i + 1}`).concat(`${notNull.length + 1}`).join(", ")}` : "");
+      return { sql: sql3, cols: [], combo: { notNull, nullable } };
+    }
+    const sql2 = `WITH ${[...ctes, cand].join(",\n     ")}
+INSERT INTO ${rel(t)} (${names2.join(", ")})
+SELECT ${names2.join(", ")} FROM cand WHERE ${checks} LIMIT ${n}${conflict}`;
+    return { sql: sql2, cols: names2 };
+  }
+  const withClause = ctes.length ? `WITH ${ctes.join(",\n     ")}
+` : "";
+  const sql = `${withClause}INSERT INTO ${rel(t)} (${names2.join(", ")})
+SELECT ${values.join(",\n       ")}
+  FROM generate_series(1, ${n}) g ${joins.join(" ")}${where(conds)}${conflict}`;
+  return { sql, cols: names2 };
+}
+function comboColumns(t, names2, fkCol) {
+  const mentioned = new Set(t.checks.flatMap((c) => c.cols));
+  const set = new Set(names2);
+  const cols = t.cols.filter(
+    (c) => mentioned.has(c.num) && set.has(qi(c.name)) && !fkCol.has(c.num) && !inUnique(t, c.num) && !c.isArray
+  );
+  const nullable = [
+    ...cols.filter((c) => !c.notNull).map((c) => c.num),
+    // nullable foreign keys: whether they are NULL is what a num_nonnulls CHECK looks at
+    ...t.cols.filter((c) => mentioned.has(c.num) && !c.notNull && fkCol.has(c.num)).map((c) => c.num)
+  ];
+  return { notNull: cols.filter((c) => c.notNull).map((c) => c.num), nullable: nullable.slice(0, 12) };
+}
+
+// src/dialects/postgres/shadow/seed-checks.ts
+function simpleCheckFix(t, check, nulls, literals) {
+  for (const num of check.cols) {
+    const col = t.cols.find((c) => c.num === num);
+    if (!col) continue;
+    if (!col.notNull) nulls.add(num);
+    else {
+      const lits = checkLiterals(check.def, col);
+      if (lits.length) literals.set(num, lits);
+    }
+  }
+}
+async function checkFilter(shadow, t, tables, n, proof, literals) {
+  let filter = {
+    checks: t.checks.map((c) => c.def.replace(/^CHECK\s*/, "").replace(/\s+NOT VALID$/, "")),
+    factor: 40,
+    materialized: shadow.serverVersion >= 12
+  };
+  const combos = await probeCombos(shadow, t, tables, n, filter, proof);
+  if (combos) {
+    filter = { ...filter, combos, factor: 4 };
+    combos.notNull.forEach(
+      (num, i) => literals.set(
+        num,
+        combos.rows.map((r) => r.values[i])
+      )
+    );
+  }
+  return filter;
+}
+async function probeCombos(shadow, t, tables, n, filter, proof) {
+  const plan = planInsert(t, tables, n, /* @__PURE__ */ new Set(), /* @__PURE__ */ new Map(), { ...filter, probe: true }, false, proof);
+  if (!plan?.combo) return void 0;
+  const { notNull, nullable } = plan.combo;
+  try {
+    const rows = await shadow.query(plan.sql);
+    if (!rows.length) return void 0;
+    return {
+      notNull,
+      nullable,
+      rows: rows.map((r) => ({ values: notNull.map((_, i) => ql(String(r[`v${i}`]))), bits: Number(r.bits) }))
+    };
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
+    return void 0;
+  }
+}
+
+// src/dialects/postgres/shadow/seed-order.ts
+function order(tables) {
+  const out = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit = (t) => {
+    if (state.get(t.oid)) return;
+    state.set(t.oid, 1);
+    for (const fk of t.fks) {
+      if (fk.parent !== t.oid) visit(tables.get(fk.parent));
+    }
+    state.set(t.oid, 2);
+    out.push(t);
+  };
+  for (const t of tables.values()) visit(t);
+  return out;
+}
+
+// src/dialects/postgres/shadow/seed-policy.ts
+var isProofPolicy = (opts) => opts.policy?.kind === "proof";
+async function continueSequences(shadow, t, names2) {
+  for (const c of t.cols) {
+    if (!c.defaultUnstable || !names2.includes(qi(c.name))) continue;
+    await shadow.exec(
+      `SELECT setval(s, (SELECT max(${qi(c.name)}) FROM ${rel(t)})) FROM pg_get_serial_sequence(${ql(rel(t))}, ${ql(c.name)}) AS s WHERE s IS NOT NULL`
+    ).catch((err) => {
+      if (isShadowStop(err)) throw err;
+    });
+  }
+}
+
+// src/dialects/postgres/shadow/seed-scope.ts
+var NAMED_REACH = /* @__PURE__ */ new Set([
+  "AlterTableStmt",
+  "IndexStmt",
+  "CreateStmt",
+  "CreateTableAsStmt",
+  "ViewStmt",
+  "InsertStmt",
+  "UpdateStmt",
+  "DeleteStmt",
+  "MergeStmt",
+  "SelectStmt",
+  "TruncateStmt",
+  "DropStmt",
+  "RenameStmt",
+  "CommentStmt",
+  "GrantStmt",
+  "GrantRoleStmt",
+  "CreateRoleStmt",
+  "AlterRoleStmt",
+  "TransactionStmt",
+  "VariableSetStmt",
+  "VariableShowStmt",
+  "CreateSeqStmt",
+  "AlterSeqStmt",
+  "CreateEnumStmt",
+  "AlterEnumStmt",
+  "CompositeTypeStmt",
+  "CreateExtensionStmt",
+  "CreatePolicyStmt",
+  "AlterPolicyStmt",
+  "CreateFunctionStmt",
+  "CreateSchemaStmt",
+  "CreateDomainStmt",
+  "DefineStmt",
+  "AlterFunctionStmt",
+  "ClusterStmt",
+  "ReindexStmt",
+  "VacuumStmt",
+  "LockStmt",
+  "RefreshMatViewStmt",
+  "CreateStatsStmt",
+  "AlterOwnerStmt",
+  "AlterObjectSchemaStmt",
+  "AlterDefaultPrivilegesStmt"
+]);
+var REACHES_CHILDREN = /* @__PURE__ */ new Set(["AT_AlterColumnType"]);
+var DROP_RELATION = /* @__PURE__ */ new Set([
+  "OBJECT_TABLE",
+  "OBJECT_INDEX",
+  "OBJECT_VIEW",
+  "OBJECT_MATVIEW",
+  "OBJECT_SEQUENCE",
+  "OBJECT_FOREIGN_TABLE"
+]);
+var sval = (n) => n?.String?.sval;
+function collect(node, rels, funcs, children) {
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== "object") continue;
+    if (Array.isArray(n)) {
+      for (const x of n) stack.push(x);
+      continue;
+    }
+    const o = n;
+    if (typeof o.relname === "string")
+      add(rels, rangeVarParts(o), children);
+    if (o.FuncCall?.funcname) {
+      const parts = o.FuncCall.funcname.map(sval).filter((x) => !!x);
+      if (parts.length) funcs.add(parts.join("."));
+    }
+    for (const v of Object.values(o)) if (v && typeof v === "object") stack.push(v);
+  }
+}
+function rangeVarParts(rv) {
+  return rv.schemaname ? [rv.schemaname, rv.relname] : [rv.relname];
+}
+function add(rels, parts, children) {
+  const key = JSON.stringify(parts);
+  const had = rels.get(key);
+  if (!had) {
+    rels.set(key, { parts, children });
+    return;
+  }
+  if (had.children === true || children === false) return;
+  if (children === true || had.children === false) {
+    had.children = children;
+    return;
+  }
+  had.children = [.../* @__PURE__ */ new Set([...had.children, ...children])];
+}
+function seedScope(statements) {
+  const rels = /* @__PURE__ */ new Map();
+  const functions = /* @__PURE__ */ new Set();
+  const created = /* @__PURE__ */ new Set();
+  for (const s of statements) {
+    if (!NAMED_REACH.has(s.kind)) return void 0;
+    const ast = s.ast;
+    if (!ast) return void 0;
+    let own;
+    let children = false;
+    switch (s.kind) {
+      case "UpdateStmt":
+        own = ast.relation?.relname ? rangeVarParts(ast.relation) : void 0;
+        children = (ast.targetList ?? []).map((t) => t?.ResTarget?.name).filter((x) => !!x);
+        break;
+      case "DeleteStmt":
+      case "MergeStmt":
+        own = ast.relation?.relname ? rangeVarParts(ast.relation) : void 0;
+        children = true;
+        break;
+      case "AlterTableStmt": {
+        own = ast.relation?.relname ? rangeVarParts(ast.relation) : void 0;
+        const cmds = (ast.cmds ?? []).map((c) => c?.AlterTableCmd?.subtype);
+        children = cmds.some((c) => REACHES_CHILDREN.has(c));
+        break;
+      }
+      case "TruncateStmt":
+      case "LockStmt":
+        for (const r of ast.relations ?? []) if (r?.RangeVar?.relname) add(rels, rangeVarParts(r.RangeVar), true);
+        break;
+      case "DropStmt":
+        if (!DROP_RELATION.has(ast.removeType)) break;
+        for (const obj of ast.objects ?? []) {
+          const parts = (obj?.List?.items ?? []).map(sval).filter((x) => !!x);
+          if (parts.length) add(rels, parts, true);
+        }
+        break;
+      case "RenameStmt":
+      case "AlterObjectSchemaStmt":
+      case "AlterOwnerStmt":
+      case "CommentStmt":
+      case "GrantStmt":
+        break;
+    }
+    if (s.kind === "CreateFunctionStmt") {
+      const name = (ast.funcname ?? []).map(sval).at(-1);
+      if (name) created.add(name);
+    }
+    if (own) add(rels, own, children);
+    collect(ast, rels, functions, false);
+  }
+  for (const f of functions) if (created.has(f.split(".").at(-1))) return void 0;
+  return { relations: [...rels.values()], functions: [...functions] };
+}
+async function scopeTables(shadow, tables, scope) {
+  const fnames = [...new Set(scope.functions.map((f) => f.split(".").at(-1)))];
+  if (fnames.length) {
+    const [user] = await shadow.query(
+      `SELECT count(*)::int AS n FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.proname IN (${fnames.map(ql).join(", ")}) AND ${USER_SCHEMAS}
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`
+    );
+    if (Number(user?.n) > 0) return void 0;
+  }
+  const picked = /* @__PURE__ */ new Set();
+  const reach = /* @__PURE__ */ new Map();
+  if (scope.relations.length) {
+    const names2 = scope.relations.map((r) => ql(r.parts.map(qi).join(".")));
+    const rows = await shadow.query(
+      `WITH RECURSIVE named AS (
+         SELECT u.i, to_regclass(u.n)::oid AS oid FROM unnest(ARRAY[${names2.join(", ")}]::text[]) WITH ORDINALITY AS u(n, i)
+       ), rels(i, oid) AS (
+         SELECT i, oid FROM named WHERE oid IS NOT NULL
+         UNION
+         SELECT rels.i, d.refobjid FROM rels JOIN pg_rewrite r ON r.ev_class = rels.oid
+           JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+            AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> rels.oid
+       )
+       SELECT rels.i::int AS i, c.oid::int8 AS oid,
+              (SELECT x.indrelid::int8 FROM pg_index x WHERE x.indexrelid = c.oid) AS idx,
+              (SELECT d.refobjid::int8 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                  AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1) AS owner,
+              ${shadow.serverVersion >= 12 ? "CASE WHEN c.relispartition THEN pg_partition_root(c.oid)::int8 END" : "NULL::int8"} AS root
+         FROM rels JOIN pg_class c ON c.oid = rels.oid`
+    );
+    for (const r of rows) {
+      const oid = [r.oid, r.idx, r.owner, r.root].map(Number).find((x) => tables.has(x));
+      if (oid === void 0) continue;
+      picked.add(oid);
+      const children = scope.relations[Number(r.i) - 1]?.children;
+      if (!children || Array.isArray(children) && !children.length) continue;
+      const had = reach.get(oid);
+      if (children === true || had === true) reach.set(oid, true);
+      else reach.set(oid, /* @__PURE__ */ new Set([...had ?? [], ...children]));
+    }
+  }
+  if (!picked.size) return picked;
+  const triggers = await shadow.query(
+    `SELECT t.tgrelid::int8 AS rel, p.prosrc AS src FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+      WHERE NOT t.tgisinternal AND t.tgenabled <> 'D'`
+  );
+  const named = (src, t) => new RegExp(`(^|[^\\w$])"?${escapeRegExp(t.name)}"?($|[^\\w$])`, "i").test(src);
+  const todo = [...picked];
+  const pick = (oid) => {
+    if (picked.has(oid) || !tables.has(oid)) return;
+    picked.add(oid);
+    todo.push(oid);
+  };
+  while (todo.length) {
+    const oid = todo.pop();
+    const t = tables.get(oid);
+    for (const fk of t.fks) pick(fk.parent);
+    for (const trg of triggers) {
+      if (Number(trg.rel) !== oid) continue;
+      for (const other of tables.values()) if (named(trg.src, other)) pick(other.oid);
+    }
+    const r = reach.get(oid);
+    if (!r) continue;
+    for (const child of tables.values()) {
+      for (const fk of child.fks) {
+        if (fk.parent !== oid) continue;
+        const cols = fk.parentCols.map((n) => t.cols.find((c) => c.num === n)?.name);
+        if (r !== true && !cols.some((c) => c !== void 0 && r.has(c))) continue;
+        if (!reach.has(child.oid)) reach.set(child.oid, true);
+        pick(child.oid);
+      }
+    }
+  }
+  return picked;
+}
+var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// src/dialects/postgres/shadow/seed-triggers.ts
+async function pauseTriggers(shadow) {
+  let replica = false;
+  let disabled = [];
+  try {
+    await shadow.exec("SET session_replication_role = replica");
+    replica = true;
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
+    disabled = await shadow.query(
+      `SELECT t.tgrelid::regclass::text AS rel, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+          WHERE NOT t.tgisinternal AND t.tgenabled = 'O' AND pg_has_role(c.relowner, 'USAGE')`
+    ).catch(() => []);
+    for (const [i, d] of disabled.entries()) {
+      try {
+        await shadow.exec(`ALTER TABLE ${d.rel} DISABLE TRIGGER ${qi(d.name)}`);
+      } catch {
+        disabled = disabled.slice(0, i);
+        break;
+      }
+    }
+  }
+  return { replica, disabled };
+}
+async function resumeTriggers(shadow, paused) {
+  if (paused.replica && !shadow.stopped) await shadow.exec("SET session_replication_role = DEFAULT");
+  if (!shadow.stopped)
+    for (const d of paused.disabled) await shadow.exec(`ALTER TABLE ${d.rel} ENABLE TRIGGER ${qi(d.name)}`);
+}
+
+// src/dialects/postgres/shadow/seed.ts
+async function seed(shadow, opts = {}) {
+  const t0 = performance.now();
+  const n = opts.rows ?? 1e3;
+  const proof = isProofPolicy(opts);
+  const result = { tables: 0, rows: /* @__PURE__ */ new Map(), failures: [], durationMs: 0 };
+  const tables = await loadTables(shadow);
+  const names2 = opts.tables ? new Set(opts.tables.map((x) => x.startsWith("public.") ? x.slice(7) : x)) : void 0;
+  const scoped = opts.scope ? await scopeTables(shadow, tables, opts.scope) : void 0;
+  const only = names2 || scoped ? new Set(
+    [...tables.values()].filter((t) => (!names2 || names2.has(t.display)) && (!scoped || scoped.has(t.oid))).map((t) => t.display)
+  ) : void 0;
+  if (scoped) result.of = tables.size;
+  const paused = await pauseTriggers(shadow);
+  const filtered = /* @__PURE__ */ new Set();
+  const todo = order(tables).filter((t) => !only || only.has(t.display));
+  try {
+    for (const t of todo) {
+      opts.onProgress?.(result.tables, todo.length, t.display);
+      result.tables++;
+      if (n <= 0) continue;
+      const nulls = /* @__PURE__ */ new Set();
+      const literals = /* @__PURE__ */ new Map();
+      const tried = /* @__PURE__ */ new Set();
+      let filter;
+      let onConflict = false;
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const plan = planInsert(t, tables, n, nulls, literals, filter, onConflict, proof);
+        if (!plan) {
+          result.failures.push({ table: t.display, code: "0A000", message: "no generator for a NOT NULL column type" });
+          break;
+        }
+        try {
+          await shadow.exec(plan.sql);
+          if (filter) filtered.add(t.display);
+          if (proof) await continueSequences(shadow, t, plan.cols);
+          break;
+        } catch (err) {
+          if (isShadowStop(err)) throw err;
+          const e = toSqlError(err);
+          if ((e.code === "23505" || e.code === "23P01") && !onConflict) {
+            onConflict = true;
+            continue;
+          }
+          const name = /constraint "([^"]+)"/.exec(e.message)?.[1];
+          const check = e.code === "23514" && name ? t.checks.find((c) => c.name === name) : void 0;
+          if (check && tried.has(check.name) && !filter && t.checks.length) {
+            nulls.clear();
+            literals.clear();
+            filter = await checkFilter(shadow, t, tables, n, proof, literals);
+            continue;
+          }
+          if (check && !tried.has(check.name)) {
+            tried.add(check.name);
+            simpleCheckFix(t, check, nulls, literals);
+            continue;
+          }
+          result.failures.push({ table: t.display, code: e.code, message: e.message });
+          break;
+        }
+      }
+    }
+  } finally {
+    await resumeTriggers(shadow, paused);
+  }
+  const list = [...tables.values()].filter((t) => !only || only.has(t.display));
+  await countRows(shadow, list, result);
+  if (n > 0) {
+    for (const t of list) {
+      if (result.rows.get(t.display) !== 0 || result.failures.some((f) => f.table === t.display)) continue;
+      result.failures.push(
+        filtered.has(t.display) ? { table: t.display, code: "23514", message: "no generated row satisfies its CHECK constraints" } : { table: t.display, code: "02000", message: "no rows: a NOT NULL foreign key points at an empty table" }
+      );
+    }
+  }
+  result.durationMs = Math.round(performance.now() - t0);
+  return result;
+}
+async function countRows(shadow, list, result) {
+  for (let i = 0; i < list.length; i += 200) {
+    const chunk = list.slice(i, i + 200);
+    if (!chunk.length) break;
+    const rows = await shadow.query(
+      chunk.map((t) => `SELECT ${ql(t.display)} AS t, count(*)::int8 AS n FROM ${rel(t)}`).join(" UNION ALL ")
+    );
+    for (const r of rows) result.rows.set(r.t, Number(r.n));
+  }
+}
+
+// src/dialects/postgres/shadow/scale.ts
+var REPEATS = 4;
+var STABLE = 3;
+var MAX_ROUNDS = 12;
+var SAVEPOINT = "zerodown_scale";
+var SAMPLE = "zerodown_scale_sample";
+var SAMPLE_ROWS = 1e4;
+function targetOf(stmt) {
+  const ast = stmt.ast;
+  switch (stmt.kind) {
+    case "AlterTableStmt":
+      if (ast.objtype !== "OBJECT_TABLE" || !ast.relation?.relname) return void 0;
+      return { rel: ast.relation, work: "alter", sql: stmt.text };
+    case "IndexStmt": {
+      if (!ast.relation?.relname) return void 0;
+      if (!ast.concurrent) return { rel: ast.relation, work: "index", sql: stmt.text };
+      const plain = stmt.text.replace(/^(\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+)CONCURRENTLY\b/i, "$1");
+      return plain === stmt.text ? void 0 : { rel: ast.relation, work: "index-concurrently", sql: plain };
+    }
+    case "UpdateStmt":
+    case "DeleteStmt":
+      if (ast.withClause || !ast.relation?.relname) return void 0;
+      return { rel: ast.relation, work: "dml", sql: stmt.text };
+    default:
+      return void 0;
+  }
+}
+var warmed = /* @__PURE__ */ new WeakSet();
+async function warmUp(shadow) {
+  if (warmed.has(shadow)) return;
+  warmed.add(shadow);
+  const t0 = performance.now();
+  await shadow.exec("SAVEPOINT zerodown_warm");
+  try {
+    await shadow.exec(
+      "CREATE TABLE zerodown_warm (id bigserial PRIMARY KEY, v int, t text); INSERT INTO zerodown_warm (v, t) SELECT g, md5(g::text) FROM generate_series(1, 20000) g"
+    );
+    for (let i = 0; i < 10 && performance.now() - t0 < 2e3; i++) {
+      await shadow.exec("SAVEPOINT zerodown_warm_round");
+      await shadow.exec("ALTER TABLE zerodown_warm ADD COLUMN c text DEFAULT md5(random()::text)");
+      await shadow.exec("CREATE INDEX ON zerodown_warm (v)");
+      await shadow.exec("UPDATE zerodown_warm SET v = v + 1");
+      await shadow.exec("ALTER TABLE zerodown_warm ADD CONSTRAINT zerodown_warm_v CHECK (v > 0)");
+      await shadow.exec("ROLLBACK TO SAVEPOINT zerodown_warm_round");
+    }
+  } finally {
+    await shadow.exec("ROLLBACK TO SAVEPOINT zerodown_warm");
+    await shadow.exec("RELEASE SAVEPOINT zerodown_warm");
+  }
+}
+function cpuMs() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e3;
+}
+async function scale(shadow, stmt, inTransaction) {
+  const target = targetOf(stmt);
+  if (!target) return void 0;
+  const { schemaname, relname } = target.rel;
+  const table = (schemaname ? `${quoteIdent(schemaname)}.` : "") + quoteIdent(relname);
+  const name = schemaname ? `${schemaname}.${relname}` : relname;
+  const clock = shadow.kind === "pglite" ? cpuMs : () => performance.now();
+  if (!inTransaction) await shadow.exec("BEGIN");
+  try {
+    const sizeOf = async () => {
+      const [size] = await shadow.query(
+        `SELECT count(*)::int8 AS rows, pg_relation_size('${table.replace(/'/g, "''")}'::regclass)::int8 AS bytes FROM ${table}`
+      );
+      return { rows: Number(size?.rows ?? 0), bytes: Number(size?.bytes ?? 0) };
+    };
+    if (!(await sizeOf()).rows) return void 0;
+    if (shadow.kind === "pglite") await warmUp(shadow);
+    const once = async (empty) => {
+      await shadow.exec(`SAVEPOINT ${SAVEPOINT}`);
+      try {
+        if (empty) await shadow.exec(`TRUNCATE ${table} CASCADE`);
+        const t0 = clock();
+        await shadow.exec(target.sql);
+        return clock() - t0;
+      } finally {
+        await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+        await shadow.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+      }
+    };
+    await shadow.exec(`SAVEPOINT ${SAMPLE}`);
+    try {
+      const seeded = await sizeOf();
+      if (seeded.rows < SAMPLE_ROWS) {
+        await shadow.exec(`SAVEPOINT ${SAMPLE}_fill`);
+        try {
+          await shadow.exec(`TRUNCATE ${table} CASCADE`);
+          await seed(shadow, { rows: SAMPLE_ROWS, tables: [name] });
+          if ((await sizeOf()).rows <= seeded.rows) throw new Error("the sample is not larger");
+          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
+        } catch (err) {
+          if (isShadowStop(err)) throw err;
+          await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}_fill`);
+          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
+        }
+      }
+      const sample = await sizeOf();
+      const timed = await fastestOfBoth((full) => once(!full), {
+        repeats: REPEATS,
+        stable: STABLE,
+        maxRounds: MAX_ROUNDS
+      });
+      return { table: displayTable(target.rel), work: target.work, rows: sample.rows, bytes: sample.bytes, ...timed };
+    } finally {
+      await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}`);
+      await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}`);
+    }
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
+    return void 0;
+  } finally {
+    if (!inTransaction) await shadow.exec("ROLLBACK").catch(() => {
+    });
+  }
+}
+
+// src/dialects/postgres/shadow/snapshot.ts
+async function snapshotSchema(sh) {
+  const out = /* @__PURE__ */ new Map();
+  const rels = await sh.query(
+    `SELECT n.nspname || '.' || c.relname AS key, c.relkind AS kind,
+            CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS def
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND ${USER_SCHEMAS}`
+  );
+  const kinds = {
+    r: "table",
+    p: "partitioned table",
+    v: "view",
+    m: "materialized view",
+    S: "sequence",
+    f: "foreign table"
+  };
+  for (const r of rels)
+    out.set(`relation ${r.key}`, `${kinds[r.kind] ?? r.kind}${r.def ? `: ${r.def.replace(/\s+/g, " ").trim()}` : ""}`);
+  const cols = await sh.query(
+    `SELECT n.nspname || '.' || c.relname AS rel, a.attname AS name, a.attnum AS num,
+            format_type(a.atttypid, a.atttypmod)
+            || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+            || COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
+            || CASE a.attidentity WHEN 'a' THEN ' GENERATED ALWAYS AS IDENTITY' WHEN 'd' THEN ' GENERATED BY DEFAULT AS IDENTITY' ELSE '' END
+            || CASE WHEN a.attgenerated <> '' THEN ' GENERATED' ELSE '' END
+            || CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN ' COLLATE ' || (SELECT collname FROM pg_collation WHERE oid = a.attcollation) ELSE '' END AS def
+       FROM pg_attribute a
+       JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_type ty ON ty.oid = a.atttypid
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped AND ${USER_SCHEMAS}
+      ORDER BY 1, a.attnum`
+  );
+  const order2 = /* @__PURE__ */ new Map();
+  for (const c of cols) {
+    out.set(`column ${c.rel}.${c.name}`, c.def);
+    order2.set(c.rel, [...order2.get(c.rel) ?? [], c.name]);
+  }
+  for (const [rel2, names2] of order2) out.set(`column order ${rel2}`, names2.join(", "));
+  const idx = await sh.query(
+    `SELECT n.nspname || '.' || c.relname AS key, pg_get_indexdef(i.indexrelid) || CASE WHEN i.indisvalid THEN '' ELSE ' (INVALID)' END AS def
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${USER_SCHEMAS}`
+  );
+  for (const i of idx) out.set(`index ${i.key}`, i.def);
+  const cons = await sh.query(
+    `SELECT n.nspname || '.' || c.relname || '.' || k.conname AS key,
+            pg_get_constraintdef(k.oid) || CASE WHEN k.convalidated THEN '' ELSE ' (NOT VALIDATED)' END AS def
+       FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${USER_SCHEMAS}`
+  );
+  for (const k of cons) out.set(`constraint ${k.key}`, k.def);
+  const trg = await sh.query(
+    `SELECT n.nspname || '.' || c.relname || '.' || t.tgname AS key, pg_get_triggerdef(t.oid) AS def
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE NOT t.tgisinternal AND ${USER_SCHEMAS}`
+  );
+  for (const t of trg) out.set(`trigger ${t.key}`, t.def);
+  const fns = await sh.query(
+    `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS key, md5(p.prosrc) AS def
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       LEFT JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+      WHERE d.objid IS NULL AND ${USER_SCHEMAS}`
+  );
+  for (const f of fns) out.set(`function ${f.key}`, f.def);
+  const types = await sh.query(
+    `SELECT n.nspname || '.' || t.typname AS key, string_agg(e.enumlabel, ', ' ORDER BY e.enumsortorder) AS def
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+      WHERE ${USER_SCHEMAS} GROUP BY 1`
+  );
+  for (const t of types) out.set(`enum ${t.key}`, t.def);
+  return out;
+}
+async function snapshotData(sh) {
+  const out = /* @__PURE__ */ new Map();
+  const tables = await sh.query(
+    `SELECT n.nspname AS schema, c.relname AS name,
+            (SELECT ARRAY(SELECT a.attname::text FROM unnest(i.indkey) k(n) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.n)
+               FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) AS pk
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${USER_SCHEMAS}`
+  );
+  for (const t of tables) {
+    const rows = await sh.query(
+      `SELECT to_jsonb(x) AS r FROM ${quoteIdent(t.schema)}.${quoteIdent(t.name)} AS x`
+    );
+    const m = /* @__PURE__ */ new Map();
+    const seen = /* @__PURE__ */ new Map();
+    for (const { r } of rows) {
+      const row = typeof r === "string" ? JSON.parse(r) : r;
+      let key = t.pk?.length ? JSON.stringify(t.pk.map((c) => row[c])) : JSON.stringify(row);
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      if (n > 1) key += `#${n}`;
+      m.set(key, row);
+    }
+    out.set(`${t.schema}.${t.name}`, m);
+  }
+  return out;
+}
+
+// src/dialects/postgres/outside.ts
+var FILE_FUNCTIONS = /* @__PURE__ */ new Set([
+  "pg_read_file",
+  "pg_read_binary_file",
+  "pg_stat_file",
+  "pg_ls_dir",
+  "pg_ls_logdir",
+  "pg_ls_waldir",
+  "pg_ls_tmpdir",
+  "pg_ls_archive_statusdir",
+  "pg_ls_logicalmapdir",
+  "pg_ls_logicalsnapdir",
+  "pg_ls_replslotdir",
+  "lo_import",
+  "lo_export",
+  // adminpack
+  "pg_file_write",
+  "pg_file_rename",
+  "pg_file_unlink",
+  "pg_file_sync",
+  "pg_logdir_ls"
+]);
+var CLUSTER_FUNCTIONS = /* @__PURE__ */ new Set([
+  "pg_terminate_backend",
+  "pg_cancel_backend",
+  "pg_reload_conf",
+  "pg_rotate_logfile",
+  "pg_promote",
+  "pg_switch_wal",
+  "pg_create_restore_point",
+  "pg_create_physical_replication_slot",
+  "pg_create_logical_replication_slot",
+  "pg_drop_replication_slot"
+]);
+var OUTSIDE_EXTENSIONS = {
+  dblink: "connection",
+  postgres_fdw: "connection",
+  file_fdw: "server-file",
+  adminpack: "server-file",
+  plpythonu: "program",
+  plpython2u: "program",
+  plpython3u: "program",
+  plperlu: "program",
+  pltclu: "program",
+  plsh: "program"
+};
+var NATIVE_LANGUAGES = /* @__PURE__ */ new Set([
+  "c",
+  "internal",
+  "plpythonu",
+  "plpython2u",
+  "plpython3u",
+  "plperlu",
+  "pltclu",
+  "plsh"
+]);
+var FILE_FN = `pg_read_file|pg_read_binary_file|pg_stat_file|pg_ls_\\w+|lo_import|lo_export|pg_file_\\w+|pg_logdir_ls`;
+var BODY_PATTERNS = [
+  [
+    /\bcopy\b[^;]*?\bprogram\b/i,
+    {
+      category: "program",
+      what: "COPY \u2026 PROGRAM in a function body",
+      why: "runs a shell command on the database server"
+    }
+  ],
+  [
+    /\bcopy\b[^;]*?\b(?:from|to)\b(?!\s*(?:stdin|stdout)\b)/i,
+    {
+      category: "server-file",
+      what: "COPY to or from a file in a function body",
+      why: "reads or writes a file on the database server"
+    }
+  ],
+  [
+    new RegExp(`\\b(?:${FILE_FN})\\s*\\(`, "i"),
+    {
+      category: "server-file",
+      what: "a server file function in a function body",
+      why: "reads or writes files on the database server"
+    }
+  ],
+  [
+    /\bdblink\w*\s*\(/i,
+    { category: "connection", what: "dblink in a function body", why: "connects to another database or server" }
+  ],
+  [
+    /\b(?:create|alter|drop)\s+(?:role|group|user(?!\s+mapping\b))\b/i,
+    {
+      category: "role",
+      what: "CREATE/ALTER/DROP ROLE in a function body",
+      why: "changes roles, which belong to the whole server and outlive any one database"
+    }
+  ]
+];
+function lastName(funcname) {
+  const parts = (funcname ?? []).map((n) => n?.String?.sval).filter((s) => typeof s === "string");
+  return (parts.at(-1) ?? "").toLowerCase();
+}
+function defElem(list, name) {
+  return (list ?? []).find((d) => d?.DefElem?.defname === name)?.DefElem?.arg;
+}
+function bodyText(stmt) {
+  const list = stmt.kind === "DoStmt" ? stmt.ast?.args : stmt.ast?.options;
+  const as = defElem(list, "as");
+  if (typeof as?.String?.sval === "string") return as.String.sval;
+  return (as?.List?.items ?? []).map((i) => i?.String?.sval).filter((s) => typeof s === "string").join("\n");
+}
+function walkCalls(node, out) {
+  if (Array.isArray(node)) {
+    for (const n of node) walkCalls(n, out);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "FuncCall") {
+      const name = lastName(value?.funcname);
+      if (FILE_FUNCTIONS.has(name))
+        out.push({ category: "server-file", what: `${name}()`, why: "reads or writes files on the database server" });
+      else if (name.startsWith("dblink"))
+        out.push({ category: "connection", what: `${name}()`, why: "connects to another database or server" });
+      else if (CLUSTER_FUNCTIONS.has(name))
+        out.push({
+          category: "cluster",
+          what: `${name}()`,
+          why: "acts on the whole server (other sessions, its configuration or replication)"
+        });
+    }
+    walkCalls(value, out);
+  }
+}
+function byStatement(stmt) {
+  const a = stmt.ast ?? {};
+  const role = (what) => ({
+    category: "role",
+    what,
+    why: "changes roles, which belong to the whole server and outlive any one database"
+  });
+  const database = (what) => ({
+    category: "database",
+    what,
+    why: "acts on a whole database, not on objects inside the one the migration runs in"
+  });
+  switch (stmt.kind) {
+    case "CopyStmt":
+      if (a.is_program)
+        return {
+          category: "program",
+          what: `COPY \u2026 ${a.is_from ? "FROM" : "TO"} PROGRAM`,
+          why: "runs a shell command on the database server"
+        };
+      if (typeof a.filename === "string")
+        return {
+          category: "server-file",
+          what: `COPY \u2026 ${a.is_from ? "FROM" : "TO"} '${a.filename}'`,
+          why: `${a.is_from ? "reads" : "writes"} a file on the database server`
+        };
+      return void 0;
+    case "CreatedbStmt":
+      return database("CREATE DATABASE");
+    case "DropdbStmt":
+      return database("DROP DATABASE");
+    case "AlterDatabaseStmt":
+    case "AlterDatabaseSetStmt":
+    case "AlterDatabaseRefreshCollStmt":
+      return database("ALTER DATABASE");
+    case "AlterSystemStmt":
+      return { category: "cluster", what: "ALTER SYSTEM", why: "rewrites the server's configuration file" };
+    case "LoadStmt":
+      return { category: "program", what: "LOAD", why: "loads a shared library file into the server" };
+    case "CreateTableSpaceStmt":
+    case "DropTableSpaceStmt":
+    case "AlterTableSpaceOptionsStmt":
+      return {
+        category: "cluster",
+        what: stmt.kind === "CreateTableSpaceStmt" ? "CREATE TABLESPACE" : stmt.kind === "DropTableSpaceStmt" ? "DROP TABLESPACE" : "ALTER TABLESPACE",
+        why: "changes a tablespace, a directory on the server's disk shared by every database"
+      };
+    case "CreateRoleStmt": {
+      const t = a.stmt_type === "ROLESTMT_USER" ? "USER" : a.stmt_type === "ROLESTMT_GROUP" ? "GROUP" : "ROLE";
+      return role(`CREATE ${t}`);
+    }
+    case "AlterRoleStmt":
+    case "AlterRoleSetStmt":
+      return role("ALTER ROLE");
+    case "DropRoleStmt":
+      return role("DROP ROLE");
+    case "GrantRoleStmt":
+      return role(a.is_grant === false ? "REVOKE role membership" : "GRANT role membership");
+    case "RenameStmt":
+      if (a.renameType === "OBJECT_ROLE") return role("ALTER ROLE \u2026 RENAME");
+      if (a.renameType === "OBJECT_DATABASE") return database("ALTER DATABASE \u2026 RENAME");
+      if (a.renameType === "OBJECT_TABLESPACE")
+        return {
+          category: "cluster",
+          what: "ALTER TABLESPACE \u2026 RENAME",
+          why: "changes a tablespace, shared by every database"
+        };
+      return void 0;
+    case "AlterOwnerStmt":
+      if (a.objectType === "OBJECT_DATABASE") return database("ALTER DATABASE \u2026 OWNER");
+      if (a.objectType === "OBJECT_TABLESPACE")
+        return {
+          category: "cluster",
+          what: "ALTER TABLESPACE \u2026 OWNER",
+          why: "changes a tablespace, shared by every database"
+        };
+      return void 0;
+    case "CreateForeignServerStmt":
+    case "AlterForeignServerStmt":
+      return { category: "connection", what: "a foreign server", why: "makes the database connect to another server" };
+    case "CreateUserMappingStmt":
+    case "AlterUserMappingStmt":
+      return {
+        category: "connection",
+        what: "a user mapping",
+        why: "stores credentials for connecting to another server"
+      };
+    case "CreateFdwStmt":
+    case "AlterFdwStmt":
+      return {
+        category: "connection",
+        what: "a foreign-data wrapper",
+        why: "lets the database reach other servers or files"
+      };
+    case "ImportForeignSchemaStmt":
+      return { category: "connection", what: "IMPORT FOREIGN SCHEMA", why: "connects to another server" };
+    case "CreateSubscriptionStmt":
+    case "AlterSubscriptionStmt":
+      return { category: "connection", what: "a subscription", why: "connects to another server to replicate from it" };
+    case "CreateExtensionStmt": {
+      const name = String(a.extname ?? "").toLowerCase();
+      const category = OUTSIDE_EXTENSIONS[name];
+      if (!category) return void 0;
+      const why = category === "program" ? "uses an untrusted language, whose code runs with the database server\u2019s operating-system rights" : category === "server-file" ? "reads or writes files on the database server" : "connects to other databases or servers";
+      return { category, what: `CREATE EXTENSION ${name}`, why };
+    }
+    case "CreatePLangStmt":
+      return {
+        category: "program",
+        what: "CREATE LANGUAGE",
+        why: "loads a procedural language handler (native code) into the server"
+      };
+    default:
+      return void 0;
+  }
+}
+function outsideReach(stmt) {
+  const known = reached.get(stmt);
+  if (known) return known;
+  const result = classify(stmt);
+  reached.set(stmt, result);
+  return result;
+}
+var reached = /* @__PURE__ */ new WeakMap();
+function classify(stmt) {
+  const out = [];
+  const own = byStatement(stmt);
+  if (own) out.push(own);
+  if (stmt.kind === "CreateFunctionStmt" || stmt.kind === "DoStmt") {
+    const list = stmt.kind === "DoStmt" ? stmt.ast?.args : stmt.ast?.options;
+    const lang = String(defElem(list, "language")?.String?.sval ?? "").toLowerCase();
+    if (NATIVE_LANGUAGES.has(lang))
+      out.push({
+        category: "program",
+        what: `LANGUAGE ${lang}`,
+        why: lang === "c" || lang === "internal" ? "runs native code inside the database server" : "uses an untrusted language, whose code runs with the database server\u2019s operating-system rights"
+      });
+    const body = bodyText(stmt);
+    for (const [re, reach] of BODY_PATTERNS) if (re.test(body)) out.push(reach);
+  }
+  if (stmt.text === void 0 || /pg_|lo_|dblink|u&/i.test(stmt.text)) walkCalls(stmt.ast, out);
+  const order2 = ["program", "server-file", "connection", "database", "cluster", "role"];
+  const seen = /* @__PURE__ */ new Set();
+  return out.filter((r) => !seen.has(`${r.category}/${r.what}`) && seen.add(`${r.category}/${r.what}`)).sort((x, y) => order2.indexOf(x.category) - order2.indexOf(y.category));
+}
+
+// src/dialects/postgres/transaction.ts
+var KINDS = {
+  TRANS_STMT_BEGIN: "begin",
+  TRANS_STMT_START: "begin",
+  TRANS_STMT_COMMIT: "commit",
+  TRANS_STMT_ROLLBACK: "rollback",
+  TRANS_STMT_PREPARE: "prepare",
+  TRANS_STMT_SAVEPOINT: "savepoint",
+  TRANS_STMT_RELEASE: "release",
+  TRANS_STMT_ROLLBACK_TO: "rollback-to"
+};
+function txKind(stmt) {
+  if (stmt.kind !== "TransactionStmt") return void 0;
+  return KINDS[stmt.ast?.kind] ?? "other";
+}
+function chained(stmt) {
+  return !!stmt.ast?.chain;
+}
+
+// src/dialects/postgres/shadow/statements.ts
+function txControl(stmt) {
+  const k = txKind(stmt);
+  if (k === void 0) return void 0;
+  if (k === "begin") return "begin";
+  if (k === "commit") return chained(stmt) ? "commit-chain" : "commit";
+  if (k === "rollback") return chained(stmt) ? "rollback-chain" : "rollback";
+  if (k === "prepare") return "commit";
+  return "other";
+}
+function hasDefElem(list, name) {
+  return (list ?? []).some((d) => d?.DefElem?.defname === name);
+}
+function doBody(ast) {
+  for (const a of ast?.args ?? []) {
+    if (a?.DefElem?.defname === "as") return a.DefElem.arg?.String?.sval ?? "";
+  }
+  return "";
+}
+function notInTransaction(stmt, serverVersion) {
+  const a = stmt.ast;
+  switch (stmt.kind) {
+    case "IndexStmt":
+      return a?.concurrent ? "CREATE INDEX CONCURRENTLY" : void 0;
+    case "DropStmt":
+      return a?.concurrent ? "DROP INDEX CONCURRENTLY" : void 0;
+    case "ReindexStmt":
+      if (hasDefElem(a?.params, "concurrently")) return "REINDEX CONCURRENTLY";
+      return a?.kind === "REINDEX_OBJECT_DATABASE" || a?.kind === "REINDEX_OBJECT_SYSTEM" ? "REINDEX DATABASE" : void 0;
+    case "VacuumStmt":
+      return a?.is_vacuumcmd ? "VACUUM" : void 0;
+    case "ClusterStmt":
+      return a?.relation ? void 0 : "CLUSTER without a table";
+    case "CreatedbStmt":
+      return "CREATE DATABASE";
+    case "DropdbStmt":
+      return "DROP DATABASE";
+    case "CreateTableSpaceStmt":
+      return "CREATE TABLESPACE";
+    case "DropTableSpaceStmt":
+      return "DROP TABLESPACE";
+    case "AlterSystemStmt":
+      return "ALTER SYSTEM";
+    case "CreateSubscriptionStmt":
+    case "DropSubscriptionStmt":
+      return "subscription commands";
+    case "AlterEnumStmt":
+      return serverVersion < 12 && a?.newVal ? "ALTER TYPE \u2026 ADD VALUE (before PostgreSQL 12)" : void 0;
+    case "AlterTableStmt":
+      for (const c of a?.cmds ?? []) {
+        if (c?.AlterTableCmd?.subtype === "AT_DetachPartition" && c.AlterTableCmd.def?.PartitionCmd?.concurrent) {
+          return "DETACH PARTITION CONCURRENTLY";
+        }
+      }
+      return void 0;
+    case "DoStmt":
+      return /\b(commit|rollback)\b/i.test(doBody(a)) ? "a DO block with COMMIT" : void 0;
+    case "CallStmt":
+      return "CALL (the procedure may commit)";
+    default:
+      return void 0;
+  }
+}
+function refusedOnShadow(stmt, kind) {
+  const r = outsideReach(stmt).find((x) => !(kind === "pglite" && x.category === "role"));
+  return r ? `${r.what} ${r.why}` : void 0;
+}
+function breaksBatch(stmt, serverVersion, alone = false) {
+  if (stmt.kind === "TransactionStmt") return true;
+  if (stmt.kind === "VariableSetStmt" && stmt.ast?.is_local) return true;
+  if (stmt.kind === "AlterEnumStmt" && !alone) return true;
+  return notInTransaction(stmt, serverVersion) !== void 0;
+}
+function documentedLocks(stmt) {
+  const a = stmt.ast;
+  const rel2 = (rv) => relKey(rv);
+  switch (stmt.kind) {
+    case "IndexStmt":
+      return a?.relation ? [{ relation: rel2(a.relation), mode: "ShareUpdateExclusiveLock" }] : [];
+    case "DropStmt":
+      return (a?.objects ?? []).map((o) => {
+        const parts = (o?.List?.items ?? []).map((i) => i?.String?.sval).filter(Boolean);
+        return {
+          relation: parts.length > 1 ? parts.join(".") : `public.${parts[0]}`,
+          mode: "ShareUpdateExclusiveLock"
+        };
+      });
+    case "ReindexStmt":
+      return a?.relation ? [{ relation: rel2(a.relation), mode: "ShareUpdateExclusiveLock" }] : [];
+    case "VacuumStmt": {
+      const full = hasDefElem(a?.options, "full");
+      return (a?.rels ?? []).map((r) => ({
+        relation: rel2(r?.VacuumRelation?.relation),
+        mode: full ? "AccessExclusiveLock" : "ShareUpdateExclusiveLock"
+      }));
+    }
+    case "AlterTableStmt": {
+      const out = [];
+      for (const c of a?.cmds ?? []) {
+        const pc = c?.AlterTableCmd?.def?.PartitionCmd;
+        if (c?.AlterTableCmd?.subtype === "AT_DetachPartition" && pc?.concurrent) {
+          out.push({ relation: rel2(a.relation), mode: "ShareUpdateExclusiveLock" });
+          out.push({ relation: rel2(pc.name), mode: "ShareUpdateExclusiveLock" });
+        }
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+// src/dialects/postgres/shadow/watch.ts
+var BLOCKING = new Set(
+  Object.entries(LOCKS).filter(([, v]) => v.blocksWrites).map(([k]) => k)
+);
+var PgLockWatch = class {
+  constructor(sh, busy) {
+    this.sh = sh;
+    this.busy = busy;
+  }
+  sh;
+  busy;
+  violations = [];
+  spans = [];
+  scansVisible = true;
+  inTx = false;
+  aelSince = /* @__PURE__ */ new Map();
+  /** time spent running the migration's own statements (not the watch's queries), in ms */
+  clock = 0;
+  phase = 0;
+  async stats() {
+    const rows = await this.sh.query(
+      `SELECT c.oid::int8::text AS oid, c.relfilenode::int8::text AS filenode, s.seq_scan AS seq
+         FROM pg_class c LEFT JOIN pg_stat_xact_user_tables s ON s.relid = c.oid WHERE c.oid = ANY ($1::int8[]::oid[])`,
+      [[...this.busy.keys()]]
+    );
+    return new Map(
+      rows.map((r) => [r.oid, { name: this.busy.get(r.oid), filenode: r.filenode, seq: Number(r.seq ?? 0) }])
+    );
+  }
+  async locks() {
+    const rows = await this.sh.query(
+      `SELECT relation::int8::text AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation = ANY ($1::int8[]::oid[])`,
+      [[...this.busy.keys()]]
+    );
+    const out = /* @__PURE__ */ new Map();
+    for (const r of rows) out.set(r.oid, [...out.get(r.oid) ?? [], r.mode]);
+    return out;
+  }
+  setPhase(n) {
+    this.phase = n;
+  }
+  began() {
+    this.inTx = true;
+  }
+  ended(ms) {
+    this.clock += ms;
+    const end = this.clock;
+    for (const [oid, since] of this.aelSince) {
+      this.spans.push({
+        phase: this.phase,
+        table: this.busy.get(oid),
+        mode: "AccessExclusiveLock",
+        ms: Math.max(0, Math.round((end - since) * 10) / 10)
+      });
+    }
+    this.aelSince.clear();
+    this.inTx = false;
+  }
+  async before() {
+    return { stats: await this.stats(), t0: this.clock };
+  }
+  async after(token, label, ms) {
+    const { stats: before, t0 } = token;
+    this.clock += ms;
+    const after = await this.stats();
+    if (!this.inTx) {
+      for (const [oid, b] of before) {
+        if (after.get(oid)?.filenode !== b.filenode)
+          this.violations.push(`${label} rewrote ${b.name} outside a transaction`);
+      }
+      return;
+    }
+    const locks = await this.locks();
+    for (const [oid, b] of before) {
+      const a = after.get(oid);
+      if (!a) continue;
+      const modes = locks.get(oid) ?? [];
+      if (modes.includes("AccessExclusiveLock") && !this.aelSince.has(oid)) this.aelSince.set(oid, t0);
+      const blocking = modes.filter((m) => BLOCKING.has(m));
+      if (!blocking.length) continue;
+      const strongest = blocking.includes("AccessExclusiveLock") ? "AccessExclusiveLock" : blocking[blocking.length - 1];
+      const what = a.filenode !== b.filenode ? "rewrote" : a.seq > b.seq ? "scanned" : "";
+      if (what)
+        this.violations.push(
+          `${label} ${what} ${b.name} while holding ${strongest} on it (${LOCKS[strongest]?.blocksReads ? "reads and writes wait" : "writes wait"})`
+        );
+    }
+  }
+};
+async function watchLocks(sh) {
+  await sh.exec("SET track_counts = on").catch(() => {
+  });
+  const [tc] = await sh.query("SHOW track_counts").catch(() => [{ track_counts: "off" }]);
+  const rows = await sh.query(
+    `SELECT c.oid::int8::text AS oid, n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r' AND ${USER_SCHEMAS}`
+  );
+  const busy = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const [{ has }] = await sh.query(
+      `SELECT EXISTS (SELECT FROM ${r.name.split(".").map(quoteIdent).join(".")}) AS has`
+    );
+    if (has) busy.set(r.oid, r.name);
+  }
+  const watch = new PgLockWatch(sh, busy);
+  watch.scansVisible = tc?.track_counts === "on";
+  return watch;
+}
+
+// src/dialects/postgres/shadow/tools.ts
+var TABLES = {
+  "golang-migrate": [
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)"
+  ],
+  dbmate: ["CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) NOT NULL PRIMARY KEY)"],
+  diesel: [
+    "CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (version varchar(50) PRIMARY KEY NOT NULL, run_on timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+  ],
+  prisma: [
+    "CREATE TABLE IF NOT EXISTS _prisma_migrations (id varchar(36) PRIMARY KEY NOT NULL, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)"
+  ],
+  goose: [
+    "CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp DEFAULT now())"
+  ],
+  sqlx: [
+    "CREATE TABLE IF NOT EXISTS _sqlx_migrations (version bigint PRIMARY KEY, description text NOT NULL, installed_on timestamptz NOT NULL DEFAULT now(), success boolean NOT NULL, checksum bytea NOT NULL, execution_time bigint NOT NULL)"
+  ],
+  flyway: [
+    "CREATE TABLE IF NOT EXISTS flyway_schema_history (installed_rank integer PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum integer, installed_by varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT now(), execution_time integer NOT NULL, success boolean NOT NULL)"
+  ],
+  drizzle: [
+    "CREATE SCHEMA IF NOT EXISTS drizzle",
+    "CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint)"
+  ],
+  supabase: [
+    "CREATE SCHEMA IF NOT EXISTS supabase_migrations",
+    "CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations (version text PRIMARY KEY, statements text[], name text)"
+  ]
+};
+async function ensureToolTables(shadow, frameworks) {
+  for (const fw of new Set(frameworks)) {
+    for (const sql of TABLES[fw] ?? []) {
+      try {
+        await shadow.exec(sql);
+      } catch {
+      }
+    }
+  }
+}
+
+// src/dialects/postgres/shadow/probes.ts
+function insertTarget(stmt) {
+  if (stmt.kind !== "InsertStmt" || stmt.ast.withClause || !stmt.ast.relation?.relname) return void 0;
+  const select = stmt.ast.selectStmt?.SelectStmt;
+  if (!select?.valuesLists?.length || select.withClause) return void 0;
+  return displayTable(`${stmt.ast.relation.schemaname ?? ""}.${stmt.ast.relation.relname}`.replace(/^\./, ""));
+}
+var postgresProbes = {
+  load: loadParser,
+  parse: (m) => parseMigration(m),
+  txControl,
+  notInTransaction,
+  refused: (stmt, kind) => refusedOnShadow(stmt, kind),
+  breaksBatch,
+  seedScope: (statements) => seedScope(statements),
+  toolTables: ensureToolTables,
+  extensionOf: (stmt) => stmt.kind === "CreateExtensionStmt" ? stmt.ast?.extname : void 0,
+  relations,
+  ownLocks,
+  scale: (shadow, stmt, inTransaction) => scale(shadow, stmt, inTransaction),
+  async backendId(shadow) {
+    const [row] = await shadow.query("SELECT pg_backend_pid() AS pid");
+    return Number(row.pid);
+  },
+  async sampleLocks(side, pid) {
+    const rows = await side.query(
+      `SELECT relation::int8 AS oid, mode FROM pg_locks WHERE pid = $1 AND locktype = 'relation' AND granted AND relation IS NOT NULL`,
+      [pid]
+    );
+    return rows.map((r) => ({ oid: Number(r.oid), mode: r.mode }));
+  },
+  async tableParts(shadow, oid) {
+    const rows = await shadow.query(
+      `SELECT indexrelid::int8 AS oid FROM pg_index WHERE indrelid = $1
+       UNION ALL
+       SELECT objid::int8 FROM pg_depend
+        WHERE refobjid = $1 AND refclassid = 'pg_class'::regclass AND classid = 'pg_class'::regclass AND deptype IN ('a', 'i')`,
+      [oid]
+    );
+    return new Set(rows.map((r) => Number(r.oid)));
+  },
+  relationName: (key) => displayTable(key),
+  lockStrength,
+  lockEffect,
+  relkindName: (relkind) => RELKIND[relkind] ?? relkind,
+  isAuxiliary,
+  documentedLocks: (stmt) => documentedLocks(stmt).map((d) => ({ relation: displayTable(d.relation), mode: d.mode })),
+  statementLocks: (stmt, serverVersion) => statementLocks(stmt.kind, stmt.ast, { pgVersion: serverVersion }).flatMap(
+    (t) => t.rel ? [{ relation: displayTable(t.rel), mode: t.mode }] : []
+  ),
+  insertTarget,
+  seed,
+  snapshotSchema,
+  snapshotData,
+  watch: watchLocks
+};
+
+// src/dialects/postgres/shadow/extensions.ts
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+function extensionsIn(sources) {
+  const out = /* @__PURE__ */ new Set();
+  const re = /create\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"((?:[^"]|"")+)"|([a-z_][\w$-]*))/gi;
+  for (const src of sources) {
+    if (!/extension/i.test(src)) continue;
+    for (const m of src.matchAll(re)) {
+      const name = m[1] !== void 0 ? m[1].replace(/""/g, '"') : m[2].toLowerCase();
+      out.add(name);
+    }
+  }
+  return [...out].sort();
+}
+var BUNDLE_OF = {
+  autoinc: "spi",
+  insert_username: "spi",
+  moddatetime: "spi",
+  refint: "spi"
+};
+var REQUIRES = {
+  earthdistance: ["cube"]
+};
+var BUILTIN_EXTENSIONS = /* @__PURE__ */ new Set(["plpgsql"]);
+function bundleDirs(moduleDir2, pgliteDist) {
+  const dirs = [moduleDir2];
+  if (pgliteDist) dirs.push(pgliteDist);
+  return dirs.filter((d) => existsSync(d));
+}
+function availableBundles(dirs) {
+  const files = /* @__PURE__ */ new Map();
+  for (const dir of dirs) {
+    let list = [];
+    try {
+      list = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const f of list) {
+      if (!f.endsWith(".tar.gz") || f.startsWith("pglite-")) continue;
+      const name = f.slice(0, -".tar.gz".length);
+      if (!files.has(name)) files.set(name, path.join(dir, f));
+    }
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, file] of files) out.set(name, file);
+  for (const [ext, bundle] of Object.entries(BUNDLE_OF)) {
+    const f = files.get(bundle);
+    if (f) out.set(ext, f);
+  }
+  return out;
+}
+function resolveBundles(wanted, available) {
+  const load = /* @__PURE__ */ new Map();
+  const missing = [];
+  const visit = (name) => {
+    if (BUILTIN_EXTENSIONS.has(name)) return;
+    const file = available.get(name);
+    if (!file) {
+      if (!missing.includes(name)) missing.push(name);
+      return;
+    }
+    if (![...load.values()].some((b) => b.file === file)) load.set(name, { name, file });
+    for (const dep of REQUIRES[name] ?? []) visit(dep);
+  };
+  for (const w of wanted) visit(w);
+  return { load: [...load.values()], missing };
+}
+
+// src/dialects/postgres/shadow/pglite.ts
+var INITDB_PARAMS = pglite_initdb_default.params;
+var DATADIR_FILE = "pglite-datadir.tgz";
+function moduleDir() {
+  return path2.dirname(fileURLToPath(import.meta.url));
+}
+var installCache;
+function pgliteInstall() {
+  if (installCache !== void 0) return installCache ?? void 0;
+  installCache = null;
+  try {
+    const req = createRequire(import.meta.url);
+    const main = req.resolve("@electric-sql/pglite");
+    let dir = path2.dirname(main);
+    for (let i = 0; i < 4; i++) {
+      const pkg = path2.join(dir, "package.json");
+      if (existsSync2(pkg)) {
+        const json = JSON.parse(readFileSync(pkg, "utf8"));
+        if (json.name === "@electric-sql/pglite") {
+          installCache = { dist: path2.dirname(main), version: String(json.version) };
+          break;
+        }
+      }
+      dir = path2.dirname(dir);
+    }
+  } catch {
+  }
+  return installCache ?? void 0;
+}
+function cacheDir() {
+  const inst = pgliteInstall();
+  if (!inst) return void 0;
+  const idx = inst.dist.lastIndexOf(`${path2.sep}node_modules${path2.sep}`);
+  if (idx < 0) return void 0;
+  return path2.join(inst.dist.slice(0, idx), "node_modules", ".cache", "zerodown");
+}
+function dataDirCandidates() {
+  const out = [];
+  if (process.env.ZERODOWN_PGLITE_DATADIR) out.push(process.env.ZERODOWN_PGLITE_DATADIR);
+  out.push(path2.join(moduleDir(), DATADIR_FILE));
+  const cached = cacheTarget();
+  if (cached) out.push(cached);
+  return out;
+}
+function pgliteVersion() {
+  const inst = pgliteInstall();
+  if (inst) return inst.version;
+  try {
+    return String(JSON.parse(readFileSync(path2.join(moduleDir(), "pglite-datadir.json"), "utf8")).pglite);
+  } catch {
+    return "unknown";
+  }
+}
+function cacheTarget() {
+  const cache = cacheDir();
+  const inst = pgliteInstall();
+  return cache && inst ? path2.join(cache, `pglite-datadir-${inst.version}-${pglite_initdb_default.tag}.tgz`) : void 0;
+}
+var compiled;
+function compileEngine() {
+  compiled ??= compilePglite().catch(() => void 0);
+  return compiled;
+}
+function startWorker() {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return new Worker(new URL("./pglite-worker.js", here));
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const script = new URL("./pglite-worker.ts", here).href;
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`,
+    { eval: true }
+  );
+}
+var BOOT_TIMEOUT_MS = 12e4;
+var PgliteShadow = class _PgliteShadow {
+  kind = "pglite";
+  probes = postgresProbes;
+  limits = [];
+  engine = "pglite";
+  serverVersion = 0;
+  boot = "";
+  /** the data directory tarball it booted from, when it did */
+  bootFile;
+  /** it runs the process's one compiled PGlite module (compileEngine), not one its worker compiled */
+  wasmShared = false;
+  timeoutMs;
+  stopped;
+  /** extensions the migrations mention that PGlite does not bundle */
+  missing = /* @__PURE__ */ new Set();
+  closed = false;
+  available;
+  worker;
+  pending = /* @__PURE__ */ new Map();
+  seq = 0;
+  exited;
+  constructor(available, timeoutMs) {
+    this.available = available;
+    this.timeoutMs = timeoutMs;
+    this.worker = startWorker();
+    this.worker.unref();
+    this.worker.on("message", (r) => {
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      this.pending.delete(r.id);
+      if (!this.pending.size) this.worker.unref();
+      if (r.ok) p.resolve(r.value);
+      else p.reject(Object.assign(new Error(String(r.error.message)), r.error));
+    });
+    const gone = (why) => {
+      this.exited ??= why;
+      for (const p of this.pending.values()) p.reject(new ShadowStoppedError(why));
+      this.pending.clear();
+    };
+    this.worker.on("error", (err) => gone(`the PGlite worker failed: ${err.message}`));
+    this.worker.on("exit", (code) => gone(`the PGlite worker exited (${code})`));
+  }
+  send(req, transfer = []) {
+    if (this.stopped) return Promise.reject(new ShadowStoppedError(`a statement overran ${this.stopped.seconds} s`));
+    if (this.closed || this.exited) return Promise.reject(new ShadowStoppedError(this.exited ?? "closed"));
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ ...req, id }, transfer);
+    });
+  }
+  /** Sends a request bounded by `ms`; past it the worker (and the statement with it) is terminated. */
+  bounded(req, sql, ms = this.timeoutMs, transfer) {
+    return withinBound(this.send(req, transfer), ms, sql, async () => {
+      this.stopped = { seconds: ms / 1e3, sql: sql.slice(0, 200) };
+      await this.worker.terminate();
+    });
+  }
+  static async open(opts = {}) {
+    const inst = pgliteInstall();
+    const bundles = availableBundles(bundleDirs(moduleDir(), inst?.dist));
+    const { load, missing } = resolveBundles(opts.extensions ?? [], bundles);
+    const extensions = {};
+    for (const b of load) extensions[path2.basename(b.file, ".tar.gz")] = b.file;
+    const loaded = new Set(BUILTIN_EXTENSIONS);
+    for (const [name, file] of bundles) if (load.some((b) => b.file === file)) loaded.add(name);
+    const trace = !!process.env.ZERODOWN_TRACE;
+    const now = () => performance.timeOrigin + performance.now();
+    const t0 = now();
+    const shadow = new _PgliteShadow(loaded, opts.timeoutMs ?? timeoutMsOf());
+    let online = 0;
+    if (trace) shadow.worker.once("online", () => online = now());
+    trackShadow(shadow);
+    try {
+      const target = opts.cold ? void 0 : cacheTarget();
+      const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : void 0;
+      const wasm2 = await compileEngine();
+      const booted = await shadow.bounded(
+        {
+          op: "open",
+          opts: {
+            extensions,
+            candidates: opts.cold ? [] : dataDirCandidates(),
+            ...dataDir ? { dataDir } : {},
+            ...target ? { cacheTarget: target } : {},
+            ...wasm2 ? { wasm: wasm2 } : {}
+          }
+        },
+        "booting PGlite",
+        Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
+        dataDir ? [dataDir.buffer] : []
+      );
+      if (trace) {
+        const steps = [...booted.marks, ["worker online (seen)", online], ["reply received", now()]];
+        const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(", ");
+        process.stderr.write(`zerodown: PGlite boot (${booted.boot}), ms after open: ${list}
+`);
+      }
+      shadow.boot = booted.boot;
+      shadow.wasmShared = !!wasm2;
+      if (booted.bootFile) shadow.bootFile = booted.bootFile;
+      shadow.serverVersion = majorVersion(booted.serverVersion);
+      shadow.engine = `pglite ${booted.serverVersion.split(" ")[0]}`;
+    } catch (err) {
+      await shadow.close();
+      throw err;
+    }
+    shadow.missing = new Set(missing);
+    return shadow;
+  }
+  /** The current data directory as an uncompressed tarball (for the shadow cache). */
+  async dumpDataDir() {
+    const bytes = await this.bounded(
+      { op: "dumpDataDir" },
+      "CHECKPOINT and dump of the data directory",
+      Math.max(BOOT_TIMEOUT_MS, this.timeoutMs)
+    );
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  saveState() {
+    return this.dumpDataDir();
+  }
+  extensionAvailable(name) {
+    return this.available.has(name);
+  }
+  async exec(sql) {
+    await this.bounded({ op: "exec", sql }, sql);
+  }
+  async query(sql, params) {
+    return await this.bounded({ op: "query", sql, ...params ? { params } : {} }, sql);
+  }
+  /** Stops the engine at once, running statement or not (the data directory is in memory: nothing to save). */
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    untrackShadow(this);
+    await this.worker.terminate();
+  }
+};
+
+// src/dialects/postgres/pg-driver.ts
+var driver;
+async function pgClient(config) {
+  driver ??= (await import("./esm-JG2T6CDW.js")).default;
+  return new driver.Client(config);
+}
+
+export {
+  typeRef,
+  typeToSql,
+  sameType,
+  DEFAULT_SCHEMA,
+  relKey,
+  stringList,
+  Catalog,
+  LineIndex,
+  readIgnores,
+  disablesAssumeInTransaction,
+  splitSql,
+  countStatements,
+  simplify,
+  loadParser,
+  parseSync,
+  scanSync,
+  parsePlPgSQLSync,
+  parseMigration,
+  parseSql,
+  str3 as str,
+  names,
+  builtinVolatility,
+  volatility,
+  displayTable,
+  alterCmds,
+  columnConstraints,
+  quoteIdent,
+  quoteRel,
+  quoteLiteral,
+  LOCKS,
+  lockStrength,
+  COLUMN_EXPR_STOPS,
+  exprSql,
+  clauseSql,
+  columnRefs,
+  sameTransaction,
+  addColumnRewrite,
+  addColumnStatement,
+  isFreshColumn,
+  freshConstraintColumns,
+  altersExistingTable,
+  addedConstraints,
+  checkImpliesNotNull,
+  notNullProvingCheck,
+  shortSql,
+  mergeIssues,
+  lastEventBefore,
+  keysBefore,
+  strongerLock,
+  blocksTraffic,
+  aLock,
+  lockImpact,
+  tablesUsingType,
+  statementLocks,
+  optionOn,
+  commandLabel,
+  createdBefore,
+  lastSetting,
+  setsZero,
+  firstInFile,
+  SCRIPT_TOOLS,
+  outsideReach,
+  txKind,
+  chained,
+  extensionsIn,
+  fastestOfBoth,
+  notInTransaction,
+  postgresProbes,
+  pgliteVersion,
+  compileEngine,
+  PgliteShadow,
+  pgClient
+};

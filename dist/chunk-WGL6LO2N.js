@@ -1,0 +1,470 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+import {
+  runStats
+} from "./chunk-I543DGRF.js";
+import {
+  formatText,
+  textParts
+} from "./chunk-AGB7RVPK.js";
+import {
+  formatSarif,
+  sizeLines
+} from "./chunk-626ZOW3Q.js";
+import {
+  fileKeys,
+  findingsFile,
+  historyCacheDir,
+  lintCacheDir,
+  lintOptionsOf,
+  lintStage,
+  loadReport,
+  prepareEmbeddedShadow,
+  reportKey,
+  reportWriter,
+  resolveSettings,
+  saveReport,
+  targetText
+} from "./chunk-V4N4WQXB.js";
+import {
+  autoDiscover,
+  detectDialect,
+  findMigrations,
+  loadConfig,
+  withFsMemo
+} from "./chunk-Z3GFLLAG.js";
+import {
+  applyStats
+} from "./chunk-BXA74UDI.js";
+import {
+  visible
+} from "./chunk-TWNDLBWA.js";
+import {
+  UsageError,
+  exitCodeFor
+} from "./chunk-YPZZPID6.js";
+import {
+  redactSecrets
+} from "./chunk-N67SHIPL.js";
+
+// src/cli/lint.ts
+import { existsSync, writeFileSync } from "node:fs";
+import path2 from "node:path";
+import { setFlagsFromString } from "node:v8";
+
+// src/report/json.ts
+function toJson(result) {
+  return {
+    version: 1,
+    files: result.files.map(jsonFile),
+    summary: jsonSummary(result.summary),
+    ...result.stats ? { stats: result.stats } : {}
+  };
+}
+function jsonFile(f) {
+  return {
+    path: f.migration.path,
+    findings: f.findings.map((x) => {
+      const o = {
+        rule: x.rule,
+        severity: x.severity,
+        message: x.message,
+        help: x.help,
+        line: x.line,
+        column: x.column,
+        endLine: x.endLine,
+        endColumn: x.endColumn
+      };
+      if (x.confirmed !== void 0) o.confirmed = x.confirmed;
+      if (x.online) o.online = x.online;
+      if (x.estimate) o.estimate = x.estimate;
+      if (x.sizeNote) o.sizeNote = x.sizeNote;
+      return o;
+    })
+  };
+}
+function jsonSummary(s) {
+  return {
+    files: s.files,
+    statements: s.statements,
+    errors: s.errors,
+    warnings: s.warnings,
+    ...s.analysed !== void 0 ? { analysed: s.analysed } : {},
+    ...s.notes ? { notes: s.notes } : {}
+  };
+}
+function formatJson(result, indent = 2) {
+  return JSON.stringify(toJson(result), null, indent || void 0) + "\n";
+}
+function jsonParts(indent) {
+  const skeleton = (summary, stats) => {
+    const text = JSON.stringify(toJson({ files: [], summary, ...stats ? { stats } : {} }), null, indent || void 0);
+    const at = text.indexOf(indent ? '"files": []' : '"files":[]') + (indent ? 10 : 9);
+    return [text.slice(0, at), text.slice(at)];
+  };
+  const pad = indent ? `
+${" ".repeat(2 * indent)}` : "";
+  let files = 0;
+  return {
+    head: () => skeleton({ files: 0, statements: 0, errors: 0, warnings: 0 })[0],
+    file(f) {
+      const text = JSON.stringify(jsonFile(f), null, indent || void 0);
+      return `${files++ ? "," : ""}${pad}${indent ? text.replaceAll("\n", pad) : text}`;
+    },
+    end(summary, stats) {
+      const close = files && indent ? `
+${" ".repeat(indent)}` : "";
+      return `${close}${skeleton(summary, stats)[1]}
+`;
+    }
+  };
+}
+
+// src/report/github.ts
+function escapeProperty(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function annotation(f) {
+  const cmd = f.severity === "error" ? "error" : f.severity === "note" ? "notice" : "warning";
+  const props = [
+    `file=${escapeProperty(f.path)}`,
+    `line=${f.line}`,
+    `col=${f.column}`,
+    `endLine=${f.endLine}`,
+    `title=${escapeProperty(`zerodown ${f.rule}`)}`
+  ];
+  if (f.endLine === f.line) props.push(`endColumn=${f.endColumn}`);
+  return `::${cmd} ${props.join(",")}::${escapeData(visible([`${f.message}`, `Fix: ${f.help}`, ...sizeLines(f)].join("\n"), { newlines: true }))}`;
+}
+function formatGithub(result) {
+  let out = "";
+  for (const file of result.files) out += githubFile(file);
+  return out + githubEnd(result.summary);
+}
+function githubFile(file) {
+  let out = "";
+  for (const f of file.findings) out += `${annotation(f)}
+`;
+  return out;
+}
+function githubEnd(s) {
+  return `zerodown: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} migration file(s)
+`;
+}
+
+// src/report/gitlab.ts
+import { createHash } from "node:crypto";
+import path from "node:path";
+var SEVERITY = { error: "critical", warning: "minor", note: "info" };
+function repoPath(p, cwd, root) {
+  const abs = path.resolve(cwd, p);
+  const rel = path.relative(root, abs);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return abs.split(path.sep).join("/");
+  return rel.split(path.sep).join("/");
+}
+var fold = (s) => s.replace(/\s+/g, " ").trim();
+function toCodeQuality(result, opts = {}) {
+  const cwd = opts.cwd ?? process.cwd();
+  const root = opts.root ?? cwd;
+  const issues = [];
+  for (const file of result.files) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const f of file.findings) {
+      const where = repoPath(f.path, cwd, root);
+      const stmt = f.statementIndex >= 0 ? file.statements[f.statementIndex] : void 0;
+      const what = stmt ? fold(stmt.text) : `${fold(f.message)}`;
+      const key = `${f.rule}\0${where}\0${what}`;
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      issues.push(issue(f, where, fingerprint(`${key}\0${n}`)));
+    }
+  }
+  return issues;
+}
+function fingerprint(key) {
+  return createHash("sha256").update(key).digest("hex").slice(0, 32);
+}
+function issue(f, where, print) {
+  const seen = f.confirmed ? " (seen in the dry run)" : "";
+  return {
+    type: "issue",
+    // plain text (GitLab shows it as text); identifiers from the migration cannot carry terminal escapes
+    description: visible(`${f.message}${seen} Instead: ${f.help}`),
+    check_name: f.rule,
+    fingerprint: print,
+    severity: SEVERITY[f.severity],
+    categories: ["Bug Risk"],
+    location: { path: where, lines: { begin: Math.max(1, f.line), end: Math.max(1, f.line, f.endLine) } }
+  };
+}
+function formatCodeQuality(result, opts = {}) {
+  return JSON.stringify(toCodeQuality(result, opts), null, 2) + "\n";
+}
+
+// src/report/stream.ts
+function reportStream(format, color, pretty) {
+  if (format === "json") return jsonParts(pretty ? 2 : 0);
+  if (format === "github") return { head: () => "", file: githubFile, end: githubEnd };
+  if (format !== "text") return void 0;
+  return { head: () => "", ...textParts(color) };
+}
+
+// src/cli/lint.ts
+function useColor(flag, stream, env = process.env) {
+  if (flag !== void 0) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
+  return !!stream.isTTY && env.TERM !== "dumb";
+}
+function formatReport(result, format, color, pretty = true) {
+  switch (format) {
+    case "json":
+      return formatJson(result, pretty ? 2 : 0);
+    case "sarif":
+      return formatSarif(result);
+    case "github":
+      return formatGithub(result);
+    case "gitlab":
+      return formatCodeQuality(result);
+    case "text":
+      return formatText(result, { color });
+    default:
+      throw new UsageError(`unknown format "${format}" (use text, json, sarif, github or gitlab)`);
+  }
+}
+function progressReporter(stream, now = () => performance.now()) {
+  if (!stream.isTTY) return { tick() {
+  }, statements() {
+  }, clear() {
+  }, end() {
+  } };
+  const started = now();
+  let last = 0;
+  let shown = false;
+  return {
+    tick(done, total) {
+      const t = now();
+      if (t - started < 500 || t - last < 100) return;
+      last = t;
+      shown = true;
+      stream.write(`\r\x1B[Kzerodown: linting ${done}/${total} migration files\u2026`);
+    },
+    statements(done, total, file) {
+      const t = now();
+      if (t - started < 500 || t - last < 100) return;
+      last = t;
+      shown = true;
+      const name = file.length > 50 ? `\u2026${file.slice(-49)}` : file;
+      stream.write(
+        `\r\x1B[Kzerodown: linting ${name}, statement ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}\u2026`
+      );
+    },
+    clear() {
+      if (shown) stream.write("\r\x1B[K");
+      shown = false;
+    },
+    end() {
+      if (shown) stream.write("\r\x1B[K");
+    }
+  };
+}
+var pipeGuard = false;
+var pipeExitCode = 0;
+function quietOnClosedPipe(code) {
+  pipeExitCode = code;
+  if (pipeGuard) return;
+  pipeGuard = true;
+  process.stdout.on("error", (err) => {
+    if (err.code === "EPIPE") process.exit(pipeExitCode);
+    throw err;
+  });
+}
+function warnIgnored(given, instead) {
+  for (const [option, value] of given) {
+    if (value !== void 0) process.stderr.write(`zerodown: warning: ${option} is ignored ${instead}
+`);
+  }
+}
+function shadowOptions(opts) {
+  return [
+    ["--shadow-url", opts.shadowUrl],
+    ["--seed-rows", opts.seedRows],
+    ["--shadow-timeout", opts.shadowTimeout],
+    ["--allow-superuser-shadow", opts.allowSuperuserShadow]
+  ];
+}
+var SMALL_YOUNG_GENERATION_CHARS = 4e6;
+async function lintCommand(paths, opts) {
+  if (opts.dryRun) return lintRun(paths, opts);
+  setFlagsFromString("--semi-space-growth-factor=1");
+  try {
+    return await lintRun(paths, opts);
+  } finally {
+    setFlagsFromString("--semi-space-growth-factor=2");
+  }
+}
+function baselineLoad(dialect) {
+  setFlagsFromString("--liftoff-only");
+  return dialect.load().finally(() => setFlagsFromString("--no-liftoff-only"));
+}
+async function lintInputs(paths, opts, config, cwd) {
+  let reviewOnly;
+  let folders = paths.length ? paths : config.paths ?? [];
+  if (opts.onlyMigrations) {
+    if (opts.since) throw new UsageError("--only-migrations and --since exclude each other: give the files, or a ref");
+    reviewOnly = new Set(paths.filter((p) => p.endsWith(".sql")).map((p) => path2.resolve(cwd, p)));
+    if (!reviewOnly.size) return void 0;
+    folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    if (!folders.length) return void 0;
+  }
+  const detected = opts.dialect || config.dialect ? void 0 : await detectDialect(folders, cwd);
+  const settings = resolveSettings({ ...opts, ...detected ? { detected } : {} }, config);
+  const stats = await runStats(opts, cwd);
+  const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, "findings") : void 0;
+  const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
+  const findingsSaved = !!findings && existsSync(findings);
+  if (!findingsSaved) (opts.dryRun ? settings.dialect.load() : baselineLoad(settings.dialect)).catch(() => {
+  });
+  const { migrations } = await findMigrations(folders, {
+    cwd,
+    framework: opts.framework ?? config.framework,
+    dialect: settings.dialect.id,
+    history: opts.history !== false,
+    pgVersion: settings.pgVersion,
+    ...opts.since ? { since: opts.since } : {},
+    ...reviewOnly ? { reviewOnly } : {}
+  });
+  let chars = 0;
+  for (const m of migrations) chars += m.source.length;
+  if (chars > SMALL_YOUNG_GENERATION_CHARS) setFlagsFromString("--semi-space-growth-factor=2");
+  if (reviewOnly && !migrations.some((m) => m.review)) return void 0;
+  return { settings, stats, findingsDir, findings, findingsSaved, migrations };
+}
+async function lintRun(paths, opts) {
+  if (!opts.dryRun)
+    warnIgnored(
+      shadowOptions(opts),
+      "without --dry-run: lint only uses a shadow database with --dry-run (add it to confirm findings there)"
+    );
+  const cwd = process.cwd();
+  const { config } = await loadConfig(cwd, opts.config);
+  const found = await withFsMemo(() => lintInputs(paths, opts, config, cwd));
+  if (!found) return 0;
+  const { settings, stats, findingsDir, findings, findingsSaved, migrations } = found;
+  const tty = !opts.output && !!process.stdout.isTTY;
+  const color = opts.output ? opts.color ?? false : useColor(opts.color, process.stdout);
+  const said = opts.format === "text" ? dialectLine(settings) : "";
+  const keys = findings ? fileKeys(migrations) : void 0;
+  const report = findings && keys && !stats ? reportKey(findings, keys, [opts.format, color, tty, said, settings.failOn, cwd]) : void 0;
+  const saved = report && findingsDir ? loadReport(findingsDir, report) : void 0;
+  if (saved) {
+    emit(saved.bytes, saved.code, opts.output, cwd);
+    return saved.code;
+  }
+  if (findingsSaved) baselineLoad(settings.dialect).catch(() => {
+  });
+  if (opts.dryRun)
+    prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL);
+  const progress = progressReporter(process.stderr);
+  const stream = !opts.dryRun && !stats && !opts.output ? reportStream(opts.format, color, tty) : void 0;
+  const saving = stream && report && findingsDir ? reportWriter(findingsDir, report) : void 0;
+  let pending = "";
+  const put = (part, last = false) => {
+    pending += part;
+    if (pending.length < 1 << 16 && !last) return;
+    progress.clear();
+    process.stdout.write(pending);
+    saving?.write(pending);
+    pending = "";
+  };
+  if (stream) {
+    quietOnClosedPipe(0);
+    put(said ? `${said}
+${stream.head()}` : stream.head());
+  }
+  let stage;
+  try {
+    stage = await lintStage(migrations, {
+      ...lintOptionsOf(settings),
+      // the dry run gets the files parsed here (src/pipeline/index.ts dryRunStage)
+      keepParsed: !!opts.dryRun,
+      // the schema replayed from an unchanged history is reused (src/pipeline/history-cache.ts); --no-cache: replay it
+      ...opts.cache !== false && !opts.dryRun ? { historyCache: historyCacheDir(cwd) } : {},
+      ...findingsDir ? { findingsCache: findingsDir } : {},
+      ...keys ? { findingsKeys: keys } : {},
+      onProgress: (done, total) => progress.tick(done, total),
+      onStatements: (done, total, m) => progress.statements(done, total, m.path),
+      ...stream ? { onFile: (r) => put(stream.file(r)) } : {}
+    });
+  } catch (err) {
+    saving?.abort();
+    throw err;
+  } finally {
+    progress.end();
+  }
+  const result = stage.result;
+  if (stream) {
+    const code2 = exitCodeFor(result, settings.failOn);
+    quietOnClosedPipe(code2);
+    put(stream.end(result.summary), true);
+    saving?.finish(code2);
+    return code2;
+  }
+  let dry;
+  if (opts.dryRun) {
+    const { lintDryRun } = await import("./dry-run-NSH2CDAD.js");
+    dry = await lintDryRun(result, migrations, settings, {
+      ...stats ? { estimate: true } : {},
+      shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
+      seedRows: opts.seedRows ?? config.dryRun?.seedRows,
+      shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
+      ...opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},
+      cwd,
+      ...stage.parsed ? { parsed: stage.parsed } : {}
+    });
+  }
+  if (stats) applyStats(result, stats.stats, settings.estimates, stats.source, dry);
+  const code = exitCodeFor(result, settings.failOn);
+  let out = formatReport(result, opts.format, color, tty);
+  if (said) out = `${said}
+${out}`;
+  if (report && findingsDir) saveReport(findingsDir, report, code, out);
+  emit(out, code, opts.output, cwd);
+  return code;
+}
+function emit(out, code, output, cwd) {
+  if (output) {
+    try {
+      writeFileSync(path2.resolve(cwd, output), redactSecrets(typeof out === "string" ? out : out.toString("utf8")));
+    } catch (err) {
+      throw new UsageError(`cannot write ${output}: ${err.message}`);
+    }
+  } else {
+    quietOnClosedPipe(code);
+    process.stdout.write(out);
+  }
+}
+function dialectLine(settings) {
+  const src = settings.dialectSource;
+  if (settings.dialect.id === "postgres" && src.from !== "detected") return "";
+  const why = src.from === "detected" ? `detected: ${src.reason}` : src.from === "given" ? "--dialect" : src.from === "config" ? "config `dialect`" : "default";
+  return `dialect: ${targetText(settings)} (${why})`;
+}
+
+export {
+  formatCodeQuality,
+  useColor,
+  formatReport,
+  progressReporter,
+  warnIgnored,
+  shadowOptions,
+  lintCommand,
+  dialectLine
+};

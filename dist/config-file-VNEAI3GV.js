@@ -1,0 +1,31 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+import {
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-RRJFIIQF.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import "./chunk-AMQDKWHT.js";
+import "./chunk-D3AIY6JZ.js";
+import "./chunk-EFQPG7RZ.js";
+import "./chunk-CNSCKXWJ.js";
+import "./chunk-YPZZPID6.js";
+import "./chunk-VTTG7LGU.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-K6RS4U4B.js";
+import "./chunk-N67SHIPL.js";
+import "./chunk-7IJNZM6T.js";
+import "./chunk-XJGXLKRM.js";
+export {
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+};
