@@ -10,6 +10,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import stripJsonComments from 'strip-json-comments';
 import { isScalar, parseDocument } from 'yaml';
 import { registerSecretUrl } from './secrets.js';
+import { recordRead } from './pipeline/rerun.js';
 import { LineIndex } from './parse/source.js';
 import { DEFAULT_DIALECT, DIALECT_IDS, dialectFor, parsePgVersion } from './dialects/index.js';
 import type { Config } from './config.js';
@@ -189,7 +190,7 @@ export function validateConfig(raw: unknown, file = 'config'): Config {
 export function readConfigFile(dir: string, file: string): Config {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = recordRead(file, () => readFileSync(file, 'utf8'));
   } catch (err) {
     throw new ConfigError(`cannot read config ${file}: ${(err as Error).message}`);
   }

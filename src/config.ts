@@ -11,9 +11,9 @@
  * a file (JSONC, YAML, the JSON schema through ajv, each rule's options) is src/config-file.ts, which `loadConfig`
  * loads only when there is a file: a run without a config never loads ajv or yaml (about 0.5 MB of JavaScript).
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FailOn } from './errors.js';
+import { pathExists } from './pipeline/rerun.js';
 
 export type { FailOn } from './errors.js';
 export type RuleLevel = 'off' | 'warning' | 'error';
@@ -66,7 +66,7 @@ export { ConfigError } from './errors.js';
 export async function loadConfig(dir: string, explicit?: string): Promise<{ config: Config; file?: string }> {
   const file = explicit
     ? path.resolve(dir, explicit)
-    : CONFIG_FILES.map((f) => path.join(dir, f)).find((f) => existsSync(f));
+    : CONFIG_FILES.map((f) => path.join(dir, f)).find((f) => pathExists(f));
   if (!file) return { config: {} };
   const { readConfigFile } = await import('./config-file.js');
   return { config: readConfigFile(dir, file), file };

@@ -146,6 +146,11 @@ export function registerSecret(value: string | undefined): void {
   if (changed) pattern = undefined;
 }
 
+/** Whether any secret is registered: output is then redacted as it is written, and is never replayed as saved. */
+export function hasSecrets(): boolean {
+  return registered.size > 0;
+}
+
 /** Forgets every registered secret (tests). */
 export function forgetSecrets(): void {
   registered.clear();

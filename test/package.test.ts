@@ -72,7 +72,11 @@ describe('npm package', () => {
     const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
     for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies'])
       expect(Object.keys(pkg[field] ?? {}), field).toEqual([]);
-    const cli = readFileSync(path.join(pkgDir, 'dist/cli.js'), 'utf8');
+    // the command line's entry and every chunk it may load (cli.js itself is a few lines: the stamp check, then main)
+    const cli = readdirSync(path.join(pkgDir, 'dist'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(pkgDir, 'dist', f), 'utf8'))
+      .join('\n');
     const builtin = (m: string) => m.startsWith('node:') || builtinModules.includes(m.split('/')[0]!);
     // static and dynamic imports would fail at load: all must be Node's own
     const imports = [

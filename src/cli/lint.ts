@@ -14,7 +14,7 @@ import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
 import { formatCodeQuality } from '../report/gitlab.js';
 import { exitCodeFor, UsageError } from '../errors.js';
-import { redactSecrets } from '../secrets.js';
+import { hasSecrets, redactSecrets } from '../secrets.js';
 import {
   lintOptionsOf,
   lintStage,
@@ -26,6 +26,14 @@ import {
 import { historyCacheDir, lintCacheDir } from '../pipeline/history-cache.js';
 import { fileKeys, findingsFile, loadReport, reportKey, reportWriter, saveReport } from '../pipeline/findings-cache.js';
 import { reportStream } from '../report/stream.js';
+import {
+  currentInvocation,
+  saveStamp,
+  stampKey,
+  startRecording,
+  stopRecording,
+  unrecordable,
+} from '../pipeline/rerun.js';
 import { applyStats } from '../estimate/apply.js';
 import type { DryRun } from '../shadow/dryrun-types.js';
 import { runStats, type StatsOptions } from './stats.js';
@@ -195,13 +203,45 @@ const SMALL_YOUNG_GENERATION_CHARS = 4_000_000;
 export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
   // --dry-run: PGlite runs in worker threads of this process, with V8's defaults (the flags are the process's)
   if (opts.dryRun) return lintRun(paths, opts);
+  const recording = recordRun(opts);
   // until discovery says how much SQL there is (the start-up would grow it first)
   setFlagsFromString('--semi-space-growth-factor=1');
   try {
-    return await lintRun(paths, opts);
+    return await lintRun(paths, opts, recording?.stamp);
   } finally {
     setFlagsFromString('--semi-space-growth-factor=2'); // V8's default, for whatever runs next in this process
+    recording?.end();
   }
+}
+
+/**
+ * Records what this run reads and says on stderr, so that the same run again with nothing changed is answered from
+ * its saved report before the rest of zerodown loads (src/pipeline/rerun.ts, src/cli/bin.ts). Not with --no-cache
+ * nor --output (written redacted, as one file); --stats and --dry-run save no report to replay.
+ */
+function recordRun(opts: LintCliOptions): { stamp(dir: string, report: string): void; end(): void } | undefined {
+  const argv = currentInvocation();
+  if (!argv || opts.cache === false || opts.output) return undefined;
+  const cwd = process.cwd();
+  const record = startRecording();
+  const write = process.stderr.write;
+  process.stderr.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+    // the progress line (drawn and erased with \r) is not said again
+    if (typeof chunk === 'string') {
+      if (!chunk.startsWith('\r')) record.stderr += chunk;
+    } else unrecordable('bytes on stderr');
+    return (write as (...a: unknown[]) => boolean).apply(this, [chunk, ...rest]);
+  } as typeof process.stderr.write;
+  return {
+    stamp(dir, report) {
+      // output is redacted as it is written, and a replay writes the saved bytes: a run holding a secret is not stamped
+      if (!hasSecrets()) saveStamp(dir, stampKey(argv, cwd, process.env, !!process.stdout.isTTY), record, report);
+    },
+    end() {
+      stopRecording();
+      process.stderr.write = write;
+    },
+  };
 }
 
 /**
@@ -264,7 +304,11 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   return { settings, stats, findingsDir, findings, findingsSaved, migrations };
 }
 
-async function lintRun(paths: string[], opts: LintCliOptions): Promise<number> {
+async function lintRun(
+  paths: string[],
+  opts: LintCliOptions,
+  stamp?: (dir: string, report: string) => void,
+): Promise<number> {
   if (!opts.dryRun)
     warnIgnored(
       shadowOptions(opts),
@@ -291,6 +335,7 @@ async function lintRun(paths: string[], opts: LintCliOptions): Promise<number> {
   const saved = report && findingsDir ? loadReport(findingsDir, report) : undefined;
   if (saved) {
     emit(saved.bytes, saved.code, opts.output, cwd);
+    stamp?.(findingsDir!, report!);
     return saved.code;
   }
   // something changed: a file will most likely be linted, so the parser starts compiling now (above, it was left
@@ -344,7 +389,10 @@ async function lintRun(paths: string[], opts: LintCliOptions): Promise<number> {
     const code = exitCodeFor(result, settings.failOn);
     quietOnClosedPipe(code);
     put(stream.end(result.summary), true);
-    saving?.finish(code);
+    if (saving) {
+      saving.finish(code);
+      stamp?.(findingsDir!, report!);
+    }
     return code;
   }
   let dry: DryRun | undefined;
@@ -366,7 +414,10 @@ async function lintRun(paths: string[], opts: LintCliOptions): Promise<number> {
   const code = exitCodeFor(result, settings.failOn);
   let out = formatReport(result, opts.format, color, tty);
   if (said) out = `${said}\n${out}`;
-  if (report && findingsDir) saveReport(findingsDir, report, code, out);
+  if (report && findingsDir) {
+    saveReport(findingsDir, report, code, out);
+    stamp?.(findingsDir, report);
+  }
   emit(out, code, opts.output, cwd);
   return code;
 }

@@ -8,6 +8,7 @@ import { visible } from '../report/visible.js';
 import { parseShadowTimeout } from '../shadow/driver.js';
 import { isUserError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { setInvocation } from '../pipeline/rerun.js';
 // the dialect ids only, not the registry: `--version`, `--help` and usage errors load no dialect
 import { DIALECT_IDS, parsePgVersion } from '../dialects/ids.js';
 // Commands are imported lazily inside their actions, so that `zerodown lint` never
@@ -313,9 +314,12 @@ export async function main(argv: string[]): Promise<number> {
   // `zerodown lsp`: a framed protocol, whose frame a redaction would cut short (the server redacts what it sends)
   const framed = argv[0] === 'lsp';
   const unguard = [...(framed ? [] : [guardStream(process.stdout)]), guardStream(process.stderr)];
+  // the key of this run's stamp, if `lint` saves a report (src/pipeline/rerun.ts)
+  setInvocation(argv);
   try {
     return await runProgram(argv);
   } finally {
+    setInvocation(undefined);
     for (const restore of unguard) restore();
   }
 }

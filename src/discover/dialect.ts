@@ -14,6 +14,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { autoDiscover } from './auto.js';
 import { findUp, isDir, isFile, list, readText } from './fsutil.js';
+import { unrecordable } from '../pipeline/rerun.js';
 
 export interface DetectedDialect {
   dialect: 'mysql' | 'mariadb' | 'postgres';
@@ -64,6 +65,7 @@ async function filesOf(inputs: readonly string[], cwd: string): Promise<{ files:
       dirs.push(path.dirname(r));
       files.push(r);
     } else if (/[*?[{]/.test(r)) {
+      unrecordable('a glob'); // what it matched is not stamped (src/pipeline/rerun.ts)
       for (const f of await glob(path.relative(cwd, r).split(path.sep).join('/'), {
         cwd,
         absolute: true,

@@ -1,7 +1,8 @@
 /** Small file-system helpers for discovery (all synchronous reads of small files). */
-import { type Dirent, existsSync as fsExists, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { recordKind, recordList, recordRead, unrecordable } from '../pipeline/rerun.js';
 import { naturalCompare } from './order.js';
 
 export const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -54,12 +55,16 @@ function kindFromParent(m: Memo, p: string): 'dir' | 'file' | 'other' | 'none' |
 function kindOf(p: string): 'dir' | 'file' | 'other' | 'none' {
   const m = memo;
   const stat = () => {
+    let k: 'dir' | 'file' | 'other' | 'none';
     try {
       const s = statSync(p);
-      return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
+      k = s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
     } catch {
-      return 'none';
+      k = 'none';
     }
+    // what a run asked is stamped for its rerun (src/pipeline/rerun.ts); answers from a listing are the listing's
+    recordKind(p, k);
+    return k;
   };
   if (!m) return stat();
   let k = m.stats.get(p) ?? kindFromParent(m, p);
@@ -71,11 +76,14 @@ function kindOf(p: string): 'dir' | 'file' | 'other' | 'none' {
 function entriesOf(dir: string): Map<string, Dirent> | null {
   const m = memo;
   const read = () => {
-    try {
-      return new Map(readdirSync(dir, { withFileTypes: true }).map((e) => [e.name, e] as const));
-    } catch {
-      return null;
-    }
+    const entries = recordList(dir, () => {
+      try {
+        return readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return null;
+      }
+    });
+    return entries && new Map(entries.map((e) => [e.name, e] as const));
   };
   if (!m) return read();
   let entries = m.dirs.get(dir);
@@ -88,13 +96,6 @@ function entriesOf(dir: string): Map<string, Dirent> | null {
 }
 
 export function list(dir: string): string[] {
-  if (!memo) {
-    try {
-      return readdirSync(dir);
-    } catch {
-      return [];
-    }
-  }
   const entries = entriesOf(dir);
   return entries ? [...entries.keys()] : [];
 }
@@ -116,19 +117,20 @@ export function isFile(p: string): boolean {
 }
 
 export function existsSync(p: string): boolean {
-  // a path exists when it can be stat'ed (both follow symlinks): the memo's kinds answer it
-  return memo ? kindOf(p) !== 'none' : fsExists(p);
+  // a path exists when it can be stat'ed (as fs.existsSync: both follow symlinks): the memo's kinds answer it
+  return kindOf(p) !== 'none';
 }
 
 /** A file's text (UTF-8, as `readFileSync(p, 'utf8')`), or undefined when it cannot be read; read once per memo. */
 export function readText(p: string): string | undefined {
-  const read = () => {
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return null;
-    }
-  };
+  const read = () =>
+    recordRead(p, () => {
+      try {
+        return readFileSync(p, 'utf8');
+      } catch {
+        return null;
+      }
+    });
   const m = memo;
   if (!m) return read() ?? undefined;
   let t = m.texts.get(p);
@@ -146,7 +148,7 @@ export function takeText(p: string): string {
     memo!.texts.delete(p);
     return t;
   }
-  return readFileSync(p, 'utf8');
+  return recordRead(p, () => readFileSync(p, 'utf8'));
 }
 
 /** What `walkFiles` looks for: files whose name passes `want`, in folders down to `maxDepth` levels below the root. */
@@ -199,6 +201,7 @@ export async function globFiles(root: string, pattern: string | string[]): Promi
   const walk = typeof pattern === 'string' ? WALKS[pattern] : undefined;
   const walked = walk && walkFiles(root, walk(path.resolve(root)));
   if (walked) return walked.sort(naturalCompare);
+  unrecordable('a glob'); // what it listed is not stamped (src/pipeline/rerun.ts)
   return (
     await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE, expandDirectories: false })
   ).sort(naturalCompare);

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { unrecordable } from '../pipeline/rerun.js';
 
 export class GitError extends Error {
   constructor(message: string) {
@@ -17,6 +18,7 @@ export class GitError extends Error {
 
 /** Runs git in `cwd` (no shell) and returns its stdout; throws `GitError` when git is missing or fails. */
 export function git(cwd: string, args: string[]): string {
+  unrecordable('git'); // what git says is not stamped (src/pipeline/rerun.ts)
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw new GitError(`cannot run git: ${r.error.message}`);
   if (r.status !== 0) {

@@ -15,13 +15,14 @@
  *   sequence with no file under review comes back as history only, or not at
  *   all with `dropUnreviewed`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Dialect as MigrationDialect, Migration, Segment, TransactionMode } from '../model.js';
 import { DEFAULT_DIALECT, dialectFor } from '../dialects/index.js';
 import { detectFramework, frameworkByName, frameworkNames, plain, type Framework } from './frameworks.js';
-import { existsSync, takeText, withFsMemo } from './fsutil.js';
+import { existsSync, isDir, takeText, withFsMemo } from './fsutil.js';
+import { recordRead, unrecordable } from '../pipeline/rerun.js';
 import { naturalCompare } from './order.js';
 import { countStatements } from './sqlsplit.js';
 import type { DescribeContext, FileInfo } from './types.js';
@@ -106,7 +107,7 @@ function readSource(abs: string, sources?: ReadonlyMap<string, string>): Decoded
   if (given !== undefined) return { text: given };
   try {
     // most files are plain UTF-8 text, told from the decoded text alone; the rest are read as bytes
-    return decodeText(takeText(abs)) ?? decodeSource(readFileSync(abs));
+    return decodeText(takeText(abs)) ?? decodeSource(recordRead(abs, () => readFileSync(abs)));
   } catch (err) {
     throw new DiscoveryError(`cannot read ${abs}: ${(err as Error).message}`);
   }
@@ -190,6 +191,7 @@ async function discoverOnce(inputs: string[], options: DiscoverOptions): Promise
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
     if (isDynamicPattern(input) && !existsSync(abs)) {
+      unrecordable('a glob'); // what it matched is not stamped (src/pipeline/rerun.ts)
       const matches = (await glob(input, { cwd, absolute: true, onlyFiles: true })).sort(naturalCompare);
       if (!matches.length) throw new DiscoveryError(`no files match ${input}`);
       const sqlFiles = matches.filter((f) => f.endsWith('.sql'));
@@ -201,7 +203,7 @@ async function discoverOnce(inputs: string[], options: DiscoverOptions): Promise
     }
     const given = options.sources?.has(abs);
     if (!given && !existsSync(abs)) throw new DiscoveryError(`${input}: no such file or directory`);
-    if (!given && statSync(abs).isDirectory()) {
+    if (!given && isDir(abs)) {
       let fw = forced ?? detectFramework(abs);
       const single = ['migration.sql', 'up.sql'].map((f) => path.join(abs, f)).find((f) => existsSync(f));
       if (!forced && fw === plain && single) {

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-I543DGRF.js";
+} from "./chunk-JEX2MHAW.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,42 +32,45 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-LM2NHWWK.js";
+} from "./chunk-3BSHJ3O7.js";
 import {
   addDryRunFacts,
-  defaultCacheDir,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-V4N4WQXB.js";
+} from "./chunk-P6GBAZKC.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-Z3GFLLAG.js";
-import {
-  estimateDryRun,
-  formatDuration
-} from "./chunk-BXA74UDI.js";
-import "./chunk-AMQDKWHT.js";
-import "./chunk-D3AIY6JZ.js";
-import "./chunk-EFQPG7RZ.js";
-import "./chunk-AABGNZ4C.js";
+} from "./chunk-CENG7SFX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import {
+  estimateDryRun,
+  formatDuration
+} from "./chunk-IPHMM5KO.js";
+import "./chunk-AS5XKAEM.js";
 import "./chunk-CNSCKXWJ.js";
+import "./chunk-PEAMG5NL.js";
+import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-VTTG7LGU.js";
-import "./chunk-JB5CXEFZ.js";
-import "./chunk-K6RS4U4B.js";
 import {
-  redactSecrets,
+  defaultCacheDir
+} from "./chunk-434A5ZEH.js";
+import "./chunk-ENGGH2SQ.js";
+import "./chunk-K6RS4U4B.js";
+import "./chunk-JB5CXEFZ.js";
+import {
   timeoutMsOf
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-WCVYW5PX.js";
+import {
+  redactSecrets
+} from "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import {
   __toESM

@@ -9,22 +9,24 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-VTTG7LGU.js";
+} from "./chunk-ENGGH2SQ.js";
+import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
   untrackShadow
 } from "./chunk-JB5CXEFZ.js";
-import "./chunk-K6RS4U4B.js";
 import {
   ShadowStoppedError,
-  displayConnection,
   majorVersion,
-  registerSecret,
-  registerSecretUrl,
   timeoutMsOf,
   toSqlError,
   withinBound
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-WCVYW5PX.js";
+import {
+  displayConnection,
+  registerSecret,
+  registerSecretUrl
+} from "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 

@@ -12,24 +12,25 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-WGL6LO2N.js";
-import "./chunk-I543DGRF.js";
-import "./chunk-AGB7RVPK.js";
-import "./chunk-626ZOW3Q.js";
-import "./chunk-V4N4WQXB.js";
-import "./chunk-Z3GFLLAG.js";
-import "./chunk-BXA74UDI.js";
-import "./chunk-AMQDKWHT.js";
-import "./chunk-D3AIY6JZ.js";
-import "./chunk-EFQPG7RZ.js";
-import "./chunk-AABGNZ4C.js";
+} from "./chunk-QFNZ5V5F.js";
+import "./chunk-JEX2MHAW.js";
+import "./chunk-HDWKOVQ2.js";
+import "./chunk-RJDKRKTJ.js";
+import "./chunk-P6GBAZKC.js";
+import "./chunk-CENG7SFX.js";
 import "./chunk-TWNDLBWA.js";
+import "./chunk-IPHMM5KO.js";
+import "./chunk-AS5XKAEM.js";
 import "./chunk-CNSCKXWJ.js";
+import "./chunk-PEAMG5NL.js";
+import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-VTTG7LGU.js";
-import "./chunk-JB5CXEFZ.js";
+import "./chunk-434A5ZEH.js";
+import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
-import "./chunk-N67SHIPL.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-WCVYW5PX.js";
+import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {

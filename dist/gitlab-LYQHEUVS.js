@@ -8,50 +8,51 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-WGL6LO2N.js";
+} from "./chunk-QFNZ5V5F.js";
 import {
   runStats
-} from "./chunk-I543DGRF.js";
+} from "./chunk-JEX2MHAW.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-HBPLY667.js";
-import "./chunk-RC366Y6V.js";
+} from "./chunk-5LS3DYZV.js";
+import "./chunk-KZ3MYMUQ.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-LM2NHWWK.js";
+import "./chunk-3BSHJ3O7.js";
 import {
   formatText
-} from "./chunk-AGB7RVPK.js";
-import "./chunk-626ZOW3Q.js";
-import "./chunk-V4N4WQXB.js";
+} from "./chunk-HDWKOVQ2.js";
+import "./chunk-RJDKRKTJ.js";
+import "./chunk-P6GBAZKC.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-Z3GFLLAG.js";
-import "./chunk-BXA74UDI.js";
-import "./chunk-AMQDKWHT.js";
-import "./chunk-D3AIY6JZ.js";
-import "./chunk-EFQPG7RZ.js";
-import {
-  VERSION
-} from "./chunk-AABGNZ4C.js";
+} from "./chunk-CENG7SFX.js";
 import "./chunk-TWNDLBWA.js";
+import "./chunk-IPHMM5KO.js";
+import "./chunk-AS5XKAEM.js";
 import "./chunk-CNSCKXWJ.js";
+import "./chunk-PEAMG5NL.js";
+import "./chunk-EFQPG7RZ.js";
 import {
   UsageError,
   exitCodeFor
 } from "./chunk-YPZZPID6.js";
-import "./chunk-VTTG7LGU.js";
-import "./chunk-JB5CXEFZ.js";
+import {
+  VERSION
+} from "./chunk-434A5ZEH.js";
+import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-WCVYW5PX.js";
 import {
   redactSecrets,
   registerSecret,
   registerSecretUrl
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import {
   __commonJS,

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-AMQDKWHT.js";
+} from "./chunk-AS5XKAEM.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -21,14 +21,17 @@ import {
   ConfigError
 } from "./chunk-YPZZPID6.js";
 import {
+  recordRead
+} from "./chunk-434A5ZEH.js";
+import {
   LineIndex
-} from "./chunk-VTTG7LGU.js";
+} from "./chunk-ENGGH2SQ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import {
   registerSecretUrl
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-AA5Y5KNS.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";
@@ -360,7 +363,7 @@ function validateConfig(raw, file = "config") {
 function readConfigFile(dir, file) {
   let text;
   try {
-    text = readFileSync(file, "utf8");
+    text = recordRead(file, () => readFileSync(file, "utf8"));
   } catch (err) {
     throw new ConfigError(`cannot read config ${file}: ${err.message}`);
   }

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-RC366Y6V.js";
+} from "./chunk-KZ3MYMUQ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-LM2NHWWK.js";
+} from "./chunk-3BSHJ3O7.js";
 import {
   byStatement
-} from "./chunk-AGB7RVPK.js";
+} from "./chunk-HDWKOVQ2.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-626ZOW3Q.js";
+} from "./chunk-RJDKRKTJ.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,25 +51,27 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-V4N4WQXB.js";
+} from "./chunk-P6GBAZKC.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-Z3GFLLAG.js";
+} from "./chunk-CENG7SFX.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-BXA74UDI.js";
+} from "./chunk-IPHMM5KO.js";
 import {
   dialectFor
-} from "./chunk-AMQDKWHT.js";
+} from "./chunk-AS5XKAEM.js";
+import {
+  timeoutMsOf
+} from "./chunk-WCVYW5PX.js";
 import {
   redactSecrets,
-  registerSecretUrl,
-  timeoutMsOf
-} from "./chunk-N67SHIPL.js";
+  registerSecretUrl
+} from "./chunk-AA5Y5KNS.js";
 
 // src/report/comment-findings.ts
 var plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;

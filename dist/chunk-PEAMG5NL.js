@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   displayConnection
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-AA5Y5KNS.js";
 
 // src/dialects/mysql/quote.ts
 function noNul(text, what) {

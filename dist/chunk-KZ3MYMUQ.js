@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-LM2NHWWK.js";
+} from "./chunk-3BSHJ3O7.js";
 import {
   isProven
-} from "./chunk-V4N4WQXB.js";
+} from "./chunk-P6GBAZKC.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,50 +6,59 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-I543DGRF.js";
+} from "./chunk-JEX2MHAW.js";
 import {
   formatText,
   textParts
-} from "./chunk-AGB7RVPK.js";
+} from "./chunk-HDWKOVQ2.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-626ZOW3Q.js";
+} from "./chunk-RJDKRKTJ.js";
 import {
-  fileKeys,
-  findingsFile,
-  historyCacheDir,
-  lintCacheDir,
   lintOptionsOf,
   lintStage,
-  loadReport,
   prepareEmbeddedShadow,
-  reportKey,
-  reportWriter,
   resolveSettings,
-  saveReport,
   targetText
-} from "./chunk-V4N4WQXB.js";
+} from "./chunk-P6GBAZKC.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-Z3GFLLAG.js";
-import {
-  applyStats
-} from "./chunk-BXA74UDI.js";
+} from "./chunk-CENG7SFX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import {
+  applyStats
+} from "./chunk-IPHMM5KO.js";
 import {
   UsageError,
   exitCodeFor
 } from "./chunk-YPZZPID6.js";
 import {
+  currentInvocation,
+  fileKeys,
+  findingsFile,
+  historyCacheDir,
+  lintCacheDir,
+  loadReport,
+  reportKey,
+  reportWriter,
+  saveReport,
+  saveStamp,
+  stampKey,
+  startRecording,
+  stopRecording,
+  unrecordable
+} from "./chunk-434A5ZEH.js";
+import {
+  hasSecrets,
   redactSecrets
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-AA5Y5KNS.js";
 
 // src/cli/lint.ts
 import { existsSync, writeFileSync } from "node:fs";
@@ -303,12 +312,36 @@ function shadowOptions(opts) {
 var SMALL_YOUNG_GENERATION_CHARS = 4e6;
 async function lintCommand(paths, opts) {
   if (opts.dryRun) return lintRun(paths, opts);
+  const recording = recordRun(opts);
   setFlagsFromString("--semi-space-growth-factor=1");
   try {
-    return await lintRun(paths, opts);
+    return await lintRun(paths, opts, recording?.stamp);
   } finally {
     setFlagsFromString("--semi-space-growth-factor=2");
+    recording?.end();
   }
+}
+function recordRun(opts) {
+  const argv = currentInvocation();
+  if (!argv || opts.cache === false || opts.output) return void 0;
+  const cwd = process.cwd();
+  const record = startRecording();
+  const write = process.stderr.write;
+  process.stderr.write = function(chunk, ...rest) {
+    if (typeof chunk === "string") {
+      if (!chunk.startsWith("\r")) record.stderr += chunk;
+    } else unrecordable("bytes on stderr");
+    return write.apply(this, [chunk, ...rest]);
+  };
+  return {
+    stamp(dir, report) {
+      if (!hasSecrets()) saveStamp(dir, stampKey(argv, cwd, process.env, !!process.stdout.isTTY), record, report);
+    },
+    end() {
+      stopRecording();
+      process.stderr.write = write;
+    }
+  };
 }
 function baselineLoad(dialect) {
   setFlagsFromString("--liftoff-only");
@@ -347,7 +380,7 @@ async function lintInputs(paths, opts, config, cwd) {
   if (reviewOnly && !migrations.some((m) => m.review)) return void 0;
   return { settings, stats, findingsDir, findings, findingsSaved, migrations };
 }
-async function lintRun(paths, opts) {
+async function lintRun(paths, opts, stamp) {
   if (!opts.dryRun)
     warnIgnored(
       shadowOptions(opts),
@@ -366,6 +399,7 @@ async function lintRun(paths, opts) {
   const saved = report && findingsDir ? loadReport(findingsDir, report) : void 0;
   if (saved) {
     emit(saved.bytes, saved.code, opts.output, cwd);
+    stamp?.(findingsDir, report);
     return saved.code;
   }
   if (findingsSaved) baselineLoad(settings.dialect).catch(() => {
@@ -414,12 +448,15 @@ ${stream.head()}` : stream.head());
     const code2 = exitCodeFor(result, settings.failOn);
     quietOnClosedPipe(code2);
     put(stream.end(result.summary), true);
-    saving?.finish(code2);
+    if (saving) {
+      saving.finish(code2);
+      stamp?.(findingsDir, report);
+    }
     return code2;
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-NSH2CDAD.js");
+    const { lintDryRun } = await import("./dry-run-AZG7FXCW.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
@@ -435,7 +472,10 @@ ${stream.head()}` : stream.head());
   let out = formatReport(result, opts.format, color, tty);
   if (said) out = `${said}
 ${out}`;
-  if (report && findingsDir) saveReport(findingsDir, report, code, out);
+  if (report && findingsDir) {
+    saveReport(findingsDir, report, code, out);
+    stamp?.(findingsDir, report);
+  }
   emit(out, code, opts.output, cwd);
   return code;
 }

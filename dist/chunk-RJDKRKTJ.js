@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatDuration
-} from "./chunk-BXA74UDI.js";
+} from "./chunk-IPHMM5KO.js";
 import {
   dialectFor
-} from "./chunk-AMQDKWHT.js";
+} from "./chunk-AS5XKAEM.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-VTBLVTOI.js";
+} from "./chunk-PL7NJMCI.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-WGL6LO2N.js";
+} from "./chunk-QFNZ5V5F.js";
 import {
   runStats
-} from "./chunk-I543DGRF.js";
+} from "./chunk-JEX2MHAW.js";
 import {
   proofState
-} from "./chunk-RC366Y6V.js";
+} from "./chunk-KZ3MYMUQ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-LM2NHWWK.js";
-import "./chunk-AGB7RVPK.js";
-import "./chunk-626ZOW3Q.js";
+import "./chunk-3BSHJ3O7.js";
+import "./chunk-HDWKOVQ2.js";
+import "./chunk-RJDKRKTJ.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,40 +33,41 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-V4N4WQXB.js";
+} from "./chunk-P6GBAZKC.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-Z3GFLLAG.js";
+} from "./chunk-CENG7SFX.js";
+import {
+  visible
+} from "./chunk-TWNDLBWA.js";
 import {
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-BXA74UDI.js";
-import "./chunk-AMQDKWHT.js";
-import "./chunk-D3AIY6JZ.js";
+} from "./chunk-IPHMM5KO.js";
+import "./chunk-AS5XKAEM.js";
+import "./chunk-CNSCKXWJ.js";
+import "./chunk-PEAMG5NL.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
-import "./chunk-AABGNZ4C.js";
-import {
-  visible
-} from "./chunk-TWNDLBWA.js";
-import "./chunk-CNSCKXWJ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-VTTG7LGU.js";
-import "./chunk-JB5CXEFZ.js";
+import "./chunk-434A5ZEH.js";
+import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
+import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-WCVYW5PX.js";
+import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 

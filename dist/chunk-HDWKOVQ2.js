@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-626ZOW3Q.js";
+} from "./chunk-RJDKRKTJ.js";
 import {
   require_picocolors
-} from "./chunk-V4N4WQXB.js";
+} from "./chunk-P6GBAZKC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

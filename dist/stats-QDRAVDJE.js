@@ -5,27 +5,23 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-RRJFIIQF.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-AMQDKWHT.js";
-import "./chunk-D3AIY6JZ.js";
-import "./chunk-EFQPG7RZ.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-JEX2MHAW.js";
+import "./chunk-IPHMM5KO.js";
+import "./chunk-AS5XKAEM.js";
 import "./chunk-CNSCKXWJ.js";
+import "./chunk-PEAMG5NL.js";
+import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-VTTG7LGU.js";
-import "./chunk-JB5CXEFZ.js";
+import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
-import "./chunk-N67SHIPL.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-WCVYW5PX.js";
+import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  runStats,
+  statsExportCommand
 };

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-RRJFIIQF.js";
+} from "./chunk-ROHWGVJU.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,25 +20,27 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-Z3GFLLAG.js";
-import {
-  dialectFor
-} from "./chunk-AMQDKWHT.js";
-import "./chunk-D3AIY6JZ.js";
-import "./chunk-EFQPG7RZ.js";
+} from "./chunk-CENG7SFX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import {
+  dialectFor
+} from "./chunk-AS5XKAEM.js";
 import "./chunk-CNSCKXWJ.js";
+import "./chunk-PEAMG5NL.js";
+import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-VTTG7LGU.js";
-import "./chunk-JB5CXEFZ.js";
+import "./chunk-434A5ZEH.js";
+import "./chunk-ENGGH2SQ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
-import "./chunk-N67SHIPL.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-WCVYW5PX.js";
+import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import {
   __toESM

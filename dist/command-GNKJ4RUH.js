@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-VTBLVTOI.js";
-import "./chunk-RC366Y6V.js";
-import "./chunk-LM2NHWWK.js";
+} from "./chunk-PL7NJMCI.js";
+import "./chunk-KZ3MYMUQ.js";
+import "./chunk-3BSHJ3O7.js";
 import {
   ruleDocUrl
-} from "./chunk-626ZOW3Q.js";
+} from "./chunk-RJDKRKTJ.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-V4N4WQXB.js";
+} from "./chunk-P6GBAZKC.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,29 +26,30 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-Z3GFLLAG.js";
-import "./chunk-BXA74UDI.js";
-import "./chunk-AMQDKWHT.js";
-import "./chunk-D3AIY6JZ.js";
-import "./chunk-EFQPG7RZ.js";
-import {
-  VERSION
-} from "./chunk-AABGNZ4C.js";
+} from "./chunk-CENG7SFX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import "./chunk-IPHMM5KO.js";
+import "./chunk-AS5XKAEM.js";
 import "./chunk-CNSCKXWJ.js";
+import "./chunk-PEAMG5NL.js";
+import "./chunk-EFQPG7RZ.js";
 import {
   isUserError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-VTTG7LGU.js";
-import "./chunk-JB5CXEFZ.js";
+import {
+  VERSION
+} from "./chunk-434A5ZEH.js";
+import "./chunk-ENGGH2SQ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
+import "./chunk-JB5CXEFZ.js";
+import "./chunk-WCVYW5PX.js";
 import {
   redactSecrets
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import {
   __commonJS,

@@ -5,6 +5,9 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  DIALECT_IDS
+} from "./chunk-CNSCKXWJ.js";
+import {
   connect,
   errnoOf,
   nameId,
@@ -13,13 +16,10 @@ import {
   quoteLiteral as quoteLiteral2,
   quoteTable,
   sqlComment
-} from "./chunk-D3AIY6JZ.js";
+} from "./chunk-PEAMG5NL.js";
 import {
   STATS_VERSION
 } from "./chunk-EFQPG7RZ.js";
-import {
-  DIALECT_IDS
-} from "./chunk-CNSCKXWJ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -91,16 +91,18 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-VTTG7LGU.js";
+} from "./chunk-ENGGH2SQ.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
 import {
-  displayConnection,
   isShadowStop,
-  registerSecretUrl,
   toSqlError
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-WCVYW5PX.js";
+import {
+  displayConnection,
+  registerSecretUrl
+} from "./chunk-AA5Y5KNS.js";
 
 // src/rules/api.ts
 function ruleDefiner(dialect) {
@@ -4492,7 +4494,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-WTTU2GVD.js")).openShadow(options),
+  open: async (options) => (await import("./open-RSAWNH5J.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: () => void compileEngine(),
   extensionsIn,
@@ -14578,7 +14580,7 @@ function mysqlShadowFor(flavor) {
   return {
     async open(options) {
       if (!options.url) throw new UsageError(NO_EMBEDDED_ENGINE);
-      const { MysqlShadow } = await import("./server-LJZMTHKK.js");
+      const { MysqlShadow } = await import("./server-UIZKV6OQ.js");
       return MysqlShadow.open(options.url, probes, {
         ...options.allowSuperuser !== void 0 ? { allowSuperuser: options.allowSuperuser } : {},
         ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {}

@@ -8,16 +8,16 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-AMQDKWHT.js";
+} from "./chunk-AS5XKAEM.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-VTTG7LGU.js";
+} from "./chunk-ENGGH2SQ.js";
 import {
   displayConnection
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-AA5Y5KNS.js";
 
 // src/estimate/model.ts
 function engineOf(text) {

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-RC366Y6V.js";
+} from "./chunk-KZ3MYMUQ.js";
 import {
   require_picocolors
-} from "./chunk-V4N4WQXB.js";
-import {
-  dialectFor
-} from "./chunk-AMQDKWHT.js";
+} from "./chunk-P6GBAZKC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import {
+  dialectFor
+} from "./chunk-AS5XKAEM.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -14,19 +14,21 @@ import {
   quoteIdent,
   quoteLiteral,
   withTimeout
-} from "./chunk-D3AIY6JZ.js";
+} from "./chunk-PEAMG5NL.js";
 import {
   trackShadow,
   untrackShadow
 } from "./chunk-JB5CXEFZ.js";
 import {
   ShadowStoppedError,
-  displayConnection,
-  registerSecret,
-  registerSecretUrl,
   timeoutMsOf,
   withinBound
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-WCVYW5PX.js";
+import {
+  displayConnection,
+  registerSecret,
+  registerSecretUrl
+} from "./chunk-AA5Y5KNS.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/mysql/shadow/server.ts

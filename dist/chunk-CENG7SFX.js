@@ -7,12 +7,19 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-AMQDKWHT.js";
+} from "./chunk-AS5XKAEM.js";
+import {
+  pathExists,
+  recordKind,
+  recordList,
+  recordRead,
+  unrecordable
+} from "./chunk-434A5ZEH.js";
 import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-VTTG7LGU.js";
+} from "./chunk-ENGGH2SQ.js";
 import {
   __commonJS,
   __toESM
@@ -1795,7 +1802,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/discover/fsutil.ts
-import { existsSync as fsExists, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
 import path from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -2663,12 +2670,15 @@ function kindFromParent(m, p) {
 function kindOf(p) {
   const m = memo;
   const stat2 = () => {
+    let k2;
     try {
       const s = statSync2(p);
-      return s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
+      k2 = s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
     } catch {
-      return "none";
+      k2 = "none";
     }
+    recordKind(p, k2);
+    return k2;
   };
   if (!m) return stat2();
   let k = m.stats.get(p) ?? kindFromParent(m, p);
@@ -2679,11 +2689,14 @@ function kindOf(p) {
 function entriesOf(dir) {
   const m = memo;
   const read = () => {
-    try {
-      return new Map(readdirSync2(dir, { withFileTypes: true }).map((e) => [e.name, e]));
-    } catch {
-      return null;
-    }
+    const entries3 = recordList(dir, () => {
+      try {
+        return readdirSync2(dir, { withFileTypes: true });
+      } catch {
+        return null;
+      }
+    });
+    return entries3 && new Map(entries3.map((e) => [e.name, e]));
   };
   if (!m) return read();
   let entries2 = m.dirs.get(dir);
@@ -2695,13 +2708,6 @@ function entriesOf(dir) {
   return entries2;
 }
 function list(dir) {
-  if (!memo) {
-    try {
-      return readdirSync2(dir);
-    } catch {
-      return [];
-    }
-  }
   const entries2 = entriesOf(dir);
   return entries2 ? [...entries2.keys()] : [];
 }
@@ -2718,16 +2724,16 @@ function isFile(p) {
   return kindOf(p) === "file";
 }
 function existsSync(p) {
-  return memo ? kindOf(p) !== "none" : fsExists(p);
+  return kindOf(p) !== "none";
 }
 function readText(p) {
-  const read = () => {
+  const read = () => recordRead(p, () => {
     try {
       return readFileSync(p, "utf8");
     } catch {
       return null;
     }
-  };
+  });
   const m = memo;
   if (!m) return read() ?? void 0;
   let t = m.texts.get(p);
@@ -2740,7 +2746,7 @@ function takeText(p) {
     memo.texts.delete(p);
     return t;
   }
-  return readFileSync(p, "utf8");
+  return recordRead(p, () => readFileSync(p, "utf8"));
 }
 function walkFiles(root, walk) {
   const out = [];
@@ -2772,6 +2778,7 @@ async function globFiles(root, pattern) {
   const walk = typeof pattern === "string" ? WALKS[pattern] : void 0;
   const walked = walk && walkFiles(root, walk(path.resolve(root)));
   if (walked) return walked.sort(naturalCompare);
+  unrecordable("a glob");
   return (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE, expandDirectories: false })).sort(naturalCompare);
 }
 function findUp(from, test, levels = 6) {
@@ -3658,6 +3665,10 @@ function detectFramework(dir, files) {
 }
 
 // src/discover/auto.ts
+function unrecordedGlob(base) {
+  unrecordable("a glob");
+  return glob(AUTO_PATTERNS, autoGlobOptions(base));
+}
 var AUTO_IGNORE = [
   "**/node_modules/**",
   "**/.git/**",
@@ -3710,7 +3721,7 @@ function rootOf(file) {
 async function autoDiscover(cwd) {
   const base = path14.resolve(cwd);
   const roots = /* @__PURE__ */ new Set();
-  const matches = walkFiles(base, autoWalk(base)) ?? await glob(AUTO_PATTERNS, autoGlobOptions(base));
+  const matches = walkFiles(base, autoWalk(base)) ?? await unrecordedGlob(base);
   for (const m of matches) {
     if (/changelog.*\.(xml|ya?ml|json)$/i.test(path14.basename(m))) {
       const dir = path14.dirname(m);
@@ -3741,6 +3752,7 @@ var GitError = class extends Error {
   }
 };
 function git(cwd, args) {
+  unrecordable("git");
   const r = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw new GitError(`cannot run git: ${r.error.message}`);
   if (r.status !== 0) {
@@ -3802,6 +3814,7 @@ async function filesOf(inputs, cwd) {
       dirs.push(path16.dirname(r));
       files.push(r);
     } else if (/[*?[{]/.test(r)) {
+      unrecordable("a glob");
       for (const f of await glob(path16.relative(cwd, r).split(path16.sep).join("/"), {
         cwd,
         absolute: true,
@@ -4187,7 +4200,7 @@ ${header(u.phase, u.index, n)}${body(u.sql)}
 }
 
 // src/discover/index.ts
-import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import path18 from "node:path";
 
 // src/discover/decode.ts
@@ -4309,7 +4322,7 @@ function readSource(abs, sources) {
   const given = sources?.get(abs);
   if (given !== void 0) return { text: given };
   try {
-    return decodeText(takeText(abs)) ?? decodeSource(readFileSync2(abs));
+    return decodeText(takeText(abs)) ?? decodeSource(recordRead(abs, () => readFileSync2(abs)));
   } catch (err) {
     throw new DiscoveryError(`cannot read ${abs}: ${err.message}`);
   }
@@ -4370,6 +4383,7 @@ async function discoverOnce(inputs, options) {
   for (const input of inputs) {
     const abs = path18.resolve(cwd, input);
     if (isDynamicPattern(input) && !existsSync(abs)) {
+      unrecordable("a glob");
       const matches = (await glob(input, { cwd, absolute: true, onlyFiles: true })).sort(naturalCompare);
       if (!matches.length) throw new DiscoveryError(`no files match ${input}`);
       const sqlFiles = matches.filter((f) => f.endsWith(".sql"));
@@ -4381,7 +4395,7 @@ async function discoverOnce(inputs, options) {
     }
     const given = options.sources?.has(abs);
     if (!given && !existsSync(abs)) throw new DiscoveryError(`${input}: no such file or directory`);
-    if (!given && statSync3(abs).isDirectory()) {
+    if (!given && isDir(abs)) {
       let fw = forced ?? detectFramework(abs);
       const single = ["migration.sql", "up.sql"].map((f) => path18.join(abs, f)).find((f) => existsSync(f));
       if (!forced && fw === plain && single) {
@@ -4481,13 +4495,12 @@ async function findMigrations(paths, options = {}) {
 }
 
 // src/config.ts
-import { existsSync as existsSync2 } from "node:fs";
 import path19 from "node:path";
 var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
-  const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => existsSync2(f));
+  const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => pathExists(f));
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-VNEAI3GV.js");
+  const { readConfigFile } = await import("./config-file-IRQD3MQW.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

@@ -6,17 +6,17 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-BXA74UDI.js";
+} from "./chunk-IPHMM5KO.js";
 import {
   dialectOfUrl
-} from "./chunk-AMQDKWHT.js";
+} from "./chunk-AS5XKAEM.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import {
   redactSecrets,
   registerSecretUrl
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-AA5Y5KNS.js";
 
 // src/cli/stats.ts
 import { writeFileSync } from "node:fs";

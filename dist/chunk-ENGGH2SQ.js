@@ -5,12 +5,12 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  DEFAULT_PG_VERSION
+} from "./chunk-K6RS4U4B.js";
+import {
   trackShadow,
   untrackShadow
 } from "./chunk-JB5CXEFZ.js";
-import {
-  DEFAULT_PG_VERSION
-} from "./chunk-K6RS4U4B.js";
 import {
   ShadowStoppedError,
   isShadowStop,
@@ -18,7 +18,7 @@ import {
   timeoutMsOf,
   toSqlError,
   withinBound
-} from "./chunk-N67SHIPL.js";
+} from "./chunk-WCVYW5PX.js";
 import {
   compilePglite,
   pglite_initdb_default

@@ -1,0 +1,240 @@
+/**
+ * `zerodown lint` run again with nothing changed, answered before the rest of zerodown loads: the saved report
+ * (./findings-cache.ts `loadReport`) printed as it was, without discovering, reading or hashing a migration.
+ *
+ * A run that saves a report also saves a stamp of everything its report depended on, under a key of the
+ * invocation (this build, Node's version, the working directory, the arguments as given, the environment, whether
+ * stdout is a terminal):
+ *
+ *   - every file it read (migrations, the config file, package.json, …), by its file-system signature: size,
+ *     modification and change times in nanoseconds, inode;
+ *   - every folder it listed, by the same signature: adding, removing or renaming an entry changes the folder's
+ *     times;
+ *   - every path it asked about (does `up.sql` exist, is this a folder), by the answer.
+ *
+ * The next run with the same key checks those (one `stat` each: 2,874 migrations in some 10 ms) and prints the
+ * report when every one matches. Like git's index, a signature can only be trusted for a file that was last
+ * changed clearly before it was read: a file or folder changed within 2 s of the run's start ("racily clean": a
+ * later write in the same timestamp tick would keep the signature) is stamped by the content the run read, which
+ * the next run hashes again. What cannot be stamped is never served: a glob the run expanded, git (`--since`),
+ * a run that holds a secret (it is redacted from output as it is written), `--output`, `--stats`, `--dry-run`,
+ * `--no-cache`. Anything else that differs, or any doubt (a damaged stamp, a pruned report), is a miss: the run
+ * does all its work, which gives the same report.
+ *
+ * What the run wrote on stderr (warnings about ignored options) is stamped and written again, without the progress
+ * line. This module loads nothing but Node's own modules and the caches' locations, so that a hit costs Node's
+ * start-up and little more.
+ */
+import { createHash } from 'node:crypto';
+import { type BigIntStats, type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pruneOldest, writeFileAtomic } from '../shadow/cache.js';
+import { codeIdentity, lintCacheDir } from './history-cache.js';
+import { loadReport } from './findings-cache.js';
+
+/** bumped when what is stored changes shape */
+const FORMAT = 1;
+const KEEP = 16;
+/** how close to the run's start a change must be for a signature not to be trusted (coarse file-system clocks) */
+const RACY_MS = 2000n;
+/** environment variables that differ between otherwise identical runs and that zerodown never reads */
+const NOISE = new Set(['_', 'OLDPWD']);
+
+/** What a run depended on, as it records it (see the file comment). */
+export interface FsRecord {
+  /** `<type><path>` → signature; type `k` an answer about a path, `s` a file read, `d` a folder listed */
+  readonly seen: Map<string, string>;
+  /** why it cannot be stamped, when it cannot */
+  unsound?: string;
+  /** what the run wrote on stderr, besides its progress line */
+  stderr: string;
+  /** the run's start, in nanoseconds since the epoch: a change after start − 2 s is racy */
+  readonly start: bigint;
+}
+
+let active: FsRecord | undefined;
+let invocation: readonly string[] | undefined;
+
+/** The arguments of this run as given (src/cli/main.ts sets them; undefined outside the command line). */
+export function setInvocation(argv: readonly string[] | undefined): void {
+  invocation = argv;
+}
+
+export function currentInvocation(): readonly string[] | undefined {
+  return invocation;
+}
+
+/** Records what the file system tells this run until `stopRecording` (the lint command only). */
+export function startRecording(): FsRecord {
+  active = { seen: new Map(), stderr: '', start: BigInt(Date.now()) * 1_000_000n };
+  return active;
+}
+
+export function stopRecording(): void {
+  active = undefined;
+}
+
+/** Something this run depends on that no stamp can check (a glob, git): the run is not stamped. */
+export function unrecordable(why: string): void {
+  if (active) active.unsound ??= why;
+}
+
+function note(r: FsRecord, key: string, sig: string): void {
+  const was = r.seen.get(key);
+  // asked twice with two answers: the file changed during the run
+  if (was !== undefined && was !== sig) r.unsound ??= `${key.slice(1)} changed during the run`;
+  else r.seen.set(key, sig);
+}
+
+const kindOf = (st: BigIntStats | undefined) =>
+  !st ? 'none' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('base64');
+/** A stat's signature: kind, size, modification and change times (ns), inode. */
+const signature = (st: BigIntStats | undefined) =>
+  st ? `${kindOf(st)}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : 'none';
+const statOf = (p: string) => {
+  try {
+    return statSync(p, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+};
+const racy = (r: FsRecord, st: BigIntStats | undefined) =>
+  !!st && (st.mtimeNs >= r.start - RACY_MS * 1_000_000n || st.ctimeNs >= r.start - RACY_MS * 1_000_000n);
+/** A listing as the run saw it: each name with its type. */
+const listingHash = (entries: readonly Dirent[] | null) =>
+  entries
+    ? sha(
+        entries
+          .map((e) => `${e.name}/${e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : 'o'}`)
+          .sort()
+          .join('\0'),
+      )
+    : '-';
+const textHash = (t: string | Buffer | null | undefined) => (t == null ? '-' : sha(t));
+
+/** The answer a run got about `p` (exists, is a folder or a file), when it asked the file system. */
+export function recordKind(p: string, kind: string): void {
+  if (active) note(active, `k${p}`, kind);
+}
+
+/** Whether `p` exists (as `fs.existsSync`: symbolic links followed), recorded as an answer about `p`. */
+export function pathExists(p: string): boolean {
+  const kind = kindOf(statOf(p));
+  recordKind(p, kind);
+  return kind !== 'none';
+}
+
+/** Reads `p` with `read` (text or bytes, null when unreadable), recording the file's signature taken before. */
+export function recordRead<T extends string | Buffer | null>(p: string, read: () => T): T {
+  const r = active;
+  if (!r) return read();
+  const st = statOf(p);
+  const value = read();
+  // a file changed just before the run: its content as read (text as UTF-8 bytes, bytes as they are)
+  note(r, `s${p}`, racy(r, st) ? `#${typeof value === 'string' ? 't' : 'b'}${textHash(value)}` : signature(st));
+  return value;
+}
+
+/** Lists `dir` with `list`, recording the folder's signature taken before. */
+export function recordList(dir: string, list: () => Dirent[] | null): Dirent[] | null {
+  const r = active;
+  if (!r) return list();
+  const st = statOf(dir);
+  const entries = list();
+  note(r, `d${dir}`, racy(r, st) ? `#${listingHash(entries)}` : signature(st));
+  return entries;
+}
+
+/** Whether `sig`, recorded under `key`, is still what the file system says. */
+function holds(key: string, sig: string): boolean {
+  const p = key.slice(1);
+  if (key[0] === 'k') return kindOf(statOf(p)) === sig;
+  if (!sig.startsWith('#')) return signature(statOf(p)) === sig;
+  if (key[0] === 'd') {
+    let entries: Dirent[] | null = null;
+    try {
+      entries = readdirSync(p, { withFileTypes: true });
+    } catch {
+      // unreadable, as it may have been then
+    }
+    return `#${listingHash(entries)}` === sig;
+  }
+  let value: string | Buffer | null = null;
+  try {
+    value = sig[1] === 't' ? readFileSync(p, 'utf8') : readFileSync(p);
+  } catch {
+    // unreadable, as it may have been then
+  }
+  return `#${sig[1]}${textHash(value)}` === sig;
+}
+
+/** The key of an invocation (see the file comment). */
+export function stampKey(
+  argv: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  stdoutTTY: boolean,
+  build = codeIdentity(),
+): string {
+  const vars = Object.keys(env)
+    .filter((k) => !NOISE.has(k))
+    .sort()
+    .map((k) => [k, env[k]]);
+  return createHash('sha256')
+    .update(JSON.stringify([`zerodown-stamp ${FORMAT}`, build, process.version, cwd, argv, vars, stdoutTTY]))
+    .digest('hex');
+}
+
+interface Stamp {
+  format: number;
+  /** the report's key in the findings cache */
+  report: string;
+  stderr: string;
+  seen: [string, string][];
+}
+
+/**
+ * Stamps a run that saved (or printed a saved) report under `report` in `dir`, unless something it depended on
+ * cannot be stamped. Never throws: a stamp that cannot be written is a slower next run.
+ */
+export function saveStamp(dir: string, key: string, record: FsRecord, report: string): void {
+  if (record.unsound || !record.seen.size) return;
+  try {
+    const stamp: Stamp = { format: FORMAT, report, stderr: record.stderr, seen: [...record.seen] };
+    writeFileAtomic(path.join(dir, `${key}.stamp`), JSON.stringify(stamp));
+    pruneOldest(dir, '.stamp', KEEP);
+  } catch {
+    // a read-only or full disk
+  }
+}
+
+/**
+ * The report, exit code and stderr of the run `argv` in `cwd`, when a stamp says nothing it depended on changed;
+ * undefined on any doubt.
+ */
+export function replaySaved(
+  argv: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  stdoutTTY: boolean,
+): { code: number; stdout: Buffer; stderr: string } | undefined {
+  if (argv[0] !== 'lint') return undefined;
+  const dir = lintCacheDir(cwd, 'findings', env);
+  if (!dir) return undefined;
+  let stamp: Stamp;
+  try {
+    stamp = JSON.parse(readFileSync(path.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (stamp?.format !== FORMAT || typeof stamp.report !== 'string' || !Array.isArray(stamp.seen)) return undefined;
+  for (const entry of stamp.seen) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return undefined;
+    if (!holds(entry[0], entry[1])) return undefined;
+  }
+  const saved = loadReport(dir, stamp.report);
+  return (
+    saved && { code: saved.code, stdout: saved.bytes, stderr: typeof stamp.stderr === 'string' ? stamp.stderr : '' }
+  );
+}
