@@ -12,9 +12,18 @@ function exit(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
+/** The saved answer to this `lint`, when nothing it depended on changed (never throws: a doubt runs the lint). */
+function replayed(argv: string[]): ReturnType<typeof replaySaved> {
+  try {
+    return replaySaved(argv, process.cwd(), process.env, !!process.stdout.isTTY);
+  } catch {
+    return undefined; // a working directory removed: main says so
+  }
+}
+
 const argv = process.argv.slice(2);
 // `zerodown lint` again with nothing changed: its saved report, before the rest of zerodown loads
-const saved = replaySaved(argv, process.cwd(), process.env, !!process.stdout.isTTY);
+const saved = argv[0] === 'lint' ? replayed(argv) : undefined;
 if (saved) {
   // `… | head`: a closed pipe is the reader's choice
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {

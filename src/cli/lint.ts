@@ -221,7 +221,8 @@ export async function lintCommand(paths: string[], opts: LintCliOptions): Promis
  */
 function recordRun(opts: LintCliOptions): { stamp(dir: string, report: string): void; end(): void } | undefined {
   const argv = currentInvocation();
-  if (!argv || opts.cache === false || opts.output) return undefined;
+  // only what the command line's first step looks up: `lint` first (src/cli/bin.ts)
+  if (argv?.[0] !== 'lint' || opts.cache === false || opts.output) return undefined;
   const cwd = process.cwd();
   const record = startRecording();
   const write = process.stderr.write;

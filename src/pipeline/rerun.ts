@@ -220,21 +220,21 @@ export function replaySaved(
   stdoutTTY: boolean,
 ): { code: number; stdout: Buffer; stderr: string } | undefined {
   if (argv[0] !== 'lint') return undefined;
-  const dir = lintCacheDir(cwd, 'findings', env);
-  if (!dir) return undefined;
-  let stamp: Stamp;
   try {
-    stamp = JSON.parse(readFileSync(path.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`), 'utf8'));
+    const dir = lintCacheDir(cwd, 'findings', env);
+    if (!dir) return undefined;
+    const file = path.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
+    const stamp = JSON.parse(readFileSync(file, 'utf8')) as Partial<Stamp> | null;
+    if (stamp?.format !== FORMAT || typeof stamp.report !== 'string' || !Array.isArray(stamp.seen)) return undefined;
+    for (const entry of stamp.seen) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return undefined;
+      if (!holds(entry[0], entry[1])) return undefined;
+    }
+    const saved = loadReport(dir, stamp.report);
+    const stderr = typeof stamp.stderr === 'string' ? stamp.stderr : '';
+    return saved && { code: saved.code, stdout: saved.bytes, stderr };
   } catch {
+    // no stamp, a damaged one, or a file system that says no (a working directory removed): the run does its work
     return undefined;
   }
-  if (stamp?.format !== FORMAT || typeof stamp.report !== 'string' || !Array.isArray(stamp.seen)) return undefined;
-  for (const entry of stamp.seen) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return undefined;
-    if (!holds(entry[0], entry[1])) return undefined;
-  }
-  const saved = loadReport(dir, stamp.report);
-  return (
-    saved && { code: saved.code, stdout: saved.bytes, stderr: typeof stamp.stderr === 'string' ? stamp.stderr : '' }
-  );
 }

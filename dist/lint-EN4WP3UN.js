@@ -12,12 +12,12 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-QFNZ5V5F.js";
+} from "./chunk-GH7XPAO5.js";
 import "./chunk-JEX2MHAW.js";
-import "./chunk-HDWKOVQ2.js";
+import "./chunk-SOVA3BRW.js";
 import "./chunk-RJDKRKTJ.js";
-import "./chunk-P6GBAZKC.js";
-import "./chunk-CENG7SFX.js";
+import "./chunk-YYECJAIE.js";
+import "./chunk-OR3T5J32.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-IPHMM5KO.js";
 import "./chunk-AS5XKAEM.js";
@@ -25,7 +25,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-434A5ZEH.js";
+import "./chunk-NYRNJJZ2.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -9,7 +9,7 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-ROHWGVJU.js";
+} from "./chunk-V27H74YM.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-AS5XKAEM.js";
@@ -17,7 +17,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-434A5ZEH.js";
+import "./chunk-NYRNJJZ2.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

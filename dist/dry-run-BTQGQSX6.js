@@ -39,12 +39,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-P6GBAZKC.js";
+} from "./chunk-YYECJAIE.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-CENG7SFX.js";
+} from "./chunk-OR3T5J32.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,7 +61,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-434A5ZEH.js";
+} from "./chunk-NYRNJJZ2.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-ROHWGVJU.js";
+} from "./chunk-V27H74YM.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-CENG7SFX.js";
+} from "./chunk-OR3T5J32.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,7 +33,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-434A5ZEH.js";
+import "./chunk-NYRNJJZ2.js";
 import "./chunk-ENGGH2SQ.js";
 import {
   parsePgVersion

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PL7NJMCI.js";
+} from "./chunk-U3JB6NMB.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-QFNZ5V5F.js";
+} from "./chunk-GH7XPAO5.js";
 import {
   runStats
 } from "./chunk-JEX2MHAW.js";
 import {
   proofState
-} from "./chunk-KZ3MYMUQ.js";
+} from "./chunk-SQZIY6H6.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-3BSHJ3O7.js";
-import "./chunk-HDWKOVQ2.js";
+import "./chunk-SOVA3BRW.js";
 import "./chunk-RJDKRKTJ.js";
 import {
   DEFAULTS,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-P6GBAZKC.js";
+} from "./chunk-YYECJAIE.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-CENG7SFX.js";
+} from "./chunk-OR3T5J32.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -60,7 +60,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-434A5ZEH.js";
+import "./chunk-NYRNJJZ2.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-RJDKRKTJ.js";
 import {
   require_picocolors
-} from "./chunk-P6GBAZKC.js";
+} from "./chunk-YYECJAIE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

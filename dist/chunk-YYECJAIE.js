@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-CENG7SFX.js";
+} from "./chunk-OR3T5J32.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -42,7 +42,7 @@ import {
   memoryStore,
   saveHistory,
   toEntry
-} from "./chunk-434A5ZEH.js";
+} from "./chunk-NYRNJJZ2.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-ENGGH2SQ.js";

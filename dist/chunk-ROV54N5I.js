@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-KZ3MYMUQ.js";
+} from "./chunk-SQZIY6H6.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-3BSHJ3O7.js";
 import {
   byStatement
-} from "./chunk-HDWKOVQ2.js";
+} from "./chunk-SOVA3BRW.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,12 +51,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-P6GBAZKC.js";
+} from "./chunk-YYECJAIE.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-CENG7SFX.js";
+} from "./chunk-OR3T5J32.js";
 import {
   applyStats,
   confirmFindings,

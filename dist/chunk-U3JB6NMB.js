@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-KZ3MYMUQ.js";
+} from "./chunk-SQZIY6H6.js";
 import {
   require_picocolors
-} from "./chunk-P6GBAZKC.js";
+} from "./chunk-YYECJAIE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -493,21 +493,22 @@ function saveStamp(dir, key, record, report) {
 }
 function replaySaved(argv, cwd, env, stdoutTTY) {
   if (argv[0] !== "lint") return void 0;
-  const dir = lintCacheDir(cwd, "findings", env);
-  if (!dir) return void 0;
-  let stamp;
   try {
-    stamp = JSON.parse(readFileSync4(path4.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`), "utf8"));
+    const dir = lintCacheDir(cwd, "findings", env);
+    if (!dir) return void 0;
+    const file = path4.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
+    const stamp = JSON.parse(readFileSync4(file, "utf8"));
+    if (stamp?.format !== FORMAT4 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
+    for (const entry of stamp.seen) {
+      if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return void 0;
+      if (!holds(entry[0], entry[1])) return void 0;
+    }
+    const saved = loadReport(dir, stamp.report);
+    const stderr = typeof stamp.stderr === "string" ? stamp.stderr : "";
+    return saved && { code: saved.code, stdout: saved.bytes, stderr };
   } catch {
     return void 0;
   }
-  if (stamp?.format !== FORMAT4 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
-  for (const entry of stamp.seen) {
-    if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return void 0;
-    if (!holds(entry[0], entry[1])) return void 0;
-  }
-  const saved = loadReport(dir, stamp.report);
-  return saved && { code: saved.code, stdout: saved.bytes, stderr: typeof stamp.stderr === "string" ? stamp.stderr : "" };
 }
 
 export {

@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-434A5ZEH.js";
+} from "./chunk-NYRNJJZ2.js";
 import {
   LineIndex
 } from "./chunk-ENGGH2SQ.js";

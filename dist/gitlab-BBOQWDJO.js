@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-QFNZ5V5F.js";
+} from "./chunk-GH7XPAO5.js";
 import {
   runStats
 } from "./chunk-JEX2MHAW.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-5LS3DYZV.js";
-import "./chunk-KZ3MYMUQ.js";
+} from "./chunk-ROV54N5I.js";
+import "./chunk-SQZIY6H6.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-3BSHJ3O7.js";
 import {
   formatText
-} from "./chunk-HDWKOVQ2.js";
+} from "./chunk-SOVA3BRW.js";
 import "./chunk-RJDKRKTJ.js";
-import "./chunk-P6GBAZKC.js";
+import "./chunk-YYECJAIE.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-CENG7SFX.js";
+} from "./chunk-OR3T5J32.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-IPHMM5KO.js";
 import "./chunk-AS5XKAEM.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-434A5ZEH.js";
+} from "./chunk-NYRNJJZ2.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

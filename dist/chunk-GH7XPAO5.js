@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-HDWKOVQ2.js";
+} from "./chunk-SOVA3BRW.js";
 import {
   formatSarif,
   sizeLines
@@ -21,14 +21,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-P6GBAZKC.js";
+} from "./chunk-YYECJAIE.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-CENG7SFX.js";
+} from "./chunk-OR3T5J32.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -54,7 +54,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-434A5ZEH.js";
+} from "./chunk-NYRNJJZ2.js";
 import {
   hasSecrets,
   redactSecrets
@@ -323,7 +323,7 @@ async function lintCommand(paths, opts) {
 }
 function recordRun(opts) {
   const argv = currentInvocation();
-  if (!argv || opts.cache === false || opts.output) return void 0;
+  if (argv?.[0] !== "lint" || opts.cache === false || opts.output) return void 0;
   const cwd = process.cwd();
   const record = startRecording();
   const write = process.stderr.write;
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-AZG7FXCW.js");
+    const { lintDryRun } = await import("./dry-run-BTQGQSX6.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
