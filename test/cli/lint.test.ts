@@ -4,7 +4,7 @@
  * runs the real bundle built from these sources, as a child process, from outside the repo.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -410,6 +410,31 @@ describe('the built CLI, end to end', () => {
       encoding: 'utf8',
     });
     expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
+  it('a closed pipe does not crash a run answered from its stamp either', () => {
+    const d = project(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`m/${i}.sql`, UNSAFE])));
+    const env = { ...process.env, ZERODOWN_CACHE_DIR: mkdtempSync(path.join(tmp, 'cache-')) };
+    const lint = `"${process.execPath}" "${cli}" lint m --no-history`;
+    // the first run stamps; the second is served (src/pipeline/rerun.ts) and its reader stops after 10 bytes
+    const full = spawnSync('sh', ['-c', lint], { cwd: d, encoding: 'utf8', env });
+    expect(full.stdout.length).toBeGreaterThan(1 << 16);
+    const findings = path.join(env.ZERODOWN_CACHE_DIR, 'findings');
+    const stamp = path.join(
+      findings,
+      readdirSync(findings).find((f) => f.endsWith('.stamp'))!,
+    );
+    const ino = statSync(stamp).ino;
+    // zerodown's own exit code (1: the findings), not head's
+    const r = spawnSync('bash', ['-c', `${lint} | head -c 10; echo " exit \${PIPESTATUS[0]}"`], {
+      cwd: d,
+      encoding: 'utf8',
+      env,
+    });
+    expect(r.stdout).toBe(`${full.stdout.slice(0, 10)} exit 1\n`);
+    // served from the stamp: a run that did its work would have stamped itself again (a new file)
+    expect(statSync(stamp).ino).toBe(ino);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
