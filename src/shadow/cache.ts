@@ -114,6 +114,8 @@ export function readCache<M>(dir: string, key: string): CachedState<M> | undefin
   try {
     const meta = JSON.parse(readFileSync(json, 'utf8')) as M;
     const tar = gunzipSync(readFileSync(tgz));
+    // a tar archive says so in its first header; PGlite given anything else fails in its worker, past recovery
+    if (tar.length < 512 || tar.toString('latin1', 257, 262) !== 'ustar') return undefined;
     const now = new Date();
     utimesSync(tgz, now, now); // most recently used
     return { tar, meta };

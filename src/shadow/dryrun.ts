@@ -69,7 +69,10 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
     if (hit) {
       ({ hist, seeded } = restoreFromCache(shadow, cached!.meta));
     } else {
-      ({ hist, stopped } = await buildSchema(shadow, dialect, opts, parsedHistory, tools, tBoot));
+      // a saved state that did not boot (it could not be unpacked, or PGlite refused it): the engine is fresh, so the
+      // history is replayed after all, parsed now (it was left unparsed for the state)
+      const replayed = cached ? history.map(parse) : parsedHistory;
+      ({ hist, stopped } = await buildSchema(shadow, dialect, opts, replayed, tools, tBoot));
       const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped, scope);
       seeded = s.seeded;
       stopped = s.stopped ?? stopped;

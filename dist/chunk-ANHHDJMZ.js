@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-SOVA3BRW.js";
+} from "./chunk-S377RWOG.js";
 import {
   formatSarif,
   sizeLines
@@ -21,14 +21,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-YYECJAIE.js";
+} from "./chunk-42F4ILAN.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-OR3T5J32.js";
+} from "./chunk-43OLQFJF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -54,7 +54,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-NYRNJJZ2.js";
+} from "./chunk-FUAIVUZL.js";
 import {
   hasSecrets,
   redactSecrets
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-BTQGQSX6.js");
+    const { lintDryRun } = await import("./dry-run-EBFY2AYV.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,

@@ -9,7 +9,7 @@ import {
 } from "./chunk-RJDKRKTJ.js";
 import {
   require_picocolors
-} from "./chunk-YYECJAIE.js";
+} from "./chunk-42F4ILAN.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -39,12 +39,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-YYECJAIE.js";
+} from "./chunk-42F4ILAN.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-OR3T5J32.js";
+} from "./chunk-43OLQFJF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,7 +61,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-NYRNJJZ2.js";
+} from "./chunk-FUAIVUZL.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

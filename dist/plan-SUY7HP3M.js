@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-U3JB6NMB.js";
+} from "./chunk-ZU2VHT5G.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-GH7XPAO5.js";
+} from "./chunk-ANHHDJMZ.js";
 import {
   runStats
 } from "./chunk-JEX2MHAW.js";
 import {
   proofState
-} from "./chunk-SQZIY6H6.js";
+} from "./chunk-4UEWJLVF.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-3BSHJ3O7.js";
-import "./chunk-SOVA3BRW.js";
+import "./chunk-S377RWOG.js";
 import "./chunk-RJDKRKTJ.js";
 import {
   DEFAULTS,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-YYECJAIE.js";
+} from "./chunk-42F4ILAN.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-OR3T5J32.js";
+} from "./chunk-43OLQFJF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -60,7 +60,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-NYRNJJZ2.js";
+import "./chunk-FUAIVUZL.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-U3JB6NMB.js";
-import "./chunk-SQZIY6H6.js";
+} from "./chunk-ZU2VHT5G.js";
+import "./chunk-4UEWJLVF.js";
 import "./chunk-3BSHJ3O7.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-YYECJAIE.js";
+} from "./chunk-42F4ILAN.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-OR3T5J32.js";
+} from "./chunk-43OLQFJF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-NYRNJJZ2.js";
+} from "./chunk-FUAIVUZL.js";
 import "./chunk-ENGGH2SQ.js";
 import {
   parsePgVersion

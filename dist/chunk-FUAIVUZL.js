@@ -70,6 +70,7 @@ function readCache(dir, key) {
   try {
     const meta = JSON.parse(readFileSync(json, "utf8"));
     const tar = gunzipSync(readFileSync(tgz));
+    if (tar.length < 512 || tar.toString("latin1", 257, 262) !== "ustar") return void 0;
     const now = /* @__PURE__ */ new Date();
     utimesSync(tgz, now, now);
     return { tar, meta };

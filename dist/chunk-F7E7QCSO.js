@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-SQZIY6H6.js";
+} from "./chunk-4UEWJLVF.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-3BSHJ3O7.js";
 import {
   byStatement
-} from "./chunk-SOVA3BRW.js";
+} from "./chunk-S377RWOG.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,12 +51,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-YYECJAIE.js";
+} from "./chunk-42F4ILAN.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-OR3T5J32.js";
+} from "./chunk-43OLQFJF.js";
 import {
   applyStats,
   confirmFindings,

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-SQZIY6H6.js";
+} from "./chunk-4UEWJLVF.js";
 import {
   require_picocolors
-} from "./chunk-YYECJAIE.js";
+} from "./chunk-42F4ILAN.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

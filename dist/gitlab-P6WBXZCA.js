@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-GH7XPAO5.js";
+} from "./chunk-ANHHDJMZ.js";
 import {
   runStats
 } from "./chunk-JEX2MHAW.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-ROV54N5I.js";
-import "./chunk-SQZIY6H6.js";
+} from "./chunk-F7E7QCSO.js";
+import "./chunk-4UEWJLVF.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-3BSHJ3O7.js";
 import {
   formatText
-} from "./chunk-SOVA3BRW.js";
+} from "./chunk-S377RWOG.js";
 import "./chunk-RJDKRKTJ.js";
-import "./chunk-YYECJAIE.js";
+import "./chunk-42F4ILAN.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-OR3T5J32.js";
+} from "./chunk-43OLQFJF.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-IPHMM5KO.js";
 import "./chunk-AS5XKAEM.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-NYRNJJZ2.js";
+} from "./chunk-FUAIVUZL.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-OR3T5J32.js";
+} from "./chunk-43OLQFJF.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -42,7 +42,7 @@ import {
   memoryStore,
   saveHistory,
   toEntry
-} from "./chunk-NYRNJJZ2.js";
+} from "./chunk-FUAIVUZL.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-ENGGH2SQ.js";
@@ -1141,7 +1141,8 @@ async function dryRun(migrations, opts = {}) {
     if (hit) {
       ({ hist, seeded } = restoreFromCache(shadow, cached.meta));
     } else {
-      ({ hist, stopped } = await buildSchema(shadow, dialect, opts, parsedHistory, tools, tBoot));
+      const replayed = cached ? history.map(parse) : parsedHistory;
+      ({ hist, stopped } = await buildSchema(shadow, dialect, opts, replayed, tools, tBoot));
       const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped, scope);
       seeded = s.seeded;
       stopped = s.stopped ?? stopped;

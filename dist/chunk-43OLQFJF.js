@@ -14,7 +14,7 @@ import {
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-NYRNJJZ2.js";
+} from "./chunk-FUAIVUZL.js";
 import {
   countStatements,
   simplify,
@@ -4500,7 +4500,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => pathExists(f));
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-D72HG54Z.js");
+  const { readConfigFile } = await import("./config-file-XZFWSNV2.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

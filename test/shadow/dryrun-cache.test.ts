@@ -1,0 +1,70 @@
+/**
+ * The dry run's shadow cache (src/shadow/dryrun-open.ts, src/shadow/cache.ts) on the embedded engine: a second run
+ * with the same inputs boots from the saved state, and a saved state that cannot be used is no state: not gzip, not
+ * a tar archive (skipped when read), or a tar archive PGlite cannot boot (it falls back to a fresh engine). Either
+ * way the history is replayed, so the run reports what a run without the cache reports.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dryRun } from '../../src/shadow/dryrun.js';
+import type { DryRun } from '../../src/shadow/dryrun-types.js';
+import { migration } from '../helpers.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'zd-dryrun-cache-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const files = () => [
+  migration('CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL);', {
+    path: 'm/001_accounts.sql',
+    review: false,
+  }),
+  migration('ALTER TABLE accounts ADD COLUMN plan text;\nCREATE INDEX accounts_plan ON accounts (plan);', {
+    path: 'm/002_plan.sql',
+  }),
+];
+
+/** What must not depend on the cache: each statement's outcome and locks, the seeded rows, the history's result. */
+const outcome = (d: DryRun) => ({
+  statements: d.statements.map((s) => [s.path, s.line, s.error?.message ?? null, s.locks.map((l) => l.mode)]),
+  seeded: [d.seed.tables, d.seed.rows],
+  history: { ...d.history, durationMs: undefined },
+});
+
+describe('the dry run shadow cache', () => {
+  it('boots the saved state the second time, and a state it cannot use is replayed instead of trusted', async () => {
+    const cacheDir = path.join(tmp, 'cache');
+    const fresh = await dryRun(files(), { seedRows: 50 });
+    expect(fresh.statements.every((s) => !s.error)).toBe(true);
+    const first = await dryRun(files(), { seedRows: 50, cacheDir });
+    expect(first.cache).toBe('miss');
+    const second = await dryRun(files(), { seedRows: 50, cacheDir });
+    expect([second.cache, second.boot]).toEqual(['hit', 'cache']);
+    expect(outcome(second)).toEqual(outcome(fresh));
+
+    const entry = path.join(
+      cacheDir,
+      readdirSync(cacheDir).find((f) => f.endsWith('.tgz'))!,
+    );
+    // a tar archive of a folder that is no data directory: read as a state, refused by PostgreSQL when it starts
+    const notPg = path.join(tmp, 'not-a-data-directory');
+    mkdirSync(notPg, { recursive: true });
+    writeFileSync(path.join(notPg, 'README'), 'not PostgreSQL\n');
+    execFileSync('tar', ['-cf', `${notPg}.tar`, '-C', notPg, '.']);
+    for (const [what, bytes] of [
+      ['not gzip', Buffer.from('this is not a gzip stream')],
+      ['gzip of no archive', gzipSync(Buffer.alloc(4096, 7))],
+      ['an archive of no data directory', gzipSync(readFileSync(`${notPg}.tar`))],
+    ] as const) {
+      writeFileSync(entry, bytes);
+      const d = await dryRun(files(), { seedRows: 50, cacheDir });
+      expect(d.boot, what).not.toBe('cache');
+      expect(d.cache, what).not.toBe('hit');
+      // the history was replayed on the fresh engine: the review's statements run as without the cache
+      expect(outcome(d), what).toEqual(outcome(fresh));
+    }
+  }, 120_000);
+});
