@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import type { FailOn } from './errors.js';
-import { pathExists } from './pipeline/rerun.js';
+import { probeKind } from './pipeline/rerun.js';
 
 export type { FailOn } from './errors.js';
 export type RuleLevel = 'off' | 'warning' | 'error';
@@ -66,7 +66,7 @@ export { ConfigError } from './errors.js';
 export async function loadConfig(dir: string, explicit?: string): Promise<{ config: Config; file?: string }> {
   const file = explicit
     ? path.resolve(dir, explicit)
-    : CONFIG_FILES.map((f) => path.join(dir, f)).find((f) => pathExists(f));
+    : CONFIG_FILES.map((f) => path.join(dir, f)).find((f) => probeKind(f) !== 'none');
   if (!file) return { config: {} };
   const { readConfigFile } = await import('./config-file.js');
   return { config: readConfigFile(dir, file), file };

@@ -342,9 +342,11 @@ async function lintRun(
   // something changed: a file will most likely be linted, so the parser starts compiling now (above, it was left
   // alone in case nothing had), while the history's saved catalog and the unchanged files' findings are read
   if (findingsSaved) baselineLoad(settings.dialect).catch(() => {});
-  // --dry-run: the embedded engine's code compiles while the lint runs
-  if (opts.dryRun)
-    prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL);
+  // --dry-run: where it runs, and the embedded engine's code compiling while the lint runs
+  const shadowUrl = opts.dryRun
+    ? (opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL)
+    : undefined;
+  if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl);
   const progress = progressReporter(process.stderr);
   // text, JSON and GitHub on stdout are written a file at a time, each file's result let go once its part is
   // written (src/report/stream.ts): a run over many files never holds every finding nor the report in one string.
@@ -402,7 +404,7 @@ async function lintRun(
     const { lintDryRun } = await import('./dry-run.js');
     dry = await lintDryRun(result, migrations, settings, {
       ...(stats ? { estimate: true } : {}),
-      shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
+      shadowUrl,
       seedRows: opts.seedRows ?? config.dryRun?.seedRows,
       shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
       ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),

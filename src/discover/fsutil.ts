@@ -1,8 +1,8 @@
 /** Small file-system helpers for discovery (all synchronous reads of small files). */
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { recordKind, recordList, recordRead, unrecordable } from '../pipeline/rerun.js';
+import { type PathKind, probeKind, recordList, recordRead, unrecordable } from '../pipeline/rerun.js';
 import { naturalCompare } from './order.js';
 
 export const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -19,7 +19,7 @@ export const IGNORE = ['**/node_modules/**', '**/.git/**'];
 interface Memo {
   /** directory → its entries by name, or null when it cannot be listed */
   dirs: Map<string, Map<string, Dirent> | null>;
-  stats: Map<string, 'dir' | 'file' | 'other' | 'none'>;
+  stats: Map<string, PathKind>;
   texts: Map<string, string | null>;
 }
 
@@ -37,7 +37,7 @@ export async function withFsMemo<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** What the memoised listings say `p` is; undefined when they cannot tell (not listed yet, a symlink). */
-function kindFromParent(m: Memo, p: string): 'dir' | 'file' | 'other' | 'none' | undefined {
+function kindFromParent(m: Memo, p: string): PathKind | undefined {
   const parent = path.dirname(p);
   if (parent === p) return undefined;
   const entries = m.dirs.get(parent);
@@ -52,20 +52,10 @@ function kindFromParent(m: Memo, p: string): 'dir' | 'file' | 'other' | 'none' |
   return e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';
 }
 
-function kindOf(p: string): 'dir' | 'file' | 'other' | 'none' {
+function kindOf(p: string): PathKind {
   const m = memo;
-  const stat = () => {
-    let k: 'dir' | 'file' | 'other' | 'none';
-    try {
-      const s = statSync(p);
-      k = s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
-    } catch {
-      k = 'none';
-    }
-    // what a run asked is stamped for its rerun (src/pipeline/rerun.ts); answers from a listing are the listing's
-    recordKind(p, k);
-    return k;
-  };
+  // what a run asked is stamped for its rerun (src/pipeline/rerun.ts); answers from a listing are the listing's
+  const stat = () => probeKind(p);
   if (!m) return stat();
   let k = m.stats.get(p) ?? kindFromParent(m, p);
   if (k === undefined) k = stat();

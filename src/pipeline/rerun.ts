@@ -86,8 +86,17 @@ function note(r: FsRecord, key: string, sig: string): void {
   else r.seen.set(key, sig);
 }
 
-const kindOf = (st: BigIntStats | undefined) =>
+export type PathKind = 'dir' | 'file' | 'other' | 'none';
+const kindOf = (st: { isDirectory(): boolean; isFile(): boolean } | undefined): PathKind =>
   !st ? 'none' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+/** What `p` is, symbolic links followed (as `fs.existsSync` and `fs.statSync`); `none` when it cannot be stat'ed. */
+const kindAt = (p: string): PathKind => {
+  try {
+    return kindOf(statSync(p, { throwIfNoEntry: false }));
+  } catch {
+    return 'none';
+  }
+};
 const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('base64');
 /** A stat's signature: kind, size, modification and change times (ns), inode. */
 const signature = (st: BigIntStats | undefined) =>
@@ -113,16 +122,11 @@ const listingHash = (entries: readonly Dirent[] | null) =>
     : '-';
 const textHash = (t: string | Buffer | null | undefined) => (t == null ? '-' : sha(t));
 
-/** The answer a run got about `p` (exists, is a folder or a file), when it asked the file system. */
-export function recordKind(p: string, kind: string): void {
+/** Asks the file system what `p` is (exists, is a folder or a file), recording the answer. */
+export function probeKind(p: string): PathKind {
+  const kind = kindAt(p);
   if (active) note(active, `k${p}`, kind);
-}
-
-/** Whether `p` exists (as `fs.existsSync`: symbolic links followed), recorded as an answer about `p`. */
-export function pathExists(p: string): boolean {
-  const kind = kindOf(statOf(p));
-  recordKind(p, kind);
-  return kind !== 'none';
+  return kind;
 }
 
 /** Reads `p` with `read` (text or bytes, null when unreadable), recording the file's signature taken before. */
@@ -149,7 +153,7 @@ export function recordList(dir: string, list: () => Dirent[] | null): Dirent[] |
 /** Whether `sig`, recorded under `key`, is still what the file system says. */
 function holds(key: string, sig: string): boolean {
   const p = key.slice(1);
-  if (key[0] === 'k') return kindOf(statOf(p)) === sig;
+  if (key[0] === 'k') return kindAt(p) === sig;
   if (!sig.startsWith('#')) return signature(statOf(p)) === sig;
   if (key[0] === 'd') {
     let entries: Dirent[] | null = null;

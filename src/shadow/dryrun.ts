@@ -57,7 +57,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
   const opening = startOpening(dialect, opts, extensions, cached);
   await probes.load();
-  const parsedHistory = cached ? [] : history.map(parse);
+  const parsedHistory = cached ? undefined : history.map(parse);
   const shadow = await opening;
   opts.onOpen?.(shadow);
   try {
@@ -71,7 +71,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
     } else {
       // a saved state that did not boot (it could not be unpacked, or PGlite refused it): the engine is fresh, so the
       // history is replayed after all, parsed now (it was left unparsed for the state)
-      const replayed = cached ? history.map(parse) : parsedHistory;
+      const replayed = parsedHistory ?? history.map(parse);
       ({ hist, stopped } = await buildSchema(shadow, dialect, opts, replayed, tools, tBoot));
       const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped, scope);
       seeded = s.seeded;

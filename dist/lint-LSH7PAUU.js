@@ -5,19 +5,27 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-QC6LNMNS.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-MUP237HH.js";
+import "./chunk-JEX2MHAW.js";
+import "./chunk-X6NHBWEU.js";
+import "./chunk-RJDKRKTJ.js";
+import "./chunk-N5I74QFY.js";
+import "./chunk-6OHFCX3G.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-IPHMM5KO.js";
 import "./chunk-AS5XKAEM.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-FUAIVUZL.js";
+import "./chunk-WI7QSJGV.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -26,8 +34,11 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

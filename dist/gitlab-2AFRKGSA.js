@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-ANHHDJMZ.js";
+} from "./chunk-MUP237HH.js";
 import {
   runStats
 } from "./chunk-JEX2MHAW.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-F7E7QCSO.js";
-import "./chunk-4UEWJLVF.js";
+} from "./chunk-M3KIX4IE.js";
+import "./chunk-5IFH56DN.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-3BSHJ3O7.js";
 import {
   formatText
-} from "./chunk-S377RWOG.js";
+} from "./chunk-X6NHBWEU.js";
 import "./chunk-RJDKRKTJ.js";
-import "./chunk-42F4ILAN.js";
+import "./chunk-N5I74QFY.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-43OLQFJF.js";
+} from "./chunk-6OHFCX3G.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-IPHMM5KO.js";
 import "./chunk-AS5XKAEM.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-FUAIVUZL.js";
+} from "./chunk-WI7QSJGV.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

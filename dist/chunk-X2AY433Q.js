@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-4UEWJLVF.js";
+} from "./chunk-5IFH56DN.js";
 import {
   require_picocolors
-} from "./chunk-42F4ILAN.js";
+} from "./chunk-N5I74QFY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-RJDKRKTJ.js";
 import {
   require_picocolors
-} from "./chunk-42F4ILAN.js";
+} from "./chunk-N5I74QFY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

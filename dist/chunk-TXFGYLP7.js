@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-FUAIVUZL.js";
+} from "./chunk-WI7QSJGV.js";
 import {
   LineIndex
 } from "./chunk-ENGGH2SQ.js";

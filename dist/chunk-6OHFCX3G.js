@@ -9,12 +9,11 @@ import {
   dialectFor
 } from "./chunk-AS5XKAEM.js";
 import {
-  pathExists,
-  recordKind,
+  probeKind,
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-FUAIVUZL.js";
+} from "./chunk-WI7QSJGV.js";
 import {
   countStatements,
   simplify,
@@ -1802,7 +1801,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/discover/fsutil.ts
-import { readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync } from "node:fs";
 import path from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -2669,17 +2668,7 @@ function kindFromParent(m, p) {
 }
 function kindOf(p) {
   const m = memo;
-  const stat2 = () => {
-    let k2;
-    try {
-      const s = statSync2(p);
-      k2 = s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
-    } catch {
-      k2 = "none";
-    }
-    recordKind(p, k2);
-    return k2;
-  };
+  const stat2 = () => probeKind(p);
   if (!m) return stat2();
   let k = m.stats.get(p) ?? kindFromParent(m, p);
   if (k === void 0) k = stat2();
@@ -4498,9 +4487,9 @@ async function findMigrations(paths, options = {}) {
 import path19 from "node:path";
 var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
-  const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => pathExists(f));
+  const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-XZFWSNV2.js");
+  const { readConfigFile } = await import("./config-file-XGUWUWAE.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

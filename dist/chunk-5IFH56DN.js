@@ -13,7 +13,7 @@ import {
 } from "./chunk-3BSHJ3O7.js";
 import {
   isProven
-} from "./chunk-42F4ILAN.js";
+} from "./chunk-N5I74QFY.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-43OLQFJF.js";
+} from "./chunk-6OHFCX3G.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -42,7 +42,7 @@ import {
   memoryStore,
   saveHistory,
   toEntry
-} from "./chunk-FUAIVUZL.js";
+} from "./chunk-WI7QSJGV.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-ENGGH2SQ.js";
@@ -1129,7 +1129,7 @@ async function dryRun(migrations, opts = {}) {
   const cached = cache.cached;
   const opening = startOpening(dialect, opts, extensions, cached);
   await probes.load();
-  const parsedHistory = cached ? [] : history.map(parse);
+  const parsedHistory = cached ? void 0 : history.map(parse);
   const shadow = await opening;
   opts.onOpen?.(shadow);
   try {
@@ -1141,7 +1141,7 @@ async function dryRun(migrations, opts = {}) {
     if (hit) {
       ({ hist, seeded } = restoreFromCache(shadow, cached.meta));
     } else {
-      const replayed = cached ? history.map(parse) : parsedHistory;
+      const replayed = parsedHistory ?? history.map(parse);
       ({ hist, stopped } = await buildSchema(shadow, dialect, opts, replayed, tools, tBoot));
       const s = await seedShadow(shadow, dialect, opts, rowsPerTable, !!stopped, scope);
       seeded = s.seeded;

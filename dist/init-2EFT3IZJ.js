@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-QC6LNMNS.js";
+} from "./chunk-TXFGYLP7.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-43OLQFJF.js";
+} from "./chunk-6OHFCX3G.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,7 +33,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-FUAIVUZL.js";
+import "./chunk-WI7QSJGV.js";
 import "./chunk-ENGGH2SQ.js";
 import {
   parsePgVersion

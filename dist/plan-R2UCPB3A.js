@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-ZU2VHT5G.js";
+} from "./chunk-X2AY433Q.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-ANHHDJMZ.js";
+} from "./chunk-MUP237HH.js";
 import {
   runStats
 } from "./chunk-JEX2MHAW.js";
 import {
   proofState
-} from "./chunk-4UEWJLVF.js";
+} from "./chunk-5IFH56DN.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-3BSHJ3O7.js";
-import "./chunk-S377RWOG.js";
+import "./chunk-X6NHBWEU.js";
 import "./chunk-RJDKRKTJ.js";
 import {
   DEFAULTS,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-42F4ILAN.js";
+} from "./chunk-N5I74QFY.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-43OLQFJF.js";
+} from "./chunk-6OHFCX3G.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -60,7 +60,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-FUAIVUZL.js";
+import "./chunk-WI7QSJGV.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -5,27 +5,19 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-ANHHDJMZ.js";
-import "./chunk-JEX2MHAW.js";
-import "./chunk-S377RWOG.js";
-import "./chunk-RJDKRKTJ.js";
-import "./chunk-42F4ILAN.js";
-import "./chunk-43OLQFJF.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-IPHMM5KO.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-TXFGYLP7.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
 import "./chunk-AS5XKAEM.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-FUAIVUZL.js";
+import "./chunk-WI7QSJGV.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -34,11 +26,8 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

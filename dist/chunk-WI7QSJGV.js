@@ -422,6 +422,13 @@ function note(r, key, sig) {
   else r.seen.set(key, sig);
 }
 var kindOf = (st) => !st ? "none" : st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+var kindAt = (p) => {
+  try {
+    return kindOf(statSync3(p, { throwIfNoEntry: false }));
+  } catch {
+    return "none";
+  }
+};
 var sha2 = (data) => createHash4("sha256").update(data).digest("base64");
 var signature = (st) => st ? `${kindOf(st)}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : "none";
 var statOf = (p) => {
@@ -436,13 +443,10 @@ var listingHash = (entries) => entries ? sha2(
   entries.map((e) => `${e.name}/${e.isDirectory() ? "d" : e.isFile() ? "f" : e.isSymbolicLink() ? "l" : "o"}`).sort().join("\0")
 ) : "-";
 var textHash = (t) => t == null ? "-" : sha2(t);
-function recordKind(p, kind) {
+function probeKind(p) {
+  const kind = kindAt(p);
   if (active) note(active, `k${p}`, kind);
-}
-function pathExists(p) {
-  const kind = kindOf(statOf(p));
-  recordKind(p, kind);
-  return kind !== "none";
+  return kind;
 }
 function recordRead(p, read) {
   const r = active;
@@ -462,7 +466,7 @@ function recordList(dir, list) {
 }
 function holds(key, sig) {
   const p = key.slice(1);
-  if (key[0] === "k") return kindOf(statOf(p)) === sig;
+  if (key[0] === "k") return kindAt(p) === sig;
   if (!sig.startsWith("#")) return signature(statOf(p)) === sig;
   if (key[0] === "d") {
     let entries = null;
@@ -538,8 +542,7 @@ export {
   startRecording,
   stopRecording,
   unrecordable,
-  recordKind,
-  pathExists,
+  probeKind,
   recordRead,
   recordList,
   stampKey,

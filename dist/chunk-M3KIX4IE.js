@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-4UEWJLVF.js";
+} from "./chunk-5IFH56DN.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-3BSHJ3O7.js";
 import {
   byStatement
-} from "./chunk-S377RWOG.js";
+} from "./chunk-X6NHBWEU.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,12 +51,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-42F4ILAN.js";
+} from "./chunk-N5I74QFY.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-43OLQFJF.js";
+} from "./chunk-6OHFCX3G.js";
 import {
   applyStats,
   confirmFindings,

@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-ZU2VHT5G.js";
-import "./chunk-4UEWJLVF.js";
+} from "./chunk-X2AY433Q.js";
+import "./chunk-5IFH56DN.js";
 import "./chunk-3BSHJ3O7.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-42F4ILAN.js";
+} from "./chunk-N5I74QFY.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-43OLQFJF.js";
+} from "./chunk-6OHFCX3G.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-FUAIVUZL.js";
+} from "./chunk-WI7QSJGV.js";
 import "./chunk-ENGGH2SQ.js";
 import {
   parsePgVersion

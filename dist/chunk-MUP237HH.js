@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-S377RWOG.js";
+} from "./chunk-X6NHBWEU.js";
 import {
   formatSarif,
   sizeLines
@@ -21,14 +21,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-42F4ILAN.js";
+} from "./chunk-N5I74QFY.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-43OLQFJF.js";
+} from "./chunk-6OHFCX3G.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -54,7 +54,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-FUAIVUZL.js";
+} from "./chunk-WI7QSJGV.js";
 import {
   hasSecrets,
   redactSecrets
@@ -404,8 +404,8 @@ async function lintRun(paths, opts, stamp) {
   }
   if (findingsSaved) baselineLoad(settings.dialect).catch(() => {
   });
-  if (opts.dryRun)
-    prepareEmbeddedShadow(settings, opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL);
+  const shadowUrl = opts.dryRun ? opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL : void 0;
+  if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl);
   const progress = progressReporter(process.stderr);
   const stream = !opts.dryRun && !stats && !opts.output ? reportStream(opts.format, color, tty) : void 0;
   const saving = stream && report && findingsDir ? reportWriter(findingsDir, report) : void 0;
@@ -456,10 +456,10 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-EBFY2AYV.js");
+    const { lintDryRun } = await import("./dry-run-65CHRMEO.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
-      shadowUrl: opts.shadowUrl ?? config.dryRun?.shadowUrl,
+      shadowUrl,
       seedRows: opts.seedRows ?? config.dryRun?.seedRows,
       shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
       ...opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},

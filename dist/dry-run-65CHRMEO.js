@@ -39,12 +39,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-42F4ILAN.js";
+} from "./chunk-N5I74QFY.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-43OLQFJF.js";
+} from "./chunk-6OHFCX3G.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,7 +61,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-FUAIVUZL.js";
+} from "./chunk-WI7QSJGV.js";
 import "./chunk-ENGGH2SQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
