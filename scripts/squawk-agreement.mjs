@@ -3,7 +3,8 @@
 // (crates/squawk_linter/src/rules/*.rs) that has a zerodown rule with the same id, as squawk
 // runs it: that one rule alone, with the test's pg_version (squawk's default 15) and
 // assume_in_transaction. A case agrees when zerodown reports something exactly when squawk's
-// test expects errors (lint_errors*) and nothing when it expects none (lint_ok*).
+// test expects errors (lint_errors*) and nothing when it expects none (lint_ok*). A fix test
+// (fix_sql*) is two cases: squawk asserts that its input has errors and its fixed text none.
 // Not part of npm test: it needs a checkout of squawk (`fetch github:sbdchd/squawk`).
 //
 //   node scripts/squawk-agreement.mjs [--squawk <git dir>] [--json] [--verbose] [rule-id…]
@@ -34,7 +35,7 @@ const files = git('ls-tree', '--name-only', `HEAD:${RULES_DIR}`)
   .split('\n')
   .filter((f) => f.endsWith('.rs') && f !== 'mod.rs');
 
-const BASE = ['lint_ok', 'lint_errors', 'lint_ok_with', 'lint_errors_with'];
+const BASE = ['lint_ok', 'lint_errors', 'lint_ok_with', 'lint_errors_with', 'fix_sql', 'fix_sql_with'];
 /** squawk's ids where the kebab-case of its enum name differs */
 const RENAMED = { PreferTimestampTz: 'prefer-timestamptz' };
 const kebab = (s) => RENAMED[s] ?? s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
@@ -64,6 +65,7 @@ function readString(src, i) {
         const c = src[j];
         if (c === 'n') out += '\n';
         else if (c === 't') out += '\t';
+        else if (c === 'r') out += '\r';
         else if (c === '\n') {
           while (/\s/.test(src[j + 1])) j++;
         } else out += c;
@@ -147,6 +149,26 @@ function callArgs(src, open) {
   return out;
 }
 
+/**
+ * The fixed text a fix test's inline snapshot (`@"…"`, `@r"…"`) holds for the call at `from`, normalised as insta
+ * does (a first empty line dropped, the common indentation removed, trailing blank lines trimmed), or undefined
+ * where the snapshot is of something else (`format!("{:?}", fix(…))`).
+ */
+function fixSnapshot(body, from, to) {
+  const stmt = body.lastIndexOf('assert_snapshot!', from);
+  const head = body.slice(stmt, from);
+  const at = body.indexOf('@', from);
+  if (at < 0 || at > to) return undefined;
+  if (/format!/.test(head) && body.lastIndexOf(';', from) < stmt) return undefined;
+  const lit = readString(body, at + 1);
+  if (!lit) return undefined;
+  let lines = lit[0].split('\n');
+  if (lines.length > 1 && lines[0].trim() === '') lines = lines.slice(1);
+  while (lines.length > 1 && lines[lines.length - 1].trim() === '') lines.pop();
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)[0].length));
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
+}
+
 /** Every lint_ok/lint_errors call of every #[test] fn in one rule file. */
 function extractCases(file, src) {
   const cases = [];
@@ -157,10 +179,22 @@ function extractCases(file, src) {
   const fileRule = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   // local helpers: `fn lint(sql: &str) -> String { lint_errors(sql, Rule::X) }`
   const helpers = new Map(BASE.map((b) => [b, b]));
+  // the settings a local helper passes itself: `fn fix(sql: &str) -> String { fix_sql_with(sql, pg19(), Rule::X) }`
+  const helperSettings = new Map();
   for (const h of src.matchAll(/\n\s*fn\s+(\w+)\s*\(\s*sql:\s*&str[^)]*\)[^{]*\{([\s\S]*?)\n {4}\}/g)) {
-    const base = /\b(lint_errors_with|lint_ok_with|lint_errors|lint_ok)\(/.exec(h[2])?.[1];
-    if (base && !BASE.includes(h[1])) helpers.set(h[1], base);
+    const call = /\b(lint_errors_with|lint_ok_with|lint_errors|lint_ok|fix_sql_with|fix_sql)\(/.exec(h[2]);
+    if (!call || BASE.includes(h[1])) continue;
+    helpers.set(h[1], call[1]);
+    const args = callArgs(h[2], call.index + call[0].length - 1);
+    if (call[1].endsWith('_with') && args.length === 3 && args[1] !== 'settings') helperSettings.set(h[1], args[1]);
   }
+  /** The text of the LinterSettings an argument names: a literal, a `let` of the test, or a `fn pg19()` of the file. */
+  const settingsOf = (arg, body) => {
+    if (arg.startsWith('LinterSettings')) return arg;
+    const fn = /^(\w+)\(\)$/.exec(arg);
+    if (fn) return new RegExp(`fn\\s+${fn[1]}\\s*\\(\\)[^{]*\\{([\\s\\S]*?)\\n {4}\\}`).exec(src)?.[1] ?? '';
+    return new RegExp(`let\\s+${arg || '\\b_\\b'}\\s*=\\s*(LinterSettings\\s*\\{[\\s\\S]*?\\});`).exec(body)?.[1] ?? '';
+  };
   const callRe = new RegExp(`(?<![\\w.:])(${[...helpers.keys()].join('|')})\\(`, 'g');
   const testRe = /#\[test\]\s*fn\s+(\w+)\s*\(\)\s*\{/g;
   const starts = [...src.matchAll(testRe)];
@@ -188,21 +222,27 @@ function extractCases(file, src) {
         skipped.push(`${name} (unreadable arguments)`);
         continue;
       }
-      const setArg = a.slice(1).find((x) => x.startsWith('LinterSettings') || /^\w+$/.test(x)) ?? '';
-      const settings = setArg.startsWith('LinterSettings')
-        ? setArg
-        : (new RegExp(`let\\s+${setArg || '\\b_\\b'}\\s*=\\s*(LinterSettings\\s*\\{[\\s\\S]*?\\});`).exec(body)?.[1] ??
-          '');
+      const setArg =
+        helperSettings.get(c[1]) ??
+        a.slice(1).find((x) => x.startsWith('LinterSettings') || /^\w+(\(\))?$/.test(x)) ??
+        '';
+      const settings = settingsOf(setArg, body);
       const pg = /pg_version:\s*"(\d+)(?:\.\d+)*"/.exec(settings)?.[1];
-      cases.push({
-        name,
+      const base = {
         squawkRule: rule,
         rule: kebab(rule),
-        sql,
-        expectErrors: kind.startsWith('lint_errors'),
         pgVersion: pg ? Number(pg) : 15,
         assumeInTransaction: /assume_in_transaction:\s*true/.test(settings),
-      });
+      };
+      if (!kind.startsWith('fix')) {
+        cases.push({ name, ...base, sql, expectErrors: kind.startsWith('lint_errors') });
+        continue;
+      }
+      // squawk's fix_sql asserts that its input has errors and that the fixed text has none
+      cases.push({ name: `${name} (fix input)`, ...base, sql, expectErrors: true });
+      const fixed = fixSnapshot(body, c.index, calls[calls.indexOf(c) + 1]?.index ?? body.length);
+      if (fixed === undefined) skipped.push(`${name} (fix output: not a plain inline snapshot)`);
+      else cases.push({ name: `${name} (fix output)`, ...base, sql: fixed, expectErrors: false });
     }
   }
   return { cases, skipped };
@@ -225,7 +265,11 @@ async function run(c) {
     assumeInTransaction: c.assumeInTransaction,
     ruleSet: rules,
   });
-  return result.files[0].findings.filter((f) => ids.has(f.rule));
+  const findings = result.files[0].findings;
+  // PostgreSQL's own grammar rejects it (squawk's parser is lenient, and REPACK is PostgreSQL 19's, newer than
+  // libpg-query's): zerodown reports a syntax error and nothing else, so the case says nothing about the rule
+  if (findings.some((f) => f.rule === 'syntax-error')) return undefined;
+  return findings.filter((f) => ids.has(f.rule));
 }
 
 const all = [];
@@ -243,8 +287,13 @@ for (const f of files) {
 
 const perRule = new Map();
 const disagreements = [];
+const unparsed = [];
 for (const c of all) {
   const findings = await run(c);
+  if (!findings) {
+    unparsed.push(c);
+    continue;
+  }
   const agrees = findings.length > 0 === c.expectErrors;
   const s = perRule.get(c.rule) ?? { cases: 0, agree: 0 };
   s.cases++;
@@ -254,15 +303,26 @@ for (const c of all) {
 }
 
 const agree = [...perRule.values()].reduce((n, s) => n + s.agree, 0);
-const pct = all.length ? ((100 * agree) / all.length).toFixed(1) : '0';
+const compared = all.filter((c) => !unparsed.includes(c));
+const pct = compared.length ? ((100 * agree) / compared.length).toFixed(1) : '0';
+// the lint tests and the fix tests apart: each fix test is two cases (its input has errors, its fixed text none)
+const isFix = (c) => c.name.endsWith('(fix input)') || c.name.endsWith('(fix output)');
+const split = [false, true].map((fix) => {
+  const cases = compared.filter((c) => isFix(c) === fix);
+  const differ = disagreements.filter((c) => isFix(c) === fix).length;
+  return { cases: cases.length, agree: cases.length - differ };
+});
 if (json) {
   console.log(
     JSON.stringify(
       {
         commit,
-        cases: all.length,
+        cases: compared.length,
+        unparsed: unparsed.map((c) => c.name),
         agree,
         pct,
+        lintTests: split[0],
+        fixTests: split[1],
         perRule: Object.fromEntries(perRule),
         disagreements,
         skipped,
@@ -273,9 +333,14 @@ if (json) {
     ),
   );
 } else {
-  console.log(`squawk ${commit.slice(0, 12)}: ${agree}/${all.length} cases agree (${pct}%)`);
+  console.log(`squawk ${commit.slice(0, 12)}: ${agree}/${compared.length} cases agree (${pct}%)`);
+  const share = (s) => `${s.agree}/${s.cases} (${s.cases ? ((100 * s.agree) / s.cases).toFixed(1) : 0}%)`;
+  console.log(`  lint tests ${share(split[0])}, fix tests ${share(split[1])}`);
   for (const [id, s] of [...perRule].sort()) if (s.agree < s.cases) console.log(`  ${id}: ${s.agree}/${s.cases}`);
   console.log(`not compared (no zerodown rule of that id): ${[...unmapped].map(([r, n]) => `${r} ${n}`).join(', ')}`);
+  console.log(
+    `not compared (PostgreSQL's grammar rejects the SQL): ${unparsed.length}${verbose ? `\n  ${unparsed.map((c) => c.name).join('\n  ')}` : ''}`,
+  );
   if (skipped.length) console.log(`skipped: ${skipped.length}${verbose ? `\n  ${skipped.join('\n  ')}` : ''}`);
   for (const d of disagreements) {
     console.log(
