@@ -5,6 +5,7 @@ import addingForeignKeyConstraint from './adding-foreign-key-constraint.js';
 import addingNotNullableField from './adding-not-nullable-field.js';
 import addingRequiredField from './adding-required-field.js';
 import addingSerialPrimaryKeyField from './adding-serial-primary-key-field.js';
+import banAlterDomainValidation from './ban-alter-domain-validation.js';
 import banAlterDomainWithAddConstraint from './ban-alter-domain-with-add-constraint.js';
 import banCharField from './ban-char-field.js';
 import banClusterLevelStatement from './ban-cluster-level-statement.js';
@@ -20,6 +21,7 @@ import banDropTrigger from './ban-drop-trigger.js';
 import banDropType from './ban-drop-type.js';
 import banDropView from './ban-drop-view.js';
 import banDuplicateColumnAssignments from './ban-duplicate-column-assignments.js';
+import banReindexSystem from './ban-reindex-system.js';
 import banServerProgramOrFileAccess from './ban-server-program-or-file-access.js';
 import banTruncateCascade from './ban-truncate-cascade.js';
 import banUncommittedTransaction from './ban-uncommitted-transaction.js';
@@ -33,6 +35,7 @@ import indexSameStepAsAddColumn from './index-same-step-as-add-column.js';
 import preferBigintOverInt from './prefer-bigint-over-int.js';
 import preferBigintOverSmallint from './prefer-bigint-over-smallint.js';
 import preferIdentity from './prefer-identity.js';
+import preferPgRepack from './prefer-pg-repack.js';
 import preferRepack from './prefer-repack.js';
 import preferRobustStmts from './prefer-robust-stmts.js';
 import preferTextField from './prefer-text-field.js';
@@ -59,6 +62,7 @@ export const allRules: Rule[] = [
   addingNotNullableField,
   addingRequiredField,
   addingSerialPrimaryKeyField,
+  banAlterDomainValidation,
   banAlterDomainWithAddConstraint,
   banCharField,
   banClusterLevelStatement,
@@ -74,6 +78,7 @@ export const allRules: Rule[] = [
   banDropType,
   banDropView,
   banDuplicateColumnAssignments,
+  banReindexSystem,
   banServerProgramOrFileAccess,
   banTruncateCascade,
   banUncommittedTransaction,
@@ -87,6 +92,7 @@ export const allRules: Rule[] = [
   preferBigintOverInt,
   preferBigintOverSmallint,
   preferIdentity,
+  preferPgRepack,
   preferRepack,
   preferRobustStmts,
   preferTextField,

@@ -15,7 +15,8 @@ export default defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (isConcurrent(ast)) return;
+    // REINDEX SYSTEM has no concurrent form: ban-reindex-system reports it
+    if (isConcurrent(ast) || ast.kind === 'REINDEX_OBJECT_SYSTEM') return;
     const origin = ctx.migration.absPath;
     let what: string;
     let table: string | undefined;
@@ -35,9 +36,6 @@ export default defineRule({
         break;
       case 'REINDEX_OBJECT_SCHEMA':
         what = `REINDEX SCHEMA \`${ast.name ?? DEFAULT_SCHEMA}\``;
-        break;
-      case 'REINDEX_OBJECT_SYSTEM':
-        what = 'REINDEX SYSTEM';
         break;
       default:
         what = 'REINDEX DATABASE';
@@ -63,9 +61,7 @@ export default defineRule({
     const safe = concurrent[ast.kind];
     return {
       message,
-      help: safe
-        ? `Use \`${safe}\` (PostgreSQL 12+), in a migration that does not run inside a transaction.`
-        : 'REINDEX SYSTEM cannot run concurrently: run it in a maintenance window, not in a migration.',
+      help: `Use \`${safe}\` (PostgreSQL 12+), in a migration that does not run inside a transaction.`,
       lock: 'AccessExclusiveLock',
       ...(table ? { table } : {}),
       data: { tableLock: 'ShareLock', indexLock: 'AccessExclusiveLock' },

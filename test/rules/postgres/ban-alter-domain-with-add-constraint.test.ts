@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/postgres/ban-alter-domain-with-add-constraint.js';
+import validation from '../../../rules/postgres/ban-alter-domain-validation.js';
 import { lintSql, ruleTester } from '../../helpers.js';
 
 const history =
@@ -14,16 +15,10 @@ ruleTester(rule, {
       message: /SHARE lock on `scores`, `bonuses`/,
     },
     {
-      name: 'SET NOT NULL scans the same way',
-      sql: 'ALTER DOMAIN posint SET NOT NULL;',
+      name: 'ADD NOT NULL',
+      sql: 'ALTER DOMAIN posint ADD NOT NULL;',
       history,
-      message: /SET NOT NULL/,
-    },
-    {
-      name: 'VALIDATE CONSTRAINT on a domain blocks writes too',
-      sql: 'ALTER DOMAIN posint VALIDATE CONSTRAINT posint_positive;',
-      history,
-      message: /VALIDATE CONSTRAINT posint_positive/,
+      message: /ALTER DOMAIN `posint` ADD NOT NULL checks every existing value/,
     },
     {
       name: 'domain unknown to the replay',
@@ -47,6 +42,11 @@ ruleTester(rule, {
       history: 'CREATE DOMAIN email AS text;',
     },
     {
+      name: 'SET NOT NULL and VALIDATE CONSTRAINT: ban-alter-domain-validation reports them',
+      sql: 'ALTER DOMAIN posint SET NOT NULL;\nALTER DOMAIN posint VALIDATE CONSTRAINT posint_positive;',
+      history,
+    },
+    {
       name: 'other ALTER DOMAIN forms',
       sql: 'ALTER DOMAIN posint DROP CONSTRAINT posint_positive;\nALTER DOMAIN posint DROP NOT NULL;\nALTER DOMAIN posint SET DEFAULT 1;\nALTER DOMAIN posint RENAME CONSTRAINT a TO b;\nALTER DOMAIN posint OWNER TO app;',
       history,
@@ -55,7 +55,7 @@ ruleTester(rule, {
 });
 
 describe('ban-alter-domain-with-add-constraint: the lock is real (PGlite)', () => {
-  it('ADD CONSTRAINT and VALIDATE take SHARE on the tables using the domain; NOT VALID takes none', async () => {
+  it('ADD CONSTRAINT, VALIDATE and SET NOT NULL take SHARE on the tables using the domain; NOT VALID takes none', async () => {
     const db = new PGlite();
     await db.exec(history);
     const locks = async (sql: string): Promise<string[]> => {
@@ -75,9 +75,16 @@ describe('ban-alter-domain-with-add-constraint: the lock is real (PGlite)', () =
       'bonuses:ShareLock',
       'scores:ShareLock',
     ]);
-    const f = await lintSql('ALTER DOMAIN posint VALIDATE CONSTRAINT p2;', { history, ruleSet: [rule] });
+    expect(await locks('ALTER DOMAIN posint SET NOT NULL')).toEqual(['bonuses:ShareLock', 'scores:ShareLock']);
+    const f = await lintSql('ALTER DOMAIN posint VALIDATE CONSTRAINT p2;', { history, ruleSet: [validation] });
     expect(f[0]!.lock).toBe('ShareLock');
     expect(f[0]!.data).toEqual({ domain: 'posint', tables: ['public.scores', 'public.bonuses'] });
+    const [add] = await lintSql('ALTER DOMAIN posint ADD CONSTRAINT p3 CHECK (VALUE > 2);', {
+      history,
+      ruleSet: [rule],
+    });
+    expect(add!.lock).toBe('ShareLock');
+    expect(add!.data).toEqual({ domain: 'posint', tables: ['public.scores', 'public.bonuses'] });
     await db.close();
   });
 });

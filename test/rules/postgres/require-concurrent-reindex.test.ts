@@ -27,6 +27,7 @@ ruleTester(rule, {
   ],
   valid: [
     { sql: 'REINDEX INDEX CONCURRENTLY users_email_idx;', history },
+    { name: 'REINDEX SYSTEM has no concurrent form: ban-reindex-system reports it', sql: 'REINDEX SYSTEM;' },
     { sql: 'REINDEX (CONCURRENTLY, VERBOSE) TABLE users;', history },
     {
       name: 'index created in the same file',
