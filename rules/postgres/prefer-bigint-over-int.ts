@@ -1,10 +1,10 @@
 import { defineRule, type Issue } from '../../src/dialects/postgres/rule.js';
-import { columnConstraints, displayTable, names } from '../../src/dialects/postgres/util.js';
+import { alterCmds, columnConstraints, displayTable, names } from '../../src/dialects/postgres/util.js';
 import { relKey } from '../../src/dialects/postgres/catalog.js';
 import { columnSites, foreignKeyPairs } from '../../src/dialects/postgres/column-types.js';
 
 /**
- * Flags 32-bit integer *keys* only: primary keys, identity and serial columns,
+ * Flags 32-bit integer *keys* only: primary keys, identity and serial columns, a column named id,
  * and foreign keys that point at a bigint column. A plain integer column
  * (a count, a price in cents, an enum-like code) does not grow with the number
  * of rows, so squawk's "every int" finding is mostly noise. Option `everyColumn: true` flags every
@@ -14,7 +14,8 @@ export default defineRule({
   meta: {
     id: 'prefer-bigint-over-int',
     severity: 'warning',
-    summary: 'An integer primary key, identity/serial column or foreign key to a bigint runs out at 2,147,483,647.',
+    summary:
+      'An integer primary key, identity/serial column, column named id, or foreign key to a bigint runs out at 2,147,483,647.',
     kinds: ['CreateStmt', 'AlterTableStmt'],
     options: {
       type: 'object',
@@ -25,20 +26,25 @@ export default defineRule({
   check(stmt, ctx) {
     const issues: Issue[] = [];
     const ast = stmt.ast;
-    // single-column primary key declared at table level in CREATE TABLE
+    // single-column primary key declared at table level: in CREATE TABLE, or by an ADD CONSTRAINT of the same
+    // ALTER TABLE that adds the column (Prisma's `ADD COLUMN "id" INTEGER NOT NULL, ADD CONSTRAINT … PRIMARY KEY`)
     const tablePk = new Set<string>();
-    if (stmt.kind === 'CreateStmt') {
-      for (const elt of ast.tableElts ?? []) {
-        const con = elt.Constraint;
-        if (con?.contype === 'CONSTR_PRIMARY' && con.keys?.length === 1) tablePk.add(names(con.keys)[0]!);
-      }
+    const constraints =
+      stmt.kind === 'CreateStmt'
+        ? (ast.tableElts ?? []).map((elt: any) => elt.Constraint)
+        : alterCmds(ast).map((cmd: any) => (cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined));
+    for (const con of constraints) {
+      if (con?.contype === 'CONSTR_PRIMARY' && con.keys?.length === 1) tablePk.add(names(con.keys)[0]!);
     }
     const flagged = new Set<string>();
     for (const site of columnSites(stmt)) {
-      if (site.type.name !== 'int4' || site.type.arrayDims || site.type.schema) continue;
+      if (site.type.name !== 'int4' || site.type.schema) continue;
       const where = `\`${displayTable(site.rel)}.${site.column}\``;
       let role: string | undefined;
-      if (site.via === 'alter') {
+      if (site.type.arrayDims) {
+        // an array holds no key; everyColumn flags it as squawk does (serial[] does not exist: PostgreSQL rejects it)
+        if (ctx.options.everyColumn !== true || site.type.serial) continue;
+      } else if (site.via === 'alter') {
         const col = ctx.column(site.rel, site.column);
         const pk = [...(ctx.table(site.rel)?.constraints.values() ?? [])].some(
           (c) => c.type === 'primary' && c.columns.length === 1 && c.columns[0] === site.column,
@@ -53,14 +59,19 @@ export default defineRule({
         else if (cons.some((c) => c.contype === 'CONSTR_IDENTITY')) role = 'identity column';
         else if (site.type.serial) role = 'serial column';
       }
+      // by every convention a column named id is its table's key, also where no constraint says so yet: pg_dump,
+      // Rails' structure.sql and hand-written schemas declare it first and add the primary key and the sequence
+      // default by later ALTERs
+      if (!role && !site.type.arrayDims && site.column.toLowerCase() === 'id') role = 'key (a column named id)';
       if (!role && ctx.options.everyColumn === true) {
         // squawk's behaviour, on request: every 32-bit integer column
         flagged.add(site.column);
+        const type = site.type.arrayDims ? 'integer[]' : 'integer';
         issues.push({
-          message: `${where} is integer: it tops out at 2,147,483,647, and widening it later rewrites the table under an ACCESS EXCLUSIVE lock (this project asks for bigint everywhere: option everyColumn).`,
+          message: `${where} is ${type}: it tops out at 2,147,483,647, and widening it later rewrites the table under an ACCESS EXCLUSIVE lock (this project asks for bigint everywhere: option everyColumn).`,
           help: 'Declare it bigint: 8 bytes instead of 4.',
           table: relKey(site.rel),
-          data: { column: site.column, type: 'integer', role: 'column' },
+          data: { column: site.column, type, role: 'column' },
         });
         continue;
       }

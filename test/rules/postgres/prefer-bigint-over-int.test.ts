@@ -33,6 +33,28 @@ ruleTester(rule, {
       message: /`Order.userId` is integer/,
     },
     {
+      name: 'a column named id with no constraint yet (squawk fix_int_types)',
+      sql: 'create table users (id int);',
+      message: /`users.id` is an integer key \(a column named id\)/,
+    },
+    {
+      name: 'pg_dump style: id declared first, its primary key and sequence default added by later ALTERs',
+      sql: `CREATE TABLE public.accounts (id integer NOT NULL, name text);
+CREATE SEQUENCE public.accounts_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+ALTER TABLE ONLY public.accounts ALTER COLUMN id SET DEFAULT nextval('public.accounts_id_seq'::regclass);
+ALTER TABLE ONLY public.accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);`,
+      line: 1,
+      message: /^`accounts.id` is an integer key \(a column named id\)/,
+    },
+    { name: 'ID in capitals, int4', sql: 'CREATE TABLE t (ID Int4);' },
+    {
+      name: 'a primary key added by the same ALTER as its column (Prisma, documenso)',
+      sql: 'ALTER TABLE "UserProfile" DROP CONSTRAINT "UserProfile_pkey",\nADD COLUMN "uid" INTEGER NOT NULL,\nADD CONSTRAINT "UserProfile_pkey" PRIMARY KEY ("uid");',
+      history: 'CREATE TABLE "UserProfile" ("profileURL" text PRIMARY KEY);',
+      message: /`UserProfile.uid` is an integer primary key/,
+    },
+    { name: 'ADD COLUMN id integer', sql: 'ALTER TABLE legacy ADD COLUMN id integer;' },
+    {
       name: 'ALTER TYPE of a primary key to integer',
       sql: 'ALTER TABLE t ALTER COLUMN id TYPE integer;',
       history: 'CREATE TABLE t (id bigint PRIMARY KEY);',
@@ -58,6 +80,10 @@ ruleTester(rule, {
     },
     { name: 'temporary table', sql: 'CREATE TEMP TABLE t (id serial PRIMARY KEY);' },
     { name: 'integer array', sql: 'CREATE TABLE t (id bigint PRIMARY KEY, ids integer[]);' },
+    { name: 'a bigint id', sql: 'CREATE TABLE t (id bigint);' },
+    { name: 'a smallint id: prefer-bigint-over-smallint judges it', sql: 'CREATE TABLE t (id smallint);' },
+    { name: 'a column whose name only contains id', sql: 'CREATE TABLE t (uuid_id_hint int, paid integer, idx int);' },
+    { name: 'an integer id of a temporary table', sql: 'CREATE TEMP TABLE t (id int);' },
     {
       name: 'ALTER TYPE to integer of a plain column',
       sql: 'ALTER TABLE t ALTER COLUMN n TYPE integer;',
@@ -75,6 +101,19 @@ describe('option everyColumn: squawk behaviour, every 32-bit integer column', ()
     const f = await lintSql(sql, { ruleSet: [rule], ruleOptions: { [rule.meta.id]: { everyColumn: true } } });
     expect(f.map((x) => x.data?.column)).toEqual(['qty']);
     expect(f[0]!.message).toMatch(/`t.qty` is integer.*option everyColumn/);
+  });
+  it('on: integer arrays too, as squawk (squawk fix_array_types); serial[] does not exist', async () => {
+    const f = await lintSql('CREATE TABLE users (ids int[], more int4[][], big bigint[], bad serial[]);', {
+      ruleSet: [rule],
+      ruleOptions: { [rule.meta.id]: { everyColumn: true } },
+    });
+    expect(f.map((x) => [x.data?.column, x.data?.type])).toEqual([
+      ['ids', 'integer[]'],
+      ['more', 'integer[]'],
+    ]);
+  });
+  it('off: an array named id is not the key', async () => {
+    expect(await lintSql('CREATE TABLE t (id int[]);', { ruleSet: [rule] })).toEqual([]);
   });
   it('on: ALTER TABLE … ADD COLUMN and a key keep their own, precise finding', async () => {
     const f = await lintSql('ALTER TABLE t ADD COLUMN n int;\nCREATE TABLE k (id serial PRIMARY KEY);', {
