@@ -5,7 +5,6 @@ import {
   addColumnRewrite,
   alterCmds,
   altersExistingTable,
-  builtinVolatility,
   COLUMN_EXPR_STOPS,
   columnConstraints,
   displayTable,
@@ -65,10 +64,10 @@ export default defineRule({
       let help: string;
       switch (rewrite.reason) {
         case 'volatile-default': {
-          const unknown = rewrite.functions.filter((f) => !builtinVolatility(f) && !ctx.catalog.functions.has(f));
+          const unknown = rewrite.unknown;
           const what = defaultSql ? shortSql(defaultSql) : 'this default';
           const why = unknown.length
-            ? `${unknown.map((f) => `${f}()`).join(', ')} is not a function zerodown knows to be IMMUTABLE or STABLE (PostgreSQL makes functions VOLATILE unless declared otherwise)`
+            ? `${unknown.join(', ')} is not a function zerodown knows to be IMMUTABLE or STABLE (PostgreSQL makes functions VOLATILE unless declared otherwise)`
             : `${what} is volatile`;
           message = `Adding column ${col} to \`${table}\` with DEFAULT ${what} rewrites the whole table under an ACCESS EXCLUSIVE lock: ${why}, so PostgreSQL computes it for every existing row, and ${waits}.`;
           help = `Add the column without a default, then \`${setDefault}\` (applies to new rows only), and backfill existing rows in batches.`;

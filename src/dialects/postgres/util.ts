@@ -17,10 +17,30 @@ export function names(list: any[] | undefined): string[] {
   return (list ?? []).map(str).filter((s): s is string => s !== undefined);
 }
 
-/** Volatility of a built-in (or common extension) function from pg_proc; undefined when unknown. */
-export function builtinVolatility(name: string): Volatility | undefined {
-  const v = FUNCTIONS[name] ?? FUNCTIONS[name.toLowerCase()];
-  if (!v) return undefined;
+/**
+ * Whether an argument count fits the arities pg_proc lists for a name: `0,2-3,1+` (a range per
+ * overload; `n+` is variadic; an argument with a default may be left out).
+ */
+function takesArgs(spec: string, n: number): boolean {
+  for (const part of spec.split(',')) {
+    const m = /^(\d+)(?:(\+)|-(\d+))?$/.exec(part);
+    if (!m) return true;
+    const lo = Number(m[1]);
+    const hi = m[2] ? Infinity : m[3] ? Number(m[3]) : lo;
+    if (n >= lo && n <= hi) return true;
+  }
+  return false;
+}
+
+/**
+ * Volatility of a built-in (or common extension) function from pg_proc; undefined when unknown, and when
+ * `nargs` is given and no built-in overload of that name takes that many arguments (`now(123)` is not `now()`).
+ */
+export function builtinVolatility(name: string, nargs?: number): Volatility | undefined {
+  const entry = FUNCTIONS[name] ?? FUNCTIONS[name.toLowerCase()];
+  if (!entry) return undefined;
+  const [v = '', arity] = entry.split(':');
+  if (nargs !== undefined && arity && !takesArgs(arity, nargs)) return undefined;
   // overloads that differ: take the most volatile (safe side for rewrite detection)
   if (v.includes('v')) return 'volatile';
   if (v.includes('s')) return 'stable';
@@ -48,7 +68,7 @@ export function volatility(expr: any, userFunctions?: Map<string, Volatility>): 
       if (key === 'FuncCall') {
         const fn = names((value as any).funcname);
         const name = fn[fn.length - 1] ?? '';
-        const v = userFunctions?.get(name) ?? builtinVolatility(name) ?? 'volatile';
+        const v = userFunctions?.get(name) ?? builtinVolatility(name, (value as any).args?.length ?? 0) ?? 'volatile';
         result = max(result, v);
         stack.push((value as any).args);
       } else if (key === 'SQLValueFunction') {
@@ -65,8 +85,11 @@ export function volatility(expr: any, userFunctions?: Map<string, Volatility>): 
   return result;
 }
 
-/** Names of the functions called in an expression, for messages. */
-export function calledFunctions(expr: any): string[] {
+/**
+ * The calls in an expression that zerodown cannot vouch for (no CREATE FUNCTION in the history, no built-in
+ * overload taking that many arguments), in source order, labelled for messages: `f()`, or `now() with 1 argument`.
+ */
+export function unknownCalls(expr: any, userFunctions?: Map<string, Volatility>): string[] {
   const out: string[] = [];
   // iterative, in source order (see volatility)
   const stack: any[] = [expr];
@@ -82,7 +105,11 @@ export function calledFunctions(expr: any): string[] {
     for (const [key, value] of entries) {
       if (key !== 'FuncCall') continue;
       const fn = names((value as any).funcname);
-      out.push(fn[fn.length - 1] ?? '?');
+      const name = fn[fn.length - 1] ?? '?';
+      const n = (value as any).args?.length ?? 0;
+      if (userFunctions?.has(name) || builtinVolatility(name, n)) continue;
+      const label = builtinVolatility(name) ? `${name}() with ${n} argument${n === 1 ? '' : 's'}` : `${name}()`;
+      if (!out.includes(label)) out.push(label);
     }
   }
   return out;
@@ -345,7 +372,8 @@ export type AddColumnRewrite =
   | { reason: 'generated'; expr: any }
   | { reason: 'identity' }
   | { reason: 'serial' }
-  | { reason: 'volatile-default'; expr: any; functions: string[] }
+  /** `unknown`: the calls zerodown cannot vouch for (see unknownCalls); empty when a known volatile function is called */
+  | { reason: 'volatile-default'; expr: any; unknown: string[] }
   | { reason: 'pre-11-default'; expr: any }
   | { reason: 'domain-constraint'; domain: string };
 
@@ -368,9 +396,8 @@ export function addColumnRewrite(
   const dflt = cons.find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
   const isNull = !!dflt?.A_Const?.isnull;
   if (dflt && !isNull) {
-    const fns = calledFunctions(dflt);
     if (volatility(dflt, env.functions) === 'volatile')
-      return { reason: 'volatile-default', expr: dflt, functions: fns };
+      return { reason: 'volatile-default', expr: dflt, unknown: unknownCalls(dflt, env.functions) };
     if (env.pgVersion < 11) return { reason: 'pre-11-default', expr: dflt };
   }
   // a domain with constraints is checked row by row: PostgreSQL (through 18 at least) rewrites

@@ -56,6 +56,18 @@ ruleTester(rule, {
       message: /make_code\(\) is not a function zerodown knows/,
     },
     {
+      name: 'a built-in called with arguments none of its overloads takes is not the built-in (squawk default_random_with_args_err)',
+      sql: 'ALTER TABLE users ADD COLUMN foo timestamptz DEFAULT now(123);',
+      history,
+      message: /now\(\) with 1 argument is not a function zerodown knows to be IMMUTABLE or STABLE/,
+    },
+    {
+      name: 'random(min, max), PostgreSQL 17+, is volatile',
+      sql: 'ALTER TABLE users ADD COLUMN r int DEFAULT random(1, 6);',
+      history,
+      message: /is volatile/,
+    },
+    {
       name: 'user function created without a volatility is VOLATILE',
       sql: 'ALTER TABLE users ADD COLUMN code text DEFAULT make_code();',
       history: [history, 'CREATE FUNCTION make_code() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$;'],
@@ -120,6 +132,16 @@ ruleTester(rule, {
       pgVersion: 10,
     },
     { name: 'no default before 11', sql: 'ALTER TABLE users ADD COLUMN note text;', history, pgVersion: 10 },
+    {
+      name: 'built-ins with optional and variadic arguments',
+      sql: "ALTER TABLE users ADD COLUMN a interval DEFAULT make_interval(days => 1), ADD COLUMN b text DEFAULT concat('a', 'b', 'c'), ADD COLUMN c timestamptz DEFAULT date_trunc('day', now(), 'UTC'), ADD COLUMN d text DEFAULT btrim(' x ');",
+      history,
+    },
+    {
+      name: 'an overload of a built-in name created by the history is judged by its own volatility',
+      sql: 'ALTER TABLE users ADD COLUMN foo timestamptz DEFAULT now(123);',
+      history: `${history}\nCREATE FUNCTION now(int) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$ SELECT 'epoch'::timestamptz $$;`,
+    },
     {
       name: 'user function declared STABLE',
       sql: 'ALTER TABLE users ADD COLUMN code text DEFAULT make_code();',
