@@ -225,6 +225,47 @@ const AGREE: Case[] = [
     sql: 'CREATE TEMP TABLE temp_mapping_table (id int4) ON COMMIT DROP;\nCREATE TEMPORARY TABLE other_temp (id int4);',
     squawk: false,
   },
+  // since the rule split (a squawk rule's name covers what squawk's covers; the rest has its own name)
+  { from: 'prefer_repack::cluster_below_pg19_ok', rule: 'prefer-repack', sql: 'CLUSTER foo;', squawk: false },
+  { from: 'prefer_repack::vacuum_full_below_pg19_ok', rule: 'prefer-repack', sql: 'VACUUM FULL foo;', squawk: false },
+  {
+    from: 'require_concurrent_reindex::reindex_system_ok',
+    rule: 'require-concurrent-reindex',
+    sql: 'REINDEX SYSTEM mydb;',
+    squawk: false,
+  },
+  {
+    from: 'ban_alter_domain_with_add_constraint::ok',
+    rule: 'ban-alter-domain-with-add-constraint',
+    sql: 'ALTER DOMAIN domain_name_2 SET NOT NULL;\nALTER DOMAIN domain_name_6 VALIDATE CONSTRAINT constraint_name;',
+    squawk: false,
+  },
+  {
+    from: 'adding_field_with_default::default_random_with_args_err',
+    rule: 'adding-field-with-default',
+    sql: 'ALTER TABLE "core_recipe" ADD COLUMN "foo" timestamptz DEFAULT now(123);',
+    squawk: true,
+  },
+  // fix tests: squawk's fix_sql asserts errors on the input and none on the fixed text
+  {
+    from: 'prefer_bigint_over_int::fix_int_types (fix input)',
+    rule: 'prefer-bigint-over-int',
+    sql: 'create table users (id int);',
+    squawk: true,
+  },
+  {
+    from: 'prefer_bigint_over_int::fix_int_types (fix output)',
+    rule: 'prefer-bigint-over-int',
+    sql: 'create table users (id bigint);',
+    squawk: false,
+  },
+  {
+    from: 'prefer_repack::fix_vacuum_full (fix input)',
+    rule: 'prefer-repack',
+    sql: 'VACUUM FULL foo;',
+    squawk: true,
+    pg: 19,
+  },
 ];
 
 /** Differences kept on purpose; docs/squawk-compat.md gives the reason for each. */
@@ -255,12 +296,6 @@ const DIFFER: Case[] = [
     squawk: true,
   },
   {
-    from: 'require_concurrent_reindex::reindex_system_ok',
-    rule: 'require-concurrent-reindex',
-    sql: 'REINDEX SYSTEM mydb;',
-    squawk: false,
-  },
-  {
     from: 'require_timeout_settings::err_only_statement_timeout_rule_enabled',
     rule: 'require-statement-timeout',
     sql: 'ALTER TABLE t ADD COLUMN c BOOLEAN;',
@@ -279,8 +314,6 @@ const DIFFER: Case[] = [
     squawk: false,
     assume: true,
   },
-  { from: 'prefer_repack::cluster_below_pg19_ok', rule: 'prefer-repack', sql: 'CLUSTER foo;', squawk: false },
-  { from: 'prefer_repack::vacuum_full_below_pg19_ok', rule: 'prefer-repack', sql: 'VACUUM FULL foo;', squawk: false },
 ];
 
 const label = (c: Case) => `${c.from} [pg ${c.pg ?? 15}${c.assume ? ', assume-in-transaction' : ''}]`;
