@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-ENGGH2SQ.js";
+} from "./chunk-ITJSOKP7.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

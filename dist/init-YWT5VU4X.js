@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-TXFGYLP7.js";
+} from "./chunk-63XRXCHA.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-6OHFCX3G.js";
+} from "./chunk-3X6XJ2FI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-AS5XKAEM.js";
+} from "./chunk-W34A5QZI.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,7 +34,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-WI7QSJGV.js";
-import "./chunk-ENGGH2SQ.js";
+import "./chunk-ITJSOKP7.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-MUP237HH.js";
+} from "./chunk-KJMLKUAK.js";
 import {
   runStats
-} from "./chunk-JEX2MHAW.js";
+} from "./chunk-WJ77O6BD.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-M3KIX4IE.js";
-import "./chunk-5IFH56DN.js";
+} from "./chunk-IYFIY75H.js";
+import "./chunk-TV4VWCQY.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-3BSHJ3O7.js";
+import "./chunk-BADPAW64.js";
 import {
   formatText
-} from "./chunk-X6NHBWEU.js";
-import "./chunk-RJDKRKTJ.js";
-import "./chunk-N5I74QFY.js";
+} from "./chunk-QLEE7RKD.js";
+import "./chunk-UFSI7RLT.js";
+import "./chunk-XWQUTCYZ.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-6OHFCX3G.js";
+} from "./chunk-3X6XJ2FI.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-IPHMM5KO.js";
-import "./chunk-AS5XKAEM.js";
+import "./chunk-7MW3HDQN.js";
+import "./chunk-W34A5QZI.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION
 } from "./chunk-WI7QSJGV.js";
-import "./chunk-ENGGH2SQ.js";
+import "./chunk-ITJSOKP7.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

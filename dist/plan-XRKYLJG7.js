@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-X2AY433Q.js";
+} from "./chunk-G32DB4SG.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-MUP237HH.js";
+} from "./chunk-KJMLKUAK.js";
 import {
   runStats
-} from "./chunk-JEX2MHAW.js";
+} from "./chunk-WJ77O6BD.js";
 import {
   proofState
-} from "./chunk-5IFH56DN.js";
+} from "./chunk-TV4VWCQY.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-3BSHJ3O7.js";
-import "./chunk-X6NHBWEU.js";
-import "./chunk-RJDKRKTJ.js";
+import "./chunk-BADPAW64.js";
+import "./chunk-QLEE7RKD.js";
+import "./chunk-UFSI7RLT.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-N5I74QFY.js";
+} from "./chunk-XWQUTCYZ.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-6OHFCX3G.js";
+} from "./chunk-3X6XJ2FI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -50,8 +50,8 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-IPHMM5KO.js";
-import "./chunk-AS5XKAEM.js";
+} from "./chunk-7MW3HDQN.js";
+import "./chunk-W34A5QZI.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -61,7 +61,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-WI7QSJGV.js";
-import "./chunk-ENGGH2SQ.js";
+import "./chunk-ITJSOKP7.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -37,7 +37,6 @@ import {
   alterCmds,
   altersExistingTable,
   blocksTraffic,
-  builtinVolatility,
   chained,
   checkImpliesNotNull,
   clauseSql,
@@ -91,7 +90,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-ENGGH2SQ.js";
+} from "./chunk-ITJSOKP7.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -152,9 +151,9 @@ var adding_field_with_default_default = defineRule({
       let help;
       switch (rewrite.reason) {
         case "volatile-default": {
-          const unknown = rewrite.functions.filter((f) => !builtinVolatility(f) && !ctx.catalog.functions.has(f));
+          const unknown = rewrite.unknown;
           const what = defaultSql ? shortSql(defaultSql) : "this default";
-          const why2 = unknown.length ? `${unknown.map((f) => `${f}()`).join(", ")} is not a function zerodown knows to be IMMUTABLE or STABLE (PostgreSQL makes functions VOLATILE unless declared otherwise)` : `${what} is volatile`;
+          const why2 = unknown.length ? `${unknown.join(", ")} is not a function zerodown knows to be IMMUTABLE or STABLE (PostgreSQL makes functions VOLATILE unless declared otherwise)` : `${what} is volatile`;
           message = `Adding column ${col} to \`${table}\` with DEFAULT ${what} rewrites the whole table under an ACCESS EXCLUSIVE lock: ${why2}, so PostgreSQL computes it for every existing row, and ${waits}.`;
           help = `Add the column without a default, then \`${setDefault}\` (applies to new rows only), and backfill existing rows in batches.`;
           break;
@@ -425,48 +424,88 @@ var adding_serial_primary_key_field_default = defineRule({
   }
 });
 
+// src/dialects/postgres/rule-findings.ts
+function domainScan(stmt, ctx, what) {
+  const ast = stmt.ast;
+  const n = names(ast.typeName);
+  const domain = n.join(".");
+  const key = n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`;
+  for (const s of ctx.statements.slice(0, stmt.index)) {
+    if (s.kind === "CreateDomainStmt") {
+      const d = names(s.ast.domainname);
+      const k = d.length > 1 ? `${d[d.length - 2]}.${d[d.length - 1]}` : `${DEFAULT_SCHEMA}.${d[0]}`;
+      if (k === key) return;
+    }
+  }
+  const tables = tablesUsingType(ctx.catalog, key).filter((t) => !ctx.isNewTable(t));
+  if (ctx.catalog.domains.has(key) && !tables.length) return;
+  const on = tables.length ? tables.map((t) => `\`${displayTable(t)}\``).join(", ") : "every table with a column of this domain";
+  return {
+    message: `ALTER DOMAIN \`${domain}\` ${what} checks every existing value of the domain, holding a SHARE lock on ${on} for the whole scan: every INSERT, UPDATE and DELETE on those tables waits until it finishes. Unlike a table constraint, a domain constraint has no online path: VALIDATE CONSTRAINT on a domain takes the same lock.`,
+    help: "Use a CHECK constraint on each table column instead: ADD CONSTRAINT \u2026 NOT VALID, then VALIDATE CONSTRAINT (which blocks no traffic).",
+    lock: "ShareLock",
+    table: tables[0],
+    data: { domain, tables }
+  };
+}
+function tableRewrite(stmt, ctx) {
+  const ast = stmt.ast;
+  const cluster = stmt.kind === "ClusterStmt";
+  if (!cluster) {
+    if (!ast.is_vacuumcmd) return;
+    if (!optionOn(ast.options, "full")) return;
+  }
+  const rels = cluster ? ast.relation ? [ast.relation] : [] : (ast.rels ?? []).map((r) => r.VacuumRelation?.relation).filter(Boolean);
+  const existing = rels.filter((r) => !ctx.isNewTable(r));
+  if (rels.length && !existing.length) return;
+  const command = cluster ? "CLUSTER" : "VACUUM FULL";
+  const names2 = existing.map((r) => `\`${displayTable(r)}\``).join(", ");
+  const target = rels.length ? names2 : cluster ? "every table that was clustered before" : "every table of the database";
+  const using = cluster && ast.indexname ? ` USING INDEX ${quoteIdent(ast.indexname)}` : "";
+  const repack = rels.length ? existing.map((r) => `REPACK (CONCURRENTLY) ${quoteRel(r)}${using}`).join("; ") : `REPACK (CONCURRENTLY)${cluster ? " USING INDEX" : ""} on each table`;
+  return {
+    message: `${command} rewrites ${target} while holding an ACCESS EXCLUSIVE lock for the whole rewrite: every read and write waits, for as long as copying the table and rebuilding its indexes takes.`,
+    help: ctx.pgVersion >= 19 ? `Use \`${repack}\`: it copies the table under SHARE UPDATE EXCLUSIVE (reads and writes go on) and takes ACCESS EXCLUSIVE only for the final swap. It needs a free replication slot, and only one runs at a time. Better still, run it by hand outside the migration.` : `PostgreSQL ${ctx.pgVersion} has no online form: run pg_repack outside the migration (it copies the table with a trigger and locks only for the swap), or REPACK (CONCURRENTLY) once on PostgreSQL 19. Maintenance like this rarely belongs in a migration that runs on deploy.`,
+    lock: "AccessExclusiveLock",
+    ...existing.length === 1 ? { table: relKey(existing[0]) } : {},
+    data: { command, tables: existing.map((r) => relKey(r)) }
+  };
+}
+
+// rules/postgres/ban-alter-domain-validation.ts
+var ban_alter_domain_validation_default = defineRule({
+  meta: {
+    id: "ban-alter-domain-validation",
+    severity: "error",
+    summary: "ALTER DOMAIN \u2026 SET NOT NULL / VALIDATE CONSTRAINT checks every column that uses the domain while blocking writes to those tables.",
+    kinds: ["AlterDomainStmt"]
+  },
+  check(stmt, ctx) {
+    const ast = stmt.ast;
+    if (ast.subtype === "O") return domainScan(stmt, ctx, "SET NOT NULL");
+    if (ast.subtype === "V") return domainScan(stmt, ctx, `VALIDATE CONSTRAINT ${ast.name}`);
+    return void 0;
+  }
+});
+
 // rules/postgres/ban-alter-domain-with-add-constraint.ts
 var ban_alter_domain_with_add_constraint_default = defineRule({
   meta: {
     id: "ban-alter-domain-with-add-constraint",
     severity: "error",
-    summary: "ALTER DOMAIN \u2026 ADD CONSTRAINT / SET NOT NULL / VALIDATE CONSTRAINT checks every column that uses the domain while blocking writes to those tables.",
+    summary: "ALTER DOMAIN \u2026 ADD CONSTRAINT checks every column that uses the domain while blocking writes to those tables.",
     kinds: ["AlterDomainStmt"]
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
     const con = ast.def?.Constraint;
-    let what;
-    if (ast.subtype === "C" && con) {
-      if (con.skip_validation) return;
-      what = con.contype === "CONSTR_NOTNULL" ? "ADD NOT NULL" : `ADD CONSTRAINT${con.conname ? ` ${con.conname}` : ""}`;
-    } else if (ast.subtype === "O") {
-      what = "SET NOT NULL";
-    } else if (ast.subtype === "V") {
-      what = `VALIDATE CONSTRAINT ${ast.name}`;
-    } else {
-      return;
-    }
-    const n = names(ast.typeName);
-    const domain = n.join(".");
-    const key = n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`;
-    for (const s of ctx.statements.slice(0, stmt.index)) {
-      if (s.kind === "CreateDomainStmt") {
-        const d = names(s.ast.domainname);
-        const k = d.length > 1 ? `${d[d.length - 2]}.${d[d.length - 1]}` : `${DEFAULT_SCHEMA}.${d[0]}`;
-        if (k === key) return;
-      }
-    }
-    const tables = tablesUsingType(ctx.catalog, key).filter((t) => !ctx.isNewTable(t));
-    if (ctx.catalog.domains.has(key) && !tables.length) return;
-    const on = tables.length ? tables.map((t) => `\`${displayTable(t)}\``).join(", ") : "every table with a column of this domain";
-    return {
-      message: `ALTER DOMAIN \`${domain}\` ${what} checks every existing value of the domain, holding a SHARE lock on ${on} for the whole scan: every INSERT, UPDATE and DELETE on those tables waits until it finishes. Unlike a table constraint, a domain constraint has no online path: VALIDATE CONSTRAINT on a domain takes the same lock.`,
-      help: "Use a CHECK constraint on each table column instead: ADD CONSTRAINT \u2026 NOT VALID, then VALIDATE CONSTRAINT (which blocks no traffic).",
-      lock: "ShareLock",
-      table: tables[0],
-      data: { domain, tables }
-    };
+    if (ast.subtype !== "C" || !con) return;
+    if (con.skip_validation) return;
+    return domainScan(
+      stmt,
+      ctx,
+      con.contype === "CONSTR_NOTNULL" ? "ADD NOT NULL" : `ADD CONSTRAINT${con.conname ? ` ${con.conname}` : ""}`
+    );
   }
 });
 
@@ -1358,6 +1397,25 @@ var ban_duplicate_column_assignments_default = defineRule({
         break;
     }
     return issues;
+  }
+});
+
+// rules/postgres/ban-reindex-system.ts
+var ban_reindex_system_default = defineRule({
+  meta: {
+    id: "ban-reindex-system",
+    severity: "error",
+    summary: "REINDEX SYSTEM rebuilds every system catalog index with no concurrent form: DDL, new connections and catalog lookups wait.",
+    kinds: ["ReindexStmt"]
+  },
+  check(stmt) {
+    if (stmt.ast.kind !== "REINDEX_OBJECT_SYSTEM") return;
+    return {
+      message: "REINDEX SYSTEM rebuilds every index of the system catalogs, holding a SHARE lock on each catalog (every CREATE, ALTER, DROP, and every temporary table, waits) and an ACCESS EXCLUSIVE lock on each catalog index while it rebuilds it: new connections and every query that has to look up the catalog wait too. It has no CONCURRENTLY form.",
+      help: "Take it out of the migration: reindex the system catalogs by hand in a maintenance window, only when corruption or bloat calls for it.",
+      lock: "AccessExclusiveLock",
+      data: { tableLock: "ShareLock", indexLock: "AccessExclusiveLock" }
+    };
   }
 });
 
@@ -2299,7 +2357,7 @@ var prefer_bigint_over_int_default = defineRule({
   meta: {
     id: "prefer-bigint-over-int",
     severity: "warning",
-    summary: "An integer primary key, identity/serial column or foreign key to a bigint runs out at 2,147,483,647.",
+    summary: "An integer primary key, identity/serial column, column named id, or foreign key to a bigint runs out at 2,147,483,647.",
     kinds: ["CreateStmt", "AlterTableStmt"],
     options: {
       type: "object",
@@ -2311,18 +2369,18 @@ var prefer_bigint_over_int_default = defineRule({
     const issues = [];
     const ast = stmt.ast;
     const tablePk = /* @__PURE__ */ new Set();
-    if (stmt.kind === "CreateStmt") {
-      for (const elt of ast.tableElts ?? []) {
-        const con = elt.Constraint;
-        if (con?.contype === "CONSTR_PRIMARY" && con.keys?.length === 1) tablePk.add(names(con.keys)[0]);
-      }
+    const constraints = stmt.kind === "CreateStmt" ? (ast.tableElts ?? []).map((elt) => elt.Constraint) : alterCmds(ast).map((cmd) => cmd.subtype === "AT_AddConstraint" ? cmd.def?.Constraint : void 0);
+    for (const con of constraints) {
+      if (con?.contype === "CONSTR_PRIMARY" && con.keys?.length === 1) tablePk.add(names(con.keys)[0]);
     }
     const flagged = /* @__PURE__ */ new Set();
     for (const site of columnSites(stmt)) {
-      if (site.type.name !== "int4" || site.type.arrayDims || site.type.schema) continue;
+      if (site.type.name !== "int4" || site.type.schema) continue;
       const where = `\`${displayTable(site.rel)}.${site.column}\``;
       let role;
-      if (site.via === "alter") {
+      if (site.type.arrayDims) {
+        if (ctx.options.everyColumn !== true || site.type.serial) continue;
+      } else if (site.via === "alter") {
         const col = ctx.column(site.rel, site.column);
         const pk = [...ctx.table(site.rel)?.constraints.values() ?? []].some(
           (c) => c.type === "primary" && c.columns.length === 1 && c.columns[0] === site.column
@@ -2337,13 +2395,15 @@ var prefer_bigint_over_int_default = defineRule({
         else if (cons.some((c) => c.contype === "CONSTR_IDENTITY")) role = "identity column";
         else if (site.type.serial) role = "serial column";
       }
+      if (!role && !site.type.arrayDims && site.column.toLowerCase() === "id") role = "key (a column named id)";
       if (!role && ctx.options.everyColumn === true) {
         flagged.add(site.column);
+        const type = site.type.arrayDims ? "integer[]" : "integer";
         issues.push({
-          message: `${where} is integer: it tops out at 2,147,483,647, and widening it later rewrites the table under an ACCESS EXCLUSIVE lock (this project asks for bigint everywhere: option everyColumn).`,
+          message: `${where} is ${type}: it tops out at 2,147,483,647, and widening it later rewrites the table under an ACCESS EXCLUSIVE lock (this project asks for bigint everywhere: option everyColumn).`,
           help: "Declare it bigint: 8 bytes instead of 4.",
           table: relKey(site.rel),
-          data: { column: site.column, type: "integer", role: "column" }
+          data: { column: site.column, type, role: "column" }
         });
         continue;
       }
@@ -2429,37 +2489,27 @@ var prefer_identity_default = defineRule({
   }
 });
 
+// rules/postgres/prefer-pg-repack.ts
+var prefer_pg_repack_default = defineRule({
+  meta: {
+    id: "prefer-pg-repack",
+    severity: "warning",
+    summary: "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock; before PostgreSQL 19, use pg_repack outside the migration.",
+    kinds: ["VacuumStmt", "ClusterStmt"]
+  },
+  check: (stmt, ctx) => ctx.pgVersion < 19 ? tableRewrite(stmt, ctx) : void 0
+});
+
 // rules/postgres/prefer-repack.ts
 var prefer_repack_default = defineRule({
   meta: {
     id: "prefer-repack",
     severity: "warning",
-    summary: "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock; use REPACK (CONCURRENTLY) on PostgreSQL 19+, pg_repack before.",
+    summary: "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock; on PostgreSQL 19+ use REPACK (CONCURRENTLY).",
     kinds: ["VacuumStmt", "ClusterStmt"]
   },
-  check(stmt, ctx) {
-    const ast = stmt.ast;
-    const cluster = stmt.kind === "ClusterStmt";
-    if (!cluster) {
-      if (!ast.is_vacuumcmd) return;
-      if (!optionOn(ast.options, "full")) return;
-    }
-    const rels = cluster ? ast.relation ? [ast.relation] : [] : (ast.rels ?? []).map((r) => r.VacuumRelation?.relation).filter(Boolean);
-    const existing = rels.filter((r) => !ctx.isNewTable(r));
-    if (rels.length && !existing.length) return;
-    const command = cluster ? "CLUSTER" : "VACUUM FULL";
-    const names2 = existing.map((r) => `\`${displayTable(r)}\``).join(", ");
-    const target = rels.length ? names2 : cluster ? "every table that was clustered before" : "every table of the database";
-    const using = cluster && ast.indexname ? ` USING INDEX ${quoteIdent(ast.indexname)}` : "";
-    const repack = rels.length ? existing.map((r) => `REPACK (CONCURRENTLY) ${quoteRel(r)}${using}`).join("; ") : `REPACK (CONCURRENTLY)${cluster ? " USING INDEX" : ""} on each table`;
-    return {
-      message: `${command} rewrites ${target} while holding an ACCESS EXCLUSIVE lock for the whole rewrite: every read and write waits, for as long as copying the table and rebuilding its indexes takes.`,
-      help: ctx.pgVersion >= 19 ? `Use \`${repack}\`: it copies the table under SHARE UPDATE EXCLUSIVE (reads and writes go on) and takes ACCESS EXCLUSIVE only for the final swap. It needs a free replication slot, and only one runs at a time. Better still, run it by hand outside the migration.` : `PostgreSQL ${ctx.pgVersion} has no online form: run pg_repack outside the migration (it copies the table with a trigger and locks only for the swap), or REPACK (CONCURRENTLY) once on PostgreSQL 19. Maintenance like this rarely belongs in a migration that runs on deploy.`,
-      lock: "AccessExclusiveLock",
-      ...existing.length === 1 ? { table: relKey(existing[0]) } : {},
-      data: { command, tables: existing.map((r) => relKey(r)) }
-    };
-  }
+  // before 19 there is no REPACK: prefer-pg-repack reports the same statements (squawk's rule is quiet there too)
+  check: (stmt, ctx) => ctx.pgVersion >= 19 ? tableRewrite(stmt, ctx) : void 0
 });
 
 // rules/postgres/prefer-robust-stmts.ts
@@ -2915,7 +2965,7 @@ var require_concurrent_reindex_default = defineRule({
   },
   check(stmt, ctx) {
     const ast = stmt.ast;
-    if (isConcurrent(ast)) return;
+    if (isConcurrent(ast) || ast.kind === "REINDEX_OBJECT_SYSTEM") return;
     const origin = ctx.migration.absPath;
     let what;
     let table;
@@ -2934,9 +2984,6 @@ var require_concurrent_reindex_default = defineRule({
         break;
       case "REINDEX_OBJECT_SCHEMA":
         what = `REINDEX SCHEMA \`${ast.name ?? DEFAULT_SCHEMA}\``;
-        break;
-      case "REINDEX_OBJECT_SYSTEM":
-        what = "REINDEX SYSTEM";
         break;
       default:
         what = "REINDEX DATABASE";
@@ -2962,7 +3009,7 @@ var require_concurrent_reindex_default = defineRule({
     const safe = concurrent[ast.kind];
     return {
       message,
-      help: safe ? `Use \`${safe}\` (PostgreSQL 12+), in a migration that does not run inside a transaction.` : "REINDEX SYSTEM cannot run concurrently: run it in a maintenance window, not in a migration.",
+      help: `Use \`${safe}\` (PostgreSQL 12+), in a migration that does not run inside a transaction.`,
       lock: "AccessExclusiveLock",
       ...table ? { table } : {},
       data: { tableLock: "ShareLock", indexLock: "AccessExclusiveLock" }
@@ -3549,6 +3596,7 @@ var allRules = [
   adding_not_nullable_field_default,
   adding_required_field_default,
   adding_serial_primary_key_field_default,
+  ban_alter_domain_validation_default,
   ban_alter_domain_with_add_constraint_default,
   ban_char_field_default,
   ban_cluster_level_statement_default,
@@ -3564,6 +3612,7 @@ var allRules = [
   ban_drop_type_default,
   ban_drop_view_default,
   ban_duplicate_column_assignments_default,
+  ban_reindex_system_default,
   ban_server_program_or_file_access_default,
   ban_truncate_cascade_default,
   ban_uncommitted_transaction_default,
@@ -3577,6 +3626,7 @@ var allRules = [
   prefer_bigint_over_int_default,
   prefer_bigint_over_smallint_default,
   prefer_identity_default,
+  prefer_pg_repack_default,
   prefer_repack_default,
   prefer_robust_stmts_default,
   prefer_text_field_default,
@@ -4494,7 +4544,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-RSAWNH5J.js")).openShadow(options),
+  open: async (options) => (await import("./open-Y42LQ7LH.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: () => void compileEngine(),
   extensionsIn,

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-AS5XKAEM.js";
+} from "./chunk-W34A5QZI.js";
 import {
   probeKind,
   recordList,
@@ -18,7 +18,7 @@ import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-ENGGH2SQ.js";
+} from "./chunk-ITJSOKP7.js";
 import {
   __commonJS,
   __toESM
@@ -4489,7 +4489,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-XGUWUWAE.js");
+  const { readConfigFile } = await import("./config-file-BSAGSBJR.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

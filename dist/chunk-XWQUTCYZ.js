@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-6OHFCX3G.js";
+} from "./chunk-3X6XJ2FI.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-IPHMM5KO.js";
+} from "./chunk-7MW3HDQN.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-AS5XKAEM.js";
+} from "./chunk-W34A5QZI.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-WI7QSJGV.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-ENGGH2SQ.js";
+} from "./chunk-ITJSOKP7.js";
 import {
   isShadowStop,
   toSqlError

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-AS5XKAEM.js";
+} from "./chunk-W34A5QZI.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-WI7QSJGV.js";
 import {
   LineIndex
-} from "./chunk-ENGGH2SQ.js";
+} from "./chunk-ITJSOKP7.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-3BSHJ3O7.js";
+} from "./chunk-BADPAW64.js";
 import {
   isProven
-} from "./chunk-N5I74QFY.js";
+} from "./chunk-XWQUTCYZ.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

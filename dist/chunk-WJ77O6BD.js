@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-IPHMM5KO.js";
+} from "./chunk-7MW3HDQN.js";
 import {
   dialectOfUrl
-} from "./chunk-AS5XKAEM.js";
+} from "./chunk-W34A5QZI.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-5IFH56DN.js";
+} from "./chunk-TV4VWCQY.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-3BSHJ3O7.js";
+} from "./chunk-BADPAW64.js";
 import {
   byStatement
-} from "./chunk-X6NHBWEU.js";
+} from "./chunk-QLEE7RKD.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-RJDKRKTJ.js";
+} from "./chunk-UFSI7RLT.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-N5I74QFY.js";
+} from "./chunk-XWQUTCYZ.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-6OHFCX3G.js";
+} from "./chunk-3X6XJ2FI.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-IPHMM5KO.js";
+} from "./chunk-7MW3HDQN.js";
 import {
   dialectFor
-} from "./chunk-AS5XKAEM.js";
+} from "./chunk-W34A5QZI.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-5IFH56DN.js";
+} from "./chunk-TV4VWCQY.js";
 import {
   require_picocolors
-} from "./chunk-N5I74QFY.js";
+} from "./chunk-XWQUTCYZ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-AS5XKAEM.js";
+} from "./chunk-W34A5QZI.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

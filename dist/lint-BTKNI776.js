@@ -12,21 +12,21 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-MUP237HH.js";
-import "./chunk-JEX2MHAW.js";
-import "./chunk-X6NHBWEU.js";
-import "./chunk-RJDKRKTJ.js";
-import "./chunk-N5I74QFY.js";
-import "./chunk-6OHFCX3G.js";
+} from "./chunk-KJMLKUAK.js";
+import "./chunk-WJ77O6BD.js";
+import "./chunk-QLEE7RKD.js";
+import "./chunk-UFSI7RLT.js";
+import "./chunk-XWQUTCYZ.js";
+import "./chunk-3X6XJ2FI.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-IPHMM5KO.js";
-import "./chunk-AS5XKAEM.js";
+import "./chunk-7MW3HDQN.js";
+import "./chunk-W34A5QZI.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-WI7QSJGV.js";
-import "./chunk-ENGGH2SQ.js";
+import "./chunk-ITJSOKP7.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-X2AY433Q.js";
-import "./chunk-5IFH56DN.js";
-import "./chunk-3BSHJ3O7.js";
+} from "./chunk-G32DB4SG.js";
+import "./chunk-TV4VWCQY.js";
+import "./chunk-BADPAW64.js";
 import {
   ruleDocUrl
-} from "./chunk-RJDKRKTJ.js";
+} from "./chunk-UFSI7RLT.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-N5I74QFY.js";
+} from "./chunk-XWQUTCYZ.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-6OHFCX3G.js";
+} from "./chunk-3X6XJ2FI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-IPHMM5KO.js";
-import "./chunk-AS5XKAEM.js";
+import "./chunk-7MW3HDQN.js";
+import "./chunk-W34A5QZI.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-WI7QSJGV.js";
-import "./chunk-ENGGH2SQ.js";
+import "./chunk-ITJSOKP7.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -8,13 +8,13 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-AS5XKAEM.js";
+} from "./chunk-W34A5QZI.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-ENGGH2SQ.js";
+} from "./chunk-ITJSOKP7.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

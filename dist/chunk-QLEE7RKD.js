@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-RJDKRKTJ.js";
+} from "./chunk-UFSI7RLT.js";
 import {
   require_picocolors
-} from "./chunk-N5I74QFY.js";
+} from "./chunk-XWQUTCYZ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

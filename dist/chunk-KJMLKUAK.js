@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-JEX2MHAW.js";
+} from "./chunk-WJ77O6BD.js";
 import {
   formatText,
   textParts
-} from "./chunk-X6NHBWEU.js";
+} from "./chunk-QLEE7RKD.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-RJDKRKTJ.js";
+} from "./chunk-UFSI7RLT.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-N5I74QFY.js";
+} from "./chunk-XWQUTCYZ.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-6OHFCX3G.js";
+} from "./chunk-3X6XJ2FI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-IPHMM5KO.js";
+} from "./chunk-7MW3HDQN.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-65CHRMEO.js");
+    const { lintDryRun } = await import("./dry-run-5Z3A3BLJ.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

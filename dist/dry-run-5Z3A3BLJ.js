@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-JEX2MHAW.js";
+} from "./chunk-WJ77O6BD.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,27 +32,27 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-3BSHJ3O7.js";
+} from "./chunk-BADPAW64.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-N5I74QFY.js";
+} from "./chunk-XWQUTCYZ.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-6OHFCX3G.js";
+} from "./chunk-3X6XJ2FI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun,
   formatDuration
-} from "./chunk-IPHMM5KO.js";
-import "./chunk-AS5XKAEM.js";
+} from "./chunk-7MW3HDQN.js";
+import "./chunk-W34A5QZI.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -62,7 +62,7 @@ import {
 import {
   defaultCacheDir
 } from "./chunk-WI7QSJGV.js";
-import "./chunk-ENGGH2SQ.js";
+import "./chunk-ITJSOKP7.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
