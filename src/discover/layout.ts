@@ -74,9 +74,23 @@ const slug = (s: string) =>
     .replace(/^_+|_+$/g, '')
     .toLowerCase() || 'migration';
 
-/** The phase's statements, each with its terminating semicolon. */
+/**
+ * The phase's statements, each with its terminating semicolon and the comment lines above it: a plan step's
+ * `-- zerodown-ignore <rule>: <why>` must stay on the line above its statement, or the written file fails the lint
+ * the plan passed. (A comment ending the previous statement's line stays behind.)
+ */
 function statements(sql: string): string[] {
-  return splitSql(sql).map((r) => `${sql.slice(r.start, r.end)};`);
+  let prev: number | undefined;
+  return splitSql(sql).map((r) => {
+    let lead = sql.slice(prev ?? 0, r.start);
+    if (prev !== undefined) lead = lead.includes('\n') ? lead.slice(lead.indexOf('\n') + 1) : '';
+    prev = r.end;
+    const comments = lead
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('--'));
+    return `${comments.map((c) => `${c}\n`).join('')}${sql.slice(r.start, r.end)};`;
+  });
 }
 
 const body = (sql: string) => `${statements(sql).join('\n\n')}\n`;

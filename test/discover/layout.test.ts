@@ -42,16 +42,25 @@ const probe = defineRule({
   },
 });
 
+/** Flags every CREATE TABLE and CREATE INDEX of the files under review, so that an ignore comment shows. */
+const flagTables = defineRule({
+  meta: { id: 'probe-flag', severity: 'warning', summary: 'test probe' },
+  check(stmt) {
+    if (stmt.kind === 'CreateStmt') return { message: `table ${(stmt.ast as any).relation.relname}`, help: 'probe' };
+    if (stmt.kind === 'IndexStmt') return { message: `index ${(stmt.ast as any).idxname}`, help: 'probe' };
+  },
+});
+
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
 /** Lays the phases out in a copy of `fixture`, writes them, rediscovers `root` and returns what the engine saw. */
-async function roundTrip(fixture: string, framework: string, root: string) {
+async function roundTrip(fixture: string, framework: string, root: string, laid: Phase[] = phases) {
   const s = scratchCopy(fixture);
   cleanups.push(s.cleanup);
   const dir = path.join(s.dir, root);
   const before = (await load(dir)).migrations.length;
-  const files = layoutPhases(framework, { dir, baseName: 'accounts nickname', now }, phases);
+  const files = layoutPhases(framework, { dir, baseName: 'accounts nickname', now }, laid);
   for (const f of files) {
     mkdirSync(path.dirname(f.path), { recursive: true });
     writeFileSync(f.path, f.content);
@@ -61,7 +70,7 @@ async function roundTrip(fixture: string, framework: string, root: string) {
   after.migrations.forEach((m) => (m.review = written.has(m.absPath)));
   const added = after.migrations.filter((m) => m.review);
   seen.length = 0;
-  const result = await lintMigrations(after.migrations, { ruleSet: [probe] });
+  const result = await lintMigrations(after.migrations, { ruleSet: [probe, flagTables] });
   const errors = result.files
     .filter((f) => f.findings.some((x) => x.rule === 'syntax-error'))
     .map((f) => f.migration.path);
@@ -73,6 +82,7 @@ async function roundTrip(fixture: string, framework: string, root: string) {
     after,
     errors,
     tx: [...seen],
+    flagged: result.files.flatMap((f) => f.findings.filter((x) => x.rule === flagTables.meta.id).map((x) => x.message)),
   };
 }
 
@@ -306,5 +316,35 @@ describe('layoutPhases round trip through the tool models', () => {
     expect(() => layoutPhases('rails', { dir: 'db', baseName: 'x', existing: [] }, phases)).toThrow(
       'unknown framework "rails"',
     );
+  });
+});
+
+describe("a plan step's ignore comment stays above its statement in every layout", () => {
+  // a plan's contract phase carries `-- zerodown-ignore <rule>: <why>` (src/dialects/postgres/plan/lint-ignore.ts);
+  // written without it, the phase files fail the lint the plan passed
+  const ignoring: Phase[] = [
+    {
+      name: 'contract',
+      transactional: true,
+      sql: 'CREATE TABLE kept (id bigint);\n-- zerodown-ignore probe-flag: the plan says why\nCREATE TABLE ignored (id bigint);',
+    },
+    {
+      name: 'index',
+      transactional: false,
+      sql: '-- zerodown-ignore probe-flag: the plan says why\nCREATE INDEX CONCURRENTLY ignored_idx ON kept (id);\nCREATE INDEX CONCURRENTLY kept_idx ON kept (id);',
+    },
+  ];
+  it.each([
+    ['plain', 'plain', 'db'],
+    ['prisma-5', 'prisma', 'prisma/migrations'],
+    ['golang-migrate', 'golang-migrate', 'db/migrations'],
+    ['goose', 'goose', 'migrations'],
+    ['dbmate', 'dbmate', 'db/migrations'],
+    ['flyway', 'flyway', 'src/main/resources/db/migration'],
+    ['sqlx', 'sqlx', 'migrations'],
+  ])('%s', async (fixture, framework, root) => {
+    const r = await roundTrip(fixture, framework, root, ignoring);
+    expect(r.errors).toEqual([]);
+    expect(r.flagged.sort()).toEqual(['index kept_idx', 'table kept']);
   });
 });

@@ -126,3 +126,33 @@ describe('names from the repository stay inside --out', () => {
     expect(existsSync(path.join(out, '0001_ok.sql'))).toBe(false);
   });
 });
+
+describe('plan --out writes phases that lint clean', () => {
+  it('integer key to bigint: the contract phase keeps its zerodown-ignore lines above their statements', async () => {
+    const d = writeProject(tmp, {
+      'db/0001_init.sql':
+        'CREATE TABLE orders (id serial PRIMARY KEY, note text);\nCREATE TABLE order_items (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, order_id integer NOT NULL REFERENCES orders (id));\n',
+      'db/0002_widen.sql': 'ALTER TABLE orders ALTER COLUMN id TYPE bigint;\n',
+    });
+    const plan = await run(d, 'plan', 'db/0002_widen.sql', '--out', 'out', '--no-verify');
+    expect(plan.code).toBe(0);
+    const contract = tree(path.join(d, 'out')).filter((f) => f.includes('contract'));
+    expect(contract.length).toBeGreaterThan(0);
+    const text = contract.map((f) => readFileSync(path.join(d, 'out', f), 'utf8')).join('\n');
+    expect(text).toMatch(
+      /-- zerodown-ignore ban-drop-column: [^\n]*\nALTER TABLE orders DROP COLUMN IF EXISTS id_zd_old;/,
+    );
+    expect(text).toMatch(
+      /-- zerodown-ignore ban-drop-function: [^\n]*\nDROP FUNCTION IF EXISTS public\.orders_id_zd_sync\(\);/,
+    );
+    // the history and the phases, linted together as they will be applied (the original replaced)
+    rmSync(path.join(d, 'db/0002_widen.sql'));
+    for (const f of tree(path.join(d, 'out')))
+      writeProject(d, { [`db/${f}`]: readFileSync(path.join(d, 'out', f), 'utf8') });
+    const lint = await run(d, 'lint', 'db', '--no-cache', '--format', 'json');
+    const findings = JSON.parse(lint.stdout).files.flatMap((f: any) =>
+      f.path.includes('widen') ? f.findings.map((x: any) => `${f.path}:${x.line} ${x.rule}`) : [],
+    );
+    expect(findings).toEqual([]);
+  });
+});
