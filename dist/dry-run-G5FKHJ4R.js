@@ -39,12 +39,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-XWQUTCYZ.js";
+} from "./chunk-QURISOSH.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-3X6XJ2FI.js";
+} from "./chunk-SIFQ57L5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

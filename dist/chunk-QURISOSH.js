@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-3X6XJ2FI.js";
+} from "./chunk-SIFQ57L5.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,

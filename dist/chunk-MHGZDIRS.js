@@ -9,7 +9,7 @@ import {
 } from "./chunk-UFSI7RLT.js";
 import {
   require_picocolors
-} from "./chunk-XWQUTCYZ.js";
+} from "./chunk-QURISOSH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

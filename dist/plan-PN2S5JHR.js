@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-G32DB4SG.js";
+} from "./chunk-PKYNW6ML.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-KJMLKUAK.js";
+} from "./chunk-J26EISGX.js";
 import {
   runStats
 } from "./chunk-WJ77O6BD.js";
 import {
   proofState
-} from "./chunk-TV4VWCQY.js";
+} from "./chunk-A4RLR4PZ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-BADPAW64.js";
-import "./chunk-QLEE7RKD.js";
+import "./chunk-MHGZDIRS.js";
 import "./chunk-UFSI7RLT.js";
 import {
   DEFAULTS,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-XWQUTCYZ.js";
+} from "./chunk-QURISOSH.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-3X6XJ2FI.js";
+} from "./chunk-SIFQ57L5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -3857,7 +3857,15 @@ async function detectDialect(inputs, cwd) {
 import path17 from "node:path";
 var slug = (s) => s.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase() || "migration";
 function statements(sql) {
-  return splitSql(sql).map((r) => `${sql.slice(r.start, r.end)};`);
+  let prev;
+  return splitSql(sql).map((r) => {
+    let lead = sql.slice(prev ?? 0, r.start);
+    if (prev !== void 0) lead = lead.includes("\n") ? lead.slice(lead.indexOf("\n") + 1) : "";
+    prev = r.end;
+    const comments = lead.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("--"));
+    return `${comments.map((c) => `${c}
+`).join("")}${sql.slice(r.start, r.end)};`;
+  });
 }
 var body = (sql) => `${statements(sql).join("\n\n")}
 `;

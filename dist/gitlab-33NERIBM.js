@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-KJMLKUAK.js";
+} from "./chunk-J26EISGX.js";
 import {
   runStats
 } from "./chunk-WJ77O6BD.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-IYFIY75H.js";
-import "./chunk-TV4VWCQY.js";
+} from "./chunk-4PPRTHRH.js";
+import "./chunk-A4RLR4PZ.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-BADPAW64.js";
 import {
   formatText
-} from "./chunk-QLEE7RKD.js";
+} from "./chunk-MHGZDIRS.js";
 import "./chunk-UFSI7RLT.js";
-import "./chunk-XWQUTCYZ.js";
+import "./chunk-QURISOSH.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-3X6XJ2FI.js";
+} from "./chunk-SIFQ57L5.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-7MW3HDQN.js";
 import "./chunk-W34A5QZI.js";

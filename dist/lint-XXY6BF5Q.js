@@ -12,12 +12,12 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-KJMLKUAK.js";
+} from "./chunk-J26EISGX.js";
 import "./chunk-WJ77O6BD.js";
-import "./chunk-QLEE7RKD.js";
+import "./chunk-MHGZDIRS.js";
 import "./chunk-UFSI7RLT.js";
-import "./chunk-XWQUTCYZ.js";
-import "./chunk-3X6XJ2FI.js";
+import "./chunk-QURISOSH.js";
+import "./chunk-SIFQ57L5.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-7MW3HDQN.js";
 import "./chunk-W34A5QZI.js";

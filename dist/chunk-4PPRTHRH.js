@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-TV4VWCQY.js";
+} from "./chunk-A4RLR4PZ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-BADPAW64.js";
 import {
   byStatement
-} from "./chunk-QLEE7RKD.js";
+} from "./chunk-MHGZDIRS.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,12 +51,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-XWQUTCYZ.js";
+} from "./chunk-QURISOSH.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-3X6XJ2FI.js";
+} from "./chunk-SIFQ57L5.js";
 import {
   applyStats,
   confirmFindings,

@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-3X6XJ2FI.js";
+} from "./chunk-SIFQ57L5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

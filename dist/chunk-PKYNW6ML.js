@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-TV4VWCQY.js";
+} from "./chunk-A4RLR4PZ.js";
 import {
   require_picocolors
-} from "./chunk-XWQUTCYZ.js";
+} from "./chunk-QURISOSH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-QLEE7RKD.js";
+} from "./chunk-MHGZDIRS.js";
 import {
   formatSarif,
   sizeLines
@@ -21,14 +21,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-XWQUTCYZ.js";
+} from "./chunk-QURISOSH.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-3X6XJ2FI.js";
+} from "./chunk-SIFQ57L5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-5Z3A3BLJ.js");
+    const { lintDryRun } = await import("./dry-run-G5FKHJ4R.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

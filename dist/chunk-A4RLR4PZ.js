@@ -13,7 +13,7 @@ import {
 } from "./chunk-BADPAW64.js";
 import {
   isProven
-} from "./chunk-XWQUTCYZ.js";
+} from "./chunk-QURISOSH.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;
