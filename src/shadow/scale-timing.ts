@@ -2,12 +2,19 @@
  * The timing loop both dialects' `ShadowProbes.scale` share: a statement's time on its table full and emptied,
  * interleaved (both sizes see the engine and the machine alike), after one untimed run of each, at least
  * `repeats` times each and on until the fastest run on the full table has not improved by 5% for `stable`
- * rounds (at most `maxRounds`). The fastest of each size is kept: the run least disturbed by other work.
+ * rounds, and while the two fastest runs differ by less than `minDiffMs` (at most `maxRounds` in all). The
+ * fastest of each size is kept: the run least disturbed by other work.
  */
 export interface TimingRounds {
   repeats: number;
   stable: number;
   maxRounds: number;
+  /**
+   * A difference under this is noise (the estimate then falls back to a calibrated cost): keep timing while the
+   * difference is smaller, since on a busy machine one disturbed round can hide it (the CPU clock of PGlite counts
+   * every thread of the process, V8's background compilers and collectors included)
+   */
+  minDiffMs?: number;
 }
 
 /** The fastest time of `run` on the full and on the emptied table, ms (rounded to µs). */
@@ -20,7 +27,8 @@ export async function fastestOfBoth(
   let fullMs = Infinity;
   let emptyMs = Infinity;
   let still = 0;
-  for (let i = 0; i < rounds.maxRounds && (i < rounds.repeats || still < rounds.stable); i++) {
+  const noise = () => fullMs - emptyMs < (rounds.minDiffMs ?? 0);
+  for (let i = 0; i < rounds.maxRounds && (i < rounds.repeats || still < rounds.stable || noise()); i++) {
     const ms = await run(true);
     still = ms < fullMs * 0.95 ? 0 : still + 1;
     fullMs = Math.min(fullMs, ms);

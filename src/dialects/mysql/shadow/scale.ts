@@ -21,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import type { Statement } from '../../../model.js';
 import { isShadowStop } from '../../../shadow/driver.js';
 import type { ProbeTarget, ScaleMeasure } from '../../../shadow/probes.js';
+import { MIN_SIGNAL_MS } from '../../../estimate/model.js';
 import { fastestOfBoth, type TimingRounds } from '../../../shadow/scale-timing.js';
 import type { MyAst, OnlineClauses } from '../ast.js';
 import { copyableColumns, unmeasurable } from './online.js';
@@ -28,7 +29,7 @@ import { seed } from './seed.js';
 import { errnoOf, quoteMyIdent } from './util.js';
 
 /** fewer rounds than PGlite's: a server needs no warm-up of its own code, and each run copies the sample */
-const ROUNDS: TimingRounds = { repeats: 3, stable: 2, maxRounds: 8 };
+const ROUNDS: TimingRounds = { repeats: 3, stable: 2, maxRounds: 8, minDiffMs: MIN_SIGNAL_MS };
 /** rows the DDL is timed on (the seeded table's rows when the seeder cannot fill the sample) */
 export const SAMPLE_ROWS = 10_000;
 const SAVEPOINT = 'zerodown_scale';

@@ -15,6 +15,7 @@
  */
 import { isShadowStop } from '../../../shadow/driver.js';
 import type { ProbeTarget, ScaleMeasure } from '../../../shadow/probes.js';
+import { MIN_SIGNAL_MS } from '../../../estimate/model.js';
 import { fastestOfBoth } from '../../../shadow/scale-timing.js';
 import type { PgStatement } from '../statement.js';
 import { displayTable, quoteIdent } from '../util.js';
@@ -155,6 +156,7 @@ export async function scale(
         repeats: REPEATS,
         stable: STABLE,
         maxRounds: MAX_ROUNDS,
+        minDiffMs: MIN_SIGNAL_MS,
       });
       return { table: displayTable(target.rel), work: target.work, rows: sample.rows, bytes: sample.bytes, ...timed };
     } finally {
