@@ -8,8 +8,10 @@
  * the notes that carry the marker and were written by the token's own user (GET /user: a project access
  * token is a bot user of its own). A marker pasted into someone else's note is ignored.
  *
- * Retries are the client's: it retries 429 and 502 answers (ten attempts, with a short growing pause);
- * every other error is an answer, reported as an outcome, never thrown.
+ * Retries: the client retries 429 and 502 answers itself (ten attempts, with a short growing pause). A 500, 503
+ * or 504, or no answer at all (a reset connection), runs the whole upsert again, twice at most, after 1 s and
+ * 3 s: it looks for the note first, so a note GitLab created before failing to say so is edited, not posted
+ * twice. Every other error is an answer, reported as an outcome, never thrown.
  */
 import { MergeRequestNotes, Users } from '@gitbeaker/rest';
 
@@ -66,11 +68,31 @@ function failure(err: unknown, doing: string, mr: MergeRequestRef): NoteOutcome 
   return { action: 'failed', ...(status ? { status } : {}), reason, help };
 }
 
+/** Answers worth asking again: GitLab's own transient failures, and no answer (`status` undefined). */
+const TRANSIENT = new Set([500, 503, 504]);
+/** The pauses before the second and third attempt, ms. */
+const RETRY_PAUSES_MS = [1000, 3000];
+
 /**
  * Creates or updates the sticky note. Never throws. `createIfMissing: false` only updates an existing
  * note (nothing to say on a merge request that never touched a migration).
  */
 export async function upsertStickyNote(
+  mr: MergeRequestRef,
+  token: string,
+  body: string,
+  opts: { marker: string; createIfMissing: boolean },
+): Promise<NoteOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await upsertOnce(mr, token, body, opts);
+    const pause = RETRY_PAUSES_MS[attempt];
+    if (outcome.action !== 'failed' || pause === undefined) return outcome;
+    if (outcome.status !== undefined && !TRANSIENT.has(outcome.status)) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+async function upsertOnce(
   mr: MergeRequestRef,
   token: string,
   body: string,

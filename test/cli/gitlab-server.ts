@@ -48,8 +48,11 @@ export interface FakeGitLab {
   tokens: Map<string, { user: GlUser; scopes: string[] }>;
   /** the longest note body accepted (GitLab: 1,000,000 characters); longer ones get 400 */
   maxBody: number;
-  /** answers for the next matching requests, used up in order */
-  script: { method: string; status: number; body?: unknown }[];
+  /**
+   * answers for the next matching requests, used up in order; `after`: the request is carried out first, and this
+   * answer replaces GitLab's (a note created, then a 503)
+   */
+  script: { method: string; status: number; body?: unknown; after?: boolean }[];
   addNote(body: string, author: GlUser, system?: boolean): GlNote;
   close(): Promise<void>;
 }
@@ -89,7 +92,12 @@ export async function startFakeGitLab(opts: { projectId: number; iid: number }):
     (req, res, { url: u, query, body }) => {
       const token = req.headers['private-token'] as string | undefined;
       state.requests.push({ method: req.method!, path: u.pathname, query, ...(token ? { token } : {}), body });
+      let replaced: { status: number; body?: unknown } | undefined;
       const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+        if (replaced) {
+          ({ status } = replaced);
+          data = replaced.body ?? { message: `${status} scripted` };
+        }
         const text = JSON.stringify(data);
         res.writeHead(status, {
           'content-type': 'application/json',
@@ -101,7 +109,8 @@ export async function startFakeGitLab(opts: { projectId: number; iid: number }):
       const scripted = state.script.findIndex((s) => s.method === req.method);
       if (scripted >= 0) {
         const [s] = state.script.splice(scripted, 1);
-        return send(s!.status, s!.body ?? { message: `${s!.status} scripted` });
+        if (s!.after) replaced = s;
+        else return send(s!.status, s!.body ?? { message: `${s!.status} scripted` });
       }
       const auth = token ? state.tokens.get(token) : undefined;
       if (!auth) return send(401, { message: '401 Unauthorized' });

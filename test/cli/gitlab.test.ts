@@ -187,6 +187,46 @@ describe('zerodown gitlab', () => {
     expect(ours()).toHaveLength(1);
   });
 
+  it('a 503 is asked again after a pause (the client retries only 429 and 502)', async () => {
+    gl.script.push({ method: 'PUT', status: 503 });
+    const before = gl.requests.length;
+    ciEnv();
+    const r = await run();
+    expect(r.code).toBe(1);
+    const puts = gl.requests.slice(before).filter((q) => q.method === 'PUT');
+    expect(puts).toHaveLength(2);
+    expect(everything(r)).toContain('updated the merge request note');
+    expect(ours()).toHaveLength(1);
+  });
+
+  it('a note GitLab created before answering 500 is found on the next attempt and edited, not posted twice', async () => {
+    const fresh = await startFakeGitLab({ projectId: PROJECT, iid: IID });
+    try {
+      fresh.tokens.set(TOKEN, { user: BOT, scopes: ['api'] });
+      fresh.script.push({ method: 'POST', status: 500, after: true });
+      ciEnv({ CI_API_V4_URL: fresh.apiUrl });
+      const r = await run();
+      expect(r.code, everything(r)).toBe(1);
+      expect(fresh.requests.filter((q) => q.method === 'POST')).toHaveLength(1);
+      expect(fresh.requests.filter((q) => q.method === 'PUT')).toHaveLength(1);
+      expect(fresh.notes).toHaveLength(1);
+      expect(fresh.notes[0]!.body).toMatch(/### 🛑 zerodown/);
+      expect(everything(r)).toContain('updated the merge request note');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a 403 is an answer, not asked again', async () => {
+    gl.script.push({ method: 'PUT', status: 403, body: { message: '403 Forbidden' } });
+    const before = gl.requests.length;
+    ciEnv();
+    const r = await run();
+    expect(r.code).toBe(1);
+    expect(gl.requests.slice(before).filter((q) => q.method === 'PUT')).toHaveLength(1);
+    expect(r.stderr).toContain('HTTP 403');
+  });
+
   it('a note GitLab refuses as too long (400) is replaced by the short form, in the same note', async () => {
     gl.maxBody = 5_000;
     try {
