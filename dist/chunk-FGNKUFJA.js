@@ -8,108 +8,21 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-W34A5QZI.js";
+} from "./chunk-CPW7QD6S.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
 import {
-  disablesAssumeInTransaction
-} from "./chunk-ITJSOKP7.js";
+  disablesAssumeInTransaction,
+  engineOf,
+  formatBytes,
+  formatCount,
+  formatMicros,
+  scaleToProduction
+} from "./chunk-ZOCMESSP.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";
-
-// src/estimate/model.ts
-function engineOf(text) {
-  const t = text.toLowerCase();
-  return t.startsWith("pglite") ? "pglite" : /^(mysql|mariadb)\b/.test(t) ? "mysql" : "server";
-}
-var ENGINE_FACTOR = {
-  // PostgreSQL has no in-place rebuild: `rebuild` never occurs there (the rewrite's factor stands in)
-  pglite: { rewrite: 2.21, rebuild: 2.21, scan: 1.32, index: 1.34, "index-concurrently": 1.09, backfill: 0.75 },
-  server: { rewrite: 0.59, rebuild: 0.59, scan: 1.14, index: 0.39, "index-concurrently": 0.22, backfill: 0.78 },
-  // MariaDB 10.11 as a URL shadow against the same server (src/dialects/mysql/shadow/scale.ts): three runs of
-  // 100k and 1M rows (docs/estimates.md); the backfill's from three more, after its width was fixed. `scan` was not calibrated (no InnoDB ALTER the probe times reads
-  // without rebuilding); MySQL has no CONCURRENTLY (the index build's factor stands in). MySQL 8 not calibrated.
-  mysql: { rewrite: 0.95, rebuild: 0.56, scan: 1, index: 0.59, "index-concurrently": 0.59, backfill: 1.2 }
-};
-var CONCURRENT_PASSES = 1.3;
-var SERVER_US_PER_ROW = {
-  rewrite: 2.2,
-  rebuild: 2.2,
-  scan: 0.05,
-  index: 0.4,
-  "index-concurrently": 0.4,
-  backfill: 6.7
-};
-var MYSQL_US_PER_ROW = {
-  rewrite: 1.6,
-  rebuild: 0.95,
-  scan: 0.95,
-  index: 0.43,
-  "index-concurrently": 0.43,
-  backfill: 1.5
-};
-var serverUsPerRow = (engine) => engine === "mysql" ? MYSQL_US_PER_ROW : SERVER_US_PER_ROW;
-var MIN_SIGNAL_MS = 0.5;
-var clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
-function scaleToProduction(x) {
-  const factors = [];
-  const diff = x.fullMs - x.emptyMs;
-  const measured = diff >= MIN_SIGNAL_MS && x.shadowRows > 0;
-  const shadowUsPerRow = measured ? diff * 1e3 / x.shadowRows : void 0;
-  const factor = ENGINE_FACTOR[x.engine][x.work];
-  let usPerRow = shadowUsPerRow !== void 0 ? shadowUsPerRow * factor : serverUsPerRow(x.engine)[x.work];
-  if (shadowUsPerRow !== void 0 && factor !== 1)
-    factors.push(`${x.engine === "pglite" ? "PGlite" : "shadow"}\u2192server \xD7${round2(factor)}`);
-  let rows = Math.max(0, x.rows);
-  if (x.work === "index" || x.work === "index-concurrently") {
-    const sort = rows > 2 && x.shadowRows > 2 ? Math.log2(rows) / Math.log2(x.shadowRows) : 1;
-    if (sort !== 1) factors.push(`sort log\u2082 \xD7${round2(sort)}`);
-    rows *= sort;
-    if (x.work === "index-concurrently") {
-      rows *= CONCURRENT_PASSES;
-      factors.push(`CONCURRENTLY \xD7${CONCURRENT_PASSES}`);
-    }
-  } else if (x.rows > 0 && x.bytes > 0 && x.shadowRows > 0 && x.shadowBytes > 0) {
-    const width = clamp(x.bytes / x.rows / (x.shadowBytes / x.shadowRows), 0.25, 8);
-    const adj = 0.5 + 0.5 * width;
-    if (Math.abs(adj - 1) >= 0.05) factors.push(`row width \xD7${round2(adj)}`);
-    usPerRow *= adj;
-  }
-  return {
-    seconds: rows * usPerRow / 1e6 + Math.max(0, x.emptyMs) / 1e3,
-    usPerRow,
-    ...shadowUsPerRow !== void 0 ? { shadowUsPerRow } : {},
-    factors
-  };
-}
-var round2 = (x) => Math.round(x * 100) / 100;
-function formatDuration(seconds) {
-  if (seconds < 0.1) return "<0.1 s";
-  if (seconds < 10) return `~${seconds.toFixed(1)} s`;
-  if (seconds < 120) return `~${Math.round(seconds)} s`;
-  if (seconds < 7200) return `~${Math.round(seconds / 60)} min`;
-  return `~${(seconds / 3600).toFixed(1)} h`;
-}
-function formatCount(n) {
-  if (n < 1e4) return Math.round(n).toLocaleString("en-US");
-  if (n < 1e6) return `${Math.round(n / 1e3)}k`;
-  if (n < 1e9) return `${n < 1e7 ? (n / 1e6).toFixed(1) : Math.round(n / 1e6)}M`;
-  return `${(n / 1e9).toFixed(1)}B`;
-}
-function formatMicros(us) {
-  return `${us < 10 ? round2(us).toString() : Math.round(us).toString()} \xB5s`;
-}
-function formatBytes(b) {
-  if (b < 1024 * 1024) return `${Math.round(b / 1024)} kB`;
-  if (b < 1024 ** 3) return `${Math.round(b / 1024 ** 2)} MB`;
-  return `${(b / 1024 ** 3).toFixed(1)} GB`;
-}
-function batchSizeFor(usPerRow, maxLockSeconds) {
-  const fit = Math.floor(maxLockSeconds / 2 * 1e6 / Math.max(usPerRow, 0.01));
-  return clamp(fit >= 1e3 ? Math.floor(fit / 1e3) * 1e3 : Math.floor(fit / 100) * 100, 100, 1e5);
-}
 
 // src/engine/lint.ts
 function toArray(x) {
@@ -631,11 +544,6 @@ function estimateDryRun(dry, stats, settings, now = Date.now()) {
 }
 
 export {
-  serverUsPerRow,
-  formatDuration,
-  formatCount,
-  formatMicros,
-  batchSizeFor,
   LintEngine,
   summarize,
   Tally,

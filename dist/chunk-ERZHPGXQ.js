@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-SIFQ57L5.js";
+} from "./chunk-74UG2PTE.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-7MW3HDQN.js";
+} from "./chunk-FGNKUFJA.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-W34A5QZI.js";
+} from "./chunk-CPW7QD6S.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-WI7QSJGV.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-ITJSOKP7.js";
+} from "./chunk-ZOCMESSP.js";
 import {
   isShadowStop,
   toSqlError

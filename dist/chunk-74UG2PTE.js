@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-W34A5QZI.js";
+} from "./chunk-CPW7QD6S.js";
 import {
   probeKind,
   recordList,
@@ -18,7 +18,7 @@ import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-ITJSOKP7.js";
+} from "./chunk-ZOCMESSP.js";
 import {
   __commonJS,
   __toESM
@@ -4497,7 +4497,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-BSAGSBJR.js");
+  const { readConfigFile } = await import("./config-file-JAGD4ZEM.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

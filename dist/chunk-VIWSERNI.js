@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-UFSI7RLT.js";
+} from "./chunk-LQFXD3MR.js";
 import {
   require_picocolors
-} from "./chunk-QURISOSH.js";
+} from "./chunk-ERZHPGXQ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

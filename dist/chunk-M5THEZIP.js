@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-WJ77O6BD.js";
+} from "./chunk-WKIBKWIB.js";
 import {
   formatText,
   textParts
-} from "./chunk-MHGZDIRS.js";
+} from "./chunk-VIWSERNI.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-UFSI7RLT.js";
+} from "./chunk-LQFXD3MR.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-QURISOSH.js";
+} from "./chunk-ERZHPGXQ.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-SIFQ57L5.js";
+} from "./chunk-74UG2PTE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-7MW3HDQN.js";
+} from "./chunk-FGNKUFJA.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-G5FKHJ4R.js");
+    const { lintDryRun } = await import("./dry-run-4T7WN4WO.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -5,11 +5,11 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  formatDuration
-} from "./chunk-7MW3HDQN.js";
-import {
   dialectFor
-} from "./chunk-W34A5QZI.js";
+} from "./chunk-CPW7QD6S.js";
+import {
+  formatDuration
+} from "./chunk-ZOCMESSP.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-7MW3HDQN.js";
+} from "./chunk-FGNKUFJA.js";
 import {
   dialectOfUrl
-} from "./chunk-W34A5QZI.js";
+} from "./chunk-CPW7QD6S.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

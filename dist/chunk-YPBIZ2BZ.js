@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-A4RLR4PZ.js";
+} from "./chunk-MIEZS4AT.js";
 import {
   require_picocolors
-} from "./chunk-QURISOSH.js";
+} from "./chunk-ERZHPGXQ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-W34A5QZI.js";
+} from "./chunk-CPW7QD6S.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PKYNW6ML.js";
-import "./chunk-A4RLR4PZ.js";
-import "./chunk-BADPAW64.js";
+} from "./chunk-YPBIZ2BZ.js";
+import "./chunk-MIEZS4AT.js";
+import "./chunk-32TJPWY6.js";
 import {
   ruleDocUrl
-} from "./chunk-UFSI7RLT.js";
+} from "./chunk-LQFXD3MR.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-QURISOSH.js";
+} from "./chunk-ERZHPGXQ.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-SIFQ57L5.js";
+} from "./chunk-74UG2PTE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-7MW3HDQN.js";
-import "./chunk-W34A5QZI.js";
+import "./chunk-FGNKUFJA.js";
+import "./chunk-CPW7QD6S.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-WI7QSJGV.js";
-import "./chunk-ITJSOKP7.js";
+import "./chunk-ZOCMESSP.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -5,28 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-J26EISGX.js";
-import "./chunk-WJ77O6BD.js";
-import "./chunk-MHGZDIRS.js";
-import "./chunk-UFSI7RLT.js";
-import "./chunk-QURISOSH.js";
-import "./chunk-SIFQ57L5.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-7MW3HDQN.js";
-import "./chunk-W34A5QZI.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-WKIBKWIB.js";
+import "./chunk-FGNKUFJA.js";
+import "./chunk-CPW7QD6S.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-WI7QSJGV.js";
-import "./chunk-ITJSOKP7.js";
+import "./chunk-ZOCMESSP.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
@@ -34,11 +22,6 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  runStats,
+  statsExportCommand
 };

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-A4RLR4PZ.js";
+} from "./chunk-MIEZS4AT.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-BADPAW64.js";
+} from "./chunk-32TJPWY6.js";
 import {
   byStatement
-} from "./chunk-MHGZDIRS.js";
+} from "./chunk-VIWSERNI.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-UFSI7RLT.js";
+} from "./chunk-LQFXD3MR.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-QURISOSH.js";
+} from "./chunk-ERZHPGXQ.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-SIFQ57L5.js";
+} from "./chunk-74UG2PTE.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-7MW3HDQN.js";
+} from "./chunk-FGNKUFJA.js";
 import {
   dialectFor
-} from "./chunk-W34A5QZI.js";
+} from "./chunk-CPW7QD6S.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";

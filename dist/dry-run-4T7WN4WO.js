@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-WJ77O6BD.js";
+} from "./chunk-WKIBKWIB.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,27 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-BADPAW64.js";
+} from "./chunk-32TJPWY6.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-QURISOSH.js";
+} from "./chunk-ERZHPGXQ.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-SIFQ57L5.js";
+} from "./chunk-74UG2PTE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
-  estimateDryRun,
-  formatDuration
-} from "./chunk-7MW3HDQN.js";
-import "./chunk-W34A5QZI.js";
+  estimateDryRun
+} from "./chunk-FGNKUFJA.js";
+import "./chunk-CPW7QD6S.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -62,7 +61,9 @@ import {
 import {
   defaultCacheDir
 } from "./chunk-WI7QSJGV.js";
-import "./chunk-ITJSOKP7.js";
+import {
+  formatDuration
+} from "./chunk-ZOCMESSP.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-ITJSOKP7.js";
+} from "./chunk-ZOCMESSP.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

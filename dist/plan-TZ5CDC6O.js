@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PKYNW6ML.js";
+} from "./chunk-YPBIZ2BZ.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-J26EISGX.js";
+} from "./chunk-M5THEZIP.js";
 import {
   runStats
-} from "./chunk-WJ77O6BD.js";
+} from "./chunk-WKIBKWIB.js";
 import {
   proofState
-} from "./chunk-A4RLR4PZ.js";
+} from "./chunk-MIEZS4AT.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-BADPAW64.js";
-import "./chunk-MHGZDIRS.js";
-import "./chunk-UFSI7RLT.js";
+import "./chunk-32TJPWY6.js";
+import "./chunk-VIWSERNI.js";
+import "./chunk-LQFXD3MR.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,25 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-QURISOSH.js";
+} from "./chunk-ERZHPGXQ.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-SIFQ57L5.js";
+} from "./chunk-74UG2PTE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import {
-  batchSizeFor,
-  formatCount,
-  formatDuration,
-  formatMicros,
-  serverUsPerRow
-} from "./chunk-7MW3HDQN.js";
-import "./chunk-W34A5QZI.js";
+import "./chunk-FGNKUFJA.js";
+import "./chunk-CPW7QD6S.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -61,7 +55,13 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-WI7QSJGV.js";
-import "./chunk-ITJSOKP7.js";
+import {
+  batchSizeFor,
+  formatCount,
+  formatDuration,
+  formatMicros,
+  serverUsPerRow
+} from "./chunk-ZOCMESSP.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

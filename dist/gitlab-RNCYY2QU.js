@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-J26EISGX.js";
+} from "./chunk-M5THEZIP.js";
 import {
   runStats
-} from "./chunk-WJ77O6BD.js";
+} from "./chunk-WKIBKWIB.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-4PPRTHRH.js";
-import "./chunk-A4RLR4PZ.js";
+} from "./chunk-47YFE4CM.js";
+import "./chunk-MIEZS4AT.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-BADPAW64.js";
+import "./chunk-32TJPWY6.js";
 import {
   formatText
-} from "./chunk-MHGZDIRS.js";
-import "./chunk-UFSI7RLT.js";
-import "./chunk-QURISOSH.js";
+} from "./chunk-VIWSERNI.js";
+import "./chunk-LQFXD3MR.js";
+import "./chunk-ERZHPGXQ.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-SIFQ57L5.js";
+} from "./chunk-74UG2PTE.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-7MW3HDQN.js";
-import "./chunk-W34A5QZI.js";
+import "./chunk-FGNKUFJA.js";
+import "./chunk-CPW7QD6S.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION
 } from "./chunk-WI7QSJGV.js";
-import "./chunk-ITJSOKP7.js";
+import "./chunk-ZOCMESSP.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
@@ -17063,7 +17063,18 @@ function failure(err, doing, mr) {
   const help = status === 401 ? "GitLab does not accept the token in ZERODOWN_GITLAB_TOKEN: it is wrong, expired or revoked. Create a new project access token (Settings > Access tokens, role Reporter or higher, scope `api`) and store it as the masked CI/CD variable ZERODOWN_GITLAB_TOKEN." : status === 403 ? "The token in ZERODOWN_GITLAB_TOKEN may not write merge request notes: it needs the `api` scope (a `read_api` token can only read), and its role must be Reporter or higher in this project. Create a project access token with scope `api` and store it as the masked CI/CD variable ZERODOWN_GITLAB_TOKEN." : status === 404 ? `GitLab does not know merge request !${mr.iid} of project ${mr.projectId}, or the token cannot see it: the merge request may be gone, or the token belongs to another project.` : "GitLab did not answer as expected; the next pipeline tries again.";
   return { action: "failed", ...status ? { status } : {}, reason, help };
 }
+var TRANSIENT = /* @__PURE__ */ new Set([500, 503, 504]);
+var RETRY_PAUSES_MS = [1e3, 3e3];
 async function upsertStickyNote(mr, token, body, opts) {
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await upsertOnce(mr, token, body, opts);
+    const pause = RETRY_PAUSES_MS[attempt];
+    if (outcome.action !== "failed" || pause === void 0) return outcome;
+    if (outcome.status !== void 0 && !TRANSIENT.has(outcome.status)) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+async function upsertOnce(mr, token, body, opts) {
   const client = { host: hostOf(mr.apiUrl), token };
   const notes = new MergeRequestNotes2(client);
   let existing;

@@ -29,6 +29,7 @@ import {
   DEFAULT_SCHEMA,
   LOCKS,
   LineIndex,
+  MIN_SIGNAL_MS,
   SCRIPT_TOOLS,
   aLock,
   addColumnRewrite,
@@ -90,7 +91,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-ITJSOKP7.js";
+} from "./chunk-ZOCMESSP.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -4544,7 +4545,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-Y42LQ7LH.js")).openShadow(options),
+  open: async (options) => (await import("./open-PHRJO7DB.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: () => void compileEngine(),
   extensionsIn,
@@ -14071,7 +14072,7 @@ async function seedTable(sh, t, n, proof) {
 }
 
 // src/dialects/mysql/shadow/scale.ts
-var ROUNDS = { repeats: 3, stable: 2, maxRounds: 8 };
+var ROUNDS = { repeats: 3, stable: 2, maxRounds: 8, minDiffMs: MIN_SIGNAL_MS };
 var SAMPLE_ROWS = 1e4;
 var SAVEPOINT = "zerodown_scale";
 function clausesOf2(o) {

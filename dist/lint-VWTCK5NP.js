@@ -5,16 +5,28 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-WJ77O6BD.js";
-import "./chunk-7MW3HDQN.js";
-import "./chunk-W34A5QZI.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-M5THEZIP.js";
+import "./chunk-WKIBKWIB.js";
+import "./chunk-VIWSERNI.js";
+import "./chunk-LQFXD3MR.js";
+import "./chunk-ERZHPGXQ.js";
+import "./chunk-74UG2PTE.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-FGNKUFJA.js";
+import "./chunk-CPW7QD6S.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-ITJSOKP7.js";
+import "./chunk-WI7QSJGV.js";
+import "./chunk-ZOCMESSP.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
@@ -22,6 +34,11 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

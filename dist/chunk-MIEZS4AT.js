@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-BADPAW64.js";
+} from "./chunk-32TJPWY6.js";
 import {
   isProven
-} from "./chunk-QURISOSH.js";
+} from "./chunk-ERZHPGXQ.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;
