@@ -11,6 +11,7 @@
  */
 import type { Octokit } from './files.js';
 import { describeError } from './files.js';
+import { retryPauseMs } from './octokit.js';
 import { STICKY_MARKER } from '../report/markdown.js';
 
 export interface PullRef {
@@ -86,15 +87,50 @@ export async function upsertStickyComment(
     }
     if (!opts.createIfMissing)
       return { action: 'skipped', reason: 'no migration changes and no earlier zerodown comment' };
-    const { data } = await octokit.rest.issues.createComment({
-      owner: pr.owner,
-      repo: pr.repo,
-      issue_number: pr.number,
-      body,
-    });
-    return { action: 'created', id: data.id, url: data.html_url };
   } catch (err) {
-    return failure(err, existing ? 'updating the comment' : 'creating the comment');
+    return failure(err, 'updating the comment');
+  }
+  return createOnce(octokit, pr, body, opts.marker);
+}
+
+/** Retries of the comment POST after a 5xx or a dropped connection (the client's own retries are off for it). */
+const CREATE_RETRIES = 3;
+
+/**
+ * Posts the sticky comment, once. A POST is not retried blind: GitHub may have saved the comment before failing
+ * to say so (a 502 from its proxy), and a second POST would leave two. After a 5xx or a dropped connection it
+ * looks for the comment again: found, it is edited (or left as it is); not found, posted again.
+ */
+async function createOnce(octokit: Octokit, pr: PullRef, body: string, marker?: string): Promise<CommentOutcome> {
+  for (let retry = 0; ; retry++) {
+    try {
+      if (retry > 0) {
+        const saved = await findStickyComment(octokit, pr, marker);
+        if (saved) {
+          if (saved.body === body) return { action: 'created', id: saved.id };
+          const { data } = await octokit.rest.issues.updateComment({
+            owner: pr.owner,
+            repo: pr.repo,
+            comment_id: saved.id,
+            body,
+          });
+          return { action: 'created', id: data.id, url: data.html_url };
+        }
+      }
+      const { data } = await octokit.rest.issues.createComment({
+        owner: pr.owner,
+        repo: pr.repo,
+        issue_number: pr.number,
+        body,
+        request: { retries: 0 },
+      });
+      return { action: 'created', id: data.id, url: data.html_url };
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      if (retry >= CREATE_RETRIES || (status !== undefined && status < 500))
+        return failure(err, 'creating the comment');
+      await new Promise((resolve) => setTimeout(resolve, retryPauseMs(octokit, retry + 1)));
+    }
   }
 }
 

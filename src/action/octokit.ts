@@ -2,7 +2,9 @@
  * The Action's GitHub client: @actions/github's Octokit with Octokit's own retry
  * and throttling plugins, so a passing API hiccup does not lose the comment.
  *
- * - 5xx and network errors: retried 3 times, after 1, 4 and 9 × `retryBaseMs` (@octokit/plugin-retry).
+ * - 5xx and network errors: retried 3 times, after 1, 4 and 9 × `retryBaseMs` (@octokit/plugin-retry), except a
+ *   request that asks for no retries (`request: { retries: 0 }`): the comment POST, which src/action/comment.ts
+ *   retries itself, after looking whether GitHub saved it anyway (`retryPauseMs` gives it the same back-off).
  * - Rate limits (403/429 with GitHub's secondary-rate-limit message, or `x-ratelimit-remaining: 0`): retried
  *   twice, after the `retry-after` GitHub asks for (or the reset time), unless that is longer than
  *   `maxWaitSeconds`: a job waiting an hour for a comment helps nobody (@octokit/plugin-throttling).
@@ -27,6 +29,14 @@ export interface ClientOptions {
 /** Rate-limit retries per request. */
 const RATE_LIMIT_RETRIES = 2;
 
+/** The 5xx back-off unit of each client createOctokit made. */
+const RETRY_BASE = new WeakMap<object, number>();
+
+/** The pause before retry number `n` (1, 2, 3) of a request this client does not retry by itself, ms. */
+export function retryPauseMs(octokit: Octokit, n: number): number {
+  return (RETRY_BASE.get(octokit) ?? 1000) * n * n;
+}
+
 export function createOctokit(token: string, opts: ClientOptions = {}): Octokit {
   const maxWait = opts.maxWaitSeconds ?? 60;
   const log = opts.log ?? (() => {});
@@ -47,7 +57,7 @@ export function createOctokit(token: string, opts: ClientOptions = {}): Octokit 
       log(`zerodown: GitHub ${what} on ${req}: retrying in ${retryAfter} s, as GitHub asks.`);
       return true;
     };
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     {
       ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
@@ -65,4 +75,6 @@ export function createOctokit(token: string, opts: ClientOptions = {}): Octokit 
     retry,
     throttling,
   );
+  RETRY_BASE.set(octokit, opts.retryBaseMs ?? 1000);
+  return octokit;
 }

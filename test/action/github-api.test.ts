@@ -61,6 +61,16 @@ describe('the Action’s GitHub client (Octokit retry and throttling plugins)', 
     expect(gh.comments[0]!.body).toBe(BODY);
   });
 
+  it('a comment GitHub saved before answering 502 is found, not posted again', async () => {
+    gh.script.push({ method: 'POST', status: 502, body: { message: 'Server Error' }, after: true });
+    const out = await upsertStickyComment(client(), pull, BODY, { createIfMissing: true });
+    expect(out.action).toBe('created');
+    expect(posts()).toHaveLength(1);
+    expect(patches()).toHaveLength(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toBe(BODY);
+  });
+
   it('a 500 on the comment list and a 503 on the PATCH are retried; the comment is updated in place', async () => {
     gh.addComment(`${STICKY_MARKER}\nold`);
     gh.script.push({ method: 'GET', path: /\/comments$/, status: 500 });

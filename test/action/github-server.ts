@@ -26,6 +26,8 @@ export interface ScriptedAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** carry the request out first, then answer this instead (a comment saved, then a 502) */
+  after?: boolean;
 }
 
 export interface FakeComment {
@@ -66,7 +68,16 @@ export interface FakeGitHub {
 
 const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const };
 
+/** Requests carried out as usual whose answer a script replaces (`ScriptedAnswer.after`). */
+const replaced = new WeakMap<ServerResponse, ScriptedAnswer>();
+
 function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+  const instead = replaced.get(res);
+  if (instead) {
+    status = instead.status;
+    data = instead.body ?? { message: 'scripted' };
+    headers = instead.headers ?? {};
+  }
   const text = JSON.stringify(data);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -135,7 +146,8 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; prNum
     const scripted = state.script.findIndex((s) => s.method === req.method && (!s.path || s.path.test(u.pathname)));
     if (scripted >= 0) {
       const [s] = state.script.splice(scripted, 1);
-      return send(res, s!.status, s!.body ?? { message: 'scripted' }, s!.headers);
+      if (!s!.after) return send(res, s!.status, s!.body ?? { message: 'scripted' }, s!.headers);
+      replaced.set(res, s!); // done as usual below; `send` answers the scripted status instead
     }
     const base = `/repos/${opts.owner}/${opts.repo}`;
     const m = (re: RegExp) => u.pathname.match(re);
