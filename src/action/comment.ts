@@ -76,21 +76,19 @@ export async function upsertStickyComment(
     return failure(err, 'listing the comments');
   }
   try {
-    if (existing) {
-      const { data } = await octokit.rest.issues.updateComment({
-        owner: pr.owner,
-        repo: pr.repo,
-        comment_id: existing.id,
-        body,
-      });
-      return { action: 'updated', id: data.id, url: data.html_url };
-    }
+    if (existing) return { action: 'updated', ...(await edit(octokit, pr, existing.id, body)) };
     if (!opts.createIfMissing)
       return { action: 'skipped', reason: 'no migration changes and no earlier zerodown comment' };
   } catch (err) {
     return failure(err, 'updating the comment');
   }
   return createOnce(octokit, pr, body, opts.marker);
+}
+
+/** Replaces the body of comment `id`: its id and address. */
+async function edit(octokit: Octokit, pr: PullRef, id: number, body: string): Promise<{ id: number; url: string }> {
+  const { data } = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: id, body });
+  return { id: data.id, url: data.html_url };
 }
 
 /** Retries of the comment POST after a 5xx or a dropped connection (the client's own retries are off for it). */
@@ -106,16 +104,11 @@ async function createOnce(octokit: Octokit, pr: PullRef, body: string, marker?: 
     try {
       if (retry > 0) {
         const saved = await findStickyComment(octokit, pr, marker);
-        if (saved) {
-          if (saved.body === body) return { action: 'created', id: saved.id };
-          const { data } = await octokit.rest.issues.updateComment({
-            owner: pr.owner,
-            repo: pr.repo,
-            comment_id: saved.id,
-            body,
-          });
-          return { action: 'created', id: data.id, url: data.html_url };
-        }
+        if (saved)
+          return {
+            action: 'created',
+            ...(saved.body === body ? { id: saved.id } : await edit(octokit, pr, saved.id, body)),
+          };
       }
       const { data } = await octokit.rest.issues.createComment({
         owner: pr.owner,
