@@ -218,6 +218,11 @@ export interface ShadowProbes {
    * when that cannot be read from them (every table is seeded)
    */
   seedScope?(statements: Statement[]): SeedScope | undefined;
+  /**
+   * running these statements twice from the same start surely leaves the same data (the proof then runs the
+   * original once); `historySources`: the text of the migrations before them. Absent or false: run it twice
+   */
+  reproducible?(statements: Statement[], historySources: readonly string[]): boolean;
   /** creates the bookkeeping tables of these migration tools, as they exist before the first migration */
   toolTables(shadow: ProbeTarget, frameworks: Iterable<string>): Promise<void>;
   /** `CREATE EXTENSION name`: the name; else undefined */

@@ -11,6 +11,7 @@ import { displayTable } from '../util.js';
 import { isAuxiliary, lockEffect, lockStrength, ownLocks, RELKIND, relations } from './inspect.js';
 import { scale } from './scale.js';
 import { seed } from './seed.js';
+import { reproducible } from './reproducible.js';
 import { seedScope } from './seed-scope.js';
 import { snapshotData, snapshotSchema } from './snapshot.js';
 import { breaksBatch, documentedLocks, notInTransaction, refusedOnShadow, txControl } from './statements.js';
@@ -33,6 +34,7 @@ export const postgresProbes: ShadowProbes = {
   refused: (stmt, kind) => refusedOnShadow(stmt, kind as 'pglite' | 'postgresql'),
   breaksBatch,
   seedScope: (statements) => seedScope(statements as PgStatement[]),
+  reproducible: (statements, historySources) => reproducible(statements as PgStatement[], historySources),
   toolTables: ensureToolTables,
   extensionOf: (stmt) => (stmt.kind === 'CreateExtensionStmt' ? (stmt as PgStatement).ast?.extname : undefined),
 
