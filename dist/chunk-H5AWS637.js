@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-MIEZS4AT.js";
+} from "./chunk-5GQW2V3A.js";
 import {
   require_picocolors
-} from "./chunk-ERZHPGXQ.js";
+} from "./chunk-CE26HYBX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-CPW7QD6S.js";
+} from "./chunk-NDGQRQLT.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-WKIBKWIB.js";
+} from "./chunk-ZGYBOXB7.js";
 import {
   formatText,
   textParts
-} from "./chunk-VIWSERNI.js";
+} from "./chunk-ZURALJRI.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-LQFXD3MR.js";
+} from "./chunk-5W5RGVUG.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-ERZHPGXQ.js";
+} from "./chunk-CE26HYBX.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-74UG2PTE.js";
+} from "./chunk-PSSGAUYM.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-FGNKUFJA.js";
+} from "./chunk-OM5MRSPQ.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-4T7WN4WO.js");
+    const { lintDryRun } = await import("./dry-run-RKRKOF6B.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-CPW7QD6S.js";
+} from "./chunk-NDGQRQLT.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-ZOCMESSP.js";
+} from "./chunk-VA6OAR5V.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -9,16 +9,16 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-L6TFQOHR.js";
+} from "./chunk-7I2FKIDY.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-CPW7QD6S.js";
+import "./chunk-NDGQRQLT.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-WI7QSJGV.js";
-import "./chunk-ZOCMESSP.js";
+import "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -7,14 +7,14 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-WKIBKWIB.js";
-import "./chunk-FGNKUFJA.js";
-import "./chunk-CPW7QD6S.js";
+} from "./chunk-ZGYBOXB7.js";
+import "./chunk-OM5MRSPQ.js";
+import "./chunk-NDGQRQLT.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-ZOCMESSP.js";
+import "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-FGNKUFJA.js";
+} from "./chunk-OM5MRSPQ.js";
 import {
   dialectOfUrl
-} from "./chunk-CPW7QD6S.js";
+} from "./chunk-NDGQRQLT.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

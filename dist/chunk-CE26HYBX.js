@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-74UG2PTE.js";
+} from "./chunk-PSSGAUYM.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-FGNKUFJA.js";
+} from "./chunk-OM5MRSPQ.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-CPW7QD6S.js";
+} from "./chunk-NDGQRQLT.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-WI7QSJGV.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-ZOCMESSP.js";
+} from "./chunk-VA6OAR5V.js";
 import {
   isShadowStop,
   toSqlError
@@ -797,6 +797,10 @@ async function verifyPlan(plan, history, opts = {}) {
     locks: []
   };
   const notRun2 = /* @__PURE__ */ new Set();
+  const reproducible = !original.error && !!dialect.probes.reproducible?.(
+    original.statements,
+    historyMigrations.map((m) => m.source)
+  );
   const bound = opts.shadowTimeoutMs !== void 0 ? { timeoutMs: opts.shadowTimeoutMs } : {};
   const open = (state) => dialect.open(
     opts.shadowUrl ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow, ...bound } : { extensions, ...bound, ...state ? { state } : {} }
@@ -901,7 +905,7 @@ async function verifyPlan(plan, history, opts = {}) {
       origData = void 0;
       if (empty.error)
         throw new Error(`the original migration fails on the shadow even with empty tables: ${empty.error}`);
-    } else {
+    } else if (!reproducible) {
       const b = await runOrig(true);
       if (b.error) throw new Error(`the original migration failed on its second run: ${b.error}`);
       skip = volatileColumns(a.data, b.data);

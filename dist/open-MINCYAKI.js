@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-ZOCMESSP.js";
+} from "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

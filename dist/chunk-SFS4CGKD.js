@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-MIEZS4AT.js";
+} from "./chunk-5GQW2V3A.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-32TJPWY6.js";
+} from "./chunk-YKS2STLK.js";
 import {
   byStatement
-} from "./chunk-VIWSERNI.js";
+} from "./chunk-ZURALJRI.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-LQFXD3MR.js";
+} from "./chunk-5W5RGVUG.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-ERZHPGXQ.js";
+} from "./chunk-CE26HYBX.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-74UG2PTE.js";
+} from "./chunk-PSSGAUYM.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-FGNKUFJA.js";
+} from "./chunk-OM5MRSPQ.js";
 import {
   dialectFor
-} from "./chunk-CPW7QD6S.js";
+} from "./chunk-NDGQRQLT.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";

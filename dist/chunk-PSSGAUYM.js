@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-CPW7QD6S.js";
+} from "./chunk-NDGQRQLT.js";
 import {
   probeKind,
   recordList,
@@ -18,7 +18,7 @@ import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-ZOCMESSP.js";
+} from "./chunk-VA6OAR5V.js";
 import {
   __commonJS,
   __toESM
@@ -4497,7 +4497,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-JAGD4ZEM.js");
+  const { readConfigFile } = await import("./config-file-MPQXJX22.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-WKIBKWIB.js";
+} from "./chunk-ZGYBOXB7.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-32TJPWY6.js";
+} from "./chunk-YKS2STLK.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-ERZHPGXQ.js";
+} from "./chunk-CE26HYBX.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-74UG2PTE.js";
+} from "./chunk-PSSGAUYM.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-FGNKUFJA.js";
-import "./chunk-CPW7QD6S.js";
+} from "./chunk-OM5MRSPQ.js";
+import "./chunk-NDGQRQLT.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 } from "./chunk-WI7QSJGV.js";
 import {
   formatDuration
-} from "./chunk-ZOCMESSP.js";
+} from "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

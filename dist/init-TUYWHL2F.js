@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-L6TFQOHR.js";
+} from "./chunk-7I2FKIDY.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-74UG2PTE.js";
+} from "./chunk-PSSGAUYM.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-CPW7QD6S.js";
+} from "./chunk-NDGQRQLT.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,7 +34,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-WI7QSJGV.js";
-import "./chunk-ZOCMESSP.js";
+import "./chunk-VA6OAR5V.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

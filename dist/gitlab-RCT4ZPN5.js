@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-M5THEZIP.js";
+} from "./chunk-VFBP3TL7.js";
 import {
   runStats
-} from "./chunk-WKIBKWIB.js";
+} from "./chunk-ZGYBOXB7.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-47YFE4CM.js";
-import "./chunk-MIEZS4AT.js";
+} from "./chunk-SFS4CGKD.js";
+import "./chunk-5GQW2V3A.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-32TJPWY6.js";
+import "./chunk-YKS2STLK.js";
 import {
   formatText
-} from "./chunk-VIWSERNI.js";
-import "./chunk-LQFXD3MR.js";
-import "./chunk-ERZHPGXQ.js";
+} from "./chunk-ZURALJRI.js";
+import "./chunk-5W5RGVUG.js";
+import "./chunk-CE26HYBX.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-74UG2PTE.js";
+} from "./chunk-PSSGAUYM.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-FGNKUFJA.js";
-import "./chunk-CPW7QD6S.js";
+import "./chunk-OM5MRSPQ.js";
+import "./chunk-NDGQRQLT.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION
 } from "./chunk-WI7QSJGV.js";
-import "./chunk-ZOCMESSP.js";
+import "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

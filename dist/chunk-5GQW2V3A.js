@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-32TJPWY6.js";
+} from "./chunk-YKS2STLK.js";
 import {
   isProven
-} from "./chunk-ERZHPGXQ.js";
+} from "./chunk-CE26HYBX.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-CPW7QD6S.js";
+} from "./chunk-NDGQRQLT.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-WI7QSJGV.js";
 import {
   LineIndex
-} from "./chunk-ZOCMESSP.js";
+} from "./chunk-VA6OAR5V.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

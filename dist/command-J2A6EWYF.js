@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-YPBIZ2BZ.js";
-import "./chunk-MIEZS4AT.js";
-import "./chunk-32TJPWY6.js";
+} from "./chunk-H5AWS637.js";
+import "./chunk-5GQW2V3A.js";
+import "./chunk-YKS2STLK.js";
 import {
   ruleDocUrl
-} from "./chunk-LQFXD3MR.js";
+} from "./chunk-5W5RGVUG.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-ERZHPGXQ.js";
+} from "./chunk-CE26HYBX.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-74UG2PTE.js";
+} from "./chunk-PSSGAUYM.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-FGNKUFJA.js";
-import "./chunk-CPW7QD6S.js";
+import "./chunk-OM5MRSPQ.js";
+import "./chunk-NDGQRQLT.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-WI7QSJGV.js";
-import "./chunk-ZOCMESSP.js";
+import "./chunk-VA6OAR5V.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

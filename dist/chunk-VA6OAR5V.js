@@ -8670,6 +8670,43 @@ async function scale(shadow, stmt, inTransaction) {
   }
 }
 
+// src/dialects/postgres/shadow/reproducible.ts
+var SCHEMA_ONLY = /* @__PURE__ */ new Set([
+  "AlterTableStmt",
+  "CreateStmt",
+  "RenameStmt",
+  "CommentStmt",
+  "DropStmt",
+  "VariableSetStmt",
+  "TransactionStmt",
+  "AlterEnumStmt",
+  "CreateEnumStmt",
+  "CreateSeqStmt",
+  "AlterSeqStmt"
+]);
+var UNSTABLE = /* @__PURE__ */ new Set(["FuncCall", "SQLValueFunction", "NextValueExpr", "SubLink"]);
+function callsAnything(ast) {
+  const stack = [ast];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (UNSTABLE.has(key)) return true;
+      if (value && typeof value === "object") stack.push(value);
+    }
+  }
+  return false;
+}
+function reproducible(statements, historySources) {
+  if (!statements.length) return false;
+  if (historySources.some((s) => /\bevent\s+trigger\b/i.test(s))) return false;
+  return statements.every((s) => s.kind === "IndexStmt" || SCHEMA_ONLY.has(s.kind) && !callsAnything(s.ast));
+}
+
 // src/dialects/postgres/shadow/snapshot.ts
 async function snapshotSchema(sh) {
   const out = /* @__PURE__ */ new Map();
@@ -9343,6 +9380,7 @@ var postgresProbes = {
   refused: (stmt, kind) => refusedOnShadow(stmt, kind),
   breaksBatch,
   seedScope: (statements) => seedScope(statements),
+  reproducible: (statements, historySources) => reproducible(statements, historySources),
   toolTables: ensureToolTables,
   extensionOf: (stmt) => stmt.kind === "CreateExtensionStmt" ? stmt.ast?.extname : void 0,
   relations,

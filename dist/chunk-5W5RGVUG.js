@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-CPW7QD6S.js";
+} from "./chunk-NDGQRQLT.js";
 import {
   formatDuration
-} from "./chunk-ZOCMESSP.js";
+} from "./chunk-VA6OAR5V.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-LQFXD3MR.js";
+} from "./chunk-5W5RGVUG.js";
 import {
   require_picocolors
-} from "./chunk-ERZHPGXQ.js";
+} from "./chunk-CE26HYBX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

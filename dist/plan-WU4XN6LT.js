@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-YPBIZ2BZ.js";
+} from "./chunk-H5AWS637.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-M5THEZIP.js";
+} from "./chunk-VFBP3TL7.js";
 import {
   runStats
-} from "./chunk-WKIBKWIB.js";
+} from "./chunk-ZGYBOXB7.js";
 import {
   proofState
-} from "./chunk-MIEZS4AT.js";
+} from "./chunk-5GQW2V3A.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-32TJPWY6.js";
-import "./chunk-VIWSERNI.js";
-import "./chunk-LQFXD3MR.js";
+import "./chunk-YKS2STLK.js";
+import "./chunk-ZURALJRI.js";
+import "./chunk-5W5RGVUG.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-ERZHPGXQ.js";
+} from "./chunk-CE26HYBX.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-74UG2PTE.js";
+} from "./chunk-PSSGAUYM.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-FGNKUFJA.js";
-import "./chunk-CPW7QD6S.js";
+import "./chunk-OM5MRSPQ.js";
+import "./chunk-NDGQRQLT.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -61,7 +61,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-ZOCMESSP.js";
+} from "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -12,21 +12,21 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-M5THEZIP.js";
-import "./chunk-WKIBKWIB.js";
-import "./chunk-VIWSERNI.js";
-import "./chunk-LQFXD3MR.js";
-import "./chunk-ERZHPGXQ.js";
-import "./chunk-74UG2PTE.js";
+} from "./chunk-VFBP3TL7.js";
+import "./chunk-ZGYBOXB7.js";
+import "./chunk-ZURALJRI.js";
+import "./chunk-5W5RGVUG.js";
+import "./chunk-CE26HYBX.js";
+import "./chunk-PSSGAUYM.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-FGNKUFJA.js";
-import "./chunk-CPW7QD6S.js";
+import "./chunk-OM5MRSPQ.js";
+import "./chunk-NDGQRQLT.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-WI7QSJGV.js";
-import "./chunk-ZOCMESSP.js";
+import "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
