@@ -5,17 +5,9 @@
  * (monorepos included), skipping dependencies, build output and test fixtures.
  */
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { detectFramework } from './frameworks.js';
-import { type FileWalk, list, readText, walkFiles } from './fsutil.js';
+import { type FileWalk, globUnstamped, list, readText, walkFiles } from './fsutil.js';
 import { LIQUIBASE_HEADER } from './tools/liquibase.js';
-import { unrecordable } from '../pipeline/rerun.js';
-
-/** The glob's answer where the walk meets a symbolic link: what it lists is not stamped (src/pipeline/rerun.ts). */
-function unrecordedGlob(base: string): Promise<string[]> {
-  unrecordable('a glob');
-  return glob(AUTO_PATTERNS, autoGlobOptions(base));
-}
 
 export interface MigrationRoot {
   /** path relative to cwd with `/` separators ('.' for cwd itself) */
@@ -99,7 +91,7 @@ export async function autoDiscover(cwd: string): Promise<MigrationRoot[]> {
   const roots = new Set<string>();
   // one walk through the discovery memo (the folders it lists are not listed again by what follows); the glob
   // finds the same files (test/discover/walk.test.ts), and answers where the walk meets a symbolic link
-  const matches = walkFiles(base, autoWalk(base)) ?? (await unrecordedGlob(base));
+  const matches = walkFiles(base, autoWalk(base)) ?? (await globUnstamped(AUTO_PATTERNS, autoGlobOptions(base)));
   for (const m of matches) {
     if (/changelog.*\.(xml|ya?ml|json)$/i.test(path.basename(m))) {
       // Liquibase outside a conventional folder: a formatted-SQL file next to a master changelog

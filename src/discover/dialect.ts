@@ -11,10 +11,8 @@
  *    PostgreSQL-only (`SERIAL`, `::type`, `$$`, `JSONB`, `CREATE EXTENSION`) in any.
  */
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { autoDiscover } from './auto.js';
-import { findUp, isDir, isFile, list, readText } from './fsutil.js';
-import { unrecordable } from '../pipeline/rerun.js';
+import { findUp, globUnstamped, isDir, isFile, list, readText } from './fsutil.js';
 
 export interface DetectedDialect {
   dialect: 'mysql' | 'mariadb' | 'postgres';
@@ -65,8 +63,7 @@ async function filesOf(inputs: readonly string[], cwd: string): Promise<{ files:
       dirs.push(path.dirname(r));
       files.push(r);
     } else if (/[*?[{]/.test(r)) {
-      unrecordable('a glob'); // what it matched is not stamped (src/pipeline/rerun.ts)
-      for (const f of await glob(path.relative(cwd, r).split(path.sep).join('/'), {
+      for (const f of await globUnstamped(path.relative(cwd, r).split(path.sep).join('/'), {
         cwd,
         absolute: true,
         onlyFiles: true,

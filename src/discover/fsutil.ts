@@ -1,8 +1,8 @@
 /** Small file-system helpers for discovery (all synchronous reads of small files). */
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
-import { type PathKind, probeKind, recordList, recordRead, unrecordable } from '../pipeline/rerun.js';
+import { glob, type GlobOptions } from 'tinyglobby';
+import { type PathKind, probeKind, readDirEntries, recordList, recordRead, unrecordable } from '../pipeline/rerun.js';
 import { naturalCompare } from './order.js';
 
 export const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -66,13 +66,7 @@ function kindOf(p: string): PathKind {
 function entriesOf(dir: string): Map<string, Dirent> | null {
   const m = memo;
   const read = () => {
-    const entries = recordList(dir, () => {
-      try {
-        return readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return null;
-      }
-    });
+    const entries = recordList(dir, () => readDirEntries(dir));
     return entries && new Map(entries.map((e) => [e.name, e] as const));
   };
   if (!m) return read();
@@ -186,14 +180,28 @@ const WALKS: Record<string, (root: string) => FileWalk> = {
   }),
 };
 
+/**
+ * tinyglobby's `glob`, for discovery: what a glob lists is not recorded, so a run that globs is not stamped for its
+ * rerun (src/pipeline/rerun.ts). Discovery globs through this only.
+ */
+export function globUnstamped(patterns: string | string[], options: GlobOptions): Promise<string[]> {
+  unrecordable('a glob');
+  return glob(patterns, options);
+}
+
 /** Files matching `pattern` under `root`, absolute, in natural order. */
 export async function globFiles(root: string, pattern: string | string[]): Promise<string[]> {
   const walk = typeof pattern === 'string' ? WALKS[pattern] : undefined;
   const walked = walk && walkFiles(root, walk(path.resolve(root)));
   if (walked) return walked.sort(naturalCompare);
-  unrecordable('a glob'); // what it listed is not stamped (src/pipeline/rerun.ts)
   return (
-    await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE, expandDirectories: false })
+    await globUnstamped(pattern, {
+      cwd: root,
+      absolute: true,
+      onlyFiles: true,
+      ignore: IGNORE,
+      expandDirectories: false,
+    })
   ).sort(naturalCompare);
 }
 

@@ -17,12 +17,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isDynamicPattern } from 'tinyglobby';
 import type { Dialect as MigrationDialect, Migration, Segment, TransactionMode } from '../model.js';
 import { DEFAULT_DIALECT, dialectFor } from '../dialects/index.js';
 import { detectFramework, frameworkByName, frameworkNames, plain, type Framework } from './frameworks.js';
-import { existsSync, isDir, takeText, withFsMemo } from './fsutil.js';
-import { recordRead, unrecordable } from '../pipeline/rerun.js';
+import { existsSync, globUnstamped, isDir, takeText, withFsMemo } from './fsutil.js';
+import { recordRead } from '../pipeline/rerun.js';
 import { naturalCompare } from './order.js';
 import { countStatements } from './sqlsplit.js';
 import type { DescribeContext, FileInfo } from './types.js';
@@ -191,8 +191,7 @@ async function discoverOnce(inputs: string[], options: DiscoverOptions): Promise
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
     if (isDynamicPattern(input) && !existsSync(abs)) {
-      unrecordable('a glob'); // what it matched is not stamped (src/pipeline/rerun.ts)
-      const matches = (await glob(input, { cwd, absolute: true, onlyFiles: true })).sort(naturalCompare);
+      const matches = (await globUnstamped(input, { cwd, absolute: true, onlyFiles: true })).sort(naturalCompare);
       if (!matches.length) throw new DiscoveryError(`no files match ${input}`);
       const sqlFiles = matches.filter((f) => f.endsWith('.sql'));
       if (!sqlFiles.length) throw new DiscoveryError(`${input} matches no .sql files`);

@@ -122,6 +122,15 @@ const listingHash = (entries: readonly Dirent[] | null) =>
     : '-';
 const textHash = (t: string | Buffer | null | undefined) => (t == null ? '-' : sha(t));
 
+/** The entries of `dir` with their types, or null when it cannot be listed. */
+export function readDirEntries(dir: string): Dirent[] | null {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+}
+
 /** Asks the file system what `p` is (exists, is a folder or a file), recording the answer. */
 export function probeKind(p: string): PathKind {
   const kind = kindAt(p);
@@ -155,15 +164,8 @@ function holds(key: string, sig: string): boolean {
   const p = key.slice(1);
   if (key[0] === 'k') return kindAt(p) === sig;
   if (!sig.startsWith('#')) return signature(statOf(p)) === sig;
-  if (key[0] === 'd') {
-    let entries: Dirent[] | null = null;
-    try {
-      entries = readdirSync(p, { withFileTypes: true });
-    } catch {
-      // unreadable, as it may have been then
-    }
-    return `#${listingHash(entries)}` === sig;
-  }
+  // unreadable now, as it may have been then
+  if (key[0] === 'd') return `#${listingHash(readDirEntries(p))}` === sig;
   let value: string | Buffer | null = null;
   try {
     value = sig[1] === 't' ? readFileSync(p, 'utf8') : readFileSync(p);
