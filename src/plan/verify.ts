@@ -202,7 +202,8 @@ export async function verifyPlan(
   await dialect.probes.load();
   const rows = opts.seedRows ?? DEFAULT_SEED_ROWS;
   const historyMigrations = history.map((m) => ('migration' in m && 'statements' in m ? m.migration : m));
-  const sources = [...historyMigrations.map((m) => m.source), plan.migration.source];
+  const historySources = historyMigrations.map((m) => m.source);
+  const sources = [...historySources, plan.migration.source];
   const extensions = dialect.extensionsIn(sources);
   const original = opts.parsed ?? dialect.probes.parse(plan.migration);
   const v: Verification = {
@@ -224,12 +225,7 @@ export async function verifyPlan(
   const notRun = new Set<string>();
   // the original's second run finds the columns whose values differ between runs; one that surely writes the same
   // data every time is run once (every column is then compared)
-  const reproducible =
-    !original.error &&
-    !!dialect.probes.reproducible?.(
-      original.statements,
-      historyMigrations.map((m) => m.source),
-    );
+  const reproducible = !original.error && !!dialect.probes.reproducible?.(original.statements, historySources);
   const bound = opts.shadowTimeoutMs !== undefined ? { timeoutMs: opts.shadowTimeoutMs } : {};
   const open = (state?: Buffer) =>
     dialect.open(
