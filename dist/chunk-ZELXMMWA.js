@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-ZURALJRI.js";
+} from "./chunk-S7BJ5EV2.js";
 import {
   formatSarif,
   sizeLines
@@ -21,14 +21,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-CE26HYBX.js";
+} from "./chunk-GODPZWOJ.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-PSSGAUYM.js";
+} from "./chunk-5JYYHFOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -54,7 +54,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-WI7QSJGV.js";
+} from "./chunk-2XU26NCN.js";
 import {
   hasSecrets,
   redactSecrets
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-RKRKOF6B.js");
+    const { lintDryRun } = await import("./dry-run-7TPN3M5K.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -9,7 +9,7 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-7I2FKIDY.js";
+} from "./chunk-3SW72H7Q.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-NDGQRQLT.js";
@@ -17,7 +17,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-WI7QSJGV.js";
+import "./chunk-2XU26NCN.js";
 import "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-5GQW2V3A.js";
+} from "./chunk-6SENFKBN.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-YKS2STLK.js";
 import {
   byStatement
-} from "./chunk-ZURALJRI.js";
+} from "./chunk-S7BJ5EV2.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,12 +51,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-CE26HYBX.js";
+} from "./chunk-GODPZWOJ.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-PSSGAUYM.js";
+} from "./chunk-5JYYHFOY.js";
 import {
   applyStats,
   confirmFindings,

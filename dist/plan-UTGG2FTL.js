@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-H5AWS637.js";
+} from "./chunk-XM5H6PB7.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-VFBP3TL7.js";
+} from "./chunk-ZELXMMWA.js";
 import {
   runStats
 } from "./chunk-ZGYBOXB7.js";
 import {
   proofState
-} from "./chunk-5GQW2V3A.js";
+} from "./chunk-6SENFKBN.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-YKS2STLK.js";
-import "./chunk-ZURALJRI.js";
+import "./chunk-S7BJ5EV2.js";
 import "./chunk-5W5RGVUG.js";
 import {
   DEFAULTS,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-CE26HYBX.js";
+} from "./chunk-GODPZWOJ.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-PSSGAUYM.js";
+} from "./chunk-5JYYHFOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -54,7 +54,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-WI7QSJGV.js";
+import "./chunk-2XU26NCN.js";
 import {
   batchSizeFor,
   formatCount,

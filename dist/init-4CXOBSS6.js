@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-7I2FKIDY.js";
+} from "./chunk-3SW72H7Q.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-PSSGAUYM.js";
+} from "./chunk-5JYYHFOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,7 +33,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-WI7QSJGV.js";
+import "./chunk-2XU26NCN.js";
 import "./chunk-VA6OAR5V.js";
 import {
   parsePgVersion

@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-H5AWS637.js";
-import "./chunk-5GQW2V3A.js";
+} from "./chunk-XM5H6PB7.js";
+import "./chunk-6SENFKBN.js";
 import "./chunk-YKS2STLK.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-CE26HYBX.js";
+} from "./chunk-GODPZWOJ.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-PSSGAUYM.js";
+} from "./chunk-5JYYHFOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-WI7QSJGV.js";
+} from "./chunk-2XU26NCN.js";
 import "./chunk-VA6OAR5V.js";
 import {
   parsePgVersion

@@ -13,7 +13,7 @@ import {
 } from "./chunk-YKS2STLK.js";
 import {
   isProven
-} from "./chunk-CE26HYBX.js";
+} from "./chunk-GODPZWOJ.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-VFBP3TL7.js";
+} from "./chunk-ZELXMMWA.js";
 import {
   runStats
 } from "./chunk-ZGYBOXB7.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-SFS4CGKD.js";
-import "./chunk-5GQW2V3A.js";
+} from "./chunk-B35YOZCJ.js";
+import "./chunk-6SENFKBN.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-YKS2STLK.js";
 import {
   formatText
-} from "./chunk-ZURALJRI.js";
+} from "./chunk-S7BJ5EV2.js";
 import "./chunk-5W5RGVUG.js";
-import "./chunk-CE26HYBX.js";
+import "./chunk-GODPZWOJ.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-PSSGAUYM.js";
+} from "./chunk-5JYYHFOY.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-OM5MRSPQ.js";
 import "./chunk-NDGQRQLT.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-WI7QSJGV.js";
+} from "./chunk-2XU26NCN.js";
 import "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -12,12 +12,12 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-VFBP3TL7.js";
+} from "./chunk-ZELXMMWA.js";
 import "./chunk-ZGYBOXB7.js";
-import "./chunk-ZURALJRI.js";
+import "./chunk-S7BJ5EV2.js";
 import "./chunk-5W5RGVUG.js";
-import "./chunk-CE26HYBX.js";
-import "./chunk-PSSGAUYM.js";
+import "./chunk-GODPZWOJ.js";
+import "./chunk-5JYYHFOY.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-OM5MRSPQ.js";
 import "./chunk-NDGQRQLT.js";
@@ -25,7 +25,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-WI7QSJGV.js";
+import "./chunk-2XU26NCN.js";
 import "./chunk-VA6OAR5V.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -443,6 +443,13 @@ var listingHash = (entries) => entries ? sha2(
   entries.map((e) => `${e.name}/${e.isDirectory() ? "d" : e.isFile() ? "f" : e.isSymbolicLink() ? "l" : "o"}`).sort().join("\0")
 ) : "-";
 var textHash = (t) => t == null ? "-" : sha2(t);
+function readDirEntries(dir) {
+  try {
+    return readdirSync3(dir, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+}
 function probeKind(p) {
   const kind = kindAt(p);
   if (active) note(active, `k${p}`, kind);
@@ -468,14 +475,7 @@ function holds(key, sig) {
   const p = key.slice(1);
   if (key[0] === "k") return kindAt(p) === sig;
   if (!sig.startsWith("#")) return signature(statOf(p)) === sig;
-  if (key[0] === "d") {
-    let entries = null;
-    try {
-      entries = readdirSync3(p, { withFileTypes: true });
-    } catch {
-    }
-    return `#${listingHash(entries)}` === sig;
-  }
+  if (key[0] === "d") return `#${listingHash(readDirEntries(p))}` === sig;
   let value = null;
   try {
     value = sig[1] === "t" ? readFileSync4(p, "utf8") : readFileSync4(p);
@@ -542,6 +542,7 @@ export {
   startRecording,
   stopRecording,
   unrecordable,
+  readDirEntries,
   probeKind,
   recordRead,
   recordList,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-PSSGAUYM.js";
+} from "./chunk-5JYYHFOY.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -42,7 +42,7 @@ import {
   memoryStore,
   saveHistory,
   toEntry
-} from "./chunk-WI7QSJGV.js";
+} from "./chunk-2XU26NCN.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-VA6OAR5V.js";
@@ -777,7 +777,8 @@ async function verifyPlan(plan, history, opts = {}) {
   await dialect.probes.load();
   const rows = opts.seedRows ?? DEFAULT_SEED_ROWS;
   const historyMigrations = history.map((m) => "migration" in m && "statements" in m ? m.migration : m);
-  const sources = [...historyMigrations.map((m) => m.source), plan.migration.source];
+  const historySources = historyMigrations.map((m) => m.source);
+  const sources = [...historySources, plan.migration.source];
   const extensions = dialect.extensionsIn(sources);
   const original = opts.parsed ?? dialect.probes.parse(plan.migration);
   const v = {
@@ -797,10 +798,7 @@ async function verifyPlan(plan, history, opts = {}) {
     locks: []
   };
   const notRun2 = /* @__PURE__ */ new Set();
-  const reproducible = !original.error && !!dialect.probes.reproducible?.(
-    original.statements,
-    historyMigrations.map((m) => m.source)
-  );
+  const reproducible = !original.error && !!dialect.probes.reproducible?.(original.statements, historySources);
   const bound = opts.shadowTimeoutMs !== void 0 ? { timeoutMs: opts.shadowTimeoutMs } : {};
   const open = (state) => dialect.open(
     opts.shadowUrl ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow, ...bound } : { extensions, ...bound, ...state ? { state } : {} }

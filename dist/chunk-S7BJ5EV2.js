@@ -9,7 +9,7 @@ import {
 } from "./chunk-5W5RGVUG.js";
 import {
   require_picocolors
-} from "./chunk-CE26HYBX.js";
+} from "./chunk-GODPZWOJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

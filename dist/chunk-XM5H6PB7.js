@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-5GQW2V3A.js";
+} from "./chunk-6SENFKBN.js";
 import {
   require_picocolors
-} from "./chunk-CE26HYBX.js";
+} from "./chunk-GODPZWOJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

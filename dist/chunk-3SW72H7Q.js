@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-WI7QSJGV.js";
+} from "./chunk-2XU26NCN.js";
 import {
   LineIndex
 } from "./chunk-VA6OAR5V.js";

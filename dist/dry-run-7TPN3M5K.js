@@ -39,12 +39,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-CE26HYBX.js";
+} from "./chunk-GODPZWOJ.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-PSSGAUYM.js";
+} from "./chunk-5JYYHFOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -60,7 +60,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-WI7QSJGV.js";
+} from "./chunk-2XU26NCN.js";
 import {
   formatDuration
 } from "./chunk-VA6OAR5V.js";

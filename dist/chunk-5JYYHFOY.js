@@ -10,10 +10,11 @@ import {
 } from "./chunk-NDGQRQLT.js";
 import {
   probeKind,
+  readDirEntries,
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-WI7QSJGV.js";
+} from "./chunk-2XU26NCN.js";
 import {
   countStatements,
   simplify,
@@ -1801,7 +1802,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/discover/fsutil.ts
-import { readdirSync as readdirSync2, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -2678,13 +2679,7 @@ function kindOf(p) {
 function entriesOf(dir) {
   const m = memo;
   const read = () => {
-    const entries3 = recordList(dir, () => {
-      try {
-        return readdirSync2(dir, { withFileTypes: true });
-      } catch {
-        return null;
-      }
-    });
+    const entries3 = recordList(dir, () => readDirEntries(dir));
     return entries3 && new Map(entries3.map((e) => [e.name, e]));
   };
   if (!m) return read();
@@ -2763,12 +2758,21 @@ var WALKS = {
     want: (n, d) => n === "migration.sql" && d !== root
   })
 };
+function globUnstamped(patterns, options) {
+  unrecordable("a glob");
+  return glob(patterns, options);
+}
 async function globFiles(root, pattern) {
   const walk = typeof pattern === "string" ? WALKS[pattern] : void 0;
   const walked = walk && walkFiles(root, walk(path.resolve(root)));
   if (walked) return walked.sort(naturalCompare);
-  unrecordable("a glob");
-  return (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, ignore: IGNORE, expandDirectories: false })).sort(naturalCompare);
+  return (await globUnstamped(pattern, {
+    cwd: root,
+    absolute: true,
+    onlyFiles: true,
+    ignore: IGNORE,
+    expandDirectories: false
+  })).sort(naturalCompare);
 }
 function findUp(from, test, levels = 6) {
   let dir = from;
@@ -3654,10 +3658,6 @@ function detectFramework(dir, files) {
 }
 
 // src/discover/auto.ts
-function unrecordedGlob(base) {
-  unrecordable("a glob");
-  return glob(AUTO_PATTERNS, autoGlobOptions(base));
-}
 var AUTO_IGNORE = [
   "**/node_modules/**",
   "**/.git/**",
@@ -3710,7 +3710,7 @@ function rootOf(file) {
 async function autoDiscover(cwd) {
   const base = path14.resolve(cwd);
   const roots = /* @__PURE__ */ new Set();
-  const matches = walkFiles(base, autoWalk(base)) ?? await unrecordedGlob(base);
+  const matches = walkFiles(base, autoWalk(base)) ?? await globUnstamped(AUTO_PATTERNS, autoGlobOptions(base));
   for (const m of matches) {
     if (/changelog.*\.(xml|ya?ml|json)$/i.test(path14.basename(m))) {
       const dir = path14.dirname(m);
@@ -3803,8 +3803,7 @@ async function filesOf(inputs, cwd) {
       dirs.push(path16.dirname(r));
       files.push(r);
     } else if (/[*?[{]/.test(r)) {
-      unrecordable("a glob");
-      for (const f of await glob(path16.relative(cwd, r).split(path16.sep).join("/"), {
+      for (const f of await globUnstamped(path16.relative(cwd, r).split(path16.sep).join("/"), {
         cwd,
         absolute: true,
         onlyFiles: true,
@@ -4380,8 +4379,7 @@ async function discoverOnce(inputs, options) {
   for (const input of inputs) {
     const abs = path18.resolve(cwd, input);
     if (isDynamicPattern(input) && !existsSync(abs)) {
-      unrecordable("a glob");
-      const matches = (await glob(input, { cwd, absolute: true, onlyFiles: true })).sort(naturalCompare);
+      const matches = (await globUnstamped(input, { cwd, absolute: true, onlyFiles: true })).sort(naturalCompare);
       if (!matches.length) throw new DiscoveryError(`no files match ${input}`);
       const sqlFiles = matches.filter((f) => f.endsWith(".sql"));
       if (!sqlFiles.length) throw new DiscoveryError(`${input} matches no .sql files`);
@@ -4497,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-MPQXJX22.js");
+  const { readConfigFile } = await import("./config-file-YNNSAWHF.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {
