@@ -47,6 +47,14 @@ export function builtinVolatility(name: string, nargs?: number): Volatility | un
   return 'immutable';
 }
 
+/** A call's function name and argument count, and its volatility when known (CREATE FUNCTION in the history, or built in). */
+function resolveCall(call: any, userFunctions?: Map<string, Volatility>) {
+  const fn = names(call.funcname);
+  const name = fn[fn.length - 1] ?? '?';
+  const nargs: number = call.args?.length ?? 0;
+  return { name, nargs, volatility: userFunctions?.get(name) ?? builtinVolatility(name, nargs) };
+}
+
 /**
  * Volatility of an expression, as PostgreSQL would judge it when deciding
  * whether `ADD COLUMN … DEFAULT expr` can skip the table rewrite.
@@ -66,10 +74,7 @@ export function volatility(expr: any, userFunctions?: Map<string, Volatility>): 
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'FuncCall') {
-        const fn = names((value as any).funcname);
-        const name = fn[fn.length - 1] ?? '';
-        const v = userFunctions?.get(name) ?? builtinVolatility(name, (value as any).args?.length ?? 0) ?? 'volatile';
-        result = max(result, v);
+        result = max(result, resolveCall(value, userFunctions).volatility ?? 'volatile');
         stack.push((value as any).args);
       } else if (key === 'SQLValueFunction') {
         result = max(result, 'stable');
@@ -104,10 +109,8 @@ export function unknownCalls(expr: any, userFunctions?: Map<string, Volatility>)
     for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i]![1]);
     for (const [key, value] of entries) {
       if (key !== 'FuncCall') continue;
-      const fn = names((value as any).funcname);
-      const name = fn[fn.length - 1] ?? '?';
-      const n = (value as any).args?.length ?? 0;
-      if (userFunctions?.has(name) || builtinVolatility(name, n)) continue;
+      const { name, nargs: n, volatility: known } = resolveCall(value, userFunctions);
+      if (known) continue;
       const label = builtinVolatility(name) ? `${name}() with ${n} argument${n === 1 ? '' : 's'}` : `${name}()`;
       if (!out.includes(label)) out.push(label);
     }
