@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-XM5H6PB7.js";
+} from "./chunk-KKBKEDAO.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-ZELXMMWA.js";
+} from "./chunk-INT27OXG.js";
 import {
   runStats
-} from "./chunk-ZGYBOXB7.js";
+} from "./chunk-WJO5JRQ6.js";
 import {
   proofState
-} from "./chunk-6SENFKBN.js";
+} from "./chunk-BGRQU7QU.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-YKS2STLK.js";
-import "./chunk-S7BJ5EV2.js";
-import "./chunk-5W5RGVUG.js";
+import "./chunk-XZ3ZJCNU.js";
+import "./chunk-TK5FWF5K.js";
+import "./chunk-JNCELLXI.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-GODPZWOJ.js";
+} from "./chunk-6TDUMIKH.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-5JYYHFOY.js";
+} from "./chunk-M733V3QC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-OM5MRSPQ.js";
-import "./chunk-NDGQRQLT.js";
+import "./chunk-EK7DHE46.js";
+import "./chunk-GPRQ3WNG.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -61,7 +61,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-VA6OAR5V.js";
+} from "./chunk-SP4EMABQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-XM5H6PB7.js";
-import "./chunk-6SENFKBN.js";
-import "./chunk-YKS2STLK.js";
+} from "./chunk-KKBKEDAO.js";
+import "./chunk-BGRQU7QU.js";
+import "./chunk-XZ3ZJCNU.js";
 import {
   ruleDocUrl
-} from "./chunk-5W5RGVUG.js";
+} from "./chunk-JNCELLXI.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-GODPZWOJ.js";
+} from "./chunk-6TDUMIKH.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-5JYYHFOY.js";
+} from "./chunk-M733V3QC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-OM5MRSPQ.js";
-import "./chunk-NDGQRQLT.js";
+import "./chunk-EK7DHE46.js";
+import "./chunk-GPRQ3WNG.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-2XU26NCN.js";
-import "./chunk-VA6OAR5V.js";
+import "./chunk-SP4EMABQ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -9,16 +9,16 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-3SW72H7Q.js";
+} from "./chunk-AN6WVHBC.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-NDGQRQLT.js";
+import "./chunk-GPRQ3WNG.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-2XU26NCN.js";
-import "./chunk-VA6OAR5V.js";
+import "./chunk-SP4EMABQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

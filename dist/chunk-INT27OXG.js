@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-ZGYBOXB7.js";
+} from "./chunk-WJO5JRQ6.js";
 import {
   formatText,
   textParts
-} from "./chunk-S7BJ5EV2.js";
+} from "./chunk-TK5FWF5K.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-5W5RGVUG.js";
+} from "./chunk-JNCELLXI.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-GODPZWOJ.js";
+} from "./chunk-6TDUMIKH.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-5JYYHFOY.js";
+} from "./chunk-M733V3QC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-OM5MRSPQ.js";
+} from "./chunk-EK7DHE46.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-7TPN3M5K.js");
+    const { lintDryRun } = await import("./dry-run-7EZ2OZDZ.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

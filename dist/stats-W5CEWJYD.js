@@ -7,14 +7,14 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-ZGYBOXB7.js";
-import "./chunk-OM5MRSPQ.js";
-import "./chunk-NDGQRQLT.js";
+} from "./chunk-WJO5JRQ6.js";
+import "./chunk-EK7DHE46.js";
+import "./chunk-GPRQ3WNG.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-VA6OAR5V.js";
+import "./chunk-SP4EMABQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -6890,6 +6890,12 @@ function builtinVolatility(name, nargs) {
   if (v.includes("s")) return "stable";
   return "immutable";
 }
+function resolveCall(call, userFunctions) {
+  const fn = names(call.funcname);
+  const name = fn[fn.length - 1] ?? "?";
+  const nargs = call.args?.length ?? 0;
+  return { name, nargs, volatility: userFunctions?.get(name) ?? builtinVolatility(name, nargs) };
+}
 function volatility(expr, userFunctions) {
   let result = "immutable";
   const stack = [expr];
@@ -6902,10 +6908,7 @@ function volatility(expr, userFunctions) {
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === "FuncCall") {
-        const fn = names(value.funcname);
-        const name = fn[fn.length - 1] ?? "";
-        const v = userFunctions?.get(name) ?? builtinVolatility(name, value.args?.length ?? 0) ?? "volatile";
-        result = max(result, v);
+        result = max(result, resolveCall(value, userFunctions).volatility ?? "volatile");
         stack.push(value.args);
       } else if (key === "SQLValueFunction") {
         result = max(result, "stable");
@@ -6934,10 +6937,8 @@ function unknownCalls(expr, userFunctions) {
     for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i][1]);
     for (const [key, value] of entries) {
       if (key !== "FuncCall") continue;
-      const fn = names(value.funcname);
-      const name = fn[fn.length - 1] ?? "?";
-      const n = value.args?.length ?? 0;
-      if (userFunctions?.has(name) || builtinVolatility(name, n)) continue;
+      const { name, nargs: n, volatility: known } = resolveCall(value, userFunctions);
+      if (known) continue;
       const label = builtinVolatility(name) ? `${name}() with ${n} argument${n === 1 ? "" : "s"}` : `${name}()`;
       if (!out.includes(label)) out.push(label);
     }

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-NDGQRQLT.js";
+} from "./chunk-GPRQ3WNG.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-VA6OAR5V.js";
+} from "./chunk-SP4EMABQ.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-OM5MRSPQ.js";
+} from "./chunk-EK7DHE46.js";
 import {
   dialectOfUrl
-} from "./chunk-NDGQRQLT.js";
+} from "./chunk-GPRQ3WNG.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-6SENFKBN.js";
+} from "./chunk-BGRQU7QU.js";
 import {
   require_picocolors
-} from "./chunk-GODPZWOJ.js";
+} from "./chunk-6TDUMIKH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-NDGQRQLT.js";
+} from "./chunk-GPRQ3WNG.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-ZELXMMWA.js";
+} from "./chunk-INT27OXG.js";
 import {
   runStats
-} from "./chunk-ZGYBOXB7.js";
+} from "./chunk-WJO5JRQ6.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-B35YOZCJ.js";
-import "./chunk-6SENFKBN.js";
+} from "./chunk-UV2SER4U.js";
+import "./chunk-BGRQU7QU.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-YKS2STLK.js";
+import "./chunk-XZ3ZJCNU.js";
 import {
   formatText
-} from "./chunk-S7BJ5EV2.js";
-import "./chunk-5W5RGVUG.js";
-import "./chunk-GODPZWOJ.js";
+} from "./chunk-TK5FWF5K.js";
+import "./chunk-JNCELLXI.js";
+import "./chunk-6TDUMIKH.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-5JYYHFOY.js";
+} from "./chunk-M733V3QC.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-OM5MRSPQ.js";
-import "./chunk-NDGQRQLT.js";
+import "./chunk-EK7DHE46.js";
+import "./chunk-GPRQ3WNG.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION
 } from "./chunk-2XU26NCN.js";
-import "./chunk-VA6OAR5V.js";
+import "./chunk-SP4EMABQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-NDGQRQLT.js";
+} from "./chunk-GPRQ3WNG.js";
 import {
   formatDuration
-} from "./chunk-VA6OAR5V.js";
+} from "./chunk-SP4EMABQ.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-VA6OAR5V.js";
+} from "./chunk-SP4EMABQ.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-5JYYHFOY.js";
+} from "./chunk-M733V3QC.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-OM5MRSPQ.js";
+} from "./chunk-EK7DHE46.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-NDGQRQLT.js";
+} from "./chunk-GPRQ3WNG.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-2XU26NCN.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-VA6OAR5V.js";
+} from "./chunk-SP4EMABQ.js";
 import {
   isShadowStop,
   toSqlError

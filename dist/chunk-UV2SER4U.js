@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-6SENFKBN.js";
+} from "./chunk-BGRQU7QU.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-YKS2STLK.js";
+} from "./chunk-XZ3ZJCNU.js";
 import {
   byStatement
-} from "./chunk-S7BJ5EV2.js";
+} from "./chunk-TK5FWF5K.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-5W5RGVUG.js";
+} from "./chunk-JNCELLXI.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-GODPZWOJ.js";
+} from "./chunk-6TDUMIKH.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-5JYYHFOY.js";
+} from "./chunk-M733V3QC.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-OM5MRSPQ.js";
+} from "./chunk-EK7DHE46.js";
 import {
   dialectFor
-} from "./chunk-NDGQRQLT.js";
+} from "./chunk-GPRQ3WNG.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-YKS2STLK.js";
+} from "./chunk-XZ3ZJCNU.js";
 import {
   isProven
-} from "./chunk-GODPZWOJ.js";
+} from "./chunk-6TDUMIKH.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-ZGYBOXB7.js";
+} from "./chunk-WJO5JRQ6.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-YKS2STLK.js";
+} from "./chunk-XZ3ZJCNU.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-GODPZWOJ.js";
+} from "./chunk-6TDUMIKH.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-5JYYHFOY.js";
+} from "./chunk-M733V3QC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-OM5MRSPQ.js";
-import "./chunk-NDGQRQLT.js";
+} from "./chunk-EK7DHE46.js";
+import "./chunk-GPRQ3WNG.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 } from "./chunk-2XU26NCN.js";
 import {
   formatDuration
-} from "./chunk-VA6OAR5V.js";
+} from "./chunk-SP4EMABQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-NDGQRQLT.js";
+} from "./chunk-GPRQ3WNG.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-2XU26NCN.js";
 import {
   LineIndex
-} from "./chunk-VA6OAR5V.js";
+} from "./chunk-SP4EMABQ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-5W5RGVUG.js";
+} from "./chunk-JNCELLXI.js";
 import {
   require_picocolors
-} from "./chunk-GODPZWOJ.js";
+} from "./chunk-6TDUMIKH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -12,21 +12,21 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-ZELXMMWA.js";
-import "./chunk-ZGYBOXB7.js";
-import "./chunk-S7BJ5EV2.js";
-import "./chunk-5W5RGVUG.js";
-import "./chunk-GODPZWOJ.js";
-import "./chunk-5JYYHFOY.js";
+} from "./chunk-INT27OXG.js";
+import "./chunk-WJO5JRQ6.js";
+import "./chunk-TK5FWF5K.js";
+import "./chunk-JNCELLXI.js";
+import "./chunk-6TDUMIKH.js";
+import "./chunk-M733V3QC.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-OM5MRSPQ.js";
-import "./chunk-NDGQRQLT.js";
+import "./chunk-EK7DHE46.js";
+import "./chunk-GPRQ3WNG.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-2XU26NCN.js";
-import "./chunk-VA6OAR5V.js";
+import "./chunk-SP4EMABQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
