@@ -30,7 +30,7 @@ export function engineOf(text: string): Engine {
  * Production seconds per shadow second, per kind of work, measured by scripts/calibrate-estimates.mjs on the
  * local PostgreSQL 15 (two runs, tables of 100k and 1M rows: the geometric mean of the real statement's time
  * over the estimate made with a factor of 1). docs/estimates.md has the runs, the machine's load during them
- * and the error band. PGlite's per-row costs are CPU time after a warm-up (src/dialects/postgres/shadow/scale.ts);
+ * and the error band. PGlite's per-row costs are its worker thread's time after a warm-up (src/dialects/postgres/shadow/scale.ts);
  * a server's are wall time, and several of the URL-shadow runs fell back on SERVER_US_PER_ROW (which this factor
  * does not touch), so `server` is calibrated less well than `pglite`.
  */

@@ -19,6 +19,11 @@ export interface ProbeTarget {
   readonly serverVersion: number;
   exec(sql: string): Promise<void>;
   query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `sql` and returns the engine's time on it, ms, measured where it runs (an embedded engine: on its own
+   * thread, not stretched by other processes); without it a caller times `exec` by the wall clock
+   */
+  timed?(sql: string): Promise<number>;
   /** set once the shadow was stopped (a statement overran its time bound) */
   readonly stopped?: unknown;
 }

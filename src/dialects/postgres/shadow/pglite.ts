@@ -297,6 +297,10 @@ export class PgliteShadow implements Shadow {
     await this.bounded({ op: 'exec', sql }, sql);
   }
 
+  async timed(sql: string): Promise<number> {
+    return (await this.bounded({ op: 'timed', sql }, sql)) as number;
+  }
+
   async query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]> {
     return (await this.bounded({ op: 'query', sql, ...(params ? { params } : {}) }, sql)) as T[];
   }

@@ -90,12 +90,6 @@ async function warmUp(shadow: ProbeTarget): Promise<void> {
   }
 }
 
-/** CPU time of this process (every thread: PGlite's worker included), ms. */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
 export async function scale(
   shadow: ProbeTarget,
   stmt: PgStatement,
@@ -106,9 +100,6 @@ export async function scale(
   const { schemaname, relname } = target.rel;
   const table = (schemaname ? `${quoteIdent(schemaname)}.` : '') + quoteIdent(relname!);
   const name = schemaname ? `${schemaname}.${relname}` : relname!;
-  // embedded PGlite runs in this process: its CPU time, which other processes on the machine do not
-  // stretch as they do wall time; a server's work is in its own process: wall time
-  const clock = shadow.kind === 'pglite' ? cpuMs : () => performance.now();
   if (!inTransaction) await shadow.exec('BEGIN');
   try {
     const sizeOf = async () => {
@@ -124,9 +115,11 @@ export async function scale(
       await shadow.exec(`SAVEPOINT ${SAVEPOINT}`);
       try {
         if (empty) await shadow.exec(`TRUNCATE ${table} CASCADE`);
-        const t0 = clock();
+        // embedded PGlite times itself, on its own thread; a server's work is in its own process: wall time
+        if (shadow.timed) return await shadow.timed(target.sql);
+        const t0 = performance.now();
         await shadow.exec(target.sql);
-        return clock() - t0;
+        return performance.now() - t0;
       } finally {
         await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
         await shadow.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
