@@ -5728,6 +5728,14 @@ async function handle2(req) {
     case "exec":
       await db.exec(req.sql);
       return void 0;
+    case "timed": {
+      const c0 = process.cpuUsage();
+      const w0 = performance.now();
+      await db.exec(req.sql);
+      const wall = performance.now() - w0;
+      const c2 = process.cpuUsage(c0);
+      return Math.min(wall, (c2.user + c2.system) / 1e3);
+    }
     case "query":
       return (await db.query(req.sql, req.params)).rows;
     case "dumpDataDir": {

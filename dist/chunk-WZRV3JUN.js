@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-M733V3QC.js";
+} from "./chunk-G6QOF6QY.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-EK7DHE46.js";
+} from "./chunk-XZRO7A2Q.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-GPRQ3WNG.js";
+} from "./chunk-S7PSYBX4.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-2XU26NCN.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-SP4EMABQ.js";
+} from "./chunk-UM7D374F.js";
 import {
   isShadowStop,
   toSqlError

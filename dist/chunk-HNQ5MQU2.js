@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-GPRQ3WNG.js";
+} from "./chunk-S7PSYBX4.js";
 import {
   formatDuration
-} from "./chunk-SP4EMABQ.js";
+} from "./chunk-UM7D374F.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-KKBKEDAO.js";
+} from "./chunk-UIKWBKZR.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-INT27OXG.js";
+} from "./chunk-PVQ2QNWO.js";
 import {
   runStats
-} from "./chunk-WJO5JRQ6.js";
+} from "./chunk-UVYXDDRJ.js";
 import {
   proofState
-} from "./chunk-BGRQU7QU.js";
+} from "./chunk-IVMQTOTE.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-XZ3ZJCNU.js";
-import "./chunk-TK5FWF5K.js";
-import "./chunk-JNCELLXI.js";
+import "./chunk-4DRE2BBZ.js";
+import "./chunk-TEGQRV6U.js";
+import "./chunk-HNQ5MQU2.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-6TDUMIKH.js";
+} from "./chunk-WZRV3JUN.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-M733V3QC.js";
+} from "./chunk-G6QOF6QY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-EK7DHE46.js";
-import "./chunk-GPRQ3WNG.js";
+import "./chunk-XZRO7A2Q.js";
+import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -61,7 +61,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-SP4EMABQ.js";
+} from "./chunk-UM7D374F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-WJO5JRQ6.js";
+} from "./chunk-UVYXDDRJ.js";
 import {
   formatText,
   textParts
-} from "./chunk-TK5FWF5K.js";
+} from "./chunk-TEGQRV6U.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-JNCELLXI.js";
+} from "./chunk-HNQ5MQU2.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-6TDUMIKH.js";
+} from "./chunk-WZRV3JUN.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-M733V3QC.js";
+} from "./chunk-G6QOF6QY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-EK7DHE46.js";
+} from "./chunk-XZRO7A2Q.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-7EZ2OZDZ.js");
+    const { lintDryRun } = await import("./dry-run-SZQY4XQA.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-EK7DHE46.js";
+} from "./chunk-XZRO7A2Q.js";
 import {
   dialectOfUrl
-} from "./chunk-GPRQ3WNG.js";
+} from "./chunk-S7PSYBX4.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -8601,17 +8601,12 @@ async function warmUp(shadow) {
     await shadow.exec("RELEASE SAVEPOINT zerodown_warm");
   }
 }
-function cpuMs() {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e3;
-}
 async function scale(shadow, stmt, inTransaction) {
   const target = targetOf(stmt);
   if (!target) return void 0;
   const { schemaname, relname } = target.rel;
   const table = (schemaname ? `${quoteIdent(schemaname)}.` : "") + quoteIdent(relname);
   const name = schemaname ? `${schemaname}.${relname}` : relname;
-  const clock = shadow.kind === "pglite" ? cpuMs : () => performance.now();
   if (!inTransaction) await shadow.exec("BEGIN");
   try {
     const sizeOf = async () => {
@@ -8626,9 +8621,10 @@ async function scale(shadow, stmt, inTransaction) {
       await shadow.exec(`SAVEPOINT ${SAVEPOINT}`);
       try {
         if (empty) await shadow.exec(`TRUNCATE ${table} CASCADE`);
-        const t0 = clock();
+        if (shadow.timed) return await shadow.timed(target.sql);
+        const t0 = performance.now();
         await shadow.exec(target.sql);
-        return clock() - t0;
+        return performance.now() - t0;
       } finally {
         await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
         await shadow.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
@@ -9696,6 +9692,9 @@ var PgliteShadow = class _PgliteShadow {
   }
   async exec(sql) {
     await this.bounded({ op: "exec", sql }, sql);
+  }
+  async timed(sql) {
+    return await this.bounded({ op: "timed", sql }, sql);
   }
   async query(sql, params) {
     return await this.bounded({ op: "query", sql, ...params ? { params } : {} }, sql);

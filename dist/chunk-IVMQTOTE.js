@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-XZ3ZJCNU.js";
+} from "./chunk-4DRE2BBZ.js";
 import {
   isProven
-} from "./chunk-6TDUMIKH.js";
+} from "./chunk-WZRV3JUN.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-WJO5JRQ6.js";
+} from "./chunk-UVYXDDRJ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-XZ3ZJCNU.js";
+} from "./chunk-4DRE2BBZ.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-6TDUMIKH.js";
+} from "./chunk-WZRV3JUN.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-M733V3QC.js";
+} from "./chunk-G6QOF6QY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-EK7DHE46.js";
-import "./chunk-GPRQ3WNG.js";
+} from "./chunk-XZRO7A2Q.js";
+import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 } from "./chunk-2XU26NCN.js";
 import {
   formatDuration
-} from "./chunk-SP4EMABQ.js";
+} from "./chunk-UM7D374F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

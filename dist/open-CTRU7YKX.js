@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-SP4EMABQ.js";
+} from "./chunk-UM7D374F.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

@@ -91,7 +91,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-SP4EMABQ.js";
+} from "./chunk-UM7D374F.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -4545,7 +4545,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-4JNPXAJA.js")).openShadow(options),
+  open: async (options) => (await import("./open-CTRU7YKX.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: () => void compileEngine(),
   extensionsIn,

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-GPRQ3WNG.js";
+} from "./chunk-S7PSYBX4.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-2XU26NCN.js";
 import {
   LineIndex
-} from "./chunk-SP4EMABQ.js";
+} from "./chunk-UM7D374F.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

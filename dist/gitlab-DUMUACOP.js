@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-INT27OXG.js";
+} from "./chunk-PVQ2QNWO.js";
 import {
   runStats
-} from "./chunk-WJO5JRQ6.js";
+} from "./chunk-UVYXDDRJ.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-UV2SER4U.js";
-import "./chunk-BGRQU7QU.js";
+} from "./chunk-WCQFW4UM.js";
+import "./chunk-IVMQTOTE.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-XZ3ZJCNU.js";
+import "./chunk-4DRE2BBZ.js";
 import {
   formatText
-} from "./chunk-TK5FWF5K.js";
-import "./chunk-JNCELLXI.js";
-import "./chunk-6TDUMIKH.js";
+} from "./chunk-TEGQRV6U.js";
+import "./chunk-HNQ5MQU2.js";
+import "./chunk-WZRV3JUN.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-M733V3QC.js";
+} from "./chunk-G6QOF6QY.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-EK7DHE46.js";
-import "./chunk-GPRQ3WNG.js";
+import "./chunk-XZRO7A2Q.js";
+import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION
 } from "./chunk-2XU26NCN.js";
-import "./chunk-SP4EMABQ.js";
+import "./chunk-UM7D374F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-JNCELLXI.js";
+} from "./chunk-HNQ5MQU2.js";
 import {
   require_picocolors
-} from "./chunk-6TDUMIKH.js";
+} from "./chunk-WZRV3JUN.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -7,14 +7,14 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-WJO5JRQ6.js";
-import "./chunk-EK7DHE46.js";
-import "./chunk-GPRQ3WNG.js";
+} from "./chunk-UVYXDDRJ.js";
+import "./chunk-XZRO7A2Q.js";
+import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-SP4EMABQ.js";
+import "./chunk-UM7D374F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

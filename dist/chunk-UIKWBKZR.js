@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-BGRQU7QU.js";
+} from "./chunk-IVMQTOTE.js";
 import {
   require_picocolors
-} from "./chunk-6TDUMIKH.js";
+} from "./chunk-WZRV3JUN.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-GPRQ3WNG.js";
+} from "./chunk-S7PSYBX4.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-GPRQ3WNG.js";
+} from "./chunk-S7PSYBX4.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-SP4EMABQ.js";
+} from "./chunk-UM7D374F.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -5,28 +5,20 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-INT27OXG.js";
-import "./chunk-WJO5JRQ6.js";
-import "./chunk-TK5FWF5K.js";
-import "./chunk-JNCELLXI.js";
-import "./chunk-6TDUMIKH.js";
-import "./chunk-M733V3QC.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-EK7DHE46.js";
-import "./chunk-GPRQ3WNG.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-JCZU2HM7.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-2XU26NCN.js";
-import "./chunk-SP4EMABQ.js";
+import "./chunk-UM7D374F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
@@ -34,11 +26,8 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

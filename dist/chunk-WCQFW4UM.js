@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-BGRQU7QU.js";
+} from "./chunk-IVMQTOTE.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-XZ3ZJCNU.js";
+} from "./chunk-4DRE2BBZ.js";
 import {
   byStatement
-} from "./chunk-TK5FWF5K.js";
+} from "./chunk-TEGQRV6U.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-JNCELLXI.js";
+} from "./chunk-HNQ5MQU2.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-6TDUMIKH.js";
+} from "./chunk-WZRV3JUN.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-M733V3QC.js";
+} from "./chunk-G6QOF6QY.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-EK7DHE46.js";
+} from "./chunk-XZRO7A2Q.js";
 import {
   dialectFor
-} from "./chunk-GPRQ3WNG.js";
+} from "./chunk-S7PSYBX4.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-AN6WVHBC.js";
+} from "./chunk-JCZU2HM7.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-M733V3QC.js";
+} from "./chunk-G6QOF6QY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-GPRQ3WNG.js";
+} from "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,7 +34,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-2XU26NCN.js";
-import "./chunk-SP4EMABQ.js";
+import "./chunk-UM7D374F.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

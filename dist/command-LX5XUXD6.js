@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-KKBKEDAO.js";
-import "./chunk-BGRQU7QU.js";
-import "./chunk-XZ3ZJCNU.js";
+} from "./chunk-UIKWBKZR.js";
+import "./chunk-IVMQTOTE.js";
+import "./chunk-4DRE2BBZ.js";
 import {
   ruleDocUrl
-} from "./chunk-JNCELLXI.js";
+} from "./chunk-HNQ5MQU2.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-6TDUMIKH.js";
+} from "./chunk-WZRV3JUN.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-M733V3QC.js";
+} from "./chunk-G6QOF6QY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-EK7DHE46.js";
-import "./chunk-GPRQ3WNG.js";
+import "./chunk-XZRO7A2Q.js";
+import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-2XU26NCN.js";
-import "./chunk-SP4EMABQ.js";
+import "./chunk-UM7D374F.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
