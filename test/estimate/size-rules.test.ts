@@ -1,0 +1,93 @@
+/**
+ * `--stats` sizes the findings whose harm grows with the table (`SIZE_RULES`): a rewrite of the whole table under
+ * ACCESS EXCLUSIVE (VACUUM FULL, CLUSTER) or an explicit ALGORITHM=COPY / LOCK=EXCLUSIVE is a note on a table the
+ * stats show small, and keeps its severity on a large one; a hazard that hurts at any size (a DROP) is left alone.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, writeProject } from '../cli-harness.js';
+import { STATS_VERSION } from '../../src/stats/format.js';
+
+const root = mkdtempSync(path.join(tmpdir(), 'zd-size-rules-'));
+
+function statsFile(dir: string, dialect: 'postgres' | 'mysql', tables: [string, number][]): string {
+  const p = path.join(dir, 'stats.json');
+  writeFileSync(
+    p,
+    JSON.stringify({
+      zerodownStats: STATS_VERSION,
+      dialect,
+      server: dialect === 'postgres' ? 'PostgreSQL 16.4' : 'MariaDB 10.11.6',
+      exportedAt: new Date().toISOString(),
+      tables: tables.map(([table, rows]) => ({
+        table,
+        rows,
+        tableBytes: rows * 100,
+        indexBytes: rows * 20,
+        totalBytes: rows * 120,
+        lastAnalyze: new Date().toISOString(),
+      })),
+    }),
+  );
+  return p;
+}
+
+type Found = { rule: string; severity: string; line: number; sizeNote?: string };
+
+async function findings(dir: string, stats: string, file: string, ...extra: string[]): Promise<Found[]> {
+  const r = await runCli(dir, 'lint', '--format', 'json', '--stats', stats, ...extra, file);
+  expect(r.code, r.stderr).not.toBe(2);
+  return JSON.parse(r.stdout).files[0].findings;
+}
+
+describe('size-aware severity of whole-table rewrites and explicit copies', () => {
+  it('PostgreSQL: VACUUM FULL and CLUSTER on a small table are notes, on a large one they keep their severity', async () => {
+    const dir = writeProject(root, {
+      'm/001.sql':
+        'CREATE TABLE small (id bigint PRIMARY KEY);\nCREATE TABLE big (id bigint PRIMARY KEY);\nCREATE TABLE gone (id bigint);\n',
+      'm/002.sql': 'VACUUM FULL small;\nVACUUM FULL big;\nCLUSTER small USING small_pkey;\nDROP TABLE gone;\n',
+    });
+    const stats = statsFile(dir, 'postgres', [
+      ['public.small', 500],
+      ['public.big', 5_000_000],
+      ['public.gone', 10],
+    ]);
+    for (const [pg, rule] of [
+      ['15', 'prefer-pg-repack'],
+      ['19', 'prefer-repack'],
+    ] as const) {
+      const fs = await findings(dir, stats, 'm/002.sql', '--pg-version', pg);
+      const at = (line: number) => fs.find((f) => f.rule === rule && f.line === line);
+      expect(at(1)?.severity, `${rule} small`).toBe('note');
+      expect(at(1)?.sizeNote).toMatch(/^public\.small is small in production \(500 rows/);
+      expect(at(2)?.severity, `${rule} big`).toBe('warning');
+      expect(at(2)?.sizeNote).toMatch(/^public\.big \(5\.0M rows/);
+      expect(at(3)?.severity, `${rule} CLUSTER small`).toBe('note');
+      // a dropped table hurts the code that still reads it, at any size
+      const drop = fs.find((f) => f.rule === 'ban-drop-table');
+      expect(drop?.severity).not.toBe('note');
+      expect(drop?.sizeNote).toBeUndefined();
+    }
+  });
+
+  it('MySQL: an explicit ALGORITHM=COPY on a small table is a note, on a large one it keeps its severity', async () => {
+    const dir = writeProject(root, {
+      'm/001.sql':
+        'CREATE TABLE small (id bigint PRIMARY KEY, v int) ENGINE=InnoDB;\nCREATE TABLE big (id bigint PRIMARY KEY, v int) ENGINE=InnoDB;\n',
+      'm/002.sql':
+        'ALTER TABLE small ADD COLUMN w int, ALGORITHM=COPY;\nALTER TABLE big ADD COLUMN w int, ALGORITHM=COPY;\n',
+    });
+    const stats = statsFile(dir, 'mysql', [
+      ['app.small', 500],
+      ['app.big', 5_000_000],
+    ]);
+    const fs = await findings(dir, stats, 'm/002.sql', '--dialect', 'mariadb');
+    const at = (line: number) => fs.find((f) => f.rule === 'ban-explicit-copy-or-lock' && f.line === line);
+    expect(at(1)?.severity).toBe('note');
+    expect(at(1)?.sizeNote).toMatch(/^small is small in production \(500 rows/);
+    expect(at(2)?.severity).toBe('error');
+    expect(at(2)?.sizeNote).toMatch(/^big \(5\.0M rows/);
+  });
+});
