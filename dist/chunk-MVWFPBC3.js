@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-XZRO7A2Q.js";
+} from "./chunk-LH7QH5XQ.js";
 import {
   dialectOfUrl
 } from "./chunk-S7PSYBX4.js";

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-UIKWBKZR.js";
+} from "./chunk-HHSAKJBL.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-PVQ2QNWO.js";
+} from "./chunk-BWTCWOAQ.js";
 import {
   runStats
-} from "./chunk-UVYXDDRJ.js";
+} from "./chunk-MVWFPBC3.js";
 import {
   proofState
-} from "./chunk-IVMQTOTE.js";
+} from "./chunk-7XKRO342.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-4DRE2BBZ.js";
-import "./chunk-TEGQRV6U.js";
+import "./chunk-SZWN2IQS.js";
 import "./chunk-HNQ5MQU2.js";
 import {
   DEFAULTS,
@@ -33,7 +33,7 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-WZRV3JUN.js";
+} from "./chunk-LXUD47VN.js";
 import {
   detectDialect,
   discover,
@@ -44,7 +44,7 @@ import {
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-XZRO7A2Q.js";
+import "./chunk-LH7QH5XQ.js";
 import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-HNQ5MQU2.js";
 import {
   require_picocolors
-} from "./chunk-WZRV3JUN.js";
+} from "./chunk-LXUD47VN.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-UIKWBKZR.js";
-import "./chunk-IVMQTOTE.js";
+} from "./chunk-HHSAKJBL.js";
+import "./chunk-7XKRO342.js";
 import "./chunk-4DRE2BBZ.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-WZRV3JUN.js";
+} from "./chunk-LXUD47VN.js";
 import {
   autoDiscover,
   detectDialect,
@@ -30,7 +30,7 @@ import {
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-XZRO7A2Q.js";
+import "./chunk-LH7QH5XQ.js";
 import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";

@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-XZRO7A2Q.js";
+} from "./chunk-LH7QH5XQ.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,

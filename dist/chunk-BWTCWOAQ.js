@@ -6,11 +6,11 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-UVYXDDRJ.js";
+} from "./chunk-MVWFPBC3.js";
 import {
   formatText,
   textParts
-} from "./chunk-TEGQRV6U.js";
+} from "./chunk-SZWN2IQS.js";
 import {
   formatSarif,
   sizeLines
@@ -21,7 +21,7 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-WZRV3JUN.js";
+} from "./chunk-LXUD47VN.js";
 import {
   autoDiscover,
   detectDialect,
@@ -34,7 +34,7 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-XZRO7A2Q.js";
+} from "./chunk-LH7QH5XQ.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-SZQY4XQA.js");
+    const { lintDryRun } = await import("./dry-run-JEWVY3BY.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

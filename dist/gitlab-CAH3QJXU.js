@@ -8,31 +8,31 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-PVQ2QNWO.js";
+} from "./chunk-BWTCWOAQ.js";
 import {
   runStats
-} from "./chunk-UVYXDDRJ.js";
+} from "./chunk-MVWFPBC3.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-WCQFW4UM.js";
-import "./chunk-IVMQTOTE.js";
+} from "./chunk-WT2G3RRV.js";
+import "./chunk-7XKRO342.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-4DRE2BBZ.js";
 import {
   formatText
-} from "./chunk-TEGQRV6U.js";
+} from "./chunk-SZWN2IQS.js";
 import "./chunk-HNQ5MQU2.js";
-import "./chunk-WZRV3JUN.js";
+import "./chunk-LXUD47VN.js";
 import {
   changedFiles,
   loadConfig
 } from "./chunk-G6QOF6QY.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-XZRO7A2Q.js";
+import "./chunk-LH7QH5XQ.js";
 import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-IVMQTOTE.js";
+} from "./chunk-7XKRO342.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-4DRE2BBZ.js";
 import {
   byStatement
-} from "./chunk-TEGQRV6U.js";
+} from "./chunk-SZWN2IQS.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,7 +51,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-WZRV3JUN.js";
+} from "./chunk-LXUD47VN.js";
 import {
   detectDialect,
   discover,
@@ -61,7 +61,7 @@ import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-XZRO7A2Q.js";
+} from "./chunk-LH7QH5XQ.js";
 import {
   dialectFor
 } from "./chunk-S7PSYBX4.js";

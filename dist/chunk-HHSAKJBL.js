@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-IVMQTOTE.js";
+} from "./chunk-7XKRO342.js";
 import {
   require_picocolors
-} from "./chunk-WZRV3JUN.js";
+} from "./chunk-LXUD47VN.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
