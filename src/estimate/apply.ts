@@ -64,6 +64,15 @@ export const SIZE_RULES: ReadonlySet<string> = new Set([
   'unbatched-backfill',
 ]);
 
+/**
+ * Rules whose statement scans every table in `data.tables` under one lock (an ALTER DOMAIN checks every column of
+ * the domain): sized by all of those tables together, never timed (the probe times one table's statement).
+ */
+export const MULTI_TABLE_SIZE_RULES: ReadonlySet<string> = new Set([
+  'ban-alter-domain-validation',
+  'ban-alter-domain-with-add-constraint',
+]);
+
 /** Where the stats came from, for the report: the file as given, or the URL with its password masked. */
 export function statsSource(given: { file?: string; url?: string }): string {
   return given.file ?? (given.url ? displayConnection(given.url) : 'stats');
@@ -190,6 +199,10 @@ export function applyStats(
     notes.add(`the stats come from ${stats.server}, the migrations are ${dialect.name}: sizes may not match`);
   for (const file of result.files) {
     for (const f of file.findings) {
+      if (MULTI_TABLE_SIZE_RULES.has(f.rule)) {
+        sizeByTables(f, stats, settings, now, notes);
+        continue;
+      }
       if (!f.table || !(SIZE_RULES.has(f.rule) || f.data?.rewrite === true)) continue;
       const state = tableStats(stats, f.table, settings.maxStatsAgeDays, now);
       if (state.state !== 'fresh') {
@@ -224,6 +237,34 @@ export function applyStats(
     ...(result.summary.analysed !== undefined ? { analysed: result.summary.analysed } : {}),
   };
   result.stats = { source, server: stats.server, exportedAt: stats.exportedAt, notes: [...notes] };
+}
+
+/**
+ * A finding on every table of `data.tables` (MULTI_TABLE_SIZE_RULES): a note when the stats show each of them small,
+ * the rule's severity otherwise; stats missing or stale for any of them keep the severity and say why.
+ */
+function sizeByTables(f: Finding, stats: StatsFile, settings: EstimateSettings, now: number, notes: Set<string>): void {
+  const tables = Array.isArray(f.data?.tables) ? (f.data.tables as unknown[]).filter((t) => typeof t === 'string') : [];
+  if (!tables.length) return;
+  const sized: [string, TableStats][] = [];
+  for (const table of tables) {
+    const state = tableStats(stats, table, settings.maxStatsAgeDays, now);
+    if (state.state !== 'fresh') {
+      notes.add(`${state.why}: findings on it keep their static severity`);
+      f.sizeNote = `${state.why}; severity not changed by size.`;
+      return;
+    }
+    sized.push([table, state.stats]);
+  }
+  const rows = sized.reduce((n, [, t]) => n + t.rows, 0);
+  const bytes = sized.reduce((n, [, t]) => n + t.totalBytes, 0);
+  const each = sized
+    .map(([name, t]) => `${name}: ${formatCount(t.rows)} rows, ${formatBytes(t.totalBytes)}`)
+    .join('; ');
+  if (rows < settings.minRows && bytes < settings.minBytes) {
+    f.severity = 'note';
+    f.sizeNote = `every table it scans is small in production (${each}; together under ${formatCount(settings.minRows)} rows and ${formatBytes(settings.minBytes)}): kept as a note.`;
+  } else f.sizeNote = `the tables it scans: ${each}.`;
 }
 
 /** The statement keeps others waiting while it runs: its lock blocks reads or writes, or it holds every row's lock. */

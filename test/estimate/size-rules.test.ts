@@ -72,6 +72,40 @@ describe('size-aware severity of whole-table rewrites and explicit copies', () =
     }
   });
 
+  it('PostgreSQL: an ALTER DOMAIN check is sized by every table using the domain, together', async () => {
+    const dir = writeProject(root, {
+      'm/001.sql':
+        'CREATE DOMAIN code AS text;\nCREATE TABLE a (c code);\nCREATE TABLE b (c code);\nCREATE DOMAIN tag AS text;\nCREATE TABLE c (t tag);\nCREATE TABLE d (t tag);\n',
+      'm/002.sql':
+        'ALTER DOMAIN code ADD CONSTRAINT code_len CHECK (length(VALUE) < 9);\nALTER DOMAIN tag ADD CONSTRAINT tag_len CHECK (length(VALUE) < 9);\nALTER DOMAIN code SET NOT NULL;\n',
+    });
+    const stats = statsFile(dir, 'postgres', [
+      ['public.a', 300],
+      ['public.b', 400],
+      ['public.c', 300],
+      ['public.d', 5_000_000],
+    ]);
+    const fs = await findings(dir, stats, 'm/002.sql');
+    const at = (rule: string, line: number) => fs.find((f) => f.rule === rule && f.line === line)!;
+    // both small: a note, with each table's size
+    expect(at('ban-alter-domain-with-add-constraint', 1).severity).toBe('note');
+    expect(at('ban-alter-domain-with-add-constraint', 1).sizeNote).toBe(
+      'every table it scans is small in production (public.a: 300 rows, 35 kB; public.b: 400 rows, 47 kB; together under 10k rows and 10 MB): kept as a note.',
+    );
+    // one large table among them: the rule's severity, not the first table's size
+    expect(at('ban-alter-domain-with-add-constraint', 2).severity).toBe('error');
+    expect(at('ban-alter-domain-with-add-constraint', 2).sizeNote).toMatch(
+      /^the tables it scans: public\.c: 300 rows, .*; public\.d: 5\.0M rows/,
+    );
+    expect(at('ban-alter-domain-validation', 3).severity).toBe('note');
+
+    // a table without stats: the severity stays, and the report says why
+    const partial = statsFile(dir, 'postgres', [['public.a', 300]]);
+    const f = (await findings(dir, partial, 'm/002.sql')).find((x) => x.line === 1)!;
+    expect(f.severity).toBe('error');
+    expect(f.sizeNote).toBe('no stats for public.b; severity not changed by size.');
+  });
+
   it('MySQL: an explicit ALGORITHM=COPY on a small table is a note, on a large one it keeps its severity', async () => {
     const dir = writeProject(root, {
       'm/001.sql':
