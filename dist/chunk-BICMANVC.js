@@ -6,11 +6,11 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-MVWFPBC3.js";
+} from "./chunk-R4IACNM2.js";
 import {
   formatText,
   textParts
-} from "./chunk-SZWN2IQS.js";
+} from "./chunk-WKAMRNBS.js";
 import {
   formatSarif,
   sizeLines
@@ -21,7 +21,7 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-LXUD47VN.js";
+} from "./chunk-RST2KF7D.js";
 import {
   autoDiscover,
   detectDialect,
@@ -34,7 +34,7 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-LH7QH5XQ.js";
+} from "./chunk-U3YVTRM3.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-JEWVY3BY.js");
+    const { lintDryRun } = await import("./dry-run-J63AW7QB.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

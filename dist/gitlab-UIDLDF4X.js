@@ -8,31 +8,31 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-BWTCWOAQ.js";
+} from "./chunk-BICMANVC.js";
 import {
   runStats
-} from "./chunk-MVWFPBC3.js";
+} from "./chunk-R4IACNM2.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-WT2G3RRV.js";
-import "./chunk-7XKRO342.js";
+} from "./chunk-PGO3XMGP.js";
+import "./chunk-EGE2AFRO.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-4DRE2BBZ.js";
 import {
   formatText
-} from "./chunk-SZWN2IQS.js";
+} from "./chunk-WKAMRNBS.js";
 import "./chunk-HNQ5MQU2.js";
-import "./chunk-LXUD47VN.js";
+import "./chunk-RST2KF7D.js";
 import {
   changedFiles,
   loadConfig
 } from "./chunk-G6QOF6QY.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-LH7QH5XQ.js";
+import "./chunk-U3YVTRM3.js";
 import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";

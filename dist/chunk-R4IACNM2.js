@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-LH7QH5XQ.js";
+} from "./chunk-U3YVTRM3.js";
 import {
   dialectOfUrl
 } from "./chunk-S7PSYBX4.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-HNQ5MQU2.js";
 import {
   require_picocolors
-} from "./chunk-LXUD47VN.js";
+} from "./chunk-RST2KF7D.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

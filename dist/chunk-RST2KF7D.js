@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-LH7QH5XQ.js";
+} from "./chunk-U3YVTRM3.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,

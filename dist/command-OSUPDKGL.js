@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-HHSAKJBL.js";
-import "./chunk-7XKRO342.js";
+} from "./chunk-K2JIP5M7.js";
+import "./chunk-EGE2AFRO.js";
 import "./chunk-4DRE2BBZ.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-LXUD47VN.js";
+} from "./chunk-RST2KF7D.js";
 import {
   autoDiscover,
   detectDialect,
@@ -30,7 +30,7 @@ import {
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-LH7QH5XQ.js";
+import "./chunk-U3YVTRM3.js";
 import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-4DRE2BBZ.js";
 import {
   isProven
-} from "./chunk-LXUD47VN.js";
+} from "./chunk-RST2KF7D.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

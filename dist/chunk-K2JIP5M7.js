@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-7XKRO342.js";
+} from "./chunk-EGE2AFRO.js";
 import {
   require_picocolors
-} from "./chunk-LXUD47VN.js";
+} from "./chunk-RST2KF7D.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

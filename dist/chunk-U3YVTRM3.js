@@ -414,6 +414,10 @@ var SIZE_RULES = /* @__PURE__ */ new Set([
   "require-statement-timeout",
   "unbatched-backfill"
 ]);
+var MULTI_TABLE_SIZE_RULES = /* @__PURE__ */ new Set([
+  "ban-alter-domain-validation",
+  "ban-alter-domain-with-add-constraint"
+]);
 function statsSource(given) {
   return given.file ?? (given.url ? displayConnection(given.url) : "stats");
 }
@@ -482,6 +486,10 @@ function applyStats(result, stats, settings, source, dry, now = Date.now()) {
     notes.add(`the stats come from ${stats.server}, the migrations are ${dialect.name}: sizes may not match`);
   for (const file of result.files) {
     for (const f of file.findings) {
+      if (MULTI_TABLE_SIZE_RULES.has(f.rule)) {
+        sizeByTables(f, stats, settings, now, notes);
+        continue;
+      }
       if (!f.table || !(SIZE_RULES.has(f.rule) || f.data?.rewrite === true)) continue;
       const state = tableStats(stats, f.table, settings.maxStatsAgeDays, now);
       if (state.state !== "fresh") {
@@ -516,6 +524,27 @@ function applyStats(result, stats, settings, source, dry, now = Date.now()) {
     ...result.summary.analysed !== void 0 ? { analysed: result.summary.analysed } : {}
   };
   result.stats = { source, server: stats.server, exportedAt: stats.exportedAt, notes: [...notes] };
+}
+function sizeByTables(f, stats, settings, now, notes) {
+  const tables = Array.isArray(f.data?.tables) ? f.data.tables.filter((t) => typeof t === "string") : [];
+  if (!tables.length) return;
+  const sized = [];
+  for (const table of tables) {
+    const state = tableStats(stats, table, settings.maxStatsAgeDays, now);
+    if (state.state !== "fresh") {
+      notes.add(`${state.why}: findings on it keep their static severity`);
+      f.sizeNote = `${state.why}; severity not changed by size.`;
+      return;
+    }
+    sized.push([table, state.stats]);
+  }
+  const rows = sized.reduce((n, [, t]) => n + t.rows, 0);
+  const bytes = sized.reduce((n, [, t]) => n + t.totalBytes, 0);
+  const each = sized.map(([name, t]) => `${name}: ${formatCount(t.rows)} rows, ${formatBytes(t.totalBytes)}`).join("; ");
+  if (rows < settings.minRows && bytes < settings.minBytes) {
+    f.severity = "note";
+    f.sizeNote = `every table it scans is small in production (${each}; together under ${formatCount(settings.minRows)} rows and ${formatBytes(settings.minBytes)}): kept as a note.`;
+  } else f.sizeNote = `the tables it scans: ${each}.`;
 }
 function blocks(f, s, dialect) {
   if (s?.scale?.work === "dml") return true;

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-MVWFPBC3.js";
+} from "./chunk-R4IACNM2.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -39,7 +39,7 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-LXUD47VN.js";
+} from "./chunk-RST2KF7D.js";
 import {
   detectDialect,
   findMigrations,
@@ -50,7 +50,7 @@ import {
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-LH7QH5XQ.js";
+} from "./chunk-U3YVTRM3.js";
 import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-7XKRO342.js";
+} from "./chunk-EGE2AFRO.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-4DRE2BBZ.js";
 import {
   byStatement
-} from "./chunk-SZWN2IQS.js";
+} from "./chunk-WKAMRNBS.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,7 +51,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-LXUD47VN.js";
+} from "./chunk-RST2KF7D.js";
 import {
   detectDialect,
   discover,
@@ -61,7 +61,7 @@ import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-LH7QH5XQ.js";
+} from "./chunk-U3YVTRM3.js";
 import {
   dialectFor
 } from "./chunk-S7PSYBX4.js";

@@ -5,27 +5,15 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-BWTCWOAQ.js";
-import "./chunk-MVWFPBC3.js";
-import "./chunk-SZWN2IQS.js";
-import "./chunk-HNQ5MQU2.js";
-import "./chunk-LXUD47VN.js";
-import "./chunk-G6QOF6QY.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-LH7QH5XQ.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-R4IACNM2.js";
+import "./chunk-U3YVTRM3.js";
 import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-2XU26NCN.js";
 import "./chunk-UM7D374F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -34,11 +22,6 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  runStats,
+  statsExportCommand
 };

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-HHSAKJBL.js";
+} from "./chunk-K2JIP5M7.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-BWTCWOAQ.js";
+} from "./chunk-BICMANVC.js";
 import {
   runStats
-} from "./chunk-MVWFPBC3.js";
+} from "./chunk-R4IACNM2.js";
 import {
   proofState
-} from "./chunk-7XKRO342.js";
+} from "./chunk-EGE2AFRO.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-4DRE2BBZ.js";
-import "./chunk-SZWN2IQS.js";
+import "./chunk-WKAMRNBS.js";
 import "./chunk-HNQ5MQU2.js";
 import {
   DEFAULTS,
@@ -33,7 +33,7 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-LXUD47VN.js";
+} from "./chunk-RST2KF7D.js";
 import {
   detectDialect,
   discover,
@@ -44,7 +44,7 @@ import {
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-LH7QH5XQ.js";
+import "./chunk-U3YVTRM3.js";
 import "./chunk-S7PSYBX4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
