@@ -62,7 +62,9 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       await db!.exec(req.sql);
       const wall = performance.now() - w0;
       const c = process.cpuUsage(c0);
-      return Math.min(wall, (c.user + c.system) / 1000);
+      const cpu = (c.user + c.system) / 1000;
+      // no CPU time at all for a statement that took time is a coarse clock (Windows counts in 15.6 ms steps)
+      return cpu > 0 ? Math.min(wall, cpu) : wall;
     }
     case 'query':
       return (await db!.query(req.sql, req.params as any[] | undefined)).rows;
