@@ -5734,7 +5734,8 @@ async function handle2(req) {
       await db.exec(req.sql);
       const wall = performance.now() - w0;
       const c2 = process.cpuUsage(c0);
-      return Math.min(wall, (c2.user + c2.system) / 1e3);
+      const cpu = (c2.user + c2.system) / 1e3;
+      return cpu > 0 ? Math.min(wall, cpu) : wall;
     }
     case "query":
       return (await db.query(req.sql, req.params)).rows;
