@@ -204,13 +204,8 @@ export function applyStats(
         continue;
       }
       if (!f.table || !(SIZE_RULES.has(f.rule) || f.data?.rewrite === true)) continue;
-      const state = tableStats(stats, f.table, settings.maxStatsAgeDays, now);
-      if (state.state !== 'fresh') {
-        notes.add(`${state.why}: findings on it keep their static severity`);
-        f.sizeNote = `${state.why}; severity not changed by size.`;
-        continue;
-      }
-      const t = state.stats;
+      const t = freshStats(f, f.table, stats, settings, now, notes);
+      if (!t) continue;
       const s = traced?.(f.path, f.statementIndex);
       const online = onlineOf(s, f);
       const estimate = estimateFor(f.lock, s, t, dry?.engine ?? 'shadow', online);
@@ -219,9 +214,9 @@ export function applyStats(
       else if (dry && s && !s.error && !s.skipped && !s.scale)
         notes.add(`${f.path}:${f.line}: the shadow could not time this statement at two sizes: no estimate`);
       const size = `${formatCount(t.rows)} rows, ${formatBytes(t.totalBytes)}`;
-      if (t.rows < settings.minRows && t.totalBytes < settings.minBytes) {
+      if (isSmall(t.rows, t.totalBytes, settings)) {
         f.severity = 'note';
-        f.sizeNote = `${f.table} is small in production (${size}; under ${formatCount(settings.minRows)} rows and ${formatBytes(settings.minBytes)}): kept as a note.`;
+        f.sizeNote = `${f.table} is small in production (${size}; under ${smallLimits(settings)}): kept as a note.`;
       } else if (estimate && estimate.seconds > settings.maxLockSeconds && blocks(f, s, dialect)) {
         if (f.severity !== 'error')
           f.sizeNote = `${f.table} (${size}): the lock is estimated over maxLockSeconds (${settings.maxLockSeconds} s): an error.`;
@@ -240,6 +235,31 @@ export function applyStats(
 }
 
 /**
+ * The stats of `table` when they are fresh; else undefined, with the finding's size note and the run's notes saying
+ * why its severity stays.
+ */
+function freshStats(
+  f: Finding,
+  table: string,
+  stats: StatsFile,
+  settings: EstimateSettings,
+  now: number,
+  notes: Set<string>,
+): TableStats | undefined {
+  const state = tableStats(stats, table, settings.maxStatsAgeDays, now);
+  if (state.state === 'fresh') return state.stats;
+  notes.add(`${state.why}: findings on it keep their static severity`);
+  f.sizeNote = `${state.why}; severity not changed by size.`;
+  return undefined;
+}
+
+/** Under both `minRows` and `minBytes`: small in production, where the finding is kept as a note. */
+const isSmall = (rows: number, bytes: number, settings: EstimateSettings) =>
+  rows < settings.minRows && bytes < settings.minBytes;
+const smallLimits = (settings: EstimateSettings) =>
+  `${formatCount(settings.minRows)} rows and ${formatBytes(settings.minBytes)}`;
+
+/**
  * A finding on every table of `data.tables` (MULTI_TABLE_SIZE_RULES): a note when the stats show each of them small,
  * the rule's severity otherwise; stats missing or stale for any of them keep the severity and say why.
  */
@@ -248,22 +268,18 @@ function sizeByTables(f: Finding, stats: StatsFile, settings: EstimateSettings, 
   if (!tables.length) return;
   const sized: [string, TableStats][] = [];
   for (const table of tables) {
-    const state = tableStats(stats, table, settings.maxStatsAgeDays, now);
-    if (state.state !== 'fresh') {
-      notes.add(`${state.why}: findings on it keep their static severity`);
-      f.sizeNote = `${state.why}; severity not changed by size.`;
-      return;
-    }
-    sized.push([table, state.stats]);
+    const t = freshStats(f, table, stats, settings, now, notes);
+    if (!t) return;
+    sized.push([table, t]);
   }
   const rows = sized.reduce((n, [, t]) => n + t.rows, 0);
   const bytes = sized.reduce((n, [, t]) => n + t.totalBytes, 0);
   const each = sized
     .map(([name, t]) => `${name}: ${formatCount(t.rows)} rows, ${formatBytes(t.totalBytes)}`)
     .join('; ');
-  if (rows < settings.minRows && bytes < settings.minBytes) {
+  if (isSmall(rows, bytes, settings)) {
     f.severity = 'note';
-    f.sizeNote = `every table it scans is small in production (${each}; together under ${formatCount(settings.minRows)} rows and ${formatBytes(settings.minBytes)}): kept as a note.`;
+    f.sizeNote = `every table it scans is small in production (${each}; together under ${smallLimits(settings)}): kept as a note.`;
   } else f.sizeNote = `the tables it scans: ${each}.`;
 }
 
