@@ -11,8 +11,8 @@ export interface TimingRounds {
   maxRounds: number;
   /**
    * A difference under this is noise (the estimate then falls back to a calibrated cost): keep timing while the
-   * difference is smaller, since on a busy machine one disturbed round can hide it (the CPU clock of PGlite counts
-   * every thread of the process, V8's background compilers and collectors included)
+   * difference is smaller, since on a busy machine one disturbed round can hide it (an empty-table run slowed by
+   * other work, which the fastest of later rounds no longer is)
    */
   minDiffMs?: number;
 }
