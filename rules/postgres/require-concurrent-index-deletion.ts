@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/dialects/postgres/rule.js';
-import { DEFAULT_SCHEMA, stringList } from '../../src/dialects/postgres/catalog.js';
+import { qualifiedKey, stringList } from '../../src/dialects/postgres/catalog.js';
 import { displayTable } from '../../src/dialects/postgres/util.js';
 
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
     const names: string[] = [];
     for (const n of indexes) {
       if (!n.length) continue;
-      const key = n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`;
+      const key = qualifiedKey(n);
       const ix = ctx.catalog.indexes.get(key);
       // created by this migration, or on a table created by this migration: nobody uses it yet
       if (ix && (ix.createdIn === origin || ctx.isNewTable(ix.table))) continue;

@@ -86,7 +86,8 @@ function str(n: any): string | undefined {
   return n?.String?.sval;
 }
 
-function qualifiedKey(names: string[]): string {
+/** `schema.name` from a qualified name list (`['s', 'x']` or `['x']`: the default schema): the catalog's key. */
+export function qualifiedKey(names: string[]): string {
   return names.length > 1 ? `${names[names.length - 2]}.${names[names.length - 1]}` : `${DEFAULT_SCHEMA}.${names[0]}`;
 }
 

@@ -5,7 +5,7 @@
  * `ban-drop-type` and `ban-drop-trigger` rules. The catalog does not replay these
  * objects, so this is a scan of the file's own statements.
  */
-import { DEFAULT_SCHEMA } from './catalog.js';
+import { DEFAULT_SCHEMA, qualifiedKey } from './catalog.js';
 import type { Issue, PgRuleContext } from './rule.js';
 import type { PgStatement } from './statement.js';
 import { names, sameTransaction } from './util.js';
@@ -25,9 +25,6 @@ export interface ObjectRef {
   /** what the drop says about itself: `materialized view`, `procedure`, `domain`, … */
   noun: string;
 }
-
-const qualify = (parts: string[]): string =>
-  parts.length > 1 ? `${parts[parts.length - 2]}.${parts[parts.length - 1]}` : `${DEFAULT_SCHEMA}.${parts[0]}`;
 
 const NOUNS: Record<string, [DroppedKind, string]> = {
   OBJECT_VIEW: ['view', 'view'],
@@ -51,12 +48,12 @@ export function droppedObjects(ast: any): ObjectRef[] {
       const owa = obj.ObjectWithArgs;
       const parts = names(owa?.objname);
       if (!parts.length) continue;
-      const ref: ObjectRef = { kind: k, key: qualify(parts), display: parts.join('.'), noun };
+      const ref: ObjectRef = { kind: k, key: qualifiedKey(parts), display: parts.join('.'), noun };
       if (!owa.args_unspecified) ref.arity = (owa.objargs ?? []).length;
       out.push(ref);
     } else if (k === 'type') {
       const parts = names(obj.TypeName?.names);
-      if (parts.length) out.push({ kind: k, key: qualify(parts), display: parts.join('.'), noun });
+      if (parts.length) out.push({ kind: k, key: qualifiedKey(parts), display: parts.join('.'), noun });
     } else {
       const parts = names(obj.List?.items);
       if (!parts.length) continue;
@@ -68,8 +65,8 @@ export function droppedObjects(ast: any): ObjectRef[] {
           tableParts.length > 1
             ? { schemaname: tableParts[tableParts.length - 2], relname: tableParts[tableParts.length - 1]! }
             : { relname: tableParts[0]! };
-        out.push({ kind: k, key: `${qualify(tableParts)}.${trig}`, display: trig, table, noun });
-      } else out.push({ kind: k, key: qualify(parts), display: parts.join('.'), noun });
+        out.push({ kind: k, key: `${qualifiedKey(tableParts)}.${trig}`, display: trig, table, noun });
+      } else out.push({ kind: k, key: qualifiedKey(parts), display: parts.join('.'), noun });
     }
   }
   return out;
@@ -90,30 +87,32 @@ function created(stmt: PgStatement): Created | undefined {
   const a = stmt.ast;
   switch (stmt.kind) {
     case 'ViewStmt':
-      return { kind: 'view', key: qualify(relParts(a.view)), replace: !!a.replace };
+      return { kind: 'view', key: qualifiedKey(relParts(a.view)), replace: !!a.replace };
     case 'CreateTableAsStmt':
       return a.objtype === 'OBJECT_MATVIEW'
-        ? { kind: 'view', key: qualify(relParts(a.into?.rel)), replace: false }
+        ? { kind: 'view', key: qualifiedKey(relParts(a.into?.rel)), replace: false }
         : undefined;
     case 'CreateFunctionStmt': {
       const args = (a.parameters ?? []).filter((p: any) => {
         const mode = p.FunctionParameter?.mode;
         return mode !== 'FUNC_PARAM_OUT' && mode !== 'FUNC_PARAM_TABLE';
       });
-      return { kind: 'function', key: qualify(names(a.funcname)), arity: args.length, replace: !!a.replace };
+      return { kind: 'function', key: qualifiedKey(names(a.funcname)), arity: args.length, replace: !!a.replace };
     }
     case 'CompositeTypeStmt':
-      return { kind: 'type', key: qualify(relParts(a.typevar)), replace: false };
+      return { kind: 'type', key: qualifiedKey(relParts(a.typevar)), replace: false };
     case 'CreateEnumStmt':
-      return { kind: 'type', key: qualify(names(a.typeName)), replace: false };
+      return { kind: 'type', key: qualifiedKey(names(a.typeName)), replace: false };
     case 'CreateRangeStmt':
-      return { kind: 'type', key: qualify(names(a.typeName)), replace: false };
+      return { kind: 'type', key: qualifiedKey(names(a.typeName)), replace: false };
     case 'CreateDomainStmt':
-      return { kind: 'type', key: qualify(names(a.domainname)), replace: false };
+      return { kind: 'type', key: qualifiedKey(names(a.domainname)), replace: false };
     case 'DefineStmt':
-      return a.kind === 'OBJECT_TYPE' ? { kind: 'type', key: qualify(names(a.defnames)), replace: false } : undefined;
+      return a.kind === 'OBJECT_TYPE'
+        ? { kind: 'type', key: qualifiedKey(names(a.defnames)), replace: false }
+        : undefined;
     case 'CreateTrigStmt':
-      return { kind: 'trigger', key: `${qualify(relParts(a.relation))}.${a.trigname}`, replace: !!a.replace };
+      return { kind: 'trigger', key: `${qualifiedKey(relParts(a.relation))}.${a.trigname}`, replace: !!a.replace };
     default:
       return undefined;
   }

@@ -9,7 +9,7 @@
  */
 import type { PgStatement } from './statement.js';
 import type { Catalog, Constraint } from './catalog.js';
-import { DEFAULT_SCHEMA, relKey, stringList } from './catalog.js';
+import { DEFAULT_SCHEMA, qualifiedKey, relKey, stringList } from './catalog.js';
 import { keysBefore, LOCK_MODES, LOCKS, lockStrength, type EarlierKeys, type LockMode } from './util.js';
 import { DEFAULT_PG_VERSION } from './version.js';
 
@@ -55,7 +55,7 @@ export function lockImpact(mode: LockMode): string {
 /** `schema.name` from a qualified name list (`['s', 'x']` or `['x']`). */
 function keyOfNames(list: string[]): string | undefined {
   if (!list.length) return undefined;
-  return list.length > 1 ? `${list[list.length - 2]}.${list[list.length - 1]}` : `${DEFAULT_SCHEMA}.${list[0]}`;
+  return qualifiedKey(list);
 }
 
 const short = (key: string): string =>

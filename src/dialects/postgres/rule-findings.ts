@@ -3,7 +3,7 @@
  * extra part has its own rule (a squawk config means the same in zerodown), and both build the same finding here.
  */
 import type { Issue, PgRuleContext, PgStatement } from './rule.js';
-import { DEFAULT_SCHEMA, relKey } from './catalog.js';
+import { qualifiedKey, relKey } from './catalog.js';
 import { optionOn, tablesUsingType } from './locks.js';
 import { displayTable, names, quoteIdent, quoteRel } from './util.js';
 
@@ -15,13 +15,11 @@ export function domainScan(stmt: PgStatement, ctx: PgRuleContext, what: string):
   const ast = stmt.ast;
   const n = names(ast.typeName);
   const domain = n.join('.');
-  const key = n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`;
+  const key = qualifiedKey(n);
   // a domain created earlier in this file has no rows behind it yet
   for (const s of ctx.statements.slice(0, stmt.index)) {
     if (s.kind === 'CreateDomainStmt') {
-      const d = names(s.ast.domainname);
-      const k = d.length > 1 ? `${d[d.length - 2]}.${d[d.length - 1]}` : `${DEFAULT_SCHEMA}.${d[0]}`;
-      if (k === key) return;
+      if (qualifiedKey(names(s.ast.domainname)) === key) return;
     }
   }
   const tables = tablesUsingType(ctx.catalog, key).filter((t) => !ctx.isNewTable(t));

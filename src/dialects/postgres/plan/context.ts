@@ -4,7 +4,7 @@
  */
 import { scanSync } from '../parse.js'; // zerodown's one parser instance, loaded by loadParser() (libpg-query's own loads asynchronously and may not be ready)
 import type { PgStatement } from '../statement.js';
-import { DEFAULT_SCHEMA, relKey, type Column, type Table } from '../catalog.js';
+import { qualifiedKey, relKey, type Column, type Table } from '../catalog.js';
 import { typeToSql, type TypeRef } from '../typenames.js';
 import { dollarQuote, ident as quoteIdent, literal, relation } from './quote.js';
 import type { PhaseName } from '../../../plan/types.js';
@@ -107,10 +107,7 @@ function tablesOfAst(stmt: { kind: string; ast: any }): string[] {
   if (stmt.kind === 'DropStmt') {
     for (const o of stmt.ast.objects ?? []) {
       const names = (o.List?.items ?? []).map((x: any) => x.String?.sval).filter(Boolean);
-      if (names.length)
-        out.add(
-          names.length > 1 ? `${names[names.length - 2]}.${names[names.length - 1]}` : `${DEFAULT_SCHEMA}.${names[0]}`,
-        );
+      if (names.length) out.add(qualifiedKey(names));
     }
   }
   return out.size ? [...out] : ['*'];

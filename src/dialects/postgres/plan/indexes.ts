@@ -3,7 +3,7 @@
  * DROP INDEX of an index on an existing table: the same drop CONCURRENTLY, in its own phase.
  */
 import type { PgStatement } from '../statement.js';
-import { DEFAULT_SCHEMA, relKey, stringList } from '../catalog.js';
+import { qualifiedKey, relKey, stringList } from '../catalog.js';
 import { colKey, isNewTable, note, record, step } from './context.js';
 import { ident as q, sqlComment } from './quote.js';
 import { afterBackfill } from './lint-ignore.js';
@@ -79,9 +79,7 @@ function dropIndex(stmt: PgStatement, ctx: RewriteContext, src: StmtSource): Gro
   const o = objects[0];
   const n = stringList(o.List?.items ?? (o.String ? [o] : []));
   if (!n.length) return undefined;
-  const ix = ctx.catalog.indexes.get(
-    n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`,
-  );
+  const ix = ctx.catalog.indexes.get(qualifiedKey(n));
   // made by this migration, or on a table it creates: nobody uses it yet (the rule does not flag it)
   if (ix && (ix.createdIn === ctx.origin || isNewTable(ctx, ix.table))) return undefined;
   if (ix && ctx.catalog.table(ix.table)?.partitioned) {
