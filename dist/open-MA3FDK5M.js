@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-UM7D374F.js";
+} from "./chunk-UHXH72UT.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

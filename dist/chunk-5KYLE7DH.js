@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-R4IACNM2.js";
+} from "./chunk-HUE3AKHP.js";
 import {
   formatText,
   textParts
-} from "./chunk-WKAMRNBS.js";
+} from "./chunk-MUW4O2CO.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-HNQ5MQU2.js";
+} from "./chunk-PY46QFSY.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-RST2KF7D.js";
+} from "./chunk-J4ZZZWHZ.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-G6QOF6QY.js";
+} from "./chunk-WPFVIFR3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-U3YVTRM3.js";
+} from "./chunk-RRAAAZ4U.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-J63AW7QB.js");
+    const { lintDryRun } = await import("./dry-run-EFX2WPGY.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -12,21 +12,21 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-BICMANVC.js";
-import "./chunk-R4IACNM2.js";
-import "./chunk-WKAMRNBS.js";
-import "./chunk-HNQ5MQU2.js";
-import "./chunk-RST2KF7D.js";
-import "./chunk-G6QOF6QY.js";
+} from "./chunk-5KYLE7DH.js";
+import "./chunk-HUE3AKHP.js";
+import "./chunk-MUW4O2CO.js";
+import "./chunk-PY46QFSY.js";
+import "./chunk-J4ZZZWHZ.js";
+import "./chunk-WPFVIFR3.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-U3YVTRM3.js";
-import "./chunk-S7PSYBX4.js";
+import "./chunk-RRAAAZ4U.js";
+import "./chunk-URSZC4M2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-2XU26NCN.js";
-import "./chunk-UM7D374F.js";
+import "./chunk-UHXH72UT.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-K2JIP5M7.js";
+} from "./chunk-OQWOPFB7.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-BICMANVC.js";
+} from "./chunk-5KYLE7DH.js";
 import {
   runStats
-} from "./chunk-R4IACNM2.js";
+} from "./chunk-HUE3AKHP.js";
 import {
   proofState
-} from "./chunk-EGE2AFRO.js";
+} from "./chunk-NO4BFPYJ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-4DRE2BBZ.js";
-import "./chunk-WKAMRNBS.js";
-import "./chunk-HNQ5MQU2.js";
+import "./chunk-MMO6OJ4N.js";
+import "./chunk-MUW4O2CO.js";
+import "./chunk-PY46QFSY.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-RST2KF7D.js";
+} from "./chunk-J4ZZZWHZ.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-G6QOF6QY.js";
+} from "./chunk-WPFVIFR3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-U3YVTRM3.js";
-import "./chunk-S7PSYBX4.js";
+import "./chunk-RRAAAZ4U.js";
+import "./chunk-URSZC4M2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -61,7 +61,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-UM7D374F.js";
+} from "./chunk-UHXH72UT.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-JCZU2HM7.js";
+} from "./chunk-RPPGSWBC.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-G6QOF6QY.js";
+} from "./chunk-WPFVIFR3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-S7PSYBX4.js";
+} from "./chunk-URSZC4M2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,7 +34,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-2XU26NCN.js";
-import "./chunk-UM7D374F.js";
+import "./chunk-UHXH72UT.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-EGE2AFRO.js";
+} from "./chunk-NO4BFPYJ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-4DRE2BBZ.js";
+} from "./chunk-MMO6OJ4N.js";
 import {
   byStatement
-} from "./chunk-WKAMRNBS.js";
+} from "./chunk-MUW4O2CO.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-HNQ5MQU2.js";
+} from "./chunk-PY46QFSY.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-RST2KF7D.js";
+} from "./chunk-J4ZZZWHZ.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-G6QOF6QY.js";
+} from "./chunk-WPFVIFR3.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-U3YVTRM3.js";
+} from "./chunk-RRAAAZ4U.js";
 import {
   dialectFor
-} from "./chunk-S7PSYBX4.js";
+} from "./chunk-URSZC4M2.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";

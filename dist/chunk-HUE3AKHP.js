@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-U3YVTRM3.js";
+} from "./chunk-RRAAAZ4U.js";
 import {
   dialectOfUrl
-} from "./chunk-S7PSYBX4.js";
+} from "./chunk-URSZC4M2.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-G6QOF6QY.js";
+} from "./chunk-WPFVIFR3.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-U3YVTRM3.js";
+} from "./chunk-RRAAAZ4U.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-S7PSYBX4.js";
+} from "./chunk-URSZC4M2.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-2XU26NCN.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-UM7D374F.js";
+} from "./chunk-UHXH72UT.js";
 import {
   isShadowStop,
   toSqlError

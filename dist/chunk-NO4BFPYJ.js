@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-4DRE2BBZ.js";
+} from "./chunk-MMO6OJ4N.js";
 import {
   isProven
-} from "./chunk-RST2KF7D.js";
+} from "./chunk-J4ZZZWHZ.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

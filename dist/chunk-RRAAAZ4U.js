@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-S7PSYBX4.js";
+} from "./chunk-URSZC4M2.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-UM7D374F.js";
+} from "./chunk-UHXH72UT.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";
@@ -491,13 +491,8 @@ function applyStats(result, stats, settings, source, dry, now = Date.now()) {
         continue;
       }
       if (!f.table || !(SIZE_RULES.has(f.rule) || f.data?.rewrite === true)) continue;
-      const state = tableStats(stats, f.table, settings.maxStatsAgeDays, now);
-      if (state.state !== "fresh") {
-        notes.add(`${state.why}: findings on it keep their static severity`);
-        f.sizeNote = `${state.why}; severity not changed by size.`;
-        continue;
-      }
-      const t = state.stats;
+      const t = freshStats(f, f.table, stats, settings, now, notes);
+      if (!t) continue;
       const s = traced?.(f.path, f.statementIndex);
       const online = onlineOf(s, f);
       const estimate = estimateFor(f.lock, s, t, dry?.engine ?? "shadow", online);
@@ -506,9 +501,9 @@ function applyStats(result, stats, settings, source, dry, now = Date.now()) {
       else if (dry && s && !s.error && !s.skipped && !s.scale)
         notes.add(`${f.path}:${f.line}: the shadow could not time this statement at two sizes: no estimate`);
       const size = `${formatCount(t.rows)} rows, ${formatBytes(t.totalBytes)}`;
-      if (t.rows < settings.minRows && t.totalBytes < settings.minBytes) {
+      if (isSmall(t.rows, t.totalBytes, settings)) {
         f.severity = "note";
-        f.sizeNote = `${f.table} is small in production (${size}; under ${formatCount(settings.minRows)} rows and ${formatBytes(settings.minBytes)}): kept as a note.`;
+        f.sizeNote = `${f.table} is small in production (${size}; under ${smallLimits(settings)}): kept as a note.`;
       } else if (estimate && estimate.seconds > settings.maxLockSeconds && blocks(f, s, dialect)) {
         if (f.severity !== "error")
           f.sizeNote = `${f.table} (${size}): the lock is estimated over maxLockSeconds (${settings.maxLockSeconds} s): an error.`;
@@ -525,25 +520,30 @@ function applyStats(result, stats, settings, source, dry, now = Date.now()) {
   };
   result.stats = { source, server: stats.server, exportedAt: stats.exportedAt, notes: [...notes] };
 }
+function freshStats(f, table, stats, settings, now, notes) {
+  const state = tableStats(stats, table, settings.maxStatsAgeDays, now);
+  if (state.state === "fresh") return state.stats;
+  notes.add(`${state.why}: findings on it keep their static severity`);
+  f.sizeNote = `${state.why}; severity not changed by size.`;
+  return void 0;
+}
+var isSmall = (rows, bytes, settings) => rows < settings.minRows && bytes < settings.minBytes;
+var smallLimits = (settings) => `${formatCount(settings.minRows)} rows and ${formatBytes(settings.minBytes)}`;
 function sizeByTables(f, stats, settings, now, notes) {
   const tables = Array.isArray(f.data?.tables) ? f.data.tables.filter((t) => typeof t === "string") : [];
   if (!tables.length) return;
   const sized = [];
   for (const table of tables) {
-    const state = tableStats(stats, table, settings.maxStatsAgeDays, now);
-    if (state.state !== "fresh") {
-      notes.add(`${state.why}: findings on it keep their static severity`);
-      f.sizeNote = `${state.why}; severity not changed by size.`;
-      return;
-    }
-    sized.push([table, state.stats]);
+    const t = freshStats(f, table, stats, settings, now, notes);
+    if (!t) return;
+    sized.push([table, t]);
   }
   const rows = sized.reduce((n, [, t]) => n + t.rows, 0);
   const bytes = sized.reduce((n, [, t]) => n + t.totalBytes, 0);
   const each = sized.map(([name, t]) => `${name}: ${formatCount(t.rows)} rows, ${formatBytes(t.totalBytes)}`).join("; ");
-  if (rows < settings.minRows && bytes < settings.minBytes) {
+  if (isSmall(rows, bytes, settings)) {
     f.severity = "note";
-    f.sizeNote = `every table it scans is small in production (${each}; together under ${formatCount(settings.minRows)} rows and ${formatBytes(settings.minBytes)}): kept as a note.`;
+    f.sizeNote = `every table it scans is small in production (${each}; together under ${smallLimits(settings)}): kept as a note.`;
   } else f.sizeNote = `the tables it scans: ${each}.`;
 }
 function blocks(f, s, dialect) {

@@ -72,6 +72,7 @@ import {
   pgClient,
   pgliteVersion,
   postgresProbes,
+  qualifiedKey,
   quoteIdent,
   quoteLiteral,
   quoteRel,
@@ -91,7 +92,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-UM7D374F.js";
+} from "./chunk-UHXH72UT.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -430,12 +431,10 @@ function domainScan(stmt, ctx, what) {
   const ast = stmt.ast;
   const n = names(ast.typeName);
   const domain = n.join(".");
-  const key = n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`;
+  const key = qualifiedKey(n);
   for (const s of ctx.statements.slice(0, stmt.index)) {
     if (s.kind === "CreateDomainStmt") {
-      const d = names(s.ast.domainname);
-      const k = d.length > 1 ? `${d[d.length - 2]}.${d[d.length - 1]}` : `${DEFAULT_SCHEMA}.${d[0]}`;
-      if (k === key) return;
+      if (qualifiedKey(names(s.ast.domainname)) === key) return;
     }
   }
   const tables = tablesUsingType(ctx.catalog, key).filter((t) => !ctx.isNewTable(t));
@@ -973,7 +972,6 @@ var ban_drop_default_default = defineRule({
 });
 
 // src/dialects/postgres/dropped.ts
-var qualify = (parts) => parts.length > 1 ? `${parts[parts.length - 2]}.${parts[parts.length - 1]}` : `${DEFAULT_SCHEMA}.${parts[0]}`;
 var NOUNS = {
   OBJECT_VIEW: ["view", "view"],
   OBJECT_MATVIEW: ["view", "materialized view"],
@@ -994,12 +992,12 @@ function droppedObjects(ast) {
       const owa = obj.ObjectWithArgs;
       const parts = names(owa?.objname);
       if (!parts.length) continue;
-      const ref = { kind: k, key: qualify(parts), display: parts.join("."), noun };
+      const ref = { kind: k, key: qualifiedKey(parts), display: parts.join("."), noun };
       if (!owa.args_unspecified) ref.arity = (owa.objargs ?? []).length;
       out.push(ref);
     } else if (k === "type") {
       const parts = names(obj.TypeName?.names);
-      if (parts.length) out.push({ kind: k, key: qualify(parts), display: parts.join("."), noun });
+      if (parts.length) out.push({ kind: k, key: qualifiedKey(parts), display: parts.join("."), noun });
     } else {
       const parts = names(obj.List?.items);
       if (!parts.length) continue;
@@ -1008,8 +1006,8 @@ function droppedObjects(ast) {
         const trig = parts[parts.length - 1];
         const tableParts = parts.slice(0, -1);
         const table = tableParts.length > 1 ? { schemaname: tableParts[tableParts.length - 2], relname: tableParts[tableParts.length - 1] } : { relname: tableParts[0] };
-        out.push({ kind: k, key: `${qualify(tableParts)}.${trig}`, display: trig, table, noun });
-      } else out.push({ kind: k, key: qualify(parts), display: parts.join("."), noun });
+        out.push({ kind: k, key: `${qualifiedKey(tableParts)}.${trig}`, display: trig, table, noun });
+      } else out.push({ kind: k, key: qualifiedKey(parts), display: parts.join("."), noun });
     }
   }
   return out;
@@ -1019,28 +1017,28 @@ function created(stmt) {
   const a = stmt.ast;
   switch (stmt.kind) {
     case "ViewStmt":
-      return { kind: "view", key: qualify(relParts(a.view)), replace: !!a.replace };
+      return { kind: "view", key: qualifiedKey(relParts(a.view)), replace: !!a.replace };
     case "CreateTableAsStmt":
-      return a.objtype === "OBJECT_MATVIEW" ? { kind: "view", key: qualify(relParts(a.into?.rel)), replace: false } : void 0;
+      return a.objtype === "OBJECT_MATVIEW" ? { kind: "view", key: qualifiedKey(relParts(a.into?.rel)), replace: false } : void 0;
     case "CreateFunctionStmt": {
       const args = (a.parameters ?? []).filter((p) => {
         const mode = p.FunctionParameter?.mode;
         return mode !== "FUNC_PARAM_OUT" && mode !== "FUNC_PARAM_TABLE";
       });
-      return { kind: "function", key: qualify(names(a.funcname)), arity: args.length, replace: !!a.replace };
+      return { kind: "function", key: qualifiedKey(names(a.funcname)), arity: args.length, replace: !!a.replace };
     }
     case "CompositeTypeStmt":
-      return { kind: "type", key: qualify(relParts(a.typevar)), replace: false };
+      return { kind: "type", key: qualifiedKey(relParts(a.typevar)), replace: false };
     case "CreateEnumStmt":
-      return { kind: "type", key: qualify(names(a.typeName)), replace: false };
+      return { kind: "type", key: qualifiedKey(names(a.typeName)), replace: false };
     case "CreateRangeStmt":
-      return { kind: "type", key: qualify(names(a.typeName)), replace: false };
+      return { kind: "type", key: qualifiedKey(names(a.typeName)), replace: false };
     case "CreateDomainStmt":
-      return { kind: "type", key: qualify(names(a.domainname)), replace: false };
+      return { kind: "type", key: qualifiedKey(names(a.domainname)), replace: false };
     case "DefineStmt":
-      return a.kind === "OBJECT_TYPE" ? { kind: "type", key: qualify(names(a.defnames)), replace: false } : void 0;
+      return a.kind === "OBJECT_TYPE" ? { kind: "type", key: qualifiedKey(names(a.defnames)), replace: false } : void 0;
     case "CreateTrigStmt":
-      return { kind: "trigger", key: `${qualify(relParts(a.relation))}.${a.trigname}`, replace: !!a.replace };
+      return { kind: "trigger", key: `${qualifiedKey(relParts(a.relation))}.${a.trigname}`, replace: !!a.replace };
     default:
       return void 0;
   }
@@ -2901,7 +2899,7 @@ var require_concurrent_index_deletion_default = defineRule({
     const names2 = [];
     for (const n of indexes2) {
       if (!n.length) continue;
-      const key = n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`;
+      const key = qualifiedKey(n);
       const ix = ctx.catalog.indexes.get(key);
       if (ix && (ix.createdIn === origin || ctx.isNewTable(ix.table))) continue;
       names2.push(n.join("."));
@@ -4545,7 +4543,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-CTRU7YKX.js")).openShadow(options),
+  open: async (options) => (await import("./open-MA3FDK5M.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: () => void compileEngine(),
   extensionsIn,
@@ -4866,10 +4864,7 @@ function tablesOfAst(stmt) {
   if (stmt.kind === "DropStmt") {
     for (const o of stmt.ast.objects ?? []) {
       const names2 = (o.List?.items ?? []).map((x) => x.String?.sval).filter(Boolean);
-      if (names2.length)
-        out.add(
-          names2.length > 1 ? `${names2[names2.length - 2]}.${names2[names2.length - 1]}` : `${DEFAULT_SCHEMA}.${names2[0]}`
-        );
+      if (names2.length) out.add(qualifiedKey(names2));
     }
   }
   return out.size ? [...out] : ["*"];
@@ -7136,9 +7131,7 @@ function dropIndex(stmt, ctx, src) {
   const o = objects[0];
   const n = stringList(o.List?.items ?? (o.String ? [o] : []));
   if (!n.length) return void 0;
-  const ix = ctx.catalog.indexes.get(
-    n.length > 1 ? `${n[n.length - 2]}.${n[n.length - 1]}` : `${DEFAULT_SCHEMA}.${n[0]}`
-  );
+  const ix = ctx.catalog.indexes.get(qualifiedKey(n));
   if (ix && (ix.createdIn === ctx.origin || isNewTable(ctx, ix.table))) return void 0;
   if (ix && ctx.catalog.table(ix.table)?.partitioned) {
     note(

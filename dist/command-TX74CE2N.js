@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-K2JIP5M7.js";
-import "./chunk-EGE2AFRO.js";
-import "./chunk-4DRE2BBZ.js";
+} from "./chunk-OQWOPFB7.js";
+import "./chunk-NO4BFPYJ.js";
+import "./chunk-MMO6OJ4N.js";
 import {
   ruleDocUrl
-} from "./chunk-HNQ5MQU2.js";
+} from "./chunk-PY46QFSY.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-RST2KF7D.js";
+} from "./chunk-J4ZZZWHZ.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-G6QOF6QY.js";
+} from "./chunk-WPFVIFR3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-U3YVTRM3.js";
-import "./chunk-S7PSYBX4.js";
+import "./chunk-RRAAAZ4U.js";
+import "./chunk-URSZC4M2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-2XU26NCN.js";
-import "./chunk-UM7D374F.js";
+import "./chunk-UHXH72UT.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -7280,7 +7280,7 @@ function lockImpact(mode) {
 }
 function keyOfNames(list) {
   if (!list.length) return void 0;
-  return list.length > 1 ? `${list[list.length - 2]}.${list[list.length - 1]}` : `${DEFAULT_SCHEMA}.${list[0]}`;
+  return qualifiedKey(list);
 }
 var short = (key) => "`" + (key.startsWith(`${DEFAULT_SCHEMA}.`) ? key.slice(DEFAULT_SCHEMA.length + 1) : key) + "`";
 function alterCmdMode(cmd, pgVersion) {
@@ -9721,6 +9721,7 @@ export {
   sameType,
   DEFAULT_SCHEMA,
   relKey,
+  qualifiedKey,
   stringList,
   Catalog,
   LineIndex,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-HNQ5MQU2.js";
+} from "./chunk-PY46QFSY.js";
 import {
   require_picocolors
-} from "./chunk-RST2KF7D.js";
+} from "./chunk-J4ZZZWHZ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

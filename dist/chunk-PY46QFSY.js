@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-S7PSYBX4.js";
+} from "./chunk-URSZC4M2.js";
 import {
   formatDuration
-} from "./chunk-UM7D374F.js";
+} from "./chunk-UHXH72UT.js";
 
 // src/report/sarif.ts
 import path from "node:path";

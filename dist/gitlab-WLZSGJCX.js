@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-BICMANVC.js";
+} from "./chunk-5KYLE7DH.js";
 import {
   runStats
-} from "./chunk-R4IACNM2.js";
+} from "./chunk-HUE3AKHP.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-PGO3XMGP.js";
-import "./chunk-EGE2AFRO.js";
+} from "./chunk-CRQTFQPS.js";
+import "./chunk-NO4BFPYJ.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-4DRE2BBZ.js";
+import "./chunk-MMO6OJ4N.js";
 import {
   formatText
-} from "./chunk-WKAMRNBS.js";
-import "./chunk-HNQ5MQU2.js";
-import "./chunk-RST2KF7D.js";
+} from "./chunk-MUW4O2CO.js";
+import "./chunk-PY46QFSY.js";
+import "./chunk-J4ZZZWHZ.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-G6QOF6QY.js";
+} from "./chunk-WPFVIFR3.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-U3YVTRM3.js";
-import "./chunk-S7PSYBX4.js";
+import "./chunk-RRAAAZ4U.js";
+import "./chunk-URSZC4M2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION
 } from "./chunk-2XU26NCN.js";
-import "./chunk-UM7D374F.js";
+import "./chunk-UHXH72UT.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

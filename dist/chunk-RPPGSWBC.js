@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-S7PSYBX4.js";
+} from "./chunk-URSZC4M2.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-2XU26NCN.js";
 import {
   LineIndex
-} from "./chunk-UM7D374F.js";
+} from "./chunk-UHXH72UT.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
