@@ -248,3 +248,16 @@ describe('issue 11, defect 4: the rename that dropped a table', () => {
     expect(v.planError?.message).toMatch(/zerodown: choose the value of 100%\.50% for existing rows/);
   });
 });
+
+describe('names holding a dot', () => {
+  it('a table or schema whose name holds a dot is watched as one name (the proof used to split it and fail)', async () => {
+    const p = await planSql(
+      `CREATE SCHEMA "s.x";\nCREATE TABLE "s.x"."a.b" (id bigint PRIMARY KEY, v text);\nCREATE TABLE "c.d" (id bigint PRIMARY KEY, v text);`,
+      `CREATE INDEX ab_v ON "s.x"."a.b" (v);\nCREATE INDEX cd_v ON "c.d" (v);`,
+    );
+    const v = await expectProven(p, { seedRows: 20 });
+    // both tables have rows, so the original's index builds are seen scanning them under a lock that blocks writes
+    expect(v.originalViolations.join('\n')).toContain('s.x.a.b');
+    expect(v.originalViolations.join('\n')).toContain('public.c.d');
+  });
+});
