@@ -108,6 +108,10 @@ export function buildProgram(): Command {
       parseCountOption(v, '--seed-rows'),
     )
     .option(
+      '--no-cache',
+      'replay the history for the proof instead of booting from the shadow state an earlier proof saved (node_modules/.cache/zerodown/shadow), and save none',
+    )
+    .option(
       '--shadow-timeout <seconds>',
       'stop a statement that runs longer than this on the shadow database, and report it (default 30)',
       (v) => parseSecondsOption(v, '--shadow-timeout'),

@@ -29,6 +29,7 @@ import type { StagedPlan } from '../plan/types.js';
 import { formatPlans, type PlanFormat } from '../report/plan-format.js';
 import { proofState } from '../report/plan-summary.js';
 import { timeoutMsOf } from '../shadow/driver.js';
+import { defaultCacheDir } from '../shadow/cache.js';
 import { shadowOptions, useColor, warnIgnored } from './lint.js';
 import { UsageError } from '../errors.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
@@ -70,6 +71,8 @@ export interface PlanCliOptions extends StatsOptions {
   color?: boolean;
   /** `--shadow-timeout` seconds */
   shadowTimeout?: number;
+  /** commander's `--no-cache`: the proof neither boots from nor saves a shadow state */
+  cache?: boolean;
 }
 
 /** `20261101090000_add_plan_code.sql` → `add_plan_code`; `…/20240101_init/migration.sql` → `init`. */
@@ -332,6 +335,8 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
   if (opts.verify !== false) {
     const seedRows = opts.seedRows ?? config.dryRun?.seedRows;
     const shadowTimeoutMs = timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout);
+    // the replayed and seeded start of an earlier proof on the same history (embedded engine only)
+    const cacheDir = opts.cache !== false ? defaultCacheDir(cwd) : undefined;
     // Ctrl-C / SIGTERM during a proof: the running statement is stopped, its shadows closed, exit 130
     await withShadowCleanup(async () => {
       for (const plan of result.plans) {
@@ -343,6 +348,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
             ...(shadowUrl ? { shadowUrl } : {}),
             ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
             ...(seedRows !== undefined ? { seedRows } : {}),
+            ...(cacheDir ? { cacheDir } : {}),
             shadowTimeoutMs,
           },
           lint.parsed,

@@ -125,6 +125,11 @@ export interface Verification {
   planError?: { phase: number; message: string };
   /** set when the proof could not run at all */
   error?: string;
+  /**
+   * the shadow cache: `hit` when the proof started from the replayed and seeded history an earlier run saved, `miss`
+   * when it replayed the history and saved it, `off` without a cache (or on a server); absent from older results
+   */
+  cache?: 'hit' | 'miss' | 'off';
   /** per-phase lock facts */
   locks: LockSpan[];
   /**

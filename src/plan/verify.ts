@@ -21,7 +21,7 @@
 import type { Migration, ParsedMigration, Statement } from '../model.js';
 import type { DialectShadow } from '../dialect.js';
 import type { Shadow } from '../shadow/driver.js';
-import { cacheKey, memoryStore, type StateStore } from '../shadow/cache.js';
+import { cacheKey, provingStore } from '../shadow/cache.js';
 import { compareData, diffSchemas, volatileColumns } from '../shadow/compare.js';
 import { dialectFor, shadowOf } from '../dialects/index.js';
 import type { LockWatch } from '../shadow/probes.js';
@@ -47,6 +47,11 @@ export interface VerifyOptions {
   parsed?: ParsedMigration;
   /** the dialect's shadow (default PostgreSQL's) */
   dialect?: DialectShadow;
+  /**
+   * the shadow cache (embedded engine only): the replayed and seeded start is saved here, and the next proof on the
+   * same history, seed and zerodown boots from it instead of replaying the history again
+   */
+  cacheDir?: string;
 }
 
 export const DEFAULT_SEED_ROWS = 200;
@@ -234,7 +239,8 @@ export async function verifyPlan(
         : { extensions, ...bound, ...(state ? { state } : {}) },
     );
   // an embedded engine saves the replayed and seeded start once, and boots the next runs from it
-  const states: StateStore<Start> = memoryStore();
+  const states = provingStore<Start>(opts.shadowUrl ? undefined : opts.cacheDir);
+  v.cache = opts.cacheDir && !opts.shadowUrl ? 'miss' : 'off';
   const keyOf = (withRows: boolean) =>
     cacheKey({
       engine: dialect.embeddedEngine?.() ?? 'server',
@@ -243,12 +249,19 @@ export async function verifyPlan(
       history: historyMigrations,
       seedPolicy: 'proof',
     });
+  // the first start of the proof, when it boots from a state an earlier run saved on disk
+  let first = true;
   const start = async (withRows: boolean): Promise<{ sh: Shadow } & Start> => {
     const key = keyOf(withRows);
     const saved = opts.shadowUrl ? undefined : states.get(key);
+    const isFirst = first;
+    first = false;
     if (saved) {
       const sh = await open(saved.tar);
-      if (sh.boot === 'cache') return { sh, ...saved.meta };
+      if (sh.boot === 'cache') {
+        if (isFirst && v.cache === 'miss') v.cache = 'hit';
+        return { sh, ...saved.meta };
+      }
       await sh.close();
     }
     const sh = await open();
@@ -402,6 +415,9 @@ export async function verifyPlan(
     await planOnRows?.catch(() => {});
     v.error = errorText(err);
     return v;
+  } finally {
+    // the start saved for the next run is compressed and written while the runs go on: done before the proof is
+    await states.saved();
   }
 }
 

@@ -47,6 +47,7 @@ export function formatPlanJson(result: PlanResult): string {
             proven: proofState(p) === 'proven',
             longestAccessExclusiveMs: p.verified.longestAccessExclusiveMs,
             seedRows: p.verified.seedRows,
+            ...(p.verified.cache ? { cache: p.verified.cache } : {}),
             ...(p.verified.emptyTables ? { emptyTables: true } : {}),
             ...(p.verified.shadowVersion !== undefined
               ? { shadowVersion: p.verified.shadowVersion, targetVersion: p.verified.targetVersion }

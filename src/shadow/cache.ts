@@ -8,7 +8,9 @@
  *   directory (`node_modules/.cache/zerodown` of the project, or $ZERODOWN_CACHE_DIR;
  *   `--no-cache` turns it off);
  * - in memory, for the plan proof, which starts three shadows (the original twice,
- *   the plan once) from the same replayed and seeded state.
+ *   the plan once) from the same replayed and seeded state; with a cache directory
+ *   also on disk (`provingStore`), so that the next proof of a plan on the same
+ *   history boots from it instead of replaying the history again.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -23,12 +25,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { Migration } from '../model.js';
+import { VERSION } from '../version.js';
 
 const FORMAT = 1;
-/** cached states kept per directory (newest used first) */
-const KEEP = 4;
+/** cached states kept per directory (newest used first): the dry run's and the proof's of a few histories */
+const KEEP = 8;
 
 export interface CacheKeyInput {
   engine: string;
@@ -47,6 +51,8 @@ export function cacheKey(input: CacheKeyInput): string {
   h.update(
     JSON.stringify([
       FORMAT,
+      // another zerodown may replay or seed differently: its states are not this one's
+      VERSION,
       input.engine,
       input.extensions,
       input.seedRows,
@@ -72,8 +78,8 @@ export function projectCacheDir(cwd: string, kind: string): string | undefined {
 }
 
 /** `<cwd>/node_modules/.cache/zerodown/shadow` when the project has node_modules, or $ZERODOWN_CACHE_DIR. */
-export function defaultCacheDir(cwd: string): string | undefined {
-  if (process.env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, process.env.ZERODOWN_CACHE_DIR);
+export function defaultCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR);
   return projectCacheDir(cwd, 'shadow');
 }
 
@@ -126,10 +132,25 @@ export function readCache<M>(dir: string, key: string): CachedState<M> | undefin
 
 export function writeCache(dir: string, key: string, tar: Buffer, meta: unknown): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
-    writeFileAtomic(path.join(dir, `${key}.tgz`), gzipSync(tar, { level: 1 }));
-    pruneOldest(dir, '.tgz', KEEP, (stem) => [`${stem}.json`]);
+    store(dir, key, gzipSync(tar, { level: 1 }), meta);
+  } catch {
+    // read-only or full disk: the next run is simply cold again
+  }
+}
+
+function store(dir: string, key: string, gz: Buffer, meta: unknown): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
+  writeFileAtomic(path.join(dir, `${key}.tgz`), gz);
+  pruneOldest(dir, '.tgz', KEEP, (stem) => [`${stem}.json`]);
+}
+
+const gzipAsync = promisify(gzip);
+
+/** `writeCache`, compressed on libuv's threads: the caller's engines go on meanwhile. Never rejects. */
+export async function writeCacheAsync(dir: string, key: string, tar: Buffer, meta: unknown): Promise<void> {
+  try {
+    store(dir, key, await gzipAsync(tar, { level: 1 }), meta);
   } catch {
     // read-only or full disk: the next run is simply cold again
   }
@@ -148,4 +169,27 @@ export function diskStore<M>(dir: string): StateStore<M> {
 export function memoryStore<M>(): StateStore<M> {
   const states = new Map<string, CachedState<M>>();
   return { get: (key) => states.get(key), put: (key, tar, meta) => void states.set(key, { tar, meta }) };
+}
+
+/**
+ * The proof's store: this process's memory, and with a cache directory the disk too, read when memory has no such
+ * state and written in the background (`saved()` resolves once every write is done: await it before exiting).
+ */
+export function provingStore<M>(dir: string | undefined): StateStore<M> & { saved(): Promise<void> } {
+  const memory = memoryStore<M>();
+  const writes: Promise<void>[] = [];
+  return {
+    get(key) {
+      const here = memory.get(key);
+      if (here || !dir) return here;
+      const found = readCache<M>(dir, key);
+      if (found) memory.put(key, found.tar, found.meta);
+      return found;
+    },
+    put(key, tar, meta) {
+      memory.put(key, tar, meta);
+      if (dir) writes.push(writeCacheAsync(dir, key, tar, meta));
+    },
+    saved: async () => void (await Promise.all(writes)),
+  };
 }

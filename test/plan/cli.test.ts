@@ -62,6 +62,34 @@ describe('zerodown plan', () => {
     });
   });
 
+  it('the proof boots from the start the last run saved (the shadow cache); --no-cache neither reads nor writes it', async () => {
+    const d = project({ 'db/migrations/0001_init.sql': HISTORY, 'db/migrations/0002_add_plan_code.sql': HEADLINE });
+    const cache = path.join(d, 'shadow-cache');
+    const was = process.env.ZERODOWN_CACHE_DIR;
+    process.env.ZERODOWN_CACHE_DIR = cache;
+    try {
+      const verified = async (...extra: string[]) => {
+        const r = await run(d, 'plan', 'db/migrations/0002_add_plan_code.sql', '--format', 'json', ...extra);
+        expect(r.code, r.stderr).toBe(0);
+        return JSON.parse(r.stdout).plans[0].verified;
+      };
+      const off = await verified('--no-cache');
+      expect(off).toMatchObject({ proven: true, cache: 'off' });
+      expect(existsSync(cache)).toBe(false);
+      const cold = await verified();
+      expect(cold).toMatchObject({ proven: true, cache: 'miss' });
+      expect(readdirSync(cache).filter((f) => f.endsWith('.tgz'))).toHaveLength(1);
+      const warm = await verified();
+      expect(warm).toMatchObject({ proven: true, cache: 'hit' });
+      const { cache: _c, ...rest } = warm;
+      const { cache: _o, ...coldRest } = cold;
+      expect(rest).toEqual({ ...coldRest, longestAccessExclusiveMs: rest.longestAccessExclusiveMs });
+    } finally {
+      if (was === undefined) delete process.env.ZERODOWN_CACHE_DIR;
+      else process.env.ZERODOWN_CACHE_DIR = was;
+    }
+  });
+
   it('--format text leads with the verdict; --format sql is one psql script', async () => {
     const d = project({ 'm/0001_init.sql': HISTORY, 'm/0002_add_plan_code.sql': HEADLINE });
     const text = await run(d, 'plan', 'm/0002_add_plan_code.sql', '--no-verify', '--no-color');
