@@ -34,6 +34,7 @@ import { changedFiles, type EventInfo, type Octokit } from './files.js';
 import { explainNoComment, upsertStickyComment } from './comment.js';
 import { createOctokit } from './octokit.js';
 import { runnerMysqlSkip, startRunnerMysql } from './runner-mysql.js';
+import { defaultCacheDir } from '../shadow/cache.js';
 
 function eventInfo(workspace: string): EventInfo {
   const ctx = github.context;
@@ -101,6 +102,7 @@ export async function run(): Promise<void> {
     ? { stats: loadStatsFile(path.resolve(workspace, inputs.statsFile)), source: inputs.statsFile }
     : undefined;
   // 2. lint, staged plan, dry run and proof (src/review/)
+  const shadowCache = defaultCacheDir(workspace);
   const { result, reviewed, extras, settings } = await review({
     workspace,
     config,
@@ -119,6 +121,8 @@ export async function run(): Promise<void> {
       ...(inputs.shadowUrl ? { shadowUrl: inputs.shadowUrl } : {}),
       ...(inputs.shadowTimeout !== undefined ? { shadowTimeout: inputs.shadowTimeout } : {}),
       allowSuperuserShadow: inputs.allowSuperuserShadow,
+      // the replayed and seeded history an earlier run saved (keep the folder with actions/cache: docs/action.md)
+      ...(shadowCache ? { cacheDir: shadowCache } : {}),
       // MySQL has no embedded engine: on a GitHub Ubuntu runner, its own MySQL server is the default shadow
       fallback: (dialect, o) =>
         runnerMysqlSkip(dialect, { ...o, runnerMysql: inputs.runnerMysql })

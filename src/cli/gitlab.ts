@@ -22,6 +22,7 @@ import { VERSION } from '../version.js';
 import { NOTE_BUDGET, upsertStickyNote, type MergeRequestRef } from './gitlab-note.js';
 import { useColor, warnIgnored } from './lint.js';
 import { runStats, type StatsOptions } from './stats.js';
+import { defaultCacheDir } from '../shadow/cache.js';
 
 export interface GitlabCliOptions extends StatsOptions {
   config?: string;
@@ -43,6 +44,8 @@ export interface GitlabCliOptions extends StatsOptions {
   shadowTimeout?: number;
   /** `--no-note`: no merge-request note */
   note: boolean;
+  /** `--no-cache`: the dry run and the proof neither boot from nor save a shadow state */
+  cache?: boolean;
   color?: boolean;
 }
 
@@ -108,6 +111,8 @@ export async function gitlabCommand(
   const shadowUrl = opts.shadowUrl ?? env.ZERODOWN_SHADOW_URL;
   // --stats / --stats-url: production sizes, read before any work so a bad file fails fast
   const stats = await runStats(opts, workspace);
+  // the replayed and seeded history an earlier job saved (GitLab's `cache:` keeps it: docs/gitlab.md)
+  const cacheDir = opts.cache !== false ? defaultCacheDir(workspace, env) : undefined;
   const { result, reviewed, extras, settings } = await review({
     ...(stats ? { stats } : {}),
     workspace,
@@ -127,6 +132,7 @@ export async function gitlabCommand(
       ...(shadowUrl ? { shadowUrl } : {}),
       ...(opts.shadowTimeout !== undefined ? { shadowTimeout: opts.shadowTimeout } : {}),
       allowSuperuserShadow: !!opts.allowSuperuserShadow,
+      ...(cacheDir ? { cacheDir } : {}),
     },
     log,
     warn: (m) => log(m.startsWith('zerodown') ? m : `zerodown: warning: ${m}`),

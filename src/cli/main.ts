@@ -193,6 +193,10 @@ export function buildProgram(): Command {
       'stop a statement that runs longer than this on the shadow database, and report it (default 30)',
       (v) => parseSecondsOption(v, '--shadow-timeout'),
     )
+    .option(
+      '--no-cache',
+      'replay the history for the dry run and the proof instead of booting from the shadow state an earlier job saved (node_modules/.cache/zerodown/shadow, or $ZERODOWN_CACHE_DIR), and save none',
+    )
     .option('--no-note', 'do not post the merge request note')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')

@@ -32,6 +32,11 @@ export interface ReviewShadow {
   /** run as the shadow URL's role when no unprivileged run role can be made, even if it is powerful */
   allowSuperuserShadow: boolean;
   /**
+   * the shadow cache (src/shadow/cache.ts; embedded engine only): the dry run and the plans' proof boot from the
+   * replayed and seeded history an earlier run saved here, and save it when there is none
+   */
+  cacheDir?: string;
+  /**
    * A shadow server the front end can start when none is given (the Action: the GitHub runner's own
    * MySQL): undefined when it has none for this run, else how to start it and what to log once it runs.
    */
@@ -99,11 +104,13 @@ async function planSections(
             ...(shadowUrl ? { shadowUrl } : {}),
             ...(x.shadow.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
             ...(seedRows !== undefined ? { seedRows } : {}),
+            ...(x.shadow.cacheDir ? { cacheDir: x.shadow.cacheDir } : {}),
             shadowTimeoutMs: timeoutMsOf(x.shadow.shadowTimeout ?? config.dryRun?.shadowTimeout),
           },
           x.parsed,
         );
-        x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms).`);
+        const from = p.verified.cache === 'hit' ? ', history and seed from the shadow cache' : '';
+        x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms${from}).`);
       } catch (err) {
         x.warn(redact(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`));
       }
@@ -166,6 +173,7 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
           ...(seedRows !== undefined ? { seedRows } : {}),
           timeoutMs: timeoutMsOf(x.shadow.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
           ...(x.stats ? { estimate: true } : {}),
+          ...(x.shadow.cacheDir ? { cacheDir: x.shadow.cacheDir } : {}),
         },
         x.parsed,
       );
@@ -177,7 +185,7 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
       headline = r.headline;
       dryRunSection = r.section;
       x.log(
-        `zerodown: dry run on ${d.engine}: ${d.statements.reduce((n, s) => n + (s.count ?? 1), 0)} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`,
+        `zerodown: dry run on ${d.engine}${d.cache === 'hit' ? ' (history and seed from the shadow cache)' : ''}: ${d.statements.reduce((n, s) => n + (s.count ?? 1), 0)} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`,
       );
     } catch (err) {
       x.warn(redact(`zerodown could not run the dry run: ${errText(err)}`));

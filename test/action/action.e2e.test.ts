@@ -3,7 +3,7 @@
  * child process with the environment GitHub sets, against a local HTTP server
  * standing in for the GitHub REST API.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,7 @@ const writes = () => gh.requests.filter((r) => r.method === 'POST' || r.method =
 function prRun(
   inputs: Record<string, string> = {},
   event: object = pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: ws.baseSha, headSha: ws.headSha }),
+  env?: Record<string, string>,
 ): Promise<RunResult> {
   return runAction(indexJs, {
     workspace: ws.dir,
@@ -53,6 +54,7 @@ function prRun(
     sha: ws.headSha,
     repository: `${OWNER}/${REPO}`,
     inputs,
+    ...(env ? { env } : {}),
   });
 }
 
@@ -182,6 +184,35 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     expect(botComments()).toHaveLength(1);
     expect(gh.comments.filter((c) => c.body.includes(STICKY_MARKER))).toHaveLength(2); // ours + mallory's quote
   });
+
+  it(
+    'with the shadow cache kept between runs (actions/cache), the next run boots the dry run and the proof from it',
+    { timeout: 240_000 },
+    async () => {
+      const cache = mkdtempSync(path.join(tmp, 'shadow-cache-'));
+      const env = { ZERODOWN_CACHE_DIR: cache };
+      const cold = await prRun({}, undefined, env);
+      expect(cold.code, cold.stdout + cold.stderr).toBe(1);
+      expect(cold.stdout).toMatch(/zerodown: dry run on pglite [\d.]+: /);
+      expect(cold.stdout).toMatch(
+        /zerodown: staged plan for db\/migrations\/20261101090000_add_plan_code\.sql: proven \(\d+ ms\)/,
+      );
+      // the dry run's start (its own seed) and the proof's, each saved once
+      expect(readdirSync(cache).filter((f) => f.endsWith('.tgz'))).toHaveLength(2);
+      const coldBody = botComments()[0]!.body;
+
+      const warm = await prRun({}, undefined, env);
+      expect(warm.code, warm.stdout + warm.stderr).toBe(1);
+      expect(warm.stdout).toMatch(/zerodown: dry run on pglite [\d.]+ \(history and seed from the shadow cache\): /);
+      expect(warm.stdout).toMatch(
+        /zerodown: staged plan for db\/migrations\/20261101090000_add_plan_code\.sql: proven \(\d+ ms, history and seed from the shadow cache\)/,
+      );
+      expect(readdirSync(cache).filter((f) => f.endsWith('.tgz'))).toHaveLength(2);
+      // the same review: verdict, findings, plan and lock table (only the timings may differ)
+      const timeless = (b: string) => b.replace(/\d+(\.\d+)? (ms|s)\b/g, 'T');
+      expect(timeless(botComments()[0]!.body)).toEqual(timeless(coldBody));
+    },
+  );
 
   it('a job with a comment-key (one of a matrix) keeps its own comment beside the default one', async () => {
     const before = gh.requests.length;
