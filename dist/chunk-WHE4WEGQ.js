@@ -9306,13 +9306,14 @@ async function watchLocks(sh) {
   });
   const [tc] = await sh.query("SHOW track_counts").catch(() => [{ track_counts: "off" }]);
   const rows = await sh.query(
-    `SELECT c.oid::int8::text AS oid, n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    `SELECT c.oid::int8::text AS oid, n.nspname || '.' || c.relname AS name, n.nspname, c.relname
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND ${USER_SCHEMAS}`
   );
   const busy = /* @__PURE__ */ new Map();
   for (const r of rows) {
     const [{ has }] = await sh.query(
-      `SELECT EXISTS (SELECT FROM ${r.name.split(".").map(quoteIdent).join(".")}) AS has`
+      `SELECT EXISTS (SELECT FROM ${quoteIdent(r.nspname)}.${quoteIdent(r.relname)}) AS has`
     );
     if (has) busy.set(r.oid, r.name);
   }

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-PY46QFSY.js";
+} from "./chunk-TTZUH2FB.js";
 import {
   require_picocolors
-} from "./chunk-J4ZZZWHZ.js";
+} from "./chunk-EXINBNAC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

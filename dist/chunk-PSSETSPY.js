@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-NO4BFPYJ.js";
+} from "./chunk-WBXCYQWS.js";
 import {
   require_picocolors
-} from "./chunk-J4ZZZWHZ.js";
+} from "./chunk-EXINBNAC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-URSZC4M2.js";
+} from "./chunk-T4GQ45PY.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -54,6 +54,7 @@ function formatPlanJson(result) {
         proven: proofState(p) === "proven",
         longestAccessExclusiveMs: p.verified.longestAccessExclusiveMs,
         seedRows: p.verified.seedRows,
+        ...p.verified.cache ? { cache: p.verified.cache } : {},
         ...p.verified.emptyTables ? { emptyTables: true } : {},
         ...p.verified.shadowVersion !== void 0 ? { shadowVersion: p.verified.shadowVersion, targetVersion: p.verified.targetVersion } : {},
         differences: p.verified.differences,

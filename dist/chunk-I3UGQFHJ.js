@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-RRAAAZ4U.js";
+} from "./chunk-QJCHQYEC.js";
 import {
   dialectOfUrl
-} from "./chunk-URSZC4M2.js";
+} from "./chunk-T4GQ45PY.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

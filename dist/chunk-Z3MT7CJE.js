@@ -7,19 +7,19 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-URSZC4M2.js";
+} from "./chunk-T4GQ45PY.js";
 import {
   probeKind,
   readDirEntries,
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-2XU26NCN.js";
+} from "./chunk-YO3BAT6D.js";
 import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-UHXH72UT.js";
+} from "./chunk-WHE4WEGQ.js";
 import {
   __commonJS,
   __toESM
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-4CFGW52P.js");
+  const { readConfigFile } = await import("./config-file-AVD3OAKD.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-OQWOPFB7.js";
+} from "./chunk-PSSETSPY.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-5KYLE7DH.js";
+} from "./chunk-UWHZULGY.js";
 import {
   runStats
-} from "./chunk-HUE3AKHP.js";
+} from "./chunk-I3UGQFHJ.js";
 import {
   proofState
-} from "./chunk-NO4BFPYJ.js";
+} from "./chunk-WBXCYQWS.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-MMO6OJ4N.js";
-import "./chunk-MUW4O2CO.js";
-import "./chunk-PY46QFSY.js";
+import "./chunk-KO4722UM.js";
+import "./chunk-5OIJEGXO.js";
+import "./chunk-TTZUH2FB.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-J4ZZZWHZ.js";
+} from "./chunk-EXINBNAC.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-WPFVIFR3.js";
+} from "./chunk-Z3MT7CJE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-RRAAAZ4U.js";
-import "./chunk-URSZC4M2.js";
+import "./chunk-QJCHQYEC.js";
+import "./chunk-T4GQ45PY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -54,14 +54,16 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-2XU26NCN.js";
+import {
+  defaultCacheDir
+} from "./chunk-YO3BAT6D.js";
 import {
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-UHXH72UT.js";
+} from "./chunk-WHE4WEGQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -334,6 +336,7 @@ async function planCommand(paths, opts) {
   if (opts.verify !== false) {
     const seedRows = opts.seedRows ?? config.dryRun?.seedRows;
     const shadowTimeoutMs = timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout);
+    const cacheDir = opts.cache !== false ? defaultCacheDir(cwd) : void 0;
     await withShadowCleanup(async () => {
       for (const plan of result.plans) {
         plan.verified = await proveStage(
@@ -344,6 +347,7 @@ async function planCommand(paths, opts) {
             ...shadowUrl ? { shadowUrl } : {},
             ...opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},
             ...seedRows !== void 0 ? { seedRows } : {},
+            ...cacheDir ? { cacheDir } : {},
             shadowTimeoutMs
           },
           lint.parsed

@@ -5,6 +5,9 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 
+// src/version.ts
+var VERSION = "0.1.0";
+
 // src/shadow/cache.ts
 import { createHash, randomBytes } from "node:crypto";
 import {
@@ -19,14 +22,17 @@ import {
   writeFileSync
 } from "node:fs";
 import path from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzipSync, gzip, gzipSync } from "node:zlib";
 var FORMAT = 1;
-var KEEP = 4;
+var KEEP = 8;
 function cacheKey(input) {
   const h = createHash("sha256");
   h.update(
     JSON.stringify([
       FORMAT,
+      // another zerodown may replay or seed differently: its states are not this one's
+      VERSION,
       input.engine,
       input.extensions,
       input.seedRows,
@@ -47,8 +53,8 @@ function projectCacheDir(cwd, kind) {
   const nm = path.join(cwd, "node_modules");
   return existsSync(nm) ? path.join(nm, ".cache", "zerodown", kind) : void 0;
 }
-function defaultCacheDir(cwd) {
-  if (process.env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, process.env.ZERODOWN_CACHE_DIR);
+function defaultCacheDir(cwd, env = process.env) {
+  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR);
   return projectCacheDir(cwd, "shadow");
 }
 function writeFileAtomic(file, data) {
@@ -80,10 +86,20 @@ function readCache(dir, key) {
 }
 function writeCache(dir, key, tar, meta) {
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
-    writeFileAtomic(path.join(dir, `${key}.tgz`), gzipSync(tar, { level: 1 }));
-    pruneOldest(dir, ".tgz", KEEP, (stem) => [`${stem}.json`]);
+    store(dir, key, gzipSync(tar, { level: 1 }), meta);
+  } catch {
+  }
+}
+function store(dir, key, gz, meta) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
+  writeFileAtomic(path.join(dir, `${key}.tgz`), gz);
+  pruneOldest(dir, ".tgz", KEEP, (stem) => [`${stem}.json`]);
+}
+var gzipAsync = promisify(gzip);
+async function writeCacheAsync(dir, key, tar, meta) {
+  try {
+    store(dir, key, await gzipAsync(tar, { level: 1 }), meta);
   } catch {
   }
 }
@@ -94,9 +110,24 @@ function memoryStore() {
   const states = /* @__PURE__ */ new Map();
   return { get: (key) => states.get(key), put: (key, tar, meta) => void states.set(key, { tar, meta }) };
 }
-
-// src/version.ts
-var VERSION = "0.1.0";
+function provingStore(dir) {
+  const memory = memoryStore();
+  const writes = [];
+  return {
+    get(key) {
+      const here = memory.get(key);
+      if (here || !dir) return here;
+      const found = readCache(dir, key);
+      if (found) memory.put(key, found.tar, found.meta);
+      return found;
+    },
+    put(key, tar, meta) {
+      memory.put(key, tar, meta);
+      if (dir) writes.push(writeCacheAsync(dir, key, tar, meta));
+    },
+    saved: async () => void await Promise.all(writes)
+  };
+}
 
 // src/pipeline/history-cache.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -517,11 +548,11 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
 }
 
 export {
+  VERSION,
   cacheKey,
   defaultCacheDir,
   diskStore,
-  memoryStore,
-  VERSION,
+  provingStore,
   fileKeys,
   historyKey,
   historyCacheDir,

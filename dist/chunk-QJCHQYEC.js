@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-URSZC4M2.js";
+} from "./chunk-T4GQ45PY.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-UHXH72UT.js";
+} from "./chunk-WHE4WEGQ.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

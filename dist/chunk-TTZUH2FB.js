@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-URSZC4M2.js";
+} from "./chunk-T4GQ45PY.js";
 import {
   formatDuration
-} from "./chunk-UHXH72UT.js";
+} from "./chunk-WHE4WEGQ.js";
 
 // src/report/sarif.ts
 import path from "node:path";

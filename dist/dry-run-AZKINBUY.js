@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-HUE3AKHP.js";
+} from "./chunk-I3UGQFHJ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-MMO6OJ4N.js";
+} from "./chunk-KO4722UM.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-J4ZZZWHZ.js";
+} from "./chunk-EXINBNAC.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-WPFVIFR3.js";
+} from "./chunk-Z3MT7CJE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-RRAAAZ4U.js";
-import "./chunk-URSZC4M2.js";
+} from "./chunk-QJCHQYEC.js";
+import "./chunk-T4GQ45PY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -60,10 +60,10 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-2XU26NCN.js";
+} from "./chunk-YO3BAT6D.js";
 import {
   formatDuration
-} from "./chunk-UHXH72UT.js";
+} from "./chunk-WHE4WEGQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-URSZC4M2.js";
+} from "./chunk-T4GQ45PY.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -22,10 +22,10 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-2XU26NCN.js";
+} from "./chunk-YO3BAT6D.js";
 import {
   LineIndex
-} from "./chunk-UHXH72UT.js";
+} from "./chunk-WHE4WEGQ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-WPFVIFR3.js";
+} from "./chunk-Z3MT7CJE.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-RRAAAZ4U.js";
+} from "./chunk-QJCHQYEC.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-URSZC4M2.js";
+} from "./chunk-T4GQ45PY.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -39,13 +39,13 @@ import {
   historyKey,
   loadFindings,
   loadHistory,
-  memoryStore,
+  provingStore,
   saveHistory,
   toEntry
-} from "./chunk-2XU26NCN.js";
+} from "./chunk-YO3BAT6D.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-UHXH72UT.js";
+} from "./chunk-WHE4WEGQ.js";
 import {
   isShadowStop,
   toSqlError
@@ -803,7 +803,8 @@ async function verifyPlan(plan, history, opts = {}) {
   const open = (state) => dialect.open(
     opts.shadowUrl ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow, ...bound } : { extensions, ...bound, ...state ? { state } : {} }
   );
-  const states = memoryStore();
+  const states = provingStore(opts.shadowUrl ? void 0 : opts.cacheDir);
+  v.cache = opts.cacheDir && !opts.shadowUrl ? "miss" : "off";
   const keyOf = (withRows) => cacheKey({
     engine: dialect.embeddedEngine?.() ?? "server",
     extensions,
@@ -811,12 +812,18 @@ async function verifyPlan(plan, history, opts = {}) {
     history: historyMigrations,
     seedPolicy: "proof"
   });
+  let first = true;
   const start = async (withRows) => {
     const key = keyOf(withRows);
     const saved = opts.shadowUrl ? void 0 : states.get(key);
+    const isFirst = first;
+    first = false;
     if (saved) {
       const sh2 = await open(saved.tar);
-      if (sh2.boot === "cache") return { sh: sh2, ...saved.meta };
+      if (sh2.boot === "cache") {
+        if (isFirst && v.cache === "miss") v.cache = "hit";
+        return { sh: sh2, ...saved.meta };
+      }
       await sh2.close();
     }
     const sh = await open();
@@ -961,6 +968,8 @@ async function verifyPlan(plan, history, opts = {}) {
     });
     v.error = errorText(err);
     return v;
+  } finally {
+    await states.saved();
   }
 }
 function isProven(v) {

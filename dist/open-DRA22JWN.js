@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-UHXH72UT.js";
+} from "./chunk-WHE4WEGQ.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-RPPGSWBC.js";
+} from "./chunk-TJDDUT4O.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,21 +20,21 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-WPFVIFR3.js";
+} from "./chunk-Z3MT7CJE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-URSZC4M2.js";
+} from "./chunk-T4GQ45PY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-2XU26NCN.js";
-import "./chunk-UHXH72UT.js";
+import "./chunk-YO3BAT6D.js";
+import "./chunk-WHE4WEGQ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

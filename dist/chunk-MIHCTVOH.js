@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-NO4BFPYJ.js";
+} from "./chunk-WBXCYQWS.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-MMO6OJ4N.js";
+} from "./chunk-KO4722UM.js";
 import {
   byStatement
-} from "./chunk-MUW4O2CO.js";
+} from "./chunk-5OIJEGXO.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-PY46QFSY.js";
+} from "./chunk-TTZUH2FB.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-J4ZZZWHZ.js";
+} from "./chunk-EXINBNAC.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-WPFVIFR3.js";
+} from "./chunk-Z3MT7CJE.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-RRAAAZ4U.js";
+} from "./chunk-QJCHQYEC.js";
 import {
   dialectFor
-} from "./chunk-URSZC4M2.js";
+} from "./chunk-T4GQ45PY.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";
@@ -394,11 +394,13 @@ async function planSections(x, notes, shadowUrl, redact) {
             ...shadowUrl ? { shadowUrl } : {},
             ...x.shadow.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},
             ...seedRows !== void 0 ? { seedRows } : {},
+            ...x.shadow.cacheDir ? { cacheDir: x.shadow.cacheDir } : {},
             shadowTimeoutMs: timeoutMsOf(x.shadow.shadowTimeout ?? config.dryRun?.shadowTimeout)
           },
           x.parsed
         );
-        x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms).`);
+        const from = p.verified.cache === "hit" ? ", history and seed from the shadow cache" : "";
+        x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms${from}).`);
       } catch (err) {
         x.warn(redact(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`));
       }
@@ -448,7 +450,8 @@ async function extraSections(x) {
           ...x.shadow.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},
           ...seedRows !== void 0 ? { seedRows } : {},
           timeoutMs: timeoutMsOf(x.shadow.shadowTimeout ?? x.config.dryRun?.shadowTimeout),
-          ...x.stats ? { estimate: true } : {}
+          ...x.stats ? { estimate: true } : {},
+          ...x.shadow.cacheDir ? { cacheDir: x.shadow.cacheDir } : {}
         },
         x.parsed
       );
@@ -459,7 +462,7 @@ async function extraSections(x) {
       headline = r.headline;
       dryRunSection = r.section;
       x.log(
-        `zerodown: dry run on ${d.engine}: ${d.statements.reduce((n, s) => n + (s.count ?? 1), 0)} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`
+        `zerodown: dry run on ${d.engine}${d.cache === "hit" ? " (history and seed from the shadow cache)" : ""}: ${d.statements.reduce((n, s) => n + (s.count ?? 1), 0)} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`
       );
     } catch (err) {
       x.warn(redact(`zerodown could not run the dry run: ${errText(err)}`));

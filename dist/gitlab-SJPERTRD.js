@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-5KYLE7DH.js";
+} from "./chunk-UWHZULGY.js";
 import {
   runStats
-} from "./chunk-HUE3AKHP.js";
+} from "./chunk-I3UGQFHJ.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-CRQTFQPS.js";
-import "./chunk-NO4BFPYJ.js";
+} from "./chunk-MIHCTVOH.js";
+import "./chunk-WBXCYQWS.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-MMO6OJ4N.js";
+import "./chunk-KO4722UM.js";
 import {
   formatText
-} from "./chunk-MUW4O2CO.js";
-import "./chunk-PY46QFSY.js";
-import "./chunk-J4ZZZWHZ.js";
+} from "./chunk-5OIJEGXO.js";
+import "./chunk-TTZUH2FB.js";
+import "./chunk-EXINBNAC.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-WPFVIFR3.js";
+} from "./chunk-Z3MT7CJE.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-RRAAAZ4U.js";
-import "./chunk-URSZC4M2.js";
+import "./chunk-QJCHQYEC.js";
+import "./chunk-T4GQ45PY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -42,9 +42,10 @@ import {
   exitCodeFor
 } from "./chunk-YPZZPID6.js";
 import {
-  VERSION
-} from "./chunk-2XU26NCN.js";
-import "./chunk-UHXH72UT.js";
+  VERSION,
+  defaultCacheDir
+} from "./chunk-YO3BAT6D.js";
+import "./chunk-WHE4WEGQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
@@ -17147,6 +17148,7 @@ async function gitlabCommand(paths, opts, env = process.env) {
     );
   const shadowUrl = opts.shadowUrl ?? env.ZERODOWN_SHADOW_URL;
   const stats = await runStats(opts, workspace);
+  const cacheDir = opts.cache !== false ? defaultCacheDir(workspace, env) : void 0;
   const { result, reviewed, extras, settings } = await review({
     ...stats ? { stats } : {},
     workspace,
@@ -17165,7 +17167,8 @@ async function gitlabCommand(paths, opts, env = process.env) {
       dryRun: opts.dryRun,
       ...shadowUrl ? { shadowUrl } : {},
       ...opts.shadowTimeout !== void 0 ? { shadowTimeout: opts.shadowTimeout } : {},
-      allowSuperuserShadow: !!opts.allowSuperuserShadow
+      allowSuperuserShadow: !!opts.allowSuperuserShadow,
+      ...cacheDir ? { cacheDir } : {}
     },
     log,
     warn: (m) => log(m.startsWith("zerodown") ? m : `zerodown: warning: ${m}`)

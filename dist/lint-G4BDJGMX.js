@@ -5,16 +5,28 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-HUE3AKHP.js";
-import "./chunk-RRAAAZ4U.js";
-import "./chunk-URSZC4M2.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-UWHZULGY.js";
+import "./chunk-I3UGQFHJ.js";
+import "./chunk-5OIJEGXO.js";
+import "./chunk-TTZUH2FB.js";
+import "./chunk-EXINBNAC.js";
+import "./chunk-Z3MT7CJE.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-QJCHQYEC.js";
+import "./chunk-T4GQ45PY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-UHXH72UT.js";
+import "./chunk-YO3BAT6D.js";
+import "./chunk-WHE4WEGQ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
@@ -22,6 +34,11 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

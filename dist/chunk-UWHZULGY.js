@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-HUE3AKHP.js";
+} from "./chunk-I3UGQFHJ.js";
 import {
   formatText,
   textParts
-} from "./chunk-MUW4O2CO.js";
+} from "./chunk-5OIJEGXO.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-PY46QFSY.js";
+} from "./chunk-TTZUH2FB.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-J4ZZZWHZ.js";
+} from "./chunk-EXINBNAC.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-WPFVIFR3.js";
+} from "./chunk-Z3MT7CJE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-RRAAAZ4U.js";
+} from "./chunk-QJCHQYEC.js";
 import {
   UsageError,
   exitCodeFor
@@ -54,7 +54,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-2XU26NCN.js";
+} from "./chunk-YO3BAT6D.js";
 import {
   hasSecrets,
   redactSecrets
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-EFX2WPGY.js");
+    const { lintDryRun } = await import("./dry-run-AZKINBUY.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-MMO6OJ4N.js";
+} from "./chunk-KO4722UM.js";
 import {
   isProven
-} from "./chunk-J4ZZZWHZ.js";
+} from "./chunk-EXINBNAC.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

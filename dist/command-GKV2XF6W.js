@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-OQWOPFB7.js";
-import "./chunk-NO4BFPYJ.js";
-import "./chunk-MMO6OJ4N.js";
+} from "./chunk-PSSETSPY.js";
+import "./chunk-WBXCYQWS.js";
+import "./chunk-KO4722UM.js";
 import {
   ruleDocUrl
-} from "./chunk-PY46QFSY.js";
+} from "./chunk-TTZUH2FB.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-J4ZZZWHZ.js";
+} from "./chunk-EXINBNAC.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-WPFVIFR3.js";
+} from "./chunk-Z3MT7CJE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-RRAAAZ4U.js";
-import "./chunk-URSZC4M2.js";
+import "./chunk-QJCHQYEC.js";
+import "./chunk-T4GQ45PY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -40,8 +40,8 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-2XU26NCN.js";
-import "./chunk-UHXH72UT.js";
+} from "./chunk-YO3BAT6D.js";
+import "./chunk-WHE4WEGQ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
