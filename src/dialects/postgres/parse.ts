@@ -344,7 +344,8 @@ export function parseMigration(
   let count = 0;
   /** adds the statements of `text`, the part of the file from character `base` on */
   const add = (text: string, base: number, raw: { stmts: RawStmt[]; ascii: boolean }) => {
-    locate(text, base, raw, (kind, offset, endOffset, ast) => {
+    locate(text, base, raw, (kind, offset, endOffset, ast, at) => {
+      if (ast && typeof ast === 'object') treeBase.set(ast, at);
       const span = spanOf(offset, endOffset);
       const ig = ignores.forLine(span.line);
       statements.push({
@@ -438,7 +439,7 @@ function locate(
   text: string,
   base: number,
   raw: { stmts: RawStmt[]; ascii: boolean },
-  each: (kind: string, offset: number, endOffset: number, ast: unknown) => void,
+  each: (kind: string, offset: number, endOffset: number, ast: unknown, byteStart: number) => void,
 ): void {
   const toChar = byteOffsetMapper(text, raw.ascii);
   for (const stmt of raw.stmts) {
@@ -449,8 +450,22 @@ function locate(
     const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
     const start = skipTrivia(text, rawStart, rawEnd);
     const end = trimEnd(text, start, rawEnd);
-    each(kind, base + start, base + end, stmt.stmt[kind]);
+    // where the statement's text starts in the parsed text, in bytes (its tree's locations count from there)
+    const at = raw.ascii ? start : byteStart + Buffer.byteLength(text.slice(rawStart, start), 'utf8');
+    each(kind, base + start, base + end, stmt.stmt[kind], at);
   }
+}
+
+/** A statement tree → the byte offset its `location` fields count from, relative to its statement's text. */
+const treeBase = new WeakMap<object, number>();
+
+/**
+ * The UTF-8 byte offset of `stmt.text` in the text the parser read, which the `location` fields of its tree count
+ * from (so `location - treeOffset` is a byte offset into `stmt.text`); undefined when the tree came from elsewhere
+ * (a piece parsed again, a tree built by hand).
+ */
+export function treeOffset(ast: unknown): number | undefined {
+  return ast && typeof ast === 'object' ? treeBase.get(ast) : undefined;
 }
 
 /**

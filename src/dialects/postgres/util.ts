@@ -195,7 +195,7 @@ export function lockStrength(mode: string): number {
 // map them onto `Statement.text` so rules can quote the user's own SQL.
 
 import type { PgStatement } from './statement.js';
-import { parseSync, scanSync } from './parse.js'; // one shared WebAssembly parser instance (see parse.ts)
+import { parseSync, scanSync, treeOffset } from './parse.js'; // one shared WebAssembly parser instance (see parse.ts)
 
 interface Located {
   /** byte offset of the statement's AST locations relative to `stmt.text` (subtract it) */
@@ -227,9 +227,14 @@ function located(stmt: PgStatement): Located | null {
   if (l !== undefined) return l;
   l = null;
   try {
-    const again = (parseSync(stmt.text) as any).stmts?.[0]?.stmt?.[stmt.kind];
-    const a = firstLocation(stmt.ast);
-    const b = firstLocation(again);
+    // known from the parse (treeOffset), else found by parsing the statement's text again and comparing
+    let delta = treeOffset(stmt.ast);
+    if (delta === undefined) {
+      const again = (parseSync(stmt.text) as any).stmts?.[0]?.stmt?.[stmt.kind];
+      const a = firstLocation(stmt.ast);
+      const b = firstLocation(again);
+      delta = a !== undefined && b !== undefined ? a - b : 0;
+    }
     const bytes = Buffer.from(stmt.text, 'utf8');
     const tokens = (scanSync(stmt.text).tokens ?? []).map((t: any) => {
       const text = bytes.subarray(t.start, t.end).toString('utf8');
@@ -241,7 +246,7 @@ function located(stmt: PgStatement): Located | null {
         keyword: t.keywordKind > 0,
       };
     });
-    l = { delta: a !== undefined && b !== undefined ? a - b : 0, tokens, bytes };
+    l = { delta, tokens, bytes };
   } catch {
     l = null;
   }
