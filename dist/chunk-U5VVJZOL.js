@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-KO4722UM.js";
+} from "./chunk-VPBYSA7E.js";
 import {
   isProven
-} from "./chunk-EXINBNAC.js";
+} from "./chunk-VYV56DO3.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

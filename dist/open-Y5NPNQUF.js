@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-WHE4WEGQ.js";
+} from "./chunk-GZQNW43F.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

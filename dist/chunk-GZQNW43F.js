@@ -6714,7 +6714,8 @@ function parseMigration(migration, lines = new LineIndex(migration.source), piec
   const kindIds = /* @__PURE__ */ new Map();
   let count = 0;
   const add2 = (text, base, raw) => {
-    locate(text, base, raw, (kind, offset, endOffset, ast) => {
+    locate(text, base, raw, (kind, offset, endOffset, ast, at) => {
+      if (ast && typeof ast === "object") treeBase.set(ast, at);
       const span = spanOf(offset, endOffset);
       const ig = ignores.forLine(span.line);
       statements.push({
@@ -6805,8 +6806,13 @@ function locate(text, base, raw, each) {
     const rawEnd = stmt.stmt_len ? toChar(byteStart + stmt.stmt_len) : text.length;
     const start = skipTrivia(text, rawStart, rawEnd);
     const end = trimEnd(text, start, rawEnd);
-    each(kind, base + start, base + end, stmt.stmt[kind]);
+    const at = raw.ascii ? start : byteStart + Buffer.byteLength(text.slice(rawStart, start), "utf8");
+    each(kind, base + start, base + end, stmt.stmt[kind], at);
   }
+}
+var treeBase = /* @__PURE__ */ new WeakMap();
+function treeOffset(ast) {
+  return ast && typeof ast === "object" ? treeBase.get(ast) : void 0;
 }
 function blocksOf(text, base, pieceChars, kindId) {
   const cuts = [0];
@@ -7014,9 +7020,13 @@ function located(stmt) {
   if (l !== void 0) return l;
   l = null;
   try {
-    const again = parseSync(stmt.text).stmts?.[0]?.stmt?.[stmt.kind];
-    const a = firstLocation(stmt.ast);
-    const b = firstLocation(again);
+    let delta = treeOffset(stmt.ast);
+    if (delta === void 0) {
+      const again = parseSync(stmt.text).stmts?.[0]?.stmt?.[stmt.kind];
+      const a = firstLocation(stmt.ast);
+      const b = firstLocation(again);
+      delta = a !== void 0 && b !== void 0 ? a - b : 0;
+    }
     const bytes = Buffer.from(stmt.text, "utf8");
     const tokens = (scanSync(stmt.text).tokens ?? []).map((t) => {
       const text = bytes.subarray(t.start, t.end).toString("utf8");
@@ -7028,7 +7038,7 @@ function located(stmt) {
         keyword: t.keywordKind > 0
       };
     });
-    l = { delta: a !== void 0 && b !== void 0 ? a - b : 0, tokens, bytes };
+    l = { delta, tokens, bytes };
   } catch {
     l = null;
   }

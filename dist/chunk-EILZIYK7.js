@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-QJCHQYEC.js";
+} from "./chunk-4IEBOX5H.js";
 import {
   dialectOfUrl
-} from "./chunk-T4GQ45PY.js";
+} from "./chunk-YD6YDCA6.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

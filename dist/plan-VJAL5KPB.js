@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PSSETSPY.js";
+} from "./chunk-LDJEOAF3.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-UWHZULGY.js";
+} from "./chunk-ORLM7Y5I.js";
 import {
   runStats
-} from "./chunk-I3UGQFHJ.js";
+} from "./chunk-EILZIYK7.js";
 import {
   proofState
-} from "./chunk-WBXCYQWS.js";
+} from "./chunk-U5VVJZOL.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-KO4722UM.js";
-import "./chunk-5OIJEGXO.js";
-import "./chunk-TTZUH2FB.js";
+import "./chunk-VPBYSA7E.js";
+import "./chunk-IK25UAP3.js";
+import "./chunk-6XXQOIKX.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-EXINBNAC.js";
+} from "./chunk-VYV56DO3.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-Z3MT7CJE.js";
+} from "./chunk-LSFB4KEA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-QJCHQYEC.js";
-import "./chunk-T4GQ45PY.js";
+import "./chunk-4IEBOX5H.js";
+import "./chunk-YD6YDCA6.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,7 +63,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-WHE4WEGQ.js";
+} from "./chunk-GZQNW43F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

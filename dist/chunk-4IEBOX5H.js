@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-T4GQ45PY.js";
+} from "./chunk-YD6YDCA6.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-WHE4WEGQ.js";
+} from "./chunk-GZQNW43F.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

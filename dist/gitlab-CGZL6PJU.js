@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-UWHZULGY.js";
+} from "./chunk-ORLM7Y5I.js";
 import {
   runStats
-} from "./chunk-I3UGQFHJ.js";
+} from "./chunk-EILZIYK7.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-MIHCTVOH.js";
-import "./chunk-WBXCYQWS.js";
+} from "./chunk-OZ2AD6DN.js";
+import "./chunk-U5VVJZOL.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-KO4722UM.js";
+import "./chunk-VPBYSA7E.js";
 import {
   formatText
-} from "./chunk-5OIJEGXO.js";
-import "./chunk-TTZUH2FB.js";
-import "./chunk-EXINBNAC.js";
+} from "./chunk-IK25UAP3.js";
+import "./chunk-6XXQOIKX.js";
+import "./chunk-VYV56DO3.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-Z3MT7CJE.js";
+} from "./chunk-LSFB4KEA.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-QJCHQYEC.js";
-import "./chunk-T4GQ45PY.js";
+import "./chunk-4IEBOX5H.js";
+import "./chunk-YD6YDCA6.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,7 +45,7 @@ import {
   VERSION,
   defaultCacheDir
 } from "./chunk-YO3BAT6D.js";
-import "./chunk-WHE4WEGQ.js";
+import "./chunk-GZQNW43F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

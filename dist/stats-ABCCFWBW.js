@@ -5,28 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-UWHZULGY.js";
-import "./chunk-I3UGQFHJ.js";
-import "./chunk-5OIJEGXO.js";
-import "./chunk-TTZUH2FB.js";
-import "./chunk-EXINBNAC.js";
-import "./chunk-Z3MT7CJE.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-QJCHQYEC.js";
-import "./chunk-T4GQ45PY.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-EILZIYK7.js";
+import "./chunk-4IEBOX5H.js";
+import "./chunk-YD6YDCA6.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-YO3BAT6D.js";
-import "./chunk-WHE4WEGQ.js";
+import "./chunk-GZQNW43F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
@@ -34,11 +22,6 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  runStats,
+  statsExportCommand
 };

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-I3UGQFHJ.js";
+} from "./chunk-EILZIYK7.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-KO4722UM.js";
+} from "./chunk-VPBYSA7E.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-EXINBNAC.js";
+} from "./chunk-VYV56DO3.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-Z3MT7CJE.js";
+} from "./chunk-LSFB4KEA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-QJCHQYEC.js";
-import "./chunk-T4GQ45PY.js";
+} from "./chunk-4IEBOX5H.js";
+import "./chunk-YD6YDCA6.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 } from "./chunk-YO3BAT6D.js";
 import {
   formatDuration
-} from "./chunk-WHE4WEGQ.js";
+} from "./chunk-GZQNW43F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-I3UGQFHJ.js";
+} from "./chunk-EILZIYK7.js";
 import {
   formatText,
   textParts
-} from "./chunk-5OIJEGXO.js";
+} from "./chunk-IK25UAP3.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-TTZUH2FB.js";
+} from "./chunk-6XXQOIKX.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-EXINBNAC.js";
+} from "./chunk-VYV56DO3.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-Z3MT7CJE.js";
+} from "./chunk-LSFB4KEA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-QJCHQYEC.js";
+} from "./chunk-4IEBOX5H.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-AZKINBUY.js");
+    const { lintDryRun } = await import("./dry-run-3ETNHTJH.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

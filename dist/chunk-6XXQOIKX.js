@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-T4GQ45PY.js";
+} from "./chunk-YD6YDCA6.js";
 import {
   formatDuration
-} from "./chunk-WHE4WEGQ.js";
+} from "./chunk-GZQNW43F.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-WBXCYQWS.js";
+} from "./chunk-U5VVJZOL.js";
 import {
   require_picocolors
-} from "./chunk-EXINBNAC.js";
+} from "./chunk-VYV56DO3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-T4GQ45PY.js";
+} from "./chunk-YD6YDCA6.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

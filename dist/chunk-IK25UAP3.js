@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-TTZUH2FB.js";
+} from "./chunk-6XXQOIKX.js";
 import {
   require_picocolors
-} from "./chunk-EXINBNAC.js";
+} from "./chunk-VYV56DO3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PSSETSPY.js";
-import "./chunk-WBXCYQWS.js";
-import "./chunk-KO4722UM.js";
+} from "./chunk-LDJEOAF3.js";
+import "./chunk-U5VVJZOL.js";
+import "./chunk-VPBYSA7E.js";
 import {
   ruleDocUrl
-} from "./chunk-TTZUH2FB.js";
+} from "./chunk-6XXQOIKX.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-EXINBNAC.js";
+} from "./chunk-VYV56DO3.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-Z3MT7CJE.js";
+} from "./chunk-LSFB4KEA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-QJCHQYEC.js";
-import "./chunk-T4GQ45PY.js";
+import "./chunk-4IEBOX5H.js";
+import "./chunk-YD6YDCA6.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-YO3BAT6D.js";
-import "./chunk-WHE4WEGQ.js";
+import "./chunk-GZQNW43F.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

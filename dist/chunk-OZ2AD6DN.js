@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-WBXCYQWS.js";
+} from "./chunk-U5VVJZOL.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-KO4722UM.js";
+} from "./chunk-VPBYSA7E.js";
 import {
   byStatement
-} from "./chunk-5OIJEGXO.js";
+} from "./chunk-IK25UAP3.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-TTZUH2FB.js";
+} from "./chunk-6XXQOIKX.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-EXINBNAC.js";
+} from "./chunk-VYV56DO3.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-Z3MT7CJE.js";
+} from "./chunk-LSFB4KEA.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-QJCHQYEC.js";
+} from "./chunk-4IEBOX5H.js";
 import {
   dialectFor
-} from "./chunk-T4GQ45PY.js";
+} from "./chunk-YD6YDCA6.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";
