@@ -416,7 +416,7 @@ export async function verifyPlan(
     v.error = errorText(err);
     return v;
   } finally {
-    // the start saved for the next run is compressed and written while the runs go on: done before the proof is
+    // the start saved for later runs is compressed and written while the runs go on; the proof returns once it is
     await states.saved();
   }
 }
