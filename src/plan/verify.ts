@@ -194,6 +194,10 @@ interface Start {
   seedProblems: string[];
 }
 
+const strings = (x: unknown): boolean => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const isStart = (m: unknown): m is Start =>
+  !!m && typeof m === 'object' && strings((m as Start).failures) && strings((m as Start).seedProblems);
+
 /**
  * Proves a plan: `history` are the migrations before the planned one (applied as
  * written), then the original and the plan run on fresh shadows from the same start.
@@ -253,7 +257,9 @@ export async function verifyPlan(
   let first = true;
   const start = async (withRows: boolean): Promise<{ sh: Shadow } & Start> => {
     const key = keyOf(withRows);
-    const saved = opts.shadowUrl ? undefined : states.get(key);
+    const found = opts.shadowUrl ? undefined : states.get(key);
+    // what a start saved on disk says about itself is read as data: one that does not say it is a miss
+    const saved = found && isStart(found.meta) ? found : undefined;
     const isFirst = first;
     first = false;
     if (saved) {

@@ -83,6 +83,16 @@ describe('the proof boots from the start an earlier proof saved', () => {
     expect(isProven(v)).toBe(true);
   });
 
+  it('an entry whose saved facts are not what a proof saves is a miss too', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zd-proof-cache-'));
+    await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
+    const [entry] = tgz(dir);
+    writeFileSync(path.join(dir, entry!.replace(/\.tgz$/, '.json')), '{"failures":null}');
+    const v = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
+    expect(v.cache).toBe('miss');
+    expect(isProven(v), JSON.stringify(v.error)).toBe(true);
+  });
+
   it('without a cache directory nothing is saved and the proof says so', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'zd-proof-cache-'));
     const v = await verifyPlan(p.plan, p.history, { seedRows: 40 });
