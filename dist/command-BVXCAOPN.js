@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-LDJEOAF3.js";
-import "./chunk-U5VVJZOL.js";
+} from "./chunk-2KBWMSGJ.js";
+import "./chunk-4T2O5KW3.js";
 import "./chunk-VPBYSA7E.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-VYV56DO3.js";
+} from "./chunk-TSH2AO7I.js";
 import {
   autoDiscover,
   detectDialect,

@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-IK25UAP3.js";
+} from "./chunk-H7IY5WRN.js";
 import {
   formatSarif,
   sizeLines
@@ -21,7 +21,7 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-VYV56DO3.js";
+} from "./chunk-TSH2AO7I.js";
 import {
   autoDiscover,
   detectDialect,
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-3ETNHTJH.js");
+    const { lintDryRun } = await import("./dry-run-7JGU375D.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

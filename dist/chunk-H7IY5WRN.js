@@ -9,7 +9,7 @@ import {
 } from "./chunk-6XXQOIKX.js";
 import {
   require_picocolors
-} from "./chunk-VYV56DO3.js";
+} from "./chunk-TSH2AO7I.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-ORLM7Y5I.js";
+} from "./chunk-QDRIFYAI.js";
 import "./chunk-EILZIYK7.js";
-import "./chunk-IK25UAP3.js";
+import "./chunk-H7IY5WRN.js";
 import "./chunk-6XXQOIKX.js";
-import "./chunk-VYV56DO3.js";
+import "./chunk-TSH2AO7I.js";
 import "./chunk-LSFB4KEA.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-4IEBOX5H.js";

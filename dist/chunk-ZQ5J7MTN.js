@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-U5VVJZOL.js";
+} from "./chunk-4T2O5KW3.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-VPBYSA7E.js";
 import {
   byStatement
-} from "./chunk-IK25UAP3.js";
+} from "./chunk-H7IY5WRN.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,7 +51,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-VYV56DO3.js";
+} from "./chunk-TSH2AO7I.js";
 import {
   detectDialect,
   discover,

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-LDJEOAF3.js";
+} from "./chunk-2KBWMSGJ.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-ORLM7Y5I.js";
+} from "./chunk-QDRIFYAI.js";
 import {
   runStats
 } from "./chunk-EILZIYK7.js";
 import {
   proofState
-} from "./chunk-U5VVJZOL.js";
+} from "./chunk-4T2O5KW3.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-VPBYSA7E.js";
-import "./chunk-IK25UAP3.js";
+import "./chunk-H7IY5WRN.js";
 import "./chunk-6XXQOIKX.js";
 import {
   DEFAULTS,
@@ -33,7 +33,7 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-VYV56DO3.js";
+} from "./chunk-TSH2AO7I.js";
 import {
   detectDialect,
   discover,

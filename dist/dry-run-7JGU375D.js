@@ -39,7 +39,7 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-VYV56DO3.js";
+} from "./chunk-TSH2AO7I.js";
 import {
   detectDialect,
   findMigrations,

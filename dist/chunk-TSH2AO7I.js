@@ -772,6 +772,8 @@ function engineName(sh) {
   const name = names[kind ?? ""] ?? "PostgreSQL";
   return `${name} ${version ?? sh.serverVersion}`;
 }
+var strings = (x) => Array.isArray(x) && x.every((s) => typeof s === "string");
+var isStart = (m) => !!m && typeof m === "object" && strings(m.failures) && strings(m.seedProblems);
 async function verifyPlan(plan, history, opts = {}) {
   const dialect = opts.dialect ?? shadowOf(dialectFor(plan.migration.dialect));
   await dialect.probes.load();
@@ -815,7 +817,8 @@ async function verifyPlan(plan, history, opts = {}) {
   let first = true;
   const start = async (withRows) => {
     const key = keyOf(withRows);
-    const saved = opts.shadowUrl ? void 0 : states.get(key);
+    const found = opts.shadowUrl ? void 0 : states.get(key);
+    const saved = found && isStart(found.meta) ? found : void 0;
     const isFirst = first;
     first = false;
     if (saved) {

@@ -13,7 +13,7 @@ import {
 } from "./chunk-VPBYSA7E.js";
 import {
   isProven
-} from "./chunk-VYV56DO3.js";
+} from "./chunk-TSH2AO7I.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-U5VVJZOL.js";
+} from "./chunk-4T2O5KW3.js";
 import {
   require_picocolors
-} from "./chunk-VYV56DO3.js";
+} from "./chunk-TSH2AO7I.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-ORLM7Y5I.js";
+} from "./chunk-QDRIFYAI.js";
 import {
   runStats
 } from "./chunk-EILZIYK7.js";
@@ -18,15 +18,15 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-OZ2AD6DN.js";
-import "./chunk-U5VVJZOL.js";
+} from "./chunk-ZQ5J7MTN.js";
+import "./chunk-4T2O5KW3.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-VPBYSA7E.js";
 import {
   formatText
-} from "./chunk-IK25UAP3.js";
+} from "./chunk-H7IY5WRN.js";
 import "./chunk-6XXQOIKX.js";
-import "./chunk-VYV56DO3.js";
+import "./chunk-TSH2AO7I.js";
 import {
   changedFiles,
   loadConfig
