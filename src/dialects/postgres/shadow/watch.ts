@@ -120,9 +120,8 @@ export async function watchLocks(sh: ProbeTarget): Promise<LockWatch> {
   // scans are counted in pg_stat_xact_user_tables only with track_counts on (a fast shadow may turn it off)
   await sh.exec('SET track_counts = on').catch(() => {});
   const [tc] = await sh.query<{ track_counts: string }>('SHOW track_counts').catch(() => [{ track_counts: 'off' }]);
-  const rows = await sh.query<{ oid: string; name: string; nspname: string; relname: string }>(
-    `SELECT c.oid::int8::text AS oid, n.nspname || '.' || c.relname AS name, n.nspname, c.relname
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  const rows = await sh.query<{ oid: string; nspname: string; relname: string }>(
+    `SELECT c.oid::int8::text AS oid, n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND ${USER_SCHEMAS}`,
   );
   const busy = new Map<string, string>();
@@ -131,7 +130,7 @@ export async function watchLocks(sh: ProbeTarget): Promise<LockWatch> {
     const [{ has }] = (await sh.query<{ has: boolean }>(
       `SELECT EXISTS (SELECT FROM ${quoteIdent(r.nspname)}.${quoteIdent(r.relname)}) AS has`,
     )) as [{ has: boolean }];
-    if (has) busy.set(r.oid, r.name);
+    if (has) busy.set(r.oid, `${r.nspname}.${r.relname}`);
   }
   const watch = new PgLockWatch(sh, busy);
   watch.scansVisible = tc?.track_counts === 'on';
