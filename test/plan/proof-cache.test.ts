@@ -3,10 +3,9 @@
  * the next proof on the same history boots from it instead of replaying the history, with the same verdict. Real
  * parser, planner and PGlite; the cache is a temporary directory.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isProven, verifyPlan } from '../../src/plan/verify.js';
 import type { Verification } from '../../src/plan/types.js';
