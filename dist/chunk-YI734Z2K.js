@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-LSFB4KEA.js";
+} from "./chunk-POYK5QIK.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-4IEBOX5H.js";
+} from "./chunk-QPEGOYPX.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-YD6YDCA6.js";
+} from "./chunk-BCWVLXRM.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-YO3BAT6D.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-GZQNW43F.js";
+} from "./chunk-J7CWDOEU.js";
 import {
   isShadowStop,
   toSqlError

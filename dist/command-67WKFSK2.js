@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-2KBWMSGJ.js";
-import "./chunk-4T2O5KW3.js";
-import "./chunk-VPBYSA7E.js";
+} from "./chunk-E332XWYK.js";
+import "./chunk-7TDKPJUX.js";
+import "./chunk-WYP2CTVN.js";
 import {
   ruleDocUrl
-} from "./chunk-6XXQOIKX.js";
+} from "./chunk-D7QXO5RF.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-TSH2AO7I.js";
+} from "./chunk-YI734Z2K.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-LSFB4KEA.js";
+} from "./chunk-POYK5QIK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-4IEBOX5H.js";
-import "./chunk-YD6YDCA6.js";
+import "./chunk-QPEGOYPX.js";
+import "./chunk-BCWVLXRM.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-YO3BAT6D.js";
-import "./chunk-GZQNW43F.js";
+import "./chunk-J7CWDOEU.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -5,20 +5,28 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-ZYUDTXBL.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-YD6YDCA6.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-EFJ4K7R7.js";
+import "./chunk-FWHL5XGE.js";
+import "./chunk-QV5HGWJC.js";
+import "./chunk-D7QXO5RF.js";
+import "./chunk-YI734Z2K.js";
+import "./chunk-POYK5QIK.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-QPEGOYPX.js";
+import "./chunk-BCWVLXRM.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-YO3BAT6D.js";
-import "./chunk-GZQNW43F.js";
+import "./chunk-J7CWDOEU.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
@@ -26,8 +34,11 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

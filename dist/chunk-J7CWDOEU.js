@@ -9316,8 +9316,7 @@ async function watchLocks(sh) {
   });
   const [tc] = await sh.query("SHOW track_counts").catch(() => [{ track_counts: "off" }]);
   const rows = await sh.query(
-    `SELECT c.oid::int8::text AS oid, n.nspname || '.' || c.relname AS name, n.nspname, c.relname
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    `SELECT c.oid::int8::text AS oid, n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND ${USER_SCHEMAS}`
   );
   const busy = /* @__PURE__ */ new Map();
@@ -9325,7 +9324,7 @@ async function watchLocks(sh) {
     const [{ has }] = await sh.query(
       `SELECT EXISTS (SELECT FROM ${quoteIdent(r.nspname)}.${quoteIdent(r.relname)}) AS has`
     );
-    if (has) busy.set(r.oid, r.name);
+    if (has) busy.set(r.oid, `${r.nspname}.${r.relname}`);
   }
   const watch = new PgLockWatch(sh, busy);
   watch.scansVisible = tc?.track_counts === "on";

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-GZQNW43F.js";
+} from "./chunk-J7CWDOEU.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

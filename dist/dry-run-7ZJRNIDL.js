@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-EILZIYK7.js";
+} from "./chunk-FWHL5XGE.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-VPBYSA7E.js";
+} from "./chunk-WYP2CTVN.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-TSH2AO7I.js";
+} from "./chunk-YI734Z2K.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-LSFB4KEA.js";
+} from "./chunk-POYK5QIK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-4IEBOX5H.js";
-import "./chunk-YD6YDCA6.js";
+} from "./chunk-QPEGOYPX.js";
+import "./chunk-BCWVLXRM.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 } from "./chunk-YO3BAT6D.js";
 import {
   formatDuration
-} from "./chunk-GZQNW43F.js";
+} from "./chunk-J7CWDOEU.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-2KBWMSGJ.js";
+} from "./chunk-E332XWYK.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-QDRIFYAI.js";
+} from "./chunk-EFJ4K7R7.js";
 import {
   runStats
-} from "./chunk-EILZIYK7.js";
+} from "./chunk-FWHL5XGE.js";
 import {
   proofState
-} from "./chunk-4T2O5KW3.js";
+} from "./chunk-7TDKPJUX.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-VPBYSA7E.js";
-import "./chunk-H7IY5WRN.js";
-import "./chunk-6XXQOIKX.js";
+import "./chunk-WYP2CTVN.js";
+import "./chunk-QV5HGWJC.js";
+import "./chunk-D7QXO5RF.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-TSH2AO7I.js";
+} from "./chunk-YI734Z2K.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-LSFB4KEA.js";
+} from "./chunk-POYK5QIK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-4IEBOX5H.js";
-import "./chunk-YD6YDCA6.js";
+import "./chunk-QPEGOYPX.js";
+import "./chunk-BCWVLXRM.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,7 +63,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-GZQNW43F.js";
+} from "./chunk-J7CWDOEU.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

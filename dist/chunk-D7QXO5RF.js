@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-YD6YDCA6.js";
+} from "./chunk-BCWVLXRM.js";
 import {
   formatDuration
-} from "./chunk-GZQNW43F.js";
+} from "./chunk-J7CWDOEU.js";
 
 // src/report/sarif.ts
 import path from "node:path";

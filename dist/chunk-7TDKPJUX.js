@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-VPBYSA7E.js";
+} from "./chunk-WYP2CTVN.js";
 import {
   isProven
-} from "./chunk-TSH2AO7I.js";
+} from "./chunk-YI734Z2K.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-YD6YDCA6.js";
+} from "./chunk-BCWVLXRM.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-GZQNW43F.js";
+} from "./chunk-J7CWDOEU.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-QDRIFYAI.js";
+} from "./chunk-EFJ4K7R7.js";
 import {
   runStats
-} from "./chunk-EILZIYK7.js";
+} from "./chunk-FWHL5XGE.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-ZQ5J7MTN.js";
-import "./chunk-4T2O5KW3.js";
+} from "./chunk-6YELGBF3.js";
+import "./chunk-7TDKPJUX.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-VPBYSA7E.js";
+import "./chunk-WYP2CTVN.js";
 import {
   formatText
-} from "./chunk-H7IY5WRN.js";
-import "./chunk-6XXQOIKX.js";
-import "./chunk-TSH2AO7I.js";
+} from "./chunk-QV5HGWJC.js";
+import "./chunk-D7QXO5RF.js";
+import "./chunk-YI734Z2K.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-LSFB4KEA.js";
+} from "./chunk-POYK5QIK.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-4IEBOX5H.js";
-import "./chunk-YD6YDCA6.js";
+import "./chunk-QPEGOYPX.js";
+import "./chunk-BCWVLXRM.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,7 +45,7 @@ import {
   VERSION,
   defaultCacheDir
 } from "./chunk-YO3BAT6D.js";
-import "./chunk-GZQNW43F.js";
+import "./chunk-J7CWDOEU.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

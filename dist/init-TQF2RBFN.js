@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-ZYUDTXBL.js";
+} from "./chunk-FXFHSBLK.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-LSFB4KEA.js";
+} from "./chunk-POYK5QIK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-YD6YDCA6.js";
+} from "./chunk-BCWVLXRM.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,7 +34,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-YO3BAT6D.js";
-import "./chunk-GZQNW43F.js";
+import "./chunk-J7CWDOEU.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-4T2O5KW3.js";
+} from "./chunk-7TDKPJUX.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-VPBYSA7E.js";
+} from "./chunk-WYP2CTVN.js";
 import {
   byStatement
-} from "./chunk-H7IY5WRN.js";
+} from "./chunk-QV5HGWJC.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-6XXQOIKX.js";
+} from "./chunk-D7QXO5RF.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-TSH2AO7I.js";
+} from "./chunk-YI734Z2K.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-LSFB4KEA.js";
+} from "./chunk-POYK5QIK.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-4IEBOX5H.js";
+} from "./chunk-QPEGOYPX.js";
 import {
   dialectFor
-} from "./chunk-YD6YDCA6.js";
+} from "./chunk-BCWVLXRM.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-4T2O5KW3.js";
+} from "./chunk-7TDKPJUX.js";
 import {
   require_picocolors
-} from "./chunk-TSH2AO7I.js";
+} from "./chunk-YI734Z2K.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-YD6YDCA6.js";
+} from "./chunk-BCWVLXRM.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-6XXQOIKX.js";
+} from "./chunk-D7QXO5RF.js";
 import {
   require_picocolors
-} from "./chunk-TSH2AO7I.js";
+} from "./chunk-YI734Z2K.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-4IEBOX5H.js";
+} from "./chunk-QPEGOYPX.js";
 import {
   dialectOfUrl
-} from "./chunk-YD6YDCA6.js";
+} from "./chunk-BCWVLXRM.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

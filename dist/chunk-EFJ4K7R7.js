@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-EILZIYK7.js";
+} from "./chunk-FWHL5XGE.js";
 import {
   formatText,
   textParts
-} from "./chunk-H7IY5WRN.js";
+} from "./chunk-QV5HGWJC.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-6XXQOIKX.js";
+} from "./chunk-D7QXO5RF.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-TSH2AO7I.js";
+} from "./chunk-YI734Z2K.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-LSFB4KEA.js";
+} from "./chunk-POYK5QIK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-4IEBOX5H.js";
+} from "./chunk-QPEGOYPX.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-7JGU375D.js");
+    const { lintDryRun } = await import("./dry-run-7ZJRNIDL.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,
