@@ -141,6 +141,7 @@ export function estimateFor(
     shadowBytes: s.scale.bytes,
     fullMs: s.scale.fullMs,
     emptyMs: s.scale.emptyMs,
+    ...(s.scale.refMs !== undefined ? { refMs: s.scale.refMs } : {}),
     rows: stats.rows,
     bytes: stats.tableBytes,
   });

@@ -6,6 +6,7 @@
  *   rewrite, scan = per-row × N × width      (a row copied or read; width: production bytes/row over the shadow's)
  *   backfill      = per-row × N × width      (each row updated: a new version, its index entries and WAL)
  *   index build   = per-row × N × log₂N / log₂n   (the sort), × CONCURRENT_PASSES for CONCURRENTLY
+ *   × REFERENCE_MS / the reference's time    (PGlite: the engine's speed then, against its speed at calibration)
  *   × ENGINE_FACTOR[engine][work]            (the shadow engine's speed against a PostgreSQL server)
  *   + the time on the emptied table          (catalog work that does not grow with the table)
  */
@@ -28,15 +29,16 @@ export function engineOf(text: string): Engine {
 
 /**
  * Production seconds per shadow second, per kind of work, measured by scripts/calibrate-estimates.mjs on the
- * local PostgreSQL 15 (two runs, tables of 100k and 1M rows: the geometric mean of the real statement's time
- * over the estimate made with a factor of 1). docs/estimates.md has the runs, the machine's load during them
- * and the error band. PGlite's per-row costs are its worker thread's time after a warm-up (src/dialects/postgres/shadow/scale.ts);
- * a server's are wall time, and several of the URL-shadow runs fell back on SERVER_US_PER_ROW (which this factor
- * does not touch), so `server` is calibrated less well than `pglite`.
+ * local PostgreSQL 15 (tables of 100k and 1M rows: the geometric mean of the real statement's time over the
+ * estimate made with a factor of 1). docs/estimates.md has the runs, the machine's load during them and the error
+ * band. PGlite's (three runs on 2026-12-07) are for its worker thread's time after a warm-up, rescaled by the
+ * reference build (`REFERENCE_MS`; src/dialects/postgres/shadow/scale.ts); a server's (two runs on 2026-12-06) are for
+ * wall time, and several of those URL-shadow runs fell back on SERVER_US_PER_ROW (which this factor does not touch),
+ * so `server` is calibrated less well than `pglite`.
  */
 export const ENGINE_FACTOR: Record<Engine, Record<Work, number>> = {
   // PostgreSQL has no in-place rebuild: `rebuild` never occurs there (the rewrite's factor stands in)
-  pglite: { rewrite: 2.21, rebuild: 2.21, scan: 1.32, index: 1.34, 'index-concurrently': 1.09, backfill: 0.75 },
+  pglite: { rewrite: 1.62, rebuild: 1.62, scan: 0.7, index: 0.61, 'index-concurrently': 0.59, backfill: 0.72 },
   server: { rewrite: 0.59, rebuild: 0.59, scan: 1.14, index: 0.39, 'index-concurrently': 0.22, backfill: 0.78 },
   // MariaDB 10.11 as a URL shadow against the same server (src/dialects/mysql/shadow/scale.ts): three runs of
   // 100k and 1M rows (docs/estimates.md); the backfill's from three more, after its width was fixed. `scan` was not calibrated (no InnoDB ALTER the probe times reads
@@ -80,6 +82,19 @@ export const MYSQL_US_PER_ROW: Record<Work, number> = {
 export const serverUsPerRow = (engine: Engine): Record<Work, number> =>
   engine === 'mysql' ? MYSQL_US_PER_ROW : SERVER_US_PER_ROW;
 
+/** Rows of the reference workload's table (src/dialects/postgres/shadow/scale.ts): an `int` and an md5 `text`. */
+export const REFERENCE_ROWS = 20_000;
+
+/**
+ * The reference workload's time at calibration, ms: `CREATE INDEX` on REFERENCE_ROWS presorted `int`s, timed on PGlite's
+ * worker thread in the same rounds as the statement (the fastest kept). The shadow's per-row cost is multiplied by
+ * this over the reference's time in that run: other work on the machine (another job, a neighbour on the same host)
+ * slows PGlite's memory-bound code up to twofold and back within seconds, the statement and the reference alike, so
+ * the ratio holds where the raw time does not (docs/estimates.md, "Speed of the shadow"). Servers have none: their
+ * per-row cost is used as measured.
+ */
+export const REFERENCE_MS: Partial<Record<Engine, number>> = { pglite: 8.2 };
+
 /** The timing difference below which the shadow's per-row cost is noise, ms. */
 export const MIN_SIGNAL_MS = 0.5;
 
@@ -92,6 +107,8 @@ export interface ScaleInput {
   /** the statement's time on the seeded table and on the emptied one, ms */
   fullMs: number;
   emptyMs: number;
+  /** the reference workload's time in the same rounds, ms (`REFERENCE_MS`), when the probe timed one */
+  refMs?: number;
   /** rows and heap bytes of the production table (stats file) */
   rows: number;
   bytes: number;
@@ -117,6 +134,15 @@ export function scaleToProduction(x: ScaleInput): ScaleResult {
   const shadowUsPerRow = measured ? (diff * 1000) / x.shadowRows : undefined;
   const factor = ENGINE_FACTOR[x.engine][x.work];
   let usPerRow = shadowUsPerRow !== undefined ? shadowUsPerRow * factor : serverUsPerRow(x.engine)[x.work];
+  const reference = REFERENCE_MS[x.engine];
+  if (shadowUsPerRow !== undefined && reference && x.refMs && x.refMs > 0) {
+    // the engine ran slower (or faster) than at calibration while the statement was timed
+    const speed = clamp(reference / x.refMs, 0.25, 4);
+    usPerRow *= speed;
+    factors.push(
+      `shadow speed ×${round2(speed)} (reference build ${round2(x.refMs)} ms, ${reference} ms at calibration)`,
+    );
+  }
   if (shadowUsPerRow !== undefined && factor !== 1)
     factors.push(`${x.engine === 'pglite' ? 'PGlite' : 'shadow'}→server ×${round2(factor)}`);
   let rows = Math.max(0, x.rows);

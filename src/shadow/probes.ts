@@ -197,6 +197,11 @@ export interface ScaleMeasure {
   fullMs: number;
   /** fastest of the timings on the emptied table, ms */
   emptyMs: number;
+  /**
+   * fastest time of the engine's reference workload (src/estimate/model.ts `REFERENCE_MS`), timed in the same rounds,
+   * ms: how fast the engine ran meanwhile; absent where the probe has none (servers)
+   */
+  refMs?: number;
 }
 
 export interface ShadowProbes {

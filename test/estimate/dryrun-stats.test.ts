@@ -12,6 +12,11 @@ import { STATS_VERSION } from '../../src/stats/format.js';
 const dir = writeProject(mkdtempSync(path.join(tmpdir(), 'zd-s16dry-')), {
   'm/001.sql': 'CREATE TABLE orders (id bigserial PRIMARY KEY, v int, t text);\n',
   'm/002.sql': 'UPDATE orders SET v = v + 1;\n',
+  // the probe's sample and its reference table are rolled back: the statements after it see the shadow as it was
+  'm/003.sql': `DO $$ BEGIN
+  IF EXISTS (SELECT FROM pg_class WHERE relname LIKE 'zerodown%') THEN RAISE 'the probe left a table behind'; END IF;
+  IF (SELECT count(*) FROM orders) > 1000 THEN RAISE 'the probe left its sample behind'; END IF;
+END $$;\n`,
 });
 
 function stats(file: string, lastAnalyze: string | null): string {
@@ -32,14 +37,29 @@ function stats(file: string, lastAnalyze: string | null): string {
 describe('--stats on the embedded shadow', () => {
   it('dry-run --stats: the UPDATE gets a production estimate, marked as one, with its basis', async () => {
     const file = stats('fresh.json', new Date().toISOString());
-    const json = await runCli(dir, 'dry-run', '--no-cache', '--format', 'json', '--stats', file, 'm/002.sql');
+    const json = await runCli(
+      dir,
+      'dry-run',
+      '--no-cache',
+      '--format',
+      'json',
+      '--stats',
+      file,
+      'm/002.sql',
+      'm/003.sql',
+    );
     expect(json.code, json.stderr).toBe(0);
-    const s = JSON.parse(json.stdout).statements[0];
+    const [s, after] = JSON.parse(json.stdout).statements;
+    expect(after.error, JSON.stringify(after)).toBeNull();
     expect(s.estimate.seconds).toBeGreaterThan(0);
     expect(s.estimate.lock).toBe('row locks on every row it updates');
-    expect(s.estimate.basis).toMatch(
-      /^backfill: 5\.0M rows × [\d.]+ µs\/row measured on the shadow \(10k rows, pglite [\d.]+\), PGlite→server ×/,
-    );
+    // the per-row cost as measured, then rescaled by the reference build timed in the same rounds
+    const basis =
+      /^backfill: 5\.0M rows × ([\d.]+) µs\/row measured on the shadow \(10k rows, pglite [\d.]+\), shadow speed ×([\d.]+) \(reference build ([\d.]+) ms, ([\d.]+) ms at calibration\), PGlite→server ×/;
+    expect(s.estimate.basis).toMatch(basis);
+    const [, , speed, refMs, calibrated] = basis.exec(s.estimate.basis)!.map(Number);
+    expect(refMs).toBeGreaterThan(0);
+    expect(speed).toBeCloseTo(Math.min(4, Math.max(0.25, calibrated! / refMs!)), 1);
     const text = await runCli(dir, 'dry-run', '--no-cache', '--no-color', '--stats', file, 'm/002.sql');
     expect(text.stdout).toMatch(
       /production: ~?[<\d.]+ (s|min|h) \(estimate\) under row locks on every row it updates: backfill: 5\.0M rows/,

@@ -11,6 +11,7 @@ import {
   formatDuration,
   MIN_SIGNAL_MS,
   MYSQL_US_PER_ROW,
+  REFERENCE_MS,
   scaleToProduction,
   SERVER_US_PER_ROW,
   type ScaleInput,
@@ -39,6 +40,30 @@ describe('scaleToProduction', () => {
   it('the engine factor is the calibrated PGlite one on PGlite', () => {
     const r = scaleToProduction({ ...base, engine: 'pglite' });
     expect(r.usPerRow).toBeCloseTo(16 * ENGINE_FACTOR.pglite.rewrite, 6);
+  });
+
+  it("PGlite's per-row cost is rescaled by the reference build timed in the same rounds, and the basis says so", () => {
+    const ref = REFERENCE_MS.pglite!;
+    const pglite = { ...base, engine: 'pglite' as const };
+    // the engine ran twice as slowly as at calibration: the statement's per-row cost counts half
+    const busy = scaleToProduction({ ...pglite, refMs: ref * 2 });
+    expect(busy.usPerRow).toBeCloseTo(16 * ENGINE_FACTOR.pglite.rewrite * 0.5, 6);
+    expect(busy.shadowUsPerRow).toBeCloseTo(16, 6); // the basis shows what was measured, then the factors
+    expect(busy.factors[0]).toBe(`shadow speed ×0.5 (reference build ${ref * 2} ms, ${ref} ms at calibration)`);
+    const fast = scaleToProduction({ ...pglite, refMs: ref / 1.25 });
+    expect(fast.usPerRow).toBeCloseTo(16 * ENGINE_FACTOR.pglite.rewrite * 1.25, 6);
+    // a reference 100 times slower is a stalled machine, not a speed: clamped at ×0.25
+    expect(scaleToProduction({ ...pglite, refMs: ref * 100 }).usPerRow).toBeCloseTo(
+      16 * ENGINE_FACTOR.pglite.rewrite * 0.25,
+      6,
+    );
+    // without a reference (an older cached dry run), or on a server, the per-row cost stands as measured
+    expect(scaleToProduction(pglite).factors.join()).not.toMatch(/shadow speed/);
+    const server = scaleToProduction({ ...base, refMs: ref * 2 });
+    expect(server.usPerRow).toBeCloseTo(16 * ENGINE_FACTOR.server.rewrite, 6);
+    // under the noise the calibrated server cost is used: no shadow speed applies to it
+    const noise = scaleToProduction({ ...pglite, fullMs: base.emptyMs, refMs: ref * 2 });
+    expect(noise.usPerRow).toBeCloseTo(SERVER_US_PER_ROW.rewrite, 6);
   });
 
   it('wider production rows cost more per row: half per row, half per byte', () => {

@@ -1,6 +1,7 @@
 /**
  * The timing loop the size estimates share (src/shadow/scale-timing.ts), driven by scripted timings: how many
- * rounds it takes, and that it keeps timing while the full and empty runs differ by less than the noise floor.
+ * rounds it takes, that it keeps timing while the full and empty runs differ by less than the noise floor, and the
+ * reference workload timed in the same rounds.
  */
 import { describe, expect, it } from 'vitest';
 import { fastestOfBoth } from '../../src/shadow/scale-timing.js';
@@ -42,6 +43,20 @@ describe('fastestOfBoth', () => {
     const b = await fastestOfBoth(withFloor.run, { repeats: 4, stable: 3, maxRounds: 12, minDiffMs: 0.5 });
     expect(b).toEqual({ fullMs: 3, emptyMs: 0.5 });
     expect(withFloor.calls.full).toBe(7);
+  });
+
+  it('a reference workload runs once untimed, then once in every round; its fastest is returned', async () => {
+    const s = scripted([9, 3, 3, 3, 3, 3, 3], [9, 1, 1, 1, 1, 1, 1]);
+    const refs = [20, 9, 7.5, 8, 11];
+    let calls = 0;
+    const reference = async () => refs[Math.min(calls++, refs.length - 1)]!;
+    const r = await fastestOfBoth(s.run, { repeats: 4, stable: 3, maxRounds: 12, reference });
+    expect(r).toEqual({ fullMs: 3, emptyMs: 1, refMs: 7.5 });
+    expect(calls).toBe(s.calls.full); // the untimed run and one per round, like the statement's
+    // without one, no refMs at all (a server shadow): the model then uses the per-row cost as measured
+    expect(await fastestOfBoth(scripted([3], [1]).run, { repeats: 1, stable: 1, maxRounds: 2 })).not.toHaveProperty(
+      'refMs',
+    );
   });
 
   it('a difference that really is under the floor costs maxRounds, no more', async () => {

@@ -8,14 +8,16 @@
  * savepoint rolled back, so the shadow and the traced run that follows are untouched. The fastest of each size is kept
  * (the least disturbed by other work on the machine). Their difference over the sample's row count is
  * the per-row cost src/estimate/model.ts scales to the production size. When the sample cannot be seeded,
- * the table as seeded is timed instead.
+ * the table as seeded is timed instead. On PGlite a reference workload (an index build on a table of its own) is
+ * timed in the same rounds: the model rescales the per-row cost to the engine speed it was calibrated at, since other
+ * work on the machine slows PGlite's memory-bound code twofold and back within seconds.
  *
  * Timed: ALTER TABLE (rewrite or validation scan), CREATE INDEX (CONCURRENTLY is timed as the plain
  * build, which can run in a transaction; the model adds the second pass), UPDATE and DELETE (backfills).
  */
 import { isShadowStop } from '../../../shadow/driver.js';
 import type { ProbeTarget, ScaleMeasure } from '../../../shadow/probes.js';
-import { MIN_SIGNAL_MS } from '../../../estimate/model.js';
+import { MIN_SIGNAL_MS, REFERENCE_ROWS } from '../../../estimate/model.js';
 import { fastestOfBoth } from '../../../shadow/scale-timing.js';
 import type { PgStatement } from '../statement.js';
 import { displayTable, quoteIdent } from '../util.js';
@@ -28,6 +30,8 @@ const STABLE = 3;
 const MAX_ROUNDS = 12;
 const SAVEPOINT = 'zerodown_scale';
 const SAMPLE = 'zerodown_scale_sample';
+/** the reference workload's table (and its savepoint) */
+const REFERENCE = 'zerodown_scale_reference';
 /** rows the statement is timed on (the seeded table when more) */
 export const SAMPLE_ROWS = 10_000;
 
@@ -90,6 +94,37 @@ async function warmUp(shadow: ProbeTarget): Promise<void> {
   }
 }
 
+/**
+ * PGlite: the reference workload of src/estimate/model.ts `REFERENCE_MS` (an index build on REFERENCE_ROWS rows of
+ * a table of its own, made inside the caller's savepoint), as a function timing one run of it rolled back, ms; undefined
+ * when the table cannot be made.
+ */
+async function referenceOf(shadow: ProbeTarget): Promise<(() => Promise<number>) | undefined> {
+  const timed = shadow.timed?.bind(shadow);
+  if (!timed) return undefined;
+  await shadow.exec(`SAVEPOINT ${REFERENCE}`);
+  try {
+    await shadow.exec(
+      `CREATE TABLE ${REFERENCE} (v int, t text); INSERT INTO ${REFERENCE} (v, t) SELECT g, md5(g::text) FROM generate_series(1, ${REFERENCE_ROWS}) g`,
+    );
+    await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
+    await shadow.exec(`ROLLBACK TO SAVEPOINT ${REFERENCE}`);
+    await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
+    return undefined;
+  }
+  return async () => {
+    await shadow.exec(`SAVEPOINT ${REFERENCE}`);
+    try {
+      return await timed(`CREATE INDEX ON ${REFERENCE} (v)`);
+    } finally {
+      await shadow.exec(`ROLLBACK TO SAVEPOINT ${REFERENCE}`);
+      await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
+    }
+  };
+}
+
 export async function scale(
   shadow: ProbeTarget,
   stmt: PgStatement,
@@ -143,6 +178,7 @@ export async function scale(
         }
       }
       const sample = await sizeOf();
+      const reference = shadow.kind === 'pglite' ? await referenceOf(shadow) : undefined;
       // interleaved, after one untimed run of each: both sizes see the engine equally warm; on until the
       // fastest run on the sample has not improved by 5% for STABLE rounds (the engine's code has warmed up)
       const timed = await fastestOfBoth((full) => once(!full), {
@@ -150,6 +186,7 @@ export async function scale(
         stable: STABLE,
         maxRounds: MAX_ROUNDS,
         minDiffMs: MIN_SIGNAL_MS,
+        reference,
       });
       return { table: displayTable(target.rel), work: target.work, rows: sample.rows, bytes: sample.bytes, ...timed };
     } finally {
