@@ -111,7 +111,9 @@ async function calibratePg() {
         rows.push(row);
         console.log(
           `${k.work.padEnd(18)} ${String(n).padStart(8)} rows  real ${real.toFixed(3).padStart(7)} s  ` +
-            `PGlite est ${fmt(row.pglite)} (×${ratio(real, row.pglite)})  URL-shadow est ${fmt(row.server)} (×${ratio(real, row.server)})  load ${row.load.toFixed(1)}`,
+            `PGlite est ${fmt(row.pglite)} (×${ratio(real, row.pglite)})  URL-shadow est ${fmt(row.server)} (×${ratio(real, row.server)})  load ${row.load.toFixed(1)}` +
+            // PGlite's reference build against its time at calibration (docs/estimates.md, "Speed of the shadow")
+            `  ${/shadow speed ×[\d.]+ \(reference build [\d.]+ ms/.exec(row.basis ?? '')?.[0] ?? ''}`,
         );
       }
       await client.query(`DROP TABLE IF EXISTS ${T}`);
