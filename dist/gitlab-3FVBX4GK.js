@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-EFJ4K7R7.js";
+} from "./chunk-G5IYXAUX.js";
 import {
   runStats
-} from "./chunk-FWHL5XGE.js";
+} from "./chunk-ME7VK36K.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-6YELGBF3.js";
-import "./chunk-7TDKPJUX.js";
+} from "./chunk-EFUYNH7H.js";
+import "./chunk-EG2TPDUL.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-WYP2CTVN.js";
+import "./chunk-DFWDIRC6.js";
 import {
   formatText
-} from "./chunk-QV5HGWJC.js";
-import "./chunk-D7QXO5RF.js";
-import "./chunk-YI734Z2K.js";
+} from "./chunk-XQQUJIKU.js";
+import "./chunk-YD4KWCON.js";
+import "./chunk-5VM7RQCX.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-POYK5QIK.js";
+} from "./chunk-JPJJGG27.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-QPEGOYPX.js";
-import "./chunk-BCWVLXRM.js";
+import "./chunk-P2WNSVC7.js";
+import "./chunk-YQYLIBPB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,7 +45,7 @@ import {
   VERSION,
   defaultCacheDir
 } from "./chunk-YO3BAT6D.js";
-import "./chunk-J7CWDOEU.js";
+import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-7TDKPJUX.js";
+} from "./chunk-EG2TPDUL.js";
 import {
   require_picocolors
-} from "./chunk-YI734Z2K.js";
+} from "./chunk-5VM7RQCX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-BCWVLXRM.js";
+} from "./chunk-YQYLIBPB.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-E332XWYK.js";
+} from "./chunk-6BEGER7Y.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-EFJ4K7R7.js";
+} from "./chunk-G5IYXAUX.js";
 import {
   runStats
-} from "./chunk-FWHL5XGE.js";
+} from "./chunk-ME7VK36K.js";
 import {
   proofState
-} from "./chunk-7TDKPJUX.js";
+} from "./chunk-EG2TPDUL.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-WYP2CTVN.js";
-import "./chunk-QV5HGWJC.js";
-import "./chunk-D7QXO5RF.js";
+import "./chunk-DFWDIRC6.js";
+import "./chunk-XQQUJIKU.js";
+import "./chunk-YD4KWCON.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-YI734Z2K.js";
+} from "./chunk-5VM7RQCX.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-POYK5QIK.js";
+} from "./chunk-JPJJGG27.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-QPEGOYPX.js";
-import "./chunk-BCWVLXRM.js";
+import "./chunk-P2WNSVC7.js";
+import "./chunk-YQYLIBPB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,7 +63,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-J7CWDOEU.js";
+} from "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-E332XWYK.js";
-import "./chunk-7TDKPJUX.js";
-import "./chunk-WYP2CTVN.js";
+} from "./chunk-6BEGER7Y.js";
+import "./chunk-EG2TPDUL.js";
+import "./chunk-DFWDIRC6.js";
 import {
   ruleDocUrl
-} from "./chunk-D7QXO5RF.js";
+} from "./chunk-YD4KWCON.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-YI734Z2K.js";
+} from "./chunk-5VM7RQCX.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-POYK5QIK.js";
+} from "./chunk-JPJJGG27.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-QPEGOYPX.js";
-import "./chunk-BCWVLXRM.js";
+import "./chunk-P2WNSVC7.js";
+import "./chunk-YQYLIBPB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-YO3BAT6D.js";
-import "./chunk-J7CWDOEU.js";
+import "./chunk-JXZKYF7L.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

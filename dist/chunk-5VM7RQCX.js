@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-POYK5QIK.js";
+} from "./chunk-JPJJGG27.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-QPEGOYPX.js";
+} from "./chunk-P2WNSVC7.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-BCWVLXRM.js";
+} from "./chunk-YQYLIBPB.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-YO3BAT6D.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-J7CWDOEU.js";
+} from "./chunk-JXZKYF7L.js";
 import {
   isShadowStop,
   toSqlError

@@ -2673,7 +2673,7 @@ function engineOf(text) {
 }
 var ENGINE_FACTOR = {
   // PostgreSQL has no in-place rebuild: `rebuild` never occurs there (the rewrite's factor stands in)
-  pglite: { rewrite: 2.21, rebuild: 2.21, scan: 1.32, index: 1.34, "index-concurrently": 1.09, backfill: 0.75 },
+  pglite: { rewrite: 1.62, rebuild: 1.62, scan: 0.7, index: 0.61, "index-concurrently": 0.59, backfill: 0.72 },
   server: { rewrite: 0.59, rebuild: 0.59, scan: 1.14, index: 0.39, "index-concurrently": 0.22, backfill: 0.78 },
   // MariaDB 10.11 as a URL shadow against the same server (src/dialects/mysql/shadow/scale.ts): three runs of
   // 100k and 1M rows (docs/estimates.md); the backfill's from three more, after its width was fixed. `scan` was not calibrated (no InnoDB ALTER the probe times reads
@@ -2698,6 +2698,8 @@ var MYSQL_US_PER_ROW = {
   backfill: 1.5
 };
 var serverUsPerRow = (engine) => engine === "mysql" ? MYSQL_US_PER_ROW : SERVER_US_PER_ROW;
+var REFERENCE_ROWS = 2e4;
+var REFERENCE_MS = { pglite: 8.2 };
 var MIN_SIGNAL_MS = 0.5;
 var clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 function scaleToProduction(x) {
@@ -2707,6 +2709,14 @@ function scaleToProduction(x) {
   const shadowUsPerRow = measured ? diff * 1e3 / x.shadowRows : void 0;
   const factor = ENGINE_FACTOR[x.engine][x.work];
   let usPerRow = shadowUsPerRow !== void 0 ? shadowUsPerRow * factor : serverUsPerRow(x.engine)[x.work];
+  const reference = REFERENCE_MS[x.engine];
+  if (shadowUsPerRow !== void 0 && reference && x.refMs && x.refMs > 0) {
+    const speed = clamp(reference / x.refMs, 0.25, 4);
+    usPerRow *= speed;
+    factors.push(
+      `shadow speed \xD7${round2(speed)} (reference build ${round2(x.refMs)} ms, ${reference} ms at calibration)`
+    );
+  }
   if (shadowUsPerRow !== void 0 && factor !== 1)
     factors.push(`${x.engine === "pglite" ? "PGlite" : "shadow"}\u2192server \xD7${round2(factor)}`);
   let rows = Math.max(0, x.rows);
@@ -7755,8 +7765,10 @@ var RELKIND = {
 async function fastestOfBoth(run, rounds) {
   await run(true);
   await run(false);
+  await rounds.reference?.();
   let fullMs = Infinity;
   let emptyMs = Infinity;
+  let refMs = Infinity;
   let still = 0;
   const noise = () => fullMs - emptyMs < (rounds.minDiffMs ?? 0);
   for (let i = 0; i < rounds.maxRounds && (i < rounds.repeats || still < rounds.stable || noise()); i++) {
@@ -7764,8 +7776,10 @@ async function fastestOfBoth(run, rounds) {
     still = ms < fullMs * 0.95 ? 0 : still + 1;
     fullMs = Math.min(fullMs, ms);
     emptyMs = Math.min(emptyMs, await run(false));
+    if (rounds.reference) refMs = Math.min(refMs, await rounds.reference());
   }
-  return { fullMs: Math.round(fullMs * 1e3) / 1e3, emptyMs: Math.round(emptyMs * 1e3) / 1e3 };
+  const us = (ms) => Math.round(ms * 1e3) / 1e3;
+  return { fullMs: us(fullMs), emptyMs: us(emptyMs), ...refMs < Infinity ? { refMs: us(refMs) } : {} };
 }
 
 // src/dialects/postgres/shadow/seed-schema.ts
@@ -8567,6 +8581,7 @@ var STABLE = 3;
 var MAX_ROUNDS = 12;
 var SAVEPOINT = "zerodown_scale";
 var SAMPLE = "zerodown_scale_sample";
+var REFERENCE = "zerodown_scale_reference";
 var SAMPLE_ROWS = 1e4;
 function targetOf(stmt) {
   const ast = stmt.ast;
@@ -8610,6 +8625,31 @@ async function warmUp(shadow) {
     await shadow.exec("ROLLBACK TO SAVEPOINT zerodown_warm");
     await shadow.exec("RELEASE SAVEPOINT zerodown_warm");
   }
+}
+async function referenceOf(shadow) {
+  const timed = shadow.timed?.bind(shadow);
+  if (!timed) return void 0;
+  await shadow.exec(`SAVEPOINT ${REFERENCE}`);
+  try {
+    await shadow.exec(
+      `CREATE TABLE ${REFERENCE} (v int, t text); INSERT INTO ${REFERENCE} (v, t) SELECT g, md5(g::text) FROM generate_series(1, ${REFERENCE_ROWS}) g`
+    );
+    await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
+    await shadow.exec(`ROLLBACK TO SAVEPOINT ${REFERENCE}`);
+    await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
+    return void 0;
+  }
+  return async () => {
+    await shadow.exec(`SAVEPOINT ${REFERENCE}`);
+    try {
+      return await timed(`CREATE INDEX ON ${REFERENCE} (v)`);
+    } finally {
+      await shadow.exec(`ROLLBACK TO SAVEPOINT ${REFERENCE}`);
+      await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
+    }
+  };
 }
 async function scale(shadow, stmt, inTransaction) {
   const target = targetOf(stmt);
@@ -8657,11 +8697,13 @@ async function scale(shadow, stmt, inTransaction) {
         }
       }
       const sample = await sizeOf();
+      const reference = shadow.kind === "pglite" ? await referenceOf(shadow) : void 0;
       const timed = await fastestOfBoth((full) => once(!full), {
         repeats: REPEATS,
         stable: STABLE,
         maxRounds: MAX_ROUNDS,
-        minDiffMs: MIN_SIGNAL_MS
+        minDiffMs: MIN_SIGNAL_MS,
+        reference
       });
       return { table: displayTable(target.rel), work: target.work, rows: sample.rows, bytes: sample.bytes, ...timed };
     } finally {

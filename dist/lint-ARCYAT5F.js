@@ -12,21 +12,21 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-EFJ4K7R7.js";
-import "./chunk-FWHL5XGE.js";
-import "./chunk-QV5HGWJC.js";
-import "./chunk-D7QXO5RF.js";
-import "./chunk-YI734Z2K.js";
-import "./chunk-POYK5QIK.js";
+} from "./chunk-G5IYXAUX.js";
+import "./chunk-ME7VK36K.js";
+import "./chunk-XQQUJIKU.js";
+import "./chunk-YD4KWCON.js";
+import "./chunk-5VM7RQCX.js";
+import "./chunk-JPJJGG27.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-QPEGOYPX.js";
-import "./chunk-BCWVLXRM.js";
+import "./chunk-P2WNSVC7.js";
+import "./chunk-YQYLIBPB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-YO3BAT6D.js";
-import "./chunk-J7CWDOEU.js";
+import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-WYP2CTVN.js";
+} from "./chunk-DFWDIRC6.js";
 import {
   isProven
-} from "./chunk-YI734Z2K.js";
+} from "./chunk-5VM7RQCX.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

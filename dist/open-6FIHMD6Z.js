@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-J7CWDOEU.js";
+} from "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

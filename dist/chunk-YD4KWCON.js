@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-BCWVLXRM.js";
+} from "./chunk-YQYLIBPB.js";
 import {
   formatDuration
-} from "./chunk-J7CWDOEU.js";
+} from "./chunk-JXZKYF7L.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-BCWVLXRM.js";
+} from "./chunk-YQYLIBPB.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-J7CWDOEU.js";
+} from "./chunk-JXZKYF7L.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";
@@ -454,6 +454,7 @@ function estimateFor(lockMode, s, stats, engine, online) {
     shadowBytes: s.scale.bytes,
     fullMs: s.scale.fullMs,
     emptyMs: s.scale.emptyMs,
+    ...s.scale.refMs !== void 0 ? { refMs: s.scale.refMs } : {},
     rows: stats.rows,
     bytes: stats.tableBytes
   });

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-7TDKPJUX.js";
+} from "./chunk-EG2TPDUL.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-WYP2CTVN.js";
+} from "./chunk-DFWDIRC6.js";
 import {
   byStatement
-} from "./chunk-QV5HGWJC.js";
+} from "./chunk-XQQUJIKU.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-D7QXO5RF.js";
+} from "./chunk-YD4KWCON.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-YI734Z2K.js";
+} from "./chunk-5VM7RQCX.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-POYK5QIK.js";
+} from "./chunk-JPJJGG27.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-QPEGOYPX.js";
+} from "./chunk-P2WNSVC7.js";
 import {
   dialectFor
-} from "./chunk-BCWVLXRM.js";
+} from "./chunk-YQYLIBPB.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";

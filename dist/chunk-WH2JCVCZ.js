@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-BCWVLXRM.js";
+} from "./chunk-YQYLIBPB.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-YO3BAT6D.js";
 import {
   LineIndex
-} from "./chunk-J7CWDOEU.js";
+} from "./chunk-JXZKYF7L.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

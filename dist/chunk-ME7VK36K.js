@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-QPEGOYPX.js";
+} from "./chunk-P2WNSVC7.js";
 import {
   dialectOfUrl
-} from "./chunk-BCWVLXRM.js";
+} from "./chunk-YQYLIBPB.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

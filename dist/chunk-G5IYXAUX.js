@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-FWHL5XGE.js";
+} from "./chunk-ME7VK36K.js";
 import {
   formatText,
   textParts
-} from "./chunk-QV5HGWJC.js";
+} from "./chunk-XQQUJIKU.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-D7QXO5RF.js";
+} from "./chunk-YD4KWCON.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-YI734Z2K.js";
+} from "./chunk-5VM7RQCX.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-POYK5QIK.js";
+} from "./chunk-JPJJGG27.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-QPEGOYPX.js";
+} from "./chunk-P2WNSVC7.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-7ZJRNIDL.js");
+    const { lintDryRun } = await import("./dry-run-LZ4ITEH7.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-D7QXO5RF.js";
+} from "./chunk-YD4KWCON.js";
 import {
   require_picocolors
-} from "./chunk-YI734Z2K.js";
+} from "./chunk-5VM7RQCX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-FWHL5XGE.js";
+} from "./chunk-ME7VK36K.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-WYP2CTVN.js";
+} from "./chunk-DFWDIRC6.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-YI734Z2K.js";
+} from "./chunk-5VM7RQCX.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-POYK5QIK.js";
+} from "./chunk-JPJJGG27.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-QPEGOYPX.js";
-import "./chunk-BCWVLXRM.js";
+} from "./chunk-P2WNSVC7.js";
+import "./chunk-YQYLIBPB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 } from "./chunk-YO3BAT6D.js";
 import {
   formatDuration
-} from "./chunk-J7CWDOEU.js";
+} from "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
