@@ -109,7 +109,7 @@ export function buildProgram(): Command {
     )
     .option(
       '--no-cache',
-      'replay the history for the proof instead of booting from the shadow state an earlier proof saved (node_modules/.cache/zerodown/shadow), and save none',
+      'prove the plan again, replaying the history, instead of reusing the verdict or the shadow state an earlier proof saved (node_modules/.cache/zerodown/shadow), and save neither',
     )
     .option(
       '--shadow-timeout <seconds>',
@@ -195,7 +195,7 @@ export function buildProgram(): Command {
     )
     .option(
       '--no-cache',
-      'replay the history for the dry run and the proof instead of booting from the shadow state an earlier job saved (node_modules/.cache/zerodown/shadow, or $ZERODOWN_CACHE_DIR), and save none',
+      'replay the history for the dry run and the proof instead of booting from the shadow state (or reusing the verdict on the same plan) an earlier job saved (node_modules/.cache/zerodown/shadow, or $ZERODOWN_CACHE_DIR), and save neither',
     )
     .option('--no-note', 'do not post the merge request note')
     .option('--color', 'force colours')

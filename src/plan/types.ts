@@ -127,9 +127,11 @@ export interface Verification {
   error?: string;
   /**
    * the shadow cache: `hit` when the proof started from the replayed and seeded history an earlier run saved, `miss`
-   * when it replayed the history and saved it, `off` without a cache (or on a server); absent from older results
+   * when it replayed the history and saved it, `proof` when an earlier run proved this same plan of the same migration
+   * from that start (its verdict, timings included, is reused: nothing ran), `off` without a cache (or on a server);
+   * absent from older results
    */
-  cache?: 'hit' | 'miss' | 'off';
+  cache?: 'hit' | 'miss' | 'off' | 'proof';
   /** per-phase lock facts */
   locks: LockSpan[];
   /**

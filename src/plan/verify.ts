@@ -18,10 +18,11 @@
  * run runs it (per-region transaction modes included); the seeder, the snapshots, the lock watch
  * and the saved start come from the dialect (`DialectShadow`, `shadow.probes`) and the replay cache.
  */
+import { createHash } from 'node:crypto';
 import type { Migration, ParsedMigration, Statement } from '../model.js';
 import type { DialectShadow } from '../dialect.js';
 import type { Shadow } from '../shadow/driver.js';
-import { cacheKey, provingStore } from '../shadow/cache.js';
+import { cacheKey, provingStore, readResult, writeResult } from '../shadow/cache.js';
 import { compareData, diffSchemas, volatileColumns } from '../shadow/compare.js';
 import { dialectFor, shadowOf } from '../dialects/index.js';
 import type { LockWatch } from '../shadow/probes.js';
@@ -49,7 +50,8 @@ export interface VerifyOptions {
   dialect?: DialectShadow;
   /**
    * the shadow cache (embedded engine only): the replayed and seeded start is saved here, and the next proof on the
-   * same history, seed and zerodown boots from it instead of replaying the history again
+   * same history, seed and zerodown boots from it instead of replaying the history again; a finished proof's verdict
+   * too, and the same plan of the same migration on that start is not proven again (`Verification.cache` `proof`)
    */
   cacheDir?: string;
 }
@@ -253,6 +255,25 @@ export async function verifyPlan(
       history: historyMigrations,
       seedPolicy: 'proof',
     });
+  // the same plan of the same migration from the same start (zerodown, engine, history, seed): proven already
+  const proofKey =
+    opts.cacheDir && !opts.shadowUrl
+      ? createHash('sha256')
+          .update(
+            JSON.stringify([
+              keyOf(true),
+              { ...plan, verified: undefined },
+              opts.pgVersion ?? null,
+              opts.shadowTimeoutMs ?? null,
+            ]),
+          )
+          .digest('hex')
+          .slice(0, 32)
+      : undefined;
+  if (opts.cacheDir && proofKey) {
+    const done = readResult(opts.cacheDir, proofKey);
+    if (isVerdict(done)) return { ...done, cache: 'proof' };
+  }
   // the first start of the proof, when it boots from a state an earlier run saved on disk
   let first = true;
   const start = async (withRows: boolean): Promise<{ sh: Shadow } & Start> => {
@@ -416,6 +437,8 @@ export async function verifyPlan(
       v.dataEqual = dataDiffs.length === 0;
       v.differences.push(...dataDiffs);
     }
+    // a verdict, proven or not, is the same next time; a proof that could not run (v.error) is tried again
+    if (opts.cacheDir && proofKey) writeResult(opts.cacheDir, proofKey, v);
     return v;
   } catch (err) {
     await planOnRows?.catch(() => {});
@@ -425,6 +448,26 @@ export async function verifyPlan(
     // the start saved for later runs is compressed and written while the runs go on; the proof returns once it is
     await states.saved();
   }
+}
+
+/** A saved verdict is read as data: one that is not what verifyPlan returns is not reused. */
+function isVerdict(x: unknown): x is Verification {
+  const v = x as Partial<Record<keyof Verification, unknown>> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.engine === 'string' &&
+    typeof v.schemaEqual === 'boolean' &&
+    (v.dataEqual === null || typeof v.dataEqual === 'boolean') &&
+    typeof v.locksSafe === 'boolean' &&
+    typeof v.longestAccessExclusiveMs === 'number' &&
+    typeof v.originalLongestAccessExclusiveMs === 'number' &&
+    typeof v.seedRows === 'number' &&
+    (v.originalError === null || typeof v.originalError === 'string') &&
+    v.error === undefined &&
+    [v.differences, v.nondeterministic, v.expected, v.originalViolations, v.caveats].every(strings) &&
+    Array.isArray(v.locks)
+  );
 }
 
 /** True when the plan is proven: the proof ran, the same schema, the same data where comparable, safe locks. */

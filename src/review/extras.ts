@@ -109,7 +109,12 @@ async function planSections(
           },
           x.parsed,
         );
-        const from = p.verified.cache === 'hit' ? ', history and seed from the shadow cache' : '';
+        const from =
+          p.verified.cache === 'hit'
+            ? ', history and seed from the shadow cache'
+            : p.verified.cache === 'proof'
+              ? ', the verdict an earlier run reached on the same migration, plan and history (shadow cache)'
+              : '';
         x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms${from}).`);
       } catch (err) {
         x.warn(redact(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`));

@@ -11,6 +11,8 @@
  *   the plan once) from the same replayed and seeded state; with a cache directory
  *   also on disk (`provingStore`), so that the next proof of a plan on the same
  *   history boots from it instead of replaying the history again.
+ * A finished proof's verdict is saved beside them (`readResult`/`writeResult`): the same plan of the same migration on
+ * the same start is not proven twice.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -153,6 +155,36 @@ export async function writeCacheAsync(dir: string, key: string, tar: Buffer, met
     store(dir, key, await gzipAsync(tar, { level: 1 }), meta);
   } catch {
     // read-only or full disk: the next run is simply cold again
+  }
+}
+
+/** finished proofs kept per directory (a few JSON kilobytes each) */
+const KEEP_PROOFS = 32;
+
+/**
+ * A finished result saved as JSON under `key` (`<key>.proof.json`: the plan proof's verdict), or undefined; read as
+ * data: the caller checks its shape.
+ */
+export function readResult(dir: string, key: string): unknown {
+  try {
+    const file = path.join(dir, `${key}.proof.json`);
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const now = new Date();
+    utimesSync(file, now, now); // most recently used
+    return value;
+  } catch {
+    return undefined; // none, or not JSON: the caller works it out again
+  }
+}
+
+/** Saves `value` as `readResult` reads it, whole or not at all; keeps the KEEP_PROOFS most recently used. */
+export function writeResult(dir: string, key: string, value: unknown): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(path.join(dir, `${key}.proof.json`), JSON.stringify(value));
+    pruneOldest(dir, '.proof.json', KEEP_PROOFS);
+  } catch {
+    // read-only or full disk: the next run works it out again
   }
 }
 

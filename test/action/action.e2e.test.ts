@@ -186,7 +186,7 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
   });
 
   it(
-    'with the shadow cache kept between runs (actions/cache), the next run boots the dry run and the proof from it',
+    'with the shadow cache kept between runs (actions/cache), the next run boots the dry run from it and reuses the proof',
     { timeout: 240_000 },
     async () => {
       const cache = mkdtempSync(path.join(tmp, 'shadow-cache-'));
@@ -204,8 +204,9 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
       const warm = await prRun({}, undefined, env);
       expect(warm.code, warm.stdout + warm.stderr).toBe(1);
       expect(warm.stdout).toMatch(/zerodown: dry run on pglite [\d.]+ \(history and seed from the shadow cache\): /);
+      // the same migration, plan and history: the verdict is the one the first run reached
       expect(warm.stdout).toMatch(
-        /zerodown: staged plan for db\/migrations\/20261101090000_add_plan_code\.sql: proven \(\d+ ms, history and seed from the shadow cache\)/,
+        /zerodown: staged plan for db\/migrations\/20261101090000_add_plan_code\.sql: proven \(\d+ ms, the verdict an earlier run reached on the same migration, plan and history \(shadow cache\)\)/,
       );
       expect(readdirSync(cache).filter((f) => f.endsWith('.tgz'))).toHaveLength(2);
       // the same review: verdict, findings, plan and lock table (only the timings may differ)

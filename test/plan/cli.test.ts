@@ -62,7 +62,7 @@ describe('zerodown plan', () => {
     });
   });
 
-  it('the proof boots from the start the last run saved (the shadow cache); --no-cache neither reads nor writes it', async () => {
+  it('the proof reuses the verdict, or boots from the start, the last run saved (the shadow cache); --no-cache neither reads nor writes it', async () => {
     const d = project({ 'db/migrations/0001_init.sql': HISTORY, 'db/migrations/0002_add_plan_code.sql': HEADLINE });
     const cache = path.join(d, 'shadow-cache');
     const was = process.env.ZERODOWN_CACHE_DIR;
@@ -79,6 +79,11 @@ describe('zerodown plan', () => {
       const cold = await verified();
       expect(cold).toMatchObject({ proven: true, cache: 'miss' });
       expect(readdirSync(cache).filter((f) => f.endsWith('.tgz'))).toHaveLength(1);
+      // the same plan again: the verdict is reused, nothing runs
+      const again = await verified();
+      expect(again).toEqual({ ...cold, cache: 'proof' });
+      // without the saved verdict (another plan of the same history, say): booted from the saved start, proven again
+      for (const f of readdirSync(cache).filter((x) => x.endsWith('.proof.json'))) rmSync(path.join(cache, f));
       const warm = await verified();
       expect(warm).toMatchObject({ proven: true, cache: 'hit' });
       const { cache: _c, ...rest } = warm;

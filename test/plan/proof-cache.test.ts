@@ -1,6 +1,7 @@
 /**
  * The proof's shadow cache (VerifyOptions.cacheDir): the replayed and seeded start of a proof is saved on disk, and
- * the next proof on the same history boots from it instead of replaying the history, with the same verdict. Real
+ * the next proof on the same history boots from it instead of replaying the history, with the same verdict; the
+ * verdict is saved too, and the same plan of the same migration on the same start is not proven again. Real
  * parser, planner and PGlite; the cache is a temporary directory.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,11 @@ function verdict(v: Verification) {
 }
 
 const tgz = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tgz'));
+const verdicts = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.proof.json'));
+/** Drops the saved verdicts: the next proof of the same plan runs again (from the saved start, when there is one). */
+const forgetVerdicts = (dir: string) => {
+  for (const f of verdicts(dir)) rmSync(path.join(dir, f));
+};
 
 describe('the proof boots from the start an earlier proof saved', () => {
   let p: Planned;
@@ -50,6 +56,7 @@ describe('the proof boots from the start an earlier proof saved', () => {
     expect(isProven(cold), JSON.stringify(cold.differences)).toBe(true);
     // written before the proof returned
     expect(tgz(dir)).toHaveLength(1);
+    forgetVerdicts(dir);
     const warm = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
     expect(warm.cache).toBe('hit');
     expect(verdict(warm)).toEqual(verdict(cold));
@@ -75,6 +82,7 @@ describe('the proof boots from the start an earlier proof saved', () => {
   it('a damaged cache entry is a miss, never a failed proof', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'zd-proof-cache-'));
     await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
+    forgetVerdicts(dir);
     const [entry] = tgz(dir);
     writeFileSync(path.join(dir, entry!), 'not a gzip file');
     const v = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
@@ -85,11 +93,54 @@ describe('the proof boots from the start an earlier proof saved', () => {
   it('an entry whose saved facts are not what a proof saves is a miss too', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'zd-proof-cache-'));
     await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
+    forgetVerdicts(dir);
     const [entry] = tgz(dir);
     writeFileSync(path.join(dir, entry!.replace(/\.tgz$/, '.json')), '{"failures":null}');
     const v = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
     expect(v.cache).toBe('miss');
     expect(isProven(v), JSON.stringify(v.error)).toBe(true);
+  });
+
+  it('the same plan of the same migration on the same start: the verdict is reused, nothing runs', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zd-proof-cache-'));
+    const cold = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
+    expect(verdicts(dir)).toHaveLength(1);
+    const again = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
+    expect(again).toEqual({ ...cold, cache: 'proof' }); // timings included: they are the first run's
+    // a plan of another migration on the same history is proven, from the saved start
+    const other = await planSql(HISTORY, 'ALTER TABLE accounts ADD COLUMN note text DEFAULT md5(random()::text);');
+    const o = await verifyPlan(other.plan, other.history, { seedRows: 40, cacheDir: dir });
+    expect(o.cache).toBe('hit');
+    expect(isProven(o), JSON.stringify(o.differences)).toBe(true);
+    expect(verdicts(dir)).toHaveLength(2);
+    // the same plan with another seed size, or another target version, is another proof
+    expect((await verifyPlan(p.plan, p.history, { seedRows: 41, cacheDir: dir })).cache).toBe('miss');
+    expect((await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir, pgVersion: 13 })).cache).toBe('hit');
+  });
+
+  it('a saved verdict that is not what a proof returns is not reused; a proof that could not run is not saved', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zd-proof-cache-'));
+    await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
+    const [saved] = verdicts(dir);
+    for (const damaged of ['not json', '{"schemaEqual":"yes","differences":[]}', 'null', '[]']) {
+      writeFileSync(path.join(dir, saved!), damaged);
+      const v = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
+      expect(v.cache, damaged).toBe('hit');
+      expect(isProven(v)).toBe(true);
+    }
+    // a saved verdict may not claim a proof that could not run
+    const failed = JSON.parse(readFileSync(path.join(dir, saved!), 'utf8'));
+    writeFileSync(path.join(dir, saved!), JSON.stringify({ ...failed, error: 'the shadow stopped' }));
+    expect((await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir })).cache).toBe('hit');
+    // a history that fails to boot is an error, and never saved as a verdict
+    const other = mkdtempSync(path.join(tmpdir(), 'zd-proof-cache-'));
+    try {
+      const v = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: other, shadowTimeoutMs: 1 });
+      expect(v.error).toBeDefined();
+      expect(verdicts(other)).toEqual([]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('without a cache directory nothing is saved and the proof says so', async () => {
