@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-EG2TPDUL.js";
+} from "./chunk-OXLDTRV5.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-DFWDIRC6.js";
 import {
   byStatement
-} from "./chunk-XQQUJIKU.js";
+} from "./chunk-UANFE6Z2.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,12 +51,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-5VM7RQCX.js";
+} from "./chunk-GZAH7N5J.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-JPJJGG27.js";
+} from "./chunk-PKM5VFOU.js";
 import {
   applyStats,
   confirmFindings,
@@ -399,7 +399,7 @@ async function planSections(x, notes, shadowUrl, redact) {
           },
           x.parsed
         );
-        const from = p.verified.cache === "hit" ? ", history and seed from the shadow cache" : "";
+        const from = p.verified.cache === "hit" ? ", history and seed from the shadow cache" : p.verified.cache === "proof" ? ", the verdict an earlier run reached on the same migration, plan and history (shadow cache)" : "";
         x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms${from}).`);
       } catch (err) {
         x.warn(redact(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`));

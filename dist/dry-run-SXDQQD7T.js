@@ -39,12 +39,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-5VM7RQCX.js";
+} from "./chunk-GZAH7N5J.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-JPJJGG27.js";
+} from "./chunk-PKM5VFOU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -60,7 +60,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-YO3BAT6D.js";
+} from "./chunk-UFHT4C77.js";
 import {
   formatDuration
 } from "./chunk-JXZKYF7L.js";

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-EG2TPDUL.js";
+} from "./chunk-OXLDTRV5.js";
 import {
   require_picocolors
-} from "./chunk-5VM7RQCX.js";
+} from "./chunk-GZAH7N5J.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

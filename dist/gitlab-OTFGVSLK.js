@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-G5IYXAUX.js";
+} from "./chunk-Z3K4233I.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-EFUYNH7H.js";
-import "./chunk-EG2TPDUL.js";
+} from "./chunk-HGZT3IRP.js";
+import "./chunk-OXLDTRV5.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
 import {
   formatText
-} from "./chunk-XQQUJIKU.js";
+} from "./chunk-UANFE6Z2.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-5VM7RQCX.js";
+import "./chunk-GZAH7N5J.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-JPJJGG27.js";
+} from "./chunk-PKM5VFOU.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-P2WNSVC7.js";
 import "./chunk-YQYLIBPB.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION,
   defaultCacheDir
-} from "./chunk-YO3BAT6D.js";
+} from "./chunk-UFHT4C77.js";
 import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

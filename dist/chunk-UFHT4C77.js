@@ -103,6 +103,26 @@ async function writeCacheAsync(dir, key, tar, meta) {
   } catch {
   }
 }
+var KEEP_PROOFS = 32;
+function readResult(dir, key) {
+  try {
+    const file = path.join(dir, `${key}.proof.json`);
+    const value = JSON.parse(readFileSync(file, "utf8"));
+    const now = /* @__PURE__ */ new Date();
+    utimesSync(file, now, now);
+    return value;
+  } catch {
+    return void 0;
+  }
+}
+function writeResult(dir, key, value) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(path.join(dir, `${key}.proof.json`), JSON.stringify(value));
+    pruneOldest(dir, ".proof.json", KEEP_PROOFS);
+  } catch {
+  }
+}
 function diskStore(dir) {
   return { get: (key) => readCache(dir, key), put: (key, tar, meta) => writeCache(dir, key, tar, meta) };
 }
@@ -551,6 +571,8 @@ export {
   VERSION,
   cacheKey,
   defaultCacheDir,
+  readResult,
+  writeResult,
   diskStore,
   provingStore,
   fileKeys,

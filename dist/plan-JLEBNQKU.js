@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-6BEGER7Y.js";
+} from "./chunk-PUMAAM5O.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-G5IYXAUX.js";
+} from "./chunk-Z3K4233I.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
 import {
   proofState
-} from "./chunk-EG2TPDUL.js";
+} from "./chunk-OXLDTRV5.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
-import "./chunk-XQQUJIKU.js";
+import "./chunk-UANFE6Z2.js";
 import "./chunk-YD4KWCON.js";
 import {
   DEFAULTS,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-5VM7RQCX.js";
+} from "./chunk-GZAH7N5J.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-JPJJGG27.js";
+} from "./chunk-PKM5VFOU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-YO3BAT6D.js";
+} from "./chunk-UFHT4C77.js";
 import {
   batchSizeFor,
   formatCount,

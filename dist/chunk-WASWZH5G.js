@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-YO3BAT6D.js";
+} from "./chunk-UFHT4C77.js";
 import {
   LineIndex
 } from "./chunk-JXZKYF7L.js";

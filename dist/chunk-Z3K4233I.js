@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-XQQUJIKU.js";
+} from "./chunk-UANFE6Z2.js";
 import {
   formatSarif,
   sizeLines
@@ -21,14 +21,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-5VM7RQCX.js";
+} from "./chunk-GZAH7N5J.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-JPJJGG27.js";
+} from "./chunk-PKM5VFOU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -54,7 +54,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-YO3BAT6D.js";
+} from "./chunk-UFHT4C77.js";
 import {
   hasSecrets,
   redactSecrets
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-LZ4ITEH7.js");
+    const { lintDryRun } = await import("./dry-run-SXDQQD7T.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-JPJJGG27.js";
+} from "./chunk-PKM5VFOU.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -40,9 +40,11 @@ import {
   loadFindings,
   loadHistory,
   provingStore,
+  readResult,
   saveHistory,
-  toEntry
-} from "./chunk-YO3BAT6D.js";
+  toEntry,
+  writeResult
+} from "./chunk-UFHT4C77.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-JXZKYF7L.js";
@@ -497,6 +499,9 @@ function plannerFor(dialect, options = {}) {
   return { observer, result: () => observer.result };
 }
 
+// src/plan/verify.ts
+import { createHash } from "node:crypto";
+
 // src/shadow/compare.ts
 function diffSchemas(orig, plan) {
   const out = [];
@@ -814,6 +819,18 @@ async function verifyPlan(plan, history, opts = {}) {
     history: historyMigrations,
     seedPolicy: "proof"
   });
+  const proofKey = opts.cacheDir && !opts.shadowUrl ? createHash("sha256").update(
+    JSON.stringify([
+      keyOf(true),
+      { ...plan, verified: void 0 },
+      opts.pgVersion ?? null,
+      opts.shadowTimeoutMs ?? null
+    ])
+  ).digest("hex").slice(0, 32) : void 0;
+  if (opts.cacheDir && proofKey) {
+    const done = readResult(opts.cacheDir, proofKey);
+    if (isVerdict(done)) return { ...done, cache: "proof" };
+  }
   let first = true;
   const start = async (withRows) => {
     const key = keyOf(withRows);
@@ -965,6 +982,7 @@ async function verifyPlan(plan, history, opts = {}) {
       v.dataEqual = dataDiffs.length === 0;
       v.differences.push(...dataDiffs);
     }
+    if (opts.cacheDir && proofKey) writeResult(opts.cacheDir, proofKey, v);
     return v;
   } catch (err) {
     await planOnRows?.catch(() => {
@@ -974,6 +992,10 @@ async function verifyPlan(plan, history, opts = {}) {
   } finally {
     await states.saved();
   }
+}
+function isVerdict(x) {
+  const v = x;
+  return typeof v === "object" && v !== null && typeof v.engine === "string" && typeof v.schemaEqual === "boolean" && (v.dataEqual === null || typeof v.dataEqual === "boolean") && typeof v.locksSafe === "boolean" && typeof v.longestAccessExclusiveMs === "number" && typeof v.originalLongestAccessExclusiveMs === "number" && typeof v.seedRows === "number" && (v.originalError === null || typeof v.originalError === "string") && v.error === void 0 && [v.differences, v.nondeterministic, v.expected, v.originalViolations, v.caveats].every(strings) && Array.isArray(v.locks);
 }
 function isProven(v) {
   return !!v && !v.error && !v.planError && v.schemaEqual && v.dataEqual !== false && v.locksSafe;

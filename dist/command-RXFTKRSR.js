@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-6BEGER7Y.js";
-import "./chunk-EG2TPDUL.js";
+} from "./chunk-PUMAAM5O.js";
+import "./chunk-OXLDTRV5.js";
 import "./chunk-DFWDIRC6.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-5VM7RQCX.js";
+} from "./chunk-GZAH7N5J.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-JPJJGG27.js";
+} from "./chunk-PKM5VFOU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-YO3BAT6D.js";
+} from "./chunk-UFHT4C77.js";
 import "./chunk-JXZKYF7L.js";
 import {
   parsePgVersion
