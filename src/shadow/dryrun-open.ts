@@ -44,8 +44,31 @@ export function lookUpCache(
         ...(opts.schema ? { schema: opts.schema.sql } : {}),
       })
     : undefined;
-  const cached = store && key ? store.get(key) : undefined;
+  const found = store && key ? store.get(key) : undefined;
+  // the facts saved beside a state are read as data: ones that are not what saveToCache writes are a miss
+  const cached = found && isCacheMeta(found.meta) ? found : undefined;
   return { dir, store, key, cached };
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The shape saveToCache writes (a file on disk, perhaps damaged, perhaps from another zerodown). */
+function isCacheMeta(x: unknown): x is CacheMeta {
+  if (!isObject(x) || !isObject(x.history) || !isObject(x.seed) || !Array.isArray(x.limits)) return false;
+  const { history: h, seed: s } = x;
+  const historyOk =
+    h.source === 'migrations'
+      ? typeof h.files === 'number' && typeof h.statements === 'number' && Array.isArray(h.failures)
+      : h.source === 'schema' && typeof h.path === 'string';
+  return (
+    historyOk &&
+    typeof s.tables === 'number' &&
+    typeof s.durationMs === 'number' &&
+    Array.isArray(s.failures) &&
+    Array.isArray(s.rows) &&
+    s.rows.every((r) => Array.isArray(r) && typeof r[0] === 'string' && typeof r[1] === 'number') &&
+    x.limits.every((l) => isObject(l) && typeof l.id === 'string' && typeof l.subject === 'string')
+  );
 }
 
 /**
