@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-OXLDTRV5.js";
+} from "./chunk-7KSHCSO7.js";
 import {
   require_picocolors
-} from "./chunk-GZAH7N5J.js";
+} from "./chunk-CNPOIDJU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-YD4KWCON.js";
 import {
   require_picocolors
-} from "./chunk-GZAH7N5J.js";
+} from "./chunk-CNPOIDJU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-Z3K4233I.js";
+} from "./chunk-P27IOQJO.js";
 import "./chunk-ME7VK36K.js";
-import "./chunk-UANFE6Z2.js";
+import "./chunk-ZOPA6CJB.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-GZAH7N5J.js";
+import "./chunk-CNPOIDJU.js";
 import "./chunk-PKM5VFOU.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-P2WNSVC7.js";

@@ -39,7 +39,7 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-GZAH7N5J.js";
+} from "./chunk-CNPOIDJU.js";
 import {
   detectDialect,
   findMigrations,

@@ -1013,8 +1013,16 @@ function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scop
     ...scope ? { seedScope: scope } : {},
     ...opts.schema ? { schema: opts.schema.sql } : {}
   }) : void 0;
-  const cached = store && key ? store.get(key) : void 0;
+  const found = store && key ? store.get(key) : void 0;
+  const cached = found && isCacheMeta(found.meta) ? found : void 0;
   return { dir, store, key, cached };
+}
+var isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
+function isCacheMeta(x) {
+  if (!isObject(x) || !isObject(x.history) || !isObject(x.seed) || !Array.isArray(x.limits)) return false;
+  const { history: h, seed: s } = x;
+  const historyOk = h.source === "migrations" ? typeof h.files === "number" && typeof h.statements === "number" && Array.isArray(h.failures) : h.source === "schema" && typeof h.path === "string";
+  return historyOk && typeof s.tables === "number" && typeof s.durationMs === "number" && Array.isArray(s.failures) && Array.isArray(s.rows) && s.rows.every((r) => Array.isArray(r) && typeof r[0] === "string" && typeof r[1] === "number") && x.limits.every((l) => isObject(l) && typeof l.id === "string" && typeof l.subject === "string");
 }
 function startOpening(dialect, opts, extensions, cached) {
   const bound = opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {};

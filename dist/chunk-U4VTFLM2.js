@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-OXLDTRV5.js";
+} from "./chunk-7KSHCSO7.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-DFWDIRC6.js";
 import {
   byStatement
-} from "./chunk-UANFE6Z2.js";
+} from "./chunk-ZOPA6CJB.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,7 +51,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-GZAH7N5J.js";
+} from "./chunk-CNPOIDJU.js";
 import {
   detectDialect,
   discover,

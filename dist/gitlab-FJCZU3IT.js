@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-Z3K4233I.js";
+} from "./chunk-P27IOQJO.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
@@ -18,15 +18,15 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-HGZT3IRP.js";
-import "./chunk-OXLDTRV5.js";
+} from "./chunk-U4VTFLM2.js";
+import "./chunk-7KSHCSO7.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
 import {
   formatText
-} from "./chunk-UANFE6Z2.js";
+} from "./chunk-ZOPA6CJB.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-GZAH7N5J.js";
+import "./chunk-CNPOIDJU.js";
 import {
   changedFiles,
   loadConfig

@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-UANFE6Z2.js";
+} from "./chunk-ZOPA6CJB.js";
 import {
   formatSarif,
   sizeLines
@@ -21,7 +21,7 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-GZAH7N5J.js";
+} from "./chunk-CNPOIDJU.js";
 import {
   autoDiscover,
   detectDialect,
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-SXDQQD7T.js");
+    const { lintDryRun } = await import("./dry-run-UHRHWECF.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

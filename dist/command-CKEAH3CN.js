@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PUMAAM5O.js";
-import "./chunk-OXLDTRV5.js";
+} from "./chunk-OYB4QOHM.js";
+import "./chunk-7KSHCSO7.js";
 import "./chunk-DFWDIRC6.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-GZAH7N5J.js";
+} from "./chunk-CNPOIDJU.js";
 import {
   autoDiscover,
   detectDialect,

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PUMAAM5O.js";
+} from "./chunk-OYB4QOHM.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-Z3K4233I.js";
+} from "./chunk-P27IOQJO.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
 import {
   proofState
-} from "./chunk-OXLDTRV5.js";
+} from "./chunk-7KSHCSO7.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
-import "./chunk-UANFE6Z2.js";
+import "./chunk-ZOPA6CJB.js";
 import "./chunk-YD4KWCON.js";
 import {
   DEFAULTS,
@@ -33,7 +33,7 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-GZAH7N5J.js";
+} from "./chunk-CNPOIDJU.js";
 import {
   detectDialect,
   discover,
