@@ -15,7 +15,8 @@
 //   BENCH_RUNS=5 node scripts/bench-dryrun.mjs
 //
 // PGlite runs are timed cold (--no-cache: boot from the shipped data directory, replay,
-// seed, run) and warm (second run with the same history: boots the cached state).
+// seed, run) and warm (second run with the same history: boots the cached state; the saved report of the same
+// migration is dropped first, so the migration is traced, not reused).
 // The CLI is built fresh into a temp directory unless --dist names a built dist/.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,16 +123,25 @@ try {
     }
   };
 
+  // the warm row times the replay cache: the saved history and seed booted, the migration traced. A run of the same
+  // migration would reuse the whole saved report (its `.dryrun.json`) and trace nothing, so that is dropped first
+  const traced = (dir) => {
+    if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.endsWith('.dryrun.json')) rmSync(path.join(dir, f));
+  };
   const variants = [
     { name: 'pglite (cold)', run: () => dryRun(['--no-cache']) },
     ...(beforeCli ? [{ name: 'pglite (cold), --before', run: () => dryRun(['--no-cache'], {}, beforeCli) }] : []),
     ...(native.skipped ? [] : [{ name: 'native psql replay', run: nativeReplay, native: true }]),
-    { name: 'pglite (warm cache)', run: () => dryRun([], { ZERODOWN_CACHE_DIR: cache }), prime: true },
+    {
+      name: 'pglite (warm cache)',
+      run: () => (traced(cache), dryRun([], { ZERODOWN_CACHE_DIR: cache })),
+      prime: true,
+    },
     ...(beforeCli
       ? [
           {
             name: 'pglite (warm cache), --before',
-            run: () => dryRun([], { ZERODOWN_CACHE_DIR: cacheBefore }, beforeCli),
+            run: () => (traced(cacheBefore), dryRun([], { ZERODOWN_CACHE_DIR: cacheBefore }, beforeCli)),
             prime: true,
           },
         ]

@@ -155,7 +155,10 @@ export function buildProgram(): Command {
       (v) => parseSecondsOption(v, '--shadow-timeout'),
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--no-cache', 'do not reuse or save the replayed shadow state (node_modules/.cache/zerodown/shadow)')
+    .option(
+      '--no-cache',
+      "do not reuse or save the replayed shadow state, nor an earlier run's report of the same migrations (node_modules/.cache/zerodown/shadow)",
+    )
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .action(async (paths: string[], opts) => {
@@ -195,7 +198,7 @@ export function buildProgram(): Command {
     )
     .option(
       '--no-cache',
-      'replay the history for the dry run and the proof instead of booting from the shadow state (or reusing the verdict on the same plan) an earlier job saved (node_modules/.cache/zerodown/shadow, or $ZERODOWN_CACHE_DIR), and save neither',
+      'replay the history for the dry run and the proof instead of booting from the shadow state (or reusing the report and verdict on the same migrations and plan) an earlier job saved (node_modules/.cache/zerodown/shadow, or $ZERODOWN_CACHE_DIR), and save neither',
     )
     .option('--no-note', 'do not post the merge request note')
     .option('--color', 'force colours')

@@ -18,11 +18,10 @@
  * run runs it (per-region transaction modes included); the seeder, the snapshots, the lock watch
  * and the saved start come from the dialect (`DialectShadow`, `shadow.probes`) and the replay cache.
  */
-import { createHash } from 'node:crypto';
 import type { Migration, ParsedMigration, Statement } from '../model.js';
 import type { DialectShadow } from '../dialect.js';
 import type { Shadow } from '../shadow/driver.js';
-import { cacheKey, provingStore, readResult, writeResult } from '../shadow/cache.js';
+import { cacheKey, provingStore, readResult, resultKey, writeResult } from '../shadow/cache.js';
 import { compareData, diffSchemas, volatileColumns } from '../shadow/compare.js';
 import { dialectFor, shadowOf } from '../dialects/index.js';
 import type { LockWatch } from '../shadow/probes.js';
@@ -258,20 +257,10 @@ export async function verifyPlan(
   // the same plan of the same migration from the same start (zerodown, engine, history, seed): proven already
   const proofKey =
     opts.cacheDir && !opts.shadowUrl
-      ? createHash('sha256')
-          .update(
-            JSON.stringify([
-              keyOf(true),
-              { ...plan, verified: undefined },
-              opts.pgVersion ?? null,
-              opts.shadowTimeoutMs ?? null,
-            ]),
-          )
-          .digest('hex')
-          .slice(0, 32)
+      ? resultKey([keyOf(true), { ...plan, verified: undefined }, opts.pgVersion ?? null, opts.shadowTimeoutMs ?? null])
       : undefined;
   if (opts.cacheDir && proofKey) {
-    const done = readResult(opts.cacheDir, proofKey);
+    const done = readResult(opts.cacheDir, 'proof', proofKey);
     if (isVerdict(done)) return { ...done, cache: 'proof' };
   }
   // the first start of the proof, when it boots from a state an earlier run saved on disk
@@ -438,7 +427,7 @@ export async function verifyPlan(
       v.differences.push(...dataDiffs);
     }
     // a verdict, proven or not, is the same next time; a proof that could not run (v.error) is tried again
-    if (opts.cacheDir && proofKey) writeResult(opts.cacheDir, proofKey, v);
+    if (opts.cacheDir && proofKey) writeResult(opts.cacheDir, 'proof', proofKey, v);
     return v;
   } catch (err) {
     await planOnRows?.catch(() => {});

@@ -38,6 +38,12 @@ export function formatDryRunText(d: DryRun, opts: DryRunTextOptions): string {
     c.bold(`zerodown dry run on ${v(d.engine)}`) +
       c.dim(` · ${v(historyLine(d))} · ${v(seedLine(d))}${versionNote(d, d.dialect)}`),
   );
+  if (d.cache === 'result')
+    out.push(
+      c.dim(
+        'reused: an earlier run traced these same migrations on the same history (shadow cache; --no-cache reruns)',
+      ),
+    );
   out.push('');
   const byFile = new Map<string, typeof d.statements>();
   for (const s of d.statements) {

@@ -126,6 +126,12 @@ async function planSections(
   return [...result.plans.map((p) => planSection(p)), ...(orphans ? [orphans] : [])];
 }
 
+/** What the review's log says of the dry run's shadow cache. */
+const DRY_RUN_CACHE: Partial<Record<string, string>> = {
+  hit: ' (history and seed from the shadow cache)',
+  result: ' (the report an earlier run made of the same migrations and history: shadow cache)',
+};
+
 export async function extraSections(x: ExtrasInput): Promise<Extras> {
   const notes: string[] = [];
   const sections: ReportSection[] = [];
@@ -190,7 +196,7 @@ export async function extraSections(x: ExtrasInput): Promise<Extras> {
       headline = r.headline;
       dryRunSection = r.section;
       x.log(
-        `zerodown: dry run on ${d.engine}${d.cache === 'hit' ? ' (history and seed from the shadow cache)' : ''}: ${d.statements.reduce((n, s) => n + (s.count ?? 1), 0)} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`,
+        `zerodown: dry run on ${d.engine}${DRY_RUN_CACHE[d.cache] ?? ''}: ${d.statements.reduce((n, s) => n + (s.count ?? 1), 0)} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`,
       );
     } catch (err) {
       x.warn(redact(`zerodown could not run the dry run: ${errText(err)}`));

@@ -11,8 +11,8 @@
  *   the plan once) from the same replayed and seeded state; with a cache directory
  *   also on disk (`provingStore`), so that the next proof of a plan on the same
  *   history boots from it instead of replaying the history again.
- * A finished proof's verdict is saved beside them (`readResult`/`writeResult`): the same plan of the same migration on
- * the same start is not proven twice.
+ * Finished results are saved beside them (`readResult`/`writeResult`): the same plan of the same migration on the
+ * same start is not proven twice, nor the same migrations dry-run twice on it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -158,16 +158,19 @@ export async function writeCacheAsync(dir: string, key: string, tar: Buffer, met
   }
 }
 
-/** finished proofs kept per directory (a few JSON kilobytes each) */
-const KEEP_PROOFS = 32;
+/** finished results kept per directory and kind (a few JSON kilobytes each) */
+const KEEP_RESULTS = 32;
 
 /**
- * A finished result saved as JSON under `key` (`<key>.proof.json`: the plan proof's verdict), or undefined; read as
- * data: the caller checks its shape.
+ * What a finished result is: the plan proof's verdict (`proof`), or a dry run's report (`dryrun`); saved as
+ * `<key>.<kind>.json`.
  */
-export function readResult(dir: string, key: string): unknown {
+export type ResultKind = 'proof' | 'dryrun';
+
+/** A finished result saved under `key`, or undefined; read as data: the caller checks its shape. */
+export function readResult(dir: string, kind: ResultKind, key: string): unknown {
   try {
-    const file = path.join(dir, `${key}.proof.json`);
+    const file = path.join(dir, `${key}.${kind}.json`);
     const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
     const now = new Date();
     utimesSync(file, now, now); // most recently used
@@ -177,15 +180,20 @@ export function readResult(dir: string, key: string): unknown {
   }
 }
 
-/** Saves `value` as `readResult` reads it, whole or not at all; keeps the KEEP_PROOFS most recently used. */
-export function writeResult(dir: string, key: string, value: unknown): void {
+/** Saves `value` as `readResult` reads it, whole or not at all; keeps the KEEP_RESULTS most recently used of its kind. */
+export function writeResult(dir: string, kind: ResultKind, key: string, value: unknown): void {
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(path.join(dir, `${key}.proof.json`), JSON.stringify(value));
-    pruneOldest(dir, '.proof.json', KEEP_PROOFS);
+    writeFileAtomic(path.join(dir, `${key}.${kind}.json`), JSON.stringify(value));
+    pruneOldest(dir, `.${kind}.json`, KEEP_RESULTS);
   } catch {
     // read-only or full disk: the next run works it out again
   }
+}
+
+/** A key of `parts` (JSON), for a result: the same parts, the same key. */
+export function resultKey(parts: unknown): string {
+  return sha(JSON.stringify(parts)).slice(0, 32);
 }
 
 /** Where saved states live: a directory (across runs) or this process's memory (one proof). */

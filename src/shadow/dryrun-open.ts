@@ -7,7 +7,7 @@ import type { Migration } from '../model.js';
 import { cacheKey, diskStore, type CachedState, type StateStore } from './cache.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import type { SeedResult, SeedScope } from './probes.js';
-import type { DryRunOptions, History, Seeded } from './dryrun-types.js';
+import type { DryRun, DryRunOptions, History, Seeded } from './dryrun-types.js';
 
 export interface CacheMeta {
   history: History;
@@ -51,6 +51,40 @@ export function lookUpCache(
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const numbers = (o: unknown, keys: string[]): o is Record<string, unknown> =>
+  isObject(o) && keys.every((k) => typeof o[k] === 'number');
+
+/**
+ * A report `dryRun` saved (src/shadow/cache.ts `readResult`), read as data: the shape its readers rely on, and only
+ * of a run that went to its end.
+ */
+export function isDryRun(x: unknown): x is DryRun {
+  if (!isObject(x) || x.version !== 1 || x.stopped !== undefined) return false;
+  if (typeof x.dialect !== 'string' || typeof x.engine !== 'string' || typeof x.boot !== 'string') return false;
+  if (!Array.isArray(x.statements) || !Array.isArray(x.files) || !Array.isArray(x.heldLocks)) return false;
+  if (!Array.isArray(x.limits) || !isObject(x.history) || typeof x.history.source !== 'string') return false;
+  if (!numbers(x.seed, ['tables', 'rowsPerTable', 'rows', 'durationMs']) || !Array.isArray(x.seed.failures))
+    return false;
+  if (!numbers(x.timings, ['bootMs', 'historyMs', 'seedMs', 'runMs', 'totalMs'])) return false;
+  return (
+    x.statements.every(
+      (s) =>
+        numbers(s, ['index', 'line', 'column', 'endLine', 'durationMs']) &&
+        typeof s.path === 'string' &&
+        typeof s.kind === 'string' &&
+        typeof s.sql === 'string' &&
+        Array.isArray(s.locks) &&
+        s.locks.every((l: unknown) => isObject(l) && typeof l.relation === 'string' && typeof l.mode === 'string') &&
+        Array.isArray(s.rewrites) &&
+        Array.isArray(s.rebuiltIndexes) &&
+        (s.error === null || (isObject(s.error) && typeof s.error.message === 'string')) &&
+        !s.timedOut,
+    ) &&
+    x.files.every((f) => isObject(f) && typeof f.path === 'string' && typeof f.statements === 'number') &&
+    x.heldLocks.every((l) => isObject(l) && typeof l.relation === 'string' && typeof l.mode === 'string')
+  );
+}
 
 /** The shape saveToCache writes (a file on disk, perhaps damaged, perhaps from another zerodown). */
 function isCacheMeta(x: unknown): x is CacheMeta {

@@ -63,8 +63,11 @@ export interface DryRun {
   engine: string;
   /** `datadir` / `initdb` / `cache` (PGlite) or `database` (server) */
   boot: string;
-  /** `hit`: history and seed came from the shadow cache; `miss`: computed and saved; `off` */
-  cache: 'hit' | 'miss' | 'off';
+  /**
+   * `hit`: history and seed came from the shadow cache; `miss`: computed and saved; `result`: an earlier run's report
+   * on the same files under review and the same start, reused whole (timings included: nothing ran); `off`
+   */
+  cache: 'hit' | 'miss' | 'off' | 'result';
   statements: TracedStatement[];
   heldLocks: HeldLock[];
   files: DryRunFile[];

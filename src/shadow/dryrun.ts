@@ -9,7 +9,8 @@
  */
 import type { Migration, ParsedMigration } from '../model.js';
 import { dialectOf, shadowOf } from '../dialects/index.js';
-import { lookUpCache, restoreFromCache, saveToCache, startOpening } from './dryrun-open.js';
+import { readResult, resultKey, writeResult } from './cache.js';
+import { isDryRun, lookUpCache, restoreFromCache, saveToCache, startOpening } from './dryrun-open.js';
 import { runReview } from './dryrun-run.js';
 import { buildSchema, seedShadow } from './dryrun-schema.js';
 import type { DryRun, DryRunOptions, DryRunStop, History, Seeded } from './dryrun-types.js';
@@ -52,6 +53,21 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
   const scope =
     reviewed <= SCOPE_MAX ? probes.seedScope?.(parsedReview.flatMap((p) => (p.error ? [] : p.statements))) : undefined;
   const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope);
+  // the same files under review on the same start, with the same bounds: an earlier run's report (nothing runs)
+  const reportKey =
+    cache.dir && cache.key
+      ? resultKey([
+          cache.key,
+          parsedReview.map(({ migration: m }) => [m.path, m.framework, m.transaction, m.segments ?? null, m.source]),
+          opts.timeoutMs ?? null,
+          opts.pgVersion ?? null,
+          !!opts.estimate,
+        ])
+      : undefined;
+  if (cache.dir && reportKey) {
+    const done = readResult(cache.dir, 'dryrun', reportKey);
+    if (isDryRun(done)) return { ...done, cache: 'result' };
+  }
   const cached = cache.cached;
 
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
@@ -84,7 +100,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
     const run = await runReview(shadow, parsedReview, seeded.rows, stopped, opts.onRunProgress, !!opts.estimate);
     stopped = run.stopped;
     const tRun = performance.now();
-    return {
+    const report: DryRun = {
       version: 1,
       dialect: dialectId,
       engine: shadow.engine,
@@ -115,6 +131,10 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
         ? { shadowVersion: shadow.serverVersion, targetVersion: opts.pgVersion }
         : {}),
     };
+    // a run that went to its end is the same next time; one stopped by the time bound is tried again
+    if (cache.dir && reportKey && !stopped && !report.statements.some((x) => x.timedOut))
+      writeResult(cache.dir, 'dryrun', reportKey, report);
+    return report;
   } finally {
     await shadow.close();
   }

@@ -186,7 +186,7 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
   });
 
   it(
-    'with the shadow cache kept between runs (actions/cache), the next run boots the dry run from it and reuses the proof',
+    'with the shadow cache kept between runs (actions/cache), the next run on the same migrations reuses the dry run and the proof',
     { timeout: 240_000 },
     async () => {
       const cache = mkdtempSync(path.join(tmp, 'shadow-cache-'));
@@ -203,7 +203,9 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
 
       const warm = await prRun({}, undefined, env);
       expect(warm.code, warm.stdout + warm.stderr).toBe(1);
-      expect(warm.stdout).toMatch(/zerodown: dry run on pglite [\d.]+ \(history and seed from the shadow cache\): /);
+      expect(warm.stdout).toMatch(
+        /zerodown: dry run on pglite [\d.]+ \(the report an earlier run made of the same migrations and history: shadow cache\): /,
+      );
       // the same migration, plan and history: the verdict is the one the first run reached
       expect(warm.stdout).toMatch(
         /zerodown: staged plan for db\/migrations\/20261101090000_add_plan_code\.sql: proven \(\d+ ms, the verdict an earlier run reached on the same migration, plan and history \(shadow cache\)\)/,

@@ -34,6 +34,11 @@ const outcome = (d: DryRun) => ({
   history: { ...d.history, durationMs: undefined },
 });
 
+/** Drops the saved reports: the next dry run of the same files traces them again. */
+const forgetReports = (dir: string) => {
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.dryrun.json'))) rmSync(path.join(dir, f));
+};
+
 describe('the dry run shadow cache', () => {
   it('boots the saved state the second time, and a state it cannot use is replayed instead of trusted', async () => {
     const cacheDir = path.join(tmp, 'cache');
@@ -41,6 +46,18 @@ describe('the dry run shadow cache', () => {
     expect(fresh.statements.every((s) => !s.error)).toBe(true);
     const first = await dryRun(files(), { seedRows: 50, cacheDir });
     expect(first.cache).toBe('miss');
+    // the same files under review on the same start: the first run's report, reused whole
+    const again = await dryRun(files(), { seedRows: 50, cacheDir });
+    expect(again).toEqual({ ...first, cache: 'result' });
+    // another bound, or the files under review changed: traced again, from the saved start
+    expect((await dryRun(files(), { seedRows: 50, cacheDir, timeoutMs: 60_000 })).cache).toBe('hit');
+    const edited = files();
+    edited[1] = migration(`${edited[1]!.source}\nCREATE INDEX accounts_email ON accounts (email);`, {
+      path: 'm/002_plan.sql',
+    });
+    const other = await dryRun(edited, { seedRows: 50, cacheDir });
+    expect([other.cache, other.statements.length]).toEqual(['hit', 3]);
+    forgetReports(cacheDir);
     const second = await dryRun(files(), { seedRows: 50, cacheDir });
     expect([second.cache, second.boot]).toEqual(['hit', 'cache']);
     expect(outcome(second)).toEqual(outcome(fresh));
@@ -60,6 +77,7 @@ describe('the dry run shadow cache', () => {
       ['an archive of no data directory', gzipSync(readFileSync(`${notPg}.tar`))],
     ] as const) {
       writeFileSync(entry, bytes);
+      forgetReports(cacheDir);
       const d = await dryRun(files(), { seedRows: 50, cacheDir });
       expect(d.boot, what).not.toBe('cache');
       expect(d.cache, what).not.toBe('hit');
@@ -76,9 +94,36 @@ describe('the dry run shadow cache', () => {
       '[]',
     ]) {
       writeFileSync(meta, facts);
+      forgetReports(cacheDir);
       const d = await dryRun(files(), { seedRows: 50, cacheDir });
       expect(d.cache, facts).toBe('miss');
       expect(outcome(d), facts).toEqual(outcome(fresh));
     }
   }, 180_000);
+
+  it('a saved report that is not what a dry run returns is traced again; a stopped run is never saved', async () => {
+    const cacheDir = path.join(tmp, 'cache-reports');
+    const first = await dryRun(files(), { seedRows: 50, cacheDir });
+    const [saved] = readdirSync(cacheDir).filter((f) => f.endsWith('.dryrun.json'));
+    const report = path.join(cacheDir, saved!);
+    const good = JSON.parse(readFileSync(report, 'utf8'));
+    for (const damaged of [
+      'not json',
+      '[]',
+      JSON.stringify({ ...good, statements: [{ path: 'm/002_plan.sql' }] }),
+      JSON.stringify({ ...good, timings: null }),
+      JSON.stringify({ ...good, stopped: { phase: 'run', message: 'the time bound' } }),
+    ]) {
+      writeFileSync(report, damaged);
+      const d = await dryRun(files(), { seedRows: 50, cacheDir });
+      expect(d.cache, damaged.slice(0, 40)).toBe('hit');
+      expect(outcome(d)).toEqual(outcome(first));
+    }
+    // a statement over the time bound stops the run: nothing saved for it
+    const slow = [files()[0]!, migration('SELECT pg_sleep(5);', { path: 'm/003_slow.sql' })];
+    const stoppedDir = path.join(tmp, 'cache-stopped');
+    const d = await dryRun(slow, { seedRows: 50, cacheDir: stoppedDir, timeoutMs: 300 });
+    expect(d.statements.some((s) => s.timedOut)).toBe(true);
+    expect(readdirSync(stoppedDir).filter((f) => f.endsWith('.dryrun.json'))).toEqual([]);
+  }, 120_000);
 });
