@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-7KSHCSO7.js";
+} from "./chunk-VCMUCYME.js";
 import {
   require_picocolors
-} from "./chunk-CNPOIDJU.js";
+} from "./chunk-2YUKH7DQ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-WASWZH5G.js";
+} from "./chunk-PPFXYQFU.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-PKM5VFOU.js";
+} from "./chunk-TA6ZMMBR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,7 +33,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-UFHT4C77.js";
+import "./chunk-BCXPSCVA.js";
 import "./chunk-JXZKYF7L.js";
 import {
   parsePgVersion

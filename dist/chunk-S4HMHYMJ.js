@@ -9,7 +9,7 @@ import {
 } from "./chunk-YD4KWCON.js";
 import {
   require_picocolors
-} from "./chunk-CNPOIDJU.js";
+} from "./chunk-2YUKH7DQ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

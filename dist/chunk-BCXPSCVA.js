@@ -103,10 +103,10 @@ async function writeCacheAsync(dir, key, tar, meta) {
   } catch {
   }
 }
-var KEEP_PROOFS = 32;
-function readResult(dir, key) {
+var KEEP_RESULTS = 32;
+function readResult(dir, kind, key) {
   try {
-    const file = path.join(dir, `${key}.proof.json`);
+    const file = path.join(dir, `${key}.${kind}.json`);
     const value = JSON.parse(readFileSync(file, "utf8"));
     const now = /* @__PURE__ */ new Date();
     utimesSync(file, now, now);
@@ -115,13 +115,16 @@ function readResult(dir, key) {
     return void 0;
   }
 }
-function writeResult(dir, key, value) {
+function writeResult(dir, kind, key, value) {
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(path.join(dir, `${key}.proof.json`), JSON.stringify(value));
-    pruneOldest(dir, ".proof.json", KEEP_PROOFS);
+    writeFileAtomic(path.join(dir, `${key}.${kind}.json`), JSON.stringify(value));
+    pruneOldest(dir, `.${kind}.json`, KEEP_RESULTS);
   } catch {
   }
+}
+function resultKey(parts) {
+  return sha(JSON.stringify(parts)).slice(0, 32);
 }
 function diskStore(dir) {
   return { get: (key) => readCache(dir, key), put: (key, tar, meta) => writeCache(dir, key, tar, meta) };
@@ -573,6 +576,7 @@ export {
   defaultCacheDir,
   readResult,
   writeResult,
+  resultKey,
   diskStore,
   provingStore,
   fileKeys,

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-7KSHCSO7.js";
+} from "./chunk-VCMUCYME.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-DFWDIRC6.js";
 import {
   byStatement
-} from "./chunk-ZOPA6CJB.js";
+} from "./chunk-S4HMHYMJ.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,12 +51,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-CNPOIDJU.js";
+} from "./chunk-2YUKH7DQ.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-PKM5VFOU.js";
+} from "./chunk-TA6ZMMBR.js";
 import {
   applyStats,
   confirmFindings,
@@ -410,6 +410,10 @@ async function planSections(x, notes, shadowUrl, redact) {
   }
   return [...result.plans.map((p) => planSection(p)), ...orphans ? [orphans] : []];
 }
+var DRY_RUN_CACHE = {
+  hit: " (history and seed from the shadow cache)",
+  result: " (the report an earlier run made of the same migrations and history: shadow cache)"
+};
 async function extraSections(x) {
   const notes = [];
   const sections = [];
@@ -462,7 +466,7 @@ async function extraSections(x) {
       headline = r.headline;
       dryRunSection = r.section;
       x.log(
-        `zerodown: dry run on ${d.engine}${d.cache === "hit" ? " (history and seed from the shadow cache)" : ""}: ${d.statements.reduce((n, s) => n + (s.count ?? 1), 0)} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`
+        `zerodown: dry run on ${d.engine}${DRY_RUN_CACHE[d.cache] ?? ""}: ${d.statements.reduce((n, s) => n + (s.count ?? 1), 0)} statement(s) traced in ${d.timings.totalMs} ms; ${c.confirmed} finding(s) confirmed, ${c.unconfirmed} not seen.`
       );
     } catch (err) {
       x.warn(redact(`zerodown could not run the dry run: ${errText(err)}`));

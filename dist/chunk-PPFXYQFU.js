@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-UFHT4C77.js";
+} from "./chunk-BCXPSCVA.js";
 import {
   LineIndex
 } from "./chunk-JXZKYF7L.js";

@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-P27IOQJO.js";
+} from "./chunk-3QLGGSBT.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-U4VTFLM2.js";
-import "./chunk-7KSHCSO7.js";
+} from "./chunk-OMWLKPQG.js";
+import "./chunk-VCMUCYME.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
 import {
   formatText
-} from "./chunk-ZOPA6CJB.js";
+} from "./chunk-S4HMHYMJ.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-CNPOIDJU.js";
+import "./chunk-2YUKH7DQ.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-PKM5VFOU.js";
+} from "./chunk-TA6ZMMBR.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-P2WNSVC7.js";
 import "./chunk-YQYLIBPB.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION,
   defaultCacheDir
-} from "./chunk-UFHT4C77.js";
+} from "./chunk-BCXPSCVA.js";
 import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-OYB4QOHM.js";
+} from "./chunk-U32K7DHJ.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-P27IOQJO.js";
+} from "./chunk-3QLGGSBT.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
 import {
   proofState
-} from "./chunk-7KSHCSO7.js";
+} from "./chunk-VCMUCYME.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
-import "./chunk-ZOPA6CJB.js";
+import "./chunk-S4HMHYMJ.js";
 import "./chunk-YD4KWCON.js";
 import {
   DEFAULTS,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-CNPOIDJU.js";
+} from "./chunk-2YUKH7DQ.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-PKM5VFOU.js";
+} from "./chunk-TA6ZMMBR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-UFHT4C77.js";
+} from "./chunk-BCXPSCVA.js";
 import {
   batchSizeFor,
   formatCount,

@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-ZOPA6CJB.js";
+} from "./chunk-S4HMHYMJ.js";
 import {
   formatSarif,
   sizeLines
@@ -21,14 +21,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-CNPOIDJU.js";
+} from "./chunk-2YUKH7DQ.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-PKM5VFOU.js";
+} from "./chunk-TA6ZMMBR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -54,7 +54,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-UFHT4C77.js";
+} from "./chunk-BCXPSCVA.js";
 import {
   hasSecrets,
   redactSecrets
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-UHRHWECF.js");
+    const { lintDryRun } = await import("./dry-run-XV5QOFO2.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -5,19 +5,27 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-WASWZH5G.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-3QLGGSBT.js";
+import "./chunk-ME7VK36K.js";
+import "./chunk-S4HMHYMJ.js";
+import "./chunk-YD4KWCON.js";
+import "./chunk-2YUKH7DQ.js";
+import "./chunk-TA6ZMMBR.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-P2WNSVC7.js";
 import "./chunk-YQYLIBPB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-UFHT4C77.js";
+import "./chunk-BCXPSCVA.js";
 import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -26,8 +34,11 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

@@ -5,27 +5,19 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-P27IOQJO.js";
-import "./chunk-ME7VK36K.js";
-import "./chunk-ZOPA6CJB.js";
-import "./chunk-YD4KWCON.js";
-import "./chunk-CNPOIDJU.js";
-import "./chunk-PKM5VFOU.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-P2WNSVC7.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-PPFXYQFU.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
 import "./chunk-YQYLIBPB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-UFHT4C77.js";
+import "./chunk-BCXPSCVA.js";
 import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -34,11 +26,8 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

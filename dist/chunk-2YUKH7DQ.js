@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-PKM5VFOU.js";
+} from "./chunk-TA6ZMMBR.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -41,10 +41,11 @@ import {
   loadHistory,
   provingStore,
   readResult,
+  resultKey,
   saveHistory,
   toEntry,
   writeResult
-} from "./chunk-UFHT4C77.js";
+} from "./chunk-BCXPSCVA.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-JXZKYF7L.js";
@@ -499,9 +500,6 @@ function plannerFor(dialect, options = {}) {
   return { observer, result: () => observer.result };
 }
 
-// src/plan/verify.ts
-import { createHash } from "node:crypto";
-
 // src/shadow/compare.ts
 function diffSchemas(orig, plan) {
   const out = [];
@@ -819,16 +817,9 @@ async function verifyPlan(plan, history, opts = {}) {
     history: historyMigrations,
     seedPolicy: "proof"
   });
-  const proofKey = opts.cacheDir && !opts.shadowUrl ? createHash("sha256").update(
-    JSON.stringify([
-      keyOf(true),
-      { ...plan, verified: void 0 },
-      opts.pgVersion ?? null,
-      opts.shadowTimeoutMs ?? null
-    ])
-  ).digest("hex").slice(0, 32) : void 0;
+  const proofKey = opts.cacheDir && !opts.shadowUrl ? resultKey([keyOf(true), { ...plan, verified: void 0 }, opts.pgVersion ?? null, opts.shadowTimeoutMs ?? null]) : void 0;
   if (opts.cacheDir && proofKey) {
-    const done = readResult(opts.cacheDir, proofKey);
+    const done = readResult(opts.cacheDir, "proof", proofKey);
     if (isVerdict(done)) return { ...done, cache: "proof" };
   }
   let first = true;
@@ -982,7 +973,7 @@ async function verifyPlan(plan, history, opts = {}) {
       v.dataEqual = dataDiffs.length === 0;
       v.differences.push(...dataDiffs);
     }
-    if (opts.cacheDir && proofKey) writeResult(opts.cacheDir, proofKey, v);
+    if (opts.cacheDir && proofKey) writeResult(opts.cacheDir, "proof", proofKey, v);
     return v;
   } catch (err) {
     await planOnRows?.catch(() => {
@@ -1018,6 +1009,19 @@ function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scop
   return { dir, store, key, cached };
 }
 var isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
+var numbers = (o, keys) => isObject(o) && keys.every((k) => typeof o[k] === "number");
+function isDryRun(x) {
+  if (!isObject(x) || x.version !== 1 || x.stopped !== void 0) return false;
+  if (typeof x.dialect !== "string" || typeof x.engine !== "string" || typeof x.boot !== "string") return false;
+  if (!Array.isArray(x.statements) || !Array.isArray(x.files) || !Array.isArray(x.heldLocks)) return false;
+  if (!Array.isArray(x.limits) || !isObject(x.history) || typeof x.history.source !== "string") return false;
+  if (!numbers(x.seed, ["tables", "rowsPerTable", "rows", "durationMs"]) || !Array.isArray(x.seed.failures))
+    return false;
+  if (!numbers(x.timings, ["bootMs", "historyMs", "seedMs", "runMs", "totalMs"])) return false;
+  return x.statements.every(
+    (s) => numbers(s, ["index", "line", "column", "endLine", "durationMs"]) && typeof s.path === "string" && typeof s.kind === "string" && typeof s.sql === "string" && Array.isArray(s.locks) && s.locks.every((l) => isObject(l) && typeof l.relation === "string" && typeof l.mode === "string") && Array.isArray(s.rewrites) && Array.isArray(s.rebuiltIndexes) && (s.error === null || isObject(s.error) && typeof s.error.message === "string") && !s.timedOut
+  ) && x.files.every((f) => isObject(f) && typeof f.path === "string" && typeof f.statements === "number") && x.heldLocks.every((l) => isObject(l) && typeof l.relation === "string" && typeof l.mode === "string");
+}
 function isCacheMeta(x) {
   if (!isObject(x) || !isObject(x.history) || !isObject(x.seed) || !Array.isArray(x.limits)) return false;
   const { history: h, seed: s } = x;
@@ -1170,6 +1174,17 @@ async function dryRun(migrations, opts = {}) {
   const reviewed = parsedReview.reduce((n, p) => n + (p.error ? 0 : p.statements.length), 0);
   const scope = reviewed <= SCOPE_MAX ? probes.seedScope?.(parsedReview.flatMap((p) => p.error ? [] : p.statements)) : void 0;
   const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope);
+  const reportKey = cache.dir && cache.key ? resultKey([
+    cache.key,
+    parsedReview.map(({ migration: m }) => [m.path, m.framework, m.transaction, m.segments ?? null, m.source]),
+    opts.timeoutMs ?? null,
+    opts.pgVersion ?? null,
+    !!opts.estimate
+  ]) : void 0;
+  if (cache.dir && reportKey) {
+    const done = readResult(cache.dir, "dryrun", reportKey);
+    if (isDryRun(done)) return { ...done, cache: "result" };
+  }
   const cached = cache.cached;
   const opening = startOpening(dialect, opts, extensions, cached);
   await probes.load();
@@ -1198,7 +1213,7 @@ async function dryRun(migrations, opts = {}) {
     const run = await runReview(shadow, parsedReview, seeded.rows, stopped, opts.onRunProgress, !!opts.estimate);
     stopped = run.stopped;
     const tRun = performance.now();
-    return {
+    const report = {
       version: 1,
       dialect: dialectId,
       engine: shadow.engine,
@@ -1227,6 +1242,9 @@ async function dryRun(migrations, opts = {}) {
       ...stopped ? { stopped } : {},
       ...opts.pgVersion !== void 0 && opts.pgVersion !== shadow.serverVersion ? { shadowVersion: shadow.serverVersion, targetVersion: opts.pgVersion } : {}
     };
+    if (cache.dir && reportKey && !stopped && !report.statements.some((x) => x.timedOut))
+      writeResult(cache.dir, "dryrun", reportKey, report);
+    return report;
   } finally {
     await shadow.close();
   }

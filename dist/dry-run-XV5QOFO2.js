@@ -39,12 +39,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-CNPOIDJU.js";
+} from "./chunk-2YUKH7DQ.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-PKM5VFOU.js";
+} from "./chunk-TA6ZMMBR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -60,7 +60,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-UFHT4C77.js";
+} from "./chunk-BCXPSCVA.js";
 import {
   formatDuration
 } from "./chunk-JXZKYF7L.js";
@@ -260,6 +260,12 @@ function formatDryRunText(d, opts) {
   out.push(
     c.bold(`zerodown dry run on ${visible(d.engine)}`) + c.dim(` \xB7 ${visible(historyLine(d))} \xB7 ${visible(seedLine(d))}${versionNote(d, d.dialect)}`)
   );
+  if (d.cache === "result")
+    out.push(
+      c.dim(
+        "reused: an earlier run traced these same migrations on the same history (shadow cache; --no-cache reruns)"
+      )
+    );
   out.push("");
   const byFile = /* @__PURE__ */ new Map();
   for (const s of d.statements) {
