@@ -29,7 +29,7 @@ import type { Dialect } from '../dialect.js';
 import type { LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, Migration, Statement } from '../model.js';
 import { pruneOldest } from '../shadow/cache.js';
-import { codeIdentity } from './history-cache.js';
+import { codeIdentity } from '../build.js';
 
 export { fileKeys } from './history-cache.js';
 

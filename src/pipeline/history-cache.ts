@@ -3,8 +3,7 @@
  * hook, a pull request) spends most of its time parsing and replaying the hundreds of files before it. The
  * catalog after those files is saved (`Dialect.catalogData`, v8 serialisation) under a key made of
  *
- *   - this build of zerodown (the bundle's file names carry their content hashes; from the sources, every
- *     file's size and mtime under src/ and rules/), so a changed rule or parser never serves a stale schema;
+ *   - this build of zerodown (src/build.ts `codeIdentity`), so a changed rule or parser never serves a stale schema;
  *   - the dialect and target version;
  *   - every history file as discovered: path, absolute path, text, tool, transaction mode, segments.
  *
@@ -16,50 +15,18 @@
  * repository has no node_modules. The newest 32 entries are kept.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Dialect, DialectCatalog } from '../dialect.js';
 import type { Migration } from '../model.js';
-import { VERSION } from '../version.js';
 import { projectCacheDir, pruneOldest, writeFileAtomic } from '../shadow/cache.js';
+import { codeIdentity } from '../build.js';
 
 /** bumped when what is stored changes shape */
 const FORMAT = 1;
 const KEEP = 32;
-
-let code: string | undefined;
-
-/** This build of zerodown, as a hash (see the file comment). */
-export function codeIdentity(): string {
-  if (code) return code;
-  const h = createHash('sha256').update(VERSION);
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    // running the sources (tests, tsx): any edit under src/ or rules/ changes the identity
-    const root = path.resolve(path.dirname(here), '..', '..');
-    for (const dir of ['src', 'rules']) {
-      const files = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).sort();
-      for (const f of files) {
-        const st = statSync(path.join(root, dir, f));
-        if (st.isFile()) h.update(`${dir}/${f}\0${st.size}\0${st.mtimeMs}\n`);
-      }
-    }
-  } else {
-    // the bundle: its chunks are named by content hash; the entry files by size and mtime
-    const dist = path.dirname(here);
-    for (const f of readdirSync(dist)
-      .filter((n) => n.endsWith('.js') || n.endsWith('.wasm'))
-      .sort()) {
-      const st = statSync(path.join(dist, f));
-      h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
-    }
-  }
-  code = h.digest('hex');
-  return code;
-}
 
 /**
  * Each file's key: a running hash of every file up to and including it, in apply order, as discovered (path,

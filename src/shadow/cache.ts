@@ -30,7 +30,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { Migration } from '../model.js';
-import { VERSION } from '../version.js';
+import { codeIdentity } from '../build.js';
 
 const FORMAT = 1;
 /** cached states kept per directory (newest used first): the dry run's and the proof's of a few histories */
@@ -53,8 +53,8 @@ export function cacheKey(input: CacheKeyInput): string {
   h.update(
     JSON.stringify([
       FORMAT,
-      // another zerodown may replay or seed differently: its states are not this one's
-      VERSION,
+      // another build of zerodown may replay, seed, trace or prove differently: its states and results are not this one's
+      codeIdentity(),
       input.engine,
       input.extensions,
       input.seedRows,

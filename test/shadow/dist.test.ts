@@ -109,4 +109,25 @@ describe('the bundled CLI, copied outside the repository', () => {
     );
     expect(r.json.statements[1].error).toMatchObject({ code: '23502', line: 2 });
   });
+  it('the shadow cache survives a fresh copy of the same build, and no other build reads it', () => {
+    // the Action checks its dist/ out anew on every job: same content, new mtimes
+    const cache = path.join(tmp, 'shadow-cache');
+    const copy = path.join(tmp, 'checked-out-again', 'dist');
+    cpSync(path.dirname(cli), copy, { recursive: true });
+    const run = (bundle: string) => {
+      const r = spawnSync(process.execPath, [bundle, 'dry-run', 'migrations/002_change.sql', '--format', 'json'], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: tmp, ZERODOWN_CACHE_DIR: cache },
+      });
+      // exit 1: the migration's SET NOT NULL fails on the seeded rows, as in the test above; the report is the same
+      expect(r.stdout, r.stderr).toMatch(/^\{/);
+      return JSON.parse(r.stdout).cache;
+    };
+    expect(run(cli)).toBe('miss');
+    expect(run(path.join(copy, 'cli.js'))).toBe('result');
+    // another build (here: an entry file's content changed): neither the saved state nor the report is its own
+    writeFileSync(path.join(copy, 'cli.js'), `${readFileSync(path.join(copy, 'cli.js'), 'utf8')}\n// another build\n`);
+    expect(run(path.join(copy, 'cli.js'))).toBe('miss');
+  }, 120_000);
 });
