@@ -12,12 +12,12 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-3QLGGSBT.js";
+} from "./chunk-MLDZ2744.js";
 import "./chunk-ME7VK36K.js";
-import "./chunk-S4HMHYMJ.js";
+import "./chunk-SU7WQC4O.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-2YUKH7DQ.js";
-import "./chunk-TA6ZMMBR.js";
+import "./chunk-HHLOEJTX.js";
+import "./chunk-QPXE34NH.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-P2WNSVC7.js";
 import "./chunk-YQYLIBPB.js";
@@ -25,7 +25,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-BCXPSCVA.js";
+import "./chunk-2UXBWLTF.js";
 import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-YD4KWCON.js";
 import {
   require_picocolors
-} from "./chunk-2YUKH7DQ.js";
+} from "./chunk-HHLOEJTX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-VCMUCYME.js";
+} from "./chunk-CPJWR6PW.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-DFWDIRC6.js";
 import {
   byStatement
-} from "./chunk-S4HMHYMJ.js";
+} from "./chunk-SU7WQC4O.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,12 +51,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-2YUKH7DQ.js";
+} from "./chunk-HHLOEJTX.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-TA6ZMMBR.js";
+} from "./chunk-QPXE34NH.js";
 import {
   applyStats,
   confirmFindings,

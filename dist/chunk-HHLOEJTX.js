@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-TA6ZMMBR.js";
+} from "./chunk-QPXE34NH.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -45,7 +45,7 @@ import {
   saveHistory,
   toEntry,
   writeResult
-} from "./chunk-BCXPSCVA.js";
+} from "./chunk-2UXBWLTF.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-JXZKYF7L.js";

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-VCMUCYME.js";
+} from "./chunk-CPJWR6PW.js";
 import {
   require_picocolors
-} from "./chunk-2YUKH7DQ.js";
+} from "./chunk-HHLOEJTX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-U32K7DHJ.js";
+} from "./chunk-G7QX4RQW.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-3QLGGSBT.js";
+} from "./chunk-MLDZ2744.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
 import {
   proofState
-} from "./chunk-VCMUCYME.js";
+} from "./chunk-CPJWR6PW.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
-import "./chunk-S4HMHYMJ.js";
+import "./chunk-SU7WQC4O.js";
 import "./chunk-YD4KWCON.js";
 import {
   DEFAULTS,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-2YUKH7DQ.js";
+} from "./chunk-HHLOEJTX.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-TA6ZMMBR.js";
+} from "./chunk-QPXE34NH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-BCXPSCVA.js";
+} from "./chunk-2UXBWLTF.js";
 import {
   batchSizeFor,
   formatCount,

@@ -39,12 +39,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-2YUKH7DQ.js";
+} from "./chunk-HHLOEJTX.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-TA6ZMMBR.js";
+} from "./chunk-QPXE34NH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -60,7 +60,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-BCXPSCVA.js";
+} from "./chunk-2UXBWLTF.js";
 import {
   formatDuration
 } from "./chunk-JXZKYF7L.js";

@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-3QLGGSBT.js";
+} from "./chunk-MLDZ2744.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-OMWLKPQG.js";
-import "./chunk-VCMUCYME.js";
+} from "./chunk-TFJZKLBG.js";
+import "./chunk-CPJWR6PW.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
 import {
   formatText
-} from "./chunk-S4HMHYMJ.js";
+} from "./chunk-SU7WQC4O.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-2YUKH7DQ.js";
+import "./chunk-HHLOEJTX.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-TA6ZMMBR.js";
+} from "./chunk-QPXE34NH.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-P2WNSVC7.js";
 import "./chunk-YQYLIBPB.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION,
   defaultCacheDir
-} from "./chunk-BCXPSCVA.js";
+} from "./chunk-2UXBWLTF.js";
 import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-S4HMHYMJ.js";
+} from "./chunk-SU7WQC4O.js";
 import {
   formatSarif,
   sizeLines
@@ -21,14 +21,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-2YUKH7DQ.js";
+} from "./chunk-HHLOEJTX.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-TA6ZMMBR.js";
+} from "./chunk-QPXE34NH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -54,7 +54,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-BCXPSCVA.js";
+} from "./chunk-2UXBWLTF.js";
 import {
   hasSecrets,
   redactSecrets
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-XV5QOFO2.js");
+    const { lintDryRun } = await import("./dry-run-OOBAZZH5.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -9,30 +9,66 @@ const __dirname = __zdDirname(__filename);
 var VERSION = "0.1.0";
 
 // src/shadow/cache.ts
-import { createHash, randomBytes } from "node:crypto";
+import { createHash as createHash2, randomBytes } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
-  readdirSync,
-  readFileSync,
+  readdirSync as readdirSync2,
+  readFileSync as readFileSync2,
   renameSync,
   rmSync,
-  statSync,
+  statSync as statSync2,
   utimesSync,
   writeFileSync
 } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip, gzipSync } from "node:zlib";
+
+// src/build.ts
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+var HASHED = /-[A-Z0-9]{8}\.js$/;
+var code;
+function codeIdentity() {
+  if (code) return code;
+  const h = createHash("sha256").update(VERSION);
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".ts")) {
+    const root = path.resolve(path.dirname(here), "..");
+    for (const dir of ["src", "rules"]) {
+      const files = readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" }).sort();
+      for (const f of files) {
+        const st = statSync(path.join(root, dir, f));
+        if (st.isFile()) h.update(`${dir}/${f}\0${st.size}\0${st.mtimeMs}
+`);
+      }
+    }
+  } else {
+    const dist = path.dirname(here);
+    for (const f of readdirSync(dist).filter((n) => n.endsWith(".js") || n.endsWith(".wasm")).sort()) {
+      h.update(`${f}\0`);
+      if (f.endsWith(".wasm")) h.update(`${statSync(path.join(dist, f)).size}
+`);
+      else if (!HASHED.test(f)) h.update(readFileSync(path.join(dist, f))).update("\n");
+    }
+  }
+  code = h.digest("hex");
+  return code;
+}
+
+// src/shadow/cache.ts
 var FORMAT = 1;
 var KEEP = 8;
 function cacheKey(input) {
-  const h = createHash("sha256");
+  const h = createHash2("sha256");
   h.update(
     JSON.stringify([
       FORMAT,
-      // another zerodown may replay or seed differently: its states are not this one's
-      VERSION,
+      // another build of zerodown may replay, seed, trace or prove differently: its states and results are not this one's
+      codeIdentity(),
       input.engine,
       input.extensions,
       input.seedRows,
@@ -47,14 +83,14 @@ function cacheKey(input) {
   return h.digest("hex").slice(0, 32);
 }
 function sha(s) {
-  return createHash("sha256").update(s).digest("hex");
+  return createHash2("sha256").update(s).digest("hex");
 }
 function projectCacheDir(cwd, kind) {
-  const nm = path.join(cwd, "node_modules");
-  return existsSync(nm) ? path.join(nm, ".cache", "zerodown", kind) : void 0;
+  const nm = path2.join(cwd, "node_modules");
+  return existsSync(nm) ? path2.join(nm, ".cache", "zerodown", kind) : void 0;
 }
 function defaultCacheDir(cwd, env = process.env) {
-  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR);
+  if (env.ZERODOWN_CACHE_DIR) return path2.resolve(cwd, env.ZERODOWN_CACHE_DIR);
   return projectCacheDir(cwd, "shadow");
 }
 function writeFileAtomic(file, data) {
@@ -63,19 +99,19 @@ function writeFileAtomic(file, data) {
   renameSync(tmp, file);
 }
 function pruneOldest(dir, ext, keep, companions = () => []) {
-  const entries = readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+  const entries = readdirSync2(dir).filter((f) => f.endsWith(ext)).map((f) => ({ f, t: statSync2(path2.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
   for (const e of entries.slice(keep)) {
-    rmSync(path.join(dir, e.f), { force: true });
-    for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
+    rmSync(path2.join(dir, e.f), { force: true });
+    for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path2.join(dir, c), { force: true });
   }
 }
 function readCache(dir, key) {
-  const tgz = path.join(dir, `${key}.tgz`);
-  const json = path.join(dir, `${key}.json`);
+  const tgz = path2.join(dir, `${key}.tgz`);
+  const json = path2.join(dir, `${key}.json`);
   if (!existsSync(tgz) || !existsSync(json)) return void 0;
   try {
-    const meta = JSON.parse(readFileSync(json, "utf8"));
-    const tar = gunzipSync(readFileSync(tgz));
+    const meta = JSON.parse(readFileSync2(json, "utf8"));
+    const tar = gunzipSync(readFileSync2(tgz));
     if (tar.length < 512 || tar.toString("latin1", 257, 262) !== "ustar") return void 0;
     const now = /* @__PURE__ */ new Date();
     utimesSync(tgz, now, now);
@@ -92,8 +128,8 @@ function writeCache(dir, key, tar, meta) {
 }
 function store(dir, key, gz, meta) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
-  writeFileAtomic(path.join(dir, `${key}.tgz`), gz);
+  writeFileSync(path2.join(dir, `${key}.json`), JSON.stringify(meta));
+  writeFileAtomic(path2.join(dir, `${key}.tgz`), gz);
   pruneOldest(dir, ".tgz", KEEP, (stem) => [`${stem}.json`]);
 }
 var gzipAsync = promisify(gzip);
@@ -106,8 +142,8 @@ async function writeCacheAsync(dir, key, tar, meta) {
 var KEEP_RESULTS = 32;
 function readResult(dir, kind, key) {
   try {
-    const file = path.join(dir, `${key}.${kind}.json`);
-    const value = JSON.parse(readFileSync(file, "utf8"));
+    const file = path2.join(dir, `${key}.${kind}.json`);
+    const value = JSON.parse(readFileSync2(file, "utf8"));
     const now = /* @__PURE__ */ new Date();
     utimesSync(file, now, now);
     return value;
@@ -118,7 +154,7 @@ function readResult(dir, kind, key) {
 function writeResult(dir, kind, key, value) {
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(path.join(dir, `${key}.${kind}.json`), JSON.stringify(value));
+    writeFileAtomic(path2.join(dir, `${key}.${kind}.json`), JSON.stringify(value));
     pruneOldest(dir, `.${kind}.json`, KEEP_RESULTS);
   } catch {
   }
@@ -153,42 +189,15 @@ function provingStore(dir) {
 }
 
 // src/pipeline/history-cache.ts
-import { createHash as createHash2 } from "node:crypto";
-import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3 } from "node:fs";
 import { homedir } from "node:os";
-import path2 from "node:path";
-import { fileURLToPath } from "node:url";
+import path3 from "node:path";
 import { deserialize, serialize } from "node:v8";
 var FORMAT2 = 1;
 var KEEP2 = 32;
-var code;
-function codeIdentity() {
-  if (code) return code;
-  const h = createHash2("sha256").update(VERSION);
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith(".ts")) {
-    const root = path2.resolve(path2.dirname(here), "..", "..");
-    for (const dir of ["src", "rules"]) {
-      const files = readdirSync2(path2.join(root, dir), { recursive: true, encoding: "utf8" }).sort();
-      for (const f of files) {
-        const st = statSync2(path2.join(root, dir, f));
-        if (st.isFile()) h.update(`${dir}/${f}\0${st.size}\0${st.mtimeMs}
-`);
-      }
-    }
-  } else {
-    const dist = path2.dirname(here);
-    for (const f of readdirSync2(dist).filter((n) => n.endsWith(".js") || n.endsWith(".wasm")).sort()) {
-      const st = statSync2(path2.join(dist, f));
-      h.update(`${f}\0${st.size}\0${st.mtimeMs}
-`);
-    }
-  }
-  code = h.digest("hex");
-  return code;
-}
 function fileKeys(migrations) {
-  const h = createHash2("sha256");
+  const h = createHash3("sha256");
   const keys = [];
   for (const m of migrations) {
     const meta = JSON.stringify({ ...m, source: void 0 });
@@ -198,22 +207,22 @@ function fileKeys(migrations) {
   return keys;
 }
 function historyKey(dialect, version, history, build = codeIdentity(), last = fileKeys(history).at(-1) ?? "") {
-  return createHash2("sha256").update(`zerodown-catalog ${FORMAT2}\0${build}\0${dialect.id}\0${version}\0${last}`).digest("hex");
+  return createHash3("sha256").update(`zerodown-catalog ${FORMAT2}\0${build}\0${dialect.id}\0${version}\0${last}`).digest("hex");
 }
 function historyCacheDir(cwd, env = process.env) {
   return lintCacheDir(cwd, "catalog", env);
 }
 function lintCacheDir(cwd, kind, env = process.env) {
-  if (env.ZERODOWN_CACHE_DIR) return path2.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
+  if (env.ZERODOWN_CACHE_DIR) return path3.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
   const project = projectCacheDir(cwd, kind);
   if (project) return project;
-  const base = env.XDG_CACHE_HOME || (homedir() ? path2.join(homedir(), ".cache") : "");
-  return base ? path2.join(base, "zerodown", kind) : void 0;
+  const base = env.XDG_CACHE_HOME || (homedir() ? path3.join(homedir(), ".cache") : "");
+  return base ? path3.join(base, "zerodown", kind) : void 0;
 }
 function loadHistory(dir, key, dialect) {
   if (!dialect.catalogData) return void 0;
   try {
-    const data = deserialize(readFileSync2(path2.join(dir, `${key}.bin`)));
+    const data = deserialize(readFileSync3(path3.join(dir, `${key}.bin`)));
     return dialect.catalogData.load(data);
   } catch {
     return void 0;
@@ -223,16 +232,16 @@ function saveHistory(dir, key, dialect, catalog) {
   if (!dialect.catalogData) return;
   try {
     mkdirSync2(dir, { recursive: true });
-    writeFileAtomic(path2.join(dir, `${key}.bin`), serialize(dialect.catalogData.save(catalog)));
+    writeFileAtomic(path3.join(dir, `${key}.bin`), serialize(dialect.catalogData.save(catalog)));
     pruneOldest(dir, ".bin", KEEP2);
   } catch {
   }
 }
 
 // src/pipeline/findings-cache.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync, mkdirSync as mkdirSync3, openSync, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2, writeSync } from "node:fs";
-import path3 from "node:path";
+import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync, mkdirSync as mkdirSync3, openSync, readFileSync as readFileSync4, renameSync as renameSync2, rmSync as rmSync2, writeSync } from "node:fs";
+import path4 from "node:path";
 var FORMAT3 = 1;
 var KEEP_FILES = 8;
 var KEEP_ENTRIES = 2e4;
@@ -246,8 +255,8 @@ function findingsFile(dir, dialect, options, build = codeIdentity()) {
     // pieced parsing gives the same findings, but a cache must not be the thing that hides it if not
     process.env.ZERODOWN_PARSE_PIECE_CHARS ?? ""
   ]);
-  const scope = createHash3("sha256").update(`zerodown-findings ${FORMAT3}\0${build}\0${settings}`).digest("hex");
-  return path3.join(dir, `${scope}.json`);
+  const scope = createHash4("sha256").update(`zerodown-findings ${FORMAT3}\0${build}\0${settings}`).digest("hex");
+  return path4.join(dir, `${scope}.json`);
 }
 function sorted(value) {
   if (Array.isArray(value)) return value.map(sorted);
@@ -258,7 +267,7 @@ function sorted(value) {
 }
 function loadFindings(file) {
   try {
-    const data = JSON.parse(readFileSync3(file, "latin1"));
+    const data = JSON.parse(readFileSync4(file, "latin1"));
     if (data?.format === FORMAT3 && Array.isArray(data.entries)) {
       const entries = /* @__PURE__ */ new Map();
       for (const x of data.entries) {
@@ -302,7 +311,7 @@ function findingsWriter(file, earlier, fresh) {
       if (!out.ok) return;
       pending += "]}";
       flush();
-      if (out.commit()) prune(path3.dirname(file), ".json");
+      if (out.commit()) prune(path4.dirname(file), ".json");
     }
   };
 }
@@ -324,7 +333,7 @@ function partialFile(target) {
     fd = void 0;
   };
   try {
-    mkdirSync3(path3.dirname(target), { recursive: true });
+    mkdirSync3(path4.dirname(target), { recursive: true });
     fd = openSync(tmp, "w");
   } catch {
     abort();
@@ -401,14 +410,14 @@ function fromEntry(m, e) {
   return e.u === void 0 ? { migration: m, statements, findings } : { migration: m, statements, findings, unanalysed: e.u };
 }
 function reportKey(file, keys, parts) {
-  return createHash3("sha256").update(JSON.stringify([path3.basename(file), keys.length, keys.at(-1) ?? "", ...parts])).digest("hex");
+  return createHash4("sha256").update(JSON.stringify([path4.basename(file), keys.length, keys.at(-1) ?? "", ...parts])).digest("hex");
 }
 var REPORT = `zerodown-report ${FORMAT3}
 `;
 var LENGTH_DIGITS = 15;
 function loadReport(dir, key) {
   try {
-    const data = readFileSync3(path3.join(dir, `${key}.out`));
+    const data = readFileSync4(path4.join(dir, `${key}.out`));
     const head = data.subarray(0, REPORT.length + 24).toString("latin1");
     const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head);
     if (!m || !head.startsWith(REPORT) || data.length !== m[0].length + Number(m[2])) return void 0;
@@ -425,7 +434,7 @@ function saveReport(dir, key, code2, report) {
 function reportWriter(dir, key) {
   const header = (code2, length2) => Buffer.from(`${REPORT}${code2} ${String(length2).padStart(LENGTH_DIGITS, "0")}
 `);
-  const out = partialFile(path3.join(dir, `${key}.out`));
+  const out = partialFile(path4.join(dir, `${key}.out`));
   let length = 0;
   out.write(header(0, 0));
   return {
@@ -445,9 +454,9 @@ function reportWriter(dir, key) {
 }
 
 // src/pipeline/rerun.ts
-import { createHash as createHash4 } from "node:crypto";
-import { readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import path4 from "node:path";
+import { createHash as createHash5 } from "node:crypto";
+import { readdirSync as readdirSync3, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import path5 from "node:path";
 var FORMAT4 = 1;
 var KEEP3 = 16;
 var RACY_MS = 2000n;
@@ -483,7 +492,7 @@ var kindAt = (p) => {
     return "none";
   }
 };
-var sha2 = (data) => createHash4("sha256").update(data).digest("base64");
+var sha2 = (data) => createHash5("sha256").update(data).digest("base64");
 var signature = (st) => st ? `${kindOf(st)}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : "none";
 var statOf = (p) => {
   try {
@@ -532,20 +541,20 @@ function holds(key, sig) {
   if (key[0] === "d") return `#${listingHash(readDirEntries(p))}` === sig;
   let value = null;
   try {
-    value = sig[1] === "t" ? readFileSync4(p, "utf8") : readFileSync4(p);
+    value = sig[1] === "t" ? readFileSync5(p, "utf8") : readFileSync5(p);
   } catch {
   }
   return `#${sig[1]}${textHash(value)}` === sig;
 }
 function stampKey(argv, cwd, env, stdoutTTY, build = codeIdentity()) {
   const vars = Object.keys(env).filter((k) => !NOISE.has(k)).sort().map((k) => [k, env[k]]);
-  return createHash4("sha256").update(JSON.stringify([`zerodown-stamp ${FORMAT4}`, build, process.version, cwd, argv, vars, stdoutTTY])).digest("hex");
+  return createHash5("sha256").update(JSON.stringify([`zerodown-stamp ${FORMAT4}`, build, process.version, cwd, argv, vars, stdoutTTY])).digest("hex");
 }
 function saveStamp(dir, key, record, report) {
   if (record.unsound || !record.seen.size) return;
   try {
     const stamp = { format: FORMAT4, report, stderr: record.stderr, seen: [...record.seen] };
-    writeFileAtomic(path4.join(dir, `${key}.stamp`), JSON.stringify(stamp));
+    writeFileAtomic(path5.join(dir, `${key}.stamp`), JSON.stringify(stamp));
     pruneOldest(dir, ".stamp", KEEP3);
   } catch {
   }
@@ -555,8 +564,8 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
   try {
     const dir = lintCacheDir(cwd, "findings", env);
     if (!dir) return void 0;
-    const file = path4.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
-    const stamp = JSON.parse(readFileSync4(file, "utf8"));
+    const file = path5.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
+    const stamp = JSON.parse(readFileSync5(file, "utf8"));
     if (stamp?.format !== FORMAT4 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
     for (const entry of stamp.seen) {
       if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return void 0;
