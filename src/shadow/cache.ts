@@ -115,6 +115,16 @@ export interface CachedState<M> {
   meta: M;
 }
 
+/** Marks `file` most recently used (pruning keeps those); a read-only cache folder is read all the same. */
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // a read-only mount of a restored cache: nothing is pruned there either
+  }
+}
+
 export function readCache<M>(dir: string, key: string): CachedState<M> | undefined {
   const tgz = path.join(dir, `${key}.tgz`);
   const json = path.join(dir, `${key}.json`);
@@ -124,8 +134,7 @@ export function readCache<M>(dir: string, key: string): CachedState<M> | undefin
     const tar = gunzipSync(readFileSync(tgz));
     // a tar archive says so in its first header; PGlite given anything else fails in its worker, past recovery
     if (tar.length < 512 || tar.toString('latin1', 257, 262) !== 'ustar') return undefined;
-    const now = new Date();
-    utimesSync(tgz, now, now); // most recently used
+    touch(tgz);
     return { tar, meta };
   } catch {
     return undefined;
@@ -172,8 +181,7 @@ export function readResult(dir: string, kind: ResultKind, key: string): unknown 
   try {
     const file = path.join(dir, `${key}.${kind}.json`);
     const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    const now = new Date();
-    utimesSync(file, now, now); // most recently used
+    touch(file);
     return value;
   } catch {
     return undefined; // none, or not JSON: the caller works it out again

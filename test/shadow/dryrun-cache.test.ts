@@ -4,7 +4,7 @@
  * a tar archive (skipped when read), or a tar archive PGlite cannot boot (it falls back to a fresh engine). Either
  * way the history is replayed, so the run reports what a run without the cache reports.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,22 @@ const outcome = (d: DryRun) => ({
   seeded: [d.seed.tables, d.seed.rows],
   history: { ...d.history, durationMs: undefined },
 });
+
+/**
+ * Makes `dir` and its files immutable (`chattr +i`: even root may then neither write there nor touch an mtime), the
+ * way a read-only mount of a restored cache is; false where chattr cannot (not root, another file system).
+ */
+const freeze = (dir: string, on: boolean): boolean => {
+  const files = [dir, ...readdirSync(dir).map((f) => path.join(dir, f))];
+  return spawnSync('chattr', [on ? '+i' : '-i', ...files], { stdio: 'ignore' }).status === 0;
+};
+const canFreeze = (() => {
+  const probe = mkdtempSync(path.join(tmpdir(), 'zd-chattr-'));
+  const ok = freeze(probe, true);
+  freeze(probe, false);
+  rmSync(probe, { recursive: true, force: true });
+  return ok;
+})();
 
 /** Drops the saved reports: the next dry run of the same files traces them again. */
 const forgetReports = (dir: string) => {
@@ -100,6 +116,29 @@ describe('the dry run shadow cache', () => {
       expect(outcome(d), facts).toEqual(outcome(fresh));
     }
   }, 180_000);
+
+  it.skipIf(!canFreeze)(
+    `a read-only cache folder is read all the same${canFreeze ? '' : ' (skipped: chattr +i is not possible here)'}`,
+    async () => {
+      const cacheDir = path.join(tmp, 'cache-read-only');
+      const first = await dryRun(files(), { seedRows: 50, cacheDir });
+      expect(freeze(cacheDir, true)).toBe(true);
+      try {
+        // neither the report nor the state can be touched (their mtime says "most recently used"), nor anything written
+        const again = await dryRun(files(), { seedRows: 50, cacheDir });
+        expect(again).toEqual({ ...first, cache: 'result' });
+        freeze(cacheDir, false);
+        forgetReports(cacheDir);
+        expect(freeze(cacheDir, true)).toBe(true);
+        const booted = await dryRun(files(), { seedRows: 50, cacheDir });
+        expect([booted.cache, booted.boot]).toEqual(['hit', 'cache']);
+        expect(outcome(booted)).toEqual(outcome(first));
+      } finally {
+        freeze(cacheDir, false);
+      }
+    },
+    120_000,
+  );
 
   it('a saved report that is not what a dry run returns is traced again; a stopped run is never saved', async () => {
     const cacheDir = path.join(tmp, 'cache-reports');
