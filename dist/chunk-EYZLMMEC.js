@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-CPJWR6PW.js";
+} from "./chunk-LHS4SFEU.js";
 import {
   require_picocolors
-} from "./chunk-HHLOEJTX.js";
+} from "./chunk-2JZYBR5X.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

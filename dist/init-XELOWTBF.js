@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-ETZH7FDD.js";
+} from "./chunk-NYVC4DUU.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-QPXE34NH.js";
+} from "./chunk-EARGOS6F.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,7 +33,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-2UXBWLTF.js";
+import "./chunk-GQUMBLET.js";
 import "./chunk-JXZKYF7L.js";
 import {
   parsePgVersion

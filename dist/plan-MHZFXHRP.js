@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-G7QX4RQW.js";
+} from "./chunk-EYZLMMEC.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-MLDZ2744.js";
+} from "./chunk-UXBXMKKQ.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
 import {
   proofState
-} from "./chunk-CPJWR6PW.js";
+} from "./chunk-LHS4SFEU.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
-import "./chunk-SU7WQC4O.js";
+import "./chunk-A6LVPN55.js";
 import "./chunk-YD4KWCON.js";
 import {
   DEFAULTS,
@@ -33,14 +33,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-HHLOEJTX.js";
+} from "./chunk-2JZYBR5X.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-QPXE34NH.js";
+} from "./chunk-EARGOS6F.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-2UXBWLTF.js";
+} from "./chunk-GQUMBLET.js";
 import {
   batchSizeFor,
   formatCount,

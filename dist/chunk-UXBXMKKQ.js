@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-SU7WQC4O.js";
+} from "./chunk-A6LVPN55.js";
 import {
   formatSarif,
   sizeLines
@@ -21,14 +21,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-HHLOEJTX.js";
+} from "./chunk-2JZYBR5X.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-QPXE34NH.js";
+} from "./chunk-EARGOS6F.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -54,7 +54,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-2UXBWLTF.js";
+} from "./chunk-GQUMBLET.js";
 import {
   hasSecrets,
   redactSecrets
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-OOBAZZH5.js");
+    const { lintDryRun } = await import("./dry-run-5ZXSKBAV.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

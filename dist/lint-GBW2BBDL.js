@@ -12,12 +12,12 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-MLDZ2744.js";
+} from "./chunk-UXBXMKKQ.js";
 import "./chunk-ME7VK36K.js";
-import "./chunk-SU7WQC4O.js";
+import "./chunk-A6LVPN55.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-HHLOEJTX.js";
-import "./chunk-QPXE34NH.js";
+import "./chunk-2JZYBR5X.js";
+import "./chunk-EARGOS6F.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-P2WNSVC7.js";
 import "./chunk-YQYLIBPB.js";
@@ -25,7 +25,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-2UXBWLTF.js";
+import "./chunk-GQUMBLET.js";
 import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -105,6 +105,13 @@ function pruneOldest(dir, ext, keep, companions = () => []) {
     for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path2.join(dir, c), { force: true });
   }
 }
+function touch(file) {
+  try {
+    const now = /* @__PURE__ */ new Date();
+    utimesSync(file, now, now);
+  } catch {
+  }
+}
 function readCache(dir, key) {
   const tgz = path2.join(dir, `${key}.tgz`);
   const json = path2.join(dir, `${key}.json`);
@@ -113,8 +120,7 @@ function readCache(dir, key) {
     const meta = JSON.parse(readFileSync2(json, "utf8"));
     const tar = gunzipSync(readFileSync2(tgz));
     if (tar.length < 512 || tar.toString("latin1", 257, 262) !== "ustar") return void 0;
-    const now = /* @__PURE__ */ new Date();
-    utimesSync(tgz, now, now);
+    touch(tgz);
     return { tar, meta };
   } catch {
     return void 0;
@@ -144,8 +150,7 @@ function readResult(dir, kind, key) {
   try {
     const file = path2.join(dir, `${key}.${kind}.json`);
     const value = JSON.parse(readFileSync2(file, "utf8"));
-    const now = /* @__PURE__ */ new Date();
-    utimesSync(file, now, now);
+    touch(file);
     return value;
   } catch {
     return void 0;

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-QPXE34NH.js";
+} from "./chunk-EARGOS6F.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -45,7 +45,7 @@ import {
   saveHistory,
   toEntry,
   writeResult
-} from "./chunk-2UXBWLTF.js";
+} from "./chunk-GQUMBLET.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-JXZKYF7L.js";

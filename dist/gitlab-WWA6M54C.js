@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-MLDZ2744.js";
+} from "./chunk-UXBXMKKQ.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-TFJZKLBG.js";
-import "./chunk-CPJWR6PW.js";
+} from "./chunk-AG346FZH.js";
+import "./chunk-LHS4SFEU.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
 import {
   formatText
-} from "./chunk-SU7WQC4O.js";
+} from "./chunk-A6LVPN55.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-HHLOEJTX.js";
+import "./chunk-2JZYBR5X.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-QPXE34NH.js";
+} from "./chunk-EARGOS6F.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-P2WNSVC7.js";
 import "./chunk-YQYLIBPB.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION,
   defaultCacheDir
-} from "./chunk-2UXBWLTF.js";
+} from "./chunk-GQUMBLET.js";
 import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

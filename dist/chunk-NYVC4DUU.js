@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-2UXBWLTF.js";
+} from "./chunk-GQUMBLET.js";
 import {
   LineIndex
 } from "./chunk-JXZKYF7L.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-YD4KWCON.js";
 import {
   require_picocolors
-} from "./chunk-HHLOEJTX.js";
+} from "./chunk-2JZYBR5X.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

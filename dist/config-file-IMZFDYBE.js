@@ -9,7 +9,7 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-ETZH7FDD.js";
+} from "./chunk-NYVC4DUU.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-YQYLIBPB.js";
@@ -17,7 +17,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-2UXBWLTF.js";
+import "./chunk-GQUMBLET.js";
 import "./chunk-JXZKYF7L.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-CPJWR6PW.js";
+} from "./chunk-LHS4SFEU.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-DFWDIRC6.js";
 import {
   byStatement
-} from "./chunk-SU7WQC4O.js";
+} from "./chunk-A6LVPN55.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,12 +51,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-HHLOEJTX.js";
+} from "./chunk-2JZYBR5X.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-QPXE34NH.js";
+} from "./chunk-EARGOS6F.js";
 import {
   applyStats,
   confirmFindings,

@@ -39,12 +39,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-HHLOEJTX.js";
+} from "./chunk-2JZYBR5X.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-QPXE34NH.js";
+} from "./chunk-EARGOS6F.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -60,7 +60,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-2UXBWLTF.js";
+} from "./chunk-GQUMBLET.js";
 import {
   formatDuration
 } from "./chunk-JXZKYF7L.js";
