@@ -23,7 +23,10 @@ export interface DryRunCache {
   cached: CachedState<CacheMeta> | undefined;
 }
 
-/** Looks the inputs up in the shadow cache (PGlite only: never with a server `url`). */
+/**
+ * The shadow cache of the inputs: where, and under which key (PGlite only: never with a server `url`); `readState`
+ * reads the state saved there.
+ */
 export function lookUpCache(
   dialect: DialectShadow,
   opts: DryRunOptions,
@@ -44,10 +47,18 @@ export function lookUpCache(
         ...(opts.schema ? { schema: opts.schema.sql } : {}),
       })
     : undefined;
-  const found = store && key ? store.get(key) : undefined;
+  return { dir, store, key, cached: undefined };
+}
+
+/**
+ * The saved state of `cache`'s key, read (and unpacked) into `cache.cached`: separate from the lookup, so that a
+ * dry run answered by a saved report never unpacks a state.
+ */
+export function readState(cache: DryRunCache): DryRunCache['cached'] {
+  const found = cache.store && cache.key ? cache.store.get(cache.key) : undefined;
   // the facts saved beside a state are read as data: ones that are not what saveToCache writes are a miss
-  const cached = found && isCacheMeta(found.meta) ? found : undefined;
-  return { dir, store, key, cached };
+  cache.cached = found && isCacheMeta(found.meta) ? found : undefined;
+  return cache.cached;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

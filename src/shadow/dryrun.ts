@@ -10,7 +10,7 @@
 import type { Migration, ParsedMigration } from '../model.js';
 import { dialectOf, shadowOf } from '../dialects/index.js';
 import { readResult, resultKey, writeResult } from './cache.js';
-import { isDryRun, lookUpCache, restoreFromCache, saveToCache, startOpening } from './dryrun-open.js';
+import { isDryRun, lookUpCache, readState, restoreFromCache, saveToCache, startOpening } from './dryrun-open.js';
 import { runReview } from './dryrun-run.js';
 import { buildSchema, seedShadow } from './dryrun-schema.js';
 import type { DryRun, DryRunOptions, DryRunStop, History, Seeded } from './dryrun-types.js';
@@ -68,7 +68,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
     const done = readResult(cache.dir, 'dryrun', reportKey);
     if (isDryRun(done)) return { ...done, cache: 'result' };
   }
-  const cached = cache.cached;
+  const cached = readState(cache);
 
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
   const opening = startOpening(dialect, opts, extensions, cached);
