@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-A6LVPN55.js";
+} from "./chunk-PGL6CXU2.js";
 import {
   formatSarif,
   sizeLines
@@ -21,7 +21,7 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-2JZYBR5X.js";
+} from "./chunk-HRAGMGN6.js";
 import {
   autoDiscover,
   detectDialect,
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-5ZXSKBAV.js");
+    const { lintDryRun } = await import("./dry-run-5CRJMRWY.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

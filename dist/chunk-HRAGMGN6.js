@@ -1004,9 +1004,12 @@ function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scop
     ...scope ? { seedScope: scope } : {},
     ...opts.schema ? { schema: opts.schema.sql } : {}
   }) : void 0;
-  const found = store && key ? store.get(key) : void 0;
-  const cached = found && isCacheMeta(found.meta) ? found : void 0;
-  return { dir, store, key, cached };
+  return { dir, store, key, cached: void 0 };
+}
+function readState(cache) {
+  const found = cache.store && cache.key ? cache.store.get(cache.key) : void 0;
+  cache.cached = found && isCacheMeta(found.meta) ? found : void 0;
+  return cache.cached;
 }
 var isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
 var numbers = (o, keys) => isObject(o) && keys.every((k) => typeof o[k] === "number");
@@ -1185,7 +1188,7 @@ async function dryRun(migrations, opts = {}) {
     const done = readResult(cache.dir, "dryrun", reportKey);
     if (isDryRun(done)) return { ...done, cache: "result" };
   }
-  const cached = cache.cached;
+  const cached = readState(cache);
   const opening = startOpening(dialect, opts, extensions, cached);
   await probes.load();
   const parsedHistory = cached ? void 0 : history.map(parse);

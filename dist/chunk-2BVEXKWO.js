@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-LHS4SFEU.js";
+} from "./chunk-HEKO7DEE.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-DFWDIRC6.js";
 import {
   byStatement
-} from "./chunk-A6LVPN55.js";
+} from "./chunk-PGL6CXU2.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -51,7 +51,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-2JZYBR5X.js";
+} from "./chunk-HRAGMGN6.js";
 import {
   detectDialect,
   discover,

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-EYZLMMEC.js";
+} from "./chunk-5OKLJCEO.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-UXBXMKKQ.js";
+} from "./chunk-3MVIMOMJ.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
 import {
   proofState
-} from "./chunk-LHS4SFEU.js";
+} from "./chunk-HEKO7DEE.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
-import "./chunk-A6LVPN55.js";
+import "./chunk-PGL6CXU2.js";
 import "./chunk-YD4KWCON.js";
 import {
   DEFAULTS,
@@ -33,7 +33,7 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-2JZYBR5X.js";
+} from "./chunk-HRAGMGN6.js";
 import {
   detectDialect,
   discover,

@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-EYZLMMEC.js";
-import "./chunk-LHS4SFEU.js";
+} from "./chunk-5OKLJCEO.js";
+import "./chunk-HEKO7DEE.js";
 import "./chunk-DFWDIRC6.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-2JZYBR5X.js";
+} from "./chunk-HRAGMGN6.js";
 import {
   autoDiscover,
   detectDialect,

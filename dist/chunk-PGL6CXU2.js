@@ -9,7 +9,7 @@ import {
 } from "./chunk-YD4KWCON.js";
 import {
   require_picocolors
-} from "./chunk-2JZYBR5X.js";
+} from "./chunk-HRAGMGN6.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

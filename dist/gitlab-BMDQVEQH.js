@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-UXBXMKKQ.js";
+} from "./chunk-3MVIMOMJ.js";
 import {
   runStats
 } from "./chunk-ME7VK36K.js";
@@ -18,15 +18,15 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-AG346FZH.js";
-import "./chunk-LHS4SFEU.js";
+} from "./chunk-2BVEXKWO.js";
+import "./chunk-HEKO7DEE.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-DFWDIRC6.js";
 import {
   formatText
-} from "./chunk-A6LVPN55.js";
+} from "./chunk-PGL6CXU2.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-2JZYBR5X.js";
+import "./chunk-HRAGMGN6.js";
 import {
   changedFiles,
   loadConfig

@@ -13,7 +13,7 @@ import {
 } from "./chunk-DFWDIRC6.js";
 import {
   isProven
-} from "./chunk-2JZYBR5X.js";
+} from "./chunk-HRAGMGN6.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

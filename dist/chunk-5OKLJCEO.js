@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-LHS4SFEU.js";
+} from "./chunk-HEKO7DEE.js";
 import {
   require_picocolors
-} from "./chunk-2JZYBR5X.js";
+} from "./chunk-HRAGMGN6.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-UXBXMKKQ.js";
+} from "./chunk-3MVIMOMJ.js";
 import "./chunk-ME7VK36K.js";
-import "./chunk-A6LVPN55.js";
+import "./chunk-PGL6CXU2.js";
 import "./chunk-YD4KWCON.js";
-import "./chunk-2JZYBR5X.js";
+import "./chunk-HRAGMGN6.js";
 import "./chunk-EARGOS6F.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-P2WNSVC7.js";

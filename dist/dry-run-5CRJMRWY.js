@@ -39,7 +39,7 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-2JZYBR5X.js";
+} from "./chunk-HRAGMGN6.js";
 import {
   detectDialect,
   findMigrations,
