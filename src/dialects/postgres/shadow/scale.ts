@@ -75,22 +75,46 @@ async function warmUp(shadow: ProbeTarget): Promise<void> {
   if (warmed.has(shadow)) return;
   warmed.add(shadow);
   const t0 = performance.now();
-  await shadow.exec('SAVEPOINT zerodown_warm');
-  try {
+  await rolledBack(shadow, 'zerodown_warm', async () => {
     await shadow.exec(
       'CREATE TABLE zerodown_warm (id bigserial PRIMARY KEY, v int, t text); INSERT INTO zerodown_warm (v, t) SELECT g, md5(g::text) FROM generate_series(1, 20000) g',
     );
-    for (let i = 0; i < 10 && performance.now() - t0 < 2000; i++) {
-      await shadow.exec('SAVEPOINT zerodown_warm_round');
-      await shadow.exec('ALTER TABLE zerodown_warm ADD COLUMN c text DEFAULT md5(random()::text)');
-      await shadow.exec('CREATE INDEX ON zerodown_warm (v)');
-      await shadow.exec('UPDATE zerodown_warm SET v = v + 1');
-      await shadow.exec('ALTER TABLE zerodown_warm ADD CONSTRAINT zerodown_warm_v CHECK (v > 0)');
-      await shadow.exec('ROLLBACK TO SAVEPOINT zerodown_warm_round');
-    }
+    for (let i = 0; i < 10 && performance.now() - t0 < 2000; i++)
+      await rolledBack(shadow, 'zerodown_warm_round', async () => {
+        await shadow.exec('ALTER TABLE zerodown_warm ADD COLUMN c text DEFAULT md5(random()::text)');
+        await shadow.exec('CREATE INDEX ON zerodown_warm (v)');
+        await shadow.exec('UPDATE zerodown_warm SET v = v + 1');
+        await shadow.exec('ALTER TABLE zerodown_warm ADD CONSTRAINT zerodown_warm_v CHECK (v > 0)');
+      });
+  });
+}
+
+/** `work` inside savepoint `name`, rolled back whatever happens: the shadow is left as it was. */
+async function rolledBack<T>(shadow: ProbeTarget, name: string, work: () => Promise<T>): Promise<T> {
+  await shadow.exec(`SAVEPOINT ${name}`);
+  try {
+    return await work();
   } finally {
-    await shadow.exec('ROLLBACK TO SAVEPOINT zerodown_warm');
-    await shadow.exec('RELEASE SAVEPOINT zerodown_warm');
+    await shadow.exec(`ROLLBACK TO SAVEPOINT ${name}`);
+    await shadow.exec(`RELEASE SAVEPOINT ${name}`);
+  }
+}
+
+/**
+ * `work` inside savepoint `name`: kept when it succeeds, rolled back when it fails (a stopped shadow stops the
+ * probe); whether it was kept.
+ */
+async function keptIfDone(shadow: ProbeTarget, name: string, work: () => Promise<unknown>): Promise<boolean> {
+  await shadow.exec(`SAVEPOINT ${name}`);
+  try {
+    await work();
+    await shadow.exec(`RELEASE SAVEPOINT ${name}`);
+    return true;
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
+    await shadow.exec(`ROLLBACK TO SAVEPOINT ${name}`);
+    await shadow.exec(`RELEASE SAVEPOINT ${name}`);
+    return false;
   }
 }
 
@@ -102,27 +126,12 @@ async function warmUp(shadow: ProbeTarget): Promise<void> {
 async function referenceOf(shadow: ProbeTarget): Promise<(() => Promise<number>) | undefined> {
   const timed = shadow.timed?.bind(shadow);
   if (!timed) return undefined;
-  await shadow.exec(`SAVEPOINT ${REFERENCE}`);
-  try {
-    await shadow.exec(
+  const made = await keptIfDone(shadow, REFERENCE, () =>
+    shadow.exec(
       `CREATE TABLE ${REFERENCE} (v int, t text); INSERT INTO ${REFERENCE} (v, t) SELECT g, md5(g::text) FROM generate_series(1, ${REFERENCE_ROWS}) g`,
-    );
-    await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
-  } catch (err) {
-    if (isShadowStop(err)) throw err;
-    await shadow.exec(`ROLLBACK TO SAVEPOINT ${REFERENCE}`);
-    await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
-    return undefined;
-  }
-  return async () => {
-    await shadow.exec(`SAVEPOINT ${REFERENCE}`);
-    try {
-      return await timed(`CREATE INDEX ON ${REFERENCE} (v)`);
-    } finally {
-      await shadow.exec(`ROLLBACK TO SAVEPOINT ${REFERENCE}`);
-      await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
-    }
-  };
+    ),
+  );
+  return made ? () => rolledBack(shadow, REFERENCE, () => timed(`CREATE INDEX ON ${REFERENCE} (v)`)) : undefined;
 }
 
 export async function scale(
@@ -146,37 +155,24 @@ export async function scale(
     if (!(await sizeOf()).rows) return undefined;
     if (shadow.kind === 'pglite') await warmUp(shadow);
     /** one run of the statement (on the table emptied first when `empty`), rolled back; its time in ms */
-    const once = async (empty: boolean): Promise<number> => {
-      await shadow.exec(`SAVEPOINT ${SAVEPOINT}`);
-      try {
+    const once = (empty: boolean): Promise<number> =>
+      rolledBack(shadow, SAVEPOINT, async () => {
         if (empty) await shadow.exec(`TRUNCATE ${table} CASCADE`);
         // embedded PGlite times itself, on its own thread; a server's work is in its own process: wall time
         if (shadow.timed) return await shadow.timed(target.sql);
         const t0 = performance.now();
         await shadow.exec(target.sql);
         return performance.now() - t0;
-      } finally {
-        await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-        await shadow.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
-      }
-    };
-    await shadow.exec(`SAVEPOINT ${SAMPLE}`);
-    try {
+      });
+    return await rolledBack(shadow, SAMPLE, async () => {
       // the sample: the table refilled with SAMPLE_ROWS rows (kept as seeded when it has more, or the seeder fails)
       const seeded = await sizeOf();
-      if (seeded.rows < SAMPLE_ROWS) {
-        await shadow.exec(`SAVEPOINT ${SAMPLE}_fill`);
-        try {
+      if (seeded.rows < SAMPLE_ROWS)
+        await keptIfDone(shadow, `${SAMPLE}_fill`, async () => {
           await shadow.exec(`TRUNCATE ${table} CASCADE`);
           await seed(shadow, { rows: SAMPLE_ROWS, tables: [name] });
           if ((await sizeOf()).rows <= seeded.rows) throw new Error('the sample is not larger');
-          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
-        } catch (err) {
-          if (isShadowStop(err)) throw err;
-          await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}_fill`);
-          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
-        }
-      }
+        });
       const sample = await sizeOf();
       const reference = shadow.kind === 'pglite' ? await referenceOf(shadow) : undefined;
       // interleaved, after one untimed run of each: both sizes see the engine equally warm; on until the
@@ -189,10 +185,7 @@ export async function scale(
         reference,
       });
       return { table: displayTable(target.rel), work: target.work, rows: sample.rows, bytes: sample.bytes, ...timed };
-    } finally {
-      await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}`);
-      await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}`);
-    }
+    });
   } catch (err) {
     if (isShadowStop(err)) throw err;
     return undefined; // the statement fails here: the traced run reports why
