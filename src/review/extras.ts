@@ -109,12 +109,7 @@ async function planSections(
           },
           x.parsed,
         );
-        const from =
-          p.verified.cache === 'hit'
-            ? ', history and seed from the shadow cache'
-            : p.verified.cache === 'proof'
-              ? ', the verdict an earlier run reached on the same migration, plan and history (shadow cache)'
-              : '';
+        const from = PROOF_CACHE[p.verified.cache ?? ''] ?? '';
         x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms${from}).`);
       } catch (err) {
         x.warn(redact(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`));
@@ -125,6 +120,12 @@ async function planSections(
   }
   return [...result.plans.map((p) => planSection(p)), ...(orphans ? [orphans] : [])];
 }
+
+/** What the review's log says of a proof's shadow cache. */
+const PROOF_CACHE: Partial<Record<string, string>> = {
+  hit: ', history and seed from the shadow cache',
+  proof: ', the verdict an earlier run reached on the same migration, plan and history (shadow cache)',
+};
 
 /** What the review's log says of the dry run's shadow cache. */
 const DRY_RUN_CACHE: Partial<Record<string, string>> = {

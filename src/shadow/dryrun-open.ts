@@ -15,12 +15,11 @@ export interface CacheMeta {
   limits: EngineLimit[];
 }
 
-/** The shadow cache of one dry run: where, under which key, and the state it holds (if any). */
+/** The shadow cache of one dry run: where, and under which key (`readState` reads the state saved there). */
 export interface DryRunCache {
   dir: string | undefined;
   store: StateStore<CacheMeta> | undefined;
   key: string | undefined;
-  cached: CachedState<CacheMeta> | undefined;
 }
 
 /**
@@ -47,18 +46,17 @@ export function lookUpCache(
         ...(opts.schema ? { schema: opts.schema.sql } : {}),
       })
     : undefined;
-  return { dir, store, key, cached: undefined };
+  return { dir, store, key };
 }
 
 /**
- * The saved state of `cache`'s key, read (and unpacked) into `cache.cached`: separate from the lookup, so that a
- * dry run answered by a saved report never unpacks a state.
+ * The saved state of `cache`'s key, read and unpacked: separate from the lookup, so that a dry run answered by a
+ * saved report never unpacks a state.
  */
-export function readState(cache: DryRunCache): DryRunCache['cached'] {
+export function readState(cache: DryRunCache): CachedState<CacheMeta> | undefined {
   const found = cache.store && cache.key ? cache.store.get(cache.key) : undefined;
   // the facts saved beside a state are read as data: ones that are not what saveToCache writes are a miss
-  cache.cached = found && isCacheMeta(found.meta) ? found : undefined;
-  return cache.cached;
+  return found && isCacheMeta(found.meta) ? found : undefined;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
