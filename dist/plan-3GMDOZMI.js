@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-5OKLJCEO.js";
+} from "./chunk-YUHFST7E.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-3MVIMOMJ.js";
+} from "./chunk-H6C2BBFJ.js";
 import {
   runStats
-} from "./chunk-ME7VK36K.js";
+} from "./chunk-FQAZ7YMV.js";
 import {
   proofState
-} from "./chunk-HEKO7DEE.js";
+} from "./chunk-B7Q4IHGX.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-DFWDIRC6.js";
-import "./chunk-PGL6CXU2.js";
-import "./chunk-YD4KWCON.js";
+import "./chunk-WTQ4GDTH.js";
+import "./chunk-BFCKPZCD.js";
+import "./chunk-2AG744EW.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-HRAGMGN6.js";
+} from "./chunk-4YXJX2BE.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-EARGOS6F.js";
+} from "./chunk-OL3P225R.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-P2WNSVC7.js";
-import "./chunk-YQYLIBPB.js";
+import "./chunk-QAPNBNK4.js";
+import "./chunk-WADY3QDA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,7 +63,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-JXZKYF7L.js";
+} from "./chunk-FSDB52R4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-ME7VK36K.js";
+} from "./chunk-FQAZ7YMV.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-DFWDIRC6.js";
+} from "./chunk-WTQ4GDTH.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-HRAGMGN6.js";
+} from "./chunk-4YXJX2BE.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-EARGOS6F.js";
+} from "./chunk-OL3P225R.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-P2WNSVC7.js";
-import "./chunk-YQYLIBPB.js";
+} from "./chunk-QAPNBNK4.js";
+import "./chunk-WADY3QDA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   formatDuration
-} from "./chunk-JXZKYF7L.js";
+} from "./chunk-FSDB52R4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

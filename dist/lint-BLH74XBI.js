@@ -5,16 +5,28 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-ME7VK36K.js";
-import "./chunk-P2WNSVC7.js";
-import "./chunk-YQYLIBPB.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-H6C2BBFJ.js";
+import "./chunk-FQAZ7YMV.js";
+import "./chunk-BFCKPZCD.js";
+import "./chunk-2AG744EW.js";
+import "./chunk-4YXJX2BE.js";
+import "./chunk-OL3P225R.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-QAPNBNK4.js";
+import "./chunk-WADY3QDA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-JXZKYF7L.js";
+import "./chunk-GQUMBLET.js";
+import "./chunk-FSDB52R4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";
@@ -22,6 +34,11 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-7IJNZM6T.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-YQYLIBPB.js";
+} from "./chunk-WADY3QDA.js";
 import {
   probeKind,
   readDirEntries,
@@ -19,7 +19,7 @@ import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-JXZKYF7L.js";
+} from "./chunk-FSDB52R4.js";
 import {
   __commonJS,
   __toESM
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-IMZFDYBE.js");
+  const { readConfigFile } = await import("./config-file-6ZBGNSJV.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-YD4KWCON.js";
+} from "./chunk-2AG744EW.js";
 import {
   require_picocolors
-} from "./chunk-HRAGMGN6.js";
+} from "./chunk-4YXJX2BE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-P2WNSVC7.js";
+} from "./chunk-QAPNBNK4.js";
 import {
   dialectOfUrl
-} from "./chunk-YQYLIBPB.js";
+} from "./chunk-WADY3QDA.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -8608,48 +8608,52 @@ async function warmUp(shadow) {
   if (warmed.has(shadow)) return;
   warmed.add(shadow);
   const t0 = performance.now();
-  await shadow.exec("SAVEPOINT zerodown_warm");
-  try {
+  await rolledBack(shadow, "zerodown_warm", async () => {
     await shadow.exec(
       "CREATE TABLE zerodown_warm (id bigserial PRIMARY KEY, v int, t text); INSERT INTO zerodown_warm (v, t) SELECT g, md5(g::text) FROM generate_series(1, 20000) g"
     );
-    for (let i = 0; i < 10 && performance.now() - t0 < 2e3; i++) {
-      await shadow.exec("SAVEPOINT zerodown_warm_round");
-      await shadow.exec("ALTER TABLE zerodown_warm ADD COLUMN c text DEFAULT md5(random()::text)");
-      await shadow.exec("CREATE INDEX ON zerodown_warm (v)");
-      await shadow.exec("UPDATE zerodown_warm SET v = v + 1");
-      await shadow.exec("ALTER TABLE zerodown_warm ADD CONSTRAINT zerodown_warm_v CHECK (v > 0)");
-      await shadow.exec("ROLLBACK TO SAVEPOINT zerodown_warm_round");
-    }
+    for (let i = 0; i < 10 && performance.now() - t0 < 2e3; i++)
+      await rolledBack(shadow, "zerodown_warm_round", async () => {
+        await shadow.exec("ALTER TABLE zerodown_warm ADD COLUMN c text DEFAULT md5(random()::text)");
+        await shadow.exec("CREATE INDEX ON zerodown_warm (v)");
+        await shadow.exec("UPDATE zerodown_warm SET v = v + 1");
+        await shadow.exec("ALTER TABLE zerodown_warm ADD CONSTRAINT zerodown_warm_v CHECK (v > 0)");
+      });
+  });
+}
+async function rolledBack(shadow, name, work) {
+  await shadow.exec(`SAVEPOINT ${name}`);
+  try {
+    return await work();
   } finally {
-    await shadow.exec("ROLLBACK TO SAVEPOINT zerodown_warm");
-    await shadow.exec("RELEASE SAVEPOINT zerodown_warm");
+    await shadow.exec(`ROLLBACK TO SAVEPOINT ${name}`);
+    await shadow.exec(`RELEASE SAVEPOINT ${name}`);
+  }
+}
+async function keptIfDone(shadow, name, work) {
+  await shadow.exec(`SAVEPOINT ${name}`);
+  try {
+    await work();
+    await shadow.exec(`RELEASE SAVEPOINT ${name}`);
+    return true;
+  } catch (err) {
+    if (isShadowStop(err)) throw err;
+    await shadow.exec(`ROLLBACK TO SAVEPOINT ${name}`);
+    await shadow.exec(`RELEASE SAVEPOINT ${name}`);
+    return false;
   }
 }
 async function referenceOf(shadow) {
   const timed = shadow.timed?.bind(shadow);
   if (!timed) return void 0;
-  await shadow.exec(`SAVEPOINT ${REFERENCE}`);
-  try {
-    await shadow.exec(
+  const made = await keptIfDone(
+    shadow,
+    REFERENCE,
+    () => shadow.exec(
       `CREATE TABLE ${REFERENCE} (v int, t text); INSERT INTO ${REFERENCE} (v, t) SELECT g, md5(g::text) FROM generate_series(1, ${REFERENCE_ROWS}) g`
-    );
-    await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
-  } catch (err) {
-    if (isShadowStop(err)) throw err;
-    await shadow.exec(`ROLLBACK TO SAVEPOINT ${REFERENCE}`);
-    await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
-    return void 0;
-  }
-  return async () => {
-    await shadow.exec(`SAVEPOINT ${REFERENCE}`);
-    try {
-      return await timed(`CREATE INDEX ON ${REFERENCE} (v)`);
-    } finally {
-      await shadow.exec(`ROLLBACK TO SAVEPOINT ${REFERENCE}`);
-      await shadow.exec(`RELEASE SAVEPOINT ${REFERENCE}`);
-    }
-  };
+    )
+  );
+  return made ? () => rolledBack(shadow, REFERENCE, () => timed(`CREATE INDEX ON ${REFERENCE} (v)`)) : void 0;
 }
 async function scale(shadow, stmt, inTransaction) {
   const target = targetOf(stmt);
@@ -8667,35 +8671,21 @@ async function scale(shadow, stmt, inTransaction) {
     };
     if (!(await sizeOf()).rows) return void 0;
     if (shadow.kind === "pglite") await warmUp(shadow);
-    const once = async (empty) => {
-      await shadow.exec(`SAVEPOINT ${SAVEPOINT}`);
-      try {
-        if (empty) await shadow.exec(`TRUNCATE ${table} CASCADE`);
-        if (shadow.timed) return await shadow.timed(target.sql);
-        const t0 = performance.now();
-        await shadow.exec(target.sql);
-        return performance.now() - t0;
-      } finally {
-        await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-        await shadow.exec(`RELEASE SAVEPOINT ${SAVEPOINT}`);
-      }
-    };
-    await shadow.exec(`SAVEPOINT ${SAMPLE}`);
-    try {
+    const once = (empty) => rolledBack(shadow, SAVEPOINT, async () => {
+      if (empty) await shadow.exec(`TRUNCATE ${table} CASCADE`);
+      if (shadow.timed) return await shadow.timed(target.sql);
+      const t0 = performance.now();
+      await shadow.exec(target.sql);
+      return performance.now() - t0;
+    });
+    return await rolledBack(shadow, SAMPLE, async () => {
       const seeded = await sizeOf();
-      if (seeded.rows < SAMPLE_ROWS) {
-        await shadow.exec(`SAVEPOINT ${SAMPLE}_fill`);
-        try {
+      if (seeded.rows < SAMPLE_ROWS)
+        await keptIfDone(shadow, `${SAMPLE}_fill`, async () => {
           await shadow.exec(`TRUNCATE ${table} CASCADE`);
           await seed(shadow, { rows: SAMPLE_ROWS, tables: [name] });
           if ((await sizeOf()).rows <= seeded.rows) throw new Error("the sample is not larger");
-          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
-        } catch (err) {
-          if (isShadowStop(err)) throw err;
-          await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}_fill`);
-          await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}_fill`);
-        }
-      }
+        });
       const sample = await sizeOf();
       const reference = shadow.kind === "pglite" ? await referenceOf(shadow) : void 0;
       const timed = await fastestOfBoth((full) => once(!full), {
@@ -8706,10 +8696,7 @@ async function scale(shadow, stmt, inTransaction) {
         reference
       });
       return { table: displayTable(target.rel), work: target.work, rows: sample.rows, bytes: sample.bytes, ...timed };
-    } finally {
-      await shadow.exec(`ROLLBACK TO SAVEPOINT ${SAMPLE}`);
-      await shadow.exec(`RELEASE SAVEPOINT ${SAMPLE}`);
-    }
+    });
   } catch (err) {
     if (isShadowStop(err)) throw err;
     return void 0;

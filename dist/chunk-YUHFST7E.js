@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-HEKO7DEE.js";
+} from "./chunk-B7Q4IHGX.js";
 import {
   require_picocolors
-} from "./chunk-HRAGMGN6.js";
+} from "./chunk-4YXJX2BE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-YQYLIBPB.js";
+} from "./chunk-WADY3QDA.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -92,7 +92,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-JXZKYF7L.js";
+} from "./chunk-FSDB52R4.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -4543,7 +4543,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-6FIHMD6Z.js")).openShadow(options),
+  open: async (options) => (await import("./open-26O2WT2L.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: () => void compileEngine(),
   extensionsIn,

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-JXZKYF7L.js";
+} from "./chunk-FSDB52R4.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

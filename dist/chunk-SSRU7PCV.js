@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-HEKO7DEE.js";
+} from "./chunk-B7Q4IHGX.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-DFWDIRC6.js";
+} from "./chunk-WTQ4GDTH.js";
 import {
   byStatement
-} from "./chunk-PGL6CXU2.js";
+} from "./chunk-BFCKPZCD.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-YD4KWCON.js";
+} from "./chunk-2AG744EW.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,20 +51,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-HRAGMGN6.js";
+} from "./chunk-4YXJX2BE.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-EARGOS6F.js";
+} from "./chunk-OL3P225R.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-P2WNSVC7.js";
+} from "./chunk-QAPNBNK4.js";
 import {
   dialectFor
-} from "./chunk-YQYLIBPB.js";
+} from "./chunk-WADY3QDA.js";
 import {
   timeoutMsOf
 } from "./chunk-WCVYW5PX.js";
@@ -399,7 +399,7 @@ async function planSections(x, notes, shadowUrl, redact) {
           },
           x.parsed
         );
-        const from = p.verified.cache === "hit" ? ", history and seed from the shadow cache" : p.verified.cache === "proof" ? ", the verdict an earlier run reached on the same migration, plan and history (shadow cache)" : "";
+        const from = PROOF_CACHE[p.verified.cache ?? ""] ?? "";
         x.log(`zerodown: staged plan for ${p.path}: ${proofState(p)} (${Date.now() - started} ms${from}).`);
       } catch (err) {
         x.warn(redact(`zerodown could not verify the staged plan for ${p.path}: ${errText(err)}`));
@@ -410,6 +410,10 @@ async function planSections(x, notes, shadowUrl, redact) {
   }
   return [...result.plans.map((p) => planSection(p)), ...orphans ? [orphans] : []];
 }
+var PROOF_CACHE = {
+  hit: ", history and seed from the shadow cache",
+  proof: ", the verdict an earlier run reached on the same migration, plan and history (shadow cache)"
+};
 var DRY_RUN_CACHE = {
   hit: " (history and seed from the shadow cache)",
   result: " (the report an earlier run made of the same migrations and history: shadow cache)"

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-EARGOS6F.js";
+} from "./chunk-OL3P225R.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-P2WNSVC7.js";
+} from "./chunk-QAPNBNK4.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-YQYLIBPB.js";
+} from "./chunk-WADY3QDA.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-JXZKYF7L.js";
+} from "./chunk-FSDB52R4.js";
 import {
   isShadowStop,
   toSqlError
@@ -1004,12 +1004,11 @@ function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scop
     ...scope ? { seedScope: scope } : {},
     ...opts.schema ? { schema: opts.schema.sql } : {}
   }) : void 0;
-  return { dir, store, key, cached: void 0 };
+  return { dir, store, key };
 }
 function readState(cache) {
   const found = cache.store && cache.key ? cache.store.get(cache.key) : void 0;
-  cache.cached = found && isCacheMeta(found.meta) ? found : void 0;
-  return cache.cached;
+  return found && isCacheMeta(found.meta) ? found : void 0;
 }
 var isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
 var numbers = (o, keys) => isObject(o) && keys.every((k) => typeof o[k] === "number");

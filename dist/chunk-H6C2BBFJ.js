@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-ME7VK36K.js";
+} from "./chunk-FQAZ7YMV.js";
 import {
   formatText,
   textParts
-} from "./chunk-PGL6CXU2.js";
+} from "./chunk-BFCKPZCD.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-YD4KWCON.js";
+} from "./chunk-2AG744EW.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-HRAGMGN6.js";
+} from "./chunk-4YXJX2BE.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-EARGOS6F.js";
+} from "./chunk-OL3P225R.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-P2WNSVC7.js";
+} from "./chunk-QAPNBNK4.js";
 import {
   UsageError,
   exitCodeFor
@@ -456,7 +456,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-5CRJMRWY.js");
+    const { lintDryRun } = await import("./dry-run-O4Z2DQ32.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-YQYLIBPB.js";
+} from "./chunk-WADY3QDA.js";
 import {
   formatDuration
-} from "./chunk-JXZKYF7L.js";
+} from "./chunk-FSDB52R4.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-3MVIMOMJ.js";
+} from "./chunk-H6C2BBFJ.js";
 import {
   runStats
-} from "./chunk-ME7VK36K.js";
+} from "./chunk-FQAZ7YMV.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-2BVEXKWO.js";
-import "./chunk-HEKO7DEE.js";
+} from "./chunk-SSRU7PCV.js";
+import "./chunk-B7Q4IHGX.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-DFWDIRC6.js";
+import "./chunk-WTQ4GDTH.js";
 import {
   formatText
-} from "./chunk-PGL6CXU2.js";
-import "./chunk-YD4KWCON.js";
-import "./chunk-HRAGMGN6.js";
+} from "./chunk-BFCKPZCD.js";
+import "./chunk-2AG744EW.js";
+import "./chunk-4YXJX2BE.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-EARGOS6F.js";
+} from "./chunk-OL3P225R.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-P2WNSVC7.js";
-import "./chunk-YQYLIBPB.js";
+import "./chunk-QAPNBNK4.js";
+import "./chunk-WADY3QDA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,7 +45,7 @@ import {
   VERSION,
   defaultCacheDir
 } from "./chunk-GQUMBLET.js";
-import "./chunk-JXZKYF7L.js";
+import "./chunk-FSDB52R4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

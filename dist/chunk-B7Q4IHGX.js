@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-DFWDIRC6.js";
+} from "./chunk-WTQ4GDTH.js";
 import {
   isProven
-} from "./chunk-HRAGMGN6.js";
+} from "./chunk-4YXJX2BE.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-NYVC4DUU.js";
+} from "./chunk-YCICJDRH.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-EARGOS6F.js";
+} from "./chunk-OL3P225R.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-YQYLIBPB.js";
+} from "./chunk-WADY3QDA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,7 +34,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-GQUMBLET.js";
-import "./chunk-JXZKYF7L.js";
+import "./chunk-FSDB52R4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

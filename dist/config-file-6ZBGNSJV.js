@@ -9,16 +9,16 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-NYVC4DUU.js";
+} from "./chunk-YCICJDRH.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-YQYLIBPB.js";
+import "./chunk-WADY3QDA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-GQUMBLET.js";
-import "./chunk-JXZKYF7L.js";
+import "./chunk-FSDB52R4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-WCVYW5PX.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-5OKLJCEO.js";
-import "./chunk-HEKO7DEE.js";
-import "./chunk-DFWDIRC6.js";
+} from "./chunk-YUHFST7E.js";
+import "./chunk-B7Q4IHGX.js";
+import "./chunk-WTQ4GDTH.js";
 import {
   ruleDocUrl
-} from "./chunk-YD4KWCON.js";
+} from "./chunk-2AG744EW.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-HRAGMGN6.js";
+} from "./chunk-4YXJX2BE.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-EARGOS6F.js";
+} from "./chunk-OL3P225R.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-P2WNSVC7.js";
-import "./chunk-YQYLIBPB.js";
+import "./chunk-QAPNBNK4.js";
+import "./chunk-WADY3QDA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-GQUMBLET.js";
-import "./chunk-JXZKYF7L.js";
+import "./chunk-FSDB52R4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
