@@ -64,6 +64,19 @@ export interface ShadowOpenOptions {
   timeoutMs?: number;
   /** embedded engine: boot from this saved state (`Shadow.saveState`) */
   state?: Buffer;
+  /** embedded engine: what it will run (it compiles its code for that); default: a long run */
+  work?: ShadowWork;
+}
+
+/**
+ * What an embedded engine will run, for how it compiles its code: a short run is best served by a quick compile
+ * (PGlite: V8's baseline WebAssembly code only), a long one or one that times statements by optimized code.
+ */
+export interface ShadowWork {
+  /** characters of SQL it will run: the history and the files under review (or the schema dump) */
+  sqlChars: number;
+  /** statements are timed to estimate production times (`--stats`): the speed the estimates were calibrated at */
+  timed: boolean;
 }
 
 /**
@@ -82,9 +95,10 @@ export interface DialectShadow {
   /**
    * Starts loading the embedded engine's code (PostgreSQL: compiling PGlite's WebAssembly, on V8's background
    * threads) so that the first `open` finds it ready: for a front end that knows it will open the embedded engine
-   * after work of its own, such as the lint. Idempotent; absent when there is nothing to prepare.
+   * after work of its own, such as the lint. `work`: what the engine will run (`ShadowOpenOptions.work`), which decides
+   * how its code is compiled. Idempotent; absent when there is nothing to prepare.
    */
-  prepareEmbedded?(): void;
+  prepareEmbedded?(work?: ShadowWork): void;
   /** extensions the given sources create, for `ShadowOpenOptions.extensions` */
   extensionsIn(sources: Iterable<string>): string[];
   /** builds the schema from a schema-only dump (`--schema`), the way the dialect's client would load it */

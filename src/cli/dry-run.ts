@@ -150,8 +150,6 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
     config,
   );
   const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
-  // the embedded engine's code compiles while the migrations are found and parsed
-  prepareEmbeddedShadow(settings, url);
   const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : (config.paths ?? []);
   const { migrations } = await findMigrations(inputs, {
@@ -170,6 +168,8 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
       throw new UsageError(`cannot read --schema ${opts.schema}: ${(err as Error).message}`);
     }
   }
+  // the embedded engine's code compiles while the migrations are parsed (compiled for what it will run)
+  prepareEmbeddedShadow(settings, url, schema ? migrations.filter((m) => m.review) : migrations, !!stats);
   const d = await runDryRun(migrations, settings, {
     ...(url ? { url } : {}),
     ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),

@@ -15,6 +15,7 @@ import { formatGithub } from '../report/github.js';
 import { formatCodeQuality } from '../report/gitlab.js';
 import { exitCodeFor, UsageError } from '../errors.js';
 import { hasSecrets, redactSecrets } from '../secrets.js';
+import { compileAt } from '../wasm-tier.js';
 import {
   lintOptionsOf,
   lintStage,
@@ -248,12 +249,11 @@ function recordRun(opts: LintCliOptions): { stamp(dir: string, report: string): 
 /**
  * Loads the dialect's parser with V8's baseline WebAssembly compiler only (Liftoff): a lint run is too short for
  * optimizing libpg-query's grammar function to pay (it costs more CPU than it saves on anything short of some 20 MB
- * of SQL), and the optimizing compiler's memory set the run's peak. The flag is the process's, so it is set back
- * once the parser is compiled; never with --dry-run, whose PGlite compiles during the lint.
+ * of SQL), and the optimizing compiler's memory set the run's peak (src/wasm-tier.ts: compiles one at a time, so
+ * PGlite's, with --dry-run, gets its own tier).
  */
 function baselineLoad(dialect: Settings['dialect']): Promise<void> {
-  setFlagsFromString('--liftoff-only');
-  return dialect.load().finally(() => setFlagsFromString('--no-liftoff-only'));
+  return compileAt('baseline', () => dialect.load());
 }
 
 /**
@@ -285,8 +285,7 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   // these settings saved findings: then a run with nothing changed never needs it (and a miss compiles it later)
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
   const findingsSaved = !!findings && existsSync(findings);
-  // (--dry-run: as usual, PGlite's own compile starts during the lint and must not be baseline only)
-  if (!findingsSaved) (opts.dryRun ? settings.dialect.load() : baselineLoad(settings.dialect)).catch(() => {}); // a failure surfaces again where the parser is awaited
+  if (!findingsSaved) baselineLoad(settings.dialect).catch(() => {}); // a failure surfaces again where the parser is awaited
   // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -346,7 +345,7 @@ async function lintRun(
   const shadowUrl = opts.dryRun
     ? (opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL)
     : undefined;
-  if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl);
+  if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl, migrations, !!stats);
   const progress = progressReporter(process.stderr);
   // text, JSON and GitHub on stdout are written a file at a time, each file's result let go once its part is
   // written (src/report/stream.ts): a run over many files never holds every finding nor the report in one string.

@@ -19,6 +19,7 @@ import type { PlanOptions, StagedPlan, Verification } from '../plan/types.js';
 import { verifyPlan, type VerifyOptions } from '../plan/verify.js';
 import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
 import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
+import { shadowWork } from '../shadow/driver.js';
 import type { Settings } from './settings.js';
 import { fileKeys, historyKey, loadHistory, saveHistory } from './history-cache.js';
 import { findingsFile, findingsWriter, fromEntry, loadFindings, toEntry } from './findings-cache.js';
@@ -296,10 +297,22 @@ function parsedFor(migrations: readonly Migration[], parsed: ParsedRun | undefin
 
 /**
  * For a run that will open the embedded engine (a dry run or a proof without a server URL): starts loading its code
- * now, so that it is ready when the lint, which runs first, is done.
+ * now, so that it is ready when the lint, which runs first, is done. `migrations`: what the engine will run (their
+ * size decides how its code is compiled); `timed`: the dry run times statements for estimates (`--stats`).
  */
-export function prepareEmbeddedShadow(settings: Settings, shadowUrl: string | undefined): void {
-  if (!shadowUrl) shadowOf(settings.dialect).prepareEmbedded?.();
+export function prepareEmbeddedShadow(
+  settings: Settings,
+  shadowUrl: string | undefined,
+  migrations: readonly Migration[],
+  timed = false,
+): void {
+  if (!shadowUrl)
+    shadowOf(settings.dialect).prepareEmbedded?.(
+      shadowWork(
+        migrations.map((m) => m.source),
+        timed,
+      ),
+    );
 }
 
 /**

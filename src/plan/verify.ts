@@ -20,7 +20,7 @@
  */
 import type { Migration, ParsedMigration, Statement } from '../model.js';
 import type { DialectShadow } from '../dialect.js';
-import type { Shadow } from '../shadow/driver.js';
+import { shadowWork, type Shadow } from '../shadow/driver.js';
 import { cacheKey, provingStore, readResult, resultKey, writeResult } from '../shadow/cache.js';
 import { compareData, diffSchemas, volatileColumns } from '../shadow/compare.js';
 import { dialectFor, shadowOf } from '../dialects/index.js';
@@ -237,11 +237,18 @@ export async function verifyPlan(
   // data every time is run once (every column is then compared)
   const reproducible = !original.error && !!dialect.probes.reproducible?.(original.statements, historySources);
   const bound = opts.shadowTimeoutMs !== undefined ? { timeoutMs: opts.shadowTimeoutMs } : {};
+  // what an embedded engine runs: the history, unless it boots from a saved start, then the migration or the plan
+  const runs = [plan.migration.source, ...plan.phases.map((p) => p.sql)];
   const open = (state?: Buffer) =>
     dialect.open(
       opts.shadowUrl
         ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }
-        : { extensions, ...bound, ...(state ? { state } : {}) },
+        : {
+            extensions,
+            ...bound,
+            ...(state ? { state } : {}),
+            work: shadowWork(state ? runs : [...historySources, ...runs]),
+          },
     );
   // an embedded engine saves the replayed and seeded start once, and boots the next runs from it
   const states = provingStore<Start>(opts.shadowUrl ? undefined : opts.cacheDir);

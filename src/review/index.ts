@@ -132,7 +132,7 @@ export async function review(x: ReviewInput): Promise<Review> {
 
   // the dry run and the proof open the embedded engine after the lint: its code compiles meanwhile
   if (x.shadow.dryRun && reviewed.length)
-    prepareEmbeddedShadow(settings, x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl);
+    prepareEmbeddedShadow(settings, x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl, selection.migrations, !!x.stats);
   // one walk for lint and the staged plan (the planner reads the catalog the engine replays)
   const lint = await lintStage(selection.migrations, {
     ...lintOptionsOf(settings),

@@ -5,6 +5,7 @@
  * through `exec` and `query`.
  */
 
+import type { ShadowWork } from '../dialect.js';
 import type { ShadowProbes } from './probes.js';
 
 export type ShadowKind = 'pglite' | 'postgresql' | 'mysql';
@@ -57,6 +58,13 @@ export interface Shadow {
 }
 
 /** Default wall-clock bound per statement on the shadow (`--shadow-timeout`, seconds). */
+/** The work of running `sources` (history, files under review, a schema dump) on an embedded engine, timed or not. */
+export function shadowWork(sources: Iterable<string>, timed = false): ShadowWork {
+  let sqlChars = 0;
+  for (const s of sources) sqlChars += s.length;
+  return { sqlChars, timed };
+}
+
 export const DEFAULT_SHADOW_TIMEOUT_S = 30;
 /** The longest bound one may ask for: a day (the config schema says the same). */
 export const MAX_SHADOW_TIMEOUT_S = 86_400;

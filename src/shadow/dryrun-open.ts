@@ -2,7 +2,7 @@
  * The dry run's shadow: opened from the saved state when the shadow cache holds one for the same
  * inputs (PGlite only, `cacheDir`), else booted fresh; and, once history and seed are done, saved.
  */
-import type { DialectShadow } from '../dialect.js';
+import type { DialectShadow, ShadowWork } from '../dialect.js';
 import type { Migration } from '../model.js';
 import { cacheKey, diskStore, type CachedState, type StateStore } from './cache.js';
 import type { EngineLimit, Shadow } from './driver.js';
@@ -116,18 +116,20 @@ function isCacheMeta(x: unknown): x is CacheMeta {
 
 /**
  * Starts opening the shadow (a server's, or PGlite from the cached state when there is one); the
- * caller awaits it after its own work (PGlite compiles its WebAssembly off the main thread).
+ * caller awaits it after its own work (PGlite compiles its WebAssembly off the main thread). `work`: what the
+ * embedded engine will run (it compiles its code for that).
  */
 export function startOpening(
   dialect: DialectShadow,
   opts: DryRunOptions,
   extensions: string[],
   cached: CachedState<CacheMeta> | undefined,
+  work: ShadowWork,
 ): Promise<Shadow> {
   const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   const opening: Promise<Shadow> = opts.url
     ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound })
-    : dialect.open({ extensions, ...(cached ? { state: cached.tar } : {}), ...bound });
+    : dialect.open({ extensions, ...(cached ? { state: cached.tar } : {}), ...bound, work });
   opening.catch(() => {});
   return opening;
 }

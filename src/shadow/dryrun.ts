@@ -10,6 +10,7 @@
 import type { Migration, ParsedMigration } from '../model.js';
 import { dialectOf, shadowOf } from '../dialects/index.js';
 import { readResult, resultKey, writeResult } from './cache.js';
+import { shadowWork } from './driver.js';
 import { isDryRun, lookUpCache, readState, restoreFromCache, saveToCache, startOpening } from './dryrun-open.js';
 import { runReview } from './dryrun-run.js';
 import { buildSchema, seedShadow } from './dryrun-schema.js';
@@ -70,8 +71,13 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
   }
   const cached = readState(cache);
 
+  // what the engine will run: the history (or the schema dump) unless it boots from a saved state, and the files
+  // under review
+  const reviewSources = parsedReview.map((p) => p.migration.source);
+  const built = cached ? [] : opts.schema ? [opts.schema.sql] : historyFiles.map((m) => m.source);
+  const work = shadowWork([...built, ...reviewSources], !!opts.estimate);
   // PGlite compiles its WebAssembly off the main thread: parse the files meanwhile
-  const opening = startOpening(dialect, opts, extensions, cached);
+  const opening = startOpening(dialect, opts, extensions, cached, work);
   await probes.load();
   const parsedHistory = cached ? undefined : history.map(parse);
   const shadow = await opening;

@@ -75,10 +75,10 @@ describe.skipIf(!shipped)('PGlite boot', () => {
     const wasm = await compileEngine();
     expect(wasm).toBeInstanceOf((globalThis as any).WebAssembly.Module);
     expect(await compileEngine()).toBe(wasm);
-    const given = await prefetchArtifacts(Promise.resolve(wasm));
+    const given = await prefetchArtifacts(Promise.resolve({ wasm }));
     expect(given!.wasm).toBe(wasm);
     // no module from the main thread (it could not find the file): the worker compiles its own
-    const own = await prefetchArtifacts(Promise.resolve(undefined));
+    const own = await prefetchArtifacts(Promise.resolve({}));
     expect(own!.wasm).toBeInstanceOf((globalThis as any).WebAssembly.Module);
     expect(own!.wasm).not.toBe(wasm);
     // engines in worker threads boot with the shared module, side by side

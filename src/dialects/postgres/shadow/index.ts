@@ -6,13 +6,14 @@ import type { DialectShadow } from '../../../dialect.js';
 import { loadSchemaDump } from './dump.js';
 import { extensionsIn } from './extensions.js';
 import { compileEngine, pgliteVersion } from './pglite.js';
+import { tierFor } from './pglite-files.js';
 import { postgresProbes } from './probes.js';
 
 export const postgresShadow: DialectShadow = {
   // loaded on first use: linting never evaluates the pg driver
   open: async (options) => (await import('./open.js')).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
-  prepareEmbedded: () => void compileEngine(),
+  prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   extensionsIn,
   loadSchemaDump,
   probes: postgresProbes,

@@ -1,6 +1,7 @@
 import type { ShadowOpenOptions } from '../../../dialect.js';
 import type { Shadow } from '../../../shadow/driver.js';
 import { PgliteShadow } from './pglite.js';
+import { tierFor } from './pglite-files.js';
 import { PostgresShadow } from './postgres.js';
 
 /** How to open a shadow: the kernel's options (src/dialect.ts), as PostgreSQL reads them. */
@@ -10,5 +11,10 @@ export type OpenShadowOptions = ShadowOpenOptions;
 export async function openShadow(opts: OpenShadowOptions = {}): Promise<Shadow> {
   const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   if (opts.url) return PostgresShadow.open(opts.url, { ...bound, allowSuperuser: opts.allowSuperuser });
-  return PgliteShadow.open({ extensions: opts.extensions, ...(opts.state ? { dataDir: opts.state } : {}), ...bound });
+  return PgliteShadow.open({
+    extensions: opts.extensions,
+    ...(opts.state ? { dataDir: opts.state } : {}),
+    ...bound,
+    tier: tierFor(opts.work),
+  });
 }

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
-import { compilePglite, pgliteFilesUrl } from './pglite-files.js';
+import { compilePglite, pgliteFilesUrl, type EngineTier } from './pglite-files.js';
 
 /**
  * A throwaway database needs no durability: no full-page images, minimal WAL,
@@ -82,6 +82,8 @@ export interface EngineBootOptions {
    * while one engine runs (its tier-up) then serves the next engines too
    */
   wasm?: WebAssembly.Module;
+  /** how a module this worker compiles itself (none came with the request) is compiled */
+  tier?: EngineTier;
 }
 
 /**
@@ -118,10 +120,10 @@ export interface EngineArtifacts {
  * (pglite.ts, `compileEngine`), sent with the open request; this worker then only reads the bundle.
  */
 export function prefetchArtifacts(
-  compiled?: Promise<WebAssembly.Module | undefined>,
+  compiled?: Promise<{ wasm?: WebAssembly.Module; tier?: EngineTier }>,
 ): Promise<EngineArtifacts | undefined> {
   return Promise.all([
-    compiled ? compiled.then((m) => m ?? compilePglite()) : compilePglite(),
+    compiled ? compiled.then((m) => m.wasm ?? compilePglite(m.tier)) : compilePglite(),
     readFile(new URL('pglite.data', pgliteFilesUrl())),
   ]).then(
     ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, 'application/octet-stream', true) }),

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
 import { bootEngine, prefetchArtifacts, type EngineBootOptions } from './pglite-engine.js';
+import type { EngineTier } from './pglite-files.js';
 
 export type WorkerRequest =
   | { id: number; op: 'open'; opts: EngineBootOptions }
@@ -35,14 +36,14 @@ const marks: [string, number][] = [['worker module evaluated', now()]];
  * Read (and compiled, when the open request brings no module compiled by the main thread) while the open request is
  * on its way and its data directory is unpacked.
  */
-let given: (wasm: WebAssembly.Module | undefined) => void = () => {};
+let given: (module: { wasm?: WebAssembly.Module; tier?: EngineTier }) => void = () => {};
 const artifacts = prefetchArtifacts(new Promise((resolve) => (given = resolve)));
 
 async function handle(req: WorkerRequest): Promise<unknown> {
   switch (req.op) {
     case 'open': {
       marks.push(['open received', now()]);
-      given(req.opts.wasm);
+      given(req.opts);
       const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
       db = booted.db;
       const r = await db.query<{ server_version: string }>('SHOW server_version');

@@ -23,7 +23,7 @@ import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../.
 import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import { postgresProbes } from './probes.js';
-import { compilePglite } from './pglite-files.js';
+import { compilePglite, type EngineTier } from './pglite-files.js';
 import { availableBundles, bundleDirs, BUILTIN_EXTENSIONS, resolveBundles } from './extensions.js';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
 
@@ -115,21 +115,27 @@ export interface PgliteOptions {
   dataDir?: Buffer;
   /** wall-clock bound per statement, ms (default 30 s) */
   timeoutMs?: number;
+  /** how its WebAssembly is compiled (pglite-files.ts `tierFor`); default optimizing */
+  tier?: EngineTier;
 }
 
-let compiled: Promise<WebAssembly.Module | undefined> | undefined;
+const compiled = new Map<EngineTier, Promise<WebAssembly.Module | undefined>>();
 
 /**
- * PGlite's WebAssembly (9 MB), compiled once for the whole process, on V8's background threads, and sent to
- * every engine's worker thread with its open request. Compiled per worker, each engine ran its first statements on
- * baseline code; shared, the code V8 optimises while one engine runs serves the next ones too: the plan proof's
- * later engines boot about 0.25 s sooner and run their SQL about twice as fast. A front end that knows a dry run
- * follows calls this before it lints, so the compile overlaps the lint. Undefined when the file is not found (a
- * worker then compiles its own).
+ * PGlite's WebAssembly (9 MB), compiled once per tier for the whole process, on V8's background threads, and sent
+ * to every engine's worker thread with its open request. Compiled per worker, each engine ran its first statements
+ * on baseline code; shared, the code V8 optimises while one engine runs serves the next ones too (the plan proof's
+ * later engines booted about 0.25 s sooner and ran their SQL about twice as fast), and a baseline module is compiled
+ * once. A front end that knows a dry run follows calls this before it lints, so the compile overlaps the lint.
+ * Undefined when the file is not found (a worker then compiles its own).
  */
-export function compileEngine(): Promise<WebAssembly.Module | undefined> {
-  compiled ??= compilePglite().catch(() => undefined);
-  return compiled;
+export function compileEngine(tier: EngineTier = 'optimizing'): Promise<WebAssembly.Module | undefined> {
+  let module = compiled.get(tier);
+  if (!module) {
+    module = compilePglite(tier).catch(() => undefined);
+    compiled.set(tier, module);
+  }
+  return module;
 }
 
 /**
@@ -238,7 +244,8 @@ export class PgliteShadow implements Shadow {
       // a cached state is tens of MB: one copy (the caller may boot from its buffer again), handed
       // over to the worker rather than cloned into it (a structured clone copies it twice more)
       const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : undefined;
-      const wasm = await compileEngine();
+      const tier = opts.tier ?? 'optimizing';
+      const wasm = await compileEngine(tier);
       const booted = (await shadow.bounded(
         {
           op: 'open',
@@ -248,6 +255,7 @@ export class PgliteShadow implements Shadow {
             ...(dataDir ? { dataDir } : {}),
             ...(target ? { cacheTarget: target } : {}),
             ...(wasm ? { wasm } : {}),
+            tier,
           },
         },
         'booting PGlite',

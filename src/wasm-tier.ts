@@ -1,0 +1,33 @@
+/**
+ * How a WebAssembly module is compiled: V8 runs new code on its baseline compiler (Liftoff) and recompiles the
+ * functions that run hot with its optimizing compiler (TurboFan), on background threads. For a short run the
+ * recompiling costs more CPU (and memory) than the faster code saves; `baseline` compiles a module that is never
+ * recompiled. Used for libpg-query in `lint` (src/cli/lint.ts) and for PGlite on a short shadow run
+ * (src/dialects/postgres/shadow/pglite-files.ts).
+ */
+import { setFlagsFromString } from 'node:v8';
+
+export type WasmTier = 'baseline' | 'optimizing';
+
+/** compiles in flight and queued, one at a time: V8's flag is the process's, and read while a module compiles */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `compile` (a `WebAssembly.compile`, or a loader that compiles) so that what it compiles gets `tier`: for
+ * `baseline` with `--liftoff-only` set, set back once it is done (the module keeps its tier). Compiles through here
+ * run one after the other, so that one never gets the other's tier.
+ */
+export function compileAt<T>(tier: WasmTier, compile: () => Promise<T>): Promise<T> {
+  const run = async (): Promise<T> => {
+    if (tier === 'optimizing') return compile();
+    setFlagsFromString('--liftoff-only');
+    try {
+      return await compile();
+    } finally {
+      setFlagsFromString('--no-liftoff-only');
+    }
+  };
+  const done = queue.then(run, run);
+  queue = done.catch(() => {});
+  return done;
+}

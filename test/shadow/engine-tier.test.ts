@@ -1,0 +1,146 @@
+/**
+ * How the embedded engine's code is compiled for what it will run (src/wasm-tier.ts, pglite-files.ts `tierFor`):
+ * V8's baseline code only for a short run, optimized code for a long one or one that times statements for
+ * estimates. The dry run and the proof tell the engine what they will run (`ShadowOpenOptions.work`): the history
+ * unless the engine boots from a saved state, and the files under review or the plan. What it costs and saves is
+ * in `npm run bench` (scripts/bench-action.mjs, bench-dryrun.mjs), not here.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DialectShadow, ShadowOpenOptions, ShadowWork } from '../../src/dialect.js';
+import { postgresShadow } from '../../src/dialects/postgres/shadow/index.js';
+import { compileEngine, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
+import { BASELINE_MAX_SQL_CHARS, tierFor } from '../../src/dialects/postgres/shadow/pglite-files.js';
+import type { StagedPlan } from '../../src/plan/types.js';
+import { isProven, verifyPlan } from '../../src/plan/verify.js';
+import { shadowWork } from '../../src/shadow/driver.js';
+import { dryRun } from '../../src/shadow/dryrun.js';
+import { compileAt } from '../../src/wasm-tier.js';
+import { migration } from '../helpers.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'zerodown-engine-tier-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** PostgreSQL's shadow, recording what each open was told. */
+function recording(): { dialect: DialectShadow; opened: ShadowOpenOptions[] } {
+  const opened: ShadowOpenOptions[] = [];
+  return {
+    opened,
+    dialect: {
+      ...postgresShadow,
+      open: (options) => {
+        opened.push(options);
+        return postgresShadow.open(options);
+      },
+    },
+  };
+}
+
+const HISTORY = 'CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL);\n';
+const CHANGE = 'ALTER TABLE accounts ADD COLUMN note text;\n';
+
+describe('the embedded engine is compiled for its work', () => {
+  it('baseline for a short run; optimized for a long one, a timed one, or one nobody described', () => {
+    expect(tierFor(shadowWork([HISTORY, CHANGE]))).toBe('baseline');
+    expect(tierFor({ sqlChars: BASELINE_MAX_SQL_CHARS, timed: false })).toBe('baseline');
+    expect(tierFor({ sqlChars: BASELINE_MAX_SQL_CHARS + 1, timed: false })).toBe('optimizing');
+    expect(tierFor(shadowWork([CHANGE], true))).toBe('optimizing');
+    expect(tierFor(undefined)).toBe('optimizing');
+    expect(shadowWork(['ab', 'cde'])).toEqual({ sqlChars: 5, timed: false });
+  });
+
+  it('compiles once per tier, and engines of both tiers run SQL side by side', async () => {
+    const baseline = await compileEngine('baseline');
+    expect(baseline).toBeInstanceOf((globalThis as any).WebAssembly.Module);
+    expect(await compileEngine('baseline')).toBe(baseline);
+    expect(await compileEngine('optimizing')).not.toBe(baseline);
+    const shadows = await Promise.all([PgliteShadow.open({ tier: 'baseline' }), PgliteShadow.open()]);
+    try {
+      for (const [i, sh] of shadows.entries()) {
+        expect(sh.wasmShared).toBe(true);
+        await sh.exec(`CREATE TABLE t (x int); INSERT INTO t SELECT g FROM generate_series(1, ${100 * (i + 1)}) g`);
+        expect(await sh.query('SELECT count(*)::int AS n FROM t')).toEqual([{ n: 100 * (i + 1) }]);
+      }
+    } finally {
+      await Promise.all(shadows.map((sh) => sh.close()));
+    }
+  });
+
+  it('runs compiles one at a time, so that a baseline compile never lends its flag to another', async () => {
+    const events: string[] = [];
+    let release: () => void = () => {};
+    const first = compileAt('baseline', async () => {
+      events.push('baseline start');
+      await new Promise<void>((resolve) => (release = resolve));
+      events.push('baseline end');
+      return 1;
+    });
+    const second = compileAt('optimizing', async () => {
+      events.push('optimizing start');
+      return 2;
+    });
+    // a failed compile does not stop the ones queued after it
+    const failing = compileAt('baseline', () => Promise.reject(new Error('no such file')));
+    const third = compileAt('baseline', async () => 3);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['baseline start']);
+    release();
+    expect(await first).toBe(1);
+    expect(await second).toBe(2);
+    await expect(failing).rejects.toThrow('no such file');
+    expect(await third).toBe(3);
+    expect(events).toEqual(['baseline start', 'baseline end', 'optimizing start']);
+  });
+
+  it('the dry run describes the history and the files under review, and only those from a saved state', async () => {
+    const files = () => [
+      migration(HISTORY, { path: 'm/001_accounts.sql', review: false }),
+      migration(CHANGE, { path: 'm/002_note.sql' }),
+    ];
+    const cacheDir = path.join(tmp, 'dry-run-cache');
+    const cold = recording();
+    const d = await dryRun(files(), { dialect: cold.dialect, seedRows: 10, cacheDir });
+    expect(d.statements.every((s) => !s.error)).toBe(true);
+    expect(cold.opened.map((o) => o.work)).toEqual([{ sqlChars: HISTORY.length + CHANGE.length, timed: false }]);
+    // the same history again, another file under review: booted from the saved state, which runs only that file
+    const next = 'CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email);\n';
+    const warm = recording();
+    const w = await dryRun([files()[0]!, migration(next, { path: 'm/002_index.sql' })], {
+      dialect: warm.dialect,
+      seedRows: 10,
+      cacheDir,
+    });
+    expect([w.cache, w.boot]).toEqual(['hit', 'cache']);
+    expect(warm.opened.map((o) => o.work)).toEqual([{ sqlChars: next.length, timed: false }]);
+    // --stats times statements: optimized code, the speed the estimates were calibrated at
+    const timed = recording();
+    await dryRun(files(), { dialect: timed.dialect, seedRows: 10, estimate: true });
+    const work = timed.opened[0]!.work as ShadowWork;
+    expect([work.timed, tierFor(work)]).toEqual([true, 'optimizing']);
+  });
+
+  it('the proof describes the history for the engine that replays it, the migration and plan for those booting from its start', async () => {
+    const original = migration(CHANGE, { path: 'm/002_note.sql' });
+    const plan: StagedPlan = {
+      path: original.path,
+      migration: original,
+      phases: [{ name: 'expand', transactional: true, reason: 'as written', sql: CHANGE }],
+      rewrites: [],
+      notes: [],
+      expectedDifferences: [],
+    };
+    const { dialect, opened } = recording();
+    const v = await verifyPlan(plan, [migration(HISTORY, { path: 'm/001_accounts.sql', review: false })], {
+      dialect,
+      seedRows: 10,
+    });
+    expect(isProven(v)).toBe(true);
+    const fresh = opened.filter((o) => !o.state).map((o) => o.work);
+    const fromStart = opened.filter((o) => o.state).map((o) => o.work);
+    expect(fresh).toEqual([{ sqlChars: HISTORY.length + 2 * CHANGE.length, timed: false }]);
+    expect(fromStart.length).toBeGreaterThan(0);
+    for (const w of fromStart) expect(w).toEqual({ sqlChars: 2 * CHANGE.length, timed: false });
+  });
+});
