@@ -29,7 +29,7 @@ import {
   compilePglite,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-7IJNZM6T.js";
+} from "./chunk-VLR2RLAR.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts
@@ -5633,7 +5633,7 @@ function bytesBlob(bytes, type = "application/octet-stream", copyEachRead = fals
 }
 function prefetchArtifacts(compiled) {
   return Promise.all([
-    compiled ? compiled.then((m2) => m2 ?? compilePglite()) : compilePglite(),
+    compiled ? compiled.then((m2) => m2.wasm ?? compilePglite(m2.tier)) : compilePglite(),
     readFile(new URL("pglite.data", pgliteFilesUrl()))
   ]).then(
     ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, "application/octet-stream", true) }),
@@ -5719,7 +5719,7 @@ async function handle2(req) {
   switch (req.op) {
     case "open": {
       marks.push(["open received", now()]);
-      given(req.opts.wasm);
+      given(req.opts);
       const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
       db = booted.db;
       const r = await db.query("SHOW server_version");

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-WADY3QDA.js";
+} from "./chunk-CL3CF7ZN.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-FSDB52R4.js";
+} from "./chunk-JUVMVK56.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-YUHFST7E.js";
+} from "./chunk-NTVRTOXS.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-H6C2BBFJ.js";
+} from "./chunk-CIVN4OS7.js";
 import {
   runStats
-} from "./chunk-FQAZ7YMV.js";
+} from "./chunk-KU6BTZQ7.js";
 import {
   proofState
-} from "./chunk-B7Q4IHGX.js";
+} from "./chunk-DZOJCJ7W.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-WTQ4GDTH.js";
-import "./chunk-BFCKPZCD.js";
-import "./chunk-2AG744EW.js";
+import "./chunk-YX27BDKG.js";
+import "./chunk-RVHXVFNA.js";
+import "./chunk-KZJCUORG.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -33,19 +33,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-4YXJX2BE.js";
+} from "./chunk-JSFH6EA2.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-OL3P225R.js";
+} from "./chunk-YGTKOX4M.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-QAPNBNK4.js";
-import "./chunk-WADY3QDA.js";
+import "./chunk-P7LFX2OA.js";
+import "./chunk-CL3CF7ZN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,14 +63,14 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-FSDB52R4.js";
+} from "./chunk-JUVMVK56.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
-} from "./chunk-WCVYW5PX.js";
+} from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-7IJNZM6T.js";
+import "./chunk-VLR2RLAR.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/cli/plan.ts
@@ -325,7 +325,7 @@ async function planCommand(paths, opts) {
     pgVersion: settings.pgVersion
   });
   const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
-  if (opts.verify !== false) prepareEmbeddedShadow(settings, shadowUrl);
+  if (opts.verify !== false) prepareEmbeddedShadow(settings, shadowUrl, migrations);
   const lint = await lintStage(migrations, {
     ...lintOptionsOf(settings),
     keepParsed: true,

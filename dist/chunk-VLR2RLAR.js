@@ -5,6 +5,25 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 
+// src/wasm-tier.ts
+import { setFlagsFromString } from "node:v8";
+var queue = Promise.resolve();
+function compileAt(tier, compile) {
+  const run = async () => {
+    if (tier === "optimizing") return compile();
+    setFlagsFromString("--liftoff-only");
+    try {
+      return await compile();
+    } finally {
+      setFlagsFromString("--no-liftoff-only");
+    }
+  };
+  const done = queue.then(run, run);
+  queue = done.catch(() => {
+  });
+  return done;
+}
+
 // src/dialects/postgres/shadow/pglite-files.ts
 import { readFile } from "node:fs/promises";
 var wasmApi = globalThis.WebAssembly;
@@ -12,8 +31,13 @@ function pgliteFilesUrl() {
   const here = import.meta.url;
   return here.endsWith(".ts") ? new URL("./", import.meta.resolve("@electric-sql/pglite")) : new URL("./", here);
 }
-async function compilePglite() {
-  return wasmApi.compile(await readFile(new URL("pglite.wasm", pgliteFilesUrl())));
+var BASELINE_MAX_SQL_CHARS = 8e6;
+function tierFor(work) {
+  return !work || work.timed || work.sqlChars > BASELINE_MAX_SQL_CHARS ? "optimizing" : "baseline";
+}
+async function compilePglite(tier = "optimizing") {
+  const bytes = await readFile(new URL("pglite.wasm", pgliteFilesUrl()));
+  return compileAt(tier, () => wasmApi.compile(bytes));
 }
 
 // data/pglite-initdb.json
@@ -24,7 +48,9 @@ var pglite_initdb_default = {
 };
 
 export {
+  compileAt,
   pgliteFilesUrl,
+  tierFor,
   compilePglite,
   pglite_initdb_default
 };

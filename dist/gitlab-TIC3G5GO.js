@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-H6C2BBFJ.js";
+} from "./chunk-CIVN4OS7.js";
 import {
   runStats
-} from "./chunk-FQAZ7YMV.js";
+} from "./chunk-KU6BTZQ7.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-SSRU7PCV.js";
-import "./chunk-B7Q4IHGX.js";
+} from "./chunk-UI75S2JF.js";
+import "./chunk-DZOJCJ7W.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-WTQ4GDTH.js";
+import "./chunk-YX27BDKG.js";
 import {
   formatText
-} from "./chunk-BFCKPZCD.js";
-import "./chunk-2AG744EW.js";
-import "./chunk-4YXJX2BE.js";
+} from "./chunk-RVHXVFNA.js";
+import "./chunk-KZJCUORG.js";
+import "./chunk-JSFH6EA2.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-OL3P225R.js";
+} from "./chunk-YGTKOX4M.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-QAPNBNK4.js";
-import "./chunk-WADY3QDA.js";
+import "./chunk-P7LFX2OA.js";
+import "./chunk-CL3CF7ZN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,16 +45,16 @@ import {
   VERSION,
   defaultCacheDir
 } from "./chunk-GQUMBLET.js";
-import "./chunk-FSDB52R4.js";
+import "./chunk-JUVMVK56.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
-import "./chunk-WCVYW5PX.js";
+import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets,
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-7IJNZM6T.js";
+import "./chunk-VLR2RLAR.js";
 import {
   __commonJS,
   __export,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-2AG744EW.js";
+} from "./chunk-KZJCUORG.js";
 import {
   require_picocolors
-} from "./chunk-4YXJX2BE.js";
+} from "./chunk-JSFH6EA2.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-B7Q4IHGX.js";
+} from "./chunk-DZOJCJ7W.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-WTQ4GDTH.js";
+} from "./chunk-YX27BDKG.js";
 import {
   byStatement
-} from "./chunk-BFCKPZCD.js";
+} from "./chunk-RVHXVFNA.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-2AG744EW.js";
+} from "./chunk-KZJCUORG.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -51,23 +51,23 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-4YXJX2BE.js";
+} from "./chunk-JSFH6EA2.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-OL3P225R.js";
+} from "./chunk-YGTKOX4M.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-QAPNBNK4.js";
+} from "./chunk-P7LFX2OA.js";
 import {
   dialectFor
-} from "./chunk-WADY3QDA.js";
+} from "./chunk-CL3CF7ZN.js";
 import {
   timeoutMsOf
-} from "./chunk-WCVYW5PX.js";
+} from "./chunk-SYUIUCCK.js";
 import {
   redactSecrets,
   registerSecretUrl
@@ -533,7 +533,7 @@ async function review(x) {
     `zerodown: ${reviewed.length} migration file(s) under review, ${selection.migrations.length - reviewed.length} earlier file(s) replayed as history (${selection.how}).`
   );
   if (x.shadow.dryRun && reviewed.length)
-    prepareEmbeddedShadow(settings, x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl);
+    prepareEmbeddedShadow(settings, x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl, selection.migrations, !!x.stats);
   const lint = await lintStage(selection.migrations, {
     ...lintOptionsOf(settings),
     keepParsed: true,

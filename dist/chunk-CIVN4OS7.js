@@ -6,35 +6,35 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-FQAZ7YMV.js";
+} from "./chunk-KU6BTZQ7.js";
 import {
   formatText,
   textParts
-} from "./chunk-BFCKPZCD.js";
+} from "./chunk-RVHXVFNA.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-2AG744EW.js";
+} from "./chunk-KZJCUORG.js";
 import {
   lintOptionsOf,
   lintStage,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-4YXJX2BE.js";
+} from "./chunk-JSFH6EA2.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-OL3P225R.js";
+} from "./chunk-YGTKOX4M.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-QAPNBNK4.js";
+} from "./chunk-P7LFX2OA.js";
 import {
   UsageError,
   exitCodeFor
@@ -59,6 +59,9 @@ import {
   hasSecrets,
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
+import {
+  compileAt
+} from "./chunk-VLR2RLAR.js";
 
 // src/cli/lint.ts
 import { existsSync, writeFileSync } from "node:fs";
@@ -344,8 +347,7 @@ function recordRun(opts) {
   };
 }
 function baselineLoad(dialect) {
-  setFlagsFromString("--liftoff-only");
-  return dialect.load().finally(() => setFlagsFromString("--no-liftoff-only"));
+  return compileAt("baseline", () => dialect.load());
 }
 async function lintInputs(paths, opts, config, cwd) {
   let reviewOnly;
@@ -363,7 +365,7 @@ async function lintInputs(paths, opts, config, cwd) {
   const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, "findings") : void 0;
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
   const findingsSaved = !!findings && existsSync(findings);
-  if (!findingsSaved) (opts.dryRun ? settings.dialect.load() : baselineLoad(settings.dialect)).catch(() => {
+  if (!findingsSaved) baselineLoad(settings.dialect).catch(() => {
   });
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -405,7 +407,7 @@ async function lintRun(paths, opts, stamp) {
   if (findingsSaved) baselineLoad(settings.dialect).catch(() => {
   });
   const shadowUrl = opts.dryRun ? opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL : void 0;
-  if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl);
+  if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl, migrations, !!stats);
   const progress = progressReporter(process.stderr);
   const stream = !opts.dryRun && !stats && !opts.output ? reportStream(opts.format, color, tty) : void 0;
   const saving = stream && report && findingsDir ? reportWriter(findingsDir, report) : void 0;
@@ -456,7 +458,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-O4Z2DQ32.js");
+    const { lintDryRun } = await import("./dry-run-6MTEGITM.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

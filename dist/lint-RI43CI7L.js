@@ -12,26 +12,26 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-H6C2BBFJ.js";
-import "./chunk-FQAZ7YMV.js";
-import "./chunk-BFCKPZCD.js";
-import "./chunk-2AG744EW.js";
-import "./chunk-4YXJX2BE.js";
-import "./chunk-OL3P225R.js";
+} from "./chunk-CIVN4OS7.js";
+import "./chunk-KU6BTZQ7.js";
+import "./chunk-RVHXVFNA.js";
+import "./chunk-KZJCUORG.js";
+import "./chunk-JSFH6EA2.js";
+import "./chunk-YGTKOX4M.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-QAPNBNK4.js";
-import "./chunk-WADY3QDA.js";
+import "./chunk-P7LFX2OA.js";
+import "./chunk-CL3CF7ZN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-GQUMBLET.js";
-import "./chunk-FSDB52R4.js";
+import "./chunk-JUVMVK56.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
-import "./chunk-WCVYW5PX.js";
+import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-7IJNZM6T.js";
+import "./chunk-VLR2RLAR.js";
 import "./chunk-XJGXLKRM.js";
 export {
   dialectLine,

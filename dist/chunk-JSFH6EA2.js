@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-OL3P225R.js";
+} from "./chunk-YGTKOX4M.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-QAPNBNK4.js";
+} from "./chunk-P7LFX2OA.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-WADY3QDA.js";
+} from "./chunk-CL3CF7ZN.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -48,11 +48,12 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-FSDB52R4.js";
+} from "./chunk-JUVMVK56.js";
 import {
   isShadowStop,
+  shadowWork,
   toSqlError
-} from "./chunk-WCVYW5PX.js";
+} from "./chunk-SYUIUCCK.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";
@@ -805,8 +806,14 @@ async function verifyPlan(plan, history, opts = {}) {
   const notRun2 = /* @__PURE__ */ new Set();
   const reproducible = !original.error && !!dialect.probes.reproducible?.(original.statements, historySources);
   const bound = opts.shadowTimeoutMs !== void 0 ? { timeoutMs: opts.shadowTimeoutMs } : {};
+  const runs = [plan.migration.source, ...plan.phases.map((p) => p.sql)];
   const open = (state) => dialect.open(
-    opts.shadowUrl ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow, ...bound } : { extensions, ...bound, ...state ? { state } : {} }
+    opts.shadowUrl ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow, ...bound } : {
+      extensions,
+      ...bound,
+      ...state ? { state } : {},
+      work: shadowWork(state ? runs : [...historySources, ...runs])
+    }
   );
   const states = provingStore(opts.shadowUrl ? void 0 : opts.cacheDir);
   v.cache = opts.cacheDir && !opts.shadowUrl ? "miss" : "off";
@@ -1030,9 +1037,9 @@ function isCacheMeta(x) {
   const historyOk = h.source === "migrations" ? typeof h.files === "number" && typeof h.statements === "number" && Array.isArray(h.failures) : h.source === "schema" && typeof h.path === "string";
   return historyOk && typeof s.tables === "number" && typeof s.durationMs === "number" && Array.isArray(s.failures) && Array.isArray(s.rows) && s.rows.every((r) => Array.isArray(r) && typeof r[0] === "string" && typeof r[1] === "number") && x.limits.every((l) => isObject(l) && typeof l.id === "string" && typeof l.subject === "string");
 }
-function startOpening(dialect, opts, extensions, cached) {
+function startOpening(dialect, opts, extensions, cached, work) {
   const bound = opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {};
-  const opening = opts.url ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }) : dialect.open({ extensions, ...cached ? { state: cached.tar } : {}, ...bound });
+  const opening = opts.url ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }) : dialect.open({ extensions, ...cached ? { state: cached.tar } : {}, ...bound, work });
   opening.catch(() => {
   });
   return opening;
@@ -1188,7 +1195,10 @@ async function dryRun(migrations, opts = {}) {
     if (isDryRun(done)) return { ...done, cache: "result" };
   }
   const cached = readState(cache);
-  const opening = startOpening(dialect, opts, extensions, cached);
+  const reviewSources = parsedReview.map((p) => p.migration.source);
+  const built = cached ? [] : opts.schema ? [opts.schema.sql] : historyFiles.map((m) => m.source);
+  const work = shadowWork([...built, ...reviewSources], !!opts.estimate);
+  const opening = startOpening(dialect, opts, extensions, cached, work);
   await probes.load();
   const parsedHistory = cached ? void 0 : history.map(parse);
   const shadow = await opening;
@@ -1388,8 +1398,14 @@ function parsedFor(migrations, parsed) {
   const byMigration = new Map(parsed.files.map((p) => [p.migration, p]));
   return migrations.map((m) => byMigration.get(m) ?? m);
 }
-function prepareEmbeddedShadow(settings, shadowUrl) {
-  if (!shadowUrl) shadowOf(settings.dialect).prepareEmbedded?.();
+function prepareEmbeddedShadow(settings, shadowUrl, migrations, timed = false) {
+  if (!shadowUrl)
+    shadowOf(settings.dialect).prepareEmbedded?.(
+      shadowWork(
+        migrations.map((m) => m.source),
+        timed
+      )
+    );
 }
 async function proveStage(plan, migrations, settings, options, parsed) {
   const at = migrations.indexOf(plan.migration);

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-YUHFST7E.js";
-import "./chunk-B7Q4IHGX.js";
-import "./chunk-WTQ4GDTH.js";
+} from "./chunk-NTVRTOXS.js";
+import "./chunk-DZOJCJ7W.js";
+import "./chunk-YX27BDKG.js";
 import {
   ruleDocUrl
-} from "./chunk-2AG744EW.js";
+} from "./chunk-KZJCUORG.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-4YXJX2BE.js";
+} from "./chunk-JSFH6EA2.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-OL3P225R.js";
+} from "./chunk-YGTKOX4M.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-QAPNBNK4.js";
-import "./chunk-WADY3QDA.js";
+import "./chunk-P7LFX2OA.js";
+import "./chunk-CL3CF7ZN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,16 +41,16 @@ import {
 import {
   VERSION
 } from "./chunk-GQUMBLET.js";
-import "./chunk-FSDB52R4.js";
+import "./chunk-JUVMVK56.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
-import "./chunk-WCVYW5PX.js";
+import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-7IJNZM6T.js";
+import "./chunk-VLR2RLAR.js";
 import {
   __commonJS,
   __esm,

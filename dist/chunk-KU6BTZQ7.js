@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-QAPNBNK4.js";
+} from "./chunk-P7LFX2OA.js";
 import {
   dialectOfUrl
-} from "./chunk-WADY3QDA.js";
+} from "./chunk-CL3CF7ZN.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

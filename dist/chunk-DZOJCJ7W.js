@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-WTQ4GDTH.js";
+} from "./chunk-YX27BDKG.js";
 import {
   isProven
-} from "./chunk-4YXJX2BE.js";
+} from "./chunk-JSFH6EA2.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

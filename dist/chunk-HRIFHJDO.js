@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-WADY3QDA.js";
+} from "./chunk-CL3CF7ZN.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   LineIndex
-} from "./chunk-FSDB52R4.js";
+} from "./chunk-JUVMVK56.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

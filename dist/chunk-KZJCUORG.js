@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-WADY3QDA.js";
+} from "./chunk-CL3CF7ZN.js";
 import {
   formatDuration
-} from "./chunk-FSDB52R4.js";
+} from "./chunk-JUVMVK56.js";
 
 // src/report/sarif.ts
 import path from "node:path";

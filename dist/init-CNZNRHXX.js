@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-YCICJDRH.js";
+} from "./chunk-HRIFHJDO.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-OL3P225R.js";
+} from "./chunk-YGTKOX4M.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-WADY3QDA.js";
+} from "./chunk-CL3CF7ZN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,14 +34,14 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-GQUMBLET.js";
-import "./chunk-FSDB52R4.js";
+import "./chunk-JUVMVK56.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
-import "./chunk-WCVYW5PX.js";
+import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-7IJNZM6T.js";
+import "./chunk-VLR2RLAR.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

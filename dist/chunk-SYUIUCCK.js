@@ -6,6 +6,11 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 
 // src/shadow/driver.ts
+function shadowWork(sources, timed = false) {
+  let sqlChars = 0;
+  for (const s of sources) sqlChars += s.length;
+  return { sqlChars, timed };
+}
 var DEFAULT_SHADOW_TIMEOUT_S = 30;
 var MAX_SHADOW_TIMEOUT_S = 86400;
 function parseShadowTimeout(text) {
@@ -79,6 +84,7 @@ function majorVersion(serverVersion) {
 }
 
 export {
+  shadowWork,
   parseShadowTimeout,
   ShadowStoppedError,
   isShadowStop,

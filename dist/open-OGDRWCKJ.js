@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-FSDB52R4.js";
+} from "./chunk-JUVMVK56.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -21,13 +21,15 @@ import {
   timeoutMsOf,
   toSqlError,
   withinBound
-} from "./chunk-WCVYW5PX.js";
+} from "./chunk-SYUIUCCK.js";
 import {
   displayConnection,
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-7IJNZM6T.js";
+import {
+  tierFor
+} from "./chunk-VLR2RLAR.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts
@@ -345,7 +347,12 @@ async function dropDatabase(query, database, version) {
 async function openShadow(opts = {}) {
   const bound = opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {};
   if (opts.url) return PostgresShadow.open(opts.url, { ...bound, allowSuperuser: opts.allowSuperuser });
-  return PgliteShadow.open({ extensions: opts.extensions, ...opts.state ? { dataDir: opts.state } : {}, ...bound });
+  return PgliteShadow.open({
+    extensions: opts.extensions,
+    ...opts.state ? { dataDir: opts.state } : {},
+    ...bound,
+    tier: tierFor(opts.work)
+  });
 }
 export {
   openShadow

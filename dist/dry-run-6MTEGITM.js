@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-FQAZ7YMV.js";
+} from "./chunk-KU6BTZQ7.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,26 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-WTQ4GDTH.js";
+} from "./chunk-YX27BDKG.js";
 import {
   addDryRunFacts,
   dryRunStage,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-4YXJX2BE.js";
+} from "./chunk-JSFH6EA2.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-OL3P225R.js";
+} from "./chunk-YGTKOX4M.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-QAPNBNK4.js";
-import "./chunk-WADY3QDA.js";
+} from "./chunk-P7LFX2OA.js";
+import "./chunk-CL3CF7ZN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,16 +63,16 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   formatDuration
-} from "./chunk-FSDB52R4.js";
+} from "./chunk-JUVMVK56.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
-} from "./chunk-WCVYW5PX.js";
+} from "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-7IJNZM6T.js";
+import "./chunk-VLR2RLAR.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";
@@ -480,7 +480,6 @@ async function dryRunCommand(paths, opts) {
     config
   );
   const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
-  prepareEmbeddedShadow(settings, url);
   const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : config.paths ?? [];
   const { migrations } = await findMigrations(inputs, {
@@ -499,6 +498,7 @@ async function dryRunCommand(paths, opts) {
       throw new UsageError(`cannot read --schema ${opts.schema}: ${err.message}`);
     }
   }
+  prepareEmbeddedShadow(settings, url, schema ? migrations.filter((m) => m.review) : migrations, !!stats);
   const d = await runDryRun(migrations, settings, {
     ...url ? { url } : {},
     ...opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},

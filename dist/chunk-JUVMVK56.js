@@ -18,11 +18,11 @@ import {
   timeoutMsOf,
   toSqlError,
   withinBound
-} from "./chunk-WCVYW5PX.js";
+} from "./chunk-SYUIUCCK.js";
 import {
   compilePglite,
   pglite_initdb_default
-} from "./chunk-7IJNZM6T.js";
+} from "./chunk-VLR2RLAR.js";
 import {
   __commonJS,
   __require,
@@ -9587,10 +9587,14 @@ function cacheTarget() {
   const inst = pgliteInstall();
   return cache && inst ? path2.join(cache, `pglite-datadir-${inst.version}-${pglite_initdb_default.tag}.tgz`) : void 0;
 }
-var compiled;
-function compileEngine() {
-  compiled ??= compilePglite().catch(() => void 0);
-  return compiled;
+var compiled = /* @__PURE__ */ new Map();
+function compileEngine(tier = "optimizing") {
+  let module2 = compiled.get(tier);
+  if (!module2) {
+    module2 = compilePglite(tier).catch(() => void 0);
+    compiled.set(tier, module2);
+  }
+  return module2;
 }
 function startWorker() {
   const here = import.meta.url;
@@ -9680,7 +9684,8 @@ var PgliteShadow = class _PgliteShadow {
     try {
       const target = opts.cold ? void 0 : cacheTarget();
       const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : void 0;
-      const wasm2 = await compileEngine();
+      const tier = opts.tier ?? "optimizing";
+      const wasm2 = await compileEngine(tier);
       const booted = await shadow.bounded(
         {
           op: "open",
@@ -9689,7 +9694,8 @@ var PgliteShadow = class _PgliteShadow {
             candidates: opts.cold ? [] : dataDirCandidates(),
             ...dataDir ? { dataDir } : {},
             ...target ? { cacheTarget: target } : {},
-            ...wasm2 ? { wasm: wasm2 } : {}
+            ...wasm2 ? { wasm: wasm2 } : {},
+            tier
           }
         },
         "booting PGlite",

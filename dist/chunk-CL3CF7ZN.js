@@ -92,18 +92,21 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-FSDB52R4.js";
+} from "./chunk-JUVMVK56.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
 import {
   isShadowStop,
   toSqlError
-} from "./chunk-WCVYW5PX.js";
+} from "./chunk-SYUIUCCK.js";
 import {
   displayConnection,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
+import {
+  tierFor
+} from "./chunk-VLR2RLAR.js";
 
 // src/rules/api.ts
 function ruleDefiner(dialect) {
@@ -4543,9 +4546,9 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-26O2WT2L.js")).openShadow(options),
+  open: async (options) => (await import("./open-OGDRWCKJ.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
-  prepareEmbedded: () => void compileEngine(),
+  prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   extensionsIn,
   loadSchemaDump,
   probes: postgresProbes
@@ -14624,7 +14627,7 @@ function mysqlShadowFor(flavor) {
   return {
     async open(options) {
       if (!options.url) throw new UsageError(NO_EMBEDDED_ENGINE);
-      const { MysqlShadow } = await import("./server-UIZKV6OQ.js");
+      const { MysqlShadow } = await import("./server-JZBHODPT.js");
       return MysqlShadow.open(options.url, probes, {
         ...options.allowSuperuser !== void 0 ? { allowSuperuser: options.allowSuperuser } : {},
         ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {}

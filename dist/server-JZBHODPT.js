@@ -23,7 +23,7 @@ import {
   ShadowStoppedError,
   timeoutMsOf,
   withinBound
-} from "./chunk-WCVYW5PX.js";
+} from "./chunk-SYUIUCCK.js";
 import {
   displayConnection,
   registerSecret,

@@ -7,19 +7,19 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-FQAZ7YMV.js";
-import "./chunk-QAPNBNK4.js";
-import "./chunk-WADY3QDA.js";
+} from "./chunk-KU6BTZQ7.js";
+import "./chunk-P7LFX2OA.js";
+import "./chunk-CL3CF7ZN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-FSDB52R4.js";
+import "./chunk-JUVMVK56.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
-import "./chunk-WCVYW5PX.js";
+import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-7IJNZM6T.js";
+import "./chunk-VLR2RLAR.js";
 import "./chunk-XJGXLKRM.js";
 export {
   runStats,
