@@ -25,6 +25,7 @@ import { withShadowCleanup } from '../pipeline/signals.js';
 import {
   addDryRunFacts,
   dryRunStage,
+  loadParserBaseline,
   prepareEmbeddedShadow,
   resolveSettings,
   type ParsedRun,
@@ -150,6 +151,8 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
     config,
   );
   const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
+  // the parser compiles while the stats and the migrations are read
+  loadParserBaseline(settings.dialect).catch(() => {});
   const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : (config.paths ?? []);
   const { migrations } = await findMigrations(inputs, {

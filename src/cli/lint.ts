@@ -15,10 +15,10 @@ import { formatGithub } from '../report/github.js';
 import { formatCodeQuality } from '../report/gitlab.js';
 import { exitCodeFor, UsageError } from '../errors.js';
 import { hasSecrets, redactSecrets } from '../secrets.js';
-import { compileAt } from '../wasm-tier.js';
 import {
   lintOptionsOf,
   lintStage,
+  loadParserBaseline,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText,
@@ -247,16 +247,6 @@ function recordRun(opts: LintCliOptions): { stamp(dir: string, report: string): 
 }
 
 /**
- * Loads the dialect's parser with V8's baseline WebAssembly compiler only (Liftoff): a lint run is too short for
- * optimizing libpg-query's grammar function to pay (it costs more CPU than it saves on anything short of some 20 MB
- * of SQL), and the optimizing compiler's memory set the run's peak (src/wasm-tier.ts: compiles one at a time, so
- * PGlite's, with --dry-run, gets its own tier).
- */
-function baselineLoad(dialect: Settings['dialect']): Promise<void> {
-  return compileAt('baseline', () => dialect.load());
-}
-
-/**
  * What `lint` reads before it lints: the migration folders, the dialect, the settings, the stats and the migrations.
  * Undefined when `--only-migrations` names no migration (a commit of other SQL files): nothing to say.
  */
@@ -285,7 +275,7 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   // these settings saved findings: then a run with nothing changed never needs it (and a miss compiles it later)
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
   const findingsSaved = !!findings && existsSync(findings);
-  if (!findingsSaved) baselineLoad(settings.dialect).catch(() => {}); // a failure surfaces again where the parser is awaited
+  if (!findingsSaved) loadParserBaseline(settings.dialect).catch(() => {}); // a failure surfaces again where the parser is awaited
   // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -340,7 +330,7 @@ async function lintRun(
   }
   // something changed: a file will most likely be linted, so the parser starts compiling now (above, it was left
   // alone in case nothing had), while the history's saved catalog and the unchanged files' findings are read
-  if (findingsSaved) baselineLoad(settings.dialect).catch(() => {});
+  if (findingsSaved) loadParserBaseline(settings.dialect).catch(() => {});
   // --dry-run: where it runs, and the embedded engine's code compiling while the lint runs
   const shadowUrl = opts.dryRun
     ? (opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL)

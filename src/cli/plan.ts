@@ -36,6 +36,7 @@ import { withShadowCleanup } from '../pipeline/signals.js';
 import {
   lintOptionsOf,
   lintStage,
+  loadParserBaseline,
   planSettingsOf,
   planStage,
   prepareEmbeddedShadow,
@@ -301,6 +302,8 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
   const detected =
     opts.dialect || config.dialect ? undefined : await detectDialect(paths.length ? paths : (config.paths ?? []), cwd);
   const settings = resolveSettings({ ...opts, ...(detected ? { detected } : {}) }, config);
+  // the parser compiles while the stats and the migrations are read
+  loadParserBaseline(settings.dialect).catch(() => {});
   const stats = await runStats(opts, cwd);
   if (stats) {
     // each backfill batch holds its row locks under maxLockSeconds: a configured size that would not is lowered

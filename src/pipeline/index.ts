@@ -20,6 +20,7 @@ import { verifyPlan, type VerifyOptions } from '../plan/verify.js';
 import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
 import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
 import { shadowWork } from '../shadow/driver.js';
+import { compileAt } from '../wasm-tier.js';
 import type { Settings } from './settings.js';
 import { fileKeys, historyKey, loadHistory, saveHistory } from './history-cache.js';
 import { findingsFile, findingsWriter, fromEntry, loadFindings, toEntry } from './findings-cache.js';
@@ -293,6 +294,16 @@ function parsedFor(migrations: readonly Migration[], parsed: ParsedRun | undefin
   if (!parsed) return [...migrations];
   const byMigration = new Map(parsed.files.map((p) => [p.migration, p]));
   return migrations.map((m) => byMigration.get(m) ?? m);
+}
+
+/**
+ * Loads the dialect's parser with V8's baseline WebAssembly code only (Liftoff, src/wasm-tier.ts): a run is too
+ * short for optimizing libpg-query's grammar function to pay (it costs more CPU than it saves on anything short of
+ * some 20 MB of SQL), and the optimizing compiler's memory set a lint's peak. The front ends start it as soon as they
+ * know the dialect; the walk awaits `load()` as usual (a failure surfaces there).
+ */
+export function loadParserBaseline(dialect: Dialect): Promise<void> {
+  return compileAt('baseline', () => dialect.load());
 }
 
 /**
