@@ -12,26 +12,26 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-CIVN4OS7.js";
-import "./chunk-KU6BTZQ7.js";
-import "./chunk-RVHXVFNA.js";
-import "./chunk-KZJCUORG.js";
-import "./chunk-JSFH6EA2.js";
-import "./chunk-YGTKOX4M.js";
+} from "./chunk-R2FMPPEJ.js";
+import "./chunk-NA6NNONB.js";
+import "./chunk-FWSW7X2M.js";
+import "./chunk-QV7AZSVV.js";
+import "./chunk-DVI2RHKN.js";
+import "./chunk-PWWEY3AC.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-P7LFX2OA.js";
-import "./chunk-CL3CF7ZN.js";
+import "./chunk-R2TUWDLZ.js";
+import "./chunk-F7M5WIUS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-GQUMBLET.js";
-import "./chunk-JUVMVK56.js";
+import "./chunk-7S47YBZZ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-VLR2RLAR.js";
+import "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 export {
   dialectLine,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-KU6BTZQ7.js";
+} from "./chunk-NA6NNONB.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,26 +32,27 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-YX27BDKG.js";
+} from "./chunk-N4YG5IEY.js";
 import {
   addDryRunFacts,
   dryRunStage,
+  loadParserBaseline,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-JSFH6EA2.js";
+} from "./chunk-DVI2RHKN.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-YGTKOX4M.js";
+} from "./chunk-PWWEY3AC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-P7LFX2OA.js";
-import "./chunk-CL3CF7ZN.js";
+} from "./chunk-R2TUWDLZ.js";
+import "./chunk-F7M5WIUS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +64,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   formatDuration
-} from "./chunk-JUVMVK56.js";
+} from "./chunk-7S47YBZZ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -72,7 +73,7 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-VLR2RLAR.js";
+import "./chunk-JUCBQE4C.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";
@@ -480,6 +481,8 @@ async function dryRunCommand(paths, opts) {
     config
   );
   const url = opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL;
+  loadParserBaseline(settings.dialect).catch(() => {
+  });
   const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : config.paths ?? [];
   const { migrations } = await findMigrations(inputs, {

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-HRIFHJDO.js";
+} from "./chunk-67IMUTMK.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-YGTKOX4M.js";
+} from "./chunk-PWWEY3AC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-CL3CF7ZN.js";
+} from "./chunk-F7M5WIUS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,14 +34,14 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-GQUMBLET.js";
-import "./chunk-JUVMVK56.js";
+import "./chunk-7S47YBZZ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-VLR2RLAR.js";
+import "./chunk-JUCBQE4C.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-DZOJCJ7W.js";
+} from "./chunk-4IQNNKH3.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,39 +32,40 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-YX27BDKG.js";
+} from "./chunk-N4YG5IEY.js";
 import {
   byStatement
-} from "./chunk-RVHXVFNA.js";
+} from "./chunk-FWSW7X2M.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-KZJCUORG.js";
+} from "./chunk-QV7AZSVV.js";
 import {
   dryRunStage,
   lintOptionsOf,
   lintStage,
+  loadParserBaseline,
   planSettingsOf,
   planStage,
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-JSFH6EA2.js";
+} from "./chunk-DVI2RHKN.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-YGTKOX4M.js";
+} from "./chunk-PWWEY3AC.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-P7LFX2OA.js";
+} from "./chunk-R2TUWDLZ.js";
 import {
   dialectFor
-} from "./chunk-CL3CF7ZN.js";
+} from "./chunk-F7M5WIUS.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
@@ -534,6 +535,8 @@ async function review(x) {
   );
   if (x.shadow.dryRun && reviewed.length)
     prepareEmbeddedShadow(settings, x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl, selection.migrations, !!x.stats);
+  loadParserBaseline(settings.dialect).catch(() => {
+  });
   const lint = await lintStage(selection.migrations, {
     ...lintOptionsOf(settings),
     keepParsed: true,

@@ -92,7 +92,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-JUVMVK56.js";
+} from "./chunk-7S47YBZZ.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -106,7 +106,7 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-VLR2RLAR.js";
+} from "./chunk-JUCBQE4C.js";
 
 // src/rules/api.ts
 function ruleDefiner(dialect) {
@@ -4546,7 +4546,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-OGDRWCKJ.js")).openShadow(options),
+  open: async (options) => (await import("./open-BMWYTTO6.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   extensionsIn,

@@ -5,6 +5,9 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 
+// src/dialects/postgres/shadow/pglite-files.ts
+import { readFile } from "node:fs/promises";
+
 // src/wasm-tier.ts
 import { setFlagsFromString } from "node:v8";
 var queue = Promise.resolve();
@@ -25,7 +28,6 @@ function compileAt(tier, compile) {
 }
 
 // src/dialects/postgres/shadow/pglite-files.ts
-import { readFile } from "node:fs/promises";
 var wasmApi = globalThis.WebAssembly;
 function pgliteFilesUrl() {
   const here = import.meta.url;

@@ -6,35 +6,36 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-KU6BTZQ7.js";
+} from "./chunk-NA6NNONB.js";
 import {
   formatText,
   textParts
-} from "./chunk-RVHXVFNA.js";
+} from "./chunk-FWSW7X2M.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-KZJCUORG.js";
+} from "./chunk-QV7AZSVV.js";
 import {
   lintOptionsOf,
   lintStage,
+  loadParserBaseline,
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-JSFH6EA2.js";
+} from "./chunk-DVI2RHKN.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-YGTKOX4M.js";
+} from "./chunk-PWWEY3AC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-P7LFX2OA.js";
+} from "./chunk-R2TUWDLZ.js";
 import {
   UsageError,
   exitCodeFor
@@ -59,9 +60,6 @@ import {
   hasSecrets,
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import {
-  compileAt
-} from "./chunk-VLR2RLAR.js";
 
 // src/cli/lint.ts
 import { existsSync, writeFileSync } from "node:fs";
@@ -346,9 +344,6 @@ function recordRun(opts) {
     }
   };
 }
-function baselineLoad(dialect) {
-  return compileAt("baseline", () => dialect.load());
-}
 async function lintInputs(paths, opts, config, cwd) {
   let reviewOnly;
   let folders = paths.length ? paths : config.paths ?? [];
@@ -365,7 +360,7 @@ async function lintInputs(paths, opts, config, cwd) {
   const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, "findings") : void 0;
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
   const findingsSaved = !!findings && existsSync(findings);
-  if (!findingsSaved) baselineLoad(settings.dialect).catch(() => {
+  if (!findingsSaved) loadParserBaseline(settings.dialect).catch(() => {
   });
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -404,7 +399,7 @@ async function lintRun(paths, opts, stamp) {
     stamp?.(findingsDir, report);
     return saved.code;
   }
-  if (findingsSaved) baselineLoad(settings.dialect).catch(() => {
+  if (findingsSaved) loadParserBaseline(settings.dialect).catch(() => {
   });
   const shadowUrl = opts.dryRun ? opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL : void 0;
   if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl, migrations, !!stats);
@@ -458,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-6MTEGITM.js");
+    const { lintDryRun } = await import("./dry-run-VJXPFXSV.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

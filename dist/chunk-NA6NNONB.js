@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-P7LFX2OA.js";
+} from "./chunk-R2TUWDLZ.js";
 import {
   dialectOfUrl
-} from "./chunk-CL3CF7ZN.js";
+} from "./chunk-F7M5WIUS.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -9,21 +9,21 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-HRIFHJDO.js";
+} from "./chunk-67IMUTMK.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-CL3CF7ZN.js";
+import "./chunk-F7M5WIUS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-GQUMBLET.js";
-import "./chunk-JUVMVK56.js";
+import "./chunk-7S47YBZZ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-VLR2RLAR.js";
+import "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 export {
   configSchema,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-CL3CF7ZN.js";
+} from "./chunk-F7M5WIUS.js";
 import {
   formatDuration
-} from "./chunk-JUVMVK56.js";
+} from "./chunk-7S47YBZZ.js";
 
 // src/report/sarif.ts
 import path from "node:path";

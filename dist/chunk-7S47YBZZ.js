@@ -22,7 +22,7 @@ import {
 import {
   compilePglite,
   pglite_initdb_default
-} from "./chunk-VLR2RLAR.js";
+} from "./chunk-JUCBQE4C.js";
 import {
   __commonJS,
   __require,

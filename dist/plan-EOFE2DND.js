@@ -6,46 +6,47 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-NTVRTOXS.js";
+} from "./chunk-E2AQQ22Y.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-CIVN4OS7.js";
+} from "./chunk-R2FMPPEJ.js";
 import {
   runStats
-} from "./chunk-KU6BTZQ7.js";
+} from "./chunk-NA6NNONB.js";
 import {
   proofState
-} from "./chunk-DZOJCJ7W.js";
+} from "./chunk-4IQNNKH3.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-YX27BDKG.js";
-import "./chunk-RVHXVFNA.js";
-import "./chunk-KZJCUORG.js";
+import "./chunk-N4YG5IEY.js";
+import "./chunk-FWSW7X2M.js";
+import "./chunk-QV7AZSVV.js";
 import {
   DEFAULTS,
   lintOptionsOf,
   lintStage,
+  loadParserBaseline,
   planSettingsOf,
   planStage,
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-JSFH6EA2.js";
+} from "./chunk-DVI2RHKN.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-YGTKOX4M.js";
+} from "./chunk-PWWEY3AC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-P7LFX2OA.js";
-import "./chunk-CL3CF7ZN.js";
+import "./chunk-R2TUWDLZ.js";
+import "./chunk-F7M5WIUS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,14 +64,14 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-JUVMVK56.js";
+} from "./chunk-7S47YBZZ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-VLR2RLAR.js";
+import "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/cli/plan.ts
@@ -306,6 +307,8 @@ async function planCommand(paths, opts) {
   }
   const detected = opts.dialect || config.dialect ? void 0 : await detectDialect(paths.length ? paths : config.paths ?? [], cwd);
   const settings = resolveSettings({ ...opts, ...detected ? { detected } : {} }, config);
+  loadParserBaseline(settings.dialect).catch(() => {
+  });
   const stats = await runStats(opts, cwd);
   if (stats) {
     const sized = batchSizeUnderLimit(settings.plan.batchSize, settings.estimates, settings.dialect.id);

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-KZJCUORG.js";
+} from "./chunk-QV7AZSVV.js";
 import {
   require_picocolors
-} from "./chunk-JSFH6EA2.js";
+} from "./chunk-DVI2RHKN.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-YX27BDKG.js";
+} from "./chunk-N4YG5IEY.js";
 import {
   isProven
-} from "./chunk-JSFH6EA2.js";
+} from "./chunk-DVI2RHKN.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

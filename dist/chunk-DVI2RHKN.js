@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-YGTKOX4M.js";
+} from "./chunk-PWWEY3AC.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-P7LFX2OA.js";
+} from "./chunk-R2TUWDLZ.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-CL3CF7ZN.js";
+} from "./chunk-F7M5WIUS.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -48,12 +48,15 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-JUVMVK56.js";
+} from "./chunk-7S47YBZZ.js";
 import {
   isShadowStop,
   shadowWork,
   toSqlError
 } from "./chunk-SYUIUCCK.js";
+import {
+  compileAt
+} from "./chunk-JUCBQE4C.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";
@@ -1398,6 +1401,9 @@ function parsedFor(migrations, parsed) {
   const byMigration = new Map(parsed.files.map((p) => [p.migration, p]));
   return migrations.map((m) => byMigration.get(m) ?? m);
 }
+function loadParserBaseline(dialect) {
+  return compileAt("baseline", () => dialect.load());
+}
 function prepareEmbeddedShadow(settings, shadowUrl, migrations, timed = false) {
   if (!shadowUrl)
     shadowOf(settings.dialect).prepareEmbedded?.(
@@ -1462,6 +1468,7 @@ export {
   lintOptionsOf,
   planSettingsOf,
   planStage,
+  loadParserBaseline,
   prepareEmbeddedShadow,
   proveStage,
   dryRunStage,

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-CL3CF7ZN.js";
+} from "./chunk-F7M5WIUS.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-JUVMVK56.js";
+} from "./chunk-7S47YBZZ.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-NTVRTOXS.js";
-import "./chunk-DZOJCJ7W.js";
-import "./chunk-YX27BDKG.js";
+} from "./chunk-E2AQQ22Y.js";
+import "./chunk-4IQNNKH3.js";
+import "./chunk-N4YG5IEY.js";
 import {
   ruleDocUrl
-} from "./chunk-KZJCUORG.js";
+} from "./chunk-QV7AZSVV.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-JSFH6EA2.js";
+} from "./chunk-DVI2RHKN.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-YGTKOX4M.js";
+} from "./chunk-PWWEY3AC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-P7LFX2OA.js";
-import "./chunk-CL3CF7ZN.js";
+import "./chunk-R2TUWDLZ.js";
+import "./chunk-F7M5WIUS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-GQUMBLET.js";
-import "./chunk-JUVMVK56.js";
+import "./chunk-7S47YBZZ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -50,7 +50,7 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-VLR2RLAR.js";
+import "./chunk-JUCBQE4C.js";
 import {
   __commonJS,
   __esm,

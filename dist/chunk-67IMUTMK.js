@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-CL3CF7ZN.js";
+} from "./chunk-F7M5WIUS.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   LineIndex
-} from "./chunk-JUVMVK56.js";
+} from "./chunk-7S47YBZZ.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

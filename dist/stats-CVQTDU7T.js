@@ -7,19 +7,19 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-KU6BTZQ7.js";
-import "./chunk-P7LFX2OA.js";
-import "./chunk-CL3CF7ZN.js";
+} from "./chunk-NA6NNONB.js";
+import "./chunk-R2TUWDLZ.js";
+import "./chunk-F7M5WIUS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-JUVMVK56.js";
+import "./chunk-7S47YBZZ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-VLR2RLAR.js";
+import "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 export {
   runStats,

@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-CIVN4OS7.js";
+} from "./chunk-R2FMPPEJ.js";
 import {
   runStats
-} from "./chunk-KU6BTZQ7.js";
+} from "./chunk-NA6NNONB.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-UI75S2JF.js";
-import "./chunk-DZOJCJ7W.js";
+} from "./chunk-JUD3YV4H.js";
+import "./chunk-4IQNNKH3.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-YX27BDKG.js";
+import "./chunk-N4YG5IEY.js";
 import {
   formatText
-} from "./chunk-RVHXVFNA.js";
-import "./chunk-KZJCUORG.js";
-import "./chunk-JSFH6EA2.js";
+} from "./chunk-FWSW7X2M.js";
+import "./chunk-QV7AZSVV.js";
+import "./chunk-DVI2RHKN.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-YGTKOX4M.js";
+} from "./chunk-PWWEY3AC.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-P7LFX2OA.js";
-import "./chunk-CL3CF7ZN.js";
+import "./chunk-R2TUWDLZ.js";
+import "./chunk-F7M5WIUS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,7 +45,7 @@ import {
   VERSION,
   defaultCacheDir
 } from "./chunk-GQUMBLET.js";
-import "./chunk-JUVMVK56.js";
+import "./chunk-7S47YBZZ.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -54,7 +54,7 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-VLR2RLAR.js";
+import "./chunk-JUCBQE4C.js";
 import {
   __commonJS,
   __export,

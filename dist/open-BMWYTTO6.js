@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-JUVMVK56.js";
+} from "./chunk-7S47YBZZ.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -29,7 +29,7 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-VLR2RLAR.js";
+} from "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts
