@@ -62,6 +62,11 @@ export interface SeenAround {
   afterLocks?: HeldRelLock[];
   /** what a second connection saw while it ran alone */
   sampled: HeldRelLock[];
+  /**
+   * a transaction-control statement (ROLLBACK, ROLLBACK TO SAVEPOINT, COMMIT…): storage it changes is storage a
+   * rollback gave back, not a rewrite
+   */
+  control?: boolean;
 }
 
 /** Fills `rec.locks`, `rec.rewrites` and `rec.rebuiltIndexes` from what was read around the statement. */
@@ -128,15 +133,16 @@ export function recordSeen(shadow: Shadow, rec: TracedStatement, s: SeenAround):
   rec.locks.sort((a, b) => p.lockStrength(b.mode) - p.lockStrength(a.mode) || a.relation.localeCompare(b.relation));
   // relations other sessions can see (existing before the transaction), compared with their
   // state just before THIS statement, so a rewrite is reported by the statement that did it only
-  for (const oid of visible.keys()) {
-    const before = beforeRels.get(oid);
-    if (!before) continue;
-    const after = afterRels.get(oid);
-    if (!after || after.filenode === before.filenode || before.filenode === 0) continue;
-    const kind = p.relkindName(before.relkind);
-    if (kind === 'index') rec.rebuiltIndexes.push(after.name);
-    else if (kind === 'table' || kind === 'materialized view') rec.rewrites.push(after.name);
-  }
+  if (!s.control)
+    for (const oid of visible.keys()) {
+      const before = beforeRels.get(oid);
+      if (!before) continue;
+      const after = afterRels.get(oid);
+      if (!after || after.filenode === before.filenode || before.filenode === 0) continue;
+      const kind = p.relkindName(before.relkind);
+      if (kind === 'index') rec.rebuiltIndexes.push(after.name);
+      else if (kind === 'table' || kind === 'materialized view') rec.rewrites.push(after.name);
+    }
   rec.rewrites.sort();
   rec.rebuiltIndexes.sort();
 }

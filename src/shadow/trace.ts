@@ -130,6 +130,11 @@ class FileRun {
   private sampler: Sampler | undefined;
   private unit: number | undefined;
   private prev: Statement | undefined;
+  /**
+   * The relations as the last statement left them, when nothing has run since that could change them (it succeeded,
+   * it was no transaction control): the next statement's `before`, read once instead of twice per statement
+   */
+  private lastRels: RelMap | undefined;
   private groupedThrough = -1;
   private ungroupedThrough = -1;
   /** the statement being run, for a stop that happens in the tracer's own queries around it */
@@ -339,7 +344,10 @@ class FileRun {
       await shadow.exec('BEGIN');
       watch?.began();
     }
-    const beforeRels = trace ? await probes.relations(shadow) : undefined;
+    // the probes above run SQL of their own (rolled back): read the relations again after them
+    const reuse = this.lastRels && !online && !scaled ? this.lastRels : undefined;
+    this.lastRels = undefined;
+    const beforeRels = trace ? (reuse ?? (await probes.relations(shadow))) : undefined;
     const beforeLocks = trace && (this.tx || ownWrap) ? await probes.ownLocks(shadow) : undefined;
     if (trace && alone && !this.tx && shadow.openSideConnection) {
       // no second connection (the migration may have revoked CONNECT): documented locks only
@@ -372,13 +380,16 @@ class FileRun {
     }
     if (sqlErr) return this.failedStatement(stmt, rec, sqlErr, ownWrap, durationMs);
     if (watched !== undefined) await watch!.after(watched, this.opts.watch!.label(stmt), durationMs);
+    let afterRels: RelMap | undefined;
     if (trace && beforeRels) {
+      afterRels = await probes.relations(shadow);
       recordSeen(shadow, rec, {
         stmt,
         tx: this.tx,
         alone,
         beforeRels,
-        afterRels: await probes.relations(shadow),
+        afterRels,
+        control: !!ctl,
         ...(beforeLocks ? { beforeLocks, afterLocks: await probes.ownLocks(shadow) } : {}),
         sampled,
       });
@@ -404,6 +415,7 @@ class FileRun {
       this.endTx(ctl === 'commit-chain' ? 'COMMIT' : 'ROLLBACK', stmt.span.line, 0, durationMs);
       await this.openTx(kind);
     }
+    if (!ctl) this.lastRels = afterRels;
     this.push(rec);
   }
 

@@ -62,6 +62,34 @@ eachEngine('traced statements', (engine) => {
     expect(byLine.get(4)!.rewrites).toEqual([]);
   });
 
+  it('a rewrite rolled back is neither reported again nor by the ROLLBACK that undid it', async () => {
+    // each statement's relations before it are those the one before left, unless that one rolled something back
+    const { t } = await fixture();
+    const r = await run(
+      [
+        'BEGIN;',
+        `ALTER TABLE ${t} ALTER COLUMN n TYPE bigint;`,
+        'ROLLBACK;',
+        `ALTER TABLE ${t} ADD COLUMN note text;`,
+        'BEGIN;',
+        'SAVEPOINT s;',
+        `ALTER TABLE ${t} ALTER COLUMN n TYPE bigint;`,
+        'ROLLBACK TO SAVEPOINT s;',
+        `ALTER TABLE ${t} ADD COLUMN tag text;`,
+        'COMMIT;',
+        `ALTER TABLE ${t} ALTER COLUMN n TYPE bigint;`,
+        `ALTER TABLE ${t} ADD COLUMN flag boolean;`,
+      ].join('\n'),
+    );
+    expect(r.error).toBeNull();
+    const rewrote = r.statements.filter((s) => s.rewrites.length).map((s) => [s.line, s.rewrites]);
+    expect(rewrote).toEqual([
+      [2, [t]],
+      [7, [t]],
+      [11, [t]],
+    ]);
+  });
+
   it('ADD COLUMN with a constant default does not rewrite', async () => {
     const { t } = await fixture();
     const r = await run(`ALTER TABLE ${t} ADD COLUMN flag boolean NOT NULL DEFAULT false`);

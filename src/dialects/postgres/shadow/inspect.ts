@@ -10,28 +10,21 @@ export type { HeldRelLock, RelInfo, RelMap };
 /** The user's schemas (`n` is pg_namespace): not the system's, not TOAST, not temporary. */
 export const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
 
+/**
+ * The user relations and their storage identity, read before and after every traced statement. As one JSON text,
+ * not a row per relation: PGlite builds a JavaScript object per row and sends them across threads, and for lemmy's
+ * 384 relations the rows took 3.4-4.7 ms a read, the JSON 1.7 ms (a traced statement reads it twice).
+ */
 export async function relations(shadow: ProbeTarget): Promise<RelMap> {
-  const rows = await shadow.query<{
-    oid: number;
-    nspname: string;
-    relname: string;
-    relkind: string;
-    relfilenode: number;
-  }>(
-    `SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relfilenode::int8 AS relfilenode
+  const [row] = await shadow.query<{ rels: string | null }>(
+    `SELECT json_agg(json_build_array(c.oid::int8, n.nspname, c.relname, c.relkind::text, c.relfilenode::int8))::text AS rels
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE ${USER_SCHEMAS}`,
   );
   const map: RelMap = new Map();
-  for (const r of rows) {
-    const oid = Number(r.oid);
-    map.set(oid, {
-      oid,
-      name: displayTable(`${r.nspname}.${r.relname}`),
-      relkind: r.relkind,
-      filenode: Number(r.relfilenode),
-    });
-  }
+  const rels = JSON.parse(row?.rels ?? '[]') as [number, string, string, string, number][];
+  for (const [oid, nspname, relname, relkind, filenode] of rels)
+    map.set(oid, { oid, name: displayTable(`${nspname}.${relname}`), relkind, filenode });
   return map;
 }
 
