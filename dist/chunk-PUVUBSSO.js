@@ -6,15 +6,15 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-NA6NNONB.js";
+} from "./chunk-6ZHE6UDG.js";
 import {
   formatText,
   textParts
-} from "./chunk-FWSW7X2M.js";
+} from "./chunk-2XYN66QS.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-QV7AZSVV.js";
+} from "./chunk-WQUJ6CT6.js";
 import {
   lintOptionsOf,
   lintStage,
@@ -22,20 +22,20 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-DVI2RHKN.js";
+} from "./chunk-PRXRGVH5.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-PWWEY3AC.js";
+} from "./chunk-74Y3A6CT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-R2TUWDLZ.js";
+} from "./chunk-PTQT4JVC.js";
 import {
   UsageError,
   exitCodeFor
@@ -453,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-VJXPFXSV.js");
+    const { lintDryRun } = await import("./dry-run-FFLCE3YT.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -12,21 +12,21 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-R2FMPPEJ.js";
-import "./chunk-NA6NNONB.js";
-import "./chunk-FWSW7X2M.js";
-import "./chunk-QV7AZSVV.js";
-import "./chunk-DVI2RHKN.js";
-import "./chunk-PWWEY3AC.js";
+} from "./chunk-PUVUBSSO.js";
+import "./chunk-6ZHE6UDG.js";
+import "./chunk-2XYN66QS.js";
+import "./chunk-WQUJ6CT6.js";
+import "./chunk-PRXRGVH5.js";
+import "./chunk-74Y3A6CT.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-R2TUWDLZ.js";
-import "./chunk-F7M5WIUS.js";
+import "./chunk-PTQT4JVC.js";
+import "./chunk-TEE2EA3E.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-GQUMBLET.js";
-import "./chunk-7S47YBZZ.js";
+import "./chunk-S4XFNO3Z.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

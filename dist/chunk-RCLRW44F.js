@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-N4YG5IEY.js";
+} from "./chunk-XAHFGSL6.js";
 import {
   isProven
-} from "./chunk-DVI2RHKN.js";
+} from "./chunk-PRXRGVH5.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -5,20 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-67IMUTMK.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-F7M5WIUS.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-6ZHE6UDG.js";
+import "./chunk-PTQT4JVC.js";
+import "./chunk-TEE2EA3E.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-GQUMBLET.js";
-import "./chunk-7S47YBZZ.js";
+import "./chunk-S4XFNO3Z.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -26,8 +22,6 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  runStats,
+  statsExportCommand
 };

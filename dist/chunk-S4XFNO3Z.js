@@ -7715,21 +7715,15 @@ var SCRIPT_TOOLS = /* @__PURE__ */ new Set(["prisma", "golang-migrate"]);
 // src/dialects/postgres/shadow/inspect.ts
 var USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
 async function relations(shadow) {
-  const rows = await shadow.query(
-    `SELECT c.oid::int8 AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relfilenode::int8 AS relfilenode
+  const [row] = await shadow.query(
+    `SELECT json_agg(json_build_array(c.oid::int8, n.nspname, c.relname, c.relkind::text, c.relfilenode::int8))::text AS rels
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE ${USER_SCHEMAS}`
   );
   const map = /* @__PURE__ */ new Map();
-  for (const r of rows) {
-    const oid = Number(r.oid);
-    map.set(oid, {
-      oid,
-      name: displayTable(`${r.nspname}.${r.relname}`),
-      relkind: r.relkind,
-      filenode: Number(r.relfilenode)
-    });
-  }
+  const rels = JSON.parse(row?.rels ?? "[]");
+  for (const [oid, nspname, relname, relkind, filenode] of rels)
+    map.set(oid, { oid, name: displayTable(`${nspname}.${relname}`), relkind, filenode });
   return map;
 }
 async function ownLocks(shadow) {

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-F7M5WIUS.js";
+} from "./chunk-TEE2EA3E.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-7S47YBZZ.js";
+} from "./chunk-S4XFNO3Z.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-R2FMPPEJ.js";
+} from "./chunk-PUVUBSSO.js";
 import {
   runStats
-} from "./chunk-NA6NNONB.js";
+} from "./chunk-6ZHE6UDG.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-JUD3YV4H.js";
-import "./chunk-4IQNNKH3.js";
+} from "./chunk-EZYHBTEK.js";
+import "./chunk-RCLRW44F.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-N4YG5IEY.js";
+import "./chunk-XAHFGSL6.js";
 import {
   formatText
-} from "./chunk-FWSW7X2M.js";
-import "./chunk-QV7AZSVV.js";
-import "./chunk-DVI2RHKN.js";
+} from "./chunk-2XYN66QS.js";
+import "./chunk-WQUJ6CT6.js";
+import "./chunk-PRXRGVH5.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-PWWEY3AC.js";
+} from "./chunk-74Y3A6CT.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-R2TUWDLZ.js";
-import "./chunk-F7M5WIUS.js";
+import "./chunk-PTQT4JVC.js";
+import "./chunk-TEE2EA3E.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,7 +45,7 @@ import {
   VERSION,
   defaultCacheDir
 } from "./chunk-GQUMBLET.js";
-import "./chunk-7S47YBZZ.js";
+import "./chunk-S4XFNO3Z.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

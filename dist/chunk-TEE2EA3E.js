@@ -92,7 +92,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-7S47YBZZ.js";
+} from "./chunk-S4XFNO3Z.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -4059,15 +4059,16 @@ function recordSeen(shadow, rec, s) {
     }
   }
   rec.locks.sort((a, b) => p.lockStrength(b.mode) - p.lockStrength(a.mode) || a.relation.localeCompare(b.relation));
-  for (const oid of visible.keys()) {
-    const before2 = beforeRels.get(oid);
-    if (!before2) continue;
-    const after = afterRels.get(oid);
-    if (!after || after.filenode === before2.filenode || before2.filenode === 0) continue;
-    const kind = p.relkindName(before2.relkind);
-    if (kind === "index") rec.rebuiltIndexes.push(after.name);
-    else if (kind === "table" || kind === "materialized view") rec.rewrites.push(after.name);
-  }
+  if (!s.control)
+    for (const oid of visible.keys()) {
+      const before2 = beforeRels.get(oid);
+      if (!before2) continue;
+      const after = afterRels.get(oid);
+      if (!after || after.filenode === before2.filenode || before2.filenode === 0) continue;
+      const kind = p.relkindName(before2.relkind);
+      if (kind === "index") rec.rebuiltIndexes.push(after.name);
+      else if (kind === "table" || kind === "materialized view") rec.rewrites.push(after.name);
+    }
   rec.rewrites.sort();
   rec.rebuiltIndexes.sort();
 }
@@ -4205,6 +4206,11 @@ var FileRun = class {
   sampler;
   unit;
   prev;
+  /**
+   * The relations as the last statement left them, when nothing has run since that could change them (it succeeded,
+   * it was no transaction control): the next statement's `before`, read once instead of twice per statement
+   */
+  lastRels;
   groupedThrough = -1;
   ungroupedThrough = -1;
   /** the statement being run, for a stop that happens in the tracer's own queries around it */
@@ -4384,7 +4390,9 @@ var FileRun = class {
       await shadow.exec("BEGIN");
       watch?.began();
     }
-    const beforeRels = trace ? await probes.relations(shadow) : void 0;
+    const reuse = this.lastRels && !online && !scaled ? this.lastRels : void 0;
+    this.lastRels = void 0;
+    const beforeRels = trace ? reuse ?? await probes.relations(shadow) : void 0;
     const beforeLocks = trace && (this.tx || ownWrap) ? await probes.ownLocks(shadow) : void 0;
     if (trace && alone && !this.tx && shadow.openSideConnection) {
       this.sampler ??= await Sampler.open(shadow).catch(() => void 0);
@@ -4415,13 +4423,16 @@ var FileRun = class {
     }
     if (sqlErr) return this.failedStatement(stmt, rec, sqlErr, ownWrap, durationMs);
     if (watched !== void 0) await watch.after(watched, this.opts.watch.label(stmt), durationMs);
+    let afterRels;
     if (trace && beforeRels) {
+      afterRels = await probes.relations(shadow);
       recordSeen(shadow, rec, {
         stmt,
         tx: this.tx,
         alone,
         beforeRels,
-        afterRels: await probes.relations(shadow),
+        afterRels,
+        control: !!ctl,
         ...beforeLocks ? { beforeLocks, afterLocks: await probes.ownLocks(shadow) } : {},
         sampled
       });
@@ -4446,6 +4457,7 @@ var FileRun = class {
       this.endTx(ctl === "commit-chain" ? "COMMIT" : "ROLLBACK", stmt.span.line, 0, durationMs);
       await this.openTx(kind);
     }
+    if (!ctl) this.lastRels = afterRels;
     this.push(rec);
   }
   /** A statement failed: the file stops there (unless told to go on), its transaction is rolled back. */
@@ -4546,7 +4558,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-BMWYTTO6.js")).openShadow(options),
+  open: async (options) => (await import("./open-33C7BOF5.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   extensionsIn,

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-E2AQQ22Y.js";
-import "./chunk-4IQNNKH3.js";
-import "./chunk-N4YG5IEY.js";
+} from "./chunk-PYY26MU7.js";
+import "./chunk-RCLRW44F.js";
+import "./chunk-XAHFGSL6.js";
 import {
   ruleDocUrl
-} from "./chunk-QV7AZSVV.js";
+} from "./chunk-WQUJ6CT6.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-DVI2RHKN.js";
+} from "./chunk-PRXRGVH5.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-PWWEY3AC.js";
+} from "./chunk-74Y3A6CT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-R2TUWDLZ.js";
-import "./chunk-F7M5WIUS.js";
+import "./chunk-PTQT4JVC.js";
+import "./chunk-TEE2EA3E.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-GQUMBLET.js";
-import "./chunk-7S47YBZZ.js";
+import "./chunk-S4XFNO3Z.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-QV7AZSVV.js";
+} from "./chunk-WQUJ6CT6.js";
 import {
   require_picocolors
-} from "./chunk-DVI2RHKN.js";
+} from "./chunk-PRXRGVH5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-NA6NNONB.js";
+} from "./chunk-6ZHE6UDG.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,7 +32,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-N4YG5IEY.js";
+} from "./chunk-XAHFGSL6.js";
 import {
   addDryRunFacts,
   dryRunStage,
@@ -40,19 +40,19 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-DVI2RHKN.js";
+} from "./chunk-PRXRGVH5.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-PWWEY3AC.js";
+} from "./chunk-74Y3A6CT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-R2TUWDLZ.js";
-import "./chunk-F7M5WIUS.js";
+} from "./chunk-PTQT4JVC.js";
+import "./chunk-TEE2EA3E.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -64,7 +64,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   formatDuration
-} from "./chunk-7S47YBZZ.js";
+} from "./chunk-S4XFNO3Z.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-R2TUWDLZ.js";
+} from "./chunk-PTQT4JVC.js";
 import {
   dialectOfUrl
-} from "./chunk-F7M5WIUS.js";
+} from "./chunk-TEE2EA3E.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

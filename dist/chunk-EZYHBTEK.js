@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-4IQNNKH3.js";
+} from "./chunk-RCLRW44F.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-N4YG5IEY.js";
+} from "./chunk-XAHFGSL6.js";
 import {
   byStatement
-} from "./chunk-FWSW7X2M.js";
+} from "./chunk-2XYN66QS.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-QV7AZSVV.js";
+} from "./chunk-WQUJ6CT6.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-DVI2RHKN.js";
+} from "./chunk-PRXRGVH5.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-PWWEY3AC.js";
+} from "./chunk-74Y3A6CT.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-R2TUWDLZ.js";
+} from "./chunk-PTQT4JVC.js";
 import {
   dialectFor
-} from "./chunk-F7M5WIUS.js";
+} from "./chunk-TEE2EA3E.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-E2AQQ22Y.js";
+} from "./chunk-PYY26MU7.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-R2FMPPEJ.js";
+} from "./chunk-PUVUBSSO.js";
 import {
   runStats
-} from "./chunk-NA6NNONB.js";
+} from "./chunk-6ZHE6UDG.js";
 import {
   proofState
-} from "./chunk-4IQNNKH3.js";
+} from "./chunk-RCLRW44F.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-N4YG5IEY.js";
-import "./chunk-FWSW7X2M.js";
-import "./chunk-QV7AZSVV.js";
+import "./chunk-XAHFGSL6.js";
+import "./chunk-2XYN66QS.js";
+import "./chunk-WQUJ6CT6.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -34,19 +34,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-DVI2RHKN.js";
+} from "./chunk-PRXRGVH5.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-PWWEY3AC.js";
+} from "./chunk-74Y3A6CT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-R2TUWDLZ.js";
-import "./chunk-F7M5WIUS.js";
+import "./chunk-PTQT4JVC.js";
+import "./chunk-TEE2EA3E.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -64,7 +64,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-7S47YBZZ.js";
+} from "./chunk-S4XFNO3Z.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-F7M5WIUS.js";
+} from "./chunk-TEE2EA3E.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   LineIndex
-} from "./chunk-7S47YBZZ.js";
+} from "./chunk-S4XFNO3Z.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

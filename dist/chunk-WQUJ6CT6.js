@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-F7M5WIUS.js";
+} from "./chunk-TEE2EA3E.js";
 import {
   formatDuration
-} from "./chunk-7S47YBZZ.js";
+} from "./chunk-S4XFNO3Z.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-4IQNNKH3.js";
+} from "./chunk-RCLRW44F.js";
 import {
   require_picocolors
-} from "./chunk-DVI2RHKN.js";
+} from "./chunk-PRXRGVH5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-F7M5WIUS.js";
+} from "./chunk-TEE2EA3E.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
