@@ -68,6 +68,21 @@ describe('the embedded engine is compiled for its work', () => {
     }
   });
 
+  it('ZERODOWN_TRACE names the code an engine booted with', async () => {
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.env.ZERODOWN_TRACE = '1';
+    process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      for (const tier of ['baseline', 'optimizing'] as const) await (await PgliteShadow.open({ tier })).close();
+    } finally {
+      process.stderr.write = write;
+      delete process.env.ZERODOWN_TRACE;
+    }
+    const boots = lines.filter((l) => l.startsWith('zerodown: PGlite boot'));
+    expect(boots.map((l) => /\(\w+, (\w+) code\)/.exec(l)?.[1])).toEqual(['baseline', 'optimizing']);
+  });
+
   it('runs compiles one at a time, so that a baseline compile never lends its flag to another', async () => {
     const events: string[] = [];
     let release: () => void = () => {};

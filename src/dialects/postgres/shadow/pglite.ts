@@ -266,7 +266,7 @@ export class PgliteShadow implements Shadow {
         // 'worker online' is seen only once this thread is free (after parsing): a late figure is the parse
         const steps = [...booted.marks, ['worker online (seen)', online] as const, ['reply received', now()] as const];
         const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(', ');
-        process.stderr.write(`zerodown: PGlite boot (${booted.boot}), ms after open: ${list}\n`);
+        process.stderr.write(`zerodown: PGlite boot (${booted.boot}, ${tier} code), ms after open: ${list}\n`);
       }
       shadow.boot = booted.boot;
       shadow.wasmShared = !!wasm;
