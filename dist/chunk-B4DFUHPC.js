@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-74Y3A6CT.js";
+} from "./chunk-YTZFJKGY.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-PTQT4JVC.js";
+} from "./chunk-KXC7R7BS.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-TEE2EA3E.js";
+} from "./chunk-GPJAERTJ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-S4XFNO3Z.js";
+} from "./chunk-2P23VQWG.js";
 import {
   isShadowStop,
   shadowWork,

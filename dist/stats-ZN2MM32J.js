@@ -5,28 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-PUVUBSSO.js";
-import "./chunk-6ZHE6UDG.js";
-import "./chunk-2XYN66QS.js";
-import "./chunk-WQUJ6CT6.js";
-import "./chunk-PRXRGVH5.js";
-import "./chunk-74Y3A6CT.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-PTQT4JVC.js";
-import "./chunk-TEE2EA3E.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-ADOPAKGC.js";
+import "./chunk-KXC7R7BS.js";
+import "./chunk-GPJAERTJ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-GQUMBLET.js";
-import "./chunk-S4XFNO3Z.js";
+import "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -34,11 +22,6 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  runStats,
+  statsExportCommand
 };

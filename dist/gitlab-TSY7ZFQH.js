@@ -8,32 +8,32 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-PUVUBSSO.js";
+} from "./chunk-ISDPXFUE.js";
 import {
   runStats
-} from "./chunk-6ZHE6UDG.js";
+} from "./chunk-ADOPAKGC.js";
 import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-EZYHBTEK.js";
-import "./chunk-RCLRW44F.js";
+} from "./chunk-QNXAM4DQ.js";
+import "./chunk-CJFPNBW3.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-XAHFGSL6.js";
+import "./chunk-XBMXNM4O.js";
 import {
   formatText
-} from "./chunk-2XYN66QS.js";
-import "./chunk-WQUJ6CT6.js";
-import "./chunk-PRXRGVH5.js";
+} from "./chunk-L5UC6KOJ.js";
+import "./chunk-VDQE6H4X.js";
+import "./chunk-B4DFUHPC.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-74Y3A6CT.js";
+} from "./chunk-YTZFJKGY.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-PTQT4JVC.js";
-import "./chunk-TEE2EA3E.js";
+import "./chunk-KXC7R7BS.js";
+import "./chunk-GPJAERTJ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,7 +45,7 @@ import {
   VERSION,
   defaultCacheDir
 } from "./chunk-GQUMBLET.js";
-import "./chunk-S4XFNO3Z.js";
+import "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

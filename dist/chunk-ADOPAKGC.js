@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-PTQT4JVC.js";
+} from "./chunk-KXC7R7BS.js";
 import {
   dialectOfUrl
-} from "./chunk-TEE2EA3E.js";
+} from "./chunk-GPJAERTJ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,24 +6,24 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PYY26MU7.js";
+} from "./chunk-4OGZQYG4.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-PUVUBSSO.js";
+} from "./chunk-ISDPXFUE.js";
 import {
   runStats
-} from "./chunk-6ZHE6UDG.js";
+} from "./chunk-ADOPAKGC.js";
 import {
   proofState
-} from "./chunk-RCLRW44F.js";
+} from "./chunk-CJFPNBW3.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-XAHFGSL6.js";
-import "./chunk-2XYN66QS.js";
-import "./chunk-WQUJ6CT6.js";
+import "./chunk-XBMXNM4O.js";
+import "./chunk-L5UC6KOJ.js";
+import "./chunk-VDQE6H4X.js";
 import {
   DEFAULTS,
   lintOptionsOf,
@@ -34,19 +34,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-PRXRGVH5.js";
+} from "./chunk-B4DFUHPC.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-74Y3A6CT.js";
+} from "./chunk-YTZFJKGY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-PTQT4JVC.js";
-import "./chunk-TEE2EA3E.js";
+import "./chunk-KXC7R7BS.js";
+import "./chunk-GPJAERTJ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -64,7 +64,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-S4XFNO3Z.js";
+} from "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

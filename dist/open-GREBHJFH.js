@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-S4XFNO3Z.js";
+} from "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

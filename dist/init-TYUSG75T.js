@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-X56C5CJM.js";
+} from "./chunk-BJXYZBXI.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-74Y3A6CT.js";
+} from "./chunk-YTZFJKGY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-TEE2EA3E.js";
+} from "./chunk-GPJAERTJ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,7 +34,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-GQUMBLET.js";
-import "./chunk-S4XFNO3Z.js";
+import "./chunk-2P23VQWG.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

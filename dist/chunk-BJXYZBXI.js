@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-TEE2EA3E.js";
+} from "./chunk-GPJAERTJ.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   LineIndex
-} from "./chunk-S4XFNO3Z.js";
+} from "./chunk-2P23VQWG.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-6ZHE6UDG.js";
+} from "./chunk-ADOPAKGC.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,7 +32,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-XAHFGSL6.js";
+} from "./chunk-XBMXNM4O.js";
 import {
   addDryRunFacts,
   dryRunStage,
@@ -40,19 +40,19 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-PRXRGVH5.js";
+} from "./chunk-B4DFUHPC.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-74Y3A6CT.js";
+} from "./chunk-YTZFJKGY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   estimateDryRun
-} from "./chunk-PTQT4JVC.js";
-import "./chunk-TEE2EA3E.js";
+} from "./chunk-KXC7R7BS.js";
+import "./chunk-GPJAERTJ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -64,7 +64,7 @@ import {
 } from "./chunk-GQUMBLET.js";
 import {
   formatDuration
-} from "./chunk-S4XFNO3Z.js";
+} from "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,15 +6,15 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   runStats
-} from "./chunk-6ZHE6UDG.js";
+} from "./chunk-ADOPAKGC.js";
 import {
   formatText,
   textParts
-} from "./chunk-2XYN66QS.js";
+} from "./chunk-L5UC6KOJ.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-WQUJ6CT6.js";
+} from "./chunk-VDQE6H4X.js";
 import {
   lintOptionsOf,
   lintStage,
@@ -22,20 +22,20 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-PRXRGVH5.js";
+} from "./chunk-B4DFUHPC.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-74Y3A6CT.js";
+} from "./chunk-YTZFJKGY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   applyStats
-} from "./chunk-PTQT4JVC.js";
+} from "./chunk-KXC7R7BS.js";
 import {
   UsageError,
   exitCodeFor
@@ -453,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-FFLCE3YT.js");
+    const { lintDryRun } = await import("./dry-run-XQZU4CBR.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -5,16 +5,20 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-6ZHE6UDG.js";
-import "./chunk-PTQT4JVC.js";
-import "./chunk-TEE2EA3E.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-BJXYZBXI.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import "./chunk-GPJAERTJ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-S4XFNO3Z.js";
+import "./chunk-GQUMBLET.js";
+import "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -22,6 +26,8 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-RCLRW44F.js";
+} from "./chunk-CJFPNBW3.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-XAHFGSL6.js";
+} from "./chunk-XBMXNM4O.js";
 import {
   byStatement
-} from "./chunk-2XYN66QS.js";
+} from "./chunk-L5UC6KOJ.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-WQUJ6CT6.js";
+} from "./chunk-VDQE6H4X.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-PRXRGVH5.js";
+} from "./chunk-B4DFUHPC.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-74Y3A6CT.js";
+} from "./chunk-YTZFJKGY.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-PTQT4JVC.js";
+} from "./chunk-KXC7R7BS.js";
 import {
   dialectFor
-} from "./chunk-TEE2EA3E.js";
+} from "./chunk-GPJAERTJ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PYY26MU7.js";
-import "./chunk-RCLRW44F.js";
-import "./chunk-XAHFGSL6.js";
+} from "./chunk-4OGZQYG4.js";
+import "./chunk-CJFPNBW3.js";
+import "./chunk-XBMXNM4O.js";
 import {
   ruleDocUrl
-} from "./chunk-WQUJ6CT6.js";
+} from "./chunk-VDQE6H4X.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-PRXRGVH5.js";
+} from "./chunk-B4DFUHPC.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-74Y3A6CT.js";
+} from "./chunk-YTZFJKGY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-PTQT4JVC.js";
-import "./chunk-TEE2EA3E.js";
+import "./chunk-KXC7R7BS.js";
+import "./chunk-GPJAERTJ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-GQUMBLET.js";
-import "./chunk-S4XFNO3Z.js";
+import "./chunk-2P23VQWG.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

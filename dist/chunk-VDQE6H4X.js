@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-TEE2EA3E.js";
+} from "./chunk-GPJAERTJ.js";
 import {
   formatDuration
-} from "./chunk-S4XFNO3Z.js";
+} from "./chunk-2P23VQWG.js";
 
 // src/report/sarif.ts
 import path from "node:path";

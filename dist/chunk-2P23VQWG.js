@@ -9699,7 +9699,7 @@ var PgliteShadow = class _PgliteShadow {
       if (trace) {
         const steps = [...booted.marks, ["worker online (seen)", online], ["reply received", now()]];
         const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(", ");
-        process.stderr.write(`zerodown: PGlite boot (${booted.boot}), ms after open: ${list}
+        process.stderr.write(`zerodown: PGlite boot (${booted.boot}, ${tier} code), ms after open: ${list}
 `);
       }
       shadow.boot = booted.boot;

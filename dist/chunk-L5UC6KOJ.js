@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-WQUJ6CT6.js";
+} from "./chunk-VDQE6H4X.js";
 import {
   require_picocolors
-} from "./chunk-PRXRGVH5.js";
+} from "./chunk-B4DFUHPC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-XAHFGSL6.js";
+} from "./chunk-XBMXNM4O.js";
 import {
   isProven
-} from "./chunk-PRXRGVH5.js";
+} from "./chunk-B4DFUHPC.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-RCLRW44F.js";
+} from "./chunk-CJFPNBW3.js";
 import {
   require_picocolors
-} from "./chunk-PRXRGVH5.js";
+} from "./chunk-B4DFUHPC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-TEE2EA3E.js";
+} from "./chunk-GPJAERTJ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
