@@ -50,7 +50,7 @@ export function buildProgram(): Command {
     )
     .option(
       '--no-cache',
-      'lint every file and replay the history, instead of reusing the findings and schema an earlier run saved for unchanged files (node_modules/.cache/zerodown, else ~/.cache/zerodown)',
+      'lint every file and replay the history, instead of reusing the findings and schema an earlier run saved for unchanged files (node_modules/.cache/zerodown, else ~/.cache/zerodown); with --dry-run, the shadow state and report are neither reused nor saved either',
     )
     .option('--dry-run', 'also run the migrations on a shadow database: confirm findings, report statements that fail')
     .option(

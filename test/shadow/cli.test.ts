@@ -2,7 +2,7 @@
  * `zerodown dry-run` and `zerodown lint --dry-run` as a user runs them, through
  * the CLI's `main(argv)` in this process (same code path as the binary).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -214,6 +214,25 @@ describe('zerodown lint --dry-run', () => {
     const plain = await run(d, 'lint', 'migrations/002_change.sql', '--format', 'json');
     const plainFindings = JSON.parse(plain.stdout).files[0].findings as { rule: string; confirmed?: boolean }[];
     expect(plainFindings.some((f) => f.confirmed !== undefined || f.rule === 'dry-run-error')).toBe(false);
+  });
+
+  it('lint --dry-run --no-cache neither reuses nor saves the shadow state or report; without it, both are saved', async () => {
+    const d = project({ 'migrations/001_init.sql': HISTORY, 'migrations/002_change.sql': CHANGE });
+    const cache = path.join(tmp, 'lint-dry-run-cache');
+    // the kinds of file saved (each is named by its key)
+    const saved = () => (existsSync(cache) ? readdirSync(cache).map((f) => f.replace(/^[0-9a-f]+/, '')) : []).sort();
+    process.env.ZERODOWN_CACHE_DIR = cache;
+    try {
+      const args = ['lint', 'migrations/002_change.sql', '--dry-run', '--seed-rows', '20', '--format', 'json'];
+      const off = await run(d, ...args, '--no-cache');
+      expect(off.code).toBe(1);
+      expect(saved()).toEqual([]);
+      const on = await run(d, ...args);
+      expect(JSON.parse(on.stdout)).toEqual(JSON.parse(off.stdout));
+      expect(saved()).toEqual(['.dryrun.json', '.json', '.tgz']);
+    } finally {
+      delete process.env.ZERODOWN_CACHE_DIR;
+    }
   });
 });
 
