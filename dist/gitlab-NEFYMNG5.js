@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-ISDPXFUE.js";
+} from "./chunk-QVQLREKN.js";
 import {
   runStats
 } from "./chunk-ADOPAKGC.js";

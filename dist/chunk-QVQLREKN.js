@@ -460,6 +460,8 @@ ${stream.head()}` : stream.head());
       seedRows: opts.seedRows ?? config.dryRun?.seedRows,
       shadowTimeout: opts.shadowTimeout ?? config.dryRun?.shadowTimeout,
       ...opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},
+      // --no-cache: the dry run replays the history too, and neither reuses nor saves a report
+      ...opts.cache === false ? { cache: false } : {},
       cwd,
       ...stage.parsed ? { parsed: stage.parsed } : {}
     });

@@ -11,7 +11,7 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-ISDPXFUE.js";
+} from "./chunk-QVQLREKN.js";
 import {
   runStats
 } from "./chunk-ADOPAKGC.js";

@@ -12,7 +12,7 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-ISDPXFUE.js";
+} from "./chunk-QVQLREKN.js";
 import "./chunk-ADOPAKGC.js";
 import "./chunk-L5UC6KOJ.js";
 import "./chunk-VDQE6H4X.js";

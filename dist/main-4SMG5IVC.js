@@ -3498,7 +3498,7 @@ function buildProgram() {
     "the paths are files (e.g. staged files, from a pre-commit hook): lint those in the migration folders (config `paths`, else the usual layouts), ignore the rest"
   ).option(
     "--no-cache",
-    "lint every file and replay the history, instead of reusing the findings and schema an earlier run saved for unchanged files (node_modules/.cache/zerodown, else ~/.cache/zerodown)"
+    "lint every file and replay the history, instead of reusing the findings and schema an earlier run saved for unchanged files (node_modules/.cache/zerodown, else ~/.cache/zerodown); with --dry-run, the shadow state and report are neither reused nor saved either"
   ).option("--dry-run", "also run the migrations on a shadow database: confirm findings, report statements that fail").option(
     "--shadow-url <url>",
     "with --dry-run: PostgreSQL server to use (a throwaway database is created) instead of embedded PGlite"
@@ -3514,7 +3514,7 @@ function buildProgram() {
     "with --dry-run: stop a statement that runs longer than this on the shadow database, and report it (default 30)",
     (v) => parseSecondsOption(v, "--shadow-timeout")
   ).option("-o, --output <file>", "write the report to a file instead of stdout").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
-    const { lintCommand } = await import("./lint-4MN4VEK3.js");
+    const { lintCommand } = await import("./lint-ZP3LYLWN.js");
     process.exitCode = await lintCommand(paths, opts);
   });
   sourceOptions(program2.command("plan")).description("rewrite unsafe migrations into safe staged phases, proven on a shadow database").argument("[paths...]", "migration files, directories or globs (default: config `paths`)").addOption(
@@ -3546,7 +3546,7 @@ function buildProgram() {
     "stop a statement that runs longer than this on the shadow database, and report it (default 30)",
     (v) => parseSecondsOption(v, "--shadow-timeout")
   ).option("--pg-version <major>", "target PostgreSQL major version", (v) => parseIntOption(v, "--pg-version")).option("--assume-in-transaction", "treat every file as run inside a transaction by the migration tool").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
-    const { planCommand } = await import("./plan-RFWENUAV.js");
+    const { planCommand } = await import("./plan-AQLDXPGJ.js");
     process.exitCode = await planCommand(paths, opts);
   });
   sourceOptions(program2.command("dry-run")).description("run migrations on a shadow database and report the real locks, rewrites, durations and errors").argument("[paths...]", "migration files to run; earlier migrations of the same directory build the schema first").addOption(
@@ -3597,7 +3597,7 @@ function buildProgram() {
     "--no-cache",
     "replay the history for the dry run and the proof instead of booting from the shadow state (or reusing the report and verdict on the same migrations and plan) an earlier job saved (node_modules/.cache/zerodown/shadow, or $ZERODOWN_CACHE_DIR), and save neither"
   ).option("--no-note", "do not post the merge request note").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
-    const { gitlabCommand } = await import("./gitlab-TSY7ZFQH.js");
+    const { gitlabCommand } = await import("./gitlab-NEFYMNG5.js");
     process.exitCode = await gitlabCommand(paths, opts);
   });
   program2.command("init").description("detect the migrations and write a commented config and the CI file (GitHub workflow or GitLab job)").option("--dir <dir>", "the repository to set up (default: the current directory)").option("--yaml", "write .zerodown.yml instead of zerodown.config.json").addOption(new Option("--ci <host>", "CI to write for, instead of detecting it").choices(["github", "gitlab"])).option("--print", "show the files it would write, and write nothing").option("--force", "overwrite files that exist").action(async (opts) => {
