@@ -239,6 +239,7 @@ export async function verifyPlan(
   const bound = opts.shadowTimeoutMs !== undefined ? { timeoutMs: opts.shadowTimeoutMs } : {};
   // what an embedded engine runs: the history, unless it boots from a saved start, then the migration or the plan
   const runs = [plan.migration.source, ...plan.phases.map((p) => p.sql)];
+  const work = { fresh: shadowWork([...historySources, ...runs]), fromStart: shadowWork(runs) };
   const open = (state?: Buffer) =>
     dialect.open(
       opts.shadowUrl
@@ -247,7 +248,7 @@ export async function verifyPlan(
             extensions,
             ...bound,
             ...(state ? { state } : {}),
-            work: shadowWork(state ? runs : [...historySources, ...runs]),
+            work: state ? work.fromStart : work.fresh,
           },
     );
   // an embedded engine saves the replayed and seeded start once, and boots the next runs from it

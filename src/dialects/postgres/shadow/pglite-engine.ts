@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
-import { compilePglite, pgliteFilesUrl, type EngineTier } from './pglite-files.js';
+import { compilePglite, pgliteFilesUrl } from './pglite-files.js';
+import type { WasmTier } from '../../../wasm-tier.js';
 
 /**
  * A throwaway database needs no durability: no full-page images, minimal WAL,
@@ -83,7 +84,7 @@ export interface EngineBootOptions {
    */
   wasm?: WebAssembly.Module;
   /** how a module this worker compiles itself (none came with the request) is compiled */
-  tier?: EngineTier;
+  tier?: WasmTier;
 }
 
 /**
@@ -120,7 +121,7 @@ export interface EngineArtifacts {
  * (pglite.ts, `compileEngine`), sent with the open request; this worker then only reads the bundle.
  */
 export function prefetchArtifacts(
-  compiled?: Promise<{ wasm?: WebAssembly.Module; tier?: EngineTier }>,
+  compiled?: Promise<{ wasm?: WebAssembly.Module; tier?: WasmTier }>,
 ): Promise<EngineArtifacts | undefined> {
   return Promise.all([
     compiled ? compiled.then((m) => m.wasm ?? compilePglite(m.tier)) : compilePglite(),

@@ -20,30 +20,26 @@ export function pgliteFilesUrl(): URL {
   return here.endsWith('.ts') ? new URL('./', import.meta.resolve('@electric-sql/pglite')) : new URL('./', here);
 }
 
-/**
- * How PGlite's WebAssembly is compiled (src/wasm-tier.ts). PostgreSQL's functions are big and many run hot at once,
- * so on a short run recompiling them with V8's optimizing compiler costs far more CPU than the faster code saves:
- * measured on a 2-core machine (2026-12-07), baseline only made the Action's first run on a small migration 2.08 →
- * 1.43 s (3.7 → 2.3 CPU-s), `dry-run` of lemmy's 342 files (0.6 MB of SQL) the same 3.0 s wall with 1 CPU-s and 85 MB
- * less, a history of INSERTs of 2 MB 1.57 → 1.21 s and 5 MB 2.27 → 2.05 s; at 10 MB both were within noise, and
- * at 20 MB the optimized code was 5-19% faster.
- */
-export type EngineTier = WasmTier;
-
-/** Above this much SQL to run, PGlite's code is optimized (see `EngineTier`). */
+/** Above this much SQL to run, PGlite's code is optimized (see `tierFor`). */
 export const BASELINE_MAX_SQL_CHARS = 8_000_000;
 
 /**
- * The tier for `work`: baseline for a short run; optimized for a long one, and for a run that times statements for
- * estimates (the speed `src/estimate/model.ts` was calibrated at). Unknown work: optimized (a long run loses more on
- * baseline code than a short one on optimized code).
+ * How PGlite's WebAssembly is compiled for `work` (src/wasm-tier.ts): baseline for a short run; optimized for a long
+ * one, and for a run that times statements for estimates (the speed `src/estimate/model.ts` was calibrated at).
+ * Unknown work: optimized (a long run loses more on baseline code than a short one on optimized code).
+ *
+ * PostgreSQL's functions are big and many run hot at once, so on a short run recompiling them with V8's optimizing
+ * compiler costs far more CPU than the faster code saves: measured on a 2-core machine (2026-12-07), baseline only
+ * made the Action's first run on a small migration 2.08 → 1.43 s (3.7 → 2.3 CPU-s), `dry-run` of lemmy's 342 files
+ * (0.6 MB of SQL) the same 3.0 s wall with 1 CPU-s and 85 MB less, a history of INSERTs of 2 MB 1.57 → 1.21 s and
+ * 5 MB 2.27 → 2.05 s; at 10 MB both were within noise, and at 20 MB the optimized code was 5-19% faster.
  */
-export function tierFor(work: ShadowWork | undefined): EngineTier {
+export function tierFor(work: ShadowWork | undefined): WasmTier {
   return !work || work.timed || work.sqlChars > BASELINE_MAX_SQL_CHARS ? 'optimizing' : 'baseline';
 }
 
 /** PGlite's WebAssembly (9 MB), read and compiled on V8's background threads. Rejects when the file is not there. */
-export async function compilePglite(tier: EngineTier = 'optimizing'): Promise<WebAssembly.Module> {
+export async function compilePglite(tier: WasmTier = 'optimizing'): Promise<WebAssembly.Module> {
   const bytes = await readFile(new URL('pglite.wasm', pgliteFilesUrl()));
   return compileAt(tier, () => wasmApi.compile(bytes));
 }

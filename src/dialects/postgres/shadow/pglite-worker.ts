@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
 import { bootEngine, prefetchArtifacts, type EngineBootOptions } from './pglite-engine.js';
-import type { EngineTier } from './pglite-files.js';
+import type { WasmTier } from '../../../wasm-tier.js';
 
 export type WorkerRequest =
   | { id: number; op: 'open'; opts: EngineBootOptions }
@@ -36,7 +36,7 @@ const marks: [string, number][] = [['worker module evaluated', now()]];
  * Read (and compiled, when the open request brings no module compiled by the main thread) while the open request is
  * on its way and its data directory is unpacked.
  */
-let given: (module: { wasm?: WebAssembly.Module; tier?: EngineTier }) => void = () => {};
+let given: (module: { wasm?: WebAssembly.Module; tier?: WasmTier }) => void = () => {};
 const artifacts = prefetchArtifacts(new Promise((resolve) => (given = resolve)));
 
 async function handle(req: WorkerRequest): Promise<unknown> {

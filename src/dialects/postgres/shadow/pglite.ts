@@ -23,7 +23,8 @@ import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../.
 import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import { postgresProbes } from './probes.js';
-import { compilePglite, type EngineTier } from './pglite-files.js';
+import { compilePglite } from './pglite-files.js';
+import type { WasmTier } from '../../../wasm-tier.js';
 import { availableBundles, bundleDirs, BUILTIN_EXTENSIONS, resolveBundles } from './extensions.js';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
 
@@ -116,10 +117,10 @@ export interface PgliteOptions {
   /** wall-clock bound per statement, ms (default 30 s) */
   timeoutMs?: number;
   /** how its WebAssembly is compiled (pglite-files.ts `tierFor`); default optimizing */
-  tier?: EngineTier;
+  tier?: WasmTier;
 }
 
-const compiled = new Map<EngineTier, Promise<WebAssembly.Module | undefined>>();
+const compiled = new Map<WasmTier, Promise<WebAssembly.Module | undefined>>();
 
 /**
  * PGlite's WebAssembly (9 MB), compiled once per tier for the whole process, on V8's background threads, and sent
@@ -129,7 +130,7 @@ const compiled = new Map<EngineTier, Promise<WebAssembly.Module | undefined>>();
  * once. A front end that knows a dry run follows calls this before it lints, so the compile overlaps the lint.
  * Undefined when the file is not found (a worker then compiles its own).
  */
-export function compileEngine(tier: EngineTier = 'optimizing'): Promise<WebAssembly.Module | undefined> {
+export function compileEngine(tier: WasmTier = 'optimizing'): Promise<WebAssembly.Module | undefined> {
   let module = compiled.get(tier);
   if (!module) {
     module = compilePglite(tier).catch(() => undefined);
