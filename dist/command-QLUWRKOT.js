@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-4OGZQYG4.js";
-import "./chunk-CJFPNBW3.js";
+} from "./chunk-2FAMYRXN.js";
+import "./chunk-PX6H4JDL.js";
 import "./chunk-XBMXNM4O.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-B4DFUHPC.js";
+} from "./chunk-XU2PS45Q.js";
 import {
   autoDiscover,
   detectDialect,

@@ -40,7 +40,7 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-B4DFUHPC.js";
+} from "./chunk-XU2PS45Q.js";
 import {
   detectDialect,
   findMigrations,

@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-4OGZQYG4.js";
+} from "./chunk-2FAMYRXN.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-QVQLREKN.js";
+} from "./chunk-V4A5BS2V.js";
 import {
   runStats
 } from "./chunk-ADOPAKGC.js";
 import {
   proofState
-} from "./chunk-CJFPNBW3.js";
+} from "./chunk-PX6H4JDL.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-XBMXNM4O.js";
-import "./chunk-L5UC6KOJ.js";
+import "./chunk-Y2Y7EKSA.js";
 import "./chunk-VDQE6H4X.js";
 import {
   DEFAULTS,
@@ -34,7 +34,7 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-B4DFUHPC.js";
+} from "./chunk-XU2PS45Q.js";
 import {
   detectDialect,
   discover,

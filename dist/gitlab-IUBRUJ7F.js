@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-QVQLREKN.js";
+} from "./chunk-V4A5BS2V.js";
 import {
   runStats
 } from "./chunk-ADOPAKGC.js";
@@ -18,15 +18,15 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-QNXAM4DQ.js";
-import "./chunk-CJFPNBW3.js";
+} from "./chunk-KZNHP5L7.js";
+import "./chunk-PX6H4JDL.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-XBMXNM4O.js";
 import {
   formatText
-} from "./chunk-L5UC6KOJ.js";
+} from "./chunk-Y2Y7EKSA.js";
 import "./chunk-VDQE6H4X.js";
-import "./chunk-B4DFUHPC.js";
+import "./chunk-XU2PS45Q.js";
 import {
   changedFiles,
   loadConfig

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-CJFPNBW3.js";
+} from "./chunk-PX6H4JDL.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-XBMXNM4O.js";
 import {
   byStatement
-} from "./chunk-L5UC6KOJ.js";
+} from "./chunk-Y2Y7EKSA.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -52,7 +52,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-B4DFUHPC.js";
+} from "./chunk-XU2PS45Q.js";
 import {
   detectDialect,
   discover,

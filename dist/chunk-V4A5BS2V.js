@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-L5UC6KOJ.js";
+} from "./chunk-Y2Y7EKSA.js";
 import {
   formatSarif,
   sizeLines
@@ -22,7 +22,7 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-B4DFUHPC.js";
+} from "./chunk-XU2PS45Q.js";
 import {
   autoDiscover,
   detectDialect,
@@ -453,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-XQZU4CBR.js");
+    const { lintDryRun } = await import("./dry-run-ACHUSPKR.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

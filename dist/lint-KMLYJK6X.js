@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-QVQLREKN.js";
+} from "./chunk-V4A5BS2V.js";
 import "./chunk-ADOPAKGC.js";
-import "./chunk-L5UC6KOJ.js";
+import "./chunk-Y2Y7EKSA.js";
 import "./chunk-VDQE6H4X.js";
-import "./chunk-B4DFUHPC.js";
+import "./chunk-XU2PS45Q.js";
 import "./chunk-YTZFJKGY.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-KXC7R7BS.js";

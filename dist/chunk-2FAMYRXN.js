@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-CJFPNBW3.js";
+} from "./chunk-PX6H4JDL.js";
 import {
   require_picocolors
-} from "./chunk-B4DFUHPC.js";
+} from "./chunk-XU2PS45Q.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

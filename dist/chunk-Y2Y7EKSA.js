@@ -9,7 +9,7 @@ import {
 } from "./chunk-VDQE6H4X.js";
 import {
   require_picocolors
-} from "./chunk-B4DFUHPC.js";
+} from "./chunk-XU2PS45Q.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -810,12 +810,13 @@ async function verifyPlan(plan, history, opts = {}) {
   const reproducible = !original.error && !!dialect.probes.reproducible?.(original.statements, historySources);
   const bound = opts.shadowTimeoutMs !== void 0 ? { timeoutMs: opts.shadowTimeoutMs } : {};
   const runs = [plan.migration.source, ...plan.phases.map((p) => p.sql)];
+  const work = { fresh: shadowWork([...historySources, ...runs]), fromStart: shadowWork(runs) };
   const open = (state) => dialect.open(
     opts.shadowUrl ? { url: opts.shadowUrl, allowSuperuser: !!opts.allowSuperuserShadow, ...bound } : {
       extensions,
       ...bound,
       ...state ? { state } : {},
-      work: shadowWork(state ? runs : [...historySources, ...runs])
+      work: state ? work.fromStart : work.fresh
     }
   );
   const states = provingStore(opts.shadowUrl ? void 0 : opts.cacheDir);
