@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DialectShadow } from '../../src/dialect.js';
 import { loadParser } from '../../src/dialects/postgres/parse.js';
 import { postgresShadow } from '../../src/dialects/postgres/shadow/index.js';
 import { reproducible } from '../../src/dialects/postgres/shadow/reproducible.js';
 import type { PgStatement } from '../../src/dialects/postgres/statement.js';
 import type { Migration } from '../../src/model.js';
 import { isProven, verifyPlan } from '../../src/plan/verify.js';
+import { recordingShadow } from '../shadow/engines.js';
 import { planSql } from './helpers.js';
 
 const HISTORY = readFileSync('examples/migrations/20261001120000_create_accounts.sql', 'utf8');
@@ -72,35 +72,25 @@ describe('reproducible: the same data on every run from the same start', () => {
 });
 
 describe('the proof opens one engine fewer for a reproducible original', () => {
-  /** PostgreSQL's shadow, counting the engines opened */
-  const counting = () => {
-    const c = { opens: 0, shadow: { ...postgresShadow } as DialectShadow };
-    c.shadow.open = (o) => {
-      c.opens++;
-      return postgresShadow.open(o);
-    };
-    return c;
-  };
-
   it('an index and a foreign key: the original runs once, every column is compared, the plan is proven', async () => {
     const p = await planSql(
       `${HISTORY}\nCREATE TABLE owners (id bigint PRIMARY KEY);\nALTER TABLE accounts ADD COLUMN owner_id bigint;`,
       'CREATE INDEX accounts_name_idx ON accounts (name);\nALTER TABLE accounts ADD CONSTRAINT accounts_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id);',
     );
-    const c = counting();
-    const v = await verifyPlan(p.plan, p.history, { seedRows: 30, dialect: c.shadow });
+    const c = recordingShadow();
+    const v = await verifyPlan(p.plan, p.history, { seedRows: 30, dialect: c.dialect });
     expect(isProven(v), v.differences.join('\n')).toBe(true);
     expect(v.dataEqual).toBe(true);
     expect(v.nondeterministic).toEqual([]);
-    expect(c.opens).toBe(2);
+    expect(c.opened.length).toBe(2);
   });
 
   it('a random default: the original runs twice, and the column that differs between runs is named', async () => {
     const p = await planSql(HISTORY, HEADLINE);
-    const c = counting();
-    const v = await verifyPlan(p.plan, p.history, { seedRows: 30, dialect: c.shadow });
+    const c = recordingShadow();
+    const v = await verifyPlan(p.plan, p.history, { seedRows: 30, dialect: c.dialect });
     expect(isProven(v), v.differences.join('\n')).toBe(true);
     expect(v.nondeterministic.join(' ')).toMatch(/plan_code/);
-    expect(c.opens).toBe(3);
+    expect(c.opened.length).toBe(3);
   });
 });

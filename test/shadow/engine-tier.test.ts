@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DialectShadow, ShadowOpenOptions, ShadowWork } from '../../src/dialect.js';
-import { postgresShadow } from '../../src/dialects/postgres/shadow/index.js';
+import type { ShadowWork } from '../../src/dialect.js';
 import { compileEngine, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
 import { BASELINE_MAX_SQL_CHARS, tierFor } from '../../src/dialects/postgres/shadow/pglite-files.js';
 import type { StagedPlan } from '../../src/plan/types.js';
@@ -19,24 +18,10 @@ import { shadowWork } from '../../src/shadow/driver.js';
 import { dryRun } from '../../src/shadow/dryrun.js';
 import { compileAt } from '../../src/wasm-tier.js';
 import { migration } from '../helpers.js';
+import { recordingShadow } from './engines.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'zerodown-engine-tier-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** PostgreSQL's shadow, recording what each open was told. */
-function recording(): { dialect: DialectShadow; opened: ShadowOpenOptions[] } {
-  const opened: ShadowOpenOptions[] = [];
-  return {
-    opened,
-    dialect: {
-      ...postgresShadow,
-      open: (options) => {
-        opened.push(options);
-        return postgresShadow.open(options);
-      },
-    },
-  };
-}
 
 const HISTORY = 'CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL);\n';
 const CHANGE = 'ALTER TABLE accounts ADD COLUMN note text;\n';
@@ -115,13 +100,13 @@ describe('the embedded engine is compiled for its work', () => {
       migration(CHANGE, { path: 'm/002_note.sql' }),
     ];
     const cacheDir = path.join(tmp, 'dry-run-cache');
-    const cold = recording();
+    const cold = recordingShadow();
     const d = await dryRun(files(), { dialect: cold.dialect, seedRows: 10, cacheDir });
     expect(d.statements.every((s) => !s.error)).toBe(true);
     expect(cold.opened.map((o) => o.work)).toEqual([{ sqlChars: HISTORY.length + CHANGE.length, timed: false }]);
     // the same history again, another file under review: booted from the saved state, which runs only that file
     const next = 'CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email);\n';
-    const warm = recording();
+    const warm = recordingShadow();
     const w = await dryRun([files()[0]!, migration(next, { path: 'm/002_index.sql' })], {
       dialect: warm.dialect,
       seedRows: 10,
@@ -130,7 +115,7 @@ describe('the embedded engine is compiled for its work', () => {
     expect([w.cache, w.boot]).toEqual(['hit', 'cache']);
     expect(warm.opened.map((o) => o.work)).toEqual([{ sqlChars: next.length, timed: false }]);
     // --stats times statements: optimized code, the speed the estimates were calibrated at
-    const timed = recording();
+    const timed = recordingShadow();
     await dryRun(files(), { dialect: timed.dialect, seedRows: 10, estimate: true });
     const work = timed.opened[0]!.work as ShadowWork;
     expect([work.timed, tierFor(work)]).toEqual([true, 'optimizing']);
@@ -146,7 +131,7 @@ describe('the embedded engine is compiled for its work', () => {
       notes: [],
       expectedDifferences: [],
     };
-    const { dialect, opened } = recording();
+    const { dialect, opened } = recordingShadow();
     const v = await verifyPlan(plan, [migration(HISTORY, { path: 'm/001_accounts.sql', review: false })], {
       dialect,
       seedRows: 10,

@@ -5,6 +5,8 @@
  * in the suite's name.
  */
 import { describe } from 'vitest';
+import type { DialectShadow, ShadowOpenOptions } from '../../src/dialect.js';
+import { postgresShadow } from '../../src/dialects/postgres/shadow/index.js';
 import { openShadow, type Shadow } from './kernel.js';
 
 export const PG_URL = process.env.ZERODOWN_TEST_PG_URL;
@@ -25,4 +27,19 @@ export function eachEngine(title: string, fn: (engine: Engine) => void): void {
     const name = e.skip ? `${title} [${e.name}] (skipped: set ZERODOWN_TEST_PG_URL)` : `${title} [${e.name}]`;
     describe.skipIf(e.skip)(name, () => fn(e));
   }
+}
+
+/** PostgreSQL's shadow, recording the options of every engine it opens (how many, and what each was told). */
+export function recordingShadow(): { dialect: DialectShadow; opened: ShadowOpenOptions[] } {
+  const opened: ShadowOpenOptions[] = [];
+  return {
+    opened,
+    dialect: {
+      ...postgresShadow,
+      open: (options) => {
+        opened.push(options);
+        return postgresShadow.open(options);
+      },
+    },
+  };
 }
