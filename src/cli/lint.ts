@@ -30,6 +30,7 @@ import { reportStream } from '../report/stream.js';
 import {
   currentInvocation,
   saveStamp,
+  stampWentStale,
   stampKey,
   startRecording,
   stopRecording,
@@ -271,11 +272,13 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   const stats = await runStats(opts, cwd);
   // the findings of unchanged files are reused (src/pipeline/findings-cache.ts); --no-cache: lint every file
   const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, 'findings') : undefined;
-  // compile the WebAssembly parser in the background while migrations are found, unless an earlier run with
-  // these settings saved findings: then a run with nothing changed never needs it (and a miss compiles it later)
+  // compile the WebAssembly parser in the background while migrations are found when a file will most likely be
+  // parsed: no earlier run with these settings saved findings, or this same run's stamp says that something it read
+  // has changed since (src/pipeline/rerun.ts: a migration edited, as before a commit). Otherwise a run with nothing
+  // changed never needs it, and a miss compiles it once it knows
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
-  const findingsSaved = !!findings && existsSync(findings);
-  if (!findingsSaved) loadParserBaseline(settings.dialect).catch(() => {}); // a failure surfaces again where the parser is awaited
+  const parseLikely = !findings || !existsSync(findings) || stampWentStale();
+  if (parseLikely) loadParserBaseline(settings.dialect).catch(() => {}); // a failure surfaces again where the parser is awaited
   // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -291,7 +294,7 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   if (chars > SMALL_YOUNG_GENERATION_CHARS) setFlagsFromString('--semi-space-growth-factor=2');
   // --only-migrations and none of the files is a migration: nothing to say (a commit of other SQL files)
   if (reviewOnly && !migrations.some((m) => m.review)) return undefined;
-  return { settings, stats, findingsDir, findings, findingsSaved, migrations };
+  return { settings, stats, findingsDir, findings, parseLikely, migrations };
 }
 
 async function lintRun(
@@ -311,7 +314,7 @@ async function lintRun(
   const found = await withFsMemo(() => lintInputs(paths, opts, config, cwd));
   // --only-migrations named no migration: nothing to lint
   if (!found) return 0;
-  const { settings, stats, findingsDir, findings, findingsSaved, migrations } = found;
+  const { settings, stats, findingsDir, findings, parseLikely, migrations } = found;
   // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
   const tty = !opts.output && !!process.stdout.isTTY;
   const color = opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout);
@@ -330,7 +333,7 @@ async function lintRun(
   }
   // something changed: a file will most likely be linted, so the parser starts compiling now (above, it was left
   // alone in case nothing had), while the history's saved catalog and the unchanged files' findings are read
-  if (findingsSaved) loadParserBaseline(settings.dialect).catch(() => {});
+  if (!parseLikely) loadParserBaseline(settings.dialect).catch(() => {});
   // --dry-run: where it runs, and the embedded engine's code compiling while the lint runs
   const shadowUrl = opts.dryRun
     ? (opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL)

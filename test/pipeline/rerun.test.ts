@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { replaySaved } from '../../src/pipeline/rerun.js';
+import { replaySaved, stampWentStale } from '../../src/pipeline/rerun.js';
 import { forgetSecrets } from '../../src/secrets.js';
 import { runCli, writeProject } from '../cli-harness.js';
 
@@ -79,9 +79,22 @@ describe('lint again with nothing changed', () => {
       expect(read.map(([k]) => path.basename(k))).toEqual(expect.arrayContaining(['001.sql', '002.sql', '003.sql']));
       expect(read.map(([, sig]) => sig)).toEqual(read.map(() => expect.stringMatching(/^file:\d+:\d+:\d+:\d+$/)));
 
+      expect(stampWentStale()).toBe(false);
       sneakyEdit(path.join(settled, 'migrations/002.sql'), 'ALTER TABLE t ALTER COLUMN v TYPE uuid;\n');
       expect(replay(settled, 'lint', '--format', 'json')).toBeUndefined();
+      // the run will most likely lint a file: src/cli/lint.ts starts compiling the parser before discovery
+      expect(stampWentStale()).toBe(true);
+      // another invocation has no stamp: nothing is known to have changed
+      expect(replay(settled, 'lint', '--format', 'text')).toBeUndefined();
+      expect(stampWentStale()).toBe(false);
       const changed = await runCli(settled, 'lint', '--format', 'json');
+      // the new stamp lists what changed last first: the next edit of it is found after one stat
+      const restamped = JSON.parse(readFileSync(path.join(cacheDir, 'findings', stamps(cacheDir)[0]!), 'utf8'));
+      const order = (restamped.seen as [string, string][]).map(([k, sig]) => ({ k, racy: sig.startsWith('#') }));
+      const edited = order.findIndex((e) => e.k === `s${path.join(settled, 'migrations/002.sql')}`);
+      expect(order[edited]?.racy).toBe(true);
+      expect(order.slice(0, edited).every((e) => e.racy)).toBe(true);
+      expect(order.filter((e) => !e.racy).length).toBeGreaterThan(2);
       const fresh = await runCli(settled, 'lint', '--no-cache', '--format', 'json');
       expect(changed.stdout).toBe(fresh.stdout);
       expect(changed.stdout).not.toBe(first.stdout);
