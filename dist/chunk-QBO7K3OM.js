@@ -9,7 +9,7 @@ import {
 } from "./chunk-VDQE6H4X.js";
 import {
   require_picocolors
-} from "./chunk-XU2PS45Q.js";
+} from "./chunk-MHX2PM2H.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-Y2Y7EKSA.js";
+} from "./chunk-QBO7K3OM.js";
 import {
   formatSarif,
   sizeLines
@@ -22,14 +22,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-XU2PS45Q.js";
+} from "./chunk-MHX2PM2H.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-YTZFJKGY.js";
+} from "./chunk-M3DAWADS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -52,10 +52,11 @@ import {
   saveReport,
   saveStamp,
   stampKey,
+  stampWentStale,
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-GQUMBLET.js";
+} from "./chunk-343GXSSU.js";
 import {
   hasSecrets,
   redactSecrets
@@ -359,8 +360,8 @@ async function lintInputs(paths, opts, config, cwd) {
   const stats = await runStats(opts, cwd);
   const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, "findings") : void 0;
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
-  const findingsSaved = !!findings && existsSync(findings);
-  if (!findingsSaved) loadParserBaseline(settings.dialect).catch(() => {
+  const parseLikely = !findings || !existsSync(findings) || stampWentStale();
+  if (parseLikely) loadParserBaseline(settings.dialect).catch(() => {
   });
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -375,7 +376,7 @@ async function lintInputs(paths, opts, config, cwd) {
   for (const m of migrations) chars += m.source.length;
   if (chars > SMALL_YOUNG_GENERATION_CHARS) setFlagsFromString("--semi-space-growth-factor=2");
   if (reviewOnly && !migrations.some((m) => m.review)) return void 0;
-  return { settings, stats, findingsDir, findings, findingsSaved, migrations };
+  return { settings, stats, findingsDir, findings, parseLikely, migrations };
 }
 async function lintRun(paths, opts, stamp) {
   if (!opts.dryRun)
@@ -387,7 +388,7 @@ async function lintRun(paths, opts, stamp) {
   const { config } = await loadConfig(cwd, opts.config);
   const found = await withFsMemo(() => lintInputs(paths, opts, config, cwd));
   if (!found) return 0;
-  const { settings, stats, findingsDir, findings, findingsSaved, migrations } = found;
+  const { settings, stats, findingsDir, findings, parseLikely, migrations } = found;
   const tty = !opts.output && !!process.stdout.isTTY;
   const color = opts.output ? opts.color ?? false : useColor(opts.color, process.stdout);
   const said = opts.format === "text" ? dialectLine(settings) : "";
@@ -399,7 +400,7 @@ async function lintRun(paths, opts, stamp) {
     stamp?.(findingsDir, report);
     return saved.code;
   }
-  if (findingsSaved) loadParserBaseline(settings.dialect).catch(() => {
+  if (!parseLikely) loadParserBaseline(settings.dialect).catch(() => {
   });
   const shadowUrl = opts.dryRun ? opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL : void 0;
   if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl, migrations, !!stats);
@@ -453,7 +454,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-ACHUSPKR.js");
+    const { lintDryRun } = await import("./dry-run-BD6VCSRI.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-V4A5BS2V.js";
+} from "./chunk-E5KJTUK4.js";
 import {
   runStats
 } from "./chunk-ADOPAKGC.js";
@@ -18,19 +18,19 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-KZNHP5L7.js";
-import "./chunk-PX6H4JDL.js";
+} from "./chunk-7EFIMNYT.js";
+import "./chunk-APRR6P3C.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-XBMXNM4O.js";
 import {
   formatText
-} from "./chunk-Y2Y7EKSA.js";
+} from "./chunk-QBO7K3OM.js";
 import "./chunk-VDQE6H4X.js";
-import "./chunk-XU2PS45Q.js";
+import "./chunk-MHX2PM2H.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-YTZFJKGY.js";
+} from "./chunk-M3DAWADS.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-KXC7R7BS.js";
 import "./chunk-GPJAERTJ.js";
@@ -44,7 +44,7 @@ import {
 import {
   VERSION,
   defaultCacheDir
-} from "./chunk-GQUMBLET.js";
+} from "./chunk-343GXSSU.js";
 import "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

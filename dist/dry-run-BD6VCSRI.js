@@ -40,12 +40,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-XU2PS45Q.js";
+} from "./chunk-MHX2PM2H.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-YTZFJKGY.js";
+} from "./chunk-M3DAWADS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,7 +61,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-GQUMBLET.js";
+} from "./chunk-343GXSSU.js";
 import {
   formatDuration
 } from "./chunk-2P23VQWG.js";

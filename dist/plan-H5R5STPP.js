@@ -6,23 +6,23 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-2FAMYRXN.js";
+} from "./chunk-QSJZGSZV.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-V4A5BS2V.js";
+} from "./chunk-E5KJTUK4.js";
 import {
   runStats
 } from "./chunk-ADOPAKGC.js";
 import {
   proofState
-} from "./chunk-PX6H4JDL.js";
+} from "./chunk-APRR6P3C.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-XBMXNM4O.js";
-import "./chunk-Y2Y7EKSA.js";
+import "./chunk-QBO7K3OM.js";
 import "./chunk-VDQE6H4X.js";
 import {
   DEFAULTS,
@@ -34,14 +34,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-XU2PS45Q.js";
+} from "./chunk-MHX2PM2H.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-YTZFJKGY.js";
+} from "./chunk-M3DAWADS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -57,7 +57,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   defaultCacheDir
-} from "./chunk-GQUMBLET.js";
+} from "./chunk-343GXSSU.js";
 import {
   batchSizeFor,
   formatCount,

@@ -13,7 +13,7 @@ import {
 } from "./chunk-XBMXNM4O.js";
 import {
   isProven
-} from "./chunk-XU2PS45Q.js";
+} from "./chunk-MHX2PM2H.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

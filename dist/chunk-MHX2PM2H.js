@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-YTZFJKGY.js";
+} from "./chunk-M3DAWADS.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -45,7 +45,7 @@ import {
   saveHistory,
   toEntry,
   writeResult
-} from "./chunk-GQUMBLET.js";
+} from "./chunk-343GXSSU.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-2P23VQWG.js";

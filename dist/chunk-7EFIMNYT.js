@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-PX6H4JDL.js";
+} from "./chunk-APRR6P3C.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-XBMXNM4O.js";
 import {
   byStatement
-} from "./chunk-Y2Y7EKSA.js";
+} from "./chunk-QBO7K3OM.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-XU2PS45Q.js";
+} from "./chunk-MHX2PM2H.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-YTZFJKGY.js";
+} from "./chunk-M3DAWADS.js";
 import {
   applyStats,
   confirmFindings,

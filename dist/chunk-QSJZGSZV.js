@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-PX6H4JDL.js";
+} from "./chunk-APRR6P3C.js";
 import {
   require_picocolors
-} from "./chunk-XU2PS45Q.js";
+} from "./chunk-MHX2PM2H.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

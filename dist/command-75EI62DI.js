@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-2FAMYRXN.js";
-import "./chunk-PX6H4JDL.js";
+} from "./chunk-QSJZGSZV.js";
+import "./chunk-APRR6P3C.js";
 import "./chunk-XBMXNM4O.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-XU2PS45Q.js";
+} from "./chunk-MHX2PM2H.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-YTZFJKGY.js";
+} from "./chunk-M3DAWADS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-GQUMBLET.js";
+} from "./chunk-343GXSSU.js";
 import "./chunk-2P23VQWG.js";
 import {
   parsePgVersion

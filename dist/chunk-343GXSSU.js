@@ -555,16 +555,29 @@ function stampKey(argv, cwd, env, stdoutTTY, build = codeIdentity()) {
   const vars = Object.keys(env).filter((k) => !NOISE.has(k)).sort().map((k) => [k, env[k]]);
   return createHash5("sha256").update(JSON.stringify([`zerodown-stamp ${FORMAT4}`, build, process.version, cwd, argv, vars, stdoutTTY])).digest("hex");
 }
+var changedAt = (sig) => {
+  if (sig.startsWith("#")) return 1n << 80n;
+  const ctime = sig.split(":")[3];
+  return ctime && /^\d+$/.test(ctime) ? BigInt(ctime) : 0n;
+};
+function newestFirst(seen) {
+  return [...seen].map((e) => ({ e, t: changedAt(e[1]) })).sort((a, b) => a.t === b.t ? 0 : a.t > b.t ? -1 : 1).map(({ e }) => e);
+}
 function saveStamp(dir, key, record, report) {
   if (record.unsound || !record.seen.size) return;
   try {
-    const stamp = { format: FORMAT4, report, stderr: record.stderr, seen: [...record.seen] };
+    const stamp = { format: FORMAT4, report, stderr: record.stderr, seen: newestFirst(record.seen) };
     writeFileAtomic(path5.join(dir, `${key}.stamp`), JSON.stringify(stamp));
     pruneOldest(dir, ".stamp", KEEP3);
   } catch {
   }
 }
+var stale = false;
+function stampWentStale() {
+  return stale;
+}
 function replaySaved(argv, cwd, env, stdoutTTY) {
+  stale = false;
   if (argv[0] !== "lint") return void 0;
   try {
     const dir = lintCacheDir(cwd, "findings", env);
@@ -574,7 +587,10 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
     if (stamp?.format !== FORMAT4 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
     for (const entry of stamp.seen) {
       if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return void 0;
-      if (!holds(entry[0], entry[1])) return void 0;
+      if (!holds(entry[0], entry[1])) {
+        stale = true;
+        return void 0;
+      }
     }
     const saved = loadReport(dir, stamp.report);
     const stderr = typeof stamp.stderr === "string" ? stamp.stderr : "";
@@ -619,5 +635,6 @@ export {
   recordList,
   stampKey,
   saveStamp,
+  stampWentStale,
   replaySaved
 };

@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-GQUMBLET.js";
+} from "./chunk-343GXSSU.js";
 import {
   LineIndex
 } from "./chunk-2P23VQWG.js";
