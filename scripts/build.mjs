@@ -6,7 +6,17 @@
 // (see shared/NOTES.md), so esbuild it is. The WebAssembly and data files the
 // parsers and PGlite load at run time are copied next to the bundles.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensure as ensureDataDir, install as installDataDir, reusable } from './make-pglite-snapshot.mjs';
@@ -81,6 +91,22 @@ for (const a of assets) {
 writeFileSync(path.join(dist, 'package.json'), '{ "type": "module" }\n');
 const dataDir = await ensureDataDir({ previous: previousDataDir });
 installDataDir(dist, dataDir);
+// this build, as a hash (src/build.ts `codeIdentity`, what the caches key on), computed once here instead of in
+// every run: zerodown's version, every bundle's name (esbuild names a chunk by a hash of its content), the content
+// of the entry bundles (their names never change), and the size of each WebAssembly file (PGlite's and the
+// parser's, which change with a dependency). Content, not mtimes: a fresh checkout of a commit is the same build.
+{
+  const h = createHash('sha256').update(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+  const entryFiles = new Set(entries.map((e) => `${e.out}.js`));
+  for (const f of readdirSync(dist)
+    .filter((n) => n.endsWith('.js') || n.endsWith('.wasm'))
+    .sort()) {
+    h.update(`${f}\0`);
+    if (f.endsWith('.wasm')) h.update(`${statSync(path.join(dist, f)).size}\n`);
+    else if (entryFiles.has(f)) h.update(readFileSync(path.join(dist, f))).update('\n');
+  }
+  writeFileSync(path.join(dist, 'build-id'), `${h.digest('hex')}\n`);
+}
 console.log(`dist/: PGlite data directory ${(dataDir.gz.length / 1e6).toFixed(2)} MB gzip (${dataDir.source})`);
 const chunks = readdirSync(dist).filter((f) => f.endsWith('.js') && !entries.some((e) => `${e.out}.js` === f));
 console.log(

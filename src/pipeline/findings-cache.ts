@@ -28,7 +28,7 @@ import path from 'node:path';
 import type { Dialect } from '../dialect.js';
 import type { LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, Migration, Statement } from '../model.js';
-import { pruneOldest } from '../shadow/cache.js';
+import { pruneOldest } from '../cache-files.js';
 import { codeIdentity } from '../build.js';
 
 export { fileKeys } from './history-cache.js';

@@ -16,12 +16,13 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Dialect, DialectCatalog } from '../dialect.js';
 import type { Migration } from '../model.js';
-import { projectCacheDir, pruneOldest, writeFileAtomic } from '../shadow/cache.js';
+import { lintCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
+
+export { lintCacheDir };
 import { codeIdentity } from '../build.js';
 
 /** bumped when what is stored changes shape */
@@ -64,15 +65,6 @@ export function historyKey(
 /** Where the cache lives for a run in `cwd` (see the file comment); undefined when nowhere fits. */
 export function historyCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return lintCacheDir(cwd, 'catalog', env);
-}
-
-/** Where `lint`'s caches of `kind` (`catalog`, `findings`) live for a run in `cwd` (see the file comment). */
-export function lintCacheDir(cwd: string, kind: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
-  const project = projectCacheDir(cwd, kind);
-  if (project) return project;
-  const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), '.cache') : '');
-  return base ? path.join(base, 'zerodown', kind) : undefined;
 }
 
 /** The catalog saved under `key`, or undefined (no entry, unreadable, or a dialect without `catalogData`). */

@@ -28,9 +28,8 @@
 import { createHash } from 'node:crypto';
 import { type BigIntStats, type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pruneOldest, writeFileAtomic } from '../shadow/cache.js';
+import { lintCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
 import { codeIdentity } from '../build.js';
-import { lintCacheDir } from './history-cache.js';
 import { loadReport } from './findings-cache.js';
 
 /** bumped when what is stored changes shape */

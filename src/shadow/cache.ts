@@ -14,23 +14,16 @@
  * Finished results are saved beside them (`readResult`/`writeResult`): the same plan of the same migration on the
  * same start is not proven twice, nor the same migrations dry-run twice on it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { Migration } from '../model.js';
 import { codeIdentity } from '../build.js';
+import { projectCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
+
+export { projectCacheDir, pruneOldest, writeFileAtomic };
 
 const FORMAT = 1;
 /** cached states kept per directory (newest used first): the dry run's and the proof's of a few histories */
@@ -73,41 +66,10 @@ function sha(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
-/** `<cwd>/node_modules/.cache/zerodown/<kind>` when the project has node_modules. */
-export function projectCacheDir(cwd: string, kind: string): string | undefined {
-  const nm = path.join(cwd, 'node_modules');
-  return existsSync(nm) ? path.join(nm, '.cache', 'zerodown', kind) : undefined;
-}
-
 /** `<cwd>/node_modules/.cache/zerodown/shadow` when the project has node_modules, or $ZERODOWN_CACHE_DIR. */
 export function defaultCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR);
   return projectCacheDir(cwd, 'shadow');
-}
-
-/** Writes `file` whole or not at all: a reader never sees half of it (another process may be reading). */
-export function writeFileAtomic(file: string, data: string | NodeJS.ArrayBufferView): void {
-  // the process id alone is shared by worker threads (vitest's, the language server's) writing the same entry
-  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
-
-/** Keeps the `keep` newest `*<ext>` entries of `dir` (by mtime); `companions` names the other files of an entry. */
-export function pruneOldest(
-  dir: string,
-  ext: string,
-  keep: number,
-  companions: (stem: string) => string[] = () => [],
-): void {
-  const entries = readdirSync(dir)
-    .filter((f) => f.endsWith(ext))
-    .map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const e of entries.slice(keep)) {
-    rmSync(path.join(dir, e.f), { force: true });
-    for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
-  }
 }
 
 export interface CachedState<M> {

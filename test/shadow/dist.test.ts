@@ -126,8 +126,16 @@ describe('the bundled CLI, copied outside the repository', () => {
     };
     expect(run(cli)).toBe('miss');
     expect(run(path.join(copy, 'cli.js'))).toBe('result');
-    // another build (here: an entry file's content changed): neither the saved state nor the report is its own
-    writeFileSync(path.join(copy, 'cli.js'), `${readFileSync(path.join(copy, 'cli.js'), 'utf8')}\n// another build\n`);
+    // another build (scripts/build.mjs writes another build-id when a bundle's content changes): neither the saved
+    // state nor the report is its own
+    const id = path.join(copy, 'build-id');
+    expect(readFileSync(id, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    writeFileSync(id, `${'0'.repeat(64)}\n`);
+    expect(run(path.join(copy, 'cli.js'))).toBe('miss');
+    expect(run(path.join(copy, 'cli.js'))).toBe('result');
+    // a bundle that no build script wrote (no build-id) is a build of its own in every run: it reads no cache
+    rmSync(id);
+    expect(run(path.join(copy, 'cli.js'))).toBe('miss');
     expect(run(path.join(copy, 'cli.js'))).toBe('miss');
   }, 120_000);
 });
