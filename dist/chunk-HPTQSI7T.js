@@ -13,7 +13,7 @@ import {
 } from "./chunk-XBMXNM4O.js";
 import {
   isProven
-} from "./chunk-MHX2PM2H.js";
+} from "./chunk-BM267OTT.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

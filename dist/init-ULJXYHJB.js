@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-XKCMJ2WD.js";
+} from "./chunk-BUPYYWZH.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-M3DAWADS.js";
+} from "./chunk-CULQ7SFC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,7 +33,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-343GXSSU.js";
+import "./chunk-AX2JWPQW.js";
 import "./chunk-2P23VQWG.js";
 import {
   parsePgVersion

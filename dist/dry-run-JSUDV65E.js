@@ -35,17 +35,18 @@ import {
 } from "./chunk-XBMXNM4O.js";
 import {
   addDryRunFacts,
+  defaultCacheDir,
   dryRunStage,
   loadParserBaseline,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-MHX2PM2H.js";
+} from "./chunk-BM267OTT.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-M3DAWADS.js";
+} from "./chunk-CULQ7SFC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -59,9 +60,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import {
-  defaultCacheDir
-} from "./chunk-343GXSSU.js";
+import "./chunk-AX2JWPQW.js";
 import {
   formatDuration
 } from "./chunk-2P23VQWG.js";

@@ -5,19 +5,27 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-XKCMJ2WD.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-SG5PLPPM.js";
+import "./chunk-ADOPAKGC.js";
+import "./chunk-FKSLKIA2.js";
+import "./chunk-VDQE6H4X.js";
+import "./chunk-BM267OTT.js";
+import "./chunk-CULQ7SFC.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-KXC7R7BS.js";
 import "./chunk-GPJAERTJ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-343GXSSU.js";
+import "./chunk-AX2JWPQW.js";
 import "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -26,8 +34,11 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

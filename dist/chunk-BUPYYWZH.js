@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-343GXSSU.js";
+} from "./chunk-AX2JWPQW.js";
 import {
   LineIndex
 } from "./chunk-2P23VQWG.js";

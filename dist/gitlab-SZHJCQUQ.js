@@ -8,7 +8,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-E5KJTUK4.js";
+} from "./chunk-SG5PLPPM.js";
 import {
   runStats
 } from "./chunk-ADOPAKGC.js";
@@ -18,19 +18,21 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-7EFIMNYT.js";
-import "./chunk-APRR6P3C.js";
+} from "./chunk-K3GWQVO3.js";
+import "./chunk-HPTQSI7T.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-XBMXNM4O.js";
 import {
   formatText
-} from "./chunk-QBO7K3OM.js";
+} from "./chunk-FKSLKIA2.js";
 import "./chunk-VDQE6H4X.js";
-import "./chunk-MHX2PM2H.js";
+import {
+  defaultCacheDir
+} from "./chunk-BM267OTT.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-M3DAWADS.js";
+} from "./chunk-CULQ7SFC.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-KXC7R7BS.js";
 import "./chunk-GPJAERTJ.js";
@@ -42,9 +44,8 @@ import {
   exitCodeFor
 } from "./chunk-YPZZPID6.js";
 import {
-  VERSION,
-  defaultCacheDir
-} from "./chunk-343GXSSU.js";
+  VERSION
+} from "./chunk-AX2JWPQW.js";
 import "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

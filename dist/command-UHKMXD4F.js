@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-QSJZGSZV.js";
-import "./chunk-APRR6P3C.js";
+} from "./chunk-66QQGRE6.js";
+import "./chunk-HPTQSI7T.js";
 import "./chunk-XBMXNM4O.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-MHX2PM2H.js";
+} from "./chunk-BM267OTT.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-M3DAWADS.js";
+} from "./chunk-CULQ7SFC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-343GXSSU.js";
+} from "./chunk-AX2JWPQW.js";
 import "./chunk-2P23VQWG.js";
 import {
   parsePgVersion

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-APRR6P3C.js";
+} from "./chunk-HPTQSI7T.js";
 import {
   require_picocolors
-} from "./chunk-MHX2PM2H.js";
+} from "./chunk-BM267OTT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

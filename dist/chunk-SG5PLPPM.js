@@ -10,7 +10,7 @@ import {
 import {
   formatText,
   textParts
-} from "./chunk-QBO7K3OM.js";
+} from "./chunk-FKSLKIA2.js";
 import {
   formatSarif,
   sizeLines
@@ -22,14 +22,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-MHX2PM2H.js";
+} from "./chunk-BM267OTT.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-M3DAWADS.js";
+} from "./chunk-CULQ7SFC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-343GXSSU.js";
+} from "./chunk-AX2JWPQW.js";
 import {
   hasSecrets,
   redactSecrets
@@ -454,7 +454,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-BD6VCSRI.js");
+    const { lintDryRun } = await import("./dry-run-JSUDV65E.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

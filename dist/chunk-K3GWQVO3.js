@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-APRR6P3C.js";
+} from "./chunk-HPTQSI7T.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-XBMXNM4O.js";
 import {
   byStatement
-} from "./chunk-QBO7K3OM.js";
+} from "./chunk-FKSLKIA2.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-MHX2PM2H.js";
+} from "./chunk-BM267OTT.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-M3DAWADS.js";
+} from "./chunk-CULQ7SFC.js";
 import {
   applyStats,
   confirmFindings,

@@ -6,26 +6,27 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-QSJZGSZV.js";
+} from "./chunk-66QQGRE6.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-E5KJTUK4.js";
+} from "./chunk-SG5PLPPM.js";
 import {
   runStats
 } from "./chunk-ADOPAKGC.js";
 import {
   proofState
-} from "./chunk-APRR6P3C.js";
+} from "./chunk-HPTQSI7T.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import "./chunk-XBMXNM4O.js";
-import "./chunk-QBO7K3OM.js";
+import "./chunk-FKSLKIA2.js";
 import "./chunk-VDQE6H4X.js";
 import {
   DEFAULTS,
+  defaultCacheDir,
   lintOptionsOf,
   lintStage,
   loadParserBaseline,
@@ -34,14 +35,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-MHX2PM2H.js";
+} from "./chunk-BM267OTT.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-M3DAWADS.js";
+} from "./chunk-CULQ7SFC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -55,9 +56,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import {
-  defaultCacheDir
-} from "./chunk-343GXSSU.js";
+import "./chunk-AX2JWPQW.js";
 import {
   batchSizeFor,
   formatCount,

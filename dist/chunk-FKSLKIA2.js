@@ -9,7 +9,7 @@ import {
 } from "./chunk-VDQE6H4X.js";
 import {
   require_picocolors
-} from "./chunk-MHX2PM2H.js";
+} from "./chunk-BM267OTT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -5,93 +5,21 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/shadow/cache.ts
-import { createHash as createHash2, randomBytes } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync as readdirSync2,
-  readFileSync as readFileSync2,
-  renameSync,
-  rmSync,
-  statSync as statSync2,
-  utimesSync,
-  writeFileSync
-} from "node:fs";
-import path2 from "node:path";
-import { promisify } from "node:util";
-import { gunzipSync, gzip, gzipSync } from "node:zlib";
-
-// src/build.ts
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// src/cache-files.ts
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-var HASHED = /-[A-Z0-9]{8}\.js$/;
-var code;
-function codeIdentity() {
-  if (code) return code;
-  const h = createHash("sha256").update(VERSION);
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith(".ts")) {
-    const root = path.resolve(path.dirname(here), "..");
-    for (const dir of ["src", "rules"]) {
-      const files = readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" }).sort();
-      for (const f of files) {
-        const st = statSync(path.join(root, dir, f));
-        if (st.isFile()) h.update(`${dir}/${f}\0${st.size}\0${st.mtimeMs}
-`);
-      }
-    }
-  } else {
-    const dist = path.dirname(here);
-    for (const f of readdirSync(dist).filter((n) => n.endsWith(".js") || n.endsWith(".wasm")).sort()) {
-      h.update(`${f}\0`);
-      if (f.endsWith(".wasm")) h.update(`${statSync(path.join(dist, f)).size}
-`);
-      else if (!HASHED.test(f)) h.update(readFileSync(path.join(dist, f))).update("\n");
-    }
-  }
-  code = h.digest("hex");
-  return code;
-}
-
-// src/shadow/cache.ts
-var FORMAT = 1;
-var KEEP = 8;
-function cacheKey(input) {
-  const h = createHash2("sha256");
-  h.update(
-    JSON.stringify([
-      FORMAT,
-      // another build of zerodown may replay, seed, trace or prove differently: its states and results are not this one's
-      codeIdentity(),
-      input.engine,
-      input.extensions,
-      input.seedRows,
-      input.schema ? sha(input.schema) : null,
-      ...input.seedPolicy ? [input.seedPolicy] : [],
-      ...input.seedScope ? [input.seedScope] : []
-    ])
-  );
-  for (const m of input.history) {
-    h.update(JSON.stringify([m.path, m.framework, m.transaction, m.segments ?? null, sha(m.source)]));
-  }
-  return h.digest("hex").slice(0, 32);
-}
-function sha(s) {
-  return createHash2("sha256").update(s).digest("hex");
-}
 function projectCacheDir(cwd, kind) {
-  const nm = path2.join(cwd, "node_modules");
-  return existsSync(nm) ? path2.join(nm, ".cache", "zerodown", kind) : void 0;
+  const nm = path.join(cwd, "node_modules");
+  return existsSync(nm) ? path.join(nm, ".cache", "zerodown", kind) : void 0;
 }
-function defaultCacheDir(cwd, env = process.env) {
-  if (env.ZERODOWN_CACHE_DIR) return path2.resolve(cwd, env.ZERODOWN_CACHE_DIR);
-  return projectCacheDir(cwd, "shadow");
+function lintCacheDir(cwd, kind, env = process.env) {
+  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
+  const project = projectCacheDir(cwd, kind);
+  if (project) return project;
+  const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), ".cache") : "");
+  return base ? path.join(base, "zerodown", kind) : void 0;
 }
 function writeFileAtomic(file, data) {
   const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
@@ -99,110 +27,59 @@ function writeFileAtomic(file, data) {
   renameSync(tmp, file);
 }
 function pruneOldest(dir, ext, keep, companions = () => []) {
-  const entries = readdirSync2(dir).filter((f) => f.endsWith(ext)).map((f) => ({ f, t: statSync2(path2.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+  const entries = readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
   for (const e of entries.slice(keep)) {
-    rmSync(path2.join(dir, e.f), { force: true });
-    for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path2.join(dir, c), { force: true });
+    rmSync(path.join(dir, e.f), { force: true });
+    for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
   }
 }
-function touch(file) {
-  try {
-    const now = /* @__PURE__ */ new Date();
-    utimesSync(file, now, now);
-  } catch {
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/pipeline/history-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { mkdirSync, readFileSync as readFileSync2 } from "node:fs";
+import path3 from "node:path";
+import { deserialize, serialize } from "node:v8";
+
+// src/build.ts
+import { readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+var code;
+function codeIdentity() {
+  if (code) return code;
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".ts")) {
+    const h = createHash("sha256").update(VERSION);
+    const root = path2.resolve(path2.dirname(here), "..");
+    for (const dir of ["src", "rules"]) {
+      const files = readdirSync2(path2.join(root, dir), { recursive: true, encoding: "utf8" }).sort();
+      for (const f of files) {
+        const st = statSync2(path2.join(root, dir, f));
+        if (st.isFile()) h.update(`${dir}/${f}\0${st.size}\0${st.mtimeMs}
+`);
+      }
+    }
+    code = h.digest("hex");
+  } else {
+    let id = "";
+    try {
+      id = readFileSync(path2.join(path2.dirname(here), "build-id"), "utf8").trim();
+    } catch {
+    }
+    code = /^[0-9a-f]{64}$/.test(id) ? id : `unknown-${randomBytes2(16).toString("hex")}`;
   }
-}
-function readCache(dir, key) {
-  const tgz = path2.join(dir, `${key}.tgz`);
-  const json = path2.join(dir, `${key}.json`);
-  if (!existsSync(tgz) || !existsSync(json)) return void 0;
-  try {
-    const meta = JSON.parse(readFileSync2(json, "utf8"));
-    const tar = gunzipSync(readFileSync2(tgz));
-    if (tar.length < 512 || tar.toString("latin1", 257, 262) !== "ustar") return void 0;
-    touch(tgz);
-    return { tar, meta };
-  } catch {
-    return void 0;
-  }
-}
-function writeCache(dir, key, tar, meta) {
-  try {
-    store(dir, key, gzipSync(tar, { level: 1 }), meta);
-  } catch {
-  }
-}
-function store(dir, key, gz, meta) {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path2.join(dir, `${key}.json`), JSON.stringify(meta));
-  writeFileAtomic(path2.join(dir, `${key}.tgz`), gz);
-  pruneOldest(dir, ".tgz", KEEP, (stem) => [`${stem}.json`]);
-}
-var gzipAsync = promisify(gzip);
-async function writeCacheAsync(dir, key, tar, meta) {
-  try {
-    store(dir, key, await gzipAsync(tar, { level: 1 }), meta);
-  } catch {
-  }
-}
-var KEEP_RESULTS = 32;
-function readResult(dir, kind, key) {
-  try {
-    const file = path2.join(dir, `${key}.${kind}.json`);
-    const value = JSON.parse(readFileSync2(file, "utf8"));
-    touch(file);
-    return value;
-  } catch {
-    return void 0;
-  }
-}
-function writeResult(dir, kind, key, value) {
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileAtomic(path2.join(dir, `${key}.${kind}.json`), JSON.stringify(value));
-    pruneOldest(dir, `.${kind}.json`, KEEP_RESULTS);
-  } catch {
-  }
-}
-function resultKey(parts) {
-  return sha(JSON.stringify(parts)).slice(0, 32);
-}
-function diskStore(dir) {
-  return { get: (key) => readCache(dir, key), put: (key, tar, meta) => writeCache(dir, key, tar, meta) };
-}
-function memoryStore() {
-  const states = /* @__PURE__ */ new Map();
-  return { get: (key) => states.get(key), put: (key, tar, meta) => void states.set(key, { tar, meta }) };
-}
-function provingStore(dir) {
-  const memory = memoryStore();
-  const writes = [];
-  return {
-    get(key) {
-      const here = memory.get(key);
-      if (here || !dir) return here;
-      const found = readCache(dir, key);
-      if (found) memory.put(key, found.tar, found.meta);
-      return found;
-    },
-    put(key, tar, meta) {
-      memory.put(key, tar, meta);
-      if (dir) writes.push(writeCacheAsync(dir, key, tar, meta));
-    },
-    saved: async () => void await Promise.all(writes)
-  };
+  return code;
 }
 
 // src/pipeline/history-cache.ts
-import { createHash as createHash3 } from "node:crypto";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import { homedir } from "node:os";
-import path3 from "node:path";
-import { deserialize, serialize } from "node:v8";
-var FORMAT2 = 1;
-var KEEP2 = 32;
+var FORMAT = 1;
+var KEEP = 32;
 function fileKeys(migrations) {
-  const h = createHash3("sha256");
+  const h = createHash2("sha256");
   const keys = [];
   for (const m of migrations) {
     const meta = JSON.stringify({ ...m, source: void 0 });
@@ -212,22 +89,15 @@ function fileKeys(migrations) {
   return keys;
 }
 function historyKey(dialect, version, history, build = codeIdentity(), last = fileKeys(history).at(-1) ?? "") {
-  return createHash3("sha256").update(`zerodown-catalog ${FORMAT2}\0${build}\0${dialect.id}\0${version}\0${last}`).digest("hex");
+  return createHash2("sha256").update(`zerodown-catalog ${FORMAT}\0${build}\0${dialect.id}\0${version}\0${last}`).digest("hex");
 }
 function historyCacheDir(cwd, env = process.env) {
   return lintCacheDir(cwd, "catalog", env);
 }
-function lintCacheDir(cwd, kind, env = process.env) {
-  if (env.ZERODOWN_CACHE_DIR) return path3.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
-  const project = projectCacheDir(cwd, kind);
-  if (project) return project;
-  const base = env.XDG_CACHE_HOME || (homedir() ? path3.join(homedir(), ".cache") : "");
-  return base ? path3.join(base, "zerodown", kind) : void 0;
-}
 function loadHistory(dir, key, dialect) {
   if (!dialect.catalogData) return void 0;
   try {
-    const data = deserialize(readFileSync3(path3.join(dir, `${key}.bin`)));
+    const data = deserialize(readFileSync2(path3.join(dir, `${key}.bin`)));
     return dialect.catalogData.load(data);
   } catch {
     return void 0;
@@ -236,18 +106,18 @@ function loadHistory(dir, key, dialect) {
 function saveHistory(dir, key, dialect, catalog) {
   if (!dialect.catalogData) return;
   try {
-    mkdirSync2(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     writeFileAtomic(path3.join(dir, `${key}.bin`), serialize(dialect.catalogData.save(catalog)));
-    pruneOldest(dir, ".bin", KEEP2);
+    pruneOldest(dir, ".bin", KEEP);
   } catch {
   }
 }
 
 // src/pipeline/findings-cache.ts
-import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync, mkdirSync as mkdirSync3, openSync, readFileSync as readFileSync4, renameSync as renameSync2, rmSync as rmSync2, writeSync } from "node:fs";
+import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
+import { closeSync, mkdirSync as mkdirSync2, openSync, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2, writeSync } from "node:fs";
 import path4 from "node:path";
-var FORMAT3 = 1;
+var FORMAT2 = 1;
 var KEEP_FILES = 8;
 var KEEP_ENTRIES = 2e4;
 function findingsFile(dir, dialect, options, build = codeIdentity()) {
@@ -260,7 +130,7 @@ function findingsFile(dir, dialect, options, build = codeIdentity()) {
     // pieced parsing gives the same findings, but a cache must not be the thing that hides it if not
     process.env.ZERODOWN_PARSE_PIECE_CHARS ?? ""
   ]);
-  const scope = createHash4("sha256").update(`zerodown-findings ${FORMAT3}\0${build}\0${settings}`).digest("hex");
+  const scope = createHash3("sha256").update(`zerodown-findings ${FORMAT2}\0${build}\0${settings}`).digest("hex");
   return path4.join(dir, `${scope}.json`);
 }
 function sorted(value) {
@@ -272,8 +142,8 @@ function sorted(value) {
 }
 function loadFindings(file) {
   try {
-    const data = JSON.parse(readFileSync4(file, "latin1"));
-    if (data?.format === FORMAT3 && Array.isArray(data.entries)) {
+    const data = JSON.parse(readFileSync3(file, "latin1"));
+    if (data?.format === FORMAT2 && Array.isArray(data.entries)) {
       const entries = /* @__PURE__ */ new Map();
       for (const x of data.entries) {
         if (!Array.isArray(x) || typeof x[0] !== "string") continue;
@@ -303,7 +173,7 @@ function findingsWriter(file, earlier, fresh) {
     put(`${first ? "" : ","}${ascii(JSON.stringify([key, e]))}`);
     first = false;
   };
-  put(`{"format":${FORMAT3},"entries":[`);
+  put(`{"format":${FORMAT2},"entries":[`);
   const room = KEEP_ENTRIES - fresh.size;
   if (room > 0) {
     const old = [...earlier].filter(([k]) => !fresh.has(k));
@@ -327,7 +197,7 @@ function prune(dir, ext) {
   }
 }
 function partialFile(target) {
-  const tmp = `${target}.${process.pid}-${randomBytes2(4).toString("hex")}.tmp`;
+  const tmp = `${target}.${process.pid}-${randomBytes3(4).toString("hex")}.tmp`;
   let fd;
   const abort = () => {
     try {
@@ -338,7 +208,7 @@ function partialFile(target) {
     fd = void 0;
   };
   try {
-    mkdirSync3(path4.dirname(target), { recursive: true });
+    mkdirSync2(path4.dirname(target), { recursive: true });
     fd = openSync(tmp, "w");
   } catch {
     abort();
@@ -415,14 +285,14 @@ function fromEntry(m, e) {
   return e.u === void 0 ? { migration: m, statements, findings } : { migration: m, statements, findings, unanalysed: e.u };
 }
 function reportKey(file, keys, parts) {
-  return createHash4("sha256").update(JSON.stringify([path4.basename(file), keys.length, keys.at(-1) ?? "", ...parts])).digest("hex");
+  return createHash3("sha256").update(JSON.stringify([path4.basename(file), keys.length, keys.at(-1) ?? "", ...parts])).digest("hex");
 }
-var REPORT = `zerodown-report ${FORMAT3}
+var REPORT = `zerodown-report ${FORMAT2}
 `;
 var LENGTH_DIGITS = 15;
 function loadReport(dir, key) {
   try {
-    const data = readFileSync4(path4.join(dir, `${key}.out`));
+    const data = readFileSync3(path4.join(dir, `${key}.out`));
     const head = data.subarray(0, REPORT.length + 24).toString("latin1");
     const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head);
     if (!m || !head.startsWith(REPORT) || data.length !== m[0].length + Number(m[2])) return void 0;
@@ -459,11 +329,11 @@ function reportWriter(dir, key) {
 }
 
 // src/pipeline/rerun.ts
-import { createHash as createHash5 } from "node:crypto";
-import { readdirSync as readdirSync3, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { createHash as createHash4 } from "node:crypto";
+import { readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import path5 from "node:path";
-var FORMAT4 = 1;
-var KEEP3 = 16;
+var FORMAT3 = 1;
+var KEEP2 = 16;
 var RACY_MS = 2000n;
 var NOISE = /* @__PURE__ */ new Set(["_", "OLDPWD"]);
 var active;
@@ -497,7 +367,7 @@ var kindAt = (p) => {
     return "none";
   }
 };
-var sha2 = (data) => createHash5("sha256").update(data).digest("base64");
+var sha = (data) => createHash4("sha256").update(data).digest("base64");
 var signature = (st) => st ? `${kindOf(st)}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : "none";
 var statOf = (p) => {
   try {
@@ -507,10 +377,10 @@ var statOf = (p) => {
   }
 };
 var racy = (r, st) => !!st && (st.mtimeNs >= r.start - RACY_MS * 1000000n || st.ctimeNs >= r.start - RACY_MS * 1000000n);
-var listingHash = (entries) => entries ? sha2(
+var listingHash = (entries) => entries ? sha(
   entries.map((e) => `${e.name}/${e.isDirectory() ? "d" : e.isFile() ? "f" : e.isSymbolicLink() ? "l" : "o"}`).sort().join("\0")
 ) : "-";
-var textHash = (t) => t == null ? "-" : sha2(t);
+var textHash = (t) => t == null ? "-" : sha(t);
 function readDirEntries(dir) {
   try {
     return readdirSync3(dir, { withFileTypes: true });
@@ -546,14 +416,14 @@ function holds(key, sig) {
   if (key[0] === "d") return `#${listingHash(readDirEntries(p))}` === sig;
   let value = null;
   try {
-    value = sig[1] === "t" ? readFileSync5(p, "utf8") : readFileSync5(p);
+    value = sig[1] === "t" ? readFileSync4(p, "utf8") : readFileSync4(p);
   } catch {
   }
   return `#${sig[1]}${textHash(value)}` === sig;
 }
 function stampKey(argv, cwd, env, stdoutTTY, build = codeIdentity()) {
   const vars = Object.keys(env).filter((k) => !NOISE.has(k)).sort().map((k) => [k, env[k]]);
-  return createHash5("sha256").update(JSON.stringify([`zerodown-stamp ${FORMAT4}`, build, process.version, cwd, argv, vars, stdoutTTY])).digest("hex");
+  return createHash4("sha256").update(JSON.stringify([`zerodown-stamp ${FORMAT3}`, build, process.version, cwd, argv, vars, stdoutTTY])).digest("hex");
 }
 var changedAt = (sig) => {
   if (sig.startsWith("#")) return 1n << 80n;
@@ -566,9 +436,9 @@ function newestFirst(seen) {
 function saveStamp(dir, key, record, report) {
   if (record.unsound || !record.seen.size) return;
   try {
-    const stamp = { format: FORMAT4, report, stderr: record.stderr, seen: newestFirst(record.seen) };
+    const stamp = { format: FORMAT3, report, stderr: record.stderr, seen: newestFirst(record.seen) };
     writeFileAtomic(path5.join(dir, `${key}.stamp`), JSON.stringify(stamp));
-    pruneOldest(dir, ".stamp", KEEP3);
+    pruneOldest(dir, ".stamp", KEEP2);
   } catch {
   }
 }
@@ -583,8 +453,8 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
     const dir = lintCacheDir(cwd, "findings", env);
     if (!dir) return void 0;
     const file = path5.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
-    const stamp = JSON.parse(readFileSync5(file, "utf8"));
-    if (stamp?.format !== FORMAT4 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
+    const stamp = JSON.parse(readFileSync4(file, "utf8"));
+    if (stamp?.format !== FORMAT3 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
     for (const entry of stamp.seen) {
       if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return void 0;
       if (!holds(entry[0], entry[1])) {
@@ -601,18 +471,15 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
 }
 
 export {
+  projectCacheDir,
+  lintCacheDir,
+  writeFileAtomic,
+  pruneOldest,
   VERSION,
-  cacheKey,
-  defaultCacheDir,
-  readResult,
-  writeResult,
-  resultKey,
-  diskStore,
-  provingStore,
+  codeIdentity,
   fileKeys,
   historyKey,
   historyCacheDir,
-  lintCacheDir,
   loadHistory,
   saveHistory,
   findingsFile,

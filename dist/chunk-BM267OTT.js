@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-M3DAWADS.js";
+} from "./chunk-CULQ7SFC.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -30,8 +30,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import {
-  cacheKey,
-  diskStore,
+  codeIdentity,
   fileKeys,
   findingsFile,
   findingsWriter,
@@ -39,13 +38,12 @@ import {
   historyKey,
   loadFindings,
   loadHistory,
-  provingStore,
-  readResult,
-  resultKey,
+  projectCacheDir,
+  pruneOldest,
   saveHistory,
   toEntry,
-  writeResult
-} from "./chunk-343GXSSU.js";
+  writeFileAtomic
+} from "./chunk-AX2JWPQW.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-2P23VQWG.js";
@@ -132,6 +130,129 @@ var require_picocolors = __commonJS({
     module.exports.createColors = createColors;
   }
 });
+
+// src/shadow/cache.ts
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { gunzipSync, gzip, gzipSync } from "node:zlib";
+var FORMAT = 1;
+var KEEP = 8;
+function cacheKey(input) {
+  const h = createHash("sha256");
+  h.update(
+    JSON.stringify([
+      FORMAT,
+      // another build of zerodown may replay, seed, trace or prove differently: its states and results are not this one's
+      codeIdentity(),
+      input.engine,
+      input.extensions,
+      input.seedRows,
+      input.schema ? sha(input.schema) : null,
+      ...input.seedPolicy ? [input.seedPolicy] : [],
+      ...input.seedScope ? [input.seedScope] : []
+    ])
+  );
+  for (const m of input.history) {
+    h.update(JSON.stringify([m.path, m.framework, m.transaction, m.segments ?? null, sha(m.source)]));
+  }
+  return h.digest("hex").slice(0, 32);
+}
+function sha(s) {
+  return createHash("sha256").update(s).digest("hex");
+}
+function defaultCacheDir(cwd, env = process.env) {
+  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR);
+  return projectCacheDir(cwd, "shadow");
+}
+function touch(file) {
+  try {
+    const now = /* @__PURE__ */ new Date();
+    utimesSync(file, now, now);
+  } catch {
+  }
+}
+function readCache(dir, key) {
+  const tgz = path.join(dir, `${key}.tgz`);
+  const json = path.join(dir, `${key}.json`);
+  if (!existsSync(tgz) || !existsSync(json)) return void 0;
+  try {
+    const meta = JSON.parse(readFileSync(json, "utf8"));
+    const tar = gunzipSync(readFileSync(tgz));
+    if (tar.length < 512 || tar.toString("latin1", 257, 262) !== "ustar") return void 0;
+    touch(tgz);
+    return { tar, meta };
+  } catch {
+    return void 0;
+  }
+}
+function writeCache(dir, key, tar, meta) {
+  try {
+    store(dir, key, gzipSync(tar, { level: 1 }), meta);
+  } catch {
+  }
+}
+function store(dir, key, gz, meta) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
+  writeFileAtomic(path.join(dir, `${key}.tgz`), gz);
+  pruneOldest(dir, ".tgz", KEEP, (stem) => [`${stem}.json`]);
+}
+var gzipAsync = promisify(gzip);
+async function writeCacheAsync(dir, key, tar, meta) {
+  try {
+    store(dir, key, await gzipAsync(tar, { level: 1 }), meta);
+  } catch {
+  }
+}
+var KEEP_RESULTS = 32;
+function readResult(dir, kind, key) {
+  try {
+    const file = path.join(dir, `${key}.${kind}.json`);
+    const value = JSON.parse(readFileSync(file, "utf8"));
+    touch(file);
+    return value;
+  } catch {
+    return void 0;
+  }
+}
+function writeResult(dir, kind, key, value) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(path.join(dir, `${key}.${kind}.json`), JSON.stringify(value));
+    pruneOldest(dir, `.${kind}.json`, KEEP_RESULTS);
+  } catch {
+  }
+}
+function resultKey(parts) {
+  return sha(JSON.stringify(parts)).slice(0, 32);
+}
+function diskStore(dir) {
+  return { get: (key) => readCache(dir, key), put: (key, tar, meta) => writeCache(dir, key, tar, meta) };
+}
+function memoryStore() {
+  const states = /* @__PURE__ */ new Map();
+  return { get: (key) => states.get(key), put: (key, tar, meta) => void states.set(key, { tar, meta }) };
+}
+function provingStore(dir) {
+  const memory = memoryStore();
+  const writes = [];
+  return {
+    get(key) {
+      const here = memory.get(key);
+      if (here || !dir) return here;
+      const found = readCache(dir, key);
+      if (found) memory.put(key, found.tar, found.meta);
+      return found;
+    },
+    put(key, tar, meta) {
+      memory.put(key, tar, meta);
+      if (dir) writes.push(writeCacheAsync(dir, key, tar, meta));
+    },
+    saved: async () => void await Promise.all(writes)
+  };
+}
 
 // src/pipeline/settings.ts
 function targetText(settings) {
@@ -1006,7 +1127,7 @@ function isProven(v) {
 // src/shadow/dryrun-open.ts
 function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope) {
   const dir = opts.url ? void 0 : opts.cacheDir;
-  const store = dir ? diskStore(dir) : void 0;
+  const store2 = dir ? diskStore(dir) : void 0;
   const key = dir ? cacheKey({
     engine: dialect.embeddedEngine?.() ?? "server",
     extensions,
@@ -1015,7 +1136,7 @@ function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scop
     ...scope ? { seedScope: scope } : {},
     ...opts.schema ? { schema: opts.schema.sql } : {}
   }) : void 0;
-  return { dir, store, key };
+  return { dir, store: store2, key };
 }
 function readState(cache) {
   const found = cache.store && cache.key ? cache.store.get(cache.key) : void 0;
@@ -1462,6 +1583,7 @@ function addDryRunFacts(result, d) {
 export {
   require_picocolors,
   DEFAULTS,
+  defaultCacheDir,
   isProven,
   targetText,
   resolveSettings,

@@ -5,27 +5,19 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-E5KJTUK4.js";
-import "./chunk-ADOPAKGC.js";
-import "./chunk-QBO7K3OM.js";
-import "./chunk-VDQE6H4X.js";
-import "./chunk-MHX2PM2H.js";
-import "./chunk-M3DAWADS.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-KXC7R7BS.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-BUPYYWZH.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
 import "./chunk-GPJAERTJ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-343GXSSU.js";
+import "./chunk-AX2JWPQW.js";
 import "./chunk-2P23VQWG.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -34,11 +26,8 @@ import "./chunk-AA5Y5KNS.js";
 import "./chunk-JUCBQE4C.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };
