@@ -6,20 +6,31 @@
  * (src/dialects/postgres/shadow/pglite-files.ts).
  */
 import { setFlagsFromString } from 'node:v8';
+import { RUNTIME_WASM_FLAGS, STARTED_BASELINE } from './respawn.js';
 
 export type WasmTier = 'baseline' | 'optimizing';
+
+/**
+ * The tier a module compiled for `tier` gets in this process: baseline in a process started with `--liftoff-only`
+ * (src/respawn.ts starts a short run on Node 24 so; the start-up flag is left alone), else `tier` where V8 honours
+ * flags set at run time, else V8's default.
+ */
+export function effectiveTier(tier: WasmTier): WasmTier {
+  return STARTED_BASELINE ? 'baseline' : RUNTIME_WASM_FLAGS ? tier : 'optimizing';
+}
 
 /** compiles in flight and queued, one at a time: V8's flag is the process's, and read while a module compiles */
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Runs `compile` (a `WebAssembly.compile`, or a loader that compiles) so that what it compiles gets `tier`: for
- * `baseline` with `--liftoff-only` set, set back once it is done (the module keeps its tier). Compiles through here
- * run one after the other, so that one never gets the other's tier.
+ * Runs `compile` (a `WebAssembly.compile`, or a loader that compiles) so that what it compiles gets `tier`, where V8
+ * lets it (`effectiveTier`): for `baseline` with `--liftoff-only` set, set back once it is done (the module keeps its
+ * tier). Compiles through here run one after the other, so that one never gets the other's tier.
  */
 export function compileAt<T>(tier: WasmTier, compile: () => Promise<T>): Promise<T> {
   const run = async (): Promise<T> => {
-    if (tier === 'optimizing') return compile();
+    // nothing to set: the tier asked is the default, or the process's own (`effectiveTier`)
+    if (effectiveTier(tier) !== 'baseline' || STARTED_BASELINE) return compile();
     setFlagsFromString('--liftoff-only');
     try {
       return await compile();

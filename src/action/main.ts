@@ -1,14 +1,11 @@
-/** Entry point of the GitHub Action (bundled to dist/index.js). Thin: run, and turn any crash into a failed step. */
-import * as core from '@actions/core';
-import { run } from './run.js';
-import { guardStream } from '../secrets.js';
+/**
+ * Entry point of the GitHub Action (bundled to dist/index.js). Thin: on Node 24 (the Action's `node24`) it starts
+ * again with `--liftoff-only` and ends with that child (src/respawn.ts); then the run itself (./start.ts), loaded
+ * only by the process that runs it.
+ */
+import { respawn, shouldRespawn } from '../respawn.js';
 
-// every log line, annotation and workflow command is redacted on its way out (src/secrets.ts)
-guardStream(process.stdout);
-guardStream(process.stderr);
-
-run().catch((err: unknown) => {
-  const e = err as Error;
-  const known = ['InputError', 'ConfigError', 'DiscoveryError', 'UsageError'].includes(e?.name);
-  core.setFailed(`zerodown: ${known ? e.message : `internal error: ${e?.stack ?? String(err)}`}`);
-});
+// resolved only when the child could not be started: then the run happens here
+if (shouldRespawn()) await respawn();
+const { start } = await import('./start.js');
+start();

@@ -2,6 +2,7 @@
 import module from 'node:module';
 import { redactSecrets } from '../secrets.js';
 import { replaySaved } from '../pipeline/rerun.js';
+import { respawn, shouldRespawn } from '../respawn.js';
 
 // Node 22.1+ keeps V8's compiled code of dist/ between runs (in the OS's temporary folder; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off): a run starts 20-40 ms sooner. Node 20 has no compile cache.
@@ -21,6 +22,9 @@ function replayed(argv: string[]): ReturnType<typeof replaySaved> {
   }
 }
 
+/** the commands that compile the WebAssembly parser (and PGlite) for a short run: see src/respawn.ts */
+const PARSING = new Set(['lint', 'plan', 'dry-run', 'gitlab']);
+
 const argv = process.argv.slice(2);
 // `zerodown lint` again with nothing changed: its saved report, before the rest of zerodown loads
 const saved = argv[0] === 'lint' ? replayed(argv) : undefined;
@@ -34,6 +38,9 @@ if (saved) {
   process.stdout.write(saved.stdout);
   exit(saved.code);
 } else {
+  // on Node 24 a command that parses runs again with --liftoff-only, and this process ends with it (resolved only
+  // when that child could not be started: then it runs here)
+  if (PARSING.has(argv[0] ?? '') && shouldRespawn()) await respawn();
   const { main } = await import('./main.js');
   main(argv).then(exit, (err) => {
     process.stderr.write(redactSecrets(`zerodown: internal error: ${err?.stack ?? err}\n`));

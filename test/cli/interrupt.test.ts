@@ -39,19 +39,27 @@ interface Child {
   stderr(): string;
 }
 
-function start(cwd: string, args: string[], marker = ''): Child {
+/** `env`: more environment; `group`: in a process group of its own, as a terminal's foreground job */
+function start(cwd: string, args: string[], marker = '', extra: { env?: NodeJS.ProcessEnv; group?: boolean } = {}) {
   const child = spawn(process.execPath, ['--import', TSX, '--import', WATCH, BIN, ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', ZERODOWN_CACHE_DIR: path.join(tmp, 'cache'), ZD_TEST_MARKER: marker },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      ZERODOWN_CACHE_DIR: path.join(tmp, 'cache'),
+      ZD_TEST_MARKER: marker,
+      ...extra.env,
+    },
+    detached: !!extra.group,
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (b) => (stdout += b));
   child.stderr.on('data', (b) => (stderr += b));
-  const done = new Promise<Awaited<Child['done']>>((resolve) =>
+  const done: Child['done'] = new Promise((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, at: performance.now() })),
   );
-  return {
+  const run: Child = {
     done,
     stderr: () => stderr,
     pid: child.pid!,
@@ -60,6 +68,7 @@ function start(cwd: string, args: string[], marker = ''): Child {
       return performance.now();
     },
   };
+  return run;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -213,3 +222,57 @@ it('--shadow-timeout must be a positive number of seconds', async () => {
     expect(r.stderr).toContain(`--shadow-timeout must be a positive number of seconds, e.g. 30 or 2.5 (got "${bad}")`);
   }
 }, 120_000);
+
+/**
+ * On Node 24, whose V8 ignores WebAssembly flags set at run time, a command that parses starts Node again with
+ * `--liftoff-only` and ends as that child ends (src/respawn.ts). ZERODOWN_RESPAWN=1 does the same on this Node.
+ */
+describe('the CLI started again as its own child (Node 24; ZERODOWN_RESPAWN=1 here)', () => {
+  const respawned = { ZERODOWN_RESPAWN: '1', ZERODOWN_TRACE: '1' };
+  const childPid = (stderr: string) => Number(/started again with --liftoff-only \(pid (\d+)\)/.exec(stderr)?.[1]);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('prints the same report with the same exit code, from a child started once', async () => {
+    const dir = loopProject('x');
+    const args = ['lint', 'db/001_init.sql', 'db/002_loop.sql', '--format', 'json', '--no-cache'];
+    const here = await start(dir, args, '', { env: { ZERODOWN_RESPAWN: '0', ZERODOWN_TRACE: '1' } }).done;
+    const again = await start(dir, args, '', { env: respawned }).done;
+    expect(here.stderr).not.toMatch(/started again/);
+    expect(again.stderr.match(/started again with --liftoff-only \(pid \d+\)/g)).toHaveLength(1);
+    expect([again.code, again.stdout]).toEqual([here.code, here.stdout]);
+    expect(again.code).toBe(1);
+  }, 120_000);
+
+  for (const [how, group] of [
+    ['Ctrl-C (SIGINT to the terminal job)', true],
+    ['SIGTERM to the process', false],
+  ] as const) {
+    it(`dry-run: ${how} reaches the child once; it stops as usual, exit 130, and nothing is left running`, async () => {
+      const marker = `zd_${randomBytes(6).toString('hex')}`;
+      const dir = loopProject(marker);
+      const child = start(dir, ['dry-run', 'db/002_loop.sql', '--no-cache', '--shadow-timeout', '600'], marker, {
+        env: respawned,
+        group,
+      });
+      await runningEmbedded(child, marker);
+      const pid = childPid(child.stderr());
+      expect(alive(pid)).toBe(true);
+      const sig = group ? 'SIGINT' : 'SIGTERM';
+      // a terminal signals its foreground job's whole process group: here, the CLI's alone
+      if (group) process.kill(-child.pid, sig);
+      else child.kill(sig);
+      const r = await child.done;
+      expect([r.code, r.signal]).toEqual([130, null]);
+      expect(r.stderr.match(new RegExp(`zerodown: ${sig}: stopping`, 'g'))).toHaveLength(1);
+      expect(r.stderr).not.toContain('again: exiting now');
+      expect(alive(pid)).toBe(false);
+    }, 120_000);
+  }
+});

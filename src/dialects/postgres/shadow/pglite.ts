@@ -24,7 +24,7 @@ import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js'
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import { postgresProbes } from './probes.js';
 import { compilePglite } from './pglite-files.js';
-import type { WasmTier } from '../../../wasm-tier.js';
+import { effectiveTier, type WasmTier } from '../../../wasm-tier.js';
 import { availableBundles, bundleDirs, BUILTIN_EXTENSIONS, resolveBundles } from './extensions.js';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
 
@@ -130,7 +130,9 @@ const compiled = new Map<WasmTier, Promise<WebAssembly.Module | undefined>>();
  * once. A front end that knows a dry run follows calls this before it lints, so the compile overlaps the lint.
  * Undefined when the file is not found (a worker then compiles its own).
  */
-export function compileEngine(tier: WasmTier = 'optimizing'): Promise<WebAssembly.Module | undefined> {
+export function compileEngine(asked: WasmTier = 'optimizing'): Promise<WebAssembly.Module | undefined> {
+  // where V8 gives every module the process's tier (src/wasm-tier.ts), one module serves both
+  const tier = effectiveTier(asked);
   let module = compiled.get(tier);
   if (!module) {
     module = compilePglite(tier).catch(() => undefined);
@@ -267,7 +269,9 @@ export class PgliteShadow implements Shadow {
         // 'worker online' is seen only once this thread is free (after parsing): a late figure is the parse
         const steps = [...booted.marks, ['worker online (seen)', online] as const, ['reply received', now()] as const];
         const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(', ');
-        process.stderr.write(`zerodown: PGlite boot (${booted.boot}, ${tier} code), ms after open: ${list}\n`);
+        process.stderr.write(
+          `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code), ms after open: ${list}\n`,
+        );
       }
       shadow.boot = booted.boot;
       shadow.wasmShared = !!wasm;
