@@ -29,7 +29,8 @@ import {
   compilePglite,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-JUCBQE4C.js";
+} from "./chunk-WHV7Q2P6.js";
+import "./chunk-RVPDWYHG.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts

@@ -21,8 +21,9 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compilePglite,
+  effectiveTier,
   pglite_initdb_default
-} from "./chunk-JUCBQE4C.js";
+} from "./chunk-WHV7Q2P6.js";
 import {
   __commonJS,
   __require,
@@ -9582,7 +9583,8 @@ function cacheTarget() {
   return cache && inst ? path2.join(cache, `pglite-datadir-${inst.version}-${pglite_initdb_default.tag}.tgz`) : void 0;
 }
 var compiled = /* @__PURE__ */ new Map();
-function compileEngine(tier = "optimizing") {
+function compileEngine(asked = "optimizing") {
+  const tier = effectiveTier(asked);
   let module2 = compiled.get(tier);
   if (!module2) {
     module2 = compilePglite(tier).catch(() => void 0);
@@ -9699,8 +9701,10 @@ var PgliteShadow = class _PgliteShadow {
       if (trace) {
         const steps = [...booted.marks, ["worker online (seen)", online], ["reply received", now()]];
         const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(", ");
-        process.stderr.write(`zerodown: PGlite boot (${booted.boot}, ${tier} code), ms after open: ${list}
-`);
+        process.stderr.write(
+          `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code), ms after open: ${list}
+`
+        );
       }
       shadow.boot = booted.boot;
       shadow.wasmShared = !!wasm2;

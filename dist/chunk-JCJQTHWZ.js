@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-XBMXNM4O.js";
+} from "./chunk-WNNAT2IF.js";
 import {
   isProven
-} from "./chunk-BM267OTT.js";
+} from "./chunk-2COPFLIX.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-HPTQSI7T.js";
+} from "./chunk-JCJQTHWZ.js";
 import {
   require_picocolors
-} from "./chunk-BM267OTT.js";
+} from "./chunk-2COPFLIX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-GPJAERTJ.js";
+} from "./chunk-66HIGWFB.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

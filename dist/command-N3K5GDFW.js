@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-66QQGRE6.js";
-import "./chunk-HPTQSI7T.js";
-import "./chunk-XBMXNM4O.js";
+} from "./chunk-WYE7QENN.js";
+import "./chunk-JCJQTHWZ.js";
+import "./chunk-WNNAT2IF.js";
 import {
   ruleDocUrl
-} from "./chunk-VDQE6H4X.js";
+} from "./chunk-BIYGBETD.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-BM267OTT.js";
+} from "./chunk-2COPFLIX.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-CULQ7SFC.js";
+} from "./chunk-5JBZQIWF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-KXC7R7BS.js";
-import "./chunk-GPJAERTJ.js";
+import "./chunk-KICJI4YL.js";
+import "./chunk-66HIGWFB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-AX2JWPQW.js";
-import "./chunk-2P23VQWG.js";
+import "./chunk-225J6O7F.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -50,7 +50,8 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-JUCBQE4C.js";
+import "./chunk-WHV7Q2P6.js";
+import "./chunk-RVPDWYHG.js";
 import {
   __commonJS,
   __esm,

@@ -5,37 +5,37 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  formatCodeQuality,
-  useColor,
-  warnIgnored
-} from "./chunk-SG5PLPPM.js";
-import {
-  runStats
-} from "./chunk-ADOPAKGC.js";
-import {
   SUMMARY_BUDGET,
   composeReport,
   postReport,
   review,
   stickyMarker
-} from "./chunk-K3GWQVO3.js";
-import "./chunk-HPTQSI7T.js";
+} from "./chunk-NVFCKII6.js";
+import "./chunk-JCJQTHWZ.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-XBMXNM4O.js";
+import "./chunk-WNNAT2IF.js";
+import {
+  formatCodeQuality,
+  useColor,
+  warnIgnored
+} from "./chunk-LHKPI5L5.js";
 import {
   formatText
-} from "./chunk-FKSLKIA2.js";
-import "./chunk-VDQE6H4X.js";
+} from "./chunk-WNOHFXQX.js";
+import "./chunk-BIYGBETD.js";
 import {
   defaultCacheDir
-} from "./chunk-BM267OTT.js";
+} from "./chunk-2COPFLIX.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-CULQ7SFC.js";
+} from "./chunk-5JBZQIWF.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-KXC7R7BS.js";
-import "./chunk-GPJAERTJ.js";
+import {
+  runStats
+} from "./chunk-RAN2FSJA.js";
+import "./chunk-KICJI4YL.js";
+import "./chunk-66HIGWFB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -46,7 +46,7 @@ import {
 import {
   VERSION
 } from "./chunk-AX2JWPQW.js";
-import "./chunk-2P23VQWG.js";
+import "./chunk-225J6O7F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -55,7 +55,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-JUCBQE4C.js";
+import "./chunk-WHV7Q2P6.js";
+import "./chunk-RVPDWYHG.js";
 import {
   __commonJS,
   __export,

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-GPJAERTJ.js";
+} from "./chunk-66HIGWFB.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-2P23VQWG.js";
+} from "./chunk-225J6O7F.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

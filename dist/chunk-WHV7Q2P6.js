@@ -4,16 +4,23 @@ import { dirname as __zdDirname } from 'node:path';
 const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
+import {
+  RUNTIME_WASM_FLAGS,
+  STARTED_BASELINE
+} from "./chunk-RVPDWYHG.js";
 
 // src/dialects/postgres/shadow/pglite-files.ts
 import { readFile } from "node:fs/promises";
 
 // src/wasm-tier.ts
 import { setFlagsFromString } from "node:v8";
+function effectiveTier(tier) {
+  return STARTED_BASELINE ? "baseline" : RUNTIME_WASM_FLAGS ? tier : "optimizing";
+}
 var queue = Promise.resolve();
 function compileAt(tier, compile) {
   const run = async () => {
-    if (tier === "optimizing") return compile();
+    if (effectiveTier(tier) !== "baseline" || STARTED_BASELINE) return compile();
     setFlagsFromString("--liftoff-only");
     try {
       return await compile();
@@ -50,6 +57,7 @@ var pglite_initdb_default = {
 };
 
 export {
+  effectiveTier,
   compileAt,
   pgliteFilesUrl,
   tierFor,

@@ -5,40 +5,24 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-SG5PLPPM.js";
-import "./chunk-ADOPAKGC.js";
-import "./chunk-FKSLKIA2.js";
-import "./chunk-VDQE6H4X.js";
-import "./chunk-BM267OTT.js";
-import "./chunk-CULQ7SFC.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-KXC7R7BS.js";
-import "./chunk-GPJAERTJ.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-RAN2FSJA.js";
+import "./chunk-KICJI4YL.js";
+import "./chunk-66HIGWFB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-AX2JWPQW.js";
-import "./chunk-2P23VQWG.js";
+import "./chunk-225J6O7F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-JUCBQE4C.js";
+import "./chunk-WHV7Q2P6.js";
+import "./chunk-RVPDWYHG.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  runStats,
+  statsExportCommand
 };

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-2P23VQWG.js";
+} from "./chunk-225J6O7F.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -29,7 +29,8 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-JUCBQE4C.js";
+} from "./chunk-WHV7Q2P6.js";
+import "./chunk-RVPDWYHG.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts

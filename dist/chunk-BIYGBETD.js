@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-GPJAERTJ.js";
+} from "./chunk-66HIGWFB.js";
 import {
   formatDuration
-} from "./chunk-2P23VQWG.js";
+} from "./chunk-225J6O7F.js";
 
 // src/report/sarif.ts
 import path from "node:path";

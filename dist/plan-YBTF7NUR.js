@@ -6,24 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-66QQGRE6.js";
+} from "./chunk-WYE7QENN.js";
+import {
+  proofState
+} from "./chunk-JCJQTHWZ.js";
+import {
+  withShadowCleanup
+} from "./chunk-VB2LWJ73.js";
+import "./chunk-WNNAT2IF.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-SG5PLPPM.js";
-import {
-  runStats
-} from "./chunk-ADOPAKGC.js";
-import {
-  proofState
-} from "./chunk-HPTQSI7T.js";
-import {
-  withShadowCleanup
-} from "./chunk-VB2LWJ73.js";
-import "./chunk-XBMXNM4O.js";
-import "./chunk-FKSLKIA2.js";
-import "./chunk-VDQE6H4X.js";
+} from "./chunk-LHKPI5L5.js";
+import "./chunk-WNOHFXQX.js";
+import "./chunk-BIYGBETD.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -35,19 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-BM267OTT.js";
+} from "./chunk-2COPFLIX.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-CULQ7SFC.js";
+} from "./chunk-5JBZQIWF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-KXC7R7BS.js";
-import "./chunk-GPJAERTJ.js";
+import {
+  runStats
+} from "./chunk-RAN2FSJA.js";
+import "./chunk-KICJI4YL.js";
+import "./chunk-66HIGWFB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,14 +63,15 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-2P23VQWG.js";
+} from "./chunk-225J6O7F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-JUCBQE4C.js";
+import "./chunk-WHV7Q2P6.js";
+import "./chunk-RVPDWYHG.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/cli/plan.ts

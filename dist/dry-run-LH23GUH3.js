@@ -5,9 +5,6 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats
-} from "./chunk-ADOPAKGC.js";
-import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
 import {
@@ -32,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-XBMXNM4O.js";
+} from "./chunk-WNNAT2IF.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -41,19 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-BM267OTT.js";
+} from "./chunk-2COPFLIX.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-CULQ7SFC.js";
+} from "./chunk-5JBZQIWF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
+  runStats
+} from "./chunk-RAN2FSJA.js";
+import {
   estimateDryRun
-} from "./chunk-KXC7R7BS.js";
-import "./chunk-GPJAERTJ.js";
+} from "./chunk-KICJI4YL.js";
+import "./chunk-66HIGWFB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 import "./chunk-AX2JWPQW.js";
 import {
   formatDuration
-} from "./chunk-2P23VQWG.js";
+} from "./chunk-225J6O7F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -72,7 +72,8 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-JUCBQE4C.js";
+import "./chunk-WHV7Q2P6.js";
+import "./chunk-RVPDWYHG.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-VDQE6H4X.js";
+} from "./chunk-BIYGBETD.js";
 import {
   require_picocolors
-} from "./chunk-BM267OTT.js";
+} from "./chunk-2COPFLIX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-HPTQSI7T.js";
+} from "./chunk-JCJQTHWZ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-XBMXNM4O.js";
+} from "./chunk-WNNAT2IF.js";
 import {
   byStatement
-} from "./chunk-FKSLKIA2.js";
+} from "./chunk-WNOHFXQX.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-VDQE6H4X.js";
+} from "./chunk-BIYGBETD.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-BM267OTT.js";
+} from "./chunk-2COPFLIX.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-CULQ7SFC.js";
+} from "./chunk-5JBZQIWF.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-KXC7R7BS.js";
+} from "./chunk-KICJI4YL.js";
 import {
   dialectFor
-} from "./chunk-GPJAERTJ.js";
+} from "./chunk-66HIGWFB.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-KXC7R7BS.js";
+} from "./chunk-KICJI4YL.js";
 import {
   dialectOfUrl
-} from "./chunk-GPJAERTJ.js";
+} from "./chunk-66HIGWFB.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

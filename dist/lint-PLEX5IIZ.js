@@ -5,29 +5,41 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-BUPYYWZH.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-GPJAERTJ.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-LHKPI5L5.js";
+import "./chunk-WNOHFXQX.js";
+import "./chunk-BIYGBETD.js";
+import "./chunk-2COPFLIX.js";
+import "./chunk-5JBZQIWF.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-RAN2FSJA.js";
+import "./chunk-KICJI4YL.js";
+import "./chunk-66HIGWFB.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-AX2JWPQW.js";
-import "./chunk-2P23VQWG.js";
+import "./chunk-225J6O7F.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-JUCBQE4C.js";
+import "./chunk-WHV7Q2P6.js";
+import "./chunk-RVPDWYHG.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

@@ -5,16 +5,13 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats
-} from "./chunk-ADOPAKGC.js";
-import {
   formatText,
   textParts
-} from "./chunk-FKSLKIA2.js";
+} from "./chunk-WNOHFXQX.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-VDQE6H4X.js";
+} from "./chunk-BIYGBETD.js";
 import {
   lintOptionsOf,
   lintStage,
@@ -22,20 +19,23 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-BM267OTT.js";
+} from "./chunk-2COPFLIX.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-CULQ7SFC.js";
+} from "./chunk-5JBZQIWF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
+  runStats
+} from "./chunk-RAN2FSJA.js";
+import {
   applyStats
-} from "./chunk-KXC7R7BS.js";
+} from "./chunk-KICJI4YL.js";
 import {
   UsageError,
   exitCodeFor
@@ -454,7 +454,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-JSUDV65E.js");
+    const { lintDryRun } = await import("./dry-run-LH23GUH3.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -1,0 +1,58 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+
+// src/respawn.ts
+import { spawn } from "node:child_process";
+var LIFTOFF_ONLY = "--liftoff-only";
+var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"];
+var RUNTIME_WASM_FLAGS = Number(process.versions.v8.split(".")[0]) < 13;
+var STARTED_BASELINE = process.execArgv.includes(LIFTOFF_ONLY);
+function shouldRespawn(env = process.env) {
+  if (STARTED_BASELINE || env.ZERODOWN_RESPAWN === "0") return false;
+  return env.ZERODOWN_RESPAWN === "1" || !RUNTIME_WASM_FLAGS;
+}
+function respawn() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, LIFTOFF_ONLY, ...process.argv.slice(1)], {
+      stdio: "inherit",
+      detached: process.platform !== "win32"
+    });
+    let started = false;
+    const pass = (signal) => {
+      if (started) child.kill(signal);
+    };
+    const stopListening = () => {
+      for (const s of SIGNALS) process.removeListener(s, pass);
+    };
+    for (const s of SIGNALS) process.on(s, pass);
+    child.once("spawn", () => {
+      started = true;
+      if (process.env.ZERODOWN_TRACE)
+        process.stderr.write(
+          `zerodown: started again with ${LIFTOFF_ONLY} (pid ${child.pid}): Node ${process.versions.node} ignores V8's WebAssembly flags set at run time
+`
+        );
+    });
+    child.once("error", () => {
+      if (started) return;
+      stopListening();
+      resolve(false);
+    });
+    child.once("exit", (code, signal) => {
+      stopListening();
+      if (signal) process.kill(process.pid, signal);
+      else process.exit(code ?? 1);
+    });
+  });
+}
+
+export {
+  RUNTIME_WASM_FLAGS,
+  STARTED_BASELINE,
+  shouldRespawn,
+  respawn
+};
