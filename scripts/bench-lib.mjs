@@ -119,6 +119,34 @@ export function ensureSquawk() {
   return { bin, version };
 }
 
+/**
+ * Node 24, the Action's runtime (action.yml `runs.using: node24`) and the current LTS, for the rows that time zerodown
+ * on it beside this machine's Node: its official binary, from the npm registry's `node-<platform>-<arch>` package,
+ * installed on first use into node_modules/.cache like squawk. Undefined, said once, where it cannot be installed.
+ */
+export function ensureNode24() {
+  const version = '24.22.3';
+  if (process.versions.node.split('.')[0] === '24') return { bin: process.execPath, version: process.versions.node };
+  const pkg = `node-${process.platform}-${process.arch}`;
+  const dir = path.join(root, 'node_modules', '.cache', `node-${version}`);
+  const bin = path.join(dir, 'node_modules', pkg, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  if (!existsSync(bin)) {
+    console.log(`bench: installing ${pkg}@${version} (Node 24) into ${path.relative(root, dir)} …`);
+    const r = spawnSync(
+      'npm',
+      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `${pkg}@${version}`],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    if (r.status !== 0 || !existsSync(bin)) {
+      console.log(`bench: could not install ${pkg}@${version}: the Node 24 rows are skipped`);
+      return undefined;
+    }
+  }
+  return { bin, version };
+}
+
 /** The corpus's project folders and their .sql files, each in name order (the lint rows' input). */
 export function corpusFiles(corpus) {
   const projects = readdirSync(corpus)

@@ -8,7 +8,8 @@
 //   lemmy      Diesel, 342 migrations, 0.6 MB (migrations/<name>/up.sql)          a long history
 //
 // The staged migration is linted with every earlier migration replayed as history. Prints the median wall time
-// of BENCH_RUNS runs (default 7) after one warm-up run.
+// of BENCH_RUNS runs (default 7) after one warm-up run; the cached case also on Node 24 (bench-lib.mjs
+// `ensureNode24`), where zerodown starts again with --liftoff-only (src/respawn.ts).
 //
 //   node scripts/bench-precommit.mjs [--dist DIR]   (default: a fresh build of the sources in a temp directory)
 import { spawnSync } from 'node:child_process';
@@ -24,7 +25,7 @@ import {
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { builtCli, opt, record, root } from './bench-lib.mjs';
+import { builtCli, ensureNode24, opt, record, root } from './bench-lib.mjs';
 
 const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres');
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
@@ -85,9 +86,9 @@ const hasTime = existsSync(TIME);
 // `cached`: the history's replayed schema comes from the cache the warm-up wrote (src/pipeline/history-cache.ts),
 // as on every commit but the first after a history change, and the findings of a staged file seen before from
 // src/pipeline/findings-cache.ts; otherwise --no-cache replays the history and lints the file
-function once(dir, staged, cached = true) {
+function once(dir, staged, cached = true, node = process.execPath) {
   const argv = [
-    process.execPath,
+    node,
     cli,
     'lint',
     ...(cached ? [] : ['--no-cache']),
@@ -118,6 +119,8 @@ if (!existsSync(corpus)) {
   process.exit(0);
 }
 const cli = builtCli(buildDir);
+const installed = ensureNode24();
+const node24 = installed && installed.bin !== process.execPath ? installed : undefined;
 console.log(`pre-commit hook command, ${opt('--dist') ? cli : 'a fresh build of the sources'}`);
 console.log(`median of ${runs} runs after a warm-up, load average ${loadavg()[0].toFixed(2)}\n`);
 console.log('| repository | history | wall (median) | min | max | CPU user+sys (median) | exit |');
@@ -146,12 +149,17 @@ for (const p of projects) {
       ['history replayed (--no-cache)', false, true, 'NoCache'],
       ['history cached, staged file new', true, true, ''],
       ['nothing changed (findings cached)', true, false, 'Unchanged'],
+      // the same hook on Node 24, the current LTS (on it zerodown starts again with --liftoff-only: src/respawn.ts)
+      ...(node24
+        ? [[`history cached, staged file new, on Node ${node24.version}`, true, true, 'Node24', node24.bin]]
+        : []),
     ];
     let n = 0;
-    for (const [how, cached, edit, key] of modes) {
+    for (const [how, cached, edit, key, node] of modes) {
+      if (node) once(dir, p.staged, cached, node); // its own warm-up
       const samples = Array.from({ length: runs }, () => {
         if (edit) writeFileSync(path.join(dir, p.staged), `${p.sql}-- edit ${++n}\n`);
-        return once(dir, p.staged, cached);
+        return once(dir, p.staged, cached, node);
       });
       writeFileSync(path.join(dir, p.staged), p.sql);
       const times = samples.map((x) => x.ms).sort((a, b) => a - b);

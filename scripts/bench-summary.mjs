@@ -5,10 +5,10 @@
 //
 //   lint.json       bench.mjs          { zerodown: { wall, cpu, rssMB }, squawk: { wall, rssMB } }   (cold: no cache)
 //   rerun.json      bench-rerun.mjs    { again: { wall, rssMB }, squawk: { wall }, squawkOneFile: { wall } }
-//   precommit.json  bench-precommit.mjs { lemmy: { history, wall, cpu } }                    (history cached)
+//   precommit.json  bench-precommit.mjs { lemmy: { history, wall, cpu }, lemmyNode24 }      (history cached)
 //   dryrun.json     bench-dryrun.mjs   { cold: { wall, rssMB }, warm: { wall, rssMB },
 //                                        native: { wall } or native: { skipped: "why" } }  (psql replay anchor)
-//   action.json     bench-action.mjs   { wall }
+//   action.json     bench-action.mjs   { wall, node, node24: { version, wall } }   (judged on Node 24)
 //
 // A missing record prints as "not measured" with the script that measures it. A record older than lint.json (the
 // first script of `npm run bench`) is from an earlier run, and says so.
@@ -73,7 +73,7 @@ row(
   precommit,
   precommit?.lemmy
     ? {
-        zd: `${s(precommit.lemmy.wall)}, ${s(precommit.lemmy.cpu)} CPU`,
+        zd: `${s(precommit.lemmy.wall)}, ${s(precommit.lemmy.cpu)} CPU${precommit.lemmyNode24 ? `; on Node 24: ${s(precommit.lemmyNode24.wall)}` : ''}`,
         anchor: rerun ? `squawk on the file alone: ${s(rerun.squawkOneFile.wall)}` : 'squawk: see bench-rerun.mjs',
         met: precommit.lemmy.wall <= 0.15,
       }
@@ -106,7 +106,16 @@ row(
   "the Action's first run on a PR (lint, plan, dry run, comment)",
   '≤ 2.0 s',
   action,
-  action ? { zd: s(action.wall), anchor: '', met: action.wall <= 2.0 } : missing('bench-action.mjs'),
+  action
+    ? {
+        // judged on Node 24, the runtime action.yml names, when the bench could run it
+        zd: action.node24
+          ? `${s(action.node24.wall)} on Node ${action.node24.version} (the Action's runtime); ${s(action.wall)} on Node ${action.node}`
+          : s(action.wall),
+        anchor: '',
+        met: (action.node24?.wall ?? action.wall) <= 2.0,
+      }
+    : missing('bench-action.mjs'),
 );
 
 const cores = [lint, rerun, precommit, dryrun, action].find(Boolean)?.cores;

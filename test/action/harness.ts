@@ -178,6 +178,8 @@ export async function runAction(
     inputs?: Record<string, string>;
     /** more runner environment (e.g. RUNNER_ENVIRONMENT), over the defaults */
     env?: Record<string, string>;
+    /** the Node that runs it (default: this one; the bench also times action.yml's `node24`) */
+    node?: string;
   },
 ): Promise<RunResult> {
   const runner = mkdtempSync(path.join(tmpdir(), 'zd-runner-'));
@@ -220,7 +222,11 @@ export async function runAction(
     ...opts.inputs,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
-  const child = spawn(process.execPath, [indexJs], { cwd: opts.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(opts.node ?? process.execPath, [indexJs], {
+    cwd: opts.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c) => (stdout += c));
@@ -257,6 +263,7 @@ export function runOnPullRequest(
   pr: PullRequestRun,
   inputs: Record<string, string> = {},
   env?: Record<string, string>,
+  node?: string,
 ): Promise<RunResult> {
   const { workspace, apiUrl, owner, repo, number, baseSha, headSha } = pr;
   return runAction(indexJs, {
@@ -268,5 +275,6 @@ export function runOnPullRequest(
     repository: `${owner}/${repo}`,
     inputs,
     ...(env ? { env } : {}),
+    ...(node ? { node } : {}),
   });
 }
