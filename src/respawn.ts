@@ -10,10 +10,13 @@
  * pre-commit lint: 0.84 s and 642 MB, and 0.28 s and 90 MB with the flag on Node's command line (Node 20: 0.33 s,
  * 76 MB); the Action's bench fixture 3.93 s against 2.61 s on Node 20.
  *
- * So on such a Node, a command that parses starts Node again with the flag (one more start of Node, some 40 ms) and
- * ends as its child ends, with the same exit code or signal. The child runs in a process group of its own (not on
- * Windows), so that a Ctrl-C reaches it once, passed on by this process, and its own handler closes the shadows as
- * usual (src/pipeline/signals.ts). `ZERODOWN_RESPAWN=0` turns this off; `=1` does it on any Node (the tests).
+ * So on such a Node, a command that parses starts Node again with the flag (one more start of Node, some 45 ms on
+ * Node 24 here). Where Node can (`process.execve`, Node 24 on Linux and macOS), the new Node replaces this process:
+ * same pid, process group and file descriptors, nothing left waiting. Elsewhere (Windows; a Node without it, or
+ * `ZERODOWN_RESPAWN=1` on Node 20) this process starts it as a child and ends as it ends, with the same exit code or
+ * signal; the child runs in a process group of its own (not on Windows), so that a Ctrl-C reaches it once, passed on
+ * by this process, and its own handler closes the shadows as usual (src/pipeline/signals.ts). `ZERODOWN_RESPAWN=0`
+ * turns this off; `=1` does it on any Node (the tests).
  */
 import { spawn } from 'node:child_process';
 
@@ -33,12 +36,25 @@ export function shouldRespawn(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /**
- * Runs this same script again, with the same arguments and `--liftoff-only`, and ends this process as the child
- * ends. Resolves `false` only when the child could not be started: the caller then runs the command itself.
+ * Runs this same script again, with the same arguments and `--liftoff-only`: in this process's place where Node can,
+ * else as a child that this process ends with. Resolves `false` only when neither could start it: the caller then
+ * runs the command itself.
  */
 export function respawn(): Promise<false> {
+  const args = [...process.execArgv, LIFTOFF_ONLY, ...process.argv.slice(1)];
+  const why = `Node ${process.versions.node} ignores V8's WebAssembly flags set at run time`;
+  const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
+  if (execve && process.platform !== 'win32') {
+    if (process.env.ZERODOWN_TRACE)
+      process.stderr.write(`zerodown: started again with ${LIFTOFF_ONLY} (pid ${process.pid}, replaced): ${why}\n`);
+    try {
+      execve(process.execPath, [process.execPath, ...args], process.env);
+    } catch {
+      // refused (a sandbox, an exotic file system): a child instead
+    }
+  }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, LIFTOFF_ONLY, ...process.argv.slice(1)], {
+    const child = spawn(process.execPath, args, {
       stdio: 'inherit',
       detached: process.platform !== 'win32',
     });
@@ -54,9 +70,7 @@ export function respawn(): Promise<false> {
     child.once('spawn', () => {
       started = true;
       if (process.env.ZERODOWN_TRACE)
-        process.stderr.write(
-          `zerodown: started again with ${LIFTOFF_ONLY} (pid ${child.pid}): Node ${process.versions.node} ignores V8's WebAssembly flags set at run time\n`,
-        );
+        process.stderr.write(`zerodown: started again with ${LIFTOFF_ONLY} (pid ${child.pid}, a child): ${why}\n`);
     });
     child.once('error', () => {
       if (started) return;

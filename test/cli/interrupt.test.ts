@@ -225,11 +225,12 @@ it('--shadow-timeout must be a positive number of seconds', async () => {
 
 /**
  * On Node 24, whose V8 ignores WebAssembly flags set at run time, a command that parses starts Node again with
- * `--liftoff-only` and ends as that child ends (src/respawn.ts). ZERODOWN_RESPAWN=1 does the same on this Node.
+ * `--liftoff-only` (src/respawn.ts): in its own place where Node has `process.execve`, else as a child it ends with
+ * (this Node, with ZERODOWN_RESPAWN=1).
  */
-describe('the CLI started again as its own child (Node 24; ZERODOWN_RESPAWN=1 here)', () => {
+describe('the CLI started again with --liftoff-only (Node 24; ZERODOWN_RESPAWN=1 here)', () => {
   const respawned = { ZERODOWN_RESPAWN: '1', ZERODOWN_TRACE: '1' };
-  const childPid = (stderr: string) => Number(/started again with --liftoff-only \(pid (\d+)\)/.exec(stderr)?.[1]);
+  const childPid = (stderr: string) => Number(/started again with --liftoff-only \(pid (\d+), /.exec(stderr)?.[1]);
   const alive = (pid: number) => {
     try {
       process.kill(pid, 0);
@@ -239,13 +240,13 @@ describe('the CLI started again as its own child (Node 24; ZERODOWN_RESPAWN=1 he
     }
   };
 
-  it('prints the same report with the same exit code, from a child started once', async () => {
+  it('prints the same report with the same exit code, started again once', async () => {
     const dir = loopProject('x');
     const args = ['lint', 'db/001_init.sql', 'db/002_loop.sql', '--format', 'json', '--no-cache'];
     const here = await start(dir, args, '', { env: { ZERODOWN_RESPAWN: '0', ZERODOWN_TRACE: '1' } }).done;
     const again = await start(dir, args, '', { env: respawned }).done;
     expect(here.stderr).not.toMatch(/started again/);
-    expect(again.stderr.match(/started again with --liftoff-only \(pid \d+\)/g)).toHaveLength(1);
+    expect(again.stderr.match(/started again with --liftoff-only \(pid \d+, /g)).toHaveLength(1);
     expect([again.code, again.stdout]).toEqual([here.code, here.stdout]);
     expect(again.code).toBe(1);
   }, 120_000);
@@ -254,7 +255,7 @@ describe('the CLI started again as its own child (Node 24; ZERODOWN_RESPAWN=1 he
     ['Ctrl-C (SIGINT to the terminal job)', true],
     ['SIGTERM to the process', false],
   ] as const) {
-    it(`dry-run: ${how} reaches the child once; it stops as usual, exit 130, and nothing is left running`, async () => {
+    it(`dry-run: ${how} reaches the run started again once; it stops as usual, exit 130, nothing left running`, async () => {
       const marker = `zd_${randomBytes(6).toString('hex')}`;
       const dir = loopProject(marker);
       const child = start(dir, ['dry-run', 'db/002_loop.sql', '--no-cache', '--shadow-timeout', '600'], marker, {
