@@ -29,8 +29,8 @@ import {
   compilePglite,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-WHV7Q2P6.js";
-import "./chunk-RVPDWYHG.js";
+} from "./chunk-QRBJXDWU.js";
+import "./chunk-LKHD5QY2.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts

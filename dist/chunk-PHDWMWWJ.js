@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-KICJI4YL.js";
+} from "./chunk-NE4TY7FA.js";
 import {
   dialectOfUrl
-} from "./chunk-66HIGWFB.js";
+} from "./chunk-KTYNEQQP.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-NVFCKII6.js";
+} from "./chunk-6KZQF33I.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-JCJQTHWZ.js";
+import "./chunk-V3ITIZKP.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-WNNAT2IF.js";
+import "./chunk-KPDU3TM7.js";
 import {
   formatText
-} from "./chunk-WNOHFXQX.js";
+} from "./chunk-EYL3CU6X.js";
 import {
   toSarif
-} from "./chunk-BIYGBETD.js";
+} from "./chunk-B4Z5HZOD.js";
 import {
   defaultCacheDir
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 import {
   loadConfig
-} from "./chunk-5JBZQIWF.js";
+} from "./chunk-6EDWLXV2.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-KICJI4YL.js";
-import "./chunk-66HIGWFB.js";
+import "./chunk-NE4TY7FA.js";
+import "./chunk-KTYNEQQP.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -48,7 +48,7 @@ import {
 import {
   VERSION
 } from "./chunk-AX2JWPQW.js";
-import "./chunk-225J6O7F.js";
+import "./chunk-OZMS73DV.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -63,8 +63,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-WHV7Q2P6.js";
-import "./chunk-RVPDWYHG.js";
+import "./chunk-QRBJXDWU.js";
+import "./chunk-LKHD5QY2.js";
 import {
   __commonJS,
   __require,

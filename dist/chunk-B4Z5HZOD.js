@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-66HIGWFB.js";
+} from "./chunk-KTYNEQQP.js";
 import {
   formatDuration
-} from "./chunk-225J6O7F.js";
+} from "./chunk-OZMS73DV.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-WNNAT2IF.js";
+} from "./chunk-KPDU3TM7.js";
 import {
   isProven
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

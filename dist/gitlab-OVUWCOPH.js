@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-NVFCKII6.js";
-import "./chunk-JCJQTHWZ.js";
+} from "./chunk-6KZQF33I.js";
+import "./chunk-V3ITIZKP.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-WNNAT2IF.js";
+import "./chunk-KPDU3TM7.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-LHKPI5L5.js";
+} from "./chunk-SLURR6DK.js";
 import {
   formatText
-} from "./chunk-WNOHFXQX.js";
-import "./chunk-BIYGBETD.js";
+} from "./chunk-EYL3CU6X.js";
+import "./chunk-B4Z5HZOD.js";
 import {
   defaultCacheDir
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-5JBZQIWF.js";
+} from "./chunk-6EDWLXV2.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-RAN2FSJA.js";
-import "./chunk-KICJI4YL.js";
-import "./chunk-66HIGWFB.js";
+} from "./chunk-PHDWMWWJ.js";
+import "./chunk-NE4TY7FA.js";
+import "./chunk-KTYNEQQP.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -46,7 +46,7 @@ import {
 import {
   VERSION
 } from "./chunk-AX2JWPQW.js";
-import "./chunk-225J6O7F.js";
+import "./chunk-OZMS73DV.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -55,8 +55,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-WHV7Q2P6.js";
-import "./chunk-RVPDWYHG.js";
+import "./chunk-QRBJXDWU.js";
+import "./chunk-LKHD5QY2.js";
 import {
   __commonJS,
   __export,

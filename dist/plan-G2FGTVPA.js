@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-WYE7QENN.js";
+} from "./chunk-KEGVYUSZ.js";
 import {
   proofState
-} from "./chunk-JCJQTHWZ.js";
+} from "./chunk-V3ITIZKP.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-WNNAT2IF.js";
+import "./chunk-KPDU3TM7.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-LHKPI5L5.js";
-import "./chunk-WNOHFXQX.js";
-import "./chunk-BIYGBETD.js";
+} from "./chunk-SLURR6DK.js";
+import "./chunk-EYL3CU6X.js";
+import "./chunk-B4Z5HZOD.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-5JBZQIWF.js";
+} from "./chunk-6EDWLXV2.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-RAN2FSJA.js";
-import "./chunk-KICJI4YL.js";
-import "./chunk-66HIGWFB.js";
+} from "./chunk-PHDWMWWJ.js";
+import "./chunk-NE4TY7FA.js";
+import "./chunk-KTYNEQQP.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,15 +63,15 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-225J6O7F.js";
+} from "./chunk-OZMS73DV.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-WHV7Q2P6.js";
-import "./chunk-RVPDWYHG.js";
+import "./chunk-QRBJXDWU.js";
+import "./chunk-LKHD5QY2.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/cli/plan.ts

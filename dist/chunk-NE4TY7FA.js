@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-66HIGWFB.js";
+} from "./chunk-KTYNEQQP.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-225J6O7F.js";
+} from "./chunk-OZMS73DV.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

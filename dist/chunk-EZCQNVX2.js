@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-66HIGWFB.js";
+} from "./chunk-KTYNEQQP.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-AX2JWPQW.js";
 import {
   LineIndex
-} from "./chunk-225J6O7F.js";
+} from "./chunk-OZMS73DV.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

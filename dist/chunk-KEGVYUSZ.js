@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-JCJQTHWZ.js";
+} from "./chunk-V3ITIZKP.js";
 import {
   require_picocolors
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-66HIGWFB.js";
+} from "./chunk-KTYNEQQP.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-JCJQTHWZ.js";
+} from "./chunk-V3ITIZKP.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-WNNAT2IF.js";
+} from "./chunk-KPDU3TM7.js";
 import {
   byStatement
-} from "./chunk-WNOHFXQX.js";
+} from "./chunk-EYL3CU6X.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-BIYGBETD.js";
+} from "./chunk-B4Z5HZOD.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-5JBZQIWF.js";
+} from "./chunk-6EDWLXV2.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-KICJI4YL.js";
+} from "./chunk-NE4TY7FA.js";
 import {
   dialectFor
-} from "./chunk-66HIGWFB.js";
+} from "./chunk-KTYNEQQP.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-WYE7QENN.js";
-import "./chunk-JCJQTHWZ.js";
-import "./chunk-WNNAT2IF.js";
+} from "./chunk-KEGVYUSZ.js";
+import "./chunk-V3ITIZKP.js";
+import "./chunk-KPDU3TM7.js";
 import {
   ruleDocUrl
-} from "./chunk-BIYGBETD.js";
+} from "./chunk-B4Z5HZOD.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-5JBZQIWF.js";
+} from "./chunk-6EDWLXV2.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-KICJI4YL.js";
-import "./chunk-66HIGWFB.js";
+import "./chunk-NE4TY7FA.js";
+import "./chunk-KTYNEQQP.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-AX2JWPQW.js";
-import "./chunk-225J6O7F.js";
+import "./chunk-OZMS73DV.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -50,8 +50,8 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-WHV7Q2P6.js";
-import "./chunk-RVPDWYHG.js";
+import "./chunk-QRBJXDWU.js";
+import "./chunk-LKHD5QY2.js";
 import {
   __commonJS,
   __esm,

@@ -23,7 +23,7 @@ import {
   compilePglite,
   effectiveTier,
   pglite_initdb_default
-} from "./chunk-WHV7Q2P6.js";
+} from "./chunk-QRBJXDWU.js";
 import {
   __commonJS,
   __require,

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-225J6O7F.js";
+} from "./chunk-OZMS73DV.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -29,8 +29,8 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-WHV7Q2P6.js";
-import "./chunk-RVPDWYHG.js";
+} from "./chunk-QRBJXDWU.js";
+import "./chunk-LKHD5QY2.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts

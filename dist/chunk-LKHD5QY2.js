@@ -16,8 +16,20 @@ function shouldRespawn(env = process.env) {
   return env.ZERODOWN_RESPAWN === "1" || !RUNTIME_WASM_FLAGS;
 }
 function respawn() {
+  const args = [...process.execArgv, LIFTOFF_ONLY, ...process.argv.slice(1)];
+  const why = `Node ${process.versions.node} ignores V8's WebAssembly flags set at run time`;
+  const execve = process.execve;
+  if (execve && process.platform !== "win32") {
+    if (process.env.ZERODOWN_TRACE)
+      process.stderr.write(`zerodown: started again with ${LIFTOFF_ONLY} (pid ${process.pid}, replaced): ${why}
+`);
+    try {
+      execve(process.execPath, [process.execPath, ...args], process.env);
+    } catch {
+    }
+  }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, LIFTOFF_ONLY, ...process.argv.slice(1)], {
+    const child = spawn(process.execPath, args, {
       stdio: "inherit",
       detached: process.platform !== "win32"
     });
@@ -32,10 +44,8 @@ function respawn() {
     child.once("spawn", () => {
       started = true;
       if (process.env.ZERODOWN_TRACE)
-        process.stderr.write(
-          `zerodown: started again with ${LIFTOFF_ONLY} (pid ${child.pid}): Node ${process.versions.node} ignores V8's WebAssembly flags set at run time
-`
-        );
+        process.stderr.write(`zerodown: started again with ${LIFTOFF_ONLY} (pid ${child.pid}, a child): ${why}
+`);
     });
     child.once("error", () => {
       if (started) return;

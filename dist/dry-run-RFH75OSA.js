@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-WNNAT2IF.js";
+} from "./chunk-KPDU3TM7.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-5JBZQIWF.js";
+} from "./chunk-6EDWLXV2.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-RAN2FSJA.js";
+} from "./chunk-PHDWMWWJ.js";
 import {
   estimateDryRun
-} from "./chunk-KICJI4YL.js";
-import "./chunk-66HIGWFB.js";
+} from "./chunk-NE4TY7FA.js";
+import "./chunk-KTYNEQQP.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 import "./chunk-AX2JWPQW.js";
 import {
   formatDuration
-} from "./chunk-225J6O7F.js";
+} from "./chunk-OZMS73DV.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -72,8 +72,8 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-WHV7Q2P6.js";
-import "./chunk-RVPDWYHG.js";
+import "./chunk-QRBJXDWU.js";
+import "./chunk-LKHD5QY2.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

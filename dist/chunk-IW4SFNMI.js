@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-5JBZQIWF.js";
+} from "./chunk-6EDWLXV2.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-KICJI4YL.js";
+} from "./chunk-NE4TY7FA.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-66HIGWFB.js";
+} from "./chunk-KTYNEQQP.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -46,7 +46,7 @@ import {
 } from "./chunk-AX2JWPQW.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-225J6O7F.js";
+} from "./chunk-OZMS73DV.js";
 import {
   isShadowStop,
   shadowWork,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compileAt
-} from "./chunk-WHV7Q2P6.js";
+} from "./chunk-QRBJXDWU.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-BIYGBETD.js";
+} from "./chunk-B4Z5HZOD.js";
 import {
   require_picocolors
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

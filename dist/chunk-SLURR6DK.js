@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-WNOHFXQX.js";
+} from "./chunk-EYL3CU6X.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-BIYGBETD.js";
+} from "./chunk-B4Z5HZOD.js";
 import {
   lintOptionsOf,
   lintStage,
@@ -19,23 +19,23 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-2COPFLIX.js";
+} from "./chunk-IW4SFNMI.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-5JBZQIWF.js";
+} from "./chunk-6EDWLXV2.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-RAN2FSJA.js";
+} from "./chunk-PHDWMWWJ.js";
 import {
   applyStats
-} from "./chunk-KICJI4YL.js";
+} from "./chunk-NE4TY7FA.js";
 import {
   UsageError,
   exitCodeFor
@@ -454,7 +454,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-LH23GUH3.js");
+    const { lintDryRun } = await import("./dry-run-RFH75OSA.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,
