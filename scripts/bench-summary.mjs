@@ -4,7 +4,7 @@
 // node_modules/.cache/zerodown-bench/<name>.json (bench-lib.mjs `record`):
 //
 //   lint.json       bench.mjs          { zerodown: { wall, cpu, rssMB }, squawk: { wall, rssMB } }   (cold: no cache)
-//   rerun.json      bench-rerun.mjs    { again: { wall, rssMB }, squawk: { wall }, squawkOneFile: { wall } }
+//   rerun.json      bench-rerun.mjs    { again: { wall, rssMB }, squawk: { wall }, squawkOneFile: { wall }, node24 }
 //   precommit.json  bench-precommit.mjs { lemmy: { history, wall, cpu }, lemmyNode24 }      (history cached)
 //   dryrun.json     bench-dryrun.mjs   { cold: { wall, rssMB }, warm: { wall, rssMB },
 //                                        native: { wall } or native: { skipped: "why" } }  (psql replay anchor)
@@ -62,7 +62,7 @@ row(
   rerun
     ? {
         zd: `${s(rerun.again.wall)}${mb(rerun.again.rssMB)} (first run ${s(rerun.first.wall)})`,
-        anchor: `squawk: ${s(rerun.squawk.wall)}; ratio ${ratio(rerun.again.wall, rerun.squawk.wall)}`,
+        anchor: `squawk: ${s(rerun.squawk.wall)}; ratio ${ratio(rerun.again.wall, rerun.squawk.wall)}${rerun.node24 ? ` (both on Node 24: ${s(rerun.node24.again.wall)} against ${s(rerun.node24.squawk.wall)}, ${ratio(rerun.node24.again.wall, rerun.node24.squawk.wall)})` : ''}`,
         met: rerun.again.wall <= 0.25 * rerun.squawk.wall,
       }
     : missing('bench-rerun.mjs'),
