@@ -59,9 +59,11 @@ export function respawn(): Promise<false> {
       detached: process.platform !== 'win32',
     });
     let started = false;
-    // a signal for this process is the child's: passed on once (the child is not in the terminal's process group)
+    // a signal for this process is the child's: passed on once (the child is not in the terminal's process group).
+    // On Windows the console's Ctrl-C reaches both, and a signal sent by Node would end the child abruptly, before
+    // it closes its shadows: this process only stays to wait for it
     const pass = (signal: NodeJS.Signals) => {
-      if (started) child.kill(signal);
+      if (started && process.platform !== 'win32') child.kill(signal);
     };
     const stopListening = () => {
       for (const s of SIGNALS) process.removeListener(s, pass);
