@@ -29,8 +29,8 @@ import {
   compilePglite,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+} from "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts

@@ -5,30 +5,41 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-EZCQNVX2.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-KTYNEQQP.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-NERO6FN7.js";
+import "./chunk-PB7HUY5V.js";
+import "./chunk-PUAAYTGY.js";
+import "./chunk-ARGGHILQ.js";
+import "./chunk-3X5WGKDU.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-U3PDYTBR.js";
+import "./chunk-FSLPVLDL.js";
+import "./chunk-QOCOC3NA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-AX2JWPQW.js";
-import "./chunk-OZMS73DV.js";
+import "./chunk-SVVTKZW4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+import "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

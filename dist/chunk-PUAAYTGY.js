@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-KTYNEQQP.js";
+} from "./chunk-QOCOC3NA.js";
 import {
   formatDuration
-} from "./chunk-OZMS73DV.js";
+} from "./chunk-SVVTKZW4.js";
 
 // src/report/sarif.ts
 import path from "node:path";

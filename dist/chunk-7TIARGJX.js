@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-KTYNEQQP.js";
+} from "./chunk-QOCOC3NA.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-AX2JWPQW.js";
 import {
   LineIndex
-} from "./chunk-OZMS73DV.js";
+} from "./chunk-SVVTKZW4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -23,7 +23,7 @@ import {
   compilePglite,
   effectiveTier,
   pglite_initdb_default
-} from "./chunk-QRBJXDWU.js";
+} from "./chunk-K7OGMPF3.js";
 import {
   __commonJS,
   __require,

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-V3ITIZKP.js";
+} from "./chunk-5CHAOIAU.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-KPDU3TM7.js";
+} from "./chunk-2SY6D7PR.js";
 import {
   byStatement
-} from "./chunk-EYL3CU6X.js";
+} from "./chunk-PB7HUY5V.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-B4Z5HZOD.js";
+} from "./chunk-PUAAYTGY.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-6EDWLXV2.js";
+} from "./chunk-3X5WGKDU.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-NE4TY7FA.js";
+} from "./chunk-FSLPVLDL.js";
 import {
   dialectFor
-} from "./chunk-KTYNEQQP.js";
+} from "./chunk-QOCOC3NA.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -5,24 +5,30 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-PHDWMWWJ.js";
-import "./chunk-NE4TY7FA.js";
-import "./chunk-KTYNEQQP.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-7TIARGJX.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import "./chunk-QOCOC3NA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-OZMS73DV.js";
+import "./chunk-AX2JWPQW.js";
+import "./chunk-SVVTKZW4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+import "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

@@ -35,7 +35,7 @@ function respawn() {
     });
     let started = false;
     const pass = (signal) => {
-      if (started) child.kill(signal);
+      if (started && process.platform !== "win32") child.kill(signal);
     };
     const stopListening = () => {
       for (const s of SIGNALS) process.removeListener(s, pass);

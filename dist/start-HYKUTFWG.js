@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-6KZQF33I.js";
+} from "./chunk-WJBYZPXD.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-V3ITIZKP.js";
+import "./chunk-5CHAOIAU.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-KPDU3TM7.js";
+import "./chunk-2SY6D7PR.js";
 import {
   formatText
-} from "./chunk-EYL3CU6X.js";
+} from "./chunk-PB7HUY5V.js";
 import {
   toSarif
-} from "./chunk-B4Z5HZOD.js";
+} from "./chunk-PUAAYTGY.js";
 import {
   defaultCacheDir
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 import {
   loadConfig
-} from "./chunk-6EDWLXV2.js";
+} from "./chunk-3X5WGKDU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-NE4TY7FA.js";
-import "./chunk-KTYNEQQP.js";
+import "./chunk-FSLPVLDL.js";
+import "./chunk-QOCOC3NA.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -48,7 +48,7 @@ import {
 import {
   VERSION
 } from "./chunk-AX2JWPQW.js";
-import "./chunk-OZMS73DV.js";
+import "./chunk-SVVTKZW4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -63,8 +63,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+import "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import {
   __commonJS,
   __require,

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-KPDU3TM7.js";
+} from "./chunk-2SY6D7PR.js";
 import {
   isProven
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-KPDU3TM7.js";
+} from "./chunk-2SY6D7PR.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-6EDWLXV2.js";
+} from "./chunk-3X5WGKDU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-PHDWMWWJ.js";
+} from "./chunk-U3PDYTBR.js";
 import {
   estimateDryRun
-} from "./chunk-NE4TY7FA.js";
-import "./chunk-KTYNEQQP.js";
+} from "./chunk-FSLPVLDL.js";
+import "./chunk-QOCOC3NA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 import "./chunk-AX2JWPQW.js";
 import {
   formatDuration
-} from "./chunk-OZMS73DV.js";
+} from "./chunk-SVVTKZW4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -72,8 +72,8 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+import "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

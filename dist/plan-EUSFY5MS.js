@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-KEGVYUSZ.js";
+} from "./chunk-APWPSKV7.js";
 import {
   proofState
-} from "./chunk-V3ITIZKP.js";
+} from "./chunk-5CHAOIAU.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-KPDU3TM7.js";
+import "./chunk-2SY6D7PR.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-SLURR6DK.js";
-import "./chunk-EYL3CU6X.js";
-import "./chunk-B4Z5HZOD.js";
+} from "./chunk-NERO6FN7.js";
+import "./chunk-PB7HUY5V.js";
+import "./chunk-PUAAYTGY.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-6EDWLXV2.js";
+} from "./chunk-3X5WGKDU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-PHDWMWWJ.js";
-import "./chunk-NE4TY7FA.js";
-import "./chunk-KTYNEQQP.js";
+} from "./chunk-U3PDYTBR.js";
+import "./chunk-FSLPVLDL.js";
+import "./chunk-QOCOC3NA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,15 +63,15 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-OZMS73DV.js";
+} from "./chunk-SVVTKZW4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+import "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/cli/plan.ts

@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-6KZQF33I.js";
-import "./chunk-V3ITIZKP.js";
+} from "./chunk-WJBYZPXD.js";
+import "./chunk-5CHAOIAU.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-KPDU3TM7.js";
+import "./chunk-2SY6D7PR.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-SLURR6DK.js";
+} from "./chunk-NERO6FN7.js";
 import {
   formatText
-} from "./chunk-EYL3CU6X.js";
-import "./chunk-B4Z5HZOD.js";
+} from "./chunk-PB7HUY5V.js";
+import "./chunk-PUAAYTGY.js";
 import {
   defaultCacheDir
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-6EDWLXV2.js";
+} from "./chunk-3X5WGKDU.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-PHDWMWWJ.js";
-import "./chunk-NE4TY7FA.js";
-import "./chunk-KTYNEQQP.js";
+} from "./chunk-U3PDYTBR.js";
+import "./chunk-FSLPVLDL.js";
+import "./chunk-QOCOC3NA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -46,7 +46,7 @@ import {
 import {
   VERSION
 } from "./chunk-AX2JWPQW.js";
-import "./chunk-OZMS73DV.js";
+import "./chunk-SVVTKZW4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -55,8 +55,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+import "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import {
   __commonJS,
   __export,

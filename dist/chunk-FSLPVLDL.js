@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-KTYNEQQP.js";
+} from "./chunk-QOCOC3NA.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-OZMS73DV.js";
+} from "./chunk-SVVTKZW4.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-B4Z5HZOD.js";
+} from "./chunk-PUAAYTGY.js";
 import {
   require_picocolors
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

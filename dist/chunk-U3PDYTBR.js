@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-NE4TY7FA.js";
+} from "./chunk-FSLPVLDL.js";
 import {
   dialectOfUrl
-} from "./chunk-KTYNEQQP.js";
+} from "./chunk-QOCOC3NA.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-EZCQNVX2.js";
+} from "./chunk-7TIARGJX.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-6EDWLXV2.js";
+} from "./chunk-3X5WGKDU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-KTYNEQQP.js";
+} from "./chunk-QOCOC3NA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,15 +34,15 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-AX2JWPQW.js";
-import "./chunk-OZMS73DV.js";
+import "./chunk-SVVTKZW4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+import "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-OZMS73DV.js";
+} from "./chunk-SVVTKZW4.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -29,8 +29,8 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+} from "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-V3ITIZKP.js";
+} from "./chunk-5CHAOIAU.js";
 import {
   require_picocolors
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-KTYNEQQP.js";
+} from "./chunk-QOCOC3NA.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-EYL3CU6X.js";
+} from "./chunk-PB7HUY5V.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-B4Z5HZOD.js";
+} from "./chunk-PUAAYTGY.js";
 import {
   lintOptionsOf,
   lintStage,
@@ -19,23 +19,23 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-6EDWLXV2.js";
+} from "./chunk-3X5WGKDU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-PHDWMWWJ.js";
+} from "./chunk-U3PDYTBR.js";
 import {
   applyStats
-} from "./chunk-NE4TY7FA.js";
+} from "./chunk-FSLPVLDL.js";
 import {
   UsageError,
   exitCodeFor
@@ -454,7 +454,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-RFH75OSA.js");
+    const { lintDryRun } = await import("./dry-run-3ZGEAJSJ.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-6EDWLXV2.js";
+} from "./chunk-3X5WGKDU.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-NE4TY7FA.js";
+} from "./chunk-FSLPVLDL.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-KTYNEQQP.js";
+} from "./chunk-QOCOC3NA.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -46,7 +46,7 @@ import {
 } from "./chunk-AX2JWPQW.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-OZMS73DV.js";
+} from "./chunk-SVVTKZW4.js";
 import {
   isShadowStop,
   shadowWork,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compileAt
-} from "./chunk-QRBJXDWU.js";
+} from "./chunk-K7OGMPF3.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-KEGVYUSZ.js";
-import "./chunk-V3ITIZKP.js";
-import "./chunk-KPDU3TM7.js";
+} from "./chunk-APWPSKV7.js";
+import "./chunk-5CHAOIAU.js";
+import "./chunk-2SY6D7PR.js";
 import {
   ruleDocUrl
-} from "./chunk-B4Z5HZOD.js";
+} from "./chunk-PUAAYTGY.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-IW4SFNMI.js";
+} from "./chunk-ARGGHILQ.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-6EDWLXV2.js";
+} from "./chunk-3X5WGKDU.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-NE4TY7FA.js";
-import "./chunk-KTYNEQQP.js";
+import "./chunk-FSLPVLDL.js";
+import "./chunk-QOCOC3NA.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-AX2JWPQW.js";
-import "./chunk-OZMS73DV.js";
+import "./chunk-SVVTKZW4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -50,8 +50,8 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-QRBJXDWU.js";
-import "./chunk-LKHD5QY2.js";
+import "./chunk-K7OGMPF3.js";
+import "./chunk-IDNUQIPP.js";
 import {
   __commonJS,
   __esm,
