@@ -38,8 +38,8 @@ if (saved) {
   process.stdout.write(saved.stdout);
   exit(saved.code);
 } else {
-  // on Node 24 a command that parses runs again with --liftoff-only, and this process ends with it (resolved only
-  // when that child could not be started: then it runs here)
+  // on Node 24 a command that parses runs again with --liftoff-only, in this process's place (src/respawn.ts;
+  // resolved only when Node could not be started again: then it runs here)
   if (PARSING.has(argv[0] ?? '') && shouldRespawn()) await respawn();
   const { main } = await import('./main.js');
   main(argv).then(exit, (err) => {
