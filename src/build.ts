@@ -10,10 +10,10 @@
  *   files; computed once at build time rather than by hashing 1.5 MB of bundles in every run (`zerodown lint` again
  *   with nothing changed needs it first). A bundle without one is a build of its own: its caches serve no one else.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash, randomBytes } from 'node:crypto';
 import { VERSION } from './version.js';
 
 let code: string | undefined;

@@ -14,7 +14,7 @@ export function projectCacheDir(cwd: string, kind: string): string | undefined {
   return existsSync(nm) ? path.join(nm, '.cache', 'zerodown', kind) : undefined;
 }
 
-/** Where `lint`'s caches of `kind` (`catalog`, `findings`) live for a run in `cwd` (src/pipeline/history-cache.ts says where). */
+/** Where `lint`'s caches of `kind` (`catalog`, `findings`) live for a run in `cwd` (src/pipeline/history-cache.ts). */
 export function lintCacheDir(cwd: string, kind: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
   const project = projectCacheDir(cwd, kind);

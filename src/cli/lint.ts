@@ -24,7 +24,8 @@ import {
   targetText,
   type Settings,
 } from '../pipeline/index.js';
-import { historyCacheDir, lintCacheDir } from '../pipeline/history-cache.js';
+import { historyCacheDir } from '../pipeline/history-cache.js';
+import { lintCacheDir } from '../cache-files.js';
 import { fileKeys, findingsFile, loadReport, reportKey, reportWriter, saveReport } from '../pipeline/findings-cache.js';
 import { reportStream } from '../report/stream.js';
 import {
@@ -277,8 +278,8 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   // has changed since (src/pipeline/rerun.ts: a migration edited, as before a commit). Otherwise a run with nothing
   // changed never needs it, and a miss compiles it once it knows
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
-  const parseLikely = !findings || !existsSync(findings) || stampWentStale();
-  if (parseLikely) loadParserBaseline(settings.dialect).catch(() => {}); // a failure surfaces again where the parser is awaited
+  // (a failure surfaces again where the parser is awaited)
+  if (!findings || !existsSync(findings) || stampWentStale()) loadParserBaseline(settings.dialect).catch(() => {});
   // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -294,7 +295,7 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   if (chars > SMALL_YOUNG_GENERATION_CHARS) setFlagsFromString('--semi-space-growth-factor=2');
   // --only-migrations and none of the files is a migration: nothing to say (a commit of other SQL files)
   if (reviewOnly && !migrations.some((m) => m.review)) return undefined;
-  return { settings, stats, findingsDir, findings, parseLikely, migrations };
+  return { settings, stats, findingsDir, findings, migrations };
 }
 
 async function lintRun(
@@ -314,7 +315,7 @@ async function lintRun(
   const found = await withFsMemo(() => lintInputs(paths, opts, config, cwd));
   // --only-migrations named no migration: nothing to lint
   if (!found) return 0;
-  const { settings, stats, findingsDir, findings, parseLikely, migrations } = found;
+  const { settings, stats, findingsDir, findings, migrations } = found;
   // JSON is indented for a terminal, compact for a pipe or a file (a large run's report is a third smaller)
   const tty = !opts.output && !!process.stdout.isTTY;
   const color = opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout);
@@ -331,9 +332,9 @@ async function lintRun(
     stamp?.(findingsDir!, report!);
     return saved.code;
   }
-  // something changed: a file will most likely be linted, so the parser starts compiling now (above, it was left
-  // alone in case nothing had), while the history's saved catalog and the unchanged files' findings are read
-  if (!parseLikely) loadParserBaseline(settings.dialect).catch(() => {});
+  // something changed: a file will most likely be linted, so the parser starts compiling now if it was left alone
+  // above in case nothing had (else this waits for the same load), while the saved catalog and findings are read
+  loadParserBaseline(settings.dialect).catch(() => {});
   // --dry-run: where it runs, and the embedded engine's code compiling while the lint runs
   const shadowUrl = opts.dryRun
     ? (opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL)

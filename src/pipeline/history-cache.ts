@@ -21,8 +21,6 @@ import { deserialize, serialize } from 'node:v8';
 import type { Dialect, DialectCatalog } from '../dialect.js';
 import type { Migration } from '../model.js';
 import { lintCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
-
-export { lintCacheDir };
 import { codeIdentity } from '../build.js';
 
 /** bumped when what is stored changes shape */

@@ -13,12 +13,12 @@
  *   - every path it asked about (does `up.sql` exist, is this a folder), by the answer.
  *
  * The next run with the same key checks those (one `stat` each: 2,874 migrations in some 10 ms), the most recently
- * changed first (so an edit is found after one), and prints the report when every one matches. Like git's index, a signature can only be trusted for a file that was last
- * changed clearly before it was read: a file or folder changed within 2 s of the run's start ("racily clean": a
- * later write in the same timestamp tick would keep the signature) is stamped by the content the run read, which
- * the next run hashes again. What cannot be stamped is never served: a glob the run expanded, git (`--since`),
- * a run that holds a secret (it is redacted from output as it is written), `--output`, `--stats`, `--dry-run`,
- * `--no-cache`. Anything else that differs, or any doubt (a damaged stamp, a pruned report), is a miss: the run
+ * changed first (so an edit is found after one), and prints the report when every one matches. Like git's index, a
+ * signature can only be trusted for a file that was last changed clearly before it was read: a file or folder
+ * changed within 2 s of the run's start ("racily clean": a later write in the same timestamp tick would keep the
+ * signature) is stamped by the content the run read, which the next run hashes again. What cannot be stamped is
+ * never served: a glob the run expanded, git (`--since`), a run that holds a secret (it is redacted from output as
+ * it is written), `--output`, `--stats`, `--dry-run`, `--no-cache`. Anything else that differs, or any doubt (a damaged stamp, a pruned report), is a miss: the run
  * does all its work, which gives the same report.
  *
  * What the run wrote on stderr (warnings about ignored options) is stamped and written again, without the progress

@@ -23,8 +23,6 @@ import type { Migration } from '../model.js';
 import { codeIdentity } from '../build.js';
 import { projectCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
 
-export { projectCacheDir, pruneOldest, writeFileAtomic };
-
 const FORMAT = 1;
 /** cached states kept per directory (newest used first): the dry run's and the proof's of a few histories */
 const KEEP = 8;

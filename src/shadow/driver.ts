@@ -57,7 +57,6 @@ export interface Shadow {
   readonly stopped?: ShadowStop;
 }
 
-/** Default wall-clock bound per statement on the shadow (`--shadow-timeout`, seconds). */
 /** The work of running `sources` (history, files under review, a schema dump) on an embedded engine, timed or not. */
 export function shadowWork(sources: Iterable<string>, timed = false): ShadowWork {
   let sqlChars = 0;
@@ -65,6 +64,7 @@ export function shadowWork(sources: Iterable<string>, timed = false): ShadowWork
   return { sqlChars, timed };
 }
 
+/** Default wall-clock bound per statement on the shadow (`--shadow-timeout`, seconds). */
 export const DEFAULT_SHADOW_TIMEOUT_S = 30;
 /** The longest bound one may ask for: a day (the config schema says the same). */
 export const MAX_SHADOW_TIMEOUT_S = 86_400;
