@@ -5,34 +5,13 @@
  * larger leaves behind grows by much less than its text does (before, each statement kept an object
  * with its span and text: the heap grew by 1.4 times the text, some 250 bytes a statement).
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHILD = path.join(ROOT, 'test/parse/bounded-heap.child.ts');
+import { measureInChild } from '../heap-child.js';
 
 type Retained = { retained: number; chars: number; statements: number; last: string };
 
 function retainedBy(...sizes: number[]): Retained[] {
-  // without V8's optimizing compilers: the code they install lives in the same heap, when their background threads
-  // finish, and made the measure swing from 72 to 225 KB between runs (over the bound once in eight; with them off,
-  // 28-29 KB every time). The data a file keeps is what this measures.
-  const args = [
-    '--expose-gc',
-    '--no-opt',
-    '--no-maglev',
-    '--import',
-    'tsx',
-    CHILD,
-    String(16 << 10),
-    ...sizes.map(String),
-  ];
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return JSON.parse(r.stdout);
+  return measureInChild('test/parse/bounded-heap.child.ts', [String(16 << 10), ...sizes.map(String)]);
 }
 
 describe('one huge migration', () => {

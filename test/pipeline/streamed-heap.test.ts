@@ -5,24 +5,13 @@
  * 500 and 2,000 files under review, each in a child process with `--expose-gc`: the heap the run holds when its
  * last file is done grows by much less than the report does; kept for one report, it grows by more.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHILD = path.join(ROOT, 'test/pipeline/streamed-heap.child.ts');
+import { measureInChild } from '../heap-child.js';
 
 type Held = { retained: number; report: number; findings: number; files: number };
 
 function heldBy(mode: 'streamed' | 'kept', ...sizes: number[]): Held[] {
-  // without V8's optimizing compilers, whose code lands in the same heap whenever their background threads finish
-  // (the streamed figure swung from -16 to 247 KB between runs with them, -34 to 17 KB without; test/parse/bounded-heap.test.ts)
-  const args = ['--expose-gc', '--no-opt', '--no-maglev', '--import', 'tsx', CHILD, mode, ...sizes.map(String)];
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return JSON.parse(r.stdout);
+  return measureInChild('test/pipeline/streamed-heap.child.ts', [mode, ...sizes.map(String)]);
 }
 
 describe('a lint run over many files', () => {
