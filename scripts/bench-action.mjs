@@ -106,10 +106,9 @@ try {
   // this machine's Node, and Node 24: the runtime action.yml names (`runs.using: node24`), on which the goal is judged
   const here = await onNode(process.execPath, `Node ${process.versions.node} (this machine's)`);
   const node24 = ensureNode24();
-  const runtime =
-    node24 && node24.bin !== process.execPath
-      ? { version: node24.version, ...(await onNode(node24.bin, `Node ${node24.version} (action.yml: node24)`)) }
-      : undefined;
+  const runtime = node24
+    ? { version: node24.version, ...(await onNode(node24.bin, `Node ${node24.version} (action.yml: node24)`)) }
+    : undefined;
   const row = (what, xs, m, goal) =>
     `| ${what} | ${m.toFixed(2)} s | ${Math.min(...xs).toFixed(2)} s | ${Math.max(...xs).toFixed(2)} s | ${goal} |`;
   const judged = runtime ?? here;

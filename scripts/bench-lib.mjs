@@ -96,42 +96,15 @@ export function record(name, figures) {
   writeFileSync(path.join(resultsDir, `${name}.json`), `${JSON.stringify(data, null, 2)}\n`);
 }
 
-/** squawk, the native linter the lint rows are measured against (installed on first use; see below). */
-export function ensureSquawk() {
-  // squawk-cli is not a devDependency: the registry here serves only its linux-x64 binary package, and a lock
-  // file without the other platforms' entries makes `npm ci` refuse to install. The bench installs the pinned
-  // version on first use into node_modules/.cache (from the npm registry).
-  const version = '2.66.0';
-  const dir = path.join(root, 'node_modules', '.cache', `squawk-cli-${version}`);
-  const bin = path.join(dir, 'node_modules', '.bin', 'squawk');
-  if (!existsSync(bin)) {
-    console.log(`bench: installing squawk-cli@${version} into ${path.relative(root, dir)} …`);
-    const r = spawnSync(
-      'npm',
-      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `squawk-cli@${version}`],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    if (r.status !== 0 || !existsSync(bin)) {
-      console.error(`bench: could not install squawk-cli@${version}; the comparison needs it`);
-      process.exit(2);
-    }
-  }
-  return { bin, version };
-}
-
 /**
- * Node 24, the Action's runtime (action.yml `runs.using: node24`) and the current LTS, for the rows that time zerodown
- * on it beside this machine's Node: its official binary, from the npm registry's `node-<platform>-<arch>` package,
- * installed on first use into node_modules/.cache like squawk. Undefined, said once, where it cannot be installed.
+ * `<pkg>@<version>` installed from the npm registry into node_modules/.cache/<dirName> on first use; `bin`: the path
+ * of what the bench runs, relative to that folder. The path, or undefined when it could not be installed.
  */
-export function ensureNode24() {
-  const version = '24.22.3';
-  if (process.versions.node.split('.')[0] === '24') return { bin: process.execPath, version: process.versions.node };
-  const pkg = `node-${process.platform}-${process.arch}`;
-  const dir = path.join(root, 'node_modules', '.cache', `node-${version}`);
-  const bin = path.join(dir, 'node_modules', pkg, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
-  if (!existsSync(bin)) {
-    console.log(`bench: installing ${pkg}@${version} (Node 24) into ${path.relative(root, dir)} …`);
+function installCached(pkg, version, dirName, bin, what) {
+  const dir = path.join(root, 'node_modules', '.cache', dirName);
+  const file = path.join(dir, bin);
+  if (!existsSync(file)) {
+    console.log(`bench: installing ${pkg}@${version}${what} into ${path.relative(root, dir)} …`);
     const r = spawnSync(
       'npm',
       ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `${pkg}@${version}`],
@@ -139,10 +112,40 @@ export function ensureNode24() {
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
-    if (r.status !== 0 || !existsSync(bin)) {
-      console.log(`bench: could not install ${pkg}@${version}: the Node 24 rows are skipped`);
-      return undefined;
-    }
+    if (r.status !== 0 || !existsSync(file)) return undefined;
+  }
+  return file;
+}
+
+/** squawk, the native linter the lint rows are measured against (installed on first use; see below). */
+export function ensureSquawk() {
+  // squawk-cli is not a devDependency: the registry here serves only its linux-x64 binary package, and a lock
+  // file without the other platforms' entries makes `npm ci` refuse to install. The bench installs the pinned
+  // version on first use into node_modules/.cache (from the npm registry).
+  const version = '2.66.0';
+  const bin = installCached('squawk-cli', version, `squawk-cli-${version}`, 'node_modules/.bin/squawk', '');
+  if (!bin) {
+    console.error(`bench: could not install squawk-cli@${version}; the comparison needs it`);
+    process.exit(2);
+  }
+  return { bin, version };
+}
+
+/**
+ * Node 24, the Action's runtime (action.yml `runs.using: node24`) and the current LTS, for the rows that time zerodown
+ * on it beside this machine's Node: its official binary, from the npm registry's `node-<platform>-<arch>` package,
+ * installed on first use into node_modules/.cache like squawk. Undefined when this Node is Node 24 already (its
+ * rows are the main ones), and, said once, where it cannot be installed.
+ */
+export function ensureNode24() {
+  const version = '24.22.3';
+  if (process.versions.node.split('.')[0] === '24') return undefined;
+  const pkg = `node-${process.platform}-${process.arch}`;
+  const exe = process.platform === 'win32' ? 'node.exe' : 'node';
+  const bin = installCached(pkg, version, `node-${version}`, `node_modules/${pkg}/bin/${exe}`, ' (Node 24)');
+  if (!bin) {
+    console.log(`bench: could not install ${pkg}@${version}: the Node 24 rows are skipped`);
+    return undefined;
   }
   return { bin, version };
 }

@@ -119,8 +119,7 @@ if (!existsSync(corpus)) {
   process.exit(0);
 }
 const cli = builtCli(buildDir);
-const installed = ensureNode24();
-const node24 = installed && installed.bin !== process.execPath ? installed : undefined;
+const node24 = ensureNode24();
 console.log(`pre-commit hook command, ${opt('--dist') ? cli : 'a fresh build of the sources'}`);
 console.log(`median of ${runs} runs after a warm-up, load average ${loadavg()[0].toFixed(2)}\n`);
 console.log('| repository | history | wall (median) | min | max | CPU user+sys (median) | exit |');

@@ -79,10 +79,7 @@ try {
   const here = onNode(process.execPath, `Node ${process.versions.node}`);
   // and on Node 24, the current LTS (the Action's runtime): Node starts there in half the time
   const installed = ensureNode24();
-  const node24 =
-    installed && installed.bin !== process.execPath
-      ? { version: installed.version, ...onNode(installed.bin, `Node ${installed.version}`) }
-      : undefined;
+  const node24 = installed && { version: installed.version, ...onNode(installed.bin, `Node ${installed.version}`) };
 
   // the file bench-precommit.mjs stages in lemmy
   const one = path.join(tmp, 'up.sql');
