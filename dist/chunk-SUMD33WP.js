@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-5CHAOIAU.js";
+} from "./chunk-U5U5Q44F.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-2SY6D7PR.js";
 import {
   byStatement
-} from "./chunk-PB7HUY5V.js";
+} from "./chunk-XBTZMBRF.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-3X5WGKDU.js";
+} from "./chunk-5BJRSMIY.js";
 import {
   applyStats,
   confirmFindings,

@@ -38,12 +38,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-3X5WGKDU.js";
+} from "./chunk-5BJRSMIY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -60,7 +60,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-AX2JWPQW.js";
+import "./chunk-XVAXCSLR.js";
 import {
   formatDuration
 } from "./chunk-SVVTKZW4.js";

@@ -12,26 +12,26 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-WJBYZPXD.js";
+} from "./chunk-SUMD33WP.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-5CHAOIAU.js";
+import "./chunk-U5U5Q44F.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-2SY6D7PR.js";
 import {
   formatText
-} from "./chunk-PB7HUY5V.js";
+} from "./chunk-XBTZMBRF.js";
 import {
   toSarif
 } from "./chunk-PUAAYTGY.js";
 import {
   defaultCacheDir
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 import {
   loadConfig
-} from "./chunk-3X5WGKDU.js";
+} from "./chunk-5BJRSMIY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -47,7 +47,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-AX2JWPQW.js";
+} from "./chunk-XVAXCSLR.js";
 import "./chunk-SVVTKZW4.js";
 import {
   parsePgVersion

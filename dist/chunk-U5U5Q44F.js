@@ -13,7 +13,7 @@ import {
 } from "./chunk-2SY6D7PR.js";
 import {
   isProven
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -44,10 +44,10 @@ import path3 from "node:path";
 import { deserialize, serialize } from "node:v8";
 
 // src/build.ts
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
 import { readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
-import { createHash, randomBytes as randomBytes2 } from "node:crypto";
 var code;
 function codeIdentity() {
   if (code) return code;

@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-NERO6FN7.js";
-import "./chunk-PB7HUY5V.js";
+} from "./chunk-QFRCIQCH.js";
+import "./chunk-XBTZMBRF.js";
 import "./chunk-PUAAYTGY.js";
-import "./chunk-ARGGHILQ.js";
-import "./chunk-3X5WGKDU.js";
+import "./chunk-EVTNVRJO.js";
+import "./chunk-5BJRSMIY.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-U3PDYTBR.js";
 import "./chunk-FSLPVLDL.js";
@@ -25,7 +25,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-AX2JWPQW.js";
+import "./chunk-XVAXCSLR.js";
 import "./chunk-SVVTKZW4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -10,26 +10,26 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-WJBYZPXD.js";
-import "./chunk-5CHAOIAU.js";
+} from "./chunk-SUMD33WP.js";
+import "./chunk-U5U5Q44F.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-2SY6D7PR.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-NERO6FN7.js";
+} from "./chunk-QFRCIQCH.js";
 import {
   formatText
-} from "./chunk-PB7HUY5V.js";
+} from "./chunk-XBTZMBRF.js";
 import "./chunk-PUAAYTGY.js";
 import {
   defaultCacheDir
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-3X5WGKDU.js";
+} from "./chunk-5BJRSMIY.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
@@ -45,7 +45,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-AX2JWPQW.js";
+} from "./chunk-XVAXCSLR.js";
 import "./chunk-SVVTKZW4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -9,7 +9,7 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-7TIARGJX.js";
+} from "./chunk-NKFKCOOA.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-QOCOC3NA.js";
@@ -17,7 +17,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-AX2JWPQW.js";
+import "./chunk-XVAXCSLR.js";
 import "./chunk-SVVTKZW4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-5CHAOIAU.js";
+} from "./chunk-U5U5Q44F.js";
 import {
   require_picocolors
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

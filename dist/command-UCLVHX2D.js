@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-APWPSKV7.js";
-import "./chunk-5CHAOIAU.js";
+} from "./chunk-QFEG4TMG.js";
+import "./chunk-U5U5Q44F.js";
 import "./chunk-2SY6D7PR.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-3X5WGKDU.js";
+} from "./chunk-5BJRSMIY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-AX2JWPQW.js";
+} from "./chunk-XVAXCSLR.js";
 import "./chunk-SVVTKZW4.js";
 import {
   parsePgVersion

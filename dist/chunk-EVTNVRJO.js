@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-3X5WGKDU.js";
+} from "./chunk-5BJRSMIY.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -43,7 +43,7 @@ import {
   saveHistory,
   toEntry,
   writeFileAtomic
-} from "./chunk-AX2JWPQW.js";
+} from "./chunk-XVAXCSLR.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-SVVTKZW4.js";

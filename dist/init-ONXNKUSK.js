@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-7TIARGJX.js";
+} from "./chunk-NKFKCOOA.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-3X5WGKDU.js";
+} from "./chunk-5BJRSMIY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,7 +33,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-AX2JWPQW.js";
+import "./chunk-XVAXCSLR.js";
 import "./chunk-SVVTKZW4.js";
 import {
   parsePgVersion

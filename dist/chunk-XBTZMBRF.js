@@ -9,7 +9,7 @@ import {
 } from "./chunk-PUAAYTGY.js";
 import {
   require_picocolors
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-APWPSKV7.js";
+} from "./chunk-QFEG4TMG.js";
 import {
   proofState
-} from "./chunk-5CHAOIAU.js";
+} from "./chunk-U5U5Q44F.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -18,8 +18,8 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-NERO6FN7.js";
-import "./chunk-PB7HUY5V.js";
+} from "./chunk-QFRCIQCH.js";
+import "./chunk-XBTZMBRF.js";
 import "./chunk-PUAAYTGY.js";
 import {
   DEFAULTS,
@@ -32,14 +32,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-3X5WGKDU.js";
+} from "./chunk-5BJRSMIY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-AX2JWPQW.js";
+import "./chunk-XVAXCSLR.js";
 import {
   batchSizeFor,
   formatCount,

@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-AX2JWPQW.js";
+} from "./chunk-XVAXCSLR.js";
 import {
   LineIndex
 } from "./chunk-SVVTKZW4.js";

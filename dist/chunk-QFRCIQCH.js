@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-PB7HUY5V.js";
+} from "./chunk-XBTZMBRF.js";
 import {
   formatSarif,
   sizeLines
@@ -19,14 +19,14 @@ import {
   prepareEmbeddedShadow,
   resolveSettings,
   targetText
-} from "./chunk-ARGGHILQ.js";
+} from "./chunk-EVTNVRJO.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-3X5WGKDU.js";
+} from "./chunk-5BJRSMIY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-AX2JWPQW.js";
+} from "./chunk-XVAXCSLR.js";
 import {
   hasSecrets,
   redactSecrets
@@ -360,8 +360,7 @@ async function lintInputs(paths, opts, config, cwd) {
   const stats = await runStats(opts, cwd);
   const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, "findings") : void 0;
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
-  const parseLikely = !findings || !existsSync(findings) || stampWentStale();
-  if (parseLikely) loadParserBaseline(settings.dialect).catch(() => {
+  if (!findings || !existsSync(findings) || stampWentStale()) loadParserBaseline(settings.dialect).catch(() => {
   });
   const { migrations } = await findMigrations(folders, {
     cwd,
@@ -376,7 +375,7 @@ async function lintInputs(paths, opts, config, cwd) {
   for (const m of migrations) chars += m.source.length;
   if (chars > SMALL_YOUNG_GENERATION_CHARS) setFlagsFromString("--semi-space-growth-factor=2");
   if (reviewOnly && !migrations.some((m) => m.review)) return void 0;
-  return { settings, stats, findingsDir, findings, parseLikely, migrations };
+  return { settings, stats, findingsDir, findings, migrations };
 }
 async function lintRun(paths, opts, stamp) {
   if (!opts.dryRun)
@@ -388,7 +387,7 @@ async function lintRun(paths, opts, stamp) {
   const { config } = await loadConfig(cwd, opts.config);
   const found = await withFsMemo(() => lintInputs(paths, opts, config, cwd));
   if (!found) return 0;
-  const { settings, stats, findingsDir, findings, parseLikely, migrations } = found;
+  const { settings, stats, findingsDir, findings, migrations } = found;
   const tty = !opts.output && !!process.stdout.isTTY;
   const color = opts.output ? opts.color ?? false : useColor(opts.color, process.stdout);
   const said = opts.format === "text" ? dialectLine(settings) : "";
@@ -400,7 +399,7 @@ async function lintRun(paths, opts, stamp) {
     stamp?.(findingsDir, report);
     return saved.code;
   }
-  if (!parseLikely) loadParserBaseline(settings.dialect).catch(() => {
+  loadParserBaseline(settings.dialect).catch(() => {
   });
   const shadowUrl = opts.dryRun ? opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL : void 0;
   if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl, migrations, !!stats);
@@ -454,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-3ZGEAJSJ.js");
+    const { lintDryRun } = await import("./dry-run-3UPO6D5A.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,
