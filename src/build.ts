@@ -10,10 +10,11 @@
  *   files; computed once at build time rather than by hashing 1.5 MB of bundles in every run (`zerodown lint` again
  *   with nothing changed needs it first). A bundle without one is a build of its own: its caches serve no one else.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { uniqueSuffix } from './cache-files.js';
+import { fastHash } from './hash.js';
 import { VERSION } from './version.js';
 
 let code: string | undefined;
@@ -23,16 +24,16 @@ export function codeIdentity(): string {
   if (code) return code;
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
-    const h = createHash('sha256').update(VERSION);
+    let listing = VERSION;
     const root = path.resolve(path.dirname(here), '..');
     for (const dir of ['src', 'rules']) {
       const files = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).sort();
       for (const f of files) {
         const st = statSync(path.join(root, dir, f));
-        if (st.isFile()) h.update(`${dir}/${f}\0${st.size}\0${st.mtimeMs}\n`);
+        if (st.isFile()) listing += `${dir}/${f}\0${st.size}\0${st.mtimeMs}\n`;
       }
     }
-    code = h.digest('hex');
+    code = `src-${fastHash(listing)}`;
   } else {
     let id = '';
     try {
@@ -40,7 +41,7 @@ export function codeIdentity(): string {
     } catch {
       // no build-id: not a build of scripts/build.mjs
     }
-    code = /^[0-9a-f]{64}$/.test(id) ? id : `unknown-${randomBytes(16).toString('hex')}`;
+    code = /^[0-9a-f]{64}$/.test(id) ? id : `unknown-${uniqueSuffix()}`;
   }
   return code;
 }

@@ -3,7 +3,6 @@
  * step needs (src/pipeline/rerun.ts answers `zerodown lint` again with nothing changed before the rest of zerodown
  * loads), kept apart from the caches themselves so that that step loads no more of Node than it uses.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -23,10 +22,22 @@ export function lintCacheDir(cwd: string, kind: string, env: NodeJS.ProcessEnv =
   return base ? path.join(base, 'zerodown', kind) : undefined;
 }
 
+/**
+ * A name no other process or thread uses at the same time (the process id alone is shared by worker threads:
+ * vitest's, the language server's). Not a secret: `Math.random`, so that the first step loads no `node:crypto`.
+ */
+export function uniqueSuffix(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** A temporary name beside `file`, for writing it whole and renaming it into place. */
+export function tempName(file: string): string {
+  return `${file}.${uniqueSuffix()}.tmp`;
+}
+
 /** Writes `file` whole or not at all: a reader never sees half of it (another process may be reading). */
 export function writeFileAtomic(file: string, data: string | NodeJS.ArrayBufferView): void {
-  // the process id alone is shared by worker threads (vitest's, the language server's) writing the same entry
-  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = tempName(file);
   writeFileSync(tmp, data);
   renameSync(tmp, file);
 }

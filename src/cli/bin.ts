@@ -1,8 +1,9 @@
 #!/usr/bin/env node
+import { writeSync } from 'node:fs';
 import module from 'node:module';
+import { isatty } from 'node:tty';
 import { redactSecrets } from '../secrets.js';
 import { replaySaved } from '../pipeline/rerun.js';
-import { respawn, shouldRespawn } from '../respawn.js';
 
 // Node 22.1+ keeps V8's compiled code of dist/ between runs (in the OS's temporary folder; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off): a run starts 20-40 ms sooner. Node 20 has no compile cache.
@@ -16,7 +17,8 @@ function exit(code: number): void {
 /** The saved answer to this `lint`, when nothing it depended on changed (never throws: a doubt runs the lint). */
 function replayed(argv: string[]): ReturnType<typeof replaySaved> {
   try {
-    return replaySaved(argv, process.cwd(), process.env, !!process.stdout.isTTY);
+    // isatty, not process.stdout.isTTY: creating the stream (net, for a pipe) costs a hit 2-3 ms
+    return replaySaved(argv, process.cwd(), process.env, isatty(1));
   } catch {
     return undefined; // a working directory removed: main says so
   }
@@ -28,19 +30,46 @@ const PARSING = new Set(['lint', 'plan', 'dry-run', 'gitlab']);
 const argv = process.argv.slice(2);
 // `zerodown lint` again with nothing changed: its saved report, before the rest of zerodown loads
 const saved = argv[0] === 'lint' ? replayed(argv) : undefined;
+/**
+ * Writes `bytes` to `fd` with write(2), without Node's stream (which loads more of Node than the rest of a run
+ * answered from its stamp); returns what is left when the descriptor would block (a non-blocking pipe).
+ */
+function writeDirect(fd: number, bytes: Buffer): Buffer {
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+  }
+  return bytes.subarray(done);
+}
+
 if (saved) {
   // `… | head`: a closed pipe is the reader's choice
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  const closed = (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(saved.code);
     throw err;
-  });
-  if (saved.stderr) process.stderr.write(saved.stderr);
-  process.stdout.write(saved.stdout);
+  };
+  let rest: Buffer;
+  try {
+    const left = saved.stderr ? writeDirect(2, Buffer.from(saved.stderr)) : undefined;
+    if (left?.length) process.stderr.write(left);
+    rest = writeDirect(1, saved.stdout);
+  } catch (err) {
+    closed(err as NodeJS.ErrnoException);
+    throw err;
+  }
+  if (!rest.length) process.exit(saved.code);
+  process.stdout.on('error', closed);
+  process.stdout.write(rest);
   exit(saved.code);
 } else {
   // on Node 24 a command that parses runs again with --liftoff-only, in this process's place (src/respawn.ts;
   // resolved only when Node could not be started again: then it runs here)
-  if (PARSING.has(argv[0] ?? '') && shouldRespawn()) await respawn();
+  if (PARSING.has(argv[0] ?? '')) {
+    const { respawn, shouldRespawn } = await import('../respawn.js');
+    if (shouldRespawn()) await respawn();
+  }
   const { main } = await import('./main.js');
   main(argv).then(exit, (err) => {
     process.stderr.write(redactSecrets(`zerodown: internal error: ${err?.stack ?? err}\n`));

@@ -26,7 +26,8 @@ import {
 } from '../pipeline/index.js';
 import { historyCacheDir } from '../pipeline/history-cache.js';
 import { lintCacheDir } from '../cache-files.js';
-import { fileKeys, findingsFile, loadReport, reportKey, reportWriter, saveReport } from '../pipeline/findings-cache.js';
+import { fileKeys, findingsFile, reportKey, reportWriter, saveReport } from '../pipeline/findings-cache.js';
+import { loadReport } from '../pipeline/saved-report.js';
 import { reportStream } from '../report/stream.js';
 import {
   currentInvocation,

@@ -22,13 +22,14 @@
  * Where: the history cache's directory with `findings` for `catalog` (./history-cache.ts). The newest 8
  * cache files are kept, each with at most 20,000 file entries (this run's first, then earlier runs' newest).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Dialect } from '../dialect.js';
 import type { LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, Migration, Statement } from '../model.js';
-import { pruneOldest } from '../cache-files.js';
+import { pruneOldest, tempName } from '../cache-files.js';
+import { reportHeader } from './saved-report.js';
 import { codeIdentity } from '../build.js';
 
 export { fileKeys } from './history-cache.js';
@@ -169,7 +170,7 @@ function partialFile(target: string): {
   commit(): boolean;
   abort(): void;
 } {
-  const tmp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = tempName(target);
   let fd: number | undefined;
   const abort = () => {
     try {
@@ -282,27 +283,6 @@ export function reportKey(file: string, keys: readonly string[], parts: readonly
     .digest('hex');
 }
 
-const REPORT = `zerodown-report ${FORMAT}\n`;
-/** a streamed report's length, zero-padded to this many digits (room for any length a file can have) */
-const LENGTH_DIGITS = 15;
-
-/**
- * The report saved under `key` and the run's exit code, as bytes (written out as they are: a run with nothing
- * changed neither builds the findings nor formats them, nor decodes the report). Undefined on any doubt: the
- * header says the report's length, so a truncated file is a miss.
- */
-export function loadReport(dir: string, key: string): { code: number; bytes: Buffer } | undefined {
-  try {
-    const data = readFileSync(path.join(dir, `${key}.out`));
-    const head = data.subarray(0, REPORT.length + 24).toString('latin1');
-    const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head);
-    if (!m || !head.startsWith(REPORT) || data.length !== m[0].length + Number(m[2])) return undefined;
-    return { code: Number(m[1]), bytes: data.subarray(m[0].length) };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Saves a run's report and exit code under `key` (`reportWriter`, in one part); the newest 8 are kept. Never throws. */
 export function saveReport(dir: string, key: string, code: number, report: string): void {
   const out = reportWriter(dir, key);
@@ -320,8 +300,7 @@ export function reportWriter(
   dir: string,
   key: string,
 ): { write(part: string): void; finish(code: number): void; abort(): void } {
-  const header = (code: number, length: number) =>
-    Buffer.from(`${REPORT}${code} ${String(length).padStart(LENGTH_DIGITS, '0')}\n`);
+  const header = reportHeader;
   const out = partialFile(path.join(dir, `${key}.out`));
   let length = 0;
   out.write(header(0, 0));

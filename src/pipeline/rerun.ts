@@ -1,6 +1,6 @@
 /**
  * `zerodown lint` run again with nothing changed, answered before the rest of zerodown loads: the saved report
- * (./findings-cache.ts `loadReport`) printed as it was, without discovering, reading or hashing a migration.
+ * (./saved-report.ts `loadReport`) printed as it was, without discovering, reading or hashing a migration.
  *
  * A run that saves a report also saves a stamp of everything its report depended on, under a key of the
  * invocation (this build, Node's version, the working directory, the arguments as given, the environment, whether
@@ -25,12 +25,13 @@
  * line. This module loads nothing but Node's own modules and the caches' locations, so that a hit costs Node's
  * start-up and little more.
  */
-import { createHash } from 'node:crypto';
 import { type BigIntStats, type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { lintCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
 import { codeIdentity } from '../build.js';
-import { loadReport } from './findings-cache.js';
+import { fastHash } from '../hash.js';
+import { loadReport } from './saved-report.js';
 
 /** bumped when what is stored changes shape */
 const FORMAT = 1;
@@ -97,7 +98,16 @@ const kindAt = (p: string): PathKind => {
     return 'none';
   }
 };
-const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('base64');
+let crypto: typeof import('node:crypto') | undefined;
+/**
+ * SHA-256 of what a racy entry read (content a pull request may have chosen). `node:crypto` is loaded only when one
+ * is checked: most stamps have none, and loading it is a third of a hit's time after Node's start.
+ */
+const sha = (data: string | Buffer) =>
+  (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
+    .createHash('sha256')
+    .update(data)
+    .digest('base64');
 /** A stat's signature: kind, size, modification and change times (ns), inode. */
 const signature = (st: BigIntStats | undefined) =>
   st ? `${kindOf(st)}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : 'none';
@@ -187,9 +197,8 @@ export function stampKey(
     .filter((k) => !NOISE.has(k))
     .sort()
     .map((k) => [k, env[k]]);
-  return createHash('sha256')
-    .update(JSON.stringify([`zerodown-stamp ${FORMAT}`, build, process.version, cwd, argv, vars, stdoutTTY]))
-    .digest('hex');
+  // a fast hash (no `node:crypto`): the invocation is not content anyone picks to collide with another
+  return fastHash(JSON.stringify([`zerodown-stamp ${FORMAT}`, build, process.version, cwd, argv, vars, stdoutTTY]));
 }
 
 interface Stamp {

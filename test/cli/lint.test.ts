@@ -4,7 +4,7 @@
  * runs the real bundle built from these sources, as a child process, from outside the repo.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -436,6 +436,35 @@ describe('the built CLI, end to end', () => {
     // served from the stamp: a run that did its work would have stamped itself again (a new file)
     expect(statSync(stamp).ino).toBe(ino);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
+  it('a run answered from its stamp loads no more of Node than it needs: no crypto, no child processes, no v8 serialiser', async () => {
+    const d = project({ 'm/1.sql': UNSAFE, 'm/2.sql': CLEAN });
+    // files changed within 2 s of a run are stamped by their content, which the next run hashes (with node:crypto)
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const env = { ...process.env, ZERODOWN_CACHE_DIR: mkdtempSync(path.join(tmp, 'cache-')) };
+    // what Node loaded, written as the process exits
+    const list = path.join(d, 'modules.txt');
+    const preload = path.join(d, 'preload.cjs');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`,
+    );
+    const lint = () =>
+      spawnSync(process.execPath, ['--require', preload, cli, 'lint', 'm', '--format', 'json'], {
+        cwd: d,
+        env,
+        encoding: 'utf8',
+      });
+    const first = lint();
+    expect(first.status).toBe(1);
+    // the run that did its work loaded them (so the check below can fail)
+    expect(readFileSync(list, 'utf8').split('\n')).toContain('NativeModule crypto');
+    const again = lint();
+    expect([again.status, again.stdout, again.stderr]).toEqual([1, first.stdout, first.stderr]);
+    const loaded = readFileSync(list, 'utf8').split('\n');
+    for (const heavy of ['NativeModule crypto', 'NativeModule child_process', 'NativeModule v8'])
+      expect(loaded).not.toContain(heavy);
   });
 });
 
