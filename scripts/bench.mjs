@@ -30,6 +30,7 @@ import {
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { corpusFiles, ensureSquawk, record } from './bench-lib.mjs';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
@@ -198,21 +199,30 @@ if (profile) {
   });
   const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
   const prof = JSON.parse(readFileSync(path.join(profDir, file), 'utf8'));
-  // esbuild marks each bundled module with a `// path` comment: map bundle lines to modules
-  const bundle = readFileSync(path.join(root, 'dist', 'cli.js'), 'utf8').split('\n');
-  const moduleAt = [];
-  let current = '(bundle)';
-  for (const line of bundle) {
-    const m = /^\/\/ ((?:src|rules|data|node_modules)\/\S+)$/.exec(line);
-    if (m)
-      current = m[1].startsWith('node_modules/')
-        ? m[1]
-            .split('/')
-            .slice(0, m[1].split('/')[1].startsWith('@') ? 3 : 2)
-            .join('/')
-        : m[1];
-    moduleAt.push(current);
-  }
+  // esbuild marks each bundled module with a `// path` comment: map each bundle file's lines (the entry and its
+  // code-split chunks) to modules
+  const moduleMaps = new Map();
+  const moduleAt = (url, line) => {
+    let map = moduleMaps.get(url);
+    if (!map) {
+      map = [];
+      let current = '(bundle)';
+      for (const text of readFileSync(new URL(url), 'utf8').split('\n')) {
+        const m = /^\/\/ ((?:src|rules|data|node_modules)\/\S+)$/.exec(text);
+        if (m)
+          current = m[1].startsWith('node_modules/')
+            ? m[1]
+                .split('/')
+                .slice(0, m[1].split('/')[1].startsWith('@') ? 3 : 2)
+                .join('/')
+            : m[1];
+        map.push(current);
+      }
+      moduleMaps.set(url, map);
+    }
+    return map[line] ?? '(bundle)';
+  };
+  const distUrl = pathToFileURL(path.join(root, 'dist')).href;
   const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
   const self = new Map();
   let total = 0;
@@ -221,7 +231,7 @@ if (profile) {
     total += dt;
     const cf = nodes.get(id).callFrame;
     let key;
-    if (cf.url.endsWith('/dist/cli.js')) key = moduleAt[cf.lineNumber] ?? '(bundle)';
+    if (cf.url.startsWith(`${distUrl}/`) && cf.url.endsWith('.js')) key = moduleAt(cf.url, cf.lineNumber);
     else if (cf.url.startsWith('wasm')) key = 'libpg-query (WebAssembly)';
     else if (cf.functionName === '(garbage collector)') key = '(garbage collector)';
     else if (cf.url.startsWith('node:') || cf.url === '') key = `node internals${cf.functionName ? '' : ''}`;
