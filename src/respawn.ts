@@ -18,8 +18,6 @@
  * by this process, and its own handler closes the shadows as usual (src/pipeline/signals.ts). `ZERODOWN_RESPAWN=0`
  * turns this off; `=1` does it on any Node (the tests).
  */
-import { spawn } from 'node:child_process';
-
 const LIFTOFF_ONLY = '--liftoff-only';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
@@ -40,7 +38,7 @@ export function shouldRespawn(env: NodeJS.ProcessEnv = process.env): boolean {
  * else as a child that this process ends with. Resolves `false` only when neither could start it: the caller then
  * runs the command itself.
  */
-export function respawn(): Promise<false> {
+export async function respawn(): Promise<false> {
   const args = [...process.execArgv, LIFTOFF_ONLY, ...process.argv.slice(1)];
   const why = `Node ${process.versions.node} ignores V8's WebAssembly flags set at run time`;
   const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
@@ -53,6 +51,8 @@ export function respawn(): Promise<false> {
       // refused (a sandbox, an exotic file system): a child instead
     }
   }
+  // loaded here, not at the top: where execve replaces the process, child_process (and net, dgram) never loads
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, {
       stdio: 'inherit',
