@@ -4,7 +4,7 @@
  * the engine. After a cold run the embedded engine's state (`Shadow.saveState`)
  * is saved under a key of those inputs; the next run with the same inputs boots
  * straight from it. Two stores, one key and one format:
- * - on disk (gzip), for the dry run across processes, when the CLI has a cache
+ * - on disk (`<key>.state`: zstd where Node has it, else gzip), for the dry run across processes, when the CLI has a cache
  *   directory (`node_modules/.cache/zerodown` of the project, or $ZERODOWN_CACHE_DIR;
  *   `--no-cache` turns it off);
  * - in memory, for the plan proof, which starts three shadows (the original twice,
@@ -18,12 +18,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzipSync, gzip, gzipSync } from 'node:zlib';
+import zlib from 'node:zlib';
 import type { Migration } from '../model.js';
 import { codeIdentity } from '../build.js';
 import { projectCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 /** cached states kept per directory (newest used first): the dry run's and the proof's of a few histories */
 const KEEP = 8;
 
@@ -70,6 +70,41 @@ export function defaultCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.en
   return projectCacheDir(cwd, 'shadow');
 }
 
+/** Node's zstd (22.15+, 23.8+; @types/node 20 does not declare it) */
+const zstd = zlib as unknown as {
+  zstdCompressSync?: (data: Buffer, opts: object) => Buffer;
+  zstdCompress?: (data: Buffer, opts: object, cb: (err: Error | null, out: Buffer) => void) => void;
+  zstdDecompressSync?: (data: Buffer) => Buffer;
+  constants: { ZSTD_c_compressionLevel?: number };
+};
+const ZSTD_LEVEL = { params: { [zstd.constants.ZSTD_c_compressionLevel ?? 100]: 3 } };
+/** a zstd frame's first four bytes */
+const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+
+/**
+ * A state's tar, compressed for disk: zstd where Node has it (lemmy's 30 MB data directory: 2.6 MB, decompressed in
+ * 20 ms, against gzip's 4.2 MB and 55-65 ms on Node 24), else gzip at level 1. The reader tells them apart by their
+ * first bytes, so a cache written by one Node is read by another; a zstd state on a Node without zstd is a miss.
+ */
+function pack(tar: Buffer): Buffer {
+  return zstd.zstdCompressSync ? zstd.zstdCompressSync(tar, ZSTD_LEVEL) : zlib.gzipSync(tar, { level: 1 });
+}
+
+const gzipAsync = promisify(zlib.gzip);
+
+/** `pack`, on libuv's threads */
+function packAsync(tar: Buffer): Promise<Buffer> {
+  const compress = zstd.zstdCompress;
+  if (!compress) return gzipAsync(tar, { level: 1 });
+  return new Promise((resolve, reject) => compress(tar, ZSTD_LEVEL, (err, out) => (err ? reject(err) : resolve(out))));
+}
+
+function unpack(data: Buffer): Buffer {
+  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return zlib.gunzipSync(data);
+  if (!zstd.zstdDecompressSync) throw new Error('zstd state on a Node without zstd');
+  return zstd.zstdDecompressSync(data);
+}
+
 export interface CachedState<M> {
   tar: Buffer;
   meta: M;
@@ -86,15 +121,15 @@ function touch(file: string): void {
 }
 
 export function readCache<M>(dir: string, key: string): CachedState<M> | undefined {
-  const tgz = path.join(dir, `${key}.tgz`);
+  const state = path.join(dir, `${key}.state`);
   const json = path.join(dir, `${key}.json`);
-  if (!existsSync(tgz) || !existsSync(json)) return undefined;
+  if (!existsSync(state) || !existsSync(json)) return undefined;
   try {
     const meta = JSON.parse(readFileSync(json, 'utf8')) as M;
-    const tar = gunzipSync(readFileSync(tgz));
+    const tar = unpack(readFileSync(state));
     // a tar archive says so in its first header; PGlite given anything else fails in its worker, past recovery
     if (tar.length < 512 || tar.toString('latin1', 257, 262) !== 'ustar') return undefined;
-    touch(tgz);
+    touch(state);
     return { tar, meta };
   } catch {
     return undefined;
@@ -103,25 +138,25 @@ export function readCache<M>(dir: string, key: string): CachedState<M> | undefin
 
 export function writeCache(dir: string, key: string, tar: Buffer, meta: unknown): void {
   try {
-    store(dir, key, gzipSync(tar, { level: 1 }), meta);
+    store(dir, key, pack(tar), meta);
   } catch {
     // read-only or full disk: the next run is simply cold again
   }
 }
 
-function store(dir: string, key: string, gz: Buffer, meta: unknown): void {
+function store(dir: string, key: string, packed: Buffer, meta: unknown): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
-  writeFileAtomic(path.join(dir, `${key}.tgz`), gz);
-  pruneOldest(dir, '.tgz', KEEP, (stem) => [`${stem}.json`]);
+  writeFileAtomic(path.join(dir, `${key}.state`), packed);
+  pruneOldest(dir, '.state', KEEP, (stem) => [`${stem}.json`]);
+  // states of the format before (`.tgz`, gzip only), which no run reads any more
+  pruneOldest(dir, '.tgz', 0, (stem) => [`${stem}.json`]);
 }
-
-const gzipAsync = promisify(gzip);
 
 /** `writeCache`, compressed on libuv's threads: the caller's engines go on meanwhile. Never rejects. */
 export async function writeCacheAsync(dir: string, key: string, tar: Buffer, meta: unknown): Promise<void> {
   try {
-    store(dir, key, await gzipAsync(tar, { level: 1 }), meta);
+    store(dir, key, await packAsync(tar), meta);
   } catch {
     // read-only or full disk: the next run is simply cold again
   }

@@ -198,7 +198,7 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
         /zerodown: staged plan for db\/migrations\/20261101090000_add_plan_code\.sql: proven \(\d+ ms\)/,
       );
       // the dry run's start (its own seed) and the proof's, each saved once
-      expect(readdirSync(cache).filter((f) => f.endsWith('.tgz'))).toHaveLength(2);
+      expect(readdirSync(cache).filter((f) => f.endsWith('.state'))).toHaveLength(2);
       const coldBody = botComments()[0]!.body;
 
       const warm = await prRun({}, undefined, env);
@@ -210,7 +210,7 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
       expect(warm.stdout).toMatch(
         /zerodown: staged plan for db\/migrations\/20261101090000_add_plan_code\.sql: proven \(\d+ ms, the verdict an earlier run reached on the same migration, plan and history \(shadow cache\)\)/,
       );
-      expect(readdirSync(cache).filter((f) => f.endsWith('.tgz'))).toHaveLength(2);
+      expect(readdirSync(cache).filter((f) => f.endsWith('.state'))).toHaveLength(2);
       // the same review: verdict, findings, plan and lock table (only the timings may differ)
       const timeless = (b: string) => b.replace(/\d+(\.\d+)? (ms|s)\b/g, 'T');
       expect(timeless(botComments()[0]!.body)).toEqual(timeless(coldBody));

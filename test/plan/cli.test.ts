@@ -78,7 +78,7 @@ describe('zerodown plan', () => {
       expect(existsSync(cache)).toBe(false);
       const cold = await verified();
       expect(cold).toMatchObject({ proven: true, cache: 'miss' });
-      expect(readdirSync(cache).filter((f) => f.endsWith('.tgz'))).toHaveLength(1);
+      expect(readdirSync(cache).filter((f) => f.endsWith('.state'))).toHaveLength(1);
       // the same plan again: the verdict is reused, nothing runs
       const again = await verified();
       expect(again).toEqual({ ...cold, cache: 'proof' });

@@ -34,7 +34,7 @@ function verdict(v: Verification) {
   };
 }
 
-const tgz = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tgz'));
+const states = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.state'));
 const verdicts = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.proof.json'));
 /** Drops the saved verdicts: the next proof of the same plan runs again (from the saved start, when there is one). */
 const forgetVerdicts = (dir: string) => {
@@ -55,14 +55,14 @@ describe('the proof boots from the start an earlier proof saved', () => {
     expect(cold.cache).toBe('miss');
     expect(isProven(cold), JSON.stringify(cold.differences)).toBe(true);
     // written before the proof returned
-    expect(tgz(dir)).toHaveLength(1);
+    expect(states(dir)).toHaveLength(1);
     forgetVerdicts(dir);
     const warm = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
     expect(warm.cache).toBe('hit');
     expect(verdict(warm)).toEqual(verdict(cold));
     // the volatile default is still found by the original's second run, which booted from the cached start too
     expect(warm.nondeterministic).toEqual(['public.subscriptions.plan_code']);
-    expect(tgz(dir)).toHaveLength(1);
+    expect(states(dir)).toHaveLength(1);
   });
 
   it('another history, or another seed size, is another start: a miss', async () => {
@@ -76,14 +76,14 @@ describe('the proof boots from the start an earlier proof saved', () => {
     const other = await verifyPlan(p.plan, edited, { seedRows: 40, cacheDir: dir });
     expect(other.cache).toBe('miss');
     expect(isProven(other)).toBe(true);
-    expect(tgz(dir)).toHaveLength(3);
+    expect(states(dir)).toHaveLength(3);
   });
 
   it('a damaged cache entry is a miss, never a failed proof', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'zd-proof-cache-'));
     await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
     forgetVerdicts(dir);
-    const [entry] = tgz(dir);
+    const [entry] = states(dir);
     writeFileSync(path.join(dir, entry!), 'not a gzip file');
     const v = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
     expect(v.cache).toBe('miss');
@@ -94,8 +94,8 @@ describe('the proof boots from the start an earlier proof saved', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'zd-proof-cache-'));
     await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
     forgetVerdicts(dir);
-    const [entry] = tgz(dir);
-    writeFileSync(path.join(dir, entry!.replace(/\.tgz$/, '.json')), '{"failures":null}');
+    const [entry] = states(dir);
+    writeFileSync(path.join(dir, entry!.replace(/\.state$/, '.json')), '{"failures":null}');
     const v = await verifyPlan(p.plan, p.history, { seedRows: 40, cacheDir: dir });
     expect(v.cache).toBe('miss');
     expect(isProven(v), JSON.stringify(v.error)).toBe(true);

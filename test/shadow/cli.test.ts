@@ -229,7 +229,7 @@ describe('zerodown lint --dry-run', () => {
       expect(saved()).toEqual([]);
       const on = await run(d, ...args);
       expect(JSON.parse(on.stdout)).toEqual(JSON.parse(off.stdout));
-      expect(saved()).toEqual(['.dryrun.json', '.json', '.tgz']);
+      expect(saved()).toEqual(['.dryrun.json', '.json', '.state']);
     } finally {
       delete process.env.ZERODOWN_CACHE_DIR;
     }

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import zlib, { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dryRun } from '../../src/shadow/dryrun.js';
 import type { DryRun } from '../../src/shadow/dryrun-types.js';
@@ -58,10 +58,15 @@ const forgetReports = (dir: string) => {
 describe('the dry run shadow cache', () => {
   it('boots the saved state the second time, and a state it cannot use is replayed instead of trusted', async () => {
     const cacheDir = path.join(tmp, 'cache');
+    // a state of the format before (gzip as `<key>.tgz`), which no run reads: pruned when a state is saved
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(path.join(cacheDir, 'old.tgz'), gzipSync(Buffer.alloc(1024)));
+    writeFileSync(path.join(cacheDir, 'old.json'), '{}');
     const fresh = await dryRun(files(), { seedRows: 50 });
     expect(fresh.statements.every((s) => !s.error)).toBe(true);
     const first = await dryRun(files(), { seedRows: 50, cacheDir });
     expect(first.cache).toBe('miss');
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith('old.'))).toEqual([]);
     // the same files under review on the same start: the first run's report, reused whole
     const again = await dryRun(files(), { seedRows: 50, cacheDir });
     expect(again).toEqual({ ...first, cache: 'result' });
@@ -80,8 +85,18 @@ describe('the dry run shadow cache', () => {
 
     const entry = path.join(
       cacheDir,
-      readdirSync(cacheDir).find((f) => f.endsWith('.tgz'))!,
+      readdirSync(cacheDir).find((f) => f.endsWith('.state'))!,
     );
+    // a state as gzip (what a Node without zstd writes) is read by any Node: the format is told by its first bytes
+    const saved = readFileSync(entry);
+    const zstd = zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer };
+    const zstdFrame = saved.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
+    expect(zstdFrame).toBe(!!zstd.zstdDecompressSync);
+    writeFileSync(entry, gzipSync(zstdFrame ? zstd.zstdDecompressSync!(saved) : gunzipSync(saved)));
+    forgetReports(cacheDir);
+    const fromGzip = await dryRun(files(), { seedRows: 50, cacheDir });
+    expect([fromGzip.cache, fromGzip.boot]).toEqual(['hit', 'cache']);
+    expect(outcome(fromGzip)).toEqual(outcome(fresh));
     // a tar archive of a folder that is no data directory: read as a state, refused by PostgreSQL when it starts
     const notPg = path.join(tmp, 'not-a-data-directory');
     mkdirSync(notPg, { recursive: true });
@@ -89,6 +104,8 @@ describe('the dry run shadow cache', () => {
     execFileSync('tar', ['-cf', `${notPg}.tar`, '-C', notPg, '.']);
     for (const [what, bytes] of [
       ['not gzip', Buffer.from('this is not a gzip stream')],
+      // zstd's magic number and no zstd frame (or any zstd state on a Node without zstd)
+      ['not zstd', Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), Buffer.alloc(64, 1)])],
       ['gzip of no archive', gzipSync(Buffer.alloc(4096, 7))],
       ['an archive of no data directory', gzipSync(readFileSync(`${notPg}.tar`))],
     ] as const) {
@@ -102,7 +119,7 @@ describe('the dry run shadow cache', () => {
     }
     // the last run saved a good state again; the facts saved beside it are read as data: ones that are not what a
     // dry run saves are a miss, not a crash
-    const meta = entry.replace(/\.tgz$/, '.json');
+    const meta = entry.replace(/\.state$/, '.json');
     expect(JSON.parse(readFileSync(meta, 'utf8'))).toHaveProperty('seed');
     for (const facts of [
       '{"history":null}',
