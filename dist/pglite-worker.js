@@ -29,8 +29,8 @@ import {
   compilePglite,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-K7OGMPF3.js";
-import "./chunk-IDNUQIPP.js";
+} from "./chunk-Q7O6HBXH.js";
+import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts

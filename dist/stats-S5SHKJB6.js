@@ -7,20 +7,20 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-U3PDYTBR.js";
-import "./chunk-FSLPVLDL.js";
-import "./chunk-QOCOC3NA.js";
+} from "./chunk-G5OK5TVM.js";
+import "./chunk-I4XYEKHE.js";
+import "./chunk-YW3C44BR.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-SVVTKZW4.js";
+import "./chunk-LQEKK72Y.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-K7OGMPF3.js";
-import "./chunk-IDNUQIPP.js";
+import "./chunk-Q7O6HBXH.js";
+import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
   runStats,

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-U5U5Q44F.js";
+} from "./chunk-Q3DZZTWR.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-2SY6D7PR.js";
+} from "./chunk-VTJ3FDZM.js";
 import {
   byStatement
-} from "./chunk-XBTZMBRF.js";
+} from "./chunk-UUSOHE7Q.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-PUAAYTGY.js";
+} from "./chunk-GWGBWA3S.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-EVTNVRJO.js";
+} from "./chunk-UM2HY66P.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-5BJRSMIY.js";
+} from "./chunk-4WBXMRGJ.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-FSLPVLDL.js";
+} from "./chunk-I4XYEKHE.js";
 import {
   dialectFor
-} from "./chunk-QOCOC3NA.js";
+} from "./chunk-YW3C44BR.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

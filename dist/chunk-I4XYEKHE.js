@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-QOCOC3NA.js";
+} from "./chunk-YW3C44BR.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-SVVTKZW4.js";
+} from "./chunk-LQEKK72Y.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -7,19 +7,19 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-QOCOC3NA.js";
+} from "./chunk-YW3C44BR.js";
 import {
   probeKind,
   readDirEntries,
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-XVAXCSLR.js";
+} from "./chunk-TLPSWJLM.js";
 import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-SVVTKZW4.js";
+} from "./chunk-LQEKK72Y.js";
 import {
   __commonJS,
   __toESM
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-MOOSPPPZ.js");
+  const { readConfigFile } = await import("./config-file-6AIKLA77.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

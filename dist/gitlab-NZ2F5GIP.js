@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-SUMD33WP.js";
-import "./chunk-U5U5Q44F.js";
+} from "./chunk-MSLEN3BN.js";
+import "./chunk-Q3DZZTWR.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-2SY6D7PR.js";
+import "./chunk-VTJ3FDZM.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-QFRCIQCH.js";
+} from "./chunk-3337RULZ.js";
 import {
   formatText
-} from "./chunk-XBTZMBRF.js";
-import "./chunk-PUAAYTGY.js";
+} from "./chunk-UUSOHE7Q.js";
+import "./chunk-GWGBWA3S.js";
 import {
   defaultCacheDir
-} from "./chunk-EVTNVRJO.js";
+} from "./chunk-UM2HY66P.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-5BJRSMIY.js";
+} from "./chunk-4WBXMRGJ.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-U3PDYTBR.js";
-import "./chunk-FSLPVLDL.js";
-import "./chunk-QOCOC3NA.js";
+} from "./chunk-G5OK5TVM.js";
+import "./chunk-I4XYEKHE.js";
+import "./chunk-YW3C44BR.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,8 +45,8 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-XVAXCSLR.js";
-import "./chunk-SVVTKZW4.js";
+} from "./chunk-TLPSWJLM.js";
+import "./chunk-LQEKK72Y.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -55,8 +55,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-K7OGMPF3.js";
-import "./chunk-IDNUQIPP.js";
+import "./chunk-Q7O6HBXH.js";
+import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,
   __export,

@@ -92,7 +92,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-SVVTKZW4.js";
+} from "./chunk-LQEKK72Y.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -106,7 +106,7 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-K7OGMPF3.js";
+} from "./chunk-Q7O6HBXH.js";
 
 // src/rules/api.ts
 function ruleDefiner(dialect) {
@@ -4558,7 +4558,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-DA455DJL.js")).openShadow(options),
+  open: async (options) => (await import("./open-QJTDPS7O.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   extensionsIn,

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-SVVTKZW4.js";
+} from "./chunk-LQEKK72Y.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -29,8 +29,8 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-K7OGMPF3.js";
-import "./chunk-IDNUQIPP.js";
+} from "./chunk-Q7O6HBXH.js";
+import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-SUMD33WP.js";
+} from "./chunk-MSLEN3BN.js";
+import "./chunk-Q3DZZTWR.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-U5U5Q44F.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-2SY6D7PR.js";
+import "./chunk-VTJ3FDZM.js";
 import {
   formatText
-} from "./chunk-XBTZMBRF.js";
+} from "./chunk-UUSOHE7Q.js";
 import {
   toSarif
-} from "./chunk-PUAAYTGY.js";
+} from "./chunk-GWGBWA3S.js";
 import {
   defaultCacheDir
-} from "./chunk-EVTNVRJO.js";
+} from "./chunk-UM2HY66P.js";
 import {
   loadConfig
-} from "./chunk-5BJRSMIY.js";
+} from "./chunk-4WBXMRGJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-FSLPVLDL.js";
-import "./chunk-QOCOC3NA.js";
+import "./chunk-I4XYEKHE.js";
+import "./chunk-YW3C44BR.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -47,8 +47,8 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-XVAXCSLR.js";
-import "./chunk-SVVTKZW4.js";
+} from "./chunk-TLPSWJLM.js";
+import "./chunk-LQEKK72Y.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -63,8 +63,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-K7OGMPF3.js";
-import "./chunk-IDNUQIPP.js";
+import "./chunk-Q7O6HBXH.js";
+import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,
   __require,

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-QFEG4TMG.js";
-import "./chunk-U5U5Q44F.js";
-import "./chunk-2SY6D7PR.js";
+} from "./chunk-NZAIDOCR.js";
+import "./chunk-Q3DZZTWR.js";
+import "./chunk-VTJ3FDZM.js";
 import {
   ruleDocUrl
-} from "./chunk-PUAAYTGY.js";
+} from "./chunk-GWGBWA3S.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-EVTNVRJO.js";
+} from "./chunk-UM2HY66P.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-5BJRSMIY.js";
+} from "./chunk-4WBXMRGJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-FSLPVLDL.js";
-import "./chunk-QOCOC3NA.js";
+import "./chunk-I4XYEKHE.js";
+import "./chunk-YW3C44BR.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -40,8 +40,8 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-XVAXCSLR.js";
-import "./chunk-SVVTKZW4.js";
+} from "./chunk-TLPSWJLM.js";
+import "./chunk-LQEKK72Y.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -50,8 +50,8 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-K7OGMPF3.js";
-import "./chunk-IDNUQIPP.js";
+import "./chunk-Q7O6HBXH.js";
+import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,
   __esm,

@@ -23,7 +23,7 @@ import {
   compilePglite,
   effectiveTier,
   pglite_initdb_default
-} from "./chunk-K7OGMPF3.js";
+} from "./chunk-Q7O6HBXH.js";
 import {
   __commonJS,
   __require,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-QOCOC3NA.js";
+} from "./chunk-YW3C44BR.js";
 import {
   formatDuration
-} from "./chunk-SVVTKZW4.js";
+} from "./chunk-LQEKK72Y.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-2SY6D7PR.js";
+} from "./chunk-VTJ3FDZM.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,32 +38,32 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-EVTNVRJO.js";
+} from "./chunk-UM2HY66P.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-5BJRSMIY.js";
+} from "./chunk-4WBXMRGJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-U3PDYTBR.js";
+} from "./chunk-G5OK5TVM.js";
 import {
   estimateDryRun
-} from "./chunk-FSLPVLDL.js";
-import "./chunk-QOCOC3NA.js";
+} from "./chunk-I4XYEKHE.js";
+import "./chunk-YW3C44BR.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-XVAXCSLR.js";
+import "./chunk-TLPSWJLM.js";
 import {
   formatDuration
-} from "./chunk-SVVTKZW4.js";
+} from "./chunk-LQEKK72Y.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -72,8 +72,8 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-K7OGMPF3.js";
-import "./chunk-IDNUQIPP.js";
+import "./chunk-Q7O6HBXH.js";
+import "./chunk-N4B6KCWE.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-5BJRSMIY.js";
+} from "./chunk-4WBXMRGJ.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-FSLPVLDL.js";
+} from "./chunk-I4XYEKHE.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,28 +25,22 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-QOCOC3NA.js";
+} from "./chunk-YW3C44BR.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import {
   codeIdentity,
-  fileKeys,
-  findingsFile,
-  findingsWriter,
-  fromEntry,
-  historyKey,
-  loadFindings,
-  loadHistory,
+  lintCacheDir,
   projectCacheDir,
   pruneOldest,
-  saveHistory,
-  toEntry,
+  reportHeader,
+  tempName,
   writeFileAtomic
-} from "./chunk-XVAXCSLR.js";
+} from "./chunk-TLPSWJLM.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-SVVTKZW4.js";
+} from "./chunk-LQEKK72Y.js";
 import {
   isShadowStop,
   shadowWork,
@@ -54,7 +48,7 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compileAt
-} from "./chunk-K7OGMPF3.js";
+} from "./chunk-Q7O6HBXH.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";
@@ -136,8 +130,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { gunzipSync, gzip, gzipSync } from "node:zlib";
-var FORMAT = 1;
+import zlib from "node:zlib";
+var FORMAT = 2;
 var KEEP = 8;
 function cacheKey(input) {
   const h = createHash("sha256");
@@ -166,6 +160,23 @@ function defaultCacheDir(cwd, env = process.env) {
   if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR);
   return projectCacheDir(cwd, "shadow");
 }
+var zstd = zlib;
+var ZSTD_LEVEL = { params: { [zstd.constants.ZSTD_c_compressionLevel ?? 100]: 3 } };
+var ZSTD_MAGIC = Buffer.from([40, 181, 47, 253]);
+function pack(tar) {
+  return zstd.zstdCompressSync ? zstd.zstdCompressSync(tar, ZSTD_LEVEL) : zlib.gzipSync(tar, { level: 1 });
+}
+var gzipAsync = promisify(zlib.gzip);
+function packAsync(tar) {
+  const compress = zstd.zstdCompress;
+  if (!compress) return gzipAsync(tar, { level: 1 });
+  return new Promise((resolve, reject) => compress(tar, ZSTD_LEVEL, (err, out) => err ? reject(err) : resolve(out)));
+}
+function unpack(data) {
+  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return zlib.gunzipSync(data);
+  if (!zstd.zstdDecompressSync) throw new Error("zstd state on a Node without zstd");
+  return zstd.zstdDecompressSync(data);
+}
 function touch(file) {
   try {
     const now = /* @__PURE__ */ new Date();
@@ -174,14 +185,14 @@ function touch(file) {
   }
 }
 function readCache(dir, key) {
-  const tgz = path.join(dir, `${key}.tgz`);
+  const state = path.join(dir, `${key}.state`);
   const json = path.join(dir, `${key}.json`);
-  if (!existsSync(tgz) || !existsSync(json)) return void 0;
+  if (!existsSync(state) || !existsSync(json)) return void 0;
   try {
     const meta = JSON.parse(readFileSync(json, "utf8"));
-    const tar = gunzipSync(readFileSync(tgz));
+    const tar = unpack(readFileSync(state));
     if (tar.length < 512 || tar.toString("latin1", 257, 262) !== "ustar") return void 0;
-    touch(tgz);
+    touch(state);
     return { tar, meta };
   } catch {
     return void 0;
@@ -189,20 +200,20 @@ function readCache(dir, key) {
 }
 function writeCache(dir, key, tar, meta) {
   try {
-    store(dir, key, gzipSync(tar, { level: 1 }), meta);
+    store(dir, key, pack(tar), meta);
   } catch {
   }
 }
-function store(dir, key, gz, meta) {
+function store(dir, key, packed, meta) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(meta));
-  writeFileAtomic(path.join(dir, `${key}.tgz`), gz);
-  pruneOldest(dir, ".tgz", KEEP, (stem) => [`${stem}.json`]);
+  writeFileAtomic(path.join(dir, `${key}.state`), packed);
+  pruneOldest(dir, ".state", KEEP, (stem) => [`${stem}.json`]);
+  pruneOldest(dir, ".tgz", 0, (stem) => [`${stem}.json`]);
 }
-var gzipAsync = promisify(gzip);
 async function writeCacheAsync(dir, key, tar, meta) {
   try {
-    store(dir, key, await gzipAsync(tar, { level: 1 }), meta);
+    store(dir, key, await packAsync(tar), meta);
   } catch {
   }
 }
@@ -251,6 +262,248 @@ function provingStore(dir) {
       if (dir) writes.push(writeCacheAsync(dir, key, tar, meta));
     },
     saved: async () => void await Promise.all(writes)
+  };
+}
+
+// src/pipeline/history-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import path2 from "node:path";
+import { deserialize, serialize } from "node:v8";
+var FORMAT2 = 1;
+var KEEP2 = 32;
+function fileKeys(migrations) {
+  const h = createHash2("sha256");
+  const keys = [];
+  for (const m of migrations) {
+    const meta = JSON.stringify({ ...m, source: void 0 });
+    h.update(`${meta.length}:${meta}${m.source.length}:`).update(m.source);
+    keys.push(h.copy().digest("base64"));
+  }
+  return keys;
+}
+function historyKey(dialect, version, history, build = codeIdentity(), last = fileKeys(history).at(-1) ?? "") {
+  return createHash2("sha256").update(`zerodown-catalog ${FORMAT2}\0${build}\0${dialect.id}\0${version}\0${last}`).digest("hex");
+}
+function historyCacheDir(cwd, env = process.env) {
+  return lintCacheDir(cwd, "catalog", env);
+}
+function loadHistory(dir, key, dialect) {
+  if (!dialect.catalogData) return void 0;
+  try {
+    const data = deserialize(readFileSync2(path2.join(dir, `${key}.bin`)));
+    return dialect.catalogData.load(data);
+  } catch {
+    return void 0;
+  }
+}
+function saveHistory(dir, key, dialect, catalog) {
+  if (!dialect.catalogData) return;
+  try {
+    mkdirSync2(dir, { recursive: true });
+    writeFileAtomic(path2.join(dir, `${key}.bin`), serialize(dialect.catalogData.save(catalog)));
+    pruneOldest(dir, ".bin", KEEP2);
+  } catch {
+  }
+}
+
+// src/pipeline/findings-cache.ts
+import { createHash as createHash3 } from "node:crypto";
+import { closeSync, mkdirSync as mkdirSync3, openSync, readFileSync as readFileSync3, renameSync, rmSync, writeSync } from "node:fs";
+import path3 from "node:path";
+var FORMAT3 = 1;
+var KEEP_FILES = 8;
+var KEEP_ENTRIES = 2e4;
+function findingsFile(dir, dialect, options, build = codeIdentity()) {
+  const settings = JSON.stringify([
+    dialect.id,
+    options.pgVersion ?? dialect.defaultVersion,
+    !!options.assumeInTransaction,
+    sorted(options.rules ?? {}),
+    sorted(options.ruleOptions ?? {}),
+    // pieced parsing gives the same findings, but a cache must not be the thing that hides it if not
+    process.env.ZERODOWN_PARSE_PIECE_CHARS ?? ""
+  ]);
+  const scope = createHash3("sha256").update(`zerodown-findings ${FORMAT3}\0${build}\0${settings}`).digest("hex");
+  return path3.join(dir, `${scope}.json`);
+}
+function sorted(value) {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== "object") return value;
+  const out = {};
+  for (const k of Object.keys(value).sort()) out[k] = sorted(value[k]);
+  return out;
+}
+function loadFindings(file) {
+  try {
+    const data = JSON.parse(readFileSync3(file, "latin1"));
+    if (data?.format === FORMAT3 && Array.isArray(data.entries)) {
+      const entries = /* @__PURE__ */ new Map();
+      for (const x of data.entries) {
+        if (!Array.isArray(x) || typeof x[0] !== "string") continue;
+        const e = x[1];
+        if (typeof e?.n === "number" && Array.isArray(e.s) && Array.isArray(e.f)) entries.set(x[0], e);
+      }
+      return entries;
+    }
+  } catch {
+  }
+  return /* @__PURE__ */ new Map();
+}
+function findingsWriter(file, earlier, fresh) {
+  const out = partialFile(file);
+  let pending = "";
+  let first = true;
+  const flush = () => {
+    out.write(Buffer.from(pending, "latin1"));
+    pending = "";
+  };
+  const put = (text) => {
+    if (!out.ok) return;
+    pending += text;
+    if (pending.length >= 1 << 16) flush();
+  };
+  const entry = (key, e) => {
+    put(`${first ? "" : ","}${ascii(JSON.stringify([key, e]))}`);
+    first = false;
+  };
+  put(`{"format":${FORMAT3},"entries":[`);
+  const room = KEEP_ENTRIES - fresh.size;
+  if (room > 0) {
+    const old = [...earlier].filter(([k]) => !fresh.has(k));
+    for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
+  }
+  return {
+    add: entry,
+    abort: out.abort,
+    finish() {
+      if (!out.ok) return;
+      pending += "]}";
+      flush();
+      if (out.commit()) prune(path3.dirname(file), ".json");
+    }
+  };
+}
+function prune(dir, ext) {
+  try {
+    pruneOldest(dir, ext, KEEP_FILES);
+  } catch {
+  }
+}
+function partialFile(target) {
+  const tmp = tempName(target);
+  let fd;
+  const abort = () => {
+    try {
+      if (fd !== void 0) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+    }
+    fd = void 0;
+  };
+  try {
+    mkdirSync3(path3.dirname(target), { recursive: true });
+    fd = openSync(tmp, "w");
+  } catch {
+    abort();
+  }
+  return {
+    get ok() {
+      return fd !== void 0;
+    },
+    write(bytes, at) {
+      if (fd === void 0) return;
+      try {
+        for (let done = 0; done < bytes.length; )
+          done += writeSync(fd, bytes, done, bytes.length - done, at === void 0 ? null : at + done);
+      } catch {
+        abort();
+      }
+    },
+    commit() {
+      if (fd === void 0) return false;
+      try {
+        closeSync(fd);
+        fd = void 0;
+        renameSync(tmp, target);
+        return true;
+      } catch {
+        abort();
+        return false;
+      }
+    },
+    abort
+  };
+}
+function ascii(json) {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function toEntry(r) {
+  const source = r.migration.source;
+  const s = [];
+  for (const st of r.statements) {
+    if (!st) continue;
+    const { index, kind, span, ignoreAll } = st;
+    const text = source.slice(span.offset, span.endOffset) === st.text ? void 0 : st.text;
+    s.push({ index, kind, span, ignoreAll, ignored: [...st.ignored], ...text === void 0 ? {} : { text } });
+  }
+  const f = [];
+  for (const { path: where, ...rest } of r.findings) {
+    if (where !== r.migration.path) return void 0;
+    f.push(rest);
+  }
+  const n = r.statements.length;
+  return r.unanalysed === void 0 ? { n, s, f } : { n, s, f, u: r.unanalysed };
+}
+function fromEntry(m, e) {
+  const statements = new Array(e.n);
+  for (const st of e.s) {
+    statements[st.index] = {
+      index: st.index,
+      kind: st.kind,
+      ast: void 0,
+      text: st.text ?? m.source.slice(st.span.offset, st.span.endOffset),
+      span: st.span,
+      ignored: new Set(st.ignored),
+      ignoreAll: st.ignoreAll
+    };
+  }
+  const findings = e.f.map(({ rule, severity, message, help, ...rest }) => ({
+    rule,
+    severity,
+    message,
+    help,
+    path: m.path,
+    ...rest
+  }));
+  return e.u === void 0 ? { migration: m, statements, findings } : { migration: m, statements, findings, unanalysed: e.u };
+}
+function reportKey(file, keys, parts) {
+  return createHash3("sha256").update(JSON.stringify([path3.basename(file), keys.length, keys.at(-1) ?? "", ...parts])).digest("hex");
+}
+function saveReport(dir, key, code, report) {
+  const out = reportWriter(dir, key);
+  out.write(report);
+  out.finish(code);
+}
+function reportWriter(dir, key) {
+  const header = reportHeader;
+  const out = partialFile(path3.join(dir, `${key}.out`));
+  let length = 0;
+  out.write(header(0, 0));
+  return {
+    write(part) {
+      if (!out.ok || !part) return;
+      const bytes = Buffer.from(part, "utf8");
+      out.write(bytes);
+      length += bytes.length;
+    },
+    abort: out.abort,
+    finish(code) {
+      if (!out.ok) return;
+      out.write(header(code, length), 0);
+      if (out.commit()) prune(dir, ".out");
+    }
   };
 }
 
@@ -1308,15 +1561,15 @@ async function dryRun(migrations, opts = {}) {
   const reviewed = parsedReview.reduce((n, p) => n + (p.error ? 0 : p.statements.length), 0);
   const scope = reviewed <= SCOPE_MAX ? probes.seedScope?.(parsedReview.flatMap((p) => p.error ? [] : p.statements)) : void 0;
   const cache = lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope);
-  const reportKey = cache.dir && cache.key ? resultKey([
+  const reportKey2 = cache.dir && cache.key ? resultKey([
     cache.key,
     parsedReview.map(({ migration: m }) => [m.path, m.framework, m.transaction, m.segments ?? null, m.source]),
     opts.timeoutMs ?? null,
     opts.pgVersion ?? null,
     !!opts.estimate
   ]) : void 0;
-  if (cache.dir && reportKey) {
-    const done = readResult(cache.dir, "dryrun", reportKey);
+  if (cache.dir && reportKey2) {
+    const done = readResult(cache.dir, "dryrun", reportKey2);
     if (isDryRun(done)) return { ...done, cache: "result" };
   }
   const cached = readState(cache);
@@ -1379,8 +1632,8 @@ async function dryRun(migrations, opts = {}) {
       ...stopped ? { stopped } : {},
       ...opts.pgVersion !== void 0 && opts.pgVersion !== shadow.serverVersion ? { shadowVersion: shadow.serverVersion, targetVersion: opts.pgVersion } : {}
     };
-    if (cache.dir && reportKey && !stopped && !report.statements.some((x) => x.timedOut))
-      writeResult(cache.dir, "dryrun", reportKey, report);
+    if (cache.dir && reportKey2 && !stopped && !report.statements.some((x) => x.timedOut))
+      writeResult(cache.dir, "dryrun", reportKey2, report);
     return report;
   } finally {
     await shadow.close();
@@ -1585,6 +1838,12 @@ export {
   DEFAULTS,
   defaultCacheDir,
   isProven,
+  fileKeys,
+  historyCacheDir,
+  findingsFile,
+  reportKey,
+  saveReport,
+  reportWriter,
   targetText,
   resolveSettings,
   lintStage,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-PUAAYTGY.js";
+} from "./chunk-GWGBWA3S.js";
 import {
   require_picocolors
-} from "./chunk-EVTNVRJO.js";
+} from "./chunk-UM2HY66P.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

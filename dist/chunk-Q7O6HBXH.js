@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   RUNTIME_WASM_FLAGS,
   STARTED_BASELINE
-} from "./chunk-IDNUQIPP.js";
+} from "./chunk-N4B6KCWE.js";
 
 // src/dialects/postgres/shadow/pglite-files.ts
 import { readFile } from "node:fs/promises";

@@ -7,56 +7,56 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-XBTZMBRF.js";
+} from "./chunk-UUSOHE7Q.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-PUAAYTGY.js";
+} from "./chunk-GWGBWA3S.js";
 import {
+  fileKeys,
+  findingsFile,
+  historyCacheDir,
   lintOptionsOf,
   lintStage,
   loadParserBaseline,
   prepareEmbeddedShadow,
+  reportKey,
+  reportWriter,
   resolveSettings,
+  saveReport,
   targetText
-} from "./chunk-EVTNVRJO.js";
+} from "./chunk-UM2HY66P.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-5BJRSMIY.js";
+} from "./chunk-4WBXMRGJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-U3PDYTBR.js";
+} from "./chunk-G5OK5TVM.js";
 import {
   applyStats
-} from "./chunk-FSLPVLDL.js";
+} from "./chunk-I4XYEKHE.js";
 import {
   UsageError,
   exitCodeFor
 } from "./chunk-YPZZPID6.js";
 import {
   currentInvocation,
-  fileKeys,
-  findingsFile,
-  historyCacheDir,
   lintCacheDir,
   loadReport,
-  reportKey,
-  reportWriter,
-  saveReport,
   saveStamp,
   stampKey,
   stampWentStale,
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-XVAXCSLR.js";
+} from "./chunk-TLPSWJLM.js";
 import {
   hasSecrets,
   redactSecrets
@@ -453,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-3UPO6D5A.js");
+    const { lintDryRun } = await import("./dry-run-IZOJMGBJ.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

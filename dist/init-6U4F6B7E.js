@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-NKFKCOOA.js";
+} from "./chunk-UH74BWRY.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,29 +20,29 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-5BJRSMIY.js";
+} from "./chunk-4WBXMRGJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-QOCOC3NA.js";
+} from "./chunk-YW3C44BR.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-XVAXCSLR.js";
-import "./chunk-SVVTKZW4.js";
+import "./chunk-TLPSWJLM.js";
+import "./chunk-LQEKK72Y.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-K7OGMPF3.js";
-import "./chunk-IDNUQIPP.js";
+import "./chunk-Q7O6HBXH.js";
+import "./chunk-N4B6KCWE.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-QFEG4TMG.js";
+} from "./chunk-NZAIDOCR.js";
 import {
   proofState
-} from "./chunk-U5U5Q44F.js";
+} from "./chunk-Q3DZZTWR.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-2SY6D7PR.js";
+import "./chunk-VTJ3FDZM.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-QFRCIQCH.js";
-import "./chunk-XBTZMBRF.js";
-import "./chunk-PUAAYTGY.js";
+} from "./chunk-3337RULZ.js";
+import "./chunk-UUSOHE7Q.js";
+import "./chunk-GWGBWA3S.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-EVTNVRJO.js";
+} from "./chunk-UM2HY66P.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-5BJRSMIY.js";
+} from "./chunk-4WBXMRGJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-U3PDYTBR.js";
-import "./chunk-FSLPVLDL.js";
-import "./chunk-QOCOC3NA.js";
+} from "./chunk-G5OK5TVM.js";
+import "./chunk-I4XYEKHE.js";
+import "./chunk-YW3C44BR.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -56,22 +56,22 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-XVAXCSLR.js";
+import "./chunk-TLPSWJLM.js";
 import {
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-SVVTKZW4.js";
+} from "./chunk-LQEKK72Y.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-K7OGMPF3.js";
-import "./chunk-IDNUQIPP.js";
+import "./chunk-Q7O6HBXH.js";
+import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/cli/plan.ts

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-2SY6D7PR.js";
+} from "./chunk-VTJ3FDZM.js";
 import {
   isProven
-} from "./chunk-EVTNVRJO.js";
+} from "./chunk-UM2HY66P.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-FSLPVLDL.js";
+} from "./chunk-I4XYEKHE.js";
 import {
   dialectOfUrl
-} from "./chunk-QOCOC3NA.js";
+} from "./chunk-YW3C44BR.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

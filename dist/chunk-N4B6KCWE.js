@@ -6,7 +6,6 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 
 // src/respawn.ts
-import { spawn } from "node:child_process";
 var LIFTOFF_ONLY = "--liftoff-only";
 var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"];
 var RUNTIME_WASM_FLAGS = Number(process.versions.v8.split(".")[0]) < 13;
@@ -15,7 +14,7 @@ function shouldRespawn(env = process.env) {
   if (STARTED_BASELINE || env.ZERODOWN_RESPAWN === "0") return false;
   return env.ZERODOWN_RESPAWN === "1" || !RUNTIME_WASM_FLAGS;
 }
-function respawn() {
+async function respawn() {
   const args = [...process.execArgv, LIFTOFF_ONLY, ...process.argv.slice(1)];
   const why = `Node ${process.versions.node} ignores V8's WebAssembly flags set at run time`;
   const execve = process.execve;
@@ -28,6 +27,7 @@ function respawn() {
     } catch {
     }
   }
+  const { spawn } = await import("node:child_process");
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, {
       stdio: "inherit",

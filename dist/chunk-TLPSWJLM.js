@@ -1,0 +1,308 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+
+// src/cache-files.ts
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+function projectCacheDir(cwd, kind) {
+  const nm = path.join(cwd, "node_modules");
+  return existsSync(nm) ? path.join(nm, ".cache", "zerodown", kind) : void 0;
+}
+function lintCacheDir(cwd, kind, env = process.env) {
+  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
+  const project = projectCacheDir(cwd, kind);
+  if (project) return project;
+  const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), ".cache") : "");
+  return base ? path.join(base, "zerodown", kind) : void 0;
+}
+function uniqueSuffix() {
+  return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+function tempName(file) {
+  return `${file}.${uniqueSuffix()}.tmp`;
+}
+function writeFileAtomic(file, data) {
+  const tmp = tempName(file);
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+function pruneOldest(dir, ext, keep, companions = () => []) {
+  const entries = readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const e of entries.slice(keep)) {
+    rmSync(path.join(dir, e.f), { force: true });
+    for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
+  }
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/pipeline/saved-report.ts
+import { readFileSync } from "node:fs";
+import path2 from "node:path";
+var FORMAT = 1;
+var REPORT = `zerodown-report ${FORMAT}
+`;
+var LENGTH_DIGITS = 15;
+function reportHeader(code2, length) {
+  return Buffer.from(`${REPORT}${code2} ${String(length).padStart(LENGTH_DIGITS, "0")}
+`);
+}
+function loadReport(dir, key) {
+  try {
+    const data = readFileSync(path2.join(dir, `${key}.out`));
+    const head = data.subarray(0, REPORT.length + 24).toString("latin1");
+    const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head);
+    if (!m || !head.startsWith(REPORT) || data.length !== m[0].length + Number(m[2])) return void 0;
+    return { code: Number(m[1]), bytes: data.subarray(m[0].length) };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/pipeline/rerun.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { createRequire } from "node:module";
+import path4 from "node:path";
+
+// src/build.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/hash.ts
+var C1 = 3432918353;
+var C2 = 461845907;
+function mixK(k) {
+  k = Math.imul(k, C1);
+  k = k << 15 | k >>> 17;
+  return Math.imul(k, C2);
+}
+function murmur3(bytes, seed) {
+  let h = seed | 0;
+  const tail = bytes.length & ~3;
+  for (let i = 0; i < tail; i += 4) {
+    h ^= mixK(bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24);
+    h = h << 13 | h >>> 19;
+    h = Math.imul(h, 5) + 3864292196 | 0;
+  }
+  const rest = bytes.length & 3;
+  if (rest) {
+    let k = bytes[tail];
+    if (rest > 1) k |= bytes[tail + 1] << 8;
+    if (rest > 2) k |= bytes[tail + 2] << 16;
+    h ^= mixK(k);
+  }
+  h ^= bytes.length;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+function fastHash(text) {
+  const bytes = Buffer.from(text, "utf8");
+  let out = "";
+  for (const seed of [2538058380, 625341585, 1779033703, 1013904242])
+    out += murmur3(bytes, seed).toString(16).padStart(8, "0");
+  return out;
+}
+
+// src/build.ts
+var code;
+function codeIdentity() {
+  if (code) return code;
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".ts")) {
+    let listing = VERSION;
+    const root = path3.resolve(path3.dirname(here), "..");
+    for (const dir of ["src", "rules"]) {
+      const files = readdirSync2(path3.join(root, dir), { recursive: true, encoding: "utf8" }).sort();
+      for (const f of files) {
+        const st = statSync2(path3.join(root, dir, f));
+        if (st.isFile()) listing += `${dir}/${f}\0${st.size}\0${st.mtimeMs}
+`;
+      }
+    }
+    code = `src-${fastHash(listing)}`;
+  } else {
+    let id = "";
+    try {
+      id = readFileSync2(path3.join(path3.dirname(here), "build-id"), "utf8").trim();
+    } catch {
+    }
+    code = /^[0-9a-f]{64}$/.test(id) ? id : `unknown-${uniqueSuffix()}`;
+  }
+  return code;
+}
+
+// src/pipeline/rerun.ts
+var FORMAT2 = 1;
+var KEEP = 16;
+var RACY_MS = 2000n;
+var NOISE = /* @__PURE__ */ new Set(["_", "OLDPWD"]);
+var active;
+var invocation;
+function setInvocation(argv) {
+  invocation = argv;
+}
+function currentInvocation() {
+  return invocation;
+}
+function startRecording() {
+  active = { seen: /* @__PURE__ */ new Map(), stderr: "", start: BigInt(Date.now()) * 1000000n };
+  return active;
+}
+function stopRecording() {
+  active = void 0;
+}
+function unrecordable(why) {
+  if (active) active.unsound ??= why;
+}
+function note(r, key, sig) {
+  const was = r.seen.get(key);
+  if (was !== void 0 && was !== sig) r.unsound ??= `${key.slice(1)} changed during the run`;
+  else r.seen.set(key, sig);
+}
+var kindOf = (st) => !st ? "none" : st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+var kindAt = (p) => {
+  try {
+    return kindOf(statSync3(p, { throwIfNoEntry: false }));
+  } catch {
+    return "none";
+  }
+};
+var crypto;
+var sha = (data) => (crypto ??= createRequire(import.meta.url)("node:crypto")).createHash("sha256").update(data).digest("base64");
+var signature = (st) => st ? `${kindOf(st)}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : "none";
+var statOf = (p) => {
+  try {
+    return statSync3(p, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+};
+var racy = (r, st) => !!st && (st.mtimeNs >= r.start - RACY_MS * 1000000n || st.ctimeNs >= r.start - RACY_MS * 1000000n);
+var listingHash = (entries) => entries ? sha(
+  entries.map((e) => `${e.name}/${e.isDirectory() ? "d" : e.isFile() ? "f" : e.isSymbolicLink() ? "l" : "o"}`).sort().join("\0")
+) : "-";
+var textHash = (t) => t == null ? "-" : sha(t);
+function readDirEntries(dir) {
+  try {
+    return readdirSync3(dir, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+}
+function probeKind(p) {
+  const kind = kindAt(p);
+  if (active) note(active, `k${p}`, kind);
+  return kind;
+}
+function recordRead(p, read) {
+  const r = active;
+  if (!r) return read();
+  const st = statOf(p);
+  const value = read();
+  note(r, `s${p}`, racy(r, st) ? `#${typeof value === "string" ? "t" : "b"}${textHash(value)}` : signature(st));
+  return value;
+}
+function recordList(dir, list) {
+  const r = active;
+  if (!r) return list();
+  const st = statOf(dir);
+  const entries = list();
+  note(r, `d${dir}`, racy(r, st) ? `#${listingHash(entries)}` : signature(st));
+  return entries;
+}
+function holds(key, sig) {
+  const p = key.slice(1);
+  if (key[0] === "k") return kindAt(p) === sig;
+  if (!sig.startsWith("#")) return signature(statOf(p)) === sig;
+  if (key[0] === "d") return `#${listingHash(readDirEntries(p))}` === sig;
+  let value = null;
+  try {
+    value = sig[1] === "t" ? readFileSync3(p, "utf8") : readFileSync3(p);
+  } catch {
+  }
+  return `#${sig[1]}${textHash(value)}` === sig;
+}
+function stampKey(argv, cwd, env, stdoutTTY, build = codeIdentity()) {
+  const vars = Object.keys(env).filter((k) => !NOISE.has(k)).sort().map((k) => [k, env[k]]);
+  return fastHash(JSON.stringify([`zerodown-stamp ${FORMAT2}`, build, process.version, cwd, argv, vars, stdoutTTY]));
+}
+var changedAt = (sig) => {
+  if (sig.startsWith("#")) return 1n << 80n;
+  const ctime = sig.split(":")[3];
+  return ctime && /^\d+$/.test(ctime) ? BigInt(ctime) : 0n;
+};
+function newestFirst(seen) {
+  return [...seen].map((e) => ({ e, t: changedAt(e[1]) })).sort((a, b) => a.t === b.t ? 0 : a.t > b.t ? -1 : 1).map(({ e }) => e);
+}
+function saveStamp(dir, key, record, report) {
+  if (record.unsound || !record.seen.size) return;
+  try {
+    const stamp = { format: FORMAT2, report, stderr: record.stderr, seen: newestFirst(record.seen) };
+    writeFileAtomic(path4.join(dir, `${key}.stamp`), JSON.stringify(stamp));
+    pruneOldest(dir, ".stamp", KEEP);
+  } catch {
+  }
+}
+var stale = false;
+function stampWentStale() {
+  return stale;
+}
+function replaySaved(argv, cwd, env, stdoutTTY) {
+  stale = false;
+  if (argv[0] !== "lint") return void 0;
+  try {
+    const dir = lintCacheDir(cwd, "findings", env);
+    if (!dir) return void 0;
+    const file = path4.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
+    const stamp = JSON.parse(readFileSync3(file, "utf8"));
+    if (stamp?.format !== FORMAT2 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
+    for (const entry of stamp.seen) {
+      if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return void 0;
+      if (!holds(entry[0], entry[1])) {
+        stale = true;
+        return void 0;
+      }
+    }
+    const saved = loadReport(dir, stamp.report);
+    const stderr = typeof stamp.stderr === "string" ? stamp.stderr : "";
+    return saved && { code: saved.code, stdout: saved.bytes, stderr };
+  } catch {
+    return void 0;
+  }
+}
+
+export {
+  projectCacheDir,
+  lintCacheDir,
+  tempName,
+  writeFileAtomic,
+  pruneOldest,
+  VERSION,
+  codeIdentity,
+  reportHeader,
+  loadReport,
+  setInvocation,
+  currentInvocation,
+  startRecording,
+  stopRecording,
+  unrecordable,
+  readDirEntries,
+  probeKind,
+  recordRead,
+  recordList,
+  stampKey,
+  saveStamp,
+  stampWentStale,
+  replaySaved
+};

@@ -1,0 +1,19 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+import {
+  RUNTIME_WASM_FLAGS,
+  STARTED_BASELINE,
+  respawn,
+  shouldRespawn
+} from "./chunk-N4B6KCWE.js";
+import "./chunk-XJGXLKRM.js";
+export {
+  RUNTIME_WASM_FLAGS,
+  STARTED_BASELINE,
+  respawn,
+  shouldRespawn
+};
