@@ -49,6 +49,12 @@ export interface Shadow {
    * (`OpenShadowOptions.state`): the replayed and seeded start, saved once (src/shadow/cache.ts).
    */
   saveState?(): Promise<Buffer>;
+  /**
+   * Embedded engines whose write-ahead log stays in memory until a checkpoint (PGlite runs PostgreSQL without its
+   * checkpointer process): called by the history replay between files, with the number of statements run since the
+   * last call, so that the engine can free the log once enough of it has built up. Never throws.
+   */
+  settle?(statements: number): Promise<void>;
   /** drops the database / stops the embedded engine; idempotent. Stops a statement still running first. */
   close(): Promise<void>;
   /** wall-clock bound on each `exec` / `query`, in milliseconds (see `ShadowTimeoutError`) */

@@ -171,13 +171,19 @@ export async function replayHistory(
       p.statements.length > 0 &&
       !p.statements.some((x) => probes.breaksBatch(x, shadow.serverVersion) || probes.refused(x, shadow.kind));
     if (!batchable) {
+      const run = size + p.statements.length;
       await flush();
       if (!result.stopped) await runOne(p);
+      if (!result.stopped) await shadow.settle?.(run);
       continue;
     }
     chunk.push(p);
     size += p.statements.length;
-    if (chunk.length >= CHUNK_FILES || size >= CHUNK_STATEMENTS) await flush();
+    if (chunk.length >= CHUNK_FILES || size >= CHUNK_STATEMENTS) {
+      const run = size;
+      await flush();
+      if (!result.stopped) await shadow.settle?.(run);
+    }
   }
   if (!result.stopped) await flush();
   if (result.stopped) result.notRun = parsed.length - done;
