@@ -32,9 +32,12 @@ const argv = process.argv.slice(2);
 const saved = argv[0] === 'lint' ? replayed(argv) : undefined;
 /**
  * Writes `bytes` to `fd` with write(2), without Node's stream (which loads more of Node than the rest of a run
- * answered from its stamp); returns what is left when the descriptor would block (a non-blocking pipe).
+ * answered from its stamp); returns what is left for the stream: all of it for a terminal (Node's stream writes a
+ * Windows console as text; raw UTF-8 bytes would show as another code page there), the rest when the descriptor
+ * would block (a non-blocking pipe).
  */
 function writeDirect(fd: number, bytes: Buffer): Buffer {
+  if (isatty(fd)) return bytes;
   let done = 0;
   try {
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);

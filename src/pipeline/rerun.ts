@@ -49,8 +49,8 @@ export interface FsRecord {
   unsound?: string;
   /** what the run wrote on stderr, besides its progress line */
   stderr: string;
-  /** the run's start, in nanoseconds since the epoch: a change after start − 2 s is racy */
-  readonly start: bigint;
+  /** the run's start less 2 s, in nanoseconds since the epoch: a change from then on is racy */
+  readonly racyFrom: bigint;
 }
 
 let active: FsRecord | undefined;
@@ -67,7 +67,7 @@ export function currentInvocation(): readonly string[] | undefined {
 
 /** Records what the file system tells this run until `stopRecording` (the lint command only). */
 export function startRecording(): FsRecord {
-  active = { seen: new Map(), stderr: '', start: BigInt(Date.now()) * 1_000_000n };
+  active = { seen: new Map(), stderr: '', racyFrom: (BigInt(Date.now()) - RACY_MS) * 1_000_000n };
   return active;
 }
 
@@ -119,7 +119,7 @@ const statOf = (p: string) => {
   }
 };
 const racy = (r: FsRecord, st: BigIntStats | undefined) =>
-  !!st && (st.mtimeNs >= r.start - RACY_MS * 1_000_000n || st.ctimeNs >= r.start - RACY_MS * 1_000_000n);
+  !!st && (st.mtimeNs >= r.racyFrom || st.ctimeNs >= r.racyFrom);
 /** A listing as the run saw it: each name with its type. */
 const listingHash = (entries: readonly Dirent[] | null) =>
   entries
