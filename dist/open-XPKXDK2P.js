@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-LQEKK72Y.js";
+} from "./chunk-FVPGDI4H.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-VTJ3FDZM.js";
+} from "./chunk-EEXHHONQ.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,32 +38,32 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-UM2HY66P.js";
+} from "./chunk-WFBYDQYT.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-4WBXMRGJ.js";
+} from "./chunk-72GHAWRB.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-G5OK5TVM.js";
+} from "./chunk-UJQDPBBI.js";
 import {
   estimateDryRun
-} from "./chunk-I4XYEKHE.js";
-import "./chunk-YW3C44BR.js";
+} from "./chunk-5QCPQISP.js";
+import "./chunk-AURLWIAH.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-TLPSWJLM.js";
+import "./chunk-7ZP4G7DP.js";
 import {
   formatDuration
-} from "./chunk-LQEKK72Y.js";
+} from "./chunk-FVPGDI4H.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

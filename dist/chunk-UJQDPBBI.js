@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-I4XYEKHE.js";
+} from "./chunk-5QCPQISP.js";
 import {
   dialectOfUrl
-} from "./chunk-YW3C44BR.js";
+} from "./chunk-AURLWIAH.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

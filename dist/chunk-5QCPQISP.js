@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-YW3C44BR.js";
+} from "./chunk-AURLWIAH.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-LQEKK72Y.js";
+} from "./chunk-FVPGDI4H.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-NZAIDOCR.js";
+} from "./chunk-KMRYOEAG.js";
 import {
   proofState
-} from "./chunk-Q3DZZTWR.js";
+} from "./chunk-ZCJP2D3I.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-VTJ3FDZM.js";
+import "./chunk-EEXHHONQ.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-3337RULZ.js";
-import "./chunk-UUSOHE7Q.js";
-import "./chunk-GWGBWA3S.js";
+} from "./chunk-SKMNNOFP.js";
+import "./chunk-BUEEIADK.js";
+import "./chunk-LFE7B6WA.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-UM2HY66P.js";
+} from "./chunk-WFBYDQYT.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-4WBXMRGJ.js";
+} from "./chunk-72GHAWRB.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-G5OK5TVM.js";
-import "./chunk-I4XYEKHE.js";
-import "./chunk-YW3C44BR.js";
+} from "./chunk-UJQDPBBI.js";
+import "./chunk-5QCPQISP.js";
+import "./chunk-AURLWIAH.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -56,14 +56,14 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-TLPSWJLM.js";
+import "./chunk-7ZP4G7DP.js";
 import {
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-LQEKK72Y.js";
+} from "./chunk-FVPGDI4H.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

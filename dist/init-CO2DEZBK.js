@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-UH74BWRY.js";
+} from "./chunk-Y2L3JZUJ.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,21 +20,21 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-4WBXMRGJ.js";
+} from "./chunk-72GHAWRB.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-YW3C44BR.js";
+} from "./chunk-AURLWIAH.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-TLPSWJLM.js";
-import "./chunk-LQEKK72Y.js";
+import "./chunk-7ZP4G7DP.js";
+import "./chunk-FVPGDI4H.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -7,19 +7,19 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-YW3C44BR.js";
+} from "./chunk-AURLWIAH.js";
 import {
   probeKind,
   readDirEntries,
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-TLPSWJLM.js";
+} from "./chunk-7ZP4G7DP.js";
 import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-LQEKK72Y.js";
+} from "./chunk-FVPGDI4H.js";
 import {
   __commonJS,
   __toESM
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-6AIKLA77.js");
+  const { readConfigFile } = await import("./config-file-TPTLAWSH.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

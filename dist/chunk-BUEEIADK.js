@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-GWGBWA3S.js";
+} from "./chunk-LFE7B6WA.js";
 import {
   require_picocolors
-} from "./chunk-UM2HY66P.js";
+} from "./chunk-WFBYDQYT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -5,20 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-UH74BWRY.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-YW3C44BR.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-UJQDPBBI.js";
+import "./chunk-5QCPQISP.js";
+import "./chunk-AURLWIAH.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-TLPSWJLM.js";
-import "./chunk-LQEKK72Y.js";
+import "./chunk-FVPGDI4H.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -27,8 +23,6 @@ import "./chunk-Q7O6HBXH.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  runStats,
+  statsExportCommand
 };

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-NZAIDOCR.js";
-import "./chunk-Q3DZZTWR.js";
-import "./chunk-VTJ3FDZM.js";
+} from "./chunk-KMRYOEAG.js";
+import "./chunk-ZCJP2D3I.js";
+import "./chunk-EEXHHONQ.js";
 import {
   ruleDocUrl
-} from "./chunk-GWGBWA3S.js";
+} from "./chunk-LFE7B6WA.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-UM2HY66P.js";
+} from "./chunk-WFBYDQYT.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-4WBXMRGJ.js";
+} from "./chunk-72GHAWRB.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-I4XYEKHE.js";
-import "./chunk-YW3C44BR.js";
+import "./chunk-5QCPQISP.js";
+import "./chunk-AURLWIAH.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -40,8 +40,8 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-TLPSWJLM.js";
-import "./chunk-LQEKK72Y.js";
+} from "./chunk-7ZP4G7DP.js";
+import "./chunk-FVPGDI4H.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-MSLEN3BN.js";
-import "./chunk-Q3DZZTWR.js";
+} from "./chunk-JNNCIQPZ.js";
+import "./chunk-ZCJP2D3I.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-VTJ3FDZM.js";
+import "./chunk-EEXHHONQ.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-3337RULZ.js";
+} from "./chunk-SKMNNOFP.js";
 import {
   formatText
-} from "./chunk-UUSOHE7Q.js";
-import "./chunk-GWGBWA3S.js";
+} from "./chunk-BUEEIADK.js";
+import "./chunk-LFE7B6WA.js";
 import {
   defaultCacheDir
-} from "./chunk-UM2HY66P.js";
+} from "./chunk-WFBYDQYT.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-4WBXMRGJ.js";
+} from "./chunk-72GHAWRB.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-G5OK5TVM.js";
-import "./chunk-I4XYEKHE.js";
-import "./chunk-YW3C44BR.js";
+} from "./chunk-UJQDPBBI.js";
+import "./chunk-5QCPQISP.js";
+import "./chunk-AURLWIAH.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,8 +45,8 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-TLPSWJLM.js";
-import "./chunk-LQEKK72Y.js";
+} from "./chunk-7ZP4G7DP.js";
+import "./chunk-FVPGDI4H.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

@@ -12,21 +12,21 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-3337RULZ.js";
-import "./chunk-UUSOHE7Q.js";
-import "./chunk-GWGBWA3S.js";
-import "./chunk-UM2HY66P.js";
-import "./chunk-4WBXMRGJ.js";
+} from "./chunk-SKMNNOFP.js";
+import "./chunk-BUEEIADK.js";
+import "./chunk-LFE7B6WA.js";
+import "./chunk-WFBYDQYT.js";
+import "./chunk-72GHAWRB.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-G5OK5TVM.js";
-import "./chunk-I4XYEKHE.js";
-import "./chunk-YW3C44BR.js";
+import "./chunk-UJQDPBBI.js";
+import "./chunk-5QCPQISP.js";
+import "./chunk-AURLWIAH.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-TLPSWJLM.js";
-import "./chunk-LQEKK72Y.js";
+import "./chunk-7ZP4G7DP.js";
+import "./chunk-FVPGDI4H.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-MSLEN3BN.js";
-import "./chunk-Q3DZZTWR.js";
+} from "./chunk-JNNCIQPZ.js";
+import "./chunk-ZCJP2D3I.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-VTJ3FDZM.js";
+import "./chunk-EEXHHONQ.js";
 import {
   formatText
-} from "./chunk-UUSOHE7Q.js";
+} from "./chunk-BUEEIADK.js";
 import {
   toSarif
-} from "./chunk-GWGBWA3S.js";
+} from "./chunk-LFE7B6WA.js";
 import {
   defaultCacheDir
-} from "./chunk-UM2HY66P.js";
+} from "./chunk-WFBYDQYT.js";
 import {
   loadConfig
-} from "./chunk-4WBXMRGJ.js";
+} from "./chunk-72GHAWRB.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-I4XYEKHE.js";
-import "./chunk-YW3C44BR.js";
+import "./chunk-5QCPQISP.js";
+import "./chunk-AURLWIAH.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -47,8 +47,8 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-TLPSWJLM.js";
-import "./chunk-LQEKK72Y.js";
+} from "./chunk-7ZP4G7DP.js";
+import "./chunk-FVPGDI4H.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

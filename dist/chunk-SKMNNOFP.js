@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-UUSOHE7Q.js";
+} from "./chunk-BUEEIADK.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-GWGBWA3S.js";
+} from "./chunk-LFE7B6WA.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,23 +25,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-UM2HY66P.js";
+} from "./chunk-WFBYDQYT.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-4WBXMRGJ.js";
+} from "./chunk-72GHAWRB.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-G5OK5TVM.js";
+} from "./chunk-UJQDPBBI.js";
 import {
   applyStats
-} from "./chunk-I4XYEKHE.js";
+} from "./chunk-5QCPQISP.js";
 import {
   UsageError,
   exitCodeFor
@@ -56,7 +56,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-TLPSWJLM.js";
+} from "./chunk-7ZP4G7DP.js";
 import {
   hasSecrets,
   redactSecrets
@@ -453,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-IZOJMGBJ.js");
+    const { lintDryRun } = await import("./dry-run-HPQ6MVO3.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -156,7 +156,7 @@ function currentInvocation() {
   return invocation;
 }
 function startRecording() {
-  active = { seen: /* @__PURE__ */ new Map(), stderr: "", start: BigInt(Date.now()) * 1000000n };
+  active = { seen: /* @__PURE__ */ new Map(), stderr: "", racyFrom: (BigInt(Date.now()) - RACY_MS) * 1000000n };
   return active;
 }
 function stopRecording() {
@@ -188,7 +188,7 @@ var statOf = (p) => {
     return void 0;
   }
 };
-var racy = (r, st) => !!st && (st.mtimeNs >= r.start - RACY_MS * 1000000n || st.ctimeNs >= r.start - RACY_MS * 1000000n);
+var racy = (r, st) => !!st && (st.mtimeNs >= r.racyFrom || st.ctimeNs >= r.racyFrom);
 var listingHash = (entries) => entries ? sha(
   entries.map((e) => `${e.name}/${e.isDirectory() ? "d" : e.isFile() ? "f" : e.isSymbolicLink() ? "l" : "o"}`).sort().join("\0")
 ) : "-";

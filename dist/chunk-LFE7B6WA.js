@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-YW3C44BR.js";
+} from "./chunk-AURLWIAH.js";
 import {
   formatDuration
-} from "./chunk-LQEKK72Y.js";
+} from "./chunk-FVPGDI4H.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-YW3C44BR.js";
+} from "./chunk-AURLWIAH.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -22,10 +22,10 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-TLPSWJLM.js";
+} from "./chunk-7ZP4G7DP.js";
 import {
   LineIndex
-} from "./chunk-LQEKK72Y.js";
+} from "./chunk-FVPGDI4H.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

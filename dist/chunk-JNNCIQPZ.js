@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-Q3DZZTWR.js";
+} from "./chunk-ZCJP2D3I.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-VTJ3FDZM.js";
+} from "./chunk-EEXHHONQ.js";
 import {
   byStatement
-} from "./chunk-UUSOHE7Q.js";
+} from "./chunk-BUEEIADK.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-GWGBWA3S.js";
+} from "./chunk-LFE7B6WA.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-UM2HY66P.js";
+} from "./chunk-WFBYDQYT.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-4WBXMRGJ.js";
+} from "./chunk-72GHAWRB.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-I4XYEKHE.js";
+} from "./chunk-5QCPQISP.js";
 import {
   dialectFor
-} from "./chunk-YW3C44BR.js";
+} from "./chunk-AURLWIAH.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-VTJ3FDZM.js";
+} from "./chunk-EEXHHONQ.js";
 import {
   isProven
-} from "./chunk-UM2HY66P.js";
+} from "./chunk-WFBYDQYT.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-4WBXMRGJ.js";
+} from "./chunk-72GHAWRB.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-I4XYEKHE.js";
+} from "./chunk-5QCPQISP.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-YW3C44BR.js";
+} from "./chunk-AURLWIAH.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -37,10 +37,10 @@ import {
   reportHeader,
   tempName,
   writeFileAtomic
-} from "./chunk-TLPSWJLM.js";
+} from "./chunk-7ZP4G7DP.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-LQEKK72Y.js";
+} from "./chunk-FVPGDI4H.js";
 import {
   isShadowStop,
   shadowWork,
@@ -1038,13 +1038,19 @@ async function replayHistory(shadow, migrations, onProgress, frameworks) {
     if (result.stopped) break;
     const batchable = !deferred && !p.error && p.statements.length > 0 && !p.statements.some((x) => probes.breaksBatch(x, shadow.serverVersion) || probes.refused(x, shadow.kind));
     if (!batchable) {
+      const run = size + p.statements.length;
       await flush();
       if (!result.stopped) await runOne(p);
+      if (!result.stopped) await shadow.settle?.(run);
       continue;
     }
     chunk.push(p);
     size += p.statements.length;
-    if (chunk.length >= CHUNK_FILES || size >= CHUNK_STATEMENTS) await flush();
+    if (chunk.length >= CHUNK_FILES || size >= CHUNK_STATEMENTS) {
+      const run = size;
+      await flush();
+      if (!result.stopped) await shadow.settle?.(run);
+    }
   }
   if (!result.stopped) await flush();
   if (result.stopped) result.notRun = parsed.length - done;
