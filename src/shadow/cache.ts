@@ -77,7 +77,9 @@ const zstd = zlib as unknown as {
   zstdDecompressSync?: (data: Buffer) => Buffer;
   constants: { ZSTD_c_compressionLevel?: number };
 };
-const ZSTD_LEVEL = { params: { [zstd.constants.ZSTD_c_compressionLevel ?? 100]: 3 } };
+const LEVEL_PARAM = zstd.constants.ZSTD_c_compressionLevel;
+/** level 3, zstd's default (lemmy's state: 2.6 MB in 47 ms, decompressed in 19-21 ms; level 1: 2.8 MB, 34 ms, 23-30 ms) */
+const ZSTD_LEVEL = LEVEL_PARAM === undefined ? {} : { params: { [LEVEL_PARAM]: 3 } };
 /** a zstd frame's first four bytes */
 const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
 
