@@ -12,8 +12,8 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-JNNCIQPZ.js";
-import "./chunk-ZCJP2D3I.js";
+} from "./chunk-3YB4Z73R.js";
+import "./chunk-SKUHMUFC.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
@@ -22,13 +22,13 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-EEXHHONQ.js";
 import {
   formatText
-} from "./chunk-BUEEIADK.js";
+} from "./chunk-ABZP77FO.js";
 import {
   toSarif
 } from "./chunk-LFE7B6WA.js";
 import {
   defaultCacheDir
-} from "./chunk-WFBYDQYT.js";
+} from "./chunk-Y5XNKBRT.js";
 import {
   loadConfig
 } from "./chunk-72GHAWRB.js";

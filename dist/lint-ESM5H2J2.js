@@ -12,10 +12,10 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-SKMNNOFP.js";
-import "./chunk-BUEEIADK.js";
+} from "./chunk-HU3DB6BX.js";
+import "./chunk-ABZP77FO.js";
 import "./chunk-LFE7B6WA.js";
-import "./chunk-WFBYDQYT.js";
+import "./chunk-Y5XNKBRT.js";
 import "./chunk-72GHAWRB.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-UJQDPBBI.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-ZCJP2D3I.js";
+} from "./chunk-SKUHMUFC.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-EEXHHONQ.js";
 import {
   byStatement
-} from "./chunk-BUEEIADK.js";
+} from "./chunk-ABZP77FO.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -52,7 +52,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-WFBYDQYT.js";
+} from "./chunk-Y5XNKBRT.js";
 import {
   detectDialect,
   discover,

@@ -13,7 +13,7 @@ import {
 } from "./chunk-EEXHHONQ.js";
 import {
   isProven
-} from "./chunk-WFBYDQYT.js";
+} from "./chunk-Y5XNKBRT.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

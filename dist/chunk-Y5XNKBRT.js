@@ -161,7 +161,8 @@ function defaultCacheDir(cwd, env = process.env) {
   return projectCacheDir(cwd, "shadow");
 }
 var zstd = zlib;
-var ZSTD_LEVEL = { params: { [zstd.constants.ZSTD_c_compressionLevel ?? 100]: 3 } };
+var LEVEL_PARAM = zstd.constants.ZSTD_c_compressionLevel;
+var ZSTD_LEVEL = LEVEL_PARAM === void 0 ? {} : { params: { [LEVEL_PARAM]: 3 } };
 var ZSTD_MAGIC = Buffer.from([40, 181, 47, 253]);
 function pack(tar) {
   return zstd.zstdCompressSync ? zstd.zstdCompressSync(tar, ZSTD_LEVEL) : zlib.gzipSync(tar, { level: 1 });

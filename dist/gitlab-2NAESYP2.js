@@ -10,22 +10,22 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-JNNCIQPZ.js";
-import "./chunk-ZCJP2D3I.js";
+} from "./chunk-3YB4Z73R.js";
+import "./chunk-SKUHMUFC.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-EEXHHONQ.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-SKMNNOFP.js";
+} from "./chunk-HU3DB6BX.js";
 import {
   formatText
-} from "./chunk-BUEEIADK.js";
+} from "./chunk-ABZP77FO.js";
 import "./chunk-LFE7B6WA.js";
 import {
   defaultCacheDir
-} from "./chunk-WFBYDQYT.js";
+} from "./chunk-Y5XNKBRT.js";
 import {
   changedFiles,
   loadConfig

@@ -6,8 +6,8 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-KMRYOEAG.js";
-import "./chunk-ZCJP2D3I.js";
+} from "./chunk-IKTDWGPW.js";
+import "./chunk-SKUHMUFC.js";
 import "./chunk-EEXHHONQ.js";
 import {
   ruleDocUrl
@@ -17,7 +17,7 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-WFBYDQYT.js";
+} from "./chunk-Y5XNKBRT.js";
 import {
   autoDiscover,
   detectDialect,

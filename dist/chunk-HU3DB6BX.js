@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-BUEEIADK.js";
+} from "./chunk-ABZP77FO.js";
 import {
   formatSarif,
   sizeLines
@@ -25,7 +25,7 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-WFBYDQYT.js";
+} from "./chunk-Y5XNKBRT.js";
 import {
   autoDiscover,
   detectDialect,
@@ -453,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-HPQ6MVO3.js");
+    const { lintDryRun } = await import("./dry-run-5CKDMVUC.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-ZCJP2D3I.js";
+} from "./chunk-SKUHMUFC.js";
 import {
   require_picocolors
-} from "./chunk-WFBYDQYT.js";
+} from "./chunk-Y5XNKBRT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

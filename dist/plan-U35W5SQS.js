@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-KMRYOEAG.js";
+} from "./chunk-IKTDWGPW.js";
 import {
   proofState
-} from "./chunk-ZCJP2D3I.js";
+} from "./chunk-SKUHMUFC.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -18,8 +18,8 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-SKMNNOFP.js";
-import "./chunk-BUEEIADK.js";
+} from "./chunk-HU3DB6BX.js";
+import "./chunk-ABZP77FO.js";
 import "./chunk-LFE7B6WA.js";
 import {
   DEFAULTS,
@@ -32,7 +32,7 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-WFBYDQYT.js";
+} from "./chunk-Y5XNKBRT.js";
 import {
   detectDialect,
   discover,

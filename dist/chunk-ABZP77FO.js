@@ -9,7 +9,7 @@ import {
 } from "./chunk-LFE7B6WA.js";
 import {
   require_picocolors
-} from "./chunk-WFBYDQYT.js";
+} from "./chunk-Y5XNKBRT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
