@@ -53,19 +53,31 @@ if (saved) {
     if (err.code === 'EPIPE') process.exit(saved.code);
     throw err;
   };
+  let left: Buffer;
   let rest: Buffer;
   try {
-    const left = saved.stderr ? writeDirect(2, Buffer.from(saved.stderr)) : undefined;
-    if (left?.length) process.stderr.write(left);
+    left = writeDirect(2, Buffer.from(saved.stderr));
     rest = writeDirect(1, saved.stdout);
   } catch (err) {
     closed(err as NodeJS.ErrnoException);
     throw err;
   }
-  if (!rest.length) process.exit(saved.code);
-  process.stdout.on('error', closed);
-  process.stdout.write(rest);
-  exit(saved.code);
+  // what is left (a terminal, a pipe that would block) goes through Node's streams, and the exit waits for both
+  // (a Windows console is written asynchronously)
+  let pending = 1;
+  const done = () => {
+    if (--pending === 0) process.exit(saved.code);
+  };
+  for (const [stream, bytes] of [
+    [process.stderr, left],
+    [process.stdout, rest],
+  ] as const) {
+    if (!bytes.length) continue;
+    pending++;
+    stream.on('error', closed);
+    stream.write(bytes, done);
+  }
+  done();
 } else {
   // on Node 24 a command that parses runs again with --liftoff-only, in this process's place (src/respawn.ts;
   // resolved only when Node could not be started again: then it runs here)
