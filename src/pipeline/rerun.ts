@@ -197,7 +197,8 @@ export function stampKey(
     .filter((k) => !NOISE.has(k))
     .sort()
     .map((k) => [k, env[k]]);
-  // a fast hash (no `node:crypto`): the invocation is not content anyone picks to collide with another
+  // a fast hash (no `node:crypto`): the key holds the whole environment, which no pull request chooses or can read,
+  // so no one can craft an invocation whose key collides with another run's; content is hashed with SHA-256 (`sha`)
   return fastHash(JSON.stringify([`zerodown-stamp ${FORMAT}`, build, process.version, cwd, argv, vars, stdoutTTY]));
 }
 
