@@ -330,11 +330,15 @@ export class PgliteShadow implements Shadow {
     this.unsettled += statements;
     if (this.unsettled < SETTLE_STATEMENTS || this.stopped || this.closed) return;
     this.unsettled = 0;
+    // our own work, not the migration's: bounded like the boot, so that a short --shadow-timeout never stops the
+    // engine on a checkpoint and blames the next history file
+    const own = (req: WorkerCall, what: string) => this.bounded(req, what, Math.max(BOOT_TIMEOUT_MS, this.timeoutMs));
     try {
-      const wal = async () => Number((await this.query<{ wal: number }>(WAL_POSITION))[0]?.wal ?? Number.NaN);
+      const wal = async () =>
+        Number(((await own({ op: 'query', sql: WAL_POSITION }, 'the WAL position')) as { wal: number }[])[0]?.wal);
       const now = await wal();
       if (this.walAtCheckpoint !== undefined && now - this.walAtCheckpoint < SETTLE_WAL_BYTES) return;
-      await this.exec('CHECKPOINT');
+      await own({ op: 'exec', sql: 'CHECKPOINT' }, 'CHECKPOINT of the history replayed so far');
       this.walAtCheckpoint = await wal();
     } catch {
       // not now: the next call measures again
