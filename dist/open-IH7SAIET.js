@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-FVPGDI4H.js";
+} from "./chunk-UMCIVKT5.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-SKUHMUFC.js";
+} from "./chunk-XLUYX3AG.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-EEXHHONQ.js";
+} from "./chunk-TOPOSRP5.js";
 import {
   byStatement
-} from "./chunk-ABZP77FO.js";
+} from "./chunk-4W7U65WW.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-LFE7B6WA.js";
+} from "./chunk-ITQ2QHPG.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-72GHAWRB.js";
+} from "./chunk-IN4MOPW5.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-5QCPQISP.js";
+} from "./chunk-NMHBCW3R.js";
 import {
   dialectFor
-} from "./chunk-AURLWIAH.js";
+} from "./chunk-MGZSR72J.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-5QCPQISP.js";
+} from "./chunk-NMHBCW3R.js";
 import {
   dialectOfUrl
-} from "./chunk-AURLWIAH.js";
+} from "./chunk-MGZSR72J.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

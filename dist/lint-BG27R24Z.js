@@ -5,20 +5,28 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-Y2L3JZUJ.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-AURLWIAH.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-Y7JZVZL5.js";
+import "./chunk-4W7U65WW.js";
+import "./chunk-ITQ2QHPG.js";
+import "./chunk-FOFTFAB3.js";
+import "./chunk-IN4MOPW5.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-BONVZGWD.js";
+import "./chunk-NMHBCW3R.js";
+import "./chunk-MGZSR72J.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-7ZP4G7DP.js";
-import "./chunk-FVPGDI4H.js";
+import "./chunk-UMCIVKT5.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -27,8 +35,11 @@ import "./chunk-Q7O6HBXH.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-AURLWIAH.js";
+} from "./chunk-MGZSR72J.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-FVPGDI4H.js";
+} from "./chunk-UMCIVKT5.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

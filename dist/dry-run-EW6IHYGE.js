@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-EEXHHONQ.js";
+} from "./chunk-TOPOSRP5.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-72GHAWRB.js";
+} from "./chunk-IN4MOPW5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-UJQDPBBI.js";
+} from "./chunk-BONVZGWD.js";
 import {
   estimateDryRun
-} from "./chunk-5QCPQISP.js";
-import "./chunk-AURLWIAH.js";
+} from "./chunk-NMHBCW3R.js";
+import "./chunk-MGZSR72J.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 import "./chunk-7ZP4G7DP.js";
 import {
   formatDuration
-} from "./chunk-FVPGDI4H.js";
+} from "./chunk-UMCIVKT5.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-IKTDWGPW.js";
-import "./chunk-SKUHMUFC.js";
-import "./chunk-EEXHHONQ.js";
+} from "./chunk-Q6LWPLDD.js";
+import "./chunk-XLUYX3AG.js";
+import "./chunk-TOPOSRP5.js";
 import {
   ruleDocUrl
-} from "./chunk-LFE7B6WA.js";
+} from "./chunk-ITQ2QHPG.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-72GHAWRB.js";
+} from "./chunk-IN4MOPW5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-5QCPQISP.js";
-import "./chunk-AURLWIAH.js";
+import "./chunk-NMHBCW3R.js";
+import "./chunk-MGZSR72J.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-7ZP4G7DP.js";
-import "./chunk-FVPGDI4H.js";
+import "./chunk-UMCIVKT5.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

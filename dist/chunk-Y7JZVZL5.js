@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-ABZP77FO.js";
+} from "./chunk-4W7U65WW.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-LFE7B6WA.js";
+} from "./chunk-ITQ2QHPG.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,23 +25,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-72GHAWRB.js";
+} from "./chunk-IN4MOPW5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-UJQDPBBI.js";
+} from "./chunk-BONVZGWD.js";
 import {
   applyStats
-} from "./chunk-5QCPQISP.js";
+} from "./chunk-NMHBCW3R.js";
 import {
   UsageError,
   exitCodeFor
@@ -453,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-5CKDMVUC.js");
+    const { lintDryRun } = await import("./dry-run-EW6IHYGE.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-3YB4Z73R.js";
-import "./chunk-SKUHMUFC.js";
+} from "./chunk-K7GYIAOS.js";
+import "./chunk-XLUYX3AG.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-EEXHHONQ.js";
+import "./chunk-TOPOSRP5.js";
 import {
   formatText
-} from "./chunk-ABZP77FO.js";
+} from "./chunk-4W7U65WW.js";
 import {
   toSarif
-} from "./chunk-LFE7B6WA.js";
+} from "./chunk-ITQ2QHPG.js";
 import {
   defaultCacheDir
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 import {
   loadConfig
-} from "./chunk-72GHAWRB.js";
+} from "./chunk-IN4MOPW5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-5QCPQISP.js";
-import "./chunk-AURLWIAH.js";
+import "./chunk-NMHBCW3R.js";
+import "./chunk-MGZSR72J.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -48,7 +48,7 @@ import {
 import {
   VERSION
 } from "./chunk-7ZP4G7DP.js";
-import "./chunk-FVPGDI4H.js";
+import "./chunk-UMCIVKT5.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

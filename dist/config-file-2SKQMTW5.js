@@ -5,16 +5,20 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-UJQDPBBI.js";
-import "./chunk-5QCPQISP.js";
-import "./chunk-AURLWIAH.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-YFGSEG5F.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import "./chunk-MGZSR72J.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-FVPGDI4H.js";
+import "./chunk-7ZP4G7DP.js";
+import "./chunk-UMCIVKT5.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -23,6 +27,8 @@ import "./chunk-Q7O6HBXH.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

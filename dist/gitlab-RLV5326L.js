@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-3YB4Z73R.js";
-import "./chunk-SKUHMUFC.js";
+} from "./chunk-K7GYIAOS.js";
+import "./chunk-XLUYX3AG.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-EEXHHONQ.js";
+import "./chunk-TOPOSRP5.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-HU3DB6BX.js";
+} from "./chunk-Y7JZVZL5.js";
 import {
   formatText
-} from "./chunk-ABZP77FO.js";
-import "./chunk-LFE7B6WA.js";
+} from "./chunk-4W7U65WW.js";
+import "./chunk-ITQ2QHPG.js";
 import {
   defaultCacheDir
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-72GHAWRB.js";
+} from "./chunk-IN4MOPW5.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-UJQDPBBI.js";
-import "./chunk-5QCPQISP.js";
-import "./chunk-AURLWIAH.js";
+} from "./chunk-BONVZGWD.js";
+import "./chunk-NMHBCW3R.js";
+import "./chunk-MGZSR72J.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -46,7 +46,7 @@ import {
 import {
   VERSION
 } from "./chunk-7ZP4G7DP.js";
-import "./chunk-FVPGDI4H.js";
+import "./chunk-UMCIVKT5.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-AURLWIAH.js";
+} from "./chunk-MGZSR72J.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-7ZP4G7DP.js";
 import {
   LineIndex
-} from "./chunk-FVPGDI4H.js";
+} from "./chunk-UMCIVKT5.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

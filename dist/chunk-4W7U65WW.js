@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-LFE7B6WA.js";
+} from "./chunk-ITQ2QHPG.js";
 import {
   require_picocolors
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-Y2L3JZUJ.js";
+} from "./chunk-YFGSEG5F.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-72GHAWRB.js";
+} from "./chunk-IN4MOPW5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-AURLWIAH.js";
+} from "./chunk-MGZSR72J.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,7 +34,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-7ZP4G7DP.js";
-import "./chunk-FVPGDI4H.js";
+import "./chunk-UMCIVKT5.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-IKTDWGPW.js";
+} from "./chunk-Q6LWPLDD.js";
 import {
   proofState
-} from "./chunk-SKUHMUFC.js";
+} from "./chunk-XLUYX3AG.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-EEXHHONQ.js";
+import "./chunk-TOPOSRP5.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-HU3DB6BX.js";
-import "./chunk-ABZP77FO.js";
-import "./chunk-LFE7B6WA.js";
+} from "./chunk-Y7JZVZL5.js";
+import "./chunk-4W7U65WW.js";
+import "./chunk-ITQ2QHPG.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-72GHAWRB.js";
+} from "./chunk-IN4MOPW5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-UJQDPBBI.js";
-import "./chunk-5QCPQISP.js";
-import "./chunk-AURLWIAH.js";
+} from "./chunk-BONVZGWD.js";
+import "./chunk-NMHBCW3R.js";
+import "./chunk-MGZSR72J.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,7 +63,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-FVPGDI4H.js";
+} from "./chunk-UMCIVKT5.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-AURLWIAH.js";
+} from "./chunk-MGZSR72J.js";
 import {
   formatDuration
-} from "./chunk-FVPGDI4H.js";
+} from "./chunk-UMCIVKT5.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -9753,11 +9753,12 @@ var PgliteShadow = class _PgliteShadow {
     this.unsettled += statements;
     if (this.unsettled < SETTLE_STATEMENTS || this.stopped || this.closed) return;
     this.unsettled = 0;
+    const own = (req, what) => this.bounded(req, what, Math.max(BOOT_TIMEOUT_MS, this.timeoutMs));
     try {
-      const wal = async () => Number((await this.query(WAL_POSITION))[0]?.wal ?? Number.NaN);
+      const wal = async () => Number((await own({ op: "query", sql: WAL_POSITION }, "the WAL position"))[0]?.wal);
       const now = await wal();
       if (this.walAtCheckpoint !== void 0 && now - this.walAtCheckpoint < SETTLE_WAL_BYTES) return;
-      await this.exec("CHECKPOINT");
+      await own({ op: "exec", sql: "CHECKPOINT" }, "CHECKPOINT of the history replayed so far");
       this.walAtCheckpoint = await wal();
     } catch {
     }

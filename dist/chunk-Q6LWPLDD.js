@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-SKUHMUFC.js";
+} from "./chunk-XLUYX3AG.js";
 import {
   require_picocolors
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-AURLWIAH.js";
+} from "./chunk-MGZSR72J.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-72GHAWRB.js";
+} from "./chunk-IN4MOPW5.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-5QCPQISP.js";
+} from "./chunk-NMHBCW3R.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-AURLWIAH.js";
+} from "./chunk-MGZSR72J.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-7ZP4G7DP.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-FVPGDI4H.js";
+} from "./chunk-UMCIVKT5.js";
 import {
   isShadowStop,
   shadowWork,

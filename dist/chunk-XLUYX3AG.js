@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-EEXHHONQ.js";
+} from "./chunk-TOPOSRP5.js";
 import {
   isProven
-} from "./chunk-Y5XNKBRT.js";
+} from "./chunk-FOFTFAB3.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;
