@@ -17,12 +17,14 @@
 // PGlite runs are timed cold (--no-cache: boot from the shipped data directory, replay,
 // seed, run) and warm (second run with the same history: boots the cached state; the saved report of the same
 // migration is dropped first, so the migration is traced, not reused).
+// The PGlite rows are timed on Node 24 too (bench-lib.mjs `ensureNode24`: the Action's runtime), shown beside the
+// judged rows of this machine's Node.
 // The CLI is built fresh into a temp directory unless --dist names a built dist/.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { benchUrl, builtCli, opt, record, root } from './bench-lib.mjs';
+import { benchUrl, builtCli, ensureNode24, opt, record, root } from './bench-lib.mjs';
 
 const TIME = '/usr/bin/time';
 
@@ -61,13 +63,16 @@ try {
 
   const cache = path.join(tmp, 'cache');
   const cacheBefore = path.join(tmp, 'cache-before');
+  // the same rows on Node 24 (the Action's runtime, where zerodown starts again with --liftoff-only): shown, not judged
+  const node24 = ensureNode24();
+  const cache24 = path.join(tmp, 'cache-node24');
   const beforeCli = opt('--before') ? path.join(path.resolve(opt('--before')), 'cli.js') : undefined;
   // peak RSS of the zerodown process (PGlite's worker thread included) from /usr/bin/time -v
   const hasTime = existsSync(TIME);
-  const dryRun = (extra, env = {}, bin = cli) => {
+  const dryRun = (extra, env = {}, bin = cli, node = process.execPath) => {
     const argv = [bin, 'dry-run', review, '--format', 'json', ...extra];
     const t0 = performance.now();
-    const r = spawnSync(hasTime ? TIME : process.execPath, hasTime ? ['-v', process.execPath, ...argv] : argv, {
+    const r = spawnSync(hasTime ? TIME : node, hasTime ? ['-v', node, ...argv] : argv, {
       cwd: project,
       env: { ...process.env, NO_COLOR: '1', ...env },
       encoding: 'utf8',
@@ -147,6 +152,16 @@ try {
         ]
       : []),
     { name: 'postgresql', run: () => dryRun(['--shadow-url', url]) },
+    ...(node24
+      ? [
+          { name: `pglite (cold), Node ${node24.version}`, run: () => dryRun(['--no-cache'], {}, cli, node24.bin) },
+          {
+            name: `pglite (warm cache), Node ${node24.version}`,
+            run: () => (traced(cache24), dryRun([], { ZERODOWN_CACHE_DIR: cache24 }, cli, node24.bin)),
+            prime: true,
+          },
+        ]
+      : []),
   ];
   // rounds: each variant once per round, so that background load falls on all of them alike
   for (const v of variants) if (v.prime) v.run();
@@ -210,11 +225,21 @@ try {
   );
   // for bench-summary.mjs (walls in seconds)
   const rssOf = (r) => medianOf(r.samples.map((x) => x.rss));
+  const figures = (r) => ({ wall: r.median.wall / 1000, rssMB: rssOf(r) });
   record('dryrun', {
     runs,
     cold: { wall: cold.median.wall / 1000, rssMB: rssOf(cold) },
     warm: { wall: warm.median.wall / 1000, rssMB: rssOf(warm) },
     native: anchor ? { wall: anchor.median.wall / 1000 } : { skipped: native.skipped },
+    ...(node24
+      ? {
+          node24: {
+            version: node24.version,
+            cold: figures(byName(`pglite (cold), Node ${node24.version}`)),
+            warm: figures(byName(`pglite (warm cache), Node ${node24.version}`)),
+          },
+        }
+      : {}),
   });
   const before = byName('pglite (cold), --before');
   if (before) {
