@@ -17,8 +17,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import type { Migration } from '../model.js';
 import { codeIdentity } from '../build.js';
 import { projectCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
@@ -70,16 +69,21 @@ export function defaultCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.en
   return projectCacheDir(cwd, 'shadow');
 }
 
-/** Node's zstd (22.15+, 23.8+; @types/node 20 does not declare it) */
-const zstd = zlib as unknown as {
+/** node:zlib with Node's zstd (22.15+, 23.8+; @types/node 20 does not declare it) */
+type Zlib = typeof import('node:zlib') & {
   zstdCompressSync?: (data: Buffer, opts: object) => Buffer;
   zstdCompress?: (data: Buffer, opts: object, cb: (err: Error | null, out: Buffer) => void) => void;
   zstdDecompressSync?: (data: Buffer) => Buffer;
   constants: { ZSTD_c_compressionLevel?: number };
 };
-const LEVEL_PARAM = zstd.constants.ZSTD_c_compressionLevel;
+let loaded: Zlib | undefined;
+/** loaded when a state is read or written: `lint` loads this module and never needs it (a few ms on Node 24) */
+const zlib = (): Zlib => (loaded ??= createRequire(import.meta.url)('node:zlib') as Zlib);
 /** level 3, zstd's default (lemmy's state: 2.6 MB in 47 ms, decompressed in 19-21 ms; level 1: 2.8 MB, 34 ms, 23-30 ms) */
-const ZSTD_LEVEL = LEVEL_PARAM === undefined ? {} : { params: { [LEVEL_PARAM]: 3 } };
+const zstdLevel = () => {
+  const param = zlib().constants.ZSTD_c_compressionLevel;
+  return param === undefined ? {} : { params: { [param]: 3 } };
+};
 /** a zstd frame's first four bytes */
 const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
 
@@ -89,22 +93,25 @@ const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
  * first bytes, so a cache written by one Node is read by another; a zstd state on a Node without zstd is a miss.
  */
 function pack(tar: Buffer): Buffer {
-  return zstd.zstdCompressSync ? zstd.zstdCompressSync(tar, ZSTD_LEVEL) : zlib.gzipSync(tar, { level: 1 });
+  const z = zlib();
+  return z.zstdCompressSync ? z.zstdCompressSync(tar, zstdLevel()) : z.gzipSync(tar, { level: 1 });
 }
-
-const gzipAsync = promisify(zlib.gzip);
 
 /** `pack`, on libuv's threads */
 function packAsync(tar: Buffer): Promise<Buffer> {
-  const compress = zstd.zstdCompress;
-  if (!compress) return gzipAsync(tar, { level: 1 });
-  return new Promise((resolve, reject) => compress(tar, ZSTD_LEVEL, (err, out) => (err ? reject(err) : resolve(out))));
+  const z = zlib();
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, out: Buffer) => (err ? reject(err) : resolve(out));
+    if (z.zstdCompress) z.zstdCompress(tar, zstdLevel(), done);
+    else z.gzip(tar, { level: 1 }, done);
+  });
 }
 
 function unpack(data: Buffer): Buffer {
-  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return zlib.gunzipSync(data);
-  if (!zstd.zstdDecompressSync) throw new Error('zstd state on a Node without zstd');
-  return zstd.zstdDecompressSync(data);
+  const z = zlib();
+  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return z.gunzipSync(data);
+  if (!z.zstdDecompressSync) throw new Error('zstd state on a Node without zstd');
+  return z.zstdDecompressSync(data);
 }
 
 export interface CachedState<M> {

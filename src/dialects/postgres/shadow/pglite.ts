@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { EngineLimit, Shadow, ShadowStop } from '../../../shadow/driver.js';
 import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../../../shadow/driver.js';
 import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
@@ -147,6 +147,8 @@ export function compileEngine(asked: WasmTier = 'optimizing'): Promise<WebAssemb
  * execArgv does not reach its module loader on Node 20).
  */
 function startWorker(): Worker {
+  // loaded here: `lint` loads this module and never starts an engine (worker_threads: a few ms on Node 24)
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', here));
   const tsx = import.meta.resolve('tsx/esm/api');
