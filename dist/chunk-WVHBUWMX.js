@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-ITQ2QHPG.js";
+} from "./chunk-EI4FOZ6H.js";
 import {
   require_picocolors
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

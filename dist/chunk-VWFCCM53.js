@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-TOPOSRP5.js";
+} from "./chunk-6V2IU3DK.js";
 import {
   isProven
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

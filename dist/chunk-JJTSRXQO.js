@@ -2774,7 +2774,6 @@ import { existsSync as existsSync2, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 
 // src/dialects/postgres/typenames.ts
 var ALIASES = {
@@ -9593,6 +9592,7 @@ function compileEngine(asked = "optimizing") {
   return module2;
 }
 function startWorker() {
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads");
   const here = import.meta.url;
   if (!here.endsWith(".ts")) return new Worker(new URL("./pglite-worker.js", here));
   const tsx = import.meta.resolve("tsx/esm/api");

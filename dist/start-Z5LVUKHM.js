@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-K7GYIAOS.js";
-import "./chunk-XLUYX3AG.js";
+} from "./chunk-4SQ4WMJC.js";
+import "./chunk-VWFCCM53.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-TOPOSRP5.js";
+import "./chunk-6V2IU3DK.js";
 import {
   formatText
-} from "./chunk-4W7U65WW.js";
+} from "./chunk-WVHBUWMX.js";
 import {
   toSarif
-} from "./chunk-ITQ2QHPG.js";
+} from "./chunk-EI4FOZ6H.js";
 import {
   defaultCacheDir
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 import {
   loadConfig
-} from "./chunk-IN4MOPW5.js";
+} from "./chunk-5TF5BEL3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-NMHBCW3R.js";
-import "./chunk-MGZSR72J.js";
+import "./chunk-FM3BUTCB.js";
+import "./chunk-FBR24P4Q.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -48,7 +48,7 @@ import {
 import {
   VERSION
 } from "./chunk-7ZP4G7DP.js";
-import "./chunk-UMCIVKT5.js";
+import "./chunk-JJTSRXQO.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

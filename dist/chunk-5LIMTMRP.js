@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-4W7U65WW.js";
+} from "./chunk-WVHBUWMX.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-ITQ2QHPG.js";
+} from "./chunk-EI4FOZ6H.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,23 +25,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-IN4MOPW5.js";
+} from "./chunk-5TF5BEL3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-BONVZGWD.js";
+} from "./chunk-6SBYHKED.js";
 import {
   applyStats
-} from "./chunk-NMHBCW3R.js";
+} from "./chunk-FM3BUTCB.js";
 import {
   UsageError,
   exitCodeFor
@@ -453,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-EW6IHYGE.js");
+    const { lintDryRun } = await import("./dry-run-CLAVJYSO.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

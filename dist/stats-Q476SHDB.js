@@ -7,14 +7,14 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-BONVZGWD.js";
-import "./chunk-NMHBCW3R.js";
-import "./chunk-MGZSR72J.js";
+} from "./chunk-6SBYHKED.js";
+import "./chunk-FM3BUTCB.js";
+import "./chunk-FBR24P4Q.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-UMCIVKT5.js";
+import "./chunk-JJTSRXQO.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-XLUYX3AG.js";
+} from "./chunk-VWFCCM53.js";
 import {
   require_picocolors
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-MGZSR72J.js";
+} from "./chunk-FBR24P4Q.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-TOPOSRP5.js";
+} from "./chunk-6V2IU3DK.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-IN4MOPW5.js";
+} from "./chunk-5TF5BEL3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-BONVZGWD.js";
+} from "./chunk-6SBYHKED.js";
 import {
   estimateDryRun
-} from "./chunk-NMHBCW3R.js";
-import "./chunk-MGZSR72J.js";
+} from "./chunk-FM3BUTCB.js";
+import "./chunk-FBR24P4Q.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -63,7 +63,7 @@ import {
 import "./chunk-7ZP4G7DP.js";
 import {
   formatDuration
-} from "./chunk-UMCIVKT5.js";
+} from "./chunk-JJTSRXQO.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-Q6LWPLDD.js";
+} from "./chunk-2BYA66KG.js";
 import {
   proofState
-} from "./chunk-XLUYX3AG.js";
+} from "./chunk-VWFCCM53.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-TOPOSRP5.js";
+import "./chunk-6V2IU3DK.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-Y7JZVZL5.js";
-import "./chunk-4W7U65WW.js";
-import "./chunk-ITQ2QHPG.js";
+} from "./chunk-5LIMTMRP.js";
+import "./chunk-WVHBUWMX.js";
+import "./chunk-EI4FOZ6H.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-IN4MOPW5.js";
+} from "./chunk-5TF5BEL3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-BONVZGWD.js";
-import "./chunk-NMHBCW3R.js";
-import "./chunk-MGZSR72J.js";
+} from "./chunk-6SBYHKED.js";
+import "./chunk-FM3BUTCB.js";
+import "./chunk-FBR24P4Q.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -63,7 +63,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-UMCIVKT5.js";
+} from "./chunk-JJTSRXQO.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

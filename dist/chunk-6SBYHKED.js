@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-NMHBCW3R.js";
+} from "./chunk-FM3BUTCB.js";
 import {
   dialectOfUrl
-} from "./chunk-MGZSR72J.js";
+} from "./chunk-FBR24P4Q.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

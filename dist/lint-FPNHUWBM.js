@@ -12,21 +12,21 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-Y7JZVZL5.js";
-import "./chunk-4W7U65WW.js";
-import "./chunk-ITQ2QHPG.js";
-import "./chunk-FOFTFAB3.js";
-import "./chunk-IN4MOPW5.js";
+} from "./chunk-5LIMTMRP.js";
+import "./chunk-WVHBUWMX.js";
+import "./chunk-EI4FOZ6H.js";
+import "./chunk-OLOXTJS5.js";
+import "./chunk-5TF5BEL3.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-BONVZGWD.js";
-import "./chunk-NMHBCW3R.js";
-import "./chunk-MGZSR72J.js";
+import "./chunk-6SBYHKED.js";
+import "./chunk-FM3BUTCB.js";
+import "./chunk-FBR24P4Q.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-7ZP4G7DP.js";
-import "./chunk-UMCIVKT5.js";
+import "./chunk-JJTSRXQO.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

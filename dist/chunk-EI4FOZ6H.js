@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-MGZSR72J.js";
+} from "./chunk-FBR24P4Q.js";
 import {
   formatDuration
-} from "./chunk-UMCIVKT5.js";
+} from "./chunk-JJTSRXQO.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-K7GYIAOS.js";
-import "./chunk-XLUYX3AG.js";
+} from "./chunk-4SQ4WMJC.js";
+import "./chunk-VWFCCM53.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-TOPOSRP5.js";
+import "./chunk-6V2IU3DK.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-Y7JZVZL5.js";
+} from "./chunk-5LIMTMRP.js";
 import {
   formatText
-} from "./chunk-4W7U65WW.js";
-import "./chunk-ITQ2QHPG.js";
+} from "./chunk-WVHBUWMX.js";
+import "./chunk-EI4FOZ6H.js";
 import {
   defaultCacheDir
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-IN4MOPW5.js";
+} from "./chunk-5TF5BEL3.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-BONVZGWD.js";
-import "./chunk-NMHBCW3R.js";
-import "./chunk-MGZSR72J.js";
+} from "./chunk-6SBYHKED.js";
+import "./chunk-FM3BUTCB.js";
+import "./chunk-FBR24P4Q.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -46,7 +46,7 @@ import {
 import {
   VERSION
 } from "./chunk-7ZP4G7DP.js";
-import "./chunk-UMCIVKT5.js";
+import "./chunk-JJTSRXQO.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

@@ -92,7 +92,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-UMCIVKT5.js";
+} from "./chunk-JJTSRXQO.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -4558,7 +4558,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-IH7SAIET.js")).openShadow(options),
+  open: async (options) => (await import("./open-2JFVCGDQ.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   extensionsIn,

@@ -9,16 +9,16 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-YFGSEG5F.js";
+} from "./chunk-MTOPWDRK.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-MGZSR72J.js";
+import "./chunk-FBR24P4Q.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-7ZP4G7DP.js";
-import "./chunk-UMCIVKT5.js";
+import "./chunk-JJTSRXQO.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

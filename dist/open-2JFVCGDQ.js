@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-UMCIVKT5.js";
+} from "./chunk-JJTSRXQO.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

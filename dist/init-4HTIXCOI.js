@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-YFGSEG5F.js";
+} from "./chunk-MTOPWDRK.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-IN4MOPW5.js";
+} from "./chunk-5TF5BEL3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-MGZSR72J.js";
+} from "./chunk-FBR24P4Q.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -34,7 +34,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-7ZP4G7DP.js";
-import "./chunk-UMCIVKT5.js";
+import "./chunk-JJTSRXQO.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

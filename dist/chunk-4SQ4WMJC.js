@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-XLUYX3AG.js";
+} from "./chunk-VWFCCM53.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-TOPOSRP5.js";
+} from "./chunk-6V2IU3DK.js";
 import {
   byStatement
-} from "./chunk-4W7U65WW.js";
+} from "./chunk-WVHBUWMX.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-ITQ2QHPG.js";
+} from "./chunk-EI4FOZ6H.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-IN4MOPW5.js";
+} from "./chunk-5TF5BEL3.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-NMHBCW3R.js";
+} from "./chunk-FM3BUTCB.js";
 import {
   dialectFor
-} from "./chunk-MGZSR72J.js";
+} from "./chunk-FBR24P4Q.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-Q6LWPLDD.js";
-import "./chunk-XLUYX3AG.js";
-import "./chunk-TOPOSRP5.js";
+} from "./chunk-2BYA66KG.js";
+import "./chunk-VWFCCM53.js";
+import "./chunk-6V2IU3DK.js";
 import {
   ruleDocUrl
-} from "./chunk-ITQ2QHPG.js";
+} from "./chunk-EI4FOZ6H.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-FOFTFAB3.js";
+} from "./chunk-OLOXTJS5.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-IN4MOPW5.js";
+} from "./chunk-5TF5BEL3.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-NMHBCW3R.js";
-import "./chunk-MGZSR72J.js";
+import "./chunk-FM3BUTCB.js";
+import "./chunk-FBR24P4Q.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,7 +41,7 @@ import {
 import {
   VERSION
 } from "./chunk-7ZP4G7DP.js";
-import "./chunk-UMCIVKT5.js";
+import "./chunk-JJTSRXQO.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

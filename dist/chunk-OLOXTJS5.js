@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-IN4MOPW5.js";
+} from "./chunk-5TF5BEL3.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-NMHBCW3R.js";
+} from "./chunk-FM3BUTCB.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-MGZSR72J.js";
+} from "./chunk-FBR24P4Q.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-7ZP4G7DP.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-UMCIVKT5.js";
+} from "./chunk-JJTSRXQO.js";
 import {
   isShadowStop,
   shadowWork,
@@ -129,8 +129,7 @@ var require_picocolors = __commonJS({
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
-import zlib from "node:zlib";
+import { createRequire } from "node:module";
 var FORMAT = 2;
 var KEEP = 8;
 function cacheKey(input) {
@@ -160,23 +159,30 @@ function defaultCacheDir(cwd, env = process.env) {
   if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR);
   return projectCacheDir(cwd, "shadow");
 }
-var zstd = zlib;
-var LEVEL_PARAM = zstd.constants.ZSTD_c_compressionLevel;
-var ZSTD_LEVEL = LEVEL_PARAM === void 0 ? {} : { params: { [LEVEL_PARAM]: 3 } };
+var loaded;
+var zlib = () => loaded ??= createRequire(import.meta.url)("node:zlib");
+var zstdLevel = () => {
+  const param = zlib().constants.ZSTD_c_compressionLevel;
+  return param === void 0 ? {} : { params: { [param]: 3 } };
+};
 var ZSTD_MAGIC = Buffer.from([40, 181, 47, 253]);
 function pack(tar) {
-  return zstd.zstdCompressSync ? zstd.zstdCompressSync(tar, ZSTD_LEVEL) : zlib.gzipSync(tar, { level: 1 });
+  const z = zlib();
+  return z.zstdCompressSync ? z.zstdCompressSync(tar, zstdLevel()) : z.gzipSync(tar, { level: 1 });
 }
-var gzipAsync = promisify(zlib.gzip);
 function packAsync(tar) {
-  const compress = zstd.zstdCompress;
-  if (!compress) return gzipAsync(tar, { level: 1 });
-  return new Promise((resolve, reject) => compress(tar, ZSTD_LEVEL, (err, out) => err ? reject(err) : resolve(out)));
+  const z = zlib();
+  return new Promise((resolve, reject) => {
+    const done = (err, out) => err ? reject(err) : resolve(out);
+    if (z.zstdCompress) z.zstdCompress(tar, zstdLevel(), done);
+    else z.gzip(tar, { level: 1 }, done);
+  });
 }
 function unpack(data) {
-  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return zlib.gunzipSync(data);
-  if (!zstd.zstdDecompressSync) throw new Error("zstd state on a Node without zstd");
-  return zstd.zstdDecompressSync(data);
+  const z = zlib();
+  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return z.gunzipSync(data);
+  if (!z.zstdDecompressSync) throw new Error("zstd state on a Node without zstd");
+  return z.zstdDecompressSync(data);
 }
 function touch(file) {
   try {
