@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-6V2IU3DK.js";
+} from "./chunk-PHXYESHW.js";
 import {
   isProven
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

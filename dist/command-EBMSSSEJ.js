@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-2BYA66KG.js";
-import "./chunk-VWFCCM53.js";
-import "./chunk-6V2IU3DK.js";
+} from "./chunk-YW4W2YQD.js";
+import "./chunk-ZDSANYVN.js";
+import "./chunk-PHXYESHW.js";
 import {
   ruleDocUrl
-} from "./chunk-EI4FOZ6H.js";
+} from "./chunk-TEHUMXOO.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-5TF5BEL3.js";
+} from "./chunk-TG74CVBS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-FM3BUTCB.js";
-import "./chunk-FBR24P4Q.js";
+import "./chunk-TP5WPA2U.js";
+import "./chunk-N67RN7RE.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";

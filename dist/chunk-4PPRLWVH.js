@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-WVHBUWMX.js";
+} from "./chunk-VZKT3IMC.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-EI4FOZ6H.js";
+} from "./chunk-TEHUMXOO.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,23 +25,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-5TF5BEL3.js";
+} from "./chunk-TG74CVBS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6SBYHKED.js";
+} from "./chunk-QDB7OS6T.js";
 import {
   applyStats
-} from "./chunk-FM3BUTCB.js";
+} from "./chunk-TP5WPA2U.js";
 import {
   UsageError,
   exitCodeFor
@@ -453,7 +453,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-CLAVJYSO.js");
+    const { lintDryRun } = await import("./dry-run-56AILAOL.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-VWFCCM53.js";
+} from "./chunk-ZDSANYVN.js";
 import {
   require_picocolors
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-FBR24P4Q.js";
+} from "./chunk-N67RN7RE.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

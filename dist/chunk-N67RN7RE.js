@@ -2208,10 +2208,11 @@ var identifier_too_long_default = defineRule({
     summary: "A name longer than 63 bytes: PostgreSQL silently truncates it, so later references by the full name break and long names can collide."
   },
   check(stmt) {
+    const defined = definedNames(stmt.kind, stmt.ast);
+    if (![...defined.keys()].some((name6) => name6.length * 3 >= MAX_BYTES - 3 && bytes(name6) >= MAX_BYTES - 3)) return;
     if (!mayHaveLongIdentifier(stmt.text)) return;
     const long = longIdentifiers(stmt.text);
     if (!long.length) return;
-    const defined = definedNames(stmt.kind, stmt.ast);
     const issues = [];
     for (const name6 of long) {
       const kept = truncateIdentifier(name6);

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-4SQ4WMJC.js";
-import "./chunk-VWFCCM53.js";
+} from "./chunk-5IPDISXD.js";
+import "./chunk-ZDSANYVN.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-6V2IU3DK.js";
+import "./chunk-PHXYESHW.js";
 import {
   formatText
-} from "./chunk-WVHBUWMX.js";
+} from "./chunk-VZKT3IMC.js";
 import {
   toSarif
-} from "./chunk-EI4FOZ6H.js";
+} from "./chunk-TEHUMXOO.js";
 import {
   defaultCacheDir
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 import {
   loadConfig
-} from "./chunk-5TF5BEL3.js";
+} from "./chunk-TG74CVBS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-FM3BUTCB.js";
-import "./chunk-FBR24P4Q.js";
+import "./chunk-TP5WPA2U.js";
+import "./chunk-N67RN7RE.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-5TF5BEL3.js";
+} from "./chunk-TG74CVBS.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-FM3BUTCB.js";
+} from "./chunk-TP5WPA2U.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-FBR24P4Q.js";
+} from "./chunk-N67RN7RE.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-2BYA66KG.js";
+} from "./chunk-YW4W2YQD.js";
 import {
   proofState
-} from "./chunk-VWFCCM53.js";
+} from "./chunk-ZDSANYVN.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-6V2IU3DK.js";
+import "./chunk-PHXYESHW.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-5LIMTMRP.js";
-import "./chunk-WVHBUWMX.js";
-import "./chunk-EI4FOZ6H.js";
+} from "./chunk-4PPRLWVH.js";
+import "./chunk-VZKT3IMC.js";
+import "./chunk-TEHUMXOO.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-5TF5BEL3.js";
+} from "./chunk-TG74CVBS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6SBYHKED.js";
-import "./chunk-FM3BUTCB.js";
-import "./chunk-FBR24P4Q.js";
+} from "./chunk-QDB7OS6T.js";
+import "./chunk-TP5WPA2U.js";
+import "./chunk-N67RN7RE.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-VWFCCM53.js";
+} from "./chunk-ZDSANYVN.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-6V2IU3DK.js";
+} from "./chunk-PHXYESHW.js";
 import {
   byStatement
-} from "./chunk-WVHBUWMX.js";
+} from "./chunk-VZKT3IMC.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-EI4FOZ6H.js";
+} from "./chunk-TEHUMXOO.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-5TF5BEL3.js";
+} from "./chunk-TG74CVBS.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-FM3BUTCB.js";
+} from "./chunk-TP5WPA2U.js";
 import {
   dialectFor
-} from "./chunk-FBR24P4Q.js";
+} from "./chunk-N67RN7RE.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-FBR24P4Q.js";
+} from "./chunk-N67RN7RE.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";

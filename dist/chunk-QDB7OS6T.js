@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-FM3BUTCB.js";
+} from "./chunk-TP5WPA2U.js";
 import {
   dialectOfUrl
-} from "./chunk-FBR24P4Q.js";
+} from "./chunk-N67RN7RE.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

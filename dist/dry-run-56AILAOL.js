@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-6V2IU3DK.js";
+} from "./chunk-PHXYESHW.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-5TF5BEL3.js";
+} from "./chunk-TG74CVBS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6SBYHKED.js";
+} from "./chunk-QDB7OS6T.js";
 import {
   estimateDryRun
-} from "./chunk-FM3BUTCB.js";
-import "./chunk-FBR24P4Q.js";
+} from "./chunk-TP5WPA2U.js";
+import "./chunk-N67RN7RE.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-EI4FOZ6H.js";
+} from "./chunk-TEHUMXOO.js";
 import {
   require_picocolors
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-FBR24P4Q.js";
+} from "./chunk-N67RN7RE.js";
 import {
   probeKind,
   readDirEntries,
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-VUKGP4OJ.js");
+  const { readConfigFile } = await import("./config-file-LI4YN5IK.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

@@ -5,22 +5,14 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-5LIMTMRP.js";
-import "./chunk-WVHBUWMX.js";
-import "./chunk-EI4FOZ6H.js";
-import "./chunk-OLOXTJS5.js";
-import "./chunk-5TF5BEL3.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-6SBYHKED.js";
-import "./chunk-FM3BUTCB.js";
-import "./chunk-FBR24P4Q.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-OYFTXJPB.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import "./chunk-N67RN7RE.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -35,11 +27,8 @@ import "./chunk-Q7O6HBXH.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

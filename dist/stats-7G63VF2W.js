@@ -5,19 +5,15 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-MTOPWDRK.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-FBR24P4Q.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-QDB7OS6T.js";
+import "./chunk-TP5WPA2U.js";
+import "./chunk-N67RN7RE.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-7ZP4G7DP.js";
 import "./chunk-JJTSRXQO.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -27,8 +23,6 @@ import "./chunk-Q7O6HBXH.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  runStats,
+  statsExportCommand
 };

@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-4SQ4WMJC.js";
-import "./chunk-VWFCCM53.js";
+} from "./chunk-5IPDISXD.js";
+import "./chunk-ZDSANYVN.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-6V2IU3DK.js";
+import "./chunk-PHXYESHW.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-5LIMTMRP.js";
+} from "./chunk-4PPRLWVH.js";
 import {
   formatText
-} from "./chunk-WVHBUWMX.js";
-import "./chunk-EI4FOZ6H.js";
+} from "./chunk-VZKT3IMC.js";
+import "./chunk-TEHUMXOO.js";
 import {
   defaultCacheDir
-} from "./chunk-OLOXTJS5.js";
+} from "./chunk-V4JVXUBP.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-5TF5BEL3.js";
+} from "./chunk-TG74CVBS.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6SBYHKED.js";
-import "./chunk-FM3BUTCB.js";
-import "./chunk-FBR24P4Q.js";
+} from "./chunk-QDB7OS6T.js";
+import "./chunk-TP5WPA2U.js";
+import "./chunk-N67RN7RE.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-FBR24P4Q.js";
+} from "./chunk-N67RN7RE.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
