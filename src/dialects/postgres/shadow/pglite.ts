@@ -256,7 +256,7 @@ export class PgliteShadow implements Shadow {
       const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : undefined;
       const tier = opts.tier ?? 'optimizing';
       const wasm = await compileEngine(tier);
-      const booted = (await shadow.bounded(
+      const booted = (await shadow.ownWork(
         {
           op: 'open',
           opts: {
@@ -269,7 +269,6 @@ export class PgliteShadow implements Shadow {
           },
         },
         'booting PGlite',
-        Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
         dataDir ? [dataDir.buffer] : [],
       )) as { boot: string; bootFile?: string; serverVersion: string; marks: [string, number][] };
       if (trace) {
@@ -294,13 +293,19 @@ export class PgliteShadow implements Shadow {
     return shadow;
   }
 
+  /**
+   * zerodown's own work on the engine, not the migration's (booting, checkpoints, dumping the data directory):
+   * bounded by BOOT_TIMEOUT_MS, or the statement limit when that is longer.
+   */
+  private ownWork(req: WorkerCall, what: string, transfer?: ArrayBuffer[]): Promise<unknown> {
+    return this.bounded(req, what, Math.max(BOOT_TIMEOUT_MS, this.timeoutMs), transfer);
+  }
+
   /** The current data directory as an uncompressed tarball (for the shadow cache). */
   async dumpDataDir(): Promise<Buffer> {
-    // our own work, not the migration's: bounded like the boot, not by the statement limit
-    const bytes = (await this.bounded(
+    const bytes = (await this.ownWork(
       { op: 'dumpDataDir' },
       'CHECKPOINT and dump of the data directory',
-      Math.max(BOOT_TIMEOUT_MS, this.timeoutMs),
     )) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
@@ -332,15 +337,16 @@ export class PgliteShadow implements Shadow {
     this.unsettled += statements;
     if (this.unsettled < SETTLE_STATEMENTS || this.stopped || this.closed) return;
     this.unsettled = 0;
-    // our own work, not the migration's: bounded like the boot, so that a short --shadow-timeout never stops the
-    // engine on a checkpoint and blames the next history file
-    const own = (req: WorkerCall, what: string) => this.bounded(req, what, Math.max(BOOT_TIMEOUT_MS, this.timeoutMs));
+    // our own work (`ownWork`): a short --shadow-timeout never stops the engine on a checkpoint and blames the next
+    // history file
     try {
       const wal = async () =>
-        Number(((await own({ op: 'query', sql: WAL_POSITION }, 'the WAL position')) as { wal: number }[])[0]?.wal);
+        Number(
+          ((await this.ownWork({ op: 'query', sql: WAL_POSITION }, 'the WAL position')) as { wal: number }[])[0]?.wal,
+        );
       const now = await wal();
       if (this.walAtCheckpoint !== undefined && now - this.walAtCheckpoint < SETTLE_WAL_BYTES) return;
-      await own({ op: 'exec', sql: 'CHECKPOINT' }, 'CHECKPOINT of the history replayed so far');
+      await this.ownWork({ op: 'exec', sql: 'CHECKPOINT' }, 'CHECKPOINT of the history replayed so far');
       this.walAtCheckpoint = await wal();
     } catch {
       // not now: the next call measures again
