@@ -5,13 +5,14 @@
  * block whatever thread it runs on. Off the main thread, a timer and a signal
  * handler can still run, and `worker.terminate()` stops it.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
+import { writeFileAtomic } from '../../../cache-files.js';
 import { compilePglite, pgliteFilesUrl } from './pglite-files.js';
 import type { WasmTier } from '../../../wasm-tier.js';
 
@@ -208,9 +209,7 @@ async function writeSnapshotCache(target: string, db: PGlite): Promise<void> {
     // the fresh instance is still empty: snapshot it rather than paying for a second initdb
     const gz = await makeDataDirSnapshot(db);
     mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, gz);
-    renameSync(tmp, target);
+    writeFileAtomic(target, gz);
   } catch {
     // read-only install: the next run cold-starts again, nothing breaks
   }
