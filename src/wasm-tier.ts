@@ -29,8 +29,8 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function compileAt<T>(tier: WasmTier, compile: () => Promise<T>): Promise<T> {
   const run = async (): Promise<T> => {
-    // nothing to set: the tier asked is the default, or the process's own (`effectiveTier`)
-    if (effectiveTier(tier) !== 'baseline' || STARTED_BASELINE) return compile();
+    // nothing to set: the tier asked is V8's default, the process started baseline-only, or V8 ignores the flag now
+    if (tier !== 'baseline' || STARTED_BASELINE || !RUNTIME_WASM_FLAGS) return compile();
     setFlagsFromString('--liftoff-only');
     try {
       return await compile();

@@ -300,10 +300,9 @@ export function reportWriter(
   dir: string,
   key: string,
 ): { write(part: string): void; finish(code: number): void; abort(): void } {
-  const header = reportHeader;
   const out = partialFile(path.join(dir, `${key}.out`));
   let length = 0;
-  out.write(header(0, 0));
+  out.write(reportHeader(0, 0));
   return {
     write(part) {
       if (!out.ok || !part) return;
@@ -314,7 +313,7 @@ export function reportWriter(
     abort: out.abort,
     finish(code) {
       if (!out.ok) return;
-      out.write(header(code, length), 0);
+      out.write(reportHeader(code, length), 0);
       if (out.commit()) prune(dir, '.out');
     },
   };
