@@ -26,10 +26,13 @@ import {
   x
 } from "./chunk-2WGZ6AMT.js";
 import {
+  writeFileAtomic
+} from "./chunk-MUXFN5LT.js";
+import {
   compilePglite,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-Q7O6HBXH.js";
+} from "./chunk-EWMQZOE3.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 
@@ -37,7 +40,7 @@ import "./chunk-XJGXLKRM.js";
 import { parentPort } from "node:worker_threads";
 
 // src/dialects/postgres/shadow/pglite-engine.ts
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -5701,9 +5704,7 @@ async function writeSnapshotCache(target, db2) {
   try {
     const gz = await makeDataDirSnapshot(db2);
     mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, gz);
-    renameSync(tmp, target);
+    writeFileAtomic(target, gz);
   } catch {
   }
 }

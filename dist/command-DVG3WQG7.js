@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-YW4W2YQD.js";
-import "./chunk-ZDSANYVN.js";
-import "./chunk-PHXYESHW.js";
+} from "./chunk-FDFX7HP6.js";
+import "./chunk-VDK7MDY5.js";
+import "./chunk-FOS2RRRL.js";
 import {
   ruleDocUrl
-} from "./chunk-TEHUMXOO.js";
+} from "./chunk-2VYIGKD3.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-TG74CVBS.js";
+} from "./chunk-K746MG6Y.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-TP5WPA2U.js";
-import "./chunk-N67RN7RE.js";
+import "./chunk-6QJYW7K6.js";
+import "./chunk-XNVXMTA4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -40,8 +40,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-7ZP4G7DP.js";
-import "./chunk-JJTSRXQO.js";
+} from "./chunk-IHQFY253.js";
+import "./chunk-MUXFN5LT.js";
+import "./chunk-HK3YZFHS.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -50,7 +51,7 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-Q7O6HBXH.js";
+import "./chunk-EWMQZOE3.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

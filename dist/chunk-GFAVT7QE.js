@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-TEHUMXOO.js";
+} from "./chunk-2VYIGKD3.js";
 import {
   require_picocolors
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

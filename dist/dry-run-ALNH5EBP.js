@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-PHXYESHW.js";
+} from "./chunk-FOS2RRRL.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,32 +38,33 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-TG74CVBS.js";
+} from "./chunk-K746MG6Y.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-QDB7OS6T.js";
+} from "./chunk-QAMKYEUZ.js";
 import {
   estimateDryRun
-} from "./chunk-TP5WPA2U.js";
-import "./chunk-N67RN7RE.js";
+} from "./chunk-6QJYW7K6.js";
+import "./chunk-XNVXMTA4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-7ZP4G7DP.js";
+import "./chunk-IHQFY253.js";
+import "./chunk-MUXFN5LT.js";
 import {
   formatDuration
-} from "./chunk-JJTSRXQO.js";
+} from "./chunk-HK3YZFHS.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -72,7 +73,7 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-Q7O6HBXH.js";
+import "./chunk-EWMQZOE3.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __toESM

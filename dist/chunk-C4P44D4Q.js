@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-VZKT3IMC.js";
+} from "./chunk-GFAVT7QE.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-TEHUMXOO.js";
+} from "./chunk-2VYIGKD3.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,30 +25,29 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-TG74CVBS.js";
+} from "./chunk-K746MG6Y.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-QDB7OS6T.js";
+} from "./chunk-QAMKYEUZ.js";
 import {
   applyStats
-} from "./chunk-TP5WPA2U.js";
+} from "./chunk-6QJYW7K6.js";
 import {
   UsageError,
   exitCodeFor
 } from "./chunk-YPZZPID6.js";
 import {
   currentInvocation,
-  lintCacheDir,
   loadReport,
   saveStamp,
   stampKey,
@@ -56,7 +55,10 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-7ZP4G7DP.js";
+} from "./chunk-IHQFY253.js";
+import {
+  lintCacheDir
+} from "./chunk-MUXFN5LT.js";
 import {
   hasSecrets,
   redactSecrets
@@ -453,7 +455,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-56AILAOL.js");
+    const { lintDryRun } = await import("./dry-run-ALNH5EBP.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-TP5WPA2U.js";
+} from "./chunk-6QJYW7K6.js";
 import {
   dialectOfUrl
-} from "./chunk-N67RN7RE.js";
+} from "./chunk-XNVXMTA4.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

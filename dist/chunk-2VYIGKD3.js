@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-N67RN7RE.js";
+} from "./chunk-XNVXMTA4.js";
 import {
   formatDuration
-} from "./chunk-JJTSRXQO.js";
+} from "./chunk-HK3YZFHS.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-5IPDISXD.js";
-import "./chunk-ZDSANYVN.js";
+} from "./chunk-T5VAIMNC.js";
+import "./chunk-VDK7MDY5.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-PHXYESHW.js";
+import "./chunk-FOS2RRRL.js";
 import {
   formatText
-} from "./chunk-VZKT3IMC.js";
+} from "./chunk-GFAVT7QE.js";
 import {
   toSarif
-} from "./chunk-TEHUMXOO.js";
+} from "./chunk-2VYIGKD3.js";
 import {
   defaultCacheDir
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 import {
   loadConfig
-} from "./chunk-TG74CVBS.js";
+} from "./chunk-K746MG6Y.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-TP5WPA2U.js";
-import "./chunk-N67RN7RE.js";
+import "./chunk-6QJYW7K6.js";
+import "./chunk-XNVXMTA4.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -47,8 +47,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-7ZP4G7DP.js";
-import "./chunk-JJTSRXQO.js";
+} from "./chunk-IHQFY253.js";
+import "./chunk-MUXFN5LT.js";
+import "./chunk-HK3YZFHS.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -63,7 +64,7 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-Q7O6HBXH.js";
+import "./chunk-EWMQZOE3.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

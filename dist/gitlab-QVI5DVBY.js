@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-5IPDISXD.js";
-import "./chunk-ZDSANYVN.js";
+} from "./chunk-T5VAIMNC.js";
+import "./chunk-VDK7MDY5.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-PHXYESHW.js";
+import "./chunk-FOS2RRRL.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-4PPRLWVH.js";
+} from "./chunk-C4P44D4Q.js";
 import {
   formatText
-} from "./chunk-VZKT3IMC.js";
-import "./chunk-TEHUMXOO.js";
+} from "./chunk-GFAVT7QE.js";
+import "./chunk-2VYIGKD3.js";
 import {
   defaultCacheDir
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-TG74CVBS.js";
+} from "./chunk-K746MG6Y.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-QDB7OS6T.js";
-import "./chunk-TP5WPA2U.js";
-import "./chunk-N67RN7RE.js";
+} from "./chunk-QAMKYEUZ.js";
+import "./chunk-6QJYW7K6.js";
+import "./chunk-XNVXMTA4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,8 +45,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-7ZP4G7DP.js";
-import "./chunk-JJTSRXQO.js";
+} from "./chunk-IHQFY253.js";
+import "./chunk-MUXFN5LT.js";
+import "./chunk-HK3YZFHS.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -55,7 +56,7 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-Q7O6HBXH.js";
+import "./chunk-EWMQZOE3.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

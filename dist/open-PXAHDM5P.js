@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-JJTSRXQO.js";
+} from "./chunk-HK3YZFHS.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -29,7 +29,7 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-Q7O6HBXH.js";
+} from "./chunk-EWMQZOE3.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-PHXYESHW.js";
+} from "./chunk-FOS2RRRL.js";
 import {
   isProven
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

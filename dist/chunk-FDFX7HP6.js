@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-ZDSANYVN.js";
+} from "./chunk-VDK7MDY5.js";
 import {
   require_picocolors
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-N67RN7RE.js";
+} from "./chunk-XNVXMTA4.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

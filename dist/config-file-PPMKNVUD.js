@@ -9,21 +9,22 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-OYFTXJPB.js";
+} from "./chunk-7RK5P6YY.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-N67RN7RE.js";
+import "./chunk-XNVXMTA4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-7ZP4G7DP.js";
-import "./chunk-JJTSRXQO.js";
+import "./chunk-IHQFY253.js";
+import "./chunk-MUXFN5LT.js";
+import "./chunk-HK3YZFHS.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-Q7O6HBXH.js";
+import "./chunk-EWMQZOE3.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {

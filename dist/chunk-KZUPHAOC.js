@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-TG74CVBS.js";
+} from "./chunk-K746MG6Y.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-TP5WPA2U.js";
+} from "./chunk-6QJYW7K6.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,22 +25,24 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-N67RN7RE.js";
+} from "./chunk-XNVXMTA4.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import {
   codeIdentity,
+  reportHeader
+} from "./chunk-IHQFY253.js";
+import {
   lintCacheDir,
   projectCacheDir,
   pruneOldest,
-  reportHeader,
   tempName,
   writeFileAtomic
-} from "./chunk-7ZP4G7DP.js";
+} from "./chunk-MUXFN5LT.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-JJTSRXQO.js";
+} from "./chunk-HK3YZFHS.js";
 import {
   isShadowStop,
   shadowWork,
@@ -48,7 +50,7 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compileAt
-} from "./chunk-Q7O6HBXH.js";
+} from "./chunk-EWMQZOE3.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";
@@ -494,10 +496,9 @@ function saveReport(dir, key, code, report) {
   out.finish(code);
 }
 function reportWriter(dir, key) {
-  const header = reportHeader;
   const out = partialFile(path3.join(dir, `${key}.out`));
   let length = 0;
-  out.write(header(0, 0));
+  out.write(reportHeader(0, 0));
   return {
     write(part) {
       if (!out.ok || !part) return;
@@ -508,7 +509,7 @@ function reportWriter(dir, key) {
     abort: out.abort,
     finish(code) {
       if (!out.ok) return;
-      out.write(header(code, length), 0);
+      out.write(reportHeader(code, length), 0);
       if (out.commit()) prune(dir, ".out");
     }
   };

@@ -5,24 +5,42 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-QDB7OS6T.js";
-import "./chunk-TP5WPA2U.js";
-import "./chunk-N67RN7RE.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-C4P44D4Q.js";
+import "./chunk-GFAVT7QE.js";
+import "./chunk-2VYIGKD3.js";
+import "./chunk-KZUPHAOC.js";
+import "./chunk-K746MG6Y.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-QAMKYEUZ.js";
+import "./chunk-6QJYW7K6.js";
+import "./chunk-XNVXMTA4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-JJTSRXQO.js";
+import "./chunk-IHQFY253.js";
+import "./chunk-MUXFN5LT.js";
+import "./chunk-HK3YZFHS.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-Q7O6HBXH.js";
+import "./chunk-EWMQZOE3.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

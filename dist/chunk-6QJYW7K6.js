@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-N67RN7RE.js";
+} from "./chunk-XNVXMTA4.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-JJTSRXQO.js";
+} from "./chunk-HK3YZFHS.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -23,7 +23,7 @@ import {
   compilePglite,
   effectiveTier,
   pglite_initdb_default
-} from "./chunk-Q7O6HBXH.js";
+} from "./chunk-EWMQZOE3.js";
 import {
   __commonJS,
   __require,
@@ -9685,7 +9685,7 @@ var PgliteShadow = class _PgliteShadow {
       const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : void 0;
       const tier = opts.tier ?? "optimizing";
       const wasm2 = await compileEngine(tier);
-      const booted = await shadow.bounded(
+      const booted = await shadow.ownWork(
         {
           op: "open",
           opts: {
@@ -9698,7 +9698,6 @@ var PgliteShadow = class _PgliteShadow {
           }
         },
         "booting PGlite",
-        Math.max(BOOT_TIMEOUT_MS, shadow.timeoutMs),
         dataDir ? [dataDir.buffer] : []
       );
       if (trace) {
@@ -9721,12 +9720,18 @@ var PgliteShadow = class _PgliteShadow {
     shadow.missing = new Set(missing);
     return shadow;
   }
+  /**
+   * zerodown's own work on the engine, not the migration's (booting, checkpoints, dumping the data directory):
+   * bounded by BOOT_TIMEOUT_MS, or the statement limit when that is longer.
+   */
+  ownWork(req, what, transfer) {
+    return this.bounded(req, what, Math.max(BOOT_TIMEOUT_MS, this.timeoutMs), transfer);
+  }
   /** The current data directory as an uncompressed tarball (for the shadow cache). */
   async dumpDataDir() {
-    const bytes = await this.bounded(
+    const bytes = await this.ownWork(
       { op: "dumpDataDir" },
-      "CHECKPOINT and dump of the data directory",
-      Math.max(BOOT_TIMEOUT_MS, this.timeoutMs)
+      "CHECKPOINT and dump of the data directory"
     );
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
@@ -9753,12 +9758,13 @@ var PgliteShadow = class _PgliteShadow {
     this.unsettled += statements;
     if (this.unsettled < SETTLE_STATEMENTS || this.stopped || this.closed) return;
     this.unsettled = 0;
-    const own = (req, what) => this.bounded(req, what, Math.max(BOOT_TIMEOUT_MS, this.timeoutMs));
     try {
-      const wal = async () => Number((await own({ op: "query", sql: WAL_POSITION }, "the WAL position"))[0]?.wal);
+      const wal = async () => Number(
+        (await this.ownWork({ op: "query", sql: WAL_POSITION }, "the WAL position"))[0]?.wal
+      );
       const now = await wal();
       if (this.walAtCheckpoint !== void 0 && now - this.walAtCheckpoint < SETTLE_WAL_BYTES) return;
-      await own({ op: "exec", sql: "CHECKPOINT" }, "CHECKPOINT of the history replayed so far");
+      await this.ownWork({ op: "exec", sql: "CHECKPOINT" }, "CHECKPOINT of the history replayed so far");
       this.walAtCheckpoint = await wal();
     } catch {
     }

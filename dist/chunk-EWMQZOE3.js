@@ -20,7 +20,7 @@ function effectiveTier(tier) {
 var queue = Promise.resolve();
 function compileAt(tier, compile) {
   const run = async () => {
-    if (effectiveTier(tier) !== "baseline" || STARTED_BASELINE) return compile();
+    if (tier !== "baseline" || STARTED_BASELINE || !RUNTIME_WASM_FLAGS) return compile();
     setFlagsFromString("--liftoff-only");
     try {
       return await compile();

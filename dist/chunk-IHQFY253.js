@@ -4,47 +4,19 @@ import { dirname as __zdDirname } from 'node:path';
 const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
-
-// src/cache-files.ts
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import path from "node:path";
-function projectCacheDir(cwd, kind) {
-  const nm = path.join(cwd, "node_modules");
-  return existsSync(nm) ? path.join(nm, ".cache", "zerodown", kind) : void 0;
-}
-function lintCacheDir(cwd, kind, env = process.env) {
-  if (env.ZERODOWN_CACHE_DIR) return path.resolve(cwd, env.ZERODOWN_CACHE_DIR, kind);
-  const project = projectCacheDir(cwd, kind);
-  if (project) return project;
-  const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), ".cache") : "");
-  return base ? path.join(base, "zerodown", kind) : void 0;
-}
-function uniqueSuffix() {
-  return `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-function tempName(file) {
-  return `${file}.${uniqueSuffix()}.tmp`;
-}
-function writeFileAtomic(file, data) {
-  const tmp = tempName(file);
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
-function pruneOldest(dir, ext, keep, companions = () => []) {
-  const entries = readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const e of entries.slice(keep)) {
-    rmSync(path.join(dir, e.f), { force: true });
-    for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
-  }
-}
+import {
+  lintCacheDir,
+  pruneOldest,
+  uniqueSuffix,
+  writeFileAtomic
+} from "./chunk-MUXFN5LT.js";
 
 // src/version.ts
 var VERSION = "0.1.0";
 
 // src/pipeline/saved-report.ts
 import { readFileSync } from "node:fs";
-import path2 from "node:path";
+import path from "node:path";
 var FORMAT = 1;
 var REPORT = `zerodown-report ${FORMAT}
 `;
@@ -55,7 +27,7 @@ function reportHeader(code2, length) {
 }
 function loadReport(dir, key) {
   try {
-    const data = readFileSync(path2.join(dir, `${key}.out`));
+    const data = readFileSync(path.join(dir, `${key}.out`));
     const head = data.subarray(0, REPORT.length + 24).toString("latin1");
     const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head);
     if (!m || !head.startsWith(REPORT) || data.length !== m[0].length + Number(m[2])) return void 0;
@@ -66,13 +38,13 @@ function loadReport(dir, key) {
 }
 
 // src/pipeline/rerun.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import path4 from "node:path";
+import path3 from "node:path";
 
 // src/build.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import path3 from "node:path";
+import { readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import path2 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/hash.ts
@@ -121,11 +93,11 @@ function codeIdentity() {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith(".ts")) {
     let listing = VERSION;
-    const root = path3.resolve(path3.dirname(here), "..");
+    const root = path2.resolve(path2.dirname(here), "..");
     for (const dir of ["src", "rules"]) {
-      const files = readdirSync2(path3.join(root, dir), { recursive: true, encoding: "utf8" }).sort();
+      const files = readdirSync(path2.join(root, dir), { recursive: true, encoding: "utf8" }).sort();
       for (const f of files) {
-        const st = statSync2(path3.join(root, dir, f));
+        const st = statSync(path2.join(root, dir, f));
         if (st.isFile()) listing += `${dir}/${f}\0${st.size}\0${st.mtimeMs}
 `;
       }
@@ -134,7 +106,7 @@ function codeIdentity() {
   } else {
     let id = "";
     try {
-      id = readFileSync2(path3.join(path3.dirname(here), "build-id"), "utf8").trim();
+      id = readFileSync2(path2.join(path2.dirname(here), "build-id"), "utf8").trim();
     } catch {
     }
     code = /^[0-9a-f]{64}$/.test(id) ? id : `unknown-${uniqueSuffix()}`;
@@ -173,7 +145,7 @@ function note(r, key, sig) {
 var kindOf = (st) => !st ? "none" : st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
 var kindAt = (p) => {
   try {
-    return kindOf(statSync3(p, { throwIfNoEntry: false }));
+    return kindOf(statSync2(p, { throwIfNoEntry: false }));
   } catch {
     return "none";
   }
@@ -183,7 +155,7 @@ var sha = (data) => (crypto ??= createRequire(import.meta.url)("node:crypto")).c
 var signature = (st) => st ? `${kindOf(st)}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : "none";
 var statOf = (p) => {
   try {
-    return statSync3(p, { bigint: true, throwIfNoEntry: false });
+    return statSync2(p, { bigint: true, throwIfNoEntry: false });
   } catch {
     return void 0;
   }
@@ -195,7 +167,7 @@ var listingHash = (entries) => entries ? sha(
 var textHash = (t) => t == null ? "-" : sha(t);
 function readDirEntries(dir) {
   try {
-    return readdirSync3(dir, { withFileTypes: true });
+    return readdirSync2(dir, { withFileTypes: true });
   } catch {
     return null;
   }
@@ -249,7 +221,7 @@ function saveStamp(dir, key, record, report) {
   if (record.unsound || !record.seen.size) return;
   try {
     const stamp = { format: FORMAT2, report, stderr: record.stderr, seen: newestFirst(record.seen) };
-    writeFileAtomic(path4.join(dir, `${key}.stamp`), JSON.stringify(stamp));
+    writeFileAtomic(path3.join(dir, `${key}.stamp`), JSON.stringify(stamp));
     pruneOldest(dir, ".stamp", KEEP);
   } catch {
   }
@@ -264,7 +236,7 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
   try {
     const dir = lintCacheDir(cwd, "findings", env);
     if (!dir) return void 0;
-    const file = path4.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
+    const file = path3.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
     const stamp = JSON.parse(readFileSync3(file, "utf8"));
     if (stamp?.format !== FORMAT2 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
     for (const entry of stamp.seen) {
@@ -283,11 +255,6 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
 }
 
 export {
-  projectCacheDir,
-  lintCacheDir,
-  tempName,
-  writeFileAtomic,
-  pruneOldest,
   VERSION,
   codeIdentity,
   reportHeader,

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-YW4W2YQD.js";
+} from "./chunk-FDFX7HP6.js";
 import {
   proofState
-} from "./chunk-ZDSANYVN.js";
+} from "./chunk-VDK7MDY5.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-PHXYESHW.js";
+import "./chunk-FOS2RRRL.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-4PPRLWVH.js";
-import "./chunk-VZKT3IMC.js";
-import "./chunk-TEHUMXOO.js";
+} from "./chunk-C4P44D4Q.js";
+import "./chunk-GFAVT7QE.js";
+import "./chunk-2VYIGKD3.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-TG74CVBS.js";
+} from "./chunk-K746MG6Y.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-QDB7OS6T.js";
-import "./chunk-TP5WPA2U.js";
-import "./chunk-N67RN7RE.js";
+} from "./chunk-QAMKYEUZ.js";
+import "./chunk-6QJYW7K6.js";
+import "./chunk-XNVXMTA4.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -56,21 +56,22 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-7ZP4G7DP.js";
+import "./chunk-IHQFY253.js";
+import "./chunk-MUXFN5LT.js";
 import {
   batchSizeFor,
   formatCount,
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-JJTSRXQO.js";
+} from "./chunk-HK3YZFHS.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-Q7O6HBXH.js";
+import "./chunk-EWMQZOE3.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 

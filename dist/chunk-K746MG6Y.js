@@ -7,19 +7,19 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-N67RN7RE.js";
+} from "./chunk-XNVXMTA4.js";
 import {
   probeKind,
   readDirEntries,
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-7ZP4G7DP.js";
+} from "./chunk-IHQFY253.js";
 import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-JJTSRXQO.js";
+} from "./chunk-HK3YZFHS.js";
 import {
   __commonJS,
   __toESM
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-LI4YN5IK.js");
+  const { readConfigFile } = await import("./config-file-PPMKNVUD.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

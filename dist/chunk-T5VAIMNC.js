@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-ZDSANYVN.js";
+} from "./chunk-VDK7MDY5.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-PHXYESHW.js";
+} from "./chunk-FOS2RRRL.js";
 import {
   byStatement
-} from "./chunk-VZKT3IMC.js";
+} from "./chunk-GFAVT7QE.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-TEHUMXOO.js";
+} from "./chunk-2VYIGKD3.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-V4JVXUBP.js";
+} from "./chunk-KZUPHAOC.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-TG74CVBS.js";
+} from "./chunk-K746MG6Y.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-TP5WPA2U.js";
+} from "./chunk-6QJYW7K6.js";
 import {
   dialectFor
-} from "./chunk-N67RN7RE.js";
+} from "./chunk-XNVXMTA4.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

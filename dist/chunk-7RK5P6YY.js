@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-N67RN7RE.js";
+} from "./chunk-XNVXMTA4.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -22,10 +22,10 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-7ZP4G7DP.js";
+} from "./chunk-IHQFY253.js";
 import {
   LineIndex
-} from "./chunk-JJTSRXQO.js";
+} from "./chunk-HK3YZFHS.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
