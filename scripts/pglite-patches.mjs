@@ -1,6 +1,7 @@
-// Two hot spots of PGlite's Emscripten glue, patched in the bundle (dist/) only. Each rewrite
-// is exact: same results, less work. The build fails, and test/shadow/pglite-patches.test.ts
-// fails, when PGlite's code no longer has the expression, so an upgrade re-checks them
+// Hot spots of PGlite's Emscripten glue and of its data directory loader, patched in the bundle
+// (dist/) only. Each rewrite is exact: same results, less work. The build fails, and
+// test/shadow/pglite-patches.test.ts fails, when PGlite's code no longer has the expression, so an
+// upgrade re-checks them
 // (and can drop one that upstream fixed). Measured on LemmyNet/lemmy's dry run (342 files).
 
 /** Symbol index per exports object, extended when the object has grown. */
@@ -28,6 +29,25 @@ export const PATCHES = [
     name: 'lookup-path-join',
     find: /([\w$]+)=PATH\.join2\(\1,([\w$]+)\[([\w$]+)\]\);try\{/g,
     replace: '$1=$1==="/"?"/"+$2[$3]:$1+"/"+$2[$3];try{',
+  },
+  {
+    // Booting from a data directory (`loadDataDir`: a cached state, the shipped one) copied every
+    // file twice: the tar reader sliced each file out of the archive, and the in-memory file system
+    // copied the slice again. Both copies of lemmy's 30 MB state are fresh pages on every boot:
+    // 150 ms of a warm dry run on a 2-core machine. The reader now gives views into the archive
+    // (this copy of tinytar serves `loadDataDir` only; extension bundles have their own) ...
+    name: 'untar-views',
+    find: /extractData\?([\w$]+)\.size<=0\?new Uint8Array:([\w$]+)\.slice\(/g,
+    replace: 'extractData?$1.size<=0?new Uint8Array:$2.subarray(',
+  },
+  {
+    // ... and the file system keeps them as the files' contents (`canOwn`, Emscripten's own option for
+    // this: MEMFS then writes into the view, and gives a file new storage when it grows). The archive is
+    // the engine's from then on: zerodown hands PGlite a buffer no one else reads (pglite-engine.ts,
+    // `bytesBlob`), and PGlite read it once, into this loader, before.
+    name: 'tar-files-owned',
+    find: /([\w$]+)\.writeFile\(([\w$]+),([\w$]+)\.data\);/g,
+    replace: '$1.writeFile($2,$3.data,{canOwn:!0});',
   },
 ];
 

@@ -64,6 +64,11 @@ export interface ShadowOpenOptions {
   timeoutMs?: number;
   /** embedded engine: boot from this saved state (`Shadow.saveState`) */
   state?: Buffer;
+  /**
+   * the caller hands `state` over: the engine takes its memory as it is (it is empty afterwards) instead of a copy;
+   * for a state no one reads again (one just read from disk for this run)
+   */
+  handOverState?: boolean;
   /** embedded engine: what it will run (it compiles its code for that); default: a long run */
   work?: ShadowWork;
 }

@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import type { Migration } from '../model.js';
 import { codeIdentity } from '../build.js';
 import { projectCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
+import { inflateOptions } from './unpacked-size.js';
 
 const FORMAT = 2;
 /** cached states kept per directory (newest used first): the dry run's and the proof's of a few histories */
@@ -73,7 +74,7 @@ export function defaultCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.en
 type Zlib = typeof import('node:zlib') & {
   zstdCompressSync?: (data: Buffer, opts: object) => Buffer;
   zstdCompress?: (data: Buffer, opts: object, cb: (err: Error | null, out: Buffer) => void) => void;
-  zstdDecompressSync?: (data: Buffer) => Buffer;
+  zstdDecompressSync?: (data: Buffer, opts: object) => Buffer;
   constants: { ZSTD_c_compressionLevel?: number };
 };
 let loaded: Zlib | undefined;
@@ -107,11 +108,12 @@ function packAsync(tar: Buffer): Promise<Buffer> {
   });
 }
 
+/** A state's tar, inflated into one buffer of its own (./unpacked-size.ts): the engine's thread can take it as it is. */
 function unpack(data: Buffer): Buffer {
   const z = zlib();
-  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return z.gunzipSync(data);
+  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return z.gunzipSync(data, inflateOptions(data));
   if (!z.zstdDecompressSync) throw new Error('zstd state on a Node without zstd');
-  return z.zstdDecompressSync(data);
+  return z.zstdDecompressSync(data, inflateOptions(data));
 }
 
 export interface CachedState<M> {

@@ -129,7 +129,8 @@ export function startOpening(
   const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   const opening: Promise<Shadow> = opts.url
     ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound })
-    : dialect.open({ extensions, ...(cached ? { state: cached.tar } : {}), ...bound, work });
+    : // the state was read from disk for this run alone: the engine takes its memory as it is
+      dialect.open({ extensions, ...(cached ? { state: cached.tar, handOverState: true } : {}), ...bound, work });
   opening.catch(() => {});
   return opening;
 }

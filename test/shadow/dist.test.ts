@@ -6,7 +6,17 @@
  * node_modules to fall back on.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +119,35 @@ describe('the bundled CLI, copied outside the repository', () => {
     );
     expect(r.json.statements[1].error).toMatchObject({ code: '23502', line: 2 });
   });
+  it('boots its saved state through the patched data directory loader, and reports what the run that saved it did', () => {
+    // the bundle's PGlite keeps a saved state's files in the archive's own buffer (scripts/pglite-patches.mjs,
+    // untar-views and tar-files-owned): the migration then writes into those files and grows them
+    const cache = path.join(tmp, 'state-cache');
+    const run = () => {
+      const r = spawnSync(process.execPath, [cli, 'dry-run', 'migrations/002_change.sql', '--format', 'json'], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: tmp, ZERODOWN_CACHE_DIR: cache },
+      });
+      expect(r.stdout, r.stderr).toMatch(/^\{/);
+      // the saved report would be served as it is: drop it, so that the next run boots the state and runs again
+      for (const f of readdirSync(cache)) if (f.endsWith('.dryrun.json')) rmSync(path.join(cache, f));
+      return JSON.parse(r.stdout);
+    };
+    const timeless = (x: unknown) => JSON.stringify(x, (k, v) => (/ms$|duration/i.test(k) ? 0 : v));
+    const saved = run();
+    expect(saved.cache).toBe('miss');
+    for (let i = 0; i < 2; i++) {
+      const booted = run();
+      expect(booted).toMatchObject({ cache: 'hit', boot: 'cache' });
+      expect(timeless(booted.statements)).toBe(timeless(saved.statements));
+      expect(booted.statements[0].locks).toContainEqual(
+        expect.objectContaining({ relation: 'users', mode: 'ShareLock' }),
+      );
+      expect(booted.statements[1].error).toMatchObject({ code: '23502', line: 2 });
+    }
+  }, 120_000);
+
   it('the shadow cache survives a fresh copy of the same build, and no other build reads it', () => {
     // the Action checks its dist/ out anew on every job: same content, new mtimes
     const cache = path.join(tmp, 'shadow-cache');

@@ -2,9 +2,9 @@
  * How the PGlite worker boots (src/dialects/postgres/shadow/pglite-engine.ts, pglite.ts): PGlite's WebAssembly is
  * compiled once by the main thread and shared by every worker (compileEngine), its file system bundle is read as
  * the worker starts (prefetchArtifacts), data directories reach PGlite as
- * the bytes themselves rather than through a Blob (bytesBlob), and a cached state is copied once
- * and transferred to the worker. These pin that PGlite still boots that way, with real PGlite,
- * and that the caller's cached state survives the transfer.
+ * the bytes themselves rather than through a Blob (bytesBlob), and a cached state is copied once (or handed over
+ * as it is) and transferred to the worker. These pin that PGlite still boots that way, with real PGlite, and that
+ * the caller's cached state survives the transfer unless the caller handed it over.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -36,17 +36,24 @@ describe.skipIf(!shipped)('PGlite boot', () => {
     expect(sha(view)).toBe(before);
   });
 
-  it('bytesBlob with copyEachRead gives each read its own buffer; without, the same one', async () => {
+  it('bytesBlob hands its own buffer over on the first read; a later read gets fresh bytes from `again`', async () => {
     const bytes = new Uint8Array([1, 2, 3]);
-    const copying = bytesBlob(bytes, 'application/octet-stream', true);
-    const a = await copying.arrayBuffer();
-    const b = await copying.arrayBuffer();
-    expect(a).not.toBe(b);
+    const fresh = bytesBlob(bytes, 'application/octet-stream', async () => new Uint8Array([1, 2, 3]));
+    const a = await fresh.arrayBuffer();
+    expect(a).toBe(bytes.buffer);
+    new Uint8Array(a)[0] = 9; // PGlite writes into what it read
+    const b = await fresh.arrayBuffer();
+    expect(b).not.toBe(a);
     expect([...new Uint8Array(b)]).toEqual([1, 2, 3]);
-    new Uint8Array(a)[0] = 9;
-    expect(new Uint8Array(await copying.arrayBuffer())[0]).toBe(1);
-    const shared = bytesBlob(bytes);
-    expect(await shared.arrayBuffer()).toBe(await shared.arrayBuffer());
+    // without `again` there is nothing to give a second reader
+    const once = bytesBlob(new Uint8Array([4]));
+    await once.arrayBuffer();
+    await expect(once.arrayBuffer()).rejects.toThrow(/read twice/);
+    // a view into a larger buffer is copied out: the rest of that buffer is someone else's
+    const big = new Uint8Array([0, 5, 6, 0]);
+    const view = await bytesBlob(big.subarray(1, 3)).arrayBuffer();
+    expect(view).not.toBe(big.buffer);
+    expect([...new Uint8Array(view)]).toEqual([5, 6]);
   });
 
   it('prefetchArtifacts compiles PGlite, and two engines in turn boot with what it prefetched', async () => {
@@ -115,6 +122,28 @@ describe.skipIf(!shipped)('PGlite boot', () => {
       }
       expect(tar.length).toBe(length);
       expect(sha(tar)).toBe(digest);
+    }
+    // handed over (a state read from disk for one run): the worker takes the buffer itself, and the caller's is empty
+    const mine = Buffer.from(tar);
+    const sh = await PgliteShadow.open({ dataDir: mine, handOver: true });
+    try {
+      expect(mine.length).toBe(0);
+      expect(sh.boot).toBe('cache');
+      expect(await sh.query('SELECT x FROM kept')).toEqual([{ x: 7 }]);
+    } finally {
+      await sh.close();
+    }
+    // a view into a shared buffer (Node's pool, a larger allocation) is copied even when handed over
+    const big = Buffer.alloc(tar.length + 10);
+    tar.copy(big, 5);
+    const part = big.subarray(5, 5 + tar.length);
+    const sh2 = await PgliteShadow.open({ dataDir: part, handOver: true });
+    try {
+      expect(part.length).toBe(tar.length);
+      expect(sha(part)).toBe(digest);
+      expect(await sh2.query('SELECT x FROM kept')).toEqual([{ x: 7 }]);
+    } finally {
+      await sh2.close();
     }
   });
 });

@@ -13,7 +13,7 @@ export async function openShadow(opts: OpenShadowOptions = {}): Promise<Shadow> 
   if (opts.url) return PostgresShadow.open(opts.url, { ...bound, allowSuperuser: opts.allowSuperuser });
   return PgliteShadow.open({
     extensions: opts.extensions,
-    ...(opts.state ? { dataDir: opts.state } : {}),
+    ...(opts.state ? { dataDir: opts.state, handOver: !!opts.handOverState } : {}),
     ...bound,
     tier: tierFor(opts.work),
   });

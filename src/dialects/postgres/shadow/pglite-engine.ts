@@ -13,6 +13,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
 import { writeFileAtomic } from '../../../cache-files.js';
+import { inflateOptions } from '../../../shadow/unpacked-size.js';
 import { compilePglite, pgliteFilesUrl } from './pglite-files.js';
 import type { WasmTier } from '../../../wasm-tier.js';
 
@@ -89,20 +90,35 @@ export interface EngineBootOptions {
 }
 
 /**
- * The bytes as PGlite reads a `loadDataDir` or `fsBundle`: it only calls `arrayBuffer()` (and
- * reads `type`, `name`), so the buffer is handed over as it is. A `Blob` copies the bytes in and
- * `arrayBuffer()` copies them out again, in 64 KB chunks: for a 43 MB cached state that is
- * about 0.2 s of a boot (test/shadow/pglite-boot.test.ts pins that PGlite still reads it).
- * `copyEachRead`: each read gets its own copy, for bytes PGlite may keep and write to (the
- * file system bundle becomes files in place) and that a second instance reads again.
+ * The bytes as PGlite reads a `loadDataDir` or `fsBundle`: it only calls `arrayBuffer()` (and reads `type`, `name`),
+ * so the buffer is handed over as it is. A `Blob` copies the bytes in and `arrayBuffer()` copies them out again, in
+ * 64 KB chunks: for a 43 MB cached state that is about 0.2 s of a boot (test/shadow/pglite-boot.test.ts pins that
+ * PGlite still reads it).
+ *
+ * PGlite keeps what it reads as its files' storage and writes into it: the file system bundle's files are views into
+ * it, and so are a data directory's in the bundle (scripts/pglite-patches.mjs, `untar-views`, `tar-files-owned`). So
+ * the bytes are the engine's from the first read on: the caller gives them up (a view into a larger buffer is copied
+ * out first). `again`: where a later read (a second engine booting in the same worker) gets its own bytes.
  */
-export function bytesBlob(bytes: Uint8Array, type = 'application/octet-stream', copyEachRead = false): Blob {
-  const whole =
-    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-      ? (bytes.buffer as ArrayBuffer)
-      : (bytes.slice().buffer as ArrayBuffer);
-  const arrayBuffer = async () => (copyEachRead ? whole.slice(0) : whole);
-  return { type, size: whole.byteLength, arrayBuffer } as unknown as Blob;
+export function bytesBlob(
+  bytes: Uint8Array,
+  type = 'application/octet-stream',
+  again?: () => Promise<Uint8Array>,
+): Blob {
+  const whole = (b: Uint8Array) =>
+    b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
+      ? (b.buffer as ArrayBuffer)
+      : (b.slice().buffer as ArrayBuffer);
+  let read = false;
+  const arrayBuffer = async () => {
+    if (!read) {
+      read = true;
+      return whole(bytes);
+    }
+    if (!again) throw new Error('bytesBlob: read twice, and its bytes were handed over on the first read');
+    return whole(await again());
+  };
+  return { type, size: bytes.byteLength, arrayBuffer } as unknown as Blob;
 }
 
 /** PGlite's WebAssembly, compiled, and its file system bundle (pglite.data), read. */
@@ -124,11 +140,12 @@ export interface EngineArtifacts {
 export function prefetchArtifacts(
   compiled?: Promise<{ wasm?: WebAssembly.Module; tier?: WasmTier }>,
 ): Promise<EngineArtifacts | undefined> {
+  const bundle = () => readFile(new URL('pglite.data', pgliteFilesUrl()));
   return Promise.all([
     compiled ? compiled.then((m) => m.wasm ?? compilePglite(m.tier)) : compilePglite(),
-    readFile(new URL('pglite.data', pgliteFilesUrl())),
+    bundle(),
   ]).then(
-    ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, 'application/octet-stream', true) }),
+    ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, 'application/octet-stream', bundle) }),
     () => undefined,
   );
 }
@@ -187,7 +204,8 @@ export async function bootEngine(
     if (!existsSync(file)) continue;
     let tar: Buffer;
     try {
-      tar = gunzipSync(readFileSync(file));
+      const gz = readFileSync(file);
+      tar = gunzipSync(gz, inflateOptions(gz));
     } catch {
       continue;
     }

@@ -114,6 +114,8 @@ export interface PgliteOptions {
   cold?: boolean;
   /** boot from this data directory tarball (uncompressed) instead: a cached shadow state */
   dataDir?: Buffer;
+  /** `dataDir` is handed over: its memory goes to the worker as it is (the caller's buffer is empty afterwards) */
+  handOver?: boolean;
   /** wall-clock bound per statement, ms (default 30 s) */
   timeoutMs?: number;
   /** how its WebAssembly is compiled (pglite-files.ts `tierFor`); default optimizing */
@@ -251,9 +253,15 @@ export class PgliteShadow implements Shadow {
     trackShadow(shadow);
     try {
       const target = opts.cold ? undefined : cacheTarget();
-      // a cached state is tens of MB: one copy (the caller may boot from its buffer again), handed
-      // over to the worker rather than cloned into it (a structured clone copies it twice more)
-      const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : undefined;
+      // a cached state is tens of MB: handed over to the worker rather than cloned into it (a structured clone
+      // copies it twice more); copied once first unless the caller gives it up (it may boot from it again), or it
+      // shares its memory (a view into a larger buffer, such as Node's pool, must not be taken from under others)
+      const d = opts.dataDir;
+      const dataDir = !d
+        ? undefined
+        : opts.handOver && d.buffer instanceof ArrayBuffer && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength
+          ? new Uint8Array(d.buffer)
+          : new Uint8Array(d);
       const tier = opts.tier ?? 'optimizing';
       const wasm = await compileEngine(tier);
       const booted = (await shadow.ownWork(
