@@ -24,7 +24,10 @@ import {
   pt,
   u,
   x
-} from "./chunk-2WGZ6AMT.js";
+} from "./chunk-4UGGP4ST.js";
+import {
+  inflateOptions
+} from "./chunk-A6MR5T6S.js";
 import {
   writeFileAtomic
 } from "./chunk-MUXFN5LT.js";
@@ -1244,14 +1247,14 @@ function Be2(e) {
 async function Ge2(e, t2) {
   let r;
   if (e && t2 === "nodefs") {
-    let { NodeFS: _2 } = await import("./nodefs-3K3APGGN.js");
+    let { NodeFS: _2 } = await import("./nodefs-65K5LCGX.js");
     r = new _2(e);
   } else if (e && t2 === "idbfs") r = new ye2(e);
   else if (e && t2 === "opfs-ahp") {
-    let { OpfsAhpFS: _2 } = await import("./opfs-ahp-MPDBWCCE.js");
+    let { OpfsAhpFS: _2 } = await import("./opfs-ahp-5TI7PSE4.js");
     r = new _2(e);
   } else if (e && t2 === "memfs2opfs") {
-    let { Memfs2OpfsFS: _2 } = await import("./memfs2opfs-6RWMYL3J.js");
+    let { Memfs2OpfsFS: _2 } = await import("./memfs2opfs-G7GYJCYD.js");
     r = new _2(e);
   } else r = new ee2();
   return r;
@@ -5630,17 +5633,26 @@ async function makeDataDirSnapshot(db2) {
     if (own) await pg.close();
   }
 }
-function bytesBlob(bytes, type = "application/octet-stream", copyEachRead = false) {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
-  const arrayBuffer = async () => copyEachRead ? whole.slice(0) : whole;
-  return { type, size: whole.byteLength, arrayBuffer };
+function bytesBlob(bytes, type = "application/octet-stream", again) {
+  const whole = (b2) => b2.byteOffset === 0 && b2.byteLength === b2.buffer.byteLength ? b2.buffer : b2.slice().buffer;
+  let read = false;
+  const arrayBuffer = async () => {
+    if (!read) {
+      read = true;
+      return whole(bytes);
+    }
+    if (!again) throw new Error("bytesBlob: read twice, and its bytes were handed over on the first read");
+    return whole(await again());
+  };
+  return { type, size: bytes.byteLength, arrayBuffer };
 }
 function prefetchArtifacts(compiled) {
+  const bundle = () => readFile(new URL("pglite.data", pgliteFilesUrl()));
   return Promise.all([
     compiled ? compiled.then((m2) => m2.wasm ?? compilePglite(m2.tier)) : compilePglite(),
-    readFile(new URL("pglite.data", pgliteFilesUrl()))
+    bundle()
   ]).then(
-    ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, "application/octet-stream", true) }),
+    ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, "application/octet-stream", bundle) }),
     () => void 0
   );
 }
@@ -5685,7 +5697,8 @@ async function bootEngine(opts, {
     if (!existsSync(file)) continue;
     let tar;
     try {
-      tar = gunzipSync(readFileSync(file));
+      const gz = readFileSync(file);
+      tar = gunzipSync(gz, inflateOptions(gz));
     } catch {
       continue;
     }

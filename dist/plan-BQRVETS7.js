@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-FDFX7HP6.js";
+} from "./chunk-F4XC6DSD.js";
 import {
   proofState
-} from "./chunk-VDK7MDY5.js";
+} from "./chunk-E5PPIEML.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-FOS2RRRL.js";
+import "./chunk-T5ZLYFDO.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-C4P44D4Q.js";
-import "./chunk-GFAVT7QE.js";
-import "./chunk-2VYIGKD3.js";
+} from "./chunk-OTSUD6QU.js";
+import "./chunk-2EQPEKPY.js";
+import "./chunk-A4Q7RVLH.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-KZUPHAOC.js";
+} from "./chunk-6BCH52IC.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-K746MG6Y.js";
+} from "./chunk-IYQ6H3S6.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-QAMKYEUZ.js";
-import "./chunk-6QJYW7K6.js";
-import "./chunk-XNVXMTA4.js";
+} from "./chunk-TJTQAUCT.js";
+import "./chunk-WMI3BQGJ.js";
+import "./chunk-2JDTQHW3.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -57,6 +57,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
+import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
 import {
   batchSizeFor,
@@ -64,7 +65,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-HK3YZFHS.js";
+} from "./chunk-575OBCX5.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -9682,7 +9682,8 @@ var PgliteShadow = class _PgliteShadow {
     trackShadow(shadow);
     try {
       const target = opts.cold ? void 0 : cacheTarget();
-      const dataDir = opts.dataDir ? new Uint8Array(opts.dataDir) : void 0;
+      const d = opts.dataDir;
+      const dataDir = !d ? void 0 : opts.handOver && d.buffer instanceof ArrayBuffer && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength ? new Uint8Array(d.buffer) : new Uint8Array(d);
       const tier = opts.tier ?? "optimizing";
       const wasm2 = await compileEngine(tier);
       const booted = await shadow.ownWork(

@@ -414,7 +414,7 @@ var we = D((Vr, he) => {
     return n2;
   }
   function ur(e, r, t, n2) {
-    return n2.extractData ? t.size <= 0 ? new Uint8Array() : e.slice(r, r + t.size) : null;
+    return n2.extractData ? t.size <= 0 ? new Uint8Array() : e.subarray(r, r + t.size) : null;
   }
   function cr(e, r) {
     var t = {};
@@ -468,7 +468,7 @@ async function Jr(e, r, t) {
       _2.length && !e.analyzePath(_2).exists && e.mkdirTree(_2);
     }
     if (s3.type === O.REGTYPE) {
-      e.writeFile(l2, s3.data);
+      e.writeFile(l2, s3.data, { canOwn: true });
       let c3 = Ar(s3.modifyTime);
       e.utime(l2, c3, c3);
     } else s3.type === O.DIRTYPE && (e.analyzePath(l2).exists || e.mkdir(l2));

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-XNVXMTA4.js";
+} from "./chunk-2JDTQHW3.js";
 import {
   probeKind,
   readDirEntries,
@@ -19,7 +19,7 @@ import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-HK3YZFHS.js";
+} from "./chunk-575OBCX5.js";
 import {
   __commonJS,
   __toESM
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-PPMKNVUD.js");
+  const { readConfigFile } = await import("./config-file-C3SHKI2O.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-K746MG6Y.js";
+} from "./chunk-IYQ6H3S6.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-6QJYW7K6.js";
+} from "./chunk-WMI3BQGJ.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-XNVXMTA4.js";
+} from "./chunk-2JDTQHW3.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -33,6 +33,9 @@ import {
   codeIdentity,
   reportHeader
 } from "./chunk-IHQFY253.js";
+import {
+  inflateOptions
+} from "./chunk-A6MR5T6S.js";
 import {
   lintCacheDir,
   projectCacheDir,
@@ -42,7 +45,7 @@ import {
 } from "./chunk-MUXFN5LT.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-HK3YZFHS.js";
+} from "./chunk-575OBCX5.js";
 import {
   isShadowStop,
   shadowWork,
@@ -182,9 +185,9 @@ function packAsync(tar) {
 }
 function unpack(data) {
   const z = zlib();
-  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return z.gunzipSync(data);
+  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return z.gunzipSync(data, inflateOptions(data));
   if (!z.zstdDecompressSync) throw new Error("zstd state on a Node without zstd");
-  return z.zstdDecompressSync(data);
+  return z.zstdDecompressSync(data, inflateOptions(data));
 }
 function touch(file) {
   try {
@@ -1431,7 +1434,10 @@ function isCacheMeta(x) {
 }
 function startOpening(dialect, opts, extensions, cached, work) {
   const bound = opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {};
-  const opening = opts.url ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }) : dialect.open({ extensions, ...cached ? { state: cached.tar } : {}, ...bound, work });
+  const opening = opts.url ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }) : (
+    // the state was read from disk for this run alone: the engine takes its memory as it is
+    dialect.open({ extensions, ...cached ? { state: cached.tar, handOverState: true } : {}, ...bound, work })
+  );
   opening.catch(() => {
   });
   return opening;

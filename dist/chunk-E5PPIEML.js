@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-FOS2RRRL.js";
+} from "./chunk-T5ZLYFDO.js";
 import {
   isProven
-} from "./chunk-KZUPHAOC.js";
+} from "./chunk-6BCH52IC.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

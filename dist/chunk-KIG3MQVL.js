@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-VDK7MDY5.js";
+} from "./chunk-E5PPIEML.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-FOS2RRRL.js";
+} from "./chunk-T5ZLYFDO.js";
 import {
   byStatement
-} from "./chunk-GFAVT7QE.js";
+} from "./chunk-2EQPEKPY.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-2VYIGKD3.js";
+} from "./chunk-A4Q7RVLH.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-KZUPHAOC.js";
+} from "./chunk-6BCH52IC.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-K746MG6Y.js";
+} from "./chunk-IYQ6H3S6.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-6QJYW7K6.js";
+} from "./chunk-WMI3BQGJ.js";
 import {
   dialectFor
-} from "./chunk-XNVXMTA4.js";
+} from "./chunk-2JDTQHW3.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

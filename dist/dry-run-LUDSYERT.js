@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-FOS2RRRL.js";
+} from "./chunk-T5ZLYFDO.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-KZUPHAOC.js";
+} from "./chunk-6BCH52IC.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-K746MG6Y.js";
+} from "./chunk-IYQ6H3S6.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-QAMKYEUZ.js";
+} from "./chunk-TJTQAUCT.js";
 import {
   estimateDryRun
-} from "./chunk-6QJYW7K6.js";
-import "./chunk-XNVXMTA4.js";
+} from "./chunk-WMI3BQGJ.js";
+import "./chunk-2JDTQHW3.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -61,10 +61,11 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
+import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
 import {
   formatDuration
-} from "./chunk-HK3YZFHS.js";
+} from "./chunk-575OBCX5.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

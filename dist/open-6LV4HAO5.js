@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-HK3YZFHS.js";
+} from "./chunk-575OBCX5.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -350,7 +350,7 @@ async function openShadow(opts = {}) {
   if (opts.url) return PostgresShadow.open(opts.url, { ...bound, allowSuperuser: opts.allowSuperuser });
   return PgliteShadow.open({
     extensions: opts.extensions,
-    ...opts.state ? { dataDir: opts.state } : {},
+    ...opts.state ? { dataDir: opts.state, handOver: !!opts.handOverState } : {},
     ...bound,
     tier: tierFor(opts.work)
   });

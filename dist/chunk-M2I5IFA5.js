@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-XNVXMTA4.js";
+} from "./chunk-2JDTQHW3.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import {
   LineIndex
-} from "./chunk-HK3YZFHS.js";
+} from "./chunk-575OBCX5.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-GFAVT7QE.js";
+} from "./chunk-2EQPEKPY.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-2VYIGKD3.js";
+} from "./chunk-A4Q7RVLH.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,23 +25,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-KZUPHAOC.js";
+} from "./chunk-6BCH52IC.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-K746MG6Y.js";
+} from "./chunk-IYQ6H3S6.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-QAMKYEUZ.js";
+} from "./chunk-TJTQAUCT.js";
 import {
   applyStats
-} from "./chunk-6QJYW7K6.js";
+} from "./chunk-WMI3BQGJ.js";
 import {
   UsageError,
   exitCodeFor
@@ -455,7 +455,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-ALNH5EBP.js");
+    const { lintDryRun } = await import("./dry-run-LUDSYERT.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

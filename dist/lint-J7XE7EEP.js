@@ -12,22 +12,23 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-C4P44D4Q.js";
-import "./chunk-GFAVT7QE.js";
-import "./chunk-2VYIGKD3.js";
-import "./chunk-KZUPHAOC.js";
-import "./chunk-K746MG6Y.js";
+} from "./chunk-OTSUD6QU.js";
+import "./chunk-2EQPEKPY.js";
+import "./chunk-A4Q7RVLH.js";
+import "./chunk-6BCH52IC.js";
+import "./chunk-IYQ6H3S6.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-QAMKYEUZ.js";
-import "./chunk-6QJYW7K6.js";
-import "./chunk-XNVXMTA4.js";
+import "./chunk-TJTQAUCT.js";
+import "./chunk-WMI3BQGJ.js";
+import "./chunk-2JDTQHW3.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
+import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-HK3YZFHS.js";
+import "./chunk-575OBCX5.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-T5VAIMNC.js";
-import "./chunk-VDK7MDY5.js";
+} from "./chunk-KIG3MQVL.js";
+import "./chunk-E5PPIEML.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-FOS2RRRL.js";
+import "./chunk-T5ZLYFDO.js";
 import {
   formatText
-} from "./chunk-GFAVT7QE.js";
+} from "./chunk-2EQPEKPY.js";
 import {
   toSarif
-} from "./chunk-2VYIGKD3.js";
+} from "./chunk-A4Q7RVLH.js";
 import {
   defaultCacheDir
-} from "./chunk-KZUPHAOC.js";
+} from "./chunk-6BCH52IC.js";
 import {
   loadConfig
-} from "./chunk-K746MG6Y.js";
+} from "./chunk-IYQ6H3S6.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-6QJYW7K6.js";
-import "./chunk-XNVXMTA4.js";
+import "./chunk-WMI3BQGJ.js";
+import "./chunk-2JDTQHW3.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -48,8 +48,9 @@ import {
 import {
   VERSION
 } from "./chunk-IHQFY253.js";
+import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-HK3YZFHS.js";
+import "./chunk-575OBCX5.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

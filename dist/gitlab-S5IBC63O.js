@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-T5VAIMNC.js";
-import "./chunk-VDK7MDY5.js";
+} from "./chunk-KIG3MQVL.js";
+import "./chunk-E5PPIEML.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-FOS2RRRL.js";
+import "./chunk-T5ZLYFDO.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-C4P44D4Q.js";
+} from "./chunk-OTSUD6QU.js";
 import {
   formatText
-} from "./chunk-GFAVT7QE.js";
-import "./chunk-2VYIGKD3.js";
+} from "./chunk-2EQPEKPY.js";
+import "./chunk-A4Q7RVLH.js";
 import {
   defaultCacheDir
-} from "./chunk-KZUPHAOC.js";
+} from "./chunk-6BCH52IC.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-K746MG6Y.js";
+} from "./chunk-IYQ6H3S6.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-QAMKYEUZ.js";
-import "./chunk-6QJYW7K6.js";
-import "./chunk-XNVXMTA4.js";
+} from "./chunk-TJTQAUCT.js";
+import "./chunk-WMI3BQGJ.js";
+import "./chunk-2JDTQHW3.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -46,8 +46,9 @@ import {
 import {
   VERSION
 } from "./chunk-IHQFY253.js";
+import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-HK3YZFHS.js";
+import "./chunk-575OBCX5.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-FDFX7HP6.js";
-import "./chunk-VDK7MDY5.js";
-import "./chunk-FOS2RRRL.js";
+} from "./chunk-F4XC6DSD.js";
+import "./chunk-E5PPIEML.js";
+import "./chunk-T5ZLYFDO.js";
 import {
   ruleDocUrl
-} from "./chunk-2VYIGKD3.js";
+} from "./chunk-A4Q7RVLH.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-KZUPHAOC.js";
+} from "./chunk-6BCH52IC.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-K746MG6Y.js";
+} from "./chunk-IYQ6H3S6.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-6QJYW7K6.js";
-import "./chunk-XNVXMTA4.js";
+import "./chunk-WMI3BQGJ.js";
+import "./chunk-2JDTQHW3.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,8 +41,9 @@ import {
 import {
   VERSION
 } from "./chunk-IHQFY253.js";
+import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-HK3YZFHS.js";
+import "./chunk-575OBCX5.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

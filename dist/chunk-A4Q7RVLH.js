@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-XNVXMTA4.js";
+} from "./chunk-2JDTQHW3.js";
 import {
   formatDuration
-} from "./chunk-HK3YZFHS.js";
+} from "./chunk-575OBCX5.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-6QJYW7K6.js";
+} from "./chunk-WMI3BQGJ.js";
 import {
   dialectOfUrl
-} from "./chunk-XNVXMTA4.js";
+} from "./chunk-2JDTQHW3.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

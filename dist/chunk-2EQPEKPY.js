@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-2VYIGKD3.js";
+} from "./chunk-A4Q7RVLH.js";
 import {
   require_picocolors
-} from "./chunk-KZUPHAOC.js";
+} from "./chunk-6BCH52IC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
