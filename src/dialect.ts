@@ -62,8 +62,11 @@ export interface ShadowOpenOptions {
   extensions?: string[];
   /** wall-clock bound per statement, ms */
   timeoutMs?: number;
-  /** embedded engine: boot from this saved state (`Shadow.saveState`) */
-  state?: Buffer;
+  /**
+   * embedded engine: boot from this saved state (`Shadow.saveState`); a function is called once the engine's thread
+   * is starting (unpacking a state overlaps with that), and undefined from it boots a fresh engine
+   */
+  state?: Buffer | (() => Buffer | undefined);
   /**
    * the caller hands `state` over: the engine takes its memory as it is (it is empty afterwards) instead of a copy;
    * for a state no one reads again (one just read from disk for this run)

@@ -131,20 +131,44 @@ function touch(file: string): void {
   }
 }
 
-export function readCache<M>(dir: string, key: string): CachedState<M> | undefined {
+/**
+ * A state saved under `key`, found: its facts read, its tar unpacked only when `unpack` is called (the dry run calls
+ * it once PGlite's thread is starting, so that the two overlap). Undefined when there is none.
+ */
+export interface FoundState<M> {
+  meta: M;
+  /** the tar, unpacked now: undefined when it cannot be (a damaged file, a zstd state on a Node without zstd) */
+  unpack(): Buffer | undefined;
+}
+
+export function findCache<M>(dir: string, key: string): FoundState<M> | undefined {
   const state = path.join(dir, `${key}.state`);
   const json = path.join(dir, `${key}.json`);
   if (!existsSync(state) || !existsSync(json)) return undefined;
+  let meta: M;
   try {
-    const meta = JSON.parse(readFileSync(json, 'utf8')) as M;
-    const tar = unpack(readFileSync(state));
-    // a tar archive says so in its first header; PGlite given anything else fails in its worker, past recovery
-    if (tar.length < 512 || tar.toString('latin1', 257, 262) !== 'ustar') return undefined;
-    touch(state);
-    return { tar, meta };
+    meta = JSON.parse(readFileSync(json, 'utf8')) as M;
   } catch {
     return undefined;
   }
+  const unpackState = () => {
+    try {
+      const tar = unpack(readFileSync(state));
+      // a tar archive says so in its first header; PGlite given anything else fails in its worker, past recovery
+      if (tar.length < 512 || tar.toString('latin1', 257, 262) !== 'ustar') return undefined;
+      touch(state);
+      return tar;
+    } catch {
+      return undefined;
+    }
+  };
+  return { meta, unpack: unpackState };
+}
+
+export function readCache<M>(dir: string, key: string): CachedState<M> | undefined {
+  const found = findCache<M>(dir, key);
+  const tar = found?.unpack();
+  return found && tar ? { tar, meta: found.meta } : undefined;
 }
 
 export function writeCache(dir: string, key: string, tar: Buffer, meta: unknown): void {
@@ -214,10 +238,6 @@ export function resultKey(parts: unknown): string {
 export interface StateStore<M> {
   get(key: string): CachedState<M> | undefined;
   put(key: string, tar: Buffer, meta: M): void;
-}
-
-export function diskStore<M>(dir: string): StateStore<M> {
-  return { get: (key) => readCache<M>(dir, key), put: (key, tar, meta) => writeCache(dir, key, tar, meta) };
 }
 
 export function memoryStore<M>(): StateStore<M> {

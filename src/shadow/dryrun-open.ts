@@ -4,7 +4,7 @@
  */
 import type { DialectShadow, ShadowWork } from '../dialect.js';
 import type { Migration } from '../model.js';
-import { cacheKey, diskStore, type CachedState, type StateStore } from './cache.js';
+import { cacheKey, findCache, writeCache, type FoundState } from './cache.js';
 import type { EngineLimit, Shadow } from './driver.js';
 import type { SeedResult, SeedScope } from './probes.js';
 import type { DryRun, DryRunOptions, History, Seeded } from './dryrun-types.js';
@@ -15,10 +15,9 @@ export interface CacheMeta {
   limits: EngineLimit[];
 }
 
-/** The shadow cache of one dry run: where, and under which key (`readState` reads the state saved there). */
+/** The shadow cache of one dry run: where, and under which key (`readState` finds the state saved there). */
 export interface DryRunCache {
   dir: string | undefined;
-  store: StateStore<CacheMeta> | undefined;
   key: string | undefined;
 }
 
@@ -35,7 +34,6 @@ export function lookUpCache(
   scope?: SeedScope,
 ): DryRunCache {
   const dir = opts.url ? undefined : opts.cacheDir;
-  const store = dir ? diskStore<CacheMeta>(dir) : undefined;
   const key = dir
     ? cacheKey({
         engine: dialect.embeddedEngine?.() ?? 'server',
@@ -46,15 +44,15 @@ export function lookUpCache(
         ...(opts.schema ? { schema: opts.schema.sql } : {}),
       })
     : undefined;
-  return { dir, store, key };
+  return { dir, key };
 }
 
 /**
- * The saved state of `cache`'s key, read and unpacked: separate from the lookup, so that a dry run answered by a
- * saved report never unpacks a state.
+ * The saved state of `cache`'s key, found, its tar not yet unpacked (`startOpening` has it unpacked while PGlite's
+ * thread starts): separate from the lookup, so that a dry run answered by a saved report never reads a state.
  */
-export function readState(cache: DryRunCache): CachedState<CacheMeta> | undefined {
-  const found = cache.store && cache.key ? cache.store.get(cache.key) : undefined;
+export function readState(cache: DryRunCache): FoundState<CacheMeta> | undefined {
+  const found = cache.dir && cache.key ? findCache<CacheMeta>(cache.dir, cache.key) : undefined;
   // the facts saved beside a state are read as data: ones that are not what saveToCache writes are a miss
   return found && isCacheMeta(found.meta) ? found : undefined;
 }
@@ -123,14 +121,14 @@ export function startOpening(
   dialect: DialectShadow,
   opts: DryRunOptions,
   extensions: string[],
-  cached: CachedState<CacheMeta> | undefined,
+  cached: FoundState<CacheMeta> | undefined,
   work: ShadowWork,
 ): Promise<Shadow> {
   const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   const opening: Promise<Shadow> = opts.url
     ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound })
-    : // the state was read from disk for this run alone: the engine takes its memory as it is
-      dialect.open({ extensions, ...(cached ? { state: cached.tar, handOverState: true } : {}), ...bound, work });
+    : // unpacked once the engine's thread is starting, for this run alone: the engine takes its memory as it is
+      dialect.open({ extensions, ...(cached ? { state: cached.unpack, handOverState: true } : {}), ...bound, work });
   opening.catch(() => {});
   return opening;
 }
@@ -145,7 +143,7 @@ export function restoreFromCache(shadow: Shadow, meta: CacheMeta): { hist: Histo
 
 /** Saves the replayed and seeded state for the next run with the same inputs (when the engine can). */
 export async function saveToCache(cache: DryRunCache, shadow: Shadow, hist: History, seeded: Seeded): Promise<void> {
-  if (!cache.store || !cache.key || !shadow.saveState) return;
+  if (!cache.dir || !cache.key || !shadow.saveState) return;
   const meta: CacheMeta = {
     history: hist,
     seed: {
@@ -157,5 +155,5 @@ export async function saveToCache(cache: DryRunCache, shadow: Shadow, hist: Hist
     },
     limits: [...shadow.limits],
   };
-  cache.store.put(cache.key, await shadow.saveState(), meta);
+  writeCache(cache.dir, cache.key, await shadow.saveState(), meta);
 }

@@ -133,6 +133,22 @@ describe.skipIf(!shipped)('PGlite boot', () => {
     } finally {
       await sh.close();
     }
+    // a state given as a function is read once the worker is starting; nothing from it boots a fresh engine
+    let asked = 0;
+    const lazy = await PgliteShadow.open({ dataDir: () => (asked++, Buffer.from(tar)), handOver: true });
+    try {
+      expect([asked, lazy.boot]).toEqual([1, 'cache']);
+      expect(await lazy.query('SELECT x FROM kept')).toEqual([{ x: 7 }]);
+    } finally {
+      await lazy.close();
+    }
+    const none = await PgliteShadow.open({ dataDir: () => undefined });
+    try {
+      expect(none.boot).toBe('datadir');
+      expect(await none.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'kept'`)).toEqual([{ n: 0 }]);
+    } finally {
+      await none.close();
+    }
     // a view into a shared buffer (Node's pool, a larger allocation) is copied even when handed over
     const big = Buffer.alloc(tar.length + 10);
     tar.copy(big, 5);

@@ -112,8 +112,11 @@ export interface PgliteOptions {
   extensions?: string[];
   /** skip the pre-initialised data directory (tests of the cold path) */
   cold?: boolean;
-  /** boot from this data directory tarball (uncompressed) instead: a cached shadow state */
-  dataDir?: Buffer;
+  /**
+   * boot from this data directory tarball (uncompressed) instead: a cached shadow state; a function is called once
+   * the worker thread is starting (the two overlap), and undefined from it boots as without one
+   */
+  dataDir?: Buffer | (() => Buffer | undefined);
   /** `dataDir` is handed over: its memory goes to the worker as it is (the caller's buffer is empty afterwards) */
   handOver?: boolean;
   /** wall-clock bound per statement, ms (default 30 s) */
@@ -253,17 +256,20 @@ export class PgliteShadow implements Shadow {
     trackShadow(shadow);
     try {
       const target = opts.cold ? undefined : cacheTarget();
+      const tier = opts.tier ?? 'optimizing';
+      // compiled on V8's threads, as the worker thread starts (the constructor): a state given as a function is
+      // unpacked here meanwhile
+      const compiling = compileEngine(tier);
+      const d = typeof opts.dataDir === 'function' ? opts.dataDir() : opts.dataDir;
       // a cached state is tens of MB: handed over to the worker rather than cloned into it (a structured clone
       // copies it twice more); copied once first unless the caller gives it up (it may boot from it again), or it
       // shares its memory (a view into a larger buffer, such as Node's pool, must not be taken from under others)
-      const d = opts.dataDir;
       const dataDir = !d
         ? undefined
         : opts.handOver && d.buffer instanceof ArrayBuffer && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength
           ? new Uint8Array(d.buffer)
           : new Uint8Array(d);
-      const tier = opts.tier ?? 'optimizing';
-      const wasm = await compileEngine(tier);
+      const wasm = await compiling;
       const booted = (await shadow.ownWork(
         {
           op: 'open',
