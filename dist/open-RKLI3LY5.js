@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-575OBCX5.js";
+} from "./chunk-Z2OHH5WA.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

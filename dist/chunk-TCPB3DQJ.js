@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-E5PPIEML.js";
+} from "./chunk-ADZPJ2OG.js";
 import {
   require_picocolors
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-2JDTQHW3.js";
+} from "./chunk-OLIFFY3P.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

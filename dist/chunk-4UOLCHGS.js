@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-A4Q7RVLH.js";
+} from "./chunk-D5BWHESA.js";
 import {
   require_picocolors
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

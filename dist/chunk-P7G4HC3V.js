@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-E5PPIEML.js";
+} from "./chunk-ADZPJ2OG.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-T5ZLYFDO.js";
+} from "./chunk-UNYLQIA6.js";
 import {
   byStatement
-} from "./chunk-2EQPEKPY.js";
+} from "./chunk-4UOLCHGS.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-A4Q7RVLH.js";
+} from "./chunk-D5BWHESA.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-IYQ6H3S6.js";
+} from "./chunk-C6TDYRBC.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-WMI3BQGJ.js";
+} from "./chunk-KW3OZZLW.js";
 import {
   dialectFor
-} from "./chunk-2JDTQHW3.js";
+} from "./chunk-OLIFFY3P.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -9682,10 +9682,11 @@ var PgliteShadow = class _PgliteShadow {
     trackShadow(shadow);
     try {
       const target = opts.cold ? void 0 : cacheTarget();
-      const d = opts.dataDir;
-      const dataDir = !d ? void 0 : opts.handOver && d.buffer instanceof ArrayBuffer && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength ? new Uint8Array(d.buffer) : new Uint8Array(d);
       const tier = opts.tier ?? "optimizing";
-      const wasm2 = await compileEngine(tier);
+      const compiling = compileEngine(tier);
+      const d = typeof opts.dataDir === "function" ? opts.dataDir() : opts.dataDir;
+      const dataDir = !d ? void 0 : opts.handOver && d.buffer instanceof ArrayBuffer && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength ? new Uint8Array(d.buffer) : new Uint8Array(d);
+      const wasm2 = await compiling;
       const booted = await shadow.ownWork(
         {
           op: "open",

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-KIG3MQVL.js";
-import "./chunk-E5PPIEML.js";
+} from "./chunk-P7G4HC3V.js";
+import "./chunk-ADZPJ2OG.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-T5ZLYFDO.js";
+import "./chunk-UNYLQIA6.js";
 import {
   formatText
-} from "./chunk-2EQPEKPY.js";
+} from "./chunk-4UOLCHGS.js";
 import {
   toSarif
-} from "./chunk-A4Q7RVLH.js";
+} from "./chunk-D5BWHESA.js";
 import {
   defaultCacheDir
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 import {
   loadConfig
-} from "./chunk-IYQ6H3S6.js";
+} from "./chunk-C6TDYRBC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-WMI3BQGJ.js";
-import "./chunk-2JDTQHW3.js";
+import "./chunk-KW3OZZLW.js";
+import "./chunk-OLIFFY3P.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -50,7 +50,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-575OBCX5.js";
+import "./chunk-Z2OHH5WA.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-F4XC6DSD.js";
+} from "./chunk-TCPB3DQJ.js";
 import {
   proofState
-} from "./chunk-E5PPIEML.js";
+} from "./chunk-ADZPJ2OG.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-T5ZLYFDO.js";
+import "./chunk-UNYLQIA6.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-OTSUD6QU.js";
-import "./chunk-2EQPEKPY.js";
-import "./chunk-A4Q7RVLH.js";
+} from "./chunk-JIEHNXK7.js";
+import "./chunk-4UOLCHGS.js";
+import "./chunk-D5BWHESA.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-IYQ6H3S6.js";
+} from "./chunk-C6TDYRBC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-TJTQAUCT.js";
-import "./chunk-WMI3BQGJ.js";
-import "./chunk-2JDTQHW3.js";
+} from "./chunk-PSHZBVSE.js";
+import "./chunk-KW3OZZLW.js";
+import "./chunk-OLIFFY3P.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -65,7 +65,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-575OBCX5.js";
+} from "./chunk-Z2OHH5WA.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

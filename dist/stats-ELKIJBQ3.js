@@ -7,14 +7,14 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-TJTQAUCT.js";
-import "./chunk-WMI3BQGJ.js";
-import "./chunk-2JDTQHW3.js";
+} from "./chunk-PSHZBVSE.js";
+import "./chunk-KW3OZZLW.js";
+import "./chunk-OLIFFY3P.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-575OBCX5.js";
+import "./chunk-Z2OHH5WA.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-F4XC6DSD.js";
-import "./chunk-E5PPIEML.js";
-import "./chunk-T5ZLYFDO.js";
+} from "./chunk-TCPB3DQJ.js";
+import "./chunk-ADZPJ2OG.js";
+import "./chunk-UNYLQIA6.js";
 import {
   ruleDocUrl
-} from "./chunk-A4Q7RVLH.js";
+} from "./chunk-D5BWHESA.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-IYQ6H3S6.js";
+} from "./chunk-C6TDYRBC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-WMI3BQGJ.js";
-import "./chunk-2JDTQHW3.js";
+import "./chunk-KW3OZZLW.js";
+import "./chunk-OLIFFY3P.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-575OBCX5.js";
+import "./chunk-Z2OHH5WA.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-T5ZLYFDO.js";
+} from "./chunk-UNYLQIA6.js";
 import {
   isProven
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-T5ZLYFDO.js";
+} from "./chunk-UNYLQIA6.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-IYQ6H3S6.js";
+} from "./chunk-C6TDYRBC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-TJTQAUCT.js";
+} from "./chunk-PSHZBVSE.js";
 import {
   estimateDryRun
-} from "./chunk-WMI3BQGJ.js";
-import "./chunk-2JDTQHW3.js";
+} from "./chunk-KW3OZZLW.js";
+import "./chunk-OLIFFY3P.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -65,7 +65,7 @@ import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
 import {
   formatDuration
-} from "./chunk-575OBCX5.js";
+} from "./chunk-Z2OHH5WA.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

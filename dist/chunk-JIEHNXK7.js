@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-2EQPEKPY.js";
+} from "./chunk-4UOLCHGS.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-A4Q7RVLH.js";
+} from "./chunk-D5BWHESA.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,23 +25,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-IYQ6H3S6.js";
+} from "./chunk-C6TDYRBC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-TJTQAUCT.js";
+} from "./chunk-PSHZBVSE.js";
 import {
   applyStats
-} from "./chunk-WMI3BQGJ.js";
+} from "./chunk-KW3OZZLW.js";
 import {
   UsageError,
   exitCodeFor
@@ -455,7 +455,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-LUDSYERT.js");
+    const { lintDryRun } = await import("./dry-run-GYR7PONI.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

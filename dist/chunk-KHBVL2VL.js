@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-2JDTQHW3.js";
+} from "./chunk-OLIFFY3P.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import {
   LineIndex
-} from "./chunk-575OBCX5.js";
+} from "./chunk-Z2OHH5WA.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-IYQ6H3S6.js";
+} from "./chunk-C6TDYRBC.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-WMI3BQGJ.js";
+} from "./chunk-KW3OZZLW.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-2JDTQHW3.js";
+} from "./chunk-OLIFFY3P.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-MUXFN5LT.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-575OBCX5.js";
+} from "./chunk-Z2OHH5WA.js";
 import {
   isShadowStop,
   shadowWork,
@@ -196,19 +196,32 @@ function touch(file) {
   } catch {
   }
 }
-function readCache(dir, key) {
+function findCache(dir, key) {
   const state = path.join(dir, `${key}.state`);
   const json = path.join(dir, `${key}.json`);
   if (!existsSync(state) || !existsSync(json)) return void 0;
+  let meta;
   try {
-    const meta = JSON.parse(readFileSync(json, "utf8"));
-    const tar = unpack(readFileSync(state));
-    if (tar.length < 512 || tar.toString("latin1", 257, 262) !== "ustar") return void 0;
-    touch(state);
-    return { tar, meta };
+    meta = JSON.parse(readFileSync(json, "utf8"));
   } catch {
     return void 0;
   }
+  const unpackState = () => {
+    try {
+      const tar = unpack(readFileSync(state));
+      if (tar.length < 512 || tar.toString("latin1", 257, 262) !== "ustar") return void 0;
+      touch(state);
+      return tar;
+    } catch {
+      return void 0;
+    }
+  };
+  return { meta, unpack: unpackState };
+}
+function readCache(dir, key) {
+  const found = findCache(dir, key);
+  const tar = found?.unpack();
+  return found && tar ? { tar, meta: found.meta } : void 0;
 }
 function writeCache(dir, key, tar, meta) {
   try {
@@ -250,9 +263,6 @@ function writeResult(dir, kind, key, value) {
 }
 function resultKey(parts) {
   return sha(JSON.stringify(parts)).slice(0, 32);
-}
-function diskStore(dir) {
-  return { get: (key) => readCache(dir, key), put: (key, tar, meta) => writeCache(dir, key, tar, meta) };
 }
 function memoryStore() {
   const states = /* @__PURE__ */ new Map();
@@ -1397,7 +1407,6 @@ function isProven(v) {
 // src/shadow/dryrun-open.ts
 function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scope) {
   const dir = opts.url ? void 0 : opts.cacheDir;
-  const store2 = dir ? diskStore(dir) : void 0;
   const key = dir ? cacheKey({
     engine: dialect.embeddedEngine?.() ?? "server",
     extensions,
@@ -1406,10 +1415,10 @@ function lookUpCache(dialect, opts, extensions, rowsPerTable, historyFiles, scop
     ...scope ? { seedScope: scope } : {},
     ...opts.schema ? { schema: opts.schema.sql } : {}
   }) : void 0;
-  return { dir, store: store2, key };
+  return { dir, key };
 }
 function readState(cache) {
-  const found = cache.store && cache.key ? cache.store.get(cache.key) : void 0;
+  const found = cache.dir && cache.key ? findCache(cache.dir, cache.key) : void 0;
   return found && isCacheMeta(found.meta) ? found : void 0;
 }
 var isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -1435,8 +1444,8 @@ function isCacheMeta(x) {
 function startOpening(dialect, opts, extensions, cached, work) {
   const bound = opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {};
   const opening = opts.url ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }) : (
-    // the state was read from disk for this run alone: the engine takes its memory as it is
-    dialect.open({ extensions, ...cached ? { state: cached.tar, handOverState: true } : {}, ...bound, work })
+    // unpacked once the engine's thread is starting, for this run alone: the engine takes its memory as it is
+    dialect.open({ extensions, ...cached ? { state: cached.unpack, handOverState: true } : {}, ...bound, work })
   );
   opening.catch(() => {
   });
@@ -1449,7 +1458,7 @@ function restoreFromCache(shadow, meta) {
   return { hist, seeded };
 }
 async function saveToCache(cache, shadow, hist, seeded) {
-  if (!cache.store || !cache.key || !shadow.saveState) return;
+  if (!cache.dir || !cache.key || !shadow.saveState) return;
   const meta = {
     history: hist,
     seed: {
@@ -1461,7 +1470,7 @@ async function saveToCache(cache, shadow, hist, seeded) {
     },
     limits: [...shadow.limits]
   };
-  cache.store.put(cache.key, await shadow.saveState(), meta);
+  writeCache(cache.dir, cache.key, await shadow.saveState(), meta);
 }
 
 // src/shadow/dryrun-run.ts

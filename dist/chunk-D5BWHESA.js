@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-2JDTQHW3.js";
+} from "./chunk-OLIFFY3P.js";
 import {
   formatDuration
-} from "./chunk-575OBCX5.js";
+} from "./chunk-Z2OHH5WA.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-2JDTQHW3.js";
+} from "./chunk-OLIFFY3P.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-575OBCX5.js";
+} from "./chunk-Z2OHH5WA.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-KIG3MQVL.js";
-import "./chunk-E5PPIEML.js";
+} from "./chunk-P7G4HC3V.js";
+import "./chunk-ADZPJ2OG.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-T5ZLYFDO.js";
+import "./chunk-UNYLQIA6.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-OTSUD6QU.js";
+} from "./chunk-JIEHNXK7.js";
 import {
   formatText
-} from "./chunk-2EQPEKPY.js";
-import "./chunk-A4Q7RVLH.js";
+} from "./chunk-4UOLCHGS.js";
+import "./chunk-D5BWHESA.js";
 import {
   defaultCacheDir
-} from "./chunk-6BCH52IC.js";
+} from "./chunk-6TO5OZYM.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-IYQ6H3S6.js";
+} from "./chunk-C6TDYRBC.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-TJTQAUCT.js";
-import "./chunk-WMI3BQGJ.js";
-import "./chunk-2JDTQHW3.js";
+} from "./chunk-PSHZBVSE.js";
+import "./chunk-KW3OZZLW.js";
+import "./chunk-OLIFFY3P.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-575OBCX5.js";
+import "./chunk-Z2OHH5WA.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-WMI3BQGJ.js";
+} from "./chunk-KW3OZZLW.js";
 import {
   dialectOfUrl
-} from "./chunk-2JDTQHW3.js";
+} from "./chunk-OLIFFY3P.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
