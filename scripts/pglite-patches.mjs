@@ -1,14 +1,28 @@
 // Hot spots of PGlite's Emscripten glue and of its data directory loader, patched in the bundle
 // (dist/) only. Each rewrite is exact: same results, less work. The build fails, and
 // test/shadow/pglite-patches.test.ts fails, when PGlite's code no longer has the expression, so an
-// upgrade re-checks them
-// (and can drop one that upstream fixed). Measured on LemmyNet/lemmy's dry run (342 files).
+// upgrade re-checks them (and can drop one that upstream fixed). Measured on LemmyNet/lemmy's dry run
+// (342 files).
 
 /** Symbol index per exports object, extended when the object has grown. */
 export const SYM_INDEX_PRELUDE =
   'function __zdSymIndex(o,k){var m=__zdSymIndexes.get(o);if(m===undefined){m=new Map;__zdSymIndexes.set(o,m)}' +
   'var i=m.get(k);if(i===undefined){var ks=Object.keys(o);for(var j=m.size;j<ks.length;j++)m.set(ks[j],j);i=m.get(k)}' +
   'return i===undefined?-1:i}var __zdSymIndexes=new WeakMap;';
+
+/**
+ * A file's bytes as the data directory dump reads them: a view of the in-memory file system's own storage (MEMFS
+ * `contents`, of which `usedBytes` are the file) instead of a copy; `FS.readFile` for any other file system.
+ */
+export const FILE_VIEW_PRELUDE =
+  'function __zdFileView(fs,p){var n=fs.lookupPath(p).node;var c=n&&n.contents;' +
+  'return c&&typeof c.subarray==="function"&&typeof n.usedBytes==="number"?c.subarray(0,n.usedBytes)' +
+  ':fs.readFile(p,{encoding:"binary"})}';
+
+/** The dump's archive as `dumpDataDir` returns it: its own buffer behind what a Blob offers PGlite's callers. */
+export const TAR_BLOB_PRELUDE =
+  'function __zdTarBlob(o,name,type){var whole=o.byteOffset===0&&o.byteLength===o.buffer.byteLength;' +
+  'return{name:name,type:type,size:o.byteLength,arrayBuffer:async function(){return whole?o.buffer:o.slice().buffer}}}';
 
 export const PATCHES = [
   {
@@ -48,6 +62,31 @@ export const PATCHES = [
     name: 'tar-files-owned',
     find: /([\w$]+)\.writeFile\(([\w$]+),([\w$]+)\.data\);/g,
     replace: '$1.writeFile($2,$3.data,{canOwn:!0});',
+  },
+  {
+    // Dumping the data directory (a saved state, the proof's start) copied it four times: each file read out of
+    // the in-memory file system, the archive built from those copies, a File made of the archive, and the File
+    // read out again. The dump is synchronous up to the archive, so the files can be read in place ...
+    name: 'dump-file-views',
+    find: /([\w$]+)\.readFile\(([\w$]+),\{encoding:"binary"\}\):new Uint8Array\(0\)/g,
+    replace: '__zdFileView($1,$2):new Uint8Array(0)',
+    prelude: FILE_VIEW_PRELUDE,
+  },
+  {
+    // ... the archive writer (this copy of tinytar serves the dump only) takes them as they are: it turned any typed
+    // array into a view of its whole buffer, other bytes for a view into a larger one ...
+    name: 'tar-keeps-views',
+    find: /\{data:([\w$]+)\.toUint8Array\(([\w$]+)\.data\)\}/g,
+    replace: '{data:$2.data instanceof Uint8Array?$2.data:$1.toUint8Array($2.data)}',
+  },
+  {
+    // ... and the archive is handed over as it is, as a Blob-like object (`name`, `type`, `size`, `arrayBuffer()`:
+    // what PGlite's `loadDataDir` and zerodown's worker read of it; pglite-engine.ts `bytesBlob` does the same the
+    // other way)
+    name: 'dump-tar-as-is',
+    find: /typeof File<"u"\?new File\(\[([\w$]+)\],([\w$]+),\{type:([\w$]+)\}\):new Blob\(\[\1\],\{type:\3\}\)/g,
+    replace: '__zdTarBlob($1,$2,$3)',
+    prelude: TAR_BLOB_PRELUDE,
   },
 ];
 

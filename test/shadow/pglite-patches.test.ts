@@ -1,15 +1,18 @@
 /**
- * The bundle patches two hot spots of PGlite's Emscripten glue (scripts/pglite-patches.mjs).
- * These tests pin them to the installed PGlite (an upgrade that changes the glue fails here,
- * not only in the build) and check that each rewrite computes what the original computed.
- * test/shadow/dist.test.ts runs dry runs through the patched bundle.
+ * The bundle patches hot spots of PGlite's Emscripten glue and of its data directory's loader and dump
+ * (scripts/pglite-patches.mjs). These tests pin them to the installed PGlite (an upgrade that changes the glue fails
+ * here, not only in the build), check that each rewrite computes what the original computed, and run a patched copy
+ * of PGlite through a dump and a boot from it. test/shadow/dist.test.ts runs dry runs through the patched bundle.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { PATCHES, SYM_INDEX_PRELUDE, patchSource } from '../../scripts/pglite-patches.mjs';
+import { bytesBlob } from '../../src/dialects/postgres/shadow/pglite-engine.js';
 
 const pgliteDist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
 
@@ -53,4 +56,86 @@ describe('PGlite glue patches', () => {
       expect(join(dir, [name], 0)).toBe(path.posix.normalize(`${dir}/${name}`));
     }
   });
+
+  it('a patched PGlite dumps every file of its data directory as it is, and boots from that dump owning it', async () => {
+    // PGlite's files beside its patched code, as the bundle has them (the large assets linked, not copied)
+    const dir = mkdtempSync(path.join(tmpdir(), 'zerodown-pglite-patched-'));
+    try {
+      const copy = path.join(dir, 'dist');
+      mkdirSync(copy);
+      const applied: string[] = [];
+      for (const f of readdirSync(pgliteDist)) {
+        const from = path.join(pgliteDist, f);
+        if (!f.endsWith('.js')) symlinkSync(from, path.join(copy, f));
+        else {
+          const r = patchSource(readFileSync(from, 'utf8'));
+          applied.push(...r.applied);
+          writeFileSync(path.join(copy, f), r.contents);
+        }
+      }
+      for (const name of ['untar-views', 'tar-files-owned', 'dump-file-views', 'tar-keeps-views', 'dump-tar-as-is'])
+        expect(applied).toContain(name);
+      type Pg = {
+        waitReady: Promise<void>;
+        exec(sql: string): Promise<unknown>;
+        query<T>(sql: string): Promise<{ rows: T[] }>;
+        dumpDataDir(c: 'none'): Promise<{ arrayBuffer(): Promise<ArrayBuffer>; type: string }>;
+        close(): Promise<void>;
+        Module: {
+          FS: { readFile(p: string): Uint8Array; stat(p: string): { mode: number }; isFile(m: number): boolean };
+        };
+      };
+      const { PGlite } = (await import(pathToFileURL(path.join(copy, 'index.js')).href)) as {
+        PGlite: new (o?: object) => Pg;
+      };
+      const first = new PGlite();
+      let tar: Uint8Array;
+      try {
+        await first.waitReady;
+        await first.exec(
+          "CREATE TABLE kept (id int PRIMARY KEY, v text); INSERT INTO kept SELECT g, repeat('x', g % 50) FROM generate_series(1, 3000) g; CHECKPOINT;",
+        );
+        const dumped = await first.dumpDataDir('none');
+        expect(dumped.type).toBe('application/x-tar');
+        tar = new Uint8Array(await dumped.arrayBuffer());
+        // every regular file of the archive holds the bytes the engine's own file system holds
+        const fs = first.Module.FS;
+        let files = 0;
+        for (let off = 0; off + 512 <= tar.length;) {
+          const field = (at: number, n: number) =>
+            Buffer.from(tar.subarray(off + at, off + at + n))
+              .toString('latin1')
+              .replace(/\0.*$/s, '');
+          const name = field(0, 100);
+          if (!name) break;
+          const size = parseInt(field(124, 12).trim() || '0', 8);
+          if (field(156, 1) === '0') {
+            const bytes = tar.subarray(off + 512, off + 512 + size);
+            const own = fs.readFile(`/pglite/data${name}`);
+            expect(Buffer.from(bytes).equals(Buffer.from(own)), name).toBe(true);
+            files++;
+          }
+          off += 512 + Math.ceil(size / 512) * 512;
+        }
+        expect(files).toBeGreaterThan(100);
+      } finally {
+        await first.close();
+      }
+      // a second engine boots from the dump handed over (its files views into it) and writes on, growing them
+      const second = new PGlite({ loadDataDir: bytesBlob(tar, 'application/x-tar') });
+      try {
+        await second.waitReady;
+        expect((await second.query<{ n: number }>('SELECT count(*)::int AS n FROM kept')).rows).toEqual([{ n: 3000 }]);
+        await second.exec("INSERT INTO kept SELECT g, 'more' FROM generate_series(3001, 9000) g; CHECKPOINT;");
+        const r = await second.query<{ n: number; s: number }>(
+          'SELECT count(*)::int AS n, sum(id)::int AS s FROM kept',
+        );
+        expect(r.rows).toEqual([{ n: 9000, s: (9000 * 9001) / 2 }]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
