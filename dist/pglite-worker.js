@@ -24,7 +24,7 @@ import {
   pt,
   u,
   x
-} from "./chunk-4UGGP4ST.js";
+} from "./chunk-JKXJ2UYK.js";
 import {
   inflateOptions
 } from "./chunk-A6MR5T6S.js";
@@ -1247,14 +1247,14 @@ function Be2(e) {
 async function Ge2(e, t2) {
   let r;
   if (e && t2 === "nodefs") {
-    let { NodeFS: _2 } = await import("./nodefs-65K5LCGX.js");
+    let { NodeFS: _2 } = await import("./nodefs-YV3PHJCI.js");
     r = new _2(e);
   } else if (e && t2 === "idbfs") r = new ye2(e);
   else if (e && t2 === "opfs-ahp") {
-    let { OpfsAhpFS: _2 } = await import("./opfs-ahp-5TI7PSE4.js");
+    let { OpfsAhpFS: _2 } = await import("./opfs-ahp-5P5W76ZG.js");
     r = new _2(e);
   } else if (e && t2 === "memfs2opfs") {
-    let { Memfs2OpfsFS: _2 } = await import("./memfs2opfs-G7GYJCYD.js");
+    let { Memfs2OpfsFS: _2 } = await import("./memfs2opfs-WTDGUAPO.js");
     r = new _2(e);
   } else r = new ee2();
   return r;

@@ -12,7 +12,7 @@ import {
   h,
   u,
   x
-} from "./chunk-4UGGP4ST.js";
+} from "./chunk-JKXJ2UYK.js";
 import "./chunk-XJGXLKRM.js";
 
 // node_modules/@electric-sql/pglite/dist/chunk-UCFNZJLR.js

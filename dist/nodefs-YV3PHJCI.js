@@ -8,7 +8,7 @@ import {
   Ce,
   I,
   u
-} from "./chunk-4UGGP4ST.js";
+} from "./chunk-JKXJ2UYK.js";
 import "./chunk-XJGXLKRM.js";
 
 // node_modules/@electric-sql/pglite/dist/fs/nodefs.js

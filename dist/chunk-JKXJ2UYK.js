@@ -116,6 +116,17 @@ function g2(t, e) {
 }
 
 // node_modules/@electric-sql/pglite/dist/chunk-N66TTF7B.js
+function __zdFileView(fs2, p3) {
+  var n2 = fs2.lookupPath(p3).node;
+  var c3 = n2 && n2.contents;
+  return c3 && typeof c3.subarray === "function" && typeof n2.usedBytes === "number" ? c3.subarray(0, n2.usedBytes) : fs2.readFile(p3, { encoding: "binary" });
+}
+function __zdTarBlob(o2, name2, type) {
+  var whole = o2.byteOffset === 0 && o2.byteLength === o2.buffer.byteLength;
+  return { name: name2, type, size: o2.byteLength, arrayBuffer: async function() {
+    return whole ? o2.buffer : o2.slice().buffer;
+  } };
+}
 var j = D((xr, b2) => {
   "use strict";
   u();
@@ -367,7 +378,7 @@ var ye = D((Wr, Fe) => {
   }
   function rr(e) {
     e = q.map(e, function(n2) {
-      return q.extend({}, n2, { data: q.toUint8Array(n2.data) });
+      return q.extend({}, n2, { data: n2.data instanceof Uint8Array ? n2.data : q.toUint8Array(n2.data) });
     });
     var r = Qe(e), t = 0;
     return e.forEach(function(n2) {
@@ -448,7 +459,7 @@ u();
 var O = L(be(), 1);
 async function ie(e, r, t = "pgdata", n2 = "auto") {
   let i2 = vr(e, r), [o2, a3] = await Er(i2, n2), s3 = t + (a3 ? ".tar.gz" : ".tar"), l2 = a3 ? "application/x-gzip" : "application/x-tar";
-  return typeof File < "u" ? new File([o2], s3, { type: l2 }) : new Blob([o2], { type: l2 });
+  return __zdTarBlob(o2, s3, l2);
 }
 var Sr = ["application/x-gtar", "application/x-tar+gzip", "application/x-gzip", "application/gzip"];
 async function Jr(e, r, t) {
@@ -478,7 +489,7 @@ function gr(e, r) {
   let t = [], n2 = (i2) => {
     e.readdir(i2).forEach((a3) => {
       if (a3 === "." || a3 === "..") return;
-      let s3 = i2 + "/" + a3, l2 = e.stat(s3), u2 = e.isFile(l2.mode) ? e.readFile(s3, { encoding: "binary" }) : new Uint8Array(0);
+      let s3 = i2 + "/" + a3, l2 = e.stat(s3), u2 = e.isFile(l2.mode) ? __zdFileView(e, s3) : new Uint8Array(0);
       t.push({ name: s3.substring(r.length), mode: l2.mode, size: l2.size, type: e.isFile(l2.mode) ? O.REGTYPE : O.DIRTYPE, modifyTime: l2.mtime, data: u2 }), e.isDir(l2.mode) && n2(s3);
     });
   };

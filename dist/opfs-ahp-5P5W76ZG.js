@@ -13,7 +13,7 @@ import {
   u,
   x,
   xe
-} from "./chunk-4UGGP4ST.js";
+} from "./chunk-JKXJ2UYK.js";
 import "./chunk-XJGXLKRM.js";
 
 // node_modules/@electric-sql/pglite/dist/fs/opfs-ahp.js
