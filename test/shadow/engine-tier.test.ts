@@ -1,7 +1,7 @@
 /**
  * How the embedded engine's code is compiled for what it will run (src/wasm-tier.ts, pglite-files.ts `tierFor`):
  * V8's baseline code only for a short run, optimized code for a long one or one that times statements for
- * estimates. The dry run and the proof tell the engine what they will run (`ShadowOpenOptions.work`): the history
+ * estimates; and how large its shared buffers are (`buffersFor`). The dry run and the proof tell the engine what they will run (`ShadowOpenOptions.work`): the history
  * unless the engine boots from a saved state, and the files under review or the plan. What it costs and saves is
  * in `npm run bench` (scripts/bench-action.mjs, bench-dryrun.mjs), not here.
  */
@@ -11,7 +11,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ShadowWork } from '../../src/dialect.js';
 import { compileEngine, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
-import { BASELINE_MAX_SQL_CHARS, tierFor } from '../../src/dialects/postgres/shadow/pglite-files.js';
+import { BASELINE_MAX_SQL_CHARS, buffersFor, tierFor } from '../../src/dialects/postgres/shadow/pglite-files.js';
+import { openShadow } from '../../src/dialects/postgres/shadow/open.js';
 import type { StagedPlan } from '../../src/plan/types.js';
 import { isProven, verifyPlan } from '../../src/plan/verify.js';
 import { shadowWork } from '../../src/shadow/driver.js';
@@ -34,6 +35,25 @@ describe('the embedded engine is compiled for its work', () => {
     expect(tierFor(shadowWork([CHANGE], true))).toBe('optimizing');
     expect(tierFor(undefined)).toBe('optimizing');
     expect(shadowWork(['ab', 'cde'])).toEqual({ sqlChars: 5, timed: false });
+  });
+
+  it('boots with small shared buffers unless its statements are timed for estimates or its work is not known', async () => {
+    expect(buffersFor(shadowWork([HISTORY, CHANGE]))).toBe('small');
+    expect(buffersFor({ sqlChars: BASELINE_MAX_SQL_CHARS + 1, timed: false })).toBe('small');
+    expect(buffersFor(shadowWork([CHANGE], true))).toBe('calibrated');
+    expect(buffersFor(undefined)).toBe('calibrated');
+    for (const [work, size] of [
+      [shadowWork([CHANGE]), '4MB'],
+      [shadowWork([CHANGE], true), '16MB'],
+      [undefined, '16MB'],
+    ] as const) {
+      const sh = await openShadow(work ? { work } : {});
+      try {
+        expect(await sh.query('SHOW shared_buffers')).toEqual([{ shared_buffers: size }]);
+      } finally {
+        await sh.close();
+      }
+    }
   });
 
   it('compiles once per tier, and engines of both tiers run SQL side by side', async () => {

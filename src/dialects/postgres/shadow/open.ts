@@ -1,7 +1,7 @@
 import type { ShadowOpenOptions } from '../../../dialect.js';
 import type { Shadow } from '../../../shadow/driver.js';
 import { PgliteShadow } from './pglite.js';
-import { tierFor } from './pglite-files.js';
+import { buffersFor, tierFor } from './pglite-files.js';
 import { PostgresShadow } from './postgres.js';
 
 /** How to open a shadow: the kernel's options (src/dialect.ts), as PostgreSQL reads them. */
@@ -16,5 +16,6 @@ export async function openShadow(opts: OpenShadowOptions = {}): Promise<Shadow> 
     ...(opts.state ? { dataDir: opts.state, handOver: !!opts.handOverState } : {}),
     ...bound,
     tier: tierFor(opts.work),
+    buffers: buffersFor(opts.work),
   });
 }

@@ -34,20 +34,32 @@ const FAST_SETTINGS = [
   'wal_recycle=off',
   // new WAL segments are not zero-filled first (a segment's worth of writes each, in memory)
   'wal_init_zero=off',
-  // every boot zero-fills shared memory, and on this machine each page's first touch is most of a
-  // boot's cost: 16 MB boots about 0.16 s sooner than 64 MB (0.2 s sooner than the default 128 MB) and
-  // peaks 50-65 MB lower per engine. Pages that do not fit go to PGlite's in-memory file system, which
-  // costs nothing measurable: lemmy's dry run (60 tables seeded) and a 20 MB file of INSERTs ran as fast
-  // or faster, and the estimate model's calibration (scripts/calibrate-estimates.mjs, 10,000 and 100,000
-  // rows) moved within its run-to-run noise, by as much as the server column it cannot affect
-  'shared_buffers=16MB',
 ];
 const FAST_PARAMS = FAST_SETTINGS.flatMap((s) => ['-c', s]);
 
-function startParams(): string[] {
+/**
+ * Shared buffers: every boot zero-fills shared memory, and on a 2-core VM each page's first touch is most of that.
+ * 16 MB boots about 0.16 s sooner than 64 MB (0.2 s sooner than the default 128 MB) and peaks 50-65 MB lower per
+ * engine; 4 MB another 0.06-0.1 s sooner (PostgreSQL's start in PGlite: 0.68 -> 0.58 s of a warm dry run's boot
+ * on 2026-12-07) and 15-20 MB lower, with the same reports (lemmy's dry run, the Action's fixture). Pages that do
+ * not fit go to PGlite's in-memory file system, which costs nothing measurable: lemmy's dry run (60 tables seeded)
+ * and a 20 MB file of INSERTs ran as fast or faster at 16 MB than at 64. A run whose statements are timed for
+ * estimates (`timed`) keeps 16 MB, the size the estimate model was calibrated at (scripts/calibrate-estimates.mjs,
+ * 10,000 and 100,000 rows: within its run-to-run noise of 64 MB's), as does an engine whose work is not known.
+ */
+export type BufferSize = 'small' | 'calibrated';
+const SHARED_BUFFERS: Record<BufferSize, string> = { small: '4MB', calibrated: '16MB' };
+
+function startParams(buffers: BufferSize = 'calibrated'): string[] {
   // $ZERODOWN_PGLITE_SETTINGS: extra `name=value` settings, comma-separated (experiments, diagnostics)
   const extra = (process.env.ZERODOWN_PGLITE_SETTINGS ?? '').split(',').filter((x) => x.includes('='));
-  return [...PGlite.defaultStartParams, ...FAST_PARAMS, ...extra.flatMap((x) => ['-c', x.trim()])];
+  return [
+    ...PGlite.defaultStartParams,
+    ...FAST_PARAMS,
+    '-c',
+    `shared_buffers=${SHARED_BUFFERS[buffers]}`,
+    ...extra.flatMap((x) => ['-c', x.trim()]),
+  ];
 }
 
 /**
@@ -87,6 +99,8 @@ export interface EngineBootOptions {
   wasm?: WebAssembly.Module;
   /** how a module this worker compiles itself (none came with the request) is compiled */
   tier?: WasmTier;
+  /** shared buffers (`BufferSize`); default calibrated */
+  buffers?: BufferSize;
 }
 
 /**
@@ -184,7 +198,7 @@ export async function bootEngine(
       db = new PGlite({
         loadDataDir: bytesBlob(tar, 'application/x-tar'),
         extensions,
-        startParams: startParams(),
+        startParams: startParams(opts.buffers),
         ...files,
       });
       await db.waitReady;
@@ -214,7 +228,12 @@ export async function bootEngine(
   }
   mark('initdb');
   await useArtifacts();
-  const db = new PGlite({ extensions, startParams: startParams(), initDbStartParams: INITDB.params, ...files });
+  const db = new PGlite({
+    extensions,
+    startParams: startParams(opts.buffers),
+    initDbStartParams: INITDB.params,
+    ...files,
+  });
   await db.waitReady;
   mark('PGlite ready');
   if (opts.cacheTarget) await writeSnapshotCache(opts.cacheTarget, db);

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ShadowWork } from '../../../dialect.js';
+import type { BufferSize } from './pglite-engine.js';
 import { compileAt, type WasmTier } from '../../../wasm-tier.js';
 
 /** The global WebAssembly object (the project's TypeScript lib declares its types only). */
@@ -42,4 +43,12 @@ export function tierFor(work: ShadowWork | undefined): WasmTier {
 export async function compilePglite(tier: WasmTier = 'optimizing'): Promise<WebAssembly.Module> {
   const bytes = await readFile(new URL('pglite.wasm', pgliteFilesUrl()));
   return compileAt(tier, () => wasmApi.compile(bytes));
+}
+
+/**
+ * The shared buffers an engine boots with for `work` (pglite-engine.ts `BufferSize`): small, unless its statements
+ * are timed for estimates or its work is not known.
+ */
+export function buffersFor(work: ShadowWork | undefined): BufferSize {
+  return work && !work.timed ? 'small' : 'calibrated';
 }

@@ -21,6 +21,7 @@ import type { Worker } from 'node:worker_threads';
 import type { EngineLimit, Shadow, ShadowStop } from '../../../shadow/driver.js';
 import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../../../shadow/driver.js';
 import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
+import type { BufferSize } from './pglite-engine.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import { postgresProbes } from './probes.js';
 import { compilePglite } from './pglite-files.js';
@@ -123,6 +124,8 @@ export interface PgliteOptions {
   timeoutMs?: number;
   /** how its WebAssembly is compiled (pglite-files.ts `tierFor`); default optimizing */
   tier?: WasmTier;
+  /** its shared buffers (pglite-engine.ts `BufferSize`; pglite-files.ts `buffersFor`); default calibrated */
+  buffers?: BufferSize;
 }
 
 const compiled = new Map<WasmTier, Promise<WebAssembly.Module | undefined>>();
@@ -280,6 +283,7 @@ export class PgliteShadow implements Shadow {
             ...(target ? { cacheTarget: target } : {}),
             ...(wasm ? { wasm } : {}),
             tier,
+            ...(opts.buffers ? { buffers: opts.buffers } : {}),
           },
         },
         'booting PGlite',
