@@ -35,7 +35,7 @@ import {
   compilePglite,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-EWMQZOE3.js";
+} from "./chunk-4PXICLZL.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 
@@ -5603,19 +5603,19 @@ var FAST_SETTINGS = [
   // a checkpoint removes old WAL segments instead of keeping them for reuse: smaller cached states
   "wal_recycle=off",
   // new WAL segments are not zero-filled first (a segment's worth of writes each, in memory)
-  "wal_init_zero=off",
-  // every boot zero-fills shared memory, and on this machine each page's first touch is most of a
-  // boot's cost: 16 MB boots about 0.16 s sooner than 64 MB (0.2 s sooner than the default 128 MB) and
-  // peaks 50-65 MB lower per engine. Pages that do not fit go to PGlite's in-memory file system, which
-  // costs nothing measurable: lemmy's dry run (60 tables seeded) and a 20 MB file of INSERTs ran as fast
-  // or faster, and the estimate model's calibration (scripts/calibrate-estimates.mjs, 10,000 and 100,000
-  // rows) moved within its run-to-run noise, by as much as the server column it cannot affect
-  "shared_buffers=16MB"
+  "wal_init_zero=off"
 ];
 var FAST_PARAMS = FAST_SETTINGS.flatMap((s2) => ["-c", s2]);
-function startParams() {
+var SHARED_BUFFERS = { small: "4MB", calibrated: "16MB" };
+function startParams(buffers = "calibrated") {
   const extra = (process.env.ZERODOWN_PGLITE_SETTINGS ?? "").split(",").filter((x5) => x5.includes("="));
-  return [...je2.defaultStartParams, ...FAST_PARAMS, ...extra.flatMap((x5) => ["-c", x5.trim()])];
+  return [
+    ...je2.defaultStartParams,
+    ...FAST_PARAMS,
+    "-c",
+    `shared_buffers=${SHARED_BUFFERS[buffers]}`,
+    ...extra.flatMap((x5) => ["-c", x5.trim()])
+  ];
 }
 async function makeDataDirSnapshot(db2) {
   const own = !db2;
@@ -5677,7 +5677,7 @@ async function bootEngine(opts, {
       db3 = new je2({
         loadDataDir: bytesBlob(tar, "application/x-tar"),
         extensions,
-        startParams: startParams(),
+        startParams: startParams(opts.buffers),
         ...files
       });
       await db3.waitReady;
@@ -5707,7 +5707,12 @@ async function bootEngine(opts, {
   }
   mark("initdb");
   await useArtifacts();
-  const db2 = new je2({ extensions, startParams: startParams(), initDbStartParams: pglite_initdb_default.params, ...files });
+  const db2 = new je2({
+    extensions,
+    startParams: startParams(opts.buffers),
+    initDbStartParams: pglite_initdb_default.params,
+    ...files
+  });
   await db2.waitReady;
   mark("PGlite ready");
   if (opts.cacheTarget) await writeSnapshotCache(opts.cacheTarget, db2);

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-P7G4HC3V.js";
-import "./chunk-ADZPJ2OG.js";
+} from "./chunk-DIBZV7HW.js";
+import "./chunk-PG3H6OR5.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-UNYLQIA6.js";
+import "./chunk-NRZODZST.js";
 import {
   formatText
-} from "./chunk-4UOLCHGS.js";
+} from "./chunk-377XCS3N.js";
 import {
   toSarif
-} from "./chunk-D5BWHESA.js";
+} from "./chunk-QJZTHBQL.js";
 import {
   defaultCacheDir
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 import {
   loadConfig
-} from "./chunk-C6TDYRBC.js";
+} from "./chunk-2WQYRUDR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-KW3OZZLW.js";
-import "./chunk-OLIFFY3P.js";
+import "./chunk-YMERQ2RW.js";
+import "./chunk-B653XSKS.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -50,7 +50,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-Z2OHH5WA.js";
+import "./chunk-DYKNDCH4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -65,7 +65,7 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-EWMQZOE3.js";
+import "./chunk-4PXICLZL.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-Z2OHH5WA.js";
+} from "./chunk-DYKNDCH4.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -28,8 +28,9 @@ import {
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
 import {
+  buffersFor,
   tierFor
-} from "./chunk-EWMQZOE3.js";
+} from "./chunk-4PXICLZL.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 
@@ -352,7 +353,8 @@ async function openShadow(opts = {}) {
     extensions: opts.extensions,
     ...opts.state ? { dataDir: opts.state, handOver: !!opts.handOverState } : {},
     ...bound,
-    tier: tierFor(opts.work)
+    tier: tierFor(opts.work),
+    buffers: buffersFor(opts.work)
   });
 }
 export {

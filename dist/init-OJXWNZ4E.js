@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-KHBVL2VL.js";
+} from "./chunk-E2RK2DIO.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-C6TDYRBC.js";
+} from "./chunk-2WQYRUDR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-OLIFFY3P.js";
+} from "./chunk-B653XSKS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -35,14 +35,14 @@ import {
 } from "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-Z2OHH5WA.js";
+import "./chunk-DYKNDCH4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-EWMQZOE3.js";
+import "./chunk-4PXICLZL.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __toESM

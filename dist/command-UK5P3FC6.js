@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-TCPB3DQJ.js";
-import "./chunk-ADZPJ2OG.js";
-import "./chunk-UNYLQIA6.js";
+} from "./chunk-VQP5BL6X.js";
+import "./chunk-PG3H6OR5.js";
+import "./chunk-NRZODZST.js";
 import {
   ruleDocUrl
-} from "./chunk-D5BWHESA.js";
+} from "./chunk-QJZTHBQL.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-C6TDYRBC.js";
+} from "./chunk-2WQYRUDR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-KW3OZZLW.js";
-import "./chunk-OLIFFY3P.js";
+import "./chunk-YMERQ2RW.js";
+import "./chunk-B653XSKS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-Z2OHH5WA.js";
+import "./chunk-DYKNDCH4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -52,7 +52,7 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-EWMQZOE3.js";
+import "./chunk-4PXICLZL.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

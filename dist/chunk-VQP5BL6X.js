@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-ADZPJ2OG.js";
+} from "./chunk-PG3H6OR5.js";
 import {
   require_picocolors
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-OLIFFY3P.js";
+} from "./chunk-B653XSKS.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

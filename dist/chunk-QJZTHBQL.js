@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-OLIFFY3P.js";
+} from "./chunk-B653XSKS.js";
 import {
   formatDuration
-} from "./chunk-Z2OHH5WA.js";
+} from "./chunk-DYKNDCH4.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -23,7 +23,7 @@ import {
   compilePglite,
   effectiveTier,
   pglite_initdb_default
-} from "./chunk-EWMQZOE3.js";
+} from "./chunk-4PXICLZL.js";
 import {
   __commonJS,
   __require,
@@ -9696,7 +9696,8 @@ var PgliteShadow = class _PgliteShadow {
             ...dataDir ? { dataDir } : {},
             ...target ? { cacheTarget: target } : {},
             ...wasm2 ? { wasm: wasm2 } : {},
-            tier
+            tier,
+            ...opts.buffers ? { buffers: opts.buffers } : {}
           }
         },
         "booting PGlite",

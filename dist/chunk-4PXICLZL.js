@@ -48,6 +48,9 @@ async function compilePglite(tier = "optimizing") {
   const bytes = await readFile(new URL("pglite.wasm", pgliteFilesUrl()));
   return compileAt(tier, () => wasmApi.compile(bytes));
 }
+function buffersFor(work) {
+  return work && !work.timed ? "small" : "calibrated";
+}
 
 // data/pglite-initdb.json
 var pglite_initdb_default = {
@@ -62,5 +65,6 @@ export {
   pgliteFilesUrl,
   tierFor,
   compilePglite,
+  buffersFor,
   pglite_initdb_default
 };

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-OLIFFY3P.js";
+} from "./chunk-B653XSKS.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import {
   LineIndex
-} from "./chunk-Z2OHH5WA.js";
+} from "./chunk-DYKNDCH4.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

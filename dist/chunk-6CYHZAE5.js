@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-KW3OZZLW.js";
+} from "./chunk-YMERQ2RW.js";
 import {
   dialectOfUrl
-} from "./chunk-OLIFFY3P.js";
+} from "./chunk-B653XSKS.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

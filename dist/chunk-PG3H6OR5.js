@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-UNYLQIA6.js";
+} from "./chunk-NRZODZST.js";
 import {
   isProven
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-TCPB3DQJ.js";
+} from "./chunk-VQP5BL6X.js";
 import {
   proofState
-} from "./chunk-ADZPJ2OG.js";
+} from "./chunk-PG3H6OR5.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-UNYLQIA6.js";
+import "./chunk-NRZODZST.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-JIEHNXK7.js";
-import "./chunk-4UOLCHGS.js";
-import "./chunk-D5BWHESA.js";
+} from "./chunk-5ODT7XLG.js";
+import "./chunk-377XCS3N.js";
+import "./chunk-QJZTHBQL.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-C6TDYRBC.js";
+} from "./chunk-2WQYRUDR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-PSHZBVSE.js";
-import "./chunk-KW3OZZLW.js";
-import "./chunk-OLIFFY3P.js";
+} from "./chunk-6CYHZAE5.js";
+import "./chunk-YMERQ2RW.js";
+import "./chunk-B653XSKS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -65,14 +65,14 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-Z2OHH5WA.js";
+} from "./chunk-DYKNDCH4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-EWMQZOE3.js";
+import "./chunk-4PXICLZL.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 

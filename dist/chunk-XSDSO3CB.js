@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-C6TDYRBC.js";
+} from "./chunk-2WQYRUDR.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-KW3OZZLW.js";
+} from "./chunk-YMERQ2RW.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-OLIFFY3P.js";
+} from "./chunk-B653XSKS.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-MUXFN5LT.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-Z2OHH5WA.js";
+} from "./chunk-DYKNDCH4.js";
 import {
   isShadowStop,
   shadowWork,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compileAt
-} from "./chunk-EWMQZOE3.js";
+} from "./chunk-4PXICLZL.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";

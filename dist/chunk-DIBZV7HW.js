@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-ADZPJ2OG.js";
+} from "./chunk-PG3H6OR5.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-UNYLQIA6.js";
+} from "./chunk-NRZODZST.js";
 import {
   byStatement
-} from "./chunk-4UOLCHGS.js";
+} from "./chunk-377XCS3N.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-D5BWHESA.js";
+} from "./chunk-QJZTHBQL.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-C6TDYRBC.js";
+} from "./chunk-2WQYRUDR.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-KW3OZZLW.js";
+} from "./chunk-YMERQ2RW.js";
 import {
   dialectFor
-} from "./chunk-OLIFFY3P.js";
+} from "./chunk-B653XSKS.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

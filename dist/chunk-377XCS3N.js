@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-D5BWHESA.js";
+} from "./chunk-QJZTHBQL.js";
 import {
   require_picocolors
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

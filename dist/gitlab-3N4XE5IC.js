@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-P7G4HC3V.js";
-import "./chunk-ADZPJ2OG.js";
+} from "./chunk-DIBZV7HW.js";
+import "./chunk-PG3H6OR5.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-UNYLQIA6.js";
+import "./chunk-NRZODZST.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-JIEHNXK7.js";
+} from "./chunk-5ODT7XLG.js";
 import {
   formatText
-} from "./chunk-4UOLCHGS.js";
-import "./chunk-D5BWHESA.js";
+} from "./chunk-377XCS3N.js";
+import "./chunk-QJZTHBQL.js";
 import {
   defaultCacheDir
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-C6TDYRBC.js";
+} from "./chunk-2WQYRUDR.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-PSHZBVSE.js";
-import "./chunk-KW3OZZLW.js";
-import "./chunk-OLIFFY3P.js";
+} from "./chunk-6CYHZAE5.js";
+import "./chunk-YMERQ2RW.js";
+import "./chunk-B653XSKS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-Z2OHH5WA.js";
+import "./chunk-DYKNDCH4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -57,7 +57,7 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-EWMQZOE3.js";
+import "./chunk-4PXICLZL.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-4UOLCHGS.js";
+} from "./chunk-377XCS3N.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-D5BWHESA.js";
+} from "./chunk-QJZTHBQL.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,23 +25,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-C6TDYRBC.js";
+} from "./chunk-2WQYRUDR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-PSHZBVSE.js";
+} from "./chunk-6CYHZAE5.js";
 import {
   applyStats
-} from "./chunk-KW3OZZLW.js";
+} from "./chunk-YMERQ2RW.js";
 import {
   UsageError,
   exitCodeFor
@@ -455,7 +455,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-GYR7PONI.js");
+    const { lintDryRun } = await import("./dry-run-XDBWBNRD.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

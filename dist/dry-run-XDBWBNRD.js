@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-UNYLQIA6.js";
+} from "./chunk-NRZODZST.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-6TO5OZYM.js";
+} from "./chunk-XSDSO3CB.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-C6TDYRBC.js";
+} from "./chunk-2WQYRUDR.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-PSHZBVSE.js";
+} from "./chunk-6CYHZAE5.js";
 import {
   estimateDryRun
-} from "./chunk-KW3OZZLW.js";
-import "./chunk-OLIFFY3P.js";
+} from "./chunk-YMERQ2RW.js";
+import "./chunk-B653XSKS.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -65,7 +65,7 @@ import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
 import {
   formatDuration
-} from "./chunk-Z2OHH5WA.js";
+} from "./chunk-DYKNDCH4.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -74,7 +74,7 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-EWMQZOE3.js";
+import "./chunk-4PXICLZL.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __toESM
