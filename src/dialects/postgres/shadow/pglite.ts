@@ -158,12 +158,18 @@ function startWorker(): Worker {
   // loaded here: `lint` loads this module and never starts an engine (worker_threads: a few ms on Node 24)
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', here));
+  // a young generation of 24 MB instead of V8's 48: PGlite's file system buffers that are replaced as files grow
+  // (and the JavaScript garbage of its protocol) are freed at each scavenge, so a history replay holds less of them.
+  // Lemmy's cold dry run peaks 283 instead of 302 MB (medians of 5, ABAB, 2026-12-07) in the same CPU time; its warm
+  // run and the next file after a 20 MB history of INSERTs take as long or less. 16 MB: no lower; 2-8 MB: the replay
+  // took 10-17% longer (docs/speed.md)
+  const resourceLimits = { maxYoungGenerationSizeMb: 24 };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', here), { resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const script = new URL('./pglite-worker.ts', here).href;
   return new Worker(
     `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`,
-    { eval: true },
+    { eval: true, resourceLimits },
   );
 }
 
