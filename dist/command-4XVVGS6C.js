@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-VQP5BL6X.js";
-import "./chunk-PG3H6OR5.js";
-import "./chunk-NRZODZST.js";
+} from "./chunk-U3GV4EXQ.js";
+import "./chunk-YCDKNAQS.js";
+import "./chunk-OATTMCZO.js";
 import {
   ruleDocUrl
-} from "./chunk-QJZTHBQL.js";
+} from "./chunk-X2LQQJQV.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-2WQYRUDR.js";
+} from "./chunk-XMAUVQZA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-YMERQ2RW.js";
-import "./chunk-B653XSKS.js";
+import "./chunk-GWCN5DL3.js";
+import "./chunk-EQYMP7WQ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-DYKNDCH4.js";
+import "./chunk-MUGXISPL.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

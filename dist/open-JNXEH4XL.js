@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-DYKNDCH4.js";
+} from "./chunk-MUGXISPL.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-377XCS3N.js";
+} from "./chunk-Y5M7CPUL.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-QJZTHBQL.js";
+} from "./chunk-X2LQQJQV.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,23 +25,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-2WQYRUDR.js";
+} from "./chunk-XMAUVQZA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6CYHZAE5.js";
+} from "./chunk-2GC3SQB3.js";
 import {
   applyStats
-} from "./chunk-YMERQ2RW.js";
+} from "./chunk-GWCN5DL3.js";
 import {
   UsageError,
   exitCodeFor
@@ -455,7 +455,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-XDBWBNRD.js");
+    const { lintDryRun } = await import("./dry-run-43WD4RQP.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

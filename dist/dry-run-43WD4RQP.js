@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-NRZODZST.js";
+} from "./chunk-OATTMCZO.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-2WQYRUDR.js";
+} from "./chunk-XMAUVQZA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6CYHZAE5.js";
+} from "./chunk-2GC3SQB3.js";
 import {
   estimateDryRun
-} from "./chunk-YMERQ2RW.js";
-import "./chunk-B653XSKS.js";
+} from "./chunk-GWCN5DL3.js";
+import "./chunk-EQYMP7WQ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -65,7 +65,7 @@ import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
 import {
   formatDuration
-} from "./chunk-DYKNDCH4.js";
+} from "./chunk-MUGXISPL.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

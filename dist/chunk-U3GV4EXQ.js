@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-PG3H6OR5.js";
+} from "./chunk-YCDKNAQS.js";
 import {
   require_picocolors
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-B653XSKS.js";
+} from "./chunk-EQYMP7WQ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-E2RK2DIO.js";
+} from "./chunk-SVHLZBNN.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-2WQYRUDR.js";
+} from "./chunk-XMAUVQZA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-B653XSKS.js";
+} from "./chunk-EQYMP7WQ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-DYKNDCH4.js";
+import "./chunk-MUGXISPL.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-PG3H6OR5.js";
+} from "./chunk-YCDKNAQS.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-NRZODZST.js";
+} from "./chunk-OATTMCZO.js";
 import {
   byStatement
-} from "./chunk-377XCS3N.js";
+} from "./chunk-Y5M7CPUL.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-QJZTHBQL.js";
+} from "./chunk-X2LQQJQV.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-2WQYRUDR.js";
+} from "./chunk-XMAUVQZA.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-YMERQ2RW.js";
+} from "./chunk-GWCN5DL3.js";
 import {
   dialectFor
-} from "./chunk-B653XSKS.js";
+} from "./chunk-EQYMP7WQ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-VQP5BL6X.js";
+} from "./chunk-U3GV4EXQ.js";
 import {
   proofState
-} from "./chunk-PG3H6OR5.js";
+} from "./chunk-YCDKNAQS.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-NRZODZST.js";
+import "./chunk-OATTMCZO.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-5ODT7XLG.js";
-import "./chunk-377XCS3N.js";
-import "./chunk-QJZTHBQL.js";
+} from "./chunk-MVBPKFZL.js";
+import "./chunk-Y5M7CPUL.js";
+import "./chunk-X2LQQJQV.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-2WQYRUDR.js";
+} from "./chunk-XMAUVQZA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6CYHZAE5.js";
-import "./chunk-YMERQ2RW.js";
-import "./chunk-B653XSKS.js";
+} from "./chunk-2GC3SQB3.js";
+import "./chunk-GWCN5DL3.js";
+import "./chunk-EQYMP7WQ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -65,7 +65,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-DYKNDCH4.js";
+} from "./chunk-MUGXISPL.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

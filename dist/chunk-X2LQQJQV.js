@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-B653XSKS.js";
+} from "./chunk-EQYMP7WQ.js";
 import {
   formatDuration
-} from "./chunk-DYKNDCH4.js";
+} from "./chunk-MUGXISPL.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-NRZODZST.js";
+} from "./chunk-OATTMCZO.js";
 import {
   isProven
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-DIBZV7HW.js";
-import "./chunk-PG3H6OR5.js";
+} from "./chunk-MQTQSLFU.js";
+import "./chunk-YCDKNAQS.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-NRZODZST.js";
+import "./chunk-OATTMCZO.js";
 import {
   formatText
-} from "./chunk-377XCS3N.js";
+} from "./chunk-Y5M7CPUL.js";
 import {
   toSarif
-} from "./chunk-QJZTHBQL.js";
+} from "./chunk-X2LQQJQV.js";
 import {
   defaultCacheDir
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 import {
   loadConfig
-} from "./chunk-2WQYRUDR.js";
+} from "./chunk-XMAUVQZA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-YMERQ2RW.js";
-import "./chunk-B653XSKS.js";
+import "./chunk-GWCN5DL3.js";
+import "./chunk-EQYMP7WQ.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -50,7 +50,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-DYKNDCH4.js";
+import "./chunk-MUGXISPL.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

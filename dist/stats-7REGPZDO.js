@@ -5,21 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-E2RK2DIO.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-B653XSKS.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-2GC3SQB3.js";
+import "./chunk-GWCN5DL3.js";
+import "./chunk-EQYMP7WQ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-IHQFY253.js";
-import "./chunk-MUXFN5LT.js";
-import "./chunk-DYKNDCH4.js";
+import "./chunk-MUGXISPL.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -28,8 +23,6 @@ import "./chunk-4PXICLZL.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  runStats,
+  statsExportCommand
 };

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-QJZTHBQL.js";
+} from "./chunk-X2LQQJQV.js";
 import {
   require_picocolors
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

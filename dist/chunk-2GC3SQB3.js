@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-YMERQ2RW.js";
+} from "./chunk-GWCN5DL3.js";
 import {
   dialectOfUrl
-} from "./chunk-B653XSKS.js";
+} from "./chunk-EQYMP7WQ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -92,7 +92,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-DYKNDCH4.js";
+} from "./chunk-MUGXISPL.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -4559,7 +4559,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-PBLW4YLO.js")).openShadow(options),
+  open: async (options) => (await import("./open-JNXEH4XL.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   extensionsIn,

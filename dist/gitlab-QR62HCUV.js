@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-DIBZV7HW.js";
-import "./chunk-PG3H6OR5.js";
+} from "./chunk-MQTQSLFU.js";
+import "./chunk-YCDKNAQS.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-NRZODZST.js";
+import "./chunk-OATTMCZO.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-5ODT7XLG.js";
+} from "./chunk-MVBPKFZL.js";
 import {
   formatText
-} from "./chunk-377XCS3N.js";
-import "./chunk-QJZTHBQL.js";
+} from "./chunk-Y5M7CPUL.js";
+import "./chunk-X2LQQJQV.js";
 import {
   defaultCacheDir
-} from "./chunk-XSDSO3CB.js";
+} from "./chunk-HZBSREYF.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-2WQYRUDR.js";
+} from "./chunk-XMAUVQZA.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6CYHZAE5.js";
-import "./chunk-YMERQ2RW.js";
-import "./chunk-B653XSKS.js";
+} from "./chunk-2GC3SQB3.js";
+import "./chunk-GWCN5DL3.js";
+import "./chunk-EQYMP7WQ.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-A6MR5T6S.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-DYKNDCH4.js";
+import "./chunk-MUGXISPL.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

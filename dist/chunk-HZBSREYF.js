@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-2WQYRUDR.js";
+} from "./chunk-XMAUVQZA.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-YMERQ2RW.js";
+} from "./chunk-GWCN5DL3.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-B653XSKS.js";
+} from "./chunk-EQYMP7WQ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-MUXFN5LT.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-DYKNDCH4.js";
+} from "./chunk-MUGXISPL.js";
 import {
   isShadowStop,
   shadowWork,

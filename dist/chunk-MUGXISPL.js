@@ -9594,12 +9594,13 @@ function compileEngine(asked = "optimizing") {
 function startWorker() {
   const { Worker } = createRequire(import.meta.url)("node:worker_threads");
   const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./pglite-worker.js", here));
+  const resourceLimits = { maxYoungGenerationSizeMb: 24 };
+  if (!here.endsWith(".ts")) return new Worker(new URL("./pglite-worker.js", here), { resourceLimits });
   const tsx = import.meta.resolve("tsx/esm/api");
   const script = new URL("./pglite-worker.ts", here).href;
   return new Worker(
     `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`,
-    { eval: true }
+    { eval: true, resourceLimits }
   );
 }
 var BOOT_TIMEOUT_MS = 12e4;

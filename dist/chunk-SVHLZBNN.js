@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-B653XSKS.js";
+} from "./chunk-EQYMP7WQ.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import {
   LineIndex
-} from "./chunk-DYKNDCH4.js";
+} from "./chunk-MUGXISPL.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
