@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import type { Migration } from '../model.js';
 import { codeIdentity } from '../build.js';
 import { projectCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
-import { inflateOptions } from './unpacked-size.js';
+import { inflateOptions, isZstd } from './unpacked-size.js';
 
 const FORMAT = 2;
 /** cached states kept per directory (newest used first): the dry run's and the proof's of a few histories */
@@ -85,9 +85,6 @@ const zstdLevel = () => {
   const param = zlib().constants.ZSTD_c_compressionLevel;
   return param === undefined ? {} : { params: { [param]: 3 } };
 };
-/** a zstd frame's first four bytes */
-const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
-
 /**
  * A state's tar, compressed for disk: zstd where Node has it (lemmy's 30 MB data directory: 2.6 MB, decompressed in
  * 20 ms, against gzip's 4.2 MB and 55-65 ms on Node 24), else gzip at level 1. The reader tells them apart by their
@@ -111,7 +108,7 @@ function packAsync(tar: Buffer): Promise<Buffer> {
 /** A state's tar, inflated into one buffer of its own (./unpacked-size.ts): the engine's thread can take it as it is. */
 function unpack(data: Buffer): Buffer {
   const z = zlib();
-  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return z.gunzipSync(data, inflateOptions(data));
+  if (!isZstd(data)) return z.gunzipSync(data, inflateOptions(data));
   if (!z.zstdDecompressSync) throw new Error('zstd state on a Node without zstd');
   return z.zstdDecompressSync(data, inflateOptions(data));
 }

@@ -14,14 +14,20 @@ const MIN_CHUNK = 64;
 /** no hint above this: a state is tens of MB, and the hint allocates its whole size at once */
 const MAX_HINT = 1 << 30;
 
-const ZSTD_MAGIC = 0xfd2fb528;
+/** a zstd frame's first four bytes */
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+
+/** Whether `data` begins as a zstd frame does (a state is zstd or gzip, told by its first bytes). */
+export function isZstd(data: Uint8Array): boolean {
+  return ZSTD_MAGIC.every((b, i) => data[i] === b);
+}
 
 export function unpackedSize(data: Uint8Array): number | undefined {
   if (data.length < 18) return undefined;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let size: number | undefined;
   if (data[0] === 0x1f && data[1] === 0x8b) size = view.getUint32(data.length - 4, true);
-  else if (view.getUint32(0, true) === ZSTD_MAGIC) size = zstdContentSize(data, view);
+  else if (isZstd(data)) size = zstdContentSize(data, view);
   return size !== undefined && size >= MIN_CHUNK && size <= MAX_HINT ? size : undefined;
 }
 

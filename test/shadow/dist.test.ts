@@ -67,6 +67,18 @@ function dryRun(...args: string[]) {
   return { code: r.status, stderr: r.stderr, json: r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 
+/** A dry run of the change through `bundle` (the installed copy by default) with its shadow cache in `cache`. */
+function cachedDryRun(cache: string, bundle = cli) {
+  const r = spawnSync(process.execPath, [bundle, 'dry-run', 'migrations/002_change.sql', '--format', 'json'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: tmp, ZERODOWN_CACHE_DIR: cache },
+  });
+  // exit 1: the migration's SET NOT NULL fails on the seeded rows; the report is what is compared
+  expect(r.stdout, r.stderr).toMatch(/^\{/);
+  return JSON.parse(r.stdout);
+}
+
 describe('the bundled CLI, copied outside the repository', () => {
   it('ships the PGlite data directory and the extension bundles next to the bundle', () => {
     const dist = path.dirname(cli);
@@ -124,15 +136,10 @@ describe('the bundled CLI, copied outside the repository', () => {
     // untar-views and tar-files-owned): the migration then writes into those files and grows them
     const cache = path.join(tmp, 'state-cache');
     const run = () => {
-      const r = spawnSync(process.execPath, [cli, 'dry-run', 'migrations/002_change.sql', '--format', 'json'], {
-        cwd: project,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH ?? '', HOME: tmp, ZERODOWN_CACHE_DIR: cache },
-      });
-      expect(r.stdout, r.stderr).toMatch(/^\{/);
+      const report = cachedDryRun(cache);
       // the saved report would be served as it is: drop it, so that the next run boots the state and runs again
       for (const f of readdirSync(cache)) if (f.endsWith('.dryrun.json')) rmSync(path.join(cache, f));
-      return JSON.parse(r.stdout);
+      return report;
     };
     const timeless = (x: unknown) => JSON.stringify(x, (k, v) => (/ms$|duration/i.test(k) ? 0 : v));
     const saved = run();
@@ -153,16 +160,7 @@ describe('the bundled CLI, copied outside the repository', () => {
     const cache = path.join(tmp, 'shadow-cache');
     const copy = path.join(tmp, 'checked-out-again', 'dist');
     cpSync(path.dirname(cli), copy, { recursive: true });
-    const run = (bundle: string) => {
-      const r = spawnSync(process.execPath, [bundle, 'dry-run', 'migrations/002_change.sql', '--format', 'json'], {
-        cwd: project,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH ?? '', HOME: tmp, ZERODOWN_CACHE_DIR: cache },
-      });
-      // exit 1: the migration's SET NOT NULL fails on the seeded rows, as in the test above; the report is the same
-      expect(r.stdout, r.stderr).toMatch(/^\{/);
-      return JSON.parse(r.stdout).cache;
-    };
+    const run = (bundle: string) => cachedDryRun(cache, bundle).cache;
     expect(run(cli)).toBe('miss');
     expect(run(path.join(copy, 'cli.js'))).toBe('result');
     // another build (scripts/build.mjs writes another build-id when a bundle's content changes): neither the saved

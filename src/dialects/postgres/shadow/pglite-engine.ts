@@ -14,7 +14,7 @@ import { PGlite } from '@electric-sql/pglite';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
 import { writeFileAtomic } from '../../../cache-files.js';
 import { inflateOptions } from '../../../shadow/unpacked-size.js';
-import { compilePglite, pgliteFilesUrl } from './pglite-files.js';
+import { compilePglite, ownBuffer, pgliteFilesUrl } from './pglite-files.js';
 import type { WasmTier } from '../../../wasm-tier.js';
 
 /**
@@ -119,10 +119,7 @@ export function bytesBlob(
   type = 'application/octet-stream',
   again?: () => Promise<Uint8Array>,
 ): Blob {
-  const whole = (b: Uint8Array) =>
-    b.byteOffset === 0 && b.byteLength === b.buffer.byteLength
-      ? (b.buffer as ArrayBuffer)
-      : (b.slice().buffer as ArrayBuffer);
+  const whole = (b: Uint8Array) => ownBuffer(b) ?? (b.slice().buffer as ArrayBuffer);
   let read = false;
   const arrayBuffer = async () => {
     if (!read) {

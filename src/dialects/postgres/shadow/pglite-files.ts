@@ -52,3 +52,12 @@ export async function compilePglite(tier: WasmTier = 'optimizing'): Promise<WebA
 export function buffersFor(work: ShadowWork | undefined): BufferSize {
   return work && !work.timed ? 'small' : 'calibrated';
 }
+
+/**
+ * The ArrayBuffer `bytes` spans whole, which can be handed to PGlite (or its worker) as it is; undefined for a view
+ * into a larger or shared buffer (Node's pool, a SharedArrayBuffer), whose other bytes are not the caller's to give.
+ */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer | undefined {
+  const b = bytes.buffer;
+  return b instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === b.byteLength ? b : undefined;
+}

@@ -24,7 +24,7 @@ import type { WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js'
 import type { BufferSize } from './pglite-engine.js';
 import { trackShadow, untrackShadow } from '../../../shadow/registry.js';
 import { postgresProbes } from './probes.js';
-import { compilePglite } from './pglite-files.js';
+import { compilePglite, ownBuffer } from './pglite-files.js';
 import { effectiveTier, type WasmTier } from '../../../wasm-tier.js';
 import { availableBundles, bundleDirs, BUILTIN_EXTENSIONS, resolveBundles } from './extensions.js';
 import INITDB from '../../../../data/pglite-initdb.json' with { type: 'json' };
@@ -273,11 +273,8 @@ export class PgliteShadow implements Shadow {
       // a cached state is tens of MB: handed over to the worker rather than cloned into it (a structured clone
       // copies it twice more); copied once first unless the caller gives it up (it may boot from it again), or it
       // shares its memory (a view into a larger buffer, such as Node's pool, must not be taken from under others)
-      const dataDir = !d
-        ? undefined
-        : opts.handOver && d.buffer instanceof ArrayBuffer && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength
-          ? new Uint8Array(d.buffer)
-          : new Uint8Array(d);
+      const own = d && opts.handOver ? ownBuffer(d) : undefined;
+      const dataDir = own ? new Uint8Array(own) : d ? new Uint8Array(d) : undefined;
       const wasm = await compiling;
       const booted = (await shadow.ownWork(
         {
