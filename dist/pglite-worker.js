@@ -27,15 +27,16 @@ import {
 } from "./chunk-JKXJ2UYK.js";
 import {
   inflateOptions
-} from "./chunk-A6MR5T6S.js";
+} from "./chunk-GN46SLEG.js";
 import {
   writeFileAtomic
 } from "./chunk-MUXFN5LT.js";
 import {
   compilePglite,
+  ownBuffer,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-4PXICLZL.js";
+} from "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 
@@ -5634,7 +5635,7 @@ async function makeDataDirSnapshot(db2) {
   }
 }
 function bytesBlob(bytes, type = "application/octet-stream", again) {
-  const whole = (b2) => b2.byteOffset === 0 && b2.byteLength === b2.buffer.byteLength ? b2.buffer : b2.slice().buffer;
+  const whole = (b2) => ownBuffer(b2) ?? b2.slice().buffer;
   let read = false;
   const arrayBuffer = async () => {
     if (!read) {

@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-MQTQSLFU.js";
-import "./chunk-YCDKNAQS.js";
+} from "./chunk-GNTC7WB3.js";
+import "./chunk-VU6NCABI.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-OATTMCZO.js";
+import "./chunk-EDGL67QM.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-MVBPKFZL.js";
+} from "./chunk-FHVAKVYN.js";
 import {
   formatText
-} from "./chunk-Y5M7CPUL.js";
-import "./chunk-X2LQQJQV.js";
+} from "./chunk-AROCMUPW.js";
+import "./chunk-EGQIFJRT.js";
 import {
   defaultCacheDir
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-XMAUVQZA.js";
+} from "./chunk-HC7FLKSJ.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-2GC3SQB3.js";
-import "./chunk-GWCN5DL3.js";
-import "./chunk-EQYMP7WQ.js";
+} from "./chunk-6V5ASQNV.js";
+import "./chunk-S7ZQKRIH.js";
+import "./chunk-DSEAGGGN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -46,9 +46,9 @@ import {
 import {
   VERSION
 } from "./chunk-IHQFY253.js";
-import "./chunk-A6MR5T6S.js";
+import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-MUGXISPL.js";
+import "./chunk-R4SOYO4D.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -57,7 +57,7 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-4PXICLZL.js";
+import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

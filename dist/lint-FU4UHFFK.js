@@ -5,24 +5,43 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-2GC3SQB3.js";
-import "./chunk-GWCN5DL3.js";
-import "./chunk-EQYMP7WQ.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-FHVAKVYN.js";
+import "./chunk-AROCMUPW.js";
+import "./chunk-EGQIFJRT.js";
+import "./chunk-3KEOG5NJ.js";
+import "./chunk-HC7FLKSJ.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-6V5ASQNV.js";
+import "./chunk-S7ZQKRIH.js";
+import "./chunk-DSEAGGGN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-MUGXISPL.js";
+import "./chunk-IHQFY253.js";
+import "./chunk-GN46SLEG.js";
+import "./chunk-MUXFN5LT.js";
+import "./chunk-R4SOYO4D.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-4PXICLZL.js";
+import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-OATTMCZO.js";
+} from "./chunk-EDGL67QM.js";
 import {
   isProven
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-U3GV4EXQ.js";
-import "./chunk-YCDKNAQS.js";
-import "./chunk-OATTMCZO.js";
+} from "./chunk-RPGV6OT6.js";
+import "./chunk-VU6NCABI.js";
+import "./chunk-EDGL67QM.js";
 import {
   ruleDocUrl
-} from "./chunk-X2LQQJQV.js";
+} from "./chunk-EGQIFJRT.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-XMAUVQZA.js";
+} from "./chunk-HC7FLKSJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-GWCN5DL3.js";
-import "./chunk-EQYMP7WQ.js";
+import "./chunk-S7ZQKRIH.js";
+import "./chunk-DSEAGGGN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -41,9 +41,9 @@ import {
 import {
   VERSION
 } from "./chunk-IHQFY253.js";
-import "./chunk-A6MR5T6S.js";
+import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-MUGXISPL.js";
+import "./chunk-R4SOYO4D.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -52,7 +52,7 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-4PXICLZL.js";
+import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-U3GV4EXQ.js";
+} from "./chunk-RPGV6OT6.js";
 import {
   proofState
-} from "./chunk-YCDKNAQS.js";
+} from "./chunk-VU6NCABI.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-OATTMCZO.js";
+import "./chunk-EDGL67QM.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-MVBPKFZL.js";
-import "./chunk-Y5M7CPUL.js";
-import "./chunk-X2LQQJQV.js";
+} from "./chunk-FHVAKVYN.js";
+import "./chunk-AROCMUPW.js";
+import "./chunk-EGQIFJRT.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-XMAUVQZA.js";
+} from "./chunk-HC7FLKSJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-2GC3SQB3.js";
-import "./chunk-GWCN5DL3.js";
-import "./chunk-EQYMP7WQ.js";
+} from "./chunk-6V5ASQNV.js";
+import "./chunk-S7ZQKRIH.js";
+import "./chunk-DSEAGGGN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -57,7 +57,7 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
-import "./chunk-A6MR5T6S.js";
+import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
 import {
   batchSizeFor,
@@ -65,14 +65,14 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-MUGXISPL.js";
+} from "./chunk-R4SOYO4D.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-4PXICLZL.js";
+import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 

@@ -8,13 +8,16 @@ const __dirname = __zdDirname(__filename);
 // src/shadow/unpacked-size.ts
 var MIN_CHUNK = 64;
 var MAX_HINT = 1 << 30;
-var ZSTD_MAGIC = 4247762216;
+var ZSTD_MAGIC = [40, 181, 47, 253];
+function isZstd(data) {
+  return ZSTD_MAGIC.every((b, i) => data[i] === b);
+}
 function unpackedSize(data) {
   if (data.length < 18) return void 0;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let size;
   if (data[0] === 31 && data[1] === 139) size = view.getUint32(data.length - 4, true);
-  else if (view.getUint32(0, true) === ZSTD_MAGIC) size = zstdContentSize(data, view);
+  else if (isZstd(data)) size = zstdContentSize(data, view);
   return size !== void 0 && size >= MIN_CHUNK && size <= MAX_HINT ? size : void 0;
 }
 function zstdContentSize(data, view) {
@@ -44,5 +47,6 @@ function inflateOptions(data) {
 }
 
 export {
+  isZstd,
   inflateOptions
 };

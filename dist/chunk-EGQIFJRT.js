@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-EQYMP7WQ.js";
+} from "./chunk-DSEAGGGN.js";
 import {
   formatDuration
-} from "./chunk-MUGXISPL.js";
+} from "./chunk-R4SOYO4D.js";
 
 // src/report/sarif.ts
 import path from "node:path";

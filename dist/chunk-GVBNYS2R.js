@@ -51,6 +51,10 @@ async function compilePglite(tier = "optimizing") {
 function buffersFor(work) {
   return work && !work.timed ? "small" : "calibrated";
 }
+function ownBuffer(bytes) {
+  const b = bytes.buffer;
+  return b instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === b.byteLength ? b : void 0;
+}
 
 // data/pglite-initdb.json
 var pglite_initdb_default = {
@@ -66,5 +70,6 @@ export {
   tierFor,
   compilePglite,
   buffersFor,
+  ownBuffer,
   pglite_initdb_default
 };

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-EQYMP7WQ.js";
+} from "./chunk-DSEAGGGN.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-MUGXISPL.js";
+} from "./chunk-R4SOYO4D.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-XMAUVQZA.js";
+} from "./chunk-HC7FLKSJ.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-GWCN5DL3.js";
+} from "./chunk-S7ZQKRIH.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-EQYMP7WQ.js";
+} from "./chunk-DSEAGGGN.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -34,8 +34,9 @@ import {
   reportHeader
 } from "./chunk-IHQFY253.js";
 import {
-  inflateOptions
-} from "./chunk-A6MR5T6S.js";
+  inflateOptions,
+  isZstd
+} from "./chunk-GN46SLEG.js";
 import {
   lintCacheDir,
   projectCacheDir,
@@ -45,7 +46,7 @@ import {
 } from "./chunk-MUXFN5LT.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-MUGXISPL.js";
+} from "./chunk-R4SOYO4D.js";
 import {
   isShadowStop,
   shadowWork,
@@ -53,7 +54,7 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compileAt
-} from "./chunk-4PXICLZL.js";
+} from "./chunk-GVBNYS2R.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";
@@ -170,7 +171,6 @@ var zstdLevel = () => {
   const param = zlib().constants.ZSTD_c_compressionLevel;
   return param === void 0 ? {} : { params: { [param]: 3 } };
 };
-var ZSTD_MAGIC = Buffer.from([40, 181, 47, 253]);
 function pack(tar) {
   const z = zlib();
   return z.zstdCompressSync ? z.zstdCompressSync(tar, zstdLevel()) : z.gzipSync(tar, { level: 1 });
@@ -185,7 +185,7 @@ function packAsync(tar) {
 }
 function unpack(data) {
   const z = zlib();
-  if (!data.subarray(0, 4).equals(ZSTD_MAGIC)) return z.gunzipSync(data, inflateOptions(data));
+  if (!isZstd(data)) return z.gunzipSync(data, inflateOptions(data));
   if (!z.zstdDecompressSync) throw new Error("zstd state on a Node without zstd");
   return z.zstdDecompressSync(data, inflateOptions(data));
 }

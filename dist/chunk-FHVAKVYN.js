@@ -7,11 +7,11 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-Y5M7CPUL.js";
+} from "./chunk-AROCMUPW.js";
 import {
   formatSarif,
   sizeLines
-} from "./chunk-X2LQQJQV.js";
+} from "./chunk-EGQIFJRT.js";
 import {
   fileKeys,
   findingsFile,
@@ -25,23 +25,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-XMAUVQZA.js";
+} from "./chunk-HC7FLKSJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-2GC3SQB3.js";
+} from "./chunk-6V5ASQNV.js";
 import {
   applyStats
-} from "./chunk-GWCN5DL3.js";
+} from "./chunk-S7ZQKRIH.js";
 import {
   UsageError,
   exitCodeFor
@@ -455,7 +455,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-43WD4RQP.js");
+    const { lintDryRun } = await import("./dry-run-43IF6NXE.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-SVHLZBNN.js";
+} from "./chunk-DLK6FMKH.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-XMAUVQZA.js";
+} from "./chunk-HC7FLKSJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-EQYMP7WQ.js";
+} from "./chunk-DSEAGGGN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -35,14 +35,14 @@ import {
 } from "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-MUGXISPL.js";
+import "./chunk-R4SOYO4D.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-4PXICLZL.js";
+import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __toESM

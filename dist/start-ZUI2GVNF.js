@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-MQTQSLFU.js";
-import "./chunk-YCDKNAQS.js";
+} from "./chunk-GNTC7WB3.js";
+import "./chunk-VU6NCABI.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-OATTMCZO.js";
+import "./chunk-EDGL67QM.js";
 import {
   formatText
-} from "./chunk-Y5M7CPUL.js";
+} from "./chunk-AROCMUPW.js";
 import {
   toSarif
-} from "./chunk-X2LQQJQV.js";
+} from "./chunk-EGQIFJRT.js";
 import {
   defaultCacheDir
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 import {
   loadConfig
-} from "./chunk-XMAUVQZA.js";
+} from "./chunk-HC7FLKSJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-GWCN5DL3.js";
-import "./chunk-EQYMP7WQ.js";
+import "./chunk-S7ZQKRIH.js";
+import "./chunk-DSEAGGGN.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -48,9 +48,9 @@ import {
 import {
   VERSION
 } from "./chunk-IHQFY253.js";
-import "./chunk-A6MR5T6S.js";
+import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-MUGXISPL.js";
+import "./chunk-R4SOYO4D.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -65,7 +65,7 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-4PXICLZL.js";
+import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-OATTMCZO.js";
+} from "./chunk-EDGL67QM.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -38,22 +38,22 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-XMAUVQZA.js";
+} from "./chunk-HC7FLKSJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-2GC3SQB3.js";
+} from "./chunk-6V5ASQNV.js";
 import {
   estimateDryRun
-} from "./chunk-GWCN5DL3.js";
-import "./chunk-EQYMP7WQ.js";
+} from "./chunk-S7ZQKRIH.js";
+import "./chunk-DSEAGGGN.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -61,11 +61,11 @@ import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
-import "./chunk-A6MR5T6S.js";
+import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
 import {
   formatDuration
-} from "./chunk-MUGXISPL.js";
+} from "./chunk-R4SOYO4D.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -74,7 +74,7 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-4PXICLZL.js";
+import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __toESM

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-GWCN5DL3.js";
+} from "./chunk-S7ZQKRIH.js";
 import {
   dialectOfUrl
-} from "./chunk-EQYMP7WQ.js";
+} from "./chunk-DSEAGGGN.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -92,7 +92,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-MUGXISPL.js";
+} from "./chunk-R4SOYO4D.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -106,7 +106,7 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-4PXICLZL.js";
+} from "./chunk-GVBNYS2R.js";
 
 // src/rules/api.ts
 function ruleDefiner(dialect) {
@@ -4559,7 +4559,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-JNXEH4XL.js")).openShadow(options),
+  open: async (options) => (await import("./open-UIBYURDI.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   extensionsIn,

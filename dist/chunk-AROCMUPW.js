@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-X2LQQJQV.js";
+} from "./chunk-EGQIFJRT.js";
 import {
   require_picocolors
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

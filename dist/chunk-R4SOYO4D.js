@@ -22,8 +22,9 @@ import {
 import {
   compilePglite,
   effectiveTier,
+  ownBuffer,
   pglite_initdb_default
-} from "./chunk-4PXICLZL.js";
+} from "./chunk-GVBNYS2R.js";
 import {
   __commonJS,
   __require,
@@ -9686,7 +9687,8 @@ var PgliteShadow = class _PgliteShadow {
       const tier = opts.tier ?? "optimizing";
       const compiling = compileEngine(tier);
       const d = typeof opts.dataDir === "function" ? opts.dataDir() : opts.dataDir;
-      const dataDir = !d ? void 0 : opts.handOver && d.buffer instanceof ArrayBuffer && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength ? new Uint8Array(d.buffer) : new Uint8Array(d);
+      const own = d && opts.handOver ? ownBuffer(d) : void 0;
+      const dataDir = own ? new Uint8Array(own) : d ? new Uint8Array(d) : void 0;
       const wasm2 = await compiling;
       const booted = await shadow.ownWork(
         {

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-YCDKNAQS.js";
+} from "./chunk-VU6NCABI.js";
 import {
   require_picocolors
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-EQYMP7WQ.js";
+} from "./chunk-DSEAGGGN.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-EQYMP7WQ.js";
+} from "./chunk-DSEAGGGN.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import {
   LineIndex
-} from "./chunk-MUGXISPL.js";
+} from "./chunk-R4SOYO4D.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-YCDKNAQS.js";
+} from "./chunk-VU6NCABI.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-OATTMCZO.js";
+} from "./chunk-EDGL67QM.js";
 import {
   byStatement
-} from "./chunk-Y5M7CPUL.js";
+} from "./chunk-AROCMUPW.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-X2LQQJQV.js";
+} from "./chunk-EGQIFJRT.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-HZBSREYF.js";
+} from "./chunk-3KEOG5NJ.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-XMAUVQZA.js";
+} from "./chunk-HC7FLKSJ.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-GWCN5DL3.js";
+} from "./chunk-S7ZQKRIH.js";
 import {
   dialectFor
-} from "./chunk-EQYMP7WQ.js";
+} from "./chunk-DSEAGGGN.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-MUGXISPL.js";
+} from "./chunk-R4SOYO4D.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -30,7 +30,7 @@ import {
 import {
   buffersFor,
   tierFor
-} from "./chunk-4PXICLZL.js";
+} from "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 
