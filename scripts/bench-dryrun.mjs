@@ -228,8 +228,8 @@ try {
   const figures = (r) => ({ wall: r.median.wall / 1000, rssMB: rssOf(r) });
   record('dryrun', {
     runs,
-    cold: { wall: cold.median.wall / 1000, rssMB: rssOf(cold) },
-    warm: { wall: warm.median.wall / 1000, rssMB: rssOf(warm) },
+    cold: figures(cold),
+    warm: figures(warm),
     native: anchor ? { wall: anchor.median.wall / 1000 } : { skipped: native.skipped },
     ...(node24
       ? {
