@@ -342,7 +342,7 @@ async function lintRun(
     : undefined;
   if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl, migrations, !!stats);
   const progress = progressReporter(process.stderr);
-  // text, JSON and GitHub on stdout are written a file at a time, each file's result let go once its part is
+  // the report on stdout (any format) is written a file at a time, each file's result let go once its part is
   // written (src/report/stream.ts): a run over many files never holds every finding nor the report in one string.
   // Not with --stats or --dry-run (they change findings after the walk) nor --output (redacted as one file).
   const stream = !opts.dryRun && !stats && !opts.output ? reportStream(opts.format, color, tty) : undefined;

@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Finding, LintResult, Severity } from '../model.js';
+import type { FileResult, Finding, LintResult, Severity } from '../model.js';
 import { visible } from './visible.js';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -53,21 +53,24 @@ function repoPath(p: string, cwd: string, root: string): string {
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function toCodeQuality(result: LintResult, opts: CodeQualityOptions = {}): CodeQualityIssue[] {
+  return result.files.flatMap((file) => fileIssues(file, opts));
+}
+
+/** The issues of one file's findings (fingerprints count repeats within the file only). */
+function fileIssues(file: FileResult, opts: CodeQualityOptions): CodeQualityIssue[] {
   const cwd = opts.cwd ?? process.cwd();
   const root = opts.root ?? cwd;
   const issues: CodeQualityIssue[] = [];
-  for (const file of result.files) {
-    const seen = new Map<string, number>();
-    for (const f of file.findings) {
-      const where = repoPath(f.path, cwd, root);
-      const stmt = f.statementIndex >= 0 ? file.statements[f.statementIndex] : undefined;
-      // a finding on no statement (a syntax error, a file-level finding) is known by its message
-      const what = stmt ? fold(stmt.text) : `${fold(f.message)}`;
-      const key = `${f.rule}\0${where}\0${what}`;
-      const n = seen.get(key) ?? 0;
-      seen.set(key, n + 1);
-      issues.push(issue(f, where, fingerprint(`${key}\0${n}`)));
-    }
+  const seen = new Map<string, number>();
+  for (const f of file.findings) {
+    const where = repoPath(f.path, cwd, root);
+    const stmt = f.statementIndex >= 0 ? file.statements[f.statementIndex] : undefined;
+    // a finding on no statement (a syntax error, a file-level finding) is known by its message
+    const what = stmt ? fold(stmt.text) : `${fold(f.message)}`;
+    const key = `${f.rule}\0${where}\0${what}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    issues.push(issue(f, where, fingerprint(`${key}\0${n}`)));
   }
   return issues;
 }
@@ -92,4 +95,23 @@ function issue(f: Finding, where: string, print: string): CodeQualityIssue {
 
 export function formatCodeQuality(result: LintResult, opts: CodeQualityOptions = {}): string {
   return JSON.stringify(toCodeQuality(result, opts), null, 2) + '\n';
+}
+
+/** `formatCodeQuality`'s bytes a file at a time (src/report/stream.ts): `[`, each file's issues, `]`. */
+export function codeQualityParts(opts: CodeQualityOptions = {}): {
+  head(): string;
+  file(f: FileResult): string;
+  end(): string;
+} {
+  let issues = 0;
+  return {
+    head: () => '[',
+    file(f) {
+      let out = '';
+      for (const i of fileIssues(f, opts))
+        out += `${issues++ ? ',' : ''}\n  ${JSON.stringify(i, null, 2).replaceAll('\n', '\n  ')}`;
+      return out;
+    },
+    end: () => `${issues ? '\n' : ''}]\n`,
+  };
 }

@@ -9,7 +9,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { LintResult } from '../model.js';
+import type { FileResult, LintResult } from '../model.js';
+import { VERSION } from '../version.js';
 import { dialectFor } from '../dialects/index.js';
 import { sizeLines } from './estimate.js';
 
@@ -86,41 +87,44 @@ export function artifactUri(p: string): { uri: string; uriBaseId?: string } {
   return { uri: relativeUri(p), uriBaseId: SRCROOT };
 }
 
-export function toSarif(result: LintResult, version = '0.1.0', opts: SarifOptions = {}): Log {
-  const rules = descriptors(result.files[0]?.migration.dialect);
-  const index = new Map(rules.map((d, i) => [d.id, i]));
+/** The SARIF results of one file's findings (`index`: each rule descriptor's place in the run's list). */
+function fileResults(file: FileResult, index: ReadonlyMap<string, number>): Result[] {
   const results: Result[] = [];
-  for (const file of result.files) {
-    for (const f of file.findings) {
-      const r: Result = {
-        ruleId: f.rule,
-        level: f.severity,
-        message: { text: [`${f.message} Fix: ${f.help}`, ...sizeLines(f)].join(' ') },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: artifactUri(f.path),
-              region: {
-                startLine: f.line,
-                startColumn: f.column,
-                endLine: f.endLine,
-                endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1),
-              },
+  for (const f of file.findings) {
+    const r: Result = {
+      ruleId: f.rule,
+      level: f.severity,
+      message: { text: [`${f.message} Fix: ${f.help}`, ...sizeLines(f)].join(' ') },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactUri(f.path),
+            region: {
+              startLine: f.line,
+              startColumn: f.column,
+              endLine: f.endLine,
+              endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1),
             },
           },
-        ],
-      };
-      const i = index.get(f.rule);
-      if (i !== undefined) r.ruleIndex = i;
-      const props: Record<string, unknown> = {};
-      if (f.lock) props.lock = f.lock;
-      if (f.estimate) props.estimate = f.estimate;
-      if (f.table) props.table = f.table;
-      if (f.confirmed !== undefined) props.confirmedByDryRun = f.confirmed;
-      if (Object.keys(props).length) r.properties = props;
-      results.push(r);
-    }
+        },
+      ],
+    };
+    const i = index.get(f.rule);
+    if (i !== undefined) r.ruleIndex = i;
+    const props: Record<string, unknown> = {};
+    if (f.lock) props.lock = f.lock;
+    if (f.estimate) props.estimate = f.estimate;
+    if (f.table) props.table = f.table;
+    if (f.confirmed !== undefined) props.confirmedByDryRun = f.confirmed;
+    if (Object.keys(props).length) r.properties = props;
+    results.push(r);
   }
+  return results;
+}
+
+/** The log around the results: its rules are those of `dialect` (the first file's; PostgreSQL's when there is none). */
+function sarifLog(dialect: string | undefined, results: Result[], version: string, opts: SarifOptions): Log {
+  const rules = descriptors(dialect);
   const root = pathToFileURL(opts.cwd ?? process.cwd()).href;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -139,12 +143,65 @@ export function toSarif(result: LintResult, version = '0.1.0', opts: SarifOption
         originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith('/') ? root : `${root}/` } },
         invocations: [{ executionSuccessful: true }],
         columnKind: 'utf16CodeUnits',
+        // the last key: the streamed report (`sarifParts`) writes the log up to here, then the results as they come
         results,
       },
     ],
   };
 }
 
+const ruleIndex = (dialect: string | undefined) => new Map(descriptors(dialect).map((d, i) => [d.id, i]));
+
+export function toSarif(result: LintResult, version = VERSION, opts: SarifOptions = {}): Log {
+  const dialect = result.files[0]?.migration.dialect;
+  const index = ruleIndex(dialect);
+  return sarifLog(
+    dialect,
+    result.files.flatMap((f) => fileResults(f, index)),
+    version,
+    opts,
+  );
+}
+
 export function formatSarif(result: LintResult, version?: string): string {
   return JSON.stringify(toSarif(result, version), null, 2) + '\n';
+}
+
+/**
+ * `formatSarif`'s bytes a file at a time (src/report/stream.ts): the log up to its results comes with the first file
+ * (whose dialect names the rules), each finding as its file comes, and the rest of the log at the end.
+ */
+export function sarifParts(
+  version = VERSION,
+  opts: SarifOptions = {},
+): {
+  head(): string;
+  file(f: FileResult): string;
+  end(): string;
+} {
+  // the log with no result, cut where the results go: `… "results": [` | `]\n    }\n  ]\n}`
+  let tail: string | undefined;
+  let index: ReadonlyMap<string, number> = new Map();
+  let results = 0;
+  const open = (dialect: string | undefined) => {
+    const text = JSON.stringify(sarifLog(dialect, [], version, opts), null, 2);
+    const at = text.lastIndexOf('"results": []') + '"results": ['.length;
+    tail = text.slice(at);
+    index = ruleIndex(dialect);
+    return text.slice(0, at);
+  };
+  const pad = `\n${' '.repeat(8)}`;
+  return {
+    head: () => '',
+    file(f) {
+      let out = tail === undefined ? open(f.migration.dialect) : '';
+      for (const r of fileResults(f, index))
+        out += `${results++ ? ',' : ''}${pad}${JSON.stringify(r, null, 2).replaceAll('\n', pad)}`;
+      return out;
+    },
+    end() {
+      const head = tail === undefined ? open(undefined) : '';
+      return `${head}${results ? `\n${' '.repeat(6)}` : ''}${tail}\n`;
+    },
+  };
 }

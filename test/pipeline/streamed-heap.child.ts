@@ -1,6 +1,7 @@
 /**
  * Child of streamed-heap.test.ts (run with `node --expose-gc --import tsx`): lints a history file and `n` files
- * under review (one run per size given), each file's result handed to the JSON report as `zerodown lint` streams it
+ * under review (one run per size given), each file's result handed to the report in `format` (json, sarif, gitlab)
+ * as `zerodown lint` streams it
  * (`streamed`), or kept for one report at the end (`kept`, as before), and prints how much heap the run holds,
  * besides its input, when the last file is done.
  */
@@ -9,7 +10,8 @@ import { reportStream } from '../../src/report/stream.js';
 import { migration } from '../helpers.js';
 
 const mode = process.argv[2] as 'streamed' | 'kept';
-const sizes = process.argv.slice(3).map(Number);
+const format = process.argv[3]!;
+const sizes = process.argv.slice(4).map(Number);
 const gc = (globalThis as { gc?: () => void }).gc!;
 
 function used(): number {
@@ -30,7 +32,7 @@ async function run(n: number) {
   let retained = 0;
   let report = 0;
   let findings = 0;
-  const stream = reportStream('json', false, false)!;
+  const stream = reportStream(format, false, false)!;
   const stage = await lintStage(migrations, {
     ...(mode === 'streamed'
       ? {

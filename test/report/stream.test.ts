@@ -24,6 +24,8 @@ const CASES: [OutputFormat, boolean, boolean][] = [
   ['json', false, true],
   ['json', false, false],
   ['github', false, false],
+  ['sarif', false, false],
+  ['gitlab', false, false],
 ];
 
 function streamed(result: LintResult, format: OutputFormat, color: boolean, pretty: boolean): string {
@@ -50,6 +52,24 @@ describe('streamed reports', () => {
     for (const result of [sample, one, none, clean])
       for (const [format, color, pretty] of CASES)
         expect(streamed(result, format, color, pretty), format).toBe(formatReport(result, format, color, pretty));
+  });
+
+  it("print what the whole report prints for a MySQL run (SARIF names the rules of the first file's dialect)", async () => {
+    const { result } = await lintStage([
+      migration('CREATE TABLE t (id int PRIMARY KEY, v varchar(20));\n', {
+        path: 'db/0001.sql',
+        review: false,
+        dialect: 'mysql',
+      }),
+      migration('ALTER TABLE t MODIFY v varchar(10);\nALTER TABLE t ADD INDEX i (v);\n', {
+        path: 'db/0002.sql',
+        dialect: 'mysql',
+      }),
+    ]);
+    expect(result.files[0]?.findings.length).toBeGreaterThan(0);
+    expect(streamed(result, 'sarif', false, false)).toContain('"id": "adding-auto-increment-column"');
+    for (const [format, color, pretty] of CASES)
+      expect(streamed(result, format, color, pretty), format).toBe(formatReport(result, format, color, pretty));
   });
 
   it('JSON ends with the statistics used, as the whole report does', async () => {
