@@ -18,9 +18,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-FHVAKVYN.js";
-import "./chunk-AROCMUPW.js";
-import "./chunk-EGQIFJRT.js";
+} from "./chunk-ARM7GEFI.js";
+import "./chunk-SAQUAV4J.js";
+import "./chunk-ZGOWZKYX.js";
 import {
   DEFAULTS,
   defaultCacheDir,

@@ -8,6 +8,9 @@ import {
   dialectFor
 } from "./chunk-DSEAGGGN.js";
 import {
+  VERSION
+} from "./chunk-IHQFY253.js";
+import {
   formatDuration
 } from "./chunk-R4SOYO4D.js";
 
@@ -84,41 +87,41 @@ function artifactUri(p) {
   if (path.isAbsolute(p)) return { uri: pathToFileURL(p).href };
   return { uri: relativeUri(p), uriBaseId: SRCROOT };
 }
-function toSarif(result, version = "0.1.0", opts = {}) {
-  const rules = descriptors(result.files[0]?.migration.dialect);
-  const index = new Map(rules.map((d, i) => [d.id, i]));
+function fileResults(file, index) {
   const results = [];
-  for (const file of result.files) {
-    for (const f of file.findings) {
-      const r = {
-        ruleId: f.rule,
-        level: f.severity,
-        message: { text: [`${f.message} Fix: ${f.help}`, ...sizeLines(f)].join(" ") },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: artifactUri(f.path),
-              region: {
-                startLine: f.line,
-                startColumn: f.column,
-                endLine: f.endLine,
-                endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1)
-              }
+  for (const f of file.findings) {
+    const r = {
+      ruleId: f.rule,
+      level: f.severity,
+      message: { text: [`${f.message} Fix: ${f.help}`, ...sizeLines(f)].join(" ") },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactUri(f.path),
+            region: {
+              startLine: f.line,
+              startColumn: f.column,
+              endLine: f.endLine,
+              endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1)
             }
           }
-        ]
-      };
-      const i = index.get(f.rule);
-      if (i !== void 0) r.ruleIndex = i;
-      const props = {};
-      if (f.lock) props.lock = f.lock;
-      if (f.estimate) props.estimate = f.estimate;
-      if (f.table) props.table = f.table;
-      if (f.confirmed !== void 0) props.confirmedByDryRun = f.confirmed;
-      if (Object.keys(props).length) r.properties = props;
-      results.push(r);
-    }
+        }
+      ]
+    };
+    const i = index.get(f.rule);
+    if (i !== void 0) r.ruleIndex = i;
+    const props = {};
+    if (f.lock) props.lock = f.lock;
+    if (f.estimate) props.estimate = f.estimate;
+    if (f.table) props.table = f.table;
+    if (f.confirmed !== void 0) props.confirmedByDryRun = f.confirmed;
+    if (Object.keys(props).length) r.properties = props;
+    results.push(r);
   }
+  return results;
+}
+function sarifLog(dialect, results, version, opts) {
+  const rules = descriptors(dialect);
   const root = pathToFileURL(opts.cwd ?? process.cwd()).href;
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -137,13 +140,54 @@ function toSarif(result, version = "0.1.0", opts = {}) {
         originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith("/") ? root : `${root}/` } },
         invocations: [{ executionSuccessful: true }],
         columnKind: "utf16CodeUnits",
+        // the last key: the streamed report (`sarifParts`) writes the log up to here, then the results as they come
         results
       }
     ]
   };
 }
+var ruleIndex = (dialect) => new Map(descriptors(dialect).map((d, i) => [d.id, i]));
+function toSarif(result, version = VERSION, opts = {}) {
+  const dialect = result.files[0]?.migration.dialect;
+  const index = ruleIndex(dialect);
+  return sarifLog(
+    dialect,
+    result.files.flatMap((f) => fileResults(f, index)),
+    version,
+    opts
+  );
+}
 function formatSarif(result, version) {
   return JSON.stringify(toSarif(result, version), null, 2) + "\n";
+}
+function sarifParts(version = VERSION, opts = {}) {
+  let tail;
+  let index = /* @__PURE__ */ new Map();
+  let results = 0;
+  const open = (dialect) => {
+    const text = JSON.stringify(sarifLog(dialect, [], version, opts), null, 2);
+    const at = text.lastIndexOf('"results": []') + '"results": ['.length;
+    tail = text.slice(at);
+    index = ruleIndex(dialect);
+    return text.slice(0, at);
+  };
+  const pad = `
+${" ".repeat(8)}`;
+  return {
+    head: () => "",
+    file(f) {
+      let out = tail === void 0 ? open(f.migration.dialect) : "";
+      for (const r of fileResults(f, index))
+        out += `${results++ ? "," : ""}${pad}${JSON.stringify(r, null, 2).replaceAll("\n", pad)}`;
+      return out;
+    },
+    end() {
+      const head = tail === void 0 ? open(void 0) : "";
+      return `${head}${results ? `
+${" ".repeat(6)}` : ""}${tail}
+`;
+    }
+  };
 }
 
 export {
@@ -151,5 +195,6 @@ export {
   DOCS_BASE,
   ruleDocUrl,
   toSarif,
-  formatSarif
+  formatSarif,
+  sarifParts
 };

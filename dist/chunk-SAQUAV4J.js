@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-EGQIFJRT.js";
+} from "./chunk-ZGOWZKYX.js";
 import {
   require_picocolors
 } from "./chunk-3KEOG5NJ.js";

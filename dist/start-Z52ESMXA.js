@@ -12,7 +12,7 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-GNTC7WB3.js";
+} from "./chunk-UV3K2AUR.js";
 import "./chunk-VU6NCABI.js";
 import {
   loadStatsFile
@@ -22,10 +22,10 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-EDGL67QM.js";
 import {
   formatText
-} from "./chunk-AROCMUPW.js";
+} from "./chunk-SAQUAV4J.js";
 import {
   toSarif
-} from "./chunk-EGQIFJRT.js";
+} from "./chunk-ZGOWZKYX.js";
 import {
   defaultCacheDir
 } from "./chunk-3KEOG5NJ.js";

@@ -11,7 +11,7 @@ import "./chunk-VU6NCABI.js";
 import "./chunk-EDGL67QM.js";
 import {
   ruleDocUrl
-} from "./chunk-EGQIFJRT.js";
+} from "./chunk-ZGOWZKYX.js";
 import {
   lintOptionsOf,
   lintStage,

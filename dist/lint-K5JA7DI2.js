@@ -12,9 +12,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-FHVAKVYN.js";
-import "./chunk-AROCMUPW.js";
-import "./chunk-EGQIFJRT.js";
+} from "./chunk-ARM7GEFI.js";
+import "./chunk-SAQUAV4J.js";
+import "./chunk-ZGOWZKYX.js";
 import "./chunk-3KEOG5NJ.js";
 import "./chunk-HC7FLKSJ.js";
 import "./chunk-TWNDLBWA.js";

@@ -35,12 +35,12 @@ import {
 } from "./chunk-EDGL67QM.js";
 import {
   byStatement
-} from "./chunk-AROCMUPW.js";
+} from "./chunk-SAQUAV4J.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-EGQIFJRT.js";
+} from "./chunk-ZGOWZKYX.js";
 import {
   dryRunStage,
   lintOptionsOf,

@@ -10,7 +10,7 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-GNTC7WB3.js";
+} from "./chunk-UV3K2AUR.js";
 import "./chunk-VU6NCABI.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-EDGL67QM.js";
@@ -18,11 +18,11 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-FHVAKVYN.js";
+} from "./chunk-ARM7GEFI.js";
 import {
   formatText
-} from "./chunk-AROCMUPW.js";
-import "./chunk-EGQIFJRT.js";
+} from "./chunk-SAQUAV4J.js";
+import "./chunk-ZGOWZKYX.js";
 import {
   defaultCacheDir
 } from "./chunk-3KEOG5NJ.js";

@@ -7,11 +7,12 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-AROCMUPW.js";
+} from "./chunk-SAQUAV4J.js";
 import {
   formatSarif,
+  sarifParts,
   sizeLines
-} from "./chunk-EGQIFJRT.js";
+} from "./chunk-ZGOWZKYX.js";
 import {
   fileKeys,
   findingsFile,
@@ -184,20 +185,21 @@ function repoPath(p, cwd, root) {
 }
 var fold = (s) => s.replace(/\s+/g, " ").trim();
 function toCodeQuality(result, opts = {}) {
+  return result.files.flatMap((file) => fileIssues(file, opts));
+}
+function fileIssues(file, opts) {
   const cwd = opts.cwd ?? process.cwd();
   const root = opts.root ?? cwd;
   const issues = [];
-  for (const file of result.files) {
-    const seen = /* @__PURE__ */ new Map();
-    for (const f of file.findings) {
-      const where = repoPath(f.path, cwd, root);
-      const stmt = f.statementIndex >= 0 ? file.statements[f.statementIndex] : void 0;
-      const what = stmt ? fold(stmt.text) : `${fold(f.message)}`;
-      const key = `${f.rule}\0${where}\0${what}`;
-      const n = seen.get(key) ?? 0;
-      seen.set(key, n + 1);
-      issues.push(issue(f, where, fingerprint(`${key}\0${n}`)));
-    }
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of file.findings) {
+    const where = repoPath(f.path, cwd, root);
+    const stmt = f.statementIndex >= 0 ? file.statements[f.statementIndex] : void 0;
+    const what = stmt ? fold(stmt.text) : `${fold(f.message)}`;
+    const key = `${f.rule}\0${where}\0${what}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    issues.push(issue(f, where, fingerprint(`${key}\0${n}`)));
   }
   return issues;
 }
@@ -220,11 +222,28 @@ function issue(f, where, print) {
 function formatCodeQuality(result, opts = {}) {
   return JSON.stringify(toCodeQuality(result, opts), null, 2) + "\n";
 }
+function codeQualityParts(opts = {}) {
+  let issues = 0;
+  return {
+    head: () => "[",
+    file(f) {
+      let out = "";
+      for (const i of fileIssues(f, opts))
+        out += `${issues++ ? "," : ""}
+  ${JSON.stringify(i, null, 2).replaceAll("\n", "\n  ")}`;
+      return out;
+    },
+    end: () => `${issues ? "\n" : ""}]
+`
+  };
+}
 
 // src/report/stream.ts
 function reportStream(format, color, pretty) {
   if (format === "json") return jsonParts(pretty ? 2 : 0);
   if (format === "github") return { head: () => "", file: githubFile, end: githubEnd };
+  if (format === "sarif") return sarifParts();
+  if (format === "gitlab") return codeQualityParts();
   if (format !== "text") return void 0;
   return { head: () => "", ...textParts(color) };
 }
