@@ -88,6 +88,19 @@ export const PATCHES = [
     replace: '__zdTarBlob($1,$2,$3)',
     prelude: TAR_BLOB_PRELUDE,
   },
+  {
+    // PGlite compiled and linked every library of the extension bundles it was given as it booted (Emscripten's
+    // preload), whether PostgreSQL would call into it or not: a warm dry run of lemmy boots a state that holds
+    // pgcrypto, pg_trgm and ltree, and spent 60-80 ms of its boot on them before running statements that use none.
+    // Where the engine says so (`globalThis.__zdLibrariesOnUse`: pglite-engine.ts sets it when it boots a saved
+    // state), a library is written as a plain file instead, and PostgreSQL loads it itself the first time it calls
+    // one of its functions (a column's type, an index's operator class, a function): dlopen reads it from the
+    // in-memory file system then. Not for an engine that replays a history: its CREATE EXTENSION loads each library
+    // anyway, and one loaded that way holds 10 MB more than one preloaded (it is read into PostgreSQL's heap first).
+    name: 'extension-library-on-use',
+    find: /if\(([\w$]+)\.name\.endsWith\("\.so"\)\)\{([\w$]+)\(`pgfs:ext preloading/g,
+    replace: 'if($1.name.endsWith(".so")&&!globalThis.__zdLibrariesOnUse){$2(`pgfs:ext preloading',
+  },
 ];
 
 /** Applies every patch that matches `src`; returns the new text and the names applied. */

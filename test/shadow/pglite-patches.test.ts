@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { PATCHES, SYM_INDEX_PRELUDE, patchSource } from '../../scripts/pglite-patches.mjs';
 import { bytesBlob } from '../../src/dialects/postgres/shadow/pglite-engine.js';
@@ -57,6 +57,53 @@ describe('PGlite glue patches', () => {
     }
   });
 
+  it('extension-library-on-use: where the engine says so, PGlite no longer preloads an extension library at boot', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zerodown-pglite-ext-'));
+    const said: string[] = [];
+    // (PostgreSQL's own debug output, through the other console methods, is kept out of the test's output too)
+    const spies = (['log', 'info', 'debug', 'warn', 'error'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
+        said.push(args.map(String).join(' '));
+      }),
+    );
+    try {
+      const patched = path.join(dir, 'dist');
+      mkdirSync(patched);
+      for (const f of readdirSync(pgliteDist)) {
+        const from = path.join(pgliteDist, f);
+        if (!f.endsWith('.js')) symlinkSync(from, path.join(patched, f));
+        else writeFileSync(path.join(patched, f), patchSource(readFileSync(from, 'utf8')).contents);
+      }
+      // PGlite's debug log names each library it preloads
+      const preloads = async (dist: string, onUse: boolean) => {
+        said.length = 0;
+        (globalThis as { __zdLibrariesOnUse?: boolean }).__zdLibrariesOnUse = onUse;
+        const { PGlite } = (await import(pathToFileURL(path.join(dist, 'index.js')).href)) as {
+          PGlite: new (o?: object) => { waitReady: Promise<void>; close(): Promise<void> };
+        };
+        const db = new PGlite({
+          debug: 1,
+          extensions: { ltree: pathToFileURL(path.join(pgliteDist, 'ltree.tar.gz')) },
+        });
+        try {
+          await db.waitReady;
+        } finally {
+          await db.close();
+        }
+        return said.filter((l) => l.includes('pgfs:ext preloading'));
+      };
+      const preloaded = [expect.stringContaining('ltree.so')];
+      // the installed PGlite always preloads; the patched one unless the engine asked for libraries on use
+      expect(await preloads(pgliteDist, true)).toEqual(preloaded);
+      expect(await preloads(patched, false)).toEqual(preloaded);
+      expect(await preloads(patched, true)).toEqual([]);
+    } finally {
+      delete (globalThis as { __zdLibrariesOnUse?: boolean }).__zdLibrariesOnUse;
+      for (const spy of spies) spy.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('a patched PGlite dumps every file of its data directory as it is, and boots from that dump owning it', async () => {
     // PGlite's files beside its patched code, as the bundle has them (the large assets linked, not copied)
     const dir = mkdtempSync(path.join(tmpdir(), 'zerodown-pglite-patched-'));
@@ -73,8 +120,18 @@ describe('PGlite glue patches', () => {
           writeFileSync(path.join(copy, f), r.contents);
         }
       }
-      for (const name of ['untar-views', 'tar-files-owned', 'dump-file-views', 'tar-keeps-views', 'dump-tar-as-is'])
+      for (const name of [
+        'untar-views',
+        'tar-files-owned',
+        'dump-file-views',
+        'tar-keeps-views',
+        'dump-tar-as-is',
+        'extension-library-on-use',
+      ])
         expect(applied).toContain(name);
+      // an extension as zerodown gives it (its bundle's path): its library is no longer preloaded at boot, so
+      // PostgreSQL loads it from the file system when it first calls into it, in each engine
+      const extensions = { ltree: pathToFileURL(path.join(copy, 'ltree.tar.gz')) };
       type Pg = {
         waitReady: Promise<void>;
         exec(sql: string): Promise<unknown>;
@@ -88,13 +145,18 @@ describe('PGlite glue patches', () => {
       const { PGlite } = (await import(pathToFileURL(path.join(copy, 'index.js')).href)) as {
         PGlite: new (o?: object) => Pg;
       };
-      const first = new PGlite();
+      const first = new PGlite({ extensions });
       let tar: Uint8Array;
       try {
         await first.waitReady;
         await first.exec(
           "CREATE TABLE kept (id int PRIMARY KEY, v text); INSERT INTO kept SELECT g, repeat('x', g % 50) FROM generate_series(1, 3000) g; CHECKPOINT;",
         );
+        // CREATE EXTENSION checks its C functions (the library loaded then), and ltree's type reads and writes
+        await first.exec(
+          "CREATE EXTENSION ltree; CREATE TABLE paths (p ltree); INSERT INTO paths VALUES ('a.b.c'), ('a.d'); CHECKPOINT;",
+        );
+        expect((await first.query<{ n: number }>("SELECT nlevel('x.y'::ltree) AS n")).rows).toEqual([{ n: 2 }]);
         const dumped = await first.dumpDataDir('none');
         expect(dumped.type).toBe('application/x-tar');
         tar = new Uint8Array(await dumped.arrayBuffer());
@@ -122,10 +184,16 @@ describe('PGlite glue patches', () => {
         await first.close();
       }
       // a second engine boots from the dump handed over (its files views into it) and writes on, growing them
-      const second = new PGlite({ loadDataDir: bytesBlob(tar, 'application/x-tar') });
+      // as the worker boots a saved state (pglite-engine.ts `librariesOnUse`)
+      (globalThis as { __zdLibrariesOnUse?: boolean }).__zdLibrariesOnUse = true;
+      const second = new PGlite({ loadDataDir: bytesBlob(tar, 'application/x-tar'), extensions });
       try {
         await second.waitReady;
         expect((await second.query<{ n: number }>('SELECT count(*)::int AS n FROM kept')).rows).toEqual([{ n: 3000 }]);
+        // the extension's library, never loaded in this engine, is loaded by the first call into it
+        expect(
+          (await second.query<{ p: string }>("SELECT p::text AS p FROM paths WHERE p <@ 'a' ORDER BY p")).rows,
+        ).toEqual([{ p: 'a.b.c' }, { p: 'a.d' }]);
         await second.exec("INSERT INTO kept SELECT g, 'more' FROM generate_series(3001, 9000) g; CHECKPOINT;");
         const r = await second.query<{ n: number; s: number }>(
           'SELECT count(*)::int AS n, sum(id)::int AS s FROM kept',
@@ -135,6 +203,7 @@ describe('PGlite glue patches', () => {
         await second.close();
       }
     } finally {
+      delete (globalThis as { __zdLibrariesOnUse?: boolean }).__zdLibrariesOnUse;
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -172,6 +172,18 @@ export interface BootedEngine {
  * `artifacts`: PGlite's files, already being read and compiled (prefetchArtifacts);
  * `mark` names each step as it is reached (the boot trace of ZERODOWN_TRACE).
  */
+/**
+ * Whether the next engine leaves its extensions' libraries for PostgreSQL to load when it first calls into them
+ * (`saved`: it boots a saved state, whose history created its extensions, and most runs on it call none of them),
+ * instead of PGlite compiling and linking each one as it boots: the bundle patch `extension-library-on-use`
+ * (scripts/pglite-patches.mjs) reads this. Lemmy's warm dry run (pgcrypto, pg_trgm, ltree) boots 60-80 ms sooner. An
+ * engine that replays a history preloads them: its CREATE EXTENSION loads each one anyway, and a library PostgreSQL
+ * loads itself holds about 10 MB more (it is read into PostgreSQL's heap first).
+ */
+function librariesOnUse(saved: boolean): void {
+  (globalThis as { __zdLibrariesOnUse?: boolean }).__zdLibrariesOnUse = saved;
+}
+
 export async function bootEngine(
   opts: EngineBootOptions,
   {
@@ -187,11 +199,12 @@ export async function bootEngine(
     files = a ? { pgliteWasmModule: a.wasm, fsBundle: a.fsBundle } : {};
     mark(a ? 'wasm compiled' : 'no prefetched wasm');
   };
-  const tryBoot = async (tar: Uint8Array): Promise<PGlite | undefined> => {
+  const tryBoot = async (tar: Uint8Array, saved: boolean): Promise<PGlite | undefined> => {
     let db: PGlite | undefined;
     try {
       mark('tarball ready');
       await useArtifacts();
+      librariesOnUse(saved);
       db = new PGlite({
         loadDataDir: bytesBlob(tar, 'application/x-tar'),
         extensions,
@@ -208,7 +221,7 @@ export async function bootEngine(
     }
   };
   if (opts.dataDir) {
-    const db = await tryBoot(opts.dataDir);
+    const db = await tryBoot(opts.dataDir, true);
     if (db) return { db, boot: 'cache' };
   }
   for (const file of opts.candidates) {
@@ -220,11 +233,12 @@ export async function bootEngine(
     } catch {
       continue;
     }
-    const db = await tryBoot(tar);
+    const db = await tryBoot(tar, false);
     if (db) return { db, boot: 'datadir', bootFile: file };
   }
   mark('initdb');
   await useArtifacts();
+  librariesOnUse(false);
   const db = new PGlite({
     extensions,
     startParams: startParams(opts.buffers),
