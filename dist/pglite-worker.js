@@ -1209,7 +1209,7 @@ function nt2(e, t2, r, _2) {
       e.FS.analyzePath(l).exists === false && e.FS.mkdirTree(l);
     } else if (!i.name.startsWith(".")) {
       let l = e.WASM_PREFIX + "/" + i.name;
-      if (i.name.endsWith(".so")) {
+      if (i.name.endsWith(".so") && !globalThis.__zdLibrariesOnUse) {
         _2(`pgfs:ext preloading ${l}`);
         let o3 = i.name.split("/").pop(), s2 = at2(l), c2 = new Promise((p3, d) => {
           let u3 = (...m2) => {
@@ -5657,6 +5657,9 @@ function prefetchArtifacts(compiled) {
     () => void 0
   );
 }
+function librariesOnUse(saved) {
+  globalThis.__zdLibrariesOnUse = saved;
+}
 async function bootEngine(opts, {
   artifacts: artifacts2,
   mark = () => {
@@ -5670,11 +5673,12 @@ async function bootEngine(opts, {
     files = a ? { pgliteWasmModule: a.wasm, fsBundle: a.fsBundle } : {};
     mark(a ? "wasm compiled" : "no prefetched wasm");
   };
-  const tryBoot = async (tar) => {
+  const tryBoot = async (tar, saved) => {
     let db3;
     try {
       mark("tarball ready");
       await useArtifacts();
+      librariesOnUse(saved);
       db3 = new je2({
         loadDataDir: bytesBlob(tar, "application/x-tar"),
         extensions,
@@ -5691,7 +5695,7 @@ async function bootEngine(opts, {
     }
   };
   if (opts.dataDir) {
-    const db3 = await tryBoot(opts.dataDir);
+    const db3 = await tryBoot(opts.dataDir, true);
     if (db3) return { db: db3, boot: "cache" };
   }
   for (const file of opts.candidates) {
@@ -5703,11 +5707,12 @@ async function bootEngine(opts, {
     } catch {
       continue;
     }
-    const db3 = await tryBoot(tar);
+    const db3 = await tryBoot(tar, false);
     if (db3) return { db: db3, boot: "datadir", bootFile: file };
   }
   mark("initdb");
   await useArtifacts();
+  librariesOnUse(false);
   const db2 = new je2({
     extensions,
     startParams: startParams(opts.buffers),
