@@ -127,6 +127,7 @@ describe('PGlite glue patches', () => {
         'tar-keeps-views',
         'dump-tar-as-is',
         'extension-library-on-use',
+        'extension-bundle-read-at-once',
       ])
         expect(applied).toContain(name);
       // an extension as zerodown gives it (its bundle's path): its library is no longer preloaded at boot, so
