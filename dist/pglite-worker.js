@@ -1170,10 +1170,7 @@ async function Fe2(e) {
   if (p.IN_NODE) {
     let t2 = await import("fs"), r = await import("zlib"), { Writable: _2 } = await import("stream"), { pipeline: n } = await import("stream/promises");
     if (!t2.existsSync(e)) throw new Error(`Extension bundle not found: ${e}`);
-    let a = r.createGunzip(), i = [];
-    return await n(t2.createReadStream(e), a, new _2({ write(l, o3, s2) {
-      i.push(l), s2();
-    } })), new Blob(i);
+    return new Blob([r.gunzipSync(t2.readFileSync(e))]);
   } else {
     let t2 = await fetch(e.toString());
     if (!t2.ok || !t2.body) return null;
