@@ -16,6 +16,23 @@ import { bytesBlob } from '../../src/dialects/postgres/shadow/pglite-engine.js';
 
 const pgliteDist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
 
+/** PGlite's files in `dir`/dist beside its patched code, as the bundle has them (the large assets linked, not copied). */
+function patchedCopy(dir: string): { copy: string; applied: string[] } {
+  const copy = path.join(dir, 'dist');
+  mkdirSync(copy);
+  const applied: string[] = [];
+  for (const f of readdirSync(pgliteDist)) {
+    const from = path.join(pgliteDist, f);
+    if (!f.endsWith('.js')) symlinkSync(from, path.join(copy, f));
+    else {
+      const r = patchSource(readFileSync(from, 'utf8'));
+      applied.push(...r.applied);
+      writeFileSync(path.join(copy, f), r.contents);
+    }
+  }
+  return { copy, applied };
+}
+
 describe('PGlite glue patches', () => {
   it('each patch finds its expression in the installed PGlite, once per file', () => {
     const applied: string[] = [];
@@ -67,13 +84,7 @@ describe('PGlite glue patches', () => {
       }),
     );
     try {
-      const patched = path.join(dir, 'dist');
-      mkdirSync(patched);
-      for (const f of readdirSync(pgliteDist)) {
-        const from = path.join(pgliteDist, f);
-        if (!f.endsWith('.js')) symlinkSync(from, path.join(patched, f));
-        else writeFileSync(path.join(patched, f), patchSource(readFileSync(from, 'utf8')).contents);
-      }
+      const { copy: patched } = patchedCopy(dir);
       // PGlite's debug log names each library it preloads
       const preloads = async (dist: string, onUse: boolean) => {
         said.length = 0;
@@ -105,21 +116,9 @@ describe('PGlite glue patches', () => {
   }, 60_000);
 
   it('a patched PGlite dumps every file of its data directory as it is, and boots from that dump owning it', async () => {
-    // PGlite's files beside its patched code, as the bundle has them (the large assets linked, not copied)
     const dir = mkdtempSync(path.join(tmpdir(), 'zerodown-pglite-patched-'));
     try {
-      const copy = path.join(dir, 'dist');
-      mkdirSync(copy);
-      const applied: string[] = [];
-      for (const f of readdirSync(pgliteDist)) {
-        const from = path.join(pgliteDist, f);
-        if (!f.endsWith('.js')) symlinkSync(from, path.join(copy, f));
-        else {
-          const r = patchSource(readFileSync(from, 'utf8'));
-          applied.push(...r.applied);
-          writeFileSync(path.join(copy, f), r.contents);
-        }
-      }
+      const { copy, applied } = patchedCopy(dir);
       for (const name of [
         'untar-views',
         'tar-files-owned',
