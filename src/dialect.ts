@@ -107,6 +107,13 @@ export interface DialectShadow {
    * how its code is compiled. Idempotent; absent when there is nothing to prepare.
    */
   prepareEmbedded?(work?: ShadowWork): void;
+  /**
+   * Starts the embedded engine's thread now (PostgreSQL: PGlite's worker, about 0.1 s of Node's start and PGlite's
+   * code on another core), for a front end that will open the engine next and has work of its own first; the next
+   * `open` takes it. Only worth it when the engine will be opened: a thread started and not used costs that run
+   * time. Absent when there is nothing to start ahead.
+   */
+  startEmbedded?(): void;
   /** extensions the given sources create, for `ShadowOpenOptions.extensions` */
   extensionsIn(sources: Iterable<string>): string[];
   /** builds the schema from a schema-only dump (`--schema`), the way the dialect's client would load it */

@@ -7,7 +7,7 @@
  * Also home of `lint --dry-run` (`lintDryRun`), which lint.ts calls; what the shadow saw is added to
  * the findings by `addDryRunFacts` (src/pipeline/index.ts).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { detectDialect, findMigrations } from '../discover/index.js';
@@ -16,7 +16,7 @@ import { formatDryRunJson } from '../report/dryrun-json.js';
 import { formatDryRunMarkdown } from '../report/dryrun-markdown.js';
 import { formatDryRunText } from '../report/dryrun-text.js';
 import { timeoutMsOf } from '../shadow/driver.js';
-import { defaultCacheDir } from '../shadow/cache.js';
+import { defaultCacheDir, resultUsedSince } from '../shadow/cache.js';
 import type { DryRun, DryRunOptions } from '../shadow/dryrun.js';
 import { UsageError } from '../errors.js';
 import { redactSecrets } from '../secrets.js';
@@ -136,6 +136,19 @@ export async function runDryRun(
   }
 }
 
+/** When the most recently changed of `migrations` last changed (ms since the epoch); now when one cannot be read. */
+function newestChange(migrations: readonly Migration[]): number {
+  let newest = 0;
+  for (const m of migrations) {
+    try {
+      newest = Math.max(newest, statSync(m.absPath).mtimeMs);
+    } catch {
+      return Date.now();
+    }
+  }
+  return newest;
+}
+
 export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Promise<number> {
   const cwd = process.cwd();
   const { config } = await loadConfig(cwd, opts.config);
@@ -171,15 +184,19 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
       throw new UsageError(`cannot read --schema ${opts.schema}: ${(err as Error).message}`);
     }
   }
-  // the embedded engine's code compiles while the migrations are parsed (compiled for what it will run)
-  prepareEmbeddedShadow(settings, url, schema ? migrations.filter((m) => m.review) : migrations, !!stats);
+  // the embedded engine's code compiles while the migrations are parsed (compiled for what it will run), and its
+  // thread starts meanwhile unless an earlier run's report of these same files will most likely answer (a report
+  // saved or read since the newest of them changed): a thread started and not used costs that run 20 ms
+  const cacheDir = opts.cache !== false ? defaultCacheDir(cwd) : undefined;
+  const answered = !!cacheDir && resultUsedSince(cacheDir, 'dryrun', newestChange(migrations));
+  prepareEmbeddedShadow(settings, url, schema ? migrations.filter((m) => m.review) : migrations, !!stats, !answered);
   const d = await runDryRun(migrations, settings, {
     ...(url ? { url } : {}),
     ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),
     ...(schema ? { schema } : {}),
     seedRows: opts.seedRows ?? config.dryRun?.seedRows ?? 1000,
     timeoutMs: timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout),
-    ...(opts.cache !== false && defaultCacheDir(cwd) ? { cacheDir: defaultCacheDir(cwd)! } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
     ...(stats ? { estimate: true } : {}),
   });
   // --stats: each statement timed at two sizes gets its estimate at the production size

@@ -309,21 +309,26 @@ export function loadParserBaseline(dialect: Dialect): Promise<void> {
 /**
  * For a run that will open the embedded engine (a dry run or a proof without a server URL): starts loading its code
  * now, so that it is ready when the lint, which runs first, is done. `migrations`: what the engine will run (their
- * size decides how its code is compiled); `timed`: the dry run times statements for estimates (`--stats`).
+ * size decides how its code is compiled); `timed`: the dry run times statements for estimates (`--stats`);
+ * `startEngine`: the engine will be opened next, so its thread starts now too.
  */
 export function prepareEmbeddedShadow(
   settings: Settings,
   shadowUrl: string | undefined,
   migrations: readonly Migration[],
   timed = false,
+  startEngine = false,
 ): void {
-  if (!shadowUrl)
-    shadowOf(settings.dialect).prepareEmbedded?.(
-      shadowWork(
-        migrations.map((m) => m.source),
-        timed,
-      ),
-    );
+  if (shadowUrl) return;
+  const shadow = shadowOf(settings.dialect);
+  shadow.prepareEmbedded?.(
+    shadowWork(
+      migrations.map((m) => m.source),
+      timed,
+    ),
+  );
+  // `startEngine`: the caller opens the engine next (`DialectShadow.startEmbedded`)
+  if (startEngine) shadow.startEmbedded?.();
 }
 
 /**

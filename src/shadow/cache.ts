@@ -15,7 +15,7 @@
  * same start is not proven twice, nor the same migrations dry-run twice on it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Migration } from '../model.js';
@@ -224,6 +224,21 @@ export function writeResult(dir: string, kind: ResultKind, key: string, value: u
   } catch {
     // read-only or full disk: the next run works it out again
   }
+}
+
+/**
+ * Whether a result of `kind` in `dir` was saved or read (`readResult` touches it) at `since` (ms since the epoch) or
+ * later: a guess that an earlier run of the same files, none changed since, saved the report this run will find. Only
+ * for work worth starting when that report will not answer: a wrong guess costs time, never a different result.
+ */
+export function resultUsedSince(dir: string, kind: ResultKind, since: number): boolean {
+  try {
+    for (const f of readdirSync(dir))
+      if (f.endsWith(`.${kind}.json`) && statSync(path.join(dir, f)).mtimeMs >= since) return true;
+  } catch {
+    // no such directory yet
+  }
+  return false;
 }
 
 /** A key of `parts` (JSON), for a result: the same parts, the same key. */

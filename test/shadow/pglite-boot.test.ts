@@ -6,13 +6,21 @@
  * as it is) and transferred to the worker. These pin that PGlite still boots that way, with real PGlite, and that
  * the caller's cached state survives the transfer unless the caller handed it over.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { bootEngine, bytesBlob, prefetchArtifacts } from '../../src/dialects/postgres/shadow/pglite-engine.js';
-import { compileEngine, dataDirCandidates, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
+import {
+  compileEngine,
+  dataDirCandidates,
+  PgliteShadow,
+  startWorkerAhead,
+} from '../../src/dialects/postgres/shadow/pglite.js';
 
 /** The pre-initialised data directory a boot starts from (dist/ in a checkout, or the cache). */
 const shipped = dataDirCandidates().find((f) => existsSync(f));
@@ -100,6 +108,41 @@ describe.skipIf(!shipped)('PGlite boot', () => {
       await Promise.all(shadows.map((sh) => sh.close()));
     }
   });
+
+  it('a worker started ahead is taken by the next engine; one that exited meanwhile is replaced; none keeps a process alive', async () => {
+    const ahead = startWorkerAhead();
+    expect(startWorkerAhead()).toBe(ahead); // one at a time
+    const sh = await PgliteShadow.open();
+    try {
+      expect(await sh.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      // taken: the next one started is another thread
+      const next = startWorkerAhead();
+      expect(next).not.toBe(ahead);
+      await next.terminate();
+    } finally {
+      await sh.close();
+    }
+    // the one that exited is not handed to an engine
+    const other = await PgliteShadow.open();
+    try {
+      expect(await other.query('SELECT 2 AS two')).toEqual([{ two: 2 }]);
+    } finally {
+      await other.close();
+    }
+    // started and never taken: the process still ends on its own (the timeout only guards against a hang)
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { startWorkerAhead } from ${JSON.stringify(pathToFileURL(path.resolve('src/dialects/postgres/shadow/pglite.ts')).href)}; startWorkerAhead(); console.log('done');`,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect([child.status, child.stdout.trim()]).toEqual([0, 'done']);
+  }, 120_000);
 
   it('boots twice from the same cached state: the caller keeps its bytes after one is sent to the worker', async () => {
     const first = await PgliteShadow.open();

@@ -5,7 +5,7 @@
 import type { DialectShadow } from '../../../dialect.js';
 import { loadSchemaDump } from './dump.js';
 import { extensionsIn } from './extensions.js';
-import { compileEngine, pgliteVersion } from './pglite.js';
+import { compileEngine, pgliteVersion, startWorkerAhead } from './pglite.js';
 import { tierFor } from './pglite-files.js';
 import { postgresProbes } from './probes.js';
 
@@ -14,6 +14,7 @@ export const postgresShadow: DialectShadow = {
   open: async (options) => (await import('./open.js')).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
+  startEmbedded: () => void startWorkerAhead(),
   extensionsIn,
   loadSchemaDump,
   probes: postgresProbes,

@@ -173,6 +173,34 @@ function startWorker(): Worker {
   );
 }
 
+/** A worker started ahead of its engine (`startWorkerAhead`), and whether it has exited since. */
+let spare: { worker: Worker; gone: boolean } | undefined;
+
+/**
+ * Starts the next engine's worker thread now, while this thread still has work of its own (parsing the migrations,
+ * finding and unpacking a saved state): Node's start of a worker and the evaluation of PGlite's bundle in it take
+ * about 0.1 s on the second core, which the warm dry run otherwise waits for once the state is unpacked. The next
+ * `PgliteShadow.open` takes it; until then it only waits for its open request, and it never keeps the process
+ * alive. Returns it (the one already waiting, if any).
+ */
+export function startWorkerAhead(): Worker {
+  if (spare && !spare.gone) return spare.worker;
+  const s = { worker: startWorker(), gone: false };
+  s.worker.unref();
+  // an error before an engine takes it makes it exit; the next engine then starts another
+  s.worker.on('error', () => {});
+  s.worker.once('exit', () => (s.gone = true));
+  spare = s;
+  return s.worker;
+}
+
+/** The worker `startWorkerAhead` started, when it is still there; else a new one. */
+function takeWorker(): Worker {
+  const s = spare;
+  spare = undefined;
+  return s && !s.gone ? s.worker : startWorker();
+}
+
 /** Booting and dumping the data directory are our own work, bounded by this rather than the statement limit. */
 const BOOT_TIMEOUT_MS = 120_000;
 
@@ -206,7 +234,7 @@ export class PgliteShadow implements Shadow {
   private constructor(available: Set<string>, timeoutMs: number) {
     this.available = available;
     this.timeoutMs = timeoutMs;
-    this.worker = startWorker();
+    this.worker = takeWorker();
     // an idle engine does not keep the process alive (one a caller forgot to close included)
     this.worker.unref();
     this.worker.on('message', (r: WorkerReply) => {
@@ -294,7 +322,9 @@ export class PgliteShadow implements Shadow {
       )) as { boot: string; bootFile?: string; serverVersion: string; marks: [string, number][] };
       if (trace) {
         // 'worker online' is seen only once this thread is free (after parsing): a late figure is the parse
-        const steps = [...booted.marks, ['worker online (seen)', online] as const, ['reply received', now()] as const];
+        // (a worker started ahead was online before: not seen here)
+        const seen = online ? [['worker online (seen)', online] as const] : [];
+        const steps = [...booted.marks, ...seen, ['reply received', now()] as const];
         const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(', ');
         process.stderr.write(
           `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code), ms after open: ${list}\n`,
