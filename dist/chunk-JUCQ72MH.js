@@ -7,12 +7,12 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-SAQUAV4J.js";
+} from "./chunk-VJFAS2TM.js";
 import {
   formatSarif,
   sarifParts,
   sizeLines
-} from "./chunk-ZGOWZKYX.js";
+} from "./chunk-IVU4YQGJ.js";
 import {
   fileKeys,
   findingsFile,
@@ -26,23 +26,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-3KEOG5NJ.js";
+} from "./chunk-BA7UUL3J.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-HC7FLKSJ.js";
+} from "./chunk-73XVD2OK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6V5ASQNV.js";
+} from "./chunk-BMNS55UD.js";
 import {
   applyStats
-} from "./chunk-S7ZQKRIH.js";
+} from "./chunk-ANIDANIV.js";
 import {
   UsageError,
   exitCodeFor
@@ -474,7 +474,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-43IF6NXE.js");
+    const { lintDryRun } = await import("./dry-run-L7TQJVT2.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-UV3K2AUR.js";
-import "./chunk-VU6NCABI.js";
+} from "./chunk-7ZMN5AJ7.js";
+import "./chunk-RBBOLGKG.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-EDGL67QM.js";
+import "./chunk-ZMT7LKNZ.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-ARM7GEFI.js";
+} from "./chunk-JUCQ72MH.js";
 import {
   formatText
-} from "./chunk-SAQUAV4J.js";
-import "./chunk-ZGOWZKYX.js";
+} from "./chunk-VJFAS2TM.js";
+import "./chunk-IVU4YQGJ.js";
 import {
   defaultCacheDir
-} from "./chunk-3KEOG5NJ.js";
+} from "./chunk-BA7UUL3J.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-HC7FLKSJ.js";
+} from "./chunk-73XVD2OK.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6V5ASQNV.js";
-import "./chunk-S7ZQKRIH.js";
-import "./chunk-DSEAGGGN.js";
+} from "./chunk-BMNS55UD.js";
+import "./chunk-ANIDANIV.js";
+import "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-R4SOYO4D.js";
+import "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

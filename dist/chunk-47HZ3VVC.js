@@ -9604,6 +9604,22 @@ function startWorker() {
     { eval: true, resourceLimits }
   );
 }
+var spare;
+function startWorkerAhead() {
+  if (spare && !spare.gone) return spare.worker;
+  const s = { worker: startWorker(), gone: false };
+  s.worker.unref();
+  s.worker.on("error", () => {
+  });
+  s.worker.once("exit", () => s.gone = true);
+  spare = s;
+  return s.worker;
+}
+function takeWorker() {
+  const s = spare;
+  spare = void 0;
+  return s && !s.gone ? s.worker : startWorker();
+}
 var BOOT_TIMEOUT_MS = 12e4;
 var SETTLE_STATEMENTS = 100;
 var SETTLE_WAL_BYTES = 8 << 20;
@@ -9632,7 +9648,7 @@ var PgliteShadow = class _PgliteShadow {
   constructor(available, timeoutMs) {
     this.available = available;
     this.timeoutMs = timeoutMs;
-    this.worker = startWorker();
+    this.worker = takeWorker();
     this.worker.unref();
     this.worker.on("message", (r) => {
       const p = this.pending.get(r.id);
@@ -9707,7 +9723,8 @@ var PgliteShadow = class _PgliteShadow {
         dataDir ? [dataDir.buffer] : []
       );
       if (trace) {
-        const steps = [...booted.marks, ["worker online (seen)", online], ["reply received", now()]];
+        const seen = online ? [["worker online (seen)", online]] : [];
+        const steps = [...booted.marks, ...seen, ["reply received", now()]];
         const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(", ");
         process.stderr.write(
           `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code), ms after open: ${list}
@@ -9877,6 +9894,7 @@ export {
   postgresProbes,
   pgliteVersion,
   compileEngine,
+  startWorkerAhead,
   PgliteShadow,
   pgClient
 };

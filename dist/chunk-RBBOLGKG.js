@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-EDGL67QM.js";
+} from "./chunk-ZMT7LKNZ.js";
 import {
   isProven
-} from "./chunk-3KEOG5NJ.js";
+} from "./chunk-BA7UUL3J.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-DSEAGGGN.js";
+} from "./chunk-IHUZ7GSX.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import {
   LineIndex
-} from "./chunk-R4SOYO4D.js";
+} from "./chunk-47HZ3VVC.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -6,13 +6,13 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-DSEAGGGN.js";
+} from "./chunk-IHUZ7GSX.js";
 import {
   VERSION
 } from "./chunk-IHQFY253.js";
 import {
   formatDuration
-} from "./chunk-R4SOYO4D.js";
+} from "./chunk-47HZ3VVC.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-ZGOWZKYX.js";
+} from "./chunk-IVU4YQGJ.js";
 import {
   require_picocolors
-} from "./chunk-3KEOG5NJ.js";
+} from "./chunk-BA7UUL3J.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -83,6 +83,7 @@ import {
   scanSync,
   setsZero,
   shortSql,
+  startWorkerAhead,
   statementLocks,
   str,
   stringList,
@@ -92,7 +93,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-R4SOYO4D.js";
+} from "./chunk-47HZ3VVC.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -4559,9 +4560,10 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-UIBYURDI.js")).openShadow(options),
+  open: async (options) => (await import("./open-L4BU43HM.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
+  startEmbedded: () => void startWorkerAhead(),
   extensionsIn,
   loadSchemaDump,
   probes: postgresProbes

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-VU6NCABI.js";
+} from "./chunk-RBBOLGKG.js";
 import {
   require_picocolors
-} from "./chunk-3KEOG5NJ.js";
+} from "./chunk-BA7UUL3J.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-DSEAGGGN.js";
+} from "./chunk-IHUZ7GSX.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-S7ZQKRIH.js";
+} from "./chunk-ANIDANIV.js";
 import {
   dialectOfUrl
-} from "./chunk-DSEAGGGN.js";
+} from "./chunk-IHUZ7GSX.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

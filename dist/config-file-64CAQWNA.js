@@ -5,16 +5,21 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-6V5ASQNV.js";
-import "./chunk-S7ZQKRIH.js";
-import "./chunk-DSEAGGGN.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-QFG5RI4E.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-R4SOYO4D.js";
+import "./chunk-IHQFY253.js";
+import "./chunk-MUXFN5LT.js";
+import "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -23,6 +28,8 @@ import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

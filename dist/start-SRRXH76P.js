@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-UV3K2AUR.js";
-import "./chunk-VU6NCABI.js";
+} from "./chunk-7ZMN5AJ7.js";
+import "./chunk-RBBOLGKG.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-EDGL67QM.js";
+import "./chunk-ZMT7LKNZ.js";
 import {
   formatText
-} from "./chunk-SAQUAV4J.js";
+} from "./chunk-VJFAS2TM.js";
 import {
   toSarif
-} from "./chunk-ZGOWZKYX.js";
+} from "./chunk-IVU4YQGJ.js";
 import {
   defaultCacheDir
-} from "./chunk-3KEOG5NJ.js";
+} from "./chunk-BA7UUL3J.js";
 import {
   loadConfig
-} from "./chunk-HC7FLKSJ.js";
+} from "./chunk-73XVD2OK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-S7ZQKRIH.js";
-import "./chunk-DSEAGGGN.js";
+import "./chunk-ANIDANIV.js";
+import "./chunk-IHUZ7GSX.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -50,7 +50,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-R4SOYO4D.js";
+import "./chunk-47HZ3VVC.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-RPGV6OT6.js";
+} from "./chunk-P26C3ZZG.js";
 import {
   proofState
-} from "./chunk-VU6NCABI.js";
+} from "./chunk-RBBOLGKG.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-EDGL67QM.js";
+import "./chunk-ZMT7LKNZ.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-ARM7GEFI.js";
-import "./chunk-SAQUAV4J.js";
-import "./chunk-ZGOWZKYX.js";
+} from "./chunk-JUCQ72MH.js";
+import "./chunk-VJFAS2TM.js";
+import "./chunk-IVU4YQGJ.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-3KEOG5NJ.js";
+} from "./chunk-BA7UUL3J.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-HC7FLKSJ.js";
+} from "./chunk-73XVD2OK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6V5ASQNV.js";
-import "./chunk-S7ZQKRIH.js";
-import "./chunk-DSEAGGGN.js";
+} from "./chunk-BMNS55UD.js";
+import "./chunk-ANIDANIV.js";
+import "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -65,7 +65,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-R4SOYO4D.js";
+} from "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

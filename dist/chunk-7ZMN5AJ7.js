@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-VU6NCABI.js";
+} from "./chunk-RBBOLGKG.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-EDGL67QM.js";
+} from "./chunk-ZMT7LKNZ.js";
 import {
   byStatement
-} from "./chunk-SAQUAV4J.js";
+} from "./chunk-VJFAS2TM.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-ZGOWZKYX.js";
+} from "./chunk-IVU4YQGJ.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-3KEOG5NJ.js";
+} from "./chunk-BA7UUL3J.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-HC7FLKSJ.js";
+} from "./chunk-73XVD2OK.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-S7ZQKRIH.js";
+} from "./chunk-ANIDANIV.js";
 import {
   dialectFor
-} from "./chunk-DSEAGGGN.js";
+} from "./chunk-IHUZ7GSX.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

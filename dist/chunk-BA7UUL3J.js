@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-HC7FLKSJ.js";
+} from "./chunk-73XVD2OK.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-S7ZQKRIH.js";
+} from "./chunk-ANIDANIV.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-DSEAGGGN.js";
+} from "./chunk-IHUZ7GSX.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -46,7 +46,7 @@ import {
 } from "./chunk-MUXFN5LT.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-R4SOYO4D.js";
+} from "./chunk-47HZ3VVC.js";
 import {
   isShadowStop,
   shadowWork,
@@ -133,7 +133,7 @@ var require_picocolors = __commonJS({
 
 // src/shadow/cache.ts
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 var FORMAT = 2;
@@ -260,6 +260,14 @@ function writeResult(dir, kind, key, value) {
     pruneOldest(dir, `.${kind}.json`, KEEP_RESULTS);
   } catch {
   }
+}
+function resultUsedSince(dir, kind, since) {
+  try {
+    for (const f of readdirSync(dir))
+      if (f.endsWith(`.${kind}.json`) && statSync(path.join(dir, f)).mtimeMs >= since) return true;
+  } catch {
+  }
+  return false;
 }
 function resultKey(parts) {
   return sha(JSON.stringify(parts)).slice(0, 32);
@@ -1808,14 +1816,16 @@ function parsedFor(migrations, parsed) {
 function loadParserBaseline(dialect) {
   return compileAt("baseline", () => dialect.load());
 }
-function prepareEmbeddedShadow(settings, shadowUrl, migrations, timed = false) {
-  if (!shadowUrl)
-    shadowOf(settings.dialect).prepareEmbedded?.(
-      shadowWork(
-        migrations.map((m) => m.source),
-        timed
-      )
-    );
+function prepareEmbeddedShadow(settings, shadowUrl, migrations, timed = false, startEngine = false) {
+  if (shadowUrl) return;
+  const shadow = shadowOf(settings.dialect);
+  shadow.prepareEmbedded?.(
+    shadowWork(
+      migrations.map((m) => m.source),
+      timed
+    )
+  );
+  if (startEngine) shadow.startEmbedded?.();
 }
 async function proveStage(plan, migrations, settings, options, parsed) {
   const at = migrations.indexOf(plan.migration);
@@ -1866,6 +1876,7 @@ export {
   require_picocolors,
   DEFAULTS,
   defaultCacheDir,
+  resultUsedSince,
   isProven,
   fileKeys,
   historyCacheDir,

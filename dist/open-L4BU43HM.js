@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-R4SOYO4D.js";
+} from "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

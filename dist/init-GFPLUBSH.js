@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-DLK6FMKH.js";
+} from "./chunk-QFG5RI4E.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-HC7FLKSJ.js";
+} from "./chunk-73XVD2OK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-DSEAGGGN.js";
+} from "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-R4SOYO4D.js";
+import "./chunk-47HZ3VVC.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-DSEAGGGN.js";
+} from "./chunk-IHUZ7GSX.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-R4SOYO4D.js";
+} from "./chunk-47HZ3VVC.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -5,30 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-ARM7GEFI.js";
-import "./chunk-SAQUAV4J.js";
-import "./chunk-ZGOWZKYX.js";
-import "./chunk-3KEOG5NJ.js";
-import "./chunk-HC7FLKSJ.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-6V5ASQNV.js";
-import "./chunk-S7ZQKRIH.js";
-import "./chunk-DSEAGGGN.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-BMNS55UD.js";
+import "./chunk-ANIDANIV.js";
+import "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-IHQFY253.js";
-import "./chunk-GN46SLEG.js";
-import "./chunk-MUXFN5LT.js";
-import "./chunk-R4SOYO4D.js";
+import "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -37,11 +23,6 @@ import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  runStats,
+  statsExportCommand
 };

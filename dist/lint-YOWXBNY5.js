@@ -5,21 +5,30 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-DLK6FMKH.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-DSEAGGGN.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-JUCQ72MH.js";
+import "./chunk-VJFAS2TM.js";
+import "./chunk-IVU4YQGJ.js";
+import "./chunk-BA7UUL3J.js";
+import "./chunk-73XVD2OK.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-BMNS55UD.js";
+import "./chunk-ANIDANIV.js";
+import "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-IHQFY253.js";
+import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-R4SOYO4D.js";
+import "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -28,8 +37,11 @@ import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

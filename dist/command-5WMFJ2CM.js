@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-RPGV6OT6.js";
-import "./chunk-VU6NCABI.js";
-import "./chunk-EDGL67QM.js";
+} from "./chunk-P26C3ZZG.js";
+import "./chunk-RBBOLGKG.js";
+import "./chunk-ZMT7LKNZ.js";
 import {
   ruleDocUrl
-} from "./chunk-ZGOWZKYX.js";
+} from "./chunk-IVU4YQGJ.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-3KEOG5NJ.js";
+} from "./chunk-BA7UUL3J.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-HC7FLKSJ.js";
+} from "./chunk-73XVD2OK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-S7ZQKRIH.js";
-import "./chunk-DSEAGGGN.js";
+import "./chunk-ANIDANIV.js";
+import "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-IHQFY253.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
-import "./chunk-R4SOYO4D.js";
+import "./chunk-47HZ3VVC.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-EDGL67QM.js";
+} from "./chunk-ZMT7LKNZ.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -37,23 +37,24 @@ import {
   loadParserBaseline,
   prepareEmbeddedShadow,
   require_picocolors,
-  resolveSettings
-} from "./chunk-3KEOG5NJ.js";
+  resolveSettings,
+  resultUsedSince
+} from "./chunk-BA7UUL3J.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-HC7FLKSJ.js";
+} from "./chunk-73XVD2OK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-6V5ASQNV.js";
+} from "./chunk-BMNS55UD.js";
 import {
   estimateDryRun
-} from "./chunk-S7ZQKRIH.js";
-import "./chunk-DSEAGGGN.js";
+} from "./chunk-ANIDANIV.js";
+import "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -65,7 +66,7 @@ import "./chunk-GN46SLEG.js";
 import "./chunk-MUXFN5LT.js";
 import {
   formatDuration
-} from "./chunk-R4SOYO4D.js";
+} from "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -81,7 +82,7 @@ import {
 } from "./chunk-XJGXLKRM.js";
 
 // src/cli/dry-run.ts
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 // src/report/dryrun-json.ts
@@ -469,6 +470,17 @@ async function runDryRun(migrations, settings, opts, parsed) {
     progress.end();
   }
 }
+function newestChange(migrations) {
+  let newest = 0;
+  for (const m of migrations) {
+    try {
+      newest = Math.max(newest, statSync(m.absPath).mtimeMs);
+    } catch {
+      return Date.now();
+    }
+  }
+  return newest;
+}
 async function dryRunCommand(paths, opts) {
   const cwd = process.cwd();
   const { config } = await loadConfig(cwd, opts.config);
@@ -503,14 +515,16 @@ async function dryRunCommand(paths, opts) {
       throw new UsageError(`cannot read --schema ${opts.schema}: ${err.message}`);
     }
   }
-  prepareEmbeddedShadow(settings, url, schema ? migrations.filter((m) => m.review) : migrations, !!stats);
+  const cacheDir = opts.cache !== false ? defaultCacheDir(cwd) : void 0;
+  const answered = !!cacheDir && resultUsedSince(cacheDir, "dryrun", newestChange(migrations));
+  prepareEmbeddedShadow(settings, url, schema ? migrations.filter((m) => m.review) : migrations, !!stats, !answered);
   const d = await runDryRun(migrations, settings, {
     ...url ? { url } : {},
     ...opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {},
     ...schema ? { schema } : {},
     seedRows: opts.seedRows ?? config.dryRun?.seedRows ?? 1e3,
     timeoutMs: timeoutMsOf(opts.shadowTimeout ?? config.dryRun?.shadowTimeout),
-    ...opts.cache !== false && defaultCacheDir(cwd) ? { cacheDir: defaultCacheDir(cwd) } : {},
+    ...cacheDir ? { cacheDir } : {},
     ...stats ? { estimate: true } : {}
   });
   const statsNotes = stats ? estimateDryRun(d, stats.stats, settings.estimates) : [];
