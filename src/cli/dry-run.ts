@@ -186,9 +186,10 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
   }
   // the embedded engine's code compiles while the migrations are parsed (compiled for what it will run), and its
   // thread starts meanwhile unless an earlier run's report of these same files will most likely answer (a report
-  // saved or read since the newest of them changed): a thread started and not used costs that run 20 ms
+  // saved or read since the files under review last changed; a history edited since only costs this guess its
+  // gain, and a history of thousands of files is not stat'ed for it): a thread started and not used costs 20 ms
   const cacheDir = opts.cache !== false ? defaultCacheDir(cwd) : undefined;
-  const answered = !!cacheDir && resultUsedSince(cacheDir, 'dryrun', newestChange(migrations));
+  const answered = !!cacheDir && resultUsedSince(cacheDir, 'dryrun', newestChange(migrations.filter((m) => m.review)));
   prepareEmbeddedShadow(settings, url, schema ? migrations.filter((m) => m.review) : migrations, !!stats, !answered);
   const d = await runDryRun(migrations, settings, {
     ...(url ? { url } : {}),
