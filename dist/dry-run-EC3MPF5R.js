@@ -516,7 +516,7 @@ async function dryRunCommand(paths, opts) {
     }
   }
   const cacheDir = opts.cache !== false ? defaultCacheDir(cwd) : void 0;
-  const answered = !!cacheDir && resultUsedSince(cacheDir, "dryrun", newestChange(migrations));
+  const answered = !!cacheDir && resultUsedSince(cacheDir, "dryrun", newestChange(migrations.filter((m) => m.review)));
   prepareEmbeddedShadow(settings, url, schema ? migrations.filter((m) => m.review) : migrations, !!stats, !answered);
   const d = await runDryRun(migrations, settings, {
     ...url ? { url } : {},

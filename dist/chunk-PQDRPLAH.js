@@ -474,7 +474,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-L7TQJVT2.js");
+    const { lintDryRun } = await import("./dry-run-EC3MPF5R.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -12,7 +12,7 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-JUCQ72MH.js";
+} from "./chunk-PQDRPLAH.js";
 import "./chunk-VJFAS2TM.js";
 import "./chunk-IVU4YQGJ.js";
 import "./chunk-BA7UUL3J.js";

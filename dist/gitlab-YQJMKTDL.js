@@ -18,7 +18,7 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-JUCQ72MH.js";
+} from "./chunk-PQDRPLAH.js";
 import {
   formatText
 } from "./chunk-VJFAS2TM.js";
