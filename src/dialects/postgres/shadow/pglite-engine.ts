@@ -168,11 +168,6 @@ export interface BootedEngine {
 }
 
 /**
- * Boots PGlite: from a cached state, else a shipped data directory, else a cold initdb.
- * `artifacts`: PGlite's files, already being read and compiled (prefetchArtifacts);
- * `mark` names each step as it is reached (the boot trace of ZERODOWN_TRACE).
- */
-/**
  * Whether the next engine leaves its extensions' libraries for PostgreSQL to load when it first calls into them
  * (`saved`: it boots a saved state, whose history created its extensions, and most runs on it call none of them),
  * instead of PGlite compiling and linking each one as it boots: the bundle patch `extension-library-on-use`
@@ -184,6 +179,11 @@ function librariesOnUse(saved: boolean): void {
   (globalThis as { __zdLibrariesOnUse?: boolean }).__zdLibrariesOnUse = saved;
 }
 
+/**
+ * Boots PGlite: from a cached state, else a shipped data directory, else a cold initdb.
+ * `artifacts`: PGlite's files, already being read and compiled (prefetchArtifacts);
+ * `mark` names each step as it is reached (the boot trace of ZERODOWN_TRACE).
+ */
 export async function bootEngine(
   opts: EngineBootOptions,
   {
