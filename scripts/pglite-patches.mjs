@@ -102,7 +102,7 @@ export const PATCHES = [
     replace: 'if($1.name.endsWith(".so")&&!globalThis.__zdLibrariesOnUse){$2(`pgfs:ext preloading',
   },
   {
-    // Each extension bundle the engine is given (`*.tar.gz`: pgcrypto's is 1.15 MB, 3.9 MB inflated) was read through
+    // Each extension bundle the engine is given (`*.tar.gz`: pgcrypto's is 1.15 MB, 3.2 MB inflated) was read through
     // a stream pipeline into a gunzip stream, 64 KB at a time, each chunk a round trip to libuv's threads, while the
     // engine's start waited for it (PGlite's preRun): 40-70 ms of lemmy's warm dry run with the worker idle. Read and
     // inflated in one call each on the worker's thread, which has nothing else to do meanwhile: the same bytes.
