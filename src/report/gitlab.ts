@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FileResult, Finding, LintResult, Severity } from '../model.js';
 import { visible } from './visible.js';
+import { jsonArrayWriter } from './json-array.js';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -103,15 +104,14 @@ export function codeQualityParts(opts: CodeQualityOptions = {}): {
   file(f: FileResult): string;
   end(): string;
 } {
-  let issues = 0;
+  // the report is the array itself
+  const issues = jsonArrayWriter(2, 0);
   return {
     head: () => '[',
-    file(f) {
-      let out = '';
-      for (const i of fileIssues(f, opts))
-        out += `${issues++ ? ',' : ''}\n  ${JSON.stringify(i, null, 2).replaceAll('\n', '\n  ')}`;
-      return out;
-    },
-    end: () => `${issues ? '\n' : ''}]\n`,
+    file: (f) =>
+      fileIssues(f, opts)
+        .map((i) => issues.element(i))
+        .join(''),
+    end: () => `${issues.close()}]\n`,
   };
 }

@@ -16,6 +16,7 @@
  * Fields are only ever added, never renamed or removed, within a version.
  */
 import type { Estimate, FileResult, LintResult, OnlineDdl, Severity, StatsUse } from '../model.js';
+import { jsonArrayWriter } from './json-array.js';
 
 export interface JsonFinding {
   rule: string;
@@ -109,17 +110,11 @@ export function jsonParts(indent: number): {
     const at = text.indexOf(indent ? '"files": []' : '"files":[]') + (indent ? 10 : 9);
     return [text.slice(0, at), text.slice(at)] as const;
   };
-  const pad = indent ? `\n${' '.repeat(2 * indent)}` : '';
-  let files = 0;
+  // `files` sits one level into the report
+  const files = jsonArrayWriter(indent, 1);
   return {
     head: () => skeleton({ files: 0, statements: 0, errors: 0, warnings: 0 })[0],
-    file(f) {
-      const text = JSON.stringify(jsonFile(f), null, indent || undefined);
-      return `${files++ ? ',' : ''}${pad}${indent ? text.replaceAll('\n', pad) : text}`;
-    },
-    end(summary, stats) {
-      const close = files && indent ? `\n${' '.repeat(indent)}` : '';
-      return `${close}${skeleton(summary, stats)[1]}\n`;
-    },
+    file: (f) => files.element(jsonFile(f)),
+    end: (summary, stats) => `${files.close()}${skeleton(summary, stats)[1]}\n`,
   };
 }

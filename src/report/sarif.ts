@@ -13,6 +13,7 @@ import type { FileResult, LintResult } from '../model.js';
 import { VERSION } from '../version.js';
 import { dialectFor } from '../dialects/index.js';
 import { sizeLines } from './estimate.js';
+import { jsonArrayWriter } from './json-array.js';
 
 export const DOCS_BASE = 'https://github.com/zerodown/zerodown/blob/main/docs/rules/';
 export const SRCROOT = '%SRCROOT%';
@@ -122,9 +123,8 @@ function fileResults(file: FileResult, index: ReadonlyMap<string, number>): Resu
   return results;
 }
 
-/** The log around the results: its rules are those of `dialect` (the first file's; PostgreSQL's when there is none). */
-function sarifLog(dialect: string | undefined, results: Result[], version: string, opts: SarifOptions): Log {
-  const rules = descriptors(dialect);
+/** The log around the results, listing `rules` (`descriptors` of the first file's dialect). */
+function sarifLog(rules: ReportingDescriptor[], results: Result[], version: string, opts: SarifOptions): Log {
   const root = pathToFileURL(opts.cwd ?? process.cwd()).href;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -150,13 +150,16 @@ function sarifLog(dialect: string | undefined, results: Result[], version: strin
   };
 }
 
-const ruleIndex = (dialect: string | undefined) => new Map(descriptors(dialect).map((d, i) => [d.id, i]));
+/** The rules of `dialect` (PostgreSQL's when there is no file to name one), and each one's place in that list. */
+function rulesOf(dialect: string | undefined): { rules: ReportingDescriptor[]; index: ReadonlyMap<string, number> } {
+  const rules = descriptors(dialect);
+  return { rules, index: new Map(rules.map((d, i) => [d.id, i])) };
+}
 
 export function toSarif(result: LintResult, version = VERSION, opts: SarifOptions = {}): Log {
-  const dialect = result.files[0]?.migration.dialect;
-  const index = ruleIndex(dialect);
+  const { rules, index } = rulesOf(result.files[0]?.migration.dialect);
   return sarifLog(
-    dialect,
+    rules,
     result.files.flatMap((f) => fileResults(f, index)),
     version,
     opts,
@@ -182,26 +185,26 @@ export function sarifParts(
   // the log with no result, cut where the results go: `… "results": [` | `]\n    }\n  ]\n}`
   let tail: string | undefined;
   let index: ReadonlyMap<string, number> = new Map();
-  let results = 0;
+  // `results` sits three levels in: log, runs, run
+  const results = jsonArrayWriter(2, 3);
   const open = (dialect: string | undefined) => {
-    const text = JSON.stringify(sarifLog(dialect, [], version, opts), null, 2);
+    const named = rulesOf(dialect);
+    const text = JSON.stringify(sarifLog(named.rules, [], version, opts), null, 2);
     const at = text.lastIndexOf('"results": []') + '"results": ['.length;
     tail = text.slice(at);
-    index = ruleIndex(dialect);
+    index = named.index;
     return text.slice(0, at);
   };
-  const pad = `\n${' '.repeat(8)}`;
   return {
     head: () => '',
     file(f) {
       let out = tail === undefined ? open(f.migration.dialect) : '';
-      for (const r of fileResults(f, index))
-        out += `${results++ ? ',' : ''}${pad}${JSON.stringify(r, null, 2).replaceAll('\n', pad)}`;
+      for (const r of fileResults(f, index)) out += results.element(r);
       return out;
     },
     end() {
       const head = tail === undefined ? open(undefined) : '';
-      return `${head}${results ? `\n${' '.repeat(6)}` : ''}${tail}\n`;
+      return `${head}${results.close()}${tail}\n`;
     },
   };
 }
