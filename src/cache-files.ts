@@ -42,6 +42,14 @@ export function writeFileAtomic(file: string, data: string | NodeJS.ArrayBufferV
   renameSync(tmp, file);
 }
 
+/** The `*<ext>` entries of `dir` with their mtimes (ms), newest first: saved or, where readers touch them, last used. */
+export function newestEntries(dir: string, ext: string): { f: string; t: number }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+}
+
 /** Keeps the `keep` newest `*<ext>` entries of `dir` (by mtime); `companions` names the other files of an entry. */
 export function pruneOldest(
   dir: string,
@@ -49,10 +57,7 @@ export function pruneOldest(
   keep: number,
   companions: (stem: string) => string[] = () => [],
 ): void {
-  const entries = readdirSync(dir)
-    .filter((f) => f.endsWith(ext))
-    .map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
+  const entries = newestEntries(dir, ext);
   for (const e of entries.slice(keep)) {
     rmSync(path.join(dir, e.f), { force: true });
     for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });

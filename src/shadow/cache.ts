@@ -15,12 +15,12 @@
  * same start is not proven twice, nor the same migrations dry-run twice on it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Migration } from '../model.js';
 import { codeIdentity } from '../build.js';
-import { projectCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
+import { newestEntries, projectCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
 import { inflateOptions, isZstd } from './unpacked-size.js';
 
 const FORMAT = 2;
@@ -233,12 +233,10 @@ export function writeResult(dir: string, kind: ResultKind, key: string, value: u
  */
 export function resultUsedSince(dir: string, kind: ResultKind, since: number): boolean {
   try {
-    for (const f of readdirSync(dir))
-      if (f.endsWith(`.${kind}.json`) && statSync(path.join(dir, f)).mtimeMs >= since) return true;
+    return (newestEntries(dir, `.${kind}.json`)[0]?.t ?? -Infinity) >= since;
   } catch {
-    // no such directory yet
+    return false; // no such directory yet
   }
-  return false;
 }
 
 /** A key of `parts` (JSON), for a result: the same parts, the same key. */
