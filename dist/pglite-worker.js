@@ -30,7 +30,7 @@ import {
 } from "./chunk-GN46SLEG.js";
 import {
   writeFileAtomic
-} from "./chunk-MUXFN5LT.js";
+} from "./chunk-GPI6SOD2.js";
 import {
   compilePglite,
   ownBuffer,

@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-IHQFY253.js";
+} from "./chunk-5YSX7A6G.js";
 import {
   LineIndex
 } from "./chunk-47HZ3VVC.js";

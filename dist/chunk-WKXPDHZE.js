@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-IVU4YQGJ.js";
+} from "./chunk-APIZCDYU.js";
 import {
   require_picocolors
-} from "./chunk-BA7UUL3J.js";
+} from "./chunk-IPEIWA4A.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

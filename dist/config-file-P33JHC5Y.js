@@ -5,29 +5,20 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-PQDRPLAH.js";
-import "./chunk-VJFAS2TM.js";
-import "./chunk-IVU4YQGJ.js";
-import "./chunk-BA7UUL3J.js";
-import "./chunk-73XVD2OK.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-BMNS55UD.js";
-import "./chunk-ANIDANIV.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-WM4SFL45.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
 import "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-IHQFY253.js";
-import "./chunk-GN46SLEG.js";
-import "./chunk-MUXFN5LT.js";
+import "./chunk-5YSX7A6G.js";
+import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -37,11 +28,8 @@ import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-P26C3ZZG.js";
+} from "./chunk-O5UR3QNF.js";
 import {
   proofState
-} from "./chunk-RBBOLGKG.js";
+} from "./chunk-72HUQFA3.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -18,9 +18,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-PQDRPLAH.js";
-import "./chunk-VJFAS2TM.js";
-import "./chunk-IVU4YQGJ.js";
+} from "./chunk-6J5ZJ4XD.js";
+import "./chunk-WKXPDHZE.js";
+import "./chunk-APIZCDYU.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,14 +32,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-BA7UUL3J.js";
+} from "./chunk-IPEIWA4A.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-73XVD2OK.js";
+} from "./chunk-EHDLTBJI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,9 +56,9 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-IHQFY253.js";
+import "./chunk-5YSX7A6G.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-MUXFN5LT.js";
+import "./chunk-GPI6SOD2.js";
 import {
   batchSizeFor,
   formatCount,

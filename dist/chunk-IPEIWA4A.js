@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-73XVD2OK.js";
+} from "./chunk-EHDLTBJI.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -32,18 +32,19 @@ import {
 import {
   codeIdentity,
   reportHeader
-} from "./chunk-IHQFY253.js";
+} from "./chunk-5YSX7A6G.js";
 import {
   inflateOptions,
   isZstd
 } from "./chunk-GN46SLEG.js";
 import {
   lintCacheDir,
+  newestEntries,
   projectCacheDir,
   pruneOldest,
   tempName,
   writeFileAtomic
-} from "./chunk-MUXFN5LT.js";
+} from "./chunk-GPI6SOD2.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-47HZ3VVC.js";
@@ -133,7 +134,7 @@ var require_picocolors = __commonJS({
 
 // src/shadow/cache.ts
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 var FORMAT = 2;
@@ -263,11 +264,10 @@ function writeResult(dir, kind, key, value) {
 }
 function resultUsedSince(dir, kind, since) {
   try {
-    for (const f of readdirSync(dir))
-      if (f.endsWith(`.${kind}.json`) && statSync(path.join(dir, f)).mtimeMs >= since) return true;
+    return (newestEntries(dir, `.${kind}.json`)[0]?.t ?? -Infinity) >= since;
   } catch {
+    return false;
   }
-  return false;
 }
 function resultKey(parts) {
   return sha(JSON.stringify(parts)).slice(0, 32);

@@ -7,12 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-VJFAS2TM.js";
+} from "./chunk-WKXPDHZE.js";
 import {
   formatSarif,
+  jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-IVU4YQGJ.js";
+} from "./chunk-APIZCDYU.js";
 import {
   fileKeys,
   findingsFile,
@@ -26,14 +27,14 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-BA7UUL3J.js";
+} from "./chunk-IPEIWA4A.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-73XVD2OK.js";
+} from "./chunk-EHDLTBJI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,10 +57,10 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-IHQFY253.js";
+} from "./chunk-5YSX7A6G.js";
 import {
   lintCacheDir
-} from "./chunk-MUXFN5LT.js";
+} from "./chunk-GPI6SOD2.js";
 import {
   hasSecrets,
   redactSecrets
@@ -120,21 +121,12 @@ function jsonParts(indent) {
     const at = text.indexOf(indent ? '"files": []' : '"files":[]') + (indent ? 10 : 9);
     return [text.slice(0, at), text.slice(at)];
   };
-  const pad = indent ? `
-${" ".repeat(2 * indent)}` : "";
-  let files = 0;
+  const files = jsonArrayWriter(indent, 1);
   return {
     head: () => skeleton({ files: 0, statements: 0, errors: 0, warnings: 0 })[0],
-    file(f) {
-      const text = JSON.stringify(jsonFile(f), null, indent || void 0);
-      return `${files++ ? "," : ""}${pad}${indent ? text.replaceAll("\n", pad) : text}`;
-    },
-    end(summary, stats) {
-      const close = files && indent ? `
-${" ".repeat(indent)}` : "";
-      return `${close}${skeleton(summary, stats)[1]}
-`;
-    }
+    file: (f) => files.element(jsonFile(f)),
+    end: (summary, stats) => `${files.close()}${skeleton(summary, stats)[1]}
+`
   };
 }
 
@@ -223,17 +215,11 @@ function formatCodeQuality(result, opts = {}) {
   return JSON.stringify(toCodeQuality(result, opts), null, 2) + "\n";
 }
 function codeQualityParts(opts = {}) {
-  let issues = 0;
+  const issues = jsonArrayWriter(2, 0);
   return {
     head: () => "[",
-    file(f) {
-      let out = "";
-      for (const i of fileIssues(f, opts))
-        out += `${issues++ ? "," : ""}
-  ${JSON.stringify(i, null, 2).replaceAll("\n", "\n  ")}`;
-      return out;
-    },
-    end: () => `${issues ? "\n" : ""}]
+    file: (f) => fileIssues(f, opts).map((i) => issues.element(i)).join(""),
+    end: () => `${issues.close()}]
 `
   };
 }
@@ -474,7 +460,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-EC3MPF5R.js");
+    const { lintDryRun } = await import("./dry-run-JW5HR5O2.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -31,8 +31,11 @@ function writeFileAtomic(file, data) {
   writeFileSync(tmp, data);
   renameSync(tmp, file);
 }
+function newestEntries(dir, ext) {
+  return readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+}
 function pruneOldest(dir, ext, keep, companions = () => []) {
-  const entries = readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+  const entries = newestEntries(dir, ext);
   for (const e of entries.slice(keep)) {
     rmSync(path.join(dir, e.f), { force: true });
     for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
@@ -45,5 +48,6 @@ export {
   uniqueSuffix,
   tempName,
   writeFileAtomic,
+  newestEntries,
   pruneOldest
 };

@@ -39,12 +39,12 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-BA7UUL3J.js";
+} from "./chunk-IPEIWA4A.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-73XVD2OK.js";
+} from "./chunk-EHDLTBJI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,9 +61,9 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-IHQFY253.js";
+import "./chunk-5YSX7A6G.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-MUXFN5LT.js";
+import "./chunk-GPI6SOD2.js";
 import {
   formatDuration
 } from "./chunk-47HZ3VVC.js";

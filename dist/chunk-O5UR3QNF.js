@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-RBBOLGKG.js";
+} from "./chunk-72HUQFA3.js";
 import {
   require_picocolors
-} from "./chunk-BA7UUL3J.js";
+} from "./chunk-IPEIWA4A.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -12,8 +12,8 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-7ZMN5AJ7.js";
-import "./chunk-RBBOLGKG.js";
+} from "./chunk-LONIJQHB.js";
+import "./chunk-72HUQFA3.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
@@ -22,16 +22,16 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-ZMT7LKNZ.js";
 import {
   formatText
-} from "./chunk-VJFAS2TM.js";
+} from "./chunk-WKXPDHZE.js";
 import {
   toSarif
-} from "./chunk-IVU4YQGJ.js";
+} from "./chunk-APIZCDYU.js";
 import {
   defaultCacheDir
-} from "./chunk-BA7UUL3J.js";
+} from "./chunk-IPEIWA4A.js";
 import {
   loadConfig
-} from "./chunk-73XVD2OK.js";
+} from "./chunk-EHDLTBJI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -47,9 +47,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-IHQFY253.js";
+} from "./chunk-5YSX7A6G.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-MUXFN5LT.js";
+import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";
 import {
   parsePgVersion

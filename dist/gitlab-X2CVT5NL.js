@@ -10,26 +10,26 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-7ZMN5AJ7.js";
-import "./chunk-RBBOLGKG.js";
+} from "./chunk-LONIJQHB.js";
+import "./chunk-72HUQFA3.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-ZMT7LKNZ.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-PQDRPLAH.js";
+} from "./chunk-6J5ZJ4XD.js";
 import {
   formatText
-} from "./chunk-VJFAS2TM.js";
-import "./chunk-IVU4YQGJ.js";
+} from "./chunk-WKXPDHZE.js";
+import "./chunk-APIZCDYU.js";
 import {
   defaultCacheDir
-} from "./chunk-BA7UUL3J.js";
+} from "./chunk-IPEIWA4A.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-73XVD2OK.js";
+} from "./chunk-EHDLTBJI.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
@@ -45,9 +45,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-IHQFY253.js";
+} from "./chunk-5YSX7A6G.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-MUXFN5LT.js";
+import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

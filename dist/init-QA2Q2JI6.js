@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-QFG5RI4E.js";
+} from "./chunk-WM4SFL45.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-73XVD2OK.js";
+} from "./chunk-EHDLTBJI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,8 +33,8 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-IHQFY253.js";
-import "./chunk-MUXFN5LT.js";
+import "./chunk-5YSX7A6G.js";
+import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";
 import {
   parsePgVersion

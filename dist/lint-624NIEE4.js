@@ -5,20 +5,29 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-QFG5RI4E.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-6J5ZJ4XD.js";
+import "./chunk-WKXPDHZE.js";
+import "./chunk-APIZCDYU.js";
+import "./chunk-IPEIWA4A.js";
+import "./chunk-EHDLTBJI.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-BMNS55UD.js";
+import "./chunk-ANIDANIV.js";
 import "./chunk-IHUZ7GSX.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-IHQFY253.js";
-import "./chunk-MUXFN5LT.js";
+import "./chunk-5YSX7A6G.js";
+import "./chunk-GN46SLEG.js";
+import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -28,8 +37,11 @@ import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

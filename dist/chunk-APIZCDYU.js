@@ -9,7 +9,7 @@ import {
 } from "./chunk-IHUZ7GSX.js";
 import {
   VERSION
-} from "./chunk-IHQFY253.js";
+} from "./chunk-5YSX7A6G.js";
 import {
   formatDuration
 } from "./chunk-47HZ3VVC.js";
@@ -30,6 +30,21 @@ function sizeLines(f) {
   if (e) lines.push(e);
   if (f.sizeNote) lines.push(f.sizeNote);
   return lines;
+}
+
+// src/report/json-array.ts
+function jsonArrayWriter(indent, depth) {
+  const pad = indent ? `
+${" ".repeat(indent * (depth + 1))}` : "";
+  let count = 0;
+  return {
+    element(value) {
+      const text = JSON.stringify(value, null, indent || void 0);
+      return `${count++ ? "," : ""}${pad}${indent ? text.replaceAll("\n", pad) : text}`;
+    },
+    close: () => count && indent ? `
+${" ".repeat(indent * depth)}` : ""
+  };
 }
 
 // src/report/sarif.ts
@@ -120,8 +135,7 @@ function fileResults(file, index) {
   }
   return results;
 }
-function sarifLog(dialect, results, version, opts) {
-  const rules = descriptors(dialect);
+function sarifLog(rules, results, version, opts) {
   const root = pathToFileURL(opts.cwd ?? process.cwd()).href;
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -146,12 +160,14 @@ function sarifLog(dialect, results, version, opts) {
     ]
   };
 }
-var ruleIndex = (dialect) => new Map(descriptors(dialect).map((d, i) => [d.id, i]));
+function rulesOf(dialect) {
+  const rules = descriptors(dialect);
+  return { rules, index: new Map(rules.map((d, i) => [d.id, i])) };
+}
 function toSarif(result, version = VERSION, opts = {}) {
-  const dialect = result.files[0]?.migration.dialect;
-  const index = ruleIndex(dialect);
+  const { rules, index } = rulesOf(result.files[0]?.migration.dialect);
   return sarifLog(
-    dialect,
+    rules,
     result.files.flatMap((f) => fileResults(f, index)),
     version,
     opts
@@ -163,34 +179,32 @@ function formatSarif(result, version) {
 function sarifParts(version = VERSION, opts = {}) {
   let tail;
   let index = /* @__PURE__ */ new Map();
-  let results = 0;
+  const results = jsonArrayWriter(2, 3);
   const open = (dialect) => {
-    const text = JSON.stringify(sarifLog(dialect, [], version, opts), null, 2);
+    const named = rulesOf(dialect);
+    const text = JSON.stringify(sarifLog(named.rules, [], version, opts), null, 2);
     const at = text.lastIndexOf('"results": []') + '"results": ['.length;
     tail = text.slice(at);
-    index = ruleIndex(dialect);
+    index = named.index;
     return text.slice(0, at);
   };
-  const pad = `
-${" ".repeat(8)}`;
   return {
     head: () => "",
     file(f) {
       let out = tail === void 0 ? open(f.migration.dialect) : "";
-      for (const r of fileResults(f, index))
-        out += `${results++ ? "," : ""}${pad}${JSON.stringify(r, null, 2).replaceAll("\n", pad)}`;
+      for (const r of fileResults(f, index)) out += results.element(r);
       return out;
     },
     end() {
       const head = tail === void 0 ? open(void 0) : "";
-      return `${head}${results ? `
-${" ".repeat(6)}` : ""}${tail}
+      return `${head}${results.close()}${tail}
 `;
     }
   };
 }
 
 export {
+  jsonArrayWriter,
   sizeLines,
   DOCS_BASE,
   ruleDocUrl,

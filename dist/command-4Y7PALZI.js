@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-P26C3ZZG.js";
-import "./chunk-RBBOLGKG.js";
+} from "./chunk-O5UR3QNF.js";
+import "./chunk-72HUQFA3.js";
 import "./chunk-ZMT7LKNZ.js";
 import {
   ruleDocUrl
-} from "./chunk-IVU4YQGJ.js";
+} from "./chunk-APIZCDYU.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-BA7UUL3J.js";
+} from "./chunk-IPEIWA4A.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-73XVD2OK.js";
+} from "./chunk-EHDLTBJI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,9 +40,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-IHQFY253.js";
+} from "./chunk-5YSX7A6G.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-MUXFN5LT.js";
+import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";
 import {
   parsePgVersion

@@ -9,7 +9,7 @@ import {
   pruneOldest,
   uniqueSuffix,
   writeFileAtomic
-} from "./chunk-MUXFN5LT.js";
+} from "./chunk-GPI6SOD2.js";
 
 // src/version.ts
 var VERSION = "0.1.0";

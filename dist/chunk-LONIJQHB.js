@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-RBBOLGKG.js";
+} from "./chunk-72HUQFA3.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,12 +35,12 @@ import {
 } from "./chunk-ZMT7LKNZ.js";
 import {
   byStatement
-} from "./chunk-VJFAS2TM.js";
+} from "./chunk-WKXPDHZE.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-IVU4YQGJ.js";
+} from "./chunk-APIZCDYU.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-BA7UUL3J.js";
+} from "./chunk-IPEIWA4A.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-73XVD2OK.js";
+} from "./chunk-EHDLTBJI.js";
 import {
   applyStats,
   confirmFindings,
