@@ -4,6 +4,7 @@ import module from 'node:module';
 import { isatty } from 'node:tty';
 import { redactSecrets } from '../secrets.js';
 import { replaySaved } from '../pipeline/rerun.js';
+import { writeReport } from '../pipeline/saved-report.js';
 
 // Node 22.1+ keeps V8's compiled code of dist/ between runs (in the OS's temporary folder; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off): a run starts 20-40 ms sooner. Node 20 has no compile cache.
@@ -57,7 +58,8 @@ if (saved) {
   let rest: Buffer;
   try {
     left = writeDirect(2, Buffer.from(saved.stderr));
-    rest = writeDirect(1, saved.stdout);
+    // from its file a piece at a time: a whole repository's report is megabytes
+    rest = writeReport(1, saved.report);
   } catch (err) {
     closed(err as NodeJS.ErrnoException);
     throw err;

@@ -1,6 +1,6 @@
 /**
  * `zerodown lint` run again with nothing changed, answered before the rest of zerodown loads: the saved report
- * (./saved-report.ts `loadReport`) printed as it was, without discovering, reading or hashing a migration.
+ * (./saved-report.ts `openReport`) printed as it was, without discovering, reading or hashing a migration.
  *
  * A run that saves a report also saves a stamp of everything its report depended on, under a key of the
  * invocation (this build, Node's version, the working directory, the arguments as given, the environment, whether
@@ -31,7 +31,7 @@ import path from 'node:path';
 import { lintCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
 import { codeIdentity } from '../build.js';
 import { fastHash } from '../hash.js';
-import { loadReport } from './saved-report.js';
+import { openReport, type SavedReport } from './saved-report.js';
 
 /** bumped when what is stored changes shape */
 const FORMAT = 1;
@@ -255,15 +255,15 @@ export function stampWentStale(): boolean {
 }
 
 /**
- * The report, exit code and stderr of the run `argv` in `cwd`, when a stamp says nothing it depended on changed;
- * undefined on any doubt.
+ * The report (its file open, for ./saved-report.ts `writeReport` or `readReport`), exit code and stderr of the run
+ * `argv` in `cwd`, when a stamp says nothing it depended on changed; undefined on any doubt.
  */
 export function replaySaved(
   argv: readonly string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
   stdoutTTY: boolean,
-): { code: number; stdout: Buffer; stderr: string } | undefined {
+): { code: number; report: SavedReport; stderr: string } | undefined {
   stale = false;
   if (argv[0] !== 'lint') return undefined;
   try {
@@ -279,9 +279,9 @@ export function replaySaved(
         return undefined;
       }
     }
-    const saved = loadReport(dir, stamp.report);
+    const report = openReport(dir, stamp.report);
     const stderr = typeof stamp.stderr === 'string' ? stamp.stderr : '';
-    return saved && { code: saved.code, stdout: saved.bytes, stderr };
+    return report && { code: report.code, report, stderr };
   } catch {
     // no stamp, a damaged one, or a file system that says no (a working directory removed): the run does its work
     return undefined;

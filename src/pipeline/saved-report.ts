@@ -3,7 +3,8 @@
  * length, then the report's bytes as they were written. Kept apart from ./findings-cache.ts (which writes it) so that
  * `zerodown lint` again with nothing changed (./rerun.ts) reads it without loading `node:crypto`.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import path from 'node:path';
 
 /** bumped when the file's shape changes */
@@ -17,18 +18,98 @@ export function reportHeader(code: number, length: number): Buffer {
   return Buffer.from(`${REPORT}${code} ${String(length).padStart(LENGTH_DIGITS, '0')}\n`);
 }
 
+/** A saved report found, its file open: the run's exit code and where its bytes lie in the file. */
+export interface SavedReport {
+  code: number;
+  /** the open file (`readReport` and `writeReport` close it) */
+  fd: number;
+  /** where the report's bytes begin, past the header */
+  start: number;
+  length: number;
+}
+
 /**
- * The report saved under `key` and the run's exit code, as bytes (written out as they are: a run with nothing
- * changed neither builds the findings nor formats them, nor decodes the report). Undefined on any doubt: the
- * header says the report's length, so a truncated file is a miss.
+ * The report saved under `key`, its file open and its bytes not read yet (a run with nothing changed neither builds
+ * the findings nor formats them, nor decodes the report). Undefined on any doubt: the header says the report's
+ * length, so a truncated file is a miss. A file is replaced whole (renamed into place), never written over, so the
+ * bytes read later from the open file are the ones its size was checked against.
  */
-export function loadReport(dir: string, key: string): { code: number; bytes: Buffer } | undefined {
+export function openReport(dir: string, key: string): SavedReport | undefined {
+  let fd: number | undefined;
   try {
-    const data = readFileSync(path.join(dir, `${key}.out`));
-    const head = data.subarray(0, REPORT.length + 24).toString('latin1');
-    const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head);
-    if (!m || !head.startsWith(REPORT) || data.length !== m[0].length + Number(m[2])) return undefined;
-    return { code: Number(m[1]), bytes: data.subarray(m[0].length) };
+    fd = openSync(path.join(dir, `${key}.out`), 'r');
+    const head = Buffer.alloc(REPORT.length + LENGTH_DIGITS + 4);
+    const got = readSync(fd, head, 0, head.length, 0);
+    const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head.toString('latin1', 0, got));
+    const start = m?.[0].length ?? 0;
+    if (!m?.[0].startsWith(REPORT) || fstatSync(fd).size !== start + Number(m[2])) {
+      closeSync(fd);
+      return undefined;
+    }
+    return { code: Number(m[1]), fd, start, length: Number(m[2]) };
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+}
+
+/** The bytes of `report` from `from` on (all of them by default), its file closed. */
+export function readReport(report: SavedReport, from = 0): Buffer {
+  try {
+    const bytes = Buffer.allocUnsafe(report.length - from);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(report.fd, bytes, at, bytes.length - at, report.start + from + at);
+      if (n === 0) throw new Error(`zerodown: a saved report ended ${bytes.length - at} bytes early`);
+      at += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(report.fd);
+  }
+}
+
+/** the piece of a report `writeReport` reads and writes at a time */
+const PIECE = 1 << 20;
+
+/**
+ * Writes `report` to the descriptor `fd` with write(2), a piece at a time through one buffer: the report (megabytes
+ * for a whole repository) is never in memory whole, and no fresh memory is touched for it past the first piece.
+ * Returns what is left for Node's stream to write: all of it for a terminal (Node's stream writes a Windows console
+ * as text; raw UTF-8 bytes would show as another code page there), the rest when the descriptor would block (a
+ * non-blocking pipe). Closes the report's file.
+ */
+export function writeReport(fd: number, report: SavedReport): Buffer {
+  if (isatty(fd)) return readReport(report);
+  let closed = false;
+  try {
+    const piece = Buffer.allocUnsafeSlow(Math.min(PIECE, report.length));
+    let at = 0;
+    while (at < report.length) {
+      const n = readSync(report.fd, piece, 0, Math.min(piece.length, report.length - at), report.start + at);
+      if (n === 0) throw new Error(`zerodown: a saved report ended ${report.length - at} bytes early`);
+      let done = 0;
+      try {
+        while (done < n) done += writeSync(fd, piece, done, n - done);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        closed = true;
+        return Buffer.concat([piece.subarray(done, n), readReport(report, at + n)]);
+      }
+      at += n;
+    }
+    return Buffer.alloc(0);
+  } finally {
+    if (!closed) closeSync(report.fd);
+  }
+}
+
+/** The report saved under `key` and the run's exit code, as bytes (see `openReport`). */
+export function loadReport(dir: string, key: string): { code: number; bytes: Buffer } | undefined {
+  const report = openReport(dir, key);
+  if (!report) return undefined;
+  try {
+    return { code: report.code, bytes: readReport(report) };
   } catch {
     return undefined;
   }

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { replaySaved, stampWentStale } from '../../src/pipeline/rerun.js';
+import { readReport } from '../../src/pipeline/saved-report.js';
 import { forgetSecrets } from '../../src/secrets.js';
 import { runCli, writeProject } from '../cli-harness.js';
 
@@ -47,7 +48,10 @@ async function withCache<T>(fn: (cacheDir: string) => Promise<T>): Promise<T> {
 }
 
 /** What the command line's first step answers for `zerodown <argv>` in `dir`, without running zerodown. */
-const replay = (dir: string, ...argv: string[]) => replaySaved(argv, dir, process.env, false);
+const replay = (dir: string, ...argv: string[]) => {
+  const served = replaySaved(argv, dir, process.env, false);
+  return served && { code: served.code, stderr: served.stderr, stdout: readReport(served.report) };
+};
 const stamps = (cacheDir: string) => readdirSync(path.join(cacheDir, 'findings')).filter((f) => f.endsWith('.stamp'));
 
 /** A file's content changed without changing its size or modification time (only its change time moves). */
