@@ -9,7 +9,7 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-WM4SFL45.js";
+} from "./chunk-26TCBDTJ.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-IHUZ7GSX.js";
@@ -17,7 +17,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-5YSX7A6G.js";
+import "./chunk-KNUVYGBH.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";
 import "./chunk-K6RS4U4B.js";

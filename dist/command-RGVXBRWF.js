@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-O5UR3QNF.js";
-import "./chunk-72HUQFA3.js";
+} from "./chunk-RKEG7W2X.js";
+import "./chunk-6A37DT2Z.js";
 import "./chunk-ZMT7LKNZ.js";
 import {
   ruleDocUrl
-} from "./chunk-APIZCDYU.js";
+} from "./chunk-MJRWOWY5.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-EHDLTBJI.js";
+} from "./chunk-5CCQGUMI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-5YSX7A6G.js";
+} from "./chunk-KNUVYGBH.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";

@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-WKXPDHZE.js";
+} from "./chunk-UI34DD7J.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-APIZCDYU.js";
+} from "./chunk-MJRWOWY5.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,14 +27,14 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-EHDLTBJI.js";
+} from "./chunk-5CCQGUMI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -57,7 +57,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-5YSX7A6G.js";
+} from "./chunk-KNUVYGBH.js";
 import {
   lintCacheDir
 } from "./chunk-GPI6SOD2.js";
@@ -460,7 +460,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-JW5HR5O2.js");
+    const { lintDryRun } = await import("./dry-run-FODEYVH2.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

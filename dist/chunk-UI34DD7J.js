@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-APIZCDYU.js";
+} from "./chunk-MJRWOWY5.js";
 import {
   require_picocolors
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-EHDLTBJI.js";
+} from "./chunk-5CCQGUMI.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -32,7 +32,7 @@ import {
 import {
   codeIdentity,
   reportHeader
-} from "./chunk-5YSX7A6G.js";
+} from "./chunk-KNUVYGBH.js";
 import {
   inflateOptions,
   isZstd

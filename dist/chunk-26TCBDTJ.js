@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-5YSX7A6G.js";
+} from "./chunk-KNUVYGBH.js";
 import {
   LineIndex
 } from "./chunk-47HZ3VVC.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-O5UR3QNF.js";
+} from "./chunk-RKEG7W2X.js";
 import {
   proofState
-} from "./chunk-72HUQFA3.js";
+} from "./chunk-6A37DT2Z.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -18,9 +18,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-6J5ZJ4XD.js";
-import "./chunk-WKXPDHZE.js";
-import "./chunk-APIZCDYU.js";
+} from "./chunk-G24OWZYZ.js";
+import "./chunk-UI34DD7J.js";
+import "./chunk-MJRWOWY5.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,14 +32,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-EHDLTBJI.js";
+} from "./chunk-5CCQGUMI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-5YSX7A6G.js";
+import "./chunk-KNUVYGBH.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import {

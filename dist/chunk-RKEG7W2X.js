@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-72HUQFA3.js";
+} from "./chunk-6A37DT2Z.js";
 import {
   require_picocolors
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-ZMT7LKNZ.js";
 import {
   isProven
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-WM4SFL45.js";
+} from "./chunk-26TCBDTJ.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-EHDLTBJI.js";
+} from "./chunk-5CCQGUMI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,7 +33,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-5YSX7A6G.js";
+import "./chunk-KNUVYGBH.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";
 import {

@@ -10,26 +10,26 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-LONIJQHB.js";
-import "./chunk-72HUQFA3.js";
+} from "./chunk-2GFR6UWH.js";
+import "./chunk-6A37DT2Z.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-ZMT7LKNZ.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-6J5ZJ4XD.js";
+} from "./chunk-G24OWZYZ.js";
 import {
   formatText
-} from "./chunk-WKXPDHZE.js";
-import "./chunk-APIZCDYU.js";
+} from "./chunk-UI34DD7J.js";
+import "./chunk-MJRWOWY5.js";
 import {
   defaultCacheDir
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-EHDLTBJI.js";
+} from "./chunk-5CCQGUMI.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
@@ -45,7 +45,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-5YSX7A6G.js";
+} from "./chunk-KNUVYGBH.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";

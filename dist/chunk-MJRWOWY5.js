@@ -9,7 +9,7 @@ import {
 } from "./chunk-IHUZ7GSX.js";
 import {
   VERSION
-} from "./chunk-5YSX7A6G.js";
+} from "./chunk-KNUVYGBH.js";
 import {
   formatDuration
 } from "./chunk-47HZ3VVC.js";

@@ -15,7 +15,8 @@ import {
 var VERSION = "0.1.0";
 
 // src/pipeline/saved-report.ts
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+import { isatty } from "node:tty";
 import path from "node:path";
 var FORMAT = 1;
 var REPORT = `zerodown-report ${FORMAT}
@@ -25,25 +26,80 @@ function reportHeader(code2, length) {
   return Buffer.from(`${REPORT}${code2} ${String(length).padStart(LENGTH_DIGITS, "0")}
 `);
 }
-function loadReport(dir, key) {
+function openReport(dir, key) {
+  let fd;
   try {
-    const data = readFileSync(path.join(dir, `${key}.out`));
-    const head = data.subarray(0, REPORT.length + 24).toString("latin1");
-    const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head);
-    if (!m || !head.startsWith(REPORT) || data.length !== m[0].length + Number(m[2])) return void 0;
-    return { code: Number(m[1]), bytes: data.subarray(m[0].length) };
+    fd = openSync(path.join(dir, `${key}.out`), "r");
+    const head = Buffer.alloc(REPORT.length + LENGTH_DIGITS + 4);
+    const got = readSync(fd, head, 0, head.length, 0);
+    const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head.toString("latin1", 0, got));
+    const start = m?.[0].length ?? 0;
+    if (!m?.[0].startsWith(REPORT) || fstatSync(fd).size !== start + Number(m[2])) {
+      closeSync(fd);
+      return void 0;
+    }
+    return { code: Number(m[1]), fd, start, length: Number(m[2]) };
+  } catch {
+    if (fd !== void 0) closeSync(fd);
+    return void 0;
+  }
+}
+function readReport(report, from = 0) {
+  try {
+    const bytes = Buffer.allocUnsafe(report.length - from);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(report.fd, bytes, at, bytes.length - at, report.start + from + at);
+      if (n === 0) throw new Error(`zerodown: a saved report ended ${bytes.length - at} bytes early`);
+      at += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(report.fd);
+  }
+}
+var PIECE = 1 << 20;
+function writeReport(fd, report) {
+  if (isatty(fd)) return readReport(report);
+  let closed = false;
+  try {
+    const piece = Buffer.allocUnsafeSlow(Math.min(PIECE, report.length));
+    let at = 0;
+    while (at < report.length) {
+      const n = readSync(report.fd, piece, 0, Math.min(piece.length, report.length - at), report.start + at);
+      if (n === 0) throw new Error(`zerodown: a saved report ended ${report.length - at} bytes early`);
+      let done = 0;
+      try {
+        while (done < n) done += writeSync(fd, piece, done, n - done);
+      } catch (err) {
+        if (err.code !== "EAGAIN") throw err;
+        closed = true;
+        return Buffer.concat([piece.subarray(done, n), readReport(report, at + n)]);
+      }
+      at += n;
+    }
+    return Buffer.alloc(0);
+  } finally {
+    if (!closed) closeSync(report.fd);
+  }
+}
+function loadReport(dir, key) {
+  const report = openReport(dir, key);
+  if (!report) return void 0;
+  try {
+    return { code: report.code, bytes: readReport(report) };
   } catch {
     return void 0;
   }
 }
 
 // src/pipeline/rerun.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import path3 from "node:path";
 
 // src/build.ts
-import { readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -106,7 +162,7 @@ function codeIdentity() {
   } else {
     let id = "";
     try {
-      id = readFileSync2(path2.join(path2.dirname(here), "build-id"), "utf8").trim();
+      id = readFileSync(path2.join(path2.dirname(here), "build-id"), "utf8").trim();
     } catch {
     }
     code = /^[0-9a-f]{64}$/.test(id) ? id : `unknown-${uniqueSuffix()}`;
@@ -200,7 +256,7 @@ function holds(key, sig) {
   if (key[0] === "d") return `#${listingHash(readDirEntries(p))}` === sig;
   let value = null;
   try {
-    value = sig[1] === "t" ? readFileSync3(p, "utf8") : readFileSync3(p);
+    value = sig[1] === "t" ? readFileSync2(p, "utf8") : readFileSync2(p);
   } catch {
   }
   return `#${sig[1]}${textHash(value)}` === sig;
@@ -237,7 +293,7 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
     const dir = lintCacheDir(cwd, "findings", env);
     if (!dir) return void 0;
     const file = path3.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
-    const stamp = JSON.parse(readFileSync3(file, "utf8"));
+    const stamp = JSON.parse(readFileSync2(file, "utf8"));
     if (stamp?.format !== FORMAT2 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
     for (const entry of stamp.seen) {
       if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return void 0;
@@ -246,9 +302,9 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
         return void 0;
       }
     }
-    const saved = loadReport(dir, stamp.report);
+    const report = openReport(dir, stamp.report);
     const stderr = typeof stamp.stderr === "string" ? stamp.stderr : "";
-    return saved && { code: saved.code, stdout: saved.bytes, stderr };
+    return report && { code: report.code, report, stderr };
   } catch {
     return void 0;
   }
@@ -258,6 +314,7 @@ export {
   VERSION,
   codeIdentity,
   reportHeader,
+  writeReport,
   loadReport,
   setInvocation,
   currentInvocation,

@@ -12,8 +12,8 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-LONIJQHB.js";
-import "./chunk-72HUQFA3.js";
+} from "./chunk-2GFR6UWH.js";
+import "./chunk-6A37DT2Z.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
@@ -22,16 +22,16 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-ZMT7LKNZ.js";
 import {
   formatText
-} from "./chunk-WKXPDHZE.js";
+} from "./chunk-UI34DD7J.js";
 import {
   toSarif
-} from "./chunk-APIZCDYU.js";
+} from "./chunk-MJRWOWY5.js";
 import {
   defaultCacheDir
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 import {
   loadConfig
-} from "./chunk-EHDLTBJI.js";
+} from "./chunk-5CCQGUMI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -47,7 +47,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-5YSX7A6G.js";
+} from "./chunk-KNUVYGBH.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";

@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-6J5ZJ4XD.js";
-import "./chunk-WKXPDHZE.js";
-import "./chunk-APIZCDYU.js";
-import "./chunk-IPEIWA4A.js";
-import "./chunk-EHDLTBJI.js";
+} from "./chunk-G24OWZYZ.js";
+import "./chunk-UI34DD7J.js";
+import "./chunk-MJRWOWY5.js";
+import "./chunk-JRVDSFZY.js";
+import "./chunk-5CCQGUMI.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-BMNS55UD.js";
 import "./chunk-ANIDANIV.js";
@@ -25,7 +25,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-5YSX7A6G.js";
+import "./chunk-KNUVYGBH.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-47HZ3VVC.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-72HUQFA3.js";
+} from "./chunk-6A37DT2Z.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,12 +35,12 @@ import {
 } from "./chunk-ZMT7LKNZ.js";
 import {
   byStatement
-} from "./chunk-WKXPDHZE.js";
+} from "./chunk-UI34DD7J.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-APIZCDYU.js";
+} from "./chunk-MJRWOWY5.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-EHDLTBJI.js";
+} from "./chunk-5CCQGUMI.js";
 import {
   applyStats,
   confirmFindings,

@@ -39,12 +39,12 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-IPEIWA4A.js";
+} from "./chunk-JRVDSFZY.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-EHDLTBJI.js";
+} from "./chunk-5CCQGUMI.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,7 +61,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-5YSX7A6G.js";
+import "./chunk-KNUVYGBH.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import {
