@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Dialect } from '../dialect.js';
 import type { FileResult, LintResult } from '../model.js';
 import { VERSION } from '../version.js';
 import { dialectFor } from '../dialects/index.js';
@@ -52,13 +53,44 @@ const DRY_RUN_ERROR: ReportingDescriptor = {
   properties: { tags: ['postgresql', 'migration', 'dry-run'] },
 };
 
+/** The tag code scanning files a dialect's results under (`postgresql`, `mysql`, `mariadb`). */
+const dialectTag = (d: Dialect) => (d.id === 'postgres' ? 'postgresql' : d.id);
+
+/**
+ * The two descriptors of findings no rule gives, in the words of `d`: MySQL and MariaDB are read statement by
+ * statement (src/dialects/mysql/parse.ts), and their dry run needs a server of theirs.
+ */
+function builtinDescriptors(d: Dialect): ReportingDescriptor[] {
+  if (d.id === 'postgres') return [SYNTAX_ERROR, DRY_RUN_ERROR];
+  const tag = dialectTag(d);
+  return [
+    {
+      ...SYNTAX_ERROR,
+      shortDescription: { text: `A statement of the migration file does not parse as ${d.name}.` },
+      fullDescription: {
+        text: `zerodown could not read this statement as ${d.name}, so no rule checked it (the statements around it still are; one it cannot read that changes the schema is an error, as it may lock or rewrite a table), or the file holds bytes ${d.name} rejects: a NUL, invalid UTF-8, or no text at all.`,
+      },
+      properties: { tags: [tag, 'migration'] },
+    },
+    {
+      ...DRY_RUN_ERROR,
+      fullDescription: {
+        text: `With --dry-run and a ${d.name} server's URL, zerodown runs the migration in a throwaway database on that server, built from the earlier migrations and seeded with rows; this statement raised an error there (error code and message in the result).`,
+      },
+      properties: { tags: [tag, 'migration', 'dry-run'] },
+    },
+  ];
+}
+
 /** `ban-drop-column` → `BanDropColumn` (SARIF `name` is meant to be a readable identifier). */
 function pascal(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase());
 }
 
 function descriptors(dialect: string | undefined): ReportingDescriptor[] {
-  const list: ReportingDescriptor[] = dialectFor(dialect).rules.map((r) => ({
+  const d = dialectFor(dialect);
+  const tag = dialectTag(d);
+  const list: ReportingDescriptor[] = d.rules.map((r) => ({
     id: r.meta.id,
     name: pascal(r.meta.id),
     shortDescription: { text: r.meta.summary },
@@ -69,9 +101,9 @@ function descriptors(dialect: string | undefined): ReportingDescriptor[] {
     helpUri: ruleDocUrl(r.meta.id),
     // an opt-in rule is off unless the config names it (SARIF: `enabled: false`)
     defaultConfiguration: r.meta.optIn ? { level: r.meta.severity, enabled: false } : { level: r.meta.severity },
-    properties: { tags: ['postgresql', 'migration'] },
+    properties: { tags: [tag, 'migration'] },
   }));
-  list.push(SYNTAX_ERROR, DRY_RUN_ERROR);
+  list.push(...builtinDescriptors(d));
   return list;
 }
 

@@ -4,6 +4,8 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactUri, formatSarif, toSarif } from '../../src/report/sarif.js';
 import type { LintResult } from '../../src/model.js';
+import { lintStage } from '../../src/pipeline/index.js';
+import { migration } from '../helpers.js';
 import { sampleResult } from './fixture.js';
 
 /**
@@ -122,5 +124,41 @@ describe('SARIF 2.1.0', () => {
     const moved = structuredClone(result);
     for (const f of moved.files) for (const x of f.findings) x.path = `/abs/ü dir/${x.path}`;
     expectValid(toSarif(moved));
+  });
+
+  it("names each run's dialect: a MySQL or MariaDB log says so in its descriptors and tags, never PostgreSQL", async () => {
+    for (const [dialect, name] of [
+      ['mysql', 'MySQL'],
+      ['mariadb', 'MariaDB'],
+    ] as const) {
+      const { result: run } = await lintStage([
+        migration('CREATE TABLE t (id int PRIMARY KEY, v varchar(20));\n', {
+          path: 'db/0001.sql',
+          review: false,
+          dialect,
+        }),
+        migration('ALTER TABLE t FROBNICATE v;\nALTER TABLE t ADD INDEX i (v);\n', { path: 'db/0002.sql', dialect }),
+      ]);
+      const log = toSarif(run);
+      expectValid(log);
+      const rules = log.runs[0]!.tool.driver.rules!;
+      const text = JSON.stringify(rules);
+      expect(text, dialect).not.toMatch(/postgres|libpg-query|SQLSTATE/i);
+      for (const r of rules) expect(r.properties?.tags?.[0], `${dialect} ${r.id}`).toBe(dialect);
+      const syntax = rules.find((r) => r.id === 'syntax-error')!;
+      expect(syntax.shortDescription?.text).toBe(`A statement of the migration file does not parse as ${name}.`);
+      expect(rules.find((r) => r.id === 'dry-run-error')!.fullDescription?.text).toContain(`a ${name} server's URL`);
+      // the statement it cannot read is reported, under that descriptor
+      const results = log.runs[0]!.results!;
+      const unread = results.find((r) => r.ruleId === 'syntax-error')!;
+      expect(rules[unread.ruleIndex!]!.id).toBe('syntax-error');
+      expect(unread.message.text).toContain(`cannot read this statement as ${name}`);
+    }
+    // PostgreSQL's log keeps its own words
+    const pg = toSarif(result).runs[0]!.tool.driver.rules!;
+    expect(pg.find((r) => r.id === 'syntax-error')!.shortDescription?.text).toBe(
+      'The migration file does not parse as PostgreSQL.',
+    );
+    for (const r of pg) expect(r.properties?.tags?.[0], r.id).toBe('postgresql');
   });
 });
