@@ -18,9 +18,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-G24OWZYZ.js";
-import "./chunk-UI34DD7J.js";
-import "./chunk-MJRWOWY5.js";
+} from "./chunk-4NR6J66F.js";
+import "./chunk-OQAJXEG2.js";
+import "./chunk-OXGE4DBM.js";
 import {
   DEFAULTS,
   defaultCacheDir,

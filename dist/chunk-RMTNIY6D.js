@@ -35,12 +35,12 @@ import {
 } from "./chunk-ZMT7LKNZ.js";
 import {
   byStatement
-} from "./chunk-UI34DD7J.js";
+} from "./chunk-OQAJXEG2.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-MJRWOWY5.js";
+} from "./chunk-OXGE4DBM.js";
 import {
   dryRunStage,
   lintOptionsOf,

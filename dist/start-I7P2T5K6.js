@@ -12,7 +12,7 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-2GFR6UWH.js";
+} from "./chunk-RMTNIY6D.js";
 import "./chunk-6A37DT2Z.js";
 import {
   loadStatsFile
@@ -22,10 +22,10 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-ZMT7LKNZ.js";
 import {
   formatText
-} from "./chunk-UI34DD7J.js";
+} from "./chunk-OQAJXEG2.js";
 import {
   toSarif
-} from "./chunk-MJRWOWY5.js";
+} from "./chunk-OXGE4DBM.js";
 import {
   defaultCacheDir
 } from "./chunk-JRVDSFZY.js";

@@ -75,11 +75,35 @@ var DRY_RUN_ERROR = {
   defaultConfiguration: { level: "error" },
   properties: { tags: ["postgresql", "migration", "dry-run"] }
 };
+var dialectTag = (d) => d.id === "postgres" ? "postgresql" : d.id;
+function builtinDescriptors(d) {
+  if (d.id === "postgres") return [SYNTAX_ERROR, DRY_RUN_ERROR];
+  const tag = dialectTag(d);
+  return [
+    {
+      ...SYNTAX_ERROR,
+      shortDescription: { text: `A statement of the migration file does not parse as ${d.name}.` },
+      fullDescription: {
+        text: `zerodown could not read this statement as ${d.name}, so no rule checked it (the statements around it still are; one it cannot read that changes the schema is an error, as it may lock or rewrite a table), or the file holds bytes ${d.name} rejects: a NUL, invalid UTF-8, or no text at all.`
+      },
+      properties: { tags: [tag, "migration"] }
+    },
+    {
+      ...DRY_RUN_ERROR,
+      fullDescription: {
+        text: `With --dry-run and a ${d.name} server's URL, zerodown runs the migration in a throwaway database on that server, built from the earlier migrations and seeded with rows; this statement raised an error there (error code and message in the result).`
+      },
+      properties: { tags: [tag, "migration", "dry-run"] }
+    }
+  ];
+}
 function pascal(id) {
   return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch) => ch.toUpperCase());
 }
 function descriptors(dialect) {
-  const list = dialectFor(dialect).rules.map((r) => ({
+  const d = dialectFor(dialect);
+  const tag = dialectTag(d);
+  const list = d.rules.map((r) => ({
     id: r.meta.id,
     name: pascal(r.meta.id),
     shortDescription: { text: r.meta.summary },
@@ -90,9 +114,9 @@ function descriptors(dialect) {
     helpUri: ruleDocUrl(r.meta.id),
     // an opt-in rule is off unless the config names it (SARIF: `enabled: false`)
     defaultConfiguration: r.meta.optIn ? { level: r.meta.severity, enabled: false } : { level: r.meta.severity },
-    properties: { tags: ["postgresql", "migration"] }
+    properties: { tags: [tag, "migration"] }
   }));
-  list.push(SYNTAX_ERROR, DRY_RUN_ERROR);
+  list.push(...builtinDescriptors(d));
   return list;
 }
 function relativeUri(p) {

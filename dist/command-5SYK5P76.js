@@ -11,7 +11,7 @@ import "./chunk-6A37DT2Z.js";
 import "./chunk-ZMT7LKNZ.js";
 import {
   ruleDocUrl
-} from "./chunk-MJRWOWY5.js";
+} from "./chunk-OXGE4DBM.js";
 import {
   lintOptionsOf,
   lintStage,

@@ -10,7 +10,7 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-2GFR6UWH.js";
+} from "./chunk-RMTNIY6D.js";
 import "./chunk-6A37DT2Z.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-ZMT7LKNZ.js";
@@ -18,11 +18,11 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-G24OWZYZ.js";
+} from "./chunk-4NR6J66F.js";
 import {
   formatText
-} from "./chunk-UI34DD7J.js";
-import "./chunk-MJRWOWY5.js";
+} from "./chunk-OQAJXEG2.js";
+import "./chunk-OXGE4DBM.js";
 import {
   defaultCacheDir
 } from "./chunk-JRVDSFZY.js";

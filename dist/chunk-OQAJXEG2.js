@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-MJRWOWY5.js";
+} from "./chunk-OXGE4DBM.js";
 import {
   require_picocolors
 } from "./chunk-JRVDSFZY.js";

@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-UI34DD7J.js";
+} from "./chunk-OQAJXEG2.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-MJRWOWY5.js";
+} from "./chunk-OXGE4DBM.js";
 import {
   fileKeys,
   findingsFile,
