@@ -127,7 +127,7 @@ export function startOpening(
   const bound = opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {};
   const opening: Promise<Shadow> = opts.url
     ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound })
-    : // unpacked once the engine's thread is starting, for this run alone: the engine takes its memory as it is
+    : // unpacked while the engine's thread instantiates PGlite, for this run alone: the engine takes its memory as it is
       dialect.open({ extensions, ...(cached ? { state: cached.unpack, handOverState: true } : {}), ...bound, work });
   opening.catch(() => {});
   return opening;

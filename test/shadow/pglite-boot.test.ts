@@ -176,11 +176,20 @@ describe.skipIf(!shipped)('PGlite boot', () => {
     } finally {
       await sh.close();
     }
-    // a state given as a function is read once the worker is starting; nothing from it boots a fresh engine
-    let asked = 0;
-    const lazy = await PgliteShadow.open({ dataDir: () => (asked++, Buffer.from(tar)), handOver: true });
+    // a state given as a function is unpacked once the open request is on its way (the worker instantiates PGlite
+    // meanwhile, and waits for the state where it loads its data directory), then follows it; nothing from it boots
+    // a fresh engine (below)
+    const order: string[] = [];
+    const ahead = startWorkerAhead();
+    const post = ahead.postMessage.bind(ahead);
+    ahead.postMessage = ((msg: { op: string }, transfer?: Parameters<typeof post>[1]) => {
+      order.push(msg.op);
+      post(msg, transfer);
+    }) as typeof ahead.postMessage;
+    const lazy = await PgliteShadow.open({ dataDir: () => (order.push('unpacked'), Buffer.from(tar)), handOver: true });
     try {
-      expect([asked, lazy.boot]).toEqual([1, 'cache']);
+      expect(order.slice(0, 3)).toEqual(['open', 'unpacked', 'state']);
+      expect(lazy.boot).toBe('cache');
       expect(await lazy.query('SELECT x FROM kept')).toEqual([{ x: 7 }]);
     } finally {
       await lazy.close();

@@ -88,6 +88,11 @@ export interface EngineBootOptions {
   extensions: Record<string, string>;
   /** boot from this data directory tarball (uncompressed): a cached shadow state */
   dataDir?: Uint8Array;
+  /**
+   * the cached state comes after the request, in a message of its own (pglite.ts): the engine instantiates PGlite
+   * meanwhile and waits for it only where it loads its data directory
+   */
+  stateFollows?: boolean;
   /** pre-initialised data directories (gzip) to try, best first; none: cold initdb */
   candidates: string[];
   /** after a cold initdb, write its data directory here for the next start */
@@ -130,6 +135,21 @@ export function bytesBlob(
     return whole(await again());
   };
   return { type, size: bytes.byteLength, arrayBuffer } as unknown as Blob;
+}
+
+/**
+ * `bytesBlob` of bytes still on their way (`EngineBootOptions.stateFollows`): PGlite reads a `loadDataDir` once it is
+ * instantiated, and waits for them there; none at all (the state could not be unpacked) fails that boot, as a
+ * state PGlite refuses does.
+ */
+function lateBlob(bytes: Promise<Uint8Array | undefined>, type: string, arrived: () => void): Blob {
+  const arrayBuffer = async () => {
+    const b = await bytes;
+    arrived();
+    if (!b) throw new Error('the saved state could not be unpacked');
+    return bytesBlob(b, type).arrayBuffer();
+  };
+  return { type, size: 0, arrayBuffer } as unknown as Blob;
 }
 
 /** PGlite's WebAssembly, compiled, and its file system bundle (pglite.data), read. */
@@ -189,7 +209,13 @@ export async function bootEngine(
   {
     artifacts,
     mark = () => {},
-  }: { artifacts?: Promise<EngineArtifacts | undefined>; mark?: (step: string) => void } = {},
+    state,
+  }: {
+    artifacts?: Promise<EngineArtifacts | undefined>;
+    mark?: (step: string) => void;
+    /** the cached state that follows the request (`stateFollows`), as it arrives */
+    state?: Promise<Uint8Array | undefined>;
+  } = {},
 ): Promise<BootedEngine> {
   const extensions: Record<string, URL> = {};
   for (const [name, file] of Object.entries(opts.extensions)) extensions[name] = pathToFileURL(file);
@@ -199,14 +225,16 @@ export async function bootEngine(
     files = a ? { pgliteWasmModule: a.wasm, fsBundle: a.fsBundle } : {};
     mark(a ? 'wasm compiled' : 'no prefetched wasm');
   };
-  const tryBoot = async (tar: Uint8Array, saved: boolean): Promise<PGlite | undefined> => {
+  const tryBoot = async (tar: Uint8Array | Promise<Uint8Array | undefined>, saved: boolean) => {
     let db: PGlite | undefined;
     try {
-      mark('tarball ready');
+      const arrived = () => mark('tarball ready');
+      if (tar instanceof Uint8Array) arrived();
       await useArtifacts();
       librariesOnUse(saved);
       db = new PGlite({
-        loadDataDir: bytesBlob(tar, 'application/x-tar'),
+        loadDataDir:
+          tar instanceof Uint8Array ? bytesBlob(tar, 'application/x-tar') : lateBlob(tar, 'application/x-tar', arrived),
         extensions,
         startParams: startParams(opts.buffers),
         ...files,
@@ -220,8 +248,9 @@ export async function bootEngine(
       return undefined;
     }
   };
-  if (opts.dataDir) {
-    const db = await tryBoot(opts.dataDir, true);
+  const saved = opts.dataDir ?? state;
+  if (saved) {
+    const db = await tryBoot(saved, true);
     if (db) return { db, boot: 'cache' };
   }
   for (const file of opts.candidates) {

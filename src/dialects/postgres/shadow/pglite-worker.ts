@@ -16,6 +16,15 @@ export type WorkerRequest =
   | { id: number; op: 'dumpDataDir' }
   | { id: number; op: 'close' };
 
+/**
+ * The cached state an open request with `stateFollows` waits for (none: it could not be unpacked). Not a request: no
+ * reply, and it is taken while the open request is still booting.
+ */
+export interface StateMessage {
+  op: 'state';
+  dataDir?: Uint8Array;
+}
+
 /** A request before it gets its id. */
 export type WorkerCall = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
@@ -39,12 +48,22 @@ const marks: [string, number][] = [['worker module evaluated', now()]];
 let given: (module: { wasm?: WebAssembly.Module; tier?: WasmTier }) => void = () => {};
 const artifacts = prefetchArtifacts(new Promise((resolve) => (given = resolve)));
 
+/** where the state an open request waits for goes when it arrives */
+let stateArrives: ((dataDir: Uint8Array | undefined) => void) | undefined;
+
 async function handle(req: WorkerRequest): Promise<unknown> {
   switch (req.op) {
     case 'open': {
       marks.push(['open received', now()]);
       given(req.opts);
-      const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
+      const state = req.opts.stateFollows
+        ? new Promise<Uint8Array | undefined>((resolve) => (stateArrives = resolve))
+        : undefined;
+      const booted = await bootEngine(req.opts, {
+        artifacts,
+        mark: (step) => marks.push([step, now()]),
+        ...(state ? { state } : {}),
+      });
       db = booted.db;
       const r = await db.query<{ server_version: string }>('SHOW server_version');
       return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version, marks };
@@ -81,7 +100,12 @@ async function handle(req: WorkerRequest): Promise<unknown> {
 }
 
 const port = parentPort!;
-port.on('message', (req: WorkerRequest) => {
+port.on('message', (req: WorkerRequest | StateMessage) => {
+  if (req.op === 'state') {
+    stateArrives?.(req.dataDir);
+    stateArrives = undefined;
+    return;
+  }
   handle(req).then(
     (value) => {
       const transfer = value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : [];
