@@ -5644,6 +5644,15 @@ function bytesBlob(bytes, type = "application/octet-stream", again) {
   };
   return { type, size: bytes.byteLength, arrayBuffer };
 }
+function lateBlob(bytes, type, arrived) {
+  const arrayBuffer = async () => {
+    const b2 = await bytes;
+    arrived();
+    if (!b2) throw new Error("the saved state could not be unpacked");
+    return bytesBlob(b2, type).arrayBuffer();
+  };
+  return { type, size: 0, arrayBuffer };
+}
 function prefetchArtifacts(compiled) {
   const bundle = () => readFile(new URL("pglite.data", pgliteFilesUrl()));
   return Promise.all([
@@ -5660,7 +5669,8 @@ function librariesOnUse(saved) {
 async function bootEngine(opts, {
   artifacts: artifacts2,
   mark = () => {
-  }
+  },
+  state
 } = {}) {
   const extensions = {};
   for (const [name2, file] of Object.entries(opts.extensions)) extensions[name2] = pathToFileURL(file);
@@ -5670,14 +5680,15 @@ async function bootEngine(opts, {
     files = a ? { pgliteWasmModule: a.wasm, fsBundle: a.fsBundle } : {};
     mark(a ? "wasm compiled" : "no prefetched wasm");
   };
-  const tryBoot = async (tar, saved) => {
+  const tryBoot = async (tar, saved2) => {
     let db3;
     try {
-      mark("tarball ready");
+      const arrived = () => mark("tarball ready");
+      if (tar instanceof Uint8Array) arrived();
       await useArtifacts();
-      librariesOnUse(saved);
+      librariesOnUse(saved2);
       db3 = new je2({
-        loadDataDir: bytesBlob(tar, "application/x-tar"),
+        loadDataDir: tar instanceof Uint8Array ? bytesBlob(tar, "application/x-tar") : lateBlob(tar, "application/x-tar", arrived),
         extensions,
         startParams: startParams(opts.buffers),
         ...files
@@ -5691,8 +5702,9 @@ async function bootEngine(opts, {
       return void 0;
     }
   };
-  if (opts.dataDir) {
-    const db3 = await tryBoot(opts.dataDir, true);
+  const saved = opts.dataDir ?? state;
+  if (saved) {
+    const db3 = await tryBoot(saved, true);
     if (db3) return { db: db3, boot: "cache" };
   }
   for (const file of opts.candidates) {
@@ -5738,12 +5750,18 @@ var marks = [["worker module evaluated", now()]];
 var given = () => {
 };
 var artifacts = prefetchArtifacts(new Promise((resolve) => given = resolve));
+var stateArrives;
 async function handle2(req) {
   switch (req.op) {
     case "open": {
       marks.push(["open received", now()]);
       given(req.opts);
-      const booted = await bootEngine(req.opts, { artifacts, mark: (step) => marks.push([step, now()]) });
+      const state = req.opts.stateFollows ? new Promise((resolve) => stateArrives = resolve) : void 0;
+      const booted = await bootEngine(req.opts, {
+        artifacts,
+        mark: (step) => marks.push([step, now()]),
+        ...state ? { state } : {}
+      });
       db = booted.db;
       const r = await db.query("SHOW server_version");
       return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0].server_version, marks };
@@ -5774,6 +5792,11 @@ async function handle2(req) {
 }
 var port = parentPort;
 port.on("message", (req) => {
+  if (req.op === "state") {
+    stateArrives?.(req.dataDir);
+    stateArrives = void 0;
+    return;
+  }
   handle2(req).then(
     (value) => {
       const transfer = value instanceof Uint8Array ? [value.buffer] : [];

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-ZMT7LKNZ.js";
+} from "./chunk-EPO7B4EC.js";
 import {
   isProven
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

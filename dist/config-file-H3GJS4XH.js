@@ -9,17 +9,17 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-26TCBDTJ.js";
+} from "./chunk-5H3Y66OK.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-IHUZ7GSX.js";
+import "./chunk-TWK2COIY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-KNUVYGBH.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-47HZ3VVC.js";
+import "./chunk-DAQ3DWAU.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

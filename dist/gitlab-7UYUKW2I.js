@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-RMTNIY6D.js";
-import "./chunk-6A37DT2Z.js";
+} from "./chunk-SPL6EQBS.js";
+import "./chunk-CLWPEPCM.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-ZMT7LKNZ.js";
+import "./chunk-EPO7B4EC.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-4NR6J66F.js";
+} from "./chunk-IJ43TMXW.js";
 import {
   formatText
-} from "./chunk-OQAJXEG2.js";
-import "./chunk-OXGE4DBM.js";
+} from "./chunk-QBP2UN6V.js";
+import "./chunk-3Z2JJNFA.js";
 import {
   defaultCacheDir
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-5CCQGUMI.js";
+} from "./chunk-2COQSVIJ.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-BMNS55UD.js";
-import "./chunk-ANIDANIV.js";
-import "./chunk-IHUZ7GSX.js";
+} from "./chunk-3CNSK4LC.js";
+import "./chunk-PTSZXTT6.js";
+import "./chunk-TWK2COIY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-KNUVYGBH.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-47HZ3VVC.js";
+import "./chunk-DAQ3DWAU.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";

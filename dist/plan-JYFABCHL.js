@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-RKEG7W2X.js";
+} from "./chunk-NGOVLOPT.js";
 import {
   proofState
-} from "./chunk-6A37DT2Z.js";
+} from "./chunk-CLWPEPCM.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-ZMT7LKNZ.js";
+import "./chunk-EPO7B4EC.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-4NR6J66F.js";
-import "./chunk-OQAJXEG2.js";
-import "./chunk-OXGE4DBM.js";
+} from "./chunk-IJ43TMXW.js";
+import "./chunk-QBP2UN6V.js";
+import "./chunk-3Z2JJNFA.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-5CCQGUMI.js";
+} from "./chunk-2COQSVIJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-BMNS55UD.js";
-import "./chunk-ANIDANIV.js";
-import "./chunk-IHUZ7GSX.js";
+} from "./chunk-3CNSK4LC.js";
+import "./chunk-PTSZXTT6.js";
+import "./chunk-TWK2COIY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -65,7 +65,7 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-47HZ3VVC.js";
+} from "./chunk-DAQ3DWAU.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-6A37DT2Z.js";
+} from "./chunk-CLWPEPCM.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-ZMT7LKNZ.js";
+} from "./chunk-EPO7B4EC.js";
 import {
   byStatement
-} from "./chunk-OQAJXEG2.js";
+} from "./chunk-QBP2UN6V.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-OXGE4DBM.js";
+} from "./chunk-3Z2JJNFA.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-5CCQGUMI.js";
+} from "./chunk-2COQSVIJ.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-ANIDANIV.js";
+} from "./chunk-PTSZXTT6.js";
 import {
   dialectFor
-} from "./chunk-IHUZ7GSX.js";
+} from "./chunk-TWK2COIY.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

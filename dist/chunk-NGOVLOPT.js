@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-6A37DT2Z.js";
+} from "./chunk-CLWPEPCM.js";
 import {
   require_picocolors
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-IHUZ7GSX.js";
+} from "./chunk-TWK2COIY.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-OXGE4DBM.js";
+} from "./chunk-3Z2JJNFA.js";
 import {
   require_picocolors
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-26TCBDTJ.js";
+} from "./chunk-5H3Y66OK.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-5CCQGUMI.js";
+} from "./chunk-2COQSVIJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-IHUZ7GSX.js";
+} from "./chunk-TWK2COIY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -35,7 +35,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import "./chunk-KNUVYGBH.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-47HZ3VVC.js";
+import "./chunk-DAQ3DWAU.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-RMTNIY6D.js";
-import "./chunk-6A37DT2Z.js";
+} from "./chunk-SPL6EQBS.js";
+import "./chunk-CLWPEPCM.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-ZMT7LKNZ.js";
+import "./chunk-EPO7B4EC.js";
 import {
   formatText
-} from "./chunk-OQAJXEG2.js";
+} from "./chunk-QBP2UN6V.js";
 import {
   toSarif
-} from "./chunk-OXGE4DBM.js";
+} from "./chunk-3Z2JJNFA.js";
 import {
   defaultCacheDir
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 import {
   loadConfig
-} from "./chunk-5CCQGUMI.js";
+} from "./chunk-2COQSVIJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-ANIDANIV.js";
-import "./chunk-IHUZ7GSX.js";
+import "./chunk-PTSZXTT6.js";
+import "./chunk-TWK2COIY.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -50,7 +50,7 @@ import {
 } from "./chunk-KNUVYGBH.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-47HZ3VVC.js";
+import "./chunk-DAQ3DWAU.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

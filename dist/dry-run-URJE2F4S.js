@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-ZMT7LKNZ.js";
+} from "./chunk-EPO7B4EC.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -39,22 +39,22 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-5CCQGUMI.js";
+} from "./chunk-2COQSVIJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-BMNS55UD.js";
+} from "./chunk-3CNSK4LC.js";
 import {
   estimateDryRun
-} from "./chunk-ANIDANIV.js";
-import "./chunk-IHUZ7GSX.js";
+} from "./chunk-PTSZXTT6.js";
+import "./chunk-TWK2COIY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -66,7 +66,7 @@ import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import {
   formatDuration
-} from "./chunk-47HZ3VVC.js";
+} from "./chunk-DAQ3DWAU.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {

@@ -6,13 +6,13 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-IHUZ7GSX.js";
+} from "./chunk-TWK2COIY.js";
 import {
   VERSION
 } from "./chunk-KNUVYGBH.js";
 import {
   formatDuration
-} from "./chunk-47HZ3VVC.js";
+} from "./chunk-DAQ3DWAU.js";
 
 // src/report/sarif.ts
 import path from "node:path";

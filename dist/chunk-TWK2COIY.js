@@ -93,7 +93,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-47HZ3VVC.js";
+} from "./chunk-DAQ3DWAU.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -4560,7 +4560,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-L4BU43HM.js")).openShadow(options),
+  open: async (options) => (await import("./open-PJSRDEOB.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   startEmbedded: () => void startWorkerAhead(),

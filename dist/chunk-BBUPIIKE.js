@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-5CCQGUMI.js";
+} from "./chunk-2COQSVIJ.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-ANIDANIV.js";
+} from "./chunk-PTSZXTT6.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-IHUZ7GSX.js";
+} from "./chunk-TWK2COIY.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -47,7 +47,7 @@ import {
 } from "./chunk-GPI6SOD2.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-47HZ3VVC.js";
+} from "./chunk-DAQ3DWAU.js";
 import {
   isShadowStop,
   shadowWork,
@@ -1452,7 +1452,7 @@ function isCacheMeta(x) {
 function startOpening(dialect, opts, extensions, cached, work) {
   const bound = opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {};
   const opening = opts.url ? dialect.open({ url: opts.url, extensions, allowSuperuser: !!opts.allowSuperuserShadow, ...bound }) : (
-    // unpacked once the engine's thread is starting, for this run alone: the engine takes its memory as it is
+    // unpacked while the engine's thread instantiates PGlite, for this run alone: the engine takes its memory as it is
     dialect.open({ extensions, ...cached ? { state: cached.unpack, handOverState: true } : {}, ...bound, work })
   );
   opening.catch(() => {

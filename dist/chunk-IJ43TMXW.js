@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-OQAJXEG2.js";
+} from "./chunk-QBP2UN6V.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-OXGE4DBM.js";
+} from "./chunk-3Z2JJNFA.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,23 +27,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-5CCQGUMI.js";
+} from "./chunk-2COQSVIJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-BMNS55UD.js";
+} from "./chunk-3CNSK4LC.js";
 import {
   applyStats
-} from "./chunk-ANIDANIV.js";
+} from "./chunk-PTSZXTT6.js";
 import {
   UsageError,
   exitCodeFor
@@ -460,7 +460,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-FODEYVH2.js");
+    const { lintDryRun } = await import("./dry-run-URJE2F4S.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

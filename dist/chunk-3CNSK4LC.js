@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-ANIDANIV.js";
+} from "./chunk-PTSZXTT6.js";
 import {
   dialectOfUrl
-} from "./chunk-IHUZ7GSX.js";
+} from "./chunk-TWK2COIY.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -9702,17 +9702,21 @@ var PgliteShadow = class _PgliteShadow {
       const target = opts.cold ? void 0 : cacheTarget();
       const tier = opts.tier ?? "optimizing";
       const compiling = compileEngine(tier);
-      const d = typeof opts.dataDir === "function" ? opts.dataDir() : opts.dataDir;
-      const own = d && opts.handOver ? ownBuffer(d) : void 0;
-      const dataDir = own ? new Uint8Array(own) : d ? new Uint8Array(d) : void 0;
+      const owned = (d) => {
+        const own = d && opts.handOver ? ownBuffer(d) : void 0;
+        return own ? new Uint8Array(own) : d ? new Uint8Array(d) : void 0;
+      };
+      const late = typeof opts.dataDir === "function" ? opts.dataDir : void 0;
+      const dataDir = late ? void 0 : owned(opts.dataDir);
       const wasm2 = await compiling;
-      const booted = await shadow.ownWork(
+      const opening = shadow.ownWork(
         {
           op: "open",
           opts: {
             extensions,
             candidates: opts.cold ? [] : dataDirCandidates(),
             ...dataDir ? { dataDir } : {},
+            ...late ? { stateFollows: true } : {},
             ...target ? { cacheTarget: target } : {},
             ...wasm2 ? { wasm: wasm2 } : {},
             tier,
@@ -9722,6 +9726,14 @@ var PgliteShadow = class _PgliteShadow {
         "booting PGlite",
         dataDir ? [dataDir.buffer] : []
       );
+      if (late) {
+        const state = owned(late());
+        shadow.worker.postMessage(
+          { op: "state", ...state ? { dataDir: state } : {} },
+          state ? [state.buffer] : []
+        );
+      }
+      const booted = await opening;
       if (trace) {
         const seen = online ? [["worker online (seen)", online]] : [];
         const steps = [...booted.marks, ...seen, ["reply received", now()]];

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-RKEG7W2X.js";
-import "./chunk-6A37DT2Z.js";
-import "./chunk-ZMT7LKNZ.js";
+} from "./chunk-NGOVLOPT.js";
+import "./chunk-CLWPEPCM.js";
+import "./chunk-EPO7B4EC.js";
 import {
   ruleDocUrl
-} from "./chunk-OXGE4DBM.js";
+} from "./chunk-3Z2JJNFA.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-JRVDSFZY.js";
+} from "./chunk-BBUPIIKE.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-5CCQGUMI.js";
+} from "./chunk-2COQSVIJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-ANIDANIV.js";
-import "./chunk-IHUZ7GSX.js";
+import "./chunk-PTSZXTT6.js";
+import "./chunk-TWK2COIY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-KNUVYGBH.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-47HZ3VVC.js";
+import "./chunk-DAQ3DWAU.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-IHUZ7GSX.js";
+} from "./chunk-TWK2COIY.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-KNUVYGBH.js";
 import {
   LineIndex
-} from "./chunk-47HZ3VVC.js";
+} from "./chunk-DAQ3DWAU.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-47HZ3VVC.js";
+} from "./chunk-DAQ3DWAU.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,

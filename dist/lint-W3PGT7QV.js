@@ -5,16 +5,30 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-BMNS55UD.js";
-import "./chunk-ANIDANIV.js";
-import "./chunk-IHUZ7GSX.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-IJ43TMXW.js";
+import "./chunk-QBP2UN6V.js";
+import "./chunk-3Z2JJNFA.js";
+import "./chunk-BBUPIIKE.js";
+import "./chunk-2COQSVIJ.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-3CNSK4LC.js";
+import "./chunk-PTSZXTT6.js";
+import "./chunk-TWK2COIY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-47HZ3VVC.js";
+import "./chunk-KNUVYGBH.js";
+import "./chunk-GN46SLEG.js";
+import "./chunk-GPI6SOD2.js";
+import "./chunk-DAQ3DWAU.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -23,6 +37,11 @@ import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };
