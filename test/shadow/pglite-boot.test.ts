@@ -64,6 +64,16 @@ describe.skipIf(!shipped)('PGlite boot', () => {
     expect([...new Uint8Array(view)]).toEqual([5, 6]);
   });
 
+  it("bytesBlob hands over a buffer of the bytes' own, also for a Node Buffer in Node's shared pool", async () => {
+    // Buffer#slice is a view, not a copy: a small Buffer's `.buffer` is the 8 KB pool it shares with others
+    const pooled = Buffer.from('a small state');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.length);
+    const bytes = await bytesBlob(pooled).arrayBuffer();
+    expect(bytes.byteLength).toBe(pooled.length);
+    expect(Buffer.from(bytes).toString()).toBe('a small state');
+    expect(pooled.toString()).toBe('a small state');
+  });
+
   it('prefetchArtifacts compiles PGlite, and two engines in turn boot with what it prefetched', async () => {
     const artifacts = await prefetchArtifacts();
     expect(artifacts).toBeDefined();

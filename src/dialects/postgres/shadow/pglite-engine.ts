@@ -124,7 +124,7 @@ export function bytesBlob(
   type = 'application/octet-stream',
   again?: () => Promise<Uint8Array>,
 ): Blob {
-  const whole = (b: Uint8Array) => ownBuffer(b) ?? (b.slice().buffer as ArrayBuffer);
+  const whole = (b: Uint8Array) => ownBuffer(b) ?? (new Uint8Array(b).buffer as ArrayBuffer);
   let read = false;
   const arrayBuffer = async () => {
     if (!read) {
