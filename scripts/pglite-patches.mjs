@@ -24,6 +24,16 @@ export const TAR_BLOB_PRELUDE =
   'function __zdTarBlob(o,name,type){var whole=o.byteOffset===0&&o.byteLength===o.buffer.byteLength;' +
   'return{name:name,type:type,size:o.byteLength,arrayBuffer:async function(){return whole?o.buffer:o.slice().buffer}}}';
 
+/**
+ * An extension bundle (`*.tar.gz`) inflated as PGlite reads it: one buffer of the size its gzip trailer gives (the
+ * chunk size zlib writes in; a wrong size only costs a join), behind what a Blob offers PGlite (`arrayBuffer()`).
+ */
+export const BUNDLE_PRELUDE =
+  'function __zdBundle(zlib,gz){var n=gz.length>=18&&gz[0]===31&&gz[1]===139?gz.readUInt32LE(gz.length-4):0;' +
+  'var b=zlib.gunzipSync(gz,n>=64&&n<=1073741824?{chunkSize:n}:{});' +
+  'var whole=b.byteOffset===0&&b.byteLength===b.buffer.byteLength;' +
+  'return{type:"application/x-tar",size:b.byteLength,arrayBuffer:async function(){return whole?b.buffer:new Uint8Array(b).buffer}}}';
+
 export const PATCHES = [
   {
     // dlsym found a symbol with `Object.keys(lib.exports).indexOf(name)`: a fresh array of every
@@ -106,9 +116,20 @@ export const PATCHES = [
     // a stream pipeline into a gunzip stream, 64 KB at a time, each chunk a round trip to libuv's threads, while the
     // engine's start waited for it (PGlite's preRun): 40-70 ms of lemmy's warm dry run with the worker idle. Read and
     // inflated in one call each on the worker's thread, which has nothing else to do meanwhile: the same bytes.
+    // Inflated into one buffer of the size the gzip trailer gives (src/shadow/unpacked-size.ts), not 16 KB chunks
+    // joined, and handed to PGlite as it is, not copied into a Blob and out of it again (`__zdBundle`): pgcrypto's
+    // 3.2 MB were four fresh copies per boot, three of them gone.
     name: 'extension-bundle-read-at-once',
     find: /let ([\w$]+)=([\w$]+)\.createGunzip\(\),([\w$]+)=\[\];return await ([\w$]+)\(([\w$]+)\.createReadStream\(([\w$]+)\),\1,new ([\w$]+)\(\{write\(([\w$]+),([\w$]+),([\w$]+)\)\{\3\.push\(\8\),\10\(\)\}\}\)\),new Blob\(\3\)/g,
-    replace: 'return new Blob([$2.gunzipSync($5.readFileSync($6))])',
+    replace: 'return __zdBundle($2,$5.readFileSync($6))',
+    prelude: BUNDLE_PRELUDE,
+  },
+  {
+    // ... and the bundle's files (views into it: the tar reader's `untar-views`) become the in-memory file system's
+    // files as they are (`canOwn`, as `tar-files-owned` does for a data directory): MEMFS copied each one.
+    name: 'extension-files-owned',
+    find: /([\w$]+)\.writeFile\(([\w$]+),([\w$]+)\),([\w$]+)&&\1\.chmod\(\2,\4\)/g,
+    replace: '$1.writeFile($2,$3,{canOwn:!0}),$4&&$1.chmod($2,$4)',
   },
 ];
 

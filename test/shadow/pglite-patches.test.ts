@@ -9,9 +9,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
-import { PATCHES, SYM_INDEX_PRELUDE, patchSource } from '../../scripts/pglite-patches.mjs';
+import { BUNDLE_PRELUDE, PATCHES, SYM_INDEX_PRELUDE, patchSource } from '../../scripts/pglite-patches.mjs';
 import { bytesBlob } from '../../src/dialects/postgres/shadow/pglite-engine.js';
 
 const pgliteDist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
@@ -51,6 +53,30 @@ describe('PGlite glue patches', () => {
     lib.pg_finfo_hmac = 5;
     for (const k of ['hmac', 'pg_finfo_hmac', 'digest', 'missing']) check(k);
     expect(symIndex({}, 'x')).toBe(-1);
+  });
+
+  it('extension-bundle-read-at-once inflates a bundle into one buffer of its own, handed over: the bytes gunzip gives', async () => {
+    const bundle = new Function(`${BUNDLE_PRELUDE}return __zdBundle;`)() as (
+      z: typeof zlib,
+      gz: Buffer,
+    ) => { type: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
+    const gz = readFileSync(path.join(pgliteDist, 'pgcrypto.tar.gz'));
+    const expected = gunzipSync(gz);
+    const blob = bundle(zlib, gz);
+    expect([blob.type, blob.size]).toEqual(['application/x-tar', expected.length]);
+    const bytes = await blob.arrayBuffer();
+    // the inflated buffer itself (zlib wrote it in one piece), not a copy of chunks joined
+    expect(bytes.byteLength).toBe(expected.length);
+    expect(Buffer.from(bytes).equals(expected)).toBe(true);
+    // gzip members joined (the trailer names the last one's size) only cost the join: the same bytes
+    const two = Buffer.concat([gzipSync(Buffer.from('first ')), gzipSync(Buffer.from('second'))]);
+    expect(Buffer.from(await bundle(zlib, two).arrayBuffer()).toString()).toBe('first second');
+    const lying = Buffer.from(gzipSync(Buffer.alloc(100_000, 7)));
+    lying.writeUInt32LE(64, lying.length - 4);
+    // a damaged size fails gunzip's own length check, with or without the hint
+    expect(() => bundle(zlib, lying)).toThrow(/length/);
+    expect(() => gunzipSync(lying)).toThrow(/length/);
+    expect(Buffer.from(await bundle(zlib, gzipSync(Buffer.alloc(10, 1))).arrayBuffer())).toEqual(Buffer.alloc(10, 1));
   });
 
   it('lookup-path-join builds the same path as PATH.join2 for a normalized path and a plain name', () => {
@@ -127,6 +153,7 @@ describe('PGlite glue patches', () => {
         'dump-tar-as-is',
         'extension-library-on-use',
         'extension-bundle-read-at-once',
+        'extension-files-owned',
       ])
         expect(applied).toContain(name);
       // an extension as zerodown gives it (its bundle's path): its library is no longer preloaded at boot, so
@@ -190,6 +217,15 @@ describe('PGlite glue patches', () => {
       try {
         await second.waitReady;
         expect((await second.query<{ n: number }>('SELECT count(*)::int AS n FROM kept')).rows).toEqual([{ n: 3000 }]);
+        // the extension bundle's files are the file system's as the bundle inflated them: views of one buffer
+        // (extension-files-owned), not a copy each
+        const fs = (second as unknown as Pg).Module.FS as unknown as {
+          lookupPath(p: string): { node: { contents: Uint8Array; usedBytes: number } };
+        };
+        const so = fs.lookupPath('/pglite/lib/postgresql/ltree.so').node;
+        const control = fs.lookupPath('/pglite/share/postgresql/extension/ltree.control').node;
+        expect(so.contents.buffer).toBe(control.contents.buffer);
+        expect(so.contents.buffer.byteLength).toBeGreaterThan(so.usedBytes + control.usedBytes);
         // the extension's library, never loaded in this engine, is loaded by the first call into it
         expect(
           (await second.query<{ p: string }>("SELECT p::text AS p FROM paths WHERE p <@ 'a' ORDER BY p")).rows,
