@@ -984,6 +984,14 @@ function __zdSymIndex(o3, k2) {
   return i === void 0 ? -1 : i;
 }
 var __zdSymIndexes = /* @__PURE__ */ new WeakMap();
+function __zdBundle(zlib, gz) {
+  var n = gz.length >= 18 && gz[0] === 31 && gz[1] === 139 ? gz.readUInt32LE(gz.length - 4) : 0;
+  var b2 = zlib.gunzipSync(gz, n >= 64 && n <= 1073741824 ? { chunkSize: n } : {});
+  var whole = b2.byteOffset === 0 && b2.byteLength === b2.buffer.byteLength;
+  return { type: "application/x-tar", size: b2.byteLength, arrayBuffer: async function() {
+    return whole ? b2.buffer : new Uint8Array(b2).buffer;
+  } };
+}
 u();
 var lt2 = new Error("timeout while waiting for mutex to become available");
 var ot2 = new Error("mutex already locked");
@@ -1170,7 +1178,7 @@ async function Fe2(e) {
   if (p.IN_NODE) {
     let t2 = await import("fs"), r = await import("zlib"), { Writable: _2 } = await import("stream"), { pipeline: n } = await import("stream/promises");
     if (!t2.existsSync(e)) throw new Error(`Extension bundle not found: ${e}`);
-    return new Blob([r.gunzipSync(t2.readFileSync(e))]);
+    return __zdBundle(r, t2.readFileSync(e));
   } else {
     let t2 = await fetch(e.toString());
     if (!t2.ok || !t2.body) return null;
@@ -1224,7 +1232,7 @@ function nt2(e, t2, r, _2) {
 function se2(e, t2, r, _2) {
   try {
     let n = t2.substring(0, t2.lastIndexOf("/"));
-    e.analyzePath(n).exists === false && e.mkdirTree(n), e.writeFile(t2, r), _2 && e.chmod(t2, _2);
+    e.analyzePath(n).exists === false && e.mkdirTree(n), e.writeFile(t2, r, { canOwn: true }), _2 && e.chmod(t2, _2);
   } catch (n) {
     throw console.error(`Error writing file ${t2}`, n), n;
   }
@@ -5632,7 +5640,7 @@ async function makeDataDirSnapshot(db2) {
   }
 }
 function bytesBlob(bytes, type = "application/octet-stream", again) {
-  const whole = (b2) => ownBuffer(b2) ?? b2.slice().buffer;
+  const whole = (b2) => ownBuffer(b2) ?? new Uint8Array(b2).buffer;
   let read = false;
   const arrayBuffer = async () => {
     if (!read) {
