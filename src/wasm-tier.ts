@@ -24,8 +24,17 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs `compile` (a `WebAssembly.compile`, or a loader that compiles) so that what it compiles gets `tier`, where V8
- * lets it (`effectiveTier`): for `baseline` with `--liftoff-only` set, set back once it is done (the module keeps its
- * tier). Compiles through here run one after the other, so that one never gets the other's tier.
+ * lets it (`effectiveTier`): for `baseline` with `--liftoff-only` set, set back once it is done. Compiles through here
+ * run one after the other, so that one never gets the other's tier.
+ *
+ * What that does on V8 11.3 (Node 20.20), measured 2026-12-07: `--liftoff-only` implies `--no-wasm-tier-up` and
+ * `--no-wasm-dynamic-tiering`, and `--no-liftoff-only` leaves those as they are, so after the first baseline compile no
+ * module of the process tiers up, whatever tier it asked for: a module compiled `optimizing` later runs on Liftoff
+ * too. Setting those two back as well is no fix: V8 reads them when a function runs hot, not when its module compiles,
+ * so the baseline modules tiered up after all (lemmy's warm dry run: 3.1 s instead of 1.5 s). And any WebAssembly flag
+ * changed at run time changes V8's flag hash, so from then on Node compiles each built-in module it loads from source
+ * instead of from its code cache, in this thread and in every worker thread started later (a worker is ready in 80-100
+ * instead of 50 ms); `--semi-space-growth-factor` is not part of the hash.
  */
 export function compileAt<T>(tier: WasmTier, compile: () => Promise<T>): Promise<T> {
   const run = async (): Promise<T> => {
