@@ -131,6 +131,13 @@ export const PATCHES = [
     find: /([\w$]+)\.writeFile\(([\w$]+),([\w$]+)\),([\w$]+)&&\1\.chmod\(\2,\4\)/g,
     replace: '$1.writeFile($2,$3,{canOwn:!0}),$4&&$1.chmod($2,$4)',
   },
+  {
+    // ... and so do the libraries PGlite preloads (an engine that replays a history: `extension-library-on-use`),
+    // which Emscripten's preload copied in the same way (`createPreloadedFile`'s `canOwn`, after `dontCreateFile`)
+    name: 'extension-libraries-owned',
+    find: /createPreloadedFile\(([\w$]+),([\w$]+),([\w$]+)\.data,!0,!0,([\w$]+),([\w$]+),!1\)/g,
+    replace: 'createPreloadedFile($1,$2,$3.data,!0,!0,$4,$5,!1,!0)',
+  },
 ];
 
 /** Applies every patch that matches `src`; returns the new text and the names applied. */

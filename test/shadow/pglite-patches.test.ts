@@ -112,11 +112,19 @@ describe('PGlite glue patches', () => {
     try {
       const { copy: patched } = patchedCopy(dir);
       // PGlite's debug log names each library it preloads
+      // and whether the library's file and the extension's control file are views of one buffer (the bundle's, as
+      // inflated: extension-files-owned, extension-libraries-owned) or copies each
+      let shared = false;
       const preloads = async (dist: string, onUse: boolean) => {
         said.length = 0;
         (globalThis as { __zdLibrariesOnUse?: boolean }).__zdLibrariesOnUse = onUse;
+        type Node = { node: { contents: Uint8Array } };
         const { PGlite } = (await import(pathToFileURL(path.join(dist, 'index.js')).href)) as {
-          PGlite: new (o?: object) => { waitReady: Promise<void>; close(): Promise<void> };
+          PGlite: new (o?: object) => {
+            waitReady: Promise<void>;
+            close(): Promise<void>;
+            Module: { FS: { lookupPath(p: string): Node } };
+          };
         };
         const db = new PGlite({
           debug: 1,
@@ -124,6 +132,8 @@ describe('PGlite glue patches', () => {
         });
         try {
           await db.waitReady;
+          const file = (p: string) => db.Module.FS.lookupPath(`/pglite/${p}`).node.contents;
+          shared = file('lib/postgresql/ltree.so').buffer === file('share/postgresql/extension/ltree.control').buffer;
         } finally {
           await db.close();
         }
@@ -132,8 +142,11 @@ describe('PGlite glue patches', () => {
       const preloaded = [expect.stringContaining('ltree.so')];
       // the installed PGlite always preloads; the patched one unless the engine asked for libraries on use
       expect(await preloads(pgliteDist, true)).toEqual(preloaded);
+      expect(shared).toBe(false);
       expect(await preloads(patched, false)).toEqual(preloaded);
+      expect(shared).toBe(true);
       expect(await preloads(patched, true)).toEqual([]);
+      expect(shared).toBe(true);
     } finally {
       delete (globalThis as { __zdLibrariesOnUse?: boolean }).__zdLibrariesOnUse;
       for (const spy of spies) spy.mockRestore();
@@ -154,6 +167,7 @@ describe('PGlite glue patches', () => {
         'extension-library-on-use',
         'extension-bundle-read-at-once',
         'extension-files-owned',
+        'extension-libraries-owned',
       ])
         expect(applied).toContain(name);
       // an extension as zerodown gives it (its bundle's path): its library is no longer preloaded at boot, so
