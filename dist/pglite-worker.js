@@ -1222,7 +1222,7 @@ function nt2(e, t2, r, _2) {
           }, f2 = (...m2) => {
             _2("pgfs:ext FAIL", l, m2), se2(e.FS, l, i.data), p3();
           };
-          e.FS.createPreloadedFile(s2, o3, i.data, true, true, u3, f2, false);
+          e.FS.createPreloadedFile(s2, o3, i.data, true, true, u3, f2, false, true);
         });
         n.push(c2);
       } else se2(e.FS, l, i.data);
