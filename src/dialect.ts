@@ -63,8 +63,9 @@ export interface ShadowOpenOptions {
   /** wall-clock bound per statement, ms */
   timeoutMs?: number;
   /**
-   * embedded engine: boot from this saved state (`Shadow.saveState`); a function is called once the engine's thread
-   * is starting (unpacking a state overlaps with that), and undefined from it boots a fresh engine
+   * embedded engine: boot from this saved state (`Shadow.saveState`); a function is called once the engine is asked
+   * to boot, while its thread instantiates the engine (unpacking a state overlaps with that), and undefined from it
+   * boots a fresh engine
    */
   state?: Buffer | (() => Buffer | undefined);
   /**
