@@ -43,7 +43,9 @@ export function openReport(dir: string, key: string): SavedReport | undefined {
     const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head.toString('latin1', 0, got));
     const start = m?.[0].length ?? 0;
     if (!m?.[0].startsWith(REPORT) || fstatSync(fd).size !== start + Number(m[2])) {
-      closeSync(fd);
+      const file = fd;
+      fd = undefined;
+      closeSync(file);
       return undefined;
     }
     return { code: Number(m[1]), fd, start, length: Number(m[2]) };
