@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-2COQSVIJ.js";
+} from "./chunk-7AI7HESP.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -32,7 +32,7 @@ import {
 import {
   codeIdentity,
   reportHeader
-} from "./chunk-KNUVYGBH.js";
+} from "./chunk-AXYX4XTV.js";
 import {
   inflateOptions,
   isZstd

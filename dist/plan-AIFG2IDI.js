@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-NGOVLOPT.js";
+} from "./chunk-IZ7JYRRV.js";
 import {
   proofState
-} from "./chunk-CLWPEPCM.js";
+} from "./chunk-JCT6PHXI.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -18,9 +18,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-IJ43TMXW.js";
-import "./chunk-QBP2UN6V.js";
-import "./chunk-3Z2JJNFA.js";
+} from "./chunk-W4E2MU67.js";
+import "./chunk-DPCTHIN3.js";
+import "./chunk-KMGEMSWZ.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,14 +32,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-BBUPIIKE.js";
+} from "./chunk-XCJHAOMA.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-2COQSVIJ.js";
+} from "./chunk-7AI7HESP.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-KNUVYGBH.js";
+import "./chunk-AXYX4XTV.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import {

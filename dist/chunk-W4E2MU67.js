@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-QBP2UN6V.js";
+} from "./chunk-DPCTHIN3.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-3Z2JJNFA.js";
+} from "./chunk-KMGEMSWZ.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,14 +27,14 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-BBUPIIKE.js";
+} from "./chunk-XCJHAOMA.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-2COQSVIJ.js";
+} from "./chunk-7AI7HESP.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -57,7 +57,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-KNUVYGBH.js";
+} from "./chunk-AXYX4XTV.js";
 import {
   lintCacheDir
 } from "./chunk-GPI6SOD2.js";
@@ -460,7 +460,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-URJE2F4S.js");
+    const { lintDryRun } = await import("./dry-run-7ZR7QCPZ.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-KNUVYGBH.js";
+} from "./chunk-AXYX4XTV.js";
 import {
   LineIndex
 } from "./chunk-DAQ3DWAU.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-NGOVLOPT.js";
-import "./chunk-CLWPEPCM.js";
+} from "./chunk-IZ7JYRRV.js";
+import "./chunk-JCT6PHXI.js";
 import "./chunk-EPO7B4EC.js";
 import {
   ruleDocUrl
-} from "./chunk-3Z2JJNFA.js";
+} from "./chunk-KMGEMSWZ.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-BBUPIIKE.js";
+} from "./chunk-XCJHAOMA.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-2COQSVIJ.js";
+} from "./chunk-7AI7HESP.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-KNUVYGBH.js";
+} from "./chunk-AXYX4XTV.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-DAQ3DWAU.js";

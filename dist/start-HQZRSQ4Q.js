@@ -12,8 +12,8 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-SPL6EQBS.js";
-import "./chunk-CLWPEPCM.js";
+} from "./chunk-S5DOBHO7.js";
+import "./chunk-JCT6PHXI.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
@@ -22,16 +22,16 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-EPO7B4EC.js";
 import {
   formatText
-} from "./chunk-QBP2UN6V.js";
+} from "./chunk-DPCTHIN3.js";
 import {
   toSarif
-} from "./chunk-3Z2JJNFA.js";
+} from "./chunk-KMGEMSWZ.js";
 import {
   defaultCacheDir
-} from "./chunk-BBUPIIKE.js";
+} from "./chunk-XCJHAOMA.js";
 import {
   loadConfig
-} from "./chunk-2COQSVIJ.js";
+} from "./chunk-7AI7HESP.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -47,7 +47,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-KNUVYGBH.js";
+} from "./chunk-AXYX4XTV.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-DAQ3DWAU.js";

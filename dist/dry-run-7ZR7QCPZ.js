@@ -39,12 +39,12 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-BBUPIIKE.js";
+} from "./chunk-XCJHAOMA.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-2COQSVIJ.js";
+} from "./chunk-7AI7HESP.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,7 +61,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-KNUVYGBH.js";
+import "./chunk-AXYX4XTV.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import {

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-3Z2JJNFA.js";
+} from "./chunk-KMGEMSWZ.js";
 import {
   require_picocolors
-} from "./chunk-BBUPIIKE.js";
+} from "./chunk-XCJHAOMA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

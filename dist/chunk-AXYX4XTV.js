@@ -35,7 +35,9 @@ function openReport(dir, key) {
     const m = /^zerodown-report \d+\n(\d) (\d+)\n/.exec(head.toString("latin1", 0, got));
     const start = m?.[0].length ?? 0;
     if (!m?.[0].startsWith(REPORT) || fstatSync(fd).size !== start + Number(m[2])) {
-      closeSync(fd);
+      const file = fd;
+      fd = void 0;
+      closeSync(file);
       return void 0;
     }
     return { code: Number(m[1]), fd, start, length: Number(m[2]) };

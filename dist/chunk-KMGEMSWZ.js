@@ -9,7 +9,7 @@ import {
 } from "./chunk-TWK2COIY.js";
 import {
   VERSION
-} from "./chunk-KNUVYGBH.js";
+} from "./chunk-AXYX4XTV.js";
 import {
   formatDuration
 } from "./chunk-DAQ3DWAU.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-CLWPEPCM.js";
+} from "./chunk-JCT6PHXI.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,12 +35,12 @@ import {
 } from "./chunk-EPO7B4EC.js";
 import {
   byStatement
-} from "./chunk-QBP2UN6V.js";
+} from "./chunk-DPCTHIN3.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-3Z2JJNFA.js";
+} from "./chunk-KMGEMSWZ.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-BBUPIIKE.js";
+} from "./chunk-XCJHAOMA.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-2COQSVIJ.js";
+} from "./chunk-7AI7HESP.js";
 import {
   applyStats,
   confirmFindings,

@@ -10,26 +10,26 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-SPL6EQBS.js";
-import "./chunk-CLWPEPCM.js";
+} from "./chunk-S5DOBHO7.js";
+import "./chunk-JCT6PHXI.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-EPO7B4EC.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-IJ43TMXW.js";
+} from "./chunk-W4E2MU67.js";
 import {
   formatText
-} from "./chunk-QBP2UN6V.js";
-import "./chunk-3Z2JJNFA.js";
+} from "./chunk-DPCTHIN3.js";
+import "./chunk-KMGEMSWZ.js";
 import {
   defaultCacheDir
-} from "./chunk-BBUPIIKE.js";
+} from "./chunk-XCJHAOMA.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-2COQSVIJ.js";
+} from "./chunk-7AI7HESP.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
@@ -45,7 +45,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-KNUVYGBH.js";
+} from "./chunk-AXYX4XTV.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-DAQ3DWAU.js";

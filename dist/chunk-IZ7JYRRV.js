@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-CLWPEPCM.js";
+} from "./chunk-JCT6PHXI.js";
 import {
   require_picocolors
-} from "./chunk-BBUPIIKE.js";
+} from "./chunk-XCJHAOMA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -5,19 +5,28 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-5H3Y66OK.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-W4E2MU67.js";
+import "./chunk-DPCTHIN3.js";
+import "./chunk-KMGEMSWZ.js";
+import "./chunk-XCJHAOMA.js";
+import "./chunk-7AI7HESP.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-3CNSK4LC.js";
+import "./chunk-PTSZXTT6.js";
 import "./chunk-TWK2COIY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-KNUVYGBH.js";
+import "./chunk-AXYX4XTV.js";
+import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-DAQ3DWAU.js";
 import "./chunk-K6RS4U4B.js";
@@ -28,8 +37,11 @@ import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

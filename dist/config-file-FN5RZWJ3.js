@@ -5,28 +5,19 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-IJ43TMXW.js";
-import "./chunk-QBP2UN6V.js";
-import "./chunk-3Z2JJNFA.js";
-import "./chunk-BBUPIIKE.js";
-import "./chunk-2COQSVIJ.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-3CNSK4LC.js";
-import "./chunk-PTSZXTT6.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-DTGAWO7C.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
 import "./chunk-TWK2COIY.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-KNUVYGBH.js";
-import "./chunk-GN46SLEG.js";
+import "./chunk-AXYX4XTV.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-DAQ3DWAU.js";
 import "./chunk-K6RS4U4B.js";
@@ -37,11 +28,8 @@ import "./chunk-GVBNYS2R.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };
