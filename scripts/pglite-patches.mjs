@@ -59,7 +59,7 @@ export const PATCHES = [
     // file twice: the tar reader sliced each file out of the archive, and the in-memory file system
     // copied the slice again. Both copies of lemmy's 30 MB state are fresh pages on every boot:
     // 150 ms of a warm dry run on a 2-core machine. The reader now gives views into the archive
-    // (this copy of tinytar serves `loadDataDir` only; extension bundles have their own) ...
+    // (the same tinytar reads the extension bundles: their files are views too, `extension-files-owned`) ...
     name: 'untar-views',
     find: /extractData\?([\w$]+)\.size<=0\?new Uint8Array:([\w$]+)\.slice\(/g,
     replace: 'extractData?$1.size<=0?new Uint8Array:$2.subarray(',
