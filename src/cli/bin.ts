@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-import { writeSync } from 'node:fs';
 import module from 'node:module';
 import { isatty } from 'node:tty';
 import { redactSecrets } from '../secrets.js';
 import { replaySaved } from '../pipeline/rerun.js';
-import { writeReport } from '../pipeline/saved-report.js';
+import { writeDirect, writeReport } from '../pipeline/saved-report.js';
 
 // Node 22.1+ keeps V8's compiled code of dist/ between runs (in the OS's temporary folder; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off): a run starts 20-40 ms sooner. Node 20 has no compile cache.
@@ -31,23 +30,6 @@ const PARSING = new Set(['lint', 'plan', 'dry-run', 'gitlab']);
 const argv = process.argv.slice(2);
 // `zerodown lint` again with nothing changed: its saved report, before the rest of zerodown loads
 const saved = argv[0] === 'lint' ? replayed(argv) : undefined;
-/**
- * Writes `bytes` to `fd` with write(2), without Node's stream (which loads more of Node than the rest of a run
- * answered from its stamp); returns what is left for the stream: all of it for a terminal (Node's stream writes a
- * Windows console as text; raw UTF-8 bytes would show as another code page there), the rest when the descriptor
- * would block (a non-blocking pipe).
- */
-function writeDirect(fd: number, bytes: Buffer): Buffer {
-  if (isatty(fd)) return bytes;
-  let done = 0;
-  try {
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-  }
-  return bytes.subarray(done);
-}
-
 if (saved) {
   // `… | head`: a closed pipe is the reader's choice
   const closed = (err: NodeJS.ErrnoException) => {

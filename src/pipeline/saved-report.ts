@@ -71,15 +71,33 @@ export function readReport(report: SavedReport, from = 0): Buffer {
   }
 }
 
+/** Writes `bytes` to `fd` with write(2) until they are all written or the descriptor would block; returns the rest. */
+function writeUntilBlocked(fd: number, bytes: Buffer): Buffer {
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+  }
+  return bytes.subarray(done);
+}
+
+/**
+ * Writes `bytes` to `fd` with write(2), without Node's stream (which loads more of Node than the rest of a run
+ * answered from its stamp); returns what is left for the stream: all of it for a terminal (Node's stream writes a
+ * Windows console as text; raw UTF-8 bytes would show as another code page there), the rest when the descriptor
+ * would block (a non-blocking pipe).
+ */
+export function writeDirect(fd: number, bytes: Buffer): Buffer {
+  return isatty(fd) ? bytes : writeUntilBlocked(fd, bytes);
+}
+
 /** the piece of a report `writeReport` reads and writes at a time */
 const PIECE = 1 << 20;
 
 /**
- * Writes `report` to the descriptor `fd` with write(2), a piece at a time through one buffer: the report (megabytes
- * for a whole repository) is never in memory whole, and no fresh memory is touched for it past the first piece.
- * Returns what is left for Node's stream to write: all of it for a terminal (Node's stream writes a Windows console
- * as text; raw UTF-8 bytes would show as another code page there), the rest when the descriptor would block (a
- * non-blocking pipe). Closes the report's file.
+ * `writeDirect` of `report`, a piece at a time through one buffer: the report (megabytes for a whole repository) is
+ * never in memory whole, and no fresh memory is touched for it past the first piece. Closes the report's file.
  */
 export function writeReport(fd: number, report: SavedReport): Buffer {
   if (isatty(fd)) return readReport(report);
@@ -90,13 +108,10 @@ export function writeReport(fd: number, report: SavedReport): Buffer {
     while (at < report.length) {
       const n = readSync(report.fd, piece, 0, Math.min(piece.length, report.length - at), report.start + at);
       if (n === 0) throw new Error(`zerodown: a saved report ended ${report.length - at} bytes early`);
-      let done = 0;
-      try {
-        while (done < n) done += writeSync(fd, piece, done, n - done);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      const left = writeUntilBlocked(fd, piece.subarray(0, n));
+      if (left.length) {
         closed = true;
-        return Buffer.concat([piece.subarray(done, n), readReport(report, at + n)]);
+        return Buffer.concat([left, readReport(report, at + n)]);
       }
       at += n;
     }
