@@ -229,12 +229,15 @@ export async function bootEngine(
     let db: PGlite | undefined;
     try {
       const arrived = () => mark('tarball ready');
-      if (tar instanceof Uint8Array) arrived();
+      // bytes still on their way (`stateFollows`) are marked as they arrive
+      const loadDataDir =
+        tar instanceof Uint8Array
+          ? (arrived(), bytesBlob(tar, 'application/x-tar'))
+          : lateBlob(tar, 'application/x-tar', arrived);
       await useArtifacts();
       librariesOnUse(saved);
       db = new PGlite({
-        loadDataDir:
-          tar instanceof Uint8Array ? bytesBlob(tar, 'application/x-tar') : lateBlob(tar, 'application/x-tar', arrived),
+        loadDataDir,
         extensions,
         startParams: startParams(opts.buffers),
         ...files,
