@@ -2,9 +2,8 @@
  * Every lint report (text, JSON, GitHub, SARIF, GitLab Code Quality) a file at a time, for a lint run that hands
  * each file's result on as soon as it is final and keeps none (src/pipeline/index.ts `onFile`): the report of 10,000
  * files is written as it goes instead of being held, with every file's findings, until one string is built at the
- * end. The bytes are
- * exactly those of `formatText`, `formatJson`, `formatGithub`, `formatSarif` and `formatCodeQuality`
- * (test/report/stream.test.ts).
+ * end. The bytes are exactly those of `formatText`, `formatJson`, `formatGithub`, `formatSarif` and
+ * `formatCodeQuality` (test/report/stream.test.ts).
  */
 import type { FileResult, LintResult } from '../model.js';
 import { githubEnd, githubFile } from './github.js';
