@@ -5692,11 +5692,11 @@ async function bootEngine(opts, {
     let db3;
     try {
       const arrived = () => mark("tarball ready");
-      if (tar instanceof Uint8Array) arrived();
+      const loadDataDir = tar instanceof Uint8Array ? (arrived(), bytesBlob(tar, "application/x-tar")) : lateBlob(tar, "application/x-tar", arrived);
       await useArtifacts();
       librariesOnUse(saved2);
       db3 = new je2({
-        loadDataDir: tar instanceof Uint8Array ? bytesBlob(tar, "application/x-tar") : lateBlob(tar, "application/x-tar", arrived),
+        loadDataDir,
         extensions,
         startParams: startParams(opts.buffers),
         ...files

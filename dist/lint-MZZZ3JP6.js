@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-W4E2MU67.js";
-import "./chunk-DPCTHIN3.js";
-import "./chunk-KMGEMSWZ.js";
-import "./chunk-XCJHAOMA.js";
-import "./chunk-7AI7HESP.js";
+} from "./chunk-KVAULIYA.js";
+import "./chunk-U2SSDPFB.js";
+import "./chunk-LGOLRX5K.js";
+import "./chunk-PARC7LI7.js";
+import "./chunk-WFEXBXEJ.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-3CNSK4LC.js";
 import "./chunk-PTSZXTT6.js";
@@ -25,7 +25,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-AXYX4XTV.js";
+import "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-DAQ3DWAU.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-IZ7JYRRV.js";
+} from "./chunk-C5BIKOCR.js";
 import {
   proofState
-} from "./chunk-JCT6PHXI.js";
+} from "./chunk-WKUXM4BF.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -18,9 +18,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-W4E2MU67.js";
-import "./chunk-DPCTHIN3.js";
-import "./chunk-KMGEMSWZ.js";
+} from "./chunk-KVAULIYA.js";
+import "./chunk-U2SSDPFB.js";
+import "./chunk-LGOLRX5K.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,14 +32,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-7AI7HESP.js";
+} from "./chunk-WFEXBXEJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-AXYX4XTV.js";
+import "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import {

@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-DPCTHIN3.js";
+} from "./chunk-U2SSDPFB.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-KMGEMSWZ.js";
+} from "./chunk-LGOLRX5K.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,14 +27,14 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-7AI7HESP.js";
+} from "./chunk-WFEXBXEJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -57,7 +57,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-AXYX4XTV.js";
+} from "./chunk-RR7P7EOB.js";
 import {
   lintCacheDir
 } from "./chunk-GPI6SOD2.js";
@@ -460,7 +460,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-7ZR7QCPZ.js");
+    const { lintDryRun } = await import("./dry-run-NQ6V4ZDL.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -39,12 +39,12 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-7AI7HESP.js";
+} from "./chunk-WFEXBXEJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,7 +61,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-AXYX4XTV.js";
+import "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import {

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-IZ7JYRRV.js";
-import "./chunk-JCT6PHXI.js";
+} from "./chunk-C5BIKOCR.js";
+import "./chunk-WKUXM4BF.js";
 import "./chunk-EPO7B4EC.js";
 import {
   ruleDocUrl
-} from "./chunk-KMGEMSWZ.js";
+} from "./chunk-LGOLRX5K.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-7AI7HESP.js";
+} from "./chunk-WFEXBXEJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-AXYX4XTV.js";
+} from "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-DAQ3DWAU.js";

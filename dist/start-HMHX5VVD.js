@@ -12,8 +12,8 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-S5DOBHO7.js";
-import "./chunk-JCT6PHXI.js";
+} from "./chunk-R53JGXJD.js";
+import "./chunk-WKUXM4BF.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
@@ -22,16 +22,16 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-EPO7B4EC.js";
 import {
   formatText
-} from "./chunk-DPCTHIN3.js";
+} from "./chunk-U2SSDPFB.js";
 import {
   toSarif
-} from "./chunk-KMGEMSWZ.js";
+} from "./chunk-LGOLRX5K.js";
 import {
   defaultCacheDir
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 import {
   loadConfig
-} from "./chunk-7AI7HESP.js";
+} from "./chunk-WFEXBXEJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -47,7 +47,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-AXYX4XTV.js";
+} from "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-DAQ3DWAU.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-TWK2COIY.js";
 import {
   VERSION
-} from "./chunk-AXYX4XTV.js";
+} from "./chunk-RR7P7EOB.js";
 import {
   formatDuration
 } from "./chunk-DAQ3DWAU.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-KMGEMSWZ.js";
+} from "./chunk-LGOLRX5K.js";
 import {
   require_picocolors
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-EPO7B4EC.js";
 import {
   isProven
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -10,26 +10,26 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-S5DOBHO7.js";
-import "./chunk-JCT6PHXI.js";
+} from "./chunk-R53JGXJD.js";
+import "./chunk-WKUXM4BF.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-EPO7B4EC.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-W4E2MU67.js";
+} from "./chunk-KVAULIYA.js";
 import {
   formatText
-} from "./chunk-DPCTHIN3.js";
-import "./chunk-KMGEMSWZ.js";
+} from "./chunk-U2SSDPFB.js";
+import "./chunk-LGOLRX5K.js";
 import {
   defaultCacheDir
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-7AI7HESP.js";
+} from "./chunk-WFEXBXEJ.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
@@ -45,7 +45,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-AXYX4XTV.js";
+} from "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import "./chunk-DAQ3DWAU.js";

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-JCT6PHXI.js";
+} from "./chunk-WKUXM4BF.js";
 import {
   require_picocolors
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -60,6 +60,18 @@ function readReport(report, from = 0) {
     closeSync(report.fd);
   }
 }
+function writeUntilBlocked(fd, bytes) {
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+  } catch (err) {
+    if (err.code !== "EAGAIN") throw err;
+  }
+  return bytes.subarray(done);
+}
+function writeDirect(fd, bytes) {
+  return isatty(fd) ? bytes : writeUntilBlocked(fd, bytes);
+}
 var PIECE = 1 << 20;
 function writeReport(fd, report) {
   if (isatty(fd)) return readReport(report);
@@ -70,13 +82,10 @@ function writeReport(fd, report) {
     while (at < report.length) {
       const n = readSync(report.fd, piece, 0, Math.min(piece.length, report.length - at), report.start + at);
       if (n === 0) throw new Error(`zerodown: a saved report ended ${report.length - at} bytes early`);
-      let done = 0;
-      try {
-        while (done < n) done += writeSync(fd, piece, done, n - done);
-      } catch (err) {
-        if (err.code !== "EAGAIN") throw err;
+      const left = writeUntilBlocked(fd, piece.subarray(0, n));
+      if (left.length) {
         closed = true;
-        return Buffer.concat([piece.subarray(done, n), readReport(report, at + n)]);
+        return Buffer.concat([left, readReport(report, at + n)]);
       }
       at += n;
     }
@@ -316,6 +325,7 @@ export {
   VERSION,
   codeIdentity,
   reportHeader,
+  writeDirect,
   writeReport,
   loadReport,
   setInvocation,

@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-AXYX4XTV.js";
+} from "./chunk-RR7P7EOB.js";
 import {
   LineIndex
 } from "./chunk-DAQ3DWAU.js";

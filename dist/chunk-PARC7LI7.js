@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-7AI7HESP.js";
+} from "./chunk-WFEXBXEJ.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -32,7 +32,7 @@ import {
 import {
   codeIdentity,
   reportHeader
-} from "./chunk-AXYX4XTV.js";
+} from "./chunk-RR7P7EOB.js";
 import {
   inflateOptions,
   isZstd

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-JCT6PHXI.js";
+} from "./chunk-WKUXM4BF.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,12 +35,12 @@ import {
 } from "./chunk-EPO7B4EC.js";
 import {
   byStatement
-} from "./chunk-DPCTHIN3.js";
+} from "./chunk-U2SSDPFB.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-KMGEMSWZ.js";
+} from "./chunk-LGOLRX5K.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-XCJHAOMA.js";
+} from "./chunk-PARC7LI7.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-7AI7HESP.js";
+} from "./chunk-WFEXBXEJ.js";
 import {
   applyStats,
   confirmFindings,
