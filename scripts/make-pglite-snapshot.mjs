@@ -14,7 +14,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -33,20 +32,20 @@ export function cacheFile(version = pgliteVersion()) {
   return path.join(root, 'node_modules', '.cache', 'zerodown', `pglite-datadir-${version}-${INITDB.tag}.tgz`);
 }
 
-/** initdb in PGlite, template databases dropped (they only double the size), checkpointed, gzip -9. */
+/**
+ * initdb in PGlite, as a cold start at run time makes it (src/dialects/postgres/shadow/pglite-engine.ts
+ * `makeDataDirSnapshot`, loaded from the sources with tsx: one recipe for both): template databases dropped,
+ * checkpointed, no spare WAL, gzip -9.
+ */
 export async function generate() {
   const { PGlite } = await import('@electric-sql/pglite');
+  const { tsImport } = await import('tsx/esm/api');
+  const { makeDataDirSnapshot } = await tsImport('../src/dialects/postgres/shadow/pglite-engine.ts', import.meta.url);
   const db = new PGlite({ initDbStartParams: INITDB.params });
   try {
-    await db.waitReady;
-    for (const name of ['template0', 'template1']) {
-      await db.exec(`ALTER DATABASE ${name} IS_TEMPLATE false`);
-      await db.exec(`DROP DATABASE ${name}`);
-    }
-    await db.exec('CHECKPOINT');
+    const gz = await makeDataDirSnapshot(db);
     const [{ server_version: pg }] = (await db.query('SHOW server_version')).rows;
-    const tar = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
-    return { gz: gzipSync(tar, { level: 9 }), postgres: pg, tarBytes: tar.length };
+    return { gz, postgres: pg };
   } finally {
     await db.close();
   }

@@ -87,7 +87,7 @@ describe('the bundled CLI, copied outside the repository', () => {
     expect(readFileSync(cli, 'utf8')).not.toContain('defaultStartParams');
     const tgz = path.join(dist, 'pglite-datadir.tgz');
     expect(existsSync(tgz)).toBe(true);
-    // measured: about 2.3 MB gzip; a regression to the raw directory (14 MB, 40 MB with 16 MB WAL segments) would show here
+    // measured: about 1.1 MB gzip; a regression to the raw directory (9.5 MB, 40 MB with 16 MB WAL segments) would show here
     expect(statSync(tgz).size).toBeLessThan(4_000_000);
     expect(JSON.parse(readFileSync(path.join(dist, 'pglite-datadir.json'), 'utf8')).pglite).toMatch(/^\d+\.\d+\.\d+$/);
     for (const ext of ['pgcrypto', 'pg_trgm', 'ltree', 'citext', 'uuid-ossp', 'hstore']) {

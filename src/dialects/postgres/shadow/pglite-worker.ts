@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
-import { bootEngine, prefetchArtifacts, type EngineBootOptions } from './pglite-engine.js';
+import { bootEngine, checkpointAndTrimWal, prefetchArtifacts, type EngineBootOptions } from './pglite-engine.js';
 import type { WasmTier } from '../../../wasm-tier.js';
 
 export type WorkerRequest =
@@ -89,7 +89,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'query':
       return (await db!.query(req.sql, req.params as any[] | undefined)).rows;
     case 'dumpDataDir': {
-      await db!.exec('CHECKPOINT');
+      await checkpointAndTrimWal(db!);
       return new Uint8Array(await (await db!.dumpDataDir('none')).arrayBuffer());
     }
     case 'close':
