@@ -36,7 +36,7 @@ import {
   ownBuffer,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-GVBNYS2R.js";
+} from "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 
@@ -5623,6 +5623,17 @@ function startParams(buffers = "calibrated") {
     ...extra.flatMap((x5) => ["-c", x5.trim()])
   ];
 }
+async function checkpointAndTrimWal(db2) {
+  await db2.exec("CHECKPOINT");
+  const { rows } = await db2.query(
+    "SELECT current_setting('data_directory') || '/pg_wal' AS dir, pg_walfile_name(pg_current_wal_insert_lsn()) AS current"
+  );
+  const { dir, current } = rows[0];
+  const fs2 = db2.Module.FS;
+  for (const name2 of fs2.readdir(dir)) {
+    if (/^[0-9A-F]{24}$/.test(name2) && name2 > current) fs2.unlink(`${dir}/${name2}`);
+  }
+}
 async function makeDataDirSnapshot(db2) {
   const own = !db2;
   const pg = db2 ?? new je2({ initDbStartParams: pglite_initdb_default.params, startParams: startParams() });
@@ -5632,7 +5643,7 @@ async function makeDataDirSnapshot(db2) {
       await pg.exec(`ALTER DATABASE ${name2} IS_TEMPLATE false`);
       await pg.exec(`DROP DATABASE ${name2}`);
     }
-    await pg.exec("CHECKPOINT");
+    await checkpointAndTrimWal(pg);
     const tar = Buffer.from(await (await pg.dumpDataDir("none")).arrayBuffer());
     return gzipSync(tar, { level: 9 });
   } finally {
@@ -5789,7 +5800,7 @@ async function handle2(req) {
     case "query":
       return (await db.query(req.sql, req.params)).rows;
     case "dumpDataDir": {
-      await db.exec("CHECKPOINT");
+      await checkpointAndTrimWal(db);
       return new Uint8Array(await (await db.dumpDataDir("none")).arrayBuffer());
     }
     case "close":

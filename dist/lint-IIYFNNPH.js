@@ -12,15 +12,15 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-KVAULIYA.js";
-import "./chunk-U2SSDPFB.js";
-import "./chunk-LGOLRX5K.js";
-import "./chunk-PARC7LI7.js";
-import "./chunk-WFEXBXEJ.js";
+} from "./chunk-5CMSXHOJ.js";
+import "./chunk-VERDZAVC.js";
+import "./chunk-LKN6WHKL.js";
+import "./chunk-DMAPNQPE.js";
+import "./chunk-RBBWEIWA.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-3CNSK4LC.js";
-import "./chunk-PTSZXTT6.js";
-import "./chunk-TWK2COIY.js";
+import "./chunk-3BYZHNC3.js";
+import "./chunk-ZJWT6ILQ.js";
+import "./chunk-3HDZVOMU.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -28,12 +28,12 @@ import "./chunk-YPZZPID6.js";
 import "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-DAQ3DWAU.js";
+import "./chunk-6S73C36M.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-GVBNYS2R.js";
+import "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {

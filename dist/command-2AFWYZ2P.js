@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-C5BIKOCR.js";
-import "./chunk-WKUXM4BF.js";
-import "./chunk-EPO7B4EC.js";
+} from "./chunk-GXY3VQ2N.js";
+import "./chunk-VBXY6CFK.js";
+import "./chunk-YS2XCFKP.js";
 import {
   ruleDocUrl
-} from "./chunk-LGOLRX5K.js";
+} from "./chunk-LKN6WHKL.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-PARC7LI7.js";
+} from "./chunk-DMAPNQPE.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-WFEXBXEJ.js";
+} from "./chunk-RBBWEIWA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-PTSZXTT6.js";
-import "./chunk-TWK2COIY.js";
+import "./chunk-ZJWT6ILQ.js";
+import "./chunk-3HDZVOMU.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-DAQ3DWAU.js";
+import "./chunk-6S73C36M.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -52,7 +52,7 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-GVBNYS2R.js";
+import "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-EPO7B4EC.js";
+} from "./chunk-YS2XCFKP.js";
 import {
   isProven
-} from "./chunk-PARC7LI7.js";
+} from "./chunk-DMAPNQPE.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

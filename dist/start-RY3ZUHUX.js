@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-R53JGXJD.js";
-import "./chunk-WKUXM4BF.js";
+} from "./chunk-4IQUXKGU.js";
+import "./chunk-VBXY6CFK.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-EPO7B4EC.js";
+import "./chunk-YS2XCFKP.js";
 import {
   formatText
-} from "./chunk-U2SSDPFB.js";
+} from "./chunk-VERDZAVC.js";
 import {
   toSarif
-} from "./chunk-LGOLRX5K.js";
+} from "./chunk-LKN6WHKL.js";
 import {
   defaultCacheDir
-} from "./chunk-PARC7LI7.js";
+} from "./chunk-DMAPNQPE.js";
 import {
   loadConfig
-} from "./chunk-WFEXBXEJ.js";
+} from "./chunk-RBBWEIWA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-PTSZXTT6.js";
-import "./chunk-TWK2COIY.js";
+import "./chunk-ZJWT6ILQ.js";
+import "./chunk-3HDZVOMU.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -50,7 +50,7 @@ import {
 } from "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-DAQ3DWAU.js";
+import "./chunk-6S73C36M.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -65,7 +65,7 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-GVBNYS2R.js";
+import "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-WFEXBXEJ.js";
+} from "./chunk-RBBWEIWA.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-PTSZXTT6.js";
+} from "./chunk-ZJWT6ILQ.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-TWK2COIY.js";
+} from "./chunk-3HDZVOMU.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -47,7 +47,7 @@ import {
 } from "./chunk-GPI6SOD2.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-DAQ3DWAU.js";
+} from "./chunk-6S73C36M.js";
 import {
   isShadowStop,
   shadowWork,
@@ -55,7 +55,7 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compileAt
-} from "./chunk-GVBNYS2R.js";
+} from "./chunk-BMFPFDAK.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";

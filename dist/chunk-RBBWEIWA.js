@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-TWK2COIY.js";
+} from "./chunk-3HDZVOMU.js";
 import {
   probeKind,
   readDirEntries,
@@ -19,7 +19,7 @@ import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-DAQ3DWAU.js";
+} from "./chunk-6S73C36M.js";
 import {
   __commonJS,
   __toESM
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-ZZG3GNRF.js");
+  const { readConfigFile } = await import("./config-file-PD5SUJ7O.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

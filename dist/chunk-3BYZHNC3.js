@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-PTSZXTT6.js";
+} from "./chunk-ZJWT6ILQ.js";
 import {
   dialectOfUrl
-} from "./chunk-TWK2COIY.js";
+} from "./chunk-3HDZVOMU.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -5,24 +5,31 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-3CNSK4LC.js";
-import "./chunk-PTSZXTT6.js";
-import "./chunk-TWK2COIY.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-72PKTB4F.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import "./chunk-3HDZVOMU.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-DAQ3DWAU.js";
+import "./chunk-RR7P7EOB.js";
+import "./chunk-GPI6SOD2.js";
+import "./chunk-6S73C36M.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-GVBNYS2R.js";
+import "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

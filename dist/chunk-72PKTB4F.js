@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-TWK2COIY.js";
+} from "./chunk-3HDZVOMU.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-RR7P7EOB.js";
 import {
   LineIndex
-} from "./chunk-DAQ3DWAU.js";
+} from "./chunk-6S73C36M.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

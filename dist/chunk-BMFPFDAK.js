@@ -58,8 +58,8 @@ function ownBuffer(bytes) {
 
 // data/pglite-initdb.json
 var pglite_initdb_default = {
-  $comment: "initdb options of the PGlite data directory zerodown ships (dist/pglite-datadir.tgz) and of a cold start. 1 MB WAL segments instead of 16 MB: the data directory unpacks 11 MB smaller at every boot, and a cached shadow state keeps 1 MB of WAL, not 16. No data checksums: a throwaway shadow has no disk to distrust, and page writes skip the checksum. Changing this list changes the cache file name (tag), so an older snapshot is regenerated, not reused.",
-  tag: "w1nc",
+  $comment: "initdb options of the PGlite data directory zerodown ships (dist/pglite-datadir.tgz) and of a cold start. 1 MB WAL segments instead of 16 MB: the data directory unpacks 11 MB smaller at every boot, and a cached shadow state keeps 1 MB of WAL, not 16. No data checksums: a throwaway shadow has no disk to distrust, and page writes skip the checksum. The snapshot keeps no WAL segment after the one being written (initdb leaves 4 MB of recycled ones: pglite-engine.ts `checkpointAndTrimWal`). Changing this list, or how the snapshot is made, changes the cache file name (tag), so an older snapshot is regenerated, not reused.",
+  tag: "w1nc-trim",
   params: ["--wal-segsize=1", "--no-data-checksums"]
 };
 

@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-DAQ3DWAU.js";
+} from "./chunk-6S73C36M.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -30,7 +30,7 @@ import {
 import {
   buffersFor,
   tierFor
-} from "./chunk-GVBNYS2R.js";
+} from "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-C5BIKOCR.js";
+} from "./chunk-GXY3VQ2N.js";
 import {
   proofState
-} from "./chunk-WKUXM4BF.js";
+} from "./chunk-VBXY6CFK.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-EPO7B4EC.js";
+import "./chunk-YS2XCFKP.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-KVAULIYA.js";
-import "./chunk-U2SSDPFB.js";
-import "./chunk-LGOLRX5K.js";
+} from "./chunk-5CMSXHOJ.js";
+import "./chunk-VERDZAVC.js";
+import "./chunk-LKN6WHKL.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-PARC7LI7.js";
+} from "./chunk-DMAPNQPE.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-WFEXBXEJ.js";
+} from "./chunk-RBBWEIWA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-3CNSK4LC.js";
-import "./chunk-PTSZXTT6.js";
-import "./chunk-TWK2COIY.js";
+} from "./chunk-3BYZHNC3.js";
+import "./chunk-ZJWT6ILQ.js";
+import "./chunk-3HDZVOMU.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -65,14 +65,14 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-DAQ3DWAU.js";
+} from "./chunk-6S73C36M.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-GVBNYS2R.js";
+import "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 

@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-U2SSDPFB.js";
+} from "./chunk-VERDZAVC.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-LGOLRX5K.js";
+} from "./chunk-LKN6WHKL.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,23 +27,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-PARC7LI7.js";
+} from "./chunk-DMAPNQPE.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-WFEXBXEJ.js";
+} from "./chunk-RBBWEIWA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-3CNSK4LC.js";
+} from "./chunk-3BYZHNC3.js";
 import {
   applyStats
-} from "./chunk-PTSZXTT6.js";
+} from "./chunk-ZJWT6ILQ.js";
 import {
   UsageError,
   exitCodeFor
@@ -460,7 +460,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-NQ6V4ZDL.js");
+    const { lintDryRun } = await import("./dry-run-2H43J2IQ.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-R53JGXJD.js";
-import "./chunk-WKUXM4BF.js";
+} from "./chunk-4IQUXKGU.js";
+import "./chunk-VBXY6CFK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-EPO7B4EC.js";
+import "./chunk-YS2XCFKP.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-KVAULIYA.js";
+} from "./chunk-5CMSXHOJ.js";
 import {
   formatText
-} from "./chunk-U2SSDPFB.js";
-import "./chunk-LGOLRX5K.js";
+} from "./chunk-VERDZAVC.js";
+import "./chunk-LKN6WHKL.js";
 import {
   defaultCacheDir
-} from "./chunk-PARC7LI7.js";
+} from "./chunk-DMAPNQPE.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-WFEXBXEJ.js";
+} from "./chunk-RBBWEIWA.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-3CNSK4LC.js";
-import "./chunk-PTSZXTT6.js";
-import "./chunk-TWK2COIY.js";
+} from "./chunk-3BYZHNC3.js";
+import "./chunk-ZJWT6ILQ.js";
+import "./chunk-3HDZVOMU.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-RR7P7EOB.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-DAQ3DWAU.js";
+import "./chunk-6S73C36M.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -57,7 +57,7 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-GVBNYS2R.js";
+import "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __commonJS,

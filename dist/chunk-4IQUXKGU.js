@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-WKUXM4BF.js";
+} from "./chunk-VBXY6CFK.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-EPO7B4EC.js";
+} from "./chunk-YS2XCFKP.js";
 import {
   byStatement
-} from "./chunk-U2SSDPFB.js";
+} from "./chunk-VERDZAVC.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-LGOLRX5K.js";
+} from "./chunk-LKN6WHKL.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-PARC7LI7.js";
+} from "./chunk-DMAPNQPE.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-WFEXBXEJ.js";
+} from "./chunk-RBBWEIWA.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-PTSZXTT6.js";
+} from "./chunk-ZJWT6ILQ.js";
 import {
   dialectFor
-} from "./chunk-TWK2COIY.js";
+} from "./chunk-3HDZVOMU.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

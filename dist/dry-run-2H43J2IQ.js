@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-EPO7B4EC.js";
+} from "./chunk-YS2XCFKP.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -39,22 +39,22 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-PARC7LI7.js";
+} from "./chunk-DMAPNQPE.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-WFEXBXEJ.js";
+} from "./chunk-RBBWEIWA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-3CNSK4LC.js";
+} from "./chunk-3BYZHNC3.js";
 import {
   estimateDryRun
-} from "./chunk-PTSZXTT6.js";
-import "./chunk-TWK2COIY.js";
+} from "./chunk-ZJWT6ILQ.js";
+import "./chunk-3HDZVOMU.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -66,7 +66,7 @@ import "./chunk-GN46SLEG.js";
 import "./chunk-GPI6SOD2.js";
 import {
   formatDuration
-} from "./chunk-DAQ3DWAU.js";
+} from "./chunk-6S73C36M.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -75,7 +75,7 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-GVBNYS2R.js";
+import "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __toESM

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-TOH6JIXO.js";
+} from "./chunk-72PKTB4F.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-WFEXBXEJ.js";
+} from "./chunk-RBBWEIWA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-TWK2COIY.js";
+} from "./chunk-3HDZVOMU.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -35,14 +35,14 @@ import {
 } from "./chunk-YPZZPID6.js";
 import "./chunk-RR7P7EOB.js";
 import "./chunk-GPI6SOD2.js";
-import "./chunk-DAQ3DWAU.js";
+import "./chunk-6S73C36M.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-GVBNYS2R.js";
+import "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import {
   __toESM

@@ -24,7 +24,7 @@ import {
   effectiveTier,
   ownBuffer,
   pglite_initdb_default
-} from "./chunk-GVBNYS2R.js";
+} from "./chunk-BMFPFDAK.js";
 import {
   __commonJS,
   __require,

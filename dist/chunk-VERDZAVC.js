@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-LGOLRX5K.js";
+} from "./chunk-LKN6WHKL.js";
 import {
   require_picocolors
-} from "./chunk-PARC7LI7.js";
+} from "./chunk-DMAPNQPE.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,13 +6,13 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-TWK2COIY.js";
+} from "./chunk-3HDZVOMU.js";
 import {
   VERSION
 } from "./chunk-RR7P7EOB.js";
 import {
   formatDuration
-} from "./chunk-DAQ3DWAU.js";
+} from "./chunk-6S73C36M.js";
 
 // src/report/sarif.ts
 import path from "node:path";

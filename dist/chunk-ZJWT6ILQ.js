@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-TWK2COIY.js";
+} from "./chunk-3HDZVOMU.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-DAQ3DWAU.js";
+} from "./chunk-6S73C36M.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";
