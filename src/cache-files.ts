@@ -3,7 +3,7 @@
  * step needs (src/pipeline/rerun.ts answers `zerodown lint` again with nothing changed before the rest of zerodown
  * loads), kept apart from the caches themselves so that that step loads no more of Node than it uses.
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -61,5 +61,15 @@ export function pruneOldest(
   for (const e of entries.slice(keep)) {
     rmSync(path.join(dir, e.f), { force: true });
     for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
+  }
+}
+
+/** Marks `file` most recently used (`pruneOldest` keeps those); a read-only cache folder is read all the same. */
+export function touchUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // a read-only mount of a restored cache: nothing is pruned there either
   }
 }

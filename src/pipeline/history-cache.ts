@@ -12,7 +12,8 @@
  *
  * Where: $ZERODOWN_CACHE_DIR/catalog, else the project's node_modules/.cache/zerodown/catalog, else the
  * user's cache directory ($XDG_CACHE_HOME or ~/.cache)/zerodown/catalog: a pre-commit hook in a Go or Rust
- * repository has no node_modules. The newest 32 entries are kept.
+ * repository has no node_modules. The 32 entries last used (saved or read) are kept: a long-lived branch's history
+ * stays while others come and go.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Dialect, DialectCatalog } from '../dialect.js';
 import type { Migration } from '../model.js';
-import { lintCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
+import { lintCacheDir, pruneOldest, touchUsed, writeFileAtomic } from '../cache-files.js';
 import { codeIdentity } from '../build.js';
 
 /** bumped when what is stored changes shape */
@@ -69,14 +70,16 @@ export function historyCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.en
 export function loadHistory(dir: string, key: string, dialect: Dialect): DialectCatalog | undefined {
   if (!dialect.catalogData) return undefined;
   try {
-    const data = deserialize(readFileSync(path.join(dir, `${key}.bin`)));
-    return dialect.catalogData.load(data);
+    const file = path.join(dir, `${key}.bin`);
+    const catalog = dialect.catalogData.load(deserialize(readFileSync(file)));
+    touchUsed(file);
+    return catalog;
   } catch {
     return undefined;
   }
 }
 
-/** Saves the catalog under `key` (written whole, then renamed), and keeps the newest entries only. Never throws. */
+/** Saves the catalog under `key` (written whole, then renamed), and keeps the entries last used only. Never throws. */
 export function saveHistory(dir: string, key: string, dialect: Dialect, catalog: DialectCatalog): void {
   if (!dialect.catalogData) return;
   try {

@@ -15,12 +15,12 @@
  * same start is not proven twice, nor the same migrations dry-run twice on it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Migration } from '../model.js';
 import { codeIdentity } from '../build.js';
-import { newestEntries, projectCacheDir, pruneOldest, writeFileAtomic } from '../cache-files.js';
+import { newestEntries, projectCacheDir, pruneOldest, touchUsed, writeFileAtomic } from '../cache-files.js';
 import { inflateOptions, isZstd } from './unpacked-size.js';
 
 const FORMAT = 2;
@@ -118,16 +118,6 @@ export interface CachedState<M> {
   meta: M;
 }
 
-/** Marks `file` most recently used (pruning keeps those); a read-only cache folder is read all the same. */
-function touch(file: string): void {
-  try {
-    const now = new Date();
-    utimesSync(file, now, now);
-  } catch {
-    // a read-only mount of a restored cache: nothing is pruned there either
-  }
-}
-
 /**
  * A state saved under `key`, found: its facts read, its tar unpacked only when `unpack` is called (the dry run calls
  * it once PGlite's thread is starting, so that the two overlap). Undefined when there is none.
@@ -153,7 +143,7 @@ export function findCache<M>(dir: string, key: string): FoundState<M> | undefine
       const tar = unpack(readFileSync(state));
       // a tar archive says so in its first header; PGlite given anything else fails in its worker, past recovery
       if (tar.length < 512 || tar.toString('latin1', 257, 262) !== 'ustar') return undefined;
-      touch(state);
+      touchUsed(state);
       return tar;
     } catch {
       return undefined;
@@ -208,7 +198,7 @@ export function readResult(dir: string, kind: ResultKind, key: string): unknown 
   try {
     const file = path.join(dir, `${key}.${kind}.json`);
     const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    touch(file);
+    touchUsed(file);
     return value;
   } catch {
     return undefined; // none, or not JSON: the caller works it out again

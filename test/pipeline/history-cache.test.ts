@@ -3,7 +3,7 @@
  * the saved schema and reports the same findings; a changed history file, build or corrupt entry is a miss;
  * findings themselves are never cached, so rule settings always apply.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,28 @@ describe('the schema replayed from an unchanged history is reused', () => {
     expect(findings(again.result)).toContain('m/003.sql:1 changing-column-type');
     expect(readFileSync(path.join(dir, bin!), 'utf8')).not.toBe('not a catalog');
     expect((await lint(project('int'), dir)).hit).toBe(true);
+  });
+
+  it('keeps the 32 entries last used: one read stays while newer ones are saved', async () => {
+    const dir = path.join(tmp, 'used');
+    const bins = () => readdirSync(dir).filter((f) => f.endsWith('.bin'));
+    const age = (f: string, seconds: number) => {
+      const t = new Date(Date.now() - seconds * 1000);
+      utimesSync(path.join(dir, f), t, t);
+    };
+    await lint(project('int'), dir);
+    const [used] = bins();
+    age(used!, 1000);
+    // 31 more histories, each saved after it (later mtimes): 32 entries, the first the oldest
+    for (let i = 1; i <= 31; i++) await lint(project(`varchar(${i})`), dir);
+    for (const f of bins()) if (f !== used) age(f, 500);
+    expect(bins()).toHaveLength(32);
+    // read again: a hit, and the most recently used entry now
+    expect((await lint(project('int'), dir)).hit).toBe(true);
+    // one more history: the oldest entry goes, and that is not the one just read
+    await lint(project('varchar(32)'), dir);
+    expect(bins()).toHaveLength(32);
+    expect(bins()).toContain(used);
   });
 
   it('the key depends on the build, the dialect version and every history file', () => {
