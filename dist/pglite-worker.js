@@ -30,7 +30,7 @@ import {
 } from "./chunk-GN46SLEG.js";
 import {
   writeFileAtomic
-} from "./chunk-GPI6SOD2.js";
+} from "./chunk-4DFG6LKJ.js";
 import {
   compilePglite,
   ownBuffer,

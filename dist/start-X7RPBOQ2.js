@@ -12,8 +12,8 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-4IQUXKGU.js";
-import "./chunk-VBXY6CFK.js";
+} from "./chunk-GCPO4HIJ.js";
+import "./chunk-KN5D4SSS.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
@@ -22,16 +22,16 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-YS2XCFKP.js";
 import {
   formatText
-} from "./chunk-VERDZAVC.js";
+} from "./chunk-DGUDGTU5.js";
 import {
   toSarif
-} from "./chunk-LKN6WHKL.js";
+} from "./chunk-77IHB7SK.js";
 import {
   defaultCacheDir
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 import {
   loadConfig
-} from "./chunk-RBBWEIWA.js";
+} from "./chunk-QXJ65ZRX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -47,9 +47,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-RR7P7EOB.js";
+} from "./chunk-XHZGOURA.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-GPI6SOD2.js";
+import "./chunk-4DFG6LKJ.js";
 import "./chunk-6S73C36M.js";
 import {
   parsePgVersion

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-VBXY6CFK.js";
+} from "./chunk-KN5D4SSS.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,12 +35,12 @@ import {
 } from "./chunk-YS2XCFKP.js";
 import {
   byStatement
-} from "./chunk-VERDZAVC.js";
+} from "./chunk-DGUDGTU5.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-LKN6WHKL.js";
+} from "./chunk-77IHB7SK.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-RBBWEIWA.js";
+} from "./chunk-QXJ65ZRX.js";
 import {
   applyStats,
   confirmFindings,

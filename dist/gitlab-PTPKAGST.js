@@ -10,26 +10,26 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-4IQUXKGU.js";
-import "./chunk-VBXY6CFK.js";
+} from "./chunk-GCPO4HIJ.js";
+import "./chunk-KN5D4SSS.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-YS2XCFKP.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-5CMSXHOJ.js";
+} from "./chunk-OPSMKUUN.js";
 import {
   formatText
-} from "./chunk-VERDZAVC.js";
-import "./chunk-LKN6WHKL.js";
+} from "./chunk-DGUDGTU5.js";
+import "./chunk-77IHB7SK.js";
 import {
   defaultCacheDir
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-RBBWEIWA.js";
+} from "./chunk-QXJ65ZRX.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
@@ -45,9 +45,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-RR7P7EOB.js";
+} from "./chunk-XHZGOURA.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-GPI6SOD2.js";
+import "./chunk-4DFG6LKJ.js";
 import "./chunk-6S73C36M.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-72PKTB4F.js";
+} from "./chunk-DGANP5JL.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-RBBWEIWA.js";
+} from "./chunk-QXJ65ZRX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,8 +33,8 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-RR7P7EOB.js";
-import "./chunk-GPI6SOD2.js";
+import "./chunk-XHZGOURA.js";
+import "./chunk-4DFG6LKJ.js";
 import "./chunk-6S73C36M.js";
 import {
   parsePgVersion

@@ -9,7 +9,7 @@ import {
 } from "./chunk-3HDZVOMU.js";
 import {
   VERSION
-} from "./chunk-RR7P7EOB.js";
+} from "./chunk-XHZGOURA.js";
 import {
   formatDuration
 } from "./chunk-6S73C36M.js";

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-VBXY6CFK.js";
+} from "./chunk-KN5D4SSS.js";
 import {
   require_picocolors
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

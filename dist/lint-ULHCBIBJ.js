@@ -5,20 +5,29 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-72PKTB4F.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-OPSMKUUN.js";
+import "./chunk-DGUDGTU5.js";
+import "./chunk-77IHB7SK.js";
+import "./chunk-P5EH62WA.js";
+import "./chunk-QXJ65ZRX.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-3BYZHNC3.js";
+import "./chunk-ZJWT6ILQ.js";
 import "./chunk-3HDZVOMU.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-RR7P7EOB.js";
-import "./chunk-GPI6SOD2.js";
+import "./chunk-XHZGOURA.js";
+import "./chunk-GN46SLEG.js";
+import "./chunk-4DFG6LKJ.js";
 import "./chunk-6S73C36M.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -28,8 +37,11 @@ import "./chunk-BMFPFDAK.js";
 import "./chunk-N4B6KCWE.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

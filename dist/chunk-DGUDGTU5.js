@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-LKN6WHKL.js";
+} from "./chunk-77IHB7SK.js";
 import {
   require_picocolors
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -39,12 +39,12 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-RBBWEIWA.js";
+} from "./chunk-QXJ65ZRX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,9 +61,9 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-RR7P7EOB.js";
+import "./chunk-XHZGOURA.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-GPI6SOD2.js";
+import "./chunk-4DFG6LKJ.js";
 import {
   formatDuration
 } from "./chunk-6S73C36M.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-RBBWEIWA.js";
+} from "./chunk-QXJ65ZRX.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -32,7 +32,7 @@ import {
 import {
   codeIdentity,
   reportHeader
-} from "./chunk-RR7P7EOB.js";
+} from "./chunk-XHZGOURA.js";
 import {
   inflateOptions,
   isZstd
@@ -43,8 +43,9 @@ import {
   projectCacheDir,
   pruneOldest,
   tempName,
+  touchUsed,
   writeFileAtomic
-} from "./chunk-GPI6SOD2.js";
+} from "./chunk-4DFG6LKJ.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-6S73C36M.js";
@@ -134,7 +135,7 @@ var require_picocolors = __commonJS({
 
 // src/shadow/cache.ts
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 var FORMAT = 2;
@@ -190,13 +191,6 @@ function unpack(data) {
   if (!z.zstdDecompressSync) throw new Error("zstd state on a Node without zstd");
   return z.zstdDecompressSync(data, inflateOptions(data));
 }
-function touch(file) {
-  try {
-    const now = /* @__PURE__ */ new Date();
-    utimesSync(file, now, now);
-  } catch {
-  }
-}
 function findCache(dir, key) {
   const state = path.join(dir, `${key}.state`);
   const json = path.join(dir, `${key}.json`);
@@ -211,7 +205,7 @@ function findCache(dir, key) {
     try {
       const tar = unpack(readFileSync(state));
       if (tar.length < 512 || tar.toString("latin1", 257, 262) !== "ustar") return void 0;
-      touch(state);
+      touchUsed(state);
       return tar;
     } catch {
       return void 0;
@@ -248,7 +242,7 @@ function readResult(dir, kind, key) {
   try {
     const file = path.join(dir, `${key}.${kind}.json`);
     const value = JSON.parse(readFileSync(file, "utf8"));
-    touch(file);
+    touchUsed(file);
     return value;
   } catch {
     return void 0;
@@ -321,8 +315,10 @@ function historyCacheDir(cwd, env = process.env) {
 function loadHistory(dir, key, dialect) {
   if (!dialect.catalogData) return void 0;
   try {
-    const data = deserialize(readFileSync2(path2.join(dir, `${key}.bin`)));
-    return dialect.catalogData.load(data);
+    const file = path2.join(dir, `${key}.bin`);
+    const catalog = dialect.catalogData.load(deserialize(readFileSync2(file)));
+    touchUsed(file);
+    return catalog;
   } catch {
     return void 0;
   }

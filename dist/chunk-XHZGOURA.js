@@ -9,7 +9,7 @@ import {
   pruneOldest,
   uniqueSuffix,
   writeFileAtomic
-} from "./chunk-GPI6SOD2.js";
+} from "./chunk-4DFG6LKJ.js";
 
 // src/version.ts
 var VERSION = "0.1.0";

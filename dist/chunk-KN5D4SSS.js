@@ -13,7 +13,7 @@ import {
 } from "./chunk-YS2XCFKP.js";
 import {
   isProven
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -14,7 +14,7 @@ import {
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-RR7P7EOB.js";
+} from "./chunk-XHZGOURA.js";
 import {
   countStatements,
   simplify,
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-PD5SUJ7O.js");
+  const { readConfigFile } = await import("./config-file-573V7JBD.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

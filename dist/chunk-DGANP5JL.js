@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-RR7P7EOB.js";
+} from "./chunk-XHZGOURA.js";
 import {
   LineIndex
 } from "./chunk-6S73C36M.js";

@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-VERDZAVC.js";
+} from "./chunk-DGUDGTU5.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-LKN6WHKL.js";
+} from "./chunk-77IHB7SK.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,14 +27,14 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-RBBWEIWA.js";
+} from "./chunk-QXJ65ZRX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -57,10 +57,10 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-RR7P7EOB.js";
+} from "./chunk-XHZGOURA.js";
 import {
   lintCacheDir
-} from "./chunk-GPI6SOD2.js";
+} from "./chunk-4DFG6LKJ.js";
 import {
   hasSecrets,
   redactSecrets
@@ -460,7 +460,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-2H43J2IQ.js");
+    const { lintDryRun } = await import("./dry-run-Z66Y4D7W.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-GXY3VQ2N.js";
+} from "./chunk-6PM3ZFWM.js";
 import {
   proofState
-} from "./chunk-VBXY6CFK.js";
+} from "./chunk-KN5D4SSS.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -18,9 +18,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-5CMSXHOJ.js";
-import "./chunk-VERDZAVC.js";
-import "./chunk-LKN6WHKL.js";
+} from "./chunk-OPSMKUUN.js";
+import "./chunk-DGUDGTU5.js";
+import "./chunk-77IHB7SK.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,14 +32,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-RBBWEIWA.js";
+} from "./chunk-QXJ65ZRX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,9 +56,9 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-RR7P7EOB.js";
+import "./chunk-XHZGOURA.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-GPI6SOD2.js";
+import "./chunk-4DFG6LKJ.js";
 import {
   batchSizeFor,
   formatCount,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 
 // src/cache-files.ts
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 function projectCacheDir(cwd, kind) {
@@ -41,6 +41,13 @@ function pruneOldest(dir, ext, keep, companions = () => []) {
     for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
   }
 }
+function touchUsed(file) {
+  try {
+    const now = /* @__PURE__ */ new Date();
+    utimesSync(file, now, now);
+  } catch {
+  }
+}
 
 export {
   projectCacheDir,
@@ -49,5 +56,6 @@ export {
   tempName,
   writeFileAtomic,
   newestEntries,
-  pruneOldest
+  pruneOldest,
+  touchUsed
 };

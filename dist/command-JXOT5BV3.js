@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-GXY3VQ2N.js";
-import "./chunk-VBXY6CFK.js";
+} from "./chunk-6PM3ZFWM.js";
+import "./chunk-KN5D4SSS.js";
 import "./chunk-YS2XCFKP.js";
 import {
   ruleDocUrl
-} from "./chunk-LKN6WHKL.js";
+} from "./chunk-77IHB7SK.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-DMAPNQPE.js";
+} from "./chunk-P5EH62WA.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-RBBWEIWA.js";
+} from "./chunk-QXJ65ZRX.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,9 +40,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-RR7P7EOB.js";
+} from "./chunk-XHZGOURA.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-GPI6SOD2.js";
+import "./chunk-4DFG6LKJ.js";
 import "./chunk-6S73C36M.js";
 import {
   parsePgVersion
