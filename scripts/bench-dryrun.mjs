@@ -63,7 +63,7 @@ try {
 
   const cache = path.join(tmp, 'cache');
   const cacheBefore = path.join(tmp, 'cache-before');
-  // the same rows on Node 24 (the Action's runtime, where zerodown starts again with --liftoff-only): shown, not judged
+  // the same rows on Node 24 (the Action's runtime, where zerodown sets V8's baseline flags at run time): shown, not judged
   const node24 = ensureNode24();
   const cache24 = path.join(tmp, 'cache-node24');
   const beforeCli = opt('--before') ? path.join(path.resolve(opt('--before')), 'cli.js') : undefined;

@@ -9,7 +9,7 @@
 //
 // The staged migration is linted with every earlier migration replayed as history. Prints the median wall time
 // of BENCH_RUNS runs (default 7) after one warm-up run; the cached case also on Node 24 (bench-lib.mjs
-// `ensureNode24`), where zerodown starts again with --liftoff-only (src/respawn.ts).
+// `ensureNode24`), where zerodown keeps WebAssembly on baseline code for the process (src/wasm-tier.ts).
 //
 //   node scripts/bench-precommit.mjs [--dist DIR]   (default: a fresh build of the sources in a temp directory)
 import { spawnSync } from 'node:child_process';
@@ -148,7 +148,7 @@ for (const p of projects) {
       ['history replayed (--no-cache)', false, true, 'NoCache'],
       ['history cached, staged file new', true, true, ''],
       ['nothing changed (findings cached)', true, false, 'Unchanged'],
-      // the same hook on Node 24, the current LTS (on it zerodown starts again with --liftoff-only: src/respawn.ts)
+      // the same hook on Node 24, the current LTS (src/wasm-tier.ts `baselineProcess` sets V8's baseline flags there)
       ...(node24
         ? [[`history cached, staged file new, on Node ${node24.version}`, true, true, 'Node24', node24.bin]]
         : []),

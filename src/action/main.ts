@@ -1,11 +1,10 @@
 /**
- * Entry point of the GitHub Action (bundled to dist/index.js). Thin: on Node 24 (the Action's `node24`) it starts
- * again with `--liftoff-only` (src/respawn.ts); then the run itself (./start.ts), loaded only by the process that
- * runs it.
+ * Entry point of the GitHub Action (bundled to dist/index.js). Thin: on Node 24 (the Action's `node24`) it keeps
+ * WebAssembly on baseline code for the whole process (src/wasm-tier.ts `baselineProcess`) before anything compiles;
+ * then the run itself (./start.ts).
  */
-import { respawn, shouldRespawn } from '../respawn.js';
+import { baselineProcess } from '../wasm-tier.js';
 
-// resolved only when Node could not be started again: then the run happens here
-if (shouldRespawn()) await respawn();
+baselineProcess();
 const { start } = await import('./start.js');
 start();

@@ -24,7 +24,7 @@ function replayed(argv: string[]): ReturnType<typeof replaySaved> {
   }
 }
 
-/** the commands that compile the WebAssembly parser (and PGlite) for a short run: see src/respawn.ts */
+/** the commands that compile the WebAssembly parser (and PGlite) for a short run: see src/wasm-tier.ts `baselineProcess` */
 const PARSING = new Set(['lint', 'plan', 'dry-run', 'gitlab']);
 
 const argv = process.argv.slice(2);
@@ -63,12 +63,8 @@ if (saved) {
   }
   done();
 } else {
-  // on Node 24 a command that parses runs again with --liftoff-only, in this process's place (src/respawn.ts;
-  // resolved only when Node could not be started again: then it runs here)
-  if (PARSING.has(argv[0] ?? '')) {
-    const { respawn, shouldRespawn } = await import('../respawn.js');
-    if (shouldRespawn()) await respawn();
-  }
+  // on Node 24 a command that parses keeps WebAssembly on baseline code for the whole process (src/wasm-tier.ts)
+  if (PARSING.has(argv[0] ?? '')) (await import('../wasm-tier.js')).baselineProcess();
   const { main } = await import('./main.js');
   main(argv).then(exit, (err) => {
     process.stderr.write(redactSecrets(`zerodown: internal error: ${err?.stack ?? err}\n`));

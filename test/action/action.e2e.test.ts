@@ -217,15 +217,18 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     },
   );
 
-  it("on Node 24 (the Action's runtime) it starts again with --liftoff-only: the same review, outputs and exit code", async () => {
-    // src/respawn.ts: Node 24 ignores V8's WebAssembly flags set at run time; ZERODOWN_RESPAWN=1 does the same here
+  it("on Node 24 (the Action's runtime) WebAssembly stays on baseline code for the run: the same review, outputs and exit code", async () => {
+    // src/wasm-tier.ts `baselineProcess`, which src/action/main.ts calls first; ZERODOWN_WASM_BASELINE=1 does it here
     const timeless = (b: string) => b.replace(/\d+(\.\d+)? (ms|s)\b/g, 'T');
-    const here = await prRun({ 'dry-run': 'false' }, undefined, { ZERODOWN_RESPAWN: '0' });
+    const here = await prRun({ 'dry-run': 'false' }, undefined, { ZERODOWN_WASM_BASELINE: '0', ZERODOWN_TRACE: '1' });
     const hereBody = botComments()[0]!.body;
-    const child = await prRun({ 'dry-run': 'false' }, undefined, { ZERODOWN_RESPAWN: '1', ZERODOWN_TRACE: '1' });
-    expect(child.stderr).toMatch(/zerodown: started again with --liftoff-only \(pid \d+, /);
-    expect(here.stderr).not.toMatch(/started again/);
-    expect([child.code, child.outputs]).toEqual([here.code, here.outputs]);
+    const baseline = await prRun({ 'dry-run': 'false' }, undefined, {
+      ZERODOWN_WASM_BASELINE: '1',
+      ZERODOWN_TRACE: '1',
+    });
+    expect(baseline.stderr).toMatch(/zerodown: WebAssembly on baseline code for this process/);
+    expect(here.stderr).not.toMatch(/baseline code for this process/);
+    expect([baseline.code, baseline.outputs]).toEqual([here.code, here.outputs]);
     expect(timeless(botComments()[0]!.body)).toEqual(timeless(hereBody));
   }, 240_000);
 

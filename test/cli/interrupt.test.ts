@@ -224,56 +224,33 @@ it('--shadow-timeout must be a positive number of seconds', async () => {
 }, 120_000);
 
 /**
- * On Node 24, whose V8 ignores WebAssembly flags set at run time, a command that parses starts Node again with
- * `--liftoff-only` (src/respawn.ts): in its own place where Node has `process.execve`, else as a child it ends with
- * (this Node, with ZERODOWN_RESPAWN=1).
+ * On Node 24 a command that parses keeps WebAssembly on V8's baseline code for the whole process (src/wasm-tier.ts
+ * `baselineProcess`: three flags set at run time, for good); ZERODOWN_WASM_BASELINE=1 does the same on this Node.
  */
-describe('the CLI started again with --liftoff-only (Node 24; ZERODOWN_RESPAWN=1 here)', () => {
-  const respawned = { ZERODOWN_RESPAWN: '1', ZERODOWN_TRACE: '1' };
-  const childPid = (stderr: string) => Number(/started again with --liftoff-only \(pid (\d+), /.exec(stderr)?.[1]);
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-
-  it('prints the same report with the same exit code, started again once', async () => {
+describe('a command that parses, with WebAssembly on baseline code for the process (Node 24; ZERODOWN_WASM_BASELINE=1 here)', () => {
+  it('prints the same report with the same exit code, in this same process', async () => {
     const dir = loopProject('x');
     const args = ['lint', 'db/001_init.sql', 'db/002_loop.sql', '--format', 'json', '--no-cache'];
-    const here = await start(dir, args, '', { env: { ZERODOWN_RESPAWN: '0', ZERODOWN_TRACE: '1' } }).done;
-    const again = await start(dir, args, '', { env: respawned }).done;
-    expect(here.stderr).not.toMatch(/started again/);
-    expect(again.stderr.match(/started again with --liftoff-only \(pid \d+, /g)).toHaveLength(1);
-    expect([again.code, again.stdout]).toEqual([here.code, here.stdout]);
-    expect(again.code).toBe(1);
+    const here = await start(dir, args, '', { env: { ZERODOWN_WASM_BASELINE: '0', ZERODOWN_TRACE: '1' } }).done;
+    const baseline = await start(dir, args, '', { env: { ZERODOWN_WASM_BASELINE: '1', ZERODOWN_TRACE: '1' } }).done;
+    expect(here.stderr).not.toMatch(/baseline code for this process/);
+    expect(baseline.stderr.match(/zerodown: WebAssembly on baseline code for this process/g)).toHaveLength(1);
+    expect([baseline.code, baseline.stdout]).toEqual([here.code, here.stdout]);
+    expect(baseline.code).toBe(1);
   }, 120_000);
 
-  for (const [how, group] of [
-    ['Ctrl-C (SIGINT to the terminal job)', true],
-    ['SIGTERM to the process', false],
-  ] as const) {
-    it(`dry-run: ${how} reaches the run started again once; it stops as usual, exit 130, nothing left running`, async () => {
-      const marker = `zd_${randomBytes(6).toString('hex')}`;
-      const dir = loopProject(marker);
-      const child = start(dir, ['dry-run', 'db/002_loop.sql', '--no-cache', '--shadow-timeout', '600'], marker, {
-        env: respawned,
-        group,
-      });
-      await runningEmbedded(child, marker);
-      const pid = childPid(child.stderr());
-      expect(alive(pid)).toBe(true);
-      const sig = group ? 'SIGINT' : 'SIGTERM';
-      // a terminal signals its foreground job's whole process group: here, the CLI's alone
-      if (group) process.kill(-child.pid, sig);
-      else child.kill(sig);
-      const r = await child.done;
-      expect([r.code, r.signal]).toEqual([130, null]);
-      expect(r.stderr.match(new RegExp(`zerodown: ${sig}: stopping`, 'g'))).toHaveLength(1);
-      expect(r.stderr).not.toContain('again: exiting now');
-      expect(alive(pid)).toBe(false);
-    }, 120_000);
-  }
+  it('dry-run: Ctrl-C stops it as usual, exit 130, nothing left running', async () => {
+    const marker = `zd_${randomBytes(6).toString('hex')}`;
+    const dir = loopProject(marker);
+    const child = start(dir, ['dry-run', 'db/002_loop.sql', '--no-cache', '--shadow-timeout', '600'], marker, {
+      env: { ZERODOWN_WASM_BASELINE: '1', ZERODOWN_TRACE: '1' },
+      group: true,
+    });
+    await runningEmbedded(child, marker);
+    expect(child.stderr()).toMatch(/baseline code for this process/);
+    process.kill(-child.pid, 'SIGINT');
+    const r = await child.done;
+    expect([r.code, r.signal]).toEqual([130, null]);
+    expect(r.stderr.match(/zerodown: SIGINT: stopping/g)).toHaveLength(1);
+  }, 120_000);
 });
