@@ -36,8 +36,8 @@ import {
   ownBuffer,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+} from "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-6PM3ZFWM.js";
-import "./chunk-KN5D4SSS.js";
-import "./chunk-YS2XCFKP.js";
+} from "./chunk-TLAHQR7R.js";
+import "./chunk-7IFRUBEZ.js";
+import "./chunk-6AM5GW5K.js";
 import {
   ruleDocUrl
-} from "./chunk-77IHB7SK.js";
+} from "./chunk-ZYY3P2CC.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-P5EH62WA.js";
+} from "./chunk-AJKZ57QF.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-QXJ65ZRX.js";
+} from "./chunk-CXQWUIWJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-ZJWT6ILQ.js";
-import "./chunk-3HDZVOMU.js";
+import "./chunk-CIQIMJKY.js";
+import "./chunk-QCY5YX4Z.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-XHZGOURA.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
-import "./chunk-6S73C36M.js";
+import "./chunk-4QGXYJTN.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -52,8 +52,8 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+import "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import {
   __commonJS,
   __esm,

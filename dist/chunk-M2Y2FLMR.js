@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-3HDZVOMU.js";
+} from "./chunk-QCY5YX4Z.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-XHZGOURA.js";
 import {
   LineIndex
-} from "./chunk-6S73C36M.js";
+} from "./chunk-4QGXYJTN.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -5,31 +5,43 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-DGANP5JL.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-3HDZVOMU.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-PSFG24WF.js";
+import "./chunk-VPBPFYTM.js";
+import "./chunk-ZYY3P2CC.js";
+import "./chunk-AJKZ57QF.js";
+import "./chunk-CXQWUIWJ.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-KKBS45TV.js";
+import "./chunk-CIQIMJKY.js";
+import "./chunk-QCY5YX4Z.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-XHZGOURA.js";
+import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
-import "./chunk-6S73C36M.js";
+import "./chunk-4QGXYJTN.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+import "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-KN5D4SSS.js";
+} from "./chunk-7IFRUBEZ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-YS2XCFKP.js";
+} from "./chunk-6AM5GW5K.js";
 import {
   byStatement
-} from "./chunk-DGUDGTU5.js";
+} from "./chunk-VPBPFYTM.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-77IHB7SK.js";
+} from "./chunk-ZYY3P2CC.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-P5EH62WA.js";
+} from "./chunk-AJKZ57QF.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-QXJ65ZRX.js";
+} from "./chunk-CXQWUIWJ.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-ZJWT6ILQ.js";
+} from "./chunk-CIQIMJKY.js";
 import {
   dialectFor
-} from "./chunk-3HDZVOMU.js";
+} from "./chunk-QCY5YX4Z.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

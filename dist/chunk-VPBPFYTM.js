@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-77IHB7SK.js";
+} from "./chunk-ZYY3P2CC.js";
 import {
   require_picocolors
-} from "./chunk-P5EH62WA.js";
+} from "./chunk-AJKZ57QF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -5,36 +5,11 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  RUNTIME_WASM_FLAGS,
-  STARTED_BASELINE
-} from "./chunk-N4B6KCWE.js";
+  compileAt
+} from "./chunk-2OA7AA7S.js";
 
 // src/dialects/postgres/shadow/pglite-files.ts
 import { readFile } from "node:fs/promises";
-
-// src/wasm-tier.ts
-import { setFlagsFromString } from "node:v8";
-function effectiveTier(tier) {
-  return STARTED_BASELINE ? "baseline" : RUNTIME_WASM_FLAGS ? tier : "optimizing";
-}
-var queue = Promise.resolve();
-function compileAt(tier, compile) {
-  const run = async () => {
-    if (tier !== "baseline" || STARTED_BASELINE || !RUNTIME_WASM_FLAGS) return compile();
-    setFlagsFromString("--liftoff-only");
-    try {
-      return await compile();
-    } finally {
-      setFlagsFromString("--no-liftoff-only");
-    }
-  };
-  const done = queue.then(run, run);
-  queue = done.catch(() => {
-  });
-  return done;
-}
-
-// src/dialects/postgres/shadow/pglite-files.ts
 var wasmApi = globalThis.WebAssembly;
 function pgliteFilesUrl() {
   const here = import.meta.url;
@@ -64,8 +39,6 @@ var pglite_initdb_default = {
 };
 
 export {
-  effectiveTier,
-  compileAt,
   pgliteFilesUrl,
   tierFor,
   compilePglite,

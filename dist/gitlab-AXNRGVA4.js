@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-GCPO4HIJ.js";
-import "./chunk-KN5D4SSS.js";
+} from "./chunk-CASPRD3F.js";
+import "./chunk-7IFRUBEZ.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-YS2XCFKP.js";
+import "./chunk-6AM5GW5K.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-OPSMKUUN.js";
+} from "./chunk-PSFG24WF.js";
 import {
   formatText
-} from "./chunk-DGUDGTU5.js";
-import "./chunk-77IHB7SK.js";
+} from "./chunk-VPBPFYTM.js";
+import "./chunk-ZYY3P2CC.js";
 import {
   defaultCacheDir
-} from "./chunk-P5EH62WA.js";
+} from "./chunk-AJKZ57QF.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-QXJ65ZRX.js";
+} from "./chunk-CXQWUIWJ.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-3BYZHNC3.js";
-import "./chunk-ZJWT6ILQ.js";
-import "./chunk-3HDZVOMU.js";
+} from "./chunk-KKBS45TV.js";
+import "./chunk-CIQIMJKY.js";
+import "./chunk-QCY5YX4Z.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-XHZGOURA.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
-import "./chunk-6S73C36M.js";
+import "./chunk-4QGXYJTN.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -57,8 +57,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+import "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import {
   __commonJS,
   __export,

@@ -7,20 +7,20 @@ const __dirname = __zdDirname(__filename);
 import {
   runStats,
   statsExportCommand
-} from "./chunk-3BYZHNC3.js";
-import "./chunk-ZJWT6ILQ.js";
-import "./chunk-3HDZVOMU.js";
+} from "./chunk-KKBS45TV.js";
+import "./chunk-CIQIMJKY.js";
+import "./chunk-QCY5YX4Z.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-6S73C36M.js";
+import "./chunk-4QGXYJTN.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+import "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import "./chunk-XJGXLKRM.js";
 export {
   runStats,

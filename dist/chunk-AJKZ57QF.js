@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-QXJ65ZRX.js";
+} from "./chunk-CXQWUIWJ.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-ZJWT6ILQ.js";
+} from "./chunk-CIQIMJKY.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,7 +25,7 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-3HDZVOMU.js";
+} from "./chunk-QCY5YX4Z.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -48,7 +48,7 @@ import {
 } from "./chunk-4DFG6LKJ.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-6S73C36M.js";
+} from "./chunk-4QGXYJTN.js";
 import {
   isShadowStop,
   shadowWork,
@@ -56,7 +56,7 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compileAt
-} from "./chunk-BMFPFDAK.js";
+} from "./chunk-2OA7AA7S.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";

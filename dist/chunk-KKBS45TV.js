@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-ZJWT6ILQ.js";
+} from "./chunk-CIQIMJKY.js";
 import {
   dialectOfUrl
-} from "./chunk-3HDZVOMU.js";
+} from "./chunk-QCY5YX4Z.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

@@ -8,7 +8,7 @@ import {
   dialectFor,
   dialectOf,
   shadowOf
-} from "./chunk-3HDZVOMU.js";
+} from "./chunk-QCY5YX4Z.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";
@@ -19,7 +19,7 @@ import {
   formatCount,
   formatMicros,
   scaleToProduction
-} from "./chunk-6S73C36M.js";
+} from "./chunk-4QGXYJTN.js";
 import {
   displayConnection
 } from "./chunk-AA5Y5KNS.js";

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-YS2XCFKP.js";
+} from "./chunk-6AM5GW5K.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -39,22 +39,22 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-P5EH62WA.js";
+} from "./chunk-AJKZ57QF.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-QXJ65ZRX.js";
+} from "./chunk-CXQWUIWJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-3BYZHNC3.js";
+} from "./chunk-KKBS45TV.js";
 import {
   estimateDryRun
-} from "./chunk-ZJWT6ILQ.js";
-import "./chunk-3HDZVOMU.js";
+} from "./chunk-CIQIMJKY.js";
+import "./chunk-QCY5YX4Z.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -66,7 +66,7 @@ import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
 import {
   formatDuration
-} from "./chunk-6S73C36M.js";
+} from "./chunk-4QGXYJTN.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -75,8 +75,8 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+import "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

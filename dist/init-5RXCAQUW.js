@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-DGANP5JL.js";
+} from "./chunk-M2Y2FLMR.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,13 +20,13 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-QXJ65ZRX.js";
+} from "./chunk-CXQWUIWJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-3HDZVOMU.js";
+} from "./chunk-QCY5YX4Z.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -35,15 +35,15 @@ import {
 } from "./chunk-YPZZPID6.js";
 import "./chunk-XHZGOURA.js";
 import "./chunk-4DFG6LKJ.js";
-import "./chunk-6S73C36M.js";
+import "./chunk-4QGXYJTN.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+import "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

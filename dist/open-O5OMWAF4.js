@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-6S73C36M.js";
+} from "./chunk-4QGXYJTN.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -30,8 +30,8 @@ import {
 import {
   buffersFor,
   tierFor
-} from "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+} from "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts

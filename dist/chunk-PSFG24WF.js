@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-DGUDGTU5.js";
+} from "./chunk-VPBPFYTM.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-77IHB7SK.js";
+} from "./chunk-ZYY3P2CC.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,23 +27,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-P5EH62WA.js";
+} from "./chunk-AJKZ57QF.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-QXJ65ZRX.js";
+} from "./chunk-CXQWUIWJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-3BYZHNC3.js";
+} from "./chunk-KKBS45TV.js";
 import {
   applyStats
-} from "./chunk-ZJWT6ILQ.js";
+} from "./chunk-CIQIMJKY.js";
 import {
   UsageError,
   exitCodeFor
@@ -460,7 +460,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-Z66Y4D7W.js");
+    const { lintDryRun } = await import("./dry-run-Y3YTBVUH.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

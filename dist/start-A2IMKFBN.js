@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-GCPO4HIJ.js";
-import "./chunk-KN5D4SSS.js";
+} from "./chunk-CASPRD3F.js";
+import "./chunk-7IFRUBEZ.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-YS2XCFKP.js";
+import "./chunk-6AM5GW5K.js";
 import {
   formatText
-} from "./chunk-DGUDGTU5.js";
+} from "./chunk-VPBPFYTM.js";
 import {
   toSarif
-} from "./chunk-77IHB7SK.js";
+} from "./chunk-ZYY3P2CC.js";
 import {
   defaultCacheDir
-} from "./chunk-P5EH62WA.js";
+} from "./chunk-AJKZ57QF.js";
 import {
   loadConfig
-} from "./chunk-QXJ65ZRX.js";
+} from "./chunk-CXQWUIWJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-ZJWT6ILQ.js";
-import "./chunk-3HDZVOMU.js";
+import "./chunk-CIQIMJKY.js";
+import "./chunk-QCY5YX4Z.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -50,7 +50,7 @@ import {
 } from "./chunk-XHZGOURA.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
-import "./chunk-6S73C36M.js";
+import "./chunk-4QGXYJTN.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -65,8 +65,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+import "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import {
   __commonJS,
   __require,

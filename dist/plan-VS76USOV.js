@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-6PM3ZFWM.js";
+} from "./chunk-TLAHQR7R.js";
 import {
   proofState
-} from "./chunk-KN5D4SSS.js";
+} from "./chunk-7IFRUBEZ.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-YS2XCFKP.js";
+import "./chunk-6AM5GW5K.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-OPSMKUUN.js";
-import "./chunk-DGUDGTU5.js";
-import "./chunk-77IHB7SK.js";
+} from "./chunk-PSFG24WF.js";
+import "./chunk-VPBPFYTM.js";
+import "./chunk-ZYY3P2CC.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-P5EH62WA.js";
+} from "./chunk-AJKZ57QF.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-QXJ65ZRX.js";
+} from "./chunk-CXQWUIWJ.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-3BYZHNC3.js";
-import "./chunk-ZJWT6ILQ.js";
-import "./chunk-3HDZVOMU.js";
+} from "./chunk-KKBS45TV.js";
+import "./chunk-CIQIMJKY.js";
+import "./chunk-QCY5YX4Z.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -65,15 +65,15 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-6S73C36M.js";
+} from "./chunk-4QGXYJTN.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-BMFPFDAK.js";
-import "./chunk-N4B6KCWE.js";
+import "./chunk-M3PHAQBM.js";
+import "./chunk-2OA7AA7S.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/cli/plan.ts

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-3HDZVOMU.js";
+} from "./chunk-QCY5YX4Z.js";
 import {
   probeKind,
   readDirEntries,
@@ -19,7 +19,7 @@ import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-6S73C36M.js";
+} from "./chunk-4QGXYJTN.js";
 import {
   __commonJS,
   __toESM
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-573V7JBD.js");
+  const { readConfigFile } = await import("./config-file-IEV7IQPP.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

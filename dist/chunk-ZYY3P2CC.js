@@ -6,13 +6,13 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-3HDZVOMU.js";
+} from "./chunk-QCY5YX4Z.js";
 import {
   VERSION
 } from "./chunk-XHZGOURA.js";
 import {
   formatDuration
-} from "./chunk-6S73C36M.js";
+} from "./chunk-4QGXYJTN.js";
 
 // src/report/sarif.ts
 import path from "node:path";

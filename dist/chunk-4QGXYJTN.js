@@ -21,10 +21,12 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compilePglite,
-  effectiveTier,
   ownBuffer,
   pglite_initdb_default
-} from "./chunk-BMFPFDAK.js";
+} from "./chunk-M3PHAQBM.js";
+import {
+  effectiveTier
+} from "./chunk-2OA7AA7S.js";
 import {
   __commonJS,
   __require,

@@ -6,14 +6,14 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   RUNTIME_WASM_FLAGS,
-  STARTED_BASELINE,
-  respawn,
-  shouldRespawn
-} from "./chunk-N4B6KCWE.js";
+  baselineProcess,
+  compileAt,
+  effectiveTier
+} from "./chunk-2OA7AA7S.js";
 import "./chunk-XJGXLKRM.js";
 export {
   RUNTIME_WASM_FLAGS,
-  STARTED_BASELINE,
-  respawn,
-  shouldRespawn
+  baselineProcess,
+  compileAt,
+  effectiveTier
 };

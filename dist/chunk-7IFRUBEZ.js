@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-YS2XCFKP.js";
+} from "./chunk-6AM5GW5K.js";
 import {
   isProven
-} from "./chunk-P5EH62WA.js";
+} from "./chunk-AJKZ57QF.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;
