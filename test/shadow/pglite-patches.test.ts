@@ -15,6 +15,7 @@ import { describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { BUNDLE_PRELUDE, PATCHES, SYM_INDEX_PRELUDE, patchSource } from '../../scripts/pglite-patches.mjs';
 import { bytesBlob } from '../../src/dialects/postgres/shadow/pglite-engine.js';
+import { tarEntries } from './tar.js';
 
 const pgliteDist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
 
@@ -204,21 +205,11 @@ describe('PGlite glue patches', () => {
         // every regular file of the archive holds the bytes the engine's own file system holds
         const fs = first.Module.FS;
         let files = 0;
-        for (let off = 0; off + 512 <= tar.length;) {
-          const field = (at: number, n: number) =>
-            Buffer.from(tar.subarray(off + at, off + at + n))
-              .toString('latin1')
-              .replace(/\0.*$/s, '');
-          const name = field(0, 100);
-          if (!name) break;
-          const size = parseInt(field(124, 12).trim() || '0', 8);
-          if (field(156, 1) === '0') {
-            const bytes = tar.subarray(off + 512, off + 512 + size);
-            const own = fs.readFile(`/pglite/data${name}`);
-            expect(Buffer.from(bytes).equals(Buffer.from(own)), name).toBe(true);
-            files++;
-          }
-          off += 512 + Math.ceil(size / 512) * 512;
+        for (const { name, type, bytes } of tarEntries(tar)) {
+          if (type !== '0') continue;
+          const own = fs.readFile(`/pglite/data${name}`);
+          expect(Buffer.from(bytes).equals(Buffer.from(own)), name).toBe(true);
+          files++;
         }
         expect(files).toBeGreaterThan(100);
       } finally {

@@ -11,28 +11,19 @@ import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { bytesBlob, checkpointAndTrimWal } from '../../src/dialects/postgres/shadow/pglite-engine.js';
 import { dataDirCandidates, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
+import { tarEntries } from './tar.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** the data directory the committed bundle ships (in every checkout) */
 const DIST_DATADIR = path.join(ROOT, 'dist', 'pglite-datadir.tgz');
 const SEGMENT = /^[0-9A-F]{24}$/;
 
-/** The WAL segment files a tar archive holds (ustar headers: name, size, prefix), by name. */
+/** The WAL segment files a tar archive holds, by name. */
 function walSegments(tar: Uint8Array): string[] {
-  const text = (at: number, len: number) => {
-    const b = tar.subarray(at, at + len);
-    const end = b.indexOf(0);
-    return Buffer.from(end < 0 ? b : b.subarray(0, end)).toString('utf8');
-  };
   const names: string[] = [];
-  for (let at = 0; at + 512 <= tar.length;) {
-    if (tar.subarray(at, at + 512).every((x) => x === 0)) break;
-    const prefix = text(at + 257, 6) === 'ustar' ? text(at + 345, 155) : '';
-    const name = (prefix ? `${prefix}/` : '') + text(at, 100);
-    const size = parseInt(text(at + 124, 12).trim() || '0', 8);
+  for (const { name } of tarEntries(tar)) {
     const [dir, file] = name.replace(/\/$/, '').split('/').slice(-2);
     if (dir === 'pg_wal' && file && SEGMENT.test(file)) names.push(file);
-    at += 512 + Math.ceil(size / 512) * 512;
   }
   return names.sort();
 }
