@@ -74,9 +74,10 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function compileAt<T>(tier: WasmTier, compile: () => Promise<T>): Promise<T> {
   const run = async (): Promise<T> => {
-    // nothing to set: the tier asked is V8's default, the process started baseline-only, or V8 ignores the flag now
+    // nothing to set: the tier asked is V8's default, the process is baseline-only already (`baselineProcess`), or
+    // a flag set around one compile would not hold (V8 13)
     if (tier !== 'baseline' || baselineOnly || !RUNTIME_WASM_FLAGS) return compile();
-    setFlagsFromString('--liftoff-only');
+    setFlagsFromString(LIFTOFF_ONLY);
     try {
       return await compile();
     } finally {
