@@ -36,8 +36,8 @@ import {
   ownBuffer,
   pgliteFilesUrl,
   pglite_initdb_default
-} from "./chunk-M3PHAQBM.js";
-import "./chunk-2OA7AA7S.js";
+} from "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts

@@ -46,15 +46,17 @@ function openReport(dir, key) {
     return void 0;
   }
 }
+function readInto(report, into, from) {
+  for (let got = 0; got < into.length; ) {
+    const n = readSync(report.fd, into, got, into.length - got, report.start + from + got);
+    if (n === 0) throw new Error(`zerodown: a saved report ended ${report.length - from - got} bytes early`);
+    got += n;
+  }
+}
 function readReport(report, from = 0) {
   try {
     const bytes = Buffer.allocUnsafe(report.length - from);
-    let at = 0;
-    while (at < bytes.length) {
-      const n = readSync(report.fd, bytes, at, bytes.length - at, report.start + from + at);
-      if (n === 0) throw new Error(`zerodown: a saved report ended ${bytes.length - at} bytes early`);
-      at += n;
-    }
+    readInto(report, bytes, from);
     return bytes;
   } finally {
     closeSync(report.fd);
@@ -80,8 +82,8 @@ function writeReport(fd, report) {
     const piece = Buffer.allocUnsafeSlow(Math.min(PIECE, report.length));
     let at = 0;
     while (at < report.length) {
-      const n = readSync(report.fd, piece, 0, Math.min(piece.length, report.length - at), report.start + at);
-      if (n === 0) throw new Error(`zerodown: a saved report ended ${report.length - at} bytes early`);
+      const n = Math.min(piece.length, report.length - at);
+      readInto(report, piece.subarray(0, n), at);
       const left = writeUntilBlocked(fd, piece.subarray(0, n));
       if (left.length) {
         closed = true;

@@ -6,21 +6,21 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-TLAHQR7R.js";
+} from "./chunk-VCDAMDGQ.js";
 import {
   proofState
-} from "./chunk-7IFRUBEZ.js";
+} from "./chunk-4FOFUCIA.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-6AM5GW5K.js";
+import "./chunk-XJYGRP4V.js";
 import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-PSFG24WF.js";
-import "./chunk-VPBPFYTM.js";
-import "./chunk-ZYY3P2CC.js";
+} from "./chunk-KW2WFXQT.js";
+import "./chunk-PKZCMPA4.js";
+import "./chunk-FO5LEXJC.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,22 +32,22 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-CXQWUIWJ.js";
+} from "./chunk-U3AHRDCG.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-KKBS45TV.js";
-import "./chunk-CIQIMJKY.js";
-import "./chunk-QCY5YX4Z.js";
+} from "./chunk-7YANEOMN.js";
+import "./chunk-J6Y6JU6E.js";
+import "./chunk-COP2C6JO.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import {
@@ -56,7 +56,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-XHZGOURA.js";
+import "./chunk-JPYK3BST.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
 import {
@@ -65,15 +65,15 @@ import {
   formatDuration,
   formatMicros,
   serverUsPerRow
-} from "./chunk-4QGXYJTN.js";
+} from "./chunk-U5IAEDA2.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-M3PHAQBM.js";
-import "./chunk-2OA7AA7S.js";
+import "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/cli/plan.ts

@@ -12,29 +12,29 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-PSFG24WF.js";
-import "./chunk-VPBPFYTM.js";
-import "./chunk-ZYY3P2CC.js";
-import "./chunk-AJKZ57QF.js";
-import "./chunk-CXQWUIWJ.js";
+} from "./chunk-KW2WFXQT.js";
+import "./chunk-PKZCMPA4.js";
+import "./chunk-FO5LEXJC.js";
+import "./chunk-FYXW27HO.js";
+import "./chunk-U3AHRDCG.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-KKBS45TV.js";
-import "./chunk-CIQIMJKY.js";
-import "./chunk-QCY5YX4Z.js";
+import "./chunk-7YANEOMN.js";
+import "./chunk-J6Y6JU6E.js";
+import "./chunk-COP2C6JO.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-XHZGOURA.js";
+import "./chunk-JPYK3BST.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
-import "./chunk-4QGXYJTN.js";
+import "./chunk-U5IAEDA2.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-M3PHAQBM.js";
-import "./chunk-2OA7AA7S.js";
+import "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 export {
   dialectLine,

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-TLAHQR7R.js";
-import "./chunk-7IFRUBEZ.js";
-import "./chunk-6AM5GW5K.js";
+} from "./chunk-VCDAMDGQ.js";
+import "./chunk-4FOFUCIA.js";
+import "./chunk-XJYGRP4V.js";
 import {
   ruleDocUrl
-} from "./chunk-ZYY3P2CC.js";
+} from "./chunk-FO5LEXJC.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,12 +26,12 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-CXQWUIWJ.js";
+} from "./chunk-U3AHRDCG.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-CIQIMJKY.js";
-import "./chunk-QCY5YX4Z.js";
+import "./chunk-J6Y6JU6E.js";
+import "./chunk-COP2C6JO.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -40,10 +40,10 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-XHZGOURA.js";
+} from "./chunk-JPYK3BST.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
-import "./chunk-4QGXYJTN.js";
+import "./chunk-U5IAEDA2.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -52,8 +52,8 @@ import "./chunk-SYUIUCCK.js";
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-M3PHAQBM.js";
-import "./chunk-2OA7AA7S.js";
+import "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import {
   __commonJS,
   __esm,

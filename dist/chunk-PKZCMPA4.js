@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-ZYY3P2CC.js";
+} from "./chunk-FO5LEXJC.js";
 import {
   require_picocolors
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   compileAt
-} from "./chunk-2OA7AA7S.js";
+} from "./chunk-WHSIOZEN.js";
 
 // src/dialects/postgres/shadow/pglite-files.ts
 import { readFile } from "node:fs/promises";

@@ -5,31 +5,24 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-M2Y2FLMR.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-QCY5YX4Z.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-7YANEOMN.js";
+import "./chunk-J6Y6JU6E.js";
+import "./chunk-COP2C6JO.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-XHZGOURA.js";
-import "./chunk-4DFG6LKJ.js";
-import "./chunk-4QGXYJTN.js";
+import "./chunk-U5IAEDA2.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-M3PHAQBM.js";
-import "./chunk-2OA7AA7S.js";
+import "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  runStats,
+  statsExportCommand
 };

@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-6AM5GW5K.js";
+} from "./chunk-XJYGRP4V.js";
 import {
   isProven
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

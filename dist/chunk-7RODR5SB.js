@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-QCY5YX4Z.js";
+} from "./chunk-COP2C6JO.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -22,10 +22,10 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-XHZGOURA.js";
+} from "./chunk-JPYK3BST.js";
 import {
   LineIndex
-} from "./chunk-4QGXYJTN.js";
+} from "./chunk-U5IAEDA2.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-6AM5GW5K.js";
+} from "./chunk-XJYGRP4V.js";
 import {
   addDryRunFacts,
   defaultCacheDir,
@@ -39,34 +39,34 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-CXQWUIWJ.js";
+} from "./chunk-U3AHRDCG.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-KKBS45TV.js";
+} from "./chunk-7YANEOMN.js";
 import {
   estimateDryRun
-} from "./chunk-CIQIMJKY.js";
-import "./chunk-QCY5YX4Z.js";
+} from "./chunk-J6Y6JU6E.js";
+import "./chunk-COP2C6JO.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-XHZGOURA.js";
+import "./chunk-JPYK3BST.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
 import {
   formatDuration
-} from "./chunk-4QGXYJTN.js";
+} from "./chunk-U5IAEDA2.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import {
@@ -75,8 +75,8 @@ import {
 import {
   redactSecrets
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-M3PHAQBM.js";
-import "./chunk-2OA7AA7S.js";
+import "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

@@ -10,32 +10,32 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-CASPRD3F.js";
-import "./chunk-7IFRUBEZ.js";
+} from "./chunk-GFMQZHUR.js";
+import "./chunk-4FOFUCIA.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-6AM5GW5K.js";
+import "./chunk-XJYGRP4V.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-PSFG24WF.js";
+} from "./chunk-KW2WFXQT.js";
 import {
   formatText
-} from "./chunk-VPBPFYTM.js";
-import "./chunk-ZYY3P2CC.js";
+} from "./chunk-PKZCMPA4.js";
+import "./chunk-FO5LEXJC.js";
 import {
   defaultCacheDir
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-CXQWUIWJ.js";
+} from "./chunk-U3AHRDCG.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-KKBS45TV.js";
-import "./chunk-CIQIMJKY.js";
-import "./chunk-QCY5YX4Z.js";
+} from "./chunk-7YANEOMN.js";
+import "./chunk-J6Y6JU6E.js";
+import "./chunk-COP2C6JO.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
@@ -45,10 +45,10 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-XHZGOURA.js";
+} from "./chunk-JPYK3BST.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
-import "./chunk-4QGXYJTN.js";
+import "./chunk-U5IAEDA2.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
 import "./chunk-SYUIUCCK.js";
@@ -57,8 +57,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-M3PHAQBM.js";
-import "./chunk-2OA7AA7S.js";
+import "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import {
   __commonJS,
   __export,

@@ -9,7 +9,7 @@ import {
   baselineProcess,
   compileAt,
   effectiveTier
-} from "./chunk-2OA7AA7S.js";
+} from "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 export {
   RUNTIME_WASM_FLAGS,

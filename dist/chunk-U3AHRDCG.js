@@ -7,19 +7,19 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-QCY5YX4Z.js";
+} from "./chunk-COP2C6JO.js";
 import {
   probeKind,
   readDirEntries,
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-XHZGOURA.js";
+} from "./chunk-JPYK3BST.js";
 import {
   countStatements,
   simplify,
   splitSql
-} from "./chunk-4QGXYJTN.js";
+} from "./chunk-U5IAEDA2.js";
 import {
   __commonJS,
   __toESM
@@ -4495,7 +4495,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-IEV7IQPP.js");
+  const { readConfigFile } = await import("./config-file-WDVGFZ36.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-7IFRUBEZ.js";
+} from "./chunk-4FOFUCIA.js";
 import {
   require_picocolors
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-QCY5YX4Z.js";
+} from "./chunk-COP2C6JO.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

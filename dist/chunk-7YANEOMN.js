@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-CIQIMJKY.js";
+} from "./chunk-J6Y6JU6E.js";
 import {
   dialectOfUrl
-} from "./chunk-QCY5YX4Z.js";
+} from "./chunk-COP2C6JO.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

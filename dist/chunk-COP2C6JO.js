@@ -93,7 +93,7 @@ import {
   typeRef,
   typeToSql,
   volatility
-} from "./chunk-4QGXYJTN.js";
+} from "./chunk-U5IAEDA2.js";
 import {
   DEFAULT_PG_VERSION
 } from "./chunk-K6RS4U4B.js";
@@ -107,7 +107,7 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 import {
   tierFor
-} from "./chunk-M3PHAQBM.js";
+} from "./chunk-2BY3P7E5.js";
 
 // src/rules/api.ts
 function ruleDefiner(dialect) {
@@ -4560,7 +4560,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-O5OMWAF4.js")).openShadow(options),
+  open: async (options) => (await import("./open-J7PKN4XG.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   startEmbedded: () => void startWorkerAhead(),

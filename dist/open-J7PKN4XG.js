@@ -9,7 +9,7 @@ import {
   pgClient,
   postgresProbes,
   quoteIdent
-} from "./chunk-4QGXYJTN.js";
+} from "./chunk-U5IAEDA2.js";
 import "./chunk-K6RS4U4B.js";
 import {
   trackShadow,
@@ -30,8 +30,8 @@ import {
 import {
   buffersFor,
   tierFor
-} from "./chunk-M3PHAQBM.js";
-import "./chunk-2OA7AA7S.js";
+} from "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/postgres.ts

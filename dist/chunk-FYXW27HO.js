@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-CXQWUIWJ.js";
+} from "./chunk-U3AHRDCG.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -14,7 +14,7 @@ import {
   confirmFindings,
   stopFindings,
   summarize
-} from "./chunk-CIQIMJKY.js";
+} from "./chunk-J6Y6JU6E.js";
 import {
   DEFAULT_DIALECT,
   MISSING_OBJECT,
@@ -25,14 +25,14 @@ import {
   runTraced,
   shadowOf,
   shorten
-} from "./chunk-QCY5YX4Z.js";
+} from "./chunk-COP2C6JO.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
 import {
   codeIdentity,
   reportHeader
-} from "./chunk-XHZGOURA.js";
+} from "./chunk-JPYK3BST.js";
 import {
   inflateOptions,
   isZstd
@@ -48,7 +48,7 @@ import {
 } from "./chunk-4DFG6LKJ.js";
 import {
   disablesAssumeInTransaction
-} from "./chunk-4QGXYJTN.js";
+} from "./chunk-U5IAEDA2.js";
 import {
   isShadowStop,
   shadowWork,
@@ -56,7 +56,7 @@ import {
 } from "./chunk-SYUIUCCK.js";
 import {
   compileAt
-} from "./chunk-2OA7AA7S.js";
+} from "./chunk-WHSIOZEN.js";
 import {
   __commonJS
 } from "./chunk-XJGXLKRM.js";

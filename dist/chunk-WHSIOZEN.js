@@ -28,7 +28,7 @@ var queue = Promise.resolve();
 function compileAt(tier, compile) {
   const run = async () => {
     if (tier !== "baseline" || baselineOnly || !RUNTIME_WASM_FLAGS) return compile();
-    setFlagsFromString("--liftoff-only");
+    setFlagsFromString(LIFTOFF_ONLY);
     try {
       return await compile();
     } finally {

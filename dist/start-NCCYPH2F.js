@@ -12,31 +12,31 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-CASPRD3F.js";
-import "./chunk-7IFRUBEZ.js";
+} from "./chunk-GFMQZHUR.js";
+import "./chunk-4FOFUCIA.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-6AM5GW5K.js";
+import "./chunk-XJYGRP4V.js";
 import {
   formatText
-} from "./chunk-VPBPFYTM.js";
+} from "./chunk-PKZCMPA4.js";
 import {
   toSarif
-} from "./chunk-ZYY3P2CC.js";
+} from "./chunk-FO5LEXJC.js";
 import {
   defaultCacheDir
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 import {
   loadConfig
-} from "./chunk-CXQWUIWJ.js";
+} from "./chunk-U3AHRDCG.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-CIQIMJKY.js";
-import "./chunk-QCY5YX4Z.js";
+import "./chunk-J6Y6JU6E.js";
+import "./chunk-COP2C6JO.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";
@@ -47,10 +47,10 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-XHZGOURA.js";
+} from "./chunk-JPYK3BST.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
-import "./chunk-4QGXYJTN.js";
+import "./chunk-U5IAEDA2.js";
 import {
   parsePgVersion
 } from "./chunk-K6RS4U4B.js";
@@ -65,8 +65,8 @@ import {
   registerSecret,
   registerSecretUrl
 } from "./chunk-AA5Y5KNS.js";
-import "./chunk-M3PHAQBM.js";
-import "./chunk-2OA7AA7S.js";
+import "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import {
   __commonJS,
   __require,

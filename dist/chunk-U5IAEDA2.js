@@ -23,10 +23,10 @@ import {
   compilePglite,
   ownBuffer,
   pglite_initdb_default
-} from "./chunk-M3PHAQBM.js";
+} from "./chunk-2BY3P7E5.js";
 import {
   effectiveTier
-} from "./chunk-2OA7AA7S.js";
+} from "./chunk-WHSIOZEN.js";
 import {
   __commonJS,
   __require,

@@ -6,13 +6,13 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   dialectFor
-} from "./chunk-QCY5YX4Z.js";
+} from "./chunk-COP2C6JO.js";
 import {
   VERSION
-} from "./chunk-XHZGOURA.js";
+} from "./chunk-JPYK3BST.js";
 import {
   formatDuration
-} from "./chunk-4QGXYJTN.js";
+} from "./chunk-U5IAEDA2.js";
 
 // src/report/sarif.ts
 import path from "node:path";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-7IFRUBEZ.js";
+} from "./chunk-4FOFUCIA.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-6AM5GW5K.js";
+} from "./chunk-XJYGRP4V.js";
 import {
   byStatement
-} from "./chunk-VPBPFYTM.js";
+} from "./chunk-PKZCMPA4.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-ZYY3P2CC.js";
+} from "./chunk-FO5LEXJC.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,20 +52,20 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-CXQWUIWJ.js";
+} from "./chunk-U3AHRDCG.js";
 import {
   applyStats,
   confirmFindings,
   stopFindings
-} from "./chunk-CIQIMJKY.js";
+} from "./chunk-J6Y6JU6E.js";
 import {
   dialectFor
-} from "./chunk-QCY5YX4Z.js";
+} from "./chunk-COP2C6JO.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-VPBPFYTM.js";
+} from "./chunk-PKZCMPA4.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-ZYY3P2CC.js";
+} from "./chunk-FO5LEXJC.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,23 +27,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-AJKZ57QF.js";
+} from "./chunk-FYXW27HO.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   loadConfig,
   withFsMemo
-} from "./chunk-CXQWUIWJ.js";
+} from "./chunk-U3AHRDCG.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-KKBS45TV.js";
+} from "./chunk-7YANEOMN.js";
 import {
   applyStats
-} from "./chunk-CIQIMJKY.js";
+} from "./chunk-J6Y6JU6E.js";
 import {
   UsageError,
   exitCodeFor
@@ -57,7 +57,7 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-XHZGOURA.js";
+} from "./chunk-JPYK3BST.js";
 import {
   lintCacheDir
 } from "./chunk-4DFG6LKJ.js";
@@ -460,7 +460,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-Y3YTBVUH.js");
+    const { lintDryRun } = await import("./dry-run-QHERZLUF.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,
