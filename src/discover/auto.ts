@@ -6,8 +6,7 @@
  */
 import path from 'node:path';
 import { detectFramework } from './frameworks.js';
-import { type FileWalk, globUnstamped, list, readText, walkFiles } from './fsutil.js';
-import { LIQUIBASE_HEADER } from './tools/liquibase.js';
+import { type FileWalk, globUnstamped, list, marker, walkFiles } from './fsutil.js';
 
 export interface MigrationRoot {
   /** path relative to cwd with `/` separators ('.' for cwd itself) */
@@ -96,12 +95,7 @@ export async function autoDiscover(cwd: string): Promise<MigrationRoot[]> {
     if (/changelog.*\.(xml|ya?ml|json)$/i.test(path.basename(m))) {
       // Liquibase outside a conventional folder: a formatted-SQL file next to a master changelog
       const dir = path.dirname(m);
-      if (
-        list(dir).some(
-          (f) => f.endsWith('.sql') && LIQUIBASE_HEADER.test(readText(path.join(dir, f))?.slice(0, 200) ?? ''),
-        )
-      )
-        roots.add(dir);
+      if (list(dir).some((f) => f.endsWith('.sql') && marker(path.join(dir, f), 'liquibase-header'))) roots.add(dir);
       continue;
     }
     const root = rootOf(m);

@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { autoDiscover } from './auto.js';
-import { findUp, globUnstamped, isDir, isFile, list, readText } from './fsutil.js';
+import { findUp, globUnstamped, isDir, isFile, list, marker, readText } from './fsutil.js';
 
 export interface DetectedDialect {
   dialect: 'mysql' | 'mariadb' | 'postgres';
@@ -22,18 +22,6 @@ export interface DetectedDialect {
 
 /** most .sql files whose text is read */
 const MAX_FILES = 40;
-/** characters read of each */
-const MAX_CHARS = 64 * 1024;
-
-const MYSQL_SQL = [/`[^`\n]+`/, /\bENGINE\s*=/i, /\bAUTO_INCREMENT\b/i];
-const POSTGRES_SQL = [
-  /\b(BIG|SMALL)?SERIAL\b/i,
-  /::\s*[a-z_]+/i,
-  /\$\$/,
-  /\bJSONB\b/i,
-  /\bCREATE\s+EXTENSION\b/i,
-  /\bCREATE\s+(OR\s+REPLACE\s+)?FUNCTION\b[\s\S]*LANGUAGE\s+plpgsql/i,
-];
 
 function sqlFilesUnder(dir: string, out: string[], depth = 0): void {
   if (out.length >= 400 || depth > 3) return;
@@ -109,12 +97,11 @@ export async function detectDialect(inputs: readonly string[], cwd: string): Pro
   let mysqlHits = 0;
   const seen = new Set<string>();
   for (const f of files.slice(0, MAX_FILES)) {
-    const text = (readText(f) ?? '').slice(0, MAX_CHARS).replace(/'(?:[^'\\]|\\.|'')*'/g, "''");
-    if (POSTGRES_SQL.some((re) => re.test(text))) return undefined;
-    const hits = MYSQL_SQL.filter((re) => re.test(text));
-    if (hits.length) mysqlHits++;
-    for (const h of hits)
-      seen.add(h === MYSQL_SQL[0] ? 'backticks' : h === MYSQL_SQL[1] ? 'ENGINE=' : 'AUTO_INCREMENT');
+    // what the first 64 K characters say (src/discover/markers.ts `dialect`); an unreadable file says nothing
+    const evidence = marker(f, 'dialect') ?? '';
+    if (evidence === 'postgres') return undefined;
+    if (evidence) mysqlHits++;
+    for (const h of evidence ? evidence.split(' ') : []) seen.add(h);
   }
   if (mysqlHits) return { dialect: 'mysql', reason: `MySQL syntax in the SQL (${[...seen].join(', ')})` };
   return undefined;

@@ -2,7 +2,16 @@
 import { type Dirent, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob, type GlobOptions } from 'tinyglobby';
-import { type PathKind, probeKind, readDirEntries, recordList, recordRead, unrecordable } from '../pipeline/rerun.js';
+import {
+  noteInspected,
+  type PathKind,
+  probeKind,
+  readDirEntries,
+  recordList,
+  recordRead,
+  unrecordable,
+} from '../pipeline/rerun.js';
+import { MARKERS, type MarkerName } from './markers.js';
 import { naturalCompare } from './order.js';
 
 export const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -105,8 +114,29 @@ export function existsSync(p: string): boolean {
   return kindOf(p) !== 'none';
 }
 
-/** A file's text (UTF-8, as `readFileSync(p, 'utf8')`), or undefined when it cannot be read; read once per memo. */
+/**
+ * A file's text (UTF-8, as `readFileSync(p, 'utf8')`), or undefined when it cannot be read; read once per memo.
+ * For what discovery decides from a file's text other than by a named marker (`marker`); a migration's source is
+ * `takeText`'s.
+ */
 export function readText(p: string): string | undefined {
+  noteInspected(p);
+  return textOf(p);
+}
+
+/**
+ * The answer of the named test `name` (./markers.ts) for the text of `p`, recorded as such (src/pipeline/rerun.ts
+ * `noteInspected`); undefined when `p` cannot be read.
+ */
+export function marker<N extends MarkerName>(p: string, name: N): ReturnType<(typeof MARKERS)[N]> | undefined {
+  const text = textOf(p);
+  if (text === undefined) return undefined;
+  const answer = MARKERS[name](text) as ReturnType<(typeof MARKERS)[N]>;
+  noteInspected(p, [name, answer]);
+  return answer;
+}
+
+function textOf(p: string): string | undefined {
   const read = () =>
     recordRead(p, () => {
       try {
@@ -222,12 +252,9 @@ export function sqlNames(dir: string, files?: string[]): string[] {
   return (files ? files.map((f) => path.basename(f)) : list(dir)).filter((f) => /\.sql$/i.test(f));
 }
 
-/** Reads up to `max` of the given files and returns true when any passes `test`. */
-export function anyContent(dir: string, names: string[], test: (src: string) => boolean, max = 40): boolean {
-  for (const n of names.slice(0, max)) {
-    const src = readText(path.isAbsolute(n) ? n : path.join(dir, n));
-    if (src !== undefined && test(src)) return true;
-  }
+/** Reads up to `max` of the given files and returns true when the marker `name` (./markers.ts) is in any. */
+export function anyContent(dir: string, names: string[], name: 'goose-up' | 'dbmate-up', max = 40): boolean {
+  for (const n of names.slice(0, max)) if (marker(path.isAbsolute(n) ? n : path.join(dir, n), name)) return true;
   return false;
 }
 

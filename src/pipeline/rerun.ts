@@ -51,6 +51,13 @@ export interface FsRecord {
   stderr: string;
   /** the run's start less 2 s, in nanoseconds since the epoch: a change from then on is racy */
   readonly racyFrom: bigint;
+  /**
+   * the files whose text discovery looked into to decide something, as opposed to reading a migration's source:
+   * by the named questions asked of it and their answers (src/discover/markers.ts: a tool's marker, the dialect's
+   * evidence), or null when read whole for anything else. ./discovery-cache.ts asks a file under review the same
+   * questions again, and reuses no discovery that read one whole.
+   */
+  readonly inspected: Map<string, Record<string, boolean | string> | null>;
 }
 
 let active: FsRecord | undefined;
@@ -67,7 +74,17 @@ export function currentInvocation(): readonly string[] | undefined {
 
 /** Records what the file system tells this run until `stopRecording` (the lint command only). */
 export function startRecording(): FsRecord {
-  active = { seen: new Map(), stderr: '', racyFrom: (BigInt(Date.now()) - RACY_MS) * 1_000_000n };
+  active = {
+    seen: new Map(),
+    stderr: '',
+    racyFrom: (BigInt(Date.now()) - RACY_MS) * 1_000_000n,
+    inspected: new Map(),
+  };
+  return active;
+}
+
+/** The record of the run in progress, if it is recorded. */
+export function currentRecord(): FsRecord | undefined {
   return active;
 }
 
@@ -159,6 +176,15 @@ export function recordRead<T extends string | Buffer | null>(p: string, read: ()
   return value;
 }
 
+/** Discovery looked into `p`'s text: for `marker`'s answer, else for anything (see `FsRecord.inspected`). */
+export function noteInspected(p: string, marker?: readonly [name: string, answer: boolean | string]): void {
+  const r = active;
+  if (!r) return;
+  const was = r.inspected.get(p);
+  if (!marker) r.inspected.set(p, null);
+  else if (was !== null) r.inspected.set(p, { ...was, [marker[0]]: marker[1] });
+}
+
 /** Lists `dir` with `list`, recording the folder's signature taken before. */
 export function recordList(dir: string, list: () => Dirent[] | null): Dirent[] | null {
   const r = active;
@@ -170,7 +196,7 @@ export function recordList(dir: string, list: () => Dirent[] | null): Dirent[] |
 }
 
 /** Whether `sig`, recorded under `key`, is still what the file system says. */
-function holds(key: string, sig: string): boolean {
+export function holds(key: string, sig: string): boolean {
   const p = key.slice(1);
   if (key[0] === 'k') return kindAt(p) === sig;
   if (!sig.startsWith('#')) return signature(statOf(p)) === sig;
@@ -185,13 +211,30 @@ function holds(key: string, sig: string): boolean {
   return `#${sig[1]}${textHash(value)}` === sig;
 }
 
-/** The key of an invocation (see the file comment). */
+/**
+ * A folder's entry in a record as its listing (names and types) rather than its signature, when the signature taken
+ * now is still the one recorded (so the listing is the one the run saw); undefined otherwise. A folder whose file is
+ * saved through a temporary file and a rename (as many editors do) changes its signature, not its listing.
+ */
+export function asListing(dir: string, recorded: string): string | undefined {
+  if (recorded.startsWith('#')) return recorded;
+  return signature(statOf(dir)) === recorded ? `#${listingHash(readDirEntries(dir))}` : undefined;
+}
+
+/** Adds entries (checked to hold) to the record of the run in progress, as if it had asked them itself. */
+export function adoptEntries(entries: readonly (readonly [string, string])[]): void {
+  const r = active;
+  if (r) for (const [key, sig] of entries) note(r, key, sig);
+}
+
+/** The key of an invocation (see the file comment); `kind` tells apart the caches keyed on one. */
 export function stampKey(
   argv: readonly string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
   stdoutTTY: boolean,
   build = codeIdentity(),
+  kind = 'zerodown-stamp',
 ): string {
   const vars = Object.keys(env)
     .filter((k) => !NOISE.has(k))
@@ -199,7 +242,7 @@ export function stampKey(
     .map((k) => [k, env[k]]);
   // a fast hash (no `node:crypto`): the key holds the whole environment, which no pull request chooses or can read,
   // so no one can craft an invocation whose key collides with another run's; content is hashed with SHA-256 (`sha`)
-  return fastHash(JSON.stringify([`zerodown-stamp ${FORMAT}`, build, process.version, cwd, argv, vars, stdoutTTY]));
+  return fastHash(JSON.stringify([`${kind} ${FORMAT}`, build, process.version, cwd, argv, vars, stdoutTTY]));
 }
 
 interface Stamp {
@@ -221,7 +264,7 @@ const changedAt = (sig: string): bigint => {
  * A stamp's entries, the most recently changed first: what was changed last is what is most likely to change next
  * (the migration being written), so a run after an edit finds out after one `stat` instead of thousands.
  */
-function newestFirst(seen: ReadonlyMap<string, string>): [string, string][] {
+export function newestFirst(seen: Iterable<[string, string]>): [string, string][] {
   return [...seen]
     .map((e) => ({ e, t: changedAt(e[1]) }))
     .sort((a, b) => (a.t === b.t ? 0 : a.t > b.t ? -1 : 1))

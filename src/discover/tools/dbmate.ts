@@ -25,7 +25,7 @@ export const dbmate: Framework = {
   name: 'dbmate',
   pattern: '<version>_<name>.sql with -- migrate:up',
   detect(dir, files) {
-    return anyContent(dir, files ?? sqlNames(dir), (src) => /^--\s*migrate:up\b/m.test(src));
+    return anyContent(dir, files ?? sqlNames(dir), 'dbmate-up');
   },
   root(dir) {
     return dir;

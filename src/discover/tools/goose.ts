@@ -22,8 +22,6 @@ import { anyContent, globFiles, sqlNames } from '../fsutil.js';
 import { byNumericPrefix } from '../order.js';
 import type { FileInfo, Framework, RawSegment } from '../types.js';
 
-export const GOOSE_UP = /^--\s*\+goose\s+up\s*$/im;
-
 function endsWithSemicolon(line: string): boolean {
   let prev = '';
   for (const word of line.split(/\s+/)) {
@@ -107,7 +105,7 @@ export const goose: Framework = {
   pattern: '<version>_<name>.sql with -- +goose Up',
   detect(dir, files) {
     const names = sqlNames(dir, files);
-    return anyContent(dir, files ?? names, (src) => GOOSE_UP.test(src));
+    return anyContent(dir, files ?? names, 'goose-up');
   },
   root(dir) {
     return dir;

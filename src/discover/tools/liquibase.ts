@@ -15,11 +15,11 @@
  * are left out.
  */
 import path from 'node:path';
-import { existsSync, globFiles, isDir, lineEnd, list, readText, subdirs } from '../fsutil.js';
+import { existsSync, globFiles, isDir, lineEnd, list, marker, readText, subdirs } from '../fsutil.js';
 import { naturalCompare } from '../order.js';
 import type { FileInfo, Framework, RawSegment, TxKind } from '../types.js';
 
-export const LIQUIBASE_HEADER = /^\s*--\s*liquibase\s+formatted\s+sql\b/i;
+import { LIQUIBASE_HEADER } from '../markers.js';
 const CHANGESET = /^--\s*changeset\s+(\S+)(.*)$/gim;
 const MASTER = /changelog.*\.(ya?ml|json|xml)$/i;
 
@@ -120,7 +120,7 @@ export const liquibase: Framework = {
       return true;
     const sub = files ? [] : subdirs(dir).flatMap((d) => list(path.join(dir, d)).map((f) => path.join(dir, d, f)));
     const names = [...(files ?? list(dir).map((f) => path.join(dir, f))), ...sub].filter((f) => /\.sql$/i.test(f));
-    return names.slice(0, 40).some((f) => LIQUIBASE_HEADER.test(readText(f)?.slice(0, 200) ?? ''));
+    return names.slice(0, 40).some((f) => marker(f, 'liquibase-header'));
   },
   root(dir) {
     return dir;

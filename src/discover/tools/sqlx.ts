@@ -12,14 +12,13 @@
  * CONCURRENTLY statement alone in its file.
  */
 import path from 'node:path';
-import { existsSync, findUp, globFiles, isDir, readText, sqlNames } from '../fsutil.js';
+import { existsSync, findUp, globFiles, isDir, marker, readText, sqlNames } from '../fsutil.js';
 import { byNumericPrefix } from '../order.js';
 import type { FileInfo, Framework } from '../types.js';
 
 /** A Rust project using sqlx above `dir`, or a file with the sqlx no-transaction directive. */
 function looksLikeSqlx(dir: string, names: string[]): boolean {
-  if (names.some((n) => (readText(path.isAbsolute(n) ? n : path.join(dir, n)) ?? '').startsWith('-- no-transaction')))
-    return true;
+  if (names.some((n) => marker(path.isAbsolute(n) ? n : path.join(dir, n), 'sqlx-no-transaction'))) return true;
   return !!findUp(
     dir,
     (d) =>
