@@ -2,7 +2,7 @@
  * `zerodown lint [paths...]`: discover → parse → replay → rules → one report on stdout.
  * Exit codes (DESIGN.md): 0 nothing reaches --fail-on, 1 something does, 2 usage, config or I/O error.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { autoDiscover, detectDialect, findMigrations, withFsMemo } from '../discover/index.js';
@@ -29,8 +29,11 @@ import { lintCacheDir } from '../cache-files.js';
 import { fileKeys, findingsFile, reportKey, reportWriter, saveReport } from '../pipeline/findings-cache.js';
 import { loadReport } from '../pipeline/saved-report.js';
 import { reportStream } from '../report/stream.js';
+import { discoveryKey, reuseDiscovery, saveDiscovery } from '../pipeline/discovery-cache.js';
+import type { DetectedDialect } from '../discover/dialect.js';
 import {
   currentInvocation,
+  currentRecord,
   saveStamp,
   stampWentStale,
   stampKey,
@@ -250,6 +253,14 @@ function recordRun(opts: LintCliOptions): { stamp(dir: string, report: string): 
 }
 
 /**
+ * `ZERODOWN_TRACE=1`: a line on stderr about what this run reused, written past the record of what the run says
+ * (src/pipeline/rerun.ts), so that a run answered from its saved report does not say it again.
+ */
+function trace(line: string): void {
+  if (process.env.ZERODOWN_TRACE) writeSync(2, `zerodown: ${line}\n`);
+}
+
+/**
  * What `lint` reads before it lints: the migration folders, the dialect, the settings, the stats and the migrations.
  * Undefined when `--only-migrations` names no migration (a commit of other SQL files): nothing to say.
  */
@@ -263,17 +274,39 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
     // migration folders (so queries/*.sql is left alone); the rest of those folders is history
     reviewOnly = new Set(paths.filter((p) => p.endsWith('.sql')).map((p) => path.resolve(cwd, p)));
     if (!reviewOnly.size) return undefined;
+  }
+  // the same run as one before it with only the files under review changed: its discovery, reused
+  // (src/pipeline/discovery-cache.ts); the findings cache's folder holds it
+  const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, 'findings') : undefined;
+  const record = currentRecord();
+  const argv = currentInvocation();
+  const reuseKey = record && argv && findingsDir ? discoveryKey(argv, cwd, process.env) : undefined;
+  const reused = reuseKey ? reuseDiscovery(findingsDir!, reuseKey) : undefined;
+  // what this run discovered, for the next one (a discovery reused as it was stays saved as it was)
+  const remember = (detected: DetectedDialect | undefined, found: Parameters<typeof saveDiscovery>[4]) => {
+    if (reuseKey) saveDiscovery(findingsDir!, reuseKey, record!, detected, found);
+  };
+  if (reused?.nothing) {
+    trace('discovery reused: none of the files is a migration');
+    return undefined;
+  }
+  if (opts.onlyMigrations && !reused) {
     folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
     // no migration folder in this repository: none of the files is a migration
-    if (!folders.length) return undefined;
+    if (!folders.length) {
+      remember(undefined, null);
+      return undefined;
+    }
   }
   // no --dialect and no config `dialect`: the migrations' own evidence (Prisma provider, names, SQL), else postgres
-  const detected = opts.dialect || config.dialect ? undefined : await detectDialect(folders, cwd);
+  const detected = reused
+    ? reused.detected
+    : opts.dialect || config.dialect
+      ? undefined
+      : await detectDialect(folders, cwd);
   const settings = resolveSettings({ ...opts, ...(detected ? { detected } : {}) }, config);
   // --stats / --stats-url: production sizes, read (and checked) before anything runs
   const stats = await runStats(opts, cwd);
-  // the findings of unchanged files are reused (src/pipeline/findings-cache.ts); --no-cache: lint every file
-  const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, 'findings') : undefined;
   // compile the WebAssembly parser in the background while migrations are found when a file will most likely be
   // parsed: no earlier run with these settings saved findings, or this same run's stamp says that something it read
   // has changed since (src/pipeline/rerun.ts: a migration edited, as before a commit). Otherwise a run with nothing
@@ -281,22 +314,41 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
   // (a failure surfaces again where the parser is awaited)
   if (!findings || !existsSync(findings) || stampWentStale()) loadParserBaseline(settings.dialect).catch(() => {});
-  // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
-  const { migrations } = await findMigrations(folders, {
-    cwd,
-    framework: opts.framework ?? config.framework,
-    dialect: settings.dialect.id,
-    history: opts.history !== false,
-    pgVersion: settings.pgVersion,
-    ...(opts.since ? { since: opts.since } : {}),
-    ...(reviewOnly ? { reviewOnly } : {}),
-  });
+  const revived = reused && (await reused.revive(settings.pgVersion));
+  let migrations: Migration[];
+  let keys: string[] | undefined;
   let chars = 0;
-  for (const m of migrations) chars += m.source.length;
+  if (revived) {
+    ({ migrations, keys, chars } = revived);
+    trace(
+      `discovery reused: ${migrations.filter((m) => !m.review).length} files unchanged, read again only those under review`,
+    );
+  } else {
+    if (reused)
+      trace('discovery saved, but a file under review is no longer what it was to its tool: discovering again');
+    if (reused && opts.onlyMigrations) folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
+    const found = await findMigrations(folders, {
+      cwd,
+      framework: opts.framework ?? config.framework,
+      dialect: settings.dialect.id,
+      history: opts.history !== false,
+      pgVersion: settings.pgVersion,
+      ...(opts.since ? { since: opts.since } : {}),
+      ...(reviewOnly ? { reviewOnly } : {}),
+    });
+    migrations = found.migrations;
+    for (const m of migrations) chars += m.source.length;
+    // --only-migrations and none of the files is a migration: nothing to say (a commit of other SQL files)
+    if (reviewOnly && !migrations.some((m) => m.review)) {
+      remember(detected, null);
+      return undefined;
+    }
+    if (findings) keys = fileKeys(migrations);
+    remember(detected, { migrations, roots: found.roots, ...(keys ? { keys } : {}) });
+  }
   if (chars > SMALL_YOUNG_GENERATION_CHARS) setFlagsFromString('--semi-space-growth-factor=2');
-  // --only-migrations and none of the files is a migration: nothing to say (a commit of other SQL files)
-  if (reviewOnly && !migrations.some((m) => m.review)) return undefined;
-  return { settings, stats, findingsDir, findings, migrations };
+  return { settings, stats, findingsDir, findings, migrations, keys };
 }
 
 async function lintRun(
@@ -321,7 +373,7 @@ async function lintRun(
   const tty = !opts.output && !!process.stdout.isTTY;
   const color = opts.output ? (opts.color ?? false) : useColor(opts.color, process.stdout);
   const said = opts.format === 'text' ? dialectLine(settings) : '';
-  const keys = findings ? fileKeys(migrations) : undefined;
+  const keys = found.keys;
   // nothing changed since a run that wrote this same report: its bytes as they were (--stats reads sizes that change)
   const report =
     findings && keys && !stats

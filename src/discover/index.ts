@@ -66,6 +66,8 @@ export interface SkippedFile {
 
 export interface DiscoveryResult {
   migrations: Migration[];
+  /** the migration root each file under review was found under (src/pipeline/discovery-cache.ts describes it again) */
+  roots: Map<string, string>;
   /** files found but not run by their tool as forward migrations (down files, undo files, names the tool ignores) */
   skipped: SkippedFile[];
   /** detected (or forced) tools, in order of first appearance */
@@ -102,7 +104,8 @@ function displayFiles(cwd: string): (abs: string) => string {
   };
 }
 
-function readSource(abs: string, sources?: ReadonlyMap<string, string>): DecodedSource {
+/** A migration's source as discovery reads it: UTF-8 text, else decoded bytes (a `DiscoveryError` when unreadable). */
+export function readSource(abs: string, sources?: ReadonlyMap<string, string>): DecodedSource {
   const given = sources?.get(abs);
   if (given !== undefined) return { text: given };
   try {
@@ -230,6 +233,7 @@ async function discoverOnce(inputs: string[], options: DiscoverOptions): Promise
 
   const migrations: Migration[] = [];
   const skipped: SkippedFile[] = [];
+  const roots = new Map<string, string>();
   const used: string[] = [];
   const seen = new Set<string>();
   const shown = displayFiles(cwd);
@@ -251,33 +255,61 @@ async function discoverOnce(inputs: string[], options: DiscoverOptions): Promise
       if (!review && !history) continue;
       if (seen.has(abs)) continue;
       seen.add(abs);
-      const { text: source, badBytes, notText } = readSource(abs, options.sources);
-      const info = g.fw.describe(abs, source, g.roots.get(g.files.get(abs)!)!);
+      const root = g.files.get(abs)!;
+      const read = readSource(abs, options.sources);
+      const info = g.fw.describe(abs, read.text, g.roots.get(root)!);
       if (info.skip) {
         skipped.push({ path: shown(abs), reason: info.skip });
         continue;
       }
-      const { transaction, segments } = resolveFile(source, info);
-      const m: Migration = {
-        path: shown(abs),
-        absPath: abs,
-        source,
-        dialect,
-        framework: g.fw.name,
-        transaction,
-        review,
-      };
-      if (segments) m.segments = segments;
-      if (info.version) m.version = info.version;
-      if (info.note) m.transactionNote = info.note;
-      if (badBytes) m.badBytes = badBytes;
-      if (notText) m.notText = notText;
-      out.push(m);
+      out.push(migrationOf(shown(abs), abs, dialect, g.fw.name, review, read, info));
+      if (review) roots.set(abs, root);
     }
     if (out.length && !used.includes(g.fw.name)) used.push(g.fw.name);
     migrations.push(...out);
   }
-  return { migrations, skipped, frameworks: used };
+  return { migrations, skipped, frameworks: used, roots };
+}
+
+/**
+ * A file as the model holds it, from what discovery read and what its tool says of it. Its fields in this one
+ * order: a file's cache key hashes them as JSON (src/pipeline/history-cache.ts `fileKeys`).
+ */
+export function migrationOf(
+  shown: string,
+  abs: string,
+  dialect: MigrationDialect,
+  framework: string,
+  review: boolean,
+  { text: source, badBytes, notText }: DecodedSource,
+  info: FileInfo,
+): Migration {
+  const { transaction, segments } = resolveFile(source, info);
+  const m: Migration = { path: shown, absPath: abs, source, dialect, framework, transaction, review };
+  if (segments) m.segments = segments;
+  if (info.version) m.version = info.version;
+  if (info.note) m.transactionNote = info.note;
+  if (badBytes) m.badBytes = badBytes;
+  if (notText) m.notText = notText;
+  return m;
+}
+
+/**
+ * A file under review read and described again by its tool, as `discover` would, in a discovery otherwise reused
+ * (src/pipeline/discovery-cache.ts: only files under review changed). Undefined when the tool no longer knows it
+ * or now skips it: the caller discovers again.
+ */
+export async function describeAgain(
+  m: Pick<Migration, 'path' | 'absPath' | 'dialect' | 'framework'>,
+  root: string,
+  pgVersion: number,
+): Promise<Migration | undefined> {
+  const fw = frameworkByName(m.framework);
+  if (!fw) return undefined;
+  const ctx: DescribeContext = { root, info: (await fw.prepare?.(root)) ?? {}, pgVersion };
+  const read = readSource(m.absPath);
+  const info = fw.describe(m.absPath, read.text, ctx);
+  return info.skip ? undefined : migrationOf(m.path, m.absPath, m.dialect, m.framework, true, read, info);
 }
 
 export interface FindOptions extends DiscoverOptions {

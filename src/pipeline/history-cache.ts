@@ -15,7 +15,7 @@
  * repository has no node_modules. The 32 entries last used (saved or read) are kept: a long-lived branch's history
  * stays while others come and go.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -29,18 +29,23 @@ const FORMAT = 1;
 const KEEP = 32;
 
 /**
- * Each file's key: a running hash of every file up to and including it, in apply order, as discovered (path,
- * text, tool, transaction mode, segments, under review or not). The last history file's key names the history
- * here; each file's names its findings (./findings-cache.ts), so one pass over the files serves both caches.
+ * Each file's key: a hash of the key before it (`after` for the first) and of the file as discovered (path, text,
+ * tool, transaction mode, segments, under review or not), so each names every file up to and including it, in
+ * apply order. The last history file's key names the history here; each file's names its findings
+ * (./findings-cache.ts), so one pass over the files serves both caches; a run that reuses a discovery
+ * (./discovery-cache.ts) goes on from the saved key of the last file it did not read.
  */
-export function fileKeys(migrations: readonly Migration[]): string[] {
-  const h: Hash = createHash('sha256');
+export function fileKeys(migrations: readonly Migration[], after = ''): string[] {
   const keys: string[] = [];
+  let last = after;
   for (const m of migrations) {
-    // the text is hashed as it is (no JSON escaping of 2 MB); the rest as JSON, both length-prefixed
+    // the text is hashed as it is (no JSON escaping of 2 MB); the rest as JSON, all length-prefixed
     const meta = JSON.stringify({ ...m, source: undefined });
-    h.update(`${meta.length}:${meta}${m.source.length}:`).update(m.source);
-    keys.push(h.copy().digest('base64'));
+    last = createHash('sha256')
+      .update(`${last.length}:${last}${meta.length}:${meta}${m.source.length}:`)
+      .update(m.source)
+      .digest('base64');
+    keys.push(last);
   }
   return keys;
 }
