@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-PKZCMPA4.js";
+} from "./chunk-M2K362EW.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-FO5LEXJC.js";
+} from "./chunk-4FNLK7SM.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,14 +27,18 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-FYXW27HO.js";
+} from "./chunk-YE6UAVEK.js";
 import {
+  DiscoveryError,
   autoDiscover,
+  describeAgain,
   detectDialect,
   findMigrations,
   loadConfig,
+  markerOf,
+  readSource,
   withFsMemo
-} from "./chunk-U3AHRDCG.js";
+} from "./chunk-UEZB5EQC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -49,17 +53,26 @@ import {
   exitCodeFor
 } from "./chunk-YPZZPID6.js";
 import {
+  adoptEntries,
+  asListing,
+  codeIdentity,
   currentInvocation,
+  currentRecord,
+  holds,
   loadReport,
+  newestFirst,
   saveStamp,
   stampKey,
   stampWentStale,
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-JPYK3BST.js";
+} from "./chunk-OALI5Q2C.js";
 import {
-  lintCacheDir
+  lintCacheDir,
+  pruneOldest,
+  touchUsed,
+  writeFileAtomic
 } from "./chunk-4DFG6LKJ.js";
 import {
   hasSecrets,
@@ -67,8 +80,8 @@ import {
 } from "./chunk-AA5Y5KNS.js";
 
 // src/cli/lint.ts
-import { existsSync, writeFileSync } from "node:fs";
-import path2 from "node:path";
+import { existsSync, writeFileSync, writeSync } from "node:fs";
+import path3 from "node:path";
 import { setFlagsFromString } from "node:v8";
 
 // src/report/json.ts
@@ -234,6 +247,130 @@ function reportStream(format, color, pretty) {
   return { head: () => "", ...textParts(color) };
 }
 
+// src/pipeline/discovery-cache.ts
+import { mkdirSync, readFileSync } from "node:fs";
+import path2 from "node:path";
+var FORMAT = 1;
+var KEEP = 16;
+function discoveryKey(argv, cwd, env) {
+  return stampKey(argv, cwd, env, false, codeIdentity(), `zerodown-discovery ${FORMAT}`);
+}
+var entryFile = (dir, key) => path2.join(dir, `${key}.discovery`);
+function saveDiscovery(dir, key, record, detected, found) {
+  if (record.unsound) return;
+  try {
+    let migrations = null;
+    const seen = new Map(record.seen);
+    if (found) {
+      const first = found.migrations.findIndex((m) => m.review);
+      if (first <= 0) return;
+      const keys = found.keys ?? fileKeys(found.migrations.slice(0, first));
+      migrations = [];
+      for (const [i, m] of found.migrations.entries()) {
+        const { source, ...rest } = m;
+        const saved = { m: rest, n: source.length };
+        if (m.review) {
+          const root = found.roots.get(m.absPath);
+          const markers = record.inspected.get(m.absPath);
+          if (!root || markers === null) return;
+          saved.root = root;
+          if (markers) saved.markers = markers;
+          seen.delete(`s${m.absPath}`);
+          const folder = `d${path2.dirname(m.absPath)}`;
+          const sig = seen.get(folder);
+          const listing = sig && asListing(folder.slice(1), sig);
+          if (sig && !listing) return;
+          if (listing) seen.set(folder, listing);
+        } else if (i < first) saved.key = keys[i];
+        migrations.push(saved);
+      }
+    }
+    for (const [k, sig] of seen) if (k[0] === "s" && sig.startsWith("#")) return;
+    const entry = { format: FORMAT, seen: newestFirst(seen), detected: detected ?? null, migrations };
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(entryFile(dir, key), JSON.stringify(entry));
+    pruneOldest(dir, ".discovery", KEEP);
+  } catch {
+  }
+}
+var outcome;
+function reuseDiscovery(dir, key) {
+  outcome = "missed";
+  let entry;
+  try {
+    entry = JSON.parse(readFileSync(entryFile(dir, key), "utf8"));
+    if (entry?.format !== FORMAT || !Array.isArray(entry.seen)) return void 0;
+    for (const e of entry.seen) {
+      if (!Array.isArray(e) || typeof e[0] !== "string" || typeof e[1] !== "string" || !holds(e[0], e[1]))
+        return void 0;
+    }
+  } catch {
+    return void 0;
+  }
+  adoptEntries(entry.seen);
+  touchUsed(entryFile(dir, key));
+  const signatures = new Map(entry.seen);
+  if (entry.migrations === null) outcome = "reused";
+  return {
+    detected: entry.detected ?? void 0,
+    nothing: entry.migrations === null,
+    async revive(pgVersion) {
+      const saved = entry.migrations ?? [];
+      const migrations = [];
+      const keys = [];
+      let chars = 0;
+      let first = -1;
+      for (const s of saved) {
+        const { path: shown, absPath, ...rest } = s.m;
+        if (s.root !== void 0) {
+          if (s.markers && !sameAnswers(s.m.absPath, s.markers)) return void 0;
+          const again = await describeAgain(s.m, s.root, pgVersion);
+          if (!again || again.version !== s.m.version) return void 0;
+          if (first < 0) first = migrations.length;
+          chars += again.source.length;
+          migrations.push(again);
+          continue;
+        }
+        const m = { path: shown, absPath, source: "", ...rest };
+        lazySource(m, signatures.get(`s${absPath}`));
+        chars += s.n;
+        migrations.push(m);
+        if (first < 0) keys.push(s.key);
+      }
+      if (first <= 0) return void 0;
+      keys.push(...fileKeys(migrations.slice(first), keys.at(-1)));
+      outcome = "reused";
+      return { migrations, keys, chars };
+    }
+  };
+}
+function sameAnswers(abs, saved) {
+  let text;
+  try {
+    text = readFileSync(abs, "utf8");
+  } catch {
+    return false;
+  }
+  return Object.entries(saved).every(([name, answer]) => markerOf(name, text) === answer);
+}
+function lazySource(m, sig) {
+  const settle = (value) => Object.defineProperty(m, "source", { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(m, "source", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const { text } = readSource(m.absPath);
+      if (sig === void 0 || !holds(`s${m.absPath}`, sig))
+        throw new DiscoveryError(`${m.path} changed while zerodown was running: run it again`);
+      settle(text);
+      return text;
+    },
+    set(value) {
+      settle(value);
+    }
+  });
+}
+
 // src/cli/lint.ts
 function useColor(flag, stream, env = process.env) {
   if (flag !== void 0) return flag;
@@ -352,37 +489,76 @@ function recordRun(opts) {
     }
   };
 }
+function trace(line) {
+  if (process.env.ZERODOWN_TRACE) writeSync(2, `zerodown: ${line}
+`);
+}
 async function lintInputs(paths, opts, config, cwd) {
   let reviewOnly;
   let folders = paths.length ? paths : config.paths ?? [];
   if (opts.onlyMigrations) {
     if (opts.since) throw new UsageError("--only-migrations and --since exclude each other: give the files, or a ref");
-    reviewOnly = new Set(paths.filter((p) => p.endsWith(".sql")).map((p) => path2.resolve(cwd, p)));
+    reviewOnly = new Set(paths.filter((p) => p.endsWith(".sql")).map((p) => path3.resolve(cwd, p)));
     if (!reviewOnly.size) return void 0;
-    folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
-    if (!folders.length) return void 0;
   }
-  const detected = opts.dialect || config.dialect ? void 0 : await detectDialect(folders, cwd);
+  const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, "findings") : void 0;
+  const record = currentRecord();
+  const argv = currentInvocation();
+  const reuseKey = record && argv && findingsDir ? discoveryKey(argv, cwd, process.env) : void 0;
+  const reused = reuseKey ? reuseDiscovery(findingsDir, reuseKey) : void 0;
+  const remember = (detected2, found) => {
+    if (reuseKey) saveDiscovery(findingsDir, reuseKey, record, detected2, found);
+  };
+  if (reused?.nothing) {
+    trace("discovery reused: none of the files is a migration");
+    return void 0;
+  }
+  if (opts.onlyMigrations && !reused) {
+    folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    if (!folders.length) {
+      remember(void 0, null);
+      return void 0;
+    }
+  }
+  const detected = reused ? reused.detected : opts.dialect || config.dialect ? void 0 : await detectDialect(folders, cwd);
   const settings = resolveSettings({ ...opts, ...detected ? { detected } : {} }, config);
   const stats = await runStats(opts, cwd);
-  const findingsDir = opts.cache !== false && !opts.dryRun ? lintCacheDir(cwd, "findings") : void 0;
   const findings = findingsDir && findingsFile(findingsDir, settings.dialect, lintOptionsOf(settings));
   if (!findings || !existsSync(findings) || stampWentStale()) loadParserBaseline(settings.dialect).catch(() => {
   });
-  const { migrations } = await findMigrations(folders, {
-    cwd,
-    framework: opts.framework ?? config.framework,
-    dialect: settings.dialect.id,
-    history: opts.history !== false,
-    pgVersion: settings.pgVersion,
-    ...opts.since ? { since: opts.since } : {},
-    ...reviewOnly ? { reviewOnly } : {}
-  });
+  const revived = reused && await reused.revive(settings.pgVersion);
+  let migrations;
+  let keys;
   let chars = 0;
-  for (const m of migrations) chars += m.source.length;
+  if (revived) {
+    ({ migrations, keys, chars } = revived);
+    trace(
+      `discovery reused: ${migrations.filter((m) => !m.review).length} files unchanged, read again only those under review`
+    );
+  } else {
+    if (reused)
+      trace("discovery saved, but a file under review is no longer what it was to its tool: discovering again");
+    if (reused && opts.onlyMigrations) folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    const found = await findMigrations(folders, {
+      cwd,
+      framework: opts.framework ?? config.framework,
+      dialect: settings.dialect.id,
+      history: opts.history !== false,
+      pgVersion: settings.pgVersion,
+      ...opts.since ? { since: opts.since } : {},
+      ...reviewOnly ? { reviewOnly } : {}
+    });
+    migrations = found.migrations;
+    for (const m of migrations) chars += m.source.length;
+    if (reviewOnly && !migrations.some((m) => m.review)) {
+      remember(detected, null);
+      return void 0;
+    }
+    if (findings) keys = fileKeys(migrations);
+    remember(detected, { migrations, roots: found.roots, ...keys ? { keys } : {} });
+  }
   if (chars > SMALL_YOUNG_GENERATION_CHARS) setFlagsFromString("--semi-space-growth-factor=2");
-  if (reviewOnly && !migrations.some((m) => m.review)) return void 0;
-  return { settings, stats, findingsDir, findings, migrations };
+  return { settings, stats, findingsDir, findings, migrations, keys };
 }
 async function lintRun(paths, opts, stamp) {
   if (!opts.dryRun)
@@ -398,7 +574,7 @@ async function lintRun(paths, opts, stamp) {
   const tty = !opts.output && !!process.stdout.isTTY;
   const color = opts.output ? opts.color ?? false : useColor(opts.color, process.stdout);
   const said = opts.format === "text" ? dialectLine(settings) : "";
-  const keys = findings ? fileKeys(migrations) : void 0;
+  const keys = found.keys;
   const report = findings && keys && !stats ? reportKey(findings, keys, [opts.format, color, tty, said, settings.failOn, cwd]) : void 0;
   const saved = report && findingsDir ? loadReport(findingsDir, report) : void 0;
   if (saved) {
@@ -460,7 +636,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-QHERZLUF.js");
+    const { lintDryRun } = await import("./dry-run-27WI5SF7.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,
@@ -488,7 +664,7 @@ ${out}`;
 function emit(out, code, output, cwd) {
   if (output) {
     try {
-      writeFileSync(path2.resolve(cwd, output), redactSecrets(typeof out === "string" ? out : out.toString("utf8")));
+      writeFileSync(path3.resolve(cwd, output), redactSecrets(typeof out === "string" ? out : out.toString("utf8")));
     } catch (err) {
       throw new UsageError(`cannot write ${output}: ${err.message}`);
     }

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-FO5LEXJC.js";
+} from "./chunk-4FNLK7SM.js";
 import {
   require_picocolors
-} from "./chunk-FYXW27HO.js";
+} from "./chunk-YE6UAVEK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

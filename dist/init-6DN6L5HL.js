@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-7RODR5SB.js";
+} from "./chunk-S2ZAO3M6.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-U3AHRDCG.js";
+} from "./chunk-UEZB5EQC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,7 +33,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-JPYK3BST.js";
+import "./chunk-OALI5Q2C.js";
 import "./chunk-4DFG6LKJ.js";
 import "./chunk-U5IAEDA2.js";
 import {

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-VCDAMDGQ.js";
-import "./chunk-4FOFUCIA.js";
+} from "./chunk-WP4PDXAN.js";
+import "./chunk-BP4DLUDA.js";
 import "./chunk-XJYGRP4V.js";
 import {
   ruleDocUrl
-} from "./chunk-FO5LEXJC.js";
+} from "./chunk-4FNLK7SM.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-FYXW27HO.js";
+} from "./chunk-YE6UAVEK.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-U3AHRDCG.js";
+} from "./chunk-UEZB5EQC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-JPYK3BST.js";
+} from "./chunk-OALI5Q2C.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
 import "./chunk-U5IAEDA2.js";

@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-JPYK3BST.js";
+} from "./chunk-OALI5Q2C.js";
 import {
   LineIndex
 } from "./chunk-U5IAEDA2.js";

@@ -12,11 +12,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-KW2WFXQT.js";
-import "./chunk-PKZCMPA4.js";
-import "./chunk-FO5LEXJC.js";
-import "./chunk-FYXW27HO.js";
-import "./chunk-U3AHRDCG.js";
+} from "./chunk-RCP7SFVU.js";
+import "./chunk-M2K362EW.js";
+import "./chunk-4FNLK7SM.js";
+import "./chunk-YE6UAVEK.js";
+import "./chunk-UEZB5EQC.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-7YANEOMN.js";
 import "./chunk-J6Y6JU6E.js";
@@ -25,7 +25,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-JPYK3BST.js";
+import "./chunk-OALI5Q2C.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
 import "./chunk-U5IAEDA2.js";

@@ -9,12 +9,13 @@ import {
   dialectFor
 } from "./chunk-COP2C6JO.js";
 import {
+  noteInspected,
   probeKind,
   readDirEntries,
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-JPYK3BST.js";
+} from "./chunk-OALI5Q2C.js";
 import {
   countStatements,
   simplify,
@@ -2579,6 +2580,43 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
+// src/discover/markers.ts
+var GOOSE_UP = /^--\s*\+goose\s+up\s*$/im;
+var LIQUIBASE_HEADER = /^\s*--\s*liquibase\s+formatted\s+sql\b/i;
+var DBMATE_UP = /^--\s*migrate:up\b/m;
+var DIALECT_CHARS = 64 * 1024;
+var MYSQL_SQL = [
+  [/`[^`\n]+`/, "backticks"],
+  [/\bENGINE\s*=/i, "ENGINE="],
+  [/\bAUTO_INCREMENT\b/i, "AUTO_INCREMENT"]
+];
+var POSTGRES_SQL = [
+  /\b(BIG|SMALL)?SERIAL\b/i,
+  /::\s*[a-z_]+/i,
+  /\$\$/,
+  /\bJSONB\b/i,
+  /\bCREATE\s+EXTENSION\b/i,
+  /\bCREATE\s+(OR\s+REPLACE\s+)?FUNCTION\b[\s\S]*LANGUAGE\s+plpgsql/i
+];
+var MARKERS = {
+  "goose-up": (text) => GOOSE_UP.test(text),
+  "dbmate-up": (text) => DBMATE_UP.test(text),
+  "sqlx-no-transaction": (text) => text.startsWith("-- no-transaction"),
+  "liquibase-header": (text) => LIQUIBASE_HEADER.test(text.slice(0, 200)),
+  /**
+   * The dialect's evidence in the SQL, outside string literals: `postgres` for anything PostgreSQL-only, else the
+   * MySQL syntax found (`backticks ENGINE=`), else ''.
+   */
+  dialect: (text) => {
+    const sql = text.slice(0, DIALECT_CHARS).replace(/'(?:[^'\\]|\\.|'')*'/g, "''");
+    if (POSTGRES_SQL.some((re) => re.test(sql))) return "postgres";
+    return MYSQL_SQL.filter(([re]) => re.test(sql)).map(([, name]) => name).join(" ");
+  }
+};
+function markerOf(name, text) {
+  return Object.hasOwn(MARKERS, name) ? MARKERS[name](text) : void 0;
+}
+
 // src/discover/order.ts
 var dateLike = (d) => d.length >= 8 && /^(19|20)/.test(d);
 function naturalCompare(a, b) {
@@ -2711,6 +2749,17 @@ function existsSync(p) {
   return kindOf(p) !== "none";
 }
 function readText(p) {
+  noteInspected(p);
+  return textOf(p);
+}
+function marker(p, name) {
+  const text = textOf(p);
+  if (text === void 0) return void 0;
+  const answer = MARKERS[name](text);
+  noteInspected(p, [name, answer]);
+  return answer;
+}
+function textOf(p) {
   const read = () => recordRead(p, () => {
     try {
       return readFileSync(p, "utf8");
@@ -2787,11 +2836,8 @@ function findUp(from, test, levels = 6) {
 function sqlNames(dir, files) {
   return (files ? files.map((f) => path.basename(f)) : list(dir)).filter((f) => /\.sql$/i.test(f));
 }
-function anyContent(dir, names, test, max = 40) {
-  for (const n of names.slice(0, max)) {
-    const src = readText(path.isAbsolute(n) ? n : path.join(dir, n));
-    if (src !== void 0 && test(src)) return true;
-  }
+function anyContent(dir, names, name, max = 40) {
+  for (const n of names.slice(0, max)) if (marker(path.isAbsolute(n) ? n : path.join(dir, n), name)) return true;
   return false;
 }
 function lineEnd(text, offset) {
@@ -2962,7 +3008,6 @@ var golangMigrate = {
 
 // src/discover/tools/goose.ts
 import path5 from "node:path";
-var GOOSE_UP = /^--\s*\+goose\s+up\s*$/im;
 function endsWithSemicolon(line) {
   let prev = "";
   for (const word of line.split(/\s+/)) {
@@ -3038,7 +3083,7 @@ var goose = {
   pattern: "<version>_<name>.sql with -- +goose Up",
   detect(dir, files) {
     const names = sqlNames(dir, files);
-    return anyContent(dir, files ?? names, (src) => GOOSE_UP.test(src));
+    return anyContent(dir, files ?? names, "goose-up");
   },
   root(dir) {
     return dir;
@@ -3073,7 +3118,7 @@ var dbmate = {
   name: "dbmate",
   pattern: "<version>_<name>.sql with -- migrate:up",
   detect(dir, files) {
-    return anyContent(dir, files ?? sqlNames(dir), (src) => /^--\s*migrate:up\b/m.test(src));
+    return anyContent(dir, files ?? sqlNames(dir), "dbmate-up");
   },
   root(dir) {
     return dir;
@@ -3231,8 +3276,7 @@ var flyway = {
 // src/discover/tools/sqlx.ts
 import path8 from "node:path";
 function looksLikeSqlx(dir, names) {
-  if (names.some((n) => (readText(path8.isAbsolute(n) ? n : path8.join(dir, n)) ?? "").startsWith("-- no-transaction")))
-    return true;
+  if (names.some((n) => marker(path8.isAbsolute(n) ? n : path8.join(dir, n), "sqlx-no-transaction"))) return true;
   return !!findUp(
     dir,
     (d) => existsSync(path8.join(d, "sqlx.toml")) || isDir(path8.join(d, ".sqlx")) || /\bsqlx\b/.test(readText(path8.join(d, "Cargo.toml")) ?? ""),
@@ -3497,7 +3541,6 @@ var sqitch = {
 
 // src/discover/tools/liquibase.ts
 import path13 from "node:path";
-var LIQUIBASE_HEADER = /^\s*--\s*liquibase\s+formatted\s+sql\b/i;
 var CHANGESET = /^--\s*changeset\s+(\S+)(.*)$/gim;
 var MASTER = /changelog.*\.(ya?ml|json|xml)$/i;
 function attrs(rest) {
@@ -3575,7 +3618,7 @@ var liquibase = {
       return true;
     const sub = files ? [] : subdirs(dir).flatMap((d) => list(path13.join(dir, d)).map((f) => path13.join(dir, d, f)));
     const names = [...files ?? list(dir).map((f) => path13.join(dir, f)), ...sub].filter((f) => /\.sql$/i.test(f));
-    return names.slice(0, 40).some((f) => LIQUIBASE_HEADER.test(readText(f)?.slice(0, 200) ?? ""));
+    return names.slice(0, 40).some((f) => marker(f, "liquibase-header"));
   },
   root(dir) {
     return dir;
@@ -3714,10 +3757,7 @@ async function autoDiscover(cwd) {
   for (const m of matches) {
     if (/changelog.*\.(xml|ya?ml|json)$/i.test(path14.basename(m))) {
       const dir = path14.dirname(m);
-      if (list(dir).some(
-        (f) => f.endsWith(".sql") && LIQUIBASE_HEADER.test(readText(path14.join(dir, f))?.slice(0, 200) ?? "")
-      ))
-        roots.add(dir);
+      if (list(dir).some((f) => f.endsWith(".sql") && marker(path14.join(dir, f), "liquibase-header"))) roots.add(dir);
       continue;
     }
     const root = rootOf(m);
@@ -3771,16 +3811,6 @@ function changedFiles(cwd, ref) {
 // src/discover/dialect.ts
 import path16 from "node:path";
 var MAX_FILES = 40;
-var MAX_CHARS = 64 * 1024;
-var MYSQL_SQL = [/`[^`\n]+`/, /\bENGINE\s*=/i, /\bAUTO_INCREMENT\b/i];
-var POSTGRES_SQL = [
-  /\b(BIG|SMALL)?SERIAL\b/i,
-  /::\s*[a-z_]+/i,
-  /\$\$/,
-  /\bJSONB\b/i,
-  /\bCREATE\s+EXTENSION\b/i,
-  /\bCREATE\s+(OR\s+REPLACE\s+)?FUNCTION\b[\s\S]*LANGUAGE\s+plpgsql/i
-];
 function sqlFilesUnder(dir, out, depth = 0) {
   if (out.length >= 400 || depth > 3) return;
   const names = list(dir).sort();
@@ -3841,12 +3871,10 @@ async function detectDialect(inputs, cwd) {
   let mysqlHits = 0;
   const seen = /* @__PURE__ */ new Set();
   for (const f of files.slice(0, MAX_FILES)) {
-    const text = (readText(f) ?? "").slice(0, MAX_CHARS).replace(/'(?:[^'\\]|\\.|'')*'/g, "''");
-    if (POSTGRES_SQL.some((re) => re.test(text))) return void 0;
-    const hits = MYSQL_SQL.filter((re) => re.test(text));
-    if (hits.length) mysqlHits++;
-    for (const h of hits)
-      seen.add(h === MYSQL_SQL[0] ? "backticks" : h === MYSQL_SQL[1] ? "ENGINE=" : "AUTO_INCREMENT");
+    const evidence = marker(f, "dialect") ?? "";
+    if (evidence === "postgres") return void 0;
+    if (evidence) mysqlHits++;
+    for (const h of evidence ? evidence.split(" ") : []) seen.add(h);
   }
   if (mysqlHits) return { dialect: "mysql", reason: `MySQL syntax in the SQL (${[...seen].join(", ")})` };
   return void 0;
@@ -4415,6 +4443,7 @@ async function discoverOnce(inputs, options) {
   }
   const migrations = [];
   const skipped = [];
+  const roots = /* @__PURE__ */ new Map();
   const used = [];
   const seen = /* @__PURE__ */ new Set();
   const shown = displayFiles(cwd);
@@ -4435,33 +4464,38 @@ async function discoverOnce(inputs, options) {
       if (!review && !history) continue;
       if (seen.has(abs)) continue;
       seen.add(abs);
-      const { text: source, badBytes, notText } = readSource(abs, options.sources);
-      const info = g.fw.describe(abs, source, g.roots.get(g.files.get(abs)));
+      const root = g.files.get(abs);
+      const read = readSource(abs, options.sources);
+      const info = g.fw.describe(abs, read.text, g.roots.get(root));
       if (info.skip) {
         skipped.push({ path: shown(abs), reason: info.skip });
         continue;
       }
-      const { transaction, segments } = resolveFile(source, info);
-      const m = {
-        path: shown(abs),
-        absPath: abs,
-        source,
-        dialect,
-        framework: g.fw.name,
-        transaction,
-        review
-      };
-      if (segments) m.segments = segments;
-      if (info.version) m.version = info.version;
-      if (info.note) m.transactionNote = info.note;
-      if (badBytes) m.badBytes = badBytes;
-      if (notText) m.notText = notText;
-      out.push(m);
+      out.push(migrationOf(shown(abs), abs, dialect, g.fw.name, review, read, info));
+      if (review) roots.set(abs, root);
     }
     if (out.length && !used.includes(g.fw.name)) used.push(g.fw.name);
     migrations.push(...out);
   }
-  return { migrations, skipped, frameworks: used };
+  return { migrations, skipped, frameworks: used, roots };
+}
+function migrationOf(shown, abs, dialect, framework, review, { text: source, badBytes, notText }, info) {
+  const { transaction, segments } = resolveFile(source, info);
+  const m = { path: shown, absPath: abs, source, dialect, framework, transaction, review };
+  if (segments) m.segments = segments;
+  if (info.version) m.version = info.version;
+  if (info.note) m.transactionNote = info.note;
+  if (badBytes) m.badBytes = badBytes;
+  if (notText) m.notText = notText;
+  return m;
+}
+async function describeAgain(m, root, pgVersion) {
+  const fw = frameworkByName(m.framework);
+  if (!fw) return void 0;
+  const ctx = { root, info: await fw.prepare?.(root) ?? {}, pgVersion };
+  const read = readSource(m.absPath);
+  const info = fw.describe(m.absPath, read.text, ctx);
+  return info.skip ? void 0 : migrationOf(m.path, m.absPath, m.dialect, m.framework, true, read, info);
 }
 async function findMigrations(paths, options = {}) {
   const cwd = options.cwd ?? process.cwd();
@@ -4495,7 +4529,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-WDVGFZ36.js");
+  const { readConfigFile } = await import("./config-file-SCHYPESD.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {
@@ -4514,6 +4548,7 @@ function ruleSettings(config) {
 export {
   isDynamicPattern,
   glob,
+  markerOf,
   withFsMemo,
   list,
   isDir,
@@ -4524,7 +4559,10 @@ export {
   changedFiles,
   detectDialect,
   layoutPhases,
+  DiscoveryError,
+  readSource,
   discover,
+  describeAgain,
   findMigrations,
   CONFIG_FILES,
   loadConfig,

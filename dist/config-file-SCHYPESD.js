@@ -9,7 +9,7 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-7RODR5SB.js";
+} from "./chunk-S2ZAO3M6.js";
 import "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-COP2C6JO.js";
@@ -17,7 +17,7 @@ import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-JPYK3BST.js";
+import "./chunk-OALI5Q2C.js";
 import "./chunk-4DFG6LKJ.js";
 import "./chunk-U5IAEDA2.js";
 import "./chunk-K6RS4U4B.js";

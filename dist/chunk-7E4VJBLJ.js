@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-4FOFUCIA.js";
+} from "./chunk-BP4DLUDA.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,12 +35,12 @@ import {
 } from "./chunk-XJYGRP4V.js";
 import {
   byStatement
-} from "./chunk-PKZCMPA4.js";
+} from "./chunk-M2K362EW.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-FO5LEXJC.js";
+} from "./chunk-4FNLK7SM.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-FYXW27HO.js";
+} from "./chunk-YE6UAVEK.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-U3AHRDCG.js";
+} from "./chunk-UEZB5EQC.js";
 import {
   applyStats,
   confirmFindings,

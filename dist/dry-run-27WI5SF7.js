@@ -39,12 +39,12 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-FYXW27HO.js";
+} from "./chunk-YE6UAVEK.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-U3AHRDCG.js";
+} from "./chunk-UEZB5EQC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,7 +61,7 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-JPYK3BST.js";
+import "./chunk-OALI5Q2C.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
 import {

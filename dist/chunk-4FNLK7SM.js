@@ -9,7 +9,7 @@ import {
 } from "./chunk-COP2C6JO.js";
 import {
   VERSION
-} from "./chunk-JPYK3BST.js";
+} from "./chunk-OALI5Q2C.js";
 import {
   formatDuration
 } from "./chunk-U5IAEDA2.js";

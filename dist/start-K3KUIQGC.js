@@ -12,8 +12,8 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-GFMQZHUR.js";
-import "./chunk-4FOFUCIA.js";
+} from "./chunk-7E4VJBLJ.js";
+import "./chunk-BP4DLUDA.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
@@ -22,16 +22,16 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-XJYGRP4V.js";
 import {
   formatText
-} from "./chunk-PKZCMPA4.js";
+} from "./chunk-M2K362EW.js";
 import {
   toSarif
-} from "./chunk-FO5LEXJC.js";
+} from "./chunk-4FNLK7SM.js";
 import {
   defaultCacheDir
-} from "./chunk-FYXW27HO.js";
+} from "./chunk-YE6UAVEK.js";
 import {
   loadConfig
-} from "./chunk-U3AHRDCG.js";
+} from "./chunk-UEZB5EQC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -47,7 +47,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-JPYK3BST.js";
+} from "./chunk-OALI5Q2C.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
 import "./chunk-U5IAEDA2.js";

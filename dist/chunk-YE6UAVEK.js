@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-U3AHRDCG.js";
+} from "./chunk-UEZB5EQC.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -32,7 +32,7 @@ import {
 import {
   codeIdentity,
   reportHeader
-} from "./chunk-JPYK3BST.js";
+} from "./chunk-OALI5Q2C.js";
 import {
   inflateOptions,
   isZstd
@@ -296,13 +296,13 @@ import path2 from "node:path";
 import { deserialize, serialize } from "node:v8";
 var FORMAT2 = 1;
 var KEEP2 = 32;
-function fileKeys(migrations) {
-  const h = createHash2("sha256");
+function fileKeys(migrations, after = "") {
   const keys = [];
+  let last = after;
   for (const m of migrations) {
     const meta = JSON.stringify({ ...m, source: void 0 });
-    h.update(`${meta.length}:${meta}${m.source.length}:`).update(m.source);
-    keys.push(h.copy().digest("base64"));
+    last = createHash2("sha256").update(`${last.length}:${last}${meta.length}:${meta}${m.source.length}:`).update(m.source).digest("base64");
+    keys.push(last);
   }
   return keys;
 }

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-VCDAMDGQ.js";
+} from "./chunk-WP4PDXAN.js";
 import {
   proofState
-} from "./chunk-4FOFUCIA.js";
+} from "./chunk-BP4DLUDA.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -18,9 +18,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-KW2WFXQT.js";
-import "./chunk-PKZCMPA4.js";
-import "./chunk-FO5LEXJC.js";
+} from "./chunk-RCP7SFVU.js";
+import "./chunk-M2K362EW.js";
+import "./chunk-4FNLK7SM.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,14 +32,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-FYXW27HO.js";
+} from "./chunk-YE6UAVEK.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-U3AHRDCG.js";
+} from "./chunk-UEZB5EQC.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,7 +56,7 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-JPYK3BST.js";
+import "./chunk-OALI5Q2C.js";
 import "./chunk-GN46SLEG.js";
 import "./chunk-4DFG6LKJ.js";
 import {

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-4FOFUCIA.js";
+} from "./chunk-BP4DLUDA.js";
 import {
   require_picocolors
-} from "./chunk-FYXW27HO.js";
+} from "./chunk-YE6UAVEK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -197,7 +197,15 @@ function currentInvocation() {
   return invocation;
 }
 function startRecording() {
-  active = { seen: /* @__PURE__ */ new Map(), stderr: "", racyFrom: (BigInt(Date.now()) - RACY_MS) * 1000000n };
+  active = {
+    seen: /* @__PURE__ */ new Map(),
+    stderr: "",
+    racyFrom: (BigInt(Date.now()) - RACY_MS) * 1000000n,
+    inspected: /* @__PURE__ */ new Map()
+  };
+  return active;
+}
+function currentRecord() {
   return active;
 }
 function stopRecording() {
@@ -254,6 +262,13 @@ function recordRead(p, read) {
   note(r, `s${p}`, racy(r, st) ? `#${typeof value === "string" ? "t" : "b"}${textHash(value)}` : signature(st));
   return value;
 }
+function noteInspected(p, marker) {
+  const r = active;
+  if (!r) return;
+  const was = r.inspected.get(p);
+  if (!marker) r.inspected.set(p, null);
+  else if (was !== null) r.inspected.set(p, { ...was, [marker[0]]: marker[1] });
+}
 function recordList(dir, list) {
   const r = active;
   if (!r) return list();
@@ -274,9 +289,17 @@ function holds(key, sig) {
   }
   return `#${sig[1]}${textHash(value)}` === sig;
 }
-function stampKey(argv, cwd, env, stdoutTTY, build = codeIdentity()) {
+function asListing(dir, recorded) {
+  if (recorded.startsWith("#")) return recorded;
+  return signature(statOf(dir)) === recorded ? `#${listingHash(readDirEntries(dir))}` : void 0;
+}
+function adoptEntries(entries) {
+  const r = active;
+  if (r) for (const [key, sig] of entries) note(r, key, sig);
+}
+function stampKey(argv, cwd, env, stdoutTTY, build = codeIdentity(), kind = "zerodown-stamp") {
   const vars = Object.keys(env).filter((k) => !NOISE.has(k)).sort().map((k) => [k, env[k]]);
-  return fastHash(JSON.stringify([`zerodown-stamp ${FORMAT2}`, build, process.version, cwd, argv, vars, stdoutTTY]));
+  return fastHash(JSON.stringify([`${kind} ${FORMAT2}`, build, process.version, cwd, argv, vars, stdoutTTY]));
 }
 var changedAt = (sig) => {
   if (sig.startsWith("#")) return 1n << 80n;
@@ -333,13 +356,19 @@ export {
   setInvocation,
   currentInvocation,
   startRecording,
+  currentRecord,
   stopRecording,
   unrecordable,
   readDirEntries,
   probeKind,
   recordRead,
+  noteInspected,
   recordList,
+  holds,
+  asListing,
+  adoptEntries,
   stampKey,
+  newestFirst,
   saveStamp,
   stampWentStale,
   replaySaved
