@@ -39,7 +39,7 @@ import { markerOf } from '../discover/markers.js';
 import { describeAgain, DiscoveryError, readSource } from '../discover/index.js';
 import type { Migration } from '../model.js';
 import { fileKeys } from './history-cache.js';
-import { adoptEntries, asListing, type FsRecord, holds, newestFirst, stampKey } from './rerun.js';
+import { adoptEntries, asListing, checkEntries, type FsRecord, holds, newestFirst, stampKey } from './rerun.js';
 
 /** bumped when what is stored changes shape */
 const FORMAT = 1;
@@ -153,11 +153,7 @@ export function reuseDiscovery(dir: string, key: string): Reused | undefined {
   let entry: Entry;
   try {
     entry = JSON.parse(readFileSync(entryFile(dir, key), 'utf8')) as Entry;
-    if (entry?.format !== FORMAT || !Array.isArray(entry.seen)) return undefined;
-    for (const e of entry.seen) {
-      if (!Array.isArray(e) || typeof e[0] !== 'string' || typeof e[1] !== 'string' || !holds(e[0], e[1]))
-        return undefined;
-    }
+    if (entry?.format !== FORMAT || !Array.isArray(entry.seen) || checkEntries(entry.seen) !== 'hold') return undefined;
   } catch {
     return undefined;
   }

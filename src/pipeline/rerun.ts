@@ -212,6 +212,26 @@ export function holds(key: string, sig: string): boolean {
 }
 
 /**
+ * Whether every entry of a stamp still holds (`hold`), one does not (`changed`), or the stamp is damaged (`bad`),
+ * checked in the stamp's order. A path that did not exist in a folder whose own entry is in the stamp is not asked
+ * again: the folder's entry holds only if its listing is unchanged (adding a name changes its times), and the run
+ * fails on that entry otherwise. That is half the `stat`s of a Diesel or Prisma history (each folder's absent
+ * `metadata.toml` and `migration.sql`).
+ */
+export function checkEntries(entries: unknown[]): 'hold' | 'changed' | 'bad' {
+  const folders = new Set<string>();
+  for (const e of entries) {
+    if (!Array.isArray(e) || typeof e[0] !== 'string' || typeof e[1] !== 'string') return 'bad';
+    if (e[0][0] === 'd') folders.add(e[0].slice(1));
+  }
+  for (const [key, sig] of entries as [string, string][]) {
+    if (sig === 'none' && key[0] !== 'd' && folders.has(path.dirname(key.slice(1)))) continue;
+    if (!holds(key, sig)) return 'changed';
+  }
+  return 'hold';
+}
+
+/**
  * A folder's entry in a record as its listing (names and types) rather than its signature, when the signature taken
  * now is still the one recorded (so the listing is the one the run saw); undefined otherwise. A folder whose file is
  * saved through a temporary file and a rename (as many editors do) changes its signature, not its listing.
@@ -315,12 +335,10 @@ export function replaySaved(
     const file = path.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
     const stamp = JSON.parse(readFileSync(file, 'utf8')) as Partial<Stamp> | null;
     if (stamp?.format !== FORMAT || typeof stamp.report !== 'string' || !Array.isArray(stamp.seen)) return undefined;
-    for (const entry of stamp.seen) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return undefined;
-      if (!holds(entry[0], entry[1])) {
-        stale = true;
-        return undefined;
-      }
+    const verdict = checkEntries(stamp.seen);
+    if (verdict !== 'hold') {
+      stale = verdict === 'changed';
+      return undefined;
     }
     const report = openReport(dir, stamp.report);
     const stderr = typeof stamp.stderr === 'string' ? stamp.stderr : '';

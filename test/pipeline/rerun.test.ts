@@ -21,7 +21,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { replaySaved, stampWentStale } from '../../src/pipeline/rerun.js';
+import {
+  checkEntries,
+  probeKind,
+  readDirEntries,
+  recordList,
+  recordRead,
+  replaySaved,
+  stampWentStale,
+  startRecording,
+  stopRecording,
+} from '../../src/pipeline/rerun.js';
 import { readReport } from '../../src/pipeline/saved-report.js';
 import { forgetSecrets } from '../../src/secrets.js';
 import { runCli, writeProject } from '../cli-harness.js';
@@ -256,5 +266,31 @@ describe('lint again with nothing changed', () => {
     expect(statSync(stamp).ino).toBe(ino);
     expect([second.status, second.stdout, second.stderr]).toEqual([1, first.stdout, first.stderr]);
     expect(second.stderr).toMatch(/--seed-rows is ignored/);
+  });
+});
+
+describe('checking a stamp', () => {
+  it('asks no path that was absent from a folder the stamp lists, and still sees one appear there', () => {
+    const dir = writeProject(tmp, { 'migrations/001.sql': files['migrations/001.sql'] });
+    const folder = path.join(dir, 'migrations');
+    const record = startRecording();
+    try {
+      recordList(folder, () => readDirEntries(folder));
+      probeKind(path.join(folder, 'metadata.toml'));
+      recordRead(path.join(folder, 'up.sql'), () => null);
+    } finally {
+      stopRecording();
+    }
+    const entries = [...record.seen];
+    expect(entries.map(([, sig]) => sig).filter((s) => s === 'none')).toHaveLength(2);
+    expect(checkEntries(entries)).toBe('hold');
+    // without the folder's entry each absent path is asked itself
+    const alone = entries.filter(([k]) => k[0] !== 'd');
+    expect(checkEntries(alone)).toBe('hold');
+    writeFileSync(path.join(folder, 'metadata.toml'), 'run_in_transaction = false\n');
+    expect(checkEntries(alone)).toBe('changed');
+    // with it, the folder's own entry sees the new name
+    expect(checkEntries(entries)).toBe('changed');
+    expect(checkEntries([...entries, ['x']])).toBe('bad');
   });
 });
