@@ -59,7 +59,7 @@ export function pruneOldest(
 ): void {
   const entries = newestEntries(dir, ext);
   for (const e of entries.slice(keep)) {
-    rmSync(path.join(dir, e.f), { force: true });
+    rmSync(path.join(dir, e.f), { force: true, recursive: true });
     for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
   }
 }

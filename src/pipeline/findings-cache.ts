@@ -19,8 +19,11 @@
  * nothing here can fail a run. `lint --dry-run`, `plan` and the Action never read it: they need the parsed
  * files and the replay, and their findings are confirmed or answered by what comes after.
  *
- * Where: the history cache's directory with `findings` for `catalog` (./history-cache.ts). The newest 8
- * cache files are kept, each with at most 20,000 file entries (this run's first, then earlier runs' newest).
+ * Where: the history cache's directory with `findings` for `catalog` (./history-cache.ts): a folder per build and
+ * settings (`<hash>.findings`), its entries spread over 32 files by their key's first character. A run reads and
+ * writes again only the files that hold its files under review: the pre-commit hook (one staged file) reads a
+ * thirty-second of what a whole-repository lint saved, instead of all of it on every commit. The newest 8 folders
+ * are kept, each with at most 20,000 file entries (625 per file: this run's, then earlier runs' newest).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -35,9 +38,18 @@ import { codeIdentity } from '../build.js';
 export { fileKeys } from './history-cache.js';
 
 /** bumped when what is stored changes shape */
-const FORMAT = 1;
+const FORMAT = 2;
 const KEEP_FILES = 8;
+const SHARDS = 32;
 const KEEP_ENTRIES = 20_000;
+const KEEP_PER_SHARD = Math.ceil(KEEP_ENTRIES / SHARDS);
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The file of a folder (`findingsFile`) that holds `key`'s entry: by the key's first character (base64, uniform). */
+export function shardOf(key: string): number {
+  return Math.max(0, BASE64.indexOf(key[0] ?? 'A')) % SHARDS;
+}
+const shardFile = (scope: string, shard: number) => path.join(scope, `${String(shard).padStart(2, '0')}.json`);
 
 /**
  * A statement as a report reads it: no syntax tree, its ignored rules as a list, and its text only when it
@@ -57,7 +69,7 @@ export interface FindingsEntry {
   u?: number;
 }
 
-/** The cache file of a run: this build, the dialect and the settings the findings depend on. */
+/** The cache folder of a run: this build, the dialect and the settings the findings depend on. */
 export function findingsFile(dir: string, dialect: Dialect, options: LintOptions, build = codeIdentity()): string {
   const settings = JSON.stringify([
     dialect.id,
@@ -69,7 +81,7 @@ export function findingsFile(dir: string, dialect: Dialect, options: LintOptions
     process.env.ZERODOWN_PARSE_PIECE_CHARS ?? '',
   ]);
   const scope = createHash('sha256').update(`zerodown-findings ${FORMAT}\0${build}\0${settings}`).digest('hex');
-  return path.join(dir, `${scope}.json`);
+  return path.join(dir, `${scope}.findings`);
 }
 
 /** `value` with object keys in sorted order at every depth, so that `{a,b}` and `{b,a}` are one setting. */
@@ -82,40 +94,84 @@ function sorted(value: unknown): unknown {
 }
 
 /**
- * The entries saved in `file`, or an empty map (no file, unreadable, another format). The file is JSON with
- * every character past ASCII escaped, read as Latin-1: Node decodes 7 MB of UTF-8 (the corpus's findings
- * hold `…` and `→`) in 75-150 ms and Latin-1 in under 1 ms, and JSON.parse turns `\u2026` back.
+ * The entries saved in the files of folder `scope` that hold `keys` (every file without `keys`), or an empty map
+ * (no file, unreadable, another format: each file on its own). Each file is JSON with every character past ASCII
+ * escaped, read as Latin-1: Node decodes 7 MB of UTF-8 (the corpus's findings hold `…` and `→`) in 75-150 ms and
+ * Latin-1 in under 1 ms, and JSON.parse turns `\u2026` back.
  */
-export function loadFindings(file: string): Map<string, FindingsEntry> {
-  try {
-    const data = JSON.parse(readFileSync(file, 'latin1')) as { format?: unknown; entries?: unknown };
-    if (data?.format === FORMAT && Array.isArray(data.entries)) {
-      const entries = new Map<string, FindingsEntry>();
+export function loadFindings(scope: string, keys?: Iterable<string>): Map<string, FindingsEntry> {
+  const entries = new Map<string, FindingsEntry>();
+  const shards = keys ? new Set([...keys].map(shardOf)) : Array.from({ length: SHARDS }, (_, i) => i);
+  for (const shard of shards) {
+    try {
+      const data = JSON.parse(readFileSync(shardFile(scope, shard), 'latin1')) as {
+        format?: unknown;
+        entries?: unknown;
+      };
+      if (data?.format !== FORMAT || !Array.isArray(data.entries)) continue;
       for (const x of data.entries as unknown[]) {
         // a damaged entry is skipped (a miss), never served
         if (!Array.isArray(x) || typeof x[0] !== 'string') continue;
         const e = x[1] as FindingsEntry | undefined;
         if (typeof e?.n === 'number' && Array.isArray(e.s) && Array.isArray(e.f)) entries.set(x[0], e);
       }
-      return entries;
+    } catch {
+      // no file, or a truncated or corrupt one: a miss
     }
-  } catch {
-    // a truncated or corrupt file: a miss
   }
-  return new Map();
+  return entries;
 }
 
 /**
- * Saves this run's entries as the run makes them (`add`, in the files' order), after as many of the earlier ones as
- * fit (the newest last, so the oldest go first): the earlier entries kept are those of no file of this run
- * (`fresh`: every file under review's key, each of which this run stores). Written to a temporary file, renamed
- * into place by `finish`; a run's entries are never all held at once. Never throws.
+ * Saves this run's entries as the run makes them (`add`, in the files' order) into the files of folder `scope` that
+ * hold `fresh` (every file under review's key, each of which this run stores), each after as many of its earlier
+ * entries as fit (the newest last, so the oldest go first), those of no file of this run. `earlier` holds at least
+ * those files' entries (`loadFindings(scope, fresh)`). Each file is written to a temporary name and renamed into
+ * place by `finish`; a run's entries are never all held at once. Never throws.
  */
 export function findingsWriter(
-  file: string,
+  scope: string,
   earlier: ReadonlyMap<string, FindingsEntry>,
   fresh: ReadonlySet<string>,
 ): { add(key: string, entry: FindingsEntry): void; finish(): void; abort(): void } {
+  const files = new Map<number, ReturnType<typeof shardWriter>>();
+  // each file's room for earlier entries: what this run's own leave of its 625
+  const room = new Map<number, number>();
+  for (const key of fresh) {
+    const shard = shardOf(key);
+    if (!files.has(shard)) files.set(shard, shardWriter(shardFile(scope, shard)));
+    room.set(shard, (room.get(shard) ?? KEEP_PER_SHARD) - 1);
+  }
+  const old = new Map<number, [string, FindingsEntry][]>();
+  for (const [k, e] of earlier) {
+    const shard = shardOf(k);
+    if (files.has(shard) && !fresh.has(k)) (old.get(shard) ?? old.set(shard, []).get(shard)!).push([k, e]);
+  }
+  for (const [shard, kept] of old) {
+    const out = files.get(shard)!;
+    const n = Math.max(0, room.get(shard)!);
+    for (const [k, e] of kept.slice(kept.length - n)) out.entry(k, e);
+  }
+  const abort = () => {
+    for (const out of files.values()) out.abort();
+  };
+  return {
+    add: (key, e) => files.get(shardOf(key))?.entry(key, e),
+    abort,
+    finish() {
+      let done = false;
+      for (const out of files.values()) done = out.finish() || done;
+      if (done) {
+        prune(path.dirname(scope), '.findings');
+        // the single file each run's findings were kept in before they were spread (format 1): never read now
+        prune(path.dirname(scope), '.json', 0);
+      }
+    },
+  };
+}
+
+/** One file of a findings folder, written in parts (`findingsWriter`). */
+function shardWriter(file: string) {
   const out = partialFile(file);
   let pending = '';
   let first = true;
@@ -128,32 +184,26 @@ export function findingsWriter(
     pending += text;
     if (pending.length >= 1 << 16) flush();
   };
-  const entry = (key: string, e: FindingsEntry) => {
-    put(`${first ? '' : ','}${ascii(JSON.stringify([key, e]))}`);
-    first = false;
-  };
   put(`{"format":${FORMAT},"entries":[`);
-  const room = KEEP_ENTRIES - fresh.size;
-  if (room > 0) {
-    const old = [...earlier].filter(([k]) => !fresh.has(k));
-    for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
-  }
   return {
-    add: entry,
+    entry(key: string, e: FindingsEntry) {
+      put(`${first ? '' : ','}${ascii(JSON.stringify([key, e]))}`);
+      first = false;
+    },
     abort: out.abort,
-    finish() {
-      if (!out.ok) return;
+    finish(): boolean {
+      if (!out.ok) return false;
       pending += ']}';
       flush();
-      if (out.commit()) prune(path.dirname(file), '.json');
+      return out.commit();
     },
   };
 }
 
-/** Keeps the newest cache files of a kind; never throws (another run may be pruning the same folder). */
-function prune(dir: string, ext: string): void {
+/** Keeps the newest cache files (or folders) of a kind; never throws (another run may be pruning the same folder). */
+function prune(dir: string, ext: string, keep = KEEP_FILES): void {
   try {
-    pruneOldest(dir, ext, KEEP_FILES);
+    pruneOldest(dir, ext, keep);
   } catch {
     // another run removed a file first
   }

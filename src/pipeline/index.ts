@@ -205,7 +205,11 @@ function savedFindings(
   keys: readonly string[],
 ) {
   const file = findingsFile(dir, dialect, options);
-  const earlier = loadFindings(file);
+  // only the files that hold the keys of the files under review (each run stores those again)
+  const earlier = loadFindings(
+    file,
+    keys.filter((_, i) => migrations[i]!.review),
+  );
   let lastMiss = -1;
   for (let i = migrations.length - 1; i >= 0; i--) {
     if (migrations[i]!.review && !earlier.has(keys[i]!)) {

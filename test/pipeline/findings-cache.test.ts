@@ -3,14 +3,23 @@
  * settings, the file and every file before it are what they were; anything else, or a damaged cache file,
  * gives what a run without the cache gives.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatReport, type OutputFormat } from '../../src/cli/lint.js';
 import { postgres } from '../../src/dialects/postgres/index.js';
 import type { LintResult, Migration } from '../../src/model.js';
-import { fileKeys, findingsFile } from '../../src/pipeline/findings-cache.js';
+import { fileKeys, findingsFile, shardOf } from '../../src/pipeline/findings-cache.js';
 import { lintStage, type LintRunOptions } from '../../src/pipeline/index.js';
 import { runCli, writeProject } from '../cli-harness.js';
 import { migration } from '../helpers.js';
@@ -104,15 +113,44 @@ describe('findings reused from an earlier run', () => {
   it('a truncated or corrupt cache file is a miss, the findings are right, and it is written again', async () => {
     const dir = path.join(tmp, 'corrupt');
     await cached(project(), dir);
-    const [file] = readdirSync(dir);
-    const full = readFileSync(path.join(dir, file!), 'latin1');
-    truncateSync(path.join(dir, file!), Math.floor(full.length / 2));
+    const [scope] = readdirSync(dir);
+    const files = readdirSync(path.join(dir, scope!)).map((f) => path.join(dir, scope!, f));
+    for (const file of files) truncateSync(file, Math.floor(readFileSync(file, 'latin1').length / 2));
     const half = await cached(project(), dir);
     expect(half.served).toEqual([]);
     expect(every(half.result)).toEqual(every(await fresh(project())));
-    writeFileSync(path.join(dir, file!), '{"format":1,"entries":[["x",{}]]}');
+    for (const file of files) writeFileSync(file, '{"format":2,"entries":[["x",{}]]}');
     expect(every((await cached(project(), dir)).result)).toEqual(every(await fresh(project())));
     expect((await cached(project(), dir)).served).toEqual(['m/002.sql', 'm/003.sql']);
+  });
+
+  it('a run with one file under review reads and writes again only the file that holds its entry', async () => {
+    const dir = path.join(tmp, 'spread');
+    const many = (last: string, reviewAll: boolean) =>
+      Array.from({ length: 60 }, (_, i) =>
+        migration(i === 59 ? last : `CREATE TABLE t${i} (id bigint PRIMARY KEY);`, {
+          path: `m/${String(i).padStart(3, '0')}.sql`,
+          review: reviewAll || i === 59,
+        }),
+      );
+    // a whole-repository lint: its entries spread over the folder's files
+    await cached(many('CREATE INDEX i ON t1 (id);', true), dir);
+    const [scope] = readdirSync(dir);
+    const inodes = () =>
+      new Map(readdirSync(path.join(dir, scope!)).map((f) => [f, statSync(path.join(dir, scope!, f)).ino]));
+    const before = inodes();
+    expect(before.size).toBeGreaterThan(16);
+    // the hook's run: one staged file, the rest history; another file's entries are not even read
+    const staged = many('CREATE INDEX i ON t2 (id);', false);
+    const key = fileKeys(staged).at(-1)!;
+    const own = `${String(shardOf(key)).padStart(2, '0')}.json`;
+    const other = [...before.keys()].find((f) => f !== own)!;
+    writeFileSync(path.join(dir, scope!, other), 'not JSON');
+    const hook = await cached(staged, dir);
+    expect(every(hook.result)).toEqual(every(await fresh(staged)));
+    const after = inodes();
+    expect([...after].filter(([f, ino]) => before.get(f) !== ino).map(([f]) => f)).toEqual([own]);
+    expect((await cached(staged, dir)).served).toEqual(['m/059.sql']);
   });
 
   it('a lint that hands its parses on (dry run, plan) never serves saved findings', async () => {
@@ -169,7 +207,7 @@ describe('zerodown lint with the cache', () => {
         expect([off.code, cold.code, warm.code]).toEqual([1, 1, 1]);
       }
       const saved = readdirSync(path.join(cacheDir, 'findings'));
-      expect(saved.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+      expect(saved.filter((f) => f.endsWith('.findings'))).toHaveLength(1);
       expect(saved.filter((f) => f.endsWith('.out'))).toHaveLength(FORMATS.length);
     });
   });
