@@ -30,7 +30,7 @@ import {
 } from "./chunk-GN46SLEG.js";
 import {
   writeFileAtomic
-} from "./chunk-4DFG6LKJ.js";
+} from "./chunk-F3IQVTJL.js";
 import {
   compilePglite,
   ownBuffer,

@@ -10,26 +10,26 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-7E4VJBLJ.js";
-import "./chunk-BP4DLUDA.js";
+} from "./chunk-EFBCSCFZ.js";
+import "./chunk-X3EFI6PP.js";
 import "./chunk-VB2LWJ73.js";
 import "./chunk-XJYGRP4V.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-RCP7SFVU.js";
+} from "./chunk-KK3E3KVX.js";
 import {
   formatText
-} from "./chunk-M2K362EW.js";
-import "./chunk-4FNLK7SM.js";
+} from "./chunk-PFYCX7BB.js";
+import "./chunk-VGYYBKNX.js";
 import {
   defaultCacheDir
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-UEZB5EQC.js";
+} from "./chunk-JOCFZTYV.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
@@ -45,9 +45,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-OALI5Q2C.js";
+} from "./chunk-STO6XFQI.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-4DFG6LKJ.js";
+import "./chunk-F3IQVTJL.js";
 import "./chunk-U5IAEDA2.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";

@@ -22,7 +22,7 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   recordRead
-} from "./chunk-OALI5Q2C.js";
+} from "./chunk-STO6XFQI.js";
 import {
   LineIndex
 } from "./chunk-U5IAEDA2.js";

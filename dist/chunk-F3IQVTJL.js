@@ -37,7 +37,7 @@ function newestEntries(dir, ext) {
 function pruneOldest(dir, ext, keep, companions = () => []) {
   const entries = newestEntries(dir, ext);
   for (const e of entries.slice(keep)) {
-    rmSync(path.join(dir, e.f), { force: true });
+    rmSync(path.join(dir, e.f), { force: true, recursive: true });
     for (const c of companions(e.f.slice(0, -ext.length))) rmSync(path.join(dir, c), { force: true });
   }
 }

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-BP4DLUDA.js";
+} from "./chunk-X3EFI6PP.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -35,12 +35,12 @@ import {
 } from "./chunk-XJYGRP4V.js";
 import {
   byStatement
-} from "./chunk-M2K362EW.js";
+} from "./chunk-PFYCX7BB.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-4FNLK7SM.js";
+} from "./chunk-VGYYBKNX.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-UEZB5EQC.js";
+} from "./chunk-JOCFZTYV.js";
 import {
   applyStats,
   confirmFindings,

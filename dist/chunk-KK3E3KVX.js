@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-M2K362EW.js";
+} from "./chunk-PFYCX7BB.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-4FNLK7SM.js";
+} from "./chunk-VGYYBKNX.js";
 import {
   fileKeys,
   findingsFile,
@@ -27,7 +27,7 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 import {
   DiscoveryError,
   autoDiscover,
@@ -38,7 +38,7 @@ import {
   markerOf,
   readSource,
   withFsMemo
-} from "./chunk-UEZB5EQC.js";
+} from "./chunk-JOCFZTYV.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -55,6 +55,7 @@ import {
 import {
   adoptEntries,
   asListing,
+  checkEntries,
   codeIdentity,
   currentInvocation,
   currentRecord,
@@ -67,13 +68,13 @@ import {
   startRecording,
   stopRecording,
   unrecordable
-} from "./chunk-OALI5Q2C.js";
+} from "./chunk-STO6XFQI.js";
 import {
   lintCacheDir,
   pruneOldest,
   touchUsed,
   writeFileAtomic
-} from "./chunk-4DFG6LKJ.js";
+} from "./chunk-F3IQVTJL.js";
 import {
   hasSecrets,
   redactSecrets
@@ -299,11 +300,7 @@ function reuseDiscovery(dir, key) {
   let entry;
   try {
     entry = JSON.parse(readFileSync(entryFile(dir, key), "utf8"));
-    if (entry?.format !== FORMAT || !Array.isArray(entry.seen)) return void 0;
-    for (const e of entry.seen) {
-      if (!Array.isArray(e) || typeof e[0] !== "string" || typeof e[1] !== "string" || !holds(e[0], e[1]))
-        return void 0;
-    }
+    if (entry?.format !== FORMAT || !Array.isArray(entry.seen) || checkEntries(entry.seen) !== "hold") return void 0;
   } catch {
     return void 0;
   }
@@ -636,7 +633,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-27WI5SF7.js");
+    const { lintDryRun } = await import("./dry-run-G7PJLGX7.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-4FNLK7SM.js";
+} from "./chunk-VGYYBKNX.js";
 import {
   require_picocolors
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -6,18 +6,18 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-WP4PDXAN.js";
-import "./chunk-BP4DLUDA.js";
+} from "./chunk-QHIHFUGN.js";
+import "./chunk-X3EFI6PP.js";
 import "./chunk-XJYGRP4V.js";
 import {
   ruleDocUrl
-} from "./chunk-4FNLK7SM.js";
+} from "./chunk-VGYYBKNX.js";
 import {
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 import {
   autoDiscover,
   detectDialect,
@@ -26,7 +26,7 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-UEZB5EQC.js";
+} from "./chunk-JOCFZTYV.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -40,9 +40,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-OALI5Q2C.js";
+} from "./chunk-STO6XFQI.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-4DFG6LKJ.js";
+import "./chunk-F3IQVTJL.js";
 import "./chunk-U5IAEDA2.js";
 import {
   parsePgVersion

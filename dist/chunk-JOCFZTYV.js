@@ -15,7 +15,7 @@ import {
   recordList,
   recordRead,
   unrecordable
-} from "./chunk-OALI5Q2C.js";
+} from "./chunk-STO6XFQI.js";
 import {
   countStatements,
   simplify,
@@ -4529,7 +4529,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-SCHYPESD.js");
+  const { readConfigFile } = await import("./config-file-W7WCOU6A.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

@@ -9,7 +9,7 @@ import {
 } from "./chunk-COP2C6JO.js";
 import {
   VERSION
-} from "./chunk-OALI5Q2C.js";
+} from "./chunk-STO6XFQI.js";
 import {
   formatDuration
 } from "./chunk-U5IAEDA2.js";

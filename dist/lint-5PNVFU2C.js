@@ -5,20 +5,29 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-S2ZAO3M6.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-KK3E3KVX.js";
+import "./chunk-PFYCX7BB.js";
+import "./chunk-VGYYBKNX.js";
+import "./chunk-YZR5EGGS.js";
+import "./chunk-JOCFZTYV.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-7YANEOMN.js";
+import "./chunk-J6Y6JU6E.js";
 import "./chunk-COP2C6JO.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-PEAMG5NL.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-OALI5Q2C.js";
-import "./chunk-4DFG6LKJ.js";
+import "./chunk-STO6XFQI.js";
+import "./chunk-GN46SLEG.js";
+import "./chunk-F3IQVTJL.js";
 import "./chunk-U5IAEDA2.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-JB5CXEFZ.js";
@@ -28,8 +37,11 @@ import "./chunk-2BY3P7E5.js";
 import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

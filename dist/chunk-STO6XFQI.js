@@ -9,7 +9,7 @@ import {
   pruneOldest,
   uniqueSuffix,
   writeFileAtomic
-} from "./chunk-4DFG6LKJ.js";
+} from "./chunk-F3IQVTJL.js";
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -289,6 +289,18 @@ function holds(key, sig) {
   }
   return `#${sig[1]}${textHash(value)}` === sig;
 }
+function checkEntries(entries) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const e of entries) {
+    if (!Array.isArray(e) || typeof e[0] !== "string" || typeof e[1] !== "string") return "bad";
+    if (e[0][0] === "d") folders.add(e[0].slice(1));
+  }
+  for (const [key, sig] of entries) {
+    if (sig === "none" && key[0] !== "d" && folders.has(path3.dirname(key.slice(1)))) continue;
+    if (!holds(key, sig)) return "changed";
+  }
+  return "hold";
+}
 function asListing(dir, recorded) {
   if (recorded.startsWith("#")) return recorded;
   return signature(statOf(dir)) === recorded ? `#${listingHash(readDirEntries(dir))}` : void 0;
@@ -331,12 +343,10 @@ function replaySaved(argv, cwd, env, stdoutTTY) {
     const file = path3.join(dir, `${stampKey(argv, cwd, env, stdoutTTY)}.stamp`);
     const stamp = JSON.parse(readFileSync2(file, "utf8"));
     if (stamp?.format !== FORMAT2 || typeof stamp.report !== "string" || !Array.isArray(stamp.seen)) return void 0;
-    for (const entry of stamp.seen) {
-      if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return void 0;
-      if (!holds(entry[0], entry[1])) {
-        stale = true;
-        return void 0;
-      }
+    const verdict = checkEntries(stamp.seen);
+    if (verdict !== "hold") {
+      stale = verdict === "changed";
+      return void 0;
     }
     const report = openReport(dir, stamp.report);
     const stderr = typeof stamp.stderr === "string" ? stamp.stderr : "";
@@ -365,6 +375,7 @@ export {
   noteInspected,
   recordList,
   holds,
+  checkEntries,
   asListing,
   adoptEntries,
   stampKey,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-UEZB5EQC.js";
+} from "./chunk-JOCFZTYV.js";
 import {
   ESTIMATE_DEFAULTS,
   LintEngine,
@@ -32,7 +32,7 @@ import {
 import {
   codeIdentity,
   reportHeader
-} from "./chunk-OALI5Q2C.js";
+} from "./chunk-STO6XFQI.js";
 import {
   inflateOptions,
   isZstd
@@ -45,7 +45,7 @@ import {
   tempName,
   touchUsed,
   writeFileAtomic
-} from "./chunk-4DFG6LKJ.js";
+} from "./chunk-F3IQVTJL.js";
 import {
   disablesAssumeInTransaction
 } from "./chunk-U5IAEDA2.js";
@@ -337,9 +337,16 @@ function saveHistory(dir, key, dialect, catalog) {
 import { createHash as createHash3 } from "node:crypto";
 import { closeSync, mkdirSync as mkdirSync3, openSync, readFileSync as readFileSync3, renameSync, rmSync, writeSync } from "node:fs";
 import path3 from "node:path";
-var FORMAT3 = 1;
+var FORMAT3 = 2;
 var KEEP_FILES = 8;
+var SHARDS = 32;
 var KEEP_ENTRIES = 2e4;
+var KEEP_PER_SHARD = Math.ceil(KEEP_ENTRIES / SHARDS);
+var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+function shardOf(key) {
+  return Math.max(0, BASE64.indexOf(key[0] ?? "A")) % SHARDS;
+}
+var shardFile = (scope, shard) => path3.join(scope, `${String(shard).padStart(2, "0")}.json`);
 function findingsFile(dir, dialect, options, build = codeIdentity()) {
   const settings = JSON.stringify([
     dialect.id,
@@ -351,7 +358,7 @@ function findingsFile(dir, dialect, options, build = codeIdentity()) {
     process.env.ZERODOWN_PARSE_PIECE_CHARS ?? ""
   ]);
   const scope = createHash3("sha256").update(`zerodown-findings ${FORMAT3}\0${build}\0${settings}`).digest("hex");
-  return path3.join(dir, `${scope}.json`);
+  return path3.join(dir, `${scope}.findings`);
 }
 function sorted(value) {
   if (Array.isArray(value)) return value.map(sorted);
@@ -360,23 +367,58 @@ function sorted(value) {
   for (const k of Object.keys(value).sort()) out[k] = sorted(value[k]);
   return out;
 }
-function loadFindings(file) {
-  try {
-    const data = JSON.parse(readFileSync3(file, "latin1"));
-    if (data?.format === FORMAT3 && Array.isArray(data.entries)) {
-      const entries = /* @__PURE__ */ new Map();
+function loadFindings(scope, keys) {
+  const entries = /* @__PURE__ */ new Map();
+  const shards = keys ? new Set([...keys].map(shardOf)) : Array.from({ length: SHARDS }, (_, i) => i);
+  for (const shard of shards) {
+    try {
+      const data = JSON.parse(readFileSync3(shardFile(scope, shard), "latin1"));
+      if (data?.format !== FORMAT3 || !Array.isArray(data.entries)) continue;
       for (const x of data.entries) {
         if (!Array.isArray(x) || typeof x[0] !== "string") continue;
         const e = x[1];
         if (typeof e?.n === "number" && Array.isArray(e.s) && Array.isArray(e.f)) entries.set(x[0], e);
       }
-      return entries;
+    } catch {
     }
-  } catch {
   }
-  return /* @__PURE__ */ new Map();
+  return entries;
 }
-function findingsWriter(file, earlier, fresh) {
+function findingsWriter(scope, earlier, fresh) {
+  const files = /* @__PURE__ */ new Map();
+  const room = /* @__PURE__ */ new Map();
+  for (const key of fresh) {
+    const shard = shardOf(key);
+    if (!files.has(shard)) files.set(shard, shardWriter(shardFile(scope, shard)));
+    room.set(shard, (room.get(shard) ?? KEEP_PER_SHARD) - 1);
+  }
+  const old = /* @__PURE__ */ new Map();
+  for (const [k, e] of earlier) {
+    const shard = shardOf(k);
+    if (files.has(shard) && !fresh.has(k)) (old.get(shard) ?? old.set(shard, []).get(shard)).push([k, e]);
+  }
+  for (const [shard, kept] of old) {
+    const out = files.get(shard);
+    const n = Math.max(0, room.get(shard));
+    for (const [k, e] of kept.slice(kept.length - n)) out.entry(k, e);
+  }
+  const abort = () => {
+    for (const out of files.values()) out.abort();
+  };
+  return {
+    add: (key, e) => files.get(shardOf(key))?.entry(key, e),
+    abort,
+    finish() {
+      let done = false;
+      for (const out of files.values()) done = out.finish() || done;
+      if (done) {
+        prune(path3.dirname(scope), ".findings");
+        prune(path3.dirname(scope), ".json", 0);
+      }
+    }
+  };
+}
+function shardWriter(file) {
   const out = partialFile(file);
   let pending = "";
   let first = true;
@@ -389,30 +431,24 @@ function findingsWriter(file, earlier, fresh) {
     pending += text;
     if (pending.length >= 1 << 16) flush();
   };
-  const entry = (key, e) => {
-    put(`${first ? "" : ","}${ascii(JSON.stringify([key, e]))}`);
-    first = false;
-  };
   put(`{"format":${FORMAT3},"entries":[`);
-  const room = KEEP_ENTRIES - fresh.size;
-  if (room > 0) {
-    const old = [...earlier].filter(([k]) => !fresh.has(k));
-    for (const [k, e] of old.slice(Math.max(0, old.length - room))) entry(k, e);
-  }
   return {
-    add: entry,
+    entry(key, e) {
+      put(`${first ? "" : ","}${ascii(JSON.stringify([key, e]))}`);
+      first = false;
+    },
     abort: out.abort,
     finish() {
-      if (!out.ok) return;
+      if (!out.ok) return false;
       pending += "]}";
       flush();
-      if (out.commit()) prune(path3.dirname(file), ".json");
+      return out.commit();
     }
   };
 }
-function prune(dir, ext) {
+function prune(dir, ext, keep = KEEP_FILES) {
   try {
-    pruneOldest(dir, ext, KEEP_FILES);
+    pruneOldest(dir, ext, keep);
   } catch {
   }
 }
@@ -1755,7 +1791,10 @@ async function lintStage(migrations, options = {}) {
 }
 function savedFindings(migrations, dialect, options, dir, keys) {
   const file = findingsFile(dir, dialect, options);
-  const earlier = loadFindings(file);
+  const earlier = loadFindings(
+    file,
+    keys.filter((_, i) => migrations[i].review)
+  );
   let lastMiss = -1;
   for (let i = migrations.length - 1; i >= 0; i--) {
     if (migrations[i].review && !earlier.has(keys[i])) {

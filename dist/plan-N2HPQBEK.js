@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-WP4PDXAN.js";
+} from "./chunk-QHIHFUGN.js";
 import {
   proofState
-} from "./chunk-BP4DLUDA.js";
+} from "./chunk-X3EFI6PP.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -18,9 +18,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-RCP7SFVU.js";
-import "./chunk-M2K362EW.js";
-import "./chunk-4FNLK7SM.js";
+} from "./chunk-KK3E3KVX.js";
+import "./chunk-PFYCX7BB.js";
+import "./chunk-VGYYBKNX.js";
 import {
   DEFAULTS,
   defaultCacheDir,
@@ -32,14 +32,14 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-UEZB5EQC.js";
+} from "./chunk-JOCFZTYV.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -56,9 +56,9 @@ import {
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-OALI5Q2C.js";
+import "./chunk-STO6XFQI.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-4DFG6LKJ.js";
+import "./chunk-F3IQVTJL.js";
 import {
   batchSizeFor,
   formatCount,

@@ -13,7 +13,7 @@ import {
 } from "./chunk-XJYGRP4V.js";
 import {
   isProven
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

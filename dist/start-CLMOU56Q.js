@@ -12,8 +12,8 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-7E4VJBLJ.js";
-import "./chunk-BP4DLUDA.js";
+} from "./chunk-EFBCSCFZ.js";
+import "./chunk-X3EFI6PP.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
@@ -22,16 +22,16 @@ import "./chunk-VB2LWJ73.js";
 import "./chunk-XJYGRP4V.js";
 import {
   formatText
-} from "./chunk-M2K362EW.js";
+} from "./chunk-PFYCX7BB.js";
 import {
   toSarif
-} from "./chunk-4FNLK7SM.js";
+} from "./chunk-VGYYBKNX.js";
 import {
   defaultCacheDir
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 import {
   loadConfig
-} from "./chunk-UEZB5EQC.js";
+} from "./chunk-JOCFZTYV.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -47,9 +47,9 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   VERSION
-} from "./chunk-OALI5Q2C.js";
+} from "./chunk-STO6XFQI.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-4DFG6LKJ.js";
+import "./chunk-F3IQVTJL.js";
 import "./chunk-U5IAEDA2.js";
 import {
   parsePgVersion

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-S2ZAO3M6.js";
+} from "./chunk-DBOPE22U.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
@@ -20,7 +20,7 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-UEZB5EQC.js";
+} from "./chunk-JOCFZTYV.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -33,8 +33,8 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-OALI5Q2C.js";
-import "./chunk-4DFG6LKJ.js";
+import "./chunk-STO6XFQI.js";
+import "./chunk-F3IQVTJL.js";
 import "./chunk-U5IAEDA2.js";
 import {
   parsePgVersion

@@ -39,12 +39,12 @@ import {
   require_picocolors,
   resolveSettings,
   resultUsedSince
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-UEZB5EQC.js";
+} from "./chunk-JOCFZTYV.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -61,9 +61,9 @@ import "./chunk-EFQPG7RZ.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
-import "./chunk-OALI5Q2C.js";
+import "./chunk-STO6XFQI.js";
 import "./chunk-GN46SLEG.js";
-import "./chunk-4DFG6LKJ.js";
+import "./chunk-F3IQVTJL.js";
 import {
   formatDuration
 } from "./chunk-U5IAEDA2.js";

@@ -13,10 +13,10 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-BP4DLUDA.js";
+} from "./chunk-X3EFI6PP.js";
 import {
   require_picocolors
-} from "./chunk-YE6UAVEK.js";
+} from "./chunk-YZR5EGGS.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
