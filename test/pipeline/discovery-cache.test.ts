@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { discoveryKey, lastReuse, reuseDiscovery, saveDiscovery } from '../../src/pipeline/discovery-cache.js';
-import { noteInspected, recordRead, startRecording, stopRecording } from '../../src/pipeline/rerun.js';
+import { noteInspected, recordRead, replaySaved, startRecording, stopRecording } from '../../src/pipeline/rerun.js';
+import { readReport } from '../../src/pipeline/saved-report.js';
 import { DiscoveryError, findMigrations } from '../../src/discover/index.js';
 import { forgetSecrets } from '../../src/secrets.js';
 import { runCli, writeProject } from '../cli-harness.js';
@@ -86,6 +87,23 @@ describe('the hook run again after an edit of the staged file', () => {
       expect(lastReuse()).toBe('reused');
       expect(namedAgain).toEqual(await runCli(dir, 'lint', '--no-cache', '--format', 'json', STAGED));
       expect(named.stdout).not.toBe(namedAgain.stdout);
+    });
+  });
+
+  it('a run that reused it stamps all it depended on: its saved report is not served once a history file changes', async () => {
+    const dir = writeProject(tmp, { ...history(), [STAGED]: UNSAFE, 'queries/report.sql': 'DROP TABLE users;\n' });
+    await settle();
+    await withCache(async () => {
+      await hook(dir);
+      writeFileSync(path.join(dir, STAGED), `${UNSAFE}-- edited\n`);
+      const reused = await hook(dir);
+      expect(lastReuse()).toBe('reused');
+      // the command line's first step (src/cli/bin.ts) answers the same command from the stamp that run saved
+      const argv = ['lint', '--only-migrations', '--format', 'json', STAGED, 'queries/report.sql'];
+      const served = replaySaved(argv, dir, process.env, false);
+      expect(served && readReport(served.report).toString('utf8')).toBe(reused.stdout);
+      appendFileSync(path.join(dir, 'db/migrations/001_users.sql'), '-- edited\n');
+      expect(replaySaved(argv, dir, process.env, false)).toBeUndefined();
     });
   });
 
