@@ -253,10 +253,16 @@ export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCata
   versionText?(version: number): string;
   /** facts the dialect adds to every rule context for the target version (e.g. MySQL's `server`) */
   ruleContext?(version: number): Record<string, unknown>;
-  /** shadow engines; absent while the dialect cannot dry-run */
+  /** shadow engines; absent while the dialect cannot dry-run. Read only after `loadParts` */
   shadow?: DialectShadow;
-  /** plan rewrites; absent while the dialect cannot plan */
+  /** plan rewrites; absent while the dialect cannot plan. Read only after `loadParts` */
   plan?: DialectPlanner;
+  /**
+   * Loads `shadow` and `plan`, whose code a lint without them never loads (chunks of their own: `zerodown lint`
+   * starts sooner); resolves once, may be called many times. The core awaits it before it reads either
+   * (`dialectParts` in src/dialects/parts.ts); reading them before is an internal error, not a missing feature.
+   */
+  loadParts?(): Promise<void>;
   /**
    * `zerodown stats export --url`: table sizes and activity read from a production server in a READ ONLY
    * transaction (src/stats/format.ts); absent while the dialect cannot

@@ -190,7 +190,13 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
   // gain, and a history of thousands of files is not stat'ed for it): a thread started and not used costs 20 ms
   const cacheDir = opts.cache !== false ? defaultCacheDir(cwd) : undefined;
   const answered = !!cacheDir && resultUsedSince(cacheDir, 'dryrun', newestChange(migrations.filter((m) => m.review)));
-  prepareEmbeddedShadow(settings, url, schema ? migrations.filter((m) => m.review) : migrations, !!stats, !answered);
+  await prepareEmbeddedShadow(
+    settings,
+    url,
+    schema ? migrations.filter((m) => m.review) : migrations,
+    !!stats,
+    !answered,
+  );
   const d = await runDryRun(migrations, settings, {
     ...(url ? { url } : {}),
     ...(opts.allowSuperuserShadow ? { allowSuperuserShadow: true } : {}),

@@ -392,7 +392,7 @@ async function lintRun(
   const shadowUrl = opts.dryRun
     ? (opts.shadowUrl ?? config.dryRun?.shadowUrl ?? process.env.ZERODOWN_SHADOW_URL)
     : undefined;
-  if (opts.dryRun) prepareEmbeddedShadow(settings, shadowUrl, migrations, !!stats);
+  if (opts.dryRun) await prepareEmbeddedShadow(settings, shadowUrl, migrations, !!stats);
   const progress = progressReporter(process.stderr);
   // the report on stdout (any format) is written a file at a time, each file's result let go once its part is
   // written (src/report/stream.ts): a run over many files never holds every finding nor the report in one string.

@@ -324,7 +324,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
   });
   const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
   // the proof's embedded engine compiles while the lint runs
-  if (opts.verify !== false) prepareEmbeddedShadow(settings, shadowUrl, migrations);
+  if (opts.verify !== false) await prepareEmbeddedShadow(settings, shadowUrl, migrations);
   // parsed once: the planner and the proof get the lint stage's files
   // one walk: the planner reads the catalog the lint engine replays, and answers its findings
   const lint = await lintStage(migrations, {

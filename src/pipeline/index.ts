@@ -14,10 +14,11 @@
 import type { Dialect, DialectCatalog } from '../dialect.js';
 import { LintEngine, summarize, Tally, type LintOptions } from '../engine/lint.js';
 import type { FileResult, Finding, LintResult, Migration, ParsedMigration } from '../model.js';
-import { plannerFor, type PlanResult } from '../plan/planner.js';
+import type { PlanResult } from '../plan/planner.js';
 import type { PlanOptions, StagedPlan, Verification } from '../plan/types.js';
-import { verifyPlan, type VerifyOptions } from '../plan/verify.js';
-import { confirmFindings, dryRun, stopFindings, type DryRun, type DryRunOptions } from '../shadow/dryrun.js';
+import type { VerifyOptions } from '../plan/verify.js';
+import type { DryRun, DryRunOptions } from '../shadow/dryrun.js';
+import { confirmFindings, stopFindings } from '../shadow/dryrun-confirm.js';
 import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
 import { shadowWork } from '../shadow/driver.js';
 import { compileAt } from '../wasm-tier.js';
@@ -129,7 +130,7 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     return { result: { files, summary: summary() } };
   }
   await dialect.load();
-  const planner = plan ? plannerFor(dialect, plan) : undefined;
+  const planner = plan ? await plannerOf(dialect, plan) : undefined;
   // the history before the first file under review, replayed by an earlier run with the same files and build
   const cache =
     historyCache && alone && dialect.catalogData
@@ -191,6 +192,12 @@ export async function lintStage(migrations: readonly Migration[], options: LintR
     ...(keepParsed ? { parsed: { dialect, files: kept } } : {}),
     ...(planner ? { plan: planner.result(migrations) } : {}),
   };
+}
+
+/** The planner of a run that plans: its code (the core's and the dialect's) is loaded only then. */
+async function plannerOf(dialect: Dialect, plan: PlanOptions) {
+  await dialect.loadParts?.();
+  return (await import('../plan/planner.js')).plannerFor(dialect, plan);
 }
 
 /**
@@ -316,14 +323,15 @@ export function loadParserBaseline(dialect: Dialect): Promise<void> {
  * size decides how its code is compiled); `timed`: the dry run times statements for estimates (`--stats`);
  * `startEngine`: the engine will be opened next, so its thread starts now too.
  */
-export function prepareEmbeddedShadow(
+export async function prepareEmbeddedShadow(
   settings: Settings,
   shadowUrl: string | undefined,
   migrations: readonly Migration[],
   timed = false,
   startEngine = false,
-): void {
+): Promise<void> {
   if (shadowUrl) return;
+  await settings.dialect.loadParts?.();
   const shadow = shadowOf(settings.dialect);
   shadow.prepareEmbedded?.(
     shadowWork(
@@ -349,6 +357,8 @@ export async function proveStage(
   const at = migrations.indexOf(plan.migration);
   const files = parsedFor(migrations.slice(0, at + 1), parsed);
   const original = files[at];
+  await settings.dialect.loadParts?.();
+  const { verifyPlan } = await import('../plan/verify.js');
   return verifyPlan(plan, files.slice(0, at), {
     ...options,
     pgVersion: settings.pgVersion,
@@ -364,6 +374,8 @@ export async function dryRunStage(
   options: DryRunOptions,
   parsed?: ParsedRun,
 ): Promise<DryRun> {
+  await settings.dialect.loadParts?.();
+  const { dryRun } = await import('../shadow/dryrun.js');
   return dryRun(parsedFor(migrations, parsed), {
     ...options,
     pgVersion: settings.pgVersion,

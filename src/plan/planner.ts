@@ -332,6 +332,7 @@ export async function planMigrations(
   migrations: Migration[],
   options: PlanOptions = {},
 ): Promise<PlanResult> {
+  await dialect.loadParts?.();
   const planner = plannerFor(dialect, { ...options, findings: options.findings ?? [] });
   if (!planner.observer) return planner.result(migrations);
   await dialect.load();

@@ -208,7 +208,9 @@ export async function verifyPlan(
   history: (Migration | ParsedMigration)[],
   opts: VerifyOptions = {},
 ): Promise<Verification> {
-  const dialect = opts.dialect ?? shadowOf(dialectFor(plan.migration.dialect));
+  const language = dialectFor(plan.migration.dialect);
+  if (!opts.dialect) await language.loadParts?.();
+  const dialect = opts.dialect ?? shadowOf(language);
   await dialect.probes.load();
   const rows = opts.seedRows ?? DEFAULT_SEED_ROWS;
   const historyMigrations = history.map((m) => ('migration' in m && 'statements' in m ? m.migration : m));

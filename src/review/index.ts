@@ -133,7 +133,12 @@ export async function review(x: ReviewInput): Promise<Review> {
 
   // the dry run and the proof open the embedded engine after the lint: its code compiles meanwhile
   if (x.shadow.dryRun && reviewed.length)
-    prepareEmbeddedShadow(settings, x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl, selection.migrations, !!x.stats);
+    await prepareEmbeddedShadow(
+      settings,
+      x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl,
+      selection.migrations,
+      !!x.stats,
+    );
   // the parser with V8's baseline code only (the Action's first run on a small migration 1.32-1.39 → 1.26-1.28 s)
   loadParserBaseline(settings.dialect).catch(() => {});
   // one walk for lint and the staged plan (the planner reads the catalog the engine replays)

@@ -31,6 +31,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
   const files = migrations.map((m) => ('statements' in m && 'migration' in m ? m.migration : m));
   const sqlDialect = dialectOf(files);
   const dialectId = sqlDialect.id;
+  if (!opts.dialect) await sqlDialect.loadParts?.();
   const dialect = opts.dialect ?? shadowOf(sqlDialect);
   const isReview = (m: Migration | ParsedMigration) => ('migration' in m && 'statements' in m ? m.migration : m).review;
   const review = migrations.filter(isReview);

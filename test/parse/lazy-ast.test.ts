@@ -22,7 +22,8 @@ import type { Finding, Migration, ParsedMigration } from '../../src/model.js';
 import { LineIndex } from '../../src/parse/source.js';
 import { migration } from '../helpers.js';
 
-beforeAll(() => loadParser());
+// the planner is read by `lintAndPlan`: loaded as a plan loads it
+beforeAll(() => Promise.all([loadParser(), postgres.loadParts!()]));
 
 const inPieces = (m: Migration, chars: number) => parseMigration(m, new LineIndex(m.source), chars);
 

@@ -109,6 +109,8 @@ describe('parsed once, handed on', () => {
   it('lint and plan share one parse and one catalog replay, and plan as planMigrations does', async () => {
     let parses = 0;
     let applies = 0;
+    // its shadow and planner are copied too: loaded first (a dry run or a plan loads them)
+    await postgres.loadParts!();
     const dialect: Dialect = {
       ...postgres,
       parse: (m: Migration) => (parses++, postgres.parse(m)),

@@ -83,7 +83,9 @@ async function planWithAnswers(sql: string) {
   const lint = await lintMigrations(migrations, {});
   const findings = lint.files.flatMap((f) => f.findings);
   const files: PostgresFilePlan[] = [];
-  // the real PostgreSQL planner, watched: each file plan it starts is kept for the assertions
+  // the real PostgreSQL planner, watched: each file plan it starts is kept for the assertions (the rest of the
+  // dialect copied, its shadow and planner loaded first as a plan loads them)
+  await postgres.loadParts!();
   const watched = {
     ...postgres,
     plan: {

@@ -16,6 +16,7 @@ describe.skipIf(!MYSQL_URL)(`plans proven on the real MariaDB${SKIP_MSG}`, () =>
   const prove = async (sql: string, flagged: { rule: string; at: number }[]) => {
     const plan = onlyPlan(await planMy(HISTORY, sql, flagged));
     const history = [myMig(HISTORY, { path: 'db/0001_init.sql', review: false })];
+    await mariadb.loadParts!();
     const v = await verifyPlan(plan, history, { dialect: mariadb.shadow!, shadowUrl: MYSQL_URL!, seedRows: 50 });
     return { plan, v };
   };

@@ -198,6 +198,7 @@ describe.skipIf(!MYSQL_URL)(mysqlSuite('dry run on MySQL/MariaDB'), () => {
       files: [{ migration: review, statements: [], findings: [right, wrong, lockOnly] }],
       summary: { files: 1, statements: 4, errors: 0, warnings: 3 },
     };
+    await mariadb.loadParts!();
     const c = confirmFindings(result, dry, mariadb.shadow);
     expect(right.confirmed).toBe(true);
     expect(wrong.confirmed).toBe(false); // measured INSTANT

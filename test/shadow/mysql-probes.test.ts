@@ -165,7 +165,8 @@ describe('MySQL shadow: locks and versions', () => {
     expect(parseServerVersion('8.0.36')).toEqual({ flavor: 'mysql', major: 8, minor: 0, patch: 36 });
   });
 
-  it('each dialect carries a shadow with no embedded engine', () => {
+  it('each dialect carries a shadow with no embedded engine', async () => {
+    await Promise.all([mysql.loadParts!(), mariadb.loadParts!()]);
     expect(mysql.shadow?.embeddedEngine).toBeUndefined();
     expect(mariadb.shadow?.probes.online).toBeTypeOf('function');
   });

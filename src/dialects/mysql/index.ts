@@ -8,12 +8,11 @@ import type { Dialect, RelArg } from '../../dialect.js';
 import { allRules } from '../../../rules/mysql/index.js';
 import type { Flavor, MyAst } from './ast.js';
 import { MyCatalog, mysqlRelationKey } from './catalog.js';
-import { mariadbPlanner, mysqlPlanner } from './plan/index.js';
 import { lockEffect, lockStrength } from './locks.js';
 import { loadMysqlParser, parseMigration } from './parse.js';
 import { quoteIdent, quoteLiteral, sqlComment } from './quote.js';
 import { MySession } from './session.js';
-import { mariadbShadow, mysqlShadow } from './shadow/index.js';
+import { partsLoader } from '../parts.js';
 import { exportMysqlStats } from './stats.js';
 import {
   DEFAULT_MARIADB_VERSION,
@@ -26,6 +25,14 @@ import {
 /** One of the two dialect objects. */
 function makeDialect(flavor: Flavor): Dialect<MyAst, MyCatalog> {
   const name = flavor === 'mysql' ? 'MySQL' : 'MariaDB';
+  // the shadow and the planner: chunks of their own, loaded by a dry run or a plan
+  const parts = partsLoader(name, async () => {
+    const [shadow, plan] = await Promise.all([import('./shadow/index.js'), import('./plan/index.js')]);
+    return {
+      shadow: flavor === 'mysql' ? shadow.mysqlShadow : shadow.mariadbShadow,
+      plan: flavor === 'mysql' ? plan.mysqlPlanner : plan.mariadbPlanner,
+    };
+  });
   return {
     id: flavor,
     name,
@@ -42,8 +49,13 @@ function makeDialect(flavor: Flavor): Dialect<MyAst, MyCatalog> {
     parseVersion: (text) => parseMysqlVersion(text, flavor),
     versionText: mysqlVersionText,
     ruleContext: (version) => ({ server: serverVersionOf(version, flavor) }),
-    shadow: flavor === 'mysql' ? mysqlShadow : mariadbShadow,
-    plan: flavor === 'mysql' ? mysqlPlanner : mariadbPlanner,
+    get shadow() {
+      return parts.get().shadow;
+    },
+    get plan() {
+      return parts.get().plan;
+    },
+    loadParts: parts.load,
     exportStats: exportMysqlStats,
   };
 }

@@ -12,8 +12,7 @@ import { PgSession } from './session.js';
 import { LOCKS, lockStrength, quoteIdent, quoteLiteral, type LockMode } from './util.js';
 import { sqlComment } from './plan/quote.js';
 import { DEFAULT_PG_VERSION } from './version.js';
-import { postgresShadow } from './shadow/index.js';
-import { postgresPlanner } from './plan/index.js';
+import { partsLoader } from '../parts.js';
 import { exportPostgresStats } from './stats.js';
 
 /** `schema.table` for a RangeVar-like node, or for `table` / `schema.table` text (no schema: `public`). */
@@ -21,6 +20,15 @@ function pgRelationKey(rel: RelArg): string {
   if (typeof rel === 'string') return rel.includes('.') ? rel : `${DEFAULT_SCHEMA}.${rel}`;
   return relKey(rel);
 }
+
+// the shadow (PGlite's glue, the seeding, the probes) and the planner: chunks of their own, loaded by a dry run or a plan
+const parts = partsLoader('PostgreSQL', async () => {
+  const [{ postgresShadow }, { postgresPlanner }] = await Promise.all([
+    import('./shadow/index.js'),
+    import('./plan/index.js'),
+  ]);
+  return { shadow: postgresShadow, plan: postgresPlanner };
+});
 
 export const postgres: Dialect<any, Catalog> = {
   id: 'postgres',
@@ -39,8 +47,13 @@ export const postgres: Dialect<any, Catalog> = {
     strength: lockStrength,
     effect: (mode) => (mode in LOCKS ? LOCKS[mode as LockMode] : undefined),
   },
-  shadow: postgresShadow,
-  plan: postgresPlanner,
+  get shadow() {
+    return parts.get().shadow;
+  },
+  get plan() {
+    return parts.get().plan;
+  },
+  loadParts: parts.load,
   exportStats: exportPostgresStats,
 };
 
