@@ -42,3 +42,14 @@ export function writeProject(root: string, files: Record<string, string | Uint8A
   }
   return d;
 }
+
+/** Runs `fn` with the lint caches (`ZERODOWN_CACHE_DIR`) in a new folder of their own under `root`. */
+export async function withCacheIn<T>(root: string, fn: (cacheDir: string) => Promise<T>): Promise<T> {
+  const cacheDir = mkdtempSync(path.join(root, 'cache-'));
+  process.env.ZERODOWN_CACHE_DIR = cacheDir;
+  try {
+    return await fn(cacheDir);
+  } finally {
+    delete process.env.ZERODOWN_CACHE_DIR;
+  }
+}

@@ -24,6 +24,7 @@ import { visible } from '../report/visible.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
 import {
   addDryRunFacts,
+  discoveryOptions,
   dryRunStage,
   loadParserBaseline,
   prepareEmbeddedShadow,
@@ -168,13 +169,7 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
   loadParserBaseline(settings.dialect).catch(() => {});
   const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : (config.paths ?? []);
-  const { migrations } = await findMigrations(inputs, {
-    cwd,
-    framework: opts.framework ?? config.framework,
-    dialect: settings.dialect.id,
-    history: opts.history !== false,
-    pgVersion: settings.pgVersion,
-  });
+  const { migrations } = await findMigrations(inputs, discoveryOptions(opts, config, settings, cwd));
   if (!migrations.some((m) => m.review)) throw new UsageError('no migration under review: pass the files to dry-run');
   let schema: DryRunOptions['schema'];
   if (opts.schema) {

@@ -16,6 +16,7 @@ import { formatCodeQuality } from '../report/gitlab.js';
 import { exitCodeFor, UsageError } from '../errors.js';
 import { hasSecrets, redactSecrets } from '../secrets.js';
 import {
+  discoveryOptions,
   lintOptionsOf,
   lintStage,
   loadParserBaseline,
@@ -329,11 +330,7 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
     if (reused && opts.onlyMigrations) folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
     // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
     const found = await findMigrations(folders, {
-      cwd,
-      framework: opts.framework ?? config.framework,
-      dialect: settings.dialect.id,
-      history: opts.history !== false,
-      pgVersion: settings.pgVersion,
+      ...discoveryOptions(opts, config, settings, cwd),
       ...(opts.since ? { since: opts.since } : {}),
       ...(reviewOnly ? { reviewOnly } : {}),
     });

@@ -34,6 +34,7 @@ import { shadowOptions, useColor, warnIgnored } from './lint.js';
 import { UsageError } from '../errors.js';
 import { withShadowCleanup } from '../pipeline/signals.js';
 import {
+  discoveryOptions,
   lintOptionsOf,
   lintStage,
   loadParserBaseline,
@@ -315,13 +316,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions): Promis
       );
     }
   }
-  const migrations = await discover(inputs, {
-    cwd,
-    framework: opts.framework ?? config.framework,
-    dialect: settings.dialect.id,
-    history: opts.history !== false,
-    pgVersion: settings.pgVersion,
-  });
+  const migrations = await discover(inputs, discoveryOptions(opts, config, settings, cwd));
   const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
   // the proof's embedded engine compiles while the lint runs
   if (opts.verify !== false) await prepareEmbeddedShadow(settings, shadowUrl, migrations);

@@ -14,6 +14,7 @@ import { isDir } from '../discover/fsutil.js';
 import { isUserError } from '../errors.js';
 import type { FileResult, Migration } from '../model.js';
 import {
+  discoveryOptions,
   lintOptionsOf,
   lintStage,
   planSettingsOf,
@@ -118,11 +119,7 @@ export async function analyse(file: string, text: string, cwd: string, opts: Lsp
     const settings = resolveSettings({ ...given, ...(detected ? { detected } : {}) }, config);
     await settings.dialect.load();
     const { migrations } = await findMigrations([file], {
-      cwd,
-      framework: opts.framework ?? config.framework,
-      dialect: settings.dialect.id,
-      history: opts.history !== false,
-      pgVersion: settings.pgVersion,
+      ...discoveryOptions(opts, config, settings, cwd),
       sources: new Map([[file, text]]),
     });
     const own = migrations.find((m) => m.absPath === file && m.review);

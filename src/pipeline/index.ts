@@ -26,7 +26,7 @@ import type { Settings } from './settings.js';
 import { fileKeys, historyKey, loadHistory, saveHistory } from './history-cache.js';
 import { findingsFile, findingsWriter, fromEntry, loadFindings, toEntry } from './findings-cache.js';
 
-export { resolveSettings, targetText, type Settings, type GivenSettings } from './settings.js';
+export { discoveryOptions, resolveSettings, targetText, type Settings, type GivenSettings } from './settings.js';
 export { dialectFor, dialectOf } from '../dialects/index.js';
 
 /** A run's files as its dialect read them, in apply order (history has `review: false`). */

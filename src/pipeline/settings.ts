@@ -104,3 +104,19 @@ function targetVersion(dialect: Dialect, given: GivenSettings, config: Config): 
   if (config.mysqlVersion !== undefined) return read(String(config.mysqlVersion), 'the config\'s "mysqlVersion"');
   return dialect.defaultVersion;
 }
+
+/** What discovery takes from a run's options, config and settings (src/discover/index.ts `DiscoverOptions`). */
+export function discoveryOptions(
+  given: { framework?: string; history?: boolean },
+  config: Config,
+  settings: Settings,
+  cwd: string,
+) {
+  return {
+    cwd,
+    framework: given.framework ?? config.framework,
+    dialect: settings.dialect.id,
+    history: given.history !== false,
+    pgVersion: settings.pgVersion,
+  };
+}

@@ -22,22 +22,14 @@ import { noteInspected, recordRead, replaySaved, startRecording, stopRecording }
 import { readReport } from '../../src/pipeline/saved-report.js';
 import { DiscoveryError, findMigrations } from '../../src/discover/index.js';
 import { forgetSecrets } from '../../src/secrets.js';
-import { runCli, writeProject } from '../cli-harness.js';
+import { runCli, withCacheIn, writeProject } from '../cli-harness.js';
 
 const tmp = realpathSync(mkdtempSync(path.join(tmpdir(), 'zd-discovery-cache-')));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 beforeEach(() => forgetSecrets());
 
-/** Runs `fn` with the lint caches in a folder of their own, outside the project. */
-async function withCache<T>(fn: (cacheDir: string) => Promise<T>): Promise<T> {
-  const cacheDir = mkdtempSync(path.join(tmp, 'cache-'));
-  process.env.ZERODOWN_CACHE_DIR = cacheDir;
-  try {
-    return await fn(cacheDir);
-  } finally {
-    delete process.env.ZERODOWN_CACHE_DIR;
-  }
-}
+/** `fn` with the lint caches in a folder of their own, outside the project. */
+const withCache = <T>(fn: (cacheDir: string) => Promise<T>) => withCacheIn(tmp, fn);
 const entries = (cacheDir: string) =>
   readdirSync(path.join(cacheDir, 'findings')).filter((f) => f.endsWith('.discovery'));
 /** what was written less than 2 s before a run is stamped by its content, and not saved for reuse: wait it out */

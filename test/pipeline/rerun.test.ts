@@ -34,7 +34,7 @@ import {
 } from '../../src/pipeline/rerun.js';
 import { readReport } from '../../src/pipeline/saved-report.js';
 import { forgetSecrets } from '../../src/secrets.js';
-import { runCli, writeProject } from '../cli-harness.js';
+import { runCli, withCacheIn, writeProject } from '../cli-harness.js';
 
 const tmp = realpathSync(mkdtempSync(path.join(tmpdir(), 'zd-rerun-')));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -46,16 +46,8 @@ const files = {
   'migrations/003.sql': 'CREATE INDEX t_v ON t (v);\n',
 };
 
-/** Runs `fn` with the lint caches in a folder of their own, outside the project (its listing is stamped). */
-async function withCache<T>(fn: (cacheDir: string) => Promise<T>): Promise<T> {
-  const cacheDir = mkdtempSync(path.join(tmp, 'cache-'));
-  process.env.ZERODOWN_CACHE_DIR = cacheDir;
-  try {
-    return await fn(cacheDir);
-  } finally {
-    delete process.env.ZERODOWN_CACHE_DIR;
-  }
-}
+/** `fn` with the lint caches in a folder of their own, outside the project (its listing is stamped). */
+const withCache = <T>(fn: (cacheDir: string) => Promise<T>) => withCacheIn(tmp, fn);
 
 /** What the command line's first step answers for `zerodown <argv>` in `dir`, without running zerodown. */
 const replay = (dir: string, ...argv: string[]) => {
