@@ -10,7 +10,7 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-FGACO32W.js";
+} from "./chunk-M5E5KGAW.js";
 import "./chunk-CWHWWS6U.js";
 import "./chunk-J57Z2QSE.js";
 import "./chunk-5ZFAM5JG.js";
@@ -24,12 +24,12 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-BF6FQUQO.js";
+} from "./chunk-I44QH2KP.js";
 import {
   formatText
-} from "./chunk-XAV6G3NG.js";
+} from "./chunk-35GIWAKQ.js";
 import "./chunk-CZA7QP4I.js";
-import "./chunk-4AVNZRRS.js";
+import "./chunk-6WML7YES.js";
 import {
   changedFiles,
   loadConfig

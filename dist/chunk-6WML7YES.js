@@ -453,6 +453,15 @@ function targetVersion(dialect, given, config) {
   if (config.mysqlVersion !== void 0) return read(String(config.mysqlVersion), `the config's "mysqlVersion"`);
   return dialect.defaultVersion;
 }
+function discoveryOptions(given, config, settings, cwd) {
+  return {
+    cwd,
+    framework: given.framework ?? config.framework,
+    dialect: settings.dialect.id,
+    history: given.history !== false,
+    pgVersion: settings.pgVersion
+  };
+}
 
 // src/pipeline/index.ts
 async function lintStage(migrations, options = {}) {
@@ -671,6 +680,7 @@ export {
   reportWriter,
   targetText,
   resolveSettings,
+  discoveryOptions,
   lintStage,
   lintOptionsOf,
   planSettingsOf,

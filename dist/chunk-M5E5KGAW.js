@@ -35,7 +35,7 @@ import {
 } from "./chunk-5QV3LKXZ.js";
 import {
   byStatement
-} from "./chunk-XAV6G3NG.js";
+} from "./chunk-35GIWAKQ.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
@@ -52,7 +52,7 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-4AVNZRRS.js";
+} from "./chunk-6WML7YES.js";
 import {
   detectDialect,
   discover,

@@ -12,7 +12,7 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-FGACO32W.js";
+} from "./chunk-M5E5KGAW.js";
 import "./chunk-CWHWWS6U.js";
 import {
   loadStatsFile
@@ -27,11 +27,11 @@ import {
 } from "./chunk-FQXADNHG.js";
 import {
   formatText
-} from "./chunk-XAV6G3NG.js";
+} from "./chunk-35GIWAKQ.js";
 import {
   toSarif
 } from "./chunk-CZA7QP4I.js";
-import "./chunk-4AVNZRRS.js";
+import "./chunk-6WML7YES.js";
 import {
   loadConfig
 } from "./chunk-WN35Q5G4.js";

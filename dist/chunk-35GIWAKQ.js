@@ -9,7 +9,7 @@ import {
 } from "./chunk-CZA7QP4I.js";
 import {
   require_picocolors
-} from "./chunk-4AVNZRRS.js";
+} from "./chunk-6WML7YES.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

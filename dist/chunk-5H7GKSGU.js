@@ -16,7 +16,7 @@ import {
 } from "./chunk-J57Z2QSE.js";
 import {
   require_picocolors
-} from "./chunk-4AVNZRRS.js";
+} from "./chunk-6WML7YES.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

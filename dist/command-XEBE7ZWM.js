@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-IQI7R4FN.js";
+} from "./chunk-5H7GKSGU.js";
 import "./chunk-J57Z2QSE.js";
 import "./chunk-5ZFAM5JG.js";
 import "./chunk-ADDWNV3N.js";
@@ -16,11 +16,12 @@ import {
   ruleDocUrl
 } from "./chunk-CZA7QP4I.js";
 import {
+  discoveryOptions,
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-4AVNZRRS.js";
+} from "./chunk-6WML7YES.js";
 import {
   autoDiscover,
   detectDialect,
@@ -10169,11 +10170,7 @@ async function analyse(file, text, cwd, opts) {
     const settings = resolveSettings({ ...given, ...detected ? { detected } : {} }, config);
     await settings.dialect.load();
     const { migrations } = await findMigrations([file], {
-      cwd,
-      framework: opts.framework ?? config.framework,
-      dialect: settings.dialect.id,
-      history: opts.history !== false,
-      pgVersion: settings.pgVersion,
+      ...discoveryOptions(opts, config, settings, cwd),
       sources: /* @__PURE__ */ new Map([[file, text]])
     });
     const own = migrations.find((m) => m.absPath === file && m.review);

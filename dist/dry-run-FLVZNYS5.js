@@ -36,12 +36,13 @@ import {
 } from "./chunk-FQXADNHG.js";
 import {
   addDryRunFacts,
+  discoveryOptions,
   dryRunStage,
   loadParserBaseline,
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-4AVNZRRS.js";
+} from "./chunk-6WML7YES.js";
 import {
   detectDialect,
   findMigrations,
@@ -513,13 +514,7 @@ async function dryRunCommand(paths, opts) {
   });
   const stats = await runStats(opts, cwd);
   const inputs = paths.length ? paths : config.paths ?? [];
-  const { migrations } = await findMigrations(inputs, {
-    cwd,
-    framework: opts.framework ?? config.framework,
-    dialect: settings.dialect.id,
-    history: opts.history !== false,
-    pgVersion: settings.pgVersion
-  });
+  const { migrations } = await findMigrations(inputs, discoveryOptions(opts, config, settings, cwd));
   if (!migrations.some((m) => m.review)) throw new UsageError("no migration under review: pass the files to dry-run");
   let schema;
   if (opts.schema) {

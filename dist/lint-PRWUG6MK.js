@@ -12,10 +12,10 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-BF6FQUQO.js";
-import "./chunk-XAV6G3NG.js";
+} from "./chunk-I44QH2KP.js";
+import "./chunk-35GIWAKQ.js";
 import "./chunk-CZA7QP4I.js";
-import "./chunk-4AVNZRRS.js";
+import "./chunk-6WML7YES.js";
 import "./chunk-WN35Q5G4.js";
 import "./chunk-TWNDLBWA.js";
 import "./chunk-2SLGYQPP.js";

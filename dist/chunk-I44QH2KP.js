@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-XAV6G3NG.js";
+} from "./chunk-35GIWAKQ.js";
 import {
   formatSarif,
   jsonArrayWriter,
@@ -15,6 +15,7 @@ import {
   sizeLines
 } from "./chunk-CZA7QP4I.js";
 import {
+  discoveryOptions,
   fileKeys,
   findingsFile,
   historyCacheDir,
@@ -27,7 +28,7 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-4AVNZRRS.js";
+} from "./chunk-6WML7YES.js";
 import {
   DiscoveryError,
   autoDiscover,
@@ -539,11 +540,7 @@ async function lintInputs(paths, opts, config, cwd) {
       trace("discovery saved, but a file under review is no longer what it was to its tool: discovering again");
     if (reused && opts.onlyMigrations) folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
     const found = await findMigrations(folders, {
-      cwd,
-      framework: opts.framework ?? config.framework,
-      dialect: settings.dialect.id,
-      history: opts.history !== false,
-      pgVersion: settings.pgVersion,
+      ...discoveryOptions(opts, config, settings, cwd),
       ...opts.since ? { since: opts.since } : {},
       ...reviewOnly ? { reviewOnly } : {}
     });
@@ -635,7 +632,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-WSR6LFUJ.js");
+    const { lintDryRun } = await import("./dry-run-FLVZNYS5.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-IQI7R4FN.js";
+} from "./chunk-5H7GKSGU.js";
 import {
   proofState
 } from "./chunk-J57Z2QSE.js";
@@ -26,10 +26,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-BF6FQUQO.js";
-import "./chunk-XAV6G3NG.js";
+} from "./chunk-I44QH2KP.js";
+import "./chunk-35GIWAKQ.js";
 import "./chunk-CZA7QP4I.js";
 import {
+  discoveryOptions,
   lintOptionsOf,
   lintStage,
   loadParserBaseline,
@@ -38,7 +39,7 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-4AVNZRRS.js";
+} from "./chunk-6WML7YES.js";
 import {
   detectDialect,
   discover,
@@ -341,13 +342,7 @@ async function planCommand(paths, opts) {
       );
     }
   }
-  const migrations = await discover(inputs, {
-    cwd,
-    framework: opts.framework ?? config.framework,
-    dialect: settings.dialect.id,
-    history: opts.history !== false,
-    pgVersion: settings.pgVersion
-  });
+  const migrations = await discover(inputs, discoveryOptions(opts, config, settings, cwd));
   const shadowUrl = opts.shadowUrl ?? config.dryRun?.shadowUrl;
   if (opts.verify !== false) await prepareEmbeddedShadow(settings, shadowUrl, migrations);
   const lint = await lintStage(migrations, {
