@@ -126,7 +126,7 @@ export function saveDiscovery(
   }
 }
 
-/** What a saved discovery gives back: the dialect detected, and the migrations (see `reuse`). */
+/** What a saved discovery gives back (`reuseDiscovery`): the dialect detected, and the migrations. */
 export interface Reused {
   detected: DetectedDialect | undefined;
   /** none of the files is a migration */
