@@ -291,8 +291,10 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
     trace('discovery reused: none of the files is a migration');
     return undefined;
   }
+  // --only-migrations: the staged files are looked for in the migration folders (config `paths`, else auto-discovery)
+  const migrationFolders = async () => config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
   if (opts.onlyMigrations && !reused) {
-    folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    folders = await migrationFolders();
     // no migration folder in this repository: none of the files is a migration
     if (!folders.length) {
       remember(undefined, null);
@@ -327,7 +329,7 @@ async function lintInputs(paths: string[], opts: LintCliOptions, config: Config,
   } else {
     if (reused)
       trace('discovery saved, but a file under review is no longer what it was to its tool: discovering again');
-    if (reused && opts.onlyMigrations) folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    if (reused && opts.onlyMigrations) folders = await migrationFolders();
     // no paths anywhere: the well-known layouts under cwd; --since: only files changed since that ref are reviewed
     const found = await findMigrations(folders, {
       ...discoveryOptions(opts, config, settings, cwd),

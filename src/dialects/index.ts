@@ -56,6 +56,12 @@ export function shadowOf(dialect: Dialect): DialectShadow {
   return dialect.shadow;
 }
 
+/** `shadowOf` once the dialect's shadow is loaded (`Dialect.loadParts`): what every run that opens a shadow asks. */
+export async function loadedShadowOf(dialect: Dialect): Promise<DialectShadow> {
+  await dialect.loadParts?.();
+  return shadowOf(dialect);
+}
+
 /** The dialect that reads a server URL: `mysql://` and `mariadb://` are MySQL's, anything else PostgreSQL's. */
 export function dialectOfUrl(url: string): Dialect {
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();

@@ -4,7 +4,7 @@
  * so that a run which reuses a discovery (src/pipeline/discovery-cache.ts) can ask a changed file under review the
  * same questions and see whether the answers, hence the discovery, still hold.
  */
-export const GOOSE_UP = /^--\s*\+goose\s+up\s*$/im;
+const GOOSE_UP = /^--\s*\+goose\s+up\s*$/im;
 export const LIQUIBASE_HEADER = /^\s*--\s*liquibase\s+formatted\s+sql\b/i;
 const DBMATE_UP = /^--\s*migrate:up\b/m;
 

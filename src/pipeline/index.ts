@@ -19,7 +19,7 @@ import type { PlanOptions, StagedPlan, Verification } from '../plan/types.js';
 import type { VerifyOptions } from '../plan/verify.js';
 import type { DryRun, DryRunOptions } from '../shadow/dryrun.js';
 import { confirmFindings, stopFindings } from '../shadow/dryrun-confirm.js';
-import { dialectFor, dialectOf, shadowOf } from '../dialects/index.js';
+import { dialectFor, dialectOf, loadedShadowOf } from '../dialects/index.js';
 import { shadowWork } from '../shadow/driver.js';
 import { compileAt } from '../wasm-tier.js';
 import type { Settings } from './settings.js';
@@ -331,8 +331,7 @@ export async function prepareEmbeddedShadow(
   startEngine = false,
 ): Promise<void> {
   if (shadowUrl) return;
-  await settings.dialect.loadParts?.();
-  const shadow = shadowOf(settings.dialect);
+  const shadow = await loadedShadowOf(settings.dialect);
   shadow.prepareEmbedded?.(
     shadowWork(
       migrations.map((m) => m.source),
@@ -357,12 +356,11 @@ export async function proveStage(
   const at = migrations.indexOf(plan.migration);
   const files = parsedFor(migrations.slice(0, at + 1), parsed);
   const original = files[at];
-  await settings.dialect.loadParts?.();
   const { verifyPlan } = await import('../plan/verify.js');
   return verifyPlan(plan, files.slice(0, at), {
     ...options,
     pgVersion: settings.pgVersion,
-    dialect: shadowOf(settings.dialect),
+    dialect: await loadedShadowOf(settings.dialect),
     ...(original && 'statements' in original ? { parsed: original } : {}),
   });
 }
@@ -374,12 +372,11 @@ export async function dryRunStage(
   options: DryRunOptions,
   parsed?: ParsedRun,
 ): Promise<DryRun> {
-  await settings.dialect.loadParts?.();
   const { dryRun } = await import('../shadow/dryrun.js');
   return dryRun(parsedFor(migrations, parsed), {
     ...options,
     pgVersion: settings.pgVersion,
-    dialect: shadowOf(settings.dialect),
+    dialect: await loadedShadowOf(settings.dialect),
   });
 }
 

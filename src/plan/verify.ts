@@ -23,7 +23,7 @@ import type { DialectShadow } from '../dialect.js';
 import { shadowWork, type Shadow } from '../shadow/driver.js';
 import { cacheKey, provingStore, readResult, resultKey, writeResult } from '../shadow/cache.js';
 import { compareData, diffSchemas, volatileColumns } from '../shadow/compare.js';
-import { dialectFor, shadowOf } from '../dialects/index.js';
+import { dialectFor, loadedShadowOf } from '../dialects/index.js';
 import type { LockWatch } from '../shadow/probes.js';
 import { replayHistory } from '../shadow/replay.js';
 import { runTraced } from '../shadow/trace.js';
@@ -208,9 +208,7 @@ export async function verifyPlan(
   history: (Migration | ParsedMigration)[],
   opts: VerifyOptions = {},
 ): Promise<Verification> {
-  const language = dialectFor(plan.migration.dialect);
-  if (!opts.dialect) await language.loadParts?.();
-  const dialect = opts.dialect ?? shadowOf(language);
+  const dialect = opts.dialect ?? (await loadedShadowOf(dialectFor(plan.migration.dialect)));
   await dialect.probes.load();
   const rows = opts.seedRows ?? DEFAULT_SEED_ROWS;
   const historyMigrations = history.map((m) => ('migration' in m && 'statements' in m ? m.migration : m));

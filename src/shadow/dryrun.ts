@@ -8,7 +8,7 @@
  * dryrun-confirm.ts checks lint findings against the run; the types are in dryrun-types.ts.
  */
 import type { Migration, ParsedMigration } from '../model.js';
-import { dialectOf, shadowOf } from '../dialects/index.js';
+import { dialectOf, loadedShadowOf } from '../dialects/index.js';
 import { readResult, resultKey, writeResult } from './cache.js';
 import { shadowWork } from './driver.js';
 import { isDryRun, lookUpCache, readState, restoreFromCache, saveToCache, startOpening } from './dryrun-open.js';
@@ -31,8 +31,7 @@ export async function dryRun(migrations: (Migration | ParsedMigration)[], opts: 
   const files = migrations.map((m) => ('statements' in m && 'migration' in m ? m.migration : m));
   const sqlDialect = dialectOf(files);
   const dialectId = sqlDialect.id;
-  if (!opts.dialect) await sqlDialect.loadParts?.();
-  const dialect = opts.dialect ?? shadowOf(sqlDialect);
+  const dialect = opts.dialect ?? (await loadedShadowOf(sqlDialect));
   const isReview = (m: Migration | ParsedMigration) => ('migration' in m && 'statements' in m ? m.migration : m).review;
   const review = migrations.filter(isReview);
   const history = opts.schema ? [] : migrations.filter((m) => !isReview(m));
