@@ -9,10 +9,10 @@ import {
 } from "./chunk-ERQZGLCT.js";
 import {
   tracedLookup
-} from "./chunk-J43PTM24.js";
+} from "./chunk-I3TJRVKR.js";
 import {
   dialectFor
-} from "./chunk-MMWZ2YXA.js";
+} from "./chunk-KBIJ72DV.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";

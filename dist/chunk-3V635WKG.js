@@ -17,8 +17,8 @@ import {
 } from "./chunk-FQXADNHG.js";
 import {
   dialectOf,
-  shadowOf
-} from "./chunk-MMWZ2YXA.js";
+  loadedShadowOf
+} from "./chunk-KBIJ72DV.js";
 import {
   notRun,
   runTraced
@@ -197,8 +197,7 @@ async function dryRun(migrations, opts = {}) {
   const files = migrations.map((m) => "statements" in m && "migration" in m ? m.migration : m);
   const sqlDialect = dialectOf(files);
   const dialectId = sqlDialect.id;
-  if (!opts.dialect) await sqlDialect.loadParts?.();
-  const dialect = opts.dialect ?? shadowOf(sqlDialect);
+  const dialect = opts.dialect ?? await loadedShadowOf(sqlDialect);
   const isReview = (m) => ("migration" in m && "statements" in m ? m.migration : m).review;
   const review = migrations.filter(isReview);
   const history = opts.schema ? [] : migrations.filter((m) => !isReview(m));

@@ -5,13 +5,24 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-W75UIXO4.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-MMWZ2YXA.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-36B3ZKMB.js";
+import "./chunk-IOHXKGYG.js";
+import "./chunk-ADXW2MVT.js";
+import "./chunk-7FS7ASPT.js";
+import "./chunk-YYSKLVOY.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-PV2WSNNJ.js";
+import "./chunk-QKMXDQLZ.js";
+import "./chunk-ERQZGLCT.js";
+import "./chunk-I3TJRVKR.js";
+import "./chunk-KBIJ72DV.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-Y2VAYJ3M.js";
@@ -20,22 +31,27 @@ import "./chunk-YPZZPID6.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-Z2W6ZCS5.js";
 import "./chunk-3TIBL5EG.js";
-import "./chunk-YOZTDGOM.js";
 import "./chunk-GX2QQ4AX.js";
 import "./chunk-KEPSHYOW.js";
 import "./chunk-F3IQVTJL.js";
 import "./chunk-MRBN6FC7.js";
 import "./chunk-AA5Y5KNS.js";
+import "./chunk-KLJQAZEJ.js";
+import "./chunk-SYUIUCCK.js";
 import "./chunk-N5OLXBFP.js";
 import "./chunk-K6RS4U4B.js";
+import "./chunk-WHSIOZEN.js";
 import "./chunk-IW5IPINL.js";
 import "./chunk-RB5SEY6D.js";
 import "./chunk-5T3UE7HX.js";
 import "./chunk-IXAVB2MN.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

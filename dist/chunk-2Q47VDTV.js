@@ -13,16 +13,16 @@ import {
   unhandledCount,
   unhandledLine,
   verificationLine
-} from "./chunk-J57Z2QSE.js";
+} from "./chunk-SGKLP7BH.js";
 import {
   require_picocolors
-} from "./chunk-6WML7YES.js";
+} from "./chunk-7FS7ASPT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   dialectFor
-} from "./chunk-MMWZ2YXA.js";
+} from "./chunk-KBIJ72DV.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

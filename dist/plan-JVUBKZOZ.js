@@ -6,19 +6,19 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-5H7GKSGU.js";
+} from "./chunk-2Q47VDTV.js";
 import {
   proofState
-} from "./chunk-J57Z2QSE.js";
+} from "./chunk-SGKLP7BH.js";
 import {
   DEFAULTS
 } from "./chunk-LV22CV6D.js";
-import "./chunk-5ZFAM5JG.js";
+import "./chunk-GM7IKCCD.js";
 import "./chunk-ADDWNV3N.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
-import "./chunk-5QV3LKXZ.js";
+import "./chunk-FOMBKQOO.js";
 import {
   defaultCacheDir
 } from "./chunk-FQXADNHG.js";
@@ -26,9 +26,9 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-I44QH2KP.js";
-import "./chunk-35GIWAKQ.js";
-import "./chunk-CZA7QP4I.js";
+} from "./chunk-36B3ZKMB.js";
+import "./chunk-IOHXKGYG.js";
+import "./chunk-ADXW2MVT.js";
 import {
   discoveryOptions,
   lintOptionsOf,
@@ -39,24 +39,24 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-6WML7YES.js";
+} from "./chunk-7FS7ASPT.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-WN35Q5G4.js";
+} from "./chunk-YYSKLVOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-2SLGYQPP.js";
-import "./chunk-W6YGEPVJ.js";
+} from "./chunk-PV2WSNNJ.js";
+import "./chunk-QKMXDQLZ.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-J43PTM24.js";
-import "./chunk-MMWZ2YXA.js";
+import "./chunk-I3TJRVKR.js";
+import "./chunk-KBIJ72DV.js";
 import "./chunk-CNSCKXWJ.js";
 import {
   tableStats

@@ -5,15 +5,13 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  DEFAULT_SEED_ROWS,
-  isProven,
-  replay,
-  seed,
-  verifyPlan
-} from "./chunk-5ZFAM5JG.js";
-import "./chunk-ADDWNV3N.js";
-import "./chunk-FQXADNHG.js";
-import "./chunk-MMWZ2YXA.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-PV2WSNNJ.js";
+import "./chunk-QKMXDQLZ.js";
+import "./chunk-ERQZGLCT.js";
+import "./chunk-I3TJRVKR.js";
+import "./chunk-KBIJ72DV.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-Y2VAYJ3M.js";
@@ -22,13 +20,9 @@ import "./chunk-YPZZPID6.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-Z2W6ZCS5.js";
 import "./chunk-3TIBL5EG.js";
-import "./chunk-KEPSHYOW.js";
-import "./chunk-GN46SLEG.js";
-import "./chunk-F3IQVTJL.js";
 import "./chunk-MRBN6FC7.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-TZQQVLBZ.js";
-import "./chunk-SYUIUCCK.js";
+import "./chunk-KLJQAZEJ.js";
 import "./chunk-N5OLXBFP.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-IW5IPINL.js";
@@ -37,9 +31,6 @@ import "./chunk-5T3UE7HX.js";
 import "./chunk-IXAVB2MN.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  DEFAULT_SEED_ROWS,
-  isProven,
-  replay,
-  seed,
-  verifyPlan
+  runStats,
+  statsExportCommand
 };

@@ -5,13 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-2SLGYQPP.js";
-import "./chunk-W6YGEPVJ.js";
-import "./chunk-ERQZGLCT.js";
-import "./chunk-J43PTM24.js";
-import "./chunk-MMWZ2YXA.js";
+  dryRun
+} from "./chunk-3V635WKG.js";
+import "./chunk-ADDWNV3N.js";
+import "./chunk-FQXADNHG.js";
+import {
+  confirmFindings,
+  stopFindings,
+  tracedLookup
+} from "./chunk-I3TJRVKR.js";
+import "./chunk-KBIJ72DV.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-Y2VAYJ3M.js";
@@ -20,9 +23,13 @@ import "./chunk-YPZZPID6.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-Z2W6ZCS5.js";
 import "./chunk-3TIBL5EG.js";
+import "./chunk-KEPSHYOW.js";
+import "./chunk-GN46SLEG.js";
+import "./chunk-F3IQVTJL.js";
 import "./chunk-MRBN6FC7.js";
 import "./chunk-AA5Y5KNS.js";
-import "./chunk-KLJQAZEJ.js";
+import "./chunk-TZQQVLBZ.js";
+import "./chunk-SYUIUCCK.js";
 import "./chunk-N5OLXBFP.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-IW5IPINL.js";
@@ -31,6 +38,8 @@ import "./chunk-5T3UE7HX.js";
 import "./chunk-IXAVB2MN.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  confirmFindings,
+  dryRun,
+  stopFindings,
+  tracedLookup
 };

@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-35GIWAKQ.js";
+} from "./chunk-IOHXKGYG.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-CZA7QP4I.js";
+} from "./chunk-ADXW2MVT.js";
 import {
   discoveryOptions,
   fileKeys,
@@ -28,7 +28,7 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-6WML7YES.js";
+} from "./chunk-7FS7ASPT.js";
 import {
   DiscoveryError,
   autoDiscover,
@@ -39,16 +39,16 @@ import {
   markerOf,
   readSource,
   withFsMemo
-} from "./chunk-WN35Q5G4.js";
+} from "./chunk-YYSKLVOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-2SLGYQPP.js";
+} from "./chunk-PV2WSNNJ.js";
 import {
   applyStats
-} from "./chunk-W6YGEPVJ.js";
+} from "./chunk-QKMXDQLZ.js";
 import {
   UsageError,
   exitCodeFor
@@ -513,8 +513,9 @@ async function lintInputs(paths, opts, config, cwd) {
     trace("discovery reused: none of the files is a migration");
     return void 0;
   }
+  const migrationFolders = async () => config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
   if (opts.onlyMigrations && !reused) {
-    folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    folders = await migrationFolders();
     if (!folders.length) {
       remember(void 0, null);
       return void 0;
@@ -538,7 +539,7 @@ async function lintInputs(paths, opts, config, cwd) {
   } else {
     if (reused)
       trace("discovery saved, but a file under review is no longer what it was to its tool: discovering again");
-    if (reused && opts.onlyMigrations) folders = config.paths ?? (await autoDiscover(cwd)).map((r) => r.path);
+    if (reused && opts.onlyMigrations) folders = await migrationFolders();
     const found = await findMigrations(folders, {
       ...discoveryOptions(opts, config, settings, cwd),
       ...opts.since ? { since: opts.since } : {},
@@ -632,7 +633,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-FLVZNYS5.js");
+    const { lintDryRun } = await import("./dry-run-VXFZ3UWW.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

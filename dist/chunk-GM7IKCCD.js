@@ -16,8 +16,8 @@ import {
 } from "./chunk-FQXADNHG.js";
 import {
   dialectFor,
-  shadowOf
-} from "./chunk-MMWZ2YXA.js";
+  loadedShadowOf
+} from "./chunk-KBIJ72DV.js";
 import {
   runTraced
 } from "./chunk-TZQQVLBZ.js";
@@ -187,9 +187,7 @@ function engineName(sh) {
 var strings = (x) => Array.isArray(x) && x.every((s) => typeof s === "string");
 var isStart = (m) => !!m && typeof m === "object" && strings(m.failures) && strings(m.seedProblems);
 async function verifyPlan(plan, history, opts = {}) {
-  const language = dialectFor(plan.migration.dialect);
-  if (!opts.dialect) await language.loadParts?.();
-  const dialect = opts.dialect ?? shadowOf(language);
+  const dialect = opts.dialect ?? await loadedShadowOf(dialectFor(plan.migration.dialect));
   await dialect.probes.load();
   const rows = opts.seedRows ?? DEFAULT_SEED_ROWS;
   const historyMigrations = history.map((m) => "migration" in m && "statements" in m ? m.migration : m);

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   dialectOf,
   shadowOf
-} from "./chunk-MMWZ2YXA.js";
+} from "./chunk-KBIJ72DV.js";
 
 // src/shadow/dryrun-confirm.ts
 function sameTable(dialect, finding, traced) {

@@ -10,13 +10,13 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-M5E5KGAW.js";
-import "./chunk-CWHWWS6U.js";
-import "./chunk-J57Z2QSE.js";
-import "./chunk-5ZFAM5JG.js";
+} from "./chunk-VHDZZFKW.js";
+import "./chunk-3V635WKG.js";
+import "./chunk-SGKLP7BH.js";
+import "./chunk-GM7IKCCD.js";
 import "./chunk-ADDWNV3N.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-5QV3LKXZ.js";
+import "./chunk-FOMBKQOO.js";
 import {
   defaultCacheDir
 } from "./chunk-FQXADNHG.js";
@@ -24,24 +24,24 @@ import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-I44QH2KP.js";
+} from "./chunk-36B3ZKMB.js";
 import {
   formatText
-} from "./chunk-35GIWAKQ.js";
-import "./chunk-CZA7QP4I.js";
-import "./chunk-6WML7YES.js";
+} from "./chunk-IOHXKGYG.js";
+import "./chunk-ADXW2MVT.js";
+import "./chunk-7FS7ASPT.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-WN35Q5G4.js";
+} from "./chunk-YYSKLVOY.js";
 import "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-2SLGYQPP.js";
-import "./chunk-W6YGEPVJ.js";
+} from "./chunk-PV2WSNNJ.js";
+import "./chunk-QKMXDQLZ.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-J43PTM24.js";
-import "./chunk-MMWZ2YXA.js";
+import "./chunk-I3TJRVKR.js";
+import "./chunk-KBIJ72DV.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-Y2VAYJ3M.js";

@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-5QV3LKXZ.js";
+} from "./chunk-FOMBKQOO.js";
 import {
   defaultCacheDir,
   resultUsedSince
@@ -42,24 +42,24 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-6WML7YES.js";
+} from "./chunk-7FS7ASPT.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-WN35Q5G4.js";
+} from "./chunk-YYSKLVOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-2SLGYQPP.js";
+} from "./chunk-PV2WSNNJ.js";
 import {
   estimateDryRun
-} from "./chunk-W6YGEPVJ.js";
+} from "./chunk-QKMXDQLZ.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-J43PTM24.js";
-import "./chunk-MMWZ2YXA.js";
+import "./chunk-I3TJRVKR.js";
+import "./chunk-KBIJ72DV.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-Y2VAYJ3M.js";

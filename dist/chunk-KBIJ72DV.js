@@ -5594,6 +5594,10 @@ function shadowOf(dialect) {
   if (!dialect.shadow) throw new UsageError(`${dialect.name} migrations cannot be run on a shadow database yet`);
   return dialect.shadow;
 }
+async function loadedShadowOf(dialect) {
+  await dialect.loadParts?.();
+  return shadowOf(dialect);
+}
 function dialectOfUrl(url) {
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   return dialectFor(scheme === "mariadb" ? "mariadb" : scheme === "mysql" ? "mysql" : "postgres");
@@ -5604,5 +5608,6 @@ export {
   dialectFor,
   dialectOf,
   shadowOf,
+  loadedShadowOf,
   dialectOfUrl
 };

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-CZA7QP4I.js";
+} from "./chunk-ADXW2MVT.js";
 import {
   require_picocolors
-} from "./chunk-6WML7YES.js";
+} from "./chunk-7FS7ASPT.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -8,7 +8,7 @@ import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-J57Z2QSE.js";
+} from "./chunk-SGKLP7BH.js";
 import {
   withShadowCleanup
 } from "./chunk-VB2LWJ73.js";
@@ -32,15 +32,15 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-5QV3LKXZ.js";
+} from "./chunk-FOMBKQOO.js";
 import {
   byStatement
-} from "./chunk-35GIWAKQ.js";
+} from "./chunk-IOHXKGYG.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-CZA7QP4I.js";
+} from "./chunk-ADXW2MVT.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,22 +52,22 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-6WML7YES.js";
+} from "./chunk-7FS7ASPT.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-WN35Q5G4.js";
+} from "./chunk-YYSKLVOY.js";
 import {
   applyStats
-} from "./chunk-W6YGEPVJ.js";
+} from "./chunk-QKMXDQLZ.js";
 import {
   confirmFindings,
   stopFindings
-} from "./chunk-J43PTM24.js";
+} from "./chunk-I3TJRVKR.js";
 import {
   dialectFor
-} from "./chunk-MMWZ2YXA.js";
+} from "./chunk-KBIJ72DV.js";
 import {
   redactSecrets,
   registerSecretUrl

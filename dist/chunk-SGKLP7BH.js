@@ -6,14 +6,14 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   isProven
-} from "./chunk-5ZFAM5JG.js";
+} from "./chunk-GM7IKCCD.js";
 import {
   codeFence,
   escapeHtml,
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-5QV3LKXZ.js";
+} from "./chunk-FOMBKQOO.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

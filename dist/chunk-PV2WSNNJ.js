@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-W6YGEPVJ.js";
+} from "./chunk-QKMXDQLZ.js";
 import {
   dialectOfUrl
-} from "./chunk-MMWZ2YXA.js";
+} from "./chunk-KBIJ72DV.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

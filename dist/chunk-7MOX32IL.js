@@ -10,7 +10,7 @@ import {
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-MMWZ2YXA.js";
+} from "./chunk-KBIJ72DV.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";

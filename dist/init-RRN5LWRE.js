@@ -12,18 +12,18 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-WN35Q5G4.js";
+} from "./chunk-YYSKLVOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-W75UIXO4.js";
+} from "./chunk-7MOX32IL.js";
 import "./chunk-EX5RFYOK.js";
 import {
   dialectFor
-} from "./chunk-MMWZ2YXA.js";
+} from "./chunk-KBIJ72DV.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-Y2VAYJ3M.js";

@@ -6,22 +6,22 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-5H7GKSGU.js";
-import "./chunk-J57Z2QSE.js";
-import "./chunk-5ZFAM5JG.js";
+} from "./chunk-2Q47VDTV.js";
+import "./chunk-SGKLP7BH.js";
+import "./chunk-GM7IKCCD.js";
 import "./chunk-ADDWNV3N.js";
-import "./chunk-5QV3LKXZ.js";
+import "./chunk-FOMBKQOO.js";
 import "./chunk-FQXADNHG.js";
 import {
   ruleDocUrl
-} from "./chunk-CZA7QP4I.js";
+} from "./chunk-ADXW2MVT.js";
 import {
   discoveryOptions,
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-6WML7YES.js";
+} from "./chunk-7FS7ASPT.js";
 import {
   autoDiscover,
   detectDialect,
@@ -30,14 +30,14 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-WN35Q5G4.js";
+} from "./chunk-YYSKLVOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-W6YGEPVJ.js";
+import "./chunk-QKMXDQLZ.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-J43PTM24.js";
-import "./chunk-MMWZ2YXA.js";
+import "./chunk-I3TJRVKR.js";
+import "./chunk-KBIJ72DV.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-Y2VAYJ3M.js";

@@ -12,37 +12,37 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-M5E5KGAW.js";
-import "./chunk-CWHWWS6U.js";
+} from "./chunk-VHDZZFKW.js";
+import "./chunk-3V635WKG.js";
 import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
-import "./chunk-J57Z2QSE.js";
-import "./chunk-5ZFAM5JG.js";
+import "./chunk-SGKLP7BH.js";
+import "./chunk-GM7IKCCD.js";
 import "./chunk-ADDWNV3N.js";
 import "./chunk-VB2LWJ73.js";
-import "./chunk-5QV3LKXZ.js";
+import "./chunk-FOMBKQOO.js";
 import {
   defaultCacheDir
 } from "./chunk-FQXADNHG.js";
 import {
   formatText
-} from "./chunk-35GIWAKQ.js";
+} from "./chunk-IOHXKGYG.js";
 import {
   toSarif
-} from "./chunk-CZA7QP4I.js";
-import "./chunk-6WML7YES.js";
+} from "./chunk-ADXW2MVT.js";
+import "./chunk-7FS7ASPT.js";
 import {
   loadConfig
-} from "./chunk-WN35Q5G4.js";
+} from "./chunk-YYSKLVOY.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-W6YGEPVJ.js";
+import "./chunk-QKMXDQLZ.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-J43PTM24.js";
+import "./chunk-I3TJRVKR.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-MMWZ2YXA.js";
+import "./chunk-KBIJ72DV.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";

@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-WN35Q5G4.js";
+} from "./chunk-YYSKLVOY.js";
 import {
   ESTIMATE_DEFAULTS
-} from "./chunk-W6YGEPVJ.js";
+} from "./chunk-QKMXDQLZ.js";
 import {
   LintEngine,
   Tally,
@@ -18,13 +18,13 @@ import {
 import {
   confirmFindings,
   stopFindings
-} from "./chunk-J43PTM24.js";
+} from "./chunk-I3TJRVKR.js";
 import {
   DEFAULT_DIALECT,
   dialectFor,
   dialectOf,
-  shadowOf
-} from "./chunk-MMWZ2YXA.js";
+  loadedShadowOf
+} from "./chunk-KBIJ72DV.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -611,8 +611,7 @@ function loadParserBaseline(dialect) {
 }
 async function prepareEmbeddedShadow(settings, shadowUrl, migrations, timed = false, startEngine = false) {
   if (shadowUrl) return;
-  await settings.dialect.loadParts?.();
-  const shadow = shadowOf(settings.dialect);
+  const shadow = await loadedShadowOf(settings.dialect);
   shadow.prepareEmbedded?.(
     shadowWork(
       migrations.map((m) => m.source),
@@ -625,22 +624,20 @@ async function proveStage(plan, migrations, settings, options, parsed) {
   const at = migrations.indexOf(plan.migration);
   const files = parsedFor(migrations.slice(0, at + 1), parsed);
   const original = files[at];
-  await settings.dialect.loadParts?.();
-  const { verifyPlan } = await import("./verify-D5ZQ6XKS.js");
+  const { verifyPlan } = await import("./verify-YWKXUQWK.js");
   return verifyPlan(plan, files.slice(0, at), {
     ...options,
     pgVersion: settings.pgVersion,
-    dialect: shadowOf(settings.dialect),
+    dialect: await loadedShadowOf(settings.dialect),
     ...original && "statements" in original ? { parsed: original } : {}
   });
 }
 async function dryRunStage(migrations, settings, options, parsed) {
-  await settings.dialect.loadParts?.();
-  const { dryRun } = await import("./dryrun-FZTQMK3P.js");
+  const { dryRun } = await import("./dryrun-RCYXTPBY.js");
   return dryRun(parsedFor(migrations, parsed), {
     ...options,
     pgVersion: settings.pgVersion,
-    dialect: shadowOf(settings.dialect)
+    dialect: await loadedShadowOf(settings.dialect)
   });
 }
 function addDryRunFacts(result, d) {

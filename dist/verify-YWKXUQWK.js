@@ -5,16 +5,15 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dryRun
-} from "./chunk-CWHWWS6U.js";
+  DEFAULT_SEED_ROWS,
+  isProven,
+  replay,
+  seed,
+  verifyPlan
+} from "./chunk-GM7IKCCD.js";
 import "./chunk-ADDWNV3N.js";
 import "./chunk-FQXADNHG.js";
-import {
-  confirmFindings,
-  stopFindings,
-  tracedLookup
-} from "./chunk-J43PTM24.js";
-import "./chunk-MMWZ2YXA.js";
+import "./chunk-KBIJ72DV.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-EFQPG7RZ.js";
 import "./chunk-Y2VAYJ3M.js";
@@ -38,8 +37,9 @@ import "./chunk-5T3UE7HX.js";
 import "./chunk-IXAVB2MN.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  confirmFindings,
-  dryRun,
-  stopFindings,
-  tracedLookup
+  DEFAULT_SEED_ROWS,
+  isProven,
+  replay,
+  seed,
+  verifyPlan
 };

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-MMWZ2YXA.js";
+} from "./chunk-KBIJ72DV.js";
 import {
   noteInspected,
   probeKind,
@@ -4529,7 +4529,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-7LSWAXS5.js");
+  const { readConfigFile } = await import("./config-file-667BLMW3.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {
