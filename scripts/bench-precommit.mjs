@@ -14,6 +14,7 @@
 //   node scripts/bench-precommit.mjs [--dist DIR]   (default: a fresh build of the sources in a temp directory)
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -83,15 +84,39 @@ function makeRepo(p) {
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
 
+// the bench's own daemons (`--daemon`), stopped at the end: never the user's
+const daemonDir = mkdtempSync(path.join(tmpdir(), 'zd-bench-precommit-daemon-'));
+chmodSync(daemonDir, 0o700);
+const envFor = (dir) => ({
+  ...process.env,
+  NO_COLOR: '1',
+  ZERODOWN_CACHE_DIR: path.join(dir, '.cache'),
+  ZERODOWN_DAEMON_DIR: daemonDir,
+});
+
+/** Runs `zerodown daemon <what>` under `node`; its exit code. */
+const daemonCmd = (node, what) =>
+  spawnSync(node, [cli, 'daemon', what], { encoding: 'utf8', env: envFor(daemonDir) }).status;
+
+/** Waits until the daemon a `--daemon` run started in the background answers (up to 20 s). */
+function waitForDaemon(node) {
+  for (const t0 = Date.now(); Date.now() - t0 < 20_000;) {
+    if (daemonCmd(node, 'status') === 0) return;
+    spawnSync('sleep', ['0.1']);
+  }
+  throw new Error('bench-precommit: the daemon did not start');
+}
+
 // `cached`: the history's replayed schema comes from the cache the warm-up wrote (src/pipeline/history-cache.ts),
 // as on every commit but the first after a history change, and the findings of a staged file seen before from
 // src/pipeline/findings-cache.ts; otherwise --no-cache replays the history and lints the file
-function once(dir, staged, cached = true, node = process.execPath) {
+function once(dir, staged, cached = true, node = process.execPath, daemon = false) {
   const argv = [
     node,
     cli,
     'lint',
     ...(cached ? [] : ['--no-cache']),
+    ...(daemon ? ['--daemon'] : []),
     '--only-migrations',
     staged,
     'queries/cleanup.sql',
@@ -102,13 +127,9 @@ function once(dir, staged, cached = true, node = process.execPath) {
     ? spawnSync(TIME, ['-f', '%U %S', '-o', cpuFile, ...argv], {
         cwd: dir,
         encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', ZERODOWN_CACHE_DIR: path.join(dir, '.cache') },
+        env: envFor(dir),
       })
-    : spawnSync(argv[0], argv.slice(1), {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', ZERODOWN_CACHE_DIR: path.join(dir, '.cache') },
-      });
+    : spawnSync(argv[0], argv.slice(1), { cwd: dir, encoding: 'utf8', env: envFor(dir) });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = hasTime ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number) : [];
   return { ms, cpuMs: cpu.length === 2 ? (cpu[0] + cpu[1]) * 1000 : NaN, code: r.status, out: r.stdout + r.stderr };
@@ -125,7 +146,11 @@ console.log(`median of ${runs} runs after a warm-up, load average ${loadavg()[0]
 console.log('| repository | history | wall (median) | min | max | CPU user+sys (median) | exit |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 const figures = {};
-process.on('exit', () => record('precommit', { runs, ...figures }));
+process.on('exit', () => {
+  record('precommit', { runs, node24: node24?.version, ...figures });
+  for (const node of [process.execPath, node24?.bin].filter(Boolean)) daemonCmd(node, 'stop');
+  rmSync(daemonDir, { recursive: true, force: true });
+});
 for (const p of projects) {
   const { dir, history } = makeRepo(p);
   try {
@@ -152,13 +177,33 @@ for (const p of projects) {
       ...(node24
         ? [[`history cached, staged file new, on Node ${node24.version}`, true, true, 'Node24', node24.bin]]
         : []),
+      // the hook with `--daemon`: the resident zerodown lints (src/daemon/), this process only asks it
+      ['history cached, staged file new, `--daemon`', true, true, 'Daemon', undefined, true],
+      ...(node24
+        ? [
+            [
+              `history cached, staged file new, \`--daemon\`, on Node ${node24.version}`,
+              true,
+              true,
+              'DaemonNode24',
+              node24.bin,
+              true,
+            ],
+          ]
+        : []),
     ];
     let n = 0;
-    for (const [how, cached, edit, key, node] of modes) {
+    for (const [how, cached, edit, key, node, daemon] of modes) {
       if (node) once(dir, p.staged, cached, node); // its own warm-up
+      if (daemon) {
+        // the first run starts the daemon (and lints in its own process); the timed ones are answered by it
+        once(dir, p.staged, cached, node ?? process.execPath, true);
+        waitForDaemon(node ?? process.execPath);
+        once(dir, p.staged, cached, node ?? process.execPath, true);
+      }
       const samples = Array.from({ length: runs }, () => {
         if (edit) writeFileSync(path.join(dir, p.staged), `${p.sql}-- edit ${++n}\n`);
-        return once(dir, p.staged, cached, node);
+        return once(dir, p.staged, cached, node ?? process.execPath, daemon);
       });
       writeFileSync(path.join(dir, p.staged), p.sql);
       const times = samples.map((x) => x.ms).sort((a, b) => a - b);

@@ -21,7 +21,16 @@ let code: string | undefined;
 
 /** This build of zerodown, as a hash (memoised: the files do not change under a running process). */
 export function codeIdentity(): string {
-  if (code) return code;
+  code ??= identityOnDisk();
+  return code;
+}
+
+/**
+ * This build's identity as the files on disk say now, not memoised: a long-lived process (src/daemon/server.ts) asks
+ * it to learn whether the code it was loaded from has been replaced (an upgrade), which it must then not serve.
+ */
+export function identityOnDisk(): string {
+  let code: string;
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     let listing = VERSION;

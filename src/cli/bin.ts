@@ -3,7 +3,8 @@ import module from 'node:module';
 import { isatty } from 'node:tty';
 import { redactSecrets } from '../secrets.js';
 import { replaySaved } from '../pipeline/rerun.js';
-import { writeDirect, writeReport } from '../pipeline/saved-report.js';
+import { type SavedReport, writeDirect, writeReport } from '../pipeline/saved-report.js';
+import { refusal as refusesDaemon } from '../daemon/socket.js';
 
 // Node 22.1+ keeps V8's compiled code of dist/ between runs (in the OS's temporary folder; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off): a run starts 20-40 ms sooner. Node 20 has no compile cache.
@@ -27,21 +28,22 @@ function replayed(argv: string[]): ReturnType<typeof replaySaved> {
 /** the commands that compile the WebAssembly parser (and PGlite) for a short run: see src/wasm-tier.ts `baselineProcess` */
 const PARSING = new Set(['lint', 'plan', 'dry-run', 'gitlab']);
 
-const argv = process.argv.slice(2);
-// `zerodown lint` again with nothing changed: its saved report, before the rest of zerodown loads
-const saved = argv[0] === 'lint' ? replayed(argv) : undefined;
-if (saved) {
+/**
+ * Writes a run's answer (stderr, then stdout: a saved report read from its file a piece at a time, or bytes) and exits
+ * with `code`.
+ */
+function answer(code: number, stderr: string, stdout: SavedReport | Buffer): void {
   // `… | head`: a closed pipe is the reader's choice
   const closed = (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(saved.code);
+    if (err.code === 'EPIPE') process.exit(code);
     throw err;
   };
   let left: Buffer;
   let rest: Buffer;
   try {
-    left = writeDirect(2, Buffer.from(saved.stderr));
-    // from its file a piece at a time: a whole repository's report is megabytes
-    rest = writeReport(1, saved.report);
+    left = writeDirect(2, Buffer.from(stderr));
+    // a whole repository's report is megabytes
+    rest = Buffer.isBuffer(stdout) ? writeDirect(1, stdout) : writeReport(1, stdout);
   } catch (err) {
     closed(err as NodeJS.ErrnoException);
     throw err;
@@ -50,7 +52,7 @@ if (saved) {
   // (a Windows console is written asynchronously)
   let pending = 1;
   const done = () => {
-    if (--pending === 0) process.exit(saved.code);
+    if (--pending === 0) process.exit(code);
   };
   for (const [stream, bytes] of [
     [process.stderr, left],
@@ -62,7 +64,25 @@ if (saved) {
     stream.write(bytes, done);
   }
   done();
-} else {
+}
+
+/** `lint --daemon` (not with --dry-run): the resident zerodown's answer, or undefined to lint in this process. */
+async function fromDaemon(argv: string[]) {
+  if (!argv.includes('--daemon') || refusesDaemon(argv)) return undefined;
+  try {
+    return await (await import('../daemon/client.js')).lintByDaemon(argv);
+  } catch {
+    return undefined; // whatever went wrong, this process lints
+  }
+}
+
+const argv = process.argv.slice(2);
+// `zerodown lint` again with nothing changed: its saved report, before the rest of zerodown loads
+const saved = argv[0] === 'lint' ? replayed(argv) : undefined;
+const served = !saved && argv[0] === 'lint' ? await fromDaemon(argv) : undefined;
+if (saved) answer(saved.code, saved.stderr, saved.report);
+else if (served) answer(served.code, served.stderr, Buffer.from(served.stdout));
+else {
   // on Node 24 a command that parses keeps WebAssembly on baseline code for the whole process (src/wasm-tier.ts)
   if (PARSING.has(argv[0] ?? '')) (await import('../wasm-tier.js')).baselineProcess();
   const { main } = await import('./main.js');

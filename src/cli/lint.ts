@@ -2,7 +2,7 @@
  * `zerodown lint [paths...]`: discover → parse → replay → rules → one report on stdout.
  * Exit codes (DESIGN.md): 0 nothing reaches --fail-on, 1 something does, 2 usage, config or I/O error.
  */
-import { existsSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { autoDiscover, detectDialect, findMigrations, withFsMemo } from '../discover/index.js';
@@ -60,6 +60,8 @@ export interface LintCliOptions extends StatsOptions {
   /** `--mysql-version`: the MySQL/MariaDB target version, as written */
   mysqlVersion?: string;
   history?: boolean;
+  /** `--daemon`: asked of the resident zerodown by the CLI's first step (src/cli/bin.ts); here, only a warning with --dry-run */
+  daemon?: boolean;
   /** `--color` / `--no-color`; undefined means decide from the environment */
   color?: boolean;
   /** write the report to this file instead of stdout */
@@ -210,7 +212,10 @@ const SMALL_YOUNG_GENERATION_CHARS = 4_000_000;
 
 export async function lintCommand(paths: string[], opts: LintCliOptions): Promise<number> {
   // --dry-run: PGlite runs in worker threads of this process, with V8's defaults (the flags are the process's)
-  if (opts.dryRun) return lintRun(paths, opts);
+  if (opts.dryRun) {
+    warnIgnored([['--daemon', opts.daemon || undefined]], 'with --dry-run: a dry run runs in its own process');
+    return lintRun(paths, opts);
+  }
   const recording = recordRun(opts);
   // until discovery says how much SQL there is (the start-up would grow it first)
   setFlagsFromString('--semi-space-growth-factor=1');
@@ -234,6 +239,7 @@ function recordRun(opts: LintCliOptions): { stamp(dir: string, report: string): 
   const cwd = process.cwd();
   const record = startRecording();
   const write = process.stderr.write;
+  unrecorded = (text) => write.call(process.stderr, text);
   process.stderr.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
     // the progress line (drawn and erased with \r) is not said again
     if (typeof chunk === 'string') {
@@ -249,16 +255,20 @@ function recordRun(opts: LintCliOptions): { stamp(dir: string, report: string): 
     end() {
       stopRecording();
       process.stderr.write = write;
+      unrecorded = undefined;
     },
   };
 }
+
+/** stderr as it was before `recordRun` recorded it (while it does) */
+let unrecorded: ((text: string) => void) | undefined;
 
 /**
  * `ZERODOWN_TRACE=1`: a line on stderr about what this run reused, written past the record of what the run says
  * (src/pipeline/rerun.ts), so that a run answered from its saved report does not say it again.
  */
 function trace(line: string): void {
-  if (process.env.ZERODOWN_TRACE) writeSync(2, `zerodown: ${line}\n`);
+  if (process.env.ZERODOWN_TRACE) (unrecorded ?? ((t: string) => process.stderr.write(t)))(`zerodown: ${line}\n`);
 }
 
 /**

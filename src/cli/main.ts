@@ -52,6 +52,10 @@ export function buildProgram(): Command {
       '--no-cache',
       'lint every file and replay the history, instead of reusing the findings and schema an earlier run saved for unchanged files (node_modules/.cache/zerodown, else ~/.cache/zerodown); with --dry-run, the shadow state and report are neither reused nor saved either',
     )
+    .option(
+      '--daemon',
+      'ask the resident zerodown of this version for the run (for a pre-commit hook: no start-up, no compile), starting it in the background if none runs; it stops after 15 idle minutes (docs/pre-commit.md)',
+    )
     .option('--dry-run', 'also run the migrations on a shadow database: confirm findings, report statements that fail')
     .option(
       '--shadow-url <url>',
@@ -233,6 +237,43 @@ export function buildProgram(): Command {
     .action(async (opts) => {
       const { lspCommand } = await import('../lsp/command.js');
       process.exitCode = await lspCommand(opts);
+    });
+
+  // the resident zerodown for `lint --daemon` (src/daemon/, docs/pre-commit.md)
+  const daemon = program
+    .command('daemon')
+    .description('the resident zerodown that answers `zerodown lint --daemon` (pre-commit hooks) without starting up');
+  daemon
+    .command('status')
+    .description('say whether a daemon of this version runs, and what it has done')
+    .action(async () => {
+      const { daemonStatusCommand } = await import('./daemon.js');
+      process.exitCode = await daemonStatusCommand();
+    });
+  daemon
+    .command('start')
+    .description('start the daemon of this version in the background (`lint --daemon` also starts it)')
+    .action(async () => {
+      const { daemonStartCommand } = await import('./daemon.js');
+      process.exitCode = await daemonStartCommand();
+    });
+  daemon
+    .command('stop')
+    .description('stop the daemon of this version')
+    .action(async () => {
+      const { daemonStopCommand } = await import('./daemon.js');
+      process.exitCode = await daemonStopCommand();
+    });
+  daemon
+    .command('serve', { hidden: true })
+    .description('run the daemon in this process (what `start` runs in the background)')
+    .option('--socket <path>', 'the socket to listen on (default: this version’s)')
+    .option('--idle <seconds>', 'stop after this long without a request (default 900)', (v) =>
+      parseSecondsOption(v, '--idle'),
+    )
+    .action(async (opts) => {
+      const { daemonServeCommand } = await import('./daemon.js');
+      process.exitCode = await daemonServeCommand(opts, main);
     });
 
   // --stats: production table sizes (docs/estimates.md)

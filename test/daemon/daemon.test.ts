@@ -1,0 +1,225 @@
+/**
+ * The resident zerodown (`zerodown lint --daemon`, src/daemon/): the real command line (src/cli/bin.ts through tsx)
+ * in child processes, the daemon it starts in the background, and its socket asked directly.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/daemon/client.js';
+import { type DaemonStatus, daemonSocket } from '../../src/daemon/socket.js';
+import { writeProject } from '../cli-harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+const BIN = path.join(ROOT, 'src/cli/bin.ts');
+
+const FILES = {
+  'migrations/001_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
+  'migrations/002_email_index.sql': 'CREATE INDEX users_email ON users (email);\n',
+};
+
+let tmp: string;
+/** the daemons' socket folder for this file's tests (0700, as the daemon requires) */
+let sockets: string;
+let cache: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'zd-daemon-'));
+  sockets = mkdtempSync(path.join(tmp, 's-'));
+  chmodSync(sockets, 0o700);
+  cache = mkdtempSync(path.join(tmp, 'cache-'));
+});
+
+afterAll(async () => {
+  const socket = daemonSocket({ ZERODOWN_DAEMON_DIR: sockets });
+  if (socket) await ask(socket, { op: 'stop' });
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** `zerodown …args` in `cwd`, with this file's socket folder and cache */
+function zd(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', TSX, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ZERODOWN_DAEMON_DIR: sockets, ZERODOWN_CACHE_DIR: cache, ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function statusAt(socket: string): Promise<DaemonStatus | undefined> {
+  const reply = await ask(socket, { op: 'status' });
+  if (reply === 'absent') return undefined;
+  const m = reply.messages[0];
+  return m && 'status' in m ? m.status : undefined;
+}
+
+/** The daemon's status once it answers (it was started in the background), waiting up to `ms`. */
+async function waitForDaemon(socket: string, ms = 30_000): Promise<DaemonStatus> {
+  for (const t0 = Date.now(); Date.now() - t0 < ms; await new Promise((r) => setTimeout(r, 100))) {
+    const s = await statusAt(socket);
+    if (s) return s;
+  }
+  throw new Error(`no daemon answered on ${socket} within ${ms} ms`);
+}
+
+/** Appends a comment to `file`: the run after it is not answered from the saved report of the one before. */
+const touch = (file: string, n: number) => writeFileSync(file, `${readFileSync(file, 'utf8')}-- edit ${n}\n`);
+
+describe('zerodown lint --daemon', () => {
+  it('lints in its own process when no daemon runs and starts one; the next run is answered by it, as the process would', async () => {
+    const socket = daemonSocket({ ZERODOWN_DAEMON_DIR: sockets })!;
+    expect(socket).toBeDefined();
+    expect(await statusAt(socket)).toBeUndefined();
+    const dir = writeProject(tmp, FILES);
+    const first = zd(dir, ['lint', '--daemon', 'migrations']);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/require-concurrent-index-creation/);
+
+    const before = await waitForDaemon(socket);
+    touch(path.join(dir, 'migrations/002_email_index.sql'), 1);
+    const served = zd(dir, ['lint', '--daemon', 'migrations']);
+    const after = (await statusAt(socket))!;
+    expect(after.pid).toBe(before.pid);
+    expect(after.served).toBe(before.served + 1);
+    // the same run in a process of its own
+    touch(path.join(dir, 'migrations/002_email_index.sql'), 2);
+    const alone = zd(dir, ['lint', 'migrations']);
+    expect(served).toEqual(alone);
+    expect(served.code).toBe(1);
+
+    // the same command again with nothing changed: the saved report, before the daemon is asked
+    const again = zd(dir, ['lint', '--daemon', 'migrations']);
+    const replayed = zd(dir, ['lint', '--daemon', 'migrations']);
+    expect(replayed).toEqual(again);
+    expect((await statusAt(socket))!.served).toBe(after.served + 1);
+  });
+
+  it('runs each request in its own directory, configuration and environment', async () => {
+    const socket = daemonSocket({ ZERODOWN_DAEMON_DIR: sockets })!;
+    const plain = writeProject(tmp, FILES);
+    const relaxed = writeProject(tmp, {
+      ...FILES,
+      'zerodown.config.json': JSON.stringify({ rules: { 'require-concurrent-index-creation': 'off' } }),
+    });
+    zd(plain, ['lint', '--daemon', 'migrations']);
+    const s0 = await waitForDaemon(socket);
+
+    const a = zd(plain, ['lint', '--daemon', '--no-cache', 'migrations']);
+    const b = zd(relaxed, ['lint', '--daemon', '--no-cache', 'migrations']);
+    const colours = zd(plain, ['lint', '--daemon', '--no-cache', '--color', 'migrations']);
+    // the caches go where the request's environment says
+    const elsewhere = mkdtempSync(path.join(tmp, 'cache-'));
+    zd(plain, ['lint', '--daemon', 'migrations'], { ZERODOWN_CACHE_DIR: elsewhere });
+    expect((await statusAt(socket))!.served).toBe(s0.served + 4);
+
+    expect(a.stdout).toMatch(/require-concurrent-index-creation/);
+    expect(b.stdout).not.toMatch(/require-concurrent-index-creation/);
+    // eslint-disable-next-line no-control-regex
+    expect(colours.stdout).toMatch(/\x1b\[/);
+    // eslint-disable-next-line no-control-regex
+    expect(a.stdout).not.toMatch(/\x1b\[/);
+    expect(readdirSync(elsewhere)).not.toEqual([]);
+    // and what ran in the daemon's process did not stay there: the same runs in processes of their own
+    for (const [dir, args, got] of [
+      [plain, ['--no-cache', 'migrations'], a],
+      [relaxed, ['--no-cache', 'migrations'], b],
+    ] as const)
+      expect(got).toEqual(zd(dir, ['lint', ...args]));
+  });
+
+  it('refuses what it must not run, and the command line then lints in its own process', async () => {
+    const socket = daemonSocket({ ZERODOWN_DAEMON_DIR: sockets })!;
+    const dir = writeProject(tmp, FILES);
+    zd(dir, ['lint', '--daemon', 'migrations']);
+    await waitForDaemon(socket);
+    const lint = { op: 'lint', argv: ['lint', 'migrations'], cwd: dir, env: {}, stdoutTTY: false } as const;
+    const refused = async (request: unknown) => {
+      const reply = await ask(socket, request as never);
+      return reply === 'absent' ? 'absent' : reply.messages;
+    };
+    expect(await refused({ ...lint, build: 'another-build' })).toEqual([
+      { refused: 'the daemon runs another build of zerodown' },
+    ]);
+    const build = (await statusAt(socket))!.build;
+    expect(await refused({ ...lint, build, argv: ['lint', '--dry-run', 'migrations'] })).toEqual([
+      { refused: '--dry-run runs in its own process' },
+    ]);
+    expect(await refused({ ...lint, build, argv: ['plan', 'migrations'] })).toEqual([
+      { refused: 'only `zerodown lint` runs in the daemon' },
+    ]);
+    expect(await refused({ ...lint, build, cwd: 'relative' })).toEqual([{ refused: 'not a request' }]);
+    expect(await refused({ ...lint, build, env: { A: 1 } })).toEqual([{ refused: 'not a request' }]);
+    expect(await refused({ ...lint, build, cwd: path.join(dir, 'gone') })).toEqual([
+      { refused: `cannot enter ${path.join(dir, 'gone')}` },
+    ]);
+    // served: the request as the client sends it
+    const served = await refused({ ...lint, build });
+    expect(served.at(-1)).toEqual({ exit: 1 });
+
+    // --dry-run with --daemon: a warning, and the dry run in the process
+    const s = (await statusAt(socket))!;
+    const dry = zd(dir, ['lint', '--daemon', '--dry-run', '--seed-rows', '0', 'migrations']);
+    expect(dry.stderr).toMatch(/--daemon is ignored with --dry-run/);
+    expect(dry.code).toBe(1);
+    expect((await statusAt(socket))!.served).toBe(s.served);
+  });
+
+  it('uses no socket folder that others may enter: lints in its own process, and `daemon status` says why', () => {
+    const open = mkdtempSync(path.join(tmp, 'open-'));
+    chmodSync(open, 0o777);
+    const dir = writeProject(tmp, FILES);
+    const run = zd(dir, ['lint', '--daemon', 'migrations'], { ZERODOWN_DAEMON_DIR: open });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/require-concurrent-index-creation/);
+    expect(daemonSocket({ ZERODOWN_DAEMON_DIR: open })).toBeUndefined();
+    const status = zd(dir, ['daemon', 'status'], { ZERODOWN_DAEMON_DIR: open });
+    expect(status.code).toBe(2);
+    expect(status.stderr).toMatch(/no safe folder for the daemon’s socket/);
+  });
+
+  it('takes over the socket of a daemon that died, stops when asked, and after its idle time', async () => {
+    const own = mkdtempSync(path.join(tmp, 's-'));
+    chmodSync(own, 0o700);
+    const socket = daemonSocket({ ZERODOWN_DAEMON_DIR: own })!;
+    // a listener killed without removing its socket
+    const dead = spawn(
+      process.execPath,
+      ['-e', `require('node:net').createServer().listen(${JSON.stringify(socket)}, () => console.log('up'))`],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    await new Promise((r) => dead.stdout!.once('data', r));
+    dead.kill('SIGKILL');
+    await new Promise((r) => dead.once('exit', r));
+    expect(existsSync(socket)).toBe(true);
+    expect(await statusAt(socket)).toBeUndefined();
+
+    const dir = writeProject(tmp, FILES);
+    expect(zd(dir, ['lint', '--daemon', 'migrations'], { ZERODOWN_DAEMON_DIR: own }).code).toBe(1);
+    const s = await waitForDaemon(socket);
+    expect(s.socket).toBe(socket);
+    const status = zd(dir, ['daemon', 'status'], { ZERODOWN_DAEMON_DIR: own });
+    expect([status.code, status.stdout]).toEqual([0, expect.stringMatching(`running, pid ${s.pid}`)]);
+
+    const stop = zd(dir, ['daemon', 'stop'], { ZERODOWN_DAEMON_DIR: own });
+    expect([stop.code, stop.stdout]).toEqual([0, 'zerodown daemon: stopped\n']);
+    for (const t0 = Date.now(); existsSync(socket) && Date.now() - t0 < 5000;)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(socket)).toBe(false);
+    expect(zd(dir, ['daemon', 'status'], { ZERODOWN_DAEMON_DIR: own }).code).toBe(1);
+
+    // `serve` in the foreground, idle for a second: it stops and removes its socket
+    const t0 = Date.now();
+    const idle = spawnSync(process.execPath, ['--import', TSX, BIN, 'daemon', 'serve', '--idle', '1'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, ZERODOWN_DAEMON_DIR: own },
+      timeout: 60_000,
+    });
+    expect(idle.status).toBe(0);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+    expect(existsSync(socket)).toBe(false);
+  });
+});
