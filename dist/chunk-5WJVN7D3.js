@@ -1,0 +1,100 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+import {
+  daemonDir,
+  daemonSocket,
+  lineReader
+} from "./chunk-XIMFKT6M.js";
+import {
+  codeIdentity
+} from "./chunk-SYZ5V5LO.js";
+
+// src/daemon/client.ts
+import { spawn } from "node:child_process";
+import { createConnection } from "node:net";
+import { isatty } from "node:tty";
+function ask(socket, request) {
+  return new Promise((resolve) => {
+    const messages = [];
+    const conn = createConnection(socket);
+    let connected = false;
+    conn.on("connect", () => {
+      connected = true;
+      conn.write(`${JSON.stringify(request)}
+`);
+    });
+    const read = lineReader((m) => messages.push(m));
+    conn.on("data", (chunk) => {
+      try {
+        read(chunk);
+      } catch {
+        conn.destroy();
+      }
+    });
+    conn.on("error", () => resolve(connected ? { messages } : "absent"));
+    conn.on("close", () => resolve(connected ? { messages } : "absent"));
+  });
+}
+var DAEMON_ENV = /^(PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|XDG_RUNTIME_DIR|ZERODOWN_DAEMON_DIR|NODE_OPTIONS|LANG|LC_ALL|TZ)$/;
+function startDaemon(socket) {
+  const entry = process.argv[1];
+  if (!entry) return void 0;
+  const child = spawn(process.execPath, [...process.execArgv, entry, "daemon", "serve", "--socket", socket], {
+    detached: true,
+    stdio: "ignore",
+    // not the repository's folder: a daemon should not keep it busy
+    cwd: daemonDir() ?? "/",
+    // what Node and the socket's folder depend on; each request brings its own environment (tokens stay there)
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => DAEMON_ENV.test(k)))
+  });
+  child.on("error", () => {
+  });
+  child.unref();
+  return child.pid;
+}
+function stringEnv() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== void 0) env[k] = v;
+  return env;
+}
+async function lintByDaemon(argv) {
+  const socket = daemonSocket();
+  if (!socket) return void 0;
+  let cwd;
+  try {
+    cwd = process.cwd();
+  } catch {
+    return void 0;
+  }
+  const reply = await ask(socket, {
+    op: "lint",
+    build: codeIdentity(),
+    argv,
+    cwd,
+    env: stringEnv(),
+    stdoutTTY: isatty(1)
+  });
+  if (reply === "absent") {
+    startDaemon(socket);
+    return void 0;
+  }
+  const end = reply.messages.at(-1);
+  if (!end || !("exit" in end)) return void 0;
+  let stdout = "";
+  let stderr = "";
+  for (const m of reply.messages) {
+    if ("out" in m) stdout += m.out;
+    else if ("err" in m) stderr += m.err;
+  }
+  return { code: end.exit, stdout, stderr };
+}
+
+export {
+  ask,
+  startDaemon,
+  lintByDaemon
+};

@@ -1,0 +1,20 @@
+import { createRequire as __zdCreateRequire } from 'node:module';
+import { fileURLToPath as __zdFileURLToPath } from 'node:url';
+import { dirname as __zdDirname } from 'node:path';
+const require = __zdCreateRequire(import.meta.url);
+const __filename = __zdFileURLToPath(import.meta.url);
+const __dirname = __zdDirname(__filename);
+import {
+  ask,
+  lintByDaemon,
+  startDaemon
+} from "./chunk-5WJVN7D3.js";
+import "./chunk-XIMFKT6M.js";
+import "./chunk-SYZ5V5LO.js";
+import "./chunk-F3IQVTJL.js";
+import "./chunk-XJGXLKRM.js";
+export {
+  ask,
+  lintByDaemon,
+  startDaemon
+};
