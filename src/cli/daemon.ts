@@ -22,13 +22,13 @@ function socketOrExplain(): string {
 
 async function statusOf(socket: string): Promise<DaemonStatus | undefined> {
   const reply = await ask(socket, { op: 'status' });
-  if (reply === 'absent') return undefined;
+  if (typeof reply === 'string') return undefined;
   const m = reply.messages.find((x) => 'status' in x);
   return m && 'status' in m ? m.status : undefined;
 }
 
 const describe = (s: DaemonStatus) =>
-  `pid ${s.pid}, Node ${s.node}, up since ${s.startedAt}, ${s.served} run(s) served, idle ${s.idleSeconds} s, ${s.rssMB} MB; socket ${s.socket}`;
+  `pid ${s.pid}, Node ${s.node}, up since ${s.startedAt}${s.ready ? '' : ' (warming up)'}, ${s.served} run(s) served, idle ${s.idleSeconds} s, ${s.rssMB} MB; socket ${s.socket}`;
 
 export async function daemonStatusCommand(): Promise<number> {
   const s = await statusOf(socketOrExplain());
@@ -68,7 +68,7 @@ export async function daemonStartCommand(): Promise<number> {
 export async function daemonStopCommand(): Promise<number> {
   const socket = socketOrExplain();
   const reply = await ask(socket, { op: 'stop' });
-  if (reply === 'absent') {
+  if (typeof reply === 'string') {
     process.stdout.write('zerodown daemon: not running\n');
     return 0;
   }

@@ -17,20 +17,41 @@ export interface DaemonAnswer {
   stderr: string;
 }
 
-/** What came back from a socket: the daemon's messages, or `absent` when nothing listens there. */
-type Reply = { messages: DaemonMessage[] } | 'absent';
+/**
+ * How long a client waits for the daemon to start its run (it runs one at a time, synchronously): behind another
+ * client's long run (a whole repository linted in another terminal), this one lints in its own process instead.
+ */
+export const START_WITHIN_MS = 2000;
 
-/** Sends `request` to `socket` and collects every message until the daemon closes the connection. */
-export function ask(socket: string, request: DaemonRequest): Promise<Reply> {
+/**
+ * What came back from a socket: the daemon's messages; `absent` when nothing listens there; `busy` when the run did
+ * not start within the time given (the connection is closed, and the daemon then skips it).
+ */
+type Reply = { messages: DaemonMessage[] } | 'absent' | 'busy';
+
+/**
+ * Sends `request` to `socket` and collects every message until the daemon closes the connection; with `startWithin`,
+ * gives up when the daemon has not started the run by then.
+ */
+export function ask(socket: string, request: DaemonRequest, startWithin?: number): Promise<Reply> {
   return new Promise((resolve) => {
     const messages: DaemonMessage[] = [];
     const conn = createConnection(socket);
     let connected = false;
+    let timer: NodeJS.Timeout | undefined;
     conn.on('connect', () => {
       connected = true;
       conn.write(`${JSON.stringify(request)}\n`);
+      if (startWithin !== undefined)
+        timer = setTimeout(() => {
+          resolve('busy');
+          conn.destroy();
+        }, startWithin);
     });
-    const read = lineReader((m) => messages.push(m as DaemonMessage));
+    const read = lineReader((m) => {
+      if (m && typeof m === 'object' && 'started' in m) clearTimeout(timer);
+      messages.push(m as DaemonMessage);
+    });
     conn.on('data', (chunk: Buffer) => {
       try {
         read(chunk);
@@ -39,8 +60,12 @@ export function ask(socket: string, request: DaemonRequest): Promise<Reply> {
       }
     });
     // not there (ENOENT), or a dead daemon's socket (ECONNREFUSED); after connecting, the messages so far
-    conn.on('error', () => resolve(connected ? { messages } : 'absent'));
-    conn.on('close', () => resolve(connected ? { messages } : 'absent'));
+    const end = () => {
+      clearTimeout(timer);
+      resolve(connected ? { messages } : 'absent');
+    };
+    conn.on('error', end);
+    conn.on('close', end);
   });
 }
 
@@ -88,18 +113,16 @@ export async function lintByDaemon(argv: string[]): Promise<DaemonAnswer | undef
   } catch {
     return undefined; // a working directory removed: the CLI says so
   }
-  const reply = await ask(socket, {
-    op: 'lint',
-    build: codeIdentity(),
-    argv,
-    cwd,
-    env: stringEnv(),
-    stdoutTTY: isatty(1),
-  });
+  const reply = await ask(
+    socket,
+    { op: 'lint', build: codeIdentity(), argv, cwd, env: stringEnv(), stdoutTTY: isatty(1) },
+    START_WITHIN_MS,
+  );
   if (reply === 'absent') {
     startDaemon(socket);
     return undefined;
   }
+  if (reply === 'busy') return undefined;
   const end = reply.messages.at(-1);
   // refused, or the daemon died before the run ended: nothing has been printed yet, so this process runs it
   if (!end || !('exit' in end)) return undefined;

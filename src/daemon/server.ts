@@ -136,6 +136,7 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   const ownEnv = { ...process.env };
   const startedAt = new Date();
   let served = 0;
+  let ready = false;
   let lastRequest = Date.now();
   let stopping = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -192,6 +193,8 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
     } catch {
       return send({ refused: `cannot enter ${req.cwd}` });
     }
+    // the client waits for this only so long (src/daemon/client.ts START_WITHIN_MS), then lints itself
+    send({ started: true });
     setEnv(req.env);
     forgetSecrets();
     const restore = [
@@ -225,6 +228,7 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
       node: process.version,
       socket: opts.socket,
       startedAt: startedAt.toISOString(),
+      ready,
       served,
       idleSeconds: Math.round((Date.now() - lastRequest) / 1000),
       rssMB: Math.round(process.memoryUsage.rss() / (1 << 20)),
@@ -232,7 +236,14 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   }
 
   server.on('connection', (conn: Socket) => {
+    let gone = false;
     conn.on('error', () => {}); // a client gone (Ctrl-C): its answer is dropped
+    conn.on('end', () => {
+      gone = true;
+    });
+    conn.on('close', () => {
+      gone = true;
+    });
     let asked = false;
     const send = (m: DaemonMessage) => {
       if (!conn.destroyed) conn.write(`${JSON.stringify(m)}\n`);
@@ -250,8 +261,11 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
         return stop();
       }
       queue = queue.then(async () => {
+        // the events that arrived during the run before (it blocks the loop): a client gone meanwhile
+        await new Promise((r) => setImmediate(r));
         if (stopping) send({ refused: 'the daemon is stopping' });
-        else await lint(req, send);
+        // a client gone while it waited (Ctrl-C, or tired of waiting behind a long run) is not run for
+        else if (!gone) await lint(req, send);
         conn.end();
         touch();
       });
@@ -267,7 +281,10 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   });
 
   // compiled and loaded before the first client waits for it (requests queue behind this)
-  queue = queue.then(() => warmUp(lint));
+  queue = queue.then(async () => {
+    await warmUp(lint);
+    ready = true;
+  });
   await done;
   return 0;
 }

@@ -38,6 +38,7 @@ export type DaemonRequest =
 
 /** What a daemon answers, one JSON object a line: output as it is written, then one final message. */
 export type DaemonMessage =
+  | { started: true }
   | { out: string }
   | { err: string }
   | { exit: number }
@@ -51,6 +52,8 @@ export interface DaemonStatus {
   node: string;
   socket: string;
   startedAt: string;
+  /** whether its warm-up run is over (until then a request waits for it) */
+  ready: boolean;
   served: number;
   idleSeconds: number;
   rssMB: number;

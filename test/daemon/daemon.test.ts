@@ -17,8 +17,8 @@ const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).h
 const BIN = path.join(ROOT, 'src/cli/bin.ts');
 
 const FILES = {
-  'migrations/001_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
-  'migrations/002_email_index.sql': 'CREATE INDEX users_email ON users (email);\n',
+  'migrations/0001_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
+  'migrations/0002_email_index.sql': 'CREATE INDEX users_email ON users (email);\n',
 };
 
 let tmp: string;
@@ -51,16 +51,16 @@ function zd(cwd: string, args: string[], env: Record<string, string> = {}) {
 
 async function statusAt(socket: string): Promise<DaemonStatus | undefined> {
   const reply = await ask(socket, { op: 'status' });
-  if (reply === 'absent') return undefined;
+  if (typeof reply === 'string') return undefined;
   const m = reply.messages[0];
   return m && 'status' in m ? m.status : undefined;
 }
 
-/** The daemon's status once it answers (it was started in the background), waiting up to `ms`. */
-async function waitForDaemon(socket: string, ms = 30_000): Promise<DaemonStatus> {
+/** The daemon's status once it is ready (started in the background, its warm-up run over), waiting up to `ms`. */
+async function waitForDaemon(socket: string, ms = 60_000): Promise<DaemonStatus> {
   for (const t0 = Date.now(); Date.now() - t0 < ms; await new Promise((r) => setTimeout(r, 100))) {
     const s = await statusAt(socket);
-    if (s) return s;
+    if (s?.ready) return s;
   }
   throw new Error(`no daemon answered on ${socket} within ${ms} ms`);
 }
@@ -79,13 +79,13 @@ describe('zerodown lint --daemon', () => {
     expect(first.stdout).toMatch(/require-concurrent-index-creation/);
 
     const before = await waitForDaemon(socket);
-    touch(path.join(dir, 'migrations/002_email_index.sql'), 1);
+    touch(path.join(dir, 'migrations/0002_email_index.sql'), 1);
     const served = zd(dir, ['lint', '--daemon', 'migrations']);
     const after = (await statusAt(socket))!;
     expect(after.pid).toBe(before.pid);
     expect(after.served).toBe(before.served + 1);
     // the same run in a process of its own
-    touch(path.join(dir, 'migrations/002_email_index.sql'), 2);
+    touch(path.join(dir, 'migrations/0002_email_index.sql'), 2);
     const alone = zd(dir, ['lint', 'migrations']);
     expect(served).toEqual(alone);
     expect(served.code).toBe(1);
@@ -138,7 +138,7 @@ describe('zerodown lint --daemon', () => {
     const lint = { op: 'lint', argv: ['lint', 'migrations'], cwd: dir, env: {}, stdoutTTY: false } as const;
     const refused = async (request: unknown) => {
       const reply = await ask(socket, request as never);
-      return reply === 'absent' ? 'absent' : reply.messages;
+      return typeof reply === 'string' ? reply : reply.messages;
     };
     expect(await refused({ ...lint, build: 'another-build' })).toEqual([
       { refused: 'the daemon runs another build of zerodown' },
@@ -221,5 +221,47 @@ describe('zerodown lint --daemon', () => {
     expect(idle.status).toBe(0);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
     expect(existsSync(socket)).toBe(false);
+  });
+
+  it('a client behind a long run lints in its own process instead of waiting, and the daemon then skips it', async () => {
+    const own = mkdtempSync(path.join(tmp, 's-'));
+    chmodSync(own, 0o700);
+    const socket = daemonSocket({ ZERODOWN_DAEMON_DIR: own })!;
+    const serve = spawn(
+      process.execPath,
+      ['--import', TSX, BIN, 'daemon', 'serve', '--socket', socket, '--idle', '60'],
+      {
+        stdio: 'ignore',
+        env: { ...process.env, ZERODOWN_DAEMON_DIR: own },
+      },
+    );
+    try {
+      const { build } = await waitForDaemon(socket);
+      const many = Object.fromEntries(
+        Array.from({ length: 1500 }, (_, i) => [
+          `migrations/${String(i + 3).padStart(4, '0')}_c${i}.sql`,
+          `ALTER TABLE users ADD COLUMN c${i} int;\nCREATE INDEX users_c${i} ON users (c${i});\n`,
+        ]),
+      );
+      const dir = writeProject(tmp, { ...FILES, ...many });
+      const lint = (argv: string[], startWithin?: number) =>
+        ask(socket, { op: 'lint', build, argv, cwd: dir, env: { NO_COLOR: '1' }, stdoutTTY: false }, startWithin);
+      // once the warm-up is over, a run starts as soon as it is asked
+      expect(await lint(['lint', '--no-cache', 'migrations/0001_users.sql'], 5000)).toEqual({
+        messages: [{ started: true }, { out: expect.stringMatching(/no problems/) }, { exit: 0 }],
+      });
+      const served = (await statusAt(socket))!.served;
+      const t0 = Date.now();
+      const long = lint(['lint', '--no-cache', 'migrations']);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await lint(['lint', '--no-cache', 'migrations/0001_users.sql'], 100)).toBe('busy');
+      const done = await long;
+      // the long run outlasted the impatient client's wait, and only it ran
+      expect(Date.now() - t0).toBeGreaterThan(200);
+      expect(typeof done === 'string' ? done : done.messages.at(-1)).toEqual({ exit: 1 });
+      expect((await statusAt(socket))!.served).toBe(served + 1);
+    } finally {
+      serve.kill();
+    }
   });
 });
