@@ -3619,15 +3619,15 @@ function buildProgram() {
   });
   const daemon = program2.command("daemon").description("the resident zerodown that answers `zerodown lint --daemon` (pre-commit hooks) without starting up");
   daemon.command("status").description("say whether a daemon of this version runs, and what it has done").action(async () => {
-    const { daemonStatusCommand } = await import("./daemon-PEV6EGER.js");
+    const { daemonStatusCommand } = await import("./daemon-GTD2LZH7.js");
     process.exitCode = await daemonStatusCommand();
   });
   daemon.command("start").description("start the daemon of this version in the background (`lint --daemon` also starts it)").action(async () => {
-    const { daemonStartCommand } = await import("./daemon-PEV6EGER.js");
+    const { daemonStartCommand } = await import("./daemon-GTD2LZH7.js");
     process.exitCode = await daemonStartCommand();
   });
   daemon.command("stop").description("stop the daemon of this version").action(async () => {
-    const { daemonStopCommand } = await import("./daemon-PEV6EGER.js");
+    const { daemonStopCommand } = await import("./daemon-GTD2LZH7.js");
     process.exitCode = await daemonStopCommand();
   });
   daemon.command("serve", { hidden: true }).description("run the daemon in this process (what `start` runs in the background)").option("--socket <path>", "the socket to listen on (default: this version\u2019s)").option(
@@ -3635,7 +3635,7 @@ function buildProgram() {
     "stop after this long without a request (default 900)",
     (v) => parseSecondsOption(v, "--idle")
   ).action(async (opts) => {
-    const { daemonServeCommand } = await import("./daemon-PEV6EGER.js");
+    const { daemonServeCommand } = await import("./daemon-GTD2LZH7.js");
     process.exitCode = await daemonServeCommand(opts, main);
   });
   program2.command("stats").description("production table statistics for size-aware severity and estimates (docs/estimates.md)").command("export").description("read table sizes from a server (READ ONLY) and print them as a stats file for --stats").option("--url <url>", "postgres://\u2026 or mysql://\u2026 of the server to read (default ZERODOWN_STATS_URL)").option("-o, --output <file>", "write the stats file here instead of stdout").action(async (opts) => {

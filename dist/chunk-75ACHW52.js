@@ -17,17 +17,27 @@ import {
 import { spawn } from "node:child_process";
 import { createConnection } from "node:net";
 import { isatty } from "node:tty";
-function ask(socket, request) {
+var START_WITHIN_MS = 2e3;
+function ask(socket, request, startWithin) {
   return new Promise((resolve) => {
     const messages = [];
     const conn = createConnection(socket);
     let connected = false;
+    let timer;
     conn.on("connect", () => {
       connected = true;
       conn.write(`${JSON.stringify(request)}
 `);
+      if (startWithin !== void 0)
+        timer = setTimeout(() => {
+          resolve("busy");
+          conn.destroy();
+        }, startWithin);
     });
-    const read = lineReader((m) => messages.push(m));
+    const read = lineReader((m) => {
+      if (m && typeof m === "object" && "started" in m) clearTimeout(timer);
+      messages.push(m);
+    });
     conn.on("data", (chunk) => {
       try {
         read(chunk);
@@ -35,8 +45,12 @@ function ask(socket, request) {
         conn.destroy();
       }
     });
-    conn.on("error", () => resolve(connected ? { messages } : "absent"));
-    conn.on("close", () => resolve(connected ? { messages } : "absent"));
+    const end = () => {
+      clearTimeout(timer);
+      resolve(connected ? { messages } : "absent");
+    };
+    conn.on("error", end);
+    conn.on("close", end);
   });
 }
 var DAEMON_ENV = /^(PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|XDG_RUNTIME_DIR|ZERODOWN_DAEMON_DIR|NODE_OPTIONS|LANG|LC_ALL|TZ)$/;
@@ -70,18 +84,16 @@ async function lintByDaemon(argv) {
   } catch {
     return void 0;
   }
-  const reply = await ask(socket, {
-    op: "lint",
-    build: codeIdentity(),
-    argv,
-    cwd,
-    env: stringEnv(),
-    stdoutTTY: isatty(1)
-  });
+  const reply = await ask(
+    socket,
+    { op: "lint", build: codeIdentity(), argv, cwd, env: stringEnv(), stdoutTTY: isatty(1) },
+    START_WITHIN_MS
+  );
   if (reply === "absent") {
     startDaemon(socket);
     return void 0;
   }
+  if (reply === "busy") return void 0;
   const end = reply.messages.at(-1);
   if (!end || !("exit" in end)) return void 0;
   let stdout = "";
@@ -94,6 +106,7 @@ async function lintByDaemon(argv) {
 }
 
 export {
+  START_WITHIN_MS,
   ask,
   startDaemon,
   lintByDaemon

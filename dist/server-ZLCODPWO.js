@@ -100,6 +100,7 @@ async function serveDaemon(opts) {
   const ownEnv = { ...process.env };
   const startedAt = /* @__PURE__ */ new Date();
   let served = 0;
+  let ready = false;
   let lastRequest = Date.now();
   let stopping = false;
   let queue = Promise.resolve();
@@ -145,6 +146,7 @@ async function serveDaemon(opts) {
     } catch {
       return send({ refused: `cannot enter ${req.cwd}` });
     }
+    send({ started: true });
     setEnv(req.env);
     forgetSecrets();
     const restore = [
@@ -178,13 +180,21 @@ async function serveDaemon(opts) {
       node: process.version,
       socket: opts.socket,
       startedAt: startedAt.toISOString(),
+      ready,
       served,
       idleSeconds: Math.round((Date.now() - lastRequest) / 1e3),
       rssMB: Math.round(process.memoryUsage.rss() / (1 << 20))
     };
   }
   server.on("connection", (conn) => {
+    let gone = false;
     conn.on("error", () => {
+    });
+    conn.on("end", () => {
+      gone = true;
+    });
+    conn.on("close", () => {
+      gone = true;
     });
     let asked = false;
     const send = (m) => {
@@ -207,8 +217,9 @@ async function serveDaemon(opts) {
         return stop();
       }
       queue = queue.then(async () => {
+        await new Promise((r) => setImmediate(r));
         if (stopping) send({ refused: "the daemon is stopping" });
-        else await lint(req, send);
+        else if (!gone) await lint(req, send);
         conn.end();
         touch();
       });
@@ -222,7 +233,10 @@ async function serveDaemon(opts) {
     };
     conn.on("data", onData);
   });
-  queue = queue.then(() => warmUp(lint));
+  queue = queue.then(async () => {
+    await warmUp(lint);
+    ready = true;
+  });
   await done;
   return 0;
 }

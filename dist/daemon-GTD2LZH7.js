@@ -10,7 +10,7 @@ import {
 import {
   ask,
   startDaemon
-} from "./chunk-5WJVN7D3.js";
+} from "./chunk-75ACHW52.js";
 import {
   daemonDir,
   daemonSocket
@@ -35,11 +35,11 @@ function socketOrExplain() {
 }
 async function statusOf(socket) {
   const reply = await ask(socket, { op: "status" });
-  if (reply === "absent") return void 0;
+  if (typeof reply === "string") return void 0;
   const m = reply.messages.find((x) => "status" in x);
   return m && "status" in m ? m.status : void 0;
 }
-var describe = (s) => `pid ${s.pid}, Node ${s.node}, up since ${s.startedAt}, ${s.served} run(s) served, idle ${s.idleSeconds} s, ${s.rssMB} MB; socket ${s.socket}`;
+var describe = (s) => `pid ${s.pid}, Node ${s.node}, up since ${s.startedAt}${s.ready ? "" : " (warming up)"}, ${s.served} run(s) served, idle ${s.idleSeconds} s, ${s.rssMB} MB; socket ${s.socket}`;
 async function daemonStatusCommand() {
   const s = await statusOf(socketOrExplain());
   if (!s) {
@@ -79,7 +79,7 @@ async function daemonStartCommand() {
 async function daemonStopCommand() {
   const socket = socketOrExplain();
   const reply = await ask(socket, { op: "stop" });
-  if (reply === "absent") {
+  if (typeof reply === "string") {
     process.stdout.write("zerodown daemon: not running\n");
     return 0;
   }
@@ -89,7 +89,7 @@ async function daemonStopCommand() {
 async function daemonServeCommand(opts, run) {
   const socket = opts.socket ?? socketOrExplain();
   (await import("./wasm-tier-GD2NVH7J.js")).baselineProcess();
-  const { serveDaemon } = await import("./server-BI4I3XZX.js");
+  const { serveDaemon } = await import("./server-ZLCODPWO.js");
   return serveDaemon({ run, socket, idleSeconds: opts.idle ?? IDLE_SECONDS });
 }
 export {

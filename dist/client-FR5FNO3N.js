@@ -5,15 +5,17 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
+  START_WITHIN_MS,
   ask,
   lintByDaemon,
   startDaemon
-} from "./chunk-5WJVN7D3.js";
+} from "./chunk-75ACHW52.js";
 import "./chunk-XIMFKT6M.js";
 import "./chunk-SYZ5V5LO.js";
 import "./chunk-F3IQVTJL.js";
 import "./chunk-XJGXLKRM.js";
 export {
+  START_WITHIN_MS,
   ask,
   lintByDaemon,
   startDaemon
