@@ -254,12 +254,13 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
       conn.off('data', onData);
       const req = asRequest(value);
       if (!req) return conn.end(`${JSON.stringify({ refused: 'not a request' })}\n`);
-      touch();
+      // asking its status is not a use: the idle time runs on
       if (req.op === 'status') return conn.end(`${JSON.stringify({ status: status() })}\n`);
       if (req.op === 'stop') {
         conn.end(`${JSON.stringify({ stopped: true })}\n`);
         return stop();
       }
+      touch();
       queue = queue.then(async () => {
         // the events that arrived during the run before (it blocks the loop): a client gone meanwhile
         await new Promise((r) => setImmediate(r));
