@@ -15,12 +15,8 @@ import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { bootEngine, bytesBlob, prefetchArtifacts } from '../../src/dialects/postgres/shadow/pglite-engine.js';
-import {
-  compileEngine,
-  dataDirCandidates,
-  PgliteShadow,
-  startWorkerAhead,
-} from '../../src/dialects/postgres/shadow/pglite.js';
+import { compileEngine, dataDirCandidates, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
+import { startWorkerAhead } from '../../src/dialects/postgres/shadow/worker-start.js';
 
 /** The pre-initialised data directory a boot starts from (dist/ in a checkout, or the cache). */
 const shipped = dataDirCandidates().find((f) => existsSync(f));
@@ -147,7 +143,7 @@ describe.skipIf(!shipped)('PGlite boot', () => {
         'tsx',
         '--input-type=module',
         '-e',
-        `import { startWorkerAhead } from ${JSON.stringify(pathToFileURL(path.resolve('src/dialects/postgres/shadow/pglite.ts')).href)}; startWorkerAhead(); console.log('done');`,
+        `import { startWorkerAhead } from ${JSON.stringify(pathToFileURL(path.resolve('src/dialects/postgres/shadow/worker-start.ts')).href)}; startWorkerAhead(); console.log('done');`,
       ],
       { encoding: 'utf8', timeout: 60_000 },
     );

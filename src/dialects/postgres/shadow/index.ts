@@ -5,7 +5,8 @@
 import type { DialectShadow } from '../../../dialect.js';
 import { loadSchemaDump } from './dump.js';
 import { extensionsIn } from './extensions.js';
-import { compileEngine, pgliteVersion, startWorkerAhead } from './pglite.js';
+import { compileEngine, pgliteVersion } from './pglite.js';
+import { startWorkerAhead } from './worker-start.js';
 import { tierFor } from './pglite-files.js';
 import { postgresProbes } from './probes.js';
 

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { takeWorker } from './worker-start.js';
 import type { EngineLimit, Shadow, ShadowStop } from '../../../shadow/driver.js';
 import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../../../shadow/driver.js';
 import type { StateMessage, WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
@@ -148,58 +149,6 @@ export function compileEngine(asked: WasmTier = 'optimizing'): Promise<WebAssemb
     compiled.set(tier, module);
   }
   return module;
-}
-
-/**
- * The worker: dist/pglite-worker.js next to the bundle; in a checkout (vitest, tsx) the .ts
- * file, loaded through tsx's loader registered inside the worker (`--import tsx` in a worker's
- * execArgv does not reach its module loader on Node 20).
- */
-function startWorker(): Worker {
-  // loaded here: `lint` loads this module and never starts an engine (worker_threads: a few ms on Node 24)
-  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-  const here = import.meta.url;
-  // a young generation of 24 MB instead of V8's 48: PGlite's file system buffers that are replaced as files grow
-  // (and the JavaScript garbage of its protocol) are freed at each scavenge, so a history replay holds less of them.
-  // Lemmy's cold dry run peaks 283 instead of 302 MB (medians of 5, ABAB, 2026-12-07) in the same CPU time; its warm
-  // run and the next file after a 20 MB history of INSERTs take as long or less. 16 MB: no lower; 2-8 MB: the replay
-  // took 10-17% longer (docs/speed.md)
-  const resourceLimits = { maxYoungGenerationSizeMb: 24 };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', here), { resourceLimits });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const script = new URL('./pglite-worker.ts', here).href;
-  return new Worker(
-    `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`,
-    { eval: true, resourceLimits },
-  );
-}
-
-/** A worker started ahead of its engine (`startWorkerAhead`), and whether it has exited since. */
-let spare: { worker: Worker; gone: boolean } | undefined;
-
-/**
- * Starts the next engine's worker thread now, while this thread still has work of its own (parsing the migrations,
- * finding and unpacking a saved state): Node's start of a worker and the evaluation of PGlite's bundle in it take
- * about 0.1 s on the second core, which the warm dry run otherwise waits for once the state is unpacked. The next
- * `PgliteShadow.open` takes it; until then it only waits for its open request, and it never keeps the process
- * alive. Returns it (the one already waiting, if any).
- */
-export function startWorkerAhead(): Worker {
-  if (spare && !spare.gone) return spare.worker;
-  const s = { worker: startWorker(), gone: false };
-  s.worker.unref();
-  // an error before an engine takes it makes it exit; the next engine then starts another
-  s.worker.on('error', () => {});
-  s.worker.once('exit', () => (s.gone = true));
-  spare = s;
-  return s.worker;
-}
-
-/** The worker `startWorkerAhead` started, when it is still there; else a new one. */
-function takeWorker(): Worker {
-  const s = spare;
-  spare = undefined;
-  return s && !s.gone ? s.worker : startWorker();
 }
 
 /** Booting and dumping the data directory are our own work, bounded by this rather than the statement limit. */

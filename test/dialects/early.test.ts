@@ -1,0 +1,65 @@
+/**
+ * PGlite's worker started by the CLI's first step for a dry run (src/dialects/early.ts): which command lines start
+ * it, and a real `zerodown dry-run` (src/cli/bin.ts through tsx) whose engine takes it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runsEmbeddedEngine } from '../../src/dialects/early.js';
+import { writeProject } from '../cli-harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+const BIN = path.join(ROOT, 'src/cli/bin.ts');
+const tmp = mkdtempSync(path.join(tmpdir(), 'zd-early-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('runsEmbeddedEngine', () => {
+  it('is a dry run on no named server and not for MySQL or MariaDB', () => {
+    for (const argv of [
+      ['dry-run', 'm.sql'],
+      ['lint', '--dry-run'],
+      ['dry-run', '--dialect', 'postgres', 'm.sql'],
+    ])
+      expect(runsEmbeddedEngine(argv, {}), argv.join(' ')).toBe(true);
+    for (const argv of [
+      ['lint', 'm.sql'],
+      ['plan', 'm.sql'],
+      ['dry-run', '--shadow-url', 'postgres://x/y', 'm.sql'],
+      ['lint', '--dry-run', '--shadow-url=postgres://x/y'],
+      ['dry-run', '--dialect', 'mysql', 'm.sql'],
+      ['dry-run', '--dialect=mariadb', 'm.sql'],
+      ['dry-run', '--help'],
+    ])
+      expect(runsEmbeddedEngine(argv, {}), argv.join(' ')).toBe(false);
+    expect(runsEmbeddedEngine(['dry-run', 'm.sql'], { ZERODOWN_SHADOW_URL: 'postgres://x/y' })).toBe(false);
+  });
+});
+
+describe('zerodown dry-run', () => {
+  it('starts PGlite’s worker before loading the rest of zerodown, and its engine runs the migration in it', () => {
+    const dir = writeProject(tmp, {
+      'migrations/001_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
+      'migrations/002_email.sql': 'ALTER TABLE users ADD COLUMN verified boolean NOT NULL DEFAULT false;\n',
+    });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', TSX, BIN, 'dry-run', ...args, 'migrations/002_email.sql'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', ZERODOWN_TRACE: '1', ZERODOWN_CACHE_DIR: path.join(tmp, 'cache') },
+      });
+    const r = run('--format', 'json', '--no-cache');
+    expect(r.stderr).toMatch(/^zerodown: PGlite worker started before the rest of zerodown loads$/m);
+    // the boot's trace: the engine opened (on the worker started ahead, whose start it no longer sees)
+    expect(r.stderr).toMatch(/^zerodown: PGlite boot \(.*ms after open: .*reply received/m);
+    expect(r.stderr).not.toMatch(/worker online \(seen\)/);
+    const report = JSON.parse(r.stdout);
+    expect(report.statements.map((s: { sql: string; error: unknown }) => [s.sql, s.error])).toEqual([
+      ['ALTER TABLE users ADD COLUMN verified boolean NOT NULL DEFAULT false', null],
+    ]);
+    expect(r.status).toBe(0);
+  });
+});
