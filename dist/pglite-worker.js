@@ -29,14 +29,14 @@ import {
   inflateOptions
 } from "./chunk-GN46SLEG.js";
 import {
-  writeFileAtomic
-} from "./chunk-F3IQVTJL.js";
-import {
   compilePglite,
   ownBuffer,
   pgliteFilesUrl,
   pglite_initdb_default
 } from "./chunk-2BY3P7E5.js";
+import {
+  writeFileAtomic
+} from "./chunk-F3IQVTJL.js";
 import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 
