@@ -296,7 +296,7 @@ export class PgliteShadow implements Shadow {
         const steps = [...booted.marks, ...seen, ['reply received', now()] as const];
         const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(', ');
         process.stderr.write(
-          `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code), ms after open: ${list}\n`,
+          `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code), open at +${Math.round(t0 - performance.timeOrigin)} ms of the process; ms after open: ${list}\n`,
         );
       }
       shadow.boot = booted.boot;
