@@ -10,38 +10,38 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-MQXM7HVB.js";
+} from "./chunk-WVHGH6SD.js";
 import "./chunk-VB2LWJ73.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-AOHZOGHG.js";
+} from "./chunk-TLV3LQPH.js";
 import {
   formatText
-} from "./chunk-JBCJ762X.js";
-import "./chunk-OCN5FN2L.js";
-import "./chunk-IVO2URHH.js";
-import "./chunk-XU7YMTGO.js";
-import "./chunk-RPUXAOND.js";
+} from "./chunk-4NUXASPN.js";
+import "./chunk-N2DTGEPZ.js";
+import "./chunk-FLLMTTOZ.js";
+import "./chunk-XYFGYKFC.js";
+import "./chunk-JU473RXK.js";
 import {
   changedFiles,
   loadConfig
-} from "./chunk-ZT6Z4BIT.js";
+} from "./chunk-XNA25OYH.js";
 import "./chunk-TWNDLBWA.js";
-import "./chunk-GPFGESM6.js";
-import "./chunk-OHT7UXFS.js";
+import "./chunk-FPYJG34V.js";
+import "./chunk-NAB2VDAA.js";
 import "./chunk-ADDWNV3N.js";
 import {
   defaultCacheDir
 } from "./chunk-AAI43WCI.js";
 import {
   runStats
-} from "./chunk-P3CCSZAP.js";
-import "./chunk-LNDTFS7O.js";
+} from "./chunk-6FZQTF75.js";
+import "./chunk-FKJYQF7X.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-MMCHDTE7.js";
-import "./chunk-MTDKPUXK.js";
+import "./chunk-RTJR35WF.js";
+import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-EFQPG7RZ.js";

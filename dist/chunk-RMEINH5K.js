@@ -1626,7 +1626,7 @@ var PgliteShadow = class _PgliteShadow {
         const steps = [...booted.marks, ...seen, ["reply received", now()]];
         const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(", ");
         process.stderr.write(
-          `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code), ms after open: ${list}
+          `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code), open at +${Math.round(t0 - performance.timeOrigin)} ms of the process; ms after open: ${list}
 `
         );
       }

@@ -9,7 +9,7 @@ import {
   extensionsIn,
   pgliteVersion,
   postgresProbes
-} from "./chunk-62NNUDCJ.js";
+} from "./chunk-RMEINH5K.js";
 import "./chunk-N5OLXBFP.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-OQTGZYYF.js";
@@ -61,7 +61,7 @@ async function loadSchemaDump(shadow, sql, path = "<schema dump>") {
 // src/dialects/postgres/shadow/index.ts
 var postgresShadow = {
   // loaded on first use: linting never evaluates the pg driver
-  open: async (options) => (await import("./open-JKJZPPTU.js")).openShadow(options),
+  open: async (options) => (await import("./open-ZSBTILZE.js")).openShadow(options),
   embeddedEngine: () => `pglite ${pgliteVersion()}`,
   prepareEmbedded: (work) => void compileEngine(tierFor(work)),
   startEmbedded: () => void startWorkerAhead(),

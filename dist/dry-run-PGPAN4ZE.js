@@ -29,7 +29,7 @@ import {
   statementCount,
   stoppedLine,
   versionNote
-} from "./chunk-IVO2URHH.js";
+} from "./chunk-FLLMTTOZ.js";
 import {
   addDryRunFacts,
   discoveryOptions,
@@ -38,12 +38,12 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-RPUXAOND.js";
+} from "./chunk-JU473RXK.js";
 import {
   detectDialect,
   findMigrations,
   loadConfig
-} from "./chunk-ZT6Z4BIT.js";
+} from "./chunk-XNA25OYH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
@@ -53,13 +53,13 @@ import {
 } from "./chunk-AAI43WCI.js";
 import {
   runStats
-} from "./chunk-P3CCSZAP.js";
+} from "./chunk-6FZQTF75.js";
 import {
   estimateDryRun
-} from "./chunk-LNDTFS7O.js";
+} from "./chunk-FKJYQF7X.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-MMCHDTE7.js";
-import "./chunk-MTDKPUXK.js";
+import "./chunk-RTJR35WF.js";
+import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-EFQPG7RZ.js";

@@ -17,7 +17,7 @@ import {
 import {
   dialectFor,
   loadedShadowOf
-} from "./chunk-MTDKPUXK.js";
+} from "./chunk-UUJ2LPP2.js";
 import {
   runTraced
 } from "./chunk-TZQQVLBZ.js";

@@ -3838,7 +3838,7 @@ function pgRelationKey(rel) {
 }
 var parts = partsLoader("PostgreSQL", async () => {
   const [{ postgresShadow }, { postgresPlanner }] = await Promise.all([
-    import("./shadow-XN6MMJZF.js"),
+    import("./shadow-X6WW2PJM.js"),
     import("./plan-EPX2DBHB.js")
   ]);
   return { shadow: postgresShadow, plan: postgresPlanner };

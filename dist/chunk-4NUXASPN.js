@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   sizeLines
-} from "./chunk-XU7YMTGO.js";
+} from "./chunk-XYFGYKFC.js";
 import {
   require_picocolors
-} from "./chunk-RPUXAOND.js";
+} from "./chunk-JU473RXK.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   DEFAULT_DIALECT,
   dialectFor
-} from "./chunk-MTDKPUXK.js";
+} from "./chunk-UUJ2LPP2.js";
 import {
   countStatements,
   simplify,
@@ -4529,7 +4529,7 @@ var CONFIG_FILES = ["zerodown.config.json", ".zerodown.yml", ".zerodown.yaml"];
 async function loadConfig(dir, explicit) {
   const file = explicit ? path19.resolve(dir, explicit) : CONFIG_FILES.map((f) => path19.join(dir, f)).find((f) => probeKind(f) !== "none");
   if (!file) return { config: {} };
-  const { readConfigFile } = await import("./config-file-UP67T466.js");
+  const { readConfigFile } = await import("./config-file-WRMEAWIO.js");
   return { config: readConfigFile(dir, file), file };
 }
 function ruleSettings(config) {

@@ -5,14 +5,16 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
-} from "./chunk-DJ7ZHM2F.js";
-import "./chunk-YOZTDGOM.js";
-import "./chunk-EX5RFYOK.js";
-import "./chunk-MTDKPUXK.js";
+  dryRun
+} from "./chunk-NAB2VDAA.js";
+import "./chunk-ADDWNV3N.js";
+import "./chunk-AAI43WCI.js";
+import {
+  confirmFindings,
+  stopFindings,
+  tracedLookup
+} from "./chunk-RTJR35WF.js";
+import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-EFQPG7RZ.js";
@@ -25,17 +27,19 @@ import "./chunk-NTPLS3CR.js";
 import "./chunk-JJQEPNJF.js";
 import "./chunk-Z2W6ZCS5.js";
 import "./chunk-YPZZPID6.js";
+import "./chunk-TZQQVLBZ.js";
 import "./chunk-5T3UE7HX.js";
 import "./chunk-IXAVB2MN.js";
 import "./chunk-3TIBL5EG.js";
-import "./chunk-QGNVIXLF.js";
+import "./chunk-SYUIUCCK.js";
 import "./chunk-DSMXYHHG.js";
+import "./chunk-GN46SLEG.js";
 import "./chunk-SYZ5V5LO.js";
 import "./chunk-F3IQVTJL.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  configSchema,
-  readConfigFile,
-  suggest,
-  validateConfig
+  confirmFindings,
+  dryRun,
+  stopFindings,
+  tracedLookup
 };

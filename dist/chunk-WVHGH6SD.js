@@ -9,12 +9,12 @@ import {
 } from "./chunk-VB2LWJ73.js";
 import {
   byStatement
-} from "./chunk-JBCJ762X.js";
+} from "./chunk-4NUXASPN.js";
 import {
   planSection,
   proofState,
   unhandledSection
-} from "./chunk-OCN5FN2L.js";
+} from "./chunk-N2DTGEPZ.js";
 import {
   codeFence,
   encodePath,
@@ -35,12 +35,12 @@ import {
   statementCell,
   stoppedLine,
   versionNote
-} from "./chunk-IVO2URHH.js";
+} from "./chunk-FLLMTTOZ.js";
 import {
   DOCS_BASE,
   ruleDocUrl,
   sizeLines
-} from "./chunk-XU7YMTGO.js";
+} from "./chunk-XYFGYKFC.js";
 import {
   dryRunStage,
   lintOptionsOf,
@@ -52,22 +52,22 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-RPUXAOND.js";
+} from "./chunk-JU473RXK.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-ZT6Z4BIT.js";
+} from "./chunk-XNA25OYH.js";
 import {
   applyStats
-} from "./chunk-LNDTFS7O.js";
+} from "./chunk-FKJYQF7X.js";
 import {
   confirmFindings,
   stopFindings
-} from "./chunk-MMCHDTE7.js";
+} from "./chunk-RTJR35WF.js";
 import {
   dialectFor
-} from "./chunk-MTDKPUXK.js";
+} from "./chunk-UUJ2LPP2.js";
 import {
   timeoutMsOf
 } from "./chunk-SYUIUCCK.js";

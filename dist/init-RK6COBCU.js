@@ -12,21 +12,21 @@ import {
   isDir,
   isFile,
   readText
-} from "./chunk-ZT6Z4BIT.js";
+} from "./chunk-XNA25OYH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-DJ7ZHM2F.js";
+} from "./chunk-MOTKSDF6.js";
 import {
   require_dist
 } from "./chunk-YOZTDGOM.js";
 import "./chunk-EX5RFYOK.js";
 import {
   dialectFor
-} from "./chunk-MTDKPUXK.js";
+} from "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-EFQPG7RZ.js";

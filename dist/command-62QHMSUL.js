@@ -6,19 +6,19 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-PY7MWF2Y.js";
-import "./chunk-OCN5FN2L.js";
-import "./chunk-IVO2URHH.js";
+} from "./chunk-32NJ3PSJ.js";
+import "./chunk-N2DTGEPZ.js";
+import "./chunk-FLLMTTOZ.js";
 import {
   ruleDocUrl
-} from "./chunk-XU7YMTGO.js";
+} from "./chunk-XYFGYKFC.js";
 import {
   discoveryOptions,
   lintOptionsOf,
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-RPUXAOND.js";
+} from "./chunk-JU473RXK.js";
 import {
   autoDiscover,
   detectDialect,
@@ -27,17 +27,17 @@ import {
   isDir,
   isDynamicPattern,
   loadConfig
-} from "./chunk-ZT6Z4BIT.js";
+} from "./chunk-XNA25OYH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-GPFGESM6.js";
+import "./chunk-FPYJG34V.js";
 import "./chunk-ADDWNV3N.js";
 import "./chunk-AAI43WCI.js";
-import "./chunk-LNDTFS7O.js";
+import "./chunk-FKJYQF7X.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-MMCHDTE7.js";
-import "./chunk-MTDKPUXK.js";
+import "./chunk-RTJR35WF.js";
+import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-EFQPG7RZ.js";

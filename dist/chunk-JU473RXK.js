@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-ZT6Z4BIT.js";
+} from "./chunk-XNA25OYH.js";
 import {
   ESTIMATE_DEFAULTS
-} from "./chunk-LNDTFS7O.js";
+} from "./chunk-FKJYQF7X.js";
 import {
   LintEngine,
   Tally,
@@ -18,13 +18,13 @@ import {
 import {
   confirmFindings,
   stopFindings
-} from "./chunk-MMCHDTE7.js";
+} from "./chunk-RTJR35WF.js";
 import {
   DEFAULT_DIALECT,
   dialectFor,
   dialectOf,
   loadedShadowOf
-} from "./chunk-MTDKPUXK.js";
+} from "./chunk-UUJ2LPP2.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";
@@ -624,7 +624,7 @@ async function proveStage(plan, migrations, settings, options, parsed) {
   const at = migrations.indexOf(plan.migration);
   const files = parsedFor(migrations.slice(0, at + 1), parsed);
   const original = files[at];
-  const { verifyPlan } = await import("./verify-OZP2RPSA.js");
+  const { verifyPlan } = await import("./verify-MICMOKOQ.js");
   return verifyPlan(plan, files.slice(0, at), {
     ...options,
     pgVersion: settings.pgVersion,
@@ -633,7 +633,7 @@ async function proveStage(plan, migrations, settings, options, parsed) {
   });
 }
 async function dryRunStage(migrations, settings, options, parsed) {
-  const { dryRun } = await import("./dryrun-KOIDWTXD.js");
+  const { dryRun } = await import("./dryrun-74TXT773.js");
   return dryRun(parsedFor(migrations, parsed), {
     ...options,
     pgVersion: settings.pgVersion,

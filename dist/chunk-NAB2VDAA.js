@@ -18,7 +18,7 @@ import {
 import {
   dialectOf,
   loadedShadowOf
-} from "./chunk-MTDKPUXK.js";
+} from "./chunk-UUJ2LPP2.js";
 import {
   notRun,
   runTraced

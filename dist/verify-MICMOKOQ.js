@@ -10,10 +10,10 @@ import {
   replay,
   seed,
   verifyPlan
-} from "./chunk-GPFGESM6.js";
+} from "./chunk-FPYJG34V.js";
 import "./chunk-ADDWNV3N.js";
 import "./chunk-AAI43WCI.js";
-import "./chunk-MTDKPUXK.js";
+import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-EFQPG7RZ.js";

@@ -9,10 +9,10 @@ import {
 } from "./chunk-ERQZGLCT.js";
 import {
   tracedLookup
-} from "./chunk-MMCHDTE7.js";
+} from "./chunk-RTJR35WF.js";
 import {
   dialectFor
-} from "./chunk-MTDKPUXK.js";
+} from "./chunk-UUJ2LPP2.js";
 import {
   tableStats
 } from "./chunk-EFQPG7RZ.js";

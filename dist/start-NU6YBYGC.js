@@ -12,25 +12,25 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-MQXM7HVB.js";
+} from "./chunk-WVHGH6SD.js";
 import "./chunk-VB2LWJ73.js";
 import {
   formatText
-} from "./chunk-JBCJ762X.js";
-import "./chunk-OCN5FN2L.js";
-import "./chunk-IVO2URHH.js";
+} from "./chunk-4NUXASPN.js";
+import "./chunk-N2DTGEPZ.js";
+import "./chunk-FLLMTTOZ.js";
 import {
   toSarif
-} from "./chunk-XU7YMTGO.js";
-import "./chunk-RPUXAOND.js";
+} from "./chunk-XYFGYKFC.js";
+import "./chunk-JU473RXK.js";
 import {
   loadConfig
-} from "./chunk-ZT6Z4BIT.js";
+} from "./chunk-XNA25OYH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
-import "./chunk-GPFGESM6.js";
-import "./chunk-OHT7UXFS.js";
+import "./chunk-FPYJG34V.js";
+import "./chunk-NAB2VDAA.js";
 import "./chunk-ADDWNV3N.js";
 import {
   defaultCacheDir
@@ -39,10 +39,10 @@ import {
   loadStatsFile
 } from "./chunk-56WRP24Q.js";
 import "./chunk-EX5RFYOK.js";
-import "./chunk-LNDTFS7O.js";
+import "./chunk-FKJYQF7X.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-MMCHDTE7.js";
-import "./chunk-MTDKPUXK.js";
+import "./chunk-RTJR35WF.js";
+import "./chunk-UUJ2LPP2.js";
 import {
   DIALECT_IDS
 } from "./chunk-CNSCKXWJ.js";

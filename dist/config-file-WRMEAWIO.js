@@ -5,24 +5,14 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
-} from "./chunk-AOHZOGHG.js";
-import "./chunk-JBCJ762X.js";
-import "./chunk-XU7YMTGO.js";
-import "./chunk-RPUXAOND.js";
-import "./chunk-ZT6Z4BIT.js";
-import "./chunk-TWNDLBWA.js";
-import "./chunk-P3CCSZAP.js";
-import "./chunk-LNDTFS7O.js";
-import "./chunk-ERQZGLCT.js";
-import "./chunk-MMCHDTE7.js";
-import "./chunk-MTDKPUXK.js";
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
+} from "./chunk-MOTKSDF6.js";
+import "./chunk-YOZTDGOM.js";
+import "./chunk-EX5RFYOK.js";
+import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-EFQPG7RZ.js";
@@ -35,23 +25,17 @@ import "./chunk-NTPLS3CR.js";
 import "./chunk-JJQEPNJF.js";
 import "./chunk-Z2W6ZCS5.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-KLJQAZEJ.js";
 import "./chunk-5T3UE7HX.js";
 import "./chunk-IXAVB2MN.js";
 import "./chunk-3TIBL5EG.js";
-import "./chunk-SYUIUCCK.js";
 import "./chunk-QGNVIXLF.js";
 import "./chunk-DSMXYHHG.js";
 import "./chunk-SYZ5V5LO.js";
 import "./chunk-F3IQVTJL.js";
-import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  dialectLine,
-  formatReport,
-  lintCommand,
-  progressReporter,
-  shadowOptions,
-  useColor,
-  warnIgnored
+  configSchema,
+  readConfigFile,
+  suggest,
+  validateConfig
 };

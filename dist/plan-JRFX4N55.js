@@ -11,16 +11,16 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-AOHZOGHG.js";
-import "./chunk-JBCJ762X.js";
+} from "./chunk-TLV3LQPH.js";
+import "./chunk-4NUXASPN.js";
 import {
   formatPlans
-} from "./chunk-PY7MWF2Y.js";
+} from "./chunk-32NJ3PSJ.js";
 import {
   proofState
-} from "./chunk-OCN5FN2L.js";
-import "./chunk-IVO2URHH.js";
-import "./chunk-XU7YMTGO.js";
+} from "./chunk-N2DTGEPZ.js";
+import "./chunk-FLLMTTOZ.js";
+import "./chunk-XYFGYKFC.js";
 import {
   discoveryOptions,
   lintOptionsOf,
@@ -31,32 +31,32 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-RPUXAOND.js";
+} from "./chunk-JU473RXK.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
   list,
   loadConfig
-} from "./chunk-ZT6Z4BIT.js";
+} from "./chunk-XNA25OYH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   DEFAULTS
 } from "./chunk-LV22CV6D.js";
-import "./chunk-GPFGESM6.js";
+import "./chunk-FPYJG34V.js";
 import "./chunk-ADDWNV3N.js";
 import {
   defaultCacheDir
 } from "./chunk-AAI43WCI.js";
 import {
   runStats
-} from "./chunk-P3CCSZAP.js";
-import "./chunk-LNDTFS7O.js";
+} from "./chunk-6FZQTF75.js";
+import "./chunk-FKJYQF7X.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-MMCHDTE7.js";
-import "./chunk-MTDKPUXK.js";
+import "./chunk-RTJR35WF.js";
+import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import {

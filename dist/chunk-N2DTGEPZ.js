@@ -10,10 +10,10 @@ import {
   escapeText,
   inlineCode,
   versionNote
-} from "./chunk-IVO2URHH.js";
+} from "./chunk-FLLMTTOZ.js";
 import {
   isProven
-} from "./chunk-GPFGESM6.js";
+} from "./chunk-FPYJG34V.js";
 
 // src/report/plan-summary.ts
 var ms = (n) => n >= 10 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`;

@@ -5,16 +5,13 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  dryRun
-} from "./chunk-OHT7UXFS.js";
-import "./chunk-ADDWNV3N.js";
-import "./chunk-AAI43WCI.js";
-import {
-  confirmFindings,
-  stopFindings,
-  tracedLookup
-} from "./chunk-MMCHDTE7.js";
-import "./chunk-MTDKPUXK.js";
+  runStats,
+  statsExportCommand
+} from "./chunk-6FZQTF75.js";
+import "./chunk-FKJYQF7X.js";
+import "./chunk-ERQZGLCT.js";
+import "./chunk-RTJR35WF.js";
+import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-EFQPG7RZ.js";
@@ -27,19 +24,13 @@ import "./chunk-NTPLS3CR.js";
 import "./chunk-JJQEPNJF.js";
 import "./chunk-Z2W6ZCS5.js";
 import "./chunk-YPZZPID6.js";
-import "./chunk-TZQQVLBZ.js";
+import "./chunk-KLJQAZEJ.js";
 import "./chunk-5T3UE7HX.js";
 import "./chunk-IXAVB2MN.js";
 import "./chunk-3TIBL5EG.js";
-import "./chunk-SYUIUCCK.js";
 import "./chunk-DSMXYHHG.js";
-import "./chunk-GN46SLEG.js";
-import "./chunk-SYZ5V5LO.js";
-import "./chunk-F3IQVTJL.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  confirmFindings,
-  dryRun,
-  stopFindings,
-  tracedLookup
+  runStats,
+  statsExportCommand
 };

@@ -10,7 +10,7 @@ import {
 import {
   PgliteShadow,
   postgresProbes
-} from "./chunk-62NNUDCJ.js";
+} from "./chunk-RMEINH5K.js";
 import "./chunk-N5OLXBFP.js";
 import "./chunk-K6RS4U4B.js";
 import "./chunk-OQTGZYYF.js";

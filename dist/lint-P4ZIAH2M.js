@@ -5,13 +5,24 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  runStats,
-  statsExportCommand
-} from "./chunk-P3CCSZAP.js";
-import "./chunk-LNDTFS7O.js";
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
+} from "./chunk-TLV3LQPH.js";
+import "./chunk-4NUXASPN.js";
+import "./chunk-XYFGYKFC.js";
+import "./chunk-JU473RXK.js";
+import "./chunk-XNA25OYH.js";
+import "./chunk-TWNDLBWA.js";
+import "./chunk-6FZQTF75.js";
+import "./chunk-FKJYQF7X.js";
 import "./chunk-ERQZGLCT.js";
-import "./chunk-MMCHDTE7.js";
-import "./chunk-MTDKPUXK.js";
+import "./chunk-RTJR35WF.js";
+import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
 import "./chunk-BFLEMGMC.js";
 import "./chunk-EFQPG7RZ.js";
@@ -28,9 +39,19 @@ import "./chunk-KLJQAZEJ.js";
 import "./chunk-5T3UE7HX.js";
 import "./chunk-IXAVB2MN.js";
 import "./chunk-3TIBL5EG.js";
+import "./chunk-SYUIUCCK.js";
+import "./chunk-QGNVIXLF.js";
 import "./chunk-DSMXYHHG.js";
+import "./chunk-SYZ5V5LO.js";
+import "./chunk-F3IQVTJL.js";
+import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 export {
-  runStats,
-  statsExportCommand
+  dialectLine,
+  formatReport,
+  lintCommand,
+  progressReporter,
+  shadowOptions,
+  useColor,
+  warnIgnored
 };

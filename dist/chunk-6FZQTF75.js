@@ -6,10 +6,10 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   statsSource
-} from "./chunk-LNDTFS7O.js";
+} from "./chunk-FKJYQF7X.js";
 import {
   dialectOfUrl
-} from "./chunk-MTDKPUXK.js";
+} from "./chunk-UUJ2LPP2.js";
 import {
   UsageError
 } from "./chunk-YPZZPID6.js";

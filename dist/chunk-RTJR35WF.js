@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   dialectOf,
   shadowOf
-} from "./chunk-MTDKPUXK.js";
+} from "./chunk-UUJ2LPP2.js";
 
 // src/shadow/dryrun-confirm.ts
 function sameTable(dialect, finding, traced) {

@@ -7,13 +7,13 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-JBCJ762X.js";
+} from "./chunk-4NUXASPN.js";
 import {
   formatSarif,
   jsonArrayWriter,
   sarifParts,
   sizeLines
-} from "./chunk-XU7YMTGO.js";
+} from "./chunk-XYFGYKFC.js";
 import {
   discoveryOptions,
   fileKeys,
@@ -28,7 +28,7 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-RPUXAOND.js";
+} from "./chunk-JU473RXK.js";
 import {
   DiscoveryError,
   autoDiscover,
@@ -39,16 +39,16 @@ import {
   markerOf,
   readSource,
   withFsMemo
-} from "./chunk-ZT6Z4BIT.js";
+} from "./chunk-XNA25OYH.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   runStats
-} from "./chunk-P3CCSZAP.js";
+} from "./chunk-6FZQTF75.js";
 import {
   applyStats
-} from "./chunk-LNDTFS7O.js";
+} from "./chunk-FKJYQF7X.js";
 import {
   UsageError,
   exitCodeFor
@@ -639,7 +639,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-JZFAQTPF.js");
+    const { lintDryRun } = await import("./dry-run-PGPAN4ZE.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,
