@@ -161,6 +161,7 @@ describe('PGlite glue patches', () => {
       const { copy, applied } = patchedCopy(dir);
       for (const name of [
         'untar-views',
+        'untar-parent-first',
         'tar-files-owned',
         'dump-file-views',
         'tar-keeps-views',
@@ -221,6 +222,16 @@ describe('PGlite glue patches', () => {
       const second = new PGlite({ loadDataDir: bytesBlob(tar, 'application/x-tar'), extensions });
       try {
         await second.waitReady;
+        // every folder and file of the dump is there, each folder made once its first file needed it
+        // (untar-parent-first), whatever the order of the archive's entries
+        const loaded = (second as unknown as Pg).Module.FS;
+        let entries = 0;
+        for (const { name, type } of tarEntries(tar)) {
+          const st = loaded.stat(`/pglite/data${name}`.replace(/\/$/, ''));
+          expect(loaded.isFile(st.mode), name).toBe(type === '0');
+          entries++;
+        }
+        expect(entries).toBeGreaterThan(100);
         expect((await second.query<{ n: number }>('SELECT count(*)::int AS n FROM kept')).rows).toEqual([{ n: 3000 }]);
         // the extension bundle's files are the file system's as the bundle inflated them: views of one buffer
         // (extension-files-owned), not a copy each

@@ -161,8 +161,15 @@ export function bytesBlob(
  * instantiated, and waits for them there; none at all (the state could not be unpacked) fails that boot, as a
  * state PGlite refuses does.
  */
-function lateBlob(bytes: Promise<Uint8Array | undefined>, type: string, arrived: () => void): Blob {
+function lateBlob(
+  bytes: Promise<Uint8Array | undefined>,
+  type: string,
+  arrived: () => void,
+  wanted: () => void = () => {},
+): Blob {
   const arrayBuffer = async () => {
+    // PGlite asks for the data directory once it is instantiated: before the bytes arrive, they are the wait
+    wanted();
     const b = await bytes;
     arrived();
     if (!b) throw new Error('the saved state could not be unpacked');
@@ -252,7 +259,7 @@ export async function bootEngine(
       const loadDataDir =
         tar instanceof Uint8Array
           ? (arrived(), bytesBlob(tar, 'application/x-tar'))
-          : lateBlob(tar, 'application/x-tar', arrived);
+          : lateBlob(tar, 'application/x-tar', arrived, () => mark('tarball wanted'));
       await useArtifacts();
       librariesOnUse(saved);
       db = new PGlite({
