@@ -24,7 +24,7 @@ import {
   pt,
   u,
   x
-} from "./chunk-JKXJ2UYK.js";
+} from "./chunk-DS3QTPHV.js";
 import {
   inflateOptions
 } from "./chunk-GN46SLEG.js";
@@ -1253,14 +1253,14 @@ function Be2(e) {
 async function Ge2(e, t2) {
   let r;
   if (e && t2 === "nodefs") {
-    let { NodeFS: _2 } = await import("./nodefs-YV3PHJCI.js");
+    let { NodeFS: _2 } = await import("./nodefs-KATE7YAU.js");
     r = new _2(e);
   } else if (e && t2 === "idbfs") r = new ye2(e);
   else if (e && t2 === "opfs-ahp") {
-    let { OpfsAhpFS: _2 } = await import("./opfs-ahp-5P5W76ZG.js");
+    let { OpfsAhpFS: _2 } = await import("./opfs-ahp-64RTIL3S.js");
     r = new _2(e);
   } else if (e && t2 === "memfs2opfs") {
-    let { Memfs2OpfsFS: _2 } = await import("./memfs2opfs-WTDGUAPO.js");
+    let { Memfs2OpfsFS: _2 } = await import("./memfs2opfs-7T2BRHVJ.js");
     r = new _2(e);
   } else r = new ee2();
   return r;
@@ -5663,8 +5663,10 @@ function bytesBlob(bytes, type = "application/octet-stream", again) {
   };
   return { type, size: bytes.byteLength, arrayBuffer };
 }
-function lateBlob(bytes, type, arrived) {
+function lateBlob(bytes, type, arrived, wanted = () => {
+}) {
   const arrayBuffer = async () => {
+    wanted();
     const b2 = await bytes;
     arrived();
     if (!b2) throw new Error("the saved state could not be unpacked");
@@ -5703,7 +5705,7 @@ async function bootEngine(opts, {
     let db3;
     try {
       const arrived = () => mark("tarball ready");
-      const loadDataDir = tar instanceof Uint8Array ? (arrived(), bytesBlob(tar, "application/x-tar")) : lateBlob(tar, "application/x-tar", arrived);
+      const loadDataDir = tar instanceof Uint8Array ? (arrived(), bytesBlob(tar, "application/x-tar")) : lateBlob(tar, "application/x-tar", arrived, () => mark("tarball wanted"));
       await useArtifacts();
       librariesOnUse(saved2);
       db3 = new je2({

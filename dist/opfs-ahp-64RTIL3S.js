@@ -13,7 +13,7 @@ import {
   u,
   x,
   xe
-} from "./chunk-JKXJ2UYK.js";
+} from "./chunk-DS3QTPHV.js";
 import "./chunk-XJGXLKRM.js";
 
 // node_modules/@electric-sql/pglite/dist/fs/opfs-ahp.js

@@ -474,7 +474,7 @@ async function Jr(e, r, t) {
   }
   for (let s3 of a3) {
     let l2 = `${t}/${s3.name}`, u2 = l2.split("/").slice(0, -1);
-    for (let c3 = 1; c3 <= u2.length; c3++) {
+    if (!(u2.length && e.analyzePath(u2.join("/")).exists)) for (let c3 = 1; c3 <= u2.length; c3++) {
       let _2 = u2.slice(0, c3).join("/");
       _2.length && !e.analyzePath(_2).exists && e.mkdirTree(_2);
     }

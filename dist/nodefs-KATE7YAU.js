@@ -8,7 +8,7 @@ import {
   Ce,
   I,
   u
-} from "./chunk-JKXJ2UYK.js";
+} from "./chunk-DS3QTPHV.js";
 import "./chunk-XJGXLKRM.js";
 
 // node_modules/@electric-sql/pglite/dist/fs/nodefs.js

@@ -12,7 +12,7 @@ import {
   h,
   u,
   x
-} from "./chunk-JKXJ2UYK.js";
+} from "./chunk-DS3QTPHV.js";
 import "./chunk-XJGXLKRM.js";
 
 // node_modules/@electric-sql/pglite/dist/chunk-UCFNZJLR.js
