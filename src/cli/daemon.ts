@@ -76,6 +76,13 @@ export async function daemonStopCommand(): Promise<number> {
   return 0;
 }
 
+/** `zerodown daemon <name>` */
+export const daemonCommands = {
+  status: daemonStatusCommand,
+  start: daemonStartCommand,
+  stop: daemonStopCommand,
+};
+
 /** `daemon serve`: `run` is the CLI's `main` (passed in: this module is loaded by it) */
 export async function daemonServeCommand(
   opts: { socket?: string; idle?: number },

@@ -243,27 +243,18 @@ export function buildProgram(): Command {
   const daemon = program
     .command('daemon')
     .description('the resident zerodown that answers `zerodown lint --daemon` (pre-commit hooks) without starting up');
-  daemon
-    .command('status')
-    .description('say whether a daemon of this version runs, and what it has done')
-    .action(async () => {
-      const { daemonStatusCommand } = await import('./daemon.js');
-      process.exitCode = await daemonStatusCommand();
-    });
-  daemon
-    .command('start')
-    .description('start the daemon of this version in the background (`lint --daemon` also starts it)')
-    .action(async () => {
-      const { daemonStartCommand } = await import('./daemon.js');
-      process.exitCode = await daemonStartCommand();
-    });
-  daemon
-    .command('stop')
-    .description('stop the daemon of this version')
-    .action(async () => {
-      const { daemonStopCommand } = await import('./daemon.js');
-      process.exitCode = await daemonStopCommand();
-    });
+  for (const [name, description] of [
+    ['status', 'say whether a daemon of this version runs, and what it has done'],
+    ['start', 'start the daemon of this version in the background (`lint --daemon` also starts it)'],
+    ['stop', 'stop the daemon of this version'],
+  ] as const)
+    daemon
+      .command(name)
+      .description(description)
+      .action(async () => {
+        const { daemonCommands } = await import('./daemon.js');
+        process.exitCode = await daemonCommands[name]();
+      });
   daemon
     .command('serve', { hidden: true })
     .description('run the daemon in this process (what `start` runs in the background)')

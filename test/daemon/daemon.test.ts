@@ -65,6 +65,13 @@ async function waitForDaemon(socket: string, ms = 60_000): Promise<DaemonStatus>
   throw new Error(`no daemon answered on ${socket} within ${ms} ms`);
 }
 
+/** A socket folder of the test's own (0700) and this build's socket in it. */
+function ownSockets(): { own: string; socket: string } {
+  const own = mkdtempSync(path.join(tmp, 's-'));
+  chmodSync(own, 0o700);
+  return { own, socket: daemonSocket({ ZERODOWN_DAEMON_DIR: own })! };
+}
+
 /** Appends a comment to `file`: the run after it is not answered from the saved report of the one before. */
 const touch = (file: string, n: number) => writeFileSync(file, `${readFileSync(file, 'utf8')}-- edit ${n}\n`);
 
@@ -181,9 +188,7 @@ describe('zerodown lint --daemon', () => {
   });
 
   it('takes over the socket of a daemon that died, stops when asked, and after its idle time', async () => {
-    const own = mkdtempSync(path.join(tmp, 's-'));
-    chmodSync(own, 0o700);
-    const socket = daemonSocket({ ZERODOWN_DAEMON_DIR: own })!;
+    const { own, socket } = ownSockets();
     // a listener killed without removing its socket
     const dead = spawn(
       process.execPath,
@@ -224,9 +229,7 @@ describe('zerodown lint --daemon', () => {
   });
 
   it('a client behind a long run lints in its own process instead of waiting, and the daemon then skips it', async () => {
-    const own = mkdtempSync(path.join(tmp, 's-'));
-    chmodSync(own, 0o700);
-    const socket = daemonSocket({ ZERODOWN_DAEMON_DIR: own })!;
+    const { own, socket } = ownSockets();
     const serve = spawn(
       process.execPath,
       ['--import', TSX, BIN, 'daemon', 'serve', '--socket', socket, '--idle', '60'],
