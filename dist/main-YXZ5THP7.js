@@ -3618,24 +3618,21 @@ function buildProgram() {
     process.exitCode = await lspCommand(opts);
   });
   const daemon = program2.command("daemon").description("the resident zerodown that answers `zerodown lint --daemon` (pre-commit hooks) without starting up");
-  daemon.command("status").description("say whether a daemon of this version runs, and what it has done").action(async () => {
-    const { daemonStatusCommand } = await import("./daemon-V24KYLZI.js");
-    process.exitCode = await daemonStatusCommand();
-  });
-  daemon.command("start").description("start the daemon of this version in the background (`lint --daemon` also starts it)").action(async () => {
-    const { daemonStartCommand } = await import("./daemon-V24KYLZI.js");
-    process.exitCode = await daemonStartCommand();
-  });
-  daemon.command("stop").description("stop the daemon of this version").action(async () => {
-    const { daemonStopCommand } = await import("./daemon-V24KYLZI.js");
-    process.exitCode = await daemonStopCommand();
-  });
+  for (const [name, description] of [
+    ["status", "say whether a daemon of this version runs, and what it has done"],
+    ["start", "start the daemon of this version in the background (`lint --daemon` also starts it)"],
+    ["stop", "stop the daemon of this version"]
+  ])
+    daemon.command(name).description(description).action(async () => {
+      const { daemonCommands } = await import("./daemon-RZYTAE3Y.js");
+      process.exitCode = await daemonCommands[name]();
+    });
   daemon.command("serve", { hidden: true }).description("run the daemon in this process (what `start` runs in the background)").option("--socket <path>", "the socket to listen on (default: this version\u2019s)").option(
     "--idle <seconds>",
     "stop after this long without a request (default 900)",
     (v) => parseSecondsOption(v, "--idle")
   ).action(async (opts) => {
-    const { daemonServeCommand } = await import("./daemon-V24KYLZI.js");
+    const { daemonServeCommand } = await import("./daemon-RZYTAE3Y.js");
     process.exitCode = await daemonServeCommand(opts, main);
   });
   program2.command("stats").description("production table statistics for size-aware severity and estimates (docs/estimates.md)").command("export").description("read table sizes from a server (READ ONLY) and print them as a stats file for --stats").option("--url <url>", "postgres://\u2026 or mysql://\u2026 of the server to read (default ZERODOWN_STATS_URL)").option("-o, --output <file>", "write the stats file here instead of stdout").action(async (opts) => {

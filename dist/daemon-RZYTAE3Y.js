@@ -86,6 +86,11 @@ async function daemonStopCommand() {
   process.stdout.write("zerodown daemon: stopped\n");
   return 0;
 }
+var daemonCommands = {
+  status: daemonStatusCommand,
+  start: daemonStartCommand,
+  stop: daemonStopCommand
+};
 async function daemonServeCommand(opts, run) {
   const socket = opts.socket ?? socketOrExplain();
   (await import("./wasm-tier-GD2NVH7J.js")).baselineProcess();
@@ -94,6 +99,7 @@ async function daemonServeCommand(opts, run) {
 }
 export {
   IDLE_SECONDS,
+  daemonCommands,
   daemonServeCommand,
   daemonStartCommand,
   daemonStatusCommand,
