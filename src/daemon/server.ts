@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:f
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { codeIdentity, identityOnDisk } from '../build.js';
 import { forgetSecrets } from '../secrets.js';
 import { type DaemonMessage, type DaemonRequest, type DaemonStatus, lineReader, refusal } from './socket.js';
@@ -102,24 +103,25 @@ function setEnv(to: Record<string, string | undefined>): void {
 
 type Write = NodeJS.WriteStream['write'];
 
-/** Sends what `stream` is given to `send` under `key` until the returned function restores it. */
-function capture(stream: NodeJS.WriteStream, tty: boolean, send: (text: string) => void): () => void {
+/**
+ * Sends what `stream` is given to `send`, as text, until the returned function restores it. Bytes are decoded as
+ * UTF-8 (what zerodown writes), a character split between two writes kept whole.
+ */
+export function capture(stream: NodeJS.WriteStream, tty: boolean, send: (text: string) => void): () => void {
   const write = stream.write;
   const had = Object.getOwnPropertyDescriptor(stream, 'isTTY');
+  const decoder = new StringDecoder('utf8');
   stream.write = ((chunk: unknown, encoding?: unknown, cb?: unknown): boolean => {
     const done = typeof encoding === 'function' ? encoding : cb;
-    send(
-      typeof chunk === 'string'
-        ? chunk
-        : Buffer.from(chunk as Uint8Array).toString(
-            typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
-          ),
-    );
+    const text = typeof chunk === 'string' ? decoder.end() + chunk : decoder.write(Buffer.from(chunk as Uint8Array));
+    if (text) send(text);
     if (typeof done === 'function') process.nextTick(done as () => void);
     return true;
   }) as Write;
   Object.defineProperty(stream, 'isTTY', { value: tty, configurable: true, writable: true });
   return () => {
+    const rest = decoder.end();
+    if (rest) send(rest);
     stream.write = write;
     if (had) Object.defineProperty(stream, 'isTTY', had);
     else delete (stream as { isTTY?: boolean }).isTTY;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/daemon/client.js';
+import { capture } from '../../src/daemon/server.js';
 import { type DaemonStatus, daemonSocket } from '../../src/daemon/socket.js';
 import { writeProject } from '../cli-harness.js';
 
@@ -266,5 +267,24 @@ describe('zerodown lint --daemon', () => {
     } finally {
       serve.kill();
     }
+  });
+});
+
+describe('what a run writes, as the daemon sends it', () => {
+  it('is text: bytes decoded as UTF-8 with a character split between two writes kept whole, in the order written', () => {
+    const sent: string[] = [];
+    const stream = { write: () => true } as unknown as NodeJS.WriteStream;
+    const original = stream.write;
+    const restore = capture(stream, true, (t) => sent.push(t));
+    expect(stream.isTTY).toBe(true);
+    const e = Buffer.from('é→', 'utf8'); // 2 + 3 bytes
+    stream.write(e.subarray(0, 1));
+    stream.write(e.subarray(1, 3));
+    stream.write(e.subarray(3));
+    stream.write(' plain');
+    restore();
+    expect(sent).toEqual(['é', '→', ' plain']);
+    expect(stream.write).toBe(original);
+    expect(stream.isTTY).toBeUndefined();
   });
 });
