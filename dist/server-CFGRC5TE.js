@@ -23,6 +23,7 @@ import { mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:f
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { StringDecoder } from "node:string_decoder";
 var MAX_RSS_MB = 1024;
 var MAX_REQUEST = 4 << 20;
 function answers(socket) {
@@ -77,18 +78,18 @@ function setEnv(to) {
 function capture(stream, tty, send) {
   const write = stream.write;
   const had = Object.getOwnPropertyDescriptor(stream, "isTTY");
+  const decoder = new StringDecoder("utf8");
   stream.write = ((chunk, encoding, cb) => {
     const done = typeof encoding === "function" ? encoding : cb;
-    send(
-      typeof chunk === "string" ? chunk : Buffer.from(chunk).toString(
-        typeof encoding === "string" ? encoding : "utf8"
-      )
-    );
+    const text = typeof chunk === "string" ? decoder.end() + chunk : decoder.write(Buffer.from(chunk));
+    if (text) send(text);
     if (typeof done === "function") process.nextTick(done);
     return true;
   });
   Object.defineProperty(stream, "isTTY", { value: tty, configurable: true, writable: true });
   return () => {
+    const rest = decoder.end();
+    if (rest) send(rest);
     stream.write = write;
     if (had) Object.defineProperty(stream, "isTTY", had);
     else delete stream.isTTY;
@@ -268,5 +269,6 @@ async function warmUp(lint) {
   }
 }
 export {
+  capture,
   serveDaemon
 };
