@@ -255,13 +255,11 @@ describe('zerodown lint --daemon', () => {
         messages: [{ started: true }, { out: expect.stringMatching(/no problems/) }, { exit: 0 }],
       });
       const served = (await statusAt(socket))!.served;
-      const t0 = Date.now();
       const long = lint(['lint', '--no-cache', 'migrations']);
       await new Promise((r) => setTimeout(r, 100));
       expect(await lint(['lint', '--no-cache', 'migrations/0001_users.sql'], 100)).toBe('busy');
       const done = await long;
-      // the long run outlasted the impatient client's wait, and only it ran
-      expect(Date.now() - t0).toBeGreaterThan(200);
+      // only the long run ran: the impatient client, gone, was skipped
       expect(typeof done === 'string' ? done : done.messages.at(-1)).toEqual({ exit: 1 });
       expect((await statusAt(socket))!.served).toBe(served + 1);
     } finally {
