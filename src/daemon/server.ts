@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { codeIdentity, identityOnDisk } from '../build.js';
-import { forgetSecrets } from '../secrets.js';
+import { forgetSecrets, redactSecrets } from '../secrets.js';
 import { type DaemonMessage, type DaemonRequest, type DaemonStatus, lineReader, refusal } from './socket.js';
 
 /** a daemon that has grown past this (after a run) stops; the next client starts a fresh one */
@@ -197,19 +197,20 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
     }
     // the client waits for this only so long (src/daemon/client.ts START_WITHIN_MS), then lints itself
     send({ started: true });
-    setEnv(req.env);
-    forgetSecrets();
-    const restore = [
-      capture(process.stdout, req.stdoutTTY, (out) => send({ out })),
-      // no progress line: the client writes what it gets when the run is over
-      capture(process.stderr, false, (err) => send({ err })),
-    ];
-    process.exitCode = undefined;
+    const restore: (() => void)[] = [];
     let code: number;
     try {
+      setEnv(req.env);
+      forgetSecrets();
+      restore.push(
+        capture(process.stdout, req.stdoutTTY, (out) => send({ out })),
+        // no progress line: the client writes what it gets when the run is over
+        capture(process.stderr, false, (err) => send({ err })),
+      );
+      process.exitCode = undefined;
       code = await opts.run(req.argv);
     } catch (err) {
-      process.stderr.write(`zerodown: internal error: ${(err as Error)?.stack ?? err}\n`);
+      process.stderr.write(redactSecrets(`zerodown: internal error: ${(err as Error)?.stack ?? err}\n`));
       code = 2;
     } finally {
       for (const r of restore.reverse()) r();
@@ -263,15 +264,20 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
         return stop();
       }
       touch();
-      queue = queue.then(async () => {
-        // the events that arrived during the run before (it blocks the loop): a client gone meanwhile
-        await new Promise((r) => setImmediate(r));
-        if (stopping) send({ refused: 'the daemon is stopping' });
-        // a client gone while it waited (Ctrl-C, or tired of waiting behind a long run) is not run for
-        else if (!gone) await lint(req, send);
-        conn.end();
-        touch();
-      });
+      queue = queue
+        .then(async () => {
+          // the events that arrived during the run before (it blocks the loop): a client gone meanwhile
+          await new Promise((r) => setImmediate(r));
+          if (stopping) send({ refused: 'the daemon is stopping' });
+          // a client gone while it waited (Ctrl-C, or tired of waiting behind a long run) is not run for
+          else if (!gone) await lint(req, send);
+        })
+        // whatever failed, this client gets no exit code (so it lints itself) and the next request still runs
+        .catch(() => {})
+        .finally(() => {
+          conn.end();
+          touch();
+        });
     }, MAX_REQUEST);
     const onData = (chunk: Buffer) => {
       try {
@@ -284,10 +290,11 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   });
 
   // compiled and loaded before the first client waits for it (requests queue behind this)
-  queue = queue.then(async () => {
-    await warmUp(lint);
-    ready = true;
-  });
+  queue = queue
+    .then(() => warmUp(lint))
+    .finally(() => {
+      ready = true;
+    });
   await done;
   return 0;
 }
