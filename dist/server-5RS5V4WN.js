@@ -5,7 +5,8 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  forgetSecrets
+  forgetSecrets,
+  redactSecrets
 } from "./chunk-DSMXYHHG.js";
 import {
   lineReader,
@@ -148,20 +149,21 @@ async function serveDaemon(opts) {
       return send({ refused: `cannot enter ${req.cwd}` });
     }
     send({ started: true });
-    setEnv(req.env);
-    forgetSecrets();
-    const restore = [
-      capture(process.stdout, req.stdoutTTY, (out) => send({ out })),
-      // no progress line: the client writes what it gets when the run is over
-      capture(process.stderr, false, (err) => send({ err }))
-    ];
-    process.exitCode = void 0;
+    const restore = [];
     let code;
     try {
+      setEnv(req.env);
+      forgetSecrets();
+      restore.push(
+        capture(process.stdout, req.stdoutTTY, (out) => send({ out })),
+        // no progress line: the client writes what it gets when the run is over
+        capture(process.stderr, false, (err) => send({ err }))
+      );
+      process.exitCode = void 0;
       code = await opts.run(req.argv);
     } catch (err) {
-      process.stderr.write(`zerodown: internal error: ${err?.stack ?? err}
-`);
+      process.stderr.write(redactSecrets(`zerodown: internal error: ${err?.stack ?? err}
+`));
       code = 2;
     } finally {
       for (const r of restore.reverse()) r();
@@ -221,6 +223,8 @@ async function serveDaemon(opts) {
         await new Promise((r) => setImmediate(r));
         if (stopping) send({ refused: "the daemon is stopping" });
         else if (!gone) await lint(req, send);
+      }).catch(() => {
+      }).finally(() => {
         conn.end();
         touch();
       });
@@ -234,8 +238,7 @@ async function serveDaemon(opts) {
     };
     conn.on("data", onData);
   });
-  queue = queue.then(async () => {
-    await warmUp(lint);
+  queue = queue.then(() => warmUp(lint)).finally(() => {
     ready = true;
   });
   await done;

@@ -94,7 +94,7 @@ var daemonCommands = {
 async function daemonServeCommand(opts, run) {
   const socket = opts.socket ?? socketOrExplain();
   (await import("./wasm-tier-GD2NVH7J.js")).baselineProcess();
-  const { serveDaemon } = await import("./server-CFGRC5TE.js");
+  const { serveDaemon } = await import("./server-5RS5V4WN.js");
   return serveDaemon({ run, socket, idleSeconds: opts.idle ?? IDLE_SECONDS });
 }
 export {
