@@ -540,7 +540,8 @@ async function review(x) {
       settings,
       x.shadow.shadowUrl ?? x.config.dryRun?.shadowUrl,
       selection.migrations,
-      !!x.stats
+      !!x.stats,
+      true
     );
   loadParserBaseline(settings.dialect).catch(() => {
   });

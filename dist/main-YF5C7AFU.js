@@ -3603,7 +3603,7 @@ function buildProgram() {
     "--no-cache",
     "replay the history for the dry run and the proof instead of booting from the shadow state (or reusing the report and verdict on the same migrations and plan) an earlier job saved (node_modules/.cache/zerodown/shadow, or $ZERODOWN_CACHE_DIR), and save neither"
   ).option("--no-note", "do not post the merge request note").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
-    const { gitlabCommand } = await import("./gitlab-LKPC5VRH.js");
+    const { gitlabCommand } = await import("./gitlab-Y6NRNSI3.js");
     process.exitCode = await gitlabCommand(paths, opts);
   });
   program2.command("init").description("detect the migrations and write a commented config and the CI file (GitHub workflow or GitLab job)").option("--dir <dir>", "the repository to set up (default: the current directory)").option("--yaml", "write .zerodown.yml instead of zerodown.config.json").addOption(new Option("--ci <host>", "CI to write for, instead of detecting it").choices(["github", "gitlab"])).option("--print", "show the files it would write, and write nothing").option("--force", "overwrite files that exist").action(async (opts) => {

@@ -12,7 +12,7 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-WVHGH6SD.js";
+} from "./chunk-PVBNONMP.js";
 import "./chunk-VB2LWJ73.js";
 import {
   formatText
