@@ -5,11 +5,18 @@
  * takes it when it opens; a run that opens none (a saved report answers, a usage error) leaves it unused, and it never
  * keeps the process alive.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILES } from '../config.js';
 
-/** Whether `argv` most likely runs the embedded PGlite: a dry run with no server named on its command line or in `env`. */
-export function runsEmbeddedEngine(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+/**
+ * Whether `argv` most likely runs the embedded PGlite: a dry run with no server named on its command line, in `env`
+ * or in the config file (`-c`, else the one in `cwd`: any mention of `shadowUrl` counts, a comment included; this is
+ * a guess made before the config is read, and a wrong one only costs time).
+ */
+export function runsEmbeddedEngine(argv: readonly string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): boolean {
   const dry = argv[0] === 'dry-run' || (argv[0] === 'lint' && argv.includes('--dry-run'));
-  if (!dry || env.ZERODOWN_SHADOW_URL) return false;
+  if (!dry || env.ZERODOWN_SHADOW_URL || configNamesServer(argv, cwd)) return false;
   // a server, MySQL or MariaDB (which have no embedded engine), help or a version: no engine
   return !argv.some(
     (a, i) =>
@@ -22,9 +29,27 @@ export function runsEmbeddedEngine(argv: readonly string[], env: NodeJS.ProcessE
   );
 }
 
-/** Starts PGlite's worker now when `argv` most likely needs it (see `runsEmbeddedEngine`). */
+/** Whether the config file the run will read mentions `shadowUrl` (see `runsEmbeddedEngine`). */
+function configNamesServer(argv: readonly string[], cwd: string): boolean {
+  const i = argv.findIndex((a) => a === '-c' || a === '--config' || a.startsWith('--config='));
+  const given = i < 0 ? undefined : argv[i]!.startsWith('--config=') ? argv[i]!.slice(9) : argv[i + 1];
+  for (const name of given ? [given] : CONFIG_FILES) {
+    try {
+      return readFileSync(path.resolve(cwd, name), 'utf8').includes('shadowUrl');
+    } catch {
+      // not there: the next name
+    }
+  }
+  return false;
+}
+
+/** Starts PGlite's worker now when `argv` most likely needs it (see `runsEmbeddedEngine`); never throws. */
 export async function startEngineEarly(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
-  if (!runsEmbeddedEngine(argv, env)) return;
-  (await import('./postgres/shadow/worker-start.js')).startWorkerAhead();
+  try {
+    if (!runsEmbeddedEngine(argv, env)) return;
+    (await import('./postgres/shadow/worker-start.js')).startWorkerAhead();
+  } catch {
+    return; // a working directory removed, say: the run says so, and opens its engine when it needs one
+  }
   if (env.ZERODOWN_TRACE) process.stderr.write('zerodown: PGlite worker started before the rest of zerodown loads\n');
 }

@@ -37,6 +37,20 @@ describe('runsEmbeddedEngine', () => {
       expect(runsEmbeddedEngine(argv, {}), argv.join(' ')).toBe(false);
     expect(runsEmbeddedEngine(['dry-run', 'm.sql'], { ZERODOWN_SHADOW_URL: 'postgres://x/y' })).toBe(false);
   });
+
+  it('is not when the config file the run reads names a server: the one in the directory, or -c / --config', () => {
+    const plain = writeProject(tmp, { 'zerodown.config.json': '{ "pgVersion": 16 }\n' });
+    const server = writeProject(tmp, {
+      '.zerodown.yml': 'dryRun:\n  shadowUrl: postgres://shadow@db/test\n',
+      'other.json': '{}\n',
+    });
+    expect(runsEmbeddedEngine(['dry-run', 'm.sql'], {}, plain)).toBe(true);
+    expect(runsEmbeddedEngine(['dry-run', 'm.sql'], {}, server)).toBe(false);
+    // the file given instead of the directory's
+    expect(runsEmbeddedEngine(['dry-run', '-c', 'other.json', 'm.sql'], {}, server)).toBe(true);
+    expect(runsEmbeddedEngine(['dry-run', '--config=.zerodown.yml', 'm.sql'], {}, plain)).toBe(true);
+    expect(runsEmbeddedEngine(['dry-run', '--config', path.join(server, '.zerodown.yml')], {}, plain)).toBe(false);
+  });
 });
 
 describe('zerodown dry-run', () => {
