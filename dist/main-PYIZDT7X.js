@@ -3520,7 +3520,7 @@ function buildProgram() {
     "with --dry-run: stop a statement that runs longer than this on the shadow database, and report it (default 30)",
     (v) => parseSecondsOption(v, "--shadow-timeout")
   ).option("-o, --output <file>", "write the report to a file instead of stdout").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
-    const { lintCommand } = await import("./lint-P4ZIAH2M.js");
+    const { lintCommand } = await import("./lint-JKSTRIFZ.js");
     process.exitCode = await lintCommand(paths, opts);
   });
   sourceOptions(program2.command("plan")).description("rewrite unsafe migrations into safe staged phases, proven on a shadow database").argument("[paths...]", "migration files, directories or globs (default: config `paths`)").addOption(
@@ -3552,7 +3552,7 @@ function buildProgram() {
     "stop a statement that runs longer than this on the shadow database, and report it (default 30)",
     (v) => parseSecondsOption(v, "--shadow-timeout")
   ).option("--pg-version <major>", "target PostgreSQL major version", (v) => parseIntOption(v, "--pg-version")).option("--assume-in-transaction", "treat every file as run inside a transaction by the migration tool").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
-    const { planCommand } = await import("./plan-JRFX4N55.js");
+    const { planCommand } = await import("./plan-SPTPUBQ5.js");
     process.exitCode = await planCommand(paths, opts);
   });
   sourceOptions(program2.command("dry-run")).description("run migrations on a shadow database and report the real locks, rewrites, durations and errors").argument("[paths...]", "migration files to run; earlier migrations of the same directory build the schema first").addOption(
@@ -3578,7 +3578,7 @@ function buildProgram() {
     "--no-cache",
     "do not reuse or save the replayed shadow state, nor an earlier run's report of the same migrations (node_modules/.cache/zerodown/shadow)"
   ).option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
-    const { dryRunCommand } = await import("./dry-run-PGPAN4ZE.js");
+    const { dryRunCommand } = await import("./dry-run-ZF5MGMBV.js");
     process.exitCode = await dryRunCommand(paths, opts);
   });
   sourceOptions(program2.command("gitlab")).description(
@@ -3603,18 +3603,18 @@ function buildProgram() {
     "--no-cache",
     "replay the history for the dry run and the proof instead of booting from the shadow state (or reusing the report and verdict on the same migrations and plan) an earlier job saved (node_modules/.cache/zerodown/shadow, or $ZERODOWN_CACHE_DIR), and save neither"
   ).option("--no-note", "do not post the merge request note").option("--color", "force colours").option("--no-color", "disable colours").action(async (paths, opts) => {
-    const { gitlabCommand } = await import("./gitlab-Y6NRNSI3.js");
+    const { gitlabCommand } = await import("./gitlab-3F5JMPAQ.js");
     process.exitCode = await gitlabCommand(paths, opts);
   });
   program2.command("init").description("detect the migrations and write a commented config and the CI file (GitHub workflow or GitLab job)").option("--dir <dir>", "the repository to set up (default: the current directory)").option("--yaml", "write .zerodown.yml instead of zerodown.config.json").addOption(new Option("--ci <host>", "CI to write for, instead of detecting it").choices(["github", "gitlab"])).option("--print", "show the files it would write, and write nothing").option("--force", "overwrite files that exist").action(async (opts) => {
-    const { initCommand } = await import("./init-RK6COBCU.js");
+    const { initCommand } = await import("./init-3M3EUFSJ.js");
     process.exitCode = await initCommand(opts);
   });
   sourceOptions(program2.command("lsp")).description("Language Server Protocol server over stdio: diagnostics and fixes in your editor (docs/editors.md)").option(
     "--stdio",
     "talk LSP over stdin and stdout (the default and only transport; accepted for editors that pass it)"
   ).option("--pg-version <major>", "target PostgreSQL major version", (v) => parseIntOption(v, "--pg-version")).option("--assume-in-transaction", "treat every file as run inside a transaction by the migration tool").option("--any-sql-file", "lint every .sql file opened, not only those in migration folders").action(async (opts) => {
-    const { lspCommand } = await import("./command-62QHMSUL.js");
+    const { lspCommand } = await import("./command-A5HLEWJK.js");
     process.exitCode = await lspCommand(opts);
   });
   const daemon = program2.command("daemon").description("the resident zerodown that answers `zerodown lint --daemon` (pre-commit hooks) without starting up");

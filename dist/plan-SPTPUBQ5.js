@@ -11,11 +11,11 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-TLV3LQPH.js";
-import "./chunk-4NUXASPN.js";
+} from "./chunk-HA3F5HOD.js";
+import "./chunk-2QTIUU5N.js";
 import {
   formatPlans
-} from "./chunk-32NJ3PSJ.js";
+} from "./chunk-IU7LGPJW.js";
 import {
   proofState
 } from "./chunk-N2DTGEPZ.js";
@@ -31,17 +31,19 @@ import {
   prepareEmbeddedShadow,
   proveStage,
   resolveSettings
-} from "./chunk-JU473RXK.js";
+} from "./chunk-4O53OQHV.js";
 import {
   detectDialect,
   discover,
   layoutPhases,
-  list,
-  loadConfig
-} from "./chunk-XNA25OYH.js";
+  list
+} from "./chunk-UYN5UOGF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import {
+  loadConfig
+} from "./chunk-WCYB3UVR.js";
 import {
   DEFAULTS
 } from "./chunk-LV22CV6D.js";

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   ruleSettings
-} from "./chunk-XNA25OYH.js";
+} from "./chunk-WCYB3UVR.js";
 import {
   ESTIMATE_DEFAULTS
 } from "./chunk-FKJYQF7X.js";

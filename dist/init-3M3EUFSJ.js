@@ -5,24 +5,23 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  CONFIG_FILES,
   autoDiscover,
   detectDialect,
   git,
   isDir,
   isFile,
   readText
-} from "./chunk-XNA25OYH.js";
+} from "./chunk-UYN5UOGF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
 import {
   stripJsonComments,
   validateConfig
-} from "./chunk-MOTKSDF6.js";
+} from "./chunk-STLOPOR6.js";
 import {
-  require_dist
-} from "./chunk-YOZTDGOM.js";
+  CONFIG_FILES
+} from "./chunk-WCYB3UVR.js";
 import "./chunk-EX5RFYOK.js";
 import {
   dialectFor
@@ -50,6 +49,9 @@ import "./chunk-QGNVIXLF.js";
 import "./chunk-DSMXYHHG.js";
 import "./chunk-SYZ5V5LO.js";
 import "./chunk-F3IQVTJL.js";
+import {
+  require_dist
+} from "./chunk-YOZTDGOM.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";

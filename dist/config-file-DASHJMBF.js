@@ -9,8 +9,7 @@ import {
   readConfigFile,
   suggest,
   validateConfig
-} from "./chunk-MOTKSDF6.js";
-import "./chunk-YOZTDGOM.js";
+} from "./chunk-STLOPOR6.js";
 import "./chunk-EX5RFYOK.js";
 import "./chunk-UUJ2LPP2.js";
 import "./chunk-CNSCKXWJ.js";
@@ -32,6 +31,7 @@ import "./chunk-QGNVIXLF.js";
 import "./chunk-DSMXYHHG.js";
 import "./chunk-SYZ5V5LO.js";
 import "./chunk-F3IQVTJL.js";
+import "./chunk-YOZTDGOM.js";
 import "./chunk-XJGXLKRM.js";
 export {
   configSchema,

@@ -6,7 +6,7 @@ const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
   formatPlans
-} from "./chunk-32NJ3PSJ.js";
+} from "./chunk-IU7LGPJW.js";
 import "./chunk-N2DTGEPZ.js";
 import "./chunk-FLLMTTOZ.js";
 import {
@@ -18,19 +18,21 @@ import {
   lintStage,
   planSettingsOf,
   resolveSettings
-} from "./chunk-JU473RXK.js";
+} from "./chunk-4O53OQHV.js";
 import {
   autoDiscover,
   detectDialect,
   findMigrations,
   glob,
   isDir,
-  isDynamicPattern,
-  loadConfig
-} from "./chunk-XNA25OYH.js";
+  isDynamicPattern
+} from "./chunk-UYN5UOGF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import {
+  loadConfig
+} from "./chunk-WCYB3UVR.js";
 import "./chunk-FPYJG34V.js";
 import "./chunk-ADDWNV3N.js";
 import "./chunk-AAI43WCI.js";

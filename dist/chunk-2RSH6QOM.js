@@ -9,7 +9,7 @@ import {
 } from "./chunk-VB2LWJ73.js";
 import {
   byStatement
-} from "./chunk-4NUXASPN.js";
+} from "./chunk-2QTIUU5N.js";
 import {
   planSection,
   proofState,
@@ -52,12 +52,12 @@ import {
   proveStage,
   resolveSettings,
   targetText
-} from "./chunk-JU473RXK.js";
+} from "./chunk-4O53OQHV.js";
 import {
   detectDialect,
   discover,
   findMigrations
-} from "./chunk-XNA25OYH.js";
+} from "./chunk-UYN5UOGF.js";
 import {
   applyStats
 } from "./chunk-FKJYQF7X.js";

@@ -16,7 +16,7 @@ import {
 } from "./chunk-N2DTGEPZ.js";
 import {
   require_picocolors
-} from "./chunk-JU473RXK.js";
+} from "./chunk-4O53OQHV.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -12,12 +12,13 @@ import {
   shadowOptions,
   useColor,
   warnIgnored
-} from "./chunk-TLV3LQPH.js";
-import "./chunk-4NUXASPN.js";
+} from "./chunk-HA3F5HOD.js";
+import "./chunk-2QTIUU5N.js";
 import "./chunk-XYFGYKFC.js";
-import "./chunk-JU473RXK.js";
-import "./chunk-XNA25OYH.js";
+import "./chunk-4O53OQHV.js";
+import "./chunk-UYN5UOGF.js";
 import "./chunk-TWNDLBWA.js";
+import "./chunk-WCYB3UVR.js";
 import "./chunk-6FZQTF75.js";
 import "./chunk-FKJYQF7X.js";
 import "./chunk-ERQZGLCT.js";

@@ -38,15 +38,17 @@ import {
   prepareEmbeddedShadow,
   require_picocolors,
   resolveSettings
-} from "./chunk-JU473RXK.js";
+} from "./chunk-4O53OQHV.js";
 import {
   detectDialect,
-  findMigrations,
-  loadConfig
-} from "./chunk-XNA25OYH.js";
+  findMigrations
+} from "./chunk-UYN5UOGF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import {
+  loadConfig
+} from "./chunk-WCYB3UVR.js";
 import {
   defaultCacheDir,
   resultUsedSince

@@ -10,25 +10,27 @@ import {
   postReport,
   review,
   stickyMarker
-} from "./chunk-PVBNONMP.js";
+} from "./chunk-2RSH6QOM.js";
 import "./chunk-VB2LWJ73.js";
 import {
   formatCodeQuality,
   useColor,
   warnIgnored
-} from "./chunk-TLV3LQPH.js";
+} from "./chunk-HA3F5HOD.js";
 import {
   formatText
-} from "./chunk-4NUXASPN.js";
+} from "./chunk-2QTIUU5N.js";
 import "./chunk-N2DTGEPZ.js";
 import "./chunk-FLLMTTOZ.js";
 import "./chunk-XYFGYKFC.js";
-import "./chunk-JU473RXK.js";
+import "./chunk-4O53OQHV.js";
 import {
-  changedFiles,
-  loadConfig
-} from "./chunk-XNA25OYH.js";
+  changedFiles
+} from "./chunk-UYN5UOGF.js";
 import "./chunk-TWNDLBWA.js";
+import {
+  loadConfig
+} from "./chunk-WCYB3UVR.js";
 import "./chunk-FPYJG34V.js";
 import "./chunk-NAB2VDAA.js";
 import "./chunk-ADDWNV3N.js";

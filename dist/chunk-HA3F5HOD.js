@@ -7,7 +7,7 @@ const __dirname = __zdDirname(__filename);
 import {
   formatText,
   textParts
-} from "./chunk-4NUXASPN.js";
+} from "./chunk-2QTIUU5N.js";
 import {
   formatSarif,
   jsonArrayWriter,
@@ -28,21 +28,23 @@ import {
   resolveSettings,
   saveReport,
   targetText
-} from "./chunk-JU473RXK.js";
+} from "./chunk-4O53OQHV.js";
 import {
   DiscoveryError,
   autoDiscover,
   describeAgain,
   detectDialect,
   findMigrations,
-  loadConfig,
   markerOf,
   readSource,
   withFsMemo
-} from "./chunk-XNA25OYH.js";
+} from "./chunk-UYN5UOGF.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";
+import {
+  loadConfig
+} from "./chunk-WCYB3UVR.js";
 import {
   runStats
 } from "./chunk-6FZQTF75.js";
@@ -639,7 +641,7 @@ ${stream.head()}` : stream.head());
   }
   let dry;
   if (opts.dryRun) {
-    const { lintDryRun } = await import("./dry-run-PGPAN4ZE.js");
+    const { lintDryRun } = await import("./dry-run-ZF5MGMBV.js");
     dry = await lintDryRun(result, migrations, settings, {
       ...stats ? { estimate: true } : {},
       shadowUrl,

@@ -9,7 +9,7 @@ import {
 } from "./chunk-XYFGYKFC.js";
 import {
   require_picocolors
-} from "./chunk-JU473RXK.js";
+} from "./chunk-4O53OQHV.js";
 import {
   visible
 } from "./chunk-TWNDLBWA.js";

@@ -5,9 +5,6 @@ const require = __zdCreateRequire(import.meta.url);
 const __filename = __zdFileURLToPath(import.meta.url);
 const __dirname = __zdDirname(__filename);
 import {
-  require_dist
-} from "./chunk-YOZTDGOM.js";
-import {
   require_ajv
 } from "./chunk-EX5RFYOK.js";
 import {
@@ -32,6 +29,9 @@ import {
 import {
   registerSecretUrl
 } from "./chunk-DSMXYHHG.js";
+import {
+  require_dist
+} from "./chunk-YOZTDGOM.js";
 import {
   __toESM
 } from "./chunk-XJGXLKRM.js";
