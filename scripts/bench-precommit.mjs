@@ -197,13 +197,13 @@ for (const p of projects) {
       if (node) once(dir, p.staged, cached, node); // its own warm-up
       if (daemon) {
         // the first run starts the daemon (and lints in its own process); the timed ones are answered by it
-        once(dir, p.staged, cached, node ?? process.execPath, true);
+        once(dir, p.staged, cached, node, true);
         waitForDaemon(node ?? process.execPath);
-        once(dir, p.staged, cached, node ?? process.execPath, true);
+        once(dir, p.staged, cached, node, true);
       }
       const samples = Array.from({ length: runs }, () => {
         if (edit) writeFileSync(path.join(dir, p.staged), `${p.sql}-- edit ${++n}\n`);
-        return once(dir, p.staged, cached, node ?? process.execPath, daemon);
+        return once(dir, p.staged, cached, node, daemon);
       });
       writeFileSync(path.join(dir, p.staged), p.sql);
       const times = samples.map((x) => x.ms).sort((a, b) => a - b);

@@ -260,7 +260,8 @@ export interface Dialect<Ast = unknown, Cat extends DialectCatalog = DialectCata
   /**
    * Loads `shadow` and `plan`, whose code a lint without them never loads (chunks of their own: `zerodown lint`
    * starts sooner); resolves once, may be called many times. The core awaits it before it reads either
-   * (`dialectParts` in src/dialects/parts.ts); reading them before is an internal error, not a missing feature.
+   * (`loadedShadowOf` in src/dialects/index.ts, the pipeline's `plannerOf`; `partsLoader` in src/dialects/parts.ts
+   * keeps them); reading them before is an internal error, not a missing feature.
    */
   loadParts?(): Promise<void>;
   /**

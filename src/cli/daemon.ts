@@ -1,5 +1,5 @@
 /** `zerodown daemon status|start|stop|serve`: the resident zerodown behind `zerodown lint --daemon` (src/daemon/). */
-import { ask, startDaemon } from '../daemon/client.js';
+import { ask, daemonStatus, startDaemon } from '../daemon/client.js';
 import { type DaemonStatus, daemonDir, daemonSocket } from '../daemon/socket.js';
 import { UsageError } from '../errors.js';
 
@@ -20,18 +20,11 @@ function socketOrExplain(): string {
   );
 }
 
-async function statusOf(socket: string): Promise<DaemonStatus | undefined> {
-  const reply = await ask(socket, { op: 'status' });
-  if (typeof reply === 'string') return undefined;
-  const m = reply.messages.find((x) => 'status' in x);
-  return m && 'status' in m ? m.status : undefined;
-}
-
 const describe = (s: DaemonStatus) =>
   `pid ${s.pid}, Node ${s.node}, up since ${s.startedAt}${s.ready ? '' : ' (warming up)'}, ${s.served} run(s) served, idle ${s.idleSeconds} s, ${s.rssMB} MB; socket ${s.socket}`;
 
 export async function daemonStatusCommand(): Promise<number> {
-  const s = await statusOf(socketOrExplain());
+  const s = await daemonStatus(socketOrExplain());
   if (!s) {
     process.stdout.write(
       'zerodown daemon: not running (`zerodown lint --daemon` or `zerodown daemon start` starts it)\n',
@@ -44,7 +37,7 @@ export async function daemonStatusCommand(): Promise<number> {
 
 export async function daemonStartCommand(): Promise<number> {
   const socket = socketOrExplain();
-  let s = await statusOf(socket);
+  let s = await daemonStatus(socket);
   if (s) {
     process.stdout.write(`zerodown daemon: already running, ${describe(s)}\n`);
     return 0;
@@ -53,7 +46,7 @@ export async function daemonStartCommand(): Promise<number> {
   // ready when it answers: up to 10 s (it compiles the parser first, but listens before that)
   for (let waited = 0; !s && waited < 10_000; waited += 50) {
     await new Promise((r) => setTimeout(r, 50));
-    s = await statusOf(socket);
+    s = await daemonStatus(socket);
   }
   if (!s) {
     process.stderr.write(

@@ -182,7 +182,9 @@ export async function dryRunCommand(paths: string[], opts: DryRunCliOptions): Pr
   // the embedded engine's code compiles while the migrations are parsed (compiled for what it will run), and its
   // thread starts meanwhile unless an earlier run's report of these same files will most likely answer (a report
   // saved or read since the files under review last changed; a history edited since only costs this guess its
-  // gain, and a history of thousands of files is not stat'ed for it): a thread started and not used costs 20 ms
+  // gain, and a history of thousands of files is not stat'ed for it): a thread started and not used costs 20 ms.
+  // From the command line, the first step has most often started it already (src/dialects/early.ts, before this
+  // guess can be made); this covers the runs it did not (`main` called in-process, a config it took for a server's)
   const cacheDir = opts.cache !== false ? defaultCacheDir(cwd) : undefined;
   const answered = !!cacheDir && resultUsedSince(cacheDir, 'dryrun', newestChange(migrations.filter((m) => m.review)));
   await prepareEmbeddedShadow(

@@ -8,7 +8,15 @@ import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { isatty } from 'node:tty';
 import { codeIdentity } from '../build.js';
-import { type DaemonMessage, type DaemonRequest, daemonDir, daemonSocket, lineReader } from './socket.js';
+import {
+  type DaemonMessage,
+  type DaemonRequest,
+  type DaemonStatus,
+  daemonDir,
+  daemonSocket,
+  lineReader,
+  stringEnv,
+} from './socket.js';
 
 /** A daemon's whole answer to one lint: what the run wrote, and its exit code. */
 export interface DaemonAnswer {
@@ -69,6 +77,14 @@ export function ask(socket: string, request: DaemonRequest, startWithin?: number
   });
 }
 
+/** The status of the daemon on `socket`, or undefined when none answers there. */
+export async function daemonStatus(socket: string): Promise<DaemonStatus | undefined> {
+  const reply = await ask(socket, { op: 'status' });
+  if (typeof reply === 'string') return undefined;
+  const m = reply.messages.find((x) => 'status' in x);
+  return m && 'status' in m ? m.status : undefined;
+}
+
 /** the variables a daemon starts with */
 const DAEMON_ENV =
   /^(PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|XDG_RUNTIME_DIR|ZERODOWN_DAEMON_DIR|NODE_OPTIONS|LANG|LC_ALL|TZ)$/;
@@ -91,13 +107,6 @@ export function startDaemon(socket: string): number | undefined {
   child.on('error', () => {});
   child.unref();
   return child.pid;
-}
-
-/** The environment as strings only (what a request carries). */
-function stringEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  return env;
 }
 
 /**

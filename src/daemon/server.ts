@@ -19,7 +19,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { codeIdentity, identityOnDisk } from '../build.js';
 import { forgetSecrets, redactSecrets } from '../secrets.js';
-import { type DaemonMessage, type DaemonRequest, type DaemonStatus, lineReader, refusal } from './socket.js';
+import { type DaemonMessage, type DaemonRequest, type DaemonStatus, lineReader, refusal, stringEnv } from './socket.js';
 
 /** a daemon that has grown past this (after a run) stops; the next client starts a fresh one */
 const MAX_RSS_MB = 1024;
@@ -313,14 +313,13 @@ async function warmUp(
       file,
       'CREATE TABLE t (id bigint PRIMARY KEY, name text);\nALTER TABLE t ADD COLUMN note text NOT NULL DEFAULT now()::text;\nCREATE INDEX t_name ON t (name);\n',
     );
-    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] != null));
     await lint(
       {
         op: 'lint',
         build: codeIdentity(),
         argv: ['lint', '--no-cache', '--format', 'json', file],
         cwd: dir,
-        env,
+        env: stringEnv(),
         stdoutTTY: false,
       },
       () => {},

@@ -107,6 +107,13 @@ export function daemonSocket(env: NodeJS.ProcessEnv = process.env): string | und
   return socket.length <= MAX_SOCKET_PATH ? socket : undefined;
 }
 
+/** The environment as strings only: what a request carries. */
+export function stringEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
 /** Splits what arrives on a socket into JSON lines, calling `each` with every whole one parsed. */
 export function lineReader(each: (message: unknown) => void, limit = 64 << 20): (chunk: Buffer) => void {
   let pending = '';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask } from '../../src/daemon/client.js';
+import { ask, daemonStatus } from '../../src/daemon/client.js';
 import { capture } from '../../src/daemon/server.js';
 import { type DaemonStatus, daemonSocket } from '../../src/daemon/socket.js';
 import { writeProject } from '../cli-harness.js';
@@ -50,17 +50,10 @@ function zd(cwd: string, args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function statusAt(socket: string): Promise<DaemonStatus | undefined> {
-  const reply = await ask(socket, { op: 'status' });
-  if (typeof reply === 'string') return undefined;
-  const m = reply.messages[0];
-  return m && 'status' in m ? m.status : undefined;
-}
-
 /** The daemon's status once it is ready (started in the background, its warm-up run over), waiting up to `ms`. */
 async function waitForDaemon(socket: string, ms = 60_000): Promise<DaemonStatus> {
   for (const t0 = Date.now(); Date.now() - t0 < ms; await new Promise((r) => setTimeout(r, 100))) {
-    const s = await statusAt(socket);
+    const s = await daemonStatus(socket);
     if (s?.ready) return s;
   }
   throw new Error(`no daemon answered on ${socket} within ${ms} ms`);
@@ -80,7 +73,7 @@ describe('zerodown lint --daemon', () => {
   it('lints in its own process when no daemon runs and starts one; the next run is answered by it, as the process would', async () => {
     const socket = daemonSocket({ ZERODOWN_DAEMON_DIR: sockets })!;
     expect(socket).toBeDefined();
-    expect(await statusAt(socket)).toBeUndefined();
+    expect(await daemonStatus(socket)).toBeUndefined();
     const dir = writeProject(tmp, FILES);
     const first = zd(dir, ['lint', '--daemon', 'migrations']);
     expect(first.code).toBe(1);
@@ -89,7 +82,7 @@ describe('zerodown lint --daemon', () => {
     const before = await waitForDaemon(socket);
     touch(path.join(dir, 'migrations/0002_email_index.sql'), 1);
     const served = zd(dir, ['lint', '--daemon', 'migrations']);
-    const after = (await statusAt(socket))!;
+    const after = (await daemonStatus(socket))!;
     expect(after.pid).toBe(before.pid);
     expect(after.served).toBe(before.served + 1);
     // the same run in a process of its own
@@ -102,7 +95,7 @@ describe('zerodown lint --daemon', () => {
     const again = zd(dir, ['lint', '--daemon', 'migrations']);
     const replayed = zd(dir, ['lint', '--daemon', 'migrations']);
     expect(replayed).toEqual(again);
-    expect((await statusAt(socket))!.served).toBe(after.served + 1);
+    expect((await daemonStatus(socket))!.served).toBe(after.served + 1);
   });
 
   it('runs each request in its own directory, configuration and environment', async () => {
@@ -121,7 +114,7 @@ describe('zerodown lint --daemon', () => {
     // the caches go where the request's environment says
     const elsewhere = mkdtempSync(path.join(tmp, 'cache-'));
     zd(plain, ['lint', '--daemon', 'migrations'], { ZERODOWN_CACHE_DIR: elsewhere });
-    expect((await statusAt(socket))!.served).toBe(s0.served + 4);
+    expect((await daemonStatus(socket))!.served).toBe(s0.served + 4);
 
     expect(a.stdout).toMatch(/require-concurrent-index-creation/);
     expect(b.stdout).not.toMatch(/require-concurrent-index-creation/);
@@ -151,7 +144,7 @@ describe('zerodown lint --daemon', () => {
     expect(await refused({ ...lint, build: 'another-build' })).toEqual([
       { refused: 'the daemon runs another build of zerodown' },
     ]);
-    const build = (await statusAt(socket))!.build;
+    const build = (await daemonStatus(socket))!.build;
     expect(await refused({ ...lint, build, argv: ['lint', '--dry-run', 'migrations'] })).toEqual([
       { refused: '--dry-run runs in its own process' },
     ]);
@@ -168,11 +161,11 @@ describe('zerodown lint --daemon', () => {
     expect(served.at(-1)).toEqual({ exit: 1 });
 
     // --dry-run with --daemon: a warning, and the dry run in the process
-    const s = (await statusAt(socket))!;
+    const s = (await daemonStatus(socket))!;
     const dry = zd(dir, ['lint', '--daemon', '--dry-run', '--seed-rows', '0', 'migrations']);
     expect(dry.stderr).toMatch(/--daemon is ignored with --dry-run/);
     expect(dry.code).toBe(1);
-    expect((await statusAt(socket))!.served).toBe(s.served);
+    expect((await daemonStatus(socket))!.served).toBe(s.served);
   });
 
   it('uses no socket folder that others may enter: lints in its own process, and `daemon status` says why', () => {
@@ -200,7 +193,7 @@ describe('zerodown lint --daemon', () => {
     dead.kill('SIGKILL');
     await new Promise((r) => dead.once('exit', r));
     expect(existsSync(socket)).toBe(true);
-    expect(await statusAt(socket)).toBeUndefined();
+    expect(await daemonStatus(socket)).toBeUndefined();
 
     const dir = writeProject(tmp, FILES);
     expect(zd(dir, ['lint', '--daemon', 'migrations'], { ZERODOWN_DAEMON_DIR: own }).code).toBe(1);
@@ -254,14 +247,14 @@ describe('zerodown lint --daemon', () => {
       expect(await lint(['lint', '--no-cache', 'migrations/0001_users.sql'], 5000)).toEqual({
         messages: [{ started: true }, { out: expect.stringMatching(/no problems/) }, { exit: 0 }],
       });
-      const served = (await statusAt(socket))!.served;
+      const served = (await daemonStatus(socket))!.served;
       const long = lint(['lint', '--no-cache', 'migrations']);
       await new Promise((r) => setTimeout(r, 100));
       expect(await lint(['lint', '--no-cache', 'migrations/0001_users.sql'], 100)).toBe('busy');
       const done = await long;
       // only the long run ran: the impatient client, gone, was skipped
       expect(typeof done === 'string' ? done : done.messages.at(-1)).toEqual({ exit: 1 });
-      expect((await statusAt(socket))!.served).toBe(served + 1);
+      expect((await daemonStatus(socket))!.served).toBe(served + 1);
     } finally {
       serve.kill();
     }

@@ -13,7 +13,8 @@ import type { Worker } from 'node:worker_threads';
  * execArgv does not reach its module loader on Node 20).
  */
 function startWorker(): Worker {
-  // loaded here: `lint` loads this module and never starts an engine (worker_threads: a few ms on Node 24)
+  // loaded here, when a worker starts: the CLI's first step loads this module for every dry run, which may start none
+  // (worker_threads: a few ms on Node 24)
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const here = import.meta.url;
   // a young generation of 24 MB instead of V8's 48: PGlite's file system buffers that are replaced as files grow
