@@ -9,12 +9,13 @@ import {
 } from "./chunk-YPZZPID6.js";
 import {
   ask,
+  daemonStatus,
   startDaemon
-} from "./chunk-75ACHW52.js";
+} from "./chunk-6KCGC73B.js";
 import {
   daemonDir,
   daemonSocket
-} from "./chunk-XIMFKT6M.js";
+} from "./chunk-VELI3RKZ.js";
 import "./chunk-SYZ5V5LO.js";
 import "./chunk-F3IQVTJL.js";
 import "./chunk-XJGXLKRM.js";
@@ -33,15 +34,9 @@ function socketOrExplain() {
     "this zerodown has no build id (dist/build-id) or its socket path would be too long: it cannot have a daemon"
   );
 }
-async function statusOf(socket) {
-  const reply = await ask(socket, { op: "status" });
-  if (typeof reply === "string") return void 0;
-  const m = reply.messages.find((x) => "status" in x);
-  return m && "status" in m ? m.status : void 0;
-}
 var describe = (s) => `pid ${s.pid}, Node ${s.node}, up since ${s.startedAt}${s.ready ? "" : " (warming up)"}, ${s.served} run(s) served, idle ${s.idleSeconds} s, ${s.rssMB} MB; socket ${s.socket}`;
 async function daemonStatusCommand() {
-  const s = await statusOf(socketOrExplain());
+  const s = await daemonStatus(socketOrExplain());
   if (!s) {
     process.stdout.write(
       "zerodown daemon: not running (`zerodown lint --daemon` or `zerodown daemon start` starts it)\n"
@@ -54,7 +49,7 @@ async function daemonStatusCommand() {
 }
 async function daemonStartCommand() {
   const socket = socketOrExplain();
-  let s = await statusOf(socket);
+  let s = await daemonStatus(socket);
   if (s) {
     process.stdout.write(`zerodown daemon: already running, ${describe(s)}
 `);
@@ -63,7 +58,7 @@ async function daemonStartCommand() {
   startDaemon(socket);
   for (let waited = 0; !s && waited < 1e4; waited += 50) {
     await new Promise((r) => setTimeout(r, 50));
-    s = await statusOf(socket);
+    s = await daemonStatus(socket);
   }
   if (!s) {
     process.stderr.write(
@@ -94,7 +89,7 @@ var daemonCommands = {
 async function daemonServeCommand(opts, run) {
   const socket = opts.socket ?? socketOrExplain();
   (await import("./wasm-tier-GD2NVH7J.js")).baselineProcess();
-  const { serveDaemon } = await import("./server-5RS5V4WN.js");
+  const { serveDaemon } = await import("./server-YSUDUTEG.js");
   return serveDaemon({ run, socket, idleSeconds: opts.idle ?? IDLE_SECONDS });
 }
 export {

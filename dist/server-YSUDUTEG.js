@@ -10,8 +10,9 @@ import {
 } from "./chunk-DSMXYHHG.js";
 import {
   lineReader,
-  refusal
-} from "./chunk-XIMFKT6M.js";
+  refusal,
+  stringEnv
+} from "./chunk-VELI3RKZ.js";
 import {
   codeIdentity,
   identityOnDisk
@@ -252,14 +253,13 @@ async function warmUp(lint) {
       file,
       "CREATE TABLE t (id bigint PRIMARY KEY, name text);\nALTER TABLE t ADD COLUMN note text NOT NULL DEFAULT now()::text;\nCREATE INDEX t_name ON t (name);\n"
     );
-    const env = Object.fromEntries(Object.entries(process.env).filter((e) => e[1] != null));
     await lint(
       {
         op: "lint",
         build: codeIdentity(),
         argv: ["lint", "--no-cache", "--format", "json", file],
         cwd: dir,
-        env,
+        env: stringEnv(),
         stdoutTTY: false
       },
       () => {

@@ -7,8 +7,9 @@ const __dirname = __zdDirname(__filename);
 import {
   daemonDir,
   daemonSocket,
-  lineReader
-} from "./chunk-XIMFKT6M.js";
+  lineReader,
+  stringEnv
+} from "./chunk-VELI3RKZ.js";
 import {
   codeIdentity
 } from "./chunk-SYZ5V5LO.js";
@@ -53,6 +54,12 @@ function ask(socket, request, startWithin) {
     conn.on("close", end);
   });
 }
+async function daemonStatus(socket) {
+  const reply = await ask(socket, { op: "status" });
+  if (typeof reply === "string") return void 0;
+  const m = reply.messages.find((x) => "status" in x);
+  return m && "status" in m ? m.status : void 0;
+}
 var DAEMON_ENV = /^(PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|XDG_RUNTIME_DIR|ZERODOWN_DAEMON_DIR|NODE_OPTIONS|LANG|LC_ALL|TZ)$/;
 function startDaemon(socket) {
   const entry = process.argv[1];
@@ -69,11 +76,6 @@ function startDaemon(socket) {
   });
   child.unref();
   return child.pid;
-}
-function stringEnv() {
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== void 0) env[k] = v;
-  return env;
 }
 async function lintByDaemon(argv) {
   const socket = daemonSocket();
@@ -108,6 +110,7 @@ async function lintByDaemon(argv) {
 export {
   START_WITHIN_MS,
   ask,
+  daemonStatus,
   startDaemon,
   lintByDaemon
 };

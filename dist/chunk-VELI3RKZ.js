@@ -47,6 +47,11 @@ function daemonSocket(env = process.env) {
   const socket = path.join(dir, `${name}.sock`);
   return socket.length <= MAX_SOCKET_PATH ? socket : void 0;
 }
+function stringEnv(env = process.env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0) out[k] = v;
+  return out;
+}
 function lineReader(each, limit = 64 << 20) {
   let pending = "";
   const decoder = new StringDecoder("utf8");
@@ -65,5 +70,6 @@ export {
   refusal,
   daemonDir,
   daemonSocket,
+  stringEnv,
   lineReader
 };

@@ -7,16 +7,18 @@ const __dirname = __zdDirname(__filename);
 import {
   START_WITHIN_MS,
   ask,
+  daemonStatus,
   lintByDaemon,
   startDaemon
-} from "./chunk-75ACHW52.js";
-import "./chunk-XIMFKT6M.js";
+} from "./chunk-6KCGC73B.js";
+import "./chunk-VELI3RKZ.js";
 import "./chunk-SYZ5V5LO.js";
 import "./chunk-F3IQVTJL.js";
 import "./chunk-XJGXLKRM.js";
 export {
   START_WITHIN_MS,
   ask,
+  daemonStatus,
   lintByDaemon,
   startDaemon
 };
