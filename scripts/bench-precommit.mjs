@@ -30,8 +30,6 @@ import { builtCli, ensureNode24, opt, record, root } from './bench-lib.mjs';
 
 const corpus = path.resolve(root, process.env.ZERODOWN_CORPUS ?? '../shared/corpus', 'postgres');
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
-const buildDir = mkdtempSync(path.join(tmpdir(), 'zd-bench-precommit-build-'));
-process.on('exit', () => rmSync(buildDir, { recursive: true, force: true }));
 
 const projects = [
   {
@@ -139,6 +137,7 @@ if (!existsSync(corpus)) {
   console.log(`bench-precommit: no corpus at ${corpus} (set ZERODOWN_CORPUS); skipped`);
   process.exit(0);
 }
+const buildDir = mkdtempSync(path.join(tmpdir(), 'zd-bench-precommit-build-'));
 const cli = builtCli(buildDir);
 const node24 = ensureNode24();
 console.log(`pre-commit hook command, ${opt('--dist') ? cli : 'a fresh build of the sources'}`);
@@ -148,8 +147,10 @@ console.log('|---|---:|---:|---:|---:|---:|---:|');
 const figures = {};
 process.on('exit', () => {
   record('precommit', { runs, node24: node24?.version, ...figures });
+  // the daemons first: `daemon stop` runs the build they came from, which goes last
   for (const node of [process.execPath, node24?.bin].filter(Boolean)) daemonCmd(node, 'stop');
   rmSync(daemonDir, { recursive: true, force: true });
+  rmSync(buildDir, { recursive: true, force: true });
 });
 for (const p of projects) {
   const { dir, history } = makeRepo(p);

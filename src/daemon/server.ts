@@ -9,8 +9,9 @@
  * keyed on content) and the compiled code; the registered secrets are forgotten between runs.
  *
  * It refuses (and the client lints in its own process) a request of another build, and it stops when the code it was
- * loaded from is replaced on disk (an upgrade), after `idleSeconds` without a request, when asked
- * (`zerodown daemon stop`), or when it has grown past MAX_RSS_MB.
+ * loaded from is replaced or removed on disk (an upgrade, an uninstall), when its socket is removed (no client can
+ * reach it: its folder cleaned, a bench's or a test's folder removed), after `idleSeconds` without a request, when
+ * asked (`zerodown daemon stop`), or when it has grown past MAX_RSS_MB.
  */
 import { mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
@@ -25,6 +26,8 @@ import { type DaemonMessage, type DaemonRequest, type DaemonStatus, lineReader, 
 const MAX_RSS_MB = 1024;
 /** the longest request line read (a command line and an environment) */
 const MAX_REQUEST = 4 << 20;
+/** how often it checks that its socket and its code are still on disk (a `stat` and a 65-byte read) */
+const WATCH_MS = 2000;
 
 export interface ServeOptions {
   /** runs a command line as the CLI does (src/cli/main.ts `main`): its exit code */
@@ -163,6 +166,7 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
     if (stopping) return;
     stopping = true;
     clearTimeout(idle);
+    clearInterval(watch);
     removeSocket();
     server.close(() => stopped());
     // a client still connected does not keep the daemon
@@ -170,6 +174,21 @@ export async function serveDaemon(opts: ServeOptions): Promise<number> {
   };
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, stop);
   let idle = setTimeout(stop, opts.idleSeconds * 1000);
+  // a daemon no client can reach (its socket removed or taken over) or whose code is gone from disk is of no use:
+  // it stops once the run in progress, if any, is over
+  const watch = setInterval(() => {
+    let reachable = false;
+    try {
+      reachable = statSync(opts.socket).ino === ino;
+    } catch {
+      // removed
+    }
+    if (!reachable || identityOnDisk() !== build) {
+      clearInterval(watch);
+      queue = queue.finally(stop);
+    }
+  }, WATCH_MS);
+  watch.unref();
   const touch = () => {
     lastRequest = Date.now();
     clearTimeout(idle);

@@ -222,6 +222,25 @@ describe('zerodown lint --daemon', () => {
     expect(existsSync(socket)).toBe(false);
   });
 
+  it('stops on its own when its socket is removed, since no client can reach it any more', async () => {
+    const { own, socket } = ownSockets();
+    const serve = spawn(
+      process.execPath,
+      ['--import', TSX, BIN, 'daemon', 'serve', '--socket', socket, '--idle', '600'],
+      { stdio: 'ignore', env: { ...process.env, ZERODOWN_DAEMON_DIR: own } },
+    );
+    const exited = new Promise<number | null>((r) => serve.once('exit', r));
+    try {
+      await waitForDaemon(socket);
+      // a bench's or a test's socket folder removed with the daemon still in it
+      rmSync(own, { recursive: true, force: true });
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
+      expect(code).toBe(0);
+    } finally {
+      serve.kill();
+    }
+  });
+
   it('a client behind a long run lints in its own process instead of waiting, and the daemon then skips it', async () => {
     const { own, socket } = ownSockets();
     const serve = spawn(
