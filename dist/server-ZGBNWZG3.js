@@ -28,6 +28,7 @@ import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 var MAX_RSS_MB = 1024;
 var MAX_REQUEST = 4 << 20;
+var WATCH_MS = 2e3;
 function answers(socket) {
   return new Promise((resolve) => {
     const c = createConnection(socket);
@@ -125,12 +126,25 @@ async function serveDaemon(opts) {
     if (stopping) return;
     stopping = true;
     clearTimeout(idle);
+    clearInterval(watch);
     removeSocket();
     server.close(() => stopped());
     setTimeout(stopped, 2e3).unref();
   };
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.once(signal, stop);
   let idle = setTimeout(stop, opts.idleSeconds * 1e3);
+  const watch = setInterval(() => {
+    let reachable = false;
+    try {
+      reachable = statSync(opts.socket).ino === ino;
+    } catch {
+    }
+    if (!reachable || identityOnDisk() !== build) {
+      clearInterval(watch);
+      queue = queue.finally(stop);
+    }
+  }, WATCH_MS);
+  watch.unref();
   const touch = () => {
     lastRequest = Date.now();
     clearTimeout(idle);

@@ -3624,7 +3624,7 @@ function buildProgram() {
     ["stop", "stop the daemon of this version"]
   ])
     daemon.command(name).description(description).action(async () => {
-      const { daemonCommands } = await import("./daemon-6T5AW72W.js");
+      const { daemonCommands } = await import("./daemon-HSTYCG7Y.js");
       process.exitCode = await daemonCommands[name]();
     });
   daemon.command("serve", { hidden: true }).description("run the daemon in this process (what `start` runs in the background)").option("--socket <path>", "the socket to listen on (default: this version\u2019s)").option(
@@ -3632,7 +3632,7 @@ function buildProgram() {
     "stop after this long without a request (default 900)",
     (v) => parseSecondsOption(v, "--idle")
   ).action(async (opts) => {
-    const { daemonServeCommand } = await import("./daemon-6T5AW72W.js");
+    const { daemonServeCommand } = await import("./daemon-HSTYCG7Y.js");
     process.exitCode = await daemonServeCommand(opts, main);
   });
   program2.command("stats").description("production table statistics for size-aware severity and estimates (docs/estimates.md)").command("export").description("read table sizes from a server (READ ONLY) and print them as a stats file for --stats").option("--url <url>", "postgres://\u2026 or mysql://\u2026 of the server to read (default ZERODOWN_STATS_URL)").option("-o, --output <file>", "write the stats file here instead of stdout").action(async (opts) => {

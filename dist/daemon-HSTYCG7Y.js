@@ -89,7 +89,7 @@ var daemonCommands = {
 async function daemonServeCommand(opts, run) {
   const socket = opts.socket ?? socketOrExplain();
   (await import("./wasm-tier-GD2NVH7J.js")).baselineProcess();
-  const { serveDaemon } = await import("./server-YSUDUTEG.js");
+  const { serveDaemon } = await import("./server-ZGBNWZG3.js");
   return serveDaemon({ run, socket, idleSeconds: opts.idle ?? IDLE_SECONDS });
 }
 export {
