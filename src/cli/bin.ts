@@ -84,10 +84,13 @@ if (saved) answer(saved.code, saved.stderr, saved.report);
 else if (served) answer(served.code, served.stderr, Buffer.from(served.stdout));
 else {
   // a dry run's engine worker starts now, on the other core, while the rest of zerodown loads (src/dialects/early.ts)
+  let compileAhead: (() => void) | undefined;
   if (argv[0] === 'dry-run' || argv.includes('--dry-run'))
-    await (await import('../dialects/early.js')).startEngineEarly(argv, process.env);
+    compileAhead = await (await import('../dialects/early.js')).startEngineEarly(argv, process.env);
   // on Node 24 a command that parses keeps WebAssembly on baseline code for the whole process (src/wasm-tier.ts)
   if (PARSING.has(argv[0] ?? '')) (await import('../wasm-tier.js')).baselineProcess();
+  // and that worker compiles PGlite's WebAssembly for this process's tier, once it has started
+  compileAhead?.();
   const { main } = await import('./main.js');
   main(argv).then(exit, (err) => {
     process.stderr.write(redactSecrets(`zerodown: internal error: ${err?.stack ?? err}\n`));

@@ -43,13 +43,31 @@ function configNamesServer(argv: readonly string[], cwd: string): boolean {
   return false;
 }
 
-/** Starts PGlite's worker now when `argv` most likely needs it (see `runsEmbeddedEngine`); never throws. */
-export async function startEngineEarly(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * Starts PGlite's worker now when `argv` most likely needs it (see `runsEmbeddedEngine`); never throws. Returns what
+ * has it compile PGlite's WebAssembly once V8's flags for this process are set (src/wasm-tier.ts `baselineProcess`,
+ * which changes V8's flag hash: the worker starts first, so that Node loads its own modules into it from its code
+ * cache): see worker-start.ts `compileAhead`. The tier is a guess too (pglite-files.ts `tierFor`): baseline, unless
+ * `--stats` times statements; a wrong one leaves the engine compiling its own, as without it.
+ */
+export async function startEngineEarly(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<(() => void) | undefined> {
+  let compile: () => void;
   try {
-    if (!runsEmbeddedEngine(argv, env)) return;
-    (await import('./postgres/shadow/worker-start.js')).startWorkerAhead();
+    if (!runsEmbeddedEngine(argv, env)) return undefined;
+    const { startWorkerAhead, compileAhead } = await import('./postgres/shadow/worker-start.js');
+    startWorkerAhead();
+    const timed = argv.some((a) => a === '--stats' || a.startsWith('--stats='));
+    compile = () => {
+      void import('../wasm-tier.js').then(({ effectiveTier }) =>
+        compileAhead(effectiveTier(timed ? 'optimizing' : 'baseline')),
+      );
+    };
   } catch {
-    return; // a working directory removed, say: the run says so, and opens its engine when it needs one
+    return undefined; // a working directory removed, say: the run says so, and opens its engine when it needs one
   }
   if (env.ZERODOWN_TRACE) process.stderr.write('zerodown: PGlite worker started before the rest of zerodown loads\n');
+  return compile;
 }

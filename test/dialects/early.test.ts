@@ -9,6 +9,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runsEmbeddedEngine } from '../../src/dialects/early.js';
+import { compileEngine, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
+import { compileAhead, compilingAhead, startWorkerAhead } from '../../src/dialects/postgres/shadow/worker-start.js';
+import { effectiveTier } from '../../src/wasm-tier.js';
 import { writeProject } from '../cli-harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -67,13 +70,44 @@ describe('zerodown dry-run', () => {
       });
     const r = run('--format', 'json', '--no-cache');
     expect(r.stderr).toMatch(/^zerodown: PGlite worker started before the rest of zerodown loads$/m);
-    // the boot's trace: the engine opened (on the worker started ahead, whose start it no longer sees)
-    expect(r.stderr).toMatch(/^zerodown: PGlite boot \(.*ms after open: .*reply received/m);
+    // the boot's trace: the engine opened (on the worker started ahead, whose start it no longer sees), on the
+    // WebAssembly that worker compiled before the open request
+    expect(r.stderr).toMatch(/^zerodown: PGlite boot \(.*code compiled ahead\).*ms after open: .*reply received/m);
+    expect(r.stderr).toMatch(/compile ahead asked \+-?\d+, .*compiled ahead \+-?\d+/);
     expect(r.stderr).not.toMatch(/worker online \(seen\)/);
     const report = JSON.parse(r.stdout);
     expect(report.statements.map((s: { sql: string; error: unknown }) => [s.sql, s.error])).toEqual([
       ['ALTER TABLE users ADD COLUMN verified boolean NOT NULL DEFAULT false', null],
     ]);
     expect(r.status).toBe(0);
+  });
+});
+
+describe('PGlite compiled ahead', () => {
+  it('in the worker started ahead, for the tier asked: the engine that takes it runs that module and shares it', async () => {
+    const tier = effectiveTier('baseline');
+    startWorkerAhead();
+    compileAhead(tier);
+    expect(compilingAhead()).toBe(tier);
+    // not compiled again on this thread meanwhile
+    expect(await compileEngine('baseline')).toBeUndefined();
+    const first = await PgliteShadow.open({ tier: 'baseline' });
+    try {
+      expect(first.wasmShared).toBe(true);
+      await first.exec('CREATE TABLE t (x int); INSERT INTO t SELECT generate_series(1, 10)');
+      expect(await first.query('SELECT count(*)::int AS n FROM t')).toEqual([{ n: 10 }]);
+      // the module came back with the open reply: the process's next engine boots on it
+      const shared = await compileEngine('baseline');
+      expect(shared).toBeInstanceOf((globalThis as any).WebAssembly.Module);
+      const second = await PgliteShadow.open({ tier: 'baseline' });
+      try {
+        expect(second.wasmShared).toBe(true);
+        expect(await second.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
   });
 });

@@ -121,6 +121,8 @@ export interface EngineBootOptions {
    * while one engine runs (its tier-up) then serves the next engines too
    */
   wasm?: WebAssembly.Module;
+  /** the module the worker compiled ahead, before this request (pglite-worker.ts `CompileMessage`), instead */
+  wasmAhead?: boolean;
   /** how a module this worker compiles itself (none came with the request) is compiled */
   tier?: WasmTier;
   /** shared buffers (`BufferSize`); default calibrated */
@@ -192,14 +194,18 @@ export interface EngineArtifacts {
  * loads them itself.
  *
  * `compiled`: the module the main thread compiled once for every worker of the process
- * (pglite.ts, `compileEngine`), sent with the open request; this worker then only reads the bundle.
+ * (pglite.ts, `compileEngine`), sent with the open request; this worker then only reads the bundle. Or the request
+ * says `wasmAhead`: the module this worker compiled before it (`ahead`, pglite-worker.ts `CompileMessage`).
  */
 export function prefetchArtifacts(
-  compiled?: Promise<{ wasm?: WebAssembly.Module; tier?: WasmTier }>,
+  compiled?: Promise<{ wasm?: WebAssembly.Module; tier?: WasmTier; wasmAhead?: boolean }>,
+  ahead: () => Promise<WebAssembly.Module> | undefined = () => undefined,
 ): Promise<EngineArtifacts | undefined> {
   const bundle = () => readFile(new URL('pglite.data', pgliteFilesUrl()));
   return Promise.all([
-    compiled ? compiled.then((m) => m.wasm ?? compilePglite(m.tier)) : compilePglite(),
+    compiled
+      ? compiled.then((m) => m.wasm ?? (m.wasmAhead ? ahead() : undefined) ?? compilePglite(m.tier))
+      : compilePglite(),
     bundle(),
   ]).then(
     ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, 'application/octet-stream', bundle) }),

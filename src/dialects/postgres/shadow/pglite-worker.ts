@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
 import { bootEngine, checkpointAndTrimWal, prefetchArtifacts, type EngineBootOptions } from './pglite-engine.js';
+import { compilePglite } from './pglite-files.js';
 import type { WasmTier } from '../../../wasm-tier.js';
 
 export type WorkerRequest =
@@ -15,6 +16,15 @@ export type WorkerRequest =
   | { id: number; op: 'query'; sql: string; params?: unknown[] }
   | { id: number; op: 'dumpDataDir' }
   | { id: number; op: 'close' };
+
+/**
+ * Compile PGlite's WebAssembly for `tier` now, before any open request (worker-start.ts `compileAhead`): an open
+ * request with `wasmAhead` uses that module. Not a request: no reply.
+ */
+export interface CompileMessage {
+  op: 'compile';
+  tier: WasmTier;
+}
 
 /**
  * The cached state an open request with `stateFollows` waits for (none: it could not be unpacked). Not a request: no
@@ -45,8 +55,10 @@ const marks: [string, number][] = [['worker module evaluated', now()]];
  * Read (and compiled, when the open request brings no module compiled by the main thread) while the open request is
  * on its way and its data directory is unpacked.
  */
-let given: (module: { wasm?: WebAssembly.Module; tier?: WasmTier }) => void = () => {};
-const artifacts = prefetchArtifacts(new Promise((resolve) => (given = resolve)));
+let given: (module: { wasm?: WebAssembly.Module; tier?: WasmTier; wasmAhead?: boolean }) => void = () => {};
+/** the module compiled on `CompileMessage`, before any open request */
+let ahead: Promise<WebAssembly.Module> | undefined;
+const artifacts = prefetchArtifacts(new Promise((resolve) => (given = resolve)), () => ahead);
 
 /** where the state an open request waits for goes when it arrives */
 let stateArrives: ((dataDir: Uint8Array | undefined) => void) | undefined;
@@ -66,7 +78,16 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       });
       db = booted.db;
       const r = await db.query<{ server_version: string }>('SHOW server_version');
-      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version, marks };
+      // the module compiled here ahead goes back to the main thread, for the process's next engines (pglite.ts
+      // `compileEngine`)
+      const wasm = req.opts.wasmAhead ? (await artifacts)?.wasm : undefined;
+      return {
+        boot: booted.boot,
+        bootFile: booted.bootFile,
+        serverVersion: r.rows[0]!.server_version,
+        marks,
+        ...(wasm ? { wasm } : {}),
+      };
     }
     case 'exec':
       await db!.exec(req.sql);
@@ -100,7 +121,14 @@ async function handle(req: WorkerRequest): Promise<unknown> {
 }
 
 const port = parentPort!;
-port.on('message', (req: WorkerRequest | StateMessage) => {
+port.on('message', (req: WorkerRequest | StateMessage | CompileMessage) => {
+  if (req.op === 'compile') {
+    marks.push(['compile ahead asked', now()]);
+    ahead ??= compilePglite(req.tier);
+    // a compile that fails: the open request's artifacts say so, and PGlite loads its files itself
+    ahead.then(() => marks.push(['compiled ahead', now()])).catch(() => {});
+    return;
+  }
   if (req.op === 'state') {
     stateArrives?.(req.dataDir);
     stateArrives = undefined;

@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { takeWorker } from './worker-start.js';
+import { compilingAhead, takeWorker } from './worker-start.js';
 import type { EngineLimit, Shadow, ShadowStop } from '../../../shadow/driver.js';
 import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../../../shadow/driver.js';
 import type { StateMessage, WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
@@ -144,6 +144,9 @@ export function compileEngine(asked: WasmTier = 'optimizing'): Promise<WebAssemb
   // where V8 gives every module the process's tier (src/wasm-tier.ts), one module serves both
   const tier = effectiveTier(asked);
   let module = compiled.get(tier);
+  // the worker started ahead compiles it already, on its own thread: the engine that takes it uses that module, and
+  // shares it from then on (`open`)
+  if (!module && compilingAhead() === tier) return Promise.resolve(undefined);
   if (!module) {
     module = compilePglite(tier).catch(() => undefined);
     compiled.set(tier, module);
@@ -177,6 +180,8 @@ export class PgliteShadow implements Shadow {
   private closed = false;
   private readonly available: Set<string>;
   private readonly worker: Worker;
+  /** the tier its worker, started ahead, compiles PGlite's WebAssembly for (worker-start.ts `compileAhead`) */
+  private readonly compilingAhead?: WasmTier;
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
   private seq = 0;
   private exited?: string;
@@ -184,7 +189,9 @@ export class PgliteShadow implements Shadow {
   private constructor(available: Set<string>, timeoutMs: number) {
     this.available = available;
     this.timeoutMs = timeoutMs;
-    this.worker = takeWorker();
+    const taken = takeWorker();
+    this.worker = taken.worker;
+    this.compilingAhead = taken.compiling;
     // an idle engine does not keep the process alive (one a caller forgot to close included)
     this.worker.unref();
     this.worker.on('message', (r: WorkerReply) => {
@@ -244,8 +251,10 @@ export class PgliteShadow implements Shadow {
     try {
       const target = opts.cold ? undefined : cacheTarget();
       const tier = opts.tier ?? 'optimizing';
-      // compiled on V8's threads, as the worker thread starts (the constructor)
-      const compiling = compileEngine(tier);
+      // compiled on V8's threads, as the worker thread starts (the constructor); or already compiling in a worker
+      // started ahead, for this tier, and no module of the process's to share yet
+      const ahead = !compiled.has(effectiveTier(tier)) && shadow.compilingAhead === effectiveTier(tier);
+      const compiling = ahead ? undefined : compileEngine(tier);
       // a cached state is tens of MB: handed over to the worker rather than cloned into it (a structured clone
       // copies it twice more); copied once first unless the caller gives it up (it may boot from it again), or it
       // shares its memory (a view into a larger buffer, such as Node's pool, must not be taken from under others)
@@ -269,6 +278,7 @@ export class PgliteShadow implements Shadow {
             ...(late ? { stateFollows: true } : {}),
             ...(target ? { cacheTarget: target } : {}),
             ...(wasm ? { wasm } : {}),
+            ...(ahead ? { wasmAhead: true } : {}),
             tier,
             ...(opts.buffers ? { buffers: opts.buffers } : {}),
           },
@@ -288,7 +298,11 @@ export class PgliteShadow implements Shadow {
         bootFile?: string;
         serverVersion: string;
         marks: [string, number][];
+        wasm?: WebAssembly.Module;
       };
+      // the module the worker compiled ahead serves the process's next engines (`compileEngine`)
+      if (booted.wasm && !compiled.has(effectiveTier(tier)))
+        compiled.set(effectiveTier(tier), Promise.resolve(booted.wasm));
       if (trace) {
         // 'worker online' is seen only once this thread is free (after parsing): a late figure is the parse
         // (a worker started ahead was online before: not seen here)
@@ -296,11 +310,11 @@ export class PgliteShadow implements Shadow {
         const steps = [...booted.marks, ...seen, ['reply received', now()] as const];
         const list = steps.map(([step, t]) => `${step} +${Math.round(t - t0)}`).join(', ');
         process.stderr.write(
-          `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code), open at +${Math.round(t0 - performance.timeOrigin)} ms of the process; ms after open: ${list}\n`,
+          `zerodown: PGlite boot (${booted.boot}, ${effectiveTier(tier)} code${ahead ? ' compiled ahead' : ''}), open at +${Math.round(t0 - performance.timeOrigin)} ms of the process; ms after open: ${list}\n`,
         );
       }
       shadow.boot = booted.boot;
-      shadow.wasmShared = !!wasm;
+      shadow.wasmShared = !!wasm || !!booted.wasm;
       if (booted.bootFile) shadow.bootFile = booted.bootFile;
       shadow.serverVersion = majorVersion(booted.serverVersion);
       shadow.engine = `pglite ${booted.serverVersion.split(' ')[0]}`;

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
+import type { WasmTier } from '../../../wasm-tier.js';
 
 /**
  * The worker: dist/pglite-worker.js next to the bundle; in a checkout (vitest, tsx) the .ts
@@ -32,8 +33,11 @@ function startWorker(): Worker {
   );
 }
 
-/** A worker started ahead of its engine (`startWorkerAhead`), and whether it has exited since. */
-let spare: { worker: Worker; gone: boolean } | undefined;
+/**
+ * A worker started ahead of its engine (`startWorkerAhead`), whether it has exited since, and the tier it was asked to
+ * compile PGlite's WebAssembly for (`compileAhead`).
+ */
+let spare: { worker: Worker; gone: boolean; compiling?: WasmTier } | undefined;
 
 /**
  * Starts the next engine's worker thread now, while this thread still has work of its own (parsing the migrations,
@@ -53,9 +57,32 @@ export function startWorkerAhead(): Worker {
   return s.worker;
 }
 
-/** The worker `startWorkerAhead` started, when it is still there; else a new one. */
-export function takeWorker(): Worker {
+/**
+ * Has the worker started ahead compile PGlite's WebAssembly for `tier` (the tier a module gets in this process,
+ * `effectiveTier`) as soon as its own start is over, on its thread: the main thread is still loading zerodown and
+ * parsing then, and the worker's thread would otherwise sit idle until the engine opens. The compile was the first
+ * step after the open request (lemmy's warm dry run: 85-100 ms on a 2-core machine). Asked before it compiled
+ * anything else here: V8's WebAssembly flags are the process's (src/wasm-tier.ts), so the caller asks once they are
+ * set. No worker ahead: nothing.
+ */
+export function compileAhead(tier: WasmTier): void {
+  if (!spare || spare.gone || spare.compiling) return;
+  spare.compiling = tier;
+  spare.worker.postMessage({ op: 'compile', tier });
+}
+
+/** The tier the worker started ahead compiles PGlite's WebAssembly for (`compileAhead`), while it waits. */
+export function compilingAhead(): WasmTier | undefined {
+  return spare && !spare.gone ? spare.compiling : undefined;
+}
+
+/**
+ * The worker `startWorkerAhead` started, when it is still there, with the tier it compiles for (`compileAhead`);
+ * else a new one.
+ */
+export function takeWorker(): { worker: Worker; compiling?: WasmTier } {
   const s = spare;
   spare = undefined;
-  return s && !s.gone ? s.worker : startWorker();
+  if (!s || s.gone) return { worker: startWorker() };
+  return s.compiling ? { worker: s.worker, compiling: s.compiling } : { worker: s.worker };
 }
