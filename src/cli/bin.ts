@@ -2,7 +2,6 @@
 import module from 'node:module';
 import { isatty } from 'node:tty';
 import { redactSecrets } from '../secrets.js';
-import { replaySaved } from '../pipeline/rerun.js';
 import { type SavedReport, writeDirect, writeReport } from '../pipeline/saved-report.js';
 import { refusal as refusesDaemon } from '../daemon/socket.js';
 
@@ -16,8 +15,9 @@ function exit(code: number): void {
 }
 
 /** The saved answer to this `lint`, when nothing it depended on changed (never throws: a doubt runs the lint). */
-function replayed(argv: string[]): ReturnType<typeof replaySaved> {
+async function replayed(argv: string[]) {
   try {
+    const { replaySaved } = await import('../pipeline/rerun.js');
     // isatty, not process.stdout.isTTY: creating the stream (net, for a pipe) costs a hit 2-3 ms
     return replaySaved(argv, process.cwd(), process.env, isatty(1));
   } catch {
@@ -77,11 +77,12 @@ async function fromDaemon(argv: string[]) {
 }
 
 const argv = process.argv.slice(2);
+// `lint --daemon`: the daemon's answer, first (it answers a run with nothing changed from its saved report too)
+const served = argv[0] === 'lint' ? await fromDaemon(argv) : undefined;
 // `zerodown lint` again with nothing changed: its saved report, before the rest of zerodown loads
-const saved = argv[0] === 'lint' ? replayed(argv) : undefined;
-const served = !saved && argv[0] === 'lint' ? await fromDaemon(argv) : undefined;
-if (saved) answer(saved.code, saved.stderr, saved.report);
-else if (served) answer(served.code, served.stderr, Buffer.from(served.stdout));
+const saved = !served && argv[0] === 'lint' ? await replayed(argv) : undefined;
+if (served) answer(served.code, served.stderr, Buffer.from(served.stdout));
+else if (saved) answer(saved.code, saved.stderr, saved.report);
 else {
   // a dry run's engine worker starts now, on the other core, while the rest of zerodown loads (src/dialects/early.ts)
   let compileAhead: (() => void) | undefined;

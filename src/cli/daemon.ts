@@ -86,5 +86,22 @@ export async function daemonServeCommand(
   // (hundreds of MB, kept for the daemon's life) than its faster code saves on a commit's files
   (await import('../wasm-tier.js')).baselineProcess();
   const { serveDaemon } = await import('../daemon/server.js');
-  return serveDaemon({ run, socket, idleSeconds: opts.idle ?? IDLE_SECONDS });
+  const { replaySaved } = await import('../pipeline/rerun.js');
+  const { readReport } = await import('../pipeline/saved-report.js');
+  // `zerodown lint` again with nothing changed: its saved report, as the CLI's first step answers it (src/cli/bin.ts;
+  // a client with `--daemon` asks the daemon first, so that a commit's process loads and checks nothing itself)
+  const answer = async (argv: string[]): Promise<number> => {
+    const saved = replaySaved(argv, process.cwd(), process.env, !!process.stdout.isTTY);
+    let report: Buffer;
+    try {
+      if (!saved) return await run(argv);
+      report = readReport(saved.report);
+    } catch {
+      return run(argv); // a report cut short: the run does its work
+    }
+    process.stderr.write(saved.stderr);
+    process.stdout.write(report);
+    return saved.code;
+  };
+  return serveDaemon({ run: answer, socket, idleSeconds: opts.idle ?? IDLE_SECONDS });
 }

@@ -91,11 +91,14 @@ describe('zerodown lint --daemon', () => {
     expect(served).toEqual(alone);
     expect(served.code).toBe(1);
 
-    // the same command again with nothing changed: the saved report, before the daemon is asked
+    // the same command again with nothing changed: the daemon answers it too, from the saved report, as the process
+    // would (the client asks it before checking the stamp itself)
     const again = zd(dir, ['lint', '--daemon', 'migrations']);
     const replayed = zd(dir, ['lint', '--daemon', 'migrations']);
     expect(replayed).toEqual(again);
-    expect((await daemonStatus(socket))!.served).toBe(after.served + 1);
+    expect((await daemonStatus(socket))!.served).toBe(after.served + 2);
+    const stamps = readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.stamp'));
+    expect(stamps.length).toBeGreaterThan(0);
   });
 
   it('runs each request in its own directory, configuration and environment', async () => {
