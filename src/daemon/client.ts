@@ -4,7 +4,7 @@
  * process this time. Any doubt (no safe socket folder, a refusal, a daemon that dies mid-run) lints in the process:
  * the answer is the same, only slower. Loaded by src/cli/bin.ts before the rest of zerodown.
  */
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { isatty } from 'node:tty';
 import { codeIdentity } from '../build.js';
@@ -96,6 +96,8 @@ const DAEMON_ENV =
 export function startDaemon(socket: string): number | undefined {
   const entry = process.argv[1];
   if (!entry) return undefined;
+  // loaded only here: a client answered by its daemon (every commit but the first) never needs it
+  const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, entry, 'daemon', 'serve', '--socket', socket], {
     detached: true,
     stdio: 'ignore',
