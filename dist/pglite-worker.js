@@ -34,10 +34,10 @@ import {
   pgliteFilesUrl,
   pglite_initdb_default
 } from "./chunk-2BY3P7E5.js";
+import "./chunk-WHSIOZEN.js";
 import {
   writeFileAtomic
 } from "./chunk-F3IQVTJL.js";
-import "./chunk-WHSIOZEN.js";
 import "./chunk-XJGXLKRM.js";
 
 // src/dialects/postgres/shadow/pglite-worker.ts
@@ -5674,10 +5674,10 @@ function lateBlob(bytes, type, arrived, wanted = () => {
   };
   return { type, size: 0, arrayBuffer };
 }
-function prefetchArtifacts(compiled) {
+function prefetchArtifacts(compiled, ahead2 = () => void 0) {
   const bundle = () => readFile(new URL("pglite.data", pgliteFilesUrl()));
   return Promise.all([
-    compiled ? compiled.then((m2) => m2.wasm ?? compilePglite(m2.tier)) : compilePglite(),
+    compiled ? compiled.then((m2) => m2.wasm ?? (m2.wasmAhead ? ahead2() : void 0) ?? compilePglite(m2.tier)) : compilePglite(),
     bundle()
   ]).then(
     ([wasm, data]) => ({ wasm, fsBundle: bytesBlob(data, "application/octet-stream", bundle) }),
@@ -5770,7 +5770,8 @@ var now = () => performance.timeOrigin + performance.now();
 var marks = [["worker module evaluated", now()]];
 var given = () => {
 };
-var artifacts = prefetchArtifacts(new Promise((resolve) => given = resolve));
+var ahead;
+var artifacts = prefetchArtifacts(new Promise((resolve) => given = resolve), () => ahead);
 var stateArrives;
 async function handle2(req) {
   switch (req.op) {
@@ -5785,7 +5786,14 @@ async function handle2(req) {
       });
       db = booted.db;
       const r = await db.query("SHOW server_version");
-      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0].server_version, marks };
+      const wasm = req.opts.wasmAhead ? (await artifacts)?.wasm : void 0;
+      return {
+        boot: booted.boot,
+        bootFile: booted.bootFile,
+        serverVersion: r.rows[0].server_version,
+        marks,
+        ...wasm ? { wasm } : {}
+      };
     }
     case "exec":
       await db.exec(req.sql);
@@ -5813,6 +5821,13 @@ async function handle2(req) {
 }
 var port = parentPort;
 port.on("message", (req) => {
+  if (req.op === "compile") {
+    marks.push(["compile ahead asked", now()]);
+    ahead ??= compilePglite(req.tier);
+    ahead.then(() => marks.push(["compiled ahead", now()])).catch(() => {
+    });
+    return;
+  }
   if (req.op === "state") {
     stateArrives?.(req.dataDir);
     stateArrives = void 0;
