@@ -1,9 +1,10 @@
 /**
- * What the CLI's first step (src/cli/bin.ts) starts before loading the rest of zerodown, for a command that will
- * most likely run the embedded engine: PGlite's worker thread (src/dialects/postgres/shadow/worker-start.ts), whose
- * start then overlaps the loading of zerodown's code, discovery and parsing instead of following them. The engine
- * takes it when it opens; a run that opens none (a saved report answers, a usage error) leaves it unused, and it never
- * keeps the process alive.
+ * What the CLI's first step (src/cli/bin.ts) and the Action's (src/action/main.ts) start before loading the rest of
+ * zerodown, for a run that will most likely run the embedded engine: PGlite's worker thread
+ * (src/dialects/postgres/shadow/worker-start.ts), whose start and compile of PGlite's WebAssembly then overlap the
+ * loading of zerodown's code, discovery, parsing and linting instead of following them. The engine takes it when it
+ * opens; a run that opens none (a saved report answers, a usage error, a pull request without migrations) leaves it
+ * unused, and it never keeps the process alive.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,18 @@ export function runsEmbeddedEngine(argv: readonly string[], env: NodeJS.ProcessE
   );
 }
 
+/**
+ * Whether the Action (its inputs in `env`, as the runner sets them) most likely runs the embedded PGlite: the dry
+ * run not turned off, no `shadow-database-url`, no MySQL or MariaDB `dialect`, and no `shadowUrl` in the workspace's
+ * config file (a guess, as `runsEmbeddedEngine`'s).
+ */
+export function actionRunsEmbeddedEngine(env: NodeJS.ProcessEnv, cwd = process.cwd()): boolean {
+  const input = (name: string) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim().toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(input('dry-run')) || input('shadow-database-url')) return false;
+  if (/^(mysql|mariadb)$/.test(input('dialect')) || env.ZERODOWN_SHADOW_URL) return false;
+  return !configNamesServer([], env.GITHUB_WORKSPACE || cwd);
+}
+
 /** Whether the config file the run will read mentions `shadowUrl` (see `runsEmbeddedEngine`). */
 function configNamesServer(argv: readonly string[], cwd: string): boolean {
   const i = argv.findIndex((a) => a === '-c' || a === '--config' || a.startsWith('--config='));
@@ -50,16 +63,29 @@ function configNamesServer(argv: readonly string[], cwd: string): boolean {
  * cache): see worker-start.ts `compileAhead`. The tier is a guess too (pglite-files.ts `tierFor`): baseline, unless
  * `--stats` times statements; a wrong one leaves the engine compiling its own, as without it.
  */
-export async function startEngineEarly(
-  argv: readonly string[],
+export function startEngineEarly(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<(() => void) | undefined> {
+  return startIf(
+    () => runsEmbeddedEngine(argv, env),
+    argv.some((a) => a === '--stats' || a.startsWith('--stats=')),
+    env,
+  );
+}
+
+/** `startEngineEarly` for the Action (see `actionRunsEmbeddedEngine`; its `stats-file` input times statements). */
+export function startEngineForAction(env: NodeJS.ProcessEnv): Promise<(() => void) | undefined> {
+  return startIf(() => actionRunsEmbeddedEngine(env), !!(env['INPUT_STATS-FILE'] ?? '').trim(), env);
+}
+
+async function startIf(
+  needed: () => boolean,
+  timed: boolean,
   env: NodeJS.ProcessEnv,
 ): Promise<(() => void) | undefined> {
   let compile: () => void;
   try {
-    if (!runsEmbeddedEngine(argv, env)) return undefined;
+    if (!needed()) return undefined;
     const { startWorkerAhead, compileAhead } = await import('./postgres/shadow/worker-start.js');
     startWorkerAhead();
-    const timed = argv.some((a) => a === '--stats' || a.startsWith('--stats='));
     compile = () => {
       void import('../wasm-tier.js').then(({ effectiveTier }) =>
         compileAhead(effectiveTier(timed ? 'optimizing' : 'baseline')),

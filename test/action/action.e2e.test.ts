@@ -228,8 +228,18 @@ describe('zerodown GitHub Action (built dist/index.js)', () => {
     });
     expect(baseline.stderr).toMatch(/zerodown: WebAssembly on baseline code for this process/);
     expect(here.stderr).not.toMatch(/baseline code for this process/);
+    // no dry run: no engine's worker started ahead (src/dialects/early.ts)
+    expect(baseline.stderr).not.toMatch(/PGlite worker started/);
     expect([baseline.code, baseline.outputs]).toEqual([here.code, here.outputs]);
     expect(timeless(botComments()[0]!.body)).toEqual(timeless(hereBody));
+  }, 240_000);
+
+  it('a dry run on PGlite starts its engine’s worker before the rest of the Action loads, and boots on the WebAssembly that worker compiled', async () => {
+    const res = await prRun({}, undefined, { ZERODOWN_TRACE: '1' });
+    expect(res.code, res.stdout + res.stderr).toBe(1);
+    expect(res.stderr).toMatch(/^zerodown: PGlite worker started before the rest of zerodown loads$/m);
+    expect(res.stderr).toMatch(/^zerodown: PGlite boot \(.*code compiled ahead\)/m);
+    expect(botComments()[0]!.body).toMatch(/dry run/i);
   }, 240_000);
 
   it('a job with a comment-key (one of a matrix) keeps its own comment beside the default one', async () => {

@@ -8,9 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runsEmbeddedEngine } from '../../src/dialects/early.js';
+import { actionRunsEmbeddedEngine, runsEmbeddedEngine } from '../../src/dialects/early.js';
 import { compileEngine, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
-import { compileAhead, compilingAhead, startWorkerAhead } from '../../src/dialects/postgres/shadow/worker-start.js';
+import {
+  compileAhead,
+  compilingAhead,
+  moduleAhead,
+  startWorkerAhead,
+} from '../../src/dialects/postgres/shadow/worker-start.js';
 import { effectiveTier } from '../../src/wasm-tier.js';
 import { writeProject } from '../cli-harness.js';
 
@@ -56,6 +61,23 @@ describe('runsEmbeddedEngine', () => {
   });
 });
 
+describe('actionRunsEmbeddedEngine', () => {
+  it('is the Action’s dry run with no server in its inputs or the workspace’s config, and not for MySQL or MariaDB', () => {
+    const plain = writeProject(tmp, { 'zerodown.config.json': '{ "pgVersion": 16 }\n' });
+    const server = writeProject(tmp, { '.zerodown.yml': 'dryRun:\n  shadowUrl: postgres://shadow@db/test\n' });
+    const on = (env: NodeJS.ProcessEnv) => actionRunsEmbeddedEngine({ GITHUB_WORKSPACE: plain, ...env });
+    expect(on({})).toBe(true);
+    expect(on({ 'INPUT_DRY-RUN': 'true', INPUT_DIALECT: 'postgres' })).toBe(true);
+    expect(on({ 'INPUT_DRY-RUN': 'false' })).toBe(false);
+    expect(on({ 'INPUT_DRY-RUN': ' Off ' })).toBe(false);
+    expect(on({ 'INPUT_SHADOW-DATABASE-URL': 'postgres://shadow@db/test' })).toBe(false);
+    expect(on({ INPUT_DIALECT: 'mariadb' })).toBe(false);
+    expect(on({ GITHUB_WORKSPACE: server })).toBe(false);
+    // no GITHUB_WORKSPACE: the working directory
+    expect(actionRunsEmbeddedEngine({}, server)).toBe(false);
+  });
+});
+
 describe('zerodown dry-run', () => {
   it('starts PGlite’s worker before loading the rest of zerodown, and its engine runs the migration in it', () => {
     const dir = writeProject(tmp, {
@@ -84,30 +106,31 @@ describe('zerodown dry-run', () => {
 });
 
 describe('PGlite compiled ahead', () => {
-  it('in the worker started ahead, for the tier asked: the engine that takes it runs that module and shares it', async () => {
+  it('by the worker started ahead, for the tier asked: its engine runs that module, which it sends back for the others', async () => {
     const tier = effectiveTier('baseline');
     startWorkerAhead();
     compileAhead(tier);
     expect(compilingAhead()).toBe(tier);
-    // not compiled again on this thread meanwhile
-    expect(await compileEngine('baseline')).toBeUndefined();
-    const first = await PgliteShadow.open({ tier: 'baseline' });
+    // the worker's module, sent back once compiled: not compiled on this thread
+    const sent = moduleAhead(tier);
+    expect(sent).toBeDefined();
+    expect(moduleAhead(tier === 'baseline' ? 'optimizing' : 'baseline')).toBeUndefined();
+    // two engines at once (a dry run and a proof): the first takes the worker and runs its module, the second gets
+    // that module from it
+    const [first, second] = await Promise.all([
+      PgliteShadow.open({ tier: 'baseline' }),
+      PgliteShadow.open({ tier: 'baseline' }),
+    ]);
     try {
-      expect(first.wasmShared).toBe(true);
-      await first.exec('CREATE TABLE t (x int); INSERT INTO t SELECT generate_series(1, 10)');
-      expect(await first.query('SELECT count(*)::int AS n FROM t')).toEqual([{ n: 10 }]);
-      // the module came back with the open reply: the process's next engine boots on it
-      const shared = await compileEngine('baseline');
-      expect(shared).toBeInstanceOf((globalThis as any).WebAssembly.Module);
-      const second = await PgliteShadow.open({ tier: 'baseline' });
-      try {
-        expect(second.wasmShared).toBe(true);
-        expect(await second.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
-      } finally {
-        await second.close();
+      expect(await sent).toBeInstanceOf((globalThis as any).WebAssembly.Module);
+      expect(await compileEngine('baseline')).toBe(await sent);
+      for (const sh of [first, second]) {
+        expect(sh.wasmShared).toBe(true);
+        await sh.exec('CREATE TABLE t (x int); INSERT INTO t SELECT generate_series(1, 10)');
+        expect(await sh.query('SELECT count(*)::int AS n FROM t')).toEqual([{ n: 10 }]);
       }
     } finally {
-      await first.close();
+      await Promise.all([first.close(), second.close()]);
     }
   });
 });

@@ -19,7 +19,8 @@ export type WorkerRequest =
 
 /**
  * Compile PGlite's WebAssembly for `tier` now, before any open request (worker-start.ts `compileAhead`): an open
- * request with `wasmAhead` uses that module. Not a request: no reply.
+ * request with `wasmAhead` uses that module. Not a request: the answer is `{ op: 'compiled', wasm }` (no `wasm`: the
+ * compile failed), with no id.
  */
 export interface CompileMessage {
   op: 'compile';
@@ -78,16 +79,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       });
       db = booted.db;
       const r = await db.query<{ server_version: string }>('SHOW server_version');
-      // the module compiled here ahead goes back to the main thread, for the process's next engines (pglite.ts
-      // `compileEngine`)
-      const wasm = req.opts.wasmAhead ? (await artifacts)?.wasm : undefined;
-      return {
-        boot: booted.boot,
-        bootFile: booted.bootFile,
-        serverVersion: r.rows[0]!.server_version,
-        marks,
-        ...(wasm ? { wasm } : {}),
-      };
+      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0]!.server_version, marks };
     }
     case 'exec':
       await db!.exec(req.sql);
@@ -125,8 +117,15 @@ port.on('message', (req: WorkerRequest | StateMessage | CompileMessage) => {
   if (req.op === 'compile') {
     marks.push(['compile ahead asked', now()]);
     ahead ??= compilePglite(req.tier);
-    // a compile that fails: the open request's artifacts say so, and PGlite loads its files itself
-    ahead.then(() => marks.push(['compiled ahead', now()])).catch(() => {});
+    // sent back for the process's other engines (worker-start.ts `moduleAhead`); a compile that fails: the open
+    // request's artifacts say so, PGlite loads its files itself, and the main thread compiles for the others
+    ahead.then(
+      (wasm) => {
+        marks.push(['compiled ahead', now()]);
+        port.postMessage({ op: 'compiled', wasm });
+      },
+      () => port.postMessage({ op: 'compiled' }),
+    );
     return;
   }
   if (req.op === 'state') {

@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { compilingAhead, takeWorker } from './worker-start.js';
+import { moduleAhead, takeWorker } from './worker-start.js';
 import type { EngineLimit, Shadow, ShadowStop } from '../../../shadow/driver.js';
 import { majorVersion, ShadowStoppedError, timeoutMsOf, withinBound } from '../../../shadow/driver.js';
 import type { StateMessage, WorkerCall, WorkerReply, WorkerRequest } from './pglite-worker.js';
@@ -144,11 +144,13 @@ export function compileEngine(asked: WasmTier = 'optimizing'): Promise<WebAssemb
   // where V8 gives every module the process's tier (src/wasm-tier.ts), one module serves both
   const tier = effectiveTier(asked);
   let module = compiled.get(tier);
-  // the worker started ahead compiles it already, on its own thread: the engine that takes it uses that module, and
-  // shares it from then on (`open`)
-  if (!module && compilingAhead() === tier) return Promise.resolve(undefined);
   if (!module) {
-    module = compilePglite(tier).catch(() => undefined);
+    // the worker started ahead compiles it already, on its own thread (worker-start.ts `compileAhead`), and sends
+    // it back: the process's other engines share that one
+    const ahead = moduleAhead(tier);
+    module = ahead
+      ? ahead.then((m) => m ?? compilePglite(tier).catch(() => undefined))
+      : compilePglite(tier).catch(() => undefined);
     compiled.set(tier, module);
   }
   return module;
@@ -251,9 +253,9 @@ export class PgliteShadow implements Shadow {
     try {
       const target = opts.cold ? undefined : cacheTarget();
       const tier = opts.tier ?? 'optimizing';
-      // compiled on V8's threads, as the worker thread starts (the constructor); or already compiling in a worker
-      // started ahead, for this tier, and no module of the process's to share yet
-      const ahead = !compiled.has(effectiveTier(tier)) && shadow.compilingAhead === effectiveTier(tier);
+      // compiled on V8's threads, as the worker thread starts (the constructor); or, in a worker started ahead, by
+      // that worker for this tier: it runs its own
+      const ahead = shadow.compilingAhead === effectiveTier(tier);
       const compiling = ahead ? undefined : compileEngine(tier);
       // a cached state is tens of MB: handed over to the worker rather than cloned into it (a structured clone
       // copies it twice more); copied once first unless the caller gives it up (it may boot from it again), or it
@@ -298,11 +300,7 @@ export class PgliteShadow implements Shadow {
         bootFile?: string;
         serverVersion: string;
         marks: [string, number][];
-        wasm?: WebAssembly.Module;
       };
-      // the module the worker compiled ahead serves the process's next engines (`compileEngine`)
-      if (booted.wasm && !compiled.has(effectiveTier(tier)))
-        compiled.set(effectiveTier(tier), Promise.resolve(booted.wasm));
       if (trace) {
         // 'worker online' is seen only once this thread is free (after parsing): a late figure is the parse
         // (a worker started ahead was online before: not seen here)
@@ -314,7 +312,7 @@ export class PgliteShadow implements Shadow {
         );
       }
       shadow.boot = booted.boot;
-      shadow.wasmShared = !!wasm || !!booted.wasm;
+      shadow.wasmShared = !!wasm || ahead;
       if (booted.bootFile) shadow.bootFile = booted.bootFile;
       shadow.serverVersion = majorVersion(booted.serverVersion);
       shadow.engine = `pglite ${booted.serverVersion.split(' ')[0]}`;

@@ -58,22 +58,45 @@ export function startWorkerAhead(): Worker {
 }
 
 /**
+ * PGlite's WebAssembly compiled by the worker started ahead (`compileAhead`): for which tier, and the module as that
+ * worker sends it back once compiled (undefined when the compile failed or the worker exited first).
+ */
+let ahead: { tier: WasmTier; module: Promise<WebAssembly.Module | undefined> } | undefined;
+
+/**
  * Has the worker started ahead compile PGlite's WebAssembly for `tier` (the tier a module gets in this process,
  * `effectiveTier`) as soon as its own start is over, on its thread: the main thread is still loading zerodown and
  * parsing then, and the worker's thread would otherwise sit idle until the engine opens. The compile was the first
- * step after the open request (lemmy's warm dry run: 85-100 ms on a 2-core machine). Asked before it compiled
- * anything else here: V8's WebAssembly flags are the process's (src/wasm-tier.ts), so the caller asks once they are
- * set. No worker ahead: nothing.
+ * step after the open request (lemmy's warm dry run: 85-100 ms on a 2-core machine). The engine that takes the worker
+ * runs that module; the worker sends it back too, for the process's other engines (`moduleAhead`). Asked once, and
+ * before anything of PGlite compiled here: V8's WebAssembly flags are the process's (src/wasm-tier.ts), so the
+ * caller asks once they are set. No worker ahead: nothing.
  */
 export function compileAhead(tier: WasmTier): void {
-  if (!spare || spare.gone || spare.compiling) return;
+  if (!spare || spare.gone || ahead) return;
+  const { worker } = spare;
+  let done!: (module: WebAssembly.Module | undefined) => void;
+  const module = new Promise<WebAssembly.Module | undefined>((resolve) => (done = resolve));
+  const compiled = (m: { op?: unknown; wasm?: WebAssembly.Module } | null) => {
+    if (m?.op !== 'compiled') return;
+    worker.off('message', compiled);
+    done(m.wasm);
+  };
+  worker.on('message', compiled);
+  worker.once('exit', () => done(undefined));
   spare.compiling = tier;
-  spare.worker.postMessage({ op: 'compile', tier });
+  ahead = { tier, module };
+  worker.postMessage({ op: 'compile', tier });
 }
 
 /** The tier the worker started ahead compiles PGlite's WebAssembly for (`compileAhead`), while it waits. */
 export function compilingAhead(): WasmTier | undefined {
   return spare && !spare.gone ? spare.compiling : undefined;
+}
+
+/** The module the worker started ahead compiled for `tier` (`compileAhead`), as it sends it back; else undefined. */
+export function moduleAhead(tier: WasmTier): Promise<WebAssembly.Module | undefined> | undefined {
+  return ahead?.tier === tier ? ahead.module : undefined;
 }
 
 /**
