@@ -5786,14 +5786,7 @@ async function handle2(req) {
       });
       db = booted.db;
       const r = await db.query("SHOW server_version");
-      const wasm = req.opts.wasmAhead ? (await artifacts)?.wasm : void 0;
-      return {
-        boot: booted.boot,
-        bootFile: booted.bootFile,
-        serverVersion: r.rows[0].server_version,
-        marks,
-        ...wasm ? { wasm } : {}
-      };
+      return { boot: booted.boot, bootFile: booted.bootFile, serverVersion: r.rows[0].server_version, marks };
     }
     case "exec":
       await db.exec(req.sql);
@@ -5824,8 +5817,13 @@ port.on("message", (req) => {
   if (req.op === "compile") {
     marks.push(["compile ahead asked", now()]);
     ahead ??= compilePglite(req.tier);
-    ahead.then(() => marks.push(["compiled ahead", now()])).catch(() => {
-    });
+    ahead.then(
+      (wasm) => {
+        marks.push(["compiled ahead", now()]);
+        port.postMessage({ op: "compiled", wasm });
+      },
+      () => port.postMessage({ op: "compiled" })
+    );
     return;
   }
   if (req.op === "state") {
