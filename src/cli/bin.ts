@@ -86,7 +86,7 @@ else if (saved) answer(saved.code, saved.stderr, saved.report);
 else {
   // a dry run's engine worker starts now, on the other core, while the rest of zerodown loads (src/dialects/early.ts)
   let compileAhead: (() => void) | undefined;
-  if (argv[0] === 'dry-run' || argv.includes('--dry-run'))
+  if (argv[0] === 'dry-run' || argv[0] === 'gitlab' || argv.includes('--dry-run'))
     compileAhead = await (await import('../dialects/early.js')).startEngineEarly(argv, process.env);
   // on Node 24 a command that parses keeps WebAssembly on baseline code for the whole process (src/wasm-tier.ts)
   if (PARSING.has(argv[0] ?? '')) (await import('../wasm-tier.js')).baselineProcess();

@@ -16,7 +16,11 @@ import { CONFIG_FILES } from '../config.js';
  * a guess made before the config is read, and a wrong one only costs time).
  */
 export function runsEmbeddedEngine(argv: readonly string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): boolean {
-  const dry = argv[0] === 'dry-run' || (argv[0] === 'lint' && argv.includes('--dry-run'));
+  // `zerodown gitlab` dry-runs unless told not to, as the Action does
+  const dry =
+    argv[0] === 'dry-run' ||
+    (argv[0] === 'lint' && argv.includes('--dry-run')) ||
+    (argv[0] === 'gitlab' && !argv.includes('--no-dry-run'));
   if (!dry || env.ZERODOWN_SHADOW_URL || configNamesServer(argv, cwd)) return false;
   // a server, MySQL or MariaDB (which have no embedded engine), help or a version: no engine
   return !argv.some(

@@ -26,11 +26,13 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'zd-early-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('runsEmbeddedEngine', () => {
-  it('is a dry run on no named server and not for MySQL or MariaDB', () => {
+  it('is a dry run (`zerodown gitlab`’s included) on no named server and not for MySQL or MariaDB', () => {
     for (const argv of [
       ['dry-run', 'm.sql'],
       ['lint', '--dry-run'],
       ['dry-run', '--dialect', 'postgres', 'm.sql'],
+      ['gitlab'],
+      ['gitlab', '--fail-on', 'warning'],
     ])
       expect(runsEmbeddedEngine(argv, {}), argv.join(' ')).toBe(true);
     for (const argv of [
@@ -41,6 +43,9 @@ describe('runsEmbeddedEngine', () => {
       ['dry-run', '--dialect', 'mysql', 'm.sql'],
       ['dry-run', '--dialect=mariadb', 'm.sql'],
       ['dry-run', '--help'],
+      ['gitlab', '--no-dry-run'],
+      ['gitlab', '--shadow-url', 'postgres://x/y'],
+      ['gitlab', '--dialect', 'mysql'],
     ])
       expect(runsEmbeddedEngine(argv, {}), argv.join(' ')).toBe(false);
     expect(runsEmbeddedEngine(['dry-run', 'm.sql'], { ZERODOWN_SHADOW_URL: 'postgres://x/y' })).toBe(false);
