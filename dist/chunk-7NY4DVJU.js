@@ -12,7 +12,7 @@ import {
 import { readFileSync } from "node:fs";
 import path from "node:path";
 function runsEmbeddedEngine(argv, env, cwd = process.cwd()) {
-  const dry = argv[0] === "dry-run" || argv[0] === "lint" && argv.includes("--dry-run");
+  const dry = argv[0] === "dry-run" || argv[0] === "lint" && argv.includes("--dry-run") || argv[0] === "gitlab" && !argv.includes("--no-dry-run");
   if (!dry || env.ZERODOWN_SHADOW_URL || configNamesServer(argv, cwd)) return false;
   return !argv.some(
     (a, i) => a === "--shadow-url" || a.startsWith("--shadow-url=") || a === "-h" || a === "--help" || (a === "--dialect" || a.startsWith("--dialect=")) && /^(mysql|mariadb)$/.test(a.startsWith("--dialect=") ? a.slice(10) : argv[i + 1] ?? "")

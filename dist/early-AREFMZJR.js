@@ -9,7 +9,7 @@ import {
   runsEmbeddedEngine,
   startEngineEarly,
   startEngineForAction
-} from "./chunk-JXHFLRF4.js";
+} from "./chunk-7NY4DVJU.js";
 import "./chunk-5UQH3BFC.js";
 import "./chunk-YPZZPID6.js";
 import "./chunk-5THZYCGT.js";
