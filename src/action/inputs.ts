@@ -8,6 +8,7 @@ import type { FailOn } from '../config.js';
 import { plainSecrets, registerSecret, registerSecretUrl } from '../secrets.js';
 import { DIALECT_IDS, parsePgVersion } from '../dialects/index.js';
 import { parseShadowTimeout } from '../shadow/driver.js';
+import { FALSE_WORDS, TRUE_WORDS } from './engine-ahead.js';
 
 export interface ActionInputs {
   token: string;
@@ -47,8 +48,8 @@ export class InputError extends Error {
 function bool(name: string, fallback: boolean): boolean {
   const v = core.getInput(name).trim().toLowerCase();
   if (v === '') return fallback;
-  if (['true', 'yes', 'on', '1'].includes(v)) return true;
-  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  if (TRUE_WORDS.includes(v)) return true;
+  if (FALSE_WORDS.includes(v)) return false;
   throw new InputError(`input "${name}" must be true or false (got "${v}")`);
 }
 

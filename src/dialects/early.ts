@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILES } from '../config.js';
+import { effectiveTier } from '../wasm-tier.js';
 
 /**
  * Whether `argv` most likely runs the embedded PGlite: a dry run with no server named on its command line, in `env`
@@ -30,24 +31,18 @@ export function runsEmbeddedEngine(argv: readonly string[], env: NodeJS.ProcessE
       a === '-h' ||
       a === '--help' ||
       ((a === '--dialect' || a.startsWith('--dialect=')) &&
-        /^(mysql|mariadb)$/.test(a.startsWith('--dialect=') ? a.slice(10) : (argv[i + 1] ?? ''))),
+        SERVER_ONLY_DIALECT.test(a.startsWith('--dialect=') ? a.slice(10) : (argv[i + 1] ?? ''))),
   );
 }
 
-/**
- * Whether the Action (its inputs in `env`, as the runner sets them) most likely runs the embedded PGlite: the dry
- * run not turned off, no `shadow-database-url`, no MySQL or MariaDB `dialect`, and no `shadowUrl` in the workspace's
- * config file (a guess, as `runsEmbeddedEngine`'s).
- */
-export function actionRunsEmbeddedEngine(env: NodeJS.ProcessEnv, cwd = process.cwd()): boolean {
-  const input = (name: string) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim().toLowerCase();
-  if (['false', 'no', 'off', '0'].includes(input('dry-run')) || input('shadow-database-url')) return false;
-  if (/^(mysql|mariadb)$/.test(input('dialect')) || env.ZERODOWN_SHADOW_URL) return false;
-  return !configNamesServer([], env.GITHUB_WORKSPACE || cwd);
-}
+/** the dialects with no embedded engine (a dry run of theirs needs a server) */
+export const SERVER_ONLY_DIALECT = /^(mysql|mariadb)$/;
 
-/** Whether the config file the run will read mentions `shadowUrl` (see `runsEmbeddedEngine`). */
-function configNamesServer(argv: readonly string[], cwd: string): boolean {
+/**
+ * Whether the config file the run will read mentions `shadowUrl` (see `runsEmbeddedEngine`): the one `argv` names with
+ * `-c`/`--config`, else the one in `cwd`.
+ */
+export function configNamesServer(argv: readonly string[], cwd: string): boolean {
   const i = argv.findIndex((a) => a === '-c' || a === '--config' || a.startsWith('--config='));
   const given = i < 0 ? undefined : argv[i]!.startsWith('--config=') ? argv[i]!.slice(9) : argv[i + 1];
   for (const name of given ? [given] : CONFIG_FILES) {
@@ -68,19 +63,18 @@ function configNamesServer(argv: readonly string[], cwd: string): boolean {
  * `--stats` times statements; a wrong one leaves the engine compiling its own, as without it.
  */
 export function startEngineEarly(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<(() => void) | undefined> {
-  return startIf(
+  return startEngineIf(
     () => runsEmbeddedEngine(argv, env),
     argv.some((a) => a === '--stats' || a.startsWith('--stats=')),
     env,
   );
 }
 
-/** `startEngineEarly` for the Action (see `actionRunsEmbeddedEngine`; its `stats-file` input times statements). */
-export function startEngineForAction(env: NodeJS.ProcessEnv): Promise<(() => void) | undefined> {
-  return startIf(() => actionRunsEmbeddedEngine(env), !!(env['INPUT_STATS-FILE'] ?? '').trim(), env);
-}
-
-async function startIf(
+/**
+ * Starts PGlite's worker when `needed()` says the run will most likely open the engine; never throws. Returns what has
+ * it compile PGlite for the process's tier (`timed`: the run times statements, which its engine compiles optimized).
+ */
+export async function startEngineIf(
   needed: () => boolean,
   timed: boolean,
   env: NodeJS.ProcessEnv,
@@ -90,11 +84,7 @@ async function startIf(
     if (!needed()) return undefined;
     const { startWorkerAhead, compileAhead } = await import('./postgres/shadow/worker-start.js');
     startWorkerAhead();
-    compile = () => {
-      void import('../wasm-tier.js').then(({ effectiveTier }) =>
-        compileAhead(effectiveTier(timed ? 'optimizing' : 'baseline')),
-      );
-    };
+    compile = () => compileAhead(effectiveTier(timed ? 'optimizing' : 'baseline'));
   } catch {
     return undefined; // a working directory removed, say: the run says so, and opens its engine when it needs one
   }

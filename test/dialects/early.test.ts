@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { actionRunsEmbeddedEngine, runsEmbeddedEngine } from '../../src/dialects/early.js';
+import { runsEmbeddedEngine } from '../../src/dialects/early.js';
 import { compileEngine, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
 import {
   compileAhead,
@@ -63,23 +63,6 @@ describe('runsEmbeddedEngine', () => {
     expect(runsEmbeddedEngine(['dry-run', '-c', 'other.json', 'm.sql'], {}, server)).toBe(true);
     expect(runsEmbeddedEngine(['dry-run', '--config=.zerodown.yml', 'm.sql'], {}, plain)).toBe(true);
     expect(runsEmbeddedEngine(['dry-run', '--config', path.join(server, '.zerodown.yml')], {}, plain)).toBe(false);
-  });
-});
-
-describe('actionRunsEmbeddedEngine', () => {
-  it('is the Action’s dry run with no server in its inputs or the workspace’s config, and not for MySQL or MariaDB', () => {
-    const plain = writeProject(tmp, { 'zerodown.config.json': '{ "pgVersion": 16 }\n' });
-    const server = writeProject(tmp, { '.zerodown.yml': 'dryRun:\n  shadowUrl: postgres://shadow@db/test\n' });
-    const on = (env: NodeJS.ProcessEnv) => actionRunsEmbeddedEngine({ GITHUB_WORKSPACE: plain, ...env });
-    expect(on({})).toBe(true);
-    expect(on({ 'INPUT_DRY-RUN': 'true', INPUT_DIALECT: 'postgres' })).toBe(true);
-    expect(on({ 'INPUT_DRY-RUN': 'false' })).toBe(false);
-    expect(on({ 'INPUT_DRY-RUN': ' Off ' })).toBe(false);
-    expect(on({ 'INPUT_SHADOW-DATABASE-URL': 'postgres://shadow@db/test' })).toBe(false);
-    expect(on({ INPUT_DIALECT: 'mariadb' })).toBe(false);
-    expect(on({ GITHUB_WORKSPACE: server })).toBe(false);
-    // no GITHUB_WORKSPACE: the working directory
-    expect(actionRunsEmbeddedEngine({}, server)).toBe(false);
   });
 });
 

@@ -147,10 +147,9 @@ export function compileEngine(asked: WasmTier = 'optimizing'): Promise<WebAssemb
   if (!module) {
     // the worker started ahead compiles it already, on its own thread (worker-start.ts `compileAhead`), and sends
     // it back: the process's other engines share that one
+    const own = () => compilePglite(tier).catch(() => undefined);
     const ahead = moduleAhead(tier);
-    module = ahead
-      ? ahead.then((m) => m ?? compilePglite(tier).catch(() => undefined))
-      : compilePglite(tier).catch(() => undefined);
+    module = ahead ? ahead.then((m) => m ?? own()) : own();
     compiled.set(tier, module);
   }
   return module;
