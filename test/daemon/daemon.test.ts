@@ -66,6 +66,13 @@ function ownSockets(): { own: string; socket: string } {
   return { own, socket: daemonSocket({ ZERODOWN_DAEMON_DIR: own })! };
 }
 
+/** `zerodown daemon serve` on `socket` (in the socket folder `own`), in the background, stopping after `idle` s. */
+const serveInBackground = (own: string, socket: string, idle: number) =>
+  spawn(process.execPath, ['--import', TSX, BIN, 'daemon', 'serve', '--socket', socket, '--idle', String(idle)], {
+    stdio: 'ignore',
+    env: { ...process.env, ZERODOWN_DAEMON_DIR: own },
+  });
+
 /** Appends a comment to `file`: the run after it is not answered from the saved report of the one before. */
 const touch = (file: string, n: number) => writeFileSync(file, `${readFileSync(file, 'utf8')}-- edit ${n}\n`);
 
@@ -227,11 +234,7 @@ describe('zerodown lint --daemon', () => {
 
   it('stops on its own when its socket is removed, since no client can reach it any more', async () => {
     const { own, socket } = ownSockets();
-    const serve = spawn(
-      process.execPath,
-      ['--import', TSX, BIN, 'daemon', 'serve', '--socket', socket, '--idle', '600'],
-      { stdio: 'ignore', env: { ...process.env, ZERODOWN_DAEMON_DIR: own } },
-    );
+    const serve = serveInBackground(own, socket, 600);
     const exited = new Promise<number | null>((r) => serve.once('exit', r));
     try {
       await waitForDaemon(socket);
@@ -246,14 +249,7 @@ describe('zerodown lint --daemon', () => {
 
   it('a client behind a long run lints in its own process instead of waiting, and the daemon then skips it', async () => {
     const { own, socket } = ownSockets();
-    const serve = spawn(
-      process.execPath,
-      ['--import', TSX, BIN, 'daemon', 'serve', '--socket', socket, '--idle', '60'],
-      {
-        stdio: 'ignore',
-        env: { ...process.env, ZERODOWN_DAEMON_DIR: own },
-      },
-    );
+    const serve = serveInBackground(own, socket, 60);
     try {
       const { build } = await waitForDaemon(socket);
       const many = Object.fromEntries(
