@@ -1,7 +1,13 @@
 /** Runs the real CLI entry (`main`) in-process in a directory, capturing what it prints. */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { main } from '../src/cli/main.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+/** `node --import TSX_LOADER SOURCE_BIN …`: the command line from the sources, as a real subprocess */
+export const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+export const SOURCE_BIN = path.join(ROOT, 'src/cli/bin.ts');
 
 export interface CliRun {
   code: number;

@@ -15,12 +15,9 @@ import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeProject } from '../cli-harness.js';
+import { SOURCE_BIN, TSX_LOADER, writeProject } from '../cli-harness.js';
 import { PG_URL } from '../shadow/engines.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'src/cli/bin.ts');
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const WATCH = pathToFileURL(path.join(import.meta.dirname, 'fixtures/watch-engine.mjs')).href;
 const tmp = mkdtempSync(path.join(tmpdir(), 'zerodown-interrupt-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -41,7 +38,7 @@ interface Child {
 
 /** `env`: more environment; `group`: in a process group of its own, as a terminal's foreground job */
 function start(cwd: string, args: string[], marker = '', extra: { env?: NodeJS.ProcessEnv; group?: boolean } = {}) {
-  const child = spawn(process.execPath, ['--import', TSX, '--import', WATCH, BIN, ...args], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, '--import', WATCH, SOURCE_BIN, ...args], {
     cwd,
     env: {
       ...process.env,

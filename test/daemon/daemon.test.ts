@@ -6,16 +6,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, daemonStatus } from '../../src/daemon/client.js';
 import { capture } from '../../src/daemon/server.js';
 import { type DaemonStatus, daemonSocket } from '../../src/daemon/socket.js';
-import { writeProject } from '../cli-harness.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-const BIN = path.join(ROOT, 'src/cli/bin.ts');
+import { SOURCE_BIN, TSX_LOADER, writeProject } from '../cli-harness.js';
 
 const FILES = {
   'migrations/0001_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n',
@@ -42,7 +37,7 @@ afterAll(async () => {
 
 /** `zerodown …args` in `cwd`, with this file's socket folder and cache */
 function zd(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', TSX, BIN, ...args], {
+  const r = spawnSync(process.execPath, ['--import', TSX_LOADER, SOURCE_BIN, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ZERODOWN_DAEMON_DIR: sockets, ZERODOWN_CACHE_DIR: cache, ...env },
@@ -68,10 +63,14 @@ function ownSockets(): { own: string; socket: string } {
 
 /** `zerodown daemon serve` on `socket` (in the socket folder `own`), in the background, stopping after `idle` s. */
 const serveInBackground = (own: string, socket: string, idle: number) =>
-  spawn(process.execPath, ['--import', TSX, BIN, 'daemon', 'serve', '--socket', socket, '--idle', String(idle)], {
-    stdio: 'ignore',
-    env: { ...process.env, ZERODOWN_DAEMON_DIR: own },
-  });
+  spawn(
+    process.execPath,
+    ['--import', TSX_LOADER, SOURCE_BIN, 'daemon', 'serve', '--socket', socket, '--idle', String(idle)],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, ZERODOWN_DAEMON_DIR: own },
+    },
+  );
 
 /** Appends a comment to `file`: the run after it is not answered from the saved report of the one before. */
 const touch = (file: string, n: number) => writeFileSync(file, `${readFileSync(file, 'utf8')}-- edit ${n}\n`);
@@ -221,7 +220,7 @@ describe('zerodown lint --daemon', () => {
 
     // `serve` in the foreground, idle for a second: it stops and removes its socket
     const t0 = Date.now();
-    const idle = spawnSync(process.execPath, ['--import', TSX, BIN, 'daemon', 'serve', '--idle', '1'], {
+    const idle = spawnSync(process.execPath, ['--import', TSX_LOADER, SOURCE_BIN, 'daemon', 'serve', '--idle', '1'], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, ZERODOWN_DAEMON_DIR: own },

@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runsEmbeddedEngine } from '../../src/dialects/early.js';
 import { compileEngine, PgliteShadow } from '../../src/dialects/postgres/shadow/pglite.js';
@@ -17,11 +16,8 @@ import {
   startWorkerAhead,
 } from '../../src/dialects/postgres/shadow/worker-start.js';
 import { effectiveTier } from '../../src/wasm-tier.js';
-import { writeProject } from '../cli-harness.js';
+import { SOURCE_BIN, TSX_LOADER, writeProject } from '../cli-harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-const BIN = path.join(ROOT, 'src/cli/bin.ts');
 const tmp = mkdtempSync(path.join(tmpdir(), 'zd-early-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -73,11 +69,15 @@ describe('zerodown dry-run', () => {
       'migrations/002_email.sql': 'ALTER TABLE users ADD COLUMN verified boolean NOT NULL DEFAULT false;\n',
     });
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', TSX, BIN, 'dry-run', ...args, 'migrations/002_email.sql'], {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', ZERODOWN_TRACE: '1', ZERODOWN_CACHE_DIR: path.join(tmp, 'cache') },
-      });
+      spawnSync(
+        process.execPath,
+        ['--import', TSX_LOADER, SOURCE_BIN, 'dry-run', ...args, 'migrations/002_email.sql'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1', ZERODOWN_TRACE: '1', ZERODOWN_CACHE_DIR: path.join(tmp, 'cache') },
+        },
+      );
     const r = run('--format', 'json', '--no-cache');
     expect(r.stderr).toMatch(/^zerodown: PGlite worker started before the rest of zerodown loads$/m);
     // the boot's trace: the engine opened (on the worker started ahead, whose start it no longer sees), on the

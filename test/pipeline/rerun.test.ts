@@ -19,7 +19,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   checkEntries,
@@ -34,7 +33,7 @@ import {
 } from '../../src/pipeline/rerun.js';
 import { readReport } from '../../src/pipeline/saved-report.js';
 import { forgetSecrets } from '../../src/secrets.js';
-import { runCli, withCacheIn, writeProject } from '../cli-harness.js';
+import { runCli, SOURCE_BIN, TSX_LOADER, withCacheIn, writeProject } from '../cli-harness.js';
 
 const tmp = realpathSync(mkdtempSync(path.join(tmpdir(), 'zd-rerun-')));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -240,10 +239,8 @@ describe('lint again with nothing changed', () => {
   it('the command line answers from the stamp before loading zerodown, with the same output and exit code', async () => {
     const dir = writeProject(tmp, files);
     const cacheDir = mkdtempSync(path.join(tmp, 'cache-'));
-    const root = path.resolve(import.meta.dirname, '../..');
-    const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
     const cli = () =>
-      spawnSync(process.execPath, ['--import', tsx, path.join(root, 'src/cli/bin.ts'), 'lint', '--seed-rows', '3'], {
+      spawnSync(process.execPath, ['--import', TSX_LOADER, SOURCE_BIN, 'lint', '--seed-rows', '3'], {
         cwd: dir,
         encoding: 'utf8',
         env: { ...process.env, ZERODOWN_CACHE_DIR: cacheDir, NO_COLOR: '1' },
